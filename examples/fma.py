@@ -1,0 +1,2 @@
+def fma(x, y, z):
+    return x * y + z

@@ -1,0 +1,9 @@
+"""py2wasm: compile numeric Python functions to WebAssembly.
+
+Pipeline: frontend (bytecode tracer) -> ir -> passes -> backend (Binaryen)
+-> package (npm). `compile(fn)` runs the result under wasmtime.
+"""
+from .errors import CompileError
+
+__all__ = ["CompileError"]
+__version__ = "0.1.0"

@@ -1,0 +1,56 @@
+"""The public exceptions of py2wasm.
+
+Place in the pipeline: raised by every stage. `CompileError` is the one a user
+sees for code py2wasm cannot compile: it is located (file, line, column, the
+source line), names the construct, carries a stable code and a hint.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+
+class CompileError(Exception):
+    """Code outside the subset py2wasm compiles.
+
+    Attributes: `file`, `line`, `col` (may be None), `construct` (what is not
+    supported, e.g. "call to open()"), `hint`, `code` (stable id such as
+    "P2W104"), `source_line`. `str(err)` is one located message:
+
+        fma.py:3:11: error[P2W104]: call to open() is not supported
+            with open(path) as f:
+        hint: py2wasm compiles numeric code; file I/O is not supported
+    """
+
+    def __init__(self, construct: str, *, file: str = "<unknown>", line: Optional[int] = None,
+                 col: Optional[int] = None, hint: str = "", code: str = "P2W000",
+                 source_line: str = ""):
+        self.construct = construct
+        self.file = file
+        self.line = line
+        self.col = col
+        self.hint = hint
+        self.code = code
+        self.source_line = source_line
+        super().__init__(self._format())
+
+    def _format(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.col is not None:
+                where += f":{self.col}"
+        text = f"{where}: error[{self.code}]: {self.construct}"
+        if self.source_line:
+            text += f"\n    {self.source_line.strip()}"
+        if self.hint:
+            text += f"\nhint: {self.hint}"
+        return text
+
+    def __reduce__(self):
+        return (_rebuild, (self.construct, self.file, self.line, self.col, self.hint,
+                           self.code, self.source_line))
+
+
+def _rebuild(construct, file, line, col, hint, code, source_line):
+    return CompileError(construct, file=file, line=line, col=col, hint=hint, code=code,
+                        source_line=source_line)
