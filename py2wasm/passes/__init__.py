@@ -1,0 +1,27 @@
+"""IR -> IR passes, run between the frontend and the backend.
+
+Place in the pipeline: frontend -> ir -> **passes** -> backend. Each pass
+keeps the module valid; `run_passes(..., verify=True)` re-verifies after
+every pass, so a broken pass is caught where it breaks. Binaryen's optimizer
+runs later on the wasm; passes here do what needs Python-level knowledge
+(which operations may raise, which values are known).
+"""
+from __future__ import annotations
+
+from ..ir import Module, verify_module
+from .dce import dce
+
+PIPELINE = (("dce", dce),)
+
+
+def run_passes(module: Module, level: int = 1, verify: bool = True) -> Module:
+    if level <= 0:
+        return module
+    for _name, p in PIPELINE:
+        module = p(module)
+        if verify:
+            verify_module(module)
+    return module
+
+
+__all__ = ["run_passes", "dce", "PIPELINE"]

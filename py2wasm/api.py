@@ -1,0 +1,159 @@
+"""`py2wasm.compile`: the developer's loop. Trace, lower and run under wasmtime.
+
+Place in the pipeline: glue over every stage (frontend -> ir -> passes ->
+backend -> runner). A `CompiledFunction` specializes on the types of the
+actual arguments at each call (one compiled version per argument-type
+signature), so it behaves exactly like the Python function it wraps.
+"""
+from __future__ import annotations
+
+import functools
+import inspect
+from dataclasses import dataclass
+from typing import Any, Callable, Optional
+
+from . import ir
+from .errors import CompileError
+
+OPT_LEVELS = ("O0", "O1", "O2", "O3", "Os", "Oz")
+
+
+@dataclass
+class Specialization:
+    """One compiled version of a function: its IR, the wasm build and the
+    live wasmtime instance running it."""
+    module: ir.Module
+    build: Any  # backend.Build
+    instance: Any  # runner.Instance
+    name: str
+
+    @property
+    def ir_text(self) -> str:
+        return ir.format_module(self.module)
+
+    @property
+    def wasm(self) -> bytes:
+        return self.build.wasm
+
+    def wat(self) -> str:
+        return self.build.wat()
+
+
+def _type_key(v: Any):
+    t = type(v)
+    if t is tuple:
+        return (tuple, tuple(_type_key(x) for x in v))
+    return t
+
+
+def build_module(module: ir.Module, *, opt: str = "O3", name: str = "module",
+                 verify: bool = True):
+    """IR module -> verified, optimized backend Build (runs the passes)."""
+    from .backend import compile_module
+    from .passes import run_passes
+
+    if opt not in OPT_LEVELS:
+        raise ValueError(f"opt must be one of {', '.join(OPT_LEVELS)}, got {opt!r}")
+    if verify:
+        ir.verify_module(module)
+    module = run_passes(module, level=0 if opt == "O0" else 1, verify=verify)
+    return compile_module(module, opt=opt, name=name)
+
+
+class CompiledFunction:
+    """A Python function compiled to wasm on demand, per argument types.
+
+    Calling it binds the arguments like Python does (keywords, defaults),
+    compiles a specialization for their types the first time those types
+    are seen, and runs it under wasmtime. `.ir`, `.wat()` and `.wasm` describe
+    the most recently used specialization; `specializations` holds them all.
+    """
+
+    def __init__(self, fn: Callable, *, opt: str = "O3", verify: bool = True):
+        if not inspect.isfunction(fn):
+            raise TypeError(f"py2wasm.compile expects a Python function, got {type(fn).__name__}")
+        if opt not in OPT_LEVELS:
+            raise ValueError(f"opt must be one of {', '.join(OPT_LEVELS)}, got {opt!r}")
+        self.fn = fn
+        self.opt = opt
+        self.verify = verify
+        self._sig = inspect.signature(fn)
+        self._simple = all(p.kind is p.POSITIONAL_OR_KEYWORD for p in self._sig.parameters.values())
+        self._nparams = len(self._sig.parameters)
+        self.specializations: dict[Any, Specialization] = {}
+        self._last: Optional[Specialization] = None
+        functools.update_wrapper(self, fn)
+
+    def _bind(self, args, kwargs) -> tuple:
+        if not kwargs and len(args) == self._nparams and self._simple:
+            return args
+        try:
+            bound = self._sig.bind(*args, **kwargs)
+        except TypeError as e:
+            raise TypeError(f"{self.fn.__name__}(): {e}") from None
+        bound.apply_defaults()
+        return tuple(bound.arguments.values())
+
+    def specialize(self, *args, **kwargs) -> Specialization:
+        """Compile (or fetch) the version for these arguments' types."""
+        args = self._bind(args, kwargs)
+        key = tuple(_type_key(a) for a in args)
+        spec = self.specializations.get(key)
+        if spec is None:
+            spec = self._compile(args, key)
+        return spec
+
+    def _compile(self, args, key) -> Specialization:
+        from .frontend import trace, types_of_values
+        from .runner import Instance
+
+        types = types_of_values(args)
+        module = trace(self.fn, list(types))
+        build = build_module(module, opt=self.opt, name=self.fn.__name__, verify=self.verify)
+        spec = Specialization(module, build, Instance(build), self.fn.__name__)
+        self.specializations[key] = spec
+        return spec
+
+    def __call__(self, *args, **kwargs):
+        args = self._bind(args, kwargs)
+        key = tuple(_type_key(a) for a in args)
+        spec = self.specializations.get(key)
+        if spec is None:
+            spec = self._compile(args, key)
+        self._last = spec
+        return spec.instance.call(spec.name, args)
+
+    def _current(self) -> Specialization:
+        if self._last is None:
+            raise RuntimeError(f"{self.fn.__name__} has not been compiled yet: call it once, "
+                               "or use .specialize(*example_args)")
+        return self._last
+
+    @property
+    def ir(self) -> str:
+        """The typed IR (text) of the most recently used specialization."""
+        return self._current().ir_text
+
+    @property
+    def wasm(self) -> bytes:
+        return self._current().wasm
+
+    def wat(self) -> str:
+        return self._current().wat()
+
+    def __repr__(self) -> str:
+        return f"<py2wasm compiled {self.fn.__qualname__}, {len(self.specializations)} version(s)>"
+
+
+def compile(fn: Callable, *, opt: str = "O3", verify: bool = True) -> CompiledFunction:
+    """Compile `fn` to WebAssembly; the result behaves exactly like `fn`.
+
+    Types come from the actual arguments at each call; each distinct
+    argument-type signature is compiled once. Raises `py2wasm.CompileError`
+    (located, with a hint) for code outside the supported subset. `opt` is
+    Binaryen's optimization level: "O0".."O3", "Os" or "Oz".
+    """
+    return CompiledFunction(fn, opt=opt, verify=verify)
+
+
+__all__ = ["compile", "CompiledFunction", "Specialization", "build_module", "CompileError"]

@@ -1,0 +1,150 @@
+"""The `py2wasm` command line.
+
+Place in the pipeline: the user-facing front of every stage. `build` runs the
+whole pipeline and writes an npm package; `ir`, `wat` and `run` show or run
+intermediate results. Any CompileError is printed as one located message on
+stderr with exit status 1, and nothing is written.
+"""
+from __future__ import annotations
+
+import ast
+import sys
+from pathlib import Path
+
+import click
+
+from .errors import CompileError
+
+OPT_CHOICES = ["0", "1", "2", "3", "s", "z"]
+
+
+def _fail(msg: str) -> None:
+    click.echo(msg, err=True)
+    sys.exit(1)
+
+
+def _trace_file(file: str, functions, default_float: bool = True):
+    from .frontend import trace_many
+    from .ir import F64
+    from .sourcefile import load_file, public_functions
+
+    mod = load_file(file)
+    fns = public_functions(mod, functions, file)
+    return trace_many([(f, None) for f in fns], default=F64)
+
+
+def _build(file, functions, opt, name):
+    from .api import build_module
+    module = _trace_file(file, functions)
+    module.source_file = Path(file).name
+    return build_module(module, opt="O" + opt, name=name)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="py2wasm")
+def main():
+    """py2wasm: compile numeric Python functions to WebAssembly.
+
+    Parameters without annotations are compiled as float; annotate with int,
+    float, bool or tuple[...] to choose.
+    """
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("-o", "--outdir", type=click.Path(file_okay=False),
+              help="Output directory (default: dist/<file stem>).")
+@click.option("-f", "--function", "functions", multiple=True,
+              help="Compile only this function (repeatable). Default: every public "
+                   "top-level function of FILE.")
+@click.option("-O", "opt", type=click.Choice(OPT_CHOICES), default="3", show_default=True,
+              help="Binaryen optimization level: 0-3, s (size) or z (size, harder).")
+@click.option("--name", help="npm package name (default: FILE's stem).")
+@click.option("--version", "pkg_version", default="0.1.0", show_default=True,
+              help="npm package version.")
+def build(file, outdir, functions, opt, name, pkg_version):
+    """Compile FILE into an npm package (wasm, ESM JavaScript, .d.ts, README)."""
+    from .package import write_package
+    stem = Path(file).stem
+    outdir = Path(outdir or Path("dist") / stem)
+    try:
+        b = _build(file, functions, opt, name or stem)
+        write_package(b, outdir, name=name or stem, version=pkg_version)
+    except CompileError as e:
+        _fail(str(e))
+    except ValueError as e:  # invalid package name or version
+        _fail(f"error: {e}")
+    click.echo(f"wrote {outdir}/ ({len(b.wasm)} bytes of wasm, "
+               f"{len(b.manifest['functions'])} function(s))")
+
+
+@main.command(name="ir")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("-f", "--function", "functions", multiple=True, help="Only this function (repeatable).")
+def ir_cmd(file, functions):
+    """Print the typed IR of FILE's functions."""
+    from .ir import format_module
+    try:
+        module = _trace_file(file, functions)
+    except CompileError as e:
+        _fail(str(e))
+    click.echo(format_module(module), nl=False)
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("-f", "--function", "functions", multiple=True, help="Only this function (repeatable).")
+@click.option("-O", "opt", type=click.Choice(OPT_CHOICES), default="3", show_default=True,
+              help="Binaryen optimization level.")
+def wat(file, functions, opt):
+    """Print the optimized WebAssembly text of FILE's functions."""
+    try:
+        b = _build(file, functions, opt, Path(file).stem)
+    except CompileError as e:
+        _fail(str(e))
+    click.echo(b.wat(), nl=False)
+
+
+def _parse_arg(text: str):
+    try:
+        v = ast.literal_eval(text)
+    except (ValueError, SyntaxError):
+        low = text.lower()
+        if low in ("true", "false"):
+            return low == "true"
+        if low in ("nan", "inf", "-inf", "+inf", "infinity", "-infinity"):
+            return float(low)
+        raise click.BadParameter(f"{text!r} is not a number, bool or tuple")
+    return v
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("function")
+@click.argument("args", nargs=-1)
+@click.option("-O", "opt", type=click.Choice(OPT_CHOICES), default="3", show_default=True,
+              help="Binaryen optimization level.")
+def run(file, function, args, opt):
+    """Compile FUNCTION from FILE and run it under wasmtime with ARGS.
+
+    ARGS are Python literals (3, -1.5, True, nan, inf, (1, 2)); the function is
+    specialized on their types, exactly as py2wasm.compile does. Use `--`
+    before negative numbers: `py2wasm run fma.py fma -- 3 -1 2`.
+    """
+    from .api import compile as p2w_compile
+    from .sourcefile import load_file, public_functions
+    values = [_parse_arg(a) for a in args]
+    try:
+        fn = public_functions(load_file(file), [function], file)[0]
+        compiled = p2w_compile(fn, opt="O" + opt)
+        result = compiled(*values)
+    except CompileError as e:
+        _fail(str(e))
+    except (ArithmeticError, ValueError, IndexError, RecursionError, TypeError) as e:
+        notes = "".join(f"\n  {n}" for n in getattr(e, "__notes__", []))
+        _fail(f"{type(e).__name__}: {e}{notes}")
+    click.echo(repr(result))
+
+
+if __name__ == "__main__":
+    main()
