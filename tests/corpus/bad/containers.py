@@ -1,0 +1,29 @@
+"""Containers and strings: lists, dicts, comprehensions, string values."""
+
+
+def list_literal(x):
+    a = 1.0
+    values = [x, a]  # BAD[P2W001]
+    return x
+
+
+def dict_literal(x):
+    d = {"x": x}  # BAD[P2W001]
+    return x
+
+
+def list_comprehension(x):
+    t = 0.0
+    squares = [i * i for i in range(4)]  # BAD
+    return x + t
+
+
+def set_literal(x):
+    s = {x, 1.0}  # BAD[P2W001]
+    return x
+
+
+def returns_string(x):
+    if x > 0:
+        return x
+    return "negative"  # BAD

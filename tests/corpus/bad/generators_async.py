@@ -1,0 +1,14 @@
+"""Generators and coroutines."""
+
+
+def generator(x):
+    y = x + 1.0
+    yield y  # BAD[P2W007]
+
+
+async def coroutine(x):  # BAD[P2W007]
+    return x + 1.0
+
+
+def gen_expression(x):
+    return sum(i * x for i in range(3))  # BAD
