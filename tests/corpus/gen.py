@@ -41,6 +41,9 @@ class E:
     def __init__(self, ty, plain, checked=None):
         self.ty, self.plain, self.checked = ty, plain, plain if checked is None else checked
 
+    def __repr__(self):
+        return f"<{self.ty}: {self.plain}>"
+
 
 def _int_op(plain, checked):
     return E(INT, plain, f"_i({checked})")
