@@ -4,7 +4,7 @@ raise py2wasm.CompileError - never another exception - located at the line
 marked `# BAD` (the file of that line, the exact line), with a hint, and the
 stable code `# BAD[P2Wnnn]` names where the README's error table fixes one.
 A function may mark several lines only where the README leaves the location
-open (a variable whose type differs between paths)."""
+open (a variable whose type differs between paths; try/except)."""
 import importlib
 import inspect
 import os

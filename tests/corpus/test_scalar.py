@@ -33,6 +33,12 @@ def _params():
 PARAMS = _params()
 
 
+def test_ids_are_unique():
+    ids = [p.id for p in PARAMS]
+    dup = sorted({i for i in ids if ids.count(i) > 1})
+    assert not dup, f"duplicate inputs: {dup}"
+
+
 @pytest.mark.parametrize("fn, args, kwargs, ulps, deviation", PARAMS)
 def test_scalar(fn, args, kwargs, ulps, deviation):
     assert_same(fn, *args, kwargs=kwargs, ulps=ulps, deviation=deviation)

@@ -43,3 +43,10 @@ def uses_print(x):
 def uses_import_statement(x):
     import os.path  # BAD
     return x
+
+
+def print_in_untaken_branch(x):
+    # called with 1.5: the branch never runs, but it is compiled all the same
+    if x < 0.0:
+        print(x)  # BAD[P2W006]
+    return x

@@ -5,7 +5,7 @@ def try_except(x):
     y = 0.0
     try:  # BAD[P2W001]
         y = 1.0 / x
-    except ZeroDivisionError:
+    except ZeroDivisionError:  # BAD[P2W001]
         y = 0.0
     return y
 
