@@ -1,0 +1,79 @@
+"""The frontend: Python functions -> IR, by symbolic interpretation of their
+bytecode (CPython 3.11, 3.12, 3.13).
+
+Place in the pipeline: **frontend** -> ir -> passes -> backend. Entry points
+(docs/internals.md section 2): `trace`, `trace_many`,
+`param_types_from_annotations`, `types_of_values`. Modules: `tracer` (the
+interpreter loop and control flow), `opcodes` (one handler per opcode),
+`state` (abstract states and block-version keys), `iterators` (range and
+tuple iterators), `calls` (calls, specialization, recursion), `signature`
+(annotations -> types), `values` (shared vocabulary), `operators` and
+`builtins` (value semantics).
+"""
+from __future__ import annotations
+
+import inspect
+
+from ..errors import CompileError
+from ..ir import BOOL, F64, I64, Module, PyType, TupleType, verify_module
+from ..ir.types import ScalarType
+from .signature import param_types_from_annotations, result_annotation, types_of_values
+from .values import E_SIGNATURE
+
+__all__ = ["trace", "trace_many", "param_types_from_annotations", "types_of_values"]
+
+
+def _placeholder(t: PyType):
+    """A trace value of type `t` whose numeric leaves become parameters."""
+    if t is I64:
+        return 0
+    if t is F64:
+        return 0.0
+    if t is BOOL:
+        return False
+    if isinstance(t, TupleType):
+        return tuple(_placeholder(e) for e in t.elems)
+    raise CompileError(f"unsupported parameter type {t!r}", code=E_SIGNATURE,
+                       hint="parameters are int, float, bool or tuple[...]")
+
+
+def _export(mt, fn, param_types, default):
+    from .tracer import signature_of
+    if not inspect.isfunction(fn):
+        raise CompileError(f"py2wasm compiles Python functions, got {type(fn).__name__}",
+                           code=E_SIGNATURE, hint="pass a function defined with def")
+    if param_types is None:
+        param_types = param_types_from_annotations(fn, default)
+    else:
+        param_types = list(param_types)
+        n = fn.__code__.co_argcount
+        if len(param_types) != n or fn.__code__.co_kwonlyargcount:
+            raise CompileError(f"{fn.__name__}() takes {n} parameter(s), got "
+                               f"{len(param_types)} type(s)", file=fn.__code__.co_filename,
+                               line=fn.__code__.co_firstlineno, code=E_SIGNATURE,
+                               hint="give one type per parameter")
+    args = [_placeholder(t) for t in param_types]
+    name, rtype = mt.specialize(fn, args, None, name=fn.__name__)
+    ir_fn = mt.module.functions[name]
+    ir_fn.sig = signature_of(fn, param_types, rtype)
+    mt.module.exports.append(name)
+
+
+def trace_many(fns, *, default=F64) -> Module:
+    """Several exported functions (and everything they call) in one module."""
+    from .calls import ModuleTracer
+    from .tracer import check_python_version
+    check_python_version()
+    fns = list(fns)
+    mt = ModuleTracer(reserved_names=[f.__name__ for f, _ in fns])
+    for fn, types in fns:
+        _export(mt, fn, types, default)
+    if fns:
+        mt.module.source_file = fns[0][0].__code__.co_filename
+    verify_module(mt.module)
+    return mt.module
+
+
+def trace(fn, param_types=None, *, default=F64) -> Module:
+    """One exported function named `fn.__name__`, plus every function it calls."""
+    return trace_many([(fn, param_types)], default=default)

@@ -1,0 +1,223 @@
+"""Calls during tracing: Python functions (traced into their own IR
+functions, specialized on argument types, recursion included), `range`,
+`len`/`enumerate`/`zip` over tuples, exception constructors, and everything
+else handed to `builtins.call_builtin`.
+
+Place in the pipeline: frontend; `opcodes.Handlers._call` calls `call_value`;
+`ModuleTracer` owns the IR module being built and the table of traced
+specializations (also used by the entry points in `__init__.py`).
+"""
+from __future__ import annotations
+
+import builtins as _py
+import inspect
+import os
+import re
+import subprocess
+
+from ..errors import CompileError
+from ..ir import BOOL, F64, I64, NONE, Module, PyType, TupleType, Var, flatten
+from ..ir.types import ScalarType
+from .iterators import make_range
+from .signature import result_annotation
+from .state import key_of, leaves
+from .values import (E_FORBIDDEN, E_RECURSION_TYPE, E_TRACE_LIMIT, E_TYPE, E_UNSUPPORTED_CALL,
+                     error, scalar_type)
+
+MAX_CALL_DEPTH = 64
+
+_FORBIDDEN = {id(f): n for n, f in [("eval", eval), ("exec", exec), ("open", open),
+                                     ("__import__", __import__), ("compile", compile),
+                                     ("input", input), ("globals", globals),
+                                     ("locals", locals), ("vars", vars),
+                                     ("breakpoint", breakpoint), ("exit", getattr(_py, "exit", None)),
+                                     ("quit", getattr(_py, "quit", None))] if f is not None}
+_FORBIDDEN_MODULES = ("os", "posix", "nt", "subprocess", "sys", "shutil", "io", "socket",
+                      "pathlib", "importlib")
+
+
+class NeedResultType(Exception):
+    """A recursive call needs the result type of a function still being traced."""
+
+    def __init__(self, key):
+        self.key = key
+
+
+class ModuleTracer:
+    """The IR module under construction and its traced specializations."""
+
+    def __init__(self, reserved_names=()):
+        self.module = Module()
+        self.done: dict = {}         # key -> (ir name, result PyType)
+        self.active: dict = {}       # key -> (ir name, result PyType or None)
+        self.reserved = set(reserved_names)
+        self.used: set = set()
+
+    def fresh_name(self, fn) -> str:
+        base = re.sub(r"\W", "_", fn.__qualname__.replace(".<locals>.", "."))
+        name, i = base, 1
+        while name in self.used or name in self.reserved:
+            i += 1
+            name = f"{base}_{i}"
+        self.used.add(name)
+        return name
+
+    def specialize(self, fn, args, loc, *, name=None):
+        """Trace `fn(*args)` (trace values) once per key; return (ir name,
+        result type). `name` forces an export name (and a fresh trace)."""
+        from .tracer import AssumptionFailed, FunctionTracer
+        key = (fn, tuple(key_of(a) for a in args))
+        if name is None:
+            if key in self.done:
+                return self.done[key]
+            if key in self.active:
+                nm, rt = self.active[key]
+                if rt is None:
+                    raise NeedResultType(key)
+                return nm, rt
+            name = self.fresh_name(fn)
+        else:
+            self.used.add(name)
+        if len(self.active) >= MAX_CALL_DEPTH:
+            raise error(loc, f"calls nest more than {MAX_CALL_DEPTH} deep while compiling",
+                        "", E_TRACE_LIMIT)
+        ann = result_annotation(fn)
+        template = [_template(a) for a in args]
+        attempts = [(ann, False)]
+        tried_candidates = False
+        while attempts:
+            result, assumed = attempts.pop(0)
+            snap = (dict(self.done), dict(self.module.functions), set(self.used))
+            self.active[key] = (name, result)
+            try:
+                ir_fn, rtype = FunctionTracer(self, fn, template, name, result=result,
+                                              result_is_assumed=assumed).run()
+            except NeedResultType as e:
+                self._restore(snap, name)
+                if e.key != key or tried_candidates:
+                    raise
+                tried_candidates = True
+                attempts = [(t, True) for t in _candidates(args)]
+                continue
+            except AssumptionFailed:
+                self._restore(snap, name)
+                continue
+            finally:
+                self.active.pop(key, None)
+            self.module.add(ir_fn)
+            self.done.setdefault(key, (name, rtype))
+            return name, rtype
+        raise error(_def_loc(fn), f"cannot infer the result type of recursive function "
+                    f"{fn.__name__}()", "annotate the return type, e.g. `-> float`",
+                    E_RECURSION_TYPE)
+
+    def _restore(self, snap, name):
+        self.done, self.module.functions, used = snap[0], snap[1], snap[2]
+        self.used = used | {name}
+
+
+def _def_loc(fn):
+    from ..ir import Loc
+    import linecache
+    c = fn.__code__
+    return Loc(c.co_filename, c.co_firstlineno, None,
+               linecache.getline(c.co_filename, c.co_firstlineno).strip())
+
+
+def _template(v):
+    """Argument shape for a callee: numbers stay (they become parameters)."""
+    return v
+
+
+def _candidates(args) -> list:
+    out = []
+    for a in args:
+        t = scalar_type(a)
+        if t is not None and t is not BOOL:
+            out.append(t)
+            break
+    for t in (I64, F64, BOOL):
+        if t not in out:
+            out.append(t)
+    return out
+
+
+def value_of_type(t: PyType, it):
+    if isinstance(t, ScalarType):
+        return next(it)
+    if isinstance(t, TupleType):
+        return tuple(value_of_type(e, it) for e in t.elems)
+    return None
+
+
+def call_python(tr, fn, args, kwargs, loc):
+    try:
+        sig = inspect.signature(fn)
+    except (TypeError, ValueError):
+        raise error(loc, f"cannot inspect {fn.__name__}()", "", E_UNSUPPORTED_CALL) from None
+    for p in sig.parameters.values():
+        if p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD):
+            raise error(loc, f"{fn.__name__}() takes *args or **kwargs, which is not supported",
+                        "give it plain parameters", E_UNSUPPORTED_CALL)
+    try:
+        bound = sig.bind(*args, **kwargs)
+    except TypeError as e:
+        raise error(loc, f"{fn.__name__}(): {e}", "check the call's arguments", E_TYPE) from None
+    bound.apply_defaults()
+    values = list(bound.arguments.values())
+    name, rtype = tr.mt.specialize(fn, values, loc)
+    ins = []
+    for v in values:
+        ins.extend(tr.materialize(x) for x in leaves(v, []))
+    fb = tr.fb
+    outs = fb.emit_multi("call", ins, {"fn": name, "results": flatten(rtype)}, loc)
+    return value_of_type(rtype, iter(outs))
+
+
+def _forbidden(fn):
+    if id(fn) in _FORBIDDEN:
+        return _FORBIDDEN[id(fn)]
+    mod = getattr(fn, "__module__", None) or ""
+    if mod.split(".")[0] in _FORBIDDEN_MODULES or fn in (os.system, subprocess.run):
+        return f"{mod}.{getattr(fn, '__name__', '?')}"
+    return None
+
+
+def call_value(tr, fn, args, kwargs, loc):
+    """The trace value of `fn(*args, **kwargs)`."""
+    if fn is print:
+        raise error(loc, "print() is not supported in compiled code",
+                    "return the values you want to see, and print them in Python",
+                    E_FORBIDDEN)
+    bad = _forbidden(fn)
+    if bad:
+        raise error(loc, f"call to {bad}() is not supported",
+                    "py2wasm compiles numeric code: no I/O, eval or system access",
+                    E_FORBIDDEN)
+    if inspect.isfunction(fn):
+        return call_python(tr, fn, args, kwargs, loc)
+    if fn is range and not kwargs:
+        return make_range(args, loc)
+    if isinstance(fn, type) and issubclass(fn, BaseException):
+        if any(isinstance(a, Var) for a in args) or kwargs:
+            raise error(loc, "exception arguments must be known when compiling",
+                        "use a constant message", E_UNSUPPORTED_CALL)
+        return fn(*args)
+    tuples = bool(args) and all(isinstance(a, tuple) for a in args) and not kwargs
+    if fn is len and len(args) == 1 and isinstance(args[0], (tuple, range)):
+        return len(args[0])
+    if fn is enumerate and tuples and len(args) == 1:
+        return tuple(enumerate(args[0]))
+    if fn is zip and tuples:
+        return tuple(zip(*args))
+    if fn is tuple and len(args) == 1 and isinstance(args[0], (tuple, range)):
+        return tuple(args[0])
+    from . import builtins as bi
+    try:
+        return bi.call_builtin(tr.fb, fn, list(args), dict(kwargs), loc)
+    except bi.NotABuiltin:
+        pass
+    name = getattr(fn, "__qualname__", None) or type(fn).__name__
+    raise error(loc, f"call to {name}() is not supported",
+                "compiled code can call Python functions defined in Python, math "
+                "functions and numeric builtins", E_UNSUPPORTED_CALL)

@@ -1,0 +1,483 @@
+"""One handler per CPython opcode (`op_LOAD_FAST`, ...), for 3.11, 3.12, 3.13.
+
+Place in the pipeline: frontend; mixed into `tracer.FunctionTracer`, which
+gathers every `op_*` method into its dispatch table. A handler gets the
+instruction and the mutable Frame; it returns None to fall through to the
+next instruction or `STOP` when it ended the block (jump, branch, return,
+raise). Version differences sit under explicit `self.version` checks; see
+docs/bytecode.md for each version's quirks.
+"""
+from __future__ import annotations
+
+import builtins as _py_builtins
+
+from ..ir import Var
+from .iterators import RangeIter, TupleIter, get_iter, range_advance, range_has_next, tuple_next
+from .state import NULL, STOP, UNBOUND
+from .values import (E_ATTRIBUTE, E_TYPE, E_UNSUPPORTED_OPCODE, E_UNSUPPORTED_VALUE,
+                     TraceRaise, error)
+
+_UNSUPPORTED = {
+    "BUILD_LIST": ("lists are not supported", "use tuples"),
+    "LIST_APPEND": ("lists are not supported", "use tuples"),
+    "LIST_EXTEND": ("lists are not supported", "use tuples"),
+    "BUILD_MAP": ("dicts are not supported", "use tuples or separate variables"),
+    "BUILD_CONST_KEY_MAP": ("dicts are not supported", "use tuples or separate variables"),
+    "BUILD_SET": ("sets are not supported", "use tuples and comparisons"),
+    "SET_UPDATE": ("sets are not supported", "use tuples and comparisons"),
+    "FORMAT_VALUE": ("string formatting is not supported", "compiled code computes numbers"),
+    "FORMAT_SIMPLE": ("string formatting is not supported", "compiled code computes numbers"),
+    "BUILD_STRING": ("string operations are not supported", "compiled code computes numbers"),
+    "STORE_GLOBAL": ("assigning a global variable is not supported",
+                     "return the value instead of storing it in a global"),
+    "DELETE_GLOBAL": ("deleting a global is not supported", ""),
+    "STORE_DEREF": ("assigning a nonlocal variable is not supported",
+                    "return the value instead"),
+    "STORE_ATTR": ("assigning an attribute is not supported", "use local variables"),
+    "STORE_SUBSCR": ("item assignment is not supported", "tuples are immutable; build a new one"),
+    "DELETE_FAST": ("del of a local variable is not supported", "remove the del"),
+    "MAKE_FUNCTION": ("defining a function or lambda inside a compiled function is not "
+                      "supported", "define helpers at module level"),
+    "CALL_FUNCTION_EX": ("calls with *args or **kwargs are not supported",
+                         "pass the arguments one by one"),
+    "BEFORE_WITH": ("with statements are not supported", "remove the with block"),
+    "YIELD_VALUE": ("generators are not supported", "return a value instead"),
+    "IMPORT_NAME": ("import inside a compiled function is not supported",
+                    "import at module level"),
+    "LOAD_FAST_AND_CLEAR": ("comprehensions are not supported", "use a for loop"),
+    "BUILD_SLICE": ("slices with a step are not supported", "index items one by one"),
+}
+
+
+def _unsupported(self, ins, frame):
+    what, hint = _UNSUPPORTED[ins.opname]
+    raise error(self.loc_of(ins), what, hint, E_UNSUPPORTED_OPCODE)
+
+
+def _cmp_op(ins) -> str:
+    r = ins.argrepr
+    if r.startswith("bool(") and r.endswith(")"):  # 3.13: COMPARE_OP with bool conversion
+        r = r[5:-1]
+    return r
+
+
+class Handlers:
+    # --- no-ops ------------------------------------------------------------------
+    def op_RESUME(self, ins, f): pass
+    def op_NOP(self, ins, f): pass
+    def op_CACHE(self, ins, f): pass
+    def op_PRECALL(self, ins, f): pass          # 3.11
+    def op_COPY_FREE_VARS(self, ins, f): pass   # closure cells are read at entry
+    def op_EXTENDED_ARG(self, ins, f): pass
+    def op_NOT_TAKEN(self, ins, f): pass
+
+    # --- stack -------------------------------------------------------------------
+    def op_POP_TOP(self, ins, f):
+        f.stack.pop()
+
+    def op_PUSH_NULL(self, ins, f):
+        f.stack.append(NULL)
+
+    def op_COPY(self, ins, f):
+        f.stack.append(f.stack[-ins.arg])
+
+    def op_SWAP(self, ins, f):
+        s = f.stack
+        s[-1], s[-ins.arg] = s[-ins.arg], s[-1]
+
+    def op_END_FOR(self, ins, f):  # only reached by fall-through in 3.12 (pops 2) / 3.13 (1)
+        f.stack.pop()
+        if self.version == (3, 12):
+            f.stack.pop()
+
+    # --- loads and stores ----------------------------------------------------------
+    def op_LOAD_CONST(self, ins, f):
+        f.stack.append(ins.argval)
+
+    def op_RETURN_CONST(self, ins, f):  # 3.12+
+        return self.do_return(ins.argval, self.loc_of(ins))
+
+    def _local(self, ins, name, idx=None):
+        i = self.names.index(name) if idx is None else idx
+        return i
+
+    def op_LOAD_FAST(self, ins, f):
+        i = self.names.index(ins.argval)
+        v = f.locals[i]
+        if v is UNBOUND:
+            raise TraceRaise("UnboundLocalError",
+                             f"cannot access local variable '{ins.argval}' where it is not "
+                             "associated with a value")
+        f.stack.append(v)
+
+    op_LOAD_FAST_CHECK = op_LOAD_FAST
+
+    def op_LOAD_FAST_LOAD_FAST(self, ins, f):  # 3.13
+        for n in ins.argval:
+            self.op_LOAD_FAST(_Named(n), f)
+
+    def op_STORE_FAST(self, ins, f):
+        f.locals[self.names.index(ins.argval)] = f.stack.pop()
+
+    def op_STORE_FAST_STORE_FAST(self, ins, f):  # 3.13
+        for n in ins.argval:
+            f.locals[self.names.index(n)] = f.stack.pop()
+
+    def op_STORE_FAST_LOAD_FAST(self, ins, f):  # 3.13
+        st, ld = ins.argval
+        f.locals[self.names.index(st)] = f.stack.pop()
+        self.op_LOAD_FAST(_Named(ld), f)
+
+    def op_LOAD_DEREF(self, ins, f):
+        v = f.locals[self.names.index(ins.argval)]
+        if v is UNBOUND:
+            raise error(self.loc_of(ins), f"free variable {ins.argval!r} is not bound yet",
+                        "define it before the function is compiled", E_UNSUPPORTED_VALUE)
+        f.stack.append(v)
+
+    def op_MAKE_CELL(self, ins, f):
+        raise error(self.loc_of(ins), f"variable {ins.argval!r} is captured by an inner "
+                    "function, which is not supported", "define helpers at module level",
+                    E_UNSUPPORTED_OPCODE)
+
+    def _global(self, ins, name):
+        g = self.fn.__globals__
+        if name in g:
+            return g[name]
+        b = g.get("__builtins__", _py_builtins)
+        b = b if isinstance(b, dict) else vars(b)
+        if name in b:
+            return b[name]
+        raise error(self.loc_of(ins), f"name {name!r} is not defined",
+                    "define it at module level before compiling", E_ATTRIBUTE)
+
+    def op_LOAD_GLOBAL(self, ins, f):
+        v = self._global(ins, ins.argval)
+        push_null = ins.arg & 1
+        if push_null and self.version < (3, 13):
+            f.stack.append(NULL)
+        f.stack.append(v)
+        if push_null and self.version >= (3, 13):
+            f.stack.append(NULL)
+
+    def op_LOAD_ATTR(self, ins, f):
+        obj = f.stack.pop()
+        loc = self.loc_of(ins)
+        v = self.getattr(obj, ins.argval, loc)
+        method = self.version >= (3, 12) and ins.arg & 1
+        if method and self.version == (3, 12):
+            f.stack.append(NULL)
+        f.stack.append(v)
+        if method and self.version >= (3, 13):
+            f.stack.append(NULL)
+
+    def op_LOAD_METHOD(self, ins, f):  # 3.11
+        obj = f.stack.pop()
+        f.stack.append(NULL)
+        f.stack.append(self.getattr(obj, ins.argval, self.loc_of(ins)))
+
+    def getattr(self, obj, name, loc):
+        if isinstance(obj, (Var, tuple)) or type(obj) in (int, float, bool):
+            tn = obj.type.pyname if isinstance(obj, Var) else type(obj).__name__
+            raise error(loc, f"attribute {name!r} of a {tn} is not supported",
+                        "use functions of the math module or operators instead", E_ATTRIBUTE)
+        try:
+            return getattr(obj, name)
+        except AttributeError:
+            raise error(loc, f"{type(obj).__name__} has no attribute {name!r}",
+                        "check the name", E_ATTRIBUTE) from None
+
+    # --- operators -------------------------------------------------------------------
+    def op_BINARY_OP(self, ins, f):
+        from . import operators
+        b = f.stack.pop()
+        a = f.stack.pop()
+        op = ins.argrepr.rstrip("=") if ins.argrepr not in ("==",) else ins.argrepr
+        self._check_operands(ins, (a, b))
+        f.stack.append(operators.binary(self.fb, op, a, b, self.loc_of(ins)))
+
+    def op_COMPARE_OP(self, ins, f):
+        from . import operators
+        b = f.stack.pop()
+        a = f.stack.pop()
+        self._check_operands(ins, (a, b))
+        f.stack.append(operators.compare(self.fb, _cmp_op(ins), a, b, self.loc_of(ins)))
+
+    def _check_operands(self, ins, vals):
+        for v in vals:
+            if isinstance(v, (RangeIter, TupleIter)) or v is NULL or v is UNBOUND:
+                raise error(self.loc_of(ins), f"operation on {type(v).__name__}",
+                            "", E_TYPE)
+
+    def _unary(self, ins, f, op):
+        from . import operators
+        f.stack.append(operators.unary(self.fb, op, f.stack.pop(), self.loc_of(ins)))
+
+    def op_UNARY_NEGATIVE(self, ins, f): self._unary(ins, f, "-")
+    def op_UNARY_INVERT(self, ins, f): self._unary(ins, f, "~")
+    def op_UNARY_POSITIVE(self, ins, f): self._unary(ins, f, "+")  # 3.11
+
+    def op_UNARY_NOT(self, ins, f):
+        if self.version >= (3, 13):  # operand is already a bool (TO_BOOL)
+            v = f.stack.pop()
+            f.stack.append(self.fb.emit("not", [v]) if isinstance(v, Var) else (not v))
+        else:
+            self._unary(ins, f, "not")
+
+    def op_CALL_INTRINSIC_1(self, ins, f):  # 3.12+
+        if ins.argrepr == "INTRINSIC_UNARY_POSITIVE":
+            return self._unary(ins, f, "+")
+        raise error(self.loc_of(ins), f"bytecode CALL_INTRINSIC_1 {ins.argrepr} is not "
+                    "supported", "", E_UNSUPPORTED_OPCODE)
+
+    def op_TO_BOOL(self, ins, f):  # 3.13
+        f.stack.append(self.truth(f.stack.pop(), self.loc_of(ins)))
+
+    def truth(self, v, loc):
+        if isinstance(v, tuple):
+            return len(v) > 0
+        if v is None:
+            return False
+        if isinstance(v, Var) or type(v) in (int, float, bool):
+            from . import operators
+            return operators.truth(self.fb, v, loc)
+        raise error(loc, f"truth value of a {type(v).__name__} is not supported", "", E_TYPE)
+
+    def op_IS_OP(self, ins, f):
+        b = f.stack.pop()
+        a = f.stack.pop()
+        if isinstance(a, Var) or isinstance(b, Var):
+            if a is None or b is None:  # a number is never None
+                f.stack.append(bool(ins.arg))
+                return
+            raise error(self.loc_of(ins), "`is` on numbers is not supported", "use ==", E_TYPE)
+        r = a is b
+        f.stack.append(r != bool(ins.arg))
+
+    def op_CONTAINS_OP(self, ins, f):
+        from . import operators
+        b = f.stack.pop()
+        a = f.stack.pop()
+        loc = self.loc_of(ins)
+        if not isinstance(b, (tuple, range)):
+            raise error(loc, f"`in` on a {type(b).__name__} is not supported",
+                        "use `in` with a tuple", E_TYPE)
+        r = False
+        for x in b:
+            eq = operators.compare(self.fb, "==", a, x, loc)
+            r = eq if r is False else (True if eq is True else
+                                       r if eq is False else self.fb.emit("or", [r, eq]))
+            if r is True:
+                break
+        if ins.arg:
+            r = (not r) if not isinstance(r, Var) else self.fb.emit("not", [r])
+        f.stack.append(r)
+
+    # --- tuples ----------------------------------------------------------------------
+    def op_BUILD_TUPLE(self, ins, f):
+        n = ins.arg
+        items = tuple(f.stack[len(f.stack) - n:]) if n else ()
+        del f.stack[len(f.stack) - n:]
+        f.stack.append(items)
+
+    def op_UNPACK_SEQUENCE(self, ins, f):
+        v = f.stack.pop()
+        loc = self.loc_of(ins)
+        if isinstance(v, range):
+            v = tuple(v)
+        if not isinstance(v, tuple):
+            raise error(loc, f"cannot unpack a {type(v).__name__ if not isinstance(v, Var) else v.type.pyname}",
+                        "only tuples can be unpacked", E_TYPE)
+        if len(v) != ins.arg:
+            if len(v) > ins.arg:
+                raise TraceRaise("ValueError", f"too many values to unpack (expected {ins.arg})")
+            raise TraceRaise("ValueError",
+                             f"not enough values to unpack (expected {ins.arg}, got {len(v)})")
+        f.stack.extend(reversed(v))
+
+    def op_BINARY_SUBSCR(self, ins, f):
+        idx = f.stack.pop()
+        seq = f.stack.pop()
+        loc = self.loc_of(ins)
+        if not isinstance(seq, (tuple, range)):
+            raise error(loc, "indexing is only supported on tuples", "", E_TYPE)
+        if isinstance(idx, slice):
+            f.stack.append(seq[idx] if isinstance(seq, tuple) else tuple(seq[idx]))
+            return
+        if isinstance(idx, Var) or type(idx) not in (int, bool):
+            raise error(loc, "a tuple index must be known when compiling",
+                        "index tuples with constants or loop over them", E_TYPE)
+        try:
+            f.stack.append(seq[idx])
+        except IndexError:
+            raise TraceRaise("IndexError", "tuple index out of range") from None
+
+    def op_BINARY_SLICE(self, ins, f):  # 3.12+
+        stop = f.stack.pop()
+        start = f.stack.pop()
+        if isinstance(start, Var) or isinstance(stop, Var):
+            raise error(self.loc_of(ins), "slice bounds must be known when compiling", "",
+                        E_TYPE)
+        f.stack.append(slice(start, stop))
+        self.op_BINARY_SUBSCR(ins, f)
+
+    # --- control flow ----------------------------------------------------------------
+    def op_RETURN_VALUE(self, ins, f):
+        return self.do_return(f.stack.pop(), self.loc_of(ins))
+
+    def op_JUMP_FORWARD(self, ins, f):
+        return self.jump(ins.argval, f)
+
+    op_JUMP_BACKWARD = op_JUMP_FORWARD
+    op_JUMP_BACKWARD_NO_INTERRUPT = op_JUMP_FORWARD
+    op_JUMP = op_JUMP_FORWARD
+
+    def _pop_jump(self, ins, f, when: bool, test):
+        v = f.stack.pop()
+        cond = test(v, self.loc_of(ins))
+        jump, fall = (ins.argval, f), (self.next_offset(ins), f.copy())
+        if when:
+            return self.branch(cond, *jump, *fall)
+        if not isinstance(cond, Var):
+            cond = not cond
+            return self.branch(cond, *jump, *fall)
+        return self.branch(cond, *fall, *jump)  # jump when false: swap targets
+
+    def _truth_test(self, v, loc):
+        return self.truth(v, loc)
+
+    def _none_test(self, v, loc):
+        return v is None
+
+    def op_POP_JUMP_IF_FALSE(self, ins, f): return self._pop_jump(ins, f, False, self._truth_test)
+    def op_POP_JUMP_IF_TRUE(self, ins, f): return self._pop_jump(ins, f, True, self._truth_test)
+    def op_POP_JUMP_IF_NONE(self, ins, f): return self._pop_jump(ins, f, True, self._none_test)
+    def op_POP_JUMP_IF_NOT_NONE(self, ins, f): return self._pop_jump(ins, f, False, self._none_test)
+    # 3.11 spells direction in the name
+    op_POP_JUMP_FORWARD_IF_FALSE = op_POP_JUMP_BACKWARD_IF_FALSE = op_POP_JUMP_IF_FALSE
+    op_POP_JUMP_FORWARD_IF_TRUE = op_POP_JUMP_BACKWARD_IF_TRUE = op_POP_JUMP_IF_TRUE
+    op_POP_JUMP_FORWARD_IF_NONE = op_POP_JUMP_BACKWARD_IF_NONE = op_POP_JUMP_IF_NONE
+    op_POP_JUMP_FORWARD_IF_NOT_NONE = op_POP_JUMP_BACKWARD_IF_NOT_NONE = op_POP_JUMP_IF_NOT_NONE
+
+    def _jump_or_pop(self, ins, f, when: bool):  # 3.11 short-circuit and/or
+        v = f.stack[-1]
+        cond = self.truth(v, self.loc_of(ins))
+        fall = f.copy()
+        fall.stack.pop()
+        if when:
+            return self.branch(cond, ins.argval, f, self.next_offset(ins), fall)
+        if not isinstance(cond, Var):
+            return self.branch(not cond, ins.argval, f, self.next_offset(ins), fall)
+        return self.branch(cond, self.next_offset(ins), fall, ins.argval, f)
+
+    def op_JUMP_IF_FALSE_OR_POP(self, ins, f): return self._jump_or_pop(ins, f, False)
+    def op_JUMP_IF_TRUE_OR_POP(self, ins, f): return self._jump_or_pop(ins, f, True)
+
+    def op_GET_ITER(self, ins, f):
+        v = f.stack.pop()
+        it = get_iter(self.fb, v, self.loc_of(ins))
+        if it is None:
+            tn = v.type.pyname if isinstance(v, Var) else type(v).__name__
+            raise error(self.loc_of(ins), f"iterating over a {tn} is not supported",
+                        "loop over range(...) or a tuple", E_TYPE)
+        f.stack.append(it)
+
+    def _exhausted_offset(self, ins) -> int:
+        """Where FOR_ITER goes when the iterator is exhausted (after popping
+        it): 3.11 the target; 3.12 skips END_FOR; 3.13 END_FOR and POP_TOP."""
+        i = self.index[ins.argval]
+        if self.version >= (3, 12) and self.instrs[i].opname == "END_FOR":
+            i += 1
+            if self.version >= (3, 13) and self.instrs[i].opname == "POP_TOP":
+                i += 1
+        return self.instrs[i].offset
+
+    def op_FOR_ITER(self, ins, f):
+        it = f.stack[-1]
+        done = f.copy()
+        done.stack.pop()
+        out = self._exhausted_offset(ins)
+        body = self.next_offset(ins)
+        if isinstance(it, TupleIter):
+            more, item, nxt = tuple_next(it)
+            if not more:
+                return self.jump(out, done)
+            f.stack[-1] = nxt
+            f.stack.append(item)
+            return self.jump(body, f) if body in self.targets else None
+        if isinstance(it, RangeIter):
+            more = range_has_next(self.fb, it)
+            if more is False:
+                return self.jump(out, done)
+            if isinstance(more, Var):
+                # Exit edge first; the body continues in a fresh block that the
+                # test dominates, so the increment only runs when cur < stop.
+                eb, eargs = self.edge(out, done)
+                then = self.fb.new_block()
+                self.fb.cond_br(more, then, eb, [], eargs)
+                self.fb.set_block(then)
+            item, nxt = range_advance(self.fb, it)
+            f.stack[-1] = nxt
+            f.stack.append(item)
+            return None
+        raise error(self.loc_of(ins), "unsupported iterator", "", E_TYPE)
+
+    # --- calls -----------------------------------------------------------------------
+    def op_KW_NAMES(self, ins, f):  # 3.11, 3.12 (3.11's dis leaves argval unresolved)
+        f.kwnames = self.code.co_consts[ins.arg]
+
+    def op_CALL(self, ins, f):
+        kwnames = f.kwnames or ()
+        f.kwnames = None
+        return self._call(ins, f, ins.arg, kwnames)
+
+    def op_CALL_KW(self, ins, f):  # 3.13
+        kwnames = f.stack.pop()
+        return self._call(ins, f, ins.arg, kwnames)
+
+    def _call(self, ins, f, n, kwnames):
+        from .calls import call_value
+        args = f.stack[len(f.stack) - n:] if n else []
+        del f.stack[len(f.stack) - n:]
+        b = f.stack.pop()
+        a = f.stack.pop()
+        if self.version >= (3, 13):  # callable, self_or_null
+            fn, self_ = a, b
+        else:  # 3.11/3.12: NULL, callable  or  method, self
+            fn, self_ = (b, NULL) if a is NULL else (a, b)
+        if self_ is not NULL:
+            args = [self_] + list(args)
+        nkw = len(kwnames)
+        pos = list(args[:len(args) - nkw])
+        kwargs = dict(zip(kwnames, args[len(args) - nkw:]))
+        f.stack.append(call_value(self, fn, pos, kwargs, self.loc_of(ins)))
+
+    # --- raise / assert ----------------------------------------------------------------
+    def op_LOAD_ASSERTION_ERROR(self, ins, f):
+        f.stack.append(AssertionError)
+
+    def op_RAISE_VARARGS(self, ins, f):
+        loc = self.loc_of(ins)
+        if ins.arg != 1:
+            raise error(loc, "bare raise and raise ... from are not supported",
+                        "raise an exception instance", E_UNSUPPORTED_OPCODE)
+        exc = f.stack.pop()
+        if isinstance(exc, type) and issubclass(exc, BaseException):
+            exc = exc()
+        if not isinstance(exc, BaseException) or type(exc).__name__ not in vars(_py_builtins):
+            raise error(loc, "only built-in exceptions with known messages can be raised",
+                        "raise e.g. ValueError(\"message\")", E_UNSUPPORTED_VALUE)
+        self.fb.raise_(type(exc).__name__, str(exc), loc)
+        return STOP
+
+
+class _Named:
+    """A stand-in instruction carrying only a name (for fused 3.13 opcodes)."""
+    __slots__ = ("argval",)
+
+    def __init__(self, name):
+        self.argval = name
+
+
+for _name in _UNSUPPORTED:
+    setattr(Handlers, "op_" + _name, _unsupported)

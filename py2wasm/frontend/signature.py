@@ -1,0 +1,129 @@
+"""Parameter and result types of exported functions: from annotations, from
+example values, and the Python type of a trace value.
+
+Place in the pipeline: the frontend's entry (`py2wasm.frontend.trace`,
+`py2wasm.compile`) asks here which PyTypes an export takes and returns.
+"""
+from __future__ import annotations
+
+import inspect
+import typing
+from typing import Any, Optional
+
+from ..errors import CompileError
+from ..ir import BOOL, F64, I64, NONE, PyType, TupleType, Var
+from .values import E_SIGNATURE, E_UNSUPPORTED_VALUE, error
+
+_NAMES = {"int": I64, "float": F64, "bool": BOOL, "None": NONE}
+
+
+def _fn_loc(fn):
+    code = fn.__code__
+    return code.co_filename, code.co_firstlineno
+
+
+def annotation_type(ann: Any, fn, what: str) -> PyType:
+    """int, float, bool, None, tuple[...] (also as strings) -> PyType."""
+    if isinstance(ann, str):
+        try:
+            ann = eval(ann, fn.__globals__, {"tuple": tuple})  # noqa: S307 - user's own annotation
+        except Exception:
+            ann = _from_string(ann.strip(), fn, what)
+            return ann
+    if ann is int:
+        return I64
+    if ann is float:
+        return F64
+    if ann is bool:
+        return BOOL
+    if ann is None or ann is type(None):
+        return NONE
+    if typing.get_origin(ann) in (tuple, typing.Tuple):
+        args = typing.get_args(ann)
+        if not args or Ellipsis in args:
+            _bad(fn, what, ann)
+        return TupleType(tuple(annotation_type(a, fn, what) for a in args))
+    _bad(fn, what, ann)
+
+
+def _from_string(s: str, fn, what):
+    if s in _NAMES:
+        return _NAMES[s]
+    if s.startswith(("tuple[", "Tuple[")) and s.endswith("]"):
+        inner, depth, parts, cur = s[s.index("[") + 1:-1], 0, [], ""
+        for ch in inner:
+            if ch == "," and depth == 0:
+                parts.append(cur)
+                cur = ""
+                continue
+            depth += ch == "["
+            depth -= ch == "]"
+            cur += ch
+        parts.append(cur)
+        return TupleType(tuple(_from_string(p.strip(), fn, what) for p in parts))
+    _bad(fn, what, s)
+
+
+def _bad(fn, what, ann):
+    file, line = _fn_loc(fn)
+    shown = ann if isinstance(ann, str) else getattr(ann, "__name__", repr(ann))
+    raise CompileError(f"unsupported annotation {shown!r} for {what} of {fn.__name__}()",
+                       file=file, line=line, code=E_SIGNATURE,
+                       hint="annotate with int, float, bool or tuple[...] of those")
+
+
+def param_types_from_annotations(fn, default=F64) -> list[PyType]:
+    out = []
+    for p in inspect.signature(fn, eval_str=False).parameters.values():
+        if p.kind not in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD):
+            file, line = _fn_loc(fn)
+            raise CompileError(f"parameter {p.name} of {fn.__name__}() is *args, **kwargs or "
+                               "keyword-only", file=file, line=line, code=E_SIGNATURE,
+                               hint="exported functions take plain positional parameters")
+        if p.annotation is p.empty:
+            out.append(default)
+        else:
+            out.append(annotation_type(p.annotation, fn, f"parameter {p.name!r}"))
+    return out
+
+
+def result_annotation(fn) -> Optional[PyType]:
+    ann = getattr(fn, "__annotations__", {}).get("return", inspect.Parameter.empty)
+    if ann is inspect.Parameter.empty:
+        return None
+    return annotation_type(ann, fn, "the result")
+
+
+def type_of_value(v: Any) -> PyType:
+    t = type(v)
+    if t is bool:
+        return BOOL
+    if t is int:
+        return I64
+    if t is float:
+        return F64
+    if t is tuple:
+        return TupleType(tuple(type_of_value(x) for x in v))
+    raise CompileError(f"argument of type {t.__name__} is not supported",
+                       code=E_UNSUPPORTED_VALUE,
+                       hint="compiled functions take int, float, bool or tuples of those")
+
+
+def types_of_values(args) -> list[PyType]:
+    return [type_of_value(a) for a in args]
+
+
+def trace_type(v: Any, loc, what="value") -> PyType:
+    """The PyType of a trace value being returned or passed out."""
+    if isinstance(v, Var):
+        return v.type
+    t = type(v)
+    if t in (bool, int, float):
+        return {bool: BOOL, int: I64, float: F64}[t]
+    if v is None:
+        return NONE
+    if t is tuple:
+        return TupleType(tuple(trace_type(x, loc, what) for x in v))
+    raise error(loc, f"{what} of type {t.__name__} cannot be compiled",
+                "a compiled function returns int, float, bool, None or tuples of those",
+                E_UNSUPPORTED_VALUE)

@@ -1,0 +1,121 @@
+"""Abstract frame states and their version keys, for block versioning.
+
+Place in the pipeline: frontend-internal, used by the tracer (tracer.py) at
+every control-flow join. A state is (locals, stack) of trace values. Its key
+decides which IR block a jump goes to: numeric values (known or symbolic)
+are keyed by type only and become block parameters; tuples are keyed
+structurally; iterators by their structure; other known objects by identity.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from ..ir import Var
+from .iterators import RangeIter, SymRange, TupleIter
+from .values import scalar_type
+
+
+class _Null:
+    """The NULL the interpreter pushes for calls (PUSH_NULL, LOAD_GLOBAL)."""
+    def __repr__(self):
+        return "NULL"
+
+
+NULL = _Null()
+
+
+class _Unbound:
+    def __repr__(self):
+        return "<unbound>"
+
+
+UNBOUND = _Unbound()
+
+
+def key_of(v: Any):
+    t = scalar_type(v)
+    if t is not None:
+        return t
+    if isinstance(v, tuple):
+        return ("t",) + tuple(key_of(x) for x in v)
+    if isinstance(v, RangeIter):
+        step = v.step if not isinstance(v.step, Var) else ("v",)
+        return ("r", key_of(v.cur), key_of(v.stop), step if isinstance(step, tuple)
+                else ("k", step))
+    if isinstance(v, TupleIter):
+        return ("ti", key_of(v.items), v.pos)
+    if isinstance(v, SymRange):
+        return ("sr", key_of(v.start), key_of(v.stop), key_of(v.step))
+    if v is None or isinstance(v, (str, bytes)):
+        return ("k", type(v), v)
+    return ("k", id(v))
+
+
+def leaves(v: Any, out: list) -> list:
+    """The numeric leaves (known numbers or Vars) of `v`, left to right, that
+    become block parameters."""
+    if scalar_type(v) is not None:
+        out.append(v)
+    elif isinstance(v, tuple):
+        for x in v:
+            leaves(x, out)
+    elif isinstance(v, RangeIter):
+        leaves(v.cur, out)
+        leaves(v.stop, out)
+        if isinstance(v.step, Var):
+            out.append(v.step)
+    elif isinstance(v, TupleIter):
+        leaves(v.items, out)
+    elif isinstance(v, SymRange):
+        for x in (v.start, v.stop, v.step):
+            leaves(x, out)
+    return out
+
+
+def rebuild(v: Any, it) -> Any:
+    """`v` with its numeric leaves replaced, in order, by `next(it)`."""
+    if scalar_type(v) is not None:
+        return next(it)
+    if isinstance(v, tuple):
+        return tuple(rebuild(x, it) for x in v)
+    if isinstance(v, RangeIter):
+        cur = rebuild(v.cur, it)
+        stop = rebuild(v.stop, it)
+        step = next(it) if isinstance(v.step, Var) else v.step
+        return RangeIter(cur, stop, step)
+    if isinstance(v, TupleIter):
+        return TupleIter(rebuild(v.items, it), v.pos)
+    if isinstance(v, SymRange):
+        return SymRange(rebuild(v.start, it), rebuild(v.stop, it), rebuild(v.step, it))
+    return v
+
+
+class Frame:
+    """The abstract state of one Python frame at one point."""
+    __slots__ = ("locals", "stack", "kwnames")
+
+    def __init__(self, locals_: list, stack: list, kwnames=None):
+        self.locals = locals_
+        self.stack = stack
+        self.kwnames = kwnames
+
+    def copy(self) -> "Frame":
+        return Frame(list(self.locals), list(self.stack), self.kwnames)
+
+    def key(self):
+        return (tuple(key_of(v) for v in self.locals), tuple(key_of(v) for v in self.stack))
+
+    def leaves(self) -> list:
+        out: list = []
+        for v in self.locals:
+            leaves(v, out)
+        for v in self.stack:
+            leaves(v, out)
+        return out
+
+    def rebuild(self, params) -> "Frame":
+        it = iter(params)
+        return Frame([rebuild(v, it) for v in self.locals], [rebuild(v, it) for v in self.stack])
+
+
+STOP = object()  # returned by an opcode handler that ended the current block

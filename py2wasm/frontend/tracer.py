@@ -1,0 +1,318 @@
+"""The abstract interpreter loop: runs one Python function's bytecode over
+trace values and writes one IR function, with block versioning at joins.
+
+Place in the pipeline: frontend core, between the entry points (`trace`,
+`calls.ModuleTracer`) and the per-opcode handlers (`opcodes.Handlers`). An IR
+block is made per (bytecode offset, key of the abstract state) -- see
+`state.py`; numeric values become block parameters, so loops are traced once
+per type state. Known branch conditions take one side only. Return sites are
+collected and joined at the end: every path must return the same Python type.
+"""
+from __future__ import annotations
+
+import dis
+import inspect
+import linecache
+import sys
+
+from ..errors import CompileError
+from ..ir import NONE, FunctionBuilder, Loc, PySignature, PyType, TupleType, Var, flatten
+from ..ir.types import ScalarType, python_name
+from .liveness import live_locals
+from .opcodes import Handlers
+from .signature import trace_type
+from .state import NULL, STOP, UNBOUND, Frame, key_of, leaves
+from .values import (E_GENERATOR, E_UNSTABLE_TYPE, E_TRACE_LIMIT, E_UNSUPPORTED_OPCODE,
+                     E_UNSUPPORTED_VALUE, TraceRaise, error, scalar_type)
+
+SUPPORTED_VERSIONS = ((3, 11), (3, 12), (3, 13))
+MAX_VERSIONS = 16
+
+
+
+def check_python_version() -> None:
+    v = sys.version_info[:2]
+    if v not in SUPPORTED_VERSIONS:
+        raise CompileError(f"Python {v[0]}.{v[1]} bytecode is not supported",
+                           code=E_UNSUPPORTED_OPCODE,
+                           hint="run py2wasm under Python 3.11, 3.12 or 3.13")
+
+
+class AssumptionFailed(Exception):
+    """The traced result type differs from the one assumed for recursion."""
+
+    def __init__(self, got):
+        self.got = got
+
+
+class FunctionTracer(Handlers):
+    """Traces `fn` called with `args` (trace values, one per parameter) into
+    the IR function `name`. `result` is the result type the function must
+    have: from its annotation (coerced to), or assumed for recursion
+    (checked), or None (whatever the join of the return sites is)."""
+
+    def __init__(self, mt, fn, args, name, *, result=None, result_is_assumed=False):
+        self.mt = mt
+        self.fn = fn
+        self.code = code = fn.__code__
+        self.version = sys.version_info[:2]
+        self.result = result
+        self.result_is_assumed = result_is_assumed
+        self.instrs = list(dis.get_instructions(code))
+        self.index = {ins.offset: i for i, ins in enumerate(self.instrs)}
+        self.targets = {ins.argval for ins in self.instrs
+                        if ins.opcode in dis.hasjrel or ins.opcode in dis.hasjabs}
+        self.names = list(code.co_varnames) + list(code.co_cellvars) + list(code.co_freevars)
+        self._locs: dict[int, Loc] = {}
+        self._check_code()
+        self.live = live_locals(self.instrs, self._exhausted_offset)
+        self.nvarnames = len(code.co_varnames)
+        locals_ = [UNBOUND] * len(self.names)
+        locals_[:len(args)] = list(args)
+        ncell = len(code.co_varnames) + len(code.co_cellvars)
+        for i, cell in enumerate(fn.__closure__ or ()):
+            try:
+                locals_[ncell + i] = cell.cell_contents
+            except ValueError:
+                locals_[ncell + i] = UNBOUND
+        self.args = args
+        params: list = []
+        hints: list = []
+        for a, n in zip(args, self.names):
+            ls = leaves(a, [])
+            params.extend(ls)
+            hints.extend([n] * len(ls))
+        self.fb = FunctionBuilder(name, [scalar_type(p) for p in params], [],
+                                  loc=self.loc_at_line(code.co_firstlineno),
+                                  doc=inspect.getdoc(fn) or "", param_hints=hints)
+        self.frame0 = Frame(locals_, []).rebuild(self.fb.params)
+        self.blocks: dict = {}  # (offset, key) -> (Block, template Frame)
+        self.versions: dict[int, list] = {}
+        self.queue: list = []
+        self.returns: list = []  # (block, value, loc)
+
+    # --- locations ----------------------------------------------------------
+    def loc_at_line(self, line, col=None) -> Loc:
+        file = self.code.co_filename
+        return Loc(file, line, col, linecache.getline(file, line).strip() if line else "")
+
+    def loc_of(self, ins) -> Loc:
+        loc = self._locs.get(ins.offset)
+        if loc is None:
+            pos = getattr(ins, "positions", None)
+            line = pos.lineno if pos and pos.lineno else (ins.starts_line if isinstance(
+                ins.starts_line, int) and not isinstance(ins.starts_line, bool) else None)
+            if line is None:
+                line = self._line_before(ins)
+            col = pos.col_offset + 1 if pos and pos.col_offset is not None else None
+            loc = self._locs[ins.offset] = self.loc_at_line(line, col)
+        return loc
+
+    def _line_before(self, ins):
+        line = self.code.co_firstlineno
+        for i in self.instrs:
+            pos = getattr(i, "positions", None)
+            if pos and pos.lineno:
+                line = pos.lineno
+            if i.offset >= ins.offset:
+                break
+        return line
+
+    def _check_code(self) -> None:
+        code = self.code
+        floc = self.loc_at_line(code.co_firstlineno)
+        flags = code.co_flags
+        if flags & (inspect.CO_GENERATOR | inspect.CO_COROUTINE | inspect.CO_ASYNC_GENERATOR
+                    | inspect.CO_ITERABLE_COROUTINE):
+            raise error(floc, f"{self.fn.__name__}() is a generator or coroutine",
+                        "py2wasm compiles plain functions: no yield, async or await",
+                        E_GENERATOR)
+        if flags & (inspect.CO_VARARGS | inspect.CO_VARKEYWORDS):
+            raise error(floc, f"{self.fn.__name__}() takes *args or **kwargs",
+                        "use plain positional parameters", E_UNSUPPORTED_OPCODE)
+        table = getattr(code, "co_exceptiontable", b"")
+        if table:
+            start = dis._parse_exception_table(code)[0].start  # noqa: SLF001
+            ins = self.instrs[self.index[start]] if start in self.index else self.instrs[0]
+            raise error(self.loc_of(ins), "try/except/finally and with are not supported",
+                        "compiled code cannot catch exceptions; check conditions with if",
+                        E_UNSUPPORTED_OPCODE)
+
+    # --- the loop -------------------------------------------------------------
+    def run(self):
+        self.step_from(0, self.frame0)
+        while self.queue:
+            offset, key = self.queue.pop()
+            block, template = self.blocks[(offset, key)]
+            self.fb.set_block(block)
+            self.step_from(offset, template.rebuild(block.params))
+        return self.finish()
+
+    def step_from(self, offset: int, frame: Frame) -> None:
+        i = self.index[offset]
+        first = True
+        while True:
+            ins = self.instrs[i]
+            if not first and ins.offset in self.targets:
+                self.jump(ins.offset, frame)
+                return
+            first = False
+            loc = self.loc_of(ins)
+            self.fb.loc = loc
+            handler = self.DISPATCH.get(ins.opname)
+            if handler is None:
+                raise error(loc, f"bytecode {ins.opname} is not supported",
+                            "this construct is outside the compiled subset (see README)",
+                            E_UNSUPPORTED_OPCODE)
+            try:
+                r = handler(self, ins, frame)
+            except TraceRaise as e:
+                self.fb.raise_(e.exc, e.msg, loc)
+                return
+            if r is STOP:
+                return
+            i += 1
+
+    def next_offset(self, ins) -> int:
+        return self.instrs[self.index[ins.offset] + 1].offset
+
+    # --- joins ----------------------------------------------------------------
+    def edge(self, offset: int, frame: Frame):
+        """The IR block for `frame` at `offset` (made and queued if new) and
+        the branch arguments that enter it."""
+        live = self.live[offset]
+        frame = frame.copy()
+        for i in range(self.nvarnames):
+            if self.names[i] not in live:
+                frame.locals[i] = UNBOUND
+        key = frame.key()
+        entry = self.blocks.get((offset, key))
+        if entry is None:
+            vs = self.versions.setdefault(offset, [])
+            if len(vs) >= MAX_VERSIONS:
+                raise self._unstable(offset, frame, vs)
+            vs.append(frame)
+            ls, hints = self._leaves_with_hints(frame)
+            block = self.fb.new_block([scalar_type(v) for v in ls], hints)
+            template = Frame(list(frame.locals), list(frame.stack))
+            self.blocks[(offset, key)] = entry = (block, template)
+            self.queue.append((offset, key))
+        return entry[0], [self.materialize(v) for v in frame.leaves()]
+
+    def _leaves_with_hints(self, frame):
+        ls, hints = [], []
+        for v, n in zip(frame.locals, self.names):
+            got = leaves(v, [])
+            ls.extend(got)
+            hints.extend([n] * len(got))
+        for v in frame.stack:
+            got = leaves(v, [])
+            ls.extend(got)
+            hints.extend([""] * len(got))
+        return ls, hints
+
+    def _unstable(self, offset, frame, versions):
+        ins = self.instrs[self.index[offset]]
+        names = []
+        for i, n in enumerate(self.names):
+            ks = {key_of(f.locals[i]) for f in versions} | {key_of(frame.locals[i])}
+            if len(ks) > 1:
+                names.append(n)
+        what = ", ".join(names) or "a value on the stack"
+        return error(self.loc_of(ins),
+                     f"the type of {what} keeps changing around this point "
+                     f"(more than {MAX_VERSIONS} versions)",
+                     f"give {names[0] if names else 'it'} one type on every path, e.g. start "
+                     "a float accumulator at 0.0", E_UNSTABLE_TYPE)
+
+    def materialize(self, v) -> Var:
+        if isinstance(v, Var):
+            return v
+        t = scalar_type(v)
+        if t is not None and t.is_int and not -2**63 <= v < 2**63:
+            raise error(self.fb.loc, f"the int {v} does not fit in 64 bits",
+                        "py2wasm ints are 64-bit", E_UNSUPPORTED_VALUE)
+        return self.fb.const(v, t)
+
+    def jump(self, offset: int, frame: Frame):
+        block, args = self.edge(offset, frame)
+        self.fb.br(block, args)
+        return STOP
+
+    def branch(self, cond, true_off: int, true_frame: Frame, false_off: int,
+               false_frame: Frame):
+        """Go to true_off if `cond` (known bool or bool Var) else false_off."""
+        if not isinstance(cond, Var):
+            return self.jump(true_off if cond else false_off,
+                             true_frame if cond else false_frame)
+        tb, targs = self.edge(true_off, true_frame)
+        eb, eargs = self.edge(false_off, false_frame)
+        self.fb.cond_br(cond, tb, eb, targs, eargs)
+        return STOP
+
+    # --- returns --------------------------------------------------------------
+    def do_return(self, value, loc):
+        self.returns.append((self.fb.block, value, loc))
+        return STOP
+
+    def finish(self):
+        fb = self.fb
+        types = [(trace_type(v, loc, "returned value"), loc) for _, v, loc in self.returns]
+        rtype = self.result
+        if rtype is None:
+            rtype = types[0][0] if types else NONE
+            for t, loc in types[1:]:
+                if t != rtype:
+                    raise self._return_mismatch(rtype, t, loc)
+        elif self.result_is_assumed:
+            for t, loc in types:
+                if t != rtype:
+                    raise AssumptionFailed(t)
+        for (block, v, loc), (t, _) in zip(self.returns, types):
+            fb.set_block(block)
+            fb.loc = loc
+            fb.ret(self.coerce_to(v, t, rtype, loc))
+        fb.fn.result_types = flatten(rtype)
+        return fb.finish(), rtype
+
+    def _return_mismatch(self, a: PyType, b: PyType, loc):
+        nums = {"int", "float"}
+        if {python_name(a), python_name(b)} == nums:
+            hint = "return a float on every path, e.g. 0.0"
+        else:
+            hint = "return the same type on every path (bool and int are distinct)"
+        return error(loc, f"{self.fn.__name__}() returns {python_name(b)} here but "
+                     f"{python_name(a)} elsewhere", hint, E_UNSTABLE_TYPE)
+
+    def coerce_to(self, v, t: PyType, want: PyType, loc) -> list[Var]:
+        """The flat IR values of trace value `v` (of type t) as type `want`."""
+        if t == want:
+            return [self.materialize(x) for x in leaves(v, [])]
+        if isinstance(want, ScalarType) and isinstance(t, ScalarType):
+            from . import operators
+            return [operators.coerce(self.fb, v, want, loc)]
+        if isinstance(want, TupleType) and isinstance(t, TupleType) \
+                and len(want.elems) == len(t.elems):
+            out = []
+            for x, xt, wt in zip(v, t.elems, want.elems):
+                out.extend(self.coerce_to(x, xt, wt, loc))
+            return out
+        raise error(loc, f"{self.fn.__name__}() returns {python_name(t)} here, but its "
+                    f"result is {python_name(want)}",
+                    "return a value of the annotated type", E_UNSTABLE_TYPE)
+
+
+def signature_of(fn, arg_types, result) -> PySignature:
+    names = fn.__code__.co_varnames[:fn.__code__.co_argcount]
+    return PySignature(tuple(zip(names, arg_types)), result)
+
+
+def _build_dispatch(cls):
+    cls.DISPATCH = {n[3:]: f for n, f in inspect.getmembers(cls, inspect.isfunction)
+                    if n.startswith("op_")}
+    return cls
+
+
+_build_dispatch(FunctionTracer)
+__all__ = ["FunctionTracer", "AssumptionFailed", "STOP", "NULL", "check_python_version",
+           "signature_of"]
