@@ -196,6 +196,8 @@ def call_value(tr, fn, args, kwargs, loc):
                     E_FORBIDDEN)
     if inspect.isfunction(fn):
         return call_python(tr, fn, args, kwargs, loc)
+    if inspect.ismethod(fn) and inspect.isfunction(fn.__func__):  # obj.method(...)
+        return call_python(tr, fn.__func__, [fn.__self__] + list(args), kwargs, loc)
     if fn is range and not kwargs:
         return make_range(args, loc)
     if isinstance(fn, type) and issubclass(fn, BaseException):

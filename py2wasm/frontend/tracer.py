@@ -68,7 +68,6 @@ class FunctionTracer(Handlers):
         self.live = live_locals(self.instrs, self._exhausted_offset)
         self.nvarnames = len(code.co_varnames)
         locals_ = [UNBOUND] * len(self.names)
-        locals_[:len(args)] = list(args)
         ncell = len(code.co_varnames) + len(code.co_cellvars)
         for i, cell in enumerate(fn.__closure__ or ()):
             try:
@@ -85,7 +84,8 @@ class FunctionTracer(Handlers):
         self.fb = FunctionBuilder(name, [scalar_type(p) for p in params], [],
                                   loc=self.loc_at_line(code.co_firstlineno),
                                   doc=inspect.getdoc(fn) or "", param_hints=hints)
-        self.frame0 = Frame(locals_, []).rebuild(self.fb.params)
+        locals_[:len(args)] = Frame(list(args), []).rebuild(self.fb.params).locals
+        self.frame0 = Frame(locals_, [])  # closure cells stay known values
         self.blocks: dict = {}  # (offset, key) -> (Block, template Frame)
         self.versions: dict[int, list] = {}
         self.queue: list = []
