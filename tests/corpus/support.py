@@ -37,6 +37,10 @@ INT64_MIN = -2**63
 INT64_MAX = 2**63 - 1
 
 ORACLE_ONLY = os.environ.get("PY2WASM_CORPUS_ORACLE", "") == "cpython"
+# PY2WASM_CORPUS_ORACLE=trace: frontend only (trace + IR verifier, per type
+# signature; the call itself runs under CPython). A gate for the tracer while
+# the backend is incomplete: every corpus function must trace without error.
+TRACE_ONLY = os.environ.get("PY2WASM_CORPUS_ORACLE", "") == "trace"
 STRICT_NAN = os.environ.get("PY2WASM_STRICT_NAN", "") == "1"
 
 # Exceptions the subset can raise; anything else from CPython is a corpus bug.
@@ -199,7 +203,7 @@ def compiled(fn):
     """py2wasm.compile(fn), once per function for the whole test session."""
     c = _compiled.get(fn)
     if c is None:
-        if ORACLE_ONLY:
+        if ORACLE_ONLY or TRACE_ONLY:
             c = fn
         else:
             import py2wasm
@@ -215,15 +219,23 @@ class CompileFailed(AssertionError):
 def _specialize(fn, c, args, kwargs):
     """Compile the version for these argument types (cached, failures too),
     so that a compile failure is reported as such and not as a run-time one."""
-    if ORACLE_ONLY or not hasattr(c, "specialize"):
+    if ORACLE_ONLY or not (TRACE_ONLY or hasattr(c, "specialize")):
         return
     bound = inspect.signature(fn).bind(*args, **kwargs)
     bound.apply_defaults()
     key = (fn, tuple(_type_key(a) for a in bound.arguments.values()))
     err = _compile_failures.get(key)
+    if err is None and key in _compile_failures:
+        return
     if err is None:
         try:
-            c.specialize(*args, **kwargs)
+            if TRACE_ONLY:
+                from py2wasm import ir
+                from py2wasm.frontend import trace, types_of_values
+                ir.verify_module(trace(fn, list(types_of_values(tuple(bound.arguments.values())))))
+                _compile_failures[key] = None
+            else:
+                c.specialize(*args, **kwargs)
             return
         except Exception as e:  # noqa: BLE001
             err = _compile_failures[key] = e
@@ -251,6 +263,8 @@ def assert_same(fn, *args, ulps: int = 0, kwargs: Optional[dict] = None,
         return
     c = compiled(fn)
     _specialize(fn, c, args, kwargs)
+    if TRACE_ONLY:
+        return
     actual = run(c, args, kwargs)
     diff = expect.check(actual, ulps)
     if diff:
