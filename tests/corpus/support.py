@@ -26,10 +26,13 @@ exact) without the compiler.
 """
 from __future__ import annotations
 
+import ast
+import builtins
 import inspect
 import math
 import os
 import struct
+import sys
 from dataclasses import dataclass
 from typing import Any, Optional
 
@@ -142,7 +145,56 @@ def check_int64(v):
     expected as OverflowError exactly where py2wasm must raise it."""
     if type(v) is int and not INT64_MIN <= v <= INT64_MAX:
         raise Int64Overflow("integer overflow")
+    if type(v) is tuple:
+        for x in v:
+            check_int64(x)
     return v
+
+
+class _CheckInts(ast.NodeTransformer):
+    """Inside function bodies: wrap every arithmetic result and call result in
+    `_i(...)`, and turn `x op= e` into `x = _i(x op e)`."""
+
+    def visit_BinOp(self, node):
+        self.generic_visit(node)
+        return ast.copy_location(ast.Call(ast.Name("_i", ast.Load()), [node], []), node)
+
+    visit_UnaryOp = visit_BinOp
+
+    def visit_Call(self, node):
+        self.generic_visit(node)
+        return ast.copy_location(ast.Call(ast.Name("_i", ast.Load()), [node], []), node)
+
+    def visit_AugAssign(self, node):
+        self.generic_visit(node)
+        assert isinstance(node.target, ast.Name), "checked twin: only `name op= e`"
+        value = ast.BinOp(ast.Name(node.target.id, ast.Load()), node.op, node.value)
+        return ast.copy_location(ast.Assign([node.target], ast.Call(ast.Name("_i", ast.Load()), [value], [])), node)
+
+
+_twins: dict[str, dict] = {}
+
+
+def checked_twin(fn):
+    """The same function from an instrumented copy of its module in which
+    every int operation is checked against int64 (`check_int64`): CPython's
+    exact semantics with py2wasm's documented int64 rule, so an intermediate
+    overflow (CPython fine, result back in range) is expected as
+    OverflowError exactly where py2wasm must raise it."""
+    mod = sys.modules[fn.__module__]
+    ns = _twins.get(mod.__name__)
+    if ns is None:
+        path = inspect.getsourcefile(mod)
+        tree = ast.parse(open(path).read(), path)
+        for i, node in enumerate(tree.body):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                tree.body[i] = _CheckInts().visit(node)
+        ast.fix_missing_locations(tree)
+        ns = {"__name__": mod.__name__ + "__int64_checked", "__package__": mod.__package__,
+              "__file__": path, "_i": check_int64}
+        exec(builtins.compile(tree, path, "exec"), ns)
+        _twins[mod.__name__] = ns
+    return ns[fn.__name__]
 
 
 class _Expect:

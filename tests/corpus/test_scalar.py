@@ -8,7 +8,7 @@ import pkgutil
 import pytest
 
 from . import scalar
-from .support import In, assert_same, short_repr
+from .support import In, assert_same, checked_twin, short_repr
 
 MODULES = [importlib.import_module(f"{scalar.__name__}.{m.name}")
            for m in pkgutil.iter_modules(scalar.__path__)]
@@ -41,7 +41,7 @@ def test_ids_are_unique():
 
 @pytest.mark.parametrize("fn, args, kwargs, ulps, deviation", PARAMS)
 def test_scalar(fn, args, kwargs, ulps, deviation):
-    assert_same(fn, *args, kwargs=kwargs, ulps=ulps, deviation=deviation)
+    assert_same(fn, *args, kwargs=kwargs, ulps=ulps, deviation=deviation, oracle=checked_twin(fn))
 
 
 def _public_functions(mod):

@@ -89,3 +89,17 @@ def test_assert_same_detects_a_wrong_compiled_function(monkeypatch):
     support.assert_same(_f, 1.5, 1.5)   # 0.0 either way: equal
     with pytest.raises(AssertionError, match="MISMATCH"):
         support.assert_same(_f, -0.0, 0.0)   # -0.0 vs 0.0
+
+
+def test_checked_twin_expects_intermediate_overflow():
+    from .scalar import bitwise_shifts, division_modulo
+    twin = support.checked_twin(division_modulo.div_identity)
+    assert division_modulo.div_identity(-2**63, 7) is True          # CPython: fine
+    with pytest.raises(support.Int64Overflow):                      # q * b leaves int64
+        twin(-2**63, 7)
+    assert twin(17, 5) is True
+    exp = _Expect(support.run(twin, (-2**63, 7), {}), None)
+    assert exp.exc_type is OverflowError and not exp.exact_message
+    with pytest.raises(support.Int64Overflow):
+        support.checked_twin(bitwise_shifts.mix_hash)(2**63 - 1)
+    assert support.checked_twin(bitwise_shifts.popcount)(255) == 8
