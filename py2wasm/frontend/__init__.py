@@ -15,26 +15,12 @@ from __future__ import annotations
 import inspect
 
 from ..errors import CompileError
-from ..ir import BOOL, F64, I64, Module, PyType, TupleType, verify_module
-from ..ir.types import ScalarType
-from .signature import param_types_from_annotations, result_annotation, types_of_values
+from ..ir import F64, NONE, Module, verify_module
+from .signature import (param_types_from_annotations, placeholder, trace_type,
+                        types_of_values)
 from .values import E_SIGNATURE
 
 __all__ = ["trace", "trace_many", "param_types_from_annotations", "types_of_values"]
-
-
-def _placeholder(t: PyType):
-    """A trace value of type `t` whose numeric leaves become parameters."""
-    if t is I64:
-        return 0
-    if t is F64:
-        return 0.0
-    if t is BOOL:
-        return False
-    if isinstance(t, TupleType):
-        return tuple(_placeholder(e) for e in t.elems)
-    raise CompileError(f"unsupported parameter type {t!r}", code=E_SIGNATURE,
-                       hint="parameters are int, float, bool or tuple[...]")
 
 
 def _export(mt, fn, param_types, default):
@@ -52,8 +38,12 @@ def _export(mt, fn, param_types, default):
                                f"{len(param_types)} type(s)", file=fn.__code__.co_filename,
                                line=fn.__code__.co_firstlineno, code=E_SIGNATURE,
                                hint="give one type per parameter")
-    args = [_placeholder(t) for t in param_types]
-    name, rtype = mt.specialize(fn, args, None, name=fn.__name__)
+    if NONE in param_types:
+        raise CompileError(f"{fn.__name__}(): a parameter cannot have type None",
+                           code=E_SIGNATURE, hint="parameters are int, float, bool or tuple[...]")
+    args = [placeholder(t) for t in param_types]
+    name, result = mt.specialize(fn, args, None, name=fn.__name__)
+    rtype = trace_type(result, mt.module.functions[name].loc, "returned value")
     ir_fn = mt.module.functions[name]
     ir_fn.sig = signature_of(fn, param_types, rtype)
     mt.module.exports.append(name)

@@ -20,7 +20,8 @@ from ..ir import BOOL, F64, I64, NONE, Module, PyType, TupleType, Var, flatten
 from ..ir.types import ScalarType
 from .iterators import make_range
 from .signature import result_annotation
-from .state import key_of, leaves
+from .signature import placeholder
+from .state import key_of, leaves, rebuild
 from .values import (E_FORBIDDEN, E_RECURSION_TYPE, E_TRACE_LIMIT, E_TYPE, E_UNSUPPORTED_CALL,
                      error, scalar_type)
 
@@ -64,7 +65,8 @@ class ModuleTracer:
 
     def specialize(self, fn, args, loc, *, name=None):
         """Trace `fn(*args)` (trace values) once per key; return (ir name,
-        result type). `name` forces an export name (and a fresh trace)."""
+        result template: a trace value whose numeric leaves are the call's
+        results). `name` forces an export name (and a fresh trace)."""
         from .tracer import AssumptionFailed, FunctionTracer
         key = (fn, tuple(key_of(a) for a in args))
         if name is None:
@@ -74,39 +76,47 @@ class ModuleTracer:
                 nm, rt = self.active[key]
                 if rt is None:
                     raise NeedResultType(key)
-                return nm, rt
+                return nm, placeholder(rt)
             name = self.fresh_name(fn)
         else:
             self.used.add(name)
         if len(self.active) >= MAX_CALL_DEPTH:
             raise error(loc, f"calls nest more than {MAX_CALL_DEPTH} deep while compiling",
                         "", E_TRACE_LIMIT)
-        ann = result_annotation(fn)
-        template = [_template(a) for a in args]
-        attempts = [(ann, False)]
-        tried_candidates = False
+        attempts = [(result_annotation(fn), False)]
+        candidates = False
+        failures = []  # CompileErrors seen under an assumed result type
         while attempts:
             result, assumed = attempts.pop(0)
             snap = (dict(self.done), dict(self.module.functions), set(self.used))
             self.active[key] = (name, result)
             try:
-                ir_fn, rtype = FunctionTracer(self, fn, template, name, result=result,
-                                              result_is_assumed=assumed).run()
+                ir_fn, template = FunctionTracer(self, fn, list(args), name, result=result,
+                                                 result_is_assumed=assumed).run()
             except NeedResultType as e:
                 self._restore(snap, name)
-                if e.key != key or tried_candidates:
+                if e.key != key or candidates:
                     raise
-                tried_candidates = True
+                candidates = True
                 attempts = [(t, True) for t in _candidates(args)]
                 continue
             except AssumptionFailed:
                 self._restore(snap, name)
                 continue
+            except CompileError as e:
+                if not assumed:
+                    raise
+                self._restore(snap, name)  # maybe caused by the assumption: try the next
+                failures.append(e)
+                continue
             finally:
                 self.active.pop(key, None)
             self.module.add(ir_fn)
-            self.done.setdefault(key, (name, rtype))
-            return name, rtype
+            self.done.setdefault(key, (name, template))
+            return name, template
+        if failures and len(failures) == len(_candidates(args)) and \
+                len({(f.code, f.file, f.line) for f in failures}) == 1:
+            raise failures[0]  # the same error whatever the assumption: a real one
         raise error(_def_loc(fn), f"cannot infer the result type of recursive function "
                     f"{fn.__name__}()", "annotate the return type, e.g. `-> float`",
                     E_RECURSION_TYPE)
@@ -142,14 +152,6 @@ def _candidates(args) -> list:
     return out
 
 
-def value_of_type(t: PyType, it):
-    if isinstance(t, ScalarType):
-        return next(it)
-    if isinstance(t, TupleType):
-        return tuple(value_of_type(e, it) for e in t.elems)
-    return None
-
-
 def call_python(tr, fn, args, kwargs, loc):
     try:
         sig = inspect.signature(fn)
@@ -165,13 +167,13 @@ def call_python(tr, fn, args, kwargs, loc):
         raise error(loc, f"{fn.__name__}(): {e}", "check the call's arguments", E_TYPE) from None
     bound.apply_defaults()
     values = list(bound.arguments.values())
-    name, rtype = tr.mt.specialize(fn, values, loc)
+    name, result = tr.mt.specialize(fn, values, loc)
     ins = []
     for v in values:
         ins.extend(tr.materialize(x) for x in leaves(v, []))
-    fb = tr.fb
-    outs = fb.emit_multi("call", ins, {"fn": name, "results": flatten(rtype)}, loc)
-    return value_of_type(rtype, iter(outs))
+    types = [scalar_type(x) for x in leaves(result, [])]
+    outs = tr.fb.emit_multi("call", ins, {"fn": name, "results": types}, loc)
+    return rebuild(result, iter(outs))
 
 
 def _forbidden(fn):

@@ -177,7 +177,7 @@ class Handlers:
         f.stack.append(self.getattr(obj, ins.argval, self.loc_of(ins)))
 
     def getattr(self, obj, name, loc):
-        if isinstance(obj, (Var, tuple)) or type(obj) in (int, float, bool):
+        if isinstance(obj, Var) or type(obj) in (tuple, int, float, bool):
             tn = obj.type.pyname if isinstance(obj, Var) else type(obj).__name__
             raise error(loc, f"attribute {name!r} of a {tn} is not supported",
                         "use functions of the math module or operators instead", E_ATTRIBUTE)

@@ -127,3 +127,20 @@ def trace_type(v: Any, loc, what="value") -> PyType:
     raise error(loc, f"{what} of type {t.__name__} cannot be compiled",
                 "a compiled function returns int, float, bool, None or tuples of those",
                 E_UNSUPPORTED_VALUE)
+
+
+def placeholder(t: PyType):
+    """A trace value of type `t` (its numeric leaves are stand-ins, to be
+    replaced by parameters or call results with `state.rebuild`)."""
+    if t is I64:
+        return 0
+    if t is F64:
+        return 0.0
+    if t is BOOL:
+        return False
+    if t is NONE:
+        return None
+    if isinstance(t, TupleType):
+        return tuple(placeholder(e) for e in t.elems)
+    raise CompileError(f"unsupported type {t!r}", code=E_SIGNATURE,
+                       hint="use int, float, bool or tuple[...]")

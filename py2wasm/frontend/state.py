@@ -37,7 +37,8 @@ def key_of(v: Any):
     if t is not None:
         return t
     if isinstance(v, tuple):
-        return ("t",) + tuple(key_of(x) for x in v)
+        head = ("t",) if type(v) is tuple else ("t", type(v))  # namedtuples keep their type
+        return head + tuple(key_of(x) for x in v)
     if isinstance(v, RangeIter):
         step = v.step if not isinstance(v.step, Var) else ("v",)
         return ("r", key_of(v.cur), key_of(v.stop), step if isinstance(step, tuple)
@@ -77,7 +78,8 @@ def rebuild(v: Any, it) -> Any:
     if scalar_type(v) is not None:
         return next(it)
     if isinstance(v, tuple):
-        return tuple(rebuild(x, it) for x in v)
+        items = [rebuild(x, it) for x in v]
+        return tuple(items) if type(v) is tuple else type(v)._make(items)
     if isinstance(v, RangeIter):
         cur = rebuild(v.cur, it)
         stop = rebuild(v.stop, it)

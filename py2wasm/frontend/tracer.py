@@ -20,7 +20,7 @@ from ..ir import NONE, FunctionBuilder, Loc, PySignature, PyType, TupleType, Var
 from ..ir.types import ScalarType, python_name
 from .liveness import live_locals
 from .opcodes import Handlers
-from .signature import trace_type
+from .signature import placeholder, trace_type
 from .state import NULL, STOP, UNBOUND, Frame, key_of, leaves
 from .values import (E_GENERATOR, E_UNSTABLE_TYPE, E_TRACE_LIMIT, E_UNSUPPORTED_OPCODE,
                      E_UNSUPPORTED_VALUE, TraceRaise, error, scalar_type)
@@ -256,26 +256,44 @@ class FunctionTracer(Handlers):
         return STOP
 
     def finish(self):
+        """Join the return sites. Without a declared result, every site must
+        have the same state key (same Python type; known non-numeric values
+        such as ranges or functions by identity); the result is a template
+        whose numeric leaves are the IR results. Returns (Function, template)."""
         fb = self.fb
-        types = [(trace_type(v, loc, "returned value"), loc) for _, v, loc in self.returns]
-        rtype = self.result
-        if rtype is None:
-            rtype = types[0][0] if types else NONE
-            for t, loc in types[1:]:
-                if t != rtype:
-                    raise self._return_mismatch(rtype, t, loc)
-        elif self.result_is_assumed:
-            for t, loc in types:
-                if t != rtype:
-                    raise AssumptionFailed(t)
-        for (block, v, loc), (t, _) in zip(self.returns, types):
-            fb.set_block(block)
-            fb.loc = loc
-            fb.ret(self.coerce_to(v, t, rtype, loc))
-        fb.fn.result_types = flatten(rtype)
-        return fb.finish(), rtype
+        if self.result is None:
+            template = self.returns[0][1] if self.returns else None
+            k0 = key_of(template)
+            for _, v, loc in self.returns[1:]:
+                if key_of(v) != k0:
+                    raise self._return_mismatch(template, v, loc)
+            rtypes = [scalar_type(x) for x in leaves(template, [])]
+            for block, v, loc in self.returns:
+                fb.set_block(block)
+                fb.loc = loc
+                fb.ret([self.materialize(x) for x in leaves(v, [])])
+        else:
+            rtype = self.result
+            types = [(trace_type(v, loc, "returned value"), loc) for _, v, loc in self.returns]
+            if self.result_is_assumed:
+                for t, loc in types:
+                    if t != rtype:
+                        raise AssumptionFailed(t)
+            for (block, v, loc), (t, _) in zip(self.returns, types):
+                fb.set_block(block)
+                fb.loc = loc
+                fb.ret(self.coerce_to(v, t, rtype, loc))
+            template = placeholder(rtype)
+            rtypes = flatten(rtype)
+        fb.fn.result_types = rtypes
+        return fb.finish(), template
 
-    def _return_mismatch(self, a: PyType, b: PyType, loc):
+    def _return_mismatch(self, va, vb, loc):
+        a, b = trace_type(va, loc, "returned value"), trace_type(vb, loc, "returned value")
+        if a == b:  # same type, different known objects (e.g. two functions)
+            return error(loc, f"{self.fn.__name__}() returns different objects on different "
+                         "paths", "return numbers, or the same object on every path",
+                         E_UNSTABLE_TYPE)
         nums = {"int", "float"}
         if {python_name(a), python_name(b)} == nums:
             hint = "return a float on every path, e.g. 0.0"

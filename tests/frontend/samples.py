@@ -186,3 +186,36 @@ def defines_class(x):
 
 def unsupported_call(x):
     return sorted((x, 1.0))
+
+
+def even_u(n):
+    if n == 0:
+        return True
+    return odd_u(n - 1)
+
+
+def odd_u(n):
+    if n == 0:
+        return False
+    return even_u(n - 1)
+
+
+def down_range(n):
+    return range(n - 1, -1, -1)
+
+
+def uses_down_range(n: int):
+    s = 0
+    for i in down_range(n):
+        s = s * 2 + i
+    return s
+
+
+from collections import namedtuple  # noqa: E402
+
+Params = namedtuple("Params", "gain bias")
+PARAMS = Params(1.25, -0.5)
+
+
+def apply_params(x):
+    return x * PARAMS.gain + PARAMS.bias

@@ -228,3 +228,20 @@ def test_unsupported_python_version(monkeypatch):
     with pytest.raises(CompileError) as ei:
         trace(samples.range_sum)
     assert ei.value.code == V.E_UNSUPPORTED_OPCODE
+
+
+def test_unannotated_mutual_recursion_tries_candidates():
+    m = trace(samples.even_u, [I64])
+    ir.verify_module(m)
+    assert m.functions["even_u"].sig.result == BOOL
+
+
+def test_helper_returning_a_range():
+    m = trace(samples.uses_down_range)
+    ir.verify_module(m)
+    assert m.functions["down_range"].result_types == [I64, I64, I64]
+
+
+def test_namedtuple_global_attributes():
+    m = trace(samples.apply_params)
+    assert prims(m, "apply_params").count("mul") == 1
