@@ -13,6 +13,7 @@ tuple iterators), `calls` (calls, specialization, recursion), `signature`
 from __future__ import annotations
 
 import inspect
+import linecache
 
 from ..errors import CompileError
 from ..ir import F64, NONE, Module, verify_module
@@ -28,6 +29,13 @@ def _export(mt, fn, param_types, default):
     if not inspect.isfunction(fn):
         raise CompileError(f"py2wasm compiles Python functions, got {type(fn).__name__}",
                            code=E_SIGNATURE, hint="pass a function defined with def")
+    code = fn.__code__
+    if code.co_flags & (inspect.CO_VARARGS | inspect.CO_VARKEYWORDS) or code.co_kwonlyargcount:
+        raise CompileError(f"{fn.__name__}() takes *args, **kwargs or keyword-only parameters",
+                           file=code.co_filename, line=code.co_firstlineno, code=E_SIGNATURE,
+                           source_line=linecache.getline(code.co_filename,
+                                                         code.co_firstlineno).strip(),
+                           hint="exported functions take plain positional parameters")
     if param_types is None:
         param_types = param_types_from_annotations(fn, default)
     else:

@@ -69,6 +69,7 @@ class ModuleTracer:
         results). `name` forces an export name (and a fresh trace)."""
         from .tracer import AssumptionFailed, FunctionTracer
         key = (fn, tuple(key_of(a) for a in args))
+        export = name is not None
         if name is None:
             if key in self.done:
                 return self.done[key]
@@ -92,7 +93,8 @@ class ModuleTracer:
             self.active[key] = (name, result)
             try:
                 ir_fn, template = FunctionTracer(self, fn, list(args), name, result=result,
-                                                 result_is_assumed=assumed).run()
+                                                 result_is_assumed=assumed,
+                                                 export=export).run()
             except NeedResultType as e:
                 self._restore(snap, name)
                 if e.key != key or candidates:
@@ -183,6 +185,29 @@ def _forbidden(fn):
     if mod.split(".")[0] in _FORBIDDEN_MODULES or fn in (os.system, subprocess.run):
         return f"{mod}.{getattr(fn, '__name__', '?')}"
     return None
+
+
+def check_forbidden(v, loc):
+    """Raise E_FORBIDDEN as soon as a forbidden function or module is loaded."""
+    if inspect.ismodule(v):
+        if v.__name__.split(".")[0] in _FORBIDDEN_MODULES:
+            raise error(loc, f"module {v.__name__} cannot be used in compiled code",
+                        "py2wasm compiles numeric code: no I/O or system access", E_FORBIDDEN)
+        return
+    if callable(v) and not isinstance(v, type):
+        try:
+            bad = fn_is_print = v is print
+            bad = bad or _forbidden(v)
+        except Exception:  # noqa: BLE001 - odd objects are simply not forbidden
+            return
+        if fn_is_print:
+            raise error(loc, "print() is not supported in compiled code",
+                        "return the values you want to see, and print them in Python",
+                        E_FORBIDDEN)
+        if bad:
+            raise error(loc, f"call to {bad}() is not supported",
+                        "py2wasm compiles numeric code: no I/O, eval or system access",
+                        E_FORBIDDEN)
 
 
 def call_value(tr, fn, args, kwargs, loc):

@@ -36,8 +36,6 @@ _UNSUPPORTED = {
     "STORE_ATTR": ("assigning an attribute is not supported", "use local variables"),
     "STORE_SUBSCR": ("item assignment is not supported", "tuples are immutable; build a new one"),
     "DELETE_FAST": ("del of a local variable is not supported", "remove the del"),
-    "MAKE_FUNCTION": ("defining a function or lambda inside a compiled function is not "
-                      "supported", "define helpers at module level"),
     "CALL_FUNCTION_EX": ("calls with *args or **kwargs are not supported",
                          "pass the arguments one by one"),
     "BEFORE_WITH": ("with statements are not supported", "remove the with block"),
@@ -136,9 +134,26 @@ class Handlers:
         f.stack.append(v)
 
     def op_MAKE_CELL(self, ins, f):
-        raise error(self.loc_of(ins), f"variable {ins.argval!r} is captured by an inner "
-                    "function, which is not supported", "define helpers at module level",
-                    E_UNSUPPORTED_OPCODE)
+        """A local captured by an inner function: the cell is the local itself
+        here; the inner function is rejected at MAKE_FUNCTION."""
+
+    def op_LOAD_CLOSURE(self, ins, f):
+        f.stack.append(_CLOSURE)
+
+    def op_MAKE_FUNCTION(self, ins, f):
+        code = f.stack[-1] if self.version >= (3, 11) else None
+        name = getattr(code, "co_name", "")
+        what, hint = {
+            "<genexpr>": ("generator expressions are not supported",
+                          "use a for loop that accumulates the result"),
+            "<listcomp>": ("list comprehensions are not supported", "use a for loop"),
+            "<setcomp>": ("set comprehensions are not supported", "use a for loop"),
+            "<dictcomp>": ("dict comprehensions are not supported", "use a for loop"),
+            "<lambda>": ("lambda inside a compiled function is not supported",
+                         "define the function at module level"),
+        }.get(name, ("defining a function inside a compiled function is not supported",
+                     "define helpers at module level"))
+        raise error(self.loc_of(ins), what, hint, E_UNSUPPORTED_OPCODE)
 
     def _global(self, ins, name):
         g = self.fn.__globals__
@@ -152,7 +167,9 @@ class Handlers:
                     "define it at module level before compiling", E_ATTRIBUTE)
 
     def op_LOAD_GLOBAL(self, ins, f):
+        from .calls import check_forbidden
         v = self._global(ins, ins.argval)
+        check_forbidden(v, self.loc_of(ins))
         push_null = ins.arg & 1
         if push_null and self.version < (3, 13):
             f.stack.append(NULL)
@@ -181,11 +198,15 @@ class Handlers:
             tn = obj.type.pyname if isinstance(obj, Var) else type(obj).__name__
             raise error(loc, f"attribute {name!r} of a {tn} is not supported",
                         "use functions of the math module or operators instead", E_ATTRIBUTE)
+        from .calls import check_forbidden
+        check_forbidden(obj, loc)
         try:
-            return getattr(obj, name)
+            v = getattr(obj, name)
         except AttributeError:
             raise error(loc, f"{type(obj).__name__} has no attribute {name!r}",
                         "check the name", E_ATTRIBUTE) from None
+        check_forbidden(v, loc)
+        return v
 
     # --- operators -------------------------------------------------------------------
     def op_BINARY_OP(self, ins, f):
@@ -469,6 +490,9 @@ class Handlers:
                         "raise e.g. ValueError(\"message\")", E_UNSUPPORTED_VALUE)
         self.fb.raise_(type(exc).__name__, str(exc), loc)
         return STOP
+
+
+_CLOSURE = object()  # a cell pushed by LOAD_CLOSURE (only ever fed to MAKE_FUNCTION)
 
 
 class _Named:

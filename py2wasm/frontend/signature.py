@@ -22,6 +22,12 @@ def _fn_loc(fn):
     return code.co_filename, code.co_firstlineno
 
 
+def _src(fn):
+    import linecache
+    code = fn.__code__
+    return linecache.getline(code.co_filename, code.co_firstlineno).strip()
+
+
 def annotation_type(ann: Any, fn, what: str) -> PyType:
     """int, float, bool, None, tuple[...] (also as strings) -> PyType."""
     if isinstance(ann, str):
@@ -68,7 +74,7 @@ def _bad(fn, what, ann):
     file, line = _fn_loc(fn)
     shown = ann if isinstance(ann, str) else getattr(ann, "__name__", repr(ann))
     raise CompileError(f"unsupported annotation {shown!r} for {what} of {fn.__name__}()",
-                       file=file, line=line, code=E_SIGNATURE,
+                       file=file, line=line, code=E_SIGNATURE, source_line=_src(fn),
                        hint="annotate with int, float, bool or tuple[...] of those")
 
 
@@ -79,6 +85,7 @@ def param_types_from_annotations(fn, default=F64) -> list[PyType]:
             file, line = _fn_loc(fn)
             raise CompileError(f"parameter {p.name} of {fn.__name__}() is *args, **kwargs or "
                                "keyword-only", file=file, line=line, code=E_SIGNATURE,
+                               source_line=_src(fn),
                                hint="exported functions take plain positional parameters")
         if p.annotation is p.empty:
             out.append(default)

@@ -51,13 +51,15 @@ class FunctionTracer(Handlers):
     have: from its annotation (coerced to), or assumed for recursion
     (checked), or None (whatever the join of the return sites is)."""
 
-    def __init__(self, mt, fn, args, name, *, result=None, result_is_assumed=False):
+    def __init__(self, mt, fn, args, name, *, result=None, result_is_assumed=False,
+                 export=False):
         self.mt = mt
         self.fn = fn
         self.code = code = fn.__code__
         self.version = sys.version_info[:2]
         self.result = result
         self.result_is_assumed = result_is_assumed
+        self.export = export
         self.instrs = list(dis.get_instructions(code))
         self.index = {ins.offset: i for i, ins in enumerate(self.instrs)}
         self.targets = {ins.argval for ins in self.instrs
@@ -124,7 +126,10 @@ class FunctionTracer(Handlers):
         flags = code.co_flags
         if flags & (inspect.CO_GENERATOR | inspect.CO_COROUTINE | inspect.CO_ASYNC_GENERATOR
                     | inspect.CO_ITERABLE_COROUTINE):
-            raise error(floc, f"{self.fn.__name__}() is a generator or coroutine",
+            gen = not flags & (inspect.CO_COROUTINE | inspect.CO_ASYNC_GENERATOR)
+            ys = [i for i in self.instrs if i.opname == "YIELD_VALUE"] if gen else []
+            raise error(self.loc_of(ys[0]) if ys else floc,
+                        f"{self.fn.__name__}() is a {'generator' if gen else 'coroutine'}",
                         "py2wasm compiles plain functions: no yield, async or await",
                         E_GENERATOR)
         if flags & (inspect.CO_VARARGS | inspect.CO_VARKEYWORDS):
@@ -132,9 +137,22 @@ class FunctionTracer(Handlers):
                         "use plain positional parameters", E_UNSUPPORTED_OPCODE)
         table = getattr(code, "co_exceptiontable", b"")
         if table:
+            withs = [i for i in self.instrs if i.opname in ("BEFORE_WITH", "BEFORE_ASYNC_WITH")]
+            if withs:
+                raise error(self.loc_of(withs[0]), "with statements are not supported",
+                            "remove the with block", E_UNSUPPORTED_OPCODE)
+            comps = [i for i in self.instrs if i.opname == "LOAD_FAST_AND_CLEAR"]
+            if comps:  # 3.12+ inlined comprehension
+                raise error(self.loc_of(comps[0]), "comprehensions are not supported",
+                            "use a for loop", E_UNSUPPORTED_OPCODE)
+            # at the first `except` clause, else at the `try:` (the NOP before the
+            # protected range), else at the range's first instruction
+            excs = [i for i in self.instrs if i.opname == "CHECK_EXC_MATCH"]
             start = dis._parse_exception_table(code)[0].start  # noqa: SLF001
-            ins = self.instrs[self.index[start]] if start in self.index else self.instrs[0]
-            raise error(self.loc_of(ins), "try/except/finally and with are not supported",
+            k = self.index.get(start, 0)
+            ins = excs[0] if excs else (self.instrs[k - 1] if k and self.instrs[k - 1].opname
+                                        == "NOP" else self.instrs[k])
+            raise error(self.loc_of(ins), "try/except/finally is not supported",
                         "compiled code cannot catch exceptions; check conditions with if",
                         E_UNSUPPORTED_OPCODE)
 
@@ -264,6 +282,9 @@ class FunctionTracer(Handlers):
         if self.result is None:
             template = self.returns[0][1] if self.returns else None
             k0 = key_of(template)
+            if self.export or any(key_of(v) != k0 for _, v, _ in self.returns):
+                for _, v, loc in self.returns:  # an unrepresentable value is the error
+                    trace_type(v, loc, "returned value")
             for _, v, loc in self.returns[1:]:
                 if key_of(v) != k0:
                     raise self._return_mismatch(template, v, loc)

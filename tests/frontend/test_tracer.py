@@ -85,7 +85,7 @@ def test_versions_capped_names_variable():
     (samples.uses_list, V.E_UNSUPPORTED_OPCODE, "a = [x, x]"),
     (samples.bad_attribute, V.E_ATTRIBUTE, "math.nosuch"),
     (samples.stores_global, V.E_UNSUPPORTED_OPCODE, "SCALE = x"),
-    (samples.gen, V.E_GENERATOR, "def gen"),
+    (samples.gen, V.E_GENERATOR, "yield x"),
 ])
 def test_located_errors(fn, code, text):
     check_error(fn, code, text)
@@ -93,8 +93,7 @@ def test_located_errors(fn, code, text):
 
 def test_try_is_rejected_with_location():
     e = check_error(samples.uses_try, V.E_UNSUPPORTED_OPCODE)
-    assert e.line in (line_of(samples.uses_try, "try:"), line_of(samples.uses_try, "1.0 / x"),
-                      line_of(samples.uses_try, "except"))
+    assert e.line == line_of(samples.uses_try, "except")
 
 
 def test_list_hint():
