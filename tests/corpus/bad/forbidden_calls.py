@@ -25,7 +25,7 @@ def uses_os_system(x):
 
 
 def uses_subprocess(x):
-    subprocess.run(["true"])  # BAD[P2W006]
+    subprocess.call("true")  # BAD[P2W006]
     return x
 
 
