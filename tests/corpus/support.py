@@ -297,22 +297,28 @@ def _specialize(fn, c, args, kwargs):
                         f"{[type(a).__name__ for a in bound.arguments.values()]}:\n{err}") from err
 
 
+def validate_case(fn, args, kwargs=None, deviation=None, oracle=None) -> None:
+    """The corpus case itself is sound under CPython: only subset exceptions,
+    deviation markers are real, fn is deterministic and agrees with the
+    checked oracle wherever no int64 overflow is expected."""
+    kwargs = kwargs or {}
+    expect = _Expect(run(oracle or fn, args, kwargs), deviation)
+    if expect.exc_type is not None and not expect.exact_message:
+        return
+    d = expect.check(run(fn, args, kwargs), 0)
+    assert d is None, f"CPython disagrees with itself/the oracle: {d}"
+
+
 def assert_same(fn, *args, ulps: int = 0, kwargs: Optional[dict] = None,
                 deviation: Optional[str] = None, oracle=None) -> None:
     """fn(*args, **kwargs) under CPython and compiled by py2wasm behave the same.
     `oracle`: a CPython function to compute the expected outcome instead of
     fn (the generated suites pass fn with every int operation checked)."""
     kwargs = kwargs or {}
-    cpy = run(oracle or fn, args, kwargs)
-    expect = _Expect(cpy, deviation)
     if ORACLE_ONLY:
-        # validate the corpus: fn itself (deterministic, and equal to the
-        # checked oracle wherever no int64 overflow is expected)
-        if expect.exc_type is not None and not expect.exact_message:
-            return
-        d = expect.check(run(fn, args, kwargs), 0)
-        assert d is None, f"CPython disagrees with itself/the oracle: {d}"
+        validate_case(fn, args, kwargs, deviation, oracle)
         return
+    expect = _Expect(run(oracle or fn, args, kwargs), deviation)
     c = compiled(fn)
     _specialize(fn, c, args, kwargs)
     if TRACE_ONLY:

@@ -8,7 +8,7 @@ import pkgutil
 import pytest
 
 from . import scalar
-from .support import In, assert_same, checked_twin, short_repr
+from .support import In, assert_same, checked_twin, short_repr, validate_case
 
 MODULES = [importlib.import_module(f"{scalar.__name__}.{m.name}")
            for m in pkgutil.iter_modules(scalar.__path__)]
@@ -58,6 +58,17 @@ def test_every_function_has_cases(mod):
     assert not missing, f"{mod.__name__}: functions without CASES: {missing}"
     for c in mod.CASES:
         assert len(c.inputs) >= 3, f"{c.fn.__name__}: only {len(c.inputs)} inputs"
+
+
+def test_corpus_is_sound_under_cpython():
+    """Runs in every mode (CI included): the expected values are CPython's,
+    every input runs, the deviation markers are exact."""
+    for p in PARAMS:
+        fn, args, kwargs, ulps, deviation = p.values
+        try:
+            validate_case(fn, args, kwargs, deviation, checked_twin(fn))
+        except AssertionError as e:
+            raise AssertionError(f"{p.id}: {e}") from None
 
 
 def test_corpus_size():
