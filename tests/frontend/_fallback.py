@@ -81,6 +81,19 @@ def call_builtin(fb, fn, args, kwargs, loc):
         return fb.emit("sqrt", [_mat(fb, args[0], F64)])
     if fn is float:
         return _mat(fb, args[0], F64) if isinstance(args[0], Var) else float(args[0])
+    if fn is int:
+        return fb.emit("convert", [args[0]], {"to": I64}) if isinstance(args[0], Var) else int(args[0])
+    if fn is bool:
+        return truth(fb, args[0], loc)
+    if fn in (min, max) and len(args) == 2 and not kwargs:
+        a, b = args
+        if not isinstance(a, Var) and not isinstance(b, Var):
+            return fn(a, b)
+        t = F64 if F64 in (scalar_type(a), scalar_type(b)) else I64
+        if scalar_type(a) is not scalar_type(b):
+            raise NotABuiltin(fn)
+        c = fb.emit("lt" if fn is min else "gt", [_mat(fb, b, t), _mat(fb, a, t)])
+        return fb.emit("select", [c, _mat(fb, b, t), _mat(fb, a, t)])
     if fn is abs:
         return fb.emit("abs", [args[0]]) if isinstance(args[0], Var) else abs(args[0])
     raise NotABuiltin(fn)
