@@ -244,3 +244,26 @@ def test_helper_returning_a_range():
 def test_namedtuple_global_attributes():
     m = trace(samples.apply_params)
     assert prims(m, "apply_params").count("mul") == 1
+
+
+RANGE_SUM_IR = """\
+def range_sum(a_n:i64) -> i64:    # (n: int) -> int
+  ^0(a_n:i64):
+    b:i64 = const 0                         # samples.py:11
+    c:i64 = const 0
+    br ^1(b, c, a_n)
+  ^1(d_s:i64, e:i64, f:i64):
+    g:bool = lt e f
+    cond_br g, ^3(), ^2(d_s)
+  ^3():
+    h:i64 = const 1
+    i:i64 = add e h
+    j:i64 = add d_s e                       # samples.py:12
+    br ^1(j, i, f)
+  ^2(k_s:i64):
+    return k_s
+"""
+
+
+def test_range_loop_ir_text_is_the_same_on_every_version():
+    assert ir.format_module(trace(samples.range_sum)) == RANGE_SUM_IR
