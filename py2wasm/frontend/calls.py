@@ -226,7 +226,7 @@ def call_value(tr, fn, args, kwargs, loc):
     if inspect.ismethod(fn) and inspect.isfunction(fn.__func__):  # obj.method(...)
         return call_python(tr, fn.__func__, [fn.__self__] + list(args), kwargs, loc)
     if fn is range and not kwargs:
-        return make_range(args, loc)
+        return make_range(tr.fb, args, loc)
     if isinstance(fn, type) and issubclass(fn, BaseException):
         if any(isinstance(a, Var) for a in args) or kwargs:
             raise error(loc, "exception arguments must be known when compiling",
@@ -237,6 +237,8 @@ def call_value(tr, fn, args, kwargs, loc):
         return len(args[0])
     if fn is enumerate and tuples and len(args) == 1:
         return tuple(enumerate(args[0]))
+    if fn is reversed and len(args) == 1 and isinstance(args[0], (tuple, range)):
+        return args[0][::-1]  # a known range reversed is a range
     if fn is zip and tuples:
         return tuple(zip(*args))
     if fn is tuple and len(args) == 1 and isinstance(args[0], (tuple, range)):

@@ -57,7 +57,7 @@ def _tname(v):
     return t.pyname if t is not None else type(v).__name__
 
 
-def make_range(args, loc):
+def make_range(fb, args, loc):
     """The value of `range(*args)`: a Python range when every bound is known,
     else a SymRange. A known zero step raises ValueError like CPython."""
     if not 1 <= len(args) <= 3:
@@ -73,6 +73,9 @@ def make_range(args, loc):
         raise TraceRaise("ValueError", "range() arg 3 must not be zero")
     if not any(isinstance(v, Var) for v in vals):
         return range(start, stop, step)
+    if isinstance(step, Var):  # checked where CPython checks it: at range()
+        fb.raise_if(fb.emit("eq", [step, fb.const(0)]), "ValueError",
+                    "range() arg 3 must not be zero", loc)
     return SymRange(start, stop, step)
 
 
@@ -81,12 +84,7 @@ def get_iter(fb, v, loc):
     if isinstance(v, range):
         return RangeIter(v.start, v.stop, v.step)
     if isinstance(v, SymRange):
-        step = v.step
-        if isinstance(step, Var):
-            zero = fb.const(0)
-            fb.raise_if(fb.emit("eq", [step, zero]), "ValueError",
-                        "range() arg 3 must not be zero", loc)
-        return RangeIter(v.start, v.stop, step)
+        return RangeIter(v.start, v.stop, v.step)
     if isinstance(v, tuple):
         return TupleIter(v, 0)
     if isinstance(v, (RangeIter, TupleIter)):

@@ -219,3 +219,12 @@ PARAMS = Params(1.25, -0.5)
 
 def apply_params(x):
     return x * PARAMS.gain + PARAMS.bias
+
+
+def reversed_loops(a, b):
+    s = 0.0
+    for i in reversed(range(4)):
+        s = s * 2.0 + i
+    for v in reversed((a, b)):
+        s = s * 3.0 + v
+    return s

@@ -39,6 +39,7 @@ CASES = [
     (samples.known_if, [(2.0,)]),
     (samples.apply_params, [(2.0,)]),
     (samples.unbound, [(1.0,)]),
+    (samples.reversed_loops, [(1.0, 2.0)]),
 ]
 
 
