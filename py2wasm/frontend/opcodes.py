@@ -325,13 +325,38 @@ class Handlers:
         if isinstance(idx, slice):
             f.stack.append(seq[idx] if isinstance(seq, tuple) else tuple(seq[idx]))
             return
+        if isinstance(idx, Var) and idx.type.name == "i64" and isinstance(seq, tuple):
+            f.stack.append(self._dynamic_index(seq, idx, loc))
+            return
         if isinstance(idx, Var) or type(idx) not in (int, bool):
-            raise error(loc, "a tuple index must be known when compiling",
+            raise error(loc, "a tuple index must be an int known when compiling, or a "
+                        "symbolic int on a tuple of numbers of one type",
                         "index tuples with constants or loop over them", E_TYPE)
         try:
             f.stack.append(seq[idx])
         except IndexError:
             raise TraceRaise("IndexError", "tuple index out of range") from None
+
+    def _dynamic_index(self, seq, idx, loc):
+        """t[i] with a symbolic int i: IndexError check, then a select chain."""
+        from .values import scalar_type
+        types = {scalar_type(x) for x in seq}
+        if len(types) != 1 or None in types:
+            raise error(loc, "indexing with a run-time index needs a tuple of numbers of "
+                        "one type", "make every item the same type, e.g. all floats", E_TYPE)
+        fb, n = self.fb, len(seq)
+        if n == 0:
+            raise TraceRaise("IndexError", "tuple index out of range")
+        t = types.pop()
+        zero, size = fb.const(0), fb.const(n)
+        j = fb.emit("select", [fb.emit("lt", [idx, zero]), fb.emit("add", [idx, size]), idx])
+        oob = fb.emit("or", [fb.emit("lt", [j, zero]), fb.emit("ge", [j, size])])
+        fb.raise_if(oob, "IndexError", "tuple index out of range", loc)
+        items = [self.materialize(x) for x in seq]
+        out = items[-1]
+        for k in range(n - 2, -1, -1):
+            out = fb.emit("select", [fb.emit("eq", [j, fb.const(k)]), items[k], out])
+        return out
 
     def op_BINARY_SLICE(self, ins, f):  # 3.12+
         stop = f.stack.pop()

@@ -228,3 +228,8 @@ def reversed_loops(a, b):
     for v in reversed((a, b)):
         s = s * 3.0 + v
     return s
+
+
+def dyn_index(i: int, x: float):
+    t = (1.5, x, -2.0)
+    return t[i]
