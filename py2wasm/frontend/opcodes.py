@@ -239,11 +239,10 @@ class Handlers:
     def op_UNARY_POSITIVE(self, ins, f): self._unary(ins, f, "+")  # 3.11
 
     def op_UNARY_NOT(self, ins, f):
-        if self.version >= (3, 13):  # operand is already a bool (TO_BOOL)
-            v = f.stack.pop()
-            f.stack.append(self.fb.emit("not", [v]) if isinstance(v, Var) else (not v))
-        else:
-            self._unary(ins, f, "not")
+        v = f.stack.pop()
+        if self.version < (3, 13):  # 3.13: the operand is already a bool (TO_BOOL)
+            v = self.truth(v, self.loc_of(ins))
+        f.stack.append(self.fb.emit("not", [v]) if isinstance(v, Var) else (not v))
 
     def op_CALL_INTRINSIC_1(self, ins, f):  # 3.12+
         if ins.argrepr == "INTRINSIC_UNARY_POSITIVE":
@@ -255,14 +254,18 @@ class Handlers:
         f.stack.append(self.truth(f.stack.pop(), self.loc_of(ins)))
 
     def truth(self, v, loc):
-        if isinstance(v, tuple):
-            return len(v) > 0
-        if v is None:
-            return False
         if isinstance(v, Var) or type(v) in (int, float, bool):
             from . import operators
             return operators.truth(self.fb, v, loc)
-        raise error(loc, f"truth value of a {type(v).__name__} is not supported", "", E_TYPE)
+        if isinstance(v, (RangeIter, TupleIter)) or v is NULL or v is UNBOUND:
+            raise error(loc, f"truth value of a {type(v).__name__} is not supported", "", E_TYPE)
+        if isinstance(v, tuple):  # may hold symbolic items: only its length matters
+            return len(v) > 0
+        try:
+            return bool(v)  # any other known object: Python decides
+        except Exception:  # noqa: BLE001
+            raise error(loc, f"truth value of a {type(v).__name__} is not supported", "",
+                        E_TYPE) from None
 
     def op_IS_OP(self, ins, f):
         b = f.stack.pop()

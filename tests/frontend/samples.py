@@ -233,3 +233,14 @@ def reversed_loops(a, b):
 def dyn_index(i: int, x: float):
     t = (1.5, x, -2.0)
     return t[i]
+
+
+def truthiness(x, t: tuple[float, float]):
+    r = 0.0
+    if t and not ():
+        r += 1.0
+    if not x:
+        r += 2.0
+    if None or range(0):
+        r += 4.0
+    return r

@@ -40,6 +40,7 @@ CASES = [
     (samples.apply_params, [(2.0,)]),
     (samples.unbound, [(1.0,)]),
     (samples.reversed_loops, [(1.0, 2.0)]),
+    (samples.truthiness, [(0.0, (1.0, 2.0)), (3.0, (0.0, 0.0))]),
     (samples.dyn_index, [(0, 4.0), (1, 4.0), (2, 4.0), (-1, 4.0), (-3, 4.0), (3, 4.0), (-4, 4.0)]),
 ]
 
