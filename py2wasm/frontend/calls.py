@@ -16,11 +16,9 @@ import re
 import subprocess
 
 from ..errors import CompileError
-from ..ir import BOOL, F64, I64, NONE, Module, PyType, TupleType, Var, flatten
-from ..ir.types import ScalarType
+from ..ir import BOOL, F64, I64, Module, Var
 from .iterators import make_range
-from .signature import result_annotation
-from .signature import placeholder
+from .signature import placeholder, result_annotation
 from .state import key_of, leaves, rebuild
 from .values import (E_FORBIDDEN, E_RECURSION_TYPE, E_TRACE_LIMIT, E_TYPE, E_UNSUPPORTED_CALL,
                      error, scalar_type)

@@ -95,10 +95,6 @@ class Handlers:
     def op_RETURN_CONST(self, ins, f):  # 3.12+
         return self.do_return(ins.argval, self.loc_of(ins))
 
-    def _local(self, ins, name, idx=None):
-        i = self.names.index(name) if idx is None else idx
-        return i
-
     def op_LOAD_FAST(self, ins, f):
         i = self.names.index(ins.argval)
         v = f.locals[i]

@@ -16,13 +16,13 @@ import linecache
 import sys
 
 from ..errors import CompileError
-from ..ir import NONE, FunctionBuilder, Loc, PySignature, PyType, TupleType, Var, flatten
+from ..ir import FunctionBuilder, Loc, PySignature, PyType, TupleType, Var, flatten
 from ..ir.types import ScalarType, python_name
 from .liveness import live_locals
 from .opcodes import Handlers
 from .signature import placeholder, trace_type
-from .state import NULL, STOP, UNBOUND, Frame, key_of, leaves
-from .values import (E_GENERATOR, E_UNSTABLE_TYPE, E_TRACE_LIMIT, E_UNSUPPORTED_OPCODE,
+from .state import STOP, UNBOUND, Frame, key_of, leaves
+from .values import (E_GENERATOR, E_UNSTABLE_TYPE, E_UNSUPPORTED_OPCODE,
                      E_UNSUPPORTED_VALUE, TraceRaise, error, scalar_type)
 
 SUPPORTED_VERSIONS = ((3, 11), (3, 12), (3, 13))
@@ -353,5 +353,5 @@ def _build_dispatch(cls):
 
 
 _build_dispatch(FunctionTracer)
-__all__ = ["FunctionTracer", "AssumptionFailed", "STOP", "NULL", "check_python_version",
+__all__ = ["FunctionTracer", "AssumptionFailed", "STOP", "check_python_version",
            "signature_of"]
