@@ -303,7 +303,10 @@ class FunctionTracer(Handlers):
             for (block, v, loc), (t, _) in zip(self.returns, types):
                 fb.set_block(block)
                 fb.loc = loc
-                fb.ret(self.coerce_to(v, t, rtype, loc))
+                try:
+                    fb.ret(self.coerce_to(v, t, rtype, loc))
+                except TraceRaise as e:  # e.g. a known NaN returned as int
+                    fb.raise_(e.exc, e.msg, loc)
             template = placeholder(rtype)
             rtypes = flatten(rtype)
         fb.fn.result_types = rtypes
