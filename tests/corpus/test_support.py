@@ -83,6 +83,7 @@ def _f(a, b):
 
 def test_assert_same_detects_a_wrong_compiled_function(monkeypatch):
     monkeypatch.setattr(support, "ORACLE_ONLY", False)
+    monkeypatch.setattr(support, "TRACE_ONLY", False)
     monkeypatch.setitem(support._compiled, _f, lambda a, b: b - a)
     with pytest.raises(AssertionError, match="MISMATCH"):
         support.assert_same(_f, 1.0, 2.0)
