@@ -1,0 +1,69 @@
+"""Exception messages of the IR primitives: the shared wording.
+
+Place in the pipeline: IR vocabulary used by the frontend (constant folding
+raises the same message the compiled code would), the reference interpreter
+(`ir.interpret`) and the backend (the manifest's exception table).
+
+Two kinds of message:
+- py2wasm's own, for the documented deviations from CPython (README,
+  "Where py2wasm differs"): the constants below;
+- CPython's, which may differ between Python versions (`1.0 % 0.0` says
+  "float modulo" on 3.11 and "float modulo by zero" on 3.13): never written
+  down, always computed by running the operation in the running CPython
+  (`cpython_message`).
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from .types import BOOL, F64, I64, ScalarType
+
+# An i64 result outside the int64 range (+ - * ** << // neg abs, f64 -> i64).
+INT_OVERFLOW = "integer overflow: the result does not fit in a 64-bit int"
+# i64 ** i64 with a negative exponent (and a non-zero base): CPython returns a float.
+INT_POW_NEGATIVE = ("integer ** negative integer is not supported: the result "
+                    "would be a float (write float(x) ** n)")
+# A negative finite float ** a finite non-integer float: CPython returns a complex.
+COMPLEX_POW = "negative number cannot be raised to a fractional power (the result would be complex)"
+
+_SAMPLE = {I64: 1, F64: 1.0, BOOL: True}
+_ZERO = {I64: 0, F64: 0.0, BOOL: False}
+
+
+def cpython_message(expr, *args) -> tuple[str, str]:
+    """(exception name, message) of `expr(*args)` run in this CPython; the
+    call must raise."""
+    try:
+        expr(*args)
+    except Exception as e:  # noqa: BLE001 - we want the exception itself
+        return type(e).__name__, str(e)
+    raise AssertionError(f"{expr!r}{args!r} did not raise")
+
+
+_ZERO_DIVISORS = {
+    "truediv": lambda a, b: a / b,
+    "floordiv": lambda a, b: a // b,
+    "mod": lambda a, b: a % b,
+    "divmod": divmod,
+}
+
+
+def zero_division(prim: str, t: ScalarType) -> str:
+    """CPython's ZeroDivisionError message for `prim` ("truediv", "floordiv",
+    "mod", "divmod") on operands of type `t` divided by zero."""
+    return cpython_message(_ZERO_DIVISORS[prim], _SAMPLE[t], _ZERO[t])[1]
+
+
+def zero_pow() -> str:
+    """CPython's message for 0.0 ** negative (also `0 ** -1`)."""
+    return cpython_message(lambda: 0.0 ** -1.0)[1]
+
+
+def convert_to_int(x: float) -> Optional[tuple[str, str]]:
+    """The exception `int(x)` raises for a float (NaN, infinities), else None
+    (an in-range check against int64 is separate: INT_OVERFLOW)."""
+    try:
+        int(x)
+    except (ValueError, OverflowError) as e:
+        return type(e).__name__, str(e)
+    return None
