@@ -146,6 +146,15 @@ def _eval(module: Module, e, ins: list, depth: int) -> list:
     return [_OPS[p](*ins)]
 
 
+def evaluate(e, ins: list) -> list:
+    """The results of one equation on known inputs (not `call`): what the
+    compiled code computes, or the Python exception it raises. Used by the
+    constant-folding pass."""
+    if e.prim == "call":
+        raise ValueError("evaluate() does not run calls")
+    return _eval(None, e, ins, 0)
+
+
 def _run(module: Module, fn: Function, args: Sequence[Any], depth: int) -> list:
     if depth > MAX_DEPTH:
         raise RecursionError("maximum recursion depth exceeded")

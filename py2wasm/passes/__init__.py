@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from ..ir import Module, verify_module
 from .dce import dce
+from .fold import fold
 
-PIPELINE = (("dce", dce),)
+PIPELINE = (("fold", fold), ("dce", dce))
 
 
 def run_passes(module: Module, level: int = 1, verify: bool = True) -> Module:
@@ -24,4 +25,4 @@ def run_passes(module: Module, level: int = 1, verify: bool = True) -> Module:
     return module
 
 
-__all__ = ["run_passes", "dce", "PIPELINE"]
+__all__ = ["run_passes", "dce", "fold", "PIPELINE"]
