@@ -146,5 +146,10 @@ def run(file, function, args, opt):
     click.echo(repr(result))
 
 
+from .playground.cli import playground  # noqa: E402  (the playground owns its command)
+
+main.add_command(playground)
+
+
 if __name__ == "__main__":
     main()
