@@ -11,6 +11,10 @@ the frontend and run here must behave like CPython on the traced function.
 Exceptions are raised as the Python exceptions they name (`raise_if`,
 `Raise`, and the implicit ones of each primitive, e.g. OverflowError with
 `messages.INT_OVERFLOW` for an i64 result outside int64).
+
+Array code (`alloc`, `load`, `store`) runs on an `ir.memory.Memory`:
+`interpret(module, "f", args, memory=mem)`; the caller puts the argument
+arrays into `mem` and reads result arrays from it.
 """
 from __future__ import annotations
 
@@ -21,6 +25,8 @@ import math
 import operator
 from typing import Any, Sequence
 
+from ..intrinsics import f64_from_bits, f64_to_bits
+from . import memory as _memory
 from .core import Br, CondBr, Function, Module, Raise, Return
 from .messages import COMPLEX_POW, INT_OVERFLOW, INT_POW_NEGATIVE
 from .types import BOOL, F64, I64
@@ -119,6 +125,7 @@ _OPS = {
     "trunc": _ieee(math.trunc), "nearest": _ieee(round), "fabs": math.fabs,
     "copysign": math.copysign, "isnan": math.isnan, "isinf": math.isinf,
     "isfinite": math.isfinite, "select": lambda c, a, b: a if c else b,
+    "f64_to_bits": f64_to_bits.py, "f64_from_bits": f64_from_bits.py,
 }
 
 
@@ -143,6 +150,19 @@ def _eval(module: Module, e, ins: list, depth: int) -> list:
         return []
     if p == "call":
         return _run(module, module.functions[e.params["fn"]], ins, depth + 1)
+    if p == "load":
+        return [_mem().load(e.params["dtype"], ins[0])]
+    if p == "store":
+        _mem().store(e.params["dtype"], ins[0], ins[1])
+        return []
+    if p == "alloc":
+        return [_mem().alloc(ins[0])]
+    if p == "wrap":
+        return [_memory.wrap(e.params["dtype"], ins[0])]
+    if p == "raise_if_fmt":
+        if ins[0]:
+            raise _exception(e.params["exc"], e.params["msg"].format(*ins[1:]))
+        return []
     return [_OPS[p](*ins)]
 
 
@@ -184,8 +204,9 @@ def _run(module: Module, fn: Function, args: Sequence[Any], depth: int) -> list:
 _PY = {I64: int, F64: float, BOOL: bool}
 
 
-def interpret(module: Module, fn_name: str, args: Sequence[Any]) -> list:
-    """Run IR function `fn_name` on flat arguments; the flat list of results."""
+def interpret(module: Module, fn_name: str, args: Sequence[Any], memory=None) -> list:
+    """Run IR function `fn_name` on flat arguments; the flat list of results.
+    Array primitives use `memory` (an `ir.memory.Memory`)."""
     fn = module.functions[fn_name]
     if len(args) != len(fn.params):
         raise TypeError(f"{fn_name} takes {len(fn.params)} flat arguments, got {len(args)}")
@@ -194,4 +215,10 @@ def interpret(module: Module, fn_name: str, args: Sequence[Any]) -> list:
         if type(a) is not _PY[p.type] and not (p.type is F64 and type(a) in (int, bool)):
             raise TypeError(f"{fn_name}: argument {a!r} is not of type {p.type.pyname}")
         vals.append(_int(a) if p.type is I64 else _PY[p.type](a))
-    return _run(module, fn, vals, 0)
+    if memory is None:
+        return _run(module, fn, vals, 0)
+    _MEMORY.append(memory)
+    try:
+        return _run(module, fn, vals, 0)
+    finally:
+        _MEMORY.pop()

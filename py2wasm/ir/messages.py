@@ -26,6 +26,9 @@ INT_POW_NEGATIVE = ("integer ** negative integer is not supported: the result "
 # A negative finite float ** a finite non-integer float: CPython returns a complex.
 COMPLEX_POW = "negative number cannot be raised to a fractional power (the result would be complex)"
 
+# `alloc` past the wasm32 linear memory limit (NumPy: "Unable to allocate ...").
+ALLOC_FAILED = "Unable to allocate the array: wasm32 linear memory (4 GiB) is exhausted"
+
 _SAMPLE = {I64: 1, F64: 1.0, BOOL: True}
 _ZERO = {I64: 0, F64: 0.0, BOOL: False}
 

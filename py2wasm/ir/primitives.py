@@ -145,6 +145,12 @@ def _math_rule(ts, params):
     return [F64]
 
 
+# --- bit reinterpretation (py2wasm.intrinsics) ---------------------------
+_def("f64_to_bits", 1, _to(I64, (F64,)),
+     doc="the IEEE-754 bits of an f64 as a signed i64 (wasm i64.reinterpret_f64)")
+_def("f64_from_bits", 1, _to(F64, (I64,)),
+     doc="the f64 whose IEEE-754 bits are the i64 (wasm f64.reinterpret_i64)")
+
 _def("math", None, _math_rule,
      doc="C-libm-style params['fn'] on f64 (pow here is C pow, no Python checks)")
 # --- misc ----------------------------------------------------------------
@@ -197,6 +203,86 @@ def _call_rule(ts, params):
 
 _def("call", None, _call_rule, ["*"], pure=False,
      doc="call IR function params['fn']; may raise whatever the callee raises")
+
+
+# --- NumPy arrays: linear memory and NumPy's (C's) arithmetic ---------------
+# An address is an i64 byte offset into the module's linear memory. Element
+# types are the `types.DTYPES` names; an element is computed in its dtype's
+# `compute` scalar type. The frontend emits every bounds check before a
+# load/store: these never trap. None of these may be reordered across each
+# other (pure=False) except the arithmetic ones.
+from .types import DTYPES  # noqa: E402
+
+
+def _dtype_param(params):
+    d = DTYPES.get(params.get("dtype"))
+    if d is None:
+        _fail(f"needs params dtype= one of {', '.join(DTYPES)}, got {params.get('dtype')!r}")
+    return d
+
+
+def _alloc_rule(ts, params):
+    if ts != [I64]:
+        _fail("alloc expects one i64 operand (bytes)")
+    return [I64]
+
+
+def _load_rule(ts, params):
+    d = _dtype_param(params)
+    if ts != [I64]:
+        _fail("load expects one i64 operand (address)")
+    return [d.compute]
+
+
+def _store_rule(ts, params):
+    d = _dtype_param(params)
+    if ts != [I64, d.compute]:
+        _fail(f"store[{d.name}] expects (i64 address, {d.compute.name} value), got "
+              f"({', '.join(t.name for t in ts)})")
+    return []
+
+
+def _wrap_rule(ts, params):
+    d = _dtype_param(params)
+    if ts != [I64] or d.compute is not I64:
+        _fail("wrap expects one i64 operand and an integer dtype")
+    return [I64]
+
+
+def _raise_fmt_rule(ts, params):
+    if not ts or ts[0] != BOOL or any(t != I64 for t in ts[1:]):
+        _fail("raise_if_fmt expects (bool, i64...)")
+    if len(ts) - 1 > 8:
+        _fail("raise_if_fmt takes at most 8 message arguments")
+    if not params.get("exc") or not isinstance(params.get("msg"), str):
+        _fail("raise_if_fmt needs params exc= and msg= (a str.format template)")
+    return []
+
+
+_def("alloc", 1, _alloc_rule, ["MemoryError"], pure=False,
+     doc="a fresh 16-byte-aligned block of operand bytes of linear memory (contents "
+         "unspecified); MemoryError when linear memory cannot grow to hold it. Freed "
+         "when the exported call returns (per-call arena)")
+_def("load", 1, _load_rule, pure=False,
+     doc="the params['dtype'] element at the address, as its compute type (exact: "
+         "float32 -> f64, int32 sign- and uint8 zero-extended to i64, bool 0/1)")
+_def("store", 2, _store_rule, pure=False,
+     doc="store the value at the address as params['dtype'] (float32: rounded to "
+         "nearest; int32/uint8: the low bits; bool: 0/1)")
+_def("f32", 1, _same((F64,)), doc="round an f64 to the nearest float32 (as an f64)")
+for _n, _d in (("wadd", "a + b"), ("wsub", "a - b"), ("wmul", "a * b")):
+    _def(_n, 2, _same((I64,)), doc=f"{_d} modulo 2**64 (two's complement, no exception)")
+_def("wneg", 1, _same((I64,)), doc="-a modulo 2**64")
+_def("wrap", 1, _wrap_rule, doc="the low bits of an i64 as params['dtype'] "
+     "(int32: sign-extended low 32 bits, uint8: low 8 bits, int64: itself)")
+_def("fdiv", 2, _same((F64,)), doc="IEEE a / b (x/0 is +-inf or nan, no exception)")
+_def("ftoi", 1, _to(I64, (F64,)),
+     doc="C cast f64 -> i64 truncating toward zero, as NumPy's astype does on x86-64: "
+         "NaN and values outside int64 give -2**63")
+_def("raise_if_fmt", None, _raise_fmt_rule, pure=False,
+     doc="raise params['exc'](params['msg'].format(*ins[1:])) when ins[0] is true; "
+         "message arguments are i64 (NumPy's run-time messages: 'index 10 is out of "
+         "bounds for axis 0 with size 10')")
 
 
 def type_of(prim: str, ins: list[ScalarType], params: dict) -> list[ScalarType]:

@@ -9,6 +9,10 @@ about bytecode or Binaryen.
   `f64` (Python `float`) and `bool` (0 or 1).
 - `TupleType` and `NONE` only appear in signatures (`PySignature`): a tuple is
   never one IR value; it is flattened into its scalar leaves, left to right.
+- `ArrayType(dtype, ndim)` (a NumPy array in a signature) is flattened too:
+  an i64 byte address of its first element in linear memory, then its shape
+  (ndim i64s). Arrays crossing a signature are C-contiguous. `DTYPES` gives
+  each element type's size and the scalar type elements are computed in.
 """
 from __future__ import annotations
 
@@ -59,7 +63,37 @@ class NoneType:
 
 NONE = NoneType()
 
-PyType = Union[ScalarType, TupleType, NoneType]
+@dataclass(frozen=True)
+class DType:
+    """A NumPy element type in linear memory: `name` (NumPy's), `size` in
+    bytes and `compute`, the IR scalar type an element is read as (float32
+    is read exactly into f64 and rounded back with the `f32` primitive;
+    int32/uint8 widen to i64 and are wrapped back with `wrap`)."""
+    name: str
+    size: int
+    compute: ScalarType
+
+    def __repr__(self) -> str:
+        return self.name
+
+
+DTYPES = {d.name: d for d in (DType("float64", 8, F64), DType("float32", 4, F64),
+                              DType("int64", 8, I64), DType("int32", 4, I64),
+                              DType("uint8", 1, I64), DType("bool", 1, BOOL))}
+
+
+@dataclass(frozen=True)
+class ArrayType:
+    """A C-contiguous NumPy array of `dtype` (a DTYPES key) and `ndim`
+    dimensions in a signature: flattened to (address, shape[0..ndim-1])."""
+    dtype: str
+    ndim: int
+
+    def __repr__(self) -> str:
+        return f"array[{self.dtype}, {self.ndim}]"
+
+
+PyType = Union[ScalarType, TupleType, NoneType, ArrayType]
 
 
 def flatten(t: PyType) -> list[ScalarType]:
@@ -71,6 +105,8 @@ def flatten(t: PyType) -> list[ScalarType]:
         for e in t.elems:
             out.extend(flatten(e))
         return out
+    if isinstance(t, ArrayType):
+        return [I64] * (1 + t.ndim)
     return []
 
 
@@ -80,20 +116,26 @@ def python_name(t: PyType) -> str:
         return t.pyname
     if isinstance(t, TupleType):
         return "tuple[" + ", ".join(python_name(e) for e in t.elems) + "]"
+    if isinstance(t, ArrayType):
+        return f"ndarray[{t.dtype}, {t.ndim}-D]"
     return "None"
 
 
 def to_json(t: PyType):
     """JSON form used in the build manifest: "int" | "float" | "bool" | "None"
-    | {"tuple": [...]}."""
+    | {"tuple": [...]} | {"array": dtype, "ndim": n}."""
     if isinstance(t, ScalarType):
         return t.pyname
     if isinstance(t, TupleType):
         return {"tuple": [to_json(e) for e in t.elems]}
+    if isinstance(t, ArrayType):
+        return {"array": t.dtype, "ndim": t.ndim}
     return "None"
 
 
 def from_json(j) -> PyType:
+    if isinstance(j, dict) and "array" in j:
+        return ArrayType(j["array"], j["ndim"])
     if isinstance(j, dict):
         return TupleType(tuple(from_json(e) for e in j["tuple"]))
     return {"int": I64, "float": F64, "bool": BOOL, "None": NONE}[j]
