@@ -126,7 +126,36 @@ _OPS = {
     "copysign": math.copysign, "isnan": math.isnan, "isinf": math.isinf,
     "isfinite": math.isfinite, "select": lambda c, a, b: a if c else b,
     "f64_to_bits": f64_to_bits.py, "f64_from_bits": f64_from_bits.py,
+    # NumPy arrays (C arithmetic)
+    "f32": _memory.f32, "wadd": lambda a, b: _memory.wrap("int64", a + b),
+    "wsub": lambda a, b: _memory.wrap("int64", a - b),
+    "wmul": lambda a, b: _memory.wrap("int64", a * b),
+    "wneg": lambda a: _memory.wrap("int64", -a),
+    "fdiv": lambda a, b: _fdiv(a, b), "ftoi": lambda x: _ftoi(x),
 }
+
+
+def _fdiv(a: float, b: float) -> float:
+    if b != 0.0:
+        return a / b
+    if a != a or a == 0.0:
+        return math.nan
+    return math.copysign(math.inf, a) * math.copysign(1.0, b)
+
+
+def _ftoi(x: float) -> int:
+    if x != x or not -2.0**63 <= x < 2.0**63:
+        return -2**63
+    return int(x)
+
+
+_MEMORY: list = []  # the Memory of the running interpret() call (innermost last)
+
+
+def _mem():
+    if not _MEMORY:
+        raise RuntimeError("array primitives need interpret(..., memory=Memory())")
+    return _MEMORY[-1]
 
 
 def _exception(name: str, msg: str) -> BaseException:
