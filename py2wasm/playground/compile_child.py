@@ -15,6 +15,7 @@ code runs, so nothing it prints can corrupt the result.
 from __future__ import annotations
 
 import base64
+import gzip
 import json
 import os
 import re
@@ -74,6 +75,7 @@ def compile_source(source: str, filename: str, opt: str) -> dict:
     t2 = time.perf_counter()
     from ..package import generated_js, typescript_declarations
     manifest = build.manifest
+    js = generated_js(build, name=stem)
     return {
         "ok": True,
         "module": stem,
@@ -81,9 +83,11 @@ def compile_source(source: str, filename: str, opt: str) -> dict:
         "ir": ir_text,
         "wat": build.wat(),
         "dts": typescript_declarations(manifest),
-        "js": generated_js(build, name=stem),
+        "js": js,
         "wasm": base64.b64encode(build.wasm).decode("ascii"),
         "size": len(build.wasm),
+        "size_gzip": len(gzip.compress(build.wasm, 9, mtime=0)),
+        "js_size": len(js.encode("utf-8")),
         "timings_ms": {"frontend": round((t1 - t0) * 1000, 1),
                        "backend": round((t2 - t1) * 1000, 1)},
     }

@@ -1,0 +1,441 @@
+// The playground page: CodeMirror editor, examples menu, compile through the
+// local server (or precompiled results in a static export), per-function
+// forms built from the manifest, runs in a Web Worker, output tabs.
+import { EditorView, basicSetup } from "codemirror";
+import { python } from "@codemirror/lang-python";
+import { setDiagnostics, lintGutter } from "@codemirror/lint";
+import { keymap } from "@codemirror/view";
+import { Prec } from "@codemirror/state";
+import { isArrayType, parseValue, pyRepr, typeName, arrayCtor } from "./format.js";
+
+const $ = (id) => document.getElementById(id);
+const token = new URLSearchParams(location.search).get("token");
+const state = {
+  mode: token ? "live" : "static",
+  examples: [],
+  current: null, // the selected example
+  compiled: null, // the last successful compile result
+  worker: null,
+  workerLoaded: null, // Promise resolved once the worker holds `compiled`
+  nextId: 1,
+  pending: new Map(),
+};
+
+// ---------------------------------------------------------------- editor
+const view = new EditorView({
+  parent: $("editor"),
+  extensions: [
+    basicSetup,
+    python(),
+    lintGutter(),
+    EditorView.contentAttributes.of({ "aria-label": "Python source code" }),
+    Prec.highest(keymap.of([{ key: "Mod-Enter", run: () => { compile(); return true; } }])),
+  ],
+});
+
+function setSource(text) {
+  view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
+  view.dispatch(setDiagnostics(view.state, []));
+}
+const source = () => view.state.doc.toString();
+
+function markError(err) {
+  if (!err.line || err.line < 1 || err.line > view.state.doc.lines) {
+    view.dispatch(setDiagnostics(view.state, []));
+    return;
+  }
+  const line = view.state.doc.line(err.line);
+  let from = line.from + Math.max(0, (err.col || 1) - 1);
+  if (from >= line.to) from = line.from + (line.text.length - line.text.trimStart().length);
+  const to = Math.max(from + 1, line.to);
+  const message = err.message + (err.hint ? `\nhint: ${err.hint}` : "");
+  view.dispatch(setDiagnostics(view.state, [{ from, to: Math.min(to, view.state.doc.length), severity: "error", message, source: err.code || "py2wasm" }]));
+}
+
+function goToLine(n) {
+  const line = view.state.doc.line(n);
+  view.dispatch({ selection: { anchor: line.from }, scrollIntoView: true });
+  view.focus();
+}
+
+// ---------------------------------------------------------------- status
+function status(text) { $("status").textContent = text; }
+
+function showError(err) {
+  const box = $("error");
+  box.replaceChildren();
+  if (!err) { box.hidden = true; return; }
+  box.hidden = false;
+  const where = err.line ? `line ${err.line}${err.col ? `, column ${err.col}` : ""}: ` : "";
+  const title = { compile: "CompileError", timeout: "Compile stopped", crash: "Compile crashed", limit: "Limit",
+    internal: "Internal error", forbidden: "Refused", static: "Static playground" }[err.kind] || "Error";
+  const head = document.createElement("strong");
+  head.textContent = `${title}${err.code ? ` [${err.code}]` : ""}: `;
+  box.append(head, `${where}${err.message}`);
+  if (err.source_line) box.append(`\n    ${err.source_line.trim()}`);
+  if (err.hint) box.append(`\nhint: ${err.hint}`);
+  if (err.line) {
+    const b = document.createElement("button");
+    b.type = "button";
+    b.textContent = `Go to line ${err.line}`;
+    b.onclick = () => goToLine(err.line);
+    box.append("\n", b);
+  }
+}
+
+// ---------------------------------------------------------------- tabs
+const tabs = [...document.querySelectorAll('[role="tab"]')];
+function selectTab(tab, focus = false) {
+  for (const t of tabs) {
+    const on = t === tab;
+    t.setAttribute("aria-selected", String(on));
+    t.tabIndex = on ? 0 : -1;
+    $(t.getAttribute("aria-controls")).hidden = !on;
+  }
+  if (focus) tab.focus();
+}
+tabs.forEach((t, i) => {
+  t.addEventListener("click", () => selectTab(t));
+  t.addEventListener("keydown", (e) => {
+    const d = { ArrowRight: 1, ArrowLeft: -1 }[e.key];
+    if (d) { selectTab(tabs[(i + d + tabs.length) % tabs.length], true); e.preventDefault(); }
+    if (e.key === "Home") { selectTab(tabs[0], true); e.preventDefault(); }
+    if (e.key === "End") { selectTab(tabs[tabs.length - 1], true); e.preventDefault(); }
+  });
+});
+
+function fillTabs(r) {
+  $("panel-ir").textContent = r ? r.ir : "";
+  $("panel-wat").textContent = r ? r.wat : "";
+  $("panel-dts").textContent = r ? r.dts : "";
+  const size = $("panel-size");
+  size.replaceChildren();
+  if (r) {
+    const rows = [["wasm module", r.size], ["wasm, gzip -9", r.size_gzip], ["generated JS", r.js_size],
+      ["TypeScript declarations", new TextEncoder().encode(r.dts).length]];
+    const table = document.createElement("table");
+    table.className = "size";
+    table.innerHTML = "<caption class=visually-hidden>Sizes in bytes</caption><tr><th scope=col>part</th><th scope=col>bytes</th></tr>";
+    for (const [k, v] of rows) {
+      if (v === undefined || v === null) continue;
+      const tr = table.insertRow();
+      tr.insertCell().textContent = k;
+      const td = tr.insertCell();
+      td.className = "num";
+      td.textContent = String(v);
+      if (k === "wasm module") td.id = "size-bytes";
+    }
+    size.append(table);
+    if (r.timings_ms) {
+      const p = document.createElement("p");
+      p.className = "timing";
+      p.textContent = `compile: frontend ${r.timings_ms.frontend} ms, backend ${r.timings_ms.backend} ms`;
+      size.append(p);
+    }
+  }
+}
+
+// ---------------------------------------------------------------- worker
+function worker() {
+  if (!state.worker) {
+    state.worker = new Worker(new URL("worker.js", import.meta.url), { type: "module" });
+    state.worker.onmessage = ({ data }) => {
+      const p = state.pending.get(data.id);
+      if (p) { state.pending.delete(data.id); p(data); }
+    };
+    state.workerLoaded = null;
+  }
+  return state.worker;
+}
+
+function ask(msg, transfer = []) {
+  const id = state.nextId++;
+  return new Promise((resolve) => {
+    state.pending.set(id, resolve);
+    worker().postMessage({ ...msg, id }, transfer);
+  });
+}
+
+function b64bytes(b64) {
+  const s = atob(b64);
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out;
+}
+
+async function ensureLoaded() {
+  worker();
+  if (!state.workerLoaded) {
+    const r = state.compiled;
+    const twin = state.current && source() === state.current.source ? state.current.js : null;
+    state.workerLoaded = ask({ type: "load", js: r.js, wasm: b64bytes(r.wasm), manifest: r.manifest, twin });
+  }
+  const res = await state.workerLoaded;
+  if (!res.ok) throw Object.assign(new Error(res.error.message), { name: res.error.name });
+}
+
+function resetWorker() {
+  if (state.worker) state.worker.terminate();
+  state.worker = null;
+  state.workerLoaded = null;
+  for (const p of state.pending.values()) p({ ok: false, stopped: true, error: { name: "Stopped", message: "stopped" } });
+  state.pending.clear();
+}
+
+let busy = 0;
+function running(on) {
+  busy += on ? 1 : -1;
+  $("stop-box").hidden = busy === 0;
+  for (const b of document.querySelectorAll("button.run, #draw")) b.disabled = busy > 0;
+}
+$("stop").addEventListener("click", () => {
+  resetWorker();
+  status("Stopped: the worker was terminated; the next run starts a new one.");
+});
+
+// ---------------------------------------------------------------- forms
+function fmtTime(us) {
+  if (us >= 1000) return `${(us / 1000).toFixed(us >= 100000 ? 0 : 2)} ms`;
+  if (us >= 1) return `${us.toFixed(us >= 100 ? 0 : 2)} µs`;
+  return `${(us * 1000).toFixed(1)} ns`;
+}
+
+function paramInput(fn, p, i, initial) {
+  const row = document.createElement("div");
+  row.className = "param";
+  const id = `arg-${fn.name}-${i}`;
+  const label = document.createElement("label");
+  label.htmlFor = id;
+  label.textContent = `${p.name}: ${typeName(p.type)}`;
+  row.append(label);
+  const input = document.createElement("input");
+  input.id = id;
+  input.dataset.param = p.name;
+  if (p.type === "bool") {
+    input.type = "checkbox";
+    input.checked = /^(true|1)$/i.test(initial || "");
+    row.append(input);
+    return { row, read: () => input.checked };
+  }
+  input.type = "text";
+  input.inputMode = p.type === "int" ? "numeric" : "text";
+  input.autocomplete = "off";
+  input.spellcheck = false;
+  input.value = initial ?? (p.type === "int" ? "0" : p.type === "float" ? "0.0" : "");
+  row.append(input);
+  const what = `${fn.name}(): ${p.name}`;
+  if (isArrayType(p.type)) {
+    input.placeholder = "comma-separated values";
+    const n = document.createElement("input");
+    n.type = "number"; n.min = "0"; n.value = "1000"; n.className = "gen-size"; n.id = `${id}-size`;
+    const nl = document.createElement("label");
+    nl.htmlFor = n.id; nl.textContent = "or size"; nl.style.minWidth = "auto";
+    const gen = document.createElement("button");
+    gen.type = "button"; gen.textContent = "Generate random";
+    let generated = null;
+    gen.onclick = () => {
+      const Ctor = arrayCtor(p.type);
+      const len = Math.max(0, Math.min(1e7, Number(n.value) | 0));
+      generated = new Ctor(len);
+      for (let k = 0; k < len; k++) generated[k] = Ctor === BigInt64Array ? BigInt(Math.floor(Math.random() * 100)) : Ctor === Float64Array || Ctor === Float32Array ? Math.random() : Math.floor(Math.random() * 100);
+      input.value = `(${len} random values)`;
+    };
+    input.addEventListener("input", () => { generated = null; });
+    row.append(nl, n, gen);
+    return { row, read: () => generated ?? parseValue(input.value, p.type, what) };
+  }
+  if (p.type && p.type.tuple) input.placeholder = "comma-separated values";
+  return { row, read: () => parseValue(input.value, p.type, what) };
+}
+
+function buildForms(r) {
+  const box = $("functions");
+  box.replaceChildren();
+  const defaults = (state.current && source() === state.current.source && state.current.args) || {};
+  for (const fn of r.manifest.functions) {
+    const fs = document.createElement("fieldset");
+    fs.className = "fn";
+    fs.dataset.fn = fn.name;
+    const lg = document.createElement("legend");
+    lg.textContent = `${fn.name}(${fn.params.map((p) => `${p.name}: ${typeName(p.type)}`).join(", ")}) -> ${typeName(fn.result)}`;
+    fs.append(lg);
+    if (fn.doc) {
+      const d = document.createElement("p");
+      d.className = "doc";
+      d.textContent = fn.doc;
+      fs.append(d);
+    }
+    const inputs = fn.params.map((p, i) => paramInput(fn, p, i, (defaults[fn.name] || [])[i]));
+    const form = document.createElement("form");
+    for (const x of inputs) form.append(x.row);
+    const run = document.createElement("button");
+    run.type = "submit";
+    run.className = "run";
+    run.textContent = `Run ${fn.name}`;
+    const out = document.createElement("div");
+    out.className = "result";
+    out.setAttribute("aria-live", "polite");
+    form.append(run, out);
+    form.addEventListener("submit", (e) => { e.preventDefault(); runFunction(fn, inputs, out); });
+    fs.append(form);
+    box.append(fs);
+  }
+  const canvas = state.current && source() === state.current.source && state.current.canvas;
+  $("canvas-box").hidden = !(canvas && r.manifest.functions.some((f) => f.name === canvas.function));
+}
+
+async function runFunction(fn, inputs, out) {
+  out.className = "result";
+  let args;
+  try {
+    args = inputs.map((x) => x.read());
+  } catch (e) {
+    out.className = "result error";
+    out.textContent = e.message;
+    return;
+  }
+  out.textContent = "running…";
+  running(true);
+  try {
+    await ensureLoaded();
+    const res = await ask({ type: "run", fn: fn.name, args });
+    if (res.stopped) { out.textContent = "stopped"; return; }
+    if (!res.ok) throw Object.assign(new Error(res.error.message), { name: res.error.name });
+    out.replaceChildren();
+    const v = document.createElement("span");
+    v.className = "value";
+    if (res.wasm.error) {
+      out.className = "result error";
+      v.textContent = `${res.wasm.error.name}: ${res.wasm.error.message}`;
+      out.append(v);
+      return;
+    }
+    v.textContent = pyRepr(res.wasm.value, fn.result);
+    out.append("→ ", v);
+    const t = document.createElement("div");
+    t.className = "timing";
+    let text = `wasm: ${fmtTime(res.wasm.timing.us)} per call (${res.wasm.timing.calls} calls)`;
+    if (res.js && !res.js.error) {
+      text += ` · plain JS: ${fmtTime(res.js.timing.us)} per call`;
+      const jsv = pyRepr(res.js.value, fn.result);
+      if (jsv !== v.textContent) text += ` (JS twin returned ${jsv})`;
+    } else if (res.js && res.js.error) {
+      text += ` · plain JS twin threw ${res.js.error.name}: ${res.js.error.message}`;
+    }
+    t.textContent = text;
+    out.append(t);
+  } catch (e) {
+    out.className = "result error";
+    out.textContent = `${e.name}: ${e.message}`;
+  } finally {
+    running(false);
+  }
+}
+
+$("draw").addEventListener("click", async () => {
+  const c = state.current.canvas;
+  const cv = $("canvas");
+  cv.width = c.width; cv.height = c.height;
+  $("draw-time").textContent = "drawing…";
+  running(true);
+  try {
+    await ensureLoaded();
+    const res = await ask({ type: "draw", fn: c.function, canvas: c });
+    if (res.stopped) { $("draw-time").textContent = "stopped"; return; }
+    if (!res.ok) throw Object.assign(new Error(res.error.message), { name: res.error.name });
+    cv.getContext("2d").putImageData(new ImageData(res.px, c.width, c.height), 0, 0);
+    $("draw-time").textContent = `${c.width}×${c.height} pixels: wasm ${res.ms.toFixed(1)} ms` +
+      (res.jsMs !== null ? `, plain JS ${res.jsMs.toFixed(1)} ms` : "");
+  } catch (e) {
+    $("draw-time").textContent = `${e.name}: ${e.message}`;
+  } finally {
+    running(false);
+  }
+});
+
+// ---------------------------------------------------------------- compile
+async function requestCompile() {
+  if (state.mode === "static") {
+    const ex = state.current;
+    if (ex && ex.compiled && source() === ex.source && $("opt").value === "O3") return ex.compiled;
+    return { ok: false, error: { kind: "static", message: "this is a static copy of the playground with the examples precompiled; compiling edited code (or another -O level) needs the live server.", hint: "pip install py2wasm, then run `py2wasm playground` and open the URL it prints" } };
+  }
+  const resp = await fetch("api/compile", {
+    method: "POST",
+    headers: { "Content-Type": "application/json", "X-Py2wasm-Token": token },
+    body: JSON.stringify({ source: source(), filename: state.current && source() === state.current.source ? state.current.filename : "main.py", opt: $("opt").value }),
+  });
+  const body = await resp.json().catch(() => null);
+  if (!body) return { ok: false, error: { kind: "internal", message: `server answered ${resp.status}` } };
+  return body;
+}
+
+async function compile() {
+  resetWorker();
+  state.compiled = null;
+  $("compile").disabled = true;
+  status("Compiling…");
+  const t0 = performance.now();
+  let r;
+  try {
+    r = await requestCompile();
+  } catch (e) {
+    r = { ok: false, error: { kind: "internal", message: `cannot reach the playground server (${e.message})`, hint: "is `py2wasm playground` still running?" } };
+  } finally {
+    $("compile").disabled = false;
+  }
+  $("panel-log").textContent = r.log || "";
+  if (!r.ok) {
+    showError(r.error);
+    markError(r.error);
+    fillTabs(null);
+    $("functions").replaceChildren();
+    $("canvas-box").hidden = true;
+    status(r.error.kind === "compile" ? "Compile error." : "Not compiled.");
+    return;
+  }
+  state.compiled = r;
+  showError(null);
+  markError({});
+  fillTabs(r);
+  buildForms(r);
+  const n = r.manifest.functions.length;
+  status(`Compiled ${n} function${n === 1 ? "" : "s"}: ${r.size} bytes of wasm (${Math.round(performance.now() - t0)} ms).`);
+}
+$("compile").addEventListener("click", compile);
+
+// ---------------------------------------------------------------- examples
+function pickExample(name) {
+  const ex = state.examples.find((e) => e.name === name);
+  state.current = ex;
+  setSource(ex.source);
+  resetWorker();
+  state.compiled = null;
+  showError(null);
+  fillTabs(null);
+  $("functions").replaceChildren();
+  $("canvas-box").hidden = true;
+  status(`Example ${ex.title}: press Compile (Ctrl+Enter).`);
+}
+
+async function start() {
+  const url = state.mode === "live" ? `api/examples?token=${encodeURIComponent(token)}` : "examples.json";
+  let data;
+  try {
+    const resp = await fetch(url);
+    if (!resp.ok) throw new Error(`${url}: HTTP ${resp.status}`);
+    data = await resp.json();
+  } catch (e) {
+    status(`Cannot load the examples (${e.message}).`);
+    return;
+  }
+  state.mode = data.mode || state.mode;
+  state.examples = data.examples;
+  const sel = $("example");
+  for (const ex of state.examples) sel.add(new Option(ex.title, ex.name));
+  sel.addEventListener("change", () => pickExample(sel.value));
+  pickExample(state.examples[0].name);
+  document.body.dataset.mode = state.mode;
+  document.body.dataset.ready = "1";
+}
+start();

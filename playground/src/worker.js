@@ -1,0 +1,97 @@
+// The playground's Web Worker: loads a compiled module through the generated
+// npm package's own JavaScript (so argument checks, results and Python
+// exceptions behave exactly as in the package) and runs it, plus the
+// example's plain-JS twin, off the page's thread. The page terminates this
+// worker for Stop.
+
+let wasmExports = null; // the generated package module's namespace
+let twin = null; // the example's plain-JS module namespace, or null
+
+async function importText(text) {
+  const url = URL.createObjectURL(new Blob([text], { type: "text/javascript" }));
+  try {
+    return await import(url);
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+function errorInfo(e) {
+  if (e instanceof Error) return { name: e.name, message: e.message };
+  return { name: "Error", message: String(e) };
+}
+
+// Time per call: repeat until the batch takes at least `budgetMs`.
+function timeIt(f, args, budgetMs = 150) {
+  let n = 1;
+  for (;;) {
+    const t0 = performance.now();
+    for (let i = 0; i < n; i++) f(...args);
+    const dt = performance.now() - t0;
+    if (dt >= budgetMs || n >= 1 << 26) return { us: (dt * 1000) / n, calls: n };
+    n = dt < 1 ? n * 16 : Math.max(n * 2, Math.ceil((n * budgetMs * 1.1) / dt));
+  }
+}
+
+function runOne(mod, name, args, timing) {
+  const f = mod[name];
+  if (typeof f !== "function") return { error: { name: "Error", message: `no function ${name}` } };
+  let value;
+  try {
+    value = f(...args);
+  } catch (e) {
+    return { error: errorInfo(e) };
+  }
+  return { value, timing: timing ? timeIt(f, args) : null };
+}
+
+function draw(mod, name, c) {
+  const f = mod[name];
+  const { width, height, x: [x0, x1], y: [y0, y1], max_iter: maxIter } = c;
+  const px = new Uint8ClampedArray(width * height * 4);
+  const t0 = performance.now();
+  for (let j = 0; j < height; j++) {
+    const cy = y1 - ((y1 - y0) * j) / (height - 1);
+    for (let i = 0; i < width; i++) {
+      const n = Number(f(x0 + ((x1 - x0) * i) / (width - 1), cy, maxIter));
+      const k = (j * width + i) * 4;
+      if (n >= maxIter) {
+        px[k] = px[k + 1] = px[k + 2] = 0;
+      } else {
+        const t = Math.sqrt(n / maxIter);
+        px[k] = 255 * t * 0.9;
+        px[k + 1] = 255 * Math.min(1, t * 1.6);
+        px[k + 2] = 120 + 135 * t;
+      }
+      px[k + 3] = 255;
+    }
+  }
+  return { px, ms: performance.now() - t0 };
+}
+
+async function loadCompiled({ js, wasm }) {
+  const mod = await importText(js);
+  if (typeof mod.init === "function") await mod.init(wasm);
+  return mod;
+}
+
+self.onmessage = async ({ data: m }) => {
+  try {
+    if (m.type === "load") {
+      wasmExports = await loadCompiled(m);
+      twin = m.twin ? await importText(m.twin) : null;
+      self.postMessage({ id: m.id, ok: true });
+    } else if (m.type === "run") {
+      const wasm = runOne(wasmExports, m.fn, m.args, true);
+      let js = null;
+      if (twin && typeof twin[m.fn] === "function" && !wasm.error) js = runOne(twin, m.fn, m.args, true);
+      self.postMessage({ id: m.id, ok: true, wasm, js });
+    } else if (m.type === "draw") {
+      const w = draw(wasmExports, m.fn, m.canvas);
+      const j = twin && typeof twin[m.fn] === "function" ? draw(twin, m.fn, m.canvas) : null;
+      self.postMessage({ id: m.id, ok: true, px: w.px, ms: w.ms, jsMs: j ? j.ms : null }, [w.px.buffer]);
+    }
+  } catch (e) {
+    self.postMessage({ id: m.id, ok: false, error: errorInfo(e) });
+  }
+};
