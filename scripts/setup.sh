@@ -10,3 +10,4 @@ for py in "$PY311" "$PY312" "$PY313"; do
   "$py" -m pip install -q --disable-pip-version-check --root-user-action=ignore -e ".[test]"
 done
 if [ -f scripts/setup-js.sh ]; then bash scripts/setup-js.sh; fi
+if [ -f scripts/setup-playground.sh ]; then bash scripts/setup-playground.sh; fi
