@@ -1,0 +1,174 @@
+"""Run a backend `Build` under wasmtime, as Python functions.
+
+Place in the pipeline: backend -> **runner**, used by `py2wasm.compile`
+(api.py) and `py2wasm run`. See docs/internals.md section 5:
+`Instance(build).call(name, args)` checks and converts the arguments,
+calls the export through wasmtime's unchecked fast path (`callgen`),
+converts the results back to Python values, and turns a trap into the
+Python exception the manifest describes (type, CPython's message, and a
+note naming the source line). Deep recursion (wasm stack exhausted with no
+exception code set) raises RecursionError. The instance stays usable after
+any exception.
+"""
+from __future__ import annotations
+
+import builtins
+import ctypes
+import threading
+from typing import Any, Sequence
+
+import wasmtime
+from wasmtime import _ffi as wffi
+
+from .callgen import I64_MAX, I64_MIN, make_caller
+from .hostmath import arity, host_function
+
+EXC_GLOBAL = "py2wasm_exc"
+
+_engine = None
+_engine_lock = threading.Lock()
+
+
+def engine() -> wasmtime.Engine:
+    """One shared wasmtime Engine (creating one is expensive)."""
+    global _engine
+    with _engine_lock:
+        if _engine is None:
+            _engine = wasmtime.Engine()
+        return _engine
+
+
+# wasmtime_func_call_unchecked through a PyDLL handle: the GIL stays held
+# during the call, so an Instance (its store and value buffers) cannot be
+# entered from two threads at once; host callbacks re-enter Python safely.
+_pydll = ctypes.PyDLL(wffi.dll._name)
+_call_unchecked = _pydll.wasmtime_func_call_unchecked
+_call_unchecked.restype = ctypes.POINTER(wffi.wasmtime_error_t)
+_call_unchecked.argtypes = [ctypes.POINTER(wffi.wasmtime_context_t),
+                            ctypes.POINTER(wffi.wasmtime_func_t),
+                            ctypes.POINTER(wffi.wasmtime_val_raw_t), ctypes.c_size_t,
+                            ctypes.POINTER(ctypes.POINTER(wffi.wasm_trap_t))]
+
+
+def _exception_class(name: str):
+    cls = getattr(builtins, name, None)
+    if isinstance(cls, type) and issubclass(cls, BaseException):
+        return cls
+    return RuntimeError
+
+
+def _show_type(t) -> str:
+    if isinstance(t, dict):
+        return "tuple[" + ", ".join(_show_type(e) for e in t["tuple"]) + "]"
+    return t
+
+
+class Instance:
+    """A live wasm instance of a Build; `call(name, args)` runs an export."""
+
+    def __init__(self, build):
+        self.build = build
+        self.manifest = build.manifest
+        self.store = wasmtime.Store(engine())
+        linker = wasmtime.Linker(engine())
+        for module, fields in self.manifest.get("imports", {}).items():
+            if module != "math":
+                raise ValueError(f"the build imports from unknown host module {module!r}")
+            for f in fields:
+                n = arity(f)
+                ft = wasmtime.FuncType([wasmtime.ValType.f64()] * n, [wasmtime.ValType.f64()])
+                linker.define_func("math", f, ft, host_function(f))
+        self.module = wasmtime.Module(engine(), build.wasm)
+        self.instance = linker.instantiate(self.store, self.module)
+        exports = self.instance.exports(self.store)
+        self._exc_global = exports[EXC_GLOBAL]
+        self._exceptions = self.manifest.get("exceptions", {})
+        self._trap = ctypes.POINTER(wffi.wasm_trap_t)()
+        self._callers = {}
+        self._entries = {}
+        for entry in self.manifest["functions"]:
+            self._entries[entry["name"]] = entry
+            self._callers[entry["name"]] = self._make_caller(entry, exports[entry["name"]])
+
+    # --- calls ----------------------------------------------------------
+    def call(self, name: str, args: Sequence[Any]):
+        """Run export `name` on Python arguments (a sequence)."""
+        try:
+            caller = self._callers[name]
+        except KeyError:
+            raise KeyError(f"the module exports no function {name!r}; it has "
+                           f"{', '.join(self._callers) or 'none'}") from None
+        return caller(tuple(args))
+
+    def function(self, name: str):
+        """The fast callable for export `name`: `f(args_tuple)`."""
+        return self._callers[name]
+
+    def _make_caller(self, entry: dict, func: wasmtime.Func):
+        fname = entry["name"]
+        params = entry["params"]
+
+        def _arity(args):
+            raise TypeError(f"{fname}() takes {len(params)} positional argument"
+                            f"{'' if len(params) == 1 else 's'} but {len(args)} "
+                            f"{'was' if len(args) == 1 else 'were'} given")
+
+        def _bad(v, what, want):
+            raise TypeError(f"{fname}(): argument {what!r} must be {want}, "
+                            f"not {type(v).__name__}")
+
+        def _int(v, what):
+            if type(v) is bool:
+                return int(v)
+            _bad(v, what, "int")
+
+        def _float(v, what):
+            if type(v) in (int, bool):
+                return float(v)  # OverflowError for an int too large, like CPython
+            _bad(v, what, "float")
+
+        def _range(v, what):
+            raise OverflowError(f"{fname}(): argument {what!r} = {v} does not fit in a "
+                                f"64-bit int (py2wasm ints are in [{I64_MIN}, {I64_MAX}])")
+
+        env = {
+            "_call": _call_unchecked, "_raw_t": wffi.wasmtime_val_raw_t,
+            "_ctx": self.store._context(), "_func": ctypes.byref(func._func),
+            "_trap": self._trap, "_trapref": ctypes.byref(self._trap),
+            "_on_trap": self._on_trap, "_int": _int, "_float": _float, "_bad": _bad,
+            "_range": _range, "_arity": _arity,
+        }
+        caller, _ = make_caller(entry, env)
+        caller.func = func  # keep the wasmtime Func alive with its caller
+        return caller
+
+    # --- traps ----------------------------------------------------------
+    def _on_trap(self, error):
+        if error:
+            raise wasmtime.WasmtimeError._from_ptr(error)
+        trap = wasmtime.Trap._from_ptr(ctypes.POINTER(wffi.wasm_trap_t)(self._trap.contents))
+        # the pointer is now owned by `trap`; clear ours for the next call
+        ctypes.memset(ctypes.byref(self._trap), 0, ctypes.sizeof(self._trap))
+        code = self._exc_global.value(self.store)
+        if code:
+            self._exc_global.set_value(self.store, wasmtime.Val.i32(0))
+            raise self._exception(code)
+        if trap.trap_code == wasmtime.TrapCode.STACK_OVERFLOW:
+            e = RecursionError("maximum recursion depth exceeded")
+            e.add_note("py2wasm: the wasm call stack is exhausted (deep recursion)")
+            raise e
+        raise RuntimeError(f"wasm trap without a Python exception (a py2wasm bug): "
+                           f"{trap.message}")
+
+    def _exception(self, code: int) -> BaseException:
+        entry = self._exceptions.get(str(code))
+        if entry is None:
+            return RuntimeError(f"wasm raised unknown exception code {code} (a py2wasm bug)")
+        e = _exception_class(entry["type"])(entry["message"])
+        where = f"{entry.get('file') or '<unknown>'}:{entry.get('line', 0)}"
+        src = entry.get("source", "")
+        e.add_note(f"raised by py2wasm-compiled code at {where}" + (f": {src}" if src else ""))
+        return e
+
+
+__all__ = ["Instance", "engine"]

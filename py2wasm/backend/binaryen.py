@@ -1,0 +1,375 @@
+"""A thin, typed wrapper over Binaryen's C API (libbinaryen.so from the
+`icpp-binaryen` wheel), through cffi in ABI mode.
+
+Place in the pipeline: the bottom of the backend. `lower_*` modules build
+wasm through `Module` here; nothing above the backend sees Binaryen. The
+cdef declares exactly the functions we call (signatures from
+`src/binaryen-c.h`, Binaryen version_116). `struct BinaryenLiteral` is
+declared with the same 24-byte layout but without its anonymous union,
+which cffi's ABI mode cannot pass by value.
+"""
+from __future__ import annotations
+
+import os
+import struct
+import sys
+import tempfile
+import threading
+from pathlib import Path
+from typing import Optional, Sequence
+
+import cffi
+
+# Binary and unary operator getters we use: `BinaryenOp Binaryen<name>(void)`.
+OPS = """
+AddInt32 SubInt32 MulInt32 AndInt32 OrInt32 XorInt32 ShlInt32 ShrSInt32 ShrUInt32
+EqInt32 NeInt32 LtSInt32 LtUInt32 LeSInt32 LeUInt32 GtSInt32 GtUInt32 GeSInt32 GeUInt32 EqZInt32
+AddInt64 SubInt64 MulInt64 DivSInt64 DivUInt64 RemSInt64 RemUInt64 AndInt64 OrInt64 XorInt64
+ShlInt64 ShrSInt64 ShrUInt64 EqInt64 NeInt64 LtSInt64 LtUInt64 LeSInt64 LeUInt64 GtSInt64
+GtUInt64 GeSInt64 GeUInt64 EqZInt64 ClzInt64 CtzInt64
+AddFloat64 SubFloat64 MulFloat64 DivFloat64 CopySignFloat64 MinFloat64 MaxFloat64
+EqFloat64 NeFloat64 LtFloat64 LeFloat64 GtFloat64 GeFloat64
+AbsFloat64 NegFloat64 CeilFloat64 FloorFloat64 TruncFloat64 NearestFloat64 SqrtFloat64
+ExtendSInt32 ExtendUInt32 WrapInt64
+ConvertSInt64ToFloat64 ConvertUInt64ToFloat64 ConvertSInt32ToFloat64 ConvertUInt32ToFloat64
+TruncSFloat64ToInt64 TruncSatSFloat64ToInt64 ReinterpretFloat64 ReinterpretInt64
+""".split()
+
+FEATURES = ("MVP", "Multivalue", "MutableGlobals", "SignExt", "NontrappingFPToInt",
+            "SIMD128", "BulkMemory")
+
+CDEF = """
+typedef uintptr_t BinaryenType;
+typedef uint32_t BinaryenIndex;
+typedef int32_t BinaryenOp;
+typedef uint32_t BinaryenFeatures;
+typedef struct BinaryenModule* BinaryenModuleRef;
+typedef struct BinaryenExpression* BinaryenExpressionRef;
+typedef struct BinaryenFunction* BinaryenFunctionRef;
+typedef struct BinaryenExport* BinaryenExportRef;
+typedef struct BinaryenGlobal* BinaryenGlobalRef;
+typedef struct Relooper* RelooperRef;
+typedef struct RelooperBlock* RelooperBlockRef;
+struct BinaryenLiteral { uintptr_t type; uint64_t lo; uint64_t hi; };
+typedef struct {
+  void* binary;
+  size_t binaryBytes;
+  char* sourceMap;
+} BinaryenModuleAllocateAndWriteResult;
+
+BinaryenType BinaryenTypeNone(void);
+BinaryenType BinaryenTypeInt32(void);
+BinaryenType BinaryenTypeInt64(void);
+BinaryenType BinaryenTypeFloat32(void);
+BinaryenType BinaryenTypeFloat64(void);
+BinaryenType BinaryenTypeVec128(void);
+BinaryenType BinaryenTypeUnreachable(void);
+BinaryenType BinaryenTypeAuto(void);
+BinaryenType BinaryenTypeCreate(BinaryenType* valueTypes, BinaryenIndex numTypes);
+
+BinaryenModuleRef BinaryenModuleCreate(void);
+void BinaryenModuleDispose(BinaryenModuleRef module);
+void BinaryenModuleSetFeatures(BinaryenModuleRef module, BinaryenFeatures features);
+bool BinaryenModuleValidate(BinaryenModuleRef module);
+void BinaryenModuleOptimize(BinaryenModuleRef module);
+void BinaryenModuleRunPasses(BinaryenModuleRef module, const char** passes, BinaryenIndex numPasses);
+void BinaryenSetOptimizeLevel(int level);
+void BinaryenSetShrinkLevel(int level);
+void BinaryenSetDebugInfo(bool on);
+char* BinaryenModuleAllocateAndWriteText(BinaryenModuleRef module);
+BinaryenModuleAllocateAndWriteResult BinaryenModuleAllocateAndWrite(BinaryenModuleRef module, const char* sourceMapUrl);
+void free(void* ptr);
+
+struct BinaryenLiteral BinaryenLiteralInt32(int32_t x);
+struct BinaryenLiteral BinaryenLiteralInt64(int64_t x);
+struct BinaryenLiteral BinaryenLiteralFloat64Bits(int64_t x);
+
+BinaryenExpressionRef BinaryenConst(BinaryenModuleRef module, struct BinaryenLiteral value);
+BinaryenExpressionRef BinaryenLocalGet(BinaryenModuleRef module, BinaryenIndex index, BinaryenType type);
+BinaryenExpressionRef BinaryenLocalSet(BinaryenModuleRef module, BinaryenIndex index, BinaryenExpressionRef value);
+BinaryenExpressionRef BinaryenLocalTee(BinaryenModuleRef module, BinaryenIndex index, BinaryenExpressionRef value, BinaryenType type);
+BinaryenExpressionRef BinaryenGlobalGet(BinaryenModuleRef module, const char* name, BinaryenType type);
+BinaryenExpressionRef BinaryenGlobalSet(BinaryenModuleRef module, const char* name, BinaryenExpressionRef value);
+BinaryenExpressionRef BinaryenUnary(BinaryenModuleRef module, BinaryenOp op, BinaryenExpressionRef value);
+BinaryenExpressionRef BinaryenBinary(BinaryenModuleRef module, BinaryenOp op, BinaryenExpressionRef left, BinaryenExpressionRef right);
+BinaryenExpressionRef BinaryenSelect(BinaryenModuleRef module, BinaryenExpressionRef condition, BinaryenExpressionRef ifTrue, BinaryenExpressionRef ifFalse, BinaryenType type);
+BinaryenExpressionRef BinaryenIf(BinaryenModuleRef module, BinaryenExpressionRef condition, BinaryenExpressionRef ifTrue, BinaryenExpressionRef ifFalse);
+BinaryenExpressionRef BinaryenBlock(BinaryenModuleRef module, const char* name, BinaryenExpressionRef* children, BinaryenIndex numChildren, BinaryenType type);
+BinaryenExpressionRef BinaryenLoop(BinaryenModuleRef module, const char* in, BinaryenExpressionRef body);
+BinaryenExpressionRef BinaryenBreak(BinaryenModuleRef module, const char* name, BinaryenExpressionRef condition, BinaryenExpressionRef value);
+BinaryenExpressionRef BinaryenCall(BinaryenModuleRef module, const char* target, BinaryenExpressionRef* operands, BinaryenIndex numOperands, BinaryenType returnType);
+BinaryenExpressionRef BinaryenReturn(BinaryenModuleRef module, BinaryenExpressionRef value);
+BinaryenExpressionRef BinaryenDrop(BinaryenModuleRef module, BinaryenExpressionRef value);
+BinaryenExpressionRef BinaryenNop(BinaryenModuleRef module);
+BinaryenExpressionRef BinaryenUnreachable(BinaryenModuleRef module);
+BinaryenExpressionRef BinaryenTupleMake(BinaryenModuleRef module, BinaryenExpressionRef* operands, BinaryenIndex numOperands);
+BinaryenExpressionRef BinaryenTupleExtract(BinaryenModuleRef module, BinaryenExpressionRef tuple, BinaryenIndex index);
+
+BinaryenFunctionRef BinaryenAddFunction(BinaryenModuleRef module, const char* name, BinaryenType params, BinaryenType results, BinaryenType* varTypes, BinaryenIndex numVarTypes, BinaryenExpressionRef body);
+void BinaryenAddFunctionImport(BinaryenModuleRef module, const char* internalName, const char* externalModuleName, const char* externalBaseName, BinaryenType params, BinaryenType results);
+BinaryenExportRef BinaryenAddFunctionExport(BinaryenModuleRef module, const char* internalName, const char* externalName);
+BinaryenExportRef BinaryenAddGlobalExport(BinaryenModuleRef module, const char* internalName, const char* externalName);
+BinaryenGlobalRef BinaryenAddGlobal(BinaryenModuleRef module, const char* name, BinaryenType type, bool mutable_, BinaryenExpressionRef init);
+
+RelooperRef RelooperCreate(BinaryenModuleRef module);
+RelooperBlockRef RelooperAddBlock(RelooperRef relooper, BinaryenExpressionRef code);
+void RelooperAddBranch(RelooperBlockRef from, RelooperBlockRef to, BinaryenExpressionRef condition, BinaryenExpressionRef code);
+BinaryenExpressionRef RelooperRenderAndDispose(RelooperRef relooper, RelooperBlockRef entry, BinaryenIndex labelHelper);
+""" + "".join(f"BinaryenOp Binaryen{op}(void);\n" for op in OPS) \
+    + "".join(f"BinaryenFeatures BinaryenFeature{f}(void);\n" for f in FEATURES)
+
+
+def _library_path() -> str:
+    import icpp_binaryen
+    return str(Path(icpp_binaryen.__file__).parent / "lib" / "libbinaryen.so")
+
+
+ffi = cffi.FFI()
+ffi.cdef(CDEF)
+lib = ffi.dlopen(_library_path())
+
+NULL = ffi.NULL
+
+# Value types (BinaryenType is a uintptr_t).
+none = lib.BinaryenTypeNone()
+i32 = lib.BinaryenTypeInt32()
+i64 = lib.BinaryenTypeInt64()
+f64 = lib.BinaryenTypeFloat64()
+v128 = lib.BinaryenTypeVec128()
+unreachable_type = lib.BinaryenTypeUnreachable()
+auto = lib.BinaryenTypeAuto()
+
+
+def tuple_type(types: Sequence[int]) -> int:
+    """The (multi-value) type of `types`: none, one value type, or a tuple."""
+    if len(types) == 0:
+        return none
+    if len(types) == 1:
+        return types[0]
+    arr = ffi.new("BinaryenType[]", list(types))
+    return lib.BinaryenTypeCreate(arr, len(types))
+
+
+class Op:
+    """Operator ids by Binaryen's names: `Op.AddInt64`."""
+
+
+for _name in OPS:
+    setattr(Op, _name, getattr(lib, "Binaryen" + _name)())
+
+_FEATURE_BITS = 0
+for _f in FEATURES:
+    _FEATURE_BITS |= getattr(lib, "BinaryenFeature" + _f)()
+FEATURES_ENABLED = _FEATURE_BITS
+
+# Binaryen's optimize/shrink levels are process-global: serialize their use.
+_global_lock = threading.Lock()
+
+OPT_LEVELS = {"O0": (0, 0), "O1": (1, 0), "O2": (2, 0), "O3": (3, 0), "Os": (2, 1), "Oz": (2, 2)}
+
+
+class ValidationError(RuntimeError):
+    """Binaryen rejected a module we built: an internal error of py2wasm."""
+
+
+class _CStderr:
+    """Capture what C code writes to file descriptor 2 (Binaryen's validator
+    prints there)."""
+
+    def __enter__(self):
+        sys.stderr.flush()
+        self._tmp = tempfile.TemporaryFile()
+        self._saved = os.dup(2)
+        os.dup2(self._tmp.fileno(), 2)
+        return self
+
+    def __exit__(self, *exc):
+        os.dup2(self._saved, 2)
+        os.close(self._saved)
+        self._tmp.seek(0)
+        self.text = self._tmp.read().decode("utf-8", "replace")
+        self._tmp.close()
+        return False
+
+
+class Module:
+    """One Binaryen module under construction. Expression builders return
+    `BinaryenExpressionRef`s; names are Python strings (kept alive here,
+    since Binaryen interns them anyway)."""
+
+    def __init__(self):
+        self.ref = lib.BinaryenModuleCreate()
+        lib.BinaryenModuleSetFeatures(self.ref, FEATURES_ENABLED)
+        self._keep: list = []
+
+    def dispose(self) -> None:
+        if self.ref is not None:
+            lib.BinaryenModuleDispose(self.ref)
+            self.ref = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.dispose()
+
+    def _s(self, s: Optional[str]):
+        if s is None:
+            return NULL
+        c = ffi.new("char[]", s.encode())
+        self._keep.append(c)
+        return c
+
+    def _arr(self, exprs: Sequence):
+        a = ffi.new("BinaryenExpressionRef[]", list(exprs))
+        self._keep.append(a)
+        return a
+
+    # --- constants ------------------------------------------------------
+    def i32(self, v: int):
+        return lib.BinaryenConst(self.ref, lib.BinaryenLiteralInt32(v))
+
+    def i64(self, v: int):
+        return lib.BinaryenConst(self.ref, lib.BinaryenLiteralInt64(v))
+
+    def f64(self, v: float):
+        bits = struct.unpack("<q", struct.pack("<d", v))[0]
+        return lib.BinaryenConst(self.ref, lib.BinaryenLiteralFloat64Bits(bits))
+
+    # --- locals and globals ---------------------------------------------
+    def local_get(self, index: int, type: int):
+        return lib.BinaryenLocalGet(self.ref, index, type)
+
+    def local_set(self, index: int, value):
+        return lib.BinaryenLocalSet(self.ref, index, value)
+
+    def local_tee(self, index: int, value, type: int):
+        return lib.BinaryenLocalTee(self.ref, index, value, type)
+
+    def global_get(self, name: str, type: int):
+        return lib.BinaryenGlobalGet(self.ref, self._s(name), type)
+
+    def global_set(self, name: str, value):
+        return lib.BinaryenGlobalSet(self.ref, self._s(name), value)
+
+    # --- operators ------------------------------------------------------
+    def unary(self, op: int, value):
+        return lib.BinaryenUnary(self.ref, op, value)
+
+    def binary(self, op: int, left, right):
+        return lib.BinaryenBinary(self.ref, op, left, right)
+
+    def select(self, cond, if_true, if_false, type: int = auto):
+        return lib.BinaryenSelect(self.ref, cond, if_true, if_false, type)
+
+    # --- control flow ---------------------------------------------------
+    def if_(self, cond, if_true, if_false=None):
+        return lib.BinaryenIf(self.ref, cond, if_true, if_false if if_false is not None else NULL)
+
+    def block(self, name: Optional[str], children: Sequence, type: int = auto):
+        return lib.BinaryenBlock(self.ref, self._s(name), self._arr(children), len(children), type)
+
+    def loop(self, name: str, body):
+        return lib.BinaryenLoop(self.ref, self._s(name), body)
+
+    def br(self, name: str, cond=None, value=None):
+        return lib.BinaryenBreak(self.ref, self._s(name), cond if cond is not None else NULL,
+                                 value if value is not None else NULL)
+
+    def call(self, target: str, operands: Sequence, result_type: int):
+        return lib.BinaryenCall(self.ref, self._s(target), self._arr(operands), len(operands),
+                                result_type)
+
+    def return_(self, value=None):
+        return lib.BinaryenReturn(self.ref, value if value is not None else NULL)
+
+    def drop(self, value):
+        return lib.BinaryenDrop(self.ref, value)
+
+    def nop(self):
+        return lib.BinaryenNop(self.ref)
+
+    def unreachable(self):
+        return lib.BinaryenUnreachable(self.ref)
+
+    def tuple_make(self, operands: Sequence):
+        return lib.BinaryenTupleMake(self.ref, self._arr(operands), len(operands))
+
+    def tuple_extract(self, tuple_expr, index: int):
+        return lib.BinaryenTupleExtract(self.ref, tuple_expr, index)
+
+    # --- module items ---------------------------------------------------
+    def add_function(self, name: str, params: Sequence[int], results: Sequence[int],
+                     var_types: Sequence[int], body):
+        vt = ffi.new("BinaryenType[]", list(var_types))
+        return lib.BinaryenAddFunction(self.ref, self._s(name), tuple_type(params),
+                                       tuple_type(results), vt, len(var_types), body)
+
+    def add_function_import(self, internal: str, module: str, base: str,
+                            params: Sequence[int], results: Sequence[int]) -> None:
+        lib.BinaryenAddFunctionImport(self.ref, self._s(internal), self._s(module), self._s(base),
+                                      tuple_type(params), tuple_type(results))
+
+    def add_function_export(self, internal: str, external: str):
+        return lib.BinaryenAddFunctionExport(self.ref, self._s(internal), self._s(external))
+
+    def add_global(self, name: str, type: int, mutable: bool, init):
+        return lib.BinaryenAddGlobal(self.ref, self._s(name), type, mutable, init)
+
+    def add_global_export(self, internal: str, external: str):
+        return lib.BinaryenAddGlobalExport(self.ref, self._s(internal), self._s(external))
+
+    # --- whole module ---------------------------------------------------
+    def validate(self) -> None:
+        """Raise ValidationError (with Binaryen's messages) if invalid."""
+        with _CStderr() as err:
+            ok = lib.BinaryenModuleValidate(self.ref)
+        if not ok:
+            raise ValidationError("Binaryen rejected the generated module (a py2wasm bug):\n"
+                                  + err.text.strip())
+
+    def optimize(self, level: str) -> None:
+        opt, shrink = OPT_LEVELS[level]
+        if opt == 0 and shrink == 0:
+            return
+        with _global_lock:
+            lib.BinaryenSetOptimizeLevel(opt)
+            lib.BinaryenSetShrinkLevel(shrink)
+            lib.BinaryenSetDebugInfo(False)
+            lib.BinaryenModuleOptimize(self.ref)
+
+    def emit_text(self) -> str:
+        p = lib.BinaryenModuleAllocateAndWriteText(self.ref)
+        try:
+            return ffi.string(p).decode()
+        finally:
+            lib.free(p)
+
+    def emit_binary(self) -> bytes:
+        r = lib.BinaryenModuleAllocateAndWrite(self.ref, NULL)
+        try:
+            return bytes(ffi.buffer(r.binary, r.binaryBytes))
+        finally:
+            lib.free(r.binary)
+            if r.sourceMap != NULL:
+                lib.free(r.sourceMap)
+
+
+class Relooper:
+    """Binaryen's Relooper: blocks of code plus branches -> structured code."""
+
+    def __init__(self, module: Module):
+        self.module = module
+        self.ref = lib.RelooperCreate(module.ref)
+
+    def add_block(self, code):
+        return lib.RelooperAddBlock(self.ref, code)
+
+    def add_branch(self, frm, to, cond=None, code=None) -> None:
+        lib.RelooperAddBranch(frm, to, cond if cond is not None else NULL,
+                              code if code is not None else NULL)
+
+    def render(self, entry, label_helper: int):
+        out = lib.RelooperRenderAndDispose(self.ref, entry, label_helper)
+        self.ref = None
+        return out

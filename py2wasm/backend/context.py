@@ -1,0 +1,47 @@
+"""Per-module lowering state: the Binaryen module, the exception table, the
+host imports and the runtime helpers a module uses.
+
+Place in the pipeline: backend, shared by `lower_function`, `lower_ops`,
+`runtime` and `imports`. Everything here is created on demand, so a module
+only contains (and imports) what its functions use.
+"""
+from __future__ import annotations
+
+from . import binaryen as bn
+from .exceptions import EXC_GLOBAL, ExceptionTable
+
+
+class ModuleContext:
+    def __init__(self, m: bn.Module):
+        self.m = m
+        self.exceptions = ExceptionTable()
+        self.imports: dict[str, list[str]] = {}
+        self._helpers: set[str] = set()
+
+    def raise_code(self, code_expr) -> object:
+        """`global.set $py2wasm_exc code; unreachable` (code: an i32 expression)."""
+        m = self.m
+        return m.block(None, [m.global_set(EXC_GLOBAL, code_expr), m.unreachable()],
+                       bn.unreachable_type)
+
+    def helper(self, name: str) -> str:
+        """The internal name of runtime helper `name`, added on first use."""
+        from .runtime import HELPERS
+        internal = "py2wasm." + name
+        if name not in self._helpers:
+            self._helpers.add(name)
+            HELPERS[name](self, internal)
+        return internal
+
+    @staticmethod
+    def function_name(ir_name: str) -> str:
+        """The wasm-internal name of IR function `ir_name`."""
+        return "fn." + ir_name
+
+    def host_import(self, module: str, field: str, params, results) -> str:
+        internal = f"{module}.{field}"
+        fields = self.imports.setdefault(module, [])
+        if field not in fields:
+            fields.append(field)
+            self.m.add_function_import(internal, module, field, params, results)
+        return internal

@@ -1,0 +1,29 @@
+"""Transcendental functions: where a module gets `math[fn=...]` from.
+
+Place in the pipeline: backend, used by `lower_ops` (the `math` primitive)
+and `runtime` (float `%`, `//` and `**` need C's fmod and pow). Today every
+function is imported from the host module "math" (docs/internals.md
+section 4: C libm semantics, `(f64) -> f64` or `(f64, f64) -> f64`). This is
+the one place to change to supply self-contained wasm implementations.
+"""
+from __future__ import annotations
+
+from . import binaryen as bn
+from ..ir.primitives import MATH_BINARY, MATH_UNARY
+
+HOST_MODULE = "math"
+
+
+def math_function(ctx, fn: str) -> str:
+    """Internal name of a callable `(f64[, f64]) -> f64` computing C's `fn`."""
+    if fn in MATH_UNARY:
+        params = [bn.f64]
+    elif fn in MATH_BINARY:
+        params = [bn.f64, bn.f64]
+    else:
+        raise ValueError(f"unknown math function {fn!r}")
+    return ctx.host_import(HOST_MODULE, fn, params, [bn.f64])
+
+
+def call_math(ctx, fn: str, args: list) -> object:
+    return ctx.m.call(math_function(ctx, fn), args, bn.f64)
