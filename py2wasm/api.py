@@ -104,9 +104,11 @@ class CompiledFunction:
         return spec
 
     def _compile(self, args, key) -> Specialization:
-        from .frontend import trace, types_of_values
+        from .frontend import param_types_from_annotations, trace, types_of_values
         from .runner import Instance
 
+        if not self._simple:  # *args, **kwargs, keyword-only: a located CompileError
+            param_types_from_annotations(self.fn)
         types = types_of_values(args)
         module = trace(self.fn, list(types))
         build = build_module(module, opt=self.opt, name=self.fn.__name__, verify=self.verify)

@@ -111,16 +111,32 @@ def range_has_next(fb, it: RangeIter):
 
 
 def range_advance(fb, it: RangeIter):
-    """(item, next iterator). The increment is a checked i64 `add`: a range
-    whose last step would pass the int64 limit raises OverflowError (CPython
-    has no limit); docs/bytecode.md lists this."""
+    """(item, next iterator). Like CPython, a range may end next to the int64
+    limits: when `cur + step` would leave int64 the loop is over (that value
+    is past `stop`), so the next value saturates to `stop` instead. A known
+    step of +-1 cannot overflow (`cur` is strictly inside the range)."""
     cur, step = it.cur, it.step
     if not isinstance(cur, Var) and not isinstance(step, Var):
         nxt = cur + step
         if -2**63 <= nxt < 2**63:
             return cur, RangeIter(nxt, it.stop, step)
+        return cur, RangeIter(it.stop, it.stop, step)
     c, s = materialize(fb, cur), materialize(fb, step)
-    return cur, RangeIter(fb.emit("add", [c, s]), it.stop, step)
+    if not isinstance(step, Var) and step in (1, -1):
+        return cur, RangeIter(fb.emit("add", [c, s]), it.stop, step)
+    if not isinstance(step, Var):
+        ovf = (fb.emit("gt", [c, fb.const(2**63 - 1 - step)]) if step > 0
+               else fb.emit("lt", [c, fb.const(-2**63 - step)]))
+    else:
+        pos = fb.emit("gt", [s, fb.const(0)])
+        s_pos = fb.emit("select", [pos, s, fb.const(1)])
+        s_neg = fb.emit("select", [pos, fb.const(-1), s])
+        up = fb.emit("gt", [c, fb.emit("sub", [fb.const(2**63 - 1), s_pos])])
+        down = fb.emit("lt", [c, fb.emit("sub", [fb.const(-2**63), s_neg])])
+        ovf = fb.emit("select", [pos, up, down])
+    nxt = fb.emit("add", [c, fb.emit("select", [ovf, fb.const(0), s])])
+    stop = materialize(fb, it.stop)
+    return cur, RangeIter(fb.emit("select", [ovf, stop, nxt]), it.stop, step)
 
 
 def tuple_next(it: TupleIter):
