@@ -17,6 +17,7 @@ from typing import Any, Callable
 
 from ..ir import BOOL, F64, I64, Var
 from ..ir.messages import INT_OVERFLOW, zero_division
+from ..intrinsics import is_intrinsic
 from . import mathlib
 from .folding import check_result, fold, is_known, type_check
 from .operators import binary, compare, materialize, select, truth, value_type
@@ -218,6 +219,28 @@ def _len(fb, x, loc):
     return fold(len, (x,), loc)  # a known object, or a TypeError for numbers
 
 
+# --- py2wasm.intrinsics ------------------------------------------------------------------
+
+def _intrinsic(fb, fn, args, kwargs, loc):
+    """An intrinsic folds on known arguments (its CPython implementation) and
+    otherwise is its IR primitive on materialized operands."""
+    from ..ir.primitives import PRIMITIVES
+    prim = PRIMITIVES[fn.prim]
+    if kwargs or len(args) != prim.nin:
+        raise error(loc, f"{fn.name}() takes {prim.nin} positional argument(s)", "", E_TYPE)
+    if all(is_known(a) for a in args):
+        return check_result(fold(fn.py, tuple(args), loc))
+    ins = []
+    for a in args:
+        t = scalar_type(a)
+        want = I64 if fn.prim == "f64_from_bits" else F64
+        if t is not want:
+            raise error(loc, f"{fn.name}() takes {want.pyname}, got {t.pyname if t else a!r}",
+                        "", E_TYPE)
+        ins.append(a)
+    return fb.emit(fn.prim, ins, loc=loc)
+
+
 # --- dispatch ------------------------------------------------------------------------------
 
 _ONE_ARG: dict[Callable, Callable] = {_py.abs: _abs, _py.int: _int, _py.float: _float,
@@ -226,6 +249,8 @@ _ONE_ARG: dict[Callable, Callable] = {_py.abs: _abs, _py.int: _int, _py.float: _
 
 def call_builtin(fb, fn: Any, args: list, kwargs: dict, loc) -> Any:
     """`fn(*args, **kwargs)` for a supported builtin or math function."""
+    if is_intrinsic(fn):  # py2wasm.intrinsics: one IR primitive each
+        return _intrinsic(fb, fn, args, kwargs, loc)
     if mathlib.is_math_function(fn):
         if kwargs:
             raise error(loc, f"math.{fn.__name__}() takes no keyword arguments", "", E_TYPE)

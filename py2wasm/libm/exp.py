@@ -1,0 +1,257 @@
+"""exp, expm1 and the hyperbolic functions sinh, cosh, tanh (restricted Python).
+
+Place in the pipeline: part of `py2wasm.libm` (see its docstring); traced by
+the frontend and linked into modules that use `math.exp` etc. Ported from
+FreeBSD msun (e_exp.c, s_expm1.c) and musl (sinh.c, cosh.c, tanh.c,
+__expo2.c from FreeBSD k_exp.c). C-libm semantics: no Python exceptions,
+overflow gives inf, invalid gives NaN (the frontend adds CPython's checks).
+
+ ====================================================
+ Copyright (C) 1993, 2004 by Sun Microsystems, Inc. All rights reserved.
+
+ Developed at SunSoft, a Sun Microsystems, Inc. business.
+ Permission to use, copy, modify, and distribute this
+ software is freely granted, provided that this notice
+ is preserved.
+ ====================================================
+
+ __expo2 (musl, from FreeBSD k_exp.c):
+ Copyright (c) 2011 David Schultz <das@FreeBSD.ORG>
+ All rights reserved.
+ Redistribution and use in source and binary forms, with or without
+ modification, are permitted provided that the following conditions
+ are met:
+ 1. Redistributions of source code must retain the above copyright
+    notice, this list of conditions and the following disclaimer.
+ 2. Redistributions in binary form must reproduce the above copyright
+    notice, this list of conditions and the following disclaimer in the
+    documentation and/or other materials provided with the distribution.
+ THIS SOFTWARE IS PROVIDED BY THE AUTHOR AND CONTRIBUTORS ``AS IS'' AND
+ ANY EXPRESS OR IMPLIED WARRANTIES ARE DISCLAIMED (see the full text in
+ FreeBSD's lib/msun/src/k_exp.c).
+
+ musl: Copyright © 2005-2020 Rich Felker, et al. (MIT license).
+"""
+import math
+
+from .bits import INF, TWO1023, from_words, high_word, low_word
+
+O_THRESHOLD = 7.09782712893383973096e+02
+U_THRESHOLD = -7.45133219101941108420e+02
+LN2_HI = 6.93147180369123816490e-01
+LN2_LO = 1.90821492927058770002e-10
+INVLN2 = 1.44269504088896338700e+00
+P1 = 1.66666666666666019037e-01
+P2 = -2.77777777770155933842e-03
+P3 = 6.61375632143793436117e-05
+P4 = -1.65339022054652515390e-06
+P5 = 4.13813679705723846039e-08
+TWOM1000 = 9.33263618503218878990e-302
+
+Q1 = -3.33333333333331316428e-02
+Q2 = 1.58730158725481460165e-03
+Q3 = -7.93650757867487942473e-05
+Q4 = 4.00821782732936239552e-06
+Q5 = -2.01099218183624371326e-07
+
+
+def exp(x: float) -> float:
+    hx = high_word(x)
+    xsb = (hx >> 31) & 1
+    hx &= 0x7FFFFFFF
+    if hx >= 0x40862E42:  # |x| >= 709.78...
+        if hx >= 0x7FF00000:
+            if ((hx & 0xFFFFF) | low_word(x)) != 0:
+                return x + x  # NaN
+            if xsb == 0:
+                return x
+            return 0.0
+        if x > O_THRESHOLD:
+            return INF
+        if x < U_THRESHOLD:
+            return 0.0
+    hi = 0.0
+    lo = 0.0
+    k = 0
+    if hx > 0x3FD62E42:  # |x| > 0.5 ln2
+        if hx < 0x3FF0A2B2:  # and |x| < 1.5 ln2
+            if xsb == 0:
+                hi = x - LN2_HI
+                lo = LN2_LO
+                k = 1
+            else:
+                hi = x + LN2_HI
+                lo = -LN2_LO
+                k = -1
+        else:
+            if xsb == 0:
+                k = int(INVLN2 * x + 0.5)
+            else:
+                k = int(INVLN2 * x - 0.5)
+            t = float(k)
+            hi = x - t * LN2_HI  # exact
+            lo = t * LN2_LO
+        x = hi - lo
+    elif hx < 0x3E300000:  # |x| < 2**-28
+        return 1.0 + x
+    t = x * x
+    c = x - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))))
+    if k == 0:
+        return 1.0 - ((x * c) / (c - 2.0) - x)
+    y = 1.0 - ((lo - (x * c) / (2.0 - c)) - hi)
+    if k >= -1021:
+        if k == 1024:
+            return y * 2.0 * TWO1023
+        return y * from_words(0x3FF00000 + (k << 20), 0)
+    return y * from_words(0x3FF00000 + ((k + 1000) << 20), 0) * TWOM1000
+
+
+def expm1(x: float) -> float:
+    hx = high_word(x)
+    xsb = hx & 0x80000000
+    hx &= 0x7FFFFFFF
+    if hx >= 0x4043687A:  # |x| >= 56 ln2
+        if hx >= 0x40862E42:  # |x| >= 709.78...
+            if hx >= 0x7FF00000:
+                if ((hx & 0xFFFFF) | low_word(x)) != 0:
+                    return x + x  # NaN
+                if xsb == 0:
+                    return x
+                return -1.0
+            if x > O_THRESHOLD:
+                return INF
+        if xsb != 0:  # x < -56 ln2
+            return -1.0
+    hi = 0.0
+    lo = 0.0
+    c = 0.0
+    k = 0
+    if hx > 0x3FD62E42:  # |x| > 0.5 ln2
+        if hx < 0x3FF0A2B2:  # and |x| < 1.5 ln2
+            if xsb == 0:
+                hi = x - LN2_HI
+                lo = LN2_LO
+                k = 1
+            else:
+                hi = x + LN2_HI
+                lo = -LN2_LO
+                k = -1
+        else:
+            if xsb == 0:
+                k = int(INVLN2 * x + 0.5)
+            else:
+                k = int(INVLN2 * x - 0.5)
+            t = float(k)
+            hi = x - t * LN2_HI
+            lo = t * LN2_LO
+        x = hi - lo
+        c = (hi - x) - lo
+    elif hx < 0x3C900000:  # |x| < 2**-54
+        return x
+    hfx = 0.5 * x
+    hxs = x * hfx
+    r1 = 1.0 + hxs * (Q1 + hxs * (Q2 + hxs * (Q3 + hxs * (Q4 + hxs * Q5))))
+    t = 3.0 - r1 * hfx
+    e = hxs * ((r1 - t) / (6.0 - x * t))
+    if k == 0:
+        return x - (x * e - hxs)
+    e = x * (e - c) - c
+    e -= hxs
+    if k == -1:
+        return 0.5 * (x - e) - 0.5
+    if k == 1:
+        if x < -0.25:
+            return -2.0 * (e - (x + 0.5))
+        return 1.0 + 2.0 * (x - e)
+    if k <= -2 or k > 56:  # suffices to return exp(x) - 1
+        y = 1.0 - (e - x)
+        if k == 1024:
+            y = y * 2.0 * TWO1023
+        else:
+            y = y * from_words(0x3FF00000 + (k << 20), 0)
+        return y - 1.0
+    if k < 20:
+        t = from_words(0x3FF00000 - (0x200000 >> k), 0)  # 1 - 2**-k
+        y = t - (e - x)
+        return y * from_words(0x3FF00000 + (k << 20), 0)
+    t = from_words((0x3FF - k) << 20, 0)  # 2**-k
+    y = x - (e + t)
+    y += 1.0
+    return y * from_words(0x3FF00000 + (k << 20), 0)
+
+
+EXPO2_KLN2 = 1246.97177782734161156  # k * ln2 for k = 1799
+
+
+def expo2(x: float) -> float:
+    """exp(x) / 2 for huge x (no intermediate overflow)."""
+    scale = from_words((0x3FF + 899) << 20, 0)  # 2**((1799 - 1) / 2)
+    return exp(x - EXPO2_KLN2) * scale * scale
+
+
+def sinh(x: float) -> float:
+    jx = high_word(x)
+    ix = jx & 0x7FFFFFFF
+    if ix >= 0x7FF00000:
+        return x + x
+    h = 0.5
+    if jx < 0:
+        h = -h
+    if ix < 0x40360000:  # |x| < 22
+        if ix < 0x3E300000:  # |x| < 2**-28
+            return x
+        t = expm1(math.fabs(x))
+        if ix < 0x3FF00000:
+            return h * (2.0 * t - t * t / (t + 1.0))
+        return h * (t + t / (t + 1.0))
+    if ix < 0x40862E42:  # |x| < log(DBL_MAX)
+        return h * exp(math.fabs(x))
+    if ix <= 0x408633CE:  # |x| <= overflow threshold
+        return h * 2.0 * expo2(math.fabs(x))
+    return x * 1.0e307 * 1.0e307
+
+
+def cosh(x: float) -> float:
+    ix = high_word(x) & 0x7FFFFFFF
+    if ix >= 0x7FF00000:
+        return x * x
+    if ix < 0x3FD62E43:  # |x| < 0.5 ln2
+        t = expm1(math.fabs(x))
+        w = 1.0 + t
+        if ix < 0x3C800000:
+            return w
+        return 1.0 + (t * t) / (w + w)
+    if ix < 0x40360000:  # |x| < 22
+        t = exp(math.fabs(x))
+        return 0.5 * t + 0.5 / t
+    if ix < 0x40862E42:
+        return 0.5 * exp(math.fabs(x))
+    if ix <= 0x408633CE:
+        return expo2(math.fabs(x))
+    return INF
+
+
+def tanh(x: float) -> float:
+    jx = high_word(x)
+    ix = jx & 0x7FFFFFFF
+    if ix >= 0x7FF00000:
+        if x != x:
+            return x + x
+        if jx >= 0:
+            return 1.0
+        return -1.0
+    z = 0.0
+    if ix < 0x40360000:  # |x| < 22
+        if ix < 0x3E300000:  # |x| < 2**-28
+            return x
+        if ix >= 0x3FF00000:  # |x| >= 1
+            t = expm1(2.0 * math.fabs(x))
+            z = 1.0 - 2.0 / (t + 2.0)
+        else:
+            t = expm1(-2.0 * math.fabs(x))
+            z = -t / (t + 2.0)
+    else:
+        z = 1.0
+    if jx >= 0:
+        return z
+    return -z
