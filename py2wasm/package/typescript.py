@@ -45,7 +45,7 @@ def _mentions_int(t) -> bool:
     return t == "int" or (isinstance(t, dict) and any(_mentions_int(e) for e in t.get("tuple", [])))
 
 
-def function_doc(f: dict, source: str) -> list[str]:
+def function_doc(f: dict, source: str, raises: bool = True) -> list[str]:
     """TSDoc lines for one function: docstring, Python signature, @param/@returns."""
     lines = _doc_lines(f.get("doc") or "")
     if lines:
@@ -56,16 +56,16 @@ def function_doc(f: dict, source: str) -> list[str]:
         t = p["type"]
         note = f"Python `{python_type(t)}`"
         if _mentions_int(t):
-            note += "; ints must be safe integers (a non-integer is a TypeError, beyond Number.MAX_SAFE_INTEGER a RangeError)"
+            note += " (ints: safe integers, else RangeError)"
         lines.append(f"@param {ts_param_name(p['name'])} - {note}")
     rt = f["result"]
     if rt != "None":
         note = f"Python `{python_type(rt)}`"
         if _mentions_int(rt):
-            note += "; an int beyond Number.MAX_SAFE_INTEGER throws a RangeError whose `value` is the exact BigInt"
+            note += " (an int beyond the safe range throws a RangeError; its `value` is the BigInt)"
         lines.append(f"@returns {note}")
-    lines.append("@throws Error named after the Python exception (e.g. `ZeroDivisionError`), "
-                 "message ending with the source line")
+    if raises:
+        lines.append("@throws Error named after the Python exception, message ending with the source line")
     return lines
 
 
@@ -81,7 +81,7 @@ def typescript_declarations(manifest: dict) -> str:
     out.append(f"export declare function init(source?: {INIT_SOURCE}): Promise<void>;\n")
     for i, f in enumerate(manifest["functions"]):
         name = f["name"]
-        doc = _comment(function_doc(f, source))
+        doc = _comment(function_doc(f, source, bool(manifest.get("exceptions"))))
         if is_js_identifier(name):
             out.append(doc + f"export declare function {ts_signature(f)};\n")
         else:
