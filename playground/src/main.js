@@ -28,6 +28,7 @@ const view = new EditorView({
     basicSetup,
     python(),
     lintGutter(),
+    EditorView.lineWrapping,
     EditorView.contentAttributes.of({ "aria-label": "Python source code" }),
     Prec.highest(keymap.of([{ key: "Mod-Enter", run: () => { compile(); return true; } }])),
   ],
@@ -156,19 +157,12 @@ function ask(msg, transfer = []) {
   });
 }
 
-function b64bytes(b64) {
-  const s = atob(b64);
-  const out = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
-  return out;
-}
-
 async function ensureLoaded() {
   worker();
   if (!state.workerLoaded) {
     const r = state.compiled;
     const twin = state.current && source() === state.current.source ? state.current.js : null;
-    state.workerLoaded = ask({ type: "load", js: r.js, wasm: b64bytes(r.wasm), manifest: r.manifest, twin });
+    state.workerLoaded = ask({ type: "load", moduleUrl: new URL(r.module_url, location.href).href, twin });
   }
   const res = await state.workerLoaded;
   if (!res.ok) throw Object.assign(new Error(res.error.message), { name: res.error.name });

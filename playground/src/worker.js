@@ -1,8 +1,9 @@
-// The playground's Web Worker: loads a compiled module through the generated
-// npm package's own JavaScript (so argument checks, results and Python
-// exceptions behave exactly as in the package) and runs it, plus the
-// example's plain-JS twin, off the page's thread. The page terminates this
-// worker for Stop.
+// The playground's Web Worker: imports a compiled module's generated npm
+// package entry (index.js, from the server's /api/module/ID/ or the static
+// export's modules/NAME/), which loads its wasm itself exactly as it does for
+// an npm user (so argument checks, results and Python exceptions behave as in
+// the package), and runs it, plus the example's plain-JS twin, off the page's
+// thread. The page terminates this worker for Stop.
 
 let wasmExports = null; // the generated package module's namespace
 let twin = null; // the example's plain-JS module namespace, or null
@@ -69,10 +70,8 @@ function draw(mod, name, c) {
   return { px, ms: performance.now() - t0 };
 }
 
-async function loadCompiled({ js, wasm }) {
-  const mod = await importText(js);
-  if (typeof mod.init === "function") await mod.init(wasm);
-  return mod;
+async function loadCompiled({ moduleUrl }) {
+  return import(moduleUrl);
 }
 
 self.onmessage = async ({ data: m }) => {

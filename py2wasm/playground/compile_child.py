@@ -4,7 +4,8 @@ Place in the pipeline: run by `sandbox.py` as `python -m
 py2wasm.playground.compile_child` in a fresh temporary directory, under
 resource limits. It chains the same public stages as `py2wasm build`
 (`sourcefile.load_file` -> `public_functions` -> `frontend.trace_many` ->
-`api.build_module` -> `package`), so the page shows exactly what the CLI and
+`api.build_module` -> `package.javascript_module` and
+`typescript_declarations`), so the page shows exactly what the CLI and
 the npm package produce.
 
 Protocol: one JSON request on stdin (`{"source", "filename", "opt"}`); one JSON
@@ -73,9 +74,9 @@ def compile_source(source: str, filename: str, opt: str) -> dict:
     except CompileError as e:
         return {"ok": False, "error": error_json(e, path)}
     t2 = time.perf_counter()
-    from ..package import generated_js, typescript_declarations
+    from ..package import javascript_module, typescript_declarations
     manifest = build.manifest
-    js = generated_js(build, name=stem)
+    js = javascript_module(manifest, name=stem)
     return {
         "ok": True,
         "module": stem,

@@ -10,15 +10,24 @@ Routes:
 - `POST /api/compile` (JSON `{"source", "filename", "opt"}`, token in the
   `X-Py2wasm-Token` header): compiles in a sandboxed process (`sandbox.py`)
   and answers the build (manifest, IR, WAT, d.ts, JS, base64 wasm, size) or
-  the error, always as JSON.
+  the error, always as JSON. A build's generated package files are kept in
+  memory (the last `KEEP_MODULES`) and served at
+- `GET /api/module/ID/index.js` and `/api/module/ID/NAME.wasm`: the page's
+  worker imports that URL, so the wasm loads exactly as from the installed
+  npm package (top-level await, wasm fetched beside index.js). ID is a
+  random 128-bit name handed only to the token holder; the files are the
+  output of that user's own compile and run nothing on the server.
 
 Every request passes `security.Policy` (Host on all paths; Origin and token
 on the API). Compiles run at most `max_parallel` at a time.
 """
 from __future__ import annotations
 
+import base64
 import json
 import mimetypes
+import secrets
+from collections import OrderedDict
 import socket
 import sys
 import threading
@@ -33,6 +42,7 @@ from .sandbox import Limits, compile_in_sandbox
 from .security import Policy, SecurityError
 
 STATIC = Path(__file__).resolve().parent / "static"
+KEEP_MODULES = 64
 
 # Sent with every response. The page imports generated JS through blob: URLs
 # in its worker, and instantiates wasm ('wasm-unsafe-eval'); CodeMirror
@@ -67,6 +77,19 @@ class PlaygroundServer(ThreadingHTTPServer):
         self.limits = limits
         self.quiet = quiet
         self.compile_slots = threading.BoundedSemaphore(max_parallel)
+        self.modules: OrderedDict[str, dict[str, bytes]] = OrderedDict()
+        self.modules_lock = threading.Lock()
+
+    def keep_module(self, result: dict) -> str:
+        """Store a successful build's package files; return its URL path."""
+        mid = secrets.token_hex(16)
+        files = {"index.js": result["js"].encode("utf-8"),
+                 f"{result['module']}.wasm": base64.b64decode(result["wasm"])}
+        with self.modules_lock:
+            self.modules[mid] = files
+            while len(self.modules) > KEEP_MODULES:
+                self.modules.popitem(last=False)
+        return f"api/module/{mid}/index.js"
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -124,6 +147,9 @@ class Handler(BaseHTTPRequestHandler):
             if path == "/api/examples":
                 policy.check_request(self.headers, self._query_token(), need_token=True)
                 return self._json(200, {"mode": "live", "examples": load_examples()})
+            if path.startswith("/api/module/"):
+                policy.check_request(self.headers, None, need_token=False)
+                return self._module(path[len("/api/module/"):])
             if path == "/favicon.ico":
                 policy.check_request(self.headers, None, need_token=False)
                 return self._send(204, b"", "image/x-icon")
@@ -144,6 +170,17 @@ class Handler(BaseHTTPRequestHandler):
         if ctype.startswith("text/") or ctype.endswith("javascript"):
             ctype += "; charset=utf-8"
         self._send(200, f.read_bytes(), ctype, {"Cache-Control": "no-cache"})
+
+    def _module(self, rest: str) -> None:
+        mid, _, name = rest.partition("/")
+        with self.server.modules_lock:
+            files = self.server.modules.get(mid)
+        body = files.get(name) if files else None
+        if body is None:
+            return self._json(404, {"ok": False, "error": {"kind": "not_found",
+                                                           "message": "no such module (recompile)"}})
+        ctype = "text/javascript; charset=utf-8" if name.endswith(".js") else "application/wasm"
+        self._send(200, body, ctype, {"Cache-Control": "no-store"})
 
     def do_POST(self):
         path = urlsplit(self.path).path
@@ -186,6 +223,8 @@ class Handler(BaseHTTPRequestHandler):
         with self.server.compile_slots:
             result = compile_in_sandbox(source, filename=filename, opt=opt,
                                         limits=self.server.limits)
+        if result.get("ok"):
+            result["module_url"] = self.server.keep_module(result)
         self._json(200, result)
 
 
