@@ -192,10 +192,17 @@ def _hypot(e: _Emitter, *xs) -> Var:
     return e.lib("hypot", e.f(xs[0]), e.f(xs[1]))
 
 
-def _fma(e: _Emitter, x, y, z):
-    raise error(e.loc, "math.fma() of run-time values is not supported yet",
-                "write x * y + z if rounding twice is acceptable (it is not the same)",
-                E_UNSUPPORTED_CALL)
+def _fma(e: _Emitter, x, y, z) -> Var:
+    """mathmodule.c math_fma (3.13): the correctly rounded C fma; a NaN from
+    non-NaN arguments is ValueError, an infinity from finite ones
+    OverflowError (messages from this CPython)."""
+    x, y, z = e.f(x), e.f(y), e.f(z)
+    r = e("math", x, y, z, fn="fma")
+    no_nan = e.and_(e.not_(e("isnan", x)), e.not_(e("isnan", y)), e.not_(e("isnan", z)))
+    e.raise_if(e.and_(e("isnan", r), no_nan), cpython_message(math.fma, math.inf, 0.0, 1.0))
+    finite = e.and_(e("isfinite", x), e("isfinite", y), e("isfinite", z))
+    e.raise_if(e.and_(e("isinf", r), finite), cpython_message(math.fma, 1e308, 10.0, 0.0))
+    return r
 
 
 def _handlers() -> dict[Callable, Callable]:

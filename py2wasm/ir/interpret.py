@@ -98,7 +98,8 @@ def _c_libm(name: str):
         _LIBM = ctypes.CDLL(ctypes.util.find_library("m") or "libm.so.6")
     f = getattr(_LIBM, name)
     f.restype = ctypes.c_double
-    f.argtypes = [ctypes.c_double] * (2 if name in ("pow", "atan2", "hypot", "fmod") else 1)
+    f.argtypes = [ctypes.c_double] * (3 if name == "fma" else
+                                      2 if name in ("pow", "atan2", "hypot", "fmod") else 1)
     return f
 
 
@@ -106,6 +107,9 @@ def _math(fn: str, *args: float) -> float:
     """C libm semantics: CPython's math function where it returns (bit
     identical to what the Python runner imports), the C function's value
     (inf, nan...) where CPython raises instead."""
+    if fn == "fma" and not hasattr(math, "fma"):  # before Python 3.13
+        from ..libm.fma import fma  # exact (tests/mathlib checks it against Fraction)
+        return fma(*args)
     try:
         return getattr(math, fn)(*args)
     except (ValueError, OverflowError):

@@ -130,6 +130,7 @@ for _n in ("isnan", "isinf", "isfinite"):
 MATH_UNARY = ("exp", "expm1", "log", "log2", "log10", "log1p", "sin", "cos", "tan",
               "asin", "acos", "atan", "sinh", "cosh", "tanh", "asinh", "acosh", "atanh")
 MATH_BINARY = ("pow", "atan2", "hypot", "fmod")
+MATH_TERNARY = ("fma",)  # correctly rounded x*y + z (C fma)
 
 
 def _math_rule(ts, params):
@@ -138,6 +139,8 @@ def _math_rule(ts, params):
         want = 1
     elif fn in MATH_BINARY:
         want = 2
+    elif fn in MATH_TERNARY:
+        want = 3
     else:
         _fail(f"unknown math function {fn!r}")
     if len(ts) != want or any(t != F64 for t in ts):

@@ -1,0 +1,116 @@
+"""Link py2wasm's own math library into a module: `math[fn=X]` becomes a call.
+
+Place in the pipeline: a pass (IR -> IR), first in `passes.PIPELINE`. Every
+equation `math[fn=X]` (C-libm semantics, see `ir/primitives.py`) is
+replaced by `call[fn=__py2wasm_math_X]`, and the library function (traced
+from `py2wasm.libm` by the ordinary frontend) is added to the module together
+with the helpers it calls, and nothing else: a module contains only what it
+uses, and the IR and backend never see a host import for it. The C `fmod`
+and `pow` that the backend's float `%`, `//` and `**` need are linked too
+when the module has those operations on floats (`library_function(fn)`
+names them for the backend).
+
+The whole library is traced once per process (`library()`, one module with
+shared helpers); each link copies the functions it needs, so later passes
+may rewrite them in place.
+"""
+from __future__ import annotations
+
+import copy
+import functools
+
+from ..ir import BOOL, F64, I64, Eqn, Module
+from ..ir.types import NONE
+
+PREFIX = "__py2wasm_math_"
+# primitives whose f64 lowering calls C fmod / pow (backend runtime helpers)
+_RUNTIME_NEEDS = {"mod": ("fmod",), "floordiv": ("fmod",), "pow": ("pow",)}
+
+
+def library_function(fn: str) -> str:
+    """The IR name of the library's C-semantics function `fn` in a linked
+    module."""
+    return PREFIX + fn
+
+
+@functools.lru_cache(maxsize=None)
+def library() -> Module:
+    """Every library function traced into one IR module (cached); function
+    names are prefixed with PREFIX."""
+    from ..frontend import trace_many
+    from ..libm import FUNCTIONS, arity
+    fns = list(FUNCTIONS.values())
+    mod = trace_many([(f, [F64] * arity(n)) for n, f in FUNCTIONS.items()])
+    renamed = Module(source_file=mod.source_file)
+    names = {n: PREFIX + n for n in mod.functions}
+    for n, fn in mod.functions.items():
+        fn.name = names[n]
+        for b in fn.blocks:
+            for e in b.eqns:
+                if e.prim == "call":
+                    e.params = dict(e.params, fn=names[e.params["fn"]])
+        renamed.add(fn)
+    renamed.exports = [names[f.__name__] for f in fns]
+    return renamed
+
+
+def _callees(fn) -> list[str]:
+    return [e.params["fn"] for b in fn.blocks for e in b.eqns if e.prim == "call"]
+
+
+def _closure(lib: Module, roots: list[str]) -> list[str]:
+    seen: list[str] = []
+    stack = list(roots)
+    while stack:
+        n = stack.pop()
+        if n in seen:
+            continue
+        seen.append(n)
+        stack.extend(_callees(lib.functions[n]))
+    return seen
+
+
+def _copy_function(fn):
+    # scalar types and None are compared by identity: never copy them
+    memo = {id(t): t for t in (I64, F64, BOOL, NONE)}
+    return copy.deepcopy(fn, memo)
+
+
+def needed_functions(module: Module) -> list[str]:
+    """The C functions (`fmod`, `sin`, ...) the module computes."""
+    need: list[str] = []
+    for fn in module.functions.values():
+        if fn.name.startswith(PREFIX):
+            continue
+        for b in fn.blocks:
+            for e in b.eqns:
+                names = ()
+                if e.prim == "math":
+                    names = (e.params["fn"],)
+                elif e.prim in _RUNTIME_NEEDS and e.ins and e.ins[0].type is F64:
+                    names = _RUNTIME_NEEDS[e.prim]
+                for n in names:
+                    if n not in need:
+                        need.append(n)
+    return need
+
+
+def link_math(module: Module) -> Module:
+    need = needed_functions(module)
+    if not need:
+        return module
+    lib = library()
+    for name in _closure(lib, [library_function(n) for n in need]):
+        if name not in module.functions:
+            module.add(_copy_function(lib.functions[name]))
+    for fn in module.functions.values():
+        if fn.name.startswith(PREFIX):
+            continue
+        for b in fn.blocks:
+            b.eqns = [Eqn("call", e.ins, e.outs,
+                          {"fn": library_function(e.params["fn"]), "results": [F64]}, e.loc)
+                      if e.prim == "math" else e for e in b.eqns]
+    return module
+
+
+__all__ = ["link_math", "library", "library_function", "needed_functions", "PREFIX"]
