@@ -65,14 +65,21 @@ def main():
 def build(file, outdir, functions, opt, name, pkg_version):
     """Compile FILE into an npm package (wasm, ESM JavaScript, .d.ts, README)."""
     from .package import write_package
+    from .package.npm_name import check_name, check_version
     stem = Path(file).stem
     outdir = Path(outdir or Path("dist") / stem)
+    try:  # fail fast, before compiling: the npm name (default: the file's stem) and version
+        check_name(name or stem, what="npm package name" if name else
+                   f"npm package name (from the file name {Path(file).name!r})")
+        check_version(pkg_version)
+    except ValueError as e:
+        _fail(f"error: {e}")
     try:
-        b = _build(file, functions, opt, name or stem)
+        b = _build(file, functions, opt, stem)  # the wasm module is named after the file
         write_package(b, outdir, name=name or stem, version=pkg_version)
     except CompileError as e:
         _fail(str(e))
-    except ValueError as e:  # invalid package name or version
+    except ValueError as e:  # a signature the npm package cannot express
         _fail(f"error: {e}")
     click.echo(f"wrote {outdir}/ ({len(b.wasm)} bytes of wasm, "
                f"{len(b.manifest['functions'])} function(s))")

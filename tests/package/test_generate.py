@@ -1,0 +1,205 @@
+"""The generators on their own: package.json, index.d.ts, index.js, README,
+npm name/version checks, the 4 KB budget of the fma package, names that are
+reserved words in JavaScript, and refusals that write nothing.
+
+Place in the pipeline: tests of the last stage (`package`).
+"""
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass
+
+import pytest
+import wasmtime
+
+from py2wasm.package import (UnsupportedSignature, javascript_module, package_json, readme,
+                             typescript_declarations, write_package)
+from py2wasm.package.javascript import exception_message
+from py2wasm.package.npm_name import check_name, check_version, name_problems
+
+from .conftest import MULTI_NAME, ROOT, node, run, tool
+
+
+@dataclass
+class FakeBuild:
+    """A Build-like object (wasm + manifest) for hand-written modules."""
+    wasm: bytes
+    manifest: dict
+
+
+def manifest(functions, exceptions=None, imports=None, module="m"):
+    return {"format": 1, "module": module, "source": f"{module}.py", "functions": functions,
+            "exceptions": exceptions or {}, "imports": imports or {}}
+
+
+def fn(name, params, result, doc="", line=1):
+    return {"name": name, "doc": doc, "line": line, "result": result,
+            "params": [{"name": n, "type": t} for n, t in params]}
+
+
+@pytest.mark.parametrize("name", ["fma", "my-lib", "a.b_c", "@scope/pkg", "@py2wasm-test/multi-fns", "x" * 214])
+def test_valid_npm_names(name):
+    assert name_problems(name) == []
+    check_name(name)
+
+
+@pytest.mark.parametrize("name,problem", [
+    ("", "greater than zero"), ("Fma", "capital letters"), ("_x", "underscore"), (".x", "period"),
+    ("fs", "core module"), ("http", "core module"), ("node_modules", "not a valid"), ("a b", "URL-friendly"),
+    ("a/b", "URL-friendly"), ("@s/", "URL-friendly"), ("x" * 215, "214"), ("no!", "special characters"),
+    (" x", "spaces"), ("@a/b/c", "URL-friendly")])
+def test_invalid_npm_names(name, problem):
+    with pytest.raises(ValueError, match="try --name") as e:
+        check_name(name)
+    assert problem in str(e.value)
+
+
+@pytest.mark.parametrize("v,ok", [("0.1.0", True), ("1.2.3-beta.1+build.5", True), ("1", False),
+                                  ("01.2.3", False), ("1.2", False), ("v1.2.3", False)])
+def test_versions(v, ok):
+    if ok:
+        check_version(v)
+    else:
+        with pytest.raises(ValueError, match="semver"):
+            check_version(v)
+
+
+def test_cli_refuses_a_bad_name_or_version_before_writing_anything(tmp_path):
+    for extra, msg in [(["--name", "Bad Name"], "invalid npm package name"), (["--version", "1"], "invalid npm package version")]:
+        out = tmp_path / "out"
+        p = run([sys.executable, "-m", "py2wasm.cli", "build", ROOT / "examples" / "fma.py", "-o", out, *extra],
+                cwd=ROOT, check=False)
+        assert p.returncode == 1 and msg in p.stderr, p.stderr
+        assert not out.exists()
+    bad = tmp_path / "Upper.py"
+    bad.write_text("def f(x):\n    return x\n")
+    p = run([sys.executable, "-m", "py2wasm.cli", "build", bad, "-o", tmp_path / "o2"], cwd=ROOT, check=False)
+    assert p.returncode == 1 and "from the file name 'Upper.py'" in p.stderr and "try --name upper" in p.stderr
+
+
+def test_fma_package_is_under_4_kb(packages):
+    pkg = packages["fma"]
+    sizes = {f: (pkg / f).stat().st_size for f in ("index.js", "index.d.ts", "fma.wasm")}
+    total = sum(sizes.values())
+    print(f"fma package: {sizes}, total {total} bytes")
+    assert total < 4096, sizes
+
+
+def test_package_json_fields(packages):
+    meta = json.loads((packages[MULTI_NAME] / "package.json").read_text())
+    assert meta["name"] == MULTI_NAME and meta["version"] == "1.2.3" and meta["type"] == "module"
+    assert meta["exports"]["."] == {"types": "./index.d.ts", "default": "./index.js"}
+    assert list(meta["exports"]["."]) == ["types", "default"]  # types must come first
+    assert meta["files"] == ["index.js", "index.d.ts", "multi.wasm"]
+    assert meta["sideEffects"] is False and "dependencies" not in meta
+    for f in meta["files"]:
+        assert (packages[MULTI_NAME] / f).is_file()
+
+
+def test_declarations_have_exact_types_and_docstrings(packages):
+    dts = (packages[MULTI_NAME] / "index.d.ts").read_text()
+    for line in [
+        "export declare function floordiv(a: number, b: number): number;",
+        "export declare function divmod_(a: number, b: number): readonly [number, number];",
+        "export declare function is_pos(x: number): boolean;",
+        "export declare function scale(p: readonly [number, number], flag: boolean): readonly [number, readonly [number, boolean]];",
+        "export declare function nothing(x: number): void;",
+        " * Python's floor division: rounds toward minus infinity.",
+        " * Python: `def floordiv(a: int, b: int) -> int` (multi.py:6)",
+        " * Tuples in and out.",
+        "export declare function init(source?: string | URL | Request | Response | PromiseLike<Response> | ArrayBuffer | ArrayBufferView | WebAssembly.Module): Promise<void>;",
+    ]:
+        assert line in dts.splitlines(), line
+    fma = (packages["fma"] / "index.d.ts").read_text()
+    assert "export declare function fma(x: number, y: number, z: number): number;" in fma
+    assert "@throws" not in fma  # fma cannot raise
+
+
+def test_readme_lists_every_function_with_signature_and_example(packages):
+    text = (packages[MULTI_NAME] / "README.md").read_text()
+    for sig, example in [("floordiv(a: number, b: number): number", "floordiv(2, 3)"),
+                         ("scale(p: readonly [number, number], flag: boolean): readonly [number, readonly [number, boolean]]",
+                          "scale([1.5, 3], false)"),
+                         ("nothing(x: number): void", "nothing(1.5)")]:
+        assert f"### `{sig}`" in text and example in text
+    assert f'from "{MULTI_NAME}"' in text and "await import(" in text and "RangeError" in text
+    assert text.count("### `") == 9
+
+
+def test_exception_messages_end_with_the_source_line():
+    e = {"type": "ZeroDivisionError", "message": "float division by zero", "file": "fma.py", "line": 3, "source": "return x / y"}
+    assert exception_message(e) == "float division by zero (fma.py:3: return x / y)"
+    assert exception_message({**e, "file": "", "line": 0, "source": ""}) == "float division by zero"
+
+
+def test_refusals_write_nothing(tmp_path):
+    wasm = wasmtime.wat2wasm('(module (global (export "py2wasm_exc") (mut i32) (i32.const 0)))')
+    bad = [
+        (manifest([fn("init", [], "float")]), "clash with the package's own `init`"),
+        (manifest([fn("f", [("a", {"array": "float64", "ndim": 1})], "float")]), "NumPy array parameters"),
+        (manifest([fn("f", [], "float")], imports={"os": ["getpid"]}), "only supplies 'math'"),
+        (manifest([fn("f", [], "float")], imports={"math": ["gamma"]}), "math.gamma"),
+        ({**manifest([]), "format": 2}, "manifest format"),
+    ]
+    for m, msg in bad:
+        out = tmp_path / "out"
+        with pytest.raises(ValueError, match=msg.replace("(", r"\(").replace(")", r"\)")):
+            write_package(FakeBuild(wasm, m), out, name="ok", version="0.1.0")
+        assert not out.exists()
+    with pytest.raises(UnsupportedSignature):
+        typescript_declarations(bad[1][0])
+
+
+RESERVED_WAT = """
+(module
+  (global (export "py2wasm_exc") (mut i32) (i32.const 0))
+  (func (export "delete") (param f64 f64) (result f64) (f64.sub (local.get 0) (local.get 1)))
+  (func (export "swap") (param f64 i64) (result i64 f64) (local.get 1) (local.get 0))
+  (func (export "one") (result f64) (f64.const 1))
+  (func (export "single") (param f64) (result f64) (local.get 0)))
+"""
+
+
+def test_reserved_words_as_names_and_odd_tuples(tmp_path):
+    """A function named `delete`, parameters `new` and `await`, a docstring
+    containing `*/`, a one-element tuple result and no parameters: the
+    generated JS runs and the declarations typecheck."""
+    m = manifest([
+        fn("delete", [("new", "float"), ("await", "float")], "float", doc="Subtract. */ not the end"),
+        fn("swap", [("p", {"tuple": ["float", "int"]})], {"tuple": ["int", "float"]}),
+        fn("one", [], "float"),
+        fn("single", [("x", "float")], {"tuple": ["float"]}),
+    ], module="odd")
+    out = write_package(FakeBuild(wasmtime.wat2wasm(RESERVED_WAT), m), tmp_path / "odd", name="odd", version="0.1.0")
+    dts = (out / "index.d.ts").read_text()
+    assert "declare function $f0(new_: number, await_: number): number;\nexport { $f0 as delete };" in dts
+    assert "Subtract. *\\/ not the end" in dts
+    (tmp_path / "use.mjs").write_text(
+        'import * as m from "./odd/index.js";\n'
+        'const out = [m.delete(5, 3), m.swap([1.5, 7]), m.one(), m.single(2.5)];\n'
+        'try { m.delete(1) } catch (e) { out.push(e.message) }\n'
+        'try { m.one(1) } catch (e) { out.push(e.message) }\n'
+        'console.log(JSON.stringify(out));\n')
+    got = json.loads(run([node(), "use.mjs"], cwd=tmp_path).stdout)
+    assert got == [2, [7, 1.5], 1, [2.5], "delete(new, await) takes 2 arguments, got 1", "one() takes 0 arguments, got 1"]
+    (tmp_path / "use.ts").write_text(
+        'import * as m from "./odd/index.js";\n'
+        'const a: number = m.delete(5, 3);\nconst b: readonly [number, number] = m.swap([1.5, 7]);\n'
+        'const c: readonly [number] = m.single(2.5);\nconsole.log(a, b, c, m.one());\n')
+    (tmp_path / "package.json").write_text('{"type": "module"}')
+    p = run([node(), tool("typescript/bin/tsc"), "--strict", "--module", "nodenext", "--noEmit", "use.ts"],
+            cwd=tmp_path, check=False)
+    assert p.returncode == 0, p.stdout
+
+
+def test_pure_generators_agree_with_write_package(packages):
+    """The playground calls the pure functions; they produce the written files."""
+    from py2wasm.cli import _build
+    b = _build(str(ROOT / "examples" / "fma.py"), (), "3", "fma")
+    assert typescript_declarations(b.manifest) == (packages["fma"] / "index.d.ts").read_text()
+    js = javascript_module(b.manifest, name="fma")
+    written = (packages["fma"] / "index.js").read_text()
+    assert written.endswith(js)  # the written file adds a header comment
+    assert readme(b.manifest, name="fma", version="0.1.0") == (packages["fma"] / "README.md").read_text()
+    assert package_json(b.manifest, name="fma", version="0.1.0") == json.loads((packages["fma"] / "package.json").read_text())
