@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# The whole test suite, exactly as CI runs it: set up, then every test on
-# CPython 3.11, and the tracer and differential suites on 3.12 and 3.13.
+# The whole test suite, exactly as CI runs it: set up, the JS runtime's node
+# tests, then every test on CPython 3.11, and the tracer and differential
+# suites on 3.12 and 3.13.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 source scripts/pythons.sh
 export BINARYEN_CORES=1
+echo "== node --test: the JS runtime (js/)"
+(cd js && node --test --test-reporter=spec test/*.test.mjs)
 echo "== CPython 3.11: full suite"
 "$PY311" -m pytest tests -q -p no:cacheprovider
 for py in "$PY312" "$PY313"; do
