@@ -208,6 +208,44 @@ def check_forbidden(v, loc):
                         E_FORBIDDEN)
 
 
+_NO = object()
+
+
+def _array_call(tr, fn, args, kwargs, loc):
+    """NumPy functions, array methods and builtins on arrays (nplib)."""
+    from . import arrays, nplib
+    if isinstance(fn, nplib.ArrayMethod):
+        return nplib.call_method(tr, fn, args, kwargs, loc)
+    if _is_numpy(fn):
+        return nplib.call(tr, fn, args, kwargs, loc)
+    if not any(arrays.is_array(a) for a in args):
+        return _NO
+    if fn is len and len(args) == 1 and not kwargs:
+        a = args[0]
+        if a.ndim == 0:
+            raise error(loc, "len() of a 0-d array", "", E_TYPE)
+        return a.shape[0]
+    if fn is abs and len(args) == 1 and not kwargs:
+        import numpy as np
+        return arrays.ufunc_node(tr, np.absolute, [args[0]], loc)
+    if fn in (sum, min, max, any, all, float, int, bool, round):
+        raise error(loc, f"the builtin {fn.__name__}() on an array is not supported",
+                    f"use numpy.{fn.__name__ if fn not in (float, int, bool) else 'sum'}() or "
+                    "the array method (a.sum(), a.max()...)", E_UNSUPPORTED_CALL)
+    return _NO
+
+
+def _is_numpy(fn) -> bool:
+    mod = getattr(fn, "__module__", None) or ""
+    if mod == "numpy" or mod.startswith("numpy."):
+        return True
+    try:
+        import numpy as np
+    except ImportError:  # pragma: no cover
+        return False
+    return isinstance(fn, np.ufunc) or (isinstance(fn, type) and issubclass(fn, np.generic))
+
+
 def call_value(tr, fn, args, kwargs, loc):
     """The trace value of `fn(*args, **kwargs)`."""
     if fn is print:
@@ -219,6 +257,9 @@ def call_value(tr, fn, args, kwargs, loc):
         raise error(loc, f"call to {bad}() is not supported",
                     "py2wasm compiles numeric code: no I/O, eval or system access",
                     E_FORBIDDEN)
+    arr = _array_call(tr, fn, args, kwargs, loc)
+    if arr is not _NO:
+        return arr
     if inspect.isfunction(fn):
         return call_python(tr, fn, args, kwargs, loc)
     if inspect.ismethod(fn) and inspect.isfunction(fn.__func__):  # obj.method(...)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import builtins as _py_builtins
 
 from ..ir import Var
+from . import arrays
 from .iterators import RangeIter, TupleIter, get_iter, range_advance, range_has_next, tuple_next
 from .state import NULL, STOP, UNBOUND
 from .values import (E_ATTRIBUTE, E_TYPE, E_UNSUPPORTED_OPCODE, E_UNSUPPORTED_VALUE,
@@ -34,7 +35,6 @@ _UNSUPPORTED = {
     "STORE_DEREF": ("assigning a nonlocal variable is not supported",
                     "return the value instead"),
     "STORE_ATTR": ("assigning an attribute is not supported", "use local variables"),
-    "STORE_SUBSCR": ("item assignment is not supported", "tuples are immutable; build a new one"),
     "DELETE_FAST": ("del of a local variable is not supported", "remove the del"),
     "CALL_FUNCTION_EX": ("calls with *args or **kwargs are not supported",
                          "pass the arguments one by one"),
@@ -43,7 +43,6 @@ _UNSUPPORTED = {
     "IMPORT_NAME": ("import inside a compiled function is not supported",
                     "import at module level"),
     "LOAD_FAST_AND_CLEAR": ("comprehensions are not supported", "use a for loop"),
-    "BUILD_SLICE": ("slices with a step are not supported", "index items one by one"),
 }
 
 
@@ -111,16 +110,23 @@ class Handlers:
             self.op_LOAD_FAST(_Named(n), f)
 
     def op_STORE_FAST(self, ins, f):
-        f.locals[self.names.index(ins.argval)] = f.stack.pop()
+        f.locals[self.names.index(ins.argval)] = self._stored(f.stack.pop(), ins)
 
     def op_STORE_FAST_STORE_FAST(self, ins, f):  # 3.13
         for n in ins.argval:
-            f.locals[self.names.index(n)] = f.stack.pop()
+            f.locals[self.names.index(n)] = self._stored(f.stack.pop(), ins)
 
     def op_STORE_FAST_LOAD_FAST(self, ins, f):  # 3.13
         st, ld = ins.argval
-        f.locals[self.names.index(st)] = f.stack.pop()
+        f.locals[self.names.index(st)] = self._stored(f.stack.pop(), ins)
         self.op_LOAD_FAST(_Named(ld), f)
+
+    def _stored(self, v, ins):
+        """A value stored in a variable: lazy array expressions are computed
+        now (NumPy evaluates them here; later writes must not change them)."""
+        if isinstance(v, (arrays.Ew, tuple)):
+            return arrays.settle(self, v, self.loc_of(ins))
+        return v
 
     def op_LOAD_DEREF(self, ins, f):
         v = f.locals[self.names.index(ins.argval)]
@@ -190,6 +196,9 @@ class Handlers:
         f.stack.append(self.getattr(obj, ins.argval, self.loc_of(ins)))
 
     def getattr(self, obj, name, loc):
+        if arrays.is_array(obj):
+            from . import nplib
+            return nplib.attribute(self, obj, name, loc)
         if isinstance(obj, Var) or type(obj) in (tuple, int, float, bool):
             tn = obj.type.pyname if isinstance(obj, Var) else type(obj).__name__
             raise error(loc, f"attribute {name!r} of a {tn} is not supported",
@@ -211,6 +220,9 @@ class Handlers:
         a = f.stack.pop()
         op = ins.argrepr.rstrip("=") if ins.argrepr not in ("==",) else ins.argrepr
         self._check_operands(ins, (a, b))
+        if ins.argrepr.endswith("=") and isinstance(a, arrays.Arr):  # a += b on an array
+            f.stack.append(arrays.inplace(self, op, a, b, self.loc_of(ins)))
+            return
         f.stack.append(operators.binary(self.fb, op, a, b, self.loc_of(ins)))
 
     def op_COMPARE_OP(self, ins, f):
@@ -250,6 +262,8 @@ class Handlers:
         f.stack.append(self.truth(f.stack.pop(), self.loc_of(ins)))
 
     def truth(self, v, loc):
+        if arrays.is_array(v):
+            return arrays.truth(self, v, loc)
         if isinstance(v, Var) or type(v) in (int, float, bool):
             from . import operators
             return operators.truth(self.fb, v, loc)
@@ -319,6 +333,9 @@ class Handlers:
         idx = f.stack.pop()
         seq = f.stack.pop()
         loc = self.loc_of(ins)
+        if arrays.is_array(seq):
+            f.stack.append(arrays.getitem(self, seq, idx, loc))
+            return
         if not isinstance(seq, (tuple, range)):
             raise error(loc, "indexing is only supported on tuples", "", E_TYPE)
         if isinstance(idx, slice):
@@ -360,11 +377,38 @@ class Handlers:
     def op_BINARY_SLICE(self, ins, f):  # 3.12+
         stop = f.stack.pop()
         start = f.stack.pop()
+        if arrays.is_array(f.stack[-1]):
+            f.stack.append(slice(start, stop))
+            return self.op_BINARY_SUBSCR(ins, f)
         if isinstance(start, Var) or isinstance(stop, Var):
             raise error(self.loc_of(ins), "slice bounds must be known when compiling", "",
                         E_TYPE)
         f.stack.append(slice(start, stop))
         self.op_BINARY_SUBSCR(ins, f)
+
+    def op_BUILD_SLICE(self, ins, f):
+        n = ins.arg
+        items = f.stack[len(f.stack) - n:]
+        del f.stack[len(f.stack) - n:]
+        f.stack.append(slice(*items))
+
+    def op_STORE_SUBSCR(self, ins, f):
+        key = f.stack.pop()
+        container = f.stack.pop()
+        value = f.stack.pop()
+        loc = self.loc_of(ins)
+        if not arrays.is_array(container):
+            raise error(loc, "item assignment is only supported on NumPy arrays",
+                        "tuples are immutable; build a new one", E_UNSUPPORTED_OPCODE)
+        arrays.setitem(self, container, key, value, loc)
+
+    def op_STORE_SLICE(self, ins, f):  # 3.12+
+        stop = f.stack.pop()
+        start = f.stack.pop()
+        container = f.stack.pop()
+        value = f.stack.pop()
+        f.stack.extend([value, container, slice(start, stop)])
+        return self.op_STORE_SUBSCR(ins, f)
 
     # --- control flow ----------------------------------------------------------------
     def op_RETURN_VALUE(self, ins, f):
@@ -420,6 +464,9 @@ class Handlers:
 
     def op_GET_ITER(self, ins, f):
         v = f.stack.pop()
+        if arrays.is_array(v):
+            f.stack.append(arrays.get_iter(self, v, self.loc_of(ins)))
+            return
         it = get_iter(self.fb, v, self.loc_of(ins))
         if it is None:
             tn = v.type.pyname if isinstance(v, Var) else type(v).__name__
@@ -450,6 +497,9 @@ class Handlers:
             f.stack[-1] = nxt
             f.stack.append(item)
             return self.jump(body, f) if body in self.targets else None
+        arr = None
+        if isinstance(it, arrays.ArrIter):  # for v in a: a range over axis 0
+            arr, it = it.arr, it.pos
         if isinstance(it, RangeIter):
             more = range_has_next(self.fb, it)
             if more is False:
@@ -462,6 +512,9 @@ class Handlers:
                 self.fb.cond_br(more, then, eb, [], eargs)
                 self.fb.set_block(then)
             item, nxt = range_advance(self.fb, it)
+            if arr is not None:
+                item = arrays.iter_item(self, arr, item, self.loc_of(ins))
+                nxt = arrays.ArrIter(arr, nxt)
             f.stack[-1] = nxt
             f.stack.append(item)
             return None
@@ -492,6 +545,12 @@ class Handlers:
             fn, self_ = (b, NULL) if a is NULL else (a, b)
         if self_ is not NULL:
             args = [self_] + list(args)
+        if callable(fn) and getattr(fn, "__module__", None) not in ("numpy", "math", "builtins") \
+                and not isinstance(fn, type):
+            # a Python function may write to arrays: compute pending expressions first
+            loc = self.loc_of(ins)
+            f.stack[:] = [arrays.settle(self, v, loc) for v in f.stack]
+            args = [arrays.settle(self, v, loc) for v in args]
         nkw = len(kwnames)
         pos = list(args[:len(args) - nkw])
         kwargs = dict(zip(kwnames, args[len(args) - nkw:]))

@@ -43,6 +43,19 @@ _PY = {I64: int, F64: float, BOOL: bool}
 MAX_TUPLE = 4096  # longest tuple built by repetition
 
 
+def _arrays():
+    from . import arrays
+    return arrays
+
+
+class _Tr:
+    """The part of a FunctionTracer the array code needs (its builder)."""
+    __slots__ = ("fb",)
+
+    def __init__(self, fb):
+        self.fb = fb
+
+
 # --- materialization and conversions ------------------------------------------------
 
 def materialize(fb, v: Any, t: ScalarType, loc) -> Var:
@@ -175,6 +188,8 @@ def _check_repeat(op, a, b, loc):
 
 def binary(fb, op: str, a: Any, b: Any, loc) -> Any:
     """`a op b` for op in + - * / // % ** & | ^ << >> (also in-place forms)."""
+    if _arrays().is_array(a) or _arrays().is_array(b):
+        return _arrays().binary(_Tr(fb), op, a, b, loc)
     if op not in BINARY:
         raise error(loc, f"operator {op} is not supported", "", E_UNSUPPORTED_OPCODE)
     prim, pyop = BINARY[op]
@@ -217,6 +232,8 @@ def _tuple_binary(op: str, a: Any, b: Any, loc) -> Any:
 
 def compare(fb, op: str, a: Any, b: Any, loc) -> Any:
     """`a op b` for op in < <= == != > >=: a known bool or a bool Var."""
+    if _arrays().is_array(a) or _arrays().is_array(b):
+        return _arrays().compare(_Tr(fb), op, a, b, loc)
     prim, pyop = COMPARE[op]
     if is_known(a) and is_known(b):
         return fold(pyop, (a, b), loc)
@@ -281,6 +298,8 @@ def _tuple_compare(fb, op: str, a: Any, b: Any, loc) -> Any:
 
 def truth(fb, v: Any, loc) -> Any:
     """Python's truth value of `v`: a known bool or a bool Var."""
+    if _arrays().is_array(v):
+        return _arrays().truth(_Tr(fb), v, loc)
     if isinstance(v, Var):
         return v if v.type is BOOL else fb.emit("convert", [v], {"to": BOOL}, loc=loc)
     if isinstance(v, tuple):
@@ -294,6 +313,8 @@ def truth(fb, v: Any, loc) -> Any:
 
 def unary(fb, op: str, a: Any, loc) -> Any:
     """`-a`, `+a`, `~a` or `not a`."""
+    if _arrays().is_array(a):
+        return _arrays().unary(_Tr(fb), op, a, loc)
     if op == "not":
         return logical_not(fb, truth(fb, a, loc), loc)
     if op not in UNARY:

@@ -11,7 +11,7 @@ import typing
 from typing import Any, Optional
 
 from ..errors import CompileError
-from ..ir import BOOL, F64, I64, NONE, PyType, TupleType, Var
+from ..ir import BOOL, DTYPES, F64, I64, NONE, ArrayType, PyType, TupleType, Var
 from .values import E_SIGNATURE, E_UNSUPPORTED_VALUE, error
 
 _NAMES = {"int": I64, "float": F64, "bool": BOOL, "None": NONE}
@@ -44,12 +44,43 @@ def annotation_type(ann: Any, fn, what: str) -> PyType:
         return BOOL
     if ann is None or ann is type(None):
         return NONE
+    if isinstance(ann, ArrayType):  # py2wasm.f64[:, :]
+        return ann
+    arr = _ndarray_annotation(ann, fn, what)
+    if arr is not None:
+        return arr
     if typing.get_origin(ann) in (tuple, typing.Tuple):
         args = typing.get_args(ann)
         if not args or Ellipsis in args:
             _bad(fn, what, ann)
         return TupleType(tuple(annotation_type(a, fn, what) for a in args))
     _bad(fn, what, ann)
+
+
+def _ndarray_annotation(ann, fn, what):
+    """npt.NDArray[np.float64] (and np.ndarray[..., np.dtype[...]]): a 1-D
+    array of that dtype (`py2wasm.f64[:, :]` gives other ndims)."""
+    try:
+        import numpy as np
+    except ImportError:  # pragma: no cover - numpy is a dependency
+        return None
+    if ann is np.ndarray:
+        _bad(fn, what, ann)
+    if typing.get_origin(ann) is not np.ndarray:
+        return None
+    args = typing.get_args(ann)
+    dt = typing.get_args(args[1])[0] if len(args) == 2 else None
+    try:
+        name = np.dtype(dt).name
+    except TypeError:
+        name = None
+    if name not in DTYPES:
+        file, line = _fn_loc(fn)
+        raise CompileError(f"unsupported array element type {dt!r} for {what} of "
+                           f"{fn.__name__}()", file=file, line=line, code=E_SIGNATURE,
+                           source_line=_src(fn),
+                           hint="arrays hold float64, float32, int64, int32, uint8 or bool")
+    return ArrayType(name, 1)
 
 
 def _from_string(s: str, fn, what):
@@ -98,7 +129,16 @@ def result_annotation(fn) -> Optional[PyType]:
     ann = getattr(fn, "__annotations__", {}).get("return", inspect.Parameter.empty)
     if ann is inspect.Parameter.empty:
         return None
-    return annotation_type(ann, fn, "the result")
+    t = annotation_type(ann, fn, "the result")
+    if _has_array(t):
+        return None  # the array actually returned decides (ndim is not in npt.NDArray)
+    return t
+
+
+def _has_array(t) -> bool:
+    if isinstance(t, ArrayType):
+        return True
+    return isinstance(t, TupleType) and any(_has_array(e) for e in t.elems)
 
 
 def type_of_value(v: Any) -> PyType:
@@ -111,6 +151,15 @@ def type_of_value(v: Any) -> PyType:
         return F64
     if t is tuple:
         return TupleType(tuple(type_of_value(x) for x in v))
+    if type(v).__name__ == "ndarray" and type(v).__module__ == "numpy":
+        if v.dtype.name not in DTYPES or v.dtype.byteorder == ">":
+            raise CompileError(f"arrays of dtype {v.dtype} are not supported",
+                               code=E_UNSUPPORTED_VALUE,
+                               hint="use float64, float32, int64, int32, uint8 or bool arrays")
+        if v.ndim == 0:
+            raise CompileError("0-d arrays are not supported", code=E_UNSUPPORTED_VALUE,
+                               hint="pass the number itself")
+        return ArrayType(v.dtype.name, v.ndim)
     raise CompileError(f"argument of type {t.__name__} is not supported",
                        code=E_UNSUPPORTED_VALUE,
                        hint="compiled functions take int, float, bool or tuples of those")
@@ -131,6 +180,9 @@ def trace_type(v: Any, loc, what="value") -> PyType:
         return NONE
     if t is tuple:
         return TupleType(tuple(trace_type(x, loc, what) for x in v))
+    from .arrays import Arr, Ew
+    if isinstance(v, (Arr, Ew)):
+        return ArrayType(v.dtype, v.ndim)
     raise error(loc, f"{what} of type {t.__name__} cannot be compiled",
                 "a compiled function returns int, float, bool, None or tuples of those",
                 E_UNSUPPORTED_VALUE)
@@ -149,5 +201,8 @@ def placeholder(t: PyType):
         return None
     if isinstance(t, TupleType):
         return tuple(placeholder(e) for e in t.elems)
+    if isinstance(t, ArrayType):
+        from .arrays import Arr
+        return Arr(t.dtype, 0, (0,) * t.ndim, None, None)
     raise CompileError(f"unsupported type {t!r}", code=E_SIGNATURE,
                        hint="use int, float, bool or tuple[...]")

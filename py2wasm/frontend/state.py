@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..ir import Var
+from .arrays import Arr, ArrIter, array_leaves, array_rebuild, key_of_array
 from .iterators import RangeIter, SymRange, TupleIter
 from .values import scalar_type
 
@@ -36,6 +37,8 @@ def key_of(v: Any):
     t = scalar_type(v)
     if t is not None:
         return t
+    if isinstance(v, (Arr, ArrIter)):
+        return key_of_array(v, key_of)
     if isinstance(v, tuple):
         head = ("t",) if type(v) is tuple else ("t", type(v))  # namedtuples keep their type
         return head + tuple(key_of(x) for x in v)
@@ -57,6 +60,8 @@ def leaves(v: Any, out: list) -> list:
     become block parameters."""
     if scalar_type(v) is not None:
         out.append(v)
+    elif isinstance(v, (Arr, ArrIter)):
+        array_leaves(v, leaves, out)
     elif isinstance(v, tuple):
         for x in v:
             leaves(x, out)
@@ -77,6 +82,8 @@ def rebuild(v: Any, it) -> Any:
     """`v` with its numeric leaves replaced, in order, by `next(it)`."""
     if scalar_type(v) is not None:
         return next(it)
+    if isinstance(v, (Arr, ArrIter)):
+        return array_rebuild(v, rebuild, it)
     if isinstance(v, tuple):
         items = [rebuild(x, it) for x in v]
         return tuple(items) if type(v) is tuple else type(v)._make(items)

@@ -18,6 +18,7 @@ import sys
 from ..errors import CompileError
 from ..ir import FunctionBuilder, Loc, PySignature, PyType, TupleType, Var, flatten
 from ..ir.types import ScalarType, python_name
+from . import arrays
 from .liveness import live_locals
 from .opcodes import Handlers
 from .signature import placeholder, trace_type
@@ -87,6 +88,9 @@ class FunctionTracer(Handlers):
                                   loc=self.loc_at_line(code.co_firstlineno),
                                   doc=inspect.getdoc(fn) or "", param_hints=hints)
         locals_[:len(args)] = Frame(list(args), []).rebuild(self.fb.params).locals
+        if export:  # each array argument is its own memory block (arrays.Arr.root)
+            locals_[:len(args)] = [arrays.param_root(v, i) for i, v in
+                                   enumerate(locals_[:len(args)])]
         self.frame0 = Frame(locals_, [])  # closure cells stay known values
         self.blocks: dict = {}  # (offset, key) -> (Block, template Frame)
         self.versions: dict[int, list] = {}
@@ -199,7 +203,7 @@ class FunctionTracer(Handlers):
         """The IR block for `frame` at `offset` (made and queued if new) and
         the branch arguments that enter it."""
         live = self.live[offset]
-        frame = frame.copy()
+        frame = arrays.settle_frame(self, frame.copy(), self.fb.loc)
         for i in range(self.nvarnames):
             if self.names[i] not in live:
                 frame.locals[i] = UNBOUND
@@ -270,6 +274,10 @@ class FunctionTracer(Handlers):
 
     # --- returns --------------------------------------------------------------
     def do_return(self, value, loc):
+        if self.export or self.result is not None:
+            value = arrays.settle_return(self, value, loc)
+        else:
+            value = arrays.settle(self, value, loc)
         self.returns.append((self.fb.block, value, loc))
         return STOP
 

@@ -1,0 +1,1129 @@
+"""NumPy arrays during tracing: views over linear memory, lazy elementwise
+expressions, indexing with bounds checks, broadcasting, and the loop nests
+that materialize expressions (one loop nest per expression: the fusion).
+
+Place in the pipeline: frontend value semantics (docs/internals.md section
+1, "frontend-internal objects with symbolic fields"). Called by the opcode
+handlers (subscripts, attributes, operators, iteration), by `operators`
+(binary/compare/unary on arrays) and by `nplib` (NumPy functions).
+
+Trace values introduced here:
+- `Arr`: a strided view (dtype, ptr, shape, strides, root). `ptr` is the i64
+  byte address of element [0, ..., 0]; `shape` and `strides` (in elements,
+  not bytes; `None` = C-contiguous, derived from the shape) are tuples of
+  known ints or i64 Vars. Slices, transposes and `None` axes make new views
+  and never copy. `root` names the memory block for aliasing decisions:
+  ("p", i) for parameter i of an exported function (the host copies each
+  argument into its own block), ("new", n) for a block allocated here, None
+  when unknown.
+- `Ew`: an elementwise expression over arrays and scalars (a NumPy ufunc
+  name, its operands, the result dtype, the broadcast shape). It is lazy: it
+  becomes memory only when stored into a variable, returned, passed to a
+  call, reduced or assigned (`materialize`, `assign`, reductions in
+  `nplib`), each time with ONE loop nest that computes every node of the tree
+  per element. `np.sqrt(a*a + b*b) * c` is one loop and no temporaries.
+- `ArrIter`: the iterator of `for v in a` (a range iterator over axis 0).
+
+Scalars read from arrays (`a[i]`, reductions) are Python scalars: float64
+and float32 elements are `float`, integer elements `int`, bool elements
+`bool` (documented deviation: NumPy would give NumPy scalars).
+"""
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from typing import Any, Optional
+
+import numpy as np
+
+from ..ir import BOOL, DTYPES, F64, I64, Var
+from .iterators import RangeIter
+from .values import E_TYPE, E_UNSUPPORTED_CALL, E_UNSUPPORTED_VALUE, TraceRaise, error, scalar_type
+
+FLOATS = ("float64", "float32")
+INTS = ("int64", "int32", "uint8")
+_fresh = itertools.count()
+
+
+# --- i64 arithmetic on known ints or Vars (addresses and shapes; folded) -----------------
+
+def ic(fb, v) -> Var:
+    return v if isinstance(v, Var) else fb.const(int(v), I64)
+
+
+def known(v) -> bool:
+    return not isinstance(v, Var)
+
+
+def iadd(fb, a, b):
+    if known(a) and known(b):
+        return a + b
+    if known(a) and a == 0:
+        return b
+    if known(b) and b == 0:
+        return a
+    return fb.emit("wadd", [ic(fb, a), ic(fb, b)])
+
+
+def isub(fb, a, b):
+    if known(a) and known(b):
+        return a - b
+    if known(b) and b == 0:
+        return a
+    return fb.emit("wsub", [ic(fb, a), ic(fb, b)])
+
+
+def imul(fb, a, b):
+    if known(a) and known(b):
+        return a * b
+    if (known(a) and a == 0) or (known(b) and b == 0):
+        return 0
+    if known(a) and a == 1:
+        return b
+    if known(b) and b == 1:
+        return a
+    return fb.emit("wmul", [ic(fb, a), ic(fb, b)])
+
+
+def icmp(fb, op, a, b):
+    if known(a) and known(b):
+        return {"lt": a < b, "le": a <= b, "eq": a == b, "ne": a != b, "gt": a > b,
+                "ge": a >= b}[op]
+    return fb.emit(op, [ic(fb, a), ic(fb, b)])
+
+
+def bor(fb, a, b):
+    if a is True or b is True:
+        return True
+    if a is False:
+        return b
+    if b is False:
+        return a
+    return fb.emit("or", [a, b])
+
+
+def band(fb, a, b):
+    if a is False or b is False:
+        return False
+    if a is True:
+        return b
+    if b is True:
+        return a
+    return fb.emit("and", [a, b])
+
+
+def bnot(fb, a):
+    return (not a) if known(a) else fb.emit("not", [a])
+
+
+def isel(fb, c, a, b):
+    if c is True:
+        return a
+    if c is False:
+        return b
+    if known(a) and known(b) and a == b:
+        return a
+    return fb.emit("select", [c, ic(fb, a), ic(fb, b)])
+
+
+def imax(fb, a, b):
+    return isel(fb, icmp(fb, "ge", a, b), a, b)
+
+
+def imin(fb, a, b):
+    return isel(fb, icmp(fb, "le", a, b), a, b)
+
+
+def ifloordiv_pos(fb, a, k: int):
+    """a // k for a known k > 0."""
+    if k == 1:
+        return a
+    if known(a):
+        return a // k
+    return fb.emit("floordiv", [a, fb.const(k)])
+
+
+def iprod(fb, xs):
+    r = 1
+    for x in xs:
+        r = imul(fb, r, x)
+    return r
+
+
+# --- values ------------------------------------------------------------------------------
+
+class Arr:
+    """A strided view of linear memory (see the module docstring)."""
+    __slots__ = ("dtype", "ptr", "shape", "strides", "root")
+
+    def __init__(self, dtype: str, ptr, shape: tuple, strides: Optional[tuple] = None,
+                 root=None):
+        self.dtype = dtype
+        self.ptr = ptr
+        self.shape = tuple(shape)
+        self.strides = None if strides is None else tuple(strides)
+        self.root = root
+
+    @property
+    def ndim(self) -> int:
+        return len(self.shape)
+
+    @property
+    def itemsize(self) -> int:
+        return DTYPES[self.dtype].size
+
+    def __repr__(self):
+        return f"Arr({self.dtype}, {self.shape}, {self.strides}, root={self.root})"
+
+
+@dataclass(frozen=True, eq=False)
+class Ew:
+    """A lazy elementwise expression (see the module docstring)."""
+    op: str
+    args: tuple
+    dtype: str
+    shape: tuple
+    loop: tuple = ()  # the dtypes the operands are cast to (NumPy's ufunc loop)
+
+    @property
+    def ndim(self) -> int:
+        return len(self.shape)
+
+
+@dataclass(frozen=True, eq=False)
+class ArrIter:
+    """`iter(a)` over axis 0 of an array view: `pos` iterates the indices."""
+    arr: Arr
+    pos: RangeIter
+
+
+def is_array(v) -> bool:
+    return isinstance(v, (Arr, Ew))
+
+
+def dtype_of(v) -> str:
+    """NumPy dtype of an array value; of a Python scalar, the dtype NumPy gives it
+    alone (operands combine with `loop_dtypes`, which treats them as weak)."""
+    if is_array(v):
+        return v.dtype
+    t = scalar_type(v)
+    return {I64: "int64", F64: "float64", BOOL: "bool"}[t]
+
+
+def pytype_of(v):
+    """A weak Python scalar's type for NumPy's type resolution (NEP 50)."""
+    return {I64: int, F64: float, BOOL: bool}[scalar_type(v)]
+
+
+def strides_of(fb, a: Arr) -> tuple:
+    if a.strides is not None:
+        return a.strides
+    out = []
+    s = 1
+    for n in reversed(a.shape):
+        out.append(s)
+        s = imul(fb, s, n)
+    return tuple(reversed(out))
+
+
+def size_of(fb, v):
+    return iprod(fb, v.shape)
+
+
+def with_root_for_state(a: Arr):
+    """The root an array keeps across a join: exported parameters only."""
+    return a.root if isinstance(a.root, tuple) and a.root[0] == "p" else None
+
+
+# --- state keys and block parameters (used by state.py) --------------------------------
+
+def key_of_array(v, key_of):
+    if isinstance(v, Arr):
+        st = None if v.strides is None else tuple(
+            ("k", s) if known(s) else I64 for s in v.strides)
+        return ("arr", v.dtype, tuple(key_of(s) for s in v.shape), st, with_root_for_state(v))
+    if isinstance(v, ArrIter):
+        return ("arri", key_of_array(v.arr, key_of), key_of(v.pos))
+    raise TypeError(f"unexpected {type(v).__name__}")
+
+
+def array_leaves(v, leaves, out):
+    if isinstance(v, Arr):
+        leaves(v.ptr, out)
+        for s in v.shape:
+            leaves(s, out)
+        if v.strides is not None:
+            out.extend(s for s in v.strides if isinstance(s, Var))
+    elif isinstance(v, ArrIter):
+        array_leaves(v.arr, leaves, out)
+        leaves(v.pos, out)
+    return out
+
+
+def array_rebuild(v, rebuild, it):
+    if isinstance(v, Arr):
+        ptr = rebuild(v.ptr, it)
+        shape = tuple(rebuild(s, it) for s in v.shape)
+        strides = None if v.strides is None else tuple(
+            next(it) if isinstance(s, Var) else s for s in v.strides)
+        return Arr(v.dtype, ptr, shape, strides, with_root_for_state(v))
+    if isinstance(v, ArrIter):
+        return ArrIter(array_rebuild(v.arr, rebuild, it), rebuild(v.pos, it))
+    raise TypeError(type(v).__name__)
+
+
+# --- loops ---------------------------------------------------------------------------------
+
+def loop(fb, n, carried: list, body):
+    """for i in range(n): carried = body(i, carried). Returns the final carried."""
+    types = [c.type for c in carried]
+    n = ic(fb, n)
+    header = fb.new_block([I64] + types)
+    inner = fb.new_block()
+    exit_ = fb.new_block(types)
+    fb.br(header, [fb.const(0)] + list(carried))
+    fb.set_block(header)
+    i, *cs = header.params
+    fb.cond_br(fb.emit("lt", [i, n]), inner, exit_, [], cs)
+    fb.set_block(inner)
+    new = body(i, cs)
+    fb.br(header, [fb.emit("wadd", [i, fb.const(1)])] + list(new))
+    fb.set_block(exit_)
+    return list(exit_.params)
+
+
+def loop_nest(fb, shape, carried: list, body):
+    """Loops over every index of `shape` in C order; body(idx, carried)."""
+    shape = list(shape)
+
+    def rec(d, idx, cs):
+        if d == len(shape):
+            return body(list(idx), cs)
+        if known(shape[d]) and shape[d] == 1:
+            return rec(d + 1, idx + [fb.const(0)], cs)
+        return loop(fb, shape[d], cs, lambda i, c: rec(d + 1, idx + [i], c))
+    return rec(0, [], list(carried))
+
+
+# --- allocation ------------------------------------------------------------------------------
+
+def alloc(tr, dtype: str, shape, loc) -> Arr:
+    fb = tr.fb
+    shape = tuple(shape)
+    for s in shape:
+        if known(s) and s < 0:
+            raise TraceRaise("ValueError", "negative dimensions are not allowed")
+    neg = False
+    for s in shape:
+        if not known(s):
+            neg = bor(fb, neg, icmp(fb, "lt", s, 0))
+    if neg is not False:
+        fb.raise_if(neg, "ValueError", "negative dimensions are not allowed", loc)
+    # checked multiplication: a size beyond int64 is an OverflowError, never a wrap
+    n = DTYPES[dtype].size
+    for s in shape:
+        if known(n) and known(s):
+            n = n * s
+            if n >= 2**63:
+                raise TraceRaise("MemoryError", "array is too big")
+        else:
+            n = fb.emit("mul", [ic(fb, n), ic(fb, s)], loc=loc)
+    ptr = fb.emit("alloc", [ic(fb, n)], loc=loc)
+    return Arr(dtype, ptr, shape, None, ("new", next(_fresh)))
+
+
+# --- element access ------------------------------------------------------------------------
+
+def address(fb, a: Arr, idx, strides=None):
+    strides = strides_of(fb, a) if strides is None else strides
+    off = 0
+    for i, s in zip(idx, strides):
+        off = iadd(fb, off, imul(fb, i, s))
+    return iadd(fb, a.ptr, imul(fb, off, a.itemsize))
+
+
+def load(fb, a: Arr, idx, strides=None):
+    return fb.emit("load", [ic(fb, address(fb, a, idx, strides))], {"dtype": a.dtype})
+
+
+def store(fb, a: Arr, idx, value, strides=None):
+    fb.emit_multi("store", [ic(fb, address(fb, a, idx, strides)), value], {"dtype": a.dtype})
+
+
+def check_index(fb, i, n, axis: int, loc):
+    """The non-negative index for `i` on an axis of size `n`, after NumPy's
+    IndexError check."""
+    msg = "index {0} is out of bounds for axis %d with size {1}" % axis
+    if known(i) and known(n):
+        j = i + n if i < 0 else i
+        if not 0 <= j < n:
+            raise TraceRaise("IndexError", msg.format(i, n))
+        return j
+    j = isel(fb, icmp(fb, "lt", i, 0), iadd(fb, i, n), i)
+    oob = bor(fb, icmp(fb, "lt", j, 0), icmp(fb, "ge", j, n))
+    if oob is True:
+        raise TraceRaise("IndexError", msg.format(i, n))  # pragma: no cover - needs known n
+    if oob is not False:
+        fb.emit_multi("raise_if_fmt", [oob, ic(fb, i), ic(fb, n)],
+                      {"exc": "IndexError", "msg": msg}, loc=loc)
+    return j
+
+
+def slice_view(fb, s: slice, n):
+    """(start, length, step) of slice `s` on an axis of size n (Python's
+    slice.indices, symbolic when needed)."""
+    step = 1 if s.step is None else s.step
+    if isinstance(step, Var) or type(step) not in (int, bool):
+        raise _bad_index(step)
+    if step == 0:
+        raise TraceRaise("ValueError", "slice step cannot be zero")
+    for b in (s.start, s.stop):
+        if b is not None and not (isinstance(b, Var) and b.type is I64) and \
+                type(b) not in (int, bool):
+            raise _bad_index(b)
+
+    def clamp(b, lo_when_neg, hi):
+        # b < 0: max(b + n, lo_when_neg); else min(b, hi)
+        neg = icmp(fb, "lt", b, 0)
+        return isel(fb, neg, imax(fb, iadd(fb, b, n), lo_when_neg), imin(fb, b, hi))
+
+    if step > 0:
+        start = 0 if s.start is None else clamp(s.start, 0, n)
+        stop = n if s.stop is None else clamp(s.stop, 0, n)
+        length = imax(fb, 0, ifloordiv_pos(fb, iadd(fb, isub(fb, stop, start), step - 1), step))
+    else:
+        start = isub(fb, n, 1) if s.start is None else clamp(s.start, -1, isub(fb, n, 1))
+        stop = -1 if s.stop is None else clamp(s.stop, -1, isub(fb, n, 1))
+        length = imax(fb, 0, ifloordiv_pos(fb, iadd(fb, isub(fb, start, stop), -step - 1),
+                                           -step))
+    return start, length, step
+
+
+class _BadIndex(Exception):
+    def __init__(self, v):
+        self.v = v
+
+
+def _bad_index(v):
+    return _BadIndex(v)
+
+
+def _tn(v):
+    if is_array(v):
+        return "array"
+    t = scalar_type(v)
+    return t.pyname if t is not None else type(v).__name__
+
+
+def getitem(tr, a, key, loc):
+    """a[key]: an element (Python scalar trace value) or a view."""
+    a = materialize(tr, a, loc)
+    fb = tr.fb
+    items = key if isinstance(key, tuple) else (key,)
+    for k in items:
+        if is_array(k):
+            raise error(loc, "indexing an array with an array (fancy or boolean indexing) "
+                        "is not supported", "use slices, or loop over the indices",
+                        E_UNSUPPORTED_VALUE)
+        if type(k) is bool or (isinstance(k, Var) and k.type is not I64):
+            raise error(loc, f"an array index of type {_tn(k)} is not supported",
+                        "index with ints, slices, None or ...", E_TYPE)
+    nreal = sum(1 for k in items if k is not None and k is not Ellipsis)
+    if sum(1 for k in items if k is Ellipsis) > 1:
+        raise TraceRaise("IndexError", "an index can only have a single ellipsis ('...')")
+    if nreal > a.ndim:
+        raise TraceRaise("IndexError", f"too many indices for array: array is {a.ndim}-"
+                         f"dimensional, but {nreal} were indexed")
+    if Ellipsis in items:
+        k = items.index(Ellipsis)
+        items = items[:k] + (slice(None),) * (a.ndim - nreal) + items[k + 1:]
+    else:
+        items = items + (slice(None),) * (a.ndim - nreal)
+    strides = strides_of(fb, a)
+    off = 0
+    shape, nstrides = [], []
+    d = 0
+    for k in items:
+        if k is None:
+            shape.append(1)
+            nstrides.append(0)
+            continue
+        n, st = a.shape[d], strides[d]
+        if isinstance(k, slice):
+            try:
+                start, length, step = slice_view(fb, k, n)
+            except _BadIndex as e:
+                raise error(loc, f"a slice bound of type {_tn(e.v)} is not supported"
+                            if not isinstance(e.v, (int, bool)) or isinstance(e.v, Var) else
+                            "a slice step must be an int known when compiling",
+                            "use ints; the step must be a constant", E_TYPE) from None
+            off = iadd(fb, off, imul(fb, start, st))
+            shape.append(length)
+            nstrides.append(imul(fb, st, step))
+        elif isinstance(k, Var) or type(k) is int:
+            j = check_index(fb, k, n, d, loc)
+            off = iadd(fb, off, imul(fb, j, st))
+        else:
+            raise error(loc, f"an array index of type {_tn(k)} is not supported",
+                        "only integers, slices (`:`), ellipsis (`...`) and numpy.newaxis "
+                        "(`None`) are valid indices", E_TYPE)
+        d += 1
+    ptr = iadd(fb, a.ptr, imul(fb, off, a.itemsize))
+    if not shape:
+        return fb.emit("load", [ic(fb, ptr)], {"dtype": a.dtype}, loc=loc)
+    # a view that drops leading axes of a C-contiguous array and keeps the rest
+    # whole stays C-contiguous
+    keep_c = a.strides is None and all(
+        not isinstance(k, slice) for k in items[:len(items) - len(shape)]) and all(
+        isinstance(k, slice) and k == slice(None) for k in items[len(items) - len(shape):])
+    return Arr(a.dtype, ptr, shape, None if keep_c else nstrides, a.root)
+
+
+# --- casts and NumPy's ufunc loops ------------------------------------------------------------
+
+def cast(fb, v, src: str, dst: str, loc=None):
+    """An element value of dtype `src` (in its compute type) as dtype `dst`,
+    with NumPy's C casts (float -> int truncates; int -> narrower int wraps)."""
+    if src == dst:
+        return v
+    if known(v):
+        v = fb.const(v, scalar_type(v))
+    if dst in FLOATS:
+        if src in FLOATS:
+            x = v
+        else:
+            x = fb.emit("convert", [v], {"to": F64}, loc=loc)
+        return fb.emit("f32", [x]) if dst == "float32" and src != "float32" else x
+    if dst == "bool":
+        return fb.emit("convert", [v], {"to": BOOL}, loc=loc)
+    # integer destination
+    if src == "bool":
+        return fb.emit("convert", [v], {"to": I64}, loc=loc)
+    if src in FLOATS:
+        v = fb.emit("ftoi", [v])
+        return v if dst == "int64" else fb.emit("wrap", [v], {"dtype": dst})
+    if dst == "int64" or (dst == "int32" and src == "uint8"):
+        return v
+    return fb.emit("wrap", [v], {"dtype": dst})
+
+
+def loop_dtypes(ufunc, operands, loc):
+    """NumPy's loop for `ufunc` on these operands: (input dtypes, output dtype).
+    Python scalars are weak (NEP 50), arrays strong."""
+    spec = tuple(np.dtype(v.dtype) if is_array(v) else pytype_of(v) for v in operands)
+    try:
+        res = ufunc.resolve_dtypes(spec + (None,) * ufunc.nout)
+    except Exception as e:  # noqa: BLE001 - NumPy's own TypeError/UFuncTypeError
+        raise error(loc, f"numpy.{ufunc.__name__} on {', '.join(_dtname(v) for v in operands)}"
+                    f" is not supported: {e}", "convert the operands with astype()",
+                    E_TYPE) from None
+    names = [d.name for d in res]
+    for n in names:
+        if n not in DTYPES:
+            raise error(loc, f"numpy.{ufunc.__name__} on {', '.join(_dtname(v) for v in operands)}"
+                        f" computes in {n}, which is not supported",
+                        "convert the operands to float64 or float32 with astype() first",
+                        E_TYPE)
+    return tuple(names[:ufunc.nin]), names[ufunc.nin]
+
+
+def _dtname(v):
+    return v.dtype if is_array(v) else _tn(v)
+
+
+def check_weak_int(fb, v, dt, loc):
+    """A Python int operand of a uint8/int32 loop must fit the dtype (NumPy 2:
+    OverflowError 'Python integer 300 out of bounds for uint8')."""
+    if dt not in ("int32", "uint8") or scalar_type(v) is not I64:
+        return
+    lo, hi = (-2**31, 2**31 - 1) if dt == "int32" else (0, 255)
+    msg = "Python integer {0} out of bounds for %s" % dt
+    if known(v):
+        if not lo <= v <= hi:
+            raise TraceRaise("OverflowError", msg.format(v))
+        return
+    bad = bor(fb, icmp(fb, "lt", v, lo), icmp(fb, "gt", v, hi))
+    fb.emit_multi("raise_if_fmt", [bad, v], {"exc": "OverflowError", "msg": msg}, loc=loc)
+
+
+# --- broadcasting ---------------------------------------------------------------------------
+
+def _fmt_shape(shape, args: list) -> str:
+    parts = []
+    for s in shape:
+        if known(s):
+            parts.append(str(s))
+        else:
+            parts.append("{%d}" % len(args))
+            args.append(s)
+    return "(" + ",".join(parts) + ("," if len(shape) == 1 else "") + ")"
+
+
+def broadcast_shapes(fb, shapes, loc, msg_head="operands could not be broadcast together "
+                     "with shapes ", sep=" "):
+    n = max((len(s) for s in shapes), default=0)
+    padded = [(1,) * (n - len(s)) + tuple(s) for s in shapes]
+    out = []
+    bad = False
+    for d in range(n):
+        dims = [p[d] for p in padded]
+        o = 1
+        for x in dims:
+            if known(x) and x == 1:
+                continue
+            if known(o) and o == 1:
+                o = x
+            elif x is o or (known(x) and known(o) and x == o):
+                continue
+            elif known(x) and known(o):
+                bad = True
+            else:
+                o = isel(fb, icmp(fb, "eq", o, 1), x, o)
+        out.append(o)
+        if bad is True:
+            break
+        for x in dims:
+            if (known(x) and x == 1) or x is o:
+                continue
+            bad = bor(fb, bad, band(fb, icmp(fb, "ne", x, 1), icmp(fb, "ne", x, o)))
+    if bad is not False:
+        args: list = []
+        msg = msg_head + "".join(_fmt_shape(s, args) + sep for s in shapes)  # NumPy's trailing space
+        if bad is True and not args:
+            raise TraceRaise("ValueError", msg)
+        if len(args) > 8:
+            args = []
+            msg = msg_head.rstrip() + " of run-time sizes"
+        if bad is True:
+            bad = fb.const(True)
+        fb.emit_multi("raise_if_fmt", [bad] + [ic(fb, a) for a in args],
+                      {"exc": "ValueError", "msg": msg}, loc=loc)
+    return tuple(out)
+
+
+def shape_of(v):
+    return v.shape if is_array(v) else ()
+
+
+# --- elementwise expressions ------------------------------------------------------------------
+
+def ufunc_node(tr, ufunc, operands, loc, out_dtype=None):
+    """The lazy expression `ufunc(*operands)` (arrays, expressions, scalars)."""
+    fb = tr.fb
+    for v in operands:
+        if not is_array(v) and scalar_type(v) is None:
+            raise error(loc, f"numpy.{ufunc.__name__} of a {_tn(v)} is not supported",
+                        "pass arrays or numbers", E_TYPE)
+    loops, res = loop_dtypes(ufunc, operands, loc)
+    for v, dt in zip(operands, loops):
+        if not is_array(v):
+            check_weak_int(fb, v, dt, loc)
+    shape = broadcast_shapes(fb, [shape_of(v) for v in operands], loc)
+    return Ew(ufunc.__name__, tuple(operands), out_dtype or res, shape, loops)
+
+
+def where_node(tr, c, x, y, loc):
+    fb = tr.fb
+    spec = [np.dtype(v.dtype) if is_array(v) else pytype_of(v) for v in (x, y)]
+    dt = np.result_type(*[s if not isinstance(s, type) else s(0) for s in spec]).name \
+        if all(is_array(v) for v in (x, y)) else _weak_result(x, y)
+    if dt not in DTYPES:
+        raise error(loc, f"numpy.where gives {dt}, which is not supported", "", E_TYPE)
+    shape = broadcast_shapes(fb, [shape_of(v) for v in (c, x, y)], loc)
+    return Ew("where", (c, x, y), dt, shape, ("bool", dt, dt))
+
+
+def _weak_result(*vals):
+    strong = [np.dtype(v.dtype) for v in vals if is_array(v)]
+    weak = [pytype_of(v)(0) for v in vals if not is_array(v)]
+    return np.result_type(*strong, *weak).name
+
+
+def astype_node(v, dtype: str):
+    return Ew("astype", (v,), dtype, shape_of(v), (dtype_of(v),))
+
+
+class Plan:
+    """Hoisted per-leaf addressing for evaluating an expression over a shape:
+    each array leaf's byte strides with broadcast axes set to 0."""
+
+    def __init__(self, fb, node, shape):
+        self.fb = fb
+        self.n = len(shape)
+        self.leaves: dict[int, tuple] = {}
+        self.cache: dict = {}  # loads of the current element (x*x loads x once)
+        self.block = None
+        self._prepare(node, shape)
+
+    def _prepare(self, v, shape):
+        fb = self.fb
+        if isinstance(v, Arr):
+            if id(v) in self.leaves:
+                return
+            st = strides_of(fb, v)
+            bst = []
+            for s, n, o in zip(st, v.shape, shape[len(shape) - v.ndim:]):
+                if known(n) and n == 1 and not (known(o) and o == 1):
+                    bst.append(0)
+                elif n is o or (known(n) and known(o)) or (known(n) and n != 1):
+                    bst.append(imul(fb, s, v.itemsize))
+                else:
+                    bst.append(isel(fb, icmp(fb, "eq", n, 1), 0, imul(fb, s, v.itemsize)))
+            self.leaves[id(v)] = (v, [ic(fb, b) if not known(b) else b for b in bst])
+        elif isinstance(v, Ew):
+            for x in v.args:
+                self._prepare(x, shape)
+
+    def addr(self, a: Arr, idx):
+        fb = self.fb
+        _, bst = self.leaves[id(a)]
+        off = a.ptr
+        for i, b in zip(idx[self.n - a.ndim:], bst):
+            off = iadd(fb, off, imul(fb, i, b))
+        return ic(fb, off)
+
+
+def element(tr, v, idx, plan, loc):
+    """The value of expression `v` at index `idx` (compute type of its dtype)."""
+    fb = tr.fb
+    if isinstance(v, Arr):
+        key = (id(v), tuple(id(i) for i in idx))
+        if plan.block is not fb.block:
+            plan.cache, plan.block = {}, fb.block
+        x = plan.cache.get(key)
+        if x is None:
+            x = plan.cache[key] = fb.emit("load", [plan.addr(v, idx)], {"dtype": v.dtype})
+        return x
+    if not isinstance(v, Ew):
+        return v if isinstance(v, Var) else fb.const(v, scalar_type(v))
+    vals = []
+    for x, dt in zip(v.args, v.loop):
+        e = element(tr, x, idx, plan, loc)
+        vals.append(cast(fb, e, dtype_of(x), dt, loc))
+    from .ufuncs import apply
+    return apply(fb, v.op, v.loop, v.dtype, vals, loc)
+
+
+def materialize(tr, v, loc, *, contiguous=False):
+    """An `Arr` holding the value of `v` (a copy for expressions; a view stays
+    a view unless `contiguous` is asked and it is not C-contiguous)."""
+    if isinstance(v, Arr):
+        if not contiguous or v.strides is None:
+            return v
+    if not is_array(v):
+        return v
+    fb = tr.fb
+    out = alloc(tr, v.dtype, v.shape, loc)
+    plan = Plan(fb, v, v.shape)
+    ost = strides_of(fb, out)
+
+    def body(idx, cs):
+        store(fb, out, idx, element(tr, v, idx, plan, loc), ost)
+        return cs
+    loop_nest(fb, v.shape, [], body)
+    return out
+
+
+def settle(tr, v, loc):
+    """Trace value `v` with every lazy expression materialized (tuples too)."""
+    if isinstance(v, Ew):
+        return materialize(tr, v, loc)
+    if type(v) is tuple and any(isinstance(x, (Ew, tuple)) for x in v):
+        return tuple(settle(tr, x, loc) for x in v)
+    return v
+
+
+def settle_frame(tr, frame, loc):
+    """A frame whose locals and stack hold no lazy expression (at joins)."""
+    frame.locals = [settle(tr, v, loc) for v in frame.locals]
+    frame.stack = [settle(tr, v, loc) for v in frame.stack]
+    return frame
+
+
+def param_root(v, i):
+    if isinstance(v, Arr):
+        return Arr(v.dtype, v.ptr, v.shape, v.strides, ("p", i))
+    return v
+
+
+def settle_return(tr, v, loc):
+    """A value crossing a signature: arrays C-contiguous, expressions computed."""
+    if is_array(v):
+        return materialize(tr, v, loc, contiguous=True)
+    if type(v) is tuple:
+        return tuple(settle_return(tr, x, loc) for x in v)
+    return v
+
+
+def _roots(v, out):
+    if isinstance(v, Arr):
+        out.append(v.root)
+    elif isinstance(v, Ew):
+        for x in v.args:
+            _roots(x, out)
+    return out
+
+
+def _same_view(a: Arr, b) -> bool:
+    return isinstance(b, Arr) and a.dtype == b.dtype and a.ptr is b.ptr and \
+        a.shape == b.shape and a.strides == b.strides and all(
+            x is y or (known(x) and known(y) and x == y) for x, y in zip(a.shape, b.shape))
+
+
+def _may_overlap(dest: Arr, v) -> bool:
+    """Could computing `v` element by element read memory that writing `dest`
+    has already changed? Only when they share a root, and v is not exactly the
+    destination view read at the same index."""
+    if isinstance(v, Arr):
+        if _same_view(dest, v):
+            return False
+        return dest.root is None or v.root is None or dest.root == v.root
+    if isinstance(v, Ew):
+        return any(_may_overlap(dest, x) for x in v.args)
+    return False
+
+
+def assign(tr, dest: Arr, value, loc, *, casting="unsafe", ufunc=None):
+    """dest[...] = value with broadcasting (NumPy's setitem/`out=` semantics)."""
+    fb = tr.fb
+    if is_array(value):
+        if _same_view(dest, value):
+            return
+        vshape = value.shape
+        # value must broadcast to dest's shape
+        if len(vshape) > dest.ndim:
+            _broadcast_into_error(fb, vshape, dest.shape, loc, force=True)
+        for vs, ds in zip(vshape[::-1], dest.shape[::-1]):
+            if known(vs) and known(ds) and vs != 1 and vs != ds:
+                _broadcast_into_error(fb, vshape, dest.shape, loc, force=True)
+        bad = False
+        for vs, ds in zip(vshape[::-1], dest.shape[::-1]):
+            if known(vs) and vs == 1 or vs is ds:
+                continue
+            bad = bor(fb, bad, band(fb, icmp(fb, "ne", vs, 1), icmp(fb, "ne", vs, ds)))
+        if bad is not False:
+            _broadcast_into_error(fb, vshape, dest.shape, loc, cond=bad)
+        if _may_overlap(dest, value):
+            value = materialize(tr, value, loc, contiguous=True)
+            if isinstance(value, Arr) and value.root == dest.root and value is not dest:
+                value = copy(tr, value, loc)
+        src = dtype_of(value)
+    else:
+        if scalar_type(value) is None:
+            raise error(loc, f"assigning a {_tn(value)} to array elements is not supported",
+                        "assign numbers or arrays", E_TYPE)
+        src = None
+    if casting == "same_kind" and is_array(value) or casting == "same_kind":
+        s = value.dtype if is_array(value) else None
+        if s is not None and not np.can_cast(s, dest.dtype, "same_kind"):
+            raise error(loc, f"Cannot cast ufunc '{ufunc}' output from dtype('{s}') to "
+                        f"dtype('{dest.dtype}') with casting rule 'same_kind'",
+                        "use an explicit astype() or a new array", E_TYPE)
+    scal = None
+    if src is None:
+        scal = scalar_to_dtype(tr, value, dest.dtype, loc)
+    plan = Plan(fb, value, dest.shape) if src is not None else None
+    dst = strides_of(fb, dest)
+
+    def body(idx, cs):
+        if src is None:
+            v = scal
+        else:
+            v = cast(fb, element(tr, value, idx, plan, loc), src, dest.dtype, loc)
+        store(fb, dest, idx, v, dst)
+        return cs
+    loop_nest(fb, dest.shape, [], body)
+
+
+def _broadcast_into_error(fb, vshape, dshape, loc, cond=None, force=False):
+    args: list = []
+    msg = ("could not broadcast input array from shape " + _fmt_shape(vshape, args)
+           + " into shape " + _fmt_shape(dshape, args))
+    if force and not args:
+        raise TraceRaise("ValueError", msg)
+    if len(args) > 8:
+        args, msg = [], "could not broadcast input array into the destination shape"
+    c = fb.const(True) if force else cond
+    fb.emit_multi("raise_if_fmt", [c] + [ic(fb, a) for a in args],
+                  {"exc": "ValueError", "msg": msg}, loc=loc)
+
+
+def scalar_to_dtype(tr, v, dtype, loc):
+    """A Python scalar stored into an array of `dtype` (NumPy's setitem:
+    int() of a float for integer arrays, OverflowError outside the dtype)."""
+    fb = tr.fb
+    t = scalar_type(v)
+    if dtype in FLOATS:
+        x = v if t is F64 else (float(v) if known(v) else fb.emit("convert", [v], {"to": F64}))
+        x = ic(fb, x) if not known(x) else fb.const(float(x), F64)
+        return fb.emit("f32", [x]) if dtype == "float32" else x
+    if dtype == "bool":
+        if known(v):
+            return fb.const(bool(v), BOOL)
+        return v if t is BOOL else fb.emit("convert", [v], {"to": BOOL}, loc=loc)
+    if t is F64:
+        if known(v):
+            try:
+                v = int(v)
+            except (ValueError, OverflowError) as e:
+                raise TraceRaise(type(e).__name__, str(e)) from None
+        else:
+            v = fb.emit("convert", [v], {"to": I64}, loc=loc)  # NaN/inf raise like int()
+    elif t is BOOL:
+        v = int(v) if known(v) else fb.emit("convert", [v], {"to": I64})
+    if dtype in ("int32", "uint8"):
+        check_weak_int(fb, v, dtype, loc)
+    elif known(v) and not -2**63 <= v < 2**63:
+        raise TraceRaise("OverflowError", f"Python int too large to convert to C long")
+    return ic(fb, v) if not known(v) else fb.const(v, I64)
+
+
+def copy(tr, a, loc) -> Arr:
+    """A fresh C-contiguous copy."""
+    if isinstance(a, Ew):
+        return materialize(tr, a, loc)
+    return materialize(tr, Ew("astype", (a,), a.dtype, a.shape, (a.dtype,)), loc)
+
+
+def setitem(tr, a, key, value, loc):
+    if isinstance(a, Ew):
+        raise error(loc, "assigning into the result of an expression has no effect",
+                    "store the expression in a variable first", E_TYPE)
+    view = getitem_view(tr, a, key, loc)
+    if isinstance(view, tuple):  # a single element
+        arr, ptr = view
+        fb = tr.fb
+        if is_array(value):
+            if value.ndim:
+                # NumPy: setting an element with a sequence
+                raise TraceRaise("ValueError", "setting an array element with a sequence.")
+        x = scalar_to_dtype(tr, value, arr.dtype, loc)
+        fb.emit_multi("store", [ic(fb, ptr), x], {"dtype": arr.dtype}, loc=loc)
+        return
+    assign(tr, view, settle(tr, value, loc) if isinstance(value, tuple) else value, loc)
+
+
+def getitem_view(tr, a, key, loc):
+    """Like getitem, but an element is returned as (array, address)."""
+    fb = tr.fb
+    r = getitem(tr, a, key, loc)
+    if isinstance(r, Var):
+        # getitem ended with the element load: drop it and keep its address
+        e = fb.block.eqns[-1]
+        assert e.prim == "load" and e.outs[0] is r
+        fb.block.eqns.pop()
+        return (a, e.ins[0])
+    return r
+
+
+# --- Python operators on arrays ------------------------------------------------------------
+
+BINARY_UFUNCS = {"+": np.add, "-": np.subtract, "*": np.multiply, "/": np.divide,
+                 "//": np.floor_divide, "%": np.remainder, "**": np.power, "&": np.bitwise_and,
+                 "|": np.bitwise_or, "^": np.bitwise_xor}
+COMPARE_UFUNCS = {"<": np.less, "<=": np.less_equal, "==": np.equal, "!=": np.not_equal,
+                  ">": np.greater, ">=": np.greater_equal}
+UNARY_UFUNCS = {"-": np.negative, "+": np.positive, "~": np.invert}
+
+
+def _operand(tr, v, loc):
+    if is_array(v) or scalar_type(v) is not None:
+        return v
+    if isinstance(v, tuple):
+        from .nplib import array_from
+        return array_from(tr, v, None, loc)
+    raise error(loc, f"an array operation with a {_tn(v)} is not supported",
+                "combine arrays with arrays or numbers", E_TYPE)
+
+
+def binary(tr, op, a, b, loc):
+    if op == "@":
+        from .nplib import matmul
+        return matmul(tr, a, b, loc)
+    if op not in BINARY_UFUNCS:
+        raise error(loc, f"operator {op} on arrays is not supported", "", E_TYPE)
+    return ufunc_node(tr, BINARY_UFUNCS[op], [_operand(tr, a, loc), _operand(tr, b, loc)],
+                      loc)
+
+
+def compare(tr, op, a, b, loc):
+    return ufunc_node(tr, COMPARE_UFUNCS[op], [_operand(tr, a, loc), _operand(tr, b, loc)],
+                      loc)
+
+
+def unary(tr, op, a, loc):
+    if op == "not":
+        return bnot(tr.fb, truth(tr, a, loc))
+    return ufunc_node(tr, UNARY_UFUNCS[op], [a], loc)
+
+
+def inplace(tr, op, a: Arr, b, loc):
+    """a op= b: computed into a's memory (NumPy's same_kind casting)."""
+    if op == "@":
+        raise error(loc, "in-place matrix multiplication (@=) is not supported",
+                    "write a = a @ b", E_TYPE)
+    node = binary(tr, op, a, b, loc)
+    if node.dtype != a.dtype and not np.can_cast(node.dtype, a.dtype, "same_kind"):
+        raise error(loc, f"Cannot cast ufunc '{node.op}' output from dtype('{node.dtype}') to "
+                    f"dtype('{a.dtype}') with casting rule 'same_kind'",
+                    "NumPy raises UFuncTypeError here; use a = a op b or astype()", E_TYPE)
+    # the result must have a's shape (NumPy: non-broadcastable output operand)
+    fb = tr.fb
+    if len(node.shape) > a.ndim:
+        raise TraceRaise("ValueError", "non-broadcastable output operand with shape "
+                         + _fmt_shape(a.shape, []) + " doesn't match the broadcast shape "
+                         + _fmt_shape(node.shape, []))
+    bad = False
+    for ns, as_ in zip(node.shape[::-1], a.shape[::-1]):
+        if ns is as_:
+            continue
+        bad = bor(fb, bad, icmp(fb, "ne", ns, as_))
+    if bad is not False:
+        args: list = []
+        msg = ("non-broadcastable output operand with shape " + _fmt_shape(a.shape, args)
+               + " doesn't match the broadcast shape " + _fmt_shape(node.shape, args))
+        if len(args) > 8:
+            args, msg = [], "non-broadcastable output operand"
+        if bad is True:
+            if not args:
+                raise TraceRaise("ValueError", msg)
+            bad = fb.const(True)
+        fb.emit_multi("raise_if_fmt", [bad] + [ic(fb, x) for x in args],
+                      {"exc": "ValueError", "msg": msg}, loc=loc)
+    assign(tr, a, node, loc)
+    return a
+
+
+def truth(tr, v, loc):
+    """bool(array): only for one element (NumPy's ValueError otherwise)."""
+    fb = tr.fb
+    a = materialize(tr, v, loc)
+    n = size_of(fb, a)
+    bad = icmp(fb, "ne", n, 1)
+    msg = ("The truth value of an array with more than one element is ambiguous. "
+           "Use a.any() or a.all()")
+    if bad is True:
+        raise TraceRaise("ValueError", msg if not (known(n) and n == 0) else
+                         "The truth value of an empty array is ambiguous. Use `array.size > 0`"
+                         " to check that an array is not empty.")
+    if bad is not False:
+        fb.raise_if(bad, "ValueError", msg, loc)
+    x = load(fb, a, [0] * a.ndim)
+    return x if x.type is BOOL else fb.emit("convert", [x], {"to": BOOL})
+
+
+# --- iteration --------------------------------------------------------------------------------
+
+def get_iter(tr, v, loc):
+    a = materialize(tr, v, loc)
+    if a.ndim == 0:
+        raise TraceRaise("TypeError", "iteration over a 0-d array")
+    return ArrIter(a, RangeIter(0, a.shape[0], 1))
+
+
+def iter_item(tr, a: Arr, i, loc):
+    """a[i] for a known-in-bounds i (no check)."""
+    fb = tr.fb
+    st = strides_of(fb, a)
+    ptr = iadd(fb, a.ptr, imul(fb, imul(fb, i, st[0]), a.itemsize))
+    if a.ndim == 1:
+        return fb.emit("load", [ic(fb, ptr)], {"dtype": a.dtype}, loc=loc)
+    return Arr(a.dtype, ptr, a.shape[1:], None if a.strides is None else st[1:], a.root)
+
+
+# --- transposes and reshapes (views) --------------------------------------------------------
+
+def transpose(tr, a, axes, loc):
+    a = materialize(tr, a, loc)
+    fb = tr.fb
+    if axes is None:
+        axes = tuple(range(a.ndim))[::-1]
+    axes = tuple(normalize_axis(ax, a.ndim, loc) for ax in axes)
+    if sorted(axes) != list(range(a.ndim)):
+        raise error(loc, "axes don't match array", "give each axis once", E_TYPE)
+    st = strides_of(fb, a)
+    if axes == tuple(range(a.ndim)):
+        return a
+    return Arr(a.dtype, a.ptr, tuple(a.shape[k] for k in axes), tuple(st[k] for k in axes),
+               a.root)
+
+
+def normalize_axis(ax, ndim, loc=None):
+    """An axis known when compiling, in range(ndim). A bad axis is a
+    CompileError: NumPy's AxisError would certainly be raised."""
+    if type(ax) is not int:
+        raise error(loc, f"an axis must be an int known when compiling, got {_tn(ax)}",
+                    "write the axis as a constant", E_TYPE)
+    if not -ndim <= ax < ndim:
+        raise error(loc, f"axis {ax} is out of bounds for array of dimension {ndim}",
+                    "NumPy raises AxisError here", E_TYPE)
+    return ax % ndim if ndim else ax
+
+
+def reshape(tr, a, shape, loc):
+    """A view when `a` is C-contiguous, else a contiguous copy reshaped."""
+    fb = tr.fb
+    a = materialize(tr, a, loc, contiguous=True)
+    shape = tuple(shape)
+    for s in shape:
+        if not (type(s) is int or (isinstance(s, Var) and s.type is I64)):
+            raise error(loc, f"a shape entry of type {_tn(s)} is not supported", "use ints",
+                        E_TYPE)
+    n = size_of(fb, a)
+    unknown = [i for i, s in enumerate(shape) if known(s) and s == -1]
+    if len(unknown) > 1:
+        raise TraceRaise("ValueError", "can only specify one unknown dimension")
+    if any(known(s) and s < -1 for s in shape):
+        raise TraceRaise("ValueError", "negative dimensions not allowed")
+    rest = iprod(fb, [s for s in shape if not (known(s) and s == -1)])
+    args: list = []
+    msg = "cannot reshape array of size {%d} into shape " % 0
+    if unknown:
+        if known(rest) and rest == 0:
+            raise error(loc, "reshape with -1 and a zero-size dimension is not supported",
+                        "give every dimension", E_UNSUPPORTED_VALUE)
+        k = unknown[0]
+        if known(rest) and known(n):
+            if n % rest:
+                raise TraceRaise("ValueError", f"cannot reshape array of size {n} into shape "
+                                 + _fmt_shape(shape, []))
+            m = n // rest
+        else:
+            rv = ic(fb, rest)
+            m = fb.emit("floordiv", [ic(fb, n), rv])
+            bad = icmp(fb, "ne", imul(fb, m, rv), n)
+            args = [n]
+            text = msg + _fmt_shape(shape, args)
+            fb.emit_multi("raise_if_fmt", [bad] + [ic(fb, x) for x in args],
+                          {"exc": "ValueError", "msg": text}, loc=loc)
+        shape = shape[:k] + (m,) + shape[k + 1:]
+    else:
+        bad = icmp(fb, "ne", rest, n)
+        if bad is True and known(n):
+            raise TraceRaise("ValueError", f"cannot reshape array of size {n} into shape "
+                             + _fmt_shape(shape, []))
+        if bad is not False:
+            args = [n]
+            text = msg + _fmt_shape(shape, args)
+            if len(args) > 8:
+                args, text = [], "cannot reshape the array into the given shape"
+            fb.emit_multi("raise_if_fmt", [ic(fb, bad) if not known(bad) else fb.const(True)]
+                          + [ic(fb, x) for x in args],
+                          {"exc": "ValueError", "msg": text}, loc=loc)
+    return Arr(a.dtype, a.ptr, shape, None, a.root)
+
+
+def shape_arg(v, loc, what="shape"):
+    """An int or a tuple of ints (known or i64 Vars) as a shape tuple."""
+    items = v if isinstance(v, tuple) else (v,)
+    for s in items:
+        if not (type(s) is int or (isinstance(s, Var) and s.type is I64)):
+            raise error(loc, f"{what} must be an int or a tuple of ints, got {_tn(s)}",
+                        "use ints", E_TYPE)
+    return tuple(items)
+
+
+__all__ = ["Arr", "Ew", "ArrIter", "is_array", "getitem", "setitem", "materialize",
+           "settle", "settle_return", "assign", "ufunc_node", "where_node", "astype_node",
+           "alloc", "loop", "loop_nest", "element", "Plan", "cast", "copy", "transpose",
+           "reshape", "get_iter", "iter_item", "dtype_of"]

@@ -1,0 +1,190 @@
+"""NumPy's elementwise functions on one element: the IR for each ufunc loop.
+
+Place in the pipeline: frontend value semantics, called by
+`arrays.element` inside the loop nest that materializes an expression. The
+operands are already cast to the ufunc loop's dtypes (NumPy's type
+resolution, `arrays.loop_dtypes`); each function returns the element of the
+result dtype in its compute type:
+- float64 in f64; float32 in f64 rounded to float32 after every operation
+  (`f32`), which is exact for + - * / sqrt (double rounding is innocuous
+  there) and within an ulp of NumPy's float32 libm for transcendental ones;
+- int64 wraps modulo 2**64 (`wadd`...), int32 and uint8 wrap to their width
+  (`wrap`), as NumPy's C loops do; integer division by zero gives 0 (NumPy
+  warns and gives 0);
+- float division by zero gives inf/nan (IEEE, `fdiv`).
+"""
+from __future__ import annotations
+
+from ..ir import BOOL, F64, I64
+from .values import E_UNSUPPORTED_CALL, error
+
+FLOATS = ("float64", "float32")
+
+_MATH1 = {"exp": "exp", "expm1": "expm1", "log": "log", "log2": "log2", "log10": "log10",
+          "log1p": "log1p", "sin": "sin", "cos": "cos", "tan": "tan", "arcsin": "asin",
+          "arccos": "acos", "arctan": "atan", "sinh": "sinh", "cosh": "cosh",
+          "tanh": "tanh", "arcsinh": "asinh", "arccosh": "acosh", "arctanh": "atanh"}
+_MATH2 = {"arctan2": "atan2", "hypot": "hypot"}
+_FPRIM1 = {"sqrt": "sqrt", "floor": "floor", "ceil": "ceil", "trunc": "trunc",
+           "rint": "nearest", "fabs": "fabs"}
+_CMP = {"equal": "eq", "not_equal": "ne", "less": "lt", "less_equal": "le", "greater": "gt",
+        "greater_equal": "ge"}
+_ARITH = {"add": ("add", "wadd", "or"), "subtract": ("sub", "wsub", None),
+          "multiply": ("mul", "wmul", "and")}
+
+
+def _c(fb, v, t):
+    return fb.const(v, t)
+
+
+def _fix(fb, dt, v):
+    """Round/wrap a compute value to dtype `dt`."""
+    if dt == "float32":
+        return fb.emit("f32", [v])
+    if dt in ("int32", "uint8"):
+        return fb.emit("wrap", [v], {"dtype": dt})
+    return v
+
+
+def _ipow(fb, a, b, dt):
+    """a ** b on integers by squaring (a loop over the bits of b); NumPy: a
+    negative exponent is a ValueError."""
+    from .arrays import loop  # noqa: F401 - loops are built by hand below
+    fb.raise_if(fb.emit("lt", [b, _c(fb, 0, I64)]), "ValueError",
+                "Integers to negative integer powers are not allowed.")
+    header = fb.new_block([I64, I64, I64])
+    body = fb.new_block()
+    exit_ = fb.new_block([I64])
+    fb.br(header, [_c(fb, 1, I64), a, b])
+    fb.set_block(header)
+    r, base, e = header.params
+    fb.cond_br(fb.emit("gt", [e, _c(fb, 0, I64)]), body, exit_, [], [r])
+    fb.set_block(body)
+    odd = fb.emit("ne", [fb.emit("and", [e, _c(fb, 1, I64)]), _c(fb, 0, I64)])
+    r2 = fb.emit("select", [odd, fb.emit("wmul", [r, base]), r])
+    fb.br(header, [r2, fb.emit("wmul", [base, base]), fb.emit("shr", [e, _c(fb, 1, I64)])])
+    fb.set_block(exit_)
+    return _fix(fb, dt, exit_.params[0])
+
+
+def apply(fb, op, loop, out, vals, loc):
+    dt = loop[0] if loop else out
+    isf = dt in FLOATS
+    isb = dt == "bool"
+    v = vals
+    if op == "astype":
+        return v[0]
+    if op == "where":
+        return fb.emit("select", v)
+    if op in _ARITH:
+        fp, ip, bp = _ARITH[op]
+        if isb:
+            return fb.emit(bp, v)
+        return _fix(fb, dt, fb.emit(fp if isf else ip, v))
+    if op == "divide":
+        return _fix(fb, dt, fb.emit("fdiv", v))
+    if op in _CMP:
+        a, b = v
+        if isb and op not in ("equal", "not_equal"):
+            a = fb.emit("convert", [a], {"to": I64})
+            b = fb.emit("convert", [b], {"to": I64})
+        return fb.emit(_CMP[op], [a, b])
+    if op == "floor_divide" or op == "remainder":
+        a, b = v
+        if isf:
+            zero = fb.emit("eq", [b, _c(fb, 0.0, F64)])
+            safe = fb.emit("select", [zero, _c(fb, 1.0, F64), b])
+            r = fb.emit("floordiv" if op == "floor_divide" else "mod", [a, safe])
+            alt = fb.emit("fdiv", [a, b]) if op == "floor_divide" else _c(fb, float("nan"), F64)
+            return _fix(fb, dt, fb.emit("select", [zero, alt, r]))
+        if isb:
+            raise error(loc, f"numpy.{op} on bool arrays is not supported", "", E_UNSUPPORTED_CALL)
+        zero = fb.emit("eq", [b, _c(fb, 0, I64)])
+        m1 = fb.emit("eq", [b, _c(fb, -1, I64)])
+        safe = fb.emit("select", [fb.emit("or", [zero, m1]), _c(fb, 1, I64), b])
+        if op == "floor_divide":
+            r = fb.emit("floordiv", [a, safe])
+            r = fb.emit("select", [m1, fb.emit("wneg", [a]), r])
+        else:
+            r = fb.emit("mod", [a, safe])
+            r = fb.emit("select", [m1, _c(fb, 0, I64), r])
+        return _fix(fb, dt, fb.emit("select", [zero, _c(fb, 0, I64), r]))
+    if op == "power":
+        a, b = v
+        if isf:
+            return _fix(fb, dt, fb.emit("math", [a, b], {"fn": "pow"}))
+        return _ipow(fb, a, b, dt)
+    if op in ("negative", "positive"):
+        if op == "positive":
+            return v[0]
+        return fb.emit("neg", v) if isf else _fix(fb, dt, fb.emit("wneg", v))
+    if op == "absolute":
+        if isf:
+            return fb.emit("fabs", v)
+        if isb or dt == "uint8":
+            return v[0]
+        neg = fb.emit("lt", [v[0], _c(fb, 0, I64)])
+        return _fix(fb, dt, fb.emit("select", [neg, fb.emit("wneg", v), v[0]]))
+    if op == "sign":
+        x = v[0]
+        t = F64 if isf else I64
+        one, mone = (1.0, -1.0) if isf else (1, -1)
+        zero = _c(fb, 0.0 if isf else 0, t)
+        r = fb.emit("select", [fb.emit("lt", [x, zero]), _c(fb, mone, t),
+                               x if isf else zero])
+        r = fb.emit("select", [fb.emit("gt", [x, zero]), _c(fb, one, t), r])
+        if isf:  # sign(+-0.0) is 0.0
+            r = fb.emit("select", [fb.emit("eq", [x, zero]), zero, r])
+        return r
+    if op in _FPRIM1:
+        if not isf:
+            return v[0]  # floor/ceil/trunc/rint of integers (NumPy keeps the int loop)
+        return _fix(fb, dt, fb.emit(_FPRIM1[op], v))
+    if op in _MATH1:
+        return _fix(fb, dt, fb.emit("math", v, {"fn": _MATH1[op]}))
+    if op in _MATH2:
+        return _fix(fb, dt, fb.emit("math", v, {"fn": _MATH2[op]}))
+    if op == "square":
+        return _fix(fb, dt, fb.emit("mul" if isf else "wmul", [v[0], v[0]])) if not isb \
+            else fb.emit("and", [v[0], v[0]])
+    if op == "reciprocal":
+        if not isf:
+            raise error(loc, "numpy.reciprocal of integers is not supported",
+                        "use 1.0 / x", E_UNSUPPORTED_CALL)
+        return _fix(fb, dt, fb.emit("fdiv", [_c(fb, 1.0, F64), v[0]]))
+    if op in ("maximum", "minimum", "fmax", "fmin"):
+        a, b = v
+        cmp = "ge" if op in ("maximum", "fmax") else "le"
+        if isb:
+            return fb.emit("or" if cmp == "ge" else "and", [a, b])
+        keep = fb.emit(cmp, [a, b])
+        if isf and op in ("maximum", "minimum"):  # NaN propagates
+            keep = fb.emit("or", [keep, fb.emit("isnan", [a])])
+        elif isf:  # fmax/fmin: NaN is ignored
+            keep = fb.emit("or", [keep, fb.emit("isnan", [b])])
+        return fb.emit("select", [keep, a, b])
+    if op in ("isnan", "isinf", "isfinite"):
+        if isf:
+            return fb.emit(op, v)
+        return _c(fb, op == "isfinite", BOOL)
+    if op in ("logical_and", "logical_or", "logical_xor", "logical_not"):
+        bs = [x if x.type is BOOL else fb.emit("convert", [x], {"to": BOOL}) for x in v]
+        if op == "logical_not":
+            return fb.emit("not", bs)
+        return fb.emit({"logical_and": "and", "logical_or": "or", "logical_xor": "xor"}[op], bs)
+    if op in ("bitwise_and", "bitwise_or", "bitwise_xor"):
+        return fb.emit({"bitwise_and": "and", "bitwise_or": "or", "bitwise_xor": "xor"}[op], v)
+    if op == "invert":
+        if isb:
+            return fb.emit("not", v)
+        return _fix(fb, dt, fb.emit("invert", v))
+    raise error(loc, f"numpy.{op} is not supported", "see the supported NumPy subset",
+                E_UNSUPPORTED_CALL)
+
+
+SUPPORTED = (set(_MATH1) | set(_MATH2) | set(_FPRIM1) | set(_CMP) | set(_ARITH)
+             | {"divide", "floor_divide", "remainder", "power", "negative", "positive",
+                "absolute", "sign", "square", "reciprocal", "maximum", "minimum", "fmax",
+                "fmin", "isnan", "isinf", "isfinite", "logical_and", "logical_or",
+                "logical_xor", "logical_not", "bitwise_and", "bitwise_or", "bitwise_xor",
+                "invert"})
