@@ -4,7 +4,8 @@ Pipeline: frontend (bytecode tracer) -> ir -> passes -> backend (Binaryen)
 -> package (npm). `compile(fn)` runs the result under wasmtime.
 """
 from .api import compile
+from .annotations import boolean, f32, f64, i32, i64, u8
 from .errors import CompileError
 
-__all__ = ["compile", "CompileError"]
+__all__ = ["compile", "CompileError", "f64", "f32", "i64", "i32", "u8", "boolean"]
 __version__ = "0.1.0"

@@ -1,0 +1,46 @@
+"""Array type annotations for `py2wasm build` (Numba-style).
+
+Place in the pipeline: user-facing vocabulary read by the frontend's
+signature code (`frontend/signature.py`). `py2wasm.f64[:]` is a 1-D float64
+array, `py2wasm.f64[:, :]` a 2-D one, `py2wasm.i32[:, :, :]` a 3-D int32
+array; each is an `ir.ArrayType`. `npt.NDArray[np.float64]` is also
+accepted and means a 1-D array. (`py2wasm.compile` needs no annotations: it
+specializes on the actual arrays' dtype and ndim.)
+
+    import py2wasm
+
+    def smooth(a: py2wasm.f64[:, :]) -> py2wasm.f64[:, :]:
+        ...
+"""
+from __future__ import annotations
+
+from .ir.types import ArrayType
+
+
+class ArrayAnnotation:
+    """`dtype[:]`, `dtype[:, :]`...: indexing with one `:` per dimension."""
+
+    def __init__(self, dtype: str):
+        self.dtype = dtype
+
+    def __getitem__(self, dims) -> ArrayType:
+        dims = dims if isinstance(dims, tuple) else (dims,)
+        if not dims or any(not (isinstance(d, slice) and d == slice(None)) for d in dims):
+            raise TypeError(f"write py2wasm.{_SHORT[self.dtype]}[:] or [:, :] ... (one ':' "
+                            "per dimension)")
+        return ArrayType(self.dtype, len(dims))
+
+    def __repr__(self) -> str:
+        return f"py2wasm.{_SHORT[self.dtype]}"
+
+
+_SHORT = {"float64": "f64", "float32": "f32", "int64": "i64", "int32": "i32", "uint8": "u8",
+          "bool": "boolean"}
+f64 = ArrayAnnotation("float64")
+f32 = ArrayAnnotation("float32")
+i64 = ArrayAnnotation("int64")
+i32 = ArrayAnnotation("int32")
+u8 = ArrayAnnotation("uint8")
+boolean = ArrayAnnotation("bool")
+
+__all__ = ["f64", "f32", "i64", "i32", "u8", "boolean", "ArrayAnnotation"]
