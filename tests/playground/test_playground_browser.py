@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, start_server, stop_server
+from playground_helpers import ROOT, start_server, stop_server
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 E2E = ROOT / "playground" / "e2e" / "e2e.mjs"
@@ -152,17 +152,17 @@ def test_example_softmax_runs_or_shows_the_real_compile_error(live_report):
         text = s["runs"]["softmax"]["value"]
         got = [float(v) for v in text[text.index("[") + 1:text.index("]")].split(",")]
         assert np.allclose(got, want, rtol=1e-12)
-    else:  # not yet supported: the page shows the compiler's own located error
-        assert c["error"].startswith("CompileError [P2W")
-        assert "line " in c["error"] and "hint:" in c["error"]
-        assert c["status"] == "Compile error."
-        from py2wasm.errors import CompileError
-        from py2wasm.frontend import trace_many
-        from py2wasm.sourcefile import load_file, public_functions
-        mod = load_file(ROOT / "py2wasm/playground/examples/softmax.py")
-        with pytest.raises(CompileError) as ei:
-            trace_many([(f, None) for f in public_functions(mod)])
-        assert ei.value.construct in c["error"]
+    else:  # not compiling yet: the page shows exactly what the compiler says, located
+        from py2wasm.playground.examples import load_examples
+        from py2wasm.playground.sandbox import compile_in_sandbox
+        ex = next(e for e in load_examples() if e["name"] == "softmax")
+        direct = compile_in_sandbox(ex["source"], filename=ex["filename"])
+        assert direct["ok"] is False
+        assert direct["error"]["message"] in c["error"]
+        assert c["status"] in ("Compile error.", "Not compiled.")
+        if direct["error"]["kind"] == "compile":
+            assert c["error"].startswith("CompileError [P2W") and "hint:" in c["error"]
+            assert f"line {direct['error']['line']}" in c["error"]
 
 
 def test_compile_error_marked_at_its_line(live_report):
