@@ -1,0 +1,23 @@
+"""Pairwise Euclidean distances between the n rows of an n x 3 matrix."""
+import math
+
+import numpy as np
+import numpy.typing as npt
+
+
+def pairwise(x: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    n, d = x.shape
+    out = np.empty((n, n))
+    for i in range(n):
+        for j in range(n):
+            s = 0.0
+            for k in range(d):
+                t = x[i, k] - x[j, k]
+                s += t * t
+            out[i, j] = math.sqrt(s)
+    return out
+
+
+def pairwise_numpy(x):
+    diff = x[:, None, :] - x[None, :, :]
+    return np.sqrt((diff * diff).sum(axis=-1))
