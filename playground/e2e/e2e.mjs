@@ -169,6 +169,17 @@ if (cfg.mode === "live") {
     return m;
   });
 
+  await step("tabs-keyboard", async () => {
+    await page.focus("#tab-ir");
+    await page.keyboard.press("ArrowRight");
+    const afterRight = await page.evaluate(() => [document.activeElement.id,
+      document.getElementById("tab-wat").getAttribute("aria-selected"), document.getElementById("panel-wat").hidden]);
+    await page.keyboard.press("End");
+    const afterEnd = await page.evaluate(() => document.activeElement.id);
+    await page.keyboard.press("Home");
+    return { afterRight, afterEnd, afterHome: await page.evaluate(() => document.activeElement.id) };
+  });
+
   await step("labels", async () => page.evaluate(() => {
     const unlabeled = [...document.querySelectorAll("input, select")].filter((el) =>
       !(el.labels && el.labels.length) && !el.getAttribute("aria-label"));

@@ -36,9 +36,10 @@ def playground(port, host, allow_remote, export_dir, time_limit, memory_limit, o
     limits = Limits(time_s=time_limit, memory_bytes=memory_limit << 20)
     if export_dir:
         from .export import export_site
-        n = export_site(export_dir, limits=limits)
-        click.echo(f"wrote {export_dir}/ (static playground, {n} example(s) precompiled); "
-                   "serve it with any static file server")
+        ok, total = export_site(export_dir, limits=limits)
+        click.echo(f"wrote {export_dir}/ (static playground; {ok} of {total} examples compiled, "
+                   "the others keep their compile error); serve it with any static file server, "
+                   "e.g. python -m http.server -d DIR --bind 127.0.0.1")
         return
     from .security import BindError, check_bind, new_token
     from .server import make_server, url_of

@@ -21,9 +21,9 @@ from .sandbox import Limits, compile_in_sandbox
 STATIC = Path(__file__).resolve().parent / "static"
 
 
-def export_site(outdir: str | Path, *, limits: Limits = Limits()) -> int:
+def export_site(outdir: str | Path, *, limits: Limits = Limits()) -> tuple[int, int]:
     """Write the site to `outdir` (created; existing files overwritten).
-    Returns the number of examples that compiled."""
+    Returns (examples that compiled, examples)."""
     out = Path(outdir)
     (out / "static").mkdir(parents=True, exist_ok=True)
     for f in STATIC.iterdir():
@@ -45,4 +45,4 @@ def export_site(outdir: str | Path, *, limits: Limits = Limits()) -> int:
         ok += bool(result.get("ok"))
     (out / "examples.json").write_text(json.dumps({"mode": "static", "examples": examples}),
                                        encoding="utf-8")
-    return ok
+    return ok, len(examples)

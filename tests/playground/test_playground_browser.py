@@ -189,6 +189,12 @@ def test_stop_terminates_a_long_run_and_page_stays_responsive(live_report):
     assert s["again"]["value"] == "6765"
 
 
+def test_tabs_work_from_the_keyboard(live_report):
+    s = ok(live_report, "tabs-keyboard")
+    assert s["afterRight"] == ["tab-wat", "true", False]
+    assert s["afterEnd"] == "tab-log" and s["afterHome"] == "tab-ir"
+
+
 def test_phone_width_and_labels(live_report):
     s = ok(live_report, "phone-width")
     assert s["scrollWidth"] <= s["width"]
