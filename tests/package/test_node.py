@@ -111,7 +111,8 @@ BAD_TS = [  # (code, TypeScript error it must produce)
     ('const u: number = is_pos(1);', "TS2322"),
     ('divmod_(7, 2)[0] = 3;', "TS2540"),
     ('const w: [number, number] = divmod_(7, 2);', "TS4104"),
-    ('const p: number = init();', "TS2322"),  # (any object passes as WebAssembly.Module: lib.dom declares it empty)
+    ('const p: number = init();', "TS2322"),
+    ('init(42);', "TS2345"),
     ('import { nope } from "fma";', "TS2305"),
 ]
 
@@ -136,3 +137,13 @@ def test_mistyped_consumer_is_rejected_line_by_line(app):
     for i, (code, err) in enumerate(BAD_TS):
         assert f"bad.ts({lines + i + 1}," in p.stdout and err in p.stdout.split(f"bad.ts({lines + i + 1},")[1].split("\n")[0], \
             f"expected {err} for {code!r}:\n{p.stdout}"
+
+
+def test_declarations_compile_without_dom_or_node_types(app):
+    """`lib: es2022` alone (no DOM, no @types/node): init's DOM types drop out."""
+    (app / "nodom.ts").write_text('import { fma, init } from "fma";\n'
+                                  'export const r: number = fma(1, 2, 3);\n'
+                                  'export const p: Promise<void> = init(new Uint8Array(0));\n')
+    p = run([node(), tool("typescript/bin/tsc"), "--strict", "--module", "nodenext", "--lib", "es2022",
+             "--noEmit", "--pretty", "false", "nodom.ts"], cwd=app, check=False)
+    assert p.returncode == 0, p.stdout
