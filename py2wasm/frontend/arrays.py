@@ -548,10 +548,12 @@ def check_weak_int(fb, v, dt, loc):
 
 # --- broadcasting ---------------------------------------------------------------------------
 
-def _fmt_shape(shape, args: list) -> str:
+def _fmt_shape(shape, args: list, newaxis=False) -> str:
     parts = []
     for s in shape:
-        if known(s):
+        if newaxis and known(s) and s == -1:
+            parts.append("newaxis")  # NumPy's reshape message spells -1 so
+        elif known(s):
             parts.append(str(s))
         else:
             parts.append("{%d}" % len(args))
@@ -640,7 +642,7 @@ def _weak_result(*vals):
 
 
 def astype_node(v, dtype: str):
-    return Ew("astype", (v,), dtype, shape_of(v), (dtype_of(v),))
+    return Ew("astype", (v,), dtype, shape_of(v), (dtype,))
 
 
 class Plan:
@@ -962,6 +964,8 @@ def inplace(tr, op, a: Arr, b, loc):
     if op == "@":
         raise error(loc, "in-place matrix multiplication (@=) is not supported",
                     "write a = a @ b", E_TYPE)
+    fb = tr.fb
+    broadcast_shapes(fb, [a.shape, shape_of(b), a.shape], loc)  # NumPy lists `out` too
     node = binary(tr, op, a, b, loc)
     if node.dtype != a.dtype and not np.can_cast(node.dtype, a.dtype, "same_kind"):
         raise error(loc, f"Cannot cast ufunc '{node.op}' output from dtype('{node.dtype}') to "
@@ -1086,14 +1090,14 @@ def reshape(tr, a, shape, loc):
         if known(rest) and known(n):
             if n % rest:
                 raise TraceRaise("ValueError", f"cannot reshape array of size {n} into shape "
-                                 + _fmt_shape(shape, []))
+                                 + _fmt_shape(shape, [], newaxis=True))
             m = n // rest
         else:
             rv = ic(fb, rest)
             m = fb.emit("floordiv", [ic(fb, n), rv])
             bad = icmp(fb, "ne", imul(fb, m, rv), n)
             args = [n]
-            text = msg + _fmt_shape(shape, args)
+            text = msg + _fmt_shape(shape, args, newaxis=True)
             fb.emit_multi("raise_if_fmt", [bad] + [ic(fb, x) for x in args],
                           {"exc": "ValueError", "msg": text}, loc=loc)
         shape = shape[:k] + (m,) + shape[k + 1:]
@@ -1101,10 +1105,10 @@ def reshape(tr, a, shape, loc):
         bad = icmp(fb, "ne", rest, n)
         if bad is True and known(n):
             raise TraceRaise("ValueError", f"cannot reshape array of size {n} into shape "
-                             + _fmt_shape(shape, []))
+                             + _fmt_shape(shape, [], newaxis=True))
         if bad is not False:
             args = [n]
-            text = msg + _fmt_shape(shape, args)
+            text = msg + _fmt_shape(shape, args, newaxis=True)
             if len(args) > 8:
                 args, text = [], "cannot reshape the array into the given shape"
             fb.emit_multi("raise_if_fmt", [ic(fb, bad) if not known(bad) else fb.const(True)]

@@ -804,6 +804,8 @@ def call(tr, fn, args, kwargs, loc):
     """numpy.<fn>(*args, **kwargs) on trace values."""
     fb = tr.fb
     name = getattr(fn, "__name__", type(fn).__name__)
+    if fn is np.matmul and len(args) == 2 and not kwargs:
+        return matmul(tr, args[0], args[1], loc)
     if isinstance(fn, np.ufunc):
         if name not in UFUNCS:
             raise error(loc, f"numpy.{name} is not supported", "see the supported NumPy subset",

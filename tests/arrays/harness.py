@@ -75,12 +75,26 @@ def same(a, b, rtol=1e-12, atol=0.0) -> bool:
     return a == b and type(a) is type(b if not isinstance(b, np.bool_) else bool(b))
 
 
+def strided(a):
+    """A non-contiguous view (every other element of a bigger buffer) equal to a."""
+    buf = np.zeros(tuple(2 * s for s in a.shape) or (1,), dtype=a.dtype)
+    view = buf[tuple(slice(None, None, 2) for _ in a.shape)]
+    view[...] = a
+    return view
+
+
+def _copy(a):
+    if not isinstance(a, np.ndarray):
+        return a
+    return a.copy() if a.flags.c_contiguous or a.ndim == 0 else strided(a)
+
+
 def check(fn, *args, rtol=1e-12, atol=0.0):
     """Run `fn` compiled (IR interpreter) and in CPython on copies of the
     arguments; assert equal results, equal argument arrays afterwards, and
     the same exception type and message."""
-    cargs = [a.copy() if isinstance(a, np.ndarray) else a for a in args]
-    pargs = [a.copy() if isinstance(a, np.ndarray) else a for a in args]
+    cargs = [_copy(a) for a in args]
+    pargs = [_copy(a) for a in args]
     _, got = run_ir(fn, cargs)
     want = run_py(fn, pargs)
     if want[0] != "ok" or got[0] != "ok":
