@@ -101,3 +101,16 @@ export function parseArray(text, t, what) {
   const vals = parts.map((p, i) => parseScalar(p, Ctor === Float64Array || Ctor === Float32Array ? "float" : "int", `${what}[${i}]`));
   return Ctor === BigInt64Array ? BigInt64Array.from(vals.map(BigInt)) : Ctor.from(vals);
 }
+
+export function randomArray(t, len) {
+  const Ctor = arrayCtor(t);
+  const d = dtypeOf(t);
+  const out = new Ctor(Math.max(0, Math.min(1e7, len)));
+  for (let k = 0; k < out.length; k++) {
+    if (Ctor === BigInt64Array) out[k] = BigInt(Math.floor(Math.random() * 200) - 100);
+    else if (d === "bool") out[k] = Math.random() < 0.5 ? 1 : 0;
+    else if (Ctor === Float64Array || Ctor === Float32Array) out[k] = Math.random() * 2 - 1;
+    else out[k] = Math.floor(Math.random() * 100);
+  }
+  return out;
+}

@@ -6,7 +6,7 @@ import { python } from "@codemirror/lang-python";
 import { setDiagnostics, lintGutter } from "@codemirror/lint";
 import { keymap } from "@codemirror/view";
 import { Prec } from "@codemirror/state";
-import { isArrayType, parseValue, pyRepr, typeName, arrayCtor } from "./format.js";
+import { isArrayType, parseValue, pyRepr, typeName, randomArray } from "./format.js";
 
 const $ = (id) => document.getElementById(id);
 const token = new URLSearchParams(location.search).get("token");
@@ -219,24 +219,43 @@ function paramInput(fn, p, i, initial) {
   row.append(input);
   const what = `${fn.name}(): ${p.name}`;
   if (isArrayType(p.type)) {
+    const ndim = p.type.ndim ?? 1;
     input.placeholder = "comma-separated values";
     const n = document.createElement("input");
-    n.type = "number"; n.min = "0"; n.value = "1000"; n.className = "gen-size"; n.id = `${id}-size`;
+    n.type = "text"; n.value = ndim === 1 ? "1000" : Array(ndim).fill("10").join(", ");
+    n.className = "gen-size"; n.id = `${id}-size`; n.inputMode = "numeric";
     const nl = document.createElement("label");
-    nl.htmlFor = n.id; nl.textContent = "or size"; nl.style.minWidth = "auto";
+    nl.htmlFor = n.id; nl.textContent = ndim === 1 ? "size" : "shape"; nl.style.minWidth = "auto";
     const gen = document.createElement("button");
     gen.type = "button"; gen.textContent = "Generate random";
     let generated = null;
+    const readShape = () => {
+      const shape = n.value.split(",").map((x) => Number(x.trim()));
+      if (shape.length !== ndim || shape.some((x) => !Number.isInteger(x) || x < 0)) {
+        throw new Error(`${what}: the ${ndim === 1 ? "size" : "shape"} must be ${ndim} non-negative int(s)`);
+      }
+      return shape;
+    };
     gen.onclick = () => {
-      const Ctor = arrayCtor(p.type);
-      const len = Math.max(0, Math.min(1e7, Number(n.value) | 0));
-      generated = new Ctor(len);
-      for (let k = 0; k < len; k++) generated[k] = Ctor === BigInt64Array ? BigInt(Math.floor(Math.random() * 100)) : Ctor === Float64Array || Ctor === Float32Array ? Math.random() : Math.floor(Math.random() * 100);
-      input.value = `(${len} random values)`;
+      let shape;
+      try { shape = readShape(); } catch (e) { input.value = ""; input.placeholder = e.message; return; }
+      generated = randomArray(p.type, shape.reduce((a, b) => a * b, 1));
+      if (ndim > 1) generated = { data: generated, shape };
+      input.value = `(${shape.join("×")} random values)`;
     };
     input.addEventListener("input", () => { generated = null; });
     row.append(nl, n, gen);
-    return { row, read: () => generated ?? parseValue(input.value, p.type, what) };
+    return {
+      row,
+      read: () => {
+        if (generated) return generated;
+        const data = parseValue(input.value, p.type, what);
+        if (ndim === 1) return data;
+        const shape = readShape();
+        if (shape.reduce((a, b) => a * b, 1) !== data.length) throw new Error(`${what}: ${data.length} values do not fill shape (${shape.join(", ")})`);
+        return { data, shape };
+      },
+    };
   }
   if (p.type && p.type.tuple) input.placeholder = "comma-separated values";
   return { row, read: () => parseValue(input.value, p.type, what) };
