@@ -22,13 +22,26 @@ def _write(mem):
     return write
 
 
+_CACHE: dict = {}
+
+
+def compiled_module(fn, types, passes=True):
+    """The traced, verified (and optimized) IR module of fn for these types,
+    cached (hypothesis runs one function on many shapes)."""
+    key = (fn, tuple(types), passes)
+    if key not in _CACHE:
+        module = trace(fn, types)
+        verify_module(module)
+        if passes:
+            module = run_passes(module, level=1)
+        _CACHE[key] = module
+    return _CACHE[key]
+
+
 def run_ir(fn, args, *, passes=True):
     """(module, outcome) where outcome is ("ok", value) or (exc name, message)."""
     types = types_of_values(args)
-    module = trace(fn, types)
-    verify_module(module)
-    if passes:
-        module = run_passes(module, level=1)
+    module = compiled_module(fn, types, passes)
     mem = Memory()
     flat, copies = flatten_args(types, args, mem.alloc, _write(mem))
     try:
