@@ -63,7 +63,7 @@ def check_bind(host: str, allow_remote: bool) -> Optional[str]:
         raise BindError(f"refusing to bind to {host}: the playground runs the code it compiles, "
                         "so it listens on 127.0.0.1 only. Pass --allow-remote to expose it "
                         "to other machines (anyone with the token can run code as you).")
-    return (f"WARNING: the playground is listening on {host}, beyond this machine. Anyone who "
+    return (f"WARNING: --allow-remote: the playground listens on {host}, beyond this machine. Anyone who "
             "can reach it and has the token in the URL can run Python code as this user.")
 
 

@@ -197,6 +197,14 @@ def test_non_loopback_bind_refused_without_flag():
     assert "--allow-remote" in r.stderr and "http://" not in r.stdout
 
 
+def test_non_loopback_bind_with_flag_warns():
+    # 192.0.2.1 (TEST-NET-1) is on no interface here: the warning comes first, then bind fails
+    r = subprocess.run([sys.executable, "-m", "py2wasm.cli", "playground", "--host", "192.0.2.1",
+                        "--allow-remote", "--port", "0"], capture_output=True, text=True, timeout=60)
+    assert "WARNING: --allow-remote" in r.stderr and "run Python code" in r.stderr
+    assert r.returncode == 1 and "cannot listen on 192.0.2.1" in r.stderr
+
+
 def test_bind_policy_unit():
     assert check_bind("127.0.0.1", False) is None
     assert check_bind("::1", False) is None
