@@ -21,6 +21,7 @@ API: `FUNCTIONS`: IR math function name (`ir.primitives.MATH_UNARY`,
 """
 from . import exp as _exp
 from . import fma as _fma
+from . import hyperbolic as _hyp
 from . import hypot as _hypot
 from . import invtrig as _invtrig
 from . import log as _log
@@ -28,8 +29,8 @@ from . import pow as _pow
 from . import trig as _trig
 
 FUNCTIONS = {
-    "exp": _exp.exp, "expm1": _exp.expm1, "sinh": _exp.sinh, "cosh": _exp.cosh,
-    "tanh": _exp.tanh,
+    "exp": _exp.exp, "expm1": _exp.expm1,
+    "sinh": _hyp.sinh, "cosh": _hyp.cosh, "tanh": _hyp.tanh,
     "log": _log.log, "log1p": _log.log1p, "log2": _log.log2, "log10": _log.log10,
     "asinh": _log.asinh, "acosh": _log.acosh, "atanh": _log.atanh,
     "sin": _trig.sin, "cos": _trig.cos, "tan": _trig.tan,

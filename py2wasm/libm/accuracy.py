@@ -24,7 +24,7 @@ import ctypes.util
 import math
 import random
 import struct
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Callable
 
@@ -255,6 +255,8 @@ class Result:
     worst: tuple | None  # the arguments of the largest error
     got: float | None = None
     want: float | None = None
+    over: list = field(default_factory=list)  # (args, ulps) with ulps > 1 (first 1000)
+    n_over: int = 0
 
 
 def measure(name: str, fn: Callable | None = None, n: int = 20000, seed: int = 0,
@@ -264,12 +266,16 @@ def measure(name: str, fn: Callable | None = None, n: int = 20000, seed: int = 0
     ref = reference(name)
     args = args if args is not None else arguments(name, n, seed)
     worst: Result = Result(name, len(args), 0, None)
+    over = []
     for a in args:
         got = fn(*a)
         want = ref(*a)
         d = ulp_distance(got, want)
+        if d > 1:
+            over.append((a, d))
         if d > worst.max_ulp:
             worst = Result(name, len(args), d, a, got, want)
+    worst.over, worst.n_over = over[:1000], len(over)
     return worst
 
 

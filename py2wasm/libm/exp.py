@@ -1,10 +1,10 @@
-"""exp, expm1 and the hyperbolic functions sinh, cosh, tanh (restricted Python).
+"""exp and expm1 (restricted Python).
 
 Place in the pipeline: part of `py2wasm.libm` (see its docstring); traced by
-the frontend and linked into modules that use `math.exp` etc. Ported from
-FreeBSD msun (e_exp.c, s_expm1.c) and musl (sinh.c, cosh.c, tanh.c,
-__expo2.c from FreeBSD k_exp.c). C-libm semantics: no Python exceptions,
-overflow gives inf, invalid gives NaN (the frontend adds CPython's checks).
+the frontend and linked into modules that use `math.exp`, `math.expm1`.
+Ported from FreeBSD msun (e_exp.c, s_expm1.c). C-libm semantics: no Python
+exceptions, overflow gives inf (the frontend adds CPython's checks).
+(sinh, cosh, tanh are in `hyperbolic.py`.)
 
  ====================================================
  Copyright (C) 1993, 2004 by Sun Microsystems, Inc. All rights reserved.
@@ -15,25 +15,7 @@ overflow gives inf, invalid gives NaN (the frontend adds CPython's checks).
  is preserved.
  ====================================================
 
- __expo2 (musl, from FreeBSD k_exp.c):
- Copyright (c) 2011 David Schultz <das@FreeBSD.ORG>
- All rights reserved.
- Redistribution and use in source and binary forms, with or without
- modification, are permitted provided that the following conditions
- are met:
- 1. Redistributions of source code must retain the above copyright
-    notice, this list of conditions and the following disclaimer.
- 2. Redistributions in binary form must reproduce the above copyright
-    notice, this list of conditions and the following disclaimer in the
-    documentation and/or other materials provided with the distribution.
- THIS SOFTWARE IS PROVIDED BY THE AUTHOR AND CONTRIBUTORS ``AS IS'' AND
- ANY EXPRESS OR IMPLIED WARRANTIES ARE DISCLAIMED (see the full text in
- FreeBSD's lib/msun/src/k_exp.c).
-
- musl: Copyright © 2005-2020 Rich Felker, et al. (MIT license).
 """
-import math
-
 from .bits import INF, TWO1023, from_words, high_word, low_word
 
 O_THRESHOLD = 7.09782712893383973096e+02
@@ -178,80 +160,3 @@ def expm1(x: float) -> float:
     y = x - (e + t)
     y += 1.0
     return y * from_words(0x3FF00000 + (k << 20), 0)
-
-
-EXPO2_KLN2 = 1246.97177782734161156  # k * ln2 for k = 1799
-
-
-def expo2(x: float) -> float:
-    """exp(x) / 2 for huge x (no intermediate overflow)."""
-    scale = from_words((0x3FF + 899) << 20, 0)  # 2**((1799 - 1) / 2)
-    return exp(x - EXPO2_KLN2) * scale * scale
-
-
-def sinh(x: float) -> float:
-    jx = high_word(x)
-    ix = jx & 0x7FFFFFFF
-    if ix >= 0x7FF00000:
-        return x + x
-    h = 0.5
-    if jx < 0:
-        h = -h
-    if ix < 0x40360000:  # |x| < 22
-        if ix < 0x3E300000:  # |x| < 2**-28
-            return x
-        t = expm1(math.fabs(x))
-        if ix < 0x3FF00000:
-            return h * (2.0 * t - t * t / (t + 1.0))
-        return h * (t + t / (t + 1.0))
-    if ix < 0x40862E42:  # |x| < log(DBL_MAX)
-        return h * exp(math.fabs(x))
-    if ix <= 0x408633CE:  # |x| <= overflow threshold
-        return h * 2.0 * expo2(math.fabs(x))
-    return x * 1.0e307 * 1.0e307
-
-
-def cosh(x: float) -> float:
-    ix = high_word(x) & 0x7FFFFFFF
-    if ix >= 0x7FF00000:
-        return x * x
-    if ix < 0x3FD62E43:  # |x| < 0.5 ln2
-        t = expm1(math.fabs(x))
-        w = 1.0 + t
-        if ix < 0x3C800000:
-            return w
-        return 1.0 + (t * t) / (w + w)
-    if ix < 0x40360000:  # |x| < 22
-        t = exp(math.fabs(x))
-        return 0.5 * t + 0.5 / t
-    if ix < 0x40862E42:
-        return 0.5 * exp(math.fabs(x))
-    if ix <= 0x408633CE:
-        return expo2(math.fabs(x))
-    return INF
-
-
-def tanh(x: float) -> float:
-    jx = high_word(x)
-    ix = jx & 0x7FFFFFFF
-    if ix >= 0x7FF00000:
-        if x != x:
-            return x + x
-        if jx >= 0:
-            return 1.0
-        return -1.0
-    z = 0.0
-    if ix < 0x40360000:  # |x| < 22
-        if ix < 0x3E300000:  # |x| < 2**-28
-            return x
-        if ix >= 0x3FF00000:  # |x| >= 1
-            t = expm1(2.0 * math.fabs(x))
-            z = 1.0 - 2.0 / (t + 2.0)
-        else:
-            t = expm1(-2.0 * math.fabs(x))
-            z = -t / (t + 2.0)
-    else:
-        z = 1.0
-    if jx >= 0:
-        return z
-    return -z
