@@ -39,12 +39,19 @@ def readme(manifest: dict, *, name: str, version: str) -> str:
            "- **Browsers, no bundler**: `<script type=\"module\">` importing `index.js` "
            "(through an import map or its URL). The `.wasm` is fetched next to `index.js` "
            "with `WebAssembly.instantiateStreaming`, falling back to compiling the bytes when "
-           "the server's MIME type is not `application/wasm`.\n",
-           "- **Bundlers**: Vite and webpack 5 pick up the `.wasm` through "
-           "`new URL(\"./<file>.wasm\", import.meta.url)` on their own. With esbuild, copy "
-           f"`node_modules/{name}/{_wasm(manifest)}` next to the bundle (use `--format=esm` and "
-           "`--target=es2022` or later), or embed it: bundle with `--loader:.wasm=binary` and "
+           "the server's MIME type is not `application/wasm`:\n\n"
+           "  ```html\n"
+           f'  <script type="importmap">{{"imports": {{"{name}": "./node_modules/{name}/index.js"}}}}</script>\n'
+           f'  <script type="module">import {{ {imports} }} from "{name}"; {call}</script>\n'
+           "  ```\n",
+           "- **esbuild**: bundle with `--format=esm --target=es2022` and copy "
+           f"`node_modules/{name}/{_wasm(manifest)}` next to the bundle, or embed it: "
+           "`--loader:.wasm=binary` and "
            f'`import wasm from "{name}/{_wasm(manifest)}"; await init(wasm);`.\n',
+           "- **Vite, webpack 5** (not covered by py2wasm's tests): both understand "
+           f'`new URL("./{_wasm(manifest)}", import.meta.url)` in `index.js` and emit the file; '
+           "the build target must allow top-level await (es2022), and Vite's dev server needs "
+           f'`optimizeDeps: {{ exclude: ["{name}"] }}` so its pre-bundling keeps the URL.\n',
            "- **Elsewhere** (workers, CDNs): `await init(source)` with the `.wasm` URL, a "
            "`Response`, its bytes or a `WebAssembly.Module`. If the automatic load at import "
            "failed, calls throw an Error saying why until `init` succeeds.\n",
