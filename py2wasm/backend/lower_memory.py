@@ -1,0 +1,246 @@
+"""Lowering of the array primitives: linear memory, the per-call arena
+allocator, element loads/stores by dtype, NumPy's C arithmetic (float32
+rounding, wrapping integers, IEEE division, C float->int casts) and
+exceptions with run-time message arguments.
+
+Place in the pipeline: backend, beside `lower_ops` (its lowerings are
+registered into `lower_ops.LOWERINGS` when this module is imported). What
+each lowering computes is `ir/interpret.py` + `ir/memory.py`.
+
+The memory ABI (docs/internals.md, "Arrays"):
+- the module defines and exports one memory, `memory` (wasm32, growable up
+  to 65536 pages), the first time a function uses a memory primitive;
+- exported mutable global `py2wasm_heap` (i64): the arena's bump pointer.
+  The host sets it to `HEAP_BASE` (16) before each call, allocates the
+  argument arrays by bumping it (growing the memory as needed), calls, and
+  copies the results out; everything allocated during a call is freed by
+  the next reset, so memory does not grow across calls;
+- `alloc` rounds to 16 bytes, grows the memory when needed and raises
+  MemoryError (ir.messages.ALLOC_FAILED) past 4 GiB or when growing fails;
+- `raise_if_fmt` stores its i64 arguments into the exported mutable globals
+  `py2wasm_exc_arg0`..`py2wasm_exc_arg7` and raises with a code whose
+  exception-table entry has `"args": n`: the message is
+  `message.format(arg0, ..., arg{n-1})`.
+"""
+from __future__ import annotations
+
+import cffi
+
+from ..ir import DTYPES, messages
+from ..ir.types import BOOL, F64
+from . import binaryen as bn
+from .binaryen import Op
+from .lower_ops import LOWERINGS, lowering
+
+HEAP_GLOBAL = "py2wasm_heap"
+EXC_ARGS = [f"py2wasm_exc_arg{i}" for i in range(8)]
+HEAP_BASE = 16
+MAX_PAGES = 65536
+
+_ffi = cffi.FFI()
+_ffi.include(bn.ffi)
+_ffi.cdef("""
+void BinaryenSetMemory(BinaryenModuleRef module, BinaryenIndex initial, BinaryenIndex maximum,
+                       const char* exportName, const char** segments, bool* segmentPassive,
+                       BinaryenExpressionRef* segmentOffsets, BinaryenIndex* segmentSizes,
+                       BinaryenIndex numSegments, bool shared, bool memory64,
+                       const char* name);
+BinaryenExpressionRef BinaryenLoad(BinaryenModuleRef module, uint32_t bytes, bool signed_,
+                                   uint32_t offset, uint32_t align, BinaryenType type,
+                                   BinaryenExpressionRef ptr, const char* memoryName);
+BinaryenExpressionRef BinaryenStore(BinaryenModuleRef module, uint32_t bytes, uint32_t offset,
+                                    uint32_t align, BinaryenExpressionRef ptr,
+                                    BinaryenExpressionRef value, BinaryenType type,
+                                    const char* memoryName);
+BinaryenExpressionRef BinaryenMemoryGrow(BinaryenModuleRef module, BinaryenExpressionRef delta,
+                                         const char* memoryName, bool memoryIs64);
+BinaryenExpressionRef BinaryenMemorySize(BinaryenModuleRef module, const char* memoryName,
+                                         bool memoryIs64);
+BinaryenType BinaryenTypeFloat32(void);
+BinaryenOp BinaryenDemoteFloat64(void);
+BinaryenOp BinaryenPromoteFloat32(void);
+BinaryenOp BinaryenExtendS32Int64(void);
+""")
+_lib = _ffi.dlopen(bn._library_path())  # noqa: SLF001 - the same library binaryen.py opens
+NULL = _ffi.NULL
+F32 = _lib.BinaryenTypeFloat32()
+DEMOTE = _lib.BinaryenDemoteFloat64()
+PROMOTE = _lib.BinaryenPromoteFloat32()
+EXTEND32 = _lib.BinaryenExtendS32Int64()
+
+
+def _ensure_memory(ctx) -> None:
+    """Memory, heap pointer and exception-argument globals, once per module."""
+    if getattr(ctx, "_py2wasm_memory", False):
+        return
+    ctx._py2wasm_memory = True
+    m = ctx.m
+    export = _ffi.new("char[]", b"memory")
+    name = _ffi.new("char[]", b"0")
+    m._keep.extend([export, name])  # noqa: SLF001
+    _lib.BinaryenSetMemory(m.ref, 1, MAX_PAGES, export, NULL, NULL, NULL, NULL, 0,
+                           False, False, name)
+    m.add_global(HEAP_GLOBAL, bn.i64, True, m.i64(HEAP_BASE))
+    m.add_global_export(HEAP_GLOBAL, HEAP_GLOBAL)
+    for g in EXC_ARGS:
+        m.add_global(g, bn.i64, True, m.i64(0))
+        m.add_global_export(g, g)
+
+
+def _addr(L, v):
+    """An i64 address as wasm32's i32."""
+    return L.m.unary(Op.WrapInt64, L.get(v))
+
+
+_LOAD = {  # dtype -> (bytes, signed, wasm type, convert to compute type)
+    "float64": (8, False, "f64", None), "float32": (4, False, "f32", "promote"),
+    "int64": (8, False, "i64", None), "int32": (4, True, "i64", None),
+    "uint8": (1, False, "i64", None), "bool": (1, False, "i32", "bool"),
+}
+
+
+def _wtype(name):
+    return {"f64": bn.f64, "f32": F32, "i64": bn.i64, "i32": bn.i32}[name]
+
+
+@lowering("load")
+def _load(L, e):
+    _ensure_memory(L.ctx)
+    m = L.m
+    dt = e.params["dtype"]
+    nbytes, signed, wt, conv = _LOAD[dt]
+    x = _lib.BinaryenLoad(m.ref, nbytes, signed, 0, nbytes, _wtype(wt), _addr(L, e.ins[0]), NULL)
+    if conv == "promote":
+        x = m.unary(PROMOTE, x)
+    elif conv == "bool":
+        x = m.binary(Op.NeInt32, x, m.i32(0))
+    return [L.set(e.outs[0], x)]
+
+
+@lowering("store")
+def _store(L, e):
+    _ensure_memory(L.ctx)
+    m = L.m
+    dt = e.params["dtype"]
+    addr, v = e.ins
+    x = L.get(v)
+    nbytes = DTYPES[dt].size
+    if dt == "float32":
+        x, wt = m.unary(DEMOTE, x), F32
+    elif dt == "float64":
+        wt = bn.f64
+    elif dt == "bool":
+        wt = bn.i32
+    else:
+        wt = bn.i64
+    return [_lib.BinaryenStore(m.ref, nbytes, 0, nbytes, _addr(L, addr), x, wt, NULL)]
+
+
+def _alloc_helper(ctx, name):
+    """(n: i64, exc code: i32) -> i64: bump-allocate n bytes (16-aligned)."""
+    from .runtime import _Fn
+    _ensure_memory(ctx)
+    f = _Fn(ctx, [bn.i64, bn.i32], [bn.i64])
+    m = f.m
+    n, code = 0, 1
+    p, new, need = f.local(bn.i64), f.local(bn.i64), f.local(bn.i64)
+    heap = m.global_get(HEAP_GLOBAL, bn.i64)
+    size_bytes = m.binary(Op.ShlInt64, m.unary(Op.ExtendUInt32, _lib.BinaryenMemorySize(
+        m.ref, NULL, False)), m.i64(16))
+    fail = ctx.raise_code(f.get(code))
+    f.finish(name, [
+        f.set(p, heap),
+        # new = (p + n + 15) & ~15, with n < 2**63 and p < 2**32: no i64 overflow
+        m.if_(m.binary(Op.GtUInt64, f.get(n), m.i64(2**32)), fail),
+        f.set(new, m.binary(Op.AndInt64, m.binary(Op.AddInt64, m.binary(
+            Op.AddInt64, f.get(p), f.get(n)), m.i64(15)), m.i64(~15))),
+        m.if_(m.binary(Op.GtUInt64, f.get(new), m.i64(2**32)), ctx.raise_code(f.get(code))),
+        m.if_(m.binary(Op.GtUInt64, f.get(new), size_bytes), m.block(None, [
+            f.set(need, m.binary(Op.ShrUInt64, m.binary(
+                Op.AddInt64, m.binary(Op.SubInt64, f.get(new), m.binary(
+                    Op.ShlInt64, m.unary(Op.ExtendUInt32, _lib.BinaryenMemorySize(
+                        m.ref, NULL, False)), m.i64(16))), m.i64(65535)), m.i64(16))),
+            m.if_(m.binary(Op.EqInt32, _lib.BinaryenMemoryGrow(
+                m.ref, m.unary(Op.WrapInt64, f.get(need)), NULL, False), m.i32(-1)),
+                ctx.raise_code(f.get(code))),
+        ])),
+        m.global_set(HEAP_GLOBAL, f.get(new)),
+        m.return_(f.get(p)),
+    ])
+
+
+@lowering("alloc")
+def _alloc(L, e):
+    _ensure_memory(L.ctx)
+    m = L.m
+    from .runtime import HELPERS
+    HELPERS.setdefault("array_alloc", _alloc_helper)
+    fn = L.ctx.helper("array_alloc")
+    code = L.code("MemoryError", messages.ALLOC_FAILED, e.loc)
+    return [L.set(e.outs[0], m.call(fn, [L.get(e.ins[0]), m.i32(code)], bn.i64))]
+
+
+@lowering("f32")
+def _f32(L, e):
+    m = L.m
+    return [L.set(e.outs[0], m.unary(PROMOTE, m.unary(DEMOTE, L.get(e.ins[0]))))]
+
+
+@lowering("wadd", "wsub", "wmul")
+def _wrapping(L, e):
+    op = {"wadd": Op.AddInt64, "wsub": Op.SubInt64, "wmul": Op.MulInt64}[e.prim]
+    a, b = e.ins
+    return [L.set(e.outs[0], L.m.binary(op, L.get(a), L.get(b)))]
+
+
+@lowering("wneg")
+def _wneg(L, e):
+    return [L.set(e.outs[0], L.m.binary(Op.SubInt64, L.m.i64(0), L.get(e.ins[0])))]
+
+
+@lowering("wrap")
+def _wrap(L, e):
+    m = L.m
+    dt = e.params["dtype"]
+    x = L.get(e.ins[0])
+    if dt == "int32":
+        x = m.unary(EXTEND32, x)
+    elif dt == "uint8":
+        x = m.binary(Op.AndInt64, x, m.i64(255))
+    return [L.set(e.outs[0], x)]
+
+
+@lowering("fdiv")
+def _fdiv(L, e):
+    a, b = e.ins
+    return [L.set(e.outs[0], L.m.binary(Op.DivFloat64, L.get(a), L.get(b)))]
+
+
+@lowering("ftoi")
+def _ftoi(L, e):
+    """C cast on x86-64: NaN or out of int64 range -> -2**63."""
+    m = L.m
+    x = e.ins[0]
+    ok = m.binary(Op.AndInt32, m.binary(Op.GeFloat64, L.get(x), m.f64(-9223372036854775808.0)),
+                  m.binary(Op.LtFloat64, L.get(x), m.f64(9223372036854775808.0)))
+    return [L.set(e.outs[0], m.select(ok, m.unary(Op.TruncSatSFloat64ToInt64, L.get(x)),
+                                      m.i64(-2**63), bn.i64))]
+
+
+@lowering("raise_if_fmt")
+def _raise_if_fmt(L, e):
+    _ensure_memory(L.ctx)
+    m = L.m
+    cond, *args = e.ins
+    code = L.code(e.params["exc"], e.params["msg"], e.loc)
+    entry = L.ctx.exceptions.entries[code - 1]
+    entry["args"] = len(args)
+    sets = [m.global_set(EXC_ARGS[i], L.get(a)) for i, a in enumerate(args)]
+    raise_ = L.ctx.raise_code(m.i32(code))
+    c = L.get(cond)
+    return [m.if_(c, m.block(None, sets + [raise_], bn.unreachable_type))]
+
+
+MEMORY_PRIMITIVES = ("load", "store", "alloc", "f32", "wadd", "wsub", "wmul", "wneg", "wrap",
+                     "fdiv", "ftoi", "raise_if_fmt")
+assert all(p in LOWERINGS for p in MEMORY_PRIMITIVES)
