@@ -130,11 +130,21 @@ if (cfg.mode === "live") {
   });
 
   await step("python-exception", async () => {
-    await setSource("def div(a: float, b: float) -> float:\n    return a / b\n");
+    await setSource("def div(a: float, b: float) -> float:\n    return a / b\n\n\n" +
+      "def order(a: int, b: int, descending: bool) -> tuple[int, int]:\n" +
+      "    lo, hi = min(a, b), max(a, b)\n    return (hi, lo) if descending else (lo, hi)\n");
     const c = await compileAndWait();
     await page.fill("#arg-div-0", "1");
     await page.fill("#arg-div-1", "0");
-    return { compile: c, run: await runFunction("div") };
+    const run = await runFunction("div");
+    await page.fill("#arg-order-0", "3");
+    await page.fill("#arg-order-1", "-8");
+    const ascending = await runFunction("order");
+    await page.check("#arg-order-2");
+    const descending = await runFunction("order");
+    await page.fill("#arg-order-0", "1.5");
+    const badInput = await runFunction("order");
+    return { compile: c, run, ascending, descending, badInput };
   });
 
   await step("stop-long-run", async () => {

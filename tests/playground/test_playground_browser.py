@@ -180,6 +180,10 @@ def test_python_exception_is_an_error_named_like_python(live_report):
     assert run["isError"]
     assert run["value"].startswith("ZeroDivisionError: float division by zero")
     assert "main.py:2" in run["value"]
+    # the module stays usable; a bool checkbox and a tuple result
+    assert s["ascending"]["value"] == "(-8, 3)"
+    assert s["descending"]["value"] == "(3, -8)"
+    assert s["badInput"]["isError"] and "expected an int" in s["badInput"]["text"]
 
 
 def test_stop_terminates_a_long_run_and_page_stays_responsive(live_report):
