@@ -6,14 +6,18 @@ to open, or with `--export DIR` writes the static site (`export.py`).
 """
 from __future__ import annotations
 
+import errno
 import sys
 
 import click
 
+DEFAULT_PORT = 8765
+
 
 @click.command()
-@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True,
-              help="TCP port (0: any free port).")
+@click.option("--port", type=click.IntRange(0, 65535), default=None,
+              help=f"TCP port (0: any free port). Default: {DEFAULT_PORT}, or the next free one "
+                   "of the 10 after it.")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on. Anything but loopback needs --allow-remote.")
 @click.option("--allow-remote", is_flag=True,
@@ -51,11 +55,15 @@ def playground(port, host, allow_remote, export_dir, time_limit, memory_limit, o
     if warning:
         click.echo(warning, err=True)
     token = new_token()
-    try:
-        srv = make_server(host, port, token=token, limits=limits)
-    except OSError as e:
-        click.echo(f"error: cannot listen on {host}:{port}: {e.strerror or e}", err=True)
-        sys.exit(1)
+    ports = [port] if port is not None else range(DEFAULT_PORT, DEFAULT_PORT + 11)
+    for p in ports:
+        try:
+            srv = make_server(host, p, token=token, limits=limits)
+            break
+        except OSError as e:
+            if p == ports[-1] or e.errno != errno.EADDRINUSE:
+                click.echo(f"error: cannot listen on {host}:{p}: {e.strerror or e}", err=True)
+                sys.exit(1)
     url = url_of(srv, token)
     click.echo("py2wasm playground: open this URL (it carries this run's secret token):")
     click.echo(f"    {url}", nl=True)
