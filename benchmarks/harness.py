@@ -362,7 +362,7 @@ def write_chart(path, rows, engines, results, baseline_engine="cpython") -> Opti
         return f"matplotlib is not installed ({e}); run benchmarks/setup.sh"
     shown = [(eid, t) for eid, t in engines if eid != baseline_engine]
     fig_h = max(4.0, 0.42 * len(rows) * max(1, len(shown)) / 2.2)
-    fig, ax = plt.subplots(figsize=(10, fig_h))
+    fig, ax = plt.subplots(figsize=(13, fig_h))
     height = 0.8 / max(1, len(shown))
     colors = plt.get_cmap("tab10")
     for k, (eid, title) in enumerate(shown):
@@ -382,7 +382,7 @@ def write_chart(path, rows, engines, results, baseline_engine="cpython") -> Opti
     ax.axvline(1.0, color="black", linewidth=0.8)
     ax.set_xlabel("speed-up over CPython (log scale; >1 is faster)")
     ax.set_title("py2wasm benchmark suite: speed-up over CPython, same run")
-    ax.legend(loc="lower right", fontsize="small")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize="small")
     ax.grid(axis="x", which="both", alpha=0.3)
     fig.tight_layout()
     fig.savefig(path, dpi=110)

@@ -18,6 +18,7 @@ import datetime
 import gzip
 import os
 import platform
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -32,6 +33,7 @@ from benchmarks import engines as E  # noqa: E402
 from benchmarks import harness as H  # noqa: E402
 from benchmarks import suite as S  # noqa: E402
 
+SHIPPED = (".js", ".mjs", ".wasm")   # what a page downloads (not README, d.ts, package.json)
 PYODIDE_CORE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
                       "pyodide-lock.json")
 
@@ -93,11 +95,11 @@ def _dist_version(name):
         return None
 
 
-def dir_size(d: Path) -> tuple[int, int]:
-    """(bytes, gzip -9 bytes) of every file under d."""
+def dir_size(d: Path, suffixes: tuple = ()) -> tuple[int, int]:
+    """(bytes, gzip -9 bytes) of every file under d (or only those with these suffixes)."""
     raw = gz = 0
     for p in sorted(d.rglob("*")):
-        if p.is_file():
+        if p.is_file() and (not suffixes or p.suffix in suffixes):
             data = p.read_bytes()
             raw += len(data)
             gz += len(gzip.compress(data, 9))
@@ -129,6 +131,24 @@ def node_baseline_rss() -> int | None:
         return None
 
 
+def pyodide_loads(workdir: Path, n: int) -> list[float]:
+    """Load times of Pyodide in n more Node processes (the driver with no kernels)."""
+    import json
+    out = []
+    for i in range(n):
+        job = workdir / f"job_pyodide_load_{i}.json"
+        res = workdir / f"out_pyodide_load_{i}.json"
+        job.write_text(json.dumps({"engine": "pyodide", "kernels": [], "policy": H.QUICK.to_json(),
+                                   "out_dir": str(workdir), "pyodide_dir": str(E.PYODIDE_DIR)}))
+        p = subprocess.run(["node", str(E.NODE_DIR / "driver.mjs"), str(job), str(res)],
+                           capture_output=True, text=True, timeout=600)
+        if p.returncode == 0 and res.exists():
+            d = json.loads(res.read_text())
+            if d.get("load_s") is not None:
+                out.append(d["load_s"])
+    return out
+
+
 def compile_times(workdir: Path, repeats: int) -> dict:
     """Wall time of `py2wasm build` (a new Python process each time) and the package size."""
     out = {}
@@ -150,6 +170,8 @@ def compile_times(workdir: Path, repeats: int) -> dict:
             entry["median_s"] = H.median(walls)
             raw, gz = dir_size(workdir / f"build_{src.stem}_0")
             entry["package_bytes"], entry["package_gzip_bytes"] = raw, gz
+            raw, gz = dir_size(workdir / f"build_{src.stem}_0", SHIPPED)
+            entry["shipped_bytes"], entry["shipped_gzip_bytes"] = raw, gz
             wasm = sorted((workdir / f"build_{src.stem}_0").glob("*.wasm"))
             entry["wasm_bytes"] = sum(p.stat().st_size for p in wasm)
         out[label] = entry
@@ -158,8 +180,9 @@ def compile_times(workdir: Path, repeats: int) -> dict:
 
 def run(quick: bool, outdir: Path, kernel_ids=None, engine_ids=None, log=print,
         policy: H.TimingPolicy | None = None, kernels: list | None = None,
-        extras: bool = True) -> dict:
+        extras: bool = True, keep_work: bool = False) -> dict:
     t_start = time.perf_counter()
+    load_start = [round(x, 2) for x in os.getloadavg()]
     policy = policy or (H.QUICK if quick else H.FULL)
     ks = kernels if kernels is not None else S.kernels(quick)
     if kernel_ids:
@@ -208,13 +231,18 @@ def run(quick: bool, outdir: Path, kernel_ids=None, engine_ids=None, log=print,
         extra["py2wasm_build"] = compile_times(work, 1 if quick else 3)
         extra["pyodide_download"] = pyodide_download()
         extra["node_baseline_rss_bytes"] = node_baseline_rss()
+        first = engine_info.get("pyodide", {}).get("load_s")
+        if first is not None:
+            loads = [first] + pyodide_loads(work, 0 if quick else 2)
+            extra["pyodide_load_s"] = {"runs": loads, "median": H.median(loads)}
         pkg = engine_info.get("py2wasm-node", {}).get("builds", {})
         sizes = {}
         for m, b in pkg.items():
             d = work / f"pkg_{m}"
             if not b["error"] and d.exists():
                 raw, gz = dir_size(d)
-                sizes[m] = {"bytes": raw, "gzip_bytes": gz}
+                sraw, sgz = dir_size(d, SHIPPED)
+                sizes[m] = {"bytes": raw, "gzip_bytes": gz, "shipped_bytes": sraw, "shipped_gzip_bytes": sgz}
         extra["kernel_package_sizes"] = sizes
 
     rows = [(k.id, k.label) for k in ks]
@@ -222,7 +250,7 @@ def run(quick: bool, outdir: Path, kernel_ids=None, engine_ids=None, log=print,
     data = {
         "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
         "mode": "quick" if quick else "full",
-        "machine": machine_info(),
+        "machine": {**machine_info(), "load_average_start": load_start},
         "policy": policy.to_json(),
         "kernels": [{"id": k.id, "label": k.label, "module": k.module, "kind": k.kind,
                      "rtol": k.rtol, "notes": k.notes} for k in ks],
@@ -235,6 +263,8 @@ def run(quick: bool, outdir: Path, kernel_ids=None, engine_ids=None, log=print,
     chart_err = H.write_chart(outdir / "results.png", rows, cols, results)
     md = render_markdown(data, rows, cols, results, chart_err)
     (outdir / "results.md").write_text(md)
+    if not keep_work:
+        shutil.rmtree(work, ignore_errors=True)
     log(f"wrote {outdir}/results.md, results.json" + ("" if chart_err else ", results.png")
         + f" in {data['total_seconds']:.0f} s")
     return {"data": data, "results": results, "markdown": md}
@@ -248,8 +278,10 @@ def render_markdown(data, rows, cols, results, chart_err=None) -> str:
                  f"NumPy {m['numpy']}, Numba {m.get('numba') or '-'}, wasmtime {m.get('wasmtime') or '-'}, "
                  f"Node {m.get('node') or '-'}, {m.get('clang') or 'no clang'}, Pyodide "
                  f"{m.get('pyodide') or '-'}; py2wasm {m.get('py2wasm_commit', '?')}. "
-                 f"Load average when the run ended: {', '.join(map(str, m.get('load_average', [])))} "
-                 "(other work on the machine makes times noisier).")
+                 f"Load average (1, 5, 15 min) at the start: "
+                 f"{', '.join(map(str, m.get('load_average_start', [])))}, at the end: "
+                 f"{', '.join(map(str, m.get('load_average', [])))} (other work on the machine makes "
+                 "times noisier).")
     lines.append("")
     p = data["policy"]
     lines.append(f"Each cell: median time per call over {p['min_repeats']}-{p['max_repeats']} timed samples "
@@ -277,30 +309,35 @@ def render_markdown(data, rows, cols, results, chart_err=None) -> str:
     if ex:
         lines.append("## Compile time and size")
         lines.append("")
-        lines.append("| | `py2wasm build` wall time (incl. Python start-up) | package | gzip | .wasm |")
-        lines.append("| --- | ---: | ---: | ---: | ---: |")
+        lines.append("| | `py2wasm build` wall time (incl. Python start-up) | downloaded by a page (.js + .wasm) | gzip | whole npm package | gzip |")
+        lines.append("| --- | ---: | ---: | ---: | ---: | ---: |")
+        fb = H.format_bytes
         for label, e in ex.get("py2wasm_build", {}).items():
             if "reason" in e:
-                lines.append(f"| {label} ({e['lines']} lines) | not available: {H._short(e['reason'], 120)} | | | |")
+                lines.append(f"| {label} ({e['lines']} lines) | not available: {H._short(e['reason'], 120)} | | | | |")
             else:
                 lines.append(f"| {label} ({e['lines']} lines) | {H.format_seconds(e['median_s'])} | "
-                             f"{H.format_bytes(e['package_bytes'])} | {H.format_bytes(e['package_gzip_bytes'])} | "
-                             f"{H.format_bytes(e['wasm_bytes'])} |")
+                             f"{fb(e['shipped_bytes'])} | {fb(e['shipped_gzip_bytes'])} | "
+                             f"{fb(e['package_bytes'])} | {fb(e['package_gzip_bytes'])} |")
         for m_, s in sorted((ex.get("kernel_package_sizes") or {}).items()):
-            lines.append(f"| kernel package `{m_}` | | {H.format_bytes(s['bytes'])} | "
-                         f"{H.format_bytes(s['gzip_bytes'])} | |")
+            lines.append(f"| kernel package `{m_}` | | {fb(s['shipped_bytes'])} | {fb(s['shipped_gzip_bytes'])} | "
+                         f"{fb(s['bytes'])} | {fb(s['gzip_bytes'])} |")
         pd = ex.get("pyodide_download")
         if pd:
-            lines.append(f"| Pyodide core download ({', '.join(pd['files'])}) | | "
-                         f"{H.format_bytes(pd['bytes'])} | {H.format_bytes(pd['gzip_bytes'])} | |")
+            lines.append(f"| Pyodide core ({', '.join(pd['files'])}) | | "
+                         f"{fb(pd['bytes'])} | {fb(pd['gzip_bytes'])} | | |")
         else:
-            lines.append("| Pyodide core download | not available: pyodide is not installed | | | |")
+            lines.append("| Pyodide core | not available: pyodide is not installed | | | | |")
         lines.append("")
         eng = data["engines"]
         py = eng.get("pyodide", {})
-        if py.get("load_s") is not None:
+        pl = ex.get("pyodide_load_s")
+        if pl:
             lines.append(f"Pyodide load time in Node (loadPyodide from node_modules, no network): "
-                         f"{H.format_seconds(py['load_s'])}.")
+                         f"{H.format_seconds(pl['median'])}"
+                         + (f" (median of {len(pl['runs'])} processes: "
+                            f"{', '.join(H.format_seconds(x) for x in pl['runs'])})" if len(pl['runs']) > 1 else "")
+                         + ".")
         else:
             lines.append(f"Pyodide load time: not available: {py.get('reason') or py.get('load_error') or '?'}.")
         lines.append("")
@@ -330,6 +367,8 @@ def main(argv=None) -> int:
     ap.add_argument("--kernels", default="", help="comma-separated kernel ids or module names")
     ap.add_argument("--engines", default="", help="comma-separated engine ids (CPython always runs)")
     ap.add_argument("--no-extras", action="store_true", help="skip compile times and sizes")
+    ap.add_argument("--keep-work", action="store_true",
+                    help="keep the temporary folder (built packages, wasm, inputs)")
     a = ap.parse_args(argv)
     blas = [k for k in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE") if k in os.environ]
     if blas and not os.environ.get("PY2WASM_BENCH_REEXEC"):
@@ -338,7 +377,8 @@ def main(argv=None) -> int:
         env["PY2WASM_BENCH_REEXEC"] = "1"
         os.execve(sys.executable, [sys.executable, *sys.argv], env)
     run(a.quick, Path(a.out), kernel_ids=set(filter(None, a.kernels.split(","))),
-        engine_ids=set(filter(None, a.engines.split(","))), extras=not a.no_extras)
+        engine_ids=set(filter(None, a.engines.split(","))), extras=not a.no_extras,
+        keep_work=a.keep_work, log=lambda *m: print(*m, flush=True))
     return 0
 
 

@@ -1,9 +1,10 @@
 """Floyd-Warshall all-pairs shortest paths, in place on an n x n distance matrix."""
 import numpy as np
-import numpy.typing as npt
+
+import py2wasm
 
 
-def floyd_warshall(d: npt.NDArray[np.float64]) -> None:
+def floyd_warshall(d: py2wasm.f64[:, :]) -> None:
     n = d.shape[0]
     for k in range(n):
         for i in range(n):

@@ -1,10 +1,11 @@
 """Jacobi 2-D stencil (PolyBench): `steps` sweeps from a into b and back,
 in place on the caller's arrays, as explicit loops."""
 import numpy as np
-import numpy.typing as npt
+
+import py2wasm
 
 
-def jacobi2d(steps: int, a: npt.NDArray[np.float64], b: npt.NDArray[np.float64]) -> None:
+def jacobi2d(steps: int, a: py2wasm.f64[:, :], b: py2wasm.f64[:, :]) -> None:
     n = a.shape[0]
     for _ in range(steps):
         for i in range(1, n - 1):

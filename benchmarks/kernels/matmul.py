@@ -1,11 +1,12 @@
 """Matrix product of two square float64 matrices as the textbook triple loop.
-(For `py2wasm build` the 2-D parameters need the N-d array annotation of the
-NumPy-arrays issue; `py2wasm.compile` specializes on the actual arrays.)"""
+(`py2wasm.f64[:, :]` tells `py2wasm build` the parameters are 2-D arrays;
+`py2wasm.compile` specializes on the actual arrays.)"""
 import numpy as np
-import numpy.typing as npt
+
+import py2wasm
 
 
-def matmul(a: npt.NDArray[np.float64], b: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+def matmul(a: py2wasm.f64[:, :], b: py2wasm.f64[:, :]) -> py2wasm.f64[:, :]:
     n, m = a.shape
     p = b.shape[1]
     c = np.zeros((n, p))

@@ -2,10 +2,11 @@
 import math
 
 import numpy as np
-import numpy.typing as npt
+
+import py2wasm
 
 
-def pairwise(x: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+def pairwise(x: py2wasm.f64[:, :]) -> py2wasm.f64[:, :]:
     n, d = x.shape
     out = np.empty((n, n))
     for i in range(n):
