@@ -944,6 +944,14 @@ def binary(tr, op, a, b, loc):
         return matmul(tr, a, b, loc)
     if op not in BINARY_UFUNCS:
         raise error(loc, f"operator {op} on arrays is not supported", "", E_TYPE)
+    if op == "**" and is_array(a) and type(b) in (int, float) and b in (2, 0.5, -1, 1) \
+            and (a.dtype in FLOATS or type(b) is int and b in (1, 2)):
+        # NumPy's fast scalar powers: square, sqrt, reciprocal, positive (same values
+        # as its fast path, which differ from pow() in the last bit)
+        fast = {2: np.square, 0.5: np.sqrt, -1: np.reciprocal, 1: np.positive}[b]
+        node = ufunc_node(tr, fast, [a], loc)
+        want = loop_dtypes(np.power, [a, b], loc)[1]
+        return node if node.dtype == want else astype_node(node, want)
     return ufunc_node(tr, BINARY_UFUNCS[op], [_operand(tr, a, loc), _operand(tr, b, loc)],
                       loc)
 

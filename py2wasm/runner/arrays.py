@@ -91,3 +91,162 @@ def unflatten_result(t, flat: Iterator, read: Callable[[int, int], bytes]) -> An
     if isinstance(t, ScalarType):
         return _PY[t.name](next(flat))
     return None
+
+
+# --- calls through wasmtime ---------------------------------------------------------------
+
+HEAP_GLOBAL = "py2wasm_heap"
+HEAP_BASE = 16
+PAGE = 65536
+
+
+def has_array(t) -> bool:
+    """Does a manifest type (JSON form) mention an array?"""
+    if isinstance(t, dict):
+        return "array" in t or any(has_array(e) for e in t.get("tuple", ()))
+    return False
+
+
+def format_exception_message(entry: dict, get_arg: Callable[[int], int]) -> str:
+    """The message of a manifest exception entry; entries with "args": n are
+    str.format templates over the exported globals py2wasm_exc_arg0..n-1."""
+    n = entry.get("args", 0)
+    msg = entry["message"]
+    return msg.format(*[get_arg(i) for i in range(n)]) if n else msg
+
+
+class ArrayCaller:
+    """A Python callable for an export whose signature has arrays: it resets
+    the arena, copies argument arrays in, calls, copies results out and the
+    argument arrays back (also when the call raises: NumPy code that writes
+    then raises leaves its writes visible)."""
+
+    def __init__(self, store, exports, func, entry: dict, exceptions: dict, make_exception):
+        import wasmtime
+        from ..ir.types import from_json
+        self._wasmtime = wasmtime
+        self.store = store
+        self.func = func
+        self.name = entry["name"]
+        self.types = [from_json(p["type"]) for p in entry["params"]]
+        self.result = from_json(entry["result"])
+        try:
+            self.memory = exports["memory"]
+            self.heap = exports[HEAP_GLOBAL]
+        except KeyError:  # the code never touches memory: keep the argument bytes here
+            self.memory = _HostMemory()
+            self.heap = self.memory.heap
+        self.exc = exports["py2wasm_exc"]
+        self._exports = exports
+        self.exceptions = exceptions
+        self.make_exception = make_exception
+
+    # memory access -------------------------------------------------------------------
+    def alloc(self, n: int) -> int:
+        p = self.heap.value(self.store)
+        new = (p + n + 15) // 16 * 16
+        if new > 2**32:
+            raise MemoryError("the arguments do not fit in wasm32 linear memory (4 GiB)")
+        size = self.memory.data_len(self.store)
+        if new > size:
+            try:
+                self.memory.grow(self.store, (new - size + PAGE - 1) // PAGE)
+            except Exception as e:  # noqa: BLE001 - wasmtime refuses to grow
+                raise MemoryError("cannot grow wasm linear memory for the arguments") from e
+        self.heap.set_value(self.store, self._wasmtime.Val.i64(new))
+        return p
+
+    def write(self, addr: int, raw: bytes) -> None:
+        self.memory.write(self.store, raw, addr)
+
+    def read(self, addr: int, n: int) -> bytes:
+        return self.memory.read(self.store, addr, addr + n)
+
+    def _arg(self, i: int) -> int:
+        return self._exports[f"py2wasm_exc_arg{i}"].value(self.store)
+
+    # the call --------------------------------------------------------------------------
+    def __call__(self, args: tuple):
+        if len(args) != len(self.types):
+            raise TypeError(f"{self.name}() takes {len(self.types)} positional argument(s) "
+                            f"but {len(args)} were given")
+        self.heap.set_value(self.store, self._wasmtime.Val.i64(HEAP_BASE))
+        flat, copies = flatten_args(self.types, [_check_scalar(self.name, t, a) for t, a in
+                                                 zip(self.types, args)],
+                                    self.alloc, self.write)
+        flat = [int(x) if type(x) is bool else x for x in flat]
+        try:
+            res = self.func(self.store, *flat)
+        except self._wasmtime.Trap as trap:
+            copies.copy_back(self.read)
+            raise self._exception(trap) from None
+        copies.copy_back(self.read)
+        if res is None:
+            res = []
+        elif not isinstance(res, (list, tuple)):
+            res = [res]
+        return unflatten_result(self.result, iter(res), self.read)
+
+    def _exception(self, trap):
+        code = self.exc.value(self.store)
+        if not code:
+            if "call stack exhausted" in str(trap):
+                return RecursionError("maximum recursion depth exceeded")
+            return RuntimeError(f"wasm trap without a Python exception (a py2wasm bug): {trap}")
+        self.exc.set_value(self.store, self._wasmtime.Val.i32(0))
+        entry = self.exceptions.get(str(code))
+        if entry is None:
+            return RuntimeError(f"wasm raised unknown exception code {code} (a py2wasm bug)")
+        return self.make_exception(entry, format_exception_message(entry, self._arg))
+
+
+class _HostMemory:
+    """Stands in for linear memory when a module has none (its functions
+    take or return arrays without reading or writing elements)."""
+
+    class _Heap:
+        def __init__(self):
+            self.v = HEAP_BASE
+
+        def value(self, store):
+            return self.v
+
+        def set_value(self, store, val):
+            self.v = val.value
+
+    def __init__(self):
+        self.heap = self._Heap()
+        self.data = bytearray()
+
+    def data_len(self, store):
+        return len(self.data)
+
+    def grow(self, store, pages):
+        self.data.extend(bytes(pages * PAGE))
+
+    def write(self, store, raw, addr):
+        self.data[addr:addr + len(raw)] = raw
+
+    def read(self, store, start, stop):
+        return bytes(self.data[start:stop])
+
+
+def _check_scalar(fname, t, v):
+    """Scalar arguments converted like the scalar runner does."""
+    from ..ir.types import ScalarType
+    if not isinstance(t, ScalarType):
+        return v
+    if t.name == "i64":
+        if type(v) not in (int, bool) and not isinstance(v, np.integer):
+            raise TypeError(f"{fname}(): an argument must be int, not {type(v).__name__}")
+        v = int(v)
+        if not -2**63 <= v < 2**63:
+            raise OverflowError(f"{fname}(): argument {v} does not fit in a 64-bit int")
+        return v
+    if t.name == "f64":
+        if type(v) not in (int, float, bool) and not isinstance(v, (np.floating, np.integer)):
+            raise TypeError(f"{fname}(): an argument must be float, not {type(v).__name__}")
+        return float(v)
+    if type(v) is not bool and not isinstance(v, np.bool_):
+        raise TypeError(f"{fname}(): an argument must be bool, not {type(v).__name__}")
+    return bool(v)
