@@ -9,9 +9,12 @@ docs/bytecode.md for each version's quirks.
 """
 from __future__ import annotations
 
+import ast
 import builtins as _py_builtins
+import linecache
 
 from ..ir import Var
+from ..ir.messages import INT_OVERFLOW
 from . import arrays
 from .iterators import RangeIter, TupleIter, get_iter, range_advance, range_has_next, tuple_next
 from .state import NULL, STOP, UNBOUND
@@ -89,10 +92,19 @@ class Handlers:
 
     # --- loads and stores ----------------------------------------------------------
     def op_LOAD_CONST(self, ins, f):
-        f.stack.append(ins.argval)
+        f.stack.append(self.checked_const(ins))
 
     def op_RETURN_CONST(self, ins, f):  # 3.12+
-        return self.do_return(ins.argval, self.loc_of(ins))
+        return self.do_return(self.checked_const(ins), self.loc_of(ins))
+
+    def checked_const(self, ins):
+        """A constant CPython's compiler folded from an int expression (`2**70`)
+        is an int result like any other: outside int64 it raises
+        OverflowError where the expression is. A literal stays a value."""
+        v = ins.argval
+        if type(v) in (int, float, tuple) and _folded_overflows(self.code.co_filename, ins):
+            raise TraceRaise("OverflowError", INT_OVERFLOW)
+        return v
 
     def op_LOAD_FAST(self, ins, f):
         i = self.names.index(ins.argval)
@@ -588,3 +600,69 @@ class _Named:
 
 for _name in _UNSUPPORTED:
     setattr(Handlers, "op_" + _name, _unsupported)
+
+
+
+_BINOPS = {ast.Add: lambda a, b: a + b, ast.Sub: lambda a, b: a - b,
+           ast.Mult: lambda a, b: a * b, ast.Div: lambda a, b: a / b,
+           ast.FloorDiv: lambda a, b: a // b, ast.Mod: lambda a, b: a % b,
+           ast.Pow: lambda a, b: a ** b, ast.LShift: lambda a, b: a << b,
+           ast.RShift: lambda a, b: a >> b, ast.BitAnd: lambda a, b: a & b,
+           ast.BitOr: lambda a, b: a | b, ast.BitXor: lambda a, b: a ^ b}
+_UNOPS = {ast.USub: lambda a: -a, ast.UAdd: lambda a: +a, ast.Invert: lambda a: ~a,
+          ast.Not: lambda a: not a}
+
+
+class _Unknown(Exception):
+    pass
+
+
+def _checked_eval(node):
+    """Evaluate a constant expression with every int result checked against
+    int64 (OverflowError outside); _Unknown for anything else."""
+    if isinstance(node, ast.Constant):
+        return node.value
+    if isinstance(node, ast.Tuple):
+        return tuple(_checked_eval(e) for e in node.elts)
+    if isinstance(node, ast.BinOp) and type(node.op) in _BINOPS:
+        a, b = _checked_eval(node.left), _checked_eval(node.right)
+        if type(node.op) in (ast.Pow, ast.LShift) and type(a) is int and type(b) is int \
+                and b > 64 and abs(a) >= 2:
+            raise OverflowError
+        r = _BINOPS[type(node.op)](a, b)
+    elif isinstance(node, ast.UnaryOp) and type(node.op) in _UNOPS:
+        r = _UNOPS[type(node.op)](_checked_eval(node.operand))
+    else:
+        raise _Unknown
+    if type(r) is int and not -2**63 <= r < 2**63:
+        raise OverflowError
+    return r
+
+
+def _folded_overflows(file: str, ins) -> bool:
+    """Is the constant of `ins` CPython's folding of an expression (`2**70`,
+    `(2**70) % 5`) with an int result outside int64 along the way?"""
+    pos = getattr(ins, "positions", None)
+    if not pos or not pos.lineno or pos.col_offset is None or pos.end_col_offset is None:
+        return False
+    lines = linecache.getlines(file)[pos.lineno - 1:(pos.end_lineno or pos.lineno)]
+    if not lines:
+        return False
+    raw = [ln.encode() for ln in lines]
+    if len(raw) == 1:
+        seg = raw[0][pos.col_offset:pos.end_col_offset]
+    else:
+        seg = b"".join([raw[0][pos.col_offset:]] + raw[1:-1] + [raw[-1][:pos.end_col_offset]])
+    try:
+        tree = ast.parse(seg.decode("utf-8", "replace").strip(), mode="eval")
+    except SyntaxError:
+        return False
+    if not any(isinstance(n, (ast.BinOp, ast.UnaryOp)) for n in ast.walk(tree)):
+        return False  # a literal
+    try:
+        _checked_eval(tree.body)
+    except OverflowError:
+        return True
+    except Exception:  # noqa: BLE001 - not ours to judge: CPython folded it
+        return False
+    return False
