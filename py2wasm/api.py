@@ -43,6 +43,8 @@ def _type_key(v: Any):
     t = type(v)
     if t is tuple:
         return (tuple, tuple(_type_key(x) for x in v))
+    if t.__name__ == "ndarray":  # one specialization per dtype and ndim
+        return (t, v.dtype.str, v.ndim)
     return t
 
 
