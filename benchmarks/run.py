@@ -152,8 +152,9 @@ def pyodide_loads(workdir: Path, n: int) -> list[float]:
 def compile_times(workdir: Path, repeats: int) -> dict:
     """Wall time of `py2wasm build` (a new Python process each time) and the package size."""
     out = {}
-    for label, src in (("examples/fma.py", E.REPO / "examples" / "fma.py"),
-                       ("benchmarks/modules/numeric300.py", E.BENCH_DIR / "modules" / "numeric300.py")):
+    sources = [(f"examples/{p.name}", p) for p in sorted((E.REPO / "examples").glob("*.py"))]
+    sources.append(("benchmarks/modules/numeric300.py", E.BENCH_DIR / "modules" / "numeric300.py"))
+    for label, src in sources:
         lines = len(src.read_text().splitlines())
         walls, why = [], None
         for i in range(repeats):
@@ -180,7 +181,7 @@ def compile_times(workdir: Path, repeats: int) -> dict:
 
 def run(quick: bool, outdir: Path, kernel_ids=None, engine_ids=None, log=print,
         policy: H.TimingPolicy | None = None, kernels: list | None = None,
-        extras: bool = True, keep_work: bool = False) -> dict:
+        extras: bool = True, keep_work: bool = False, publish: bool = False) -> dict:
     t_start = time.perf_counter()
     load_start = [round(x, 2) for x in os.getloadavg()]
     policy = policy or (H.QUICK if quick else H.FULL)
@@ -263,6 +264,14 @@ def run(quick: bool, outdir: Path, kernel_ids=None, engine_ids=None, log=print,
     chart_err = H.write_chart(outdir / "results.png", rows, cols, results)
     md = render_markdown(data, rows, cols, results, chart_err)
     (outdir / "results.md").write_text(md)
+    if publish:
+        # The committed copy: benchmarks/RESULTS.md (+ .png, .json) for the README.
+        H.write_json(E.BENCH_DIR / "RESULTS.json", data)
+        if not chart_err:
+            shutil.copyfile(outdir / "results.png", E.BENCH_DIR / "RESULTS.png")
+        (E.BENCH_DIR / "RESULTS.md").write_text(
+            md.replace("](results.png)", "](RESULTS.png)").replace(
+                "# py2wasm benchmarks (full run)", "# py2wasm benchmarks: latest full run"))
     if not keep_work:
         shutil.rmtree(work, ignore_errors=True)
     log(f"wrote {outdir}/results.md, results.json" + ("" if chart_err else ", results.png")
@@ -367,6 +376,8 @@ def main(argv=None) -> int:
     ap.add_argument("--kernels", default="", help="comma-separated kernel ids or module names")
     ap.add_argument("--engines", default="", help="comma-separated engine ids (CPython always runs)")
     ap.add_argument("--no-extras", action="store_true", help="skip compile times and sizes")
+    ap.add_argument("--publish", action="store_true",
+                    help="also write benchmarks/RESULTS.md/.png/.json (the committed copy)")
     ap.add_argument("--keep-work", action="store_true",
                     help="keep the temporary folder (built packages, wasm, inputs)")
     a = ap.parse_args(argv)
@@ -378,7 +389,7 @@ def main(argv=None) -> int:
         os.execve(sys.executable, [sys.executable, *sys.argv], env)
     run(a.quick, Path(a.out), kernel_ids=set(filter(None, a.kernels.split(","))),
         engine_ids=set(filter(None, a.engines.split(","))), extras=not a.no_extras,
-        keep_work=a.keep_work, log=lambda *m: print(*m, flush=True))
+        keep_work=a.keep_work, publish=a.publish, log=lambda *m: print(*m, flush=True))
     return 0
 
 
