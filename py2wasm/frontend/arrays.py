@@ -374,13 +374,13 @@ def slice_view(fb, s: slice, n):
     slice.indices, symbolic when needed)."""
     step = 1 if s.step is None else s.step
     if isinstance(step, Var) or type(step) not in (int, bool):
-        raise _bad_index(step)
+        raise _BadIndex(step, "step")
     if step == 0:
         raise TraceRaise("ValueError", "slice step cannot be zero")
     for b in (s.start, s.stop):
         if b is not None and not (isinstance(b, Var) and b.type is I64) and \
                 type(b) not in (int, bool):
-            raise _bad_index(b)
+            raise _BadIndex(b, "bound")
 
     def clamp(b, lo_when_neg, hi):
         # b < 0: max(b + n, lo_when_neg); else min(b, hi)
@@ -400,12 +400,9 @@ def slice_view(fb, s: slice, n):
 
 
 class _BadIndex(Exception):
-    def __init__(self, v):
+    def __init__(self, v, what):
         self.v = v
-
-
-def _bad_index(v):
-    return _BadIndex(v)
+        self.what = what
 
 
 def _tn(v):
@@ -453,10 +450,12 @@ def getitem(tr, a, key, loc):
             try:
                 start, length, step = slice_view(fb, k, n)
             except _BadIndex as e:
-                raise error(loc, f"a slice bound of type {_tn(e.v)} is not supported"
-                            if not isinstance(e.v, (int, bool)) or isinstance(e.v, Var) else
-                            "a slice step must be an int known when compiling",
-                            "use ints; the step must be a constant", E_TYPE) from None
+                if e.what == "step":
+                    raise error(loc, "a slice step must be an int known when compiling, got "
+                                f"{'a run-time ' if isinstance(e.v, Var) else ''}{_tn(e.v)}",
+                                "write the step as a constant", E_TYPE) from None
+                raise error(loc, f"a slice bound of type {_tn(e.v)} is not supported",
+                            "use ints or None", E_TYPE) from None
             off = iadd(fb, off, imul(fb, start, st))
             shape.append(length)
             nstrides.append(imul(fb, st, step))

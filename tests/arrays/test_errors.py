@@ -1,0 +1,85 @@
+"""Array code outside the supported subset: a located CompileError naming the
+function, argument or construct (never a wrong answer); and the array
+annotations of py2wasm build."""
+import numpy as np
+import numpy.typing as npt
+import pytest
+
+import py2wasm
+from py2wasm import CompileError
+from py2wasm.frontend import param_types_from_annotations, trace, types_of_values
+from py2wasm.ir import ArrayType
+from py2wasm.ir.types import from_json, to_json
+
+
+def unsupported_fn(a): return np.fft.fft(a)
+def unsupported_ufunc(a): return np.ldexp(a, 2)
+def unsupported_kw(a): return np.sum(a, dtype=np.float32)
+def fancy(a): return a[a > 0]
+def float_index(a): return a[1.5]
+def builtin_sum(a): return sum(a)
+def bad_axis(a): return a.sum(axis=2)
+def sym_step(a, k: int): return a[::k]
+def inplace_cast(a): a += 1.5
+def sqrt_uint8(a): return np.sqrt(a)
+def bad_attr(a): return a.flags
+def sort_(a): return np.sort(a)
+
+
+CASES = [
+    (unsupported_fn, [np.zeros(3)], "not supported"),
+    (unsupported_ufunc, [np.zeros(3)], "numpy.ldexp is not supported"),
+    (unsupported_kw, [np.zeros(3)], "argument dtype= of numpy.sum() is not supported"),
+    (fancy, [np.zeros(3)], "fancy or boolean indexing"),
+    (float_index, [np.zeros(3)], "an array index of type float"),
+    (builtin_sum, [np.zeros(3)], "the builtin sum() on an array is not supported"),
+    (bad_axis, [np.zeros((2, 2))], "axis 2 is out of bounds for array of dimension 2"),
+    (sym_step, [np.zeros(3), 2], "a slice step must be an int known when compiling, got a run-time int"),
+    (inplace_cast, [np.zeros(3, dtype=np.int64)], "Cannot cast ufunc 'add' output from "
+     "dtype('float64') to dtype('int64')"),
+    (sqrt_uint8, [np.zeros(3, dtype=np.uint8)], "computes in float16"),
+    (bad_attr, [np.zeros(3)], "array attribute 'flags' is not supported"),
+    (sort_, [np.zeros(3)], "numpy.sort() is not supported"),
+]
+
+
+@pytest.mark.parametrize("fn,args,words", CASES, ids=[c[0].__name__ for c in CASES])
+def test_compile_error(fn, args, words):
+    with pytest.raises(CompileError) as info:
+        trace(fn, types_of_values(args))
+    e = info.value
+    assert words in str(e)
+    assert e.file.endswith("test_errors.py")
+    assert e.line == fn.__code__.co_firstlineno
+
+
+def test_unsupported_dtype_argument():
+    with pytest.raises(CompileError, match="arrays of dtype complex128 are not supported"):
+        types_of_values([np.zeros(3, dtype=complex)])
+
+
+def annotated(a: py2wasm.f64[:, :], b: npt.NDArray[np.int32], c: py2wasm.u8[:, :, :],
+              n: int) -> float:
+    return a.sum() + b.sum() + c.sum() + n
+
+
+def test_annotations():
+    types = param_types_from_annotations(annotated)
+    assert types[:3] == [ArrayType("float64", 2), ArrayType("int32", 1), ArrayType("uint8", 3)]
+    m = trace(annotated)
+    sig = m.functions["annotated"].sig
+    assert [p.type.name for p in m.functions["annotated"].params] == ["i64"] * 10
+    assert str(sig).startswith("(a: ndarray[float64, 2-D], b: ndarray[int32, 1-D]")
+    assert to_json(ArrayType("float32", 2)) == {"array": "float32", "ndim": 2}
+    assert from_json({"array": "float32", "ndim": 2}) == ArrayType("float32", 2)
+    with pytest.raises(TypeError):
+        py2wasm.f64[1:2]
+
+
+def returns_2d(a: py2wasm.f64[:]) -> npt.NDArray[np.float64]:
+    return a[:, None] * a[None, :]
+
+
+def test_ndarray_result_annotation_takes_the_returned_ndim():
+    m = trace(returns_2d)
+    assert m.functions["returns_2d"].sig.result == ArrayType("float64", 2)
