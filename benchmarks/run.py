@@ -357,7 +357,10 @@ def render_markdown(data, rows, cols, results, chart_err=None) -> str:
         for eid, title in cols:
             e = eng.get(eid, {})
             if "peak_rss_bytes" in e:
-                lines.append(f"- {title}: {H.format_bytes(e['peak_rss_bytes'])}")
+                ran = sum(1 for kid, _ in rows if results.get(kid, {}).get(eid) is not None
+                          and results[kid][eid].status == H.OK)
+                lines.append(f"- {title}: {H.format_bytes(e['peak_rss_bytes'])} "
+                             f"({ran} kernel(s) ran in it; the array kernels' inputs are up to 8 MB each)")
         lines.append("")
     if chart_err:
         lines.append(f"Chart: not written: {chart_err}")
