@@ -24,6 +24,20 @@ from ..ir.types import ArrayType, NoneType, ScalarType, TupleType
 _PY = {"i64": int, "f64": float, "bool": bool}
 
 
+def _libc_memcmp():
+    import ctypes
+    try:
+        f = ctypes.CDLL(None).memcmp
+    except (OSError, AttributeError):  # pragma: no cover - no libc symbol lookup
+        return None
+    f.restype = ctypes.c_int
+    f.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_size_t]
+    return f
+
+
+_memcmp = _libc_memcmp()
+
+
 class ArgumentCopies:
     """The argument arrays placed in memory: (caller's array, address, nbytes)."""
 
@@ -34,9 +48,14 @@ class ArgumentCopies:
         for arr, addr, n in self.items:
             if not arr.flags.writeable or n == 0:
                 continue
-            data = np.frombuffer(read(addr, n), dtype=arr.dtype).reshape(arr.shape)
-            if not np.array_equal(data, arr, equal_nan=arr.dtype.kind == "f"):
-                arr[...] = data
+            raw = read(addr, n)
+            if arr.flags.c_contiguous and _memcmp is not None:
+                import ctypes
+                if _memcmp(ctypes.addressof(raw) if isinstance(raw, ctypes.Array) else raw,
+                           arr.ctypes.data, n) == 0:
+                    continue
+            data = np.frombuffer(raw, dtype=arr.dtype).reshape(arr.shape)
+            arr[...] = data
 
 
 def flatten_args(types, args, alloc: Callable[[int], int],
@@ -58,9 +77,9 @@ def _flatten(t, a, flat, copies, alloc, write):
         c = np.ascontiguousarray(a)
         if c.dtype.byteorder == ">":
             c = c.astype(c.dtype.newbyteorder("<"))
-        raw = c.tobytes()
+        raw = c.reshape(-1).view(np.uint8)  # the bytes, without a copy
         addr = alloc(len(raw))
-        if raw:
+        if len(raw):
             write(addr, raw)
         copies.items.append((a, addr, len(raw)))
         flat.append(addr)
@@ -84,8 +103,9 @@ def unflatten_result(t, flat: Iterator, read: Callable[[int, int], bytes]) -> An
         shape = tuple(int(next(flat)) for _ in range(t.ndim))
         dt = np.dtype(t.dtype)
         n = int(np.prod(shape, dtype=np.int64)) * dt.itemsize
-        data = read(addr, n) if n else b""
-        return np.frombuffer(data, dtype=dt).reshape(shape).copy()
+        if not n:
+            return np.zeros(shape, dtype=dt)
+        return np.frombuffer(read(addr, n), dtype=dt).reshape(shape).copy()
     if isinstance(t, TupleType):
         return tuple(unflatten_result(e, flat, read) for e in t.elems)
     if isinstance(t, ScalarType):
@@ -156,11 +176,28 @@ class ArrayCaller:
         self.heap.set_value(self.store, self._wasmtime.Val.i64(new))
         return p
 
+    def _base(self) -> int:
+        import ctypes
+        return ctypes.addressof(self.memory.data_ptr(self.store).contents)
+
     def write(self, addr: int, raw: bytes) -> None:
-        self.memory.write(self.store, raw, addr)
+        import ctypes
+        if isinstance(self.memory, _HostMemory):
+            self.memory.write(self.store, raw, addr)
+            return
+        if addr + len(raw) > self.memory.data_len(self.store):
+            raise RuntimeError("write outside linear memory (a py2wasm bug)")
+        src = raw.ctypes.data if isinstance(raw, np.ndarray) else raw
+        ctypes.memmove(self._base() + addr, src, len(raw))
 
     def read(self, addr: int, n: int) -> bytes:
-        return self.memory.read(self.store, addr, addr + n)
+        import ctypes
+        if isinstance(self.memory, _HostMemory):
+            return self.memory.read(self.store, addr, addr + n)
+        if addr < 0 or addr + n > self.memory.data_len(self.store):
+            raise RuntimeError("read outside linear memory (a py2wasm bug)")
+        # a view of linear memory (no copy): callers copy what they keep
+        return (ctypes.c_ubyte * n).from_address(self._base() + addr)
 
     def _arg(self, i: int) -> int:
         return self._exports[f"py2wasm_exc_arg{i}"].value(self.store)
@@ -225,7 +262,7 @@ class _HostMemory:
         self.data.extend(bytes(pages * PAGE))
 
     def write(self, store, raw, addr):
-        self.data[addr:addr + len(raw)] = raw
+        self.data[addr:addr + len(raw)] = bytes(raw)
 
     def read(self, store, start, stop):
         return bytes(self.data[start:stop])

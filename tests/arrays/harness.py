@@ -18,7 +18,7 @@ from py2wasm.runner.arrays import flatten_args, unflatten_result
 
 def _write(mem):
     def write(addr, raw):
-        mem.data[addr:addr + len(raw)] = raw
+        mem.data[addr:addr + len(raw)] = bytes(raw)
     return write
 
 
