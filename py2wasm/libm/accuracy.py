@@ -281,7 +281,8 @@ def measure(name: str, fn: Callable | None = None, n: int = 20000, seed: int = 0
 
 def true_error(name: str, value: float, args: tuple) -> float:
     """|value - f(args)| in ulps of the exact result (mpmath at 200 bits);
-    NaN/inf results are compared exactly (0 or inf)."""
+    non-finite values and zero arguments (signed zeros) are compared with
+    the reference instead (0 or inf for special values)."""
     import mpmath
     mpmath.mp.prec = 200
     f = {"log": mpmath.log, "log1p": mpmath.log1p, "log2": lambda x: mpmath.log(x, 2),
@@ -291,7 +292,8 @@ def true_error(name: str, value: float, args: tuple) -> float:
          "sin": mpmath.sin, "cos": mpmath.cos, "tan": mpmath.tan, "asin": mpmath.asin,
          "acos": mpmath.acos, "atan": mpmath.atan, "atan2": mpmath.atan2,
          "hypot": mpmath.hypot, "pow": mpmath.power, "fmod": None, "fma": None}[name]
-    if f is None or not all(math.isfinite(a) for a in args) or not math.isfinite(value):
+    if (f is None or not all(math.isfinite(a) and a != 0 for a in args)
+            or not math.isfinite(value)):  # mpmath has no signed zeros
         return float(ulp_distance(value, reference(name)(*args)))
     try:
         exact = f(*[mpmath.mpf(a) for a in args])

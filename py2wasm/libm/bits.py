@@ -67,3 +67,19 @@ def scalbn(x: float, n: int) -> float:
 
 def is_nan(x: float) -> bool:
     return x != x
+
+
+SPLIT = 134217729.0  # 2**27 + 1 (Veltkamp splitting)
+
+
+def two_prod(a: float, b: float):
+    """(p, e) with p + e == a * b exactly (Dekker; |a|, |b| < 2**996 and no
+    underflow assumed)."""
+    p = a * b
+    c = SPLIT * a
+    ah = c - (c - a)
+    al = a - ah
+    c = SPLIT * b
+    bh = c - (c - b)
+    bl = b - bh
+    return p, ((ah * bh - p) + ah * bl + al * bh) + al * bl

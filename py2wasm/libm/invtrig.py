@@ -17,7 +17,7 @@ s_atan.c, e_atan2.c). C-libm semantics: NaN for |x| > 1, no exceptions.
 """
 import math
 
-from .bits import NAN, clear_low_word, high_word, low_word
+from .bits import NAN, clear_low_word, high_word, low_word, two_prod
 
 PIO2_HI = 1.57079632679489655800e+00
 PIO2_LO = 6.12323399573676603587e-17
@@ -223,7 +223,16 @@ def atan2(y: float, x: float) -> float:
     elif hx < 0 and k < -60:  # 0 > |y|/x > -2**-60
         z = 0.0
     else:
-        z = atan(math.fabs(y / x))
+        ay = math.fabs(y)
+        ax = math.fabs(x)
+        q = ay / ax
+        z = atan(q)
+        if 0x06000000 < ix < 0x78000000 and 0x06000000 < iy < 0x78000000 and q > 1e-290:
+            # y/x = q + ql exactly enough; atan(q + ql) = atan(q) + ql/(1 + q*q)
+            # (py2wasm: removes the up to 0.5 ulp rounding error of y/x)
+            p, pe = two_prod(q, ax)
+            ql = ((ay - p) - pe) / ax
+            z = z + ql / (1.0 + q * q)
     if m == 0:
         return z
     if m == 1:
