@@ -82,8 +82,8 @@ def machine_info() -> dict:
     except OSError:
         pass
     info["load_average"] = [round(x, 2) for x in os.getloadavg()]
-    info["openblas_env"] = {k: os.environ[k] for k in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")
-                            if k in os.environ}
+    info["openblas_env"] = {k: os.environ[k] for k in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE",
+                                                       "OPENBLAS_NUM_THREADS") if k in os.environ}
     return info
 
 
@@ -284,7 +284,7 @@ def render_markdown(data, rows, cols, results, chart_err=None) -> str:
     lines = [f"# py2wasm benchmarks ({data['mode']} run)", ""]
     lines.append(f"Measured {data['date']} on {m.get('cpu', '?')} ({m.get('cores')} cores, "
                  f"{m.get('memory_gib')} GiB), Debian {m.get('debian', '?')}; CPython {m['python']}, "
-                 f"NumPy {m['numpy']}, Numba {m.get('numba') or '-'}, wasmtime {m.get('wasmtime') or '-'}, "
+                 f"NumPy {m['numpy']} (OPENBLAS_NUM_THREADS={m.get('openblas_env', {}).get('OPENBLAS_NUM_THREADS', 'unset')}), Numba {m.get('numba') or '-'}, wasmtime {m.get('wasmtime') or '-'}, "
                  f"Node {m.get('node') or '-'}, {m.get('clang') or 'no clang'}, Pyodide "
                  f"{m.get('pyodide') or '-'}; py2wasm {m.get('py2wasm_commit', '?')}. "
                  f"Load average (1, 5, 15 min) at the start: "
@@ -379,15 +379,24 @@ def main(argv=None) -> int:
     ap.add_argument("--kernels", default="", help="comma-separated kernel ids or module names")
     ap.add_argument("--engines", default="", help="comma-separated engine ids (CPython always runs)")
     ap.add_argument("--no-extras", action="store_true", help="skip compile times and sizes")
+    ap.add_argument("--blas-threads", type=int, default=1,
+                    help="OPENBLAS_NUM_THREADS for NumPy (default 1, like the other engines)")
     ap.add_argument("--publish", action="store_true",
                     help="also write benchmarks/RESULTS.md/.png/.json (the committed copy)")
     ap.add_argument("--keep-work", action="store_true",
                     help="keep the temporary folder (built packages, wasm, inputs)")
     a = ap.parse_args(argv)
-    blas = [k for k in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE") if k in os.environ]
-    if blas and not os.environ.get("PY2WASM_BENCH_REEXEC"):
-        # These slow a current NumPy down; drop them for this command alone.
-        env = {k: v for k, v in os.environ.items() if k not in blas}
+    # The BLAS environment must be set before NumPy loads: re-run this command
+    # with it. OPENBLAS_CORETYPE/L2_SIZE (set on some machines for old OpenBLAS
+    # builds) slow a current NumPy down: dropped for this command alone. BLAS
+    # threads: one, like every other engine here (multi-threaded OpenBLAS on a
+    # busy 2-core machine measured 15-40x slower for dot and matmul 256).
+    threads = str(a.blas_threads)
+    drop = [k for k in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE") if k in os.environ]
+    if not os.environ.get("PY2WASM_BENCH_REEXEC") and (
+            drop or os.environ.get("OPENBLAS_NUM_THREADS") != threads):
+        env = {k: v for k, v in os.environ.items() if k not in drop}
+        env["OPENBLAS_NUM_THREADS"] = threads
         env["PY2WASM_BENCH_REEXEC"] = "1"
         os.execve(sys.executable, [sys.executable, *sys.argv], env)
     run(a.quick, Path(a.out), kernel_ids=set(filter(None, a.kernels.split(","))),
