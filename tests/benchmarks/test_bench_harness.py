@@ -314,3 +314,18 @@ def test_node_result_decoding(tmp_path):
     assert E.decode_result({"array": str(f), "shape": [2, 3]}).tolist() == [[0, 1, 2], [3, 4, 5]]
     assert E.decode_result({"tuple": [1, {"float": "inf"}]}) == (1, math.inf)
     assert E.decode_result(2.5) == 2.5
+
+
+def test_an_engine_with_a_wrong_answer_is_reported_wrong_and_untimed():
+    class OffByOne(E.PythonEngine):
+        id, title = "off", "Off by one"
+
+        def prepare(self, k):
+            return lambda n: n + 1
+
+    k = S.Kernel("echo", "echo", "fib", "fib", S.SCALAR, lambda rng: (7,))
+    res = OffByOne().run([k], {k.id: k.args()}, {k.id: (7,)}, H.QUICK, Path("."))
+    o = res[k.id]
+    assert o.status == H.WRONG and o.times == [] and "8 != 7" in o.reason
+    table, _ = H.markdown_table([(k.id, k.label)], [("off", "Off by one")], {k.id: {"off": o}})
+    assert "**WRONG**: 8 != 7" in table

@@ -28,6 +28,11 @@ def tiny_kernels():
         replace(by_id["fma_js"], label="fma x100 calls from JS", make_args=lambda rng: (100,)),
         replace(by_id["dot"], label="dot n=100",
                 make_args=lambda rng: (rng.uniform(0.5, 1.5, 100), rng.uniform(0.5, 1.5, 100))),
+        # a 2-D result written to an out pointer (C) / returned (JS), and an in-place update
+        replace(by_id["matmul_32"], id="matmul_5", label="matmul 5x5",
+                make_args=lambda rng: (rng.uniform(0.5, 1.5, (5, 5)), rng.uniform(0.5, 1.5, (5, 5)))),
+        replace(by_id["floyd_warshall"], label="floyd-warshall n=6",
+                make_args=lambda rng: (rng.uniform(1.0, 9.0, (6, 6)),)),
     ]
 
 
@@ -52,7 +57,11 @@ def test_every_engine_checks_or_explains(tmp_path):
     for e in E.all_engines():
         assert e.title in md
     data = json.loads((tmp_path / "results.json").read_text())
-    assert set(data["results"]) == {"series_sum", "fma_js", "dot"}
+    assert set(data["results"]) == {"series_sum", "fma_js", "dot", "matmul_5", "floyd_warshall"}
+    for kid in ("matmul_5", "floyd_warshall"):
+        for eid in ("js", "c-wasm", "numba"):
+            o = results[kid][eid]
+            assert o.status != H.FAILED, (kid, eid, o.reason)
     assert data["machine"]["python"]
     chart = tmp_path / "results.png"
     assert chart.exists() or "Chart: not written" in md
