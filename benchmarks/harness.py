@@ -336,6 +336,32 @@ def markdown_table(rows: list[tuple[str, str]], engines: list[tuple[str, str]],
     return "\n".join(lines), notes
 
 
+def compact_table(rows, engines, results, baseline_engine: str = "cpython") -> str:
+    """Speed-ups only (for a README): `56.7×`, `WRONG`, `n/a`, `failed`."""
+    lines = ["| kernel | " + " | ".join(t for e, t in engines if e != baseline_engine) + " |",
+             "| --- | " + " | ".join("---:" for e, _ in engines if e != baseline_engine) + " |"]
+    for kid, label in rows:
+        res = results.get(kid, {})
+        base = res.get(baseline_engine)
+        bmed = base.median if base is not None else None
+        cells = []
+        for eid, _ in engines:
+            if eid == baseline_engine:
+                continue
+            o = res.get(eid)
+            if o is None or o.status == UNAVAILABLE:
+                cells.append("n/a")
+            elif o.status == WRONG:
+                cells.append("**WRONG**")
+            elif o.status == FAILED:
+                cells.append("failed")
+            else:
+                r = speedup(bmed, o.median)
+                cells.append(format_ratio(r) if r is not None else format_seconds(o.median))
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
 def write_json(path, data) -> None:
     def default(o):
         if isinstance(o, Outcome):

