@@ -191,6 +191,23 @@ class Ew:
 
 
 @dataclass(frozen=True, eq=False)
+class ListLit:
+    """A list literal `[a, b]`. Lists are not supported as values: this one can
+    only be passed to NumPy functions (as a sequence) or looped over; any
+    other use is a CompileError (it has no operators, methods or items)."""
+    items: tuple
+
+
+def unlist(v):
+    """ListLits (nested) as tuples, for NumPy functions taking sequences."""
+    if isinstance(v, ListLit):
+        return tuple(unlist(x) for x in v.items)
+    if type(v) is tuple and any(isinstance(x, (ListLit, tuple)) for x in v):
+        return tuple(unlist(x) for x in v)
+    return v
+
+
+@dataclass(frozen=True, eq=False)
 class ArrIter:
     """`iter(a)` over axis 0 of an array view: `pos` iterates the indices."""
     arr: Arr

@@ -310,7 +310,15 @@ def _compute(dt):
     return DTYPES[dt].compute
 
 
-def _init(fb, kind, t):
+_INT_RANGE = {"int64": (-2**63, 2**63 - 1), "int32": (-2**31, 2**31 - 1), "uint8": (0, 255)}
+
+
+def _init(fb, kind, t, dtype="int64"):
+    """The reduction's starting value; for min/max the dtype's own extreme
+    (it may be stored in an array of that dtype)."""
+    if kind in ("max", "argmax", "min", "argmin") and t is I64:
+        lo, hi = _INT_RANGE.get(dtype, _INT_RANGE["int64"])
+        return fb.const(lo if kind in ("max", "argmax") else hi, t)
     if kind in ("sum", "mean", "var", "std"):
         return fb.const(0.0 if t is F64 else 0, t)
     if kind == "prod":
@@ -411,7 +419,7 @@ def _reduce_all(tr, kind, a, acc_dt, loc):
     plan = A.Plan(fb, a, a.shape)
     ct = _compute(a.dtype) if kind in ("min", "max", "argmin", "argmax") else (
         BOOL if kind in ("any", "all") else (F64 if acc_dt in ("float32", "float64") else I64))
-    init = [_init(fb, kind, ct)]
+    init = [_init(fb, kind, ct, a.dtype)]
     if kind in ("argmin", "argmax"):
         init += [fb.const(0), fb.const(0)]
 
@@ -443,7 +451,7 @@ def _reduce_axes(tr, kind, a, axes, keepdims, acc_dt, loc):
         store_dt = a.dtype
     acc = alloc(tr, store_dt, oshape, loc)
     ast = strides_of(fb, acc)
-    init = _init(fb, kind, ct)
+    init = _init(fb, kind, ct, a.dtype)
     loop_nest(fb, oshape, [], lambda idx, cs: (store(fb, acc, idx, cast(
         fb, init, {F64: "float64", I64: "int64", BOOL: "bool"}[ct], store_dt), ast), cs)[1])
     best = None
@@ -870,6 +878,8 @@ def _like(tr, name, args, kwargs, loc):
 def call(tr, fn, args, kwargs, loc):
     """numpy.<fn>(*args, **kwargs) on trace values."""
     fb = tr.fb
+    args = [A.unlist(a) for a in args]
+    kwargs = {k: A.unlist(v) for k, v in kwargs.items()}
     name = getattr(fn, "__name__", type(fn).__name__)
     if fn is np.matmul and len(args) == 2 and not kwargs:
         return matmul(tr, args[0], args[1], loc)

@@ -22,9 +22,7 @@ from .values import (E_ATTRIBUTE, E_TYPE, E_UNSUPPORTED_OPCODE, E_UNSUPPORTED_VA
                      TraceRaise, error)
 
 _UNSUPPORTED = {
-    "BUILD_LIST": ("lists are not supported", "use tuples"),
     "LIST_APPEND": ("lists are not supported", "use tuples"),
-    "LIST_EXTEND": ("lists are not supported", "use tuples"),
     "BUILD_MAP": ("dicts are not supported", "use tuples or separate variables"),
     "BUILD_CONST_KEY_MAP": ("dicts are not supported", "use tuples or separate variables"),
     "BUILD_SET": ("sets are not supported", "use tuples and comparisons"),
@@ -47,6 +45,12 @@ _UNSUPPORTED = {
                     "import at module level"),
     "LOAD_FAST_AND_CLEAR": ("comprehensions are not supported", "use a for loop"),
 }
+
+
+def _list_error(loc):
+    return error(loc, "lists are not supported (a list literal can only be passed directly to a "
+                 "NumPy function, or looped over)", "use tuples, or NumPy arrays",
+                 E_UNSUPPORTED_OPCODE)
 
 
 def _unsupported(self, ins, frame):
@@ -136,6 +140,8 @@ class Handlers:
     def _stored(self, v, ins):
         """A value stored in a variable: lazy array expressions are computed
         now (NumPy evaluates them here; later writes must not change them)."""
+        if isinstance(v, arrays.ListLit):
+            raise _list_error(self.loc_of(ins))
         if isinstance(v, (arrays.Ew, tuple)):
             return arrays.settle(self, v, self.loc_of(ins))
         return v
@@ -208,6 +214,8 @@ class Handlers:
         f.stack.append(self.getattr(obj, ins.argval, self.loc_of(ins)))
 
     def getattr(self, obj, name, loc):
+        if isinstance(obj, arrays.ListLit):
+            raise _list_error(loc)
         if arrays.is_array(obj):
             from . import nplib
             return nplib.attribute(self, obj, name, loc)
@@ -246,6 +254,8 @@ class Handlers:
 
     def _check_operands(self, ins, vals):
         for v in vals:
+            if isinstance(v, arrays.ListLit):
+                raise _list_error(self.loc_of(ins))
             if isinstance(v, (RangeIter, TupleIter)) or v is NULL or v is UNBOUND:
                 raise error(self.loc_of(ins), f"operation on {type(v).__name__}",
                             "", E_TYPE)
@@ -325,6 +335,23 @@ class Handlers:
         items = tuple(f.stack[len(f.stack) - n:]) if n else ()
         del f.stack[len(f.stack) - n:]
         f.stack.append(items)
+
+    def op_BUILD_LIST(self, ins, f):
+        """A list literal: only as an argument of NumPy functions (np.array([...]),
+        np.stack([a, b])) or to loop over (arrays.ListLit)."""
+        n = ins.arg
+        items = tuple(f.stack[len(f.stack) - n:]) if n else ()
+        del f.stack[len(f.stack) - n:]
+        f.stack.append(arrays.ListLit(items))
+
+    def op_LIST_EXTEND(self, ins, f):  # [1, 2, 3]: BUILD_LIST 0, LOAD_CONST (1, 2, 3)
+        src = f.stack.pop()
+        lst = f.stack[-ins.arg]
+        if not isinstance(lst, arrays.ListLit) or not isinstance(src, (tuple, arrays.ListLit)):
+            raise error(self.loc_of(ins), "lists are not supported", "use tuples",
+                        E_UNSUPPORTED_OPCODE)
+        f.stack[-ins.arg] = arrays.ListLit(lst.items + tuple(
+            src.items if isinstance(src, arrays.ListLit) else src))
 
     def op_UNPACK_SEQUENCE(self, ins, f):
         v = f.stack.pop()
@@ -476,6 +503,8 @@ class Handlers:
 
     def op_GET_ITER(self, ins, f):
         v = f.stack.pop()
+        if isinstance(v, arrays.ListLit):  # for x in [a, b]: never mutated here
+            v = v.items
         if arrays.is_array(v):
             f.stack.append(arrays.get_iter(self, v, self.loc_of(ins)))
             return

@@ -359,3 +359,14 @@ def bool_ops(a, b):
 
 def float32_ops(a, b):
     return a + b, a * b, a / b, np.sqrt(np.abs(a)), a.sum(), a.max(), (a * 2.0).dtype == np.float32
+
+
+def list_literals(x: float):
+    return np.array([1.0, 2.0, x]), np.array([[1, 2], [3, 4]]), np.array([x, 2], dtype=np.float32)
+
+
+def list_args(a, b):
+    s = 0.0
+    for v in [a, b]:
+        s += v.sum()
+    return np.stack([a, b]), np.concatenate([a, b, a]), np.vstack([a, b]), s

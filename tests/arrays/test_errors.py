@@ -83,3 +83,20 @@ def returns_2d(a: py2wasm.f64[:]) -> npt.NDArray[np.float64]:
 def test_ndarray_result_annotation_takes_the_returned_ndim():
     m = trace(returns_2d)
     assert m.functions["returns_2d"].sig.result == ArrayType("float64", 2)
+
+
+def list_add(a):
+    xs = [a]
+    return xs + xs
+
+
+def list_append(a):
+    xs = [1.0]
+    xs.append(2.0)
+    return a
+
+
+@pytest.mark.parametrize("fn", [list_add, list_append])
+def test_lists_only_as_numpy_arguments(fn):
+    with pytest.raises(CompileError, match="lists are not supported"):
+        trace(fn, types_of_values([np.zeros(2)]))
