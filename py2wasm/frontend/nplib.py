@@ -409,6 +409,7 @@ def reduce(tr, kind, a, axis, keepdims, loc, ddof=0):
         return _variance(tr, kind, a, axis, axes, keepdims, loc, ddof)
     if len(axes) == a.ndim and not keepdims:
         return _reduce_all(tr, kind, a, acc_dt, loc)
+    _no_uint64(kind, a, loc)
     return _reduce_axes(tr, kind, a, axes, keepdims, acc_dt, loc)
 
 
@@ -518,9 +519,17 @@ def _variance(tr, kind, a, axis, axes, keepdims, loc, ddof):
     return fb.emit("f32", [q]) if a.dtype == "float32" else q
 
 
+def _no_uint64(kind, a, loc):
+    """NumPy sums/products uint8 into uint64 arrays, a dtype py2wasm lacks."""
+    if a.dtype == "uint8" and kind in ("sum", "prod", "cumsum", "cumprod"):
+        raise error(loc, f"numpy.{kind} of a uint8 array into an array gives uint64, which is "
+                    "not supported", "convert first: a.astype(np.int64)", E_TYPE)
+
+
 def cumulative(tr, kind, a, axis, loc):
     fb = tr.fb
     a = as_array(tr, a, loc)
+    _no_uint64(kind, a, loc)
     acc_dt = _acc_dtype(kind, a.dtype, loc)
     op = "sum" if kind == "cumsum" else "prod"
     if axis is None:
