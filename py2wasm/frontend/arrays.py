@@ -516,8 +516,15 @@ def cast(fb, v, src: str, dst: str, loc=None):
     if src == "bool":
         return fb.emit("convert", [v], {"to": I64}, loc=loc)
     if src in FLOATS:
-        v = fb.emit("ftoi", [v])
-        return v if dst == "int64" else fb.emit("wrap", [v], {"dtype": dst})
+        i = fb.emit("ftoi", [v])
+        if dst == "int64":
+            return i
+        # NumPy casts to int32 (and through it to uint8) with x86's 32-bit
+        # conversion: NaN or outside int32 gives -2**31
+        ok = fb.emit("and", [fb.emit("ge", [v, fb.const(-2.0**31)]),
+                             fb.emit("lt", [v, fb.const(2.0**31)])])
+        i = fb.emit("select", [ok, i, fb.const(-2**31)])
+        return fb.emit("wrap", [i], {"dtype": dst})
     if dst == "int64" or (dst == "int32" and src == "uint8"):
         return v
     return fb.emit("wrap", [v], {"dtype": dst})

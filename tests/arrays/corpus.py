@@ -370,3 +370,15 @@ def list_args(a, b):
     for v in [a, b]:
         s += v.sum()
     return np.stack([a, b]), np.concatenate([a, b, a]), np.vstack([a, b]), s
+
+
+def division_edges(a, b):
+    return a // b, a % b, a / b
+
+
+def cast_edges(a):
+    return a.astype(np.int64), a.astype(np.int32), a.astype(bool), a.astype(np.uint8)
+
+
+def mixed_compare(a, b):
+    return a < b, a == b, np.maximum(a, b), np.where(a > 0, a, b)

@@ -151,6 +151,18 @@ case(C.float32_ops, (f64(5).astype(np.float32), f64(5, lo=0.5).astype(np.float32
 # (sum of uint8 is uint64 in NumPy, int64 here: a documented deviation)
 case(C.rd_axis0, (i64(3, 4, dtype=np.int32),), (i64(2, 2, lo=0, hi=2, dtype=bool),))
 case(C.rd_arg_axis, (i64(3, 4, dtype=np.int32),), (i64(2, 3, lo=0, hi=250, dtype=np.uint8),))
+E = np.array
+case(C.division_edges,
+     (E([7.0, -7.0, 7.0, -7.0, 0.0, 1.0, -1.0, np.inf, 5.0]),
+      E([2.0, 2.0, -2.0, -2.0, 0.0, 0.0, 0.0, 2.0, np.inf])),
+     (E([7, -7, 7, -7, 0, 5, -2**63, 3]), E([2, 2, -2, -2, 0, 0, -1, -1])),
+     (E([7, -7, 100, 0], dtype=np.int32), E([2, 0, -3, 0], dtype=np.int32)),
+     (E([7, 200, 0, 9], dtype=np.uint8), E([2, 0, 0, 4], dtype=np.uint8)))
+case(C.cast_edges, (E([1.7, -1.7, 0.0, -0.0, 255.9, 256.5, -1.5, 1e10]),),
+     (E([1, -1, 2**40, 300]),), (E([True, False]),))
+case(C.mixed_compare, (E([1, 2**53 + 1, -3]), E([1.0, 2.0**53, -3.5])),
+     (E([1, 2, 3], dtype=np.int32), E([1.5, 2.0, 2.5], dtype=np.float32)),
+     (E([1, 0, 255], dtype=np.uint8), E([1, -1, 7], dtype=np.int32)))
 case(C.list_literals, (2.5,))
 case(C.list_args, (f64(3), f64(3)), (f64(0), f64(0)))
 
