@@ -69,7 +69,18 @@ PROMOTE = _lib.BinaryenPromoteFloat32()
 EXTEND32 = _lib.BinaryenExtendS32Int64()
 
 
-def _ensure_memory(ctx) -> None:
+def signature_has_arrays(module) -> bool:
+    """Does an exported signature take or return arrays? (Then the module
+    has a memory even if its code never touches elements.)"""
+    from ..ir.types import ArrayType, TupleType
+
+    def has(t):
+        return isinstance(t, ArrayType) or (isinstance(t, TupleType) and any(map(has, t.elems)))
+    return any(has(t) for n in module.exports for _, t in module.functions[n].sig.params) or \
+        any(has(module.functions[n].sig.result) for n in module.exports)
+
+
+def ensure_memory(ctx) -> None:
     """Memory, heap pointer and exception-argument globals, once per module."""
     if getattr(ctx, "_py2wasm_memory", False):
         return
@@ -105,7 +116,7 @@ def _wtype(name):
 
 @lowering("load")
 def _load(L, e):
-    _ensure_memory(L.ctx)
+    ensure_memory(L.ctx)
     m = L.m
     dt = e.params["dtype"]
     nbytes, signed, wt, conv = _LOAD[dt]
@@ -119,7 +130,7 @@ def _load(L, e):
 
 @lowering("store")
 def _store(L, e):
-    _ensure_memory(L.ctx)
+    ensure_memory(L.ctx)
     m = L.m
     dt = e.params["dtype"]
     addr, v = e.ins
@@ -139,7 +150,7 @@ def _store(L, e):
 def _alloc_helper(ctx, name):
     """(n: i64, exc code: i32) -> i64: bump-allocate n bytes (16-aligned)."""
     from .runtime import _Fn
-    _ensure_memory(ctx)
+    ensure_memory(ctx)
     f = _Fn(ctx, [bn.i64, bn.i32], [bn.i64])
     m = f.m
     n, code = 0, 1
@@ -171,7 +182,7 @@ def _alloc_helper(ctx, name):
 
 @lowering("alloc")
 def _alloc(L, e):
-    _ensure_memory(L.ctx)
+    ensure_memory(L.ctx)
     m = L.m
     from .runtime import HELPERS
     HELPERS.setdefault("array_alloc", _alloc_helper)
@@ -229,7 +240,7 @@ def _ftoi(L, e):
 
 @lowering("raise_if_fmt")
 def _raise_if_fmt(L, e):
-    _ensure_memory(L.ctx)
+    ensure_memory(L.ctx)
     m = L.m
     cond, *args = e.ins
     code = L.code(e.params["exc"], e.params["msg"], e.loc)
