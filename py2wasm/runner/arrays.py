@@ -141,7 +141,9 @@ class ArrayCaller:
     argument arrays back (also when the call raises: NumPy code that writes
     then raises leaves its writes visible)."""
 
-    def __init__(self, store, exports, func, entry: dict, exceptions: dict, make_exception):
+    def __init__(self, store, exports, func, entry: dict, make_exception):
+        """`make_exception(code)`: the Python exception for a non-zero
+        py2wasm_exc code (reading py2wasm_exc_arg* for formatted messages)."""
         import wasmtime
         from ..ir.types import from_json
         self._wasmtime = wasmtime
@@ -158,7 +160,6 @@ class ArrayCaller:
             self.heap = self.memory.heap
         self.exc = exports["py2wasm_exc"]
         self._exports = exports
-        self.exceptions = exceptions
         self.make_exception = make_exception
 
     # memory access -------------------------------------------------------------------
@@ -199,9 +200,6 @@ class ArrayCaller:
         # a view of linear memory (no copy): callers copy what they keep
         return (ctypes.c_ubyte * n).from_address(self._base() + addr)
 
-    def _arg(self, i: int) -> int:
-        return self._exports[f"py2wasm_exc_arg{i}"].value(self.store)
-
     # the call --------------------------------------------------------------------------
     def __call__(self, args: tuple):
         if len(args) != len(self.types):
@@ -231,10 +229,7 @@ class ArrayCaller:
                 return RecursionError("maximum recursion depth exceeded")
             return RuntimeError(f"wasm trap without a Python exception (a py2wasm bug): {trap}")
         self.exc.set_value(self.store, self._wasmtime.Val.i32(0))
-        entry = self.exceptions.get(str(code))
-        if entry is None:
-            return RuntimeError(f"wasm raised unknown exception code {code} (a py2wasm bug)")
-        return self.make_exception(entry, format_exception_message(entry, self._arg))
+        return self.make_exception(code)
 
 
 class _HostMemory:
@@ -287,3 +282,23 @@ def _check_scalar(fname, t, v):
     if type(v) is not bool and not isinstance(v, np.bool_):
         raise TypeError(f"{fname}(): an argument must be bool, not {type(v).__name__}")
     return bool(v)
+
+
+def caller_for(instance, entry: dict, func):
+    """The ArrayCaller of a runner `Instance` export whose signature has
+    arrays, or None (the scalar fast path applies)."""
+    if not (any(has_array(p["type"]) for p in entry["params"]) or has_array(entry["result"])):
+        return None
+    exports = instance.instance.exports(instance.store)
+    return ArrayCaller(instance.store, exports, func, entry,
+                       instance._exception)  # noqa: SLF001 - the runner's own conversion
+
+
+def exception_message(instance, entry: dict) -> str:
+    """The message of an exception-table entry, formatted with the exported
+    py2wasm_exc_arg globals when the entry has "args"."""
+    if not entry.get("args"):
+        return entry["message"]
+    exports = instance.instance.exports(instance.store)
+    return format_exception_message(entry, lambda i: exports[f"py2wasm_exc_arg{i}"].value(
+        instance.store))

@@ -12,7 +12,7 @@ import py2wasm.backend.lower_memory  # noqa: F401 - registers the array lowering
 from py2wasm.backend import compile_module
 from py2wasm.frontend import trace, types_of_values
 from py2wasm.passes import run_passes
-from py2wasm.runner.arrays import ArrayCaller
+from py2wasm.runner.arrays import ArrayCaller, format_exception_message
 from py2wasm.runner.hostmath import arity, host_function
 from tests.arrays.harness import _copy, run_py, same
 
@@ -20,9 +20,13 @@ _ENGINE = wasmtime.Engine()
 _CACHE: dict = {}
 
 
-def _make_exception(entry, msg):
-    cls = getattr(builtins, entry["type"], RuntimeError)
-    return cls(msg)
+def _exception_maker(store, exports, table):
+    def make(code):
+        entry = table[str(code)]
+        msg = format_exception_message(
+            entry, lambda i: exports[f"py2wasm_exc_arg{i}"].value(store))
+        return getattr(builtins, entry["type"], RuntimeError)(msg)
+    return make
 
 
 class WasmFunction:
@@ -38,7 +42,8 @@ class WasmFunction:
         exports = inst.exports(self.store)
         entry = next(e for e in self.build.manifest["functions"] if e["name"] == fn.__name__)
         self.caller = ArrayCaller(self.store, exports, exports[fn.__name__], entry,
-                                  self.build.manifest.get("exceptions", {}), _make_exception)
+                                  _exception_maker(self.store, exports,
+                                                   self.build.manifest.get("exceptions", {})))
         self.memory = self.caller.memory
 
     def __call__(self, *args):
