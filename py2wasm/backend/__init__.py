@@ -3,17 +3,22 @@
 Place in the pipeline: frontend -> ir -> passes -> **backend** -> package /
 runner. Layout: `binaryen` (cffi wrapper), `context` (per-module state),
 `lower_function` (blocks, Relooper, block arguments), `lower_ops` (one
-lowering per primitive), `runtime` (helper functions), `imports` (math from
-the host), `exceptions` (the exception table), `manifest`, `build`.
+lowering per scalar primitive), `lower_memory` (array primitives: linear
+memory, arena, NumPy's C arithmetic), `lower_intrinsics` (bit casts, the
+linked math library), `runtime` (helper functions), `imports` (C math:
+linked library or host import), `exceptions` (the exception table),
+`manifest`, `build`.
 """
 from __future__ import annotations
 
 from .. import ir
 from . import binaryen as bn
+from . import lower_intrinsics, lower_memory  # noqa: F401 - register their lowerings
 from .build import Build
 from .context import ModuleContext
 from .exceptions import EXC_GLOBAL
 from .lower_function import FunctionLowering
+from .lower_memory import ensure_memory, signature_has_arrays
 from .manifest import make_manifest
 
 __all__ = ["compile_module", "Build"]
@@ -26,9 +31,11 @@ def compile_module(module: ir.Module, *, opt: str = "O3", name: str = "module") 
     if opt not in bn.OPT_LEVELS:
         raise ValueError(f"opt must be one of {', '.join(bn.OPT_LEVELS)}, got {opt!r}")
     with bn.Module() as m:
-        ctx = ModuleContext(m)
+        ctx = ModuleContext(m, ir_functions=set(module.functions))
         m.add_global(EXC_GLOBAL, bn.i32, True, m.i32(0))
         m.add_global_export(EXC_GLOBAL, EXC_GLOBAL)
+        if signature_has_arrays(module):  # the host places array arguments in memory
+            ensure_memory(ctx)
         for fn in module.functions.values():
             FunctionLowering(ctx, fn).lower()
         for export in module.exports:

@@ -12,11 +12,13 @@ from .exceptions import EXC_GLOBAL, ExceptionTable
 
 
 class ModuleContext:
-    def __init__(self, m: bn.Module):
+    def __init__(self, m: bn.Module, ir_functions: frozenset = frozenset()):
         self.m = m
+        self.ir_functions = ir_functions  # IR function names of the module
         self.exceptions = ExceptionTable()
         self.imports: dict[str, list[str]] = {}
         self._helpers: set[str] = set()
+
 
     def raise_code(self, code_expr) -> object:
         """`global.set $py2wasm_exc code; unreachable` (code: an i32 expression)."""

@@ -1,25 +1,34 @@
 """Transcendental functions: where a module gets `math[fn=...]` from.
 
 Place in the pipeline: backend, used by `lower_ops` (the `math` primitive)
-and `runtime` (float `%`, `//` and `**` need C's fmod and pow). Today every
-function is imported from the host module "math" (docs/internals.md
-section 4: C libm semantics, `(f64) -> f64` or `(f64, f64) -> f64`). This is
-the one place to change to supply self-contained wasm implementations.
+and `runtime` (float `%`, `//` and `**` need C's fmod and pow). A function
+comes from the math library (py2wasm.libm) when `passes/link_math` linked
+it into the module, else from the host module "math" (docs/internals.md
+section 4: C libm semantics, `(f64[, f64[, f64]]) -> f64`). This is the one
+place that makes that choice.
 """
 from __future__ import annotations
 
 from . import binaryen as bn
-from ..ir.primitives import MATH_BINARY, MATH_UNARY
+from ..ir.primitives import MATH_BINARY, MATH_TERNARY, MATH_UNARY
 
 HOST_MODULE = "math"
 
 
 def math_function(ctx, fn: str) -> str:
-    """Internal name of a callable `(f64[, f64]) -> f64` computing C's `fn`."""
+    """Internal name of a callable `(f64[, f64[, f64]]) -> f64` computing C's
+    `fn`: the linked math library's function when `passes/link_math` put it
+    in the module, else a host import."""
+    from .lower_intrinsics import linked_math_function
+    linked = linked_math_function(ctx, fn)
+    if linked is not None:
+        return linked
     if fn in MATH_UNARY:
         params = [bn.f64]
     elif fn in MATH_BINARY:
         params = [bn.f64, bn.f64]
+    elif fn in MATH_TERNARY:
+        params = [bn.f64, bn.f64, bn.f64]
     else:
         raise ValueError(f"unknown math function {fn!r}")
     return ctx.host_import(HOST_MODULE, fn, params, [bn.f64])

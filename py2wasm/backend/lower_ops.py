@@ -180,14 +180,16 @@ def _pow(L, e):
     if a.type is I64:
         neg = L.code("ValueError", messages.INT_POW_NEGATIVE, e.loc)
         ovf = L.code("OverflowError", messages.INT_OVERFLOW, e.loc)
-        helper = L.ctx.helper("ipow")
     else:
         neg = L.code("ValueError", messages.COMPLEX_POW, e.loc)
         exc, msg = messages.cpython_message(lambda: 10.0 ** 400.0)
         ovf = L.code(exc, msg, e.loc)
-        helper = L.ctx.helper("fpow")
-    t = bn.i64 if a.type is I64 else bn.f64
-    return [L.set(out, m.call(helper, [L.get(a), L.get(b), m.i32(zero), m.i32(neg), m.i32(ovf)], t))]
+        exc, msg = messages.cpython_message(lambda: (-1e-300) ** -1.5)
+        codes = [zero, neg, ovf, L.code(exc, msg, e.loc)]
+        return [L.set(out, m.call(L.ctx.helper("fpow"), [L.get(a), L.get(b)] +
+                                  [m.i32(c) for c in codes], bn.f64))]
+    return [L.set(out, m.call(L.ctx.helper("ipow"), [L.get(a), L.get(b), m.i32(zero),
+                                                     m.i32(neg), m.i32(ovf)], bn.i64))]
 
 
 @lowering("neg", "abs")

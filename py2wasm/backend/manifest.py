@@ -17,14 +17,9 @@ FORMAT = 1
 def function_entry(fn: ir.Function) -> dict:
     sig = fn.sig
     if sig is None:
-        params = [{"name": p.hint or f"arg{i}", "type": p.type.pyname}
-                  for i, p in enumerate(fn.params)]
-        rt = fn.result_types
-        result = "None" if not rt else rt[0].pyname if len(rt) == 1 else \
-            {"tuple": [t.pyname for t in rt]}
-    else:
-        params = [{"name": n, "type": to_json(t)} for n, t in sig.params]
-        result = to_json(sig.result)
+        raise ValueError(f"exported IR function {fn.name!r} has no Python signature")
+    params = [{"name": n, "type": to_json(t)} for n, t in sig.params]
+    result = to_json(sig.result)
     return {"name": fn.name, "doc": fn.doc or "", "line": fn.loc.line if fn.loc else 0,
             "params": params, "result": result}
 

@@ -157,11 +157,14 @@ def _is_odd(m, get_x):
 
 
 def fpow(ctx, name):
-    """(a: f64, b: f64, code_zero_div, code_complex, code_overflow) -> f64:
-    CPython's float_pow (Objects/floatobject.c), C pow for the finite case."""
-    f = _Fn(ctx, [bn.f64, bn.f64, bn.i32, bn.i32, bn.i32], [bn.f64])
+    """(a: f64, b: f64, code_zero_div, code_complex, code_overflow,
+    code_complex_overflow) -> f64: CPython's float_pow (Objects/floatobject.c),
+    C pow for the finite case. A negative base with a non-integer exponent
+    is a complex result (ValueError) unless CPython's complex power
+    overflows first (|a| ** b is infinite: OverflowError)."""
+    f = _Fn(ctx, [bn.f64, bn.f64, bn.i32, bn.i32, bn.i32, bn.i32], [bn.f64])
     m = f.m
-    a, b, c_zero, c_complex, c_ovf = range(5)
+    a, b, c_zero, c_complex, c_ovf, c_complex_ovf = range(6)
     neg, ix = f.local(bn.i32), f.local(bn.f64)
     cpow = math_function(ctx, "pow")
     A = lambda: f.get(a)  # noqa: E731
@@ -196,7 +199,9 @@ def fpow(ctx, name):
         f.set(neg, m.i32(0)),
         m.if_(m.binary(Op.LtFloat64, A(), m.f64(0.0)), m.block(None, [
             m.if_(m.binary(Op.NeFloat64, B(), m.unary(Op.FloorFloat64, B())),
-                  ctx.raise_code(f.get(c_complex))),
+                  ctx.raise_code(m.select(
+                      isinf(m.call(cpow, [m.unary(Op.NegFloat64, A()), B()], bn.f64)),
+                      f.get(c_complex_ovf), f.get(c_complex), bn.i32))),
             f.set(a, m.unary(Op.NegFloat64, A())),
             f.set(neg, _is_odd(m, B)),
         ], bn.none)),

@@ -24,6 +24,8 @@ from .callgen import I64_MAX, I64_MIN, make_caller
 from .hostmath import arity, host_function
 
 EXC_GLOBAL = "py2wasm_exc"
+HEAP_GLOBAL = "py2wasm_heap"  # the per-call arena (docs/internals.md, "Arrays")
+HEAP_BASE = 16
 
 _engine = None
 _engine_lock = threading.Lock()
@@ -57,10 +59,27 @@ def _exception_class(name: str):
     return RuntimeError
 
 
-def _show_type(t) -> str:
+def _has_array_type(t) -> bool:
     if isinstance(t, dict):
-        return "tuple[" + ", ".join(_show_type(e) for e in t["tuple"]) + "]"
-    return t
+        return "array" in t or any(_has_array_type(e) for e in t.get("tuple", ()))
+    return False
+
+
+def _has_array(entry: dict) -> bool:
+    return any(_has_array_type(p["type"]) for p in entry["params"]) or \
+        _has_array_type(entry["result"])
+
+
+def _reset_global(ctx, glob, val):
+    """A fast `glob = val` (wasmtime_global_set without Val conversions)."""
+    set_ = wffi.wasmtime_global_set
+    g, v = ctypes.byref(glob._global), ctypes.byref(val)
+
+    def reset():
+        if set_(ctx, g, v):
+            raise RuntimeError("cannot reset py2wasm_heap (a py2wasm bug)")
+    reset.keep = (glob, val)
+    return reset
 
 
 class Instance:
@@ -84,11 +103,19 @@ class Instance:
         self._exc_global = exports[EXC_GLOBAL]
         self._exceptions = self.manifest.get("exceptions", {})
         self._trap = ctypes.POINTER(wffi.wasm_trap_t)()
+        self._exports = exports
         self._callers = {}
         self._entries = {}
         for entry in self.manifest["functions"]:
             self._entries[entry["name"]] = entry
-            self._callers[entry["name"]] = self._make_caller(entry, exports[entry["name"]])
+            func = exports[entry["name"]]
+            caller = None
+            if _has_array(entry):
+                from .arrays import caller_for  # imports NumPy: only for array code
+                caller = caller_for(self, entry, func)
+            if caller is None:
+                caller = self._make_caller(entry, func)
+            self._callers[entry["name"]] = caller
 
     # --- calls ----------------------------------------------------------
     def call(self, name: str, args: Sequence[Any]):
@@ -138,6 +165,12 @@ class Instance:
             "_on_trap": self._on_trap, "_int": _int, "_float": _float, "_bad": _bad,
             "_range": _range, "_arity": _arity,
         }
+        heap = self._exports.get(HEAP_GLOBAL)
+        if heap is not None:  # code that allocates: reset the arena before each call
+            val = wffi.wasmtime_val_t()
+            val.kind = wffi.WASMTIME_I64.value
+            val.of.i64 = HEAP_BASE
+            env["_reset"] = _reset_global(self.store._context(), heap, val)
         caller, _ = make_caller(entry, env)
         caller.func = func  # keep the wasmtime Func alive with its caller
         return caller
@@ -164,7 +197,17 @@ class Instance:
         entry = self._exceptions.get(str(code))
         if entry is None:
             return RuntimeError(f"wasm raised unknown exception code {code} (a py2wasm bug)")
-        e = _exception_class(entry["type"])(entry["message"])
+        msg = entry["message"]
+        if entry.get("args"):  # a str.format template over py2wasm_exc_arg0..
+            from .arrays import exception_message
+            msg = exception_message(self, entry)
+        return self._make_exception(entry, msg)
+
+    @staticmethod
+    def _make_exception(entry: dict, msg: str) -> BaseException:
+        """The Python exception of a manifest entry, with message `msg` and a
+        note naming the source line."""
+        e = _exception_class(entry["type"])(msg)
         where = f"{entry.get('file') or '<unknown>'}:{entry.get('line', 0)}"
         src = entry.get("source", "")
         e.add_note(f"raised by py2wasm-compiled code at {where}" + (f": {src}" if src else ""))

@@ -92,6 +92,8 @@ def make_caller(entry: dict, env: dict[str, Any]):
         L.append(f"    {', '.join(names)}{',' if len(names) == 1 else ''} = args")
     for n, p in zip(names, params):
         g.param(n, p["type"], p["name"], "    ")
+    if "_reset" in env:
+        L.append("    _reset()")
     L.append(f"    _e = _call(_ctx, _func, _buf, {size}, _trapref)")
     L.append("    if _e or _trap:")
     L.append("        return _on_trap(_e)")

@@ -13,7 +13,7 @@ import ctypes
 import ctypes.util
 import math
 
-from ..ir.primitives import MATH_BINARY, MATH_UNARY
+from ..ir.primitives import MATH_BINARY, MATH_TERNARY, MATH_UNARY
 
 _libm = None
 
@@ -24,14 +24,17 @@ def _c_function(name: str):
         _libm = ctypes.CDLL(ctypes.util.find_library("m") or "libm.so.6")
     f = getattr(_libm, name)
     f.restype = ctypes.c_double
-    f.argtypes = [ctypes.c_double] * (2 if name in MATH_BINARY else 1)
+    f.argtypes = [ctypes.c_double] * arity(name)
     return f
 
 
 def host_function(name: str):
     """A Python callable with C semantics for math function `name`."""
-    if name not in MATH_UNARY and name not in MATH_BINARY:
+    if name not in MATH_UNARY and name not in MATH_BINARY and name not in MATH_TERNARY:
         raise KeyError(f"unknown math import {name!r}")
+    if name in MATH_TERNARY:  # C's fma is correctly rounded; Python < 3.13 has none
+        c3 = _c_function(name)
+        return lambda x, y, z: c3(x, y, z)
     py = getattr(math, name)
     c = _c_function(name)
     if name in MATH_BINARY:
@@ -51,4 +54,4 @@ def host_function(name: str):
 
 
 def arity(name: str) -> int:
-    return 2 if name in MATH_BINARY else 1
+    return 3 if name in MATH_TERNARY else 2 if name in MATH_BINARY else 1
