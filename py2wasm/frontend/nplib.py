@@ -407,10 +407,131 @@ def reduce(tr, kind, a, axis, keepdims, loc, ddof=0):
     axes = axis_arg(axis, a.ndim, loc)
     if kind in ("var", "std"):
         return _variance(tr, kind, a, axis, axes, keepdims, loc, ddof)
+    if kind in ("sum", "mean") and src in ("float64", "float32") and hasattr(tr, "mt"):
+        r = _pairwise_reduction(tr, kind, a, axes, keepdims, loc)
+        if r is not None:
+            return r
     if len(axes) == a.ndim and not keepdims:
         return _reduce_all(tr, kind, a, acc_dt, loc)
     _no_uint64(kind, a, loc)
     return _reduce_axes(tr, kind, a, axes, keepdims, acc_dt, loc)
+
+
+# --- NumPy's pairwise summation (bit-identical float sums) -----------------------------------
+
+def _pairwise_fn(tr, dtype: str) -> str:
+    """The IR function summing n elements of `dtype` at ptr, ptr+stride...
+    exactly as NumPy's pairwise_sum does (blocks of 8 accumulators up to 128
+    elements, halves above; float32 rounds every addition)."""
+    from ..ir import FunctionBuilder
+    name = f"__pairwise_sum_{dtype}"
+    module = tr.mt.module
+    if name in module.functions:
+        return name
+    fb = FunctionBuilder(name, [I64, I64, I64], [F64], param_hints=["ptr", "n", "stride"])
+    fb.loc = tr.fb.loc
+    p, n, s = fb.params
+
+    def c(v):
+        return fb.const(v, I64 if type(v) is int else F64)
+
+    def rnd(x):
+        return fb.emit("f32", [x]) if dtype == "float32" else x
+
+    def add(x, y):
+        return rnd(fb.emit("add", [x, y]))
+
+    def at(i):
+        return fb.emit("load", [fb.emit("wadd", [p, fb.emit("wmul", [i, s])])], {"dtype": dtype})
+
+    small, mid, big = fb.new_block(), fb.new_block(), fb.new_block()
+    blocks = fb.new_block()
+    fb.cond_br(fb.emit("lt", [n, c(8)]), small, blocks)
+    fb.set_block(blocks)
+    fb.cond_br(fb.emit("le", [n, c(128)]), mid, big)
+    # n < 8: res = 0.0; res += a[i]
+    fb.set_block(small)
+    res = loop(fb, n, [c(0.0)], lambda i, cs: [add(cs[0], at(i))])[0]
+    fb.ret([res])
+    # 8 <= n <= 128: eight accumulators
+    fb.set_block(mid)
+    r = [at(c(j)) for j in range(8)]
+    nblk = fb.emit("wsub", [fb.emit("shr", [n, c(3)]), c(1)])  # full blocks after the first
+
+    def step(q, cs):
+        base = fb.emit("wmul", [fb.emit("wadd", [q, c(1)]), c(8)])
+        return [add(cs[j], at(fb.emit("wadd", [base, c(j)]))) for j in range(8)]
+    r = loop(fb, nblk, r, step)
+    res = add(add(add(r[0], r[1]), add(r[2], r[3])), add(add(r[4], r[5]), add(r[6], r[7])))
+    start = fb.emit("wsub", [n, fb.emit("and", [n, c(7)])])
+    res = loop(fb, fb.emit("and", [n, c(7)]), [res],
+               lambda i, cs: [add(cs[0], at(fb.emit("wadd", [start, i])))])[0]
+    fb.ret([res])
+    # n > 128: halves (the first a multiple of 8)
+    fb.set_block(big)
+    n2 = fb.emit("shr", [n, c(1)])
+    n2 = fb.emit("wsub", [n2, fb.emit("and", [n2, c(7)])])
+    x = fb.emit_multi("call", [p, n2, s], {"fn": name, "results": [F64]})[0]
+    p2 = fb.emit("wadd", [p, fb.emit("wmul", [n2, s])])
+    y = fb.emit_multi("call", [p2, fb.emit("wsub", [n, n2]), s], {"fn": name, "results": [F64]})[0]
+    fb.ret([add(x, y)])
+    module.add(fb.finish())
+    return name
+
+
+def _pairwise_reduction(tr, kind, a, axes, keepdims, loc):
+    """sum/mean of a float array over every axis, or over the last axis, with
+    NumPy's pairwise summation (so the result is NumPy's to the bit). An
+    expression is computed into a temporary first, as NumPy does. Other
+    axis sets: None (the sequential reduction)."""
+    fb = tr.fb
+    nd = a.ndim
+    if len(axes) != nd and axes != (nd - 1,):
+        return None
+    if isinstance(a, Arr) and a.strides is not None and nd > 1:
+        # N-d views: NumPy iterates in memory order (for a reduced axis that is
+        # not the innermost one, sequentially per output: the fallback does that)
+        return None
+    src = materialize(tr, a, loc)
+    fn = _pairwise_fn(tr, src.dtype)
+    isz = DTYPES[src.dtype].size
+
+    def finish(total, count):
+        if kind == "mean":
+            total = fb.emit("fdiv", [total, fb.emit("convert", [ic(fb, count)], {"to": F64})])
+            if src.dtype == "float32":
+                total = fb.emit("f32", [total])
+        return total
+
+    if len(axes) == nd:
+        n = A.size_of(fb, src)
+        st = strides_of(fb, src)
+        stride = st[0] if nd == 1 else 1
+        total = finish(fb.emit_multi("call", [ic(fb, src.ptr), ic(fb, n), ic(fb, imul(
+            fb, stride, isz))], {"fn": fn, "results": [F64]}, loc=loc)[0], n)
+        if not keepdims:
+            return total
+        out = alloc(tr, src.dtype, (1,) * nd, loc)
+        store(fb, out, [0] * nd, total)
+        return out
+    # the last axis, one pairwise sum per row
+    oshape = src.shape[:-1]
+    n = src.shape[-1]
+    out = alloc(tr, src.dtype, oshape, loc)
+    st = strides_of(fb, src)
+    ost = strides_of(fb, out)
+    step_b = ic(fb, imul(fb, st[-1], isz))
+
+    def body(idx, cs):
+        row = ic(fb, A.address(fb, src, list(idx) + [0], st))
+        t = fb.emit_multi("call", [row, ic(fb, n), step_b], {"fn": fn, "results": [F64]},
+                          loc=loc)[0]
+        store(fb, out, idx, finish(t, n), ost)
+        return cs
+    loop_nest(fb, oshape, [], body)
+    if keepdims:
+        return Arr(out.dtype, out.ptr, oshape + (1,), None, out.root)
+    return out
 
 
 def _reduce_all(tr, kind, a, acc_dt, loc):

@@ -1,0 +1,49 @@
+"""Float sums and means are NumPy's to the bit: NumPy's pairwise summation
+(8 accumulators per block of up to 128, halves above; float32 rounding every
+addition) over every axis or the last axis, for arrays, strided views and
+expressions (computed into a temporary first, as NumPy does); under the IR
+interpreter and as wasm."""
+import numpy as np
+import pytest
+
+from tests.arrays.harness import run_ir
+from tests.arrays.wasm_harness import run_wasm
+
+pytestmark = pytest.mark.filterwarnings("ignore::RuntimeWarning")  # NumPy's mean of empty
+
+
+def sums(a):
+    return np.sum(a), a.mean(), np.sum(a * 2.0 + 1.0), a[::3].sum(), a.sum(keepdims=True)
+
+
+def row_sums(m):
+    return m.sum(axis=-1), np.mean(m, axis=1, keepdims=True), m.sum(), m.T.sum(axis=1)
+
+
+def _exact(got, want):
+    assert len(got) == len(want)
+    for g, w in zip(got, want):
+        if isinstance(w, np.ndarray):
+            assert g.dtype == w.dtype and g.shape == w.shape
+            assert np.array_equal(g, w, equal_nan=True), (g, w)
+        else:
+            assert g == w or (g != g and w != w), (g, w)
+
+
+@pytest.mark.parametrize("n", [0, 1, 7, 8, 9, 127, 128, 129, 1000, 9000])
+@pytest.mark.parametrize("dtype", [np.float64, np.float32])
+def test_sum_bit_identical(n, dtype):
+    rng = np.random.default_rng(n)
+    a = (rng.standard_normal(n) * 10 ** rng.uniform(-4, 4, n)).astype(dtype)
+    want = sums(a)
+    _exact(run_ir(sums, [a])[1][1], want)
+    _exact(run_wasm(sums, [a])[1], want)
+
+
+@pytest.mark.parametrize("shape", [(3, 200), (1, 1), (5, 0), (40, 131)])
+def test_row_sums_bit_identical(shape):
+    rng = np.random.default_rng(7)
+    m = rng.standard_normal(shape) * 1e3
+    want = row_sums(m)
+    _exact(run_ir(row_sums, [m])[1][1], want)
+    _exact(run_wasm(row_sums, [m])[1], want)
