@@ -13,6 +13,9 @@ from . import binaryen as bn
 from ..ir.primitives import MATH_BINARY, MATH_TERNARY, MATH_UNARY
 
 HOST_MODULE = "math"
+# C functions computed exactly by a runtime helper (backend/runtime.py):
+# correctly rounded by definition, so bit-identical to every host's.
+NATIVE = ("fmod",)
 
 
 def math_function(ctx, fn: str) -> str:
@@ -23,6 +26,8 @@ def math_function(ctx, fn: str) -> str:
     linked = linked_math_function(ctx, fn)
     if linked is not None:
         return linked
+    if fn in NATIVE:  # exact in wasm: no host call
+        return ctx.helper(fn)
     if fn in MATH_UNARY:
         params = [bn.f64]
     elif fn in MATH_BINARY:

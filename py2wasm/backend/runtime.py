@@ -232,7 +232,80 @@ def cmp_int_float(ctx, name):
     ])
 
 
+def fmod(ctx, name):
+    """(x: f64, y: f64) -> f64: C's fmod, exactly (the remainder is always
+    representable), by integer long division on the significands (after
+    musl's fmod). Bit-identical to any correct libm, and no host call."""
+    f = _Fn(ctx, [bn.f64, bn.f64], [bn.f64])
+    m = f.m
+    x, y = 0, 1
+    ux, uy, ex, ey, sx, i = (f.local(bn.i64) for _ in range(6))
+    G = f.get
+
+    def b(op, l, r):
+        return m.binary(op, l, r)
+
+    def c(v):
+        return m.i64(v)
+
+    def zero_x():
+        return _ret(m, b(Op.MulFloat64, m.f64(0.0), G(x)))
+
+    def normalize(u, e):
+        """Significand with the implicit bit at 52; subnormals shifted up."""
+        return m.if_(m.unary(Op.EqZInt64, G(e)), m.block(None, [
+            f.set(e, b(Op.SubInt64, c(0), m.unary(Op.ClzInt64, b(Op.ShlInt64, G(u), c(12))))),
+            f.set(u, b(Op.ShlInt64, G(u), b(Op.AddInt64, b(Op.SubInt64, c(0), G(e)), c(1)))),
+        ], bn.none), f.set(u, b(Op.OrInt64, b(Op.AndInt64, G(u), c(2**52 - 1)), c(2**52))))
+
+    def subtract_step():
+        return m.block(None, [
+            f.set(i, b(Op.SubInt64, G(ux), G(uy))),
+            m.if_(b(Op.GeSInt64, G(i), c(0)), m.block(None, [
+                m.if_(m.unary(Op.EqZInt64, G(i)), zero_x()),
+                f.set(ux, G(i)),
+            ], bn.none)),
+        ], bn.none)
+
+    nan = b(Op.DivFloat64, b(Op.MulFloat64, G(x), G(y)), b(Op.MulFloat64, G(x), G(y)))
+    f.finish(name, [
+        f.set(ux, m.unary(Op.ReinterpretFloat64, G(x))),
+        f.set(uy, m.unary(Op.ReinterpretFloat64, G(y))),
+        f.set(ex, b(Op.AndInt64, b(Op.ShrUInt64, G(ux), c(52)), c(0x7FF))),
+        f.set(ey, b(Op.AndInt64, b(Op.ShrUInt64, G(uy), c(52)), c(0x7FF))),
+        f.set(sx, b(Op.AndInt64, G(ux), c(I64_MIN))),
+        m.if_(b(Op.OrInt32, b(Op.OrInt32, m.unary(Op.EqZInt64, b(Op.ShlInt64, G(uy), c(1))),
+                              b(Op.NeFloat64, G(y), G(y))),
+                b(Op.EqInt64, G(ex), c(0x7FF))), _ret(m, nan)),
+        m.if_(b(Op.LeUInt64, b(Op.ShlInt64, G(ux), c(1)), b(Op.ShlInt64, G(uy), c(1))),
+              m.block(None, [
+                  m.if_(b(Op.EqInt64, b(Op.ShlInt64, G(ux), c(1)), b(Op.ShlInt64, G(uy), c(1))),
+                        zero_x()),
+                  _ret(m, G(x)),
+              ], bn.unreachable_type)),
+        normalize(ux, ex),
+        normalize(uy, ey),
+        m.block("reduced", [m.loop("step", m.block(None, [
+            m.br("reduced", b(Op.LeSInt64, G(ex), G(ey))),
+            subtract_step(),
+            f.set(ux, b(Op.ShlInt64, G(ux), c(1))),
+            f.set(ex, b(Op.SubInt64, G(ex), c(1))),
+            m.br("step"),
+        ], bn.none))], bn.none),
+        subtract_step(),
+        # renormalize: the leading bit back to position 52
+        f.set(i, b(Op.SubInt64, m.unary(Op.ClzInt64, G(ux)), c(11))),
+        f.set(ux, b(Op.ShlInt64, G(ux), G(i))),
+        f.set(ex, b(Op.SubInt64, G(ex), G(i))),
+        m.if_(b(Op.GtSInt64, G(ex), c(0)),
+              f.set(ux, b(Op.OrInt64, b(Op.SubInt64, G(ux), c(2**52)), b(Op.ShlInt64, G(ex), c(52)))),
+              f.set(ux, b(Op.ShrUInt64, G(ux), b(Op.AddInt64, b(Op.SubInt64, c(0), G(ex)), c(1))))),
+        _ret(m, m.unary(Op.ReinterpretInt64, b(Op.OrInt64, G(ux), G(sx)))),
+    ])
+
+
 HELPERS = {
+    "fmod": fmod,
     "mul_overflows": mul_overflows,
     "int_truediv": int_truediv,
     "ipow": ipow,
