@@ -21,7 +21,7 @@ import wasmtime
 from wasmtime import _ffi as wffi
 
 from .callgen import I64_MAX, I64_MIN, make_caller
-from .hostmath import arity, host_function
+from .hostmath import define_math_import
 
 EXC_GLOBAL = "py2wasm_exc"
 HEAP_GLOBAL = "py2wasm_heap"  # the per-call arena (docs/internals.md, "Arrays")
@@ -94,9 +94,7 @@ class Instance:
             if module != "math":
                 raise ValueError(f"the build imports from unknown host module {module!r}")
             for f in fields:
-                n = arity(f)
-                ft = wasmtime.FuncType([wasmtime.ValType.f64()] * n, [wasmtime.ValType.f64()])
-                linker.define_func("math", f, ft, host_function(f))
+                define_math_import(linker, "math", f)
         self.module = wasmtime.Module(engine(), build.wasm)
         self.instance = linker.instantiate(self.store, self.module)
         exports = self.instance.exports(self.store)
