@@ -66,10 +66,16 @@ def _ndarray_annotation(ann, fn, what):
         return None
     if ann is np.ndarray:
         _bad(fn, what, ann)
-    if typing.get_origin(ann) is not np.ndarray:
+    origin = typing.get_origin(ann)
+    alias = getattr(origin, "__value__", None)  # NumPy >= 2.3: NDArray is a type alias
+    if origin is not np.ndarray and typing.get_origin(alias) is np.ndarray \
+            and len(typing.get_args(ann)) == 1:
+        dt = typing.get_args(ann)[0]
+    elif origin is np.ndarray:
+        args = typing.get_args(ann)
+        dt = typing.get_args(args[1])[0] if len(args) == 2 else None
+    else:
         return None
-    args = typing.get_args(ann)
-    dt = typing.get_args(args[1])[0] if len(args) == 2 else None
     try:
         name = np.dtype(dt).name
     except TypeError:
