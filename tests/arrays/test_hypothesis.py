@@ -1,5 +1,5 @@
 """Hypothesis tests of the array subset against NumPy (IR interpreter on
-linear memory): random shapes (0- and 1-length axes included) and dtypes
+linear memory, and as wasm for broadcasting, slicing, indexing, assignment): random shapes (0- and 1-length axes included) and dtypes
 for broadcasting, random slices and indices (negative, out of bounds), and
 reductions over random axes with keepdims."""
 import numpy as np
@@ -56,8 +56,10 @@ def bc_where(a, b):
 def test_broadcasting(shapes, da, db, data):
     a = data.draw(arrays(shapes[0], da))
     b = data.draw(arrays(shapes[1], db))
+    from tests.arrays.wasm_harness import check_wasm
     for fn in (bc_compare, bc_where) + ((bc_arith,) if np.bool_ not in (da, db) else ()):
         check(fn, a, b, rtol=1e-6)
+        check_wasm(fn, a, b, rtol=1e-6)
 
 
 def sl_step1(a, i: int, j: int): return a[i:j], a[i:], a[:j]
@@ -72,9 +74,11 @@ def sl_assign(a, i: int, j: int):
 @SET
 @given(st.integers(0, 8), st.integers(-10, 10), st.integers(-10, 10))
 def test_slices(n, i, j):
+    from tests.arrays.wasm_harness import check_wasm
     a = np.arange(n, dtype=np.float64) * 1.5
     for fn in (sl_step1, sl_step2, sl_stepm1, sl_stepm3, sl_assign):
         check(fn, a, i, j)
+        check_wasm(fn, a, i, j)
 
 
 def ix_read(a, i: int): return a[i]
@@ -86,10 +90,12 @@ def ix_write(a, i: int):
 @SET
 @given(st.integers(0, 6), st.integers(0, 4), st.integers(-9, 9), st.integers(-6, 6))
 def test_indexing(n, m, i, j):
+    from tests.arrays.wasm_harness import check_wasm
     a = np.arange(n, dtype=np.float64)
-    check(ix_read, a, i)
-    check(ix_write, a, i)
-    check(ix_read2, np.arange(n * m, dtype=np.float64).reshape(n, m), i, j)
+    for run in (check, check_wasm):
+        run(ix_read, a, i)
+        run(ix_write, a, i)
+        run(ix_read2, np.arange(n * m, dtype=np.float64).reshape(n, m), i, j)
 
 
 _RED = {}
@@ -138,3 +144,30 @@ def test_reductions(case, dt, data):
     shape, kind, axis, keep = case
     a = data.draw(arrays(shape, dt))
     check(reduction(kind, axis, keep), a, rtol=1e-5 if dt == np.float32 else 1e-9, atol=1e-9)
+
+
+def as_assign(m, v, i: int, j: int):
+    m[i:j] = v
+    return m.sum()
+
+
+def as_inplace(m, v):
+    m += v
+    m *= 2
+
+
+@SET
+@given(st.integers(0, 4), st.integers(0, 3), st.integers(-5, 5), st.integers(-5, 5),
+       st.sampled_from([(), (1,), (2,), (3,), (1, 1), (2, 1), (1, 3), (2, 3), (4, 3)]),
+       st.sampled_from([np.float64, np.int32]))
+def test_assignment_broadcasting(n, m, i, j, vshape, dt):
+    """m[i:j] = v and in-place operators: NumPy's broadcasting rules and its
+    'could not broadcast input array from shape' / 'non-broadcastable output
+    operand' errors, under the interpreter and as wasm."""
+    from tests.arrays.wasm_harness import check_wasm
+    a = np.arange(n * m, dtype=np.float64).reshape(n, m)
+    v = (np.arange(int(np.prod(vshape)), dtype=dt) + 1).reshape(vshape) if vshape else 7.0
+    for run in (check, check_wasm):
+        run(as_assign, a, v, i, j)
+        if vshape:
+            run(as_inplace, a, v)
