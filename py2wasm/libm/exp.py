@@ -2,7 +2,8 @@
 
 Place in the pipeline: part of `py2wasm.libm` (see its docstring); traced by
 the frontend and linked into modules that use `math.exp`, `math.expm1`.
-Ported from FreeBSD msun (e_exp.c, s_expm1.c). C-libm semantics: no Python
+expm1 is ported from FreeBSD msun (s_expm1.c); exp uses the double-double
+kernel of `expdd.py`. C-libm semantics: no Python
 exceptions, overflow gives inf (the frontend adds CPython's checks).
 (sinh, cosh, tanh are in `hyperbolic.py`.)
 
@@ -16,19 +17,14 @@ exceptions, overflow gives inf (the frontend adds CPython's checks).
  ====================================================
 
 """
-from .bits import INF, TWO1023, from_words, high_word, low_word
+from .bits import INF, TWO1023, from_words, high_word, low_word, scalbn
+from .expdd import exp_dd, scaled
 
 O_THRESHOLD = 7.09782712893383973096e+02
 U_THRESHOLD = -7.45133219101941108420e+02
 LN2_HI = 6.93147180369123816490e-01
 LN2_LO = 1.90821492927058770002e-10
 INVLN2 = 1.44269504088896338700e+00
-P1 = 1.66666666666666019037e-01
-P2 = -2.77777777770155933842e-03
-P3 = 6.61375632143793436117e-05
-P4 = -1.65339022054652515390e-06
-P5 = 4.13813679705723846039e-08
-TWOM1000 = 9.33263618503218878990e-302
 
 Q1 = -3.33333333333331316428e-02
 Q2 = 1.58730158725481460165e-03
@@ -38,54 +34,21 @@ Q5 = -2.01099218183624371326e-07
 
 
 def exp(x: float) -> float:
-    hx = high_word(x)
-    xsb = (hx >> 31) & 1
-    hx &= 0x7FFFFFFF
-    if hx >= 0x40862E42:  # |x| >= 709.78...
-        if hx >= 0x7FF00000:
-            if ((hx & 0xFFFFF) | low_word(x)) != 0:
-                return x + x  # NaN
-            if xsb == 0:
-                return x
-            return 0.0
-        if x > O_THRESHOLD:
-            return INF
-        if x < U_THRESHOLD:
-            return 0.0
-    hi = 0.0
-    lo = 0.0
-    k = 0
-    if hx > 0x3FD62E42:  # |x| > 0.5 ln2
-        if hx < 0x3FF0A2B2:  # and |x| < 1.5 ln2
-            if xsb == 0:
-                hi = x - LN2_HI
-                lo = LN2_LO
-                k = 1
-            else:
-                hi = x + LN2_HI
-                lo = -LN2_LO
-                k = -1
-        else:
-            if xsb == 0:
-                k = int(INVLN2 * x + 0.5)
-            else:
-                k = int(INVLN2 * x - 0.5)
-            t = float(k)
-            hi = x - t * LN2_HI  # exact
-            lo = t * LN2_LO
-        x = hi - lo
-    elif hx < 0x3E300000:  # |x| < 2**-28
+    """exp, via the double-double kernel (`expdd.py`): within 0.5 + 2**-6
+    ulp, so it agrees with a correctly rounded exp except in rare near-ties
+    (fdlibm's e_exp.c, which expm1 below comes with, reaches 0.83 ulp)."""
+    if x != x:
+        return x + x
+    if x > O_THRESHOLD:
+        return INF
+    if x < U_THRESHOLD:
+        return 0.0
+    if (high_word(x) & 0x7FFFFFFF) < 0x3C900000:  # |x| < 2**-54: 1 + x rounds right
         return 1.0 + x
-    t = x * x
-    c = x - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))))
-    if k == 0:
-        return 1.0 - ((x * c) / (c - 2.0) - x)
-    y = 1.0 - ((lo - (x * c) / (2.0 - c)) - hi)
+    k, h, l = exp_dd(x)
     if k >= -1021:
-        if k == 1024:
-            return y * 2.0 * TWO1023
-        return y * from_words(0x3FF00000 + (k << 20), 0)
-    return y * from_words(0x3FF00000 + ((k + 1000) << 20), 0) * TWOM1000
+        return scaled(k, h + l)
+    return scalbn(h + l, k)  # subnormal result
 
 
 def expm1(x: float) -> float:

@@ -15,13 +15,10 @@ close to 0.5 ulp. C semantics: overflow gives +-inf, no exceptions.
 """
 import math
 
-from .bits import INF, from_words, high_word
+from .bits import INF, from_words, high_word, two_prod
+from .expdd import exp_dd, scaled
 
-LN2_HI = 6.93147180369123816490e-01
-LN2_LO = 1.90821492927058770002e-10
-INVLN2 = 1.44269504088896338700e+00
-SPLIT = 134217729.0  # 2**27 + 1
-# 1/n! for n = 3 .. 15 (exp) and the odd/even ones for sinh/cosh
+# 1/n! for the Taylor series of sinh and cosh
 F3 = 0.16666666666666666
 F4 = 0.041666666666666664
 F5 = 0.008333333333333333
@@ -45,59 +42,13 @@ F22 = 8.896791392450574e-22
 OVERFLOW = 710.4758600739439  # |x| above this: sinh, cosh overflow
 
 
-def _two_prod(a: float, b: float):
-    """(p, e) with p + e == a * b exactly (Dekker; no overflow assumed)."""
-    p = a * b
-    c = SPLIT * a
-    ah = c - (c - a)
-    al = a - ah
-    c = SPLIT * b
-    bh = c - (c - b)
-    bl = b - bh
-    return p, ((ah * bh - p) + ah * bl + al * bh) + al * bl
-
-
-def exp_dd(x: float):
-    """(k, H, L): exp(x) = 2**k * (H + L), H + L in ~[0.7, 1.42] accurate to
-    ~2**-59 relative, for finite |x| <= 710.5."""
-    k = 0
-    if x > 0.0:
-        k = int(INVLN2 * x + 0.5)
-    else:
-        k = int(INVLN2 * x - 0.5)
-    t = float(k)
-    hi = x - t * LN2_HI  # exact
-    lo = t * LN2_LO
-    r = hi - lo
-    rr = (hi - r) - lo  # r + rr == hi - lo
-    p, pe = _two_prod(r, r)
-    rest = r * p * (F3 + r * (F4 + r * (F5 + r * (F6 + r * (F7 + r * (F8 + r * (
-        F9 + r * (F10 + r * (F11 + r * (F12 + r * (F13 + r * (F14 + r * F15))))))))))))
-    s = 1.0 + r
-    e1 = (1.0 - s) + r
-    s2 = s + 0.5 * p
-    bb = s2 - s
-    e2 = (s - (s2 - bb)) + (0.5 * p - bb)
-    lo2 = e1 + e2 + 0.5 * pe + rest + rr + rr * r
-    h = s2 + lo2
-    return k, h, lo2 - (h - s2)
-
-
-def _scaled(k: int, v: float) -> float:
-    """v * 2**k for k <= 1025 (two steps above 1023; exact unless the
-    result overflows)."""
-    if k > 1023:
-        return v * 2.0 * from_words(0x3FF00000 + ((k - 1) << 20), 0)
-    return v * from_words(0x3FF00000 + (k << 20), 0)
-
-
 def _sinh_dd(x: float):
     """sinh(x) for |x| < 1 as a double-double (hi, lo): x + x**3/6 (exact
     products) + x**5 * P(x**2) (its rounding errors are below 2**-60)."""
-    p, pe = _two_prod(x, x)
-    t, te = _two_prod(x, p)  # x**3 = t + te + x*pe
+    p, pe = two_prod(x, x)
+    t, te = two_prod(x, p)  # x**3 = t + te + x*pe
     te += x * pe
-    u, ue = _two_prod(t, F3)
+    u, ue = two_prod(t, F3)
     ue += te * F3
     z = p
     rest = t * z * (F5 + z * (F7 + z * (F9 + z * (F11 + z * (
@@ -112,10 +63,10 @@ def _exp_pm(ax: float, sign: float) -> float:
     """(exp(ax) + sign * exp(-ax)) / 2 for 1 <= ax <= OVERFLOW."""
     k, h, l = exp_dd(ax)
     if k > 60:  # exp(-ax) is below 2**-120 relative: exp(ax) / 2
-        return _scaled(k - 1, h + l)
+        return scaled(k - 1, h + l)
     # exp(-ax) = 2**-k / (H + L) in double-double, scaled to H's exponent
     ih = 1.0 / h
-    p, pe = _two_prod(h, ih)
+    p, pe = two_prod(h, ih)
     il = (((1.0 - p) - pe) - l * ih) * ih
     sc = from_words(0x3FF00000 - ((2 * k) << 20), 0)  # 2**-2k
     ih = sign * ih * sc
@@ -123,7 +74,7 @@ def _exp_pm(ax: float, sign: float) -> float:
     s = h + ih
     bb = s - h
     err = (h - (s - bb)) + (ih - bb)
-    return _scaled(k - 1, s + (err + l + il))
+    return scaled(k - 1, s + (err + l + il))
 
 
 def sinh(x: float) -> float:
@@ -143,10 +94,10 @@ def sinh(x: float) -> float:
 def _cosh_m1(x: float):
     """cosh(x) - 1 for |x| < 1 as a double-double (hi, lo): x**2/2 and
     x**4/24 with exact products, x**6 * Q(x**2) in double."""
-    p, pe = _two_prod(x, x)
-    w, we = _two_prod(p, p)  # x**4 = w + we
+    p, pe = two_prod(x, x)
+    w, we = two_prod(p, p)  # x**4 = w + we
     we += 2.0 * p * pe
-    v, ve = _two_prod(w, F4)
+    v, ve = two_prod(w, F4)
     ve += we * F4
     z = p
     rest = w * z * (F6 + z * (F8 + z * (F10 + z * (F12 + z * (
@@ -192,7 +143,7 @@ def tanh(x: float) -> float:
         # (sh + sl) / (c + cl) in double-double: q + one Newton correction
         s = sh
         q = s / c
-        p, pe = _two_prod(q, c)
+        p, pe = two_prod(q, c)
         q2 = (((s - p) - pe) + sl - q * cl) / c
         return math.copysign(q + q2, x)
     # 1 <= |x| < 22: 1 - 2 / (exp(2|x|) + 1), all in double-double
@@ -203,7 +154,7 @@ def tanh(x: float) -> float:
     d = h + 1.0
     dl = ((h - d) + 1.0) + l  # h >= 1: fast two-sum
     q = 2.0 / d
-    p, pe = _two_prod(q, d)
+    p, pe = two_prod(q, d)
     q2 = (((2.0 - p) - pe) - q * dl) / d
     r = 1.0 - q
     err = ((1.0 - r) - q) - q2

@@ -3,7 +3,7 @@
 Place in the pipeline: part of `py2wasm.libm` (see its docstring); traced by
 the frontend and linked into modules that use `math.pow` (and `**` on floats
 where the frontend lowers it to `math[fn=pow]`). Ported from FreeBSD msun
-e_pow.c. C99 semantics for every argument (pow(x, 0) = 1, pow(1, y) = 1,
+e_pow.c, with the final exp(z) by py2wasm's double-double kernel (expdd.py). C99 semantics for every argument (pow(x, 0) = 1, pow(1, y) = 1,
 (-x)**non-integer = NaN, overflow = inf); no exceptions: the frontend adds
 CPython's checks.
 
@@ -18,6 +18,7 @@ CPython's checks.
 import math
 
 from .bits import INF, NAN, clear_low_word, from_words, high_word, low_word, scalbn, set_high_word
+from .expdd import exp_kernel
 
 TWO53 = 9007199254740992.0
 HUGE = 1.0e300
@@ -28,11 +29,6 @@ L3 = 3.33333329818377432918e-01
 L4 = 2.72728123808534006489e-01
 L5 = 2.30660745775561754067e-01
 L6 = 2.06975017800338417784e-01
-P1 = 1.66666666666666019037e-01
-P2 = -2.77777777770155933842e-03
-P3 = 6.61375632143793436117e-05
-P4 = -1.65339022054652515390e-06
-P5 = 4.13813679705723846039e-08
 LG2 = 6.93147180559945286227e-01
 LG2_H = 6.93147182464599609375e-01
 LG2_L = -1.90465429995776804525e-09
@@ -232,10 +228,10 @@ def pow(x: float, y: float) -> float:
     v = (p_l - (t - p_h)) * LG2 + t * LG2_L
     z = u + v
     w = v - (z - u)
-    t = z * z
-    t1 = z - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))))
-    r = (z * t1) / (t1 - 2.0) - (w + z * w)
-    z = 1.0 - (r - z)
+    # exp(z + w) in double-double (py2wasm: fdlibm's polynomial here costs up
+    # to 0.3 ulp more)
+    eh, el = exp_kernel(z, w)
+    z = eh + el
     j = high_word(z)
     j += n << 20
     if (j >> 20) <= 0:

@@ -4,18 +4,24 @@ Place in the pipeline: frontend -> ir -> **passes** -> backend. Each pass
 keeps the module valid; `run_passes(..., verify=True)` re-verifies after
 every pass, so a broken pass is caught where it breaks. Binaryen's optimizer
 runs later on the wasm; passes here do what needs Python-level knowledge
-(which operations may raise, which values are known).
+(which operations may raise, which values are known). `link_math` runs at
+every level, even O0: it makes modules self-contained (`math[fn=...]` becomes
+a call of the linked `py2wasm.libm` function).
 """
 from __future__ import annotations
 
 from ..ir import Module, verify_module
 from .dce import dce
 from .fold import fold
+from .link_math import link_math
 
 PIPELINE = (("fold", fold), ("dce", dce))
 
 
 def run_passes(module: Module, level: int = 1, verify: bool = True) -> Module:
+    module = link_math(module)  # at every level: compiled modules import nothing
+    if verify:
+        verify_module(module)
     if level <= 0:
         return module
     for _name, p in PIPELINE:
@@ -25,4 +31,4 @@ def run_passes(module: Module, level: int = 1, verify: bool = True) -> Module:
     return module
 
 
-__all__ = ["run_passes", "dce", "fold", "PIPELINE"]
+__all__ = ["run_passes", "dce", "fold", "link_math", "PIPELINE"]
