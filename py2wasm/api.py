@@ -39,6 +39,9 @@ class Specialization:
         return self.build.wat()
 
 
+_SCALARS = (int, float, bool)
+
+
 def _type_key(v: Any):
     t = type(v)
     if t is tuple:
@@ -83,6 +86,8 @@ class CompiledFunction:
         self._simple = all(p.kind is p.POSITIONAL_OR_KEYWORD for p in self._sig.parameters.values())
         self._nparams = len(self._sig.parameters)
         self.specializations: dict[Any, Specialization] = {}
+        # argument types (all int/float/bool, all positional) -> (spec, runner callable)
+        self._fast: dict[tuple, tuple] = {}
         self._last: Optional[Specialization] = None
         functools.update_wrapper(self, fn)
 
@@ -119,12 +124,20 @@ class CompiledFunction:
         return spec
 
     def __call__(self, *args, **kwargs):
+        if not kwargs and self._simple:
+            # fast path: positional scalars of already-seen types
+            hit = self._fast.get(tuple(map(type, args)))
+            if hit is not None:
+                self._last = hit[0]
+                return hit[1](args)
         args = self._bind(args, kwargs)
         key = tuple(_type_key(a) for a in args)
         spec = self.specializations.get(key)
         if spec is None:
             spec = self._compile(args, key)
         self._last = spec
+        if all(k in _SCALARS for k in key):
+            self._fast[key] = (spec, spec.instance.function(spec.name))
         return spec.instance.call(spec.name, args)
 
     def _current(self) -> Specialization:

@@ -43,13 +43,18 @@ def engine() -> wasmtime.Engine:
 # wasmtime_func_call_unchecked through a PyDLL handle: the GIL stays held
 # during the call, so an Instance (its store and value buffers) cannot be
 # entered from two threads at once; host callbacks re-enter Python safely.
+# Arguments are passed as prebuilt c_void_p values without argtypes (half the
+# cost of ctypes' pointer conversions): the call's C types are
+# (wasmtime_context_t*, const wasmtime_func_t*, wasmtime_val_raw_t*, size_t,
+# wasm_trap_t**) -> wasmtime_error_t*.
 _pydll = ctypes.PyDLL(wffi.dll._name)
 _call_unchecked = _pydll.wasmtime_func_call_unchecked
-_call_unchecked.restype = ctypes.POINTER(wffi.wasmtime_error_t)
-_call_unchecked.argtypes = [ctypes.POINTER(wffi.wasmtime_context_t),
-                            ctypes.POINTER(wffi.wasmtime_func_t),
-                            ctypes.POINTER(wffi.wasmtime_val_raw_t), ctypes.c_size_t,
-                            ctypes.POINTER(ctypes.POINTER(wffi.wasm_trap_t))]
+_call_unchecked.restype = ctypes.c_void_p
+_call_unchecked.argtypes = None
+
+
+def _addr(p) -> ctypes.c_void_p:
+    return ctypes.c_void_p(ctypes.cast(p, ctypes.c_void_p).value)
 
 
 def _exception_class(name: str):
@@ -100,7 +105,7 @@ class Instance:
         exports = self.instance.exports(self.store)
         self._exc_global = exports[EXC_GLOBAL]
         self._exceptions = self.manifest.get("exceptions", {})
-        self._trap = ctypes.POINTER(wffi.wasm_trap_t)()
+        self._trap = ctypes.c_void_p(0)  # the call's wasm_trap_t* out-parameter
         self._exports = exports
         self._callers = {}
         self._entries = {}
@@ -158,8 +163,9 @@ class Instance:
 
         env = {
             "_call": _call_unchecked, "_raw_t": wffi.wasmtime_val_raw_t,
-            "_ctx": self.store._context(), "_func": ctypes.byref(func._func),
-            "_trap": self._trap, "_trapref": ctypes.byref(self._trap),
+            "_ctx": _addr(self.store._context()),
+            "_func": ctypes.c_void_p(ctypes.addressof(func._func)),
+            "_trap": self._trap, "_trapref": ctypes.c_void_p(ctypes.addressof(self._trap)),
             "_on_trap": self._on_trap, "_int": _int, "_float": _float, "_bad": _bad,
             "_range": _range, "_arity": _arity,
         }
@@ -176,10 +182,11 @@ class Instance:
     # --- traps ----------------------------------------------------------
     def _on_trap(self, error):
         if error:
-            raise wasmtime.WasmtimeError._from_ptr(error)
-        trap = wasmtime.Trap._from_ptr(ctypes.POINTER(wffi.wasm_trap_t)(self._trap.contents))
-        # the pointer is now owned by `trap`; clear ours for the next call
-        ctypes.memset(ctypes.byref(self._trap), 0, ctypes.sizeof(self._trap))
+            raise wasmtime.WasmtimeError._from_ptr(
+                ctypes.cast(error, ctypes.POINTER(wffi.wasmtime_error_t)))
+        trap = wasmtime.Trap._from_ptr(ctypes.cast(self._trap.value,
+                                                   ctypes.POINTER(wffi.wasm_trap_t)))
+        self._trap.value = 0  # `trap` owns (and frees) it now
         code = self._exc_global.value(self.store)
         if code:
             self._exc_global.set_value(self.store, wasmtime.Val.i32(0))

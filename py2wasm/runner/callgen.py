@@ -94,13 +94,16 @@ def make_caller(entry: dict, env: dict[str, Any]):
         g.param(n, p["type"], p["name"], "    ")
     if "_reset" in env:
         L.append("    _reset()")
-    L.append(f"    _e = _call(_ctx, _func, _buf, {size}, _trapref)")
-    L.append("    if _e or _trap:")
+    L.append("    _e = _call(_ctx, _func, _bufp, _n, _trapref)")
+    L.append("    if _e or _trap.value:")
     L.append("        return _on_trap(_e)")
     g.slot = 0
     L.append(f"    return {g.result(entry['result'])}")
     ns = dict(env)
+    import ctypes
     ns["_buf"] = buf = (env["_raw_t"] * size)()
+    ns["_bufp"] = ctypes.c_void_p(ctypes.addressof(buf))  # untyped call: exact C types
+    ns["_n"] = ctypes.c_size_t(size)
     for i in range(size):
         ns[f"_r{i}"] = buf[i]
     code = "\n".join(L)
