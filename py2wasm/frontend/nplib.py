@@ -1085,10 +1085,7 @@ def call(tr, fn, args, kwargs, loc):
         return clip(tr, b["a"], b["a_min"], b["a_max"], loc)
     if name in ("round", "around"):
         b = bind(loc, name, args, kwargs, [("a", REQUIRED), ("decimals", 0)])
-        if b["decimals"] != 0 or type(b["decimals"]) is not int:
-            raise error(loc, "numpy.round with decimals= other than 0 is not supported", "",
-                        E_UNSUPPORTED_CALL)
-        return call(tr, np.rint, [b["a"]], {}, loc)
+        return round_(tr, b["a"], b["decimals"], loc)
     if name in ("dot", "inner", "vdot") and len(args) == 2 and not kwargs:
         if name != "dot" and (as_array(tr, args[0], loc).ndim != 1 or
                               as_array(tr, args[1], loc).ndim != 1):
@@ -1138,6 +1135,31 @@ def _scalar_ufunc(tr, fn, args, loc):
         raise error(loc, f"numpy.{fn.__name__} here gives a numpy.{res} scalar, which is not "
                     "supported", "use Python numbers or arrays", E_UNSUPPORTED_CALL)
     return r
+
+
+def round_(tr, a, d, loc):
+    """np.round(a, decimals): NumPy's rint(a * 10**d) / 10**d (d < 0:
+    rint(a / 10**-d) * 10**-d); integers are unchanged for d >= 0."""
+    if type(d) is not int:
+        raise error(loc, "numpy.round decimals= must be an int known when compiling", "",
+                    E_TYPE)
+    a = as_array(tr, a, loc) if isinstance(a, tuple) else a
+    if not is_array(a):
+        raise error(loc, "numpy.round of a scalar is not supported", "use round(x, n)",
+                    E_UNSUPPORTED_CALL)
+    if a.dtype not in ("float64", "float32"):
+        if d >= 0:
+            return a
+        raise error(loc, "numpy.round of integers with negative decimals is not supported",
+                    "convert to float first", E_UNSUPPORTED_CALL)
+    if d == 0:
+        return A.ufunc_node(tr, np.rint, [a], loc)
+    k = 10.0 ** abs(d)
+    if d > 0:
+        return A.ufunc_node(tr, np.divide, [A.ufunc_node(tr, np.rint, [A.ufunc_node(
+            tr, np.multiply, [a, k], loc)], loc), k], loc)
+    return A.ufunc_node(tr, np.multiply, [A.ufunc_node(tr, np.rint, [A.ufunc_node(
+        tr, np.divide, [a, k], loc)], loc), k], loc)
 
 
 def clip(tr, a, lo, hi, loc):

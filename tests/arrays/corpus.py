@@ -382,3 +382,7 @@ def cast_edges(a):
 
 def mixed_compare(a, b):
     return a < b, a == b, np.maximum(a, b), np.where(a > 0, a, b)
+
+
+def round_decimals(a):
+    return np.round(a, 2), np.round(a, -2), a.round(1), np.around(a)
