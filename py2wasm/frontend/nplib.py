@@ -413,6 +413,16 @@ def reduce(tr, kind, a, axis, keepdims, loc, ddof=0):
             return r
     if len(axes) == a.ndim and not keepdims:
         return _reduce_all(tr, kind, a, acc_dt, loc)
+    if len(axes) == a.ndim and (kind in ("argmin", "argmax") or a.ndim > 1):
+        # every axis, keepdims: the scalar in a (1, ..., 1) array
+        r = _reduce_all(tr, kind, a, acc_dt, loc)
+        dt = {"argmin": "int64", "argmax": "int64", "any": "bool", "all": "bool",
+              "min": a.dtype, "max": a.dtype}.get(kind, acc_dt if kind != "mean" else (
+                  "float32" if a.dtype == "float32" else "float64"))
+        out = alloc(tr, dt, (1,) * a.ndim, loc)
+        store(fb, out, [0] * a.ndim, cast(fb, r, {I64: "int64", F64: "float64", BOOL: "bool"}[
+            r.type] if dt not in ("float32", "int32", "uint8") else dt, dt))
+        return out
     _no_uint64(kind, a, loc)
     return _reduce_axes(tr, kind, a, axes, keepdims, acc_dt, loc)
 

@@ -386,3 +386,8 @@ def mixed_compare(a, b):
 
 def round_decimals(a):
     return np.round(a, 2), np.round(a, -2), a.round(1), np.around(a)
+
+
+def keepdims_all(m):
+    return (np.argmax(m, keepdims=True), m.min(keepdims=True), m.sum(keepdims=True),
+            m.mean(keepdims=True), m.any(keepdims=True), np.argmin(m, axis=1, keepdims=True))
