@@ -2,10 +2,12 @@
 acosh, atanh (restricted Python).
 
 Place in the pipeline: part of `py2wasm.libm` (see its docstring); traced by
-the frontend and linked into modules that use them. Ported from FreeBSD msun
-(e_log.c, s_log1p.c, k_log.h, e_log2.c) and musl (log10.c, asinh.c,
-acosh.c, atanh.c). C-libm semantics: log(0) = -inf, log(<0) = NaN, no
-exceptions (the frontend adds CPython's checks).
+the frontend and linked into modules that use them. asinh, acosh, atanh from musl; log, log2, log10
+use fdlibm's reduction and polynomial (e_log.c, k_log.h) in a double-double
+kernel written for py2wasm (`_log1p_dd`), which brings them within ~0.51
+ulp; log1p uses the same kernel after s_log1p.c's reduction. C-libm
+semantics: log(0) = -inf, log(<0) = NaN, no exceptions (the frontend adds
+CPython's checks).
 
  ====================================================
  Copyright (C) 1993 by Sun Microsystems, Inc. All rights reserved.
@@ -20,7 +22,7 @@ exceptions (the frontend adds CPython's checks).
 """
 import math
 
-from .bits import INF, NAN, clear_low_word, high_word, low_word, set_high_word
+from .bits import INF, NAN, high_word, low_word, set_high_word, two_prod
 
 LN2_HI = 6.93147180369123816490e-01
 LN2_LO = 1.90821492927058770002e-10
@@ -33,83 +35,66 @@ LG4 = 2.222219843214978396e-01
 LG5 = 1.818357216161805012e-01
 LG6 = 1.531383769920937332e-01
 LG7 = 1.479819860511658591e-01
-IVLN2HI = 1.44269504072144627571e+00
-IVLN2LO = 1.67517131648865118353e-10
-IVLN10HI = 4.34294481878168880939e-01
-IVLN10LO = 2.50829467116452752298e-11
-LOG10_2HI = 3.01029995663611771306e-01
-LOG10_2LO = 3.69423907715893078616e-13
+# double-double constants (hi + lo, lo = the rounding error of hi)
+IVLN2_DD_HI = 1.4426950408889634
+IVLN2_DD_LO = 2.0355273740931033e-17
+IVLN10_DD_HI = 0.4342944819032518
+IVLN10_DD_LO = 1.098319650216765e-17
+LOG10_2_DD_HI = 0.3010299956639812
+LOG10_2_DD_LO = -2.8037281277851704e-18
 LOG1P_NEG_LIMIT = 0xBFD2BEC4 - 0x100000000  # (int32_t)0xbfd2bec4
 
 
+def _log1p_dd(f: float):
+    """log(1 + f) as a double-double (hi, lo) for 1 + f in ~[sqrt(2)/2,
+    sqrt(2)] (py2wasm): s = f/(2 + f) in double-double, log(1 + f) = 2s +
+    s*R(s*s) with fdlibm's R (k_log.h); the error is about 2**-62 relative."""
+    d = 2.0 + f
+    dl = (2.0 - d) + f  # d + dl == 2 + f
+    sh = f / d
+    p, pe = two_prod(sh, d)
+    sl = (((f - p) - pe) - sh * dl) / d
+    z = sh * sh
+    w = z * z
+    t1 = w * (LG2 + w * (LG4 + w * LG6))
+    t2 = z * (LG1 + w * (LG3 + w * (LG5 + w * LG7)))
+    hi = 2.0 * sh
+    lo = 2.0 * sl + sh * (t1 + t2)
+    h = hi + lo
+    return h, lo - (h - hi)
+
+
+def _log_parts(x: float):
+    """(k, h, l) with log(x) = k*ln2 + (h + l), for finite x > 0."""
+    k, f = _reduce(x)
+    h, l = _log1p_dd(f)
+    return k, h, l
+
+
 def log(x: float) -> float:
+    """Natural log: fdlibm's reduction with a double-double log1p kernel
+    (py2wasm; fdlibm's e_log.c reaches 0.73 ulp): within ~0.51 ulp."""
     hx = high_word(x)
     lx = low_word(x)
-    k = 0
     if hx < 0x00100000:  # x < 2**-1022
         if ((hx & 0x7FFFFFFF) | lx) == 0:
             return -INF  # log(+-0)
         if hx < 0:
             return NAN  # log(-#)
-        k -= 54
-        x *= TWO54  # subnormal: scale up
-        hx = high_word(x)
     if hx >= 0x7FF00000:
         return x + x
-    k += (hx >> 20) - 1023
-    hx &= 0x000FFFFF
-    i = (hx + 0x95F64) & 0x100000
-    x = set_high_word(x, hx | (i ^ 0x3FF00000))  # normalize x or x/2
-    k += i >> 20
-    f = x - 1.0
+    k, h, l = _log_parts(x)
     dk = float(k)
-    if (0x000FFFFF & (2 + hx)) < 3:  # -2**-20 <= f < 2**-20
-        if f == 0.0:
-            if k == 0:
-                return 0.0
-            return dk * LN2_HI + dk * LN2_LO
-        r = f * f * (0.5 - 0.33333333333333333 * f)
-        if k == 0:
-            return f - r
-        return dk * LN2_HI - ((r - dk * LN2_LO) - f)
-    s = f / (2.0 + f)
-    z = s * s
-    i = hx - 0x6147A
-    w = z * z
-    j = 0x6B851 - hx
-    t1 = w * (LG2 + w * (LG4 + w * LG6))
-    t2 = z * (LG1 + w * (LG3 + w * (LG5 + w * LG7)))
-    i |= j
-    r = t2 + t1
-    if i > 0:
-        hfsq = 0.5 * f * f
-        if k == 0:
-            return f - (hfsq - s * (hfsq + r))
-        return dk * LN2_HI - ((hfsq - (s * (hfsq + r) + dk * LN2_LO)) - f)
-    if k == 0:
-        return f - s * (f - r)
-    return dk * LN2_HI - ((s * (f - r) - dk * LN2_LO) - f)
-
-
-def k_log1p(f: float) -> float:
-    """log(1 + f) - f + f*f/2 for 1 + f in ~[sqrt(2)/2, sqrt(2)] (k_log.h)."""
-    s = f / (2.0 + f)
-    z = s * s
-    w = z * z
-    t1 = w * (LG2 + w * (LG4 + w * LG6))
-    t2 = z * (LG1 + w * (LG3 + w * (LG5 + w * LG7)))
-    r = t2 + t1
-    hfsq = 0.5 * f * f
-    return s * (hfsq + r)
+    a = dk * LN2_HI  # exact
+    s = a + h
+    bb = s - a
+    e = (a - (s - bb)) + (h - bb)
+    return s + (e + l + dk * LN2_LO)
 
 
 def log1p(x: float) -> float:
     hx = high_word(x)
     ax = hx & 0x7FFFFFFF
-    k = 1
-    f = 0.0
-    c = 0.0
-    hu = 0
     if hx < 0x3FDA827A:  # 1 + x < sqrt(2)+
         if ax >= 0x3FF00000:  # x <= -1.0
             if x == -1.0:
@@ -120,52 +105,27 @@ def log1p(x: float) -> float:
                 return x
             return x - x * x * 0.5
         if hx > 0 or hx <= LOG1P_NEG_LIMIT:  # sqrt(2)/2- <= 1+x < sqrt(2)+
-            k = 0
-            f = x
-            hu = 1
+            h, l = _log1p_dd(x)  # f = x exactly
+            return h + l
     if hx >= 0x7FF00000:
         return x + x
-    if k != 0:
-        u = x
-        if hx < 0x43400000:
-            u = 1.0 + x
-            hu = high_word(u)
-            k = (hu >> 20) - 1023
-            if k > 0:
-                c = 1.0 - (u - x)  # correction term
-            else:
-                c = x - (u - 1.0)
-            c /= u
+    u = x
+    c = 0.0
+    if hx < 0x43400000:  # 1 + x rounds: c = (1 + x - u) / u corrects it
+        u = 1.0 + x
+        if u >= 2.0:
+            c = 1.0 - (u - x)
         else:
-            hu = high_word(u)
-            k = (hu >> 20) - 1023
-            c = 0.0
-        hu &= 0x000FFFFF
-        if hu < 0x6A09E:  # u ~< sqrt(2)
-            u = set_high_word(u, hu | 0x3FF00000)  # normalize u
-        else:
-            k += 1
-            u = set_high_word(u, hu | 0x3FE00000)  # normalize u/2
-            hu = (0x00100000 - hu) >> 2
-        f = u - 1.0
-    hfsq = 0.5 * f * f
+            c = x - (u - 1.0)
+        c /= u
+    k, f = _reduce(u)
+    h, l = _log1p_dd(f)
     dk = float(k)
-    if hu == 0:  # |f| < 2**-20
-        if f == 0.0:
-            if k == 0:
-                return 0.0
-            c += dk * LN2_LO
-            return dk * LN2_HI + c
-        r = hfsq * (1.0 - 0.66666666666666666 * f)
-        if k == 0:
-            return f - r
-        return dk * LN2_HI - ((r - (dk * LN2_LO + c)) - f)
-    s = f / (2.0 + f)
-    z = s * s
-    r = z * (LG1 + z * (LG2 + z * (LG3 + z * (LG4 + z * (LG5 + z * (LG6 + z * LG7))))))
-    if k == 0:
-        return f - (hfsq - s * (hfsq + r))
-    return dk * LN2_HI - ((hfsq - (s * (hfsq + r) + (dk * LN2_LO + c))) - f)
+    a = dk * LN2_HI  # exact
+    s = a + h
+    bb = s - a
+    e = (a - (s - bb)) + (h - bb)
+    return s + (e + l + (dk * LN2_LO + c))
 
 
 def _reduce(x: float):
@@ -185,7 +145,15 @@ def _reduce(x: float):
     return k, x - 1.0
 
 
+def _dd_mul(h: float, l: float, ch: float, cl: float):
+    p, pe = two_prod(h, ch)
+    pe += h * cl + l * ch
+    r = p + pe
+    return r, pe - (r - p)
+
+
 def log2(x: float) -> float:
+    """log2 = k + log(1 + f)/ln2 in double-double (py2wasm): ~0.51 ulp."""
     hx = high_word(x)
     lx = low_word(x)
     if hx < 0x00100000:
@@ -195,23 +163,18 @@ def log2(x: float) -> float:
             return NAN
     if hx >= 0x7FF00000:
         return x + x
-    if hx == 0x3FF00000 and lx == 0:
-        return 0.0
-    k, f = _reduce(x)
-    y = float(k)
-    hfsq = 0.5 * f * f
-    r = k_log1p(f)
-    hi = clear_low_word(f - hfsq)
-    lo = (f - hi) - hfsq + r
-    val_hi = hi * IVLN2HI
-    val_lo = (lo + hi) * IVLN2LO + lo * IVLN2HI
-    w = y + val_hi
-    val_lo += (y - w) + val_hi
-    val_hi = w
-    return val_lo + val_hi
+    k, h, l = _log_parts(x)
+    h, l = _dd_mul(h, l, IVLN2_DD_HI, IVLN2_DD_LO)
+    dk = float(k)
+    s = dk + h
+    bb = s - dk
+    e = (dk - (s - bb)) + (h - bb)
+    return s + (e + l)
 
 
 def log10(x: float) -> float:
+    """log10 = k*log10(2) + log(1 + f)/ln10 in double-double (py2wasm):
+    ~0.51 ulp (fdlibm/glibc's reach 1.5)."""
     hx = high_word(x)
     lx = low_word(x)
     if hx < 0x00100000:
@@ -221,21 +184,13 @@ def log10(x: float) -> float:
             return NAN
     if hx >= 0x7FF00000:
         return x + x
-    if hx == 0x3FF00000 and lx == 0:
-        return 0.0
-    k, f = _reduce(x)
-    y = float(k)
-    hfsq = 0.5 * f * f
-    r = k_log1p(f)
-    hi = clear_low_word(f - hfsq)
-    lo = (f - hi) - hfsq + r
-    val_hi = hi * IVLN10HI
-    y2 = y * LOG10_2HI
-    val_lo = y * LOG10_2LO + (lo + hi) * IVLN10LO + lo * IVLN10HI
-    w = y2 + val_hi
-    val_lo += (y2 - w) + val_hi
-    val_hi = w
-    return val_lo + val_hi
+    k, h, l = _log_parts(x)
+    h, l = _dd_mul(h, l, IVLN10_DD_HI, IVLN10_DD_LO)
+    kh, kl = _dd_mul(float(k), 0.0, LOG10_2_DD_HI, LOG10_2_DD_LO)
+    s = kh + h
+    bb = s - kh
+    e = (kh - (s - bb)) + (h - bb)
+    return s + (e + l + kl)
 
 
 def asinh(x: float) -> float:
