@@ -1,7 +1,8 @@
 """sin, cos, tan with a correct argument reduction (restricted Python).
 
 Place in the pipeline: part of `py2wasm.libm` (see its docstring); traced by
-the frontend and linked into modules that use them. The kernels and the
+the frontend and linked into modules that use them. The kernels (k_sin and
+k_cos evaluated partly in double-double by py2wasm) and the
 small/medium reduction are ported from musl (__sin.c, __cos.c, __tan.c,
 __rem_pio2.c, from FreeBSD msun k_sin.c, k_cos.c, k_tan.c, e_rem_pio2.c).
 The large-argument reduction (|x| >= 2**20 * pi/2) is a Payne-Hanek
@@ -26,7 +27,7 @@ reduced argument is accurate to better than 2**-70 relative.
  musl: Copyright © 2005-2020 Rich Felker, et al. (MIT license).
 """
 from ..intrinsics import f64_to_bits
-from .bits import NAN, clear_low_word, high_word
+from .bits import NAN, clear_low_word, high_word, two_prod
 
 # --- kernels on [-pi/4, pi/4] ------------------------------------------------
 S1 = -1.66666666666666324348e-01
@@ -61,24 +62,33 @@ PIO4LO = 3.06161699786838301793e-17
 
 
 def k_sin(x: float, y: float, iy: int) -> float:
-    """sin(x + y) for |x| <~ pi/4, y the tail of x (0 if iy == 0)."""
-    z = x * x
+    """sin(x + y) for |x| <~ pi/4, y the tail of x (0 if iy == 0).
+    py2wasm: fdlibm's polynomial, with x**3 * S1 and the final sum in
+    double-double (exact products), so only the last rounding is 1/2 ulp."""
+    p, pe = two_prod(x, x)  # x**2
+    t, te = two_prod(x, p)  # x**3 = t + te
+    te += x * pe
+    u, ue = two_prod(t, S1)
+    ue += te * S1
+    z = p
     w = z * z
     r = S2 + z * (S3 + z * S4) + z * w * (S5 + z * S6)
-    v = z * x
-    if iy == 0:
-        return x + v * (S1 + z * r)
-    return x - ((z * (0.5 * y - v * r) - y) - v * S1)
+    tail = ue + t * z * r
+    if iy != 0:
+        tail += y * (1.0 - 0.5 * z)
+    s = x + u
+    return s + (((x - s) + u) + tail)
 
 
 def k_cos(x: float, y: float) -> float:
-    """cos(x + y) for |x| <~ pi/4."""
-    z = x * x
+    """cos(x + y) for |x| <~ pi/4. py2wasm: fdlibm's polynomial with x*x
+    exact (double-double), which removes its main rounding error."""
+    z, ze = two_prod(x, x)
     w = z * z
     r = z * (C1 + z * (C2 + z * C3)) + w * w * (C4 + z * (C5 + z * C6))
     hz = 0.5 * z
     w = 1.0 - hz
-    return w + (((1.0 - w) - hz) + (z * r - x * y))
+    return w + ((((1.0 - w) - hz) - 0.5 * ze) + (z * r - x * y))
 
 
 def k_tan(x: float, y: float, iy: int) -> float:
