@@ -15,7 +15,7 @@ import linecache
 
 from ..ir import Var
 from ..ir.messages import INT_OVERFLOW
-from . import arrays
+from . import arrays, nplib
 from .iterators import RangeIter, TupleIter, get_iter, range_advance, range_has_next, tuple_next
 from .state import NULL, STOP, UNBOUND
 from .values import (E_ATTRIBUTE, E_TYPE, E_UNSUPPORTED_OPCODE, E_UNSUPPORTED_VALUE,
@@ -586,8 +586,9 @@ class Handlers:
             fn, self_ = (b, NULL) if a is NULL else (a, b)
         if self_ is not NULL:
             args = [self_] + list(args)
-        if callable(fn) and getattr(fn, "__module__", None) not in ("numpy", "math", "builtins") \
-                and not isinstance(fn, type):
+        writes = isinstance(fn, nplib.ArrayMethod) and fn.name == "fill"
+        if writes or callable(fn) and getattr(fn, "__module__", None) not in (
+                "numpy", "math", "builtins") and not isinstance(fn, type):
             # a Python function may write to arrays: compute pending expressions first
             loc = self.loc_of(ins)
             f.stack[:] = [arrays.settle(self, v, loc) for v in f.stack]

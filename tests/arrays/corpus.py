@@ -391,3 +391,8 @@ def round_decimals(a):
 def keepdims_all(m):
     return (np.argmax(m, keepdims=True), m.min(keepdims=True), m.sum(keepdims=True),
             m.mean(keepdims=True), m.any(keepdims=True), np.argmin(m, axis=1, keepdims=True))
+
+
+def pending_then_fill(a):
+    # the pending a + 1.0 is computed before fill() writes a (NumPy's order)
+    return a + 1.0, a.fill(0.0), a * 1.0
