@@ -3,8 +3,9 @@ bit for bit (tests/mathlib).
 
 Under any Python it is compared with the exact rational result rounded by
 float(Fraction); when a Python 3.13 interpreter is available, the compiled
-math.fma (frontend + link_math + the IR interpreter) is also compared with
-CPython 3.13's math.fma, exceptions included.
+math.fma (frontend + link_math, run by the IR interpreter and as wasm through
+py2wasm.compile) is also compared with CPython 3.13's math.fma, exceptions
+included, and the module imports nothing.
 """
 import math
 import os
@@ -85,6 +86,24 @@ _CHECK_313 = textwrap.dedent('''
                                 math.isnan(struct.unpack("<d", want[1])[0])):
             bad += 1
             print("MISMATCH", a, got, want)
+    import py2wasm
+    cf = py2wasm.compile(f)
+    for a in args[:1500]:
+        try:
+            want = ("ok", struct.pack("<d", math.fma(*a)))
+        except Exception as e:
+            want = (type(e).__name__, str(e))
+        try:
+            got = ("ok", struct.pack("<d", cf(*a)))
+        except Exception as e:
+            got = (type(e).__name__, str(e))
+        if got != want and not (got[0] == want[0] == "ok" and
+                                math.isnan(struct.unpack("<d", got[1])[0]) and
+                                math.isnan(struct.unpack("<d", want[1])[0])):
+            bad += 1
+            print("WASM MISMATCH", a, got, want)
+    build = list(cf.specializations.values())[-1].build
+    assert build.manifest["imports"] == {}, build.manifest["imports"]
     print("checked", len(args), "bad", bad)
 ''')
 
