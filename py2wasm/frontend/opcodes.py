@@ -241,6 +241,7 @@ class Handlers:
         op = ins.argrepr.rstrip("=") if ins.argrepr not in ("==",) else ins.argrepr
         self._check_operands(ins, (a, b))
         if ins.argrepr.endswith("=") and isinstance(a, arrays.Arr):  # a += b on an array
+            f.stack[:] = [arrays.settle(self, v, self.loc_of(ins)) for v in f.stack]
             f.stack.append(arrays.inplace(self, op, a, b, self.loc_of(ins)))
             return
         f.stack.append(operators.binary(self.fb, op, a, b, self.loc_of(ins)))
@@ -439,6 +440,8 @@ class Handlers:
         if not arrays.is_array(container):
             raise error(loc, "item assignment is only supported on NumPy arrays",
                         "tuples are immutable; build a new one", E_UNSUPPORTED_OPCODE)
+        # expressions still pending (`a[0], b = 5.0, a + 1`) read memory before the write
+        f.stack[:] = [arrays.settle(self, v, loc) for v in f.stack]
         arrays.setitem(self, container, key, value, loc)
 
     def op_STORE_SLICE(self, ins, f):  # 3.12+

@@ -396,3 +396,8 @@ def keepdims_all(m):
 def pending_then_fill(a):
     # the pending a + 1.0 is computed before fill() writes a (NumPy's order)
     return a + 1.0, a.fill(0.0), a * 1.0
+
+
+def pending_then_store(a):
+    a[0], b = 5.0, a + 1.0  # b is computed before a[0] is written
+    return b

@@ -168,6 +168,7 @@ case(C.round_decimals, (E([1.25, 2.5, -3.675, 1234.5678, np.nan, np.inf, -0.004]
 case(C.keepdims_all, (f64(3, 4),), (i64(2, 3, dtype=np.int32),),
      (f64(2, 3).astype(np.float32),))
 case(C.pending_then_fill, (f64(3),))
+case(C.pending_then_store, (f64(3),))
 case(C.list_literals, (2.5,))
 case(C.list_args, (f64(3), f64(3)), (f64(0), f64(0)))
 
