@@ -141,9 +141,12 @@ class ArrayCaller:
     argument arrays back (also when the call raises: NumPy code that writes
     then raises leaves its writes visible)."""
 
-    def __init__(self, store, exports, func, entry: dict, make_exception):
+    def __init__(self, store, exports, func, entry: dict, make_exception, fast=None):
         """`make_exception(code)`: the Python exception for a non-zero
-        py2wasm_exc code (reading py2wasm_exc_arg* for formatted messages)."""
+        py2wasm_exc code (reading py2wasm_exc_arg* for formatted messages).
+        `fast`: the runner's unchecked caller of the flat signature (it
+        raises the Python exception itself), else wasmtime's Func call."""
+        self.fast = fast
         import wasmtime
         from ..ir.types import from_json
         self._wasmtime = wasmtime
@@ -164,29 +167,34 @@ class ArrayCaller:
 
     # memory access -------------------------------------------------------------------
     def alloc(self, n: int) -> int:
-        p = self.heap.value(self.store)
+        """Bump-allocate argument space (the heap global is written once,
+        before the call, by __call__)."""
+        p = self._top
         new = (p + n + 15) // 16 * 16
         if new > 2**32:
             raise MemoryError("the arguments do not fit in wasm32 linear memory (4 GiB)")
-        size = self.memory.data_len(self.store)
-        if new > size:
+        if new > self._size:
             try:
-                self.memory.grow(self.store, (new - size + PAGE - 1) // PAGE)
+                self.memory.grow(self.store, (new - self._size + PAGE - 1) // PAGE)
             except Exception as e:  # noqa: BLE001 - wasmtime refuses to grow
                 raise MemoryError("cannot grow wasm linear memory for the arguments") from e
-        self.heap.set_value(self.store, self._wasmtime.Val.i64(new))
+            self._size = self.memory.data_len(self.store)
+            self._base_addr = None
+        self._top = new
         return p
 
     def _base(self) -> int:
         import ctypes
-        return ctypes.addressof(self.memory.data_ptr(self.store).contents)
+        if self._base_addr is None:
+            self._base_addr = ctypes.addressof(self.memory.data_ptr(self.store).contents)
+        return self._base_addr
 
     def write(self, addr: int, raw: bytes) -> None:
         import ctypes
         if isinstance(self.memory, _HostMemory):
             self.memory.write(self.store, raw, addr)
             return
-        if addr + len(raw) > self.memory.data_len(self.store):
+        if addr + len(raw) > self._size:
             raise RuntimeError("write outside linear memory (a py2wasm bug)")
         src = raw.ctypes.data if isinstance(raw, np.ndarray) else raw
         ctypes.memmove(self._base() + addr, src, len(raw))
@@ -195,7 +203,7 @@ class ArrayCaller:
         import ctypes
         if isinstance(self.memory, _HostMemory):
             return self.memory.read(self.store, addr, addr + n)
-        if addr < 0 or addr + n > self.memory.data_len(self.store):
+        if addr < 0 or addr + n > self._size:
             raise RuntimeError("read outside linear memory (a py2wasm bug)")
         # a view of linear memory (no copy): callers copy what they keep
         return (ctypes.c_ubyte * n).from_address(self._base() + addr)
@@ -205,22 +213,39 @@ class ArrayCaller:
         if len(args) != len(self.types):
             raise TypeError(f"{self.name}() takes {len(self.types)} positional argument(s) "
                             f"but {len(args)} were given")
-        self.heap.set_value(self.store, self._wasmtime.Val.i64(HEAP_BASE))
+        self._top = HEAP_BASE
+        self._size = self.memory.data_len(self.store)
+        self._base_addr = None
         flat, copies = flatten_args(self.types, [_check_scalar(self.name, t, a) for t, a in
                                                  zip(self.types, args)],
                                     self.alloc, self.write)
-        flat = [int(x) if type(x) is bool else x for x in flat]
+        self.heap.set_value(self.store, self._wasmtime.Val.i64(self._top))
         try:
-            res = self.func(self.store, *flat)
+            if self.fast is not None:
+                res = self.fast(tuple(flat))
+                res = [] if res is None else (list(res) if isinstance(res, tuple) else [res])
+            else:
+                res = self.func(self.store, *[int(x) if type(x) is bool else x for x in flat])
         except self._wasmtime.Trap as trap:
+            self._after_call()
             copies.copy_back(self.read)
             raise self._exception(trap) from None
+        except BaseException:
+            self._after_call()
+            copies.copy_back(self.read)
+            raise
+        self._after_call()
         copies.copy_back(self.read)
         if res is None:
             res = []
         elif not isinstance(res, (list, tuple)):
             res = [res]
         return unflatten_result(self.result, iter(res), self.read)
+
+    def _after_call(self) -> None:
+        """The call may have grown the memory: re-read its size and base."""
+        self._size = self.memory.data_len(self.store)
+        self._base_addr = None
 
     def _exception(self, trap):
         code = self.exc.value(self.store)
@@ -290,8 +315,40 @@ def caller_for(instance, entry: dict, func):
     if not (any(has_array(p["type"]) for p in entry["params"]) or has_array(entry["result"])):
         return None
     exports = instance.instance.exports(instance.store)
+    flat_entry = {"name": entry["name"], "doc": entry.get("doc", ""),
+                  "line": entry.get("line", 0),
+                  "params": [{"name": f"{p['name']}_{k}", "type": t}
+                             for p in entry["params"] for k, t in enumerate(_flat_json(p["type"]))],
+                  "result": _flat_result(entry["result"])}
+    fast = instance._make_caller(flat_entry, func)  # noqa: SLF001 - the scalar fast path
+    # The scalar path resets the arena before each call; here the arguments
+    # are already in it (ArrayCaller sets py2wasm_heap past them): no reset.
+    if "_reset" in getattr(fast, "__globals__", {}):
+        fast.__globals__["_reset"] = _no_reset
     return ArrayCaller(instance.store, exports, func, entry,
-                       instance._exception)  # noqa: SLF001 - the runner's own conversion
+                       instance._exception, fast)  # noqa: SLF001 - the runner's own conversion
+
+
+def _no_reset() -> None:
+    pass
+
+
+def _flat_json(t) -> list:
+    """The scalar manifest types of the flat wasm leaves of manifest type t."""
+    if isinstance(t, dict) and "array" in t:
+        return ["int"] * (1 + t["ndim"])
+    if isinstance(t, dict):
+        return [x for e in t["tuple"] for x in _flat_json(e)]
+    return [] if t == "None" else [t]
+
+
+def _flat_result(t):
+    flat = _flat_json(t)
+    if not flat:
+        return "None"
+    if len(flat) == 1 and not isinstance(t, dict):
+        return flat[0]
+    return {"tuple": flat}
 
 
 def exception_message(instance, entry: dict) -> str:
