@@ -401,3 +401,16 @@ def pending_then_fill(a):
 def pending_then_store(a):
     a[0], b = 5.0, a + 1.0  # b is computed before a[0] is written
     return b
+
+
+def misc_api(a, x: float):
+    b = np.asarray(a)
+    c = np.ascontiguousarray(a[::2])
+    return (np.sqrt(x), np.exp(x), np.maximum(x, 1.0), np.float64(x), np.int64(3),
+            a[:1].item(), np.shape(a), np.size(a), np.ndim(a), np.vdot(a, a), b.sum(),
+            c, np.amin(a), np.amax(a), np.reshape(a, (-1, 1)).shape, np.transpose(a).shape,
+            np.pi * a[0], np.log(np.abs(x) + 1.0))
+
+
+def int_power(a, b):
+    return a ** b, a ** 3, np.power(a, 2)

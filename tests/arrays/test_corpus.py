@@ -167,6 +167,10 @@ case(C.round_decimals, (E([1.25, 2.5, -3.675, 1234.5678, np.nan, np.inf, -0.004]
      (f64(5).astype(np.float32),))
 case(C.keepdims_all, (f64(3, 4),), (i64(2, 3, dtype=np.int32),),
      (f64(2, 3).astype(np.float32),))
+case(C.misc_api, (f64(4), 2.5), (f64(1), -1.0))
+case(C.int_power, (i64(4, lo=0, hi=5), i64(4, lo=0, hi=4)),
+     (i64(3, lo=-3, hi=3, dtype=np.int32), i64(3, lo=0, hi=5, dtype=np.int32)),
+     (E([2, 3]), E([1, -1])))
 case(C.pending_then_fill, (f64(3),))
 case(C.pending_then_store, (f64(3),))
 case(C.list_literals, (2.5,))
