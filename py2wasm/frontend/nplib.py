@@ -489,6 +489,16 @@ def _pairwise_fn(tr, dtype: str) -> str:
     return name
 
 
+def _pairwise_call(tr, src: Arr, loc):
+    """NumPy's pairwise sum of every element of a 1-D or C-contiguous array."""
+    fb = tr.fb
+    fn = _pairwise_fn(tr, src.dtype)
+    n = A.size_of(fb, src)
+    stride = strides_of(fb, src)[0] if src.ndim == 1 else 1
+    return fb.emit_multi("call", [ic(fb, src.ptr), ic(fb, n), ic(fb, imul(
+        fb, stride, DTYPES[src.dtype].size))], {"fn": fn, "results": [F64]}, loc=loc)[0]
+
+
 def _pairwise_reduction(tr, kind, a, axes, keepdims, loc):
     """sum/mean of a float array over every axis, or over the last axis, with
     NumPy's pairwise summation (so the result is NumPy's to the bit). An
@@ -502,23 +512,46 @@ def _pairwise_reduction(tr, kind, a, axes, keepdims, loc):
         # N-d views: NumPy iterates in memory order (for a reduced axis that is
         # not the innermost one, sequentially per output: the fallback does that)
         return None
+    def finish(total, count):
+        if kind == "mean":
+            total = fb.emit("fdiv", [total, fb.emit("convert", [ic(fb, count)], {"to": F64})])
+            if a.dtype == "float32":
+                total = fb.emit("f32", [total])
+        return total
+
+    if len(axes) == nd and isinstance(a, Ew):
+        # Below 8 elements NumPy's pairwise sum is a plain loop from 0.0: fused
+        # here (no temporary, e.g. np.sum((x[i] - x[j]) ** 2) in a double loop)
+        n = A.size_of(fb, a)
+        small = icmp(fb, "lt", n, 8)
+        if small is not False:
+            join = fb.new_block([F64])
+            fused, big = fb.new_block(), fb.new_block()
+            fb.cond_br(fb.const(small, BOOL) if known(small) else small, fused, big)
+            fb.set_block(fused)
+            plan = A.Plan(fb, a, a.shape)
+
+            def body(idx, cs):
+                v = cast(fb, element(tr, a, idx, plan, loc), a.dtype, "float64")
+                s = fb.emit("add", [cs[0], v])
+                return [fb.emit("f32", [s]) if a.dtype == "float32" else s]
+            fb.br(join, loop_nest(fb, a.shape, [fb.const(0.0)], body))
+            fb.set_block(big)
+            fb.br(join, [_pairwise_call(tr, materialize(tr, a, loc), loc)])
+            fb.set_block(join)
+            total = finish(join.params[0], n)
+            if not keepdims:
+                return total
+            out = alloc(tr, a.dtype, (1,) * nd, loc)
+            store(fb, out, [0] * nd, total)
+            return out
     src = materialize(tr, a, loc)
     fn = _pairwise_fn(tr, src.dtype)
     isz = DTYPES[src.dtype].size
 
-    def finish(total, count):
-        if kind == "mean":
-            total = fb.emit("fdiv", [total, fb.emit("convert", [ic(fb, count)], {"to": F64})])
-            if src.dtype == "float32":
-                total = fb.emit("f32", [total])
-        return total
-
     if len(axes) == nd:
         n = A.size_of(fb, src)
-        st = strides_of(fb, src)
-        stride = st[0] if nd == 1 else 1
-        total = finish(fb.emit_multi("call", [ic(fb, src.ptr), ic(fb, n), ic(fb, imul(
-            fb, stride, isz))], {"fn": fn, "results": [F64]}, loc=loc)[0], n)
+        total = finish(_pairwise_call(tr, src, loc), n)
         if not keepdims:
             return total
         out = alloc(tr, src.dtype, (1,) * nd, loc)
