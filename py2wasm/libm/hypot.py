@@ -2,7 +2,8 @@
 
 Place in the pipeline: part of `py2wasm.libm` (see its docstring); traced by
 the frontend and linked into modules that use them. hypot is ported from
-FreeBSD msun e_hypot.c; fmod is exact (it is computed on the integer
+FreeBSD msun e_hypot.c (scaling), with the sum of squares and the square root
+in double-double (py2wasm); fmod is exact (it is computed on the integer
 significands by shift-and-subtract, as musl's fmod.c does). C-libm
 semantics: fmod(x, 0) and fmod(inf, y) are NaN, no exceptions.
 
@@ -19,7 +20,7 @@ semantics: fmod(x, 0) and fmod(inf, y) are NaN, no exceptions.
 import math
 
 from ..intrinsics import f64_from_bits, f64_to_bits
-from .bits import INF, NAN, from_words, high_word, low_word, set_high_word
+from .bits import INF, NAN, from_words, high_word, low_word, set_high_word, two_prod
 
 
 def hypot(x: float, y: float) -> float:
@@ -64,18 +65,15 @@ def hypot(x: float, y: float) -> float:
             k -= 600
             a = set_high_word(a, ha)
             b = set_high_word(b, hb)
-    w = a - b
-    if w > b:
-        t1 = from_words(ha, 0)
-        t2 = a - t1
-        w = math.sqrt(t1 * t1 - (b * (-b) - t2 * (a + t1)))
-    else:
-        a = a + a
-        y1 = from_words(hb, 0)
-        y2 = b - y1
-        t1 = from_words(ha + 0x00100000, 0)
-        t2 = a - t1
-        w = math.sqrt(t1 * y1 - (w * (-w) - (t1 * y2 + t2 * b)))
+    # py2wasm: a*a + b*b in double-double (Dekker's products), its square
+    # root corrected by one Newton step: ~0.5 ulp (fdlibm's e_hypot.c: 0.84)
+    p, pe = two_prod(a, a)
+    q, qe = two_prod(b, b)
+    sh = p + q
+    sl = ((p - sh) + q) + (pe + qe)  # p >= q: fast two-sum
+    w = math.sqrt(sh)
+    hh, hhe = two_prod(w, w)
+    w = w + (((sh - hh) - hhe) + sl) / (w + w)
     if k != 0:
         return from_words(0x3FF00000 + (k << 20), 0) * w
     return w
