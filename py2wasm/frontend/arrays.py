@@ -429,15 +429,115 @@ def _tn(v):
     return t.pyname if t is not None else type(v).__name__
 
 
+def _is_mask(key) -> bool:
+    return is_array(key) and key.dtype == "bool"
+
+
+def _mask_check(tr, a: Arr, mask, loc):
+    """NumPy's IndexError when a boolean index's shape differs from a's."""
+    fb = tr.fb
+    if mask.ndim != a.ndim:
+        raise error(loc, f"a {mask.ndim}-D boolean index on a {a.ndim}-D array is not "
+                    "supported", "use a mask of the array's shape", E_UNSUPPORTED_VALUE)
+    for d, (n, m) in enumerate(zip(a.shape, mask.shape)):
+        msg = ("boolean index did not match indexed array along axis %d; size of axis is {0} "
+               "but size of corresponding boolean axis is {1}" % d)
+        bad = icmp(fb, "ne", n, m)
+        if bad is True:
+            raise TraceRaise("IndexError", msg.format(n, m))
+        if bad is not False:
+            fb.emit_multi("raise_if_fmt", [bad, ic(fb, n), ic(fb, m)],
+                          {"exc": "IndexError", "msg": msg}, loc=loc)
+
+
+def _mask_count(tr, mask, loc):
+    fb = tr.fb
+    plan = Plan(fb, mask, mask.shape)
+    return loop_nest(fb, mask.shape, [fb.const(0)], lambda idx, cs: [fb.emit("wadd", [
+        cs[0], fb.emit("convert", [element(tr, mask, idx, plan, loc)], {"to": I64})])])[0]
+
+
+def mask_getitem(tr, a: Arr, mask, loc) -> Arr:
+    """a[mask]: a new 1-D array of the selected elements in C order."""
+    fb = tr.fb
+    _mask_check(tr, a, mask, loc)
+    count = _mask_count(tr, mask, loc)
+    out = alloc(tr, a.dtype, (count,), loc)
+    node = Ew("where", (mask, a, a), a.dtype, a.shape, ("bool", a.dtype, a.dtype))
+    plan = Plan(fb, node, a.shape)
+
+    def body(idx, cs):
+        k = cs[0]
+        sel = element(tr, mask, idx, plan, loc)
+        then, join = fb.new_block(), fb.new_block([I64])
+        fb.cond_br(sel, then, join, [], [k])
+        fb.set_block(then)
+        store(fb, out, [k], element(tr, a, idx, plan, loc))
+        fb.br(join, [fb.emit("wadd", [k, fb.const(1)])])
+        fb.set_block(join)
+        return [join.params[0]]
+    loop_nest(fb, a.shape, [fb.const(0)], body)
+    return out
+
+
+def mask_setitem(tr, a: Arr, mask, value, loc) -> None:
+    """a[mask] = value: a number, or an array of one value per true element
+    (or of one element), in C order."""
+    fb = tr.fb
+    _mask_check(tr, a, mask, loc)
+    mask = materialize(tr, mask, loc)
+    if is_array(value):
+        value = materialize(tr, value, loc, contiguous=True)
+        if value.ndim != 1:
+            raise error(loc, "assigning a multi-dimensional array through a boolean index is "
+                        "not supported", "assign a number or a 1-D array", E_UNSUPPORTED_VALUE)
+        if value.root is not None and value.root == a.root:
+            value = copy(tr, value, loc)
+        count = _mask_count(tr, mask, loc)
+        n = value.shape[0]
+        bad = band(fb, icmp(fb, "ne", n, count), icmp(fb, "ne", n, 1))
+        msg = ("NumPy boolean array indexing assignment cannot assign {0} input values to the "
+               "{1} output values where the mask is true")
+        if bad is True:
+            raise TraceRaise("ValueError", msg.format(n, count))
+        if bad is not False:
+            fb.emit_multi("raise_if_fmt", [bad, ic(fb, n), ic(fb, count)],
+                          {"exc": "ValueError", "msg": msg}, loc=loc)
+        step = isel(fb, icmp(fb, "eq", n, 1), 0, 1)
+    else:
+        x = scalar_to_dtype(tr, value, a.dtype, loc)
+    plan = Plan(fb, Ew("where", (mask, a, a), a.dtype, a.shape, ("bool", a.dtype, a.dtype)),
+                a.shape)
+
+    def body(idx, cs):
+        k = cs[0]
+        sel = element(tr, mask, idx, plan, loc)
+        then, join = fb.new_block(), fb.new_block([I64])
+        fb.cond_br(sel, then, join, [], [k])
+        fb.set_block(then)
+        if is_array(value):
+            v = cast(fb, load(fb, value, [imul(fb, k, step)]), value.dtype, a.dtype, loc)
+        else:
+            v = x
+        fb.emit_multi("store", [plan.addr(a, idx), v], {"dtype": a.dtype})
+        fb.br(join, [fb.emit("wadd", [k, fb.const(1)])])
+        fb.set_block(join)
+        return [join.params[0]]
+    loop_nest(fb, a.shape, [fb.const(0)], body)
+
+
 def getitem(tr, a, key, loc):
     """a[key]: an element (Python scalar trace value) or a view."""
     a = materialize(tr, a, loc)
     fb = tr.fb
+    if _is_mask(key):
+        return mask_getitem(tr, a, key, loc)
     items = key if isinstance(key, tuple) else (key,)
     for k in items:
         if is_array(k):
-            raise error(loc, "indexing an array with an array (fancy or boolean indexing) "
-                        "is not supported", "use slices, or loop over the indices",
+            raise error(loc, "indexing an array with an integer array (fancy indexing), or "
+                        "with a boolean array inside a tuple, is not supported",
+                        "use slices, a boolean mask of the array's shape, or a loop",
                         E_UNSUPPORTED_VALUE)
         if type(k) is bool or (isinstance(k, Var) and k.type is not I64):
             raise error(loc, f"an array index of type {_tn(k)} is not supported",
@@ -914,6 +1014,8 @@ def setitem(tr, a, key, value, loc):
     if isinstance(a, Ew):
         raise error(loc, "assigning into the result of an expression has no effect",
                     "store the expression in a variable first", E_TYPE)
+    if _is_mask(key):
+        return mask_setitem(tr, a, key, value, loc)
     view = getitem_view(tr, a, key, loc)
     if isinstance(view, tuple):  # a single element
         arr, ptr = view

@@ -414,3 +414,21 @@ def misc_api(a, x: float):
 
 def int_power(a, b):
     return a ** b, a ** 3, np.power(a, 2)
+
+
+def mask_get(a):
+    return a[a > 0.5], a[a > 0.5].sum(), a[a > 10].shape
+
+
+def mask_set(a, b):
+    a[a > 0.5] = 0.0
+    b[b < 0.3] = b[b < 0.3] * 10
+    return a.sum() + b.sum()
+
+
+def mask_index(a, m):
+    return a[m]
+
+
+def mask_assign(a, v):
+    a[a > 2] = v

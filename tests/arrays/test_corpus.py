@@ -171,6 +171,12 @@ case(C.misc_api, (f64(4), 2.5), (f64(1), -1.0))
 case(C.int_power, (i64(4, lo=0, hi=5), i64(4, lo=0, hi=4)),
      (i64(3, lo=-3, hi=3, dtype=np.int32), i64(3, lo=0, hi=5, dtype=np.int32)),
      (E([2, 3]), E([1, -1])))
+case(C.mask_get, (f64(7),), (f64(3, 4),), (f64(0),), (i64(5, dtype=np.int32),))
+case(C.mask_set, (f64(6), f64(6)), (f64(2, 3), f64(3)))
+case(C.mask_index, (f64(2, 3), E([[True, False, True], [False, False, True]])),
+     (f64(2, 3), np.ones((2, 4), bool)), (f64(3), np.ones(4, bool)))
+case(C.mask_assign, (np.arange(6.0), np.arange(3.0)), (np.arange(6.0), np.arange(1.0)),
+     (np.arange(6.0), np.arange(2.0)), (np.arange(6, dtype=np.int32), 9.7))
 case(C.pending_then_fill, (f64(3),))
 case(C.pending_then_store, (f64(3),))
 case(C.list_literals, (2.5,))
