@@ -432,3 +432,8 @@ def mask_index(a, m):
 
 def mask_assign(a, v):
     a[a > 2] = v
+
+
+def mask_inplace(a):
+    a[a > 0.5] += 1.0
+    a[a < 0.2] *= -1.0

@@ -177,6 +177,7 @@ case(C.mask_index, (f64(2, 3), E([[True, False, True], [False, False, True]])),
      (f64(2, 3), np.ones((2, 4), bool)), (f64(3), np.ones(4, bool)))
 case(C.mask_assign, (np.arange(6.0), np.arange(3.0)), (np.arange(6.0), np.arange(1.0)),
      (np.arange(6.0), np.arange(2.0)), (np.arange(6, dtype=np.int32), 9.7))
+case(C.mask_inplace, (f64(9, lo=0, hi=1),), (f64(3, 3, lo=0, hi=1),))
 case(C.pending_then_fill, (f64(3),))
 case(C.pending_then_store, (f64(3),))
 case(C.list_literals, (2.5,))
