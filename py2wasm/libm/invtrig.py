@@ -122,6 +122,67 @@ AT9 = -3.65315727442169155270e-02
 AT10 = 1.62858201153657823623e-02
 
 
+def _atan_dd(x: float, xl: float):
+    """atan(x + xl) as a double-double (h, l) for 2**-27 <= x < 2**66, |xl| <=
+    ulp(x) (py2wasm): fdlibm's reduction with the reduced argument and its
+    rounding error as a double-double, and the x**3 term of the polynomial
+    exact, so that one final rounding is the only large error."""
+    ix = high_word(x)
+    hi = 0.0
+    lo = 0.0
+    t = x
+    tl = 0.0
+    if ix >= 0x3FDC0000:  # |x| >= 0.4375: t = reduced argument, t + tl exact-ish
+        num = 0.0
+        d = 0.0
+        dl = 0.0
+        if ix < 0x3FE60000:  # 7/16 <= x < 11/16: (2x - 1)/(2 + x)
+            hi = ATANHI0
+            lo = ATANLO0
+            num = 2.0 * x - 1.0  # exact
+            d = 2.0 + x
+            dl = (2.0 - d) + x
+        elif ix < 0x3FF30000:  # 11/16 <= x < 19/16: (x - 1)/(x + 1)
+            hi = ATANHI1
+            lo = ATANLO1
+            num = x - 1.0  # exact
+            d = x + 1.0
+            bb = d - x
+            dl = (x - (d - bb)) + (1.0 - bb)
+        elif ix < 0x40038000:  # x < 2.4375: (x - 1.5)/(1 + 1.5x)
+            hi = ATANHI2
+            lo = ATANLO2
+            num = x - 1.5  # exact
+            m, me = two_prod(1.5, x)
+            d = 1.0 + m
+            dl = ((m - d) + 1.0) + me
+        else:  # 2.4375 <= x < 2**66: -1/x
+            hi = ATANHI3
+            lo = ATANLO3
+            num = -1.0
+            d = x
+        t = num / d
+        p, pe = two_prod(t, d)
+        tl = (((num - p) - pe) - t * dl) / d
+    p, pe = two_prod(t, t)
+    c, ce = two_prod(t, p)  # t**3 = c + ce
+    ce += t * pe
+    u, ue = two_prod(c, AT0)
+    ue += ce * AT0
+    z = p
+    w = z * z
+    s1 = z * w * (AT2 + w * (AT4 + w * (AT6 + w * (AT8 + w * AT10))))
+    s2 = w * (AT1 + w * (AT3 + w * (AT5 + w * (AT7 + w * AT9))))
+    tail = (lo - ue) - t * (s1 + s2) + tl / (1.0 + z) + xl / (1.0 + x * x)
+    sm = t - u
+    e = (t - sm) - u
+    h = hi + sm
+    e += (hi - h) + sm  # |hi| >= |sm| or hi == 0
+    l = e + tail
+    r = h + l
+    return r, l - (r - h)
+
+
 def atan(x: float) -> float:
     hx = high_word(x)
     ix = hx & 0x7FFFFFFF
@@ -131,45 +192,17 @@ def atan(x: float) -> float:
         if hx > 0:
             return ATANHI3 + ATANLO3
         return -ATANHI3 - ATANLO3
-    hi = 0.0
-    lo = 0.0
-    if ix < 0x3FDC0000:  # |x| < 0.4375
-        if ix < 0x3E400000:  # |x| < 2**-27
-            return x
-        z = x * x
-        w = z * z
-        s1 = z * (AT0 + w * (AT2 + w * (AT4 + w * (AT6 + w * (AT8 + w * AT10)))))
-        s2 = w * (AT1 + w * (AT3 + w * (AT5 + w * (AT7 + w * AT9))))
-        return x - x * (s1 + s2)
-    x = math.fabs(x)
-    if ix < 0x3FF30000:  # |x| < 1.1875
-        if ix < 0x3FE60000:  # 7/16 <= |x| < 11/16
-            hi = ATANHI0
-            lo = ATANLO0
-            x = (2.0 * x - 1.0) / (2.0 + x)
-        else:  # 11/16 <= |x| < 19/16
-            hi = ATANHI1
-            lo = ATANLO1
-            x = (x - 1.0) / (x + 1.0)
-    elif ix < 0x40038000:  # |x| < 2.4375
-        hi = ATANHI2
-        lo = ATANLO2
-        x = (x - 1.5) / (1.0 + 1.5 * x)
-    else:  # 2.4375 <= |x| < 2**66
-        hi = ATANHI3
-        lo = ATANLO3
-        x = -1.0 / x
-    z = x * x
-    w = z * z
-    s1 = z * (AT0 + w * (AT2 + w * (AT4 + w * (AT6 + w * (AT8 + w * AT10)))))
-    s2 = w * (AT1 + w * (AT3 + w * (AT5 + w * (AT7 + w * AT9))))
-    z = hi - (x * (s1 + s2) - lo - x)
+    if ix < 0x3E400000:  # |x| < 2**-27
+        return x
+    h, l = _atan_dd(math.fabs(x), 0.0)
     if hx < 0:
-        return -z
-    return z
+        return -(h + l)
+    return h + l
 
 
 PI_O_4 = 7.8539816339744827900E-01
+TWO600 = 4.149515568880993e+180  # 2**600
+TWOM600 = 2.409919865102884e-181  # 2**-600
 PI_O_2 = 1.5707963267948965580E+00
 
 
@@ -216,27 +249,41 @@ def atan2(y: float, x: float) -> float:
             return -PI_O_2
         return PI_O_2
     k = (iy - ix) >> 20
-    z = 0.0
     if k > 60:  # |y/x| > 2**60
         z = PI_O_2 + 0.5 * PI_LO
-        m &= 1
-    elif hx < 0 and k < -60:  # 0 > |y|/x > -2**-60
-        z = 0.0
+        if hy < 0:
+            return -z
+        return z
+    zh = 0.0
+    zl = 0.0
+    if hx < 0 and k < -60:  # 0 > |y|/x > -2**-60
+        zh = 0.0
     else:
+        # py2wasm: y/x as a double-double, atan of it (was atan(fabs(y/x)))
         ay = math.fabs(y)
         ax = math.fabs(x)
         q = ay / ax
-        z = atan(q)
-        if 0x06000000 < ix < 0x78000000 and 0x06000000 < iy < 0x78000000 and q > 1e-290:
-            # y/x = q + ql exactly enough; atan(q + ql) = atan(q) + ql/(1 + q*q)
-            # (py2wasm: removes the up to 0.5 ulp rounding error of y/x)
-            p, pe = two_prod(q, ax)
+        ql = 0.0
+        if k >= -60:  # 2**-61 <= |y/x| <= 2**61 (below, atan(q) = q rounds right)
+            if ix >= 0x5F300000 or iy >= 0x5F300000:  # > 2**500: scale by 2**-600
+                ay *= TWOM600
+                ax *= TWOM600
+            elif ix < 0x20B00000 or iy < 0x20B00000:  # < 2**-500: scale by 2**600
+                ay *= TWO600
+                ax *= TWO600
+            p, pe = two_prod(q, ax)  # ay, ax now in [2**-570, 2**570]
             ql = ((ay - p) - pe) / ax
-            z = z + ql / (1.0 + q * q)
+        if high_word(q) < 0x3E400000:  # q < 2**-27: atan(q) = q
+            zh = q
+            zl = ql
+        else:
+            zh, zl = _atan_dd(q, ql)
     if m == 0:
-        return z
+        return zh + zl
     if m == 1:
-        return -z
+        return -(zh + zl)
+    r = PI - zh  # pi - atan(|y/x|), PI >= zh
+    e = ((PI - r) - zh) + (PI_LO - zl)
     if m == 2:
-        return PI - (z - PI_LO)
-    return (z - PI_LO) - PI
+        return r + e
+    return -(r + e)
