@@ -16,22 +16,10 @@ close to 0.5 ulp. C semantics: overflow gives +-inf, no exceptions.
 import math
 
 from .bits import INF, from_words, high_word, two_prod
-from .expdd import exp_dd, scaled
+from .expdd import (F3, F4, F5, F6, F7, F8, F9, F10, F11, F12, F13, F14, F15,  # 1/n!, shared
+                    exp_dd, scaled)
 
-# 1/n! for the Taylor series of sinh and cosh
-F3 = 0.16666666666666666
-F4 = 0.041666666666666664
-F5 = 0.008333333333333333
-F6 = 0.001388888888888889
-F7 = 0.0001984126984126984
-F8 = 2.48015873015873e-05
-F9 = 2.7557319223985893e-06
-F10 = 2.755731922398589e-07
-F11 = 2.505210838544172e-08
-F12 = 2.08767569878681e-09
-F13 = 1.6059043836821613e-10
-F14 = 1.1470745597729725e-11
-F15 = 7.647163731819816e-13
+# 1/n! for the Taylor series of sinh and cosh, beyond exp's
 F16 = 4.779477332387385e-14
 F17 = 2.8114572543455206e-15
 F18 = 1.5619206968586225e-16
