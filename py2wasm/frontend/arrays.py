@@ -37,6 +37,7 @@ from typing import Any, Optional
 import numpy as np
 
 from ..ir import BOOL, DTYPES, F64, I64, Var
+from ..ir.types import PY_TYPE
 from .iterators import RangeIter
 from .values import E_TYPE, E_UNSUPPORTED_CALL, E_UNSUPPORTED_VALUE, TraceRaise, error, scalar_type
 
@@ -229,7 +230,7 @@ def dtype_of(v) -> str:
 
 def pytype_of(v):
     """A weak Python scalar's type for NumPy's type resolution (NEP 50)."""
-    return {I64: int, F64: float, BOOL: bool}[scalar_type(v)]
+    return PY_TYPE[scalar_type(v)]
 
 
 def strides_of(fb, a: Arr) -> tuple:

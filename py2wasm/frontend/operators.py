@@ -23,6 +23,7 @@ from typing import Any
 
 from ..ir import BOOL, F64, I64, ScalarType, Var
 from ..ir.messages import INT_OVERFLOW
+from ..ir.types import PY_TYPE
 from .folding import check_result, fits_int64, fold, is_known, sample, type_check, type_error
 from .values import (E_TYPE, E_UNSTABLE_TYPE, E_UNSUPPORTED_OPCODE, E_UNSUPPORTED_VALUE,
                      TraceRaise, error, scalar_type)
@@ -39,7 +40,6 @@ BITWISE = ("&", "|", "^")
 INT_ONLY = ("&", "|", "^", "<<", ">>")
 # Implicit numeric conversions (Python's own promotions): bool -> int -> float.
 _WIDER = {(BOOL, I64), (BOOL, F64), (I64, F64)}
-_PY = {I64: int, F64: float, BOOL: bool}
 MAX_TUPLE = 4096  # longest tuple built by repetition
 
 
@@ -76,7 +76,7 @@ def materialize(fb, v: Any, t: ScalarType, loc) -> Var:
     if t is F64:
         value = fold(float, (v,), loc)  # float(10**400) raises OverflowError
     else:
-        value = _PY[t](v)
+        value = PY_TYPE[t](v)
     if t is I64 and not fits_int64(value):
         raise error(loc, f"the int {value} does not fit in 64 bits", "py2wasm ints are 64-bit",
                     E_UNSUPPORTED_VALUE)

@@ -29,7 +29,7 @@ from ..intrinsics import f64_from_bits, f64_to_bits
 from . import memory as _memory
 from .core import Br, CondBr, Function, Module, Raise, Return
 from .messages import COMPLEX_POW, INT_OVERFLOW, INT_POW_NEGATIVE
-from .types import BOOL, F64, I64
+from .types import BOOL, F64, I64, PY_TYPE
 
 MAX_DEPTH = 400
 
@@ -234,9 +234,6 @@ def _run(module: Module, fn: Function, args: Sequence[Any], depth: int) -> list:
             env[p.id] = v
 
 
-_PY = {I64: int, F64: float, BOOL: bool}
-
-
 def interpret(module: Module, fn_name: str, args: Sequence[Any], memory=None) -> list:
     """Run IR function `fn_name` on flat arguments; the flat list of results.
     Array primitives use `memory` (an `ir.memory.Memory`)."""
@@ -245,9 +242,9 @@ def interpret(module: Module, fn_name: str, args: Sequence[Any], memory=None) ->
         raise TypeError(f"{fn_name} takes {len(fn.params)} flat arguments, got {len(args)}")
     vals = []
     for p, a in zip(fn.params, args):
-        if type(a) is not _PY[p.type] and not (p.type is F64 and type(a) in (int, bool)):
+        if type(a) is not PY_TYPE[p.type] and not (p.type is F64 and type(a) in (int, bool)):
             raise TypeError(f"{fn_name}: argument {a!r} is not of type {p.type.pyname}")
-        vals.append(_int(a) if p.type is I64 else _PY[p.type](a))
+        vals.append(_int(a) if p.type is I64 else PY_TYPE[p.type](a))
     if memory is None:
         return _run(module, fn, vals, 0)
     _MEMORY.append(memory)

@@ -45,6 +45,8 @@ I64 = ScalarType("i64", "int")
 F64 = ScalarType("f64", "float")
 BOOL = ScalarType("bool", "bool")
 SCALARS = (I64, F64, BOOL)
+# The Python class of each scalar type's values (in the interpreter, in constants).
+PY_TYPE = {I64: int, F64: float, BOOL: bool}
 
 
 @dataclass(frozen=True)

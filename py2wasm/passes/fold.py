@@ -20,7 +20,8 @@ condition becomes `br`, and blocks no longer reachable are dropped.
 """
 from __future__ import annotations
 
-from ..ir import BOOL, F64, I64, Br, CondBr, Eqn, Function, Module
+from ..ir import Br, CondBr, Eqn, Function, Module
+from ..ir.types import PY_TYPE
 from ..ir.interpret import evaluate
 from ..ir.primitives import PRIMITIVES
 
@@ -31,27 +32,24 @@ def _foldable(e: Eqn) -> bool:
     return e.prim not in _NOT_FOLDED and PRIMITIVES[e.prim].pure
 
 
-_PY = {I64: int, F64: float, BOOL: bool}
-
-
 def _const(out, value, loc) -> Eqn:
-    return Eqn("const", [], [out], {"value": _PY[out.type](value), "type": out.type}, loc)
+    return Eqn("const", [], [out], {"value": PY_TYPE[out.type](value), "type": out.type}, loc)
 
 
 def fold_function(fn: Function) -> int:
-    """Fold `fn` in place to a fixed point; returns the number of changes."""
+    """Fold `fn` in place to a fixed point; returns the number of equations
+    folded or dropped and branches decided."""
     known: dict[int, object] = {}
     changes = 0
-    progress = True
-    while progress:
-        progress = False
+    while True:
+        before = changes
         for b in fn.blocks:
             kept = []
             for e in b.eqns:
                 if e.prim == "const":
                     known[e.outs[0].id] = e.params["value"]
                 elif e.prim == "raise_if" and known.get(e.ins[0].id, True) is False:
-                    progress = True
+                    changes += 1
                     continue
                 elif _foldable(e) and all(v.id in known for v in e.ins):
                     try:
@@ -63,7 +61,7 @@ def fold_function(fn: Function) -> int:
                     for n in new:
                         known[n.outs[0].id] = n.params["value"]
                     kept.extend(new)
-                    progress = True
+                    changes += 1
                     continue
                 kept.append(e)
             b.eqns = kept
@@ -71,8 +69,9 @@ def fold_function(fn: Function) -> int:
             if isinstance(t, CondBr) and t.cond.id in known:
                 take = bool(known[t.cond.id])
                 b.term = Br(t.then, t.then_args) if take else Br(t.else_, t.else_args)
-                progress = True
-        changes += progress
+                changes += 1
+        if changes == before:
+            break
     live = {id(b) for b in fn.reachable_blocks()}
     fn.blocks = [b for b in fn.blocks if id(b) in live]
     return changes

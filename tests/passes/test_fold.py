@@ -115,3 +115,15 @@ def test_folding_traced_functions_changes_nothing_observable(fn, argsets):
     verify_module(after)
     for args in argsets:
         assert interpret(after, fn.__name__, list(args)) == interpret(before, fn.__name__, list(args))
+
+
+def test_fold_function_counts_each_change():
+    from py2wasm.passes.fold import fold_function
+    fb = FunctionBuilder("f", [I64], [I64])
+    (x,) = fb.params
+    k = fb.emit("add", [fb.const(1), fb.const(2)])          # 1 fold
+    fb.raise_if(fb.emit("lt", [k, fb.const(0)]), "ValueError", "no")  # 1 fold + 1 dropped
+    fb.ret([fb.emit("add", [x, k])])
+    fn = fb.finish()
+    assert fold_function(fn) == 3
+    assert fold_function(fn) == 0
