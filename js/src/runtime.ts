@@ -25,12 +25,14 @@ export type Exports = WebAssembly.Exports & { py2wasm_exc: WebAssembly.Global };
 /**
  * Per-package state shared by the generated wrappers: `e` the instance's
  * exports once loaded, `f` why the automatic load at import failed (if it
- * did), `t` the exception table (code -> [Python name, message with source]).
+ * did), `t` the exception table (code -> [Python name, message with source];
+ * the message is a function of the exports when it shows run-time values
+ * read from the `py2wasm_exc_arg<i>` globals, e.g. NumPy's IndexError).
  */
 export interface State {
   e?: Exports | undefined;
   f?: unknown;
-  t: Record<number, readonly [string, string]>;
+  t: Record<number, readonly [string, string | ((e: Exports) => string)]>;
   n: string;
 }
 
@@ -94,7 +96,7 @@ export function trap(err: unknown, st: State): unknown {
   if (code) {
     g.value = 0;
     const [name, message] = st.t[code] ?? ["SystemError", `unknown py2wasm exception code ${code}`];
-    const e = new Error(message);
+    const e = new Error(typeof message === "function" ? message(ex) : message);
     e.name = name;
     return e;
   }

@@ -1,0 +1,187 @@
+/**
+ * NumPy arrays across the wasm ABI: the runtime pieces a generated package
+ * inlines for functions whose signature has array parameters or results.
+ *
+ * Place in the pipeline: the last stage (`py2wasm/package/`); compiled and
+ * minified one export at a time by build.mjs, like runtime.ts. The ABI is
+ * docs/internals.md section 4, "Arrays"; py2wasm/runner/arrays.py is the
+ * reference host (wasmtime) implementation of the same steps:
+ *
+ * 1. `arr` checks each array argument (TypedArray class for the dtype,
+ *    ndim, shape) before anything runs;
+ * 2. `ain` resets the per-call arena (`py2wasm_heap` = 16), bump-allocates
+ *    every argument (16-byte aligned, growing the memory as needed) and
+ *    copies the bytes in;
+ * 3. the generated wrapper calls the export with (address, shape...) per
+ *    array, and in `finally` calls the context's `b` (copy every argument
+ *    back into the caller's TypedArray, also when the call raised);
+ * 4. the context's `o` copies each array result out of linear memory into a
+ *    new TypedArray (1-D) or `{data, shape}` (N-d), re-reading
+ *    `memory.buffer` because the call may have grown the memory.
+ *
+ * A module whose code never reads or writes elements has no `memory` export:
+ * the argument bytes then live in a JavaScript buffer kept in the package
+ * state (results are views of arguments, read from there).
+ */
+import type { State } from "./runtime";
+
+/** The TypedArray classes of the dtypes, in the order of `DTYPES`. */
+type Ctor =
+  | Float64ArrayConstructor
+  | Float32ArrayConstructor
+  | BigInt64ArrayConstructor
+  | Int32ArrayConstructor
+  | Uint8ArrayConstructor;
+type Typed = Float64Array | Float32Array | BigInt64Array | Int32Array | Uint8Array;
+
+/**
+ * A checked array argument: `v` the caller's TypedArray, `s` its shape,
+ * `b` the shape as wasm i64 values, `a` its address once copied in.
+ */
+export interface Arg {
+  v: Typed;
+  s: number[];
+  b: bigint[];
+  a: bigint;
+}
+
+/** The part of the package state the array pieces use (`m`: the host buffer of a module without memory). */
+type ArrayState = State & { m?: Uint8Array };
+
+/** What a call's context offers the wrapper: copy arguments back, copy a result out. */
+export interface Context {
+  b(): void;
+  o(k: number, addr: bigint, shape: readonly bigint[]): Typed | { data: Typed; shape: number[] };
+}
+
+// dtype index (the generator's numbering) -> [dtype name, TypedArray class].
+const DTYPES: readonly (readonly [string, Ctor])[] = [
+  ["float64", Float64Array],
+  ["float32", Float32Array],
+  ["int64", BigInt64Array],
+  ["int32", Int32Array],
+  ["uint8", Uint8Array],
+  ["bool", Uint8Array],
+];
+
+const tag = (v: unknown): string | undefined =>
+  ArrayBuffer.isView(v) ? (v as unknown as { [Symbol.toStringTag]: string })[Symbol.toStringTag] : undefined;
+
+function show(v: unknown): string {
+  const t = tag(v);
+  if (t) return `a ${t} of length ${(v as Typed).length}`;
+  if (Array.isArray(v)) return `an array of length ${v.length}`;
+  if (v === null || (typeof v !== "object" && typeof v !== "function")) {
+    return typeof v === "string" ? JSON.stringify(v) : typeof v === "bigint" ? `${v}n` : String(v);
+  }
+  return `a ${typeof v}`;
+}
+
+/**
+ * An array parameter of dtype number `k` (DTYPES) and `nd` dimensions:
+ * 1-D a TypedArray of the dtype's class (bool: a Uint8Array holding only 0
+ * and 1), N-d `{data, shape}` with `shape` an array of `nd` non-negative
+ * integers whose product is `data.length`. The class must match exactly (a
+ * Uint8ClampedArray is not a Uint8Array; a Node Buffer is one). Wrong class
+ * or ndim: TypeError; a negative size, a shape that does not match the
+ * data, or a bool byte other than 0/1: RangeError. Both name the function
+ * and the parameter.
+ */
+export function arr(v: unknown, k: number, nd: number, fn: string, p: string): Arg {
+  const [dt, C] = DTYPES[k]!;
+  const want = nd === 1 ? C.name : `{data: ${C.name}, shape: [${Array(nd).fill("number").join(", ")}]}`;
+  const bad = (E: typeof TypeError, why: string) =>
+    new E(`${fn}(): argument '${p}' must be ${nd === 1 ? "a " : ""}${want} (Python ${dt} ${nd}-D array)${why}`);
+  let data: unknown = v;
+  let shape: number[];
+  if (nd === 1) {
+    if (tag(v) !== C.name) throw bad(TypeError, `, got ${show(v)}`);
+    shape = [(v as Typed).length];
+  } else {
+    const o = v as { data?: unknown; shape?: unknown } | null;
+    if (typeof o !== "object" || o === null || ArrayBuffer.isView(o) || Array.isArray(o)) throw bad(TypeError, `, got ${show(v)}`);
+    data = o.data;
+    if (tag(data) !== C.name) throw bad(TypeError, `, got data: ${show(data)}`);
+    const s = o.shape;
+    if (!Array.isArray(s) || s.length !== nd) throw bad(TypeError, `, got shape: ${show(s)}`);
+    for (const x of s) {
+      if (typeof x !== "number" || !Number.isSafeInteger(x)) throw bad(TypeError, `, got a shape holding ${show(x)}`);
+      if (x < 0) throw bad(RangeError, `, got a negative size in shape [${s.join(", ")}]`);
+    }
+    shape = s.slice();
+    const n = shape.reduce((a, b) => a * b, 1);
+    const len = (data as Typed).length;
+    if (n !== len) throw bad(RangeError, `: shape [${shape.join(", ")}] has ${n} elements, data has ${len}`);
+  }
+  if (dt === "bool") {
+    const i = (data as Uint8Array).findIndex((x) => x > 1);
+    if (i >= 0) {
+      throw new RangeError(`${fn}(): argument '${p}' is a bool array: its Uint8Array must hold only 0 and 1, element ${i} is ${(data as Uint8Array)[i]}`);
+    }
+  }
+  return { v: data as Typed, s: shape, b: shape.map(BigInt), a: 0n };
+}
+
+const bytes = (t: Typed): Uint8Array => new Uint8Array(t.buffer, t.byteOffset, t.byteLength);
+
+function memoryError(message: string, cause?: unknown): Error {
+  const e = new Error(message, { cause });
+  e.name = "MemoryError";
+  return e;
+}
+
+/**
+ * Start a call: reset the arena, copy the checked array arguments in (each
+ * gets its address in `a`) and return the call's context. Throws an Error
+ * named MemoryError when the arguments do not fit in wasm32's 4 GiB or the
+ * memory cannot grow. Throws a TypeError when the module is not loaded
+ * (the wrapper's `trap` then explains).
+ */
+export function ain(st: ArrayState, args: readonly Arg[]): Context {
+  const ex = st.e!;
+  const mem = ex["memory"] as WebAssembly.Memory | undefined;
+  const heap = ex["py2wasm_heap"] as WebAssembly.Global | undefined;
+  const buf = (): ArrayBufferLike => (mem ? mem.buffer : st.m!.buffer);
+  if (!mem) st.m ??= new Uint8Array(0);
+  let top = 16;
+  for (const x of args) {
+    const n = x.v.byteLength;
+    const addr = top;
+    top = Math.ceil((addr + n) / 16) * 16;
+    if (top > 2 ** 32) throw memoryError("Unable to allocate the array arguments: wasm32 linear memory (4 GiB) is exhausted");
+    const size = buf().byteLength;
+    if (top > size) {
+      if (mem) {
+        try {
+          mem.grow(Math.ceil((top - size) / 65536));
+        } catch (e) {
+          throw memoryError("Unable to allocate the array arguments: the wasm linear memory cannot grow", e);
+        }
+      } else {
+        const m = new Uint8Array(Math.ceil(top / 65536) * 65536);
+        if (st.m) m.set(st.m);
+        st.m = m;
+      }
+    }
+    new Uint8Array(buf(), addr, n).set(bytes(x.v));
+    x.a = BigInt(addr);
+  }
+  if (heap) heap.value = BigInt(top);
+  return {
+    b() {
+      for (const x of args) {
+        const n = x.v.byteLength;
+        if (n) bytes(x.v).set(new Uint8Array(buf(), Number(x.a), n));
+      }
+    },
+    o(k, addr, shape) {
+      const C = DTYPES[k]![1];
+      const s = shape.map(Number);
+      const len = s.reduce((a, b) => a * b, 1);
+      // a copy: the result must not alias linear memory (the next call reuses the arena)
+      const data = new C(len);
+      if (len) bytes(data).set(new Uint8Array(buf(), Number(addr), data.byteLength));
+      return s.length === 1 ? data : { data, shape: s };
+    },
+  };
+}
