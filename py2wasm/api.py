@@ -14,6 +14,7 @@ from typing import Any, Callable, Optional
 
 from . import ir
 from .errors import CompileError
+from .targets import TARGETS, get_target
 
 OPT_LEVELS = ("O0", "O1", "O2", "O3", "Os", "Oz")
 
@@ -51,18 +52,31 @@ def _type_key(v: Any):
     return t
 
 
+def _check_options(opt, target, fastmath):
+    if opt not in OPT_LEVELS:
+        raise ValueError(f"opt must be one of {', '.join(OPT_LEVELS)}, got {opt!r}")
+    get_target(target)  # ValueError naming the choices
+    if not isinstance(fastmath, bool):
+        raise TypeError(f"fastmath must be True or False, got {fastmath!r}")
+
+
 def build_module(module: ir.Module, *, opt: str = "O3", name: str = "module",
-                 verify: bool = True):
-    """IR module -> verified, optimized backend Build (runs the passes)."""
+                 verify: bool = True, target: str = "simd", fastmath: bool = False):
+    """IR module -> verified, optimized backend Build (runs the passes).
+
+    `target` ("mvp", "simd", "relaxed-simd"; py2wasm.targets) is the set of
+    wasm features the build may use; `fastmath` lets the passes reassociate
+    float reductions and contract `x * y + z` (results may then differ from
+    CPython/NumPy in the last bits)."""
     from .backend import compile_module
     from .passes import run_passes
 
-    if opt not in OPT_LEVELS:
-        raise ValueError(f"opt must be one of {', '.join(OPT_LEVELS)}, got {opt!r}")
+    _check_options(opt, target, fastmath)
     if verify:
         ir.verify_module(module)
-    module = run_passes(module, level=0 if opt == "O0" else 1, verify=verify)
-    return compile_module(module, opt=opt, name=name)
+    module = run_passes(module, level=0 if opt == "O0" else 1, verify=verify,
+                        target=target, fastmath=fastmath)
+    return compile_module(module, opt=opt, name=name, target=target)
 
 
 class CompiledFunction:
@@ -74,13 +88,15 @@ class CompiledFunction:
     the most recently used specialization; `specializations` holds them all.
     """
 
-    def __init__(self, fn: Callable, *, opt: str = "O3", verify: bool = True):
+    def __init__(self, fn: Callable, *, opt: str = "O3", verify: bool = True,
+                 target: str = "relaxed-simd", fastmath: bool = False):
         if not inspect.isfunction(fn):
             raise TypeError(f"py2wasm.compile expects a Python function, got {type(fn).__name__}")
-        if opt not in OPT_LEVELS:
-            raise ValueError(f"opt must be one of {', '.join(OPT_LEVELS)}, got {opt!r}")
+        _check_options(opt, target, fastmath)
         self.fn = fn
         self.opt = opt
+        self.target = get_target(target).name
+        self.fastmath = fastmath
         self.verify = verify
         self._sig = inspect.signature(fn)
         self._simple = all(p.kind is p.POSITIONAL_OR_KEYWORD for p in self._sig.parameters.values())
@@ -118,7 +134,8 @@ class CompiledFunction:
             param_types_from_annotations(self.fn)
         types = types_of_values(args)
         module = trace(self.fn, list(types))
-        build = build_module(module, opt=self.opt, name=self.fn.__name__, verify=self.verify)
+        build = build_module(module, opt=self.opt, name=self.fn.__name__, verify=self.verify,
+                             target=self.target, fastmath=self.fastmath)
         spec = Specialization(module, build, Instance(build), self.fn.__name__)
         self.specializations[key] = spec
         return spec
@@ -162,15 +179,22 @@ class CompiledFunction:
         return f"<py2wasm compiled {self.fn.__qualname__}, {len(self.specializations)} version(s)>"
 
 
-def compile(fn: Callable, *, opt: str = "O3", verify: bool = True) -> CompiledFunction:
+def compile(fn: Callable, *, opt: str = "O3", verify: bool = True,
+            target: str = "relaxed-simd", fastmath: bool = False) -> CompiledFunction:
     """Compile `fn` to WebAssembly; the result behaves exactly like `fn`.
 
     Types come from the actual arguments at each call; each distinct
     argument-type signature is compiled once. Raises `py2wasm.CompileError`
     (located, with a hint) for code outside the supported subset. `opt` is
-    Binaryen's optimization level: "O0".."O3", "Os" or "Oz".
+    Binaryen's optimization level: "O0".."O3", "Os" or "Oz". `target` is the
+    wasm feature set ("mvp", "simd" or "relaxed-simd", the default: wasmtime
+    runs all three); array loops are vectorized on the SIMD targets with
+    results identical to the scalar build. `fastmath=True` permits
+    reassociation (float reductions in vector accumulators) and contraction
+    (`x * y + z` as a fused multiply-add on "relaxed-simd").
     """
-    return CompiledFunction(fn, opt=opt, verify=verify)
+    return CompiledFunction(fn, opt=opt, verify=verify, target=target, fastmath=fastmath)
 
 
-__all__ = ["compile", "CompiledFunction", "Specialization", "build_module", "CompileError"]
+__all__ = ["compile", "CompiledFunction", "Specialization", "build_module", "CompileError",
+           "TARGETS"]

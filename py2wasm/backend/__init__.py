@@ -4,7 +4,8 @@ Place in the pipeline: frontend -> ir -> passes -> **backend** -> package /
 runner. Layout: `binaryen` (cffi wrapper), `context` (per-module state),
 `lower_function` (blocks, Relooper, block arguments), `lower_ops` (one
 lowering per scalar primitive), `lower_memory` (array primitives: linear
-memory, arena, NumPy's C arithmetic), `lower_intrinsics` (bit casts, the
+memory, arena, NumPy's C arithmetic), `lower_simd` (vector primitives,
+SIMD128 and relaxed SIMD), `lower_intrinsics` (bit casts, the
 linked math library), `runtime` (helper functions), `imports` (C math:
 linked library or host import), `exceptions` (the exception table),
 `manifest`, `build`.
@@ -13,25 +14,31 @@ from __future__ import annotations
 
 from .. import ir
 from . import binaryen as bn
-from . import lower_intrinsics, lower_memory  # noqa: F401 - register their lowerings
+from . import lower_intrinsics, lower_memory, lower_simd  # noqa: F401 - register their lowerings
 from .build import Build
 from .context import ModuleContext
 from .exceptions import EXC_GLOBAL
 from .lower_function import FunctionLowering
 from .lower_memory import ensure_memory, signature_has_arrays
-from .manifest import make_manifest
+from .manifest import features_used, make_manifest
+from ..targets import get_target
 
 __all__ = ["compile_module", "Build"]
 
 
-def compile_module(module: ir.Module, *, opt: str = "O3", name: str = "module") -> Build:
+def compile_module(module: ir.Module, *, opt: str = "O3", name: str = "module",
+                   target: str = "simd") -> Build:
     """Lower `module` to wasm, validate it, optimize it at `opt` ("O0".."O3",
-    "Os", "Oz") and return the Build. A validation failure is an internal
-    error (binaryen.ValidationError), never a CompileError."""
+    "Os", "Oz") and return the Build. `target` (py2wasm.targets: "mvp",
+    "simd", "relaxed-simd") decides which wasm features Binaryen accepts: a
+    vector primitive in an "mvp" build is a validation error. A validation
+    failure is an internal error (binaryen.ValidationError), never a
+    CompileError."""
     if opt not in bn.OPT_LEVELS:
         raise ValueError(f"opt must be one of {', '.join(bn.OPT_LEVELS)}, got {opt!r}")
-    with bn.Module() as m:
-        ctx = ModuleContext(m, ir_functions=set(module.functions))
+    tgt = get_target(target)
+    with bn.Module(simd=tgt.simd, relaxed=tgt.relaxed) as m:
+        ctx = ModuleContext(m, ir_functions=set(module.functions), target=tgt)
         m.add_global(EXC_GLOBAL, bn.i32, True, m.i32(0))
         m.add_global_export(EXC_GLOBAL, EXC_GLOBAL)
         if signature_has_arrays(module):  # the host places array arguments in memory
@@ -45,4 +52,5 @@ def compile_module(module: ir.Module, *, opt: str = "O3", name: str = "module") 
         m.validate()
         wasm = m.emit_binary()
         text = m.emit_text()
-    return Build(wasm=wasm, manifest=make_manifest(module, ctx, name), text=text)
+    return Build(wasm=wasm, manifest=make_manifest(module, ctx, name, tgt, features_used(text)),
+                 text=text)

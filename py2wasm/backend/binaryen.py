@@ -35,8 +35,11 @@ ConvertSInt64ToFloat64 ConvertUInt64ToFloat64 ConvertSInt32ToFloat64 ConvertUInt
 TruncSFloat64ToInt64 TruncSatSFloat64ToInt64 ReinterpretFloat64 ReinterpretInt64
 """.split()
 
+# Features every build may use; SIMD128 and RelaxedSIMD are added per target
+# (py2wasm.targets) by `Module(simd=..., relaxed=...)`.
 FEATURES = ("MVP", "Multivalue", "MutableGlobals", "SignExt", "NontrappingFPToInt",
-            "SIMD128", "BulkMemory")
+            "BulkMemory")
+TARGET_FEATURES = ("SIMD128", "RelaxedSIMD")
 
 CDEF = """
 typedef uintptr_t BinaryenType;
@@ -116,7 +119,7 @@ RelooperBlockRef RelooperAddBlock(RelooperRef relooper, BinaryenExpressionRef co
 void RelooperAddBranch(RelooperBlockRef from, RelooperBlockRef to, BinaryenExpressionRef condition, BinaryenExpressionRef code);
 BinaryenExpressionRef RelooperRenderAndDispose(RelooperRef relooper, RelooperBlockRef entry, BinaryenIndex labelHelper);
 """ + "".join(f"BinaryenOp Binaryen{op}(void);\n" for op in OPS) \
-    + "".join(f"BinaryenFeatures BinaryenFeature{f}(void);\n" for f in FEATURES)
+    + "".join(f"BinaryenFeatures BinaryenFeature{f}(void);\n" for f in FEATURES + TARGET_FEATURES)
 
 
 def _library_path() -> str:
@@ -160,7 +163,9 @@ for _name in OPS:
 _FEATURE_BITS = 0
 for _f in FEATURES:
     _FEATURE_BITS |= getattr(lib, "BinaryenFeature" + _f)()
-FEATURES_ENABLED = _FEATURE_BITS
+FEATURES_ENABLED = _FEATURE_BITS  # the mvp target's features
+FEATURE_SIMD128 = lib.BinaryenFeatureSIMD128()
+FEATURE_RELAXED_SIMD = lib.BinaryenFeatureRelaxedSIMD()
 
 # Binaryen's optimize/shrink levels are process-global: serialize their use.
 _global_lock = threading.Lock()
@@ -197,9 +202,14 @@ class Module:
     `BinaryenExpressionRef`s; names are Python strings (kept alive here,
     since Binaryen interns them anyway)."""
 
-    def __init__(self):
+    def __init__(self, *, simd: bool = False, relaxed: bool = False):
         self.ref = lib.BinaryenModuleCreate()
-        lib.BinaryenModuleSetFeatures(self.ref, FEATURES_ENABLED)
+        features = FEATURES_ENABLED
+        if simd or relaxed:
+            features |= FEATURE_SIMD128
+        if relaxed:
+            features |= FEATURE_RELAXED_SIMD
+        lib.BinaryenModuleSetFeatures(self.ref, features)
         self._keep: list = []
 
     def dispose(self) -> None:

@@ -12,13 +12,17 @@ from .exceptions import EXC_GLOBAL, ExceptionTable
 
 
 class ModuleContext:
-    def __init__(self, m: bn.Module, ir_functions: frozenset = frozenset()):
+    """`target` is the build's `py2wasm.targets.Target` (which wasm features
+    lowerings may use: `ctx.target.simd`, `ctx.target.relaxed`)."""
+
+    def __init__(self, m: bn.Module, ir_functions: frozenset = frozenset(), target=None):
+        from ..targets import get_target
         self.m = m
+        self.target = get_target("simd" if target is None else target)
         self.ir_functions = ir_functions  # IR function names of the module
         self.exceptions = ExceptionTable()
         self.imports: dict[str, list[str]] = {}
         self._helpers: set[str] = set()
-
 
     def raise_code(self, code_expr) -> object:
         """`global.set $py2wasm_exc code; unreachable` (code: an i32 expression)."""

@@ -1,11 +1,13 @@
 """The build manifest (docs/internals.md section 4): exported functions with
-their Python signatures, the exception table and the host imports.
+their Python signatures, the exception table, the host imports, the build
+target and the wasm features the module uses.
 
 Place in the pipeline: backend output, read by the runner and the npm
 package's JS loader.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from .. import ir
@@ -24,7 +26,24 @@ def function_entry(fn: ir.Function) -> dict:
             "params": params, "result": result}
 
 
-def make_manifest(module: ir.Module, ctx, name: str) -> dict:
+# Instruction names (Binaryen's text) that need a wasm feature beyond the MVP.
+_SIMD_RE = re.compile(r"\b(v128|[if](?:8x16|16x8|32x4|64x2))\.")
+_RELAXED_RE = re.compile(r"\b(?:[if](?:8x16|16x8|32x4|64x2))\.relaxed_")
+
+
+def features_used(text: str) -> list[str]:
+    """The wasm features the emitted module actually uses (a subset of
+    ["simd128", "relaxed-simd"]), found by scanning its text for vector
+    instructions (and v128 locals, globals and signatures)."""
+    out = []
+    if _SIMD_RE.search(text) or re.search(r"\bv128\b", text):
+        out.append("simd128")
+    if _RELAXED_RE.search(text):
+        out.append("relaxed-simd")
+    return out
+
+
+def make_manifest(module: ir.Module, ctx, name: str, target=None, features=()) -> dict:
     return {
         "format": FORMAT,
         "module": name,
@@ -32,4 +51,6 @@ def make_manifest(module: ir.Module, ctx, name: str) -> dict:
         "functions": [function_entry(module.functions[n]) for n in module.exports],
         "exceptions": ctx.exceptions.manifest(),
         "imports": {k: list(v) for k, v in ctx.imports.items()},
+        "target": target.name if target is not None else ctx.target.name,
+        "features": list(features),
     }

@@ -18,7 +18,10 @@ from .link_math import link_math
 PIPELINE = (("fold", fold), ("dce", dce))
 
 
-def run_passes(module: Module, level: int = 1, verify: bool = True) -> Module:
+def run_passes(module: Module, level: int = 1, verify: bool = True, *,
+               target: str = "simd", fastmath: bool = False) -> Module:
+    """`target` (py2wasm.targets) and `fastmath` are the build's options,
+    for the passes that depend on them."""
     module = link_math(module)  # at every level: compiled modules import nothing
     if verify:
         verify_module(module)

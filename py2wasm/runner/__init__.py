@@ -27,17 +27,25 @@ EXC_GLOBAL = "py2wasm_exc"
 HEAP_GLOBAL = "py2wasm_heap"  # the per-call arena (docs/internals.md, "Arrays")
 HEAP_BASE = 16
 
-_engine = None
+_engines: dict = {}
 _engine_lock = threading.Lock()
 
 
-def engine() -> wasmtime.Engine:
-    """One shared wasmtime Engine (creating one is expensive)."""
-    global _engine
+def engine(target: str = "relaxed-simd") -> wasmtime.Engine:
+    """One shared wasmtime Engine per build target (creating one is
+    expensive), with exactly the target's wasm features enabled: an "mvp"
+    build runs with SIMD off, a "simd" build without relaxed SIMD."""
+    from ..targets import get_target
+    tgt = get_target(target)
     with _engine_lock:
-        if _engine is None:
-            _engine = wasmtime.Engine()
-        return _engine
+        e = _engines.get(tgt.name)
+        if e is None:
+            config = wasmtime.Config()
+            # relaxed SIMD off before SIMD: the reverse order makes wasmtime panic
+            config.wasm_relaxed_simd = tgt.relaxed
+            config.wasm_simd = tgt.simd
+            e = _engines[tgt.name] = wasmtime.Engine(config)
+        return e
 
 
 # wasmtime_func_call_unchecked through a PyDLL handle: the GIL stays held
@@ -93,14 +101,15 @@ class Instance:
     def __init__(self, build):
         self.build = build
         self.manifest = build.manifest
-        self.store = wasmtime.Store(engine())
-        linker = wasmtime.Linker(engine())
+        eng = engine(self.manifest.get("target", "relaxed-simd"))
+        self.store = wasmtime.Store(eng)
+        linker = wasmtime.Linker(eng)
         for module, fields in self.manifest.get("imports", {}).items():
             if module != "math":
                 raise ValueError(f"the build imports from unknown host module {module!r}")
             for f in fields:
                 define_math_import(linker, "math", f)
-        self.module = wasmtime.Module(engine(), build.wasm)
+        self.module = wasmtime.Module(eng, build.wasm)
         self.instance = linker.instantiate(self.store, self.module)
         exports = self.instance.exports(self.store)
         self._exc_global = exports[EXC_GLOBAL]

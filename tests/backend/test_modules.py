@@ -117,6 +117,7 @@ def test_manifest_exactly():
                              "file": "test_modules.py", "line": line + 1,
                              "source": "return x / y"}},
         "imports": {},
+        "target": "simd", "features": [],
     }
 
 
