@@ -190,7 +190,7 @@ def javascript_module(manifest: dict, *, name: str | None = None, header: str = 
     lines.append(f"const $s={{n:{_s(name)},t:{{{table}}}}};")
     lines.append(
         "export async function init(source){"
-        f"$s.e=await $load(new URL({_s('./' + wasm)},import.meta.url),{_imports_js(manifest)},source);"
+        f"$s.e=await $load(()=>new URL({_s('./' + wasm)},import.meta.url),{_imports_js(manifest)},source);"
         "$s.f=void 0}")
     lines.append("try{await init()}catch($e){$s.f=$e}")
     lines.extend(funcs)
