@@ -14,8 +14,12 @@
 /** The instruction set a build needs: "mvp" runs on every wasm engine. */
 export type Target = "relaxed-simd" | "simd" | "mvp";
 
-/** One build of a package: its file (relative to index.js) and its target. */
-export type Build = readonly [file: string, target: Target];
+/**
+ * One build of a package: where it is (the generated code passes a thunk
+ * `() => new URL("./<file>", import.meta.url)`, literal so that bundlers see
+ * every file) and its target.
+ */
+export type Build = readonly [url: unknown, target: Target];
 
 // A module with one function `(param v128) (result v128)` whose body is
 // `code`: the type, function and code sections around one instruction.
@@ -49,7 +53,7 @@ function runs(target: Target): boolean {
  *   the package has no build for it;
  * - a source without a target: the source is the baseline build.
  */
-export function choose(builds: readonly Build[], source: unknown, target: unknown): Build {
+export function choose<B extends Build>(builds: readonly B[], source: unknown, target: unknown): B {
   if (target === undefined) {
     return (source === undefined && builds.find((b) => runs(b[1]))) || builds[builds.length - 1]!;
   }
