@@ -24,6 +24,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from .builds import baseline_file
+from .loader import loader_js
 from .signature import Leaf, check_manifest, count_leaves, is_js_identifier, leaves
 
 
@@ -51,10 +53,9 @@ def exception_message(entry: dict) -> str:
 
 
 def wasm_file_name(manifest: dict) -> str:
-    """The .wasm file's name inside the package: `<module>.wasm`."""
-    mod = str(manifest.get("module") or "module")
-    ok = mod.replace("_", "").replace("-", "").replace(".", "").isalnum() and mod.isascii() and not mod.startswith(".")
-    return f"{mod if ok else 'module'}.wasm"
+    """The baseline .wasm file's name inside the package: `<module>.wasm`
+    (builds.py names the others)."""
+    return baseline_file(manifest)
 
 
 def _imports_js(manifest: dict) -> str:
@@ -182,16 +183,13 @@ def javascript_module(manifest: dict, *, name: str | None = None, header: str = 
     table = ",".join(
         f"{int(code)}:[{_s(e['type'])},{_s(exception_message(e))}]"
         for code, e in sorted(manifest.get("exceptions", {}).items(), key=lambda kv: int(kv[0])))
-    wasm = wasm_file_name(manifest)
+    loader, more = loader_js(manifest, _imports_js(manifest))
+    used |= more
     lines = []
     if header:
         lines.extend(f"// {h}" for h in header.splitlines())
     lines.append("const " + ",".join(f"${p}={pieces[p]}" for p in sorted(used)) + ";")
     lines.append(f"const $s={{n:{_s(name)},t:{{{table}}}}};")
-    lines.append(
-        "export async function init(source){"
-        f"$s.e=await $load(()=>new URL({_s('./' + wasm)},import.meta.url),{_imports_js(manifest)},source);"
-        "$s.f=void 0}")
-    lines.append("try{await init()}catch($e){$s.f=$e}")
+    lines.extend(loader)  # init, loaded, the top-level await (loader.py)
     lines.extend(funcs)
     return "\n".join(lines) + "\n"
