@@ -37,6 +37,27 @@ TruncSFloat64ToInt64 TruncSatSFloat64ToInt64 ReinterpretFloat64 ReinterpretInt64
 
 # Features every build may use; SIMD128 and RelaxedSIMD are added per target
 # (py2wasm.targets) by `Module(simd=..., relaxed=...)`.
+# SIMD128 and relaxed-SIMD operators (backend/lower_simd.py).
+SIMD_OPS = """
+SplatVecF64x2 SplatVecF32x4 SplatVecI64x2 SplatVecI32x4
+ExtractLaneVecF64x2 ExtractLaneVecF32x4 ExtractLaneVecI64x2 ExtractLaneVecI32x4
+ReplaceLaneVecF64x2 ReplaceLaneVecF32x4 ReplaceLaneVecI64x2 ReplaceLaneVecI32x4
+AddVecF64x2 SubVecF64x2 MulVecF64x2 DivVecF64x2 NegVecF64x2 AbsVecF64x2 SqrtVecF64x2
+CeilVecF64x2 FloorVecF64x2 TruncVecF64x2 NearestVecF64x2
+EqVecF64x2 NeVecF64x2 LtVecF64x2 LeVecF64x2 GtVecF64x2 GeVecF64x2
+AddVecF32x4 SubVecF32x4 MulVecF32x4 DivVecF32x4 NegVecF32x4 AbsVecF32x4 SqrtVecF32x4
+CeilVecF32x4 FloorVecF32x4 TruncVecF32x4 NearestVecF32x4
+EqVecF32x4 NeVecF32x4 LtVecF32x4 LeVecF32x4 GtVecF32x4 GeVecF32x4
+AddVecI64x2 SubVecI64x2 MulVecI64x2 NegVecI64x2
+EqVecI64x2 NeVecI64x2 LtSVecI64x2 LeSVecI64x2 GtSVecI64x2 GeSVecI64x2
+AddVecI32x4 SubVecI32x4 MulVecI32x4 NegVecI32x4
+EqVecI32x4 NeVecI32x4 LtSVecI32x4 LeSVecI32x4 GtSVecI32x4 GeSVecI32x4
+AndVec128 OrVec128 XorVec128 NotVec128 BitselectVec128
+PromoteLowVecF32x4ToVecF64x2 DemoteZeroVecF64x2ToVecF32x4
+Load64ZeroVec128 Store64LaneVec128
+RelaxedFmaVecF64x2 RelaxedFmaVecF32x4
+""".split()
+
 FEATURES = ("MVP", "Multivalue", "MutableGlobals", "SignExt", "NontrappingFPToInt",
             "BulkMemory")
 TARGET_FEATURES = ("SIMD128", "RelaxedSIMD")
@@ -118,7 +139,15 @@ RelooperRef RelooperCreate(BinaryenModuleRef module);
 RelooperBlockRef RelooperAddBlock(RelooperRef relooper, BinaryenExpressionRef code);
 void RelooperAddBranch(RelooperBlockRef from, RelooperBlockRef to, BinaryenExpressionRef condition, BinaryenExpressionRef code);
 BinaryenExpressionRef RelooperRenderAndDispose(RelooperRef relooper, RelooperBlockRef entry, BinaryenIndex labelHelper);
-""" + "".join(f"BinaryenOp Binaryen{op}(void);\n" for op in OPS) \
+
+BinaryenExpressionRef BinaryenLoad(BinaryenModuleRef module, uint32_t bytes, bool signed_, uint32_t offset, uint32_t align, BinaryenType type, BinaryenExpressionRef ptr, const char* memoryName);
+BinaryenExpressionRef BinaryenStore(BinaryenModuleRef module, uint32_t bytes, uint32_t offset, uint32_t align, BinaryenExpressionRef ptr, BinaryenExpressionRef value, BinaryenType type, const char* memoryName);
+BinaryenExpressionRef BinaryenSIMDExtract(BinaryenModuleRef module, BinaryenOp op, BinaryenExpressionRef vec, uint8_t index);
+BinaryenExpressionRef BinaryenSIMDReplace(BinaryenModuleRef module, BinaryenOp op, BinaryenExpressionRef vec, uint8_t index, BinaryenExpressionRef value);
+BinaryenExpressionRef BinaryenSIMDTernary(BinaryenModuleRef module, BinaryenOp op, BinaryenExpressionRef a, BinaryenExpressionRef b, BinaryenExpressionRef c);
+BinaryenExpressionRef BinaryenSIMDLoad(BinaryenModuleRef module, BinaryenOp op, uint32_t offset, uint32_t align, BinaryenExpressionRef ptr, const char* name);
+BinaryenExpressionRef BinaryenSIMDLoadStoreLane(BinaryenModuleRef module, BinaryenOp op, uint32_t offset, uint32_t align, uint8_t index, BinaryenExpressionRef ptr, BinaryenExpressionRef vec, const char* memoryName);
+""" + "".join(f"BinaryenOp Binaryen{op}(void);\n" for op in OPS + SIMD_OPS) \
     + "".join(f"BinaryenFeatures BinaryenFeature{f}(void);\n" for f in FEATURES + TARGET_FEATURES)
 
 
@@ -157,7 +186,7 @@ class Op:
     """Operator ids by Binaryen's names: `Op.AddInt64`."""
 
 
-for _name in OPS:
+for _name in OPS + SIMD_OPS:
     setattr(Op, _name, getattr(lib, "Binaryen" + _name)())
 
 _FEATURE_BITS = 0
@@ -271,6 +300,29 @@ class Module:
 
     def select(self, cond, if_true, if_false, type: int = auto):
         return lib.BinaryenSelect(self.ref, cond, if_true, if_false, type)
+
+    # --- SIMD (lower_simd) ------------------------------------------------
+    def v128_load(self, ptr):
+        """v128.load (unaligned) at i32 `ptr` of the module's memory."""
+        return lib.BinaryenLoad(self.ref, 16, False, 0, 1, v128, ptr, NULL)
+
+    def v128_store(self, ptr, value):
+        return lib.BinaryenStore(self.ref, 16, 0, 1, ptr, value, v128, NULL)
+
+    def simd_load(self, op: int, ptr, align: int):
+        return lib.BinaryenSIMDLoad(self.ref, op, 0, align, ptr, NULL)
+
+    def simd_store_lane(self, op: int, ptr, vec, lane: int, align: int):
+        return lib.BinaryenSIMDLoadStoreLane(self.ref, op, 0, align, lane, ptr, vec, NULL)
+
+    def simd_extract(self, op: int, vec, lane: int):
+        return lib.BinaryenSIMDExtract(self.ref, op, vec, lane)
+
+    def simd_replace(self, op: int, vec, lane: int, value):
+        return lib.BinaryenSIMDReplace(self.ref, op, vec, lane, value)
+
+    def simd_ternary(self, op: int, a, b, c):
+        return lib.BinaryenSIMDTernary(self.ref, op, a, b, c)
 
     # --- control flow ---------------------------------------------------
     def if_(self, cond, if_true, if_false=None):

@@ -11,11 +11,11 @@ from __future__ import annotations
 from typing import Optional
 
 from .. import ir
-from ..ir.types import BOOL, F64, I64
+from ..ir.types import BOOL, F64, I64, VECTORS
 from . import binaryen as bn
 from .lower_ops import lower_eqn
 
-_WTYPE = {I64: bn.i64, F64: bn.f64, BOOL: bn.i32}
+_WTYPE = {I64: bn.i64, F64: bn.f64, BOOL: bn.i32, **{v: bn.v128 for v in VECTORS}}
 
 
 def wasm_type(t) -> int:

@@ -7,3 +7,168 @@ imported). Only the vectorizer pass (passes/vectorize.py) emits these
 primitives, and only for a SIMD target.
 """
 from __future__ import annotations
+
+from ..ir.types import F32X4, F64X2, I32X4, I64X2, M32X4, M64X2
+from .binaryen import Op
+from .lower_memory import DEMOTE, PROMOTE, ensure_memory
+from .lower_ops import LOWERINGS, lowering
+
+_SUFFIX = {F64X2: "VecF64x2", F32X4: "VecF32x4", I64X2: "VecI64x2", I32X4: "VecI32x4",
+           M64X2: "VecI64x2", M32X4: "VecI32x4"}
+# IR primitive -> Binaryen operator stem (+ the vector suffix); "S" marks the
+# signed integer comparisons (LtSVecI64x2).
+_BINARY = {"vadd": "Add", "vsub": "Sub", "vmul": "Mul", "vdiv": "Div",
+           "veq": "Eq", "vne": "Ne", "vlt": "Lt", "vle": "Le", "vgt": "Gt", "vge": "Ge"}
+_UNARY = {"vneg": "Neg", "vabs": "Abs", "vsqrt": "Sqrt", "vfloor": "Floor", "vceil": "Ceil",
+          "vtrunc": "Trunc", "vnearest": "Nearest"}
+_MASK = {"vand": Op.AndVec128, "vor": Op.OrVec128, "vxor": Op.XorVec128}
+
+
+def _op(stem: str, t) -> int:
+    if t in (I64X2, I32X4) and stem in ("Lt", "Le", "Gt", "Ge"):
+        stem += "S"
+    return getattr(Op, stem + _SUFFIX[t])
+
+
+def _addr(L, v):
+    return L.m.unary(Op.WrapInt64, L.get(v))
+
+
+@lowering("vload")
+def _vload(L, e):
+    ensure_memory(L.ctx)
+    m = L.m
+    t, dt = e.params["vtype"], e.params["dtype"]
+    if dt == "float32" and t == F64X2:  # two float32 elements, converted exactly
+        x = m.unary(Op.PromoteLowVecF32x4ToVecF64x2,
+                    m.simd_load(Op.Load64ZeroVec128, _addr(L, e.ins[0]), 4))
+    else:
+        x = m.v128_load(_addr(L, e.ins[0]))
+    return [L.set(e.outs[0], x)]
+
+
+@lowering("vstore")
+def _vstore(L, e):
+    ensure_memory(L.ctx)
+    m = L.m
+    addr, v = e.ins
+    if e.params["dtype"] == "float32" and v.type == F64X2:  # two lanes rounded to float32
+        return [m.simd_store_lane(Op.Store64LaneVec128, _addr(L, addr),
+                                  m.unary(Op.DemoteZeroVecF64x2ToVecF32x4, L.get(v)), 0, 4)]
+    return [m.v128_store(_addr(L, addr), L.get(v))]
+
+
+def _lane_value(L, t, x):
+    """A scalar expression as the lane value of vector type t."""
+    m = L.m
+    if t == F32X4:
+        return m.unary(DEMOTE, x)
+    if t == I32X4:
+        return m.unary(Op.WrapInt64, x)
+    if t == M64X2:  # bool -> all ones or zeros
+        return m.binary(Op.SubInt64, m.i64(0), m.unary(Op.ExtendUInt32, x))
+    if t == M32X4:
+        return m.binary(Op.SubInt32, m.i32(0), x)
+    return x
+
+
+@lowering("vsplat")
+def _vsplat(L, e):
+    t = e.params["vtype"]
+    x = _lane_value(L, t, L.get(e.ins[0]))
+    return [L.set(e.outs[0], L.m.unary(getattr(Op, "Splat" + _SUFFIX[t]), x))]
+
+
+@lowering("vbuild")
+def _vbuild(L, e):
+    m = L.m
+    t = e.params["vtype"]
+    v = m.unary(getattr(Op, "Splat" + _SUFFIX[t]), _lane_value(L, t, L.get(e.ins[0])))
+    rep = getattr(Op, "ReplaceLane" + _SUFFIX[t])
+    for k, x in enumerate(e.ins[1:], 1):
+        v = m.simd_replace(rep, v, k, _lane_value(L, t, L.get(x)))
+    return [L.set(e.outs[0], v)]
+
+
+@lowering("vextract")
+def _vextract(L, e):
+    m = L.m
+    (v,) = e.ins
+    t, k = v.type, e.params["lane"]
+    x = m.simd_extract(getattr(Op, "ExtractLane" + _SUFFIX[t]), L.get(v), k)
+    if t == F32X4:
+        x = m.unary(PROMOTE, x)
+    elif t == I32X4:
+        x = m.unary(Op.ExtendSInt32, x)
+    elif t == M64X2:
+        x = m.binary(Op.NeInt64, x, m.i64(0))
+    elif t == M32X4:
+        x = m.binary(Op.NeInt32, x, m.i32(0))
+    return [L.set(e.outs[0], x)]
+
+
+@lowering(*_BINARY)
+def _vbinary(L, e):
+    a, b = e.ins
+    return [L.set(e.outs[0], L.m.binary(_op(_BINARY[e.prim], a.type), L.get(a), L.get(b)))]
+
+
+@lowering(*_UNARY)
+def _vunary(L, e):
+    (a,) = e.ins
+    if e.prim == "vneg" and a.type in (I64X2, I32X4):
+        return [L.set(e.outs[0], L.m.unary(_op("Neg", a.type), L.get(a)))]
+    return [L.set(e.outs[0], L.m.unary(_op(_UNARY[e.prim], a.type), L.get(a)))]
+
+
+@lowering("visnan")
+def _visnan(L, e):
+    (a,) = e.ins
+    return [L.set(e.outs[0], L.m.binary(_op("Ne", a.type), L.get(a), L.get(a)))]
+
+
+@lowering(*_MASK)
+def _vmask(L, e):
+    a, b = e.ins
+    return [L.set(e.outs[0], L.m.binary(_MASK[e.prim], L.get(a), L.get(b)))]
+
+
+@lowering("vnot")
+def _vnot(L, e):
+    return [L.set(e.outs[0], L.m.unary(Op.NotVec128, L.get(e.ins[0])))]
+
+
+@lowering("vselect")
+def _vselect(L, e):
+    c, a, b = e.ins
+    return [L.set(e.outs[0], L.m.simd_ternary(Op.BitselectVec128, L.get(a), L.get(b), L.get(c)))]
+
+
+@lowering("vf32")
+def _vf32(L, e):
+    m = L.m
+    return [L.set(e.outs[0], m.unary(Op.PromoteLowVecF32x4ToVecF64x2,
+                                     m.unary(Op.DemoteZeroVecF64x2ToVecF32x4, L.get(e.ins[0]))))]
+
+
+@lowering("vfma")
+def _vfma(L, e):
+    """relaxed_madd on a relaxed-SIMD target; a separate mul and add (the
+    unfused choice relaxed_madd also allows) on plain SIMD."""
+    m = L.m
+    a, b, c = e.ins
+    t = a.type
+    if L.ctx.target.relaxed:
+        op = Op.RelaxedFmaVecF64x2 if t == F64X2 else Op.RelaxedFmaVecF32x4
+        return [L.set(e.outs[0], m.simd_ternary(op, L.get(a), L.get(b), L.get(c)))]
+    return [L.set(e.outs[0], m.binary(_op("Add", t), m.binary(_op("Mul", t), L.get(a), L.get(b)),
+                                      L.get(c)))]
+
+
+def _check():
+    from ..ir.primitives import SIMD_PRIMITIVES
+    missing = [p for p in SIMD_PRIMITIVES if p not in LOWERINGS]
+    assert not missing, f"SIMD primitives without a lowering: {missing}"
+
+
+_check()

@@ -90,10 +90,15 @@ Terminator = Union[Br, CondBr, Return, Raise]
 
 @dataclass(eq=False)
 class Block:
+    """`meta` is optional loop metadata on a loop header, from the frontend
+    to the passes: {"loop": "parallel"} says the loop's iterations are
+    independent (no iteration reads memory another writes, none carries a
+    value but the index), so the vectorizer may run them in any order."""
     label: int
     params: list[Var] = field(default_factory=list)
     eqns: list[Eqn] = field(default_factory=list)
     term: Optional[Terminator] = None
+    meta: dict = field(default_factory=dict)
 
     def successors(self) -> list["Block"]:
         t = self.term

@@ -196,6 +196,9 @@ def _eval(module: Module, e, ins: list, depth: int) -> list:
         if ins[0]:
             raise _exception(e.params["exc"], e.params["msg"].format(*ins[1:]))
         return []
+    if p[0] == "v":  # SIMD primitives (ir/vinterpret.py)
+        from .vinterpret import eval_simd
+        return eval_simd(e, ins, _MEMORY[-1] if _MEMORY else None)
     return [_OPS[p](*ins)]
 
 

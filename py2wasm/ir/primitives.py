@@ -288,6 +288,139 @@ _def("raise_if_fmt", None, _raise_fmt_rule, pure=False,
          "bounds for axis 0 with size 10')")
 
 
+# --- SIMD (wasm v128; emitted only by passes/vectorize.py for a SIMD target) -----
+# A vector is a VectorType value (types.py): f64x2, f32x4, i64x2, i32x4 and the
+# masks m64x2/m32x4 that lane-wise comparisons give. Every operation is
+# lane-wise with the NumPy/C semantics of the scalar array primitives: float
+# arithmetic is IEEE (`vdiv` is `fdiv`), integer arithmetic wraps (`wadd`...),
+# f32x4 arithmetic rounds each lane to float32 (= `f32(op(x, y))` on f32-exact
+# lanes for + - * / sqrt). None raises. Loads and stores are unaligned and
+# contiguous: lane k is the element at address + k * itemsize.
+from .types import (F32X4, F64X2, FLOAT_VECTORS, I32X4, I64X2, INT_VECTORS,  # noqa: E402
+                    VECTORS, VectorType, mask_of)
+
+NUM_VECTORS = FLOAT_VECTORS + INT_VECTORS
+# (element dtype in memory, vector type) pairs that vload/vstore support: a
+# vector of fewer lanes than 16 / itemsize moves only its lanes' bytes
+# (float32 <-> f64x2: two elements, converted exactly / rounded like `store`).
+VMEMORY = {("float64", F64X2), ("float32", F32X4), ("float32", F64X2),
+           ("int64", I64X2), ("int32", I32X4)}
+
+
+def _vtype_param(params, allowed=VECTORS):
+    t = params.get("vtype")
+    if t not in allowed:
+        _fail(f"needs params vtype= one of {', '.join(v.name for v in allowed)}, got {t!r}")
+    return t
+
+
+def _vload_rule(ts, params):
+    t = _vtype_param(params)
+    if (params.get("dtype"), t) not in VMEMORY or ts != [I64]:
+        _fail(f"vload expects one i64 address and (dtype, vtype) among "
+              f"{sorted((d, v.name) for d, v in VMEMORY)}")
+    return [t]
+
+
+def _vstore_rule(ts, params):
+    if len(ts) != 2 or ts[0] != I64 or (params.get("dtype"), ts[1]) not in VMEMORY:
+        _fail(f"vstore expects (i64 address, vector) with (dtype, vector type) among "
+              f"{sorted((d, v.name) for d, v in VMEMORY)}")
+    return []
+
+
+def _vsplat_rule(ts, params):
+    t = _vtype_param(params)
+    if ts != [t.scalar]:
+        _fail(f"vsplat to {t.name} expects one {t.scalar.name}")
+    return [t]
+
+
+def _vbuild_rule(ts, params):
+    t = _vtype_param(params, NUM_VECTORS)
+    if ts != [t.scalar] * t.lanes:
+        _fail(f"vbuild of {t.name} expects {t.lanes} {t.scalar.name} operands")
+    return [t]
+
+
+def _vextract_rule(ts, params):
+    if len(ts) != 1 or not isinstance(ts[0], VectorType):
+        _fail("vextract expects one vector")
+    k = params.get("lane")
+    if type(k) is not int or not 0 <= k < ts[0].lanes:
+        _fail(f"vextract needs params lane= an int in 0..{ts[0].lanes - 1}")
+    return [ts[0].scalar]
+
+
+def _vsame(allowed):
+    def rule(ts, params):
+        if len(set(ts)) != 1 or ts[0] not in allowed:
+            _fail(f"expects {len(ts)} vectors of one type among "
+                  f"{', '.join(t.name for t in allowed)}, got {', '.join(t.name for t in ts)}")
+        return [ts[0]]
+    return rule
+
+
+def _vcmp_rule(ts, params):
+    if len(set(ts)) != 1 or ts[0] not in NUM_VECTORS:
+        _fail(f"compares two vectors of one type among f64x2, f32x4, i64x2, i32x4, got "
+              f"{', '.join(t.name for t in ts)}")
+    return [mask_of(ts[0])]
+
+
+def _vmask_rule(ts, params):
+    if ts[0] not in NUM_VECTORS or ts != [ts[0]]:
+        _fail("expects one float vector")
+    return [mask_of(ts[0])]
+
+
+def _vselect_rule(ts, params):
+    m, a, b = ts
+    if a != b or a not in NUM_VECTORS or m != mask_of(a):
+        _fail(f"vselect expects (mask, T, T) with the mask of T, got "
+              f"({', '.join(t.name for t in ts)})")
+    return [a]
+
+
+def _vf32_rule(ts, params):
+    if ts != [F64X2]:
+        _fail("vf32 expects one f64x2")
+    return [F64X2]
+
+
+_def("vload", 1, _vload_rule, pure=False,
+     doc="params vtype.lanes elements of params['dtype'] at the address (contiguous) "
+         "as one vector; float32 into f64x2 converts exactly")
+_def("vstore", 2, _vstore_rule, pure=False,
+     doc="store the vector's lanes as contiguous params['dtype'] elements at the "
+         "address (float32 from f64x2: each lane rounded to nearest)")
+_def("vsplat", 1, _vsplat_rule, doc="a vtype vector with every lane = the scalar "
+     "(f32x4: rounded to float32; i32x4: the low 32 bits)")
+_def("vbuild", None, _vbuild_rule, doc="a vtype vector of the operands, lane 0 first "
+     "(rounded/wrapped like vsplat)")
+_def("vextract", 1, _vextract_rule, doc="lane params['lane'] as its scalar type (exact)")
+for _n, _d in (("vadd", "+"), ("vsub", "-"), ("vmul", "*")):
+    _def(_n, 2, _vsame(NUM_VECTORS), doc=f"lane-wise a {_d} b (IEEE; integers wrap)")
+_def("vdiv", 2, _vsame(FLOAT_VECTORS), doc="lane-wise IEEE a / b (fdiv)")
+_def("vneg", 1, _vsame(NUM_VECTORS), doc="lane-wise -a (integers wrap)")
+for _n in ("vabs", "vsqrt", "vfloor", "vceil", "vtrunc", "vnearest"):
+    _def(_n, 1, _vsame(FLOAT_VECTORS), doc=f"lane-wise IEEE {_n[1:]} (nearest: half to even)")
+for _n in ("veq", "vne", "vlt", "vle", "vgt", "vge"):
+    _def(_n, 2, _vcmp_rule, doc=f"lane-wise a {_n[1:]} b -> mask (IEEE: NaN compares false "
+         "except ne)")
+_def("visnan", 1, _vmask_rule, doc="lane-wise isnan -> mask")
+for _n in ("vand", "vor", "vxor"):
+    _def(_n, 2, _vsame(tuple(v for v in VECTORS if v.is_mask)), doc=f"lane-wise mask {_n[1:]}")
+_def("vnot", 1, _vsame(tuple(v for v in VECTORS if v.is_mask)), doc="lane-wise mask not")
+_def("vselect", 3, _vselect_rule, doc="lane-wise m ? a : b (v128.bitselect)")
+_def("vf32", 1, _vf32_rule, doc="each f64x2 lane rounded to the nearest float32 (f32)")
+_def("vfma", 3, _vsame(FLOAT_VECTORS),
+     doc="lane-wise a * b + c, fused or not (relaxed SIMD's relaxed_madd: the "
+         "implementation chooses; only under fastmath)")
+
+SIMD_PRIMITIVES = tuple(n for n in PRIMITIVES if n.startswith("v"))
+
+
 def type_of(prim: str, ins: list[ScalarType], params: dict) -> list[ScalarType]:
     p = PRIMITIVES.get(prim)
     if p is None:

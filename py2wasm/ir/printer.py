@@ -73,7 +73,10 @@ def format_function(fn: Function) -> str:
 
     last_line = None
     for b in blocks:
-        lines.append(f"  ^{b.label}({', '.join(decls[id(b)])}):")
+        head = f"  ^{b.label}({', '.join(decls[id(b)])}):"
+        if b.meta:
+            head = f"{head:<44}# " + ", ".join(f"{k}: {v}" for k, v in b.meta.items())
+        lines.append(head)
         for e in b.eqns:
             outs = ", ".join(f"{names(o)}:{o.type.name}" for o in e.outs)
             params = e.params

@@ -6,7 +6,9 @@ produces these types, passes and the backend consume them. Nothing here knows
 about bytecode or Binaryen.
 
 - `ScalarType` is the type of one IR variable: `i64` (Python `int`, 64-bit),
-  `f64` (Python `float`) and `bool` (0 or 1).
+  `f64` (Python `float`) and `bool` (0 or 1); `VectorType` (f64x2, f32x4,
+  i64x2, i32x4 and the masks m64x2, m32x4) is a wasm v128 seen as lanes,
+  created only by the vectorizer pass.
 - `TupleType` and `NONE` only appear in signatures (`PySignature`): a tuple is
   never one IR value; it is flattened into its scalar leaves, left to right.
 - `ArrayType(dtype, ndim)` (a NumPy array in a signature) is flattened too:
@@ -47,6 +49,44 @@ BOOL = ScalarType("bool", "bool")
 SCALARS = (I64, F64, BOOL)
 # The Python class of each scalar type's values (in the interpreter, in constants).
 PY_TYPE = {I64: int, F64: float, BOOL: bool}
+
+
+@dataclass(frozen=True, repr=False)
+class VectorType(ScalarType):
+    """A 128-bit SIMD value seen as `lanes` lanes (only the vectorizer pass
+    creates these, for a SIMD target; they never cross a signature).
+
+    `lane` is the lane's element type (a DTYPES name; "bool" for masks),
+    `scalar` the IR scalar type one lane reads as (float32 lanes read as f64,
+    exactly; int32 lanes as i64). The interpreter represents a vector as a
+    tuple of `lanes` Python values; a mask (m64x2, m32x4: the result of a
+    lane-wise comparison, all-ones or all-zeros lanes in wasm) as bools."""
+    lane: str = ""
+    lanes: int = 0
+
+    @property
+    def scalar(self) -> ScalarType:
+        return {"float64": F64, "float32": F64, "int64": I64, "int32": I64, "bool": BOOL}[self.lane]
+
+    @property
+    def is_mask(self) -> bool:
+        return self.lane == "bool"
+
+
+F64X2 = VectorType("f64x2", "vector", "float64", 2)
+F32X4 = VectorType("f32x4", "vector", "float32", 4)
+I64X2 = VectorType("i64x2", "vector", "int64", 2)
+I32X4 = VectorType("i32x4", "vector", "int32", 4)
+M64X2 = VectorType("m64x2", "vector", "bool", 2)  # lane masks of 64-bit comparisons
+M32X4 = VectorType("m32x4", "vector", "bool", 4)
+VECTORS = (F64X2, F32X4, I64X2, I32X4, M64X2, M32X4)
+FLOAT_VECTORS = (F64X2, F32X4)
+INT_VECTORS = (I64X2, I32X4)
+
+
+def mask_of(v: VectorType) -> VectorType:
+    """The mask type a comparison of two `v` vectors gives."""
+    return M64X2 if v.lanes == 2 else M32X4
 
 
 @dataclass(frozen=True)
