@@ -40,18 +40,17 @@ const isNode = (): boolean =>
   typeof process === "object" && typeof process.versions?.node === "string";
 
 /**
- * Instantiate the module. `url` is the package's own `.wasm` next to
- * `index.js`, or a function returning it: it is only evaluated when needed
+ * Instantiate the module. `url` returns the package's own `.wasm` URL next
+ * to `index.js`: it is only called when needed
  * (no `source`, or a string relative to it), because `new URL(..,
  * import.meta.url)` throws where the module itself was loaded from a blob: or
  * data: URL. `source` (from `init(source)`) overrides it with a URL or
  * string (fetched; read from disk for `file:` URLs in Node), a Response or a
  * promise of one, the bytes, or a compiled WebAssembly.Module.
  */
-export async function load(url: URL | (() => URL), imports: WebAssembly.Imports, source?: Source): Promise<Exports> {
-  const base = (): URL => (typeof url === "function" ? url() : url);
-  let s: Source = source ?? base();
-  if (typeof s === "string") s = new URL(s, base());
+export async function load(url: () => URL, imports: WebAssembly.Imports, source?: Source): Promise<Exports> {
+  let s: Source = source ?? url();
+  if (typeof s === "string") s = new URL(s, url());
   let instance: WebAssembly.Instance;
   if (s instanceof WebAssembly.Module) {
     instance = await WebAssembly.instantiate(s, imports);

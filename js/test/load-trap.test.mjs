@@ -9,7 +9,7 @@ import { pathToFileURL } from "node:url";
 import { rt, testWasm } from "./pieces.mjs";
 
 const table = { 1: ["ZeroDivisionError", "integer division or modulo by zero (m.py:3: return a // b)"], 2: ["ValueError", "math domain error (m.py:5: return sqrt(x))"] };
-const here = new URL("file:///nonexistent/index.js");
+const here = () => new URL("file:///nonexistent/index.js");
 
 async function withServer(handler, fn) {
   const server = createServer(handler);
@@ -35,10 +35,10 @@ test("load reads file: URLs from disk in Node (absolute URL, or a string relativ
   try {
     writeFileSync(join(dir, "m.wasm"), testWasm);
     const url = pathToFileURL(join(dir, "m.wasm"));
-    assert.equal((await rt.load(url, {})).add(2, 3), 5);
+    assert.equal((await rt.load(() => url, {})).add(2, 3), 5);
     assert.equal((await rt.load(here, {}, url.href)).add(2, 4), 6);
-    assert.equal((await rt.load(url, {}, "./m.wasm")).add(2, 5), 7);
-    await assert.rejects(rt.load(new URL("missing.wasm", url), {}), { code: "ENOENT" });
+    assert.equal((await rt.load(() => url, {}, "./m.wasm")).add(2, 5), 7);
+    await assert.rejects(rt.load(() => new URL("missing.wasm", url), {}), { code: "ENOENT" });
   } finally {
     rmSync(dir, { recursive: true });
   }
@@ -55,13 +55,13 @@ test("load over HTTP: streaming with application/wasm, fallback for a wrong MIME
     let streamingCalls = 0;
     WebAssembly.instantiateStreaming = (...a) => { streamingCalls++; return streamed(...a); };
     try {
-      assert.equal((await rt.load(new URL(`${base}/good.wasm`), {})).add(1, 1), 2);
+      assert.equal((await rt.load(() => new URL(`${base}/good.wasm`), {})).add(1, 1), 2);
       assert.equal(streamingCalls, 1);
       assert.equal((await rt.load(here, {}, `${base}/wrong-mime.wasm`)).add(1, 2), 3);
       assert.equal(streamingCalls, 1, "a wrong MIME type must not go through instantiateStreaming");
       assert.equal((await rt.load(here, {}, new Request(`${base}/good.wasm`))).add(1, 3), 4);
       assert.equal((await rt.load(here, {}, fetch(`${base}/wrong-mime.wasm`))).add(1, 4), 5);
-      await assert.rejects(rt.load(new URL(`${base}/missing.wasm`), {}), { message: /cannot load .*missing\.wasm: HTTP 404/ });
+      await assert.rejects(rt.load(() => new URL(`${base}/missing.wasm`), {}), { message: /cannot load .*missing\.wasm: HTTP 404/ });
     } finally {
       WebAssembly.instantiateStreaming = streamed;
     }

@@ -16,17 +16,28 @@ Calling convention of a wrapper (docs/internals.md section 4):
    `trap` piece (Python exception, RecursionError, or "not loaded");
 3. results are converted back: i64 -> number (RangeError beyond the safe
    integer range), i32 -> boolean, multi-value arrays -> (nested) tuples.
+
+A function with NumPy arrays in its signature (docs/internals.md, "Arrays")
+checks each array argument with the `arr` piece, then inside the `try`
+starts the call with `ain` (arena reset, arguments copied into linear
+memory), passes (address, shape...) per array, copies every argument back
+in `finally` (also when the call raised) and copies array results out with
+the context's `o`. Scalar-only wrappers stay as above; in a module that
+allocates they also reset `py2wasm_heap` before the call.
 """
 from __future__ import annotations
 
 import json
+import string
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from ..ir.messages import ALLOC_FAILED
 from .builds import baseline_file
 from .loader import loader_js
-from .signature import Leaf, check_manifest, count_leaves, is_js_identifier, leaves
+from .signature import (DTYPE_INDEX, Leaf, UnsupportedSignature, check_manifest, count_leaves,
+                        has_array, is_array, is_js_identifier, leaves)
 
 
 @lru_cache(maxsize=1)
@@ -83,29 +94,40 @@ def _param_name(name: str, i: int) -> str:
 
 def _result_js(t: Any, fn: str, n_leaves: int) -> tuple[str, set[str]]:
     """JS expression rebuilding a result of type `t` from `$r` (the raw wasm
-    result: a single value, or an array for multi-value), and the pieces used."""
+    result: a single value, or an array for multi-value), and the pieces used.
+    An array leaf is copied out of linear memory by the call context `$c`."""
     used: set[str] = set()
     counter = iter(range(n_leaves))
 
-    def leaf(ty: str) -> str:
+    def raw() -> str:
         k = next(counter)
-        raw = "$r" if n_leaves == 1 else f"$r[{k}]"
+        return "$r" if n_leaves == 1 else f"$r[{k}]"
+
+    def leaf(ty: Any) -> str:
+        if is_array(ty):
+            addr = raw()
+            shape = ",".join(raw() for _ in range(ty["ndim"]))
+            return f"$c.o({DTYPE_INDEX[ty['array']]},{addr},[{shape}])"
+        r = raw()
         if ty == "int":
             used.add("res")
-            return f"$res({raw},{_s(fn)})"
+            return f"$res({r},{_s(fn)})"
         if ty == "bool":
-            return f"{raw}!==0"
-        return raw
+            return f"{r}!==0"
+        return r
 
     def build(ty: Any) -> str:
-        if isinstance(ty, str):
+        if isinstance(ty, str) or is_array(ty):
             return leaf(ty)
         return "[" + ",".join(build(e) for e in ty["tuple"]) + "]"
 
     return build(t), used
 
 
-def _function_js(f: dict, i: int) -> tuple[str, set[str]]:
+def _function_js(f: dict, i: int, *, arena: bool = False) -> tuple[str, set[str]]:
+    """One exported wrapper. `arena`: the module allocates (its scalar
+    functions reset `py2wasm_heap` before each call too, so memory does not
+    grow across calls); functions with arrays always go through `ain`."""
     fn = f["name"]
     local = _local_name(fn, i)
     params = f["params"]
@@ -122,13 +144,14 @@ def _function_js(f: dict, i: int) -> tuple[str, set[str]]:
         used.add("argc")
         body.append(f"arguments.length&&$argc(arguments.length,{labels},[]);")
     args: list[str] = []
+    arrays: list[str] = []
     checks: list[str] = []
     for k, p in enumerate(params):
         t = p["type"]
         pn = pnames[k]
 
         def tuple_checks(ty: Any, access: str, label: str) -> None:
-            if isinstance(ty, dict):
+            if isinstance(ty, dict) and "tuple" in ty:
                 used.add("tup")
                 checks.append(f"$tup({access},{len(ty['tuple'])},{labels},{_s(label)});")
                 for j, e in enumerate(ty["tuple"]):
@@ -137,9 +160,16 @@ def _function_js(f: dict, i: int) -> tuple[str, set[str]]:
         tuple_checks(t, pn, p["name"])
         for leaf in leaves(t, pn, p["name"]):
             leaf: Leaf
+            var = f"${len(args) + len(arrays)}"
+            if is_array(leaf.type):
+                used.add("arr")
+                checks.append(f"const {var}=$arr({leaf.access},{DTYPE_INDEX[leaf.type['array']]},"
+                              f"{leaf.type['ndim']},{labels},{_s(leaf.label)});")
+                arrays.append(var)
+                args.extend([f"{var}.a", f"...{var}.b"])
+                continue
             piece = {"float": "flt", "int": "int", "bool": "bool"}[leaf.type]
             used.add(piece)
-            var = f"${len(args)}"
             checks.append(f"const {var}=${piece}({leaf.access},{labels},{_s(leaf.label)});")
             args.append(var)
     body.extend(checks)
@@ -147,23 +177,73 @@ def _function_js(f: dict, i: int) -> tuple[str, set[str]]:
     rt = f["result"]
     nres = count_leaves(rt)
     catch = "catch($e){throw $trap($e,$s)}"
-    if rt == "None":
-        body.append(f"try{{{call}}}{catch}")
-    elif rt == "float":
-        body.append(f"try{{return {call}}}{catch}")
-    elif rt == "bool":
-        body.append(f"try{{return {call}!==0}}{catch}")
-    else:
-        expr, more = _result_js(rt, fn, nres)
-        used |= more
+    if arrays or has_array(rt):
+        # arena reset + copy-in inside the try (a module that is not loaded,
+        # or a MemoryError, goes through trap); copy-back also when it raised
+        used.add("ain")
+        start = f"$c=$ain($s,[{','.join(arrays)}]);"
+        fin = "finally{$c&&$c.b()}"
         if nres == 0:
-            body.append(f"try{{{call}}}{catch}return {expr};")
+            body.append(f"let $c;try{{{start}{call}}}{catch}{fin}")
         else:
-            body.append(f"let $r;try{{$r={call}}}{catch}return {expr};")
+            expr, more = _result_js(rt, fn, nres)
+            used |= more
+            body.append(f"let $c,$r;try{{{start}$r={call}}}{catch}{fin}return {expr};")
+    else:
+        if arena:
+            call = f"($s.e.py2wasm_heap.value=16n,{call})"
+        if rt == "None":
+            body.append(f"try{{{call}}}{catch}")
+        elif rt == "float":
+            body.append(f"try{{return {call}}}{catch}")
+        elif rt == "bool":
+            body.append(f"try{{return {call}!==0}}{catch}")
+        else:
+            expr, more = _result_js(rt, fn, nres)
+            used |= more
+            if nres == 0:
+                body.append(f"try{{{call}}}{catch}return {expr};")
+            else:
+                body.append(f"let $r;try{{$r={call}}}{catch}return {expr};")
     code = f"function {local}({','.join(pnames)}){{{''.join(body)}}}"
     if local == fn:
         return "export " + code, used
     return code + f"export{{{local} as {fn}}};", used
+
+
+def _message_js(entry: dict) -> str:
+    """The exception table's message for an entry: a string, or for an entry
+    with run-time values (`"args": n`, a str.format template) a function of
+    the instance's exports reading the `py2wasm_exc_arg<i>` globals (i64:
+    BigInts, which print like Python ints)."""
+    if not entry.get("args"):
+        return _s(exception_message(entry))
+    parts, auto = [], 0
+    for literal, field, spec, conv in string.Formatter().parse(entry["message"]):
+        if literal:
+            parts.append(_s(literal))
+        if field is None:
+            continue
+        if spec or conv or not (field == "" or field.isdigit()):
+            raise UnsupportedSignature(f"exception message template {entry['message']!r}: only {{i}} fields are supported")
+        idx = int(field) if field else auto
+        auto += 1
+        if idx >= entry["args"]:
+            raise UnsupportedSignature(f"exception message template {entry['message']!r} uses argument {idx} of {entry['args']}")
+        parts.append(f"$g.py2wasm_exc_arg{idx}.value")
+    suffix = exception_message({**entry, "message": ""})
+    if suffix:
+        parts.append(_s(suffix))
+    if not parts or not parts[0].startswith('"'):
+        parts.insert(0, '""')
+    return "$g=>" + "+".join(parts)
+
+
+def _allocates(manifest: dict) -> bool:
+    """Does the module allocate arrays (and so export `py2wasm_heap`)? Every
+    `alloc` registers the MemoryError of an exhausted arena."""
+    return any(e.get("type") == "MemoryError" and e.get("message") == ALLOC_FAILED
+               for e in (manifest.get("exceptions") or {}).values())
 
 
 def javascript_module(manifest: dict, *, name: str | None = None, header: str = "") -> str:
@@ -176,12 +256,13 @@ def javascript_module(manifest: dict, *, name: str | None = None, header: str = 
     pieces = runtime_pieces()["runtime"]
     name = name or str(manifest.get("module") or "module")
     funcs, used = [], {"load", "trap"}
+    arena = _allocates(manifest)
     for i, f in enumerate(manifest["functions"]):
-        code, u = _function_js(f, i)
+        code, u = _function_js(f, i, arena=arena)
         funcs.append(code)
         used |= u
     table = ",".join(
-        f"{int(code)}:[{_s(e['type'])},{_s(exception_message(e))}]"
+        f"{int(code)}:[{_s(e['type'])},{_message_js(e)}]"
         for code, e in sorted(manifest.get("exceptions", {}).items(), key=lambda kv: int(kv[0])))
     loader, more = loader_js(manifest, _imports_js(manifest))
     used |= more

@@ -6,8 +6,23 @@ Place in the pipeline: the last stage (`package`).
 """
 from __future__ import annotations
 
-from .signature import example_value, is_js_identifier
+from .loader import loader_readme
+from .signature import example_value, has_array, is_js_identifier
 from .typescript import python_signature, ts_signature
+
+
+ARRAYS_NOTE = (
+    "- NumPy arrays: a 1-D array is a TypedArray of its dtype's class: float64 `Float64Array`, "
+    "float32 `Float32Array`, int64 `BigInt64Array` (elements are BigInts), int32 `Int32Array`, "
+    "uint8 `Uint8Array`, bool `Uint8Array` holding only 0 and 1 (other bytes are a `RangeError`). "
+    "An N-d array is an `NDArray<Class, N>`: `{ data, shape }` with the elements in row-major (C) "
+    "order and `shape` an array of N sizes whose product is `data.length`. The class must match "
+    "exactly (a `TypeError` otherwise, like a wrong ndim; a shape that does not match the data is "
+    "a `RangeError`). Arguments are copied into the module's memory and copied back after the "
+    "call, also when it raised, so what the Python function writes into an argument is visible "
+    "in your array afterwards. Array results are new TypedArrays (N-d: `{ data, shape }`), never "
+    "views of wasm memory. Memory is reused from call to call; arguments that do not fit in "
+    "wasm32's 4 GiB throw an `Error` named `MemoryError`.\n")
 
 
 def _example(f: dict) -> str:
@@ -55,6 +70,7 @@ def readme(manifest: dict, *, name: str, version: str) -> str:
            "- **Elsewhere** (workers, CDNs): `await init(source)` with the `.wasm` URL, a "
            "`Response`, its bytes or a `WebAssembly.Module`. If the automatic load at import "
            "failed, calls throw an Error saying why until `init` succeeds.\n",
+           loader_readme(manifest),
            "## Functions\n"]
     for f in funcs:
         out.append(f"### `{ts_signature(f)}`\n")
@@ -76,6 +92,8 @@ def readme(manifest: dict, *, name: str, version: str) -> str:
             "is a `RangeError`); an `int` result beyond that range throws a `RangeError` whose "
             "`value` property holds the exact result as a BigInt, rather than silently rounding.\n",
             "- Python `float` is a JavaScript number; `bool` is `boolean`; tuples are arrays.\n"]
+    if any(has_array(p["type"]) for f in funcs for p in f["params"]) or any(has_array(f["result"]) for f in funcs):
+        out.append(ARRAYS_NOTE)
     if manifest.get("imports", {}).get("math"):
         out.append("- Transcendental functions (`" + "`, `".join(manifest["imports"]["math"]) +
                    "`) come from the JavaScript engine's `Math`, which may differ from CPython's in "

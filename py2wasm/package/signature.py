@@ -4,8 +4,10 @@ values each parameter flattens to, and safe JavaScript names.
 Place in the pipeline: the last stage (`package`), shared by the
 declaration, JavaScript and README generators. Manifest types are
 docs/internals.md section 4: "int" | "float" | "bool" | "None" |
-{"tuple": [...]} (nested), and {"array": dtype, "ndim": n} once NumPy arrays
-reach the npm package (not yet: they are refused with a clear error).
+{"tuple": [...]} (nested), and NumPy arrays {"array": dtype, "ndim": n}:
+a 1-D array is a TypedArray of the dtype's class (`ARRAY_CLASSES`), an
+N-d array an `NDArray<Class, N>` (`{ data, shape }`, declared by
+typescript.py).
 """
 from __future__ import annotations
 
@@ -15,6 +17,14 @@ from dataclasses import dataclass
 from typing import Any, Iterator
 
 SCALARS = ("int", "float", "bool")
+# NumPy dtype -> the TypedArray class holding its elements in JavaScript.
+# int64 elements are BigInts; bool is one byte per element, 0 or 1.
+ARRAY_CLASSES = {"float64": "Float64Array", "float32": "Float32Array", "int64": "BigInt64Array",
+                 "int32": "Int32Array", "uint8": "Uint8Array", "bool": "Uint8Array"}
+# The dtype numbering of the runtime's array pieces (js/src/arrays.ts DTYPES).
+DTYPE_INDEX = {d: i for i, d in enumerate(ARRAY_CLASSES)}
+_SHORT = {"float64": "f64", "float32": "f32", "int64": "i64", "int32": "i32", "uint8": "u8",
+          "bool": "boolean"}
 
 # Words that cannot name a JavaScript/TypeScript binding in an ES module
 # (strict mode, module code) or that TypeScript reserves in declarations.
@@ -54,15 +64,36 @@ def check_type(t: Any, where: str) -> None:
                 raise UnsupportedSignature(f"{where}: None inside a tuple is not supported")
             check_type(e, where)
         return
-    if isinstance(t, dict) and "array" in t:
-        raise UnsupportedSignature(
-            f"{where}: NumPy array parameters and results are not supported in npm packages yet "
-            f"({t.get('array')}, {t.get('ndim')}-D)")
+    if is_array(t):
+        nd = t.get("ndim")
+        if t["array"] not in ARRAY_CLASSES or type(nd) is not int or not 1 <= nd <= 32:
+            raise UnsupportedSignature(f"{where}: unsupported array type {t!r} "
+                                       f"(dtypes {', '.join(ARRAY_CLASSES)}; ndim 1 to 32)")
+        return
     raise UnsupportedSignature(f"{where}: unknown manifest type {t!r}")
+
+
+def is_array(t: Any) -> bool:
+    return isinstance(t, dict) and "array" in t
+
+
+def has_array(t: Any) -> bool:
+    """Does manifest type `t` mention an array (itself or inside a tuple)?"""
+    return is_array(t) or (isinstance(t, dict) and any(has_array(e) for e in t.get("tuple", ())))
+
+
+def has_nd_array(t: Any) -> bool:
+    """Does `t` mention an array of 2 or more dimensions (an `NDArray`)?"""
+    if is_array(t):
+        return t["ndim"] > 1
+    return isinstance(t, dict) and any(has_nd_array(e) for e in t.get("tuple", ()))
 
 
 def ts_type(t: Any) -> str:
     """The exact TypeScript type of a manifest type."""
+    if is_array(t):
+        cls = ARRAY_CLASSES[t["array"]]
+        return cls if t["ndim"] == 1 else f"NDArray<{cls}, {t['ndim']}>"
     if t in ("int", "float"):
         return "number"
     if t == "bool":
@@ -76,11 +107,18 @@ def python_type(t: Any) -> str:
     """How Python spells the type: `tuple[int, float]`."""
     if isinstance(t, str):
         return t
+    if is_array(t):  # py2wasm's annotation spelling (npt.NDArray[np.float64] is f64[:])
+        return f"{_SHORT[t['array']]}[{', '.join([':'] * t['ndim'])}]"
     return "tuple[" + ", ".join(python_type(e) for e in t["tuple"]) + "]"
 
 
 def leaves(t: Any, access: str, label: str) -> Iterator[Leaf]:
-    """The scalars a value of type `t` flattens to, left to right (the wasm ABI)."""
+    """The scalars and arrays a value of type `t` flattens to, left to right
+    (the wasm ABI; an array leaf's `type` is its manifest type and stands
+    for 1 + ndim wasm values: address, then the shape)."""
+    if is_array(t):
+        yield Leaf(t, access, label)
+        return
     if isinstance(t, str):
         if t != "None":
             yield Leaf(t, access, label)
@@ -90,7 +128,8 @@ def leaves(t: Any, access: str, label: str) -> Iterator[Leaf]:
 
 
 def count_leaves(t: Any) -> int:
-    return sum(1 for _ in leaves(t, "", ""))
+    """How many wasm values a value of type `t` flattens to."""
+    return sum(1 + lf.type["ndim"] if is_array(lf.type) else 1 for lf in leaves(t, "", ""))
 
 
 def is_js_identifier(name: str) -> bool:
@@ -100,6 +139,14 @@ def is_js_identifier(name: str) -> bool:
 
 def example_value(t: Any, i: int) -> str:
     """A JavaScript literal of type `t`, for README examples (`i` varies it)."""
+    if is_array(t):
+        cls = ARRAY_CLASSES[t["array"]]
+        vals = {"float64": "[0.5, 1.5, 2.5]", "float32": "[0.5, 1.5, 2.5]", "int64": "[1n, 2n, 3n]",
+                "int32": "[1, 2, 3]", "uint8": "[1, 2, 3]", "bool": "[1, 0, 1]"}[t["array"]]
+        if t["ndim"] == 1:
+            return f"new {cls}({vals})"
+        shape = [2, 3] + [1] * (t["ndim"] - 2)
+        return f"{{ data: new {cls}({len(vals.split(',')) * 2}), shape: [{', '.join(map(str, shape))}] }}"
     if t == "float":
         return f"{i + 1}.5"
     if t == "int":
