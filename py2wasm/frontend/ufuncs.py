@@ -25,6 +25,12 @@ _MATH1 = {"exp": "exp", "expm1": "expm1", "log": "log", "log2": "log2", "log10":
           "arccos": "acos", "arctan": "atan", "sinh": "sinh", "cosh": "cosh",
           "tanh": "tanh", "arcsinh": "asinh", "arccosh": "acosh", "arctanh": "atanh"}
 _MATH2 = {"arctan2": "atan2", "hypot": "hypot"}
+# math functions whose float32 ufunc loops call the float32 library
+# (`py2wasm.libm.f32`); chosen by `benchmarks/mathf.py`: within 1 ulp of the
+# correctly rounded result and not slower than float64-then-round.
+F32_LIBM = frozenset(("exp", "expm1", "log", "log2", "log10", "log1p", "sin", "cos", "tan",
+                      "asin", "acos", "atan", "atan2", "sinh", "cosh", "tanh", "pow",
+                      "hypot"))
 _FPRIM1 = {"sqrt": "sqrt", "floor": "floor", "ceil": "ceil", "trunc": "trunc",
            "rint": "nearest", "fabs": "fabs"}
 _CMP = {"equal": "eq", "not_equal": "ne", "less": "lt", "less_equal": "le", "greater": "gt",
@@ -44,6 +50,14 @@ def _fix(fb, dt, v):
     if dt in ("int32", "uint8"):
         return fb.emit("wrap", [v], {"dtype": dt})
     return v
+
+
+def _math(fb, fn, vals, dt):
+    """The libm function `fn` on compute values, rounded/wrapped to `dt`."""
+    params = {"fn": fn}
+    if dt == "float32" and fn in F32_LIBM:
+        params["dtype"] = "float32"
+    return _fix(fb, dt, fb.emit("math", vals, params))
 
 
 def _ipow(fb, a, b, dt):
@@ -112,7 +126,7 @@ def apply(fb, op, loop, out, vals, loc):
     if op == "power":
         a, b = v
         if isf:
-            return _fix(fb, dt, fb.emit("math", [a, b], {"fn": "pow"}))
+            return _math(fb, "pow", [a, b], dt)
         return _ipow(fb, a, b, dt)
     if op in ("negative", "positive"):
         if op == "positive":
@@ -141,9 +155,9 @@ def apply(fb, op, loop, out, vals, loc):
             return v[0]  # floor/ceil/trunc/rint of integers (NumPy keeps the int loop)
         return _fix(fb, dt, fb.emit(_FPRIM1[op], v))
     if op in _MATH1:
-        return _fix(fb, dt, fb.emit("math", v, {"fn": _MATH1[op]}))
+        return _math(fb, _MATH1[op], v, dt)
     if op in _MATH2:
-        return _fix(fb, dt, fb.emit("math", v, {"fn": _MATH2[op]}))
+        return _math(fb, _MATH2[op], v, dt)
     if op == "square":
         return _fix(fb, dt, fb.emit("mul" if isf else "wmul", [v[0], v[0]])) if not isb \
             else fb.emit("and", [v[0], v[0]])

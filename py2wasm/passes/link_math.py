@@ -10,9 +10,18 @@ and `pow` that the backend's float `%`, `//` and `**` need are linked too
 when the module has those operations on floats (`library_function(fn)`
 names them for the backend).
 
-The whole library is traced once per process (`library()`, one module with
-shared helpers); each link copies the functions it needs, so later passes
-may rewrite them in place.
+float32: an equation `math[fn=X, dtype="float32"]` (emitted by
+`frontend/ufuncs.py` for NumPy float32 ufuncs; its operands are float32
+values and its result is rounded to float32 by the next equation) becomes a
+call of the float32 function of `py2wasm.libm.f32` (C name, e.g.
+`__py2wasm_math_expf`). Without the `dtype` param (or with "float64") it is
+the float64 function. The IR reference interpreter and the unlinked backend
+(host imports) compute the float64 function for both, which the float32
+contract allows (within 1 ulp after rounding, see `libm/f32`).
+
+The whole library (float64 and float32 functions) is traced once per
+process (`library()`, one module with shared helpers); each link copies the
+functions it needs, so later passes may rewrite them in place.
 """
 from __future__ import annotations
 
@@ -27,10 +36,23 @@ PREFIX = "__py2wasm_math_"
 _RUNTIME_NEEDS = {"mod": ("fmod",), "floordiv": ("fmod",), "pow": ("pow",)}
 
 
-def library_function(fn: str) -> str:
-    """The IR name of the library's C-semantics function `fn` in a linked
-    module."""
-    return PREFIX + fn
+def c_name(fn: str, dtype: str = "float64") -> str:
+    """The C name of IR math function `fn` for `dtype`: `exp` for float64,
+    `expf` for float32 (ValueError when the library has no such function)."""
+    if dtype == "float64":
+        return fn
+    if dtype == "float32":
+        from ..libm.f32 import FUNCTIONS as F32
+        if fn in F32:
+            return F32[fn].__name__
+        raise ValueError(f"py2wasm.libm.f32 has no float32 {fn}")
+    raise ValueError(f"math dtype must be float64 or float32, got {dtype!r}")
+
+
+def library_function(fn: str, dtype: str = "float64") -> str:
+    """The IR name of the library's C-semantics function `fn` (for `dtype`,
+    float64 or float32) in a linked module."""
+    return PREFIX + c_name(fn, dtype)
 
 
 @functools.lru_cache(maxsize=None)
@@ -39,8 +61,11 @@ def library() -> Module:
     names are prefixed with PREFIX."""
     from ..frontend import trace_many
     from ..libm import FUNCTIONS, arity
-    fns = list(FUNCTIONS.values())
-    mod = trace_many([(f, [F64] * arity(n)) for n, f in FUNCTIONS.items()])
+    from ..libm.f32 import FUNCTIONS as F32
+    from ..libm.f32 import arity as arity32
+    fns = list(FUNCTIONS.values()) + list(F32.values())
+    mod = trace_many([(f, [F64] * arity(n)) for n, f in FUNCTIONS.items()]
+                     + [(f, [F64] * arity32(n)) for n, f in F32.items()])
     renamed = Module(source_file=mod.source_file)
     names = {n: PREFIX + n for n in mod.functions}
     for n, fn in mod.functions.items():
@@ -76,8 +101,12 @@ def _copy_function(fn):
     return copy.deepcopy(fn, memo)
 
 
+def _math_c_name(e) -> str:
+    return c_name(e.params["fn"], e.params.get("dtype", "float64"))
+
+
 def needed_functions(module: Module) -> list[str]:
-    """The C functions (`fmod`, `sin`, ...) the module computes."""
+    """The C functions (`fmod`, `sin`, `sinf`, ...) the module computes."""
     need: list[str] = []
     for fn in module.functions.values():
         if fn.name.startswith(PREFIX):
@@ -86,7 +115,7 @@ def needed_functions(module: Module) -> list[str]:
             for e in b.eqns:
                 names = ()
                 if e.prim == "math":
-                    names = (e.params["fn"],)
+                    names = (_math_c_name(e),)
                 elif e.prim in _RUNTIME_NEEDS and e.ins and e.ins[0].type is F64:
                     names = _RUNTIME_NEEDS[e.prim]
                 for n in names:
@@ -100,7 +129,7 @@ def link_math(module: Module) -> Module:
     if not need:
         return module
     lib = library()
-    for name in _closure(lib, [library_function(n) for n in need]):
+    for name in _closure(lib, [PREFIX + n for n in need]):
         if name not in module.functions:
             module.add(_copy_function(lib.functions[name]))
     for fn in module.functions.values():
@@ -108,9 +137,10 @@ def link_math(module: Module) -> Module:
             continue
         for b in fn.blocks:
             b.eqns = [Eqn("call", e.ins, e.outs,
-                          {"fn": library_function(e.params["fn"]), "results": [F64]}, e.loc)
+                          {"fn": PREFIX + _math_c_name(e), "results": [F64]}, e.loc)
                       if e.prim == "math" else e for e in b.eqns]
     return module
 
 
-__all__ = ["link_math", "library", "library_function", "needed_functions", "PREFIX"]
+__all__ = ["link_math", "library", "library_function", "c_name", "needed_functions",
+           "PREFIX"]

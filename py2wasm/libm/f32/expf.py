@@ -1,0 +1,144 @@
+"""expf, expm1f, sinhf, coshf, tanhf: the float32 functions (restricted Python).
+
+Place in the pipeline: part of `py2wasm.libm.f32` (see its docstring);
+traced by the frontend and linked by `passes/link_math.py` into modules whose
+NumPy float32 ufuncs use them. The argument is a float32 value (as an f64);
+each function returns an f64 that the caller rounds to float32 once.
+
+One double-precision kernel does the work (py2wasm, after fdlibm/musl):
+x = k*ln2 + r with |r| <= ln2/2 (ln2 in two parts, the first 32 bits long,
+so k*LN2_HI and x - k*LN2_HI are exact for a float32 x), expm1(r) by its
+Taylor polynomial to degree 10 (truncation < 2**-40 relative), then
+exp(x) = 2**k * (1 + expm1(r)) and expm1(x) = 2**k * expm1(r) + (2**k - 1).
+The double result is within about 2**-40 relative of the exact value, so
+rounding it to float32 gives the correctly rounded result except within
+2**-40 of a float32 rounding boundary (then 1 ulp off). The hyperbolic
+functions are the usual identities in double: sinh = (t + t/(t+1))/2 with
+t = expm1|x|, cosh = (e + 1/e)/2, tanh = t/(t+2) with t = expm1(2|x|); no
+cancellation, so they keep the kernel's accuracy.
+
+Overflow and underflow thresholds are the float32 ones (with margin: a double
+result beyond FLT_MAX rounds to inf in the caller's float32 rounding, a
+tiny one to the right subnormal or zero).
+
+ ====================================================
+ Copyright (C) 1993, 2004 by Sun Microsystems, Inc. All rights reserved.
+
+ Developed at SunSoft, a Sun Microsystems, Inc. business.
+ Permission to use, copy, modify, and distribute this
+ software is freely granted, provided that this notice
+ is preserved.
+ ====================================================
+ musl: Copyright (c) 2005-2020 Rich Felker, et al. (MIT license).
+"""
+import math
+
+from ..bits import INF, from_words
+
+INVLN2 = 1.44269504088896338700e+00
+LN2_HI = 6.93147180369123816490e-01  # 32 significant bits
+LN2_LO = 1.90821492927058770002e-10
+# 1/n! for n = 3 .. 10
+E3 = 0.16666666666666666
+E4 = 0.041666666666666664
+E5 = 0.008333333333333333
+E6 = 0.001388888888888889
+E7 = 0.0001984126984126984
+E8 = 2.48015873015873e-05
+E9 = 2.7557319223985893e-06
+E10 = 2.755731922398589e-07
+HALF_LN2 = 0.34657359027997264
+
+
+def _expm1_poly(r: float) -> float:
+    """expm1(r) for |r| <= ln2/2, within 2**-40 relative."""
+    z = r * r
+    p = E3 + r * E4 + z * (E5 + r * E6) + (z * z) * (E7 + r * E8 + z * (E9 + r * E10))
+    return r + z * (0.5 + r * p)
+
+
+def _reduce(x: float):
+    """(k, q): exp(x) = 2**k * (1 + q), q = expm1(r), |r| <= ln2/2, for a
+    finite |x| <= 200 (float32 or double)."""
+    k = 0
+    if x > 0.0:
+        k = int(INVLN2 * x + 0.5)
+    else:
+        k = int(INVLN2 * x - 0.5)
+    t = float(k)
+    r = (x - t * LN2_HI) - t * LN2_LO
+    return k, _expm1_poly(r)
+
+
+def _pow2(k: int) -> float:
+    """2**k for -1022 <= k <= 1023."""
+    return from_words(0x3FF00000 + (k << 20), 0)
+
+
+def exp_d(x: float) -> float:
+    """exp(x) in double for finite |x| <= 200 (within about 2**-40)."""
+    k, q = _reduce(x)
+    return (1.0 + q) * _pow2(k)
+
+
+def expm1_d(x: float) -> float:
+    """expm1(x) in double for finite |x| <= 200 (within about 2**-40
+    relative)."""
+    if math.fabs(x) <= HALF_LN2:
+        return _expm1_poly(x)
+    k, q = _reduce(x)
+    s = _pow2(k)
+    return s * q + (s - 1.0)
+
+
+def expf(x: float) -> float:
+    if x != x:
+        return x + x
+    if x > 89.0:  # expf overflows above 88.7228...
+        return INF
+    if x < -104.0:  # below 2**-150: rounds to 0
+        return 0.0
+    return exp_d(x)
+
+
+def expm1f(x: float) -> float:
+    if x != x:
+        return x + x
+    if x > 89.0:
+        return INF
+    if x < -30.0:  # exp(x) below half an ulp of 1: -1
+        return -1.0
+    return expm1_d(x)
+
+
+def sinhf(x: float) -> float:
+    if x != x:
+        return x + x
+    a = math.fabs(x)
+    if a > 90.0:  # sinhf overflows above 89.4159...
+        return math.copysign(INF, x)
+    t = expm1_d(a)
+    return math.copysign(0.5 * (t + t / (t + 1.0)), x)
+
+
+def coshf(x: float) -> float:
+    if x != x:
+        return x * x
+    a = math.fabs(x)
+    if a > 90.0:
+        return INF
+    e = exp_d(a)
+    return 0.5 * (e + 1.0 / e)
+
+
+def tanhf(x: float) -> float:
+    if x != x:
+        return x + x
+    a = math.fabs(x)
+    if a > 9.1:  # 1 - tanh|x| below half an ulp of 1: +-1
+        return math.copysign(1.0, x)
+    t = expm1_d(2.0 * a)
+    return math.copysign(t / (t + 2.0), x)
+
+
+__all__ = ["expf", "expm1f", "sinhf", "coshf", "tanhf", "exp_d", "expm1_d"]

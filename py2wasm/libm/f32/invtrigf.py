@@ -1,0 +1,163 @@
+"""asinf, acosf, atanf, atan2f, hypotf: the float32 functions (restricted Python).
+
+Place in the pipeline: part of `py2wasm.libm.f32` (see its docstring);
+traced by the frontend and linked by `passes/link_math.py`. The arguments
+are float32 values (as f64s); each function returns an f64 that the caller
+rounds to float32.
+
+asinf and acosf are musl's asinf.c/acosf.c (from FreeBSD e_asinf.c,
+e_acosf.c) evaluated in double: the rational approximation R(z) made for
+float results, the square root and the final combination in double (so the
+hi/lo splitting of pi/2 and of the square root is not needed). atanf is
+fdlibm's s_atan.c reduction and polynomial in plain double (about 1 ulp of
+double, far beyond float32's needs). atan2f takes atan of |y/x| in double
+(exact range: y/x of two float32 values never overflows or underflows a
+double) with e_atan2f.c's special cases. hypotf is musl's: sqrt(x*x + y*y) in
+double, where x*x and y*y are exact.
+
+ ====================================================
+ Copyright (C) 1993 by Sun Microsystems, Inc. All rights reserved.
+
+ Developed at SunSoft, a Sun Microsystems, Inc. business.
+ Permission to use, copy, modify, and distribute this
+ software is freely granted, provided that this notice
+ is preserved.
+ ====================================================
+ Conversion to float by Ian Lance Taylor, Cygnus Support, ian@cygnus.com.
+ musl: Copyright (c) 2005-2020 Rich Felker, et al. (MIT license).
+"""
+import math
+
+from ..bits import INF, NAN
+from ..invtrig import (AT0, AT1, AT2, AT3, AT4, AT5, AT6, AT7, AT8, AT9, AT10, ATANHI0,
+                       ATANHI1, ATANHI2, ATANHI3, ATANLO0, ATANLO1, ATANLO2, ATANLO3, PI,
+                       PIO2_HI)
+
+# musl asinf.c / acosf.c
+PS0 = 1.6666586697e-01
+PS1 = -4.2743422091e-02
+PS2 = -8.6563630030e-03
+QS1 = -7.0662963390e-01
+
+
+def _rf(z: float) -> float:
+    p = z * (PS0 + z * (PS1 + z * PS2))
+    q = 1.0 + z * QS1
+    return p / q
+
+
+def asinf(x: float) -> float:
+    ax = math.fabs(x)
+    if ax < 0.5:
+        return x + x * _rf(x * x)  # +-0 and tiny x: x
+    if ax >= 1.0:
+        if ax == 1.0:
+            return x * PIO2_HI
+        return NAN + x  # |x| > 1 or NaN
+    z = (1.0 - ax) * 0.5  # exact
+    s = math.sqrt(z)
+    r = PIO2_HI - 2.0 * (s + s * _rf(z))
+    return math.copysign(r, x)
+
+
+def acosf(x: float) -> float:
+    ax = math.fabs(x)
+    if ax < 0.5:
+        return PIO2_HI - (x + x * _rf(x * x))
+    if ax >= 1.0:
+        if x == 1.0:
+            return 0.0
+        if x == -1.0:
+            return PI
+        return NAN + x
+    if x < 0.0:
+        z = (1.0 + x) * 0.5
+        s = math.sqrt(z)
+        return PI - 2.0 * (s + s * _rf(z))
+    z = (1.0 - x) * 0.5
+    s = math.sqrt(z)
+    return 2.0 * (s + s * _rf(z))
+
+
+def atan_d(x: float) -> float:
+    """atan(x) in double for finite x >= 0 (fdlibm s_atan.c, plain double)."""
+    hi = 0.0
+    lo = 0.0
+    reduced = x >= 0.4375
+    if reduced:
+        if x < 0.6875:  # 7/16 <= x < 11/16
+            hi = ATANHI0
+            lo = ATANLO0
+            x = (2.0 * x - 1.0) / (2.0 + x)
+        elif x < 1.1875:  # 11/16 <= x < 19/16
+            hi = ATANHI1
+            lo = ATANLO1
+            x = (x - 1.0) / (x + 1.0)
+        elif x < 2.4375:  # 19/16 <= x < 39/16
+            hi = ATANHI2
+            lo = ATANLO2
+            x = (x - 1.5) / (1.0 + 1.5 * x)
+        else:
+            hi = ATANHI3
+            lo = ATANLO3
+            x = -1.0 / x
+    z = x * x
+    w = z * z
+    s1 = z * (AT0 + w * (AT2 + w * (AT4 + w * (AT6 + w * (AT8 + w * AT10)))))
+    s2 = w * (AT1 + w * (AT3 + w * (AT5 + w * (AT7 + w * AT9))))
+    if reduced:
+        return hi - ((x * (s1 + s2) - lo) - x)
+    return x - x * (s1 + s2)
+
+
+def atanf(x: float) -> float:
+    if x != x:
+        return x + x
+    ax = math.fabs(x)
+    if ax > 1.0e10:  # atan rounds to +-pi/2 (also +-inf)
+        return math.copysign(PIO2_HI, x)
+    if ax < 1.0e-5:  # atan(x) rounds to x (also +-0)
+        return x
+    return math.copysign(atan_d(ax), x)
+
+
+def atan2f(y: float, x: float) -> float:
+    if x != x or y != y:
+        return x + y
+    neg_x = math.copysign(1.0, x) < 0.0  # -0.0 counts as negative
+    ay = math.fabs(y)
+    ax = math.fabs(x)
+    if ay == 0.0:  # atan2(+-0, +x or +0) = +-0, atan2(+-0, -x or -0) = +-pi
+        if neg_x:
+            return math.copysign(PI, y)
+        return y
+    if ax == 0.0:
+        return math.copysign(PIO2_HI, y)
+    if ax == INF:
+        r = 0.0
+        if ay == INF:
+            r = 0.25 * PI
+            if neg_x:
+                r = 0.75 * PI
+        elif neg_x:
+            r = PI
+        return math.copysign(r, y)
+    if ay == INF:
+        return math.copysign(PIO2_HI, y)
+    z = atan_d(ay / ax)
+    if neg_x:
+        z = PI - z
+    return math.copysign(z, y)
+
+
+def hypotf(x: float, y: float) -> float:
+    ax = math.fabs(x)
+    ay = math.fabs(y)
+    if ax == INF or ay == INF:
+        return INF  # even if the other is NaN
+    if x != x or y != y:
+        return x + y
+    return math.sqrt(ax * ax + ay * ay)
+
+
+__all__ = ["asinf", "acosf", "atanf", "atan2f", "hypotf", "atan_d"]
