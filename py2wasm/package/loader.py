@@ -59,4 +59,63 @@ def loader_js(manifest: dict, imports_js: str) -> tuple[list[str], set[str]]:
     return lines, used
 
 
-__all__ = ["loader_js", "LOADER_EXPORTS"]
+# What each target needs, for the README and the declarations.
+WHERE = {
+    "relaxed-simd": "relaxed SIMD: Node 22+, Chromium 114+",
+    "simd": "SIMD128: every current browser, Node 16+",
+    "mvp": "no SIMD: every WebAssembly engine",
+}
+
+_INIT_DOC = [
+    "Load the WebAssembly module. Importing the package already does this (top-level await);",
+    "call it yourself only where that cannot work, with the .wasm URL, Response or bytes, or a WebAssembly.Module.",
+]
+
+
+def _comment(lines: list[str]) -> str:
+    return "/**\n" + "".join(f" * {ln}".rstrip() + "\n" for ln in lines) + " */\n"
+
+
+def loader_declarations(manifest: dict) -> str:
+    """The declarations of `init` and `loaded` for index.d.ts (after `Source`)."""
+    builds = manifest_builds(manifest)
+    union = " | ".join(json.dumps(t) for _, t in builds)
+    if len(builds) == 1:
+        return (_comment(_INIT_DOC) + "export declare function init(source?: Source): Promise<void>;\n" +
+                f"/** The loaded build: {union} ({WHERE[builds[0][1]]}); undefined before. */\n" +
+                f"export declare function loaded(): {union} | undefined;\n")
+    files = ", ".join(f"{json.dumps(t)} (`{f}`)" for f, t in builds)
+    return (
+        _comment([f"The builds of this package, best first: {files}; the last is the baseline."]) +
+        f"export type Target = {union};\n" +
+        _comment(["Load the WebAssembly module. Importing the package already does this (top-level await),",
+                  "loading the best build this engine supports (checked once with WebAssembly.validate).",
+                  "Call it yourself only where that cannot work, or to pick a build: `init(undefined, target)` loads",
+                  "that build's file; `init(source, target)` loads your .wasm URL, Response, bytes or WebAssembly.Module",
+                  f"as the build `target` (default: the baseline, `{builds[-1][0]}`)."]) +
+        "export declare function init(source?: Source, target?: Target): Promise<void>;\n" +
+        _comment(["The build that is loaded; undefined until a load succeeded."]) +
+        "export declare function loaded(): Target | undefined;\n")
+
+
+def loader_readme(manifest: dict) -> str:
+    """The README paragraph about the package's builds and `loaded()`."""
+    builds = manifest_builds(manifest)
+    if len(builds) == 1:
+        f, t = builds[0]
+        return (f"- **Builds**: one, `{f}` ({WHERE[t]}); `loaded()` returns `{json.dumps(t)}` once it is "
+                "loaded (`undefined` before).\n")
+    listing = "; ".join(f"`{f}` ({WHERE[t]}; `loaded()` returns `{json.dumps(t)}`)" for f, t in builds)
+    base = builds[-1][0]
+    return (
+        f"- **Builds**: this package ships {len(builds)} builds of the module, best first: {listing}. "
+        "On import the loader checks once what the engine supports (`WebAssembly.validate` on a tiny "
+        "probe module) and loads the best build it can run. To pick a build yourself, "
+        f"`await init(undefined, {json.dumps(builds[-1][1])})` loads that build's file, and `await init(source, target)` loads "
+        f"your own URL, `Response`, bytes or `WebAssembly.Module` of that build (a source without a target is "
+        f"taken to be the baseline, `{base}`). Bundlers must make every `.wasm` file available next to the "
+        "bundle. The builds compute the same results, except in a package built with `--fastmath`, where "
+        "sums may be reassociated and the relaxed build may fuse `x * y + z` into one rounding.\n")
+
+
+__all__ = ["loader_js", "loader_declarations", "loader_readme", "LOADER_EXPORTS", "WHERE"]
