@@ -1,7 +1,9 @@
 """The `py2wasm` command line.
 
 Place in the pipeline: the user-facing front of every stage. `build` runs the
-whole pipeline and writes an npm package; `ir`, `wat` and `run` show or run
+whole pipeline for two targets (SIMD128 and relaxed SIMD; `--no-simd`: only
+the mvp target) and writes one npm package whose loader picks the best build
+(package/builds.py, package/loader.py); `ir`, `wat` and `run` show or run
 intermediate results. Any CompileError is printed as one located message on
 stderr with exit status 1, and nothing is written.
 """
@@ -14,6 +16,7 @@ from pathlib import Path
 import click
 
 from .errors import CompileError
+from .targets import TARGETS
 
 OPT_CHOICES = ["0", "1", "2", "3", "s", "z"]
 
@@ -33,11 +36,18 @@ def _trace_file(file: str, functions, default_float: bool = True):
     return trace_many([(f, None) for f in fns], default=F64)
 
 
-def _build(file, functions, opt, name):
+def _build(file, functions, opt, name, target="simd", fastmath=False):
     from .api import build_module
     module = _trace_file(file, functions)
     module.source_file = Path(file).name
-    return build_module(module, opt="O" + opt, name=name)
+    return build_module(module, opt="O" + opt, name=name, target=target, fastmath=fastmath)
+
+
+TARGET_HELP = ("WebAssembly target: mvp (no SIMD), simd (SIMD128) or relaxed-simd "
+               "(SIMD128 + relaxed SIMD).")
+FASTMATH_HELP = ("Allow reassociating float reductions and contracting x * y + z into a fused "
+                 "multiply-add (relaxed SIMD): faster vector loops whose results may differ from "
+                 "CPython/NumPy in the last bits.")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -62,9 +72,22 @@ def main():
 @click.option("--name", help="npm package name (default: FILE's stem).")
 @click.option("--version", "pkg_version", default="0.1.0", show_default=True,
               help="npm package version.")
-def build(file, outdir, functions, opt, name, pkg_version):
-    """Compile FILE into an npm package (wasm, ESM JavaScript, .d.ts, README)."""
+@click.option("--no-simd", is_flag=True,
+              help="Build only for WebAssembly without SIMD (the mvp target), for runtimes that "
+                   "lack SIMD128. Default: a SIMD128 build (plain WebAssembly if nothing in it "
+                   "uses SIMD) and, when its code uses relaxed SIMD, a relaxed-SIMD build; the "
+                   "package loads the best one the JavaScript engine supports.")
+@click.option("--fastmath", is_flag=True, help=FASTMATH_HELP)
+def build(file, outdir, functions, opt, name, pkg_version, no_simd, fastmath):
+    """Compile FILE into an npm package (wasm, ESM JavaScript, .d.ts, README).
+
+    The package holds <stem>.wasm (SIMD128, or plain WebAssembly when the code
+    has nothing to vectorize or with --no-simd) and, when the relaxed-SIMD
+    build uses relaxed instructions, <stem>.relaxed.wasm. Both builds are
+    compiled before anything is written.
+    """
     from .package import write_package
+    from .package.builds import select
     from .package.npm_name import check_name, check_version
     stem = Path(file).stem
     outdir = Path(outdir or Path("dist") / stem)
@@ -74,15 +97,16 @@ def build(file, outdir, functions, opt, name, pkg_version):
         check_version(pkg_version)
     except ValueError as e:
         _fail(f"error: {e}")
-    try:
-        b = _build(file, functions, opt, stem)  # the wasm module is named after the file
-        write_package(b, outdir, name=name or stem, version=pkg_version)
+    targets = ["mvp"] if no_simd else ["simd", "relaxed-simd"]
+    try:  # every build first (the wasm module is named after the file), then the files
+        builds = [_build(file, functions, opt, stem, target=t, fastmath=fastmath) for t in targets]
+        write_package(builds, outdir, name=name or stem, version=pkg_version)
     except CompileError as e:
         _fail(str(e))
     except ValueError as e:  # a signature the npm package cannot express
         _fail(f"error: {e}")
-    click.echo(f"wrote {outdir}/ ({len(b.wasm)} bytes of wasm, "
-               f"{len(b.manifest['functions'])} function(s))")
+    shipped = ", ".join(f"{f} {len(b.wasm)} bytes ({t})" for f, t, b in select(builds))
+    click.echo(f"wrote {outdir}/ ({shipped}; {len(builds[0].manifest['functions'])} function(s))")
 
 
 @main.command(name="ir")
@@ -103,10 +127,13 @@ def ir_cmd(file, functions):
 @click.option("-f", "--function", "functions", multiple=True, help="Only this function (repeatable).")
 @click.option("-O", "opt", type=click.Choice(OPT_CHOICES), default="3", show_default=True,
               help="Binaryen optimization level.")
-def wat(file, functions, opt):
+@click.option("--target", type=click.Choice(TARGETS), default="simd", show_default=True,
+              help=TARGET_HELP)
+@click.option("--fastmath", is_flag=True, help=FASTMATH_HELP)
+def wat(file, functions, opt, target, fastmath):
     """Print the optimized WebAssembly text of FILE's functions."""
     try:
-        b = _build(file, functions, opt, Path(file).stem)
+        b = _build(file, functions, opt, Path(file).stem, target=target, fastmath=fastmath)
     except CompileError as e:
         _fail(str(e))
     click.echo(b.wat(), nl=False)
@@ -131,7 +158,10 @@ def _parse_arg(text: str):
 @click.argument("args", nargs=-1)
 @click.option("-O", "opt", type=click.Choice(OPT_CHOICES), default="3", show_default=True,
               help="Binaryen optimization level.")
-def run(file, function, args, opt):
+@click.option("--target", type=click.Choice(TARGETS), default="relaxed-simd", show_default=True,
+              help=TARGET_HELP)
+@click.option("--fastmath", is_flag=True, help=FASTMATH_HELP)
+def run(file, function, args, opt, target, fastmath):
     """Compile FUNCTION from FILE and run it under wasmtime with ARGS.
 
     ARGS are Python literals (3, -1.5, True, nan, inf, (1, 2)); the function is
@@ -143,7 +173,7 @@ def run(file, function, args, opt):
     values = [_parse_arg(a) for a in args]
     try:
         fn = public_functions(load_file(file), [function], file)[0]
-        compiled = p2w_compile(fn, opt="O" + opt)
+        compiled = p2w_compile(fn, opt="O" + opt, target=target, fastmath=fastmath)
         result = compiled(*values)
     except CompileError as e:
         _fail(str(e))
