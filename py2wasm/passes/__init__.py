@@ -14,8 +14,9 @@ from ..ir import Module, verify_module
 from .dce import dce
 from .fold import fold
 from .link_math import link_math
+from .ranges import ranges
 
-PIPELINE = (("fold", fold), ("dce", dce))
+PIPELINE = (("fold", fold), ("ranges", ranges), ("dce", dce))
 
 
 def run_passes(module: Module, level: int = 1, verify: bool = True, *,
@@ -34,4 +35,4 @@ def run_passes(module: Module, level: int = 1, verify: bool = True, *,
     return module
 
 
-__all__ = ["run_passes", "dce", "fold", "link_math", "PIPELINE"]
+__all__ = ["run_passes", "dce", "fold", "link_math", "ranges", "PIPELINE"]

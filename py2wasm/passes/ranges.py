@@ -1,0 +1,763 @@
+"""Value ranges of Python ints: overflow checks, bounds checks and divisions
+that the ranges prove unnecessary are removed.
+
+Place in the pipeline: a pass (IR -> IR), after `fold`, before `dce`. Every
+`add`/`sub`/`mul` on i64 carries CPython's OverflowError check (the int
+leaves int64); most of them cannot fire: `i + 1` where `i < n` dominates,
+`2 * i` where `i` indexes an array (wasm32: fewer than 2**32 elements), a
+`k % m` result, an int32 element widened to i64. This pass computes, for
+every i64 SSA value, an interval [lo, hi] that contains every value it can
+take, and rewrites what the intervals decide:
+
+- checked `add`/`sub`/`mul`/`neg` whose exact result provably fits int64
+  become `wadd`/`wsub`/`wmul`/`wneg` (same value, no check);
+- `mul` by a constant that may overflow becomes an explicit range test of the
+  other operand (`raise_if` with the same OverflowError message and
+  location, then `wmul`): two comparisons instead of a division;
+- i64 comparisons decided by the intervals or by a dominating comparison of
+  the same two values become constants (a bounds check `j >= size` under
+  `j < size`, `j < 0` for an index counting up from 0); `fold` then removes
+  the `raise_if` it guarded and the branches it decided, and this pass drops
+  a `raise_if_fmt` whose condition became False;
+- `x % 2**k` becomes `x & (2**k - 1)` and `x // 2**k` becomes `x >> k`
+  (exactly Python's results for every int), `select` on a decided
+  condition and `x % m` with `0 <= x < m` become the value they produce.
+
+Sources of ranges (all sound for every run, not only typical ones):
+constants; the operation's own semantics (a checked op that did not raise
+produced a value inside int64); the conditions that dominate a use (the
+taken edge of every `cond_br` on the way, and `raise_if` conditions that did
+not fire: `i < n` gives `i <= hi(n) - 1`); `alloc n` that returned (the
+bytes fit wasm32 memory: `0 <= n <= 2**32`, and `n = c * m` bounds `m`);
+element loads of int32/uint8 arrays; the ABI of exported functions (a 1-D
+array argument has at most 2**32 elements: all argument arrays lie in
+wasm32 memory; shapes are >= 0); and, between functions of the module, the
+join of the arguments at every call site of a function that is not
+exported. Loops are analysed to a fixed point, widening a block parameter
+to the int64 limit after a few rounds of growth.
+
+`ranges_params.remove_trivial_params` runs first so that a loop bound and an
+array size that are the same value are one SSA value.
+"""
+from __future__ import annotations
+
+from ..ir import BOOL, I64, Br, CondBr, Eqn, Function, Module, Var
+from ..ir import messages
+from ..ir.types import ArrayType, ScalarType, TupleType
+from .fold import fold_function
+from .ranges_params import remove_trivial_params, substitute
+
+MIN, MAX = -2**63, 2**63 - 1
+FULL = (MIN, MAX)
+MEM = 2**32  # wasm32: bytes of linear memory, elements of a 1-D argument array
+WIDEN_AFTER = 3  # growths of a block parameter before it is widened
+MAX_MODULE_ROUNDS = 12  # interprocedural rounds before giving up (then: no call ranges)
+
+_CMP = ("lt", "le", "gt", "ge", "eq", "ne")
+_NEG = {"lt": "ge", "le": "gt", "gt": "le", "ge": "lt", "eq": "ne", "ne": "eq"}
+_SWAP = {"lt": "gt", "le": "ge", "gt": "lt", "ge": "le", "eq": "eq", "ne": "ne"}
+# known `a K b` -> {query Q: truth of `a Q b`}
+_IMPLIES = {
+    "lt": {"lt": True, "le": True, "ne": True, "gt": False, "ge": False, "eq": False},
+    "le": {"le": True, "gt": False},
+    "gt": {"gt": True, "ge": True, "ne": True, "lt": False, "le": False, "eq": False},
+    "ge": {"ge": True, "lt": False},
+    "eq": {"eq": True, "le": True, "ge": True, "ne": False, "lt": False, "gt": False},
+    "ne": {"ne": True, "eq": False},
+}
+_SAME = {"lt": False, "gt": False, "ne": False, "le": True, "ge": True, "eq": True}
+_LOAD_RANGE = {"int32": (-2**31, 2**31 - 1), "uint8": (0, 255)}
+_WRAPPING = {"add": "wadd", "sub": "wsub", "mul": "wmul"}
+
+
+# --- intervals ------------------------------------------------------------------
+
+def _join(a, b):
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return (min(a[0], b[0]), max(a[1], b[1]))
+
+
+def _checked(lo, hi):
+    """The results of a checked operation: its exact results that fit int64."""
+    lo, hi = max(lo, MIN), min(hi, MAX)
+    return (lo, hi) if lo <= hi else None
+
+
+def _wrapped(lo, hi):
+    """The results of a wrapping operation: exact if nothing wraps."""
+    return (lo, hi) if MIN <= lo and hi <= MAX else FULL
+
+
+def _fits(lo, hi) -> bool:
+    return MIN <= lo and hi <= MAX
+
+
+def _corners(f, a, b):
+    vals = [f(x, y) for x in a for y in b]
+    return min(vals), max(vals)
+
+
+def _mul_interval(a, b):
+    return _corners(lambda x, y: x * y, a, b)
+
+
+def _floordiv_interval(a, b):
+    """a // b over b in [b0, b1] not containing 0 (monotone on each side)."""
+    return _corners(lambda x, y: x // y, a, b)
+
+
+def _mod_interval(a, b):
+    lo_b, hi_b = b
+    if lo_b > 0:
+        hi = hi_b - 1
+        if 0 <= a[0] and a[1] < lo_b:  # a % b == a
+            return a
+        return (0, hi if a[1] >= hi else max(a[1], 0) if a[0] >= 0 else hi)
+    if hi_b < 0:
+        return (lo_b + 1, 0)
+    return (min(lo_b + 1, 0), max(hi_b - 1, 0))
+
+
+def _bitlen_mask(a, b):
+    return (0, (1 << max(a[1].bit_length(), b[1].bit_length())) - 1)
+
+
+def _mul_safe_range(c: int):
+    """The x for which x * c fits int64 (c != 0)."""
+    if c > 0:
+        return (-(2**63 // c), MAX // c)
+    return (-(MAX // -c), 2**63 // -c) if c != -1 else (MIN + 1, MAX)
+
+
+# --- facts: what is known to hold at a point ----------------------------------------
+# An atom is (op, a, b) meaning `a op b` for i64 Vars a, b, or ("in", v, lo, hi).
+# A fact set is a dict var id -> tuple of atoms mentioning that var (shared,
+# copied on extension).
+
+def _extend(facts: dict, atoms: list) -> dict:
+    if not atoms:
+        return facts
+    out = dict(facts)
+    for at in atoms:
+        vs = (at[1],) if at[0] == "in" else (at[1], at[2])
+        for v in vs:
+            out[v.id] = out.get(v.id, ()) + (at,)
+    return out
+
+
+class FunctionRanges:
+    """The range analysis of one function: static structure (dominators,
+    facts per block and edge), then `analyze(param_ranges)` to a fixed point."""
+
+    def __init__(self, fn: Function):
+        self.fn = fn
+        self.defs: dict[int, Eqn] = {}
+        self.consts: dict[int, object] = {}
+        for b in fn.blocks:
+            for e in b.eqns:
+                for o in e.outs:
+                    self.defs[o.id] = e
+                if e.prim == "const":
+                    self.consts[e.outs[0].id] = e.params["value"]
+        self.rpo = self._rpo()
+        self.preds: dict[int, list] = {id(b): [] for b in self.rpo}
+        for b in self.rpo:
+            for which, tgt, args in self._succ_edges(b):
+                self.preds[id(tgt)].append((b, which, args))
+        self.idom = self._dominators()
+        self._facts()
+        self.val: dict[int, tuple] = {}
+        self.reached_blocks: set[int] = set()
+
+    # structure ---------------------------------------------------------------------
+    @staticmethod
+    def _succ_edges(b):
+        t = b.term
+        if isinstance(t, Br):
+            return [(None, t.target, t.args)]
+        if isinstance(t, CondBr):
+            if t.then is t.else_:
+                return [(None, t.then, t.then_args), (None, t.else_, t.else_args)]
+            return [(True, t.then, t.then_args), (False, t.else_, t.else_args)]
+        return []
+
+    def _rpo(self):
+        order, seen = [], set()
+        stack = [(self.fn.entry, iter(self.fn.entry.successors()))]
+        seen.add(id(self.fn.entry))
+        while stack:
+            b, it = stack[-1]
+            nxt = next(it, None)
+            if nxt is None:
+                stack.pop()
+                order.append(b)
+            elif id(nxt) not in seen:
+                seen.add(id(nxt))
+                stack.append((nxt, iter(nxt.successors())))
+        order.reverse()
+        return order
+
+    def _dominators(self):
+        index = {id(b): i for i, b in enumerate(self.rpo)}
+        entry = self.rpo[0]
+        idom = {id(entry): entry}
+
+        def intersect(a, b):
+            while a is not b:
+                while index[id(a)] > index[id(b)]:
+                    a = idom[id(a)]
+                while index[id(b)] > index[id(a)]:
+                    b = idom[id(b)]
+            return a
+
+        changed = True
+        while changed:
+            changed = False
+            for b in self.rpo[1:]:
+                new = None
+                for p, _w, _a in self.preds[id(b)]:
+                    if id(p) in idom:
+                        new = p if new is None else intersect(p, new)
+                if idom.get(id(b)) is not new:
+                    idom[id(b)] = new
+                    changed = True
+        return idom
+
+    def atoms_of(self, cond: Var, truth: bool, depth: int = 4) -> list:
+        """What `cond == truth` says about i64 values."""
+        e = self.defs.get(cond.id)
+        if e is None or depth == 0:
+            return []
+        if e.prim in _CMP and e.ins[0].type is I64 and e.ins[1].type is I64:
+            return [(e.prim if truth else _NEG[e.prim], e.ins[0], e.ins[1])]
+        if e.prim == "not":
+            return self.atoms_of(e.ins[0], not truth, depth - 1)
+        if e.prim == "and" and e.outs[0].type is BOOL and truth:
+            return self.atoms_of(e.ins[0], True, depth - 1) + self.atoms_of(e.ins[1], True, depth - 1)
+        if e.prim == "or" and e.outs[0].type is BOOL and not truth:
+            return (self.atoms_of(e.ins[0], False, depth - 1)
+                    + self.atoms_of(e.ins[1], False, depth - 1))
+        return []
+
+    def _eqn_atoms(self, e: Eqn) -> list:
+        """What holds after `e` completed."""
+        if e.prim in ("raise_if", "raise_if_fmt"):
+            return self.atoms_of(e.ins[0], False)
+        if e.prim == "alloc":
+            n = e.ins[0]
+            atoms = [("in", n, 0, MEM)]
+            d = self.defs.get(n.id)
+            if d is not None and d.prim == "mul":  # checked: n is the exact product
+                for x, y in ((d.ins[0], d.ins[1]), (d.ins[1], d.ins[0])):
+                    c = self.consts.get(x.id)
+                    if type(c) is int and c > 0:
+                        atoms.append(("in", y, 0, MEM // c))
+            return atoms
+        return []
+
+    def _facts(self):
+        """facts_in per block, facts per equation, facts per edge."""
+        self.eqn_facts: dict[int, list] = {}
+        self.facts_out: dict[int, dict] = {}
+        self.edge_facts: dict[tuple, dict] = {}
+        for b in self.rpo:
+            preds = self.preds[id(b)]
+            if b is self.rpo[0]:
+                facts = {}
+            elif len(preds) == 1 and preds[0][0] is not b:
+                p, which, _args = preds[0]
+                facts = self.edge_facts[(id(p), which)]
+            else:
+                facts = self.facts_out[id(self.idom[id(b)])]
+            per_eqn = []
+            for e in b.eqns:
+                per_eqn.append(facts)
+                facts = _extend(facts, self._eqn_atoms(e))
+            self.eqn_facts[id(b)] = per_eqn
+            self.facts_out[id(b)] = facts
+            t = b.term
+            for which, _tgt, _args in self._succ_edges(b):
+                self.edge_facts[(id(b), which)] = (
+                    _extend(facts, self.atoms_of(t.cond, which)) if which is not None else facts)
+
+    # queries -----------------------------------------------------------------------
+    def rng(self, v: Var, facts: dict, depth: int = 2):
+        """The interval of i64 `v` where `facts` hold (None: no value yet, or
+        the point cannot be reached)."""
+        r = self.val.get(v.id)
+        if r is None:
+            return None
+        lo, hi = r
+        for at in facts.get(v.id, ()):
+            if at[0] == "in":
+                lo, hi = max(lo, at[2]), min(hi, at[3])
+                continue
+            op, a, b = at
+            if a is b:
+                continue
+            if a is v:
+                other = b
+            else:
+                other, op = a, _SWAP[op]
+            ro = self.rng(other, facts, depth - 1) if depth > 0 else self.val.get(other.id)
+            if ro is None:  # `other` has no value here: neither has this point
+                return None
+            if op == "lt":
+                hi = min(hi, ro[1] - 1)
+            elif op == "le":
+                hi = min(hi, ro[1])
+            elif op == "gt":
+                lo = max(lo, ro[0] + 1)
+            elif op == "ge":
+                lo = max(lo, ro[0])
+            elif op == "eq":
+                lo, hi = max(lo, ro[0]), min(hi, ro[1])
+            elif op == "ne" and ro[0] == ro[1]:
+                if lo == ro[0]:
+                    lo += 1
+                if hi == ro[0]:
+                    hi -= 1
+        return (lo, hi) if lo <= hi else None
+
+    def decide(self, c: Var, facts: dict, depth: int = 3):
+        """True/False when bool `c` is decided where `facts` hold, else None."""
+        if c.id in self.consts:
+            return self.consts[c.id]
+        e = self.defs.get(c.id)
+        if e is None or depth == 0:
+            return None
+        p = e.prim
+        if p in _CMP and e.ins[0].type is I64 and e.ins[1].type is I64:
+            return self.decide_cmp(p, e.ins[0], e.ins[1], facts)
+        if p == "not":
+            d = self.decide(e.ins[0], facts, depth - 1)
+            return None if d is None else not d
+        if p in ("and", "or") and e.outs[0].type is BOOL:
+            d1 = self.decide(e.ins[0], facts, depth - 1)
+            d2 = self.decide(e.ins[1], facts, depth - 1)
+            if p == "and":
+                return False if False in (d1, d2) else True if d1 is True and d2 is True else None
+            return True if True in (d1, d2) else False if d1 is False and d2 is False else None
+        return None
+
+    def decide_cmp(self, op: str, a: Var, b: Var, facts: dict):
+        if a is b:
+            return _SAME[op]
+        for at in facts.get(a.id, ()):
+            if at[0] == "in":
+                continue
+            k, x, y = at
+            if x is a and y is b:
+                r = _IMPLIES[k].get(op)
+            elif x is b and y is a:
+                r = _IMPLIES[_SWAP[k]].get(op)
+            else:
+                continue
+            if r is not None:
+                return r
+        ra, rb = self.rng(a, facts), self.rng(b, facts)
+        if ra is None or rb is None:
+            return None
+        (alo, ahi), (blo, bhi) = ra, rb
+        if op == "lt":
+            return True if ahi < blo else False if alo >= bhi else None
+        if op == "le":
+            return True if ahi <= blo else False if alo > bhi else None
+        if op == "gt":
+            return True if alo > bhi else False if ahi <= blo else None
+        if op == "ge":
+            return True if alo >= bhi else False if ahi < blo else None
+        if alo == ahi == blo == bhi:
+            return op == "eq"
+        if ahi < blo or bhi < alo:
+            return op == "ne"
+        return None
+
+    # transfer ----------------------------------------------------------------------
+    def transfer(self, e: Eqn, facts: dict):
+        """The interval of e's (first) i64 result."""
+        p = e.prim
+        if p == "const":
+            v = e.params["value"]
+            return (v, v)
+        R = lambda v: self.rng(v, facts)  # noqa: E731
+        ins = e.ins
+        if p in ("add", "sub", "mul", "wadd", "wsub", "wmul"):
+            a, b = R(ins[0]), R(ins[1])
+            if a is None or b is None:
+                return None
+            if p in ("add", "wadd"):
+                lo, hi = a[0] + b[0], a[1] + b[1]
+            elif p in ("sub", "wsub"):
+                lo, hi = a[0] - b[1], a[1] - b[0]
+            else:
+                if p == "mul":  # a checked product by a constant: only the safe operands
+                    for x, y in ((a, b), (b, a)):
+                        if y[0] == y[1] and y[0] not in (0, 1):
+                            s = _mul_safe_range(y[0])
+                            x2 = (max(x[0], s[0]), min(x[1], s[1]))
+                            if x2[0] > x2[1]:
+                                return None
+                            return _mul_interval(x2, y)
+                lo, hi = _mul_interval(a, b)
+            return _checked(lo, hi) if p[0] != "w" else _wrapped(lo, hi)
+        if p in ("neg", "wneg"):
+            a = R(ins[0])
+            if a is None:
+                return None
+            return _checked(-a[1], -a[0]) if p == "neg" else _wrapped(-a[1], -a[0])
+        if p == "abs":
+            a = R(ins[0])
+            if a is None:
+                return None
+            lo = 0 if a[0] <= 0 <= a[1] else min(abs(a[0]), abs(a[1]))
+            return _checked(lo, max(abs(a[0]), abs(a[1])))
+        if p == "invert":
+            a = R(ins[0])
+            return None if a is None else (-a[1] - 1, -a[0] - 1)
+        if p == "floordiv":
+            a, b = R(ins[0]), R(ins[1])
+            if a is None or b is None:
+                return None
+            if b[0] > 0 or b[1] < 0:
+                return _checked(*_floordiv_interval(a, b))
+            return FULL
+        if p == "mod":
+            a, b = R(ins[0]), R(ins[1])
+            if a is None or b is None:
+                return None
+            if b == (0, 0):
+                return None
+            return _mod_interval(a, b)
+        if p in ("and", "or", "xor"):
+            a, b = R(ins[0]), R(ins[1])
+            if a is None or b is None:
+                return None
+            if p == "and":
+                if a[0] >= 0 and b[0] >= 0:
+                    return (0, min(a[1], b[1]))
+                if a[0] >= 0 or b[0] >= 0:
+                    return (0, a[1] if a[0] >= 0 else b[1])
+                return FULL
+            if a[0] >= 0 and b[0] >= 0:
+                return _bitlen_mask(a, b)
+            return FULL
+        if p == "shr":
+            a, k = R(ins[0]), R(ins[1])
+            if a is None or k is None:
+                return None
+            if k[0] < 0:
+                k = (0, k[1])
+                if k[1] < 0:
+                    return None
+            return (min(a[0] >> k[0], a[0] >> k[1]), max(a[1] >> k[0], a[1] >> k[1]))
+        if p == "shl":
+            a, k = R(ins[0]), R(ins[1])
+            if a is None or k is None:
+                return None
+            if k[1] < 0:
+                return None
+            k = (max(k[0], 0), min(k[1], 64))
+            return _checked(*_corners(lambda x, y: x << y, a, k))
+        if p == "pow":
+            a = R(ins[0])
+            if a is not None and a[0] >= 0:
+                return (0, MAX)
+            return FULL
+        if p == "select":
+            d = self.decide(ins[0], facts)
+            if d is not None:
+                return R(ins[1] if d else ins[2])
+            return _join(R(ins[1]), R(ins[2]))
+        if p in ("load", "wrap"):
+            return _LOAD_RANGE.get(e.params.get("dtype"), FULL)
+        if p == "convert":
+            src = ins[0].type
+            return (0, 1) if src is BOOL else R(ins[0]) if src is I64 else FULL
+        if p == "alloc":
+            return (0, MEM)
+        return FULL
+
+    # fixed point -------------------------------------------------------------------
+    def analyze(self, param_ranges) -> None:
+        """Intervals of every i64 value, given the entry parameters' intervals
+        (param_ranges None: the function is not called from reachable code,
+        so no value of it exists)."""
+        self.val = {}
+        if param_ranges is None:
+            return
+        growth: dict[int, int] = {}
+        entry = self.rpo[0]
+        self.reached_blocks = {id(entry)}
+        while True:
+            changed = False
+            for b in self.rpo:
+                feasible = [(p, which, args) for p, which, args in self.preds[id(b)]
+                            if self._edge_taken(p, which)]
+                if b is not entry:
+                    if not feasible:
+                        continue
+                    if id(b) not in self.reached_blocks:
+                        self.reached_blocks.add(id(b))
+                        changed = True
+                for i, prm in enumerate(b.params):
+                    if prm.type is not I64:
+                        continue
+                    new = param_ranges[i] if b is entry else None
+                    for p, which, args in feasible:
+                        new = _join(new, self.rng(args[i], self.edge_facts[(id(p), which)]))
+                    old = self.val.get(prm.id)
+                    new = _join(old, new)
+                    if new != old:
+                        if old is not None:
+                            growth[prm.id] = growth.get(prm.id, 0) + 1
+                            if growth[prm.id] > WIDEN_AFTER:
+                                new = (MIN if new[0] < old[0] else new[0],
+                                       MAX if new[1] > old[1] else new[1])
+                        self.val[prm.id] = new
+                        changed = True
+                for e, facts in zip(b.eqns, self.eqn_facts[id(b)]):
+                    if not e.outs or e.outs[0].type is not I64:
+                        continue
+                    if len(e.outs) == 1:
+                        r = self.transfer(e, facts)
+                    else:  # a call with several results
+                        r = FULL
+                    for o in e.outs:
+                        if o.type is not I64:
+                            continue
+                        old = self.val.get(o.id)
+                        new = _join(old, r)
+                        if new != old:
+                            self.val[o.id] = new
+                            changed = True
+            if not changed:
+                return
+
+    def _edge_taken(self, p, which) -> bool:
+        """The edge from block p (`which` side of its cond_br) may be taken."""
+        if id(p) not in self.reached_blocks:
+            return False
+        if which is None:
+            return True
+        return self.decide(p.term.cond, self.facts_out[id(p)]) is not (not which)
+
+    def call_sites(self):
+        """(callee name, [interval or None per argument]) for every call in
+        reachable code (a call whose i64 argument has no value is not)."""
+        for b in self.rpo:
+            for e, facts in zip(b.eqns, self.eqn_facts[id(b)]):
+                if e.prim == "call" and id(b) in self.reached_blocks:
+                    yield e.params["fn"], [self.rng(v, facts) if v.type is I64 else None
+                                           for v in e.ins]
+
+    # rewrite -----------------------------------------------------------------------
+    def rewrite(self) -> int:
+        """Apply what the intervals decide; returns the number of rewrites."""
+        count = 0
+        subst: dict[int, Var] = {}
+        for b in self.rpo:
+            out = []
+            for e, facts in zip(b.eqns, self.eqn_facts[id(b)]):
+                new = self._rewrite_eqn(e, facts, subst)
+                if new is None:
+                    out.append(e)
+                else:
+                    out.extend(new)
+                    count += 1
+            b.eqns = out
+        substitute(self.fn, subst)
+        return count + len(subst)
+
+    def _rewrite_eqn(self, e: Eqn, facts: dict, subst: dict):
+        p, ins = e.prim, e.ins
+        if p in _CMP and ins[0].type is I64 and ins[1].type is I64:
+            d = self.decide_cmp(p, ins[0], ins[1], facts)
+            if d is not None:
+                return [Eqn("const", [], e.outs, {"value": d, "type": BOOL}, e.loc)]
+            return None
+        if p in ("raise_if", "raise_if_fmt"):
+            if self.decide(ins[0], facts) is False:
+                return []
+            return None
+        if p == "select":
+            d = self.decide(ins[0], facts)
+            if d is not None:
+                subst[e.outs[0].id] = ins[1] if d else ins[2]
+            return None
+        if not e.outs or e.outs[0].type is not I64:
+            return None
+        R = lambda v: self.rng(v, facts)  # noqa: E731
+        if p in _WRAPPING:
+            a, b = R(ins[0]), R(ins[1])
+            if a is None or b is None:
+                return None
+            if p == "add":
+                exact = (a[0] + b[0], a[1] + b[1])
+            elif p == "sub":
+                exact = (a[0] - b[1], a[1] - b[0])
+            else:
+                exact = _mul_interval(a, b)
+            if _fits(*exact):
+                return [Eqn(_WRAPPING[p], ins, e.outs, {}, e.loc)]
+            if p == "mul":
+                return self._checked_mul_by_constant(e, a, b)
+            return None
+        if p == "neg":
+            a = R(ins[0])
+            if a is not None and a[0] > MIN:
+                return [Eqn("wneg", ins, e.outs, {}, e.loc)]
+            return None
+        if p in ("mod", "floordiv"):
+            c = self.consts.get(ins[1].id)
+            if type(c) is int and c > 0 and c & (c - 1) == 0:
+                k = c.bit_length() - 1
+                kv = Var(I64)
+                if p == "mod":
+                    return [Eqn("const", [], [kv], {"value": c - 1, "type": I64}, e.loc),
+                            Eqn("and", [ins[0], kv], e.outs, {}, e.loc)]
+                return [Eqn("const", [], [kv], {"value": k, "type": I64}, e.loc),
+                        Eqn("shr", [ins[0], kv], e.outs, {}, e.loc)]
+            if p == "mod":
+                a, b = R(ins[0]), R(ins[1])
+                if (a is not None and b is not None and a[0] >= 0 and b[0] > 0
+                        and (a[1] < b[0] or self.decide_cmp("lt", ins[0], ins[1], facts))):
+                    subst[e.outs[0].id] = ins[0]
+            return None
+        return None
+
+    def _checked_mul_by_constant(self, e: Eqn, a, b):
+        """x * c that may overflow: test x against the safe range, then wmul."""
+        for xi, ci in ((0, 1), (1, 0)):
+            c = self.consts.get(e.ins[ci].id)
+            if type(c) is not int or c in (0, 1):
+                continue
+            x = e.ins[xi]
+            xr = (a, b)[xi]
+            lo, hi = _mul_safe_range(c)
+            eqns, tests = [], []
+            for op, bound, needed in (("gt", hi, xr[1] > hi), ("lt", lo, xr[0] < lo)):
+                if needed:
+                    k, t = Var(I64), Var(BOOL)
+                    eqns += [Eqn("const", [], [k], {"value": bound, "type": I64}, e.loc),
+                             Eqn(op, [x, k], [t], {}, e.loc)]
+                    tests.append(t)
+            if len(tests) == 2:
+                t = Var(BOOL)
+                eqns.append(Eqn("or", tests, [t], {}, e.loc))
+            else:
+                (t,) = tests
+            eqns += [Eqn("raise_if", [t], [], {"exc": "OverflowError",
+                                                 "msg": messages.INT_OVERFLOW}, e.loc),
+                     Eqn("wmul", e.ins, e.outs, {}, e.loc)]
+            return eqns
+        return None
+
+
+# --- the module ---------------------------------------------------------------------
+
+def _signature_ranges(fn: Function) -> list:
+    """Intervals of an exported function's flat parameters, from the ABI."""
+    if fn.sig is None:
+        return [FULL if p.type is I64 else None for p in fn.params]
+    out: list = []
+
+    def leaves(t):
+        if isinstance(t, ScalarType):
+            out.append(FULL if t is I64 else None)
+        elif isinstance(t, TupleType):
+            for x in t.elems:
+                leaves(x)
+        elif isinstance(t, ArrayType):
+            out.append((0, MEM))  # address in wasm32 memory
+            out.extend([(0, MEM if t.ndim == 1 else MAX)] * t.ndim)
+
+    for _n, t in fn.sig.params:
+        leaves(t)
+    if len(out) != len(fn.params):
+        return [FULL if p.type is I64 else None for p in fn.params]
+    return out
+
+
+def _drop_dead_raise_fmt(fn: Function) -> int:
+    consts = {e.outs[0].id: e.params["value"] for b in fn.blocks for e in b.eqns
+              if e.prim == "const"}
+    n = 0
+    for b in fn.blocks:
+        kept = [e for e in b.eqns
+                if not (e.prim == "raise_if_fmt" and consts.get(e.ins[0].id, True) is False)]
+        n += len(b.eqns) - len(kept)
+        b.eqns = kept
+    return n
+
+
+def analyze_module(module: Module) -> dict[str, FunctionRanges]:
+    """The range analysis of every function, call-site ranges included."""
+    fns = module.functions
+    an = {name: FunctionRanges(fn) for name, fn in fns.items()}
+    called = {e.params["fn"] for fn in fns.values() for b in fn.blocks for e in b.eqns
+              if e.prim == "call"}
+    fixed = {name: _signature_ranges(fn) for name, fn in fns.items()
+             if name in module.exports or name not in called}
+    # None: not (yet) called from reachable code
+    params = {name: (list(fixed[name]) if name in fixed else None) for name in fns}
+    growth: dict[tuple, int] = {}
+    for _round in range(MAX_MODULE_ROUNDS):
+        for name in fns:
+            an[name].analyze(params[name])
+        changed = False
+        incoming: dict[str, list] = {}
+        for name in fns:
+            for callee, args in an[name].call_sites():
+                if callee in fns:
+                    prev = incoming.get(callee, [None] * len(args))
+                    incoming[callee] = [_join(x, y) for x, y in zip(prev, args)]
+        for name in fns:
+            if name not in incoming:
+                continue
+            if name in fixed:
+                new = [_join(f, c) if f is not None else None
+                       for f, c in zip(fixed[name], incoming[name])]
+            else:
+                new = incoming[name]
+            if params[name] is None:
+                params[name] = [None] * len(new)
+                changed = True
+            for i, (old, nw) in enumerate(zip(params[name], new)):
+                nw = _join(old, nw)
+                if nw != old:
+                    if old is not None:
+                        growth[name, i] = growth.get((name, i), 0) + 1
+                        if growth[name, i] > WIDEN_AFTER:
+                            nw = (MIN if nw[0] < old[0] else nw[0],
+                                  MAX if nw[1] > old[1] else nw[1])
+                    params[name][i] = nw
+                    changed = True
+        if not changed:
+            return an
+    # no fixed point in time: forget the call-site ranges (always sound)
+    for name, fn in fns.items():
+        an[name].analyze([FULL if p.type is I64 else None for p in fn.params])
+    return an
+
+
+def ranges(module: Module, rounds: int = 2) -> Module:
+    """The pass: analyse, rewrite, fold; again while something changed."""
+    for fn in module.functions.values():
+        remove_trivial_params(fn)
+    for _ in range(rounds):
+        an = analyze_module(module)
+        count = sum(a.rewrite() for a in an.values())
+        if not count:
+            break
+        for fn in module.functions.values():
+            fold_function(fn)
+            _drop_dead_raise_fmt(fn)
+            remove_trivial_params(fn)
+    return module
+
+
+__all__ = ["ranges", "analyze_module", "FunctionRanges"]
