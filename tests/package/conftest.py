@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 JS = ROOT / "js"
 HERE = Path(__file__).resolve().parent
 MULTI_NAME = "@py2wasm-test/multi-fns"
+ARRAYS_NAME = "@py2wasm-test/arrays"
 
 
 def require_file(path: Path, hint: str = "run scripts/setup.sh") -> Path:
@@ -69,11 +70,13 @@ def load_python(path: Path):
 
 @pytest.fixture(scope="session")
 def packages(tmp_path_factory) -> dict[str, Path]:
-    """The fma example and the multi-function module, built by the CLI."""
+    """The fma example, the multi-function module and the NumPy array
+    module, built by the CLI."""
     d = tmp_path_factory.mktemp("dist")
     return {
         "fma": py2wasm_build(ROOT / "examples" / "fma.py", d / "fma"),
         MULTI_NAME: py2wasm_build(HERE / "multi.py", d / "multi", "--name", MULTI_NAME, "--version", "1.2.3"),
+        ARRAYS_NAME: py2wasm_build(HERE / "arrays.py", d / "arrays", "--name", ARRAYS_NAME),
     }
 
 
