@@ -147,3 +147,22 @@ def test_declarations_compile_without_dom_or_node_types(app):
     p = run([node(), tool("typescript/bin/tsc"), "--strict", "--module", "nodenext", "--lib", "es2022",
              "--noEmit", "--pretty", "false", "nodom.ts"], cwd=app, check=False)
     assert p.returncode == 0, p.stdout
+
+
+def test_init_with_bytes_from_a_data_url_module(packages, tmp_path):
+    """index.js evaluated from a data: URL (as the playground's blob: URLs):
+    `new URL("./x.wasm", import.meta.url)` cannot work there, so the load at
+    import fails with that reason, and `init(bytes)` must not evaluate it."""
+    pkg = packages["fma"]
+    (tmp_path / "data_url.mjs").write_text(
+        'import { readFileSync } from "node:fs";\n'
+        f'const js = readFileSync({json.dumps(str(pkg / "index.js"))});\n'
+        'const m = await import("data:text/javascript;base64," + js.toString("base64"));\n'
+        'const out = {};\n'
+        'try { m.fma(1, 2, 3) } catch (e) { out.before = e.message }\n'
+        f'await m.init(readFileSync({json.dumps(str(pkg / "fma.wasm"))}));\n'
+        'out.after = m.fma(3, -1, 2);\n'
+        'console.log(JSON.stringify(out));\n')
+    got = json.loads(run([node(), "data_url.mjs"], cwd=tmp_path).stdout)
+    assert got["after"] == -1
+    assert got["before"].startswith("fma: the WebAssembly module is not loaded: ") and "URL" in got["before"], got
