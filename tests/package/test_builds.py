@@ -202,3 +202,11 @@ def test_typescript_sees_the_targets(two, tmp_path):
     p = run([node(), tool("typescript/bin/tsc"), "--strict", "--module", "nodenext", "--target", "es2022",
              "--noEmit", "use.ts"], cwd=tmp_path, check=False)
     assert p.returncode == 0, p.stdout
+
+
+def test_a_function_named_loaded_is_refused(builds, tmp_path):
+    b = builds["simd"]
+    fns = [dict(f, name="loaded") if f["name"] == "plain" else f for f in b.manifest["functions"]]
+    with pytest.raises(ValueError, match="clash with the package's own `loaded`"):
+        write_package(FakeBuild(b.wasm, {**b.manifest, "functions": fns}), tmp_path / "x", name="x", version="0.1.0")
+    assert not (tmp_path / "x").exists()
