@@ -210,3 +210,18 @@ def test_a_function_named_loaded_is_refused(builds, tmp_path):
     with pytest.raises(ValueError, match="clash with the package's own `loaded`"):
         write_package(FakeBuild(b.wasm, {**b.manifest, "functions": fns}), tmp_path / "x", name="x", version="0.1.0")
     assert not (tmp_path / "x").exists()
+
+
+def test_esbuild_bundle_with_both_wasm_files_beside_it(two, calls, tmp_path):
+    """The bundle keeps one literal new URL per build: with the .wasm files
+    copied next to it, Node 20 runs the baseline and Node 22 the relaxed build."""
+    (tmp_path / "main.mjs").write_text(
+        f'import {{ loaded, madd }} from "{two.as_posix()}/index.js";\n'
+        'console.log(JSON.stringify([loaded(), madd(1.5, 2, 0.25, -3, 4, 1)]));\n')
+    run([tool(".bin/esbuild"), "main.mjs", "--bundle", "--format=esm", "--platform=node", "--target=es2022",
+         "--outfile=out/main.mjs", "--log-level=warning"], cwd=tmp_path)
+    for w in two.glob("*.wasm"):
+        (tmp_path / "out" / w.name).write_bytes(w.read_bytes())
+    for exe, want in ((node(), "simd"), (require_file(NODE22), "relaxed-simd")):
+        got = json.loads(run([exe, "out/main.mjs"], cwd=tmp_path).stdout)
+        assert got == [want, [4.375, -5.0]], exe
