@@ -6,8 +6,9 @@ NumPy float32 ufuncs use them. The argument is a float32 value (as an f64);
 each function returns an f64 that the caller rounds to float32 once.
 
 One double-precision kernel does the work (py2wasm, after fdlibm/musl):
-x = k*ln2 + r with |r| <= ln2/2 (ln2 in two parts, the first 32 bits long,
-so k*LN2_HI and x - k*LN2_HI are exact for a float32 x), expm1(r) by its
+x = k*ln2 + r with |r| <= ln2/2 (k by the round-to-integer shift, without
+an int conversion; ln2 in two parts, the first 32 bits long, so k*LN2_HI and
+x - k*LN2_HI are exact for a float32 x), expm1(r) by its
 Taylor polynomial to degree 10 (truncation < 2**-40 relative), then
 exp(x) = 2**k * (1 + expm1(r)) and expm1(x) = 2**k * expm1(r) + (2**k - 1).
 The double result is within about 2**-40 relative of the exact value, so
@@ -33,7 +34,8 @@ tiny one to the right subnormal or zero).
 """
 import math
 
-from ..bits import INF, from_words
+from ...intrinsics import f64_from_bits, f64_to_bits
+from ..bits import INF
 
 INVLN2 = 1.44269504088896338700e+00
 LN2_HI = 6.93147180369123816490e-01  # 32 significant bits
@@ -48,6 +50,7 @@ E8 = 2.48015873015873e-05
 E9 = 2.7557319223985893e-06
 E10 = 2.755731922398589e-07
 HALF_LN2 = 0.34657359027997264
+SHIFT = 6755399441055744.0 + 1023.0  # 0x1.8p52 + 1023
 
 
 def _expm1_poly(r: float) -> float:
@@ -58,36 +61,32 @@ def _expm1_poly(r: float) -> float:
 
 
 def _reduce(x: float):
-    """(k, q): exp(x) = 2**k * (1 + q), q = expm1(r), |r| <= ln2/2, for a
-    finite |x| <= 200 (float32 or double)."""
-    k = 0
-    if x > 0.0:
-        k = int(INVLN2 * x + 0.5)
-    else:
-        k = int(INVLN2 * x - 0.5)
-    t = float(k)
+    """(s, q): exp(x) = s * (1 + q), s = 2**k, q = expm1(r), |r| <= ln2/2,
+    for finite |x| <= 700. No int conversion: x/ln2 + SHIFT rounds to the
+    integer k, and its low 11 bits are k + 1023, the exponent field of 2**k."""
+    kd = x * INVLN2 + SHIFT
+    t = kd - SHIFT  # k, exact
     r = (x - t * LN2_HI) - t * LN2_LO
-    return k, _expm1_poly(r)
+    return f64_from_bits((f64_to_bits(kd) & 0x7FF) << 52), _expm1_poly(r)
 
 
-def _pow2(k: int) -> float:
+def pow2(k: int) -> float:
     """2**k for -1022 <= k <= 1023."""
-    return from_words(0x3FF00000 + (k << 20), 0)
+    return f64_from_bits((k + 1023) << 52)
 
 
 def exp_d(x: float) -> float:
-    """exp(x) in double for finite |x| <= 200 (within about 2**-40)."""
-    k, q = _reduce(x)
-    return (1.0 + q) * _pow2(k)
+    """exp(x) in double for finite |x| <= 700 (within about 2**-40)."""
+    s, q = _reduce(x)
+    return (1.0 + q) * s
 
 
 def expm1_d(x: float) -> float:
-    """expm1(x) in double for finite |x| <= 200 (within about 2**-40
+    """expm1(x) in double for finite |x| <= 700 (within about 2**-40
     relative)."""
     if math.fabs(x) <= HALF_LN2:
         return _expm1_poly(x)
-    k, q = _reduce(x)
-    s = _pow2(k)
+    s, q = _reduce(x)
     return s * q + (s - 1.0)
 
 
@@ -108,6 +107,8 @@ def expm1f(x: float) -> float:
         return INF
     if x < -30.0:  # exp(x) below half an ulp of 1: -1
         return -1.0
+    if x == 0.0:
+        return x  # -0 keeps its sign
     return expm1_d(x)
 
 
@@ -141,4 +142,4 @@ def tanhf(x: float) -> float:
     return math.copysign(t / (t + 2.0), x)
 
 
-__all__ = ["expf", "expm1f", "sinhf", "coshf", "tanhf", "exp_d", "expm1_d"]
+__all__ = ["expf", "expm1f", "sinhf", "coshf", "tanhf", "exp_d", "expm1_d", "pow2"]

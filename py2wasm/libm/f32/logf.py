@@ -15,7 +15,9 @@ log1pf applies the polynomial to x itself when 1 + x is in range, else
 takes the log of 1 + x (exact in double there, or rounded at 2**-53, far
 below float32's precision). powf = exp(y * log|x|) in double: |y log|x|| <= 200
 before overflow/underflow, so its absolute error is about 2**-44, and the
-exp kernel (`expf.py`) adds 2**-40; C99/musl powf special cases.
+exp kernel (`expf.py`) adds 2**-40; C99/musl powf special cases; exact
+results for a power-of-two x and an integer y (2**-150 rounds to 0 as it
+must), y == 2 (x*x, exact in double) and y == 0.5 (sqrt).
 
  ====================================================
  Copyright (C) 1993 by Sun Microsystems, Inc. All rights reserved.
@@ -29,9 +31,9 @@ exp kernel (`expf.py`) adds 2**-40; C99/musl powf special cases.
 """
 import math
 
-from ...intrinsics import f64_to_bits
-from ..bits import INF, NAN, from_words
-from .expf import exp_d
+from ...intrinsics import f64_from_bits, f64_to_bits
+from ..bits import INF, NAN
+from .expf import pow2, exp_d
 
 LN2 = 6.93147180559945286227e-01
 INVLN2 = 1.44269504088896338700e+00
@@ -44,6 +46,8 @@ LG4 = 2.222219843214978396e-01
 LG5 = 1.818357216161805012e-01
 LG6 = 1.531383769920937332e-01
 LG7 = 1.479819860511658591e-01
+OFF = 0x3FE6A09E00000000  # bits of ~sqrt(2)/2
+EXP_MASK = -0x10000000000000  # 0xFFF0000000000000 as a signed int64
 SQRT2M1 = 0.41421356237309503  # sqrt(2) - 1
 SQRT2HM1 = -0.2928932188134524  # sqrt(2)/2 - 1
 
@@ -60,12 +64,13 @@ def log1p_poly(f: float) -> float:
 
 def log_parts(x: float):
     """(k, l) with log(x) = k*ln2 + l, l = log(1 + f), for finite x > 0 that
-    is a normal double."""
-    hx = (f64_to_bits(x) >> 32) + (0x3FF00000 - 0x3FE6A09E)
-    k = (hx >> 20) - 0x3FF
-    hx = (hx & 0x000FFFFF) + 0x3FE6A09E
-    m = from_words(hx, f64_to_bits(x) & 0xFFFFFFFF)
-    return k, log1p_poly(m - 1.0)
+    is a normal double (musl's 64-bit split: x = 2**k * z, z in
+    [sqrt(2)/2, sqrt(2)))."""
+    ix = f64_to_bits(x)
+    tmp = ix - OFF
+    k = tmp >> 52
+    z = f64_from_bits(ix - (tmp & EXP_MASK))
+    return k, log1p_poly(z - 1.0)
 
 
 def _special(x: float) -> float:
@@ -155,7 +160,18 @@ def powf(x: float, y: float) -> float:
             return NAN
         if kind == 1:
             sign = -1.0
+    if y == 2.0:
+        return x * x  # exact in double: rounded once
+    if y == 0.5:
+        return math.sqrt(ax)  # x > 0 here; sqrt rounded twice is still correct
     k, l = log_parts(ax)
+    if l == 0.0 and kind != 0:  # |x| = 2**k, y an integer: 2**(k*y) exactly
+        n = float(k) * y  # exact
+        if n > 200.0:
+            return sign * INF
+        if n < -200.0:
+            return sign * 0.0
+        return sign * pow2(int(n))  # a tie (2**-150) rounds to even in the caller
     t = y * (float(k) * LN2 + l)
     if t > 100.0:  # beyond FLT_MAX
         return sign * INF
