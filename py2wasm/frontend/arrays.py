@@ -292,11 +292,17 @@ def array_rebuild(v, rebuild, it):
 
 # --- loops ---------------------------------------------------------------------------------
 
-def loop(fb, n, carried: list, body):
-    """for i in range(n): carried = body(i, carried). Returns the final carried."""
+def loop(fb, n, carried: list, body, parallel: bool = False):
+    """for i in range(n): carried = body(i, carried). Returns the final carried.
+    `parallel`: the caller promises the iterations are independent (each
+    reads only memory no other iteration writes, e.g. a fresh output or an
+    exactly aliasing in-place update): the header gets the IR loop metadata
+    {"loop": "parallel"} the vectorizer (passes/vectorize.py) relies on."""
     types = [c.type for c in carried]
     n = ic(fb, n)
     header = fb.new_block([I64] + types)
+    if parallel:
+        header.meta["loop"] = "parallel"
     inner = fb.new_block()
     exit_ = fb.new_block(types)
     fb.br(header, [fb.const(0)] + list(carried))
@@ -310,8 +316,9 @@ def loop(fb, n, carried: list, body):
     return list(exit_.params)
 
 
-def loop_nest(fb, shape, carried: list, body):
-    """Loops over every index of `shape` in C order; body(idx, carried)."""
+def loop_nest(fb, shape, carried: list, body, parallel: bool = False):
+    """Loops over every index of `shape` in C order; body(idx, carried).
+    `parallel`: every loop of the nest is parallel (see `loop`)."""
     shape = list(shape)
 
     def rec(d, idx, cs):
@@ -319,7 +326,7 @@ def loop_nest(fb, shape, carried: list, body):
             return body(list(idx), cs)
         if known(shape[d]) and shape[d] == 1:
             return rec(d + 1, idx + [fb.const(0)], cs)
-        return loop(fb, shape[d], cs, lambda i, c: rec(d + 1, idx + [i], c))
+        return loop(fb, shape[d], cs, lambda i, c: rec(d + 1, idx + [i], c), parallel)
     return rec(0, [], list(carried))
 
 
@@ -846,7 +853,7 @@ def materialize(tr, v, loc, *, contiguous=False):
     def body(idx, cs):
         store(fb, out, idx, element(tr, v, idx, plan, loc), ost)
         return cs
-    loop_nest(fb, v.shape, [], body)
+    loop_nest(fb, v.shape, [], body, parallel=True)  # a fresh output
     return out
 
 
@@ -958,7 +965,9 @@ def assign(tr, dest: Arr, value, loc, *, casting="unsafe", ufunc=None):
             v = cast(fb, element(tr, value, idx, plan, loc), src, dest.dtype, loc)
         store(fb, dest, idx, v, dst)
         return cs
-    loop_nest(fb, dest.shape, [], body)
+    # parallel: a value sharing memory with dest was copied above unless it is
+    # dest itself read at the same index (_may_overlap)
+    loop_nest(fb, dest.shape, [], body, parallel=True)
 
 
 def _broadcast_into_error(fb, vshape, dshape, loc, cond=None, force=False):

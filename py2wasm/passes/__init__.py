@@ -14,6 +14,7 @@ from ..ir import Module, verify_module
 from .dce import dce
 from .fold import fold
 from .link_math import link_math
+from .vectorize import vectorize
 from .ranges import ranges
 
 PIPELINE = (("fold", fold), ("ranges", ranges), ("dce", dce))
@@ -21,8 +22,8 @@ PIPELINE = (("fold", fold), ("ranges", ranges), ("dce", dce))
 
 def run_passes(module: Module, level: int = 1, verify: bool = True, *,
                target: str = "simd", fastmath: bool = False) -> Module:
-    """`target` (py2wasm.targets) and `fastmath` are the build's options,
-    for the passes that depend on them."""
+    """`target` (py2wasm.targets) and `fastmath` are the build's options:
+    the vectorizer (level >= 1, SIMD targets) uses them."""
     module = link_math(module)  # at every level: compiled modules import nothing
     if verify:
         verify_module(module)
@@ -32,6 +33,9 @@ def run_passes(module: Module, level: int = 1, verify: bool = True, *,
         module = p(module)
         if verify:
             verify_module(module)
+    module = vectorize(module, target=target, fastmath=fastmath)  # SIMD targets only
+    if verify:
+        verify_module(module)
     return module
 
 

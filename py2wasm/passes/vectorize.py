@@ -1,0 +1,578 @@
+"""The vectorizer: innermost array loops -> wasm SIMD128 loops (two 64-bit
+lanes) plus the original loop as the scalar remainder.
+
+Place in the pipeline: a pass (IR -> IR), run by `run_passes` at level >= 1
+for a SIMD target (py2wasm.targets), after link_math, fold and dce. It emits
+the vector primitives of ir/primitives.py ("SIMD"); backend/lower_simd.py
+lowers them. Results are bit-identical to the scalar loop unless `fastmath`.
+
+A loop is the shape `frontend.arrays.loop` emits: a header `^h(i, c...)`
+whose only equation is `lt i n` and whose branch enters a one-block body
+(no control flow inside) that ends with `br ^h(wadd(i, 1), c'...)`, entered
+from one preheader. It is vectorized when
+- it is marked `{"loop": "parallel"}` (the frontend's elementwise loops:
+  materialized expressions, slice and `out=` assignment; iterations are
+  independent), or it stores nothing (a reduction), and
+- every equation of the body can run lane-wise: nothing that may raise
+  (checked int arithmetic, true division, calls -- so loops over linked
+  libm functions stay scalar, the call costs more than the lanes save --
+  raise_if), no int<->float conversion, only float64/float32/int64 elements,
+  and
+- each element address is `base + i * stride`: stride == itemsize (a
+  contiguous vector load/store, checked at run time when the stride is a
+  run-time value, falling back to the scalar loop), a known 0 (a broadcast
+  operand: scalar load + splat) or another known constant (a strided view:
+  lanes gathered/scattered one by one), and
+- each carried value is a reduction whose result does not depend on the
+  order: int64 `wadd`/`wmul`, bool `or`/`and`, NumPy's NaN-propagating
+  min/max (the vector result is used unless it is NaN or a zero, where ties
+  between -0.0/+0.0 or NaN payloads could depend on the order: then the
+  scalar loop recomputes it from the start), and with `fastmath` float sums
+  and products (lanes start from the identity; the lanes are summed at the
+  end: a different rounding order).
+With `fastmath`, `x * y + z` in a vector loop becomes `vfma` (relaxed-SIMD
+fused multiply-add on "relaxed-simd", mul + add on "simd").
+
+A separate recognizer vectorizes NumPy's pairwise-sum block loop (the 8
+accumulators of `__pairwise_sum_<dtype>`, nplib) as 4 f64x2 accumulators:
+lane k does exactly the additions accumulator k does, so the sum is NumPy's
+to the bit (see `pairwise`).
+"""
+from __future__ import annotations
+
+from ..ir import Block, Br, CondBr, Eqn, Function, Module, Var
+from ..ir.primitives import PRIMITIVES
+from ..ir.types import BOOL, F64, F64X2, I64, I64X2, M64X2
+from ..targets import get_target
+
+W = 2  # lanes: every vector is 2 x 64 bits (float32 elements are computed in f64 lanes)
+VTYPE = {F64: F64X2, I64: I64X2, BOOL: M64X2}
+ELEMENT = {"float64": (8, F64X2), "float32": (4, F64X2), "int64": (8, I64X2)}
+
+_FLOAT_OPS = {"add": "vadd", "sub": "vsub", "mul": "vmul", "fdiv": "vdiv", "neg": "vneg",
+              "abs": "vabs", "fabs": "vabs", "sqrt": "vsqrt", "floor": "vfloor",
+              "ceil": "vceil", "trunc": "vtrunc", "nearest": "vnearest", "f32": "vf32",
+              "isnan": "visnan"}
+_INT_OPS = {"wadd": "vadd", "wsub": "vsub", "wmul": "vmul", "wneg": "vneg"}
+_CMP = {"eq": "veq", "ne": "vne", "lt": "vlt", "le": "vle", "gt": "vgt", "ge": "vge"}
+_BOOL_OPS = {"not": "vnot", "and": "vand", "or": "vor", "xor": "vxor"}
+_INDEX_OPS = ("wadd", "wsub", "wmul")
+_NEVER_RAISE_ON_FLOATS = ("add", "sub", "mul", "neg", "abs")
+
+
+class _Refuse(Exception):
+    """This loop stays scalar (the reason is the message)."""
+
+
+def vectorize(module: Module, *, target="simd", fastmath: bool = False) -> Module:
+    """Vectorize the loops of every function (nothing for a non-SIMD target)."""
+    if not get_target(target).simd:
+        return module
+    for fn in module.functions.values():
+        vectorize_function(fn, fastmath=fastmath)
+    return module
+
+
+def vectorize_function(fn: Function, *, fastmath: bool = False) -> int:
+    """Vectorize fn's loops in place; the number of loops vectorized."""
+    from .vectorize_pairwise import vectorize_pairwise
+    done = 0
+    for h in list(fn.blocks):
+        loop = match_loop(fn, h)
+        if loop is None:
+            continue
+        try:
+            if vectorize_pairwise(fn, loop):
+                done += 1
+                continue
+            _LoopVectorizer(fn, loop, fastmath).run()
+            done += 1
+        except _Refuse:
+            continue
+    return done
+
+
+# --- loop shape -------------------------------------------------------------------------
+
+class Loop:
+    def __init__(self, header, body, exit_, pre, n, init):
+        self.header, self.body, self.exit, self.pre = header, body, exit_, pre
+        self.n, self.init = n, init  # trip bound, preheader's branch arguments
+
+    @property
+    def index(self) -> Var:
+        return self.header.params[0]
+
+    @property
+    def carried(self) -> list[Var]:
+        return self.header.params[1:]
+
+
+def predecessors(fn: Function) -> dict[int, list[Block]]:
+    preds: dict[int, list[Block]] = {id(b): [] for b in fn.blocks}
+    for b in fn.blocks:
+        for s in b.successors():
+            preds.setdefault(id(s), []).append(b)
+        if isinstance(b.term, CondBr) and b.term.then is b.term.else_:
+            preds[id(b.term.then)].append(b)
+    return preds
+
+
+def match_loop(fn: Function, h: Block):
+    """The Loop whose header is `h`, if h heads a loop of the shape above."""
+    if not h.params or h.params[0].type is not I64 or len(h.eqns) != 1:
+        return None
+    e, t = h.eqns[0], h.term
+    if e.prim != "lt" or e.ins[0] is not h.params[0] or not isinstance(t, CondBr) or \
+            t.cond is not e.outs[0] or t.then_args or t.then is h or t.then is t.else_:
+        return None
+    body = t.then
+    bt = body.term
+    if body.params or not isinstance(bt, Br) or bt.target is not h:
+        return None
+    preds = predecessors(fn)
+    if [id(b) for b in preds.get(id(body), [])] != [id(h)]:
+        return None
+    hp = [b for b in preds.get(id(h), []) if b is not body]
+    if len(hp) != 1 or len(preds[id(h)]) != 2 or not isinstance(hp[0].term, Br):
+        return None
+    n = e.ins[1]
+    defined = {o.id for x in body.eqns for o in x.outs}
+    if n.id in defined:
+        return None
+    inc = bt.args[0]
+    inc_eq = next((x for x in body.eqns if inc in x.outs), None)
+    if inc_eq is None or inc_eq.prim != "wadd" or inc_eq.ins[0] is not h.params[0] or \
+            _const_value(fn, inc_eq.ins[1]) != 1:
+        return None
+    return Loop(h, body, t.else_, hp[0], n, list(hp[0].term.args))
+
+
+def _const_value(fn: Function, v: Var):
+    for b in fn.blocks:
+        for e in b.eqns:
+            if e.prim == "const" and e.outs[0] is v:
+                return e.params["value"]
+    return None
+
+
+# --- IR construction helpers ----------------------------------------------------------
+
+def new_block(fn: Function, params=()) -> Block:
+    b = Block(max(x.label for x in fn.blocks) + 1, list(params))
+    fn.blocks.append(b)
+    return b
+
+
+def emit(block: Block, prim: str, ins, params=None, out_types=None, loc=None) -> Var:
+    from ..ir.primitives import type_of
+    params = params or {}
+    types = out_types or type_of(prim, [v.type for v in ins], params)
+    outs = [Var(t) for t in types]
+    block.eqns.append(Eqn(prim, list(ins), outs, params, loc))
+    return outs[0] if outs else None
+
+
+def const(block: Block, value, t) -> Var:
+    return emit(block, "const", [], {"value": value, "type": t})
+
+
+# --- the elementwise/reduction loop vectorizer ---------------------------------------------
+
+def _can_raise(e: Eqn) -> bool:
+    if e.prim in ("raise_if", "raise_if_fmt", "call", "alloc"):
+        return True
+    if e.prim in _NEVER_RAISE_ON_FLOATS and all(v.type is F64 for v in e.ins):
+        return False
+    return bool(PRIMITIVES[e.prim].raises)
+
+
+class _Reduction:
+    """A carried value c and the chain of body equations computing c' from
+    c and one other input x."""
+
+    def __init__(self, c, new, chain, x, init_mode, identity, postcheck):
+        self.c, self.new, self.chain, self.x = c, new, chain, x
+        self.init_mode, self.identity, self.postcheck = init_mode, identity, postcheck
+
+
+class _LoopVectorizer:
+    def __init__(self, fn: Function, loop: Loop, fastmath: bool):
+        self.fn, self.loop, self.fastmath = fn, loop, fastmath
+        self.consts = {e.outs[0].id: e.params["value"] for b in fn.blocks for e in b.eqns
+                       if e.prim == "const"}
+        self.kind: dict[int, str] = {}  # var id -> "U" uniform, "I" index-affine, "V" vector
+        self.coef: dict[int, dict] = {}  # "I" vars: {None: k, var: k...} = sum of k * var
+        self.access: dict[int, tuple] = {}  # load/store eqn id -> ("vector"|"gather"|"splat", stride)
+        self.guards: list[tuple] = []  # (run-time stride, the itemsize it must equal)
+        self.reductions: list[_Reduction] = []
+        self.fused: set[int] = set()  # ids of mul eqns contracted into an fma
+        self.fma: dict[int, tuple] = {}  # add eqn id -> (a, b, c): vfma(a, b, c)
+
+    # --- analysis --------------------------------------------------------
+    def kind_of(self, v: Var) -> str:
+        return self.kind.get(v.id, "U")
+
+    def run(self):
+        self.analyse()
+        self.emit()
+
+    def analyse(self):
+        lp, body = self.loop, self.loop.body
+        parallel = lp.header.meta.get("loop") == "parallel"
+        has_store = any(e.prim == "store" for e in body.eqns)
+        if has_store and not parallel:
+            raise _Refuse("stores in a loop not known to be parallel")
+        self.kind[lp.index.id] = "I"
+        self.coef[lp.index.id] = {None: 1}
+        for c in lp.carried:
+            self.kind[c.id] = "V"
+        latch = body.term.args
+        inc = latch[0]
+        for e in body.eqns:
+            if e.outs and e.outs[0] is inc:
+                continue
+            self._classify(e)
+        for c, new in zip(lp.carried, latch[1:]):
+            self.reductions.append(self._reduction(c, new, has_store))
+        if not any(self.kind_of(o) == "V" for e in body.eqns for o in e.outs) and \
+                not any(e.prim == "store" for e in body.eqns):
+            raise _Refuse("nothing to vectorize")
+        if self.fastmath:
+            self._contractions()
+
+    def _classify(self, e: Eqn):
+        if _can_raise(e):
+            raise _Refuse(f"{e.prim} may raise")
+        kinds = [self.kind_of(v) for v in e.ins]
+        p = e.prim
+        if p == "load":
+            self._load(e, kinds[0])
+            return
+        if p == "store":
+            self._store(e, kinds)
+            return
+        if all(k == "U" for k in kinds):
+            for o in e.outs:
+                self.kind[o.id] = "U"
+            return
+        if "I" in kinds:
+            if p not in _INDEX_OPS or "V" in kinds:
+                raise _Refuse(f"the loop index flows into {p}")
+            self.kind[e.outs[0].id] = "I"
+            self.coef[e.outs[0].id] = self._affine(e)
+            return
+        self._vector_op(e)
+        self.kind[e.outs[0].id] = "V"
+
+    def _affine(self, e: Eqn) -> dict:
+        a, b = e.ins
+        ca, cb = self._coef(a), self._coef(b)
+        if e.prim == "wadd":
+            return _lin_add(ca, cb, 1)
+        if e.prim == "wsub":
+            return _lin_add(ca, cb, -1)
+        # wmul: one side must be uniform
+        if self.kind_of(a) == "I" and self.kind_of(b) == "I":
+            raise _Refuse("index squared")
+        idx, u = (a, b) if self.kind_of(a) == "I" else (b, a)
+        c = self._coef(idx)
+        k = self.consts.get(u.id)
+        if k is not None:
+            return {key: val * k for key, val in c.items() if val * k}
+        if set(c) != {None}:
+            raise _Refuse("stride is a product of run-time values")
+        return {u: c[None]} if c[None] else {}
+
+    def _coef(self, v: Var) -> dict:
+        if self.kind_of(v) == "I":
+            return self.coef[v.id]
+        return {}  # uniform: no dependence on the index
+
+    def _stride(self, addr: Var, dtype: str, what: str):
+        if dtype not in ELEMENT:
+            raise _Refuse(f"{what} of {dtype} elements")
+        size = ELEMENT[dtype][0]
+        c = self._coef(addr)
+        if not c:
+            return ("splat", 0)
+        if set(c) == {None}:
+            k = c[None]
+            return ("vector", k) if k == size else ("gather", k)
+        self.guards.append((c, size))
+        return ("vector", size)
+
+    def _load(self, e: Eqn, k: str):
+        if k == "U":
+            self.kind[e.outs[0].id] = "U"
+            return
+        if k == "V":
+            raise _Refuse("an address computed from element values")
+        mode = self._stride(e.ins[0], e.params["dtype"], "load")
+        self.access[id(e)] = mode
+        self.kind[e.outs[0].id] = "U" if mode[0] == "splat" else "V"
+
+    def _store(self, e: Eqn, kinds):
+        if kinds[0] != "I":
+            raise _Refuse("a store to one address in every iteration")
+        if kinds[1] == "I":
+            raise _Refuse("the loop index stored as a value")
+        mode = self._stride(e.ins[0], e.params["dtype"], "store")
+        self.access[id(e)] = mode
+
+    def _vector_op(self, e: Eqn):
+        p, ts = e.prim, [v.type for v in e.ins]
+        if p in _FLOAT_OPS and all(t is F64 for t in ts):
+            return
+        if p in _INT_OPS and all(t is I64 for t in ts):
+            return
+        if p in _CMP and len(set(ts)) == 1 and ts[0] in (F64, I64):
+            return
+        if p in _BOOL_OPS and all(t is BOOL for t in ts):
+            return
+        if p == "select" and ts[1] in (F64, I64):
+            return
+        raise _Refuse(f"no vector form of {p} on {', '.join(t.name for t in ts)}")
+
+    def _reduction(self, c: Var, new: Var, has_store: bool) -> _Reduction:
+        body = self.loop.body
+        dep = {c.id}
+        chain = []
+        for e in body.eqns:
+            if any(v.id in dep for v in e.ins):
+                chain.append(e)
+                dep.update(o.id for o in e.outs)
+        if new.id not in dep or not chain or chain[-1].outs[0] is not new:
+            raise _Refuse("a carried value that is not a reduction")
+        others = {v.id: v for e in chain for v in e.ins if v.id not in dep}
+        others = {i: v for i, v in others.items() if i not in self.consts}
+        latch = body.term.args
+        if sum(1 for v in latch if v.id in dep) != 1 or len(others) != 1:
+            raise _Refuse("a reduction mixing carried values")
+        (x,) = others.values()
+        prims = [e.prim for e in chain]
+        t = c.type
+        exact = {("wadd",): 0, ("wmul",): 1}
+        if tuple(prims) in exact and t is I64:
+            return _Reduction(c, new, chain, x, "identity", exact[tuple(prims)], False)
+        if tuple(prims) in (("or",), ("and",)) and t is BOOL:  # idempotent: lanes start at c
+            return _Reduction(c, new, chain, x, "splat", None, False)
+        if t in (F64, I64) and prims[0] in ("ge", "le") and _is_minmax(chain, c, x, t):
+            # NumPy's max/min (NaN wins, the first of equal values is kept)
+            post = t is F64
+            if post and has_store:
+                raise _Refuse("a float min/max beside stores cannot be recomputed")
+            return _Reduction(c, new, chain, x, "splat", None, post)
+        if self.fastmath and t is F64 and tuple(prims) in (("add",), ("add", "f32"), ("mul",),
+                                                           ("mul", "f32")):
+            return _Reduction(c, new, chain, x, "identity", -0.0 if prims[0] == "add" else 1.0,
+                              False)
+        raise _Refuse(f"a reduction by {' '.join(prims)} depends on the order")
+
+    def _contractions(self):
+        """fastmath: add(mul(a, b), c) with a single-use vector mul -> vfma."""
+        body = self.loop.body
+        uses: dict[int, int] = {}
+        for e in body.eqns:
+            for v in e.ins:
+                uses[v.id] = uses.get(v.id, 0) + 1
+        for v in body.term.args:
+            uses[v.id] = uses.get(v.id, 0) + 1
+        muls = {e.outs[0].id: e for e in body.eqns if e.prim == "mul" and
+                e.outs[0].type is F64 and self.kind_of(e.outs[0]) == "V"}
+        for e in body.eqns:
+            if e.prim != "add" or e.outs[0].type is not F64:
+                continue
+            for k, v in enumerate(e.ins):
+                m = muls.get(v.id)
+                if m is not None and uses[v.id] == 1 and id(m) not in self.fused:
+                    self.fused.add(id(m))
+                    self.fma[id(e)] = (m.ins[0], m.ins[1], e.ins[1 - k])
+                    break
+
+    # --- emission ----------------------------------------------------------
+    def emit(self):
+        fn, lp = self.fn, self.loop
+        pre, h, body = lp.pre, lp.header, lp.body
+        self.vmap: dict[int, Var] = {}
+        self.smap: dict[int, Var] = {}
+        self.splats: dict[tuple, Var] = {}
+        self.defined_in_body = {o.id for e in body.eqns for o in e.outs}
+        # preheader: guards, vector accumulators
+        guard = None
+        for c, size in self.guards:
+            ok = emit(pre, "eq", [self._linear(pre, c), const(pre, size, I64)])
+            guard = ok if guard is None else emit(pre, "and", [guard, ok])
+        i0, c0 = lp.init[0], lp.init[1:]
+        vinit = []
+        for r, v0 in zip(self.reductions, c0):
+            vt = VTYPE[r.c.type]
+            if r.init_mode == "splat":
+                vinit.append(emit(pre, "vsplat", [v0], {"vtype": vt}))
+            else:
+                ident = const(pre, r.identity, r.c.type)
+                vinit.append(emit(pre, "vbuild", [v0] + [ident] * (W - 1), {"vtype": vt}))
+        vh = new_block(fn, [Var(I64, "j")] + [Var(v.type) for v in vinit])
+        vb = new_block(fn)
+        vx = new_block(fn, [Var(I64, "j")] + [Var(v.type) for v in vinit])
+        self.pre_block, self.vb = pre, vb
+        if guard is None:
+            pre.term = Br(vh, [i0] + vinit)
+        else:
+            pre.term = CondBr(guard, vh, [i0] + vinit, h, list(lp.init))
+        # vector header: j + W - 1 < n
+        j = vh.params[0]
+        last = emit(vh, "wadd", [j, const(vh, W - 1, I64)])
+        go = emit(vh, "lt", [last, lp.n])
+        vh.term = CondBr(go, vb, [], vx, list(vh.params))
+        # vector body
+        self.smap[lp.index.id] = j
+        for r, acc in zip(self.reductions, vh.params[1:]):
+            self.vmap[r.c.id] = acc
+        inc = body.term.args[0]
+        for e in body.eqns:
+            if e.outs and e.outs[0] is inc:
+                continue
+            self._emit_eqn(e)
+        news = [self.vmap[r.new.id] for r in self.reductions]
+        vb.term = Br(vh, [emit(vb, "wadd", [j, const(vb, W, I64)])] + news)
+        # exit of the vector loop: lanes combined in order, then the scalar remainder
+        outs = []
+        bad = None
+        for r, vacc in zip(self.reductions, vx.params[1:]):
+            acc = emit(vx, "vextract", [vacc], {"lane": 0})
+            for k in range(1, W):
+                lane = emit(vx, "vextract", [vacc], {"lane": k})
+                acc = _clone_chain(vx, r, acc, lane)
+            outs.append(acc)
+            if r.postcheck:
+                b = emit(vx, "or", [emit(vx, "isnan", [acc]),
+                                    emit(vx, "eq", [acc, const(vx, 0.0, F64)])])
+                bad = b if bad is None else emit(vx, "or", [bad, b])
+        if bad is None:
+            vx.term = Br(h, [vx.params[0]] + outs)
+        else:  # recompute with the scalar loop from the start (no stores: see _reduction)
+            vx.term = CondBr(bad, h, list(lp.init), h, [vx.params[0]] + outs)
+        h.meta = {**h.meta, "vectorized": f"{W} lanes"}
+
+    def _linear(self, block, c: dict) -> Var:
+        acc = None
+        for key, k in c.items():
+            term = const(block, k, I64) if key is None else \
+                key if k == 1 else emit(block, "wmul", [key, const(block, k, I64)])
+            acc = term if acc is None else emit(block, "wadd", [acc, term])
+        return acc
+
+    def _scalar(self, v: Var) -> Var:
+        return self.smap.get(v.id, v)
+
+    def _vector(self, v: Var, vt=None) -> Var:
+        if self.kind_of(v) == "V":
+            return self.vmap[v.id]
+        s = self._scalar(v)
+        vt = vt or VTYPE[v.type]
+        key = (s.id, vt.name)
+        if key not in self.splats:
+            block = self.vb if v.id in self.defined_in_body else self.pre_block
+            self.splats[key] = emit(block, "vsplat", [s], {"vtype": vt})
+        return self.splats[key]
+
+    def _emit_eqn(self, e: Eqn):
+        vb = self.vb
+        kinds = [self.kind_of(v) for v in e.ins]
+        p = e.prim
+        if p in ("load", "store") and id(e) in self.access:
+            self._emit_access(e)
+            return
+        if all(k != "V" for k in kinds) and (not e.outs or self.kind_of(e.outs[0]) != "V"):
+            outs = [Var(o.type, o.hint) for o in e.outs]
+            vb.eqns.append(Eqn(p, [self._scalar(v) for v in e.ins], outs, dict(e.params), e.loc))
+            for o, n in zip(e.outs, outs):
+                self.smap[o.id] = n
+            return
+        if id(e) in self.fused:
+            return
+        fma = self.fma.get(id(e))
+        if fma is not None:
+            a, b, c = (self._vector(v) for v in fma)
+            self.vmap[e.outs[0].id] = emit(vb, "vfma", [a, b, c], loc=e.loc)
+            return
+        if p == "select":
+            c, a, b = e.ins
+            m = self._vector(c, M64X2)
+            r = emit(vb, "vselect", [m, self._vector(a), self._vector(b)])
+        elif p in _CMP:
+            r = emit(vb, _CMP[p], [self._vector(v) for v in e.ins])
+        elif p in _BOOL_OPS:
+            r = emit(vb, _BOOL_OPS[p], [self._vector(v) for v in e.ins])
+        elif p in _INT_OPS and e.outs[0].type is I64:
+            r = emit(vb, _INT_OPS[p], [self._vector(v) for v in e.ins])
+        else:
+            r = emit(vb, _FLOAT_OPS[p], [self._vector(v) for v in e.ins])
+        self.vmap[e.outs[0].id] = r
+
+    def _emit_access(self, e: Eqn):
+        vb = self.vb
+        mode, stride = self.access[id(e)]
+        dtype = e.params["dtype"]
+        addr = self._scalar(e.ins[0])
+        vt = ELEMENT[dtype][1]
+        if e.prim == "load":
+            if mode == "vector":
+                r = emit(vb, "vload", [addr], {"dtype": dtype, "vtype": vt})
+            elif mode == "gather":
+                lanes = [emit(vb, "load", [addr], {"dtype": dtype})]
+                for k in range(1, W):
+                    a = emit(vb, "wadd", [addr, const(vb, k * stride, I64)])
+                    lanes.append(emit(vb, "load", [a], {"dtype": dtype}))
+                r = emit(vb, "vbuild", lanes, {"vtype": vt})
+            else:  # splat: a scalar load (kind U)
+                s = emit(vb, "load", [addr], {"dtype": dtype})
+                self.smap[e.outs[0].id] = s
+                return
+            self.vmap[e.outs[0].id] = r
+            return
+        val = self._vector(e.ins[1], vt)
+        if mode == "vector":
+            vb.eqns.append(Eqn("vstore", [addr, val], [], {"dtype": dtype}, e.loc))
+        else:  # scatter, lane by lane, in lane order
+            for k in range(W):
+                a = addr if k == 0 else emit(vb, "wadd", [addr, const(vb, k * stride, I64)])
+                x = emit(vb, "vextract", [val], {"lane": k})
+                vb.eqns.append(Eqn("store", [a, x], [], {"dtype": dtype}, e.loc))
+
+
+def _lin_add(a: dict, b: dict, sign: int) -> dict:
+    out = dict(a)
+    for k, v in b.items():
+        out[k] = out.get(k, 0) + sign * v
+        if out[k] == 0:
+            del out[k]
+    return out
+
+
+def _is_minmax(chain, c, x, t) -> bool:
+    prims = [e.prim for e in chain]
+    if t is F64:
+        if prims[1:] != ["isnan", "or", "not", "select"]:
+            return False
+        cmp, isn, or_, not_, sel = chain
+        return cmp.ins == [c, x] and isn.ins == [c] and set(map(id, or_.ins)) == \
+            {id(cmp.outs[0]), id(isn.outs[0])} and not_.ins == [or_.outs[0]] and \
+            sel.ins == [not_.outs[0], x, c]
+    if prims[1:] != ["not", "select"]:
+        return False
+    cmp, not_, sel = chain
+    return cmp.ins == [c, x] and not_.ins == [cmp.outs[0]] and sel.ins == [not_.outs[0], x, c]
+
+
+def _clone_chain(block: Block, r: _Reduction, acc: Var, lane: Var) -> Var:
+    """The scalar update of reduction r with c = acc and its element = lane."""
+    env = {r.c.id: acc, r.x.id: lane}
+    for e in r.chain:
+        outs = [Var(o.type) for o in e.outs]
+        block.eqns.append(Eqn(e.prim, [env.get(v.id, v) for v in e.ins], outs, dict(e.params),
+                              e.loc))
+        for o, n in zip(e.outs, outs):
+            env[o.id] = n
+    return env[r.new.id]
