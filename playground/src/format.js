@@ -114,3 +114,25 @@ export function randomArray(t, len) {
   }
   return out;
 }
+
+// Does the plain-JS twin's result agree with the wasm's? Floats to 12
+// significant digits (a twin uses Math.exp and a sequential sum where the
+// compiled NumPy code uses py2wasm's exp and pairwise summation), the rest
+// exactly; arrays element by element, tuples item by item.
+export function agrees(a, b) {
+  if (typeof a === "number" && typeof b === "number") {
+    if (Object.is(a, b) || a === b) return true;
+    if (Number.isNaN(a) || Number.isNaN(b)) return Number.isNaN(a) && Number.isNaN(b);
+    return Math.abs(a - b) <= 1e-12 * Math.max(Math.abs(a), Math.abs(b));
+  }
+  const seq = (v) => ArrayBuffer.isView(v) || Array.isArray(v);
+  if (seq(a) && seq(b)) {
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!agrees(a[i], b[i])) return false;
+    return true;
+  }
+  if (a && b && typeof a === "object" && typeof b === "object" && "data" in a && "data" in b) {
+    return agrees(Array.from(a.shape), Array.from(b.shape)) && agrees(a.data, b.data);
+  }
+  return a === b || String(a) === String(b);
+}

@@ -6,7 +6,7 @@ import { python } from "@codemirror/lang-python";
 import { setDiagnostics, lintGutter } from "@codemirror/lint";
 import { keymap } from "@codemirror/view";
 import { Prec } from "@codemirror/state";
-import { isArrayType, parseValue, pyRepr, typeName, randomArray } from "./format.js";
+import { agrees, isArrayType, parseValue, pyRepr, typeName, randomArray } from "./format.js";
 
 const $ = (id) => document.getElementById(id);
 const token = new URLSearchParams(location.search).get("token");
@@ -331,7 +331,7 @@ async function runFunction(fn, inputs, out) {
     if (res.js && !res.js.error) {
       text += ` · plain JS: ${fmtTime(res.js.timing.us)} per call`;
       const jsv = pyRepr(res.js.value, fn.result);
-      if (jsv !== v.textContent) text += ` (JS twin returned ${jsv})`;
+      if (!agrees(res.js.value, res.wasm.value)) text += ` (JS twin returned ${jsv})`;
     } else if (res.js && res.js.error) {
       text += ` · plain JS twin threw ${res.js.error.name}: ${res.js.error.message}`;
     }

@@ -86,3 +86,17 @@ def test_form_parsing_accepts_and_refuses():
     assert got[8] == ["ok", [1, 2, 3, 4]]
     assert got[9] == ["ok", "Int32Array"]
     assert got[10] == ["ok", True]
+
+
+def test_twin_results_agree_to_twelve_digits():
+    """The plain-JS twin's result is flagged only when it really differs."""
+    got = node_eval("""process.stdout.write(JSON.stringify([
+      F.agrees(new Float64Array([0.1, 0.2]), new Float64Array([0.1 * (1 + 1e-15), 0.2])),
+      F.agrees(new Float64Array([0.1, 0.2]), new Float64Array([0.1, 0.2001])),
+      F.agrees(new Float64Array([1, 2]), new Float64Array([1, 2, 3])),
+      F.agrees({data: new Int32Array([1, 2]), shape: [2, 1]}, {data: new Int32Array([1, 2]), shape: [2, 1]}),
+      F.agrees({data: new Int32Array([1, 2]), shape: [2, 1]}, {data: new Int32Array([1, 2]), shape: [1, 2]}),
+      F.agrees([3, [NaN, true]], [3, [NaN, true]]),
+      F.agrees(5, 6), F.agrees(-0, 0), F.agrees(1n, 1n),
+    ]));""", None)
+    assert got == [True, False, False, True, False, True, False, True, True]
