@@ -20,13 +20,13 @@ wasm is checked bit-identical to the library's Python source on `--source`
 arguments per function.
 
 Speed: best time per element of the whole call (copy in, compute, copy
-out) on `--size` float32 elements of typical arguments, over `--repeats`
+out) on `--sizes` float32 elements of typical arguments, over `--repeats`
 interleaved runs (the minimum: the machine is shared, medians are noisy);
 ratio = float64-then-round / float32 library (> 1: the float32 library is
 faster). NumPy's time is for context.
 
-    python benchmarks/mathf.py                          # 1e6 points, 1e6 elements
-    python benchmarks/mathf.py --points 100000 --size 100000 --functions exp sin
+    python benchmarks/mathf.py                  # 1e6 points; 1e5- and 1e6-element arrays
+    python benchmarks/mathf.py --points 100000 --sizes 100000 --functions exp sin
 """
 from __future__ import annotations
 
@@ -100,16 +100,19 @@ def accuracy(name: str, new, old, points: int, seed: int, source: int, exact_lim
     cols = _cols(args)
     ref = reference32(name, args)
     r_new, r_old, r_np = new(*cols), old(*cols), numpy32(name, args)
-    # settle the arguments where the results disagree with the reference
-    diff = np.nonzero((ulp32(r_new, ref) != 0) | (ulp32(r_old, ref) != 0)
-                      | (ulp32(r_np, ref) != 0))[0]
+    # settle the arguments where the results disagree with the reference:
+    # first where ours (new or old) do, then where NumPy does
+    mine = (ulp32(r_new, ref) != 0) | (ulp32(r_old, ref) != 0)
+    theirs = (ulp32(r_np, ref) != 0) & ~mine
+    diff = np.concatenate([np.nonzero(mine)[0], np.nonzero(theirs)[0]])
     settled = 0
     for i in diff[:exact_limit]:
         e = exact32(name, args[i])
         if e is not None:
             ref[i] = e
             settled += 1
-    out = dict(count=len(args), settled=settled, n_diff=len(diff))
+    out = dict(count=len(args), settled=settled, n_diff=len(diff),
+               n_mine=int(mine.sum()))
     for tag, r in (("new", r_new), ("old", r_old), ("np", r_np)):
         d = ulp32(r, ref)
         out[f"max_{tag}"] = int(d.max())
@@ -139,24 +142,29 @@ def speed(name: str, new, old, size: int, repeats: int, seed: int):
     return {k: min(v) / size * 1e9 for k, v in times.items()}
 
 
-def row_text(name, a, s):
-    ratio = s["old"] / s["new"]
+def row_text(name, a, sps):
+    ratios = " / ".join(f"{s['old'] / s['new']:.2f}" for s in sps)
+    s = sps[-1]
     return (f"| {name} | {a['count']:,} | {a['max_new']} / {a['max_old']} / {a['max_np']} | "
             f"{a['n_new']} / {a['n_old']} / {a['n_np']} | {a['max_new_np']} | "
-            f"{s['new']:.1f} / {s['old']:.1f} / {s['np']:.1f} | {ratio:.2f} | "
+            f"{s['new']:.1f} / {s['old']:.1f} / {s['np']:.1f} | {ratios} | "
             f"{'float32' if name in ufuncs.F32_LIBM else 'f64 then round'} |")
 
 
-HEADER = ("| function | arguments | max ulp from correctly rounded: float32 lib / f64 then "
-          "round / NumPy | not correctly rounded: float32 lib / f64 then round / NumPy | "
-          "max ulp float32 lib vs NumPy | ns per element: float32 lib / f64 then round / "
-          "NumPy | speed-up | dispatch |\n|---|---:|---:|---:|---:|---:|---:|---|")
+def header(sizes):
+    return ("| function | arguments | max ulp from correctly rounded: float32 lib / f64 then "
+            "round / NumPy | not correctly rounded: float32 lib / f64 then round / NumPy | "
+            "max ulp float32 lib vs NumPy | ns per element at "
+            f"{sizes[-1]:,}: float32 lib / f64 then round / NumPy | speed-up at "
+            f"{' / '.join(f'{n:,}' for n in sizes)} | dispatch |\n"
+            "|---|---:|---:|---:|---:|---:|---:|---|")
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--points", type=int, default=1_000_000, help="accuracy arguments")
-    ap.add_argument("--size", type=int, default=1_000_000, help="array length for speed")
+    ap.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000],
+                    help="array lengths for speed (the table's ns columns: the last)")
     ap.add_argument("--repeats", type=int, default=11)
     ap.add_argument("--source", type=int, default=3000,
                     help="arguments per function checked against the Python source")
@@ -174,7 +182,7 @@ def main(argv=None) -> int:
     for name in a.functions:
         new, old = compiled(name, True), compiled(name, False)
         acc = accuracy(name, new, old, a.points, a.seed, a.source, a.exact)
-        sp = speed(name, new, old, a.size, a.repeats, a.seed + 1)
+        sp = [speed(name, new, old, n, a.repeats, a.seed + 1) for n in a.sizes]
         rows.append(row_text(name, acc, sp))
         print(f"{name}: {acc} {sp}", file=sys.stderr, flush=True)
         if acc["source_diff"]:
@@ -184,8 +192,9 @@ def main(argv=None) -> int:
             problems.append(f"{name}: {acc['max_new']} ulp from correctly rounded at "
                             f"{acc['worst_new']}")
     load = os.getloadavg()[0]
-    text = (HEADER + "\n" + "\n".join(rows) +
-            f"\n\n{len(rows)} functions, {a.points:,} accuracy arguments each, {a.size:,}-element "
+    sizes = ", ".join(f"{n:,}" for n in a.sizes)
+    text = (header(a.sizes) + "\n" + "\n".join(rows) +
+            f"\n\n{len(rows)} functions, {a.points:,} accuracy arguments each, {sizes}-element "
             f"float32 arrays for speed (best of {a.repeats}), {time.time() - t0:.0f} s, "
             f"Python {sys.version.split()[0]}, NumPy {np.__version__}, load {load:.2f}\n")
     print(text)
