@@ -166,7 +166,7 @@ def _function_js(f: dict, i: int, *, arena: bool = False) -> tuple[str, set[str]
                 checks.append(f"const {var}=$arr({leaf.access},{DTYPE_INDEX[leaf.type['array']]},"
                               f"{leaf.type['ndim']},{labels},{_s(leaf.label)});")
                 arrays.append(var)
-                args.extend([f"{var}.a", f"...{var}.b"])
+                args.extend([f"{var}.a"] + [f"{var}.b[{d}]" for d in range(leaf.type["ndim"])])
                 continue
             piece = {"float": "flt", "int": "int", "bool": "bool"}[leaf.type]
             used.add(piece)
