@@ -42,12 +42,29 @@ from __future__ import annotations
 
 from ..ir import Block, Br, CondBr, Eqn, Function, Module, Var
 from ..ir.primitives import PRIMITIVES
-from ..ir.types import BOOL, F64, F64X2, I64, I64X2, M64X2
+from ..ir.types import BOOL, F32X4, F64, F64X2, I64, I64X2, M32X4, M64X2
 from ..targets import get_target
 
-W = 2  # lanes: every vector is 2 x 64 bits (float32 elements are computed in f64 lanes)
-VTYPE = {F64: F64X2, I64: I64X2, BOOL: M64X2}
-ELEMENT = {"float64": (8, F64X2), "float32": (4, F64X2), "int64": (8, I64X2)}
+
+class Lanes:
+    """A vector shape: `width` lanes, the vector type of each scalar type and
+    of each element dtype in memory (dtype -> (itemsize, vector type))."""
+
+    def __init__(self, width, vtype, element):
+        self.width, self.vtype, self.element = width, vtype, element
+
+
+# 64-bit lanes: float64, int64, and float32 elements computed in f64 lanes
+LANES64 = Lanes(2, {F64: F64X2, I64: I64X2, BOOL: M64X2},
+                {"float64": (8, F64X2), "float32": (4, F64X2), "int64": (8, I64X2)})
+# float32 lanes: loops whose every value is float32 (see _float32_exact)
+LANES32 = Lanes(4, {F64: F32X4, BOOL: M32X4}, {"float32": (4, F32X4)})
+ELEMENT = LANES64.element
+W = LANES64.width
+UNROLL = 4  # vector accumulators per reduction (latency: independent chains)
+_F32_ROUNDED = ("add", "sub", "mul", "fdiv", "sqrt")  # f32(op(x, y)) == float32 op
+_F32_EXACT = ("neg", "abs", "fabs", "floor", "ceil", "trunc", "nearest", "select", "isnan",
+              "eq", "ne", "lt", "le", "gt", "ge", "not", "and", "or", "xor", "load")
 
 _FLOAT_OPS = {"add": "vadd", "sub": "vsub", "mul": "vmul", "fdiv": "vdiv", "neg": "vneg",
               "abs": "vabs", "fabs": "vabs", "sqrt": "vsqrt", "floor": "vfloor",
@@ -370,7 +387,9 @@ class _LoopVectorizer:
         raise _Refuse(f"a reduction by {' '.join(prims)} depends on the order")
 
     def _contractions(self):
-        """fastmath: add(mul(a, b), c) with a single-use vector mul -> vfma."""
+        """fastmath: add(mul(a, b), c) with a single-use vector mul -> vfma;
+        for float32 also add(f32(mul(a, b)), c) (the product's rounding is
+        dropped: contraction)."""
         body = self.loop.body
         uses: dict[int, int] = {}
         for e in body.eqns:
@@ -378,40 +397,50 @@ class _LoopVectorizer:
                 uses[v.id] = uses.get(v.id, 0) + 1
         for v in body.term.args:
             uses[v.id] = uses.get(v.id, 0) + 1
-        muls = {e.outs[0].id: e for e in body.eqns if e.prim == "mul" and
-                e.outs[0].type is F64 and self.kind_of(e.outs[0]) == "V"}
+        defs = {e.outs[0].id: e for e in body.eqns if e.outs}
         for e in body.eqns:
-            if e.prim != "add" or e.outs[0].type is not F64:
+            if e.prim != "add" or e.outs[0].type is not F64 or self.kind_of(e.outs[0]) != "V":
                 continue
             for k, v in enumerate(e.ins):
-                m = muls.get(v.id)
-                if m is not None and uses[v.id] == 1 and id(m) not in self.fused:
-                    self.fused.add(id(m))
-                    self.fma[id(e)] = (m.ins[0], m.ins[1], e.ins[1 - k])
-                    break
+                d = defs.get(v.id)
+                skip = []
+                if d is not None and d.prim == "f32" and uses[v.id] == 1:
+                    skip.append(d)
+                    d = defs.get(d.ins[0].id)
+                if d is None or d.prim != "mul" or uses[d.outs[0].id] != 1 or \
+                        self.kind_of(d.outs[0]) != "V" or id(d) in self.fused:
+                    continue
+                self.fused.update(id(x) for x in skip + [d])
+                self.fma[id(e)] = (d.ins[0], d.ins[1], e.ins[1 - k])
+                break
 
     # --- emission ----------------------------------------------------------
     def emit(self):
         fn, lp = self.fn, self.loop
         pre, h, body = lp.pre, lp.header, lp.body
+        L = self.lanes = LANES32 if self._float32_exact() else LANES64
+        w = L.width
+        unroll = UNROLL if self.reductions else 1
         self.vmap: dict[int, Var] = {}
         self.smap: dict[int, Var] = {}
         self.splats: dict[tuple, Var] = {}
         self.defined_in_body = {o.id for e in body.eqns for o in e.outs}
-        # preheader: guards, vector accumulators
+        # preheader: guards, vector accumulators (unroll per reduction)
         guard = None
         for c, size in self.guards:
             ok = emit(pre, "eq", [self._linear(pre, c), const(pre, size, I64)])
             guard = ok if guard is None else emit(pre, "and", [guard, ok])
         i0, c0 = lp.init[0], lp.init[1:]
         vinit = []
-        for r, v0 in zip(self.reductions, c0):
-            vt = VTYPE[r.c.type]
-            if r.init_mode == "splat":
-                vinit.append(emit(pre, "vsplat", [v0], {"vtype": vt}))
-            else:
-                ident = const(pre, r.identity, r.c.type)
-                vinit.append(emit(pre, "vbuild", [v0] + [ident] * (W - 1), {"vtype": vt}))
+        for k in range(unroll):
+            for r, v0 in zip(self.reductions, c0):
+                vt = L.vtype[r.c.type]
+                if r.init_mode == "splat":  # idempotent: every lane may start at c0
+                    vinit.append(emit(pre, "vsplat", [v0], {"vtype": vt}))
+                else:
+                    ident = const(pre, r.identity, r.c.type)
+                    first = [v0] if k == 0 else [ident]
+                    vinit.append(emit(pre, "vbuild", first + [ident] * (w - 1), {"vtype": vt}))
         vh = new_block(fn, [Var(I64, "j")] + [Var(v.type) for v in vinit])
         vb = new_block(fn)
         vx = new_block(fn, [Var(I64, "j")] + [Var(v.type) for v in vinit])
@@ -420,30 +449,35 @@ class _LoopVectorizer:
             pre.term = Br(vh, [i0] + vinit)
         else:
             pre.term = CondBr(guard, vh, [i0] + vinit, h, list(lp.init))
-        # vector header: j + W - 1 < n
+        # vector header: j + w * unroll - 1 < n
         j = vh.params[0]
-        last = emit(vh, "wadd", [j, const(vh, W - 1, I64)])
+        last = emit(vh, "wadd", [j, const(vh, w * unroll - 1, I64)])
         go = emit(vh, "lt", [last, lp.n])
         vh.term = CondBr(go, vb, [], vx, list(vh.params))
-        # vector body
-        self.smap[lp.index.id] = j
-        for r, acc in zip(self.reductions, vh.params[1:]):
-            self.vmap[r.c.id] = acc
+        # vector body, `unroll` copies (each with its own accumulators)
+        nred = len(self.reductions)
         inc = body.term.args[0]
-        for e in body.eqns:
-            if e.outs and e.outs[0] is inc:
-                continue
-            self._emit_eqn(e)
-        news = [self.vmap[r.new.id] for r in self.reductions]
-        vb.term = Br(vh, [emit(vb, "wadd", [j, const(vb, W, I64)])] + news)
-        # exit of the vector loop: lanes combined in order, then the scalar remainder
+        news = []
+        for k in range(unroll):
+            self.smap = {lp.index.id: j if k == 0 else emit(vb, "wadd", [j, const(vb, k * w, I64)])}
+            for r, acc in zip(self.reductions, vh.params[1 + k * nred:1 + (k + 1) * nred]):
+                self.vmap[r.c.id] = acc
+            for e in body.eqns:
+                if e.outs and e.outs[0] is inc:
+                    continue
+                self._emit_eqn(e)
+            news += [self.vmap[r.new.id] for r in self.reductions]
+        vb.term = Br(vh, [emit(vb, "wadd", [j, const(vb, w * unroll, I64)])] + news)
+        # exit of the vector loop: lanes combined, then the scalar remainder
         outs = []
         bad = None
-        for r, vacc in zip(self.reductions, vx.params[1:]):
-            acc = emit(vx, "vextract", [vacc], {"lane": 0})
-            for k in range(1, W):
-                lane = emit(vx, "vextract", [vacc], {"lane": k})
-                acc = _clone_chain(vx, r, acc, lane)
+        for ri, r in enumerate(self.reductions):
+            acc = None
+            for k in range(unroll):
+                vacc = vx.params[1 + k * nred + ri]
+                for lane in range(w):
+                    x = emit(vx, "vextract", [vacc], {"lane": lane})
+                    acc = x if acc is None else _clone_chain(vx, r, acc, x)
             outs.append(acc)
             if r.postcheck:
                 b = emit(vx, "or", [emit(vx, "isnan", [acc]),
@@ -453,7 +487,43 @@ class _LoopVectorizer:
             vx.term = Br(h, [vx.params[0]] + outs)
         else:  # recompute with the scalar loop from the start (no stores: see _reduction)
             vx.term = CondBr(bad, h, list(lp.init), h, [vx.params[0]] + outs)
-        h.meta = {**h.meta, "vectorized": f"{W} lanes"}
+        vt_names = sorted({v.type.name for v in vinit}) or [L.vtype[F64].name]
+        h.meta = {**h.meta, "vectorized": f"{w} lanes" + (f", {unroll} x {'/'.join(vt_names)} "
+                                                           "accumulators" if nred else "")}
+
+    def _float32_exact(self) -> bool:
+        """Can the loop run in f32x4 lanes? Every element is float32, every
+        value float32: loads, rounded results (f32 right after + - * / sqrt),
+        operations exact on float32 values, float32-exact invariants."""
+        body = self.loop.body
+        if any(e.params["dtype"] != "float32" for e in body.eqns if id(e) in self.access):
+            return False
+        if not self.access:
+            return False
+        uses: dict[int, list] = {}
+        for e in body.eqns:
+            for v in e.ins:
+                uses.setdefault(v.id, []).append(e)
+        for v in body.term.args:
+            uses.setdefault(v.id, []).append(None)
+        defs = {o.id: e for b in self.fn.blocks for e in b.eqns for o in e.outs}
+        for e in body.eqns:
+            if not e.outs or self.kind_of(e.outs[0]) != "V" or id(e) in self.fused:
+                continue
+            if e.outs[0].type is I64:
+                return False
+            if e.prim in _F32_ROUNDED:
+                if any(u is None or u.prim != "f32" for u in uses.get(e.outs[0].id, [])):
+                    return False
+            elif e.prim not in _F32_EXACT and e.prim != "f32" and id(e) not in self.fma:
+                return False
+            for v in e.ins:  # invariants splatted into float32 lanes must be float32
+                if self.kind_of(v) == "U" and v.type is F64 and not _is_f32_value(v, defs):
+                    return False
+        for r, v0 in zip(self.reductions, self.loop.init[1:]):
+            if r.c.type is F64 and not _is_f32_value(v0, defs) and r.init_mode == "splat":
+                return False
+        return True
 
     def _linear(self, block, c: dict) -> Var:
         acc = None
@@ -470,7 +540,7 @@ class _LoopVectorizer:
         if self.kind_of(v) == "V":
             return self.vmap[v.id]
         s = self._scalar(v)
-        vt = vt or VTYPE[v.type]
+        vt = vt or self.lanes.vtype[v.type]
         key = (s.id, vt.name)
         if key not in self.splats:
             block = self.vb if v.id in self.defined_in_body else self.pre_block
@@ -492,6 +562,9 @@ class _LoopVectorizer:
             return
         if id(e) in self.fused:
             return
+        if p == "f32" and self.lanes is LANES32:  # the float32 lane op already rounded
+            self.vmap[e.outs[0].id] = self._vector(e.ins[0])
+            return
         fma = self.fma.get(id(e))
         if fma is not None:
             a, b, c = (self._vector(v) for v in fma)
@@ -499,7 +572,7 @@ class _LoopVectorizer:
             return
         if p == "select":
             c, a, b = e.ins
-            m = self._vector(c, M64X2)
+            m = self._vector(c, self.lanes.vtype[BOOL])
             r = emit(vb, "vselect", [m, self._vector(a), self._vector(b)])
         elif p in _CMP:
             r = emit(vb, _CMP[p], [self._vector(v) for v in e.ins])
@@ -516,13 +589,14 @@ class _LoopVectorizer:
         mode, stride = self.access[id(e)]
         dtype = e.params["dtype"]
         addr = self._scalar(e.ins[0])
-        vt = ELEMENT[dtype][1]
+        vt = self.lanes.element[dtype][1]
+        w = self.lanes.width
         if e.prim == "load":
             if mode == "vector":
                 r = emit(vb, "vload", [addr], {"dtype": dtype, "vtype": vt})
             elif mode == "gather":
                 lanes = [emit(vb, "load", [addr], {"dtype": dtype})]
-                for k in range(1, W):
+                for k in range(1, w):
                     a = emit(vb, "wadd", [addr, const(vb, k * stride, I64)])
                     lanes.append(emit(vb, "load", [a], {"dtype": dtype}))
                 r = emit(vb, "vbuild", lanes, {"vtype": vt})
@@ -536,10 +610,24 @@ class _LoopVectorizer:
         if mode == "vector":
             vb.eqns.append(Eqn("vstore", [addr, val], [], {"dtype": dtype}, e.loc))
         else:  # scatter, lane by lane, in lane order
-            for k in range(W):
+            for k in range(w):
                 a = addr if k == 0 else emit(vb, "wadd", [addr, const(vb, k * stride, I64)])
                 x = emit(vb, "vextract", [val], {"lane": k})
                 vb.eqns.append(Eqn("store", [a, x], [], {"dtype": dtype}, e.loc))
+
+
+def _is_f32_value(v: Var, defs) -> bool:
+    """Is v (an invariant f64) certainly a float32 value?"""
+    e = defs.get(v.id)
+    if e is None:
+        return False
+    if e.prim == "f32" or (e.prim == "load" and e.params["dtype"] == "float32"):
+        return True
+    if e.prim == "const":
+        from ..ir.memory import f32
+        x = e.params["value"]
+        return x != x or f32(x) == x
+    return False
 
 
 def _lin_add(a: dict, b: dict, sign: int) -> dict:

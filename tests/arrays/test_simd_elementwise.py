@@ -173,3 +173,23 @@ def test_creation_functions():
     b = Builds(creation)
     for n in LENGTHS:
         b.check(n)
+
+
+@pytest.mark.parametrize("fn", [axpy, hyp, float32_kernel, where_kernel, many_ops],
+                         ids=lambda f: f.__name__)
+def test_float32_kernels_use_f32x4_lanes(fn):
+    """A loop whose every value is float32 runs 4 lanes of f32x4 arithmetic
+    (f32x4 add/sub/mul/div/sqrt of float32 values equal f32(f64 op))."""
+    nargs = fn.__code__.co_argcount
+    b = Builds(fn)
+    for n in LENGTHS:
+        b.check(*(values(rng, n, "float32") for _ in range(nargs)))
+    wat = b.assert_vectorized(*(values(rng, 8, "float32") for _ in range(nargs)))
+    assert "f32x4." in wat and "f64x2." not in wat  # no f64 lanes
+
+
+def test_float32_with_a_python_float_scalar():
+    b = Builds(with_scalar)
+    for n in LENGTHS:
+        b.check(values(rng, n, "float32"), 1.1)  # 1.1 is not a float32: cast first (NumPy)
+    assert "f32x4.mul" in b.assert_vectorized(values(rng, 8, "float32"), 1.1)

@@ -58,3 +58,21 @@ def test_without_fastmath_no_contraction():
     build = f.specialize(a, a, a).build
     assert build.manifest["features"] == ["simd128"]
     assert RELAXED_F64X2_MADD not in build.wasm
+
+
+RELAXED_F32X4_MADD = b"\xfd\x85\x02"  # f32x4.relaxed_madd (0xfd 0x105)
+
+
+def test_float32_axpy_contracted_to_f32x4_madd():
+    f = py2wasm.compile(axpy, target="relaxed-simd", fastmath=True)
+    for n in range(18):
+        a, b, c = (rng.standard_normal(n).astype(np.float32) for _ in range(3))
+        got = f(a, b, c)
+        want = a * b + c
+        assert got.dtype == np.float32
+        exact = a.astype(np.float64) * b + c
+        tol = np.spacing(np.abs(want)) + np.spacing(np.abs(a * b))
+        assert np.all(np.abs(got - want) <= tol), n
+        assert np.all(np.abs(got - exact) <= np.abs(want - exact) + tol), n
+    wasm = f.specialize(*([np.zeros(3, np.float32)] * 3)).build.wasm
+    assert RELAXED_F32X4_MADD in wasm
