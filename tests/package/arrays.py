@@ -64,3 +64,9 @@ def arange_half(n: int) -> npt.NDArray[np.float64]:
 def total(n: int) -> float:
     """A scalar signature whose body allocates (the arena is reset per call)."""
     return float(np.ones(n).sum())
+
+
+def pick(p: tuple[py2wasm.f64[:], int], q: py2wasm.i32[:, :]) -> tuple[float, py2wasm.i32[:, :]]:
+    """An array inside a tuple parameter (updated in place), a transposed result."""
+    p[0][0] = 9.0
+    return p[0][p[1]], q.T

@@ -80,6 +80,8 @@ def python_cases() -> list[dict]:
         ("arange_half", (5,)),
         ("arange_half", (0,)),
         ("total", (1000,)),
+        ("pick", ((np.array([1.0, 2.0, 3.0]), 2), np.arange(6, dtype=np.int32).reshape(2, 3))),
+        ("pick", ((np.array([1.0, 2.0, 3.0]), 3), np.zeros((1, 1), dtype=np.int32))),
     ]
     cases = []
     for fn, args in calls:
@@ -133,6 +135,10 @@ ARGUMENT_CASES = [
     ("positive", [_F(1, 2, 3), {"ta": "Uint8Array", "v": ["0", "2", "1"]}], "RangeError",
      "positive(): argument 'mask' is a bool array: its Uint8Array must hold only 0 and 1, element 1 is 2"),
     ("softmax", [], "TypeError", "softmax(x) takes 1 argument, got 0"),
+    ("pick", [[_F(1, 2)], {"nd": {"ta": "Int32Array", "v": ["1"]}, "shape": [1, 1]}], "TypeError",
+     "pick(): argument 'p' must be an array of 2 items (Python tuple), got an array of length 1"),
+    ("pick", [[[1.0, 2.0], 0], {"nd": {"ta": "Int32Array", "v": ["1"]}, "shape": [1, 1]}], "TypeError",
+     "pick(): argument 'p[0]' must be a Float64Array (Python float64 1-D array), got an array of length 2"),
 ]
 
 

@@ -27,6 +27,7 @@ export function decodeArg(a) {
     }
     if ("nd" in a) return { data: decodeArg(a.nd), shape: a.shape };
   }
+  if (Array.isArray(a)) return a.map(decodeArg); // a tuple (or a plain array, to be refused)
   return a;
 }
 

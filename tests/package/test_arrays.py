@@ -54,6 +54,8 @@ def test_declarations_of_array_signatures(packages):
         "export declare function stats(a: Float64Array): readonly [Float64Array, number, number];",
         "export interface NDArray<T extends TypedArray, N extends number> {",
         " * Python: `def jacobi_2d(steps: int, a: f64[:, :], b: f64[:, :]) -> None` (arrays.py:17)",
+        "export declare function pick(p: readonly [Float64Array, number], q: NDArray<Int32Array, 2>): "
+        "readonly [number, NDArray<Int32Array, 2>];",
     ]:
         assert line in dts.splitlines(), line
     readme = (packages[ARRAYS_NAME] / "README.md").read_text()
