@@ -112,17 +112,45 @@ def vectorize_function(fn: Function, *, fastmath: bool = False) -> int:
 # --- loop shape -------------------------------------------------------------------------
 
 class Loop:
-    def __init__(self, header, body, exit_, pre, n, init):
+    """`header.params[ipos]` is the index; the other header parameters are
+    carried values. `init` and `latch` are the preheader's and the body's
+    branch arguments, split the same way (`init_index`, `init_carried`...)."""
+
+    def __init__(self, header, body, exit_, pre, n, init, ipos=0):
         self.header, self.body, self.exit, self.pre = header, body, exit_, pre
-        self.n, self.init = n, init  # trip bound, preheader's branch arguments
+        self.n, self.init, self.ipos = n, init, ipos  # trip bound, preheader's arguments
+
+    def _split(self, xs):
+        return xs[self.ipos], xs[:self.ipos] + xs[self.ipos + 1:]
 
     @property
     def index(self) -> Var:
-        return self.header.params[0]
+        return self.header.params[self.ipos]
 
     @property
     def carried(self) -> list[Var]:
-        return self.header.params[1:]
+        return self._split(self.header.params)[1]
+
+    @property
+    def init_index(self) -> Var:
+        return self.init[self.ipos]
+
+    @property
+    def init_carried(self) -> list[Var]:
+        return self._split(self.init)[1]
+
+    @property
+    def latch_index(self) -> Var:
+        return self.body.term.args[self.ipos]
+
+    @property
+    def latch_carried(self) -> list[Var]:
+        return self._split(list(self.body.term.args))[1]
+
+    def header_args(self, index: Var, carried) -> list[Var]:
+        """Branch arguments for the header: the index at its position."""
+        carried = list(carried)
+        return carried[:self.ipos] + [index] + carried[self.ipos:]
 
 
 def predecessors(fn: Function) -> dict[int, list[Block]]:
@@ -137,12 +165,14 @@ def predecessors(fn: Function) -> dict[int, list[Block]]:
 
 def match_loop(fn: Function, h: Block):
     """The Loop whose header is `h`, if h heads a loop of the shape above."""
-    if not h.params or h.params[0].type is not I64 or len(h.eqns) != 1:
+    if not h.params or len(h.eqns) != 1:
         return None
     e, t = h.eqns[0], h.term
-    if e.prim != "lt" or e.ins[0] is not h.params[0] or not isinstance(t, CondBr) or \
+    if e.prim != "lt" or not any(e.ins[0] is p for p in h.params) or \
+            e.ins[0].type is not I64 or not isinstance(t, CondBr) or \
             t.cond is not e.outs[0] or t.then_args or t.then is h or t.then is t.else_:
         return None
+    ipos = next(k for k, p in enumerate(h.params) if p is e.ins[0])
     body = t.then
     bt = body.term
     if body.params or not isinstance(bt, Br) or bt.target is not h:
@@ -157,12 +187,12 @@ def match_loop(fn: Function, h: Block):
     defined = {o.id for x in body.eqns for o in x.outs}
     if n.id in defined:
         return None
-    inc = bt.args[0]
+    inc = bt.args[ipos]
     inc_eq = next((x for x in body.eqns if inc in x.outs), None)
-    if inc_eq is None or inc_eq.prim != "wadd" or inc_eq.ins[0] is not h.params[0] or \
+    if inc_eq is None or inc_eq.prim != "wadd" or inc_eq.ins[0] is not h.params[ipos] or \
             _const_value(fn, inc_eq.ins[1]) != 1:
         return None
-    return Loop(h, body, t.else_, hp[0], n, list(hp[0].term.args))
+    return Loop(h, body, t.else_, hp[0], n, list(hp[0].term.args), ipos)
 
 
 def _const_value(fn: Function, v: Var):
@@ -225,6 +255,10 @@ class _LoopVectorizer:
         self.reductions: list[_Reduction] = []
         self.fused: set[int] = set()  # ids of mul eqns contracted into an fma
         self.fma: dict[int, tuple] = {}  # add eqn id -> (a, b, c): vfma(a, b, c)
+        self.skip: set[int] = set()  # eqn ids left out of the vector body (bounds checks)
+        self.raise_guards: list[tuple] = []  # (op, bound): `i op bound` never true
+        self.defs = {o.id: e for b in fn.blocks for e in b.eqns for o in e.outs}
+        self.body_defs = {o.id for e in loop.body.eqns for o in e.outs}
 
     # --- analysis --------------------------------------------------------
     def kind_of(self, v: Var) -> str:
@@ -244,13 +278,12 @@ class _LoopVectorizer:
         self.coef[lp.index.id] = {None: 1}
         for c in lp.carried:
             self.kind[c.id] = "V"
-        latch = body.term.args
-        inc = latch[0]
+        inc = lp.latch_index
         for e in body.eqns:
             if e.outs and e.outs[0] is inc:
                 continue
             self._classify(e)
-        for c, new in zip(lp.carried, latch[1:]):
+        for c, new in zip(lp.carried, lp.latch_carried):
             self.reductions.append(self._reduction(c, new, has_store))
         if not any(self.kind_of(o) == "V" for e in body.eqns for o in e.outs) and \
                 not any(e.prim == "store" for e in body.eqns):
@@ -259,10 +292,24 @@ class _LoopVectorizer:
             self._contractions()
 
     def _classify(self, e: Eqn):
-        if _can_raise(e):
-            raise _Refuse(f"{e.prim} may raise")
         kinds = [self.kind_of(v) for v in e.ins]
         p = e.prim
+        if p in ("raise_if", "raise_if_fmt") and kinds[0] in ("C", "U"):
+            self._never_raises(e.ins[0])
+            self.skip.add(id(e))
+            return
+        if "C" in kinds:
+            if p not in ("or", "and") or "V" in kinds or "I" in kinds:
+                raise _Refuse("an index comparison used as a value")
+            self.kind[e.outs[0].id] = "C"
+            self.skip.add(id(e))
+            return
+        if p in _CMP and "I" in kinds and "V" not in kinds:
+            self.kind[e.outs[0].id] = "C"  # a bounds check: see _never_raises
+            self.skip.add(id(e))
+            return
+        if _can_raise(e):
+            raise _Refuse(f"{e.prim} may raise")
         if p == "load":
             self._load(e, kinds[0])
             return
@@ -281,6 +328,30 @@ class _LoopVectorizer:
             return
         self._vector_op(e)
         self.kind[e.outs[0].id] = "V"
+
+    def _never_raises(self, cond: Var):
+        """Guards (in the preheader) under which `cond`, a bounds check on the
+        index i (i in [i0, n)), is false in every iteration; the vector loop
+        runs only then, the scalar loop (raising where Python raises)
+        otherwise."""
+        if self.consts.get(cond.id, None) is False:
+            return
+        if self.kind_of(cond) != "C":
+            raise _Refuse("a raise_if on a loop-invariant condition")
+        e = self.defs[cond.id]
+        if e.prim == "or":
+            for v in e.ins:
+                self._never_raises(v)
+            return
+        if e.prim not in ("lt", "le", "gt", "ge"):
+            raise _Refuse(f"a raise condition by {e.prim}")
+        a, b = e.ins
+        op = e.prim
+        if b is self.loop.index and a is not self.loop.index:
+            a, b, op = b, a, {"lt": "gt", "le": "ge", "gt": "lt", "ge": "le"}[op]
+        if a is not self.loop.index or self.kind_of(b) != "U" or b.id in self.body_defs:
+            raise _Refuse("a raise condition not of the form i < bound")
+        self.raise_guards.append((op, b))
 
     def _affine(self, e: Eqn) -> dict:
         a, b = e.ins
@@ -363,8 +434,7 @@ class _LoopVectorizer:
             raise _Refuse("a carried value that is not a reduction")
         others = {v.id: v for e in chain for v in e.ins if v.id not in dep}
         others = {i: v for i, v in others.items() if i not in self.consts}
-        latch = body.term.args
-        if sum(1 for v in latch if v.id in dep) != 1 or len(others) != 1:
+        if sum(1 for v in body.term.args if v.id in dep) != 1 or len(others) != 1:
             raise _Refuse("a reduction mixing carried values")
         (x,) = others.values()
         prims = [e.prim for e in chain]
@@ -430,7 +500,17 @@ class _LoopVectorizer:
         for c, size in self.guards:
             ok = emit(pre, "eq", [self._linear(pre, c), const(pre, size, I64)])
             guard = ok if guard is None else emit(pre, "and", [guard, ok])
-        i0, c0 = lp.init[0], lp.init[1:]
+        i0, c0 = lp.init_index, lp.init_carried
+        for op, bound in self.raise_guards:  # i in [i0, n): `i op bound` is never true
+            if op == "ge":  # n <= bound
+                ok = emit(pre, "le", [lp.n, bound])
+            elif op == "gt":  # n - 1 <= bound
+                ok = emit(pre, "le", [emit(pre, "wsub", [lp.n, const(pre, 1, I64)]), bound])
+            elif op == "lt":  # i0 >= bound
+                ok = emit(pre, "ge", [i0, bound])
+            else:  # le: i0 > bound
+                ok = emit(pre, "gt", [i0, bound])
+            guard = ok if guard is None else emit(pre, "and", [guard, ok])
         vinit = []
         for k in range(unroll):
             for r, v0 in zip(self.reductions, c0):
@@ -456,14 +536,14 @@ class _LoopVectorizer:
         vh.term = CondBr(go, vb, [], vx, list(vh.params))
         # vector body, `unroll` copies (each with its own accumulators)
         nred = len(self.reductions)
-        inc = body.term.args[0]
+        inc = lp.latch_index
         news = []
         for k in range(unroll):
             self.smap = {lp.index.id: j if k == 0 else emit(vb, "wadd", [j, const(vb, k * w, I64)])}
             for r, acc in zip(self.reductions, vh.params[1 + k * nred:1 + (k + 1) * nred]):
                 self.vmap[r.c.id] = acc
             for e in body.eqns:
-                if e.outs and e.outs[0] is inc:
+                if (e.outs and e.outs[0] is inc) or id(e) in self.skip:
                     continue
                 self._emit_eqn(e)
             news += [self.vmap[r.new.id] for r in self.reductions]
@@ -483,10 +563,11 @@ class _LoopVectorizer:
                 b = emit(vx, "or", [emit(vx, "isnan", [acc]),
                                     emit(vx, "eq", [acc, const(vx, 0.0, F64)])])
                 bad = b if bad is None else emit(vx, "or", [bad, b])
+        back = lp.header_args(vx.params[0], outs)
         if bad is None:
-            vx.term = Br(h, [vx.params[0]] + outs)
+            vx.term = Br(h, back)
         else:  # recompute with the scalar loop from the start (no stores: see _reduction)
-            vx.term = CondBr(bad, h, list(lp.init), h, [vx.params[0]] + outs)
+            vx.term = CondBr(bad, h, list(lp.init), h, back)
         vt_names = sorted({v.type.name for v in vinit}) or [L.vtype[F64].name]
         h.meta = {**h.meta, "vectorized": f"{w} lanes" + (f", {unroll} x {'/'.join(vt_names)} "
                                                            "accumulators" if nred else "")}
@@ -520,7 +601,7 @@ class _LoopVectorizer:
             for v in e.ins:  # invariants splatted into float32 lanes must be float32
                 if self.kind_of(v) == "U" and v.type is F64 and not _is_f32_value(v, defs):
                     return False
-        for r, v0 in zip(self.reductions, self.loop.init[1:]):
+        for r, v0 in zip(self.reductions, self.loop.init_carried):
             if r.c.type is F64 and not _is_f32_value(v0, defs) and r.init_mode == "splat":
                 return False
         return True

@@ -28,7 +28,7 @@ def _match(fn, loop):
     """(dtype, [load eqns by accumulator], stride var) or None."""
     body = loop.body
     carried = loop.carried
-    if len(carried) != 8 or any(c.type is not F64 for c in carried):
+    if loop.ipos != 0 or len(carried) != 8 or any(c.type is not F64 for c in carried):
         return None
     defs = _defs(body)
     consts = {e.outs[0].id: e.params["value"] for b in fn.blocks for e in b.eqns

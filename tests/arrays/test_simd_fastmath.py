@@ -76,3 +76,28 @@ def test_float32_axpy_contracted_to_f32x4_madd():
         assert np.all(np.abs(got - exact) <= np.abs(want - exact) + tol), n
     wasm = f.specialize(*([np.zeros(3, np.float32)] * 3)).build.wasm
     assert RELAXED_F32X4_MADD in wasm
+
+
+def user_dot(a, b):
+    s = 0.0
+    for i in range(a.shape[0]):
+        s += a[i] * b[i]
+    return s
+
+
+def test_user_reduction_loop_under_fastmath():
+    """A user's loop gets vector accumulators under fastmath (within the sum
+    bound), its bounds checks still raise Python's IndexError exactly."""
+    f = py2wasm.compile(user_dot, fastmath=True)
+    for n in list(range(18)) + [257]:
+        a, b = rng.standard_normal(n), rng.standard_normal(n)
+        exact = float(sum(np.longdouble(x) * np.longdouble(y) for x, y in zip(a, b)))
+        bound = 2 * max(n, 1) * 2.0**-53 * float(np.sum(np.abs(a * b))) + 1e-300
+        assert abs(f(a, b) - exact) <= bound
+    for na, nb in ((9, 5), (3, 2), (17, 16)):
+        with pytest.raises(IndexError) as got:
+            f(np.ones(na), np.ones(nb))
+        with pytest.raises(IndexError) as want:
+            user_dot(np.ones(na), np.ones(nb))
+        assert str(got.value) == str(want.value)
+    assert RELAXED_F64X2_MADD in f.specialize(np.zeros(2), np.zeros(2)).build.wasm
