@@ -54,7 +54,8 @@ AddVecI32x4 SubVecI32x4 MulVecI32x4 NegVecI32x4
 EqVecI32x4 NeVecI32x4 LtSVecI32x4 LeSVecI32x4 GtSVecI32x4 GeSVecI32x4
 AndVec128 OrVec128 XorVec128 NotVec128 BitselectVec128
 PromoteLowVecF32x4ToVecF64x2 DemoteZeroVecF64x2ToVecF32x4
-Load64ZeroVec128 Store64LaneVec128
+Load64ZeroVec128 Store64LaneVec128 Load32ZeroVec128 Load16LaneVec128 Store16LaneVec128
+Store32LaneVec128 SplatVecI8x16
 RelaxedFmaVecF64x2 RelaxedFmaVecF32x4
 """.split()
 
@@ -147,6 +148,7 @@ BinaryenExpressionRef BinaryenSIMDReplace(BinaryenModuleRef module, BinaryenOp o
 BinaryenExpressionRef BinaryenSIMDTernary(BinaryenModuleRef module, BinaryenOp op, BinaryenExpressionRef a, BinaryenExpressionRef b, BinaryenExpressionRef c);
 BinaryenExpressionRef BinaryenSIMDLoad(BinaryenModuleRef module, BinaryenOp op, uint32_t offset, uint32_t align, BinaryenExpressionRef ptr, const char* name);
 BinaryenExpressionRef BinaryenSIMDLoadStoreLane(BinaryenModuleRef module, BinaryenOp op, uint32_t offset, uint32_t align, uint8_t index, BinaryenExpressionRef ptr, BinaryenExpressionRef vec, const char* memoryName);
+BinaryenExpressionRef BinaryenSIMDShuffle(BinaryenModuleRef module, BinaryenExpressionRef left, BinaryenExpressionRef right, const uint8_t mask[16]);
 """ + "".join(f"BinaryenOp Binaryen{op}(void);\n" for op in OPS + SIMD_OPS) \
     + "".join(f"BinaryenFeatures BinaryenFeature{f}(void);\n" for f in FEATURES + TARGET_FEATURES)
 
@@ -314,6 +316,15 @@ class Module:
 
     def simd_store_lane(self, op: int, ptr, vec, lane: int, align: int):
         return lib.BinaryenSIMDLoadStoreLane(self.ref, op, 0, align, lane, ptr, vec, NULL)
+
+    def simd_load_lane(self, op: int, ptr, vec, lane: int, align: int):
+        return lib.BinaryenSIMDLoadStoreLane(self.ref, op, 0, align, lane, ptr, vec, NULL)
+
+    def simd_shuffle(self, left, right, mask: Sequence[int]):
+        """i8x16.shuffle: byte k of the result is byte mask[k] of left ++ right."""
+        m = ffi.new("uint8_t[16]", list(mask))
+        self._keep.append(m)
+        return lib.BinaryenSIMDShuffle(self.ref, left, right, m)
 
     def simd_extract(self, op: int, vec, lane: int):
         return lib.BinaryenSIMDExtract(self.ref, op, vec, lane)

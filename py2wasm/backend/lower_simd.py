@@ -42,6 +42,16 @@ def _vload(L, e):
     if dt == "float32" and t == F64X2:  # two float32 elements, converted exactly
         x = m.unary(Op.PromoteLowVecF32x4ToVecF64x2,
                     m.simd_load(Op.Load64ZeroVec128, _addr(L, e.ins[0]), 4))
+    elif dt == "bool":  # one 0/1 byte per lane -> all-ones/all-zeros lanes
+        zero = m.unary(Op.SplatVecI64x2, m.i64(0))
+        if t == M64X2:
+            raw = m.simd_load_lane(Op.Load16LaneVec128, _addr(L, e.ins[0]), zero, 0, 1)
+            spread = [0] + [16] * 7 + [1] + [16] * 7
+        else:
+            raw = m.simd_load(Op.Load32ZeroVec128, _addr(L, e.ins[0]), 1)
+            spread = [b for k in range(4) for b in (k, 16, 16, 16)]
+        x = m.binary(_op("Ne", t), m.simd_shuffle(raw, zero, spread),
+                     m.unary(Op.SplatVecI64x2, m.i64(0)))
     else:
         x = m.v128_load(_addr(L, e.ins[0]))
     return [L.set(e.outs[0], x)]
@@ -55,6 +65,14 @@ def _vstore(L, e):
     if e.params["dtype"] == "float32" and v.type == F64X2:  # two lanes rounded to float32
         return [m.simd_store_lane(Op.Store64LaneVec128, _addr(L, addr),
                                   m.unary(Op.DemoteZeroVecF64x2ToVecF32x4, L.get(v)), 0, 4)]
+    if e.params["dtype"] == "bool":  # a 0/1 byte per mask lane
+        ones = m.binary(Op.AndVec128, L.get(v), m.unary(Op.SplatVecI8x16, m.i32(1)))
+        zero = m.unary(Op.SplatVecI64x2, m.i64(0))  # a second operand (a node is used once)
+        if v.type == M64X2:
+            packed = m.simd_shuffle(ones, zero, [0, 8] + [0] * 14)
+            return [m.simd_store_lane(Op.Store16LaneVec128, _addr(L, addr), packed, 0, 1)]
+        packed = m.simd_shuffle(ones, zero, [0, 4, 8, 12] + [0] * 12)
+        return [m.simd_store_lane(Op.Store32LaneVec128, _addr(L, addr), packed, 0, 1)]
     return [m.v128_store(_addr(L, addr), L.get(v))]
 
 

@@ -297,14 +297,15 @@ _def("raise_if_fmt", None, _raise_fmt_rule, pure=False,
 # lanes for + - * / sqrt). None raises. Loads and stores are unaligned and
 # contiguous: lane k is the element at address + k * itemsize.
 from .types import (F32X4, F64X2, FLOAT_VECTORS, I32X4, I64X2, INT_VECTORS,  # noqa: E402
-                    VECTORS, VectorType, mask_of)
+                    M32X4, M64X2, VECTORS, VectorType, mask_of)
 
 NUM_VECTORS = FLOAT_VECTORS + INT_VECTORS
 # (element dtype in memory, vector type) pairs that vload/vstore support: a
 # vector of fewer lanes than 16 / itemsize moves only its lanes' bytes
-# (float32 <-> f64x2: two elements, converted exactly / rounded like `store`).
+# (float32 <-> f64x2: two elements, converted exactly / rounded like `store`;
+# bool <-> a mask: one 0/1 byte per lane).
 VMEMORY = {("float64", F64X2), ("float32", F32X4), ("float32", F64X2),
-           ("int64", I64X2), ("int32", I32X4)}
+           ("int64", I64X2), ("int32", I32X4), ("bool", M64X2), ("bool", M32X4)}
 
 
 def _vtype_param(params, allowed=VECTORS):

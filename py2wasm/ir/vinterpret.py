@@ -86,16 +86,19 @@ _MASK = {"vand": lambda a, b: a and b, "vor": lambda a, b: a or b,
          "vxor": lambda a, b: a != b}
 
 
+_SIZE = {"float64": 8, "int64": 8, "float32": 4, "int32": 4, "bool": 1}
+
+
 def eval_simd(e, ins: list, mem):
     """The results of SIMD equation `e` on `ins` (memory: an ir.memory.Memory)."""
     p = e.prim
     if p == "vload":
         t, dt = e.params["vtype"], e.params["dtype"]
-        size = 4 if dt in ("float32", "int32") else 8
+        size = _SIZE[dt]
         return [tuple(mem.load(dt, ins[0] + k * size) for k in range(t.lanes))]
     if p == "vstore":
         dt = e.params["dtype"]
-        size = 4 if dt in ("float32", "int32") else 8
+        size = _SIZE[dt]
         for k, x in enumerate(ins[1]):
             mem.store(dt, ins[0] + k * size, x)
         return []

@@ -16,8 +16,8 @@ from one preheader. It is vectorized when
 - every equation of the body can run lane-wise: nothing that may raise
   (checked int arithmetic, true division, calls -- so loops over linked
   libm functions stay scalar, the call costs more than the lanes save --
-  raise_if), no int<->float conversion, only float64/float32/int64 elements,
-  and
+  raise_if), no int<->float conversion, only float64/float32/int64/bool
+  elements, and
 - each element address is `base + i * stride`: stride == itemsize (a
   contiguous vector load/store, checked at run time when the stride is a
   run-time value, falling back to the scalar loop), a known 0 (a broadcast
@@ -56,9 +56,10 @@ class Lanes:
 
 # 64-bit lanes: float64, int64, and float32 elements computed in f64 lanes
 LANES64 = Lanes(2, {F64: F64X2, I64: I64X2, BOOL: M64X2},
-                {"float64": (8, F64X2), "float32": (4, F64X2), "int64": (8, I64X2)})
+                {"float64": (8, F64X2), "float32": (4, F64X2), "int64": (8, I64X2),
+                 "bool": (1, M64X2)})
 # float32 lanes: loops whose every value is float32 (see _float32_exact)
-LANES32 = Lanes(4, {F64: F32X4, BOOL: M32X4}, {"float32": (4, F32X4)})
+LANES32 = Lanes(4, {F64: F32X4, BOOL: M32X4}, {"float32": (4, F32X4), "bool": (1, M32X4)})
 ELEMENT = LANES64.element
 W = LANES64.width
 UNROLL = 4  # vector accumulators per reduction (latency: independent chains)
@@ -577,9 +578,8 @@ class _LoopVectorizer:
         value float32: loads, rounded results (f32 right after + - * / sqrt),
         operations exact on float32 values, float32-exact invariants."""
         body = self.loop.body
-        if any(e.params["dtype"] != "float32" for e in body.eqns if id(e) in self.access):
-            return False
-        if not self.access:
+        dtypes = {e.params["dtype"] for e in body.eqns if id(e) in self.access}
+        if "float32" not in dtypes or not dtypes <= {"float32", "bool"}:
             return False
         uses: dict[int, list] = {}
         for e in body.eqns:

@@ -193,3 +193,28 @@ def test_float32_with_a_python_float_scalar():
     for n in LENGTHS:
         b.check(values(rng, n, "float32"), 1.1)  # 1.1 is not a float32: cast first (NumPy)
     assert "f32x4.mul" in b.assert_vectorized(values(rng, 8, "float32"), 1.1)
+
+
+def compare(a, b):
+    return a < b
+
+
+def mask_logic(a, b):
+    return (a > 0.5) & ~(b < a) | np.isnan(a)
+
+
+def masked_where(m, a, b):
+    return np.where(m, a, b)
+
+
+@pytest.mark.parametrize("dtype", ["float64", "float32"])
+def test_bool_results_and_operands(dtype):
+    for fn in (compare, mask_logic):
+        b = Builds(fn)
+        for n in LENGTHS:
+            b.check(values(rng, n, dtype), values(rng, n, dtype))
+        b.assert_vectorized(values(rng, 8, dtype), values(rng, 8, dtype))
+    b = Builds(masked_where)
+    for n in LENGTHS:
+        b.check(rng.random(n) < 0.5, values(rng, n, dtype), values(rng, n, dtype))
+    b.assert_vectorized(rng.random(8) < 0.5, values(rng, 8, dtype), values(rng, 8, dtype))

@@ -233,3 +233,28 @@ def test_simd_build_uses_simd128_and_mvp_refuses_it():
 def test_every_simd_primitive_is_tested():
     # runs last in this file (pytest keeps definition order)
     assert set(SIMD_PRIMITIVES) <= TESTED | {"vbuild"}, set(SIMD_PRIMITIVES) - TESTED
+
+
+@pytest.mark.parametrize("mt", [M64X2, M32X4], ids=lambda v: v.name)
+def test_bool_load_store_roundtrip(mt):
+    """bool elements (one 0/1 byte) <-> mask lanes: store, vload, vnot,
+    vstore at an odd offset, load the bytes back (neighbours untouched)."""
+    TESTED.update(("vload", "vstore"))
+    n = mt.lanes
+    fb = ir.FunctionBuilder("f", [B] * n + [I], [], loc=LOC)
+    *xs, off = fb.params
+    base = fb.emit("wadd", [fb.emit("alloc", [fb.const(64)]), off])
+    for k in range(2 * n + 2):
+        fb.emit_multi("store", [fb.emit("wadd", [base, fb.const(k)]), fb.const(True)],
+                      {"dtype": "bool"})
+    for k, x in enumerate(xs):
+        fb.emit_multi("store", [fb.emit("wadd", [base, fb.const(k)]), x], {"dtype": "bool"})
+    v = fb.emit("vload", [base], {"dtype": "bool", "vtype": mt})
+    fb.emit_multi("vstore", [fb.emit("wadd", [base, fb.const(n + 1)]), fb.emit("vnot", [v])],
+                  {"dtype": "bool"})
+    outs = [fb.emit("load", [fb.emit("wadd", [base, fb.const(k)])], {"dtype": "bool"})
+            for k in range(2 * n + 2)]
+    fb.fn.result_types = [o.type for o in outs]
+    fb.ret(outs)
+    args = [bits + (o,) for bits in itertools.product([False, True], repeat=n) for o in (0, 3)]
+    check_against_interpreter(module_of(fb.finish()), args)
