@@ -43,15 +43,15 @@ def _vload(L, e):
         x = m.unary(Op.PromoteLowVecF32x4ToVecF64x2,
                     m.simd_load(Op.Load64ZeroVec128, _addr(L, e.ins[0]), 4))
     elif dt == "bool":  # one 0/1 byte per lane -> all-ones/all-zeros lanes
-        zero = m.unary(Op.SplatVecI64x2, m.i64(0))
+        def zero():  # a fresh node each time (Binaryen's IR is a tree)
+            return m.unary(Op.SplatVecI64x2, m.i64(0))
         if t == M64X2:
-            raw = m.simd_load_lane(Op.Load16LaneVec128, _addr(L, e.ins[0]), zero, 0, 1)
+            raw = m.simd_load_lane(Op.Load16LaneVec128, _addr(L, e.ins[0]), zero(), 0, 1)
             spread = [0] + [16] * 7 + [1] + [16] * 7
         else:
             raw = m.simd_load(Op.Load32ZeroVec128, _addr(L, e.ins[0]), 1)
             spread = [b for k in range(4) for b in (k, 16, 16, 16)]
-        x = m.binary(_op("Ne", t), m.simd_shuffle(raw, zero, spread),
-                     m.unary(Op.SplatVecI64x2, m.i64(0)))
+        x = m.binary(_op("Ne", t), m.simd_shuffle(raw, zero(), spread), zero())
     else:
         x = m.v128_load(_addr(L, e.ins[0]))
     return [L.set(e.outs[0], x)]
