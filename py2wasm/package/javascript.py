@@ -218,12 +218,14 @@ def _message_js(entry: dict) -> str:
     BigInts, which print like Python ints)."""
     if not entry.get("args"):
         return _s(exception_message(entry))
-    parts, auto = [], 0
+    parts, auto, text = [], 0, ""
     for literal, field, spec, conv in string.Formatter().parse(entry["message"]):
-        if literal:
-            parts.append(_s(literal))
+        text += literal  # "{{" splits a literal in two: keep one string
         if field is None:
             continue
+        if text:
+            parts.append(_s(text))
+            text = ""
         if spec or conv or not (field == "" or field.isdigit()):
             raise UnsupportedSignature(f"exception message template {entry['message']!r}: only {{i}} fields are supported")
         idx = int(field) if field else auto
@@ -231,9 +233,9 @@ def _message_js(entry: dict) -> str:
         if idx >= entry["args"]:
             raise UnsupportedSignature(f"exception message template {entry['message']!r} uses argument {idx} of {entry['args']}")
         parts.append(f"$g.py2wasm_exc_arg{idx}.value")
-    suffix = exception_message({**entry, "message": ""})
-    if suffix:
-        parts.append(_s(suffix))
+    text += exception_message({**entry, "message": ""})  # " (file:line: source)"
+    if text:
+        parts.append(_s(text))
     if not parts or not parts[0].startswith('"'):
         parts.insert(0, '""')
     return "$g=>" + "+".join(parts)

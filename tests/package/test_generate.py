@@ -204,3 +204,43 @@ def test_pure_generators_agree_with_write_package(packages):
     assert written.endswith(js)  # the written file adds a header comment
     assert readme(b.manifest, name="fma", version="0.1.0") == (packages["fma"] / "README.md").read_text()
     assert package_json(b.manifest, name="fma", version="0.1.0") == json.loads((packages["fma"] / "package.json").read_text())
+
+
+def test_formatted_exception_messages_and_arena_reset_in_generated_js():
+    """An exception entry with run-time values ("args") becomes a function of
+    the exports; scalar wrappers reset py2wasm_heap only in modules that
+    allocate (their table has the arena's MemoryError); fma's do not."""
+    from py2wasm.ir.messages import ALLOC_FAILED
+    exc = {
+        "1": {"type": "IndexError", "message": "index {0} is out of bounds for axis 0 with size {1}", "args": 2,
+              "file": "m.py", "line": 4, "source": "return a[i]"},
+        "2": {"type": "MemoryError", "message": ALLOC_FAILED, "file": "m.py", "line": 3, "source": "a = np.zeros(n)"},
+        "3": {"type": "ValueError", "message": "{} and {{literal}} {}", "args": 2, "file": "", "line": 0, "source": ""},
+    }
+    js = javascript_module(manifest([fn("f", [("n", "int")], "float")], exceptions=exc))
+    assert ('1:["IndexError",$g=>"index "+$g.py2wasm_exc_arg0.value+" is out of bounds for axis 0 with size "'
+            '+$g.py2wasm_exc_arg1.value+" (m.py:4: return a[i])"]') in js
+    assert '3:["ValueError",$g=>""+$g.py2wasm_exc_arg0.value+" and {literal} "+$g.py2wasm_exc_arg1.value]' in js
+    assert "($s.e.py2wasm_heap.value=16n,$s.e.f($0))" in js
+    no_alloc = javascript_module(manifest([fn("f", [("n", "int")], "float")], exceptions={"1": exc["1"]}))
+    assert "py2wasm_heap" not in no_alloc
+    for bad in ("index {0:>5}", "index {0!r}", "index {x}", "index {2}"):
+        with pytest.raises(UnsupportedSignature, match="exception message template"):
+            javascript_module(manifest([fn("f", [], "float")], exceptions={"1": {**exc["1"], "message": bad}}))
+
+
+def test_array_wrappers_use_array_pieces_only_when_needed(packages):
+    """Scalar packages carry no array code; array signatures check, copy in,
+    copy back in finally and copy results out."""
+    fma = (packages["fma"] / "index.js").read_text()
+    assert "$arr" not in fma and "$ain" not in fma and "py2wasm_heap" not in fma
+    m = manifest([fn("g", [("a", {"array": "float64", "ndim": 2}), ("k", "int")],
+                     {"tuple": [{"array": "int64", "ndim": 1}, "bool"]})])
+    js = javascript_module(m)
+    assert ('const $0=$arr(a,0,2,"g","a");const $4=$int(k,"g","k");let $c,$r;try{$c=$ain($s,[$0]);'
+            '$r=$s.e.g($0.a,$0.b[0],$0.b[1],$4)}catch($e){throw $trap($e,$s)}finally{$c&&$c.b()}'
+            'return [$c.o(2,$r[0],[$r[1]]),$r[2]!==0];') in js
+    dts = typescript_declarations(m)
+    assert "export declare function g(a: NDArray<Float64Array, 2>, k: number): readonly [BigInt64Array, boolean];" in dts
+    assert "export interface NDArray<T extends TypedArray, N extends number> {" in dts
+    assert "NDArray" not in typescript_declarations(manifest([fn("h", [("a", {"array": "bool", "ndim": 1})], "int")]))
