@@ -154,3 +154,15 @@ def test_chromium_no_bundler_array_functions_match_numpy(app, tmp_path):
     assert "failure" not in got["result"], got["result"]["failure"]
     check_array_results(cases, got["result"]["outcomes"], "chromium import map")
     assert not got["errors"], got["errors"]
+
+
+def test_array_declarations_compile_without_dom_or_node_types(app):
+    """`lib: es2020` alone: the array types need only ES TypedArrays and BigInt."""
+    (app / "nodom_arrays.ts").write_text(
+        'import { softmax, affine } from "@py2wasm-test/arrays";\nimport type { NDArray } from "@py2wasm-test/arrays";\n'
+        'export const r: Float64Array = softmax(new Float64Array(2));\n'
+        'const m: NDArray<Float64Array, 2> = { data: new Float64Array(4), shape: [2, 2] };\n'
+        'export const t: NDArray<Float64Array, 2> = affine(m, new Float64Array(2), 1);\n')
+    p = run([node(), tool("typescript/bin/tsc"), "--strict", "--module", "nodenext", "--lib", "es2020",
+             "--noEmit", "--pretty", "false", "nodom_arrays.ts"], cwd=app, check=False)
+    assert p.returncode == 0, p.stdout
