@@ -28,10 +28,11 @@ _MATH2 = {"arctan2": "atan2", "hypot": "hypot"}
 # math functions whose float32 ufunc loops call the float32 library
 # (`py2wasm.libm.f32`); chosen by `benchmarks/mathf.py`: within 1 ulp of the
 # correctly rounded result and faster than float64-then-round. acos is not
-# faster (its float64 version is already plain fdlibm; measured 0.97-1.13x)
-# and keeps float64-then-round; asinh, acosh, atanh have no float32 version.
+# faster (its float64 version is already plain fdlibm; measured 0.86-1.16x)
+# and keeps float64-then-round.
 F32_LIBM = frozenset(("exp", "expm1", "log", "log2", "log10", "log1p", "sin", "cos", "tan",
-                      "asin", "atan", "atan2", "sinh", "cosh", "tanh", "pow", "hypot"))
+                      "asin", "atan", "atan2", "sinh", "cosh", "tanh", "asinh", "acosh",
+                      "atanh", "pow", "hypot"))
 _FPRIM1 = {"sqrt": "sqrt", "floor": "floor", "ceil": "ceil", "trunc": "trunc",
            "rint": "nearest", "fabs": "fabs"}
 _CMP = {"equal": "eq", "not_equal": "ne", "less": "lt", "less_equal": "le", "greater": "gt",

@@ -21,9 +21,14 @@ Measured accuracy and speed: `benchmarks/mathf.py`.
 
 API: `FUNCTIONS`: IR math function name (`ir.primitives.MATH_UNARY`,
 `MATH_BINARY`) -> the float32 Python function (named like C: `expf`);
-`arity(name)`.
+`arity(name)`. Every MATH_UNARY function and pow, atan2, hypot have one
+(not fmod, fma). Modules: `expf.py` (exp expm1 sinh cosh tanh), `logf.py`
+(log log2 log10 log1p pow), `trigf.py` (sin cos tan), `invtrigf.py` (asin
+acos atan atan2 hypot), `invhypf.py` (asinh acosh atanh); `accuracy.py` is
+the measurement tooling (not compiled).
 """
 from . import expf as _exp
+from . import invhypf as _invhyp
 from . import invtrigf as _inv
 from . import logf as _log
 from . import trigf as _trig
@@ -36,6 +41,7 @@ FUNCTIONS = {
     "sin": _trig.sinf, "cos": _trig.cosf, "tan": _trig.tanf,
     "asin": _inv.asinf, "acos": _inv.acosf, "atan": _inv.atanf, "atan2": _inv.atan2f,
     "hypot": _inv.hypotf,
+    "asinh": _invhyp.asinhf, "acosh": _invhyp.acoshf, "atanh": _invhyp.atanhf,
 }
 
 

@@ -31,7 +31,7 @@ NUMPY = {"exp": np.exp, "expm1": np.expm1, "log": np.log, "log2": np.log2,
          "log10": np.log10, "log1p": np.log1p, "sin": np.sin, "cos": np.cos, "tan": np.tan,
          "asin": np.arcsin, "acos": np.arccos, "atan": np.arctan, "atan2": np.arctan2,
          "sinh": np.sinh, "cosh": np.cosh, "tanh": np.tanh, "pow": np.power,
-         "hypot": np.hypot}
+         "hypot": np.hypot, "asinh": np.arcsinh, "acosh": np.arccosh, "atanh": np.arctanh}
 FLT_MAX = float(np.finfo(np.float32).max)
 FLT_MIN = float(np.finfo(np.float32).tiny)  # smallest normal
 FLT_TRUE_MIN = 2.0 ** -149
@@ -63,6 +63,10 @@ _SPECIAL = {
     "asin": [0.99999994, -0.99999994, 0.49999997, 1.0000001],
     "acos": [0.99999994, -0.99999994, 0.49999997, -0.49999997, 1.0000001],
     "atan": [0.4375, 0.6875, 1.1875, 2.4375, 1e10, 1e-5, 1.0000001e10],
+    "asinh": [2.0**-12, 0.00024414062, 2.0**-11, 0.41421357, 1e10, 1e19, 1e20],
+    "acosh": [1.0000001, 1.0000002, 1.5, 2.0, 1e10, 1e19, 1e20, 0.99999994],
+    "atanh": [0.99999994, -0.99999994, 0.5, 0.49999997, 2.0**-12, 0.00024414062,
+              1.0000001, 0.29289323],
     "sin": _PI2 + [3.4e38, 1e38, 2.0**127, 1e22, 16777215.0, 1.5707964, 3.1415927,
                    4.712389, 6.2831855, 0.7853982, 0.78539816, 1e-20],
 }
@@ -71,13 +75,15 @@ _SPECIAL["cos"] = _SPECIAL["tan"] = _SPECIAL["sin"]
 _RANGE = {"exp": (-40, 7), "expm1": (-40, 7), "sinh": (-40, 7), "cosh": (-40, 7),
           "tanh": (-40, 4), "log": (-149, 128), "log2": (-149, 128), "log10": (-149, 128),
           "log1p": (-40, 128), "asin": (-40, 0), "acos": (-40, 0), "atan": (-40, 40),
-          "sin": (-30, 128), "cos": (-30, 128), "tan": (-30, 128)}
+          "sin": (-30, 128), "cos": (-30, 128), "tan": (-30, 128), "asinh": (-40, 128),
+          "acosh": (0, 128), "atanh": (-40, 0)}
 _UNIFORM = {"exp": (-104.0, 89.0), "expm1": (-20.0, 89.0), "sinh": (-90.0, 90.0),
             "cosh": (-90.0, 90.0), "tanh": (-10.0, 10.0), "log": (0.0, 10.0),
             "log2": (0.0, 10.0), "log10": (0.0, 10.0), "log1p": (-1.0, 10.0),
             "asin": (-1.0, 1.0), "acos": (-1.0, 1.0), "atan": (-10.0, 10.0),
             "sin": (-10.0, 10.0), "cos": (-10.0, 10.0), "tan": (-10.0, 10.0),
-            "atan2": (-10.0, 10.0), "hypot": (-1e3, 1e3), "pow": (0.0, 4.0)}
+            "atan2": (-10.0, 10.0), "hypot": (-1e3, 1e3), "pow": (0.0, 4.0),
+            "asinh": (-10.0, 10.0), "acosh": (1.0, 10.0), "atanh": (-1.0, 1.0)}
 
 
 def _bits(rng, shape):
@@ -185,7 +191,7 @@ def ulp32(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 _MP = {"exp": "exp", "expm1": "expm1", "log": "log", "log1p": "log1p", "sin": "sin",
        "cos": "cos", "tan": "tan", "asin": "asin", "acos": "acos", "atan": "atan",
        "sinh": "sinh", "cosh": "cosh", "tanh": "tanh", "atan2": "atan2", "hypot": "hypot",
-       "pow": "power"}
+       "pow": "power", "asinh": "asinh", "acosh": "acosh", "atanh": "atanh"}
 
 
 def exact32(name: str, row) -> float | None:
