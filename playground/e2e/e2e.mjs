@@ -219,6 +219,11 @@ if (cfg.mode === "live") {
     await page.screenshot({ path: join(cfg.artifacts, "static-fma.png"), fullPage: true });
     return out;
   });
+  await step("static-softmax", async () => {
+    await page.selectOption("#example", "softmax");
+    const c = await compileAndWait();
+    return { compile: c, run: c.error ? null : await runFunction("softmax") };
+  });
   await step("static-edit", async () => {
     await page.click(".cm-content");
     await page.keyboard.press("Control+End");

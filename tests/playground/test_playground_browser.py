@@ -247,5 +247,10 @@ def test_static_export_runs_without_python_server(tmp_path):
     assert s["compile"]["error"] is None, s["compile"]["error"]
     assert s["run"]["value"] == "-1.0"
     assert "(module" in s["watTab"]["text"]
+    sm = ok(report, "static-softmax")  # the precompiled array example runs from static files too
+    assert sm["compile"]["error"] is None, sm["compile"]["error"]
+    assert not sm["run"]["isError"], sm["run"]["text"]
+    import numpy as np
+    assert np.allclose(_array_values(sm["run"]["value"]), _softmax([1.0, 2.0, 3.0, 4.0]), rtol=1e-15, atol=0)
     edit = ok(report, "static-edit")
     assert "live server" in edit["error"] and "py2wasm playground" in edit["error"]
