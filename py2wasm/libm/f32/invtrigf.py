@@ -11,9 +11,10 @@ approximation R(z) (musl's float one misrounds ~1% of results), the square
 root and the final combination in double, so the hi/lo splitting of pi/2
 and of the square root that the float64 functions need is not. atanf is
 fdlibm's s_atan.c reduction and polynomial in plain double (about 1 ulp of
-double, far beyond float32's needs). atan2f takes atan of |y/x| in double
-(exact range: y/x of two float32 values never overflows or underflows a
-double) with e_atan2f.c's special cases. hypotf is musl's: sqrt(x*x + y*y) in
+double, far beyond float32's needs). atan2f takes atan of |y|/|x| in double
+with e_atan2f.c's special cases, forming the reduced argument from |y| and
+|x| with one division (y/x of two float32 values never overflows or
+underflows a double, nor do the products 1.5*|x|...). hypotf is musl's: sqrt(x*x + y*y) in
 double, where x*x and y*y are exact.
 
  ====================================================
@@ -76,28 +77,33 @@ def acosf(x: float) -> float:
     return 2.0 * (s + s * _rf(z))
 
 
-def atan_d(x: float) -> float:
-    """atan(x) in double for finite x >= 0 (fdlibm s_atan.c, plain double)."""
+def atan_ratio(n: float, d: float) -> float:
+    """atan(n/d) in double for finite n >= 0, d > 0 with n/d finite (fdlibm
+    s_atan.c in plain double, about 1 ulp of double). The reduced argument
+    is formed from n and d with one division (fdlibm divides twice when
+    called on n/d): the region follows from comparing n with c*d."""
     hi = 0.0
     lo = 0.0
-    reduced = x >= 0.4375
-    if reduced:
-        if x < 0.6875:  # 7/16 <= x < 11/16
-            hi = ATANHI0
-            lo = ATANLO0
-            x = (2.0 * x - 1.0) / (2.0 + x)
-        elif x < 1.1875:  # 11/16 <= x < 19/16
-            hi = ATANHI1
-            lo = ATANLO1
-            x = (x - 1.0) / (x + 1.0)
-        elif x < 2.4375:  # 19/16 <= x < 39/16
-            hi = ATANHI2
-            lo = ATANLO2
-            x = (x - 1.5) / (1.0 + 1.5 * x)
-        else:
-            hi = ATANHI3
-            lo = ATANLO3
-            x = -1.0 / x
+    x = 0.0
+    reduced = n >= 0.4375 * d
+    if not reduced:
+        x = n / d
+    elif n < 0.6875 * d:  # 7/16 <= n/d < 11/16: (2t - 1)/(2 + t)
+        hi = ATANHI0
+        lo = ATANLO0
+        x = (2.0 * n - d) / (2.0 * d + n)
+    elif n < 1.1875 * d:  # 11/16 <= n/d < 19/16: (t - 1)/(t + 1)
+        hi = ATANHI1
+        lo = ATANLO1
+        x = (n - d) / (n + d)
+    elif n < 2.4375 * d:  # 19/16 <= n/d < 39/16: (t - 1.5)/(1 + 1.5t)
+        hi = ATANHI2
+        lo = ATANLO2
+        x = (n - 1.5 * d) / (d + 1.5 * n)
+    else:  # -1/t
+        hi = ATANHI3
+        lo = ATANLO3
+        x = -d / n
     z = x * x
     w = z * z
     s1 = z * (AT0 + w * (AT2 + w * (AT4 + w * (AT6 + w * (AT8 + w * AT10)))))
@@ -115,7 +121,7 @@ def atanf(x: float) -> float:
         return math.copysign(PIO2_HI, x)
     if ax < 1.0e-5:  # atan(x) rounds to x (also +-0)
         return x
-    return math.copysign(atan_d(ax), x)
+    return math.copysign(atan_ratio(ax, 1.0), x)
 
 
 def atan2f(y: float, x: float) -> float:
@@ -141,7 +147,7 @@ def atan2f(y: float, x: float) -> float:
         return math.copysign(r, y)
     if ay == INF:
         return math.copysign(PIO2_HI, y)
-    z = atan_d(ay / ax)
+    z = atan_ratio(ay, ax)
     if neg_x:
         z = PI - z
     return math.copysign(z, y)
@@ -157,4 +163,4 @@ def hypotf(x: float, y: float) -> float:
     return math.sqrt(ax * ax + ay * ay)
 
 
-__all__ = ["asinf", "acosf", "atanf", "atan2f", "hypotf", "atan_d"]
+__all__ = ["asinf", "acosf", "atanf", "atan2f", "hypotf", "atan_ratio"]

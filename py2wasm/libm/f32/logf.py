@@ -48,6 +48,7 @@ LG6 = 1.531383769920937332e-01
 LG7 = 1.479819860511658591e-01
 OFF = 0x3FE6A09E00000000  # bits of ~sqrt(2)/2
 EXP_MASK = -0x10000000000000  # 0xFFF0000000000000 as a signed int64
+TOINT = 6755399441055744.0  # 0x1.8p52
 SQRT2M1 = 0.41421356237309503  # sqrt(2) - 1
 SQRT2HM1 = -0.2928932188134524  # sqrt(2)/2 - 1
 
@@ -122,14 +123,15 @@ def log1pf(x: float) -> float:
 
 def _y_kind(y: float) -> int:
     """0 if y is not an integer, 1 if an odd integer, 2 if an even one
-    (y finite; float32 values >= 2**24 are even integers)."""
+    (y finite; float32 values >= 2**24 are even integers). No int
+    conversion: |y| + 1.5*2**52 rounds to an integer whose low bit is y's."""
     ay = math.fabs(y)
     if ay >= 16777216.0:
         return 2
-    iy = int(ay)
-    if float(iy) != ay:
+    kd = ay + TOINT
+    if kd - TOINT != ay:
         return 0
-    return 2 - (iy & 1)
+    return 2 - (f64_to_bits(kd) & 1)
 
 
 def powf(x: float, y: float) -> float:
