@@ -99,6 +99,30 @@ def test_no_simd_package_has_no_simd_instructions(tmp_path):
     wat = cli("wat", src, "--target", "mvp")
     assert wat.returncode == 0, wat.stderr
     assert "v128" not in wat.stdout and "f64x2" not in wat.stdout
+    # Without --no-simd the same kernel is vectorized: an engine without SIMD refuses it.
+    r = cli("build", src, "-o", tmp_path / "default")
+    assert r.returncode == 0, r.stderr
+    assert "axpy.wasm" in r.stdout and "(simd)" in r.stdout
+    with pytest.raises(wasmtime.WasmtimeError):
+        wasmtime.Module(no_simd_engine(), (tmp_path / "default" / "axpy.wasm").read_bytes())
+    assert "f64x2" in cli("wat", src).stdout
+
+
+def test_fastmath_array_kernel_ships_a_relaxed_build(tmp_path):
+    """a * x + y under --fastmath contracts to relaxed_madd in the relaxed
+    build: the package ships it beside the SIMD128 baseline. Without
+    --fastmath the relaxed build equals the baseline and is not shipped."""
+    src = tmp_path / "axpy.py"
+    src.write_text(AXPY)
+    r = cli("build", src, "-o", tmp_path / "fast", "--fastmath")
+    assert r.returncode == 0, r.stderr
+    assert sorted(p.name for p in (tmp_path / "fast").glob("*.wasm")) == ["axpy.relaxed.wasm", "axpy.wasm"]
+    assert "axpy.relaxed.wasm" in r.stdout and "(relaxed-simd)" in r.stdout
+    wat = cli("wat", src, "--target", "relaxed-simd", "--fastmath")
+    assert "relaxed_fma" in wat.stdout or "relaxed_madd" in wat.stdout
+    r = cli("build", src, "-o", tmp_path / "exact")
+    assert r.returncode == 0, r.stderr
+    assert sorted(p.name for p in (tmp_path / "exact").glob("*.wasm")) == ["axpy.wasm"]
 
 
 def test_an_error_in_the_second_build_writes_nothing(tmp_path, monkeypatch):

@@ -225,3 +225,39 @@ def test_esbuild_bundle_with_both_wasm_files_beside_it(two, calls, tmp_path):
     for exe, want in ((node(), "simd"), (require_file(NODE22), "relaxed-simd")):
         got = json.loads(run([exe, "out/main.mjs"], cwd=tmp_path).stdout)
         assert got == [want, [4.375, -5.0]], exe
+
+
+AXPY = '''import numpy as np
+import numpy.typing as npt
+
+
+def axpy(a: float, x: npt.NDArray[np.float64], y: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    return a * x + y
+'''
+AXPY_JS = '''import {{ axpy, loaded }} from "{pkg}/index.js";
+const x = new Float64Array({x}), y = new Float64Array({y});
+const out = [loaded(), Array.from(axpy(1.5, x, y)), Array.from(x)];
+try {{ axpy(1.5, x, new Float64Array(3)); }} catch (e) {{ out.push([e.name, e.message]); }}
+console.log(JSON.stringify(out));
+'''
+
+
+def test_cli_fastmath_package_runs_each_build_in_its_node(tmp_path):
+    """`py2wasm build --fastmath` of an array kernel: Node 20 runs the SIMD128
+    baseline, Node 22 the relaxed build (a * x + y contracted); both equal
+    NumPy (inputs chosen so that the fused and unfused results agree) and
+    raise NumPy's broadcast error alike."""
+    import numpy as np
+    from .conftest import py2wasm_build
+    src = tmp_path / "axpy.py"
+    src.write_text(AXPY)
+    pkg = py2wasm_build(src, tmp_path / "axpy", "--fastmath")
+    assert sorted(p.name for p in pkg.glob("*.wasm")) == ["axpy.relaxed.wasm", "axpy.wasm"]
+    x = [0.25, -3.0, 1.0, 2.0, 0.5, 8.0, -1.0, 3.0, 7.0]  # 9: vector pairs and a scalar remainder
+    y = [4.0, 1.0, 0.0, -2.0, 1.0, 3.0, 5.0, 0.5, -4.0]
+    want = (1.5 * np.array(x) + np.array(y)).tolist()
+    (tmp_path / "use.mjs").write_text(AXPY_JS.format(pkg=pkg.as_posix(), x=x, y=y))
+    for exe, target in ((node(), "simd"), (require_file(NODE22), "relaxed-simd")):
+        got = json.loads(run([exe, "use.mjs"], cwd=tmp_path).stdout)
+        assert got[:3] == [target, want, x], exe
+        assert got[3][0] == "ValueError" and "could not be broadcast together" in got[3][1], got[3]
