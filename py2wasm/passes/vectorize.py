@@ -273,7 +273,7 @@ class _LoopVectorizer:
         lp, body = self.loop, self.loop.body
         parallel = lp.header.meta.get("loop") == "parallel"
         has_store = any(e.prim == "store" for e in body.eqns)
-        if has_store and not parallel:
+        if has_store and not parallel and not self._stores_private():
             raise _Refuse("stores in a loop not known to be parallel")
         self.kind[lp.index.id] = "I"
         self.coef[lp.index.id] = {None: 1}
@@ -329,6 +329,61 @@ class _LoopVectorizer:
             return
         self._vector_op(e)
         self.kind[e.outs[0].id] = "V"
+
+    def _stores_private(self) -> bool:
+        """Are the iterations independent although the loop is not marked?
+        True when every store goes to memory this function allocated
+        (`alloc`), and every load from that memory reads exactly the element
+        this iteration stores (the same address expression): NumPy's
+        reductions along an outer axis (`acc[j] = acc[j] + a[i, j]`). Other
+        loads read argument arrays or other allocations, which a fresh
+        allocation never overlaps."""
+        body = self.loop.body
+        keys: dict = {}
+        stores = [e for e in body.eqns if e.prim == "store"]
+        roots = {}
+        for e in stores:
+            r = self._root(e.ins[0])
+            if r is None or self.defs.get(r.id) is None or self.defs[r.id].prim != "alloc":
+                return False
+            k = self._key(e.ins[0], keys)
+            if roots.setdefault(r.id, k) != k:
+                return False  # two different elements of one allocation
+        for e in body.eqns:
+            if e.prim == "load":
+                r = self._root(e.ins[0])
+                if r is None:
+                    return False
+                if r.id in roots and self._key(e.ins[0], keys) != roots[r.id]:
+                    return False
+        return True
+
+    def _root(self, v: Var):
+        """The base pointer of an address: the first operand of its wadd chain."""
+        for _ in range(64):
+            e = self.defs.get(v.id)
+            if e is None or e.prim != "wadd":
+                return v
+            v = e.ins[0]
+        return None
+
+    def _key(self, v: Var, memo: dict):
+        """A structural key of v's computation inside the body (equal keys:
+        equal values in every iteration)."""
+        if v.id not in self.body_defs:
+            return ("var", v.id)
+        if v.id in memo:
+            return memo[v.id]
+        e = self.defs[v.id]
+        if e.prim == "const":
+            k = ("const", e.params["value"], e.params["type"].name)
+        elif e.prim in ("load", "store") or not PRIMITIVES[e.prim].pure:
+            k = ("eqn", id(e))
+        else:
+            k = (e.prim, tuple(sorted((a, repr(b)) for a, b in e.params.items())),
+                 tuple(self._key(x, memo) for x in e.ins))
+        memo[v.id] = k
+        return k
 
     def _never_raises(self, cond: Var):
         """Guards (in the preheader) under which `cond`, a bounds check on the
