@@ -336,8 +336,9 @@ class _LoopVectorizer:
         (`alloc`), and every load from that memory reads exactly the element
         this iteration stores (the same address expression): NumPy's
         reductions along an outer axis (`acc[j] = acc[j] + a[i, j]`). Other
-        loads read argument arrays or other allocations, which a fresh
-        allocation never overlaps."""
+        loads must read from the function's pointer parameters (argument
+        arrays, placed before this function allocated anything) or other
+        allocations, which a fresh allocation never overlaps."""
         body = self.loop.body
         keys: dict = {}
         stores = [e for e in body.eqns if e.prim == "store"]
@@ -349,11 +350,15 @@ class _LoopVectorizer:
             k = self._key(e.ins[0], keys)
             if roots.setdefault(r.id, k) != k:
                 return False  # two different elements of one allocation
+        params = {p.id for p in self.fn.params}
         for e in body.eqns:
             if e.prim == "load":
                 r = self._root(e.ins[0])
                 if r is None:
                     return False
+                d = self.defs.get(r.id)
+                if r.id not in params and (d is None or d.prim != "alloc"):
+                    return False  # a pointer of unknown origin may alias the stores
                 if r.id in roots and self._key(e.ins[0], keys) != roots[r.id]:
                     return False
         return True
