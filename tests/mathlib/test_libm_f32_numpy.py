@@ -52,9 +52,19 @@ def _inputs(name):
             [c[-32:].reshape(4, 8) for c in cols]]
 
 
+_COMPILED: dict = {}
+
+
+def _compiled(name):
+    """py2wasm.compile of np.<ufunc>, one per function for the module."""
+    if name not in _COMPILED:
+        _COMPILED[name] = py2wasm.compile(_kernel(name))
+    return _COMPILED[name]
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_compiled_float32_ufunc(name):
-    cf = py2wasm.compile(_kernel(name))
+    cf = _compiled(name)
     for cols in _inputs(name):
         got = cf(*cols)
         assert _same(got, _expected(name, *cols)), (name, [c.shape for c in cols])
@@ -129,3 +139,31 @@ def test_float64_arrays_unchanged():
     """float64 ufuncs keep the float64 library."""
     m = _traced(_kernel("exp", "_64"), [np.ones(2)])
     assert needed_functions(m) == ["exp"]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_hypothesis_float32_arrays(name):
+    """Any float32 values (NaN, infinities, subnormals included), any length
+    up to 20: compiled results equal the expected float32 results and are
+    within 1 ulp of the correctly rounded ones."""
+    from hypothesis import given
+    from hypothesis import strategies as st
+    from hypothesis.extra import numpy as hnp
+
+    from py2wasm.libm.f32.accuracy import reference32
+    from tests.corpus.hyp_settings import SETTINGS
+
+    k = arity(name)
+    elems = st.floats(width=32, allow_nan=True, allow_infinity=True)
+
+    @SETTINGS
+    @given(st.integers(0, 20).flatmap(
+        lambda n: st.tuples(*[hnp.arrays(np.float32, n, elements=elems)] * k)))
+    def check(cols):
+        got = _compiled(name)(*cols)
+        assert _same(got, _expected(name, *cols))
+        if cols[0].size:
+            ref = reference32(name, np.stack(cols, axis=1))
+            assert (ulp32(got, ref) <= 1).all()
+
+    check()
