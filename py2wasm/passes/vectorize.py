@@ -1,23 +1,29 @@
-"""The vectorizer: innermost array loops -> wasm SIMD128 loops (two 64-bit
-lanes) plus the original loop as the scalar remainder.
+"""The vectorizer: innermost array loops -> wasm SIMD128 loops plus the
+original loop as the scalar remainder.
 
 Place in the pipeline: a pass (IR -> IR), run by `run_passes` at level >= 1
-for a SIMD target (py2wasm.targets), after link_math, fold and dce. It emits
-the vector primitives of ir/primitives.py ("SIMD"); backend/lower_simd.py
-lowers them. Results are bit-identical to the scalar loop unless `fastmath`.
+for a SIMD target (py2wasm.targets), after link_math, fold, ranges and dce.
+It emits the vector primitives of ir/primitives.py ("SIMD");
+backend/lower_simd.py lowers them. Results are bit-identical to the scalar
+loop unless `fastmath`.
 
-A loop is the shape `frontend.arrays.loop` emits: a header `^h(i, c...)`
-whose only equation is `lt i n` and whose branch enters a one-block body
-(no control flow inside) that ends with `br ^h(wadd(i, 1), c'...)`, entered
-from one preheader. It is vectorized when
+A loop is the shape `frontend.arrays.loop` (or a Python `for i in range`)
+emits: a header `^h(..., i, ...)` whose only equation is `lt i n` and whose
+branch enters a one-block body (no control flow inside) that ends with
+`br ^h(..., wadd(i, 1), ...)`, entered from one preheader. It is vectorized
+when
 - it is marked `{"loop": "parallel"}` (the frontend's elementwise loops:
-  materialized expressions, slice and `out=` assignment; iterations are
-  independent), or it stores nothing (a reduction), and
+  materialized expressions, slice and `out=` assignment), or it stores
+  nothing (a reduction), or it stores only into allocations of this function
+  and reads them back only at the stored element (`_stores_private`: NumPy's
+  reductions along an outer axis, creation fills), and
 - every equation of the body can run lane-wise: nothing that may raise
-  (checked int arithmetic, true division, calls -- so loops over linked
-  libm functions stay scalar, the call costs more than the lanes save --
-  raise_if), no int<->float conversion, only float64/float32/int64/bool
-  elements, and
+  (checked int arithmetic, true division, calls -- so loops over linked libm
+  functions stay scalar; a lane-by-lane call would cost what the scalar loop
+  costs), except bounds checks of the index (`raise_if[_fmt]` of `i >= bound`
+  ...), which become a run-time guard in front of the vector loop: when one
+  could fire, the scalar loop runs and raises exactly where Python raises;
+  no int<->float conversion; elements float64, float32, int64 or bool, and
 - each element address is `base + i * stride`: stride == itemsize (a
   contiguous vector load/store, checked at run time when the stride is a
   run-time value, falling back to the scalar loop), a known 0 (a broadcast
@@ -28,15 +34,22 @@ from one preheader. It is vectorized when
   min/max (the vector result is used unless it is NaN or a zero, where ties
   between -0.0/+0.0 or NaN payloads could depend on the order: then the
   scalar loop recomputes it from the start), and with `fastmath` float sums
-  and products (lanes start from the identity; the lanes are summed at the
-  end: a different rounding order).
-With `fastmath`, `x * y + z` in a vector loop becomes `vfma` (relaxed-SIMD
-fused multiply-add on "relaxed-simd", mul + add on "simd").
+  and products (lanes start from the identity; the lanes are combined at the
+  end: a different rounding order). Reductions get 4 vector accumulators
+  (independent dependency chains).
+Lanes: 2 x 64 bits (f64x2, i64x2, m64x2; float32 elements computed in f64
+lanes, converted exactly and rounded back with `vf32`), or 4 x float32
+(f32x4) when every value of the loop is float32: loads, f32-rounded results
+of + - * / sqrt (the f32x4 operation gives exactly f32 of the f64 one),
+operations exact on float32 values, float32-exact invariants.
+With `fastmath`, `x * y + z` (float32: `f32(x * y) + z`) in a vector loop
+becomes `vfma` (relaxed-SIMD fused multiply-add on "relaxed-simd", mul + add
+on "simd").
 
-A separate recognizer vectorizes NumPy's pairwise-sum block loop (the 8
-accumulators of `__pairwise_sum_<dtype>`, nplib) as 4 f64x2 accumulators:
-lane k does exactly the additions accumulator k does, so the sum is NumPy's
-to the bit (see `pairwise`).
+`vectorize_pairwise.py` vectorizes NumPy's pairwise-sum block loop (the 8
+accumulators of `__pairwise_sum_<dtype>`, nplib) as 4 f64x2 / 2 f32x4
+accumulators: lane k does exactly the additions accumulator k does, so the
+sum is NumPy's to the bit.
 """
 from __future__ import annotations
 

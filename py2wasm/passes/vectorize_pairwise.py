@@ -64,12 +64,15 @@ def _match(fn, loop):
         loads.append(ld)
     if ptr.id in defs or stride.id in defs:
         return None
-    # every other body equation is index arithmetic
-    used = {id(x) for ld in loads for x in (ld, defs[ld.ins[0].id])}
+    # the chains are the only loads, adds and roundings; the rest is index arithmetic
+    chain_eqns = {id(e) for e in body.eqns if e.prim in ("load", "add", "f32")}
+    want = {id(ld) for ld in loads} | {id(defs[n.id]) for n in news}
+    want |= {id(defs[defs[n.id].ins[0].id]) for n in news if defs[n.id].prim == "f32"}
+    if chain_eqns != want:
+        return None
     for e in body.eqns:
         if e.prim not in ("wadd", "wmul", "const", "load", "add", "f32"):
             return None
-    del used
     return dtype, loads, stride
 
 
