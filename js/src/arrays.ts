@@ -35,11 +35,13 @@ type Ctor =
 type Typed = Float64Array | Float32Array | BigInt64Array | Int32Array | Uint8Array;
 
 /**
- * A checked array argument: `v` the caller's TypedArray, `s` its shape,
- * `b` the shape as wasm i64 values, `a` its address once copied in.
+ * A checked array argument: `v` the caller's TypedArray, `c` its class,
+ * `s` its shape, `b` the shape as wasm i64 values, `a` its address once
+ * copied in.
  */
 export interface Arg {
   v: Typed;
+  c: Ctor;
   s: number[];
   b: bigint[];
   a: bigint;
@@ -89,9 +91,8 @@ function show(v: unknown): string {
  */
 export function arr(v: unknown, k: number, nd: number, fn: string, p: string): Arg {
   const [dt, C] = DTYPES[k]!;
-  const want = nd === 1 ? C.name : `{data: ${C.name}, shape: [${Array(nd).fill("number").join(", ")}]}`;
   const bad = (E: typeof TypeError, why: string) =>
-    new E(`${fn}(): argument '${p}' must be ${nd === 1 ? "a " : ""}${want} (Python ${dt} ${nd}-D array)${why}`);
+    new E(`${fn}(): argument '${p}' must be ${nd === 1 ? `a ${C.name}` : `{data: ${C.name}, shape: [${Array(nd).fill("number").join(", ")}]}`} (Python ${dt} ${nd}-D array)${why}`);
   let data: unknown = v;
   let shape: number[];
   if (nd === 1) {
@@ -119,10 +120,13 @@ export function arr(v: unknown, k: number, nd: number, fn: string, p: string): A
       throw new RangeError(`${fn}(): argument '${p}' is a bool array: its Uint8Array must hold only 0 and 1, element ${i} is ${(data as Uint8Array)[i]}`);
     }
   }
-  return { v: data as Typed, s: shape, b: shape.map(BigInt), a: 0n };
+  return { v: data as Typed, c: C, s: shape, b: shape.map(BigInt), a: 0n };
 }
 
-const bytes = (t: Typed): Uint8Array => new Uint8Array(t.buffer, t.byteOffset, t.byteLength);
+// An element view of `len` elements of class C at byte address `addr` of a
+// buffer (argument and result addresses are 16-byte aligned).
+type AnyCtor = new (b: ArrayBufferLike, offset: number, length: number) => Typed;
+const at = (C: Ctor, buf: ArrayBufferLike, addr: number, len: number): Typed => new (C as AnyCtor)(buf, addr, len);
 
 function memoryError(message: string, cause?: unknown): Error {
   const e = new Error(message, { cause });
@@ -141,47 +145,62 @@ export function ain(st: ArrayState, args: readonly Arg[]): Context {
   const ex = st.e!;
   const mem = ex["memory"] as WebAssembly.Memory | undefined;
   const heap = ex["py2wasm_heap"] as WebAssembly.Global | undefined;
-  const buf = (): ArrayBufferLike => (mem ? mem.buffer : st.m!.buffer);
   if (!mem) st.m ??= new Uint8Array(0);
+  let buf = mem ? mem.buffer : st.m!.buffer;
   let top = 16;
   for (const x of args) {
     const n = x.v.byteLength;
     const addr = top;
     top = Math.ceil((addr + n) / 16) * 16;
     if (top > 2 ** 32) throw memoryError("Unable to allocate the array arguments: wasm32 linear memory (4 GiB) is exhausted");
-    const size = buf().byteLength;
-    if (top > size) {
+    if (top > buf.byteLength) {
       if (mem) {
         try {
-          mem.grow(Math.ceil((top - size) / 65536));
+          mem.grow(Math.ceil((top - buf.byteLength) / 65536));
         } catch (e) {
           throw memoryError("Unable to allocate the array arguments: the wasm linear memory cannot grow", e);
         }
       } else {
         const m = new Uint8Array(Math.ceil(top / 65536) * 65536);
-        if (st.m) m.set(st.m);
+        m.set(st.m!);
         st.m = m;
       }
+      buf = mem ? mem.buffer : st.m!.buffer;
     }
-    new Uint8Array(buf(), addr, n).set(bytes(x.v));
+    if (n) (at(x.c, buf, addr, x.v.length) as Float64Array).set(x.v as Float64Array);
     x.a = BigInt(addr);
   }
   if (heap) heap.value = BigInt(top);
-  return {
-    b() {
-      for (const x of args) {
-        const n = x.v.byteLength;
-        if (n) bytes(x.v).set(new Uint8Array(buf(), Number(x.a), n));
-      }
-    },
-    o(k, addr, shape) {
-      const C = DTYPES[k]![1];
-      const s = shape.map(Number);
-      const len = s.reduce((a, b) => a * b, 1);
-      // a copy: the result must not alias linear memory (the next call reuses the arena)
-      const data = new C(len);
-      if (len) bytes(data).set(new Uint8Array(buf(), Number(addr), data.byteLength));
-      return s.length === 1 ? data : { data, shape: s };
-    },
-  };
+  return new Call(mem, st, args);
+}
+
+/** A call in progress; its memory may grow while it runs, so `buffer` is read again. */
+class Call implements Context {
+  constructor(
+    private readonly mem: WebAssembly.Memory | undefined,
+    private readonly st: ArrayState,
+    private readonly args: readonly Arg[],
+  ) {}
+
+  buf(): ArrayBufferLike {
+    return this.mem ? this.mem.buffer : this.st.m!.buffer;
+  }
+
+  /** Copy every argument back into the caller's TypedArray. */
+  b(): void {
+    const buf = this.buf();
+    for (const x of this.args) {
+      if (x.v.length) (x.v as Float64Array).set(at(x.c, buf, Number(x.a), x.v.length) as Float64Array);
+    }
+  }
+
+  /** Copy a result (dtype number `k`, address, shape) into a new TypedArray; N-d: `{data, shape}`. */
+  o(k: number, addr: bigint, shape: readonly bigint[]): Typed | { data: Typed; shape: number[] } {
+    const C = DTYPES[k]![1];
+    const s = shape.map(Number);
+    const len = s.reduce((a, b) => a * b, 1);
+    // a copy (slice): the result must not alias linear memory (the next call reuses the arena)
+    const data = len ? at(C, this.buf(), Number(addr), len).slice() : new C(0);
+    return s.length === 1 ? data : { data, shape: s };
+  }
 }
