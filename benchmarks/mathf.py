@@ -33,7 +33,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import linecache
-import math
 import os
 import sys
 import time
