@@ -299,9 +299,8 @@ class _LoopVectorizer:
             self._classify(e)
         for c, new in zip(lp.carried, lp.latch_carried):
             self.reductions.append(self._reduction(c, new, has_store))
-        if not any(self.kind_of(o) == "V" for e in body.eqns for o in e.outs) and \
-                not any(e.prim == "store" for e in body.eqns):
-            raise _Refuse("nothing to vectorize")
+        if not any(mode != "splat" for mode, _ in self.access.values()):
+            raise _Refuse("no array element moves in lanes: nothing to vectorize")
         if self.fastmath:
             self._contractions()
 
