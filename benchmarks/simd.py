@@ -6,8 +6,9 @@ Each kernel is compiled three times with `py2wasm.compile`: target "mvp"
 (scalar wasm), "simd" (SIMD128, results bit-identical to the scalar build)
 and "relaxed-simd" with fastmath=True (reassociated reductions, fused
 multiply-add). Every build's result is checked before timing: the simd build
-must equal the mvp build bit for bit (and NumPy, except where fastmath is
-on, which must be within 1e-12 relative). Each call repeats the kernel `reps`
+must equal the mvp build bit for bit (and NumPy; with fastmath the result
+must be within 1e-12 relative for float64, 1e-5 for float32: reassociation
+and contraction round differently). Each call repeats the kernel `reps`
 times inside wasm (about 1e7 elements per call) so that the host's copy of
 the arguments into linear memory does not hide the loop; the table gives the
 median time per kernel pass and the speed-up over the mvp build, measured
@@ -93,8 +94,11 @@ def _same(x, y) -> bool:
     return float(x).hex() == float(y).hex()
 
 
-def _close(x, y) -> bool:
-    return bool(np.allclose(np.asarray(x, float), np.asarray(y, float), rtol=1e-12, atol=0))
+def _close(x, y, dtype) -> bool:
+    """fastmath's tolerance: reassociated sums and contracted a*b+c differ
+    from NumPy by a few rounding errors of the dtype."""
+    rtol = 1e-12 if dtype == "float64" else 1e-5
+    return bool(np.allclose(np.asarray(x, float), np.asarray(y, float), rtol=rtol, atol=0))
 
 
 def measure(label, fn, nin, has_out, dtype, n, *, repeats, elements, rng):
@@ -107,9 +111,9 @@ def measure(label, fn, nin, has_out, dtype, n, *, repeats, elements, rng):
     # float32 results are rounded differently by NumPy's own SIMD loops only
     # where NumPy is not exact; py2wasm's float32 arithmetic is NumPy's
     checks = {
-        "mvp": _same(results["mvp"], ref) or _close(results["mvp"], ref),
+        "mvp": _same(results["mvp"], ref) or _close(results["mvp"], ref, dtype),
         "simd": _same(results["simd"], results["mvp"]),
-        "relaxed+fastmath": _close(results["relaxed+fastmath"], ref),
+        "relaxed+fastmath": _close(results["relaxed+fastmath"], ref, dtype),
     }
     features = {name: f.specialize(*args).build.manifest["features"] for name, f in fns.items()}
     times = {name: [] for name in fns}

@@ -584,6 +584,10 @@ class _LoopVectorizer:
             else:  # le: i0 > bound
                 ok = emit(pre, "gt", [i0, bound])
             guard = ok if guard is None else emit(pre, "and", [guard, ok])
+        # enough iterations for one vector step (else no accumulator setup and
+        # lane combining: straight to the scalar loop)
+        enough = emit(pre, "lt", [emit(pre, "wadd", [i0, const(pre, w * unroll - 1, I64)]), lp.n])
+        guard = enough if guard is None else emit(pre, "and", [guard, enough])
         vinit = []
         for k in range(unroll):
             for r, v0 in zip(self.reductions, c0):
@@ -598,10 +602,7 @@ class _LoopVectorizer:
         vb = new_block(fn)
         vx = new_block(fn, [Var(I64, "j")] + [Var(v.type) for v in vinit])
         self.pre_block, self.vb = pre, vb
-        if guard is None:
-            pre.term = Br(vh, [i0] + vinit)
-        else:
-            pre.term = CondBr(guard, vh, [i0] + vinit, h, list(lp.init))
+        pre.term = CondBr(guard, vh, [i0] + vinit, h, list(lp.init))
         # vector header: j + w * unroll - 1 < n
         j = vh.params[0]
         last = emit(vh, "wadd", [j, const(vh, w * unroll - 1, I64)])
