@@ -23,7 +23,8 @@ import json
 
 from .builds import manifest_builds
 
-# Export names the loader section defines (a Python function cannot use them).
+# Export names the loader section defines: signature.PACKAGE_EXPORTS refuses
+# a Python function of either name.
 LOADER_EXPORTS = ("init", "loaded")
 
 
@@ -36,10 +37,6 @@ def _url(file: str) -> str:
 def loader_js(manifest: dict, imports_js: str) -> tuple[list[str], set[str]]:
     """The loader's lines of `index.js` (they use `$s`, `$load` and `$trap`,
     bound earlier) and the extra runtime pieces they need."""
-    for f in manifest["functions"]:
-        if f["name"] in LOADER_EXPORTS:
-            raise ValueError(f"a function named {f['name']!r} would clash with the package's own `{f['name']}` "
-                             "export: rename it")
     builds = manifest_builds(manifest)
     lines = ["let $b;export function loaded(){return $b}"]
     used: set[str] = set()

@@ -36,7 +36,7 @@ let static implements interface package private protected public arguments
 eval undefined NaN Infinity
 """.split())
 # Export names the generated module uses itself.
-PACKAGE_EXPORTS = frozenset({"init", "default"})
+PACKAGE_EXPORTS = frozenset({"init", "loaded", "default"})  # loaded: package/loader.py
 _ASCII_ID = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
