@@ -115,4 +115,12 @@ def loader_readme(manifest: dict) -> str:
         "sums may be reassociated and the relaxed build may fuse `x * y + z` into one rounding.\n")
 
 
-__all__ = ["loader_js", "loader_declarations", "loader_readme", "LOADER_EXPORTS", "WHERE"]
+def wasm_files_md(manifest: dict, name: str) -> str:
+    """What a bundler user copies next to the bundle (README markdown)."""
+    builds = manifest_builds(manifest)
+    if len(builds) == 1:
+        return f"`node_modules/{name}/{builds[0][0]}`"
+    return "every build (" + ", ".join(f"`node_modules/{name}/{f}`" for f, _ in builds) + ")"
+
+
+__all__ = ["wasm_files_md", "loader_js", "loader_declarations", "loader_readme", "LOADER_EXPORTS", "WHERE"]

@@ -6,7 +6,7 @@ Place in the pipeline: the last stage (`package`).
 """
 from __future__ import annotations
 
-from .loader import loader_readme
+from .loader import loader_readme, wasm_files_md
 from .signature import example_value, has_array, is_js_identifier
 from .typescript import python_signature, ts_signature
 
@@ -60,7 +60,7 @@ def readme(manifest: dict, *, name: str, version: str) -> str:
            f'  <script type="module">import {{ {imports} }} from "{name}"; {call}</script>\n'
            "  ```\n",
            "- **esbuild**: bundle with `--format=esm --target=es2022` and copy "
-           f"`node_modules/{name}/{_wasm(manifest)}` next to the bundle, or embed it: "
+           f"{wasm_files_md(manifest, name)} next to the bundle, or embed it: "
            "`--loader:.wasm=binary` and "
            f'`import wasm from "{name}/{_wasm(manifest)}"; await init(wasm);`.\n',
            "- **Vite, webpack 5** (not covered by py2wasm's tests): both understand "
