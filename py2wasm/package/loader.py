@@ -16,17 +16,13 @@ Generated API (typed by typescript.py, documented by readme.py):
   that build's file without probing.
 - `loaded()`: the target of the build loaded ("relaxed-simd", "simd" or
   "mvp"), `undefined` before a load succeeded.
+signature.PACKAGE_EXPORTS refuses a Python function named `init` or `loaded`.
 """
 from __future__ import annotations
 
 import json
 
 from .builds import manifest_builds
-
-# Export names the loader section defines: signature.PACKAGE_EXPORTS refuses
-# a Python function of either name.
-LOADER_EXPORTS = ("init", "loaded")
-
 
 def _url(file: str) -> str:
     # One literal `new URL("./file", import.meta.url)` per file: bundlers
@@ -123,4 +119,4 @@ def wasm_files_md(manifest: dict, name: str) -> str:
     return "every build (" + ", ".join(f"`node_modules/{name}/{f}`" for f, _ in builds) + ")"
 
 
-__all__ = ["wasm_files_md", "loader_js", "loader_declarations", "loader_readme", "LOADER_EXPORTS", "WHERE"]
+__all__ = ["wasm_files_md", "loader_js", "loader_declarations", "loader_readme", "WHERE"]
