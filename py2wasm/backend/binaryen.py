@@ -55,7 +55,7 @@ EqVecI32x4 NeVecI32x4 LtSVecI32x4 LeSVecI32x4 GtSVecI32x4 GeSVecI32x4
 AndVec128 OrVec128 XorVec128 NotVec128 BitselectVec128
 PromoteLowVecF32x4ToVecF64x2 DemoteZeroVecF64x2ToVecF32x4
 Load64ZeroVec128 Store64LaneVec128 Load32ZeroVec128 Load16LaneVec128 Store16LaneVec128
-Store32LaneVec128 SplatVecI8x16
+Store32LaneVec128 SplatVecI8x16 Load32x2SVec128 ShlVecI64x2 ShrSVecI64x2
 RelaxedFmaVecF64x2 RelaxedFmaVecF32x4
 """.split()
 
@@ -149,6 +149,7 @@ BinaryenExpressionRef BinaryenSIMDTernary(BinaryenModuleRef module, BinaryenOp o
 BinaryenExpressionRef BinaryenSIMDLoad(BinaryenModuleRef module, BinaryenOp op, uint32_t offset, uint32_t align, BinaryenExpressionRef ptr, const char* name);
 BinaryenExpressionRef BinaryenSIMDLoadStoreLane(BinaryenModuleRef module, BinaryenOp op, uint32_t offset, uint32_t align, uint8_t index, BinaryenExpressionRef ptr, BinaryenExpressionRef vec, const char* memoryName);
 BinaryenExpressionRef BinaryenSIMDShuffle(BinaryenModuleRef module, BinaryenExpressionRef left, BinaryenExpressionRef right, const uint8_t mask[16]);
+BinaryenExpressionRef BinaryenSIMDShift(BinaryenModuleRef module, BinaryenOp op, BinaryenExpressionRef vec, BinaryenExpressionRef shift);
 """ + "".join(f"BinaryenOp Binaryen{op}(void);\n" for op in OPS + SIMD_OPS) \
     + "".join(f"BinaryenFeatures BinaryenFeature{f}(void);\n" for f in FEATURES + TARGET_FEATURES)
 
@@ -325,6 +326,9 @@ class Module:
         m = ffi.new("uint8_t[16]", list(mask))
         self._keep.append(m)
         return lib.BinaryenSIMDShuffle(self.ref, left, right, m)
+
+    def simd_shift(self, op: int, vec, shift):
+        return lib.BinaryenSIMDShift(self.ref, op, vec, shift)
 
     def simd_extract(self, op: int, vec, lane: int):
         return lib.BinaryenSIMDExtract(self.ref, op, vec, lane)

@@ -42,6 +42,13 @@ def _vload(L, e):
     if dt == "float32" and t == F64X2:  # two float32 elements, converted exactly
         x = m.unary(Op.PromoteLowVecF32x4ToVecF64x2,
                     m.simd_load(Op.Load64ZeroVec128, _addr(L, e.ins[0]), 4))
+    elif dt == "int32" and t == I64X2:  # two int32, sign-extended
+        x = m.simd_load(Op.Load32x2SVec128, _addr(L, e.ins[0]), 4)
+    elif dt == "uint8":  # two bytes, zero-extended
+        zero = m.unary(Op.SplatVecI64x2, m.i64(0))
+        raw = m.simd_load_lane(Op.Load16LaneVec128, _addr(L, e.ins[0]), zero, 0, 1)
+        x = m.simd_shuffle(raw, m.unary(Op.SplatVecI64x2, m.i64(0)),
+                           [0] + [16] * 7 + [1] + [16] * 7)
     elif dt == "bool":  # one 0/1 byte per lane -> all-ones/all-zeros lanes
         def zero():  # a fresh node each time (Binaryen's IR is a tree)
             return m.unary(Op.SplatVecI64x2, m.i64(0))
@@ -65,6 +72,14 @@ def _vstore(L, e):
     if e.params["dtype"] == "float32" and v.type == F64X2:  # two lanes rounded to float32
         return [m.simd_store_lane(Op.Store64LaneVec128, _addr(L, addr),
                                   m.unary(Op.DemoteZeroVecF64x2ToVecF32x4, L.get(v)), 0, 4)]
+    if e.params["dtype"] == "int32" and v.type == I64X2:  # the low 32 bits of each lane
+        packed = m.simd_shuffle(L.get(v), m.unary(Op.SplatVecI64x2, m.i64(0)),
+                                [0, 1, 2, 3, 8, 9, 10, 11] + [0] * 8)
+        return [m.simd_store_lane(Op.Store64LaneVec128, _addr(L, addr), packed, 0, 4)]
+    if e.params["dtype"] == "uint8":  # the low byte of each lane
+        packed = m.simd_shuffle(L.get(v), m.unary(Op.SplatVecI64x2, m.i64(0)),
+                                [0, 8] + [0] * 14)
+        return [m.simd_store_lane(Op.Store16LaneVec128, _addr(L, addr), packed, 0, 1)]
     if e.params["dtype"] == "bool":  # a 0/1 byte per mask lane
         ones = m.binary(Op.AndVec128, L.get(v), m.unary(Op.SplatVecI8x16, m.i32(1)))
         zero = m.unary(Op.SplatVecI64x2, m.i64(0))  # a second operand (a node is used once)
@@ -167,6 +182,18 @@ def _vf32(L, e):
     m = L.m
     return [L.set(e.outs[0], m.unary(Op.PromoteLowVecF32x4ToVecF64x2,
                                      m.unary(Op.DemoteZeroVecF64x2ToVecF32x4, L.get(e.ins[0]))))]
+
+
+@lowering("vwrap")
+def _vwrap(L, e):
+    m = L.m
+    x = L.get(e.ins[0])
+    dt = e.params["dtype"]
+    if dt == "int32":  # sign-extend the low 32 bits
+        x = m.simd_shift(Op.ShrSVecI64x2, m.simd_shift(Op.ShlVecI64x2, x, m.i32(32)), m.i32(32))
+    elif dt == "uint8":
+        x = m.binary(Op.AndVec128, x, m.unary(Op.SplatVecI64x2, m.i64(255)))
+    return [L.set(e.outs[0], x)]
 
 
 @lowering("vfma")

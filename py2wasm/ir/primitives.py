@@ -303,9 +303,11 @@ NUM_VECTORS = FLOAT_VECTORS + INT_VECTORS
 # (element dtype in memory, vector type) pairs that vload/vstore support: a
 # vector of fewer lanes than 16 / itemsize moves only its lanes' bytes
 # (float32 <-> f64x2: two elements, converted exactly / rounded like `store`;
-# bool <-> a mask: one 0/1 byte per lane).
+# int32/uint8 <-> i64x2: sign-/zero-extended like `load`, the low bits stored
+# like `store`; bool <-> a mask: one 0/1 byte per lane).
 VMEMORY = {("float64", F64X2), ("float32", F32X4), ("float32", F64X2),
-           ("int64", I64X2), ("int32", I32X4), ("bool", M64X2), ("bool", M32X4)}
+           ("int64", I64X2), ("int32", I32X4), ("int32", I64X2), ("uint8", I64X2),
+           ("bool", M64X2), ("bool", M32X4)}
 
 
 def _vtype_param(params, allowed=VECTORS):
@@ -415,6 +417,15 @@ for _n in ("vand", "vor", "vxor"):
 _def("vnot", 1, _vsame(tuple(v for v in VECTORS if v.is_mask)), doc="lane-wise mask not")
 _def("vselect", 3, _vselect_rule, doc="lane-wise m ? a : b (v128.bitselect)")
 _def("vf32", 1, _vf32_rule, doc="each f64x2 lane rounded to the nearest float32 (f32)")
+
+
+def _vwrap_rule(ts, params):
+    if ts != [I64X2] or params.get("dtype") not in ("int64", "int32", "uint8"):
+        _fail("vwrap expects one i64x2 and params dtype= int64, int32 or uint8")
+    return [I64X2]
+
+
+_def("vwrap", 1, _vwrap_rule, doc="each i64x2 lane's low bits as params['dtype'] (wrap)")
 _def("vfma", 3, _vsame(FLOAT_VECTORS),
      doc="lane-wise a * b + c, fused or not (relaxed SIMD's relaxed_madd: the "
          "implementation chooses; only under fastmath)")

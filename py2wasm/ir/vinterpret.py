@@ -86,7 +86,7 @@ _MASK = {"vand": lambda a, b: a and b, "vor": lambda a, b: a or b,
          "vxor": lambda a, b: a != b}
 
 
-_SIZE = {"float64": 8, "int64": 8, "float32": 4, "int32": 4, "bool": 1}
+_SIZE = {"float64": 8, "int64": 8, "float32": 4, "int32": 4, "uint8": 1, "bool": 1}
 
 
 def eval_simd(e, ins: list, mem):
@@ -126,6 +126,8 @@ def eval_simd(e, ins: list, mem):
     if p == "vselect":
         m, a, b = ins
         return [tuple(x if c else y for c, x, y in zip(m, a, b))]
+    if p == "vwrap":
+        return [tuple(_memory.wrap(e.params["dtype"], x) for x in ins[0])]
     if p == "vf32":
         return [tuple(_memory.f32(x) for x in ins[0])]
     if p == "vfma":  # the reference is the fused result (relaxed_madd may also not fuse)

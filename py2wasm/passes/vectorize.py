@@ -23,7 +23,8 @@ when
   costs), except bounds checks of the index (`raise_if[_fmt]` of `i >= bound`
   ...), which become a run-time guard in front of the vector loop: when one
   could fire, the scalar loop runs and raises exactly where Python raises;
-  no int<->float conversion; elements float64, float32, int64 or bool, and
+  no int<->float conversion; elements float64, float32, int64, int32, uint8
+  or bool, and
 - each element address is `base + i * stride`: stride == itemsize (a
   contiguous vector load/store, checked at run time when the stride is a
   run-time value, falling back to the scalar loop), a known 0 (a broadcast
@@ -70,7 +71,7 @@ class Lanes:
 # 64-bit lanes: float64, int64, and float32 elements computed in f64 lanes
 LANES64 = Lanes(2, {F64: F64X2, I64: I64X2, BOOL: M64X2},
                 {"float64": (8, F64X2), "float32": (4, F64X2), "int64": (8, I64X2),
-                 "bool": (1, M64X2)})
+                 "int32": (4, I64X2), "uint8": (1, I64X2), "bool": (1, M64X2)})
 # float32 lanes: loops whose every value is float32 (see _float32_exact)
 LANES32 = Lanes(4, {F64: F32X4, BOOL: M32X4}, {"float32": (4, F32X4), "bool": (1, M32X4)})
 ELEMENT = LANES64.element
@@ -487,6 +488,8 @@ class _LoopVectorizer:
             return
         if p in _INT_OPS and all(t is I64 for t in ts):
             return
+        if p == "wrap" and ts == [I64]:
+            return
         if p in _CMP and len(set(ts)) == 1 and ts[0] in (F64, I64):
             return
         if p in _BOOL_OPS and all(t is BOOL for t in ts):
@@ -732,6 +735,8 @@ class _LoopVectorizer:
             r = emit(vb, _CMP[p], [self._vector(v) for v in e.ins])
         elif p in _BOOL_OPS:
             r = emit(vb, _BOOL_OPS[p], [self._vector(v) for v in e.ins])
+        elif p == "wrap":
+            r = emit(vb, "vwrap", [self._vector(e.ins[0])], {"dtype": e.params["dtype"]})
         elif p in _INT_OPS and e.outs[0].type is I64:
             r = emit(vb, _INT_OPS[p], [self._vector(v) for v in e.ins])
         else:

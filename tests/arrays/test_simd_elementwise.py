@@ -218,3 +218,20 @@ def test_bool_results_and_operands(dtype):
     for n in LENGTHS:
         b.check(rng.random(n) < 0.5, values(rng, n, dtype), values(rng, n, dtype))
     b.assert_vectorized(rng.random(8) < 0.5, values(rng, 8, dtype), values(rng, 8, dtype))
+
+
+def small_ints(a, b):
+    return a * b + 3 - (a - b)
+
+
+@pytest.mark.parametrize("da,db", [("int32", "int32"), ("int32", "uint8"), ("uint8", "uint8"),
+                                   ("int64", "int32")])
+def test_small_integer_kernels(da, db):
+    """int32/uint8 elements in i64x2 lanes: sign-/zero-extended loads, wrapping
+    like NumPy's C arithmetic, low bits stored."""
+    b = Builds(small_ints)
+    for n in LENGTHS:
+        x = rng.integers(-2**31, 2**31, n).astype(da)
+        y = rng.integers(-2**31, 2**31, n).astype(db)
+        b.check(x, y)
+    b.assert_vectorized(np.ones(8, da), np.ones(8, db))

@@ -137,6 +137,11 @@ def test_select(vt):
     check_against_interpreter(module_of(fb.finish()), args)
 
 
+@pytest.mark.parametrize("dtype", ["int64", "int32", "uint8"])
+def test_wrap(dtype):
+    check_against_interpreter(_vec_fn("vwrap", [I64X2], {"dtype": dtype}), _args([I64X2], 80))
+
+
 def test_f32_rounding_of_f64x2():
     check_against_interpreter(_vec_fn("vf32", [F64X2]), _args([F64X2], 80) +
                               [(3.4028235677973366e38, 1e-46), (0.1, -0.1)])
@@ -181,7 +186,8 @@ def test_fma_is_fused_or_not(vt, target):
 
 @pytest.mark.parametrize("dtype,vt", [("float64", F64X2), ("float32", F32X4),
                                       ("float32", F64X2), ("int64", I64X2),
-                                      ("int32", I32X4)], ids=str)
+                                      ("int32", I32X4), ("int32", I64X2), ("uint8", I64X2)],
+                         ids=str)
 def test_load_store_roundtrip(dtype, vt):
     """store scalars, vload them, add 1 lane-wise, vstore, load scalars back."""
     TESTED.update(("vload", "vstore"))
@@ -202,7 +208,8 @@ def test_load_store_roundtrip(dtype, vt):
     fb.fn.result_types = [o.type for o in outs]
     fb.ret(outs)
     pool = F32S if dtype == "float32" else FLOATS if vt.scalar is F else \
-        [x for x in INTS if -2**31 <= x < 2**31] if dtype == "int32" else INTS
+        [x for x in INTS if -2**31 <= x < 2**31] if dtype == "int32" else \
+        [x & 255 for x in INTS] if dtype == "uint8" else INTS
     rng = random.Random(3)
     args = [tuple(rng.choice(pool) for _ in range(n)) + (rng.choice([0, 1, 3, 8]),)
             for _ in range(40)]
