@@ -6,10 +6,12 @@ are float32 values (as f64s); each function returns an f64 that the caller
 rounds to float32.
 
 asinf and acosf follow musl's asinf.c/acosf.c (from FreeBSD e_asinf.c,
-e_acosf.c) with everything in double: fdlibm's double rational
-approximation R(z) (musl's float one misrounds ~1% of results), the square
-root and the final combination in double, so the hi/lo splitting of pi/2
-and of the square root that the float64 functions need is not. atanf is
+e_acosf.c) with everything in double: asin(x) = x + x*R(x*x) on |x| <= 1/2
+and the half-angle formula beyond, with R a degree-10 polynomial fitted for
+py2wasm (no division; musl's float rational R misrounds ~1% of results,
+fdlibm's double one costs a division), the square root and the final
+combination in double, so the hi/lo splitting of pi/2 and of the square
+root that the float64 functions need is not. atanf is
 fdlibm's s_atan.c reduction and polynomial in plain double (about 1 ulp of
 double, far beyond float32's needs). atan2f takes atan of |y|/|x| in double
 with e_atan2f.c's special cases, forming the reduced argument from |y| and
@@ -33,15 +35,32 @@ import math
 from ..bits import INF, NAN
 from ..invtrig import (AT0, AT1, AT2, AT3, AT4, AT5, AT6, AT7, AT8, AT9, AT10, ATANHI0,
                        ATANHI1, ATANHI2, ATANHI3, ATANLO0, ATANLO1, ATANLO2, ATANLO3, PI,
-                       PIO2_HI, _r)
+                       PIO2_HI)
+
+
+# asin(x) = x + x*z*P(z), z = x*x <= 1/4: P a degree-9 polynomial fitted
+# (py2wasm, Chebyshev least squares on [0, 1/4] against mpmath) to
+# (asin(sqrt(z))/sqrt(z) - 1)/z; relative error of asin below 2**-46.
+A0 = 0.1666666666666188
+A1 = 0.07500000003782598
+A2 = 0.044642852224435155
+A3 = 0.03038219162021905
+A4 = 0.022365882689335367
+A5 = 0.017443626220030636
+A6 = 0.013173378113533857
+A7 = 0.01573343897183615
+A8 = -0.003063544433206649
+A9 = 0.028017423495718383
 
 
 def _rf(z: float) -> float:
-    """R(z) with asin(x) = x + x*R(x*x) for |x| <= 0.5: fdlibm's double
-    rational approximation (e_asin.c, `libm/invtrig.py`), error about
-    2**-58. musl's float R(z) (3 + 1 coefficients) misrounds about 1% of
-    float32 results (measured), this one about one in 2**28."""
-    return _r(z)
+    """R(z) = z*P(z) with asin(x) = x + x*R(x*x) for |x| <= 0.5, without
+    a division (fdlibm's R is a rational function); Estrin's scheme."""
+    z2 = z * z
+    z4 = z2 * z2
+    p03 = (A0 + z * A1) + z2 * (A2 + z * A3)
+    p47 = (A4 + z * A5) + z2 * (A6 + z * A7)
+    return z * ((p03 + z4 * p47) + (z4 * z4) * (A8 + z * A9))
 
 
 def asinf(x: float) -> float:
