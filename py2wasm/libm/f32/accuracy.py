@@ -16,7 +16,8 @@ array of shape (m, arity) (special values first, then random bit patterns,
 log-uniform and uniform samples of the function's domain); `reference32(name,
 args)`; `ours32(name, args)` (the library's Python source, rounded);
 `numpy32(name, args)`; `ulp32(a, b)` (elementwise distance in float32 ulps,
-NaN vs NaN 0, NaN vs number or +0 vs -0 a large number); `exact32(name, row)`.
+NaN vs NaN 0, NaN vs number or +0 vs -0 a large number); `exact32(name, row)`;
+`fit_asin_poly()` (how asinf's polynomial was fitted).
 """
 from __future__ import annotations
 
@@ -227,4 +228,22 @@ def exact32(name: str, row) -> float | None:
     return float(np.float32(r))
 
 
-__all__ = ["NUMPY", "arguments32", "reference32", "ours32", "numpy32", "ulp32", "exact32"]
+def fit_asin_poly(deg: int = 9, nodes: int = 600) -> list[float]:
+    """The coefficients A0.. of `invtrigf.py`'s P(z), a Chebyshev least-squares
+    fit on [0, 1/4] of (asin(sqrt(z))/sqrt(z) - 1)/z evaluated with mpmath
+    (120 bits; needs mpmath): how they were made."""
+    import mpmath
+    with mpmath.workprec(120):
+        def g(z):
+            r = mpmath.sqrt(mpmath.mpf(z))
+            return (mpmath.asin(r) / r - 1) / mpmath.mpf(z)
+        k = np.arange(nodes)
+        zs = 0.125 + 0.125 * np.cos(np.pi * (k + 0.5) / nodes)
+        ys = np.array([float(g(z)) for z in zs])
+    c = np.polynomial.chebyshev.chebfit((zs - 0.125) / 0.125, ys, deg)
+    p = np.polynomial.Polynomial(np.polynomial.chebyshev.cheb2poly(c))
+    return [float(x) for x in p(np.polynomial.Polynomial([-1.0, 8.0])).coef]
+
+
+__all__ = ["NUMPY", "arguments32", "reference32", "ours32", "numpy32", "ulp32", "exact32",
+           "fit_asin_poly"]
