@@ -11,9 +11,10 @@ take, and rewrites what the intervals decide:
 
 - checked `add`/`sub`/`mul`/`neg` whose exact result provably fits int64
   become `wadd`/`wsub`/`wmul`/`wneg` (same value, no check);
-- `mul` by a constant that may overflow becomes an explicit range test of the
-  other operand (`raise_if` with the same OverflowError message and
-  location, then `wmul`): two comparisons instead of a division;
+- `add`/`sub`/`mul` with a constant operand that may overflow becomes an
+  explicit range test of the other operand (`raise_if` with the same
+  OverflowError message and location, then the wrapping op): one or two
+  comparisons instead of sign tricks or a division;
 - i64 comparisons decided by the intervals or by a dominating comparison of
   the same two values become constants (a bounds check `j >= size` under
   `j < size`, `j < 0` for an index counting up from 0); `fold` then removes
@@ -603,9 +604,7 @@ class FunctionRanges:
                 exact = _mul_interval(a, b)
             if _fits(*exact):
                 return [Eqn(_WRAPPING[p], ins, e.outs, {}, e.loc)]
-            if p == "mul":
-                return self._checked_mul_by_constant(e, a, b)
-            return None
+            return self._checked_by_constant(e, a, b)
         if p == "neg":
             a = R(ins[0])
             if a is not None and a[0] > MIN:
@@ -629,15 +628,27 @@ class FunctionRanges:
             return None
         return None
 
-    def _checked_mul_by_constant(self, e: Eqn, a, b):
-        """x * c that may overflow: test x against the safe range, then wmul."""
+    def _checked_by_constant(self, e: Eqn, a, b):
+        """x + c, x - c, c - x, x * c that may overflow: test x against the
+        range where the result fits (one or two comparisons), then the
+        wrapping operation. Same exception, message and location."""
+        p = e.prim
         for xi, ci in ((0, 1), (1, 0)):
             c = self.consts.get(e.ins[ci].id)
-            if type(c) is not int or c in (0, 1):
+            if type(c) is not int:
                 continue
+            if p == "mul":
+                if c in (0, 1):
+                    continue
+                lo, hi = _mul_safe_range(c)
+            elif p == "add":
+                lo, hi = max(MIN, MIN - c), min(MAX, MAX - c)
+            elif xi == 0:  # x - c
+                lo, hi = max(MIN, MIN + c), min(MAX, MAX + c)
+            else:  # c - x
+                lo, hi = max(MIN, c - MAX), min(MAX, c - MIN)
             x = e.ins[xi]
             xr = (a, b)[xi]
-            lo, hi = _mul_safe_range(c)
             eqns, tests = [], []
             for op, bound, needed in (("gt", hi, xr[1] > hi), ("lt", lo, xr[0] < lo)):
                 if needed:
@@ -645,6 +656,8 @@ class FunctionRanges:
                     eqns += [Eqn("const", [], [k], {"value": bound, "type": I64}, e.loc),
                              Eqn(op, [x, k], [t], {}, e.loc)]
                     tests.append(t)
+            if not tests:
+                continue
             if len(tests) == 2:
                 t = Var(BOOL)
                 eqns.append(Eqn("or", tests, [t], {}, e.loc))
@@ -652,7 +665,7 @@ class FunctionRanges:
                 (t,) = tests
             eqns += [Eqn("raise_if", [t], [], {"exc": "OverflowError",
                                                  "msg": messages.INT_OVERFLOW}, e.loc),
-                     Eqn("wmul", e.ins, e.outs, {}, e.loc)]
+                     Eqn(_WRAPPING[p], e.ins, e.outs, {}, e.loc)]
             return eqns
         return None
 
@@ -682,6 +695,12 @@ def _signature_ranges(fn: Function) -> list:
     return out
 
 
+def _library_entry(name: str) -> bool:
+    from ..libm import FUNCTIONS
+    from .link_math import PREFIX
+    return name.startswith(PREFIX) and name[len(PREFIX):] in FUNCTIONS
+
+
 def _drop_dead_raise_fmt(fn: Function) -> int:
     consts = {e.outs[0].id: e.params["value"] for b in fn.blocks for e in b.eqns
               if e.prim == "const"}
@@ -700,18 +719,23 @@ def analyze_module(module: Module) -> dict[str, FunctionRanges]:
     an = {name: FunctionRanges(fn) for name, fn in fns.items()}
     called = {e.params["fn"] for fn in fns.values() for b in fn.blocks for e in b.eqns
               if e.prim == "call"}
+    # entry points: exports, functions without IR callers, and the linked math
+    # library's C functions (the backend calls fmod/pow for float %, //, **)
     fixed = {name: _signature_ranges(fn) for name, fn in fns.items()
-             if name in module.exports or name not in called}
+             if name in module.exports or name not in called or _library_entry(name)}
     # None: not (yet) called from reachable code
     params = {name: (list(fixed[name]) if name in fixed else None) for name in fns}
     growth: dict[tuple, int] = {}
+    sites: dict[str, list] = {}
+    dirty = set(fns)  # functions whose parameter ranges changed since their analysis
     for _round in range(MAX_MODULE_ROUNDS):
-        for name in fns:
+        for name in dirty:
             an[name].analyze(params[name])
-        changed = False
+            sites[name] = list(an[name].call_sites())
+        dirty = set()
         incoming: dict[str, list] = {}
         for name in fns:
-            for callee, args in an[name].call_sites():
+            for callee, args in sites[name]:
                 if callee in fns:
                     prev = incoming.get(callee, [None] * len(args))
                     incoming[callee] = [_join(x, y) for x, y in zip(prev, args)]
@@ -725,7 +749,7 @@ def analyze_module(module: Module) -> dict[str, FunctionRanges]:
                 new = incoming[name]
             if params[name] is None:
                 params[name] = [None] * len(new)
-                changed = True
+                dirty.add(name)
             for i, (old, nw) in enumerate(zip(params[name], new)):
                 nw = _join(old, nw)
                 if nw != old:
@@ -735,8 +759,8 @@ def analyze_module(module: Module) -> dict[str, FunctionRanges]:
                             nw = (MIN if nw[0] < old[0] else nw[0],
                                   MAX if nw[1] > old[1] else nw[1])
                     params[name][i] = nw
-                    changed = True
-        if not changed:
+                    dirty.add(name)
+        if not dirty:
             return an
     # no fixed point in time: forget the call-site ranges (always sound)
     for name, fn in fns.items():
