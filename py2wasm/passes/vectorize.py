@@ -293,10 +293,7 @@ class _LoopVectorizer:
         self.coef[lp.index.id] = {None: 1}
         for c in lp.carried:
             self.kind[c.id] = "V"
-        inc = lp.latch_index
-        for e in body.eqns:
-            if e.outs and e.outs[0] is inc:
-                continue
+        for e in body.eqns:  # (i + 1 too: it may also address an element)
             self._classify(e)
         for c, new in zip(lp.carried, lp.latch_carried):
             self.reductions.append(self._reduction(c, new, has_store))
@@ -613,16 +610,14 @@ class _LoopVectorizer:
         vh.term = CondBr(go, vb, [], vx, list(vh.params))
         # vector body, `unroll` copies (each with its own accumulators)
         nred = len(self.reductions)
-        inc = lp.latch_index
         news = []
         for k in range(unroll):
             self.smap = {lp.index.id: j if k == 0 else emit(vb, "wadd", [j, const(vb, k * w, I64)])}
             for r, acc in zip(self.reductions, vh.params[1 + k * nred:1 + (k + 1) * nred]):
                 self.vmap[r.c.id] = acc
             for e in body.eqns:
-                if (e.outs and e.outs[0] is inc) or id(e) in self.skip:
-                    continue
-                self._emit_eqn(e)
+                if id(e) not in self.skip:
+                    self._emit_eqn(e)
             news += [self.vmap[r.new.id] for r in self.reductions]
         vb.term = Br(vh, [emit(vb, "wadd", [j, const(vb, w * unroll, I64)])] + news)
         # exit of the vector loop: lanes combined, then the scalar remainder

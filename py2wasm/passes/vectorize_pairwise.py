@@ -101,9 +101,8 @@ def vectorize_pairwise(fn, loop) -> bool:
     env = {loop.index.id: q}
     lane0 = {id(loads[g * lanes]) for g in range(groups)}
     addr = {}
-    inc = body.term.args[0]
     for e in body.eqns:
-        if e.prim in ("load", "add", "f32") or (e.outs and e.outs[0] is inc):
+        if e.prim in ("load", "add", "f32"):
             if e.prim == "load" and id(e) in lane0:
                 addr[id(e)] = env.get(e.ins[0].id, e.ins[0])
             continue
