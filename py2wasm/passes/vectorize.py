@@ -36,8 +36,8 @@ when
   between -0.0/+0.0 or NaN payloads could depend on the order: then the
   scalar loop recomputes it from the start), and with `fastmath` float sums
   and products (lanes start from the identity; the lanes are combined at the
-  end: a different rounding order). Reductions get 4 vector accumulators
-  (independent dependency chains).
+  end: a different rounding order). A loop with one or two reductions gets
+  4 vector accumulators per reduction (independent dependency chains).
 Lanes: 2 x 64 bits (f64x2, i64x2, m64x2; float32 elements computed in f64
 lanes, converted exactly and rounded back with `vf32`), or 4 x float32
 (f32x4) when every value of the loop is float32: loads, f32-rounded results
@@ -563,7 +563,9 @@ class _LoopVectorizer:
         pre, h, body = lp.pre, lp.header, lp.body
         L = self.lanes = LANES32 if self._float32_exact() else LANES64
         w = L.width
-        unroll = UNROLL if self.reductions else 1
+        # several accumulators break the dependency chain of a reduction; a loop
+        # with many reductions (a register block of a matmul) has enough chains
+        unroll = UNROLL if 0 < len(self.reductions) <= 2 else 1
         self.vmap: dict[int, Var] = {}
         self.smap: dict[int, Var] = {}
         self.splats: dict[tuple, Var] = {}
