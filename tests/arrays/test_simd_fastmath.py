@@ -101,3 +101,12 @@ def test_user_reduction_loop_under_fastmath():
             user_dot(np.ones(na), np.ones(nb))
         assert str(got.value) == str(want.value)
     assert RELAXED_F64X2_MADD in f.specialize(np.zeros(2), np.zeros(2)).build.wasm
+
+
+def test_matmul_under_fastmath():
+    f = py2wasm.compile(lambda a, b: a @ b, fastmath=True)
+    for s in [(3, 4, 5), (8, 8, 8), (17, 9, 13), (1, 1, 1), (0, 3, 2)]:
+        a, b = rng.standard_normal(s[:2]), rng.standard_normal(s[1:])
+        got, want = f(a, b), a @ b
+        bound = 2 * s[1] * 2.0**-53 * (np.abs(a) @ np.abs(b)) + 1e-300
+        assert got.shape == want.shape and np.all(np.abs(got - want) <= 2 * bound)
