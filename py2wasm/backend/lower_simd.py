@@ -208,12 +208,3 @@ def _vfma(L, e):
         return [L.set(e.outs[0], m.simd_ternary(op, L.get(a), L.get(b), L.get(c)))]
     return [L.set(e.outs[0], m.binary(_op("Add", t), m.binary(_op("Mul", t), L.get(a), L.get(b)),
                                       L.get(c)))]
-
-
-def _check():
-    from ..ir.primitives import SIMD_PRIMITIVES
-    missing = [p for p in SIMD_PRIMITIVES if p not in LOWERINGS]
-    assert not missing, f"SIMD primitives without a lowering: {missing}"
-
-
-_check()
