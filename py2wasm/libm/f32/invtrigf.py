@@ -87,13 +87,12 @@ def acosf(x: float) -> float:
         if x == -1.0:
             return PI
         return NAN + x
-    if x < 0.0:
-        z = (1.0 + x) * 0.5
-        s = math.sqrt(z)
-        return PI - 2.0 * (s + s * _rf(z))
-    z = (1.0 - x) * 0.5
+    z = (1.0 - ax) * 0.5  # exact
     s = math.sqrt(z)
-    return 2.0 * (s + s * _rf(z))
+    t = 2.0 * (s + s * _rf(z))  # acos|x|
+    if x < 0.0:
+        t = PI - t
+    return t
 
 
 def atan_ratio(n: float, d: float) -> float:
