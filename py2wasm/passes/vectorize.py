@@ -457,7 +457,11 @@ class _LoopVectorizer:
             return ("splat", 0)
         if set(c) == {None}:
             k = c[None]
-            return ("vector", k) if k == size else ("gather", k)
+            if k == size:
+                return ("vector", k)
+            if dtype == "bool" and what == "load":
+                raise _Refuse("a strided bool operand (masks are not built lane by lane)")
+            return ("gather", k)
         self.guards.append((c, size))
         return ("vector", size)
 

@@ -235,3 +235,21 @@ def test_small_integer_kernels(da, db):
         y = rng.integers(-2**31, 2**31, n).astype(db)
         b.check(x, y)
     b.assert_vectorized(np.ones(8, da), np.ones(8, db))
+
+
+def invert_strided(a):
+    return ~a[::2]
+
+
+def where_strided(m):
+    return np.where(m[::3], 1.0, 2.0)
+
+
+def test_strided_bool_operands_and_results():
+    for fn in (invert_strided, where_strided):
+        b = Builds(fn)
+        for n in LENGTHS:
+            b.check(rng.random(n) < 0.5)
+    b = Builds(lambda a: a[::2] > 0.5)  # a strided float load, a contiguous bool store
+    for n in LENGTHS:
+        b.check(values(rng, n, "float64"), numpy=False)
