@@ -15,6 +15,7 @@ from __future__ import annotations
 from .. import ir
 from . import binaryen as bn
 from . import lower_intrinsics, lower_memory, lower_simd  # noqa: F401 - register their lowerings
+from . import lower_simd_bits  # noqa: F401 - registers its lowerings
 from .build import Build
 from .context import ModuleContext
 from .exceptions import EXC_GLOBAL

@@ -57,6 +57,8 @@ PromoteLowVecF32x4ToVecF64x2 DemoteZeroVecF64x2ToVecF32x4
 Load64ZeroVec128 Store64LaneVec128 Load32ZeroVec128 Load16LaneVec128 Store16LaneVec128
 Store32LaneVec128 SplatVecI8x16 Load32x2SVec128 ShlVecI64x2 ShrSVecI64x2
 RelaxedFmaVecF64x2 RelaxedFmaVecF32x4
+TruncSatZeroSVecF64x2ToVecI32x4 ExtendLowSVecI32x4ToVecI64x2 ConvertLowSVecI32x4ToVecF64x2
+AllTrueVecI64x2 AllTrueVecI32x4
 """.split()
 
 FEATURES = ("MVP", "Multivalue", "MutableGlobals", "SignExt", "NontrappingFPToInt",

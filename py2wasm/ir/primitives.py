@@ -430,6 +430,57 @@ _def("vfma", 3, _vsame(FLOAT_VECTORS),
      doc="lane-wise a * b + c, fused or not (relaxed SIMD's relaxed_madd: the "
          "implementation chooses; only under fastmath)")
 
+# --- SIMD bit and conversion lane ops (passes/vectorize_math.py: widened libm cores) ---
+# Lane-wise versions of the scalar operations the math library's cores use
+# (libm/vcore.py): bit casts, int<->float conversions, i64 shifts and bitwise
+# ops, copysign, and "every lane true". Total functions, no exception.
+
+
+def _vbitcast_rule(ts, params):
+    t = _vtype_param(params, (F64X2, I64X2))
+    if len(ts) != 1 or {ts[0], t} != {F64X2, I64X2}:
+        _fail("vbitcast converts between f64x2 and i64x2 (params vtype= the result type)")
+    return [t]
+
+
+def _vconv_rule(src, dst):
+    def rule(ts, params):
+        if ts != [src]:
+            _fail(f"expects one {src.name}")
+        return [dst]
+    return rule
+
+
+def _vshift_rule(ts, params):
+    if ts != [I64X2, I64]:
+        _fail("expects (i64x2, i64 count)")
+    return [I64X2]
+
+
+def _vall_rule(ts, params):
+    if len(ts) != 1 or ts[0] not in (M64X2, M32X4):
+        _fail("vall expects one mask")
+    return [BOOL]
+
+
+_def("vbitcast", 1, _vbitcast_rule,
+     doc="the same 128 bits as params['vtype'] (f64x2 <-> i64x2: f64_to_bits / "
+         "f64_from_bits of each lane)")
+_def("vftoi", 1, _vconv_rule(F64X2, I64X2),
+     doc="each f64x2 lane truncated toward zero and saturated to int32 (NaN -> 0), "
+         "as an i64x2 lane (= `convert[to=i64]` for lanes in (-2**31, 2**31))")
+_def("vitof", 1, _vconv_rule(I64X2, F64X2),
+     doc="each i64x2 lane's low 32 bits, sign-extended, as an exact f64 "
+         "(= `convert[to=f64]` for lanes in int32)")
+_def("vshl", 2, _vshift_rule, doc="each i64x2 lane << (count mod 64), modulo 2**64")
+_def("vshr", 2, _vshift_rule, doc="each i64x2 lane >> (count mod 64), arithmetic")
+for _n, _d in (("vband", "&"), ("vbor", "|"), ("vbxor", "^")):
+    _def(_n, 2, _vsame((I64X2,)), doc=f"lane-wise i64 a {_d} b")
+_def("vcopysign", 2, _vsame((F64X2,)), doc="lane-wise copysign(a, b)")
+_def("vall", 1, _vall_rule, doc="bool: every lane of the mask is true")
+SIMD_BIT_PRIMITIVES = ("vbitcast", "vftoi", "vitof", "vshl", "vshr", "vband", "vbor", "vbxor",
+                       "vcopysign", "vall")
+
 SIMD_PRIMITIVES = tuple(n for n in PRIMITIVES if n.startswith("v"))
 
 

@@ -132,4 +132,48 @@ def eval_simd(e, ins: list, mem):
         return [tuple(_memory.f32(x) for x in ins[0])]
     if p == "vfma":  # the reference is the fused result (relaxed_madd may also not fuse)
         return [_lanes_of(t, _fma32 if t.lane == "float32" else _fma, *ins)]
+    if p in _BITS:  # bit and conversion lane ops (section below)
+        return [_BITS[p](e, ins)]
     raise RuntimeError(f"no reference semantics for SIMD primitive {p!r}")
+
+
+# --- bit and conversion lane ops (vbitcast vftoi vitof vshl vshr vband vbor vbxor
+# vcopysign vall; passes/vectorize_math.py) --------------------------------------
+def _bits_of(x: float) -> int:
+    import struct
+    return struct.unpack("<q", struct.pack("<d", x))[0]
+
+
+def _float_of(i: int) -> float:
+    import struct
+    return struct.unpack("<d", struct.pack("<q", i))[0]
+
+
+def _ftoi_sat32(x: float) -> int:
+    if x != x:
+        return 0
+    if x >= 2.0**31:
+        return 2**31 - 1
+    if x <= -2.0**31:
+        return -2**31
+    return int(x)
+
+
+def _vbitcast(e, ins):
+    if e.params["vtype"].lane == "float64":
+        return tuple(_float_of(i) for i in ins[0])
+    return tuple(_bits_of(x) for x in ins[0])
+
+
+_BITS = {
+    "vbitcast": _vbitcast,
+    "vftoi": lambda e, ins: tuple(_ftoi_sat32(x) for x in ins[0]),
+    "vitof": lambda e, ins: tuple(float(_memory.wrap("int32", i)) for i in ins[0]),
+    "vshl": lambda e, ins: tuple(_memory.wrap("int64", i << (ins[1] % 64)) for i in ins[0]),
+    "vshr": lambda e, ins: tuple(i >> (ins[1] % 64) for i in ins[0]),
+    "vband": lambda e, ins: tuple(a & b for a, b in zip(*ins)),
+    "vbor": lambda e, ins: tuple(a | b for a, b in zip(*ins)),
+    "vbxor": lambda e, ins: tuple(a ^ b for a, b in zip(*ins)),
+    "vcopysign": lambda e, ins: tuple(math.copysign(a, b) for a, b in zip(*ins)),
+    "vall": lambda e, ins: all(ins[0]),
+}
