@@ -8,7 +8,8 @@ each function returns an f64 that the caller rounds to float32 once.
 One double-precision kernel does the work (py2wasm, after fdlibm/musl):
 x = k*ln2 + r with |r| <= ln2/2 (k by the round-to-integer shift, without
 an int conversion; ln2 in two parts, the first 32 bits long, so k*LN2_HI and
-x - k*LN2_HI are exact for a float32 x), expm1(r) by its
+x - k*LN2_HI are exact for a float32 x; pow passes a double, then r has
+one more rounding, 2**-53 relative), expm1(r) by its
 Taylor polynomial to degree 10 (truncation < 2**-40 relative), then
 exp(x) = 2**k * (1 + expm1(r)) and expm1(x) = 2**k * expm1(r) + (2**k - 1).
 The double result is within about 2**-40 relative of the exact value, so
@@ -36,19 +37,9 @@ import math
 
 from ...intrinsics import f64_from_bits, f64_to_bits
 from ..bits import INF
+# 1/n!, ln2 in two parts (the first 32 bits long), 1/ln2: shared with exp
+from ..expdd import F3, F4, F5, F6, F7, F8, F9, F10, INVLN2, LN2_HI, LN2_LO
 
-INVLN2 = 1.44269504088896338700e+00
-LN2_HI = 6.93147180369123816490e-01  # 32 significant bits
-LN2_LO = 1.90821492927058770002e-10
-# 1/n! for n = 3 .. 10
-E3 = 0.16666666666666666
-E4 = 0.041666666666666664
-E5 = 0.008333333333333333
-E6 = 0.001388888888888889
-E7 = 0.0001984126984126984
-E8 = 2.48015873015873e-05
-E9 = 2.7557319223985893e-06
-E10 = 2.755731922398589e-07
 HALF_LN2 = 0.34657359027997264
 SHIFT = 6755399441055744.0 + 1023.0  # 0x1.8p52 + 1023
 
@@ -56,7 +47,7 @@ SHIFT = 6755399441055744.0 + 1023.0  # 0x1.8p52 + 1023
 def _expm1_poly(r: float) -> float:
     """expm1(r) for |r| <= ln2/2, within 2**-40 relative."""
     z = r * r
-    p = E3 + r * E4 + z * (E5 + r * E6) + (z * z) * (E7 + r * E8 + z * (E9 + r * E10))
+    p = F3 + r * F4 + z * (F5 + r * F6) + (z * z) * (F7 + r * F8 + z * (F9 + r * F10))
     return r + z * (0.5 + r * p)
 
 
