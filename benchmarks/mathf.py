@@ -27,6 +27,7 @@ faster). NumPy's time is for context.
 
     python benchmarks/mathf.py                  # 1e6 points; 1e5- and 1e6-element arrays
     python benchmarks/mathf.py --points 100000 --sizes 100000 --functions exp sin
+    python benchmarks/mathf.py --exhaustive exp log   # all 2**32 float32 arguments
 """
 from __future__ import annotations
 
@@ -142,6 +143,33 @@ def speed(name: str, new, old, size: int, repeats: int, seed: int):
     return {k: min(v) / size * 1e9 for k, v in times.items()}
 
 
+def exhaustive(name: str, chunk_bits: int = 24, exact_limit: int = 200000) -> dict:
+    """Every float32 argument (2**32 bit patterns) of a unary function: the
+    float32 library against float64-then-round through the compiled wasm;
+    where they differ, mpmath decides which is correctly rounded."""
+    new, old = compiled(name, True), compiled(name, False)
+    step = 1 << chunk_bits
+    out = dict(args=1 << 32, differ=0, new_wrong=0, old_wrong=0, max_new=0, unsettled=0)
+    for start in range(0, 1 << 32, step):
+        x = np.arange(start, start + step, dtype=np.uint64).astype(np.uint32).view(np.float32)
+        r_new, r_old = new(x), old(x)
+        d = np.nonzero(ulp32(r_new, r_old))[0]
+        out["differ"] += len(d)
+        for i in d:
+            if out["differ"] > exact_limit:
+                out["unsettled"] += 1
+                continue
+            e = exact32(name, [x[i]])
+            if e is None:
+                out["unsettled"] += 1
+                continue
+            dn = int(ulp32(np.float32(e), r_new[i]))
+            out["new_wrong"] += dn != 0
+            out["old_wrong"] += int(ulp32(np.float32(e), r_old[i])) != 0
+            out["max_new"] = max(out["max_new"], dn)
+    return out
+
+
 def row_text(name, a, sps):
     ratios = " / ".join(f"{s['old'] / s['new']:.2f}" for s in sps)
     s = sps[-1]
@@ -173,7 +201,16 @@ def main(argv=None) -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--functions", nargs="*", default=sorted(FUNCTIONS))
     ap.add_argument("--out", help="also write the table to this file")
+    ap.add_argument("--exhaustive", nargs="+", metavar="FUNCTION",
+                    help="instead: every float32 argument of these unary functions, float32 "
+                         "library vs float64-then-round, disagreements settled by mpmath")
     a = ap.parse_args(argv)
+    if a.exhaustive:
+        for name in a.exhaustive:
+            t = time.time()
+            r = exhaustive(name)
+            print(f"{name}: {r} ({time.time() - t:.0f} s)", flush=True)
+        return 0
     unknown = [f for f in a.functions if f not in FUNCTIONS]
     if unknown:
         ap.error(f"unknown functions: {' '.join(unknown)}")
