@@ -17,18 +17,44 @@ exceptions, overflow gives inf (the frontend adds CPython's checks).
  ====================================================
 
 """
+import math
+
+from ..intrinsics import f64_from_bits
 from .bits import INF, from_words, high_word, low_word, scalbn
 from .expdd import F3, F4, exp_dd, scaled
 
 O_THRESHOLD = 7.09782712893383973096e+02
 U_THRESHOLD = -7.45133219101941108420e+02
+# exp_core's range: |x| >= 2**-54 (below, 1 + x is exp) and k = round(x/ln2)
+# in [-1021, 1023] (a normal result, 2**k one f64)
+EXP_CORE_LO = -708.0
+EXP_CORE_HI = 709.0
+TWOM54 = 5.551115123125783e-17
 
+
+def exp_core_ok(x: float) -> bool:
+    """Is x in exp_core's range (EXP_CORE_LO <= x <= EXP_CORE_HI, |x| >=
+    2**-54; NaN is not)? Straight-line, like exp_core."""
+    return (x >= EXP_CORE_LO) & (x <= EXP_CORE_HI) & (math.fabs(x) >= TWOM54)
+
+
+def exp_core(x: float) -> float:
+    """exp(x) for exp_core_ok(x): exactly what exp computes there, as
+    straight-line code (no branch; every int stays in int32 and no
+    operation can raise for such x), so passes/vectorize_math.py widens it
+    lane-wise to f64x2 with bit-identical results."""
+    k, h, l = exp_dd(x)
+    return (h + l) * f64_from_bits((k + 1023) << 52)  # 2**k: exact scaling
 
 
 def exp(x: float) -> float:
     """exp, via the double-double kernel (`expdd.py`): within 0.5 + 2**-6
     ulp, so it agrees with a correctly rounded exp except in rare near-ties
-    (fdlibm's e_exp.c, which expm1 below comes with, reaches 0.83 ulp)."""
+    (fdlibm's e_exp.c, which expm1 below comes with, reaches 0.83 ulp).
+    The common range is exp_core (what the SIMD version computes); the rest
+    are the special cases."""
+    if exp_core_ok(x):
+        return exp_core(x)
     if x != x:
         return x + x
     if x > O_THRESHOLD:

@@ -7,7 +7,11 @@ reduction x = k*ln2 + r (r as r + rr), then exp(r) = 1 + r + r**2/2 + r**3 *
 P(r) with a degree-15 Taylor polynomial and the r**2/2 term exact (Dekker's
 product), summed in double-double. The result H + L is accurate to about
 2**-59 relative, so rounding it once gives exp within 0.5 + 2**-6 ulp.
+`exp_dd` is straight-line code (no branch), which lets `exp.exp_core` be
+widened to vector lanes (passes/vectorize_math.py).
 """
+import math
+
 from .bits import from_words, two_prod
 
 LN2_HI = 6.93147180369123816490e-01
@@ -47,11 +51,9 @@ def exp_kernel(r: float, rr: float):
 def exp_dd(x: float):
     """(k, H, L): exp(x) = 2**k * (H + L), H + L in ~[0.7, 1.42] accurate to
     ~2**-59 relative, for finite |x| <= 746 and |x| >= 2**-60."""
-    k = 0
-    if x > 0.0:
-        k = int(INVLN2 * x + 0.5)
-    else:
-        k = int(INVLN2 * x - 0.5)
+    # k = round(x / ln2), half away from zero (x = +-0 gives 0 either way);
+    # branch-free, so exp_core (exp.py) widens to SIMD lanes
+    k = int(INVLN2 * x + math.copysign(0.5, x))
     t = float(k)
     hi = x - t * LN2_HI  # exact
     lo = t * LN2_LO

@@ -22,7 +22,8 @@ CPython's checks).
 """
 import math
 
-from .bits import INF, NAN, high_word, low_word, set_high_word, two_prod
+from ..intrinsics import f64_from_bits, f64_to_bits
+from .bits import INF, NAN, high_word, low_word, two_prod
 
 LN2_HI = 6.93147180369123816490e-01
 LN2_LO = 1.90821492927058770002e-10
@@ -43,6 +44,9 @@ IVLN10_DD_LO = 1.098319650216765e-17
 LOG10_2_DD_HI = 0.3010299956639812
 LOG10_2_DD_LO = -2.8037281277851704e-18
 LOG1P_NEG_LIMIT = 0xBFD2BEC4 - 0x100000000  # (int32_t)0xbfd2bec4
+# the bits of the positive normal finite floats: the range of the log cores
+NORMAL_MIN_BITS = 0x0010000000000000
+INF_BITS = 0x7FF0000000000000
 
 
 def _log1p_dd(f: float):
@@ -71,9 +75,51 @@ def _log_parts(x: float):
     return k, h, l
 
 
+def log_core_ok(x: float) -> bool:
+    """Is x in the range of log_core, log2_core, log10_core (a positive
+    normal finite float)? Straight-line."""
+    b = f64_to_bits(x)
+    return (b >= NORMAL_MIN_BITS) & (b < INF_BITS)
+
+
+# The cores: what log, log2 and log10 compute for log_core_ok(x), as
+# straight-line code (no branch; no operation can raise and every int stays
+# in int32 for such x), so passes/vectorize_math.py widens them lane-wise
+# to f64x2 with bit-identical results.
+def log_core(x: float) -> float:
+    k, f = _reduce_normal(x)
+    h, l = _log1p_dd(f)
+    return _log_finish(k, h, l)
+
+
+def log2_core(x: float) -> float:
+    k, f = _reduce_normal(x)
+    h, l = _log1p_dd(f)
+    return _log2_finish(k, h, l)
+
+
+def log10_core(x: float) -> float:
+    k, f = _reduce_normal(x)
+    h, l = _log1p_dd(f)
+    return _log10_finish(k, h, l)
+
+
+def _log_finish(k: int, h: float, l: float) -> float:
+    """k*ln2 + (h + l), rounded once."""
+    dk = float(k)
+    a = dk * LN2_HI  # exact
+    s = a + h
+    bb = s - a
+    e = (a - (s - bb)) + (h - bb)
+    return s + (e + l + dk * LN2_LO)
+
+
 def log(x: float) -> float:
     """Natural log: fdlibm's reduction with a double-double log1p kernel
-    (py2wasm; fdlibm's e_log.c reaches 0.73 ulp): within ~0.51 ulp."""
+    (py2wasm; fdlibm's e_log.c reaches 0.73 ulp): within ~0.51 ulp. The
+    common range is log_core (what the SIMD version computes)."""
+    if log_core_ok(x):
+        return log_core(x)
     hx = high_word(x)
     lx = low_word(x)
     if hx < 0x00100000:  # x < 2**-1022
@@ -83,13 +129,8 @@ def log(x: float) -> float:
             return NAN  # log(-#)
     if hx >= 0x7FF00000:
         return x + x
-    k, h, l = _log_parts(x)
-    dk = float(k)
-    a = dk * LN2_HI  # exact
-    s = a + h
-    bb = s - a
-    e = (a - (s - bb)) + (h - bb)
-    return s + (e + l + dk * LN2_LO)
+    k, h, l = _log_parts(x)  # subnormal x
+    return _log_finish(k, h, l)
 
 
 def log1p(x: float) -> float:
@@ -130,19 +171,22 @@ def log1p(x: float) -> float:
 
 def _reduce(x: float):
     """(k, f) with x = 2**k * (1 + f), sqrt(2)/2 < 1 + f < sqrt(2), for
-    finite positive normal-or-subnormal x; also returns the scaled x."""
-    hx = high_word(x)
-    k = 0
-    if hx < 0x00100000:
-        k -= 54
-        x *= TWO54
-        hx = high_word(x)
-    k += (hx >> 20) - 1023
+    finite positive normal-or-subnormal x."""
+    if high_word(x) < 0x00100000:
+        k, f = _reduce_normal(x * TWO54)
+        return k - 54, f
+    return _reduce_normal(x)
+
+
+def _reduce_normal(x: float):
+    """_reduce for a positive normal finite x (straight-line)."""
+    bits = f64_to_bits(x)
+    hx = bits >> 32
+    k = (hx >> 20) - 1023
     hx &= 0x000FFFFF
     i = (hx + 0x95F64) & 0x100000
-    x = set_high_word(x, hx | (i ^ 0x3FF00000))
-    k += i >> 20
-    return k, x - 1.0
+    m = f64_from_bits(((hx | (i ^ 0x3FF00000)) << 32) | (bits & 0xFFFFFFFF))
+    return k + (i >> 20), m - 1.0
 
 
 def _dd_mul(h: float, l: float, ch: float, cl: float):
@@ -154,6 +198,8 @@ def _dd_mul(h: float, l: float, ch: float, cl: float):
 
 def log2(x: float) -> float:
     """log2 = k + log(1 + f)/ln2 in double-double (py2wasm): ~0.51 ulp."""
+    if log_core_ok(x):
+        return log2_core(x)
     hx = high_word(x)
     lx = low_word(x)
     if hx < 0x00100000:
@@ -163,7 +209,11 @@ def log2(x: float) -> float:
             return NAN
     if hx >= 0x7FF00000:
         return x + x
-    k, h, l = _log_parts(x)
+    k, h, l = _log_parts(x)  # subnormal x
+    return _log2_finish(k, h, l)
+
+
+def _log2_finish(k: int, h: float, l: float) -> float:
     h, l = _dd_mul(h, l, IVLN2_DD_HI, IVLN2_DD_LO)
     dk = float(k)
     s = dk + h
@@ -175,6 +225,8 @@ def log2(x: float) -> float:
 def log10(x: float) -> float:
     """log10 = k*log10(2) + log(1 + f)/ln10 in double-double (py2wasm):
     ~0.51 ulp (fdlibm/glibc's reach 1.5)."""
+    if log_core_ok(x):
+        return log10_core(x)
     hx = high_word(x)
     lx = low_word(x)
     if hx < 0x00100000:
@@ -184,7 +236,11 @@ def log10(x: float) -> float:
             return NAN
     if hx >= 0x7FF00000:
         return x + x
-    k, h, l = _log_parts(x)
+    k, h, l = _log_parts(x)  # subnormal x
+    return _log10_finish(k, h, l)
+
+
+def _log10_finish(k: int, h: float, l: float) -> float:
     h, l = _dd_mul(h, l, IVLN10_DD_HI, IVLN10_DD_LO)
     kh, kl = _dd_mul(float(k), 0.0, LOG10_2_DD_HI, LOG10_2_DD_LO)
     s = kh + h

@@ -58,6 +58,7 @@ from ..ir import Block, Br, CondBr, Eqn, Function, Module, Var
 from ..ir.primitives import PRIMITIVES
 from ..ir.types import BOOL, F32X4, F64, F64X2, I64, I64X2, M32X4, M64X2
 from ..targets import get_target
+from . import vectorize_math
 
 
 class Lanes:
@@ -318,6 +319,9 @@ class _LoopVectorizer:
         if p in _CMP and "I" in kinds and "V" not in kinds:
             self.kind[e.outs[0].id] = "C"  # a bounds check: see _never_raises
             self.skip.add(id(e))
+            return
+        if p == "call" and set(kinds) <= {"U", "V"} and vectorize_math.widenable(e):
+            self.kind[e.outs[0].id] = "V" if "V" in kinds else "U"  # libm: vectorize_math.py
             return
         if _can_raise(e):
             raise _Refuse(f"{e.prim} may raise")
@@ -625,7 +629,7 @@ class _LoopVectorizer:
                 if id(e) not in self.skip:
                     self._emit_eqn(e)
             news += [self.vmap[r.new.id] for r in self.reductions]
-        vb.term = Br(vh, [emit(vb, "wadd", [j, const(vb, w * unroll, I64)])] + news)
+        self.vb.term = Br(vh, [emit(vb, "wadd", [j, const(vb, w * unroll, I64)])] + news)
         # exit of the vector loop: lanes combined, then the scalar remainder
         outs = []
         bad = None
@@ -722,6 +726,10 @@ class _LoopVectorizer:
             return
         if p == "f32" and self.lanes is LANES32:  # the float32 lane op already rounded
             self.vmap[e.outs[0].id] = self._vector(e.ins[0])
+            return
+        if p == "call":  # a libm call: its widened core (vectorize_math.py) splits the body
+            args = [self._vector(v) for v in e.ins]
+            self.vb, self.vmap[e.outs[0].id] = vectorize_math.emit_call(self.fn, vb, e, args)
             return
         fma = self.fma.get(id(e))
         if fma is not None:
