@@ -79,6 +79,33 @@ KERNELS = [
     ("max float64", biggest, 1, False, "float64"),
     ("dot (np.dot) float64", dot, 2, False, "float64"),
 ]
+
+
+# vectorized math library calls (passes/vectorize_math.py)
+def exp_(a, out, reps):
+    for _ in range(reps):
+        out[:] = np.exp(a)
+    return out
+
+
+def log_(a, out, reps):
+    for _ in range(reps):
+        out[:] = np.log(a)
+    return out
+
+
+def softmax(a, out, reps):
+    for _ in range(reps):
+        e = np.exp(a - np.max(a))
+        out[:] = e / np.sum(e)
+    return out
+
+
+KERNELS += [
+    ("np.exp float64", exp_, 1, True, "float64"),
+    ("np.log float64", log_, 1, True, "float64"),
+    ("softmax float64", softmax, 1, True, "float64"),
+]
 BUILDS = (("mvp", dict(target="mvp")), ("simd", dict(target="simd")),
           ("relaxed+fastmath", dict(target="relaxed-simd", fastmath=True)))
 
