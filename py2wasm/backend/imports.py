@@ -1,11 +1,13 @@
 """Transcendental functions: where a module gets `math[fn=...]` from.
 
-Place in the pipeline: backend, used by `lower_ops` (the `math` primitive)
-and `runtime` (float `%`, `//` and `**` need C's fmod and pow). A function
-comes from the math library (py2wasm.libm) when `passes/link_math` linked
-it into the module, else from the host module "math" (docs/internals.md
-section 4: C libm semantics, `(f64[, f64[, f64]]) -> f64`). This is the one
-place that makes that choice.
+Place in the pipeline: backend, used by `lower_ops` (the `math` primitive;
+float `%` and `//` need C's fmod) and `runtime` (float `**` needs C's pow).
+C's `fmod` is exact: it is always the runtime helper `runtime.fmod`, the one
+fmod of py2wasm (the math library has none). Any other function comes from
+the math library (py2wasm.libm) when `passes/link_math` linked it into the
+module, else from the host module "math" (docs/internals.md section 4: C
+libm semantics, `(f64[, f64[, f64]]) -> f64`). This is the one place that
+makes that choice.
 """
 from __future__ import annotations
 
@@ -13,21 +15,23 @@ from . import binaryen as bn
 from ..ir.primitives import MATH_BINARY, MATH_TERNARY, MATH_UNARY
 
 HOST_MODULE = "math"
-# C functions computed exactly by a runtime helper (backend/runtime.py):
-# correctly rounded by definition, so bit-identical to every host's.
+# C functions computed exactly by a runtime helper (backend/runtime.py) in
+# every build: correctly rounded by definition, so bit-identical to every
+# host's (passes/link_math.NOT_LINKED leaves them to the backend).
 NATIVE = ("fmod",)
 
 
 def math_function(ctx, fn: str) -> str:
     """Internal name of a callable `(f64[, f64[, f64]]) -> f64` computing C's
-    `fn`: the linked math library's function when `passes/link_math` put it
-    in the module, else a host import."""
+    `fn`: the runtime helper for NATIVE ones, the linked math library's
+    function when `passes/link_math` put it in the module, else a host
+    import."""
+    if fn in NATIVE:  # exact in wasm: no host call, no library function
+        return ctx.helper(fn)
     from .lower_intrinsics import linked_math_function
     linked = linked_math_function(ctx, fn)
     if linked is not None:
         return linked
-    if fn in NATIVE:  # exact in wasm: no host call
-        return ctx.helper(fn)
     if fn in MATH_UNARY:
         params = [bn.f64]
     elif fn in MATH_BINARY:

@@ -9,8 +9,9 @@ modules self-contained (docs/internals.md section 4, Imports):
   copies, no exceptions), used by the math library `py2wasm.libm`;
 - `linked_math_function(ctx, fn)`: the wasm-internal name of the library's
   C-semantics function `fn` when `passes/link_math` linked it into the
-  module (so the backend's own uses of C `fmod`/`pow`, for float `%`, `//`
-  and `**`, call it instead of importing it from the host), else None.
+  module (so the backend's own use of C `pow`, for float `**`, calls it
+  instead of importing it from the host), else None. (C `fmod` is never
+  linked: `imports.NATIVE`.)
 """
 from __future__ import annotations
 

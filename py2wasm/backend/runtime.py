@@ -235,7 +235,9 @@ def cmp_int_float(ctx, name):
 def fmod(ctx, name):
     """(x: f64, y: f64) -> f64: C's fmod, exactly (the remainder is always
     representable), by integer long division on the significands (after
-    musl's fmod). Bit-identical to any correct libm, and no host call."""
+    musl's fmod). Bit-identical to any correct libm, and no host call. The
+    one fmod of py2wasm: `math.fmod`, float `%` and `//` in every build
+    (imports.NATIVE; the math library py2wasm.libm has none)."""
     f = _Fn(ctx, [bn.f64, bn.f64], [bn.f64])
     m = f.m
     x, y = 0, 1

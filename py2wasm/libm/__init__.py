@@ -17,7 +17,9 @@ their copyright notices; the large-argument reduction of sin/cos/tan is a
 Payne-Hanek reduction in int64 arithmetic (`trig.py`).
 
 API: `FUNCTIONS`: IR math function name (`ir.primitives.MATH_UNARY`,
-`MATH_BINARY`, `MATH_TERNARY`) -> Python function; `arity(name)`.
+`MATH_BINARY`, `MATH_TERNARY`) -> Python function; `arity(name)`. Every
+math function but `fmod`: C's fmod is exact, and the backend's runtime
+helper (`backend/runtime.py`) computes it in every build, linked or not.
 """
 from . import exp as _exp
 from . import fma as _fma
@@ -36,7 +38,7 @@ FUNCTIONS = {
     "sin": _trig.sin, "cos": _trig.cos, "tan": _trig.tan,
     "asin": _invtrig.asin, "acos": _invtrig.acos, "atan": _invtrig.atan,
     "atan2": _invtrig.atan2,
-    "pow": _pow.pow, "hypot": _hypot.hypot, "fmod": _hypot.fmod,
+    "pow": _pow.pow, "hypot": _hypot.hypot,
     "fma": _fma.fma,
 }
 

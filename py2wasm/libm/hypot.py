@@ -1,11 +1,11 @@
-"""hypot and fmod (restricted Python).
+"""hypot (restricted Python).
 
 Place in the pipeline: part of `py2wasm.libm` (see its docstring); traced by
-the frontend and linked into modules that use them. hypot is ported from
-FreeBSD msun e_hypot.c (scaling), with the sum of squares and the square root
-in double-double (py2wasm); fmod is exact (it is computed on the integer
-significands by shift-and-subtract, as musl's fmod.c does). C-libm
-semantics: fmod(x, 0) and fmod(inf, y) are NaN, no exceptions.
+the frontend and linked into modules that use it. Ported from FreeBSD msun
+e_hypot.c (scaling), with the sum of squares and the square root in
+double-double (py2wasm). C-libm semantics, no exceptions. (C's fmod is not
+here: it is exact, and the backend's runtime helper `backend/runtime.fmod`
+computes it for every build, linked or not.)
 
  ====================================================
  Copyright (C) 1993 by Sun Microsystems, Inc. All rights reserved.
@@ -19,8 +19,7 @@ semantics: fmod(x, 0) and fmod(inf, y) are NaN, no exceptions.
 """
 import math
 
-from ..intrinsics import f64_from_bits, f64_to_bits
-from .bits import INF, NAN, from_words, high_word, low_word, set_high_word, two_prod
+from .bits import INF, from_words, high_word, low_word, set_high_word, two_prod
 
 
 def hypot(x: float, y: float) -> float:
@@ -78,60 +77,3 @@ def hypot(x: float, y: float) -> float:
         return from_words(0x3FF00000 + (k << 20), 0) * w
     return w
 
-
-def fmod(x: float, y: float) -> float:
-    ux = f64_to_bits(x)
-    uy = f64_to_bits(y)
-    ax = ux & 0x7FFFFFFFFFFFFFFF
-    ay = uy & 0x7FFFFFFFFFFFFFFF
-    if x != x or y != y:
-        return x + y
-    if ay == 0 or ax >= 0x7FF0000000000000:
-        return NAN
-    if ax <= ay:
-        if ax == ay:
-            return math.copysign(0.0, x)
-        return x
-    ex = ax >> 52
-    ey = ay >> 52
-    # significands as integers with the implicit bit, normalized to bit 52
-    mx = ax & 0xFFFFFFFFFFFFF
-    if ex == 0:
-        ex = 1
-        while mx < 0x10000000000000:
-            mx <<= 1
-            ex -= 1
-    else:
-        mx |= 0x10000000000000
-    my = ay & 0xFFFFFFFFFFFFF
-    if ey == 0:
-        ey = 1
-        while my < 0x10000000000000:
-            my <<= 1
-            ey -= 1
-    else:
-        my |= 0x10000000000000
-    while ex > ey:
-        i = mx - my
-        if i >= 0:
-            if i == 0:
-                return math.copysign(0.0, x)
-            mx = i
-        mx <<= 1
-        ex -= 1
-    i = mx - my
-    if i >= 0:
-        if i == 0:
-            return math.copysign(0.0, x)
-        mx = i
-    while mx < 0x10000000000000:
-        mx <<= 1
-        ex -= 1
-    r = 0
-    if ex > 0:
-        r = (mx - 0x10000000000000) | (ex << 52)
-    else:
-        r = mx >> (1 - ex)
-    if ux < 0:
-        return -f64_from_bits(r)
-    return f64_from_bits(r)

@@ -5,10 +5,11 @@ equation `math[fn=X]` (C-libm semantics, see `ir/primitives.py`) is
 replaced by `call[fn=__py2wasm_math_X]`, and the library function (traced
 from `py2wasm.libm` by the ordinary frontend) is added to the module together
 with the helpers it calls, and nothing else: a module contains only what it
-uses, and the IR and backend never see a host import for it. The C `fmod`
-and `pow` that the backend's float `%`, `//` and `**` need are linked too
-when the module has those operations on floats (`library_function(fn)`
-names them for the backend).
+uses, and the IR and backend never see a host import for it. The C `pow`
+that the backend's float `**` needs is linked too when the module has that
+operation on floats (`library_function(fn)` names it for the backend).
+`math[fn=fmod]` stays as it is: C's fmod is exact, and the backend computes
+it (and float `%` and `//`) with its runtime helper in every build.
 
 float32: an equation `math[fn=X, dtype="float32"]` (emitted by
 `frontend/ufuncs.py` for NumPy float32 ufuncs; its operands are float32
@@ -32,8 +33,10 @@ from ..ir import BOOL, F64, I64, Eqn, Module
 from ..ir.types import NONE
 
 PREFIX = "__py2wasm_math_"
-# primitives whose f64 lowering calls C fmod / pow (backend runtime helpers)
-_RUNTIME_NEEDS = {"mod": ("fmod",), "floordiv": ("fmod",), "pow": ("pow",)}
+# primitives whose f64 lowering calls a C function of the library
+_RUNTIME_NEEDS = {"pow": ("pow",)}
+# C functions the backend computes itself in every build (backend/imports.NATIVE)
+NOT_LINKED = ("fmod",)
 
 
 def c_name(fn: str, dtype: str = "float64") -> str:
@@ -106,7 +109,8 @@ def _math_c_name(e) -> str:
 
 
 def needed_functions(module: Module) -> list[str]:
-    """The C functions (`fmod`, `sin`, `sinf`, ...) the module computes."""
+    """The C functions (`sin`, `sinf`, `pow`...) the module computes with the
+    library (not `fmod`: NOT_LINKED)."""
     need: list[str] = []
     for fn in module.functions.values():
         if fn.name.startswith(PREFIX):
@@ -114,7 +118,7 @@ def needed_functions(module: Module) -> list[str]:
         for b in fn.blocks:
             for e in b.eqns:
                 names = ()
-                if e.prim == "math":
+                if e.prim == "math" and e.params["fn"] not in NOT_LINKED:
                     names = (_math_c_name(e),)
                 elif e.prim in _RUNTIME_NEEDS and e.ins and e.ins[0].type is F64:
                     names = _RUNTIME_NEEDS[e.prim]
@@ -138,9 +142,10 @@ def link_math(module: Module) -> Module:
         for b in fn.blocks:
             b.eqns = [Eqn("call", e.ins, e.outs,
                           {"fn": PREFIX + _math_c_name(e), "results": [F64]}, e.loc)
-                      if e.prim == "math" else e for e in b.eqns]
+                      if e.prim == "math" and e.params["fn"] not in NOT_LINKED else e
+                      for e in b.eqns]
     return module
 
 
 __all__ = ["link_math", "library", "library_function", "c_name", "needed_functions",
-           "PREFIX"]
+           "PREFIX", "NOT_LINKED"]

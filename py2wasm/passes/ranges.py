@@ -720,7 +720,7 @@ def analyze_module(module: Module) -> dict[str, FunctionRanges]:
     called = {e.params["fn"] for fn in fns.values() for b in fn.blocks for e in b.eqns
               if e.prim == "call"}
     # entry points: exports, functions without IR callers, and the linked math
-    # library's C functions (the backend calls fmod/pow for float %, //, **)
+    # library's C functions (the backend calls pow for float **)
     fixed = {name: _signature_ranges(fn) for name, fn in fns.items()
              if name in module.exports or name not in called or _library_entry(name)}
     # None: not (yet) called from reachable code

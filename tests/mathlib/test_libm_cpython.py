@@ -44,8 +44,7 @@ def test_special_values_are_exact():
              ("pow", (1.0, nan), 1.0), ("pow", (-0.0, -3.0), -inf), ("pow", (-8.0, 1 / 3), nan),
              ("pow", (-1.0, inf), 1.0), ("pow", (2.0, -1075.0), 0.0),
              ("hypot", (inf, nan), inf), ("hypot", (nan, -inf), inf),
-             ("fmod", (-0.0, 3.0), -0.0), ("fmod", (5.0, 0.0), nan), ("fmod", (inf, 1.0), nan),
-             ("fmod", (-7.5, 2.0), -1.5), ("fma", (2.0, 3.0, -6.0), 0.0),
+             ("fma", (2.0, 3.0, -6.0), 0.0),
              ("fma", (-0.0, 1.0, -0.0), -0.0), ("fma", (1e308, 10.0, -inf), -inf),
              ("fma", (inf, 0.0, 1.0), nan)]
     for name, args, want in cases:

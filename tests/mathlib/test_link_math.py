@@ -35,9 +35,9 @@ def test_only_what_is_used():
     assert not any(e.prim == "math" for e in _prims(m, "uses_sin"))
 
 
-def test_float_mod_links_fmod_and_results_match():
+def test_float_mod_leaves_fmod_to_the_backend_and_results_match():
     m = trace(uses_several)
-    assert needed_functions(m) == ["atan2", "log", "fmod", "hypot"]
+    assert needed_functions(m) == ["atan2", "log", "hypot"]  # fmod: backend runtime helper
     m = link_math(m)
     verify_module(m)
     for a in [(3.0, 2.0), (-1.5, 0.25), (1e300, 1e-300)]:
@@ -65,3 +65,21 @@ def test_linked_functions_are_copies():
     a = link_math(trace(uses_sin))
     b = link_math(trace(uses_sin))
     assert a.functions[PREFIX + "sin"] is not b.functions[PREFIX + "sin"]
+
+
+def uses_fmod(x: float, y: float) -> float:
+    return math.fmod(x, y) + x % y + x // y
+
+
+def test_fmod_has_one_implementation_the_backend_helper():
+    import py2wasm
+    m = link_math(trace(uses_fmod))
+    assert not any(n.startswith(PREFIX) for n in m.functions)  # nothing linked for it
+    f = py2wasm.compile(uses_fmod)
+    for a in [(7.5, 2.0), (-7.5, 2.0), (1e300, 3e-300), (-0.0, 3.0), (5.0, -0.75)]:
+        assert f(*a) == uses_fmod(*a)
+    assert f.specializations and all(
+        s.build.manifest["imports"] == {} for s in f.specializations.values())
+    g = py2wasm.compile(uses_fmod, opt="O0")
+    assert g(7.5, 2.0) == uses_fmod(7.5, 2.0)
+    assert "$py2wasm.fmod" in g.wat() and "__py2wasm_math" not in g.wat()
