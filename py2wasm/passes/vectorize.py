@@ -26,10 +26,12 @@ when
   no int<->float conversion; elements float64, float32, int64, int32, uint8
   or bool, and
 - each element address is `base + i * stride`: stride == itemsize (a
-  contiguous vector load/store, checked at run time when the stride is a
-  run-time value, falling back to the scalar loop), a known 0 (a broadcast
-  operand: scalar load + splat) or another known constant (a strided view:
-  lanes gathered/scattered one by one), and
+  contiguous vector load/store), a known 0 (a broadcast operand: scalar
+  load + splat) or another known constant (a strided view: lanes
+  gathered/scattered one by one). A run-time stride (a view's, or 0/itemsize
+  by broadcasting) gives two vector loops: the contiguous one when every
+  run-time stride equals the itemsize, else one that gathers/scatters those
+  lanes at the actual strides, and
 - each carried value is a reduction whose result does not depend on the
   order: int64 `wadd`/`wmul`, bool `or`/`and`, NumPy's NaN-propagating
   min/max (the vector result is used unless it is NaN or a zero, where ties
@@ -467,7 +469,7 @@ class _LoopVectorizer:
                 raise _Refuse("a strided bool operand (masks are not built lane by lane)")
             return ("gather", k)
         self.guards.append((c, size))
-        return ("vector", size)
+        return ("runtime", len(self.guards) - 1)  # contiguous if c == size, else gathered
 
     def _load(self, e: Eqn, k: str):
         if k == "U":
@@ -573,17 +575,22 @@ class _LoopVectorizer:
         w = L.width
         # several accumulators break the dependency chain of a reduction; a loop
         # with many reductions (a register block of a matmul) has enough chains
-        unroll = UNROLL if 0 < len(self.reductions) <= 2 else 1
+        self.unroll = unroll = UNROLL if 0 < len(self.reductions) <= 2 else 1
         self.vmap: dict[int, Var] = {}
         self.smap: dict[int, Var] = {}
         self.splats: dict[tuple, Var] = {}
         self.defined_in_body = {o.id for e in body.eqns for o in e.outs}
-        # preheader: guards, vector accumulators (unroll per reduction)
-        guard = None
-        for c, size in self.guards:
-            ok = emit(pre, "eq", [self._linear(pre, c), const(pre, size, I64)])
-            guard = ok if guard is None else emit(pre, "and", [guard, ok])
+        self.pre_block = pre
+        # preheader: the run-time strides, the guards, the vector accumulators
         i0, c0 = lp.init_index, lp.init_carried
+        self.stride_vars = [self._linear(pre, c) for c, _ in self.guards]
+        contiguous = None
+        for sv, (_, size) in zip(self.stride_vars, self.guards):
+            ok = emit(pre, "eq", [sv, const(pre, size, I64)])
+            contiguous = ok if contiguous is None else emit(pre, "and", [contiguous, ok])
+        # enough iterations for one vector step (else no accumulator setup and
+        # lane combining: straight to the scalar loop)
+        guard = emit(pre, "lt", [emit(pre, "wadd", [i0, const(pre, w * unroll - 1, I64)]), lp.n])
         for op, bound in self.raise_guards:  # i in [i0, n): `i op bound` is never true
             if op == "ge":  # n <= bound
                 ok = emit(pre, "le", [lp.n, bound])
@@ -593,11 +600,7 @@ class _LoopVectorizer:
                 ok = emit(pre, "ge", [i0, bound])
             else:  # le: i0 > bound
                 ok = emit(pre, "gt", [i0, bound])
-            guard = ok if guard is None else emit(pre, "and", [guard, ok])
-        # enough iterations for one vector step (else no accumulator setup and
-        # lane combining: straight to the scalar loop)
-        enough = emit(pre, "lt", [emit(pre, "wadd", [i0, const(pre, w * unroll - 1, I64)]), lp.n])
-        guard = enough if guard is None else emit(pre, "and", [guard, enough])
+            guard = emit(pre, "and", [guard, ok])
         vinit = []
         for k in range(unroll):
             for r, v0 in zip(self.reductions, c0):
@@ -608,11 +611,41 @@ class _LoopVectorizer:
                     ident = const(pre, r.identity, r.c.type)
                     first = [v0] if k == 0 else [ident]
                     vinit.append(emit(pre, "vbuild", first + [ident] * (w - 1), {"vtype": vt}))
+        vh = self._vector_loop(vinit, gather=False)
+        if contiguous is None:
+            pre.term = CondBr(guard, vh, [i0] + vinit, h, list(lp.init))
+        elif not self._can_gather():
+            pre.term = CondBr(emit(pre, "and", [guard, contiguous]), vh, [i0] + vinit,
+                              h, list(lp.init))
+        else:  # a second vector loop gathers/scatters lanes at the run-time strides
+            vg = self._vector_loop(vinit, gather=True)
+            mid = new_block(fn)
+            pre.term = CondBr(emit(pre, "and", [guard, contiguous]), vh, [i0] + vinit, mid, [])
+            mid.term = CondBr(guard, vg, [i0] + vinit, h, list(lp.init))
+        vt_names = sorted({v.type.name for v in vinit}) or [L.vtype[F64].name]
+        h.meta = {**h.meta, "vectorized": f"{w} lanes" + (
+            f", {unroll} x {'/'.join(vt_names)} accumulators" if self.reductions else "") + (
+            ", strided version" if contiguous is not None and self._can_gather() else "")}
+
+    def _can_gather(self) -> bool:
+        """Can every run-time-strided access be gathered lane by lane? (Not a
+        bool load: masks are not built lane by lane.)"""
+        return not any(mode == "runtime" and e.prim == "load" and e.params["dtype"] == "bool"
+                       for e in self.loop.body.eqns
+                       for mode, _ in [self.access.get(id(e), ("", 0))])
+
+    def _vector_loop(self, vinit, gather: bool) -> Block:
+        """The vector loop (header, body, exit back to the scalar header);
+        `gather`: run-time strides are used as they are (lanes one by one)
+        instead of being the itemsize. Returns its header."""
+        fn, lp, L = self.fn, self.loop, self.lanes
+        h, body = lp.header, lp.body
+        w, unroll = L.width, self.unroll
+        self.gather = gather
         vh = new_block(fn, [Var(I64, "j")] + [Var(v.type) for v in vinit])
         vb = new_block(fn)
         vx = new_block(fn, [Var(I64, "j")] + [Var(v.type) for v in vinit])
-        self.pre_block, self.vb = pre, vb
-        pre.term = CondBr(guard, vh, [i0] + vinit, h, list(lp.init))
+        self.vb = vb
         # vector header: j + w * unroll - 1 < n
         j = vh.params[0]
         last = emit(vh, "wadd", [j, const(vh, w * unroll - 1, I64)])
@@ -629,7 +662,7 @@ class _LoopVectorizer:
                 if id(e) not in self.skip:
                     self._emit_eqn(e)
             news += [self.vmap[r.new.id] for r in self.reductions]
-        self.vb.term = Br(vh, [emit(vb, "wadd", [j, const(vb, w * unroll, I64)])] + news)
+        vb.term = Br(vh, [emit(vb, "wadd", [j, const(vb, w * unroll, I64)])] + news)
         # exit of the vector loop: lanes combined, then the scalar remainder
         outs = []
         bad = None
@@ -650,9 +683,7 @@ class _LoopVectorizer:
             vx.term = Br(h, back)
         else:  # recompute with the scalar loop from the start (no stores: see _reduction)
             vx.term = CondBr(bad, h, list(lp.init), h, back)
-        vt_names = sorted({v.type.name for v in vinit}) or [L.vtype[F64].name]
-        h.meta = {**h.meta, "vectorized": f"{w} lanes" + (f", {unroll} x {'/'.join(vt_names)} "
-                                                           "accumulators" if nred else "")}
+        return vh
 
     def _float32_exact(self) -> bool:
         """Can the loop run in f32x4 lanes? Every element is float32, every
@@ -752,9 +783,21 @@ class _LoopVectorizer:
             r = emit(vb, _FLOAT_OPS[p], [self._vector(v) for v in e.ins])
         self.vmap[e.outs[0].id] = r
 
+    def _lane_addresses(self, addr: Var, mode: str, stride) -> list[Var]:
+        """The address of each lane's element (gathered/scattered access)."""
+        vb, w = self.vb, self.lanes.width
+        if mode == "runtime":  # the stride (bytes) computed in the preheader
+            out = [addr]
+            for _ in range(1, w):
+                out.append(emit(vb, "wadd", [out[-1], self.stride_vars[stride]]))
+            return out
+        return [addr] + [emit(vb, "wadd", [addr, const(vb, k * stride, I64)]) for k in range(1, w)]
+
     def _emit_access(self, e: Eqn):
         vb = self.vb
         mode, stride = self.access[id(e)]
+        if mode == "runtime" and not self.gather:
+            mode = "vector"  # the contiguous version: the stride is the itemsize
         dtype = e.params["dtype"]
         addr = self._scalar(e.ins[0])
         vt = self.lanes.element[dtype][1]
@@ -762,11 +805,9 @@ class _LoopVectorizer:
         if e.prim == "load":
             if mode == "vector":
                 r = emit(vb, "vload", [addr], {"dtype": dtype, "vtype": vt})
-            elif mode == "gather":
-                lanes = [emit(vb, "load", [addr], {"dtype": dtype})]
-                for k in range(1, w):
-                    a = emit(vb, "wadd", [addr, const(vb, k * stride, I64)])
-                    lanes.append(emit(vb, "load", [a], {"dtype": dtype}))
+            elif mode in ("gather", "runtime"):
+                lanes = [emit(vb, "load", [a], {"dtype": dtype})
+                         for a in self._lane_addresses(addr, mode, stride)]
                 r = emit(vb, "vbuild", lanes, {"vtype": vt})
             else:  # splat: a scalar load (kind U)
                 s = emit(vb, "load", [addr], {"dtype": dtype})
@@ -778,8 +819,7 @@ class _LoopVectorizer:
         if mode == "vector":
             vb.eqns.append(Eqn("vstore", [addr, val], [], {"dtype": dtype}, e.loc))
         else:  # scatter, lane by lane, in lane order
-            for k in range(w):
-                a = addr if k == 0 else emit(vb, "wadd", [addr, const(vb, k * stride, I64)])
+            for k, a in enumerate(self._lane_addresses(addr, mode, stride)):
                 x = emit(vb, "vextract", [val], {"lane": k})
                 vb.eqns.append(Eqn("store", [a, x], [], {"dtype": dtype}, e.loc))
 

@@ -59,10 +59,18 @@ X = np.arange(6.0)
 
 def test_elementwise_loop_is_vectorized_and_marked():
     m = module_for(axpy, [X, X])
-    assert vectorized_headers(m) == ["2 lanes"]
-    assert {"vload", "vmul", "vadd", "vstore"} <= prims(m)
+    # the operands' strides are run-time values (0 when a size-1 operand is
+    # broadcast): a contiguous version and a strided (gathering) version
+    assert vectorized_headers(m) == ["2 lanes, strided version"]
+    assert {"vload", "vmul", "vadd", "vstore", "vbuild"} <= prims(m)
     text = ir.format_module(m)
     assert "loop: parallel, vectorized: 2 lanes" in text
+
+
+def test_known_contiguous_loop_has_one_version():
+    m = module_for(lambda a: a * 2.0, [X])
+    assert vectorized_headers(m) == ["2 lanes"]
+    assert "vbuild" not in prims(m)
 
 
 def test_mvp_target_is_untouched():
