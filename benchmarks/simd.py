@@ -47,6 +47,12 @@ def hypot(a, b, out, reps):
     return out
 
 
+def strided(a, out, reps):
+    for _ in range(reps):
+        out[:] = a[::3] * 2.0 + 1.0
+    return out
+
+
 def total(a, reps):
     s = 0.0
     for _ in range(reps):
@@ -74,6 +80,7 @@ KERNELS = [
     ("a*b+c float32", axpy, 3, True, "float32"),
     ("sqrt(a*a+b*b) float64", hypot, 2, True, "float64"),
     ("sqrt(a*a+b*b) float32", hypot, 2, True, "float32"),
+    ("a[::3]*2+1 float64 (strided view)", strided, 1, True, "float64"),
     ("sum float64", total, 1, False, "float64"),
     ("sum float32", total, 1, False, "float32"),
     ("max float64", biggest, 1, False, "float64"),
@@ -111,7 +118,8 @@ BUILDS = (("mvp", dict(target="mvp")), ("simd", dict(target="simd")),
 
 
 def make_args(fn, nin, has_out, dtype, n, reps, rng):
-    arrays = [rng.uniform(0.5, 1.5, n).astype(dtype) for _ in range(nin)]
+    size = 3 * n if fn is strided else n
+    arrays = [rng.uniform(0.5, 1.5, size).astype(dtype) for _ in range(nin)]
     if has_out:
         arrays.append(np.zeros(n, dtype))
     return arrays + [reps]
