@@ -163,9 +163,9 @@ def exhaustive(name: str, chunk_bits: int = 24, exact_limit: int = 200000) -> di
             if e is None:
                 out["unsettled"] += 1
                 continue
-            dn = int(ulp32(np.float32(e), r_new[i]))
+            dn = int(ulp32([e], [r_new[i]])[0])
             out["new_wrong"] += dn != 0
-            out["old_wrong"] += int(ulp32(np.float32(e), r_old[i])) != 0
+            out["old_wrong"] += int(ulp32([e], [r_old[i]])[0]) != 0
             out["max_new"] = max(out["max_new"], dn)
     return out
 
