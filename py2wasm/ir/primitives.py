@@ -432,7 +432,7 @@ _def("vfma", 3, _vsame(FLOAT_VECTORS),
 
 # --- SIMD bit and conversion lane ops (passes/vectorize_math.py: widened libm cores) ---
 # Lane-wise versions of the scalar operations the math library's cores use
-# (libm/vcore.py): bit casts, int<->float conversions, i64 shifts and bitwise
+# (the F_core functions of libm/exp.py, log.py): bit casts, int<->float conversions, i64 shifts and bitwise
 # ops, copysign, and "every lane true". Total functions, no exception.
 
 

@@ -13,10 +13,10 @@ as `if F_core_ok(x): return F_core(x)` followed by the special cases, where
 F_core_ok and F_core are straight-line code (one IR block, no branch). For a
 call `y = F(x)` on a vector x the vector body becomes
 
-    mask = widen(F_core_ok)(x); cond_br vall(mask), ^core, ^lanes
-    ^core:  y = widen(F_core)(x)                               -> ^cont(y)
-    ^lanes: y = vbuild(F(vextract(x, 0)), F(vextract(x, 1)))   -> ^cont(y)
-    ^cont(y): ... the rest of the body
+    ... (the body so far); mask = widen(F_core_ok)(x); cond_br vall(mask), ^core, ^lanes
+    ^core:  y = widen(F_core)(x)                               -> ^body(y)
+    ^lanes: y = vbuild(F(vextract(x, 0)), F(vextract(x, 1)))   -> ^body(y)
+    ^body(y): ... the rest of the body
 
 Widening maps each scalar equation to its lane-wise primitive (`add` ->
 `vadd`, `f64_to_bits` -> `vbitcast`, `convert` -> `vftoi`/`vitof`, `shl` by a
@@ -192,29 +192,38 @@ def _widen_eqn(block: Block, e: Eqn, vec, consts, env) -> Var:
 
 def emit_call(fn: Function, block: Block, e: Eqn, args: list[Var]):
     """The vector version of the library call `e` (widenable) on the f64x2
-    vectors `args`, emitted at the end of `block` of `fn`. Returns
-    (continuation block, result vector): `block` ends with the branch on the
-    core's range; the caller emits the rest of the body into the
-    continuation block."""
+    vectors `args` (defined in `block` or before it), emitted at the end of
+    `block` of `fn`. Returns (block, result vector): what `block` held so
+    far moves into a new block (with its parameters; branches to `block`
+    now go there) that ends with the branch on the core's range, and
+    `block` becomes the join point, whose parameter is the result, so the
+    caller keeps emitting the rest of the body into `block`."""
     core_ok, core = _vector_function(e.params["fn"])
     lib = library()
-    (mask,) = widen(lib, core_ok, block, args)
-    all_ok = _emit(block, "vall", [mask])
     label = max(b.label for b in fn.blocks) + 1
-    core_b, lanes_b = Block(label), Block(label + 1)
-    cont = Block(label + 2, [Var(F64X2)])
-    fn.blocks += [core_b, lanes_b, cont]
-    block.term = CondBr(all_ok, core_b, [], lanes_b, [])
+    head = Block(label, block.params, block.eqns)
+    core_b, lanes_b = Block(label + 1), Block(label + 2)
+    for b in fn.blocks:
+        t = b.term
+        if isinstance(t, Br) and t.target is block:
+            t.target = head
+        elif isinstance(t, CondBr):
+            t.then = head if t.then is block else t.then
+            t.else_ = head if t.else_ is block else t.else_
+    block.params, block.eqns = [Var(F64X2)], []
+    fn.blocks += [head, core_b, lanes_b]
+    (mask,) = widen(lib, core_ok, head, args)
+    head.term = CondBr(_emit(head, "vall", [mask]), core_b, [], lanes_b, [])
     (y,) = widen(lib, core, core_b, args)
-    core_b.term = Br(cont, [y])
+    core_b.term = Br(block, [y])
     lanes = []
     for k in range(F64X2.lanes):  # the scalar function, lane by lane
         xs = [_emit(lanes_b, "vextract", [a], {"lane": k}) for a in args]
         out = Var(F64)
         lanes_b.eqns.append(Eqn("call", xs, [out], dict(e.params), e.loc))
         lanes.append(out)
-    lanes_b.term = Br(cont, [_emit(lanes_b, "vbuild", lanes, {"vtype": F64X2})])
-    return cont, cont.params[0]
+    lanes_b.term = Br(block, [_emit(lanes_b, "vbuild", lanes, {"vtype": F64X2})])
+    return block, block.params[0]
 
 
 __all__ = ["VECTOR_MATH", "widenable", "widen", "emit_call", "Unwidenable"]
