@@ -432,8 +432,9 @@ _def("vfma", 3, _vsame(FLOAT_VECTORS),
 
 # --- SIMD bit and conversion lane ops (passes/vectorize_math.py: widened libm cores) ---
 # Lane-wise versions of the scalar operations the math library's cores use
-# (the F_core functions of libm/exp.py, log.py): bit casts, int<->float conversions, i64 shifts and bitwise
-# ops, copysign, and "every lane true". Total functions, no exception.
+# (the F_core functions of libm/exp.py, log.py): bit casts, int<->float
+# conversions, i64 shifts and bitwise ops, copysign, and "every lane true".
+# Total functions, no exception.
 
 
 def _vbitcast_rule(ts, params):
