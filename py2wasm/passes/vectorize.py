@@ -78,7 +78,6 @@ LANES64 = Lanes(2, {F64: F64X2, I64: I64X2, BOOL: M64X2},
 # float32 lanes: loops whose every value is float32 (see _float32_exact)
 LANES32 = Lanes(4, {F64: F32X4, BOOL: M32X4}, {"float32": (4, F32X4), "bool": (1, M32X4)})
 ELEMENT = LANES64.element
-W = LANES64.width
 UNROLL = 4  # vector accumulators per reduction (latency: independent chains)
 _F32_ROUNDED = ("add", "sub", "mul", "fdiv", "sqrt")  # f32(op(x, y)) == float32 op
 _F32_EXACT = ("neg", "abs", "fabs", "floor", "ceil", "trunc", "nearest", "select", "isnan",
