@@ -653,15 +653,18 @@ class _LoopVectorizer:
         # vector body, `unroll` copies (each with its own accumulators)
         nred = len(self.reductions)
         news = []
-        for k in range(unroll):
-            self.smap = {lp.index.id: j if k == 0 else emit(vb, "wadd", [j, const(vb, k * w, I64)])}
+        for k in range(unroll):  # (self.vb: the block being emitted into; a call may split it)
+            cur = self.vb
+            self.smap = {lp.index.id: j if k == 0 else emit(cur, "wadd", [j, const(cur, k * w, I64)])}
             for r, acc in zip(self.reductions, vh.params[1 + k * nred:1 + (k + 1) * nred]):
                 self.vmap[r.c.id] = acc
             for e in body.eqns:
                 if id(e) not in self.skip:
                     self._emit_eqn(e)
             news += [self.vmap[r.new.id] for r in self.reductions]
-        vb.term = Br(vh, [emit(vb, "wadd", [j, const(vb, w * unroll, I64)])] + news)
+        last_block = self.vb
+        last_block.term = Br(vh, [emit(last_block, "wadd", [j, const(last_block, w * unroll, I64)])]
+                             + news)
         # exit of the vector loop: lanes combined, then the scalar remainder
         outs = []
         bad = None
