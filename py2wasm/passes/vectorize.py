@@ -18,8 +18,10 @@ when
   and reads them back only at the stored element (`_stores_private`: NumPy's
   reductions along an outer axis, creation fills), and
 - every equation of the body can run lane-wise: nothing that may raise
-  (checked int arithmetic, true division, calls -- so loops over linked libm
-  functions stay scalar; a lane-by-lane call would cost what the scalar loop
+  (checked int arithmetic, true division, calls -- except calls of the
+  linked libm functions `vectorize_math.py` widens (exp, log, log2, log10:
+  their straight-line cores lane-wise, bit-identical); other libm calls keep
+  the loop scalar, a lane-by-lane call would cost what the scalar loop
   costs), except bounds checks of the index (`raise_if[_fmt]` of `i >= bound`
   ...), which become a run-time guard in front of the vector loop: when one
   could fire, the scalar loop runs and raises exactly where Python raises;
