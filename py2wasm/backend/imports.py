@@ -3,7 +3,9 @@
 Place in the pipeline: backend, used by `lower_ops` (the `math` primitive;
 float `%` and `//` need C's fmod) and `runtime` (float `**` needs C's pow).
 C's `fmod` is exact: it is always the runtime helper `runtime.fmod`, the one
-fmod of py2wasm (the math library has none). Any other function comes from
+fmod of py2wasm (the math library has none). On a relaxed-SIMD target, `fma`
+is `lower_fma`'s helper: `f64x2.relaxed_madd` once a probe showed it fused,
+else the function below. Any other function comes from
 the math library (py2wasm.libm) when `passes/link_math` linked it into the
 module, else from the host module "math" (docs/internals.md section 4: C
 libm semantics, `(f64[, f64[, f64]]) -> f64`). This is the one place that
@@ -23,11 +25,19 @@ NATIVE = ("fmod",)
 
 def math_function(ctx, fn: str) -> str:
     """Internal name of a callable `(f64[, f64[, f64]]) -> f64` computing C's
-    `fn`: the runtime helper for NATIVE ones, the linked math library's
+    `fn`: the runtime helper for NATIVE ones, `lower_fma`'s probed
+    relaxed_madd for fma on a relaxed-SIMD target, the linked math library's
     function when `passes/link_math` put it in the module, else a host
     import."""
     if fn in NATIVE:  # exact in wasm: no host call, no library function
         return ctx.helper(fn)
+    if fn == "fma" and ctx.target.relaxed:
+        return ctx.helper("fma_relaxed")
+    return software_math_function(ctx, fn)
+
+
+def software_math_function(ctx, fn: str) -> str:
+    """The linked library's function computing C's `fn`, else a host import."""
     from .lower_intrinsics import linked_math_function
     linked = linked_math_function(ctx, fn)
     if linked is not None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from . import binaryen as bn
 from .binaryen import Op
 from .imports import math_function
+from .lower_fma import fma_relaxed
 
 I64_MIN = -2**63
 TWO63 = 9223372036854775808.0
@@ -313,4 +314,5 @@ HELPERS = {
     "ipow": ipow,
     "fpow": fpow,
     "cmp_int_float": cmp_int_float,
+    "fma_relaxed": fma_relaxed,  # relaxed-SIMD targets only (lower_fma.py)
 }

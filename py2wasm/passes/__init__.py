@@ -24,7 +24,10 @@ def run_passes(module: Module, level: int = 1, verify: bool = True, *,
                target: str = "simd", fastmath: bool = False) -> Module:
     """`target` (py2wasm.targets) and `fastmath` are the build's options:
     the vectorizer (level >= 1, SIMD targets) uses them."""
-    module = link_math(module)  # at every level: compiled modules import nothing
+    from ..targets import get_target
+    # at every level: compiled modules import nothing (fma on relaxed SIMD:
+    # the backend's probed relaxed_madd, with the linked fma as fallback)
+    module = link_math(module, keep_math=("fma",) if get_target(target).relaxed else ())
     if verify:
         verify_module(module)
     if level <= 0:

@@ -128,7 +128,11 @@ def needed_functions(module: Module) -> list[str]:
     return need
 
 
-def link_math(module: Module) -> Module:
+def link_math(module: Module, *, keep_math: tuple = ()) -> Module:
+    """`keep_math`: math functions whose `math` equations stay for the
+    backend to compute (fma on a relaxed-SIMD target, backend/lower_fma.py);
+    their library function is linked all the same, as the backend's
+    fallback."""
     need = needed_functions(module)
     if not need:
         return module
@@ -142,8 +146,8 @@ def link_math(module: Module) -> Module:
         for b in fn.blocks:
             b.eqns = [Eqn("call", e.ins, e.outs,
                           {"fn": PREFIX + _math_c_name(e), "results": [F64]}, e.loc)
-                      if e.prim == "math" and e.params["fn"] not in NOT_LINKED else e
-                      for e in b.eqns]
+                      if e.prim == "math" and e.params["fn"] not in NOT_LINKED + keep_math
+                      else e for e in b.eqns]
     return module
 
 
