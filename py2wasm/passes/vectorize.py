@@ -25,8 +25,8 @@ when
   costs), except bounds checks of the index (`raise_if[_fmt]` of `i >= bound`
   ...), which become a run-time guard in front of the vector loop: when one
   could fire, the scalar loop runs and raises exactly where Python raises;
-  no int<->float conversion; elements float64, float32, int64, int32, uint8
-  or bool, and
+  no float->int conversion, int->float only of int32/uint8 elements
+  (`vitof`); elements float64, float32, int64, int32, uint8 or bool, and
 - each element address is `base + i * stride`: stride == itemsize (a
   contiguous vector load/store), a known 0 (a broadcast operand: scalar
   load + splat) or another known constant (a strided view: lanes
@@ -248,6 +248,8 @@ def const(block: Block, value, t) -> Var:
 def _can_raise(e: Eqn) -> bool:
     if e.prim in ("raise_if", "raise_if_fmt", "call", "alloc"):
         return True
+    if e.prim == "convert" and e.params.get("to") is F64 and e.ins[0].type is I64:
+        return False  # float(int): rounds, never raises
     if e.prim in _NEVER_RAISE_ON_FLOATS and all(v.type is F64 for v in e.ins):
         return False
     return bool(PRIMITIVES[e.prim].raises)
@@ -455,6 +457,16 @@ class _LoopVectorizer:
             return self.coef[v.id]
         return {}  # uniform: no dependence on the index
 
+    def _fits_int32(self, v: Var) -> bool:
+        """Is the vector value v an int32 in every lane (an int32/uint8
+        element, or wrapped to one)?"""
+        e = self.defs.get(v.id)
+        if e is None:
+            return False
+        if e.prim == "load":
+            return e.params["dtype"] in ("int32", "uint8")
+        return e.prim == "wrap" and e.params["dtype"] in ("int32", "uint8")
+
     def _stride(self, addr: Var, dtype: str, what: str):
         if dtype not in ELEMENT:
             raise _Refuse(f"{what} of {dtype} elements")
@@ -498,6 +510,9 @@ class _LoopVectorizer:
             return
         if p == "wrap" and ts == [I64]:
             return
+        if p == "convert" and e.params.get("to") is F64 and ts == [I64] and \
+                self._fits_int32(e.ins[0]):
+            return  # vitof: exact for int32 lanes
         if p in _CMP and len(set(ts)) == 1 and ts[0] in (F64, I64):
             return
         if p in _BOOL_OPS and all(t is BOOL for t in ts):
@@ -781,6 +796,8 @@ class _LoopVectorizer:
             r = emit(vb, _BOOL_OPS[p], [self._vector(v) for v in e.ins])
         elif p == "wrap":
             r = emit(vb, "vwrap", [self._vector(e.ins[0])], {"dtype": e.params["dtype"]})
+        elif p == "convert":  # int32-range lanes to f64 (see _fits_int32)
+            r = emit(vb, "vitof", [self._vector(e.ins[0])])
         elif p in _INT_OPS and e.outs[0].type is I64:
             r = emit(vb, _INT_OPS[p], [self._vector(v) for v in e.ins])
         else:

@@ -253,3 +253,30 @@ def test_strided_bool_operands_and_results():
     b = Builds(lambda a: a[::2] > 0.5)  # a strided float load, a contiguous bool store
     for n in LENGTHS:
         b.check(values(rng, n, "float64"), numpy=False)
+
+
+def scale_to_float(a):
+    return a * 0.5 + 1.0
+
+
+def astype_f64(a):
+    return a.astype(np.float64)
+
+
+@pytest.mark.parametrize("dtype", ["uint8", "int32"])
+def test_small_int_to_float(dtype):
+    """int32/uint8 elements converted to float64 in lanes (f64x2.convert_low_i32x4_s)."""
+    for fn in (scale_to_float, astype_f64):
+        b = Builds(fn)
+        for n in LENGTHS:
+            info = np.iinfo(dtype)
+            b.check(rng.integers(info.min, info.max, n, endpoint=True).astype(dtype))
+        wat = b.assert_vectorized(np.ones(8, dtype))
+        assert "f64x2.convert_low_i32x4_s" in wat
+
+
+def test_int64_to_float_stays_scalar():
+    b = Builds(scale_to_float)  # no SIMD int64 -> f64: the loop stays scalar
+    for n in range(9):
+        b.check(rng.integers(-2**62, 2**62, n))
+    assert b.features(np.ones(8, np.int64))["simd"] == []
