@@ -141,3 +141,10 @@ def test_match_loop_rejects_non_loops():
     loops = [b for b in fn.blocks if V.match_loop(fn, b) is not None]
     assert len(loops) == 1 and loops[0].meta.get("loop") == "parallel"
     assert V.match_loop(fn, fn.entry) is None
+
+
+def test_no_vectorization_at_O0():
+    import py2wasm
+    f = py2wasm.compile(axpy, opt="O0", target="simd")
+    assert np.array_equal(f(X, X), X * X + 1.0)
+    assert f.specialize(X, X).build.manifest["features"] == []
