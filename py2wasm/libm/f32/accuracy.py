@@ -17,7 +17,7 @@ log-uniform and uniform samples of the function's domain); `reference32(name,
 args)`; `ours32(name, args)` (the library's Python source, rounded);
 `numpy32(name, args)`; `ulp32(a, b)` (elementwise distance in float32 ulps,
 NaN vs NaN 0, NaN vs number or +0 vs -0 a large number); `exact32(name, row)`;
-`fit_asin_poly()` (how asinf's polynomial was fitted).
+`fit_asin_poly()`, `fit_expm1_poly()` (how the fitted polynomials were made).
 """
 from __future__ import annotations
 
@@ -245,5 +245,23 @@ def fit_asin_poly(deg: int = 9, nodes: int = 600) -> list[float]:
     return [float(x) for x in p(np.polynomial.Polynomial([-1.0, 8.0])).coef]
 
 
+def fit_expm1_poly(deg: int = 8, nodes: int = 800) -> list[float]:
+    """The coefficients E0.. of `expf.py`'s P(r), a Chebyshev least-squares
+    fit on [-ln2/2, ln2/2] of (expm1(r) - r - r**2/2)/r**3 evaluated with
+    mpmath (120 bits; needs mpmath): how they were made."""
+    import mpmath
+    h = 0.34657359027997264
+    with mpmath.workprec(120):
+        def g(r):
+            r = mpmath.mpf(r)
+            return (mpmath.expm1(r) - r - r * r / 2) / r ** 3
+        k = np.arange(nodes)
+        rs = h * np.cos(np.pi * (k + 0.5) / nodes)
+        ys = np.array([float(g(r)) for r in rs])
+    c = np.polynomial.chebyshev.chebfit(rs / h, ys, deg)
+    p = np.polynomial.Polynomial(np.polynomial.chebyshev.cheb2poly(c))
+    return [float(x) for x in p(np.polynomial.Polynomial([0.0, 1.0 / h])).coef]
+
+
 __all__ = ["NUMPY", "arguments32", "reference32", "ours32", "numpy32", "ulp32", "exact32",
-           "fit_asin_poly"]
+           "fit_asin_poly", "fit_expm1_poly"]

@@ -9,12 +9,14 @@ One double-precision kernel does the work (py2wasm, after fdlibm/musl):
 x = k*ln2 + r with |r| <= ln2/2 (k by the round-to-integer shift, without
 an int conversion; ln2 in two parts, the first 32 bits long, so k*LN2_HI and
 x - k*LN2_HI are exact for a float32 x; pow passes a double, then r has
-one more rounding, 2**-53 relative), expm1(r) by its
-Taylor polynomial to degree 10 (truncation < 2**-40 relative), then
-exp(x) = 2**k * (1 + expm1(r)) and expm1(x) = 2**k * expm1(r) + (2**k - 1).
-The double result is within about 2**-40 relative of the exact value, so
-rounding it to float32 gives the correctly rounded result except within
-2**-40 of a float32 rounding boundary (then 1 ulp off). The hyperbolic
+one more rounding, 2**-53 relative), expm1(r) by a degree-11 polynomial
+(r + r**2/2 + r**3 * P(r), P fitted for py2wasm: below 2**-54 relative;
+Taylor's to degree 10 and 11, 2**-42 and 2**-47, misrounded 2 and 1 of the
+2**24 float32 arguments in [32, 128)), then exp(x) = 2**k * (1 + expm1(r))
+and expm1(x) = 2**k * expm1(r) + (2**k - 1). The double result is within a
+few ulps of double of the exact value, so rounding it to float32 gives the
+correctly rounded result except within that distance of a float32 rounding
+boundary (then 1 ulp off). The hyperbolic
 functions are the usual identities in double: sinh = (t + t/(t+1))/2 with
 t = expm1|x|, cosh = (e + 1/e)/2, tanh = t/(t+2) with t = expm1(2|x|); no
 cancellation, so they keep the kernel's accuracy.
@@ -37,17 +39,31 @@ import math
 
 from ...intrinsics import f64_from_bits, f64_to_bits
 from ..bits import INF
-# 1/n!, ln2 in two parts (the first 32 bits long), 1/ln2: shared with exp
-from ..expdd import F3, F4, F5, F6, F7, F8, F9, F10, INVLN2, LN2_HI, LN2_LO
+# ln2 in two parts (the first 32 bits long), 1/ln2: shared with exp
+from ..expdd import INVLN2, LN2_HI, LN2_LO
 
+# P(r) with expm1(r) = r + r**2/2 + r**3 * P(r) on [-ln2/2, ln2/2], degree 8,
+# fitted for py2wasm (Chebyshev least squares against mpmath:
+# `accuracy.fit_expm1_poly`); Taylor's 1/n! to the same degree is 2**-47.
+E0 = 0.16666666666666663
+E1 = 0.041666666666651433
+E2 = 0.008333333333329907
+E3 = 0.0013888888905830793
+E4 = 0.00019841269862873743
+E5 = 2.480153647915153e-05
+E6 = 2.75572691802536e-06
+E7 = 2.761376002833307e-07
+E8 = 2.5100004951746996e-08
 HALF_LN2 = 0.34657359027997264
 SHIFT = 6755399441055744.0 + 1023.0  # 0x1.8p52 + 1023
 
 
 def _expm1_poly(r: float) -> float:
-    """expm1(r) for |r| <= ln2/2, within 2**-40 relative."""
+    """expm1(r) for |r| <= ln2/2: r + r**2/2 + r**3 * P(r), relative error
+    of exp(r) below 2**-54 (so the double roundings dominate)."""
     z = r * r
-    p = F3 + r * F4 + z * (F5 + r * F6) + (z * z) * (F7 + r * F8 + z * (F9 + r * F10))
+    p = (E0 + r * E1) + z * (E2 + r * E3) + (z * z) * (
+        (E4 + r * E5) + z * ((E6 + r * E7) + z * E8))
     return r + z * (0.5 + r * p)
 
 
@@ -67,13 +83,13 @@ def pow2(k: int) -> float:
 
 
 def exp_d(x: float) -> float:
-    """exp(x) in double for finite |x| <= 700 (within about 2**-40)."""
+    """exp(x) in double for finite |x| <= 700 (within a few ulps)."""
     s, q = _reduce(x)
     return (1.0 + q) * s
 
 
 def expm1_d(x: float) -> float:
-    """expm1(x) in double for finite |x| <= 700 (within about 2**-40
+    """expm1(x) in double for finite |x| <= 700 (within a few ulps,
     relative)."""
     if math.fabs(x) <= HALF_LN2:
         return _expm1_poly(x)

@@ -15,7 +15,7 @@ log1pf applies the polynomial to x itself when 1 + x is in range, else
 takes the log of 1 + x (exact in double there, or rounded at 2**-53, far
 below float32's precision). powf = exp(y * log|x|) in double: |y log|x|| <= 200
 before overflow/underflow, so its absolute error is about 2**-44, and the
-exp kernel (`expf.py`) adds 2**-40; C99/musl powf special cases; exact
+exp kernel (`expf.py`) adds a few ulps of double; C99/musl powf special cases; exact
 results for a power-of-two x and an integer y (2**-150 rounds to 0 as it
 must), y == 2 (x*x, exact in double) and y == 0.5 (sqrt).
 
