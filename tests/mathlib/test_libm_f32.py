@@ -139,3 +139,17 @@ def test_asin_polynomial_bound():
         got = x + x * _rf(x * x)
         worst = max(worst, abs(got - math.asin(x)) / math.asin(x))
     assert worst < 2.0 ** -45, math.log2(worst)
+
+
+def test_expm1_polynomial_bound():
+    """expf.py's fitted kernel: r + r**2/2 + r**3*P(r) is within 2**-50
+    relative of expm1 on [-ln2/2, ln2/2] (CPython's expm1 as the reference)."""
+    import math
+
+    from py2wasm.libm.f32.expf import HALF_LN2, _expm1_poly
+    worst = 0.0
+    for i in range(-10000, 10001):
+        r = HALF_LN2 * i / 10000
+        if r != 0.0:
+            worst = max(worst, abs(_expm1_poly(r) - math.expm1(r)) / abs(math.expm1(r)))
+    assert worst < 2.0 ** -50, math.log2(worst)
