@@ -30,6 +30,9 @@ U_THRESHOLD = -7.45133219101941108420e+02
 EXP_CORE_LO = -708.0
 EXP_CORE_HI = 709.0
 TWOM54 = 5.551115123125783e-17
+# expm1_core's range: 2**-20 <= |x| < 38 (below 56 ln2: the k <= 56 path)
+TWOM20 = 9.5367431640625e-07
+EXPM1_CORE_HI = 38.0
 
 
 def exp_core_ok(x: float) -> bool:
@@ -69,10 +72,35 @@ def exp(x: float) -> float:
     return scalbn(h + l, k)  # subnormal result
 
 
+def expm1_core_ok(x: float) -> bool:
+    """Is x in expm1_core's range (2**-20 <= |x| < 38, so k = round(x/ln2)
+    is in [-55, 55]; NaN is not)? Straight-line."""
+    ax = math.fabs(x)
+    return (ax >= TWOM20) & (ax < EXPM1_CORE_HI)
+
+
+def expm1_core(x: float) -> float:
+    """expm1(x) for expm1_core_ok(x): exactly what expm1 computes there, as
+    straight-line code (see exp_core). h - 1 and its rounding error by
+    Knuth's branch-free two-sum: the error of a sum is unique, so it equals
+    the fast two-sum (larger operand first) of the scalar path."""
+    k, h, l = exp_dd(x)
+    sc = f64_from_bits((k + 1023) << 52)  # 2**k
+    h = h * sc
+    l = l * sc
+    r = h - 1.0
+    bb = r - h
+    e = (h - (r - bb)) + (-1.0 - bb)
+    return r + (e + l)
+
+
 def expm1(x: float) -> float:
     """exp(x) - 1 (py2wasm): a short Taylor sum for |x| < 2**-20, else the
     double-double exp kernel minus 1 in double-double; within ~0.51 ulp
-    (fdlibm's s_expm1.c, which glibc uses too, reaches 0.79)."""
+    (fdlibm's s_expm1.c, which glibc uses too, reaches 0.79). The common
+    range is expm1_core (what the SIMD version computes)."""
+    if expm1_core_ok(x):
+        return expm1_core(x)
     hx = high_word(x)
     xsb = hx & 0x80000000
     hx &= 0x7FFFFFFF

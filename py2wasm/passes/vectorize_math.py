@@ -42,6 +42,7 @@ from .link_math import PREFIX, library
 # library function (C name) -> (its core's range predicate, its core)
 VECTOR_MATH = {
     "exp": ("exp_core_ok", "exp_core"),
+    "expm1": ("expm1_core_ok", "expm1_core"),
     "log": ("log_core_ok", "log_core"),
     "log2": ("log_core_ok", "log2_core"),
     "log10": ("log_core_ok", "log10_core"),

@@ -1,5 +1,5 @@
-"""Vectorized math-library calls (passes/vectorize_math.py): np.exp, np.log,
-np.log2, np.log10 loops compile to SIMD code (checked in the wasm text) whose
+"""Vectorized math-library calls (passes/vectorize_math.py): np.exp, np.expm1,
+np.log, np.log2, np.log10 loops compile to SIMD code (checked in the wasm text) whose
 results equal the scalar (mvp) build and py2wasm's scalar math library
 (py2wasm.libm, run by CPython) bit for bit: lengths 0..17, special values in
 every lane position, random values over the whole float64 domain
@@ -25,6 +25,10 @@ def k_exp(a):
     return np.exp(a)
 
 
+def k_expm1(a):
+    return np.expm1(a)
+
+
 def k_log(a):
     return np.log(a)
 
@@ -46,7 +50,7 @@ def k_softmax(x):
     return e / np.sum(e)
 
 
-KERNELS = {"exp": k_exp, "log": k_log, "log2": k_log2, "log10": k_log10}
+KERNELS = {"exp": k_exp, "expm1": k_expm1, "log": k_log, "log2": k_log2, "log10": k_log10}
 _BUILDS = {}
 
 
@@ -84,7 +88,8 @@ SPECIALS = [
     -708.4, -720.0, 5.551115123125783e-17, math.nextafter(5.551115123125783e-17, 0.0),
     -5.551115123125783e-17, 1e-20, -1e-300, 1.0, -1.0, 0.5, 2.0, 10.0, 1e-5, 0.1, -0.1,
     1.0000000000000002, 0.9999999999999999, 0.7071067811865476, 1.4142135623730951, 88.0,
-    -88.0, 3.5, 1e-3,
+    -88.0, 3.5, 1e-3, 9.5367431640625e-07, math.nextafter(9.5367431640625e-07, 0.0),
+    -9.5367431640625e-07, 38.0, math.nextafter(38.0, 0.0), -38.0, 38.9, -38.9, 0.41421356,
 ]
 
 
@@ -95,7 +100,7 @@ def test_vector_code_in_the_wasm(name):
     a = np.linspace(0.5, 2.0, 16)
     wat = builds(KERNELS[name]).assert_vectorized(a)
     assert "i64x2.all_true" in wat and "f64x2.mul" in wat and "f64x2.add" in wat
-    if name == "exp":
+    if name in ("exp", "expm1"):
         assert "i32x4.trunc_sat_f64x2_s_zero" in wat and "i64x2.shl" in wat
     else:
         assert "f64x2.div" in wat and "f64x2.convert_low_i32x4_s" in wat
@@ -104,7 +109,8 @@ def test_vector_code_in_the_wasm(name):
 @pytest.mark.parametrize("name", list(KERNELS))
 def test_lengths_and_special_values_in_every_lane(name):
     rng = np.random.default_rng(1)
-    normal = rng.uniform(-700, 700, 40) if name == "exp" else rng.uniform(1e-3, 1e3, 40)
+    normal = {"exp": rng.uniform(-700, 700, 40), "expm1": rng.uniform(-30, 30, 40)}.get(
+        name, rng.uniform(1e-3, 1e3, 40))
     for n in range(18):
         check(name, normal[:n].copy())
     for shift in range(3):  # each special value at each lane position and in the remainder

@@ -23,6 +23,7 @@ from py2wasm.passes.link_math import PREFIX, library
 from tests.backend.util import LOC, check_against_interpreter, module_of
 
 CORES = {"exp": (libexp.exp_core_ok, libexp.exp_core),
+         "expm1": (libexp.expm1_core_ok, libexp.expm1_core),
          "log": (liblog.log_core_ok, liblog.log_core),
          "log2": (liblog.log_core_ok, liblog.log2_core),
          "log10": (liblog.log_core_ok, liblog.log10_core)}
@@ -44,7 +45,7 @@ def _core_args(name, count, seed):
     ok = CORES[name][0]
     out = []
     while len(out) < count:
-        if name == "exp":
+        if name in ("exp", "expm1"):
             x = rng.choice([rng.uniform(-708.0, 709.0), rng.uniform(-1, 1) * 10 ** rng.uniform(-16, 0)])
         else:
             x = struct.unpack("<d", struct.pack("<Q", rng.getrandbits(63)))[0]
@@ -53,7 +54,8 @@ def _core_args(name, count, seed):
     edges = {"exp": [-708.0, 709.0, 5.551115123125783e-17, -5.551115123125783e-17, 1.0, -1.0],
              "log": [2.2250738585072014e-308, 1.7976931348623157e308, 1.0, 0.7071067811865476,
                      1.4142135623730951, 0.9999999999999999, 1.0000000000000002]}
-    out += edges["exp" if name == "exp" else "log"]
+    edges["expm1"] = [9.5367431640625e-07, -9.5367431640625e-07, 37.99999999999999, -37.5]
+    out += edges.get(name, edges["log"])
     return [(out[k], out[-1 - k]) for k in range(len(out))]
 
 
@@ -68,12 +70,13 @@ def test_widened_core_equals_scalar_core(name):
     check_against_interpreter(m, args)  # the wasm lowering of the whole core
 
 
-@pytest.mark.parametrize("name", ["exp", "log"])
+@pytest.mark.parametrize("name", ["exp", "expm1", "log"])
 def test_widened_range_predicate(name):
     ok = CORES[name][0]
     m = _widened(name + "_core_ok")
     xs = [math.nan, math.inf, -math.inf, 0.0, -0.0, 5e-324, 1e-310, 2.2250738585072014e-308,
-          -1.0, 1.0, 709.0, 709.0000000000001, -708.0, -708.0000000000001, 1e-17, 6e-17, 1e300]
+          -1.0, 1.0, 709.0, 709.0000000000001, -708.0, -708.0000000000001, 1e-17, 6e-17, 1e300,
+          9.5367431640625e-07, 9.536743164062499e-07, 38.0, 37.99999999999999, -38.0]
     for a in zip(xs, reversed(xs)):
         got = interpret(m, "f", list(a))
         assert [bool(g) for g in got] == [ok(x) for x in a], a  # masks as bools
@@ -86,7 +89,8 @@ def test_functions_with_branches_or_checks_are_refused():
         with pytest.raises((vm.Unwidenable, KeyError)):
             vm.widen(lib, PREFIX + name, ir.Block(0), [ir.Var(F64X2)])
     assert vm.widenable(_call("exp")) and vm.widenable(_call("log10"))
-    assert not vm.widenable(_call("sin")) and not vm.widenable(_call("expm1"))
+    assert vm.widenable(_call("expm1"))
+    assert not vm.widenable(_call("sin")) and not vm.widenable(_call("log1p"))
     assert not vm.widenable(_call("expf"))  # float32 functions: not (yet) vectorized
 
 
