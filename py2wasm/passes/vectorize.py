@@ -83,6 +83,7 @@ ELEMENT = LANES64.element
 UNROLL = 4  # vector accumulators per reduction (latency: independent chains)
 _F32_ROUNDED = ("add", "sub", "mul", "fdiv", "sqrt")  # f32(op(x, y)) == float32 op
 _F32_EXACT = ("neg", "abs", "fabs", "floor", "ceil", "trunc", "nearest", "select", "isnan",
+              "isinf", "isfinite",
               "eq", "ne", "lt", "le", "gt", "ge", "not", "and", "or", "xor", "load")
 
 _FLOAT_OPS = {"add": "vadd", "sub": "vsub", "mul": "vmul", "fdiv": "vdiv", "neg": "vneg",
@@ -504,7 +505,7 @@ class _LoopVectorizer:
 
     def _vector_op(self, e: Eqn):
         p, ts = e.prim, [v.type for v in e.ins]
-        if p in _FLOAT_OPS and all(t is F64 for t in ts):
+        if (p in _FLOAT_OPS or p in ("isinf", "isfinite")) and all(t is F64 for t in ts):
             return
         if p in _INT_OPS and all(t is I64 for t in ts):
             return
@@ -796,6 +797,15 @@ class _LoopVectorizer:
             r = emit(vb, _BOOL_OPS[p], [self._vector(v) for v in e.ins])
         elif p == "wrap":
             r = emit(vb, "vwrap", [self._vector(e.ins[0])], {"dtype": e.params["dtype"]})
+        elif p in ("isinf", "isfinite"):  # |x| == inf; x - x == 0 (NaN for inf and NaN)
+            x = self._vector(e.ins[0])
+            vt = x.type
+            if p == "isinf":
+                inf = emit(vb, "vsplat", [const(vb, float("inf"), F64)], {"vtype": vt})
+                r = emit(vb, "veq", [emit(vb, "vabs", [x]), inf])
+            else:
+                zero = emit(vb, "vsplat", [const(vb, 0.0, F64)], {"vtype": vt})
+                r = emit(vb, "veq", [emit(vb, "vsub", [x, x]), zero])
         elif p == "convert":  # int32-range lanes to f64 (see _fits_int32)
             r = emit(vb, "vitof", [self._vector(e.ins[0])])
         elif p in _INT_OPS and e.outs[0].type is I64:

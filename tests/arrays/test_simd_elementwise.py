@@ -280,3 +280,15 @@ def test_int64_to_float_stays_scalar():
     for n in range(9):
         b.check(rng.integers(-2**62, 2**62, n))
     assert b.features(np.ones(8, np.int64))["simd"] == []
+
+
+def finite_checks(a):
+    return np.isfinite(a), np.isinf(a), np.where(np.isfinite(a), a, 0.0)
+
+
+@pytest.mark.parametrize("dtype", ["float64", "float32"])
+def test_isfinite_isinf(dtype):
+    b = Builds(finite_checks)
+    for n in LENGTHS:
+        b.check(values(rng, n, dtype))
+    b.assert_vectorized(values(rng, 8, dtype))
