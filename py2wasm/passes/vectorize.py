@@ -205,8 +205,11 @@ def match_loop(fn: Function, h: Block):
         return None
     n = e.ins[1]
     defined = {o.id for x in body.eqns for o in x.outs}
-    if n.id in defined:
-        return None
+    if n.id in defined or any(n is p for p in h.params):
+        return None  # the bound must be loop-invariant
+    cond = e.outs[0]
+    if any(v is cond for x in body.eqns for v in x.ins) or any(v is cond for v in bt.args):
+        return None  # the header's comparison used inside the loop
     inc = bt.args[ipos]
     inc_eq = next((x for x in body.eqns if inc in x.outs), None)
     if inc_eq is None or inc_eq.prim != "wadd" or inc_eq.ins[0] is not h.params[ipos] or \
