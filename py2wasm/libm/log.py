@@ -44,9 +44,7 @@ IVLN10_DD_LO = 1.098319650216765e-17
 LOG10_2_DD_HI = 0.3010299956639812
 LOG10_2_DD_LO = -2.8037281277851704e-18
 LOG1P_NEG_LIMIT = 0xBFD2BEC4 - 0x100000000  # (int32_t)0xbfd2bec4
-# the bits of the positive normal finite floats: the range of the log cores
-NORMAL_MIN_BITS = 0x0010000000000000
-INF_BITS = 0x7FF0000000000000
+NORMAL_MIN = 2.2250738585072014e-308  # the log cores' range: [NORMAL_MIN, INF)
 
 
 def _log1p_dd(f: float):
@@ -78,8 +76,7 @@ def _log_parts(x: float):
 def log_core_ok(x: float) -> bool:
     """Is x in the range of log_core, log2_core, log10_core (a positive
     normal finite float)? Straight-line."""
-    b = f64_to_bits(x)
-    return (b >= NORMAL_MIN_BITS) & (b < INF_BITS)
+    return (x >= NORMAL_MIN) & (x < INF)
 
 
 # The cores: what log, log2 and log10 compute for log_core_ok(x), as
@@ -179,14 +176,13 @@ def _reduce(x: float):
 
 
 def _reduce_normal(x: float):
-    """_reduce for a positive normal finite x (straight-line)."""
+    """_reduce for a positive normal finite x (straight-line): fdlibm's
+    steps on the high word, done on the whole bits (one shift)."""
     bits = f64_to_bits(x)
-    hx = bits >> 32
-    k = (hx >> 20) - 1023
-    hx &= 0x000FFFFF
-    i = (hx + 0x95F64) & 0x100000
-    m = f64_from_bits(((hx | (i ^ 0x3FF00000)) << 32) | (bits & 0xFFFFFFFF))
-    return k + (i >> 20), m - 1.0
+    m = bits & 0x000FFFFFFFFFFFFF
+    i = (m + 0x00095F6400000000) & 0x0010000000000000  # 1 + f < sqrt(2)? (bit 52)
+    f = f64_from_bits(m | (i ^ 0x3FF0000000000000)) - 1.0
+    return ((bits + i) >> 52) - 1023, f
 
 
 def _dd_mul(h: float, l: float, ch: float, cl: float):
