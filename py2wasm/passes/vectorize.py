@@ -15,8 +15,9 @@ when
 - it is marked `{"loop": "parallel"}` (the frontend's elementwise loops:
   materialized expressions, slice and `out=` assignment), or it stores
   nothing (a reduction), or it stores only into allocations of this function
-  and reads them back only at the stored element (`_stores_private`: NumPy's
-  reductions along an outer axis, creation fills), and
+  (or argument arrays of an exported function) and reads them back only at
+  the stored element (`_stores_private`: NumPy's reductions along an outer
+  axis, creation fills, a user's `out[i] = f(a[i])` loop), and
 - every equation of the body can run lane-wise: nothing that may raise
   (checked int arithmetic, true division, calls -- except calls of the
   linked libm functions `vectorize_math.py` widens (exp, log, log2, log10:
@@ -106,12 +107,15 @@ def vectorize(module: Module, *, target="simd", fastmath: bool = False) -> Modul
     if not get_target(target).simd:
         return module
     for fn in module.functions.values():
-        vectorize_function(fn, fastmath=fastmath)
+        vectorize_function(fn, fastmath=fastmath, exported=fn.name in module.exports)
     return module
 
 
-def vectorize_function(fn: Function, *, fastmath: bool = False) -> int:
-    """Vectorize fn's loops in place; the number of loops vectorized."""
+def vectorize_function(fn: Function, *, fastmath: bool = False, exported: bool = False) -> int:
+    """Vectorize fn's loops in place; the number of loops vectorized.
+    `exported`: fn is called only by the host, whose array arguments never
+    share memory (each is copied into its own block), so its pointer
+    parameters never alias each other."""
     from .vectorize_pairwise import vectorize_pairwise
     done = 0
     for h in list(fn.blocks):
@@ -122,7 +126,7 @@ def vectorize_function(fn: Function, *, fastmath: bool = False) -> int:
             if vectorize_pairwise(fn, loop):
                 done += 1
                 continue
-            _LoopVectorizer(fn, loop, fastmath).run()
+            _LoopVectorizer(fn, loop, fastmath, exported).run()
             done += 1
         except _Refuse:
             continue
@@ -269,8 +273,8 @@ class _Reduction:
 
 
 class _LoopVectorizer:
-    def __init__(self, fn: Function, loop: Loop, fastmath: bool):
-        self.fn, self.loop, self.fastmath = fn, loop, fastmath
+    def __init__(self, fn: Function, loop: Loop, fastmath: bool, exported: bool = False):
+        self.fn, self.loop, self.fastmath, self.exported = fn, loop, fastmath, exported
         self.consts = {e.outs[0].id: e.params["value"] for b in fn.blocks for e in b.eqns
                        if e.prim == "const"}
         self.kind: dict[int, str] = {}  # var id -> "U" uniform, "I" index-affine, "V" vector
@@ -356,24 +360,28 @@ class _LoopVectorizer:
     def _stores_private(self) -> bool:
         """Are the iterations independent although the loop is not marked?
         True when every store goes to memory this function allocated
-        (`alloc`), and every load from that memory reads exactly the element
-        this iteration stores (the same address expression): NumPy's
-        reductions along an outer axis (`acc[j] = acc[j] + a[i, j]`). Other
-        loads must read from the function's pointer parameters (argument
-        arrays, placed before this function allocated anything) or other
-        allocations, which a fresh allocation never overlaps."""
+        (`alloc`) or, in an exported function, to an argument array, and
+        every load from that memory reads exactly the element this iteration
+        stores (the same address expression): NumPy's reductions along an
+        outer axis (`acc[j] = acc[j] + a[i, j]`), a user's `out[i] = f(a[i])`
+        loop. Other loads must read from the function's pointer parameters
+        (argument arrays, placed before this function allocated anything;
+        in an exported function each its own copy) or other allocations,
+        which a fresh allocation never overlaps."""
         body = self.loop.body
         keys: dict = {}
         stores = [e for e in body.eqns if e.prim == "store"]
         roots = {}
+        params = {p.id for p in self.fn.params}
         for e in stores:
             r = self._root(e.ins[0])
-            if r is None or self.defs.get(r.id) is None or self.defs[r.id].prim != "alloc":
+            d = self.defs.get(r.id) if r is not None else None
+            if r is None or not ((d is not None and d.prim == "alloc") or
+                                 (self.exported and r.id in params)):
                 return False
             k = self._key(e.ins[0], keys)
             if roots.setdefault(r.id, k) != k:
                 return False  # two different elements of one allocation
-        params = {p.id for p in self.fn.params}
         for e in body.eqns:
             if e.prim == "load":
                 r = self._root(e.ins[0])

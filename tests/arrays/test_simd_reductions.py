@@ -160,3 +160,56 @@ def test_memory_carried_dependence_stays_scalar():
     heads = [blk.meta for f in module.functions.values() for blk in f.blocks if blk.meta]
     # np.zeros' fill loop is vectorized, the prefix loop is not
     assert sum("vectorized" in m for m in heads) == 1, heads
+
+
+def user_map(a):
+    out = np.empty(a.shape[0])
+    for i in range(a.shape[0]):
+        out[i] = a[i] * 2.0 + 1.0
+    return out
+
+
+def user_inplace(a, b):
+    for i in range(a.shape[0]):
+        a[i] = a[i] * b[i]
+    return a
+
+
+def user_recurrence(a, b):
+    for i in range(1, a.shape[0]):
+        a[i] = a[i - 1] + b[i]
+    return a
+
+
+def _add_one(dst, src):
+    for i in range(dst.shape[0]):
+        dst[i] = src[i] + 1.0
+
+
+def through_helper(a):
+    _add_one(a[1:], a[:-1])  # overlapping views: element by element, a cumulative sum
+    return a
+
+
+@pytest.mark.parametrize("fn,vectorized", [(user_map, True), (user_inplace, True),
+                                           (user_recurrence, False), (through_helper, False)],
+                         ids=lambda x: getattr(x, "__name__", str(x)))
+def test_user_loops_storing_to_arrays(fn, vectorized):
+    """A user's element loop vectorizes when each iteration only touches its
+    own element of a fresh array or of an argument (the host copies every
+    argument: no two share memory); a dependence through memory, or pointers
+    a helper function receives (they may overlap), keep it scalar."""
+    b = Builds(fn)
+    nargs = fn.__code__.co_argcount
+    for n in range(0, 18):
+        b.check(*(values(rng, n, "float64", special=False) for _ in range(nargs)))
+    for na, nb in ((9, 5), (3, 2)):  # IndexError exactly as Python's
+        if nargs == 2:
+            b.check(np.ones(na), np.ones(nb))
+    module = b.simd.specialize(*(np.zeros(4) for _ in range(nargs))).module
+    heads = [blk.meta.get("vectorized") for f in module.functions.values() for blk in f.blocks]
+    loops = [h for h in heads if h]
+    if fn is user_map:
+        assert len(loops) == 1  # np.empty has no fill loop
+    else:
+        assert bool(loops) == vectorized, loops
