@@ -106,16 +106,20 @@ def vectorize(module: Module, *, target="simd", fastmath: bool = False) -> Modul
     """Vectorize the loops of every function (nothing for a non-SIMD target)."""
     if not get_target(target).simd:
         return module
+    called = {e.params["fn"] for f in module.functions.values() for b in f.blocks
+              for e in b.eqns if e.prim == "call"}
     for fn in module.functions.values():
-        vectorize_function(fn, fastmath=fastmath, exported=fn.name in module.exports)
+        # only the host calls it: its array arguments are separate copies
+        host_only = fn.name in module.exports and fn.name not in called
+        vectorize_function(fn, fastmath=fastmath, exported=host_only)
     return module
 
 
 def vectorize_function(fn: Function, *, fastmath: bool = False, exported: bool = False) -> int:
     """Vectorize fn's loops in place; the number of loops vectorized.
-    `exported`: fn is called only by the host, whose array arguments never
-    share memory (each is copied into its own block), so its pointer
-    parameters never alias each other."""
+    `exported`: fn is called only by the host (exported, never called from
+    IR), whose array arguments never share memory (each is copied into its
+    own block), so its pointer parameters never alias each other."""
     from .vectorize_pairwise import vectorize_pairwise
     done = 0
     for h in list(fn.blocks):
