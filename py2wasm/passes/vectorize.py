@@ -749,8 +749,8 @@ class _LoopVectorizer:
                 if self.kind_of(v) == "U" and v.type is F64 and not _is_f32_value(v, defs):
                     return False
         for r, v0 in zip(self.reductions, self.loop.init_carried):
-            if r.c.type is F64 and not _is_f32_value(v0, defs) and r.init_mode == "splat":
-                return False
+            if r.c.type is F64 and not _is_f32_value(v0, defs):
+                return False  # the first lane would start rounded
         return True
 
     def _linear(self, block, c: dict) -> Var:
