@@ -130,7 +130,56 @@ def log(x: float) -> float:
     return _log_finish(k, h, l)
 
 
+# log1p's cores: [2**-29, 1 + x < sqrt(2)+) and its negative counterpart
+# (log(1 + f) with f = x), and the reduction of u = 1 + x beyond
+LOG1P_T1 = 0.4142136573791504  # high word 0x3FDA827A
+LOG1P_T2 = 0.292893648147583  # high word 0x3FD2BEC5: |x| < T2 <=> hx <= LOG1P_NEG_LIMIT
+TWOM29 = 1.862645149230957e-09
+TWO53 = 9007199254740992.0
+
+
+def log1p_core_ok(x: float) -> bool:
+    """x in [-T2, T1) with |x| >= 2**-29 (log1p_core's range; NaN: no)."""
+    return (x < LOG1P_T1) & (x > -LOG1P_T2) & (math.fabs(x) >= TWOM29)
+
+
+def log1p_core(x: float) -> float:
+    """log1p(x) for log1p_core_ok(x), straight-line (see log_core)."""
+    h, l = _log1p_dd(x)  # f = x exactly
+    return h + l
+
+
+def log1p_core2_ok(x: float) -> bool:
+    """x in [T1, 2**53) or (-1, -T2] (log1p_core2's range; NaN: no)."""
+    return ((x >= LOG1P_T1) & (x < TWO53)) | ((x <= -LOG1P_T2) & (x > -1.0))
+
+
+def log1p_core2(x: float) -> float:
+    """log1p(x) for log1p_core2_ok(x), straight-line: u = 1 + x, its
+    rounding error by Knuth's branch-free two-sum (the error of a sum is
+    unique: the same bits as the scalar path's fast two-sum), log(u) with
+    the correction c = error / u."""
+    u = 1.0 + x
+    bb = u - 1.0
+    c = ((1.0 - (u - bb)) + (x - bb)) / u
+    k, f = _reduce_normal(u)
+    h, l = _log1p_dd(f)
+    dk = float(k)
+    a = dk * LN2_HI  # exact
+    s = a + h
+    bb = s - a
+    e = (a - (s - bb)) + (h - bb)
+    return s + (e + l + (dk * LN2_LO + c))
+
+
 def log1p(x: float) -> float:
+    """log(1 + x): fdlibm's s_log1p.c reduction with the double-double
+    kernel. The common ranges are log1p_core and log1p_core2 (what the SIMD
+    version computes)."""
+    if log1p_core_ok(x):
+        return log1p_core(x)
+    if log1p_core2_ok(x):
+        return log1p_core2(x)
     hx = high_word(x)
     ax = hx & 0x7FFFFFFF
     if hx < 0x3FDA827A:  # 1 + x < sqrt(2)+

@@ -10,8 +10,9 @@ primitives of `ir/primitives.py` ("SIMD", "SIMD bit and conversion lane ops").
 
 Each vectorizable library function F (VECTOR_MATH) is written in `py2wasm.libm`
 as `if F_core_ok(x): return F_core(x)` followed by the special cases, where
-F_core_ok and F_core are straight-line code (one IR block, no branch). For a
-call `y = F(x)` on a vector x the vector body becomes
+F_core_ok and F_core are straight-line code (one IR block, no branch); log1p
+has two such cores, tried in order. For a call `y = F(x)` on a vector x the
+vector body becomes
 
     ... (the body so far); mask = widen(F_core_ok)(x); cond_br vall(mask), ^core, ^lanes
     ^core:  y = widen(F_core)(x)                               -> ^body(y)
@@ -39,13 +40,14 @@ from ..ir.primitives import PRIMITIVES, type_of
 from ..ir.types import F64X2, I64X2, M64X2
 from .link_math import PREFIX, library
 
-# library function (C name) -> (its core's range predicate, its core)
+# library function (C name) -> its cores: (range predicate, core), tried in order
 VECTOR_MATH = {
-    "exp": ("exp_core_ok", "exp_core"),
-    "expm1": ("expm1_core_ok", "expm1_core"),
-    "log": ("log_core_ok", "log_core"),
-    "log2": ("log_core_ok", "log2_core"),
-    "log10": ("log_core_ok", "log10_core"),
+    "exp": (("exp_core_ok", "exp_core"),),
+    "expm1": (("expm1_core_ok", "expm1_core"),),
+    "log": (("log_core_ok", "log_core"),),
+    "log2": (("log_core_ok", "log2_core"),),
+    "log10": (("log_core_ok", "log10_core"),),
+    "log1p": (("log1p_core_ok", "log1p_core"), ("log1p_core2_ok", "log1p_core2")),
 }
 _VTYPE = {F64: F64X2, I64: I64X2, BOOL: M64X2}
 _ARITH = {"add": "vadd", "sub": "vsub", "mul": "vmul", "wadd": "vadd", "wsub": "vsub",
@@ -75,22 +77,22 @@ def _lib_name(c_name: str) -> str:
 
 
 def _vector_function(callee: str):
-    """(core_ok, core) IR names for a call of `callee`, or None."""
+    """[(core_ok, core)...] IR names for a call of `callee`, or None."""
     if not callee.startswith(PREFIX):
         return None
-    pair = VECTOR_MATH.get(callee[len(PREFIX):])
-    return None if pair is None else (_lib_name(pair[0]), _lib_name(pair[1]))
+    cores = VECTOR_MATH.get(callee[len(PREFIX):])
+    return None if cores is None else [(_lib_name(ok), _lib_name(c)) for ok, c in cores]
 
 
 @functools.lru_cache(maxsize=None)
 def _check_widenable(callee: str) -> bool:
     """Dry run: do the callee's core and range predicate widen?"""
-    names = _vector_function(callee)
-    if names is None:
+    cores = _vector_function(callee)
+    if cores is None:
         return False
     lib = library()
     try:
-        for name in names:
+        for name in [n for pair in cores for n in pair]:
             f = lib.functions[name]
             widen(lib, name, Block(0), [Var(_VTYPE[p.type]) for p in f.params])
     except (Unwidenable, KeyError):
@@ -196,34 +198,38 @@ def emit_call(fn: Function, block: Block, e: Eqn, args: list[Var]):
     vectors `args` (defined in `block` or before it), emitted at the end of
     `block` of `fn`. Returns (block, result vector): what `block` held so
     far moves into a new block (with its parameters; branches to `block`
-    now go there) that ends with the branch on the core's range, and
+    now go there) that ends with the branch on the first core's range, and
     `block` becomes the join point, whose parameter is the result, so the
     caller keeps emitting the rest of the body into `block`."""
-    core_ok, core = _vector_function(e.params["fn"])
+    cores = _vector_function(e.params["fn"])
     lib = library()
     label = max(b.label for b in fn.blocks) + 1
-    head = Block(label, block.params, block.eqns)
-    core_b, lanes_b = Block(label + 1), Block(label + 2)
+    test = Block(label, block.params, block.eqns)
     for b in fn.blocks:
         t = b.term
         if isinstance(t, Br) and t.target is block:
-            t.target = head
+            t.target = test
         elif isinstance(t, CondBr):
-            t.then = head if t.then is block else t.then
-            t.else_ = head if t.else_ is block else t.else_
+            t.then = test if t.then is block else t.then
+            t.else_ = test if t.else_ is block else t.else_
     block.params, block.eqns = [Var(F64X2)], []
-    fn.blocks += [head, core_b, lanes_b]
-    (mask,) = widen(lib, core_ok, head, args)
-    head.term = CondBr(_emit(head, "vall", [mask]), core_b, [], lanes_b, [])
-    (y,) = widen(lib, core, core_b, args)
-    core_b.term = Br(block, [y])
+    fn.blocks.append(test)
+    for core_ok, core in cores:  # every lane in this core's range? then the core
+        (mask,) = widen(lib, core_ok, test, args)
+        core_b, nxt = Block(label + 1), Block(label + 2)
+        label += 2
+        fn.blocks += [core_b, nxt]
+        test.term = CondBr(_emit(test, "vall", [mask]), core_b, [], nxt, [])
+        (y,) = widen(lib, core, core_b, args)
+        core_b.term = Br(block, [y])
+        test = nxt
     lanes = []
-    for k in range(F64X2.lanes):  # the scalar function, lane by lane
-        xs = [_emit(lanes_b, "vextract", [a], {"lane": k}) for a in args]
+    for k in range(F64X2.lanes):  # else the scalar function, lane by lane
+        xs = [_emit(test, "vextract", [a], {"lane": k}) for a in args]
         out = Var(F64)
-        lanes_b.eqns.append(Eqn("call", xs, [out], dict(e.params), e.loc))
+        test.eqns.append(Eqn("call", xs, [out], dict(e.params), e.loc))
         lanes.append(out)
-    lanes_b.term = Br(block, [_emit(lanes_b, "vbuild", lanes, {"vtype": F64X2})])
+    test.term = Br(block, [_emit(test, "vbuild", lanes, {"vtype": F64X2})])
     return block, block.params[0]
 
 

@@ -1,5 +1,5 @@
 """Vectorized math-library calls (passes/vectorize_math.py): np.exp, np.expm1,
-np.log, np.log2, np.log10 loops compile to SIMD code (checked in the wasm text) whose
+np.log, np.log1p, np.log2, np.log10 loops compile to SIMD code (checked in the wasm text) whose
 results equal the scalar (mvp) build and py2wasm's scalar math library
 (py2wasm.libm, run by CPython) bit for bit: lengths 0..17, special values in
 every lane position, random values over the whole float64 domain
@@ -33,6 +33,10 @@ def k_log(a):
     return np.log(a)
 
 
+def k_log1p(a):
+    return np.log1p(a)
+
+
 def k_log2(a):
     return np.log2(a)
 
@@ -50,7 +54,7 @@ def k_softmax(x):
     return e / np.sum(e)
 
 
-KERNELS = {"exp": k_exp, "expm1": k_expm1, "log": k_log, "log2": k_log2, "log10": k_log10}
+KERNELS = {"exp": k_exp, "expm1": k_expm1, "log": k_log, "log1p": k_log1p, "log2": k_log2, "log10": k_log10}
 _BUILDS = {}
 
 
@@ -90,6 +94,10 @@ SPECIALS = [
     1.0000000000000002, 0.9999999999999999, 0.7071067811865476, 1.4142135623730951, 88.0,
     -88.0, 3.5, 1e-3, 9.5367431640625e-07, math.nextafter(9.5367431640625e-07, 0.0),
     -9.5367431640625e-07, 38.0, math.nextafter(38.0, 0.0), -38.0, 38.9, -38.9, 0.41421356,
+    0.4142136573791504, math.nextafter(0.4142136573791504, 0.0), -0.292893648147583,
+    math.nextafter(-0.292893648147583, 0.0), 1.862645149230957e-09, -1.862645149230957e-09,
+    math.nextafter(1.862645149230957e-09, 0.0), -0.9999999999999999, 9007199254740992.0,
+    math.nextafter(9007199254740992.0, 0.0), -0.5, 0.3,
 ]
 
 
@@ -102,6 +110,8 @@ def test_vector_code_in_the_wasm(name):
     assert "i64x2.all_true" in wat and "f64x2.mul" in wat and "f64x2.add" in wat
     if name in ("exp", "expm1"):
         assert "i32x4.trunc_sat_f64x2_s_zero" in wat and "i64x2.shl" in wat
+    elif name == "log1p":  # two cores: two range tests
+        assert wat.count("i64x2.all_true") >= 2 and "f64x2.div" in wat
     else:
         assert "f64x2.div" in wat and "f64x2.convert_low_i32x4_s" in wat
 
@@ -109,8 +119,8 @@ def test_vector_code_in_the_wasm(name):
 @pytest.mark.parametrize("name", list(KERNELS))
 def test_lengths_and_special_values_in_every_lane(name):
     rng = np.random.default_rng(1)
-    normal = {"exp": rng.uniform(-700, 700, 40), "expm1": rng.uniform(-30, 30, 40)}.get(
-        name, rng.uniform(1e-3, 1e3, 40))
+    normal = {"exp": rng.uniform(-700, 700, 40), "expm1": rng.uniform(-30, 30, 40),
+              "log1p": rng.uniform(-0.25, 0.4, 40)}.get(name, rng.uniform(1e-3, 1e3, 40))
     for n in range(18):
         check(name, normal[:n].copy())
     for shift in range(3):  # each special value at each lane position and in the remainder
@@ -188,6 +198,9 @@ def test_log_of_negatives_is_nan_without_exception():
             check(name, a)
             r = builds(KERNELS[name]).simd(a)
             assert np.isnan(r[[0, 2, 3, 7]]).all() and (r[[4, 5]] == -np.inf).all()
+        check("log1p", a - 1.0)  # log1p(-1) = -inf, below -1: NaN
+        r = builds(k_log1p).simd(a - 1.0)
+        assert np.isnan(r[[0, 2, 3]]).all() and r[4] == -np.inf
 
 
 def user_log_loop(a, out):

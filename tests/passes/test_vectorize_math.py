@@ -26,7 +26,9 @@ CORES = {"exp": (libexp.exp_core_ok, libexp.exp_core),
          "expm1": (libexp.expm1_core_ok, libexp.expm1_core),
          "log": (liblog.log_core_ok, liblog.log_core),
          "log2": (liblog.log_core_ok, liblog.log2_core),
-         "log10": (liblog.log_core_ok, liblog.log10_core)}
+         "log10": (liblog.log_core_ok, liblog.log10_core),
+         "log1p": (liblog.log1p_core_ok, liblog.log1p_core),
+         "log1p_core2": (liblog.log1p_core2_ok, liblog.log1p_core2)}
 
 
 def _widened(name: str) -> ir.Module:
@@ -45,7 +47,10 @@ def _core_args(name, count, seed):
     ok = CORES[name][0]
     out = []
     while len(out) < count:
-        if name in ("exp", "expm1"):
+        if name.startswith("log1p"):
+            x = rng.choice([rng.uniform(-1.0, 1.0), 2.0 ** rng.uniform(-30, 54),
+                            -(2.0 ** rng.uniform(-30, 0))])
+        elif name in ("exp", "expm1"):
             x = rng.choice([rng.uniform(-708.0, 709.0), rng.uniform(-1, 1) * 10 ** rng.uniform(-16, 0)])
         else:
             x = struct.unpack("<d", struct.pack("<Q", rng.getrandbits(63)))[0]
@@ -55,6 +60,9 @@ def _core_args(name, count, seed):
              "log": [2.2250738585072014e-308, 1.7976931348623157e308, 1.0, 0.7071067811865476,
                      1.4142135623730951, 0.9999999999999999, 1.0000000000000002]}
     edges["expm1"] = [9.5367431640625e-07, -9.5367431640625e-07, 37.99999999999999, -37.5]
+    edges["log1p"] = [0.4142136573791504 * 0.999999, -0.292893648147583 * 0.9999, 2e-9, -2e-9]
+    edges["log1p_core2"] = [0.4142136573791504, -0.292893648147583, -0.9999999999999999,
+                            9007199254740991.0, 3.0]
     out += edges.get(name, edges["log"])
     return [(out[k], out[-1 - k]) for k in range(len(out))]
 
@@ -62,7 +70,7 @@ def _core_args(name, count, seed):
 @pytest.mark.parametrize("name", list(CORES))
 def test_widened_core_equals_scalar_core(name):
     ok, core = CORES[name]
-    m = _widened(name + "_core")
+    m = _widened(name if name.endswith("core2") else name + "_core")
     args = _core_args(name, 30, 1)
     for a in args:
         got = interpret(m, "f", list(a))
@@ -70,13 +78,15 @@ def test_widened_core_equals_scalar_core(name):
     check_against_interpreter(m, args)  # the wasm lowering of the whole core
 
 
-@pytest.mark.parametrize("name", ["exp", "expm1", "log"])
+@pytest.mark.parametrize("name", ["exp", "expm1", "log", "log1p", "log1p_core2"])
 def test_widened_range_predicate(name):
     ok = CORES[name][0]
-    m = _widened(name + "_core_ok")
+    m = _widened(name + "_ok" if name.endswith("core2") else name + "_core_ok")
     xs = [math.nan, math.inf, -math.inf, 0.0, -0.0, 5e-324, 1e-310, 2.2250738585072014e-308,
           -1.0, 1.0, 709.0, 709.0000000000001, -708.0, -708.0000000000001, 1e-17, 6e-17, 1e300,
-          9.5367431640625e-07, 9.536743164062499e-07, 38.0, 37.99999999999999, -38.0]
+          9.5367431640625e-07, 9.536743164062499e-07, 38.0, 37.99999999999999, -38.0,
+          0.4142136573791504, 0.41421365737915035, -0.292893648147583, -0.29289364814758296,
+          1.862645149230957e-09, -1.8626451492309568e-09, 9007199254740992.0, -0.5]
     for a in zip(xs, reversed(xs)):
         got = interpret(m, "f", list(a))
         assert [bool(g) for g in got] == [ok(x) for x in a], a  # masks as bools
@@ -90,7 +100,8 @@ def test_functions_with_branches_or_checks_are_refused():
             vm.widen(lib, PREFIX + name, ir.Block(0), [ir.Var(F64X2)])
     assert vm.widenable(_call("exp")) and vm.widenable(_call("log10"))
     assert vm.widenable(_call("expm1"))
-    assert not vm.widenable(_call("sin")) and not vm.widenable(_call("log1p"))
+    assert vm.widenable(_call("log1p"))
+    assert not vm.widenable(_call("sin")) and not vm.widenable(_call("tanh"))
     assert not vm.widenable(_call("expf"))  # float32 functions: not (yet) vectorized
 
 
