@@ -12,10 +12,16 @@ the frontend and linked into modules that use them. Written for py2wasm
 
 The only roundings of size 1/2 ulp are the final ones, so the error stays
 close to 0.5 ulp. C semantics: overflow gives +-inf, no exceptions.
+
+Each function is `if F_core_ok(x): return F_core(x)` for its two common
+ranges (|x| < 1 and 1 <= |x| < 41 or 22), then the special cases; the cores
+are straight-line code that passes/vectorize_math.py widens to SIMD lanes
+(see exp.exp_core).
 """
 import math
 
-from .bits import INF, from_words, high_word, two_prod
+from ..intrinsics import f64_from_bits
+from .bits import INF, two_prod
 from .expdd import (F3, F4, F5, F6, F7, F8, F9, F10, F11, F12, F13, F14, F15,  # 1/n!, shared
                     exp_dd, scaled)
 
@@ -28,6 +34,9 @@ F20 = 4.110317623312165e-19
 F21 = 1.9572941063391263e-20
 F22 = 8.896791392450574e-22
 OVERFLOW = 710.4758600739439  # |x| above this: sinh, cosh overflow
+TWOM28 = 3.725290298461914e-09
+TWOM55 = 2.7755575615628914e-17
+PM_CORE_HI = 41.0  # |x| < 41: k = round(|x|/ln2) <= 60 in _exp_pm
 
 
 def _sinh_dd(x: float):
@@ -52,28 +61,59 @@ def _exp_pm(ax: float, sign: float) -> float:
     k, h, l = exp_dd(ax)
     if k > 60:  # exp(-ax) is below 2**-120 relative: exp(ax) / 2
         return scaled(k - 1, h + l)
+    return _exp_pm_tail(k, h, l, sign)
+
+
+def _exp_pm_core(ax: float, sign: float) -> float:
+    """_exp_pm for 1 <= ax < PM_CORE_HI (k <= 60), straight-line."""
+    k, h, l = exp_dd(ax)
+    return _exp_pm_tail(k, h, l, sign)
+
+
+def _exp_pm_tail(k: int, h: float, l: float, sign: float) -> float:
+    """_exp_pm from exp(ax) = 2**k * (h + l), 1 <= k <= 60."""
     # exp(-ax) = 2**-k / (H + L) in double-double, scaled to H's exponent
     ih = 1.0 / h
     p, pe = two_prod(h, ih)
     il = (((1.0 - p) - pe) - l * ih) * ih
-    sc = from_words(0x3FF00000 - ((2 * k) << 20), 0)  # 2**-2k
+    sc = f64_from_bits((1023 - 2 * k) << 52)  # 2**-2k
     ih = sign * ih * sc
     il = sign * il * sc
     s = h + ih
     bb = s - h
     err = (h - (s - bb)) + (ih - bb)
-    return scaled(k - 1, s + (err + l + il))
+    return (s + (err + l + il)) * f64_from_bits((k - 1 + 1023) << 52)  # 2**(k-1)
+
+
+def sinh_core_ok(x: float) -> bool:
+    ax = math.fabs(x)
+    return (ax >= TWOM28) & (ax < 1.0)
+
+
+def sinh_core(x: float) -> float:
+    h, l = _sinh_dd(x)
+    return h + l
+
+
+def sinh_core2_ok(x: float) -> bool:
+    ax = math.fabs(x)
+    return (ax >= 1.0) & (ax < PM_CORE_HI)
+
+
+def sinh_core2(x: float) -> float:
+    return math.copysign(_exp_pm_core(math.fabs(x), -1.0), x)
 
 
 def sinh(x: float) -> float:
+    if sinh_core_ok(x):
+        return sinh_core(x)
+    if sinh_core2_ok(x):
+        return sinh_core2(x)
     if x != x:
         return x + x
     ax = math.fabs(x)
-    if ax < 1.0:
-        if high_word(ax) < 0x3E300000:  # |x| < 2**-28
-            return x
-        h, l = _sinh_dd(x)
-        return h + l
+    if ax < 1.0:  # |x| < 2**-28
+        return x
     if ax > OVERFLOW:
         return math.copysign(INF, x)
     return math.copysign(_exp_pm(ax, -1.0), x)
@@ -97,46 +137,74 @@ def _cosh_m1(x: float):
     return hi, err - (hi - s)
 
 
+def cosh_core_ok(x: float) -> bool:
+    ax = math.fabs(x)
+    return (ax >= TWOM55) & (ax < 1.0)
+
+
+def cosh_core(x: float) -> float:
+    h, l = _cosh_m1(math.fabs(x))
+    c = 1.0 + h
+    return c + (((1.0 - c) + h) + l)
+
+
+def cosh_core2_ok(x: float) -> bool:
+    ax = math.fabs(x)
+    return (ax >= 1.0) & (ax < PM_CORE_HI)
+
+
+def cosh_core2(x: float) -> float:
+    return _exp_pm_core(math.fabs(x), 1.0)
+
+
 def cosh(x: float) -> float:
+    if cosh_core_ok(x):
+        return cosh_core(x)
+    if cosh_core2_ok(x):
+        return cosh_core2(x)
     if x != x:
         return x * x
     ax = math.fabs(x)
-    if ax < 1.0:
-        if high_word(ax) < 0x3C800000:  # |x| < 2**-55
-            return 1.0
-        h, l = _cosh_m1(ax)
-        c = 1.0 + h
-        return c + (((1.0 - c) + h) + l)
+    if ax < 1.0:  # |x| < 2**-55
+        return 1.0
     if ax > OVERFLOW:
         return INF
     return _exp_pm(ax, 1.0)
 
 
-def tanh(x: float) -> float:
-    if x != x:
-        return x + x
+def tanh_core_ok(x: float) -> bool:
     ax = math.fabs(x)
-    if ax >= 22.0:  # tanh(22) rounds to 1
-        return math.copysign(1.0, x)
-    if ax < 1.0:
-        if high_word(ax) < 0x3E300000:  # |x| < 2**-28
-            return x
-        sh, sl = _sinh_dd(ax)
-        ch, cl = _cosh_m1(ax)
-        t = ch + cl
-        bb = t - ch
-        te = (ch - (t - bb)) + (cl - bb)
-        c = 1.0 + t
-        cl = ((1.0 - c) + t) + te  # c + cl: cosh(x), |cl| <= ulp(c)
-        # (sh + sl) / (c + cl) in double-double: q + one Newton correction
-        s = sh
-        q = s / c
-        p, pe = two_prod(q, c)
-        q2 = (((s - p) - pe) + sl - q * cl) / c
-        return math.copysign(q + q2, x)
-    # 1 <= |x| < 22: 1 - 2 / (exp(2|x|) + 1), all in double-double
-    k, h, l = exp_dd(2.0 * ax)
-    sc = from_words(0x3FF00000 + (k << 20), 0)  # 2**k, k <= 64
+    return (ax >= TWOM28) & (ax < 1.0)
+
+
+def tanh_core(x: float) -> float:
+    """tanh for 2**-28 <= |x| < 1, straight-line."""
+    ax = math.fabs(x)
+    sh, sl = _sinh_dd(ax)
+    ch, cl = _cosh_m1(ax)
+    t = ch + cl
+    bb = t - ch
+    te = (ch - (t - bb)) + (cl - bb)
+    c = 1.0 + t
+    cl = ((1.0 - c) + t) + te  # c + cl: cosh(x), |cl| <= ulp(c)
+    # (sh + sl) / (c + cl) in double-double: q + one Newton correction
+    s = sh
+    q = s / c
+    p, pe = two_prod(q, c)
+    q2 = (((s - p) - pe) + sl - q * cl) / c
+    return math.copysign(q + q2, x)
+
+
+def tanh_core2_ok(x: float) -> bool:
+    ax = math.fabs(x)
+    return (ax >= 1.0) & (ax < 22.0)
+
+
+def tanh_core2(x: float) -> float:
+    """tanh for 1 <= |x| < 22, straight-line: 1 - 2 / (exp(2|x|) + 1), all
+    in double-double."""
+    k, h, l = exp_dd(2.0 * math.fabs(x))
+    sc = f64_from_bits((k + 1023) << 52)  # 2**k, k <= 64
     h = h * sc
     l = l * sc
     d = h + 1.0
@@ -147,3 +215,15 @@ def tanh(x: float) -> float:
     r = 1.0 - q
     err = ((1.0 - r) - q) - q2
     return math.copysign(r + err, x)
+
+
+def tanh(x: float) -> float:
+    if tanh_core_ok(x):
+        return tanh_core(x)
+    if tanh_core2_ok(x):
+        return tanh_core2(x)
+    if x != x:
+        return x + x
+    if math.fabs(x) >= 22.0:  # tanh(22) rounds to 1
+        return math.copysign(1.0, x)
+    return x  # |x| < 2**-28

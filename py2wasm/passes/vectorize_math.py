@@ -10,8 +10,8 @@ primitives of `ir/primitives.py` ("SIMD", "SIMD bit and conversion lane ops").
 
 Each vectorizable library function F (VECTOR_MATH) is written in `py2wasm.libm`
 as `if F_core_ok(x): return F_core(x)` followed by the special cases, where
-F_core_ok and F_core are straight-line code (one IR block, no branch); log1p
-has two such cores, tried in order. For a call `y = F(x)` on a vector x the
+F_core_ok and F_core are straight-line code (one IR block, no branch); log1p,
+sinh, cosh and tanh have two such cores, tried in order. For a call `y = F(x)` on a vector x the
 vector body becomes
 
     ... (the body so far); mask = widen(F_core_ok)(x); cond_br vall(mask), ^core, ^lanes
@@ -48,6 +48,9 @@ VECTOR_MATH = {
     "log2": (("log_core_ok", "log2_core"),),
     "log10": (("log_core_ok", "log10_core"),),
     "log1p": (("log1p_core_ok", "log1p_core"), ("log1p_core2_ok", "log1p_core2")),
+    "sinh": (("sinh_core_ok", "sinh_core"), ("sinh_core2_ok", "sinh_core2")),
+    "cosh": (("cosh_core_ok", "cosh_core"), ("cosh_core2_ok", "cosh_core2")),
+    "tanh": (("tanh_core_ok", "tanh_core"), ("tanh_core2_ok", "tanh_core2")),
 }
 _VTYPE = {F64: F64X2, I64: I64X2, BOOL: M64X2}
 _ARITH = {"add": "vadd", "sub": "vsub", "mul": "vmul", "wadd": "vadd", "wsub": "vsub",

@@ -1,5 +1,5 @@
 """Vectorized math-library calls (passes/vectorize_math.py): np.exp, np.expm1,
-np.log, np.log1p, np.log2, np.log10 loops compile to SIMD code (checked in the wasm text) whose
+np.log, np.log1p, np.log2, np.log10, np.sinh, np.cosh, np.tanh loops compile to SIMD code (checked in the wasm text) whose
 results equal the scalar (mvp) build and py2wasm's scalar math library
 (py2wasm.libm, run by CPython) bit for bit: lengths 0..17, special values in
 every lane position, random values over the whole float64 domain
@@ -37,6 +37,18 @@ def k_log1p(a):
     return np.log1p(a)
 
 
+def k_sinh(a):
+    return np.sinh(a)
+
+
+def k_cosh(a):
+    return np.cosh(a)
+
+
+def k_tanh(a):
+    return np.tanh(a)
+
+
 def k_log2(a):
     return np.log2(a)
 
@@ -54,7 +66,8 @@ def k_softmax(x):
     return e / np.sum(e)
 
 
-KERNELS = {"exp": k_exp, "expm1": k_expm1, "log": k_log, "log1p": k_log1p, "log2": k_log2, "log10": k_log10}
+KERNELS = {"exp": k_exp, "expm1": k_expm1, "log": k_log, "log1p": k_log1p, "log2": k_log2, "log10": k_log10,
+           "sinh": k_sinh, "cosh": k_cosh, "tanh": k_tanh}
 _BUILDS = {}
 
 
@@ -97,7 +110,10 @@ SPECIALS = [
     0.4142136573791504, math.nextafter(0.4142136573791504, 0.0), -0.292893648147583,
     math.nextafter(-0.292893648147583, 0.0), 1.862645149230957e-09, -1.862645149230957e-09,
     math.nextafter(1.862645149230957e-09, 0.0), -0.9999999999999999, 9007199254740992.0,
-    math.nextafter(9007199254740992.0, 0.0), -0.5, 0.3,
+    math.nextafter(9007199254740992.0, 0.0), -0.5, 0.3, 41.0, math.nextafter(41.0, 0.0),
+    -41.0, 22.0, math.nextafter(22.0, 0.0), -22.0, 3.725290298461914e-09,
+    math.nextafter(3.725290298461914e-09, 0.0), 2.7755575615628914e-17, 710.4758600739439,
+    710.4758600739440, math.nextafter(1.0, 0.0), -1.0000000000000002,
 ]
 
 
@@ -110,6 +126,8 @@ def test_vector_code_in_the_wasm(name):
     assert "i64x2.all_true" in wat and "f64x2.mul" in wat and "f64x2.add" in wat
     if name in ("exp", "expm1"):
         assert "i32x4.trunc_sat_f64x2_s_zero" in wat and "i64x2.shl" in wat
+    elif name in ("sinh", "cosh", "tanh"):  # two cores, the second on exp_dd
+        assert wat.count("i64x2.all_true") >= 2 and "i32x4.trunc_sat_f64x2_s_zero" in wat
     elif name == "log1p":  # two cores: two range tests
         assert wat.count("i64x2.all_true") >= 2 and "f64x2.div" in wat
     else:
@@ -120,7 +138,9 @@ def test_vector_code_in_the_wasm(name):
 def test_lengths_and_special_values_in_every_lane(name):
     rng = np.random.default_rng(1)
     normal = {"exp": rng.uniform(-700, 700, 40), "expm1": rng.uniform(-30, 30, 40),
-              "log1p": rng.uniform(-0.25, 0.4, 40)}.get(name, rng.uniform(1e-3, 1e3, 40))
+              "log1p": rng.uniform(-0.25, 0.4, 40), "sinh": rng.uniform(-40, 40, 40),
+              "cosh": rng.uniform(-40, 40, 40), "tanh": rng.uniform(-5, 5, 40)}.get(
+                  name, rng.uniform(1e-3, 1e3, 40))
     for n in range(18):
         check(name, normal[:n].copy())
     for shift in range(3):  # each special value at each lane position and in the remainder

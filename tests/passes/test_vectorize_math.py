@@ -16,6 +16,7 @@ from py2wasm import ir
 from py2wasm.ir.interpret import interpret
 from py2wasm.ir.types import F64X2
 from py2wasm.libm import exp as libexp
+from py2wasm.libm import hyperbolic as libhyp
 from py2wasm.libm import log as liblog
 from py2wasm.passes import vectorize_math as vm
 from py2wasm.passes.link_math import PREFIX, library
@@ -28,7 +29,11 @@ CORES = {"exp": (libexp.exp_core_ok, libexp.exp_core),
          "log2": (liblog.log_core_ok, liblog.log2_core),
          "log10": (liblog.log_core_ok, liblog.log10_core),
          "log1p": (liblog.log1p_core_ok, liblog.log1p_core),
-         "log1p_core2": (liblog.log1p_core2_ok, liblog.log1p_core2)}
+         "log1p_core2": (liblog.log1p_core2_ok, liblog.log1p_core2),
+         "tanh": (libhyp.tanh_core_ok, libhyp.tanh_core),
+         "tanh_core2": (libhyp.tanh_core2_ok, libhyp.tanh_core2),
+         "sinh_core2": (libhyp.sinh_core2_ok, libhyp.sinh_core2),
+         "cosh": (libhyp.cosh_core_ok, libhyp.cosh_core)}
 
 
 def _widened(name: str) -> ir.Module:
@@ -50,6 +55,8 @@ def _core_args(name, count, seed):
         if name.startswith("log1p"):
             x = rng.choice([rng.uniform(-1.0, 1.0), 2.0 ** rng.uniform(-30, 54),
                             -(2.0 ** rng.uniform(-30, 0))])
+        elif name[:4] in ("sinh", "cosh", "tanh"):
+            x = rng.uniform(-45.0, 45.0) if rng.random() < 0.5 else rng.uniform(-1.0, 1.0)
         elif name in ("exp", "expm1"):
             x = rng.choice([rng.uniform(-708.0, 709.0), rng.uniform(-1, 1) * 10 ** rng.uniform(-16, 0)])
         else:
@@ -63,6 +70,9 @@ def _core_args(name, count, seed):
     edges["log1p"] = [0.4142136573791504 * 0.999999, -0.292893648147583 * 0.9999, 2e-9, -2e-9]
     edges["log1p_core2"] = [0.4142136573791504, -0.292893648147583, -0.9999999999999999,
                             9007199254740991.0, 3.0]
+    edges["tanh"] = edges["cosh"] = [3.725290298461914e-09, -0.9999999999999999, 0.5]
+    edges["tanh_core2"] = [1.0, -1.0, 21.999999999999996, -21.5]
+    edges["sinh_core2"] = [1.0, -1.0, 40.99999999999999, -40.5, 2.0]
     out += edges.get(name, edges["log"])
     return [(out[k], out[-1 - k]) for k in range(len(out))]
 
@@ -101,7 +111,8 @@ def test_functions_with_branches_or_checks_are_refused():
     assert vm.widenable(_call("exp")) and vm.widenable(_call("log10"))
     assert vm.widenable(_call("expm1"))
     assert vm.widenable(_call("log1p"))
-    assert not vm.widenable(_call("sin")) and not vm.widenable(_call("tanh"))
+    assert vm.widenable(_call("tanh")) and vm.widenable(_call("cosh"))
+    assert not vm.widenable(_call("sin")) and not vm.widenable(_call("atan"))
     assert not vm.widenable(_call("expf"))  # float32 functions: not (yet) vectorized
 
 
