@@ -108,9 +108,16 @@ def softmax(a, out, reps):
     return out
 
 
+def tanh_(a, out, reps):
+    for _ in range(reps):
+        out[:] = np.tanh(a)
+    return out
+
+
 KERNELS += [
     ("np.exp float64", exp_, 1, True, "float64"),
     ("np.log float64", log_, 1, True, "float64"),
+    ("np.tanh float64", tanh_, 1, True, "float64"),
     ("softmax float64", softmax, 1, True, "float64"),
 ]
 BUILDS = (("mvp", dict(target="mvp")), ("simd", dict(target="simd")),
