@@ -229,3 +229,25 @@ def test_math_fma_compiled_for_both_targets_equals_cpython(target):
         assert got == want, (x, y, z)
     (spec,) = g.specializations.values()
     assert ("relaxed-simd" in spec.build.manifest["features"]) == (target == "relaxed-simd")
+
+
+@pytest.mark.skipif(sys.version_info < (3, 13), reason="math.fma is new in Python 3.13")
+@pytest.mark.parametrize("target", ["mvp", "simd", "relaxed-simd"])
+def test_math_fma_in_an_array_loop_is_exact_on_every_target(target):
+    import numpy as np
+
+    import py2wasm
+
+    def f(a, b, c):
+        out = np.empty(len(a))
+        for i in range(len(a)):
+            out[i] = math.fma(a[i], b[i], c[i])
+        return out
+
+    rng = np.random.default_rng(3)
+    a, b = rng.standard_normal(101), rng.standard_normal(101)
+    c = -a * b  # the exact product's rounding error: 0 without fusion
+    want = np.array([math.fma(x, y, z) for x, y, z in zip(a, b, c)])
+    got = py2wasm.compile(f, target=target)(a.copy(), b.copy(), c.copy())
+    assert np.array_equal(got.view(np.int64), want.view(np.int64))
+    assert np.count_nonzero(want) > 90
