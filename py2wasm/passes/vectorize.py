@@ -26,8 +26,10 @@ when
   costs), except bounds checks of the index (`raise_if[_fmt]` of `i >= bound`
   ...), which become a run-time guard in front of the vector loop: when one
   could fire, the scalar loop runs and raises exactly where Python raises;
-  no float->int conversion, int->float only of int32/uint8 elements
-  (`vitof`); elements float64, float32, int64, int32, uint8 or bool, and
+  no float->int conversion, int->float only of int32/uint8 elements and of
+  the index itself (`vitof`, guarded to int32 indices); the index as a value
+  only converted or stored as int64 (np.arange); elements float64, float32,
+  int64, int32, uint8 or bool, and
 - each element address is `base + i * stride`: stride == itemsize (a
   contiguous vector load/store), a known 0 (a broadcast operand: scalar
   load + splat) or another known constant (a strided view: lanes
@@ -289,6 +291,7 @@ class _LoopVectorizer:
         self.fused: set[int] = set()  # ids of mul eqns contracted into an fma
         self.fma: dict[int, tuple] = {}  # add eqn id -> (a, b, c): vfma(a, b, c)
         self.skip: set[int] = set()  # eqn ids left out of the vector body (bounds checks)
+        self.index_values = False  # float(i) in the body: lanes must fit int32 (vitof)
         self.raise_guards: list[tuple] = []  # (op, bound): `i op bound` never true
         self.defs = {o.id: e for b in fn.blocks for e in b.eqns for o in e.outs}
         self.body_defs = {o.id for e in loop.body.eqns for o in e.outs}
@@ -351,6 +354,10 @@ class _LoopVectorizer:
         if all(k == "U" for k in kinds):
             for o in e.outs:
                 self.kind[o.id] = "U"
+            return
+        if p == "convert" and e.ins[0] is self.loop.index and e.params.get("to") is F64:
+            self.index_values = True  # float(i): lanes (j, j+1...) converted, see emit
+            self.kind[e.outs[0].id] = "V"
             return
         if "I" in kinds:
             if p not in _INDEX_OPS or "V" in kinds:
@@ -513,8 +520,9 @@ class _LoopVectorizer:
     def _store(self, e: Eqn, kinds):
         if kinds[0] != "I":
             raise _Refuse("a store to one address in every iteration")
-        if kinds[1] == "I":
-            raise _Refuse("the loop index stored as a value")
+        if kinds[1] == "I" and not (e.ins[1] is self.loop.index and
+                                    e.params["dtype"] == "int64"):
+            raise _Refuse("an index expression stored as a value")
         mode = self._stride(e.ins[0], e.params["dtype"], "store")
         self.access[id(e)] = mode
 
@@ -633,6 +641,10 @@ class _LoopVectorizer:
             else:  # le: i0 > bound
                 ok = emit(pre, "gt", [i0, bound])
             guard = emit(pre, "and", [guard, ok])
+        if self.index_values:  # every index converted by vitof fits int32
+            lo = emit(pre, "ge", [i0, const(pre, -2**31, I64)])
+            hi = emit(pre, "le", [lp.n, const(pre, 2**31, I64)])
+            guard = emit(pre, "and", [guard, emit(pre, "and", [lo, hi])])
         vinit = []
         for k in range(unroll):
             for r, v0 in zip(self.reductions, c0):
@@ -726,7 +738,7 @@ class _LoopVectorizer:
         operations exact on float32 values, float32-exact invariants."""
         body = self.loop.body
         dtypes = {e.params["dtype"] for e in body.eqns if id(e) in self.access}
-        if "float32" not in dtypes or not dtypes <= {"float32", "bool"}:
+        if "float32" not in dtypes or not dtypes <= {"float32", "bool"} or self.index_values:
             return False
         uses: dict[int, list] = {}
         for e in body.eqns:
@@ -767,6 +779,12 @@ class _LoopVectorizer:
     def _vector(self, v: Var, vt=None) -> Var:
         if self.kind_of(v) == "V":
             return self.vmap[v.id]
+        if v is self.loop.index:  # the lanes' own indices (j, j+1, ...)
+            j = self._scalar(v)
+            cur = self.vb
+            lanes = [j] + [emit(cur, "wadd", [j, const(cur, k, I64)])
+                           for k in range(1, self.lanes.width)]
+            return emit(cur, "vbuild", lanes, {"vtype": I64X2})
         s = self._scalar(v)
         vt = vt or self.lanes.vtype[v.type]
         key = (s.id, vt.name)
@@ -821,7 +839,7 @@ class _LoopVectorizer:
             else:
                 zero = emit(vb, "vsplat", [const(vb, 0.0, F64)], {"vtype": vt})
                 r = emit(vb, "veq", [emit(vb, "vsub", [x, x]), zero])
-        elif p == "convert":  # int32-range lanes to f64 (see _fits_int32)
+        elif p == "convert":  # int32-range lanes to f64 (see _fits_int32, index_values)
             r = emit(vb, "vitof", [self._vector(e.ins[0])])
         elif p in _INT_OPS and e.outs[0].type is I64:
             r = emit(vb, _INT_OPS[p], [self._vector(v) for v in e.ins])

@@ -292,3 +292,27 @@ def test_isfinite_isinf(dtype):
     for n in LENGTHS:
         b.check(values(rng, n, dtype))
     b.assert_vectorized(values(rng, 8, dtype))
+
+
+def ramp(a):
+    out = np.empty(a.shape[0])
+    for i in range(a.shape[0]):
+        out[i] = a[i] * i
+    return out
+
+
+def aranges(n):
+    return np.arange(n), np.arange(n) * 0.5
+
+
+def test_the_index_as_a_value():
+    """float(i) in lanes (vitof, guarded to int32 indices) and np.arange's
+    int64 stores of the index: equal to the scalar build and NumPy."""
+    b = Builds(ramp)
+    for n in LENGTHS:
+        b.check(values(rng, n, "float64"))
+    b.assert_vectorized(values(rng, 8, "float64"))
+    b = Builds(aranges)
+    for n in LENGTHS:
+        b.check(n)
+    b.assert_vectorized(8)

@@ -110,3 +110,20 @@ def test_matmul_under_fastmath():
         got, want = f(a, b), a @ b
         bound = 2 * s[1] * 2.0**-53 * (np.abs(a) @ np.abs(b)) + 1e-300
         assert got.shape == want.shape and np.all(np.abs(got - want) <= 2 * bound)
+
+
+def weighted(a):
+    s = 0.0
+    for i in range(a.shape[0]):
+        s += a[i] * i
+    return s
+
+
+def test_weighted_sum_of_the_index_under_fastmath():
+    f = py2wasm.compile(weighted, fastmath=True)
+    for n in list(range(18)) + [301]:
+        a = rng.standard_normal(n)
+        exact = float(sum(np.longdouble(x) * k for k, x in enumerate(a)))
+        bound = 2 * max(n, 1) * 2.0**-53 * float(np.sum(np.abs(a) * np.arange(n))) + 1e-300
+        assert abs(f(a) - exact) <= bound
+    assert "simd128" in f.specialize(np.zeros(3)).build.manifest["features"]
