@@ -51,7 +51,7 @@ from .ranges_params import remove_trivial_params, substitute
 MIN, MAX = -2**63, 2**63 - 1
 FULL = (MIN, MAX)
 MEM = 2**32  # wasm32: bytes of linear memory, elements of a 1-D argument array
-WIDEN_AFTER = 3  # growths of a block parameter before it is widened
+WIDEN_AFTER = 1  # growths of a block parameter before it is widened
 MAX_MODULE_ROUNDS = 12  # interprocedural rounds before giving up (then: no call ranges)
 
 _CMP = ("lt", "le", "gt", "ge", "eq", "ne")
@@ -172,6 +172,7 @@ class FunctionRanges:
         self._facts()
         self.val: dict[int, tuple] = {}
         self.reached_blocks: set[int] = set()
+        self._cache = None  # rng results during one sweep of `analyze`
 
     # structure ---------------------------------------------------------------------
     @staticmethod
@@ -291,6 +292,20 @@ class FunctionRanges:
         r = self.val.get(v.id)
         if r is None:
             return None
+        if not facts.get(v.id):
+            return r
+        cache = self._cache
+        if cache is not None:
+            key = (v.id, id(facts), depth)
+            hit = cache.get(key, cache)
+            if hit is not cache:
+                return hit
+            out = self._refine(v, r, facts, depth)
+            cache[key] = out
+            return out
+        return self._refine(v, r, facts, depth)
+
+    def _refine(self, v: Var, r: tuple, facts: dict, depth: int):
         lo, hi = r
         for at in facts.get(v.id, ()):
             if at[0] == "in":
@@ -495,6 +510,9 @@ class FunctionRanges:
         self.reached_blocks = {id(entry)}
         while True:
             changed = False
+            # within a sweep a cached interval may be older (smaller) than the
+            # current one; the sweep that changes nothing saw only final ones
+            self._cache = {}
             for b in self.rpo:
                 feasible = [(p, which, args) for p, which, args in self.preds[id(b)]
                             if self._edge_taken(p, which)]
@@ -536,6 +554,7 @@ class FunctionRanges:
                             self.val[o.id] = new
                             changed = True
             if not changed:
+                self._cache = None
                 return
 
     def _edge_taken(self, p, which) -> bool:
