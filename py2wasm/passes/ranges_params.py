@@ -78,8 +78,9 @@ def remove_trivial_params(fn: Function) -> int:
                     drop.setdefault(id(b), set()).add(i)
         if not subst:
             return removed
-        # drop the parameters and the matching branch arguments, then rename
-        for b in fn.reachable_blocks():
+        # drop the parameters and the matching branch arguments (of every
+        # block: an unreachable one may branch here too), then rename
+        for b in fn.blocks:
             t = b.term
             if isinstance(t, Br) and id(t.target) in drop:
                 t.args = [a for i, a in enumerate(t.args) if i not in drop[id(t.target)]]
