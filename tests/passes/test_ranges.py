@@ -339,3 +339,17 @@ def test_array_function_same_before_and_after():
             addr = mem.write_bytes(np.array(vals, dtype=np.int64).tobytes())
             outs.append(outcome(m, "arrays_roundtrip", [addr, len(vals)], memory=mem))
         assert outs[0] == outs[1], vals
+
+
+def test_loop_invariant_block_parameters_become_the_value_they_carry():
+    from py2wasm.passes.ranges_params import remove_trivial_params
+    m = dce(fold(link_math(traced(double_index, [ArrayType("int32", 1)]))))
+    fn = m.functions["double_index"]
+    before = sum(len(b.params) for b in fn.blocks[1:])
+    removed = remove_trivial_params(fn)
+    verify_module(m)
+    assert removed >= 2  # the address and the size of `a`, threaded through the loop
+    assert sum(len(b.params) for b in fn.blocks[1:]) == before - removed
+    mem = Memory()
+    addr = mem.write_bytes(np.array([5, -7, 9], dtype=np.int32).tobytes())
+    assert interpret(m, "double_index", [addr, 3], memory=mem) == [double_index([5, -7, 9])]
