@@ -251,3 +251,12 @@ def test_math_fma_in_an_array_loop_is_exact_on_every_target(target):
     got = py2wasm.compile(f, target=target)(a.copy(), b.copy(), c.copy())
     assert np.array_equal(got.view(np.int64), want.view(np.int64))
     assert np.count_nonzero(want) > 90
+
+
+@pytest.mark.parametrize("opt", ["O0", "Os"])
+def test_relaxed_build_at_other_opt_levels(opt):
+    build = build_module(fma_module(), target="relaxed-simd", opt=opt)
+    run = Run(build.wasm, engine(True))
+    for x, y, z in hard_cases():
+        assert bits(run(x, y, z)) == bits(exact_fma(x, y, z)), (x, y, z)
+    assert run.get_state() in (FUSED, UNFUSED)
