@@ -321,6 +321,11 @@ class _LoopVectorizer:
             self.reductions.append(self._reduction(c, new, has_store))
         if not any(mode != "splat" for mode, _ in self.access.values()):
             raise _Refuse("no array element moves in lanes: nothing to vectorize")
+        bound = self.defs.get(lp.n.id)
+        if bound is not None and bound.prim == "and" and \
+                any(0 <= self.consts.get(v.id, -1) < 16 for v in bound.ins
+                    if type(self.consts.get(v.id)) is int):
+            raise _Refuse("at most 15 iterations (n & mask): a remainder loop")
         if self.fastmath:
             self._contractions()
 
