@@ -11,7 +11,9 @@ primitives of `ir/primitives.py` ("SIMD", "SIMD bit and conversion lane ops").
 Each vectorizable library function F (VECTOR_MATH) is written in `py2wasm.libm`
 as `if F_core_ok(x): return F_core(x)` followed by the special cases, where
 F_core_ok and F_core are straight-line code (one IR block, no branch); log1p,
-sinh, cosh and tanh have two such cores, tried in order. For a call `y = F(x)` on a vector x the
+sinh, cosh and tanh have two such cores, tried in order. The float32
+functions of libm/f32 (expf, logf, log2f, log10f) compute in double: their
+loops run in f64x2 lanes and round with `vf32` like the scalar loop. For a call `y = F(x)` on a vector x the
 vector body becomes
 
     ... (the body so far); mask = widen(F_core_ok)(x); cond_br vall(mask), ^core, ^lanes
@@ -51,6 +53,11 @@ VECTOR_MATH = {
     "sinh": (("sinh_core_ok", "sinh_core"), ("sinh_core2_ok", "sinh_core2")),
     "cosh": (("cosh_core_ok", "cosh_core"), ("cosh_core2_ok", "cosh_core2")),
     "tanh": (("tanh_core_ok", "tanh_core"), ("tanh_core2_ok", "tanh_core2")),
+    # float32 (libm/f32: computed in double, the loop rounds the result)
+    "expf": (("expf_core_ok", "exp_d"),),
+    "logf": (("logf_core_ok", "logf_core"),),
+    "log2f": (("logf_core_ok", "log2f_core"),),
+    "log10f": (("logf_core_ok", "log10f_core"),),
 }
 _VTYPE = {F64: F64X2, I64: I64X2, BOOL: M64X2}
 _ARITH = {"add": "vadd", "sub": "vsub", "mul": "vmul", "wadd": "vadd", "wsub": "vsub",

@@ -254,3 +254,54 @@ def test_math_in_a_user_loop_raises_as_before(fn, bad, exc):
             raise AssertionError("no exception")
     assert bits(b.simd(np.full(5, 1.0), np.zeros(5))) == bits(np.full(5, fn(
         np.full(5, 1.0), np.zeros(5))[0]))
+
+
+# --- float32 arrays: libm/f32's expf, logf, log2f, log10f in f64x2 lanes ----------------
+F32_KERNELS = {"exp": k_exp, "log": k_log, "log2": k_log2, "log10": k_log10}
+
+
+def check32(name, a):
+    """float32: simd == relaxed == mvp bit for bit, == libm.f32 rounded to float32."""
+    from py2wasm.libm.f32 import FUNCTIONS as F32
+    b = builds(F32_KERNELS[name])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        b.check(a, numpy=False)
+        got = b.simd(a)
+        want = np.array([F32[name](float(x)) for x in a.ravel()]).astype(np.float32)
+    assert got.dtype == np.float32
+    assert [_nan_bits(float(x)) for x in got.ravel()] == [_nan_bits(float(x)) for x in want]
+
+
+SPECIALS32 = [x for x in SPECIALS if abs(x) < 3e38 or not math.isfinite(x)] + [
+    -104.0, float(np.nextafter(np.float32(-104.0), np.float32(-200))), 89.0,
+    float(np.nextafter(np.float32(89.0), np.float32(100))), 88.72283935546875, 1.4e-45,
+    float(np.finfo(np.float32).max), float(np.finfo(np.float32).tiny)]
+
+
+@pytest.mark.parametrize("name", list(F32_KERNELS))
+def test_float32_vector_code_lengths_and_specials(name):
+    a = np.linspace(0.5, 2.0, 16, dtype=np.float32)
+    wat = builds(F32_KERNELS[name]).assert_vectorized(a)
+    assert "i64x2.all_true" in wat and "f32x4.demote_f64x2_zero" in wat
+    rng = np.random.default_rng(2)
+    normal = (rng.uniform(-100, 88, 40) if name == "exp" else rng.uniform(1e-3, 1e3, 40))
+    for n in range(18):
+        check32(name, normal[:n].astype(np.float32))
+    vals = np.array(SPECIALS32, dtype=np.float32)
+    for shift in range(3):
+        v = np.roll(vals, shift)
+        for n in (1, 2, 3, 5):
+            for k in range(0, len(v), n):
+                check32(name, v[k:k + n].copy())
+
+
+@SET
+@given(st.integers(0, 19), st.sampled_from(list(F32_KERNELS)), st.data())
+def test_float32_random_values_and_views(n, name, data):
+    bits32 = st.integers(0, 2**32 - 1).map(lambda i: struct.unpack("<f", struct.pack("<I", i))[0])
+    floats = bits32 | st.floats(-110.0, 95.0, width=32) | st.floats(0.0, 4.0, width=32)
+    step = data.draw(st.sampled_from([1, 1, 2, -1]))
+    base = np.array(data.draw(st.lists(floats, min_size=2 * n + 1, max_size=2 * n + 1)),
+                    dtype=np.float32)
+    check32(name, base[::step][:n])

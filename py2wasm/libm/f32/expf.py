@@ -97,14 +97,20 @@ def expm1_d(x: float) -> float:
     return s * q + (s - 1.0)
 
 
+def expf_core_ok(x: float) -> bool:
+    """-104 <= x <= 89 (NaN: no): where expf is exp_d(x), straight-line
+    code that passes/vectorize_math.py widens to SIMD lanes."""
+    return (x >= -104.0) & (x <= 89.0)
+
+
 def expf(x: float) -> float:
+    if expf_core_ok(x):
+        return exp_d(x)
     if x != x:
         return x + x
     if x > 89.0:  # expf overflows above 88.7228...
         return INF
-    if x < -104.0:  # below 2**-150: rounds to 0
-        return 0.0
-    return exp_d(x)
+    return 0.0  # x < -104: below 2**-150, rounds to 0
 
 
 def expm1f(x: float) -> float:

@@ -78,25 +78,43 @@ def _special(x: float) -> float:
     return x  # +inf
 
 
-def logf(x: float) -> float:
-    if not (0.0 < x < INF):
-        return _special(x)
+# logf_core_ok and the *_core functions: straight-line code that
+# passes/vectorize_math.py widens to SIMD lanes (see libm/exp.py exp_core)
+def logf_core_ok(x: float) -> bool:
+    return (x > 0.0) & (x < INF)
+
+
+def logf_core(x: float) -> float:
     k, l = log_parts(x)
     return float(k) * LN2 + l
 
 
-def log2f(x: float) -> float:
-    if not (0.0 < x < INF):
-        return _special(x)
+def log2f_core(x: float) -> float:
     k, l = log_parts(x)
     return float(k) + l * INVLN2
 
 
-def log10f(x: float) -> float:
-    if not (0.0 < x < INF):
-        return _special(x)
+def log10f_core(x: float) -> float:
     k, l = log_parts(x)
     return float(k) * LOG10_2 + l * INVLN10
+
+
+def logf(x: float) -> float:
+    if logf_core_ok(x):
+        return logf_core(x)
+    return _special(x)
+
+
+def log2f(x: float) -> float:
+    if logf_core_ok(x):
+        return log2f_core(x)
+    return _special(x)
+
+
+def log10f(x: float) -> float:
+    if logf_core_ok(x):
+        return log10f_core(x)
+    return _special(x)
 
 
 def log1pf(x: float) -> float:
