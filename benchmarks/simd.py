@@ -116,7 +116,9 @@ def tanh_(a, out, reps):
 
 KERNELS += [
     ("np.exp float64", exp_, 1, True, "float64"),
+    ("np.exp float32", exp_, 1, True, "float32"),
     ("np.log float64", log_, 1, True, "float64"),
+    ("np.log float32", log_, 1, True, "float32"),
     ("np.tanh float64", tanh_, 1, True, "float64"),
     ("softmax float64", softmax, 1, True, "float64"),
 ]
