@@ -31,8 +31,8 @@ taken edge of every `cond_br` on the way, and `raise_if` conditions that did
 not fire: `i < n` gives `i <= hi(n) - 1`); `alloc n` that returned (the
 bytes fit wasm32 memory: `0 <= n <= 2**32`, and `n = c * m` bounds `m`);
 element loads of int32/uint8 arrays; the ABI of exported functions (a 1-D
-array argument has at most 2**32 elements: all argument arrays lie in
-wasm32 memory; shapes are >= 0); and, between functions of the module, the
+array argument has at most 2**32 / itemsize elements: all argument arrays
+lie in wasm32 memory; shapes are >= 0); and, between functions of the module, the
 join of the arguments at every call site of a function that is not
 exported. Loops are analysed to a fixed point, widening a block parameter
 to the int64 limit after a few rounds of growth.
@@ -44,7 +44,7 @@ from __future__ import annotations
 
 from ..ir import BOOL, I64, Br, CondBr, Eqn, Function, Module, Var
 from ..ir import messages
-from ..ir.types import ArrayType, ScalarType, TupleType
+from ..ir.types import DTYPES, ArrayType, ScalarType, TupleType
 from .fold import fold_function
 from .ranges_params import remove_trivial_params, substitute
 
@@ -705,7 +705,10 @@ def _signature_ranges(fn: Function) -> list:
                 leaves(x)
         elif isinstance(t, ArrayType):
             out.append((0, MEM))  # address in wasm32 memory
-            out.extend([(0, MEM if t.ndim == 1 else MAX)] * t.ndim)
+            # a 1-D argument's elements lie in wasm32 memory; a dimension of
+            # an N-d one is unbounded when another dimension is 0
+            size = DTYPES[t.dtype].size
+            out.extend([(0, MEM // size if t.ndim == 1 else MAX)] * t.ndim)
 
     for _n, t in fn.sig.params:
         leaves(t)

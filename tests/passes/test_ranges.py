@@ -353,3 +353,18 @@ def test_loop_invariant_block_parameters_become_the_value_they_carry():
     mem = Memory()
     addr = mem.write_bytes(np.array([5, -7, 9], dtype=np.int32).tobytes())
     assert interpret(m, "double_index", [addr, 3], memory=mem) == [double_index([5, -7, 9])]
+
+
+def scaled_index(a):
+    t = 0
+    for i in range(len(a)):
+        t ^= i * 2**33
+    return t
+
+
+def test_the_size_bound_of_a_1d_argument_depends_on_its_itemsize():
+    # int64: at most 2**29 elements, i * 2**33 < 2**62; uint8: 2**32 elements
+    wide = passes(traced(scaled_index, [ArrayType("int64", 1)]))
+    assert "wmul" in prims(wide, "scaled_index") and "raise_if" not in prims(wide, "scaled_index")
+    narrow = passes(traced(scaled_index, [ArrayType("uint8", 1)]))
+    assert "raise_if" in prims(narrow, "scaled_index")  # i > MAX // 2**33 is possible
