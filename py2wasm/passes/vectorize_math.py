@@ -13,10 +13,11 @@ as `if F_core_ok(x): return F_core(x)` followed by the special cases, where
 F_core_ok and F_core are straight-line code (one IR block, no branch); log1p,
 sinh, cosh and tanh have two such cores, tried in order. The float32
 functions of libm/f32 (expf, logf, log2f, log10f) compute in double: their
-loops run in f64x2 lanes and round with `vf32` like the scalar loop. For a call `y = F(x)` on a vector x the
-vector body becomes
+loops run in f64x2 lanes and round with `vf32` like the scalar loop. For a
+call `y = F(x)` on a vector x the vector body becomes
 
-    ... (the body so far); mask = widen(F_core_ok)(x); cond_br vall(mask), ^core, ^lanes
+    ... (the body so far)
+        cond_br vall(widen(F_core_ok)(x)), ^core, ^lanes  (then the next core's test)
     ^core:  y = widen(F_core)(x)                               -> ^body(y)
     ^lanes: y = vbuild(F(vextract(x, 0)), F(vextract(x, 1)))   -> ^body(y)
     ^body(y): ... the rest of the body

@@ -113,7 +113,8 @@ def test_functions_with_branches_or_checks_are_refused():
     assert vm.widenable(_call("log1p"))
     assert vm.widenable(_call("tanh")) and vm.widenable(_call("cosh"))
     assert not vm.widenable(_call("sin")) and not vm.widenable(_call("atan"))
-    assert not vm.widenable(_call("expf"))  # float32 functions: not (yet) vectorized
+    assert vm.widenable(_call("expf")) and vm.widenable(_call("logf"))
+    assert not vm.widenable(_call("sinf")) and not vm.widenable(_call("expm1f"))
 
 
 def _call(c_name):
@@ -158,3 +159,35 @@ def test_vectorized_ir_interprets_like_scalar_ir():
             out.append(repr(run_ir(k_exp_log, [a.copy()])[1]))
         harness._CACHE.clear()
         assert out[0] == out[1]
+
+
+def _python_function(name: str):
+    from py2wasm.libm import exp, hyperbolic, log
+    from py2wasm.libm.f32 import expf, logf
+    for mod in (exp, log, hyperbolic, expf, logf):
+        if hasattr(mod, name):
+            return getattr(mod, name)
+    raise KeyError(name)
+
+
+@pytest.mark.parametrize("c_name", list(vm.VECTOR_MATH))
+def test_every_scalar_function_is_its_cores_then_the_rest(c_name):
+    """The contract the vector code relies on: F(x) is core_i(x) for the
+    first i with core_ok_i(x) (CPython running the library), on random
+    arguments over the whole domain and around each core's range."""
+    f = _python_function(c_name)
+    cores = [(_python_function(ok), _python_function(c)) for ok, c in vm.VECTOR_MATH[c_name]]
+    rng = random.Random(c_name)
+    xs = [struct.unpack("<d", struct.pack("<Q", rng.getrandbits(64)))[0] for _ in range(300)]
+    xs += [rng.uniform(-50, 50) for _ in range(300)] + [rng.uniform(-1.5, 1.5) for _ in range(300)]
+    xs += [rng.uniform(-750, 750) for _ in range(100)]
+    if c_name.endswith("f"):  # float32 arguments
+        xs = [float(np.float32(x)) for x in xs if abs(x) < 3e38 or not math.isfinite(x)]
+    hits = 0
+    for x in xs:
+        for ok, core in cores:
+            if ok(x):
+                hits += 1
+                assert struct.pack("<d", f(x)) == struct.pack("<d", core(x)), (c_name, x)
+                break
+    assert hits > 100, hits  # the cores cover the common ranges
