@@ -32,10 +32,14 @@ not fire: `i < n` gives `i <= hi(n) - 1`); `alloc n` that returned (the
 bytes fit wasm32 memory: `0 <= n <= 2**32`, and `n = c * m` bounds `m`);
 element loads of int32/uint8 arrays; the ABI of exported functions (a 1-D
 array argument has at most 2**32 / itemsize elements: all argument arrays
-lie in wasm32 memory; shapes are >= 0); and, between functions of the module, the
-join of the arguments at every call site of a function that is not
-exported. Loops are analysed to a fixed point, widening a block parameter
-to the int64 limit after a few rounds of growth.
+lie in wasm32 memory; shapes are >= 0); and, between functions of the
+module, the join of the arguments at every call site of a function that is
+not exported. Loops are analysed to a fixed point, widening a block
+parameter to the int64 limit when it grows a second time (the conditions at
+its uses, `i < n`, give the precision back).
+
+Not proven: accumulators (`s += x` in a loop: no trip-count reasoning),
+products of two unbounded values, anything about floats.
 
 `ranges_params.remove_trivial_params` runs first so that a loop bound and an
 array size that are the same value are one SSA value.
@@ -50,7 +54,7 @@ from .ranges_params import remove_trivial_params, substitute
 
 MIN, MAX = -2**63, 2**63 - 1
 FULL = (MIN, MAX)
-MEM = 2**32  # wasm32: bytes of linear memory, elements of a 1-D argument array
+MEM = 2**32  # wasm32: bytes of linear memory
 WIDEN_AFTER = 1  # growths of a block parameter before it is widened
 MAX_MODULE_ROUNDS = 12  # interprocedural rounds before giving up (then: no call ranges)
 
