@@ -19,6 +19,7 @@ call `y = F(x)` on a vector x the vector body becomes
     ... (the body so far)
         cond_br vall(widen(F_core_ok)(x)), ^core, ^lanes  (then the next core's test)
     ^core:  y = widen(F_core)(x)                               -> ^body(y)
+    (several cores, every lane in one of them: each core, lanes selected)
     ^lanes: y = vbuild(F(vextract(x, 0)), F(vextract(x, 1)))   -> ^body(y)
     ^body(y): ... the rest of the body
 
@@ -225,14 +226,29 @@ def emit_call(fn: Function, block: Block, e: Eqn, args: list[Var]):
             t.else_ = test if t.else_ is block else t.else_
     block.params, block.eqns = [Var(F64X2)], []
     fn.blocks.append(test)
+    masks = []
     for core_ok, core in cores:  # every lane in this core's range? then the core
         (mask,) = widen(lib, core_ok, test, args)
+        masks.append(mask)
         core_b, nxt = Block(label + 1), Block(label + 2)
         label += 2
         fn.blocks += [core_b, nxt]
         test.term = CondBr(_emit(test, "vall", [mask]), core_b, [], nxt, [])
         (y,) = widen(lib, core, core_b, args)
         core_b.term = Br(block, [y])
+        test = nxt
+    if len(cores) > 1:  # every lane in some core's range: each core, lanes selected
+        anywhere = masks[0]
+        for m in masks[1:]:
+            anywhere = _emit(test, "vor", [anywhere, m])
+        mix_b, nxt = Block(label + 1), Block(label + 2)
+        fn.blocks += [mix_b, nxt]
+        test.term = CondBr(_emit(test, "vall", [anywhere]), mix_b, [], nxt, [])
+        ys = [widen(lib, core, mix_b, args)[0] for _, core in cores]
+        y = ys[-1]
+        for m, yk in zip(reversed(masks[:-1]), reversed(ys[:-1])):
+            y = _emit(mix_b, "vselect", [m, yk, y])  # the first core whose range holds
+        mix_b.term = Br(block, [y])
         test = nxt
     lanes = []
     for k in range(F64X2.lanes):  # else the scalar function, lane by lane
