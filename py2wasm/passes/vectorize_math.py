@@ -12,7 +12,7 @@ Each vectorizable library function F (VECTOR_MATH) is written in `py2wasm.libm`
 as `if F_core_ok(x): return F_core(x)` followed by the special cases, where
 F_core_ok and F_core are straight-line code (one IR block, no branch); log1p,
 sinh, cosh and tanh have two such cores, tried in order. The float32
-functions of libm/f32 (expf, logf, log2f, log10f) compute in double: their
+functions of libm/f32 (expf, logf, log2f, log10f, sinhf, coshf, tanhf) compute in double: their
 loops run in f64x2 lanes and round with `vf32` like the scalar loop. For a
 call `y = F(x)` on a vector x the vector body becomes
 
@@ -60,6 +60,9 @@ VECTOR_MATH = {
     "logf": (("logf_core_ok", "logf_core"),),
     "log2f": (("logf_core_ok", "log2f_core"),),
     "log10f": (("logf_core_ok", "log10f_core"),),
+    "sinhf": (("sinhf_core_ok", "sinhf_core"), ("sinhf_core2_ok", "sinhf_core2")),
+    "coshf": (("coshf_core_ok", "coshf_core"),),
+    "tanhf": (("tanhf_core_ok", "tanhf_core"), ("tanhf_core2_ok", "tanhf_core2")),
 }
 _VTYPE = {F64: F64X2, I64: I64X2, BOOL: M64X2}
 _ARITH = {"add": "vadd", "sub": "vsub", "mul": "vmul", "wadd": "vadd", "wsub": "vsub",

@@ -257,7 +257,8 @@ def test_math_in_a_user_loop_raises_as_before(fn, bad, exc):
 
 
 # --- float32 arrays: libm/f32's expf, logf, log2f, log10f in f64x2 lanes ----------------
-F32_KERNELS = {"exp": k_exp, "log": k_log, "log2": k_log2, "log10": k_log10}
+F32_KERNELS = {"exp": k_exp, "log": k_log, "log2": k_log2, "log10": k_log10,
+               "sinh": k_sinh, "cosh": k_cosh, "tanh": k_tanh}
 
 
 def check32(name, a):
@@ -276,7 +277,9 @@ def check32(name, a):
 SPECIALS32 = [x for x in SPECIALS if abs(x) < 3e38 or not math.isfinite(x)] + [
     -104.0, float(np.nextafter(np.float32(-104.0), np.float32(-200))), 89.0,
     float(np.nextafter(np.float32(89.0), np.float32(100))), 88.72283935546875, 1.4e-45,
-    float(np.finfo(np.float32).max), float(np.finfo(np.float32).tiny)]
+    float(np.finfo(np.float32).max), float(np.finfo(np.float32).tiny), 90.0, -90.0, 9.1,
+    float(np.nextafter(np.float32(9.1), np.float32(10))), 0.17328679513998632,
+    float(np.float32(0.34657359027997264)), float(np.float32(0.17328679)), 0.5, -0.25]
 
 
 @pytest.mark.parametrize("name", list(F32_KERNELS))
@@ -285,7 +288,9 @@ def test_float32_vector_code_lengths_and_specials(name):
     wat = builds(F32_KERNELS[name]).assert_vectorized(a)
     assert "i64x2.all_true" in wat and "f32x4.demote_f64x2_zero" in wat
     rng = np.random.default_rng(2)
-    normal = (rng.uniform(-100, 88, 40) if name == "exp" else rng.uniform(1e-3, 1e3, 40))
+    normal = {"exp": rng.uniform(-100, 88, 40), "sinh": rng.uniform(-10, 10, 40),
+              "cosh": rng.uniform(-10, 10, 40), "tanh": rng.uniform(-3, 3, 40)}.get(
+                  name, rng.uniform(1e-3, 1e3, 40))
     for n in range(18):
         check32(name, normal[:n].astype(np.float32))
     vals = np.array(SPECIALS32, dtype=np.float32)

@@ -114,6 +114,7 @@ def test_functions_with_branches_or_checks_are_refused():
     assert vm.widenable(_call("tanh")) and vm.widenable(_call("cosh"))
     assert not vm.widenable(_call("sin")) and not vm.widenable(_call("atan"))
     assert vm.widenable(_call("expf")) and vm.widenable(_call("logf"))
+    assert vm.widenable(_call("tanhf")) and vm.widenable(_call("coshf"))
     assert not vm.widenable(_call("sinf")) and not vm.widenable(_call("expm1f"))
 
 

@@ -93,6 +93,11 @@ def expm1_d(x: float) -> float:
     relative)."""
     if math.fabs(x) <= HALF_LN2:
         return _expm1_poly(x)
+    return _expm1_reduced(x)
+
+
+def _expm1_reduced(x: float) -> float:
+    """expm1_d for HALF_LN2 < |x| <= 700 (straight-line)."""
     s, q = _reduce(x)
     return s * q + (s - 1.0)
 
@@ -125,34 +130,81 @@ def expm1f(x: float) -> float:
     return expm1_d(x)
 
 
-def sinhf(x: float) -> float:
-    if x != x:
-        return x + x
-    a = math.fabs(x)
-    if a > 90.0:  # sinhf overflows above 89.4159...
-        return math.copysign(INF, x)
-    t = expm1_d(a)
+# sinhf, coshf, tanhf: `if F_core_ok(x): return F_core(x)` (straight-line
+# cores that passes/vectorize_math.py widens to SIMD lanes) + the rest
+def sinhf_core_ok(x: float) -> bool:  # expm1_d(|x|) by its polynomial
+    return math.fabs(x) <= HALF_LN2
+
+
+def sinhf_core(x: float) -> float:
+    t = _expm1_poly(math.fabs(x))
     return math.copysign(0.5 * (t + t / (t + 1.0)), x)
 
 
-def coshf(x: float) -> float:
-    if x != x:
-        return x * x
+def sinhf_core2_ok(x: float) -> bool:
     a = math.fabs(x)
-    if a > 90.0:
-        return INF
-    e = exp_d(a)
+    return (a > HALF_LN2) & (a <= 90.0)
+
+
+def sinhf_core2(x: float) -> float:
+    t = _expm1_reduced(math.fabs(x))
+    return math.copysign(0.5 * (t + t / (t + 1.0)), x)
+
+
+def sinhf(x: float) -> float:
+    if sinhf_core_ok(x):
+        return sinhf_core(x)
+    if sinhf_core2_ok(x):
+        return sinhf_core2(x)
+    if x != x:
+        return x + x
+    return math.copysign(INF, x)  # |x| > 90: sinhf overflows above 89.4159...
+
+
+def coshf_core_ok(x: float) -> bool:
+    return math.fabs(x) <= 90.0
+
+
+def coshf_core(x: float) -> float:
+    e = exp_d(math.fabs(x))
     return 0.5 * (e + 1.0 / e)
 
 
+def coshf(x: float) -> float:
+    if coshf_core_ok(x):
+        return coshf_core(x)
+    if x != x:
+        return x * x
+    return INF  # |x| > 90
+
+
+def tanhf_core_ok(x: float) -> bool:  # expm1_d(2|x|) by its polynomial
+    return 2.0 * math.fabs(x) <= HALF_LN2
+
+
+def tanhf_core(x: float) -> float:
+    t = _expm1_poly(2.0 * math.fabs(x))
+    return math.copysign(t / (t + 2.0), x)
+
+
+def tanhf_core2_ok(x: float) -> bool:
+    a = math.fabs(x)
+    return (2.0 * a > HALF_LN2) & (a <= 9.1)
+
+
+def tanhf_core2(x: float) -> float:
+    t = _expm1_reduced(2.0 * math.fabs(x))
+    return math.copysign(t / (t + 2.0), x)
+
+
 def tanhf(x: float) -> float:
+    if tanhf_core_ok(x):
+        return tanhf_core(x)
+    if tanhf_core2_ok(x):
+        return tanhf_core2(x)
     if x != x:
         return x + x
-    a = math.fabs(x)
-    if a > 9.1:  # 1 - tanh|x| below half an ulp of 1: +-1
-        return math.copysign(1.0, x)
-    t = expm1_d(2.0 * a)
-    return math.copysign(t / (t + 2.0), x)
+    return math.copysign(1.0, x)  # |x| > 9.1: 1 - tanh|x| below half an ulp of 1
 
 
 __all__ = ["expf", "expm1f", "sinhf", "coshf", "tanhf", "exp_d", "expm1_d", "pow2"]
