@@ -21,8 +21,8 @@ when
 - every equation of the body can run lane-wise: nothing that may raise
   (checked int arithmetic, true division, calls -- except calls of the
   linked libm functions `vectorize_math.py` widens (`VECTOR_MATH`: exp, expm1,
-  log, log1p, log2, log10, sinh, cosh, tanh, float32 exp, log, log2, log10:
-  their straight-line cores lane-wise, bit-identical); other libm calls keep
+  log, log1p, log2, log10, sinh, cosh, tanh; float32 exp, log, log2, log10,
+  sinh, cosh, tanh: their straight-line cores lane-wise, bit-identical); other libm calls keep
   the loop scalar, a lane-by-lane call would cost what the scalar loop
   costs), except bounds checks of the index (`raise_if[_fmt]` of `i >= bound`
   ...), which become a run-time guard in front of the vector loop: when one
