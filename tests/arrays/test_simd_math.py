@@ -1,6 +1,7 @@
 """Vectorized math-library calls (passes/vectorize_math.py): np.exp, np.expm1,
-np.log, np.log1p, np.log2, np.log10, np.sinh, np.cosh, np.tanh loops compile to SIMD code (checked in the wasm text) whose
-results equal the scalar (mvp) build and py2wasm's scalar math library
+np.log, np.log1p, np.log2, np.log10, np.sinh, np.cosh, np.tanh loops (float64;
+float32: exp, log, log2, log10, sinh, cosh, tanh) compile to SIMD code
+(checked in the wasm text) whose results equal the scalar (mvp) build and py2wasm's scalar math library
 (py2wasm.libm, run by CPython) bit for bit: lengths 0..17, special values in
 every lane position, random values over the whole float64 domain
 (hypothesis), views and strides; softmax against NumPy; exceptions as
@@ -66,7 +67,8 @@ def k_softmax(x):
     return e / np.sum(e)
 
 
-KERNELS = {"exp": k_exp, "expm1": k_expm1, "log": k_log, "log1p": k_log1p, "log2": k_log2, "log10": k_log10,
+KERNELS = {"exp": k_exp, "expm1": k_expm1, "log": k_log, "log1p": k_log1p, "log2": k_log2,
+           "log10": k_log10,
            "sinh": k_sinh, "cosh": k_cosh, "tanh": k_tanh}
 _BUILDS = {}
 

@@ -43,7 +43,8 @@ def softmax(a: F) -> F:
 USE_JS = '''import * as m from "{pkg}/index.js";
 const cases = {cases};
 const f64 = (hex) => new Float64Array(new BigUint64Array(hex.map((h) => BigInt("0x" + h))).buffer);
-const hex = (a) => Array.from(new BigUint64Array(Float64Array.from(a).buffer), (b) => b.toString(16));
+const hex = (a) => Array.from(new BigUint64Array(Float64Array.from(a).buffer),
+                              (b) => b.toString(16));
 console.log(JSON.stringify([m.loaded(), cases.map(([fn, xs]) => hex(m[fn](f64(xs))))]));
 '''
 SPECIALS = [math.nan, math.inf, -math.inf, 0.0, -0.0, 5e-324, -1e-310, 1e300, -1e300, 709.0,

@@ -58,7 +58,8 @@ def _core_args(name, count, seed):
         elif name[:4] in ("sinh", "cosh", "tanh"):
             x = rng.uniform(-45.0, 45.0) if rng.random() < 0.5 else rng.uniform(-1.0, 1.0)
         elif name in ("exp", "expm1"):
-            x = rng.choice([rng.uniform(-708.0, 709.0), rng.uniform(-1, 1) * 10 ** rng.uniform(-16, 0)])
+            x = rng.choice([rng.uniform(-708.0, 709.0),
+                            rng.uniform(-1, 1) * 10 ** rng.uniform(-16, 0)])
         else:
             x = struct.unpack("<d", struct.pack("<Q", rng.getrandbits(63)))[0]
         if ok(x):
