@@ -1,8 +1,8 @@
 """Vectorized math-library calls (passes/vectorize_math.py): np.exp, np.expm1,
 np.log, np.log1p, np.log2, np.log10, np.sinh, np.cosh, np.tanh loops (float64;
 float32: exp, log, log2, log10, sinh, cosh, tanh) compile to SIMD code
-(checked in the wasm text) whose results equal the scalar (mvp) build and py2wasm's scalar math library
-(py2wasm.libm, run by CPython) bit for bit: lengths 0..17, special values in
+(checked in the wasm text) whose results equal the scalar (mvp) build and
+py2wasm's scalar math library (py2wasm.libm, run by CPython) bit for bit: lengths 0..17, special values in
 every lane position, random values over the whole float64 domain
 (hypothesis), views and strides; softmax against NumPy; exceptions as
 before (np.log of negatives: NaN, no exception; math.log in a user loop:
