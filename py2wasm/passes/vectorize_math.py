@@ -110,7 +110,7 @@ def _check_widenable(callee: str) -> bool:
         for name in [n for pair in cores for n in pair]:
             f = lib.functions[name]
             widen(lib, name, Block(0), [Var(_VTYPE[p.type]) for p in f.params])
-    except (Unwidenable, KeyError):
+    except (Unwidenable, KeyError, TypeError):  # TypeError: a lane op's typing rule refused
         return False
     return True
 
