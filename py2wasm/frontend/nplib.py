@@ -344,10 +344,14 @@ def _take(fb, kind, r, v):
 
 
 def _update(fb, kind, r, v, acc_dt):
-    if kind in ("sum", "mean"):
-        return fb.emit("add" if r.type is F64 else "wadd", [r, v])
-    if kind == "prod":
-        return fb.emit("mul" if r.type is F64 else "wmul", [r, v])
+    """One accumulation step. float32 sums and products round every step to
+    float32, as NumPy's float32 reduction loops do (the pairwise sum is
+    separate: `_pairwise_fn`)."""
+    if kind in ("sum", "mean", "prod"):
+        op = ("add" if kind != "prod" else "mul") if r.type is F64 else (
+            "wadd" if kind != "prod" else "wmul")
+        r = fb.emit(op, [r, v])
+        return fb.emit("f32", [r]) if acc_dt == "float32" else r
     if kind == "any":
         return fb.emit("or", [r, v])
     if kind == "all":
@@ -361,7 +365,7 @@ def _elem_in(fb, kind, v, src, acc_dt):
         return cast(fb, v, src, "bool")
     if kind in ("min", "max", "argmin", "argmax"):
         return v
-    # sums accumulate float32 in f64 (rounded once at the end)
+    # float32 elements are exact in f64; _update rounds each step back to float32
     return cast(fb, v, src, "float64" if acc_dt in ("float32", "float64") else acc_dt)
 
 

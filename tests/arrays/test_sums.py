@@ -47,3 +47,20 @@ def test_row_sums_bit_identical(shape):
     want = row_sums(m)
     _exact(run_ir(row_sums, [m])[1][1], want)
     _exact(run_wasm(row_sums, [m])[1], want)
+
+
+def outer_axis_reductions(m):
+    return m.sum(axis=0), m.prod(axis=0), m.mean(axis=0), np.prod(m), m.sum(axis=0, keepdims=True)
+
+
+@pytest.mark.parametrize("shape", [(1000, 3), (7, 5), (1, 4), (0, 3), (129, 17)])
+def test_float32_outer_axis_reductions_round_every_step(shape):
+    """NumPy's float32 sums and products along an outer axis (and products
+    over everything) accumulate in float32, rounding each step; a float64
+    accumulator rounded once at the end differs in the last bits."""
+    rng = np.random.default_rng(11)
+    m = (rng.random(shape) * 1000 + 0.5).astype(np.float32)
+    m[:, 0] = rng.random(shape[0]).astype(np.float32) + 0.5  # a column whose product stays finite
+    want = outer_axis_reductions(m)
+    _exact(run_ir(outer_axis_reductions, [m])[1][1], want)
+    _exact(run_wasm(outer_axis_reductions, [m])[1], want)
