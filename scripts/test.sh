@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, exactly as CI runs it: set up, the JS runtime's node
-# tests, then every test on CPython 3.11, and the tracer and differential
-# suites on 3.12 and 3.13.
+# tests, then every test on CPython 3.11, the tracer and differential
+# suites on 3.12 and 3.13, and math.fma's target tests on 3.13.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -16,3 +16,5 @@ for py in "$PY312" "$PY313"; do
   echo "== $("$py" -V): tracer and differential suites"
   "$py" -m pytest tests/ir tests/frontend tests/corpus -q -p no:cacheprovider
 done
+echo "== $("$PY313" -V): math.fma (new in 3.13) on every build target"
+"$PY313" -m pytest tests/backend/test_fma_relaxed.py -q -p no:cacheprovider
