@@ -13,11 +13,12 @@ from __future__ import annotations
 from ..ir import Module, verify_module
 from .dce import dce
 from .fold import fold
+from .inline import inline
 from .link_math import link_math
 from .vectorize import vectorize
 from .ranges import ranges
 
-PIPELINE = (("fold", fold), ("ranges", ranges), ("dce", dce))
+PIPELINE = (("inline", inline), ("fold", fold), ("ranges", ranges), ("dce", dce))
 
 
 def run_passes(module: Module, level: int = 1, verify: bool = True, *,
@@ -42,4 +43,4 @@ def run_passes(module: Module, level: int = 1, verify: bool = True, *,
     return module
 
 
-__all__ = ["run_passes", "dce", "fold", "link_math", "ranges", "PIPELINE"]
+__all__ = ["run_passes", "dce", "fold", "inline", "link_math", "ranges", "PIPELINE"]
