@@ -21,7 +21,10 @@ _BINARY = {"vadd": "Add", "vsub": "Sub", "vmul": "Mul", "vdiv": "Div",
            "veq": "Eq", "vne": "Ne", "vlt": "Lt", "vle": "Le", "vgt": "Gt", "vge": "Ge"}
 _UNARY = {"vneg": "Neg", "vabs": "Abs", "vsqrt": "Sqrt", "vfloor": "Floor", "vceil": "Ceil",
           "vtrunc": "Trunc", "vnearest": "Nearest"}
-_MASK = {"vand": Op.AndVec128, "vor": Op.OrVec128, "vxor": Op.XorVec128}
+# v128 logic: on masks (vand vor vxor) and on the bits of any vector (vband vbor vbxor,
+# the widened math library cores): the same wasm instructions
+_LOGIC = {"vand": Op.AndVec128, "vor": Op.OrVec128, "vxor": Op.XorVec128,
+          "vband": Op.AndVec128, "vbor": Op.OrVec128, "vbxor": Op.XorVec128}
 
 
 def _op(stem: str, t) -> int:
@@ -160,10 +163,10 @@ def _visnan(L, e):
     return [L.set(e.outs[0], L.m.binary(_op("Ne", a.type), L.get(a), L.get(a)))]
 
 
-@lowering(*_MASK)
-def _vmask(L, e):
+@lowering(*_LOGIC)
+def _vlogic(L, e):
     a, b = e.ins
-    return [L.set(e.outs[0], L.m.binary(_MASK[e.prim], L.get(a), L.get(b)))]
+    return [L.set(e.outs[0], L.m.binary(_LOGIC[e.prim], L.get(a), L.get(b)))]
 
 
 @lowering("vnot")

@@ -1,6 +1,7 @@
 """Lowering of the SIMD bit and conversion lane ops (ir/primitives.py, "SIMD
-bit and conversion lane ops": vbitcast vftoi vitof vshl vshr vband vbor vbxor
-vcopysign vall) to wasm SIMD128.
+bit and conversion lane ops": vbitcast vftoi vitof vshl vshr vcopysign vall)
+to wasm SIMD128; vband vbor vbxor are v128 and/or/xor, lowered with the mask
+logic in `lower_simd`.
 
 Place in the pipeline: backend, beside `lower_simd` (imported by
 `backend/__init__.py`, which registers its lowerings into
@@ -13,7 +14,6 @@ from ..ir.types import F64X2
 from .binaryen import Op
 from .lower_ops import lowering
 
-_BITWISE = {"vband": Op.AndVec128, "vbor": Op.OrVec128, "vbxor": Op.XorVec128}
 _SIGN = -0x8000000000000000  # the f64 sign bit as an i64
 
 
@@ -46,12 +46,6 @@ def _vshift(L, e):
     v, n = e.ins
     op = Op.ShlVecI64x2 if e.prim == "vshl" else Op.ShrSVecI64x2
     return [L.set(e.outs[0], m.simd_shift(op, L.get(v), m.unary(Op.WrapInt64, L.get(n))))]
-
-
-@lowering(*_BITWISE)
-def _vbitwise(L, e):
-    a, b = e.ins
-    return [L.set(e.outs[0], L.m.binary(_BITWISE[e.prim], L.get(a), L.get(b)))]
 
 
 @lowering("vcopysign")
