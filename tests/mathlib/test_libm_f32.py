@@ -5,19 +5,22 @@ source traced and run by the IR reference interpreter, and its compiled wasm
 is within 1 ulp (float32) of the correctly rounded one, exactly it on the
 special values; NumPy's float32 results on this machine are within the ulp
 distance it has itself from the correctly rounded value, plus 1."""
-import contextlib
 import struct
+import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
 
 import py2wasm
-from py2wasm.frontend import ufuncs
 from py2wasm.ir.interpret import interpret
 from py2wasm.libm.f32 import FUNCTIONS, arity
 from py2wasm.libm.f32.accuracy import (NUMPY, arguments32, exact32, numpy32, ours32,
                                        reference32, ulp32)
 from py2wasm.passes.link_math import library, library_function
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from benchmarks.mathf import dispatch  # noqa: E402 - the float32 dispatch switch, shared
 
 NAMES = sorted(FUNCTIONS)
 N = 3000
@@ -95,16 +98,6 @@ def test_traced_equals_source(name):
         assert _bits(got) == _bits(want) or (got != got and want != want), (name, a)
 
 
-@contextlib.contextmanager
-def _dispatch(names):
-    saved = ufuncs.F32_LIBM
-    ufuncs.F32_LIBM = frozenset(names)
-    try:
-        yield
-    finally:
-        ufuncs.F32_LIBM = saved
-
-
 def _kernel(name):
     k = arity(name)
     ps = ", ".join("ab"[:k])
@@ -119,7 +112,7 @@ def test_compiled_wasm_is_the_library(name, samples):
     the ufunc dispatch uses it by default) equals its Python source."""
     args, _, ours = samples[name]
     cf = py2wasm.compile(_kernel(name))
-    with _dispatch([name]):
+    with dispatch([name]):
         got = cf(*[np.ascontiguousarray(args[:, i]) for i in range(args.shape[1])])
     build = list(cf.specializations.values())[-1].build
     assert build.manifest.get("imports", {}) == {}
