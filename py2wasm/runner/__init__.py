@@ -143,7 +143,11 @@ class Instance:
         """The fast callable for export `name`: `f(args_tuple)`."""
         return self._callers[name]
 
-    def _make_caller(self, entry: dict, func: wasmtime.Func):
+    def _make_caller(self, entry: dict, func: wasmtime.Func, reset_heap: bool = True):
+        """The generated fast caller of `entry` (a manifest entry of scalar
+        types). `reset_heap`: reset the arena (py2wasm_heap) before each
+        call when the module has one; the array path (runner/arrays.py)
+        passes False, having placed the arguments in the arena itself."""
         fname = entry["name"]
         params = entry["params"]
 
@@ -179,7 +183,7 @@ class Instance:
             "_range": _range, "_arity": _arity,
         }
         heap = self._exports.get(HEAP_GLOBAL)
-        if heap is not None:  # code that allocates: reset the arena before each call
+        if heap is not None and reset_heap:  # code that allocates: reset the arena before each call
             val = wffi.wasmtime_val_t()
             val.kind = wffi.WASMTIME_I64.value
             val.of.i64 = HEAP_BASE

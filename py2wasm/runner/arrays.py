@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterator
 
+import ctypes as _ctypes
+
 import numpy as np
 
 from ..ir.types import ArrayType, NoneType, ScalarType, TupleType
@@ -36,6 +38,7 @@ def _libc_memcmp():
 
 
 _memcmp = _libc_memcmp()
+_SMALL = 1 << 15  # copy-back compares up to this many bytes as bytes objects, then memcmp
 
 
 class ArgumentCopies:
@@ -135,18 +138,66 @@ def format_exception_message(entry: dict, get_arg: Callable[[int], int]) -> str:
     return msg.format(*[get_arg(i) for i in range(n)]) if n else msg
 
 
+# wasmtime's C API through a PyDLL handle (the GIL stays held), with prebuilt
+# c_void_p arguments and no argtypes, as in runner/__init__.py: reading the
+# memory's base and size and setting py2wasm_heap cost well under a
+# microsecond this way (wasmtime-py's Global.set_value is ~20 us).
+_capi = None
+
+
+def _c_api():
+    global _capi
+    if _capi is None:
+        import ctypes
+        from wasmtime import _ffi as wffi
+        dll = ctypes.PyDLL(wffi.dll._name)
+        data, size, gset = (dll.wasmtime_memory_data, dll.wasmtime_memory_data_size,
+                            dll.wasmtime_global_set)
+        data.restype, size.restype, gset.restype = (ctypes.c_void_p, ctypes.c_size_t,
+                                                    ctypes.c_void_p)
+        data.argtypes = size.argtypes = gset.argtypes = None
+        _capi = (data, size, gset, wffi)
+    return _capi
+
+
+class _Plan:
+    """How one parameter or result (a PyType) crosses the ABI, precomputed."""
+    __slots__ = ("kind", "t", "dtype", "name", "ndim", "itemsize", "elems")
+
+    def __init__(self, t):
+        self.t = t
+        if isinstance(t, ArrayType):
+            self.kind = "a"
+            self.dtype = np.dtype(t.dtype)  # little-endian (native), as in memory
+            self.name, self.ndim, self.itemsize = t.dtype, t.ndim, self.dtype.itemsize
+        elif isinstance(t, TupleType):
+            self.kind = "t"
+            self.elems = [_Plan(e) for e in t.elems]
+        elif isinstance(t, ScalarType):
+            self.kind = "s"
+            self.name = t.name
+        else:
+            self.kind = "n"
+
+
 class ArrayCaller:
     """A Python callable for an export whose signature has arrays: it resets
     the arena, copies argument arrays in, calls, copies results out and the
     argument arrays back (also when the call raises: NumPy code that writes
-    then raises leaves its writes visible)."""
+    then raises leaves its writes visible).
+
+    Linear memory is accessed through one NumPy uint8 view, rebuilt only when
+    the memory's base or size changed (growth, also during a call); the heap
+    global is set through wasmtime's C API with a preallocated value."""
 
     def __init__(self, store, exports, func, entry: dict, make_exception, fast=None):
         """`make_exception(code)`: the Python exception for a non-zero
         py2wasm_exc code (reading py2wasm_exc_arg* for formatted messages).
         `fast`: the runner's unchecked caller of the flat signature (it
-        raises the Python exception itself), else wasmtime's Func call."""
+        raises the Python exception itself and must not reset the arena),
+        else wasmtime's Func call."""
         self.fast = fast
+        import ctypes
         import wasmtime
         from ..ir.types import from_json
         self._wasmtime = wasmtime
@@ -155,17 +206,53 @@ class ArrayCaller:
         self.name = entry["name"]
         self.types = [from_json(p["type"]) for p in entry["params"]]
         self.result = from_json(entry["result"])
+        self._plans = [_Plan(t) for t in self.types]
+        self._rplan = _Plan(self.result)
+        self._nparams = len(self.types)
         try:
             self.memory = exports["memory"]
             self.heap = exports[HEAP_GLOBAL]
         except KeyError:  # the code never touches memory: keep the argument bytes here
             self.memory = _HostMemory()
             self.heap = self.memory.heap
+        self._host = isinstance(self.memory, _HostMemory)
+        if not self._host:
+            data, size, gset, wffi = _c_api()
+            ctx = ctypes.c_void_p(ctypes.cast(store._context(), ctypes.c_void_p).value)
+            mem = ctypes.c_void_p(ctypes.addressof(self.memory._memory))
+            val = wffi.wasmtime_val_t()
+            val.kind = wffi.WASMTIME_I64.value
+            val.of.i64 = HEAP_BASE
+            glob = ctypes.c_void_p(ctypes.addressof(self.heap._global))
+            valp = ctypes.c_void_p(ctypes.addressof(val))
+            self._keep = (val, self.memory, self.heap)
+            self._heapval = val.of
+            self._mem_base = lambda: data(ctx, mem) or 0
+            self._mem_size = lambda: size(ctx, mem)
+            self._heap_set = lambda: gset(ctx, glob, valp)
+        self._view_size = self._view_base = None
+        self._u8 = None
         self.exc = exports["py2wasm_exc"]
         self._exports = exports
         self.make_exception = make_exception
 
     # memory access -------------------------------------------------------------------
+    def _view(self):
+        """(base address, uint8 view of all of linear memory), current. The
+        memory moves only when it grows, so an unchanged size means an
+        unchanged base."""
+        if self._host:
+            buf = self.memory.buf
+            return buf.ctypes.data if len(buf) else 0, buf
+        size = self._mem_size()
+        if size != self._view_size:
+            import ctypes
+            base = self._mem_base()
+            self._u8 = (np.frombuffer((ctypes.c_ubyte * size).from_address(base), np.uint8)
+                        if size else np.zeros(0, np.uint8))
+            self._view_size, self._view_base = size, base
+        return self._view_base, self._u8
+
     def alloc(self, n: int) -> int:
         """Bump-allocate argument space (the heap global is written once,
         before the call, by __call__)."""
@@ -179,73 +266,148 @@ class ArrayCaller:
             except Exception as e:  # noqa: BLE001 - wasmtime refuses to grow
                 raise MemoryError("cannot grow wasm linear memory for the arguments") from e
             self._size = self.memory.data_len(self.store)
-            self._base_addr = None
         self._top = new
         return p
 
-    def _base(self) -> int:
-        import ctypes
-        if self._base_addr is None:
-            self._base_addr = ctypes.addressof(self.memory.data_ptr(self.store).contents)
-        return self._base_addr
-
-    def write(self, addr: int, raw: bytes) -> None:
-        import ctypes
-        if isinstance(self.memory, _HostMemory):
-            self.memory.write(self.store, raw, addr)
-            return
-        if addr + len(raw) > self._size:
+    def write(self, addr: int, raw) -> None:
+        """Copy bytes (bytes or a uint8 array) to linear memory at `addr`."""
+        _, u8 = self._view()
+        if addr < 0 or addr + len(raw) > len(u8):
             raise RuntimeError("write outside linear memory (a py2wasm bug)")
-        src = raw.ctypes.data if isinstance(raw, np.ndarray) else raw
-        ctypes.memmove(self._base() + addr, src, len(raw))
+        u8[addr:addr + len(raw)] = np.frombuffer(raw, np.uint8) if isinstance(raw, bytes) \
+            else raw
 
-    def read(self, addr: int, n: int) -> bytes:
-        import ctypes
-        if isinstance(self.memory, _HostMemory):
-            return self.memory.read(self.store, addr, addr + n)
-        if addr < 0 or addr + n > self._size:
+    def read(self, addr: int, n: int) -> np.ndarray:
+        """A uint8 view of `n` bytes of linear memory at `addr` (no copy:
+        callers copy what they keep)."""
+        _, u8 = self._view()
+        if addr < 0 or addr + n > len(u8):
             raise RuntimeError("read outside linear memory (a py2wasm bug)")
-        # a view of linear memory (no copy): callers copy what they keep
-        return (ctypes.c_ubyte * n).from_address(self._base() + addr)
+        return u8[addr:addr + n]
 
     # the call --------------------------------------------------------------------------
+    def _place(self, plan, a, flat, placed):
+        """Check argument `a` of `plan`, allocate its array space, append its
+        flat leaves; arrays go to `placed` as (array, address, nbytes, plan)."""
+        k = plan.kind
+        if k == "a":
+            if not isinstance(a, np.ndarray) or a.ndim != plan.ndim or (
+                    a.dtype is not plan.dtype and a.dtype.name != plan.name):
+                got = f"{a.dtype.name} {a.ndim}-D array" if isinstance(a, np.ndarray) else \
+                    type(a).__name__
+                raise TypeError(f"expected a {plan.name} {plan.ndim}-D array, got {got}")
+            n = a.size * plan.itemsize
+            addr = self.alloc(n)
+            placed.append((a, addr, n, plan))
+            flat.append(addr)
+            flat.extend(a.shape)
+        elif k == "s":
+            flat.append(a)
+        elif k == "t":
+            if not isinstance(a, tuple) or len(a) != len(plan.elems):
+                raise TypeError(f"expected a tuple of {len(plan.elems)} items")
+            for p, x in zip(plan.elems, a):
+                self._place(p, x, flat, placed)
+
     def __call__(self, args: tuple):
-        if len(args) != len(self.types):
+        if len(args) != self._nparams:
             raise TypeError(f"{self.name}() takes {len(self.types)} positional argument(s) "
                             f"but {len(args)} were given")
+        plans = self._plans
+        name = self.name
+        args = [a if p.kind != "s" else _check_scalar_plan(name, p, a)
+                for p, a in zip(plans, args)]
+        base, u8 = self._view()
         self._top = HEAP_BASE
-        self._size = self.memory.data_len(self.store)
-        self._base_addr = None
-        flat, copies = flatten_args(self.types, [_check_scalar(self.name, t, a) for t, a in
-                                                 zip(self.types, args)],
-                                    self.alloc, self.write)
-        self.heap.set_value(self.store, self._wasmtime.Val.i64(self._top))
+        self._size = len(u8)
+        flat: list = []
+        placed: list = []
+        for p, a in zip(plans, args):
+            self._place(p, a, flat, placed)
+        if placed:
+            if self._size != len(u8):  # grown for the arguments
+                base, u8 = self._view()
+            for a, addr, n, p in placed:
+                if n:
+                    dst = u8[addr:addr + n].view(p.dtype)
+                    np.copyto(dst if p.ndim == 1 else dst.reshape(a.shape), a)
+        if self._host:
+            self.heap.v = self._top
+        else:
+            self._heapval.i64 = self._top
+            if self._heap_set():
+                raise RuntimeError("cannot set py2wasm_heap (a py2wasm bug)")
         try:
             if self.fast is not None:
                 res = self.fast(tuple(flat))
-                res = [] if res is None else (list(res) if isinstance(res, tuple) else [res])
             else:
                 res = self.func(self.store, *[int(x) if type(x) is bool else x for x in flat])
         except self._wasmtime.Trap as trap:
-            self._after_call()
-            copies.copy_back(self.read)
+            self._copy_back(placed, *self._view())
             raise self._exception(trap) from None
         except BaseException:
-            self._after_call()
-            copies.copy_back(self.read)
+            self._copy_back(placed, *self._view())
             raise
-        self._after_call()
-        copies.copy_back(self.read)
-        if res is None:
-            res = []
-        elif not isinstance(res, (list, tuple)):
-            res = [res]
-        return unflatten_result(self.result, iter(res), self.read)
+        base, u8 = self._view()  # the call may have grown (and moved) the memory
+        if placed:
+            self._copy_back(placed, base, u8)
+        if self._rplan.kind == "n":
+            return None
+        if self._rplan.kind == "a" and self._rplan.ndim == 1:  # one 1-D array
+            return self._array1(res[0], res[1], u8)
+        if not isinstance(res, (list, tuple)):
+            res = (res,)
+        return self._unflatten(self._rplan, iter(res), u8)
 
-    def _after_call(self) -> None:
-        """The call may have grown the memory: re-read its size and base."""
-        self._size = self.memory.data_len(self.store)
-        self._base_addr = None
+    def _array1(self, addr, size, u8):
+        """A 1-D array result: a copy of its elements in linear memory."""
+        plan = self._rplan
+        n = size * plan.itemsize
+        if not n:
+            return np.zeros((size,), dtype=plan.dtype)
+        if addr < 0 or addr + n > len(u8):
+            raise RuntimeError("read outside linear memory (a py2wasm bug)")
+        return u8[addr:addr + n].view(plan.dtype).copy()
+
+    def _copy_back(self, placed, base, u8) -> None:
+        """Copy each writable argument array back from linear memory (`u8`
+        at address `base`, read after the call), skipping unchanged ones."""
+        for arr, addr, n, p in placed:
+            if not n:
+                continue
+            fl = arr.flags
+            if not fl.writeable:
+                continue
+            if fl.c_contiguous:
+                if n <= _SMALL:  # comparing two small bytes objects beats ctypes' call cost
+                    if u8[addr:addr + n].tobytes() == arr.tobytes():
+                        continue
+                elif _memcmp is not None and _memcmp(
+                        base + addr, _ctypes.addressof(_ctypes.c_char.from_buffer(arr)), n) == 0:
+                    continue
+            src = u8[addr:addr + n].view(p.dtype)
+            np.copyto(arr, src if p.ndim == 1 else src.reshape(arr.shape))
+
+    def _unflatten(self, plan, flat, u8):
+        k = plan.kind
+        if k == "a":
+            addr = next(flat)
+            shape = tuple(int(next(flat)) for _ in range(plan.ndim))
+            n = 1
+            for s in shape:
+                n *= s
+            n *= plan.itemsize
+            if not n:
+                return np.zeros(shape, dtype=plan.dtype)
+            if addr < 0 or addr + n > len(u8):
+                raise RuntimeError("read outside linear memory (a py2wasm bug)")
+            out = u8[addr:addr + n].view(plan.dtype)
+            return (out if plan.ndim == 1 else out.reshape(shape)).copy()
+        if k == "t":
+            return tuple(self._unflatten(e, flat, u8) for e in plan.elems)
+        if k == "s":
+            return _PY[plan.name](next(flat))
+        return None
 
     def _exception(self, trap):
         code = self.exc.value(self.store)
@@ -259,7 +421,8 @@ class ArrayCaller:
 
 class _HostMemory:
     """Stands in for linear memory when a module has none (its functions
-    take or return arrays without reading or writing elements)."""
+    take or return arrays without reading or writing elements). `buf` is a
+    uint8 array, replaced (never resized in place) when it grows."""
 
     class _Heap:
         def __init__(self):
@@ -273,19 +436,34 @@ class _HostMemory:
 
     def __init__(self):
         self.heap = self._Heap()
-        self.data = bytearray()
+        self.buf = np.zeros(0, np.uint8)
 
     def data_len(self, store):
-        return len(self.data)
+        return len(self.buf)
 
     def grow(self, store, pages):
-        self.data.extend(bytes(pages * PAGE))
+        self.buf = np.concatenate([self.buf, np.zeros(pages * PAGE, np.uint8)])
 
     def write(self, store, raw, addr):
-        self.data[addr:addr + len(raw)] = bytes(raw)
+        self.buf[addr:addr + len(raw)] = np.frombuffer(bytes(raw), np.uint8)
 
     def read(self, store, start, stop):
-        return bytes(self.data[start:stop])
+        return self.buf[start:stop].tobytes()
+
+
+def _check_scalar_plan(fname, plan, v):
+    """_check_scalar with the exact types' fast path first."""
+    name = plan.name
+    tv = type(v)
+    if name == "f64":
+        if tv is float:
+            return v
+    elif name == "i64":
+        if tv is int and -2**63 <= v < 2**63:
+            return v
+    elif tv is bool:
+        return v
+    return _check_scalar(fname, plan.t, v)
 
 
 def _check_scalar(fname, t, v):
@@ -320,17 +498,11 @@ def caller_for(instance, entry: dict, func):
                   "params": [{"name": f"{p['name']}_{k}", "type": t}
                              for p in entry["params"] for k, t in enumerate(_flat_json(p["type"]))],
                   "result": _flat_result(entry["result"])}
-    fast = instance._make_caller(flat_entry, func)  # noqa: SLF001 - the scalar fast path
-    # The scalar path resets the arena before each call; here the arguments
-    # are already in it (ArrayCaller sets py2wasm_heap past them): no reset.
-    if "_reset" in getattr(fast, "__globals__", {}):
-        fast.__globals__["_reset"] = _no_reset
+    # The arguments are already in the arena (ArrayCaller sets py2wasm_heap
+    # past them): the flat caller must not reset it.
+    fast = instance._make_caller(flat_entry, func, reset_heap=False)  # noqa: SLF001
     return ArrayCaller(instance.store, exports, func, entry,
                        instance._exception, fast)  # noqa: SLF001 - the runner's own conversion
-
-
-def _no_reset() -> None:
-    pass
 
 
 def _flat_json(t) -> list:
