@@ -338,7 +338,19 @@ class ArrayCaller:
         self._size = len(u8)
         flat: list = []
         placed: list = []
+        ndarray = np.ndarray
         for p, a in zip(plans, args):
+            if p.kind == "a" and type(a) is ndarray and a.dtype is p.dtype and a.ndim == p.ndim:
+                # the common case of _place, inlined: an exact-dtype array that fits
+                n = a.size * p.itemsize
+                addr = self._top
+                new = (addr + n + 15) // 16 * 16
+                if new <= self._size:
+                    self._top = new
+                    placed.append((a, addr, n, p))
+                    flat.append(addr)
+                    flat.extend(a.shape)
+                    continue
             self._place(p, a, flat, placed)
         if placed:
             if self._size != len(u8):  # grown for the arguments
