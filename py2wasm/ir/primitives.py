@@ -43,10 +43,10 @@ def _fail(msg):
     raise TypeError(msg)
 
 
-def _same(allowed):
+def _same(allowed, what="operands"):
     def rule(ts, params):
         if len(set(ts)) != 1 or ts[0] not in allowed:
-            _fail(f"expects {len(ts)} operands of one type among "
+            _fail(f"expects {len(ts)} {what} of one type among "
                   f"{', '.join(t.name for t in allowed)}, got {', '.join(t.name for t in ts)}")
         return [ts[0]]
     return rule
@@ -356,12 +356,7 @@ def _vextract_rule(ts, params):
 
 
 def _vsame(allowed):
-    def rule(ts, params):
-        if len(set(ts)) != 1 or ts[0] not in allowed:
-            _fail(f"expects {len(ts)} vectors of one type among "
-                  f"{', '.join(t.name for t in allowed)}, got {', '.join(t.name for t in ts)}")
-        return [ts[0]]
-    return rule
+    return _same(allowed, "vectors")
 
 
 def _vcmp_rule(ts, params):
