@@ -56,6 +56,14 @@ def run(cmd, cwd=None, check=True, **kw) -> subprocess.CompletedProcess:
     return p
 
 
+def tsc(cwd, *args) -> subprocess.CompletedProcess:
+    """TypeScript's checker in strict mode with Node's module resolution, no
+    output files and plain messages (`file(line,col): error TSxxxx`); returns
+    the process without raising, for the test to assert on."""
+    return run([node(), tool("typescript/bin/tsc"), "--strict", "--module", "nodenext", "--noEmit",
+                "--pretty", "false", *args], cwd=cwd, check=False)
+
+
 def py2wasm_build(src: Path, out: Path, *extra: str) -> Path:
     run([sys.executable, "-m", "py2wasm.cli", "build", src, "-o", out, *extra], cwd=ROOT)
     return out

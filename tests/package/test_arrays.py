@@ -13,7 +13,7 @@ import json
 import shutil
 
 from .arrays_cases import all_cases, calls, check_array_results
-from .conftest import ARRAYS_NAME, HERE, node, run, tool
+from .conftest import ARRAYS_NAME, HERE, node, run, tsc
 from .test_browser import _drive
 
 
@@ -101,14 +101,9 @@ BAD_TS = [  # (code, TypeScript error it must produce)
 ]
 
 
-def _tsc(app, file):
-    return run([node(), tool("typescript/bin/tsc"), "--strict", "--module", "nodenext", "--noEmit",
-                "--pretty", "false", file], cwd=app, check=False)
-
-
 def test_typed_array_consumer_is_accepted_by_tsc_strict(app):
     (app / "good_arrays.ts").write_text(GOOD_TS)
-    p = _tsc(app, "good_arrays.ts")
+    p = tsc(app, "good_arrays.ts")
     assert p.returncode == 0, p.stdout + p.stderr
 
 
@@ -118,7 +113,7 @@ def test_mistyped_array_consumer_is_rejected_line_by_line(app):
               'const a: NDArray<Float64Array, 2> = { data: new Float64Array(4), shape: [2, 2] };\n')
     lines = header.count("\n")
     (app / "bad_arrays.ts").write_text(header + "\n".join(code for code, _ in BAD_TS) + "\n")
-    p = _tsc(app, "bad_arrays.ts")
+    p = tsc(app, "bad_arrays.ts")
     assert p.returncode != 0
     for i, (code, err) in enumerate(BAD_TS):
         at = f"bad_arrays.ts({lines + i + 1},"
@@ -163,6 +158,5 @@ def test_array_declarations_compile_without_dom_or_node_types(app):
         'export const r: Float64Array = softmax(new Float64Array(2));\n'
         'const m: NDArray<Float64Array, 2> = { data: new Float64Array(4), shape: [2, 2] };\n'
         'export const t: NDArray<Float64Array, 2> = affine(m, new Float64Array(2), 1);\n')
-    p = run([node(), tool("typescript/bin/tsc"), "--strict", "--module", "nodenext", "--lib", "es2020",
-             "--noEmit", "--pretty", "false", "nodom_arrays.ts"], cwd=app, check=False)
+    p = tsc(app, "--lib", "es2020", "nodom_arrays.ts")
     assert p.returncode == 0, p.stdout

@@ -18,7 +18,7 @@ from py2wasm.package import (UnsupportedSignature, javascript_module, package_js
 from py2wasm.package.javascript import exception_message
 from py2wasm.package.npm_name import check_name, check_version, name_problems
 
-from .conftest import MULTI_NAME, ROOT, node, run, tool
+from .conftest import MULTI_NAME, ROOT, node, run, tsc
 
 
 @dataclass
@@ -189,8 +189,7 @@ def test_reserved_words_as_names_and_odd_tuples(tmp_path):
         'const a: number = m.delete(5, 3);\nconst b: readonly [number, number] = m.swap([1.5, 7]);\n'
         'const c: readonly [number] = m.single(2.5);\nconsole.log(a, b, c, m.one());\n')
     (tmp_path / "package.json").write_text('{"type": "module"}')
-    p = run([node(), tool("typescript/bin/tsc"), "--strict", "--module", "nodenext", "--noEmit", "use.ts"],
-            cwd=tmp_path, check=False)
+    p = tsc(tmp_path, "use.ts")
     assert p.returncode == 0, p.stdout
 
 

@@ -14,7 +14,7 @@ import tarfile
 import pytest
 
 from .cases import all_cases, calls_json, check_results
-from .conftest import HERE, MULTI_NAME, node, run, tool
+from .conftest import HERE, MULTI_NAME, node, run, tool, tsc
 
 
 @pytest.fixture(scope="module")
@@ -117,14 +117,9 @@ BAD_TS = [  # (code, TypeScript error it must produce)
 ]
 
 
-def _tsc(app, file):
-    return run([node(), tool("typescript/bin/tsc"), "--strict", "--module", "nodenext", "--noEmit",
-                "--pretty", "false", file], cwd=app, check=False)
-
-
 def test_typed_consumer_is_accepted_by_tsc_strict_nodenext(app):
     (app / "good.ts").write_text(GOOD_TS)
-    p = _tsc(app, "good.ts")
+    p = tsc(app, "good.ts")
     assert p.returncode == 0, p.stdout + p.stderr
 
 
@@ -132,7 +127,7 @@ def test_mistyped_consumer_is_rejected_line_by_line(app):
     header = 'import { fma, init } from "fma";\nimport { divmod_, is_pos, scale } from "@py2wasm-test/multi-fns";\n'
     lines = header.count("\n")
     (app / "bad.ts").write_text(header + "\n".join(code for code, _ in BAD_TS) + "\n")
-    p = _tsc(app, "bad.ts")
+    p = tsc(app, "bad.ts")
     assert p.returncode != 0
     for i, (code, err) in enumerate(BAD_TS):
         assert f"bad.ts({lines + i + 1}," in p.stdout and err in p.stdout.split(f"bad.ts({lines + i + 1},")[1].split("\n")[0], \
@@ -144,8 +139,7 @@ def test_declarations_compile_without_dom_or_node_types(app):
     (app / "nodom.ts").write_text('import { fma, init } from "fma";\n'
                                   'export const r: number = fma(1, 2, 3);\n'
                                   'export const p: Promise<void> = init(new Uint8Array(0));\n')
-    p = run([node(), tool("typescript/bin/tsc"), "--strict", "--module", "nodenext", "--lib", "es2022",
-             "--noEmit", "--pretty", "false", "nodom.ts"], cwd=app, check=False)
+    p = tsc(app, "--lib", "es2022", "nodom.ts")
     assert p.returncode == 0, p.stdout
 
 
