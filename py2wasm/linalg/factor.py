@@ -25,18 +25,13 @@ def cholesky(a, upper=False):
     w = work(a)
     low = np.zeros((n, n))
     for j in range(n):
-        s = w[j, j]
-        for k in range(j):
-            s -= low[j, k] * low[j, k]
+        s = w[j, j] - np.dot(low[j, :j], low[j, :j])
         if s <= 0.0:  # a NaN pivot goes on (as OpenBLAS's potrf, which NumPy uses)
             raise LinAlgError("Matrix is not positive definite")
         d = math.sqrt(s)
         low[j, j] = d
         for i in range(j + 1, n):
-            t = w[i, j]
-            for k in range(j):
-                t -= low[i, k] * low[j, k]
-            low[i, j] = t / d
+            low[i, j] = (w[i, j] - np.dot(low[i, :j], low[j, :j])) / d
     if upper:
         low = low.T.copy()
     return result_like(low, a)

@@ -64,17 +64,24 @@ def lu_solve_into(w, piv, x):
                 t = x[k, j]
                 x[k, j] = x[p, j]
                 x[p, j] = t
-    for j in range(m):
-        for i in range(n):
-            s = x[i, j]
-            for k in range(i):
-                s -= w[i, k] * x[k, j]
-            x[i, j] = s
-        for i in range(n - 1, -1, -1):
-            s = x[i, j]
-            for k in range(i + 1, n):
-                s -= w[i, k] * x[k, j]
-            x[i, j] = s / w[i, i]
+    # row operations (contiguous inner loops; a slice expression per row would
+    # allocate a temporary per row); each element sees the same sequence of
+    # roundings as column-at-a-time substitution
+    for i in range(n):
+        for k in range(i):
+            f = w[i, k]
+            if f != 0.0:
+                for j in range(m):
+                    x[i, j] -= f * x[k, j]
+    for i in range(n - 1, -1, -1):
+        for k in range(i + 1, n):
+            f = w[i, k]
+            if f != 0.0:
+                for j in range(m):
+                    x[i, j] -= f * x[k, j]
+        d = w[i, i]
+        for j in range(m):
+            x[i, j] = x[i, j] / d
 
 
 def det(a):
