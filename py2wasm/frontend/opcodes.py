@@ -17,7 +17,7 @@ from ..ir import Var
 from ..ir.messages import INT_OVERFLOW
 from . import arrays, nplib
 from .iterators import RangeIter, TupleIter, get_iter, range_advance, range_has_next, tuple_next
-from .state import NULL, STOP, UNBOUND
+from .state import NULL, STOP, UNBOUND, Static
 from .values import (E_ATTRIBUTE, E_TYPE, E_UNSUPPORTED_OPCODE, E_UNSUPPORTED_VALUE,
                      TraceRaise, error)
 
@@ -117,7 +117,7 @@ class Handlers:
             raise TraceRaise("UnboundLocalError",
                              f"cannot access local variable '{ins.argval}' where it is not "
                              "associated with a value")
-        f.stack.append(v)
+        f.stack.append(v.value if isinstance(v, Static) else v)
 
     op_LOAD_FAST_CHECK = op_LOAD_FAST
 
@@ -613,11 +613,20 @@ class Handlers:
         exc = f.stack.pop()
         if isinstance(exc, type) and issubclass(exc, BaseException):
             exc = exc()
-        if not isinstance(exc, BaseException) or type(exc).__name__ not in vars(_py_builtins):
+        if not isinstance(exc, BaseException) or not raisable(type(exc)):
             raise error(loc, "only built-in exceptions with known messages can be raised",
                         "raise e.g. ValueError(\"message\")", E_UNSUPPORTED_VALUE)
         self.fb.raise_(type(exc).__name__, str(exc), loc)
         return STOP
+
+
+def raisable(cls) -> bool:
+    """A built-in exception class, or one of `ir.messages.EXTRA_EXCEPTIONS`
+    (numpy.linalg.LinAlgError)."""
+    from ..ir.messages import EXTRA_EXCEPTIONS
+    if getattr(_py_builtins, cls.__name__, None) is cls:
+        return True
+    return EXTRA_EXCEPTIONS.get(cls.__name__) == f"{cls.__module__}.{cls.__qualname__}"
 
 
 _CLOSURE = object()  # a cell pushed by LOAD_CLOSURE (only ever fed to MAKE_FUNCTION)

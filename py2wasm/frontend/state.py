@@ -33,7 +33,20 @@ class _Unbound:
 UNBOUND = _Unbound()
 
 
+class Static:
+    """A known number passed to library code (py2wasm.linalg) that must stay
+    known inside it: not a leaf (no parameter), keyed by its value, unwrapped
+    by the callee's tracer. `np.linalg.matrix_power(a, 3)` thus traces the
+    power's loop for 3, and `ord=2` picks its case when compiling."""
+    __slots__ = ("value",)
+
+    def __init__(self, value):
+        self.value = value
+
+
 def key_of(v: Any):
+    if isinstance(v, Static):
+        return ("s", type(v.value), v.value)
     t = scalar_type(v)
     if t is not None:
         return t

@@ -53,8 +53,9 @@ class FunctionTracer(Handlers):
     (checked), or None (whatever the join of the return sites is)."""
 
     def __init__(self, mt, fn, args, name, *, result=None, result_is_assumed=False,
-                 export=False):
+                 export=False, site=None):
         self.mt = mt
+        self.site = site  # library code (py2wasm.linalg): every location is the user's call
         self.fn = fn
         self.code = code = fn.__code__
         self.version = sys.version_info[:2]
@@ -87,6 +88,9 @@ class FunctionTracer(Handlers):
         self.fb = FunctionBuilder(name, [scalar_type(p) for p in params], [],
                                   loc=self.loc_at_line(code.co_firstlineno),
                                   doc=inspect.getdoc(fn) or "", param_hints=hints)
+        # a Static (known number passed to library code) stays wrapped in the
+        # frame, keyed by its value, so it is still known after a join; loading
+        # the local unwraps it (opcodes.op_LOAD_FAST)
         locals_[:len(args)] = Frame(list(args), []).rebuild(self.fb.params).locals
         if export:  # each array argument is its own memory block (arrays.Arr.root)
             locals_[:len(args)] = [arrays.param_root(v, i) for i, v in
@@ -99,6 +103,8 @@ class FunctionTracer(Handlers):
 
     # --- locations ----------------------------------------------------------
     def loc_at_line(self, line, col=None) -> Loc:
+        if self.site is not None:
+            return self.site
         file = self.code.co_filename
         return Loc(file, line, col, linecache.getline(file, line).strip() if line else "")
 
