@@ -557,9 +557,16 @@ class _LoopVectorizer:
         chain = []
         for e in body.eqns:
             if any(v.id in dep for v in e.ins):
+                if not e.outs or not PRIMITIVES[e.prim].pure:
+                    # stored (or otherwise observed) in every iteration: a scan
+                    # (prefix sum, running max, IIR filter), not a reduction;
+                    # each lane would need the running value of the lanes
+                    # before it, and float scans must keep the scalar
+                    # rounding order: the loop stays scalar
+                    raise _Refuse(f"a carried value used by {e.prim} in every iteration")
                 chain.append(e)
                 dep.update(o.id for o in e.outs)
-        if new.id not in dep or not chain or chain[-1].outs[0] is not new:
+        if new.id not in dep or not chain or not chain[-1].outs or chain[-1].outs[0] is not new:
             raise _Refuse("a carried value that is not a reduction")
         others = {v.id: v for e in chain for v in e.ins if v.id not in dep}
         others = {i: v for i, v in others.items() if i not in self.consts}
