@@ -15,6 +15,7 @@ from ..ir.types import BOOL, F64, I64, VECTORS
 from . import binaryen as bn
 from .lower_ops import lower_eqn
 
+CHUNK = 64  # statements per nested wasm block (see FunctionLowering._chunked)
 _WTYPE = {I64: bn.i64, F64: bn.f64, BOOL: bn.i32, **{v: bn.v128 for v in VECTORS}}
 
 
@@ -32,6 +33,7 @@ class FunctionLowering:
         for p in fn.params:
             self._var(p)
         self.nparams = len(self.types)
+        self.chunks = 0  # nested blocks named so far (_chunked)
 
     # --- locals ---------------------------------------------------------
     @staticmethod
@@ -92,6 +94,24 @@ class FunctionLowering:
             return stmts[0]
         return m.block(None, stmts, bn.auto)
 
+    def _chunked(self, stmts: list):
+        """One block of `stmts`, nested in runs of at most CHUNK statements:
+        Binaryen's code-pushing pass costs (statements in a block) x
+        (conditional branches in it), so a long straight-line block (every
+        checked operation is an `if`) would make -O2/-O3 quadratic in the
+        function's size. Unnamed nested blocks change nothing else (later
+        passes merge them back: merge-blocks). They are named, or the
+        Relooper would flatten them at once; nothing branches to the names
+        (Binaryen's remove-unused-names drops them)."""
+        m = self.m
+        while len(stmts) > CHUNK:
+            chunks = []
+            for k in range(0, len(stmts), CHUNK):
+                self.chunks += 1
+                chunks.append(m.block(f"chunk{self.chunks}", stmts[k:k + CHUNK], bn.auto))
+            stmts = chunks
+        return m.block(None, stmts, bn.auto)
+
     def lower(self):
         m, fn = self.m, self.fn
         blocks = fn.reachable_blocks()
@@ -113,7 +133,7 @@ class FunctionLowering:
                 stmts.append(self.raise_stmt(t.exc, t.msg, t.loc))
             elif not isinstance(t, (ir.Br, ir.CondBr)):
                 raise ValueError(f"block ^{b.label} of {fn.name} has no terminator")
-            rblocks[id(b)] = rl.add_block(m.block(None, stmts, bn.auto) if stmts else m.nop())
+            rblocks[id(b)] = rl.add_block(self._chunked(stmts) if stmts else m.nop())
         for b in blocks:
             t = b.term
             rb = rblocks[id(b)]

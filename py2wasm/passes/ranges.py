@@ -50,6 +50,7 @@ from ..ir import BOOL, I64, Br, CondBr, Eqn, Function, Module, Var
 from ..ir import messages
 from ..ir.types import DTYPES, ArrayType, ScalarType, TupleType
 from .fold import fold_function
+from .pmap import PMap
 from .ranges_params import remove_trivial_params, substitute
 
 MIN, MAX = -2**63, 2**63 - 1
@@ -139,18 +140,56 @@ def _mul_safe_range(c: int):
 
 # --- facts: what is known to hold at a point ----------------------------------------
 # An atom is (op, a, b) meaning `a op b` for i64 Vars a, b, or ("in", v, lo, hi).
-# A fact set is a dict var id -> tuple of atoms mentioning that var (shared,
-# copied on extension).
+# A fact set maps var id -> tuple of atoms mentioning that var. One is kept
+# per equation, so it is persistent (pmap.PMap: an extension shares all but
+# the path it changes; a dict copy per fact made long functions quadratic in
+# time and memory), and a var keeps at most MAX_ATOMS atoms (the oldest half,
+# e.g. a loop header's `i < n`, and the newest), so that a value tested in
+# thousands of places (an array size) costs a bounded time per query. Fewer
+# atoms only make intervals wider: always sound.
 
-def _extend(facts: dict, atoms: list) -> dict:
-    if not atoms:
-        return facts
-    out = dict(facts)
-    for at in atoms:
-        vs = (at[1],) if at[0] == "in" else (at[1], at[2])
-        for v in vs:
-            out[v.id] = out.get(v.id, ()) + (at,)
-    return out
+MAX_ATOMS = 16
+
+
+class _Facts:
+    __slots__ = ("map", "slots")
+
+    def __init__(self, pmap: PMap, slots: dict):
+        self.map, self.slots = pmap, slots  # slots: var id -> dense key of the PMap
+
+    def get(self, vid: int, default=None):
+        k = self.slots.get(vid)
+        return default if k is None else self.map.get(k, default)
+
+    def extend(self, atoms: list) -> "_Facts":
+        if not atoms:
+            return self
+        m, slots = self.map, self.slots
+        for at in atoms:
+            vs = (at[1],) if at[0] == "in" else (at[1], at[2])
+            for v in vs:
+                k = slots.get(v.id)
+                if k is None:  # not a value of this function: nothing to record
+                    continue
+                old = m.get(k, ())
+                if at in old:
+                    continue
+                if len(old) >= MAX_ATOMS:
+                    old = old[:MAX_ATOMS // 2] + old[MAX_ATOMS // 2 + 1:]
+                m = m.set(k, old + (at,))
+        return _Facts(m, slots) if m is not self.map else self
+
+
+def _var_slots(fn: Function) -> dict:
+    """A dense number for every value of fn (block parameters, results)."""
+    slots: dict[int, int] = {}
+    for b in fn.blocks:
+        for v in b.params:
+            slots.setdefault(v.id, len(slots))
+        for e in b.eqns:
+            for v in e.outs:
+                slots.setdefault(v.id, len(slots))
+    return slots
 
 
 class FunctionRanges:
@@ -269,10 +308,12 @@ class FunctionRanges:
         self.eqn_facts: dict[int, list] = {}
         self.facts_out: dict[int, dict] = {}
         self.edge_facts: dict[tuple, dict] = {}
+        slots = _var_slots(self.fn)
+        empty = _Facts(PMap.empty(len(slots)), slots)
         for b in self.rpo:
             preds = self.preds[id(b)]
             if b is self.rpo[0]:
-                facts = {}
+                facts = empty
             elif len(preds) == 1 and preds[0][0] is not b:
                 p, which, _args = preds[0]
                 facts = self.edge_facts[(id(p), which)]
@@ -281,13 +322,13 @@ class FunctionRanges:
             per_eqn = []
             for e in b.eqns:
                 per_eqn.append(facts)
-                facts = _extend(facts, self._eqn_atoms(e))
+                facts = facts.extend(self._eqn_atoms(e))
             self.eqn_facts[id(b)] = per_eqn
             self.facts_out[id(b)] = facts
             t = b.term
             for which, _tgt, _args in self._succ_edges(b):
                 self.edge_facts[(id(b), which)] = (
-                    _extend(facts, self.atoms_of(t.cond, which)) if which is not None else facts)
+                    facts.extend(self.atoms_of(t.cond, which)) if which is not None else facts)
 
     # queries -----------------------------------------------------------------------
     def rng(self, v: Var, facts: dict, depth: int = 2):
