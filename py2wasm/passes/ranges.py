@@ -216,6 +216,7 @@ class FunctionRanges:
         self.val: dict[int, tuple] = {}
         self.reached_blocks: set[int] = set()
         self._cache = None  # rng results during one sweep of `analyze`
+        self._plan_memo = None  # (analyze's visiting plan,)
 
     # structure ---------------------------------------------------------------------
     @staticmethod
@@ -546,61 +547,138 @@ class FunctionRanges:
     def analyze(self, param_ranges) -> None:
         """Intervals of every i64 value, given the entry parameters' intervals
         (param_ranges None: the function is not called from reachable code,
-        so no value of it exists)."""
+        so no value of it exists).
+
+        Blocks are visited in reverse postorder, each loop iterated on its
+        own until it is stable before the blocks after it (the "recursive
+        strategy" over the loop nest): the values of a long sequence of loops
+        settle in time linear in its length, where sweeps of the whole
+        function would take as many sweeps as there are loops. (Irreducible
+        control flow, which the frontend never builds: whole sweeps.)"""
         self.val = {}
         if param_ranges is None:
             return
-        growth: dict[int, int] = {}
+        self._growth: dict[int, int] = {}
+        self._params = param_ranges
+        self.reached_blocks = {id(self.rpo[0])}
+        if self._plan_memo is None:
+            self._plan_memo = (self._plan(),)
+        (plan,) = self._plan_memo
+        self._cache = {}
+        if plan is None:  # irreducible: sweep everything until nothing changes
+            while self._iterate(self.rpo):
+                pass
+        else:
+            self._run(plan)
+        self._cache = None
+
+    def _run(self, items) -> bool:
+        """Visit a sequence of blocks and loops (lists: header first) once,
+        each loop iterated until stable; did any value change?"""
+        changed = False
+        for it in items:
+            if isinstance(it, list):
+                while self._iterate(it):
+                    changed = True
+            else:
+                changed |= self._visit(it)
+        return changed
+
+    def _iterate(self, items) -> bool:
+        # within an iteration a cached interval may be older (smaller) than
+        # the current one; the iteration that changes nothing saw final ones
+        self._cache = {}
+        return self._run(items)
+
+    def _plan(self):
+        """The blocks in reverse postorder with every natural loop as a
+        nested list (header first), or None for irreducible control flow."""
+        index = {id(b): i for i, b in enumerate(self.rpo)}
+        body: dict[int, set] = {}  # header rpo index -> rpo indices of its loop
+        for b in self.rpo:
+            i = index[id(b)]
+            for tgt in b.successors():
+                h = index.get(id(tgt))
+                if h is None or h > i:
+                    continue
+                d = b  # a back edge: its target must dominate its source
+                while d is not tgt and d is not self.idom[id(d)]:
+                    d = self.idom[id(d)]
+                if d is not tgt:
+                    return None
+                loop = body.setdefault(h, {h})
+                work = [i]
+                while work:
+                    k = work.pop()
+                    if k in loop:
+                        continue
+                    loop.add(k)
+                    work.extend(index[id(p)] for p, _w, _a in self.preds[id(self.rpo[k])]
+                                if id(p) in index)
+        # the innermost loop of every block and the parent of every loop
+        # (loops from the largest down: a nested loop is strictly smaller)
+        inner: dict[int, int] = {}
+        parent: dict[int, int] = {}
+        for h in sorted(body, key=lambda h: len(body[h]), reverse=True):
+            parent[h] = inner.get(h)
+            for k in body[h]:
+                inner[k] = h
+        items: dict = {None: []}
+        for h in body:
+            items[h] = []
+        for k in range(len(self.rpo)):
+            if k in body:  # a loop: its list goes where its header goes
+                items[k].append(self.rpo[k])
+                items[parent[k]].append(items[k])
+            else:
+                items[inner.get(k)].append(self.rpo[k])
+        return items[None]
+
+    def _visit(self, b) -> bool:
+        """Apply the transfer functions of block b once; did a value change?"""
+        changed = False
         entry = self.rpo[0]
-        self.reached_blocks = {id(entry)}
-        while True:
-            changed = False
-            # within a sweep a cached interval may be older (smaller) than the
-            # current one; the sweep that changes nothing saw only final ones
-            self._cache = {}
-            for b in self.rpo:
-                feasible = [(p, which, args) for p, which, args in self.preds[id(b)]
-                            if self._edge_taken(p, which)]
-                if b is not entry:
-                    if not feasible:
-                        continue
-                    if id(b) not in self.reached_blocks:
-                        self.reached_blocks.add(id(b))
-                        changed = True
-                for i, prm in enumerate(b.params):
-                    if prm.type is not I64:
-                        continue
-                    new = param_ranges[i] if b is entry else None
-                    for p, which, args in feasible:
-                        new = _join(new, self.rng(args[i], self.edge_facts[(id(p), which)]))
-                    old = self.val.get(prm.id)
-                    new = _join(old, new)
-                    if new != old:
-                        if old is not None:
-                            growth[prm.id] = growth.get(prm.id, 0) + 1
-                            if growth[prm.id] > WIDEN_AFTER:
-                                new = (MIN if new[0] < old[0] else new[0],
-                                       MAX if new[1] > old[1] else new[1])
-                        self.val[prm.id] = new
-                        changed = True
-                for e, facts in zip(b.eqns, self.eqn_facts[id(b)]):
-                    if not e.outs or e.outs[0].type is not I64:
-                        continue
-                    if len(e.outs) == 1:
-                        r = self.transfer(e, facts)
-                    else:  # a call with several results
-                        r = FULL
-                    for o in e.outs:
-                        if o.type is not I64:
-                            continue
-                        old = self.val.get(o.id)
-                        new = _join(old, r)
-                        if new != old:
-                            self.val[o.id] = new
-                            changed = True
-            if not changed:
-                self._cache = None
-                return
+        growth = self._growth
+        feasible = [(p, which, args) for p, which, args in self.preds[id(b)]
+                    if self._edge_taken(p, which)]
+        if b is not entry:
+            if not feasible:
+                return False
+            if id(b) not in self.reached_blocks:
+                self.reached_blocks.add(id(b))
+                changed = True
+        for i, prm in enumerate(b.params):
+            if prm.type is not I64:
+                continue
+            new = self._params[i] if b is entry else None
+            for p, which, args in feasible:
+                new = _join(new, self.rng(args[i], self.edge_facts[(id(p), which)]))
+            old = self.val.get(prm.id)
+            new = _join(old, new)
+            if new != old:
+                if old is not None:
+                    growth[prm.id] = growth.get(prm.id, 0) + 1
+                    if growth[prm.id] > WIDEN_AFTER:
+                        new = (MIN if new[0] < old[0] else new[0],
+                               MAX if new[1] > old[1] else new[1])
+                self.val[prm.id] = new
+                changed = True
+        for e, facts in zip(b.eqns, self.eqn_facts[id(b)]):
+            if not e.outs or e.outs[0].type is not I64:
+                continue
+            if len(e.outs) == 1:
+                r = self.transfer(e, facts)
+            else:  # a call with several results
+                r = FULL
+            for o in e.outs:
+                if o.type is not I64:
+                    continue
+                old = self.val.get(o.id)
+                new = _join(old, r)
+                if new != old:
+                    self.val[o.id] = new
+                    changed = True
+        return changed
 
     def _edge_taken(self, p, which) -> bool:
         """The edge from block p (`which` side of its cond_br) may be taken."""
