@@ -34,6 +34,7 @@ class FunctionLowering:
             self._var(p)
         self.nparams = len(self.types)
         self.chunks = 0  # nested blocks named so far (_chunked)
+        self.raised: set[int] = set()  # exception codes of this function's raise_stmt
 
     # --- locals ---------------------------------------------------------
     @staticmethod
@@ -66,7 +67,15 @@ class FunctionLowering:
         return self.ctx.exceptions.code(exc, msg, self._loc(loc))
 
     def raise_stmt(self, exc: str, msg: str, loc: Optional[ir.Loc]):
-        return self.ctx.raise_code(self.m.i32(self.code(exc, msg, loc)))
+        """`global.set $py2wasm_exc code; unreachable`. Each one in a function
+        gets its own code (a repeated one a duplicate entry): Binaryen's
+        code-folding merges one group of identical tails per run and then
+        runs again, so n repeated raises made -O2/-O3 quadratic."""
+        c = self.code(exc, msg, loc)
+        if c in self.raised:
+            c = self.ctx.exceptions.duplicate(c)
+        self.raised.add(c)
+        return self.ctx.raise_code(self.m.i32(c))
 
     def raise_if(self, cond, exc: str, msg: str, loc: Optional[ir.Loc]):
         return self.m.if_(cond, self.raise_stmt(exc, msg, loc))
@@ -94,6 +103,11 @@ class FunctionLowering:
             return stmts[0]
         return m.block(None, stmts, bn.auto)
 
+    def _barrier(self):
+        from .exceptions import EXC_GLOBAL
+        m = self.m
+        return m.if_(m.global_get(EXC_GLOBAL, bn.i32), m.unreachable())
+
     def _chunked(self, stmts: list):
         """One block of `stmts`, nested in runs of at most CHUNK statements:
         Binaryen's code-pushing pass costs (statements in a block) x
@@ -104,6 +118,15 @@ class FunctionLowering:
         Relooper would flatten them at once; nothing branches to the names
         (Binaryen's remove-unused-names drops them)."""
         m = self.m
+        if len(stmts) > CHUNK:
+            chunks = []
+            for k in range(0, len(stmts), CHUNK):
+                self.chunks += 1
+                part = stmts[k:k + CHUNK]
+                if k:
+                    part = [self._barrier()] + part
+                chunks.append(m.block(f"chunk{self.chunks}", part, bn.auto))
+            stmts = chunks
         while len(stmts) > CHUNK:
             chunks = []
             for k in range(0, len(stmts), CHUNK):
