@@ -641,7 +641,9 @@ def cast(fb, v, src: str, dst: str, loc=None):
 def loop_dtypes(ufunc, operands, loc):
     """NumPy's loop for `ufunc` on these operands: (input dtypes, output dtype).
     Python scalars are weak (NEP 50), arrays strong."""
-    spec = tuple(np.dtype(v.dtype) if is_array(v) else pytype_of(v) for v in operands)
+    # a Python bool is NumPy's bool (NEP 50 makes only int/float/complex weak)
+    spec = tuple(np.dtype(v.dtype) if is_array(v) else np.dtype(bool)
+                 if scalar_type(v) is BOOL else pytype_of(v) for v in operands)
     try:
         res = ufunc.resolve_dtypes(spec + (None,) * ufunc.nout)
     except Exception as e:  # noqa: BLE001 - NumPy's own TypeError/UFuncTypeError
@@ -665,7 +667,11 @@ def _dtname(v):
 def check_weak_int(fb, v, dt, loc):
     """A Python int operand of a uint8/int32 loop must fit the dtype (NumPy 2:
     OverflowError 'Python integer 300 out of bounds for uint8')."""
-    if dt not in ("int32", "uint8") or scalar_type(v) is not I64:
+    if scalar_type(v) is not I64 or dt not in INTS:
+        return
+    if known(v) and not -2**63 <= v < 2**63:  # NumPy converts to a C long first
+        raise TraceRaise("OverflowError", _C_LONG)
+    if dt not in ("int32", "uint8"):
         return
     lo, hi = (-2**31, 2**31 - 1) if dt == "int32" else (0, 255)
     msg = "Python integer {0} out of bounds for %s" % dt
@@ -748,11 +754,23 @@ def ufunc_node(tr, ufunc, operands, loc, out_dtype=None):
             raise error(loc, f"numpy.{ufunc.__name__} of a {_tn(v)} is not supported",
                         "pass arrays or numbers", E_TYPE)
     loops, res = loop_dtypes(ufunc, operands, loc)
+    from .weakints import exact_int_comparison  # comparisons are exempt from the range check
+    ufunc, operands, loops, check = exact_int_comparison(ufunc, operands, loops)
     for v, dt in zip(operands, loops):
-        if not is_array(v):
+        if check and not is_array(v):
             check_weak_int(fb, v, dt, loc)
+    # a known Python int in a float loop is a float constant (2**64 too)
+    operands = tuple(_int_as_float(v) if dt in FLOATS and type(v) is int and known(v) else v
+                     for v, dt in zip(operands, loops))
     shape = broadcast_shapes(fb, [shape_of(v) for v in operands], loc)
     return Ew(ufunc.__name__, tuple(operands), out_dtype or res, shape, loops)
+
+
+def _int_as_float(v: int) -> float:
+    try:
+        return float(v)
+    except OverflowError as e:  # NumPy: 'int too large to convert to float'
+        raise TraceRaise("OverflowError", str(e)) from None
 
 
 def where_node(tr, c, x, y, loc):
@@ -1003,14 +1021,23 @@ def scalar_to_dtype(tr, v, dtype, loc):
             except (ValueError, OverflowError) as e:
                 raise TraceRaise(type(e).__name__, str(e)) from None
         else:
-            v = fb.emit("convert", [v], {"to": I64}, loc=loc)  # NaN/inf raise like int()
+            # NumPy's setitem: int(x) (NaN and inf raise like int()), then a C
+            # long: finite floats outside int64 raise with CPython's wording
+            x = ic(fb, v)
+            big = fb.emit("and", [fb.emit("isfinite", [x]), fb.emit("or", [
+                fb.emit("ge", [x, fb.const(2.0**63)]), fb.emit("lt", [x, fb.const(-2.0**63)])])])
+            fb.raise_if(big, "OverflowError", _C_LONG, loc)
+            v = fb.emit("convert", [x], {"to": I64}, loc=loc)
     elif t is BOOL:
         v = int(v) if known(v) else fb.emit("convert", [v], {"to": I64})
+    if known(v) and not -2**63 <= v < 2**63:
+        raise TraceRaise("OverflowError", _C_LONG)
     if dtype in ("int32", "uint8"):
         check_weak_int(fb, v, dtype, loc)
-    elif known(v) and not -2**63 <= v < 2**63:
-        raise TraceRaise("OverflowError", f"Python int too large to convert to C long")
     return ic(fb, v) if not known(v) else fb.const(v, I64)
+
+
+_C_LONG = "Python int too large to convert to C long"  # CPython's PyLong_AsLong
 
 
 def copy(tr, a, loc) -> Arr:
@@ -1057,7 +1084,8 @@ def getitem_view(tr, a, key, loc):
 
 BINARY_UFUNCS = {"+": np.add, "-": np.subtract, "*": np.multiply, "/": np.divide,
                  "//": np.floor_divide, "%": np.remainder, "**": np.power, "&": np.bitwise_and,
-                 "|": np.bitwise_or, "^": np.bitwise_xor}
+                 "|": np.bitwise_or, "^": np.bitwise_xor, "<<": np.left_shift,
+                 ">>": np.right_shift}
 COMPARE_UFUNCS = {"<": np.less, "<=": np.less_equal, "==": np.equal, "!=": np.not_equal,
                   ">": np.greater, ">=": np.greater_equal}
 UNARY_UFUNCS = {"-": np.negative, "+": np.positive, "~": np.invert}

@@ -714,7 +714,10 @@ def cumulative(tr, kind, a, axis, loc):
                 r = fb.emit("f32", [r])
             store(fb, out, [k], r)
             return [r, fb.emit("wadd", [k, fb.const(1)])]
-        loop_nest(fb, a.shape, [_init(fb, op, ct), fb.const(0)], body)
+        # a running sum starts from the first element (NumPy's accumulate), so
+        # for floats from -0.0, the additive identity: cumsum([-0.0]) is [-0.0]
+        init = fb.const(-0.0, F64) if op == "sum" and ct is F64 else _init(fb, op, ct)
+        loop_nest(fb, a.shape, [init, fb.const(0)], body)
         return out
     ax = A.normalize_axis(axis, a.ndim, loc)
     out = alloc(tr, acc_dt, a.shape, loc)
@@ -740,10 +743,24 @@ def cumulative(tr, kind, a, axis, loc):
 # --- linear algebra -----------------------------------------------------------------------------
 
 def _mm_dtype(a, b, loc):
-    dt = np.result_type(np.dtype(a.dtype), np.dtype(b.dtype)).name
-    if dt == "bool":
-        raise error(loc, "matrix products of bool arrays are not supported", "", E_TYPE)
-    return dt
+    return np.result_type(np.dtype(a.dtype), np.dtype(b.dtype)).name
+
+
+def _not_aligned(fb, a, b, loc):
+    """np.dot's core-dimension check: NumPy's message names both shapes."""
+    da, db = a.ndim - 1, max(b.ndim - 2, 0)
+    k, k2 = a.shape[da], b.shape[db]
+    bad = icmp(fb, "ne", k, k2)
+    if bad is False:
+        return
+    args: list = []
+    msg = (f"shapes {A._fmt_shape(a.shape, args)} and {A._fmt_shape(b.shape, args)} not "
+           f"aligned: {A._fmt_shape((k,), args)[1:-2]} (dim {da}) != "
+           f"{A._fmt_shape((k2,), args)[1:-2]} (dim {db})")
+    if bad is True and not args:
+        raise TraceRaise("ValueError", msg)
+    fb.emit_multi("raise_if_fmt", [fb.const(True) if bad is True else bad]
+                  + [ic(fb, x) for x in args], {"exc": "ValueError", "msg": msg}, loc=loc)
 
 
 def _core_check(fb, n, m, msg, loc):
@@ -764,6 +781,11 @@ def matmul(tr, a, b, loc, name="matmul"):
     if a.ndim == 0 or b.ndim == 0:
         raise error(loc, "matmul: Input operand does not have enough dimensions", "", E_TYPE)
     dt = _mm_dtype(a, b, loc)
+    if name == "dot":
+        _not_aligned(fb, a, b, loc)
+    if dt == "bool":  # NumPy: OR of ANDs, i.e. the int64 sum of the 0/1 products is not 0
+        r = matmul(tr, A.astype_node(a, "int64"), A.astype_node(b, "int64"), loc, name)
+        return A.astype_node(r, "bool") if is_array(r) else fb.emit("ne", [r, fb.const(0)])
     if a.ndim > 3 or b.ndim > 3:
         raise error(loc, f"{name} of arrays with more than 3 dimensions is not supported", "",
                     E_UNSUPPORTED_CALL)
@@ -919,6 +941,25 @@ def dot(tr, a, b, loc):
         return matmul(tr, a, b, loc, name="dot")
     raise error(loc, "numpy.dot of arrays with more than 2 dimensions is not supported",
                 "use @ (matmul) for batches", E_UNSUPPORTED_CALL)
+
+
+def vdot(tr, a, b, loc):
+    """np.vdot: both operands flattened; NumPy reshapes the second to the
+    first's size, hence its reshape message on a length mismatch."""
+    fb = tr.fb
+    a = ravel(tr, as_array(tr, a, loc), loc)
+    b = ravel(tr, as_array(tr, b, loc), loc)
+    na, nb = a.shape[0], b.shape[0]
+    bad = icmp(fb, "ne", na, nb)
+    if bad is not False:
+        args: list = []
+        msg = (f"cannot reshape array of size {A._fmt_shape((nb,), args)[1:-2]} into shape "
+               + A._fmt_shape((na,), args))
+        if bad is True and not args:
+            raise TraceRaise("ValueError", msg)
+        fb.emit_multi("raise_if_fmt", [fb.const(True) if bad is True else bad]
+                      + [ic(fb, x) for x in args], {"exc": "ValueError", "msg": msg}, loc=loc)
+    return dot(tr, a, b, loc)
 
 
 def trace_(tr, a, loc):
@@ -1133,11 +1174,15 @@ def call(tr, fn, args, kwargs, loc):
     if name in ("round", "around"):
         b = bind(loc, name, args, kwargs, [("a", REQUIRED), ("decimals", 0)])
         return round_(tr, b["a"], b["decimals"], loc)
-    if name in ("dot", "inner", "vdot") and len(args) == 2 and not kwargs:
-        if name != "dot" and (as_array(tr, args[0], loc).ndim != 1 or
-                              as_array(tr, args[1], loc).ndim != 1):
-            raise error(loc, f"numpy.{name} is supported for 1-D arrays", "",
-                        E_UNSUPPORTED_CALL)
+    if name == "vdot" and len(args) == 2 and not kwargs:
+        return vdot(tr, args[0], args[1], loc)
+    if name in ("dot", "inner") and len(args) == 2 and not kwargs:
+        if name == "inner":  # NumPy: dot(a, b with its last two axes swapped)
+            a, b = as_array(tr, args[0], loc), as_array(tr, args[1], loc)
+            if a.ndim > 2 or b.ndim > 2:
+                raise error(loc, "numpy.inner is supported for 1-D and 2-D arrays", "",
+                            E_UNSUPPORTED_CALL)
+            return dot(tr, a, A.transpose(tr, b, None, loc), loc)
         return dot(tr, args[0], args[1], loc)
     if name == "matmul" and len(args) == 2 and not kwargs:
         return matmul(tr, args[0], args[1], loc)
@@ -1184,9 +1229,24 @@ def _scalar_ufunc(tr, fn, args, loc):
     return r
 
 
+def _power_of_ten(n: int) -> float:
+    """NumPy's power_of_ten (multiarray/calculation.c): exact up to 1e8, then
+    multiplied by 10.0 one step at a time (not 10.0 ** n: they differ in the
+    last bit from 1e23 on; inf past the float range)."""
+    if n < 9:
+        return 10.0 ** n
+    r = 1e9
+    for _ in range(n - 9):
+        r *= 10.0
+        if r == math.inf:
+            break
+    return r
+
+
 def round_(tr, a, d, loc):
-    """np.round(a, decimals): NumPy's rint(a * 10**d) / 10**d (d < 0:
-    rint(a / 10**-d) * 10**-d); integers are unchanged for d >= 0."""
+    """np.round(a, decimals) as NumPy's PyArray_Round: floats rint(a * 10**d) /
+    10**d (d < 0: rint(a / 10**-d) * 10**-d); integers a copy for d >= 0,
+    else the same float64 computation cast back to the integer dtype."""
     if type(d) is not int:
         raise error(loc, "numpy.round decimals= must be an int known when compiling", "",
                     E_TYPE)
@@ -1194,14 +1254,18 @@ def round_(tr, a, d, loc):
     if not is_array(a):
         raise error(loc, "numpy.round of a scalar is not supported", "use round(x, n)",
                     E_UNSUPPORTED_CALL)
+    if a.dtype == "bool":
+        raise error(loc, "numpy.round of a bool array is not supported (NumPy computes it in "
+                    "float16 or raises UFuncTypeError)", "convert to float first", E_TYPE)
     if a.dtype not in ("float64", "float32"):
         if d >= 0:
-            return a
-        raise error(loc, "numpy.round of integers with negative decimals is not supported",
-                    "convert to float first", E_UNSUPPORTED_CALL)
+            return A.copy(tr, a, loc)  # NumPy: a new array, never `a` itself
+        k = _power_of_ten(-d)
+        q = A.ufunc_node(tr, np.rint, [A.ufunc_node(tr, np.divide, [a, k], loc)], loc)
+        return A.astype_node(A.ufunc_node(tr, np.multiply, [q, k], loc), a.dtype)
     if d == 0:
         return A.ufunc_node(tr, np.rint, [a], loc)
-    k = 10.0 ** abs(d)
+    k = _power_of_ten(abs(d))
     if d > 0:
         return A.ufunc_node(tr, np.divide, [A.ufunc_node(tr, np.rint, [A.ufunc_node(
             tr, np.multiply, [a, k], loc)], loc), k], loc)
@@ -1209,10 +1273,29 @@ def round_(tr, a, d, loc):
         tr, np.divide, [a, k], loc)], loc), k], loc)
 
 
+def _int_clip_bound(fb, v, dtype, side):
+    """NumPy's _clip for integer arrays: a Python int bound at or beyond the
+    dtype's extreme is dropped (None). A run-time int is clamped to that
+    extreme instead, which clips nothing, like None."""
+    if scalar_type(v) is not I64 or isinstance(v, bool) or dtype not in _INT_RANGE:
+        return v
+    lo, hi = _INT_RANGE[dtype]
+    edge = lo if side == "min" else hi
+    beyond = (lambda x: x <= edge) if side == "min" else (lambda x: x >= edge)
+    if known(v):
+        return None if beyond(v) else v
+    return isel(fb, icmp(fb, "le" if side == "min" else "ge", v, edge), edge, v)
+
+
 def clip(tr, a, lo, hi, loc):
+    """np.clip as NumPy 2's _clip: out-of-range Python int bounds of integer
+    arrays dropped, no bound at all a copy (np.positive)."""
     a = as_array(tr, a, loc)
+    if a.dtype in _INT_RANGE:
+        lo = _int_clip_bound(tr.fb, lo, a.dtype, "min")
+        hi = _int_clip_bound(tr.fb, hi, a.dtype, "max")
     if lo is None and hi is None:
-        raise TraceRaise("ValueError", "One of max or min must be given")
+        return A.ufunc_node(tr, np.positive, [a], loc)
     r = a
     if lo is not None:
         r = A.ufunc_node(tr, np.maximum, [r, lo], loc)
