@@ -1108,7 +1108,8 @@ def binary(tr, op, a, b, loc):
     if op not in BINARY_UFUNCS:
         raise error(loc, f"operator {op} on arrays is not supported", "", E_TYPE)
     if op == "**" and is_array(a) and type(b) in (int, float) and b in (2, 0.5, -1, 1) \
-            and (a.dtype in FLOATS or type(b) is int and b in (1, 2)):
+            and (a.dtype in FLOATS or type(b) is int and b in (1, 2)) \
+            and not (a.dtype == "bool" and b == 1):  # NumPy: bool ** 1 is power's int64
         # NumPy's fast scalar powers: square, sqrt, reciprocal, positive (same values
         # as its fast path, which differ from pow() in the last bit)
         fast = {2: np.square, 0.5: np.sqrt, -1: np.reciprocal, 1: np.positive}[b]
@@ -1236,9 +1237,10 @@ def normalize_axis(ax, ndim, loc=None):
 
 
 def reshape(tr, a, shape, loc):
-    """A view when `a` is C-contiguous, else a contiguous copy reshaped."""
+    """A view where NumPy gives one (decided at run time from the strides
+    when needed: frontend/viewcopy.py), else a contiguous copy reshaped."""
     fb = tr.fb
-    a = materialize(tr, a, loc, contiguous=True)
+    a = materialize(tr, a, loc)
     shape = tuple(shape)
     for s in shape:
         if not (type(s) is int or (isinstance(s, Var) and s.type is I64)):
@@ -1251,41 +1253,61 @@ def reshape(tr, a, shape, loc):
     if any(known(s) and s < -1 for s in shape):
         raise TraceRaise("ValueError", "negative dimensions not allowed")
     rest = iprod(fb, [s for s in shape if not (known(s) and s == -1)])
-    args: list = []
-    msg = "cannot reshape array of size {%d} into shape " % 0
+    # NumPy's _fix_unknown_dimension: with -1, a zero product of the other
+    # sizes is an error too (even for an empty array)
     if unknown:
-        if known(rest) and rest == 0:
-            raise error(loc, "reshape with -1 and a zero-size dimension is not supported",
-                        "give every dimension", E_UNSUPPORTED_VALUE)
-        k = unknown[0]
-        if known(rest) and known(n):
-            if n % rest:
-                raise TraceRaise("ValueError", f"cannot reshape array of size {n} into shape "
-                                 + _fmt_shape(shape, [], newaxis=True))
-            m = n // rest
-        else:
-            rv = ic(fb, rest)
-            m = fb.emit("floordiv", [ic(fb, n), rv])
-            bad = icmp(fb, "ne", imul(fb, m, rv), n)
-            args = [n]
-            text = msg + _fmt_shape(shape, args, newaxis=True)
-            fb.emit_multi("raise_if_fmt", [bad] + [ic(fb, x) for x in args],
-                          {"exc": "ValueError", "msg": text}, loc=loc)
-        shape = shape[:k] + (m,) + shape[k + 1:]
+        bad = bor(fb, icmp(fb, "eq", rest, 0), icmp(fb, "ne", _imod0(fb, n, rest), 0))
     else:
         bad = icmp(fb, "ne", rest, n)
-        if bad is True and known(n):
-            raise TraceRaise("ValueError", f"cannot reshape array of size {n} into shape "
-                             + _fmt_shape(shape, [], newaxis=True))
-        if bad is not False:
-            args = [n]
-            text = msg + _fmt_shape(shape, args, newaxis=True)
-            if len(args) > 8:
-                args, text = [], "cannot reshape the array into the given shape"
-            fb.emit_multi("raise_if_fmt", [ic(fb, bad) if not known(bad) else fb.const(True)]
-                          + [ic(fb, x) for x in args],
-                          {"exc": "ValueError", "msg": text}, loc=loc)
-    return Arr(a.dtype, a.ptr, shape, None, a.root)
+    if bad is not False:
+        args: list = []
+        text = ("cannot reshape array of size " + _fmt_dim(n, args) + " into shape "
+                + _fmt_newshape(shape, args))
+        if len(args) > 8:
+            args, text = [], "cannot reshape the array into the given shape"
+        if bad is True and not args:
+            raise TraceRaise("ValueError", text)
+        fb.emit_multi("raise_if_fmt", [fb.const(True) if bad is True else bad]
+                      + [ic(fb, x) for x in args], {"exc": "ValueError", "msg": text}, loc=loc)
+    if unknown:
+        k = unknown[0]
+        m = (n // rest if rest else 0) if known(n) and known(rest) else fb.emit(
+            "floordiv", [ic(fb, n), ic(fb, isel(fb, icmp(fb, "eq", rest, 0), 1, rest))])
+        shape = shape[:k] + (m,) + shape[k + 1:]
+    from .viewcopy import c_contiguous, nocopy_reshape, view_or_copy
+    if c_contiguous(fb, a) is True:
+        return Arr(a.dtype, a.ptr, shape, None, a.root)
+    ok, view_strides = nocopy_reshape(fb, a, shape)
+    return view_or_copy(tr, a, ok, shape, view_strides, loc)
+
+
+def _imod0(fb, a, b):
+    """a % b for sizes, 0 when b == 0 (the caller tests b == 0 itself)."""
+    if known(a) and known(b):
+        return a % b if b else 0
+    return fb.emit("mod", [ic(fb, a), ic(fb, isel(fb, icmp(fb, "eq", b, 0), 1, b))])
+
+
+def _fmt_dim(v, args: list) -> str:
+    if known(v):
+        return str(v)
+    args.append(v)
+    return "{%d}" % (len(args) - 1)
+
+
+def _fmt_newshape(shape, args: list) -> str:
+    """NumPy's convert_shape_to_string for reshape messages: leading -1s
+    are dropped, later ones print as 'newaxis', a trailing comma only for one
+    entry: (2,newaxis), (4,), and (2) for (-1, 2)."""
+    i = 0
+    while i < len(shape) and known(shape[i]) and shape[i] < 0:
+        i += 1
+    if i == len(shape):
+        return "()"
+    parts = [_fmt_dim(shape[i], args)]
+    for s in shape[i + 1:]:
+        parts.append("newaxis" if known(s) and s < 0 else _fmt_dim(s, args))
+    return "(" + ",".join(parts) + ("," if len(shape) == 1 else "") + ")"
 
 
 def shape_arg(v, loc, what="shape"):

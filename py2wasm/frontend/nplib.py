@@ -101,6 +101,13 @@ def axis_arg(ax, ndim, loc):
 # --- creation ---------------------------------------------------------------------------------
 
 def fill(tr, arr: Arr, value, loc):
+    """np.full/full_like's copyto(casting='unsafe'): a Python float becomes an
+    integer element by C's cast (x86: NaN and out of range give the int32 or
+    int64 minimum), never an exception; Python ints are range-checked."""
+    if not is_array(value) and scalar_type(value) is F64 and arr.dtype in _INT_RANGE:
+        fb = tr.fb
+        x = value if isinstance(value, Var) else fb.const(float(value), F64)
+        value = cast(fb, x, "float64", arr.dtype, loc)
     A.assign(tr, arr, value, loc)
     return arr
 
@@ -774,6 +781,38 @@ def _core_check(fb, n, m, msg, loc):
                   {"exc": "ValueError", "msg": msg}, loc=loc)
 
 
+def _batch_check(fb, a, b, ba, bb, n, m, loc):
+    """matmul's broadcast of the batch axis, with NumPy's gufunc message."""
+    bad = band(fb, icmp(fb, "ne", ba, bb), band(fb, icmp(fb, "ne", ba, 1),
+                                                icmp(fb, "ne", bb, 1)))
+    if bad is False:
+        return
+    args: list = []
+
+    def dim(v):
+        if known(v):
+            return str(v)
+        for i, x in enumerate(args):
+            if x is v:
+                return "{%d}" % i
+        args.append(v)
+        return "{%d}" % (len(args) - 1)
+
+    def shp(dims):
+        return "(" + ",".join(dims) + ("," if len(dims) == 1 else "") + ")"
+    req = [dim(x) for x in (n, m) if x is not None]
+    msg = ("operands could not be broadcast together with remapped shapes "
+           f"[original->remapped]: {shp([dim(x) for x in a.shape])}->({dim(ba)},newaxis,newaxis) "
+           f"{shp([dim(x) for x in b.shape])}->({dim(bb)},newaxis,newaxis)  and requested "
+           f"shape {shp(req)}")
+    if bad is True and not args:
+        raise TraceRaise("ValueError", msg)
+    if len(args) > 8:
+        args, msg = [], "operands could not be broadcast together (matmul's batch axis)"
+    fb.emit_multi("raise_if_fmt", [fb.const(True) if bad is True else bad]
+                  + [ic(fb, x) for x in args], {"exc": "ValueError", "msg": msg}, loc=loc)
+
+
 def matmul(tr, a, b, loc, name="matmul"):
     fb = tr.fb
     a = materialize(tr, as_array(tr, a, loc), loc)
@@ -801,15 +840,17 @@ def matmul(tr, a, b, loc, name="matmul"):
     b2 = b if b.ndim >= 2 else Arr(b.dtype, b.ptr, (b.shape[0], 1), (strides_of(fb, b)[0], 0),
                                    b.root)
     batch = ()
-    if a2.ndim == 3 or b2.ndim == 3:
-        ba = a2.shape[0] if a2.ndim == 3 else 1
-        bb = b2.shape[0] if b2.ndim == 3 else 1
-        batch = A.broadcast_shapes(fb, [(ba,), (bb,)], loc)
     n, k = a2.shape[-2], a2.shape[-1]
     k2, m = b2.shape[-2], b2.shape[-1]
     _core_check(fb, k, k2, "matmul: Input operand 1 has a mismatch in its core dimension 0, "
                 "with gufunc signature (n?,k),(k,m?)->(n?,m?) (size {1} is different from {0})"
                 if name == "matmul" else "shapes not aligned: {0} (dim 1) != {1} (dim 0)", loc)
+    if a2.ndim == 3 or b2.ndim == 3:  # after the core dimensions, as NumPy checks
+        ba = a2.shape[0] if a2.ndim == 3 else 1
+        bb = b2.shape[0] if b2.ndim == 3 else 1
+        _batch_check(fb, a, b, ba, bb, n if a.ndim > 1 else None, m if b.ndim > 1 else None,
+                     loc)
+        batch = (isel(fb, icmp(fb, "eq", ba, 1), bb, ba),)
     oshape = batch + (n, m)
     if not batch and a.ndim == 2 and b.ndim == 2:
         return _matmul_blocked(tr, a2, b2, n, k, m, dt, loc)
@@ -965,6 +1006,8 @@ def vdot(tr, a, b, loc):
 def trace_(tr, a, loc):
     fb = tr.fb
     a = materialize(tr, as_array(tr, a, loc), loc)
+    if a.ndim < 2:
+        raise TraceRaise("ValueError", "diag requires an array of at least two dimensions")
     if a.ndim != 2:
         raise error(loc, "numpy.trace is supported for 2-D arrays", "", E_UNSUPPORTED_CALL)
     dt = _acc_dtype("sum", a.dtype, loc)
@@ -1156,7 +1199,11 @@ def call(tr, fn, args, kwargs, loc):
         dt = dtype_arg(b["dtype"], loc)
         if name in ("asarray", "ascontiguousarray") and is_array(b["a"]) and dt in (
                 None, b["a"].dtype):
-            return materialize(tr, b["a"], loc, contiguous=name == "ascontiguousarray")
+            a = materialize(tr, b["a"], loc)
+            if name == "asarray":
+                return a
+            from .viewcopy import c_contiguous, view_or_copy  # a view iff C-contiguous
+            return view_or_copy(tr, a, c_contiguous(tr.fb, a), a.shape, None, loc)
         return array_from(tr, b["a"], dt, loc)
     if name == "where":
         b = bind(loc, name, args, kwargs, [("condition", REQUIRED), ("x", REQUIRED),
@@ -1305,8 +1352,10 @@ def clip(tr, a, lo, hi, loc):
 
 
 def ravel(tr, a, loc):
-    a = materialize(tr, a, loc, contiguous=True)
-    return Arr(a.dtype, a.ptr, (A.size_of(tr.fb, a),), None, a.root)
+    """NumPy's ravel: a view exactly when `a` is C-contiguous (at run time)."""
+    from .viewcopy import c_contiguous, view_or_copy
+    a = materialize(tr, a, loc)
+    return view_or_copy(tr, a, c_contiguous(tr.fb, a), (A.size_of(tr.fb, a),), None, loc)
 
 
 # --- attributes and methods ---------------------------------------------------------------------

@@ -353,3 +353,150 @@ def test_reciprocal_of_ints():
         check(reciprocal_, np.array([0, 1, 2, 3, 100, 255], dtype=dt))
     for dt in ("int64", "int32"):
         check(reciprocal_, np.array([0, -1, -2, 1, -2**31], dtype=dt))
+
+
+# --- item 2: view or copy, as NumPy decides it at run time -------------------------------------
+
+_VIEWS = ["m", "m[1:]", "m[:, 1:]", "m[:1]", "m[:, :1]", "m[::2]", "m[:, ::2]", "m.T", "m[::-1]",
+          "m[:, ::-1]", "m[1:2]", "m[:, 1:2]", "m[None]", "m[:, None]", "m[0]", "m[:, 0]",
+          "m[1:3, 1:3]", "m.T[::2]"]
+_RESHAPES = ["v.reshape(-1)", "v.reshape(-1, 1)", "v.reshape(1, -1)", "v.reshape(2, -1)",
+             "v.reshape(-1, 2)", "v.reshape(v.shape)", "v.reshape(v.shape[0], -1)",
+             "v.ravel()", "np.ravel(v)", "np.ascontiguousarray(v)", "v.flatten()"]
+
+
+def _view_fn(view):
+    """For each expression, on a fresh copy of `m`: writes through the result
+    and then to the source; what each sees tells a view from a copy."""
+    lines = ["def f(m):"]
+    outs = []
+    for i, expr in enumerate(_RESHAPES):
+        lines += [f"    m{i} = m.copy()", f"    v = {view.replace('m', f'm{i}')}",
+                  f"    r{i} = {expr}", f"    r{i}.reshape(-1)[0] = 99.0",
+                  f"    m{i}[-1, -1] = -7.0"]
+        outs += [f"r{i}", f"m{i}"]
+    lines.append(f"    return {', '.join(outs)}")
+    ns = {"np": np}
+    exec(compile("\n".join(lines) + "\n", f"<view {view}>", "exec"), ns)  # noqa: S102
+    return ns["f"]
+
+
+@pytest.mark.parametrize("view", _VIEWS)
+def test_reshape_ravel_ascontiguousarray_view_or_copy(view):
+    f = _view_fn(view)
+    for shape in [(2, 4), (4, 4), (1, 4), (3, 1), (1, 1), (4, 6)]:
+        check(f, np.arange(float(np.prod(shape))).reshape(shape))
+
+
+def reshape_runtime(a, p: int, q: int):
+    return a.reshape(p, q), a.reshape(-1, q), a.reshape(p, -1, 1)
+
+
+def test_reshape_messages_as_numpy():
+    # NumPy drops a leading -1 from the shape it prints: "(2)" for (-1, 2)
+    for size in (0, 1, 3, 6):
+        for p, q in [(6, 1), (2, 3), (4, 2), (0, 3), (3, 0), (0, 0), (1, 6)]:
+            check(reshape_runtime, np.zeros(size), p, q)
+
+
+def size1_ascontiguous(a):
+    v = np.ascontiguousarray(a[::2])
+    v[0] = 5.0  # a one-element view is contiguous: NumPy returns it itself
+    return a
+
+
+def test_ascontiguousarray_of_one_element_view_is_the_view():
+    for n in (1, 2, 3, 4):
+        check(size1_ascontiguous, np.arange(float(n)))
+
+
+_ARG_FUNCS = [
+    "def f(m):\n    r = m.reshape(-1)\n    m[0, 0] = 99.0\n    r[1] = 7.0\n    return r",
+    "def f(m):\n    r = m.ravel()\n    r[0] = 5.0\n    return m.sum()",
+    "def f(m):\n    r = m.T.reshape(-1)\n    r[0] = 5.0\n    return r",
+    "def f(m):\n    r = np.ascontiguousarray(m.T)\n    r[0, 0] = 5.0\n    return m",
+    "def f(m):\n    r = m[:, 0].reshape(-1)\n    r[0] = 5.0\n    return m",
+    "def f(m):\n    m += 1.0\n    m[1:, :] = m[:-1, :] * 2.0\n    return m.sum(axis=0), m.sum(axis=1)",
+    "def f(m):\n    for row in m:\n        row[0] = row.sum()\n    return m",
+    "def f(m):\n    return m @ m.T, m.max(), m.argmax(), m.cumsum()",
+]
+_LAYOUTS = {
+    "fortran": lambda: np.asfortranarray(np.arange(12.0).reshape(3, 4)),
+    "column_step": lambda: np.arange(24.0).reshape(3, 8)[:, ::2],
+    "reversed": lambda: np.arange(12.0).reshape(3, 4)[::-1, ::-1],
+    "transposed": lambda: np.arange(12.0).reshape(4, 3).T,
+    "row_step": lambda: np.arange(24.0).reshape(6, 4)[::2],
+    "one_row": lambda: np.arange(12.0).reshape(3, 4)[1:2, ::2],
+    "one_column": lambda: np.arange(12.0).reshape(3, 4)[:, 1:2],
+}
+
+
+@pytest.mark.parametrize("layout", sorted(_LAYOUTS))
+def test_arguments_keep_their_layout(layout):
+    """A non-C-contiguous argument is passed with its strides (a compact
+    copy of the same structure): reshape/ravel of a Fortran array copy, of
+    its transpose view, writes reach the caller's array exactly as in NumPy."""
+    for i, src in enumerate(_ARG_FUNCS):
+        ns = {"np": np}
+        exec(compile(src, f"<arg {i}>", "exec"), ns)  # noqa: S102 - test programs
+        check(ns["f"], _LAYOUTS[layout]())
+
+
+def read_only(m):
+    return m.reshape(-1).sum(), m.T.ravel()
+
+
+def test_broadcast_argument_is_read():
+    check(read_only, np.broadcast_to(np.arange(4.0), (3, 4)))
+
+
+def mask_store(a, x: float):
+    a[a >= 0] = x
+    return a
+
+
+def fill_method(a, x: float):
+    a.fill(x)
+    return a
+
+
+def store_2d(a, x: float):
+    a[0, 1] = x
+    a[1] = x
+    return a
+
+
+def full_int(x: float):  # copyto(casting='unsafe'): C's cast, no exception
+    return (np.full(3, x, dtype=np.int64), np.full(3, x, dtype=np.int32),
+            np.full_like(np.zeros(2, np.uint8), x))
+
+
+def test_float_stores_everywhere():
+    for x in (2.0**63, -2.0**63 - 4096, 1e300, float("nan"), float("inf"), 3.7, -1.5, 1e10):
+        for dt in ("int64", "int32", "uint8"):
+            check(mask_store, np.zeros(3, dt), x)
+            check(fill_method, np.zeros(3, dt), x)
+            check(store_2d, np.zeros((2, 2), dt), x)
+        check(full_int, x)
+
+
+def powers(a):
+    return a ** 1, a ** 3, a ** 0.5, a ** 1.0
+
+
+def test_scalar_powers_of_bool_and_int_arrays():
+    check(powers, np.array([True, False, True]))
+    check(powers, np.array([1, 2, 0], np.uint8))
+    check(powers, np.array([1, 2, 0], np.int32))
+
+
+def trace_(a):
+    return np.trace(a)
+
+
+def test_batched_matmul_and_trace_messages():
+    for sa, sb in [((3, 2, 3), (2, 3, 2)), ((3, 2, 3), (3, 3, 2)), ((1, 2, 3), (4, 3, 2)),
+                   ((3, 2, 3), (2, 3)), ((3,), (2, 3, 2)), ((2, 2, 3), (3,))]:
+        check(matmul_, np.ones(sa), np.ones(sb))
+    check(trace_, np.zeros(3))
+    check(trace_, np.arange(6.0).reshape(2, 3))
