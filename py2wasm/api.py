@@ -47,8 +47,8 @@ def _type_key(v: Any):
     t = type(v)
     if t is tuple:
         return (tuple, tuple(_type_key(x) for x in v))
-    if t.__name__ == "ndarray":  # one specialization per dtype and ndim
-        return (t, v.dtype.str, v.ndim)
+    if t.__name__ == "ndarray":  # one specialization per dtype, ndim, C order or not
+        return (t, v.dtype.str, v.ndim, v.flags.c_contiguous)
     return t
 
 

@@ -641,7 +641,9 @@ def cast(fb, v, src: str, dst: str, loc=None):
 def loop_dtypes(ufunc, operands, loc):
     """NumPy's loop for `ufunc` on these operands: (input dtypes, output dtype).
     Python scalars are weak (NEP 50), arrays strong."""
-    spec = tuple(np.dtype(v.dtype) if is_array(v) else pytype_of(v) for v in operands)
+    # a Python bool is NumPy's bool (NEP 50 makes only int/float/complex weak)
+    spec = tuple(np.dtype(v.dtype) if is_array(v) else np.dtype(bool)
+                 if scalar_type(v) is BOOL else pytype_of(v) for v in operands)
     try:
         res = ufunc.resolve_dtypes(spec + (None,) * ufunc.nout)
     except Exception as e:  # noqa: BLE001 - NumPy's own TypeError/UFuncTypeError
@@ -665,7 +667,11 @@ def _dtname(v):
 def check_weak_int(fb, v, dt, loc):
     """A Python int operand of a uint8/int32 loop must fit the dtype (NumPy 2:
     OverflowError 'Python integer 300 out of bounds for uint8')."""
-    if dt not in ("int32", "uint8") or scalar_type(v) is not I64:
+    if scalar_type(v) is not I64 or dt not in INTS:
+        return
+    if known(v) and not -2**63 <= v < 2**63:  # NumPy converts to a C long first
+        raise TraceRaise("OverflowError", _C_LONG)
+    if dt not in ("int32", "uint8"):
         return
     lo, hi = (-2**31, 2**31 - 1) if dt == "int32" else (0, 255)
     msg = "Python integer {0} out of bounds for %s" % dt
@@ -748,11 +754,23 @@ def ufunc_node(tr, ufunc, operands, loc, out_dtype=None):
             raise error(loc, f"numpy.{ufunc.__name__} of a {_tn(v)} is not supported",
                         "pass arrays or numbers", E_TYPE)
     loops, res = loop_dtypes(ufunc, operands, loc)
+    from .weakints import exact_int_comparison  # comparisons are exempt from the range check
+    ufunc, operands, loops, check = exact_int_comparison(ufunc, operands, loops)
     for v, dt in zip(operands, loops):
-        if not is_array(v):
+        if check and not is_array(v):
             check_weak_int(fb, v, dt, loc)
+    # a known Python int in a float loop is a float constant (2**64 too)
+    operands = tuple(_int_as_float(v) if dt in FLOATS and type(v) is int and known(v) else v
+                     for v, dt in zip(operands, loops))
     shape = broadcast_shapes(fb, [shape_of(v) for v in operands], loc)
     return Ew(ufunc.__name__, tuple(operands), out_dtype or res, shape, loops)
+
+
+def _int_as_float(v: int) -> float:
+    try:
+        return float(v)
+    except OverflowError as e:  # NumPy: 'int too large to convert to float'
+        raise TraceRaise("OverflowError", str(e)) from None
 
 
 def where_node(tr, c, x, y, loc):
@@ -1003,14 +1021,23 @@ def scalar_to_dtype(tr, v, dtype, loc):
             except (ValueError, OverflowError) as e:
                 raise TraceRaise(type(e).__name__, str(e)) from None
         else:
-            v = fb.emit("convert", [v], {"to": I64}, loc=loc)  # NaN/inf raise like int()
+            # NumPy's setitem: int(x) (NaN and inf raise like int()), then a C
+            # long: finite floats outside int64 raise with CPython's wording
+            x = ic(fb, v)
+            big = fb.emit("and", [fb.emit("isfinite", [x]), fb.emit("or", [
+                fb.emit("ge", [x, fb.const(2.0**63)]), fb.emit("lt", [x, fb.const(-2.0**63)])])])
+            fb.raise_if(big, "OverflowError", _C_LONG, loc)
+            v = fb.emit("convert", [x], {"to": I64}, loc=loc)
     elif t is BOOL:
         v = int(v) if known(v) else fb.emit("convert", [v], {"to": I64})
+    if known(v) and not -2**63 <= v < 2**63:
+        raise TraceRaise("OverflowError", _C_LONG)
     if dtype in ("int32", "uint8"):
         check_weak_int(fb, v, dtype, loc)
-    elif known(v) and not -2**63 <= v < 2**63:
-        raise TraceRaise("OverflowError", f"Python int too large to convert to C long")
     return ic(fb, v) if not known(v) else fb.const(v, I64)
+
+
+_C_LONG = "Python int too large to convert to C long"  # CPython's PyLong_AsLong
 
 
 def copy(tr, a, loc) -> Arr:
@@ -1057,7 +1084,8 @@ def getitem_view(tr, a, key, loc):
 
 BINARY_UFUNCS = {"+": np.add, "-": np.subtract, "*": np.multiply, "/": np.divide,
                  "//": np.floor_divide, "%": np.remainder, "**": np.power, "&": np.bitwise_and,
-                 "|": np.bitwise_or, "^": np.bitwise_xor}
+                 "|": np.bitwise_or, "^": np.bitwise_xor, "<<": np.left_shift,
+                 ">>": np.right_shift}
 COMPARE_UFUNCS = {"<": np.less, "<=": np.less_equal, "==": np.equal, "!=": np.not_equal,
                   ">": np.greater, ">=": np.greater_equal}
 UNARY_UFUNCS = {"-": np.negative, "+": np.positive, "~": np.invert}
@@ -1080,7 +1108,8 @@ def binary(tr, op, a, b, loc):
     if op not in BINARY_UFUNCS:
         raise error(loc, f"operator {op} on arrays is not supported", "", E_TYPE)
     if op == "**" and is_array(a) and type(b) in (int, float) and b in (2, 0.5, -1, 1) \
-            and (a.dtype in FLOATS or type(b) is int and b in (1, 2)):
+            and (a.dtype in FLOATS or type(b) is int and b in (1, 2)) \
+            and not (a.dtype == "bool" and b == 1):  # NumPy: bool ** 1 is power's int64
         # NumPy's fast scalar powers: square, sqrt, reciprocal, positive (same values
         # as its fast path, which differ from pow() in the last bit)
         fast = {2: np.square, 0.5: np.sqrt, -1: np.reciprocal, 1: np.positive}[b]
@@ -1208,9 +1237,10 @@ def normalize_axis(ax, ndim, loc=None):
 
 
 def reshape(tr, a, shape, loc):
-    """A view when `a` is C-contiguous, else a contiguous copy reshaped."""
+    """A view where NumPy gives one (decided at run time from the strides
+    when needed: frontend/viewcopy.py), else a contiguous copy reshaped."""
     fb = tr.fb
-    a = materialize(tr, a, loc, contiguous=True)
+    a = materialize(tr, a, loc)
     shape = tuple(shape)
     for s in shape:
         if not (type(s) is int or (isinstance(s, Var) and s.type is I64)):
@@ -1223,41 +1253,61 @@ def reshape(tr, a, shape, loc):
     if any(known(s) and s < -1 for s in shape):
         raise TraceRaise("ValueError", "negative dimensions not allowed")
     rest = iprod(fb, [s for s in shape if not (known(s) and s == -1)])
-    args: list = []
-    msg = "cannot reshape array of size {%d} into shape " % 0
+    # NumPy's _fix_unknown_dimension: with -1, a zero product of the other
+    # sizes is an error too (even for an empty array)
     if unknown:
-        if known(rest) and rest == 0:
-            raise error(loc, "reshape with -1 and a zero-size dimension is not supported",
-                        "give every dimension", E_UNSUPPORTED_VALUE)
-        k = unknown[0]
-        if known(rest) and known(n):
-            if n % rest:
-                raise TraceRaise("ValueError", f"cannot reshape array of size {n} into shape "
-                                 + _fmt_shape(shape, [], newaxis=True))
-            m = n // rest
-        else:
-            rv = ic(fb, rest)
-            m = fb.emit("floordiv", [ic(fb, n), rv])
-            bad = icmp(fb, "ne", imul(fb, m, rv), n)
-            args = [n]
-            text = msg + _fmt_shape(shape, args, newaxis=True)
-            fb.emit_multi("raise_if_fmt", [bad] + [ic(fb, x) for x in args],
-                          {"exc": "ValueError", "msg": text}, loc=loc)
-        shape = shape[:k] + (m,) + shape[k + 1:]
+        bad = bor(fb, icmp(fb, "eq", rest, 0), icmp(fb, "ne", _imod0(fb, n, rest), 0))
     else:
         bad = icmp(fb, "ne", rest, n)
-        if bad is True and known(n):
-            raise TraceRaise("ValueError", f"cannot reshape array of size {n} into shape "
-                             + _fmt_shape(shape, [], newaxis=True))
-        if bad is not False:
-            args = [n]
-            text = msg + _fmt_shape(shape, args, newaxis=True)
-            if len(args) > 8:
-                args, text = [], "cannot reshape the array into the given shape"
-            fb.emit_multi("raise_if_fmt", [ic(fb, bad) if not known(bad) else fb.const(True)]
-                          + [ic(fb, x) for x in args],
-                          {"exc": "ValueError", "msg": text}, loc=loc)
-    return Arr(a.dtype, a.ptr, shape, None, a.root)
+    if bad is not False:
+        args: list = []
+        text = ("cannot reshape array of size " + _fmt_dim(n, args) + " into shape "
+                + _fmt_newshape(shape, args))
+        if len(args) > 8:
+            args, text = [], "cannot reshape the array into the given shape"
+        if bad is True and not args:
+            raise TraceRaise("ValueError", text)
+        fb.emit_multi("raise_if_fmt", [fb.const(True) if bad is True else bad]
+                      + [ic(fb, x) for x in args], {"exc": "ValueError", "msg": text}, loc=loc)
+    if unknown:
+        k = unknown[0]
+        m = (n // rest if rest else 0) if known(n) and known(rest) else fb.emit(
+            "floordiv", [ic(fb, n), ic(fb, isel(fb, icmp(fb, "eq", rest, 0), 1, rest))])
+        shape = shape[:k] + (m,) + shape[k + 1:]
+    from .viewcopy import c_contiguous, nocopy_reshape, view_or_copy
+    if c_contiguous(fb, a) is True:
+        return Arr(a.dtype, a.ptr, shape, None, a.root)
+    ok, view_strides = nocopy_reshape(fb, a, shape)
+    return view_or_copy(tr, a, ok, shape, view_strides, loc)
+
+
+def _imod0(fb, a, b):
+    """a % b for sizes, 0 when b == 0 (the caller tests b == 0 itself)."""
+    if known(a) and known(b):
+        return a % b if b else 0
+    return fb.emit("mod", [ic(fb, a), ic(fb, isel(fb, icmp(fb, "eq", b, 0), 1, b))])
+
+
+def _fmt_dim(v, args: list) -> str:
+    if known(v):
+        return str(v)
+    args.append(v)
+    return "{%d}" % (len(args) - 1)
+
+
+def _fmt_newshape(shape, args: list) -> str:
+    """NumPy's convert_shape_to_string for reshape messages: leading -1s
+    are dropped, later ones print as 'newaxis', a trailing comma only for one
+    entry: (2,newaxis), (4,), and (2) for (-1, 2)."""
+    i = 0
+    while i < len(shape) and known(shape[i]) and shape[i] < 0:
+        i += 1
+    if i == len(shape):
+        return "()"
+    parts = [_fmt_dim(shape[i], args)]
+    for s in shape[i + 1:]:
+        parts.append("newaxis" if known(s) and s < 0 else _fmt_dim(s, args))
+    return "(" + ",".join(parts) + ("," if len(shape) == 1 else "") + ")"
 
 
 def shape_arg(v, loc, what="shape"):

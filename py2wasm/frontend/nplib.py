@@ -101,6 +101,13 @@ def axis_arg(ax, ndim, loc):
 # --- creation ---------------------------------------------------------------------------------
 
 def fill(tr, arr: Arr, value, loc):
+    """np.full/full_like's copyto(casting='unsafe'): a Python float becomes an
+    integer element by C's cast (x86: NaN and out of range give the int32 or
+    int64 minimum), never an exception; Python ints are range-checked."""
+    if not is_array(value) and scalar_type(value) is F64 and arr.dtype in _INT_RANGE:
+        fb = tr.fb
+        x = value if isinstance(value, Var) else fb.const(float(value), F64)
+        value = cast(fb, x, "float64", arr.dtype, loc)
     A.assign(tr, arr, value, loc)
     return arr
 
@@ -714,7 +721,10 @@ def cumulative(tr, kind, a, axis, loc):
                 r = fb.emit("f32", [r])
             store(fb, out, [k], r)
             return [r, fb.emit("wadd", [k, fb.const(1)])]
-        loop_nest(fb, a.shape, [_init(fb, op, ct), fb.const(0)], body)
+        # a running sum starts from the first element (NumPy's accumulate), so
+        # for floats from -0.0, the additive identity: cumsum([-0.0]) is [-0.0]
+        init = fb.const(-0.0, F64) if op == "sum" and ct is F64 else _init(fb, op, ct)
+        loop_nest(fb, a.shape, [init, fb.const(0)], body)
         return out
     ax = A.normalize_axis(axis, a.ndim, loc)
     out = alloc(tr, acc_dt, a.shape, loc)
@@ -740,10 +750,24 @@ def cumulative(tr, kind, a, axis, loc):
 # --- linear algebra -----------------------------------------------------------------------------
 
 def _mm_dtype(a, b, loc):
-    dt = np.result_type(np.dtype(a.dtype), np.dtype(b.dtype)).name
-    if dt == "bool":
-        raise error(loc, "matrix products of bool arrays are not supported", "", E_TYPE)
-    return dt
+    return np.result_type(np.dtype(a.dtype), np.dtype(b.dtype)).name
+
+
+def _not_aligned(fb, a, b, loc):
+    """np.dot's core-dimension check: NumPy's message names both shapes."""
+    da, db = a.ndim - 1, max(b.ndim - 2, 0)
+    k, k2 = a.shape[da], b.shape[db]
+    bad = icmp(fb, "ne", k, k2)
+    if bad is False:
+        return
+    args: list = []
+    msg = (f"shapes {A._fmt_shape(a.shape, args)} and {A._fmt_shape(b.shape, args)} not "
+           f"aligned: {A._fmt_shape((k,), args)[1:-2]} (dim {da}) != "
+           f"{A._fmt_shape((k2,), args)[1:-2]} (dim {db})")
+    if bad is True and not args:
+        raise TraceRaise("ValueError", msg)
+    fb.emit_multi("raise_if_fmt", [fb.const(True) if bad is True else bad]
+                  + [ic(fb, x) for x in args], {"exc": "ValueError", "msg": msg}, loc=loc)
 
 
 def _core_check(fb, n, m, msg, loc):
@@ -757,6 +781,38 @@ def _core_check(fb, n, m, msg, loc):
                   {"exc": "ValueError", "msg": msg}, loc=loc)
 
 
+def _batch_check(fb, a, b, ba, bb, n, m, loc):
+    """matmul's broadcast of the batch axis, with NumPy's gufunc message."""
+    bad = band(fb, icmp(fb, "ne", ba, bb), band(fb, icmp(fb, "ne", ba, 1),
+                                                icmp(fb, "ne", bb, 1)))
+    if bad is False:
+        return
+    args: list = []
+
+    def dim(v):
+        if known(v):
+            return str(v)
+        for i, x in enumerate(args):
+            if x is v:
+                return "{%d}" % i
+        args.append(v)
+        return "{%d}" % (len(args) - 1)
+
+    def shp(dims):
+        return "(" + ",".join(dims) + ("," if len(dims) == 1 else "") + ")"
+    req = [dim(x) for x in (n, m) if x is not None]
+    msg = ("operands could not be broadcast together with remapped shapes "
+           f"[original->remapped]: {shp([dim(x) for x in a.shape])}->({dim(ba)},newaxis,newaxis) "
+           f"{shp([dim(x) for x in b.shape])}->({dim(bb)},newaxis,newaxis)  and requested "
+           f"shape {shp(req)}")
+    if bad is True and not args:
+        raise TraceRaise("ValueError", msg)
+    if len(args) > 8:
+        args, msg = [], "operands could not be broadcast together (matmul's batch axis)"
+    fb.emit_multi("raise_if_fmt", [fb.const(True) if bad is True else bad]
+                  + [ic(fb, x) for x in args], {"exc": "ValueError", "msg": msg}, loc=loc)
+
+
 def matmul(tr, a, b, loc, name="matmul"):
     fb = tr.fb
     a = materialize(tr, as_array(tr, a, loc), loc)
@@ -764,6 +820,11 @@ def matmul(tr, a, b, loc, name="matmul"):
     if a.ndim == 0 or b.ndim == 0:
         raise error(loc, "matmul: Input operand does not have enough dimensions", "", E_TYPE)
     dt = _mm_dtype(a, b, loc)
+    if name == "dot":
+        _not_aligned(fb, a, b, loc)
+    if dt == "bool":  # NumPy: OR of ANDs, i.e. the int64 sum of the 0/1 products is not 0
+        r = matmul(tr, A.astype_node(a, "int64"), A.astype_node(b, "int64"), loc, name)
+        return A.astype_node(r, "bool") if is_array(r) else fb.emit("ne", [r, fb.const(0)])
     if a.ndim > 3 or b.ndim > 3:
         raise error(loc, f"{name} of arrays with more than 3 dimensions is not supported", "",
                     E_UNSUPPORTED_CALL)
@@ -779,15 +840,17 @@ def matmul(tr, a, b, loc, name="matmul"):
     b2 = b if b.ndim >= 2 else Arr(b.dtype, b.ptr, (b.shape[0], 1), (strides_of(fb, b)[0], 0),
                                    b.root)
     batch = ()
-    if a2.ndim == 3 or b2.ndim == 3:
-        ba = a2.shape[0] if a2.ndim == 3 else 1
-        bb = b2.shape[0] if b2.ndim == 3 else 1
-        batch = A.broadcast_shapes(fb, [(ba,), (bb,)], loc)
     n, k = a2.shape[-2], a2.shape[-1]
     k2, m = b2.shape[-2], b2.shape[-1]
     _core_check(fb, k, k2, "matmul: Input operand 1 has a mismatch in its core dimension 0, "
                 "with gufunc signature (n?,k),(k,m?)->(n?,m?) (size {1} is different from {0})"
                 if name == "matmul" else "shapes not aligned: {0} (dim 1) != {1} (dim 0)", loc)
+    if a2.ndim == 3 or b2.ndim == 3:  # after the core dimensions, as NumPy checks
+        ba = a2.shape[0] if a2.ndim == 3 else 1
+        bb = b2.shape[0] if b2.ndim == 3 else 1
+        _batch_check(fb, a, b, ba, bb, n if a.ndim > 1 else None, m if b.ndim > 1 else None,
+                     loc)
+        batch = (isel(fb, icmp(fb, "eq", ba, 1), bb, ba),)
     oshape = batch + (n, m)
     if not batch and a.ndim == 2 and b.ndim == 2:
         return _matmul_blocked(tr, a2, b2, n, k, m, dt, loc)
@@ -921,9 +984,30 @@ def dot(tr, a, b, loc):
                 "use @ (matmul) for batches", E_UNSUPPORTED_CALL)
 
 
+def vdot(tr, a, b, loc):
+    """np.vdot: both operands flattened; NumPy reshapes the second to the
+    first's size, hence its reshape message on a length mismatch."""
+    fb = tr.fb
+    a = ravel(tr, as_array(tr, a, loc), loc)
+    b = ravel(tr, as_array(tr, b, loc), loc)
+    na, nb = a.shape[0], b.shape[0]
+    bad = icmp(fb, "ne", na, nb)
+    if bad is not False:
+        args: list = []
+        msg = (f"cannot reshape array of size {A._fmt_shape((nb,), args)[1:-2]} into shape "
+               + A._fmt_shape((na,), args))
+        if bad is True and not args:
+            raise TraceRaise("ValueError", msg)
+        fb.emit_multi("raise_if_fmt", [fb.const(True) if bad is True else bad]
+                      + [ic(fb, x) for x in args], {"exc": "ValueError", "msg": msg}, loc=loc)
+    return dot(tr, a, b, loc)
+
+
 def trace_(tr, a, loc):
     fb = tr.fb
     a = materialize(tr, as_array(tr, a, loc), loc)
+    if a.ndim < 2:
+        raise TraceRaise("ValueError", "diag requires an array of at least two dimensions")
     if a.ndim != 2:
         raise error(loc, "numpy.trace is supported for 2-D arrays", "", E_UNSUPPORTED_CALL)
     dt = _acc_dtype("sum", a.dtype, loc)
@@ -1115,7 +1199,11 @@ def call(tr, fn, args, kwargs, loc):
         dt = dtype_arg(b["dtype"], loc)
         if name in ("asarray", "ascontiguousarray") and is_array(b["a"]) and dt in (
                 None, b["a"].dtype):
-            return materialize(tr, b["a"], loc, contiguous=name == "ascontiguousarray")
+            a = materialize(tr, b["a"], loc)
+            if name == "asarray":
+                return a
+            from .viewcopy import c_contiguous, view_or_copy  # a view iff C-contiguous
+            return view_or_copy(tr, a, c_contiguous(tr.fb, a), a.shape, None, loc)
         return array_from(tr, b["a"], dt, loc)
     if name == "where":
         b = bind(loc, name, args, kwargs, [("condition", REQUIRED), ("x", REQUIRED),
@@ -1133,11 +1221,15 @@ def call(tr, fn, args, kwargs, loc):
     if name in ("round", "around"):
         b = bind(loc, name, args, kwargs, [("a", REQUIRED), ("decimals", 0)])
         return round_(tr, b["a"], b["decimals"], loc)
-    if name in ("dot", "inner", "vdot") and len(args) == 2 and not kwargs:
-        if name != "dot" and (as_array(tr, args[0], loc).ndim != 1 or
-                              as_array(tr, args[1], loc).ndim != 1):
-            raise error(loc, f"numpy.{name} is supported for 1-D arrays", "",
-                        E_UNSUPPORTED_CALL)
+    if name == "vdot" and len(args) == 2 and not kwargs:
+        return vdot(tr, args[0], args[1], loc)
+    if name in ("dot", "inner") and len(args) == 2 and not kwargs:
+        if name == "inner":  # NumPy: dot(a, b with its last two axes swapped)
+            a, b = as_array(tr, args[0], loc), as_array(tr, args[1], loc)
+            if a.ndim > 2 or b.ndim > 2:
+                raise error(loc, "numpy.inner is supported for 1-D and 2-D arrays", "",
+                            E_UNSUPPORTED_CALL)
+            return dot(tr, a, A.transpose(tr, b, None, loc), loc)
         return dot(tr, args[0], args[1], loc)
     if name == "matmul" and len(args) == 2 and not kwargs:
         return matmul(tr, args[0], args[1], loc)
@@ -1184,9 +1276,24 @@ def _scalar_ufunc(tr, fn, args, loc):
     return r
 
 
+def _power_of_ten(n: int) -> float:
+    """NumPy's power_of_ten (multiarray/calculation.c): exact up to 1e8, then
+    multiplied by 10.0 one step at a time (not 10.0 ** n: they differ in the
+    last bit from 1e23 on; inf past the float range)."""
+    if n < 9:
+        return 10.0 ** n
+    r = 1e9
+    for _ in range(n - 9):
+        r *= 10.0
+        if r == math.inf:
+            break
+    return r
+
+
 def round_(tr, a, d, loc):
-    """np.round(a, decimals): NumPy's rint(a * 10**d) / 10**d (d < 0:
-    rint(a / 10**-d) * 10**-d); integers are unchanged for d >= 0."""
+    """np.round(a, decimals) as NumPy's PyArray_Round: floats rint(a * 10**d) /
+    10**d (d < 0: rint(a / 10**-d) * 10**-d); integers a copy for d >= 0,
+    else the same float64 computation cast back to the integer dtype."""
     if type(d) is not int:
         raise error(loc, "numpy.round decimals= must be an int known when compiling", "",
                     E_TYPE)
@@ -1194,14 +1301,18 @@ def round_(tr, a, d, loc):
     if not is_array(a):
         raise error(loc, "numpy.round of a scalar is not supported", "use round(x, n)",
                     E_UNSUPPORTED_CALL)
+    if a.dtype == "bool":
+        raise error(loc, "numpy.round of a bool array is not supported (NumPy computes it in "
+                    "float16 or raises UFuncTypeError)", "convert to float first", E_TYPE)
     if a.dtype not in ("float64", "float32"):
         if d >= 0:
-            return a
-        raise error(loc, "numpy.round of integers with negative decimals is not supported",
-                    "convert to float first", E_UNSUPPORTED_CALL)
+            return A.copy(tr, a, loc)  # NumPy: a new array, never `a` itself
+        k = _power_of_ten(-d)
+        q = A.ufunc_node(tr, np.rint, [A.ufunc_node(tr, np.divide, [a, k], loc)], loc)
+        return A.astype_node(A.ufunc_node(tr, np.multiply, [q, k], loc), a.dtype)
     if d == 0:
         return A.ufunc_node(tr, np.rint, [a], loc)
-    k = 10.0 ** abs(d)
+    k = _power_of_ten(abs(d))
     if d > 0:
         return A.ufunc_node(tr, np.divide, [A.ufunc_node(tr, np.rint, [A.ufunc_node(
             tr, np.multiply, [a, k], loc)], loc), k], loc)
@@ -1209,10 +1320,29 @@ def round_(tr, a, d, loc):
         tr, np.divide, [a, k], loc)], loc), k], loc)
 
 
+def _int_clip_bound(fb, v, dtype, side):
+    """NumPy's _clip for integer arrays: a Python int bound at or beyond the
+    dtype's extreme is dropped (None). A run-time int is clamped to that
+    extreme instead, which clips nothing, like None."""
+    if scalar_type(v) is not I64 or isinstance(v, bool) or dtype not in _INT_RANGE:
+        return v
+    lo, hi = _INT_RANGE[dtype]
+    edge = lo if side == "min" else hi
+    beyond = (lambda x: x <= edge) if side == "min" else (lambda x: x >= edge)
+    if known(v):
+        return None if beyond(v) else v
+    return isel(fb, icmp(fb, "le" if side == "min" else "ge", v, edge), edge, v)
+
+
 def clip(tr, a, lo, hi, loc):
+    """np.clip as NumPy 2's _clip: out-of-range Python int bounds of integer
+    arrays dropped, no bound at all a copy (np.positive)."""
     a = as_array(tr, a, loc)
+    if a.dtype in _INT_RANGE:
+        lo = _int_clip_bound(tr.fb, lo, a.dtype, "min")
+        hi = _int_clip_bound(tr.fb, hi, a.dtype, "max")
     if lo is None and hi is None:
-        raise TraceRaise("ValueError", "One of max or min must be given")
+        return A.ufunc_node(tr, np.positive, [a], loc)
     r = a
     if lo is not None:
         r = A.ufunc_node(tr, np.maximum, [r, lo], loc)
@@ -1222,8 +1352,10 @@ def clip(tr, a, lo, hi, loc):
 
 
 def ravel(tr, a, loc):
-    a = materialize(tr, a, loc, contiguous=True)
-    return Arr(a.dtype, a.ptr, (A.size_of(tr.fb, a),), None, a.root)
+    """NumPy's ravel: a view exactly when `a` is C-contiguous (at run time)."""
+    from .viewcopy import c_contiguous, view_or_copy
+    a = materialize(tr, a, loc)
+    return view_or_copy(tr, a, c_contiguous(tr.fb, a), (A.size_of(tr.fb, a),), None, loc)
 
 
 # --- attributes and methods ---------------------------------------------------------------------

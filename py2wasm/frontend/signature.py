@@ -165,7 +165,8 @@ def type_of_value(v: Any) -> PyType:
         if v.ndim == 0:
             raise CompileError("0-d arrays are not supported", code=E_UNSUPPORTED_VALUE,
                                hint="pass the number itself")
-        return ArrayType(v.dtype.name, v.ndim)
+        # a layout other than C order is passed with its strides (runner/layout.py)
+        return ArrayType(v.dtype.name, v.ndim, not v.flags.c_contiguous)
     raise CompileError(f"argument of type {t.__name__} is not supported",
                        code=E_UNSUPPORTED_VALUE,
                        hint="compiled functions take int, float, bool or tuples of those")
@@ -209,6 +210,7 @@ def placeholder(t: PyType):
         return tuple(placeholder(e) for e in t.elems)
     if isinstance(t, ArrayType):
         from .arrays import Arr
-        return Arr(t.dtype, 0, (0,) * t.ndim, None, None)
+        strides = tuple(Var(I64, "stride") for _ in range(t.ndim)) if t.strided else None
+        return Arr(t.dtype, 0, (0,) * t.ndim, strides, None)
     raise CompileError(f"unsupported type {t!r}", code=E_SIGNATURE,
                        hint="use int, float, bool or tuple[...]")

@@ -60,12 +60,59 @@ def key_of(v: Any):
         return ("r", key_of(v.cur), key_of(v.stop), step if isinstance(step, tuple)
                 else ("k", step))
     if isinstance(v, TupleIter):
-        return ("ti", key_of(v.items), v.pos)
+        return ("ti", _const_key(v.items), v.pos)
     if isinstance(v, SymRange):
         return ("sr", key_of(v.start), key_of(v.stop), key_of(v.step))
     if v is None or isinstance(v, (str, bytes)):
         return ("k", type(v), v)
     return ("k", id(v))
+
+
+# The items of a tuple iterator that are known numbers stay constants (keyed
+# by value, not block parameters): the same tuple is walked on every
+# iteration, and a loop over a long tuple of constants would otherwise carry
+# every item through every unrolled block.
+
+def _is_const(x) -> bool:
+    return scalar_type(x) is not None and not isinstance(x, Var)
+
+
+def _const_key(v):
+    if _is_const(v):
+        return ("c", type(v).__name__, repr(v))
+    if type(v) is tuple:
+        return ("t",) + tuple(_const_key(x) for x in v)
+    return key_of(v)
+
+
+def _var_leaves(v, out: list) -> list:
+    if _is_const(v):
+        return out
+    if type(v) is tuple:
+        for x in v:
+            _var_leaves(x, out)
+        return out
+    return leaves(v, out)
+
+
+def _rebuild_vars(v, it):
+    if _is_const(v):
+        return v
+    if type(v) is tuple:
+        return tuple(_rebuild_vars(x, it) for x in v)
+    return rebuild(v, it)
+
+
+def version_class(key):
+    """A frame key with the positions of tuple iterators erased. The tracer
+    limits the versions of a block per class: the versions of a loop over a
+    tuple (one per position: the loop is unrolled, items may differ in type)
+    are bounded by the tuple's length and do not count as type changes."""
+    if type(key) is not tuple:
+        return key
+    if len(key) == 3 and key[0] == "ti" and type(key[2]) is int:
+        return ("ti", version_class(key[1]), None)
+    return tuple(version_class(k) for k in key)
 
 
 def leaves(v: Any, out: list) -> list:
@@ -84,7 +131,7 @@ def leaves(v: Any, out: list) -> list:
         if isinstance(v.step, Var):
             out.append(v.step)
     elif isinstance(v, TupleIter):
-        leaves(v.items, out)
+        _var_leaves(v.items, out)
     elif isinstance(v, SymRange):
         for x in (v.start, v.stop, v.step):
             leaves(x, out)
@@ -106,7 +153,7 @@ def rebuild(v: Any, it) -> Any:
         step = next(it) if isinstance(v.step, Var) else v.step
         return RangeIter(cur, stop, step)
     if isinstance(v, TupleIter):
-        return TupleIter(rebuild(v.items, it), v.pos)
+        return TupleIter(_rebuild_vars(v.items, it), v.pos)
     if isinstance(v, SymRange):
         return SymRange(rebuild(v.start, it), rebuild(v.stop, it), rebuild(v.step, it))
     return v

@@ -22,7 +22,7 @@ from . import arrays
 from .liveness import live_locals
 from .opcodes import Handlers
 from .signature import placeholder, trace_type
-from .state import STOP, UNBOUND, Frame, key_of, leaves
+from .state import STOP, UNBOUND, Frame, key_of, leaves, version_class
 from .values import (E_GENERATOR, E_UNSTABLE_TYPE, E_UNSUPPORTED_OPCODE,
                      E_UNSUPPORTED_VALUE, TraceRaise, error, scalar_type)
 
@@ -97,7 +97,7 @@ class FunctionTracer(Handlers):
                                    enumerate(locals_[:len(args)])]
         self.frame0 = Frame(locals_, [])  # closure cells stay known values
         self.blocks: dict = {}  # (offset, key) -> (Block, template Frame)
-        self.versions: dict[int, list] = {}
+        self.versions: dict[int, dict] = {}  # offset -> {version_class(key): frames}
         self.queue: list = []
         self.returns: list = []  # (block, value, loc)
 
@@ -216,10 +216,13 @@ class FunctionTracer(Handlers):
         key = frame.key()
         entry = self.blocks.get((offset, key))
         if entry is None:
-            vs = self.versions.setdefault(offset, [])
-            if len(vs) >= MAX_VERSIONS:
-                raise self._unstable(offset, frame, vs)
-            vs.append(frame)
+            # MAX_VERSIONS bounds the type states of a block; walking a tuple (a
+            # version per position, bounded by its length) is one state
+            classes = self.versions.setdefault(offset, {})
+            cls = version_class(key)
+            if cls not in classes and len(classes) >= MAX_VERSIONS:
+                raise self._unstable(offset, frame, [fs[0] for fs in classes.values()])
+            classes.setdefault(cls, []).append(frame)
             ls, hints = self._leaves_with_hints(frame)
             block = self.fb.new_block([scalar_type(v) for v in ls], hints)
             template = Frame(list(frame.locals), list(frame.stack))

@@ -83,6 +83,25 @@ def _ipow(fb, a, b, dt):
     return _fix(fb, dt, exit_.params[0])
 
 
+def _shift(fb, op, a, b, dt, loc):
+    """NumPy's npy_lshift/npy_rshift: a count outside [0, bits) (negative
+    counts are huge as size_t) gives 0, or the sign (-1/0) for >>; else C's
+    shift, wrapping to the dtype. Operands are i64 compute values."""
+    bits = {"int64": 64, "int32": 32, "uint8": 8}.get(dt)
+    if bits is None:
+        raise error(loc, f"numpy.{op} on {dt} is not supported", "", E_UNSUPPORTED_CALL)
+    ok = fb.emit("and", [fb.emit("ge", [b, _c(fb, 0, I64)]), fb.emit("lt", [b, _c(fb, bits, I64)])])
+    if op == "right_shift":  # a >> 63 of the sign-extended value is the sign
+        return fb.emit("shr", [a, fb.emit("select", [ok, b, _c(fb, 63, I64)])])
+    # a << b wrapping: a * 2**(b-1) * 2 (shl(1, b-1) cannot overflow for b <= 63)
+    pos = fb.emit("and", [fb.emit("gt", [b, _c(fb, 0, I64)]), ok])
+    bb = fb.emit("select", [pos, b, _c(fb, 1, I64)])
+    p = fb.emit("shl", [_c(fb, 1, I64), fb.emit("sub", [bb, _c(fb, 1, I64)])])
+    r = fb.emit("wmul", [a, fb.emit("wmul", [p, _c(fb, 2, I64)])])
+    r = fb.emit("select", [fb.emit("eq", [b, _c(fb, 0, I64)]), a, r])
+    return _fix(fb, dt, fb.emit("select", [ok, r, _c(fb, 0, I64)]))
+
+
 def apply(fb, op, loop, out, vals, loc):
     dt = loop[0] if loop else out
     isf = dt in FLOATS
@@ -165,9 +184,14 @@ def apply(fb, op, loop, out, vals, loc):
             else fb.emit("and", [v[0], v[0]])
     if op == "reciprocal":
         if not isf:
-            raise error(loc, "numpy.reciprocal of integers is not supported",
-                        "use 1.0 / x", E_UNSUPPORTED_CALL)
+            # NumPy's integer loop: `out = 1.0 / in` converted by C (x86: 1/0 is inf,
+            # which converts to the int64/int32 minimum)
+            from .arrays import cast
+            x = fb.emit("convert", [v[0]], {"to": F64})
+            return cast(fb, fb.emit("fdiv", [_c(fb, 1.0, F64), x]), "float64", dt, loc)
         return _fix(fb, dt, fb.emit("fdiv", [_c(fb, 1.0, F64), v[0]]))
+    if op in ("left_shift", "right_shift"):
+        return _shift(fb, op, v[0], v[1], dt, loc)
     if op in ("maximum", "minimum", "fmax", "fmin"):
         a, b = v
         cmp = "ge" if op in ("maximum", "fmax") else "le"
@@ -203,4 +227,4 @@ SUPPORTED = (set(_MATH1) | set(_MATH2) | set(_FPRIM1) | set(_CMP) | set(_ARITH)
                 "absolute", "sign", "square", "reciprocal", "maximum", "minimum", "fmax",
                 "fmin", "isnan", "isinf", "isfinite", "logical_and", "logical_or",
                 "logical_xor", "logical_not", "bitwise_and", "bitwise_or", "bitwise_xor",
-                "invert"})
+                "invert", "left_shift", "right_shift"})

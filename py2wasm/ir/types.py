@@ -127,12 +127,16 @@ DTYPES = {d.name: d for d in (DType("float64", 8, F64), DType("float32", 4, F64)
 @dataclass(frozen=True)
 class ArrayType:
     """A C-contiguous NumPy array of `dtype` (a DTYPES key) and `ndim`
-    dimensions in a signature: flattened to (address, shape[0..ndim-1])."""
+    dimensions in a signature: flattened to (address, shape[0..ndim-1]).
+    `strided`: any layout (py2wasm.compile's arguments that are not
+    C-contiguous), flattened to (address, shape..., strides...) with strides
+    in elements (runner/layout.py)."""
     dtype: str
     ndim: int
+    strided: bool = False
 
     def __repr__(self) -> str:
-        return f"array[{self.dtype}, {self.ndim}]"
+        return f"array[{self.dtype}, {self.ndim}{', strided' if self.strided else ''}]"
 
 
 PyType = Union[ScalarType, TupleType, NoneType, ArrayType]
@@ -148,7 +152,7 @@ def flatten(t: PyType) -> list[ScalarType]:
             out.extend(flatten(e))
         return out
     if isinstance(t, ArrayType):
-        return [I64] * (1 + t.ndim)
+        return [I64] * (1 + t.ndim * (2 if t.strided else 1))
     return []
 
 
@@ -171,13 +175,13 @@ def to_json(t: PyType):
     if isinstance(t, TupleType):
         return {"tuple": [to_json(e) for e in t.elems]}
     if isinstance(t, ArrayType):
-        return {"array": t.dtype, "ndim": t.ndim}
+        return {"array": t.dtype, "ndim": t.ndim, **({"strided": True} if t.strided else {})}
     return "None"
 
 
 def from_json(j) -> PyType:
     if isinstance(j, dict) and "array" in j:
-        return ArrayType(j["array"], j["ndim"])
+        return ArrayType(j["array"], j["ndim"], bool(j.get("strided", False)))
     if isinstance(j, dict):
         return TupleType(tuple(from_json(e) for e in j["tuple"]))
     return {"int": I64, "float": F64, "bool": BOOL, "None": NONE}[j]
