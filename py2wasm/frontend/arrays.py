@@ -49,7 +49,13 @@ _fresh = itertools.count()
 # --- i64 arithmetic on known ints or Vars (addresses and shapes; folded) -----------------
 
 def ic(fb, v) -> Var:
-    return v if isinstance(v, Var) else fb.const(int(v), I64)
+    """An i64 operand: known ints fold exactly here and wrap like the wasm
+    operations they stand for (`wadd`, `wmul`) when they become constants: the
+    address of an index past the bounds (checked before use) may not fit."""
+    if isinstance(v, Var):
+        return v
+    v = int(v) & 0xFFFFFFFFFFFFFFFF
+    return fb.const(v - (1 << 64) if v >= 1 << 63 else v, I64)
 
 
 def known(v) -> bool:

@@ -81,6 +81,18 @@ def sample(v: Any) -> Any:
     raise NoSample(v)
 
 
+def _bounded(v: Any) -> Any:
+    """A known int stands in for itself in a type check with its sign and
+    zeroness but at most 64 in magnitude: the Python type of an operator's
+    result never depends on more, and `1 << 10**18` or `2 ** 10**18` on the
+    real value would exhaust memory or time while compiling."""
+    if type(v) is int and abs(v) > 64:
+        return 64 if v > 0 else -64
+    if isinstance(v, tuple):
+        return tuple(_bounded(x) for x in v)
+    return v
+
+
 def describe(v: Any) -> str:
     if isinstance(v, Var):
         return f"a run-time {v.type.pyname}"
@@ -93,7 +105,7 @@ def type_check(fn: Callable, args: tuple, loc, what: str) -> Any:
     result's Python type). `what` names the operation for objects that cannot
     be sampled."""
     try:
-        samples = tuple(sample(a) for a in args)
+        samples = tuple(_bounded(sample(a)) for a in args)
     except NoSample:
         raise error(loc, f"{what} on {' and '.join(describe(a) for a in args)} is not "
                     "supported", "compiled code computes with int, float, bool and tuples",

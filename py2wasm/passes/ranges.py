@@ -522,7 +522,7 @@ class FunctionRanges:
                 return None
             if k[1] < 0:
                 return None
-            k = (max(k[0], 0), min(k[1], 64))
+            k = (min(max(k[0], 0), 64), min(k[1], 64))  # counts past 64 overflow (or give 0)
             return _checked(*_corners(lambda x, y: x << y, a, k))
         if p == "pow":
             a = R(ins[0])
