@@ -246,6 +246,16 @@ def _is_numpy(fn) -> bool:
     return isinstance(fn, np.ufunc) or (isinstance(fn, type) and issubclass(fn, np.generic))
 
 
+def _has_np(vals) -> bool:
+    from .npscalars import is_np
+    return any(is_np(v) or (type(v) is tuple and _has_np(v)) for v in vals)
+
+
+def _demote(v):
+    from .npscalars import demote
+    return tuple(_demote(x) for x in v) if type(v) is tuple else demote(v)
+
+
 def call_value(tr, fn, args, kwargs, loc):
     """The trace value of `fn(*args, **kwargs)`."""
     if fn is print:
@@ -264,6 +274,14 @@ def call_value(tr, fn, args, kwargs, loc):
         return call_python(tr, fn, args, kwargs, loc)
     if inspect.ismethod(fn) and inspect.isfunction(fn.__func__):  # obj.method(...)
         return call_python(tr, fn.__func__, [fn.__self__] + list(args), kwargs, loc)
+    if _has_np(args) or _has_np(kwargs.values()):
+        from . import npscalars as nps
+        r = nps.call_builtin(tr.fb, fn, args, kwargs, loc)
+        if r is not nps._NO:
+            return r
+        # other builtins (float, int, range, math...) see the Python values
+        args = [_demote(a) for a in args]
+        kwargs = {k: _demote(v) for k, v in kwargs.items()}
     if fn is range and not kwargs:
         return make_range(tr.fb, args, loc)
     if isinstance(fn, type) and issubclass(fn, BaseException):

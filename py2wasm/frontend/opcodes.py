@@ -19,7 +19,7 @@ from . import arrays, nplib
 from .iterators import RangeIter, TupleIter, get_iter, range_advance, range_has_next, tuple_next
 from .state import NULL, STOP, UNBOUND
 from .values import (E_ATTRIBUTE, E_TYPE, E_UNSUPPORTED_OPCODE, E_UNSUPPORTED_VALUE,
-                     TraceRaise, error)
+                     NpScalar, TraceRaise, error)
 
 _UNSUPPORTED = {
     "LIST_APPEND": ("lists are not supported", "use tuples"),
@@ -287,7 +287,7 @@ class Handlers:
     def truth(self, v, loc):
         if arrays.is_array(v):
             return arrays.truth(self, v, loc)
-        if isinstance(v, Var) or type(v) in (int, float, bool):
+        if isinstance(v, (Var, NpScalar)) or type(v) in (int, float, bool):
             from . import operators
             return operators.truth(self.fb, v, loc)
         if isinstance(v, (RangeIter, TupleIter)) or v is NULL or v is UNBOUND:

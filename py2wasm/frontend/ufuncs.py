@@ -8,17 +8,20 @@ result dtype in its compute type:
 - float64 in f64; float32 in f64 rounded to float32 after every operation
   (`f32`), which is exact for + - * / sqrt (double rounding is innocuous
   there) and within an ulp of NumPy's float32 libm for transcendental ones;
-- int64 wraps modulo 2**64 (`wadd`...), int32 and uint8 wrap to their width
-  (`wrap`), as NumPy's C loops do; integer division by zero gives 0 (NumPy
+- int64 wraps modulo 2**64 (`wadd`...), the narrower ints (int32, int16,
+  int8, uint32, uint16, uint8) wrap to their width (`wrap`), as NumPy's C
+  loops do; integer division by zero gives 0 (NumPy
   warns and gives 0);
 - float division by zero gives inf/nan (IEEE, `fdiv`).
 """
 from __future__ import annotations
 
 from ..ir import BOOL, F64, I64
+from ..ir.types import INT_BITS, NARROW_INTS
 from .values import E_UNSUPPORTED_CALL, error
 
 FLOATS = ("float64", "float32")
+UNSIGNED = tuple(d for d, (_, signed) in INT_BITS.items() if not signed)
 
 _MATH1 = {"exp": "exp", "expm1": "expm1", "log": "log", "log2": "log2", "log10": "log10",
           "log1p": "log1p", "sin": "sin", "cos": "cos", "tan": "tan", "arcsin": "asin",
@@ -49,7 +52,7 @@ def _fix(fb, dt, v):
     """Round/wrap a compute value to dtype `dt`."""
     if dt == "float32":
         return fb.emit("f32", [v])
-    if dt in ("int32", "uint8"):
+    if dt in NARROW_INTS:
         return fb.emit("wrap", [v], {"dtype": dt})
     return v
 
@@ -137,7 +140,7 @@ def apply(fb, op, loop, out, vals, loc):
     if op == "absolute":
         if isf:
             return fb.emit("fabs", v)
-        if isb or dt == "uint8":
+        if isb or dt in UNSIGNED:
             return v[0]
         neg = fb.emit("lt", [v[0], _c(fb, 0, I64)])
         return _fix(fb, dt, fb.emit("select", [neg, fb.emit("wneg", v), v[0]]))
