@@ -31,8 +31,21 @@ type Ctor =
   | Float32ArrayConstructor
   | BigInt64ArrayConstructor
   | Int32ArrayConstructor
+  | Int16ArrayConstructor
+  | Int8ArrayConstructor
+  | Uint32ArrayConstructor
+  | Uint16ArrayConstructor
   | Uint8ArrayConstructor;
-type Typed = Float64Array | Float32Array | BigInt64Array | Int32Array | Uint8Array;
+type Typed =
+  | Float64Array
+  | Float32Array
+  | BigInt64Array
+  | Int32Array
+  | Int16Array
+  | Int8Array
+  | Uint32Array
+  | Uint16Array
+  | Uint8Array;
 
 /**
  * A checked array argument: `v` the caller's TypedArray, `c` its class,
@@ -64,6 +77,10 @@ const DTYPES: readonly (readonly [string, Ctor])[] = [
   ["int32", Int32Array],
   ["uint8", Uint8Array],
   ["bool", Uint8Array],
+  ["int16", Int16Array],
+  ["int8", Int8Array],
+  ["uint32", Uint32Array],
+  ["uint16", Uint16Array],
 ];
 
 const tag = (v: unknown): string | undefined =>

@@ -435,6 +435,8 @@ class _BadIndex(Exception):
 def _tn(v):
     if is_array(v):
         return "array"
+    if nps.is_np(v):
+        return nps.type_name(nps.dtype_name(v))
     t = scalar_type(v)
     return t.pyname if t is not None else type(v).__name__
 
@@ -660,8 +662,8 @@ def cast(fb, v, src: str, dst: str, loc=None):
 def loop_dtypes(ufunc, operands, loc):
     """NumPy's loop for `ufunc` on these operands: (input dtypes, output dtype).
     Python scalars are weak (NEP 50), arrays strong."""
-    spec = tuple(np.dtype(dtype_of(v)) if is_array(v) or nps.is_np(v) else pytype_of(v)
-                 for v in operands)
+    spec = tuple(np.dtype(dtype_of(v)) if is_array(v) or nps.is_np(v)
+                 else nps.weak(scalar_type(v)) for v in operands)  # a Python bool is bool_
     try:
         res = ufunc.resolve_dtypes(spec + (None,) * ufunc.nout)
     except Exception as e:  # noqa: BLE001 - NumPy's own TypeError/UFuncTypeError

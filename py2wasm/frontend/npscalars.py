@@ -132,7 +132,7 @@ def _fold(fn, args, loc):
 
 # --- NumPy's loop for an operation on scalars ---------------------------------------------
 
-def _weak(t):
+def weak(t):
     """A Python scalar type for NumPy's resolution: int and float are weak
     (NEP 50); bool is numpy.bool_."""
     return np.dtype(bool) if t is BOOL else PY_TYPE[t]
@@ -141,7 +141,7 @@ def _weak(t):
 def loop_for(ufunc, operands, loc):
     """(input dtypes, output dtype) of NumPy's loop for `ufunc` on these
     scalar operands: NumPy scalars strong, Python scalars weak (NEP 50)."""
-    spec = tuple(np.dtype(dtype_name(v)) if is_np(v) else _weak(scalar_type(v))
+    spec = tuple(np.dtype(dtype_name(v)) if is_np(v) else weak(scalar_type(v))
                  for v in operands)
     try:
         res = ufunc.resolve_dtypes(spec + (None,) * ufunc.nout)

@@ -559,7 +559,7 @@ class _LoopVectorizer:
             if any(v.id in dep for v in e.ins):
                 chain.append(e)
                 dep.update(o.id for o in e.outs)
-        if new.id not in dep or not chain or chain[-1].outs[0] is not new:
+        if new.id not in dep or not chain or not chain[-1].outs or chain[-1].outs[0] is not new:
             raise _Refuse("a carried value that is not a reduction")
         others = {v.id: v for e in chain for v in e.ins if v.id not in dep}
         others = {i: v for i, v in others.items() if i not in self.consts}

@@ -14,7 +14,7 @@ export function encode(v) {
   return { other: typeof v, value: String(v) };
 }
 
-const CLASSES = { Float64Array, Float32Array, BigInt64Array, Int32Array, Uint8Array, Uint8ClampedArray };
+const CLASSES = { Float64Array, Float32Array, BigInt64Array, Int32Array, Int16Array, Int8Array, Uint32Array, Uint16Array, Uint8Array, Uint8ClampedArray };
 
 // {"ta": "Float64Array", "v": ["1.5", ...]}, {"nd": ta, "shape": [...]},
 // {"num": "NaN"}, plain JSON (numbers, booleans, arrays: passed as they are).
