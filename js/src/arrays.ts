@@ -33,6 +33,7 @@ type Ctor =
   | Int32ArrayConstructor
   | Int16ArrayConstructor
   | Int8ArrayConstructor
+  | BigUint64ArrayConstructor
   | Uint32ArrayConstructor
   | Uint16ArrayConstructor
   | Uint8ArrayConstructor;
@@ -43,6 +44,7 @@ type Typed =
   | Int32Array
   | Int16Array
   | Int8Array
+  | BigUint64Array
   | Uint32Array
   | Uint16Array
   | Uint8Array;
@@ -81,6 +83,7 @@ const DTYPES: readonly (readonly [string, Ctor])[] = [
   ["int8", Int8Array],
   ["uint32", Uint32Array],
   ["uint16", Uint16Array],
+  ["uint64", BigUint64Array],
 ];
 
 const tag = (v: unknown): string | undefined =>

@@ -183,6 +183,21 @@ export function nint(v: unknown, k: number, fn: string, p: string): bigint {
   return BigInt(v);
 }
 
+/**
+ * A `numpy.uint64` parameter: a non-negative safe integer, passed to the wasm
+ * as a BigInt. A non-number or a non-integer is a TypeError; a negative
+ * number or one beyond Number.MAX_SAFE_INTEGER a RangeError.
+ */
+export function u64(v: unknown, fn: string, p: string): bigint {
+  if (typeof v !== "number" || !Number.isInteger(v)) {
+    throw new TypeError(`${fn}(): argument '${p}' must be an integer number (Python numpy.uint64), got ${show(v)}`);
+  }
+  if (v < 0 || !Number.isSafeInteger(v)) {
+    throw new RangeError(`${fn}(): argument '${p}' = ${v} must be a non-negative safe integer (Python numpy.uint64)`);
+  }
+  return BigInt(v);
+}
+
 /** A Python `bool` parameter: a JS boolean, passed as i32 0/1. */
 export function bool(v: unknown, fn: string, p: string): number {
   if (typeof v !== "boolean") throw new TypeError(`${fn}(): argument '${p}' must be a boolean (Python bool), got ${show(v)}`);

@@ -542,12 +542,12 @@ def _index_value(k, loc):
     """An index item with NumPy integer scalars as Python ints (NumPy takes
     them as indices; a numpy.bool_ index is not supported)."""
     if nps.is_np(k):
-        if nps.dtype_name(k) not in INT_BITS:
+        if nps.dtype_name(k) not in INT_BITS or nps.dtype_name(k) == "uint64":
             raise error(loc, f"an array index of type {nps.type_name(nps.dtype_name(k))} is "
                         "not supported", "index with ints, slices, None or ...", E_TYPE)
-        return nps.demote(k)
+        return nps.demote(k, loc=loc)
     if isinstance(k, slice) and any(nps.is_np(x) for x in (k.start, k.stop, k.step)):
-        return slice(nps.demote(k.start), nps.demote(k.stop), nps.demote(k.step))
+        return slice(*(nps.demote(x, loc=loc) for x in (k.start, k.stop, k.step)))
     return k
 
 
@@ -632,6 +632,9 @@ def cast(fb, v, src: str, dst: str, loc=None):
     if dst in FLOATS:
         if src in FLOATS:
             x = v
+        elif src == "uint64":
+            from .unsigned import to_f64
+            x = to_f64(fb, v)
         else:
             x = fb.emit("convert", [v], {"to": F64}, loc=loc)
         return fb.emit("f32", [x]) if dst == "float32" and src != "float32" else x
@@ -641,6 +644,9 @@ def cast(fb, v, src: str, dst: str, loc=None):
     if src == "bool":
         return fb.emit("convert", [v], {"to": I64}, loc=loc)
     if src in FLOATS:
+        if dst == "uint64":
+            from .unsigned import from_f64
+            return from_f64(fb, v)
         i = fb.emit("ftoi", [v])
         if dst in ("int64", "uint32"):
             # uint32: NumPy's scalar loop goes through int64 (its SIMD loop
@@ -687,9 +693,10 @@ def _dtname(v):
 def check_weak_int(fb, v, dt, loc):
     """A Python int operand of a loop of a narrow int dtype must fit the dtype
     (NumPy 2: OverflowError 'Python integer 300 out of bounds for uint8')."""
-    if dt not in NARROW_INTS or scalar_type(v) is not I64:
+    if dt not in NARROW_INTS + ("uint64",) or scalar_type(v) is not I64:
         return
     lo, hi = int_range(dt)
+    hi = min(hi, 2**63 - 1)  # a Python int here is an int64
     msg = "Python integer {0} out of bounds for %s" % dt
     if known(v):
         if not lo <= v <= hi:
@@ -1033,7 +1040,7 @@ def scalar_to_dtype(tr, v, dtype, loc):
             v = fb.emit("convert", [v], {"to": I64}, loc=loc)  # NaN/inf raise like int()
     elif t is BOOL:
         v = int(v) if known(v) else fb.emit("convert", [v], {"to": I64})
-    if dtype in NARROW_INTS:
+    if dtype in NARROW_INTS + ("uint64",):
         check_weak_int(fb, v, dtype, loc)
     elif known(v) and not -2**63 <= v < 2**63:
         raise TraceRaise("OverflowError", f"Python int too large to convert to C long")

@@ -251,9 +251,11 @@ def _has_np(vals) -> bool:
     return any(is_np(v) or (type(v) is tuple and _has_np(v)) for v in vals)
 
 
-def _demote(v):
-    from .npscalars import demote
-    return tuple(_demote(x) for x in v) if type(v) is tuple else demote(v)
+def _demote(v, fb, loc):
+    from .npscalars import as_float, demote
+    if type(v) is tuple:
+        return tuple(_demote(x, fb, loc) for x in v)
+    return demote(v, fb, loc)
 
 
 def call_value(tr, fn, args, kwargs, loc):
@@ -270,6 +272,9 @@ def call_value(tr, fn, args, kwargs, loc):
     arr = _array_call(tr, fn, args, kwargs, loc)
     if arr is not _NO:
         return arr
+    from . import npscalars
+    if isinstance(fn, npscalars.ScalarMethod):
+        return npscalars.call_method(tr.fb, fn, args, kwargs, loc)
     if inspect.isfunction(fn):
         return call_python(tr, fn, args, kwargs, loc)
     if inspect.ismethod(fn) and inspect.isfunction(fn.__func__):  # obj.method(...)
@@ -280,8 +285,8 @@ def call_value(tr, fn, args, kwargs, loc):
         if r is not nps._NO:
             return r
         # other builtins (float, int, range, math...) see the Python values
-        args = [_demote(a) for a in args]
-        kwargs = {k: _demote(v) for k, v in kwargs.items()}
+        args = [_demote(a, tr.fb, loc) for a in args]
+        kwargs = {k: _demote(v, tr.fb, loc) for k, v in kwargs.items()}
     if fn is range and not kwargs:
         return make_range(tr.fb, args, loc)
     if isinstance(fn, type) and issubclass(fn, BaseException):

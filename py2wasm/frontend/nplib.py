@@ -409,8 +409,10 @@ def reduce(tr, kind, a, axis, keepdims, loc, ddof=0):
     if kind in ("argmin", "argmax") and isinstance(axis, tuple):
         raise error(loc, f"numpy.{kind} takes a single int axis", "", E_TYPE)
     src = a.dtype
-    if kind in ("var", "std", "mean") and src == "bool" and kind != "mean":
-        pass
+    if src == "uint64" and kind in ("min", "max", "argmin", "argmax"):
+        raise error(loc, f"numpy.{kind} of a uint64 array is not supported",
+                    "convert first, e.g. a.astype(np.float64), or loop with comparisons",
+                    E_UNSUPPORTED_CALL)
     acc_dt = _acc_dtype(kind, src, loc)
     axes = axis_arg(axis, a.ndim, loc)
     if kind in ("var", "std"):
@@ -692,7 +694,7 @@ def _variance(tr, kind, a, axis, axes, keepdims, loc, ddof):
 
 
 def _no_uint64(kind, a, loc):
-    """NumPy sums/products unsigned ints into uint64 arrays, a dtype py2wasm lacks."""
+    """NumPy sums/products unsigned ints into uint64 arrays (not supported yet)."""
     if a.dtype in UNSIGNED and kind in ("sum", "prod", "cumsum", "cumprod"):
         raise error(loc, f"numpy.{kind} of a {a.dtype} array into an array gives uint64, which is "
                     "not supported", "convert first: a.astype(np.int64)", E_TYPE)
@@ -1049,14 +1051,11 @@ def _reduction_call(tr, kind, args, kwargs, loc, name):
 
 
 def _reduction_scalar(kind, src, r):
-    """The NumPy scalar a full reduction of a `src` array gives (sums of
-    unsigned ints are numpy.uint64 in NumPy, which py2wasm lacks: those stay
-    Python ints, a documented deviation)."""
+    """The NumPy scalar a full reduction of a `src` array gives (sums and
+    products of unsigned ints are numpy.uint64: the same i64 bits)."""
     from .npscalars import make
     if kind in ("sum", "prod"):
-        dt = _acc_dtype(kind, src, None)
-        if src in UNSIGNED:
-            return r
+        dt = "uint64" if src in UNSIGNED else _acc_dtype(kind, src, None)
     elif kind in ("mean", "var", "std"):
         dt = "float32" if src == "float32" else "float64"
     elif kind in ("min", "max"):

@@ -68,8 +68,12 @@ def type_name(dtype: str) -> str:
 
 
 def compute_value(v: Any):
-    """A known NumPy scalar as a Python number of its compute type (exact)."""
-    return PY_TYPE[DTYPES[dtype_name(v)].compute](v.item() if isinstance(v, np.generic) else v)
+    """A known NumPy scalar as a Python number of its compute type (exact;
+    a uint64 as its bits in an int64)."""
+    x = PY_TYPE[DTYPES[dtype_name(v)].compute](v.item() if isinstance(v, np.generic) else v)
+    if type(v) is np.uint64 and x >= 2**63:
+        x -= 2**64
+    return x
 
 
 def var_of(fb, v: Any) -> Var:
@@ -85,17 +89,41 @@ def make(dtype: str, x: Any) -> Any:
     known Python number within the dtype)."""
     if isinstance(x, Var):
         return NpScalar(dtype, x)
+    if dtype == "uint64" and x < 0:  # its bits
+        x += 2**64
     return NP_TYPES[dtype](x)
 
 
-def demote(v: Any) -> Any:
+def demote(v: Any, fb=None, loc=None) -> Any:
     """A NumPy scalar as the Python number of the same value (float, int,
-    bool; `float(np.float32(x))` is exact). Anything else unchanged."""
+    bool; `float(np.float32(x))` is exact). Anything else unchanged. A
+    uint64 from 2**63 up does not fit py2wasm's int: OverflowError (`fb`
+    emits the check; without it such a value is refused)."""
     if type(v) is NpScalar:
+        if v.dtype == "uint64":
+            if fb is None:
+                raise error(loc, "a numpy.uint64 cannot be used as a Python int here",
+                            "convert it explicitly: int(x)", E_TYPE)
+            from ..ir.messages import INT_OVERFLOW
+            fb.raise_if(fb.emit("lt", [v.var, fb.const(0, I64)]), "OverflowError",
+                        INT_OVERFLOW, loc)
         return v.var
     if type(v) in _BY_TYPE:
+        if type(v) is np.uint64 and v >= 2**63:
+            raise TraceRaise("OverflowError", "integer overflow: the result does not fit in "
+                             "a 64-bit int")
         return compute_value(v)
     return v
+
+
+def as_float(fb, v: Any, loc) -> Any:
+    """float(v) of a NumPy scalar (uint64: converted as unsigned)."""
+    if type(v) is NpScalar and v.dtype == "uint64":
+        from .unsigned import to_f64
+        return to_f64(fb, v.var)
+    if type(v) is np.uint64:
+        return float(v)
+    return demote(v, fb, loc)
 
 
 def unsupported(v, loc):
@@ -225,7 +253,14 @@ def compare(fb, op: str, a: Any, b: Any, loc) -> Any:
     if all(kinds) and weak_int:
         x, y = (var_of(fb, v) if is_np(v) else (v if isinstance(v, Var) else fb.const(v, I64))
                 for v in (a, b))
-        return NpScalar("bool", fb.emit(_CMP_PRIM[op], [x, y], loc=loc))
+        r = fb.emit(_CMP_PRIM[op], [x, y], loc=loc)
+        u = next((i for i, v in enumerate((a, b)) if is_np(v) and dtype_name(v) == "uint64"),
+                 None)
+        if u is not None:  # a uint64 from 2**63 up is above every int64
+            big = fb.emit("lt", [(x, y)[u], fb.const(0, I64)])
+            above = _PYCMP[op](1, 0) if u == 0 else _PYCMP[op](0, 1)
+            r = fb.emit("select", [big, fb.const(above, BOOL), r])
+        return NpScalar("bool", r)
     return apply_ufunc(fb, COMPARE_UFUNCS[op], [a, b], loc)
 
 
@@ -280,6 +315,8 @@ def construct(fb, dtype: str, x: Any, loc) -> Any:
         return NpScalar(dtype, arrays.cast(fb, x, _PY_DTYPE[t], dtype, loc))
     if t is BOOL:
         return NpScalar(dtype, fb.emit("convert", [x], {"to": I64}, loc=loc))
+    if t is F64 and dtype == "uint64":
+        return NpScalar(dtype, _float_to_uint64(fb, x, loc))
     if t is F64:  # int(x) first: NaN -> ValueError, inf -> OverflowError
         inside = fb.emit("and", [fb.emit("ge", [x, fb.const(-2.0**63)]),
                                  fb.emit("lt", [x, fb.const(2.0**63)])])
@@ -288,6 +325,24 @@ def construct(fb, dtype: str, x: Any, loc) -> Any:
         x = fb.emit("convert", [x], {"to": I64}, loc=loc)
     arrays.check_weak_int(fb, x, dtype, loc)
     return NpScalar(dtype, x)
+
+
+def _float_to_uint64(fb, x, loc):
+    """numpy.uint64(x) of a Python float: int(x) (NaN: ValueError, inf:
+    OverflowError), which must be in [0, 2**64)."""
+    from .unsigned import from_f64
+    fb.raise_if(fb.emit("isnan", [x]), "ValueError", "cannot convert float NaN to integer", loc)
+    fb.raise_if(fb.emit("isinf", [x]), "OverflowError", "cannot convert float infinity to integer",
+                loc)
+    huge = fb.emit("or", [fb.emit("ge", [x, fb.const(2.0**64)]),
+                          fb.emit("le", [x, fb.const(-2.0**63 - 2048)])])
+    fb.raise_if(huge, "OverflowError", "Python int too large to convert to C long", loc)
+    t = fb.emit("trunc", [x])
+    neg = fb.emit("lt", [t, fb.const(0.0)])
+    fb.emit_multi("raise_if_fmt", [neg, fb.emit("ftoi", [t])],
+                  {"exc": "OverflowError", "msg": "Python integer {0} out of bounds for uint64"},
+                  loc=loc)
+    return from_f64(fb, x)
 
 
 # --- builtins on NumPy scalars ---------------------------------------------------------------
@@ -299,6 +354,8 @@ def call_builtin(fb, fn, args, kwargs, loc):
     """Builtins whose result on NumPy scalars is a NumPy scalar (abs, min,
     max, pow, divmod, round with digits); `_NO` for the others, which see
     the Python values (`demote`)."""
+    if fn is float and len(args) == 1 and not kwargs and is_np(args[0]):
+        return as_float(fb, args[0], loc)  # exact for every uint64 too
     if fn is abs and len(args) == 1 and not kwargs:
         if type(args[0]) is not NpScalar:
             return _fold(abs, (args[0],), loc)
@@ -329,3 +386,57 @@ def call_builtin(fb, fn, args, kwargs, loc):
                     "use round(float(x), n) (Python's rounding) or np.round on an array",
                     E_UNSUPPORTED_CALL)
     return _NO
+
+
+# --- attributes and methods ----------------------------------------------------------------
+
+class ScalarMethod:
+    """`x.name` for a method of a NumPy scalar, waiting for its call."""
+    __slots__ = ("obj", "name")
+
+    def __init__(self, obj, name):
+        self.obj = obj
+        self.name = name
+
+
+_METHODS = ("item", "tolist", "astype", "conjugate", "conj")
+
+
+def attribute(v: Any, name: str, loc) -> Any:
+    """`x.name` of a NumPy scalar: real, imag, dtype, ndim, shape, itemsize,
+    nbytes and the methods item(), tolist(), astype(), conjugate()."""
+    d = dtype_name(v)
+    if name == "real":
+        return v
+    if name == "imag":
+        return NP_TYPES[d](0)
+    if name == "dtype":
+        return np.dtype(d)
+    if name in ("itemsize", "nbytes"):
+        return DTYPES[d].size
+    if name == "ndim":
+        return 0
+    if name == "shape":
+        return ()
+    if name in _METHODS:
+        return ScalarMethod(v, name)
+    raise error(loc, f"attribute {name!r} of a {type_name(d)} is not supported",
+                "NumPy scalars support real, imag, dtype, item(), astype() and operators",
+                E_TYPE)
+
+
+def call_method(fb, m: ScalarMethod, args, kwargs, loc) -> Any:
+    v, name = m.obj, m.name
+    if name in ("item", "tolist", "conjugate", "conj"):
+        if args or kwargs:
+            raise error(loc, f"{name}() of a NumPy scalar takes no arguments", "", E_TYPE)
+        return v if name in ("conjugate", "conj") else demote(v, fb, loc)
+    # astype(dtype): NumPy's (unsafe) C cast, like an array's astype
+    if len(args) != 1 or kwargs:
+        raise error(loc, "astype() of a NumPy scalar takes one dtype argument", "", E_TYPE)
+    from . import arrays
+    from .nplib import dtype_arg
+    dt = dtype_arg(args[0], loc)
+    if type(v) is not NpScalar:
+        return _fold(lambda: v.astype(dt), (), loc)
+    return NpScalar(dt, arrays.cast(fb, v.var, v.dtype, dt, loc))

@@ -219,6 +219,9 @@ class Handlers:
         if arrays.is_array(obj):
             from . import nplib
             return nplib.attribute(self, obj, name, loc)
+        from . import npscalars
+        if npscalars.is_np(obj):
+            return npscalars.attribute(obj, name, loc)
         if isinstance(obj, Var) or type(obj) in (tuple, int, float, bool):
             tn = obj.type.pyname if isinstance(obj, Var) else type(obj).__name__
             raise error(loc, f"attribute {name!r} of a {tn} is not supported",
@@ -381,6 +384,9 @@ class Handlers:
         if isinstance(idx, slice):
             f.stack.append(seq[idx] if isinstance(seq, tuple) else tuple(seq[idx]))
             return
+        from .npscalars import demote, dtype_name, is_np
+        if is_np(idx) and dtype_name(idx) != "bool":  # a NumPy integer index: its value
+            idx = demote(idx, self.fb, loc)
         if isinstance(idx, Var) and idx.type.name == "i64" and isinstance(seq, tuple):
             f.stack.append(self._dynamic_index(seq, idx, loc))
             return

@@ -63,7 +63,7 @@ def materialize(fb, v: Any, t: ScalarType, loc) -> Var:
     """Trace value `v` (a number or Var) as a Var of type `t`, converting
     implicitly (bool -> int -> float) like Python's arithmetic does. A NumPy
     scalar counts as the Python number of its value."""
-    v = nps.demote(v)
+    v = nps.as_float(fb, v, loc) if t is F64 else nps.demote(v, fb, loc)
     if isinstance(v, Var):
         if v.type is t:
             return v

@@ -15,7 +15,7 @@ import struct
 from .messages import ALLOC_FAILED
 
 _FMT = {"float64": "<d", "float32": "<f", "int64": "<q", "int32": "<i", "int16": "<h",
-        "int8": "<b", "uint32": "<I", "uint16": "<H", "uint8": "<B", "bool": "<B"}
+        "int8": "<b", "uint64": "<q", "uint32": "<I", "uint16": "<H", "uint8": "<B", "bool": "<B"}
 ALIGN = 16
 LIMIT = 2**32  # wasm32
 
@@ -98,7 +98,10 @@ from .types import INT_BITS as _BITS  # noqa: E402
 
 
 def wrap(dtype: str, v: int) -> int:
+    """The low bits of `v` as `dtype`, as the IR computes them (uint64: its
+    bits as a signed i64)."""
     bits, signed = _BITS[dtype]
+    signed = signed or bits == 64
     v &= (1 << bits) - 1
     if signed and v >= 1 << (bits - 1):
         v -= 1 << bits

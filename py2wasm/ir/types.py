@@ -124,12 +124,16 @@ class DType:
 DTYPES = {d.name: d for d in (DType("float64", 8, F64), DType("float32", 4, F64),
                               DType("int64", 8, I64), DType("int32", 4, I64),
                               DType("int16", 2, I64), DType("int8", 1, I64),
-                              DType("uint32", 4, I64), DType("uint16", 2, I64),
-                              DType("uint8", 1, I64), DType("bool", 1, BOOL))}
+                              DType("uint64", 8, I64), DType("uint32", 4, I64),
+                              DType("uint16", 2, I64), DType("uint8", 1, I64),
+                              DType("bool", 1, BOOL))}
 # The fixed-width integer dtypes: (bits, signed). Their elements and NumPy
-# scalars are computed in i64 and wrapped back to the width (`wrap`).
+# scalars are computed in i64 and wrapped back to the width (`wrap`); a
+# uint64 is its 64 bits in an i64 (values from 2**63 up read as negative:
+# the frontend compares, divides and converts them as unsigned).
 INT_BITS = {"int64": (64, True), "int32": (32, True), "int16": (16, True), "int8": (8, True),
-            "uint32": (32, False), "uint16": (16, False), "uint8": (8, False)}
+            "uint64": (64, False), "uint32": (32, False), "uint16": (16, False),
+            "uint8": (8, False)}
 # Integer dtypes narrower than int64 (their values all fit an i64 exactly).
 NARROW_INTS = tuple(d for d, (bits, _) in INT_BITS.items() if bits < 64)
 

@@ -112,6 +112,9 @@ def _result_js(t: Any, fn: str, n_leaves: int) -> tuple[str, set[str]]:
         r = raw()
         if isinstance(ty, str) and ty in NP_INT_RANGES:  # numpy.int32, int16...: always a safe integer
             return f"Number({r})"
+        if ty == "numpy.uint64":  # its bits, read as unsigned
+            used.add("res")
+            return f"$res(BigInt.asUintN(64,{r}),{_s(fn)})"
         ty = base_kind(ty)
         if ty == "int":
             used.add("res")

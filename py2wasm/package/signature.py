@@ -28,7 +28,8 @@ NUMPY_SCALARS = {"numpy.float64": ("flt", None), "numpy.float32": ("f32", None),
                  "numpy.int64": ("int", None), "numpy.int32": ("nint", 0),
                  "numpy.int16": ("nint", 1), "numpy.int8": ("nint", 2),
                  "numpy.uint32": ("nint", 3), "numpy.uint16": ("nint", 4),
-                 "numpy.uint8": ("nint", 5), "numpy.bool_": ("bool", None)}
+                 "numpy.uint8": ("nint", 5), "numpy.uint64": ("u64", None),
+                 "numpy.bool_": ("bool", None)}
 NP_INT_RANGES = {"numpy.int32": (-2**31, 2**31 - 1), "numpy.int16": (-2**15, 2**15 - 1),
                  "numpy.int8": (-128, 127), "numpy.uint32": (0, 2**32 - 1),
                  "numpy.uint16": (0, 65535), "numpy.uint8": (0, 255)}
@@ -38,11 +39,12 @@ NP_INT_RANGES = {"numpy.int32": (-2**31, 2**31 - 1), "numpy.int16": (-2**15, 2**
 ARRAY_CLASSES = {"float64": "Float64Array", "float32": "Float32Array", "int64": "BigInt64Array",
                  "int32": "Int32Array", "uint8": "Uint8Array", "bool": "Uint8Array",
                  "int16": "Int16Array", "int8": "Int8Array", "uint32": "Uint32Array",
-                 "uint16": "Uint16Array"}
+                 "uint16": "Uint16Array", "uint64": "BigUint64Array"}
 # The dtype numbering of the runtime's array pieces (js/src/arrays.ts DTYPES).
 DTYPE_INDEX = {d: i for i, d in enumerate(ARRAY_CLASSES)}
 _SHORT = {"float64": "f64", "float32": "f32", "int64": "i64", "int32": "i32", "uint8": "u8",
-          "bool": "boolean", "int16": "i16", "int8": "i8", "uint32": "u32", "uint16": "u16"}
+          "bool": "boolean", "int16": "i16", "int8": "i8", "uint32": "u32", "uint16": "u16",
+          "uint64": "u64"}
 
 # Words that cannot name a JavaScript/TypeScript binding in an ES module
 # (strict mode, module code) or that TypeScript reserves in declarations.
@@ -180,7 +182,7 @@ def example_value(t: Any, i: int) -> str:
     if is_array(t):
         cls = ARRAY_CLASSES[t["array"]]
         vals = {"float64": "[0.5, 1.5, 2.5]", "float32": "[0.5, 1.5, 2.5]", "int64": "[1n, 2n, 3n]",
-                "bool": "[1, 0, 1]"}.get(t["array"], "[1, 2, 3]")
+                "uint64": "[1n, 2n, 3n]", "bool": "[1, 0, 1]"}.get(t["array"], "[1, 2, 3]")
         if t["ndim"] == 1:
             return f"new {cls}({vals})"
         shape = [2, 3] + [1] * (t["ndim"] - 2)

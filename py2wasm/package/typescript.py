@@ -13,8 +13,8 @@ NumPy scalars (`np.float32`, `np.int16`, `np.bool_`...) are `number` or
 
 NumPy arrays: a 1-D array is a TypedArray of its dtype's class
 (`Float64Array`, `Float32Array`, `BigInt64Array` for int64, `Int32Array`,
-`Int16Array`, `Int8Array`, `Uint32Array`, `Uint16Array`, `Uint8Array` for
-uint8 and bool); an N-d array is `NDArray<Class, N>`,
+`Int16Array`, `Int8Array`, `BigUint64Array` for uint64, `Uint32Array`,
+`Uint16Array`, `Uint8Array` for uint8 and bool); an N-d array is `NDArray<Class, N>`,
 `{ data, shape }` with `shape` a readonly tuple of N sizes (`Shape<N>`),
 declared in every package that uses one (`ARRAY_TYPES`).
 """
@@ -43,7 +43,7 @@ SOURCE_TYPE = (
 ARRAY_TYPES = (
     "/** The TypedArray classes of NumPy's dtypes (bool: Uint8Array of 0/1, int64: BigInt64Array). */\n"
     "export type TypedArray = Float64Array | Float32Array | BigInt64Array | Int32Array | Int16Array | Int8Array | "
-    "Uint32Array | Uint16Array | Uint8Array;\n"
+    "BigUint64Array | Uint32Array | Uint16Array | Uint8Array;\n"
     "/** The shape of an `N`-dimensional array: `Shape<2>` is `readonly [number, number]`. */\n"
     "export type Shape<N extends number, S extends readonly number[] = readonly []> =\n"
     "  number extends N ? readonly number[] : S[\"length\"] extends N ? S : Shape<N, readonly [...S, number]>;\n"
@@ -84,7 +84,7 @@ def python_signature(f: dict) -> str:
 
 
 def _mentions_int(t) -> bool:
-    return (isinstance(t, str) and t in ("int", "numpy.int64")) or (isinstance(t, dict) and any(
+    return (isinstance(t, str) and t in ("int", "numpy.int64", "numpy.uint64")) or (isinstance(t, dict) and any(
         _mentions_int(e) for e in t.get("tuple", [])))
 
 

@@ -97,7 +97,8 @@ def _flatten(t, a, flat, copies, alloc, write):
     elif isinstance(t, NumpyScalarType):
         if type(a) is not np.dtype(t.dtype).type:
             raise TypeError(f"expected a {t!r}, got {type(a).__name__}")
-        flat.append(_PY[t.compute.name](a.item()))
+        x = _PY[t.compute.name](a.item())
+        flat.append(x - 2**64 if t.dtype == "uint64" and x >= 2**63 else x)
     elif isinstance(t, NoneType):
         pass
 
@@ -118,7 +119,8 @@ def unflatten_result(t, flat: Iterator, read: Callable[[int, int], bytes]) -> An
     if isinstance(t, ScalarType):
         return _PY[t.name](next(flat))
     if isinstance(t, NumpyScalarType):
-        return np.dtype(t.dtype).type(next(flat))
+        x = next(flat)
+        return np.dtype(t.dtype).type(x & 0xFFFFFFFFFFFFFFFF if t.dtype == "uint64" else x)
     return None
 
 
@@ -333,7 +335,8 @@ class ArrayCaller:
             if type(a) is not plan.dtype:
                 raise TypeError(f"expected a numpy.{plan.dtype.__name__}, got "
                                 f"{type(a).__name__}")
-            flat.append(_PY[plan.name](a.item()))
+            x = _PY[plan.name](a.item())
+            flat.append(x - 2**64 if plan.dtype is np.uint64 and x >= 2**63 else x)
         elif k == "t":
             if not isinstance(a, tuple) or len(a) != len(plan.elems):
                 raise TypeError(f"expected a tuple of {len(plan.elems)} items")
@@ -451,7 +454,8 @@ class ArrayCaller:
         if k == "s":
             return _PY[plan.name](next(flat))
         if k == "np":
-            return plan.dtype(next(flat))
+            x = next(flat)
+            return plan.dtype(x & 0xFFFFFFFFFFFFFFFF if plan.dtype is np.uint64 else x)
         return None
 
     def _exception(self, trap):

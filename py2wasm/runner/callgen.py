@@ -14,7 +14,7 @@ from typing import Any
 
 I64_MIN, I64_MAX = -2**63, 2**63 - 1
 # NumPy scalar types ("numpy.float32"...): the wasm value kind of each dtype
-_NP_KIND = {"float64": "f64", "float32": "f64", "int64": "i64", "int32": "i64",
+_NP_KIND = {"float64": "f64", "float32": "f64", "int64": "i64", "uint64": "i64", "int32": "i64",
             "int16": "i64", "int8": "i64", "uint32": "i64", "uint16": "i64", "uint8": "i64",
             "bool": "i32"}
 
@@ -31,7 +31,14 @@ def np_scalar_env() -> dict:
     import numpy as np
     env = {f"_np_{d}": np.dtype(d).type for d in _NP_KIND}
     env["_np_check"] = _np_check
+    env["_u64"] = _u64
     return env
+
+
+def _u64(v) -> int:
+    """A numpy.uint64 as the i64 of its bits."""
+    x = int(v)
+    return x - 2**64 if x >= 2**63 else x
 
 
 def _np_check(v, want, what, fname):
@@ -98,6 +105,8 @@ class _Gen:
                      f"{what!r}, _fname)")
             kind = _NP_KIND[d]
             conv = {"f64": "float", "i64": "int", "i32": "bool"}[kind]
+            if d == "uint64":
+                conv = "_u64"
             L.append(f"{indent}_r{s}.{kind} = {conv}({expr})")
             return
         if t == "int":
@@ -124,6 +133,8 @@ class _Gen:
         d = _np_dtype(t)
         if d is not None:
             kind = _NP_KIND[d]
+            if d == "uint64":
+                return f"_np_uint64(_r{s}.i64 & 0xFFFFFFFFFFFFFFFF)"
             return f"_np_{d}(_r{s}.{kind}{' != 0' if kind == 'i32' else ''})"
         return {"int": f"_r{s}.i64", "float": f"_r{s}.f64", "bool": f"_r{s}.i32 != 0"}[t]
 

@@ -9,10 +9,10 @@ from hypothesis import given, settings, strategies as st
 
 from tests.frontend.test_npscalars import check
 
-SCALAR_TYPES = [np.float64, np.float32, np.int64, np.int32, np.int16, np.int8, np.uint32,
-                np.uint16, np.uint8, np.bool_, float, int, bool]
-DTYPES = [np.float64, np.float32, np.int64, np.int32, np.int16, np.int8, np.uint32, np.uint16,
-          np.uint8, np.bool_]
+SCALAR_TYPES = [np.float64, np.float32, np.int64, np.int32, np.int16, np.int8, np.uint64,
+                np.uint32, np.uint16, np.uint8, np.bool_, float, int, bool]
+DTYPES = [np.float64, np.float32, np.int64, np.int32, np.int16, np.int8, np.uint64, np.uint32,
+          np.uint16, np.uint8, np.bool_]
 OPS = ["+", "-", "*", "/", "//", "%"]
 CMPS = ["<", "==", ">="]
 

@@ -95,3 +95,9 @@ def mix8(a: py2wasm.u8[:], b: py2wasm.i8[:], w: py2wasm.u16[:], k: np.uint8) -> 
 def np_scalars(x: np.float32, n: np.int8, u: np.uint32, flag: np.bool_) -> tuple[np.float32, np.int8, np.uint32, bool, np.int64]:
     """NumPy scalars in and out: float32 rounding, int8 wrap-around, uint32."""
     return x * 3.0 + 0.1, n * n, u + 1, not flag, np.int64(n) * 2
+
+
+def u64ops(a: py2wasm.u64[:], k: np.uint64) -> tuple[py2wasm.u64[:], np.uint64, bool]:
+    """uint64 elements (BigUint64Array) and scalars: wrap-around, unsigned
+    division, the sum as a numpy.uint64."""
+    return a * k // 3, a.sum(), bool(a[0] > k)

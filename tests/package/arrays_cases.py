@@ -21,7 +21,7 @@ from .conftest import HERE, load_python
 CLASSES = {"float64": "Float64Array", "float32": "Float32Array", "int64": "BigInt64Array",
            "int32": "Int32Array", "uint8": "Uint8Array", "bool": "Uint8Array",
            "int16": "Int16Array", "int8": "Int8Array", "uint32": "Uint32Array",
-           "uint16": "Uint16Array"}
+           "uint16": "Uint16Array", "uint64": "BigUint64Array"}
 APPROX = {"softmax"}
 
 
@@ -94,6 +94,8 @@ def python_cases() -> list[dict]:
                   np.array([65535, 0, 1000, 40000], dtype=np.uint16), np.uint8(3))),
         ("np_scalars", (np.float32(0.1), np.int8(100), np.uint32(2**32 - 1), np.bool_(True))),
         ("np_scalars", (np.float32(-3e38), np.int8(-128), np.uint32(0), np.bool_(False))),
+        ("u64ops", (np.array([2**64 - 5, 2**63 + 7, 2**63 + 8], dtype=np.uint64), np.uint64(5))),  # sum wraps to 10
+        ("u64ops", (np.array([1, 2], dtype=np.uint64), np.uint64(2**53 - 1))),
     ]
     cases = []
     for fn, args in calls:
@@ -167,6 +169,10 @@ ARGUMENT_CASES = [
     ("mix8", [{"ta": "Uint8Array", "v": ["1"]}, {"ta": "Uint8Array", "v": ["1"]},
               {"ta": "Uint16Array", "v": ["1"]}, 1], "TypeError",
      "mix8(): argument 'b' must be a Int8Array (Python int8 1-D array), got a Uint8Array of length 1"),
+    ("u64ops", [{"ta": "BigUint64Array", "v": ["1"]}, -1], "RangeError",
+     "u64ops(): argument 'k' = -1 must be a non-negative safe integer (Python numpy.uint64)"),
+    ("u64ops", [{"ta": "BigInt64Array", "v": ["1"]}, 1], "TypeError",
+     "u64ops(): argument 'a' must be a BigUint64Array (Python uint64 1-D array), got a BigInt64Array of length 1"),
 ]
 
 

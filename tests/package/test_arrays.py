@@ -66,7 +66,8 @@ def test_declarations_of_array_signatures(packages):
         " * @param n - Python `np.int8` (np.int8: an integer in [-128, 127], else RangeError)",
         " * @param x - Python `np.float32` (np.float32: rounded to float32 (Math.fround), like np.float32(x))",
         "export type TypedArray = Float64Array | Float32Array | BigInt64Array | Int32Array | Int16Array | "
-        "Int8Array | Uint32Array | Uint16Array | Uint8Array;",
+        "Int8Array | BigUint64Array | Uint32Array | Uint16Array | Uint8Array;",
+        "export declare function u64ops(a: BigUint64Array, k: number): readonly [BigUint64Array, number, boolean];",
     ]:
         assert line in dts.splitlines(), line
     readme = (packages[ARRAYS_NAME] / "README.md").read_text()
