@@ -24,9 +24,8 @@ Trace values introduced here:
   per element. `np.sqrt(a*a + b*b) * c` is one loop and no temporaries.
 - `ArrIter`: the iterator of `for v in a` (a range iterator over axis 0).
 
-Scalars read from arrays (`a[i]`, reductions) are Python scalars: float64
-and float32 elements are `float`, integer elements `int`, bool elements
-`bool` (documented deviation: NumPy would give NumPy scalars).
+Scalars read from arrays (`a[i]`, iteration) are NumPy scalars of the
+array's dtype (`NpScalar`, see npscalars.py), as in NumPy.
 """
 from __future__ import annotations
 
@@ -37,12 +36,13 @@ from typing import Any, Optional
 import numpy as np
 
 from ..ir import BOOL, DTYPES, F64, I64, Var
-from ..ir.types import PY_TYPE
+from ..ir.types import INT_BITS, NARROW_INTS, PY_TYPE, int_range
 from .iterators import RangeIter
+from . import npscalars as nps
 from .values import E_TYPE, E_UNSUPPORTED_CALL, E_UNSUPPORTED_VALUE, TraceRaise, error, scalar_type
 
 FLOATS = ("float64", "float32")
-INTS = ("int64", "int32", "uint8")
+INTS = tuple(INT_BITS)
 _fresh = itertools.count()
 
 
@@ -230,6 +230,8 @@ def dtype_of(v) -> str:
     alone (operands combine with `loop_dtypes`, which treats them as weak)."""
     if is_array(v):
         return v.dtype
+    if nps.is_np(v):
+        return nps.dtype_name(v)
     t = scalar_type(v)
     return {I64: "int64", F64: "float64", BOOL: "bool"}[t]
 
@@ -439,6 +441,8 @@ class _BadIndex(Exception):
 def _tn(v):
     if is_array(v):
         return "array"
+    if nps.is_np(v):
+        return nps.type_name(nps.dtype_name(v))
     t = scalar_type(v)
     return t.pyname if t is not None else type(v).__name__
 
@@ -540,13 +544,26 @@ def mask_setitem(tr, a: Arr, mask, value, loc) -> None:
     loop_nest(fb, a.shape, [fb.const(0)], body)
 
 
+def _index_value(k, loc):
+    """An index item with NumPy integer scalars as Python ints (NumPy takes
+    them as indices; a numpy.bool_ index is not supported)."""
+    if nps.is_np(k):
+        if nps.dtype_name(k) not in INT_BITS or nps.dtype_name(k) == "uint64":
+            raise error(loc, f"an array index of type {nps.type_name(nps.dtype_name(k))} is "
+                        "not supported", "index with ints, slices, None or ...", E_TYPE)
+        return nps.demote(k, loc=loc)
+    if isinstance(k, slice) and any(nps.is_np(x) for x in (k.start, k.stop, k.step)):
+        return slice(*(nps.demote(x, loc=loc) for x in (k.start, k.stop, k.step)))
+    return k
+
+
 def getitem(tr, a, key, loc):
     """a[key]: an element (Python scalar trace value) or a view."""
     a = materialize(tr, a, loc)
     fb = tr.fb
     if _is_mask(key):
         return mask_getitem(tr, a, key, loc)
-    items = key if isinstance(key, tuple) else (key,)
+    items = tuple(_index_value(k, loc) for k in (key if isinstance(key, tuple) else (key,)))
     for k in items:
         if is_array(k):
             raise error(loc, "indexing an array with an integer array (fancy indexing), or "
@@ -600,7 +617,7 @@ def getitem(tr, a, key, loc):
         d += 1
     ptr = iadd(fb, a.ptr, imul(fb, off, a.itemsize))
     if not shape:
-        return fb.emit("load", [ic(fb, ptr)], {"dtype": a.dtype}, loc=loc)
+        return nps.NpScalar(a.dtype, fb.emit("load", [ic(fb, ptr)], {"dtype": a.dtype}, loc=loc))
     # a view that drops leading axes of a C-contiguous array and keeps the rest
     # whole stays C-contiguous
     keep_c = a.strides is None and all(
@@ -621,6 +638,9 @@ def cast(fb, v, src: str, dst: str, loc=None):
     if dst in FLOATS:
         if src in FLOATS:
             x = v
+        elif src == "uint64":
+            from .unsigned import to_f64
+            x = to_f64(fb, v)
         else:
             x = fb.emit("convert", [v], {"to": F64}, loc=loc)
         return fb.emit("f32", [x]) if dst == "float32" and src != "float32" else x
@@ -630,16 +650,23 @@ def cast(fb, v, src: str, dst: str, loc=None):
     if src == "bool":
         return fb.emit("convert", [v], {"to": I64}, loc=loc)
     if src in FLOATS:
+        if dst == "uint64":
+            from .unsigned import from_f64
+            return from_f64(fb, v)
         i = fb.emit("ftoi", [v])
-        if dst == "int64":
-            return i
-        # NumPy casts to int32 (and through it to uint8) with x86's 32-bit
-        # conversion: NaN or outside int32 gives -2**31
+        if dst in ("int64", "uint32"):
+            # uint32: NumPy's scalar loop goes through int64 (its SIMD loop
+            # differs outside [0, 2**32): undefined in C, see docs/arrays.md)
+            return i if dst == "int64" else fb.emit("wrap", [i], {"dtype": dst})
+        # NumPy casts to int32 (and through it to int16, int8, uint16, uint8)
+        # with x86's 32-bit conversion: NaN or outside int32 gives -2**31
         ok = fb.emit("and", [fb.emit("ge", [v, fb.const(-2.0**31)]),
                              fb.emit("lt", [v, fb.const(2.0**31)])])
         i = fb.emit("select", [ok, i, fb.const(-2**31)])
         return fb.emit("wrap", [i], {"dtype": dst})
-    if dst == "int64" or (dst == "int32" and src == "uint8"):
+    slo, shi = int_range(src)
+    dlo, dhi = int_range(dst)
+    if dlo <= slo and shi <= dhi:  # every value of src fits dst
         return v
     return fb.emit("wrap", [v], {"dtype": dst})
 
@@ -647,9 +674,8 @@ def cast(fb, v, src: str, dst: str, loc=None):
 def loop_dtypes(ufunc, operands, loc):
     """NumPy's loop for `ufunc` on these operands: (input dtypes, output dtype).
     Python scalars are weak (NEP 50), arrays strong."""
-    # a Python bool is NumPy's bool (NEP 50 makes only int/float/complex weak)
-    spec = tuple(np.dtype(v.dtype) if is_array(v) else np.dtype(bool)
-                 if scalar_type(v) is BOOL else pytype_of(v) for v in operands)
+    spec = tuple(np.dtype(dtype_of(v)) if is_array(v) or nps.is_np(v)
+                 else nps.weak(scalar_type(v)) for v in operands)  # a Python bool is bool_
     try:
         res = ufunc.resolve_dtypes(spec + (None,) * ufunc.nout)
     except Exception as e:  # noqa: BLE001 - NumPy's own TypeError/UFuncTypeError
@@ -671,15 +697,16 @@ def _dtname(v):
 
 
 def check_weak_int(fb, v, dt, loc):
-    """A Python int operand of a uint8/int32 loop must fit the dtype (NumPy 2:
-    OverflowError 'Python integer 300 out of bounds for uint8')."""
+    """A Python int operand of a loop of a narrow int dtype must fit the dtype
+    (NumPy 2: OverflowError 'Python integer 300 out of bounds for uint8')."""
     if scalar_type(v) is not I64 or dt not in INTS:
         return
     if known(v) and not -2**63 <= v < 2**63:  # NumPy converts to a C long first
         raise TraceRaise("OverflowError", _C_LONG)
-    if dt not in ("int32", "uint8"):
+    if dt not in NARROW_INTS + ("uint64",):
         return
-    lo, hi = (-2**31, 2**31 - 1) if dt == "int32" else (0, 255)
+    lo, hi = int_range(dt)
+    hi = min(hi, 2**63 - 1)  # a Python int here is an int64
     msg = "Python integer {0} out of bounds for %s" % dt
     if known(v):
         if not lo <= v <= hi:
@@ -756,7 +783,7 @@ def ufunc_node(tr, ufunc, operands, loc, out_dtype=None):
     """The lazy expression `ufunc(*operands)` (arrays, expressions, scalars)."""
     fb = tr.fb
     for v in operands:
-        if not is_array(v) and scalar_type(v) is None:
+        if not is_array(v) and scalar_type(v) is None and not nps.is_np(v):
             raise error(loc, f"numpy.{ufunc.__name__} of a {_tn(v)} is not supported",
                         "pass arrays or numbers", E_TYPE)
     loops, res = loop_dtypes(ufunc, operands, loc)
@@ -791,8 +818,8 @@ def where_node(tr, c, x, y, loc):
 
 
 def _weak_result(*vals):
-    strong = [np.dtype(v.dtype) for v in vals if is_array(v)]
-    weak = [pytype_of(v)(0) for v in vals if not is_array(v)]
+    strong = [np.dtype(dtype_of(v)) for v in vals if is_array(v) or nps.is_np(v)]
+    weak = [pytype_of(v)(0) for v in vals if not is_array(v) and not nps.is_np(v)]
     return np.result_type(*strong, *weak).name
 
 
@@ -852,6 +879,8 @@ def element(tr, v, idx, plan, loc):
             x = plan.cache[key] = fb.emit("load", [plan.addr(v, idx)], {"dtype": v.dtype})
         return x
     if not isinstance(v, Ew):
+        if nps.is_np(v):
+            return nps.var_of(fb, v)
         return v if isinstance(v, Var) else fb.const(v, scalar_type(v))
     vals = []
     for x, dt in zip(v.args, v.loop):
@@ -966,7 +995,7 @@ def assign(tr, dest: Arr, value, loc, *, casting="unsafe", ufunc=None):
                 value = copy(tr, value, loc)
         src = dtype_of(value)
     else:
-        if scalar_type(value) is None:
+        if scalar_type(value) is None and not nps.is_np(value):
             raise error(loc, f"assigning a {_tn(value)} to array elements is not supported",
                         "assign numbers or arrays", E_TYPE)
         src = None
@@ -1009,8 +1038,11 @@ def _broadcast_into_error(fb, vshape, dshape, loc, cond=None, force=False):
 
 def scalar_to_dtype(tr, v, dtype, loc):
     """A Python scalar stored into an array of `dtype` (NumPy's setitem:
-    int() of a float for integer arrays, OverflowError outside the dtype)."""
+    int() of a float for integer arrays, OverflowError outside the dtype). A
+    NumPy scalar is cast like astype (C casts, no range check)."""
     fb = tr.fb
+    if nps.is_np(v):
+        return cast(fb, nps.var_of(fb, v), nps.dtype_name(v), dtype, loc)
     t = scalar_type(v)
     if dtype in FLOATS:
         x = v if t is F64 else (float(v) if known(v) else fb.emit("convert", [v], {"to": F64}))
@@ -1038,7 +1070,7 @@ def scalar_to_dtype(tr, v, dtype, loc):
         v = int(v) if known(v) else fb.emit("convert", [v], {"to": I64})
     if known(v) and not -2**63 <= v < 2**63:
         raise TraceRaise("OverflowError", _C_LONG)
-    if dtype in ("int32", "uint8"):
+    if dtype in NARROW_INTS + ("uint64",):
         check_weak_int(fb, v, dtype, loc)
     return ic(fb, v) if not known(v) else fb.const(v, I64)
 
@@ -1077,6 +1109,8 @@ def getitem_view(tr, a, key, loc):
     """Like getitem, but an element is returned as (array, address)."""
     fb = tr.fb
     r = getitem(tr, a, key, loc)
+    if isinstance(r, nps.NpScalar):
+        r = r.var
     if isinstance(r, Var):
         # getitem ended with the element load: drop it and keep its address
         e = fb.block.eqns[-1]
@@ -1098,7 +1132,7 @@ UNARY_UFUNCS = {"-": np.negative, "+": np.positive, "~": np.invert}
 
 
 def _operand(tr, v, loc):
-    if is_array(v) or scalar_type(v) is not None:
+    if is_array(v) or scalar_type(v) is not None or nps.is_np(v):
         return v
     if isinstance(v, tuple):
         from .nplib import array_from
@@ -1209,7 +1243,7 @@ def iter_item(tr, a: Arr, i, loc):
     st = strides_of(fb, a)
     ptr = iadd(fb, a.ptr, imul(fb, imul(fb, i, st[0]), a.itemsize))
     if a.ndim == 1:
-        return fb.emit("load", [ic(fb, ptr)], {"dtype": a.dtype}, loc=loc)
+        return nps.NpScalar(a.dtype, fb.emit("load", [ic(fb, ptr)], {"dtype": a.dtype}, loc=loc))
     return Arr(a.dtype, ptr, a.shape[1:], None if a.strides is None else st[1:], a.root)
 
 

@@ -266,6 +266,18 @@ def _is_numpy(fn) -> bool:
     return isinstance(fn, np.ufunc) or (isinstance(fn, type) and issubclass(fn, np.generic))
 
 
+def _has_np(vals) -> bool:
+    from .npscalars import is_np
+    return any(is_np(v) or (type(v) is tuple and _has_np(v)) for v in vals)
+
+
+def _demote(v, fb, loc):
+    from .npscalars import as_float, demote
+    if type(v) is tuple:
+        return tuple(_demote(x, fb, loc) for x in v)
+    return demote(v, fb, loc)
+
+
 def call_value(tr, fn, args, kwargs, loc):
     """The trace value of `fn(*args, **kwargs)`."""
     if fn is print:
@@ -280,10 +292,21 @@ def call_value(tr, fn, args, kwargs, loc):
     arr = _array_call(tr, fn, args, kwargs, loc)
     if arr is not _NO:
         return arr
+    from . import npscalars
+    if isinstance(fn, npscalars.ScalarMethod):
+        return npscalars.call_method(tr.fb, fn, args, kwargs, loc)
     if inspect.isfunction(fn):
         return call_python(tr, fn, args, kwargs, loc)
     if inspect.ismethod(fn) and inspect.isfunction(fn.__func__):  # obj.method(...)
         return call_python(tr, fn.__func__, [fn.__self__] + list(args), kwargs, loc)
+    if _has_np(args) or _has_np(kwargs.values()):
+        from . import npscalars as nps
+        r = nps.call_builtin(tr.fb, fn, args, kwargs, loc)
+        if r is not nps._NO:
+            return r
+        # other builtins (float, int, range, math...) see the Python values
+        args = [_demote(a, tr.fb, loc) for a in args]
+        kwargs = {k: _demote(v, tr.fb, loc) for k, v in kwargs.items()}
     if fn is range and not kwargs:
         return make_range(tr.fb, args, loc)
     if isinstance(fn, type) and issubclass(fn, BaseException):

@@ -20,7 +20,7 @@ from typing import Any, Callable
 
 from ..ir import BOOL, F64, I64, Var
 from ..ir.messages import COMPLEX_POW, INT_OVERFLOW
-from .values import E_TYPE, TraceRaise, error
+from .values import E_TYPE, NpScalar, TraceRaise, error
 
 INT64_MIN, INT64_MAX = -2**63, 2**63 - 1
 RUNTIME_ERRORS = (ZeroDivisionError, ValueError, OverflowError)
@@ -36,7 +36,7 @@ def fits_int64(v: int) -> bool:
 
 def is_known(v: Any) -> bool:
     """No Var anywhere inside (tuples are looked into)."""
-    if isinstance(v, Var):
+    if isinstance(v, (Var, NpScalar)):
         return False
     if isinstance(v, tuple):
         return all(is_known(x) for x in v)
@@ -78,6 +78,9 @@ def sample(v: Any) -> Any:
         return tuple(sample(x) for x in v)
     if isinstance(v, _SAFE):
         return v
+    from .npscalars import is_np, np_type
+    if is_np(v):  # a NumPy scalar of the same dtype (its operators are NumPy's)
+        return np_type(v)(1)
     raise NoSample(v)
 
 

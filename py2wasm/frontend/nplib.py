@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..ir import BOOL, DTYPES, F64, I64, Var
+from ..ir.types import INT_BITS, NARROW_INTS, int_range
 from . import arrays as A
 from .arrays import (Arr, Ew, alloc, band, bor, cast, dtype_of, element, ic, icmp, iadd,
                      imul, is_array, isel, known, loop, loop_nest, materialize, store,
@@ -70,7 +71,8 @@ def dtype_arg(d, loc, default=None):
         raise error(loc, f"dtype {d!r} is not understood", "", E_TYPE) from None
     if name not in DTYPES:
         raise error(loc, f"dtype {name} is not supported",
-                    "use float64, float32, int64, int32, uint8 or bool", E_TYPE)
+                    "use float64, float32, int64, int32, int16, int8, uint32, uint16, uint8 "
+                    "or bool", E_TYPE)
     return name
 
 
@@ -296,12 +298,14 @@ def eye(tr, args, kwargs, loc, name="eye"):
 
 # --- reductions -------------------------------------------------------------------------------
 
+NARROW = ("float32",) + NARROW_INTS  # dtypes computed wider than they are stored
+UNSIGNED = tuple(d for d, (_, signed) in INT_BITS.items() if not signed)
 _NAMES = {"sum": "add", "prod": "multiply", "min": "minimum", "max": "maximum"}
 
 
 def _acc_dtype(kind, dt, loc):
     if kind in ("sum", "prod", "cumsum", "cumprod"):
-        if dt in ("int32", "uint8", "bool", "int64"):
+        if dt in INT_BITS or dt == "bool":
             return "int64"
         return dt
     if kind in ("mean", "var", "std"):
@@ -317,7 +321,7 @@ def _compute(dt):
     return DTYPES[dt].compute
 
 
-_INT_RANGE = {"int64": (-2**63, 2**63 - 1), "int32": (-2**31, 2**31 - 1), "uint8": (0, 255)}
+_INT_RANGE = {d: int_range(d) for d in INT_BITS}
 
 
 def _init(fb, kind, t, dtype="int64"):
@@ -412,8 +416,10 @@ def reduce(tr, kind, a, axis, keepdims, loc, ddof=0):
     if kind in ("argmin", "argmax") and isinstance(axis, tuple):
         raise error(loc, f"numpy.{kind} takes a single int axis", "", E_TYPE)
     src = a.dtype
-    if kind in ("var", "std", "mean") and src == "bool" and kind != "mean":
-        pass
+    if src == "uint64" and kind in ("min", "max", "argmin", "argmax"):
+        raise error(loc, f"numpy.{kind} of a uint64 array is not supported",
+                    "convert first, e.g. a.astype(np.float64), or loop with comparisons",
+                    E_UNSUPPORTED_CALL)
     acc_dt = _acc_dtype(kind, src, loc)
     axes = axis_arg(axis, a.ndim, loc)
     if kind in ("var", "std"):
@@ -432,7 +438,7 @@ def reduce(tr, kind, a, axis, keepdims, loc, ddof=0):
                   "float32" if a.dtype == "float32" else "float64"))
         out = alloc(tr, dt, (1,) * a.ndim, loc)
         store(fb, out, [0] * a.ndim, cast(fb, r, {I64: "int64", F64: "float64", BOOL: "bool"}[
-            r.type] if dt not in ("float32", "int32", "uint8") else dt, dt))
+            r.type] if dt not in NARROW else dt, dt))
         return out
     _no_uint64(kind, a, loc)
     return _reduce_axes(tr, kind, a, axes, keepdims, acc_dt, loc)
@@ -623,7 +629,7 @@ def _reduce_axes(tr, kind, a, axes, keepdims, acc_dt, loc):
     ct = _compute(a.dtype) if kind in ("min", "max", "argmin", "argmax") else (
         BOOL if kind in ("any", "all") else (F64 if acc_dt in ("float32", "float64") else I64))
     store_dt = {F64: "float64", I64: "int64", BOOL: "bool"}[ct]
-    if kind in ("min", "max") and a.dtype in ("float32", "int32", "uint8"):
+    if kind in ("min", "max") and a.dtype in NARROW:
         store_dt = a.dtype
     acc = alloc(tr, store_dt, oshape, loc)
     ast = strides_of(fb, acc)
@@ -649,7 +655,7 @@ def _reduce_axes(tr, kind, a, axes, keepdims, acc_dt, loc):
             return cs
         store(fb, acc, oidx, cast(fb, _update(fb, kind, r, v, acc_dt),
                                   {F64: "float64", I64: "int64", BOOL: "bool"}[ct]
-                                  if store_dt not in ("float32", "int32", "uint8") else store_dt,
+                                  if store_dt not in NARROW else store_dt,
                                   store_dt), ast)
         return cs
     loop_nest(fb, a.shape, [], body)
@@ -695,9 +701,9 @@ def _variance(tr, kind, a, axis, axes, keepdims, loc, ddof):
 
 
 def _no_uint64(kind, a, loc):
-    """NumPy sums/products uint8 into uint64 arrays, a dtype py2wasm lacks."""
-    if a.dtype == "uint8" and kind in ("sum", "prod", "cumsum", "cumprod"):
-        raise error(loc, f"numpy.{kind} of a uint8 array into an array gives uint64, which is "
+    """NumPy sums/products unsigned ints into uint64 arrays (not supported yet)."""
+    if a.dtype in UNSIGNED and kind in ("sum", "prod", "cumsum", "cumprod"):
+        raise error(loc, f"numpy.{kind} of a {a.dtype} array into an array gives uint64, which is "
                     "not supported", "convert first: a.astype(np.int64)", E_TYPE)
 
 
@@ -834,7 +840,8 @@ def matmul(tr, a, b, loc, name="matmul"):
                     "gufunc signature (n?,k),(k,m?)->(n?,m?) (size {1} is different from {0})"
                     if name == "matmul" else
                     "shapes ({0},) and ({1},) not aligned: {0} (dim 0) != {1} (dim 0)", loc)
-        return _dot1(tr, a, b, dt, loc)
+        from .npscalars import make
+        return make(dt, _dot1(tr, a, b, dt, loc))  # a NumPy scalar of the product's dtype
     a2 = a if a.ndim >= 2 else Arr(a.dtype, a.ptr, (1, a.shape[0]), (0, strides_of(fb, a)[0]),
                                    a.root)
     b2 = b if b.ndim >= 2 else Arr(b.dtype, b.ptr, (b.shape[0], 1), (strides_of(fb, b)[0], 0),
@@ -914,7 +921,7 @@ def _matmul_blocked(tr, a, b, n, k, m, dt, loc):
     def fin(s):
         if dt == "float32":
             return fb.emit("f32", [s])
-        if dt in ("int32", "uint8"):
+        if dt in NARROW_INTS:
             return fb.emit("wrap", [s], {"dtype": dt})
         return s
 
@@ -1019,7 +1026,8 @@ def trace_(tr, a, loc):
         v = cast(fb, A.load(fb, a, [idx[0], idx[0]], st), a.dtype, dt)
         return [fb.emit("add" if ct is F64 else "wadd", [cs[0], v])]
     r = loop_nest(fb, (n,), [fb.const(0.0 if ct is F64 else 0, ct)], body)[0]
-    return fb.emit("f32", [r]) if dt == "float32" else r
+    r = fb.emit("f32", [r]) if dt == "float32" else r
+    return _reduction_scalar("sum", a.dtype, r)
 
 
 # --- joining ------------------------------------------------------------------------------------
@@ -1120,7 +1128,27 @@ def _reduction_call(tr, kind, args, kwargs, loc, name):
         if b.get(k) is not None:
             raise error(loc, f"argument {k}= of numpy.{name}() is not supported", "",
                         E_UNSUPPORTED_CALL)
-    return reduce(tr, kind, b["a"], b["axis"], b["keepdims"], loc, ddof=b.get("ddof", 0))
+    r = reduce(tr, kind, b["a"], b["axis"], b["keepdims"], loc, ddof=b.get("ddof", 0))
+    if isinstance(r, Var):  # a reduction to one number: the NumPy scalar of its dtype
+        return _reduction_scalar(kind, dtype_of(as_array(tr, b["a"], loc)), r)
+    return r
+
+
+def _reduction_scalar(kind, src, r):
+    """The NumPy scalar a full reduction of a `src` array gives (sums and
+    products of unsigned ints are numpy.uint64: the same i64 bits)."""
+    from .npscalars import make
+    if kind in ("sum", "prod"):
+        dt = "uint64" if src in UNSIGNED else _acc_dtype(kind, src, None)
+    elif kind in ("mean", "var", "std"):
+        dt = "float32" if src == "float32" else "float64"
+    elif kind in ("min", "max"):
+        dt = src
+    elif kind in ("argmin", "argmax"):
+        dt = "int64"
+    else:
+        dt = "bool"
+    return make(dt, r)
 
 
 def _like(tr, name, args, kwargs, loc):
@@ -1164,13 +1192,8 @@ def call(tr, fn, args, kwargs, loc):
         x = args[0]
         if is_array(x):
             return A.astype_node(x, dt)
-        from . import builtins as bi
-        target = {"float64": float, "float32": float, "int64": int, "int32": int,
-                  "uint8": int, "bool": bool}[dt]
-        if dt in ("float32", "int32", "uint8"):
-            raise error(loc, f"numpy.{name} scalars are not supported",
-                        "use Python float/int, or arrays of that dtype", E_UNSUPPORTED_CALL)
-        return bi.call_builtin(fb, target, [x], {}, loc)
+        from .npscalars import construct
+        return construct(fb, dt, x, loc)
     if name in _REDUCTIONS:
         return _reduction_call(tr, _REDUCTIONS[name], args, kwargs, loc, name)
     if name in ("cumsum", "cumprod"):
@@ -1263,17 +1286,10 @@ def call(tr, fn, args, kwargs, loc):
 
 
 def _scalar_ufunc(tr, fn, args, loc):
-    """A NumPy ufunc on Python scalars: computed like a 1-element array."""
-    fb = tr.fb
-    loops, res = A.loop_dtypes(fn, args, loc)
-    vals = [cast(fb, ic(fb, a) if isinstance(a, Var) else fb.const(a, scalar_type(a)),
-                 _weak_dtype(a), dt, loc) for a, dt in zip(args, loops)]
-    from .ufuncs import apply
-    r = apply(fb, fn.__name__, loops, res, vals, loc)
-    if res in ("float32", "int32", "uint8"):
-        raise error(loc, f"numpy.{fn.__name__} here gives a numpy.{res} scalar, which is not "
-                    "supported", "use Python numbers or arrays", E_UNSUPPORTED_CALL)
-    return r
+    """A NumPy ufunc on scalars (Python or NumPy): a NumPy scalar, computed
+    like a 1-element array (npscalars.apply_ufunc)."""
+    from .npscalars import apply_ufunc
+    return apply_ufunc(tr.fb, fn, args, loc)
 
 
 def _power_of_ten(n: int) -> float:

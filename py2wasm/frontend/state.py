@@ -2,8 +2,8 @@
 
 Place in the pipeline: frontend-internal, used by the tracer (tracer.py) at
 every control-flow join. A state is (locals, stack) of trace values. Its key
-decides which IR block a jump goes to: numeric values (known or symbolic)
-are keyed by type only and become block parameters; tuples are keyed
+decides which IR block a jump goes to: numeric values (known or symbolic,
+NumPy scalars included) are keyed by type only and become block parameters; tuples are keyed
 structurally; iterators by their structure; other known objects by identity.
 """
 from __future__ import annotations
@@ -13,7 +13,8 @@ from typing import Any
 from ..ir import Var
 from .arrays import Arr, ArrIter, array_leaves, array_rebuild, key_of_array
 from .iterators import RangeIter, SymRange, TupleIter
-from .values import scalar_type
+from .npscalars import compute_value, dtype_name, is_np, make
+from .values import NpScalar, scalar_type
 
 
 class _Null:
@@ -50,6 +51,8 @@ def key_of(v: Any):
     t = scalar_type(v)
     if t is not None:
         return t
+    if is_np(v):  # NumPy scalars, known or not, by dtype (one block parameter)
+        return ("np", dtype_name(v))
     if isinstance(v, (Arr, ArrIter)):
         return key_of_array(v, key_of)
     if isinstance(v, tuple):
@@ -120,6 +123,10 @@ def leaves(v: Any, out: list) -> list:
     become block parameters."""
     if scalar_type(v) is not None:
         out.append(v)
+    elif type(v) is NpScalar:
+        out.append(v.var)
+    elif is_np(v):
+        out.append(compute_value(v))
     elif isinstance(v, (Arr, ArrIter)):
         array_leaves(v, leaves, out)
     elif isinstance(v, tuple):
@@ -142,6 +149,8 @@ def rebuild(v: Any, it) -> Any:
     """`v` with its numeric leaves replaced, in order, by `next(it)`."""
     if scalar_type(v) is not None:
         return next(it)
+    if is_np(v):
+        return make(dtype_name(v), next(it))
     if isinstance(v, (Arr, ArrIter)):
         return array_rebuild(v, rebuild, it)
     if isinstance(v, tuple):

@@ -16,8 +16,9 @@ import linecache
 import sys
 
 from ..errors import CompileError
-from ..ir import FunctionBuilder, Loc, PySignature, PyType, TupleType, Var, flatten
-from ..ir.types import ScalarType, python_name
+from ..ir import (BOOL, F64, I64, FunctionBuilder, Loc, PySignature, PyType, TupleType, Var,
+                  flatten)
+from ..ir.types import NumpyScalarType, ScalarType, python_name
 from . import arrays
 from .liveness import live_locals
 from .opcodes import Handlers
@@ -297,6 +298,7 @@ class FunctionTracer(Handlers):
         whose numeric leaves are the IR results. Returns (Function, template)."""
         fb = self.fb
         if self.result is None:
+            self.returns = _unify_numpy_returns(self.returns)
             template = self.returns[0][1] if self.returns else None
             k0 = key_of(template)
             if self.export or any(key_of(v) != k0 for _, v, _ in self.returns):
@@ -336,8 +338,13 @@ class FunctionTracer(Handlers):
                          "paths", "return numbers, or the same object on every path",
                          E_UNSTABLE_TYPE)
         nums = {"int", "float"}
+        npt = next((t for t in (a, b) if isinstance(t, NumpyScalarType)), None)
         if {python_name(a), python_name(b)} == nums:
             hint = "return a float on every path, e.g. 0.0"
+        elif npt is not None:
+            name = python_name(npt).replace("numpy.", "np.")
+            hint = (f"NumPy 2 computes a Python number with a {name} as {name}: give the "
+                    f"value that type on every path, e.g. start an accumulator at {name}(0)")
         else:
             hint = "return the same type on every path (bool and int are distinct)"
         return error(loc, f"{self.fn.__name__}() returns {python_name(b)} here but "
@@ -347,9 +354,13 @@ class FunctionTracer(Handlers):
         """The flat IR values of trace value `v` (of type t) as type `want`."""
         if t == want:
             return [self.materialize(x) for x in leaves(v, [])]
-        if isinstance(want, ScalarType) and isinstance(t, ScalarType):
+        if isinstance(want, ScalarType) and isinstance(t, (ScalarType, NumpyScalarType)):
             from . import operators
-            return [operators.coerce(self.fb, v, want, loc)]
+            return [operators.coerce(self.fb, v, want, loc)]  # a NumPy scalar's value
+        if isinstance(want, NumpyScalarType) and isinstance(t, (ScalarType, NumpyScalarType)):
+            from . import npscalars  # the annotated NumPy type, as numpy.<type>(v) converts
+            return [self.materialize(x) for x in leaves(
+                npscalars.construct(self.fb, want.dtype, v, loc), [])]
         if isinstance(want, TupleType) and isinstance(t, TupleType) \
                 and len(want.elems) == len(t.elems):
             out = []
@@ -359,6 +370,46 @@ class FunctionTracer(Handlers):
         raise error(loc, f"{self.fn.__name__}() returns {python_name(t)} here, but its "
                     f"result is {python_name(want)}",
                     "return a value of the annotated type", E_UNSTABLE_TYPE)
+
+
+_NP_OF_PY = {I64: "int64", F64: "float64", BOOL: "bool"}
+
+
+def _unify_numpy_returns(returns):
+    """A function returning a Python number on some paths and the NumPy
+    scalar of the same kind on others (`s = 0.0`, `s += a[i]`, `return s`)
+    returns the NumPy scalar on every path (numpy.float64(x) == x; the
+    documented deviation: CPython's result type depends on the path)."""
+    from .npscalars import dtype_name, is_np, make
+    if len(returns) < 2:
+        return returns
+
+    def target(vals):
+        if all(isinstance(v, tuple) for v in vals) and len({len(v) for v in vals}) == 1:
+            cols = [target(list(col)) for col in zip(*vals)]
+            return ("t", cols) if any(c is not None for c in cols) else None
+        nps_ = {dtype_name(v) for v in vals if is_np(v)}
+        pys = {scalar_type(v) for v in vals if not is_np(v)}
+        if len(nps_) == 1 and pys and None not in pys:
+            d = next(iter(nps_))
+            if all(_NP_OF_PY[t] == d for t in pys):
+                return d
+        return None
+
+    def convert(v, tg):
+        if tg is None:
+            return v
+        if isinstance(tg, tuple):
+            items = [convert(x, t) for x, t in zip(v, tg[1])]
+            return tuple(items) if type(v) is tuple else type(v)._make(items)
+        if is_np(v):
+            return v
+        return make(tg, v)
+
+    tg = target([v for _, v, _ in returns])
+    if tg is None:
+        return returns
+    return [(b, convert(v, tg), loc) for b, v, loc in returns]
 
 
 def signature_of(fn, arg_types, result) -> PySignature:

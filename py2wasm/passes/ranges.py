@@ -48,7 +48,7 @@ from __future__ import annotations
 
 from ..ir import BOOL, I64, Br, CondBr, Eqn, Function, Module, Var
 from ..ir import messages
-from ..ir.types import DTYPES, ArrayType, ScalarType, TupleType
+from ..ir.types import DTYPES, NARROW_INTS, ArrayType, ScalarType, TupleType, int_range
 from .fold import fold_function
 from .pmap import PMap
 from .ranges_params import remove_trivial_params, substitute
@@ -72,7 +72,7 @@ _IMPLIES = {
     "ne": {"ne": True, "eq": False},
 }
 _SAME = {"lt": False, "gt": False, "ne": False, "le": True, "ge": True, "eq": True}
-_LOAD_RANGE = {"int32": (-2**31, 2**31 - 1), "uint8": (0, 255)}
+_LOAD_RANGE = {d: int_range(d) for d in NARROW_INTS}
 _WRAPPING = {"add": "wadd", "sub": "wsub", "mul": "wmul"}
 
 

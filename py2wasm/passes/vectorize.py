@@ -601,7 +601,7 @@ class _LoopVectorizer:
             return
         if p in _INT_OPS and all(t is I64 for t in ts):
             return
-        if p == "wrap" and ts == [I64]:
+        if p == "wrap" and ts == [I64] and e.params["dtype"] in ("int64", "int32", "uint8"):
             return
         if p == "convert" and e.params.get("to") is F64 and ts == [I64] and \
                 self._fits_int32(e.ins[0]):

@@ -21,7 +21,7 @@ import ctypes as _ctypes
 
 import numpy as np
 
-from ..ir.types import ArrayType, NoneType, ScalarType, TupleType
+from ..ir.types import ArrayType, NoneType, NumpyScalarType, ScalarType, TupleType, from_json
 from .layout import compact_layout, view_in
 
 _PY = {"i64": int, "f64": float, "bool": bool}
@@ -116,6 +116,11 @@ def _flatten(t, a, flat, copies, alloc, write):
             _flatten(et, x, flat, copies, alloc, write)
     elif isinstance(t, ScalarType):
         flat.append(a)
+    elif isinstance(t, NumpyScalarType):
+        if type(a) is not np.dtype(t.dtype).type:
+            raise TypeError(f"expected a {t!r}, got {type(a).__name__}")
+        x = _PY[t.compute.name](a.item())
+        flat.append(x - 2**64 if t.dtype == "uint64" and x >= 2**63 else x)
     elif isinstance(t, NoneType):
         pass
 
@@ -135,6 +140,9 @@ def unflatten_result(t, flat: Iterator, read: Callable[[int, int], bytes]) -> An
         return tuple(unflatten_result(e, flat, read) for e in t.elems)
     if isinstance(t, ScalarType):
         return _PY[t.name](next(flat))
+    if isinstance(t, NumpyScalarType):
+        x = next(flat)
+        return np.dtype(t.dtype).type(x & 0xFFFFFFFFFFFFFFFF if t.dtype == "uint64" else x)
     return None
 
 
@@ -199,6 +207,10 @@ class _Plan:
         elif isinstance(t, ScalarType):
             self.kind = "s"
             self.name = t.name
+        elif isinstance(t, NumpyScalarType):
+            self.kind = "np"
+            self.dtype = np.dtype(t.dtype).type  # the NumPy scalar type
+            self.name = t.compute.name
         else:
             self.kind = "n"
 
@@ -351,6 +363,12 @@ class ArrayCaller:
             flat.extend(a.shape)
         elif k == "s":
             flat.append(a)
+        elif k == "np":  # exactly the specialized NumPy type, as its compute value
+            if type(a) is not plan.dtype:
+                raise TypeError(f"expected a numpy.{plan.dtype.__name__}, got "
+                                f"{type(a).__name__}")
+            x = _PY[plan.name](a.item())
+            flat.append(x - 2**64 if plan.dtype is np.uint64 and x >= 2**63 else x)
         elif k == "t":
             if not isinstance(a, tuple) or len(a) != len(plan.elems):
                 raise TypeError(f"expected a tuple of {len(plan.elems)} items")
@@ -473,6 +491,9 @@ class ArrayCaller:
             return tuple(self._unflatten(e, flat, u8) for e in plan.elems)
         if k == "s":
             return _PY[plan.name](next(flat))
+        if k == "np":
+            x = next(flat)
+            return plan.dtype(x & 0xFFFFFFFFFFFFFFFF if plan.dtype is np.uint64 else x)
         return None
 
     def _exception(self, trap):
@@ -575,6 +596,8 @@ def _flat_json(t) -> list:
     """The scalar manifest types of the flat wasm leaves of manifest type t."""
     if isinstance(t, dict) and "array" in t:
         return ["int"] * (1 + t["ndim"] * (2 if t.get("strided") else 1))
+    if isinstance(t, str) and t.startswith("numpy."):  # the ArrayCaller converts these
+        return [{"f64": "float", "i64": "int", "bool": "bool"}[from_json(t).compute.name]]
     if isinstance(t, dict):
         return [x for e in t["tuple"] for x in _flat_json(e)]
     return [] if t == "None" else [t]
