@@ -830,7 +830,11 @@ def matmul(tr, a, b, loc, name="matmul"):
         _not_aligned(fb, a, b, loc)
     if dt == "bool":  # NumPy: OR of ANDs, i.e. the int64 sum of the 0/1 products is not 0
         r = matmul(tr, A.astype_node(a, "int64"), A.astype_node(b, "int64"), loc, name)
-        return A.astype_node(r, "bool") if is_array(r) else fb.emit("ne", [r, fb.const(0)])
+        if is_array(r):
+            return A.astype_node(r, "bool")
+        from . import npscalars as nps  # a 1-D product is a NumPy scalar: np.bool
+        v = nps.var_of(fb, r) if nps.is_np(r) else r
+        return nps.make("bool", fb.emit("ne", [v, fb.const(0)]) if isinstance(v, Var) else v != 0)
     if a.ndim > 3 or b.ndim > 3:
         raise error(loc, f"{name} of arrays with more than 3 dimensions is not supported", "",
                     E_UNSUPPORTED_CALL)

@@ -28,8 +28,10 @@ def _run(f, args):
 
 
 def _same(x, y) -> bool:
-    if isinstance(x, np.generic):  # documented: scalars are Python scalars
-        x = x.item()
+    if isinstance(x, np.generic) or isinstance(y, np.generic):  # NumPy scalars come back as such
+        if type(x) is not type(y):
+            return False
+        x, y = x.item(), y.item()
     if isinstance(x, tuple) or isinstance(y, tuple):
         return (isinstance(x, tuple) and isinstance(y, tuple) and len(x) == len(y)
                 and all(_same(a, b) for a, b in zip(x, y)))
