@@ -17,6 +17,7 @@ import subprocess
 
 from ..errors import CompileError
 from ..ir import BOOL, F64, I64, Module, Var
+from .complexes import BoundMethod
 from .iterators import make_range
 from .signature import placeholder, result_annotation
 from .state import key_of, leaves, rebuild
@@ -262,6 +263,8 @@ def call_value(tr, fn, args, kwargs, loc):
         return arr
     if inspect.isfunction(fn):
         return call_python(tr, fn, args, kwargs, loc)
+    if isinstance(fn, BoundMethod):  # z.conjugate()
+        return fn.call(tr.fb, args, kwargs, loc)
     if inspect.ismethod(fn) and inspect.isfunction(fn.__func__):  # obj.method(...)
         return call_python(tr, fn.__func__, [fn.__self__] + list(args), kwargs, loc)
     if fn is range and not kwargs:

@@ -15,11 +15,12 @@ import linecache
 
 from ..ir import Var
 from ..ir.messages import INT_OVERFLOW
-from . import arrays, nplib
+from ..ir.types import VectorType
+from . import arrays, complexes, nplib
 from .iterators import RangeIter, TupleIter, get_iter, range_advance, range_has_next, tuple_next
 from .state import NULL, STOP, UNBOUND
 from .values import (E_ATTRIBUTE, E_TYPE, E_UNSUPPORTED_OPCODE, E_UNSUPPORTED_VALUE,
-                     TraceRaise, error)
+                     Cx, TraceRaise, error, is_complex)
 
 _UNSUPPORTED = {
     "LIST_APPEND": ("lists are not supported", "use tuples"),
@@ -219,7 +220,11 @@ class Handlers:
         if arrays.is_array(obj):
             from . import nplib
             return nplib.attribute(self, obj, name, loc)
-        if isinstance(obj, Var) or type(obj) in (tuple, int, float, bool):
+        if is_complex(obj) or (type(obj) in (int, float, bool) or isinstance(obj, Var)
+                               and not isinstance(obj.type, VectorType)) \
+                and name in complexes.NUMBER_ATTRIBUTES:
+            return complexes.attribute(self.fb, obj, name, loc)
+        if isinstance(obj, Var) or type(obj) in (tuple, int, float, bool, Cx):
             tn = obj.type.pyname if isinstance(obj, Var) else type(obj).__name__
             raise error(loc, f"attribute {name!r} of a {tn} is not supported",
                         "use functions of the math module or operators instead", E_ATTRIBUTE)
@@ -287,7 +292,7 @@ class Handlers:
     def truth(self, v, loc):
         if arrays.is_array(v):
             return arrays.truth(self, v, loc)
-        if isinstance(v, Var) or type(v) in (int, float, bool):
+        if isinstance(v, Var) or type(v) in (int, float, bool, complex, Cx):
             from . import operators
             return operators.truth(self.fb, v, loc)
         if isinstance(v, (RangeIter, TupleIter)) or v is NULL or v is UNBOUND:

@@ -12,9 +12,10 @@ from typing import Any, Optional
 
 from ..errors import CompileError
 from ..ir import BOOL, DTYPES, F64, I64, NONE, ArrayType, PyType, TupleType, Var
-from .values import E_SIGNATURE, E_UNSUPPORTED_VALUE, error
+from ..ir.types import COMPLEX
+from .values import E_SIGNATURE, E_UNSUPPORTED_VALUE, Cx, error
 
-_NAMES = {"int": I64, "float": F64, "bool": BOOL, "None": NONE}
+_NAMES = {"int": I64, "float": F64, "bool": BOOL, "None": NONE, "complex": COMPLEX}
 
 
 def _fn_loc(fn):
@@ -42,6 +43,8 @@ def annotation_type(ann: Any, fn, what: str) -> PyType:
         return F64
     if ann is bool:
         return BOOL
+    if ann is complex:
+        return COMPLEX
     if ann is None or ann is type(None):
         return NONE
     if isinstance(ann, ArrayType):  # py2wasm.f64[:, :]
@@ -112,7 +115,7 @@ def _bad(fn, what, ann):
     shown = ann if isinstance(ann, str) else getattr(ann, "__name__", repr(ann))
     raise CompileError(f"unsupported annotation {shown!r} for {what} of {fn.__name__}()",
                        file=file, line=line, code=E_SIGNATURE, source_line=_src(fn),
-                       hint="annotate with int, float, bool or tuple[...] of those")
+                       hint="annotate with int, float, bool, complex or tuple[...] of those")
 
 
 def param_types_from_annotations(fn, default=F64) -> list[PyType]:
@@ -155,6 +158,8 @@ def type_of_value(v: Any) -> PyType:
         return I64
     if t is float:
         return F64
+    if t is complex:
+        return COMPLEX
     if t is tuple:
         return TupleType(tuple(type_of_value(x) for x in v))
     if type(v).__name__ == "ndarray" and type(v).__module__ == "numpy":
@@ -168,7 +173,7 @@ def type_of_value(v: Any) -> PyType:
         return ArrayType(v.dtype.name, v.ndim)
     raise CompileError(f"argument of type {t.__name__} is not supported",
                        code=E_UNSUPPORTED_VALUE,
-                       hint="compiled functions take int, float, bool or tuples of those")
+                       hint="compiled functions take int, float, bool, complex or tuples of those")
 
 
 def types_of_values(args) -> list[PyType]:
@@ -184,13 +189,15 @@ def trace_type(v: Any, loc, what="value") -> PyType:
         return {bool: BOOL, int: I64, float: F64}[t]
     if v is None:
         return NONE
+    if t is complex or t is Cx:
+        return COMPLEX
     if t is tuple:
         return TupleType(tuple(trace_type(x, loc, what) for x in v))
     from .arrays import Arr, Ew
     if isinstance(v, (Arr, Ew)):
         return ArrayType(v.dtype, v.ndim)
     raise error(loc, f"{what} of type {t.__name__} cannot be compiled",
-                "a compiled function returns int, float, bool, None or tuples of those",
+                "a compiled function returns int, float, bool, complex, None or tuples of those",
                 E_UNSUPPORTED_VALUE)
 
 
@@ -205,6 +212,8 @@ def placeholder(t: PyType):
         return False
     if t is NONE:
         return None
+    if t is COMPLEX:
+        return 0j
     if isinstance(t, TupleType):
         return tuple(placeholder(e) for e in t.elems)
     if isinstance(t, ArrayType):

@@ -13,7 +13,8 @@ from typing import Any
 from ..ir import Var
 from .arrays import Arr, ArrIter, array_leaves, array_rebuild, key_of_array
 from .iterators import RangeIter, SymRange, TupleIter
-from .values import scalar_type
+from .values import Cx, is_complex, scalar_type
+from ..ir.types import COMPLEX
 
 
 class _Null:
@@ -37,6 +38,8 @@ def key_of(v: Any):
     t = scalar_type(v)
     if t is not None:
         return t
+    if is_complex(v):  # its two parts become block parameters, like a pair of floats
+        return COMPLEX
     if isinstance(v, (Arr, ArrIter)):
         return key_of_array(v, key_of)
     if isinstance(v, tuple):
@@ -60,6 +63,12 @@ def leaves(v: Any, out: list) -> list:
     become block parameters."""
     if scalar_type(v) is not None:
         out.append(v)
+    elif type(v) is complex:
+        out.append(v.real)
+        out.append(v.imag)
+    elif type(v) is Cx:
+        out.append(v.re)
+        out.append(v.im)
     elif isinstance(v, (Arr, ArrIter)):
         array_leaves(v, leaves, out)
     elif isinstance(v, tuple):
@@ -82,6 +91,9 @@ def rebuild(v: Any, it) -> Any:
     """`v` with its numeric leaves replaced, in order, by `next(it)`."""
     if scalar_type(v) is not None:
         return next(it)
+    if is_complex(v):
+        re = next(it)
+        return Cx(re, next(it))
     if isinstance(v, (Arr, ArrIter)):
         return array_rebuild(v, rebuild, it)
     if isinstance(v, tuple):

@@ -16,7 +16,8 @@ import linecache
 import sys
 
 from ..errors import CompileError
-from ..ir import FunctionBuilder, Loc, PySignature, PyType, TupleType, Var, flatten
+from ..ir import F64, FunctionBuilder, Loc, PySignature, PyType, TupleType, Var, flatten
+from ..ir.types import COMPLEX
 from ..ir.types import ScalarType, python_name
 from . import arrays
 from .liveness import live_locals
@@ -341,6 +342,9 @@ class FunctionTracer(Handlers):
         if isinstance(want, ScalarType) and isinstance(t, ScalarType):
             from . import operators
             return [operators.coerce(self.fb, v, want, loc)]
+        if want == COMPLEX and isinstance(t, ScalarType):  # -> complex returning a real
+            from . import operators
+            return [operators.coerce(self.fb, v, F64, loc), self.fb.const(0.0, F64)]
         if isinstance(want, TupleType) and isinstance(t, TupleType) \
                 and len(want.elems) == len(t.elems):
             out = []

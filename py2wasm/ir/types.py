@@ -11,6 +11,8 @@ about bytecode or Binaryen.
   created only by the vectorizer pass.
 - `TupleType` and `NONE` only appear in signatures (`PySignature`): a tuple is
   never one IR value; it is flattened into its scalar leaves, left to right.
+- `COMPLEX` (Python `complex`) likewise only appears in signatures: a complex
+  is flattened into two f64 values, its real then its imaginary part.
 - `ArrayType(dtype, ndim)` (a NumPy array in a signature) is flattened too:
   an i64 byte address of its first element in linear memory, then its shape
   (ndim i64s). Arrays crossing a signature are C-contiguous. `DTYPES` gives
@@ -105,6 +107,16 @@ class NoneType:
 
 NONE = NoneType()
 
+
+@dataclass(frozen=True)
+class ComplexType:
+    """Python's complex in a signature: flattened to (real: f64, imag: f64)."""
+    def __repr__(self) -> str:
+        return "complex"
+
+
+COMPLEX = ComplexType()
+
 @dataclass(frozen=True)
 class DType:
     """A NumPy element type in linear memory: `name` (NumPy's), `size` in
@@ -135,7 +147,7 @@ class ArrayType:
         return f"array[{self.dtype}, {self.ndim}]"
 
 
-PyType = Union[ScalarType, TupleType, NoneType, ArrayType]
+PyType = Union[ScalarType, TupleType, NoneType, ArrayType, ComplexType]
 
 
 def flatten(t: PyType) -> list[ScalarType]:
@@ -149,6 +161,8 @@ def flatten(t: PyType) -> list[ScalarType]:
         return out
     if isinstance(t, ArrayType):
         return [I64] * (1 + t.ndim)
+    if isinstance(t, ComplexType):
+        return [F64, F64]
     return []
 
 
@@ -160,18 +174,22 @@ def python_name(t: PyType) -> str:
         return "tuple[" + ", ".join(python_name(e) for e in t.elems) + "]"
     if isinstance(t, ArrayType):
         return f"ndarray[{t.dtype}, {t.ndim}-D]"
+    if isinstance(t, ComplexType):
+        return "complex"
     return "None"
 
 
 def to_json(t: PyType):
     """JSON form used in the build manifest: "int" | "float" | "bool" | "None"
-    | {"tuple": [...]} | {"array": dtype, "ndim": n}."""
+    | "complex" | {"tuple": [...]} | {"array": dtype, "ndim": n}."""
     if isinstance(t, ScalarType):
         return t.pyname
     if isinstance(t, TupleType):
         return {"tuple": [to_json(e) for e in t.elems]}
     if isinstance(t, ArrayType):
         return {"array": t.dtype, "ndim": t.ndim}
+    if isinstance(t, ComplexType):
+        return "complex"
     return "None"
 
 
@@ -180,7 +198,7 @@ def from_json(j) -> PyType:
         return ArrayType(j["array"], j["ndim"])
     if isinstance(j, dict):
         return TupleType(tuple(from_json(e) for e in j["tuple"]))
-    return {"int": I64, "float": F64, "bool": BOOL, "None": NONE}[j]
+    return {"int": I64, "float": F64, "bool": BOOL, "None": NONE, "complex": COMPLEX}[j]
 
 
 @dataclass(frozen=True)

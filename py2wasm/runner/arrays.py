@@ -21,7 +21,7 @@ import ctypes as _ctypes
 
 import numpy as np
 
-from ..ir.types import ArrayType, NoneType, ScalarType, TupleType
+from ..ir.types import ArrayType, ComplexType, NoneType, ScalarType, TupleType
 
 _PY = {"i64": int, "f64": float, "bool": bool}
 
@@ -94,6 +94,9 @@ def _flatten(t, a, flat, copies, alloc, write):
             _flatten(et, x, flat, copies, alloc, write)
     elif isinstance(t, ScalarType):
         flat.append(a)
+    elif isinstance(t, ComplexType):
+        a = complex(a)
+        flat.extend((a.real, a.imag))
     elif isinstance(t, NoneType):
         pass
 
@@ -113,6 +116,9 @@ def unflatten_result(t, flat: Iterator, read: Callable[[int, int], bytes]) -> An
         return tuple(unflatten_result(e, flat, read) for e in t.elems)
     if isinstance(t, ScalarType):
         return _PY[t.name](next(flat))
+    if isinstance(t, ComplexType):
+        re = float(next(flat))
+        return complex(re, float(next(flat)))
     return None
 
 
@@ -176,6 +182,8 @@ class _Plan:
         elif isinstance(t, ScalarType):
             self.kind = "s"
             self.name = t.name
+        elif isinstance(t, ComplexType):
+            self.kind = "c"
         else:
             self.kind = "n"
 
@@ -319,6 +327,11 @@ class ArrayCaller:
             flat.extend(a.shape)
         elif k == "s":
             flat.append(a)
+        elif k == "c":
+            if type(a) not in (complex, float, int, bool):
+                raise TypeError(f"expected a complex, got {type(a).__name__}")
+            a = complex(a)
+            flat.extend((a.real, a.imag))
         elif k == "t":
             if not isinstance(a, tuple) or len(a) != len(plan.elems):
                 raise TypeError(f"expected a tuple of {len(plan.elems)} items")
@@ -435,6 +448,9 @@ class ArrayCaller:
             return tuple(self._unflatten(e, flat, u8) for e in plan.elems)
         if k == "s":
             return _PY[plan.name](next(flat))
+        if k == "c":
+            re = float(next(flat))
+            return complex(re, float(next(flat)))
         return None
 
     def _exception(self, trap):
@@ -539,6 +555,8 @@ def _flat_json(t) -> list:
         return ["int"] * (1 + t["ndim"])
     if isinstance(t, dict):
         return [x for e in t["tuple"] for x in _flat_json(e)]
+    if t == "complex":
+        return ["float", "float"]
     return [] if t == "None" else [t]
 
 
@@ -546,7 +564,7 @@ def _flat_result(t):
     flat = _flat_json(t)
     if not flat:
         return "None"
-    if len(flat) == 1 and not isinstance(t, dict):
+    if len(flat) == 1 and not isinstance(t, dict) and t != "complex":
         return flat[0]
     return {"tuple": flat}
 
