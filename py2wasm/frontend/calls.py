@@ -17,6 +17,7 @@ import subprocess
 
 from ..errors import CompileError
 from ..ir import BOOL, F64, I64, Module, Var
+from .cmathlib import call_cmath, is_cmath_function
 from .complexes import BoundMethod
 from .iterators import make_range
 from .signature import placeholder, result_annotation
@@ -265,6 +266,8 @@ def call_value(tr, fn, args, kwargs, loc):
         return call_python(tr, fn, args, kwargs, loc)
     if isinstance(fn, BoundMethod):  # z.conjugate()
         return fn.call(tr.fb, args, kwargs, loc)
+    if is_cmath_function(fn):
+        return call_cmath(tr, fn, list(args), dict(kwargs), loc)
     if inspect.ismethod(fn) and inspect.isfunction(fn.__func__):  # obj.method(...)
         return call_python(tr, fn.__func__, [fn.__self__] + list(args), kwargs, loc)
     if fn is range and not kwargs:

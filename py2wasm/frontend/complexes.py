@@ -332,13 +332,14 @@ def _check_range(f: F, r):
     return r
 
 
-def absolute(f: F, z) -> Any:
+def absolute(f: F, z, overflow=ABS_RANGE) -> Any:
     """_Py_c_abs (C99: an infinite part gives inf even with a NaN; C hypot
-    has exactly these rules, so only the overflow check is added)."""
+    has exactly these rules, so only the overflow check is added); finite
+    parts whose modulus overflows raise `overflow`."""
     re, im = z
     r = f.lib("hypot", re, im)
     f.raise_if(f.and_(f.test("isfinite", re), f.test("isfinite", im), f.test("isinf", r)),
-               ABS_RANGE)
+               overflow)
     return r
 
 
@@ -438,7 +439,7 @@ def construct(fb, args: list, kwargs: dict, loc) -> Any:
         raise error(loc, "complex(): imag given without real is not supported",
                     "pass both parts positionally", E_TYPE)
     if all(is_known(v) for v in vals):
-        return fold(lambda: complex(*vals), (), loc) if vals else 0j
+        return fold(complex, tuple(vals), loc, complex_ok=True)
     for v in vals:
         if not (is_complex(v) or is_real_scalar(v)):
             type_check(complex, tuple(vals), loc, "complex()")  # CPython's TypeError

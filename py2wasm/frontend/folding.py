@@ -57,15 +57,16 @@ def check_result(v: Any, complex_ok: bool = False) -> Any:
     return v
 
 
-def fold(fn: Callable, args: tuple, loc, what: str = "") -> Any:
-    """`fn(*args)` on known values, with the compiled code's outcome."""
+def fold(fn: Callable, args: tuple, loc, what: str = "", complex_ok: bool = False) -> Any:
+    """`fn(*args)` on known values, with the compiled code's outcome (a
+    complex result is fine when an argument is complex or `complex_ok`)."""
     try:
         r = fn(*args)
     except RUNTIME_ERRORS as e:
         raise TraceRaise(type(e).__name__, str(e)) from None
     except TypeError as e:
         raise type_error(loc, str(e), args) from None
-    return check_result(r, any(type(a) is complex for a in args))
+    return check_result(r, complex_ok or any(type(a) is complex for a in args))
 
 
 class NoSample(Exception):
