@@ -39,7 +39,8 @@ import numpy as np
 from ..ir import BOOL, DTYPES, F64, I64, Var
 from ..ir.types import PY_TYPE
 from .iterators import RangeIter
-from .values import E_TYPE, E_UNSUPPORTED_CALL, E_UNSUPPORTED_VALUE, TraceRaise, error, scalar_type
+from .values import (E_TYPE, E_UNSUPPORTED_CALL, E_UNSUPPORTED_VALUE, TraceRaise, error,
+                     is_complex, scalar_type)
 
 FLOATS = ("float64", "float32")
 INTS = ("int64", "int32", "uint8")
@@ -433,6 +434,8 @@ class _BadIndex(Exception):
 def _tn(v):
     if is_array(v):
         return "array"
+    if is_complex(v):
+        return "complex"
     t = scalar_type(v)
     return t.pyname if t is not None else type(v).__name__
 
@@ -988,6 +991,10 @@ def scalar_to_dtype(tr, v, dtype, loc):
     int() of a float for integer arrays, OverflowError outside the dtype)."""
     fb = tr.fb
     t = scalar_type(v)
+    if is_complex(v):
+        raise error(loc, f"storing a complex into a {dtype} array is not supported",
+                    "complex arrays are not supported yet: store z.real, z.imag or abs(z)",
+                    E_TYPE)
     if dtype in FLOATS:
         x = v if t is F64 else (float(v) if known(v) else fb.emit("convert", [v], {"to": F64}))
         x = ic(fb, x) if not known(x) else fb.const(float(x), F64)

@@ -19,6 +19,7 @@ from ..errors import CompileError
 from ..ir import BOOL, F64, I64, Module, Var
 from .cmathlib import call_cmath, is_cmath_function
 from .complexes import BoundMethod
+from .values import is_complex
 from .iterators import make_range
 from .signature import placeholder, result_annotation
 from .state import key_of, leaves, rebuild
@@ -219,6 +220,10 @@ def _array_call(tr, fn, args, kwargs, loc):
     if isinstance(fn, nplib.ArrayMethod):
         return nplib.call_method(tr, fn, args, kwargs, loc)
     if _is_numpy(fn):
+        if any(is_complex(a) for a in list(args) + list(kwargs.values())):
+            raise error(loc, f"numpy.{getattr(fn, '__name__', 'function')}() of a complex "
+                        "number is not supported yet", "use the cmath module, abs(z), "
+                        "z.real, z.imag or z.conjugate()", E_UNSUPPORTED_CALL)
         return nplib.call(tr, fn, args, kwargs, loc)
     if not any(arrays.is_array(a) for a in args):
         return _NO

@@ -37,6 +37,10 @@ class Cx:
         return f"Cx({self.re!r}, {self.im!r})"
 
 
+# Messages name a value's type with type(v).__name__: a run-time complex is a "complex".
+Cx.__name__ = "complex"
+
+
 def is_complex(v: Any) -> bool:
     """A complex trace value (a known `complex` or a `Cx`)."""
     return type(v) is complex or type(v) is Cx

@@ -239,3 +239,24 @@ def test_type_errors():
         return cmath.sqrt((z, z))
     with pytest.raises(py2wasm.CompileError, match="must be a real number|complex"):
         py2wasm.compile(f)(1j)
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_parts = st.one_of(st.sampled_from(SPECIAL + EXTRA), st.floats(allow_nan=True, allow_infinity=True),
+                   st.floats(-4, 4))
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.sampled_from(NAMES), _parts, _parts)
+def test_library_hypothesis(name, x, y):
+    z = complex(x, y)
+    got, want = _lib_outcome(name, z), _cpython_outcome(name, z)
+    assert got[0] == want[0], (name, z, got, want)
+    if got[0] != "ok":
+        return
+    if not (math.isfinite(x) and math.isfinite(y)):
+        assert ulp_diff(got[1].real, want[1].real) == 0 and \
+            ulp_diff(got[1].imag, want[1].imag) == 0, (name, z, got, want)
+    else:
+        assert _accurate(name, z, got[1], want[1]), (name, z, got, want)

@@ -345,3 +345,33 @@ def dft(xr, n):
 def test_dft_kernel_within_ulps():
     c = py2wasm.compile(dft)
     check_all(dft, c, [(0.3, 8), (1.7, 16), (-2.0, 5)], ulps=64)
+
+
+def test_complex_with_arrays_and_numpy_is_a_located_compile_error():
+    """Complex arrays and NumPy functions of complex numbers are not
+    supported yet: always a located CompileError, never a wrong answer or an
+    internal exception."""
+    import numpy as np
+
+    def exp_scalar(z):
+        return np.exp(z)
+
+    def store(a, z):
+        a[0] = z
+        return a
+
+    def scale(a):
+        return a * 1j
+
+    def rng(z):
+        return range(z)
+
+    for fn, args, msg in [(exp_scalar, (1j,), "numpy.exp\\(\\) of a complex number"),
+                          (store, (np.ones(3), 1j), "storing a complex into a float64 array"),
+                          (scale, (np.ones(3),), "an array operation with a complex"),
+                          (rng, (1j,), "must be an int, got complex")]:
+        with pytest.raises(py2wasm.CompileError, match=msg) as ei:
+            py2wasm.compile(fn)(*args)
+        assert ei.value.line is not None
+    with pytest.raises(py2wasm.CompileError, match="complex128"):
+        py2wasm.compile(scale)(np.ones(3, dtype=complex))
