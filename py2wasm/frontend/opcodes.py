@@ -401,6 +401,11 @@ class Handlers:
     def _dynamic_index(self, seq, idx, loc):
         """t[i] with a symbolic int i: IndexError check, then a select chain."""
         from .values import scalar_type
+        if seq and all(is_complex(x) for x in seq):  # each part by its own chain
+            f = complexes.F(self.fb, loc)
+            ps = [complexes.parts(f, x) for x in seq]
+            return complexes.make(self._dynamic_index(tuple(p[0] for p in ps), idx, loc),
+                                  self._dynamic_index(tuple(p[1] for p in ps), idx, loc))
         types = {scalar_type(x) for x in seq}
         if len(types) != 1 or None in types:
             raise error(loc, "indexing with a run-time index needs a tuple of numbers of "
