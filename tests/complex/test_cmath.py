@@ -260,3 +260,14 @@ def test_library_hypothesis(name, x, y):
             ulp_diff(got[1].imag, want[1].imag) == 0, (name, z, got, want)
     else:
         assert _accurate(name, z, got[1], want[1]), (name, z, got, want)
+
+
+def test_isclose():
+    def f(a, b, r, t):
+        return (cmath.isclose(a, b), cmath.isclose(a, b, rel_tol=r), cmath.isclose(a, b, abs_tol=t),
+                cmath.isclose(a, b, rel_tol=r, abs_tol=t))
+    c = py2wasm.compile(f)
+    zs = [1 + 1j, 1 + 1.0000000001j, complex(INF, 0), complex(INF, 1), complex(NAN, 0), 0j,
+          complex(1e308, 1e308), complex(-1e308, -1e308), 1e-10j]
+    check_all(f, c, [(a, b, r, t) for a in zs for b in zs for r, t in
+                     ((1e-9, 0.0), (0.5, 1e-9), (-1.0, 0.0), (0.0, -1.0))])
