@@ -44,9 +44,14 @@ TOLERANCE = {"exp": 2, "cos": 2, "sin": 2, "cosh": 2, "sinh": 2, "log10": 2, "ta
 
 
 def _exact(name, z):
-    """The value of cmath function `name` at z to 120 bits (mpmath; where it
-    is not installed, the tests that need it are skipped)."""
-    mpmath = pytest.importorskip("mpmath")
+    """The value of cmath function `name` at z to 120 bits (mpmath), or None
+    where mpmath is not installed (the 3.12/3.13 environments here: the
+    accuracy checks then only bound the distance to CPython's value, 16x the
+    tolerance; exceptions and special values are checked exactly anyway)."""
+    try:
+        import mpmath
+    except ImportError:
+        return None
     mpmath.mp.prec = 120
     fn = {"log10": lambda w: mpmath.log(w, 10)}.get(name) or getattr(mpmath, name)
     return fn(mpmath.mpc(z.real, z.imag))
@@ -100,6 +105,9 @@ def _accurate(name, z, got, want):
             continue
         if exact is None:
             exact = _exact(name, z)
+            if exact is None:  # no reference: a coarse bound (the 3.11 run has mpmath)
+                return ulp_diff(got.real, want.real) <= 16 * tol and \
+                    ulp_diff(got.imag, want.imag) <= 16 * tol
         x = float(getattr(exact, part))
         if ulp_diff(g, x) > max(tol, ulp_diff(w, x)):
             return False
@@ -117,13 +125,8 @@ def test_library_accuracy_vs_exact(name):
         assert got[0] == want[0], (z, got, want)
         if got[0] != "ok":
             continue
-        exact = _exact(name, z)
-        for g, w, x in ((got[1].real, want[1].real, float(exact.real)),
-                        (got[1].imag, want[1].imag, float(exact.imag))):
-            if ulp_diff(g, w) <= 1:
-                continue
-            if ulp_diff(g, x) > max(tol, ulp_diff(w, x)):
-                bad.append((z, g, w, x))
+        if not _accurate(name, z, got[1], want[1]):
+            bad.append((z, got[1], want[1]))
     assert not bad, f"{name}: {len(bad)} parts too far, e.g. {bad[:4]}"
 
 
