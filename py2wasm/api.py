@@ -40,7 +40,7 @@ class Specialization:
         return self.build.wat()
 
 
-_SCALARS = (int, float, bool)
+_SCALARS = (int, float, bool, complex)
 
 
 def _type_key(v: Any):
