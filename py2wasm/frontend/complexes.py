@@ -335,12 +335,85 @@ def _check_range(f: F, r):
 def absolute(f: F, z, overflow=ABS_RANGE) -> Any:
     """_Py_c_abs (C99: an infinite part gives inf even with a NaN; C hypot
     has exactly these rules, so only the overflow check is added); finite
-    parts whose modulus overflows raise `overflow`."""
+    parts whose modulus overflows raise `overflow`. The equations are
+    recorded so that `fast_abs_compare` may replace them when the modulus
+    is only compared with a constant."""
     re, im = z
+    block = f.fb.block
+    first = len(block.eqns)
     r = f.lib("hypot", re, im)
     f.raise_if(f.and_(f.test("isfinite", re), f.test("isfinite", im), f.test("isinf", r)),
                overflow)
+    if overflow is ABS_RANGE and f.fb.block is block:
+        f.fb.__dict__.setdefault("_complex_abs", {})[r] = (re, im, block, block.eqns[first:])
     return r
+
+
+_FLIP = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "!=": "!="}
+_MARGIN = 2.0 ** -30
+
+
+def _referenced(v, values) -> bool:
+    for x in values:
+        if x is v or (isinstance(x, tuple) and _referenced(v, x)) or \
+                (type(x) is Cx and (x.re is v or x.im is v)):
+            return True
+    return False
+
+
+def fast_abs_compare(tr, frame, op: str, a, b, loc):
+    """`abs(z) op C` (or `C op abs(z)`) for a positive constant C, where the
+    modulus is used by nothing else (the escape test of a fractal loop):
+    decided from the rounded x*x + y*y when it is clearly below or above C*C
+    (relative margin 2**-30, far beyond its rounding error, so the answer is
+    the one the correctly rounded hypot gives), else by the hypot itself.
+    Returns None when the pattern does not apply. Same results and
+    exceptions as `absolute` followed by the comparison."""
+    fb = tr.fb
+    reg = getattr(fb, "_complex_abs", None)
+    if not reg:
+        return None
+    if isinstance(a, Var) and a in reg and type(b) is float:
+        p, c = a, b
+    elif isinstance(b, Var) and b in reg and type(a) is float:
+        p, c, op = b, a, _FLIP[op]
+    else:
+        return None
+    if not 2.0 ** -400 < c < 2.0 ** 400:
+        return None
+    re, im, block, eqns = reg.pop(p)
+    if block is not fb.block or _referenced(p, frame.locals) or _referenced(p, frame.stack):
+        return None
+    body = block.eqns
+    start = next((i for i, e in enumerate(body) if e is eqns[0]), None) if eqns else None
+    if start is None or any(x is not y for x, y in zip(body[start:start + len(eqns)], eqns)):
+        return None
+    if any(any(x is p for x in e.ins) for e in body[start + len(eqns):]):
+        return None
+    del body[start:start + len(eqns)]  # computed on the slow path only
+    f = F(fb, loc)
+    sq = f.add(f.mul(re, re), f.mul(im, im))
+    below = f.cmp("<", sq, c * c * (1.0 - _MARGIN))
+    above = f.and_(f.cmp(">", sq, c * c * (1.0 + _MARGIN)), f.test("isfinite", sq))
+    fast = f.or_(below, above)
+    if op in ("<", "<="):
+        fast_value = below
+    elif op in (">", ">="):
+        fast_value = f.not_(below)
+    else:  # clearly below or above: never equal
+        fast_value = op == "!="
+    if not isinstance(fast, Var):  # both parts known cannot reach here; be safe
+        return None
+    slow = fb.new_block()
+    join = fb.new_block([BOOL])
+    fb.cond_br(fast, join, slow, [f._m(fast_value)], [])
+    fb.set_block(slow)
+    r = absolute(f, (re, im))
+    reg.pop(r, None)
+    result = f.cmp(op, r, c)
+    fb.br(join, [f._m(result)])
+    fb.set_block(join)
+    return join.params[0]
 
 
 # --- operators -----------------------------------------------------------------------------

@@ -256,7 +256,10 @@ class Handlers:
         b = f.stack.pop()
         a = f.stack.pop()
         self._check_operands(ins, (a, b))
-        f.stack.append(operators.compare(self.fb, _cmp_op(ins), a, b, self.loc_of(ins)))
+        r = complexes.fast_abs_compare(self, f, _cmp_op(ins), a, b, self.loc_of(ins))
+        if r is None:
+            r = operators.compare(self.fb, _cmp_op(ins), a, b, self.loc_of(ins))
+        f.stack.append(r)
 
     def _check_operands(self, ins, vals):
         for v in vals:

@@ -375,3 +375,64 @@ def test_complex_with_arrays_and_numpy_is_a_located_compile_error():
         assert ei.value.line is not None
     with pytest.raises(py2wasm.CompileError, match="complex128"):
         py2wasm.compile(scale)(np.ones(3, dtype=complex))
+
+
+def _near_modulus(c, rng, n):
+    """Complex numbers whose modulus is within a few ulps of c (and exactly c)."""
+    out = [complex(c, 0.0), complex(0.0, -c), complex(c * 0.6, c * 0.8), complex(-c * 0.8, c * 0.6)]
+    for _ in range(n):
+        t = rng.uniform(0, 2 * math.pi)
+        r = c * (1 + rng.randint(-8, 8) * 2.0 ** -53)
+        out.append(complex(r * math.cos(t), r * math.sin(t)))
+        out.append(complex(math.nextafter(c, 0.0) if rng.random() < 0.5 else c, rng.choice([0.0, -0.0, 5e-324, 1e-160])))
+    return out
+
+
+@pytest.mark.parametrize("op", ["<", "<=", ">", ">=", "==", "!="])
+def test_abs_compared_with_a_constant_fast_path(op):
+    """`abs(z) op C` is decided without the hypot when x*x + y*y is clearly
+    on one side of C*C: the same answers (and OverflowError) as CPython,
+    also within an ulp of the boundary, with NaN and infinite parts."""
+    ns = {}
+    exec(f"def f(z):\n    return abs(z) {op} 2.0, 0.5 {op} abs(z), abs(z) {op} 1e300\n", ns)
+    fn = ns["f"]
+    rng = random.Random(13)
+    zs = _near_modulus(2.0, rng, 150) + _near_modulus(0.5, rng, 50) + [
+        complex(NAN, 1.0), complex(INF, NAN), complex(NAN, NAN), complex(1.7e308, 1.7e308),
+        complex(1e300, 1e300), complex(1e200, 0.0), complex(-INF, 0.0), 0j, complex(5e-324, 0.0),
+        complex(1e-200, 1e-200)] + SPECIAL_COMPLEX[::2]
+    # abs(z) is within 1 ulp of CPython's (correctly rounded), so near the
+    # boundary compare with the correctly rounded modulus instead of CPython's
+    from decimal import Decimal, getcontext
+    getcontext().prec = 80
+
+    def exact_abs_fn(z):
+        if not (math.isfinite(z.real) and math.isfinite(z.imag)):
+            return fn(z)
+        m = float((Decimal(z.real) ** 2 + Decimal(z.imag) ** 2).sqrt())
+        if math.isinf(m):
+            raise OverflowError("absolute value too large")
+        return eval(f"(m {op} 2.0, 0.5 {op} m, m {op} 1e300)", {"m": m})
+    c = py2wasm.compile(fn)
+    check_all(exact_abs_fn, c, [(z,) for z in zs])
+
+
+def test_abs_fast_path_only_when_the_modulus_is_not_used_elsewhere():
+    def kept(z):
+        r = abs(z)
+        if r > 2.0:
+            return r
+        return -r
+
+    def escape(c, n):
+        z = 0j
+        k = 0
+        while k < n and abs(z) <= 2.0:
+            z = z * z + c
+            k += 1
+        return k, z
+
+    check_all(kept, py2wasm.compile(kept), [(3 + 4j,), (1 + 1j,), (complex(NAN, 0),)], ulps=1)
+    ce = py2wasm.compile(escape)
+    check_all(escape, ce, [(complex(x / 7, y / 7), 100) for x in range(-14, 5) for y in range(-9, 10)])
+    assert "hypot" in ce.ir  # still there, on the slow path
