@@ -373,10 +373,12 @@ def fast_abs_compare(tr, frame, op: str, a, b, loc):
     reg = getattr(fb, "_complex_abs", None)
     if not reg:
         return None
-    if isinstance(a, Var) and a in reg and type(b) is float:
-        p, c = a, b
-    elif isinstance(b, Var) and b in reg and type(a) is float:
-        p, c, op = b, a, _FLIP[op]
+    def constant(v):  # a float, or an int a float holds exactly (compared exactly)
+        return float(v) if type(v) is float or (type(v) is int and abs(v) < 2**53) else None
+    if isinstance(a, Var) and a in reg and constant(b) is not None:
+        p, c = a, constant(b)
+    elif isinstance(b, Var) and b in reg and constant(a) is not None:
+        p, c, op = b, constant(a), _FLIP[op]
     else:
         return None
     if not 2.0 ** -400 < c < 2.0 ** 400:

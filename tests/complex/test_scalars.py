@@ -394,7 +394,7 @@ def test_abs_compared_with_a_constant_fast_path(op):
     on one side of C*C: the same answers (and OverflowError) as CPython,
     also within an ulp of the boundary, with NaN and infinite parts."""
     ns = {}
-    exec(f"def f(z):\n    return abs(z) {op} 2.0, 0.5 {op} abs(z), abs(z) {op} 1e300\n", ns)
+    exec(f"def f(z):\n    return abs(z) {op} 2.0, 0.5 {op} abs(z), abs(z) {op} 1e300, abs(z) {op} 2\n", ns)
     fn = ns["f"]
     rng = random.Random(13)
     zs = _near_modulus(2.0, rng, 150) + _near_modulus(0.5, rng, 50) + [
@@ -412,7 +412,7 @@ def test_abs_compared_with_a_constant_fast_path(op):
         m = float((Decimal(z.real) ** 2 + Decimal(z.imag) ** 2).sqrt())
         if math.isinf(m):
             raise OverflowError("absolute value too large")
-        return eval(f"(m {op} 2.0, 0.5 {op} m, m {op} 1e300)", {"m": m})
+        return eval(f"(m {op} 2.0, 0.5 {op} m, m {op} 1e300, m {op} 2)", {"m": m})
     c = py2wasm.compile(fn)
     check_all(exact_abs_fn, c, [(z,) for z in zs])
 
