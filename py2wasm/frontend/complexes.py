@@ -183,8 +183,22 @@ def make(re: Any, im: Any) -> Any:
     return Cx(re, im)
 
 
+def _numpy_real(v: Any) -> bool:
+    """A real NumPy scalar, known (np.float64(2.0)) or symbolic (values.NpScalar
+    where that exists). Combined with a complex it counts as its Python value:
+    the result is a Python complex (NumPy gives np.complex128: the same
+    values for + - * and abs; / and ** follow CPython)."""
+    import numbers
+    from . import values
+    cls = getattr(values, "NpScalar", None)
+    if cls is not None and type(v) is cls:
+        return True
+    return isinstance(v, numbers.Real) and type(v) not in (int, float, bool) and \
+        type(v).__module__ == "numpy"
+
+
 def is_real_scalar(v: Any) -> bool:
-    return scalar_type(v) is not None
+    return scalar_type(v) is not None or _numpy_real(v)
 
 
 def parts(f: F, v: Any) -> tuple[Any, Any]:
@@ -194,6 +208,12 @@ def parts(f: F, v: Any) -> tuple[Any, Any]:
         return v.real, v.imag
     if type(v) is Cx:
         return v.re, v.im
+    if _numpy_real(v):
+        var = getattr(v, "var", None)
+        if isinstance(var, Var):  # a symbolic NumPy scalar: its value in f64 or i64
+            return (var if var.type is F64 else
+                    f.fb.emit("convert", [var], {"to": F64}, loc=f.loc)), 0.0
+        return fold(float, (v,), f.loc), 0.0
     return f.real(v), 0.0
 
 
@@ -457,8 +477,8 @@ def compare(fb, op: str, a: Any, b: Any, loc) -> Any:
     if is_complex(other):
         orr, oi = parts(f, other)
         eq = f.and_(f.cmp("==", zr, orr), f.cmp("==", zi, oi))
-    elif scalar_type(other) is F64:
-        eq = f.and_(f.cmp("==", zr, other), f.cmp("==", zi, 0.0))
+    elif scalar_type(other) is F64 or _numpy_real(other):  # NumPy: compared as float64
+        eq = f.and_(f.cmp("==", zr, parts(f, other)[0]), f.cmp("==", zi, 0.0))
     else:  # an int (or bool): exactly against the real part when imag == 0
         from .operators import compare as real_compare
         im_zero = f.cmp("==", zi, 0.0)

@@ -8,7 +8,7 @@ import pytest
 
 import py2wasm
 
-from .support import INF, NAN, SPECIAL, SPECIAL_COMPLEX, check_all
+from .support import INF, NAN, SPECIAL, SPECIAL_COMPLEX, check_all, same_value
 
 REALS = [0.0, -0.0, 1.0, -1.0, 2.0, 1e-300, 1e300, INF, -INF, NAN]
 INTS = [0, 1, -1, 2, 3, -7, 2**53 + 1, -2**63]
@@ -436,3 +436,21 @@ def test_abs_fast_path_only_when_the_modulus_is_not_used_elsewhere():
     ce = py2wasm.compile(escape)
     check_all(escape, ce, [(complex(x / 7, y / 7), 100) for x in range(-14, 5) for y in range(-9, 10)])
     assert "hypot" in ce.ir  # still there, on the slow path
+
+
+def test_numpy_real_scalars_with_complex_count_as_python_numbers():
+    """A NumPy real scalar combined with a complex is its Python value; the
+    result is a Python complex (NumPy would give numpy.complex128 with the
+    same value for + - * and ==)."""
+    import numpy as np
+    k = np.float64(2.5)
+
+    def f(z):
+        return z * k + 1, k - z, z == k, k != z
+
+    c = py2wasm.compile(f)
+    for z in (1 + 2j, 2.5 + 0j, complex(2.5, -0.0), complex(NAN, 0)):
+        got, want = c(z), f(z)
+        assert type(got[0]) is complex and type(got[1]) is complex
+        assert same_value(got[:2], tuple(complex(w) for w in want[:2]))
+        assert got[2:] == tuple(bool(w) for w in want[2:])
