@@ -330,6 +330,8 @@ class FunctionTracer(Handlers):
         nums = {"int", "float"}
         if {python_name(a), python_name(b)} == nums:
             hint = "return a float on every path, e.g. 0.0"
+        elif "complex" in (python_name(a), python_name(b)):
+            hint = "return a complex on every path, e.g. start from 0j or use complex(x, 0.0)"
         else:
             hint = "return the same type on every path (bool and int are distinct)"
         return error(loc, f"{self.fn.__name__}() returns {python_name(b)} here but "
