@@ -40,7 +40,7 @@ class Specialization:
         return self.build.wat()
 
 
-_SCALARS = (int, float, bool)
+_SCALARS = (int, float, bool, complex)
 
 
 _NP_SCALARS: frozenset = frozenset()

@@ -56,7 +56,7 @@ def main():
     """py2wasm: compile numeric Python functions to WebAssembly.
 
     Parameters without annotations are compiled as float; annotate with int,
-    float, bool or tuple[...] to choose.
+    float, bool, complex or tuple[...] to choose.
     """
 
 

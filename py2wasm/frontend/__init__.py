@@ -48,7 +48,7 @@ def _export(mt, fn, param_types, default):
                                hint="give one type per parameter")
     if NONE in param_types:
         raise CompileError(f"{fn.__name__}(): a parameter cannot have type None",
-                           code=E_SIGNATURE, hint="parameters are int, float, bool or tuple[...]")
+                           code=E_SIGNATURE, hint="parameters are int, float, bool, complex or tuple[...]")
     args = [placeholder(t) for t in param_types]
     name, result = mt.specialize(fn, args, None, name=fn.__name__)
     rtype = trace_type(result, mt.module.functions[name].loc, "returned value")

@@ -39,7 +39,8 @@ from ..ir import BOOL, DTYPES, F64, I64, Var
 from ..ir.types import INT_BITS, NARROW_INTS, PY_TYPE, int_range
 from .iterators import RangeIter
 from . import npscalars as nps
-from .values import E_TYPE, E_UNSUPPORTED_CALL, E_UNSUPPORTED_VALUE, TraceRaise, error, scalar_type
+from .values import (E_TYPE, E_UNSUPPORTED_CALL, E_UNSUPPORTED_VALUE, TraceRaise, error,
+                     is_complex, scalar_type)
 
 FLOATS = ("float64", "float32")
 INTS = tuple(INT_BITS)
@@ -443,6 +444,8 @@ def _tn(v):
         return "array"
     if nps.is_np(v):
         return nps.type_name(nps.dtype_name(v))
+    if is_complex(v):
+        return "complex"
     t = scalar_type(v)
     return t.pyname if t is not None else type(v).__name__
 
@@ -1044,6 +1047,10 @@ def scalar_to_dtype(tr, v, dtype, loc):
     if nps.is_np(v):
         return cast(fb, nps.var_of(fb, v), nps.dtype_name(v), dtype, loc)
     t = scalar_type(v)
+    if is_complex(v):
+        raise error(loc, f"storing a complex into a {dtype} array is not supported",
+                    "complex arrays are not supported yet: store z.real, z.imag or abs(z)",
+                    E_TYPE)
     if dtype in FLOATS:
         x = v if t is F64 else (float(v) if known(v) else fb.emit("convert", [v], {"to": F64}))
         x = ic(fb, x) if not known(x) else fb.const(float(x), F64)

@@ -277,6 +277,11 @@ def call_builtin(fb, fn: Any, args: list, kwargs: dict, loc) -> Any:
     """`fn(*args, **kwargs)` for a supported builtin or math function."""
     if is_intrinsic(fn):  # py2wasm.intrinsics: one IR primitive each
         return _intrinsic(fb, fn, args, kwargs, loc)
+    if fn is _py.complex or fn in _COMPLEX_AWARE:
+        from . import complexes
+        r = complexes.call_builtin(fb, fn, args, kwargs, loc)
+        if r is not NotImplemented:
+            return r
     if mathlib.is_math_function(fn):
         if kwargs:
             raise error(loc, f"math.{fn.__name__}() takes no keyword arguments", "", E_TYPE)
@@ -309,6 +314,7 @@ def call_builtin(fb, fn: Any, args: list, kwargs: dict, loc) -> Any:
     return _ONE_ARG[fn](fb, x, loc)
 
 
+_COMPLEX_AWARE = {_py.abs, _py.pow, _py.bool}
 _HANDLED = {_py.abs, _py.min, _py.max, _py.round, _py.int, _py.float, _py.bool,
             _py.divmod, _py.pow, _py.len}
 

@@ -17,6 +17,9 @@ import subprocess
 
 from ..errors import CompileError
 from ..ir import BOOL, F64, I64, Module, Var
+from .cmathlib import call_cmath, is_cmath_function
+from .complexes import BoundMethod
+from .values import is_complex
 from .iterators import make_range
 from .signature import placeholder, result_annotation
 from .state import Static, key_of, leaves, rebuild
@@ -233,6 +236,10 @@ def _array_call(tr, fn, args, kwargs, loc):
     if isinstance(fn, type) and issubclass(fn, BaseException):
         return _NO  # numpy.linalg.LinAlgError(...): an exception value, built when tracing
     if _is_numpy(fn):
+        if any(is_complex(a) for a in list(args) + list(kwargs.values())):
+            raise error(loc, f"numpy.{getattr(fn, '__name__', 'function')}() of a complex "
+                        "number is not supported yet", "use the cmath module, abs(z), "
+                        "z.real, z.imag or z.conjugate()", E_UNSUPPORTED_CALL)
         from . import linalg_calls
         impl = linalg_calls.implementation(fn)
         if impl is not None:
@@ -297,6 +304,10 @@ def call_value(tr, fn, args, kwargs, loc):
         return npscalars.call_method(tr.fb, fn, args, kwargs, loc)
     if inspect.isfunction(fn):
         return call_python(tr, fn, args, kwargs, loc)
+    if isinstance(fn, BoundMethod):  # z.conjugate()
+        return fn.call(tr.fb, args, kwargs, loc)
+    if is_cmath_function(fn):
+        return call_cmath(tr, fn, list(args), dict(kwargs), loc)
     if inspect.ismethod(fn) and inspect.isfunction(fn.__func__):  # obj.method(...)
         return call_python(tr, fn.__func__, [fn.__self__] + list(args), kwargs, loc)
     if _has_np(args) or _has_np(kwargs.values()):

@@ -20,7 +20,7 @@ from typing import Any, Callable
 
 from ..ir import BOOL, F64, I64, Var
 from ..ir.messages import COMPLEX_POW, INT_OVERFLOW
-from .values import E_TYPE, NpScalar, TraceRaise, error
+from .values import E_TYPE, Cx, NpScalar, TraceRaise, error
 
 INT64_MIN, INT64_MAX = -2**63, 2**63 - 1
 RUNTIME_ERRORS = (ZeroDivisionError, ValueError, OverflowError)
@@ -36,34 +36,37 @@ def fits_int64(v: int) -> bool:
 
 def is_known(v: Any) -> bool:
     """No Var anywhere inside (tuples are looked into)."""
-    if isinstance(v, (Var, NpScalar)):
+    if isinstance(v, (Var, NpScalar, Cx)):
         return False
     if isinstance(v, tuple):
         return all(is_known(x) for x in v)
     return True
 
 
-def check_result(v: Any) -> Any:
-    """A folded result as the compiled code would produce it."""
+def check_result(v: Any, complex_ok: bool = False) -> Any:
+    """A folded result as the compiled code would produce it. A complex result
+    is an error (a float ** float whose compiled form raises ValueError)
+    unless `complex_ok` (an operand was complex, or a complex was built)."""
     if type(v) is int and not fits_int64(v):
         raise TraceRaise("OverflowError", INT_OVERFLOW)
-    if type(v) is complex:
+    if type(v) is complex and not complex_ok:
         raise TraceRaise("ValueError", COMPLEX_POW)
     if type(v) is tuple:
         for x in v:
-            check_result(x)
+            check_result(x, complex_ok)
     return v
 
 
-def fold(fn: Callable, args: tuple, loc, what: str = "") -> Any:
-    """`fn(*args)` on known values, with the compiled code's outcome."""
+def fold(fn: Callable, args: tuple, loc, what: str = "", complex_ok: bool = False) -> Any:
+    """`fn(*args)` on known values, with the compiled code's outcome (a
+    complex result is fine when an argument is complex or `complex_ok`)."""
     try:
         r = fn(*args)
     except RUNTIME_ERRORS as e:
         raise TraceRaise(type(e).__name__, str(e)) from None
     except TypeError as e:
         raise type_error(loc, str(e), args) from None
-    return check_result(r)
+    return check_result(r, complex_ok or any(type(a) is complex for a in args))
 
 
 class NoSample(Exception):
@@ -74,6 +77,8 @@ def sample(v: Any) -> Any:
     """A Python value of the same type as trace value `v`."""
     if isinstance(v, Var):
         return _SAMPLES[v.type]
+    if isinstance(v, Cx):
+        return complex(1.0, 1.0)
     if isinstance(v, tuple):
         return tuple(sample(x) for x in v)
     if isinstance(v, _SAFE):
@@ -99,6 +104,8 @@ def _bounded(v: Any) -> Any:
 def describe(v: Any) -> str:
     if isinstance(v, Var):
         return f"a run-time {v.type.pyname}"
+    if isinstance(v, Cx):
+        return "a run-time complex"
     return f"a {type(v).__name__}"
 
 
@@ -127,6 +134,8 @@ def _hint(args) -> str:
     def walk(v):
         if isinstance(v, Var):
             kinds.add(v.type.pyname)
+        elif isinstance(v, Cx):
+            kinds.add("complex")
         elif isinstance(v, tuple):
             kinds.add("tuple")
         else:

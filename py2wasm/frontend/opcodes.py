@@ -15,11 +15,12 @@ import linecache
 
 from ..ir import Var
 from ..ir.messages import INT_OVERFLOW
-from . import arrays, nplib
+from ..ir.types import VectorType
+from . import arrays, complexes, nplib
 from .iterators import RangeIter, TupleIter, get_iter, range_advance, range_has_next, tuple_next
 from .state import NULL, STOP, UNBOUND, Static
 from .values import (E_ATTRIBUTE, E_TYPE, E_UNSUPPORTED_OPCODE, E_UNSUPPORTED_VALUE,
-                     NpScalar, TraceRaise, error)
+                     Cx, NpScalar, TraceRaise, error, is_complex)
 
 _UNSUPPORTED = {
     "LIST_APPEND": ("lists are not supported", "use tuples"),
@@ -222,7 +223,11 @@ class Handlers:
         from . import npscalars
         if npscalars.is_np(obj):
             return npscalars.attribute(obj, name, loc)
-        if isinstance(obj, Var) or type(obj) in (tuple, int, float, bool):
+        if is_complex(obj) or (type(obj) in (int, float, bool) or isinstance(obj, Var)
+                               and not isinstance(obj.type, VectorType)) \
+                and name in complexes.NUMBER_ATTRIBUTES:
+            return complexes.attribute(self.fb, obj, name, loc)
+        if isinstance(obj, Var) or type(obj) in (tuple, int, float, bool, Cx):
             tn = obj.type.pyname if isinstance(obj, Var) else type(obj).__name__
             raise error(loc, f"attribute {name!r} of a {tn} is not supported",
                         "use functions of the math module or operators instead", E_ATTRIBUTE)
@@ -254,7 +259,10 @@ class Handlers:
         b = f.stack.pop()
         a = f.stack.pop()
         self._check_operands(ins, (a, b))
-        f.stack.append(operators.compare(self.fb, _cmp_op(ins), a, b, self.loc_of(ins)))
+        r = complexes.fast_abs_compare(self, f, _cmp_op(ins), a, b, self.loc_of(ins))
+        if r is None:
+            r = operators.compare(self.fb, _cmp_op(ins), a, b, self.loc_of(ins))
+        f.stack.append(r)
 
     def _check_operands(self, ins, vals):
         for v in vals:
@@ -290,7 +298,7 @@ class Handlers:
     def truth(self, v, loc):
         if arrays.is_array(v):
             return arrays.truth(self, v, loc)
-        if isinstance(v, (Var, NpScalar)) or type(v) in (int, float, bool):
+        if isinstance(v, (Var, NpScalar)) or type(v) in (int, float, bool, complex, Cx):
             from . import operators
             return operators.truth(self.fb, v, loc)
         if isinstance(v, (RangeIter, TupleIter)) or v is NULL or v is UNBOUND:
@@ -402,6 +410,11 @@ class Handlers:
     def _dynamic_index(self, seq, idx, loc):
         """t[i] with a symbolic int i: IndexError check, then a select chain."""
         from .values import scalar_type
+        if seq and all(is_complex(x) for x in seq):  # each part by its own chain
+            f = complexes.F(self.fb, loc)
+            ps = [complexes.parts(f, x) for x in seq]
+            return complexes.make(self._dynamic_index(tuple(p[0] for p in ps), idx, loc),
+                                  self._dynamic_index(tuple(p[1] for p in ps), idx, loc))
         types = {scalar_type(x) for x in seq}
         if len(types) != 1 or None in types:
             raise error(loc, "indexing with a run-time index needs a tuple of numbers of "

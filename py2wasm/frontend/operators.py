@@ -26,7 +26,7 @@ from ..ir.messages import INT_OVERFLOW
 from ..ir.types import PY_TYPE
 from .folding import check_result, fits_int64, fold, is_known, sample, type_check, type_error
 from .values import (E_TYPE, E_UNSTABLE_TYPE, E_UNSUPPORTED_OPCODE, E_UNSUPPORTED_VALUE,
-                     NpScalar, TraceRaise, error, scalar_type)
+                     NpScalar, TraceRaise, error, is_complex, scalar_type)
 from . import npscalars as nps
 
 BINARY = {"+": ("add", operator.add), "-": ("sub", operator.sub), "*": ("mul", operator.mul),
@@ -47,6 +47,11 @@ MAX_TUPLE = 4096  # longest tuple built by repetition
 def _arrays():
     from . import arrays
     return arrays
+
+
+def _complexes():
+    from . import complexes
+    return complexes
 
 
 class _Tr:
@@ -156,6 +161,8 @@ def select(fb, c: Any, a: Any, b: Any, loc) -> Any:
             return r
     if isinstance(a, tuple) and isinstance(b, tuple) and len(a) == len(b):
         return tuple(select(fb, c, x, y, loc) for x, y in zip(a, b))
+    if is_complex(a) or is_complex(b):
+        return _complexes().select(fb, c, a, b, loc)
     ta, tb = scalar_type(a), scalar_type(b)
     if ta is None or ta is not tb:
         raise error(loc, f"the value is {_tname(a)} or {_tname(b)} depending on run-time "
@@ -168,6 +175,8 @@ def select(fb, c: Any, a: Any, b: Any, loc) -> Any:
 
 
 def _tname(v: Any) -> str:
+    if is_complex(v):
+        return "complex"
     if isinstance(v, tuple):
         return "tuple[" + ", ".join(_tname(x) for x in v) + "]"
     if nps.is_np(v):
@@ -208,6 +217,8 @@ def binary(fb, op: str, a: Any, b: Any, loc) -> Any:
     prim, pyop = BINARY[op]
     if is_known(a) and is_known(b):
         return _fold_binary(op, a, b, loc)
+    if is_complex(a) or is_complex(b):
+        return _complexes().binary(fb, op, a, b, loc)
     type_check(pyop, (a, b), loc, f"operator {op}")
     if isinstance(a, tuple) or isinstance(b, tuple):
         return _tuple_binary(op, a, b, loc)
@@ -254,6 +265,8 @@ def compare(fb, op: str, a: Any, b: Any, loc) -> Any:
         return fold(pyop, (a, b), loc)
     if isinstance(a, tuple) or isinstance(b, tuple):
         return _tuple_compare(fb, op, a, b, loc)
+    if is_complex(a) or is_complex(b):
+        return _complexes().compare(fb, op, a, b, loc)
     r = type_check(pyop, (a, b), loc, f"comparison {op}")
     ta, tb = scalar_type(a), scalar_type(b)
     if ta is None or tb is None:
@@ -321,6 +334,8 @@ def truth(fb, v: Any, loc) -> Any:
         return nps.truth(fb, v, loc)
     if isinstance(v, tuple):
         return len(v) > 0
+    if is_complex(v) and not is_known(v):
+        return _complexes().truth(fb, v, loc)
     try:
         return bool(v)
     except Exception:  # noqa: BLE001 - a known object whose __bool__ fails
@@ -341,6 +356,8 @@ def unary(fb, op: str, a: Any, loc) -> Any:
     prim, pyop = UNARY[op]
     if is_known(a):
         return fold(pyop, (a,), loc)
+    if is_complex(a):
+        return _complexes().unary(fb, op, a, loc)
     type_check(pyop, (a,), loc, f"unary {op}")
     t = scalar_type(a)
     if t is None:

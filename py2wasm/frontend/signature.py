@@ -12,13 +12,13 @@ from typing import Any, Optional
 
 from ..errors import CompileError
 from ..ir import BOOL, DTYPES, F64, I64, NONE, ArrayType, PyType, TupleType, Var
-from ..ir.types import NumpyScalarType
-from .values import E_SIGNATURE, E_UNSUPPORTED_VALUE, NpScalar, error
+from ..ir.types import COMPLEX, NumpyScalarType
+from .values import E_SIGNATURE, E_UNSUPPORTED_VALUE, Cx, NpScalar, error
 
 _DTYPE_LIST = ("float64, float32, int64, int32, int16, int8, uint32, uint16, uint8 "
                "or bool")
 
-_NAMES = {"int": I64, "float": F64, "bool": BOOL, "None": NONE}
+_NAMES = {"int": I64, "float": F64, "bool": BOOL, "None": NONE, "complex": COMPLEX}
 
 
 def _fn_loc(fn):
@@ -46,6 +46,8 @@ def annotation_type(ann: Any, fn, what: str) -> PyType:
         return F64
     if ann is bool:
         return BOOL
+    if ann is complex:
+        return COMPLEX
     if ann is None or ann is type(None):
         return NONE
     if isinstance(ann, ArrayType):  # py2wasm.f64[:, :]
@@ -145,8 +147,8 @@ def _bad(fn, what, ann):
     shown = ann if isinstance(ann, str) else getattr(ann, "__name__", repr(ann))
     raise CompileError(f"unsupported annotation {shown!r} for {what} of {fn.__name__}()",
                        file=file, line=line, code=E_SIGNATURE, source_line=_src(fn),
-                       hint="annotate with int, float, bool, a NumPy scalar type (np.float32...), "
-                       "npt.NDArray[...] or tuple[...] of those")
+                       hint="annotate with int, float, bool, complex, a NumPy scalar type "
+                       "(np.float32...), npt.NDArray[...] or tuple[...] of those")
 
 
 def param_types_from_annotations(fn, default=F64) -> list[PyType]:
@@ -191,6 +193,8 @@ def type_of_value(v: Any, fn=None, name: str = "") -> PyType:
         return I64
     if t is float:
         return F64
+    if t is complex:
+        return COMPLEX
     if t is tuple:
         return TupleType(tuple(type_of_value(x, fn, name) for x in v))
     from .npscalars import _BY_TYPE, is_unsupported_np
@@ -212,7 +216,8 @@ def type_of_value(v: Any, fn=None, name: str = "") -> PyType:
     if t is list:
         hint = "pass a NumPy array (np.asarray(x)) or a tuple"
     else:
-        hint = ("compiled functions take int, float, bool, NumPy scalars, NumPy arrays or "
+        hint = ("compiled functions take int, float, bool, complex, NumPy scalars, NumPy "
+                "arrays or "
                 "tuples of those")
     raise _bad_value(fn, name, f"argument of type {t.__name__} is not supported", hint)
 
@@ -246,6 +251,8 @@ def trace_type(v: Any, loc, what="value") -> PyType:
         return {bool: BOOL, int: I64, float: F64}[t]
     if v is None:
         return NONE
+    if t is complex or t is Cx:
+        return COMPLEX
     if t is tuple:
         return TupleType(tuple(trace_type(x, loc, what) for x in v))
     from .npscalars import dtype_name, is_np, is_unsupported_np, unsupported
@@ -257,7 +264,7 @@ def trace_type(v: Any, loc, what="value") -> PyType:
     if isinstance(v, (Arr, Ew)):
         return ArrayType(v.dtype, v.ndim)
     raise error(loc, f"{what} of type {t.__name__} cannot be compiled",
-                "a compiled function returns int, float, bool, None, NumPy scalars, "
+                "a compiled function returns int, float, bool, complex, None, NumPy scalars, "
                 "arrays or tuples of those",
                 E_UNSUPPORTED_VALUE)
 
@@ -273,6 +280,8 @@ def placeholder(t: PyType):
         return False
     if t is NONE:
         return None
+    if t is COMPLEX:
+        return 0j
     if isinstance(t, TupleType):
         return tuple(placeholder(e) for e in t.elems)
     if isinstance(t, ArrayType):

@@ -13,8 +13,9 @@ from typing import Any
 from ..ir import Var
 from .arrays import Arr, ArrIter, array_leaves, array_rebuild, key_of_array
 from .iterators import RangeIter, SymRange, TupleIter
+from ..ir.types import COMPLEX
 from .npscalars import compute_value, dtype_name, is_np, make
-from .values import NpScalar, scalar_type
+from .values import Cx, NpScalar, is_complex, scalar_type
 
 
 class _Null:
@@ -53,6 +54,8 @@ def key_of(v: Any):
         return t
     if is_np(v):  # NumPy scalars, known or not, by dtype (one block parameter)
         return ("np", dtype_name(v))
+    if is_complex(v):  # its two parts become block parameters, like a pair of floats
+        return COMPLEX
     if isinstance(v, (Arr, ArrIter)):
         return key_of_array(v, key_of)
     if isinstance(v, tuple):
@@ -127,6 +130,12 @@ def leaves(v: Any, out: list) -> list:
         out.append(v.var)
     elif is_np(v):
         out.append(compute_value(v))
+    elif type(v) is complex:
+        out.append(v.real)
+        out.append(v.imag)
+    elif type(v) is Cx:
+        out.append(v.re)
+        out.append(v.im)
     elif isinstance(v, (Arr, ArrIter)):
         array_leaves(v, leaves, out)
     elif isinstance(v, tuple):
@@ -151,6 +160,9 @@ def rebuild(v: Any, it) -> Any:
         return next(it)
     if is_np(v):
         return make(dtype_name(v), next(it))
+    if is_complex(v):
+        re = next(it)
+        return Cx(re, next(it))
     if isinstance(v, (Arr, ArrIter)):
         return array_rebuild(v, rebuild, it)
     if isinstance(v, tuple):

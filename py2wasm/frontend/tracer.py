@@ -18,7 +18,7 @@ import sys
 from ..errors import CompileError
 from ..ir import (BOOL, F64, I64, FunctionBuilder, Loc, PySignature, PyType, TupleType, Var,
                   flatten)
-from ..ir.types import NumpyScalarType, ScalarType, python_name
+from ..ir.types import COMPLEX, NumpyScalarType, ScalarType, python_name
 from . import arrays
 from .liveness import live_locals
 from .opcodes import Handlers
@@ -345,6 +345,8 @@ class FunctionTracer(Handlers):
             name = python_name(npt).replace("numpy.", "np.")
             hint = (f"NumPy 2 computes a Python number with a {name} as {name}: give the "
                     f"value that type on every path, e.g. start an accumulator at {name}(0)")
+        elif "complex" in (python_name(a), python_name(b)):
+            hint = "return a complex on every path, e.g. start from 0j or use complex(x, 0.0)"
         else:
             hint = "return the same type on every path (bool and int are distinct)"
         return error(loc, f"{self.fn.__name__}() returns {python_name(b)} here but "
@@ -361,6 +363,9 @@ class FunctionTracer(Handlers):
             from . import npscalars  # the annotated NumPy type, as numpy.<type>(v) converts
             return [self.materialize(x) for x in leaves(
                 npscalars.construct(self.fb, want.dtype, v, loc), [])]
+        if want == COMPLEX and isinstance(t, ScalarType):  # -> complex returning a real
+            from . import operators
+            return [operators.coerce(self.fb, v, F64, loc), self.fb.const(0.0, F64)]
         if isinstance(want, TupleType) and isinstance(t, TupleType) \
                 and len(want.elems) == len(t.elems):
             out = []

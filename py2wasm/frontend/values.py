@@ -37,6 +37,28 @@ class NpScalar:
 
     def __repr__(self) -> str:
         return f"NpScalar({self.dtype}, {self.var!r})"
+class Cx:
+    """A complex number whose parts are not both known: `re` and `im` are f64
+    trace values (a known float or an f64 Var). A complex is never one IR
+    value; like a tuple it is its two leaves (frontend/complexes.py). A fully
+    known complex stays a Python `complex`."""
+    __slots__ = ("re", "im")
+
+    def __init__(self, re: Any, im: Any):
+        self.re = re
+        self.im = im
+
+    def __repr__(self) -> str:
+        return f"Cx({self.re!r}, {self.im!r})"
+
+
+# Messages name a value's type with type(v).__name__: a run-time complex is a "complex".
+Cx.__name__ = "complex"
+
+
+def is_complex(v: Any) -> bool:
+    """A complex trace value (a known `complex` or a `Cx`)."""
+    return type(v) is complex or type(v) is Cx
 
 
 def is_symbolic(v: Any) -> bool:

@@ -11,6 +11,8 @@ about bytecode or Binaryen.
   created only by the vectorizer pass.
 - `TupleType` and `NONE` only appear in signatures (`PySignature`): a tuple is
   never one IR value; it is flattened into its scalar leaves, left to right.
+- `COMPLEX` (Python `complex`) likewise only appears in signatures: a complex
+  is flattened into two f64 values, its real then its imaginary part.
 - `ArrayType(dtype, ndim)` (a NumPy array in a signature) is flattened too:
   an i64 byte address of its first element in linear memory, then its shape
   (ndim i64s). Arrays crossing a signature are C-contiguous. `DTYPES` gives
@@ -107,6 +109,16 @@ class NoneType:
 
 NONE = NoneType()
 
+
+@dataclass(frozen=True)
+class ComplexType:
+    """Python's complex in a signature: flattened to (real: f64, imag: f64)."""
+    def __repr__(self) -> str:
+        return "complex"
+
+
+COMPLEX = ComplexType()
+
 @dataclass(frozen=True)
 class DType:
     """A NumPy element type in linear memory: `name` (NumPy's), `size` in
@@ -179,7 +191,7 @@ class ArrayType:
         return f"array[{self.dtype}, {self.ndim}{', strided' if self.strided else ''}]"
 
 
-PyType = Union[ScalarType, TupleType, NoneType, ArrayType, NumpyScalarType]
+PyType = Union[ScalarType, TupleType, NoneType, ArrayType, NumpyScalarType, ComplexType]
 
 
 def flatten(t: PyType) -> list[ScalarType]:
@@ -195,6 +207,8 @@ def flatten(t: PyType) -> list[ScalarType]:
         return [I64] * (1 + t.ndim * (2 if t.strided else 1))
     if isinstance(t, NumpyScalarType):
         return [t.compute]
+    if isinstance(t, ComplexType):
+        return [F64, F64]
     return []
 
 
@@ -208,12 +222,14 @@ def python_name(t: PyType) -> str:
         return f"ndarray[{t.dtype}, {t.ndim}-D]"
     if isinstance(t, NumpyScalarType):
         return repr(t)
+    if isinstance(t, ComplexType):
+        return "complex"
     return "None"
 
 
 def to_json(t: PyType):
     """JSON form used in the build manifest: "int" | "float" | "bool" | "None"
-    | "numpy.<dtype>" (a NumPy scalar: "numpy.float32", "numpy.bool_")
+    | "numpy.<dtype>" (a NumPy scalar: "numpy.float32", "numpy.bool_") | "complex"
     | {"tuple": [...]} | {"array": dtype, "ndim": n}."""
     if isinstance(t, ScalarType):
         return t.pyname
@@ -223,6 +239,8 @@ def to_json(t: PyType):
         return {"array": t.dtype, "ndim": t.ndim, **({"strided": True} if t.strided else {})}
     if isinstance(t, NumpyScalarType):
         return repr(t)
+    if isinstance(t, ComplexType):
+        return "complex"
     return "None"
 
 
@@ -241,7 +259,7 @@ def from_json(j) -> PyType:
         return ArrayType(j["array"], j["ndim"], bool(j.get("strided", False)))
     if isinstance(j, dict):
         return TupleType(tuple(from_json(e) for e in j["tuple"]))
-    return {"int": I64, "float": F64, "bool": BOOL, "None": NONE}[j]
+    return {"int": I64, "float": F64, "bool": BOOL, "None": NONE, "complex": COMPLEX}[j]
 
 
 @dataclass(frozen=True)

@@ -109,6 +109,9 @@ def _result_js(t: Any, fn: str, n_leaves: int) -> tuple[str, set[str]]:
             addr = raw()
             shape = ",".join(raw() for _ in range(ty["ndim"]))
             return f"$c.o({DTYPE_INDEX[ty['array']]},{addr},[{shape}])"
+        if ty == "complex":
+            re = raw()
+            return f"{{re:{re},im:{raw()}}}"
         r = raw()
         if isinstance(ty, str) and ty in NP_INT_RANGES:  # numpy.int32, int16...: always a safe integer
             return f"Number({r})"
@@ -174,6 +177,11 @@ def _function_js(f: dict, i: int, *, arena: bool = False) -> tuple[str, set[str]
                               f"{leaf.type['ndim']},{labels},{_s(leaf.label)});")
                 arrays.append(var)
                 args.extend([f"{var}.a"] + [f"{var}.b[{d}]" for d in range(leaf.type["ndim"])])
+                continue
+            if leaf.type == "complex":  # two f64: {re, im}
+                used.add("cpx")
+                checks.append(f"const {var}=$cpx({leaf.access},{labels},{_s(leaf.label)});")
+                args.extend([f"{var}.re", f"{var}.im"])
                 continue
             piece, extra = arg_piece(leaf.type)
             used.add(piece)

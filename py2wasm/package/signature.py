@@ -5,7 +5,8 @@ Place in the pipeline: the last stage (`package`), shared by the
 declaration, JavaScript and README generators. Manifest types are
 docs/internals.md section 4: "int" | "float" | "bool" | "None" |
 {"tuple": [...]} (nested), NumPy scalars "numpy.float32"... (`NUMPY_SCALARS`:
-JS numbers or booleans by kind), and NumPy arrays {"array": dtype, "ndim": n}:
+JS numbers or booleans by kind), "complex" (`Complex`, `{ re, im }`, declared by
+typescript.py), and NumPy arrays {"array": dtype, "ndim": n}:
 a 1-D array is a TypedArray of the dtype's class (`ARRAY_CLASSES`), an
 N-d array an `NDArray<Class, N>` (`{ data, shape }`, declared by
 typescript.py).
@@ -76,7 +77,7 @@ class Leaf:
 
 def check_type(t: Any, where: str) -> None:
     """Raise UnsupportedSignature unless `t` is a manifest type we support."""
-    if t in SCALARS or t == "None" or (isinstance(t, str) and t in NUMPY_SCALARS):
+    if t in SCALARS or t in ("None", "complex") or (isinstance(t, str) and t in NUMPY_SCALARS):
         return
     if isinstance(t, dict) and "tuple" in t and isinstance(t["tuple"], list):
         for e in t["tuple"]:
@@ -134,6 +135,8 @@ def ts_type(t: Any) -> str:
         return cls if t["ndim"] == 1 else f"NDArray<{cls}, {t['ndim']}>"
     if base_kind(t) in ("int", "float"):
         return "number"
+    if t == "complex":
+        return "Complex"
     if base_kind(t) == "bool":
         return "boolean"
     if t == "None":
@@ -169,7 +172,13 @@ def leaves(t: Any, access: str, label: str) -> Iterator[Leaf]:
 
 def count_leaves(t: Any) -> int:
     """How many wasm values a value of type `t` flattens to."""
-    return sum(1 + lf.type["ndim"] if is_array(lf.type) else 1 for lf in leaves(t, "", ""))
+    return sum(1 + lf.type["ndim"] if is_array(lf.type) else 2 if lf.type == "complex" else 1
+               for lf in leaves(t, "", ""))
+
+
+def has_complex(t: Any) -> bool:
+    """Does manifest type `t` mention a complex (itself or inside a tuple)?"""
+    return t == "complex" or (isinstance(t, dict) and any(has_complex(e) for e in t.get("tuple", ())))
 
 
 def is_js_identifier(name: str) -> bool:
@@ -194,6 +203,8 @@ def example_value(t: Any, i: int) -> str:
         return str(i + 2)
     if t == "bool":
         return "true" if i % 2 == 0 else "false"
+    if t == "complex":
+        return f"{{ re: {i + 1}.5, im: -0.5 }}"
     return "[" + ", ".join(example_value(e, i + k) for k, e in enumerate(t["tuple"])) + "]"
 
 

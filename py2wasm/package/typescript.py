@@ -17,11 +17,16 @@ NumPy arrays: a 1-D array is a TypedArray of its dtype's class
 `Uint16Array`, `Uint8Array` for uint8 and bool); an N-d array is `NDArray<Class, N>`,
 `{ data, shape }` with `shape` a readonly tuple of N sizes (`Shape<N>`),
 declared in every package that uses one (`ARRAY_TYPES`).
+
+Complex numbers: `complex` -> `Complex`, `{ re: number; im: number }`
+(declared in packages that use it, `COMPLEX_TYPE`); arguments are checked
+by the runtime piece `cpx`.
 """
 from __future__ import annotations
 
 from .loader import loader_declarations
-from .signature import (NP_INT_RANGES, check_manifest, has_array, has_nd_array, is_js_identifier,
+from .signature import (NP_INT_RANGES, check_manifest, has_array, has_complex, has_nd_array,
+                        is_js_identifier,
                         python_type, ts_type)
 
 # The type of init()'s argument. DOM types are looked up on globalThis so
@@ -55,6 +60,15 @@ ARRAY_TYPES = (
     "export interface NDArray<T extends TypedArray, N extends number> {\n"
     "  readonly data: T;\n"
     "  readonly shape: Shape<N>;\n"
+    "}\n")
+
+
+# Declared when a signature has a complex (runtime piece js/src/complex.ts).
+COMPLEX_TYPE = (
+    "/** A Python `complex`: `re` the real part, `im` the imaginary part (results are new objects). */\n"
+    "export interface Complex {\n"
+    "  readonly re: number;\n"
+    "  readonly im: number;\n"
     "}\n")
 
 
@@ -144,6 +158,9 @@ def typescript_declarations(manifest: dict) -> str:
     if any(has_nd_array(p["type"]) for f in manifest["functions"] for p in f["params"]) or \
             any(has_nd_array(f["result"]) for f in manifest["functions"]):
         out.append(ARRAY_TYPES)
+    if any(has_complex(p["type"]) for f in manifest["functions"] for p in f["params"]) or \
+            any(has_complex(f["result"]) for f in manifest["functions"]):
+        out.append(COMPLEX_TYPE)
     for i, f in enumerate(manifest["functions"]):
         name = f["name"]
         doc = _comment(function_doc(f, source, bool(manifest.get("exceptions"))))

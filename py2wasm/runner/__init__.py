@@ -175,6 +175,11 @@ class Instance:
                 return float(v)  # OverflowError for an int too large, like CPython
             _bad(v, what, "float")
 
+        def _complex(v, what):
+            if type(v) in (int, bool, float):
+                return complex(v)  # OverflowError for an int too large, like CPython
+            _bad(v, what, "complex")
+
         def _range(v, what):
             raise OverflowError(f"{fname}(): argument {what!r} = {v} does not fit in a "
                                 f"64-bit int (py2wasm ints are in [{I64_MIN}, {I64_MAX}])")
@@ -185,6 +190,7 @@ class Instance:
             "_func": ctypes.c_void_p(ctypes.addressof(func._func)),
             "_trap": self._trap, "_trapref": ctypes.c_void_p(ctypes.addressof(self._trap)),
             "_on_trap": self._on_trap, "_int": _int, "_float": _float, "_bad": _bad,
+            "_complex": _complex,
             "_range": _range, "_arity": _arity,
         }
         heap = self._exports.get(HEAP_GLOBAL)

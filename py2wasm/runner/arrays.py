@@ -21,7 +21,8 @@ import ctypes as _ctypes
 
 import numpy as np
 
-from ..ir.types import ArrayType, NoneType, NumpyScalarType, ScalarType, TupleType, from_json
+from ..ir.types import (ArrayType, ComplexType, NoneType, NumpyScalarType, ScalarType, TupleType,
+                        from_json)
 from .layout import compact_layout, view_in
 
 _PY = {"i64": int, "f64": float, "bool": bool}
@@ -121,6 +122,9 @@ def _flatten(t, a, flat, copies, alloc, write):
             raise TypeError(f"expected a {t!r}, got {type(a).__name__}")
         x = _PY[t.compute.name](a.item())
         flat.append(x - 2**64 if t.dtype == "uint64" and x >= 2**63 else x)
+    elif isinstance(t, ComplexType):
+        a = complex(a)
+        flat.extend((a.real, a.imag))
     elif isinstance(t, NoneType):
         pass
 
@@ -143,6 +147,9 @@ def unflatten_result(t, flat: Iterator, read: Callable[[int, int], bytes]) -> An
     if isinstance(t, NumpyScalarType):
         x = next(flat)
         return np.dtype(t.dtype).type(x & 0xFFFFFFFFFFFFFFFF if t.dtype == "uint64" else x)
+    if isinstance(t, ComplexType):
+        re = float(next(flat))
+        return complex(re, float(next(flat)))
     return None
 
 
@@ -211,6 +218,8 @@ class _Plan:
             self.kind = "np"
             self.dtype = np.dtype(t.dtype).type  # the NumPy scalar type
             self.name = t.compute.name
+        elif isinstance(t, ComplexType):
+            self.kind = "c"
         else:
             self.kind = "n"
 
@@ -369,6 +378,11 @@ class ArrayCaller:
                                 f"{type(a).__name__}")
             x = _PY[plan.name](a.item())
             flat.append(x - 2**64 if plan.dtype is np.uint64 and x >= 2**63 else x)
+        elif k == "c":
+            if type(a) not in (complex, float, int, bool):
+                raise TypeError(f"expected a complex, got {type(a).__name__}")
+            a = complex(a)
+            flat.extend((a.real, a.imag))
         elif k == "t":
             if not isinstance(a, tuple) or len(a) != len(plan.elems):
                 raise TypeError(f"expected a tuple of {len(plan.elems)} items")
@@ -494,6 +508,9 @@ class ArrayCaller:
         if k == "np":
             x = next(flat)
             return plan.dtype(x & 0xFFFFFFFFFFFFFFFF if plan.dtype is np.uint64 else x)
+        if k == "c":
+            re = float(next(flat))
+            return complex(re, float(next(flat)))
         return None
 
     def _exception(self, trap):
@@ -600,6 +617,8 @@ def _flat_json(t) -> list:
         return [{"f64": "float", "i64": "int", "bool": "bool"}[from_json(t).compute.name]]
     if isinstance(t, dict):
         return [x for e in t["tuple"] for x in _flat_json(e)]
+    if t == "complex":
+        return ["float", "float"]
     return [] if t == "None" else [t]
 
 
@@ -607,7 +626,7 @@ def _flat_result(t):
     flat = _flat_json(t)
     if not flat:
         return "None"
-    if len(flat) == 1 and not isinstance(t, dict):
+    if len(flat) == 1 and not isinstance(t, dict) and t != "complex":
         return flat[0]
     return {"tuple": flat}
 

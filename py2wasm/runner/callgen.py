@@ -3,7 +3,8 @@ function, specialized on its manifest signature.
 
 Place in the pipeline: runner. The generated function checks and converts
 the arguments (int -> i64 with a range check, float -> f64, bool -> i32,
-NumPy scalars -> their compute value, tuples flattened), stores them in a preallocated `wasmtime_val_raw_t`
+NumPy scalars -> their compute value, complex -> two f64, tuples flattened), stores them in a
+preallocated `wasmtime_val_raw_t`
 buffer, calls `wasmtime_func_call_unchecked` (types are known to match, the
 manifest and the module come from the same build), and rebuilds the Python
 result (int, float, bool, NumPy scalars, nested tuples, None). A trap goes to `on_trap`.
@@ -51,7 +52,7 @@ def _np_check(v, want, what, fname):
 def _flat_count(t) -> int:
     if isinstance(t, dict):
         return sum(_flat_count(e) for e in t["tuple"])
-    return 0 if t == "None" else 1
+    return 0 if t == "None" else 2 if t == "complex" else 1
 
 
 def _leaf_types(entry):
@@ -109,7 +110,12 @@ class _Gen:
                 conv = "_u64"
             L.append(f"{indent}_r{s}.{kind} = {conv}({expr})")
             return
-        if t == "int":
+        if t == "complex":  # two f64 slots: real, imag
+            self.slot += 1
+            L.append(f"{indent}if type({expr}) is not complex: {expr} = _complex({expr}, {what!r})")
+            L.append(f"{indent}_r{s}.f64 = {expr}.real")
+            L.append(f"{indent}_r{s + 1}.f64 = {expr}.imag")
+        elif t == "int":
             L.append(f"{indent}if type({expr}) is not int: {expr} = _int({expr}, {what!r})")
             L.append(f"{indent}if not {I64_MIN} <= {expr} <= {I64_MAX}: _range({expr}, {what!r})")
             L.append(f"{indent}_r{s}.i64 = {expr}")
@@ -136,13 +142,16 @@ class _Gen:
             if d == "uint64":
                 return f"_np_uint64(_r{s}.i64 & 0xFFFFFFFFFFFFFFFF)"
             return f"_np_{d}(_r{s}.{kind}{' != 0' if kind == 'i32' else ''})"
+        if t == "complex":
+            self.slot += 1
+            return f"complex(_r{s}.f64, _r{s + 1}.f64)"
         return {"int": f"_r{s}.i64", "float": f"_r{s}.f64", "bool": f"_r{s}.i32 != 0"}[t]
 
 
 def make_caller(entry: dict, env: dict[str, Any]):
     """`call(args: tuple)` for manifest function `entry`. `env` supplies
     _call (the C function), _raw_t (wasmtime_val_raw_t), _ctx, _func, _trap,
-    _trapref, _on_trap(error), _int, _float, _bad, _range, _arity."""
+    _trapref, _on_trap(error), _int, _float, _complex, _bad, _range, _arity."""
     params = entry["params"]
     nflat = sum(_flat_count(p["type"]) for p in params)
     nres = _flat_count(entry["result"])
