@@ -206,12 +206,22 @@ def _check_repeat(op, a, b, loc):
                     f"tuples hold at most {MAX_TUPLE} items", E_UNSUPPORTED_VALUE)
 
 
+def _np_with_complex(fb, a, b, loc):
+    """A NumPy real scalar meeting a complex computes as the Python number of
+    its value (NumPy's answer is a numpy.complex128, a subclass of complex with
+    the same value: docs/arrays.md, deviations)."""
+    if (is_complex(a) or is_complex(b)) and (nps.is_np(a) or nps.is_np(b)):
+        return nps.demote(a, fb, loc), nps.demote(b, fb, loc)
+    return a, b
+
+
 def binary(fb, op: str, a: Any, b: Any, loc) -> Any:
     """`a op b` for op in + - * / // % ** & | ^ << >> (also in-place forms)."""
     if _arrays().is_array(a) or _arrays().is_array(b):
         return _arrays().binary(_Tr(fb), op, a, b, loc)
     if op not in BINARY:
         raise error(loc, f"operator {op} is not supported", "", E_UNSUPPORTED_OPCODE)
+    a, b = _np_with_complex(fb, a, b, loc)
     if nps.is_np(a) or nps.is_np(b):
         return nps.binary(fb, op, a, b, loc)
     prim, pyop = BINARY[op]
@@ -258,6 +268,7 @@ def compare(fb, op: str, a: Any, b: Any, loc) -> Any:
     """`a op b` for op in < <= == != > >=: a known bool or a bool Var."""
     if _arrays().is_array(a) or _arrays().is_array(b):
         return _arrays().compare(_Tr(fb), op, a, b, loc)
+    a, b = _np_with_complex(fb, a, b, loc)
     if nps.is_np(a) or nps.is_np(b):
         return nps.compare(fb, op, a, b, loc)
     prim, pyop = COMPARE[op]
