@@ -348,6 +348,25 @@ def _float_to_uint64(fb, x, loc):
 # --- builtins on NumPy scalars ---------------------------------------------------------------
 
 _NO = object()
+_PY_KIND = {F64: "float64", I64: "int64", BOOL: "bool"}
+
+
+def _same_kind(items):
+    """Python numbers among NumPy scalars of the matching dtype (float with
+    numpy.float64, int with numpy.int64, bool with numpy.bool_) as that
+    NumPy type: `max(a[i], 0.0)` is a numpy.float64 (CPython: the type of
+    whichever is larger; the value is the same)."""
+    dts = {dtype_name(v) for v in items if is_np(v)}
+    if len(dts) != 1:
+        return items
+    d = next(iter(dts))
+    out = []
+    for v in items:
+        t = scalar_type(v) if not is_np(v) else None
+        if t is not None and _PY_KIND[t] == d:
+            v = make(d, v)
+        out.append(v)
+    return out
 
 
 def call_builtin(fb, fn, args, kwargs, loc):
@@ -366,12 +385,14 @@ def call_builtin(fb, fn, args, kwargs, loc):
         return (binary(fb, "//", args[0], args[1], loc), binary(fb, "%", args[0], args[1], loc))
     if fn in (min, max) and not kwargs:
         items = list(args[0]) if len(args) == 1 and isinstance(args[0], tuple) else list(args)
+        items = _same_kind(items)
         if not items or not all(is_np(v) for v in items) or \
                 len({dtype_name(v) for v in items}) != 1:
             raise error(loc, f"{fn.__name__}() of NumPy scalars of different types, or of "
-                        "NumPy scalars and Python numbers, is not supported (its result type "
-                        "would depend on the values)",
-                        "convert the arguments to one type first, e.g. float(x)", E_TYPE)
+                        "NumPy scalars and Python numbers of another kind, is not supported "
+                        "(its result type would depend on the values)",
+                        "convert the arguments to one type first, e.g. float(x) or "
+                        "np.float32(0.0)", E_TYPE)
         best = items[0]
         for v in items[1:]:  # Python's rule: the first of equal items; v replaces best if
             c = compare(fb, "<" if fn is min else ">", v, best, loc)  # v < best (min)

@@ -355,3 +355,34 @@ def test_attributes_and_methods():
     def g(x):
         return x.tolist(), x.astype(np.float32), x.real * 2
     check(g, [(np.int32(-7),), (np.float64(1e300),), (np.uint8(200),), (np.bool_(True),)])
+
+
+def test_unsigned_reductions_accumulate_in_uint64():
+    def f(a):
+        return a.sum(), a.sum(axis=0), a.sum(axis=1, keepdims=True), a.prod(axis=0), \
+            np.cumsum(a), a.cumsum(axis=1), a.mean(), np.sum(a, keepdims=True)
+    for dt in (np.uint8, np.uint16, np.uint32, np.uint64):
+        a = (np.arange(12).reshape(3, 4) * 37 + 200).astype(dt)
+        check(f, [(a,), (np.zeros((0, 2), dtype=dt),)])
+    big = np.array([[2**64 - 1, 2**63], [5, 2**63 + 1]], dtype=np.uint64)
+    check(f, [(big,)])
+
+
+def test_min_max_with_python_numbers_of_the_same_kind():
+    def relu(a):
+        out = np.zeros_like(a)
+        for i in range(a.shape[0]):
+            out[i] = max(a[i], 0.0)
+        return out, min(a[0], 1.0, a[1])
+    cf = py2wasm.compile(relu)
+    for a in (np.array([-1.5, 2.0, 0.0]), np.array([3.0, -0.0, 7.0])):
+        got, want = cf(a.copy()), relu(a.copy())
+        assert same_value(got[0], want[0])
+        # documented: numpy.float64 on every path (CPython: float when 1.0 is the least)
+        assert type(got[1]) is np.float64 and got[1] == want[1]
+
+    def mixed(a):
+        return max(a[0], 0.0)
+    with pytest.raises(CompileError) as e:
+        py2wasm.compile(mixed)(np.ones(2, np.float32))
+    assert "np.float32(0.0)" in e.value.hint
