@@ -71,7 +71,7 @@ def dtype_arg(d, loc, default=None):
         raise error(loc, f"dtype {d!r} is not understood", "", E_TYPE) from None
     if name not in DTYPES:
         raise error(loc, f"dtype {name} is not supported",
-                    "use float64, float32, int64, int32, int16, int8, uint32, uint16, uint8 "
+                    "use float64, float32, int64, int32, int16, int8, uint64, uint32, uint16, uint8 "
                     "or bool", E_TYPE)
     return name
 

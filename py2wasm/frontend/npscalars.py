@@ -1,5 +1,5 @@
 """NumPy scalars during tracing: numpy.float64, float32, int64, int32, int16,
-int8, uint32, uint16, uint8 and bool_ as values, with NumPy 2's semantics.
+int8, uint64, uint32, uint16, uint8 and bool_ as values, with NumPy 2's semantics.
 
 Place in the pipeline: frontend value semantics, called by `operators`
 (operators on NumPy scalars), `calls` (builtins on them), `nplib`
@@ -128,7 +128,7 @@ def as_float(fb, v: Any, loc) -> Any:
 
 def unsupported(v, loc):
     return error(loc, f"numpy.{type(v).__name__} scalars are not supported",
-                 "use float64, float32, int64, int32, int16, int8, uint32, uint16, uint8 or "
+                 "use float64, float32, int64, int32, int16, int8, uint64, uint32, uint16, uint8 or "
                  "bool_ scalars (convert with e.g. np.float64(x))", E_UNSUPPORTED_VALUE)
 
 
