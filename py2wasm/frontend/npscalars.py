@@ -33,7 +33,7 @@ from typing import Any
 import numpy as np
 
 from ..ir import BOOL, DTYPES, F64, I64, Var
-from ..ir.types import INT_BITS, PY_TYPE, int_range
+from ..ir.types import INT_BITS, PY_TYPE
 from .values import (E_TYPE, E_UNSUPPORTED_CALL, E_UNSUPPORTED_VALUE, NpScalar, TraceRaise,
                      error, scalar_type)
 

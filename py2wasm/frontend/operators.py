@@ -26,7 +26,7 @@ from ..ir.messages import INT_OVERFLOW
 from ..ir.types import PY_TYPE
 from .folding import check_result, fits_int64, fold, is_known, sample, type_check, type_error
 from .values import (E_TYPE, E_UNSTABLE_TYPE, E_UNSUPPORTED_OPCODE, E_UNSUPPORTED_VALUE,
-                     NpScalar, TraceRaise, error, scalar_type)
+                     TraceRaise, error, scalar_type)
 from . import npscalars as nps
 
 BINARY = {"+": ("add", operator.add), "-": ("sub", operator.sub), "*": ("mul", operator.mul),

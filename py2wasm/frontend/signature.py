@@ -13,7 +13,7 @@ from typing import Any, Optional
 from ..errors import CompileError
 from ..ir import BOOL, DTYPES, F64, I64, NONE, ArrayType, PyType, TupleType, Var
 from ..ir.types import NumpyScalarType
-from .values import E_SIGNATURE, E_UNSUPPORTED_VALUE, NpScalar, error
+from .values import E_SIGNATURE, E_UNSUPPORTED_VALUE, error
 
 _DTYPE_LIST = ("float64, float32, int64, int32, int16, int8, uint64, uint32, uint16, uint8 "
                "or bool")
