@@ -1093,7 +1093,8 @@ def getitem_view(tr, a, key, loc):
 
 BINARY_UFUNCS = {"+": np.add, "-": np.subtract, "*": np.multiply, "/": np.divide,
                  "//": np.floor_divide, "%": np.remainder, "**": np.power, "&": np.bitwise_and,
-                 "|": np.bitwise_or, "^": np.bitwise_xor}
+                 "|": np.bitwise_or, "^": np.bitwise_xor, "<<": np.left_shift,
+                 ">>": np.right_shift}
 COMPARE_UFUNCS = {"<": np.less, "<=": np.less_equal, "==": np.equal, "!=": np.not_equal,
                   ">": np.greater, ">=": np.greater_equal}
 UNARY_UFUNCS = {"-": np.negative, "+": np.positive, "~": np.invert}

@@ -225,13 +225,9 @@ def binary(fb, op: str, a: Any, b: Any, loc) -> Any:
         _check_operand(v, loc, f"operator {op}")
     if not isinstance(a, (Var, NpScalar)) and not isinstance(b, (Var, NpScalar)):
         return _fold(_PYOPS[op], (a, b), loc)
-    ufunc = BINARY_UFUNCS.get(op) or {"<<": np.left_shift, ">>": np.right_shift}.get(op)
+    ufunc = BINARY_UFUNCS.get(op)
     if ufunc is None:
         raise error(loc, f"operator {op} on NumPy scalars is not supported", "", E_TYPE)
-    if op in ("<<", ">>"):
-        raise error(loc, f"operator {op} on NumPy scalars is not supported",
-                    "multiply or floor-divide by a power of two, or use Python ints",
-                    E_UNSUPPORTED_CALL)
     return apply_ufunc(fb, ufunc, [a, b], loc)
 
 

@@ -88,6 +88,32 @@ def _ipow(fb, a, b, dt, check=True):
     return _fix(fb, dt, exit_.params[0])
 
 
+def _shift(fb, op, a, b, dt):
+    """NumPy's shifts (npy_lshift/npy_rshift): a count outside [0, bits)
+    gives 0, or for `>>` of a negative signed value -1; `<<` wraps to the
+    dtype; `>>` is arithmetic for signed dtypes, logical for unsigned."""
+    bits, signed = INT_BITS[dt]
+    zero = _c(fb, 0, I64)
+    inside = fb.emit("and", [fb.emit("ge", [b, zero]), fb.emit("lt", [b, _c(fb, bits, I64)])])
+    cnt = fb.emit("select", [inside, b, zero])  # a count the primitives accept
+    if op == "left_shift":
+        # a * 2**cnt modulo 2**64 (shl would raise OverflowError), wrapped to dt
+        p = fb.emit("shl", [_c(fb, 1, I64), fb.emit("select", [fb.emit(
+            "lt", [cnt, _c(fb, 63, I64)]), cnt, _c(fb, 62, I64)])])
+        p = fb.emit("select", [fb.emit("eq", [cnt, _c(fb, 63, I64)]), _c(fb, -2**63, I64), p])
+        r = _fix(fb, dt, fb.emit("wmul", [a, p]))
+        return fb.emit("select", [inside, r, zero])
+    if signed or bits < 64:  # a narrow unsigned value is non-negative in its i64
+        out_of_range = fb.emit("shr", [a, _c(fb, 63, I64)]) if signed else zero
+        return fb.emit("select", [inside, fb.emit("shr", [a, cnt]), out_of_range])
+    # uint64: a logical shift (a >>> 1, then an arithmetic shift of a non-negative)
+    one = _c(fb, 1, I64)
+    r = fb.emit("shr", [lshr1(fb, a), fb.emit("select", [fb.emit("gt", [cnt, zero]),
+                                                        fb.emit("wsub", [cnt, one]), zero])])
+    r = fb.emit("select", [fb.emit("eq", [cnt, zero]), a, r])
+    return fb.emit("select", [inside, r, zero])
+
+
 def apply(fb, op, loop, out, vals, loc):
     dt = loop[0] if loop else out
     isf = dt in FLOATS
@@ -215,6 +241,8 @@ def apply(fb, op, loop, out, vals, loc):
         if isb:
             return fb.emit("not", v)
         return _fix(fb, dt, fb.emit("invert", v))
+    if op in ("left_shift", "right_shift"):
+        return _shift(fb, op, v[0], v[1], dt)
     raise error(loc, f"numpy.{op} is not supported", "see the supported NumPy subset",
                 E_UNSUPPORTED_CALL)
 
@@ -224,4 +252,4 @@ SUPPORTED = (set(_MATH1) | set(_MATH2) | set(_FPRIM1) | set(_CMP) | set(_ARITH)
                 "absolute", "sign", "square", "reciprocal", "maximum", "minimum", "fmax",
                 "fmin", "isnan", "isinf", "isfinite", "logical_and", "logical_or",
                 "logical_xor", "logical_not", "bitwise_and", "bitwise_or", "bitwise_xor",
-                "invert"})
+                "invert", "left_shift", "right_shift"})

@@ -386,3 +386,22 @@ def test_min_max_with_python_numbers_of_the_same_kind():
     with pytest.raises(CompileError) as e:
         py2wasm.compile(mixed)(np.ones(2, np.float32))
     assert "np.float32(0.0)" in e.value.hint
+
+
+@pytest.mark.parametrize("t", [np.int64, np.int32, np.int16, np.int8, np.uint64, np.uint32,
+                               np.uint16, np.uint8], ids=lambda t: t.__name__)
+def test_shifts_like_numpy(t):
+    """Counts outside [0, bits) give 0 (or -1 for >> of a negative); << wraps;
+    >> is logical for unsigned dtypes."""
+    def shifts(x, y):
+        return x << y, x >> y, x << 3, x >> 1
+    info = np.iinfo(t)
+    counts = [t(c) for c in (0, 1, 7, 8, 15, 31, 32, 63, 64, 70, -1) if info.min <= c <= info.max]
+    check(shifts, [(x, c) for x in samples(t) for c in counts])
+
+    def arr(a, k):
+        b = a.copy()
+        b >>= 2
+        return a << k, a >> k, b, (a >> 8).astype(np.uint8) if a.dtype.itemsize > 1 else a
+    a = np.array([x for x in samples(t)], dtype=t)
+    check(arr, [(a, t(3)), (a, 9), (a, t(0))])
