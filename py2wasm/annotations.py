@@ -3,9 +3,11 @@
 Place in the pipeline: user-facing vocabulary read by the frontend's
 signature code (`frontend/signature.py`). `py2wasm.f64[:]` is a 1-D float64
 array, `py2wasm.f64[:, :]` a 2-D one, `py2wasm.i32[:, :, :]` a 3-D int32
-array (f64 f32 i64 i32 i16 i8 u64 u32 u16 u8 boolean); each is an `ir.ArrayType`. `npt.NDArray[np.float64]` is also
-accepted and means a 1-D array. (`py2wasm.compile` needs no annotations: it
-specializes on the actual arrays' dtype and ndim.)
+array (f64 f32 i64 i32 i16 i8 u64 u32 u16 u8 boolean); each is an
+`ir.ArrayType`. `npt.NDArray[np.float64]` is also accepted and means a 1-D
+array. NumPy scalar types (`np.float32`...) annotate scalars.
+(`py2wasm.compile` needs no annotations: it specializes on the actual
+arrays' dtype and ndim.)
 
     import py2wasm
 

@@ -8,7 +8,8 @@ interpreter loop and control flow), `opcodes` (one handler per opcode),
 `state` (abstract states and block-version keys), `iterators` (range and
 tuple iterators), `calls` (calls, specialization, recursion), `signature`
 (annotations -> types), `values` (shared vocabulary), `operators` and
-`builtins` (value semantics).
+`builtins` (value semantics), `npscalars` and `unsigned` (NumPy scalars,
+uint64 arithmetic), `arrays`, `nplib` and `ufuncs` (NumPy arrays).
 """
 from __future__ import annotations
 

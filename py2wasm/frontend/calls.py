@@ -279,7 +279,7 @@ def _has_np(vals) -> bool:
 
 
 def _demote(v, fb, loc):
-    from .npscalars import as_float, demote
+    from .npscalars import demote
     if type(v) is tuple:
         return tuple(_demote(x, fb, loc) for x in v)
     return demote(v, fb, loc)

@@ -71,7 +71,7 @@ def dtype_arg(d, loc, default=None):
         raise error(loc, f"dtype {d!r} is not understood", "", E_TYPE) from None
     if name not in DTYPES:
         raise error(loc, f"dtype {name} is not supported",
-                    "use float64, float32, int64, int32, int16, int8, uint32, uint16, uint8 "
+                    "use float64, float32, int64, int32, int16, int8, uint64, uint32, uint16, uint8 "
                     "or bool", E_TYPE)
     return name
 
@@ -305,6 +305,8 @@ _NAMES = {"sum": "add", "prod": "multiply", "min": "minimum", "max": "maximum"}
 
 def _acc_dtype(kind, dt, loc):
     if kind in ("sum", "prod", "cumsum", "cumprod"):
+        if dt in UNSIGNED:  # NumPy: unsigned ints accumulate in uint64
+            return "uint64"
         if dt in INT_BITS or dt == "bool":
             return "int64"
         return dt
@@ -440,7 +442,6 @@ def reduce(tr, kind, a, axis, keepdims, loc, ddof=0):
         store(fb, out, [0] * a.ndim, cast(fb, r, {I64: "int64", F64: "float64", BOOL: "bool"}[
             r.type] if dt not in NARROW else dt, dt))
         return out
-    _no_uint64(kind, a, loc)
     return _reduce_axes(tr, kind, a, axes, keepdims, acc_dt, loc)
 
 
@@ -631,6 +632,8 @@ def _reduce_axes(tr, kind, a, axes, keepdims, acc_dt, loc):
     store_dt = {F64: "float64", I64: "int64", BOOL: "bool"}[ct]
     if kind in ("min", "max") and a.dtype in NARROW:
         store_dt = a.dtype
+    elif acc_dt == "uint64":
+        store_dt = acc_dt
     acc = alloc(tr, store_dt, oshape, loc)
     ast = strides_of(fb, acc)
     init = _init(fb, kind, ct, a.dtype)
@@ -700,17 +703,9 @@ def _variance(tr, kind, a, axis, axes, keepdims, loc, ddof):
     return fb.emit("f32", [q]) if a.dtype == "float32" else q
 
 
-def _no_uint64(kind, a, loc):
-    """NumPy sums/products unsigned ints into uint64 arrays (not supported yet)."""
-    if a.dtype in UNSIGNED and kind in ("sum", "prod", "cumsum", "cumprod"):
-        raise error(loc, f"numpy.{kind} of a {a.dtype} array into an array gives uint64, which is "
-                    "not supported", "convert first: a.astype(np.int64)", E_TYPE)
-
-
 def cumulative(tr, kind, a, axis, loc):
     fb = tr.fb
     a = as_array(tr, a, loc)
-    _no_uint64(kind, a, loc)
     acc_dt = _acc_dtype(kind, a.dtype, loc)
     op = "sum" if kind == "cumsum" else "prod"
     if axis is None:
@@ -1143,7 +1138,7 @@ def _reduction_scalar(kind, src, r):
     products of unsigned ints are numpy.uint64: the same i64 bits)."""
     from .npscalars import make
     if kind in ("sum", "prod"):
-        dt = "uint64" if src in UNSIGNED else _acc_dtype(kind, src, None)
+        dt = _acc_dtype(kind, src, None)
     elif kind in ("mean", "var", "std"):
         dt = "float32" if src == "float32" else "float64"
     elif kind in ("min", "max"):

@@ -1,5 +1,5 @@
 """NumPy scalars during tracing: numpy.float64, float32, int64, int32, int16,
-int8, uint32, uint16, uint8 and bool_ as values, with NumPy 2's semantics.
+int8, uint64, uint32, uint16, uint8 and bool_ as values, with NumPy 2's semantics.
 
 Place in the pipeline: frontend value semantics, called by `operators`
 (operators on NumPy scalars), `calls` (builtins on them), `nplib`
@@ -33,7 +33,7 @@ from typing import Any
 import numpy as np
 
 from ..ir import BOOL, DTYPES, F64, I64, Var
-from ..ir.types import INT_BITS, PY_TYPE, int_range
+from ..ir.types import INT_BITS, PY_TYPE
 from .values import (E_TYPE, E_UNSUPPORTED_CALL, E_UNSUPPORTED_VALUE, NpScalar, TraceRaise,
                      error, scalar_type)
 
@@ -128,7 +128,7 @@ def as_float(fb, v: Any, loc) -> Any:
 
 def unsupported(v, loc):
     return error(loc, f"numpy.{type(v).__name__} scalars are not supported",
-                 "use float64, float32, int64, int32, int16, int8, uint32, uint16, uint8 or "
+                 "use float64, float32, int64, int32, int16, int8, uint64, uint32, uint16, uint8 or "
                  "bool_ scalars (convert with e.g. np.float64(x))", E_UNSUPPORTED_VALUE)
 
 
@@ -225,13 +225,9 @@ def binary(fb, op: str, a: Any, b: Any, loc) -> Any:
         _check_operand(v, loc, f"operator {op}")
     if not isinstance(a, (Var, NpScalar)) and not isinstance(b, (Var, NpScalar)):
         return _fold(_PYOPS[op], (a, b), loc)
-    ufunc = BINARY_UFUNCS.get(op) or {"<<": np.left_shift, ">>": np.right_shift}.get(op)
+    ufunc = BINARY_UFUNCS.get(op)
     if ufunc is None:
         raise error(loc, f"operator {op} on NumPy scalars is not supported", "", E_TYPE)
-    if op in ("<<", ">>"):
-        raise error(loc, f"operator {op} on NumPy scalars is not supported",
-                    "multiply or floor-divide by a power of two, or use Python ints",
-                    E_UNSUPPORTED_CALL)
     return apply_ufunc(fb, ufunc, [a, b], loc)
 
 
@@ -348,6 +344,25 @@ def _float_to_uint64(fb, x, loc):
 # --- builtins on NumPy scalars ---------------------------------------------------------------
 
 _NO = object()
+_PY_KIND = {F64: "float64", I64: "int64", BOOL: "bool"}
+
+
+def _same_kind(items):
+    """Python numbers among NumPy scalars of the matching dtype (float with
+    numpy.float64, int with numpy.int64, bool with numpy.bool_) as that
+    NumPy type: `max(a[i], 0.0)` is a numpy.float64 (CPython: the type of
+    whichever is larger; the value is the same)."""
+    dts = {dtype_name(v) for v in items if is_np(v)}
+    if len(dts) != 1:
+        return items
+    d = next(iter(dts))
+    out = []
+    for v in items:
+        t = scalar_type(v) if not is_np(v) else None
+        if t is not None and _PY_KIND[t] == d:
+            v = make(d, v)
+        out.append(v)
+    return out
 
 
 def call_builtin(fb, fn, args, kwargs, loc):
@@ -366,12 +381,14 @@ def call_builtin(fb, fn, args, kwargs, loc):
         return (binary(fb, "//", args[0], args[1], loc), binary(fb, "%", args[0], args[1], loc))
     if fn in (min, max) and not kwargs:
         items = list(args[0]) if len(args) == 1 and isinstance(args[0], tuple) else list(args)
+        items = _same_kind(items)
         if not items or not all(is_np(v) for v in items) or \
                 len({dtype_name(v) for v in items}) != 1:
             raise error(loc, f"{fn.__name__}() of NumPy scalars of different types, or of "
-                        "NumPy scalars and Python numbers, is not supported (its result type "
-                        "would depend on the values)",
-                        "convert the arguments to one type first, e.g. float(x)", E_TYPE)
+                        "NumPy scalars and Python numbers of another kind, is not supported "
+                        "(its result type would depend on the values)",
+                        "convert the arguments to one type first, e.g. float(x) or "
+                        "np.float32(0.0)", E_TYPE)
         best = items[0]
         for v in items[1:]:  # Python's rule: the first of equal items; v replaces best if
             c = compare(fb, "<" if fn is min else ">", v, best, loc)  # v < best (min)

@@ -15,7 +15,7 @@ from ..ir import BOOL, DTYPES, F64, I64, NONE, ArrayType, PyType, TupleType, Var
 from ..ir.types import COMPLEX, NumpyScalarType
 from .values import E_SIGNATURE, E_UNSUPPORTED_VALUE, Cx, NpScalar, error
 
-_DTYPE_LIST = ("float64, float32, int64, int32, int16, int8, uint32, uint16, uint8 "
+_DTYPE_LIST = ("float64, float32, int64, int32, int16, int8, uint64, uint32, uint16, uint8 "
                "or bool")
 
 _NAMES = {"int": I64, "float": F64, "bool": BOOL, "None": NONE, "complex": COMPLEX}
@@ -87,7 +87,7 @@ def _numpy_scalar_annotation(ann, fn, what):
                            f"{fn.__name__}()", file=file, line=line, code=E_SIGNATURE,
                            source_line=_src(fn),
                            hint="NumPy scalar annotations are np.float64, np.float32, np.int64, "
-                           "np.int32, np.int16, np.int8, np.uint32, np.uint16, np.uint8 or "
+                           "np.int32, np.int16, np.int8, np.uint64, np.uint32, np.uint16, np.uint8 or "
                            "np.bool_")
     return NumpyScalarType(name)
 

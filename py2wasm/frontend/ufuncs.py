@@ -89,22 +89,29 @@ def _ipow(fb, a, b, dt, check=True):
 
 
 def _shift(fb, op, a, b, dt, loc):
-    """NumPy's npy_lshift/npy_rshift: a count outside [0, bits) (negative
-    counts are huge as size_t) gives 0, or the sign (-1/0) for >>; else C's
-    shift, wrapping to the dtype. Operands are i64 compute values."""
-    bits = {"int64": 64, "int32": 32, "uint8": 8}.get(dt)
-    if bits is None:
-        raise error(loc, f"numpy.{op} on {dt} is not supported", "", E_UNSUPPORTED_CALL)
-    ok = fb.emit("and", [fb.emit("ge", [b, _c(fb, 0, I64)]), fb.emit("lt", [b, _c(fb, bits, I64)])])
-    if op == "right_shift":  # a >> 63 of the sign-extended value is the sign
-        return fb.emit("shr", [a, fb.emit("select", [ok, b, _c(fb, 63, I64)])])
-    # a << b wrapping: a * 2**(b-1) * 2 (shl(1, b-1) cannot overflow for b <= 63)
-    pos = fb.emit("and", [fb.emit("gt", [b, _c(fb, 0, I64)]), ok])
-    bb = fb.emit("select", [pos, b, _c(fb, 1, I64)])
-    p = fb.emit("shl", [_c(fb, 1, I64), fb.emit("sub", [bb, _c(fb, 1, I64)])])
-    r = fb.emit("wmul", [a, fb.emit("wmul", [p, _c(fb, 2, I64)])])
-    r = fb.emit("select", [fb.emit("eq", [b, _c(fb, 0, I64)]), a, r])
-    return _fix(fb, dt, fb.emit("select", [ok, r, _c(fb, 0, I64)]))
+    """NumPy's shifts (npy_lshift/npy_rshift): a count outside [0, bits)
+    gives 0, or for `>>` of a negative signed value -1; `<<` wraps to the
+    dtype; `>>` is arithmetic for signed dtypes, logical for unsigned."""
+    bits, signed = INT_BITS[dt]
+    zero = _c(fb, 0, I64)
+    inside = fb.emit("and", [fb.emit("ge", [b, zero]), fb.emit("lt", [b, _c(fb, bits, I64)])])
+    cnt = fb.emit("select", [inside, b, zero])  # a count the primitives accept
+    if op == "left_shift":
+        # a * 2**cnt modulo 2**64 (shl would raise OverflowError), wrapped to dt
+        p = fb.emit("shl", [_c(fb, 1, I64), fb.emit("select", [fb.emit(
+            "lt", [cnt, _c(fb, 63, I64)]), cnt, _c(fb, 62, I64)])])
+        p = fb.emit("select", [fb.emit("eq", [cnt, _c(fb, 63, I64)]), _c(fb, -2**63, I64), p])
+        r = _fix(fb, dt, fb.emit("wmul", [a, p]))
+        return fb.emit("select", [inside, r, zero])
+    if signed or bits < 64:  # a narrow unsigned value is non-negative in its i64
+        out_of_range = fb.emit("shr", [a, _c(fb, 63, I64)]) if signed else zero
+        return fb.emit("select", [inside, fb.emit("shr", [a, cnt]), out_of_range])
+    # uint64: a logical shift (a >>> 1, then an arithmetic shift of a non-negative)
+    one = _c(fb, 1, I64)
+    r = fb.emit("shr", [lshr1(fb, a), fb.emit("select", [fb.emit("gt", [cnt, zero]),
+                                                        fb.emit("wsub", [cnt, one]), zero])])
+    r = fb.emit("select", [fb.emit("eq", [cnt, zero]), a, r])
+    return fb.emit("select", [inside, r, zero])
 
 
 def apply(fb, op, loop, out, vals, loc):

@@ -194,6 +194,79 @@ def mixed_promote(a8, b16, u8, s):
     return a8 + b16, u8 * s, a8 * HALF32, u8 + np.int8(1)
 
 
+def xorshift32(seed, n):
+    out = np.zeros(n, dtype=np.uint32)
+    x = np.uint32(seed)
+    for i in range(n):
+        x ^= x << 13
+        x ^= x >> 17
+        x ^= x << 5
+        out[i] = x
+    return out
+
+
+def splitmix64(seed, n):
+    out = np.zeros(n, dtype=np.uint64)
+    x = np.uint64(seed)
+    for i in range(n):
+        x += np.uint64(0x9E3779B97F4A7C15)
+        z = x
+        z = (z ^ (z >> 30)) * np.uint64(0xBF58476D1CE4E5B9)
+        z = (z ^ (z >> 27)) * np.uint64(0x94D049BB133111EB)
+        out[i] = z ^ (z >> 31)
+    return out
+
+
+def qdot8(a, b, scale):
+    acc = np.int32(0)
+    for i in range(a.shape[0]):
+        acc += np.int32(a[i]) * np.int32(b[i])
+    return np.float32(acc) * scale
+
+
+def q15_mul(a, b):
+    return ((a.astype(np.int32) * b.astype(np.int32)) >> 15).astype(np.int16)
+
+
+def luma_int8(rgb):
+    r = rgb[:, 0].astype(np.uint16)
+    g = rgb[:, 1].astype(np.uint16)
+    b = rgb[:, 2].astype(np.uint16)
+    return ((r * 77 + g * 150 + b * 29) >> 8).astype(np.uint8)
+
+
+def rgb565(rgb):
+    r = rgb[:, 0].astype(np.uint16) >> 3
+    g = rgb[:, 1].astype(np.uint16) >> 2
+    b = rgb[:, 2].astype(np.uint16) >> 3
+    return (r << 11) | (g << 5) | b
+
+
+def raw12_to_8(raw):
+    return (raw >> 4).astype(np.uint8)
+
+
+def rank1_update32(A, x, y, alpha):
+    A += alpha * x[:, None] * y[None, :]
+    return A
+
+
+def axpby(alpha, x, beta, y):
+    return alpha * x + beta * y
+
+
+def crc_like(data):
+    h = np.uint32(2166136261)
+    for i in range(data.shape[0]):
+        h = (h ^ data[i]) * np.uint32(16777619)
+    return h
+
+
+def sat_add_u8(a, b):
+    s = a.astype(np.uint16) + b
+    return np.minimum(s, 255).astype(np.uint8)
+
+
 def _rng():
     return np.random.default_rng(20261206)
 
@@ -237,6 +310,19 @@ def cases():
         (saxpy_int32, [(np.int32(70000), r.integers(-2**31, 2**31, 6).astype(np.int32),
                         r.integers(-2**31, 2**31, 6).astype(np.int32))]),
         (escape32, [(np.float32(0.3), 50), (np.float32(-2.5), 50), (np.float32(0.25), 10)]),
+        (xorshift32, [(2463534242, 8), (1, 5)]),
+        (splitmix64, [(0, 4), (np.uint64(2**64 - 1), 3)]),
+        (qdot8, [(r.integers(-128, 128, 33).astype(np.int8), r.integers(-128, 128, 33).astype(np.int8),
+                  np.float32(0.0123))]),
+        (q15_mul, [(i16(9), i16(9))]),
+        (luma_int8, [(u8(7, 3),)]),
+        (rgb565, [(u8(6, 3),)]),
+        (raw12_to_8, [(r.integers(0, 4096, 9).astype(np.uint16),)]),
+        (rank1_update32, [(f32(12).reshape(3, 4), f32(3), f32(4), np.float32(-0.75))]),
+        (axpby, [(np.float64(2.0), r.standard_normal(5), np.float64(-0.5), r.standard_normal(5)),
+                 (np.float32(0.5), f32(4), 3, f32(4))]),
+        (crc_like, [(u8(20),)]),
+        (sat_add_u8, [(u8(10), u8(10)), (u8(3), np.uint8(200))]),
         (mixed_promote, [(r.integers(-128, 128, 5).astype(np.int8), i16(5), u8(5), 3),
                          (np.array([127], np.int8), np.array([-1], np.int16),
                           np.array([255], np.uint8), np.uint8(2))]),
