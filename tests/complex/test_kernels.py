@@ -10,7 +10,7 @@ import pytest
 
 import py2wasm
 
-from .support import check_all
+from .support import INF, check_all
 
 
 def julia(zr: float, zi: float, c: complex, maxit: int) -> int:
@@ -129,6 +129,87 @@ def rotate_points(n: int, theta: float) -> complex:
     return acc
 
 
+
+def quadratic_roots(a: float, b: float, c: float):
+    d = cmath.sqrt(b * b - 4 * a * c)
+    return (-b + d) / (2 * a), (-b - d) / (2 * a)
+
+
+def iir_response(w: float):
+    """|H| and phase of H(z) = (b0 + b1 z^-1 + b2 z^-2) / (1 + a1 z^-1 + a2 z^-2) at z = e^{iw}."""
+    zi = cmath.exp(-1j * w)
+    num = (0.2 * zi + 0.4) * zi + 0.2
+    den = (0.3 * zi - 0.5) * zi + 1.0
+    h = num / den
+    return abs(h), cmath.phase(h)
+
+
+def series_exp(z: complex, terms: int) -> complex:
+    """exp(z) by its power series (term recurrence)."""
+    total = 0j
+    term = 1 + 0j
+    for k in range(1, terms + 1):
+        total += term
+        term = term * z / k
+    return total
+
+
+def mobius_orbit(z: complex, n: int) -> complex:
+    a, b, c, d = 1 + 1j, 0.5 + 0j, -0.25j, 1 - 0.5j
+    for _ in range(n):
+        z = (a * z + b) / (c * z + d)
+    return z
+
+
+def gauss_sum(p: int) -> complex:
+    s = 0j
+    for k in range(p):
+        s += cmath.exp(2j * cmath.pi * (k * k % p) / p)
+    return s
+
+
+def newton_nth_root(a: complex, n: int, steps: int) -> complex:
+    z = 1 + 0.5j
+    for _ in range(steps):
+        z = z - (z ** n - a) / (n * z ** (n - 1))
+    return z
+
+
+def burning_ship(cr: float, ci: float, maxit: int) -> int:
+    z = 0j
+    c = complex(cr, ci)
+    for i in range(maxit):
+        z = complex(abs(z.real), abs(z.imag))
+        z = z * z + c
+        if z.real * z.real + z.imag * z.imag > 4.0:
+            return i
+    return maxit
+
+
+def split_step(psi: complex, energies: int, dt: float) -> complex:
+    for k in range(energies):
+        e = 0.5 * k * k
+        psi = psi * cmath.exp(-1j * dt * e)
+        psi = psi / abs(psi) if abs(psi) > 0 else psi
+    return psi
+
+
+def susceptibility(w: float, w0: float, gamma: float):
+    chi = 1.0 / complex(w0 * w0 - w * w, -gamma * w)
+    return chi.real, chi.imag, abs(chi) ** 2
+
+
+def jones(theta: float, delta: float):
+    """A wave plate (retardance delta, axis theta) applied to horizontal light."""
+    c, s = math.cos(theta), math.sin(theta)
+    e = cmath.exp(1j * delta)
+    m11 = c * c + e * s * s
+    m12 = (1 - e) * c * s
+    m21 = (1 - e) * c * s
+    m22 = s * s + e * c * c
+    ex, ey = m11 * 1 + m12 * 0, m21 * 1 + m22 * 0
+    return abs(ex) ** 2, abs(ey) ** 2, cmath.phase(ey) if ey != 0 else 0.0
+
 KERNELS = [
     (julia, [(x / 10.0, y / 10.0, -0.8 + 0.156j, 300) for x in range(-15, 16, 5)
              for y in range(-10, 11, 5)], 0),
@@ -143,6 +224,16 @@ KERNELS = [
     (wave_packet, [(200, 1.5, 1.0), (50, -3.0, 0.5)], 64),
     (fft8, [(1 + 0j, 2j, 3 + 0j, -1 + 0j, 0.5j, 0j, 2 + 2j, -3j)], 8),
     (pick_coefficient, [(0, 1j), (4, 2 + 0j), (-5, 1 + 1j), (5, 1j), (-6, 1j)], 0),
+    (quadratic_roots, [(1.0, 2.0, 5.0), (1.0, -3.0, 2.0), (2.0, 0.0, 0.0), (1.0, 0.0, -0.0), (-1.0, 1e-8, 1.0)], 2),
+    (iir_response, [(0.0,), (0.5,), (math.pi,), (-2.0,)], 8),
+    (series_exp, [(1 + 1j, 30), (-2 + 0.5j, 40), (0j, 3)], 0),
+    (mobius_orbit, [(0.1 + 0.2j, 20), (complex(INF, 0), 3), (0j, 1)], 0),
+    (gauss_sum, [(5,), (7,), (13,)], 256),
+    (newton_nth_root, [(2 + 0j, 3, 20), (1j, 4, 25), (-8 + 0j, 3, 30)], 16),
+    (burning_ship, [(x / 5.0, y / 5.0, 100) for x in range(-10, 5, 3) for y in range(-10, 5, 3)], 0),
+    (split_step, [(1 + 0j, 20, 0.01), (0.6 + 0.8j, 50, 0.1)], 64),
+    (susceptibility, [(1.0, 2.0, 0.1), (2.0, 2.0, 0.1), (0.0, 1.0, 0.0)], 2),
+    (jones, [(0.3, math.pi / 2), (0.0, 1.0), (math.pi / 4, math.pi)], 16),
     (scattering_series, [(0.5, 10), (3.0, 25), (10.0, 40)], 16),
 ]
 
