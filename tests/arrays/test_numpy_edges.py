@@ -522,3 +522,18 @@ def test_integer_power_raises_in_program_order():
     check(power_unused, np.array([1, 2]), np.array([-1, 1]))
     check(power_unused, np.array([1, 2]), np.array([1, 1]))
     check(power_then_broadcast, np.array([1, 2]), np.array([-1, 1]))
+
+
+def uint8_products(a):
+    return np.prod(a), a.prod(), a.sum()
+
+
+def test_uint8_product_past_int64_is_the_overflow_not_a_wrapped_value():
+    """NumPy's uint64 product at or past 2**63 is no int64: OverflowError (the
+    documented int overflow) instead of a wrapped negative (found by the fuzzer)."""
+    g = py2wasm.compile(uint8_products)
+    for a in (np.array([2, 3, 255], np.uint8), np.full(7, 255, np.uint8)):
+        assert g(a) == tuple(int(x) for x in uint8_products(a))
+    with pytest.raises(OverflowError, match="^integer overflow: the result does not fit in a "
+                       "64-bit int"):
+        g(np.full(8, 255, np.uint8))  # NumPy: 17878103347812890625 (uint64)
