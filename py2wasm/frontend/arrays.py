@@ -799,7 +799,13 @@ def ufunc_node(tr, ufunc, operands, loc, out_dtype=None):
     operands = tuple(_int_as_float(v) if dt in FLOATS and type(v) is int and known(v) else v
                      for v, dt in zip(operands, loops))
     shape = broadcast_shapes(fb, [shape_of(v) for v in operands], loc)
-    return Ew(ufunc.__name__, tuple(operands), out_dtype or res, shape, loops)
+    node = Ew(ufunc.__name__, tuple(operands), out_dtype or res, shape, loops)
+    if ufunc is np.power and loops[1] not in FLOATS and not (
+            known(operands[1]) and not is_array(operands[1]) and operands[1] >= 0):
+        # an integer power may raise (negative exponent): NumPy computes it
+        # here, before anything later is checked, and even if it is unused
+        return materialize(tr, node, loc)
+    return node
 
 
 def _int_as_float(v: int) -> float:

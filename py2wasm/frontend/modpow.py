@@ -24,6 +24,21 @@ NOT_INVERTIBLE = cpython_message(pow, 2, -1, 4)     # base is not invertible ...
 SMALL = 3037000500  # (SMALL - 1) ** 2 < 2**63: products of residues fit
 
 
+def _while(fb, init: list[Var], cond, body) -> list[Var]:
+    """while cond(*state): state = body(*state); returns the final state."""
+    head = fb.new_block([v.type for v in init])
+    fb.br(head, init)
+    fb.set_block(head)
+    state = list(head.params)
+    go = cond(*state)
+    inner, out = fb.new_block(), fb.new_block([v.type for v in init])
+    fb.cond_br(go, inner, out, [], state)
+    fb.set_block(inner)
+    fb.br(head, body(*state))
+    fb.set_block(out)
+    return list(out.params)
+
+
 class _Loops:
     def __init__(self, fb, loc, am: Var):
         self.fb, self.loc, self.am = fb, loc, am
@@ -36,19 +51,7 @@ class _Loops:
         return self.fb.const(v, I64)
 
     def loop(self, init: list[Var], cond, body) -> list[Var]:
-        """while cond(*state): state = body(*state); returns the final state."""
-        fb = self.fb
-        head = fb.new_block([v.type for v in init])
-        fb.br(head, init)
-        fb.set_block(head)
-        state = list(head.params)
-        go = cond(*state)
-        inner, out = fb.new_block(), fb.new_block([v.type for v in init])
-        fb.cond_br(go, inner, out, [], state)
-        fb.set_block(inner)
-        fb.br(head, body(*state))
-        fb.set_block(out)
-        return list(out.params)
+        return _while(self.fb, init, cond, body)
 
     def addmod(self, a: Var, b: Var) -> Var:
         """(a + b) mod am for a, b in [0, am), without overflow."""
@@ -166,12 +169,10 @@ def _pow_mod_min(fb, base: Var, exp: Var, loc) -> Var:
     fb.br(ready, [x, exp])
     fb.set_block(ready)
     x, k = ready.params
-    L = _Loops(fb, loc, c(2**62))  # only its loop helper is used
-
     def body(r, a, k):
         odd = emit("ne", emit("and", k, c(1)), c(0))
         r = emit("select", odd, emit("wmul", r, a), r)
         return [r, emit("wmul", a, a), emit("and", emit("shr", k, c(1)), c(_LOW63))]
-    r, _, _ = L.loop([c(1), x, k], lambda r, a, k: emit("ne", k, c(0)), body)
+    r, _, _ = _while(fb, [c(1), x, k], lambda r, a, k: emit("ne", k, c(0)), body)
     r = emit("and", r, c(_LOW63))
     return emit("select", emit("ne", r, c(0)), emit("wadd", r, c(-2**63)), r)

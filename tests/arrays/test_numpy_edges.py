@@ -502,3 +502,40 @@ def test_batched_matmul_and_trace_messages():
         check(matmul_, np.ones(sa), np.ones(sb))
     check(trace_, np.zeros(3))
     check(trace_, np.arange(6.0).reshape(2, 3))
+
+
+def power_then_where(p0, p1):
+    return np.where(p1 > 0, p0 ** p0, 1)
+
+
+def power_unused(a, b):
+    a ** b  # noqa: B018 - NumPy computes it (and raises) even if unused
+    return 1
+
+
+def power_then_broadcast(a, b):
+    return a ** b + np.zeros(3)
+
+
+def test_integer_power_raises_in_program_order():
+    """An integer power may raise (negative exponent): it is computed where it
+    stands, as in NumPy, not fused into a later expression (found by the fuzzer)."""
+    check(power_then_where, np.array([5, 2, -2, 3], np.int32), np.zeros(2, np.float32))
+    check(power_unused, np.array([1, 2]), np.array([-1, 1]))
+    check(power_unused, np.array([1, 2]), np.array([1, 1]))
+    check(power_then_broadcast, np.array([1, 2]), np.array([-1, 1]))
+
+
+def uint8_products(a):
+    return np.prod(a), a.prod(), a.sum()
+
+
+def test_uint8_product_past_int64_is_the_overflow_not_a_wrapped_value():
+    """NumPy's uint64 product at or past 2**63 is no int64: OverflowError (the
+    documented int overflow) instead of a wrapped negative (found by the fuzzer)."""
+    g = py2wasm.compile(uint8_products)
+    for a in (np.array([2, 3, 255], np.uint8), np.full(7, 255, np.uint8)):
+        assert g(a) == tuple(int(x) for x in uint8_products(a))
+    with pytest.raises(OverflowError, match="^integer overflow: the result does not fit in a "
+                       "64-bit int"):
+        g(np.full(8, 255, np.uint8))  # NumPy: 17878103347812890625 (uint64)
