@@ -617,12 +617,6 @@ def _reduce_all(tr, kind, a, acc_dt, loc):
     out = loop_nest(fb, a.shape, init, body)
     if kind in ("argmin", "argmax"):
         return out[1]
-    if kind in ("sum", "prod") and np.dtype(a.dtype).kind == "u":
-        # NumPy accumulates unsigned ints in uint64 (wrapping mod 2**64, as the
-        # i64 loop does); a uint64 result at or past 2**63 is no int64: the
-        # documented int overflow, never the wrapped negative value
-        from ..ir.messages import INT_OVERFLOW
-        fb.raise_if(fb.emit("lt", [out[0], fb.const(0)]), "OverflowError", INT_OVERFLOW, loc)
     return _finish_scalar(fb, kind, out[0], acc_dt, n)
 
 
