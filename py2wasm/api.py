@@ -61,13 +61,15 @@ def _check_options(opt, target, fastmath):
 
 
 def build_module(module: ir.Module, *, opt: str = "O3", name: str = "module",
-                 verify: bool = True, target: str = "simd", fastmath: bool = False):
+                 verify: bool = True, target: str = "simd", fastmath: bool = False,
+                 abi: str = "host"):
     """IR module -> verified, optimized backend Build (runs the passes).
 
     `target` ("mvp", "simd", "relaxed-simd"; py2wasm.targets) is the set of
     wasm features the build may use; `fastmath` lets the passes reassociate
     float reductions and contract `x * y + z` (results may then differ from
-    CPython/NumPy in the last bits)."""
+    CPython/NumPy in the last bits). `abi`: the exported entry points' ABI,
+    "host" (the runner) or "js" (the npm package; backend/abi.py)."""
     from .backend import compile_module
     from .passes import run_passes
 
@@ -76,7 +78,7 @@ def build_module(module: ir.Module, *, opt: str = "O3", name: str = "module",
         ir.verify_module(module)
     module = run_passes(module, level=0 if opt == "O0" else 1, verify=verify,
                         target=target, fastmath=fastmath)
-    return compile_module(module, opt=opt, name=name, target=target)
+    return compile_module(module, opt=opt, name=name, target=target, abi=abi)
 
 
 class CompiledFunction:
