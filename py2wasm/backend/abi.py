@@ -12,8 +12,11 @@ when the wrapper is its only caller.
 Two ABIs (the build's `manifest["abi"]`):
 - "host" (py2wasm.compile's runner, `py2wasm run`): the internal ABI. In a
   module with memory, a function without array parameters resets the arena
-  itself (`py2wasm_heap = 16`) on entry; the runner places array arguments
-  and sets `py2wasm_heap` before calling a function that takes arrays.
+  itself (`py2wasm_heap = 16`) on entry; for a function that takes arrays
+  the runner places them in the arena and writes the arena top past them
+  as an i64 at byte 8 of memory (`TOP_ADDRESS`, in the 16 bytes no array
+  uses), which the wrapper loads into `py2wasm_heap`: no global to set
+  through the embedding API.
 - "js" (the npm package): what JavaScript passes cheaply. `int` crosses as
   f64 (the JS binding passes only safe integers; the wrapper truncates to
   i64), a result `int` comes back as f64 when |v| <= 2**53 - 1, else as NaN
@@ -37,6 +40,7 @@ ABIS = ("host", "js")
 BASE_GLOBAL = "py2wasm_base"
 BIG_GLOBAL = "py2wasm_big"
 HEAP_BASE = 16
+TOP_ADDRESS = 8  # host ABI: where the runner leaves the arena top (in the 16 unused bytes)
 SAFE = 2**53 - 1
 
 
@@ -94,12 +98,16 @@ def _wrapper(ctx, entry: dict, abi: str, has_memory: bool) -> None:
     args = []
     stmts = []
     if abi == "host":
-        if not has_memory or takes_arrays:  # nothing to do: export the function itself
+        if not has_memory:  # nothing to do: export the function itself
             m.add_function_export(internal, name)
             return
         params = list(itypes)
         args = [m.local_get(i, t) for i, t in enumerate(itypes)]
-        stmts.append(m.global_set(HEAP_GLOBAL, m.i64(HEAP_BASE)))
+        if takes_arrays:  # the host wrote the arena top (past the arguments) at TOP_ADDRESS
+            from .lower_memory import i64_load
+            stmts.append(m.global_set(HEAP_GLOBAL, i64_load(m, m.i32(TOP_ADDRESS))))
+        else:
+            stmts.append(m.global_set(HEAP_GLOBAL, m.i64(HEAP_BASE)))
     else:
         if takes_arrays:  # the arena top after the copied arguments
             params.append(bn.i32)
