@@ -83,6 +83,7 @@ def function_js(f: dict, local: str, pnames: list[str]) -> tuple[str, set[str]]:
             f"arguments.length&&$argc(arguments.length,{labels},[]);"]
     args: list[str] = []
     places: list[str] = []
+    writable = False  # an array argument the function may write: copied back in `finally`
     for k, p in enumerate(params):
         t, pn = p["type"], pnames[k]
 
@@ -96,7 +97,7 @@ def function_js(f: dict, local: str, pnames: list[str]) -> tuple[str, set[str]]:
         tuple_checks(t, pn, p["name"])
         for leaf in leaves(t, pn, p["name"]):
             if is_array(leaf.type):
-                used |= {"arr", "start", "put", "back"}
+                used |= {"arr", "start", "put"}
                 var = f"${len(places)}"
                 dt, nd = DTYPE_INDEX[leaf.type["array"]], leaf.type["ndim"]
                 check = f"$arr({leaf.access},{dt},{nd},{labels},{_s(leaf.label)})"
@@ -110,6 +111,8 @@ def function_js(f: dict, local: str, pnames: list[str]) -> tuple[str, set[str]]:
                     dims = [f"{var}.s[{d}]" for d in range(nd)]
                     data = f"{var}.v"
                 ro = ",1" if p.get("readonly") else ""  # never written: no copy back
+                if not ro:
+                    writable = True
                 places.append(f"const {var}a=$put($s,{data},{dt}{ro});")
                 args.extend([f"{var}a"] + dims)
                 continue
@@ -124,7 +127,9 @@ def function_js(f: dict, local: str, pnames: list[str]) -> tuple[str, set[str]]:
     if places:
         call = f"{target}($s.p,{','.join(args)})"
         pre = "$start($s);" + "".join(places)
-        fin = "finally{$s.c&&$back($s)}"
+        fin = "finally{$s.c&&$back($s)}" if writable else ""
+        if writable:
+            used.add("back")
     else:
         if has_array(rt):  # array results only: the arena still has to belong to this instance
             used.add("start")
