@@ -7,6 +7,7 @@ signature), so it behaves exactly like the Python function it wraps.
 """
 from __future__ import annotations
 
+import builtins
 import functools
 import inspect
 from dataclasses import dataclass
@@ -73,13 +74,15 @@ def _check_options(opt, target, fastmath):
 
 
 def build_module(module: ir.Module, *, opt: str = "O3", name: str = "module",
-                 verify: bool = True, target: str = "simd", fastmath: bool = False):
+                 verify: bool = True, target: str = "simd", fastmath: bool = False,
+                 abi: str = "host"):
     """IR module -> verified, optimized backend Build (runs the passes).
 
     `target` ("mvp", "simd", "relaxed-simd"; py2wasm.targets) is the set of
     wasm features the build may use; `fastmath` lets the passes reassociate
     float reductions and contract `x * y + z` (results may then differ from
-    CPython/NumPy in the last bits)."""
+    CPython/NumPy in the last bits). `abi`: the exported entry points' ABI,
+    "host" (the runner) or "js" (the npm package; backend/abi.py)."""
     from .backend import compile_module
     from .passes import run_passes
 
@@ -88,7 +91,7 @@ def build_module(module: ir.Module, *, opt: str = "O3", name: str = "module",
         ir.verify_module(module)
     module = run_passes(module, level=0 if opt == "O0" else 1, verify=verify,
                         target=target, fastmath=fastmath)
-    return compile_module(module, opt=opt, name=name, target=target)
+    return compile_module(module, opt=opt, name=name, target=target, abi=abi)
 
 
 class CompiledFunction:
@@ -116,6 +119,8 @@ class CompiledFunction:
         self.specializations: dict[Any, Specialization] = {}
         # argument types (all int/float/bool, all positional) -> (spec, runner callable)
         self._fast: dict[tuple, tuple] = {}
+        # argument types -> the subclass whose __call__ serves them directly (_use_fast_class)
+        self._classes: dict[tuple, type] = {}
         self._last: Optional[Specialization] = None
         functools.update_wrapper(self, fn)
 
@@ -158,6 +163,7 @@ class CompiledFunction:
             hit = self._fast.get(tuple(map(type, args)))
             if hit is not None:
                 self._last = hit[0]
+                self._use_fast_class(tuple(map(type, args)), hit)
                 return hit[1](args)
         args = self._bind(args, kwargs)
         key = tuple(_type_key(a) for a in args)
@@ -166,8 +172,49 @@ class CompiledFunction:
             spec = self._compile(args, key)
         self._last = spec
         if all(k in _SCALARS or k in _np_scalar_types() for k in key):
-            self._fast[key] = (spec, spec.instance.function(spec.name))
+            hit = self._fast[key] = (spec, spec.instance.function(spec.name))
+            if self._simple:
+                self._use_fast_class(key, hit)
+        elif self._simple and all(k in _SCALARS or (type(k) is tuple and k[0] is not tuple and k[3]) for k in key):
+            self._use_fast_class(key, (spec, spec.instance.function(spec.name)))  # arrays and scalars
+        elif type(self) is not CompiledFunction:
+            self.__class__ = CompiledFunction
         return spec.instance.call(spec.name, args)
+
+    def _use_fast_class(self, key: tuple, hit) -> None:
+        """Make calls with exactly the argument types `key` (scalars, and
+        NumPy arrays of one dtype and ndim) skip the dispatch: this object's class becomes a subclass whose __call__
+        tests those types inline and calls the runner's caller directly
+        (one per key, cached; any other call takes the general path above,
+        which switches the class again). `_last` stays right: only a call
+        through the general path changes the specialization in use."""
+        cls = self._classes.get(key)
+        if cls is None:
+            import numpy as np
+            names = [f"_a{i}" for i in range(len(key))]
+            ns: dict = {}
+            tests = []
+            for i, (n, k) in enumerate(zip(names, key)):
+                if type(k) is tuple:  # an ndarray: (type, dtype.str, ndim); native dtypes are singletons
+                    ns[f"_t{i}"], ns[f"_d{i}"] = k[0], np.dtype(k[1])
+                    tests.append(f"type({n}) is _t{i} and {n}.dtype is _d{i} and {n}.ndim == {k[2]} "
+                                 f"and {n}.flags.c_contiguous")  # others: a strided specialization
+                else:
+                    ns[f"_t{i}"] = k
+                    tests.append(f"type({n}) is _t{i}")
+            test = " and ".join(tests) or "True"
+            unpack = f"        {', '.join(names)}{',' if len(names) == 1 else ''} = args\n" if names else ""
+            src = (f"def __call__(self, *args, **kwargs):\n"
+                   f"    if not kwargs and len(args) == {len(key)}:\n{unpack}"
+                   f"        if {test}:\n"
+                   f"            return _caller(args)\n"
+                   f"    return _general(self, *args, **kwargs)\n")
+            ns.update(_caller=hit[1], _general=CompiledFunction.__call__)
+            exec(builtins.compile(src, f"<py2wasm dispatch {self.fn.__name__}>", "exec"), ns)
+            cls = self._classes[key] = type(CompiledFunction.__name__, (CompiledFunction,),
+                                            {"__call__": ns["__call__"], "__module__": __name__})
+        if type(self) is not cls:
+            self.__class__ = cls
 
     def _current(self) -> Specialization:
         if self._last is None:

@@ -40,7 +40,7 @@ def _build(file, functions, opt, name, target="simd", fastmath=False):
     from .api import build_module
     module = _trace_file(file, functions)
     module.source_file = Path(file).name
-    return build_module(module, opt="O" + opt, name=name, target=target, fastmath=fastmath)
+    return build_module(module, opt="O" + opt, name=name, target=target, fastmath=fastmath, abi="js")
 
 
 TARGET_HELP = ("WebAssembly target: mvp (no SIMD), simd (SIMD128) or relaxed-simd "

@@ -24,6 +24,7 @@
  * state (results are views of arguments, read from there).
  */
 import type { State } from "./runtime";
+import { isWasmArray } from "./heap";
 
 /** The TypedArray classes of the dtypes, in the order of `DTYPES`. */
 type Ctor =
@@ -113,6 +114,10 @@ export function arr(v: unknown, k: number, nd: number, fn: string, p: string): A
   const [dt, C] = DTYPES[k]!;
   const bad = (E: typeof TypeError, why: string) =>
     new E(`${fn}(): argument '${p}' must be ${nd === 1 ? `a ${C.name}` : `{data: ${C.name}, shape: [${Array(nd).fill("number").join(", ")}]}`} (Python ${dt} ${nd}-D array)${why}`);
+  if (nd === 1 && isWasmArray(v)) {
+    v = v.data; // an array from alloc(): its view (throws once freed)
+    if (v instanceof C && dt !== "bool") return { v: v as Typed, c: C, s: [(v as Typed).length], b: [BigInt((v as Typed).length)], a: 0n };
+  }
   let data: unknown = v;
   let shape: number[];
   if (nd === 1) {

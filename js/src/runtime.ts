@@ -46,34 +46,43 @@ const isNode = (): boolean =>
  * import.meta.url)` throws where the module itself was loaded from a blob: or
  * data: URL. `source` (from `init(source)`) overrides it with a URL or
  * string (fetched; read from disk for `file:` URLs in Node), a Response or a
- * promise of one, the bytes, or a compiled WebAssembly.Module.
+ * promise of one, the bytes, or a compiled WebAssembly.Module. `st`, when
+ * given, keeps the compiled module (`w`) and the imports (`i`).
  */
-export async function load(url: () => URL, imports: WebAssembly.Imports, source?: Source): Promise<Exports> {
+export async function load(
+  url: () => URL,
+  imports: WebAssembly.Imports,
+  source?: Source,
+  st?: { w?: WebAssembly.Module; i?: WebAssembly.Imports },
+): Promise<Exports> {
   let s: Source = source ?? url();
   if (typeof s === "string") s = new URL(s, url());
-  let instance: WebAssembly.Instance;
+  let r: WebAssembly.WebAssemblyInstantiatedSource;
   if (s instanceof WebAssembly.Module) {
-    instance = await WebAssembly.instantiate(s, imports);
+    r = { module: s, instance: await WebAssembly.instantiate(s, imports) };
   } else if (s instanceof ArrayBuffer || ArrayBuffer.isView(s)) {
-    instance = (await WebAssembly.instantiate(s as BufferSource, imports)).instance;
+    r = await WebAssembly.instantiate(s as BufferSource, imports);
   } else if (s instanceof URL && s.protocol === "file:" && isNode()) {
     // Node: read from the package directory. The module specifier is not a
     // literal so that bundlers targeting browsers leave it alone.
     const fs = "node:fs/promises";
     const { readFile } = (await import(/* @vite-ignore */ /* webpackIgnore: true */ fs)) as typeof import("node:fs/promises");
-    instance = (await WebAssembly.instantiate(await readFile(s), imports)).instance;
+    r = await WebAssembly.instantiate(await readFile(s), imports);
   } else {
-    const r = await (s instanceof URL || (typeof Request === "function" && s instanceof Request) ? fetch(s as URL | Request) : (s as Response | PromiseLike<Response>));
-    if (!r.ok) throw new Error(`cannot load ${r.url || String(s)}: HTTP ${r.status}`);
+    const res = await (s instanceof URL || (typeof Request === "function" && s instanceof Request) ? fetch(s as URL | Request) : (s as Response | PromiseLike<Response>));
+    if (!res.ok) throw new Error(`cannot load ${res.url || String(s)}: HTTP ${res.status}`);
     // instantiateStreaming insists on the application/wasm MIME type; with
     // any other (a misconfigured server) compile from the bytes instead.
-    const mime = (r.headers.get("Content-Type") ?? "").split(";")[0]!.trim().toLowerCase();
-    instance =
+    const mime = (res.headers.get("Content-Type") ?? "").split(";")[0]!.trim().toLowerCase();
+    r =
       mime === "application/wasm" && typeof WebAssembly.instantiateStreaming === "function"
-        ? (await WebAssembly.instantiateStreaming(r, imports)).instance
-        : (await WebAssembly.instantiate(await r.arrayBuffer(), imports)).instance;
+        ? await WebAssembly.instantiateStreaming(res, imports)
+        : await WebAssembly.instantiate(await res.arrayBuffer(), imports);
   }
-  return instance.exports as Exports;
+  // `st` (packages with arrays): keep the compiled module and the imports,
+  // for `release()` (js/src/heap.ts) to start a fresh instance
+  if (st) (st.w = r.module), (st.i = imports);
+  return r.instance.exports as Exports;
 }
 
 /**
@@ -225,4 +234,16 @@ export function res(v: bigint, fn: string): number {
     throw e;
   }
   return Number(v);
+}
+
+/**
+ * An `int` result beyond the safe integer range in the "js" ABI: the wasm
+ * returned NaN and left the exact value in `py2wasm_big`. Throws the same
+ * RangeError as `res`, with the BigInt in `value`.
+ */
+export function big(st: State, fn: string): never {
+  const v = (st.e!["py2wasm_big"] as WebAssembly.Global).value as bigint;
+  const e = new RangeError(`${fn}(): the int result ${v} is outside JavaScript's safe integer range (see the error's \`value\` for the exact BigInt)`);
+  (e as RangeError & { value: bigint }).value = v;
+  throw e;
 }

@@ -24,7 +24,10 @@ function errorInfo(e) {
   return { name: "Error", message: String(e) };
 }
 
-// Time per call: repeat until the batch takes at least `budgetMs`.
+// Time per call: repeat until the batch takes at least `budgetMs`. The
+// compiled function and its plain-JS twin are timed by two copies of the
+// loop: V8 keeps type feedback per function literal, so one shared loop
+// would make the call site polymorphic and slow both down.
 function timeIt(f, args, budgetMs = 150) {
   let n = 1;
   for (;;) {
@@ -36,7 +39,18 @@ function timeIt(f, args, budgetMs = 150) {
   }
 }
 
-function runOne(mod, name, args, timing) {
+function timeTwin(f, args, budgetMs = 150) {
+  let n = 1;
+  for (;;) {
+    const t0 = performance.now();
+    for (let i = 0; i < n; i++) f(...args);
+    const dt = performance.now() - t0;
+    if (dt >= budgetMs || n >= 1 << 26) return { us: (dt * 1000) / n, calls: n };
+    n = dt < 1 ? n * 16 : Math.max(n * 2, Math.ceil((n * budgetMs * 1.1) / dt));
+  }
+}
+
+function runOne(mod, name, args, timing, timer = timeIt) {
   const f = mod[name];
   if (typeof f !== "function") return { error: { name: "Error", message: `no function ${name}` } };
   let value;
@@ -45,7 +59,7 @@ function runOne(mod, name, args, timing) {
   } catch (e) {
     return { error: errorInfo(e) };
   }
-  return { value, timing: timing ? timeIt(f, args) : null };
+  return { value, timing: timing ? timer(f, args) : null };
 }
 
 function draw(mod, name, c) {
@@ -86,7 +100,7 @@ self.onmessage = async ({ data: m }) => {
     } else if (m.type === "run") {
       const wasm = runOne(wasmExports, m.fn, m.args, true);
       let js = null;
-      if (twinOf(m.fn) && !wasm.error) js = runOne(twin, m.fn, m.args, true);
+      if (twinOf(m.fn) && !wasm.error) js = runOne(twin, m.fn, m.args, true, timeTwin);
       self.postMessage({ id: m.id, ok: true, wasm, js });
     } else if (m.type === "draw") {
       const w = draw(wasmExports, m.fn, m.canvas);

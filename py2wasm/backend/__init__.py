@@ -8,7 +8,7 @@ memory, arena, NumPy's C arithmetic), `lower_simd` (vector primitives,
 SIMD128 and relaxed SIMD), `lower_intrinsics` (bit casts, the
 linked math library), `runtime` (helper functions), `imports` (C math:
 linked library or host import), `exceptions` (the exception table),
-`manifest`, `build`.
+`abi` (the exported entry points), `manifest`, `build`.
 """
 from __future__ import annotations
 
@@ -21,20 +21,22 @@ from .context import ModuleContext
 from .exceptions import EXC_GLOBAL
 from .lower_function import FunctionLowering
 from .lower_memory import ensure_memory, signature_has_arrays
-from .manifest import features_used, make_manifest
+from .abi import add_exports
+from .manifest import features_used, function_entry, make_manifest
 from ..targets import get_target
 
 __all__ = ["compile_module", "Build"]
 
 
 def compile_module(module: ir.Module, *, opt: str = "O3", name: str = "module",
-                   target: str = "simd") -> Build:
+                   target: str = "simd", abi: str = "host") -> Build:
     """Lower `module` to wasm, validate it, optimize it at `opt` ("O0".."O3",
     "Os", "Oz") and return the Build. `target` (py2wasm.targets: "mvp",
     "simd", "relaxed-simd") decides which wasm features Binaryen accepts: a
     vector primitive in an "mvp" build is a validation error. A validation
     failure is an internal error (binaryen.ValidationError), never a
-    CompileError."""
+    CompileError. `abi` is the ABI of the exported entry points (backend/abi.py):
+    "host" for py2wasm.compile's runner, "js" for the npm package."""
     if opt not in bn.OPT_LEVELS:
         raise ValueError(f"opt must be one of {', '.join(bn.OPT_LEVELS)}, got {opt!r}")
     tgt = get_target(target)
@@ -46,12 +48,14 @@ def compile_module(module: ir.Module, *, opt: str = "O3", name: str = "module",
             ensure_memory(ctx)
         for fn in module.functions.values():
             FunctionLowering(ctx, fn).lower()
-        for export in module.exports:
-            m.add_function_export(ctx.function_name(export), export)
+        entries = [function_entry(module.functions[n], module) for n in module.exports]
+        add_exports(ctx, module, entries, abi, getattr(ctx, "_py2wasm_memory", False))
         m.validate()
         m.optimize(opt)
         m.validate()
         wasm = m.emit_binary()
         text = m.emit_text()
-    return Build(wasm=wasm, manifest=make_manifest(module, ctx, name, tgt, features_used(text)),
-                 text=text)
+    manifest = make_manifest(module, ctx, name, tgt, features_used(text))
+    if abi != "host":
+        manifest["abi"] = abi
+    return Build(wasm=wasm, manifest=manifest, text=text)

@@ -115,6 +115,11 @@ def _wtype(name):
     return {"f64": bn.f64, "f32": F32, "i64": bn.i64, "i32": bn.i32}[name]
 
 
+def i64_load(m, ptr):
+    """`i64.load` (8-byte aligned) at i32 address expression `ptr`."""
+    return _lib.BinaryenLoad(m.ref, 8, False, 0, 8, bn.i64, ptr, NULL)
+
+
 @lowering("load")
 def _load(L, e):
     ensure_memory(L.ctx)

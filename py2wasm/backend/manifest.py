@@ -12,15 +12,20 @@ from pathlib import Path
 
 from .. import ir
 from ..ir.types import to_json
+from ..ir.writes import written_params
 
 FORMAT = 1
 
 
-def function_entry(fn: ir.Function) -> dict:
+def function_entry(fn: ir.Function, module: ir.Module | None = None) -> dict:
     sig = fn.sig
     if sig is None:
         raise ValueError(f"exported IR function {fn.name!r} has no Python signature")
     params = [{"name": n, "type": to_json(t)} for n, t in sig.params]
+    written = written_params(fn, module)
+    for i, p in enumerate(params):  # array parameters the function provably never writes
+        if isinstance(p["type"], dict) and "array" in p["type"] and i not in written:
+            p["readonly"] = True
     result = to_json(sig.result)
     return {"name": fn.name, "doc": fn.doc or "", "line": fn.loc.line if fn.loc else 0,
             "params": params, "result": result}
@@ -48,7 +53,7 @@ def make_manifest(module: ir.Module, ctx, name: str, target=None, features=()) -
         "format": FORMAT,
         "module": name,
         "source": Path(module.source_file).name if module.source_file else "",
-        "functions": [function_entry(module.functions[n]) for n in module.exports],
+        "functions": [function_entry(module.functions[n], module) for n in module.exports],
         "exceptions": ctx.exceptions.manifest(),
         "imports": {k: list(v) for k, v in ctx.imports.items()},
         "target": target.name if target is not None else ctx.target.name,

@@ -8,6 +8,11 @@ package). Only the pieces a module needs are inlined, each bound to a
 `$`-prefixed name (no Python identifier contains `$`, so none can clash with
 a function or parameter name).
 
+Builds of the "js" ABI (what `py2wasm build` compiles) get the wrappers of
+jsabi.py, and, when they have array functions, the memory API (`alloc`,
+`array`, `keep`, `release`; js/src/heap.ts). What follows describes the
+wrappers of "host" builds, kept for Builds made with the default ABI.
+
 Calling convention of a wrapper (docs/internals.md section 4):
 1. the argument count, then each argument's type, are checked outside the
    `try` (TypeError / RangeError naming the function and parameter); `int`
@@ -34,6 +39,7 @@ from importlib import resources
 from typing import Any
 
 from ..ir.messages import ALLOC_FAILED
+from . import jsabi
 from .builds import baseline_file
 from .loader import loader_js
 from .signature import (DTYPE_INDEX, NP_INT_RANGES, Leaf, UnsupportedSignature, arg_piece,
@@ -134,14 +140,19 @@ def _result_js(t: Any, fn: str, n_leaves: int) -> tuple[str, set[str]]:
     return build(t), used
 
 
-def _function_js(f: dict, i: int, *, arena: bool = False) -> tuple[str, set[str]]:
-    """One exported wrapper. `arena`: the module allocates (its scalar
-    functions reset `py2wasm_heap` before each call too, so memory does not
-    grow across calls); functions with arrays always go through `ain`."""
+def _function_js(f: dict, i: int, *, arena: bool = False, abi: str = "host") -> tuple[str, set[str]]:
+    """One exported wrapper. `abi`: the build's export ABI; "js" builds get
+    jsabi.py's wrappers, "host" builds (hand-made Builds, older manifests)
+    the ones below. `arena`: the module allocates (its scalar functions
+    reset `py2wasm_heap` before each call too, so memory does not grow
+    across calls); functions with arrays always go through `ain`."""
     fn = f["name"]
     local = _local_name(fn, i)
     params = f["params"]
     pnames = [_param_name(p["name"], k) for k, p in enumerate(params)]
+    if abi == "js":
+        code, used = jsabi.function_js(f, local, pnames)
+        return (("export " + code) if local == fn else code + f"export{{{local} as {fn}}};"), used
     used = {"trap"}
     body = []
     n = len(params)
@@ -274,20 +285,28 @@ def javascript_module(manifest: dict, *, name: str | None = None, header: str = 
     name = name or str(manifest.get("module") or "module")
     funcs, used = [], {"load", "trap"}
     arena = _allocates(manifest)
+    abi = manifest.get("abi", "host")
     for i, f in enumerate(manifest["functions"]):
-        code, u = _function_js(f, i, arena=arena)
+        code, u = _function_js(f, i, arena=arena, abi=abi)
         funcs.append(code)
         used |= u
+    # "js" builds with arrays: the memory API (alloc, array, keep, release)
+    heap = abi == "js" and any(has_array(p["type"]) for f in manifest["functions"]
+                               for p in [*f["params"], {"type": f["result"]}])
+    if heap:
+        used.add("heap")
+        funcs.insert(0, jsabi.memory_api_js(name))
     table = ",".join(
         f"{int(code)}:[{_s(e['type'])},{_message_js(e)}]"
         for code, e in sorted(manifest.get("exceptions", {}).items(), key=lambda kv: int(kv[0])))
-    loader, more = loader_js(manifest, _imports_js(manifest))
+    loader, more = loader_js(manifest, _imports_js(manifest), keep=heap)
     used |= more
     lines = []
     if header:
         lines.extend(f"// {h}" for h in header.splitlines())
     lines.append("const " + ",".join(f"${p}={pieces[p]}" for p in sorted(used)) + ";")
-    lines.append(f"const $s={{n:{_s(name)},t:{{{table}}}}};")
+    fields = "," + jsabi.STATE_FIELDS if heap else ""
+    lines.append(f"const $s={{n:{_s(name)},t:{{{table}}}{fields}}};")
     lines.extend(loader)  # init, loaded, the top-level await (loader.py)
     lines.extend(funcs)
     return "\n".join(lines) + "\n"

@@ -30,9 +30,11 @@ def _url(file: str) -> str:
     return f"()=>new URL({json.dumps('./' + file)},import.meta.url)"
 
 
-def loader_js(manifest: dict, imports_js: str) -> tuple[list[str], set[str]]:
+def loader_js(manifest: dict, imports_js: str, keep: bool = False) -> tuple[list[str], set[str]]:
     """The loader's lines of `index.js` (they use `$s`, `$load` and `$trap`,
-    bound earlier) and the extra runtime pieces they need."""
+    bound earlier) and the extra runtime pieces they need. `keep`: `$load`
+    keeps the compiled module and imports in `$s` (for `release()`)."""
+    st = ",$s" if keep else ""
     builds = manifest_builds(manifest)
     lines = ["let $b;export function loaded(){return $b}"]
     used: set[str] = set()
@@ -40,14 +42,14 @@ def loader_js(manifest: dict, imports_js: str) -> tuple[list[str], set[str]]:
         file, target = builds[0]
         lines.append(
             "export async function init(source){"
-            f"$s.e=await $load({_url(file)},{imports_js},source);$b={json.dumps(target)};$s.f=void 0}}")
+            f"$s.e=await $load({_url(file)},{imports_js},source{st});$b={json.dumps(target)};$s.f=void 0}}")
     else:
         used.add("choose")
         table = ",".join(f"[{_url(file)},{json.dumps(target)}]" for file, target in builds)
         lines.insert(0, f"const $B=[{table}];")
         lines.append(
             "export async function init(source,target){const $c=$choose($B,source,target);"
-            f"$s.e=await $load($c[0],{imports_js},source);$b=$c[1];$s.f=void 0}}")
+            f"$s.e=await $load($c[0],{imports_js},source{st});$b=$c[1];$s.f=void 0}}")
     lines.append("try{await init()}catch($e){$s.f=$e}")
     return lines, used
 

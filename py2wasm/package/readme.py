@@ -27,6 +27,17 @@ ARRAYS_NOTE = (
     "wasm32's 4 GiB throw an `Error` named `MemoryError`.\n")
 
 
+MEMORY_NOTE = (
+    "- Zero-copy arrays: `alloc(Float64Array, n)`, `array({ shape, dtype })` or `array(typedArray)` "
+    "return a `WasmArray` living in the module's memory. Passing it (or its `data`, a view that "
+    "is re-created when the memory grows: read it again after calls) to a function copies "
+    "nothing; the function reads and writes it in place, and one WasmArray passed twice aliases "
+    "like a NumPy array. `free()` it when done (or `using`, through `[Symbol.dispose]`); a second "
+    "`free()` or any use after it throws. `keep(f, ...args)` returns `f`'s array results as "
+    "WasmArrays instead of copies. `await release()` replaces a grown memory by a fresh one "
+    "(refused while WasmArrays are live).\n")
+
+
 def _example(f: dict) -> str:
     args = ", ".join(example_value(p["type"], i) for i, p in enumerate(f["params"]))
     return f"{f['name']}({args})"
@@ -96,6 +107,8 @@ def readme(manifest: dict, *, name: str, version: str) -> str:
             "- Python `float` is a JavaScript number; `bool` is `boolean`; tuples are arrays.\n"]
     if any(has_array(p["type"]) for f in funcs for p in f["params"]) or any(has_array(f["result"]) for f in funcs):
         out.append(ARRAYS_NOTE)
+        if manifest.get("abi") == "js":
+            out.append(MEMORY_NOTE)
     if manifest.get("imports", {}).get("math"):
         out.append("- Transcendental functions (`" + "`, `".join(manifest["imports"]["math"]) +
                    "`) come from the JavaScript engine's `Math`, which may differ from CPython's in "

@@ -58,6 +58,8 @@ eval undefined NaN Infinity
 """.split())
 # Export names the generated module uses itself.
 PACKAGE_EXPORTS = frozenset({"init", "loaded", "default"})  # loaded: package/loader.py
+# What a package with array functions exports too (js/src/heap.ts; jsabi.py).
+MEMORY_EXPORTS = ("alloc", "array", "keep", "release")
 _ASCII_ID = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
@@ -213,8 +215,16 @@ def check_manifest(manifest: dict) -> None:
     if manifest.get("format") != 1:
         raise UnsupportedSignature(f"unsupported manifest format {manifest.get('format')!r} (expected 1)")
     names = set()
+    # a "js" build with arrays also exports its memory API (jsabi.MEMORY_EXPORTS)
+    memory_api = manifest.get("abi") == "js" and any(
+        has_array(p["type"]) for f in manifest["functions"] for p in [*f["params"], {"type": f["result"]}])
     for f in manifest["functions"]:
         name = f["name"]
+        if memory_api and name in MEMORY_EXPORTS:
+            raise UnsupportedSignature(
+                f"function {name!r} would clash with the package's memory API (`{name}`: "
+                f"{', '.join(MEMORY_EXPORTS)} are exported by packages with array functions); "
+                "rename it or leave it out with -f")
         if not isinstance(name, str) or not name.isidentifier() or keyword.iskeyword(name):
             raise UnsupportedSignature(f"function name {name!r} is not a Python identifier")
         if name in PACKAGE_EXPORTS:

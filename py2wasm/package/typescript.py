@@ -26,8 +26,7 @@ from __future__ import annotations
 
 from .loader import loader_declarations
 from .signature import (NP_INT_RANGES, check_manifest, has_array, has_complex, has_nd_array,
-                        is_js_identifier,
-                        python_type, ts_type)
+                        is_array, is_js_identifier, python_type, ts_type)
 
 # The type of init()'s argument. DOM types are looked up on globalThis so
 # the declarations compile under any `lib` (DOM, @types/node, or neither):
@@ -72,6 +71,61 @@ COMPLEX_TYPE = (
     "}\n")
 
 
+# Declared in packages of the "js" ABI with array functions: the memory API
+# (js/src/heap.ts; javascript.py exports it).
+MEMORY_TYPES = (
+    "/**\n"
+    " * An array that lives in the module's memory (from `alloc`, `array` or `keep`). Passing it,\n"
+    " * or its `data`, to a function of this package does not copy it: the function reads and\n"
+    " * writes it in place, and arguments that are the same WasmArray alias as NumPy arrays do.\n"
+    " * It lives until `free()` (or `[Symbol.dispose]()`, for `using`), `release()` or `init()`.\n"
+    " */\n"
+    "export interface WasmArray<T extends TypedArray = TypedArray> {\n"
+    "  /** The elements, a view of the module's memory, re-created when the memory has grown (an\n"
+    "   *  older view is then empty): read `data` again after calls. Throws once freed. */\n"
+    "  readonly data: T;\n"
+    "  readonly shape: readonly number[];\n"
+    "  readonly length: number;\n"
+    "  /** Its address in the module's memory. */\n"
+    "  readonly byteOffset: number;\n"
+    "  readonly freed: boolean;\n"
+    "  /** Give its memory back; a second `free()`, or any use afterwards, throws an Error. */\n"
+    "  free(): void;\n"
+    "}\n"
+    "/** NumPy's dtype names. */\n"
+    "export type DType = \"float64\" | \"float32\" | \"int64\" | \"int32\" | \"uint8\" | \"bool\";\n"
+    "type $ByDType = { float64: Float64Array; float32: Float32Array; int64: BigInt64Array; int32: Int32Array; "
+    "uint8: Uint8Array; bool: Uint8Array };\n"
+    "type $Class = Float64ArrayConstructor | Float32ArrayConstructor | BigInt64ArrayConstructor | "
+    "Int32ArrayConstructor | Uint8ArrayConstructor;\n"
+    "/** A zeroed 1-D array of `n` elements of class `cls` in the module's memory. */\n"
+    "export declare function alloc<C extends $Class>(cls: C, n: number): WasmArray<InstanceType<C>>;\n"
+    "/** A zeroed array of `shape` and `dtype` in the module's memory, or a copy of a TypedArray there. */\n"
+    "export declare function array<D extends DType>(spec: { readonly shape: number | readonly number[]; "
+    "readonly dtype: D }): WasmArray<$ByDType[D]>;\n"
+    "export declare function array<T extends TypedArray>(data: T): WasmArray<T>;\n"
+    "/** `R` with its arrays as WasmArrays (what `keep` returns). */\n"
+    "export type Kept<R> = R extends TypedArray ? WasmArray<R> : R extends NDArray<infer T, number> ? WasmArray<T> :\n"
+    "  R extends readonly unknown[] ? { readonly [K in keyof R]: Kept<R[K]> } : R;\n"
+    "/** Call `f` (a function of this package) and keep its array results in the module's memory, as\n"
+    " *  WasmArrays (free them), instead of copying them out. */\n"
+    "export declare function keep<A extends unknown[], R>(f: (...args: A) => R, ...args: A): Kept<R>;\n"
+    "/** Give the module's memory back after a large call: a new instance with a small memory replaces\n"
+    " *  the current one. Rejects while arrays from alloc/array/keep are live. */\n"
+    "export declare function release(): Promise<void>;\n")
+
+
+def ts_param_type(t) -> str:
+    """A parameter's type in a "js" ABI package: arrays may also be WasmArrays."""
+    if is_array(t):
+        base = ts_type(t)
+        cls = base if t["ndim"] == 1 else base[len("NDArray<"):].split(",")[0]
+        return f"{base} | WasmArray<{cls}>"
+    if isinstance(t, dict) and "tuple" in t:
+        return "readonly [" + ", ".join(ts_param_type(e) for e in t["tuple"]) + "]"
+    return ts_type(t)
+
+
 def _doc_lines(text: str) -> list[str]:
     """Docstring text as TSDoc comment lines (`*/` cannot end the comment)."""
     return [line.rstrip().replace("*/", "*\\/") for line in text.strip("\n").splitlines()]
@@ -86,9 +140,11 @@ def ts_param_name(name: str) -> str:
     return name if is_js_identifier(name) else (name + "_" if name.isascii() else "arg")
 
 
-def ts_signature(f: dict, *, local: str | None = None) -> str:
-    """`fma(x: number, y: number, z: number): number` for one manifest function."""
-    params = ", ".join(f"{ts_param_name(p['name'])}: {ts_type(p['type'])}" for p in f["params"])
+def ts_signature(f: dict, *, local: str | None = None, wasm_arrays: bool = False) -> str:
+    """`fma(x: number, y: number, z: number): number` for one manifest function.
+    `wasm_arrays`: array parameters also accept WasmArrays (memory API)."""
+    pt = ts_param_type if wasm_arrays else ts_type
+    params = ", ".join(f"{ts_param_name(p['name'])}: {pt(p['type'])}" for p in f["params"])
     return f"{local or f['name']}({params}): {ts_type(f['result'])}"
 
 
@@ -133,7 +189,9 @@ def function_doc(f: dict, source: str, raises: bool = True) -> list[str]:
             note += " (ints: safe integers, else RangeError)"
         note += _numpy_notes(t)
         if has_array(t):
-            note += " (arrays are copied in; what the function writes into them is copied back)"
+            note += (" (arrays are copied in; what the function writes into them is copied back; a WasmArray "
+                     "is used in place)" if not p.get("readonly") else
+                     " (read only: arrays are copied in, a WasmArray is used in place)")
         lines.append(f"@param {ts_param_name(p['name'])} - {note}")
     rt = f["result"]
     if rt != "None":
@@ -155,18 +213,23 @@ def typescript_declarations(manifest: dict) -> str:
     out = [f"// Types of {manifest.get('module') or 'the module'} ({source or 'Python'}), generated by py2wasm.\n"]
     out.append(SOURCE_TYPE)
     out.append(loader_declarations(manifest))  # init, loaded (loader.py)
-    if any(has_nd_array(p["type"]) for f in manifest["functions"] for p in f["params"]) or \
+    memory = manifest.get("abi") == "js" and any(
+        has_array(p["type"]) for f in manifest["functions"] for p in [*f["params"], {"type": f["result"]}])
+    if memory or any(has_nd_array(p["type"]) for f in manifest["functions"] for p in f["params"]) or \
             any(has_nd_array(f["result"]) for f in manifest["functions"]):
         out.append(ARRAY_TYPES)
     if any(has_complex(p["type"]) for f in manifest["functions"] for p in f["params"]) or \
             any(has_complex(f["result"]) for f in manifest["functions"]):
         out.append(COMPLEX_TYPE)
+    if memory:
+        out.append(MEMORY_TYPES)
     for i, f in enumerate(manifest["functions"]):
         name = f["name"]
         doc = _comment(function_doc(f, source, bool(manifest.get("exceptions"))))
         if is_js_identifier(name):
-            out.append(doc + f"export declare function {ts_signature(f)};\n")
+            out.append(doc + f"export declare function {ts_signature(f, wasm_arrays=memory)};\n")
         else:
             local = f"$f{i}"
-            out.append(doc + f"declare function {ts_signature(f, local=local)};\nexport {{ {local} as {name} }};\n")
+            out.append(doc + f"declare function {ts_signature(f, local=local, wasm_arrays=memory)};\n"
+                       f"export {{ {local} as {name} }};\n")
     return "".join(out)

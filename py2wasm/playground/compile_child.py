@@ -87,7 +87,7 @@ def compile_source(source: str, filename: str, opt: str) -> dict:
         module.source_file = path.name
         ir_text = format_module(module)
         t1 = time.perf_counter()
-        build = build_module(module, opt=opt, name=stem)
+        build = build_module(module, opt=opt, name=stem, abi="js")
     except CompileError as e:
         return {"ok": False, "error": error_json(e, path)}
     t2 = time.perf_counter()

@@ -88,18 +88,6 @@ def _has_array(entry: dict) -> bool:
         _has_array_type(entry["result"])
 
 
-def _reset_global(ctx, glob, val):
-    """A fast `glob = val` (wasmtime_global_set without Val conversions)."""
-    set_ = wffi.wasmtime_global_set
-    g, v = ctypes.byref(glob._global), ctypes.byref(val)
-
-    def reset():
-        if set_(ctx, g, v):
-            raise RuntimeError("cannot reset py2wasm_heap (a py2wasm bug)")
-    reset.keep = (glob, val)
-    return reset
-
-
 class Instance:
     """A live wasm instance of a Build; `call(name, args)` runs an export."""
 
@@ -150,9 +138,11 @@ class Instance:
 
     def _make_caller(self, entry: dict, func: wasmtime.Func, reset_heap: bool = True):
         """The generated fast caller of `entry` (a manifest entry of scalar
-        types). `reset_heap`: reset the arena (py2wasm_heap) before each
-        call when the module has one; the array path (runner/arrays.py)
-        passes False, having placed the arguments in the arena itself."""
+        types). The arena needs no reset from here: the export of a
+        function without array parameters resets it on entry (backend/abi.py,
+        "host" ABI); the array path (runner/arrays.py) places the arguments
+        in the arena and sets py2wasm_heap itself. `reset_heap` is kept for
+        callers of the old signature and ignored."""
         fname = entry["name"]
         params = entry["params"]
 
@@ -193,12 +183,6 @@ class Instance:
             "_complex": _complex,
             "_range": _range, "_arity": _arity,
         }
-        heap = self._exports.get(HEAP_GLOBAL)
-        if heap is not None and reset_heap:  # code that allocates: reset the arena before each call
-            val = wffi.wasmtime_val_t()
-            val.kind = wffi.WASMTIME_I64.value
-            val.of.i64 = HEAP_BASE
-            env["_reset"] = _reset_global(self.store._context(), heap, val)
         caller, _ = make_caller(entry, env)
         caller.func = func  # keep the wasmtime Func alive with its caller
         return caller

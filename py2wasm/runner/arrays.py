@@ -199,10 +199,11 @@ def _c_api():
 
 class _Plan:
     """How one parameter or result (a PyType) crosses the ABI, precomputed."""
-    __slots__ = ("kind", "t", "dtype", "name", "ndim", "itemsize", "elems", "strided")
+    __slots__ = ("kind", "t", "dtype", "name", "ndim", "itemsize", "elems", "strided", "ro")
 
-    def __init__(self, t):
+    def __init__(self, t, ro: bool = False):
         self.t = t
+        self.ro = ro  # an array parameter the function never writes (manifest "readonly")
         if isinstance(t, ArrayType):
             self.kind = "a"
             self.dtype = np.dtype(t.dtype)  # little-endian (native), as in memory
@@ -210,7 +211,7 @@ class _Plan:
             self.strided = t.strided
         elif isinstance(t, TupleType):
             self.kind = "t"
-            self.elems = [_Plan(e) for e in t.elems]
+            self.elems = [_Plan(e, ro) for e in t.elems]
         elif isinstance(t, ScalarType):
             self.kind = "s"
             self.name = t.name
@@ -250,7 +251,7 @@ class ArrayCaller:
         self.name = entry["name"]
         self.types = [from_json(p["type"]) for p in entry["params"]]
         self.result = from_json(entry["result"])
-        self._plans = [_Plan(t) for t in self.types]
+        self._plans = [_Plan(t, bool(p.get("readonly"))) for t, p in zip(self.types, entry["params"])]
         self._rplan = _Plan(self.result)
         self._nparams = len(self.types)
         try:
@@ -261,19 +262,16 @@ class ArrayCaller:
             self.heap = self.memory.heap
         self._host = isinstance(self.memory, _HostMemory)
         if not self._host:
-            data, size, gset, wffi = _c_api()
+            data, size, _, _ = _c_api()
             ctx = ctypes.c_void_p(ctypes.cast(store._context(), ctypes.c_void_p).value)
             mem = ctypes.c_void_p(ctypes.addressof(self.memory._memory))
-            val = wffi.wasmtime_val_t()
-            val.kind = wffi.WASMTIME_I64.value
-            val.of.i64 = HEAP_BASE
-            glob = ctypes.c_void_p(ctypes.addressof(self.heap._global))
-            valp = ctypes.c_void_p(ctypes.addressof(val))
-            self._keep = (val, self.memory, self.heap)
-            self._heapval = val.of
+            self._keep = (self.memory, self.heap)
             self._mem_base = lambda: data(ctx, mem) or 0
             self._mem_size = lambda: size(ctx, mem)
-            self._heap_set = lambda: gset(ctx, glob, valp)
+        # the host ABI's arena top for a call (backend/abi.py): an i64 at byte
+        # TOP_ADDRESS of memory, written through an int64 view of its first 16
+        # bytes (rebuilt with the memory view), not a global set through the C API
+        self._top_view = self._top_of = None
         self._view_size = self._view_base = None
         self._typed_of, self._typed = None, {}
         self._u8 = None
@@ -429,9 +427,9 @@ class ArrayCaller:
         if self._host:
             self.heap.v = self._top
         else:
-            self._heapval.i64 = self._top
-            if self._heap_set():
-                raise RuntimeError("cannot set py2wasm_heap (a py2wasm bug)")
+            if self._top_of is not u8:
+                self._top_of, self._top_view = u8, u8[:16].view(np.int64)
+            self._top_view[1] = self._top  # TOP_ADDRESS = 8
         try:
             if self.fast is not None:
                 res = self.fast(tuple(flat))
@@ -468,7 +466,7 @@ class ArrayCaller:
         """Copy each writable argument array back from linear memory (`u8`
         at address `base`, read after the call), skipping unchanged ones."""
         for arr, addr, n, p, st in placed:
-            if not n:
+            if not n or p.ro:
                 continue
             fl = arr.flags
             if not fl.writeable:

@@ -165,8 +165,6 @@ def make_caller(entry: dict, env: dict[str, Any]):
         L.append(f"    {', '.join(names)}{',' if len(names) == 1 else ''} = args")
     for n, p in zip(names, params):
         g.param(n, p["type"], p["name"], "    ")
-    if "_reset" in env:
-        L.append("    _reset()")
     L.append("    _e = _call(_ctx, _func, _bufp, _n, _trapref)")
     L.append("    if _e or _trap.value:")
     L.append("        return _on_trap(_e)")

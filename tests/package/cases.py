@@ -47,6 +47,9 @@ def python_cases() -> dict[str, list[dict]]:
         MULTI_NAME: [
             _expect(m.floordiv, (7, -2)), _expect(m.floordiv, (-7, 2)), _expect(m.floordiv, (7, 0)),
             _expect(m.floordiv, (7, 2)), _expect(m.floordiv, (SAFE, 1)), _expect(m.floordiv, (-SAFE, 3)),
+            _expect(m.floordiv, (-SAFE, 1)), _expect(m.floordiv, (-0, 5)),
+            _expect(m.big, (8796093022207,)), _expect(m.big, (-8796093022207,)),  # +-(2**53 - 1024): exact
+            _expect(m.big, (2**43,)),  # 2**53: the first int beyond the safe range
             _expect(m.divmod_, (-7, 2)), _expect(m.divmod_, (7, 0)), _expect(m.divmod_, (12, -5)),
             _expect(m.is_pos, (-1.0,)), _expect(m.is_pos, (2.0,)), _expect(m.is_pos, (nan,)), _expect(m.is_pos, (0.0,)),
             _expect(m.scale, ((1.5, 3), True)), _expect(m.scale, ((1.5, -3), False)),
@@ -68,7 +71,15 @@ ARGUMENT_CASES = [
     (MULTI_NAME, "floordiv", [1.5, 2], "TypeError", "floordiv(): argument 'a' must be an integer number (Python int), got 1.5"),
     (MULTI_NAME, "floordiv", [1, 2**53], "RangeError",
      "floordiv(): argument 'b' = 9007199254740992 is not a safe integer (|b| must be at most Number.MAX_SAFE_INTEGER)"),
+    (MULTI_NAME, "floordiv", [-(2**53), 1], "RangeError",
+     "floordiv(): argument 'a' = -9007199254740992 is not a safe integer (|a| must be at most Number.MAX_SAFE_INTEGER)"),
+    (MULTI_NAME, "floordiv", [{"num": "NaN"}, 1], "TypeError",
+     "floordiv(): argument 'a' must be an integer number (Python int), got NaN"),
+    (MULTI_NAME, "floordiv", [1, {"num": "-Infinity"}], "TypeError",
+     "floordiv(): argument 'b' must be an integer number (Python int), got -Infinity"),
+    (MULTI_NAME, "floordiv", [1, "2"], "TypeError", "floordiv(): argument 'b' must be an integer number (Python int), got \"2\""),
     (MULTI_NAME, "is_pos", [True], "TypeError", "is_pos(): argument 'x' must be a number (Python float), got true"),
+    (MULTI_NAME, "scale", [[1.5, 2], 0], "TypeError", "scale(): argument 'flag' must be a boolean (Python bool), got 0"),
     (MULTI_NAME, "scale", [[1.5], True], "TypeError",
      "scale(): argument 'p' must be an array of 2 items (Python tuple), got an array of length 1"),
     (MULTI_NAME, "scale", [[1.5, 2.5], True], "TypeError",

@@ -54,7 +54,7 @@ def module(with_vector: bool = True) -> ir.Module:
 def build(target: str, *, with_vector: bool = True):
     """The backend Build of the module for `target` ("mvp" needs
     with_vector=False: an mvp build cannot hold vector instructions)."""
-    return build_module(module(with_vector), name=NAME, target=target)
+    return build_module(module(with_vector), name=NAME, target=target, abi="js")
 
 
 # (function, args, expected): exact in every build (the products are exact,

@@ -44,18 +44,24 @@ def test_node_memory_stays_flat_over_repeated_calls(app, tmp_path):
 def test_declarations_of_array_signatures(packages):
     dts = (packages[ARRAYS_NAME] / "index.d.ts").read_text()
     for line in [
-        "export declare function softmax(x: Float64Array): Float64Array;",
-        "export declare function jacobi_2d(steps: number, a: NDArray<Float64Array, 2>, b: NDArray<Float64Array, 2>): void;",
-        "export declare function affine(m: NDArray<Float64Array, 2>, v: Float64Array, k: number): NDArray<Float64Array, 2>;",
-        "export declare function cumsum64(a: BigInt64Array): BigInt64Array;",
-        "export declare function scale32(a: Float32Array, b: NDArray<Int32Array, 2>): readonly [Float32Array, NDArray<Int32Array, 2>];",
-        "export declare function brighten(img: NDArray<Uint8Array, 3>): NDArray<Uint8Array, 3>;",
-        "export declare function positive(a: Float64Array, mask: Uint8Array): readonly [Uint8Array, number];",
-        "export declare function stats(a: Float64Array): readonly [Float64Array, number, number];",
+        "export declare function softmax(x: Float64Array | WasmArray<Float64Array>): Float64Array;",
+        "export declare function jacobi_2d(steps: number, a: NDArray<Float64Array, 2> | WasmArray<Float64Array>, "
+        "b: NDArray<Float64Array, 2> | WasmArray<Float64Array>): void;",
+        "export declare function affine(m: NDArray<Float64Array, 2> | WasmArray<Float64Array>, v: Float64Array | "
+        "WasmArray<Float64Array>, k: number): NDArray<Float64Array, 2>;",
+        "export declare function cumsum64(a: BigInt64Array | WasmArray<BigInt64Array>): BigInt64Array;",
+        "export declare function scale32(a: Float32Array | WasmArray<Float32Array>, b: NDArray<Int32Array, 2> | "
+        "WasmArray<Int32Array>): readonly [Float32Array, NDArray<Int32Array, 2>];",
+        "export declare function brighten(img: NDArray<Uint8Array, 3> | WasmArray<Uint8Array>): NDArray<Uint8Array, 3>;",
+        "export declare function positive(a: Float64Array | WasmArray<Float64Array>, mask: Uint8Array | "
+        "WasmArray<Uint8Array>): readonly [Uint8Array, number];",
+        "export declare function stats(a: Float64Array | WasmArray<Float64Array>): readonly [Float64Array, number, number];",
         "export interface NDArray<T extends TypedArray, N extends number> {",
         " * Python: `def jacobi_2d(steps: int, a: f64[:, :], b: f64[:, :]) -> None` (arrays.py:17)",
-        "export declare function pick(p: readonly [Float64Array, number], q: NDArray<Int32Array, 2>): "
-        "readonly [number, NDArray<Int32Array, 2>];",
+        "export declare function pick(p: readonly [Float64Array | WasmArray<Float64Array>, number], "
+        "q: NDArray<Int32Array, 2> | WasmArray<Int32Array>): readonly [number, NDArray<Int32Array, 2>];",
+        "export interface WasmArray<T extends TypedArray = TypedArray> {",
+        "export declare function release(): Promise<void>;",
         "export declare function gemm_np(alpha: number, beta: number, c: NDArray<Float64Array, 2>, "
         "a: NDArray<Float64Array, 2>, b: NDArray<Float64Array, 2>): void;",
         "export declare function gain16(x: Int16Array, g: number, offset: number): readonly [Int16Array, number];",
@@ -105,7 +111,7 @@ BAD_TS = [  # (code, TypeScript error it must produce)
     ("softmax([1, 2]);", "TS2345"),
     ("softmax(new Float32Array(2));", "TS2345"),
     ("jacobi_2d(1, new Float64Array(4), a);", "TS2345"),
-    ("jacobi_2d(1, { data: new Float64Array(4), shape: [4] }, a);", "TS2322"),
+    ("jacobi_2d(1, { data: new Float64Array(4), shape: [4] }, a);", "TS2345"),  # (a union with WasmArray)
     ("jacobi_2d(1, { data: new Float32Array(4), shape: [2, 2] }, a);", "TS2322"),
     ("cumsum64(new Float64Array(2));", "TS2345"),
     ("const x: number[] = softmax(new Float64Array(2));", "TS2740"),

@@ -1,0 +1,440 @@
+/**
+ * Arrays across the "js" ABI (py2wasm/backend/abi.py): the per-call path of
+ * functions with array parameters or results, and the memory API a package
+ * exports (`alloc`, `array`, `release`).
+ *
+ * Place in the pipeline: the last stage (`py2wasm/package/`); compiled and
+ * minified one export at a time by build.mjs, like runtime.ts and arrays.ts
+ * (arrays.ts is the same job for builds of the "host" ABI).
+ *
+ * Linear memory of a module with arrays:
+ *
+ *     [0, 16)            never used (no array lives at address 0)
+ *     [16, base)         the persistent heap: arrays from `alloc`/`array`,
+ *                        managed here (first fit, coalescing free list)
+ *     [base, ...)        the per-call arena: copied arguments, then whatever
+ *                        the call allocates; reset on every call
+ *
+ * `base` is mirrored in the module's exported i32 global `py2wasm_base`
+ * (written only when the persistent heap changes, never per call). A call:
+ * `start` resets the arena top `p` to `base`; `put` gives each array
+ * argument its address: a view that already lives in the persistent heap is
+ * passed as it is (zero copy), anything else is copied to the arena top
+ * (growing the memory as needed); the wrapper passes the final top as the
+ * export's first argument (the wasm sets `py2wasm_heap` from it); `back`
+ * copies the copied arguments back into the caller's arrays (NumPy code may
+ * write into its arguments), also when the call raised; `out` copies an
+ * array result out of the arena.
+ *
+ * Nothing here allocates per call on the 1-D path except result arrays:
+ * views of memory are cached per dtype and re-created only after
+ * `memory.grow` (which detaches them), the copied-argument list is reused.
+ * Calls never overlap (wasm cannot call back into the package), so one
+ * state per package is enough.
+ */
+import type { State } from "./runtime";
+
+type Typed = Float64Array | Float32Array | BigInt64Array | Int32Array | Uint8Array;
+type Ctor =
+  | Float64ArrayConstructor
+  | Float32ArrayConstructor
+  | BigInt64ArrayConstructor
+  | Int32ArrayConstructor
+  | Uint8ArrayConstructor;
+
+/**
+ * The package state with the heap's fields (initialized by the generated
+ * `$s` literal): `x` the exports the heap belongs to (a new instance, after
+ * `init()` or `release()`, starts an empty heap), `b` base, `p` arena top,
+ * `l` live arrays, `r` free blocks sorted by address ([address, size]
+ * pairs), `v` cached views per dtype, `q` copied arguments of the current
+ * call (view, address, dtype; flat; `c` entries used: the array is reused,
+ * never shrunk), `k` set while `keep()` runs a call (array
+ * results then stay in memory: `K` makes them WasmArrays), `w`/`i` the
+ * compiled module and imports (`release` re-instantiates them).
+ */
+export interface HeapState extends State {
+  x: unknown;
+  b: number;
+  p: number;
+  l: Set<unknown>;
+  k?: boolean;
+  K?: (k: number, addr: number, shape: number[]) => unknown;
+  r: number[][];
+  v: (Typed | undefined)[];
+  q: unknown[];
+  c: number;
+  w?: WebAssembly.Module;
+  i?: WebAssembly.Imports;
+}
+
+type Mem = { memory: WebAssembly.Memory; py2wasm_base: WebAssembly.Global };
+
+// dtype index (signature.DTYPE_INDEX) -> TypedArray class. bool is a Uint8Array.
+const CLASSES: readonly Ctor[] = [Float64Array, Float32Array, BigInt64Array, Int32Array, Uint8Array, Uint8Array];
+const BASE = 16;
+// The brand of the arrays `alloc` and `array` return (a registered symbol:
+// every piece, and every package, recognizes them).
+const BRAND = Symbol.for("py2wasm.array");
+
+function memoryError(message: string, cause?: unknown): Error {
+  const e = new Error(message, { cause });
+  e.name = "MemoryError";
+  return e;
+}
+
+// Grow the memory so that byte `end` is in it.
+function grow(m: WebAssembly.Memory, end: number, what: string): void {
+  if (end > 2 ** 32) throw memoryError(`Unable to allocate ${what}: wasm32 linear memory (4 GiB) is exhausted`);
+  const have = m.buffer.byteLength;
+  if (end <= have) return;
+  try {
+    m.grow(Math.ceil((end - have) / 65536));
+  } catch (e) {
+    throw memoryError(`Unable to allocate ${what}: the wasm linear memory cannot grow`, e);
+  }
+}
+
+/**
+ * Start a call: an empty heap for a new instance, the arena top back at
+ * base. Throws a TypeError when the module is not loaded (the wrapper's
+ * `trap` then explains).
+ */
+export function start(st: HeapState): void {
+  const e = st.e!;
+  if (st.x !== e) {
+    (e as unknown as Mem).memory.buffer; // not loaded: throws here
+    st.x = e;
+    st.b = BASE;
+    st.l = new Set();
+    st.r = [];
+    st.v = [];
+  }
+  st.p = st.b;
+  st.c = 0;
+}
+
+// The cached view of dtype k over the whole memory (re-created after a grow).
+function view(st: HeapState, k: number): Typed {
+  let w = st.v[k];
+  if (w === undefined || w.length === 0) w = st.v[k] = new CLASSES[k]!((st.e as unknown as Mem).memory.buffer) as Typed;
+  return w;
+}
+
+// Views of memory made by WasmArray.data carry this mark: a TypedArray of
+// at most 64 bytes may live on V8's heap, where reading `.buffer` costs a
+// new ArrayBuffer; small arrays are recognized by the mark instead.
+const MARK = Symbol.for("py2wasm.view");
+
+/**
+ * The address of array argument `v` (dtype k): its own when it lives in the
+ * persistent heap of this instance (zero copy: the function reads and writes
+ * it there): a view from `WasmArray.data`, or any view of the memory longer
+ * than 64 bytes; else a copy's, at the arena top, to be copied back after
+ * the call unless `ro` (the function never writes it).
+ */
+export function put(st: HeapState, v: Typed, k: number, ro?: number): number {
+  let w = view(st, k);
+  const n = v.byteLength;
+  if ((n > 64 || (v as unknown as Record<symbol, unknown>)[MARK] === 1) && v.buffer === w.buffer) {
+    const o = v.byteOffset;
+    if (o + n <= st.b && o >= BASE) return o;
+  }
+  const a = st.p;
+  const end = Math.ceil((a + n) / 16) * 16;
+  st.p = end;
+  if (end > w.byteLength) {
+    grow((st.e as unknown as Mem).memory, end, "the array arguments");
+    w = view(st, k);
+  }
+  const len = v.length;
+  const o = a / w.BYTES_PER_ELEMENT;
+  if (len > 16) (w as Float64Array).set(v as Float64Array, o);
+  else for (let i = 0; i < len; i++) w[o + i] = v[i]!;
+  if (ro) return a; // read-only: nothing to copy back
+  const q = st.q, c = st.c;
+  q[c] = v;
+  q[c + 1] = a;
+  q[c + 2] = k;
+  st.c = c + 3;
+  return a;
+}
+
+/** After a call (also one that raised): copy every copied argument back into the caller's array. */
+export function back(st: HeapState): void {
+  const q = st.q;
+  for (let j = 0; j < st.c; j += 3) {
+    const v = q[j] as Float64Array, k = q[j + 2] as number;
+    q[j] = null; // do not keep the caller's array alive
+    const n = v.length;
+    if (!n) continue;
+    const w = view(st, k) as Float64Array;
+    const o = (q[j + 1] as number) / w.BYTES_PER_ELEMENT;
+    if (n > 16) v.set(w.subarray(o, o + n));
+    else for (let i = 0; i < n; i++) v[i] = w[o + i]!;
+  }
+  st.c = 0;
+}
+
+/**
+ * An array result (dtype k, byte address, sizes) copied out of the arena:
+ * a new TypedArray for 1-D, `{data, shape}` for N-d.
+ */
+export function out(st: HeapState, k: number, addr: number, ...shape: number[]): unknown {
+  let len = 1;
+  for (let d = 0; d < shape.length; d++) len *= shape[d] = shape[d]! >>> 0;
+  if (st.k) return st.K!(k, addr >>> 0, shape);
+  const w = view(st, k);
+  const o = (addr >>> 0) / w.BYTES_PER_ELEMENT;
+  const data = w.slice(o, o + len) as Typed;
+  return shape.length === 1 ? data : { data, shape };
+}
+
+/**
+ * An array that lives in the module's memory (`alloc`, `array`): `data` is a
+ * view of it (re-created when the memory has grown), `shape` its sizes.
+ * Passing it (or its `data`) to a function of the package does not copy it.
+ */
+export interface WasmArray<T extends Typed = Typed> {
+  readonly data: T;
+  readonly shape: number[];
+  readonly length: number;
+  readonly byteOffset: number;
+  readonly freed: boolean;
+  free(): void;
+}
+
+/**
+ * The package's memory API (`alloc`, `array`, `release`), bound to its state.
+ * Errors: a class that is not one of the package's TypedArray classes or a
+ * size that is not a non-negative safe integer: TypeError / RangeError;
+ * memory exhausted: Error named MemoryError; `free` twice, or using an array
+ * after `free` (or after `release()`/`init()` started a new instance): Error
+ * with a message saying so, before anything touches memory.
+ */
+export function heap(st: HeapState, pkg: string) {
+  const dispose: symbol = (Symbol as { dispose?: symbol }).dispose ?? Symbol.for("Symbol.dispose");
+
+  function sync(): Mem {
+    const e = st.e;
+    if (!e) throw new Error(`${pkg}: the WebAssembly module is not loaded; await init() first`);
+    if (st.x !== e) start(st);
+    return e as unknown as Mem;
+  }
+
+  function setBase(ex: Mem, b: number): void {
+    st.b = b;
+    ex.py2wasm_base.value = b;
+  }
+
+  class Arr implements WasmArray {
+    readonly [BRAND] = true;
+    #v: Typed | undefined;
+    #x: unknown;
+    #f = false;
+    constructor(
+      private readonly c: Ctor,
+      readonly byteOffset: number,
+      readonly length: number,
+      private readonly size: number,
+      private readonly s: number[],
+    ) {
+      this.#x = st.x;
+    }
+    #check(what: string): void {
+      if (this.#f) throw new Error(`${pkg}: ${what} an array that was already freed`);
+      if (this.#x !== st.e) throw new Error(`${pkg}: ${what} an array of an earlier instance (release() or init() freed it)`);
+    }
+    get freed(): boolean {
+      return this.#f || this.#x !== st.e;
+    }
+    get shape(): number[] {
+      return this.s.slice();
+    }
+    get data(): Typed {
+      this.#check("cannot use");
+      const v = this.#v;
+      if (v !== undefined && (v.length !== 0 || this.length === 0)) return v;
+      const w = new this.c((st.e as unknown as Mem).memory.buffer, this.byteOffset, this.length) as Typed;
+      (w as unknown as Record<symbol, unknown>)[MARK] = 1;
+      return (this.#v = w);
+    }
+    free(): void {
+      this.#check("cannot free");
+      this.#f = true;
+      this.#v = undefined;
+      st.l.delete(this);
+      if (this.size) release1(this.byteOffset, this.size);
+    }
+  }
+  (Arr.prototype as unknown as Record<symbol, unknown>)[dispose] = function (this: Arr) {
+    if (!this.freed) this.free();
+  };
+
+  // Give a block back: into the free list (merged with its neighbours), or,
+  // at the end of the heap, lower the base.
+  function release1(a: number, n: number): void {
+    const ex = sync();
+    const r = st.r;
+    let i = 0;
+    while (i < r.length && r[i]![0]! < a) i++;
+    r.splice(i, 0, [a, n]);
+    if (i + 1 < r.length && a + n === r[i + 1]![0]) {
+      r[i]![1]! += r[i + 1]![1]!;
+      r.splice(i + 1, 1);
+    }
+    if (i > 0 && r[i - 1]![0]! + r[i - 1]![1]! === a) {
+      r[i - 1]![1]! += r[i]![1]!;
+      r.splice(i, 1);
+    }
+    const last = r[r.length - 1];
+    if (last && last[0]! + last[1]! === st.b) {
+      r.pop();
+      setBase(ex, last[0]!);
+    }
+  }
+
+  function take(n: number): number {
+    const ex = sync();
+    const r = st.r;
+    for (let i = 0; i < r.length; i++) {
+      const blk = r[i]!;
+      if (blk[1]! >= n) {
+        const a = blk[0]!;
+        if (blk[1] === n) r.splice(i, 1);
+        else (blk[0] = a + n), (blk[1] = blk[1]! - n);
+        return a;
+      }
+    }
+    const a = st.b;
+    grow(ex.memory, a + n, `an array of ${n} bytes`);
+    setBase(ex, a + n);
+    return a;
+  }
+
+  function make(C: unknown, shape: number[], where: string): Arr {
+    const k = CLASSES.indexOf(C as Ctor);
+    if (k < 0) {
+      throw new TypeError(`${where}: the class must be one of Float64Array, Float32Array, BigInt64Array, Int32Array, Uint8Array, got ${typeof C === "function" ? C.name : String(C)}`);
+    }
+    let len = 1;
+    for (const d of shape) {
+      if (typeof d !== "number" || !Number.isSafeInteger(d)) throw new TypeError(`${where}: sizes must be integers, got ${String(d)}`);
+      if (d < 0) throw new RangeError(`${where}: sizes must not be negative, got ${d}`);
+      len *= d;
+    }
+    const bytes = len * (C as Ctor).BYTES_PER_ELEMENT;
+    const size = Math.max(16, Math.ceil(bytes / 16) * 16);
+    const a = take(size);
+    const h = new Arr(C as Ctor, a, len, size, shape.slice());
+    st.l.add(h);
+    (h.data as Uint8Array).fill(0 as never);
+    return h;
+  }
+
+  // Make [a, a + n) persistent if it is arena or free memory (true), else
+  // leave it (false: it belongs to a live array).
+  function reserve(a: number, n: number): boolean {
+    const ex = sync();
+    const r = st.r;
+    if (a >= st.b) {
+      if (a > st.b) {
+        const last = r[r.length - 1];
+        if (last && last[0]! + last[1]! === st.b) last[1]! += a - st.b;
+        else r.push([st.b, a - st.b]);
+      }
+      setBase(ex, a + n);
+      return true;
+    }
+    for (let i = 0; i < r.length; i++) {
+      const [s0, n0] = r[i] as [number, number];
+      if (s0 <= a && a + n <= s0 + n0) {
+        const tail: number[][] = a + n < s0 + n0 ? [[a + n, s0 + n0 - a - n]] : [];
+        r.splice(i, 1, ...(a > s0 ? [[s0, a - s0]] : []), ...tail);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // An array result of a call made by keep(): a WasmArray, in place when the
+  // result is in the arena, else (a view of an argument from alloc()) a copy.
+  st.K = (k: number, addr: number, shape: number[]): unknown => {
+    const C = CLASSES[k]!;
+    let len = 1;
+    for (const d of shape) len *= d;
+    const bytes = len * C.BYTES_PER_ELEMENT;
+    const size = Math.ceil(bytes / 16) * 16;
+    if (!size || !reserve(addr, size)) {
+      const h = make(C, shape, "keep()");
+      if (len) (h.data as Float64Array).set(new C((st.e as unknown as Mem).memory.buffer, addr, len) as Float64Array);
+      return h;
+    }
+    const h = new Arr(C, addr, len, size, shape);
+    st.l.add(h);
+    return h;
+  };
+
+  return {
+    /** `alloc(Float64Array, n)`: a zeroed 1-D array of n elements in the module's memory. */
+    alloc(C: unknown, n: unknown): Arr {
+      return make(C, [n as number], "alloc()");
+    },
+    /**
+     * `array({shape, dtype})` (dtype a NumPy name: "float64", "float32",
+     * "int64", "int32", "uint8", "bool") or `array(typedArray)` (a copy of
+     * it): a zeroed N-d array in the module's memory.
+     */
+    array(spec: unknown): Arr {
+      if (ArrayBuffer.isView(spec)) {
+        const k = CLASSES.indexOf((spec as Typed).constructor as Ctor);
+        const h = make(CLASSES[k < 0 ? 99 : k], [(spec as Typed).length], "array()");
+        (h.data as Float64Array).set(spec as Float64Array);
+        return h;
+      }
+      const o = (spec ?? {}) as { shape?: unknown; dtype?: unknown };
+      const dt = ["float64", "float32", "int64", "int32", "uint8", "bool"].indexOf(o.dtype as string);
+      if (dt < 0) throw new TypeError(`array(): dtype must be one of "float64", "float32", "int64", "int32", "uint8", "bool", got ${String(o.dtype)}`);
+      const shape = typeof o.shape === "number" ? [o.shape] : o.shape;
+      if (!Array.isArray(shape)) throw new TypeError(`array(): shape must be an array of sizes, got ${String(o.shape)}`);
+      return make(CLASSES[dt], shape, "array()");
+    },
+    /**
+     * Give the module's memory back: a new instance (and a new, small
+     * memory) replaces the current one. Refused while arrays from alloc()
+     * or array() are live. Resolves when done.
+     */
+    /**
+     * `keep(f, ...args)`: call `f` (a function of this package) and return
+     * its array results as WasmArrays that stay in the module's memory (free
+     * them), instead of copies.
+     */
+    keep(f: unknown, ...args: unknown[]): unknown {
+      if (typeof f !== "function") throw new TypeError(`keep(): the first argument must be a function of ${pkg}, got ${String(f)}`);
+      st.k = true;
+      let r: unknown;
+      try {
+        r = f(...args);
+      } finally {
+        st.k = false;
+      }
+      const any = (v: unknown): boolean => isWasmArray(v) || (Array.isArray(v) && v.some(any));
+      if (!any(r)) throw new TypeError(`keep(): ${f.name || "the function"} returned no array of ${pkg} (keep() is for this package's functions with array results)`);
+      return r;
+    },
+    async release(): Promise<void> {
+      sync();
+      if (st.l.size) {
+        throw new Error(`${pkg}: release(): ${st.l.size} array(s) from alloc()/array() are still live; free() them first`);
+      }
+      if (!st.w) throw new Error(`${pkg}: release(): the module was loaded without keeping its compiled form`);
+      st.e = (await WebAssembly.instantiate(st.w, st.i)).exports as State["e"];
+      start(st);
+    },
+  };
+}
+
+/** Is `v` an array from `alloc`/`array` (of any py2wasm package)? */
+export function isWasmArray(v: unknown): v is WasmArray {
+  return typeof v === "object" && v !== null && (v as Record<symbol, unknown>)[BRAND] === true;
+}

@@ -1,0 +1,157 @@
+"""The per-function wrappers of `index.js` for builds of the "js" ABI
+(py2wasm/backend/abi.py; `manifest["abi"] == "js"`, what `py2wasm build`
+compiles).
+
+Place in the pipeline: the last stage (`package`), called by
+`javascript.javascript_module` (which keeps the wrappers of "host" builds).
+A wrapper does only what its signature needs, in code V8 inlines:
+1. the argument count (`arguments.length`, no rest array), then an inline
+   check per scalar (`JS_SCALARS`: `typeof x == "number"`,
+   `Number.isSafeInteger(x)`, ...); only when it fails is its piece called
+   (`flt`, `int`, `bool`: they throw the TypeError / RangeError naming
+   function and parameter); the values go to the export as they are (`int`
+   crosses as f64, no BigInt);
+2. an array argument: `x instanceof Float64Array` (else the `arr` piece: other
+   realms, N-d `{data, shape}`, WasmArrays, bool 0/1 checks); inside `try`,
+   `start` resets the arena, `put` places each array (zero copy when it lives
+   in the persistent heap), the export gets the arena top first; `back`
+   copies copied arguments back in `finally`, except those the manifest
+   marks `"readonly"` (ir/writes.py proved the function never writes them);
+3. results: float as is, bool `!== 0`, int `r === r ? r : big()` (NaN = out
+   of the safe range, the exact value in `py2wasm_big`), arrays via `out`
+   (a copy, or a WasmArray under `keep()`), tuples as arrays.
+No closure, no allocation per call beyond a multi-value result array.
+"""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .signature import ARRAY_CLASSES, DTYPE_INDEX, MEMORY_EXPORTS, count_leaves, has_array, is_array, leaves
+
+# manifest scalar type -> (inline check of `{v}`, true when accepted; the value
+# passed to the wasm; the runtime piece called when the check fails: it
+# throws the TypeError / RangeError naming function and parameter).
+JS_SCALARS = {
+    "float": ('typeof {v}=="number"', "{v}", "flt"),
+    "int": ("Number.isSafeInteger({v})", "{v}", "int"),
+    "bool": ('typeof {v}=="boolean"', "{v}?1:0", "bool"),
+}
+# manifest scalar type -> the JS value of raw result `{r}` (and the pieces it uses)
+JS_RESULTS = {
+    "float": ("{r}", ()),
+    "int": ("({r}==={r}?{r}:$big($s,{fn}))", ("big",)),
+    "bool": ("{r}!==0", ()),
+}
+
+
+def _s(text: str) -> str:
+    return json.dumps(text)
+
+
+def _result(t: Any, fn: str, n_leaves: int, used: set[str]) -> str:
+    counter = iter(range(n_leaves))
+
+    def raw() -> str:
+        k = next(counter)
+        return "$r" if n_leaves == 1 else f"$r[{k}]"
+
+    def build(ty: Any) -> str:
+        if is_array(ty):
+            used.add("out")
+            vals = [raw() for _ in range(1 + ty["ndim"])]
+            return f"$out($s,{DTYPE_INDEX[ty['array']]},{','.join(vals)})"
+        if isinstance(ty, str):
+            expr, pieces = JS_RESULTS[ty]
+            used.update(pieces)
+            return expr.format(r=raw(), fn=_s(fn))
+        return "[" + ",".join(build(e) for e in ty["tuple"]) + "]"
+
+    return build(t)
+
+
+def function_js(f: dict, local: str, pnames: list[str]) -> tuple[str, set[str]]:
+    """The body of wrapper `local(pnames...)` for manifest entry `f`, and
+    the runtime pieces it uses."""
+    fn = f["name"]
+    params = f["params"]
+    used = {"trap", "argc"}
+    labels = _s(fn)
+    n = len(params)
+    plist = "[" + ",".join(_s(p["name"]) for p in params) + "]"
+    body = [f"arguments.length!=={n}&&$argc(arguments.length,{labels},{plist});" if n else
+            f"arguments.length&&$argc(arguments.length,{labels},[]);"]
+    args: list[str] = []
+    places: list[str] = []
+    writable = False  # an array argument the function may write: copied back in `finally`
+    for k, p in enumerate(params):
+        t, pn = p["type"], pnames[k]
+
+        def tuple_checks(ty: Any, access: str, label: str) -> None:
+            if isinstance(ty, dict) and "tuple" in ty:
+                used.add("tup")
+                body.append(f"$tup({access},{len(ty['tuple'])},{labels},{_s(label)});")
+                for j, e in enumerate(ty["tuple"]):
+                    tuple_checks(e, f"{access}[{j}]", f"{label}[{j}]")
+
+        tuple_checks(t, pn, p["name"])
+        for leaf in leaves(t, pn, p["name"]):
+            if is_array(leaf.type):
+                used |= {"arr", "start", "put"}
+                var = f"${len(places)}"
+                dt, nd = DTYPE_INDEX[leaf.type["array"]], leaf.type["ndim"]
+                check = f"$arr({leaf.access},{dt},{nd},{labels},{_s(leaf.label)})"
+                cls = ARRAY_CLASSES[leaf.type["array"]]
+                if nd == 1 and leaf.type["array"] != "bool":
+                    body.append(f"const {var}={leaf.access} instanceof {cls}?{leaf.access}:{check}.v;")
+                    dims = [f"{var}.length"]
+                    data = var
+                else:
+                    body.append(f"const {var}={check};")
+                    dims = [f"{var}.s[{d}]" for d in range(nd)]
+                    data = f"{var}.v"
+                ro = ",1" if p.get("readonly") else ""  # never written: no copy back
+                if not ro:
+                    writable = True
+                places.append(f"const {var}a=$put($s,{data},{dt}{ro});")
+                args.extend([f"{var}a"] + dims)
+                continue
+            check, value, piece = JS_SCALARS[leaf.type]
+            used.add(piece)
+            body.append(f"{check.format(v=leaf.access)}||${piece}({leaf.access},{labels},{_s(leaf.label)});")
+            args.append(value.format(v=leaf.access))
+    rt = f["result"]
+    nres = count_leaves(rt)
+    target = f"$s.e.{fn}" if fn.isidentifier() else f"$s.e[{_s(fn)}]"
+    catch = "catch($e){throw $trap($e,$s)}"
+    if places:
+        call = f"{target}($s.p,{','.join(args)})"
+        pre = "$start($s);" + "".join(places)
+        fin = "finally{$s.c&&$back($s)}" if writable else ""
+        if writable:
+            used.add("back")
+    else:
+        if has_array(rt):  # array results only: the arena still has to belong to this instance
+            used.add("start")
+            pre = "$start($s);"
+        else:
+            pre = ""
+        call = f"{target}({','.join(args)})"
+        fin = ""
+    if nres == 0:
+        body.append(f"try{{{pre}{call}}}{catch}{fin}")
+    elif rt == "float" and not fin:
+        body.append(f"try{{{pre}return {call}}}{catch}")
+    else:
+        expr = _result(rt, fn, nres, used)
+        body.append(f"let $r;try{{{pre}$r={call}}}{catch}{fin}return {expr};")
+    return f"function {local}({','.join(pnames)}){{{''.join(body)}}}", used
+
+
+def memory_api_js(name: str) -> str:
+    """The line exporting the memory API, bound to the package state."""
+    return f"export const{{{','.join(MEMORY_EXPORTS)}}}=$heap($s,{_s(name)});"
+
+
+# Fields of the package state the array pieces use (js/src/heap.ts HeapState).
+STATE_FIELDS = "x:0,b:16,p:16,l:null,r:null,v:[],q:[],c:0"

@@ -1,0 +1,47 @@
+"""The module of the memory API tests (test_memory_api.py): functions that
+write their arguments, only read them, grow the memory during a call and
+return arrays (new, or an argument itself)."""
+import numpy as np
+import numpy.typing as npt
+
+import py2wasm
+
+
+def add_into(x: npt.NDArray[np.float64], y: npt.NDArray[np.float64], out: npt.NDArray[np.float64]) -> None:
+    for i in range(len(out)):
+        out[i] = x[i] + y[i]
+
+
+def total(a: npt.NDArray[np.float64]) -> float:
+    return np.sum(a)
+
+
+def grow_then_sum(a: npt.NDArray[np.float64], n: int) -> float:
+    """Allocates n float64 (the memory grows during the call), then reads `a`."""
+    z = np.zeros(n)
+    z[n - 1] = 1.0
+    return np.sum(a) + np.sum(z)
+
+
+def scaled(a: npt.NDArray[np.float64], k: float) -> npt.NDArray[np.float64]:
+    return a * k
+
+
+def same(a: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    return a
+
+
+def split(a: npt.NDArray[np.float64]) -> tuple[npt.NDArray[np.float64], float, npt.NDArray[np.float64]]:
+    return a * 2.0, np.sum(a), a + 1.0
+
+
+def rowsum(m: py2wasm.f64[:, :]) -> npt.NDArray[np.float64]:
+    return np.sum(m, axis=1)
+
+
+def big(n: int) -> int:
+    return n * 1024
+
+
+def ints(n: int) -> tuple[int, int]:
+    return n * 1024, n * 2048
