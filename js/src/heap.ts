@@ -34,13 +34,19 @@
  */
 import type { State } from "./runtime";
 
-type Typed = Float64Array | Float32Array | BigInt64Array | Int32Array | Uint8Array;
+type Typed = Float64Array | Float32Array | BigInt64Array | Int32Array | Uint8Array | Int16Array
+  | Int8Array | Uint32Array | Uint16Array | BigUint64Array;
 type Ctor =
   | Float64ArrayConstructor
   | Float32ArrayConstructor
   | BigInt64ArrayConstructor
   | Int32ArrayConstructor
-  | Uint8ArrayConstructor;
+  | Uint8ArrayConstructor
+  | Int16ArrayConstructor
+  | Int8ArrayConstructor
+  | Uint32ArrayConstructor
+  | Uint16ArrayConstructor
+  | BigUint64ArrayConstructor;
 
 /**
  * The package state with the heap's fields (initialized by the generated
@@ -71,7 +77,8 @@ export interface HeapState extends State {
 type Mem = { memory: WebAssembly.Memory; py2wasm_base: WebAssembly.Global };
 
 // dtype index (signature.DTYPE_INDEX) -> TypedArray class. bool is a Uint8Array.
-const CLASSES: readonly Ctor[] = [Float64Array, Float32Array, BigInt64Array, Int32Array, Uint8Array, Uint8Array];
+const CLASSES: readonly Ctor[] = [Float64Array, Float32Array, BigInt64Array, Int32Array, Uint8Array, Uint8Array,
+  Int16Array, Int8Array, Uint32Array, Uint16Array, BigUint64Array];
 const BASE = 16;
 // The brand of the arrays `alloc` and `array` return (a registered symbol:
 // every piece, and every package, recognizes them).
@@ -315,7 +322,7 @@ export function heap(st: HeapState, pkg: string) {
   function make(C: unknown, shape: number[], where: string): Arr {
     const k = CLASSES.indexOf(C as Ctor);
     if (k < 0) {
-      throw new TypeError(`${where}: the class must be one of Float64Array, Float32Array, BigInt64Array, Int32Array, Uint8Array, got ${typeof C === "function" ? C.name : String(C)}`);
+      throw new TypeError(`${where}: the class must be one of Float64Array, Float32Array, BigInt64Array, Int32Array, Uint8Array, Int16Array, Int8Array, Uint32Array, Uint16Array, BigUint64Array, got ${typeof C === "function" ? C.name : String(C)}`);
     }
     let len = 1;
     for (const d of shape) {
@@ -393,7 +400,8 @@ export function heap(st: HeapState, pkg: string) {
         return h;
       }
       const o = (spec ?? {}) as { shape?: unknown; dtype?: unknown };
-      const dt = ["float64", "float32", "int64", "int32", "uint8", "bool"].indexOf(o.dtype as string);
+      const dt = ["float64", "float32", "int64", "int32", "uint8", "bool", "int16", "int8", "uint32", "uint16",
+        "uint64"].indexOf(o.dtype as string);
       if (dt < 0) throw new TypeError(`array(): dtype must be one of "float64", "float32", "int64", "int32", "uint8", "bool", got ${String(o.dtype)}`);
       const shape = typeof o.shape === "number" ? [o.shape] : o.shape;
       if (!Array.isArray(shape)) throw new TypeError(`array(): shape must be an array of sizes, got ${String(o.shape)}`);

@@ -241,8 +241,9 @@ export function res(v: bigint, fn: string): number {
  * returned NaN and left the exact value in `py2wasm_big`. Throws the same
  * RangeError as `res`, with the BigInt in `value`.
  */
-export function big(st: State, fn: string): never {
-  const v = (st.e!["py2wasm_big"] as WebAssembly.Global).value as bigint;
+export function big(st: State, fn: string, unsigned?: number): never {
+  const raw = (st.e!["py2wasm_big"] as WebAssembly.Global).value as bigint;
+  const v = unsigned ? BigInt.asUintN(64, raw) : raw; // a numpy.uint64 result: its bits
   const e = new RangeError(`${fn}(): the int result ${v} is outside JavaScript's safe integer range (see the error's \`value\` for the exact BigInt)`);
   (e as RangeError & { value: bigint }).value = v;
   throw e;

@@ -21,7 +21,10 @@ Two ABIs (the build's `manifest["abi"]`):
   f64 (the JS binding passes only safe integers; the wrapper truncates to
   i64), a result `int` comes back as f64 when |v| <= 2**53 - 1, else as NaN
   with the exact value in the exported i64 global `py2wasm_big` (several
-  int results out of range: the leftmost's value); `bool` i32; an array is
+  int results out of range: the leftmost's value; a numpy.uint64 result
+  is unsigned: above 2**53 - 1 it is NaN and its bits are in the global);
+  `bool` i32; a complex two f64; a NumPy scalar its compute type (float32
+  and float64 f64, integers as `int`, bool_ i32); an array is
   an i32 address and i32 sizes (unsigned; wasm32). In a module with memory
   the arena base is the exported mutable i32 global `py2wasm_base` (the end
   of the persistent heap JavaScript manages below it: js/src/heap.ts);
@@ -44,12 +47,23 @@ TOP_ADDRESS = 8  # host ABI: where the runner leaves the arena top (in the 16 un
 SAFE = 2**53 - 1
 
 
+# NumPy scalar manifest types -> the base leaf they cross as (their compute
+# type); "uint" is a numpy.uint64: an i64 of its bits, unsigned at the boundary.
+_NUMPY_LEAVES = {"numpy.float64": "float", "numpy.float32": "float", "numpy.bool_": "bool",
+                 "numpy.uint64": "uint"}
+
+
 def _leaves(t: Any) -> list:
-    """Manifest type -> its flattened leaves ("int" | "float" | "bool" | array dict)."""
+    """Manifest type -> its flattened leaves ("int" | "uint" | "float" | "bool" |
+    array dict): a complex is two floats, a NumPy scalar its compute type."""
     if isinstance(t, dict) and "tuple" in t:
         return [x for e in t["tuple"] for x in _leaves(e)]
     if t == "None":
         return []
+    if t == "complex":
+        return ["float", "float"]
+    if isinstance(t, str) and t.startswith("numpy."):
+        return [_NUMPY_LEAVES.get(t, "int")]
     return [t]
 
 
@@ -63,7 +77,7 @@ def _internal_types(leaves: list) -> list[int]:
         if _is_array(t):
             out.extend([bn.i64] * (1 + t["ndim"]))
         else:
-            out.append({"int": bn.i64, "float": bn.f64, "bool": bn.i32}[t])
+            out.append({"int": bn.i64, "uint": bn.i64, "float": bn.f64, "bool": bn.i32}[t])
     return out
 
 
@@ -76,7 +90,7 @@ def add_exports(ctx, module, entries: list[dict], abi: str, has_memory: bool) ->
     if abi == "js" and has_memory:
         m.add_global(BASE_GLOBAL, bn.i32, True, m.i32(HEAP_BASE))
         m.add_global_export(BASE_GLOBAL, BASE_GLOBAL)
-    big = abi == "js" and any(t == "int" for e in entries for t in _leaves(e["result"]))
+    big = abi == "js" and any(t in ("int", "uint") for e in entries for t in _leaves(e["result"]))
     if big:
         m.add_global(BIG_GLOBAL, bn.i64, True, m.i64(0))
         m.add_global_export(BIG_GLOBAL, BIG_GLOBAL)
@@ -119,7 +133,7 @@ def _wrapper(ctx, entry: dict, abi: str, has_memory: bool) -> None:
                 for _ in range(1 + t["ndim"]):
                     args.append(m.unary(Op.ExtendUInt32, m.local_get(len(params), bn.i32)))
                     params.append(bn.i32)
-            elif t == "int":
+            elif t in ("int", "uint"):  # JS passes safe integers (uint64: non-negative ones)
                 args.append(m.unary(Op.TruncSatSFloat64ToInt64, m.local_get(len(params), bn.f64)))
                 params.append(bn.f64)
             else:
@@ -133,7 +147,7 @@ def _wrapper(ctx, entry: dict, abi: str, has_memory: bool) -> None:
         locals_.append(t)
         return len(params) + len(locals_) - 1
 
-    if abi == "host" or not any(t == "int" or _is_array(t) for t in rleaves):
+    if abi == "host" or not any(t in ("int", "uint") or _is_array(t) for t in rleaves):
         stmts.append(call)
         results = rtypes
     else:
@@ -161,11 +175,16 @@ def _wrapper(ctx, entry: dict, abi: str, has_memory: bool) -> None:
                     outs.append(m.unary(Op.WrapInt64, raw_fn[k]()))
                     results.append(bn.i32)
                     k += 1
-            elif t == "int":
+            elif t in ("int", "uint"):
                 v = raw_fn[k]
 
-                def unsafe(v=v):  # |v| > 2**53 - 1
-                    return m.binary(Op.GtUInt64, m.binary(Op.AddInt64, v(), m.i64(SAFE)), m.i64(2 * SAFE))
+                if t == "int":
+                    def unsafe(v=v):  # |v| > 2**53 - 1
+                        return m.binary(Op.GtUInt64, m.binary(Op.AddInt64, v(), m.i64(SAFE)),
+                                        m.i64(2 * SAFE))
+                else:
+                    def unsafe(v=v):  # a uint64 above 2**53 - 1 (its bits, unsigned)
+                        return m.binary(Op.GtUInt64, v(), m.i64(SAFE))
                 checks.append(m.if_(unsafe(), m.global_set(BIG_GLOBAL, v())))
                 outs.append(m.select(unsafe(), m.f64(float("nan")), m.unary(Op.ConvertSInt64ToFloat64, v()),
                                      bn.f64))

@@ -27,7 +27,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .signature import ARRAY_CLASSES, DTYPE_INDEX, MEMORY_EXPORTS, count_leaves, has_array, is_array, leaves
+from .signature import (ARRAY_CLASSES, DTYPE_INDEX, MEMORY_EXPORTS, NP_INT_RANGES, NUMPY_SCALARS,
+                        count_leaves, has_array, is_array, leaves)
 
 # manifest scalar type -> (inline check of `{v}`, true when accepted; the value
 # passed to the wasm; the runtime piece called when the check fails: it
@@ -36,13 +37,30 @@ JS_SCALARS = {
     "float": ('typeof {v}=="number"', "{v}", "flt"),
     "int": ("Number.isSafeInteger({v})", "{v}", "int"),
     "bool": ('typeof {v}=="boolean"', "{v}?1:0", "bool"),
+    "numpy.float64": ('typeof {v}=="number"', "{v}", "flt"),
+    "numpy.float32": ('typeof {v}=="number"', "Math.fround({v})", "f32"),
+    "numpy.int64": ("Number.isSafeInteger({v})", "{v}", "int"),
+    "numpy.uint64": ("(Number.isSafeInteger({v})&&{v}>=0)", "{v}", "u64"),
+    "numpy.bool_": ('typeof {v}=="boolean"', "{v}?1:0", "bool"),
 }
+for _t, (_lo, _hi) in NP_INT_RANGES.items():  # narrow ints: in range, else the nint piece's RangeError
+    JS_SCALARS[_t] = (f"(Number.isSafeInteger({{v}})&&{{v}}>={_lo}&&{{v}}<={_hi})", "{v}", "nint")
 # manifest scalar type -> the JS value of raw result `{r}` (and the pieces it uses)
 JS_RESULTS = {
     "float": ("{r}", ()),
     "int": ("({r}==={r}?{r}:$big($s,{fn}))", ("big",)),
     "bool": ("{r}!==0", ()),
+    "numpy.float64": ("{r}", ()),
+    "numpy.float32": ("{r}", ()),
+    "numpy.int64": ("({r}==={r}?{r}:$big($s,{fn}))", ("big",)),
+    "numpy.uint64": ("({r}==={r}?{r}:$big($s,{fn},1))", ("big",)),
+    "numpy.bool_": ("{r}!==0", ()),
 }
+for _t in NP_INT_RANGES:  # always within the safe range
+    JS_RESULTS[_t] = ("{r}", ())
+# a complex argument: {re, im}, checked inline (else the cpx piece's TypeError)
+_COMPLEX_CHECK = ('(typeof {v}=="object"&&{v}!==null&&typeof {v}.re=="number"&&'
+                  'typeof {v}.im=="number")')
 
 
 def _s(text: str) -> str:
@@ -61,6 +79,9 @@ def _result(t: Any, fn: str, n_leaves: int, used: set[str]) -> str:
             used.add("out")
             vals = [raw() for _ in range(1 + ty["ndim"])]
             return f"$out($s,{DTYPE_INDEX[ty['array']]},{','.join(vals)})"
+        if ty == "complex":
+            re = raw()
+            return f"{{re:{re},im:{raw()}}}"
         if isinstance(ty, str):
             expr, pieces = JS_RESULTS[ty]
             used.update(pieces)
@@ -116,9 +137,19 @@ def function_js(f: dict, local: str, pnames: list[str]) -> tuple[str, set[str]]:
                 places.append(f"const {var}a=$put($s,{data},{dt}{ro});")
                 args.extend([f"{var}a"] + dims)
                 continue
+            if leaf.type == "complex":
+                used.add("cpx")
+                body.append(f"{_COMPLEX_CHECK.format(v=leaf.access)}||$cpx({leaf.access},{labels},"
+                            f"{_s(leaf.label)});")
+                args.extend([f"{leaf.access}.re", f"{leaf.access}.im"])
+                continue
             check, value, piece = JS_SCALARS[leaf.type]
+            extra = ""
+            if leaf.type in NUMPY_SCALARS and NUMPY_SCALARS[leaf.type][1] is not None:
+                extra = f"{NUMPY_SCALARS[leaf.type][1]},"  # the nint piece's type number
             used.add(piece)
-            body.append(f"{check.format(v=leaf.access)}||${piece}({leaf.access},{labels},{_s(leaf.label)});")
+            body.append(f"{check.format(v=leaf.access)}||${piece}({leaf.access},{extra}{labels},"
+                        f"{_s(leaf.label)});")
             args.append(value.format(v=leaf.access))
     rt = f["result"]
     nres = count_leaves(rt)

@@ -62,10 +62,13 @@ def test_declarations_of_array_signatures(packages):
         "q: NDArray<Int32Array, 2> | WasmArray<Int32Array>): readonly [number, NDArray<Int32Array, 2>];",
         "export interface WasmArray<T extends TypedArray = TypedArray> {",
         "export declare function release(): Promise<void>;",
-        "export declare function gemm_np(alpha: number, beta: number, c: NDArray<Float64Array, 2>, "
-        "a: NDArray<Float64Array, 2>, b: NDArray<Float64Array, 2>): void;",
-        "export declare function gain16(x: Int16Array, g: number, offset: number): readonly [Int16Array, number];",
-        "export declare function mix8(a: Uint8Array, b: Int8Array, w: Uint16Array, k: number): "
+        "export declare function gemm_np(alpha: number, beta: number, c: NDArray<Float64Array, 2> | "
+        "WasmArray<Float64Array>, a: NDArray<Float64Array, 2> | WasmArray<Float64Array>, "
+        "b: NDArray<Float64Array, 2> | WasmArray<Float64Array>): void;",
+        "export declare function gain16(x: Int16Array | WasmArray<Int16Array>, g: number, offset: number): "
+        "readonly [Int16Array, number];",
+        "export declare function mix8(a: Uint8Array | WasmArray<Uint8Array>, b: Int8Array | "
+        "WasmArray<Int8Array>, w: Uint16Array | WasmArray<Uint16Array>, k: number): "
         "readonly [Uint16Array, Uint32Array, boolean];",
         "export declare function np_scalars(x: number, n: number, u: number, flag: boolean): "
         "readonly [number, number, number, boolean, number];",
@@ -73,7 +76,8 @@ def test_declarations_of_array_signatures(packages):
         " * @param x - Python `np.float32` (np.float32: rounded to float32 (Math.fround), like np.float32(x))",
         "export type TypedArray = Float64Array | Float32Array | BigInt64Array | Int32Array | Int16Array | "
         "Int8Array | BigUint64Array | Uint32Array | Uint16Array | Uint8Array;",
-        "export declare function u64ops(a: BigUint64Array, k: number): readonly [BigUint64Array, number, boolean];",
+        "export declare function u64ops(a: BigUint64Array | WasmArray<BigUint64Array>, k: number): "
+        "readonly [BigUint64Array, number, boolean];",
     ]:
         assert line in dts.splitlines(), line
     readme = (packages[ARRAYS_NAME] / "README.md").read_text()
