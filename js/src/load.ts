@@ -63,3 +63,36 @@ export function choose<B extends Build>(builds: readonly B[], source: unknown, t
   }
   return b;
 }
+
+/**
+ * `initSync(source)`: instantiate synchronously from the module's bytes
+ * (ArrayBuffer, any TypedArray/DataView, a Node Buffer) or a compiled
+ * `WebAssembly.Module`. Anything else (a URL, a Response) is a TypeError
+ * pointing to the asynchronous `init`. Browsers refuse synchronous
+ * compilation of large modules on the main thread (Chromium: over 8 MB).
+ */
+export function loadSync(imports: WebAssembly.Imports, source: unknown): WebAssembly.Exports {
+  let m: WebAssembly.Module;
+  if (source instanceof WebAssembly.Module) m = source;
+  else if (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) m = new WebAssembly.Module(source as BufferSource);
+  else {
+    const what = source === null || typeof source !== "object" ? String(source) : `a ${(source as object).constructor?.name ?? "object"}`;
+    throw new TypeError(`initSync() needs the .wasm bytes (ArrayBuffer, Uint8Array, Buffer) or a WebAssembly.Module, got ${what}; use \`await init(source)\` for a URL or a Response`);
+  }
+  return new WebAssembly.Instance(m, imports).exports;
+}
+
+/**
+ * The bytes of a module inlined in the package as base64 (`--inline-wasm`):
+ * `Uint8Array.fromBase64` where the engine has it, else `atob` (every
+ * browser, worker and Node 16+), else Node's Buffer.
+ */
+export function b64(text: string): Uint8Array {
+  const U = Uint8Array as unknown as { fromBase64?: (s: string) => Uint8Array };
+  if (typeof U.fromBase64 === "function") return U.fromBase64(text);
+  if (typeof atob !== "function") return new Uint8Array((globalThis as any).Buffer.from(text, "base64"));
+  const bin = atob(text);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
