@@ -21,6 +21,11 @@ from .targets import TARGETS
 OPT_CHOICES = ["0", "1", "2", "3", "s", "z"]
 
 
+def _installed_version() -> str:
+    from .package import _py2wasm_version
+    return _py2wasm_version()
+
+
 def _fail(msg: str) -> None:
     click.echo(msg, err=True)
     sys.exit(1)
@@ -53,7 +58,7 @@ FASTMATH_HELP = ("Allow reassociating float reductions and contracting x * y + z
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="py2wasm-numeric")
+@click.version_option(version=_installed_version(), prog_name="py2wasm")
 def main():
     """py2wasm: compile numeric Python functions to WebAssembly.
 
@@ -65,7 +70,7 @@ def main():
 
 @main.command()
 @click.argument("file", type=click.Path(dir_okay=False))
-@click.option("-o", "--outdir", type=click.Path(file_okay=False),
+@click.option("-o", "--outdir", type=click.Path(),
               help="Output directory (default: dist/<file stem>). It must be new, empty or hold an "
                    "earlier py2wasm build (listed in its .py2wasm-manifest.json); see --force.")
 @click.option("-f", "--function", "functions", multiple=True,
@@ -118,7 +123,7 @@ def build(file, outdir, functions, opt, name, pkg_version, description, license_
     from .package.builds import select
     from .package.metadata import MetadataError, find_pyproject, previous_package_json, tool_table
     from .package.npm_name import check_name, check_version
-    from .package.outdir import OutputDirError, check_foreign, check_writable, read_manifest
+    from .package.outdir import OutputDirError, check_foreign, check_writable
     from .package.signature import add_defaults
     from .progress import Progress
     stem = Path(file).stem
@@ -128,7 +133,7 @@ def build(file, outdir, functions, opt, name, pkg_version, description, license_
         check_writable(outdir)
         if not force:
             check_foreign(outdir)
-        earlier = previous_package_json(outdir) if read_manifest(outdir) is not None else {}
+        earlier = previous_package_json(outdir)  # ours, or the user's under --force: merged, so its name and version stay
         name_from = ("npm package name" if name else "npm package name (from [tool.py2wasm])" if table.get("name")
                      else f"npm package name (from the file name {Path(file).name!r})")
         name = name or table.get("name") or earlier.get("name") or stem
@@ -139,7 +144,8 @@ def build(file, outdir, functions, opt, name, pkg_version, description, license_
         _fail(f"error: {e}")
     except ValueError as e:
         _fail(f"error: {e}")
-    metadata = {"description": description or table.get("description"), "license": license_ or table.get("license"),
+    metadata = {"description": description or table.get("description"), "license": license_ or table.get("license") or
+                (earlier.get("license") if isinstance(earlier.get("license"), str) else None),
                 "author": author or table.get("author"), "repository": repository or table.get("repository"),
                 "keywords": list(keywords) or table.get("keywords")}
     if inline is None:

@@ -45,11 +45,15 @@ DIST_NAME = "py2wasm-numeric"  # on PyPI; the import and the command are `py2was
 
 
 def _py2wasm_version() -> str:
-    try:
-        from importlib.metadata import version
-        return version(DIST_NAME)
-    except Exception:  # running from a source tree that was never installed
-        return "dev"
+    """The installed version ("dev" in a source tree that was never
+    installed; checkouts installed before the rename are still "py2wasm")."""
+    from importlib.metadata import PackageNotFoundError, version
+    for dist in (DIST_NAME, "py2wasm"):
+        try:
+            return version(dist)
+        except PackageNotFoundError:
+            continue
+    return "dev"
 
 
 def package_json(manifest: dict, *, name: str, version: str, inline: bool = False,

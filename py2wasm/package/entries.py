@@ -39,13 +39,17 @@ from .javascript import javascript_module
 from .typescript import typescript_declarations
 
 # Inline the wasm when all builds together are at most this many bytes.
-# Measured on this machine (Node 20, `benchmarks/inline_wasm.mjs`): decoding
-# base64 and compiling synchronously costs about 1 ms per 100 KB, far below
-# one extra HTTP request; inlining makes the JS 4/3 the size of the wasm
-# (base64) and one gzip'd download instead of two. Past a few hundred KB the
-# main-thread compile and the doubled download of an unused build
-# (relaxed + SIMD builds are both inlined) start to matter, so we stop at
-# 256 KiB; `--inline-wasm` / `--no-inline-wasm` override it.
+# Measured with benchmarks/node/inline_wasm.mjs (Node 20 on this machine,
+# best of 7, every compile uncached):
+#     wasm      decode base64   sync compile+instantiate   async (after a fetch)
+#     64 KiB    0.2 ms          0.4 ms                     0.6 ms
+#     256 KiB   0.7 ms          1.7 ms                     1.7 ms
+#     1 MiB     2.8 ms          24 ms                      24 ms
+# Up to 256 KiB an inlined module is ready in under 3 ms on the main thread,
+# less than the round trip of the separate .wasm request it saves; past it
+# the synchronous compile blocks for frames (24 ms at 1 MiB), base64's 4/3
+# size grows, and both the relaxed and the SIMD build are downloaded though
+# one is used. `--inline-wasm` / `--no-inline-wasm` override it.
 INLINE_THRESHOLD = 256 * 1024
 
 ENTRY_FILES = ("index.js", "index.cjs", "manual.js", "manual.cjs", "core.js", "core.cjs",
