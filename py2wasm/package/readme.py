@@ -61,13 +61,13 @@ def _toolchains(manifest: dict, name: str, imports: str, call: str, inline: bool
         f'  import wasm from "{name}/{wasm}";\n'
         "  initSync(wasm);\n"
         "  ```\n",
-        "- **rollup** and other bundlers that do not handle `new URL(..., import.meta.url)`: the same with "
-        "their binary/base64 loader, or copy the `.wasm` files next to the bundle and "
-        f'`await init(new URL("./{wasm}", import.meta.url))` from `{name}/manual`.\n',
+        "- **rollup** (and bundlers that do not handle `new URL(..., import.meta.url)`): copy "
+        f"{wasm_files_md(manifest, name)} next to the bundle and load it from the `/manual` entry: "
+        f'`import {{ init, {imports} }} from "{name}/manual"; await init(new URL("./{wasm}", import.meta.url));`.\n',
         f'- **Vite 5 and 6**: `optimizeDeps: {{ exclude: ["{name}"] }}` and `build: {{ target: "es2022" }}` '
         "in `vite.config.js` (their default target refuses top-level await). **Vite 7** dev server: the same "
         f"`optimizeDeps.exclude` (its pre-bundling moves the module away from `{wasm}`). **Vite workers**: "
-        '`worker: { format: "es" }`, or the `/manual` entry with `await init()`.\n',
+        '`worker: { format: "es" }` (module workers allow top-level await).\n',
         "- **Browsers, no bundler**:\n\n"
         "  ```html\n"
         f'  <script type="importmap">{{"imports": {{"{name}": "./node_modules/{name}/index.js"}}}}</script>\n'

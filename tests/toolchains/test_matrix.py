@@ -217,22 +217,23 @@ def test_node_esm(app):
     check_result(node_result([node(), "main.mjs"], d))
 
 
+@pytest.mark.parametrize("pkg", [INLINE, FILES])
 @pytest.mark.parametrize("kind", ["commonjs", "module"])
-def test_typescript_project(app, kind):
+def test_typescript_project(app, kind, pkg):
     """A strict TypeScript project (nodenext) type-checks, emits CommonJS or
     ESM, and runs: `require` gets index.cjs / index.d.cts."""
-    d = case(app, f"ts-{kind}", pkg_json={"type": kind})
+    d = case(app, f"ts-{kind}-{pkg}", pkg=pkg, pkg_json={"type": kind})
     (d / "compute.js").unlink()
     (d / "main.ts").write_text(
-        f'import {{ fma, scaled, total, loaded, initSync }} from "{INLINE}";\n'
-        f'import {{ init }} from "{INLINE}/manual";\n'
+        f'import {{ fma, scaled, total, loaded, initSync }} from "{pkg}";\n'
+        f'import {{ init }} from "{pkg}/manual";\n'
         "const r: { fma: number; scaled: number; scaled2: number; total: number; loaded: string | undefined } =\n"
         "  { fma: fma(3, -1, 2), scaled: scaled(3), scaled2: scaled(3, 3, 2), total: total(new Float64Array([1, 2, 3])), loaded: loaded() };\n"
         "const f: (b: Uint8Array) => void = initSync;\n"
         "const g: () => Promise<void> = init;\n"
         "void f; void g;\n"
         "console.log(JSON.stringify(r));\n")
-    (d / "bad.ts").write_text(f'import {{ scaled }} from "{INLINE}";\nscaled();\nscaled(1, 2, 3, 4);\n')
+    (d / "bad.ts").write_text(f'import {{ scaled }} from "{pkg}";\nscaled();\nscaled(1, 2, 3, 4);\n')
     (d / "tsconfig.json").write_text(json.dumps({"compilerOptions": {
         "module": "nodenext", "moduleResolution": "nodenext", "target": "es2022", "strict": True,
         "outDir": "out", "skipLibCheck": False, "types": []}, "files": ["main.ts"]}))
@@ -240,15 +241,18 @@ def test_typescript_project(app, kind):
     js = (d / "out" / "main.js").read_text()
     assert ("require(" in js) == (kind == "commonjs"), js
     check_result(node_result([node(), "out/main.js"], d))
-    bad = run([node(), tool("typescript/bin/tsc"), "--noEmit", "--strict", "--module", "nodenext",
-               "--pretty", "false", "bad.ts"], d, check=False)
+    (d / "tsconfig.bad.json").write_text(json.dumps({"extends": "./tsconfig.json", "files": ["bad.ts"],
+                                                      "compilerOptions": {"noEmit": True, "pretty": False}}))
+    bad = run([node(), tool("typescript/bin/tsc"), "-p", "tsconfig.bad.json"], d, check=False)
     assert bad.returncode != 0 and "bad.ts(2," in bad.stdout and "bad.ts(3," in bad.stdout, bad.stdout
 
 
-def test_jest_babel(app):
+@pytest.mark.parametrize("pkg", [INLINE, FILES])
+def test_jest_babel(app, pkg):
     """Jest's default setup: babel (preset-env) turns `import` into
-    `require`, which gets the synchronous CommonJS entry."""
-    d = case(app, "jest", pkg_json={"name": "jest-case", "private": True})
+    `require`, which gets the synchronous CommonJS entry (the file-based
+    package reads its .wasm with fs)."""
+    d = case(app, f"jest-{pkg}", pkg=pkg, pkg_json={"name": "jest-case", "private": True})
     preset = str(tool("@babel/preset-env"))
     (d / "babel.config.js").write_text(
         f"module.exports = {{ presets: [[{json.dumps(preset)}, {{ targets: {{ node: 'current' }} }}]] }};\n")
@@ -259,8 +263,9 @@ def test_jest_babel(app):
     assert p.returncode == 0 and "1 passed" in p.stderr, p.stdout + p.stderr
 
 
-def test_vitest(app):
-    d = case(app, "vitest", pkg_json={"type": "module"})
+@pytest.mark.parametrize("pkg", [INLINE, FILES])
+def test_vitest(app, pkg):
+    d = case(app, f"vitest-{pkg}", pkg=pkg, pkg_json={"type": "module"})
     (d / "demo.test.js").write_text(
         'import { test, expect } from "vitest";\nimport { result } from "./compute.js";\n'
         f"test('the package computes', () => {{ expect(result).toMatchObject({json.dumps(EXPECTED)}); }});\n")
@@ -367,13 +372,31 @@ def test_files_esbuild_recipe(app):
     check_result(node_result([node(), "out.js"], d))
 
 
+def test_files_rollup_recipe(app):
+    """The README's rollup recipe for the file-based package: the /manual
+    entry, the .wasm copied next to the bundle, init with its URL."""
+    d = case(app, "files-rollup")
+    (d / "main.js").write_text(
+        f'import {{ init, fma, scaled, total, loaded }} from "{FILES}/manual";\n'
+        'await init(new URL("./demo.wasm", import.meta.url));\n'
+        "console.log(JSON.stringify({fma: fma(3, -1, 2), scaled: scaled(3), scaled2: scaled(3, 3, 2), "
+        "total: total(new Float64Array([1, 2, 3])), loaded: loaded()}));\n")
+    resolve = tool("@rollup/plugin-node-resolve/dist/es/index.js")
+    (d / "rollup.config.mjs").write_text(
+        f"import {{ nodeResolve }} from {json.dumps(resolve.as_uri())};\n"
+        "export default { input: 'main.js', output: { file: 'out/main.mjs', format: 'es' }, plugins: [nodeResolve()] };\n")
+    run([node(), tool("rollup/dist/bin/rollup"), "-c"], d)
+    shutil.copy(app / "node_modules" / FILES / "demo.wasm", d / "out" / "demo.wasm")
+    check_result(node_result([node(), "out/main.mjs"], d))
+
+
 VITE_RECIPE = {5: {"optimizeDeps": {"exclude": [FILES]}, "build": {"target": "es2022"}},
                6: {"optimizeDeps": {"exclude": [FILES]}, "build": {"target": "es2022"}},
                7: {"optimizeDeps": {"exclude": [FILES]}},
                8: {}}
 
 
-@pytest.mark.parametrize("v", [5, 7, 8])
+@pytest.mark.parametrize("v", [5, 6, 7, 8])
 def test_files_vite_recipe(app, v):
     """The README's Vite recipe for the file-based package, dev and build."""
     d = case(app, f"files-vite{v}", pkg=FILES, page="page")
@@ -382,6 +405,15 @@ def test_files_vite_recipe(app, v):
     serve_and_check(d / "site")
     port = free_port()
     dev_server_check([node(), vite_bin(v), "--port", port, "--strictPort", "--host", "127.0.0.1"], d, port)
+
+
+def test_files_vite_worker_recipe(app):
+    """The README's Vite worker recipe for the file-based package (its
+    top-level await needs ES module workers): `worker: { format: "es" }`."""
+    d = case(app, "files-vite8-worker", pkg=FILES, page="worker")
+    (d / "vite.config.mjs").write_text('export default { worker: { format: "es" } };\n')
+    run([node(), vite_bin(8), "build", "--outDir", "site", "--logLevel", "warn"], d)
+    serve_and_check(d / "site")
 
 
 # ---------------------------------------------------------------- the packed tarball
