@@ -74,7 +74,9 @@ export function choose<B extends Build>(builds: readonly B[], source: unknown, t
 export function loadSync(imports: WebAssembly.Imports, source: unknown): WebAssembly.Exports {
   let m: WebAssembly.Module;
   if (source instanceof WebAssembly.Module) m = source;
-  else if (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) m = new WebAssembly.Module(source as BufferSource);
+  else if (source instanceof ArrayBuffer) m = new WebAssembly.Module(source);
+  // any view (V8 refuses a DataView itself): its bytes
+  else if (ArrayBuffer.isView(source)) m = new WebAssembly.Module(new Uint8Array(source.buffer, source.byteOffset, source.byteLength) as BufferSource);
   else {
     const what = source === null || typeof source !== "object" ? String(source) : `a ${(source as object).constructor?.name ?? "object"}`;
     throw new TypeError(`initSync() needs the .wasm bytes (ArrayBuffer, Uint8Array, Buffer) or a WebAssembly.Module, got ${what}; use \`await init(source)\` for a URL or a Response`);
@@ -85,12 +87,11 @@ export function loadSync(imports: WebAssembly.Imports, source: unknown): WebAsse
 /**
  * The bytes of a module inlined in the package as base64 (`--inline-wasm`):
  * `Uint8Array.fromBase64` where the engine has it, else `atob` (every
- * browser, worker and Node 16+), else Node's Buffer.
+ * browser, worker, Node 16+, Deno and Bun).
  */
 export function b64(text: string): Uint8Array {
   const U = Uint8Array as unknown as { fromBase64?: (s: string) => Uint8Array };
   if (typeof U.fromBase64 === "function") return U.fromBase64(text);
-  if (typeof atob !== "function") return new Uint8Array((globalThis as any).Buffer.from(text, "base64"));
   const bin = atob(text);
   const out = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);

@@ -60,7 +60,8 @@ export async function load(url: () => URL | Uint8Array, imports: WebAssembly.Imp
   if (s instanceof WebAssembly.Module) {
     instance = await WebAssembly.instantiate(s, imports);
   } else if (s instanceof ArrayBuffer || ArrayBuffer.isView(s)) {
-    instance = (await WebAssembly.instantiate(s as BufferSource, imports)).instance;
+    const bytes = s instanceof ArrayBuffer ? s : new Uint8Array(s.buffer, s.byteOffset, s.byteLength); // V8 refuses a DataView
+    instance = (await WebAssembly.instantiate(bytes as BufferSource, imports)).instance;
   } else if (s instanceof URL && s.protocol === "file:" && isNode()) {
     // Node: read from the package directory. No `import()` a bundler could
     // see (it would try to bundle fs, or warn about an expression):
