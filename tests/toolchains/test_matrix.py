@@ -344,6 +344,16 @@ def test_vite_worker_build(app, v):
     serve_and_check(d / "site")
 
 
+@pytest.mark.parametrize("pkg", [INLINE, FILES])
+def test_browser_without_a_bundler(app, pkg):
+    """A plain page importing the package through an import map."""
+    d = case(app, f"importmap-{pkg}", pkg=pkg, page="page")
+    html = (d / "index.html").read_text().replace(
+        "<body>", f'<body><script type="importmap">{{"imports": {{"{pkg}": "../node_modules/{pkg}/index.js"}}}}</script>')
+    (d / "index.html").write_text(html)
+    serve_and_check(app, f"/{d.name}/index.html")
+
+
 # ---------------------------------------------------------------- the file-based package and its README recipes
 
 def test_files_node_require_and_import(app):
