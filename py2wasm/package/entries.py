@@ -60,14 +60,14 @@ WASM_DTS = ("// The package's .wasm file, as bundlers import it: a URL string, o
             "// esbuild's --loader:.wasm=binary. Pass it to `init` (either) or `initSync` (bytes).\n"
             "declare const wasm: string | Uint8Array;\nexport default wasm;\n")
 
-_FN = re.compile(r"^export (async )?function ([A-Za-z_$][\w$]*)\(")
+_FN = re.compile(r"^export (async function\*?|function\*?|class) ([A-Za-z_$][\w$]*)\b")
 _CONST = re.compile(r"^export (const|let) ([A-Za-z_$][\w$]*)=")
 _RENAME = re.compile(r"(?<=\})export\{([^{}]*)\};?$")
 
 
 def to_commonjs(esm: str) -> str:
     """The CommonJS form of a generated core ES module: `export function f(`
-    and `export const x=` lose `export`, a trailing `export{a as b};` goes,
+    (async, generator), `export class C` and `export const x=` lose `export`, a trailing `export{a as b};` goes,
     and `exports.b = a` lines are added at the end. Anything else that
     still exports or uses import.meta is an error (the generator changed)."""
     out, names = ['"use strict";'], []
