@@ -21,4 +21,4 @@ await esbuild.build({
   legalComments: "none",
   logLevel: "warning",
 });
-for (const f of ["index.html", "style.css"]) copyFileSync(join(here, "src", f), join(out, f));
+for (const f of ["index.html", "style.css", "boot.js"]) copyFileSync(join(here, "src", f), join(out, f));

@@ -43,12 +43,24 @@ class Specialization:
 _SCALARS = (int, float, bool)
 
 
+_NP_SCALARS: frozenset = frozenset()
+
+
+def _np_scalar_types() -> frozenset:
+    """The NumPy scalar types compiled functions take (fast call path)."""
+    global _NP_SCALARS
+    if not _NP_SCALARS:
+        from .frontend.npscalars import NP_TYPES
+        _NP_SCALARS = frozenset(NP_TYPES.values())
+    return _NP_SCALARS
+
+
 def _type_key(v: Any):
     t = type(v)
     if t is tuple:
         return (tuple, tuple(_type_key(x) for x in v))
-    if t.__name__ == "ndarray":  # one specialization per dtype and ndim
-        return (t, v.dtype.str, v.ndim)
+    if t.__name__ == "ndarray":  # one specialization per dtype, ndim, C order or not
+        return (t, v.dtype.str, v.ndim, v.flags.c_contiguous)
     return t
 
 
@@ -132,7 +144,7 @@ class CompiledFunction:
 
         if not self._simple:  # *args, **kwargs, keyword-only: a located CompileError
             param_types_from_annotations(self.fn)
-        types = types_of_values(args)
+        types = types_of_values(args, self.fn)
         module = trace(self.fn, list(types))
         build = build_module(module, opt=self.opt, name=self.fn.__name__, verify=self.verify,
                              target=self.target, fastmath=self.fastmath)
@@ -153,7 +165,7 @@ class CompiledFunction:
         if spec is None:
             spec = self._compile(args, key)
         self._last = spec
-        if all(k in _SCALARS for k in key):
+        if all(k in _SCALARS or k in _np_scalar_types() for k in key):
             self._fast[key] = (spec, spec.instance.function(spec.name))
         return spec.instance.call(spec.name, args)
 

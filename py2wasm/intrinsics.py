@@ -13,6 +13,10 @@ primitive (`ir/primitives.py`) instead of tracing its Python body.
   -2**63 <= i < 2**63; anything else raises OverflowError like every i64 in
   py2wasm): IR `f64_from_bits`, wasm `f64.reinterpret_i64`.
 
+- `raise_if(cond, Exc, template, *ints)`: raise `Exc(template.format(*ints))`
+  when `cond` holds, the ints being run-time values: IR `raise_if_fmt`
+  (NumPy's messages that name run-time sizes, in `py2wasm.linalg`).
+
 Everything else (shifts, masks) is ordinary py2wasm `int` arithmetic, which
 is signed int64 raising OverflowError on overflow; code using these keeps its
 integers within range (e.g. the high word `bits >> 32` is a signed int32).
@@ -63,6 +67,19 @@ f64_to_bits = Intrinsic("f64_to_bits", "f64_to_bits", _to_bits,
 f64_from_bits = Intrinsic("f64_from_bits", "f64_from_bits", _from_bits,
                           "The float with the given signed int64 bits.")
 
+
+
+def _raise_if(cond, exc, template, *args):
+    if cond:
+        raise exc(template.format(*args))
+
+
+raise_if = Intrinsic("raise_if", "raise_if_fmt", _raise_if,
+                     "raise_if(cond, Exc, template, *ints): raise Exc(template.format(*ints)) "
+                     "when cond is true. Exc and template must be known when compiling; the "
+                     "ints may be run-time values (NumPy's messages name run-time sizes). "
+                     "IR `raise_if_fmt`; used by py2wasm.linalg.")
+
 INTRINSICS: dict[str, Intrinsic] = {i.prim: i for i in (f64_to_bits, f64_from_bits)}
 
 
@@ -70,4 +87,5 @@ def is_intrinsic(fn) -> bool:
     return isinstance(fn, Intrinsic)
 
 
-__all__ = ["f64_to_bits", "f64_from_bits", "Intrinsic", "INTRINSICS", "is_intrinsic"]
+__all__ = ["f64_to_bits", "f64_from_bits", "raise_if", "Intrinsic", "INTRINSICS",
+           "is_intrinsic"]

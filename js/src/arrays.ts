@@ -31,8 +31,23 @@ type Ctor =
   | Float32ArrayConstructor
   | BigInt64ArrayConstructor
   | Int32ArrayConstructor
+  | Int16ArrayConstructor
+  | Int8ArrayConstructor
+  | BigUint64ArrayConstructor
+  | Uint32ArrayConstructor
+  | Uint16ArrayConstructor
   | Uint8ArrayConstructor;
-type Typed = Float64Array | Float32Array | BigInt64Array | Int32Array | Uint8Array;
+type Typed =
+  | Float64Array
+  | Float32Array
+  | BigInt64Array
+  | Int32Array
+  | Int16Array
+  | Int8Array
+  | BigUint64Array
+  | Uint32Array
+  | Uint16Array
+  | Uint8Array;
 
 /**
  * A checked array argument: `v` the caller's TypedArray, `c` its class,
@@ -64,6 +79,11 @@ const DTYPES: readonly (readonly [string, Ctor])[] = [
   ["int32", Int32Array],
   ["uint8", Uint8Array],
   ["bool", Uint8Array],
+  ["int16", Int16Array],
+  ["int8", Int8Array],
+  ["uint32", Uint32Array],
+  ["uint16", Uint16Array],
+  ["uint64", BigUint64Array],
 ];
 
 const tag = (v: unknown): string | undefined =>

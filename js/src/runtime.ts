@@ -160,6 +160,56 @@ export function int(v: unknown, fn: string, p: string): bigint {
   return BigInt(v);
 }
 
+/** A `numpy.float32` parameter: any JS number, rounded to float32 (Math.fround) like np.float32(x). */
+export function f32(v: unknown, fn: string, p: string): number {
+  if (typeof v !== "number") throw new TypeError(`${fn}(): argument '${p}' must be a number (Python numpy.float32), got ${show(v)}`);
+  return Math.fround(v);
+}
+
+// The narrow NumPy integer types, in the generator's numbering
+// (py2wasm/package/signature.py NUMPY_SCALARS): [name, smallest, largest].
+const NP_INTS: readonly (readonly [string, number, number])[] = [
+  ["int32", -2147483648, 2147483647],
+  ["int16", -32768, 32767],
+  ["int8", -128, 127],
+  ["uint32", 0, 4294967295],
+  ["uint16", 0, 65535],
+  ["uint8", 0, 255],
+];
+
+/**
+ * A narrow NumPy integer parameter (`numpy.int16`...; `k` indexes NP_INTS):
+ * an integer number within the type's range, passed to the wasm as a
+ * BigInt (i64). A non-number or a non-integer is a TypeError, an integer out
+ * of range a RangeError (NumPy: OverflowError "Python integer 300 out of
+ * bounds for int8").
+ */
+export function nint(v: unknown, k: number, fn: string, p: string): bigint {
+  const [name, lo, hi] = NP_INTS[k]!;
+  if (typeof v !== "number" || !Number.isInteger(v)) {
+    throw new TypeError(`${fn}(): argument '${p}' must be an integer number (Python numpy.${name}), got ${show(v)}`);
+  }
+  if (v < lo || v > hi) {
+    throw new RangeError(`${fn}(): argument '${p}' = ${v} is out of bounds for numpy.${name} [${lo}, ${hi}]`);
+  }
+  return BigInt(v);
+}
+
+/**
+ * A `numpy.uint64` parameter: a non-negative safe integer, passed to the wasm
+ * as a BigInt. A non-number or a non-integer is a TypeError; a negative
+ * number or one beyond Number.MAX_SAFE_INTEGER a RangeError.
+ */
+export function u64(v: unknown, fn: string, p: string): bigint {
+  if (typeof v !== "number" || !Number.isInteger(v)) {
+    throw new TypeError(`${fn}(): argument '${p}' must be an integer number (Python numpy.uint64), got ${show(v)}`);
+  }
+  if (v < 0 || !Number.isSafeInteger(v)) {
+    throw new RangeError(`${fn}(): argument '${p}' = ${v} must be a non-negative safe integer (Python numpy.uint64)`);
+  }
+  return BigInt(v);
+}
+
 /** A Python `bool` parameter: a JS boolean, passed as i32 0/1. */
 export function bool(v: unknown, fn: string, p: string): number {
   if (typeof v !== "boolean") throw new TypeError(`${fn}(): argument '${p}' must be a boolean (Python bool), got ${show(v)}`);

@@ -19,7 +19,10 @@ const state = {
   workerLoaded: null, // Promise resolved once the worker holds `compiled`
   nextId: 1,
   pending: new Map(),
+  keep: new Set(), // functions of the example whose signature the edited code kept
 };
+const DRAFT_KEY = "py2wasm-playground-draft";
+const edited = () => !!state.current && source() !== state.current.source;
 
 // ---------------------------------------------------------------- editor
 const view = new EditorView({
@@ -31,8 +34,34 @@ const view = new EditorView({
     EditorView.lineWrapping,
     EditorView.contentAttributes.of({ "aria-label": "Python source code" }),
     Prec.highest(keymap.of([{ key: "Mod-Enter", run: () => { compile(); return true; } }])),
+    EditorView.updateListener.of((u) => { if (u.docChanged) onEdit(); }),
   ],
 });
+
+// ---------------------------------------------------------------- drafts
+// The editor's text survives a reload (localStorage, this browser only); the
+// example menu says when its example was edited, and Revert restores it.
+let saveTimer = 0;
+function onEdit() {
+  if (!state.current) return;
+  const opt = [...$("example").options].find((o) => o.value === state.current.name);
+  if (opt) opt.textContent = state.current.title + (edited() ? " (edited)" : "");
+  $("revert").hidden = !edited();
+  clearTimeout(saveTimer);
+  saveTimer = setTimeout(saveDraft, 250);
+}
+function saveDraft() {
+  // the selected example, and the code only when it differs from the example's
+  try {
+    localStorage.setItem(DRAFT_KEY, JSON.stringify({ example: state.current.name, source: edited() ? source() : null }));
+  } catch { /* storage unavailable (private mode, file:): nothing to keep */ }
+}
+function loadDraft() {
+  try {
+    const d = JSON.parse(localStorage.getItem(DRAFT_KEY) || "null");
+    return d && typeof d.example === "string" && (d.source === null || typeof d.source === "string") ? d : null;
+  } catch { return null; }
+}
 
 function setSource(text) {
   view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
@@ -69,7 +98,8 @@ function showError(err) {
   box.hidden = false;
   const where = err.line ? `line ${err.line}${err.col ? `, column ${err.col}` : ""}: ` : "";
   const title = { compile: "CompileError", timeout: "Compile stopped", crash: "Compile crashed", limit: "Limit",
-    internal: "Internal error", forbidden: "Refused", static: "Static playground" }[err.kind] || "Error";
+    internal: "Internal error", forbidden: "Refused", static: "Static playground", busy: "Busy",
+    unreachable: "Server not running", restarted: "Server restarted", file: "Opened as a file" }[err.kind] || "Error";
   const head = document.createElement("strong");
   head.textContent = `${title}${err.code ? ` [${err.code}]` : ""}: `;
   box.append(head, `${where}${err.message}`);
@@ -161,8 +191,9 @@ async function ensureLoaded() {
   worker();
   if (!state.workerLoaded) {
     const r = state.compiled;
-    const twin = state.current && source() === state.current.source ? state.current.js : null;
-    state.workerLoaded = ask({ type: "load", moduleUrl: new URL(r.module_url, location.href).href, twin });
+    const twin = state.current && state.keep.size ? state.current.js : null;
+    state.workerLoaded = ask({ type: "load", moduleUrl: new URL(r.module_url, location.href).href, twin,
+      twinFns: [...state.keep] });
   }
   const res = await state.workerLoaded;
   if (!res.ok) throw Object.assign(new Error(res.error.message), { name: res.error.name });
@@ -264,7 +295,7 @@ function paramInput(fn, p, i, initial) {
 function buildForms(r) {
   const box = $("functions");
   box.replaceChildren();
-  const defaults = (state.current && source() === state.current.source && state.current.args) || {};
+  const defaults = (state.current && state.current.args) || {};
   for (const fn of r.manifest.functions) {
     const fs = document.createElement("fieldset");
     fs.className = "fn";
@@ -278,7 +309,8 @@ function buildForms(r) {
       d.textContent = fn.doc;
       fs.append(d);
     }
-    const inputs = fn.params.map((p, i) => paramInput(fn, p, i, (defaults[fn.name] || [])[i]));
+    const preset = state.keep.has(fn.name) ? defaults[fn.name] || [] : [];
+    const inputs = fn.params.map((p, i) => paramInput(fn, p, i, preset[i]));
     const form = document.createElement("form");
     for (const x of inputs) form.append(x.row);
     const run = document.createElement("button");
@@ -293,8 +325,8 @@ function buildForms(r) {
     fs.append(form);
     box.append(fs);
   }
-  const canvas = state.current && source() === state.current.source && state.current.canvas;
-  $("canvas-box").hidden = !(canvas && r.manifest.functions.some((f) => f.name === canvas.function));
+  const canvas = state.current && state.current.canvas;
+  $("canvas-box").hidden = !(canvas && state.keep.has(canvas.function));
 }
 
 async function runFunction(fn, inputs, out) {
@@ -367,20 +399,103 @@ $("draw").addEventListener("click", async () => {
 });
 
 // ---------------------------------------------------------------- compile
+const STATIC_REFUSAL = { ok: false, error: { kind: "static", message: "this is a static copy of the playground with the examples precompiled; compiling edited code (or another -O level) needs the live server.", hint: "pip install py2wasm, then run `py2wasm playground` and open the URL it prints" } };
+
+// What a failed request means for the user: a stopped server, a restarted one
+// (its new token differs from this page's), a busy one, or the answer itself.
+function serverTrouble(e, resp, body) {
+  const kept = "your code is kept in this browser";
+  if (!resp) {
+    return { kind: "unreachable", message: `cannot reach the playground server (${e.message}): it is not running any more`, hint: `start \`py2wasm playground\` again and open the URL it prints; ${kept}` };
+  }
+  if (resp.status === 403 && body && /wrong token/.test(body.error?.message || "")) {
+    return { kind: "restarted", message: "this page belongs to an earlier run of the playground server: it was restarted and has a new secret token", hint: `open the URL that \`py2wasm playground\` printed this time; ${kept}` };
+  }
+  if (body && body.error) return body.error;
+  return { kind: "internal", message: `the server answered HTTP ${resp.status}` };
+}
+
+async function serverRequest(url, init) {
+  let resp = null;
+  let body = null;
+  try {
+    resp = await fetch(url, init);
+    body = await resp.json().catch(() => null);
+  } catch (e) {
+    return { ok: false, error: serverTrouble(e, resp, body) };
+  }
+  if (!resp.ok || !body) return { ok: false, error: serverTrouble(null, resp, body) };
+  return body;
+}
+
+function compileRequest(text, filename, opt, rid) {
+  return serverRequest("api/compile", {
+    method: "POST",
+    headers: { "Content-Type": "application/json", "X-Py2wasm-Token": token, "X-Py2wasm-Request": rid },
+    body: JSON.stringify({ source: text, filename, opt }),
+  });
+}
+
+// While a compile waits for a free slot, say where it stands.
+function watchQueue(rid) {
+  const box = $("queue");
+  let stop = false;
+  (async () => {
+    while (!stop) {
+      await new Promise((r) => setTimeout(r, 400));
+      if (stop) break;
+      const q = await serverRequest(`api/queue?id=${rid}&token=${encodeURIComponent(token)}`);
+      if (stop || !q || q.ok === false) continue;
+      box.textContent = q.state === "waiting"
+        ? `Queued: ${q.ahead} compile${q.ahead === 1 ? "" : "s"} ahead of yours, ${q.running} running (the server compiles ${q.slots} at a time).`
+        : "";
+    }
+  })();
+  return () => { stop = true; box.textContent = ""; };
+}
+
 async function requestCompile() {
   if (state.mode === "static") {
     const ex = state.current;
     if (ex && ex.compiled && source() === ex.source && $("opt").value === "O3") return ex.compiled;
-    return { ok: false, error: { kind: "static", message: "this is a static copy of the playground with the examples precompiled; compiling edited code (or another -O level) needs the live server.", hint: "pip install py2wasm, then run `py2wasm playground` and open the URL it prints" } };
+    return STATIC_REFUSAL;
   }
-  const resp = await fetch("api/compile", {
-    method: "POST",
-    headers: { "Content-Type": "application/json", "X-Py2wasm-Token": token },
-    body: JSON.stringify({ source: source(), filename: state.current && source() === state.current.source ? state.current.filename : "main.py", opt: $("opt").value }),
-  });
-  const body = await resp.json().catch(() => null);
-  if (!body) return { ok: false, error: { kind: "internal", message: `server answered ${resp.status}` } };
-  return body;
+  const rid = Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, "0")).join("");
+  const filename = state.current && !edited() ? state.current.filename : "main.py";
+  const done = watchQueue(rid);
+  try {
+    return await compileRequest(source(), filename, $("opt").value, rid);
+  } finally {
+    done();
+  }
+}
+
+const signature = (fn) => `${fn.name}(${fn.params.map((p) => `${p.name}: ${typeName(p.type)}`).join(", ")}) -> ${typeName(fn.result)}`;
+const signatures = (manifest) => new Map(manifest.functions.map((f) => [f.name, signature(f)]));
+
+// The signatures of the example as shipped: from its precompiled result, or
+// compiled once (in the background) the first time an edited copy needs them.
+async function exampleSignatures(ex) {
+  if (!ex.signatures) {
+    ex.signatures = ex.compiled && ex.compiled.ok
+      ? Promise.resolve(signatures(ex.compiled.manifest))
+      : compileRequest(ex.source, ex.filename, "O0", "pristine").then((r) => (r.ok ? signatures(r.manifest) : new Map()));
+  }
+  return ex.signatures;
+}
+
+// Which of the example's extras (JS twin, preset inputs, canvas) still apply:
+// those of every function whose signature the edited code kept.
+async function keptFunctions(r) {
+  const ex = state.current;
+  const now = signatures(r.manifest);
+  if (!ex) return { keep: new Set(), dropped: [] };
+  if (!edited()) return { keep: new Set(now.keys()), dropped: [] };
+  const was = await exampleSignatures(ex);
+  const keep = new Set([...now.keys()].filter((n) => was.get(n) === now.get(n)));
+  const extras = new Set([...Object.keys(ex.args || {}), ...(ex.canvas ? [ex.canvas.function] : [])]);
+  const dropped = [...was.keys()].filter((n) => !keep.has(n) && (extras.has(n) || ex.js));
+  return { keep, dropped };
 }
 
 async function compile() {
@@ -392,8 +507,6 @@ async function compile() {
   let r;
   try {
     r = await requestCompile();
-  } catch (e) {
-    r = { ok: false, error: { kind: "internal", message: `cannot reach the playground server (${e.message})`, hint: "is `py2wasm playground` still running?" } };
   } finally {
     $("compile").disabled = false;
   }
@@ -407,47 +520,59 @@ async function compile() {
     status(r.error.kind === "compile" ? "Compile error." : "Not compiled.");
     return;
   }
+  const { keep, dropped } = await keptFunctions(r);
+  state.keep = keep;
   state.compiled = r;
   showError(null);
   markError({});
   fillTabs(r);
   buildForms(r);
   const n = r.manifest.functions.length;
-  status(`Compiled ${n} function${n === 1 ? "" : "s"}: ${r.size} bytes of wasm (${Math.round(performance.now() - t0)} ms).`);
+  let text = `Compiled ${n} function${n === 1 ? "" : "s"}: ${r.size} bytes of wasm (${Math.round(performance.now() - t0)} ms).`;
+  if (dropped.length) {
+    text += ` The example's JS twin and preset inputs of ${dropped.join(", ")} no longer apply: ${dropped.length === 1 ? "its" : "their"} signature changed or ${dropped.length === 1 ? "it is" : "they are"} gone.`;
+  }
+  status(text);
 }
 $("compile").addEventListener("click", compile);
 
 // ---------------------------------------------------------------- examples
-function pickExample(name) {
+function pickExample(name, draft = null) {
   const ex = state.examples.find((e) => e.name === name);
   state.current = ex;
-  setSource(ex.source);
+  state.keep = new Set();
+  $("example").value = name;
+  setSource(draft ?? ex.source);
+  onEdit();
   resetWorker();
   state.compiled = null;
   showError(null);
   fillTabs(null);
   $("functions").replaceChildren();
   $("canvas-box").hidden = true;
-  status(`Example ${ex.title}: press Compile (Ctrl+Enter).`);
+  status(draft !== null && edited()
+    ? `Example ${ex.title}, with your edits restored from this browser: press Compile (Ctrl+Enter); Revert restores the example.`
+    : `Example ${ex.title}: press Compile (Ctrl+Enter).`);
 }
 
 async function start() {
   const url = state.mode === "live" ? `api/examples?token=${encodeURIComponent(token)}` : "examples.json";
-  let data;
-  try {
-    const resp = await fetch(url);
-    if (!resp.ok) throw new Error(`${url}: HTTP ${resp.status}`);
-    data = await resp.json();
-  } catch (e) {
-    status(`Cannot load the examples (${e.message}).`);
+  const data = await serverRequest(url);
+  if (data.ok === false || !Array.isArray(data.examples)) {
+    const err = data.error || { kind: "internal", message: `${url}: no examples in the answer` };
+    showError(err);
+    status(`Cannot load the examples: ${err.message}.`);
     return;
   }
   state.mode = data.mode || state.mode;
   state.examples = data.examples;
   const sel = $("example");
   for (const ex of state.examples) sel.add(new Option(ex.title, ex.name));
-  sel.addEventListener("change", () => pickExample(sel.value));
-  pickExample(state.examples[0].name);
+  sel.addEventListener("change", () => { pickExample(sel.value); saveDraft(); });
+  $("revert").addEventListener("click", () => { pickExample(state.current.name); saveDraft(); });
+  const draft = loadDraft();
+  if (draft && state.examples.some((e) => e.name === draft.example)) pickExample(draft.example, draft.source);
+  else pickExample(state.examples[0].name);
   document.body.dataset.mode = state.mode;
   document.body.dataset.ready = "1";
 }

@@ -7,6 +7,8 @@
 
 let wasmExports = null; // the generated package module's namespace
 let twin = null; // the example's plain-JS module namespace, or null
+let twinFns = new Set(); // the functions whose twin still applies (signature unchanged)
+const twinOf = (fn) => (twin && twinFns.has(fn) && typeof twin[fn] === "function" ? twin : null);
 
 async function importText(text) {
   const url = URL.createObjectURL(new Blob([text], { type: "text/javascript" }));
@@ -79,15 +81,16 @@ self.onmessage = async ({ data: m }) => {
     if (m.type === "load") {
       wasmExports = await loadCompiled(m);
       twin = m.twin ? await importText(m.twin) : null;
+      twinFns = new Set(m.twinFns || []);
       self.postMessage({ id: m.id, ok: true });
     } else if (m.type === "run") {
       const wasm = runOne(wasmExports, m.fn, m.args, true);
       let js = null;
-      if (twin && typeof twin[m.fn] === "function" && !wasm.error) js = runOne(twin, m.fn, m.args, true);
+      if (twinOf(m.fn) && !wasm.error) js = runOne(twin, m.fn, m.args, true);
       self.postMessage({ id: m.id, ok: true, wasm, js });
     } else if (m.type === "draw") {
       const w = draw(wasmExports, m.fn, m.canvas);
-      const j = twin && typeof twin[m.fn] === "function" ? draw(twin, m.fn, m.canvas) : null;
+      const j = twinOf(m.fn) ? draw(twin, m.fn, m.canvas) : null;
       self.postMessage({ id: m.id, ok: true, px: w.px, ms: w.ms, jsMs: j ? j.ms : null }, [w.px.buffer]);
     }
   } catch (e) {

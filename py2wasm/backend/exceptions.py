@@ -36,5 +36,10 @@ class ExceptionTable:
             })
         return c
 
+    def duplicate(self, code: int) -> int:
+        """A new code for the same exception entry as `code`."""
+        self.entries.append(dict(self.entries[code - 1]))
+        return len(self.entries)
+
     def manifest(self) -> dict[str, dict]:
         return {str(i + 1): dict(e) for i, e in enumerate(self.entries)}

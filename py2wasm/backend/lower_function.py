@@ -15,6 +15,7 @@ from ..ir.types import BOOL, F64, I64, VECTORS
 from . import binaryen as bn
 from .lower_ops import lower_eqn
 
+CHUNK = 64  # statements per nested wasm block (see FunctionLowering._chunked)
 _WTYPE = {I64: bn.i64, F64: bn.f64, BOOL: bn.i32, **{v: bn.v128 for v in VECTORS}}
 
 
@@ -32,6 +33,8 @@ class FunctionLowering:
         for p in fn.params:
             self._var(p)
         self.nparams = len(self.types)
+        self.chunks = 0  # nested blocks named so far (_chunked)
+        self.raised: set[int] = set()  # exception codes of this function's raise_stmt
 
     # --- locals ---------------------------------------------------------
     @staticmethod
@@ -64,7 +67,15 @@ class FunctionLowering:
         return self.ctx.exceptions.code(exc, msg, self._loc(loc))
 
     def raise_stmt(self, exc: str, msg: str, loc: Optional[ir.Loc]):
-        return self.ctx.raise_code(self.m.i32(self.code(exc, msg, loc)))
+        """`global.set $py2wasm_exc code; unreachable`. Each one in a function
+        gets its own code (a repeated one a duplicate entry): Binaryen's
+        code-folding merges one group of identical tails per run and then
+        runs again, so n repeated raises made -O2/-O3 quadratic."""
+        c = self.code(exc, msg, loc)
+        if c in self.raised:
+            c = self.ctx.exceptions.duplicate(c)
+        self.raised.add(c)
+        return self.ctx.raise_code(self.m.i32(c))
 
     def raise_if(self, cond, exc: str, msg: str, loc: Optional[ir.Loc]):
         return self.m.if_(cond, self.raise_stmt(exc, msg, loc))
@@ -92,6 +103,38 @@ class FunctionLowering:
             return stmts[0]
         return m.block(None, stmts, bn.auto)
 
+    def _barrier(self):
+        from .exceptions import EXC_GLOBAL
+        m = self.m
+        return m.if_(m.global_get(EXC_GLOBAL, bn.i32), m.unreachable())
+
+    def _chunked(self, stmts: list):
+        """One block of `stmts`, nested in runs of at most CHUNK statements:
+        Binaryen's code-pushing pass costs (statements in a block) x
+        (conditional branches in it), so a long straight-line block (every
+        checked operation is an `if`) would make -O2/-O3 quadratic in the
+        function's size. Unnamed nested blocks change nothing else (later
+        passes merge them back: merge-blocks). They are named, or the
+        Relooper would flatten them at once; nothing branches to the names
+        (Binaryen's remove-unused-names drops them)."""
+        m = self.m
+        if len(stmts) > CHUNK:
+            chunks = []
+            for k in range(0, len(stmts), CHUNK):
+                self.chunks += 1
+                part = stmts[k:k + CHUNK]
+                if k:
+                    part = [self._barrier()] + part
+                chunks.append(m.block(f"chunk{self.chunks}", part, bn.auto))
+            stmts = chunks
+        while len(stmts) > CHUNK:
+            chunks = []
+            for k in range(0, len(stmts), CHUNK):
+                self.chunks += 1
+                chunks.append(m.block(f"chunk{self.chunks}", stmts[k:k + CHUNK], bn.auto))
+            stmts = chunks
+        return m.block(None, stmts, bn.auto)
+
     def lower(self):
         m, fn = self.m, self.fn
         blocks = fn.reachable_blocks()
@@ -113,7 +156,7 @@ class FunctionLowering:
                 stmts.append(self.raise_stmt(t.exc, t.msg, t.loc))
             elif not isinstance(t, (ir.Br, ir.CondBr)):
                 raise ValueError(f"block ^{b.label} of {fn.name} has no terminator")
-            rblocks[id(b)] = rl.add_block(m.block(None, stmts, bn.auto) if stmts else m.nop())
+            rblocks[id(b)] = rl.add_block(self._chunked(stmts) if stmts else m.nop())
         for b in blocks:
             t = b.term
             rb = rblocks[id(b)]

@@ -27,7 +27,7 @@ from __future__ import annotations
 import cffi
 
 from ..ir import DTYPES, messages
-from ..ir.types import BOOL, F64
+from ..ir.types import BOOL, F64, INT_BITS
 from . import binaryen as bn
 from .binaryen import Op
 from .lower_ops import LOWERINGS, lowering
@@ -105,9 +105,10 @@ def _addr(L, v):
 
 _LOAD = {  # dtype -> (bytes, signed, wasm type, convert to compute type)
     "float64": (8, False, "f64", None), "float32": (4, False, "f32", "promote"),
-    "int64": (8, False, "i64", None), "int32": (4, True, "i64", None),
-    "uint8": (1, False, "i64", None), "bool": (1, False, "i32", "bool"),
+    "bool": (1, False, "i32", "bool"),
 }
+_LOAD.update({d: (bits // 8, signed and bits < 64, "i64", None)
+              for d, (bits, signed) in INT_BITS.items()})
 
 
 def _wtype(name):
@@ -214,10 +215,14 @@ def _wrap(L, e):
     m = L.m
     dt = e.params["dtype"]
     x = L.get(e.ins[0])
-    if dt == "int32":
+    bits, signed = INT_BITS[dt]
+    if bits == 32 and signed:
         x = m.unary(EXTEND32, x)
-    elif dt == "uint8":
-        x = m.binary(Op.AndInt64, x, m.i64(255))
+    elif bits < 64 and signed:  # sign-extend the low bits: shift up, shift back
+        k = m.i64(64 - bits)
+        x = m.binary(Op.ShrSInt64, m.binary(Op.ShlInt64, x, k), m.i64(64 - bits))
+    elif bits < 64:
+        x = m.binary(Op.AndInt64, x, m.i64((1 << bits) - 1))
     return [L.set(e.outs[0], x)]
 
 

@@ -24,9 +24,8 @@ Trace values introduced here:
   per element. `np.sqrt(a*a + b*b) * c` is one loop and no temporaries.
 - `ArrIter`: the iterator of `for v in a` (a range iterator over axis 0).
 
-Scalars read from arrays (`a[i]`, reductions) are Python scalars: float64
-and float32 elements are `float`, integer elements `int`, bool elements
-`bool` (documented deviation: NumPy would give NumPy scalars).
+Scalars read from arrays (`a[i]`, iteration) are NumPy scalars of the
+array's dtype (`NpScalar`, see npscalars.py), as in NumPy.
 """
 from __future__ import annotations
 
@@ -37,19 +36,26 @@ from typing import Any, Optional
 import numpy as np
 
 from ..ir import BOOL, DTYPES, F64, I64, Var
-from ..ir.types import PY_TYPE
+from ..ir.types import INT_BITS, NARROW_INTS, PY_TYPE, int_range
 from .iterators import RangeIter
+from . import npscalars as nps
 from .values import E_TYPE, E_UNSUPPORTED_CALL, E_UNSUPPORTED_VALUE, TraceRaise, error, scalar_type
 
 FLOATS = ("float64", "float32")
-INTS = ("int64", "int32", "uint8")
+INTS = tuple(INT_BITS)
 _fresh = itertools.count()
 
 
 # --- i64 arithmetic on known ints or Vars (addresses and shapes; folded) -----------------
 
 def ic(fb, v) -> Var:
-    return v if isinstance(v, Var) else fb.const(int(v), I64)
+    """An i64 operand: known ints fold exactly here and wrap like the wasm
+    operations they stand for (`wadd`, `wmul`) when they become constants: the
+    address of an index past the bounds (checked before use) may not fit."""
+    if isinstance(v, Var):
+        return v
+    v = int(v) & 0xFFFFFFFFFFFFFFFF
+    return fb.const(v - (1 << 64) if v >= 1 << 63 else v, I64)
 
 
 def known(v) -> bool:
@@ -224,6 +230,8 @@ def dtype_of(v) -> str:
     alone (operands combine with `loop_dtypes`, which treats them as weak)."""
     if is_array(v):
         return v.dtype
+    if nps.is_np(v):
+        return nps.dtype_name(v)
     t = scalar_type(v)
     return {I64: "int64", F64: "float64", BOOL: "bool"}[t]
 
@@ -433,6 +441,8 @@ class _BadIndex(Exception):
 def _tn(v):
     if is_array(v):
         return "array"
+    if nps.is_np(v):
+        return nps.type_name(nps.dtype_name(v))
     t = scalar_type(v)
     return t.pyname if t is not None else type(v).__name__
 
@@ -534,13 +544,26 @@ def mask_setitem(tr, a: Arr, mask, value, loc) -> None:
     loop_nest(fb, a.shape, [fb.const(0)], body)
 
 
+def _index_value(k, loc):
+    """An index item with NumPy integer scalars as Python ints (NumPy takes
+    them as indices; a numpy.bool_ index is not supported)."""
+    if nps.is_np(k):
+        if nps.dtype_name(k) not in INT_BITS or nps.dtype_name(k) == "uint64":
+            raise error(loc, f"an array index of type {nps.type_name(nps.dtype_name(k))} is "
+                        "not supported", "index with ints, slices, None or ...", E_TYPE)
+        return nps.demote(k, loc=loc)
+    if isinstance(k, slice) and any(nps.is_np(x) for x in (k.start, k.stop, k.step)):
+        return slice(*(nps.demote(x, loc=loc) for x in (k.start, k.stop, k.step)))
+    return k
+
+
 def getitem(tr, a, key, loc):
     """a[key]: an element (Python scalar trace value) or a view."""
     a = materialize(tr, a, loc)
     fb = tr.fb
     if _is_mask(key):
         return mask_getitem(tr, a, key, loc)
-    items = key if isinstance(key, tuple) else (key,)
+    items = tuple(_index_value(k, loc) for k in (key if isinstance(key, tuple) else (key,)))
     for k in items:
         if is_array(k):
             raise error(loc, "indexing an array with an integer array (fancy indexing), or "
@@ -594,7 +617,7 @@ def getitem(tr, a, key, loc):
         d += 1
     ptr = iadd(fb, a.ptr, imul(fb, off, a.itemsize))
     if not shape:
-        return fb.emit("load", [ic(fb, ptr)], {"dtype": a.dtype}, loc=loc)
+        return nps.NpScalar(a.dtype, fb.emit("load", [ic(fb, ptr)], {"dtype": a.dtype}, loc=loc))
     # a view that drops leading axes of a C-contiguous array and keeps the rest
     # whole stays C-contiguous
     keep_c = a.strides is None and all(
@@ -615,6 +638,9 @@ def cast(fb, v, src: str, dst: str, loc=None):
     if dst in FLOATS:
         if src in FLOATS:
             x = v
+        elif src == "uint64":
+            from .unsigned import to_f64
+            x = to_f64(fb, v)
         else:
             x = fb.emit("convert", [v], {"to": F64}, loc=loc)
         return fb.emit("f32", [x]) if dst == "float32" and src != "float32" else x
@@ -624,16 +650,23 @@ def cast(fb, v, src: str, dst: str, loc=None):
     if src == "bool":
         return fb.emit("convert", [v], {"to": I64}, loc=loc)
     if src in FLOATS:
+        if dst == "uint64":
+            from .unsigned import from_f64
+            return from_f64(fb, v)
         i = fb.emit("ftoi", [v])
-        if dst == "int64":
-            return i
-        # NumPy casts to int32 (and through it to uint8) with x86's 32-bit
-        # conversion: NaN or outside int32 gives -2**31
+        if dst in ("int64", "uint32"):
+            # uint32: NumPy's scalar loop goes through int64 (its SIMD loop
+            # differs outside [0, 2**32): undefined in C, see docs/arrays.md)
+            return i if dst == "int64" else fb.emit("wrap", [i], {"dtype": dst})
+        # NumPy casts to int32 (and through it to int16, int8, uint16, uint8)
+        # with x86's 32-bit conversion: NaN or outside int32 gives -2**31
         ok = fb.emit("and", [fb.emit("ge", [v, fb.const(-2.0**31)]),
                              fb.emit("lt", [v, fb.const(2.0**31)])])
         i = fb.emit("select", [ok, i, fb.const(-2**31)])
         return fb.emit("wrap", [i], {"dtype": dst})
-    if dst == "int64" or (dst == "int32" and src == "uint8"):
+    slo, shi = int_range(src)
+    dlo, dhi = int_range(dst)
+    if dlo <= slo and shi <= dhi:  # every value of src fits dst
         return v
     return fb.emit("wrap", [v], {"dtype": dst})
 
@@ -641,7 +674,8 @@ def cast(fb, v, src: str, dst: str, loc=None):
 def loop_dtypes(ufunc, operands, loc):
     """NumPy's loop for `ufunc` on these operands: (input dtypes, output dtype).
     Python scalars are weak (NEP 50), arrays strong."""
-    spec = tuple(np.dtype(v.dtype) if is_array(v) else pytype_of(v) for v in operands)
+    spec = tuple(np.dtype(dtype_of(v)) if is_array(v) or nps.is_np(v)
+                 else nps.weak(scalar_type(v)) for v in operands)  # a Python bool is bool_
     try:
         res = ufunc.resolve_dtypes(spec + (None,) * ufunc.nout)
     except Exception as e:  # noqa: BLE001 - NumPy's own TypeError/UFuncTypeError
@@ -663,11 +697,16 @@ def _dtname(v):
 
 
 def check_weak_int(fb, v, dt, loc):
-    """A Python int operand of a uint8/int32 loop must fit the dtype (NumPy 2:
-    OverflowError 'Python integer 300 out of bounds for uint8')."""
-    if dt not in ("int32", "uint8") or scalar_type(v) is not I64:
+    """A Python int operand of a loop of a narrow int dtype must fit the dtype
+    (NumPy 2: OverflowError 'Python integer 300 out of bounds for uint8')."""
+    if scalar_type(v) is not I64 or dt not in INTS:
         return
-    lo, hi = (-2**31, 2**31 - 1) if dt == "int32" else (0, 255)
+    if known(v) and not -2**63 <= v < 2**63:  # NumPy converts to a C long first
+        raise TraceRaise("OverflowError", _C_LONG)
+    if dt not in NARROW_INTS + ("uint64",):
+        return
+    lo, hi = int_range(dt)
+    hi = min(hi, 2**63 - 1)  # a Python int here is an int64
     msg = "Python integer {0} out of bounds for %s" % dt
     if known(v):
         if not lo <= v <= hi:
@@ -744,15 +783,27 @@ def ufunc_node(tr, ufunc, operands, loc, out_dtype=None):
     """The lazy expression `ufunc(*operands)` (arrays, expressions, scalars)."""
     fb = tr.fb
     for v in operands:
-        if not is_array(v) and scalar_type(v) is None:
+        if not is_array(v) and scalar_type(v) is None and not nps.is_np(v):
             raise error(loc, f"numpy.{ufunc.__name__} of a {_tn(v)} is not supported",
                         "pass arrays or numbers", E_TYPE)
     loops, res = loop_dtypes(ufunc, operands, loc)
+    from .weakints import exact_int_comparison  # comparisons are exempt from the range check
+    ufunc, operands, loops, check = exact_int_comparison(ufunc, operands, loops)
     for v, dt in zip(operands, loops):
-        if not is_array(v):
+        if check and not is_array(v):
             check_weak_int(fb, v, dt, loc)
+    # a known Python int in a float loop is a float constant (2**64 too)
+    operands = tuple(_int_as_float(v) if dt in FLOATS and type(v) is int and known(v) else v
+                     for v, dt in zip(operands, loops))
     shape = broadcast_shapes(fb, [shape_of(v) for v in operands], loc)
     return Ew(ufunc.__name__, tuple(operands), out_dtype or res, shape, loops)
+
+
+def _int_as_float(v: int) -> float:
+    try:
+        return float(v)
+    except OverflowError as e:  # NumPy: 'int too large to convert to float'
+        raise TraceRaise("OverflowError", str(e)) from None
 
 
 def where_node(tr, c, x, y, loc):
@@ -767,8 +818,8 @@ def where_node(tr, c, x, y, loc):
 
 
 def _weak_result(*vals):
-    strong = [np.dtype(v.dtype) for v in vals if is_array(v)]
-    weak = [pytype_of(v)(0) for v in vals if not is_array(v)]
+    strong = [np.dtype(dtype_of(v)) for v in vals if is_array(v) or nps.is_np(v)]
+    weak = [pytype_of(v)(0) for v in vals if not is_array(v) and not nps.is_np(v)]
     return np.result_type(*strong, *weak).name
 
 
@@ -828,6 +879,8 @@ def element(tr, v, idx, plan, loc):
             x = plan.cache[key] = fb.emit("load", [plan.addr(v, idx)], {"dtype": v.dtype})
         return x
     if not isinstance(v, Ew):
+        if nps.is_np(v):
+            return nps.var_of(fb, v)
         return v if isinstance(v, Var) else fb.const(v, scalar_type(v))
     vals = []
     for x, dt in zip(v.args, v.loop):
@@ -942,7 +995,7 @@ def assign(tr, dest: Arr, value, loc, *, casting="unsafe", ufunc=None):
                 value = copy(tr, value, loc)
         src = dtype_of(value)
     else:
-        if scalar_type(value) is None:
+        if scalar_type(value) is None and not nps.is_np(value):
             raise error(loc, f"assigning a {_tn(value)} to array elements is not supported",
                         "assign numbers or arrays", E_TYPE)
         src = None
@@ -985,8 +1038,11 @@ def _broadcast_into_error(fb, vshape, dshape, loc, cond=None, force=False):
 
 def scalar_to_dtype(tr, v, dtype, loc):
     """A Python scalar stored into an array of `dtype` (NumPy's setitem:
-    int() of a float for integer arrays, OverflowError outside the dtype)."""
+    int() of a float for integer arrays, OverflowError outside the dtype). A
+    NumPy scalar is cast like astype (C casts, no range check)."""
     fb = tr.fb
+    if nps.is_np(v):
+        return cast(fb, nps.var_of(fb, v), nps.dtype_name(v), dtype, loc)
     t = scalar_type(v)
     if dtype in FLOATS:
         x = v if t is F64 else (float(v) if known(v) else fb.emit("convert", [v], {"to": F64}))
@@ -1003,14 +1059,23 @@ def scalar_to_dtype(tr, v, dtype, loc):
             except (ValueError, OverflowError) as e:
                 raise TraceRaise(type(e).__name__, str(e)) from None
         else:
-            v = fb.emit("convert", [v], {"to": I64}, loc=loc)  # NaN/inf raise like int()
+            # NumPy's setitem: int(x) (NaN and inf raise like int()), then a C
+            # long: finite floats outside int64 raise with CPython's wording
+            x = ic(fb, v)
+            big = fb.emit("and", [fb.emit("isfinite", [x]), fb.emit("or", [
+                fb.emit("ge", [x, fb.const(2.0**63)]), fb.emit("lt", [x, fb.const(-2.0**63)])])])
+            fb.raise_if(big, "OverflowError", _C_LONG, loc)
+            v = fb.emit("convert", [x], {"to": I64}, loc=loc)
     elif t is BOOL:
         v = int(v) if known(v) else fb.emit("convert", [v], {"to": I64})
-    if dtype in ("int32", "uint8"):
+    if known(v) and not -2**63 <= v < 2**63:
+        raise TraceRaise("OverflowError", _C_LONG)
+    if dtype in NARROW_INTS + ("uint64",):
         check_weak_int(fb, v, dtype, loc)
-    elif known(v) and not -2**63 <= v < 2**63:
-        raise TraceRaise("OverflowError", f"Python int too large to convert to C long")
     return ic(fb, v) if not known(v) else fb.const(v, I64)
+
+
+_C_LONG = "Python int too large to convert to C long"  # CPython's PyLong_AsLong
 
 
 def copy(tr, a, loc) -> Arr:
@@ -1044,6 +1109,8 @@ def getitem_view(tr, a, key, loc):
     """Like getitem, but an element is returned as (array, address)."""
     fb = tr.fb
     r = getitem(tr, a, key, loc)
+    if isinstance(r, nps.NpScalar):
+        r = r.var
     if isinstance(r, Var):
         # getitem ended with the element load: drop it and keep its address
         e = fb.block.eqns[-1]
@@ -1057,14 +1124,15 @@ def getitem_view(tr, a, key, loc):
 
 BINARY_UFUNCS = {"+": np.add, "-": np.subtract, "*": np.multiply, "/": np.divide,
                  "//": np.floor_divide, "%": np.remainder, "**": np.power, "&": np.bitwise_and,
-                 "|": np.bitwise_or, "^": np.bitwise_xor}
+                 "|": np.bitwise_or, "^": np.bitwise_xor, "<<": np.left_shift,
+                 ">>": np.right_shift}
 COMPARE_UFUNCS = {"<": np.less, "<=": np.less_equal, "==": np.equal, "!=": np.not_equal,
                   ">": np.greater, ">=": np.greater_equal}
 UNARY_UFUNCS = {"-": np.negative, "+": np.positive, "~": np.invert}
 
 
 def _operand(tr, v, loc):
-    if is_array(v) or scalar_type(v) is not None:
+    if is_array(v) or scalar_type(v) is not None or nps.is_np(v):
         return v
     if isinstance(v, tuple):
         from .nplib import array_from
@@ -1080,7 +1148,8 @@ def binary(tr, op, a, b, loc):
     if op not in BINARY_UFUNCS:
         raise error(loc, f"operator {op} on arrays is not supported", "", E_TYPE)
     if op == "**" and is_array(a) and type(b) in (int, float) and b in (2, 0.5, -1, 1) \
-            and (a.dtype in FLOATS or type(b) is int and b in (1, 2)):
+            and (a.dtype in FLOATS or type(b) is int and b in (1, 2)) \
+            and not (a.dtype == "bool" and b == 1):  # NumPy: bool ** 1 is power's int64
         # NumPy's fast scalar powers: square, sqrt, reciprocal, positive (same values
         # as its fast path, which differ from pow() in the last bit)
         fast = {2: np.square, 0.5: np.sqrt, -1: np.reciprocal, 1: np.positive}[b]
@@ -1174,7 +1243,7 @@ def iter_item(tr, a: Arr, i, loc):
     st = strides_of(fb, a)
     ptr = iadd(fb, a.ptr, imul(fb, imul(fb, i, st[0]), a.itemsize))
     if a.ndim == 1:
-        return fb.emit("load", [ic(fb, ptr)], {"dtype": a.dtype}, loc=loc)
+        return nps.NpScalar(a.dtype, fb.emit("load", [ic(fb, ptr)], {"dtype": a.dtype}, loc=loc))
     return Arr(a.dtype, ptr, a.shape[1:], None if a.strides is None else st[1:], a.root)
 
 
@@ -1208,9 +1277,10 @@ def normalize_axis(ax, ndim, loc=None):
 
 
 def reshape(tr, a, shape, loc):
-    """A view when `a` is C-contiguous, else a contiguous copy reshaped."""
+    """A view where NumPy gives one (decided at run time from the strides
+    when needed: frontend/viewcopy.py), else a contiguous copy reshaped."""
     fb = tr.fb
-    a = materialize(tr, a, loc, contiguous=True)
+    a = materialize(tr, a, loc)
     shape = tuple(shape)
     for s in shape:
         if not (type(s) is int or (isinstance(s, Var) and s.type is I64)):
@@ -1223,41 +1293,61 @@ def reshape(tr, a, shape, loc):
     if any(known(s) and s < -1 for s in shape):
         raise TraceRaise("ValueError", "negative dimensions not allowed")
     rest = iprod(fb, [s for s in shape if not (known(s) and s == -1)])
-    args: list = []
-    msg = "cannot reshape array of size {%d} into shape " % 0
+    # NumPy's _fix_unknown_dimension: with -1, a zero product of the other
+    # sizes is an error too (even for an empty array)
     if unknown:
-        if known(rest) and rest == 0:
-            raise error(loc, "reshape with -1 and a zero-size dimension is not supported",
-                        "give every dimension", E_UNSUPPORTED_VALUE)
-        k = unknown[0]
-        if known(rest) and known(n):
-            if n % rest:
-                raise TraceRaise("ValueError", f"cannot reshape array of size {n} into shape "
-                                 + _fmt_shape(shape, [], newaxis=True))
-            m = n // rest
-        else:
-            rv = ic(fb, rest)
-            m = fb.emit("floordiv", [ic(fb, n), rv])
-            bad = icmp(fb, "ne", imul(fb, m, rv), n)
-            args = [n]
-            text = msg + _fmt_shape(shape, args, newaxis=True)
-            fb.emit_multi("raise_if_fmt", [bad] + [ic(fb, x) for x in args],
-                          {"exc": "ValueError", "msg": text}, loc=loc)
-        shape = shape[:k] + (m,) + shape[k + 1:]
+        bad = bor(fb, icmp(fb, "eq", rest, 0), icmp(fb, "ne", _imod0(fb, n, rest), 0))
     else:
         bad = icmp(fb, "ne", rest, n)
-        if bad is True and known(n):
-            raise TraceRaise("ValueError", f"cannot reshape array of size {n} into shape "
-                             + _fmt_shape(shape, [], newaxis=True))
-        if bad is not False:
-            args = [n]
-            text = msg + _fmt_shape(shape, args, newaxis=True)
-            if len(args) > 8:
-                args, text = [], "cannot reshape the array into the given shape"
-            fb.emit_multi("raise_if_fmt", [ic(fb, bad) if not known(bad) else fb.const(True)]
-                          + [ic(fb, x) for x in args],
-                          {"exc": "ValueError", "msg": text}, loc=loc)
-    return Arr(a.dtype, a.ptr, shape, None, a.root)
+    if bad is not False:
+        args: list = []
+        text = ("cannot reshape array of size " + _fmt_dim(n, args) + " into shape "
+                + _fmt_newshape(shape, args))
+        if len(args) > 8:
+            args, text = [], "cannot reshape the array into the given shape"
+        if bad is True and not args:
+            raise TraceRaise("ValueError", text)
+        fb.emit_multi("raise_if_fmt", [fb.const(True) if bad is True else bad]
+                      + [ic(fb, x) for x in args], {"exc": "ValueError", "msg": text}, loc=loc)
+    if unknown:
+        k = unknown[0]
+        m = (n // rest if rest else 0) if known(n) and known(rest) else fb.emit(
+            "floordiv", [ic(fb, n), ic(fb, isel(fb, icmp(fb, "eq", rest, 0), 1, rest))])
+        shape = shape[:k] + (m,) + shape[k + 1:]
+    from .viewcopy import c_contiguous, nocopy_reshape, view_or_copy
+    if c_contiguous(fb, a) is True:
+        return Arr(a.dtype, a.ptr, shape, None, a.root)
+    ok, view_strides = nocopy_reshape(fb, a, shape)
+    return view_or_copy(tr, a, ok, shape, view_strides, loc)
+
+
+def _imod0(fb, a, b):
+    """a % b for sizes, 0 when b == 0 (the caller tests b == 0 itself)."""
+    if known(a) and known(b):
+        return a % b if b else 0
+    return fb.emit("mod", [ic(fb, a), ic(fb, isel(fb, icmp(fb, "eq", b, 0), 1, b))])
+
+
+def _fmt_dim(v, args: list) -> str:
+    if known(v):
+        return str(v)
+    args.append(v)
+    return "{%d}" % (len(args) - 1)
+
+
+def _fmt_newshape(shape, args: list) -> str:
+    """NumPy's convert_shape_to_string for reshape messages: leading -1s
+    are dropped, later ones print as 'newaxis', a trailing comma only for one
+    entry: (2,newaxis), (4,), and (2) for (-1, 2)."""
+    i = 0
+    while i < len(shape) and known(shape[i]) and shape[i] < 0:
+        i += 1
+    if i == len(shape):
+        return "()"
+    parts = [_fmt_dim(shape[i], args)]
+    for s in shape[i + 1:]:
+        parts.append("newaxis" if known(s) and s < 0 else _fmt_dim(s, args))
+    return "(" + ",".join(parts) + ("," if len(shape) == 1 else "") + ")"
 
 
 def shape_arg(v, loc, what="shape"):

@@ -225,6 +225,8 @@ def _intrinsic(fb, fn, args, kwargs, loc):
     """An intrinsic folds on known arguments (its CPython implementation) and
     otherwise is its IR primitive on materialized operands."""
     from ..ir.primitives import PRIMITIVES
+    if fn.prim == "raise_if_fmt":
+        return _raise_if(fb, args, kwargs, loc)
     prim = PRIMITIVES[fn.prim]
     if kwargs or len(args) != prim.nin:
         raise error(loc, f"{fn.name}() takes {prim.nin} positional argument(s)", "", E_TYPE)
@@ -239,6 +241,30 @@ def _intrinsic(fb, fn, args, kwargs, loc):
                         "", E_TYPE)
         ins.append(a)
     return fb.emit(fn.prim, ins, loc=loc)
+
+
+def _raise_if(fb, args, kwargs, loc):
+    """py2wasm.intrinsics.raise_if(cond, Exc, template, *ints)."""
+    from .opcodes import raisable
+    if kwargs or len(args) < 3 or not isinstance(args[2], str) or \
+            not (isinstance(args[1], type) and issubclass(args[1], BaseException)
+                 and raisable(args[1])):
+        raise error(loc, "raise_if() takes (cond, exception class, message template, *ints) "
+                    "with the class and the template known when compiling", "", E_TYPE)
+    cond, exc, template, vals = args[0], args[1].__name__, args[2], list(args[3:])
+    if any(scalar_type(v) is not I64 for v in vals):
+        raise error(loc, "raise_if() message arguments must be ints", "", E_TYPE)
+    if is_known(cond):
+        if not cond:
+            return None
+        if all(is_known(v) for v in vals):
+            raise TraceRaise(exc, template.format(*vals))
+        cond = fb.const(True, BOOL)
+    elif scalar_type(cond) is not BOOL:
+        raise error(loc, "raise_if() condition must be a bool", "", E_TYPE)
+    ins = [cond] + [v if isinstance(v, Var) else fb.const(int(v), I64) for v in vals]
+    fb.emit_multi("raise_if_fmt", ins, {"exc": exc, "msg": template}, loc=loc)
+    return None
 
 
 # --- dispatch ------------------------------------------------------------------------------

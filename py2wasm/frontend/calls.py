@@ -19,7 +19,7 @@ from ..errors import CompileError
 from ..ir import BOOL, F64, I64, Module, Var
 from .iterators import make_range
 from .signature import placeholder, result_annotation
-from .state import key_of, leaves, rebuild
+from .state import Static, key_of, leaves, rebuild
 from .values import (E_FORBIDDEN, E_RECURSION_TYPE, E_TRACE_LIMIT, E_TYPE, E_UNSUPPORTED_CALL,
                      error, scalar_type)
 
@@ -61,12 +61,13 @@ class ModuleTracer:
         self.used.add(name)
         return name
 
-    def specialize(self, fn, args, loc, *, name=None):
+    def specialize(self, fn, args, loc, *, name=None, site=None):
         """Trace `fn(*args)` (trace values) once per key; return (ir name,
         result template: a trace value whose numeric leaves are the call's
-        results). `name` forces an export name (and a fresh trace)."""
+        results). `name` forces an export name (and a fresh trace). `site`:
+        library code traced with every location set to the user's call."""
         from .tracer import AssumptionFailed, FunctionTracer
-        key = (fn, tuple(key_of(a) for a in args))
+        key = (fn, tuple(key_of(a) for a in args), site)
         export = name is not None
         if name is None:
             if key in self.done:
@@ -92,7 +93,7 @@ class ModuleTracer:
             try:
                 ir_fn, template = FunctionTracer(self, fn, list(args), name, result=result,
                                                  result_is_assumed=assumed,
-                                                 export=export).run()
+                                                 export=export, site=site).run()
             except NeedResultType as e:
                 self._restore(snap, name)
                 if e.key != key or candidates:
@@ -152,28 +153,41 @@ def _candidates(args) -> list:
     return out
 
 
-def call_python(tr, fn, args, kwargs, loc):
+def call_python(tr, fn, args, kwargs, loc, *, site=None, public=None):
+    """Trace a call of the Python function `fn`. `site`/`public`: library
+    code (see `FunctionTracer.site`) and the name the user called."""
+    site = site or getattr(tr, "site", None)
+    shown = public or fn.__name__
     try:
         sig = inspect.signature(fn)
     except (TypeError, ValueError):
-        raise error(loc, f"cannot inspect {fn.__name__}()", "", E_UNSUPPORTED_CALL) from None
+        raise error(loc, f"cannot inspect {shown}()", "", E_UNSUPPORTED_CALL) from None
     for p in sig.parameters.values():
         if p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD):
-            raise error(loc, f"{fn.__name__}() takes *args or **kwargs, which is not supported",
+            raise error(loc, f"{shown}() takes *args or **kwargs, which is not supported",
                         "give it plain parameters", E_UNSUPPORTED_CALL)
     try:
         bound = sig.bind(*args, **kwargs)
     except TypeError as e:
-        raise error(loc, f"{fn.__name__}(): {e}", "check the call's arguments", E_TYPE) from None
+        raise error(loc, f"{shown}(): {e}", f"its signature is {shown}{sig}", E_TYPE) from None
     bound.apply_defaults()
     values = list(bound.arguments.values())
-    name, result = tr.mt.specialize(fn, values, loc)
+    if site is not None:  # library code: known numbers stay known inside it
+        values = [Static(v) if _static(v) else v for v in values]
+    name, result = tr.mt.specialize(fn, values, loc, site=site)
     ins = []
     for v in values:
         ins.extend(tr.materialize(x) for x in leaves(v, []))
     types = [scalar_type(x) for x in leaves(result, [])]
     outs = tr.fb.emit_multi("call", ins, {"fn": name, "results": types}, loc)
     return rebuild(result, iter(outs))
+
+
+def _static(v) -> bool:
+    """A known number, or a tuple of them (an `axis=`), for `Static`."""
+    if type(v) is tuple:
+        return all(_static(x) for x in v)
+    return type(v) in (int, float, bool)
 
 
 def _forbidden(fn):
@@ -216,7 +230,13 @@ def _array_call(tr, fn, args, kwargs, loc):
     from . import arrays, nplib
     if isinstance(fn, nplib.ArrayMethod):
         return nplib.call_method(tr, fn, args, kwargs, loc)
+    if isinstance(fn, type) and issubclass(fn, BaseException):
+        return _NO  # numpy.linalg.LinAlgError(...): an exception value, built when tracing
     if _is_numpy(fn):
+        from . import linalg_calls
+        impl = linalg_calls.implementation(fn)
+        if impl is not None:
+            return linalg_calls.call(tr, fn, impl, args, kwargs, loc)
         return nplib.call(tr, fn, args, kwargs, loc)
     if not any(arrays.is_array(a) for a in args):
         return _NO
@@ -246,6 +266,18 @@ def _is_numpy(fn) -> bool:
     return isinstance(fn, np.ufunc) or (isinstance(fn, type) and issubclass(fn, np.generic))
 
 
+def _has_np(vals) -> bool:
+    from .npscalars import is_np
+    return any(is_np(v) or (type(v) is tuple and _has_np(v)) for v in vals)
+
+
+def _demote(v, fb, loc):
+    from .npscalars import as_float, demote
+    if type(v) is tuple:
+        return tuple(_demote(x, fb, loc) for x in v)
+    return demote(v, fb, loc)
+
+
 def call_value(tr, fn, args, kwargs, loc):
     """The trace value of `fn(*args, **kwargs)`."""
     if fn is print:
@@ -260,10 +292,21 @@ def call_value(tr, fn, args, kwargs, loc):
     arr = _array_call(tr, fn, args, kwargs, loc)
     if arr is not _NO:
         return arr
+    from . import npscalars
+    if isinstance(fn, npscalars.ScalarMethod):
+        return npscalars.call_method(tr.fb, fn, args, kwargs, loc)
     if inspect.isfunction(fn):
         return call_python(tr, fn, args, kwargs, loc)
     if inspect.ismethod(fn) and inspect.isfunction(fn.__func__):  # obj.method(...)
         return call_python(tr, fn.__func__, [fn.__self__] + list(args), kwargs, loc)
+    if _has_np(args) or _has_np(kwargs.values()):
+        from . import npscalars as nps
+        r = nps.call_builtin(tr.fb, fn, args, kwargs, loc)
+        if r is not nps._NO:
+            return r
+        # other builtins (float, int, range, math...) see the Python values
+        args = [_demote(a, tr.fb, loc) for a in args]
+        kwargs = {k: _demote(v, tr.fb, loc) for k, v in kwargs.items()}
     if fn is range and not kwargs:
         return make_range(tr.fb, args, loc)
     if isinstance(fn, type) and issubclass(fn, BaseException):

@@ -20,7 +20,7 @@ from typing import Any, Callable
 
 from ..ir import BOOL, F64, I64, Var
 from ..ir.messages import COMPLEX_POW, INT_OVERFLOW
-from .values import E_TYPE, TraceRaise, error
+from .values import E_TYPE, NpScalar, TraceRaise, error
 
 INT64_MIN, INT64_MAX = -2**63, 2**63 - 1
 RUNTIME_ERRORS = (ZeroDivisionError, ValueError, OverflowError)
@@ -36,7 +36,7 @@ def fits_int64(v: int) -> bool:
 
 def is_known(v: Any) -> bool:
     """No Var anywhere inside (tuples are looked into)."""
-    if isinstance(v, Var):
+    if isinstance(v, (Var, NpScalar)):
         return False
     if isinstance(v, tuple):
         return all(is_known(x) for x in v)
@@ -78,7 +78,22 @@ def sample(v: Any) -> Any:
         return tuple(sample(x) for x in v)
     if isinstance(v, _SAFE):
         return v
+    from .npscalars import is_np, np_type
+    if is_np(v):  # a NumPy scalar of the same dtype (its operators are NumPy's)
+        return np_type(v)(1)
     raise NoSample(v)
+
+
+def _bounded(v: Any) -> Any:
+    """A known int stands in for itself in a type check with its sign and
+    zeroness but at most 64 in magnitude: the Python type of an operator's
+    result never depends on more, and `1 << 10**18` or `2 ** 10**18` on the
+    real value would exhaust memory or time while compiling."""
+    if type(v) is int and abs(v) > 64:
+        return 64 if v > 0 else -64
+    if isinstance(v, tuple):
+        return tuple(_bounded(x) for x in v)
+    return v
 
 
 def describe(v: Any) -> str:
@@ -93,7 +108,7 @@ def type_check(fn: Callable, args: tuple, loc, what: str) -> Any:
     result's Python type). `what` names the operation for objects that cannot
     be sampled."""
     try:
-        samples = tuple(sample(a) for a in args)
+        samples = tuple(_bounded(sample(a)) for a in args)
     except NoSample:
         raise error(loc, f"{what} on {' and '.join(describe(a) for a in args)} is not "
                     "supported", "compiled code computes with int, float, bool and tuples",

@@ -9,12 +9,14 @@ is a ValueError, |m| == 1 gives 0, a negative exponent uses the modular
 inverse of the base (ValueError if there is none), and a negative m gives a
 result in (m, 0].
 
-Limits (int64): m == -2**63 and e == -2**63 raise OverflowError.
+m == -2**63 (|m| = 2**63 does not fit int64) takes its own path: residues
+modulo 2**63 are the low 63 bits of wrapping products. e == -2**63 works
+too: the exponent's bits are read as unsigned (logical shifts).
 """
 from __future__ import annotations
 
 from ..ir import I64, Var
-from ..ir.messages import INT_OVERFLOW, cpython_message
+from ..ir.messages import cpython_message
 from .operators import materialize
 
 ZERO_MOD = cpython_message(pow, 2, 5, 0)            # pow() 3rd argument cannot be 0
@@ -89,9 +91,14 @@ def pow3(fb, base, exp, mod, loc) -> Var:
     emit = lambda p, *ins: fb.emit(p, list(ins), loc=loc)  # noqa: E731
     c = lambda v: fb.const(v, I64)  # noqa: E731
     fb.raise_if(emit("eq", m, c(0)), *ZERO_MOD, loc=loc)
-    fb.raise_if(emit("eq", m, c(-2**63)), "OverflowError", INT_OVERFLOW, loc=loc)
+    done = fb.new_block([I64])
+    min_m, other = fb.new_block(), fb.new_block()
+    fb.cond_br(emit("eq", m, c(-2**63)), min_m, other)
+    fb.set_block(min_m)
+    fb.br(done, [_pow_mod_min(fb, b, e, loc)])
+    fb.set_block(other)
     am = emit("abs", m)
-    one, main, done = fb.new_block(), fb.new_block(), fb.new_block([I64])
+    one, main = fb.new_block(), fb.new_block()
     fb.cond_br(emit("eq", am, c(1)), one, main)
     fb.set_block(one)
     fb.br(done, [c(0)])
@@ -102,7 +109,7 @@ def pow3(fb, base, exp, mod, loc) -> Var:
     neg_e, pos_e, exp_ready = fb.new_block(), fb.new_block(), fb.new_block([I64, I64])
     fb.cond_br(emit("lt", e, c(0)), neg_e, pos_e)
     fb.set_block(neg_e)
-    fb.br(exp_ready, [L.invmod(x), emit("neg", e)])
+    fb.br(exp_ready, [L.invmod(x), emit("wneg", e)])  # -(-2**63) stays 2**63's bits
     fb.set_block(pos_e)
     fb.br(exp_ready, [x, e])
     fb.set_block(exp_ready)
@@ -118,19 +125,53 @@ def pow3(fb, base, exp, mod, loc) -> Var:
         fb.br(nxt, [r])
         fb.set_block(nxt)
         r2 = nxt.params[0]
-        k2 = emit("shr", k, c(1))
+        k2 = emit("and", emit("shr", k, c(1)), c(_LOW63))  # a logical shift
         # square only while bits remain (saves the last, unused squaring)
         sq, last, nxt2 = fb.new_block(), fb.new_block(), fb.new_block([I64])
-        fb.cond_br(emit("gt", k2, c(0)), sq, last)
+        fb.cond_br(emit("ne", k2, c(0)), sq, last)
         fb.set_block(sq)
         fb.br(nxt2, [L.mulmod(a, a)])
         fb.set_block(last)
         fb.br(nxt2, [a])
         fb.set_block(nxt2)
         return [r2, nxt2.params[0], k2]
-    r, _, _ = L.loop([c(1), x, e], lambda r, a, k: emit("gt", k, c(0)), body)
+    r, _, _ = L.loop([c(1), x, e], lambda r, a, k: emit("ne", k, c(0)), body)
     # a negative modulus: the result is in (m, 0]
     shift = emit("and", emit("lt", m, c(0)), emit("ne", r, c(0)))
     fb.br(done, [emit("sub", r, emit("select", shift, am, c(0)))])
     fb.set_block(done)
     return done.params[0]
+
+
+_LOW63 = 2**63 - 1
+
+
+def _pow_mod_min(fb, base: Var, exp: Var, loc) -> Var:
+    """pow(base, exp, -2**63): modulo 2**63 a residue is the low 63 bits, so
+    wrapping (mod 2**64) products masked give exact results; the inverse of
+    an odd base is Newton's iteration y = y * (2 - x * y) (6 steps double 3
+    correct bits to 64); the result is in (-2**63, 0]."""
+    emit = lambda p, *ins: fb.emit(p, list(ins), loc=loc)  # noqa: E731
+    c = lambda v: fb.const(v, I64)  # noqa: E731
+    x = emit("and", base, c(_LOW63))
+    neg_e, pos_e, ready = fb.new_block(), fb.new_block(), fb.new_block([I64, I64])
+    fb.cond_br(emit("lt", exp, c(0)), neg_e, pos_e)
+    fb.set_block(neg_e)
+    fb.raise_if(emit("eq", emit("and", x, c(1)), c(0)), *NOT_INVERTIBLE, loc=loc)
+    y = x
+    for _ in range(6):
+        y = emit("wmul", y, emit("wsub", c(2), emit("wmul", x, y)))
+    fb.br(ready, [emit("and", y, c(_LOW63)), emit("wneg", exp)])
+    fb.set_block(pos_e)
+    fb.br(ready, [x, exp])
+    fb.set_block(ready)
+    x, k = ready.params
+    L = _Loops(fb, loc, c(2**62))  # only its loop helper is used
+
+    def body(r, a, k):
+        odd = emit("ne", emit("and", k, c(1)), c(0))
+        r = emit("select", odd, emit("wmul", r, a), r)
+        return [r, emit("wmul", a, a), emit("and", emit("shr", k, c(1)), c(_LOW63))]
+    r, _, _ = L.loop([c(1), x, k], lambda r, a, k: emit("ne", k, c(0)), body)
+    r = emit("and", r, c(_LOW63))
+    return emit("select", emit("ne", r, c(0)), emit("wadd", r, c(-2**63)), r)

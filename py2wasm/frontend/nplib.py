@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..ir import BOOL, DTYPES, F64, I64, Var
+from ..ir.types import INT_BITS, NARROW_INTS, int_range
 from . import arrays as A
 from .arrays import (Arr, Ew, alloc, band, bor, cast, dtype_of, element, ic, icmp, iadd,
                      imul, is_array, isel, known, loop, loop_nest, materialize, store,
@@ -70,7 +71,8 @@ def dtype_arg(d, loc, default=None):
         raise error(loc, f"dtype {d!r} is not understood", "", E_TYPE) from None
     if name not in DTYPES:
         raise error(loc, f"dtype {name} is not supported",
-                    "use float64, float32, int64, int32, uint8 or bool", E_TYPE)
+                    "use float64, float32, int64, int32, int16, int8, uint32, uint16, uint8 "
+                    "or bool", E_TYPE)
     return name
 
 
@@ -101,6 +103,13 @@ def axis_arg(ax, ndim, loc):
 # --- creation ---------------------------------------------------------------------------------
 
 def fill(tr, arr: Arr, value, loc):
+    """np.full/full_like's copyto(casting='unsafe'): a Python float becomes an
+    integer element by C's cast (x86: NaN and out of range give the int32 or
+    int64 minimum), never an exception; Python ints are range-checked."""
+    if not is_array(value) and scalar_type(value) is F64 and arr.dtype in _INT_RANGE:
+        fb = tr.fb
+        x = value if isinstance(value, Var) else fb.const(float(value), F64)
+        value = cast(fb, x, "float64", arr.dtype, loc)
     A.assign(tr, arr, value, loc)
     return arr
 
@@ -289,12 +298,14 @@ def eye(tr, args, kwargs, loc, name="eye"):
 
 # --- reductions -------------------------------------------------------------------------------
 
+NARROW = ("float32",) + NARROW_INTS  # dtypes computed wider than they are stored
+UNSIGNED = tuple(d for d, (_, signed) in INT_BITS.items() if not signed)
 _NAMES = {"sum": "add", "prod": "multiply", "min": "minimum", "max": "maximum"}
 
 
 def _acc_dtype(kind, dt, loc):
     if kind in ("sum", "prod", "cumsum", "cumprod"):
-        if dt in ("int32", "uint8", "bool", "int64"):
+        if dt in INT_BITS or dt == "bool":
             return "int64"
         return dt
     if kind in ("mean", "var", "std"):
@@ -310,7 +321,7 @@ def _compute(dt):
     return DTYPES[dt].compute
 
 
-_INT_RANGE = {"int64": (-2**63, 2**63 - 1), "int32": (-2**31, 2**31 - 1), "uint8": (0, 255)}
+_INT_RANGE = {d: int_range(d) for d in INT_BITS}
 
 
 def _init(fb, kind, t, dtype="int64"):
@@ -405,8 +416,10 @@ def reduce(tr, kind, a, axis, keepdims, loc, ddof=0):
     if kind in ("argmin", "argmax") and isinstance(axis, tuple):
         raise error(loc, f"numpy.{kind} takes a single int axis", "", E_TYPE)
     src = a.dtype
-    if kind in ("var", "std", "mean") and src == "bool" and kind != "mean":
-        pass
+    if src == "uint64" and kind in ("min", "max", "argmin", "argmax"):
+        raise error(loc, f"numpy.{kind} of a uint64 array is not supported",
+                    "convert first, e.g. a.astype(np.float64), or loop with comparisons",
+                    E_UNSUPPORTED_CALL)
     acc_dt = _acc_dtype(kind, src, loc)
     axes = axis_arg(axis, a.ndim, loc)
     if kind in ("var", "std"):
@@ -425,7 +438,7 @@ def reduce(tr, kind, a, axis, keepdims, loc, ddof=0):
                   "float32" if a.dtype == "float32" else "float64"))
         out = alloc(tr, dt, (1,) * a.ndim, loc)
         store(fb, out, [0] * a.ndim, cast(fb, r, {I64: "int64", F64: "float64", BOOL: "bool"}[
-            r.type] if dt not in ("float32", "int32", "uint8") else dt, dt))
+            r.type] if dt not in NARROW else dt, dt))
         return out
     _no_uint64(kind, a, loc)
     return _reduce_axes(tr, kind, a, axes, keepdims, acc_dt, loc)
@@ -616,7 +629,7 @@ def _reduce_axes(tr, kind, a, axes, keepdims, acc_dt, loc):
     ct = _compute(a.dtype) if kind in ("min", "max", "argmin", "argmax") else (
         BOOL if kind in ("any", "all") else (F64 if acc_dt in ("float32", "float64") else I64))
     store_dt = {F64: "float64", I64: "int64", BOOL: "bool"}[ct]
-    if kind in ("min", "max") and a.dtype in ("float32", "int32", "uint8"):
+    if kind in ("min", "max") and a.dtype in NARROW:
         store_dt = a.dtype
     acc = alloc(tr, store_dt, oshape, loc)
     ast = strides_of(fb, acc)
@@ -642,7 +655,7 @@ def _reduce_axes(tr, kind, a, axes, keepdims, acc_dt, loc):
             return cs
         store(fb, acc, oidx, cast(fb, _update(fb, kind, r, v, acc_dt),
                                   {F64: "float64", I64: "int64", BOOL: "bool"}[ct]
-                                  if store_dt not in ("float32", "int32", "uint8") else store_dt,
+                                  if store_dt not in NARROW else store_dt,
                                   store_dt), ast)
         return cs
     loop_nest(fb, a.shape, [], body)
@@ -688,9 +701,9 @@ def _variance(tr, kind, a, axis, axes, keepdims, loc, ddof):
 
 
 def _no_uint64(kind, a, loc):
-    """NumPy sums/products uint8 into uint64 arrays, a dtype py2wasm lacks."""
-    if a.dtype == "uint8" and kind in ("sum", "prod", "cumsum", "cumprod"):
-        raise error(loc, f"numpy.{kind} of a uint8 array into an array gives uint64, which is "
+    """NumPy sums/products unsigned ints into uint64 arrays (not supported yet)."""
+    if a.dtype in UNSIGNED and kind in ("sum", "prod", "cumsum", "cumprod"):
+        raise error(loc, f"numpy.{kind} of a {a.dtype} array into an array gives uint64, which is "
                     "not supported", "convert first: a.astype(np.int64)", E_TYPE)
 
 
@@ -714,7 +727,10 @@ def cumulative(tr, kind, a, axis, loc):
                 r = fb.emit("f32", [r])
             store(fb, out, [k], r)
             return [r, fb.emit("wadd", [k, fb.const(1)])]
-        loop_nest(fb, a.shape, [_init(fb, op, ct), fb.const(0)], body)
+        # a running sum starts from the first element (NumPy's accumulate), so
+        # for floats from -0.0, the additive identity: cumsum([-0.0]) is [-0.0]
+        init = fb.const(-0.0, F64) if op == "sum" and ct is F64 else _init(fb, op, ct)
+        loop_nest(fb, a.shape, [init, fb.const(0)], body)
         return out
     ax = A.normalize_axis(axis, a.ndim, loc)
     out = alloc(tr, acc_dt, a.shape, loc)
@@ -740,10 +756,24 @@ def cumulative(tr, kind, a, axis, loc):
 # --- linear algebra -----------------------------------------------------------------------------
 
 def _mm_dtype(a, b, loc):
-    dt = np.result_type(np.dtype(a.dtype), np.dtype(b.dtype)).name
-    if dt == "bool":
-        raise error(loc, "matrix products of bool arrays are not supported", "", E_TYPE)
-    return dt
+    return np.result_type(np.dtype(a.dtype), np.dtype(b.dtype)).name
+
+
+def _not_aligned(fb, a, b, loc):
+    """np.dot's core-dimension check: NumPy's message names both shapes."""
+    da, db = a.ndim - 1, max(b.ndim - 2, 0)
+    k, k2 = a.shape[da], b.shape[db]
+    bad = icmp(fb, "ne", k, k2)
+    if bad is False:
+        return
+    args: list = []
+    msg = (f"shapes {A._fmt_shape(a.shape, args)} and {A._fmt_shape(b.shape, args)} not "
+           f"aligned: {A._fmt_shape((k,), args)[1:-2]} (dim {da}) != "
+           f"{A._fmt_shape((k2,), args)[1:-2]} (dim {db})")
+    if bad is True and not args:
+        raise TraceRaise("ValueError", msg)
+    fb.emit_multi("raise_if_fmt", [fb.const(True) if bad is True else bad]
+                  + [ic(fb, x) for x in args], {"exc": "ValueError", "msg": msg}, loc=loc)
 
 
 def _core_check(fb, n, m, msg, loc):
@@ -757,6 +787,38 @@ def _core_check(fb, n, m, msg, loc):
                   {"exc": "ValueError", "msg": msg}, loc=loc)
 
 
+def _batch_check(fb, a, b, ba, bb, n, m, loc):
+    """matmul's broadcast of the batch axis, with NumPy's gufunc message."""
+    bad = band(fb, icmp(fb, "ne", ba, bb), band(fb, icmp(fb, "ne", ba, 1),
+                                                icmp(fb, "ne", bb, 1)))
+    if bad is False:
+        return
+    args: list = []
+
+    def dim(v):
+        if known(v):
+            return str(v)
+        for i, x in enumerate(args):
+            if x is v:
+                return "{%d}" % i
+        args.append(v)
+        return "{%d}" % (len(args) - 1)
+
+    def shp(dims):
+        return "(" + ",".join(dims) + ("," if len(dims) == 1 else "") + ")"
+    req = [dim(x) for x in (n, m) if x is not None]
+    msg = ("operands could not be broadcast together with remapped shapes "
+           f"[original->remapped]: {shp([dim(x) for x in a.shape])}->({dim(ba)},newaxis,newaxis) "
+           f"{shp([dim(x) for x in b.shape])}->({dim(bb)},newaxis,newaxis)  and requested "
+           f"shape {shp(req)}")
+    if bad is True and not args:
+        raise TraceRaise("ValueError", msg)
+    if len(args) > 8:
+        args, msg = [], "operands could not be broadcast together (matmul's batch axis)"
+    fb.emit_multi("raise_if_fmt", [fb.const(True) if bad is True else bad]
+                  + [ic(fb, x) for x in args], {"exc": "ValueError", "msg": msg}, loc=loc)
+
+
 def matmul(tr, a, b, loc, name="matmul"):
     fb = tr.fb
     a = materialize(tr, as_array(tr, a, loc), loc)
@@ -764,6 +826,11 @@ def matmul(tr, a, b, loc, name="matmul"):
     if a.ndim == 0 or b.ndim == 0:
         raise error(loc, "matmul: Input operand does not have enough dimensions", "", E_TYPE)
     dt = _mm_dtype(a, b, loc)
+    if name == "dot":
+        _not_aligned(fb, a, b, loc)
+    if dt == "bool":  # NumPy: OR of ANDs, i.e. the int64 sum of the 0/1 products is not 0
+        r = matmul(tr, A.astype_node(a, "int64"), A.astype_node(b, "int64"), loc, name)
+        return A.astype_node(r, "bool") if is_array(r) else fb.emit("ne", [r, fb.const(0)])
     if a.ndim > 3 or b.ndim > 3:
         raise error(loc, f"{name} of arrays with more than 3 dimensions is not supported", "",
                     E_UNSUPPORTED_CALL)
@@ -773,21 +840,24 @@ def matmul(tr, a, b, loc, name="matmul"):
                     "gufunc signature (n?,k),(k,m?)->(n?,m?) (size {1} is different from {0})"
                     if name == "matmul" else
                     "shapes ({0},) and ({1},) not aligned: {0} (dim 0) != {1} (dim 0)", loc)
-        return _dot1(tr, a, b, dt, loc)
+        from .npscalars import make
+        return make(dt, _dot1(tr, a, b, dt, loc))  # a NumPy scalar of the product's dtype
     a2 = a if a.ndim >= 2 else Arr(a.dtype, a.ptr, (1, a.shape[0]), (0, strides_of(fb, a)[0]),
                                    a.root)
     b2 = b if b.ndim >= 2 else Arr(b.dtype, b.ptr, (b.shape[0], 1), (strides_of(fb, b)[0], 0),
                                    b.root)
     batch = ()
-    if a2.ndim == 3 or b2.ndim == 3:
-        ba = a2.shape[0] if a2.ndim == 3 else 1
-        bb = b2.shape[0] if b2.ndim == 3 else 1
-        batch = A.broadcast_shapes(fb, [(ba,), (bb,)], loc)
     n, k = a2.shape[-2], a2.shape[-1]
     k2, m = b2.shape[-2], b2.shape[-1]
     _core_check(fb, k, k2, "matmul: Input operand 1 has a mismatch in its core dimension 0, "
                 "with gufunc signature (n?,k),(k,m?)->(n?,m?) (size {1} is different from {0})"
                 if name == "matmul" else "shapes not aligned: {0} (dim 1) != {1} (dim 0)", loc)
+    if a2.ndim == 3 or b2.ndim == 3:  # after the core dimensions, as NumPy checks
+        ba = a2.shape[0] if a2.ndim == 3 else 1
+        bb = b2.shape[0] if b2.ndim == 3 else 1
+        _batch_check(fb, a, b, ba, bb, n if a.ndim > 1 else None, m if b.ndim > 1 else None,
+                     loc)
+        batch = (isel(fb, icmp(fb, "eq", ba, 1), bb, ba),)
     oshape = batch + (n, m)
     if not batch and a.ndim == 2 and b.ndim == 2:
         return _matmul_blocked(tr, a2, b2, n, k, m, dt, loc)
@@ -851,7 +921,7 @@ def _matmul_blocked(tr, a, b, n, k, m, dt, loc):
     def fin(s):
         if dt == "float32":
             return fb.emit("f32", [s])
-        if dt in ("int32", "uint8"):
+        if dt in NARROW_INTS:
             return fb.emit("wrap", [s], {"dtype": dt})
         return s
 
@@ -921,9 +991,30 @@ def dot(tr, a, b, loc):
                 "use @ (matmul) for batches", E_UNSUPPORTED_CALL)
 
 
+def vdot(tr, a, b, loc):
+    """np.vdot: both operands flattened; NumPy reshapes the second to the
+    first's size, hence its reshape message on a length mismatch."""
+    fb = tr.fb
+    a = ravel(tr, as_array(tr, a, loc), loc)
+    b = ravel(tr, as_array(tr, b, loc), loc)
+    na, nb = a.shape[0], b.shape[0]
+    bad = icmp(fb, "ne", na, nb)
+    if bad is not False:
+        args: list = []
+        msg = (f"cannot reshape array of size {A._fmt_shape((nb,), args)[1:-2]} into shape "
+               + A._fmt_shape((na,), args))
+        if bad is True and not args:
+            raise TraceRaise("ValueError", msg)
+        fb.emit_multi("raise_if_fmt", [fb.const(True) if bad is True else bad]
+                      + [ic(fb, x) for x in args], {"exc": "ValueError", "msg": msg}, loc=loc)
+    return dot(tr, a, b, loc)
+
+
 def trace_(tr, a, loc):
     fb = tr.fb
     a = materialize(tr, as_array(tr, a, loc), loc)
+    if a.ndim < 2:
+        raise TraceRaise("ValueError", "diag requires an array of at least two dimensions")
     if a.ndim != 2:
         raise error(loc, "numpy.trace is supported for 2-D arrays", "", E_UNSUPPORTED_CALL)
     dt = _acc_dtype("sum", a.dtype, loc)
@@ -935,7 +1026,8 @@ def trace_(tr, a, loc):
         v = cast(fb, A.load(fb, a, [idx[0], idx[0]], st), a.dtype, dt)
         return [fb.emit("add" if ct is F64 else "wadd", [cs[0], v])]
     r = loop_nest(fb, (n,), [fb.const(0.0 if ct is F64 else 0, ct)], body)[0]
-    return fb.emit("f32", [r]) if dt == "float32" else r
+    r = fb.emit("f32", [r]) if dt == "float32" else r
+    return _reduction_scalar("sum", a.dtype, r)
 
 
 # --- joining ------------------------------------------------------------------------------------
@@ -1036,7 +1128,27 @@ def _reduction_call(tr, kind, args, kwargs, loc, name):
         if b.get(k) is not None:
             raise error(loc, f"argument {k}= of numpy.{name}() is not supported", "",
                         E_UNSUPPORTED_CALL)
-    return reduce(tr, kind, b["a"], b["axis"], b["keepdims"], loc, ddof=b.get("ddof", 0))
+    r = reduce(tr, kind, b["a"], b["axis"], b["keepdims"], loc, ddof=b.get("ddof", 0))
+    if isinstance(r, Var):  # a reduction to one number: the NumPy scalar of its dtype
+        return _reduction_scalar(kind, dtype_of(as_array(tr, b["a"], loc)), r)
+    return r
+
+
+def _reduction_scalar(kind, src, r):
+    """The NumPy scalar a full reduction of a `src` array gives (sums and
+    products of unsigned ints are numpy.uint64: the same i64 bits)."""
+    from .npscalars import make
+    if kind in ("sum", "prod"):
+        dt = "uint64" if src in UNSIGNED else _acc_dtype(kind, src, None)
+    elif kind in ("mean", "var", "std"):
+        dt = "float32" if src == "float32" else "float64"
+    elif kind in ("min", "max"):
+        dt = src
+    elif kind in ("argmin", "argmax"):
+        dt = "int64"
+    else:
+        dt = "bool"
+    return make(dt, r)
 
 
 def _like(tr, name, args, kwargs, loc):
@@ -1080,13 +1192,8 @@ def call(tr, fn, args, kwargs, loc):
         x = args[0]
         if is_array(x):
             return A.astype_node(x, dt)
-        from . import builtins as bi
-        target = {"float64": float, "float32": float, "int64": int, "int32": int,
-                  "uint8": int, "bool": bool}[dt]
-        if dt in ("float32", "int32", "uint8"):
-            raise error(loc, f"numpy.{name} scalars are not supported",
-                        "use Python float/int, or arrays of that dtype", E_UNSUPPORTED_CALL)
-        return bi.call_builtin(fb, target, [x], {}, loc)
+        from .npscalars import construct
+        return construct(fb, dt, x, loc)
     if name in _REDUCTIONS:
         return _reduction_call(tr, _REDUCTIONS[name], args, kwargs, loc, name)
     if name in ("cumsum", "cumprod"):
@@ -1115,7 +1222,11 @@ def call(tr, fn, args, kwargs, loc):
         dt = dtype_arg(b["dtype"], loc)
         if name in ("asarray", "ascontiguousarray") and is_array(b["a"]) and dt in (
                 None, b["a"].dtype):
-            return materialize(tr, b["a"], loc, contiguous=name == "ascontiguousarray")
+            a = materialize(tr, b["a"], loc)
+            if name == "asarray":
+                return a
+            from .viewcopy import c_contiguous, view_or_copy  # a view iff C-contiguous
+            return view_or_copy(tr, a, c_contiguous(tr.fb, a), a.shape, None, loc)
         return array_from(tr, b["a"], dt, loc)
     if name == "where":
         b = bind(loc, name, args, kwargs, [("condition", REQUIRED), ("x", REQUIRED),
@@ -1133,11 +1244,15 @@ def call(tr, fn, args, kwargs, loc):
     if name in ("round", "around"):
         b = bind(loc, name, args, kwargs, [("a", REQUIRED), ("decimals", 0)])
         return round_(tr, b["a"], b["decimals"], loc)
-    if name in ("dot", "inner", "vdot") and len(args) == 2 and not kwargs:
-        if name != "dot" and (as_array(tr, args[0], loc).ndim != 1 or
-                              as_array(tr, args[1], loc).ndim != 1):
-            raise error(loc, f"numpy.{name} is supported for 1-D arrays", "",
-                        E_UNSUPPORTED_CALL)
+    if name == "vdot" and len(args) == 2 and not kwargs:
+        return vdot(tr, args[0], args[1], loc)
+    if name in ("dot", "inner") and len(args) == 2 and not kwargs:
+        if name == "inner":  # NumPy: dot(a, b with its last two axes swapped)
+            a, b = as_array(tr, args[0], loc), as_array(tr, args[1], loc)
+            if a.ndim > 2 or b.ndim > 2:
+                raise error(loc, "numpy.inner is supported for 1-D and 2-D arrays", "",
+                            E_UNSUPPORTED_CALL)
+            return dot(tr, a, A.transpose(tr, b, None, loc), loc)
         return dot(tr, args[0], args[1], loc)
     if name == "matmul" and len(args) == 2 and not kwargs:
         return matmul(tr, args[0], args[1], loc)
@@ -1171,22 +1286,30 @@ def call(tr, fn, args, kwargs, loc):
 
 
 def _scalar_ufunc(tr, fn, args, loc):
-    """A NumPy ufunc on Python scalars: computed like a 1-element array."""
-    fb = tr.fb
-    loops, res = A.loop_dtypes(fn, args, loc)
-    vals = [cast(fb, ic(fb, a) if isinstance(a, Var) else fb.const(a, scalar_type(a)),
-                 _weak_dtype(a), dt, loc) for a, dt in zip(args, loops)]
-    from .ufuncs import apply
-    r = apply(fb, fn.__name__, loops, res, vals, loc)
-    if res in ("float32", "int32", "uint8"):
-        raise error(loc, f"numpy.{fn.__name__} here gives a numpy.{res} scalar, which is not "
-                    "supported", "use Python numbers or arrays", E_UNSUPPORTED_CALL)
+    """A NumPy ufunc on scalars (Python or NumPy): a NumPy scalar, computed
+    like a 1-element array (npscalars.apply_ufunc)."""
+    from .npscalars import apply_ufunc
+    return apply_ufunc(tr.fb, fn, args, loc)
+
+
+def _power_of_ten(n: int) -> float:
+    """NumPy's power_of_ten (multiarray/calculation.c): exact up to 1e8, then
+    multiplied by 10.0 one step at a time (not 10.0 ** n: they differ in the
+    last bit from 1e23 on; inf past the float range)."""
+    if n < 9:
+        return 10.0 ** n
+    r = 1e9
+    for _ in range(n - 9):
+        r *= 10.0
+        if r == math.inf:
+            break
     return r
 
 
 def round_(tr, a, d, loc):
-    """np.round(a, decimals): NumPy's rint(a * 10**d) / 10**d (d < 0:
-    rint(a / 10**-d) * 10**-d); integers are unchanged for d >= 0."""
+    """np.round(a, decimals) as NumPy's PyArray_Round: floats rint(a * 10**d) /
+    10**d (d < 0: rint(a / 10**-d) * 10**-d); integers a copy for d >= 0,
+    else the same float64 computation cast back to the integer dtype."""
     if type(d) is not int:
         raise error(loc, "numpy.round decimals= must be an int known when compiling", "",
                     E_TYPE)
@@ -1194,14 +1317,18 @@ def round_(tr, a, d, loc):
     if not is_array(a):
         raise error(loc, "numpy.round of a scalar is not supported", "use round(x, n)",
                     E_UNSUPPORTED_CALL)
+    if a.dtype == "bool":
+        raise error(loc, "numpy.round of a bool array is not supported (NumPy computes it in "
+                    "float16 or raises UFuncTypeError)", "convert to float first", E_TYPE)
     if a.dtype not in ("float64", "float32"):
         if d >= 0:
-            return a
-        raise error(loc, "numpy.round of integers with negative decimals is not supported",
-                    "convert to float first", E_UNSUPPORTED_CALL)
+            return A.copy(tr, a, loc)  # NumPy: a new array, never `a` itself
+        k = _power_of_ten(-d)
+        q = A.ufunc_node(tr, np.rint, [A.ufunc_node(tr, np.divide, [a, k], loc)], loc)
+        return A.astype_node(A.ufunc_node(tr, np.multiply, [q, k], loc), a.dtype)
     if d == 0:
         return A.ufunc_node(tr, np.rint, [a], loc)
-    k = 10.0 ** abs(d)
+    k = _power_of_ten(abs(d))
     if d > 0:
         return A.ufunc_node(tr, np.divide, [A.ufunc_node(tr, np.rint, [A.ufunc_node(
             tr, np.multiply, [a, k], loc)], loc), k], loc)
@@ -1209,10 +1336,29 @@ def round_(tr, a, d, loc):
         tr, np.divide, [a, k], loc)], loc), k], loc)
 
 
+def _int_clip_bound(fb, v, dtype, side):
+    """NumPy's _clip for integer arrays: a Python int bound at or beyond the
+    dtype's extreme is dropped (None). A run-time int is clamped to that
+    extreme instead, which clips nothing, like None."""
+    if scalar_type(v) is not I64 or isinstance(v, bool) or dtype not in _INT_RANGE:
+        return v
+    lo, hi = _INT_RANGE[dtype]
+    edge = lo if side == "min" else hi
+    beyond = (lambda x: x <= edge) if side == "min" else (lambda x: x >= edge)
+    if known(v):
+        return None if beyond(v) else v
+    return isel(fb, icmp(fb, "le" if side == "min" else "ge", v, edge), edge, v)
+
+
 def clip(tr, a, lo, hi, loc):
+    """np.clip as NumPy 2's _clip: out-of-range Python int bounds of integer
+    arrays dropped, no bound at all a copy (np.positive)."""
     a = as_array(tr, a, loc)
+    if a.dtype in _INT_RANGE:
+        lo = _int_clip_bound(tr.fb, lo, a.dtype, "min")
+        hi = _int_clip_bound(tr.fb, hi, a.dtype, "max")
     if lo is None and hi is None:
-        raise TraceRaise("ValueError", "One of max or min must be given")
+        return A.ufunc_node(tr, np.positive, [a], loc)
     r = a
     if lo is not None:
         r = A.ufunc_node(tr, np.maximum, [r, lo], loc)
@@ -1222,8 +1368,10 @@ def clip(tr, a, lo, hi, loc):
 
 
 def ravel(tr, a, loc):
-    a = materialize(tr, a, loc, contiguous=True)
-    return Arr(a.dtype, a.ptr, (A.size_of(tr.fb, a),), None, a.root)
+    """NumPy's ravel: a view exactly when `a` is C-contiguous (at run time)."""
+    from .viewcopy import c_contiguous, view_or_copy
+    a = materialize(tr, a, loc)
+    return view_or_copy(tr, a, c_contiguous(tr.fb, a), (A.size_of(tr.fb, a),), None, loc)
 
 
 # --- attributes and methods ---------------------------------------------------------------------

@@ -17,9 +17,9 @@ from ..ir import Var
 from ..ir.messages import INT_OVERFLOW
 from . import arrays, nplib
 from .iterators import RangeIter, TupleIter, get_iter, range_advance, range_has_next, tuple_next
-from .state import NULL, STOP, UNBOUND
+from .state import NULL, STOP, UNBOUND, Static
 from .values import (E_ATTRIBUTE, E_TYPE, E_UNSUPPORTED_OPCODE, E_UNSUPPORTED_VALUE,
-                     TraceRaise, error)
+                     NpScalar, TraceRaise, error)
 
 _UNSUPPORTED = {
     "LIST_APPEND": ("lists are not supported", "use tuples"),
@@ -117,7 +117,7 @@ class Handlers:
             raise TraceRaise("UnboundLocalError",
                              f"cannot access local variable '{ins.argval}' where it is not "
                              "associated with a value")
-        f.stack.append(v)
+        f.stack.append(v.value if isinstance(v, Static) else v)
 
     op_LOAD_FAST_CHECK = op_LOAD_FAST
 
@@ -219,6 +219,9 @@ class Handlers:
         if arrays.is_array(obj):
             from . import nplib
             return nplib.attribute(self, obj, name, loc)
+        from . import npscalars
+        if npscalars.is_np(obj):
+            return npscalars.attribute(obj, name, loc)
         if isinstance(obj, Var) or type(obj) in (tuple, int, float, bool):
             tn = obj.type.pyname if isinstance(obj, Var) else type(obj).__name__
             raise error(loc, f"attribute {name!r} of a {tn} is not supported",
@@ -287,7 +290,7 @@ class Handlers:
     def truth(self, v, loc):
         if arrays.is_array(v):
             return arrays.truth(self, v, loc)
-        if isinstance(v, Var) or type(v) in (int, float, bool):
+        if isinstance(v, (Var, NpScalar)) or type(v) in (int, float, bool):
             from . import operators
             return operators.truth(self.fb, v, loc)
         if isinstance(v, (RangeIter, TupleIter)) or v is NULL or v is UNBOUND:
@@ -381,6 +384,9 @@ class Handlers:
         if isinstance(idx, slice):
             f.stack.append(seq[idx] if isinstance(seq, tuple) else tuple(seq[idx]))
             return
+        from .npscalars import demote, dtype_name, is_np
+        if is_np(idx) and dtype_name(idx) != "bool":  # a NumPy integer index: its value
+            idx = demote(idx, self.fb, loc)
         if isinstance(idx, Var) and idx.type.name == "i64" and isinstance(seq, tuple):
             f.stack.append(self._dynamic_index(seq, idx, loc))
             return
@@ -613,11 +619,20 @@ class Handlers:
         exc = f.stack.pop()
         if isinstance(exc, type) and issubclass(exc, BaseException):
             exc = exc()
-        if not isinstance(exc, BaseException) or type(exc).__name__ not in vars(_py_builtins):
+        if not isinstance(exc, BaseException) or not raisable(type(exc)):
             raise error(loc, "only built-in exceptions with known messages can be raised",
                         "raise e.g. ValueError(\"message\")", E_UNSUPPORTED_VALUE)
         self.fb.raise_(type(exc).__name__, str(exc), loc)
         return STOP
+
+
+def raisable(cls) -> bool:
+    """A built-in exception class, or one of `ir.messages.EXTRA_EXCEPTIONS`
+    (numpy.linalg.LinAlgError)."""
+    from ..ir.messages import EXTRA_EXCEPTIONS
+    if getattr(_py_builtins, cls.__name__, None) is cls:
+        return True
+    return EXTRA_EXCEPTIONS.get(cls.__name__) == f"{cls.__module__}.{cls.__qualname__}"
 
 
 _CLOSURE = object()  # a cell pushed by LOAD_CLOSURE (only ever fed to MAKE_FUNCTION)

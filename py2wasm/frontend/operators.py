@@ -26,7 +26,8 @@ from ..ir.messages import INT_OVERFLOW
 from ..ir.types import PY_TYPE
 from .folding import check_result, fits_int64, fold, is_known, sample, type_check, type_error
 from .values import (E_TYPE, E_UNSTABLE_TYPE, E_UNSUPPORTED_OPCODE, E_UNSUPPORTED_VALUE,
-                     TraceRaise, error, scalar_type)
+                     NpScalar, TraceRaise, error, scalar_type)
+from . import npscalars as nps
 
 BINARY = {"+": ("add", operator.add), "-": ("sub", operator.sub), "*": ("mul", operator.mul),
           "/": ("truediv", operator.truediv), "//": ("floordiv", operator.floordiv),
@@ -60,7 +61,9 @@ class _Tr:
 
 def materialize(fb, v: Any, t: ScalarType, loc) -> Var:
     """Trace value `v` (a number or Var) as a Var of type `t`, converting
-    implicitly (bool -> int -> float) like Python's arithmetic does."""
+    implicitly (bool -> int -> float) like Python's arithmetic does. A NumPy
+    scalar counts as the Python number of its value."""
+    v = nps.as_float(fb, v, loc) if t is F64 else nps.demote(v, fb, loc)
     if isinstance(v, Var):
         if v.type is t:
             return v
@@ -134,6 +137,8 @@ def value_type(v: Any):
     """A hashable description of a trace value's Python type (tuples nested)."""
     if isinstance(v, tuple):
         return tuple(value_type(x) for x in v)
+    if nps.is_np(v):
+        return ("numpy", nps.dtype_name(v))
     return scalar_type(v) or type(v)
 
 
@@ -145,6 +150,10 @@ def select(fb, c: Any, a: Any, b: Any, loc) -> Any:
         return b
     if a is b or (is_known(a) and not isinstance(a, tuple) and _same_known(a, b)):
         return a
+    if nps.is_np(a) or nps.is_np(b):
+        r = nps.select(fb, c, a, b, loc) if nps.is_np(a) else None
+        if r is not None:
+            return r
     if isinstance(a, tuple) and isinstance(b, tuple) and len(a) == len(b):
         return tuple(select(fb, c, x, y, loc) for x, y in zip(a, b))
     ta, tb = scalar_type(a), scalar_type(b)
@@ -161,6 +170,8 @@ def select(fb, c: Any, a: Any, b: Any, loc) -> Any:
 def _tname(v: Any) -> str:
     if isinstance(v, tuple):
         return "tuple[" + ", ".join(_tname(x) for x in v) + "]"
+    if nps.is_np(v):
+        return nps.type_name(nps.dtype_name(v))
     t = scalar_type(v)
     return t.pyname if t is not None else type(v).__name__
 
@@ -192,6 +203,8 @@ def binary(fb, op: str, a: Any, b: Any, loc) -> Any:
         return _arrays().binary(_Tr(fb), op, a, b, loc)
     if op not in BINARY:
         raise error(loc, f"operator {op} is not supported", "", E_UNSUPPORTED_OPCODE)
+    if nps.is_np(a) or nps.is_np(b):
+        return nps.binary(fb, op, a, b, loc)
     prim, pyop = BINARY[op]
     if is_known(a) and is_known(b):
         return _fold_binary(op, a, b, loc)
@@ -234,6 +247,8 @@ def compare(fb, op: str, a: Any, b: Any, loc) -> Any:
     """`a op b` for op in < <= == != > >=: a known bool or a bool Var."""
     if _arrays().is_array(a) or _arrays().is_array(b):
         return _arrays().compare(_Tr(fb), op, a, b, loc)
+    if nps.is_np(a) or nps.is_np(b):
+        return nps.compare(fb, op, a, b, loc)
     prim, pyop = COMPARE[op]
     if is_known(a) and is_known(b):
         return fold(pyop, (a, b), loc)
@@ -302,6 +317,8 @@ def truth(fb, v: Any, loc) -> Any:
         return _arrays().truth(_Tr(fb), v, loc)
     if isinstance(v, Var):
         return v if v.type is BOOL else fb.emit("convert", [v], {"to": BOOL}, loc=loc)
+    if nps.is_np(v):
+        return nps.truth(fb, v, loc)
     if isinstance(v, tuple):
         return len(v) > 0
     try:
@@ -317,6 +334,8 @@ def unary(fb, op: str, a: Any, loc) -> Any:
         return _arrays().unary(_Tr(fb), op, a, loc)
     if op == "not":
         return logical_not(fb, truth(fb, a, loc), loc)
+    if nps.is_np(a) and op in UNARY:
+        return nps.unary(fb, op, a, loc)
     if op not in UNARY:
         raise error(loc, f"unary operator {op} is not supported", "", E_UNSUPPORTED_OPCODE)
     prim, pyop = UNARY[op]

@@ -12,7 +12,11 @@ from typing import Any, Optional
 
 from ..errors import CompileError
 from ..ir import BOOL, DTYPES, F64, I64, NONE, ArrayType, PyType, TupleType, Var
-from .values import E_SIGNATURE, E_UNSUPPORTED_VALUE, error
+from ..ir.types import NumpyScalarType
+from .values import E_SIGNATURE, E_UNSUPPORTED_VALUE, NpScalar, error
+
+_DTYPE_LIST = ("float64, float32, int64, int32, int16, int8, uint32, uint16, uint8 "
+               "or bool")
 
 _NAMES = {"int": I64, "float": F64, "bool": BOOL, "None": NONE}
 
@@ -46,6 +50,9 @@ def annotation_type(ann: Any, fn, what: str) -> PyType:
         return NONE
     if isinstance(ann, ArrayType):  # py2wasm.f64[:, :]
         return ann
+    npt = _numpy_scalar_annotation(ann, fn, what)
+    if npt is not None:
+        return npt
     arr = _ndarray_annotation(ann, fn, what)
     if arr is not None:
         return arr
@@ -55,6 +62,32 @@ def annotation_type(ann: Any, fn, what: str) -> PyType:
             _bad(fn, what, ann)
         return TupleType(tuple(annotation_type(a, fn, what) for a in args))
     _bad(fn, what, ann)
+
+
+def _numpy_scalar_annotation(ann, fn, what):
+    """np.float32, np.int16, np.bool_... (the NumPy scalar types)."""
+    try:
+        import numpy as np
+    except ImportError:  # pragma: no cover - numpy is a dependency
+        return None
+    if not (isinstance(ann, type) and issubclass(ann, np.generic)):
+        return None
+    try:
+        name = np.dtype(ann).name
+    except TypeError:  # abstract types: np.floating, np.integer...
+        name = None
+    if ann in (np.generic, np.number, np.integer, np.floating, np.inexact,
+               np.signedinteger, np.unsignedinteger):
+        name = None
+    if name not in DTYPES:
+        file, line = _fn_loc(fn)
+        raise CompileError(f"unsupported annotation numpy.{ann.__name__} for {what} of "
+                           f"{fn.__name__}()", file=file, line=line, code=E_SIGNATURE,
+                           source_line=_src(fn),
+                           hint="NumPy scalar annotations are np.float64, np.float32, np.int64, "
+                           "np.int32, np.int16, np.int8, np.uint32, np.uint16, np.uint8 or "
+                           "np.bool_")
+    return NumpyScalarType(name)
 
 
 def _ndarray_annotation(ann, fn, what):
@@ -85,7 +118,7 @@ def _ndarray_annotation(ann, fn, what):
         raise CompileError(f"unsupported array element type {dt!r} for {what} of "
                            f"{fn.__name__}()", file=file, line=line, code=E_SIGNATURE,
                            source_line=_src(fn),
-                           hint="arrays hold float64, float32, int64, int32, uint8 or bool")
+                           hint=f"arrays hold {_DTYPE_LIST}")
     return ArrayType(name, 1)
 
 
@@ -108,7 +141,8 @@ def _from_string(s: str, fn, what):
 
 
 # Every annotation a parameter can have, for the hint of an unsupported one.
-ANNOTATION_HINT = ("annotate with int, float, bool, tuple[...] of those, or a NumPy array: "
+ANNOTATION_HINT = ("annotate with int, float, bool, a NumPy scalar type (np.float32, np.int16...), "
+                   "tuple[...] of those, or a NumPy array: "
                    "npt.NDArray[np.float64] (1-D; also np.float32, np.int64, np.int32, np.uint8, np.bool_) "
                    "or py2wasm.f64[:, :] for N dimensions (f64, f32, i64, i32, u8, boolean); "
                    "lists and bare np.ndarray carry no element type")
@@ -154,7 +188,9 @@ def _has_array(t) -> bool:
     return isinstance(t, TupleType) and any(_has_array(e) for e in t.elems)
 
 
-def type_of_value(v: Any) -> PyType:
+def type_of_value(v: Any, fn=None, name: str = "") -> PyType:
+    """The PyType of an actual argument `v` (of parameter `name` of `fn`,
+    which locates the error for a value py2wasm cannot take)."""
     t = type(v)
     if t is bool:
         return BOOL
@@ -163,23 +199,49 @@ def type_of_value(v: Any) -> PyType:
     if t is float:
         return F64
     if t is tuple:
-        return TupleType(tuple(type_of_value(x) for x in v))
+        return TupleType(tuple(type_of_value(x, fn, name) for x in v))
+    from .npscalars import _BY_TYPE, is_unsupported_np
+    if t in _BY_TYPE:
+        return NumpyScalarType(_BY_TYPE[t])
     if type(v).__name__ == "ndarray" and type(v).__module__ == "numpy":
         if v.dtype.name not in DTYPES or v.dtype.byteorder == ">":
-            raise CompileError(f"arrays of dtype {v.dtype} are not supported",
-                               code=E_UNSUPPORTED_VALUE,
-                               hint="use float64, float32, int64, int32, uint8 or bool arrays")
+            raise _bad_value(fn, name, f"arrays of dtype {v.dtype} are not supported",
+                             f"use {_DTYPE_LIST} arrays (convert with a.astype(...))")
         if v.ndim == 0:
-            raise CompileError("0-d arrays are not supported", code=E_UNSUPPORTED_VALUE,
-                               hint="pass the number itself")
-        return ArrayType(v.dtype.name, v.ndim)
-    raise CompileError(f"argument of type {t.__name__} is not supported",
-                       code=E_UNSUPPORTED_VALUE,
-                       hint="compiled functions take int, float, bool or tuples of those")
+            raise _bad_value(fn, name, "0-d arrays are not supported",
+                             "pass the number itself: a[()] or a.item()")
+        # a layout other than C order is passed with its strides (runner/layout.py)
+        return ArrayType(v.dtype.name, v.ndim, not v.flags.c_contiguous)
+    if is_unsupported_np(v):
+        raise _bad_value(fn, name, f"argument of type numpy.{t.__name__} is not supported",
+                         "convert it: float(x), int(x), or a supported NumPy scalar such as "
+                         "np.float64(x) or np.int64(x)")
+    if t is list:
+        hint = "pass a NumPy array (np.asarray(x)) or a tuple"
+    else:
+        hint = ("compiled functions take int, float, bool, NumPy scalars, NumPy arrays or "
+                "tuples of those")
+    raise _bad_value(fn, name, f"argument of type {t.__name__} is not supported", hint)
 
 
-def types_of_values(args) -> list[PyType]:
-    return [type_of_value(a) for a in args]
+def _bad_value(fn, name, msg, hint):
+    """A CompileError located at the def line of `fn` (when known)."""
+    if fn is None or not hasattr(fn, "__code__"):
+        return CompileError(msg, code=E_UNSUPPORTED_VALUE, hint=hint)
+    file, line = _fn_loc(fn)
+    if name:
+        msg = f"{msg} (parameter {name!r} of {fn.__name__}())"
+    return CompileError(msg, file=file, line=line, code=E_UNSUPPORTED_VALUE,
+                        source_line=_src(fn), hint=hint)
+
+
+def types_of_values(args, fn=None) -> list[PyType]:
+    """The PyTypes of actual arguments; `fn` (the function they are passed
+    to) locates errors at its def line and names the parameter."""
+    names = fn.__code__.co_varnames[:fn.__code__.co_argcount] if fn is not None and hasattr(
+        fn, "__code__") else ()
+    return [type_of_value(a, fn, names[i] if i < len(names) else "")
+            for i, a in enumerate(args)]
 
 
 def trace_type(v: Any, loc, what="value") -> PyType:
@@ -193,11 +255,17 @@ def trace_type(v: Any, loc, what="value") -> PyType:
         return NONE
     if t is tuple:
         return TupleType(tuple(trace_type(x, loc, what) for x in v))
+    from .npscalars import dtype_name, is_np, is_unsupported_np, unsupported
+    if is_np(v):
+        return NumpyScalarType(dtype_name(v))
+    if is_unsupported_np(v):
+        raise unsupported(v, loc)
     from .arrays import Arr, Ew
     if isinstance(v, (Arr, Ew)):
         return ArrayType(v.dtype, v.ndim)
     raise error(loc, f"{what} of type {t.__name__} cannot be compiled",
-                "a compiled function returns int, float, bool, None or tuples of those",
+                "a compiled function returns int, float, bool, None, NumPy scalars, "
+                "arrays or tuples of those",
                 E_UNSUPPORTED_VALUE)
 
 
@@ -216,6 +284,10 @@ def placeholder(t: PyType):
         return tuple(placeholder(e) for e in t.elems)
     if isinstance(t, ArrayType):
         from .arrays import Arr
-        return Arr(t.dtype, 0, (0,) * t.ndim, None, None)
+        strides = tuple(Var(I64, "stride") for _ in range(t.ndim)) if t.strided else None
+        return Arr(t.dtype, 0, (0,) * t.ndim, strides, None)
+    if isinstance(t, NumpyScalarType):
+        from .npscalars import NP_TYPES
+        return NP_TYPES[t.dtype](0)
     raise CompileError(f"unsupported type {t!r}", code=E_SIGNATURE,
                        hint="use int, float, bool or tuple[...]")

@@ -2,8 +2,8 @@
 
 Place in the pipeline: frontend-internal, used by the tracer (tracer.py) at
 every control-flow join. A state is (locals, stack) of trace values. Its key
-decides which IR block a jump goes to: numeric values (known or symbolic)
-are keyed by type only and become block parameters; tuples are keyed
+decides which IR block a jump goes to: numeric values (known or symbolic,
+NumPy scalars included) are keyed by type only and become block parameters; tuples are keyed
 structurally; iterators by their structure; other known objects by identity.
 """
 from __future__ import annotations
@@ -13,7 +13,8 @@ from typing import Any
 from ..ir import Var
 from .arrays import Arr, ArrIter, array_leaves, array_rebuild, key_of_array
 from .iterators import RangeIter, SymRange, TupleIter
-from .values import scalar_type
+from .npscalars import compute_value, dtype_name, is_np, make
+from .values import NpScalar, scalar_type
 
 
 class _Null:
@@ -33,10 +34,25 @@ class _Unbound:
 UNBOUND = _Unbound()
 
 
+class Static:
+    """A known number passed to library code (py2wasm.linalg) that must stay
+    known inside it: not a leaf (no parameter), keyed by its value, unwrapped
+    by the callee's tracer. `np.linalg.matrix_power(a, 3)` thus traces the
+    power's loop for 3, and `ord=2` picks its case when compiling."""
+    __slots__ = ("value",)
+
+    def __init__(self, value):
+        self.value = value
+
+
 def key_of(v: Any):
+    if isinstance(v, Static):
+        return ("s", type(v.value), v.value)
     t = scalar_type(v)
     if t is not None:
         return t
+    if is_np(v):  # NumPy scalars, known or not, by dtype (one block parameter)
+        return ("np", dtype_name(v))
     if isinstance(v, (Arr, ArrIter)):
         return key_of_array(v, key_of)
     if isinstance(v, tuple):
@@ -47,7 +63,7 @@ def key_of(v: Any):
         return ("r", key_of(v.cur), key_of(v.stop), step if isinstance(step, tuple)
                 else ("k", step))
     if isinstance(v, TupleIter):
-        return ("ti", key_of(v.items), v.pos)
+        return ("ti", _const_key(v.items), v.pos)
     if isinstance(v, SymRange):
         return ("sr", key_of(v.start), key_of(v.stop), key_of(v.step))
     if v is None or isinstance(v, (str, bytes)):
@@ -55,11 +71,62 @@ def key_of(v: Any):
     return ("k", id(v))
 
 
+# The items of a tuple iterator that are known numbers stay constants (keyed
+# by value, not block parameters): the same tuple is walked on every
+# iteration, and a loop over a long tuple of constants would otherwise carry
+# every item through every unrolled block.
+
+def _is_const(x) -> bool:
+    return scalar_type(x) is not None and not isinstance(x, Var)
+
+
+def _const_key(v):
+    if _is_const(v):
+        return ("c", type(v).__name__, repr(v))
+    if type(v) is tuple:
+        return ("t",) + tuple(_const_key(x) for x in v)
+    return key_of(v)
+
+
+def _var_leaves(v, out: list) -> list:
+    if _is_const(v):
+        return out
+    if type(v) is tuple:
+        for x in v:
+            _var_leaves(x, out)
+        return out
+    return leaves(v, out)
+
+
+def _rebuild_vars(v, it):
+    if _is_const(v):
+        return v
+    if type(v) is tuple:
+        return tuple(_rebuild_vars(x, it) for x in v)
+    return rebuild(v, it)
+
+
+def version_class(key):
+    """A frame key with the positions of tuple iterators erased. The tracer
+    limits the versions of a block per class: the versions of a loop over a
+    tuple (one per position: the loop is unrolled, items may differ in type)
+    are bounded by the tuple's length and do not count as type changes."""
+    if type(key) is not tuple:
+        return key
+    if len(key) == 3 and key[0] == "ti" and type(key[2]) is int:
+        return ("ti", version_class(key[1]), None)
+    return tuple(version_class(k) for k in key)
+
+
 def leaves(v: Any, out: list) -> list:
     """The numeric leaves (known numbers or Vars) of `v`, left to right, that
     become block parameters."""
     if scalar_type(v) is not None:
         out.append(v)
+    elif type(v) is NpScalar:
+        out.append(v.var)
+    elif is_np(v):
+        out.append(compute_value(v))
     elif isinstance(v, (Arr, ArrIter)):
         array_leaves(v, leaves, out)
     elif isinstance(v, tuple):
@@ -71,7 +138,7 @@ def leaves(v: Any, out: list) -> list:
         if isinstance(v.step, Var):
             out.append(v.step)
     elif isinstance(v, TupleIter):
-        leaves(v.items, out)
+        _var_leaves(v.items, out)
     elif isinstance(v, SymRange):
         for x in (v.start, v.stop, v.step):
             leaves(x, out)
@@ -82,6 +149,8 @@ def rebuild(v: Any, it) -> Any:
     """`v` with its numeric leaves replaced, in order, by `next(it)`."""
     if scalar_type(v) is not None:
         return next(it)
+    if is_np(v):
+        return make(dtype_name(v), next(it))
     if isinstance(v, (Arr, ArrIter)):
         return array_rebuild(v, rebuild, it)
     if isinstance(v, tuple):
@@ -93,7 +162,7 @@ def rebuild(v: Any, it) -> Any:
         step = next(it) if isinstance(v.step, Var) else v.step
         return RangeIter(cur, stop, step)
     if isinstance(v, TupleIter):
-        return TupleIter(rebuild(v.items, it), v.pos)
+        return TupleIter(_rebuild_vars(v.items, it), v.pos)
     if isinstance(v, SymRange):
         return SymRange(rebuild(v.start, it), rebuild(v.stop, it), rebuild(v.step, it))
     return v

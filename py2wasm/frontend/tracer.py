@@ -16,13 +16,14 @@ import linecache
 import sys
 
 from ..errors import CompileError
-from ..ir import FunctionBuilder, Loc, PySignature, PyType, TupleType, Var, flatten
-from ..ir.types import ScalarType, python_name
+from ..ir import (BOOL, F64, I64, FunctionBuilder, Loc, PySignature, PyType, TupleType, Var,
+                  flatten)
+from ..ir.types import NumpyScalarType, ScalarType, python_name
 from . import arrays
 from .liveness import live_locals
 from .opcodes import Handlers
 from .signature import placeholder, trace_type
-from .state import STOP, UNBOUND, Frame, key_of, leaves
+from .state import STOP, UNBOUND, Frame, key_of, leaves, version_class
 from .values import (E_GENERATOR, E_UNSTABLE_TYPE, E_UNSUPPORTED_OPCODE,
                      E_UNSUPPORTED_VALUE, TraceRaise, error, scalar_type)
 
@@ -53,8 +54,9 @@ class FunctionTracer(Handlers):
     (checked), or None (whatever the join of the return sites is)."""
 
     def __init__(self, mt, fn, args, name, *, result=None, result_is_assumed=False,
-                 export=False):
+                 export=False, site=None):
         self.mt = mt
+        self.site = site  # library code (py2wasm.linalg): every location is the user's call
         self.fn = fn
         self.code = code = fn.__code__
         self.version = sys.version_info[:2]
@@ -87,18 +89,23 @@ class FunctionTracer(Handlers):
         self.fb = FunctionBuilder(name, [scalar_type(p) for p in params], [],
                                   loc=self.loc_at_line(code.co_firstlineno),
                                   doc=inspect.getdoc(fn) or "", param_hints=hints)
+        # a Static (known number passed to library code) stays wrapped in the
+        # frame, keyed by its value, so it is still known after a join; loading
+        # the local unwraps it (opcodes.op_LOAD_FAST)
         locals_[:len(args)] = Frame(list(args), []).rebuild(self.fb.params).locals
         if export:  # each array argument is its own memory block (arrays.Arr.root)
             locals_[:len(args)] = [arrays.param_root(v, i) for i, v in
                                    enumerate(locals_[:len(args)])]
         self.frame0 = Frame(locals_, [])  # closure cells stay known values
         self.blocks: dict = {}  # (offset, key) -> (Block, template Frame)
-        self.versions: dict[int, list] = {}
+        self.versions: dict[int, dict] = {}  # offset -> {version_class(key): frames}
         self.queue: list = []
         self.returns: list = []  # (block, value, loc)
 
     # --- locations ----------------------------------------------------------
     def loc_at_line(self, line, col=None) -> Loc:
+        if self.site is not None:
+            return self.site
         file = self.code.co_filename
         return Loc(file, line, col, linecache.getline(file, line).strip() if line else "")
 
@@ -210,10 +217,13 @@ class FunctionTracer(Handlers):
         key = frame.key()
         entry = self.blocks.get((offset, key))
         if entry is None:
-            vs = self.versions.setdefault(offset, [])
-            if len(vs) >= MAX_VERSIONS:
-                raise self._unstable(offset, frame, vs)
-            vs.append(frame)
+            # MAX_VERSIONS bounds the type states of a block; walking a tuple (a
+            # version per position, bounded by its length) is one state
+            classes = self.versions.setdefault(offset, {})
+            cls = version_class(key)
+            if cls not in classes and len(classes) >= MAX_VERSIONS:
+                raise self._unstable(offset, frame, [fs[0] for fs in classes.values()])
+            classes.setdefault(cls, []).append(frame)
             ls, hints = self._leaves_with_hints(frame)
             block = self.fb.new_block([scalar_type(v) for v in ls], hints)
             template = Frame(list(frame.locals), list(frame.stack))
@@ -288,6 +298,7 @@ class FunctionTracer(Handlers):
         whose numeric leaves are the IR results. Returns (Function, template)."""
         fb = self.fb
         if self.result is None:
+            self.returns = _unify_numpy_returns(self.returns)
             template = self.returns[0][1] if self.returns else None
             k0 = key_of(template)
             if self.export or any(key_of(v) != k0 for _, v, _ in self.returns):
@@ -327,8 +338,13 @@ class FunctionTracer(Handlers):
                          "paths", "return numbers, or the same object on every path",
                          E_UNSTABLE_TYPE)
         nums = {"int", "float"}
+        npt = next((t for t in (a, b) if isinstance(t, NumpyScalarType)), None)
         if {python_name(a), python_name(b)} == nums:
             hint = "return a float on every path, e.g. 0.0"
+        elif npt is not None:
+            name = python_name(npt).replace("numpy.", "np.")
+            hint = (f"NumPy 2 computes a Python number with a {name} as {name}: give the "
+                    f"value that type on every path, e.g. start an accumulator at {name}(0)")
         else:
             hint = "return the same type on every path (bool and int are distinct)"
         return error(loc, f"{self.fn.__name__}() returns {python_name(b)} here but "
@@ -338,9 +354,13 @@ class FunctionTracer(Handlers):
         """The flat IR values of trace value `v` (of type t) as type `want`."""
         if t == want:
             return [self.materialize(x) for x in leaves(v, [])]
-        if isinstance(want, ScalarType) and isinstance(t, ScalarType):
+        if isinstance(want, ScalarType) and isinstance(t, (ScalarType, NumpyScalarType)):
             from . import operators
-            return [operators.coerce(self.fb, v, want, loc)]
+            return [operators.coerce(self.fb, v, want, loc)]  # a NumPy scalar's value
+        if isinstance(want, NumpyScalarType) and isinstance(t, (ScalarType, NumpyScalarType)):
+            from . import npscalars  # the annotated NumPy type, as numpy.<type>(v) converts
+            return [self.materialize(x) for x in leaves(
+                npscalars.construct(self.fb, want.dtype, v, loc), [])]
         if isinstance(want, TupleType) and isinstance(t, TupleType) \
                 and len(want.elems) == len(t.elems):
             out = []
@@ -350,6 +370,46 @@ class FunctionTracer(Handlers):
         raise error(loc, f"{self.fn.__name__}() returns {python_name(t)} here, but its "
                     f"result is {python_name(want)}",
                     "return a value of the annotated type", E_UNSTABLE_TYPE)
+
+
+_NP_OF_PY = {I64: "int64", F64: "float64", BOOL: "bool"}
+
+
+def _unify_numpy_returns(returns):
+    """A function returning a Python number on some paths and the NumPy
+    scalar of the same kind on others (`s = 0.0`, `s += a[i]`, `return s`)
+    returns the NumPy scalar on every path (numpy.float64(x) == x; the
+    documented deviation: CPython's result type depends on the path)."""
+    from .npscalars import dtype_name, is_np, make
+    if len(returns) < 2:
+        return returns
+
+    def target(vals):
+        if all(isinstance(v, tuple) for v in vals) and len({len(v) for v in vals}) == 1:
+            cols = [target(list(col)) for col in zip(*vals)]
+            return ("t", cols) if any(c is not None for c in cols) else None
+        nps_ = {dtype_name(v) for v in vals if is_np(v)}
+        pys = {scalar_type(v) for v in vals if not is_np(v)}
+        if len(nps_) == 1 and pys and None not in pys:
+            d = next(iter(nps_))
+            if all(_NP_OF_PY[t] == d for t in pys):
+                return d
+        return None
+
+    def convert(v, tg):
+        if tg is None:
+            return v
+        if isinstance(tg, tuple):
+            items = [convert(x, t) for x, t in zip(v, tg[1])]
+            return tuple(items) if type(v) is tuple else type(v)._make(items)
+        if is_np(v):
+            return v
+        return make(tg, v)
+
+    tg = target([v for _, v, _ in returns])
+    if tg is None:
+        return returns
+    return [(b, convert(v, tg), loc) for b, v, loc in returns]
 
 
 def signature_of(fn, arg_types, result) -> PySignature:

@@ -8,17 +8,21 @@ result dtype in its compute type:
 - float64 in f64; float32 in f64 rounded to float32 after every operation
   (`f32`), which is exact for + - * / sqrt (double rounding is innocuous
   there) and within an ulp of NumPy's float32 libm for transcendental ones;
-- int64 wraps modulo 2**64 (`wadd`...), int32 and uint8 wrap to their width
-  (`wrap`), as NumPy's C loops do; integer division by zero gives 0 (NumPy
+- int64 wraps modulo 2**64 (`wadd`...), the narrower ints (int32, int16,
+  int8, uint32, uint16, uint8) wrap to their width (`wrap`), as NumPy's C
+  loops do; integer division by zero gives 0 (NumPy
   warns and gives 0);
 - float division by zero gives inf/nan (IEEE, `fdiv`).
 """
 from __future__ import annotations
 
 from ..ir import BOOL, F64, I64
+from ..ir.types import INT_BITS, NARROW_INTS
+from .unsigned import divmod_ as udivmod, lshr1, ucmp
 from .values import E_UNSUPPORTED_CALL, error
 
 FLOATS = ("float64", "float32")
+UNSIGNED = tuple(d for d, (_, signed) in INT_BITS.items() if not signed)
 
 _MATH1 = {"exp": "exp", "expm1": "expm1", "log": "log", "log2": "log2", "log10": "log10",
           "log1p": "log1p", "sin": "sin", "cos": "cos", "tan": "tan", "arcsin": "asin",
@@ -49,7 +53,7 @@ def _fix(fb, dt, v):
     """Round/wrap a compute value to dtype `dt`."""
     if dt == "float32":
         return fb.emit("f32", [v])
-    if dt in ("int32", "uint8"):
+    if dt in NARROW_INTS:
         return fb.emit("wrap", [v], {"dtype": dt})
     return v
 
@@ -62,25 +66,45 @@ def _math(fb, fn, vals, dt):
     return _fix(fb, dt, fb.emit("math", vals, params))
 
 
-def _ipow(fb, a, b, dt):
+def _ipow(fb, a, b, dt, check=True):
     """a ** b on integers by squaring (a loop over the bits of b); NumPy: a
-    negative exponent is a ValueError."""
+    negative exponent is a ValueError (`check`: signed dtypes)."""
     from .arrays import loop  # noqa: F401 - loops are built by hand below
-    fb.raise_if(fb.emit("lt", [b, _c(fb, 0, I64)]), "ValueError",
-                "Integers to negative integer powers are not allowed.")
+    if check:
+        fb.raise_if(fb.emit("lt", [b, _c(fb, 0, I64)]), "ValueError",
+                    "Integers to negative integer powers are not allowed.")
     header = fb.new_block([I64, I64, I64])
     body = fb.new_block()
     exit_ = fb.new_block([I64])
     fb.br(header, [_c(fb, 1, I64), a, b])
     fb.set_block(header)
     r, base, e = header.params
-    fb.cond_br(fb.emit("gt", [e, _c(fb, 0, I64)]), body, exit_, [], [r])
+    fb.cond_br(fb.emit("ne", [e, _c(fb, 0, I64)]), body, exit_, [], [r])
     fb.set_block(body)
     odd = fb.emit("ne", [fb.emit("and", [e, _c(fb, 1, I64)]), _c(fb, 0, I64)])
     r2 = fb.emit("select", [odd, fb.emit("wmul", [r, base]), r])
-    fb.br(header, [r2, fb.emit("wmul", [base, base]), fb.emit("shr", [e, _c(fb, 1, I64)])])
+    fb.br(header, [r2, fb.emit("wmul", [base, base]), lshr1(fb, e)])  # e >= 0 or uint64
     fb.set_block(exit_)
     return _fix(fb, dt, exit_.params[0])
+
+
+def _shift(fb, op, a, b, dt, loc):
+    """NumPy's npy_lshift/npy_rshift: a count outside [0, bits) (negative
+    counts are huge as size_t) gives 0, or the sign (-1/0) for >>; else C's
+    shift, wrapping to the dtype. Operands are i64 compute values."""
+    bits = {"int64": 64, "int32": 32, "uint8": 8}.get(dt)
+    if bits is None:
+        raise error(loc, f"numpy.{op} on {dt} is not supported", "", E_UNSUPPORTED_CALL)
+    ok = fb.emit("and", [fb.emit("ge", [b, _c(fb, 0, I64)]), fb.emit("lt", [b, _c(fb, bits, I64)])])
+    if op == "right_shift":  # a >> 63 of the sign-extended value is the sign
+        return fb.emit("shr", [a, fb.emit("select", [ok, b, _c(fb, 63, I64)])])
+    # a << b wrapping: a * 2**(b-1) * 2 (shl(1, b-1) cannot overflow for b <= 63)
+    pos = fb.emit("and", [fb.emit("gt", [b, _c(fb, 0, I64)]), ok])
+    bb = fb.emit("select", [pos, b, _c(fb, 1, I64)])
+    p = fb.emit("shl", [_c(fb, 1, I64), fb.emit("sub", [bb, _c(fb, 1, I64)])])
+    r = fb.emit("wmul", [a, fb.emit("wmul", [p, _c(fb, 2, I64)])])
+    r = fb.emit("select", [fb.emit("eq", [b, _c(fb, 0, I64)]), a, r])
+    return _fix(fb, dt, fb.emit("select", [ok, r, _c(fb, 0, I64)]))
 
 
 def apply(fb, op, loop, out, vals, loc):
@@ -101,6 +125,18 @@ def apply(fb, op, loop, out, vals, loc):
         return _fix(fb, dt, fb.emit("fdiv", v))
     if op in _CMP:
         a, b = v
+        if tuple(loop) in (("uint64", "int64"), ("int64", "uint64")):
+            # NumPy 2's mixed-sign loops compare exactly: a uint64 from 2**63 up
+            # or a negative int64 decides by itself (the uint64 is greater)
+            u, s = (a, b) if loop[0] == "uint64" else (b, a)
+            either = fb.emit("or", [fb.emit("lt", [u, _c(fb, 0, I64)]),
+                                    fb.emit("lt", [s, _c(fb, 0, I64)])])
+            py = {"equal": "__eq__", "not_equal": "__ne__", "less": "__lt__",
+                  "less_equal": "__le__", "greater": "__gt__", "greater_equal": "__ge__"}[op]
+            ans = getattr(1, py)(0) if loop[0] == "uint64" else getattr(0, py)(1)
+            return fb.emit("select", [either, _c(fb, ans, BOOL), fb.emit(_CMP[op], [a, b])])
+        if dt == "uint64":
+            return ucmp(fb, _CMP[op], a, b)
         if isb and op not in ("equal", "not_equal"):
             a = fb.emit("convert", [a], {"to": I64})
             b = fb.emit("convert", [b], {"to": I64})
@@ -116,6 +152,9 @@ def apply(fb, op, loop, out, vals, loc):
         if isb:
             raise error(loc, f"numpy.{op} on bool arrays is not supported", "", E_UNSUPPORTED_CALL)
         zero = fb.emit("eq", [b, _c(fb, 0, I64)])
+        if dt == "uint64":  # unsigned; by zero: 0
+            q, r = udivmod(fb, a, fb.emit("select", [zero, _c(fb, 1, I64), b]))
+            return fb.emit("select", [zero, _c(fb, 0, I64), q if op == "floor_divide" else r])
         m1 = fb.emit("eq", [b, _c(fb, -1, I64)])
         safe = fb.emit("select", [fb.emit("or", [zero, m1]), _c(fb, 1, I64), b])
         if op == "floor_divide":
@@ -129,7 +168,7 @@ def apply(fb, op, loop, out, vals, loc):
         a, b = v
         if isf:
             return _math(fb, "pow", [a, b], dt)
-        return _ipow(fb, a, b, dt)
+        return _ipow(fb, a, b, dt, check=dt not in UNSIGNED)
     if op in ("negative", "positive"):
         if op == "positive":
             return v[0]
@@ -137,7 +176,7 @@ def apply(fb, op, loop, out, vals, loc):
     if op == "absolute":
         if isf:
             return fb.emit("fabs", v)
-        if isb or dt == "uint8":
+        if isb or dt in UNSIGNED:
             return v[0]
         neg = fb.emit("lt", [v[0], _c(fb, 0, I64)])
         return _fix(fb, dt, fb.emit("select", [neg, fb.emit("wneg", v), v[0]]))
@@ -146,9 +185,10 @@ def apply(fb, op, loop, out, vals, loc):
         t = F64 if isf else I64
         one, mone = (1.0, -1.0) if isf else (1, -1)
         zero = _c(fb, 0.0 if isf else 0, t)
-        r = fb.emit("select", [fb.emit("lt", [x, zero]), _c(fb, mone, t),
-                               x if isf else zero])
-        r = fb.emit("select", [fb.emit("gt", [x, zero]), _c(fb, one, t), r])
+        neg = fb.emit("lt", [x, zero]) if dt != "uint64" else _c(fb, False, BOOL)
+        r = fb.emit("select", [neg, _c(fb, mone, t), x if isf else zero])
+        r = fb.emit("select", [fb.emit("gt" if dt != "uint64" else "ne", [x, zero]),
+                               _c(fb, one, t), r])
         if isf:  # sign(+-0.0) is 0.0
             r = fb.emit("select", [fb.emit("eq", [x, zero]), zero, r])
         return r
@@ -165,15 +205,20 @@ def apply(fb, op, loop, out, vals, loc):
             else fb.emit("and", [v[0], v[0]])
     if op == "reciprocal":
         if not isf:
-            raise error(loc, "numpy.reciprocal of integers is not supported",
-                        "use 1.0 / x", E_UNSUPPORTED_CALL)
+            # NumPy's integer loop: `out = 1.0 / in` converted by C (x86: 1/0 is inf,
+            # which converts to the int64/int32 minimum)
+            from .arrays import cast
+            x = fb.emit("convert", [v[0]], {"to": F64})
+            return cast(fb, fb.emit("fdiv", [_c(fb, 1.0, F64), x]), "float64", dt, loc)
         return _fix(fb, dt, fb.emit("fdiv", [_c(fb, 1.0, F64), v[0]]))
+    if op in ("left_shift", "right_shift"):
+        return _shift(fb, op, v[0], v[1], dt, loc)
     if op in ("maximum", "minimum", "fmax", "fmin"):
         a, b = v
         cmp = "ge" if op in ("maximum", "fmax") else "le"
         if isb:
             return fb.emit("or" if cmp == "ge" else "and", [a, b])
-        keep = fb.emit(cmp, [a, b])
+        keep = ucmp(fb, cmp, a, b) if dt == "uint64" else fb.emit(cmp, [a, b])
         if isf and op in ("maximum", "minimum"):  # NaN propagates
             keep = fb.emit("or", [keep, fb.emit("isnan", [a])])
         elif isf:  # fmax/fmin: NaN is ignored
@@ -203,4 +248,4 @@ SUPPORTED = (set(_MATH1) | set(_MATH2) | set(_FPRIM1) | set(_CMP) | set(_ARITH)
                 "absolute", "sign", "square", "reciprocal", "maximum", "minimum", "fmax",
                 "fmin", "isnan", "isinf", "isfinite", "logical_and", "logical_or",
                 "logical_xor", "logical_not", "bitwise_and", "bitwise_or", "bitwise_xor",
-                "invert"})
+                "invert", "left_shift", "right_shift"})

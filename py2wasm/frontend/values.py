@@ -2,7 +2,7 @@
 
 Place in the pipeline: frontend-internal. A trace value is either a *known*
 Python object (evaluated by Python itself) or a *symbolic* `ir.Var`, or a
-tuple mixing both. See docs/internals.md section 1.
+tuple mixing both; `NpScalar` is a symbolic NumPy scalar. See docs/internals.md section 1.
 """
 from __future__ import annotations
 
@@ -20,6 +20,23 @@ class TraceRaise(Exception):
         super().__init__(f"{exc}: {msg}")
         self.exc = exc
         self.msg = msg
+
+
+class NpScalar:
+    """A NumPy scalar whose value is known only at run time (numpy.float32,
+    numpy.int16, numpy.bool_...): its `dtype` (a `ir.DTYPES` name) and `var`,
+    the IR value in the dtype's compute type (float32 in f64, exactly; the
+    integer dtypes in i64, within their range). Known NumPy scalars are the
+    NumPy objects themselves. Their semantics (NEP 50 promotion, wrap-around,
+    float32 rounding) are in `npscalars`."""
+    __slots__ = ("dtype", "var")
+
+    def __init__(self, dtype: str, var: Var):
+        self.dtype = dtype
+        self.var = var
+
+    def __repr__(self) -> str:
+        return f"NpScalar({self.dtype}, {self.var!r})"
 
 
 def is_symbolic(v: Any) -> bool:

@@ -14,8 +14,8 @@ import struct
 
 from .messages import ALLOC_FAILED
 
-_FMT = {"float64": "<d", "float32": "<f", "int64": "<q", "int32": "<i", "uint8": "<B",
-        "bool": "<B"}
+_FMT = {"float64": "<d", "float32": "<f", "int64": "<q", "int32": "<i", "int16": "<h",
+        "int8": "<b", "uint64": "<q", "uint32": "<I", "uint16": "<H", "uint8": "<B", "bool": "<B"}
 ALIGN = 16
 LIMIT = 2**32  # wasm32
 
@@ -62,7 +62,7 @@ class Memory:
         self._check(addr, n)
         if dtype == "float32":
             value = f32(value)
-        elif dtype in ("int32", "uint8", "int64"):
+        elif dtype in _BITS:
             value = wrap(dtype, value)
         elif dtype == "bool":
             value = int(bool(value))
@@ -94,11 +94,14 @@ def f32(x: float) -> float:
         return float("inf") if x > 0 else float("-inf")
 
 
-_BITS = {"int64": (64, True), "int32": (32, True), "uint8": (8, False)}
+from .types import INT_BITS as _BITS  # noqa: E402
 
 
 def wrap(dtype: str, v: int) -> int:
+    """The low bits of `v` as `dtype`, as the IR computes them (uint64: its
+    bits as a signed i64)."""
     bits, signed = _BITS[dtype]
+    signed = signed or bits == 64
     v &= (1 << bits) - 1
     if signed and v >= 1 << (bits - 1):
         v -= 1 << bits

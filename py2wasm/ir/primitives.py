@@ -268,16 +268,18 @@ _def("alloc", 1, _alloc_rule, ["MemoryError"], pure=False,
          "when the exported call returns (per-call arena)")
 _def("load", 1, _load_rule, pure=False,
      doc="the params['dtype'] element at the address, as its compute type (exact: "
-         "float32 -> f64, int32 sign- and uint8 zero-extended to i64, bool 0/1)")
+         "float32 -> f64, signed ints sign- and unsigned ints zero-extended to i64, "
+         "bool 0/1)")
 _def("store", 2, _store_rule, pure=False,
      doc="store the value at the address as params['dtype'] (float32: rounded to "
-         "nearest; int32/uint8: the low bits; bool: 0/1)")
+         "nearest; narrow ints: the low bits; bool: 0/1)")
 _def("f32", 1, _same((F64,)), doc="round an f64 to the nearest float32 (as an f64)")
 for _n, _d in (("wadd", "a + b"), ("wsub", "a - b"), ("wmul", "a * b")):
     _def(_n, 2, _same((I64,)), doc=f"{_d} modulo 2**64 (two's complement, no exception)")
 _def("wneg", 1, _same((I64,)), doc="-a modulo 2**64")
 _def("wrap", 1, _wrap_rule, doc="the low bits of an i64 as params['dtype'] "
-     "(int32: sign-extended low 32 bits, uint8: low 8 bits, int64: itself)")
+     "(signed: the sign-extended low 8/16/32 bits, unsigned: the low 8/16/32 bits, "
+     "int64: itself)")
 _def("fdiv", 2, _same((F64,)), doc="IEEE a / b (x/0 is +-inf or nan, no exception)")
 _def("ftoi", 1, _to(I64, (F64,)),
      doc="C cast f64 -> i64 truncating toward zero, as NumPy's astype does on x86-64: "

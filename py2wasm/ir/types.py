@@ -15,6 +15,8 @@ about bytecode or Binaryen.
   an i64 byte address of its first element in linear memory, then its shape
   (ndim i64s). Arrays crossing a signature are C-contiguous. `DTYPES` gives
   each element type's size and the scalar type elements are computed in.
+- `NumpyScalarType(dtype)` (a NumPy scalar such as numpy.float32 in a
+  signature) is one value of its dtype's compute type.
 """
 from __future__ import annotations
 
@@ -121,21 +123,63 @@ class DType:
 
 DTYPES = {d.name: d for d in (DType("float64", 8, F64), DType("float32", 4, F64),
                               DType("int64", 8, I64), DType("int32", 4, I64),
-                              DType("uint8", 1, I64), DType("bool", 1, BOOL))}
+                              DType("int16", 2, I64), DType("int8", 1, I64),
+                              DType("uint64", 8, I64), DType("uint32", 4, I64),
+                              DType("uint16", 2, I64), DType("uint8", 1, I64),
+                              DType("bool", 1, BOOL))}
+# The fixed-width integer dtypes: (bits, signed). Their elements and NumPy
+# scalars are computed in i64 and wrapped back to the width (`wrap`); a
+# uint64 is its 64 bits in an i64 (values from 2**63 up read as negative:
+# the frontend compares, divides and converts them as unsigned).
+INT_BITS = {"int64": (64, True), "int32": (32, True), "int16": (16, True), "int8": (8, True),
+            "uint64": (64, False), "uint32": (32, False), "uint16": (16, False),
+            "uint8": (8, False)}
+# Integer dtypes narrower than int64 (their values all fit an i64 exactly).
+NARROW_INTS = tuple(d for d, (bits, _) in INT_BITS.items() if bits < 64)
+
+
+def int_range(dtype: str) -> tuple[int, int]:
+    """The smallest and largest value of integer dtype `dtype`."""
+    bits, signed = INT_BITS[dtype]
+    return (-(1 << (bits - 1)), (1 << (bits - 1)) - 1) if signed else (0, (1 << bits) - 1)
+
+
+@dataclass(frozen=True)
+class NumpyScalarType:
+    """A NumPy scalar (`numpy.float32`, `numpy.int16`, `numpy.bool_`...) in a
+    signature: one IR value of its dtype's compute type (`DTYPES[dtype]`),
+    which crosses the ABI like a Python scalar and comes back as the NumPy
+    scalar type."""
+    dtype: str
+
+    def __repr__(self) -> str:
+        return f"numpy.{_np_name(self.dtype)}"
+
+    @property
+    def compute(self) -> ScalarType:
+        return DTYPES[self.dtype].compute
+
+
+def _np_name(dtype: str) -> str:
+    return "bool_" if dtype == "bool" else dtype
 
 
 @dataclass(frozen=True)
 class ArrayType:
     """A C-contiguous NumPy array of `dtype` (a DTYPES key) and `ndim`
-    dimensions in a signature: flattened to (address, shape[0..ndim-1])."""
+    dimensions in a signature: flattened to (address, shape[0..ndim-1]).
+    `strided`: any layout (py2wasm.compile's arguments that are not
+    C-contiguous), flattened to (address, shape..., strides...) with strides
+    in elements (runner/layout.py)."""
     dtype: str
     ndim: int
+    strided: bool = False
 
     def __repr__(self) -> str:
-        return f"array[{self.dtype}, {self.ndim}]"
+        return f"array[{self.dtype}, {self.ndim}{', strided' if self.strided else ''}]"
 
 
-PyType = Union[ScalarType, TupleType, NoneType, ArrayType]
+PyType = Union[ScalarType, TupleType, NoneType, ArrayType, NumpyScalarType]
 
 
 def flatten(t: PyType) -> list[ScalarType]:
@@ -148,7 +192,9 @@ def flatten(t: PyType) -> list[ScalarType]:
             out.extend(flatten(e))
         return out
     if isinstance(t, ArrayType):
-        return [I64] * (1 + t.ndim)
+        return [I64] * (1 + t.ndim * (2 if t.strided else 1))
+    if isinstance(t, NumpyScalarType):
+        return [t.compute]
     return []
 
 
@@ -160,24 +206,39 @@ def python_name(t: PyType) -> str:
         return "tuple[" + ", ".join(python_name(e) for e in t.elems) + "]"
     if isinstance(t, ArrayType):
         return f"ndarray[{t.dtype}, {t.ndim}-D]"
+    if isinstance(t, NumpyScalarType):
+        return repr(t)
     return "None"
 
 
 def to_json(t: PyType):
     """JSON form used in the build manifest: "int" | "float" | "bool" | "None"
+    | "numpy.<dtype>" (a NumPy scalar: "numpy.float32", "numpy.bool_")
     | {"tuple": [...]} | {"array": dtype, "ndim": n}."""
     if isinstance(t, ScalarType):
         return t.pyname
     if isinstance(t, TupleType):
         return {"tuple": [to_json(e) for e in t.elems]}
     if isinstance(t, ArrayType):
-        return {"array": t.dtype, "ndim": t.ndim}
+        return {"array": t.dtype, "ndim": t.ndim, **({"strided": True} if t.strided else {})}
+    if isinstance(t, NumpyScalarType):
+        return repr(t)
     return "None"
 
 
+def numpy_scalar_json(j) -> "str | None":
+    """The dtype of manifest type `j` if it is a NumPy scalar, else None."""
+    if isinstance(j, str) and j.startswith("numpy."):
+        name = j[6:]
+        return "bool" if name == "bool_" else name
+    return None
+
+
 def from_json(j) -> PyType:
+    if numpy_scalar_json(j) is not None:
+        return NumpyScalarType(numpy_scalar_json(j))
     if isinstance(j, dict) and "array" in j:
-        return ArrayType(j["array"], j["ndim"])
+        return ArrayType(j["array"], j["ndim"], bool(j.get("strided", False)))
     if isinstance(j, dict):
         return TupleType(tuple(from_json(e) for e in j["tuple"]))
     return {"int": I64, "float": F64, "bool": BOOL, "None": NONE}[j]

@@ -13,34 +13,12 @@ operand and result types; exports exist and carry a signature.
 from __future__ import annotations
 
 from .core import Block, Br, CondBr, Function, Module, Raise, Return, Var
+from .dominators import Dominators
 from .primitives import PRIMITIVES, type_of
 
 
 class IRVerificationError(Exception):
     pass
-
-
-def _dominators(fn: Function, blocks: list[Block]) -> dict[int, set[int]]:
-    preds: dict[int, list[Block]] = {id(b): [] for b in blocks}
-    for b in blocks:
-        for s in b.successors():
-            preds[id(s)].append(b)
-    all_ids = {id(b) for b in blocks}
-    dom = {id(b): set(all_ids) for b in blocks}
-    dom[id(fn.entry)] = {id(fn.entry)}
-    changed = True
-    while changed:
-        changed = False
-        for b in blocks:
-            if b is fn.entry:
-                continue
-            ps = preds[id(b)]
-            new = set.intersection(*(dom[id(p)] for p in ps)) if ps else set()
-            new = new | {id(b)}
-            if new != dom[id(b)]:
-                dom[id(b)] = new
-                changed = True
-    return dom
 
 
 def verify_function(fn: Function, module: Module | None = None) -> None:
@@ -64,7 +42,8 @@ def verify_function(fn: Function, module: Module | None = None) -> None:
                 if o.id in def_block:
                     fail(f"{o} defined twice", b)
                 def_block[o.id] = (b, i)
-    dom = _dominators(fn, blocks)
+    dom = Dominators(fn)
+    in_fn = {id(x) for x in fn.blocks}
 
     def check_use(v: Var, b: Block, idx: int, what: str):
         d = def_block.get(v.id)
@@ -74,7 +53,7 @@ def verify_function(fn: Function, module: Module | None = None) -> None:
         if db is b:
             if di >= idx:
                 fail(f"{what} uses {v} before its definition", b)
-        elif id(db) not in dom[id(b)]:
+        elif not dom.dominates(db, b):
             fail(f"{what} uses {v} defined in ^{db.label}, which does not dominate it", b)
 
     def check_args(target: Block, args: list[Var], b: Block, n: int):
@@ -129,7 +108,7 @@ def verify_function(fn: Function, module: Module | None = None) -> None:
         else:
             fail(f"bad terminator {t!r}", b)
         for s in b.successors():
-            if s not in fn.blocks:
+            if id(s) not in in_fn:
                 fail(f"branches to ^{s.label}, which is not in the function", b)
 
 

@@ -36,8 +36,9 @@ from typing import Any
 from ..ir.messages import ALLOC_FAILED
 from .builds import baseline_file
 from .loader import loader_js
-from .signature import (DTYPE_INDEX, Leaf, UnsupportedSignature, check_manifest, count_leaves,
-                        has_array, is_array, is_js_identifier, js_default, leaves)
+from .signature import (DTYPE_INDEX, NP_INT_RANGES, Leaf, UnsupportedSignature, arg_piece,
+                        base_kind, check_manifest, count_leaves, has_array, is_array,
+                        is_js_identifier, js_default, leaves)
 
 
 @lru_cache(maxsize=1)
@@ -109,6 +110,12 @@ def _result_js(t: Any, fn: str, n_leaves: int) -> tuple[str, set[str]]:
             shape = ",".join(raw() for _ in range(ty["ndim"]))
             return f"$c.o({DTYPE_INDEX[ty['array']]},{addr},[{shape}])"
         r = raw()
+        if isinstance(ty, str) and ty in NP_INT_RANGES:  # numpy.int32, int16...: always a safe integer
+            return f"Number({r})"
+        if ty == "numpy.uint64":  # its bits, read as unsigned
+            used.add("res")
+            return f"$res(BigInt.asUintN(64,{r}),{_s(fn)})"
+        ty = base_kind(ty)
         if ty == "int":
             used.add("res")
             return f"$res({r},{_s(fn)})"
@@ -172,9 +179,9 @@ def _function_js(f: dict, i: int, *, arena: bool = False) -> tuple[str, set[str]
                 arrays.append(var)
                 args.extend([f"{var}.a"] + [f"{var}.b[{d}]" for d in range(leaf.type["ndim"])])
                 continue
-            piece = {"float": "flt", "int": "int", "bool": "bool"}[leaf.type]
+            piece, extra = arg_piece(leaf.type)
             used.add(piece)
-            checks.append(f"const {var}=${piece}({leaf.access},{labels},{_s(leaf.label)});")
+            checks.append(f"const {var}=${piece}({leaf.access},{extra}{labels},{_s(leaf.label)});")
             args.append(var)
     body.extend(checks)
     call = f"$s.e[{_s(fn)}]({','.join(args)})" if not is_js_identifier(fn) else f"$s.e.{fn}({','.join(args)})"

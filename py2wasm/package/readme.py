@@ -14,7 +14,9 @@ from .typescript import python_signature, ts_signature
 ARRAYS_NOTE = (
     "- NumPy arrays: a 1-D array is a TypedArray of its dtype's class: float64 `Float64Array`, "
     "float32 `Float32Array`, int64 `BigInt64Array` (elements are BigInts), int32 `Int32Array`, "
-    "uint8 `Uint8Array`, bool `Uint8Array` holding only 0 and 1 (other bytes are a `RangeError`). "
+    "int16 `Int16Array`, int8 `Int8Array`, uint64 `BigUint64Array`, uint32 `Uint32Array`, uint16 "
+    "`Uint16Array`, uint8 `Uint8Array`, bool `Uint8Array` holding only 0 and 1 (other bytes are a "
+    "`RangeError`). "
     "An N-d array is an `NDArray<Class, N>`: `{ data, shape }` with the elements in row-major (C) "
     "order and `shape` an array of N sizes whose product is `data.length`. The class must match "
     "exactly (a `TypeError` otherwise, like a wrong ndim; a shape that does not match the data is "

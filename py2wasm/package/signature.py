@@ -4,7 +4,8 @@ values each parameter flattens to, and safe JavaScript names.
 Place in the pipeline: the last stage (`package`), shared by the
 declaration, JavaScript and README generators. Manifest types are
 docs/internals.md section 4: "int" | "float" | "bool" | "None" |
-{"tuple": [...]} (nested), and NumPy arrays {"array": dtype, "ndim": n}:
+{"tuple": [...]} (nested), NumPy scalars "numpy.float32"... (`NUMPY_SCALARS`:
+JS numbers or booleans by kind), and NumPy arrays {"array": dtype, "ndim": n}:
 a 1-D array is a TypedArray of the dtype's class (`ARRAY_CLASSES`), an
 N-d array an `NDArray<Class, N>` (`{ data, shape }`, declared by
 typescript.py).
@@ -17,14 +18,33 @@ from dataclasses import dataclass
 from typing import Any, Iterator
 
 SCALARS = ("int", "float", "bool")
+# NumPy scalar types ("numpy.float32"...) -> how JavaScript passes them: the
+# argument-check piece (js/src/runtime.ts) and, for the narrow ints, the
+# index of their range in the `nint` piece's table (runtime.ts NP_INTS).
+# Floats are numbers (float32: rounded with Math.fround, like np.float32(x)),
+# ints are integer numbers (int64: safe integers; narrower: within the
+# dtype's range, else RangeError), bool_ a boolean.
+NUMPY_SCALARS = {"numpy.float64": ("flt", None), "numpy.float32": ("f32", None),
+                 "numpy.int64": ("int", None), "numpy.int32": ("nint", 0),
+                 "numpy.int16": ("nint", 1), "numpy.int8": ("nint", 2),
+                 "numpy.uint32": ("nint", 3), "numpy.uint16": ("nint", 4),
+                 "numpy.uint8": ("nint", 5), "numpy.uint64": ("u64", None),
+                 "numpy.bool_": ("bool", None)}
+NP_INT_RANGES = {"numpy.int32": (-2**31, 2**31 - 1), "numpy.int16": (-2**15, 2**15 - 1),
+                 "numpy.int8": (-128, 127), "numpy.uint32": (0, 2**32 - 1),
+                 "numpy.uint16": (0, 65535), "numpy.uint8": (0, 255)}
 # NumPy dtype -> the TypedArray class holding its elements in JavaScript.
-# int64 elements are BigInts; bool is one byte per element, 0 or 1.
+# int64 elements are BigInts; bool is one byte per element, 0 or 1. The
+# order is the runtime's dtype numbering (new dtypes are appended).
 ARRAY_CLASSES = {"float64": "Float64Array", "float32": "Float32Array", "int64": "BigInt64Array",
-                 "int32": "Int32Array", "uint8": "Uint8Array", "bool": "Uint8Array"}
+                 "int32": "Int32Array", "uint8": "Uint8Array", "bool": "Uint8Array",
+                 "int16": "Int16Array", "int8": "Int8Array", "uint32": "Uint32Array",
+                 "uint16": "Uint16Array", "uint64": "BigUint64Array"}
 # The dtype numbering of the runtime's array pieces (js/src/arrays.ts DTYPES).
 DTYPE_INDEX = {d: i for i, d in enumerate(ARRAY_CLASSES)}
 _SHORT = {"float64": "f64", "float32": "f32", "int64": "i64", "int32": "i32", "uint8": "u8",
-          "bool": "boolean"}
+          "bool": "boolean", "int16": "i16", "int8": "i8", "uint32": "u32", "uint16": "u16",
+          "uint64": "u64"}
 
 # Words that cannot name a JavaScript/TypeScript binding in an ES module
 # (strict mode, module code) or that TypeScript reserves in declarations.
@@ -56,7 +76,7 @@ class Leaf:
 
 def check_type(t: Any, where: str) -> None:
     """Raise UnsupportedSignature unless `t` is a manifest type we support."""
-    if t in SCALARS or t == "None":
+    if t in SCALARS or t == "None" or (isinstance(t, str) and t in NUMPY_SCALARS):
         return
     if isinstance(t, dict) and "tuple" in t and isinstance(t["tuple"], list):
         for e in t["tuple"]:
@@ -71,6 +91,24 @@ def check_type(t: Any, where: str) -> None:
                                        f"(dtypes {', '.join(ARRAY_CLASSES)}; ndim 1 to 32)")
         return
     raise UnsupportedSignature(f"{where}: unknown manifest type {t!r}")
+
+
+def base_kind(t: Any) -> Any:
+    """A NumPy scalar type's Python kind ("float", "int", "bool"); other
+    types unchanged."""
+    if isinstance(t, str) and t in NUMPY_SCALARS:
+        piece = NUMPY_SCALARS[t][0]
+        return {"flt": "float", "f32": "float", "bool": "bool"}.get(piece, "int")
+    return t
+
+
+def arg_piece(t: str) -> tuple[str, str]:
+    """(runtime piece, extra leading arguments) checking a scalar argument
+    of manifest type `t`."""
+    if t in NUMPY_SCALARS:
+        piece, k = NUMPY_SCALARS[t]
+        return piece, ("" if k is None else f"{k},")
+    return {"float": "flt", "int": "int", "bool": "bool"}[t], ""
 
 
 def is_array(t: Any) -> bool:
@@ -94,9 +132,9 @@ def ts_type(t: Any) -> str:
     if is_array(t):
         cls = ARRAY_CLASSES[t["array"]]
         return cls if t["ndim"] == 1 else f"NDArray<{cls}, {t['ndim']}>"
-    if t in ("int", "float"):
+    if base_kind(t) in ("int", "float"):
         return "number"
-    if t == "bool":
+    if base_kind(t) == "bool":
         return "boolean"
     if t == "None":
         return "void"
@@ -105,6 +143,8 @@ def ts_type(t: Any) -> str:
 
 def python_type(t: Any) -> str:
     """How Python spells the type: `tuple[int, float]`."""
+    if isinstance(t, str) and t in NUMPY_SCALARS:
+        return t.replace("numpy.", "np.")  # the annotation's spelling: np.float32
     if isinstance(t, str):
         return t
     if is_array(t):  # py2wasm's annotation spelling (npt.NDArray[np.float64] is f64[:])
@@ -142,11 +182,12 @@ def example_value(t: Any, i: int) -> str:
     if is_array(t):
         cls = ARRAY_CLASSES[t["array"]]
         vals = {"float64": "[0.5, 1.5, 2.5]", "float32": "[0.5, 1.5, 2.5]", "int64": "[1n, 2n, 3n]",
-                "int32": "[1, 2, 3]", "uint8": "[1, 2, 3]", "bool": "[1, 0, 1]"}[t["array"]]
+                "uint64": "[1n, 2n, 3n]", "bool": "[1, 0, 1]"}.get(t["array"], "[1, 2, 3]")
         if t["ndim"] == 1:
             return f"new {cls}({vals})"
         shape = [2, 3] + [1] * (t["ndim"] - 2)
         return f"{{ data: new {cls}({len(vals.split(',')) * 2}), shape: [{', '.join(map(str, shape))}] }}"
+    t = base_kind(t)
     if t == "float":
         return f"{i + 1}.5"
     if t == "int":
@@ -158,12 +199,16 @@ def example_value(t: Any, i: int) -> str:
 
 def fits_default(v: Any, t: Any) -> bool:
     """Can the Python value `v` be the default of a parameter of manifest
-    type `t` in JavaScript? (scalars and tuples of them; arrays never)"""
-    if t == "float":
+    type `t` in JavaScript? (scalars, NumPy scalar types within their range,
+    tuples of them; arrays never)"""
+    v = _plain(v)
+    kind = base_kind(t) if isinstance(t, str) else t
+    if kind == "float":
         return type(v) in (int, float) and (type(v) is float or abs(v) <= 2**53)
-    if t == "int":
-        return type(v) is int and -(2**53 - 1) <= v <= 2**53 - 1
-    if t == "bool":
+    if kind == "int":
+        lo, hi = NP_INT_RANGES.get(t, (0 if t == "numpy.uint64" else -(2**53 - 1), 2**53 - 1))
+        return type(v) is int and lo <= v <= hi
+    if kind == "bool":
         return type(v) is bool
     if isinstance(t, dict) and "tuple" in t:
         return isinstance(v, (tuple, list)) and len(v) == len(t["tuple"]) and \
@@ -204,7 +249,12 @@ def python_default(v: Any) -> str:
 
 
 def _plain(v: Any) -> Any:
-    return [_plain(x) for x in v] if isinstance(v, (tuple, list)) else v
+    """A default as JSON-like data: tuples as lists, NumPy scalars as Python's."""
+    if isinstance(v, (tuple, list)):
+        return [_plain(x) for x in v]
+    if type(v).__module__ == "numpy" and hasattr(v, "item"):
+        return v.item()
+    return v
 
 
 def add_defaults(manifest: dict, functions) -> None:

@@ -8,16 +8,21 @@ Place in the pipeline: the last stage (`package`). Types: `int` and `float`
 otherwise), results beyond Number.MAX_SAFE_INTEGER throw a RangeError whose
 `value` is the exact BigInt.
 
+NumPy scalars (`np.float32`, `np.int16`, `np.bool_`...) are `number` or
+`boolean` by kind; the TSDoc states the range a narrow int must be in.
+
 NumPy arrays: a 1-D array is a TypedArray of its dtype's class
 (`Float64Array`, `Float32Array`, `BigInt64Array` for int64, `Int32Array`,
-`Uint8Array` for uint8 and bool); an N-d array is `NDArray<Class, N>`,
+`Int16Array`, `Int8Array`, `BigUint64Array` for uint64, `Uint32Array`,
+`Uint16Array`, `Uint8Array` for uint8 and bool); an N-d array is `NDArray<Class, N>`,
 `{ data, shape }` with `shape` a readonly tuple of N sizes (`Shape<N>`),
 declared in every package that uses one (`ARRAY_TYPES`).
 """
 from __future__ import annotations
 
 from .loader import loader_declarations
-from .signature import check_manifest, has_array, js_default, python_default, has_nd_array, is_js_identifier, python_type, ts_type
+from .signature import (NP_INT_RANGES, check_manifest, has_array, has_nd_array, is_js_identifier, js_default,
+                        python_default, python_type, ts_type)
 
 # The type of init()'s argument. DOM types are looked up on globalThis so
 # the declarations compile under any `lib` (DOM, @types/node, or neither):
@@ -40,7 +45,8 @@ SOURCE_TYPE = (
 # length is a type error.
 ARRAY_TYPES = (
     "/** The TypedArray classes of NumPy's dtypes (bool: Uint8Array of 0/1, int64: BigInt64Array). */\n"
-    "export type TypedArray = Float64Array | Float32Array | BigInt64Array | Int32Array | Uint8Array;\n"
+    "export type TypedArray = Float64Array | Float32Array | BigInt64Array | Int32Array | Int16Array | Int8Array | "
+    "BigUint64Array | Uint32Array | Uint16Array | Uint8Array;\n"
     "/** The shape of an `N`-dimensional array: `Shape<2>` is `readonly [number, number]`. */\n"
     "export type Shape<N extends number, S extends readonly number[] = readonly []> =\n"
     "  number extends N ? readonly number[] : S[\"length\"] extends N ? S : Shape<N, readonly [...S, number]>;\n"
@@ -84,7 +90,25 @@ def python_signature(f: dict) -> str:
 
 
 def _mentions_int(t) -> bool:
-    return t == "int" or (isinstance(t, dict) and any(_mentions_int(e) for e in t.get("tuple", [])))
+    return (isinstance(t, str) and t in ("int", "numpy.int64", "numpy.uint64")) or (isinstance(t, dict) and any(
+        _mentions_int(e) for e in t.get("tuple", [])))
+
+
+def _numpy_notes(t) -> str:
+    """What a NumPy scalar parameter accepts from JavaScript."""
+    found: list[str] = []
+
+    def walk(x):
+        if isinstance(x, dict):
+            for e in x.get("tuple", []):
+                walk(e)
+        elif x in NP_INT_RANGES:
+            lo, hi = NP_INT_RANGES[x]
+            found.append(f"{x.replace('numpy.', 'np.')}: an integer in [{lo}, {hi}], else RangeError")
+        elif x == "numpy.float32":
+            found.append("np.float32: rounded to float32 (Math.fround), like np.float32(x)")
+    walk(t)
+    return "".join(f" ({n})" for n in dict.fromkeys(found))
 
 
 def function_doc(f: dict, source: str, raises: bool = True) -> list[str]:
@@ -99,6 +123,7 @@ def function_doc(f: dict, source: str, raises: bool = True) -> list[str]:
         note = f"Python `{python_type(t)}`"
         if _mentions_int(t):
             note += " (ints: safe integers, else RangeError)"
+        note += _numpy_notes(t)
         if has_array(t):
             note += " (arrays are copied in; what the function writes into them is copied back)"
         if "default" in p:

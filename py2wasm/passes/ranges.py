@@ -48,8 +48,9 @@ from __future__ import annotations
 
 from ..ir import BOOL, I64, Br, CondBr, Eqn, Function, Module, Var
 from ..ir import messages
-from ..ir.types import DTYPES, ArrayType, ScalarType, TupleType
+from ..ir.types import DTYPES, NARROW_INTS, ArrayType, ScalarType, TupleType, int_range
 from .fold import fold_function
+from .pmap import PMap
 from .ranges_params import remove_trivial_params, substitute
 
 MIN, MAX = -2**63, 2**63 - 1
@@ -71,7 +72,7 @@ _IMPLIES = {
     "ne": {"ne": True, "eq": False},
 }
 _SAME = {"lt": False, "gt": False, "ne": False, "le": True, "ge": True, "eq": True}
-_LOAD_RANGE = {"int32": (-2**31, 2**31 - 1), "uint8": (0, 255)}
+_LOAD_RANGE = {d: int_range(d) for d in NARROW_INTS}
 _WRAPPING = {"add": "wadd", "sub": "wsub", "mul": "wmul"}
 
 
@@ -139,18 +140,56 @@ def _mul_safe_range(c: int):
 
 # --- facts: what is known to hold at a point ----------------------------------------
 # An atom is (op, a, b) meaning `a op b` for i64 Vars a, b, or ("in", v, lo, hi).
-# A fact set is a dict var id -> tuple of atoms mentioning that var (shared,
-# copied on extension).
+# A fact set maps var id -> tuple of atoms mentioning that var. One is kept
+# per equation, so it is persistent (pmap.PMap: an extension shares all but
+# the path it changes; a dict copy per fact made long functions quadratic in
+# time and memory), and a var keeps at most MAX_ATOMS atoms (the oldest half,
+# e.g. a loop header's `i < n`, and the newest), so that a value tested in
+# thousands of places (an array size) costs a bounded time per query. Fewer
+# atoms only make intervals wider: always sound.
 
-def _extend(facts: dict, atoms: list) -> dict:
-    if not atoms:
-        return facts
-    out = dict(facts)
-    for at in atoms:
-        vs = (at[1],) if at[0] == "in" else (at[1], at[2])
-        for v in vs:
-            out[v.id] = out.get(v.id, ()) + (at,)
-    return out
+MAX_ATOMS = 16
+
+
+class _Facts:
+    __slots__ = ("map", "slots")
+
+    def __init__(self, pmap: PMap, slots: dict):
+        self.map, self.slots = pmap, slots  # slots: var id -> dense key of the PMap
+
+    def get(self, vid: int, default=None):
+        k = self.slots.get(vid)
+        return default if k is None else self.map.get(k, default)
+
+    def extend(self, atoms: list) -> "_Facts":
+        if not atoms:
+            return self
+        m, slots = self.map, self.slots
+        for at in atoms:
+            vs = (at[1],) if at[0] == "in" else (at[1], at[2])
+            for v in vs:
+                k = slots.get(v.id)
+                if k is None:  # not a value of this function: nothing to record
+                    continue
+                old = m.get(k, ())
+                if at in old:
+                    continue
+                if len(old) >= MAX_ATOMS:
+                    old = old[:MAX_ATOMS // 2] + old[MAX_ATOMS // 2 + 1:]
+                m = m.set(k, old + (at,))
+        return _Facts(m, slots) if m is not self.map else self
+
+
+def _var_slots(fn: Function) -> dict:
+    """A dense number for every value of fn (block parameters, results)."""
+    slots: dict[int, int] = {}
+    for b in fn.blocks:
+        for v in b.params:
+            slots.setdefault(v.id, len(slots))
+        for e in b.eqns:
+            for v in e.outs:
+                slots.setdefault(v.id, len(slots))
+    return slots
 
 
 class FunctionRanges:
@@ -177,6 +216,7 @@ class FunctionRanges:
         self.val: dict[int, tuple] = {}
         self.reached_blocks: set[int] = set()
         self._cache = None  # rng results during one sweep of `analyze`
+        self._plan_memo = None  # (analyze's visiting plan,)
 
     # structure ---------------------------------------------------------------------
     @staticmethod
@@ -269,10 +309,12 @@ class FunctionRanges:
         self.eqn_facts: dict[int, list] = {}
         self.facts_out: dict[int, dict] = {}
         self.edge_facts: dict[tuple, dict] = {}
+        slots = _var_slots(self.fn)
+        empty = _Facts(PMap.empty(len(slots)), slots)
         for b in self.rpo:
             preds = self.preds[id(b)]
             if b is self.rpo[0]:
-                facts = {}
+                facts = empty
             elif len(preds) == 1 and preds[0][0] is not b:
                 p, which, _args = preds[0]
                 facts = self.edge_facts[(id(p), which)]
@@ -281,13 +323,13 @@ class FunctionRanges:
             per_eqn = []
             for e in b.eqns:
                 per_eqn.append(facts)
-                facts = _extend(facts, self._eqn_atoms(e))
+                facts = facts.extend(self._eqn_atoms(e))
             self.eqn_facts[id(b)] = per_eqn
             self.facts_out[id(b)] = facts
             t = b.term
             for which, _tgt, _args in self._succ_edges(b):
                 self.edge_facts[(id(b), which)] = (
-                    _extend(facts, self.atoms_of(t.cond, which)) if which is not None else facts)
+                    facts.extend(self.atoms_of(t.cond, which)) if which is not None else facts)
 
     # queries -----------------------------------------------------------------------
     def rng(self, v: Var, facts: dict, depth: int = 2):
@@ -480,7 +522,7 @@ class FunctionRanges:
                 return None
             if k[1] < 0:
                 return None
-            k = (max(k[0], 0), min(k[1], 64))
+            k = (min(max(k[0], 0), 64), min(k[1], 64))  # counts past 64 overflow (or give 0)
             return _checked(*_corners(lambda x, y: x << y, a, k))
         if p == "pow":
             a = R(ins[0])
@@ -505,61 +547,138 @@ class FunctionRanges:
     def analyze(self, param_ranges) -> None:
         """Intervals of every i64 value, given the entry parameters' intervals
         (param_ranges None: the function is not called from reachable code,
-        so no value of it exists)."""
+        so no value of it exists).
+
+        Blocks are visited in reverse postorder, each loop iterated on its
+        own until it is stable before the blocks after it (the "recursive
+        strategy" over the loop nest): the values of a long sequence of loops
+        settle in time linear in its length, where sweeps of the whole
+        function would take as many sweeps as there are loops. (Irreducible
+        control flow, which the frontend never builds: whole sweeps.)"""
         self.val = {}
         if param_ranges is None:
             return
-        growth: dict[int, int] = {}
+        self._growth: dict[int, int] = {}
+        self._params = param_ranges
+        self.reached_blocks = {id(self.rpo[0])}
+        if self._plan_memo is None:
+            self._plan_memo = (self._plan(),)
+        (plan,) = self._plan_memo
+        self._cache = {}
+        if plan is None:  # irreducible: sweep everything until nothing changes
+            while self._iterate(self.rpo):
+                pass
+        else:
+            self._run(plan)
+        self._cache = None
+
+    def _run(self, items) -> bool:
+        """Visit a sequence of blocks and loops (lists: header first) once,
+        each loop iterated until stable; did any value change?"""
+        changed = False
+        for it in items:
+            if isinstance(it, list):
+                while self._iterate(it):
+                    changed = True
+            else:
+                changed |= self._visit(it)
+        return changed
+
+    def _iterate(self, items) -> bool:
+        # within an iteration a cached interval may be older (smaller) than
+        # the current one; the iteration that changes nothing saw final ones
+        self._cache = {}
+        return self._run(items)
+
+    def _plan(self):
+        """The blocks in reverse postorder with every natural loop as a
+        nested list (header first), or None for irreducible control flow."""
+        index = {id(b): i for i, b in enumerate(self.rpo)}
+        body: dict[int, set] = {}  # header rpo index -> rpo indices of its loop
+        for b in self.rpo:
+            i = index[id(b)]
+            for tgt in b.successors():
+                h = index.get(id(tgt))
+                if h is None or h > i:
+                    continue
+                d = b  # a back edge: its target must dominate its source
+                while d is not tgt and d is not self.idom[id(d)]:
+                    d = self.idom[id(d)]
+                if d is not tgt:
+                    return None
+                loop = body.setdefault(h, {h})
+                work = [i]
+                while work:
+                    k = work.pop()
+                    if k in loop:
+                        continue
+                    loop.add(k)
+                    work.extend(index[id(p)] for p, _w, _a in self.preds[id(self.rpo[k])]
+                                if id(p) in index)
+        # the innermost loop of every block and the parent of every loop
+        # (loops from the largest down: a nested loop is strictly smaller)
+        inner: dict[int, int] = {}
+        parent: dict[int, int] = {}
+        for h in sorted(body, key=lambda h: len(body[h]), reverse=True):
+            parent[h] = inner.get(h)
+            for k in body[h]:
+                inner[k] = h
+        items: dict = {None: []}
+        for h in body:
+            items[h] = []
+        for k in range(len(self.rpo)):
+            if k in body:  # a loop: its list goes where its header goes
+                items[k].append(self.rpo[k])
+                items[parent[k]].append(items[k])
+            else:
+                items[inner.get(k)].append(self.rpo[k])
+        return items[None]
+
+    def _visit(self, b) -> bool:
+        """Apply the transfer functions of block b once; did a value change?"""
+        changed = False
         entry = self.rpo[0]
-        self.reached_blocks = {id(entry)}
-        while True:
-            changed = False
-            # within a sweep a cached interval may be older (smaller) than the
-            # current one; the sweep that changes nothing saw only final ones
-            self._cache = {}
-            for b in self.rpo:
-                feasible = [(p, which, args) for p, which, args in self.preds[id(b)]
-                            if self._edge_taken(p, which)]
-                if b is not entry:
-                    if not feasible:
-                        continue
-                    if id(b) not in self.reached_blocks:
-                        self.reached_blocks.add(id(b))
-                        changed = True
-                for i, prm in enumerate(b.params):
-                    if prm.type is not I64:
-                        continue
-                    new = param_ranges[i] if b is entry else None
-                    for p, which, args in feasible:
-                        new = _join(new, self.rng(args[i], self.edge_facts[(id(p), which)]))
-                    old = self.val.get(prm.id)
-                    new = _join(old, new)
-                    if new != old:
-                        if old is not None:
-                            growth[prm.id] = growth.get(prm.id, 0) + 1
-                            if growth[prm.id] > WIDEN_AFTER:
-                                new = (MIN if new[0] < old[0] else new[0],
-                                       MAX if new[1] > old[1] else new[1])
-                        self.val[prm.id] = new
-                        changed = True
-                for e, facts in zip(b.eqns, self.eqn_facts[id(b)]):
-                    if not e.outs or e.outs[0].type is not I64:
-                        continue
-                    if len(e.outs) == 1:
-                        r = self.transfer(e, facts)
-                    else:  # a call with several results
-                        r = FULL
-                    for o in e.outs:
-                        if o.type is not I64:
-                            continue
-                        old = self.val.get(o.id)
-                        new = _join(old, r)
-                        if new != old:
-                            self.val[o.id] = new
-                            changed = True
-            if not changed:
-                self._cache = None
-                return
+        growth = self._growth
+        feasible = [(p, which, args) for p, which, args in self.preds[id(b)]
+                    if self._edge_taken(p, which)]
+        if b is not entry:
+            if not feasible:
+                return False
+            if id(b) not in self.reached_blocks:
+                self.reached_blocks.add(id(b))
+                changed = True
+        for i, prm in enumerate(b.params):
+            if prm.type is not I64:
+                continue
+            new = self._params[i] if b is entry else None
+            for p, which, args in feasible:
+                new = _join(new, self.rng(args[i], self.edge_facts[(id(p), which)]))
+            old = self.val.get(prm.id)
+            new = _join(old, new)
+            if new != old:
+                if old is not None:
+                    growth[prm.id] = growth.get(prm.id, 0) + 1
+                    if growth[prm.id] > WIDEN_AFTER:
+                        new = (MIN if new[0] < old[0] else new[0],
+                               MAX if new[1] > old[1] else new[1])
+                self.val[prm.id] = new
+                changed = True
+        for e, facts in zip(b.eqns, self.eqn_facts[id(b)]):
+            if not e.outs or e.outs[0].type is not I64:
+                continue
+            if len(e.outs) == 1:
+                r = self.transfer(e, facts)
+            else:  # a call with several results
+                r = FULL
+            for o in e.outs:
+                if o.type is not I64:
+                    continue
+                old = self.val.get(o.id)
+                new = _join(old, r)
+                if new != old:
+                    self.val[o.id] = new
+                    changed = True
+        return changed
 
     def _edge_taken(self, p, which) -> bool:
         """The edge from block p (`which` side of its cond_br) may be taken."""

@@ -62,6 +62,8 @@ sum is NumPy's to the bit.
 """
 from __future__ import annotations
 
+import weakref
+
 from ..ir import Block, Br, CondBr, Eqn, Function, Module, Var
 from ..ir.primitives import PRIMITIVES
 from ..ir.types import BOOL, F32X4, F64, F64X2, I64, I64X2, M32X4, M64X2
@@ -125,19 +127,64 @@ def vectorize_function(fn: Function, *, fastmath: bool = False, exported: bool =
     own block), so its pointer parameters never alias each other."""
     from .vectorize_pairwise import vectorize_pairwise
     done = 0
+    index = FunctionIndex(fn)
     for h in list(fn.blocks):
-        loop = match_loop(fn, h)
+        loop = match_loop(fn, h, index)
         if loop is None:
             continue
+        before = len(fn.blocks)
+        old_succ = list(loop.pre.successors())
         try:
-            if vectorize_pairwise(fn, loop):
+            if vectorize_pairwise(fn, loop, index.consts):
                 done += 1
-                continue
-            _LoopVectorizer(fn, loop, fastmath, exported).run()
-            done += 1
+            else:
+                _LoopVectorizer(fn, loop, fastmath, exported, index).run()
+                done += 1
         except _Refuse:
             continue
+        # the preheader grew and branches anew; the vector loops are new blocks
+        index.update([loop.pre] + fn.blocks[before:], {id(loop.pre): old_succ})
     return done
+
+
+class FunctionIndex:
+    """Function-wide facts the vectorizer looks up for every candidate loop
+    (definitions, constants, predecessors), built once per function and
+    updated after each loop it rewrites, so that a function with many loops
+    costs time linear in its size."""
+
+    def __init__(self, fn: Function):
+        self.defs: dict[int, Eqn] = {}
+        self.consts: dict[int, object] = {}
+        self.preds: dict[int, list[Block]] = {id(b): [] for b in fn.blocks}
+        for b in fn.blocks:
+            self._scan(b)
+            _add_edges(self.preds, b)
+
+    def _scan(self, b: Block):
+        for e in b.eqns:
+            for o in e.outs:
+                self.defs[o.id] = e
+            if e.prim == "const":
+                self.consts[e.outs[0].id] = e.params["value"]
+
+    def update(self, blocks: list[Block], old_successors: dict):
+        """`blocks` changed or are new; `old_successors`: id(block) -> the
+        successors a changed block had before."""
+        for b in blocks:
+            for s in old_successors.get(id(b), ()):
+                self.preds[id(s)] = [p for p in self.preds[id(s)] if p is not b]
+        for b in blocks:
+            self.preds.setdefault(id(b), [])
+            self._scan(b)
+            _add_edges(self.preds, b)
+
+
+def _add_edges(preds: dict, b: Block):
+    for s in b.successors():
+        preds.setdefault(id(s), []).append(b)
+    if isinstance(b.term, CondBr) and b.term.then is b.term.else_:
+        preds[id(b.term.then)].append(b)
 
 
 # --- loop shape -------------------------------------------------------------------------
@@ -187,15 +234,13 @@ class Loop:
 def predecessors(fn: Function) -> dict[int, list[Block]]:
     preds: dict[int, list[Block]] = {id(b): [] for b in fn.blocks}
     for b in fn.blocks:
-        for s in b.successors():
-            preds.setdefault(id(s), []).append(b)
-        if isinstance(b.term, CondBr) and b.term.then is b.term.else_:
-            preds[id(b.term.then)].append(b)
+        _add_edges(preds, b)
     return preds
 
 
-def match_loop(fn: Function, h: Block):
-    """The Loop whose header is `h`, if h heads a loop of the shape above."""
+def match_loop(fn: Function, h: Block, index: "FunctionIndex | None" = None):
+    """The Loop whose header is `h`, if h heads a loop of the shape above.
+    (`index`: fn's FunctionIndex, if the caller keeps one.)"""
     if not h.params or len(h.eqns) != 1:
         return None
     e, t = h.eqns[0], h.term
@@ -208,7 +253,7 @@ def match_loop(fn: Function, h: Block):
     bt = body.term
     if body.params or not isinstance(bt, Br) or bt.target is not h:
         return None
-    preds = predecessors(fn)
+    preds = index.preds if index is not None else predecessors(fn)
     if [id(b) for b in preds.get(id(body), [])] != [id(h)]:
         return None
     hp = [b for b in preds.get(id(h), []) if b is not body]
@@ -224,7 +269,8 @@ def match_loop(fn: Function, h: Block):
     inc = bt.args[ipos]
     inc_eq = next((x for x in body.eqns if inc in x.outs), None)
     if inc_eq is None or inc_eq.prim != "wadd" or inc_eq.ins[0] is not h.params[ipos] or \
-            _const_value(fn, inc_eq.ins[1]) != 1:
+            (index.consts.get(inc_eq.ins[1].id) if index is not None
+             else _const_value(fn, inc_eq.ins[1])) != 1:
         return None
     return Loop(h, body, t.else_, hp[0], n, list(hp[0].term.args), ipos)
 
@@ -240,9 +286,25 @@ def _const_value(fn: Function, v: Var):
 # --- IR construction helpers ----------------------------------------------------------
 
 def new_block(fn: Function, params=()) -> Block:
-    b = Block(max(x.label for x in fn.blocks) + 1, list(params))
+    b = Block(next_label(fn), list(params))
     fn.blocks.append(b)
     return b
+
+
+_LABELS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def next_label(fn: Function) -> int:
+    """A label no block of fn has (one more than the largest). Remembered
+    per function while blocks are only appended: O(1) per new block."""
+    n, last, top = _LABELS.get(fn, (0, None, -1))
+    blocks = fn.blocks
+    if n > len(blocks) or (n and blocks[n - 1] is not last):
+        n, top = 0, -1  # blocks were removed or replaced: look at all again
+    for b in blocks[n:]:
+        top = max(top, b.label)
+    _LABELS[fn] = (len(blocks), blocks[-1] if blocks else None, top + 1)
+    return top + 1
 
 
 def emit(block: Block, prim: str, ins, params=None, out_types=None, loc=None) -> Var:
@@ -280,10 +342,11 @@ class _Reduction:
 
 
 class _LoopVectorizer:
-    def __init__(self, fn: Function, loop: Loop, fastmath: bool, exported: bool = False):
+    def __init__(self, fn: Function, loop: Loop, fastmath: bool, exported: bool = False,
+                 index: "FunctionIndex | None" = None):
         self.fn, self.loop, self.fastmath, self.exported = fn, loop, fastmath, exported
-        self.consts = {e.outs[0].id: e.params["value"] for b in fn.blocks for e in b.eqns
-                       if e.prim == "const"}
+        index = index if index is not None else FunctionIndex(fn)
+        self.consts = index.consts
         self.kind: dict[int, str] = {}  # var id -> "U" uniform, "I" index-affine, "V" vector
         self.coef: dict[int, dict] = {}  # "I" vars: {None: k, var: k...} = sum of k * var
         self.access: dict[int, tuple] = {}  # load/store eqn id -> ("vector"|"gather"|"splat", stride)
@@ -294,7 +357,7 @@ class _LoopVectorizer:
         self.skip: set[int] = set()  # eqn ids left out of the vector body (bounds checks)
         self.index_values = False  # float(i) in the body: lanes must fit int32 (vitof)
         self.raise_guards: list[tuple] = []  # (op, bound): `i op bound` never true
-        self.defs = {o.id: e for b in fn.blocks for e in b.eqns for o in e.outs}
+        self.defs = index.defs
         self.body_defs = {o.id for e in loop.body.eqns for o in e.outs}
 
     # --- analysis --------------------------------------------------------
@@ -538,7 +601,7 @@ class _LoopVectorizer:
             return
         if p in _INT_OPS and all(t is I64 for t in ts):
             return
-        if p == "wrap" and ts == [I64]:
+        if p == "wrap" and ts == [I64] and e.params["dtype"] in ("int64", "int32", "uint8"):
             return
         if p == "convert" and e.params.get("to") is F64 and ts == [I64] and \
                 self._fits_int32(e.ins[0]):
@@ -557,9 +620,16 @@ class _LoopVectorizer:
         chain = []
         for e in body.eqns:
             if any(v.id in dep for v in e.ins):
+                if not e.outs or not PRIMITIVES[e.prim].pure:
+                    # stored (or otherwise observed) in every iteration: a scan
+                    # (prefix sum, running max, IIR filter), not a reduction;
+                    # each lane would need the running value of the lanes
+                    # before it, and float scans must keep the scalar
+                    # rounding order: the loop stays scalar
+                    raise _Refuse(f"a carried value used by {e.prim} in every iteration")
                 chain.append(e)
                 dep.update(o.id for o in e.outs)
-        if new.id not in dep or not chain or chain[-1].outs[0] is not new:
+        if new.id not in dep or not chain or not chain[-1].outs or chain[-1].outs[0] is not new:
             raise _Refuse("a carried value that is not a reduction")
         others = {v.id: v for e in chain for v in e.ins if v.id not in dep}
         others = {i: v for i, v in others.items() if i not in self.consts}
@@ -752,7 +822,7 @@ class _LoopVectorizer:
                 uses.setdefault(v.id, []).append(e)
         for v in body.term.args:
             uses.setdefault(v.id, []).append(None)
-        defs = {o.id: e for b in self.fn.blocks for e in b.eqns for o in e.outs}
+        defs = self.defs
         for e in body.eqns:
             if not e.outs or self.kind_of(e.outs[0]) != "V" or id(e) in self.fused:
                 continue

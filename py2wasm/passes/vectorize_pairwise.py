@@ -24,15 +24,16 @@ def _defs(block):
     return {o.id: e for e in block.eqns for o in e.outs}
 
 
-def _match(fn, loop):
+def _match(fn, loop, consts=None):
     """(dtype, [load eqns by accumulator], stride var) or None."""
     body = loop.body
     carried = loop.carried
     if loop.ipos != 0 or len(carried) != 8 or any(c.type is not F64 for c in carried):
         return None
     defs = _defs(body)
-    consts = {e.outs[0].id: e.params["value"] for b in fn.blocks for e in b.eqns
-              if e.prim == "const"}
+    if consts is None:
+        consts = {e.outs[0].id: e.params["value"] for b in fn.blocks for e in b.eqns
+                  if e.prim == "const"}
     news = body.term.args[1:]
     loads, dtype, base, ptr, stride = [], None, None, None, None
     for k, (c, new) in enumerate(zip(carried, news)):
@@ -76,9 +77,10 @@ def _match(fn, loop):
     return dtype, loads, stride
 
 
-def vectorize_pairwise(fn, loop) -> bool:
-    """Vectorize `loop` if it is the pairwise-sum block loop; did it?"""
-    m = _match(fn, loop)
+def vectorize_pairwise(fn, loop, consts=None) -> bool:
+    """Vectorize `loop` if it is the pairwise-sum block loop; did it?
+    (`consts`: var id -> value of fn's constants, if the caller has them.)"""
+    m = _match(fn, loop, consts)
     if m is None:
         return False
     dtype, loads, stride = m

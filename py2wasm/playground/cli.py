@@ -29,8 +29,22 @@ DEFAULT_PORT = 8765
               help="Seconds one compile may take before it is stopped.")
 @click.option("--memory-limit", type=click.IntRange(256, 65536), default=2048, show_default=True,
               help="Address-space limit of each compile process, in MiB.")
-@click.option("--open", "open_browser", is_flag=True, help="Open the page in a web browser.")
-def playground(port, host, allow_remote, export_dir, time_limit, memory_limit, open_browser):
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
+              help="With --allow-remote: another name the server answers to (its Host header), "
+                   "e.g. a DNS name of this machine. Its own IP addresses are always accepted.")
+@click.option("--parallel", type=click.IntRange(1, 64), default=2, show_default=True,
+              help="Compiles that may run at once.")
+@click.option("--queue", "queue_size", type=click.IntRange(0, 1000), default=16, show_default=True,
+              help="Compiles that may wait for a slot; beyond that the server answers 503 "
+                   "with Retry-After.")
+@click.option("--idle-timeout", type=click.FloatRange(1, 3600), default=15.0, show_default=True,
+              help="Seconds a connection may stay idle (or a request take to arrive) before "
+                   "the server closes it.")
+@click.option("--open", "open_browser", is_flag=True,
+              help="Open the page in a web browser (through a private redirect file, so the "
+                   "token never appears on a command line).")
+def playground(port, host, allow_remote, export_dir, time_limit, memory_limit, allow_hosts,
+               parallel, queue_size, idle_timeout, open_browser):
     """A local web page: write Python, compile it to wasm, run it in the page.
 
     Shows the typed IR, the optimized wasm text, the TypeScript declarations
@@ -58,7 +72,9 @@ def playground(port, host, allow_remote, export_dir, time_limit, memory_limit, o
     ports = [port] if port is not None else range(DEFAULT_PORT, DEFAULT_PORT + 11)
     for p in ports:
         try:
-            srv = make_server(host, p, token=token, limits=limits)
+            srv = make_server(host, p, token=token, limits=limits, max_parallel=parallel,
+                              max_queue=queue_size, idle_timeout=idle_timeout,
+                              extra_hosts=tuple(allow_hosts))
             break
         except OSError as e:
             if p == ports[-1] or e.errno != errno.EADDRINUSE:
@@ -69,12 +85,41 @@ def playground(port, host, allow_remote, export_dir, time_limit, memory_limit, o
     click.echo(f"    {url}", nl=True)
     click.echo("Press Ctrl+C to stop.")
     sys.stdout.flush()
+    def stop(signum, frame):
+        raise KeyboardInterrupt  # SIGTERM ends the server as Ctrl+C does, cleaning up
+
+    import signal
+    signal.signal(signal.SIGTERM, stop)
+    redirect = None
     if open_browser:
         import webbrowser
-        webbrowser.open(url)
+        redirect = write_redirect(url)
+        webbrowser.open(redirect.as_uri())
     try:
         srv.serve_forever()
     except KeyboardInterrupt:
         pass
     finally:
         srv.server_close()
+        if redirect is not None:
+            import shutil
+            shutil.rmtree(redirect.parent, ignore_errors=True)
+
+
+def write_redirect(url: str):
+    """A page that sends the browser on to `url`, in a directory only this
+    user can read. The browser is started with this file's path: a command
+    line is world-readable (/proc/PID/cmdline), the file is not."""
+    import html
+    import json
+    import tempfile
+    from pathlib import Path
+    folder = Path(tempfile.mkdtemp(prefix="py2wasm-playground-open-"))  # mode 0700
+    page = folder / "open.html"
+    page.write_text(
+        "<!doctype html><meta charset=\"utf-8\"><title>py2wasm playground</title>"
+        f"<meta http-equiv=\"refresh\" content=\"0;url={html.escape(url)}\">"
+        f"<script>location.replace({json.dumps(url)})</script>"
+        f"<a href=\"{html.escape(url)}\">open the playground</a>", encoding="utf-8")
+    page.chmod(0o600)
+    return page

@@ -8,6 +8,11 @@ resource limits. It chains the same public stages as `py2wasm build`
 `typescript_declarations`), so the page shows exactly what the CLI and
 the npm package produce.
 
+Progress: before each phase it writes one line to the descriptor named by
+`PY2WASM_PROGRESS_FD` (`module`, then `compile NAMES`), so that a compile
+stopped by the time limit can say whether the module's own top-level code or
+compiling a (big) function took the time.
+
 Protocol: one JSON request on stdin (`{"source", "filename", "opt"}`); one JSON
 result written to the original stdout. The user's module may print: its fd 1
 is pointed at stderr (which the parent captures as the log) before any user
@@ -48,6 +53,16 @@ def error_json(e, user_file: Path) -> dict:
     }
 
 
+def progress(phase: str) -> None:
+    """Tell the sandbox which phase runs now (see the module docstring)."""
+    fd = os.environ.get("PY2WASM_PROGRESS_FD")
+    if fd:
+        try:
+            os.write(int(fd), (phase + "\n").encode("utf-8"))
+        except (OSError, ValueError):
+            pass
+
+
 def compile_source(source: str, filename: str, opt: str) -> dict:
     from ..api import build_module
     from ..errors import CompileError
@@ -64,8 +79,10 @@ def compile_source(source: str, filename: str, opt: str) -> dict:
     path.write_text(source, encoding="utf-8")
     t0 = time.perf_counter()
     try:
+        progress("module")
         mod = load_file(path)
         fns = public_functions(mod, None, str(path))
+        progress("compile " + ", ".join(f.__name__ for f in fns))
         module = trace_many([(f, None) for f in fns], default=F64)
         module.source_file = path.name
         ir_text = format_module(module)

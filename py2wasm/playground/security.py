@@ -8,7 +8,10 @@ endpoint (`server.py`). The server executes the Python code it compiles
 - every API request carries the per-run secret token printed in the URL
   (`?token=` or the `X-Py2wasm-Token` header), compared in constant time;
 - the `Host` header must name this server (defeats DNS rebinding: a foreign
-  name that resolves to 127.0.0.1 still sends its own name as Host);
+  name that resolves to 127.0.0.1 still sends its own name as Host); a server
+  listening on every interface (`--allow-remote --host 0.0.0.0`) also answers
+  to this machine's own IP addresses (an IP literal cannot be rebound) and to
+  the names given with `--allow-host`;
 - a browser's `Origin` (and `Sec-Fetch-Site: cross-site`) must be this
   server's own origin, so other web pages cannot post to it.
 
@@ -17,6 +20,7 @@ through a running server in tests/playground/test_security.py.
 """
 from __future__ import annotations
 
+import functools
 import hmac
 import ipaddress
 import secrets
@@ -54,6 +58,23 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+@functools.lru_cache(maxsize=256)
+def is_local_address(host: str) -> bool:
+    """True when `host` is an IP literal assigned to this machine (the kernel
+    lets a socket bind only to its own addresses)."""
+    try:
+        ip = ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    family = socket.AF_INET6 if ip.version == 6 else socket.AF_INET
+    try:
+        with socket.socket(family, socket.SOCK_DGRAM) as s:
+            s.bind((str(ip), 0))
+        return True
+    except OSError:
+        return False
+
+
 def check_bind(host: str, allow_remote: bool) -> Optional[str]:
     """Refuse a non-loopback bind without `allow_remote`; with it, return the
     warning to print. Returns None for a loopback address."""
@@ -84,19 +105,27 @@ class Policy:
 
     def __post_init__(self):
         names = set(LOOPBACK_NAMES) | set(self.extra_hosts)
-        if self.bind_host in ("0.0.0.0", "::", ""):
+        self.any_interface = self.bind_host in ("0.0.0.0", "::", "")
+        if self.any_interface:
             # every interface: accept this machine's own names besides loopback
             names |= {socket.gethostname(), socket.getfqdn()}
         else:
             names.add(self.bind_host)
         self.hosts = {_host_port(n, self.port).lower() for n in names}
-        self.origins = {f"http://{h}" for h in self.hosts}
 
     # -- individual checks -------------------------------------------------
+    def host_ok(self, host_port: str) -> bool:
+        """Is `host:port` (lower case) a name this server answers to?"""
+        if host_port in self.hosts:
+            return True
+        name, sep, port = host_port.rpartition(":")
+        return bool(self.any_interface and sep and port == str(self.port)
+                    and is_local_address(name))
+
     def check_host(self, host_header: Optional[str]) -> None:
         if not host_header:
             raise SecurityError("missing Host header", 400)
-        if host_header.strip().lower() not in self.hosts:
+        if not self.host_ok(host_header.strip().lower()):
             raise SecurityError(f"Host {host_header!r} is not this server "
                                 "(DNS rebinding protection)", 403)
 
@@ -106,7 +135,7 @@ class Policy:
         if origin is None:
             return  # not sent by a browser for same-origin GETs, nor by curl
         o = origin.strip().lower()
-        if o == "null" or o not in self.origins:
+        if o == "null" or not (o.startswith("http://") and self.host_ok(o[len("http://"):])):
             raise SecurityError(f"Origin {origin!r} is not this server's own", 403)
 
     def check_token(self, supplied: Optional[str]) -> None:

@@ -8,9 +8,14 @@ Routes:
 - `GET /static/NAME`: the bundled front-end files (public code; Host-checked).
 - `GET /api/examples?token=T`: the examples menu (`examples/`).
 - `POST /api/compile` (JSON `{"source", "filename", "opt"}`, token in the
-  `X-Py2wasm-Token` header): compiles in a sandboxed process (`sandbox.py`)
-  and answers the build (manifest, IR, WAT, d.ts, JS, base64 wasm, size) or
-  the error, always as JSON. A build's generated package files are kept in
+  `X-Py2wasm-Token` header, an optional `X-Py2wasm-Request` id): waits its
+  turn in the bounded compile queue (`compile_queue.py`; 503 with
+  Retry-After when it is full), compiles in a sandboxed process tree
+  (`sandbox.py`) and answers the build (manifest, IR, WAT, d.ts, JS, base64
+  wasm, size) or the error, always as JSON. A client that disconnects
+  cancels its compile, waiting or running.
+- `GET /api/queue?id=ID&token=T`: where that request stands in the queue
+  (the page shows it while it waits). A build's generated package files are kept in
   memory (the last `KEEP_MODULES`) and served at
 - `GET /api/module/ID/index.js` and `/api/module/ID/NAME.wasm`: the page's
   worker imports that URL, so the wasm loads exactly as from the installed
@@ -18,13 +23,18 @@ Routes:
   random 128-bit name handed only to the token holder; the files are the
   output of that user's own compile and run nothing on the server.
 
-Every request passes `security.Policy` (Host on all paths; Origin and token
-on the API). Compiles run at most `max_parallel` at a time.
+Every request passes `security.Policy`, the Host check first and on every
+path (unknown ones and error pages included); Origin and token on the API.
+Reflected values are HTML-escaped. Connections idle longer than
+`idle_timeout` seconds are closed; the listen backlog is 128.
 """
 from __future__ import annotations
 
 import base64
+import html
 import json
+import re
+import select
 import mimetypes
 import secrets
 from collections import OrderedDict
@@ -38,6 +48,7 @@ from typing import Optional
 from urllib.parse import parse_qs, urlsplit
 
 from .examples import load_examples
+from .compile_queue import CompileQueue, QueueFull
 from .sandbox import Limits, compile_in_sandbox
 from .security import Policy, SecurityError
 
@@ -66,17 +77,23 @@ NO_TOKEN_PAGE = """<!doctype html><html lang="en"><meta charset="utf-8">
 secret token, because this server runs the Python code it compiles.</p></body></html>"""
 
 
+REQUEST_ID_RE = re.compile(r"[A-Za-z0-9_-]{1,64}")
+
+
 class PlaygroundServer(ThreadingHTTPServer):
     daemon_threads = True
+    request_queue_size = 128  # the listen backlog: bursts wait in the kernel, not reset
 
-    def __init__(self, addr, policy: Policy, limits: Limits, max_parallel: int = 2, quiet=False):
+    def __init__(self, addr, policy: Policy, limits: Limits, max_parallel: int = 2,
+                 max_queue: int = 16, idle_timeout: float = 15.0, quiet=False):
         host = addr[0]
         self.address_family = socket.AF_INET6 if ":" in host else socket.AF_INET
         super().__init__(addr, Handler)
         self.policy = policy
         self.limits = limits
         self.quiet = quiet
-        self.compile_slots = threading.BoundedSemaphore(max_parallel)
+        self.idle_timeout = idle_timeout
+        self.queue = CompileQueue(running=max_parallel, waiting=max_queue)
         self.modules: OrderedDict[str, dict[str, bytes]] = OrderedDict()
         self.modules_lock = threading.Lock()
 
@@ -91,6 +108,13 @@ class PlaygroundServer(ThreadingHTTPServer):
                 self.modules.popitem(last=False)
         return f"api/module/{mid}/index.js"
 
+    def handle_error(self, request, client_address):
+        # a client that went away (reset, broken pipe, idle timeout) is not a server error
+        exc = sys.exc_info()[1]
+        if isinstance(exc, (ConnectionError, TimeoutError, socket.timeout)):
+            return
+        super().handle_error(request, client_address)
+
 
 class Handler(BaseHTTPRequestHandler):
     server: PlaygroundServer
@@ -98,30 +122,57 @@ class Handler(BaseHTTPRequestHandler):
     sys_version = ""
 
     # -- plumbing ------------------------------------------------------------
+    def setup(self):
+        self.timeout = self.server.idle_timeout  # socket timeout: idle connections are closed
+        super().setup()
+
     def log_message(self, fmt, *args):
-        if not self.server.quiet:
-            path = self.path.split("?", 1)[0]  # never log the token
-            sys.stderr.write(f"[playground] {self.command} {path} {args[1] if len(args) > 1 else ''}\n")
+        if self.server.quiet:
+            return
+        # a malformed request line leaves command/path unset: log what there is
+        command = getattr(self, "command", None) or "-"
+        path = (getattr(self, "path", None) or "-").split("?", 1)[0]  # never log the token
+        detail = args[1] if len(args) > 1 else (fmt % args if args else fmt)
+        line = f"[playground] {command} {path} {detail}"
+        sys.stderr.write(line.encode("ascii", "backslashreplace").decode("ascii")[:300] + "\n")
 
     def _send(self, status: int, body: bytes, ctype: str, extra: Optional[dict] = None):
         self.send_response(status)
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(body)))
-        for k, v in SECURITY_HEADERS.items():
-            self.send_header(k, v)
         for k, v in (extra or {}).items():
             self.send_header(k, v)
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(body)
 
-    def _json(self, status: int, obj) -> None:
-        self._send(status, json.dumps(obj).encode("utf-8"), "application/json",
-                   {"Cache-Control": "no-store"})
+    def end_headers(self):
+        # every response, error pages of http.server included, carries them
+        for k, v in SECURITY_HEADERS.items():
+            self.send_header(k, v)
+        super().end_headers()
 
-    def _refuse(self, e: SecurityError, html: bool = False) -> None:
-        if html:
-            page = NO_TOKEN_PAGE.format(message=str(e).split(":")[0].capitalize())
+    def send_error(self, code, message=None, explain=None):
+        """http.server's own error pages (malformed request, unknown method):
+        the Host check applies to them too, and they reflect nothing of the
+        request (only the standard phrase of the status)."""
+        headers = getattr(self, "headers", None)
+        if headers is not None and code != HTTPStatus.BAD_REQUEST:
+            try:
+                self.server.policy.check_host(headers.get("Host"))
+            except SecurityError as e:
+                code = e.status
+        self.close_connection = True
+        super().send_error(code, None, None)
+
+    def _json(self, status: int, obj, extra: Optional[dict] = None) -> None:
+        self._send(status, json.dumps(obj).encode("utf-8"), "application/json",
+                   {"Cache-Control": "no-store", **(extra or {})})
+
+    def _refuse(self, e: SecurityError, as_html: bool = False) -> None:
+        if as_html:
+            message = html.escape(str(e).split(":")[0].capitalize())
+            page = NO_TOKEN_PAGE.format(message=message)
             self._send(e.status, page.encode(), "text/html; charset=utf-8", {"Cache-Control": "no-store"})
         else:
             self._json(e.status, {"ok": False, "error": {"kind": "forbidden", "message": str(e)}})
@@ -130,16 +181,31 @@ class Handler(BaseHTTPRequestHandler):
         q = parse_qs(urlsplit(self.path).query)
         return q.get("token", [None])[0]
 
+    def _client_gone(self) -> bool:
+        """True once the client has closed its connection (readable with no
+        data); a pipelined next request (readable with data) is not gone."""
+        try:
+            readable, _, _ = select.select([self.connection], [], [], 0)
+            if not readable:
+                return False
+            return self.connection.recv(1, socket.MSG_PEEK) == b""
+        except (OSError, ValueError):
+            return True
+
     # -- routes --------------------------------------------------------------
     def do_GET(self):
         path = urlsplit(self.path).path
         policy = self.server.policy
+        try:  # the Host check comes first, for every path (DNS rebinding)
+            policy.check_host(self.headers.get("Host"))
+        except SecurityError as e:
+            return self._refuse(e, as_html=path in ("/", "/index.html"))
         try:
             if path in ("/", "/index.html"):
                 try:
                     policy.check_request(self.headers, self._query_token(), need_token=True)
                 except SecurityError as e:
-                    return self._refuse(e, html=True)
+                    return self._refuse(e, as_html=True)
                 return self._static("index.html")
             if path.startswith("/static/"):
                 policy.check_request(self.headers, None, need_token=False)
@@ -147,6 +213,10 @@ class Handler(BaseHTTPRequestHandler):
             if path == "/api/examples":
                 policy.check_request(self.headers, self._query_token(), need_token=True)
                 return self._json(200, {"mode": "live", "examples": load_examples()})
+            if path == "/api/queue":
+                policy.check_request(self.headers, self._query_token(), need_token=True)
+                rid = parse_qs(urlsplit(self.path).query).get("id", [None])[0]
+                return self._json(200, self.server.queue.position(rid))
             if path.startswith("/api/module/"):
                 policy.check_request(self.headers, None, need_token=False)
                 return self._module(path[len("/api/module/"):])
@@ -220,21 +290,42 @@ class Handler(BaseHTTPRequestHandler):
             return self._json(413, {"ok": False, "error": {
                 "kind": "limit", "message": f"source is {len(source.encode('utf-8'))} bytes; "
                                             f"the playground accepts at most {limit}"}})
-        with self.server.compile_slots:
+        rid = self.headers.get("X-Py2wasm-Request") or ""
+        ticket = rid if REQUEST_ID_RE.fullmatch(rid) else secrets.token_hex(8)
+        queue = self.server.queue
+        try:
+            if not queue.enter(ticket, self._client_gone):
+                self.close_connection = True
+                return  # the client left while waiting: nobody to answer
+        except QueueFull as e:
+            retry = queue.retry_after(min(self.server.limits.time_s, 3.0))
+            return self._json(503, {"ok": False, "error": {
+                "kind": "busy", "message": f"the playground is busy ({e}); "
+                                           f"try again in {retry} s", "retry_after": retry}},
+                              extra={"Retry-After": str(retry)})
+        try:
             result = compile_in_sandbox(source, filename=filename, opt=opt,
-                                        limits=self.server.limits)
+                                        limits=self.server.limits, cancelled=self._client_gone)
+        finally:
+            queue.leave(ticket)
+        if result.get("error", {}).get("kind") == "cancelled":
+            self.close_connection = True
+            return
         if result.get("ok"):
             result["module_url"] = self.server.keep_module(result)
         self._json(200, result)
 
 
 def make_server(host: str = "127.0.0.1", port: int = 0, *, token: str,
-                limits: Limits = Limits(), quiet: bool = False) -> PlaygroundServer:
+                limits: Limits = Limits(), quiet: bool = False, max_parallel: int = 2,
+                max_queue: int = 16, idle_timeout: float = 15.0,
+                extra_hosts: tuple[str, ...] = ()) -> PlaygroundServer:
     """Bind (port 0 picks a free port) without serving yet."""
     srv = PlaygroundServer((host, port), Policy(token=token, port=0, bind_host=host), limits,
-                           quiet=quiet)
+                           max_parallel=max_parallel, max_queue=max_queue,
+                           idle_timeout=idle_timeout, quiet=quiet)
     real_port = srv.server_address[1]
-    srv.policy = Policy(token=token, port=real_port, bind_host=host)
+    srv.policy = Policy(token=token, port=real_port, bind_host=host, extra_hosts=extra_hosts)
     return srv
 
 

@@ -69,6 +69,11 @@ def _exception_class(name: str):
     cls = getattr(builtins, name, None)
     if isinstance(cls, type) and issubclass(cls, BaseException):
         return cls
+    from ..ir.messages import EXTRA_EXCEPTIONS
+    if name in EXTRA_EXCEPTIONS:
+        import importlib
+        mod, _, attr = EXTRA_EXCEPTIONS[name].rpartition(".")
+        return getattr(importlib.import_module(mod), attr)
     return RuntimeError
 
 

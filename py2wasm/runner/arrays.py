@@ -21,7 +21,8 @@ import ctypes as _ctypes
 
 import numpy as np
 
-from ..ir.types import ArrayType, NoneType, ScalarType, TupleType
+from ..ir.types import ArrayType, NoneType, NumpyScalarType, ScalarType, TupleType, from_json
+from .layout import compact_layout, view_in
 
 _PY = {"i64": int, "f64": float, "bool": bool}
 
@@ -46,8 +47,14 @@ class ArgumentCopies:
 
     def __init__(self):
         self.items: list[tuple[np.ndarray, int, int]] = []
+        self.strided: list[tuple[np.ndarray, int, int, tuple, int]] = []
 
     def copy_back(self, read: Callable[[int, int], bytes]) -> None:
+        for arr, base, n, strides, offset in self.strided:
+            if arr.flags.writeable and n:
+                buf = np.frombuffer(bytes(read(base, n)), np.uint8)
+                np.copyto(arr, view_in(buf, offset * arr.itemsize, arr.shape,
+                                       arr.dtype.newbyteorder("<"), strides))
         for arr, addr, n in self.items:
             if not arr.flags.writeable or n == 0:
                 continue
@@ -77,6 +84,21 @@ def _flatten(t, a, flat, copies, alloc, write):
             got = f"{a.dtype.name} {a.ndim}-D array" if isinstance(a, np.ndarray) else \
                 type(a).__name__
             raise TypeError(f"expected a {t.dtype} {t.ndim}-D array, got {got}")
+        if t.strided:  # the compact layout with a's structure (runner/layout.py)
+            strides, offset, span = compact_layout(a)
+            dt = a.dtype.newbyteorder("<")
+            isz = a.itemsize
+            buf = np.zeros(span * isz, np.uint8)
+            if a.size:
+                np.copyto(view_in(buf, offset * isz, a.shape, dt, strides), a)
+            base = alloc(len(buf))
+            if len(buf):
+                write(base, buf)
+            copies.strided.append((a, base, len(buf), strides, offset))
+            flat.append(base + offset * isz)
+            flat.extend(int(s) for s in a.shape)
+            flat.extend(strides)
+            return
         c = np.ascontiguousarray(a)
         if c.dtype.byteorder == ">":
             c = c.astype(c.dtype.newbyteorder("<"))
@@ -94,6 +116,11 @@ def _flatten(t, a, flat, copies, alloc, write):
             _flatten(et, x, flat, copies, alloc, write)
     elif isinstance(t, ScalarType):
         flat.append(a)
+    elif isinstance(t, NumpyScalarType):
+        if type(a) is not np.dtype(t.dtype).type:
+            raise TypeError(f"expected a {t!r}, got {type(a).__name__}")
+        x = _PY[t.compute.name](a.item())
+        flat.append(x - 2**64 if t.dtype == "uint64" and x >= 2**63 else x)
     elif isinstance(t, NoneType):
         pass
 
@@ -113,6 +140,9 @@ def unflatten_result(t, flat: Iterator, read: Callable[[int, int], bytes]) -> An
         return tuple(unflatten_result(e, flat, read) for e in t.elems)
     if isinstance(t, ScalarType):
         return _PY[t.name](next(flat))
+    if isinstance(t, NumpyScalarType):
+        x = next(flat)
+        return np.dtype(t.dtype).type(x & 0xFFFFFFFFFFFFFFFF if t.dtype == "uint64" else x)
     return None
 
 
@@ -162,7 +192,7 @@ def _c_api():
 
 class _Plan:
     """How one parameter or result (a PyType) crosses the ABI, precomputed."""
-    __slots__ = ("kind", "t", "dtype", "name", "ndim", "itemsize", "elems")
+    __slots__ = ("kind", "t", "dtype", "name", "ndim", "itemsize", "elems", "strided")
 
     def __init__(self, t):
         self.t = t
@@ -170,12 +200,17 @@ class _Plan:
             self.kind = "a"
             self.dtype = np.dtype(t.dtype)  # little-endian (native), as in memory
             self.name, self.ndim, self.itemsize = t.dtype, t.ndim, self.dtype.itemsize
+            self.strided = t.strided
         elif isinstance(t, TupleType):
             self.kind = "t"
             self.elems = [_Plan(e) for e in t.elems]
         elif isinstance(t, ScalarType):
             self.kind = "s"
             self.name = t.name
+        elif isinstance(t, NumpyScalarType):
+            self.kind = "np"
+            self.dtype = np.dtype(t.dtype).type  # the NumPy scalar type
+            self.name = t.compute.name
         else:
             self.kind = "n"
 
@@ -312,13 +347,28 @@ class ArrayCaller:
                 got = f"{a.dtype.name} {a.ndim}-D array" if isinstance(a, np.ndarray) else \
                     type(a).__name__
                 raise TypeError(f"expected a {plan.name} {plan.ndim}-D array, got {got}")
+            if plan.strided:  # the compact layout with a's structure (runner/layout.py)
+                strides, offset, span = compact_layout(a)
+                n = span * plan.itemsize
+                addr = self.alloc(n) + offset * plan.itemsize
+                placed.append((a, addr, n, plan, strides))
+                flat.append(addr)
+                flat.extend(a.shape)
+                flat.extend(strides)
+                return
             n = a.size * plan.itemsize
             addr = self.alloc(n)
-            placed.append((a, addr, n, plan))
+            placed.append((a, addr, n, plan, None))
             flat.append(addr)
             flat.extend(a.shape)
         elif k == "s":
             flat.append(a)
+        elif k == "np":  # exactly the specialized NumPy type, as its compute value
+            if type(a) is not plan.dtype:
+                raise TypeError(f"expected a numpy.{plan.dtype.__name__}, got "
+                                f"{type(a).__name__}")
+            x = _PY[plan.name](a.item())
+            flat.append(x - 2**64 if plan.dtype is np.uint64 and x >= 2**63 else x)
         elif k == "t":
             if not isinstance(a, tuple) or len(a) != len(plan.elems):
                 raise TypeError(f"expected a tuple of {len(plan.elems)} items")
@@ -340,14 +390,15 @@ class ArrayCaller:
         placed: list = []
         ndarray = np.ndarray
         for p, a in zip(plans, args):
-            if p.kind == "a" and type(a) is ndarray and a.dtype is p.dtype and a.ndim == p.ndim:
+            if p.kind == "a" and type(a) is ndarray and a.dtype is p.dtype and a.ndim == p.ndim \
+                    and not p.strided:
                 # the common case of _place, inlined: an exact-dtype array that fits
                 n = a.size * p.itemsize
                 addr = self._top
                 new = (addr + n + 15) // 16 * 16
                 if new <= self._size:
                     self._top = new
-                    placed.append((a, addr, n, p))
+                    placed.append((a, addr, n, p, None))
                     flat.append(addr)
                     flat.extend(a.shape)
                     continue
@@ -355,8 +406,10 @@ class ArrayCaller:
         if placed:
             if self._size != len(u8):  # grown for the arguments
                 base, u8 = self._view()
-            for a, addr, n, p in placed:
-                if n:
+            for a, addr, n, p, st in placed:
+                if n and st is not None:
+                    np.copyto(view_in(u8, addr, a.shape, p.dtype, st), a)
+                elif n:
                     dst = self._elems(u8, addr, a.size, p)
                     np.copyto(dst if p.ndim == 1 else dst.reshape(a.shape), a)
         if self._host:
@@ -400,11 +453,14 @@ class ArrayCaller:
     def _copy_back(self, placed, base, u8) -> None:
         """Copy each writable argument array back from linear memory (`u8`
         at address `base`, read after the call), skipping unchanged ones."""
-        for arr, addr, n, p in placed:
+        for arr, addr, n, p, st in placed:
             if not n:
                 continue
             fl = arr.flags
             if not fl.writeable:
+                continue
+            if st is not None:
+                np.copyto(arr, view_in(u8, addr, arr.shape, p.dtype, st))
                 continue
             if fl.c_contiguous:
                 if n <= _SMALL:  # comparing two small bytes objects beats ctypes' call cost
@@ -435,6 +491,9 @@ class ArrayCaller:
             return tuple(self._unflatten(e, flat, u8) for e in plan.elems)
         if k == "s":
             return _PY[plan.name](next(flat))
+        if k == "np":
+            x = next(flat)
+            return plan.dtype(x & 0xFFFFFFFFFFFFFFFF if plan.dtype is np.uint64 else x)
         return None
 
     def _exception(self, trap):
@@ -536,7 +595,9 @@ def caller_for(instance, entry: dict, func):
 def _flat_json(t) -> list:
     """The scalar manifest types of the flat wasm leaves of manifest type t."""
     if isinstance(t, dict) and "array" in t:
-        return ["int"] * (1 + t["ndim"])
+        return ["int"] * (1 + t["ndim"] * (2 if t.get("strided") else 1))
+    if isinstance(t, str) and t.startswith("numpy."):  # the ArrayCaller converts these
+        return [{"f64": "float", "i64": "int", "bool": "bool"}[from_json(t).compute.name]]
     if isinstance(t, dict):
         return [x for e in t["tuple"] for x in _flat_json(e)]
     return [] if t == "None" else [t]

@@ -3,22 +3,70 @@ function, specialized on its manifest signature.
 
 Place in the pipeline: runner. The generated function checks and converts
 the arguments (int -> i64 with a range check, float -> f64, bool -> i32,
-tuples flattened), stores them in a preallocated `wasmtime_val_raw_t`
+NumPy scalars -> their compute value, tuples flattened), stores them in a preallocated `wasmtime_val_raw_t`
 buffer, calls `wasmtime_func_call_unchecked` (types are known to match, the
 manifest and the module come from the same build), and rebuilds the Python
-result (int, float, bool, nested tuples, None). A trap goes to `on_trap`.
+result (int, float, bool, NumPy scalars, nested tuples, None). A trap goes to `on_trap`.
 """
 from __future__ import annotations
 
 from typing import Any
 
 I64_MIN, I64_MAX = -2**63, 2**63 - 1
+# NumPy scalar types ("numpy.float32"...): the wasm value kind of each dtype
+_NP_KIND = {"float64": "f64", "float32": "f64", "int64": "i64", "uint64": "i64", "int32": "i64",
+            "int16": "i64", "int8": "i64", "uint32": "i64", "uint16": "i64", "uint8": "i64",
+            "bool": "i32"}
+
+
+def _np_dtype(t):
+    """The dtype of manifest type "numpy.<name>", else None."""
+    if isinstance(t, str) and t.startswith("numpy."):
+        return "bool" if t == "numpy.bool_" else t[6:]
+    return None
+
+
+def np_scalar_env() -> dict:
+    """The names generated callers use for NumPy scalar parameters/results."""
+    import numpy as np
+    env = {f"_np_{d}": np.dtype(d).type for d in _NP_KIND}
+    env["_np_check"] = _np_check
+    env["_u64"] = _u64
+    return env
+
+
+def _u64(v) -> int:
+    """A numpy.uint64 as the i64 of its bits."""
+    x = int(v)
+    return x - 2**64 if x >= 2**63 else x
+
+
+def _np_check(v, want, what, fname):
+    """A NumPy scalar argument: exactly the specialized type (a Python number
+    or another NumPy type would compute with different rules)."""
+    raise TypeError(f"{fname}(): argument {what!r} must be {want.__module__}."
+                    f"{want.__name__}, not {type(v).__name__}")
 
 
 def _flat_count(t) -> int:
     if isinstance(t, dict):
         return sum(_flat_count(e) for e in t["tuple"])
     return 0 if t == "None" else 1
+
+
+def _leaf_types(entry):
+    out = []
+
+    def walk(t):
+        if isinstance(t, dict):
+            for e in t.get("tuple", ()):
+                walk(e)
+        else:
+            out.append(t)
+    for p in entry["params"]:
+        walk(p["type"])
+    walk(entry["result"])
+    return out
 
 
 def _show(t) -> str:
@@ -51,6 +99,16 @@ class _Gen:
             return
         s = self.slot
         self.slot += 1
+        d = _np_dtype(t)
+        if d is not None:
+            L.append(f"{indent}if type({expr}) is not _np_{d}: _np_check({expr}, _np_{d}, "
+                     f"{what!r}, _fname)")
+            kind = _NP_KIND[d]
+            conv = {"f64": "float", "i64": "int", "i32": "bool"}[kind]
+            if d == "uint64":
+                conv = "_u64"
+            L.append(f"{indent}_r{s}.{kind} = {conv}({expr})")
+            return
         if t == "int":
             L.append(f"{indent}if type({expr}) is not int: {expr} = _int({expr}, {what!r})")
             L.append(f"{indent}if not {I64_MIN} <= {expr} <= {I64_MAX}: _range({expr}, {what!r})")
@@ -72,6 +130,12 @@ class _Gen:
             return "None"
         s = self.slot
         self.slot += 1
+        d = _np_dtype(t)
+        if d is not None:
+            kind = _NP_KIND[d]
+            if d == "uint64":
+                return f"_np_uint64(_r{s}.i64 & 0xFFFFFFFFFFFFFFFF)"
+            return f"_np_{d}(_r{s}.{kind}{' != 0' if kind == 'i32' else ''})"
         return {"int": f"_r{s}.i64", "float": f"_r{s}.f64", "bool": f"_r{s}.i32 != 0"}[t]
 
 
@@ -100,6 +164,9 @@ def make_caller(entry: dict, env: dict[str, Any]):
     g.slot = 0
     L.append(f"    return {g.result(entry['result'])}")
     ns = dict(env)
+    if any(_np_dtype(x) for x in _leaf_types(entry)):
+        ns.update(np_scalar_env())
+        ns["_fname"] = entry["name"]
     import ctypes
     ns["_buf"] = buf = (env["_raw_t"] * size)()
     ns["_bufp"] = ctypes.c_void_p(ctypes.addressof(buf))  # untyped call: exact C types

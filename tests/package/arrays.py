@@ -70,3 +70,34 @@ def pick(p: tuple[py2wasm.f64[:], int], q: py2wasm.i32[:, :]) -> tuple[float, py
     """An array inside a tuple parameter (updated in place), a transposed result."""
     p[0][0] = 9.0
     return p[0][p[1]], q.T
+
+
+def gemm_np(alpha: np.float64, beta: np.float64, c: py2wasm.f64[:, :], a: py2wasm.f64[:, :],
+            b: py2wasm.f64[:, :]) -> None:
+    """C = alpha * A @ B + beta * C with NumPy-scalar coefficients (in place)."""
+    c[:] = alpha * a @ b + beta * c
+
+
+def gain16(x: py2wasm.i16[:], g: np.float32, offset: np.int16) -> tuple[py2wasm.i16[:], np.float32]:
+    """int16 samples scaled by a float32 gain (float32 arithmetic, cast back
+    with wrap-around), shifted by an int16 offset; and the float32 peak."""
+    y = (x * g).astype(np.int16) + offset
+    return y, np.max(np.abs(x)) * g
+
+
+def mix8(a: py2wasm.u8[:], b: py2wasm.i8[:], w: py2wasm.u16[:], k: np.uint8) -> tuple[py2wasm.u16[:], py2wasm.u32[:], np.bool_]:
+    """Mixed narrow dtypes: uint8 + int8 promotes to int16, uint16 wraps,
+    uint32 keeps it; a numpy.bool_ result."""
+    s = a + b
+    return (w + s.astype(np.uint16)) * k, w.astype(np.uint32) * 70000, a[0] > k
+
+
+def np_scalars(x: np.float32, n: np.int8, u: np.uint32, flag: np.bool_) -> tuple[np.float32, np.int8, np.uint32, bool, np.int64]:
+    """NumPy scalars in and out: float32 rounding, int8 wrap-around, uint32."""
+    return x * 3.0 + 0.1, n * n, u + 1, not flag, np.int64(n) * 2
+
+
+def u64ops(a: py2wasm.u64[:], k: np.uint64) -> tuple[py2wasm.u64[:], np.uint64, bool]:
+    """uint64 elements (BigUint64Array) and scalars: wrap-around, unsigned
+    division, the sum as a numpy.uint64."""
+    return a * k // 3, a.sum(), bool(a[0] > k)

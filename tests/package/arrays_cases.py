@@ -19,7 +19,9 @@ import numpy as np
 
 from .conftest import HERE, load_python
 CLASSES = {"float64": "Float64Array", "float32": "Float32Array", "int64": "BigInt64Array",
-           "int32": "Int32Array", "uint8": "Uint8Array", "bool": "Uint8Array"}
+           "int32": "Int32Array", "uint8": "Uint8Array", "bool": "Uint8Array",
+           "int16": "Int16Array", "int8": "Int8Array", "uint32": "Uint32Array",
+           "uint16": "Uint16Array", "uint64": "BigUint64Array"}
 APPROX = {"softmax"}
 
 
@@ -34,7 +36,7 @@ def encode(v):
     if isinstance(v, np.ndarray):
         ta = {"ta": CLASSES[v.dtype.name], "v": _elements(v)}
         return ta if v.ndim == 1 else {"nd": ta, "shape": list(v.shape)}
-    # NumPy scalars (a[i]) arrive as JS numbers/booleans (docs/arrays.md, deviations)
+    # NumPy scalars arrive as JS numbers/booleans by kind (README, JS types)
     if isinstance(v, (bool, np.bool_)):
         return bool(v)
     if isinstance(v, np.integer):
@@ -82,12 +84,25 @@ def python_cases() -> list[dict]:
         ("total", (1000,)),
         ("pick", ((np.array([1.0, 2.0, 3.0]), 2), np.arange(6, dtype=np.int32).reshape(2, 3))),
         ("pick", ((np.array([1.0, 2.0, 3.0]), 3), np.zeros((1, 1), dtype=np.int32))),
+        # integer-valued matrices: exact products, so BLAS's summation order cannot matter
+        ("gemm_np", (np.float64(1.5), np.float64(-0.5), np.round(f64(3, 2) * 4), np.round(f64(3, 4) * 4),
+                     np.round(f64(4, 2) * 4))),
+        ("gain16", (np.array([0, 1000, -32768, 32767, -7, 20000], dtype=np.int16), np.float32(1.7),
+                    np.int16(-300))),
+        ("gain16", (np.zeros(0, dtype=np.int16), np.float32(0.5), np.int16(1))),  # max of empty
+        ("mix8", (np.array([0, 255, 17, 200], dtype=np.uint8), np.array([-128, 127, -1, 55], dtype=np.int8),
+                  np.array([65535, 0, 1000, 40000], dtype=np.uint16), np.uint8(3))),
+        ("np_scalars", (np.float32(0.1), np.int8(100), np.uint32(2**32 - 1), np.bool_(True))),
+        ("np_scalars", (np.float32(-3e38), np.int8(-128), np.uint32(0), np.bool_(False))),
+        ("u64ops", (np.array([2**64 - 5, 2**63 + 7, 2**63 + 8], dtype=np.uint64), np.uint64(5))),  # sum wraps to 10
+        ("u64ops", (np.array([1, 2], dtype=np.uint64), np.uint64(2**53 - 1))),
     ]
     cases = []
     for fn, args in calls:
         mine = copy.deepcopy(args)
         try:
-            value = getattr(m, fn)(*mine)
+            with np.errstate(all="ignore"):  # NumPy's wrap-around warnings (np_scalars)
+                value = getattr(m, fn)(*mine)
             outcome = {"value": encode(value)}
         except Exception as e:  # the Python exception the package must reproduce
             outcome = {"raises": type(e).__name__, "message": str(e)}
@@ -139,6 +154,25 @@ ARGUMENT_CASES = [
      "pick(): argument 'p' must be an array of 2 items (Python tuple), got an array of length 1"),
     ("pick", [[[1.0, 2.0], 0], {"nd": {"ta": "Int32Array", "v": ["1"]}, "shape": [1, 1]}], "TypeError",
      "pick(): argument 'p[0]' must be a Float64Array (Python float64 1-D array), got an array of length 2"),
+    ("np_scalars", [0.5, 300, 1, True], "RangeError",
+     "np_scalars(): argument 'n' = 300 is out of bounds for numpy.int8 [-128, 127]"),
+    ("np_scalars", [0.5, 3, -1, True], "RangeError",
+     "np_scalars(): argument 'u' = -1 is out of bounds for numpy.uint32 [0, 4294967295]"),
+    ("np_scalars", [0.5, 2.5, 1, True], "TypeError",
+     "np_scalars(): argument 'n' must be an integer number (Python numpy.int8), got 2.5"),
+    ("np_scalars", ["0.5", 2, 1, True], "TypeError",
+     "np_scalars(): argument 'x' must be a number (Python numpy.float32), got \"0.5\""),
+    ("np_scalars", [0.5, 2, 1, 1], "TypeError",
+     "np_scalars(): argument 'flag' must be a boolean (Python bool), got 1"),
+    ("gain16", [{"ta": "Int32Array", "v": ["1"]}, 1.0, 0], "TypeError",
+     "gain16(): argument 'x' must be a Int16Array (Python int16 1-D array), got a Int32Array of length 1"),
+    ("mix8", [{"ta": "Uint8Array", "v": ["1"]}, {"ta": "Uint8Array", "v": ["1"]},
+              {"ta": "Uint16Array", "v": ["1"]}, 1], "TypeError",
+     "mix8(): argument 'b' must be a Int8Array (Python int8 1-D array), got a Uint8Array of length 1"),
+    ("u64ops", [{"ta": "BigUint64Array", "v": ["1"]}, -1], "RangeError",
+     "u64ops(): argument 'k' = -1 must be a non-negative safe integer (Python numpy.uint64)"),
+    ("u64ops", [{"ta": "BigInt64Array", "v": ["1"]}, 1], "TypeError",
+     "u64ops(): argument 'a' must be a BigUint64Array (Python uint64 1-D array), got a BigInt64Array of length 1"),
 ]
 
 

@@ -14,7 +14,7 @@ export function encode(v) {
   return { other: typeof v, value: String(v) };
 }
 
-const CLASSES = { Float64Array, Float32Array, BigInt64Array, Int32Array, Uint8Array, Uint8ClampedArray };
+const CLASSES = { Float64Array, Float32Array, BigInt64Array, Int32Array, Int16Array, Int8Array, BigUint64Array, Uint32Array, Uint16Array, Uint8Array, Uint8ClampedArray };
 
 // {"ta": "Float64Array", "v": ["1.5", ...]}, {"nd": ta, "shape": [...]},
 // {"num": "NaN"}, plain JSON (numbers, booleans, arrays: passed as they are).
@@ -23,7 +23,7 @@ export function decodeArg(a) {
     if ("num" in a) return Number(a.num);
     if ("ta" in a) {
       const C = CLASSES[a.ta];
-      return C === BigInt64Array ? BigInt64Array.from(a.v, BigInt) : C.from(a.v, Number);
+      return C === BigInt64Array || C === BigUint64Array ? C.from(a.v, BigInt) : C.from(a.v, Number);
     }
     if ("nd" in a) return { data: decodeArg(a.nd), shape: a.shape };
   }

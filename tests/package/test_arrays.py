@@ -56,6 +56,18 @@ def test_declarations_of_array_signatures(packages):
         " * Python: `def jacobi_2d(steps: int, a: f64[:, :], b: f64[:, :]) -> None` (arrays.py:17)",
         "export declare function pick(p: readonly [Float64Array, number], q: NDArray<Int32Array, 2>): "
         "readonly [number, NDArray<Int32Array, 2>];",
+        "export declare function gemm_np(alpha: number, beta: number, c: NDArray<Float64Array, 2>, "
+        "a: NDArray<Float64Array, 2>, b: NDArray<Float64Array, 2>): void;",
+        "export declare function gain16(x: Int16Array, g: number, offset: number): readonly [Int16Array, number];",
+        "export declare function mix8(a: Uint8Array, b: Int8Array, w: Uint16Array, k: number): "
+        "readonly [Uint16Array, Uint32Array, boolean];",
+        "export declare function np_scalars(x: number, n: number, u: number, flag: boolean): "
+        "readonly [number, number, number, boolean, number];",
+        " * @param n - Python `np.int8` (np.int8: an integer in [-128, 127], else RangeError)",
+        " * @param x - Python `np.float32` (np.float32: rounded to float32 (Math.fround), like np.float32(x))",
+        "export type TypedArray = Float64Array | Float32Array | BigInt64Array | Int32Array | Int16Array | "
+        "Int8Array | BigUint64Array | Uint32Array | Uint16Array | Uint8Array;",
+        "export declare function u64ops(a: BigUint64Array, k: number): readonly [BigUint64Array, number, boolean];",
     ]:
         assert line in dts.splitlines(), line
     readme = (packages[ARRAYS_NAME] / "README.md").read_text()
@@ -64,7 +76,7 @@ def test_declarations_of_array_signatures(packages):
 
 
 GOOD_TS = """\
-import { softmax, jacobi_2d, affine, cumsum64, scale32, brighten, positive, stats, set_then_get, arange_half, total } from "@py2wasm-test/arrays";
+import { softmax, jacobi_2d, affine, cumsum64, scale32, brighten, positive, stats, set_then_get, arange_half, total, gain16, mix8, np_scalars } from "@py2wasm-test/arrays";
 import type { NDArray, Shape, TypedArray } from "@py2wasm-test/arrays";
 const s: Float64Array = softmax(new Float64Array([1, 2]));
 const a: NDArray<Float64Array, 2> = { data: new Float64Array(4), shape: [2, 2] };
@@ -82,7 +94,11 @@ const tt: number = total(3);
 const shape3: Shape<3> = [1, 2, 3];
 const any: TypedArray = c;
 const data: Float64Array = t.data;
-console.log(s, n, rows, cols, f, i, b, p, k, d, mx, am, v, h, tt, shape3, any, data);
+const [y16, peak]: readonly [Int16Array, number] = gain16(new Int16Array([1, -2]), 0.5, -3);
+const [w16, w32, gt]: readonly [Uint16Array, Uint32Array, boolean] = mix8(new Uint8Array(1), new Int8Array(1), new Uint16Array(1), 2);
+const [sx, sn, su, sf, s64]: readonly [number, number, number, boolean, number] = np_scalars(0.1, -5, 7, false);
+const narrow: TypedArray = y16;
+console.log(s, n, rows, cols, f, i, b, p, k, d, mx, am, v, h, tt, shape3, any, data, peak, w16, w32, gt, sx, sn, su, sf, s64, narrow);
 """
 
 BAD_TS = [  # (code, TypeScript error it must produce)
@@ -98,6 +114,11 @@ BAD_TS = [  # (code, TypeScript error it must produce)
     ("const r: NDArray<Float64Array, 3> = affine(a, new Float64Array(2), 0.5);", "TS2322"),
     ("const q: Float64Array = scale32(new Float32Array(1), { data: new Int32Array(1), shape: [1, 1] })[0];", "TS2322"),
     ("const big: Float64Array = cumsum64(new BigInt64Array(1));", "TS2322"),
+    ("gain16(new Int32Array(2), 0.5, 1);", "TS2345"),
+    ("gain16(new Int16Array(2), 0.5, 1n);", "TS2345"),
+    ("mix8(new Uint8Array(1), new Uint8Array(1), new Uint16Array(1), 2);", "TS2345"),
+    ("np_scalars(0.1, 1, 2, 1);", "TS2345"),
+    ("const nb: number = np_scalars(0.1, 1, 2, true)[3];", "TS2322"),
 ]
 
 
@@ -108,7 +129,8 @@ def test_typed_array_consumer_is_accepted_by_tsc_strict(app):
 
 
 def test_mistyped_array_consumer_is_rejected_line_by_line(app):
-    header = ('import { softmax, jacobi_2d, affine, cumsum64, scale32 } from "@py2wasm-test/arrays";\n'
+    header = ('import { softmax, jacobi_2d, affine, cumsum64, scale32, gain16, mix8, np_scalars } '
+              'from "@py2wasm-test/arrays";\n'
               'import type { NDArray, Shape } from "@py2wasm-test/arrays";\n'
               'const a: NDArray<Float64Array, 2> = { data: new Float64Array(4), shape: [2, 2] };\n')
     lines = header.count("\n")

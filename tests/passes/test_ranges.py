@@ -92,7 +92,7 @@ def test_dominating_comparison_proves_n_minus_1_and_n_minus_2():
 def double_index(a):
     t = 0
     for i in range(len(a)):
-        t ^= 2 * i + a[i]
+        t ^= 2 * i + int(a[i])  # a Python int: checked arithmetic (a[i] is numpy.int32)
     return t
 
 
@@ -106,7 +106,7 @@ def test_index_of_a_1d_array_argument_is_below_2_32():
 def loads(a, b):
     t = 0
     for i in range(len(a)):
-        t ^= a[i] * b[i] + a[i]
+        t ^= int(a[i]) * int(b[i]) + int(a[i])
     return t
 
 
@@ -217,7 +217,7 @@ def test_index_plus_a_big_constant_keeps_a_check():
 
 
 def exported_index(a, i):
-    return a[i] + 2 * i
+    return int(a[i]) + 2 * i
 
 
 def test_an_argument_index_is_still_bounds_checked():
@@ -324,7 +324,7 @@ def test_printed_ir_shows_the_wrapping_op():
 def arrays_roundtrip(a):
     s = 0
     for i in range(len(a)):
-        s += a[i] * 2 + i
+        s += int(a[i]) * 2 + i
     return s
 
 

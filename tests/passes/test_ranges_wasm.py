@@ -37,7 +37,7 @@ def tri(a):
     s = 0
     for i in range(len(a)):
         for j in range(len(a)):
-            s += eval_a(i, j) * a[j]
+            s += eval_a(i, j) * int(a[j])  # Python ints: OverflowError, not wrap-around
     return s
 
 

@@ -148,3 +148,33 @@ def test_no_vectorization_at_O0():
     f = py2wasm.compile(axpy, opt="O0", target="simd")
     assert np.array_equal(f(X, X), X * X + 1.0)
     assert f.specialize(X, X).build.manifest["features"] == []
+
+
+def _prefix(a):
+    out = np.zeros_like(a)
+    s = 0.0
+    for i in range(a.shape[0]):
+        s += a[i]
+        out[i] = s
+    return out
+
+
+def _iir(a, c):
+    out = np.zeros_like(a)
+    s = 0.0
+    for i in range(a.shape[0]):
+        s = s * c + a[i]
+        out[i] = s
+    return out
+
+
+@pytest.mark.parametrize("target", ["simd", "relaxed-simd"])
+@pytest.mark.parametrize("fn,args", [(_prefix, (X,)), (_iir, (X, 0.5))], ids=["prefix", "iir"])
+def test_scan_is_not_a_reduction(fn, args, target):
+    """A carried value also stored each iteration (a scan) is no reduction:
+    the loop stays scalar (it used to crash the pass with an IndexError)."""
+    for fastmath in (False, True):
+        m = module_for(fn, args, target=target, fastmath=fastmath)
+        # only np.zeros_like's fill loop is vectorized: no accumulators, no vector arithmetic
+        assert vectorized_headers(m) == ["2 lanes"]
+        assert not prims(m) & {"vadd", "vmul", "vfma", "vextract"}

@@ -24,14 +24,21 @@ class Server:
     token: str
     proc: subprocess.Popen
     tmpdir: Path
+    log: Path  # the server's stderr (request log, warnings, any traceback)
+
+    def log_text(self) -> str:
+        return self.log.read_text(errors="replace")
 
 
-def start_server(tmpdir: Path, *extra: str) -> Server:
+def start_server(tmpdir: Path, *extra: str, env_extra: dict | None = None) -> Server:
     tmpdir.mkdir(parents=True, exist_ok=True)
-    env = dict(os.environ, TMPDIR=str(tmpdir), PYTHONUNBUFFERED="1")
-    proc = subprocess.Popen([sys.executable, "-m", "py2wasm.cli", "playground", "--port", "0", *extra],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
-                            cwd=ROOT)
+    env = dict(os.environ, TMPDIR=str(tmpdir), PYTHONUNBUFFERED="1", **(env_extra or {}))
+    log = tmpdir / "server.log"
+    # stderr to a file: a pipe nobody reads would block the server once full
+    with open(log, "wb") as err:
+        proc = subprocess.Popen([sys.executable, "-m", "py2wasm.cli", "playground", "--port", "0",
+                                 *extra], stdout=subprocess.PIPE, stderr=err, text=True, env=env,
+                                cwd=ROOT)
     deadline = time.monotonic() + 30
     url = None
     while time.monotonic() < deadline:
@@ -44,9 +51,9 @@ def start_server(tmpdir: Path, *extra: str) -> Server:
             break
     if url is None:
         proc.kill()
-        raise RuntimeError(f"playground did not print its URL: {proc.stderr.read()}")
+        raise RuntimeError(f"playground did not print its URL: {log.read_text()}")
     p = urlsplit(url)
-    return Server(url, p.hostname, p.port, parse_qs(p.query)["token"][0], proc, tmpdir)
+    return Server(url, p.hostname, p.port, parse_qs(p.query)["token"][0], proc, tmpdir, log)
 
 
 def stop_server(s: Server) -> None:

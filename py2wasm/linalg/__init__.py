@@ -1,0 +1,42 @@
+"""`numpy.linalg` for compiled code, written in the Python subset py2wasm
+compiles (as `py2wasm/libm` is for `math`).
+
+Place in the pipeline: a library the frontend traces. When compiled code
+calls `np.linalg.solve(a, b)`, the tracer (`frontend/linalg_calls.py`)
+traces `py2wasm.linalg.lu.solve(a, b)` instead, specialized for the
+arguments' dtypes and ndims like any user helper, so a module contains
+only the routines it uses. Errors it raises (`LinAlgError` with NumPy's
+messages, ValueError for mismatched shapes) are located at the user's call.
+
+Numerics: LU with partial pivoting as LAPACK's getrf (first largest pivot),
+Cholesky as potrf on the lower triangle, Householder QR with LAPACK's
+reflector conventions (geqrf/orgqr), cyclic Jacobi for the symmetric
+eigenproblem, one-sided Jacobi (Hestenes) for the SVD, least squares through
+the SVD (as gelsd, with NumPy's default rcond). float32 inputs are computed
+in float64 and rounded once (NumPy uses float32 LAPACK routines: we are at
+least as accurate); integer and bool inputs are computed in float64 as NumPy
+does. Only 2-D matrices (and 1-D right-hand sides / vectors) are supported;
+stacks of matrices are a located CompileError.
+
+Modules: `_common` (checks, dtypes), `lu` (det, slogdet, solve, inv,
+matrix_power), `factor` (cholesky, qr), `spectral` (eigh, eigvalsh, svd,
+lstsq, matrix_rank, pinv, cond), `norms` (norm).
+"""
+from __future__ import annotations
+
+
+def implementations() -> dict:
+    """numpy.linalg function -> its implementation in this package."""
+    import numpy as np
+
+    from . import factor, lu, norms, spectral
+    la = np.linalg
+    return {
+        la.det: lu.det, la.slogdet: lu.slogdet, la.solve: lu.solve, la.inv: lu.inv,
+        la.matrix_power: lu.matrix_power,
+        la.cholesky: factor.cholesky, la.qr: factor.qr,
+        la.eigh: spectral.eigh, la.eigvalsh: spectral.eigvalsh, la.svd: spectral.svd,
+        la.lstsq: spectral.lstsq, la.matrix_rank: spectral.matrix_rank, la.pinv: spectral.pinv,
+        la.cond: spectral.cond,
+        la.norm: norms.norm,
+    }

@@ -1,0 +1,129 @@
+"""Cholesky and QR factorizations: `cholesky`, `qr`.
+
+Place in the pipeline: part of the linalg library the frontend traces
+(`py2wasm/linalg/__init__.py`); written in the compiled Python subset.
+Cholesky follows LAPACK's potrf on the lower triangle (a pivot <= 0 means
+"not positive definite"; a NaN pivot propagates, as in NumPy); QR uses Householder
+reflectors with LAPACK's conventions (dlarfg: beta = -sign(alpha) * norm,
+so R's diagonal signs and Q match NumPy's up to rounding), Q accumulated
+backwards as dorgqr does.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from numpy.linalg import LinAlgError
+
+from ._common import (assert_2d, assert_square, eps_like, result_like, result_like2,
+                      scalar_like, work)
+
+
+def cholesky(a, upper=False):
+    assert_square(a)
+    n = a.shape[0]
+    w = work(a)
+    low = np.zeros((n, n))
+    for j in range(n):
+        s = w[j, j] - np.dot(low[j, :j], low[j, :j])
+        if s <= 0.0:  # a NaN pivot goes on (as OpenBLAS's potrf, which NumPy uses)
+            raise LinAlgError("Matrix is not positive definite")
+        d = math.sqrt(s)
+        low[j, j] = d
+        for i in range(j + 1, n):
+            low[i, j] = (w[i, j] - np.dot(low[i, :j], low[j, :j])) / d
+    if upper:
+        low = low.T.copy()
+    return result_like(low, a)
+
+
+def column_norm(w, j, start):
+    """The 2-norm of w[start:, j], scaled as LAPACK's dnrm2 (no overflow)."""
+    m = w.shape[0]
+    scale = 0.0
+    for i in range(start, m):
+        v = abs(w[i, j])
+        if v > scale:
+            scale = v
+    if scale == 0.0 or scale != scale:
+        return scale
+    s = 0.0
+    for i in range(start, m):
+        v = w[i, j] / scale
+        s += v * v
+    return scale * math.sqrt(s)
+
+
+def householder(w, taus):
+    """Factor w (m x n, float64) in place as LAPACK's dgeqrf: R on and above
+    the diagonal, the reflectors' vectors below it (their first entry is an
+    implied 1), their scalars in `taus`."""
+    m = w.shape[0]
+    n = w.shape[1]
+    k = min(m, n)
+    for c in range(k):
+        alpha = w[c, c]
+        xnorm = column_norm(w, c, c + 1)
+        tau = 0.0
+        if xnorm != 0.0:
+            beta = -math.copysign(math.hypot(alpha, xnorm), alpha)
+            tau = (beta - alpha) / beta
+            scal = 1.0 / (alpha - beta)
+            for i in range(c + 1, m):
+                w[i, c] *= scal
+            w[c, c] = beta
+            for j in range(c + 1, n):
+                s = w[c, j]
+                for i in range(c + 1, m):
+                    s += w[i, c] * w[i, j]
+                s *= tau
+                w[c, j] -= s
+                for i in range(c + 1, m):
+                    w[i, j] -= s * w[i, c]
+        taus[c] = tau
+
+
+def form_q(w, taus, cols):
+    """Q's first `cols` columns from the reflectors in `w` (dorgqr)."""
+    m = w.shape[0]
+    k = taus.shape[0]
+    q = np.eye(m, cols)
+    for c in range(k - 1, -1, -1):
+        tau = taus[c]
+        if tau != 0.0:
+            for j in range(c, cols):
+                s = q[c, j]
+                for i in range(c + 1, m):
+                    s += w[i, c] * q[i, j]
+                s *= tau
+                q[c, j] -= s
+                for i in range(c + 1, m):
+                    q[i, j] -= s * w[i, c]
+    return q
+
+
+def upper_part(w, rows):
+    """R: the first `rows` rows of w's upper triangle (zeros below)."""
+    n = w.shape[1]
+    r = np.zeros((rows, n))
+    for i in range(rows):
+        for j in range(i, n):
+            r[i, j] = w[i, j]
+    return r
+
+
+def qr(a, mode="reduced"):
+    assert_2d(a)
+    if mode != "reduced" and mode != "complete" and mode != "r":
+        raise ValueError("Unrecognized mode '%s'" % mode)
+    m = a.shape[0]
+    n = a.shape[1]
+    k = min(m, n)
+    w = work(a)
+    taus = np.zeros(k)
+    householder(w, taus)
+    rows = m if mode == "complete" else k
+    r = result_like(upper_part(w, rows), a)
+    if mode == "r":
+        return r
+    return result_like(form_q(w, taus, rows), a), r

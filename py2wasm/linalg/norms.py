@@ -1,0 +1,113 @@
+"""Vector and matrix norms: `norm`, following NumPy's own algorithm
+(numpy/linalg/_linalg.py) case by case.
+
+Place in the pipeline: part of the linalg library the frontend traces
+(`py2wasm/linalg/__init__.py`); written in the compiled Python subset.
+`ord`, `axis` and `keepdims` must be known when compiling (an int `axis` is
+made a 1-tuple by frontend/linalg_calls.py), so every case below is chosen
+by the tracer. Known numbers are only tested where they arrive as parameters
+or as `x.ndim`: a known number stored in a local becomes a run-time value at
+the next join of the control flow.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from .spectral import svd_parts
+
+
+def as_inexact(x):
+    if x.dtype == np.float64 or x.dtype == np.float32:
+        return x
+    return x.astype(np.float64)
+
+
+def norm(x, ord=None, axis=None, keepdims=False):
+    return norm_of(as_inexact(x), ord, axis, keepdims)
+
+
+def norm_of(x, ord, axis, keepdims):
+    if axis is None:
+        if ord is None or ((ord == "fro" or ord == "f") and x.ndim == 2) or \
+                (ord == 2 and x.ndim == 1):
+            if keepdims:
+                return np.sqrt(np.sum(x * x, keepdims=True))
+            flat = x.ravel()
+            return np.sqrt(flat.dot(flat))
+        if x.ndim == 1:
+            return vector_norm(x, ord, 0, keepdims)
+        if x.ndim == 2:
+            return matrix_norm(x, ord, 0, 1, keepdims)
+        raise ValueError("Improper number of dimensions to norm.")
+    if len(axis) == 1:
+        return vector_norm(x, ord, axis[0] % x.ndim, keepdims)
+    if len(axis) == 2:
+        return matrix_norm(x, ord, axis[0] % x.ndim, axis[1] % x.ndim, keepdims)
+    raise ValueError("Improper number of dimensions to norm.")
+
+
+def vector_norm(x, ord, ax, keepdims):
+    if ord == math.inf:
+        return np.abs(x).max(axis=ax, keepdims=keepdims)
+    if ord == -math.inf:
+        return np.abs(x).min(axis=ax, keepdims=keepdims)
+    if ord == 0:
+        return (x != 0).astype(x.dtype).sum(axis=ax, keepdims=keepdims)
+    if ord == 1:
+        return np.abs(x).sum(axis=ax, keepdims=keepdims)
+    if ord is None or ord == 2:
+        return np.sqrt((x * x).sum(axis=ax, keepdims=keepdims))
+    if ord == "fro" or ord == "f" or ord == "nuc":
+        raise ValueError("Invalid norm order '%s' for vectors" % ord)
+    return ((np.abs(x) ** ord).sum(axis=ax, keepdims=keepdims)) ** (1.0 / ord)
+
+
+def matrix_norm(x, ord, r, c, keepdims):
+    if r == c:
+        raise ValueError("Duplicate axes given.")
+    if x.ndim != 2:
+        raise ValueError("Improper number of dimensions to norm.")
+    if ord == 2 or ord == -2 or ord == "nuc":
+        if r > c:
+            return singular_norm(x.T, ord, keepdims)
+        return singular_norm(x, ord, keepdims)
+    if ord == 1 or ord == -1:
+        return extreme(np.abs(x).sum(axis=r, keepdims=True), ord == 1, keepdims)
+    if ord == math.inf or ord == -math.inf:
+        return extreme(np.abs(x).sum(axis=c, keepdims=True), ord == math.inf, keepdims)
+    if ord is None or ord == "fro" or ord == "f":
+        return np.sqrt((x * x).sum(axis=(r, c), keepdims=keepdims))
+    raise ValueError("Invalid norm order for matrices.")
+
+
+def extreme(sums, largest, keepdims):
+    """The largest (or smallest) of the row/column sums, kept 2-D on request."""
+    if largest:
+        red = sums.max(keepdims=True)
+    else:
+        red = sums.min(keepdims=True)
+    if keepdims:
+        return red
+    return red[0, 0]
+
+
+def singular_norm(x, ord, keepdims):
+    """The 2-norm (largest singular value), -2 (smallest) or nuclear norm (sum)."""
+    u, s, v = svd_parts(x.astype(np.float64), False)
+    k = s.shape[0]
+    val = 0.0
+    if ord == 2:
+        if k > 0:
+            val = s[0]
+    elif ord == -2:
+        val = s[k - 1]
+    else:
+        for i in range(k):
+            val += s[i]
+    out = np.zeros((1, 1), dtype=x.dtype)
+    out[0, 0] = val
+    if keepdims:
+        return out
+    return out[0, 0]

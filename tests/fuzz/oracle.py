@@ -1,0 +1,162 @@
+"""Run a fuzz program under CPython/NumPy (its reference source) and under
+`py2wasm.compile(f, target=T)`, and classify the outcome.
+
+Outcomes: "ok"; "wrong answer" (a different result, or different argument
+contents after the call: writes are visible to the caller); "wrong exception"
+(a different exception type or message, or an exception on one side only);
+"internal error" (an exception from py2wasm's internals while compiling, an
+unlocated CompileError, or a non-Python exception at run time); "refused" (a
+located CompileError: a documented refusal).
+"""
+from __future__ import annotations
+
+import math
+import warnings
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import reference
+from .values import copy_value, same_value, show
+
+STATUSES = ("ok", "wrong answer", "wrong exception", "internal error", "refused")
+TARGETS = ("mvp", "simd", "relaxed-simd")
+
+
+@dataclass
+class Outcome:
+    status: str
+    detail: str = ""
+    index: int = -1  # which input failed
+    exc_type: str = ""
+    ref_type: str = ""
+
+    @property
+    def failed(self) -> bool:
+        return self.status not in ("ok", "refused")
+
+    def signature(self):
+        """What a shrink step must preserve."""
+        return (self.status, self.exc_type, self.ref_type)
+
+
+def _ufunc_helpers():
+    ns = {}
+    for name in dir(reference):
+        if name.startswith("_r_") or name in ("_chk", "_ipow", "_lshift", "_s"):
+            ns[name] = getattr(reference, name)
+    for f in ("exp", "log", "sin", "cos", "atan", "tanh", "log1p", "expm1", "atan2", "hypot"):
+        ns["_m_" + f] = (lambda f: lambda *a: reference.libm_scalar(f, *a))(f)
+    for f in ("exp", "log", "sin", "cos", "tan", "arctan", "arcsin", "arccos", "arcsinh", "tanh",
+              "sinh", "cosh", "log1p", "expm1", "log2", "log10", "arctan2", "hypot", "power"):
+        ns["_np_" + f] = (lambda f: lambda *a: reference.libm_array(f, *a))(f)
+    return ns
+
+
+REF_NS = {"np": np, "math": math}
+REF_NS.update(_ufunc_helpers())
+
+
+def run_reference(fn, args):
+    args = copy_value(args)
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore")
+        try:
+            return ("value", fn(*args), args)
+        except reference.OracleMismatch:
+            raise
+        except Exception as e:  # the program's own exception
+            return ("raise", e, args)
+
+
+def _exc_matches(got: BaseException, want: BaseException) -> bool:
+    if isinstance(want, reference.ModelEither):
+        return any(_exc_matches(got, w) for w in want.alternatives)
+    if isinstance(want, reference.ModelOverflow):
+        return type(got) is OverflowError and str(got).startswith(want.prefix)
+    if type(got) is Exception or not isinstance(want, type(got)):
+        return False
+    return str(got) == str(want)
+
+
+def _is_internal_runtime(e: BaseException) -> bool:
+    mod = type(e).__module__ or ""
+    return mod.startswith(("wasmtime", "py2wasm", "cffi")) or not mod == "builtins"
+
+
+def compare(ref, got) -> Outcome | None:
+    """None when equal; else the failing Outcome (index filled by the caller)."""
+    rk, rv, rargs = ref
+    gk, gv, gargs = got
+    if gk == "raise" and _is_internal_runtime(gv):
+        return Outcome("internal error", f"run time {type(gv).__module__}.{type(gv).__name__}: {gv}",
+                       exc_type=type(gv).__name__)
+    if rk == "value" and gk == "value":
+        if not same_value(rv, gv):
+            return Outcome("wrong answer", f"result: expected {show(rv)}, got {show(gv)}")
+    elif rk == "raise" and gk == "raise":
+        if not _exc_matches(gv, rv):
+            return Outcome("wrong exception", f"expected {type(rv).__name__}({str(rv)!r}), "
+                           f"got {type(gv).__name__}({str(gv)!r})", exc_type=type(gv).__name__)
+    elif rk == "raise":
+        return Outcome("wrong exception", f"expected {type(rv).__name__}({str(rv)!r}), "
+                       f"got the value {show(gv)}", exc_type="-")
+    else:
+        return Outcome("wrong exception", f"expected the value {show(rv)}, "
+                       f"got {type(gv).__name__}({str(gv)!r})", exc_type=type(gv).__name__)
+    for i, (a, b) in enumerate(zip(rargs, gargs)):
+        if not same_value(a, b):
+            return Outcome("wrong answer", f"argument {i} after the call: expected {show(a)}, "
+                           f"got {show(b)}")
+    return None
+
+
+def check(program, target: str, inputs=None) -> Outcome:
+    """Compile `program` for `target`, run it on each input, compare."""
+    import py2wasm
+
+    inputs = program.inputs if inputs is None else inputs
+    try:
+        ref_fn = program.load(True, REF_NS)
+    except Exception as e:  # a generator bug, not py2wasm's
+        return Outcome("internal error", f"fuzzer: reference source does not load: {e!r}",
+                       exc_type="fuzzer")
+    fn = program.load(False, {"np": np, "math": math})
+    compiled = py2wasm.compile(fn, target=target)
+    for i, args in enumerate(inputs):
+        out = _check_one(compiled, ref_fn, args, py2wasm)
+        if out is not None:
+            out.index = i
+            return out
+    return Outcome("ok")
+
+
+def _check_one(compiled, ref_fn, args, py2wasm):
+    try:
+        ref = run_reference(ref_fn, args)
+    except reference.OracleMismatch as e:
+        return Outcome("wrong answer", f"library: {e}", exc_type="libm")
+    ref_type = type(ref[1]).__name__ if ref[0] == "raise" else "-"
+    out = _run_compiled(compiled, ref, args, py2wasm)
+    if out is not None:
+        out.ref_type = ref_type
+    return out
+
+
+def _run_compiled(compiled, ref, args, py2wasm):
+    cargs = copy_value(args)
+    try:
+        compiled.specialize(*cargs)
+    except py2wasm.CompileError as e:
+        if e.line is None or not str(e.file).startswith("<fuzz"):
+            return Outcome("internal error", f"unlocated CompileError: {e}", exc_type="CompileError")
+        return Outcome("refused", f"{e.code}: {e.construct}", exc_type=e.code)
+    except Exception as e:
+        return Outcome("internal error", f"compile: {type(e).__name__}: {e}", exc_type=type(e).__name__)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            got = ("value", compiled(*cargs), cargs)
+        except Exception as e:
+            got = ("raise", e, cargs)
+    return compare(ref, got)

@@ -1,0 +1,116 @@
+"""A fuzz program: a Python module AST (helpers and the function `f`) whose
+nodes carry their types, plus the argument tuples to call `f` with.
+
+Two sources come from one AST: `source()` is what py2wasm compiles, and
+`ref_source()` is what CPython runs as the oracle. They differ only where a
+node is marked with a documented deviation: `_refwrap` (wrap the value in a
+reference helper, e.g. `_chk` for int64 overflow, `_s` for a scalar read from
+an array), `_refcall` (compute the operation with a reference helper, e.g.
+`_ipow`), `_refread` (an augmented assignment reads its target through a
+helper). The helpers are in `reference.py`.
+"""
+from __future__ import annotations
+
+import ast
+import copy
+import linecache
+from dataclasses import dataclass, field
+
+from .values import value_lit
+
+PRELUDE = "import math\nimport numpy as np\n"
+
+
+def T(node, t, **marks):
+    """Tag an expression node with its type and reference marks."""
+    node._t = t
+    for k, v in marks.items():
+        setattr(node, "_" + k, v)
+    return node
+
+
+def _as_load(node):
+    node = copy.deepcopy(node)
+    for n in ast.walk(node):
+        if hasattr(n, "ctx"):
+            n.ctx = ast.Load()
+    return node
+
+
+class _ToReference(ast.NodeTransformer):
+    def visit(self, node):
+        self.generic_visit(node)
+        if isinstance(node, ast.AugAssign) and any(
+                getattr(node, a, None) for a in ("_refwrap", "_refcall", "_refread")):
+            load = _as_load(node.target)
+            if getattr(node, "_refread", None):
+                load = ast.Call(ast.Name(node._refread, ast.Load()), [load], [])
+            binop = ast.BinOp(load, node.op, node.value)
+            binop._refwrap = getattr(node, "_refwrap", None)
+            binop._refcall = getattr(node, "_refcall", None)
+            return ast.Assign([node.target], self._expr(binop))
+        if isinstance(node, ast.expr):
+            return self._expr(node)
+        return node
+
+    @staticmethod
+    def _expr(node):
+        rc = getattr(node, "_refcall", None)
+        rw = getattr(node, "_refwrap", None)
+        if rc:
+            if isinstance(node, ast.BinOp):
+                args, kws = [node.left, node.right], []
+            elif isinstance(node, ast.UnaryOp):
+                args, kws = [node.operand], []
+            elif isinstance(node, ast.Call):
+                args, kws = list(node.args), list(node.keywords)
+                if isinstance(node.func, ast.Attribute) and getattr(node, "_method", False):
+                    args = [node.func.value] + args
+            else:
+                raise TypeError(f"_refcall on {type(node).__name__}")
+            node = ast.Call(ast.Name(rc, ast.Load()), args, kws)
+        if rw:
+            node = ast.Call(ast.Name(rw, ast.Load()), [node], [])
+        return node
+
+
+_counter = [0]
+
+
+@dataclass
+class Program:
+    module: ast.Module
+    inputs: list  # of argument tuples
+    kind: str = "scalar"
+    name: str = "f"
+    label: str = ""
+    notes: dict = field(default_factory=dict)
+
+    def source(self) -> str:
+        return PRELUDE + ast.unparse(ast.fix_missing_locations(copy.deepcopy(self.module))) + "\n"
+
+    def ref_source(self) -> str:
+        mod = _ToReference().visit(copy.deepcopy(self.module))
+        return PRELUDE + ast.unparse(ast.fix_missing_locations(mod)) + "\n"
+
+    def load(self, reference: bool, namespace: dict | None = None):
+        """exec the (reference) source; returns the function `f`. The source
+        is registered with linecache so py2wasm's located errors show it."""
+        _counter[0] += 1
+        filename = f"<fuzz-{self.label or 'p'}-{_counter[0]}{'-ref' if reference else ''}>"
+        text = self.ref_source() if reference else self.source()
+        linecache.cache[filename] = (len(text), None, text.splitlines(True), filename)
+        ns = dict(namespace or {})
+        exec(compile(text, filename, "exec"), ns)
+        return ns[self.name]
+
+    def snippet(self, target: str, inputs=None) -> str:
+        """A ready-to-paste reproduction: the function, the arguments, and
+        the two calls to compare."""
+        inputs = self.inputs if inputs is None else inputs
+        lines = [self.source().rstrip(), "", "import py2wasm"]
+        for args in inputs:
+            lines.append(f"def args(): return ({''.join(value_lit(a) + ', ' for a in args)})")
+            lines.append(f"print({self.name}(*args()))  # CPython/NumPy")
+            lines.append(f"print(py2wasm.compile({self.name}, target={target!r})(*args()))")
+        return "\n".join(lines) + "\n"

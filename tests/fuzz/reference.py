@@ -1,0 +1,289 @@
+"""The reference helpers: what the reference source (program.ref_source)
+calls where py2wasm documents a deviation from CPython/NumPy, so the oracle
+predicts py2wasm's documented behaviour instead of skipping the program.
+
+Modelled deviations (README "Where py2wasm differs", docs/arrays.md):
+- `int` is 64-bit: an int operation whose exact result does not fit raises
+  OverflowError("integer overflow: ...") (`_chk`, `_ipow`, `_lshift`).
+- `int ** negative int` and `negative float ** fractional float` raise
+  ValueError (`_ipow`).
+- scalars read from arrays and scalar reductions are Python scalars (`_s`).
+- transcendental functions are py2wasm's own library, within 1 ulp of
+  CPython's `math` (scalars) and within a few ulp of NumPy (arrays): the
+  reference takes py2wasm's values from single-function kernels (compiled
+  once, mvp target) after checking them against CPython/NumPy (`_libm`).
+- -0.0/+0.0 ties in maximum/minimum/fmax/fmin and max/min reductions give
+  the first operand / the running result (`_r_*`).
+- float sums over axes other than the last and of non-contiguous N-d views
+  add sequentially; integer mean adds sequentially; matrix products sum in k
+  order from 0.0 (`_r_sum`, `_r_mean`, `_r_matmul`, ...).
+"""
+from __future__ import annotations
+
+import math
+import struct
+
+import numpy as np
+
+INT64_MIN, INT64_MAX = -2**63, 2**63 - 1
+
+
+class ModelOverflow(OverflowError):
+    """py2wasm's documented int64 overflow: compared by type and message prefix."""
+    prefix = "integer overflow"
+
+
+class ModelEither(Exception):
+    """py2wasm may raise any of `alternatives`: where a documented run-time
+    deviation meets Python's own evaluation of values known when tracing
+    (the tracer folds them with CPython's semantics)."""
+
+    def __init__(self, *alternatives):
+        self.alternatives = alternatives
+        super().__init__(" or ".join(f"{type(a).__name__}({a})" for a in alternatives))
+
+
+class OracleMismatch(Exception):
+    """py2wasm's library value is further from CPython/NumPy than documented."""
+
+
+def _chk(v):
+    if type(v) is int and not (INT64_MIN <= v <= INT64_MAX):
+        raise ModelOverflow("integer overflow: the result does not fit in a 64-bit int")
+    return v
+
+
+IPOW_MSG = ("integer ** negative integer is not supported: the result would be a float "
+            "(write float(x) ** n)")
+FPOW_MSG = "negative number cannot be raised to a fractional power (the result would be complex)"
+
+
+def _ipow(a, b):
+    if type(a) in (int, bool) and type(b) in (int, bool):
+        if b < 0:
+            raise ValueError(IPOW_MSG)
+        if abs(a) <= 1:
+            return int(a) ** int(b)
+        if b > 64:
+            raise ModelOverflow("integer overflow: the result does not fit in a 64-bit int")
+        return _chk(int(a) ** int(b))
+    a, b = float(a), float(b)
+    if a < 0 and not math.isinf(a) and not math.isinf(b) and not math.isnan(b) and b != math.floor(b):
+        try:
+            a ** b  # a complex result: refused when both are known while tracing
+        except Exception as e:  # e.g. OverflowError('complex exponentiation')
+            raise ModelEither(ValueError(FPOW_MSG), e) from None
+        raise ValueError(FPOW_MSG)
+    return a ** b
+
+
+def _lshift(a, b):
+    if b < 0:
+        return a << b  # CPython's ValueError
+    if a == 0:
+        return 0
+    if b >= 64:
+        raise ModelOverflow("integer overflow: the result does not fit in a 64-bit int")
+    return _chk(a << b)
+
+
+def _s(v):
+    """A scalar read from an array: a Python scalar in py2wasm."""
+    if isinstance(v, np.generic):
+        return v.item() if v.dtype.kind != "f" else float(v)
+    return v
+
+
+# -- transcendental functions: py2wasm's library values, checked -------------
+
+_KERNELS: dict = {}
+
+
+def _ordered(x: float) -> int:
+    i = struct.unpack("<q", struct.pack("<d", x))[0]
+    return i if i >= 0 else -(i & 0x7FFFFFFFFFFFFFFF)
+
+
+def _ulps(a: float, b: float) -> float:
+    if math.isnan(a) or math.isnan(b):
+        return 0 if math.isnan(a) and math.isnan(b) else math.inf
+    if math.isinf(a) or math.isinf(b):
+        if a == b:
+            return 0
+        # within an ulp of the overflow threshold: allowed like any 1-ulp miss
+        return 1 if abs(_ordered(a) - _ordered(b)) <= 1 else math.inf
+    return abs(_ordered(a) - _ordered(b))
+
+
+def _kernel(src: str, name: str):
+    fn = _KERNELS.get(src)
+    if fn is None:
+        import py2wasm
+        ns = {"math": math, "np": np}
+        exec(src, ns)
+        fn = _KERNELS[src] = py2wasm.compile(ns[name], target="mvp")
+    return fn
+
+
+def libm_scalar(name: str, *args):
+    """math.NAME(*args) as py2wasm computes it, checked within 1 ulp of CPython."""
+    want = getattr(math, name)(*args)  # CPython's exceptions are the reference's
+    params = ", ".join(f"x{i}" for i in range(len(args)))
+    got = _kernel(f"def k({params}):\n    return math.{name}({params})\n", "k")(*args)
+    if _ulps(got, want) > 1:
+        raise OracleMismatch(f"math.{name}{args!r}: py2wasm {got!r}, CPython {want!r} (> 1 ulp)")
+    return got
+
+
+def libm_array(name: str, *args):
+    """np.NAME(*args) as py2wasm computes it (args: arrays or Python scalars),
+    checked within 4 ulp (float32: 4 float32 ulp) of NumPy."""
+    with np.errstate(all="ignore"):
+        want = getattr(np, name)(*args)
+    if not isinstance(want, np.ndarray):  # scalars only: not an array program
+        return want
+    params = ", ".join(f"x{i}" for i in range(len(args)))
+    got = _kernel(f"def k({params}):\n    return np.{name}({params})\n", "k")(*args)
+    if got.dtype != want.dtype or got.shape != want.shape:
+        raise OracleMismatch(f"np.{name}: py2wasm {got.dtype}{got.shape}, NumPy {want.dtype}{want.shape}")
+    if want.dtype.kind == "f":
+        g64, w64 = got.astype(np.float64).ravel(), want.astype(np.float64).ravel()
+        scale = 2.0 ** 29 if want.dtype == np.float32 else 1.0
+        for g, w in zip(g64.tolist(), w64.tolist()):
+            if _ulps(g, w) > 4 * scale:
+                raise OracleMismatch(f"np.{name}: py2wasm {g!r}, NumPy {w!r} (more than 4 ulp)")
+    return got
+
+
+# -- NumPy deviations ------------------------------------------------------------
+
+def _rows(a: np.ndarray, axis):
+    """(a with the reduced axis last, output shape) for a reduction over `axis`."""
+    if axis is None:
+        return a.reshape(1, -1), None
+    axis = axis % a.ndim
+    moved = np.moveaxis(a, axis, -1)
+    return moved.reshape(-1, a.shape[axis]) if moved.size or a.shape[axis] else \
+        moved.reshape(int(np.prod(moved.shape[:-1])), 0), moved.shape[:-1]
+
+
+def _first_zero_rule(a, res, axis, pick_first):
+    """max/min of floats: a -0.0/+0.0 tie gives the running result (the first zero)."""
+    if a.dtype.kind != "f" or a.size == 0:
+        return res
+    rows, shape = _rows(a, axis)
+    out = np.array(res, dtype=a.dtype).reshape(-1).copy()
+    for r, row in enumerate(rows):
+        if out[r] == 0:
+            zeros = row[row == 0]
+            if zeros.size:
+                out[r] = zeros[0]
+    return out[0] if shape is None else out.reshape(shape)
+
+
+def _r_max(a, axis=None):
+    return _first_zero_rule(a, np.max(a, axis=axis), axis, True)
+
+
+def _r_min(a, axis=None):
+    return _first_zero_rule(a, np.min(a, axis=axis), axis, True)
+
+
+def _seq_sum(rows, dtype):
+    out = []
+    for row in rows:
+        acc = None
+        for v in row.tolist():
+            acc = v if acc is None else (np.float32(acc) + np.float32(v) if dtype == np.float32 else acc + v)
+        out.append(0.0 if acc is None else acc)
+    return np.array(out, dtype=dtype)
+
+
+def _r_sum(a, axis=None):
+    """Float sums: NumPy's pairwise order over the last axis and over every
+    axis of contiguous data; sequential (from the first element) over other
+    axes and over every axis of a non-contiguous N-d view."""
+    if a.dtype.kind != "f":
+        return np.sum(a, axis=axis)
+    if axis is None:
+        if a.ndim <= 1 or a.flags.c_contiguous:
+            return np.sum(a)
+        return _seq_sum(a.reshape(1, -1), a.dtype)[0].astype(a.dtype)[()]
+    if axis % a.ndim == a.ndim - 1:
+        return np.sum(a, axis=axis)
+    rows, shape = _rows(a, axis)
+    return _seq_sum(rows, a.dtype).reshape(shape)
+
+
+def _r_mean(a, axis=None):
+    """Float mean: the sum above over n. Integer and bool mean: a sequential
+    float64 sum over n."""
+    if a.dtype.kind == "f":
+        s = _r_sum(a, axis)
+        n = a.size if axis is None else a.shape[axis % a.ndim]
+        with np.errstate(all="ignore"):
+            if isinstance(s, np.ndarray):
+                return (s / a.dtype.type(n)).astype(a.dtype) if n else np.mean(a, axis=axis)
+            return a.dtype.type(s) / a.dtype.type(n) if n else np.mean(a, axis=axis)
+    rows, shape = _rows(a, axis)
+    out = []
+    for row in rows:
+        acc = 0.0
+        for v in row.tolist():
+            acc += float(v)
+        out.append(acc / len(row) if len(row) else math.nan)
+    res = np.array(out, dtype=np.float64)
+    return res[0] if shape is None else res.reshape(shape)
+
+
+def _tie_first(fn, a, b):
+    res = np.asarray(fn(a, b))
+    if res.dtype.kind != "f":
+        return res
+    aa = np.broadcast_to(np.asarray(a), res.shape)
+    bb = np.broadcast_to(np.asarray(b), res.shape)
+    tie = (aa == bb)
+    if tie.any():
+        res = res.copy()
+        res[tie] = aa[tie]
+    return res
+
+
+def _r_maximum(a, b):
+    return _tie_first(np.maximum, a, b)
+
+
+def _r_minimum(a, b):
+    return _tie_first(np.minimum, a, b)
+
+
+def _r_fmax(a, b):
+    return _tie_first(np.fmax, a, b)
+
+
+def _r_fmin(a, b):
+    return _tie_first(np.fmin, a, b)
+
+
+def _r_matmul(a, b):
+    """Float matrix products sum in k order, starting from 0.0."""
+    res = a @ b
+    rt = np.asarray(res).dtype
+    if rt.kind != "f":
+        return res
+    a2 = a.astype(rt)
+    b2 = b.astype(rt)
+    if a2.ndim == 1:
+        a2 = a2[None, :]
+    if b2.ndim == 1:
+        b2 = b2[:, None]
+    acc = np.zeros((a2.shape[0], b2.shape[1]), dtype=rt)
+    for k in range(a2.shape[1]):
+        acc = acc + a2[:, k:k + 1] * b2[k:k + 1, :]
+    if a.ndim == 1 and b.ndim == 1:
+        return acc[0, 0]
+    if a.ndim == 1:
+        return acc[0]
+    if b.ndim == 1:
+        return acc[:, 0]
+    return acc

@@ -1,0 +1,49 @@
+"""Regressions: bugs the fuzzer found, each as its shrunk reproduction with
+the answer CPython/NumPy (or the documented deviation) gives, on every
+target."""
+import math
+
+import numpy as np
+import pytest
+
+import py2wasm
+
+TARGETS = ("mvp", "simd", "relaxed-simd")
+OVERFLOW = (OverflowError, "integer overflow: the result does not fit in a 64-bit int")
+
+# (source defining f, arguments, expected value or (exception type, message))
+CASES = [
+    # the type check on samples ran `1 << 954971033669469383` (MemoryError
+    # while compiling); the range pass shifted by the lower bound of a count
+    # past 64
+    ("def f(x):\n    return x << 954971033669469383\n", (0,), 0),
+    ("def f(x):\n    return x << 954971033669469383\n", (3,), OVERFLOW),
+    ("def f(x):\n    return x ** 954971033669469383\n", (-1,), -1),
+    ("def f(x):\n    return x ** 954971033669469383\n", (2,), OVERFLOW),
+    # an element address past int64 folded from a known index (checked
+    # before use) was a constant that does not fit i64 (internal TypeError)
+    ("def f(a):\n    return a[9223372036854775807]\n", (np.arange(3.0),),
+     (IndexError, "index 9223372036854775807 is out of bounds for axis 0 with size 3")),
+    ("def f(a):\n    a[5054619339375112938] *= 0.5\n    return a\n", (np.arange(3.0),),
+     (IndexError, "index 5054619339375112938 is out of bounds for axis 0 with size 3")),
+    ("def f(m):\n    return m[1, -9223372036854775807]\n", (np.ones((2, 2)),),
+     (IndexError, "index -9223372036854775807 is out of bounds for axis 1 with size 2")),
+]
+
+
+def _run(src, args, target):
+    ns = {"np": np, "math": math}
+    exec(compile(src, "<found>", "exec"), ns)
+    return py2wasm.compile(ns["f"], target=target)(*args)
+
+
+@pytest.mark.parametrize("target", TARGETS)
+@pytest.mark.parametrize("src,args,want", CASES)
+def test_found(src, args, want, target):
+    if isinstance(want, tuple) and isinstance(want[0], type):
+        with pytest.raises(want[0]) as info:
+            _run(src, args, target)
+        assert str(info.value) == want[1]
+    else:
+        got = _run(src, args, target)
+        assert type(got) is type(want) and got == want

@@ -1,0 +1,22 @@
+"""The quick fuzz budget run by the test suite: fixed seeds, scalar and array
+programs, every target (mvp, simd, relaxed-simd), compared with
+CPython/NumPy. A failure prints each program shrunk to a ready-to-paste
+reproduction. The long mode is `python -m tests.fuzz` (docs/fuzzing.md)."""
+import pytest
+
+from tests.fuzz.runner import QUICK_EXCLUDE, run
+
+# (kind, seed, count): about two minutes on one core
+BUDGET = [("scalar", 1, 120), ("scalar", 2, 80), ("array", 1, 60), ("array", 2, 60)]
+
+
+@pytest.mark.parametrize("kind,seed,count", BUDGET)
+def test_quick_fuzz(kind, seed, count):
+    s = run(count=count, seed=seed, kinds=(kind,), exclude=QUICK_EXCLUDE, max_shrinks=3)
+    report = "\n".join(f"--- {f.outcome.status} [{kind} seed={f.seed} index={f.index} "
+                       f"target={f.target}]: {f.outcome.detail}\n{f.snippet}" for f in s.failures)
+    assert s.bad() == 0, f"{s.line()}\n{report}"
+    # refusals are documented CompileErrors; the generators stay inside the
+    # subset, so they must stay rare
+    refused = sum(c["refused"] for c in s.counts.values())
+    assert refused <= 0.05 * count * len(s.counts), f"{s.line()}\n{dict(s.refusals)}"
