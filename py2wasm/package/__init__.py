@@ -47,12 +47,15 @@ DIST_NAME = "py2wasm-numeric"  # on PyPI; the import and the command are `py2was
 def _py2wasm_version() -> str:
     """The installed version ("dev" in a source tree that was never
     installed; checkouts installed before the rename are still "py2wasm")."""
-    from importlib.metadata import PackageNotFoundError, version
-    for dist in (DIST_NAME, "py2wasm"):
+    from importlib.metadata import PackageNotFoundError, distribution
+    for name in (DIST_NAME, "py2wasm"):
         try:
-            return version(dist)
+            dist = distribution(name)
         except PackageNotFoundError:
             continue
+        # "py2wasm" only if it is this project (PyPI's py2wasm is another one)
+        if name == DIST_NAME or (dist.metadata["Summary"] or "").startswith("Compile numeric Python functions"):
+            return dist.version
     return "dev"
 
 
