@@ -2,12 +2,15 @@
 
 Place in the pipeline: the command line (cli.py). Shown on stderr only when
 stderr is a terminal and the build has run for more than `delay` seconds
-(short builds print nothing); `--quiet` turns it off. Each update rewrites
+(short builds print nothing); `--quiet` turns it off. The environment
+variable PY2WASM_PROGRESS_DELAY overrides `delay` (seconds; the tests set
+0 to see the display on any machine). Each update rewrites
 the line (`\\r` + erase), and `done()` erases it, so what stays on the
 terminal is only the CLI's result line or error.
 """
 from __future__ import annotations
 
+import os
 import sys
 import threading
 import time
@@ -18,6 +21,10 @@ class Progress:
         self.stream = stream or sys.stderr
         isatty = getattr(self.stream, "isatty", None)
         self.enabled = bool(isatty and isatty()) if enabled is None else enabled
+        try:
+            delay = float(os.environ.get("PY2WASM_PROGRESS_DELAY", delay))
+        except ValueError:
+            pass
         self.delay = delay
         self.t0 = time.monotonic()
         self.text = ""
@@ -46,6 +53,8 @@ class Progress:
             return
         with self.lock:
             self.text = text
+            if not self.shown and time.monotonic() - self.t0 >= self.delay:
+                self.shown = True  # the timer fired before there was anything to show
             if self.shown and not self.closed:
                 self._write()
 

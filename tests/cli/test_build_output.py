@@ -141,10 +141,14 @@ def _many_functions(path: Path, n: int) -> Path:
     return path
 
 
-def _run_on_pty(args) -> tuple[int, str]:
-    """Run the CLI with stderr (and stdout) on a pseudo-terminal."""
+def _run_on_pty(args, delay=None) -> tuple[int, str]:
+    """Run the CLI with stderr (and stdout) on a pseudo-terminal; `delay`:
+    PY2WASM_PROGRESS_DELAY (None: the default, one second)."""
     main, child = pty.openpty()
-    p = subprocess.Popen([sys.executable, "-m", "py2wasm.cli", *map(str, args)], cwd=ROOT,
+    env = {k: v for k, v in os.environ.items() if k != "PY2WASM_PROGRESS_DELAY"}
+    if delay is not None:
+        env["PY2WASM_PROGRESS_DELAY"] = str(delay)
+    p = subprocess.Popen([sys.executable, "-m", "py2wasm.cli", *map(str, args)], cwd=ROOT, env=env,
                          stdin=subprocess.DEVNULL, stdout=child, stderr=child)
     os.close(child)
     chunks = []
@@ -167,13 +171,18 @@ def _run_on_pty(args) -> tuple[int, str]:
 
 def test_progress_on_a_terminal_per_function_and_quiet(tmp_path):
     src = _many_functions(tmp_path / "many.py", 60)
-    code, text = _run_on_pty(["build", src, "-o", tmp_path / "a"])
+    # shown from the start (delay 0), so the test sees it on a machine of any speed
+    code, text = _run_on_pty(["build", src, "-o", tmp_path / "a"], delay=0)
     assert code == 0, text
-    assert "\r\x1b[K" in text and "py2wasm: relaxed-simd build 2/2: tracing k" in text, text
-    assert "(60/60)" in text and "optimizing and emitting 60 function(s)" in text
+    for k in (1, 30, 60):
+        for step in ("simd build 1/2", "relaxed-simd build 2/2"):
+            assert f"\r\x1b[Kpy2wasm: {step}: tracing k{k - 1} ({k}/60)" in text, text
+    assert "optimizing and emitting 60 function(s)" in text and "writing the package" in text
     assert text.rstrip().splitlines()[-1].split("\x1b[K")[-1].startswith("wrote ")  # the line is erased at the end
-    code, text = _run_on_pty(["build", src, "-o", tmp_path / "b", "--quiet"])
+    code, text = _run_on_pty(["build", src, "-o", tmp_path / "b", "--quiet"], delay=0)
     assert code == 0 and "tracing" not in text and "wrote " in text
+    code, text = _run_on_pty(["build", FMA, "-o", tmp_path / "fma"], delay=60)  # done before the delay: nothing shown
+    assert code == 0 and "\x1b[K" not in text and text.startswith("wrote "), text
     r = cli("build", src, "-o", tmp_path / "c")  # not a terminal: no progress
     assert r.returncode == 0 and r.stderr == ""
 
