@@ -71,7 +71,11 @@ export function choose<B extends Build>(builds: readonly B[], source: unknown, t
  * pointing to the asynchronous `init`. Browsers refuse synchronous
  * compilation of large modules on the main thread (Chromium: over 8 MB).
  */
-export function loadSync(imports: WebAssembly.Imports, source: unknown): WebAssembly.Exports {
+export function loadSync(
+  imports: WebAssembly.Imports,
+  source: unknown,
+  st?: { w?: WebAssembly.Module; i?: WebAssembly.Imports },
+): WebAssembly.Exports {
   let m: WebAssembly.Module;
   if (source instanceof WebAssembly.Module) m = source;
   else if (source instanceof ArrayBuffer) m = new WebAssembly.Module(source);
@@ -79,9 +83,13 @@ export function loadSync(imports: WebAssembly.Imports, source: unknown): WebAsse
   else if (ArrayBuffer.isView(source)) m = new WebAssembly.Module(new Uint8Array(source.buffer, source.byteOffset, source.byteLength) as BufferSource);
   else {
     const what = source === null || typeof source !== "object" ? String(source) : `a ${(source as object).constructor?.name ?? "object"}`;
-    throw new TypeError(`initSync() needs the .wasm bytes (ArrayBuffer, Uint8Array, Buffer) or a WebAssembly.Module, got ${what}; use \`await init(source)\` for a URL or a Response`);
+    throw new TypeError(`initSync() needs the .wasm bytes or a WebAssembly.Module, got ${what}; use \`await init(source)\` for a URL or Response`);
   }
-  return new WebAssembly.Instance(m, imports).exports;
+  const exports = new WebAssembly.Instance(m, imports).exports;
+  // `st`: keep the compiled module and the imports (as `load` does for
+  // packages whose memory API re-instantiates the module)
+  if (st) (st.w = m), (st.i = imports);
+  return exports;
 }
 
 /**

@@ -29,6 +29,14 @@ test("loadSync instantiates from bytes of any view, a Buffer or a compiled Modul
   }
 });
 
+test("loadSync keeps the compiled module and the imports when given a state", () => {
+  const st = {};
+  const imports = {};
+  rt.loadSync(imports, new Uint8Array(testWasm), st);
+  assert.ok(st.w instanceof WebAssembly.Module);
+  assert.equal(st.i, imports);
+});
+
 test("loadSync refuses what only the asynchronous init can load, naming it", () => {
   for (const [source, what] of [[new URL("file:///x.wasm"), "a URL"], ["x.wasm", "x.wasm"], [undefined, "undefined"],
                                  [Promise.resolve(testWasm), "a Promise"]]) {
