@@ -148,17 +148,21 @@ def loader_declarations(manifest: dict, *, auto: str | None = "await", inline: b
         "export declare function loaded(): Target | undefined;\n")
 
 
-def loader_readme(manifest: dict) -> str:
-    """The README paragraph about the package's builds and `loaded()`."""
+def loader_readme(manifest: dict, inline: bool = False) -> str:
+    """The README paragraph about the package's builds and `loaded()`
+    (`inline`: the builds are inside the JavaScript, not files)."""
     builds = manifest_builds(manifest)
     if len(builds) == 1:
         f, t = builds[0]
-        return (f"- **Builds**: one, `{f}` ({WHERE[t]}); `loaded()` returns `{json.dumps(t)}` once it is "
+        what = "inlined" if inline else f"`{f}`"
+        return (f"- **Builds**: one, {what} ({WHERE[t]}); `loaded()` returns `{json.dumps(t)}` once it is "
                 "loaded (`undefined` before).\n")
-    listing = "; ".join(f"`{f}` ({WHERE[t]}; `loaded()` returns `{json.dumps(t)}`)" for f, t in builds)
+    listing = "; ".join(f"{'the ' + t + ' build' if inline else '`' + f + '`'} ({WHERE[t]}; "
+                        f"`loaded()` returns `{json.dumps(t)}`)" for f, t in builds)
     base = builds[-1][0]
     return (
-        f"- **Builds**: this package ships {len(builds)} builds of the module, best first: {listing}. "
+        f"- **Builds**: this package ships {len(builds)} builds of the module{' (inlined)' if inline else ''}, "
+        f"best first: {listing}. "
         "On import the loader checks once what the engine supports (`WebAssembly.validate` on a tiny "
         "probe module) and loads the best build it can run. To pick a build yourself, "
         f"`await init(undefined, {json.dumps(builds[-1][1])})` loads that build's file, and `await init(source, target)` loads "

@@ -42,10 +42,10 @@ def _toolchains(manifest: dict, name: str, imports: str, call: str, inline: bool
         return [
             "The WebAssembly module is inlined in the JavaScript (base64) and loads synchronously when the "
             "package is imported: no top-level await, no `.wasm` file to fetch or copy, no bundler configuration. "
-            "It works as it is with Node 20+ (`import` and `require`), TypeScript (ESM and CommonJS projects), "
-            "Jest (babel or ESM), Vitest, esbuild (any `--format`), rollup, webpack 5, Vite 5 to 8 (dev server, "
-            "build, module and classic workers), browsers without a bundler (an import map or the file's URL) "
-            "and CDNs that serve npm packages.\n",
+            "It works as it is (tested) with Node 20+ (`import` and `require`), TypeScript (ESM and CommonJS "
+            "projects), Jest with its default babel setup, Vitest, esbuild (default iife and esm), rollup, "
+            "webpack 5, Vite 5 to 8 (dev server, build, module workers) and browsers without a bundler (an "
+            "import map or the file's URL).\n",
             "```html\n"
             f'<script type="importmap">{{"imports": {{"{name}": "./node_modules/{name}/index.js"}}}}</script>\n'
             f'<script type="module">import {{ {imports} }} from "{name}"; {call}</script>\n'
@@ -112,7 +112,7 @@ def readme(manifest: dict, *, name: str, version: str, inline: bool = False, lic
            "`Error` saying why until one of them succeeds.\n",
            "### Toolchains\n",
            *_toolchains(manifest, name, imports, call, inline),
-           loader_readme(manifest),
+           loader_readme(manifest, inline=inline),
            "## Functions\n"]
     for f in funcs:
         out.append(f"### `{ts_signature(f)}`\n")
