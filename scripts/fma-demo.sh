@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 source scripts/pythons.sh
-"$PY311" -m py2wasm.cli build examples/fma.py -o dist/fma
+"$PY311" -m py2wasm.cli build examples/fma.py -o dist/fma --force  # the demo owns dist/fma
 app="$(mktemp -d)"
 trap 'rm -rf "$app"' EXIT
 (cd "$app" && npm init -y >/dev/null && npm install --no-audit --no-fund --offline "$OLDPWD/dist/fma" >/dev/null)

@@ -63,3 +63,45 @@ export function choose<B extends Build>(builds: readonly B[], source: unknown, t
   }
   return b;
 }
+
+/**
+ * `initSync(source)`: instantiate synchronously from the module's bytes
+ * (ArrayBuffer, any TypedArray/DataView, a Node Buffer) or a compiled
+ * `WebAssembly.Module`. Anything else (a URL, a Response) is a TypeError
+ * pointing to the asynchronous `init`. Browsers refuse synchronous
+ * compilation of large modules on the main thread (Chromium: over 8 MB).
+ */
+export function loadSync(
+  imports: WebAssembly.Imports,
+  source: unknown,
+  st?: { w?: WebAssembly.Module; i?: WebAssembly.Imports },
+): WebAssembly.Exports {
+  let m: WebAssembly.Module;
+  if (source instanceof WebAssembly.Module) m = source;
+  else if (source instanceof ArrayBuffer) m = new WebAssembly.Module(source);
+  // any view (V8 refuses a DataView itself): its bytes
+  else if (ArrayBuffer.isView(source)) m = new WebAssembly.Module(new Uint8Array(source.buffer, source.byteOffset, source.byteLength) as BufferSource);
+  else {
+    const what = source === null || typeof source !== "object" ? String(source) : `a ${(source as object).constructor?.name ?? "object"}`;
+    throw new TypeError(`initSync() needs the .wasm bytes or a WebAssembly.Module, got ${what}; use \`await init(source)\` for a URL or Response`);
+  }
+  const exports = new WebAssembly.Instance(m, imports).exports;
+  // `st`: keep the compiled module and the imports (as `load` does for
+  // packages whose memory API re-instantiates the module)
+  if (st) (st.w = m), (st.i = imports);
+  return exports;
+}
+
+/**
+ * The bytes of a module inlined in the package as base64 (`--inline-wasm`):
+ * `Uint8Array.fromBase64` where the engine has it, else `atob` (every
+ * browser, worker, Node 16+, Deno and Bun).
+ */
+export function b64(text: string): Uint8Array {
+  const U = Uint8Array as unknown as { fromBase64?: (s: string) => Uint8Array };
+  if (typeof U.fromBase64 === "function") return U.fromBase64(text);
+  const bin = atob(text);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}

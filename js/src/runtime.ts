@@ -50,23 +50,32 @@ const isNode = (): boolean =>
  * given, keeps the compiled module (`w`) and the imports (`i`).
  */
 export async function load(
-  url: () => URL,
+  url: () => URL | Uint8Array,
   imports: WebAssembly.Imports,
   source?: Source,
   st?: { w?: WebAssembly.Module; i?: WebAssembly.Imports },
 ): Promise<Exports> {
   let s: Source = source ?? url();
-  if (typeof s === "string") s = new URL(s, url());
+  if (typeof s === "string") {
+    // relative to the package's own .wasm URL (absolute where the package
+    // carries its bytes inline and has no URL of its own)
+    const base = url();
+    s = base instanceof URL ? new URL(s, base) : new URL(s);
+  }
   let r: WebAssembly.WebAssemblyInstantiatedSource;
   if (s instanceof WebAssembly.Module) {
     r = { module: s, instance: await WebAssembly.instantiate(s, imports) };
   } else if (s instanceof ArrayBuffer || ArrayBuffer.isView(s)) {
-    r = await WebAssembly.instantiate(s as BufferSource, imports);
+    const bytes = s instanceof ArrayBuffer ? s : new Uint8Array(s.buffer, s.byteOffset, s.byteLength); // V8 refuses a DataView
+    r = await WebAssembly.instantiate(bytes as BufferSource, imports);
   } else if (s instanceof URL && s.protocol === "file:" && isNode()) {
-    // Node: read from the package directory. The module specifier is not a
-    // literal so that bundlers targeting browsers leave it alone.
-    const fs = "node:fs/promises";
-    const { readFile } = (await import(/* @vite-ignore */ /* webpackIgnore: true */ fs)) as typeof import("node:fs/promises");
+    // Node: read from the package directory. No `import()` a bundler could
+    // see (it would try to bundle fs, or warn about an expression):
+    // process.getBuiltinModule (Node 20.16+), else an import() made at run time.
+    type FS = typeof import("node:fs/promises");
+    const proc = process as unknown as { getBuiltinModule?: (id: string) => unknown };
+    const { readFile } = (proc.getBuiltinModule?.("node:fs/promises") ??
+      (await (new Function("s", "return import(s)") as (s: string) => Promise<unknown>)("node:fs/promises"))) as FS;
     r = await WebAssembly.instantiate(await readFile(s), imports);
   } else {
     const res = await (s instanceof URL || (typeof Request === "function" && s instanceof Request) ? fetch(s as URL | Request) : (s as Response | PromiseLike<Response>));
@@ -121,12 +130,15 @@ export function trap(err: unknown, st: State): unknown {
   return err;
 }
 
-/** Wrong number of arguments: always throws a TypeError naming the function. */
-export function argc(got: number, fn: string, params: readonly string[]): never {
+/**
+ * Wrong number of arguments: always throws a TypeError naming the function.
+ * `min`: how many are required when the last ones have defaults.
+ */
+export function argc(got: number, fn: string, params: readonly string[], min?: number): never {
   const n = params.length;
-  throw new TypeError(
-    `${fn}(${params.join(", ")}) takes ${n} argument${n === 1 ? "" : "s"}, got ${got}`,
-  );
+  // min < n: the last parameters have Python defaults (optional in JS)
+  const takes = min !== undefined && min < n ? `${min} to ${n} arguments` : `${n} argument${n === 1 ? "" : "s"}`;
+  throw new TypeError(`${fn}(${params.join(", ")}) takes ${takes}, got ${got}`);
 }
 
 function show(v: unknown): string {

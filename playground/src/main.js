@@ -399,7 +399,7 @@ $("draw").addEventListener("click", async () => {
 });
 
 // ---------------------------------------------------------------- compile
-const STATIC_REFUSAL = { ok: false, error: { kind: "static", message: "this is a static copy of the playground with the examples precompiled; compiling edited code (or another -O level) needs the live server.", hint: "pip install py2wasm, then run `py2wasm playground` and open the URL it prints" } };
+const STATIC_REFUSAL = { ok: false, error: { kind: "static", message: "this is a static copy of the playground with the examples precompiled; compiling edited code (or another -O level) needs the live server.", hint: "pip install py2wasm-numeric, then run `py2wasm playground` and open the URL it prints" } };
 
 // What a failed request means for the user: a stopped server, a restarted one
 // (its new token differs from this page's), a busy one, or the answer itself.

@@ -58,14 +58,17 @@ def _export(mt, fn, param_types, default):
     mt.module.exports.append(name)
 
 
-def trace_many(fns, *, default=F64) -> Module:
-    """Several exported functions (and everything they call) in one module."""
+def trace_many(fns, *, default=F64, progress=None) -> Module:
+    """Several exported functions (and everything they call) in one module.
+    `progress(i, n, name)`, if given, is called before tracing each one."""
     from .calls import ModuleTracer
     from .tracer import check_python_version
     check_python_version()
     fns = list(fns)
     mt = ModuleTracer(reserved_names=[f.__name__ for f, _ in fns])
-    for fn, types in fns:
+    for i, (fn, types) in enumerate(fns):
+        if progress is not None:
+            progress(i, len(fns), fn.__name__)
         _export(mt, fn, types, default)
     if fns:
         mt.module.source_file = fns[0][0].__code__.co_filename

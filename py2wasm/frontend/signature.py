@@ -142,13 +142,20 @@ def _from_string(s: str, fn, what):
     _bad(fn, what, s)
 
 
+# Every annotation a parameter can have, for the hint of an unsupported one.
+ANNOTATION_HINT = ("annotate with int, float, bool, complex, a NumPy scalar type (np.float32, np.int16...), "
+                   "tuple[...] of those, or a NumPy array: "
+                   "npt.NDArray[np.float64] (1-D; also np.float32, np.int64, np.int32, np.uint8, np.bool_) "
+                   "or py2wasm.f64[:, :] for N dimensions (f64, f32, i64, i32, u8, boolean); "
+                   "lists and bare np.ndarray carry no element type")
+
+
 def _bad(fn, what, ann):
     file, line = _fn_loc(fn)
     shown = ann if isinstance(ann, str) else getattr(ann, "__name__", repr(ann))
     raise CompileError(f"unsupported annotation {shown!r} for {what} of {fn.__name__}()",
                        file=file, line=line, code=E_SIGNATURE, source_line=_src(fn),
-                       hint="annotate with int, float, bool, complex, a NumPy scalar type "
-                       "(np.float32...), npt.NDArray[...] or tuple[...] of those")
+                       hint=ANNOTATION_HINT)
 
 
 def param_types_from_annotations(fn, default=F64) -> list[PyType]:

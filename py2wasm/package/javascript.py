@@ -44,7 +44,7 @@ from .builds import baseline_file
 from .loader import loader_js
 from .signature import (DTYPE_INDEX, NP_INT_RANGES, Leaf, UnsupportedSignature, arg_piece,
                         base_kind, check_manifest, count_leaves, has_array, is_array,
-                        is_js_identifier, leaves)
+                        is_js_identifier, js_default, leaves)
 
 
 @lru_cache(maxsize=1)
@@ -157,10 +157,14 @@ def _function_js(f: dict, i: int, *, arena: bool = False, abi: str = "host") -> 
     body = []
     n = len(params)
     labels = _s(fn)
+    req = sum(1 for p in params if "default" not in p)  # Python defaults: optional in JS
     if n:
         used.add("argc")
         plist = "[" + ",".join(_s(p["name"]) for p in params) + "]"
-        body.append(f"arguments.length!=={n}&&$argc(arguments.length,{labels},{plist});")
+        if req == n:
+            body.append(f"arguments.length!=={n}&&$argc(arguments.length,{labels},{plist});")
+        else:
+            body.append(f"(arguments.length<{req}||arguments.length>{n})&&$argc(arguments.length,{labels},{plist},{req});")
     else:
         used.add("argc")
         body.append(f"arguments.length&&$argc(arguments.length,{labels},[]);")
@@ -231,7 +235,8 @@ def _function_js(f: dict, i: int, *, arena: bool = False, abi: str = "host") -> 
                 body.append(f"try{{{call}}}{catch}return {expr};")
             else:
                 body.append(f"let $r;try{{$r={call}}}{catch}return {expr};")
-    code = f"function {local}({','.join(pnames)}){{{''.join(body)}}}"
+    sig = [pn + (f"={js_default(p['default'])}" if "default" in p else "") for pn, p in zip(pnames, params)]
+    code = f"function {local}({','.join(sig)}){{{''.join(body)}}}"
     if local == fn:
         return "export " + code, used
     return code + f"export{{{local} as {fn}}};", used
@@ -274,11 +279,15 @@ def _allocates(manifest: dict) -> bool:
                for e in (manifest.get("exceptions") or {}).values())
 
 
-def javascript_module(manifest: dict, *, name: str | None = None, header: str = "") -> str:
-    """The text of the package's `index.js` for a build manifest.
+def javascript_module(manifest: dict, *, name: str | None = None, header: str = "",
+                      source: str = "url", inline: dict | None = None, auto: str | None = "await") -> str:
+    """The text of an ES module with the whole package (the default: a
+    standalone `index.js` loading its .wasm with top-level await).
 
     `name` is the package name used in "not loaded" errors (default: the
-    manifest's module). Pure: reads nothing but the shipped runtime pieces.
+    manifest's module). `source`, `inline` and `auto` choose the loader
+    (loader.loader_js); entries.py makes the package's entry points from
+    this. Pure: reads nothing but the shipped runtime pieces.
     """
     check_manifest(manifest)
     pieces = runtime_pieces()["runtime"]
@@ -299,7 +308,8 @@ def javascript_module(manifest: dict, *, name: str | None = None, header: str = 
     table = ",".join(
         f"{int(code)}:[{_s(e['type'])},{_message_js(e)}]"
         for code, e in sorted(manifest.get("exceptions", {}).items(), key=lambda kv: int(kv[0])))
-    loader, more = loader_js(manifest, _imports_js(manifest), keep=heap)
+    loader, more = loader_js(manifest, _imports_js(manifest), source=source, inline=inline, auto=auto,
+                             keep=heap)
     used |= more
     lines = []
     if header:
@@ -307,6 +317,6 @@ def javascript_module(manifest: dict, *, name: str | None = None, header: str = 
     lines.append("const " + ",".join(f"${p}={pieces[p]}" for p in sorted(used)) + ";")
     fields = "," + jsabi.STATE_FIELDS if heap else ""
     lines.append(f"const $s={{n:{_s(name)},t:{{{table}}}{fields}}};")
-    lines.extend(loader)  # init, loaded, the top-level await (loader.py)
+    lines.extend(loader)  # init, initSync, loaded, the automatic load (loader.py)
     lines.extend(funcs)
     return "\n".join(lines) + "\n"

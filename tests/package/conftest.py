@@ -79,12 +79,15 @@ def load_python(path: Path):
 @pytest.fixture(scope="session")
 def packages(tmp_path_factory) -> dict[str, Path]:
     """The fma example, the multi-function module and the NumPy array
-    module, built by the CLI."""
+    module, built by the CLI with their .wasm files next to the JavaScript
+    (`--no-inline-wasm`: the loading route of large modules, which fetches
+    or reads the file; tests/toolchains covers the inlined default)."""
     d = tmp_path_factory.mktemp("dist")
     return {
-        "fma": py2wasm_build(ROOT / "examples" / "fma.py", d / "fma"),
-        MULTI_NAME: py2wasm_build(HERE / "multi.py", d / "multi", "--name", MULTI_NAME, "--version", "1.2.3"),
-        ARRAYS_NAME: py2wasm_build(HERE / "arrays.py", d / "arrays", "--name", ARRAYS_NAME),
+        "fma": py2wasm_build(ROOT / "examples" / "fma.py", d / "fma", "--no-inline-wasm"),
+        MULTI_NAME: py2wasm_build(HERE / "multi.py", d / "multi", "--name", MULTI_NAME, "--version", "1.2.3",
+                                  "--no-inline-wasm"),
+        ARRAYS_NAME: py2wasm_build(HERE / "arrays.py", d / "arrays", "--name", ARRAYS_NAME, "--no-inline-wasm"),
     }
 
 

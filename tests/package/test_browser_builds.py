@@ -58,7 +58,7 @@ def test_chromium_loads_the_relaxed_build_and_says_so(tmp_path):
     require_file(CHROMIUM, "scripts/setup-js.sh installs Debian's chromium")
     require_file(JS / "node_modules" / "playwright-core" / "package.json")
     write_package([sm.build("simd"), sm.build("relaxed-simd")], tmp_path / "vecdemo", name="vecdemo",
-                  version="0.1.0")
+                  version="0.1.0", inline=False)  # the .wasm files, to see which one is fetched
     calls = json.dumps([[fn, args] for fn, args, _ in sm.CALLS])
     (tmp_path / "auto.html").write_text(PAGE % (calls, ""))
     (tmp_path / "forced.html").write_text(PAGE % (calls, 'await m.init(undefined, "simd");'))

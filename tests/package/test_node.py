@@ -13,8 +13,10 @@ import tarfile
 
 import pytest
 
+from py2wasm.package.entries import ENTRY_FILES
+
 from .cases import all_cases, calls_json, check_results
-from .conftest import HERE, MULTI_NAME, node, run, tool, tsc
+from .conftest import HERE, MULTI_NAME, ROOT, node, run, tool, tsc
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +37,8 @@ def _check_all(cases, out, where):
 def test_tarball_holds_exactly_the_package_files(tarballs):
     with tarfile.open(tarballs["fma"]) as t:
         names = sorted(n.removeprefix("package/") for n in t.getnames())
-    assert names == ["README.md", "fma.wasm", "index.d.ts", "index.js", "package.json"]
+    assert names == sorted(["README.md", "package.json", *ENTRY_FILES, "fma.wasm", "fma.wasm.d.ts", "fma.wasm.d.cts"])
+    assert ".py2wasm-manifest.json" not in names  # the record of generated files is not published
     with tarfile.open(tarballs[MULTI_NAME]) as t:
         meta = json.load(t.extractfile("package/package.json"))
     assert (meta["name"], meta["version"]) == (MULTI_NAME, "1.2.3")
@@ -54,12 +57,11 @@ def test_node_commonjs_through_dynamic_import(app, cases_file):
     _check_all(cases, run([node(), "run_cases.cjs", path], cwd=app).stdout, "node cjs")
 
 
-def test_require_of_the_package_fails_with_a_clear_node_error(app):
-    # Documented: a module with top-level await cannot be require()d.
-    (app / "req.cjs").write_text('require("fma");\n')
-    p = run([node(), "req.cjs"], cwd=app, check=False)
-    assert p.returncode != 0
-    assert "ERR_REQUIRE_ASYNC_MODULE" in p.stderr or "ERR_REQUIRE_ESM" in p.stderr
+def test_require_of_the_package_loads_synchronously(app):
+    """`require` gets index.cjs, which reads the .wasm with fs and compiles
+    it synchronously: the functions work as soon as require returns."""
+    (app / "req.cjs").write_text('const m = require("fma");\nconsole.log(JSON.stringify([m.fma(3, -1, 2), m.loaded()]));\n')
+    assert json.loads(run([node(), "req.cjs"], cwd=app).stdout) == [-1, "mvp"]
 
 
 def test_esbuild_bundle_runs_with_the_wasm_beside_it(app, cases_file, packages, tmp_path):
@@ -147,10 +149,13 @@ def test_init_with_bytes_from_a_data_url_module(packages, tmp_path):
     """index.js evaluated from a data: URL (as the playground's blob: URLs):
     `new URL("./x.wasm", import.meta.url)` cannot work there, so the load at
     import fails with that reason, and `init(bytes)` must not evaluate it."""
+    from py2wasm.cli import _build
+    from py2wasm.package import javascript_module
     pkg = packages["fma"]
+    (tmp_path / "standalone.js").write_text(javascript_module(_build(str(ROOT / "examples" / "fma.py"), (), "3", "fma").manifest))
     (tmp_path / "data_url.mjs").write_text(
         'import { readFileSync } from "node:fs";\n'
-        f'const js = readFileSync({json.dumps(str(pkg / "index.js"))});\n'
+        f'const js = readFileSync({json.dumps(str(tmp_path / "standalone.js"))});\n'
         'const m = await import("data:text/javascript;base64," + js.toString("base64"));\n'
         'const out = {};\n'
         'try { m.fma(1, 2, 3) } catch (e) { out.before = e.message }\n'

@@ -58,7 +58,7 @@ def _hex(x: float) -> str:
 def test_node20_simd_build_equals_the_scalar_build(tmp_path):
     src = tmp_path / "mathk.py"
     src.write_text(SRC)
-    pkg = py2wasm_build(src, tmp_path / "mathk")
+    pkg = py2wasm_build(src, tmp_path / "mathk", "--no-inline-wasm")
     wasm = sorted(p.name for p in pkg.glob("*.wasm"))
     assert wasm == ["mathk.wasm"], wasm  # the simd baseline (no relaxed instruction)
     rng = np.random.default_rng(5)

@@ -1,0 +1,3 @@
+import { result } from "./compute.js";
+
+postMessage(result);
