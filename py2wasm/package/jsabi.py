@@ -5,7 +5,9 @@ compiles).
 Place in the pipeline: the last stage (`package`), called by
 `javascript.javascript_module` (which keeps the wrappers of "host" builds).
 A wrapper does only what its signature needs, in code V8 inlines:
-1. the argument count (`arguments.length`, no rest array), then an inline
+1. the argument count (`arguments.length`, no rest array; parameters with a
+   Python default are JS default parameters, so the count may be shorter),
+   then an inline
    check per scalar (`JS_SCALARS`: `typeof x == "number"`,
    `Number.isSafeInteger(x)`, ...); only when it fails is its piece called
    (`flt`, `int`, `bool`: they throw the TypeError / RangeError naming
@@ -28,7 +30,7 @@ import json
 from typing import Any
 
 from .signature import (ARRAY_CLASSES, DTYPE_INDEX, MEMORY_EXPORTS, NP_INT_RANGES, NUMPY_SCALARS,
-                        count_leaves, has_array, is_array, leaves)
+                        count_leaves, has_array, is_array, js_default, leaves)
 
 # manifest scalar type -> (inline check of `{v}`, true when accepted; the value
 # passed to the wasm; the runtime piece called when the check fails: it
@@ -99,9 +101,15 @@ def function_js(f: dict, local: str, pnames: list[str]) -> tuple[str, set[str]]:
     used = {"trap", "argc"}
     labels = _s(fn)
     n = len(params)
+    req = sum(1 for p in params if "default" not in p)  # Python defaults: optional in JS
     plist = "[" + ",".join(_s(p["name"]) for p in params) + "]"
-    body = [f"arguments.length!=={n}&&$argc(arguments.length,{labels},{plist});" if n else
-            f"arguments.length&&$argc(arguments.length,{labels},[]);"]
+    if not n:
+        body = [f"arguments.length&&$argc(arguments.length,{labels},[]);"]
+    elif req == n:
+        body = [f"arguments.length!=={n}&&$argc(arguments.length,{labels},{plist});"]
+    else:
+        body = [f"(arguments.length<{req}||arguments.length>{n})&&$argc(arguments.length,{labels},"
+                f"{plist},{req});"]
     args: list[str] = []
     places: list[str] = []
     writable = False  # an array argument the function may write: copied back in `finally`
@@ -176,7 +184,8 @@ def function_js(f: dict, local: str, pnames: list[str]) -> tuple[str, set[str]]:
     else:
         expr = _result(rt, fn, nres, used)
         body.append(f"let $r;try{{{pre}$r={call}}}{catch}{fin}return {expr};")
-    return f"function {local}({','.join(pnames)}){{{''.join(body)}}}", used
+    sig = [pn + (f"={js_default(p['default'])}" if "default" in p else "") for pn, p in zip(pnames, params)]
+    return f"function {local}({','.join(sig)}){{{''.join(body)}}}", used
 
 
 def memory_api_js(name: str) -> str:

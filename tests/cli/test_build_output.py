@@ -258,7 +258,7 @@ def test_python_defaults_are_optional_in_js_and_in_the_declarations(tmp_path):
     dts = (out / "index.d.ts").read_text()
     assert "export declare function scaled(a: number, scale?: number, shift?: number, flip?: boolean): number;" in dts
     assert "export declare function pair(p?: readonly [number, number]): number;" in dts
-    assert "export declare function total(x: Float64Array, w?: number): number;" in dts
+    assert "export declare function total(x: Float64Array | WasmArray<Float64Array>, w?: number): number;" in dts
     assert "def scaled(a: float, scale: float = 2.0, shift: int = 1, flip: bool = False) -> float" in dts
     assert "@param scale - Python `float` (optional: default 2.0)" in dts
     assert "### `scaled(a: number, scale?: number, shift?: number, flip?: boolean): number`" in (out / "README.md").read_text()
