@@ -1166,8 +1166,12 @@ def call(tr, fn, args, kwargs, loc):
         return ravel(tr, as_array(tr, args[0], loc), loc)
     if name in ("shape", "size", "ndim") and len(args) == 1 and not kwargs:
         return attribute(tr, as_array(tr, args[0], loc), name, loc)
-    raise error(loc, f"numpy.{name}() is not supported", "see the supported NumPy subset",
-                E_UNSUPPORTED_CALL)
+    from . import npfuncs
+    r = npfuncs.call(tr, fn, name, args, kwargs, loc)
+    if r is not npfuncs.NOT_HERE:
+        return r
+    raise error(loc, f"{npfuncs.public_name(fn)}() is not supported",
+                "see the supported NumPy subset", E_UNSUPPORTED_CALL)
 
 
 def _scalar_ufunc(tr, fn, args, loc):
@@ -1249,7 +1253,8 @@ def attribute(tr, a, name, loc):
         return DTYPES[a.dtype].size
     if name == "nbytes":
         return imul(fb, A.size_of(fb, a), DTYPES[a.dtype].size)
-    if name in _METHODS:
+    from . import npfuncs
+    if name in _METHODS or name in npfuncs.METHODS:
         return ArrayMethod(a, name)
     raise error(loc, f"array attribute {name!r} is not supported",
                 "see the supported NumPy subset", E_UNSUPPORTED_CALL)
@@ -1308,5 +1313,9 @@ def call_method(tr, m: ArrayMethod, args, kwargs, loc):
         fb.raise_if(ic_bool(fb, icmp(fb, "ne", A.size_of(fb, a), 1)), "ValueError",
                     "can only convert an array of size 1 to a Python scalar", loc)
         return A.load(fb, a, [0] * a.ndim)
+    from . import npfuncs
+    r = npfuncs.call_method(tr, a, name, args, kwargs, loc)
+    if r is not npfuncs.NOT_HERE:
+        return r
     raise error(loc, f"array method {name}() with these arguments is not supported",
                 "see the supported NumPy subset", E_UNSUPPORTED_CALL)
