@@ -214,6 +214,10 @@ _NO = object()
 def _array_call(tr, fn, args, kwargs, loc):
     """NumPy functions, array methods and builtins on arrays (nplib)."""
     from . import arrays, nplib
+    uf = getattr(fn, "__self__", None)
+    if uf is not None and type(uf).__name__ == "ufunc" and _is_numpy(uf):  # np.add.outer...
+        from . import ufunc_methods
+        return ufunc_methods.call(tr, uf, fn.__name__, list(args), dict(kwargs), loc)
     if isinstance(fn, nplib.ArrayMethod):
         return nplib.call_method(tr, fn, args, kwargs, loc)
     if _is_numpy(fn):

@@ -316,7 +316,7 @@ def setitem(tr, a: Arr, key, value, loc) -> None:
     loop_nest(fb, ix.shape, [], body)
 
 
-def _fit_value(tr, value, shape, loc):
+def _fit_value(tr, value, shape, loc, message=None):
     """`value` broadcastable to `shape` (NumPy's setitem: extra leading axes
     of length 1 are dropped), else NumPy's ValueError."""
     fb = tr.fb
@@ -339,6 +339,8 @@ def _fit_value(tr, value, shape, loc):
         if len(args) > 8:
             args, msg = [], "shape mismatch: value array could not be broadcast to indexing " \
                 "result"
+        if message is not None:  # np.<ufunc>.at words it so
+            args, msg = [], message
         fb.emit_multi("raise_if_fmt", [fb.const(True) if bad is True else bad]
                       + [ic(fb, x) for x in args], {"exc": "ValueError", "msg": msg}, loc=loc)
     if extra > 0:

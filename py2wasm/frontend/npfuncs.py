@@ -8,6 +8,7 @@ asks `METHODS`. Returns `NOT_HERE` for anything it does not know.
 """
 from __future__ import annotations
 
+from . import npfuncs_einsum as EI
 from . import npfuncs_shape as SH
 from . import npfuncs_sort as SO
 from . import npfuncs_stats as ST
@@ -66,6 +67,9 @@ FUNCS = {
                  lambda tr, loc, a, q, axis, method, keepdims: SO.quantile(
                      tr, a, q, axis, method, keepdims, loc, "quantile")),
 }
+FUNCS["ndarray"] = ([("shape", REQ), ("dtype", float)],
+                    lambda tr, loc, shape, dtype: SH.ndarray(tr, shape, dtype, loc))
+FUNCS["einsum"] = (None, EI.einsum)
 FUNCS.update(SH.FUNCS(REQ))
 FUNCS.update(ST.FUNCS(REQ))
 

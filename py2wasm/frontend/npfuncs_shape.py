@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..ir import BOOL, I64, Var
+from ..ir import BOOL, F64, I64, Var
 from . import arrays as A
 from . import indexing_fancy as FX
 from . import npkernels as K
@@ -431,3 +431,92 @@ def METHODS(REQ):
         "put": ([("indices", REQ), ("values", REQ)],
                 lambda tr, loc, a, indices, values: put(tr, a, indices, values, loc)),
     }
+
+
+# --- index grids (numpy.mgrid, numpy.ogrid) -----------------------------------------------------
+
+def grid(tr, g, key, loc):
+    """np.mgrid[...] / np.ogrid[...] with slice bounds and steps known when
+    compiling (a complex step `5j` is a number of points, endpoint included):
+    NumPy's nd_grid, computed at run time by one loop nest per result."""
+    import math
+    fb = tr.fb
+    sparse = bool(g.sparse)
+    single = not isinstance(key, tuple)
+    keys = (key,) if single else key
+    sizes, starts, steps, nums = [], [], [], []
+    for k in keys:
+        if not isinstance(k, slice):
+            raise error(loc, "numpy.mgrid/ogrid take slices", "write np.mgrid[0:n, 0:m]", E_TYPE)
+        for v in (k.start, k.stop, k.step):
+            if v is not None and type(v) not in (int, float, complex):
+                raise error(loc, "numpy.mgrid/ogrid slice bounds and steps must be numbers "
+                            "known when compiling", "use np.meshgrid with run-time sizes",
+                            E_TYPE)
+        start = 0 if k.start is None else k.start
+        step = 1 if k.step is None else k.step
+        stop = k.stop
+        if stop is None:
+            raise error(loc, "numpy.mgrid/ogrid slices need a stop", "", E_TYPE)
+        if isinstance(step, complex):
+            n = int(abs(step))
+            st = (stop - start) / float(n - 1) if n != 1 else 1
+            nums += [start, stop, abs(step)]
+        else:
+            if step == 0:
+                raise TraceRaise("ZeroDivisionError", "float division by zero")
+            n = max(int(math.ceil((stop - start) / (step * 1.0))), 0)
+            st = step
+            nums += [start, stop, step]
+        sizes.append(n)
+        starts.append(start)
+        steps.append(st)
+    typ = np.result_type(*nums).name
+    if single:
+        typ = np.result_type(*nums[:2], nums[2]).name
+    nd = len(keys)
+
+    def fill(out, k, view_idx):
+        def body(idx, cs):
+            i = idx[view_idx]
+            if typ in A.FLOATS:
+                x = fb.emit("add", [fb.emit("mul", [fb.emit("convert", [i], {"to": F64}),
+                                                    fb.const(float(steps[k]))]),
+                                    fb.const(float(starts[k]))])
+            else:
+                x = fb.emit("wadd", [fb.emit("wmul", [i, fb.const(int(steps[k]))]),
+                                     fb.const(int(starts[k]))])
+            A.store(fb, out, idx, A.cast(fb, x, "float64" if typ in A.FLOATS else "int64", typ))
+            return cs
+        loop_nest(fb, out.shape, [], body)
+
+    if single:
+        out = alloc(tr, typ, (sizes[0],), loc)
+        fill(out, 0, 0)
+        return out
+    if sparse:
+        outs = []
+        for k in range(nd):
+            out = alloc(tr, typ, tuple(sizes[k] if d == k else 1 for d in range(nd)), loc)
+            fill(out, k, k)
+            outs.append(out)
+        return tuple(outs)
+    out = alloc(tr, typ, (nd,) + tuple(sizes), loc)
+    for k in range(nd):
+        view = A.getitem(tr, out, k, loc)
+        fill(view, k, k)
+    return out
+
+
+def is_grid(v) -> bool:
+    try:
+        from numpy.lib._index_tricks_impl import nd_grid
+    except ImportError:  # pragma: no cover - NumPy < 2
+        return False
+    return isinstance(v, nd_grid)
+
+
+def ndarray(tr, shape, dtype, loc):
+    """np.ndarray(shape, dtype): an uninitialized array, as np.empty."""
+    from .nplib import dtype_arg
+    return alloc(tr, dtype_arg(dtype, loc, "float64"), A.shape_arg(shape, loc), loc)

@@ -1027,15 +1027,14 @@ def _reduction_call(tr, kind, args, kwargs, loc, name):
     params = [("a", REQUIRED), ("axis", None)]
     if kind in ("std", "var"):
         params += [("dtype", None), ("out", None), ("ddof", 0), ("keepdims", False)]
-    elif kind in ("argmin", "argmax"):
-        params += [("out", None), ("keepdims", False)]
+    elif kind in ("sum", "prod", "mean"):
+        params += [("dtype", None), ("out", None), ("keepdims", False)]
     else:
-        params += [("keepdims", False)]
+        params += [("out", None), ("keepdims", False)]
     b = bind(loc, name, args, kwargs, params)
-    for k in ("dtype", "out"):
-        if b.get(k) is not None:
-            raise error(loc, f"argument {k}= of numpy.{name}() is not supported", "",
-                        E_UNSUPPORTED_CALL)
+    if b.get("dtype") is not None or b.get("out") is not None:
+        from .ufunc_methods import reduction_dtype_out
+        return reduction_dtype_out(tr, kind, b, loc, name)
     return reduce(tr, kind, b["a"], b["axis"], b["keepdims"], loc, ddof=b.get("ddof", 0))
 
 
@@ -1064,9 +1063,9 @@ def call(tr, fn, args, kwargs, loc):
         if name not in UFUNCS:
             raise error(loc, f"numpy.{name} is not supported", "see the supported NumPy subset",
                         E_UNSUPPORTED_CALL)
-        if kwargs:
-            raise error(loc, f"argument {next(iter(kwargs))}= of numpy.{name}() is not "
-                        "supported", "", E_UNSUPPORTED_CALL)
+        if kwargs:  # out= where= dtype=
+            from . import ufunc_methods
+            return ufunc_methods.ufunc_call(tr, fn, [A.unlist(a) for a in args], kwargs, loc)
         if len(args) != fn.nin:
             raise error(loc, f"numpy.{name} takes {fn.nin} argument(s)", "", E_TYPE)
         args = [as_array(tr, a, loc) if isinstance(a, tuple) else a for a in args]

@@ -376,6 +376,10 @@ class Handlers:
         if arrays.is_array(seq):
             f.stack.append(arrays.getitem(self, seq, idx, loc))
             return
+        from . import npfuncs_shape
+        if npfuncs_shape.is_grid(seq):  # np.mgrid[...], np.ogrid[...]
+            f.stack.append(npfuncs_shape.grid(self, seq, idx, loc))
+            return
         if not isinstance(seq, (tuple, range)):
             raise error(loc, "indexing is only supported on tuples", "", E_TYPE)
         if isinstance(idx, slice):
@@ -633,6 +637,22 @@ class _Named:
 
 for _name in _UNSUPPORTED:
     setattr(Handlers, "op_" + _name, _unsupported)
+
+
+def _store_attr(self, ins, f):
+    """`a.shape = (...)` on an array (ufunc_methods.set_shape); any other
+    attribute assignment is unsupported."""
+    obj = f.stack[-1]
+    if isinstance(obj, arrays.Arr) and ins.argval == "shape":
+        f.stack.pop()
+        value = f.stack.pop()
+        from .ufunc_methods import set_shape
+        set_shape(self, obj, value, self.loc_of(ins))
+        return
+    _unsupported(self, ins, f)
+
+
+Handlers.op_STORE_ATTR = _store_attr
 
 
 

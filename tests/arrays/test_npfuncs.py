@@ -260,6 +260,39 @@ case(f_cov_xy, arr(10), arr(10), rtol=1e-10, atol=1e-14)
 case(f_var1, arr(10))
 
 
+# --- einsum, index grids, np.ndarray ----------------------------------------------------------
+
+def e_matmul(a, b): return np.einsum("ij,jk->ik", a, b), np.einsum("ij,jk->ki", a, b), np.einsum("ij,jk", a, b)
+def e_matvec(a, x): return np.einsum("ij,j->i", a, x), np.einsum("j,jk", x, a.T)
+def e_one(a): return np.einsum("ii->", a), np.einsum("ii->i", a), np.einsum("ij->ji", a), np.einsum("ij->j", a), np.einsum("ii", a)
+def e_batched(a, b): return np.einsum("bij,bjk->bik", a, b), np.einsum("bij,bjk->", a, b)
+def e_vectors(x, y): return np.einsum("i,i->", x, y), np.einsum("i,j->ij", x, y), np.einsum("i,i", x, y)
+def e_three(a, b, c): return np.einsum("ij,jk,kl->il", a, b, c)
+def e_outer_sum(a, b): return np.einsum("ij,kj->ik", a, b)
+def e_bad(a): return np.einsum("ijk->i", a)
+def g_grids(): return np.mgrid[0:3, 0:4], np.ogrid[0:3, 1:7:2], np.mgrid[0:5], np.mgrid[0:1:5j], np.mgrid[-1:1:3j, 0:2:0.5]
+def nd_empty(n: int): return np.ndarray((n, 2), dtype=np.int32).shape, np.ndarray(3).dtype == np.float64
+
+
+case(e_matmul, arr(3, 4), arr(4, 5), rtol=1e-12)
+case(e_matmul, arr(2, 3), arr(4, 2))                      # ValueError: remapped shapes
+case(e_matmul, arr(3, 4, dtype=np.int32), arr(4, 2, dtype=np.int64))
+case(e_matvec, arr(3, 4), arr(4), rtol=1e-12)
+case(e_one, arr(4, 4), rtol=1e-12)
+case(e_one, arr(3, 3, dtype=np.int64))
+case(e_one, arr(4, 3))                                    # ValueError: collapsing index
+case(e_batched, arr(2, 3, 4), arr(2, 4, 5), rtol=1e-12)
+case(e_batched, arr(2, 3, 4), arr(1, 4, 5), rtol=1e-12)   # size 1 broadcasts
+case(e_vectors, arr(5), arr(5), rtol=1e-12)
+case(e_vectors, np.zeros(0), np.zeros(0))
+case(e_three, arr(2, 3), arr(3, 4), arr(4, 2), rtol=1e-12)
+case(e_outer_sum, arr(3, 5), arr(2, 5), rtol=1e-12)
+case(e_outer_sum, arr(3, 5, dtype=np.float32), arr(2, 5, dtype=np.float32))
+case(e_bad, arr(2, 2))                                    # ValueError: too many subscripts
+case(g_grids)
+case(nd_empty, 3)
+
+
 @pytest.mark.parametrize("fn,args,kw", CASES)
 def test_npfuncs_ir(fn, args, kw):
     check(fn, *args, **kw)
