@@ -36,22 +36,26 @@ def bind(loc, name, args, kwargs, params):
     """Bind like Python: `params` is a list of (name, default); REQUIRED marks
     a required parameter. Unknown keywords are a CompileError naming them."""
     out = {}
+    sig = f"numpy.{name}(" + ", ".join(p if d is REQUIRED else f"{p}={d!r}"
+                                       for p, d in params) + ")"
     if len(args) > len(params):
         raise error(loc, f"numpy.{name}() takes at most {len(params)} positional arguments "
-                    "here", "", E_UNSUPPORTED_CALL)
+                    f"here ({len(args)} given); supported signature: {sig}", "",
+                    E_UNSUPPORTED_CALL)
     for (p, _), a in zip(params, args):
         out[p] = a
     for k, v in kwargs.items():
         if k not in dict(params):
             raise error(loc, f"argument {k}= of numpy.{name}() is not supported",
-                        "see the supported NumPy subset", E_UNSUPPORTED_CALL)
+                        f"supported signature: {sig}", E_UNSUPPORTED_CALL)
         if k in out:
             raise error(loc, f"numpy.{name}() got multiple values for {k!r}", "", E_TYPE)
         out[k] = v
     for p, d in params:
         if p not in out:
             if d is REQUIRED:
-                raise error(loc, f"numpy.{name}() missing argument {p!r}", "", E_TYPE)
+                raise error(loc, f"numpy.{name}() missing argument {p!r}; signature: {sig}",
+                            "", E_TYPE)
             out[p] = d
     return out
 
@@ -764,6 +768,11 @@ def matmul(tr, a, b, loc, name="matmul"):
     if a.ndim == 0 or b.ndim == 0:
         raise error(loc, "matmul: Input operand does not have enough dimensions", "", E_TYPE)
     dt = _mm_dtype(a, b, loc)
+    if (a.ndim > 3 or b.ndim > 3) and name == "matmul":
+        from .matmul_nd import matmul_nd
+        return matmul_nd(tr, a, b, dt, "matmul: Input operand 1 has a mismatch in its core "
+                         "dimension 0, with gufunc signature (n?,k),(k,m?)->(n?,m?) (size {1} "
+                         "is different from {0})", loc)
     if a.ndim > 3 or b.ndim > 3:
         raise error(loc, f"{name} of arrays with more than 3 dimensions is not supported", "",
                     E_UNSUPPORTED_CALL)
@@ -1063,11 +1072,14 @@ def call(tr, fn, args, kwargs, loc):
         if name not in UFUNCS:
             raise error(loc, f"numpy.{name} is not supported", "see the supported NumPy subset",
                         E_UNSUPPORTED_CALL)
-        if kwargs:  # out= where= dtype=
+        if kwargs or len(args) == fn.nin + 1:  # out= (or positional out) where= dtype=
             from . import ufunc_methods
             return ufunc_methods.ufunc_call(tr, fn, [A.unlist(a) for a in args], kwargs, loc)
         if len(args) != fn.nin:
-            raise error(loc, f"numpy.{name} takes {fn.nin} argument(s)", "", E_TYPE)
+            raise error(loc, f"numpy.{name} takes {fn.nin} argument(s) ({len(args)} given); "
+                        f"signature: numpy.{name}(" + ", ".join(
+                            f"x{i + 1}" for i in range(fn.nin)) + ", /, out=None, *, "
+                        "where=True, dtype=None)", "", E_TYPE)
         args = [as_array(tr, a, loc) if isinstance(a, tuple) else a for a in args]
         if not any(is_array(a) for a in args):
             return _scalar_ufunc(tr, fn, args, loc)

@@ -102,3 +102,23 @@ def list_append(a):
 def test_lists_only_as_numpy_arguments(fn):
     with pytest.raises(CompileError, match="lists are not supported"):
         trace(fn, types_of_values([np.zeros(2)]))
+
+
+def zeros_no_shape(a): return np.zeros()
+def sqrt_two(a): return np.sqrt(a, a, a)
+def sort_too_many(a): return np.sort(a, 0, None, None, 1)
+def linalg_norm(a): return np.linalg.norm(a)
+def fft_name(a): return np.fft.rfft(a)
+
+
+@pytest.mark.parametrize("fn,words", [
+    (zeros_no_shape, "numpy.zeros() missing argument 'shape'; signature: numpy.zeros(shape, dtype=None)"),
+    (sqrt_two, "numpy.sqrt takes 1 argument(s) (3 given); signature: numpy.sqrt(x1, /, out=None"),
+    (sort_too_many, "signature: sort(a, axis=-1, kind=None)"),
+    (linalg_norm, "numpy.linalg.norm() is not supported"),
+    (fft_name, "numpy.fft.rfft() is not supported"),
+])
+def test_messages_name_public_functions_and_signatures(fn, words):
+    with pytest.raises(CompileError) as info:
+        trace(fn, types_of_values([np.zeros(3)]))
+    assert words in str(info.value)

@@ -40,7 +40,7 @@ def u_at_pair(a, i, j): np.add.at(a, (i, j), 2.5)
 def u_out(a, b, o):
     np.add(a, b, out=o)
     return np.multiply(a, 2, out=o, where=a > 0)
-def u_out_alias(a): np.sqrt(a, out=a); np.add(a[:-1], a[1:], out=a[1:])
+def u_out_alias(a): np.sqrt(a, out=a); np.add(a[:-1], a[1:], a[1:])  # positional out
 def u_out_bad(a, o): np.add(a, 1, out=o)
 def u_dtype(a):
     return (np.add(a, 1, dtype=np.float32), np.sum(a, dtype=np.float32),
