@@ -240,6 +240,8 @@ def _array_call(tr, fn, args, kwargs, loc):
 
 
 def _is_numpy(fn) -> bool:
+    if isinstance(fn, type) and issubclass(fn, BaseException):  # np.linalg.LinAlgError(...)
+        return False
     mod = getattr(fn, "__module__", None) or ""
     if mod == "numpy" or mod.startswith("numpy."):
         return True

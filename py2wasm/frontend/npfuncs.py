@@ -9,6 +9,7 @@ asks `METHODS`. Returns `NOT_HERE` for anything it does not know.
 from __future__ import annotations
 
 from . import npfuncs_einsum as EI
+from . import npfuncs_linalg as LA
 from . import npfuncs_shape as SH
 from . import npfuncs_sort as SO
 from . import npfuncs_stats as ST
@@ -87,11 +88,18 @@ METHOD_TABLE.update(SH.METHODS(REQ))
 METHODS = frozenset(METHOD_TABLE)
 
 
+LINALG = LA.FUNCS(REQ)
+
+
 def call(tr, fn, name, args, kwargs, loc):
-    entry = FUNCS.get(name)
     mod = getattr(fn, "__module__", "") or ""
+    if mod == "numpy.linalg":
+        entry = LINALG.get(name)
+        name = "linalg." + name
+    else:
+        entry = FUNCS.get(name)
     if entry is None or not (mod == "numpy" or mod.startswith("numpy._core") or
-                             mod.startswith("numpy.lib")):
+                             mod.startswith("numpy.lib") or mod == "numpy.linalg"):
         return NOT_HERE
     params, handler = entry
     if params is None:  # *args functions (meshgrid)

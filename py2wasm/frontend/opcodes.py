@@ -617,7 +617,9 @@ class Handlers:
         exc = f.stack.pop()
         if isinstance(exc, type) and issubclass(exc, BaseException):
             exc = exc()
-        if not isinstance(exc, BaseException) or type(exc).__name__ not in vars(_py_builtins):
+        from ..errors import exception_class
+        if not isinstance(exc, BaseException) or exception_class(type(exc).__name__) is not \
+                type(exc):
             raise error(loc, "only built-in exceptions with known messages can be raised",
                         "raise e.g. ValueError(\"message\")", E_UNSUPPORTED_VALUE)
         self.fb.raise_(type(exc).__name__, str(exc), loc)

@@ -1,0 +1,244 @@
+"""numpy.linalg during tracing: `det inv solve cholesky norm` on 2-D arrays.
+
+Place in the pipeline: frontend value semantics, dispatched by `npfuncs` for
+functions of `numpy.linalg`. Arguments are checked here with NumPy's
+messages (LinAlgError for non-square input, ValueError for mismatched
+right-hand sides); the factorizations are `linalg_kernels` (plain Python
+compiled by the tracer into the module only when used), run on float64
+copies. `norm` is NumPy's own formulas over the fused reductions.
+
+Integer and bool input is computed in float64 (as NumPy); float32 input is
+computed in float64 and the result rounded to float32 (NumPy uses LAPACK's
+float32 routines: results agree to float32 rounding, not to the bit).
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from . import arrays as A
+from . import linalg_kernels as L
+from .arrays import Arr, alloc, ic, icmp, is_array, known, materialize
+from .npfuncs_sort import as_arr, kernel
+from .values import E_TYPE, E_UNSUPPORTED_CALL, TraceRaise, error
+
+
+def _square(tr, a, loc, name):
+    """A fresh C-contiguous float64 copy of the square 2-D array a (NumPy's
+    LinAlgError for other shapes) and the result dtype."""
+    fb = tr.fb
+    a = as_arr(tr, a, loc)
+    if a.ndim < 2:
+        raise TraceRaise("LinAlgError", f"{a.ndim}-dimensional array given. Array must be at "
+                         "least two-dimensional")
+    if a.ndim > 2:
+        raise error(loc, f"numpy.linalg.{name} of stacked (>2-D) matrices is not supported",
+                    "loop over the matrices", E_UNSUPPORTED_CALL)
+    msg = "Last 2 dimensions of the array must be square"
+    bad = icmp(fb, "ne", a.shape[0], a.shape[1])
+    if bad is True:
+        raise TraceRaise("LinAlgError", msg)
+    if bad is not False:
+        fb.raise_if(bad, "LinAlgError", msg, loc)
+    out_dt = "float32" if a.dtype == "float32" else "float64"
+    m = A.copy(tr, A.astype_node(a, "float64"), loc)
+    return Arr("float64", m.ptr, (a.shape[0], a.shape[0]), None, m.root), out_dt
+
+
+def _result(tr, x, dt, loc):
+    return x if dt == "float64" else A.copy(tr, A.astype_node(x, dt), loc)
+
+
+def det(tr, a, loc):
+    fb = tr.fb
+    m, dt = _square(tr, a, loc, "det")
+    piv = alloc(tr, "int64", (m.shape[0],), loc)
+    r = kernel(tr, L.det_lu, [m, piv], loc)
+    return fb.emit("f32", [r]) if dt == "float32" else r
+
+
+def solve(tr, a, b, loc):
+    fb = tr.fb
+    m, dt = _square(tr, a, loc, "solve")
+    b = as_arr(tr, b, loc, "b")
+    n = m.shape[0]
+    if b.ndim == 1:
+        msg = ("solve1: Input operand 1 has a mismatch in its core dimension 0, with gufunc "
+               "signature (m,m),(m)->(m) (size {0} is different from {1})")
+    elif b.ndim == 2:
+        msg = ("solve: Input operand 1 has a mismatch in its core dimension 0, with gufunc "
+               "signature (m,m),(m,n)->(m,n) (size {0} is different from {1})")
+    else:
+        raise error(loc, "numpy.linalg.solve with stacked right-hand sides is not supported",
+                    "loop over them", E_UNSUPPORTED_CALL)
+    bad = icmp(fb, "ne", b.shape[0], n)
+    if bad is True:
+        raise TraceRaise("ValueError", msg.format(b.shape[0], n))
+    if bad is not False:
+        fb.emit_multi("raise_if_fmt", [bad, ic(fb, b.shape[0]), ic(fb, n)],
+                      {"exc": "ValueError", "msg": msg}, loc=loc)
+    dt = np.result_type(np.dtype(dt), np.dtype(b.dtype), np.float64).name \
+        if b.dtype != "float32" or dt != "float32" else "float32"
+    rhs = A.copy(tr, A.astype_node(b, "float64"), loc)
+    k = rhs.shape[1] if b.ndim == 2 else 1
+    rhs2 = Arr("float64", rhs.ptr, (n, k), None, rhs.root)
+    piv = alloc(tr, "int64", (n,), loc)
+    kernel(tr, L.solve_lu, [m, piv, rhs2], loc)
+    res = Arr("float64", rhs.ptr, (n,) if b.ndim == 1 else (n, k), None, rhs.root)
+    return _result(tr, res, dt, loc)
+
+
+def inv(tr, a, loc):
+    m, dt = _square(tr, a, loc, "inv")
+    n = m.shape[0]
+    eye = alloc(tr, "float64", (n, n), loc)
+    fb = tr.fb
+    A.assign(tr, eye, 0.0, loc)
+
+    def body(idx, cs):
+        A.store(fb, eye, [idx[0], idx[0]], fb.const(1.0))
+        return cs
+    A.loop_nest(fb, (n,), [], body)
+    piv = alloc(tr, "int64", (n,), loc)
+    kernel(tr, L.solve_lu, [m, piv, eye], loc)
+    return _result(tr, eye, dt, loc)
+
+
+def cholesky(tr, a, upper, loc):
+    if type(upper) is not bool:
+        raise error(loc, "numpy.linalg.cholesky upper= must be a known bool", "", E_TYPE)
+    m, dt = _square(tr, a, loc, "cholesky")
+    n = m.shape[0]
+    if upper:  # NumPy reads the upper triangle: the lower one of a.T
+        m = A.copy(tr, A.transpose(tr, m, None, loc), loc)
+    out = alloc(tr, "float64", (n, n), loc)
+    kernel(tr, L.cholesky_lower, [m, out], loc)
+    res = A.transpose(tr, out, None, loc) if upper else out
+    return _result(tr, res, dt, loc)
+
+
+# --- norm ---------------------------------------------------------------------------------------
+
+def norm(tr, x, ord, axis, keepdims, loc):
+    """NumPy's norm formulas (numpy/linalg/_linalg.py) over the reductions."""
+    from .nplib import reduce
+    fb = tr.fb
+    x = as_arr(tr, x, loc)
+    if type(keepdims) is not bool:
+        raise error(loc, "numpy.linalg.norm keepdims= must be a known bool", "", E_TYPE)
+    if x.dtype not in A.FLOATS:
+        x = A.astype_node(x, "float64")
+    x = materialize(tr, x, loc)
+    nd = x.ndim
+    absx = A.ufunc_node(tr, np.absolute, [x], loc)
+    if axis is None and not keepdims and (ord is None or (ord in ("f", "fro") and nd == 2) or
+                                          (ord in (2, 2.0) and nd == 1)):
+        # sqrt(x.ravel() . x.ravel())
+        from .npfuncs_sort import flat
+        from .nplib import dot
+        v = flat(tr, x, loc)
+        s = dot(tr, v, v, loc)
+        return fb.emit("sqrt", [s if not isinstance(s, (int, float)) else fb.const(float(s))])
+    if axis is None:
+        axis = tuple(range(nd))
+    if isinstance(axis, int):
+        axis = (axis,)
+    if not isinstance(axis, tuple):
+        raise error(loc, "numpy.linalg.norm axis= must be an int or a tuple of ints", "", E_TYPE)
+    axis = tuple(A.normalize_axis(ax, nd, loc) for ax in axis)
+    if len(axis) == 1:
+        ax = axis[0]
+        if ord in (None, 2, 2.0):
+            s = reduce(tr, "sum", A.ufunc_node(tr, np.multiply, [x, x], loc), ax, keepdims, loc)
+            return A.ufunc_node(tr, np.sqrt, [s], loc) if is_array(s) else fb.emit("sqrt", [s])
+        if ord in (float("inf"),):
+            return _max_initial0(tr, absx, ax, keepdims, loc)
+        if ord in (float("-inf"),):
+            return reduce(tr, "min", absx, ax, keepdims, loc)
+        if ord in (0, 0.0):
+            return reduce(tr, "sum", A.astype_node(A.ufunc_node(tr, np.not_equal, [x, 0], loc),
+                                                   x.dtype), ax, keepdims, loc)
+        if ord in (1, 1.0):
+            return reduce(tr, "sum", absx, ax, keepdims, loc)
+        if isinstance(ord, (int, float)) and not isinstance(ord, bool):
+            s = reduce(tr, "sum", A.ufunc_node(tr, np.power, [absx, float(ord)], loc), ax,
+                       keepdims, loc)
+            return A.ufunc_node(tr, np.power, [s, 1.0 / ord], loc) if is_array(s) else \
+                _pow(tr, s, 1.0 / ord, loc)
+        raise TraceRaise("ValueError", f"Invalid norm order '{ord}' for vectors") \
+            if isinstance(ord, str) else error(loc, f"numpy.linalg.norm ord={ord!r} is not supported", "",
+                                 E_UNSUPPORTED_CALL)
+    if len(axis) == 2:
+        r, c = axis
+        if r == c:
+            raise TraceRaise("ValueError", "Duplicate axes given.")
+        if ord in (None, "fro", "f"):
+            s = reduce(tr, "sum", A.ufunc_node(tr, np.multiply, [x, x], loc), axis, keepdims, loc)
+            return A.ufunc_node(tr, np.sqrt, [s], loc) if is_array(s) else fb.emit("sqrt", [s])
+        if ord in (1, -1, float("inf"), float("-inf")):
+            kind = "max" if ord in (1, float("inf")) else "min"
+            if ord in (1, -1):
+                s = reduce(tr, "sum", absx, r, False, loc)
+                res = reduce(tr, kind, s, c - 1 if c > r else c, False, loc)
+            else:
+                s = reduce(tr, "sum", absx, c, False, loc)
+                res = reduce(tr, kind, s, r - 1 if r > c else r, False, loc)
+            if keepdims:
+                raise error(loc, "numpy.linalg.norm keepdims= with a matrix ord is not "
+                            "supported", "", E_UNSUPPORTED_CALL)
+            return res
+        raise error(loc, f"numpy.linalg.norm ord={ord!r} for matrices is not supported",
+                    "supported: None, 'fro', 1, -1, inf, -inf", E_UNSUPPORTED_CALL)
+    raise TraceRaise("ValueError", "Improper number of dimensions to norm.")
+
+
+def _max_initial0(tr, absx, ax, keepdims, loc):
+    """abs(x).max(axis, initial=0): 0 for an empty axis (NumPy's inf-norm)."""
+    from .nplib import reduce
+    fb = tr.fb
+    n = absx.shape[ax]
+    empty = icmp(fb, "eq", n, 0)
+    if empty is False:
+        return reduce(tr, "max", absx, ax, keepdims, loc)
+    shape = tuple(s if d != ax else 1 for d, s in enumerate(absx.shape)) if keepdims else \
+        tuple(s for d, s in enumerate(absx.shape) if d != ax)
+    if empty is True:
+        return 0.0 if not shape else A.copy(tr, A.astype_node(_zeros(tr, absx.dtype, shape, loc),
+                                                             absx.dtype), loc)
+    out = alloc(tr, absx.dtype, shape if shape else (1,), loc)
+    full, zero, join = fb.new_block(), fb.new_block(), fb.new_block()
+    fb.cond_br(empty, zero, full)
+    fb.set_block(zero)
+    A.assign(tr, out, 0.0, loc)
+    fb.br(join)
+    fb.set_block(full)
+    r = reduce(tr, "max", absx, ax, keepdims, loc)
+    if is_array(r):
+        A.assign(tr, out, r, loc)
+    else:
+        A.store(fb, out, [0], A.scalar_to_dtype(tr, r, absx.dtype, loc))
+    fb.br(join)
+    fb.set_block(join)
+    return out if shape else A.load(fb, out, [0])
+
+
+def _zeros(tr, dt, shape, loc):
+    z = alloc(tr, dt, shape, loc)
+    A.assign(tr, z, 0, loc)
+    return z
+
+
+def _pow(tr, s, e, loc):
+    from . import operators
+    return operators.binary(tr.fb, "**", s, e, loc)
+
+
+def FUNCS(REQ):
+    return {
+        "det": ([("a", REQ)], lambda tr, loc, a: det(tr, a, loc)),
+        "inv": ([("a", REQ)], lambda tr, loc, a: inv(tr, a, loc)),
+        "solve": ([("a", REQ), ("b", REQ)], lambda tr, loc, a, b: solve(tr, a, b, loc)),
+        "cholesky": ([("a", REQ), ("upper", False)],
+                     lambda tr, loc, a, upper: cholesky(tr, a, upper, loc)),
+        "norm": ([("x", REQ), ("ord", None), ("axis", None), ("keepdims", False)],
+                 lambda tr, loc, x, ord, axis, keepdims: norm(tr, x, ord, axis, keepdims, loc)),
+    }

@@ -1,0 +1,192 @@
+"""numpy.linalg `det inv solve cholesky norm` (frontend/npfuncs_linalg.py,
+kernels in frontend/linalg_kernels.py) against NumPy, IR interpreter and
+wasm: values on well-conditioned input, residual-based accuracy on random
+and ill-conditioned (Hilbert) matrices, singular and non-positive-definite
+input (LinAlgError with NumPy's messages), shapes (empty, 1x1, non-square,
+non-contiguous), dtypes; kernels (Cholesky solve, least squares by normal
+equations, Gram-Schmidt)."""
+import numpy as np
+import pytest
+
+from tests.arrays.harness import check, run_ir, strided
+from tests.arrays.wasm_harness import check_wasm, run_wasm
+
+R = np.random.default_rng(21)
+EPS = np.finfo(np.float64).eps
+
+
+def l_det(a): return np.linalg.det(a)
+def l_inv(a): return np.linalg.inv(a)
+def l_solve(a, b): return np.linalg.solve(a, b)
+def l_chol(a): return np.linalg.cholesky(a), np.linalg.cholesky(a, upper=True)
+def l_norm_vec(x):
+    return (np.linalg.norm(x), np.linalg.norm(x, 1), np.linalg.norm(x, np.inf),
+            np.linalg.norm(x, -np.inf), np.linalg.norm(x, 0), np.linalg.norm(x, 3),
+            np.linalg.norm(x, 2))
+def l_norm_mat(x):
+    return (np.linalg.norm(x), np.linalg.norm(x, "fro"), np.linalg.norm(x, 1),
+            np.linalg.norm(x, np.inf), np.linalg.norm(x, -1), np.linalg.norm(x, -np.inf),
+            np.linalg.norm(x, axis=1), np.linalg.norm(x, 2, axis=0), np.linalg.norm(x, axis=(1, 0)),
+            np.linalg.norm(x, axis=1, keepdims=True))
+
+
+def spd(n):
+    m = R.normal(size=(n, n))
+    return m @ m.T + n * np.eye(n)
+
+
+def hilbert(n):
+    i = np.arange(n)
+    return 1.0 / (i[:, None] + i[None, :] + 1.0)
+
+
+CASES = []
+
+
+def case(fn, *args, **kw):
+    CASES.append(pytest.param(fn, args, kw, id=f"{fn.__name__}-{len(CASES)}"))
+
+
+for n in (1, 2, 5, 8):
+    case(l_det, R.normal(size=(n, n)), rtol=1e-10)
+    case(l_inv, R.normal(size=(n, n)) + n * np.eye(n), rtol=1e-10)
+    case(l_solve, R.normal(size=(n, n)) + n * np.eye(n), R.normal(size=n), rtol=1e-10)
+    case(l_solve, R.normal(size=(n, n)) + n * np.eye(n), R.normal(size=(n, 3)), rtol=1e-10)
+    case(l_chol, spd(n), rtol=1e-10)
+case(l_det, np.zeros((0, 0)))
+case(l_det, np.zeros((3, 3)))                          # singular: 0.0
+case(l_det, np.ones((3, 3)), atol=1e-15)
+case(l_det, R.integers(-5, 5, size=(4, 4)), rtol=1e-10, atol=1e-12)
+case(l_det, R.normal(size=(3, 3)).astype(np.float32), rtol=1e-5)
+case(l_det, strided(R.normal(size=(3, 3))), rtol=1e-10)
+case(l_det, R.normal(size=(2, 3)))                     # LinAlgError: not square
+case(l_det, R.normal(size=3))                          # LinAlgError: 1-dimensional
+case(l_inv, np.ones((3, 3)))                           # LinAlgError: Singular matrix
+case(l_inv, np.zeros((0, 0)))
+case(l_inv, R.integers(1, 5, size=(2, 2)) + 5 * np.eye(2, dtype=np.int64), rtol=1e-10)
+case(l_solve, R.normal(size=(4, 4)), R.normal(size=3))  # ValueError: core dimension
+case(l_solve, R.normal(size=(4, 4)), R.normal(size=(3, 2)))
+case(l_solve, np.zeros((2, 2)), np.ones(2))            # LinAlgError
+case(l_solve, np.eye(3), np.arange(3))                 # int right-hand side
+case(l_chol, -spd(3))                                  # LinAlgError: not positive definite
+case(l_chol, np.array([[1.0, 2.0], [2.0, 1.0]]))
+case(l_chol, np.zeros((0, 0)))
+case(l_chol, np.array([[4.0, 99.0], [2.0, 3.0]]), rtol=1e-12)  # upper: not PD; lower: fine
+case(l_chol, np.array([[4.0, 2.0], [99.0, 3.0]]), rtol=1e-12)
+case(l_norm_vec, R.normal(size=9), rtol=1e-12)
+case(l_norm_vec, np.zeros(0))
+case(l_norm_vec, R.integers(-5, 5, size=6), rtol=1e-12)
+case(l_norm_mat, R.normal(size=(3, 4)), rtol=1e-12)
+case(l_norm_mat, strided(R.normal(size=(4, 2))), rtol=1e-12)
+
+
+@pytest.mark.parametrize("fn,args,kw", CASES)
+def test_linalg_ir(fn, args, kw):
+    check(fn, *args, **kw)
+
+
+@pytest.mark.parametrize("fn,args,kw", CASES)
+def test_linalg_wasm(fn, args, kw):
+    check_wasm(fn, *args, **kw)
+
+
+# --- accuracy ------------------------------------------------------------------------------------
+
+def _run(run, fn, *args):
+    if run is run_ir:
+        _, (status, value) = run_ir(fn, list(args))
+    else:
+        status, value = run_wasm(fn, list(args))
+    assert status == "ok", value
+    return value
+
+
+@pytest.mark.parametrize("run", [run_ir, run_wasm])
+@pytest.mark.parametrize("n", [3, 10, 40])
+def test_solve_backward_error_random(run, n):
+    a = R.normal(size=(n, n))
+    b = R.normal(size=n)
+    x = _run(run, l_solve, a, b)
+    # normwise backward error |Ax - b| / (|A| |x|): near machine epsilon for
+    # Gaussian elimination with partial pivoting
+    eta = np.linalg.norm(a @ x - b) / (np.linalg.norm(a, 2) * np.linalg.norm(x))
+    assert eta < 50 * n * EPS
+
+
+@pytest.mark.parametrize("run", [run_ir, run_wasm])
+@pytest.mark.parametrize("n", [4, 8, 12])
+def test_hilbert_ill_conditioned(run, n):
+    h = hilbert(n)
+    b = h @ np.ones(n)
+    x = _run(run, l_solve, h, b)
+    eta = np.linalg.norm(h @ x - b) / (np.linalg.norm(h, 2) * np.linalg.norm(x))
+    assert eta < 50 * n * EPS
+    # forward error bounded by cond(H) * eps (and as good as LAPACK's, within 10x)
+    ref = np.linalg.solve(h, b)
+    err = np.linalg.norm(x - 1) / np.sqrt(n)
+    assert err <= max(10 * np.linalg.norm(ref - 1) / np.sqrt(n), np.linalg.cond(h) * EPS * 10)
+    hinv = _run(run, l_inv, h)
+    assert np.linalg.norm(h @ hinv - np.eye(n)) / (np.linalg.norm(h) * np.linalg.norm(hinv)) \
+        < 50 * n * EPS
+    # det(H) is tiny and ill-conditioned itself: relative error ~ cond(H) * eps
+    d = _run(run, l_det, h)
+    ref_d = np.linalg.det(h)
+    assert abs(d - ref_d) <= max(1e-6, np.linalg.cond(h) * EPS * n) * abs(ref_d)
+
+
+@pytest.mark.parametrize("run", [run_ir, run_wasm])
+@pytest.mark.parametrize("n", [2, 9, 30])
+def test_cholesky_reconstruction(run, n):
+    a = spd(n)
+    low, up = _run(run, l_chol, a)
+    assert np.allclose(np.triu(low, 1), 0) and np.allclose(up, low.T)
+    assert np.linalg.norm(low @ low.T - a) / np.linalg.norm(a) < 10 * n * EPS
+
+
+@pytest.mark.parametrize("run", [run_ir, run_wasm])
+def test_nearly_singular(run):
+    a = np.array([[1.0, 2.0], [2.0, 4.0 + 1e-15]])
+    got = _run(run, l_det, a)
+    assert abs(got - np.linalg.det(a)) < 1e-14
+
+
+# --- kernels -------------------------------------------------------------------------------------
+
+def cholesky_solve(a, b):
+    """Solve an SPD system with a Cholesky factor and two triangular solves."""
+    low = np.linalg.cholesky(a)
+    y = np.linalg.solve(low, b)
+    return np.linalg.solve(low.T, y)
+
+
+def least_squares(x, y):
+    """Polynomial fit by the normal equations."""
+    v = np.stack((np.ones(x.shape[0]), x, x * x), axis=1)
+    return np.linalg.solve(v.T @ v, v.T @ y)
+
+
+def gram_schmidt(a):
+    """Modified Gram-Schmidt: orthonormal columns, with norm()."""
+    q = a.copy()
+    n = a.shape[1]
+    for j in range(n):
+        for i in range(j):
+            q[:, j] = q[:, j] - (q[:, i] @ q[:, j]) * q[:, i]
+        q[:, j] = q[:, j] / np.linalg.norm(q[:, j])
+    return q
+
+
+def mahalanobis(x, mu, cov):
+    d = x - mu
+    return np.sqrt(np.einsum("ij,jk,ik->i", d, np.linalg.inv(cov), d))
+
+
+@pytest.mark.parametrize("run", [check, check_wasm])
+def test_kernels(run):
+    a = spd(6)
+    run(cholesky_solve, a, R.normal(size=6), rtol=1e-9)
+    x = np.linspace(0, 1, 20)
+    run(least_squares, x, 1 + 2 * x - 3 * x * x + 0.01 * R.normal(size=20), rtol=1e-8)
+    run(gram_schmidt, R.normal(size=(6, 4)), rtol=1e-9, atol=1e-12)
+    pts = R.normal(size=(15, 3))
+    run(mahalanobis, pts, pts.mean(axis=0), np.cov(pts, rowvar=False), rtol=1e-9)
