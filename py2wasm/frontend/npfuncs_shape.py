@@ -331,29 +331,47 @@ def cross(tr, a, b, loc):
     a = as_arr(tr, a, loc)
     b = as_arr(tr, b, loc, "b")
     fb = tr.fb
-    # a length known only at run time is taken as 3 (the result's shape must
-    # be known when compiling): checked at run time
-    lens = []
-    for x in (a, b):
-        n = x.shape[-1]
-        if known(n):
-            if n not in (2, 3):
-                raise TraceRaise("ValueError", "incompatible dimensions for cross product\n"
-                                 "(dimension must be 2 or 3)")
-            lens.append(n)
+    # NumPy's own verdict on the vector lengths (its rules and messages
+    # changed between versions: 2-vectors were removed in NumPy 2.5); a length
+    # known only at run time is taken as 3 and checked at run time
+    def verdict(n1, n2):
+        try:
+            np.cross(np.zeros(n1), np.zeros(n2))
+            return None
+        except ValueError as e:
+            return str(e)
+    lens = [x.shape[-1] if known(x.shape[-1]) else None for x in (a, b)]
+    if None not in lens:
+        msg = verdict(*lens)
+        if msg is not None:
+            raise TraceRaise("ValueError", msg)
+        if lens[0] != lens[1]:
+            raise error(loc, "numpy.cross of a 2-vector and a 3-vector is not supported", "",
+                        E_UNSUPPORTED_CALL)
+        three = lens[0] == 3
+    else:
+        # the message for run-time lengths: NumPy's, with the lengths as arguments
+        template = verdict(11, 13)
+        if template is not None:
+            template = template.replace("{", "{{").replace("}", "}}").replace(
+                "11", "{0}").replace("13", "{1}")
+        n1, n2 = (ic(fb, x.shape[-1]) for x in (a, b))
+        bad = fb.emit("or", [fb.emit("ne", [n1, fb.const(3)]), fb.emit("ne", [n2, fb.const(3)])])
+        two_ok = verdict(2, 2) is None
+        if two_ok:  # NumPy < 2.5: 2-vectors are valid, but not compiled this way
+            def bad_len(n):
+                return fb.emit("and", [fb.emit("ne", [n, fb.const(2)]),
+                                       fb.emit("ne", [n, fb.const(3)])])
+            if template is not None:
+                fb.emit_multi("raise_if_fmt", [fb.emit("or", [bad_len(n1), bad_len(n2)]), n1,
+                                               n2], {"exc": "ValueError", "msg": template},
+                              loc=loc)
+            fb.raise_if(bad, "ValueError", "numpy.cross of vectors whose length is known only "
+                        "at run time needs 3-vectors (py2wasm takes run-time lengths as 3)", loc)
         else:
-            msg = "incompatible dimensions for cross product\n(dimension must be 2 or 3)"
-            fb.raise_if(fb.emit("and", [fb.emit("ne", [n, fb.const(2)]),
-                                        fb.emit("ne", [n, fb.const(3)])]), "ValueError", msg,
-                        loc)
-            fb.raise_if(fb.emit("eq", [n, fb.const(2)]), "ValueError",
-                        "numpy.cross of 2-vectors whose length is known only at run time is "
-                        "not supported (py2wasm takes run-time lengths as 3)", loc)
-            lens.append(3)
-    if lens[0] != lens[1]:
-        raise error(loc, "numpy.cross of a 2-vector and a 3-vector is not supported", "",
-                    E_UNSUPPORTED_CALL)
-    three = lens[0] == 3
+            fb.emit_multi("raise_if_fmt", [bad, n1, n2], {"exc": "ValueError", "msg": template},
+                          loc=loc)
+        three = True
 
     def c(x, i):
         return A.getitem(tr, x, (Ellipsis, i), loc)
