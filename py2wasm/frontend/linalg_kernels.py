@@ -124,3 +124,135 @@ def cholesky_lower(a, out):
             out[i, j] = t / d
         for i in range(j):
             out[i, j] = 0.0
+
+
+def householder_qr(a, tau):
+    """LAPACK's dgeqr2 in place on the m x n array a: R on and above the
+    diagonal, the Householder vectors below it (v[0] = 1 implied), tau[j] the
+    reflector scalars (dlarfg's conventions: beta = -sign(alpha) |x|)."""
+    m = a.shape[0]
+    n = a.shape[1]
+    k = min(m, n)
+    for j in range(k):
+        alpha = a[j, j]
+        xnorm = 0.0
+        for i in range(j + 1, m):
+            xnorm = math.hypot(xnorm, a[i, j])
+        if xnorm == 0.0:
+            tau[j] = 0.0
+        else:
+            beta = math.hypot(alpha, xnorm)
+            if alpha >= 0.0:
+                beta = -beta
+            tau[j] = (beta - alpha) / beta
+            scale = 1.0 / (alpha - beta)
+            for i in range(j + 1, m):
+                a[i, j] = a[i, j] * scale
+            a[j, j] = beta
+        # apply H = I - tau v v^T to the trailing columns
+        t = tau[j]
+        if t != 0.0:
+            for c in range(j + 1, n):
+                s = a[j, c]
+                for i in range(j + 1, m):
+                    s += a[i, j] * a[i, c]
+                s = s * t
+                a[j, c] = a[j, c] - s
+                for i in range(j + 1, m):
+                    a[i, c] = a[i, c] - s * a[i, j]
+
+
+def form_q(a, tau, q):
+    """q (m x kq, kq <= m) = the first kq columns of H_0 H_1 ... H_{k-1}
+    (LAPACK's dorg2r), from householder_qr's output."""
+    m = a.shape[0]
+    kq = q.shape[1]
+    k = tau.shape[0]
+    for i in range(m):
+        for c in range(kq):
+            q[i, c] = 1.0 if i == c else 0.0
+    for j in range(k - 1, -1, -1):
+        t = tau[j]
+        if t != 0.0:
+            for c in range(kq):
+                s = q[j, c]
+                for i in range(j + 1, m):
+                    s += a[i, j] * q[i, c]
+                s = s * t
+                q[j, c] = q[j, c] - s
+                for i in range(j + 1, m):
+                    q[i, c] = q[i, c] - s * a[i, j]
+
+
+def jacobi_eigh(a, v, w, vectors: bool):
+    """Eigenvalues w (ascending) and, if asked, eigenvectors v (columns) of
+    the symmetric matrix whose lower triangle is in a (cyclic Jacobi sweeps
+    until the off-diagonal part is negligible); a is overwritten."""
+    n = a.shape[0]
+    for i in range(n):
+        for j in range(i + 1, n):
+            a[i, j] = a[j, i]
+        for j in range(n):
+            v[i, j] = 1.0 if i == j else 0.0
+    for sweep in range(100):
+        off = 0.0
+        diag = 0.0
+        for i in range(n):
+            diag += a[i, i] * a[i, i]
+            for j in range(i + 1, n):
+                off += a[i, j] * a[i, j]
+        if off <= 1e-36 * diag or off == 0.0:
+            break
+        for p in range(n):
+            for q in range(p + 1, n):
+                apq = a[p, q]
+                if apq != 0.0:
+                    theta = (a[q, q] - a[p, p]) / (2.0 * apq)
+                    t = 1.0 / (abs(theta) + math.sqrt(theta * theta + 1.0))
+                    if theta < 0.0:
+                        t = -t
+                    c = 1.0 / math.sqrt(t * t + 1.0)
+                    s = t * c
+                    for r in range(n):
+                        arp = a[r, p]
+                        arq = a[r, q]
+                        a[r, p] = c * arp - s * arq
+                        a[r, q] = s * arp + c * arq
+                    for r in range(n):
+                        apr = a[p, r]
+                        aqr = a[q, r]
+                        a[p, r] = c * apr - s * aqr
+                        a[q, r] = s * apr + c * aqr
+                    if vectors:
+                        for r in range(n):
+                            vrp = v[r, p]
+                            vrq = v[r, q]
+                            v[r, p] = c * vrp - s * vrq
+                            v[r, q] = s * vrp + c * vrq
+    # ascending order (selection sort of the diagonal, columns with it)
+    for i in range(n):
+        w[i] = a[i, i]
+    for i in range(n):
+        k = i
+        for j in range(i + 1, n):
+            if w[j] < w[k]:
+                k = j
+        if k != i:
+            t = w[i]
+            w[i] = w[k]
+            w[k] = t
+            if vectors:
+                for r in range(n):
+                    t = v[r, i]
+                    v[r, i] = v[r, k]
+                    v[r, k] = t
+    if vectors:
+        # a deterministic sign: the largest-magnitude entry of each vector positive
+        for c in range(n):
+            big = 0
+            for r in range(n):
+                if abs(v[r, c]) > abs(v[big, c]):
+                    big = r
+            if v[big, c] < 0.0:
+                for r in range(n):
+                    v[r, c] = -v[r, c]

@@ -232,6 +232,107 @@ def _pow(tr, s, e, loc):
     return operators.binary(tr.fb, "**", s, e, loc)
 
 
+def matrix_power(tr, a, n, loc):
+    """NumPy's binary decomposition (inv first for a negative power)."""
+    from .nplib import matmul
+    if type(n) is not int:
+        raise TraceRaise("TypeError", "exponent must be an integer") if not isinstance(
+            n, (int, float)) or isinstance(n, float) else error(
+            loc, "numpy.linalg.matrix_power needs the exponent known when compiling",
+            "write the power as a constant", E_UNSUPPORTED_CALL)
+    x = as_arr(tr, a, loc)
+    fb = tr.fb
+    if x.ndim < 2:
+        raise TraceRaise("LinAlgError", f"{x.ndim}-dimensional array given. Array must be at "
+                         "least two-dimensional")
+    if x.ndim > 2:
+        raise error(loc, "numpy.linalg.matrix_power of stacked matrices is not supported", "",
+                    E_UNSUPPORTED_CALL)
+    bad = icmp(fb, "ne", x.shape[0], x.shape[1])
+    msg = "Last 2 dimensions of the array must be square"
+    if bad is True:
+        raise TraceRaise("LinAlgError", msg)
+    if bad is not False:
+        fb.raise_if(bad, "LinAlgError", msg, loc)
+    x = materialize(tr, x, loc)
+    if n == 0:
+        out = alloc(tr, x.dtype, x.shape, loc)
+        A.assign(tr, out, 0, loc)
+
+        def body(idx, cs):
+            A.store(fb, out, [idx[0], idx[0]], A.scalar_to_dtype(tr, 1, x.dtype, loc))
+            return cs
+        A.loop_nest(fb, (x.shape[0],), [], body)
+        return out
+    if n < 0:
+        x = inv(tr, x, loc)
+        n = -n
+    if n == 1:
+        return x
+    if n == 2:
+        return matmul(tr, x, x, loc)
+    if n == 3:
+        return matmul(tr, matmul(tr, x, x, loc), x, loc)
+    z = result = None
+    while n > 0:
+        z = x if z is None else matmul(tr, z, z, loc)
+        n, bit = divmod(n, 2)
+        if bit:
+            result = z if result is None else matmul(tr, result, z, loc)
+    return result
+
+
+def qr(tr, a, mode, loc):
+    if mode not in ("reduced", "complete", "r"):
+        raise error(loc, f"numpy.linalg.qr mode={mode!r} is not supported",
+                    "use 'reduced', 'complete' or 'r'", E_UNSUPPORTED_CALL)
+    x = as_arr(tr, a, loc)
+    if x.ndim < 2:
+        raise TraceRaise("LinAlgError", f"{x.ndim}-dimensional array given. Array must be at "
+                         "least two-dimensional")
+    if x.ndim > 2:
+        raise error(loc, "numpy.linalg.qr of stacked matrices is not supported", "",
+                    E_UNSUPPORTED_CALL)
+    dt = "float32" if x.dtype == "float32" else "float64"
+    fb = tr.fb
+    m, n = x.shape
+    w = A.copy(tr, A.astype_node(x, "float64"), loc)
+    k = A.imin(fb, m, n)
+    tau = alloc(tr, "float64", (k,), loc)
+    kernel(tr, L.householder_qr, [w, tau], loc)
+    rrows = m if mode == "complete" else k
+    r = alloc(tr, "float64", (rrows, n), loc)
+
+    def body(idx, cs):
+        i, j = idx
+        inside = fb.emit("and", [fb.emit("le", [i, j]), fb.emit("lt", [i, ic(fb, m)])])
+        safe_i = fb.emit("select", [fb.emit("lt", [i, ic(fb, m)]), i, fb.const(0)])
+        v = A.load(fb, w, [safe_i, j])
+        A.store(fb, r, idx, fb.emit("select", [inside, v, fb.const(0.0)]))
+        return cs
+    A.loop_nest(fb, (rrows, n), [], body)
+    if mode == "r":
+        return _result(tr, r, dt, loc)
+    q = alloc(tr, "float64", (m, m if mode == "complete" else k), loc)
+    kernel(tr, L.form_q, [w, tau, q], loc)
+    return _result(tr, q, dt, loc), _result(tr, r, dt, loc)
+
+
+def eigh(tr, a, uplo, vectors, loc, name):
+    if uplo not in ("L", "U"):
+        raise TraceRaise("ValueError", "UPLO argument must be 'L' or 'U'")
+    m, dt = _square(tr, a, loc, name)
+    if uplo == "U":
+        m = A.copy(tr, A.transpose(tr, m, None, loc), loc)
+    n = m.shape[0]
+    v = alloc(tr, "float64", (n, n), loc)
+    w = alloc(tr, "float64", (n,), loc)
+    kernel(tr, L.jacobi_eigh, [m, v, w, vectors], loc)
+    if not vectors:
+        return _result(tr, w, dt, loc)
+    return _result(tr, w, dt, loc), _result(tr, v, dt, loc)
+
+
 def FUNCS(REQ):
     return {
         "det": ([("a", REQ)], lambda tr, loc, a: det(tr, a, loc)),
@@ -239,6 +340,13 @@ def FUNCS(REQ):
         "solve": ([("a", REQ), ("b", REQ)], lambda tr, loc, a, b: solve(tr, a, b, loc)),
         "cholesky": ([("a", REQ), ("upper", False)],
                      lambda tr, loc, a, upper: cholesky(tr, a, upper, loc)),
+        "matrix_power": ([("a", REQ), ("n", REQ)],
+                         lambda tr, loc, a, n: matrix_power(tr, a, n, loc)),
+        "qr": ([("a", REQ), ("mode", "reduced")], lambda tr, loc, a, mode: qr(tr, a, mode, loc)),
+        "eigh": ([("a", REQ), ("UPLO", "L")],
+                 lambda tr, loc, a, UPLO: eigh(tr, a, UPLO, True, loc, "eigh")),
+        "eigvalsh": ([("a", REQ), ("UPLO", "L")],
+                     lambda tr, loc, a, UPLO: eigh(tr, a, UPLO, False, loc, "eigvalsh")),
         "norm": ([("x", REQ), ("ord", None), ("axis", None), ("keepdims", False)],
                  lambda tr, loc, x, ord, axis, keepdims: norm(tr, x, ord, axis, keepdims, loc)),
     }

@@ -190,3 +190,71 @@ def test_kernels(run):
     run(gram_schmidt, R.normal(size=(6, 4)), rtol=1e-9, atol=1e-12)
     pts = R.normal(size=(15, 3))
     run(mahalanobis, pts, pts.mean(axis=0), np.cov(pts, rowvar=False), rtol=1e-9)
+
+
+# --- matrix_power, qr, eigh ------------------------------------------------------------------
+
+def l_matrix_power(a):
+    return (np.linalg.matrix_power(a, 0), np.linalg.matrix_power(a, 1),
+            np.linalg.matrix_power(a, 5), np.linalg.matrix_power(a, -2))
+def l_matrix_power_int(a): return np.linalg.matrix_power(a, 4), np.linalg.matrix_power(a, 0)
+def l_qr(a): return np.linalg.qr(a)
+def l_qr_complete(a): return np.linalg.qr(a, mode="complete")
+def l_qr_r(a): return np.linalg.qr(a, mode="r")
+def l_eigvalsh(a): return np.linalg.eigvalsh(a), np.linalg.eigvalsh(a, UPLO="U")
+def l_eigh(a): return np.linalg.eigh(a)
+
+
+QR_CASES = []
+for s in [(5, 3), (3, 5), (4, 4), (1, 1), (0, 3), (3, 0)]:
+    QR_CASES += [pytest.param(f, R.normal(size=s), id=f"{f.__name__}-{s}")
+                 for f in (l_qr, l_qr_complete, l_qr_r)]
+
+
+@pytest.mark.parametrize("run", [check, check_wasm])
+def test_matrix_power(run):
+    run(l_matrix_power, R.normal(size=(3, 3)) + 3 * np.eye(3), rtol=1e-9)
+    run(l_matrix_power_int, R.integers(-3, 3, size=(3, 3)))
+    run(l_matrix_power, np.ones((2, 2)))                  # LinAlgError from inv
+    run(l_matrix_power, R.normal(size=(2, 3)))            # LinAlgError: square
+
+
+@pytest.mark.parametrize("run", [check, check_wasm])
+@pytest.mark.parametrize("fn,a", QR_CASES)
+def test_qr_matches_lapack(run, fn, a):
+    # the same Householder conventions as LAPACK (dgeqrf): the same signs
+    run(fn, a, rtol=1e-9, atol=1e-12)
+
+
+@pytest.mark.parametrize("run", [run_ir, run_wasm])
+@pytest.mark.parametrize("a", [R.normal(size=(30, 12)), hilbert(10), np.ones((4, 3))],
+                         ids=["random", "hilbert", "rank1"])
+def test_qr_orthogonality_and_reconstruction(run, a):
+    q, r = _run(run, l_qr, a)
+    n = max(a.shape)
+    assert np.abs(q.T @ q - np.eye(q.shape[1])).max() < 10 * n * EPS
+    assert np.linalg.norm(q @ r - a) / np.linalg.norm(a) < 10 * n * EPS
+    assert np.allclose(np.tril(r, -1), 0)
+
+
+@pytest.mark.parametrize("run", [check, check_wasm])
+def test_eigvalsh_matches_lapack(run):
+    m = R.normal(size=(6, 6))
+    run(l_eigvalsh, m + m.T, rtol=1e-9, atol=1e-12)
+    run(l_eigvalsh, np.eye(4), rtol=1e-12)                # repeated eigenvalues
+    run(l_eigvalsh, np.zeros((0, 0)))
+    run(l_eigvalsh, np.tril(m), rtol=1e-9, atol=1e-12)    # only the lower triangle is read
+    run(l_eigvalsh, R.normal(size=(2, 3)))                # LinAlgError
+
+
+@pytest.mark.parametrize("run", [run_ir, run_wasm])
+@pytest.mark.parametrize("a", [spd(8), hilbert(8), np.diag([3.0, 1.0, 1.0, -2.0])],
+                         ids=["spd", "hilbert", "repeated"])
+def test_eigh_residual_and_orthogonality(run, a):
+    w, v = _run(run, l_eigh, a)
+    n = a.shape[0]
+    scale = max(np.abs(w).max(), 1.0)
+    assert np.abs(a @ v - v * w).max() < 100 * n * EPS * scale
+    assert np.abs(v.T @ v - np.eye(n)).max() < 100 * n * EPS
+    assert np.allclose(w, np.linalg.eigvalsh(a), rtol=1e-10, atol=1e-13 * scale)
+    assert np.all(np.diff(w) >= 0)
