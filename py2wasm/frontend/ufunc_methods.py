@@ -146,6 +146,11 @@ def _generic_reduce(tr, uf, a, axis, keepdims, loc):
         raise error(loc, f"numpy.{uf.__name__}.reduce on {a.dtype} is not supported",
                     "NumPy's loop for it does not return its input type", E_UNSUPPORTED_CALL)
     if axis is None:
+        if a.ndim > 1:  # NumPy refuses several axes for a non-reorderable ufunc: ask it
+            try:
+                uf.reduce(np.ones((1,) * a.ndim, dtype=a.dtype), axis=None)
+            except ValueError as e:
+                raise TraceRaise("ValueError", str(e)) from None
         from .npfuncs_sort import flat
         src = flat(tr, a, loc)
         ax = 0
