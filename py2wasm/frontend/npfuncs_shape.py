@@ -258,6 +258,16 @@ def take(tr, a, indices, axis, loc):
     if is_array(indices) and indices.dtype == "bool":
         raise error(loc, "numpy.take with a boolean array is not supported",
                     "use integer indices", E_TYPE)
+    # NumPy's own message for an empty axis (before any index is checked)
+    fb = tr.fb
+    nidx = A.size_of(fb, indices) if is_array(indices) else (
+        len(indices) if isinstance(indices, tuple) else 1)
+    cond = A.band(fb, icmp(fb, "eq", a.shape[ax], 0), icmp(fb, "gt", nidx, 0))
+    msg = "cannot do a non-empty take from an empty axes."
+    if cond is True:
+        raise TraceRaise("IndexError", msg)
+    if cond is not False:
+        fb.raise_if(cond, "IndexError", msg, loc)
     return A.getitem(tr, a, key, loc)
 
 

@@ -318,8 +318,11 @@ def quantile(tr, a, q, axis, method, keepdims, loc, name):
         raise error(loc, f"numpy.{name} q must be a number, got {A._tn(q)}", "", E_TYPE)
     a0, keys, perm = _stat_lanes(tr, a, axis, keepdims, loc, name)
     n = keys.shape[-1]
+    # NumPy's error for an empty lane (its partition asks for index -1 too
+    # when the data may hold NaN, i.e. for floats)
+    first = -1 if keys.dtype in A.FLOATS else 0
     if known(n) and n == 0:
-        raise TraceRaise("IndexError", "index -1 is out of bounds for axis 0 with size 0")
+        raise TraceRaise("IndexError", f"index {first} is out of bounds for axis 0 with size 0")
     qf = _f(fb, q)
     if name == "percentile":
         qf = fb.emit("fdiv", [qf, fb.const(100.0)])
@@ -328,7 +331,7 @@ def quantile(tr, a, q, axis, method, keepdims, loc, name):
     ok = fb.emit("and", [fb.emit("ge", [qf, fb.const(0.0)]), fb.emit("le", [qf, fb.const(1.0)])])
     fb.raise_if(fb.emit("not", [ok]), "ValueError", msg, loc)
     if not known(n):
-        fb.emit_multi("raise_if_fmt", [fb.emit("eq", [n, fb.const(0)]), fb.const(-1)],
+        fb.emit_multi("raise_if_fmt", [fb.emit("eq", [n, fb.const(0)]), fb.const(first)],
                       {"exc": "IndexError", "msg": "index {0} is out of bounds for axis 0 "
                        "with size 0"}, loc=loc)
     # float32 data with a Python float q is computed in float32 (NumPy's weak q)

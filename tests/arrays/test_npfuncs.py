@@ -364,3 +364,14 @@ def test_kernels(run):
     run(moving_average, R.normal(size=50), 5, rtol=1e-10)
     t = np.sort(R.uniform(0, 10, size=20))
     run(resample, t, np.sin(t), np.linspace(-1.0, 11.0, 40))
+
+
+def f_take_empty(a): return np.take(a, np.array([0]))
+def f_pct_empty(a): return np.percentile(a, 50.0)
+
+
+@pytest.mark.parametrize("run", [check, check_wasm])
+def test_empty_axis_messages(run):
+    run(f_take_empty, np.zeros((3, 0), dtype=np.int32))     # cannot do a non-empty take
+    run(f_pct_empty, np.zeros(0, dtype=np.int32))           # index 0 ... (ints)
+    run(f_pct_empty, np.zeros(0))                           # index -1 ... (floats)
