@@ -375,3 +375,28 @@ def slice_view_dynamic(fb, s: slice, n, loc):
     length = imax(fb, 0, fb.emit("floordiv", [ic(fb, iadd(fb, span, iadd(fb, mag, -1))),
                                               ic(fb, mag)]))
     return start, length, step
+
+
+# --- unpacking ------------------------------------------------------------------------------------
+
+def unpack(tr, v, count: int, loc) -> tuple:
+    """`a, b = arr`: the items of axis 0 (views, or scalars of a 1-D array),
+    with Python's ValueError when the length is not `count`."""
+    fb = tr.fb
+    a = materialize(tr, v, loc)
+    if a.ndim == 0:  # pragma: no cover - no 0-d arrays
+        raise TraceRaise("TypeError", "iteration over a 0-d array")
+    n = a.shape[0]
+    if known(n):
+        if n > count:
+            raise TraceRaise("ValueError", f"too many values to unpack (expected {count})")
+        if n < count:
+            raise TraceRaise("ValueError", f"not enough values to unpack (expected {count}, "
+                             f"got {n})")
+    else:
+        fb.raise_if(fb.emit("gt", [n, fb.const(count)]), "ValueError",
+                    f"too many values to unpack (expected {count})", loc)
+        fb.emit_multi("raise_if_fmt", [fb.emit("lt", [n, fb.const(count)]), n],
+                      {"exc": "ValueError", "msg": "not enough values to unpack (expected "
+                       f"{count}, got {{0}})"}, loc=loc)
+    return tuple(A.iter_item(tr, a, i, loc) for i in range(count))

@@ -476,16 +476,34 @@ def grid(tr, g, key, loc):
     for k in keys:
         if not isinstance(k, slice):
             raise error(loc, "numpy.mgrid/ogrid take slices", "write np.mgrid[0:n, 0:m]", E_TYPE)
+        symbolic = any(isinstance(v, Var) for v in (k.start, k.stop))
         for v in (k.start, k.stop, k.step):
-            if v is not None and type(v) not in (int, float, complex):
-                raise error(loc, "numpy.mgrid/ogrid slice bounds and steps must be numbers "
-                            "known when compiling", "use np.meshgrid with run-time sizes",
-                            E_TYPE)
+            if v is not None and type(v) not in (int, float, complex) and not (
+                    isinstance(v, Var) and v.type is I64 and v is not k.step):
+                raise error(loc, "numpy.mgrid/ogrid slice bounds must be ints or numbers known "
+                            "when compiling, and steps numbers known when compiling",
+                            "use np.meshgrid with run-time float bounds", E_TYPE)
         start = 0 if k.start is None else k.start
         step = 1 if k.step is None else k.step
         stop = k.stop
         if stop is None:
             raise error(loc, "numpy.mgrid/ogrid slices need a stop", "", E_TYPE)
+        if symbolic:
+            # run-time int bounds with a known int step: NumPy's
+            # ceil((stop - start) / step) in integer arithmetic
+            if type(step) is not int or any(type(v) is float for v in (start, stop)):
+                raise error(loc, "numpy.mgrid/ogrid with run-time bounds needs int bounds and "
+                            "an int step", "use np.meshgrid or np.arange", E_TYPE)
+            if step == 0:
+                raise TraceRaise("ZeroDivisionError", "float division by zero")
+            span = A.isub(fb, stop, start) if step > 0 else A.isub(fb, start, stop)
+            m = abs(step)
+            n = A.imax(fb, 0, A.ifloordiv_pos(fb, A.iadd(fb, span, m - 1), m))
+            nums += [0, 0, step]
+            sizes.append(n)
+            starts.append(start)
+            steps.append(step)
+            continue
         if isinstance(step, complex):
             n = int(abs(step))
             st = (stop - start) / float(n - 1) if n != 1 else 1
@@ -513,7 +531,8 @@ def grid(tr, g, key, loc):
                                     fb.const(float(starts[k]))])
             else:
                 x = fb.emit("wadd", [fb.emit("wmul", [i, fb.const(int(steps[k]))]),
-                                     fb.const(int(starts[k]))])
+                                     ic(fb, starts[k]) if isinstance(starts[k], Var)
+                                     else fb.const(int(starts[k]))])
             A.store(fb, out, idx, A.cast(fb, x, "float64" if typ in A.FLOATS else "int64", typ))
             return cs
         loop_nest(fb, out.shape, [], body)

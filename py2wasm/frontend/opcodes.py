@@ -359,6 +359,9 @@ class Handlers:
         loc = self.loc_of(ins)
         if isinstance(v, range):
             v = tuple(v)
+        if arrays.is_array(v):  # y, x = np.mgrid[...]: the items along axis 0
+            from .indexing_fancy import unpack
+            v = unpack(self, v, ins.arg, loc)
         if not isinstance(v, tuple):
             raise error(loc, f"cannot unpack a {type(v).__name__ if not isinstance(v, Var) else v.type.pyname}",
                         "only tuples can be unpacked", E_TYPE)
