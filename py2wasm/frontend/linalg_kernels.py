@@ -256,3 +256,109 @@ def jacobi_eigh(a, v, w, vectors: bool):
             if v[big, c] < 0.0:
                 for r in range(n):
                     v[r, c] = -v[r, c]
+
+
+def jacobi_svd(w, v, s):
+    """One-sided Jacobi SVD of the m x n array w (m >= n), in place: on return
+    the columns of w are U * s (descending s), v holds V (n x n) and s the
+    singular values."""
+    m = w.shape[0]
+    n = w.shape[1]
+    for i in range(n):
+        for j in range(n):
+            v[i, j] = 1.0 if i == j else 0.0
+    for sweep in range(100):
+        rotated = False
+        for p in range(n):
+            for q in range(p + 1, n):
+                alpha = 0.0
+                beta = 0.0
+                gamma = 0.0
+                for i in range(m):
+                    alpha += w[i, p] * w[i, p]
+                    beta += w[i, q] * w[i, q]
+                    gamma += w[i, p] * w[i, q]
+                if gamma != 0.0 and abs(gamma) > 1e-16 * math.sqrt(alpha * beta):
+                    rotated = True
+                    zeta = (beta - alpha) / (2.0 * gamma)
+                    t = 1.0 / (abs(zeta) + math.sqrt(1.0 + zeta * zeta))
+                    if zeta < 0.0:
+                        t = -t
+                    c = 1.0 / math.sqrt(1.0 + t * t)
+                    sn = c * t
+                    for i in range(m):
+                        wp = w[i, p]
+                        wq = w[i, q]
+                        w[i, p] = c * wp - sn * wq
+                        w[i, q] = sn * wp + c * wq
+                    for i in range(n):
+                        vp = v[i, p]
+                        vq = v[i, q]
+                        v[i, p] = c * vp - sn * vq
+                        v[i, q] = sn * vp + c * vq
+        if not rotated:
+            break
+    for j in range(n):
+        t = 0.0
+        for i in range(m):
+            t = math.hypot(t, w[i, j])
+        s[j] = t
+    # descending order, columns of w and v with it
+    for i in range(n):
+        k = i
+        for j in range(i + 1, n):
+            if s[j] > s[k]:
+                k = j
+        if k != i:
+            t = s[i]
+            s[i] = s[k]
+            s[k] = t
+            for r in range(m):
+                t = w[r, i]
+                w[r, i] = w[r, k]
+                w[r, k] = t
+            for r in range(n):
+                t = v[r, i]
+                v[r, i] = v[r, k]
+                v[r, k] = t
+
+
+def orthonormal_columns(w, s, u):
+    """u (m x ku): w's columns divided by s where s > 0 (a relative cutoff),
+    the remaining columns completed to an orthonormal basis from the unit
+    vectors e_0, e_1, ... (Gram-Schmidt, twice)."""
+    m = u.shape[0]
+    ku = u.shape[1]
+    n = s.shape[0]
+    smax = 0.0
+    if n > 0:
+        smax = s[0]
+    done = 0
+    for j in range(ku):
+        if j < n and s[j] > 0.0 and s[j] > smax * 1e-15 * m:
+            for i in range(m):
+                u[i, j] = w[i, j] / s[j]
+            done = j + 1
+        else:
+            break
+    e = 0
+    for j in range(done, ku):
+        found = False
+        while not found and e < m:
+            for i in range(m):
+                u[i, j] = 1.0 if i == e else 0.0
+            for rep in range(2):
+                for c in range(j):
+                    d = 0.0
+                    for i in range(m):
+                        d += u[i, c] * u[i, j]
+                    for i in range(m):
+                        u[i, j] = u[i, j] - d * u[i, c]
+            nrm = 0.0
+            for i in range(m):
+                nrm = math.hypot(nrm, u[i, j])
+            e += 1
+            if nrm > 0.5:
+                for i in range(m):
+                    u[i, j] = u[i, j] / nrm
+                found = True

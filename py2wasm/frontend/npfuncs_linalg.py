@@ -333,6 +333,58 @@ def eigh(tr, a, uplo, vectors, loc, name):
     return _result(tr, w, dt, loc), _result(tr, v, dt, loc)
 
 
+def svd(tr, a, full_matrices, compute_uv, loc):
+    """One-sided Jacobi; U, S, Vh with descending S (NumPy's SVDResult order)."""
+    if type(full_matrices) is not bool or type(compute_uv) is not bool:
+        raise error(loc, "numpy.linalg.svd full_matrices= and compute_uv= must be known bools",
+                    "", E_TYPE)
+    fb = tr.fb
+    x = as_arr(tr, a, loc)
+    if x.ndim < 2:
+        raise TraceRaise("LinAlgError", f"{x.ndim}-dimensional array given. Array must be at "
+                         "least two-dimensional")
+    if x.ndim > 2:
+        raise error(loc, "numpy.linalg.svd of stacked matrices is not supported", "",
+                    E_UNSUPPORTED_CALL)
+    dt = "float32" if x.dtype == "float32" else "float64"
+    x = materialize(tr, x, loc)
+    m0, n0 = x.shape
+    wide = icmp(fb, "lt", m0, n0)
+    big, k = A.imax(fb, m0, n0), A.imin(fb, m0, n0)
+    # the tall orientation: x, or x.T for a wide x (chosen at run time)
+    st0, st1 = A.strides_of(fb, x)
+    src = Arr(x.dtype, x.ptr, (big, k), (A.isel(fb, wide, st1, st0), A.isel(fb, wide, st0, st1)),
+              x.root)
+    w = A.copy(tr, A.astype_node(src, "float64"), loc)
+    v = alloc(tr, "float64", (k, k), loc)
+    sv = alloc(tr, "float64", (k,), loc)
+    kernel(tr, L.jacobi_svd, [w, v, sv], loc)
+    if not compute_uv:
+        return _result(tr, sv, dt, loc)
+    u = alloc(tr, "float64", (big, big if full_matrices else k), loc)
+    kernel(tr, L.orthonormal_columns, [w, sv, u], loc)
+    # tall: A = U S V^T; wide: A^T = U S V^T, so A = V S U^T
+    uo = alloc(tr, "float64", (m0, m0 if full_matrices else k), loc)
+    vo = alloc(tr, "float64", (n0 if full_matrices else k, n0), loc)
+
+    def fill(a_u, a_v):
+        A.assign(tr, uo, a_u, loc)
+        A.assign(tr, vo, A.transpose(tr, a_v, None, loc), loc)
+    if known(wide):
+        fill(v, u) if wide else fill(u, v)
+    else:
+        yes, no, join = fb.new_block(), fb.new_block(), fb.new_block()
+        fb.cond_br(wide, yes, no)
+        fb.set_block(yes)
+        fill(v, u)
+        fb.br(join)
+        fb.set_block(no)
+        fill(u, v)
+        fb.br(join)
+        fb.set_block(join)
+    return _result(tr, uo, dt, loc), _result(tr, sv, dt, loc), _result(tr, vo, dt, loc)
+
+
 def FUNCS(REQ):
     return {
         "det": ([("a", REQ)], lambda tr, loc, a: det(tr, a, loc)),
@@ -347,6 +399,9 @@ def FUNCS(REQ):
                  lambda tr, loc, a, UPLO: eigh(tr, a, UPLO, True, loc, "eigh")),
         "eigvalsh": ([("a", REQ), ("UPLO", "L")],
                      lambda tr, loc, a, UPLO: eigh(tr, a, UPLO, False, loc, "eigvalsh")),
+        "svd": ([("a", REQ), ("full_matrices", True), ("compute_uv", True)],
+                lambda tr, loc, a, full_matrices, compute_uv: svd(tr, a, full_matrices,
+                                                                   compute_uv, loc)),
         "norm": ([("x", REQ), ("ord", None), ("axis", None), ("keepdims", False)],
                  lambda tr, loc, x, ord, axis, keepdims: norm(tr, x, ord, axis, keepdims, loc)),
     }

@@ -258,3 +258,38 @@ def test_eigh_residual_and_orthogonality(run, a):
     assert np.abs(v.T @ v - np.eye(n)).max() < 100 * n * EPS
     assert np.allclose(w, np.linalg.eigvalsh(a), rtol=1e-10, atol=1e-13 * scale)
     assert np.all(np.diff(w) >= 0)
+
+
+# --- svd -------------------------------------------------------------------------------------------
+
+def l_svdvals(a): return np.linalg.svd(a, compute_uv=False)
+def l_svd(a): return np.linalg.svd(a)
+def l_svd_thin(a): return np.linalg.svd(a, full_matrices=False)
+
+
+@pytest.mark.parametrize("run", [check, check_wasm])
+def test_singular_values_match_lapack(run):
+    for a in (R.normal(size=(5, 3)), R.normal(size=(3, 5)), hilbert(6), np.ones((4, 3)),
+              np.zeros((2, 2)), np.zeros((0, 3)), R.integers(-3, 3, size=(3, 3))):
+        run(l_svdvals, a, rtol=1e-9, atol=1e-13)
+    run(l_svdvals, R.normal(size=3))                        # LinAlgError: 1-dimensional
+
+
+@pytest.mark.parametrize("run", [run_ir, run_wasm])
+@pytest.mark.parametrize("fn", [l_svd, l_svd_thin])
+@pytest.mark.parametrize("a", [R.normal(size=(7, 3)), R.normal(size=(3, 7)), hilbert(6),
+                               np.ones((4, 3)), np.zeros((3, 3)), R.normal(size=(1, 4)),
+                               np.zeros((0, 3))],
+                         ids=["tall", "wide", "hilbert", "rank1", "zero", "row", "empty"])
+def test_svd_factors(run, fn, a):
+    u, s, vh = _run(run, fn, a)
+    nu, ns, nvh = np.linalg.svd(a, full_matrices=fn is l_svd)
+    assert u.shape == nu.shape and s.shape == ns.shape and vh.shape == nvh.shape
+    k = min(a.shape)
+    n = max(a.shape + (1,))
+    scale = max(ns.max(initial=0.0), 1.0)
+    assert np.allclose(s, ns, rtol=1e-9, atol=1e-13 * scale)
+    assert np.all(np.diff(s) <= 0)
+    assert np.abs((u[:, :k] * s) @ vh[:k] - a).max(initial=0.0) < 100 * n * EPS * scale
+    assert np.abs(u.T @ u - np.eye(u.shape[1])).max(initial=0.0) < 100 * n * EPS
+    assert np.abs(vh @ vh.T - np.eye(vh.shape[0])).max(initial=0.0) < 100 * n * EPS
