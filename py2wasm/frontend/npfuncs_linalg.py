@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..ir import F64
 from . import arrays as A
 from . import linalg_kernels as L
 from .arrays import Arr, alloc, ic, icmp, is_array, known, materialize
@@ -385,6 +386,66 @@ def svd(tr, a, full_matrices, compute_uv, loc):
     return _result(tr, uo, dt, loc), _result(tr, sv, dt, loc), _result(tr, vo, dt, loc)
 
 
+def lstsq(tr, a, b, rcond, loc):
+    """Minimum-norm least squares from the SVD (NumPy's rank rule: singular
+    values above rcond * s[0], rcond = eps * max(M, N) by default)."""
+    from .nplib import matmul, reduce
+    fb = tr.fb
+    x = as_arr(tr, a, loc)
+    bb = as_arr(tr, b, loc, "b")
+    if x.ndim != 2:
+        raise TraceRaise("LinAlgError", f"{x.ndim}-dimensional array given. Array must be "
+                         "two-dimensional") if x.ndim < 2 else error(
+            loc, "numpy.linalg.lstsq of stacked matrices is not supported", "",
+            E_UNSUPPORTED_CALL)
+    if bb.ndim not in (1, 2):
+        raise error(loc, "numpy.linalg.lstsq with a right-hand side above 2-D is not supported",
+                    "", E_UNSUPPORTED_CALL)
+    m, n = x.shape
+    bad = icmp(fb, "ne", bb.shape[0], m)
+    if bad is True:
+        raise TraceRaise("LinAlgError", "Incompatible dimensions")
+    if bad is not False:
+        fb.raise_if(bad, "LinAlgError", "Incompatible dimensions", loc)
+    u, sv, vh = svd(tr, x, False, True, loc)
+    k = sv.shape[0]
+    if rcond is None:
+        rc = fb.emit("mul", [fb.const(float(np.finfo(np.float64).eps)),
+                             fb.emit("convert", [ic(fb, A.imax(fb, m, n))], {"to": F64})])
+    else:
+        rc = fb.const(float(rcond)) if known(rcond) else rcond
+    # cutoff = rcond * s[0] (no s[0] to read when k == 0)
+    if known(k):
+        s0 = A.load(fb, sv, [fb.const(0)]) if k > 0 else fb.const(0.0)
+    else:
+        tmp = alloc(tr, "float64", (1,), loc)
+        A.store(fb, tmp, [0], fb.const(0.0))
+        s0_ptr = fb.emit("select", [fb.emit("gt", [k, fb.const(0)]), ic(fb, sv.ptr),
+                                    ic(fb, tmp.ptr)])
+        s0 = fb.emit("load", [s0_ptr], {"dtype": "float64"})
+    cut = fb.emit("mul", [rc, s0])
+    keep = A.ufunc_node(tr, np.greater, [sv, cut], loc)
+    rank = reduce(tr, "sum", keep, None, False, loc)
+    inv_s = A.where_node(tr, keep, A.ufunc_node(tr, np.divide, [1.0, sv], loc), 0.0, loc)
+    b2 = bb if bb.ndim == 2 else A.getitem(tr, bb, (slice(None), None), loc)
+    b2 = A.astype_node(b2, "float64") if b2.dtype != "float64" else b2
+    c = matmul(tr, A.transpose(tr, u, None, loc), b2, loc)
+    c = A.ufunc_node(tr, np.multiply, [c, A.getitem(tr, materialize(tr, inv_s, loc),
+                                                    (slice(None), None), loc)], loc)
+    sol = matmul(tr, A.transpose(tr, vh, None, loc), materialize(tr, c, loc), loc)
+    nrhs = b2.shape[1]
+    full = A.band(fb, icmp(fb, "eq", rank, n), icmp(fb, "gt", m, n))
+    rlen = A.isel(fb, full, nrhs, 0)
+    r = materialize(tr, A.ufunc_node(tr, np.subtract, [matmul(tr, x if x.dtype == "float64"
+                                                              else A.astype_node(x, "float64"),
+                                                              sol, loc), b2], loc), loc)
+    sq = reduce(tr, "sum", A.ufunc_node(tr, np.multiply, [r, r], loc), 0, False, loc)
+    resid = alloc(tr, "float64", (rlen,), loc)
+    A.assign(tr, resid, A.getitem(tr, sq, slice(0, rlen), loc), loc)
+    xs = sol if bb.ndim == 2 else A.getitem(tr, sol, (slice(None), 0), loc)
+    return xs, resid, rank, sv
+
+
 def FUNCS(REQ):
     return {
         "det": ([("a", REQ)], lambda tr, loc, a: det(tr, a, loc)),
@@ -399,6 +460,8 @@ def FUNCS(REQ):
                  lambda tr, loc, a, UPLO: eigh(tr, a, UPLO, True, loc, "eigh")),
         "eigvalsh": ([("a", REQ), ("UPLO", "L")],
                      lambda tr, loc, a, UPLO: eigh(tr, a, UPLO, False, loc, "eigvalsh")),
+        "lstsq": ([("a", REQ), ("b", REQ), ("rcond", None)],
+                  lambda tr, loc, a, b, rcond: lstsq(tr, a, b, rcond, loc)),
         "svd": ([("a", REQ), ("full_matrices", True), ("compute_uv", True)],
                 lambda tr, loc, a, full_matrices, compute_uv: svd(tr, a, full_matrices,
                                                                    compute_uv, loc)),

@@ -293,3 +293,34 @@ def test_svd_factors(run, fn, a):
     assert np.abs((u[:, :k] * s) @ vh[:k] - a).max(initial=0.0) < 100 * n * EPS * scale
     assert np.abs(u.T @ u - np.eye(u.shape[1])).max(initial=0.0) < 100 * n * EPS
     assert np.abs(vh @ vh.T - np.eye(vh.shape[0])).max(initial=0.0) < 100 * n * EPS
+
+
+# --- lstsq -----------------------------------------------------------------------------------------
+
+def l_lstsq(a, b): return np.linalg.lstsq(a, b)
+def l_lstsq_rcond(a, b): return np.linalg.lstsq(a, b, rcond=0.5)
+
+
+@pytest.mark.parametrize("run", [check, check_wasm])
+def test_lstsq(run):
+    run(l_lstsq, R.normal(size=(6, 3)), R.normal(size=6), rtol=1e-9, atol=1e-12)
+    run(l_lstsq, R.normal(size=(6, 3)), R.normal(size=(6, 2)), rtol=1e-9, atol=1e-12)
+    run(l_lstsq, np.ones((3, 3)), np.ones(3), rtol=1e-9, atol=1e-12)    # rank 1: no residuals
+    run(l_lstsq, R.normal(size=(3, 5)), R.normal(size=3), rtol=1e-9, atol=1e-12)  # minimum norm
+    run(l_lstsq, R.normal(size=(5, 3)), R.normal(size=4))                # LinAlgError
+    run(l_lstsq, np.zeros((0, 3)), np.zeros(0))
+    run(l_lstsq, R.integers(-3, 3, size=(5, 2)), R.integers(-3, 3, size=5), rtol=1e-9, atol=1e-12)
+    run(l_lstsq_rcond, np.diag([3.0, 1.0, 0.1]), np.ones(3), rtol=1e-9, atol=1e-12)
+
+
+@pytest.mark.parametrize("run", [run_ir, run_wasm])
+def test_lstsq_polyfit_ill_conditioned(run):
+    x = np.linspace(0, 1, 30)
+    v = np.stack([x ** p for p in range(8)], axis=1)      # an ill-conditioned Vandermonde
+    y = np.cos(3 * x)
+    sol, res, rank, s = _run(run, l_lstsq, v, y)
+    ref = np.linalg.lstsq(v, y)
+    assert rank == ref[2]
+    assert np.allclose(s, ref[3], rtol=1e-9, atol=1e-15)
+    # the fitted values agree (the coefficients are ill-determined)
+    assert np.allclose(v @ sol, v @ ref[0], rtol=1e-7, atol=1e-9)
