@@ -205,11 +205,12 @@ def nonzero(tr, mask, loc) -> list:
 
 # --- bounds checks and addressing ----------------------------------------------------------------
 
-def _check_bounds(tr, ix: _Index, loc):
-    """Every element of every integer index array in range (in order)."""
+def _check_bounds(tr, ix: _Index, loc, when=True):
+    """Every element of every integer index array in range (in order), when
+    `when` (a bool or an i1 Var) holds."""
     fb = tr.fb
     # NumPy checks nothing when the index arrays broadcast to an empty shape
-    nonempty = icmp(fb, "ne", A.iprod(fb, ix.bshape), 0)
+    nonempty = band(fb, icmp(fb, "ne", A.iprod(fb, ix.bshape), 0), when)
     if nonempty is False:
         return
     for kind, arr, dims, axis in ix.entries:
@@ -266,12 +267,14 @@ def _address(tr, ix: _Index, plans, r, loc):
 
 # --- reads and writes --------------------------------------------------------------------------
 
-def getitem(tr, a, key, loc) -> Arr:
-    """a[key] with advanced indices: a new array."""
+def getitem(tr, a, key, loc, check_when=True) -> Arr:
+    """a[key] with advanced indices: a new array (`check_when`: the condition
+    under which indices are bounds-checked; numpy.take skips them when no
+    element is taken)."""
     fb = tr.fb
     a = materialize(tr, a, loc)
     ix = parse(tr, a, key, loc)
-    _check_bounds(tr, ix, loc)
+    _check_bounds(tr, ix, loc, check_when)
     out = alloc(tr, a.dtype, ix.shape, loc)
     plans = _planner(tr, ix)
     ost = A.strides_of(fb, out)

@@ -262,13 +262,23 @@ def take(tr, a, indices, axis, loc):
     fb = tr.fb
     nidx = A.size_of(fb, indices) if is_array(indices) else (
         len(indices) if isinstance(indices, tuple) else 1)
-    cond = A.band(fb, icmp(fb, "eq", a.shape[ax], 0), icmp(fb, "gt", nidx, 0))
+    # NumPy raises only when the result would not be empty
+    out_size = A.iprod(fb, [nidx] + [s for d, s in enumerate(a.shape) if d != ax])
+    cond = A.band(fb, icmp(fb, "eq", a.shape[ax], 0), icmp(fb, "gt", out_size, 0))
     msg = "cannot do a non-empty take from an empty axes."
     if cond is True:
         raise TraceRaise("IndexError", msg)
     if cond is not False:
         fb.raise_if(cond, "IndexError", msg, loc)
-    return A.getitem(tr, a, key, loc)
+    # NumPy's take checks the indices only when it takes something: the axes
+    # before `axis` are not empty
+    outer = A.iprod(fb, a.shape[:ax])
+    when = icmp(fb, "ne", outer, 0)
+    if not (is_array(indices) or isinstance(indices, tuple)):
+        from .arrays import ListLit
+        r = FX.getitem(tr, a, key[:-1] + (ListLit((indices,)),), loc, when)
+        return A.getitem(tr, r, tuple(slice(None) for _ in range(ax)) + (0,), loc)
+    return FX.getitem(tr, a, key, loc, when)
 
 
 def put(tr, a, ind, v, loc):

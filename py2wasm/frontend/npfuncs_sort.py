@@ -127,8 +127,16 @@ def _one_d(tr, v, loc, name, what):
 
 
 def _common(tr, a, v, loc):
-    """a and v (array or scalar) in their common dtype (NumPy compares them so)."""
-    dt = A._weak_result(a, v)
+    """a and v (array or scalar) in their common dtype (NumPy compares them so;
+    a Python number is converted with np.asarray first: int64/float64/bool,
+    not a weak scalar)."""
+    vdt = v.dtype if is_array(v) else A.dtype_of(v) if scalar_type(v) is not None else None
+    if vdt is None:
+        raise error(loc, f"expected a number or an array, got {A._tn(v)}", "", E_TYPE)
+    dt = np.result_type(np.dtype(a.dtype), np.dtype(vdt)).name
+    if dt not in ("float64", "float32", "int64", "int32", "uint8", "bool"):
+        raise error(loc, f"comparing {a.dtype} with {vdt} computes in {dt}, which is not "
+                    "supported", "convert the operands with astype()", E_TYPE)
     if a.dtype != dt:
         a = A.copy(tr, A.astype_node(a, dt), loc)
     if is_array(v) and v.dtype != dt:

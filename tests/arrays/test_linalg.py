@@ -324,3 +324,10 @@ def test_lstsq_polyfit_ill_conditioned(run):
     assert np.allclose(s, ref[3], rtol=1e-9, atol=1e-15)
     # the fitted values agree (the coefficients are ill-determined)
     assert np.allclose(v @ sol, v @ ref[0], rtol=1e-7, atol=1e-9)
+
+
+@pytest.mark.parametrize("run", [check, check_wasm])
+def test_det_overflow_and_underflow_as_numpy(run):
+    run(l_det, np.eye(200) * 1e10)      # inf, not OverflowError
+    run(l_det, -np.eye(3) * 1e300)      # -inf
+    run(l_det, np.eye(200) * 1e-10)     # 0.0

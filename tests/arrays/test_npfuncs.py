@@ -375,3 +375,22 @@ def test_empty_axis_messages(run):
     run(f_take_empty, np.zeros((3, 0), dtype=np.int32))     # cannot do a non-empty take
     run(f_pct_empty, np.zeros(0, dtype=np.int32))           # index 0 ... (ints)
     run(f_pct_empty, np.zeros(0))                           # index -1 ... (floats)
+
+
+def f_ss_neg(a, k: int): return np.searchsorted(a, k), np.digitize(k, a)
+
+
+@pytest.mark.parametrize("run", [check, check_wasm])
+def test_search_numbers_are_strong(run):
+    # NumPy converts the number with np.asarray (int64), not as a weak scalar
+    run(f_ss_neg, np.array([1, 5, 9], dtype=np.uint8), -3)
+    run(f_ss_neg, np.array([1, 5, 200], dtype=np.uint8), 300)
+
+
+def f_take_axis(a, k: int): return np.take(a, k, axis=-1)
+
+
+@pytest.mark.parametrize("run", [check, check_wasm])
+def test_take_from_empty_axis_with_empty_result(run):
+    run(f_take_axis, np.zeros((0, 0)), 1)          # empty result: no error
+    run(f_take_axis, np.zeros((2, 0)), 1)          # IndexError
