@@ -54,3 +54,18 @@ class CompileError(Exception):
 def _rebuild(construct, file, line, col, hint, code, source_line):
     return CompileError(construct, file=file, line=line, col=col, hint=hint, code=code,
                         source_line=source_line)
+
+
+# Exceptions compiled code may raise besides Python's builtins, by the name the
+# IR carries: NumPy's own (np.linalg).
+def exception_class(name: str):
+    """The exception class for an IR exception name: a builtin, or
+    numpy.linalg.LinAlgError; None when unknown."""
+    import builtins
+    cls = getattr(builtins, name, None)
+    if isinstance(cls, type) and issubclass(cls, BaseException):
+        return cls
+    if name == "LinAlgError":
+        import numpy as np
+        return np.linalg.LinAlgError
+    return None

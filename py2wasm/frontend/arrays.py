@@ -403,10 +403,13 @@ def check_index(fb, i, n, axis: int, loc):
     return j
 
 
-def slice_view(fb, s: slice, n):
+def slice_view(fb, s: slice, n, loc=None):
     """(start, length, step) of slice `s` on an axis of size n (Python's
     slice.indices, symbolic when needed)."""
     step = 1 if s.step is None else s.step
+    if isinstance(step, Var) and step.type is I64:
+        from .indexing_fancy import slice_view_dynamic
+        return slice_view_dynamic(fb, s, n, loc)
     if isinstance(step, Var) or type(step) not in (int, bool):
         raise _BadIndex(step, "step")
     if step == 0:
@@ -564,6 +567,9 @@ def getitem(tr, a, key, loc):
     """a[key]: an element (Python scalar trace value) or a view."""
     a = materialize(tr, a, loc)
     fb = tr.fb
+    from . import indexing_fancy
+    if indexing_fancy.wants_fancy(a, key):
+        return indexing_fancy.getitem(tr, a, key, loc)
     if _is_mask(key):
         return mask_getitem(tr, a, key, loc)
     items = tuple(_index_value(k, loc) for k in (key if isinstance(key, tuple) else (key,)))
@@ -599,7 +605,7 @@ def getitem(tr, a, key, loc):
         n, st = a.shape[d], strides[d]
         if isinstance(k, slice):
             try:
-                start, length, step = slice_view(fb, k, n)
+                start, length, step = slice_view(fb, k, n, loc)
             except _BadIndex as e:
                 if e.what == "step":
                     raise error(loc, "a slice step must be an int known when compiling, got "
@@ -735,7 +741,7 @@ def _fmt_shape(shape, args: list, newaxis=False) -> str:
 
 
 def broadcast_shapes(fb, shapes, loc, msg_head="operands could not be broadcast together "
-                     "with shapes ", sep=" "):
+                     "with shapes ", sep=" ", exc="ValueError"):
     n = max((len(s) for s in shapes), default=0)
     padded = [(1,) * (n - len(s)) + tuple(s) for s in shapes]
     out = []
@@ -765,14 +771,14 @@ def broadcast_shapes(fb, shapes, loc, msg_head="operands could not be broadcast 
         args: list = []
         msg = msg_head + "".join(_fmt_shape(s, args) + sep for s in shapes)  # NumPy's trailing space
         if bad is True and not args:
-            raise TraceRaise("ValueError", msg)
+            raise TraceRaise(exc, msg)
         if len(args) > 8:
             args = []
             msg = msg_head.rstrip() + " of run-time sizes"
         if bad is True:
             bad = fb.const(True)
         fb.emit_multi("raise_if_fmt", [bad] + [ic(fb, a) for a in args],
-                      {"exc": "ValueError", "msg": msg}, loc=loc)
+                      {"exc": exc, "msg": msg}, loc=loc)
     return tuple(out)
 
 
@@ -1102,6 +1108,9 @@ def setitem(tr, a, key, value, loc):
     if isinstance(a, Ew):
         raise error(loc, "assigning into the result of an expression has no effect",
                     "store the expression in a variable first", E_TYPE)
+    from . import indexing_fancy
+    if indexing_fancy.wants_fancy(a, key):
+        return indexing_fancy.setitem(tr, a, key, value, loc)
     if _is_mask(key):
         return mask_setitem(tr, a, key, value, loc)
     view = getitem_view(tr, a, key, loc)

@@ -231,6 +231,10 @@ _NO = object()
 def _array_call(tr, fn, args, kwargs, loc):
     """NumPy functions, array methods and builtins on arrays (nplib)."""
     from . import arrays, nplib
+    uf = getattr(fn, "__self__", None)
+    if uf is not None and type(uf).__name__ == "ufunc" and _is_numpy(uf):  # np.add.outer...
+        from . import ufunc_methods
+        return ufunc_methods.call(tr, uf, fn.__name__, list(args), dict(kwargs), loc)
     if isinstance(fn, nplib.ArrayMethod):
         return nplib.call_method(tr, fn, args, kwargs, loc)
     if isinstance(fn, type) and issubclass(fn, BaseException):
@@ -263,6 +267,8 @@ def _array_call(tr, fn, args, kwargs, loc):
 
 
 def _is_numpy(fn) -> bool:
+    if isinstance(fn, type) and issubclass(fn, BaseException):  # np.linalg.LinAlgError(...)
+        return False
     mod = getattr(fn, "__module__", None) or ""
     if mod == "numpy" or mod.startswith("numpy."):
         return True

@@ -37,22 +37,26 @@ def bind(loc, name, args, kwargs, params):
     """Bind like Python: `params` is a list of (name, default); REQUIRED marks
     a required parameter. Unknown keywords are a CompileError naming them."""
     out = {}
+    sig = f"numpy.{name}(" + ", ".join(p if d is REQUIRED else f"{p}={d!r}"
+                                       for p, d in params) + ")"
     if len(args) > len(params):
         raise error(loc, f"numpy.{name}() takes at most {len(params)} positional arguments "
-                    "here", "", E_UNSUPPORTED_CALL)
+                    f"here ({len(args)} given); supported signature: {sig}", "",
+                    E_UNSUPPORTED_CALL)
     for (p, _), a in zip(params, args):
         out[p] = a
     for k, v in kwargs.items():
         if k not in dict(params):
             raise error(loc, f"argument {k}= of numpy.{name}() is not supported",
-                        "see the supported NumPy subset", E_UNSUPPORTED_CALL)
+                        f"supported signature: {sig}", E_UNSUPPORTED_CALL)
         if k in out:
             raise error(loc, f"numpy.{name}() got multiple values for {k!r}", "", E_TYPE)
         out[k] = v
     for p, d in params:
         if p not in out:
             if d is REQUIRED:
-                raise error(loc, f"numpy.{name}() missing argument {p!r}", "", E_TYPE)
+                raise error(loc, f"numpy.{name}() missing argument {p!r}; signature: {sig}",
+                            "", E_TYPE)
             out[p] = d
     return out
 
@@ -830,6 +834,11 @@ def matmul(tr, a, b, loc, name="matmul"):
         from . import npscalars as nps  # a 1-D product is a NumPy scalar: np.bool
         v = nps.var_of(fb, r) if nps.is_np(r) else r
         return nps.make("bool", fb.emit("ne", [v, fb.const(0)]) if isinstance(v, Var) else v != 0)
+    if (a.ndim > 3 or b.ndim > 3) and name == "matmul":
+        from .matmul_nd import matmul_nd
+        return matmul_nd(tr, a, b, dt, "matmul: Input operand 1 has a mismatch in its core "
+                         "dimension 0, with gufunc signature (n?,k),(k,m?)->(n?,m?) (size {1} "
+                         "is different from {0})", loc)
     if a.ndim > 3 or b.ndim > 3:
         raise error(loc, f"{name} of arrays with more than 3 dimensions is not supported", "",
                     E_UNSUPPORTED_CALL)
@@ -1118,15 +1127,14 @@ def _reduction_call(tr, kind, args, kwargs, loc, name):
     params = [("a", REQUIRED), ("axis", None)]
     if kind in ("std", "var"):
         params += [("dtype", None), ("out", None), ("ddof", 0), ("keepdims", False)]
-    elif kind in ("argmin", "argmax"):
-        params += [("out", None), ("keepdims", False)]
+    elif kind in ("sum", "prod", "mean"):
+        params += [("dtype", None), ("out", None), ("keepdims", False)]
     else:
-        params += [("keepdims", False)]
+        params += [("out", None), ("keepdims", False)]
     b = bind(loc, name, args, kwargs, params)
-    for k in ("dtype", "out"):
-        if b.get(k) is not None:
-            raise error(loc, f"argument {k}= of numpy.{name}() is not supported", "",
-                        E_UNSUPPORTED_CALL)
+    if b.get("dtype") is not None or b.get("out") is not None:
+        from .ufunc_methods import reduction_dtype_out
+        return reduction_dtype_out(tr, kind, b, loc, name)
     r = reduce(tr, kind, b["a"], b["axis"], b["keepdims"], loc, ddof=b.get("ddof", 0))
     if isinstance(r, Var):  # a reduction to one number: the NumPy scalar of its dtype
         return _reduction_scalar(kind, dtype_of(as_array(tr, b["a"], loc)), r)
@@ -1175,11 +1183,14 @@ def call(tr, fn, args, kwargs, loc):
         if name not in UFUNCS:
             raise error(loc, f"numpy.{name} is not supported", "see the supported NumPy subset",
                         E_UNSUPPORTED_CALL)
-        if kwargs:
-            raise error(loc, f"argument {next(iter(kwargs))}= of numpy.{name}() is not "
-                        "supported", "", E_UNSUPPORTED_CALL)
+        if kwargs or len(args) == fn.nin + 1:  # out= (or positional out) where= dtype=
+            from . import ufunc_methods
+            return ufunc_methods.ufunc_call(tr, fn, [A.unlist(a) for a in args], kwargs, loc)
         if len(args) != fn.nin:
-            raise error(loc, f"numpy.{name} takes {fn.nin} argument(s)", "", E_TYPE)
+            raise error(loc, f"numpy.{name} takes {fn.nin} argument(s) ({len(args)} given); "
+                        f"signature: numpy.{name}(" + ", ".join(
+                            f"x{i + 1}" for i in range(fn.nin)) + ", /, out=None, *, "
+                        "where=True, dtype=None)", "", E_TYPE)
         args = [as_array(tr, a, loc) if isinstance(a, tuple) else a for a in args]
         if not any(is_array(a) for a in args):
             return _scalar_ufunc(tr, fn, args, loc)
@@ -1280,8 +1291,12 @@ def call(tr, fn, args, kwargs, loc):
         return ravel(tr, as_array(tr, args[0], loc), loc)
     if name in ("shape", "size", "ndim") and len(args) == 1 and not kwargs:
         return attribute(tr, as_array(tr, args[0], loc), name, loc)
-    raise error(loc, f"numpy.{name}() is not supported", "see the supported NumPy subset",
-                E_UNSUPPORTED_CALL)
+    from . import npfuncs
+    r = npfuncs.call(tr, fn, name, args, kwargs, loc)
+    if r is not npfuncs.NOT_HERE:
+        return r
+    raise error(loc, f"{npfuncs.public_name(fn)}() is not supported",
+                "see the supported NumPy subset", E_UNSUPPORTED_CALL)
 
 
 def _scalar_ufunc(tr, fn, args, loc):
@@ -1396,7 +1411,8 @@ def attribute(tr, a, name, loc):
         return DTYPES[a.dtype].size
     if name == "nbytes":
         return imul(fb, A.size_of(fb, a), DTYPES[a.dtype].size)
-    if name in _METHODS:
+    from . import npfuncs
+    if name in _METHODS or name in npfuncs.METHODS:
         return ArrayMethod(a, name)
     raise error(loc, f"array attribute {name!r} is not supported",
                 "see the supported NumPy subset", E_UNSUPPORTED_CALL)
@@ -1455,5 +1471,9 @@ def call_method(tr, m: ArrayMethod, args, kwargs, loc):
         fb.raise_if(ic_bool(fb, icmp(fb, "ne", A.size_of(fb, a), 1)), "ValueError",
                     "can only convert an array of size 1 to a Python scalar", loc)
         return A.load(fb, a, [0] * a.ndim)
+    from . import npfuncs
+    r = npfuncs.call_method(tr, a, name, args, kwargs, loc)
+    if r is not npfuncs.NOT_HERE:
+        return r
     raise error(loc, f"array method {name}() with these arguments is not supported",
                 "see the supported NumPy subset", E_UNSUPPORTED_CALL)

@@ -370,6 +370,9 @@ class Handlers:
         loc = self.loc_of(ins)
         if isinstance(v, range):
             v = tuple(v)
+        if arrays.is_array(v):  # y, x = np.mgrid[...]: the items along axis 0
+            from .indexing_fancy import unpack
+            v = unpack(self, v, ins.arg, loc)
         if not isinstance(v, tuple):
             raise error(loc, f"cannot unpack a {type(v).__name__ if not isinstance(v, Var) else v.type.pyname}",
                         "only tuples can be unpacked", E_TYPE)
@@ -386,6 +389,10 @@ class Handlers:
         loc = self.loc_of(ins)
         if arrays.is_array(seq):
             f.stack.append(arrays.getitem(self, seq, idx, loc))
+            return
+        from . import npfuncs_shape
+        if npfuncs_shape.is_grid(seq):  # np.mgrid[...], np.ogrid[...]
+            f.stack.append(npfuncs_shape.grid(self, seq, idx, loc))
             return
         if not isinstance(seq, (tuple, range)):
             raise error(loc, "indexing is only supported on tuples", "", E_TYPE)
@@ -640,12 +647,10 @@ class Handlers:
 
 
 def raisable(cls) -> bool:
-    """A built-in exception class, or one of `ir.messages.EXTRA_EXCEPTIONS`
-    (numpy.linalg.LinAlgError)."""
-    from ..ir.messages import EXTRA_EXCEPTIONS
-    if getattr(_py_builtins, cls.__name__, None) is cls:
-        return True
-    return EXTRA_EXCEPTIONS.get(cls.__name__) == f"{cls.__module__}.{cls.__qualname__}"
+    """A class compiled code may raise: a built-in exception, or one
+    `errors.exception_class` knows (numpy.linalg.LinAlgError)."""
+    from ..errors import exception_class
+    return exception_class(cls.__name__) is cls
 
 
 _CLOSURE = object()  # a cell pushed by LOAD_CLOSURE (only ever fed to MAKE_FUNCTION)
@@ -661,6 +666,22 @@ class _Named:
 
 for _name in _UNSUPPORTED:
     setattr(Handlers, "op_" + _name, _unsupported)
+
+
+def _store_attr(self, ins, f):
+    """`a.shape = (...)` on an array (ufunc_methods.set_shape); any other
+    attribute assignment is unsupported."""
+    obj = f.stack[-1]
+    if isinstance(obj, arrays.Arr) and ins.argval == "shape":
+        f.stack.pop()
+        value = f.stack.pop()
+        from .ufunc_methods import set_shape
+        set_shape(self, obj, value, self.loc_of(ins))
+        return
+    _unsupported(self, ins, f)
+
+
+Handlers.op_STORE_ATTR = _store_attr
 
 
 

@@ -18,7 +18,6 @@ arrays into `mem` and reads result arrays from it.
 """
 from __future__ import annotations
 
-import builtins
 import ctypes
 import ctypes.util
 import math
@@ -163,8 +162,9 @@ def _mem():
 
 
 def _exception(name: str, msg: str) -> BaseException:
-    cls = getattr(builtins, name, None)
-    if not (isinstance(cls, type) and issubclass(cls, BaseException)):
+    from ..errors import exception_class
+    cls = exception_class(name)
+    if cls is None:
         raise RuntimeError(f"IR raises unknown exception {name!r}")
     return cls(msg)
 

@@ -71,8 +71,3 @@ def convert_to_int(x: float) -> Optional[tuple[str, str]]:
         return type(e).__name__, str(e)
     return None
 
-
-# Exceptions compiled code may raise besides Python's built-in ones: the name
-# the IR, the manifest and JavaScript use -> "module.Class" of the Python class
-# py2wasm.compile raises (resolved by the runner).
-EXTRA_EXCEPTIONS = {"LinAlgError": "numpy.linalg.LinAlgError"}

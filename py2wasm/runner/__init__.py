@@ -12,7 +12,6 @@ any exception.
 """
 from __future__ import annotations
 
-import builtins
 import ctypes
 import threading
 from typing import Any, Sequence
@@ -66,15 +65,8 @@ def _addr(p) -> ctypes.c_void_p:
 
 
 def _exception_class(name: str):
-    cls = getattr(builtins, name, None)
-    if isinstance(cls, type) and issubclass(cls, BaseException):
-        return cls
-    from ..ir.messages import EXTRA_EXCEPTIONS
-    if name in EXTRA_EXCEPTIONS:
-        import importlib
-        mod, _, attr = EXTRA_EXCEPTIONS[name].rpartition(".")
-        return getattr(importlib.import_module(mod), attr)
-    return RuntimeError
+    from ..errors import exception_class
+    return exception_class(name) or RuntimeError
 
 
 def _has_array_type(t) -> bool:

@@ -3,7 +3,6 @@ array lowering, backend/lower_memory.py) -> wasmtime, through the runner's
 array marshaling (runner/arrays.py ArrayCaller), and compare with NumPy."""
 from __future__ import annotations
 
-import builtins
 
 import numpy as np
 import wasmtime
@@ -25,7 +24,8 @@ def _exception_maker(store, exports, table):
         entry = table[str(code)]
         msg = format_exception_message(
             entry, lambda i: exports[f"py2wasm_exc_arg{i}"].value(store))
-        return getattr(builtins, entry["type"], RuntimeError)(msg)
+        from py2wasm.errors import exception_class
+        return (exception_class(entry["type"]) or RuntimeError)(msg)
     return make
 
 

@@ -1,0 +1,121 @@
+"""Dispatch of the NumPy functions and array methods beyond `nplib`'s core:
+argument binding (NumPy's parameter names) and the hand-off to the modules
+that implement them (`npfuncs_sort`, `npfuncs_shape`, `npfuncs_stats`).
+
+Place in the pipeline: frontend; `nplib.call` and `nplib.call_method` ask
+`call` / `call_method` before refusing a function, and `nplib.attribute`
+asks `METHODS`. Returns `NOT_HERE` for anything it does not know.
+"""
+from __future__ import annotations
+
+from . import npfuncs_einsum as EI
+from . import npfuncs_shape as SH
+from . import npfuncs_sort as SO
+from . import npfuncs_stats as ST
+from .values import E_TYPE, error
+
+NOT_HERE = object()
+REQ = object()
+
+
+def _bind(loc, name, args, kwargs, params):
+    """Python's binding against NumPy's signature `params` ((name, default),
+    REQ = required); a CompileError naming the real signature otherwise."""
+    sig = ", ".join(p if d is REQ else f"{p}={d!r}" for p, d in params)
+    if len(args) > len(params):
+        raise error(loc, f"numpy.{name}() takes at most {len(params)} arguments "
+                    f"({len(args)} given); signature: {name}({sig})", "", E_TYPE)
+    out = dict(zip((p for p, _ in params), args))
+    for k, v in kwargs.items():
+        if k not in dict(params):
+            raise error(loc, f"numpy.{name}() got an unexpected keyword argument {k!r} "
+                        f"(supported: {name}({sig}))", "", E_TYPE)
+        if k in out:
+            raise error(loc, f"numpy.{name}() got multiple values for argument {k!r}", "",
+                        E_TYPE)
+        out[k] = v
+    for p, d in params:
+        if p not in out:
+            if d is REQ:
+                raise error(loc, f"numpy.{name}() missing required argument {p!r}; "
+                            f"signature: {name}({sig})", "", E_TYPE)
+            out[p] = d
+    return out
+
+
+# name -> (params, handler(tr, loc, **bound))
+FUNCS = {
+    "sort": ([("a", REQ), ("axis", -1), ("kind", None)],
+             lambda tr, loc, a, axis, kind: SO.sort(tr, a, axis, kind, loc)),
+    "argsort": ([("a", REQ), ("axis", -1), ("kind", None)],
+                lambda tr, loc, a, axis, kind: SO.argsort(tr, a, axis, kind, loc)),
+    "searchsorted": ([("a", REQ), ("v", REQ), ("side", "left"), ("sorter", None)],
+                     lambda tr, loc, a, v, side, sorter: SO.searchsorted(tr, a, v, side, sorter,
+                                                                         loc)),
+    "digitize": ([("x", REQ), ("bins", REQ), ("right", False)],
+                 lambda tr, loc, x, bins, right: SO.digitize(tr, x, bins, right, loc)),
+    "unique": ([("ar", REQ), ("return_counts", False)],
+               lambda tr, loc, ar, return_counts: SO.unique(tr, ar, return_counts, loc)),
+    "median": ([("a", REQ), ("axis", None), ("keepdims", False)],
+               lambda tr, loc, a, axis, keepdims: SO.median(tr, a, axis, keepdims, loc)),
+    "percentile": ([("a", REQ), ("q", REQ), ("axis", None), ("method", "linear"),
+                    ("keepdims", False)],
+                   lambda tr, loc, a, q, axis, method, keepdims: SO.quantile(
+                       tr, a, q, axis, method, keepdims, loc, "percentile")),
+    "quantile": ([("a", REQ), ("q", REQ), ("axis", None), ("method", "linear"),
+                  ("keepdims", False)],
+                 lambda tr, loc, a, q, axis, method, keepdims: SO.quantile(
+                     tr, a, q, axis, method, keepdims, loc, "quantile")),
+}
+FUNCS["ndarray"] = ([("shape", REQ), ("dtype", float)],
+                    lambda tr, loc, shape, dtype: SH.ndarray(tr, shape, dtype, loc))
+FUNCS["einsum"] = (None, EI.einsum)
+FUNCS.update(SH.FUNCS(REQ))
+FUNCS.update(ST.FUNCS(REQ))
+
+# array methods: name -> (params without the array, handler(tr, loc, a, **bound))
+METHOD_TABLE = {
+    "sort": ([("axis", -1), ("kind", None)],
+             lambda tr, loc, a, axis, kind: SO.sort_method(tr, a, axis, kind, loc)),
+    "argsort": ([("axis", -1), ("kind", None)],
+                lambda tr, loc, a, axis, kind: SO.argsort(tr, a, axis, kind, loc)),
+    "searchsorted": ([("v", REQ), ("side", "left"), ("sorter", None)],
+                     lambda tr, loc, a, v, side, sorter: SO.searchsorted(tr, a, v, side, sorter,
+                                                                         loc)),
+}
+METHOD_TABLE.update(SH.METHODS(REQ))
+METHODS = frozenset(METHOD_TABLE)
+
+
+def call(tr, fn, name, args, kwargs, loc):
+    mod = getattr(fn, "__module__", "") or ""
+    entry = FUNCS.get(name)  # numpy.linalg: py2wasm/linalg (frontend/linalg_calls.py)
+    if entry is None or not (mod == "numpy" or mod.startswith("numpy._core") or
+                             mod.startswith("numpy.lib")):
+        return NOT_HERE
+    params, handler = entry
+    if params is None:  # *args functions (meshgrid)
+        return handler(tr, args, kwargs, loc)
+    return handler(tr, loc, **_bind(loc, name, args, kwargs, params))
+
+
+def call_method(tr, a, name, args, kwargs, loc):
+    entry = METHOD_TABLE.get(name)
+    if entry is None:
+        return NOT_HERE
+    params, handler = entry
+    return handler(tr, loc, a, **_bind(loc, name, args, kwargs, params))
+
+
+def public_name(fn) -> str:
+    """NumPy's public name of a function: numpy.linalg.inv, numpy.fft.fft,
+    numpy.sort (not numpy._core.fromnumeric.sort)."""
+    name = getattr(fn, "__name__", type(fn).__name__)
+    mod = getattr(fn, "__module__", "") or "numpy"
+    parts = [p for p in mod.split(".") if p and not p.startswith("_")]
+    if parts[:1] != ["numpy"]:
+        parts = ["numpy"]
+    # numpy.lib.* functions are public as numpy.*
+    if parts[1:2] == ["lib"]:
+        parts = ["numpy"]
+    return ".".join(parts + [name])

@@ -1,0 +1,379 @@
+"""NumPy's sorting, searching and order statistics during tracing: `sort
+argsort` (functions and methods, `a.sort()` in place), `searchsorted
+digitize unique median percentile quantile`.
+
+Place in the pipeline: frontend value semantics, dispatched by `npfuncs`.
+Arguments are checked here with NumPy's messages; the loops are the kernels
+of `npkernels` (plain Python compiled by the ordinary tracer into their own
+IR functions), called on 1-D C-contiguous lanes.
+
+Sorting is stable (NumPy's kind='stable' order for ties; NaN last): see
+docs/arrays.md for the one visible difference from NumPy's default kind
+(argsort's order among equal keys).
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from ..ir import F64, I64, Var
+from . import arrays as A
+from . import npkernels as K
+from .arrays import Arr, alloc, ic, icmp, is_array, known, loop_nest, materialize
+from .values import E_TYPE, E_UNSUPPORTED_CALL, TraceRaise, error, scalar_type
+
+_KINDS = (None, "quicksort", "mergesort", "heapsort", "stable")
+
+
+def kernel(tr, fn, args, loc):
+    from .calls import call_python
+    return call_python(tr, fn, list(args), {}, loc)
+
+
+def as_arr(tr, v, loc, what="a"):
+    if isinstance(v, tuple):
+        from .nplib import array_from
+        return array_from(tr, v, None, loc)
+    if not is_array(v):
+        raise error(loc, f"{what} must be an array here, got {A._tn(v)}", "pass a NumPy array",
+                    E_TYPE)
+    return materialize(tr, v, loc)
+
+
+def flat(tr, a, loc) -> Arr:
+    """A 1-D C-contiguous array of a's elements (a view when possible)."""
+    a = materialize(tr, a, loc, contiguous=True)
+    return Arr(a.dtype, a.ptr, (A.size_of(tr.fb, a),), None, a.root)
+
+
+def row(out: Arr, fb, lane_idx, n) -> Arr:
+    """Lane `lane_idx` (indices of the leading axes) of the C-contiguous `out`
+    whose last axis has n elements: a 1-D contiguous view."""
+    ptr = A.address(fb, out, list(lane_idx) + [0])
+    return Arr(out.dtype, ptr, (n,), None, out.root)
+
+
+def lanes_last(tr, a: Arr, axis, loc):
+    """(copy of a with `axis` moved last (C-contiguous, fresh), the
+    permutation used). axis None: the flattened copy."""
+    if axis is None:
+        return A.copy(tr, flat(tr, a, loc), loc), None
+    ax = A.normalize_axis(axis, a.ndim, loc)
+    perm = tuple(d for d in range(a.ndim) if d != ax) + (ax,)
+    return A.copy(tr, A.transpose(tr, a, perm, loc), loc), perm
+
+
+def unperm(tr, out, perm, loc):
+    if perm is None:
+        return out
+    inv = tuple(perm.index(d) for d in range(len(perm)))
+    return A.transpose(tr, out, inv, loc)
+
+
+def each_lane(tr, out: Arr, body):
+    """body(lane indices) for every lane of out's leading axes."""
+    loop_nest(tr.fb, out.shape[:-1], [], lambda idx, cs: (body(idx), cs)[1])
+
+
+def _kind(kind, loc, name):
+    if kind not in _KINDS:
+        raise error(loc, f"numpy.{name} kind={kind!r} is not supported",
+                    "leave kind= out (all kinds give NumPy's sorted values)", E_UNSUPPORTED_CALL)
+
+
+def sort_lanes(tr, a, axis, loc):
+    """(a sorted along axis, with that axis moved last (C-contiguous), the
+    permutation); axis None: the sorted flattened array."""
+    a = as_arr(tr, a, loc)
+    out, perm = lanes_last(tr, a, axis, loc)
+    n = out.shape[-1]
+    tmp = alloc(tr, out.dtype, (n,), loc)
+    each_lane(tr, out, lambda idx: kernel(tr, K.sort_inplace, [row(out, tr.fb, idx, n), tmp],
+                                          loc))
+    return out, perm
+
+
+def sort(tr, a, axis, kind, loc):
+    _kind(kind, loc, "sort")
+    out, perm = sort_lanes(tr, a, axis, loc)
+    return unperm(tr, out, perm, loc)
+
+
+def sort_method(tr, a, axis, kind, loc):
+    """a.sort(axis): in place."""
+    if not isinstance(a, Arr):
+        raise error(loc, "sort() on an expression has no effect", "", E_TYPE)
+    A.assign(tr, a, sort(tr, a, axis, kind, loc), loc)
+    return None
+
+
+def argsort(tr, a, axis, kind, loc):
+    _kind(kind, loc, "argsort")
+    a = as_arr(tr, a, loc)
+    keys, perm = lanes_last(tr, a, axis, loc)
+    n = keys.shape[-1]
+    out = alloc(tr, "int64", keys.shape, loc)
+    tmp = alloc(tr, "int64", (n,), loc)
+    fb = tr.fb
+    each_lane(tr, keys, lambda idx: kernel(
+        tr, K.argsort_into, [row(keys, fb, idx, n), row(out, fb, idx, n), tmp], loc))
+    return unperm(tr, out, perm, loc)
+
+
+def _one_d(tr, v, loc, name, what):
+    v = as_arr(tr, v, loc, what)
+    if v.ndim != 1:
+        raise error(loc, f"numpy.{name}: {what} must be 1-D here", "", E_TYPE)
+    return materialize(tr, v, loc, contiguous=True)
+
+
+def _common(tr, a, v, loc):
+    """a and v (array or scalar) in their common dtype (NumPy compares them so;
+    a Python number is converted with np.asarray first: int64/float64/bool,
+    not a weak scalar)."""
+    vdt = v.dtype if is_array(v) else A.dtype_of(v) if scalar_type(v) is not None else None
+    if vdt is None:
+        raise error(loc, f"expected a number or an array, got {A._tn(v)}", "", E_TYPE)
+    dt = np.result_type(np.dtype(a.dtype), np.dtype(vdt)).name
+    if dt not in ("float64", "float32", "int64", "int32", "uint8", "bool"):
+        raise error(loc, f"comparing {a.dtype} with {vdt} computes in {dt}, which is not "
+                    "supported", "convert the operands with astype()", E_TYPE)
+    if a.dtype != dt:
+        a = A.copy(tr, A.astype_node(a, dt), loc)
+    if is_array(v) and v.dtype != dt:
+        v = A.astype_node(v, dt)
+    return a, v
+
+
+def _per_element(tr, fn, a, v, extra, loc):
+    """fn(a, flat v, out, *extra) with int64 out shaped like v; a scalar v
+    gives a scalar."""
+    fb = tr.fb
+    if not is_array(v):
+        if scalar_type(v) is None:
+            raise error(loc, f"expected a number or an array, got {A._tn(v)}", "", E_TYPE)
+        vv = alloc(tr, a.dtype if a.dtype != "bool" else "float64", (1,), loc)
+        A.store(fb, vv, [0], A.scalar_to_dtype(tr, v, vv.dtype, loc))
+        out = alloc(tr, "int64", (1,), loc)
+        kernel(tr, fn, [a, vv, out] + list(extra), loc)
+        return A.load(fb, out, [0])
+    shape = v.shape
+    fv = flat(tr, v, loc)
+    out = alloc(tr, "int64", fv.shape, loc)
+    kernel(tr, fn, [a, fv, out] + list(extra), loc)
+    return Arr("int64", out.ptr, shape, None, out.root)
+
+
+def searchsorted(tr, a, v, side, sorter, loc):
+    if sorter is not None:
+        raise error(loc, "numpy.searchsorted sorter= is not supported",
+                    "sort the array first", E_UNSUPPORTED_CALL)
+    if side not in ("left", "right"):
+        raise error(loc, f"numpy.searchsorted side= must be 'left' or 'right', got {side!r}",
+                    "", E_TYPE)
+    a = _one_d(tr, a, loc, "searchsorted", "a")
+    v = as_arr(tr, v, loc, "v") if isinstance(v, tuple) else v
+    a, v = _common(tr, a, v, loc)
+    return _per_element(tr, K.searchsorted_into, a, v, [side == "right"], loc)
+
+
+def digitize(tr, x, bins, right, loc):
+    if type(right) is not bool:
+        raise error(loc, "numpy.digitize right= must be a known bool", "", E_TYPE)
+    bins = _one_d(tr, bins, loc, "digitize", "bins")
+    x = as_arr(tr, x, loc, "x") if isinstance(x, tuple) else x
+    bins, x = _common(tr, bins, x, loc)
+    if not is_array(x):
+        fb = tr.fb
+        vv = alloc(tr, bins.dtype, (1,), loc)
+        A.store(fb, vv, [0], A.scalar_to_dtype(tr, x, vv.dtype, loc))
+        out = alloc(tr, "int64", (1,), loc)
+        kernel(tr, K.digitize_into, [vv, bins, out, right], loc)
+        return A.load(fb, out, [0])
+    shape = x.shape
+    fx = flat(tr, x, loc)
+    out = alloc(tr, "int64", fx.shape, loc)
+    kernel(tr, K.digitize_into, [fx, bins, out, right], loc)
+    return Arr("int64", out.ptr, shape, None, out.root)
+
+
+def unique(tr, a, return_counts, loc):
+    if type(return_counts) is not bool:
+        raise error(loc, "numpy.unique return_counts= must be a known bool", "", E_TYPE)
+    s = sort(tr, a, None, None, loc)
+    n = kernel(tr, K.unique_count, [s], loc)
+    out = alloc(tr, s.dtype, (n,), loc)
+    counts = alloc(tr, "int64", (n,), loc)
+    kernel(tr, K.unique_into, [s, out, counts], loc)
+    return (out, counts) if return_counts else out
+
+
+# --- order statistics ---------------------------------------------------------------------------
+
+def _f(fb, x):
+    return fb.const(float(x), F64) if known(x) else (
+        x if x.type is F64 else fb.emit("convert", [x], {"to": F64}))
+
+
+def _stat_lanes(tr, a, axis, keepdims, loc, name):
+    if type(keepdims) is not bool:
+        raise error(loc, f"numpy.{name} keepdims= must be a known bool", "", E_TYPE)
+    a = as_arr(tr, a, loc)
+    if a.dtype == "bool" and name != "median":
+        raise error(loc, f"numpy.{name} of a bool array is not supported",
+                    "convert it with astype() first", E_TYPE)
+    if isinstance(axis, tuple):
+        raise error(loc, f"numpy.{name} with a tuple axis is not supported", "", E_TYPE)
+    keys, perm = sort_lanes(tr, a, axis, loc)  # sorted lanes, contiguous
+    return a, keys, perm
+
+
+def _keep(tr, out, a, axis, keepdims, loc):
+    if not keepdims:
+        return out
+    if not is_array(out):
+        r = alloc(tr, "float32" if out.type is F64 and a.dtype == "float32" else "float64",
+                  (1,) * a.ndim, loc)
+        A.store(tr.fb, r, [0] * a.ndim, out)
+        return r
+    if axis is None:
+        shape = (1,) * a.ndim
+    else:
+        ax = A.normalize_axis(axis, a.ndim, loc)
+        shape = tuple(out.shape[:ax]) + (1,) + tuple(out.shape[ax:])
+    return A.reshape(tr, out, shape, loc)
+
+
+def _result(tr, keys, res_dt, compute, loc):
+    """compute(lane ptr view, fb) -> value for each lane: a scalar when there
+    is one lane (axis None) else an array of the lanes' shape."""
+    fb = tr.fb
+    n = keys.shape[-1]
+    if keys.ndim == 1:
+        return compute(keys)
+    out = alloc(tr, res_dt, keys.shape[:-1], loc)
+
+    def body(idx, cs):
+        A.store(fb, out, idx, compute(row(keys, fb, idx, n)))
+        return cs
+    loop_nest(fb, keys.shape[:-1], [], body)
+    return out
+
+
+def _nan_last(fb, lane: Arr, n):
+    """Has the sorted lane a NaN (then it is last)? False for an empty lane."""
+    if lane.dtype not in A.FLOATS:
+        return None
+    last = A.load(fb, lane, [A.imax(fb, A.isub(fb, n, 1), 0)])
+    return fb.emit("and", [fb.emit("ne", [last, last]), ic(fb, icmp(fb, "gt", n, 0))
+                           if not known(icmp(fb, "gt", n, 0))
+                           else fb.const(bool(icmp(fb, "gt", n, 0)))])
+
+
+def median(tr, a, axis, keepdims, loc):
+    fb = tr.fb
+    a0, keys, perm = _stat_lanes(tr, a, axis, keepdims, loc, "median")
+    dt = "float32" if keys.dtype == "float32" else "float64"
+    n = keys.shape[-1]
+
+    def rnd(x):
+        return fb.emit("f32", [x]) if dt == "float32" else x
+
+    def compute(lane):
+        # NumPy: the mean of the middle element(s); NaN if the lane has a NaN
+        # (an empty lane is NaN too, with NumPy's RuntimeWarning); an empty
+        # lane is never read
+        empty = icmp(fb, "eq", n, 0)
+        if empty is True:
+            return fb.const(float("nan"))
+        if empty is False:
+            return middle(lane)
+        full, join = fb.new_block(), fb.new_block([F64])
+        fb.cond_br(empty, join, full, [fb.const(float("nan"))], [])
+        fb.set_block(full)
+        fb.br(join, [middle(lane)])
+        fb.set_block(join)
+        return join.params[0]
+
+    def middle(lane):
+        h = A.ifloordiv_pos(fb, n, 2)
+        odd = icmp(fb, "ne", A.isub(fb, n, A.imul(fb, h, 2)), 0)
+        hi = A.cast(fb, A.load(fb, lane, [A.imin(fb, h, A.imax(fb, A.isub(fb, n, 1), 0))]),
+                    keys.dtype, dt)
+        lo = A.cast(fb, A.load(fb, lane, [A.imax(fb, A.isub(fb, h, 1), 0)]), keys.dtype, dt)
+        two = rnd(fb.emit("fdiv", [rnd(fb.emit("add", [lo, hi])), fb.const(2.0)]))
+        r = fb.emit("select", [ic_b(fb, odd), hi, two])
+        nan = _nan_last(fb, lane, n)
+        if nan is not None:
+            r = fb.emit("select", [nan, fb.const(float("nan")), r])
+        return r
+    out = _result(tr, keys, dt, compute, loc)
+    return _keep(tr, out, a0, axis, keepdims, loc)
+
+
+def ic_b(fb, v):
+    return v if isinstance(v, Var) else fb.const(bool(v))
+
+
+def quantile(tr, a, q, axis, method, keepdims, loc, name):
+    fb = tr.fb
+    if method != "linear":
+        raise error(loc, f"numpy.{name} method={method!r} is not supported",
+                    "use the default method='linear'", E_UNSUPPORTED_CALL)
+    if is_array(q) or isinstance(q, tuple):
+        raise error(loc, f"numpy.{name} with several quantiles is not supported",
+                    f"call numpy.{name} once per quantile", E_UNSUPPORTED_CALL)
+    if scalar_type(q) is None:
+        raise error(loc, f"numpy.{name} q must be a number, got {A._tn(q)}", "", E_TYPE)
+    a0, keys, perm = _stat_lanes(tr, a, axis, keepdims, loc, name)
+    n = keys.shape[-1]
+    # NumPy's error for an empty lane (its partition asks for index -1 too
+    # when the data may hold NaN, i.e. for floats)
+    first = -1 if keys.dtype in A.FLOATS else 0
+    if known(n) and n == 0:
+        raise TraceRaise("IndexError", f"index {first} is out of bounds for axis 0 with size 0")
+    qf = _f(fb, q)
+    if name == "percentile":
+        qf = fb.emit("fdiv", [qf, fb.const(100.0)])
+    msg = "Percentiles must be in the range [0, 100]" if name == "percentile" else \
+        "Quantiles must be in the range [0, 1]"
+    ok = fb.emit("and", [fb.emit("ge", [qf, fb.const(0.0)]), fb.emit("le", [qf, fb.const(1.0)])])
+    fb.raise_if(fb.emit("not", [ok]), "ValueError", msg, loc)
+    if not known(n):
+        fb.emit_multi("raise_if_fmt", [fb.emit("eq", [n, fb.const(0)]), fb.const(first)],
+                      {"exc": "IndexError", "msg": "index {0} is out of bounds for axis 0 "
+                       "with size 0"}, loc=loc)
+    # float32 data with a Python float q is computed in float32 (NumPy's weak q)
+    dt = "float32" if keys.dtype == "float32" else "float64"
+
+    def rnd(x):
+        return fb.emit("f32", [x]) if dt == "float32" else x
+    nm1 = _f(fb, A.isub(fb, n, 1))
+    vi = fb.emit("mul", [nm1, qf])                       # (n - 1) * q
+    prev = fb.emit("floor", [vi])
+    above = fb.emit("ge", [vi, nm1])
+    prev_f = fb.emit("select", [above, fb.const(-1.0), prev])
+    gamma = rnd(fb.emit("sub", [vi, prev_f]))
+    prev_i = fb.emit("ftoi", [prev])
+    last = ic(fb, A.isub(fb, n, 1))
+    pi = fb.emit("select", [above, last, prev_i])
+    ni = fb.emit("select", [above, last, fb.emit("wadd", [prev_i, fb.const(1)])])
+
+    def compute(lane):
+        av = A.load(fb, lane, [pi])
+        bv = A.load(fb, lane, [ni])
+        if keys.dtype in A.FLOATS:
+            diff = rnd(fb.emit("sub", [bv, av]))
+        else:
+            diff = A.cast(fb, fb.emit("wsub", [bv, av]) if keys.dtype == "int64" else
+                          fb.emit("sub", [bv, av]), "int64", "float64")
+            av, bv = A.cast(fb, av, keys.dtype, "float64"), A.cast(fb, bv, keys.dtype, "float64")
+        lo = rnd(fb.emit("add", [av, rnd(fb.emit("mul", [diff, gamma]))]))
+        hi = rnd(fb.emit("sub", [bv, rnd(fb.emit("mul", [diff, rnd(fb.emit(
+            "sub", [fb.const(1.0), gamma]))]))]))
+        r = fb.emit("select", [fb.emit("ge", [gamma, fb.const(0.5)]), hi, lo])
+        nan = _nan_last(fb, lane, n)
+        if nan is not None:
+            r = fb.emit("select", [nan, fb.const(float("nan")), r])
+        return r
+    out = _result(tr, keys, dt, compute, loc)
+    return _keep(tr, out, a0, axis, keepdims, loc)
