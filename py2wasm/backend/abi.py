@@ -74,8 +74,8 @@ def _is_array(t) -> bool:
 def _internal_types(leaves: list) -> list[int]:
     out = []
     for t in leaves:
-        if _is_array(t):
-            out.extend([bn.i64] * (1 + t["ndim"]))
+        if _is_array(t):  # a strided array (py2wasm.compile's) also passes its strides
+            out.extend([bn.i64] * (1 + t["ndim"] * (2 if t.get("strided") else 1)))
         else:
             out.append({"int": bn.i64, "uint": bn.i64, "float": bn.f64, "bool": bn.i32}[t])
     return out

@@ -2,7 +2,8 @@
 
 Place in the pipeline: part of the linalg library the frontend traces
 (`py2wasm/linalg/__init__.py`); written in the compiled Python subset.
-Cholesky follows LAPACK's potrf on the lower triangle (a pivot <= 0 means
+Cholesky follows LAPACK's potrf as NumPy calls it (on the lower triangle,
+or the upper one with upper=True: a pivot <= 0 means
 "not positive definite"; a NaN pivot propagates, as in NumPy); QR uses Householder
 reflectors with LAPACK's conventions (dlarfg: beta = -sign(alpha) * norm,
 so R's diagonal signs and Q match NumPy's up to rounding), Q accumulated
@@ -20,10 +21,15 @@ from ._common import (assert_2d, assert_square, eps_like, result_like, result_li
 
 
 def cholesky(a, upper=False):
+    if a.ndim < 2:  # inline: a helper that always raises would type as None
+        raise LinAlgError("%d-dimensional array given. Array must be at least "
+                          "two-dimensional" % a.ndim)
     assert_square(a)
     n = a.shape[0]
     w = work(a)
     low = np.zeros((n, n))
+    # NumPy reads the lower triangle for upper=False and the upper one for
+    # upper=True (w[j, i], j <= i): the other triangle is never looked at
     for j in range(n):
         s = w[j, j] - np.dot(low[j, :j], low[j, :j])
         if s <= 0.0:  # a NaN pivot goes on (as OpenBLAS's potrf, which NumPy uses)
@@ -31,7 +37,11 @@ def cholesky(a, upper=False):
         d = math.sqrt(s)
         low[j, j] = d
         for i in range(j + 1, n):
-            low[i, j] = (w[i, j] - np.dot(low[i, :j], low[j, :j])) / d
+            if upper:
+                aij = w[j, i]
+            else:
+                aij = w[i, j]
+            low[i, j] = (aij - np.dot(low[i, :j], low[j, :j])) / d
     if upper:
         low = low.T.copy()
     return result_like(low, a)
@@ -113,7 +123,9 @@ def upper_part(w, rows):
 
 
 def qr(a, mode="reduced"):
-    assert_2d(a)
+    if a.ndim < 2:  # inline: a helper that always raises would type as None
+        raise LinAlgError("%d-dimensional array given. Array must be at least "
+                          "two-dimensional" % a.ndim)
     if mode != "reduced" and mode != "complete" and mode != "r":
         raise ValueError("Unrecognized mode '%s'" % mode)
     m = a.shape[0]

@@ -85,6 +85,9 @@ def lu_solve_into(w, piv, x):
 
 
 def det(a):
+    if a.ndim < 2:  # inline: a helper that always raises would type as None
+        raise LinAlgError("%d-dimensional array given. Array must be at least "
+                          "two-dimensional" % a.ndim)
     assert_square(a)
     n = a.shape[0]
     w = work(a)
@@ -99,6 +102,9 @@ def det(a):
 
 
 def slogdet(a):
+    if a.ndim < 2:  # inline: a helper that always raises would type as None
+        raise LinAlgError("%d-dimensional array given. Array must be at least "
+                          "two-dimensional" % a.ndim)
     assert_square(a)
     n = a.shape[0]
     w = work(a)
@@ -121,6 +127,9 @@ def slogdet(a):
 
 
 def solve(a, b):
+    if a.ndim < 2:  # inline: a helper that always raises would type as None
+        raise LinAlgError("%d-dimensional array given. Array must be at least "
+                          "two-dimensional" % a.ndim)
     assert_square(a)
     n = a.shape[0]
     if b.ndim == 1:
@@ -145,6 +154,9 @@ def solve(a, b):
 
 
 def inv(a):
+    if a.ndim < 2:  # inline: a helper that always raises would type as None
+        raise LinAlgError("%d-dimensional array given. Array must be at least "
+                          "two-dimensional" % a.ndim)
     assert_square(a)
     n = a.shape[0]
     w = work(a)
@@ -158,6 +170,9 @@ def inv(a):
 
 
 def matrix_power(a, n):
+    if a.ndim < 2:  # inline: a helper that always raises would type as None
+        raise LinAlgError("%d-dimensional array given. Array must be at least "
+                          "two-dimensional" % a.ndim)
     assert_square(a)
     m = a.shape[0]
     if n == 0:

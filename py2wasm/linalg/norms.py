@@ -50,6 +50,8 @@ def norm_of(x, ord, axis, keepdims):
 
 def vector_norm(x, ord, ax, keepdims):
     if ord == math.inf:
+        if x.ndim == 1 and not keepdims:  # NumPy's max has initial=0: an empty vector is 0
+            return inf_norm_1d(x)
         return np.abs(x).max(axis=ax, keepdims=keepdims)
     if ord == -math.inf:
         return np.abs(x).min(axis=ax, keepdims=keepdims)
@@ -111,3 +113,13 @@ def singular_norm(x, ord, keepdims):
     if keepdims:
         return out
     return out[0, 0]
+
+
+def inf_norm_1d(x):
+    """max(|x|) of a vector, 0 when it is empty (as NumPy's initial=0)."""
+    m = np.zeros(1, dtype=x.dtype)
+    for i in range(x.shape[0]):
+        v = abs(x[i])
+        if v > m[0] or v != v:
+            m[0] = v
+    return m[0]

@@ -136,6 +136,9 @@ def check_uplo(UPLO):
 
 def eigh(a, UPLO="L"):
     check_uplo(UPLO)
+    if a.ndim < 2:  # inline: a helper that always raises would type as None
+        raise LinAlgError("%d-dimensional array given. Array must be at least "
+                          "two-dimensional" % a.ndim)
     assert_square(a)
     n = a.shape[0]
     s = symmetric_copy(a, UPLO == "L")
@@ -278,7 +281,9 @@ def svd_parts(a, full):
 
 
 def svd(a, full_matrices=True, compute_uv=True, hermitian=False):
-    assert_2d(a)
+    if a.ndim < 2:  # inline: a helper that always raises would type as None
+        raise LinAlgError("%d-dimensional array given. Array must be at least "
+                          "two-dimensional" % a.ndim)
     u, s, v = svd_parts(work(a), full_matrices)
     if compute_uv:
         return result_like(u, a), result_like(s, a), result_like(v.T.copy(), a)
@@ -286,7 +291,9 @@ def svd(a, full_matrices=True, compute_uv=True, hermitian=False):
 
 
 def lstsq(a, b, rcond=None):
-    assert_2d(a)
+    if a.ndim < 2:  # inline: a helper that always raises would type as None
+        raise LinAlgError("%d-dimensional array given. Array must be at least "
+                          "two-dimensional" % a.ndim)
     m = a.shape[0]
     n = a.shape[1]
     if b.shape[0] != m:
@@ -330,9 +337,10 @@ def lstsq(a, b, rcond=None):
                 e -= a[t, j] * x[j, c]
             acc += e * e
         res[c] = acc
-    if b.ndim == 1:
-        return result_like2(x.reshape(n), a, b), result_like2(res, a, b), rank, result_like2(s, a, b)
-    return result_like2(x, a, b), result_like2(res, a, b), rank, result_like2(s, a, b)
+    if b.ndim == 1:  # NumPy's rank is an np.int32
+        return result_like2(x.reshape(n), a, b), result_like2(res, a, b), np.int32(rank), \
+            result_like2(s, a, b)
+    return result_like2(x, a, b), result_like2(res, a, b), np.int32(rank), result_like2(s, a, b)
 
 
 def matrix_rank(A, tol=None, hermitian=False, rtol=None):
@@ -363,7 +371,9 @@ def matrix_rank(A, tol=None, hermitian=False, rtol=None):
 
 
 def pinv(a, rcond=None, hermitian=False):
-    assert_2d(a)
+    if a.ndim < 2:  # inline: a helper that always raises would type as None
+        raise LinAlgError("%d-dimensional array given. Array must be at least "
+                          "two-dimensional" % a.ndim)
     m = a.shape[0]
     n = a.shape[1]
     if rcond is None:
@@ -387,7 +397,9 @@ def pinv(a, rcond=None, hermitian=False):
 
 
 def cond(x, p=None):
-    assert_2d(x)
+    if x.ndim < 2:  # inline: a helper that always raises would type as None
+        raise LinAlgError("%d-dimensional array given. Array must be at least "
+                          "two-dimensional" % x.ndim)
     if p is None or p == 2 or p == -2:
         u, s, v = svd_parts(work(x), False)
         r = s.shape[0]
@@ -398,5 +410,8 @@ def cond(x, p=None):
         return scalar_like(c, x)
     from .lu import inv
     from .norms import norm
+    if x.ndim < 2:  # inline: a helper that always raises would type as None
+        raise LinAlgError("%d-dimensional array given. Array must be at least "
+                          "two-dimensional" % x.ndim)
     assert_square(x)
     return scalar_like(norm(x, p) * norm(inv(x), p), x)
