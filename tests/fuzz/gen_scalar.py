@@ -65,6 +65,9 @@ class ScalarGen:
         self.ret_t = INT
         self.in_helper = False
 
+    def ex(self, what):
+        return what in self.opts.exclude
+
     def fresh(self, prefix="v"):
         self.n += 1
         return f"{prefix}{self.n}"
@@ -127,7 +130,8 @@ class ScalarGen:
             a, b = self.expr(BOOL, d), self.expr(BOOL, d)
             return T(ast.BinOp(a, r.choice([ast.Add, ast.Sub, ast.Mult])(), b), INT)
         if k < 0.86 and "pow3" not in self.opts.exclude:
-            m = r.choice([1, 2, 7, 97, -5, 1000000007, 2**62, 2**63 - 1])
+            m = r.choice([1, 2, 7, 97, -5, 1000000007, 2**62, 2**63 - 1]
+                         + ([] if self.ex("pow_min_modulus") else [-2**63]))
             e = T(ast.BinOp(self.expr(INT, d), ast.BitAnd(), const(255, INT)), INT)
             return call("pow", [self.expr(INT, d), e, const(m, INT)], INT)
         if k < 0.93:
@@ -254,6 +258,17 @@ class ScalarGen:
             self.loop_depth -= 1
             del self.vars[iv]
             return [ast.For(ast.Name(iv, S), ast.Call(ast.Name("range", L), args, []), body, [])]
+        if k < 0.75 and r.random() < 0.35:
+            iv = self.fresh("x")
+            t = r.choice([INT, FLOAT])
+            n = r.randint(1, 15 if self.ex("long_tuple_loop") else 20)
+            items = [const(values.edge_int(r) if t == INT else values.edge_float(r), t) for _ in range(n)]
+            self.vars[iv] = t
+            self.loop_depth += 1
+            body = self.block(depth + 1)
+            self.loop_depth -= 1
+            del self.vars[iv]
+            return [ast.For(ast.Name(iv, S), ast.Tuple(items, L), body, [])]
         if k < 0.8:
             kv = self.fresh("k")
             lim = r.randint(1, 6)

@@ -287,3 +287,18 @@ def _r_matmul(a, b):
     if b.ndim == 1:
         return acc[:, 0]
     return acc
+
+
+def _r_sum_kd(a, axis=None, keepdims=False):
+    r = _r_sum(a, axis)
+    return np.expand_dims(r, axis) if keepdims else r
+
+
+def _r_max_kd(a, axis=None, keepdims=False):
+    r = _r_max(a, axis)
+    return np.expand_dims(r, axis) if keepdims else r
+
+
+def _r_min_kd(a, axis=None, keepdims=False):
+    r = _r_min(a, axis)
+    return np.expand_dims(r, axis) if keepdims else r

@@ -28,6 +28,14 @@ CASES = [
      (IndexError, "index 5054619339375112938 is out of bounds for axis 0 with size 3")),
     ("def f(m):\n    return m[1, -9223372036854775807]\n", (np.ones((2, 2)),),
      (IndexError, "index -9223372036854775807 is out of bounds for axis 1 with size 2")),
+    # np.round of a bool array returned the array; NumPy raises (decimals != 0)
+    ("def f(a, b):\n    b[::2] = np.round(a, 2)\n    return b\n",
+     (np.array([True, False, True]), np.zeros(1, np.float32)),
+     (TypeError, "Cannot cast ufunc 'multiply' output from dtype('float64') to dtype('bool') "
+                 "with casting rule 'same_kind'")),
+    ("def f(a):\n    return np.round(a, -1)\n", (np.array([True]),),
+     (TypeError, "Cannot cast ufunc 'divide' output from dtype('float64') to dtype('bool') "
+                 "with casting rule 'same_kind'")),
 ]
 
 
