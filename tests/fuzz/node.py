@@ -79,7 +79,7 @@ def decode(enc, like):
             shape, enc = tuple(enc["shape"]), enc["nd"]
         else:
             shape = (len(enc.get("v", [])),)
-        if enc.get("ta") != TA[like.dtype.name]:
+        if enc.get("ta") != TA.get(like.dtype.name):
             return ("bad class", enc.get("ta"))
         if like.dtype.kind == "f":
             vals = [_decode_num(s) for s in enc["v"]]

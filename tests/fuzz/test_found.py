@@ -11,6 +11,18 @@ import py2wasm
 TARGETS = ("mvp", "simd", "relaxed-simd")
 OVERFLOW = (OverflowError, "integer overflow: the result does not fit in a 64-bit int")
 
+NEG = np.array([-0.0, -np.inf, 4.0])
+
+BOOL_POW = ("def f(a, k):\n    return a ** k\n", (np.array([True]), 2))
+
+
+@pytest.mark.parametrize("target", TARGETS)
+def test_bool_array_to_a_run_time_int_power_is_refused(target):
+    # NumPy's dtype depends on the value (bool ** 2 is np.square: int8)
+    with pytest.raises(py2wasm.CompileError, match="depends on the value"):
+        _run(*BOOL_POW[:2], target)
+
+
 # (source defining f, arguments, expected value or (exception type, message))
 CASES = [
     # the type check on samples ran `1 << 954971033669469383` (MemoryError
@@ -36,6 +48,13 @@ CASES = [
     ("def f(a):\n    return np.round(a, -1)\n", (np.array([True]),),
      (TypeError, "Cannot cast ufunc 'divide' output from dtype('float64') to dtype('bool') "
                  "with casting rule 'same_kind'")),
+    # array ** a run-time exponent: NumPy's operator takes sqrt for 0.5 (-0.0 -> -0.0,
+    # -inf -> nan; pow gives 0.0 and inf); py2wasm used pow
+    ("def f(a, k):\n    return a ** k\n", (NEG, 0.5), np.array([-0.0, np.nan, 2.0])),
+    ("def f(a, k):\n    return a ** k\n", (NEG.astype(np.float32), 0.5),
+     np.array([-0.0, np.nan, 2.0], dtype=np.float32)),
+    ("def f(a, k):\n    return a ** k\n", (NEG, 1.5), np.array([0.0, np.inf, 8.0])),
+    ("def f(a, k):\n    return a ** k\n", (NEG, -1), np.array([-np.inf, -0.0, 0.25])),
 ]
 
 
@@ -52,6 +71,11 @@ def test_found(src, args, want, target):
         with pytest.raises(want[0]) as info:
             _run(src, args, target)
         assert str(info.value) == want[1]
+    elif isinstance(want, np.ndarray):
+        got = _run(src, args, target)
+        assert got.dtype == want.dtype and got.shape == want.shape
+        assert np.array_equal(got, want, equal_nan=True)
+        assert np.array_equal(np.signbit(got[~np.isnan(got)]), np.signbit(want[~np.isnan(want)]))
     else:
         got = _run(src, args, target)
         assert type(got) is type(want) and got == want
