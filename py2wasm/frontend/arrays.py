@@ -994,6 +994,11 @@ def scalar_to_dtype(tr, v, dtype, loc):
     int() of a float for integer arrays, OverflowError outside the dtype)."""
     fb = tr.fb
     t = scalar_type(v)
+    if known(v) and not isinstance(v, (bool, int, float)):  # e.g. a complex folded from constants
+        try:
+            (float if dtype in FLOATS else int if dtype != "bool" else bool)(v)
+        except TypeError as e:  # NumPy's setitem raises the same TypeError at run time
+            raise TraceRaise("TypeError", str(e)) from None
     if dtype in FLOATS:
         x = v if t is F64 else (float(v) if known(v) else fb.emit("convert", [v], {"to": F64}))
         x = ic(fb, x) if not known(x) else fb.const(float(x), F64)

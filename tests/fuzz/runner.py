@@ -72,12 +72,15 @@ def program_for(seed: int, index: int, kind: str, exclude=()):
 
 def run(*, count: int, seed: int, targets=oracle.TARGETS, kinds=("scalar", "array"),
         time_limit: float | None = None, do_shrink: bool = True, exclude=(),
-        log=None, max_shrinks: int = 20) -> Summary:
+        log=None, max_shrinks: int = 20, progress: int = 0) -> Summary:
     summary = Summary(counts={t: Counter() for t in targets})
     start = time.monotonic()
     for i in range(count):
         if time_limit is not None and time.monotonic() - start > time_limit:
             break
+        if progress and log and i and i % progress == 0:
+            summary.seconds = time.monotonic() - start
+            log(f"progress: {summary.line()}")
         kind = kinds[i % len(kinds)]
         prog = program_for(seed, i, kind, exclude)
         summary.programs += 1

@@ -48,6 +48,13 @@ CASES = [
     ("def f(a):\n    return np.round(a, -1)\n", (np.array([True]),),
      (TypeError, "Cannot cast ufunc 'divide' output from dtype('float64') to dtype('bool') "
                  "with casting rule 'same_kind'")),
+    # a complex folded from constants stored into an array: internal TypeError while
+    # compiling; NumPy raises float()'s TypeError at run time
+    ("def f(a):\n    a[0] = (-8.7) ** (+-2.5)\n    return a\n", (np.zeros(2, np.float32),),
+     (TypeError, "float() argument must be a string or a real number, not 'complex'")),
+    ("def f(a):\n    a[0] = (-8.7) ** 0.5\n    return a\n", (np.zeros(2, np.int64),),
+     (TypeError, "int() argument must be a string, a bytes-like object or a real number, "
+                 "not 'complex'")),
     # array ** a run-time exponent: NumPy's operator takes sqrt for 0.5 (-0.0 -> -0.0,
     # -inf -> nan; pow gives 0.0 and inf); py2wasm used pow
     ("def f(a, k):\n    return a ** k\n", (NEG, 0.5), np.array([-0.0, np.nan, 2.0])),
