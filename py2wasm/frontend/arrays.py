@@ -1059,6 +1059,11 @@ def scalar_to_dtype(tr, v, dtype, loc):
     if nps.is_np(v):
         return cast(fb, nps.var_of(fb, v), nps.dtype_name(v), dtype, loc)
     t = scalar_type(v)
+    if known(v) and not isinstance(v, (bool, int, float)):  # e.g. a complex folded from constants
+        try:
+            (float if dtype in FLOATS else int if dtype != "bool" else bool)(v)
+        except TypeError as e:  # NumPy's setitem raises the same TypeError at run time
+            raise TraceRaise("TypeError", str(e)) from None
     if is_complex(v):
         raise error(loc, f"storing a complex into a {dtype} array is not supported",
                     "complex arrays are not supported yet: store z.real, z.imag or abs(z)",
@@ -1178,8 +1183,30 @@ def binary(tr, op, a, b, loc):
         node = ufunc_node(tr, fast, [a], loc)
         want = loop_dtypes(np.power, [a, b], loc)[1]
         return node if node.dtype == want else astype_node(node, want)
+    if op == "**" and is_array(a) and isinstance(b, Var) and b.type in (I64, F64):
+        return _runtime_scalar_power(tr, a, b, loc)
     return ufunc_node(tr, BINARY_UFUNCS[op], [_operand(tr, a, loc), _operand(tr, b, loc)],
                       loc)
+
+
+def _runtime_scalar_power(tr, a, b: Var, loc):
+    """array ** a run-time Python scalar. NumPy's operator looks at the
+    exponent's value: 2 is np.square (on bool arrays: int8), and on float
+    arrays -1 is np.reciprocal and 0.5 is np.sqrt (sqrt(-0.0) is -0.0 and
+    sqrt(-inf) nan, where pow gives 0.0 and inf). Each fast path is selected
+    by value here, element by element, in the same fused loop."""
+    if b.type is I64 and a.dtype == "bool":
+        raise error(loc, "a bool array ** a run-time int is not supported: NumPy's result "
+                    "dtype depends on the value (int8 for 2, int64 otherwise)",
+                    "write a constant exponent, or astype() the array first", E_TYPE)
+    node = ufunc_node(tr, np.power, [a, b], loc)
+    if a.dtype not in FLOATS:
+        return node
+    fb = tr.fb
+    for k, fast in ([(0.5, np.sqrt)] if b.type is F64 else [(2, np.square), (-1, np.reciprocal)]):
+        is_k = fb.emit("eq", [b, fb.const(k, b.type)])
+        node = where_node(tr, is_k, ufunc_node(tr, fast, [a], loc), node, loc)
+    return node
 
 
 def compare(tr, op, a, b, loc):

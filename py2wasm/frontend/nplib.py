@@ -1331,9 +1331,13 @@ def round_(tr, a, d, loc):
     if not is_array(a):
         raise error(loc, "numpy.round of a scalar is not supported", "use round(x, n)",
                     E_UNSUPPORTED_CALL)
-    if a.dtype == "bool":
-        raise error(loc, "numpy.round of a bool array is not supported (NumPy computes it in "
-                    "float16 or raises UFuncTypeError)", "convert to float first", E_TYPE)
+    if a.dtype == "bool":  # NumPy: float16 for decimals=0, else a casting TypeError
+        if d == 0:
+            raise error(loc, "numpy.round of a bool array gives float16, which is not supported",
+                        "convert to float first", E_UNSUPPORTED_CALL)
+        raise TraceRaise("TypeError", f"Cannot cast ufunc '{'multiply' if d > 0 else 'divide'}' "
+                         "output from dtype('float64') to dtype('bool') with casting rule "
+                         "'same_kind'")
     if a.dtype not in ("float64", "float32"):
         if d >= 0:
             return A.copy(tr, a, loc)  # NumPy: a new array, never `a` itself

@@ -23,12 +23,14 @@ def main(argv=None) -> int:
     ap.add_argument("--exclude", action="append", default=[],
                     help="generator construct to leave out (docs/fuzzing.md)")
     ap.add_argument("--quiet", action="store_true", help="only the summary")
+    ap.add_argument("--progress", type=int, default=0, metavar="N",
+                    help="print the summary line every N programs")
     a = ap.parse_args(argv)
     kinds = ("scalar", "array") if a.kind == "both" else (a.kind,)
     log = None if a.quiet else (lambda s: print(s, flush=True))
     s = run(count=a.count, seed=a.seed, targets=tuple(a.target or oracle.TARGETS), kinds=kinds,
             time_limit=a.time_limit, do_shrink=not a.no_shrink, exclude=a.exclude, log=log,
-            max_shrinks=a.max_shrinks)
+            max_shrinks=a.max_shrinks, progress=a.progress)
     if s.refusals:
         print("refusals:")
         for msg, n in s.refusals.most_common(20):

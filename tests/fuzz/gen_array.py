@@ -123,6 +123,13 @@ class ArrayGen(ScalarGen):
                 return call("len", [name(a, at)], INT)
             return T(ast.Subscript(T(ast.Attribute(name(a, at), "shape", L), "shape"),
                                    const(r.randrange(nd), INT), L), INT)
+        if k < 0.3 and nd == 1 and dt in ("float64", "int64") and scalar_of(dt) == t:
+            b = [n for n, bt in self.arrays.items() if bt == at]
+            f = r.choice(["dot", "vdot", "inner"])
+            if f == "vdot" and self.ex("vdot"):
+                f = "dot"
+            return np_call(f, [name(a, at), name(r.choice(b), at)], t, refwrap="_s",
+                           refcall="_r_matmul" if dt == "float64" else None)
         if k < 0.6 and scalar_of(dt) == t:
             idx = [self.index_expr(a) for _ in range(nd)]
             sl = idx[0] if nd == 1 else T(ast.Tuple(idx, L), "idx")
@@ -170,6 +177,10 @@ class ArrayGen(ScalarGen):
         if d >= 3 or r.random() < 0.3:
             return self.arr_leaf(want_nd)
         d += 1
+        if r.random() < 0.25:
+            node = self.arr_extra(d, want_nd)
+            if node is not None:
+                return node
         k = r.random()
         if k < 0.35:
             return self.arr_binop(d, want_nd)
@@ -256,12 +267,97 @@ class ArrayGen(ScalarGen):
         # matrix products
         a = self.arr_leaf(want_nd)
         b = self.arr_leaf()
-        if a._t[1] == "bool" or b._t[1] == "bool":
+        if (a._t[1] == "bool" or b._t[1] == "bool") and self.ex("bool_matmul"):
             return a
         rt = result_type(lambda x, y: x @ y, a._t, b._t)
         if rt is None or (want_nd is not None and rt[2] != want_nd):
             return a
         return T(ast.BinOp(a, ast.MatMult(), b), rt, refcall="_r_matmul")
+
+    def arr_extra(self, d, want_nd):
+        """Creation, reshaping, cumulative sums, rounding, joining, masks."""
+        r = self.rng
+        k = r.randrange(12)
+        if k == 0:  # creation
+            n = self.expr(INT, 2) if r.random() < 0.3 else const(r.randint(0, 5), INT)
+            n = ast.Call(ast.Name("min", L), [ast.Call(ast.Name("max", L), [n, const(0, INT)], []),
+                                              const(8, INT)], [])
+            n._t = INT
+            dt = r.choice(DTYPES)
+            dtn = T(ast.Attribute(ast.Name("np", L), dt if dt != "bool" else "bool_", L), "dt")
+            c = r.randrange(5)
+            if c == 0:
+                return np_call("zeros", [n], A(dt, 1), keywords=[ast.keyword("dtype", dtn)])
+            if c == 1:
+                return np_call("ones", [n], A(dt, 1), keywords=[ast.keyword("dtype", dtn)])
+            if c == 2:
+                return np_call("arange", [n], A("int64", 1))
+            if c == 3:
+                v = self.expr(FLOAT, 2)
+                return np_call("full", [n, v], A("float64", 1))
+            return np_call("linspace", [const(r.choice([0.0, -1.0]), FLOAT), const(r.choice([1.0, 2.5]), FLOAT),
+                                        n], A("float64", 1))
+        a = self.arr_expr(d, None)
+        t = a._t
+        if k == 1:  # reshape / ravel / flatten: a 1-D copy or view
+            if want_nd not in (None, 1):
+                return None
+            m = r.choice(["ravel", "flatten", "reshape"])
+            if m in ("ravel", "reshape") and self.ex("reshape"):
+                m = "flatten"
+            return method(a, m, [const(-1, INT)] if m == "reshape" else [], A(t[1], 1))
+        if k == 2 and not self.ex("cumsum"):
+            if t[1] in ("uint8",) or want_nd not in (None, 1):
+                return None
+            m = r.choice(["cumsum", "cumprod"])
+            rt = result_type(lambda x: getattr(np, m)(x), t)
+            return np_call(m, [a], rt) if rt else None
+        if k == 3:
+            if t[1] in ("float64", "float32"):
+                dec = r.choice([0, 1, 2, -1]) if not self.ex("round_negative") else r.choice([0, 1, 2])
+                return np_call("round", [a, const(dec, INT)], t)
+            if self.ex("round_int"):
+                return None
+            return np_call("round", [a, const(r.choice([0, 2, -1]), INT)], t)
+        if k == 4 and not self.ex("ascontiguousarray"):
+            return np_call("ascontiguousarray", [a], t)
+        if k == 5:
+            return method(a, "copy", [], t)
+        if k == 6 and (want_nd in (None, 1)) and t[2] == 1:  # joining
+            b = self.arr_expr(d, 1)
+            rt = result_type(lambda x, y: np.concatenate((x, y)), t, b._t)
+            if rt is None:
+                return None
+            return np_call("concatenate", [ast.Tuple([a, b], L)], rt)
+        if k == 7 and want_nd in (None, 1):  # a boolean mask: a new 1-D array
+            cond = T(ast.Compare(a, [r.choice(_CMPS)()], [const(r.choice([0, 1]), INT)]), A("bool", t[2]))
+            return T(ast.Subscript(a, cond, L), A(t[1], 1))
+        if k == 8 and t[1] in ("float64", "float32", "int64", "int32"):
+            f = "reciprocal"
+            if t[1] not in ("float64", "float32") and self.ex("int_reciprocal"):
+                return None
+            return np_call(f, [a], t)
+        if k == 9 and t[2] == 2 and want_nd in (None, 2):  # keepdims / tuple axis
+            m = r.choice(["sum", "max", "min", "any", "all", "prod"])
+            if t[1] == "uint8" and m in ("sum", "prod"):
+                m = "max"
+            ax = r.choice([0, 1])
+            f = getattr(np, m)
+            rt = result_type(lambda x: f(x, axis=ax, keepdims=True), t)
+            if rt is None:
+                return None
+            marks = {"refcall": "_r_" + m} if m in ("sum", "max", "min") else {}
+            if marks:
+                return method(a, m, [], rt, keywords=[ast.keyword("axis", const(ax, INT)),
+                                                      ast.keyword("keepdims", const(True, BOOL))],
+                              refcall="_r_" + m + "_kd")
+            return method(a, m, [], rt, keywords=[ast.keyword("axis", const(ax, INT)),
+                                                  ast.keyword("keepdims", const(True, BOOL))])
+        if k == 10 and t[1] == "uint8" and not self.ex("cmp_out_of_range"):
+            return np_call("clip", [a, const(-2, INT), const(300, INT)], t)
+        if k == 11 and t[2] == 2 and want_nd in (None, 2):
+            return np_call("transpose", [a], t)
+        return None
 
     def arr_binop(self, d, want_nd):
         r = self.rng
@@ -377,6 +473,8 @@ class ArrayGen(ScalarGen):
 
     def elem_value(self, dt):
         st = scalar_of(dt)
+        if st == INT and not self.ex("float_to_int_store") and self.rng.random() < 0.15:
+            return self.expr(FLOAT, 1)
         return self.expr(st, 1)
 
     def elem_store(self):
@@ -511,7 +609,10 @@ class ArrayGen(ScalarGen):
             args_v = []
             for t, pat in zip(atypes, patterns):
                 shape = (n,) if t[2] == 1 else (m, n)
-                args_v.append(self.array_value(t[1], shape))
+                v = self.array_value(t[1], shape)
+                if r.random() < 0.15:  # a non-contiguous argument (copied in and back)
+                    v = np.asfortranarray(v) if v.ndim == 2 else np.repeat(v, 2)[::2]
+                args_v.append(v)
             args_v += [self.arg_value(t) for t in stypes]
             inputs.append(tuple(args_v))
         return Program(ast.Module([fdef], []), inputs, kind="array", label=label)

@@ -33,6 +33,20 @@ def const(v, t):
     return T(ast.Constant(v), t)
 
 
+def is_lit(node) -> bool:
+    """A literal (`2.5`, `-3`, `math.inf`): the tracer folds operations on
+    literals with CPython itself (its libm), not with py2wasm's library."""
+    if isinstance(node, ast.Constant):
+        return True
+    if isinstance(node, ast.UnaryOp):
+        return is_lit(node.operand)
+    return isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "math"
+
+
+def libm_marks(args, name):
+    return {} if all(is_lit(a) for a in args) else {"refcall": name}
+
+
 def call(fname, args, t, **marks):
     if "." in fname:
         mod, attr = fname.split(".")
@@ -64,6 +78,9 @@ class ScalarGen:
         self.n = 0
         self.ret_t = INT
         self.in_helper = False
+
+    def ex(self, what):
+        return what in self.opts.exclude
 
     def fresh(self, prefix="v"):
         self.n += 1
@@ -127,7 +144,8 @@ class ScalarGen:
             a, b = self.expr(BOOL, d), self.expr(BOOL, d)
             return T(ast.BinOp(a, r.choice([ast.Add, ast.Sub, ast.Mult])(), b), INT)
         if k < 0.86 and "pow3" not in self.opts.exclude:
-            m = r.choice([1, 2, 7, 97, -5, 1000000007, 2**62, 2**63 - 1])
+            m = r.choice([1, 2, 7, 97, -5, 1000000007, 2**62, 2**63 - 1]
+                         + ([] if self.ex("pow_min_modulus") else [-2**63]))
             e = T(ast.BinOp(self.expr(INT, d), ast.BitAnd(), const(255, INT)), INT)
             return call("pow", [self.expr(INT, d), e, const(m, INT)], INT)
         if k < 0.93:
@@ -142,7 +160,7 @@ class ScalarGen:
             ta, tb = r.choice([(FLOAT, FLOAT), (FLOAT, FLOAT), (FLOAT, INT), (INT, FLOAT)])
             a, b = self.expr(ta, d), self.expr(tb, d)
             if op is ast.Pow:
-                return T(ast.BinOp(a, op(), b), FLOAT, refcall="_ipow")
+                return T(ast.BinOp(a, op(), b), FLOAT, **libm_marks([a, b], "_ipow"))
             return T(ast.BinOp(a, op(), b), FLOAT)
         if k < 0.5:
             a, b = self.expr(INT, d), self.expr(INT, d)
@@ -154,15 +172,16 @@ class ScalarGen:
         if k < 0.7:
             f = r.choice(self.MATH1_F)
             if f in self.TRANSCENDENTAL:
-                return T(ast.Call(ast.Attribute(ast.Name("math", L), f, L), [self.expr(FLOAT, d)], []),
-                         FLOAT, refcall=f"_m_{f}")
+                arg = self.expr(FLOAT, d)
+                return T(ast.Call(ast.Attribute(ast.Name("math", L), f, L), [arg], []),
+                         FLOAT, **libm_marks([arg], f"_m_{f}"))
             return call("math." + f, [self.expr(FLOAT, d)], FLOAT)
         if k < 0.74:
             f = r.choice(["copysign", "atan2", "hypot", "fmod"])
             args = [self.expr(FLOAT, d), self.expr(FLOAT, d)]
             if f in self.TRANSCENDENTAL:
                 return T(ast.Call(ast.Attribute(ast.Name("math", L), f, L), args, []),
-                         FLOAT, refcall=f"_m_{f}")
+                         FLOAT, **libm_marks(args, f"_m_{f}"))
             return call("math." + f, args, FLOAT)
         if k < 0.8:
             return call(r.choice(["min", "max"]), [self.expr(FLOAT, d), self.expr(FLOAT, d)], FLOAT)
@@ -254,6 +273,17 @@ class ScalarGen:
             self.loop_depth -= 1
             del self.vars[iv]
             return [ast.For(ast.Name(iv, S), ast.Call(ast.Name("range", L), args, []), body, [])]
+        if k < 0.75 and r.random() < 0.35:
+            iv = self.fresh("x")
+            t = r.choice([INT, FLOAT])
+            n = r.randint(1, 15 if self.ex("long_tuple_loop") else 20)
+            items = [const(values.edge_int(r) if t == INT else values.edge_float(r), t) for _ in range(n)]
+            self.vars[iv] = t
+            self.loop_depth += 1
+            body = self.block(depth + 1)
+            self.loop_depth -= 1
+            del self.vars[iv]
+            return [ast.For(ast.Name(iv, S), ast.Tuple(items, L), body, [])]
         if k < 0.8:
             kv = self.fresh("k")
             lim = r.randint(1, 6)
@@ -262,6 +292,7 @@ class ScalarGen:
             if r.random() < 0.6:
                 cond = T(ast.BoolOp(ast.And(), [cond, self.expr(BOOL, 1)]), BOOL)
             inc = ast.AugAssign(ast.Name(kv, S), ast.Add(), const(1, INT))
+            inc._keep = cond._keep = True  # the shrinker keeps the loop bounded
             body = [inc] + self.block(depth + 1)
             self.loop_depth -= 1
             return [ast.Assign([ast.Name(kv, S)], const(0, INT)), ast.While(cond, body, [])]

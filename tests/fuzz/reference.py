@@ -8,7 +8,7 @@ Modelled deviations (README "Where py2wasm differs", docs/arrays.md):
 - `int ** negative int` and `negative float ** fractional float` raise
   ValueError (`_ipow`).
 - scalars read from arrays and scalar reductions are Python scalars (`_s`).
-- transcendental functions are py2wasm's own library, within 1 ulp of
+- transcendental functions (and float `**`) are py2wasm's own library, within 1 ulp of
   CPython's `math` (scalars) and within a few ulp of NumPy (arrays): the
   reference takes py2wasm's values from single-function kernels (compiled
   once, mvp target) after checking them against CPython/NumPy (`_libm`).
@@ -74,7 +74,16 @@ def _ipow(a, b):
         except Exception as e:  # e.g. OverflowError('complex exponentiation')
             raise ModelEither(ValueError(FPOW_MSG), e) from None
         raise ValueError(FPOW_MSG)
-    return a ** b
+    want = a ** b  # CPython's exceptions are the reference's
+    # float ** float is a transcendental function: py2wasm's library value,
+    # within 1 ulp of CPython's
+    try:
+        got = _kernel("def k(x, y):\n    return x ** y\n", "k")(a, b)
+    except Exception as e:
+        raise OracleMismatch(f"{a!r} ** {b!r}: py2wasm raised {e!r}, CPython {want!r}") from None
+    if _ulps(got, want) > 1:
+        raise OracleMismatch(f"{a!r} ** {b!r}: py2wasm {got!r}, CPython {want!r} (> 1 ulp)")
+    return got
 
 
 def _lshift(a, b):
@@ -287,3 +296,28 @@ def _r_matmul(a, b):
     if b.ndim == 1:
         return acc[:, 0]
     return acc
+
+
+def _r_sum_kd(a, axis=None, keepdims=False):
+    r = _r_sum(a, axis)
+    return np.expand_dims(r, axis) if keepdims else r
+
+
+def _r_max_kd(a, axis=None, keepdims=False):
+    r = _r_max(a, axis)
+    return np.expand_dims(r, axis) if keepdims else r
+
+
+def _r_min_kd(a, axis=None, keepdims=False):
+    r = _r_min(a, axis)
+    return np.expand_dims(r, axis) if keepdims else r
+
+
+def _r_pow_op(a, b):
+    """`a ** b` with a float result: NumPy's operator takes exact fast paths by
+    the exponent's value (2: square, 0.5: sqrt, -1: reciprocal); otherwise
+    np.power, whose values come from py2wasm's library (libm_array)."""
+    if isinstance(a, np.ndarray) and type(b) in (int, float) and b in (2, 0.5, -1):
+        with np.errstate(all="ignore"):
+            return a ** b
+    return libm_array("power", a, b)

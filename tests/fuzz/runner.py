@@ -49,7 +49,17 @@ QUICK_EXCLUDE = (
     "carried_store",      # item 1: a loop-carried value also stored each iteration (vectorizer)
     "bool_scalar_array",  # item 4: a Python bool scalar with an array (refused)
     "array_shift",        # item 4: << >> on int arrays (refused)
-    "cmp_out_of_range",   # item 3: uint8/int32 array compared with an out-of-range int
+    "cmp_out_of_range",   # item 3: uint8/int32 array compared with an out-of-range int; clip
+    "float_to_int_store", # item 3: a float stored into an int array (message of NumPy's)
+    "pow_min_modulus",    # item 3: pow(x, e, -2**63)
+    "vdot",               # item 3: np.vdot's message for different lengths
+    "reshape",            # item 2: reshape/ravel of a non-contiguous argument
+    "ascontiguousarray",  # item 2: np.ascontiguousarray of a size-1 view
+    "cumsum",             # item 2: cumsum of [-0.0, ...]
+    "round_int",          # items 2, 4: np.round of int arrays (a copy; negative decimals)
+    "long_tuple_loop",    # item 4: for over a tuple of 16+ items
+    "bool_matmul",        # item 4: @ on bool arrays
+    "int_reciprocal",     # item 4: np.reciprocal of ints
 )
 
 GENERATORS = {"scalar": gen_scalar.generate, "array": gen_array.generate}
@@ -62,12 +72,15 @@ def program_for(seed: int, index: int, kind: str, exclude=()):
 
 def run(*, count: int, seed: int, targets=oracle.TARGETS, kinds=("scalar", "array"),
         time_limit: float | None = None, do_shrink: bool = True, exclude=(),
-        log=None, max_shrinks: int = 20) -> Summary:
+        log=None, max_shrinks: int = 20, progress: int = 0) -> Summary:
     summary = Summary(counts={t: Counter() for t in targets})
     start = time.monotonic()
     for i in range(count):
         if time_limit is not None and time.monotonic() - start > time_limit:
             break
+        if progress and log and i and i % progress == 0:
+            summary.seconds = time.monotonic() - start
+            log(f"progress: {summary.line()}")
         kind = kinds[i % len(kinds)]
         prog = program_for(seed, i, kind, exclude)
         summary.programs += 1
@@ -80,6 +93,7 @@ def run(*, count: int, seed: int, targets=oracle.TARGETS, kinds=("scalar", "arra
                 small = prog
                 if do_shrink and len(summary.failures) < max_shrinks:
                     small = shrink(prog, t, out)
+                    out = oracle.check(small, t) if small is not prog else out
                 snippet = small.snippet(t)
                 summary.failures.append(Failure(seed, i, t, out, snippet))
                 if log:

@@ -53,9 +53,12 @@ def _set(parent, fld, idx, new):
 
 def _edits(module):
     """Yield functions that mutate a deep copy of `module`, each one a candidate."""
-    n = len(_sites(module))
-    for k in range(n):
-        parent, fld, idx, node = _sites(module)[k]
+    sites = _sites(module)
+    kept = {id(c) for _, _, _, n in sites if getattr(n, "_keep", False) for c in ast.walk(n)}
+    for k in range(len(sites)):
+        parent, fld, idx, node = sites[k]
+        if id(node) in kept:  # a while loop's counter: deleting it would loop forever
+            continue
         if isinstance(node, ast.stmt) and idx is not None:
             yield (k, "delete")
             if isinstance(node, (ast.If, ast.For, ast.While)):

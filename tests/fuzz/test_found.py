@@ -11,6 +11,18 @@ import py2wasm
 TARGETS = ("mvp", "simd", "relaxed-simd")
 OVERFLOW = (OverflowError, "integer overflow: the result does not fit in a 64-bit int")
 
+NEG = np.array([-0.0, -np.inf, 4.0])
+
+BOOL_POW = ("def f(a, k):\n    return a ** k\n", (np.array([True]), 2))
+
+
+@pytest.mark.parametrize("target", TARGETS)
+def test_bool_array_to_a_run_time_int_power_is_refused(target):
+    # NumPy's dtype depends on the value (bool ** 2 is np.square: int8)
+    with pytest.raises(py2wasm.CompileError, match="depends on the value"):
+        _run(*BOOL_POW[:2], target)
+
+
 # (source defining f, arguments, expected value or (exception type, message))
 CASES = [
     # the type check on samples ran `1 << 954971033669469383` (MemoryError
@@ -28,6 +40,28 @@ CASES = [
      (IndexError, "index 5054619339375112938 is out of bounds for axis 0 with size 3")),
     ("def f(m):\n    return m[1, -9223372036854775807]\n", (np.ones((2, 2)),),
      (IndexError, "index -9223372036854775807 is out of bounds for axis 1 with size 2")),
+    # np.round of a bool array returned the array; NumPy raises (decimals != 0)
+    ("def f(a, b):\n    b[::2] = np.round(a, 2)\n    return b\n",
+     (np.array([True, False, True]), np.zeros(1, np.float32)),
+     (TypeError, "Cannot cast ufunc 'multiply' output from dtype('float64') to dtype('bool') "
+                 "with casting rule 'same_kind'")),
+    ("def f(a):\n    return np.round(a, -1)\n", (np.array([True]),),
+     (TypeError, "Cannot cast ufunc 'divide' output from dtype('float64') to dtype('bool') "
+                 "with casting rule 'same_kind'")),
+    # a complex folded from constants stored into an array: internal TypeError while
+    # compiling; NumPy raises float()'s TypeError at run time
+    ("def f(a):\n    a[0] = (-8.7) ** (+-2.5)\n    return a\n", (np.zeros(2, np.float32),),
+     (TypeError, "float() argument must be a string or a real number, not 'complex'")),
+    ("def f(a):\n    a[0] = (-8.7) ** 0.5\n    return a\n", (np.zeros(2, np.int64),),
+     (TypeError, "int() argument must be a string, a bytes-like object or a real number, "
+                 "not 'complex'")),
+    # array ** a run-time exponent: NumPy's operator takes sqrt for 0.5 (-0.0 -> -0.0,
+    # -inf -> nan; pow gives 0.0 and inf); py2wasm used pow
+    ("def f(a, k):\n    return a ** k\n", (NEG, 0.5), np.array([-0.0, np.nan, 2.0])),
+    ("def f(a, k):\n    return a ** k\n", (NEG.astype(np.float32), 0.5),
+     np.array([-0.0, np.nan, 2.0], dtype=np.float32)),
+    ("def f(a, k):\n    return a ** k\n", (NEG, 1.5), np.array([0.0, np.inf, 8.0])),
+    ("def f(a, k):\n    return a ** k\n", (NEG, -1), np.array([-np.inf, -0.0, 0.25])),
 ]
 
 
@@ -44,6 +78,11 @@ def test_found(src, args, want, target):
         with pytest.raises(want[0]) as info:
             _run(src, args, target)
         assert str(info.value) == want[1]
+    elif isinstance(want, np.ndarray):
+        got = _run(src, args, target)
+        assert got.dtype == want.dtype and got.shape == want.shape
+        assert np.array_equal(got, want, equal_nan=True)
+        assert np.array_equal(np.signbit(got[~np.isnan(got)]), np.signbit(want[~np.isnan(want)]))
     else:
         got = _run(src, args, target)
         assert type(got) is type(want) and got == want

@@ -60,7 +60,13 @@ def scalar_lit(v) -> str:
 
 
 def array_lit(a: np.ndarray) -> str:
-    """Source text that rebuilds `a` (dtype, shape, bits up to NaN payloads)."""
+    """Source text that rebuilds `a` (dtype, shape, bits up to NaN payloads,
+    and the layouts the generators make: Fortran order, a stride-2 view)."""
+    if not a.flags.c_contiguous and a.size > 1:
+        if a.flags.f_contiguous:
+            return f"np.asfortranarray({array_lit(np.ascontiguousarray(a))})"
+        if a.ndim == 1:
+            return f"np.repeat({array_lit(np.ascontiguousarray(a))}, 2)[::2]"
     flat = a.ravel().tolist()
     if a.dtype.kind == "f":
         items = ", ".join(float_lit(float(v)) for v in flat)
