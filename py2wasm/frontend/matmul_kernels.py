@@ -71,11 +71,20 @@ def float_matmul(tr, a, b, n, k, m, dt, loc, fill):
         ost = strides_of(fb, out)
         zero = fb.const(0.0, F64)
 
+        asb = imul(fb, ast[1], a.itemsize)  # bytes between columns of A
+        xsb = imul(fb, bst[0], b.itemsize)  # ... and between elements of x
+
         def rows(i0, cnt):
-            def kstep(p, acc):
-                bv = ld(b, bst, p, 0)
-                return [fb.emit("add", [acc[r], fb.emit("mul", [ld(a, ast, iadd(fb, i0, r), p),
-                                                                 bv])]) for r in range(cnt)]
+            abase = [_addr(fb, a, ast, iadd(fb, i0, r), 0) for r in range(cnt)]
+            xbase = _addr(fb, b, bst, 0, 0)
+
+            def kstep(p, acc):  # row base addresses hoisted: one offset per operand
+                oa = imul(fb, p, asb)
+                bv = cast(fb, fb.emit("load", [iadd(fb, xbase, imul(fb, p, xsb))],
+                                      {"dtype": b.dtype}), b.dtype, "float64")
+                return [fb.emit("add", [acc[r], fb.emit("mul", [cast(fb, fb.emit(
+                    "load", [iadd(fb, abase[r], oa)], {"dtype": a.dtype}), a.dtype, "float64"),
+                    bv])]) for r in range(cnt)]
             acc = loop(fb, k, [zero] * cnt, kstep)
             for r in range(cnt):
                 v = acc[r] if dt == "float64" else fb.emit("f32", [acc[r]])
