@@ -6,19 +6,23 @@ Place in the pipeline: frontend (tracer helper). `nplib.matmul` calls
 plain IR loops shaped so that the vectorizer (passes/vectorize.py) turns the
 innermost one into f64x2 lanes on the SIMD targets.
 
-Structure (a loop order chosen for the vectorizer, not a packed BLIS kernel):
+Structure (a loop order chosen for the vectorizer, not a BLIS micro-kernel):
 C is an accumulator array of float64, zero-filled. For each k-block of
-`KB` rows of B and each column panel of `JB` columns (so the panel of B
-stays in L2), for each group of `R` rows of A (4, then single leftover
-rows) and each group of `Q` consecutive k (4, then single leftovers), the
-R*Q scalars of A are loaded once and an innermost, unit-stride loop over
-the panel's columns j does, per row r,
+`KB` rows of B and each column panel of `JB` columns, the panel is packed
+contiguous (widened to float64, any strides of B) so it stays in L2; then
+for each group of `R` rows of A (4, then single leftover rows) and each
+group of `Q` consecutive k (4, then single leftovers), the R*Q scalars of A
+are loaded once and an innermost, unit-stride loop over the panel's
+columns j does, per row r,
     c = C[i+r, j]; c = c + A[i+r, p] * B[p, j]; c = c + A[i+r, p+1] * B[p+1, j]; ...
     C[i+r, j] = c
 (Q loads of B shared by the R rows, R loads and stores of C, R*Q
 multiply-adds per column). That loop is marked parallel (every iteration
 touches only its own column of C, a fresh allocation), so the vectorizer
-makes it f64x2 lanes over j.
+makes it f64x2 lanes over j. The row strides of C and of the packed panel
+are skewed (64 bytes past a multiple of 512) and the panel is placed 1 KiB
+past C modulo 4 KiB: rows 4 KiB apart (n = 512) made every load wait for
+the previous row's store (4K aliasing), 2-4x slower.
 
 Summation order (the contract in docs/arrays.md): every element of C is
 0.0 + A[i,0]*B[0,j] + A[i,1]*B[1,j] + ... added in increasing k, each
@@ -92,31 +96,49 @@ def float_matmul(tr, a, b, n, k, m, dt, loc, fill):
         _groups(fb, n, rows)
         return out
 
-    acc = alloc(tr, "float64", (n, m), loc)
-    fill(tr, acc, 0.0, loc)
+    # Row strides 64 bytes off a multiple of 512 bytes for the accumulator and
+    # the packed panel of B: the R rows of C and the Q rows of B one column
+    # step touches never share their low 12 address bits (n = 512 float64:
+    # rows 4 KiB apart fall into one L1 set and alias 4K-wise).
+    mp = _skewed(fb, m)
+    whole = alloc(tr, "float64", (n, mp), loc)
+    fill(tr, whole, 0.0, loc)
+    acc = A.Arr("float64", whole.ptr, (n, m), (mp, 1), whole.root)
     cst = strides_of(fb, acc)
-    bsb = imul(fb, bst[1], b.itemsize)  # bytes between columns of B
+    jbp = _skewed(fb, _imin(fb, JB, m))
+    # B's panel, widened, placed 1 KiB past the accumulator modulo 4 KiB (rows of
+    # the same stride in both would otherwise alias 4K-wise row for row)
+    kbe = _imin(fb, KB, k)
+    raw = alloc(tr, "float64", (iadd(fb, imul(fb, kbe, jbp), 512),), loc)
+    shift = fb.emit("and", [fb.emit("wsub", [fb.emit("wadd", [whole.ptr, fb.const(1024)]),
+                                             raw.ptr]), fb.const(4095)])
+    pack = A.Arr("float64", fb.emit("wadd", [raw.ptr, shift]), (kbe, jbp), (jbp, 1), raw.root)
+    pst = strides_of(fb, pack)
 
     def kblock(p0, kc):
         def panel(j0, jc):
+            def prow(q, cs):  # pack B[p0 + q, j0:j0 + jc] (any strides) contiguous
+                loop(fb, jc, [], lambda j, c2: (store(fb, pack, [q, j], ld(
+                    b, bst, iadd(fb, p0, q), iadd(fb, j0, j)), pst), c2)[1], parallel=True)
+                return cs
+            loop(fb, kc, [], prow)
+
             def rows(i0, rc):
                 def ks(q0, qc):
                     av = [[ld(a, ast, iadd(fb, i0, r), iadd(fb, iadd(fb, p0, q0), q))
                            for q in range(qc)] for r in range(rc)]
 
                     # row base addresses hoisted out of the column loop: its body
-                    # is then one offset per operand plus the loads and stores
-                    bbase = [_addr(fb, b, bst, iadd(fb, iadd(fb, p0, q0), q), j0)
-                             for q in range(qc)]
+                    # is then one offset plus the loads and stores
+                    bbase = [_addr(fb, pack, pst, iadd(fb, q0, q), 0) for q in range(qc)]
                     cbase = [_addr(fb, acc, cst, iadd(fb, i0, r), j0) for r in range(rc)]
 
                     def col(j, cs):
-                        ob = imul(fb, j, bsb)
-                        oc = imul(fb, j, 8)
-                        bv = [cast(fb, fb.emit("load", [iadd(fb, x, ob)], {"dtype": b.dtype}),
-                                   b.dtype, "float64") for x in bbase]
+                        o = imul(fb, j, 8)
+                        bv = [fb.emit("load", [iadd(fb, x, o)], {"dtype": "float64"})
+                              for x in bbase]
                         for r in range(rc):
-                            ca = iadd(fb, cbase[r], oc)
+                            ca = iadd(fb, cbase[r], o)
                             c = fb.emit("load", [ca], {"dtype": "float64"})
                             for q in range(qc):
                                 c = fb.emit("add", [c, fb.emit("mul", [av[r][q], bv[q]])])
@@ -127,17 +149,23 @@ def float_matmul(tr, a, b, n, k, m, dt, loc, fill):
             _groups(fb, n, rows)
         _blocks(fb, m, JB, panel)
     _blocks(fb, k, KB, kblock)
-    if dt == "float64":
-        return acc
-    out = alloc(tr, dt, (n, m), loc)
+    out = alloc(tr, dt, (n, m), loc)  # contiguous; float32 rounded once
     ost = strides_of(fb, out)
 
     def conv(i, cs):
-        loop(fb, m, [], lambda j, c2: (store(fb, out, [i, j], fb.emit(
-            "f32", [A.load(fb, acc, [i, j], cst)]), ost), c2)[1], parallel=True)
+        def el(j, c2):
+            v = A.load(fb, acc, [i, j], cst)
+            store(fb, out, [i, j], v if dt == "float64" else fb.emit("f32", [v]), ost)
+            return c2
+        loop(fb, m, [], el, parallel=True)
         return cs
     loop(fb, n, [], conv)
     return out
+
+
+def _skewed(fb, w):
+    """A row stride (elements) >= w whose byte size is 64 more than a multiple of 512."""
+    return iadd(fb, imul(fb, A.ifloordiv_pos(fb, iadd(fb, w, 63), 64), 64), 8)
 
 
 def _addr(fb, x, st, i, j):
