@@ -105,11 +105,16 @@ def float_matmul(tr, a, b, n, k, m, dt, loc, fill):
     fill(tr, whole, 0.0, loc)
     acc = A.Arr("float64", whole.ptr, (n, m), (mp, 1), whole.root)
     cst = strides_of(fb, acc)
-    jbp = _skewed(fb, _imin(fb, JB, m))
+    # a known single row (x @ A) reads each element of B once: packing would
+    # only add a copy of B; then the column loop reads B where it is
+    packed = not (A.known(n) and n < R)
+    bdt = "float64" if packed else b.dtype
+    bsb = imul(fb, bst[1], b.itemsize)  # bytes between columns of B
+    jbp = _skewed(fb, _imin(fb, JB, m)) if packed else 0
     # B's panel, widened, placed 1 KiB past the accumulator modulo 4 KiB (rows of
     # the same stride in both would otherwise alias 4K-wise row for row)
     kbe = _imin(fb, KB, k)
-    raw = alloc(tr, "float64", (iadd(fb, imul(fb, kbe, jbp), 512),), loc)
+    raw = alloc(tr, "float64", (iadd(fb, imul(fb, kbe, jbp), 512) if packed else 0,), loc)
     shift = fb.emit("and", [fb.emit("wsub", [fb.emit("wadd", [whole.ptr, fb.const(1024)]),
                                              raw.ptr]), fb.const(4095)])
     pack = A.Arr("float64", fb.emit("wadd", [raw.ptr, shift]), (kbe, jbp), (jbp, 1), raw.root)
@@ -121,7 +126,8 @@ def float_matmul(tr, a, b, n, k, m, dt, loc, fill):
                 loop(fb, jc, [], lambda j, c2: (store(fb, pack, [q, j], ld(
                     b, bst, iadd(fb, p0, q), iadd(fb, j0, j)), pst), c2)[1], parallel=True)
                 return cs
-            loop(fb, kc, [], prow)
+            if packed:
+                loop(fb, kc, [], prow)
 
             def rows(i0, rc):
                 def ks(q0, qc):
@@ -130,13 +136,16 @@ def float_matmul(tr, a, b, n, k, m, dt, loc, fill):
 
                     # row base addresses hoisted out of the column loop: its body
                     # is then one offset plus the loads and stores
-                    bbase = [_addr(fb, pack, pst, iadd(fb, q0, q), 0) for q in range(qc)]
+                    bbase = [_addr(fb, pack, pst, iadd(fb, q0, q), 0) if packed else
+                             _addr(fb, b, bst, iadd(fb, iadd(fb, p0, q0), q), j0)
+                             for q in range(qc)]
                     cbase = [_addr(fb, acc, cst, iadd(fb, i0, r), j0) for r in range(rc)]
 
                     def col(j, cs):
                         o = imul(fb, j, 8)
-                        bv = [fb.emit("load", [iadd(fb, x, o)], {"dtype": "float64"})
-                              for x in bbase]
+                        ob = o if packed else imul(fb, j, bsb)
+                        bv = [cast(fb, fb.emit("load", [iadd(fb, x, ob)], {"dtype": bdt}),
+                                   bdt, "float64") for x in bbase]
                         for r in range(rc):
                             ca = iadd(fb, cbase[r], o)
                             c = fb.emit("load", [ca], {"dtype": "float64"})
