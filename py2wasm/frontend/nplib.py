@@ -867,6 +867,14 @@ def matmul(tr, a, b, loc, name="matmul"):
                      loc)
         batch = (isel(fb, icmp(fb, "eq", ba, 1), bb, ba),)
     oshape = batch + (n, m)
+    if not batch and dt in ("float64", "float32") and b.ndim == 2:
+        from .matmul_kernels import float_matmul  # (n, m); a 1-D a: its row (1, m)
+        r = float_matmul(tr, a2, b2, n, k, m, dt, loc, fill)
+        return r if a.ndim == 2 else Arr(dt, r.ptr, (m,), None, r.root)
+    if not batch and dt in ("float64", "float32") and a.ndim == 2:  # A @ x
+        from .matmul_kernels import float_matmul
+        r = float_matmul(tr, a2, b2, n, k, 1, dt, loc, fill)
+        return Arr(dt, r.ptr, (n,), None, r.root)
     if not batch and a.ndim == 2 and b.ndim == 2:
         return _matmul_blocked(tr, a2, b2, n, k, m, dt, loc)
     out = full(tr, oshape, 0, dt, loc)

@@ -45,8 +45,7 @@ class Summary:
 # Constructs left out of the quick budget until the bugs they find are fixed
 # on other branches (issue 13; docs/fuzzing.md lists them): the long mode
 # generates them by default.
-QUICK_EXCLUDE = (
-    "carried_store",      # item 1: a loop-carried value also stored each iteration (vectorizer)
+QUICK_EXCLUDE = ()  # generator switches for known bugs: none left (docs/fuzzing.md)
     "bool_scalar_array",  # item 4: a Python bool scalar with an array (refused)
     "array_shift",        # item 4: << >> on int arrays (refused)
     "cmp_out_of_range",   # item 3: uint8/int32 array compared with an out-of-range int; clip
