@@ -422,6 +422,14 @@ class Module:
         on the functions they change."""
         opt, shrink = OPT_LEVELS[level]
         if opt == 0 and shrink == 0:
+            # no optimization, but the Relooper nests every structure that
+            # follows another inside a new block: unnamed blocks merged into
+            # their parents (the binary is the same; its text, indented by
+            # depth, was quadratic in size: 32 MB for 1,000 ifs in a row)
+            with _global_lock:
+                lib.BinaryenSetOptimizeLevel(0)
+                lib.BinaryenSetShrinkLevel(0)
+                self._run(("remove-unused-names", "merge-blocks"))
             return
         with _global_lock:
             lib.BinaryenSetOptimizeLevel(opt)
