@@ -2,9 +2,12 @@
 
 Place in the pipeline: backend, between `compile_module` (which walks the
 module) and `lower_ops` (which lowers each equation). Every IR variable is a
-wasm local (bool -> i32); block arguments become parallel copies on the
-branch edges; control flow goes through Binaryen's Relooper; a function with
-several results returns a multi-value tuple.
+wasm local (bool -> i32), except constants (a literal at each use); values
+used only inside their block share locals once dead; block arguments become
+parallel copies on the branch edges; control flow goes through Binaryen's
+Relooper; a function with several results returns a multi-value tuple.
+Everything here is linear in the function's size, and the shape of the
+code keeps Binaryen's passes linear too (`_chunked`, `raise_stmt`).
 """
 from __future__ import annotations
 
