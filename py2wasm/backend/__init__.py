@@ -27,6 +27,11 @@ from ..targets import get_target
 
 __all__ = ["compile_module", "Build"]
 
+# IR equations beyond which a function gets Binaryen's pipeline for large
+# functions (binaryen.LARGE_FUNCTION_PASSES: time linear in its size; the
+# default one costs locals^2, ~1 s at this size and 4x that at twice it)
+LARGE_FUNCTION = 20000
+
 
 def compile_module(module: ir.Module, *, opt: str = "O3", name: str = "module",
                    target: str = "simd", abi: str = "host") -> Build:
@@ -46,12 +51,16 @@ def compile_module(module: ir.Module, *, opt: str = "O3", name: str = "module",
         m.add_global_export(EXC_GLOBAL, EXC_GLOBAL)
         if signature_has_arrays(module):  # the host places array arguments in memory
             ensure_memory(ctx)
+        large = []
         for fn in module.functions.values():
-            FunctionLowering(ctx, fn).lower()
+            lowering = FunctionLowering(ctx, fn)
+            ref = lowering.lower()
+            if lowering.size > LARGE_FUNCTION:
+                large.append(ref)
         entries = [function_entry(module.functions[n], module) for n in module.exports]
         add_exports(ctx, module, entries, abi, getattr(ctx, "_py2wasm_memory", False))
         m.validate()
-        m.optimize(opt)
+        m.optimize(opt, large=large)
         m.validate()
         wasm = m.emit_binary()
         text = m.emit_text()

@@ -100,6 +100,10 @@ void BinaryenModuleSetFeatures(BinaryenModuleRef module, BinaryenFeatures featur
 bool BinaryenModuleValidate(BinaryenModuleRef module);
 void BinaryenModuleOptimize(BinaryenModuleRef module);
 void BinaryenModuleRunPasses(BinaryenModuleRef module, const char** passes, BinaryenIndex numPasses);
+void BinaryenFunctionOptimize(BinaryenFunctionRef func, BinaryenModuleRef module);
+BinaryenIndex BinaryenGetNumFunctions(BinaryenModuleRef module);
+BinaryenFunctionRef BinaryenGetFunctionByIndex(BinaryenModuleRef module, BinaryenIndex index);
+void BinaryenFunctionRunPasses(BinaryenFunctionRef func, BinaryenModuleRef module, const char** passes, BinaryenIndex numPasses);
 void BinaryenSetOptimizeLevel(int level);
 void BinaryenSetShrinkLevel(int level);
 void BinaryenSetDebugInfo(bool on);
@@ -407,15 +411,53 @@ class Module:
             raise ValidationError("Binaryen rejected the generated module (a py2wasm bug):\n"
                                   + err.text.strip())
 
-    def optimize(self, level: str) -> None:
+    def optimize(self, level: str, large: Sequence = ()) -> None:
+        """Binaryen's optimizer at `level`. `large`: functions (refs from
+        add_function) too big for the default function pipeline, whose
+        coalesce-locals costs locals^2 and whose ssa-nomerge makes a local
+        per value: they get LARGE_FUNCTION_PASSES (the same pipeline without
+        those two and merge-locals; the lowering reuses locals itself), and
+        the module the default global passes around them, with inlining and
+        dead-argument elimination that do not re-run the default pipeline
+        on the functions they change."""
         opt, shrink = OPT_LEVELS[level]
         if opt == 0 and shrink == 0:
+            # no optimization, but the Relooper nests every structure that
+            # follows another inside a new block: unnamed blocks merged into
+            # their parents (the binary is the same; its text, indented by
+            # depth, was quadratic in size: 32 MB for 1,000 ifs in a row)
+            with _global_lock:
+                lib.BinaryenSetOptimizeLevel(0)
+                lib.BinaryenSetShrinkLevel(0)
+                self._run(("remove-unused-names", "merge-blocks"))
             return
         with _global_lock:
             lib.BinaryenSetOptimizeLevel(opt)
             lib.BinaryenSetShrinkLevel(shrink)
             lib.BinaryenSetDebugInfo(False)
-            lib.BinaryenModuleOptimize(self.ref)
+            if not large:
+                lib.BinaryenModuleOptimize(self.ref)
+                return
+            large_ids = {int(ffi.cast("uintptr_t", f)) for f in large}
+            self._run(GLOBAL_PRE_PASSES)
+            for i in range(lib.BinaryenGetNumFunctions(self.ref)):
+                f = lib.BinaryenGetFunctionByIndex(self.ref, i)
+                if int(ffi.cast("uintptr_t", f)) in large_ids:
+                    self._run(LARGE_FUNCTION_PASSES, f)
+                else:
+                    lib.BinaryenFunctionOptimize(f, self.ref)
+            self._run(("dae", "inlining"))
+            for f in large:  # what inlining brought in
+                self._run(LARGE_FUNCTION_PASSES, f)
+            self._run(GLOBAL_POST_PASSES)
+
+    def _run(self, passes: Sequence[str], function=None) -> None:
+        names = [ffi.new("char[]", p.encode()) for p in passes]
+        arr = ffi.new("const char*[]", names)
+        if function is None:
+            lib.BinaryenModuleRunPasses(self.ref, arr, len(names))
+        else:
+            lib.BinaryenFunctionRunPasses(function, self.ref, arr, len(names))
 
     def emit_text(self) -> str:
         p = lib.BinaryenModuleAllocateAndWriteText(self.ref)
@@ -432,6 +474,29 @@ class Module:
             lib.free(r.binary)
             if r.sourceMap != NULL:
                 lib.free(r.sourceMap)
+
+
+# Binaryen 116's -O2/-O3 pipeline as it runs on our modules (BINARYEN_PASS_DEBUG=1),
+# split for Module.optimize(level, large=...)
+GLOBAL_PRE_PASSES = ("duplicate-function-elimination", "memory-packing", "once-reduction")
+# for a function too large for the default pipeline: code-pushing first, on
+# the lowering's 64-statement blocks (cost: statements x branches per block),
+# then merge-blocks flattens the Relooper's nesting (which grows with every
+# if/loop in sequence: passes that analyse each nested block, and the text,
+# would cost size x depth), then the rest; no ssa-nomerge, merge-locals or
+# coalesce-locals (the lowering reuses locals: FunctionLowering._var), no rse
+# (its cost is basic blocks x locals)
+LARGE_FUNCTION_PASSES = (
+    "dce", "remove-unused-names", "remove-unused-brs", "remove-unused-names",
+    "optimize-instructions", "pick-load-signs", "code-pushing",
+    "merge-blocks", "remove-unused-brs", "remove-unused-names", "merge-blocks",
+    "precompute-propagate", "simplify-locals-nostructure", "vacuum", "reorder-locals",
+    "remove-unused-brs", "local-cse", "simplify-locals", "vacuum", "reorder-locals",
+    "code-folding", "merge-blocks", "remove-unused-brs", "remove-unused-names",
+    "precompute-propagate", "optimize-instructions", "vacuum")
+GLOBAL_POST_PASSES = ("duplicate-function-elimination", "duplicate-import-elimination",
+                      "simplify-globals", "remove-unused-module-elements", "reorder-globals",
+                      "directize", "generate-stack-ir", "optimize-stack-ir")
 
 
 class Relooper:

@@ -2,9 +2,12 @@
 
 Place in the pipeline: backend, between `compile_module` (which walks the
 module) and `lower_ops` (which lowers each equation). Every IR variable is a
-wasm local (bool -> i32); block arguments become parallel copies on the
-branch edges; control flow goes through Binaryen's Relooper; a function with
-several results returns a multi-value tuple.
+wasm local (bool -> i32), except constants (a literal at each use); values
+used only inside their block share locals once dead; block arguments become
+parallel copies on the branch edges; control flow goes through Binaryen's
+Relooper; a function with several results returns a multi-value tuple.
+Everything here is linear in the function's size, and the shape of the
+code keeps Binaryen's passes linear too (`_chunked`, `raise_stmt`).
 """
 from __future__ import annotations
 
@@ -30,6 +33,10 @@ class FunctionLowering:
         self.fn = fn
         self.types: list[int] = []
         self.index: dict[int, int] = {}
+        self.consts: dict = {}  # var id -> literal maker (see _note_constants)
+        self.last_use: dict = {}  # block-local var id -> (id(block), eqn index)
+        self.free: dict[int, list] = {}  # wasm type -> reusable local indices
+        self.freed: set[int] = set()  # var ids whose local was released
         for p in fn.params:
             self._var(p)
         self.nparams = len(self.types)
@@ -44,17 +51,86 @@ class FunctionLowering:
     def _var(self, v: ir.Var) -> int:
         i = self.index.get(v.id)
         if i is None:
-            i = len(self.types)
-            self.types.append(_WTYPE[v.type])
+            if v.id in self.freed:
+                raise AssertionError(f"{v} read after its last use (local reuse)")
+            t = _WTYPE[v.type]
+            pool = self.free.get(t) if v.id in self.last_use else None
+            if pool:
+                i = pool.pop()
+            else:
+                i = len(self.types)
+                self.types.append(t)
             self.index[v.id] = i
         return i
+
+    def _note_lifetimes(self, blocks):
+        """Values defined and used only inside one block (by its equations,
+        not its terminator) share locals: after its last use a value's local
+        goes back to a pool of its wasm type (`_release`). Straight-line code
+        then needs a handful of locals, not one per value (engines accept at
+        most 50,000 per function; Binaryen's local analyses cost locals x
+        blocks)."""
+        home: dict[int, int] = {}  # var id -> id(block) defining it by an equation
+        for b in blocks:
+            for e in b.eqns:
+                for o in e.outs:
+                    home[o.id] = id(b)
+        last: dict[int, tuple] = {}
+        shared: set[int] = set()
+        for b in blocks:
+            for k, e in enumerate(b.eqns):
+                for v in e.ins:
+                    if home.get(v.id) == id(b):
+                        last[v.id] = (id(b), k)
+                    else:
+                        shared.add(v.id)
+                for o in e.outs:  # a result never read: free right after
+                    last.setdefault(o.id, (id(b), k))
+            t = b.term
+            used = (t.args if isinstance(t, ir.Br) else
+                    [t.cond, *t.then_args, *t.else_args] if isinstance(t, ir.CondBr) else
+                    t.values if isinstance(t, ir.Return) else [])
+            shared.update(v.id for v in used)
+        self.last_use = {v: at for v, at in last.items() if v not in shared}
+        self.dies: dict[tuple, list] = {}
+        for v, at in self.last_use.items():
+            self.dies.setdefault(at, []).append(v)
+
+    def _release(self, b, k: int):
+        """Equation k of block b is lowered: the locals of the values it used
+        last go back to their pools."""
+        for vid in self.dies.get((id(b), k), ()):
+            i = self.index.pop(vid, None)
+            self.freed.add(vid)
+            if i is not None:
+                self.free.setdefault(self.types[i], []).append(i)
 
     def tmp(self, t: int) -> int:
         self.types.append(t)
         return len(self.types) - 1
 
     def get(self, v: ir.Var):
+        c = self.consts.get(v.id)
+        if c is not None:  # a constant is its literal at every use: no local
+            return c()
         return self.m.local_get(self._var(v), _WTYPE[v.type])
+
+    def _note_constants(self, blocks):
+        """Scalar constants become literals at their uses (`get`) instead of
+        locals: fewer locals for Binaryen, whose local analyses cost locals x
+        blocks (coalesce-locals: locals^2)."""
+        m = self.m
+        for b in blocks:
+            for e in b.eqns:
+                if e.prim != "const":
+                    continue
+                t, v = e.params["type"], e.params["value"]
+                if t is I64:
+                    self.consts[e.outs[0].id] = lambda v=v: m.i64(v)
+                elif t is F64:
+                    self.consts[e.outs[0].id] = lambda v=v: m.f64(v)
+                elif t is BOOL:
+                    self.consts[e.outs[0].id] = lambda v=v: m.i32(int(v))
 
     def set(self, v: ir.Var, expr):
         return self.m.local_set(self._var(v), expr)
@@ -84,11 +160,13 @@ class FunctionLowering:
     def copies(self, params: list[ir.Var], args: list[ir.Var]) -> list:
         """Parallel assignment params := args (block arguments of an edge)."""
         m = self.m
-        pairs = [(p, a) for p, a in zip(params, args) if self._var(p) != self._var(a)]
+        def src(a):  # a constant has no local
+            return None if a.id in self.consts else self._var(a)
+        pairs = [(p, a) for p, a in zip(params, args) if self._var(p) != src(a)]
         if not pairs:
             return []
         dsts = {self._var(p) for p, _ in pairs}
-        if len(pairs) == 1 or not any(self._var(a) in dsts for _, a in pairs):
+        if len(pairs) == 1 or not any(src(a) in dsts for _, a in pairs):
             return [self.set(p, self.get(a)) for p, a in pairs]
         tmps = [self.tmp(_WTYPE[a.type]) for _, a in pairs]
         out = [m.local_set(t, self.get(a)) for t, (_, a) in zip(tmps, pairs)]
@@ -138,6 +216,8 @@ class FunctionLowering:
     def lower(self):
         m, fn = self.m, self.fn
         blocks = fn.reachable_blocks()
+        self._note_constants(blocks)
+        self._note_lifetimes(blocks)
         for b in blocks:  # give block parameters locals before any copy is built
             for p in b.params:
                 self._var(p)
@@ -145,8 +225,9 @@ class FunctionLowering:
         rblocks = {}
         for b in blocks:
             stmts = []
-            for e in b.eqns:
+            for k, e in enumerate(b.eqns):
                 stmts.extend(lower_eqn(self, e))
+                self._release(b, k)
             t = b.term
             if isinstance(t, ir.Return):
                 vals = [self.get(v) for v in t.values]
@@ -182,5 +263,6 @@ class FunctionLowering:
         # control never falls off the end: every block returns, raises or branches
         body = m.block(None, [body, m.unreachable()], bn.tuple_type(results))
         params = self.types[:self.nparams]
-        m.add_function(self.ctx.function_name(fn.name), params, results,
-                       self.types[self.nparams:], body)
+        self.size = sum(len(b.eqns) for b in blocks)  # IR equations lowered
+        return m.add_function(self.ctx.function_name(fn.name), params, results,
+                              self.types[self.nparams:], body)

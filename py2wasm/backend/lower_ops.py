@@ -375,6 +375,8 @@ def _select(L, e):
 
 @lowering("const")
 def _const(L, e):
+    if e.outs[0].id in getattr(L, "consts", ()):
+        return []  # a literal at each use (FunctionLowering.get)
     m = L.m
     t, v = e.params["type"], e.params["value"]
     if t is I64:

@@ -1,0 +1,139 @@
+"""Compile time and memory grow about linearly with the size of a function.
+
+The whole pipeline (tracer, IR verification, every pass, lowering, Binaryen's
+-O3 optimizer, the wasm binary and its text) compiles generated functions of
+1,000, 5,000 and 20,000 statements: straight-line scalar code (every `+` with
+its overflow check), array element code (loads, stores, bounds checks),
+if/else and loops in sequence, and the deepest nesting Python accepts. The
+checks are ratios between sizes measured in the same process (CPU time, so
+a loaded machine slows every size alike), with a factor of 2 of slack over
+linear: 5x the statements may cost at most 10x the time, where a quadratic
+part would cost 25x. Peak Python memory (tracemalloc) the same way. The
+large functions also run, compared with CPython.
+
+Budget: about a minute of CPU on one core (BINARYEN_CORES=1)."""
+from __future__ import annotations
+
+import importlib.util
+import time
+import tracemalloc
+
+import numpy as np
+import pytest
+
+import py2wasm
+from py2wasm.api import build_module
+from py2wasm.frontend import trace, types_of_values
+
+SLACK = 2.0  # allowed factor over linear growth
+
+
+def straight_line(n):
+    return "def f(a):\n" + "    a += 1\n" * n + "    return a\n", (1,)
+
+
+def mixed(n):
+    body = ["    a = a + b * 2", "    b = b - 1", "    a += 1", "    c = c * 0.5 + a"]
+    lines = [body[k % 4] for k in range(n)]
+    return "def f(a, b, c):\n" + "\n".join(lines) + "\n    return a + b + c\n", (1, 2, 0.5)
+
+
+def array(n):
+    body = ["    x[0] = x[1] + 1.0", "    s = s + x[2] * 2.0", "    x[3] = s"]
+    lines = [body[k % 3] for k in range(n)]
+    return ("def f(x):\n    s = 0.0\n" + "\n".join(lines) + "\n    return s\n",
+            (np.arange(4.0),))
+
+
+def control_flow(n):
+    out = []
+    for k in range(n // 4):
+        if k % 2 == 0:
+            out += [f"    if a > {k % 7}:", "        a = a - 1", "    else:", "        a = a + 2"]
+        else:
+            out += ["    for i in range(3):", "        a = a + i", "        b = b + 1",
+                    "    a = a % 1000"]
+    return "def f(a, b):\n" + "\n".join(out) + "\n    return a + b\n", (5, 1)
+
+
+def deep(depth):
+    out = []
+    for k in range(depth):
+        ind = "    " * (k + 1)
+        out += [f"{ind}if a > {k}:", f"{ind}    a = a - 1", f"{ind}    b = b + a"]
+    return "def f(a, b):\n" + "\n".join(out) + "\n    return a + b\n", (1000, 1)
+
+
+def load(tmp_path, name, src):
+    path = tmp_path / f"{name}.py"
+    path.write_text(src)
+    spec = importlib.util.spec_from_file_location(name, path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod.f
+
+
+def compile_once(fn, args, memory=False):
+    """CPU seconds (or peak traced bytes) of one full compile."""
+    if memory:
+        tracemalloc.start()
+    t = time.process_time()
+    module = trace(fn, list(types_of_values(list(args))))
+    build = build_module(module, opt="O3")
+    assert build.wasm and build.wat()
+    cpu = time.process_time() - t
+    if memory:
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        return peak
+    return cpu
+
+
+def measure(tmp_path, gen, sizes, memory=False):
+    out = {}
+    for n in sizes:
+        src, args = gen(n)
+        fn = load(tmp_path, f"{gen.__name__}_{n}", src)
+        runs = 2 if n == sizes[0] else 1  # the smallest is the most noisy: best of two
+        out[n] = min(compile_once(fn, args, memory) for _ in range(runs))
+    return out
+
+
+def assert_linear(values, what):
+    sizes = sorted(values)
+    for small, big in zip(sizes, sizes[1:]):
+        ratio = values[big] / values[small]
+        bound = SLACK * big / small
+        assert ratio <= bound, (f"{what}: {small} -> {big} statements costs {ratio:.1f}x "
+                                f"(at most {bound:.0f}x allowed): {values}")
+
+
+def test_straight_line_time_1k_5k_20k(tmp_path):
+    t = measure(tmp_path, straight_line, [1000, 5000, 20000])
+    assert_linear(t, "straight-line scalar code, CPU time")
+
+
+def test_straight_line_memory(tmp_path):
+    m = measure(tmp_path, straight_line, [500, 2500], memory=True)
+    assert_linear(m, "straight-line scalar code, peak traced memory")
+
+
+@pytest.mark.parametrize("gen", [mixed, array, control_flow], ids=lambda g: g.__name__)
+def test_time_1k_5k(tmp_path, gen):
+    assert_linear(measure(tmp_path, gen, [1000, 5000]), f"{gen.__name__} code, CPU time")
+
+
+def test_deep_nesting(tmp_path):
+    """Python's parser allows ~100 levels; 96 nested ifs cost about 4x what
+    24 do (at most 8x)."""
+    assert_linear(measure(tmp_path, deep, [24, 96]), "nested ifs, CPU time")
+
+
+@pytest.mark.parametrize("gen,n", [(straight_line, 20000), (control_flow, 5000), (deep, 96)],
+                         ids=["straight-line-20k", "control-flow-5k", "deep-96"])
+def test_large_functions_run_like_python(tmp_path, gen, n):
+    """Large functions get a pipeline of their own (backend.LARGE_FUNCTION)
+    and shared locals: they still compute what CPython computes."""
+    src, args = gen(n)
+    fn = load(tmp_path, f"run_{gen.__name__}_{n}", src)
+    assert py2wasm.compile(fn)(*args) == fn(*args)
