@@ -823,7 +823,8 @@ def _int_as_float(v: int) -> float:
 
 def where_node(tr, c, x, y, loc):
     fb = tr.fb
-    spec = [np.dtype(v.dtype) if is_array(v) else pytype_of(v) for v in (x, y)]
+    spec = [np.dtype(dtype_of(v)) if is_array(v) or nps.is_np(v) else pytype_of(v)
+            for v in (x, y)]  # NumPy scalars are strong (NEP 50), Python numbers weak
     dt = np.result_type(*[s if not isinstance(s, type) else s(0) for s in spec]).name \
         if all(is_array(v) for v in (x, y)) else _weak_result(x, y)
     if dt not in DTYPES:

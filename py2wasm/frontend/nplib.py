@@ -89,8 +89,17 @@ def as_array(tr, v, loc):
     raise error(loc, f"expected an array, got {A._tn(v)}", "pass a NumPy array", E_TYPE)
 
 
-def _weak_dtype(v):
-    return {I64: "int64", F64: "float64", BOOL: "bool"}[scalar_type(v)]
+def _weak_dtype(v, loc=None):
+    """The dtype NumPy gives a fill value: a NumPy scalar's own, a Python
+    number's default (int64, float64, bool)."""
+    from . import npscalars as nps
+    if nps.is_np(v):
+        return nps.dtype_name(v)
+    t = scalar_type(v)
+    if t is None:
+        raise error(loc, f"a fill value of type {A._tn(v)} is not supported",
+                    "fill with a number", E_TYPE)
+    return {I64: "int64", F64: "float64", BOOL: "bool"}[t]
 
 
 def axis_arg(ax, ndim, loc):
@@ -121,7 +130,7 @@ def fill(tr, arr: Arr, value, loc):
 def full(tr, shape, value, dtype, loc):
     shape = A.shape_arg(shape, loc)
     if dtype is None:
-        dtype = dtype_of(value) if is_array(value) else _weak_dtype(value)
+        dtype = dtype_of(value) if is_array(value) else _weak_dtype(value, loc)
     out = alloc(tr, dtype, shape, loc)
     return fill(tr, out, value, loc)
 

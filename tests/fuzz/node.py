@@ -91,6 +91,14 @@ def decode(enc, like):
         if "tuple" not in enc or len(enc["tuple"]) != len(like):
             return ("bad tuple", enc)
         return tuple(decode(e, l) for e, l in zip(enc["tuple"], like))
+    if isinstance(like, np.generic):  # a NumPy scalar arrives as a JS number / boolean
+        if like.dtype.kind == "b":
+            v = enc.get("bool", None)
+            return np.bool_(v) if isinstance(v, bool) else ("not a bool", enc)
+        if "num" not in enc:
+            return ("not a number", enc)
+        x = _decode_num(enc["num"])
+        return type(like)(x) if like.dtype.kind == "f" or x == int(x) else ("not an int", enc)
     if isinstance(like, bool):
         return enc.get("bool", ("not a bool", enc))
     if isinstance(like, int):
@@ -189,6 +197,18 @@ def _clamp(v):
     return v
 
 
+def _contiguous(t):
+    """A parameter type as the npm package sees it: arrays C-ordered."""
+    import dataclasses
+
+    from py2wasm.ir.types import ArrayType, TupleType
+    if isinstance(t, ArrayType):
+        return dataclasses.replace(t, strided=False)
+    if isinstance(t, TupleType):
+        return TupleType(tuple(_contiguous(e) for e in t.elems))
+    return t
+
+
 def _build_all(entries):
     from py2wasm.api import build_module
     from py2wasm.frontend import trace_many
@@ -196,7 +216,7 @@ def _build_all(entries):
     for target in ("simd", "relaxed-simd"):  # the passes rewrite the module: one trace each
         module = trace_many([(fn, types) for _, fn, types, _, _ in entries])
         module.source_file = "fuzzmod.py"
-        builds.append(build_module(module, name="fuzzmod", target=target))
+        builds.append(build_module(module, name="fuzzmod", target=target, abi="js"))
     return builds
 
 
@@ -226,8 +246,10 @@ def run_batch(programs, *, workdir: Path | None = None, node: str | None = None)
         local = dict(ns)
         exec(compile(text, fn_file, "exec"), local)
         fn = local[fname]
-        types = types_of_values(inputs[0])
-        same = [a for a in inputs if types_of_values(a) == types]
+        # JavaScript's arrays are contiguous TypedArrays: the package's types are
+        # the C-ordered ones whatever layout the NumPy inputs have
+        types = [_contiguous(t) for t in types_of_values(inputs[0])]
+        same = [a for a in inputs if [_contiguous(t) for t in types_of_values(a)] == types]
         try:
             trace(fn, list(types))
         except py2wasm.CompileError:

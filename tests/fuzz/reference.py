@@ -7,7 +7,8 @@ Modelled deviations (README "Where py2wasm differs", docs/arrays.md):
   OverflowError("integer overflow: ...") (`_chk`, `_ipow`, `_lshift`).
 - `int ** negative int` and `negative float ** fractional float` raise
   ValueError (`_ipow`).
-- scalars read from arrays and scalar reductions are Python scalars (`_s`).
+- scalars read from arrays and scalar reductions are NumPy scalars, as in
+  NumPy (`_s` marks them; nothing to model since NumPy scalars landed).
 - transcendental functions (and float `**`) are py2wasm's own library, within 1 ulp of
   CPython's `math` (scalars) and within a few ulp of NumPy (arrays): the
   reference takes py2wasm's values from single-function kernels (compiled
@@ -59,6 +60,8 @@ FPOW_MSG = "negative number cannot be raised to a fractional power (the result w
 
 
 def _ipow(a, b):
+    if isinstance(a, np.generic) or isinstance(b, np.generic):
+        return _np_pow(a, b)
     if type(a) in (int, bool) and type(b) in (int, bool):
         if b < 0:
             raise ValueError(IPOW_MSG)
@@ -86,7 +89,31 @@ def _ipow(a, b):
     return got
 
 
+def _np_pow(a, b):
+    """`**` with a NumPy scalar: NumPy's power (no exception: inf/nan, as
+    NumPy 2), float results from py2wasm's library within 1 ulp of NumPy's."""
+    with np.errstate(all="ignore"):
+        want = a ** b
+    try:
+        got = _kernel("def k(x, y):\n    return x ** y\n", "k")(a, b)
+    except Exception as e:
+        raise OracleMismatch(f"{a!r} ** {b!r}: py2wasm raised {e!r}, NumPy {want!r}") from None
+    if type(got) is not type(want):
+        raise OracleMismatch(f"{a!r} ** {b!r}: py2wasm {got!r}, NumPy {want!r} (type)")
+    if isinstance(want, np.floating):
+        g, w = float(got), float(want)
+        same = (g != g and w != w) or g == w or _ulps(g, w) <= 1
+    else:
+        same = got == want
+    if not same:
+        raise OracleMismatch(f"{a!r} ** {b!r}: py2wasm {got!r}, NumPy {want!r}")
+    return got
+
+
 def _lshift(a, b):
+    if isinstance(a, np.generic) or isinstance(b, np.generic):
+        with np.errstate(all="ignore"):  # NumPy's shift: wraps, counts past the width give 0
+            return a << b
     if b < 0:
         return a << b  # CPython's ValueError
     if a == 0:
@@ -97,9 +124,8 @@ def _lshift(a, b):
 
 
 def _s(v):
-    """A scalar read from an array: a Python scalar in py2wasm."""
-    if isinstance(v, np.generic):
-        return v.item() if v.dtype.kind != "f" else float(v)
+    """A scalar read from an array: a NumPy scalar of the array's dtype, in
+    py2wasm as in NumPy (frontend/npscalars.py): nothing to model."""
     return v
 
 
