@@ -84,15 +84,22 @@ def lu_solve_into(w, piv, x):
             x[i, j] = x[i, j] / d
 
 
+def factored(a):
+    """The LU factorization of the square matrix `a` (a float64 copy), its
+    pivots, the number of row swaps and whether a pivot is zero."""
+    assert_square(a)
+    w = work(a)
+    piv = np.zeros(a.shape[0], dtype=np.int64)
+    swaps, singular = lu_factor(w, piv)
+    return w, piv, swaps, singular
+
+
 def det(a):
     if a.ndim < 2:  # inline: a helper that always raises would type as None
         raise LinAlgError("%d-dimensional array given. Array must be at least "
                           "two-dimensional" % a.ndim)
-    assert_square(a)
+    w, piv, swaps, singular = factored(a)
     n = a.shape[0]
-    w = work(a)
-    piv = np.zeros(n, dtype=np.int64)
-    swaps, singular = lu_factor(w, piv)
     d = 1.0
     for i in range(n):
         d *= w[i, i]
@@ -105,11 +112,8 @@ def slogdet(a):
     if a.ndim < 2:  # inline: a helper that always raises would type as None
         raise LinAlgError("%d-dimensional array given. Array must be at least "
                           "two-dimensional" % a.ndim)
-    assert_square(a)
+    w, piv, swaps, singular = factored(a)
     n = a.shape[0]
-    w = work(a)
-    piv = np.zeros(n, dtype=np.int64)
-    swaps, singular = lu_factor(w, piv)
     sign = 1.0
     logdet = 0.0
     if swaps % 2 == 1:
@@ -142,9 +146,7 @@ def solve(a, b):
                  "solve: Input operand 1 has a mismatch in its core dimension 0, with gufunc "
                  "signature (m,m),(m,n)->(m,n) (size {0} is different from {1})", b.shape[0], n)
         x = b.astype(np.float64)
-    w = work(a)
-    piv = np.zeros(n, dtype=np.int64)
-    swaps, singular = lu_factor(w, piv)
+    w, piv, swaps, singular = factored(a)
     if singular:
         raise LinAlgError("Singular matrix")
     lu_solve_into(w, piv, x)
@@ -157,11 +159,8 @@ def inv(a):
     if a.ndim < 2:  # inline: a helper that always raises would type as None
         raise LinAlgError("%d-dimensional array given. Array must be at least "
                           "two-dimensional" % a.ndim)
-    assert_square(a)
+    w, piv, swaps, singular = factored(a)
     n = a.shape[0]
-    w = work(a)
-    piv = np.zeros(n, dtype=np.int64)
-    swaps, singular = lu_factor(w, piv)
     if singular:
         raise LinAlgError("Singular matrix")
     x = np.eye(n)
