@@ -103,6 +103,8 @@ void BinaryenModuleRunPasses(BinaryenModuleRef module, const char** passes, Bina
 void BinaryenFunctionOptimize(BinaryenFunctionRef func, BinaryenModuleRef module);
 BinaryenIndex BinaryenGetNumFunctions(BinaryenModuleRef module);
 BinaryenFunctionRef BinaryenGetFunctionByIndex(BinaryenModuleRef module, BinaryenIndex index);
+BinaryenFunctionRef BinaryenGetFunction(BinaryenModuleRef module, const char* name);
+const char* BinaryenFunctionGetName(BinaryenFunctionRef func);
 void BinaryenFunctionRunPasses(BinaryenFunctionRef func, BinaryenModuleRef module, const char** passes, BinaryenIndex numPasses);
 void BinaryenSetOptimizeLevel(int level);
 void BinaryenSetShrinkLevel(int level);
@@ -439,6 +441,9 @@ class Module:
                 lib.BinaryenModuleOptimize(self.ref)
                 return
             large_ids = {int(ffi.cast("uintptr_t", f)) for f in large}
+            # by name: inlining may remove a large function (into its export
+            # wrapper, its only caller), and its pointer with it
+            large_names = [ffi.string(lib.BinaryenFunctionGetName(f)) for f in large]
             self._run(GLOBAL_PRE_PASSES)
             for i in range(lib.BinaryenGetNumFunctions(self.ref)):
                 f = lib.BinaryenGetFunctionByIndex(self.ref, i)
@@ -447,8 +452,10 @@ class Module:
                 else:
                     lib.BinaryenFunctionOptimize(f, self.ref)
             self._run(("dae", "inlining"))
-            for f in large:  # what inlining brought in
-                self._run(LARGE_FUNCTION_PASSES, f)
+            for name in large_names:  # what inlining brought in, where it still exists
+                f = lib.BinaryenGetFunction(self.ref, name)
+                if f != NULL:
+                    self._run(LARGE_FUNCTION_PASSES, f)
             self._run(GLOBAL_POST_PASSES)
 
     def _run(self, passes: Sequence[str], function=None) -> None:
