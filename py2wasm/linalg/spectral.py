@@ -38,6 +38,26 @@ def symmetric_copy(a, lower):
     return s
 
 
+def rotation_tangent(theta):
+    """tan of the Jacobi rotation angle for cot(2 angle) = theta (the smaller
+    root; 0.5 / theta when theta is so large that theta**2 would overflow)."""
+    if abs(theta) > 1e150:
+        return 0.5 / theta
+    t = 1.0 / (abs(theta) + math.sqrt(theta * theta + 1.0))
+    if theta < 0.0:
+        t = -t
+    return t
+
+
+def rotate_columns(x, p, q, c, sn):
+    """Columns p and q of x times the rotation [[c, sn], [-sn, c]]."""
+    for k in range(x.shape[0]):
+        xp = x[k, p]
+        xq = x[k, q]
+        x[k, p] = c * xp - sn * xq
+        x[k, q] = sn * xp + c * xq
+
+
 def jacobi_eigen(s, v):
     """Diagonalize the symmetric matrix `s` in place by Jacobi rotations,
     accumulating them in `v` (the identity on entry)."""
@@ -62,20 +82,10 @@ def jacobi_eigen(s, v):
                         s[p, q] = 0.0
                         s[q, p] = 0.0
                     else:
-                        theta = (aqq - app) / (2.0 * apq)
-                        if abs(theta) > 1e150:
-                            t = 0.5 / theta
-                        else:
-                            t = 1.0 / (abs(theta) + math.sqrt(theta * theta + 1.0))
-                            if theta < 0.0:
-                                t = -t
+                        t = rotation_tangent((aqq - app) / (2.0 * apq))
                         c = 1.0 / math.sqrt(t * t + 1.0)
                         sn = t * c
-                        for k in range(n):
-                            skp = s[k, p]
-                            skq = s[k, q]
-                            s[k, p] = c * skp - sn * skq
-                            s[k, q] = sn * skp + c * skq
+                        rotate_columns(s, p, q, c, sn)
                         for k in range(n):
                             spk = s[p, k]
                             sqk = s[q, k]
@@ -83,11 +93,7 @@ def jacobi_eigen(s, v):
                             s[q, k] = sn * spk + c * sqk
                         s[p, q] = 0.0
                         s[q, p] = 0.0
-                        for k in range(n):
-                            vkp = v[k, p]
-                            vkq = v[k, q]
-                            v[k, p] = c * vkp - sn * vkq
-                            v[k, q] = sn * vkp + c * vkq
+                        rotate_columns(v, p, q, c, sn)
     raise LinAlgError("Eigenvalues did not converge")
 
 
@@ -175,25 +181,11 @@ def jacobi_svd(u, v):
                     gamma += up * uq
                 if gamma != 0.0 and abs(gamma) > 2.220446049250313e-16 * math.sqrt(alpha * beta):
                     rotated = True
-                    zeta = (beta - alpha) / (2.0 * gamma)
-                    if abs(zeta) > 1e150:
-                        t = 0.5 / zeta
-                    else:
-                        t = 1.0 / (abs(zeta) + math.sqrt(1.0 + zeta * zeta))
-                        if zeta < 0.0:
-                            t = -t
-                    c = 1.0 / math.sqrt(1.0 + t * t)
-                    sn = c * t
-                    for i in range(m):
-                        up = u[i, p]
-                        uq = u[i, q]
-                        u[i, p] = c * up - sn * uq
-                        u[i, q] = sn * up + c * uq
-                    for i in range(n):
-                        vp = v[i, p]
-                        vq = v[i, q]
-                        v[i, p] = c * vp - sn * vq
-                        v[i, q] = sn * vp + c * vq
+                    t = rotation_tangent((beta - alpha) / (2.0 * gamma))
+                    c = 1.0 / math.sqrt(t * t + 1.0)
+                    sn = t * c
+                    rotate_columns(u, p, q, c, sn)
+                    rotate_columns(v, p, q, c, sn)
         if not rotated:
             return
     raise LinAlgError("SVD did not converge")
