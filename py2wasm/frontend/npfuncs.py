@@ -8,6 +8,7 @@ asks `METHODS`. Returns `NOT_HERE` for anything it does not know.
 """
 from __future__ import annotations
 
+from ..ir import BOOL, F64, I64, Var
 from . import npfuncs_einsum as EI
 from . import npfuncs_shape as SH
 from . import npfuncs_sort as SO
@@ -95,8 +96,8 @@ def call(tr, fn, name, args, kwargs, loc):
         return NOT_HERE
     params, handler = entry
     if params is None:  # *args functions (meshgrid)
-        return handler(tr, args, kwargs, loc)
-    return handler(tr, loc, **_bind(loc, name, args, kwargs, params))
+        return _numpy_result(handler(tr, args, kwargs, loc))
+    return _numpy_result(handler(tr, loc, **_bind(loc, name, args, kwargs, params)))
 
 
 def call_method(tr, a, name, args, kwargs, loc):
@@ -104,7 +105,23 @@ def call_method(tr, a, name, args, kwargs, loc):
     if entry is None:
         return NOT_HERE
     params, handler = entry
-    return handler(tr, loc, a, **_bind(loc, name, args, kwargs, params))
+    return _numpy_result(handler(tr, loc, a, **_bind(loc, name, args, kwargs, params)))
+
+
+_SCALAR_DTYPE = {F64: "float64", I64: "int64", BOOL: "bool"}
+
+
+def _numpy_result(r):
+    """A NumPy function gives its scalar results as NumPy scalars: a bare IR
+    value a handler returns (e.g. `np.interp(0.3, xp, fp)`) becomes the
+    NumPy scalar of its compute type (handlers whose result is float32 or a
+    narrow int make that scalar themselves)."""
+    if isinstance(r, tuple):
+        return tuple(_numpy_result(x) for x in r)
+    if isinstance(r, Var) and r.type in _SCALAR_DTYPE:
+        from .npscalars import make
+        return make(_SCALAR_DTYPE[r.type], r)
+    return r
 
 
 def public_name(fn) -> str:

@@ -175,8 +175,9 @@ def einsum(tr, args, kwargs, loc):
         A.store(fb, res, oidx, total)
         return cs
     loop_nest(fb, oshape, [], body)
-    if not oshape:
-        return A.load(fb, res, [])
+    if not oshape:  # a full contraction: NumPy's scalar of the dtype
+        from .npscalars import make
+        return make(dt, A.load(fb, res, []))
     return res
 
 

@@ -342,7 +342,11 @@ def count_nonzero(tr, a, axis, keepdims, loc):
     from .nplib import reduce
     a = as_arr(tr, a, loc)
     m = a if a.dtype == "bool" else A.ufunc_node(tr, np.not_equal, [a, 0], loc)
-    return reduce(tr, "sum", m, axis, keepdims, loc)
+    r = reduce(tr, "sum", m, axis, keepdims, loc)
+    if isinstance(r, Var):  # a count of the whole array: NumPy's int64 scalar
+        from .npscalars import make
+        return make("int64", r)
+    return r
 
 
 # --- products -------------------------------------------------------------------------------

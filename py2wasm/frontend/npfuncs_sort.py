@@ -18,6 +18,7 @@ import numpy as np
 from ..ir import F64, I64, Var
 from . import arrays as A
 from . import npkernels as K
+from . import npscalars
 from .arrays import Arr, alloc, ic, icmp, is_array, known, loop_nest, materialize
 from .values import E_TYPE, E_UNSUPPORTED_CALL, TraceRaise, error, scalar_type
 
@@ -25,8 +26,18 @@ _KINDS = (None, "quicksort", "mergesort", "heapsort", "stable")
 
 
 def kernel(tr, fn, args, loc):
+    """Call the npkernels function `fn`. Its scalar results come back as
+    Python-level values: an array element a kernel returns is a NumPy scalar
+    to the tracer, but the callers here compute with its value (and give
+    their own results NumPy's scalar types)."""
     from .calls import call_python
-    return call_python(tr, fn, list(args), {}, loc)
+    return _demoted(tr, call_python(tr, fn, list(args), {}, loc), loc)
+
+
+def _demoted(tr, v, loc):
+    if isinstance(v, tuple):
+        return tuple(_demoted(tr, x, loc) for x in v)
+    return npscalars.demote(v, tr.fb, loc)
 
 
 def as_arr(tr, v, loc, what="a"):
@@ -155,7 +166,7 @@ def _per_element(tr, fn, a, v, extra, loc):
         A.store(fb, vv, [0], A.scalar_to_dtype(tr, v, vv.dtype, loc))
         out = alloc(tr, "int64", (1,), loc)
         kernel(tr, fn, [a, vv, out] + list(extra), loc)
-        return A.load(fb, out, [0])
+        return npscalars.make("int64", A.load(fb, out, [0]))  # NumPy's intp scalar
     shape = v.shape
     fv = flat(tr, v, loc)
     out = alloc(tr, "int64", fv.shape, loc)
@@ -188,7 +199,7 @@ def digitize(tr, x, bins, right, loc):
         A.store(fb, vv, [0], A.scalar_to_dtype(tr, x, vv.dtype, loc))
         out = alloc(tr, "int64", (1,), loc)
         kernel(tr, K.digitize_into, [vv, bins, out, right], loc)
-        return A.load(fb, out, [0])
+        return npscalars.make("int64", A.load(fb, out, [0]))
     shape = x.shape
     fx = flat(tr, x, loc)
     out = alloc(tr, "int64", fx.shape, loc)
@@ -231,9 +242,8 @@ def _keep(tr, out, a, axis, keepdims, loc):
     if not keepdims:
         return out
     if not is_array(out):
-        r = alloc(tr, "float32" if out.type is F64 and a.dtype == "float32" else "float64",
-                  (1,) * a.ndim, loc)
-        A.store(tr.fb, r, [0] * a.ndim, out)
+        r = alloc(tr, npscalars.dtype_name(out), (1,) * a.ndim, loc)
+        A.store(tr.fb, r, [0] * a.ndim, npscalars.var_of(tr.fb, out))
         return r
     if axis is None:
         shape = (1,) * a.ndim
@@ -248,8 +258,8 @@ def _result(tr, keys, res_dt, compute, loc):
     is one lane (axis None) else an array of the lanes' shape."""
     fb = tr.fb
     n = keys.shape[-1]
-    if keys.ndim == 1:
-        return compute(keys)
+    if keys.ndim == 1:  # NumPy's scalar of the result dtype
+        return npscalars.make(res_dt, compute(keys))
     out = alloc(tr, res_dt, keys.shape[:-1], loc)
 
     def body(idx, cs):
