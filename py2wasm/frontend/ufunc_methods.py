@@ -118,9 +118,25 @@ def reduce(tr, uf, a, axis, dtype, out, keepdims, loc):
         r = nreduce(tr, kind, a, axis, keepdims, loc)
         if dt is not None:
             r = _as_dtype(tr, r, dt, loc)
+        r = _scalar_result(r, kind, a.dtype, dt)
     else:
         r = _generic_reduce(tr, uf, a, axis, keepdims, loc)
+        if isinstance(r, Var):
+            from .npscalars import make
+            r = make(A.loop_dtypes(uf, [a, a], loc)[1], r)
     return _to_out(tr, r, out, uf.__name__, loc) if out is not None else r
+
+
+def _scalar_result(r, kind, src, dt):
+    """A reduction to one number as NumPy's scalar: of dtype= when given, else
+    of the reduction's own result dtype."""
+    if not isinstance(r, Var):
+        return r
+    from .nplib import _reduction_scalar
+    from .npscalars import make
+    if dt is not None and kind in ("sum", "prod", "mean", "var", "std"):
+        return make(dt, r)
+    return _reduction_scalar(kind, src, r)
 
 
 def _as_dtype(tr, r, dt, loc):
@@ -278,7 +294,7 @@ def reduction_dtype_out(tr, kind, b, loc, name):
     if dt is not None and kind in ("sum", "prod", "mean", "var", "std"):
         r = _as_dtype(tr, r, dt, loc)
     if b.get("out") is None:
-        return r
+        return _scalar_result(r, kind, a.dtype, dt)
     return _to_out(tr, r, b["out"], {"sum": "add", "prod": "multiply", "min": "minimum",
                                      "max": "maximum", "any": "logical_or",
                                      "all": "logical_and"}.get(kind, kind), loc)
