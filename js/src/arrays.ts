@@ -229,3 +229,17 @@ class Call implements Context {
     return s.length === 1 ? data : { data, shape: s };
   }
 }
+
+/**
+ * A 1-D array parameter of the "js" ABI (py2wasm/package/jsabi.py) that is
+ * not simply an instance of its dtype's class (the wrapper checks that
+ * inline): a WasmArray gives its view (no allocation: the fast path of
+ * zero-copy calls; a freed one throws), anything else goes through `arr`.
+ */
+export function arg1(v: unknown, k: number, fn: string, p: string): Typed {
+  if (isWasmArray(v) && k !== 5) {
+    const d = v.data as unknown;
+    if (d instanceof DTYPES[k]![1]) return d as Typed;
+  }
+  return arr(v, k, 1, fn, p).v;
+}
