@@ -185,5 +185,29 @@ export function memoryCases(M, assert) {
       assert.equal(s.buffer.byteLength, 8 * n, "the result owns its buffer (not a view of memory)");
     }
   });
+
+  test("N-d results: up to 4-D the sizes come back in memory, 5-D as results; keep() of both", () => {
+    const a = Float64Array.from({ length: 12 }, (_, i) => i);
+    const r4 = M.blocks(a, 2);
+    assert.deepEqual(r4.shape, [2, 2, 3, 1]);
+    assert.ok(r4.data instanceof Float64Array);
+    assert.deepEqual([...r4.data], [...a].map((x) => 2 * x));
+    const r5 = M.blocks5(a, 2);
+    assert.deepEqual(r5.shape, [2, 1, 2, 3, 1]);
+    assert.ok(r5.data instanceof Int32Array);
+    assert.deepEqual([...r5.data], [...a]);
+    assert.deepEqual(M.blocks(new Float64Array(0), 0).shape, [0, 2, 3, 1]); // empty: sizes still right
+    const k4 = keep(M.blocks, a.subarray(0, 6), 1), k5 = keep(M.blocks5, a.subarray(0, 6), 1);
+    assert.deepEqual(k4.shape, [1, 2, 3, 1]);
+    assert.deepEqual([...k4.data], [0, 2, 4, 6, 8, 10]);
+    assert.deepEqual(k5.shape, [1, 1, 2, 3, 1]);
+    assert.deepEqual([...k5.data], [0, 1, 2, 3, 4, 5]);
+    const one = M.scaled(f64(7), 3); // a later call: the sizes in memory are this call's
+    assert.deepEqual([...one], [21]);
+    assert.deepEqual([...k4.data], [0, 2, 4, 6, 8, 10]);
+    k4.free();
+    k5.free();
+    assert.throws(() => M.blocks(a, 5), { name: "ValueError" }); // 12 elements into 5 x 2 x 3
+  });
   return cases;
 }
