@@ -243,3 +243,33 @@ export function arg1(v: unknown, k: number, fn: string, p: string): Typed {
   }
   return arr(v, k, 1, fn, p).v;
 }
+
+/**
+ * An N-d array parameter of the "js" ABI (`nd` > 1, or a bool array):
+ * returns its data TypedArray and leaves its sizes, checked, in `st.z[j]`,
+ * `st.z[j + 1]`, ... (the wrapper passes them on; `j` is the parameter's
+ * first slot), so that a call allocates nothing. A plain `{data, shape}`
+ * of the dtype's class is checked here; anything else (WasmArrays, other
+ * realms, bool arrays and their 0/1 check, and every error) goes through
+ * `arr`.
+ */
+export function argn(st: { z: number[] }, v: unknown, k: number, nd: number, fn: string, p: string, j: number): Typed {
+  const z = st.z;
+  if (k !== 5 && typeof v === "object" && v !== null && !isWasmArray(v)) {
+    const { data, shape } = v as { data?: unknown; shape?: unknown };
+    if (data instanceof DTYPES[k]![1] && Array.isArray(shape) && shape.length === nd) {
+      let n = 1;
+      let i = 0;
+      for (; i < nd; i++) {
+        const x: unknown = shape[i];
+        if (typeof x !== "number" || !Number.isSafeInteger(x) || x < 0) break;
+        z[j + i] = x;
+        n *= x;
+      }
+      if (i === nd && n === (data as Typed).length) return data as Typed;
+    }
+  }
+  const a = arr(v, k, nd, fn, p);
+  for (let i = 0; i < nd; i++) z[j + i] = a.s[i]!;
+  return a.v;
+}

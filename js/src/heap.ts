@@ -55,7 +55,8 @@ type Ctor =
  * `l` live arrays, `r` free blocks sorted by address ([address, size]
  * pairs), `v` cached views per dtype, `q` copied arguments of the current
  * call (view, address, dtype; flat; `c` entries used: the array is reused,
- * never shrunk), `k` set while `keep()` runs a call (array
+ * never shrunk), `z` the sizes of N-d arguments (arrays.ts `argn`), `k`
+ * set while `keep()` runs a call (array
  * results then stay in memory: `K` makes them WasmArrays), `w`/`i` the
  * compiled module and imports (`release` re-instantiates them).
  */
@@ -70,6 +71,7 @@ export interface HeapState extends State {
   v: (Typed | undefined)[];
   q: unknown[];
   c: number;
+  z: number[];
   w?: WebAssembly.Module;
   i?: WebAssembly.Imports;
 }

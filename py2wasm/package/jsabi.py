@@ -15,7 +15,9 @@ A wrapper does only what its signature needs, in code V8 inlines:
    crosses as f64, no BigInt);
 2. an array argument: `x instanceof Float64Array` (else the `arg1` piece: a
    WasmArray's view, or through `arr` other realms and the errors; N-d
-   `{data, shape}` and bool arrays go to `arr`: the 0/1 check); inside `try`,
+   `{data, shape}` and bool arrays go to `argn`, which leaves the checked
+   sizes in `$s.z` (no allocation) and calls `arr` for the rest: WasmArrays,
+   the 0/1 check of bool arrays, the errors); inside `try`,
    `start` resets the arena, `put` places each array (zero copy when it lives
    in the persistent heap), the export gets the arena top first; `back`
    copies copied arguments back in `finally`, except those the manifest
@@ -139,6 +141,7 @@ def function_js(f: dict, local: str, pnames: list[str]) -> tuple[str, set[str]]:
     args: list[str] = []
     places: list[str] = []
     writable = False  # an array argument the function may write: copied back in `finally`
+    zslot = 0  # the next free slot of $s.z (sizes of N-d arguments)
     for k, p in enumerate(params):
         t, pn = p["type"], pnames[k]
 
@@ -163,11 +166,12 @@ def function_js(f: dict, local: str, pnames: list[str]) -> tuple[str, set[str]]:
                                 f"$arg1({leaf.access},{dt},{labels},{_s(leaf.label)});")
                     dims = [f"{var}.length"]
                     data = var
-                else:
-                    used.add("arr")
-                    body.append(f"const {var}={check};")
-                    dims = [f"{var}.s[{d}]" for d in range(nd)]
-                    data = f"{var}.v"
+                else:  # N-d, or bool: `argn` checks it, its sizes go to $s.z[z..]
+                    used.add("argn")
+                    body.append(f"const {var}=$argn($s,{leaf.access},{dt},{nd},{labels},{_s(leaf.label)},{zslot});")
+                    dims = [f"$s.z[{zslot + d}]" for d in range(nd)]
+                    zslot += nd
+                    data = var
                 ro = ",1" if p.get("readonly") else ""  # never written: no copy back
                 if not ro:
                     writable = True
@@ -231,4 +235,4 @@ def memory_api_js(name: str) -> str:
 
 
 # Fields of the package state the array pieces use (js/src/heap.ts HeapState).
-STATE_FIELDS = "x:0,b:16,p:16,l:null,r:null,v:[],q:[],c:0"
+STATE_FIELDS = "x:0,b:16,p:16,l:null,r:null,v:[],q:[],c:0,z:[]"
