@@ -8,7 +8,9 @@ user does), assembles `saxpy_kernel.wat` (the C -> wasm stand-in: an f64x2
 loop like clang -O3 -msimd128 emits for kernels/saxpy.c; used because clang
 may not be installed) with Binaryen, runs `js_boundary.mjs` (each timing the
 fastest of interleaved samples: on a shared machine noise only adds time)
-and prints the markdown table ("raw" is the wasm export called directly, or for saxpy
+and prints the markdown table (times are Node's CPU time per call, so that
+the other processes of a shared machine do not count; "raw" is the wasm
+export called directly (small arrays: on data already in its memory), or for saxpy
 zero-copy the kernel on data already in its memory), then times the same
 functions through `py2wasm.compile` from Python.
 """
@@ -55,7 +57,7 @@ def _ns(v) -> str:
 
 
 def table(data: dict) -> str:
-    lines = [f"Node {data['node']}; ns per call (fastest of interleaved samples); ratios = package / raw export and package / plain JS.", "",
+    lines = [f"Node {data['node']}; ns of CPU time per call (fastest of interleaved samples); ratios = package / raw export and package / plain JS.", "",
              "| call | module | package | raw export | plain JS | pkg / raw | pkg / JS |",
              "|---|---|---:|---:|---:|---:|---:|"]
     for r in data["rows"]:
@@ -125,7 +127,8 @@ def main(argv=None) -> int:
     with tempfile.TemporaryDirectory() as d:
         d = Path(d)
         for mod in ("arrays_mod", "scalars_mod"):
-            subprocess.run([sys.executable, "-m", "py2wasm.cli", "build", HERE / f"{mod}.py", "-o", d / mod],
+            subprocess.run([sys.executable, "-m", "py2wasm.cli", "build", HERE / f"{mod}.py", "-o", d / mod,
+                            "--no-inline-wasm"],  # the .wasm beside it: the raw export's module
                            check=True, env=env, cwd=args.repo, capture_output=True)
         (d / "kernel.wasm").write_bytes(kernel_wasm())
         subprocess.run(["node", HERE / "js_boundary.mjs", d / "arrays_mod", d / "scalars_mod", d / "kernel.wasm",

@@ -229,3 +229,47 @@ class Call implements Context {
     return s.length === 1 ? data : { data, shape: s };
   }
 }
+
+/**
+ * A 1-D array parameter of the "js" ABI (py2wasm/package/jsabi.py) that is
+ * not simply an instance of its dtype's class (the wrapper checks that
+ * inline): a WasmArray gives its view (no allocation: the fast path of
+ * zero-copy calls; a freed one throws), anything else goes through `arr`.
+ */
+export function arg1(v: unknown, k: number, fn: string, p: string): Typed {
+  if (isWasmArray(v) && k !== 5) {
+    const d = v.data as unknown;
+    if (d instanceof DTYPES[k]![1]) return d as Typed;
+  }
+  return arr(v, k, 1, fn, p).v;
+}
+
+/**
+ * An N-d array parameter of the "js" ABI (`nd` > 1, or a bool array):
+ * returns its data TypedArray and leaves its sizes, checked, in `st.z[j]`,
+ * `st.z[j + 1]`, ... (the wrapper passes them on; `j` is the parameter's
+ * first slot), so that a call allocates nothing. A plain `{data, shape}`
+ * of the dtype's class is checked here; anything else (WasmArrays, other
+ * realms, bool arrays and their 0/1 check, and every error) goes through
+ * `arr`.
+ */
+export function argn(st: { z: number[] }, v: unknown, k: number, nd: number, fn: string, p: string, j: number): Typed {
+  const z = st.z;
+  if (k !== 5 && typeof v === "object" && v !== null && !isWasmArray(v)) {
+    const { data, shape } = v as { data?: unknown; shape?: unknown };
+    if (data instanceof DTYPES[k]![1] && Array.isArray(shape) && shape.length === nd) {
+      let n = 1;
+      let i = 0;
+      for (; i < nd; i++) {
+        const x: unknown = shape[i];
+        if (typeof x !== "number" || !Number.isSafeInteger(x) || x < 0) break;
+        z[j + i] = x;
+        n *= x;
+      }
+      if (i === nd && n === (data as Typed).length) return data as Typed;
+    }
+  }
+  const a = arr(v, k, nd, fn, p);
+  for (let i = 0; i < nd; i++) z[j + i] = a.s[i]!;
+  return a.v;
+}

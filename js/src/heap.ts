@@ -55,7 +55,8 @@ type Ctor =
  * `l` live arrays, `r` free blocks sorted by address ([address, size]
  * pairs), `v` cached views per dtype, `q` copied arguments of the current
  * call (view, address, dtype; flat; `c` entries used: the array is reused,
- * never shrunk), `k` set while `keep()` runs a call (array
+ * never shrunk), `z` the sizes of N-d arguments (arrays.ts `argn`), `k`
+ * set while `keep()` runs a call (array
  * results then stay in memory: `K` makes them WasmArrays), `w`/`i` the
  * compiled module and imports (`release` re-instantiates them).
  */
@@ -70,6 +71,7 @@ export interface HeapState extends State {
   v: (Typed | undefined)[];
   q: unknown[];
   c: number;
+  z: number[];
   w?: WebAssembly.Module;
   i?: WebAssembly.Imports;
 }
@@ -128,34 +130,57 @@ function view(st: HeapState, k: number): Typed {
   return w;
 }
 
-// Views of memory made by WasmArray.data carry this mark: a TypedArray of
-// at most 64 bytes may live on V8's heap, where reading `.buffer` costs a
-// new ArrayBuffer; small arrays are recognized by the mark instead.
+// log2 of each dtype's element size: byte address >>> SHIFT[k] = element
+// index (addresses are below 2**32: `>>>` stays an integer, no float math).
+const SHIFT = [3, 2, 3, 2, 0, 0, 1, 0, 2, 1, 3];
+const SIZE = [8, 4, 8, 4, 1, 1, 2, 1, 4, 2, 8];
+
+// Views of memory made by WasmArray.data carry this mark: their array's
+// record (`a` address, `x` the instance, `f` set once freed). Passing one
+// costs no `.buffer` / `.byteOffset` (V8 does not inline them: ~10-30 ns
+// each, and a TypedArray of at most 64 bytes may live on V8's heap, where
+// `.buffer` makes a new ArrayBuffer).
 const MARK = Symbol.for("py2wasm.view");
+/** The mark (a piece: the wrappers' inline copy leaves marked views to `put`). */
+export const mark: symbol = MARK;
+interface Rec {
+  a: number;
+  x: unknown;
+  f: number;
+}
 
 /**
  * The address of array argument `v` (dtype k): its own when it lives in the
  * persistent heap of this instance (zero copy: the function reads and writes
  * it there): a view from `WasmArray.data`, or any view of the memory longer
  * than 64 bytes; else a copy's, at the arena top, to be copied back after
- * the call unless `ro` (the function never writes it).
+ * the call unless `ro` (the function never writes it). Small arrays are
+ * copied element by element (`set` costs more than the copy below ~16
+ * elements); all arithmetic stays in integers, so V8 inlines this into the
+ * wrapper.
  */
 export function put(st: HeapState, v: Typed, k: number, ro?: number): number {
-  let w = view(st, k);
-  const n = v.byteLength;
-  if ((n > 64 || (v as unknown as Record<symbol, unknown>)[MARK] === 1) && v.buffer === w.buffer) {
+  let w = st.v[k];
+  if (w === undefined || w.length === 0) w = view(st, k);
+  const len = v.length;
+  const n = len * SIZE[k]!; // not v.byteLength, nor w.byteLength: V8 (Node 20) does not inline them (~9 ns each)
+  const h = (v as unknown as Record<symbol, Rec | undefined>)[MARK];
+  if (h !== undefined) { // a WasmArray's view: in place
+    if (h.f === 0 && h.x === st.e) return h.a;
+    throw new Error(`${st.n}: cannot use an array ${h.f ? "that was already freed" : "of an earlier instance (release() or init() freed it)"}`);
+  }
+  if (n > 64 && v.buffer === w.buffer) { // any other view of the persistent heap
     const o = v.byteOffset;
     if (o + n <= st.b && o >= BASE) return o;
   }
   const a = st.p;
-  const end = Math.ceil((a + n) / 16) * 16;
+  const end = n < 0x40000000 ? a + ((n + 15) & -16) : a + Math.ceil(n / 16) * 16;
   st.p = end;
-  if (end > w.byteLength) {
+  if (end > w.length * SIZE[k]!) {
     grow((st.e as unknown as Mem).memory, end, "the array arguments");
     w = view(st, k);
   }
-  const len = v.length;
-  const o = a / w.BYTES_PER_ELEMENT;
+  const o = a >>> SHIFT[k]!;
   if (len > 16) (w as Float64Array).set(v as Float64Array, o);
   else for (let i = 0; i < len; i++) w[o + i] = v[i]!;
   if (ro) return a; // read-only: nothing to copy back
@@ -176,25 +201,54 @@ export function back(st: HeapState): void {
     const n = v.length;
     if (!n) continue;
     const w = view(st, k) as Float64Array;
-    const o = (q[j + 1] as number) / w.BYTES_PER_ELEMENT;
+    const o = (q[j + 1] as number) >>> SHIFT[k]!;
     if (n > 16) v.set(w.subarray(o, o + n));
     else for (let i = 0; i < n; i++) v[i] = w[o + i]!;
   }
   st.c = 0;
 }
 
+// `len` elements of dtype k at element index o of view w, copied into a new
+// TypedArray (a loop for small arrays: `slice` costs more below ~16).
+function copyOut(w: Typed, k: number, o: number, len: number): Typed {
+  if (len > 16) return w.slice(o, o + len) as Typed;
+  const r = new CLASSES[k]!(len) as Float64Array;
+  for (let i = 0; i < len; i++) r[i] = (w as Float64Array)[o + i]!;
+  return r as Typed;
+}
+
 /**
  * An array result (dtype k, byte address, sizes) copied out of the arena:
- * a new TypedArray for 1-D, `{data, shape}` for N-d.
+ * a new TypedArray for 1-D, `{data, shape}` for N-d. (Results that are
+ * tuples, or arrays of more than 4 dimensions: the sizes come as results.)
  */
 export function out(st: HeapState, k: number, addr: number, ...shape: number[]): unknown {
   let len = 1;
   for (let d = 0; d < shape.length; d++) len *= shape[d] = shape[d]! >>> 0;
   if (st.k) return st.K!(k, addr >>> 0, shape);
-  const w = view(st, k);
-  const o = (addr >>> 0) / w.BYTES_PER_ELEMENT;
-  const data = w.slice(o, o + len) as Typed;
+  let w = st.v[k];
+  if (w === undefined || w.length === 0) w = view(st, k);
+  const data = copyOut(w, k, (addr >>> 0) >>> SHIFT[k]!, len);
   return shape.length === 1 ? data : { data, shape };
+}
+
+/**
+ * The result of a function returning one array of `nd` <= 4 dimensions
+ * (backend/abi.py `sizes_in_memory`): `addr` its address, the sizes as u32
+ * at bytes 0, 4, ... of memory. Copied out like `out`; 1-D needs no
+ * Array at all.
+ */
+export function out1(st: HeapState, k: number, nd: number, addr: number): unknown {
+  let u = st.v[8] as Uint32Array | undefined;
+  if (u === undefined || u.length === 0) u = view(st, 8) as Uint32Array;
+  if (nd === 1 && !st.k) {
+    let w = st.v[k];
+    if (w === undefined || w.length === 0) w = view(st, k);
+    return copyOut(w, k, (addr >>> 0) >>> SHIFT[k]!, u[0]!);
+  }
+  const shape: number[] = [];
+  for (let d = 0; d < nd; d++) shape.push(u[d]!);
+  return out(st, k, addr, ...shape);
 }
 
 /**
@@ -237,6 +291,7 @@ export function heap(st: HeapState, pkg: string) {
   class Arr implements WasmArray {
     readonly [BRAND] = true;
     #v: Typed | undefined;
+    #m: Rec;
     #x: unknown;
     #f = false;
     constructor(
@@ -247,6 +302,7 @@ export function heap(st: HeapState, pkg: string) {
       private readonly s: number[],
     ) {
       this.#x = st.x;
+      this.#m = { a: byteOffset, x: st.x, f: 0 };
     }
     #check(what: string): void {
       if (this.#f) throw new Error(`${pkg}: ${what} an array that was already freed`);
@@ -263,12 +319,13 @@ export function heap(st: HeapState, pkg: string) {
       const v = this.#v;
       if (v !== undefined && (v.length !== 0 || this.length === 0)) return v;
       const w = new this.c((st.e as unknown as Mem).memory.buffer, this.byteOffset, this.length) as Typed;
-      (w as unknown as Record<symbol, unknown>)[MARK] = 1;
+      (w as unknown as Record<symbol, unknown>)[MARK] = this.#m;
       return (this.#v = w);
     }
     free(): void {
       this.#check("cannot free");
       this.#f = true;
+      this.#m.f = 1;
       this.#v = undefined;
       st.l.delete(this);
       if (this.size) release1(this.byteOffset, this.size);

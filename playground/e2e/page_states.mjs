@@ -101,7 +101,8 @@ await step("edited-example-keeps-extras", async () => {
 
 await step("changed-signature-drops-extras", async () => {
   const text = await editorText();
-  await setSource(text.replace("max_iter: int) -> int", "max_iter: int, bail: float) -> int").replace("> 4.0 + 0.0", "> bail"));
+  await setSource(text.replace("max_iter: int) -> int", "max_iter: int, bail: float) -> int").replace("> 4.0 + 0.0", "> bail")
+    .replace("cy, max_iter)", "cy, max_iter, 4.0)")); // mandelbrot_grid's call; its own signature stays
   const c = await compileAndWait();
   return { compile: c };
 });

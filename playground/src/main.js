@@ -369,12 +369,27 @@ async function runFunction(fn, inputs, out) {
     }
     t.textContent = text;
     out.append(t);
+    if (res.js && !res.js.error && res.js.timing.us < res.wasm.timing.us) out.append(boundaryNote(fn.name));
   } catch (e) {
     out.className = "result error";
     out.textContent = `${e.name}: ${e.message}`;
   } finally {
     running(false);
   }
+}
+
+// Why a plain-JS twin can beat wasm on a small function called from a JS
+// loop: the call boundary (shown under such timings).
+function boundaryNote(name) {
+  const p = document.createElement("div");
+  p.className = "timing note";
+  const grid = state.current && state.current.canvas && state.current.canvas.grid;
+  const whole = grid && grid !== name && state.keep.has(grid) ? ` (like ${grid} here)` : "";
+  p.textContent = "Why plain JS wins here: V8 inlines the JS function into the timing loop, while every call " +
+    "into wasm crosses the JS–wasm boundary (a few ns, plus copying array arguments in and results out), " +
+    "which a small function cannot earn back. Put the loop inside the compiled function" + whole +
+    " and one call does all the work at wasm speed.";
+  return p;
 }
 
 $("draw").addEventListener("click", async () => {
@@ -385,12 +400,18 @@ $("draw").addEventListener("click", async () => {
   running(true);
   try {
     await ensureLoaded();
-    const res = await ask({ type: "draw", fn: c.function, canvas: c });
+    const grid = c.grid && state.keep.has(c.grid) ? c.grid : null;
+    const res = await ask({ type: "draw", fn: c.function, canvas: c, grid });
     if (res.stopped) { $("draw-time").textContent = "stopped"; return; }
     if (!res.ok) throw Object.assign(new Error(res.error.message), { name: res.error.name });
     cv.getContext("2d").putImageData(new ImageData(res.px, c.width, c.height), 0, 0);
-    $("draw-time").textContent = `${c.width}×${c.height} pixels: wasm ${res.ms.toFixed(1)} ms` +
-      (res.jsMs !== null ? `, plain JS ${res.jsMs.toFixed(1)} ms` : "");
+    let text = `${c.width}×${c.height} pixels: wasm ${res.ms.toFixed(1)} ms` +
+      (res.jsMs !== null ? `, plain JS ${res.jsMs.toFixed(1)} ms` : "") + ` (${c.function}, one call per pixel)`;
+    if (res.grid) {
+      text += ` · whole grid in one call (${res.grid.fn}): wasm ${res.grid.ms.toFixed(1)} ms` +
+        (res.grid.jsMs !== null ? `, plain JS ${res.grid.jsMs.toFixed(1)} ms` : "");
+    }
+    $("draw-time").textContent = text;
   } catch (e) {
     $("draw-time").textContent = `${e.name}: ${e.message}`;
   } finally {
@@ -493,7 +514,7 @@ async function keptFunctions(r) {
   if (!edited()) return { keep: new Set(now.keys()), dropped: [] };
   const was = await exampleSignatures(ex);
   const keep = new Set([...now.keys()].filter((n) => was.get(n) === now.get(n)));
-  const extras = new Set([...Object.keys(ex.args || {}), ...(ex.canvas ? [ex.canvas.function] : [])]);
+  const extras = new Set([...Object.keys(ex.args || {}), ...(ex.canvas ? [ex.canvas.function, ex.canvas.grid] : [])]);
   const dropped = [...was.keys()].filter((n) => !keep.has(n) && (extras.has(n) || ex.js));
   return { keep, dropped };
 }

@@ -31,6 +31,12 @@ Two ABIs (the build's `manifest["abi"]`):
   a function without array parameters resets the arena to it on entry, a
   function with array parameters takes one more leading i32 parameter, the
   arena top after JavaScript placed the copied arguments there.
+  A result that is one array of at most `SIZES_IN_MEMORY` dimensions
+  (`sizes_in_memory`) comes back as its i32 address alone, its sizes
+  stored as u32 at bytes 0, 4, 8, 12 of memory (the 16 bytes no array
+  uses): one result keeps the call on V8's fast JS-to-wasm path, where a
+  multi-value result costs an Array per call. Other results with arrays
+  (tuples, more dimensions) stay multi-value.
 """
 from __future__ import annotations
 
@@ -45,6 +51,13 @@ BIG_GLOBAL = "py2wasm_big"
 HEAP_BASE = 16
 TOP_ADDRESS = 8  # host ABI: where the runner leaves the arena top (in the 16 unused bytes)
 SAFE = 2**53 - 1
+SIZES_IN_MEMORY = 4  # js ABI: a lone array result of up to 4 dimensions leaves its sizes at bytes 0..15
+
+
+def sizes_in_memory(result: Any) -> bool:
+    """Does a js-ABI export with manifest result type `result` return the
+    array's address alone, its sizes as u32 at bytes 0, 4, ... of memory?"""
+    return _is_array(result) and result["ndim"] <= SIZES_IN_MEMORY
 
 
 # NumPy scalar manifest types -> the base leaf they cross as (their compute
@@ -195,6 +208,10 @@ def _wrapper(ctx, entry: dict, abi: str, has_memory: bool) -> None:
                 results.append(rtypes[k])
                 k += 1
         stmts.extend(reversed(checks))  # right to left: the leftmost int out of range wins
+        if sizes_in_memory(entry["result"]):  # sizes to bytes 0, 4, ...; the address is the result
+            from .lower_memory import i32_store
+            stmts.extend(i32_store(m, m.i32(4 * d), outs[1 + d]) for d in range(entry["result"]["ndim"]))
+            outs, results = outs[:1], results[:1]
         stmts.append(outs[0] if len(outs) == 1 else m.tuple_make(outs))
     rt = bn.tuple_type(results) if results else bn.none
     body = m.block(None, stmts, rt)

@@ -120,6 +120,11 @@ def i64_load(m, ptr):
     return _lib.BinaryenLoad(m.ref, 8, False, 0, 8, bn.i64, ptr, NULL)
 
 
+def i32_store(m, ptr, value):
+    """`i32.store` (4-byte aligned) of i32 expression `value` at i32 address expression `ptr`."""
+    return _lib.BinaryenStore(m.ref, 4, 0, 4, ptr, value, bn.i32, NULL)
+
+
 @lowering("load")
 def _load(L, e):
     ensure_memory(L.ctx)

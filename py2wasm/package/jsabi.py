@@ -13,15 +13,21 @@ A wrapper does only what its signature needs, in code V8 inlines:
    (`flt`, `int`, `bool`: they throw the TypeError / RangeError naming
    function and parameter); the values go to the export as they are (`int`
    crosses as f64, no BigInt);
-2. an array argument: `x instanceof Float64Array` (else the `arr` piece: other
-   realms, N-d `{data, shape}`, WasmArrays, bool 0/1 checks); inside `try`,
+2. an array argument: `x instanceof Float64Array` (else the `arg1` piece: a
+   WasmArray's view, or through `arr` other realms and the errors; N-d
+   `{data, shape}` and bool arrays go to `argn`, which leaves the checked
+   sizes in `$s.z` (no allocation) and calls `arr` for the rest: WasmArrays,
+   the 0/1 check of bool arrays, the errors); inside `try`,
    `start` resets the arena, `put` places each array (zero copy when it lives
    in the persistent heap), the export gets the arena top first; `back`
    copies copied arguments back in `finally`, except those the manifest
    marks `"readonly"` (ir/writes.py proved the function never writes them);
 3. results: float as is, bool `!== 0`, int `r === r ? r : big()` (NaN = out
    of the safe range, the exact value in `py2wasm_big`), arrays via `out`
-   (a copy, or a WasmArray under `keep()`), tuples as arrays.
+   (a copy, or a WasmArray under `keep()`), tuples as arrays; a result that
+   is one array of up to 4 dimensions comes as its address alone, its sizes
+   in memory (`out1`; backend/abi.py `sizes_in_memory`): no multi-value
+   result, which V8 turns into an Array per call.
 No closure, no allocation per call beyond a multi-value result array.
 """
 from __future__ import annotations
@@ -29,6 +35,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..backend.abi import sizes_in_memory
 from .signature import (ARRAY_CLASSES, DTYPE_INDEX, MEMORY_EXPORTS, NP_INT_RANGES, NUMPY_SCALARS,
                         count_leaves, has_array, is_array, js_default, leaves)
 
@@ -93,6 +100,27 @@ def _result(t: Any, fn: str, n_leaves: int, used: set[str]) -> str:
     return build(t)
 
 
+# dtype -> log2 of its element size: 1-D read-only arguments of these get
+# the inline copy of `_small_copy` (bool arrays are checked by `arr`).
+SMALL_COPY = {"float64": 3, "float32": 2, "int64": 3, "int32": 2, "uint8": 0, "int16": 1, "int8": 0,
+              "uint32": 2, "uint16": 1, "uint64": 3}
+SMALL_BYTES = 64  # up to this many bytes: copied inline, element by element
+
+
+def _small_copy(var: str, dt: int, shift: int) -> str:
+    """Place read-only 1-D argument `var` (dtype number `dt`): when it is
+    small (at most SMALL_BYTES), not a WasmArray's view (those go to `put`,
+    in place) and the cached view of memory is live and long enough, copy
+    it to the arena top element by element here, in code specialized for
+    its dtype (monomorphic for V8, no call); else `put`. Reads no
+    `byteLength` / `buffer` (V8 does not inline them)."""
+    w, n, a = f"{var}w", f"{var}n", f"{var}a"
+    return (f"const {w}=$s.v[{dt}],{n}={var}.length;let {a}=$s.p;"
+            f"if({n}<={SMALL_BYTES >> shift}&&{w}!==undefined&&{a}+{SMALL_BYTES}<={w}.length<<{shift}&&"
+            f"{var}[$mark]===undefined){{for(let $i=0,$o={a}>>>{shift};$i<{n};$i++){w}[$o+$i]={var}[$i];"
+            f"$s.p={a}+{SMALL_BYTES}}}else {a}=$put($s,{var},{dt},1);")
+
+
 def function_js(f: dict, local: str, pnames: list[str]) -> tuple[str, set[str]]:
     """The body of wrapper `local(pnames...)` for manifest entry `f`, and
     the runtime pieces it uses."""
@@ -113,6 +141,7 @@ def function_js(f: dict, local: str, pnames: list[str]) -> tuple[str, set[str]]:
     args: list[str] = []
     places: list[str] = []
     writable = False  # an array argument the function may write: copied back in `finally`
+    zslot = 0  # the next free slot of $s.z (sizes of N-d arguments)
     for k, p in enumerate(params):
         t, pn = p["type"], pnames[k]
 
@@ -126,23 +155,31 @@ def function_js(f: dict, local: str, pnames: list[str]) -> tuple[str, set[str]]:
         tuple_checks(t, pn, p["name"])
         for leaf in leaves(t, pn, p["name"]):
             if is_array(leaf.type):
-                used |= {"arr", "start", "put"}
+                used |= {"start", "put"}
                 var = f"${len(places)}"
                 dt, nd = DTYPE_INDEX[leaf.type["array"]], leaf.type["ndim"]
                 check = f"$arr({leaf.access},{dt},{nd},{labels},{_s(leaf.label)})"
                 cls = ARRAY_CLASSES[leaf.type["array"]]
                 if nd == 1 and leaf.type["array"] != "bool":
-                    body.append(f"const {var}={leaf.access} instanceof {cls}?{leaf.access}:{check}.v;")
+                    used.add("arg1")
+                    body.append(f"const {var}={leaf.access} instanceof {cls}?{leaf.access}:"
+                                f"$arg1({leaf.access},{dt},{labels},{_s(leaf.label)});")
                     dims = [f"{var}.length"]
                     data = var
-                else:
-                    body.append(f"const {var}={check};")
-                    dims = [f"{var}.s[{d}]" for d in range(nd)]
-                    data = f"{var}.v"
+                else:  # N-d, or bool: `argn` checks it, its sizes go to $s.z[z..]
+                    used.add("argn")
+                    body.append(f"const {var}=$argn($s,{leaf.access},{dt},{nd},{labels},{_s(leaf.label)},{zslot});")
+                    dims = [f"$s.z[{zslot + d}]" for d in range(nd)]
+                    zslot += nd
+                    data = var
                 ro = ",1" if p.get("readonly") else ""  # never written: no copy back
                 if not ro:
                     writable = True
-                places.append(f"const {var}a=$put($s,{data},{dt}{ro});")
+                if ro and nd == 1 and leaf.type["array"] in SMALL_COPY:
+                    used.add("mark")
+                    places.append(_small_copy(var, dt, SMALL_COPY[leaf.type["array"]]))
+                else:
+                    places.append(f"const {var}a=$put($s,{data},{dt}{ro});")
                 args.extend([f"{var}a"] + dims)
                 continue
             if leaf.type == "complex":
@@ -160,7 +197,7 @@ def function_js(f: dict, local: str, pnames: list[str]) -> tuple[str, set[str]]:
                         f"{_s(leaf.label)});")
             args.append(value.format(v=leaf.access))
     rt = f["result"]
-    nres = count_leaves(rt)
+    nres = 1 if sizes_in_memory(rt) else count_leaves(rt)
     target = f"$s.e.{fn}" if fn.isidentifier() else f"$s.e[{_s(fn)}]"
     catch = "catch($e){throw $trap($e,$s)}"
     if places:
@@ -182,7 +219,11 @@ def function_js(f: dict, local: str, pnames: list[str]) -> tuple[str, set[str]]:
     elif rt == "float" and not fin:
         body.append(f"try{{{pre}return {call}}}{catch}")
     else:
-        expr = _result(rt, fn, nres, used)
+        if sizes_in_memory(rt):  # the address alone; the sizes are in memory (backend/abi.py)
+            used.add("out1")
+            expr = f"$out1($s,{DTYPE_INDEX[rt['array']]},{rt['ndim']},$r)"
+        else:
+            expr = _result(rt, fn, nres, used)
         body.append(f"let $r;try{{{pre}$r={call}}}{catch}{fin}return {expr};")
     sig = [pn + (f"={js_default(p['default'])}" if "default" in p else "") for pn, p in zip(pnames, params)]
     return f"function {local}({','.join(sig)}){{{''.join(body)}}}", used
@@ -194,4 +235,4 @@ def memory_api_js(name: str) -> str:
 
 
 # Fields of the package state the array pieces use (js/src/heap.ts HeapState).
-STATE_FIELDS = "x:0,b:16,p:16,l:null,r:null,v:[],q:[],c:0"
+STATE_FIELDS = "x:0,b:16,p:16,l:null,r:null,v:[],q:[],c:0,z:[]"

@@ -45,3 +45,13 @@ def big(n: int) -> int:
 
 def ints(n: int) -> tuple[int, int]:
     return n * 1024, n * 2048
+
+
+def blocks(a: npt.NDArray[np.float64], k: int) -> npt.NDArray[np.float64]:
+    """A 4-D result (its sizes come back in memory) of k * 2 * 3 * 1 elements."""
+    return (a * 2.0).reshape(k, 2, 3, 1)
+
+
+def blocks5(a: npt.NDArray[np.float64], k: int) -> npt.NDArray[np.int32]:
+    """A 5-D result (more than 4 dimensions: the sizes come back as results)."""
+    return a.astype(np.int32).reshape(k, 1, 2, 3, 1)

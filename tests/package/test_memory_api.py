@@ -1,8 +1,9 @@
 """The memory API of packages with array functions (`alloc`, `array`,
 `keep`, `release`; js/src/heap.ts) and the "js" ABI's int results, end to
-end: `py2wasm build` of memory_mod.py, then memory_api.mjs under
-`node --test`, and the declarations under tsc --strict (accepted and
-rejected uses)."""
+end: `py2wasm build` of memory_mod.py, then the cases of memory_cases.mjs
+under `node --test` (memory_api.mjs) and in headless Chromium
+(browser_memory.mjs, through test_browser.py's page, server and driver),
+and the declarations under tsc --strict (accepted and rejected uses)."""
 from __future__ import annotations
 
 import json
@@ -26,6 +27,38 @@ def test_memory_api_in_node(project):
             env={**os.environ, "PKG": str(project / "memory_mod")})
     assert p.returncode == 0, p.stdout[-4000:] + p.stderr[-2000:]
     assert "# fail 0" in p.stdout
+
+
+def test_memory_api_in_chromium(project):
+    """The same cases in headless Chromium: a page importing the package
+    through an import map (no bundler)."""
+    import functools
+    import http.server
+    import shutil
+    import threading
+
+    from .test_browser import PAGE, Handler, _drive
+
+    for f in ("memory_cases.mjs", "mini_assert.mjs", "browser_memory.mjs"):
+        shutil.copy(HERE / f, project / f)
+    imports = {"imports": {"memtest-pkg": "./memory_mod/index.js"}}
+    (project / "memory.html").write_text(PAGE.format(
+        importmap=f'<script type="importmap">{json.dumps(imports)}</script>', entry="./browser_memory.mjs"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(project)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/memory.html"
+        got = _drive([url])[url]
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert got["result"] is not None, f"the page never finished: {got['errors']}"
+    assert "failure" not in got["result"], got["result"]["failure"]
+    outcomes = got["result"]["outcomes"]
+    assert len(outcomes) >= 10, outcomes
+    bad = [(name, why) for name, why in outcomes if why != "ok"]
+    assert not bad, "\n\n".join(f"{n}:\n{w}" for n, w in bad)
+    assert not got["errors"], got["errors"]
 
 
 def test_generated_code_places_read_only_arrays_without_copy_back(project):

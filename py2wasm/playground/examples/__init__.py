@@ -6,7 +6,9 @@ Place in the pipeline: data for `server.py` (`/api/examples`) and `export.py`
 `NAME.js` beside it: an ES module exporting a plain-JavaScript function of
 the same name for the wasm-vs-JS timing (a twin must compute the same
 result). `args` are the form's initial values per function, `canvas` asks the
-page to draw a function over the plane (mandelbrot).
+page to draw a function over the plane (mandelbrot): `function` called once
+per pixel, and `grid` (optional) called once for the whole grid, its
+(height, width) result colored the same way, each timed against its twin.
 """
 from __future__ import annotations
 
@@ -18,8 +20,9 @@ EXAMPLES = [
     {"name": "fma", "title": "fma: x * y + z",
      "args": {"fma": ["3", "-1", "2"]}},
     {"name": "mandelbrot", "title": "Mandelbrot set (canvas)",
-     "args": {"mandelbrot": ["-0.75", "0.1", "1000"]},
-     "canvas": {"function": "mandelbrot", "width": 300, "height": 200,
+     "args": {"mandelbrot": ["-0.75", "0.1", "1000"],
+              "mandelbrot_grid": ["300", "200", "-2.2", "0.8", "-1.0", "1.0", "256"]},
+     "canvas": {"function": "mandelbrot", "grid": "mandelbrot_grid", "width": 300, "height": 200,
                 "x": [-2.2, 0.8], "y": [-1.0, 1.0], "max_iter": 256}},
     {"name": "softmax", "title": "softmax of an array (NumPy)",
      "args": {"softmax": ["1, 2, 3, 4"]}},
