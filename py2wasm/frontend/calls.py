@@ -302,6 +302,14 @@ def call_value(tr, fn, args, kwargs, loc):
         raise error(loc, f"call to {bad}() is not supported",
                     "py2wasm compiles numeric code: no I/O, eval or system access",
                     E_FORBIDDEN)
+    from . import strings
+    if isinstance(fn, type) and issubclass(fn, BaseException) and not kwargs and \
+            any(strings.is_run_time(a) for a in args):
+        return strings.make_exception(fn, list(args), loc)
+    if fn in (str, repr, ascii, format):
+        r = strings.call_builtin(fn, list(args), dict(kwargs), loc)
+        if r is not NotImplemented:
+            return r
     arr = _array_call(tr, fn, args, kwargs, loc)
     if arr is not _NO:
         return arr

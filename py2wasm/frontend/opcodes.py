@@ -16,7 +16,7 @@ import linecache
 from ..ir import Var
 from ..ir.messages import INT_OVERFLOW
 from ..ir.types import VectorType
-from . import arrays, complexes, nplib
+from . import arrays, complexes, nplib, strings
 from .iterators import RangeIter, TupleIter, get_iter, range_advance, range_has_next, tuple_next
 from .state import NULL, STOP, UNBOUND, Static
 from .values import (E_ATTRIBUTE, E_TYPE, E_UNSUPPORTED_OPCODE, E_UNSUPPORTED_VALUE,
@@ -28,9 +28,6 @@ _UNSUPPORTED = {
     "BUILD_CONST_KEY_MAP": ("dicts are not supported", "use tuples or separate variables"),
     "BUILD_SET": ("sets are not supported", "use tuples and comparisons"),
     "SET_UPDATE": ("sets are not supported", "use tuples and comparisons"),
-    "FORMAT_VALUE": ("string formatting is not supported", "compiled code computes numbers"),
-    "FORMAT_SIMPLE": ("string formatting is not supported", "compiled code computes numbers"),
-    "BUILD_STRING": ("string operations are not supported", "compiled code computes numbers"),
     "STORE_GLOBAL": ("assigning a global variable is not supported",
                      "return the value instead of storing it in a global"),
     "DELETE_GLOBAL": ("deleting a global is not supported", ""),
@@ -252,6 +249,9 @@ class Handlers:
             f.stack[:] = [arrays.settle(self, v, self.loc_of(ins)) for v in f.stack]
             f.stack.append(arrays.inplace(self, op, a, b, self.loc_of(ins)))
             return
+        if op == "+" and (isinstance(a, strings.FStr) or isinstance(b, strings.FStr)):
+            f.stack.append(strings.concat(a, b, self.loc_of(ins)))
+            return
         f.stack.append(operators.binary(self.fb, op, a, b, self.loc_of(ins)))
 
     def op_COMPARE_OP(self, ins, f):
@@ -340,6 +340,33 @@ class Handlers:
         if ins.arg:
             r = (not r) if not isinstance(r, Var) else self.fb.emit("not", [r])
         f.stack.append(r)
+
+    # --- f-strings (frontend/strings.py) ---------------------------------------------
+    def op_FORMAT_VALUE(self, ins, f):  # 3.11, 3.12
+        spec = f.stack.pop() if ins.arg & 0x04 else ""
+        conv = (None, "s", "r", "a")[ins.arg & 0x03]
+        f.stack.append(strings.format_value(f.stack.pop(), conv, spec, self.loc_of(ins)))
+
+    def op_CONVERT_VALUE(self, ins, f):  # 3.13: !s !r !a, formatted by the next FORMAT_*
+        f.stack.append(_Converted(f.stack.pop(), (None, "s", "r", "a")[ins.arg]))
+
+    def op_FORMAT_SIMPLE(self, ins, f):  # 3.13
+        self._format(ins, f, "")
+
+    def op_FORMAT_WITH_SPEC(self, ins, f):  # 3.13
+        self._format(ins, f, f.stack.pop())
+
+    def _format(self, ins, f, spec):
+        v, conv = f.stack.pop(), None
+        if isinstance(v, _Converted):
+            v, conv = v.value, v.conv
+        f.stack.append(strings.format_value(v, conv, spec, self.loc_of(ins)))
+
+    def op_BUILD_STRING(self, ins, f):
+        n = ins.arg
+        parts = list(f.stack[len(f.stack) - n:]) if n else []
+        del f.stack[len(f.stack) - n:]
+        f.stack.append(strings.build_string(parts, self.loc_of(ins)))
 
     # --- tuples ----------------------------------------------------------------------
     def op_BUILD_TUPLE(self, ins, f):
@@ -637,6 +664,9 @@ class Handlers:
             raise error(loc, "bare raise and raise ... from are not supported",
                         "raise an exception instance", E_UNSUPPORTED_OPCODE)
         exc = f.stack.pop()
+        if isinstance(exc, strings.SymExc):  # a message with run-time values
+            strings.raise_exc(self.fb, exc, loc)
+            return STOP
         if isinstance(exc, type) and issubclass(exc, BaseException):
             exc = exc()
         if not isinstance(exc, BaseException) or not raisable(type(exc)):
@@ -654,6 +684,15 @@ def raisable(cls) -> bool:
 
 
 _CLOSURE = object()  # a cell pushed by LOAD_CLOSURE (only ever fed to MAKE_FUNCTION)
+
+
+class _Converted:
+    """3.13's CONVERT_VALUE result: a value and its conversion, for FORMAT_*."""
+    __slots__ = ("value", "conv")
+
+    def __init__(self, value, conv):
+        self.value = value
+        self.conv = conv
 
 
 class _Named:
