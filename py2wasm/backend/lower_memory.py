@@ -256,11 +256,18 @@ def _raise_if_fmt(L, e):
     m = L.m
     cond, *args = e.ins
     code = L.code(e.params["exc"], e.params["msg"], e.loc)
-    entry = L.ctx.exceptions.entries[code - 1]
-    entry["args"] = len(args)
+    table = L.ctx.exceptions
+    entry = table.entries[code - 1]
     kinds = e.params.get("kinds")
-    if kinds is not None and any(k != "int" for k in kinds):
-        entry["kinds"] = list(kinds)
+    kinds = list(kinds) if kinds is not None else None
+    if "args" in entry and (entry["args"], entry.get("kinds")) != (len(args), kinds):
+        # the same source line traced for other operand types: its own entry
+        code = table.duplicate(code)
+        entry = table.entries[code - 1]
+    entry["args"] = len(args)
+    entry.pop("kinds", None)
+    if kinds is not None:
+        entry["kinds"] = kinds
 
     def bits(a):  # every operand travels as 64 bits: f64 reinterpreted, bool 0/1
         if a.type is F64:

@@ -235,6 +235,11 @@ def call_builtin(fn, args: list, kwargs: dict, loc) -> Any:
     if kwargs or not args:
         return NotImplemented
     if not any(isinstance(a, FStr) or _is_symbolic_number(a) for a in args):
+        if all(_known(a) for a in args) and (fn is format or len(args) == 1):
+            try:
+                return fn(*args)  # known values: Python itself
+            except (ValueError, TypeError) as e:
+                raise TraceRaise(type(e).__name__, str(e)) from None
         return NotImplemented
     if fn in (str, repr, ascii) and len(args) == 1:
         v = args[0]

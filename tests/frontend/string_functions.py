@@ -92,3 +92,13 @@ def two_arguments(x: float):
     if x > 0:
         raise ValueError("x", x)
     return x
+
+
+def any_negative(v):
+    if v < 0:
+        raise ValueError(f"negative {v}")
+    return v
+
+
+def int_and_float_through_one_line(a: int, b: float):
+    return any_negative(a) + any_negative(b)

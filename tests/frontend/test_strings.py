@@ -12,7 +12,7 @@ from hypothesis import given, settings, strategies as st
 import py2wasm
 from py2wasm import CompileError
 from tests.frontend.test_npscalars import outcome
-from tests.frontend.string_functions import (calls_helper, complex_field, concat_type_error,
+from tests.frontend.string_functions import (calls_helper, int_and_float_through_one_line, complex_field, concat_type_error,
                                              message_from_a_branch, messages, numpy_scalars,
                                              runtime_spec, too_many_fields, two_arguments,
                                              wrong_spec_type)
@@ -46,6 +46,11 @@ def test_message_built_across_branches():
 
 def test_message_raised_in_a_called_function():
     _same_outcomes(calls_helper, [(1.0, 4.0), (-1.2345, 1.0), (1.0, -7.0)])
+
+
+def test_one_line_traced_for_an_int_and_a_float():
+    # one source line, two operand kinds: two exception-table entries
+    _same_outcomes(int_and_float_through_one_line, [(-1, 1.0), (1, -2.5), (1, 2.0)])
 
 
 def test_bad_spec_raises_cpythons_error():
