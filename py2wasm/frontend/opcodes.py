@@ -16,14 +16,13 @@ import linecache
 from ..ir import Var
 from ..ir.messages import INT_OVERFLOW
 from ..ir.types import VectorType
-from . import arrays, complexes, nplib, strings
+from . import arrays, complexes, lists, nplib, strings
 from .iterators import RangeIter, TupleIter, get_iter, range_advance, range_has_next, tuple_next
 from .state import NULL, STOP, UNBOUND, Static
 from .values import (E_ATTRIBUTE, E_TYPE, E_UNSUPPORTED_OPCODE, E_UNSUPPORTED_VALUE,
                      Cx, NpScalar, TraceRaise, error, is_complex)
 
 _UNSUPPORTED = {
-    "LIST_APPEND": ("lists are not supported", "use tuples"),
     "BUILD_MAP": ("dicts are not supported", "use tuples or separate variables"),
     "BUILD_CONST_KEY_MAP": ("dicts are not supported", "use tuples or separate variables"),
     "BUILD_SET": ("sets are not supported", "use tuples and comparisons"),
@@ -31,8 +30,6 @@ _UNSUPPORTED = {
     "STORE_GLOBAL": ("assigning a global variable is not supported",
                      "return the value instead of storing it in a global"),
     "DELETE_GLOBAL": ("deleting a global is not supported", ""),
-    "STORE_DEREF": ("assigning a nonlocal variable is not supported",
-                    "return the value instead"),
     "STORE_ATTR": ("assigning an attribute is not supported", "use local variables"),
     "DELETE_FAST": ("del of a local variable is not supported", "remove the del"),
     "CALL_FUNCTION_EX": ("calls with *args or **kwargs are not supported",
@@ -41,7 +38,6 @@ _UNSUPPORTED = {
     "YIELD_VALUE": ("generators are not supported", "return a value instead"),
     "IMPORT_NAME": ("import inside a compiled function is not supported",
                     "import at module level"),
-    "LOAD_FAST_AND_CLEAR": ("comprehensions are not supported", "use a for loop"),
 }
 
 
@@ -138,8 +134,8 @@ class Handlers:
     def _stored(self, v, ins):
         """A value stored in a variable: lazy array expressions are computed
         now (NumPy evaluates them here; later writes must not change them)."""
-        if isinstance(v, arrays.ListLit):
-            raise _list_error(self.loc_of(ins))
+        if isinstance(v, arrays.ListLit):  # a list literal stored: a list (frontend/lists.py)
+            return lists.as_list(self, v, self.loc_of(ins))
         if isinstance(v, (arrays.Ew, tuple)):
             return arrays.settle(self, v, self.loc_of(ins))
         return v
@@ -156,11 +152,23 @@ class Handlers:
         here; the inner function is rejected at MAKE_FUNCTION."""
 
     def op_LOAD_CLOSURE(self, ins, f):
-        f.stack.append(_CLOSURE)
+        f.stack.append(_Cell(f.locals[self.names.index(ins.argval)]))
+
+    def op_STORE_DEREF(self, ins, f):
+        """A local captured by a comprehension (3.11): the cell is the local."""
+        if ins.argval not in self.code.co_cellvars:
+            raise error(self.loc_of(ins), "assigning a nonlocal variable is not supported",
+                        "return the value instead", E_UNSUPPORTED_OPCODE)
+        f.locals[self.names.index(ins.argval)] = self._stored(f.stack.pop(), ins)
 
     def op_MAKE_FUNCTION(self, ins, f):
         code = f.stack[-1] if self.version >= (3, 11) else None
         name = getattr(code, "co_name", "")
+        if name == "<listcomp>" and ins.arg in (0, 8):  # 3.11: called right away
+            f.stack.pop()
+            cells = f.stack.pop() if ins.arg == 8 else ()
+            f.stack.append(lists.comprehension(self, code, [c.value for c in cells]))
+            return
         what, hint = {
             "<genexpr>": ("generator expressions are not supported",
                           "use a for loop that accumulates the result"),
@@ -213,7 +221,9 @@ class Handlers:
 
     def getattr(self, obj, name, loc):
         if isinstance(obj, arrays.ListLit):
-            raise _list_error(loc)
+            obj = lists.as_list(self, obj, loc)
+        if lists.is_list(obj):
+            return lists.attribute(obj, name, loc)
         if arrays.is_array(obj):
             from . import nplib
             return nplib.attribute(self, obj, name, loc)
@@ -244,6 +254,10 @@ class Handlers:
         b = f.stack.pop()
         a = f.stack.pop()
         op = ins.argrepr.rstrip("=") if ins.argrepr not in ("==",) else ins.argrepr
+        if any(isinstance(v, arrays.ListLit) or lists.is_list(v) for v in (a, b)):
+            f.stack.append(lists.binary(self, op, ins.argrepr.endswith("="), a, b,
+                                        self.loc_of(ins)))
+            return
         self._check_operands(ins, (a, b))
         if ins.argrepr.endswith("=") and isinstance(a, arrays.Arr):  # a += b on an array
             f.stack[:] = [arrays.settle(self, v, self.loc_of(ins)) for v in f.stack]
@@ -258,6 +272,9 @@ class Handlers:
         from . import operators
         b = f.stack.pop()
         a = f.stack.pop()
+        if any(isinstance(v, arrays.ListLit) or lists.is_list(v) for v in (a, b)):
+            f.stack.append(lists.compare(self, _cmp_op(ins), a, b, self.loc_of(ins)))
+            return
         self._check_operands(ins, (a, b))
         r = complexes.fast_abs_compare(self, f, _cmp_op(ins), a, b, self.loc_of(ins))
         if r is None:
@@ -266,8 +283,6 @@ class Handlers:
 
     def _check_operands(self, ins, vals):
         for v in vals:
-            if isinstance(v, arrays.ListLit):
-                raise _list_error(self.loc_of(ins))
             if isinstance(v, (RangeIter, TupleIter)) or v is NULL or v is UNBOUND:
                 raise error(self.loc_of(ins), f"operation on {type(v).__name__}",
                             "", E_TYPE)
@@ -298,6 +313,8 @@ class Handlers:
     def truth(self, v, loc):
         if arrays.is_array(v):
             return arrays.truth(self, v, loc)
+        if lists.is_list(v):
+            return lists.truth(self, v)
         if isinstance(v, (Var, NpScalar)) or type(v) in (int, float, bool, complex, Cx):
             from . import operators
             return operators.truth(self.fb, v, loc)
@@ -327,6 +344,12 @@ class Handlers:
         b = f.stack.pop()
         a = f.stack.pop()
         loc = self.loc_of(ins)
+        if lists.is_list(b) or isinstance(b, lists.Literal) and lists.as_list(
+                self, b, loc, strict=False) is not None:
+            r = lists.contains(self, lists.as_list(self, b, loc), a, loc)
+            f.stack.append(self.fb.emit("not", [r]) if ins.arg and isinstance(r, Var)
+                           else (not r) if ins.arg else r)
+            return
         if not isinstance(b, (tuple, range)):
             raise error(loc, f"`in` on a {type(b).__name__} is not supported",
                         "use `in` with a tuple", E_TYPE)
@@ -381,16 +404,32 @@ class Handlers:
         n = ins.arg
         items = tuple(f.stack[len(f.stack) - n:]) if n else ()
         del f.stack[len(f.stack) - n:]
-        f.stack.append(arrays.ListLit(items))
+        f.stack.append(lists.Literal(items, ins.offset))
+
+    def op_LIST_APPEND(self, ins, f):  # comprehensions
+        v = f.stack.pop()
+        loc = self.loc_of(ins)
+        lst = lists.as_list(self, f.stack[-ins.arg], loc)
+        f.stack[-ins.arg] = lst
+        lists.append(self, lst, v, loc)
+
+    def op_LOAD_FAST_AND_CLEAR(self, ins, f):  # 3.12+ inlined comprehensions
+        i = self.names.index(ins.argval)
+        f.stack.append(f.locals[i])
+        f.locals[i] = UNBOUND
 
     def op_LIST_EXTEND(self, ins, f):  # [1, 2, 3]: BUILD_LIST 0, LOAD_CONST (1, 2, 3)
         src = f.stack.pop()
         lst = f.stack[-ins.arg]
+        if lists.is_list(lst) or lists.is_list(src):
+            lst = f.stack[-ins.arg] = lists.as_list(self, lst, self.loc_of(ins))
+            lists.extend(self, lst, src, self.loc_of(ins))
+            return
         if not isinstance(lst, arrays.ListLit) or not isinstance(src, (tuple, arrays.ListLit)):
             raise error(self.loc_of(ins), "lists are not supported", "use tuples",
                         E_UNSUPPORTED_OPCODE)
-        f.stack[-ins.arg] = arrays.ListLit(lst.items + tuple(
-            src.items if isinstance(src, arrays.ListLit) else src))
+        f.stack[-ins.arg] = lists.Literal(lst.items + tuple(
+            src.items if isinstance(src, arrays.ListLit) else src), getattr(lst, "site", None))
 
     def op_UNPACK_SEQUENCE(self, ins, f):
         v = f.stack.pop()
@@ -416,6 +455,9 @@ class Handlers:
         loc = self.loc_of(ins)
         if arrays.is_array(seq):
             f.stack.append(arrays.getitem(self, seq, idx, loc))
+            return
+        if lists.is_list(seq) or isinstance(seq, lists.Literal):
+            f.stack.append(lists.getitem(self, lists.as_list(self, seq, loc), idx, loc))
             return
         from . import npfuncs_shape
         if npfuncs_shape.is_grid(seq):  # np.mgrid[...], np.ogrid[...]
@@ -470,7 +512,7 @@ class Handlers:
     def op_BINARY_SLICE(self, ins, f):  # 3.12+
         stop = f.stack.pop()
         start = f.stack.pop()
-        if arrays.is_array(f.stack[-1]):
+        if arrays.is_array(f.stack[-1]) or lists.is_list(f.stack[-1]):
             f.stack.append(slice(start, stop))
             return self.op_BINARY_SUBSCR(ins, f)
         if isinstance(start, Var) or isinstance(stop, Var):
@@ -490,6 +532,9 @@ class Handlers:
         container = f.stack.pop()
         value = f.stack.pop()
         loc = self.loc_of(ins)
+        if lists.is_list(container):
+            lists.setitem(self, container, key, value, loc)
+            return
         if not arrays.is_array(container):
             raise error(loc, "item assignment is only supported on NumPy arrays",
                         "tuples are immutable; build a new one", E_UNSUPPORTED_OPCODE)
@@ -559,6 +604,9 @@ class Handlers:
 
     def op_GET_ITER(self, ins, f):
         v = f.stack.pop()
+        if lists.is_list(v):
+            f.stack.append(lists.get_iter(self, v))
+            return
         if isinstance(v, arrays.ListLit):  # for x in [a, b]: never mutated here
             v = v.items
         if arrays.is_array(v):
@@ -594,6 +642,19 @@ class Handlers:
             f.stack[-1] = nxt
             f.stack.append(item)
             return self.jump(body, f) if body in self.targets else None
+        if isinstance(it, lists.ListIter):
+            more = lists.iter_more(self, it)
+            if more is False:
+                return self.jump(out, done)
+            if isinstance(more, Var):
+                eb, eargs = self.edge(out, done)
+                then = self.fb.new_block()
+                self.fb.cond_br(more, then, eb, [], eargs)
+                self.fb.set_block(then)
+            item, nxt = lists.iter_item(self, it)
+            f.stack[-1] = nxt
+            f.stack.append(item)
+            return None
         arr = None
         if isinstance(it, arrays.ArrIter):  # for v in a: a range over axis 0
             arr, it = it.arr, it.pos
@@ -693,6 +754,15 @@ class _Converted:
     def __init__(self, value, conv):
         self.value = value
         self.conv = conv
+
+
+class _Cell:
+    """LOAD_CLOSURE's value: the captured local's value (3.11 comprehensions
+    run at once, so capturing by value is exact)."""
+    __slots__ = ("value",)
+
+    def __init__(self, value):
+        self.value = value
 
 
 class _Named:
