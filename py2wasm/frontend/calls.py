@@ -310,7 +310,15 @@ def call_value(tr, fn, args, kwargs, loc):
         raise error(loc, f"call to {bad}() is not supported",
                     "py2wasm compiles numeric code: no I/O, eval or system access",
                     E_FORBIDDEN)
-    from . import lists, strings
+    from . import generators, lists, strings
+    if isinstance(fn, generators.GenMaker):  # calling a generator expression's function
+        return generators.Gen(fn, args[0])
+    if any(isinstance(a, generators.Gen) for a in list(args) + list(kwargs.values())):
+        if len(args) >= 1 and isinstance(args[0], generators.Gen):
+            r = generators.consume(tr, fn, args[0], list(args[1:]), dict(kwargs), loc)
+            if r is not NotImplemented:
+                return r
+        raise generators.refuse(loc)
     r = lists.call(tr, fn, list(args), dict(kwargs), loc)
     if r is not lists.NO:
         return r

@@ -851,6 +851,14 @@ def call(tr, fn, args, kwargs, loc):
     """Builtins and NumPy functions with a list argument; NO when not ours."""
     if isinstance(fn, ListMethod):
         return call_method(tr, fn, args, kwargs, loc)
+    import inspect
+    if inspect.isfunction(fn) or inspect.ismethod(fn):  # a Python function: lists pass through
+        conv = [as_list(tr, a, loc, strict=False) if isinstance(a, Literal) else None for a in args]
+        if any(c is not None for c in conv):
+            from .calls import call_value
+            return call_value(tr, fn, [c if c is not None else a for c, a in zip(conv, args)],
+                              kwargs, loc)
+        return NO
     if not any(isinstance(a, (PyList, Literal)) for a in args):
         if fn is list and not kwargs:
             if not args:
@@ -863,6 +871,14 @@ def call(tr, fn, args, kwargs, loc):
         return NO
     import builtins as py
     import numpy as np
+    from .calls import _is_numpy
+    if _is_numpy(fn) and any(isinstance(a, PyList) for a in list(args) + list(kwargs.values())) \
+            and fn not in (np.array, np.asarray):
+        # np.mean(xs), np.zeros(n) + xs...: the list as a new 1-D array
+        from .calls import call_value
+        conv = [to_array(tr, a, loc) if isinstance(a, PyList) else a for a in args]
+        kw = {k: to_array(tr, v, loc) if isinstance(v, PyList) else v for k, v in kwargs.items()}
+        return call_value(tr, fn, conv, kw, loc)
     lits = [a for a in args if isinstance(a, Literal)]
     if lits and fn not in (len, sum, min, max, any, all, list) and fn is not py.sorted:
         return NO  # np.array([a, b]), np.stack([...]): the literal as a sequence
@@ -945,3 +961,12 @@ def check_return(tr, value, loc):
         raise error(loc, "returning a list is not supported yet",
                     "return np.array(xs) (a NumPy array), or a tuple of known length",
                     E_UNSUPPORTED_VALUE)
+
+
+def as_index(tr, key, loc):
+    """An array index that is (or holds) a list: the list as an int/bool array."""
+    if isinstance(key, PyList):
+        return to_array(tr, key, loc)
+    if type(key) is tuple and any(isinstance(k, PyList) for k in key):
+        return tuple(to_array(tr, k, loc) if isinstance(k, PyList) else k for k in key)
+    return key

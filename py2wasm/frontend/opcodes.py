@@ -35,7 +35,6 @@ _UNSUPPORTED = {
     "CALL_FUNCTION_EX": ("calls with *args or **kwargs are not supported",
                          "pass the arguments one by one"),
     "BEFORE_WITH": ("with statements are not supported", "remove the with block"),
-    "YIELD_VALUE": ("generators are not supported", "return a value instead"),
     "IMPORT_NAME": ("import inside a compiled function is not supported",
                     "import at module level"),
 }
@@ -154,6 +153,27 @@ class Handlers:
     def op_LOAD_CLOSURE(self, ins, f):
         f.stack.append(_Cell(f.locals[self.names.index(ins.argval)]))
 
+    def op_SET_FUNCTION_ATTRIBUTE(self, ins, f):  # 3.13
+        from .generators import GenMaker
+        fn = f.stack.pop()
+        value = f.stack.pop()
+        if isinstance(fn, GenMaker) and ins.arg == 8:
+            fn.captured = [_cell_value(c) for c in value]
+            f.stack.append(fn)
+            return
+        raise error(self.loc_of(ins), "defining a function inside a compiled function is not "
+                    "supported", "define helpers at module level", E_UNSUPPORTED_OPCODE)
+
+    def op_RETURN_GENERATOR(self, ins, f):  # a generator expression traced by its consumer
+        f.stack.append(None)
+
+    def op_YIELD_VALUE(self, ins, f):
+        if getattr(self, "genexpr", None):
+            from .generators import on_yield
+            return on_yield(self, f, ins)
+        raise error(self.loc_of(ins), "generators are not supported", "return a value instead",
+                    E_UNSUPPORTED_OPCODE)
+
     def op_STORE_DEREF(self, ins, f):
         """A local captured by a comprehension (3.11): the cell is the local."""
         if ins.argval not in self.code.co_cellvars:
@@ -167,7 +187,13 @@ class Handlers:
         if name == "<listcomp>" and ins.arg in (0, 8):  # 3.11: called right away
             f.stack.pop()
             cells = f.stack.pop() if ins.arg == 8 else ()
-            f.stack.append(lists.comprehension(self, code, [c.value for c in cells]))
+            f.stack.append(lists.comprehension(self, code, [_cell_value(c) for c in cells]))
+            return
+        if name == "<genexpr>" and ins.arg in (0, 8, None):  # frontend/generators.py
+            from .generators import GenMaker
+            f.stack.pop()
+            cells = f.stack.pop() if ins.arg == 8 else ()
+            f.stack.append(GenMaker(code, [_cell_value(c) for c in cells], self.fn.__globals__))
             return
         what, hint = {
             "<genexpr>": ("generator expressions are not supported",
@@ -454,7 +480,7 @@ class Handlers:
         seq = f.stack.pop()
         loc = self.loc_of(ins)
         if arrays.is_array(seq):
-            f.stack.append(arrays.getitem(self, seq, idx, loc))
+            f.stack.append(arrays.getitem(self, seq, lists.as_index(self, idx, loc), loc))
             return
         if lists.is_list(seq) or isinstance(seq, lists.Literal):
             f.stack.append(lists.getitem(self, lists.as_list(self, seq, loc), idx, loc))
@@ -540,7 +566,9 @@ class Handlers:
                         "tuples are immutable; build a new one", E_UNSUPPORTED_OPCODE)
         # expressions still pending (`a[0], b = 5.0, a + 1`) read memory before the write
         f.stack[:] = [arrays.settle(self, v, loc) for v in f.stack]
-        arrays.setitem(self, container, key, value, loc)
+        if lists.is_list(value):  # a[:] = xs
+            value = lists.to_array(self, value, loc)
+        arrays.setitem(self, container, lists.as_index(self, key, loc), value, loc)
 
     def op_STORE_SLICE(self, ins, f):  # 3.12+
         stop = f.stack.pop()
@@ -607,6 +635,9 @@ class Handlers:
         if lists.is_list(v):
             f.stack.append(lists.get_iter(self, v))
             return
+        from .generators import Gen, refuse
+        if isinstance(v, Gen):
+            raise refuse(self.loc_of(ins))
         if isinstance(v, arrays.ListLit):  # for x in [a, b]: never mutated here
             v = v.items
         if arrays.is_array(v):
@@ -754,6 +785,11 @@ class _Converted:
     def __init__(self, value, conv):
         self.value = value
         self.conv = conv
+
+
+def _cell_value(c):
+    """A captured value: LOAD_CLOSURE's _Cell (3.11, 3.12) or the value (3.13)."""
+    return c.value if isinstance(c, _Cell) else c
 
 
 class _Cell:

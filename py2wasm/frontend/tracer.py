@@ -59,6 +59,7 @@ class FunctionTracer(Handlers):
         self.site = site  # library code (py2wasm.linalg): every location is the user's call
         self.fn = fn
         self.code = code = fn.__code__
+        self.genexpr = getattr(fn, "__py2wasm_genexpr__", None)  # frontend/generators.py
         self.version = sys.version_info[:2]
         self.result = result
         self.result_is_assumed = result_is_assumed
@@ -108,6 +109,9 @@ class FunctionTracer(Handlers):
             locals_[:len(args)] = [arrays.param_root(v, i) for i, v in
                                    enumerate(locals_[:len(args)])]
         self.frame0 = Frame(locals_, [])  # closure cells stay known values
+        if self.genexpr == "list":
+            from .generators import start
+            self.gen_result = start(self)
         self.blocks: dict = {}  # (offset, key) -> (Block, template Frame)
         self.versions: dict[int, dict] = {}  # offset -> {version_class(key): frames}
         self.queue: list = []
@@ -146,6 +150,8 @@ class FunctionTracer(Handlers):
         code = self.code
         floc = self.loc_at_line(code.co_firstlineno)
         flags = code.co_flags
+        if self.genexpr:  # a generator expression traced for its consumer
+            flags &= ~inspect.CO_GENERATOR
         if flags & (inspect.CO_GENERATOR | inspect.CO_COROUTINE | inspect.CO_ASYNC_GENERATOR
                     | inspect.CO_ITERABLE_COROUTINE):
             gen = not flags & (inspect.CO_COROUTINE | inspect.CO_ASYNC_GENERATOR)
@@ -158,6 +164,8 @@ class FunctionTracer(Handlers):
             raise error(floc, f"{self.fn.__name__}() takes *args or **kwargs",
                         "use plain positional parameters", E_UNSUPPORTED_OPCODE)
         table = getattr(code, "co_exceptiontable", b"")
+        if self.genexpr and not any(i.opname == "PUSH_EXC_INFO" for i in self.instrs):
+            table = b""  # its handler turns a StopIteration into a RuntimeError
         if table:
             withs = [i for i in self.instrs if i.opname in ("BEFORE_WITH", "BEFORE_ASYNC_WITH")]
             if withs:
@@ -299,6 +307,9 @@ class FunctionTracer(Handlers):
 
     # --- returns --------------------------------------------------------------
     def do_return(self, value, loc):
+        if self.genexpr and value is None:
+            from .generators import final
+            value = final(self, value)
         lists.check_return(self, value, loc)
         if self.export or self.result is not None:
             value = arrays.settle_return(self, value, loc)

@@ -155,3 +155,24 @@ def sort_list(n: int):
     xs = [3, n, 1]
     xs.sort()
     return xs[0]
+
+
+def numpy_interop(a, n: int):
+    idx = [0, 2]
+    xs = [float(i) for i in range(n)]
+    b = a[idx]
+    a[idx] = 7.0
+    return (b.sum() + np.mean(xs) + a.sum()
+            + np.sum(np.array([k * 2 for k in range(n)], dtype=np.float32)))
+
+
+def _push_squares(xs, n):
+    for k in range(n):
+        xs.append(k * k)
+    return len(xs)
+
+
+def mutate_in_helper(n: int):
+    xs = [1, 2]
+    m = _push_squares(xs, n)
+    return m, len(xs), sum(xs)

@@ -15,8 +15,9 @@ from tests.frontend.test_npscalars import outcome, same
 def _check(fn, arg_sets):
     cf = py2wasm.compile(fn)
     for args in arg_sets:
-        want = outcome(fn, *args)
-        got = outcome(cf, *args)
+        fresh = lambda: [a.copy() if hasattr(a, "copy") else a for a in args]  # noqa: E731
+        want = outcome(fn, *fresh())
+        got = outcome(cf, *fresh())
         assert same(got, want), (fn.__name__, args, got, want)
 
 
@@ -36,9 +37,15 @@ def _check(fn, arg_sets):
     (L.to_numpy, [(0,), (7,)]),
     (L.clear_and_reuse, [(0,), (9,)]),
     (L.extend_mix, [(0,), (3,)]),
+    (L.mutate_in_helper, [(0,), (4,)]),
 ])
 def test_list_functions_match_cpython(fn, arg_sets):
     _check(fn, arg_sets)
+
+
+def test_lists_with_numpy():
+    import numpy as np
+    _check(L.numpy_interop, [(np.arange(4.0), 3), (np.arange(5.0), 1)])
 
 
 def test_sum_of_an_empty_float_list_is_a_float():
