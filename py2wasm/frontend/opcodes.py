@@ -635,6 +635,9 @@ class Handlers:
         if lists.is_list(v):
             f.stack.append(lists.get_iter(self, v))
             return
+        if isinstance(v, lists.ITERATORS):  # iter(enumerate(xs)) is itself
+            f.stack.append(v)
+            return
         from .generators import Gen, refuse
         if isinstance(v, Gen):
             raise refuse(self.loc_of(ins))
@@ -673,8 +676,8 @@ class Handlers:
             f.stack[-1] = nxt
             f.stack.append(item)
             return self.jump(body, f) if body in self.targets else None
-        if isinstance(it, lists.ListIter):
-            more = lists.iter_more(self, it)
+        if isinstance(it, lists.ITERATORS):  # lists, enumerate/zip/reversed with lists
+            more, step = lists.iter_step(self, it)
             if more is False:
                 return self.jump(out, done)
             if isinstance(more, Var):
@@ -682,7 +685,7 @@ class Handlers:
                 then = self.fb.new_block()
                 self.fb.cond_br(more, then, eb, [], eargs)
                 self.fb.set_block(then)
-            item, nxt = lists.iter_item(self, it)
+            item, nxt = step()
             f.stack[-1] = nxt
             f.stack.append(item)
             return None

@@ -176,3 +176,22 @@ def mutate_in_helper(n: int):
     xs = [1, 2]
     m = _push_squares(xs, n)
     return m, len(xs), sum(xs)
+
+
+def iterators(n: int, c: float):
+    xs = [c * k for k in range(n)]
+    ys = [k - 2 for k in range(n + 2)]
+    t = 0.0
+    for i, x in enumerate(xs):
+        t += i * x
+    for i, x in enumerate(xs, 3):
+        t += i - x
+    for x, y in zip(xs, ys):
+        t += x * y
+    for k, x, y in zip(range(100, 0, -3), xs, reversed(ys)):
+        t += k + x - y
+    for x in reversed(xs):
+        t = t * 0.5 + x
+    for i, (x, y) in enumerate(zip(xs, ys)):
+        t += i * (x - y)
+    return t

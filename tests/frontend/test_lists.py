@@ -38,6 +38,7 @@ def _check(fn, arg_sets):
     (L.clear_and_reuse, [(0,), (9,)]),
     (L.extend_mix, [(0,), (3,)]),
     (L.mutate_in_helper, [(0,), (4,)]),
+    (L.iterators, [(0, 1.0), (1, 2.5), (6, -0.5)]),
 ])
 def test_list_functions_match_cpython(fn, arg_sets):
     _check(fn, arg_sets)
@@ -80,7 +81,9 @@ OPS = [
     "xs.clear()", "xs[i] = a", "v = xs[i]", "v = xs[-1]", "ys = xs[1:i]", "ys = xs[::-2]",
     "xs = xs + ys", "xs += ys", "xs = ys * 2", "v = len(xs)", "v = sum(xs, a - a)", "v = max(xs)",
     "v = min(xs)", "v = a in xs", "v = xs == ys", "ys = [t * 2 for t in xs if t != a]",
-    "v = any(xs)", "v = all(xs)", "ys = list(xs)",
+    "v = any(xs)", "v = all(xs)", "ys = list(xs)", "ys = [q * w for q, w in zip(xs, ys)]",
+    "ys = [w + a for w in reversed(xs)]", "ys = [w * q for q, w in enumerate(xs, 1)]",
+    "v = sum((w * w for w in xs), a - a)", "v = any(w > b for w in xs)",
 ]
 
 _FNS: dict = {}

@@ -36,3 +36,11 @@ def _negative(v):
 
 def two_kinds(a: int, b: float) -> float:
     return _negative(a) + _negative(b)
+
+
+def list_stats(n: int, c: float) -> float:
+    xs = [c * k for k in range(n)]
+    xs.append(1.5)
+    if n > 50:
+        raise ValueError(f"n={n} is larger than 50 (list of {len(xs)} items)")
+    return sum(x * x for x in xs) + max(xs) + xs[-2 if n else -1]

@@ -138,7 +138,8 @@ console.log(JSON.stringify(out));
 CALLS = [("check_n", [-3, 1.0]), ("check_n", [2, float("nan")]), ("check_n", [7, 12345678.9]),
          ("check_n", [3, 2.0]), ("flags", [True, 0.1]), ("flags", [True, -1e20]),
          ("flags", [False, -2.5]), ("flags", [False, 2.5]), ("concat", [11]), ("concat", [3]),
-         ("two_kinds", [-1, 1.0]), ("two_kinds", [1, -2.5]), ("two_kinds", [1, 2.5])]
+         ("two_kinds", [-1, 1.0]), ("two_kinds", [1, -2.5]), ("two_kinds", [1, 2.5]),
+         ("list_stats", [0, 1.0]), ("list_stats", [7, 0.5]), ("list_stats", [60, 1.0])]
 
 
 def test_fstring_messages_from_node(tmp_path):
