@@ -62,7 +62,7 @@ def consume(tr, fn, gen: Gen, args, kwargs, loc) -> Any:
     from .calls import call_python, call_value
     if fn in (any, all) and not args and not kwargs:
         return call_python(tr, function(gen, fn.__name__), [gen.it], {}, loc)
-    if fn in (sum, min, max, list) or fn in (np.array, np.asarray):
+    if fn in (sum, min, max, list, sorted) or fn in (np.array, np.asarray):
         lst = call_python(tr, function(gen, "list"), [gen.it], {}, loc)
         return call_value(tr, fn, [lst] + list(args), kwargs, loc)
     return NotImplemented

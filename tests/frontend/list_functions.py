@@ -153,7 +153,7 @@ def append_other_type(n: int):
 
 def sort_list(n: int):
     xs = [3, n, 1]
-    xs.sort()
+    xs.sort(key=abs)
     return xs[0]
 
 
@@ -195,3 +195,32 @@ def iterators(n: int, c: float):
     for i, (x, y) in enumerate(zip(xs, ys)):
         t += i * (x - y)
     return t
+
+
+def sorting(n: int, c: float):
+    xs = [(k * 7919 % 13) * c - 3.0 for k in range(n)]
+    ys = sorted(xs)
+    zs = sorted(xs, reverse=True)
+    xs.sort()
+    ks = [k * 7 % 5 for k in range(n)]
+    ks.sort(reverse=True)
+    zeros = [0.0, -0.0, 0.0, -0.0]
+    zeros.sort()
+    zr = sorted(zeros, reverse=True)
+    bs = sorted(k % 3 == 0 for k in range(n))
+    return (xs == ys, (ys[0], ys[-1]) if ys else (0.0, 0.0), (zs[0], zs[-1]) if zs else (0.0, 0.0),
+            sum(ks), ks[0] if ks else -1,
+            1.0 / zeros[0], 1.0 / zeros[1], 1.0 / zr[0], 1.0 / zr[3], len(bs), bs[-1] if bs else False)
+
+
+def sort_nan(n: int):
+    xs = [1.0, float("nan"), 0.5]
+    xs.sort()
+    return xs[0]
+
+
+def sort_six(a, b, c, d, e, f):
+    xs = [a, b, c, d, e, f]
+    ys = sorted(xs, reverse=True)
+    xs.sort()
+    return xs[0], xs[1], xs[2], xs[3], xs[4], xs[5], ys[0], ys[2], ys[5]
