@@ -441,7 +441,6 @@ def extend(tr, lst: PyList, src, loc):
         return
     other = as_list(tr, src, loc, strict=False)
     if other is None:
-        from .iterators import RangeIter  # noqa: F401
         raise error(loc, f"extending a list with a {type(src).__name__} is not supported",
                     "extend with a list or a tuple", E_UNSUPPORTED_VALUE)
     if other.elem is None:
@@ -555,16 +554,11 @@ def contains(tr, lst: PyList, v, loc):
 def index(tr, lst: PyList, v, loc):
     j = _find(tr, lst, v, loc)
     bad = icmp(tr.fb, "lt", j, 0)
-    msg = _not_in_list(v, "is not in list")
     if bad is True:
-        raise TraceRaise("ValueError", msg)
+        raise TraceRaise("ValueError", f"{v!r} is not in list")
     if bad is not False:
         _raise_with_value(tr, bad, v, "{} is not in list", loc)
     return j
-
-
-def _not_in_list(v, tail):
-    return f"{v!r} {tail}" if not isinstance(v, Var) else tail
 
 
 def _raise_with_value(tr, cond, v, template, loc):

@@ -40,12 +40,6 @@ _UNSUPPORTED = {
 }
 
 
-def _list_error(loc):
-    return error(loc, "lists are not supported (a list literal can only be passed directly to a "
-                 "NumPy function, or looped over)", "use tuples, or NumPy arrays",
-                 E_UNSUPPORTED_OPCODE)
-
-
 def _unsupported(self, ins, frame):
     what, hint = _UNSUPPORTED[ins.opname]
     raise error(self.loc_of(ins), what, hint, E_UNSUPPORTED_OPCODE)
