@@ -69,3 +69,19 @@ def exception_class(name: str):
         import numpy as np
         return np.linalg.LinAlgError
     return None
+
+
+def make_exception(cls, message: str) -> BaseException:
+    """The instance of `cls` whose str() is `message` (the IR's messages are
+    CPython's str(exc)); a KeyError's str() is the repr of its argument, so
+    its message `'key'` gives KeyError('key')."""
+    if issubclass(cls, KeyError) and len(message) >= 2 and message[0] == message[-1] \
+            and message[0] in "'\"":
+        import ast
+        try:
+            arg = ast.literal_eval(message)
+        except (ValueError, SyntaxError):
+            return cls(message)
+        if isinstance(arg, str) and repr(arg) == message:
+            return cls(arg)
+    return cls(message)

@@ -20,7 +20,9 @@ The memory ABI (docs/internals.md, "Arrays"):
 - `raise_if_fmt` stores its i64 arguments into the exported mutable globals
   `py2wasm_exc_arg0`..`py2wasm_exc_arg7` and raises with a code whose
   exception-table entry has `"args": n`: the message is
-  `message.format(arg0, ..., arg{n-1})`.
+  `message.format(arg0, ..., arg{n-1})`; f64 operands travel as their bits
+  and bools as 0/1, and the entry's `"kinds"` (ir/messages.py) says how to
+  read each one back (absent: all ints).
 """
 from __future__ import annotations
 
@@ -259,9 +261,26 @@ def _raise_if_fmt(L, e):
     m = L.m
     cond, *args = e.ins
     code = L.code(e.params["exc"], e.params["msg"], e.loc)
-    entry = L.ctx.exceptions.entries[code - 1]
+    table = L.ctx.exceptions
+    entry = table.entries[code - 1]
+    kinds = e.params.get("kinds")
+    kinds = list(kinds) if kinds is not None else None
+    if "args" in entry and (entry["args"], entry.get("kinds")) != (len(args), kinds):
+        # the same source line traced for other operand types: its own entry
+        code = table.duplicate(code)
+        entry = table.entries[code - 1]
     entry["args"] = len(args)
-    sets = [m.global_set(EXC_ARGS[i], L.get(a)) for i, a in enumerate(args)]
+    entry.pop("kinds", None)
+    if kinds is not None:
+        entry["kinds"] = kinds
+
+    def bits(a):  # every operand travels as 64 bits: f64 reinterpreted, bool 0/1
+        if a.type is F64:
+            return m.unary(Op.ReinterpretFloat64, L.get(a))
+        if a.type is BOOL:
+            return m.unary(Op.ExtendUInt32, L.get(a))
+        return L.get(a)
+    sets = [m.global_set(EXC_ARGS[i], bits(a)) for i, a in enumerate(args)]
     raise_ = L.ctx.raise_code(m.i32(code))
     c = L.get(cond)
     return [m.if_(c, m.block(None, sets + [raise_], bn.unreachable_type))]

@@ -69,6 +69,7 @@ class ModuleTracer:
         result template: a trace value whose numeric leaves are the call's
         results). `name` forces an export name (and a fresh trace). `site`:
         library code traced with every location set to the user's call."""
+        from .lists import ListTypeLearned
         from .tracer import AssumptionFailed, FunctionTracer
         key = (fn, tuple(key_of(a) for a in args), site)
         export = name is not None
@@ -106,6 +107,10 @@ class ModuleTracer:
                 continue
             except AssumptionFailed:
                 self._restore(snap, name)
+                continue
+            except ListTypeLearned:  # an empty list's element type: trace again knowing it
+                self._restore(snap, name)
+                attempts.insert(0, (result, assumed))
                 continue
             except CompileError as e:
                 if not assumed:
@@ -181,6 +186,9 @@ def call_python(tr, fn, args, kwargs, loc, *, site=None, public=None):
     ins = []
     for v in values:
         ins.extend(tr.materialize(x) for x in leaves(v, []))
+    if getattr(fn, "__py2wasm_comprehension__", False):  # captured locals: more arguments
+        for cell in fn.__closure__ or ():
+            ins.extend(tr.materialize(x) for x in leaves(cell.cell_contents, []))
     types = [scalar_type(x) for x in leaves(result, [])]
     outs = tr.fb.emit_multi("call", ins, {"fn": name, "results": types}, loc)
     return rebuild(result, iter(outs))
@@ -302,6 +310,25 @@ def call_value(tr, fn, args, kwargs, loc):
         raise error(loc, f"call to {bad}() is not supported",
                     "py2wasm compiles numeric code: no I/O, eval or system access",
                     E_FORBIDDEN)
+    from . import generators, lists, strings
+    if isinstance(fn, generators.GenMaker):  # calling a generator expression's function
+        return generators.Gen(fn, args[0])
+    if any(isinstance(a, generators.Gen) for a in list(args) + list(kwargs.values())):
+        if len(args) >= 1 and isinstance(args[0], generators.Gen):
+            r = generators.consume(tr, fn, args[0], list(args[1:]), dict(kwargs), loc)
+            if r is not NotImplemented:
+                return r
+        raise generators.refuse(loc)
+    r = lists.call(tr, fn, list(args), dict(kwargs), loc)
+    if r is not lists.NO:
+        return r
+    if isinstance(fn, type) and issubclass(fn, BaseException) and not kwargs and \
+            any(strings.is_run_time(a) for a in args):
+        return strings.make_exception(fn, list(args), loc)
+    if fn in (str, repr, ascii, format):
+        r = strings.call_builtin(fn, list(args), dict(kwargs), loc)
+        if r is not NotImplemented:
+            return r
     arr = _array_call(tr, fn, args, kwargs, loc)
     if arr is not _NO:
         return arr

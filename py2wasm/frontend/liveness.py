@@ -16,11 +16,12 @@ _ENDS = {"RETURN_VALUE", "RETURN_CONST", "RAISE_VARARGS", "RERAISE", "JUMP_FORWA
 
 def _uses_defs(ins):
     op, v = ins.opname, ins.argval
-    if op in ("LOAD_FAST", "LOAD_FAST_CHECK", "LOAD_FAST_AND_CLEAR"):
+    if op in ("LOAD_FAST", "LOAD_FAST_CHECK", "LOAD_FAST_AND_CLEAR", "LOAD_DEREF",
+              "LOAD_CLOSURE"):  # a captured parameter is read through its cell
         return (v,), ()
     if op == "LOAD_FAST_LOAD_FAST":
         return tuple(v), ()
-    if op in ("STORE_FAST", "DELETE_FAST"):
+    if op in ("STORE_FAST", "DELETE_FAST", "STORE_DEREF"):
         return (), (v,)
     if op == "STORE_FAST_STORE_FAST":
         return (), tuple(v)

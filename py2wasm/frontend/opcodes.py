@@ -16,42 +16,28 @@ import linecache
 from ..ir import Var
 from ..ir.messages import INT_OVERFLOW
 from ..ir.types import VectorType
-from . import arrays, complexes, nplib
+from . import arrays, complexes, lists, nplib, strings
 from .iterators import RangeIter, TupleIter, get_iter, range_advance, range_has_next, tuple_next
 from .state import NULL, STOP, UNBOUND, Static
 from .values import (E_ATTRIBUTE, E_TYPE, E_UNSUPPORTED_OPCODE, E_UNSUPPORTED_VALUE,
                      Cx, NpScalar, TraceRaise, error, is_complex)
 
 _UNSUPPORTED = {
-    "LIST_APPEND": ("lists are not supported", "use tuples"),
     "BUILD_MAP": ("dicts are not supported", "use tuples or separate variables"),
     "BUILD_CONST_KEY_MAP": ("dicts are not supported", "use tuples or separate variables"),
     "BUILD_SET": ("sets are not supported", "use tuples and comparisons"),
     "SET_UPDATE": ("sets are not supported", "use tuples and comparisons"),
-    "FORMAT_VALUE": ("string formatting is not supported", "compiled code computes numbers"),
-    "FORMAT_SIMPLE": ("string formatting is not supported", "compiled code computes numbers"),
-    "BUILD_STRING": ("string operations are not supported", "compiled code computes numbers"),
     "STORE_GLOBAL": ("assigning a global variable is not supported",
                      "return the value instead of storing it in a global"),
     "DELETE_GLOBAL": ("deleting a global is not supported", ""),
-    "STORE_DEREF": ("assigning a nonlocal variable is not supported",
-                    "return the value instead"),
     "STORE_ATTR": ("assigning an attribute is not supported", "use local variables"),
     "DELETE_FAST": ("del of a local variable is not supported", "remove the del"),
     "CALL_FUNCTION_EX": ("calls with *args or **kwargs are not supported",
                          "pass the arguments one by one"),
     "BEFORE_WITH": ("with statements are not supported", "remove the with block"),
-    "YIELD_VALUE": ("generators are not supported", "return a value instead"),
     "IMPORT_NAME": ("import inside a compiled function is not supported",
                     "import at module level"),
-    "LOAD_FAST_AND_CLEAR": ("comprehensions are not supported", "use a for loop"),
 }
-
-
-def _list_error(loc):
-    return error(loc, "lists are not supported (a list literal can only be passed directly to a "
-                 "NumPy function, or looped over)", "use tuples, or NumPy arrays",
-                 E_UNSUPPORTED_OPCODE)
 
 
 def _unsupported(self, ins, frame):
@@ -141,8 +127,8 @@ class Handlers:
     def _stored(self, v, ins):
         """A value stored in a variable: lazy array expressions are computed
         now (NumPy evaluates them here; later writes must not change them)."""
-        if isinstance(v, arrays.ListLit):
-            raise _list_error(self.loc_of(ins))
+        if isinstance(v, arrays.ListLit):  # a list literal stored: a list (frontend/lists.py)
+            return lists.as_list(self, v, self.loc_of(ins))
         if isinstance(v, (arrays.Ew, tuple)):
             return arrays.settle(self, v, self.loc_of(ins))
         return v
@@ -159,11 +145,50 @@ class Handlers:
         here; the inner function is rejected at MAKE_FUNCTION."""
 
     def op_LOAD_CLOSURE(self, ins, f):
-        f.stack.append(_CLOSURE)
+        f.stack.append(_Cell(f.locals[self.names.index(ins.argval)]))
+
+    def op_SET_FUNCTION_ATTRIBUTE(self, ins, f):  # 3.13
+        from .generators import GenMaker
+        fn = f.stack.pop()
+        value = f.stack.pop()
+        if isinstance(fn, GenMaker) and ins.arg == 8:
+            fn.captured = [_cell_value(c) for c in value]
+            f.stack.append(fn)
+            return
+        raise error(self.loc_of(ins), "defining a function inside a compiled function is not "
+                    "supported", "define helpers at module level", E_UNSUPPORTED_OPCODE)
+
+    def op_RETURN_GENERATOR(self, ins, f):  # a generator expression traced by its consumer
+        f.stack.append(None)
+
+    def op_YIELD_VALUE(self, ins, f):
+        if getattr(self, "genexpr", None):
+            from .generators import on_yield
+            return on_yield(self, f, ins)
+        raise error(self.loc_of(ins), "generators are not supported", "return a value instead",
+                    E_UNSUPPORTED_OPCODE)
+
+    def op_STORE_DEREF(self, ins, f):
+        """A local captured by a comprehension (3.11): the cell is the local."""
+        if ins.argval not in self.code.co_cellvars:
+            raise error(self.loc_of(ins), "assigning a nonlocal variable is not supported",
+                        "return the value instead", E_UNSUPPORTED_OPCODE)
+        f.locals[self.names.index(ins.argval)] = self._stored(f.stack.pop(), ins)
 
     def op_MAKE_FUNCTION(self, ins, f):
         code = f.stack[-1] if self.version >= (3, 11) else None
         name = getattr(code, "co_name", "")
+        if name == "<listcomp>" and ins.arg in (0, 8):  # 3.11: called right away
+            f.stack.pop()
+            cells = f.stack.pop() if ins.arg == 8 else ()
+            f.stack.append(lists.comprehension(self, code, [_cell_value(c) for c in cells]))
+            return
+        if name == "<genexpr>" and ins.arg in (0, 8, None):  # frontend/generators.py
+            from .generators import GenMaker
+            f.stack.pop()
+            cells = f.stack.pop() if ins.arg == 8 else ()
+            f.stack.append(GenMaker(code, [_cell_value(c) for c in cells], self.fn.__globals__))
+            return
         what, hint = {
             "<genexpr>": ("generator expressions are not supported",
                           "use a for loop that accumulates the result"),
@@ -216,7 +241,9 @@ class Handlers:
 
     def getattr(self, obj, name, loc):
         if isinstance(obj, arrays.ListLit):
-            raise _list_error(loc)
+            obj = lists.as_list(self, obj, loc)
+        if lists.is_list(obj):
+            return lists.attribute(obj, name, loc)
         if arrays.is_array(obj):
             from . import nplib
             return nplib.attribute(self, obj, name, loc)
@@ -247,10 +274,17 @@ class Handlers:
         b = f.stack.pop()
         a = f.stack.pop()
         op = ins.argrepr.rstrip("=") if ins.argrepr not in ("==",) else ins.argrepr
+        if any(isinstance(v, arrays.ListLit) or lists.is_list(v) for v in (a, b)):
+            f.stack.append(lists.binary(self, op, ins.argrepr.endswith("="), a, b,
+                                        self.loc_of(ins)))
+            return
         self._check_operands(ins, (a, b))
         if ins.argrepr.endswith("=") and isinstance(a, arrays.Arr):  # a += b on an array
             f.stack[:] = [arrays.settle(self, v, self.loc_of(ins)) for v in f.stack]
             f.stack.append(arrays.inplace(self, op, a, b, self.loc_of(ins)))
+            return
+        if op == "+" and (isinstance(a, strings.FStr) or isinstance(b, strings.FStr)):
+            f.stack.append(strings.concat(a, b, self.loc_of(ins)))
             return
         f.stack.append(operators.binary(self.fb, op, a, b, self.loc_of(ins)))
 
@@ -258,6 +292,9 @@ class Handlers:
         from . import operators
         b = f.stack.pop()
         a = f.stack.pop()
+        if any(isinstance(v, arrays.ListLit) or lists.is_list(v) for v in (a, b)):
+            f.stack.append(lists.compare(self, _cmp_op(ins), a, b, self.loc_of(ins)))
+            return
         self._check_operands(ins, (a, b))
         r = complexes.fast_abs_compare(self, f, _cmp_op(ins), a, b, self.loc_of(ins))
         if r is None:
@@ -266,8 +303,6 @@ class Handlers:
 
     def _check_operands(self, ins, vals):
         for v in vals:
-            if isinstance(v, arrays.ListLit):
-                raise _list_error(self.loc_of(ins))
             if isinstance(v, (RangeIter, TupleIter)) or v is NULL or v is UNBOUND:
                 raise error(self.loc_of(ins), f"operation on {type(v).__name__}",
                             "", E_TYPE)
@@ -298,6 +333,8 @@ class Handlers:
     def truth(self, v, loc):
         if arrays.is_array(v):
             return arrays.truth(self, v, loc)
+        if lists.is_list(v):
+            return lists.truth(self, v)
         if isinstance(v, (Var, NpScalar)) or type(v) in (int, float, bool, complex, Cx):
             from . import operators
             return operators.truth(self.fb, v, loc)
@@ -327,6 +364,12 @@ class Handlers:
         b = f.stack.pop()
         a = f.stack.pop()
         loc = self.loc_of(ins)
+        if lists.is_list(b) or isinstance(b, lists.Literal) and lists.as_list(
+                self, b, loc, strict=False) is not None:
+            r = lists.contains(self, lists.as_list(self, b, loc), a, loc)
+            f.stack.append(self.fb.emit("not", [r]) if ins.arg and isinstance(r, Var)
+                           else (not r) if ins.arg else r)
+            return
         if not isinstance(b, (tuple, range)):
             raise error(loc, f"`in` on a {type(b).__name__} is not supported",
                         "use `in` with a tuple", E_TYPE)
@@ -341,6 +384,33 @@ class Handlers:
             r = (not r) if not isinstance(r, Var) else self.fb.emit("not", [r])
         f.stack.append(r)
 
+    # --- f-strings (frontend/strings.py) ---------------------------------------------
+    def op_FORMAT_VALUE(self, ins, f):  # 3.11, 3.12
+        spec = f.stack.pop() if ins.arg & 0x04 else ""
+        conv = (None, "s", "r", "a")[ins.arg & 0x03]
+        f.stack.append(strings.format_value(f.stack.pop(), conv, spec, self.loc_of(ins)))
+
+    def op_CONVERT_VALUE(self, ins, f):  # 3.13: !s !r !a, formatted by the next FORMAT_*
+        f.stack.append(_Converted(f.stack.pop(), (None, "s", "r", "a")[ins.arg]))
+
+    def op_FORMAT_SIMPLE(self, ins, f):  # 3.13
+        self._format(ins, f, "")
+
+    def op_FORMAT_WITH_SPEC(self, ins, f):  # 3.13
+        self._format(ins, f, f.stack.pop())
+
+    def _format(self, ins, f, spec):
+        v, conv = f.stack.pop(), None
+        if isinstance(v, _Converted):
+            v, conv = v.value, v.conv
+        f.stack.append(strings.format_value(v, conv, spec, self.loc_of(ins)))
+
+    def op_BUILD_STRING(self, ins, f):
+        n = ins.arg
+        parts = list(f.stack[len(f.stack) - n:]) if n else []
+        del f.stack[len(f.stack) - n:]
+        f.stack.append(strings.build_string(parts, self.loc_of(ins)))
+
     # --- tuples ----------------------------------------------------------------------
     def op_BUILD_TUPLE(self, ins, f):
         n = ins.arg
@@ -354,16 +424,32 @@ class Handlers:
         n = ins.arg
         items = tuple(f.stack[len(f.stack) - n:]) if n else ()
         del f.stack[len(f.stack) - n:]
-        f.stack.append(arrays.ListLit(items))
+        f.stack.append(lists.Literal(items, ins.offset))
+
+    def op_LIST_APPEND(self, ins, f):  # comprehensions
+        v = f.stack.pop()
+        loc = self.loc_of(ins)
+        lst = lists.as_list(self, f.stack[-ins.arg], loc)
+        f.stack[-ins.arg] = lst
+        lists.append(self, lst, v, loc)
+
+    def op_LOAD_FAST_AND_CLEAR(self, ins, f):  # 3.12+ inlined comprehensions
+        i = self.names.index(ins.argval)
+        f.stack.append(f.locals[i])
+        f.locals[i] = UNBOUND
 
     def op_LIST_EXTEND(self, ins, f):  # [1, 2, 3]: BUILD_LIST 0, LOAD_CONST (1, 2, 3)
         src = f.stack.pop()
         lst = f.stack[-ins.arg]
+        if lists.is_list(lst) or lists.is_list(src):
+            lst = f.stack[-ins.arg] = lists.as_list(self, lst, self.loc_of(ins))
+            lists.extend(self, lst, src, self.loc_of(ins))
+            return
         if not isinstance(lst, arrays.ListLit) or not isinstance(src, (tuple, arrays.ListLit)):
             raise error(self.loc_of(ins), "lists are not supported", "use tuples",
                         E_UNSUPPORTED_OPCODE)
-        f.stack[-ins.arg] = arrays.ListLit(lst.items + tuple(
-            src.items if isinstance(src, arrays.ListLit) else src))
+        f.stack[-ins.arg] = lists.Literal(lst.items + tuple(
+            src.items if isinstance(src, arrays.ListLit) else src), getattr(lst, "site", None))
 
     def op_UNPACK_SEQUENCE(self, ins, f):
         v = f.stack.pop()
@@ -388,7 +474,10 @@ class Handlers:
         seq = f.stack.pop()
         loc = self.loc_of(ins)
         if arrays.is_array(seq):
-            f.stack.append(arrays.getitem(self, seq, idx, loc))
+            f.stack.append(arrays.getitem(self, seq, lists.as_index(self, idx, loc), loc))
+            return
+        if lists.is_list(seq) or isinstance(seq, lists.Literal):
+            f.stack.append(lists.getitem(self, lists.as_list(self, seq, loc), idx, loc))
             return
         from . import npfuncs_shape
         if npfuncs_shape.is_grid(seq):  # np.mgrid[...], np.ogrid[...]
@@ -443,7 +532,7 @@ class Handlers:
     def op_BINARY_SLICE(self, ins, f):  # 3.12+
         stop = f.stack.pop()
         start = f.stack.pop()
-        if arrays.is_array(f.stack[-1]):
+        if arrays.is_array(f.stack[-1]) or lists.is_list(f.stack[-1]):
             f.stack.append(slice(start, stop))
             return self.op_BINARY_SUBSCR(ins, f)
         if isinstance(start, Var) or isinstance(stop, Var):
@@ -463,12 +552,17 @@ class Handlers:
         container = f.stack.pop()
         value = f.stack.pop()
         loc = self.loc_of(ins)
+        if lists.is_list(container):
+            lists.setitem(self, container, key, value, loc)
+            return
         if not arrays.is_array(container):
             raise error(loc, "item assignment is only supported on NumPy arrays",
                         "tuples are immutable; build a new one", E_UNSUPPORTED_OPCODE)
         # expressions still pending (`a[0], b = 5.0, a + 1`) read memory before the write
         f.stack[:] = [arrays.settle(self, v, loc) for v in f.stack]
-        arrays.setitem(self, container, key, value, loc)
+        if lists.is_list(value):  # a[:] = xs
+            value = lists.to_array(self, value, loc)
+        arrays.setitem(self, container, lists.as_index(self, key, loc), value, loc)
 
     def op_STORE_SLICE(self, ins, f):  # 3.12+
         stop = f.stack.pop()
@@ -532,6 +626,15 @@ class Handlers:
 
     def op_GET_ITER(self, ins, f):
         v = f.stack.pop()
+        if lists.is_list(v):
+            f.stack.append(lists.get_iter(self, v))
+            return
+        if isinstance(v, lists.ITERATORS):  # iter(enumerate(xs)) is itself
+            f.stack.append(v)
+            return
+        from .generators import Gen, refuse
+        if isinstance(v, Gen):
+            raise refuse(self.loc_of(ins))
         if isinstance(v, arrays.ListLit):  # for x in [a, b]: never mutated here
             v = v.items
         if arrays.is_array(v):
@@ -567,6 +670,19 @@ class Handlers:
             f.stack[-1] = nxt
             f.stack.append(item)
             return self.jump(body, f) if body in self.targets else None
+        if isinstance(it, lists.ITERATORS):  # lists, enumerate/zip/reversed with lists
+            more, step = lists.iter_step(self, it)
+            if more is False:
+                return self.jump(out, done)
+            if isinstance(more, Var):
+                eb, eargs = self.edge(out, done)
+                then = self.fb.new_block()
+                self.fb.cond_br(more, then, eb, [], eargs)
+                self.fb.set_block(then)
+            item, nxt = step()
+            f.stack[-1] = nxt
+            f.stack.append(item)
+            return None
         arr = None
         if isinstance(it, arrays.ArrIter):  # for v in a: a range over axis 0
             arr, it = it.arr, it.pos
@@ -637,6 +753,9 @@ class Handlers:
             raise error(loc, "bare raise and raise ... from are not supported",
                         "raise an exception instance", E_UNSUPPORTED_OPCODE)
         exc = f.stack.pop()
+        if isinstance(exc, strings.SymExc):  # a message with run-time values
+            strings.raise_exc(self.fb, exc, loc)
+            return STOP
         if isinstance(exc, type) and issubclass(exc, BaseException):
             exc = exc()
         if not isinstance(exc, BaseException) or not raisable(type(exc)):
@@ -654,6 +773,29 @@ def raisable(cls) -> bool:
 
 
 _CLOSURE = object()  # a cell pushed by LOAD_CLOSURE (only ever fed to MAKE_FUNCTION)
+
+
+class _Converted:
+    """3.13's CONVERT_VALUE result: a value and its conversion, for FORMAT_*."""
+    __slots__ = ("value", "conv")
+
+    def __init__(self, value, conv):
+        self.value = value
+        self.conv = conv
+
+
+def _cell_value(c):
+    """A captured value: LOAD_CLOSURE's _Cell (3.11, 3.12) or the value (3.13)."""
+    return c.value if isinstance(c, _Cell) else c
+
+
+class _Cell:
+    """LOAD_CLOSURE's value: the captured local's value (3.11 comprehensions
+    run at once, so capturing by value is exact)."""
+    __slots__ = ("value",)
+
+    def __init__(self, value):
+        self.value = value
 
 
 class _Named:

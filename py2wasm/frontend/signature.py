@@ -63,6 +63,13 @@ def annotation_type(ann: Any, fn, what: str) -> PyType:
         if not args or Ellipsis in args:
             _bad(fn, what, ann)
         return TupleType(tuple(annotation_type(a, fn, what) for a in args))
+    if ann is list or typing.get_origin(ann) is list:
+        file, line = _fn_loc(fn)
+        raise CompileError(f"a list as {what} of {fn.__name__}() is not supported yet (lists "
+                           "are values inside compiled code)", file=file, line=line,
+                           code=E_SIGNATURE, source_line=_src(fn),
+                           hint="pass a NumPy array instead: npt.NDArray[np.float64] "
+                                "(np.asarray(xs)), and return np.array(xs)")
     _bad(fn, what, ann)
 
 

@@ -71,6 +71,8 @@ def key_of(v: Any):
         return ("sr", key_of(v.start), key_of(v.stop), key_of(v.step))
     if v is None or isinstance(v, (str, bytes)):
         return ("k", type(v), v)
+    if hasattr(type(v), "trace_key"):  # the protocol of other trace values (strings.FStr)
+        return v.trace_key(key_of)
     return ("k", id(v))
 
 
@@ -151,6 +153,8 @@ def leaves(v: Any, out: list) -> list:
     elif isinstance(v, SymRange):
         for x in (v.start, v.stop, v.step):
             leaves(x, out)
+    elif hasattr(type(v), "trace_leaves"):
+        v.trace_leaves(leaves, out)
     return out
 
 
@@ -177,6 +181,8 @@ def rebuild(v: Any, it) -> Any:
         return TupleIter(_rebuild_vars(v.items, it), v.pos)
     if isinstance(v, SymRange):
         return SymRange(rebuild(v.start, it), rebuild(v.stop, it), rebuild(v.step, it))
+    if hasattr(type(v), "trace_rebuild"):
+        return v.trace_rebuild(rebuild, it)
     return v
 
 

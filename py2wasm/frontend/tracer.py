@@ -19,11 +19,11 @@ from ..errors import CompileError
 from ..ir import (BOOL, F64, I64, FunctionBuilder, Loc, PySignature, PyType, TupleType, Var,
                   flatten)
 from ..ir.types import COMPLEX, NumpyScalarType, ScalarType, python_name
-from . import arrays
+from . import arrays, lists
 from .liveness import live_locals
 from .opcodes import Handlers
 from .signature import placeholder, trace_type
-from .state import STOP, UNBOUND, Frame, key_of, leaves, version_class
+from .state import STOP, UNBOUND, Frame, key_of, leaves, rebuild, version_class
 from .values import (E_GENERATOR, E_UNSTABLE_TYPE, E_UNSUPPORTED_OPCODE,
                      E_UNSUPPORTED_VALUE, TraceRaise, error, scalar_type)
 
@@ -59,6 +59,7 @@ class FunctionTracer(Handlers):
         self.site = site  # library code (py2wasm.linalg): every location is the user's call
         self.fn = fn
         self.code = code = fn.__code__
+        self.genexpr = getattr(fn, "__py2wasm_genexpr__", None)  # frontend/generators.py
         self.version = sys.version_info[:2]
         self.result = result
         self.result_is_assumed = result_is_assumed
@@ -86,6 +87,13 @@ class FunctionTracer(Handlers):
             ls = leaves(a, [])
             params.extend(ls)
             hints.extend([n] * len(ls))
+        nargs = len(params)
+        comp = getattr(fn, "__py2wasm_comprehension__", False)
+        if comp:  # a comprehension's captured locals are parameters (lists.comprehension)
+            for cell in fn.__closure__ or ():
+                ls = leaves(cell.cell_contents, [])
+                params.extend(ls)
+                hints.extend([""] * len(ls))
         self.fb = FunctionBuilder(name, [scalar_type(p) for p in params], [],
                                   loc=self.loc_at_line(code.co_firstlineno),
                                   doc=inspect.getdoc(fn) or "", param_hints=hints)
@@ -93,10 +101,17 @@ class FunctionTracer(Handlers):
         # frame, keyed by its value, so it is still known after a join; loading
         # the local unwraps it (opcodes.op_LOAD_FAST)
         locals_[:len(args)] = Frame(list(args), []).rebuild(self.fb.params).locals
+        if comp:
+            it = iter(self.fb.params[nargs:])
+            for i, cell in enumerate(fn.__closure__ or ()):
+                locals_[ncell + i] = rebuild(cell.cell_contents, it)
         if export:  # each array argument is its own memory block (arrays.Arr.root)
             locals_[:len(args)] = [arrays.param_root(v, i) for i, v in
                                    enumerate(locals_[:len(args)])]
         self.frame0 = Frame(locals_, [])  # closure cells stay known values
+        if self.genexpr == "list":
+            from .generators import start
+            self.gen_result = start(self)
         self.blocks: dict = {}  # (offset, key) -> (Block, template Frame)
         self.versions: dict[int, dict] = {}  # offset -> {version_class(key): frames}
         self.queue: list = []
@@ -135,6 +150,8 @@ class FunctionTracer(Handlers):
         code = self.code
         floc = self.loc_at_line(code.co_firstlineno)
         flags = code.co_flags
+        if self.genexpr:  # a generator expression traced for its consumer
+            flags &= ~inspect.CO_GENERATOR
         if flags & (inspect.CO_GENERATOR | inspect.CO_COROUTINE | inspect.CO_ASYNC_GENERATOR
                     | inspect.CO_ITERABLE_COROUTINE):
             gen = not flags & (inspect.CO_COROUTINE | inspect.CO_ASYNC_GENERATOR)
@@ -147,15 +164,20 @@ class FunctionTracer(Handlers):
             raise error(floc, f"{self.fn.__name__}() takes *args or **kwargs",
                         "use plain positional parameters", E_UNSUPPORTED_OPCODE)
         table = getattr(code, "co_exceptiontable", b"")
+        if self.genexpr and not any(i.opname == "PUSH_EXC_INFO" for i in self.instrs):
+            table = b""  # its handler turns a StopIteration into a RuntimeError
         if table:
             withs = [i for i in self.instrs if i.opname in ("BEFORE_WITH", "BEFORE_ASYNC_WITH")]
             if withs:
                 raise error(self.loc_of(withs[0]), "with statements are not supported",
                             "remove the with block", E_UNSUPPORTED_OPCODE)
             comps = [i for i in self.instrs if i.opname == "LOAD_FAST_AND_CLEAR"]
-            if comps:  # 3.12+ inlined comprehension
-                raise error(self.loc_of(comps[0]), "comprehensions are not supported",
-                            "use a for loop", E_UNSUPPORTED_OPCODE)
+            if comps and not any(i.opname == "PUSH_EXC_INFO" for i in self.instrs):
+                # 3.12+ inlined comprehensions only: their handlers restore the loop
+                # variable when an exception passes through, which compiled code
+                # never catches
+                table = b""
+        if table:
             # at the first `except` clause, else at the `try:` (the NOP before the
             # protected range), else at the range's first instruction
             excs = [i for i in self.instrs if i.opname == "CHECK_EXC_MATCH"]
@@ -210,7 +232,8 @@ class FunctionTracer(Handlers):
         """The IR block for `frame` at `offset` (made and queued if new) and
         the branch arguments that enter it."""
         live = self.live[offset]
-        frame = arrays.settle_frame(self, frame.copy(), self.fb.loc)
+        frame = arrays.settle_frame(self, lists.settle_frame(self, frame.copy(), self.fb.loc),
+                                    self.fb.loc)
         for i in range(self.nvarnames):
             if self.names[i] not in live:
                 frame.locals[i] = UNBOUND
@@ -284,6 +307,10 @@ class FunctionTracer(Handlers):
 
     # --- returns --------------------------------------------------------------
     def do_return(self, value, loc):
+        if self.genexpr and value is None:
+            from .generators import final
+            value = final(self, value)
+        lists.check_return(self, value, loc)
         if self.export or self.result is not None:
             value = arrays.settle_return(self, value, loc)
         else:

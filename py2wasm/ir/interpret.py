@@ -27,7 +27,7 @@ from typing import Any, Sequence
 from ..intrinsics import f64_from_bits, f64_to_bits
 from . import memory as _memory
 from .core import Br, CondBr, Function, Module, Raise, Return
-from .messages import COMPLEX_POW, INT_OVERFLOW, INT_POW_NEGATIVE
+from .messages import COMPLEX_POW, INT_OVERFLOW, INT_POW_NEGATIVE, format_message
 from .types import BOOL, F64, I64, PY_TYPE
 
 MAX_DEPTH = 400
@@ -162,11 +162,11 @@ def _mem():
 
 
 def _exception(name: str, msg: str) -> BaseException:
-    from ..errors import exception_class
+    from ..errors import exception_class, make_exception
     cls = exception_class(name)
     if cls is None:
         raise RuntimeError(f"IR raises unknown exception {name!r}")
-    return cls(msg)
+    return make_exception(cls, msg)
 
 
 def _eval(module: Module, e, ins: list, depth: int) -> list:
@@ -194,7 +194,8 @@ def _eval(module: Module, e, ins: list, depth: int) -> list:
         return [_memory.wrap(e.params["dtype"], ins[0])]
     if p == "raise_if_fmt":
         if ins[0]:
-            raise _exception(e.params["exc"], e.params["msg"].format(*ins[1:]))
+            raise _exception(e.params["exc"], format_message(e.params["msg"], e.params.get("kinds"),
+                                                             ins[1:]))
         return []
     if p[0] == "v":  # SIMD primitives (ir/vinterpret.py)
         from .vinterpret import eval_simd

@@ -71,3 +71,51 @@ def convert_to_int(x: float) -> Optional[tuple[str, str]]:
         return type(e).__name__, str(e)
     return None
 
+
+
+# --- messages with run-time values (`raise_if_fmt`) ----------------------------------------
+# A `raise_if_fmt` message is a str.format template over its run-time operands;
+# params["kinds"] (optional, one per operand) says which Python object each
+# operand stands for when the message is formatted: "int" (an i64), "float"
+# (an f64), "bool", or "np.<dtype>" (a NumPy scalar of that dtype, its value
+# in the dtype's compute type). Without kinds every operand is an int. The
+# host formats the message with Python's own str.format (runner) or the JS
+# runtime's port of it (js/src/format.ts), so the text is CPython's.
+
+def kind_of_type(t: ScalarType) -> str:
+    """The message kind of an operand of IR type `t` (a plain Python number)."""
+    return {I64: "int", F64: "float", BOOL: "bool"}[t]
+
+
+def message_value(kind: str, value):
+    """The Python object a message operand of `kind` stands for, from its IR
+    value (an int, float or bool)."""
+    if kind == "int":
+        return int(value)
+    if kind == "float":
+        return float(value)
+    if kind == "bool":
+        return bool(value)
+    if kind.startswith("np."):
+        import numpy as np
+        dt = np.dtype(kind[3:])
+        if dt.kind in "iu":
+            return dt.type(int(value) % (1 << 64) if dt.kind == "u" else int(value))
+        return dt.type(value)
+    raise ValueError(f"unknown message kind {kind!r}")
+
+
+def bits_value(kind: str, bits: int):
+    """The IR value of a message operand stored as the 64 bits `bits` (the
+    `py2wasm_exc_arg<i>` globals: f64 operands reinterpreted, bools 0/1)."""
+    import struct
+    if kind == "float" or kind in ("np.float64", "np.float32", "np.float16"):
+        return struct.unpack("<d", struct.pack("<q", int(bits)))[0]
+    return int(bits)
+
+
+def format_message(template: str, kinds, values) -> str:
+    """`template.format(...)` over the operands' Python objects."""
+    if not kinds:
+        return template.format(*values)
+    return template.format(*[message_value(k, v) for k, v in zip(kinds, values)])

@@ -253,12 +253,22 @@ def _wrap_rule(ts, params):
 
 
 def _raise_fmt_rule(ts, params):
-    if not ts or ts[0] != BOOL or any(t != I64 for t in ts[1:]):
-        _fail("raise_if_fmt expects (bool, i64...)")
+    if not ts or ts[0] != BOOL or any(t not in (I64, F64, BOOL) for t in ts[1:]):
+        _fail("raise_if_fmt expects (bool, i64|f64|bool...)")
     if len(ts) - 1 > 8:
         _fail("raise_if_fmt takes at most 8 message arguments")
     if not params.get("exc") or not isinstance(params.get("msg"), str):
         _fail("raise_if_fmt needs params exc= and msg= (a str.format template)")
+    kinds = params.get("kinds")
+    if kinds is not None:
+        if not isinstance(kinds, tuple) or len(kinds) != len(ts) - 1:
+            _fail("raise_if_fmt params kinds= needs one kind per message argument")
+        for k, t in zip(kinds, ts[1:]):
+            ok = {"int": I64, "float": F64, "bool": BOOL}.get(k)
+            if ok is None and not (isinstance(k, str) and k.startswith("np.")):
+                _fail(f"raise_if_fmt: unknown message kind {k!r}")
+            if ok is not None and ok != t:
+                _fail(f"raise_if_fmt: a {k} message argument must be {ok.name}, got {t.name}")
     return []
 
 
@@ -286,8 +296,9 @@ _def("ftoi", 1, _to(I64, (F64,)),
          "NaN and values outside int64 give -2**63")
 _def("raise_if_fmt", None, _raise_fmt_rule, pure=False,
      doc="raise params['exc'](params['msg'].format(*ins[1:])) when ins[0] is true; "
-         "message arguments are i64 (NumPy's run-time messages: 'index 10 is out of "
-         "bounds for axis 0 with size 10')")
+         "message arguments are i64, f64 or bool (NumPy's run-time messages: 'index 10 "
+         "is out of bounds for axis 0 with size 10'; f-strings); optional params['kinds'] "
+         "says which Python object each stands for (ir/messages.format_message)")
 
 
 # --- SIMD (wasm v128; emitted only by passes/vectorize.py for a SIMD target) -----

@@ -242,13 +242,26 @@ def _function_js(f: dict, i: int, *, arena: bool = False, abi: str = "host") -> 
     return code + f"export{{{local} as {fn}}};", used
 
 
+# Message kinds (ir/messages.py) the JS runtime's pyfmt formats as CPython does.
+JS_MESSAGE_KINDS = {"int", "float", "bool"} | {f"np.{d}" for d in (
+    "float64", "float32", "int64", "int32", "int16", "int8", "uint64", "uint32", "uint16", "uint8",
+    "bool")}
+
+
+def _uses_pyfmt(manifest: dict) -> bool:
+    return any(e.get("kinds") for e in (manifest.get("exceptions") or {}).values())
+
+
 def _message_js(entry: dict) -> str:
     """The exception table's message for an entry: a string, or for an entry
     with run-time values (`"args": n`, a str.format template) a function of
     the instance's exports reading the `py2wasm_exc_arg<i>` globals (i64:
-    BigInts, which print like Python ints)."""
+    BigInts, which print like Python ints; values with a kind other than a
+    plain int, a conversion or a spec go through the runtime's `pyfmt`, the
+    port of Python's format(): js/src/format.ts)."""
     if not entry.get("args"):
         return _s(exception_message(entry))
+    kinds = entry.get("kinds")
     parts, auto, text = [], 0, ""
     for literal, field, spec, conv in string.Formatter().parse(entry["message"]):
         text += literal  # "{{" splits a literal in two: keep one string
@@ -257,13 +270,20 @@ def _message_js(entry: dict) -> str:
         if text:
             parts.append(_s(text))
             text = ""
-        if spec or conv or not (field == "" or field.isdigit()):
+        if not (field == "" or field.isdigit()) or (spec or conv) and not kinds:
             raise UnsupportedSignature(f"exception message template {entry['message']!r}: only {{i}} fields are supported")
         idx = int(field) if field else auto
         auto += 1
         if idx >= entry["args"]:
             raise UnsupportedSignature(f"exception message template {entry['message']!r} uses argument {idx} of {entry['args']}")
-        parts.append(f"$g.py2wasm_exc_arg{idx}.value")
+        kind = kinds[idx] if kinds else "int"
+        if kind not in JS_MESSAGE_KINDS:
+            raise UnsupportedSignature(f"exception message with a run-time {kind} value: not supported "
+                                       "from JavaScript yet (format it as a float)")
+        if kind == "int" and not spec and not conv:
+            parts.append(f"$g.py2wasm_exc_arg{idx}.value")  # a BigInt prints as a Python int
+        else:
+            parts.append(f"$pyfmt({_s(kind)},$g.py2wasm_exc_arg{idx}.value,{_s(conv or '')},{_s(spec)})")
     text += exception_message({**entry, "message": ""})  # " (file:line: source)"
     if text:
         parts.append(_s(text))
@@ -308,6 +328,8 @@ def javascript_module(manifest: dict, *, name: str | None = None, header: str = 
     table = ",".join(
         f"{int(code)}:[{_s(e['type'])},{_message_js(e)}]"
         for code, e in sorted(manifest.get("exceptions", {}).items(), key=lambda kv: int(kv[0])))
+    if _uses_pyfmt(manifest):
+        used.add("pyfmt")
     loader, more = loader_js(manifest, _imports_js(manifest), source=source, inline=inline, auto=auto,
                              keep=heap)
     used |= more

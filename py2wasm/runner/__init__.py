@@ -212,7 +212,8 @@ class Instance:
     def _make_exception(entry: dict, msg: str) -> BaseException:
         """The Python exception of a manifest entry, with message `msg` and a
         note naming the source line."""
-        e = _exception_class(entry["type"])(msg)
+        from ..errors import make_exception
+        e = make_exception(_exception_class(entry["type"]), msg)
         where = f"{entry.get('file') or '<unknown>'}:{entry.get('line', 0)}"
         src = entry.get("source", "")
         e.add_note(f"raised by py2wasm-compiled code at {where}" + (f": {src}" if src else ""))

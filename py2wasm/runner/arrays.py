@@ -172,7 +172,13 @@ def format_exception_message(entry: dict, get_arg: Callable[[int], int]) -> str:
     str.format templates over the exported globals py2wasm_exc_arg0..n-1."""
     n = entry.get("args", 0)
     msg = entry["message"]
-    return msg.format(*[get_arg(i) for i in range(n)]) if n else msg
+    if not n:
+        return msg
+    kinds = entry.get("kinds")
+    if not kinds:
+        return msg.format(*[get_arg(i) for i in range(n)])
+    from ..ir.messages import bits_value, format_message
+    return format_message(msg, kinds, [bits_value(k, get_arg(i)) for i, k in enumerate(kinds)])
 
 
 # wasmtime's C API through a PyDLL handle (the GIL stays held), with prebuilt

@@ -2,8 +2,8 @@
 
 
 def list_literal(x):
-    a = 1.0
-    values = [x, a]  # BAD[P2W001]
+    a = 1
+    values = [x, a]  # BAD[P2W003]
     return x
 
 
@@ -14,8 +14,8 @@ def dict_literal(x):
 
 def list_comprehension(x):
     t = 0.0
-    squares = [i * i for i in range(4)]  # BAD
-    return x + t
+    squares = [i * i for i in range(4)]
+    return [s * x for s in squares]  # BAD[P2W010]
 
 
 def set_literal(x):

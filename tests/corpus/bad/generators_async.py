@@ -11,4 +11,7 @@ async def coroutine(x):  # BAD[P2W007]
 
 
 def gen_expression(x):
-    return sum(i * x for i in range(3))  # BAD
+    t = 0.0
+    for v in (i * x for i in range(3)):  # BAD[P2W007]
+        t += v
+    return t

@@ -1,0 +1,986 @@
+"""Python lists of numbers in compiled code, local to a function.
+
+Place in the pipeline: frontend; opcodes.py and calls.py hand list values
+here (small hooks), and the IR sees only generic memory operations (`alloc`,
+`load`, `store`, loops).
+
+A list is a `PyList`: its element dtype (`float64`, `int64` or `bool`: one
+element type per list, inferred) and the address of its header in linear
+memory, three int64 words:
+
+    header + 0: len      header + 8: capacity      header + 16: data address
+
+The data is `capacity` elements of the dtype. Appending past the capacity
+allocates a data block twice as large and copies; memory comes from the
+per-call arena (freed when the exported call returns). Every alias of a list
+shares the header, so mutation through any name is seen through all. The
+layout leaves room for lists of tuples, arrays and lists (an element that is
+itself an address).
+
+Element types: a literal's elements give its type. An empty literal (`[]`,
+a comprehension's list) gets its type from the first element put into it;
+the function is then traced again with the type known at the literal's site
+(`ListTypeLearned`). Until then a list of unknown type is empty at run time,
+so reads of it are IndexErrors and its sum is 0, as in CPython.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Optional
+
+from ..ir import BOOL, DTYPES, F64, I64, Var
+from .arrays import ListLit, ic, iadd, icmp, imul, isel, isub, known, loop
+from .values import (E_TYPE, E_UNSUPPORTED_CALL, E_UNSUPPORTED_VALUE, NpScalar, TraceRaise,
+                     error, scalar_type)
+
+HEADER = 24
+MIN_CAPACITY = 4
+_ELEM = {int: "int64", float: "float64", bool: "bool"}
+_DTYPE_OF_TYPE = {I64: "int64", F64: "float64", BOOL: "bool"}
+_PYNAME = {"int64": "int", "float64": "float", "bool": "bool"}
+
+
+@dataclass(frozen=True, eq=False)
+class Literal(ListLit):
+    """BUILD_LIST's value: a list literal with the offset of its site. It stays
+    a literal while it is only an argument of a NumPy function or looped over;
+    stored, mutated or carried across a jump it becomes a PyList."""
+    site: Any = None
+
+
+class PyList:
+    """A list in linear memory (see the module docstring). `elem` is None for
+    a list whose element type is not known yet (then empty at run time)."""
+    __slots__ = ("elem", "hdr", "site")
+
+    def __init__(self, elem: Optional[str], hdr: Var, site=None):
+        self.elem = elem
+        self.hdr = hdr
+        self.site = site
+
+    def trace_key(self, key_of):
+        return ("list", self.elem)
+
+    def trace_leaves(self, leaves, out):
+        out.append(self.hdr)
+
+    def trace_rebuild(self, rebuild, it):
+        return PyList(self.elem, next(it), self.site)
+
+    def __repr__(self):
+        return f"PyList({self.elem}, {self.hdr!r})"
+
+
+class ListIter:
+    """`iter(xs)`: the list and the next position (CPython re-reads the length
+    at every step, so appending while iterating is seen)."""
+    __slots__ = ("lst", "pos")
+
+    def __init__(self, lst: PyList, pos):
+        self.lst = lst
+        self.pos = pos
+
+    def trace_key(self, key_of):
+        return ("listiter", self.lst.elem, key_of(self.pos))
+
+    def trace_leaves(self, leaves, out):
+        out.append(self.lst.hdr)
+        leaves(self.pos, out)
+
+    def trace_rebuild(self, rebuild, it):
+        hdr = next(it)
+        return ListIter(PyList(self.lst.elem, hdr, self.lst.site), rebuild(self.pos, it))
+
+
+class ListMethod:
+    """A bound method of a list (`xs.append`)."""
+    __slots__ = ("lst", "name")
+
+    def __init__(self, lst: PyList, name: str):
+        self.lst = lst
+        self.name = name
+
+
+class ListTypeLearned(Exception):
+    """An empty list literal got its element type: trace the function again."""
+
+
+def is_list(v) -> bool:
+    return isinstance(v, PyList)
+
+
+# --- element types ------------------------------------------------------------------------
+
+def _elem_of(v) -> Optional[str]:
+    """The list dtype of a number (None: not a number a list can hold yet)."""
+    if isinstance(v, Var):
+        return _DTYPE_OF_TYPE.get(v.type)
+    return _ELEM.get(type(v))
+
+
+def _sites(tr) -> dict:
+    s = getattr(tr.mt, "list_sites", None)
+    if s is None:
+        s = tr.mt.list_sites = {}
+    return s
+
+
+def _site_key(tr, site):
+    return (tr.fb.fn.name, tr.code, site)
+
+
+def _check_item(tr, lst: PyList, v, loc):
+    """The element type of `v` for `lst`; learns the type of an untyped list
+    (retracing the function) and refuses a different type."""
+    t = _elem_of(v)
+    if t is None:
+        what = "a NumPy scalar" if isinstance(v, NpScalar) else f"a {type(v).__name__}"
+        raise error(loc, f"a list element must be an int, float or bool, not {what}",
+                    "lists of numbers are supported; use float(x) or int(x), or a NumPy "
+                    "array", E_UNSUPPORTED_VALUE)
+    if lst.elem is None:
+        sites = _sites(tr)
+        key = _site_key(tr, lst.site)
+        if lst.site is None or key in sites:
+            raise error(loc, "a list whose element type cannot be inferred",
+                        "start the list with an element, e.g. [0.0]", E_TYPE)
+        sites[key] = t
+        raise ListTypeLearned()
+    if t != lst.elem:
+        raise error(loc, f"a list of {_PYNAME[lst.elem]} cannot hold a {_PYNAME[t]} in "
+                    "compiled code (lists hold one element type)",
+                    f"convert it: {_PYNAME[lst.elem]}(x)", E_TYPE)
+    return t
+
+
+# --- memory -------------------------------------------------------------------------------
+
+def _size(elem) -> int:
+    return DTYPES[elem].size
+
+
+def length(fb, lst: PyList):
+    if lst.elem is None:
+        return 0
+    return fb.emit("load", [lst.hdr], {"dtype": "int64"})
+
+
+def _field(fb, lst, off):
+    return fb.emit("load", [fb.emit("add", [lst.hdr, fb.const(off)])], {"dtype": "int64"})
+
+
+def _set_field(fb, lst, off, v):
+    addr = lst.hdr if off == 0 else fb.emit("add", [lst.hdr, fb.const(off)])
+    fb.emit_multi("store", [addr, ic(fb, v)], {"dtype": "int64"})
+
+
+def _addr(fb, data, elem, i):
+    return ic(fb, iadd(fb, data, imul(fb, i, _size(elem))))
+
+
+def _load(fb, elem, data, i):
+    return fb.emit("load", [_addr(fb, data, elem, i)], {"dtype": elem})
+
+
+def _store(fb, elem, data, i, v):
+    fb.emit_multi("store", [_addr(fb, data, elem, i), _as(fb, elem, v)], {"dtype": elem})
+
+
+def _as(fb, elem, v):
+    if isinstance(v, Var):
+        return v
+    return fb.const({"float64": float, "int64": int, "bool": bool}[elem](v),
+                    {"float64": F64, "int64": I64, "bool": BOOL}[elem])
+
+
+def _if(fb, cond, then):
+    """if cond: then()  (cond a bool Var)."""
+    t = fb.new_block()
+    j = fb.new_block()
+    fb.cond_br(cond, t, j)
+    fb.set_block(t)
+    then()
+    fb.br(j)
+    fb.set_block(j)
+
+
+def new_list(tr, elem, items, loc, site=None, capacity=None) -> PyList:
+    fb = tr.fb
+    n = len(items)
+    cap = capacity if capacity is not None else max(MIN_CAPACITY, n)
+    hdr = fb.emit("alloc", [fb.const(HEADER)], loc=loc)
+    lst = PyList(elem, hdr, site)
+    size = _size(elem) if elem else 8
+    data = fb.emit("alloc", [ic(fb, imul(fb, cap, size))], loc=loc)
+    _set_field(fb, lst, 0, n)
+    _set_field(fb, lst, 8, cap)
+    _set_field(fb, lst, 16, data)
+    for i, v in enumerate(items):
+        _store(fb, elem, data, i, v)
+    return lst
+
+
+def _reserve(tr, lst: PyList, need, loc):
+    """Make room for `need` elements (grow: twice the need, copy)."""
+    fb = tr.fb
+    cap = _field(fb, lst, 8)
+    full = icmp(fb, "gt", need, cap)
+    if full is False:
+        return
+
+    def grow():
+        n = length(fb, lst)
+        old = _field(fb, lst, 16)
+        newcap = imul(fb, need, 2)
+        new = fb.emit("alloc", [ic(fb, imul(fb, newcap, _size(lst.elem)))], loc=loc)
+
+        def copy(i, c):
+            _store(fb, lst.elem, new, i, _load(fb, lst.elem, old, i))
+            return c
+        loop(fb, n, [], copy)
+        _set_field(fb, lst, 8, newcap)
+        _set_field(fb, lst, 16, new)
+    if full is True:
+        grow()
+    else:
+        _if(fb, full, grow)
+
+
+# --- making lists -------------------------------------------------------------------------
+
+def from_literal(tr, lit: Literal, loc, strict=True):
+    """The PyList of a literal of numbers; None (or the old refusal when
+    `strict`) for a literal that is not a list of numbers."""
+    items = lit.items
+    site = getattr(lit, "site", None)
+    learned = _sites(tr).get(_site_key(tr, site)) if site is not None else None
+    types = {_elem_of(v) for v in items}
+    if None in types or len(types) > 1:
+        if not strict:
+            return None
+        if len(types) > 1 and None not in types:
+            raise error(loc, "a list mixing " + " and ".join(sorted(_PYNAME[t] for t in types))
+                        + " elements is not supported (lists hold one element type)",
+                        "write every element with one type, e.g. 1.0 instead of 1", E_TYPE)
+        raise error(loc, "lists are supported with int, float or bool elements (a list "
+                    "literal of other values can only be passed directly to a NumPy "
+                    "function, or looped over)", "use tuples, or NumPy arrays",
+                    E_UNSUPPORTED_VALUE)
+    elem = types.pop() if types else learned
+    if items and learned is not None and learned != elem:
+        raise error(loc, f"a list of {_PYNAME[elem]} cannot hold a {_PYNAME[learned]} in "
+                    "compiled code (lists hold one element type)",
+                    f"convert it: {_PYNAME[elem]}(x)", E_TYPE)
+    return new_list(tr, elem, list(items), loc, site)
+
+
+def as_list(tr, v, loc, strict=True):
+    """A list value for `v` (a PyList, or a Literal made one)."""
+    if isinstance(v, PyList):
+        return v
+    if isinstance(v, ListLit):
+        if not isinstance(v, Literal):
+            v = Literal(v.items)
+        return from_literal(tr, v, loc, strict)
+    return None
+
+
+def settle_frame(tr, frame, loc):
+    """At a jump: list literals of numbers become lists (a comprehension's
+    list crosses its loop's back edge)."""
+    def fix(v):
+        if isinstance(v, Literal):
+            r = from_literal(tr, v, loc, strict=False)
+            return v if r is None else r
+        return v
+    if any(isinstance(v, Literal) for v in frame.locals + frame.stack):
+        frame.locals = [fix(v) for v in frame.locals]
+        frame.stack = [fix(v) for v in frame.stack]
+    return frame
+
+
+# --- operations ---------------------------------------------------------------------------
+
+def append(tr, lst: PyList, v, loc):
+    fb = tr.fb
+    _check_item(tr, lst, v, loc)
+    n = length(fb, lst)
+    _reserve(tr, lst, iadd(fb, n, 1), loc)
+    _store(fb, lst.elem, _field(fb, lst, 16), n, v)
+    _set_field(fb, lst, 0, iadd(fb, n, 1))
+
+
+def _index(tr, i, n, msg, loc):
+    """The non-negative index for i in a list of length n; IndexError(msg)."""
+    fb = tr.fb
+    from .npscalars import demote, dtype_name, is_np
+    if is_np(i) and dtype_name(i) != "bool":
+        i = demote(i, fb, loc)
+    t = scalar_type(i)
+    if t is None or t == F64:
+        tn = type(i).__name__ if t is None else "float"
+        raise TraceRaise("TypeError", f"list indices must be integers or slices, not {tn}")
+    if t == BOOL:
+        i = int(i) if not isinstance(i, Var) else fb.emit("select", [i, fb.const(1), fb.const(0)])
+    if known(i) and known(n):
+        j = i + n if i < 0 else i
+        if not 0 <= j < n:
+            raise TraceRaise("IndexError", msg)
+        return j
+    j = isel(fb, icmp(fb, "lt", i, 0), iadd(fb, i, n), i)
+    oob = icmp(fb, "ge", j, n)
+    low = icmp(fb, "lt", j, 0)
+    from .arrays import bor
+    bad = bor(fb, low, oob)
+    if bad is True:
+        raise TraceRaise("IndexError", msg)
+    if bad is not False:
+        fb.raise_if(bad, "IndexError", msg, loc)
+    return j
+
+
+def getitem(tr, lst: PyList, i, loc):
+    if isinstance(i, slice):
+        return get_slice(tr, lst, i, loc)
+    fb = tr.fb
+    n = length(fb, lst)
+    j = _index(tr, i, n, "list index out of range", loc)
+    if lst.elem is None:  # empty at run time
+        raise TraceRaise("IndexError", "list index out of range")
+    return _load(fb, lst.elem, _field(fb, lst, 16), j)
+
+
+def setitem(tr, lst: PyList, i, v, loc):
+    if isinstance(i, slice):
+        raise error(loc, "slice assignment to a list is not supported",
+                    "assign the elements one by one", E_UNSUPPORTED_VALUE)
+    fb = tr.fb
+    n = length(fb, lst)
+    j = _index(tr, i, n, "list assignment index out of range", loc)
+    if lst.elem is None:
+        raise TraceRaise("IndexError", "list assignment index out of range")
+    _check_item(tr, lst, v, loc)
+    _store(fb, lst.elem, _field(fb, lst, 16), j, v)
+
+
+def get_slice(tr, lst: PyList, s: slice, loc):
+    from .arrays import slice_view
+    fb = tr.fb
+    n = length(fb, lst)
+    if lst.elem is None:
+        return new_list(tr, None, [], loc, lst.site)
+    for b in (s.start, s.stop, s.step):
+        if b is not None and scalar_type(b) not in (I64, BOOL):
+            raise TraceRaise("TypeError", "slice indices must be integers or None or have an "
+                             "__index__ method")
+    start, count, step = slice_view(fb, s, n, loc)
+    out = new_list(tr, lst.elem, [], loc, lst.site, capacity=MIN_CAPACITY)
+    _reserve(tr, out, count, loc)
+    src, dst = _field(fb, lst, 16), _field(fb, out, 16)
+
+    def body(k, c):
+        _store(fb, lst.elem, dst, k, _load(fb, lst.elem, src, iadd(fb, start, imul(fb, k, step))))
+        return c
+    loop(fb, count, [], body)
+    _set_field(fb, out, 0, count)
+    return out
+
+
+def pop(tr, lst: PyList, args, loc):
+    fb = tr.fb
+    n = length(fb, lst)
+    empty = icmp(fb, "eq", n, 0)
+    if empty is True or lst.elem is None:
+        raise TraceRaise("IndexError", "pop from empty list")
+    if empty is not False:
+        fb.raise_if(empty, "IndexError", "pop from empty list", loc)
+    i = args[0] if args else -1
+    j = _index(tr, i, n, "pop index out of range", loc)
+    data = _field(fb, lst, 16)
+    v = _load(fb, lst.elem, data, j)
+    last = isub(fb, n, 1)
+
+    def shift(k, c):
+        p = iadd(fb, j, k)
+        _store(fb, lst.elem, data, p, _load(fb, lst.elem, data, iadd(fb, p, 1)))
+        return c
+    loop(fb, isub(fb, last, j), [], shift)
+    _set_field(fb, lst, 0, last)
+    return v
+
+
+def insert(tr, lst: PyList, i, v, loc):
+    fb = tr.fb
+    _check_item(tr, lst, v, loc)
+    if scalar_type(i) not in (I64, BOOL):
+        raise TraceRaise("TypeError", f"'{type(i).__name__}' object cannot be interpreted as "
+                         "an integer")
+    n = length(fb, lst)
+    j = isel(fb, icmp(fb, "lt", i, 0), iadd(fb, i, n), i)  # CPython clamps
+    j = isel(fb, icmp(fb, "lt", j, 0), 0, j)
+    j = isel(fb, icmp(fb, "gt", j, n), n, j)
+    _reserve(tr, lst, iadd(fb, n, 1), loc)
+    data = _field(fb, lst, 16)
+
+    def shift(k, c):  # from the end down to j
+        p = isub(fb, isub(fb, n, 1), k)
+        _store(fb, lst.elem, data, iadd(fb, p, 1), _load(fb, lst.elem, data, p))
+        return c
+    loop(fb, isub(fb, n, j), [], shift)
+    _store(fb, lst.elem, data, j, v)
+    _set_field(fb, lst, 0, iadd(fb, n, 1))
+
+
+def extend(tr, lst: PyList, src, loc):
+    fb = tr.fb
+    if isinstance(src, (tuple, ListLit)) and not isinstance(src, Literal) or \
+            isinstance(src, Literal) and any(_elem_of(v) is None for v in src.items):
+        items = src.items if isinstance(src, ListLit) else src
+        for v in items:
+            append(tr, lst, v, loc)
+        return
+    other = as_list(tr, src, loc, strict=False)
+    if other is None:
+        raise error(loc, f"extending a list with a {type(src).__name__} is not supported",
+                    "extend with a list or a tuple", E_UNSUPPORTED_VALUE)
+    if other.elem is None:
+        return
+    if lst.elem is None:
+        _check_item(tr, lst, _load(fb, other.elem, _field(fb, other, 16), 0), loc)
+    if other.elem != lst.elem:
+        _check_item(tr, lst, fb.const(0, {"float64": F64, "int64": I64, "bool": BOOL}[other.elem]),
+                    loc)
+    m = length(fb, other)
+    n = length(fb, lst)
+    _reserve(tr, lst, iadd(fb, n, m), loc)
+    data, sdata = _field(fb, lst, 16), _field(fb, other, 16)
+
+    def body(k, c):
+        _store(fb, lst.elem, data, iadd(fb, n, k), _load(fb, lst.elem, sdata, k))
+        return c
+    loop(fb, m, [], body)
+    _set_field(fb, lst, 0, iadd(fb, n, m))
+
+
+def _fold(tr, lst: PyList, init: list, step):
+    """for x in lst: carried = step(x, carried)."""
+    fb = tr.fb
+    if lst.elem is None:
+        return init
+    data = _field(fb, lst, 16)
+    return loop(fb, length(fb, lst), [ic(fb, v) if scalar_type(v) == I64 else v
+                                      for v in init],
+                lambda k, c: step(_load(fb, lst.elem, data, k), c))
+
+
+def copy(tr, lst: PyList, loc):
+    out = new_list(tr, lst.elem, [], loc, lst.site)
+    if lst.elem is not None:
+        extend(tr, out, lst, loc)
+    return out
+
+
+def truth(tr, lst: PyList):
+    n = length(tr.fb, lst)
+    return icmp(tr.fb, "gt", n, 0)
+
+
+def get_iter(tr, lst: PyList):
+    return ListIter(lst, 0)
+
+
+def iter_more(tr, it: ListIter):
+    """Whether the iterator has an item (the length read now)."""
+    return icmp(tr.fb, "lt", it.pos, length(tr.fb, it.lst))
+
+
+def iter_item(tr, it: ListIter):
+    fb = tr.fb
+    v = _load(fb, it.lst.elem, _field(fb, it.lst, 16), it.pos)
+    return v, ListIter(it.lst, iadd(fb, it.pos, 1))
+
+
+def to_array(tr, lst: PyList, loc, dtype=None):
+    """np.array(xs): a new 1-D array with the list's elements."""
+    from .arrays import alloc
+    fb = tr.fb
+    elem = lst.elem or "float64"
+    n = length(fb, lst)
+    a = alloc(tr, dtype or elem, (n,), loc)
+    if lst.elem is not None:
+        data = _field(fb, lst, 16)
+        from .arrays import cast
+
+        def body(k, c):
+            v = _load(fb, elem, data, k)
+            if dtype and dtype != elem:
+                v = cast(fb, v, elem, dtype, loc)
+            fb.emit_multi("store", [_addr(fb, a.ptr, a.dtype, k), v], {"dtype": a.dtype})
+            return c
+        loop(fb, n, [], body)
+    return a
+
+
+# --- searching, comparing, operators ------------------------------------------------------
+
+def _eq(tr, a, b, loc):
+    from . import operators
+    return operators.compare(tr.fb, "==", a, b, loc)
+
+
+def _find(tr, lst: PyList, v, loc):
+    """The first index of an element == v, or -1."""
+    fb = tr.fb
+    if lst.elem is None:
+        return -1
+
+    def step(k, x, c):
+        found = c[0]
+        hit = _eq(tr, x, v, loc)
+        if hit is False:
+            return [found]
+        take = icmp(fb, "lt", found, 0)
+        take = fb.emit("and", [take, hit]) if hit is not True else take
+        return [isel(fb, take, k, found)]
+    data = _field(fb, lst, 16)
+    return loop(fb, length(fb, lst), [fb.const(-1)],
+                lambda k, c: step(k, _load(fb, lst.elem, data, k), c))[0]
+
+
+def contains(tr, lst: PyList, v, loc):
+    return icmp(tr.fb, "ge", _find(tr, lst, v, loc), 0)
+
+
+def index(tr, lst: PyList, v, loc):
+    j = _find(tr, lst, v, loc)
+    bad = icmp(tr.fb, "lt", j, 0)
+    if bad is True:
+        raise TraceRaise("ValueError", f"{v!r} is not in list")
+    if bad is not False:
+        _raise_with_value(tr, bad, v, "{} is not in list", loc)
+    return j
+
+
+def _raise_with_value(tr, cond, v, template, loc):
+    """raise ValueError(template.format(v)) when cond (v may be a run-time number)."""
+    if not isinstance(v, Var):
+        tr.fb.raise_if(cond, "ValueError", template.format(repr(v)), loc)
+        return
+    from ..ir.messages import kind_of_type
+    tr.fb.emit_multi("raise_if_fmt", [cond, v], {"exc": "ValueError", "msg": template.replace(
+        "{}", "{0!r}"), "kinds": (kind_of_type(v.type),)}, loc=loc)
+
+
+def count(tr, lst: PyList, v, loc):
+    fb = tr.fb
+
+    def step(x, c):
+        hit = _eq(tr, x, v, loc)
+        if hit is True or hit is False:
+            return [iadd(fb, c[0], int(hit))]
+        return [fb.emit("wadd", [c[0], fb.emit("select", [hit, fb.const(1), fb.const(0)])])]
+    r = _fold(tr, lst, [fb.const(0)], step)
+    return r[0] if lst.elem is not None else 0
+
+
+def remove(tr, lst: PyList, v, loc):
+    fb = tr.fb
+    j = _find(tr, lst, v, loc)
+    bad = icmp(fb, "lt", j, 0)
+    if bad is True:
+        raise TraceRaise("ValueError", "list.remove(x): x not in list")
+    if bad is not False:
+        fb.raise_if(bad, "ValueError", "list.remove(x): x not in list", loc)
+    pop(tr, lst, [j], loc)
+
+
+def reverse(tr, lst: PyList, loc):
+    fb = tr.fb
+    if lst.elem is None:
+        return
+    n = length(fb, lst)
+    data = _field(fb, lst, 16)
+
+    def body(k, c):
+        o = isub(fb, isub(fb, n, 1), k)
+        a, b = _load(fb, lst.elem, data, k), _load(fb, lst.elem, data, o)
+        _store(fb, lst.elem, data, k, b)
+        _store(fb, lst.elem, data, o, a)
+        return c
+    from .arrays import ifloordiv_pos
+    loop(fb, ifloordiv_pos(fb, n, 2), [], body)
+
+
+def clear(tr, lst: PyList):
+    if lst.elem is not None:
+        _set_field(tr.fb, lst, 0, 0)
+
+
+def repeat(tr, lst: PyList, k, loc):
+    fb = tr.fb
+    if scalar_type(k) not in (I64, BOOL):
+        raise TraceRaise("TypeError", f"can't multiply sequence by non-int of type "
+                         f"'{type(k).__name__ if not isinstance(k, Var) else k.type.pyname}'")
+    out = new_list(tr, lst.elem, [], loc, lst.site)
+    if lst.elem is None:
+        return out
+    times = isel(fb, icmp(fb, "lt", k, 0), 0, k)
+
+    def body(i, c):
+        extend(tr, out, lst, loc)
+        return c
+    n = length(fb, lst)
+    _reserve(tr, out, imul(fb, n, times), loc)
+    loop(fb, times, [], body)
+    return out
+
+
+def binary(tr, op, inplace, a, b, loc):
+    """`a op b` with a list operand: + (concatenation; += extends in place), * (repetition)."""
+    la = as_list(tr, a, loc, strict=False) if isinstance(a, (ListLit, PyList)) else None
+    lb = as_list(tr, b, loc, strict=False) if isinstance(b, (ListLit, PyList)) else None
+    if op == "+" and la is not None and lb is not None:
+        if inplace:
+            extend(tr, la, lb, loc)
+            return la
+        out = copy(tr, la, loc)
+        if lb.elem is not None:
+            if out.elem is None:  # [] + xs: a list of xs's type
+                out = new_list(tr, lb.elem, [], loc, None)
+            extend(tr, out, lb, loc)
+        return out
+    if op == "+" and la is not None and isinstance(b, tuple) and inplace:
+        extend(tr, la, b, loc)  # xs += (1, 2)
+        return la
+    if op == "*" and (la is None) != (lb is None):
+        lst, k = (la, b) if la is not None else (lb, a)
+        out = repeat(tr, lst, k, loc)
+        if inplace and la is not None:  # xs *= k: in place
+            clear(tr, la)
+            if out.elem is not None:
+                extend(tr, la, out, loc)
+            return la
+        return out
+    def tn(v):
+        if isinstance(v, (ListLit, PyList)):
+            return "list"
+        t = scalar_type(v)
+        return t.pyname if t is not None else type(v).__name__
+    if op == "+" and la is not None:
+        raise TraceRaise("TypeError", f'can only concatenate list (not "{tn(b)}") to list')
+    raise TraceRaise("TypeError", f"unsupported operand type(s) for {op}{'=' if inplace else ''}: "
+                     f"'{tn(a)}' and '{tn(b)}'")
+
+
+def compare(tr, op, a, b, loc):
+    """== and != of two lists (element by element)."""
+    la = as_list(tr, a, loc, strict=False) if isinstance(a, (ListLit, PyList)) else None
+    lb = as_list(tr, b, loc, strict=False) if isinstance(b, (ListLit, PyList)) else None
+    if op not in ("==", "!=") or la is None or lb is None:
+        if op in ("==", "!="):
+            return op == "!="  # a list never equals a number
+        raise error(loc, f"comparing lists with {op} is not supported", "compare elements",
+                    E_UNSUPPORTED_VALUE)
+    fb = tr.fb
+    n, m = length(fb, la), length(fb, lb)
+    same = icmp(fb, "eq", n, m)
+    if la.elem is None or lb.elem is None:
+        r = same
+    else:
+        da, db = _field(fb, la, 16), _field(fb, lb, 16)
+        cnt = isel(fb, same, n, 0)
+
+        def body(k, c):
+            e = _eq(tr, _load(fb, la.elem, da, k), _load(fb, lb.elem, db, k), loc)
+            return [c[0] if e is True else fb.emit("and", [c[0], e]) if e is not False
+                    else fb.const(False)]
+        r = loop(fb, cnt, [fb.const(True) if same is not False else fb.const(False)], body)[0]
+        if same is not True:
+            r = fb.emit("and", [r, same]) if same is not False else False
+    if op == "!=":
+        return (not r) if not isinstance(r, Var) else fb.emit("not", [r])
+    return r
+
+
+# --- reductions ---------------------------------------------------------------------------
+
+def _sum(tr, lst: PyList, start, loc):
+    from . import operators
+    if lst.elem is None:
+        return start
+    fb = tr.fb
+    t = scalar_type(start)
+    if t is None:
+        raise error(loc, "sum() of a list with a start that is not a number", "", E_TYPE)
+    acc = F64 if F64 in (t, _TYPE[lst.elem]) else I64
+    init = _convert(fb, start, acc)
+
+    def step(x, c):
+        return [operators.binary(fb, "+", c[0], _convert(fb, x, acc) if lst.elem == "bool" else x,
+                                 loc)]
+    return _fold(tr, lst, [init], step)[0]
+
+
+_TYPE = {"float64": F64, "int64": I64, "bool": BOOL}
+
+
+def _convert(fb, v, t):
+    if isinstance(v, Var):
+        if v.type == t:
+            return v
+        if v.type == BOOL:
+            v = fb.emit("select", [v, fb.const(1), fb.const(0)])
+        if t == F64 and v.type == I64:
+            return fb.emit("itof", [v])
+        return v
+    return fb.const(float(v) if t == F64 else int(v), t)
+
+
+def _minmax(tr, lst: PyList, which, loc):
+    from . import operators
+    fb = tr.fb
+    from ..ir.messages import cpython_message
+    msg = cpython_message({"min": min, "max": max}[which], [])[1]  # differs between versions
+    if lst.elem is None:
+        raise TraceRaise("ValueError", msg)
+    n = length(fb, lst)
+    empty = icmp(fb, "eq", n, 0)
+    if empty is True:
+        raise TraceRaise("ValueError", msg)
+    if empty is not False:
+        fb.raise_if(empty, "ValueError", msg, loc)
+    data = _field(fb, lst, 16)
+    first = _load(fb, lst.elem, data, 0)
+    op = "<" if which == "min" else ">"
+
+    def body(k, c):
+        x = _load(fb, lst.elem, data, iadd(fb, k, 1))
+        better = operators.compare(fb, op, x, c[0], loc)  # CPython keeps the first of equals
+        return [fb.emit("select", [better, x, c[0]]) if isinstance(better, Var)
+                else (x if better else c[0])]
+    return loop(fb, isub(fb, n, 1), [first], body)[0]
+
+
+def _anyall(tr, lst: PyList, which):
+    from . import operators
+    fb = tr.fb
+    if lst.elem is None:
+        return which == "all"
+
+    def step(x, c):
+        t = operators.truth(fb, x, None)
+        t = fb.const(bool(t)) if not isinstance(t, Var) else t
+        return [fb.emit("or" if which == "any" else "and", [c[0], t])]
+    return _fold(tr, lst, [fb.const(which == "all")], step)[0]
+
+
+# --- calls and attributes -----------------------------------------------------------------
+
+NO = object()
+_METHODS = ("append", "pop", "extend", "insert", "remove", "index", "count", "clear", "copy",
+            "reverse", "sort")
+
+
+def attribute(lst: PyList, name: str, loc):
+    if name in _METHODS:
+        return ListMethod(lst, name)
+    raise error(loc, f"list.{name} is not supported",
+                "supported: " + " ".join(_METHODS), E_UNSUPPORTED_CALL)
+
+
+def _arity(name, args, lo, hi, loc):
+    if not lo <= len(args) <= hi:
+        want = f"exactly one argument" if lo == hi == 1 else f"at most {hi} arguments"
+        raise TraceRaise("TypeError", f"list.{name}() takes {want} ({len(args)} given)")
+
+
+def call_method(tr, m: ListMethod, args, kwargs, loc):
+    lst, name = m.lst, m.name
+    if kwargs and name != "sort":
+        raise error(loc, f"list.{name}() with keyword arguments is not supported", "",
+                    E_UNSUPPORTED_CALL)
+    if name == "append":
+        _arity(name, args, 1, 1, loc)
+        append(tr, lst, args[0], loc)
+        return None
+    if name == "pop":
+        _arity(name, args, 0, 1, loc)
+        return pop(tr, lst, args, loc)
+    if name == "extend":
+        _arity(name, args, 1, 1, loc)
+        extend(tr, lst, args[0], loc)
+        return None
+    if name == "insert":
+        if len(args) != 2:
+            raise TraceRaise("TypeError", f"insert expected 2 arguments, got {len(args)}")
+        insert(tr, lst, args[0], args[1], loc)
+        return None
+    if name == "remove":
+        _arity(name, args, 1, 1, loc)
+        remove(tr, lst, args[0], loc)
+        return None
+    if name == "index":
+        if len(args) != 1:
+            raise error(loc, "list.index() with start/stop is not supported", "", E_UNSUPPORTED_CALL)
+        return index(tr, lst, args[0], loc)
+    if name == "count":
+        _arity(name, args, 1, 1, loc)
+        return count(tr, lst, args[0], loc)
+    if name == "clear":
+        _arity(name, args, 0, 0, loc)
+        clear(tr, lst)
+        return None
+    if name == "copy":
+        _arity(name, args, 0, 0, loc)
+        return copy(tr, lst, loc)
+    if name == "reverse":
+        _arity(name, args, 0, 0, loc)
+        reverse(tr, lst, loc)
+        return None
+    if name == "sort":
+        if args or set(kwargs) - {"reverse"}:
+            raise error(loc, "list.sort() with a key is not supported", "sort the numbers "
+                        "themselves", E_UNSUPPORTED_CALL)
+        sort(tr, lst, kwargs.get("reverse", False), loc)
+        return None
+    raise error(loc, f"list.{name}() is not supported", "", E_UNSUPPORTED_CALL)
+
+
+def call(tr, fn, args, kwargs, loc):
+    """Builtins and NumPy functions with a list argument; NO when not ours."""
+    if isinstance(fn, ListMethod):
+        return call_method(tr, fn, args, kwargs, loc)
+    if fn in (reversed, enumerate, zip):
+        r = iterator_call(tr, fn, args, kwargs, loc)
+        if r is not NO:
+            return r
+    if fn is sorted and len(args) == 1 and (isinstance(args[0], PyList) or isinstance(
+            args[0], Literal) and as_list(tr, args[0], loc, strict=False) is not None):
+        if set(kwargs) - {"reverse"}:
+            raise error(loc, "sorted() with a key is not supported", "sort the numbers "
+                        "themselves", E_UNSUPPORTED_CALL)
+        return sorted_(tr, args[0], kwargs.get("reverse", False), loc)
+    import inspect
+    if inspect.isfunction(fn) or inspect.ismethod(fn):  # a Python function: lists pass through
+        conv = [as_list(tr, a, loc, strict=False) if isinstance(a, Literal) else None for a in args]
+        if any(c is not None for c in conv):
+            from .calls import call_value
+            return call_value(tr, fn, [c if c is not None else a for c, a in zip(conv, args)],
+                              kwargs, loc)
+        return NO
+    if not any(isinstance(a, (PyList, Literal)) for a in args):
+        if fn is list and not kwargs:
+            if not args:
+                return new_list(tr, None, [], loc, None)
+            if isinstance(args[0], (tuple, range)) and len(args) == 1:
+                return as_list(tr, Literal(tuple(args[0])), loc)
+            from .iterators import SymRange
+            if isinstance(args[0], SymRange) and len(args) == 1:
+                return _range_list(tr, args[0], loc)
+        return NO
+    import builtins as py
+    import numpy as np
+    from .calls import _is_numpy
+    if _is_numpy(fn) and any(isinstance(a, PyList) for a in list(args) + list(kwargs.values())) \
+            and fn not in (np.array, np.asarray):
+        # np.mean(xs), np.zeros(n) + xs...: the list as a new 1-D array
+        from .calls import call_value
+        conv = [to_array(tr, a, loc) if isinstance(a, PyList) else a for a in args]
+        kw = {k: to_array(tr, v, loc) if isinstance(v, PyList) else v for k, v in kwargs.items()}
+        return call_value(tr, fn, conv, kw, loc)
+    lits = [a for a in args if isinstance(a, Literal)]
+    if lits and fn not in (len, sum, min, max, any, all, list) and fn is not py.sorted:
+        return NO  # np.array([a, b]), np.stack([...]): the literal as a sequence
+    if len(args) != 1 and fn not in (sum,) or kwargs:
+        if fn in (min, max) and len(args) > 1 and not any(isinstance(a, PyList) for a in args):
+            return NO
+        if fn in (np.array, np.asarray) and len(args) == 1 and set(kwargs) <= {"dtype"}:
+            pass
+        else:
+            raise error(loc, f"{getattr(fn, '__name__', fn)}() of a list with these arguments "
+                        "is not supported", "", E_UNSUPPORTED_CALL)
+    lst = as_list(tr, args[0], loc, strict=fn not in (min, max))
+    if lst is None:
+        return NO
+    if fn is len:
+        return length(tr.fb, lst)
+    if fn is sum:
+        start = args[1] if len(args) > 1 else kwargs.get("start", 0)
+        return _sum(tr, lst, start, loc)
+    if fn in (min, max):
+        return _minmax(tr, lst, fn.__name__, loc)
+    if fn in (any, all):
+        return _anyall(tr, lst, fn.__name__)
+    if fn is list:
+        return copy(tr, lst, loc)
+    if fn in (np.array, np.asarray):
+        dt = kwargs.get("dtype")
+        if dt is not None:
+            dt = np.dtype(dt).name
+            if dt not in DTYPES:
+                raise error(loc, f"np.array(list, dtype={dt}) is not supported", "", E_TYPE)
+        return to_array(tr, lst, loc, dt)
+    raise error(loc, f"{getattr(fn, '__name__', fn)}() of a list is not supported yet",
+                "loop over the list, or use a NumPy array: np.array(xs)", E_UNSUPPORTED_CALL)
+
+
+def comprehension(tr, code, captured: list):
+    """3.11's `<listcomp>` function object for MAKE_FUNCTION: traced as a
+    function of its own whose captured locals are extra parameters."""
+    import types
+    cells = tuple(types.CellType(v) for v in captured)
+    fn = types.FunctionType(code, tr.fn.__globals__, code.co_name, None, cells)
+    fn.__py2wasm_comprehension__ = True
+    return fn
+
+
+def _range_list(tr, r, loc):
+    """list(range(start, stop, step)) with run-time bounds (a known step)."""
+    from .arrays import imax, ifloordiv_pos
+    fb = tr.fb
+    step = r.step
+    if isinstance(step, Var) or step == 0:
+        raise error(loc, "list(range(...)) with a run-time step is not supported",
+                    "build the list with a loop and append", E_UNSUPPORTED_CALL)
+    if step > 0:
+        n = imax(fb, 0, ifloordiv_pos(fb, iadd(fb, isub(fb, r.stop, r.start), step - 1), step))
+    else:
+        n = imax(fb, 0, ifloordiv_pos(fb, iadd(fb, isub(fb, r.start, r.stop), -step - 1), -step))
+    out = new_list(tr, "int64", [], loc)
+    _reserve(tr, out, n, loc)
+    data = _field(fb, out, 16)
+
+    def body(k, c):
+        _store(fb, "int64", data, k, ic(fb, iadd(fb, r.start, imul(fb, k, step))))
+        return c
+    loop(fb, n, [], body)
+    _set_field(fb, out, 0, n)
+    return out
+
+
+def check_return(tr, value, loc):
+    """Returning a list from an exported function is not supported yet
+    (located refusal); internal calls (comprehensions, helpers) return them."""
+    if not (tr.export or tr.result is not None):
+        return
+
+    def has(v):
+        return isinstance(v, (PyList, ListIter)) or (type(v) is tuple and any(has(x) for x in v))
+    if has(value) or isinstance(value, Literal) and as_list(tr, value, loc, strict=False) is not None:
+        raise error(loc, "returning a list is not supported yet",
+                    "return np.array(xs) (a NumPy array), or a tuple of known length",
+                    E_UNSUPPORTED_VALUE)
+
+
+def as_index(tr, key, loc):
+    """An array index that is (or holds) a list: the list as an int/bool array."""
+    if isinstance(key, PyList):
+        return to_array(tr, key, loc)
+    if type(key) is tuple and any(isinstance(k, PyList) for k in key):
+        return tuple(to_array(tr, k, loc) if isinstance(k, PyList) else k for k in key)
+    return key
+
+
+# the iterators (enumerate, zip, reversed) and sorting live in their own modules
+from .lists_iter import ITERATORS, iter_step, iterator_call  # noqa: E402
+from .lists_sort import sort, sorted_  # noqa: E402

@@ -1,0 +1,158 @@
+"""Iterators over lists: `enumerate`, `zip` and `reversed` with a list (ranges
+may join in), stepped by FOR_ITER (opcodes.py) through `iter_step`.
+
+Place in the pipeline: frontend; split from lists.py (the list values and
+their operations), whose module docstring describes the memory layout.
+"""
+from __future__ import annotations
+
+from ..ir import BOOL, I64
+from .arrays import iadd, icmp, isub
+from .lists import (NO, ListIter, Literal, PyList, _elem_of, _field, _load, as_list, iter_item,
+                    iter_more, length)
+from .values import E_TYPE, E_UNSUPPORTED_CALL, error, scalar_type
+
+
+# --- enumerate, zip, reversed over lists and ranges ---------------------------------------
+
+class RevIter:
+    """`reversed(xs)`: the next index, counting down (CPython stops when it
+    leaves 0..len-1, so shrinking the list while iterating is seen)."""
+    __slots__ = ("lst", "pos")
+
+    def __init__(self, lst: PyList, pos):
+        self.lst = lst
+        self.pos = pos
+
+    def trace_key(self, key_of):
+        return ("listrev", self.lst.elem, key_of(self.pos))
+
+    def trace_leaves(self, leaves, out):
+        out.append(self.lst.hdr)
+        leaves(self.pos, out)
+
+    def trace_rebuild(self, rebuild, it):
+        hdr = next(it)
+        return RevIter(PyList(self.lst.elem, hdr, self.lst.site), rebuild(self.pos, it))
+
+
+class EnumIter:
+    """`enumerate(it, start)` over a list or range iterator."""
+    __slots__ = ("inner", "count")
+
+    def __init__(self, inner, count):
+        self.inner = inner
+        self.count = count
+
+    def trace_key(self, key_of):
+        return ("enum", key_of(self.inner), key_of(self.count))
+
+    def trace_leaves(self, leaves, out):
+        leaves(self.inner, out)
+        leaves(self.count, out)
+
+    def trace_rebuild(self, rebuild, it):
+        inner = rebuild(self.inner, it)
+        return EnumIter(inner, rebuild(self.count, it))
+
+
+class ZipIter:
+    """`zip(a, b, ...)` where some operand is a list."""
+    __slots__ = ("iters",)
+
+    def __init__(self, iters):
+        self.iters = tuple(iters)
+
+    def trace_key(self, key_of):
+        return ("zip",) + tuple(key_of(i) for i in self.iters)
+
+    def trace_leaves(self, leaves, out):
+        for i in self.iters:
+            leaves(i, out)
+
+    def trace_rebuild(self, rebuild, it):
+        return ZipIter([rebuild(i, it) for i in self.iters])
+
+
+ITERATORS = (ListIter, RevIter, EnumIter, ZipIter)
+
+
+def _iter_of(tr, v, loc):
+    """An iterator this module can step: over a list, a range, or one of ours."""
+    from .iterators import RangeIter, get_iter
+    if isinstance(v, PyList):
+        return ListIter(v, 0)
+    if isinstance(v, Literal):
+        lst = as_list(tr, v, loc, strict=False)
+        if lst is not None:
+            return ListIter(lst, 0)
+    if isinstance(v, ITERATORS) or isinstance(v, RangeIter):
+        return v
+    it = get_iter(tr.fb, v, loc)
+    if isinstance(it, RangeIter):
+        return it
+    raise error(loc, f"zip()/enumerate() of a {type(v).__name__} together with a list is not "
+                "supported", "loop over indices: for i in range(len(xs))", E_UNSUPPORTED_CALL)
+
+
+def iter_step(tr, it):
+    """(more, step) for FOR_ITER: `more` a known bool or bool Var; `step()`,
+    run only when there is a next item, gives (item, next iterator)."""
+    from .iterators import RangeIter, range_advance, range_has_next
+    fb = tr.fb
+    if isinstance(it, ListIter):
+        return iter_more(tr, it), lambda: iter_item(tr, it)
+    if isinstance(it, RangeIter):
+        return range_has_next(fb, it), lambda: range_advance(fb, it)
+    if isinstance(it, RevIter):
+        n = length(fb, it.lst)
+        more = _and(fb, icmp(fb, "ge", it.pos, 0), icmp(fb, "lt", it.pos, n))
+
+        def step():
+            v = _load(fb, it.lst.elem, _field(fb, it.lst, 16), it.pos)
+            return v, RevIter(it.lst, isub(fb, it.pos, 1))
+        return more, step
+    if isinstance(it, EnumIter):
+        more, inner = iter_step(tr, it.inner)
+
+        def step():
+            v, nxt = inner()
+            return (it.count, v), EnumIter(nxt, iadd(fb, it.count, 1))
+        return more, step
+    if isinstance(it, ZipIter):
+        parts = [iter_step(tr, i) for i in it.iters]
+        more = True
+        for m, _ in parts:
+            more = _and(fb, more, m)
+
+        def step():
+            got = [s() for _, s in parts]
+            return tuple(v for v, _ in got), ZipIter([n for _, n in got])
+        return more, step
+    raise error(None, "unsupported iterator", "", E_TYPE)
+
+
+def _and(fb, a, b):
+    from .arrays import band
+    return band(fb, a, b)
+
+
+def iterator_call(tr, fn, args, kwargs, loc):
+    """reversed(xs), enumerate(xs[, start]), zip(xs, ys...) with a list: an
+    iterator; NO when no list is involved."""
+    if not any(isinstance(a, (PyList,) + ITERATORS) or isinstance(a, Literal) and not
+               any(_elem_of(x) is None for x in a.items) for a in args):
+        return NO
+    if fn is reversed and len(args) == 1 and not kwargs:
+        lst = as_list(tr, args[0], loc)
+        if lst.elem is None:
+            return ListIter(lst, 0)  # empty
+        return RevIter(lst, isub(tr.fb, length(tr.fb, lst), 1))
+    if fn is enumerate and 1 <= len(args) <= 2 and set(kwargs) <= {"start"}:
+        start = args[1] if len(args) > 1 else kwargs.get("start", 0)
+        if scalar_type(start) not in (I64, BOOL):
+            raise error(loc, "enumerate() start must be an int", "", E_TYPE)
+        return EnumIter(_iter_of(tr, args[0], loc), start)
+    if fn is zip and args and not kwargs:
+        return ZipIter([_iter_of(tr, a, loc) for a in args])
+    return NO

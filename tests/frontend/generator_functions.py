@@ -1,0 +1,41 @@
+"""Functions with generator expressions, compiled by test_generators.py."""
+import numpy as np
+
+
+def consumers(n: int, c: float):
+    xs = [c * k for k in range(n)]
+    a = sum((x * x for x in xs), 0.0)
+    b = any(x > 2.0 for x in xs)
+    d = all(1.0 / x > 0.1 for x in xs if x != 0.0)
+    e = max(k % 3 for k in range(n + 1))
+    f = min(abs(x - 1.0) for x in xs) if xs else -1.0
+    g = np.array(list(v + c for v in xs), dtype=np.float64)
+    return a, b, d, e, f, g.sum()
+
+
+def short_circuit(n: int):
+    # CPython stops at the first true item: the division by zero after it never runs
+    return any(10 // (3 - k) > 4 for k in range(n))
+
+
+def short_circuit_all(n: int):
+    return all(10 // (3 - k) < 4 for k in range(n))
+
+
+def nested_generator(n: int):
+    return sum(i * j for i in range(n) for j in range(i) if (i + j) % 3)
+
+
+def generator_in_helper(xs0: float, n: int):
+    return _norm2([xs0 + k for k in range(n)])
+
+
+def _norm2(xs):
+    return sum((x * x for x in xs), 0.0) ** 0.5
+
+
+def loop_over_generator(n: int):
+    t = 0
+    for v in (k * k for k in range(n)):
+        t += v
+    return t

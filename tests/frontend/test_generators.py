@@ -1,0 +1,34 @@
+"""Generator expressions consumed where they are made (frontend/generators.py),
+compiled vs CPython: sum/min/max/list/np.array take every item, any/all stop
+at the deciding item (later items are never computed); other uses are a
+located CompileError."""
+from __future__ import annotations
+
+import pytest
+
+import py2wasm
+from py2wasm import CompileError
+from tests.frontend import generator_functions as G
+from tests.frontend.test_npscalars import outcome, same
+
+
+@pytest.mark.parametrize("fn, arg_sets", [
+    (G.consumers, [(3, 1.5), (0, 1.0), (6, 0.5), (4, -1.0)]),
+    (G.short_circuit, [(0,), (2,), (3,), (6,)]),
+    (G.short_circuit_all, [(0,), (3,), (5,)]),
+    (G.nested_generator, [(0,), (5,), (9,)]),
+    (G.generator_in_helper, [(0.5, 3), (-2.0, 5), (1.0, 0)]),
+])
+def test_generators_match_cpython(fn, arg_sets):
+    cf = py2wasm.compile(fn)
+    for args in arg_sets:
+        want = outcome(fn, *args)
+        got = outcome(cf, *args)
+        assert same(got, want), (fn.__name__, args, got, want)
+
+
+def test_loop_over_a_generator_is_refused_with_its_location():
+    with pytest.raises(CompileError) as e:
+        py2wasm.compile(G.loop_over_generator)(3)
+    assert "generator expression" in str(e.value) and e.value.code == "P2W007"
+    assert e.value.file.endswith("generator_functions.py")
