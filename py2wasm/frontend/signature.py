@@ -208,7 +208,8 @@ def type_of_value(v: Any, fn=None, name: str = "") -> PyType:
     if t in _BY_TYPE:
         return NumpyScalarType(_BY_TYPE[t])
     if type(v).__name__ == "ndarray" and type(v).__module__ == "numpy":
-        if v.dtype.name not in DTYPES or v.dtype.byteorder == ">":
+        if (v.dtype.name not in DTYPES and v.dtype.name not in ("complex128", "complex64")) \
+                or v.dtype.byteorder == ">":
             raise _bad_value(fn, name, f"arrays of dtype {v.dtype} are not supported",
                              f"use {_DTYPE_LIST} arrays (convert with a.astype(...))")
         if v.ndim == 0:
