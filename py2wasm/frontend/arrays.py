@@ -1227,6 +1227,9 @@ def _operand(tr, v, loc):
 
 def binary(tr, op, a, b, loc):
     if op == "@":
+        if (is_array(a) and _cx(a.dtype)) or (is_array(b) and _cx(b.dtype)):
+            from .complex_calls import dot
+            return dot(tr, a, b, loc, "matmul")
         from .nplib import matmul
         return matmul(tr, a, b, loc)
     if op not in BINARY_UFUNCS:

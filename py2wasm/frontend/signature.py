@@ -207,6 +207,9 @@ def type_of_value(v: Any, fn=None, name: str = "") -> PyType:
     from .npscalars import _BY_TYPE, is_unsupported_np
     if t in _BY_TYPE:
         return NumpyScalarType(_BY_TYPE[t])
+    from .complex_scalars import NP_CX
+    if t in NP_CX:
+        return NumpyScalarType(NP_CX[t])
     if type(v).__name__ == "ndarray" and type(v).__module__ == "numpy":
         if (v.dtype.name not in DTYPES and v.dtype.name not in ("complex128", "complex64")) \
                 or v.dtype.byteorder == ">":
@@ -266,6 +269,9 @@ def trace_type(v: Any, loc, what="value") -> PyType:
     from .npscalars import dtype_name, is_np, is_unsupported_np, unsupported
     if is_np(v):
         return NumpyScalarType(dtype_name(v))
+    from . import complex_scalars as cxs
+    if cxs.is_npcx(v):
+        return NumpyScalarType(cxs.dtype_name(v))
     if is_unsupported_np(v):
         raise unsupported(v, loc)
     from .arrays import Arr, Ew
@@ -296,6 +302,9 @@ def placeholder(t: PyType):
         from .arrays import Arr
         strides = tuple(Var(I64, "stride") for _ in range(t.ndim)) if t.strided else None
         return Arr(t.dtype, 0, (0,) * t.ndim, strides, None)
+    if isinstance(t, NumpyScalarType) and t.dtype in ("complex128", "complex64"):
+        from .complex_scalars import CX_TYPES
+        return CX_TYPES[t.dtype](0)
     if isinstance(t, NumpyScalarType):
         from .npscalars import NP_TYPES
         return NP_TYPES[t.dtype](0)

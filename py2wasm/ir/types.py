@@ -182,6 +182,9 @@ class NumpyScalarType:
 
     @property
     def compute(self) -> ScalarType:
+        """The IR type of the value (of each part, for complex128/complex64)."""
+        if self.dtype in COMPLEX_DTYPES:
+            return F64
         return DTYPES[self.dtype].compute
 
 
@@ -219,7 +222,7 @@ def flatten(t: PyType) -> list[ScalarType]:
     if isinstance(t, ArrayType):
         return [I64] * (1 + t.ndim * (2 if t.strided else 1))
     if isinstance(t, NumpyScalarType):
-        return [t.compute]
+        return [t.compute] * (2 if t.dtype in COMPLEX_DTYPES else 1)
     if isinstance(t, ComplexType):
         return [F64, F64]
     return []
