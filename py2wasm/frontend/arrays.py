@@ -1234,6 +1234,9 @@ def binary(tr, op, a, b, loc):
         return matmul(tr, a, b, loc)
     if op not in BINARY_UFUNCS:
         raise error(loc, f"operator {op} on arrays is not supported", "", E_TYPE)
+    if op == "**" and is_array(a) and _cx(a.dtype):
+        from .complex_calls import power
+        return power(tr, a, b, loc)
     if op == "**" and is_array(a) and type(b) in (int, float) and b in (2, 0.5, -1, 1) \
             and (a.dtype in FLOATS or type(b) is int and b in (1, 2)) \
             and not (a.dtype == "bool" and b == 1):  # NumPy: bool ** 1 is power's int64

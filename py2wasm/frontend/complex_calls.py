@@ -113,6 +113,14 @@ def call(tr, fn, args, kwargs, loc):
         return reduce(tr, name, b["a"], b["axis"], loc)
     if name in ("dot", "matmul", "vdot") and len(args) == 2 and not kwargs:
         return dot(tr, args[0], args[1], loc, name)
+    if name in ("full", "full_like") and "dtype" not in kwargs and len(args) == 2:
+        from .complex_scalars import scalar_dtype
+        dt = scalar_dtype(args[1])
+        if dt is not None:
+            if name == "full_like":
+                like = nplib.as_array(tr, args[0], loc)
+                return nplib.full(tr, like.shape, args[1], dt, loc)
+            return nplib.full(tr, args[0], args[1], dt, loc)
     if name in ("array", "asarray"):
         b = nplib.bind(loc, name, args, kwargs, [("a", None), ("dtype", None)])
         return array_from(tr, b["a"], b["dtype"], loc)
@@ -157,6 +165,20 @@ def call_method(tr, m, args, kwargs, loc):
     if name in METHODS and A.is_array(a) and (a.dtype in CX_PART or name == "astype"):
         return nplib.call_method(tr, m, args, kwargs, loc)
     _refuse(loc, f"the array method {name}()")
+
+
+def power(tr, a, b, loc):
+    """complex array ** b: NumPy's fast scalar powers (2 is np.square, 1
+    np.positive, 0.5 np.sqrt) for a known real exponent; other powers are
+    refused (NumPy's complex pow has its own algorithm)."""
+    from . import arrays as A
+    if type(b) in (int, float) and b in (2, 1, 0.5):
+        fast = {2: np.square, 1: np.positive, 0.5: np.sqrt}[b]
+        node = A.ufunc_node(tr, fast, [a], loc)
+        return node
+    raise error(loc, "a complex array ** this exponent is not supported (only the known "
+                "exponents 2, 1 and 0.5)", "multiply it out (z * z * z), or use "
+                "np.exp(b * np.log(z))", E_UNSUPPORTED_CALL)
 
 
 # --- parts, angle ------------------------------------------------------------------------------
@@ -374,21 +396,33 @@ def reduce(tr, kind: str, a, axis, loc):
             raise error(loc, f"numpy.{kind} of a complex array along some axes is not supported",
                         "reduce over every axis, or loop over the other axes", E_UNSUPPORTED_CALL)
     dt = a.dtype
-    src = A.materialize(tr, a, loc, contiguous=True)
-    n = A.size_of(fb, src)
     c = C(fb, loc, dt)
+    if isinstance(a, A.Arr) and a.strides is not None and a.ndim > 1 and kind != "prod":
+        # NumPy sums an N-d view in memory order (K order), through 8192-element
+        # buffers: its rounding depends on the layout at run time
+        raise error(loc, f"numpy.{kind} of a non-contiguous {a.ndim}-D view of a complex array "
+                    "is not supported", "sum a contiguous array: np.ascontiguousarray(v)."
+                    f"{kind}() (NumPy's own order for views up to 8192 elements)",
+                    E_UNSUPPORTED_CALL)
     if kind in ("sum", "mean"):
+        if isinstance(a, A.Arr) and a.ndim == 1:
+            src, step = a, A.imul(fb, A.strides_of(fb, a)[0], a.itemsize)
+        else:
+            src = A.materialize(tr, a, loc, contiguous=True)
+            step = src.itemsize
+        n = A.size_of(fb, src)
         fn = _pairwise_fn(tr, dt)
-        re, im = fb.emit_multi("call", [A.ic(fb, src.ptr), A.ic(fb, n), A.ic(fb, src.itemsize)],
+        re, im = fb.emit_multi("call", [A.ic(fb, src.ptr), A.ic(fb, n), A.ic(fb, step)],
                                {"fn": fn, "results": [F64, F64]}, loc=loc)
         if kind == "sum":
             return make(dt, re, im)
-        if A.known(n) and n == 0:
-            pass
+        # NumPy's _mean: the sum / the count as an intp, i.e. complex128
+        # scalar division (Smith's: times 1/n), then cast to the dtype
         cnt = fb.emit("convert", [A.ic(fb, n)], {"to": F64})
-        cnt = c.r(cnt)
-        z = divide(c, Cx(re, im), Cx(cnt, 0.0))
-        return make(dt, z.re, z.im)
+        z = divide(C(fb, loc, "complex128"), Cx(re, im), Cx(cnt, 0.0))
+        return make(dt, c.r(z.re), c.r(z.im))
+    src = A.materialize(tr, a, loc, contiguous=True)
+    n = A.size_of(fb, src)
     # prod: r = a[0]; r = r * a[k] (NumPy's scalar-loop multiply, no fma)
     first = fb.new_block()
     empty = fb.new_block()
