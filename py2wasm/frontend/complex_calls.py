@@ -51,7 +51,7 @@ def _is_cx_dtype_spec(v) -> bool:
     if v is complex or v in CX_TYPES.values() or isinstance(v, (str, np.dtype)):
         try:
             return np.dtype(v).kind == "c"
-        except TypeError:
+        except Exception:  # noqa: BLE001 - any other string ("ij,jk->ik", "ortho"...)
             return False
     return False
 
