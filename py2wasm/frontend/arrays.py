@@ -581,12 +581,20 @@ def _index_value(k, loc):
     return k
 
 
+def _no_complex_fancy(a, key, loc):
+    from . import indexing_fancy
+    if _cx(a.dtype) and (indexing_fancy.wants_fancy(a, key) or _is_mask(key)):
+        raise error(loc, "indexing a complex array with an integer or boolean array is not "
+                    "supported", "use slices, or loop over the indices", E_UNSUPPORTED_VALUE)
+
+
 def getitem(tr, a, key, loc, _addr=False):
     """a[key]: an element (Python scalar trace value) or a view. `_addr`:
     an element is returned as (array, address) instead (getitem_view)."""
     a = materialize(tr, a, loc)
     fb = tr.fb
     from . import indexing_fancy
+    _no_complex_fancy(a, key, loc)
     if indexing_fancy.wants_fancy(a, key):
         return indexing_fancy.getitem(tr, a, key, loc)
     if _is_mask(key):
@@ -1163,6 +1171,7 @@ def setitem(tr, a, key, value, loc):
         raise error(loc, "assigning into the result of an expression has no effect",
                     "store the expression in a variable first", E_TYPE)
     from . import indexing_fancy
+    _no_complex_fancy(a, key, loc)
     if indexing_fancy.wants_fancy(a, key):
         return indexing_fancy.setitem(tr, a, key, value, loc)
     if _is_mask(key):

@@ -81,7 +81,7 @@ def _numpy_scalar_annotation(ann, fn, what):
     if ann in (np.generic, np.number, np.integer, np.floating, np.inexact,
                np.signedinteger, np.unsignedinteger):
         name = None
-    if name not in DTYPES:
+    if name not in DTYPES and name not in ("complex128", "complex64"):
         file, line = _fn_loc(fn)
         raise CompileError(f"unsupported annotation numpy.{ann.__name__} for {what} of "
                            f"{fn.__name__}()", file=file, line=line, code=E_SIGNATURE,
@@ -115,7 +115,7 @@ def _ndarray_annotation(ann, fn, what):
         name = np.dtype(dt).name
     except TypeError:
         name = None
-    if name not in DTYPES:
+    if name not in DTYPES and name not in ("complex128", "complex64"):
         file, line = _fn_loc(fn)
         raise CompileError(f"unsupported array element type {dt!r} for {what} of "
                            f"{fn.__name__}()", file=file, line=line, code=E_SIGNATURE,

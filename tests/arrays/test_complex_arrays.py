@@ -595,3 +595,19 @@ def test_unsupported_is_located_compile_error(fn, nargs):
     with pytest.raises(CompileError) as ei:
         py2wasm.compile(fn)(*args)
     assert ei.value.line is not None and "test_complex_arrays.py" in (ei.value.file or "")
+
+
+def e_mask(a):
+    return a[a.real > 0]
+
+
+def e_fancy(a, i):
+    a[i] = 0
+    return a
+
+
+def test_fancy_and_mask_indexing_is_refused():
+    with pytest.raises(CompileError, match="integer or boolean array"):
+        py2wasm.compile(e_mask)(rand(4))
+    with pytest.raises(CompileError, match="integer or boolean array"):
+        py2wasm.compile(e_fancy)(rand(4), np.array([0, 2]))
