@@ -471,22 +471,12 @@ def dot(tr, a, b, loc, name: str):
     a, b = A.materialize(tr, a, loc), A.materialize(tr, b, loc)
     ka = a.shape[-1]
     kb = b.shape[0] if b.ndim == 1 else b.shape[-2]
-    bad = A.icmp(fb, "ne", ka, kb)
-    if bad is not False:
-        args: list = []
-        msg = (f"shapes {A._fmt_shape(a.shape, args)} and {A._fmt_shape(b.shape, args)} not "
-               "aligned: " + ("{%d} (dim %d) != {%d} (dim %d)" % (
-                   len(args), a.ndim - 1, len(args) + 1, 0 if b.ndim == 1 else b.ndim - 2)))
-        if name == "matmul":
-            msg = "matmul: Input operand 1 has a mismatch in its core dimension 0"
-            args = []
-        elif any(not A.known(x) for x in (ka, kb)) or True:
-            args = []
-            msg = "shapes not aligned"
-        if bad is True:
-            from .values import TraceRaise
-            raise TraceRaise("ValueError", msg)
-        fb.raise_if(bad, "ValueError", msg, loc)
+    if name == "matmul":  # NumPy's gufunc message
+        nplib._core_check(fb, kb, ka, "matmul: Input operand 1 has a mismatch in its core "
+                          "dimension 0, with gufunc signature (n?,k),(k,m?)->(n?,m?) "
+                          "(size {0} is different from {1})", loc)
+    else:
+        nplib._not_aligned(fb, a, b, loc)
     oshape = tuple(a.shape[:-1]) + (tuple(b.shape[1:]) if b.ndim == 2 else ())
     c = C(fb, loc, dt)
 

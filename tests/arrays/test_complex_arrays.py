@@ -611,3 +611,19 @@ def test_fancy_and_mask_indexing_is_refused():
         py2wasm.compile(e_mask)(rand(4))
     with pytest.raises(CompileError, match="integer or boolean array"):
         py2wasm.compile(e_fancy)(rand(4), np.array([0, 2]))
+
+
+def d_mm(a, b):
+    return a @ b
+
+
+@pytest.mark.parametrize("fn", [d_dot, d_mm])
+def test_dot_shape_mismatch_raises_numpys_error(fn):
+    args = (rand(3), rand(4), rand(9).reshape(3, 3)) if fn is d_dot else (rand(3), rand(4))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with pytest.raises(ValueError) as want:
+            fn(*args)
+    with pytest.raises(ValueError) as got:
+        py2wasm.compile(fn)(*args)
+    assert str(got.value).split("\n")[0] == str(want.value)
