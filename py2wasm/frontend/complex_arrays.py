@@ -284,6 +284,8 @@ def apply(tr, op: str, loop: tuple, out: str, vals: list, loc, scalar: bool = Fa
         return multiply(c, v[0], v[1], fused=not scalar)
     if op == "square":
         return multiply(c, v[0], v[0], fused=not scalar)
+    if op == "cx.square_plain":
+        return multiply(c, v[0], v[0], fused=False)
     if op in ("divide", "true_divide"):
         return divide(c, v[0], v[1])
     if op == "negative":

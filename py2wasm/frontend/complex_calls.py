@@ -168,14 +168,17 @@ def call_method(tr, m, args, kwargs, loc):
 
 
 def power(tr, a, b, loc):
-    """complex array ** b: NumPy's fast scalar powers (2 is np.square, 1
-    np.positive, 0.5 np.sqrt) for a known real exponent; other powers are
-    refused (NumPy's complex pow has its own algorithm)."""
+    """complex array ** b for a known exponent as NumPy computes it: int 2 is
+    np.square (its fused loop), 2.0 one plain multiply (nc_pow), 1 and 1.0
+    the array, 0.5 np.sqrt; other powers are refused (NumPy's complex pow
+    has its own algorithm)."""
     from . import arrays as A
-    if type(b) in (int, float) and b in (2, 1, 0.5):
-        fast = {2: np.square, 1: np.positive, 0.5: np.sqrt}[b]
-        node = A.ufunc_node(tr, fast, [a], loc)
-        return node
+    if type(b) is int and b == 2:  # NumPy's fast path: np.square (fused multiply)
+        return A.ufunc_node(tr, np.square, [a], loc)
+    if type(b) is float and b == 2.0:  # NumPy's nc_pow: n == 2 is one plain multiply
+        return A.Ew("cx.square_plain", (a,), a.dtype, a.shape, (a.dtype,))
+    if type(b) in (int, float) and b in (1, 0.5):
+        return A.ufunc_node(tr, np.positive if b == 1 else np.sqrt, [a], loc)
     raise error(loc, "a complex array ** this exponent is not supported (only the known "
                 "exponents 2, 1 and 0.5)", "multiply it out (z * z * z), or use "
                 "np.exp(b * np.log(z))", E_UNSUPPORTED_CALL)

@@ -149,7 +149,15 @@ def k_abs(a):
 
 
 def k_unary(a):
-    return -a, np.conj(a), a.conjugate(), np.square(a), a ** 2, +a
+    return -a, np.conj(a), a.conjugate(), np.square(a), a ** 2, +a, a ** 2.0, a ** 1.0
+
+
+def k_half(a):
+    return a ** 0.5
+
+
+def test_power_one_half_is_sqrt():
+    check(k_half, rand(30, np.complex128, 5, scale=False))  # glibc's csqrt, to the bit here
 
 
 @pytest.mark.parametrize("dtype", [np.complex128, np.complex64])
