@@ -635,3 +635,71 @@ def test_dot_shape_mismatch_raises_numpys_error(fn):
     with pytest.raises(ValueError) as got:
         py2wasm.compile(fn)(*args)
     assert str(got.value).split("\n")[0] == str(want.value)
+
+
+# --- layouts, joins, iteration, in-place ------------------------------------------------------
+
+def l_strided(a):
+    return a * 2 + a.conj()
+
+
+def test_strided_arguments():
+    a = rand(24, seed=30).reshape(4, 6)
+    check(l_strided, a[:, ::2])
+    check(l_strided, a.T)
+
+
+def l_c64(z, a):
+    return z * a, z * 2.0, z + np.float32(1), abs(z), z.real
+
+
+def test_complex64_scalar_arguments():
+    check(l_c64, np.complex64(1.5 - 2j), rand(6, np.complex64, 31))
+
+
+def l_broadcast(a, b, x):
+    return a[:, None, :] * b[None, :, :], a * x[:, None]
+
+
+def test_broadcasting_mixed_dtypes():
+    a = rand(12, seed=32).reshape(3, 4)
+    check(l_broadcast, a, a.astype(np.complex64), np.linspace(0, 1, 3))
+
+
+def l_join(a, t):
+    z = a[0, 0]
+    if t > 0:
+        z = z * 2
+    else:
+        z = z + 1j
+    return z
+
+
+def l_iter(a):
+    s = 0.0
+    for row in a:
+        for v in row:
+            s += abs(v)
+    return s
+
+
+def test_joins_and_iteration():
+    a = rand(12, seed=33).reshape(3, 4)
+    check(l_join, a, 1.0)
+    check(l_join, a, -1.0)
+    check(l_iter, a)
+
+
+def l_inplace(a, b):
+    a += b
+    a *= 1j
+    a -= 2.0
+    a /= b
+    return a
+
+
+def test_inplace_operators():
+    a, b = rand(8, seed=34), rand(8, seed=35)
+    got = py2wasm.compile(l_inplace)(a.copy(), b)
+    want = l_inplace(a.copy(), b)
+    same(got, want)
