@@ -703,3 +703,46 @@ def test_inplace_operators():
     got = py2wasm.compile(l_inplace)(a.copy(), b)
     want = l_inplace(a.copy(), b)
     same(got, want)
+
+
+# --- hypothesis: NEP 50 promotion across scalar and array kinds ------------------------------
+
+def _make(kind, vals):
+    z = [complex(a, b) for a, b in vals]
+    if kind == "c128":
+        return np.array(z, dtype=np.complex128)
+    if kind == "c64":
+        return np.array(z, dtype=np.complex64)
+    if kind == "f32":
+        return np.array([a for a, _ in vals], dtype=np.float32)
+    if kind == "f64":
+        return np.array([a for a, _ in vals])
+    if kind == "i64":
+        return np.array([int(a) for a, _ in vals], dtype=np.int64)
+    if kind == "np128":
+        return np.complex128(z[0])
+    if kind == "np64":
+        return np.complex64(z[0])
+    if kind == "npf32":
+        return np.float32(vals[0][0])
+    return z[0]  # a Python complex
+
+
+def m_ops(x, y):
+    return x + y, x - y, x * y, x / y, x == y, y * x
+
+
+KIND_PAIRS = [("c128", "c64"), ("c64", "f32"), ("c64", "py"), ("f32", "py"), ("i64", "py"),
+              ("c64", "np128"), ("f64", "np64"), ("c128", "npf32"), ("np64", "npf32"),
+              ("np128", "py"), ("np64", "np128"), ("c64", "i64")]
+
+small = st.floats(-1e3, 1e3, allow_nan=False).map(lambda v: float(round(v, 3)))
+
+
+@pytest.mark.parametrize("kx,ky", KIND_PAIRS)
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                               HealthCheck.function_scoped_fixture])
+@given(vals=st.lists(st.tuples(small, small), min_size=3, max_size=3))
+def test_hypothesis_promotion(kx, ky, vals):
+    x, y = _make(kx, vals), _make(ky, vals[::-1])
+    check(m_ops, x, y)
