@@ -175,6 +175,10 @@ class C:
         product of two float32 values is an f64, so fma in f64 then f32 is
         NumPy's fmaf wherever the intermediate rounding is innocuous)."""
         f = self.f
+        if any(not isinstance(x, Var) and x in (0.0, 1.0, -1.0) for x in (a, b)):
+            # a product by a known 0 or +-1 is exact: fma is the plain sum
+            # (`1j * theta`, a real operand's zero imaginary part)
+            return self.r(f.add(f.mul(a, b), c))
         if not any(isinstance(x, Var) for x in (a, b, c)):
             from fractions import Fraction
             if all(math.isfinite(x) for x in (a, b, c)):
