@@ -73,7 +73,7 @@ def _leaves(t: Any) -> list:
         return [x for e in t["tuple"] for x in _leaves(e)]
     if t == "None":
         return []
-    if t == "complex":
+    if t in ("complex", "numpy.complex128", "numpy.complex64"):
         return ["float", "float"]
     if isinstance(t, str) and t.startswith("numpy."):
         return [_NUMPY_LEAVES.get(t, "int")]

@@ -43,6 +43,15 @@ from .values import (E_TYPE, E_UNSUPPORTED_CALL, E_UNSUPPORTED_VALUE, TraceRaise
                      is_complex, scalar_type)
 
 FLOATS = ("float64", "float32")
+
+
+def _itemsize(dtype: str) -> int:
+    from .complex_arrays import itemsize  # complex128/complex64 are not DTYPES
+    return itemsize(dtype)
+
+
+def _cx(dtype) -> bool:
+    return dtype in ("complex128", "complex64")
 INTS = tuple(INT_BITS)
 _fresh = itertools.count()
 
@@ -178,7 +187,7 @@ class Arr:
 
     @property
     def itemsize(self) -> int:
-        return DTYPES[self.dtype].size
+        return _itemsize(self.dtype)
 
     def __repr__(self):
         return f"Arr({self.dtype}, {self.shape}, {self.strides}, root={self.root})"
@@ -233,6 +242,9 @@ def dtype_of(v) -> str:
         return v.dtype
     if nps.is_np(v):
         return nps.dtype_name(v)
+    from .complex_scalars import scalar_dtype
+    if scalar_dtype(v) is not None:
+        return scalar_dtype(v)
     t = scalar_type(v)
     return {I64: "int64", F64: "float64", BOOL: "bool"}[t]
 
@@ -354,7 +366,7 @@ def alloc(tr, dtype: str, shape, loc) -> Arr:
     if neg is not False:
         fb.raise_if(neg, "ValueError", "negative dimensions are not allowed", loc)
     # checked multiplication: a size beyond int64 is an OverflowError, never a wrap
-    n = DTYPES[dtype].size
+    n = _itemsize(dtype)
     for s in shape:
         if known(n) and known(s):
             n = n * s
@@ -377,10 +389,16 @@ def address(fb, a: Arr, idx, strides=None):
 
 
 def load(fb, a: Arr, idx, strides=None):
+    if _cx(a.dtype):
+        from .complex_arrays import load_at
+        return load_at(fb, ic(fb, address(fb, a, idx, strides)), a.dtype)
     return fb.emit("load", [ic(fb, address(fb, a, idx, strides))], {"dtype": a.dtype})
 
 
 def store(fb, a: Arr, idx, value, strides=None):
+    if _cx(a.dtype):
+        from .complex_arrays import store_at
+        return store_at(fb, ic(fb, address(fb, a, idx, strides)), value, a.dtype)
     fb.emit_multi("store", [ic(fb, address(fb, a, idx, strides)), value], {"dtype": a.dtype})
 
 
@@ -563,11 +581,20 @@ def _index_value(k, loc):
     return k
 
 
-def getitem(tr, a, key, loc):
-    """a[key]: an element (Python scalar trace value) or a view."""
+def _no_complex_fancy(a, key, loc):
+    from . import indexing_fancy
+    if _cx(a.dtype) and (indexing_fancy.wants_fancy(a, key) or _is_mask(key)):
+        raise error(loc, "indexing a complex array with an integer or boolean array is not "
+                    "supported", "use slices, or loop over the indices", E_UNSUPPORTED_VALUE)
+
+
+def getitem(tr, a, key, loc, _addr=False):
+    """a[key]: an element (Python scalar trace value) or a view. `_addr`:
+    an element is returned as (array, address) instead (getitem_view)."""
     a = materialize(tr, a, loc)
     fb = tr.fb
     from . import indexing_fancy
+    _no_complex_fancy(a, key, loc)
     if indexing_fancy.wants_fancy(a, key):
         return indexing_fancy.getitem(tr, a, key, loc)
     if _is_mask(key):
@@ -625,6 +652,11 @@ def getitem(tr, a, key, loc):
                         "(`None`) are valid indices", E_TYPE)
         d += 1
     ptr = iadd(fb, a.ptr, imul(fb, off, a.itemsize))
+    if not shape and _addr:
+        return (a, ic(fb, ptr))
+    if not shape and _cx(a.dtype):
+        from .complex_scalars import element_scalar
+        return element_scalar(fb, a.dtype, ic(fb, ptr), loc)
     if not shape:
         return nps.NpScalar(a.dtype, fb.emit("load", [ic(fb, ptr)], {"dtype": a.dtype}, loc=loc))
     # a view that drops leading axes of a C-contiguous array and keeps the rest
@@ -642,6 +674,9 @@ def cast(fb, v, src: str, dst: str, loc=None):
     with NumPy's C casts (float -> int truncates; int -> narrower int wraps)."""
     if src == dst:
         return v
+    if _cx(src) or _cx(dst):
+        from .complex_arrays import cast as cx_cast
+        return cx_cast(fb, v, src, dst, loc)
     if known(v):
         v = fb.const(v, scalar_type(v))
     if dst in FLOATS:
@@ -683,7 +718,9 @@ def cast(fb, v, src: str, dst: str, loc=None):
 def loop_dtypes(ufunc, operands, loc):
     """NumPy's loop for `ufunc` on these operands: (input dtypes, output dtype).
     Python scalars are weak (NEP 50), arrays strong."""
-    spec = tuple(np.dtype(dtype_of(v)) if is_array(v) or nps.is_np(v)
+    from .complex_scalars import is_npcx
+    spec = tuple(np.dtype(dtype_of(v)) if is_array(v) or nps.is_np(v) or is_npcx(v)
+                 else complex if is_complex(v)
                  else nps.weak(scalar_type(v)) for v in operands)  # a Python bool is bool_
     try:
         res = ufunc.resolve_dtypes(spec + (None,) * ufunc.nout)
@@ -692,8 +729,11 @@ def loop_dtypes(ufunc, operands, loc):
                     f" is not supported: {e}", "convert the operands with astype()",
                     E_TYPE) from None
     names = [d.name for d in res]
+    if any(_cx(n) for n in names):
+        from .complex_arrays import check_loop
+        check_loop(ufunc.__name__, names, operands, loc)
     for n in names:
-        if n not in DTYPES:
+        if n not in DTYPES and not _cx(n):
             raise error(loc, f"numpy.{ufunc.__name__} on {', '.join(_dtname(v) for v in operands)}"
                         f" computes in {n}, which is not supported",
                         "convert the operands to float64 or float32 with astype() first",
@@ -791,8 +831,10 @@ def shape_of(v):
 def ufunc_node(tr, ufunc, operands, loc, out_dtype=None):
     """The lazy expression `ufunc(*operands)` (arrays, expressions, scalars)."""
     fb = tr.fb
+    from .complex_scalars import is_npcx
     for v in operands:
-        if not is_array(v) and scalar_type(v) is None and not nps.is_np(v):
+        if not is_array(v) and scalar_type(v) is None and not nps.is_np(v) \
+                and not is_complex(v) and not is_npcx(v):
             raise error(loc, f"numpy.{ufunc.__name__} of a {_tn(v)} is not supported",
                         "pass arrays or numbers", E_TYPE)
     loops, res = loop_dtypes(ufunc, operands, loc)
@@ -891,17 +933,26 @@ def element(tr, v, idx, plan, loc):
         if plan.block is not fb.block:
             plan.cache, plan.block = {}, fb.block
         x = plan.cache.get(key)
+        if x is None and _cx(v.dtype):
+            from .complex_arrays import load_at
+            x = plan.cache[key] = load_at(fb, plan.addr(v, idx), v.dtype)
         if x is None:
             x = plan.cache[key] = fb.emit("load", [plan.addr(v, idx)], {"dtype": v.dtype})
         return x
     if not isinstance(v, Ew):
         if nps.is_np(v):
             return nps.var_of(fb, v)
+        from .complex_scalars import element_value
+        if element_value(v) is not None:
+            return element_value(v)
         return v if isinstance(v, Var) else fb.const(v, scalar_type(v))
     vals = []
     for x, dt in zip(v.args, v.loop):
         e = element(tr, x, idx, plan, loc)
         vals.append(cast(fb, e, dtype_of(x), dt, loc))
+    if _cx(v.dtype) or any(_cx(d) for d in v.loop) or v.op.startswith("cx."):
+        from .complex_arrays import apply as cx_apply
+        return cx_apply(tr, v.op, v.loop, v.dtype, vals, loc)
     from .ufuncs import apply
     return apply(fb, v.op, v.loop, v.dtype, vals, loc)
 
@@ -1011,7 +1062,9 @@ def assign(tr, dest: Arr, value, loc, *, casting="unsafe", ufunc=None):
                 value = copy(tr, value, loc)
         src = dtype_of(value)
     else:
-        if scalar_type(value) is None and not nps.is_np(value):
+        from .complex_scalars import is_npcx
+        if scalar_type(value) is None and not nps.is_np(value) and not is_complex(value) \
+                and not is_npcx(value):
             raise error(loc, f"assigning a {_tn(value)} to array elements is not supported",
                         "assign numbers or arrays", E_TYPE)
         src = None
@@ -1057,6 +1110,9 @@ def scalar_to_dtype(tr, v, dtype, loc):
     int() of a float for integer arrays, OverflowError outside the dtype). A
     NumPy scalar is cast like astype (C casts, no range check)."""
     fb = tr.fb
+    from .complex_scalars import is_npcx, to_dtype
+    if _cx(dtype) or is_npcx(v):
+        return to_dtype(tr, v, dtype, loc)
     if nps.is_np(v):
         return cast(fb, nps.var_of(fb, v), nps.dtype_name(v), dtype, loc)
     t = scalar_type(v)
@@ -1115,6 +1171,7 @@ def setitem(tr, a, key, value, loc):
         raise error(loc, "assigning into the result of an expression has no effect",
                     "store the expression in a variable first", E_TYPE)
     from . import indexing_fancy
+    _no_complex_fancy(a, key, loc)
     if indexing_fancy.wants_fancy(a, key):
         return indexing_fancy.setitem(tr, a, key, value, loc)
     if _is_mask(key):
@@ -1128,6 +1185,10 @@ def setitem(tr, a, key, value, loc):
                 # NumPy: setting an element with a sequence
                 raise TraceRaise("ValueError", "setting an array element with a sequence.")
         x = scalar_to_dtype(tr, value, arr.dtype, loc)
+        if _cx(arr.dtype):
+            from .complex_arrays import store_at
+            store_at(fb, ic(fb, ptr), x, arr.dtype, loc)
+            return
         fb.emit_multi("store", [ic(fb, ptr), x], {"dtype": arr.dtype}, loc=loc)
         return
     assign(tr, view, settle(tr, value, loc) if isinstance(value, tuple) else value, loc)
@@ -1136,6 +1197,8 @@ def setitem(tr, a, key, value, loc):
 def getitem_view(tr, a, key, loc):
     """Like getitem, but an element is returned as (array, address)."""
     fb = tr.fb
+    if _cx(a.dtype):
+        return getitem(tr, a, key, loc, _addr=True)
     r = getitem(tr, a, key, loc)
     if isinstance(r, nps.NpScalar):
         r = r.var
@@ -1160,7 +1223,9 @@ UNARY_UFUNCS = {"-": np.negative, "+": np.positive, "~": np.invert}
 
 
 def _operand(tr, v, loc):
-    if is_array(v) or scalar_type(v) is not None or nps.is_np(v):
+    from .complex_scalars import is_npcx
+    if is_array(v) or scalar_type(v) is not None or nps.is_np(v) or is_complex(v) \
+            or is_npcx(v):
         return v
     if isinstance(v, tuple):
         from .nplib import array_from
@@ -1171,10 +1236,16 @@ def _operand(tr, v, loc):
 
 def binary(tr, op, a, b, loc):
     if op == "@":
+        if (is_array(a) and _cx(a.dtype)) or (is_array(b) and _cx(b.dtype)):
+            from .complex_calls import dot
+            return dot(tr, a, b, loc, "matmul")
         from .nplib import matmul
         return matmul(tr, a, b, loc)
     if op not in BINARY_UFUNCS:
         raise error(loc, f"operator {op} on arrays is not supported", "", E_TYPE)
+    if op == "**" and is_array(a) and _cx(a.dtype):
+        from .complex_calls import power
+        return power(tr, a, b, loc)
     if op == "**" and is_array(a) and type(b) in (int, float) and b in (2, 0.5, -1, 1) \
             and (a.dtype in FLOATS or type(b) is int and b in (1, 2)) \
             and not (a.dtype == "bool" and b == 1):  # NumPy: bool ** 1 is power's int64
@@ -1275,6 +1346,8 @@ def truth(tr, v, loc):
     if bad is not False:
         fb.raise_if(bad, "ValueError", msg, loc)
     x = load(fb, a, [0] * a.ndim)
+    if _cx(a.dtype):
+        return cast(fb, x, a.dtype, "bool", loc)
     return x if x.type is BOOL else fb.emit("convert", [x], {"to": BOOL})
 
 
@@ -1292,6 +1365,9 @@ def iter_item(tr, a: Arr, i, loc):
     fb = tr.fb
     st = strides_of(fb, a)
     ptr = iadd(fb, a.ptr, imul(fb, imul(fb, i, st[0]), a.itemsize))
+    if a.ndim == 1 and _cx(a.dtype):
+        from .complex_scalars import element_scalar
+        return element_scalar(fb, a.dtype, ic(fb, ptr), loc)
     if a.ndim == 1:
         return nps.NpScalar(a.dtype, fb.emit("load", [ic(fb, ptr)], {"dtype": a.dtype}, loc=loc))
     return Arr(a.dtype, ptr, a.shape[1:], None if a.strides is None else st[1:], a.root)

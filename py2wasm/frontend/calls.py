@@ -241,17 +241,23 @@ def _array_call(tr, fn, args, kwargs, loc):
     from . import arrays, nplib
     uf = getattr(fn, "__self__", None)
     if uf is not None and type(uf).__name__ == "ufunc" and _is_numpy(uf):  # np.add.outer...
-        from . import ufunc_methods
+        from . import complex_calls, ufunc_methods
+        if complex_calls.wants(None, args, kwargs):
+            raise error(loc, f"numpy.{uf.__name__}.{fn.__name__}() with complex values is not "
+                        "supported", "write the loop, or use the ufunc itself",
+                        E_UNSUPPORTED_CALL)
         return ufunc_methods.call(tr, uf, fn.__name__, list(args), dict(kwargs), loc)
     if isinstance(fn, nplib.ArrayMethod):
+        from . import complex_calls
+        if complex_calls.wants(None, [fn.arr] + list(args), kwargs):
+            return complex_calls.call_method(tr, fn, args, kwargs, loc)
         return nplib.call_method(tr, fn, args, kwargs, loc)
     if isinstance(fn, type) and issubclass(fn, BaseException):
         return _NO  # numpy.linalg.LinAlgError(...): an exception value, built when tracing
     if _is_numpy(fn):
-        if any(is_complex(a) for a in list(args) + list(kwargs.values())):
-            raise error(loc, f"numpy.{getattr(fn, '__name__', 'function')}() of a complex "
-                        "number is not supported yet", "use the cmath module, abs(z), "
-                        "z.real, z.imag or z.conjugate()", E_UNSUPPORTED_CALL)
+        from . import complex_calls
+        if complex_calls.wants(fn, args, kwargs):
+            return complex_calls.call(tr, fn, args, kwargs, loc)
         from . import linalg_calls
         impl = linalg_calls.implementation(fn)
         if impl is not None:
@@ -343,6 +349,12 @@ def call_value(tr, fn, args, kwargs, loc):
         return call_cmath(tr, fn, list(args), dict(kwargs), loc)
     if inspect.ismethod(fn) and inspect.isfunction(fn.__func__):  # obj.method(...)
         return call_python(tr, fn.__func__, [fn.__self__] + list(args), kwargs, loc)
+    from .complex_scalars import BoundConj, NpCx
+    if isinstance(fn, BoundConj) or any(type(a) is NpCx for a in args):
+        from .complex_scalars import call_builtin as cx_builtin
+        r = cx_builtin(tr, fn, args, kwargs, loc)
+        if r is not None:
+            return r
     if _has_np(args) or _has_np(kwargs.values()):
         from . import npscalars as nps
         r = nps.call_builtin(tr.fb, fn, args, kwargs, loc)

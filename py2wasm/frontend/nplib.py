@@ -73,10 +73,10 @@ def dtype_arg(d, loc, default=None):
         name = np.dtype(d).name
     except TypeError:
         raise error(loc, f"dtype {d!r} is not understood", "", E_TYPE) from None
-    if name not in DTYPES:
+    if name not in DTYPES and name not in ("complex128", "complex64"):
         raise error(loc, f"dtype {name} is not supported",
-                    "use float64, float32, int64, int32, int16, int8, uint64, uint32, uint16, uint8 "
-                    "or bool", E_TYPE)
+                    "use float64, float32, int64, int32, int16, int8, uint64, uint32, uint16, uint8, "
+                    "bool, complex128 or complex64", E_TYPE)
     return name
 
 
@@ -1429,9 +1429,9 @@ def attribute(tr, a, name, loc):
     if name == "T":
         return A.transpose(tr, a, None, loc)
     if name == "itemsize":
-        return DTYPES[a.dtype].size
+        return A._itemsize(a.dtype)
     if name == "nbytes":
-        return imul(fb, A.size_of(fb, a), DTYPES[a.dtype].size)
+        return imul(fb, A.size_of(fb, a), A._itemsize(a.dtype))
     from . import npfuncs
     if name in _METHODS or name in npfuncs.METHODS:
         return ArrayMethod(a, name)

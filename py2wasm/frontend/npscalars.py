@@ -51,7 +51,8 @@ def is_np(v: Any) -> bool:
 def is_unsupported_np(v: Any) -> bool:
     """A known NumPy scalar of a type py2wasm does not compute with (uint64,
     float16, complex... : a located error rather than a wrong answer)."""
-    return isinstance(v, np.generic) and type(v) not in _BY_TYPE
+    return isinstance(v, np.generic) and type(v) not in _BY_TYPE and \
+        type(v) not in (np.complex128, np.complex64)  # complex_scalars.py
 
 
 def dtype_name(v: Any) -> str:

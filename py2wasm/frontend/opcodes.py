@@ -246,7 +246,14 @@ class Handlers:
             return lists.attribute(obj, name, loc)
         if arrays.is_array(obj):
             from . import nplib
+            if obj.dtype in ("complex128", "complex64"):
+                from . import complex_calls
+                return complex_calls.attribute(self, obj, name, loc)
             return nplib.attribute(self, obj, name, loc)
+        from .complex_scalars import NpCx
+        if type(obj) is NpCx:
+            from .complex_scalars import attribute
+            return attribute(self.fb, obj, name, loc)
         from . import npscalars
         if npscalars.is_np(obj):
             return npscalars.attribute(obj, name, loc)

@@ -54,6 +54,11 @@ def _complexes():
     return complexes
 
 
+def _npcx():
+    from . import complex_scalars
+    return complex_scalars
+
+
 class _Tr:
     """The part of a FunctionTracer the array code needs (its builder)."""
     __slots__ = ("fb",)
@@ -144,6 +149,8 @@ def value_type(v: Any):
         return tuple(value_type(x) for x in v)
     if nps.is_np(v):
         return ("numpy", nps.dtype_name(v))
+    if _npcx().is_npcx(v):
+        return ("numpy", _npcx().dtype_name(v))
     return scalar_type(v) or type(v)
 
 
@@ -157,6 +164,10 @@ def select(fb, c: Any, a: Any, b: Any, loc) -> Any:
         return a
     if nps.is_np(a) or nps.is_np(b):
         r = nps.select(fb, c, a, b, loc) if nps.is_np(a) else None
+        if r is not None:
+            return r
+    if _npcx().involved(a, b):
+        r = _npcx().select(fb, c, a, b, loc)
         if r is not None:
             return r
     if isinstance(a, tuple) and isinstance(b, tuple) and len(a) == len(b):
@@ -221,6 +232,8 @@ def binary(fb, op: str, a: Any, b: Any, loc) -> Any:
         return _arrays().binary(_Tr(fb), op, a, b, loc)
     if op not in BINARY:
         raise error(loc, f"operator {op} is not supported", "", E_UNSUPPORTED_OPCODE)
+    if _npcx().involved(a, b):
+        return _npcx().binary(fb, op, a, b, loc)
     a, b = _np_with_complex(fb, a, b, loc)
     if nps.is_np(a) or nps.is_np(b):
         return nps.binary(fb, op, a, b, loc)
@@ -268,6 +281,8 @@ def compare(fb, op: str, a: Any, b: Any, loc) -> Any:
     """`a op b` for op in < <= == != > >=: a known bool or a bool Var."""
     if _arrays().is_array(a) or _arrays().is_array(b):
         return _arrays().compare(_Tr(fb), op, a, b, loc)
+    if _npcx().involved(a, b):
+        return _npcx().compare(fb, op, a, b, loc)
     a, b = _np_with_complex(fb, a, b, loc)
     if nps.is_np(a) or nps.is_np(b):
         return nps.compare(fb, op, a, b, loc)
@@ -341,6 +356,8 @@ def truth(fb, v: Any, loc) -> Any:
         return _arrays().truth(_Tr(fb), v, loc)
     if isinstance(v, Var):
         return v if v.type is BOOL else fb.emit("convert", [v], {"to": BOOL}, loc=loc)
+    if _npcx().involved(v):
+        return _npcx().truth(fb, v, loc)
     if nps.is_np(v):
         return nps.truth(fb, v, loc)
     if isinstance(v, tuple):
@@ -360,6 +377,8 @@ def unary(fb, op: str, a: Any, loc) -> Any:
         return _arrays().unary(_Tr(fb), op, a, loc)
     if op == "not":
         return logical_not(fb, truth(fb, a, loc), loc)
+    if _npcx().involved(a):
+        return _npcx().unary(fb, op, a, loc)
     if nps.is_np(a) and op in UNARY:
         return nps.unary(fb, op, a, loc)
     if op not in UNARY:

@@ -88,7 +88,7 @@ def _numpy_scalar_annotation(ann, fn, what):
     if ann in (np.generic, np.number, np.integer, np.floating, np.inexact,
                np.signedinteger, np.unsignedinteger):
         name = None
-    if name not in DTYPES:
+    if name not in DTYPES and name not in ("complex128", "complex64"):
         file, line = _fn_loc(fn)
         raise CompileError(f"unsupported annotation numpy.{ann.__name__} for {what} of "
                            f"{fn.__name__}()", file=file, line=line, code=E_SIGNATURE,
@@ -122,7 +122,7 @@ def _ndarray_annotation(ann, fn, what):
         name = np.dtype(dt).name
     except TypeError:
         name = None
-    if name not in DTYPES:
+    if name not in DTYPES and name not in ("complex128", "complex64"):
         file, line = _fn_loc(fn)
         raise CompileError(f"unsupported array element type {dt!r} for {what} of "
                            f"{fn.__name__}()", file=file, line=line, code=E_SIGNATURE,
@@ -214,8 +214,12 @@ def type_of_value(v: Any, fn=None, name: str = "") -> PyType:
     from .npscalars import _BY_TYPE, is_unsupported_np
     if t in _BY_TYPE:
         return NumpyScalarType(_BY_TYPE[t])
+    from .complex_scalars import NP_CX
+    if t in NP_CX:
+        return NumpyScalarType(NP_CX[t])
     if type(v).__name__ == "ndarray" and type(v).__module__ == "numpy":
-        if v.dtype.name not in DTYPES or v.dtype.byteorder == ">":
+        if (v.dtype.name not in DTYPES and v.dtype.name not in ("complex128", "complex64")) \
+                or v.dtype.byteorder == ">":
             raise _bad_value(fn, name, f"arrays of dtype {v.dtype} are not supported",
                              f"use {_DTYPE_LIST} arrays (convert with a.astype(...))")
         if v.ndim == 0:
@@ -272,6 +276,9 @@ def trace_type(v: Any, loc, what="value") -> PyType:
     from .npscalars import dtype_name, is_np, is_unsupported_np, unsupported
     if is_np(v):
         return NumpyScalarType(dtype_name(v))
+    from . import complex_scalars as cxs
+    if cxs.is_npcx(v):
+        return NumpyScalarType(cxs.dtype_name(v))
     if is_unsupported_np(v):
         raise unsupported(v, loc)
     from .arrays import Arr, Ew
@@ -302,6 +309,9 @@ def placeholder(t: PyType):
         from .arrays import Arr
         strides = tuple(Var(I64, "stride") for _ in range(t.ndim)) if t.strided else None
         return Arr(t.dtype, 0, (0,) * t.ndim, strides, None)
+    if isinstance(t, NumpyScalarType) and t.dtype in ("complex128", "complex64"):
+        from .complex_scalars import CX_TYPES
+        return CX_TYPES[t.dtype](0)
     if isinstance(t, NumpyScalarType):
         from .npscalars import NP_TYPES
         return NP_TYPES[t.dtype](0)

@@ -16,6 +16,7 @@ from .iterators import RangeIter, SymRange, TupleIter
 from ..ir.types import COMPLEX
 from .npscalars import compute_value, dtype_name, is_np, make
 from .values import Cx, NpScalar, is_complex, scalar_type
+from .complex_scalars import dtype_name as cx_dtype, is_npcx, make as cx_make, parts as cx_parts
 
 
 class _Null:
@@ -54,6 +55,8 @@ def key_of(v: Any):
         return t
     if is_np(v):  # NumPy scalars, known or not, by dtype (one block parameter)
         return ("np", dtype_name(v))
+    if is_npcx(v):  # NumPy complex scalars: two block parameters
+        return ("npcx", cx_dtype(v))
     if is_complex(v):  # its two parts become block parameters, like a pair of floats
         return COMPLEX
     if isinstance(v, (Arr, ArrIter)):
@@ -132,6 +135,8 @@ def leaves(v: Any, out: list) -> list:
         out.append(v.var)
     elif is_np(v):
         out.append(compute_value(v))
+    elif is_npcx(v):
+        out.extend(cx_parts(v))
     elif type(v) is complex:
         out.append(v.real)
         out.append(v.imag)
@@ -164,6 +169,9 @@ def rebuild(v: Any, it) -> Any:
         return next(it)
     if is_np(v):
         return make(dtype_name(v), next(it))
+    if is_npcx(v):
+        re = next(it)
+        return cx_make(cx_dtype(v), re, next(it))
     if is_complex(v):
         re = next(it)
         return Cx(re, next(it))

@@ -139,6 +139,19 @@ DTYPES = {d.name: d for d in (DType("float64", 8, F64), DType("float32", 4, F64)
                               DType("uint64", 8, I64), DType("uint32", 4, I64),
                               DType("uint16", 2, I64), DType("uint8", 1, I64),
                               DType("bool", 1, BOOL))}
+# Complex dtypes: arrays only, never one IR value. An element is two parts of
+# the part dtype, interleaved (real, imaginary) as in NumPy; the frontend
+# reads and writes the parts (frontend/complex_arrays.py).
+COMPLEX_DTYPES = {"complex128": "float64", "complex64": "float32"}
+
+
+def itemsize(dtype: str) -> int:
+    """Bytes per element of an array dtype (DTYPES or COMPLEX_DTYPES)."""
+    if dtype in COMPLEX_DTYPES:
+        return 2 * DTYPES[COMPLEX_DTYPES[dtype]].size
+    return DTYPES[dtype].size
+
+
 # The fixed-width integer dtypes: (bits, signed). Their elements and NumPy
 # scalars are computed in i64 and wrapped back to the width (`wrap`); a
 # uint64 is its 64 bits in an i64 (values from 2**63 up read as negative:
@@ -169,6 +182,9 @@ class NumpyScalarType:
 
     @property
     def compute(self) -> ScalarType:
+        """The IR type of the value (of each part, for complex128/complex64)."""
+        if self.dtype in COMPLEX_DTYPES:
+            return F64
         return DTYPES[self.dtype].compute
 
 
@@ -206,7 +222,7 @@ def flatten(t: PyType) -> list[ScalarType]:
     if isinstance(t, ArrayType):
         return [I64] * (1 + t.ndim * (2 if t.strided else 1))
     if isinstance(t, NumpyScalarType):
-        return [t.compute]
+        return [t.compute] * (2 if t.dtype in COMPLEX_DTYPES else 1)
     if isinstance(t, ComplexType):
         return [F64, F64]
     return []

@@ -87,6 +87,13 @@ def check_type(t: Any, where: str) -> None:
                 raise UnsupportedSignature(f"{where}: None inside a tuple is not supported")
             check_type(e, where)
         return
+    if t in ("numpy.complex128", "numpy.complex64") or (is_array(t) and t["array"] in (
+            "complex128", "complex64")):
+        what = f"{t['array']} arrays" if is_array(t) else f"{t} scalars"
+        raise UnsupportedSignature(
+            f"{where}: {what} cannot cross the npm package's JavaScript boundary yet "
+            "(py2wasm.compile supports them); pass and return the real and imaginary parts "
+            "as float arrays (z.real, z.imag) or Python complex scalars ({re, im} in JS)")
     if is_array(t):
         nd = t.get("ndim")
         if t["array"] not in ARRAY_CLASSES or type(nd) is not int or not 1 <= nd <= 32:

@@ -48,7 +48,7 @@ from __future__ import annotations
 
 from ..ir import BOOL, I64, Br, CondBr, Eqn, Function, Module, Var
 from ..ir import messages
-from ..ir.types import DTYPES, NARROW_INTS, ArrayType, ScalarType, TupleType, int_range
+from ..ir.types import DTYPES, NARROW_INTS, itemsize, ArrayType, ScalarType, TupleType, int_range
 from .fold import fold_function
 from .pmap import PMap
 from .ranges_params import remove_trivial_params, substitute
@@ -830,7 +830,7 @@ def _signature_ranges(fn: Function) -> list:
             out.append((0, MEM))  # address in wasm32 memory
             # a 1-D argument's elements lie in wasm32 memory; a dimension of
             # an N-d one is unbounded when another dimension is 0
-            size = DTYPES[t.dtype].size
+            size = itemsize(t.dtype)
             out.extend([(0, MEM // size if t.ndim == 1 else MAX)] * t.ndim)
 
     for _n, t in fn.sig.params:

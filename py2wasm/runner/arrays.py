@@ -117,6 +117,10 @@ def _flatten(t, a, flat, copies, alloc, write):
             _flatten(et, x, flat, copies, alloc, write)
     elif isinstance(t, ScalarType):
         flat.append(a)
+    elif isinstance(t, NumpyScalarType) and t.dtype in _NP_COMPLEX:
+        if type(a) is not np.dtype(t.dtype).type:
+            raise TypeError(f"expected a {t!r}, got {type(a).__name__}")
+        flat.extend((float(a.real), float(a.imag)))
     elif isinstance(t, NumpyScalarType):
         if type(a) is not np.dtype(t.dtype).type:
             raise TypeError(f"expected a {t!r}, got {type(a).__name__}")
@@ -144,6 +148,9 @@ def unflatten_result(t, flat: Iterator, read: Callable[[int, int], bytes]) -> An
         return tuple(unflatten_result(e, flat, read) for e in t.elems)
     if isinstance(t, ScalarType):
         return _PY[t.name](next(flat))
+    if isinstance(t, NumpyScalarType) and t.dtype in _NP_COMPLEX:
+        re = float(next(flat))
+        return np.dtype(t.dtype).type(complex(re, float(next(flat))))
     if isinstance(t, NumpyScalarType):
         x = next(flat)
         return np.dtype(t.dtype).type(x & 0xFFFFFFFFFFFFFFFF if t.dtype == "uint64" else x)
@@ -151,6 +158,9 @@ def unflatten_result(t, flat: Iterator, read: Callable[[int, int], bytes]) -> An
         re = float(next(flat))
         return complex(re, float(next(flat)))
     return None
+
+
+_NP_COMPLEX = ("complex128", "complex64")
 
 
 # --- calls through wasmtime ---------------------------------------------------------------
@@ -221,6 +231,9 @@ class _Plan:
         elif isinstance(t, ScalarType):
             self.kind = "s"
             self.name = t.name
+        elif isinstance(t, NumpyScalarType) and t.dtype in _NP_COMPLEX:
+            self.kind = "npc"
+            self.dtype = np.dtype(t.dtype).type
         elif isinstance(t, NumpyScalarType):
             self.kind = "np"
             self.dtype = np.dtype(t.dtype).type  # the NumPy scalar type
@@ -376,6 +389,11 @@ class ArrayCaller:
             flat.extend(a.shape)
         elif k == "s":
             flat.append(a)
+        elif k == "npc":
+            if type(a) is not plan.dtype:
+                raise TypeError(f"expected a numpy.{plan.dtype.__name__}, got "
+                                f"{type(a).__name__}")
+            flat.extend((float(a.real), float(a.imag)))
         elif k == "np":  # exactly the specialized NumPy type, as its compute value
             if type(a) is not plan.dtype:
                 raise TypeError(f"expected a numpy.{plan.dtype.__name__}, got "
@@ -509,6 +527,9 @@ class ArrayCaller:
             return tuple(self._unflatten(e, flat, u8) for e in plan.elems)
         if k == "s":
             return _PY[plan.name](next(flat))
+        if k == "npc":
+            re = float(next(flat))
+            return plan.dtype(complex(re, float(next(flat))))
         if k == "np":
             x = next(flat)
             return plan.dtype(x & 0xFFFFFFFFFFFFFFFF if plan.dtype is np.uint64 else x)
@@ -617,6 +638,8 @@ def _flat_json(t) -> list:
     """The scalar manifest types of the flat wasm leaves of manifest type t."""
     if isinstance(t, dict) and "array" in t:
         return ["int"] * (1 + t["ndim"] * (2 if t.get("strided") else 1))
+    if t in ("numpy.complex128", "numpy.complex64"):
+        return ["float", "float"]
     if isinstance(t, str) and t.startswith("numpy."):  # the ArrayCaller converts these
         return [{"f64": "float", "i64": "int", "bool": "bool"}[from_json(t).compute.name]]
     if isinstance(t, dict):
@@ -630,7 +653,8 @@ def _flat_result(t):
     flat = _flat_json(t)
     if not flat:
         return "None"
-    if len(flat) == 1 and not isinstance(t, dict) and t != "complex":
+    if len(flat) == 1 and not isinstance(t, dict) and t != "complex" and \
+            t not in ("numpy.complex128", "numpy.complex64"):
         return flat[0]
     return {"tuple": flat}
 

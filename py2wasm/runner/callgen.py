@@ -18,6 +18,8 @@ I64_MIN, I64_MAX = -2**63, 2**63 - 1
 _NP_KIND = {"float64": "f64", "float32": "f64", "int64": "i64", "uint64": "i64", "int32": "i64",
             "int16": "i64", "int8": "i64", "uint32": "i64", "uint16": "i64", "uint8": "i64",
             "bool": "i32"}
+# NumPy complex scalars: two f64 slots (real, imaginary)
+_NP_COMPLEX = ("complex128", "complex64")
 
 
 def _np_dtype(t):
@@ -30,7 +32,7 @@ def _np_dtype(t):
 def np_scalar_env() -> dict:
     """The names generated callers use for NumPy scalar parameters/results."""
     import numpy as np
-    env = {f"_np_{d}": np.dtype(d).type for d in _NP_KIND}
+    env = {f"_np_{d}": np.dtype(d).type for d in tuple(_NP_KIND) + _NP_COMPLEX}
     env["_np_check"] = _np_check
     env["_u64"] = _u64
     return env
@@ -52,7 +54,7 @@ def _np_check(v, want, what, fname):
 def _flat_count(t) -> int:
     if isinstance(t, dict):
         return sum(_flat_count(e) for e in t["tuple"])
-    return 0 if t == "None" else 2 if t == "complex" else 1
+    return 0 if t == "None" else 2 if t == "complex" or _np_dtype(t) in _NP_COMPLEX else 1
 
 
 def _leaf_types(entry):
@@ -101,6 +103,13 @@ class _Gen:
         s = self.slot
         self.slot += 1
         d = _np_dtype(t)
+        if d in _NP_COMPLEX:
+            self.slot += 1
+            L.append(f"{indent}if type({expr}) is not _np_{d}: _np_check({expr}, _np_{d}, "
+                     f"{what!r}, _fname)")
+            L.append(f"{indent}_r{s}.f64 = float({expr}.real)")
+            L.append(f"{indent}_r{s + 1}.f64 = float({expr}.imag)")
+            return
         if d is not None:
             L.append(f"{indent}if type({expr}) is not _np_{d}: _np_check({expr}, _np_{d}, "
                      f"{what!r}, _fname)")
@@ -137,6 +146,9 @@ class _Gen:
         s = self.slot
         self.slot += 1
         d = _np_dtype(t)
+        if d in _NP_COMPLEX:
+            self.slot += 1
+            return f"_np_{d}(complex(_r{s}.f64, _r{s + 1}.f64))"
         if d is not None:
             kind = _NP_KIND[d]
             if d == "uint64":

@@ -1,0 +1,523 @@
+"""NumPy functions, array methods and attributes where complex values take
+part: the supported subset, and a located CompileError for the rest.
+
+Place in the pipeline: frontend value semantics, called by `calls`
+(`_array_call`: any NumPy function or array method with a complex array, a
+complex scalar or a complex dtype among its arguments) and by the tracer's
+attribute lookup (`opcodes`) for complex arrays. Every such call comes here
+first, so code written for real arrays never sees a complex one by accident.
+
+Supported (NumPy 2's results, see docs/arrays.md "Complex arrays"):
+- creation: zeros ones empty full and their *_like, array/asarray of numbers
+  or arrays, copy, astype, np.complex128(x)/np.complex64(x) and (re, im);
+- views and layout: reshape ravel flatten transpose .T, `a.real`/`a.imag`
+  (views of the part dtype, writable), indexing and slicing (arrays.py);
+- ufuncs: complex_arrays.UFUNCS (+ - * / negative conjugate absolute square
+  exp log sqrt sin cos tan sinh cosh tanh log10 arc* == != isnan isinf
+  isfinite), np.real np.imag np.conj np.conjugate np.abs np.angle;
+- reductions over every axis: sum (NumPy's pairwise summation, to the
+  bit), mean, prod;
+- np.dot / @ / a.dot / np.vdot of 1-D and 2-D arrays (straightforward
+  loops: NumPy calls BLAS there, results agree within rounding).
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from ..ir import F64, I64, Var
+from .complex_arrays import CX_PART, UFUNCS, C, complex_dtype_for, multiply, divide
+from .complex_scalars import CX_TYPES, NpCx, construct, is_npcx, make, parts, ufunc as scalar_ufunc
+from .values import E_TYPE, E_UNSUPPORTED_CALL, Cx, error, is_complex
+
+_CX_NAMES = ("complex128", "complex64")
+_SAFE_NPLIB = frozenset(("zeros", "ones", "empty", "full", "zeros_like", "ones_like",
+                         "empty_like", "full_like", "copy", "reshape", "transpose", "ravel",
+                         "shape", "size", "ndim", "ascontiguousarray"))
+METHODS = frozenset(("sum", "prod", "mean", "conj", "conjugate", "copy", "astype", "reshape",
+                     "ravel", "flatten", "transpose", "dot", "fill", "item"))
+_HINT = ("supported with complex values: zeros ones empty full (*_like) array asarray copy "
+         "astype reshape ravel transpose real imag conj abs angle exp log sqrt sin cos tan "
+         "sinh cosh tanh + - * / == != sum prod mean dot vdot @")
+
+
+def _is_cx_array(v) -> bool:
+    from .arrays import is_array
+    return is_array(v) and v.dtype in CX_PART
+
+
+def _is_cx_dtype_spec(v) -> bool:
+    if v is complex or v in CX_TYPES.values() or isinstance(v, (str, np.dtype)):
+        try:
+            return np.dtype(v).kind == "c"
+        except Exception:  # noqa: BLE001 - any other string ("ij,jk->ik", "ortho"...)
+            return False
+    return False
+
+
+def _cx_value(v) -> bool:
+    from .arrays import ListLit, unlist
+    if isinstance(v, ListLit):
+        v = unlist(v)
+    if type(v) is tuple:
+        return any(_cx_value(x) for x in v)
+    return _is_cx_array(v) or is_complex(v) or is_npcx(v) or _is_cx_dtype_spec(v)
+
+
+def wants(fn, args, kwargs) -> bool:
+    """Does this NumPy call involve complex values (and so come here)?"""
+    if fn in CX_TYPES.values():
+        return True
+    return any(_cx_value(v) for v in list(args) + list(kwargs.values()))
+
+
+def _refuse(loc, what: str):
+    raise error(loc, f"{what} with complex values is not supported", _HINT, E_UNSUPPORTED_CALL)
+
+
+def _name(fn) -> str:
+    return getattr(fn, "__name__", type(fn).__name__)
+
+
+def call(tr, fn, args, kwargs, loc):
+    """numpy.<fn>(*args, **kwargs) with complex values."""
+    from . import arrays as A
+    from . import nplib
+    args = [A.unlist(a) for a in args]
+    kwargs = {k: A.unlist(v) for k, v in kwargs.items()}
+    name = _name(fn)
+    if fn in CX_TYPES.values():
+        dt = np.dtype(fn).name
+        if len(args) == 1 and A.is_array(args[0]) and not kwargs:
+            return A.astype_node(args[0], dt)
+        return construct(tr, dt, args, kwargs, loc)
+    if isinstance(fn, np.ufunc):
+        if name not in UFUNCS:
+            _refuse(loc, f"numpy.{name}")
+        if kwargs or len(args) != fn.nin:
+            raise error(loc, f"numpy.{name} with complex values takes {fn.nin} argument(s) "
+                        "and no keywords here", "write out= forms as assignments",
+                        E_UNSUPPORTED_CALL)
+        args = [nplib.as_array(tr, a, loc) if isinstance(a, tuple) else a for a in args]
+        if not any(A.is_array(a) for a in args):
+            return scalar_ufunc(tr.fb, fn, args, loc, tr)
+        return A.ufunc_node(tr, fn, args, loc)
+    if name in ("real", "imag") and len(args) == 1 and not kwargs:
+        return part(tr, args[0], name, loc)
+    if name == "angle":
+        b = nplib.bind(loc, name, args, kwargs, [("z", None), ("deg", False)])
+        return angle(tr, b["z"], b["deg"], loc)
+    if name in ("sum", "prod", "mean"):
+        b = nplib.bind(loc, name, args, kwargs, [("a", None), ("axis", None)])
+        return reduce(tr, name, b["a"], b["axis"], loc)
+    if name in ("dot", "matmul", "vdot") and len(args) == 2 and not kwargs:
+        return dot(tr, args[0], args[1], loc, name)
+    if name in ("full", "full_like") and "dtype" not in kwargs and len(args) == 2:
+        from .complex_scalars import scalar_dtype
+        dt = scalar_dtype(args[1])
+        if dt is not None:
+            if name == "full_like":
+                like = nplib.as_array(tr, args[0], loc)
+                return nplib.full(tr, like.shape, args[1], dt, loc)
+            return nplib.full(tr, args[0], args[1], dt, loc)
+    if name in ("array", "asarray"):
+        b = nplib.bind(loc, name, args, kwargs, [("a", None), ("dtype", None)])
+        return array_from(tr, b["a"], b["dtype"], loc)
+    if name in _SAFE_NPLIB:
+        return nplib.call(tr, fn, args, kwargs, loc)
+    _refuse(loc, f"numpy.{name}()")
+
+
+def attribute(tr, a, name, loc):
+    """`a.name` on a complex array."""
+    from . import nplib
+    if name in ("real", "imag"):
+        return part(tr, a, name, loc)
+    if name in ("shape", "ndim", "size", "dtype", "T", "itemsize", "nbytes"):
+        return nplib.attribute(tr, a, name, loc)
+    if name in METHODS:
+        return nplib.ArrayMethod(a, name)
+    raise error(loc, f"attribute {name!r} of a complex array is not supported", _HINT,
+                E_UNSUPPORTED_CALL)
+
+
+def call_method(tr, m, args, kwargs, loc):
+    """`a.name(...)` with `a` a complex array (or astype to a complex dtype)."""
+    from . import arrays as A
+    from . import nplib
+    a, name = m.arr, m.name
+    if name in ("conj", "conjugate") and not args and not kwargs:
+        return A.ufunc_node(tr, np.conjugate, [a], loc)
+    if name in ("sum", "prod", "mean"):
+        b = nplib.bind(loc, name, args, kwargs, [("axis", None)])
+        return reduce(tr, name, a, b["axis"], loc)
+    if name == "dot" and len(args) == 1 and not kwargs:
+        return dot(tr, a, args[0], loc, "dot")
+    if name == "item" and not args and not kwargs:
+        a = A.materialize(tr, a, loc)
+        fb = tr.fb
+        fb.raise_if(nplib.ic_bool(fb, A.icmp(fb, "ne", A.size_of(fb, a), 1)), "ValueError",
+                    "can only convert an array of size 1 to a Python scalar", loc)
+        z = A.load(fb, a, [0] * a.ndim)
+        from .complexes import make as py_make
+        return py_make(z.re, z.im)
+    if name in METHODS and A.is_array(a) and (a.dtype in CX_PART or name == "astype"):
+        return nplib.call_method(tr, m, args, kwargs, loc)
+    _refuse(loc, f"the array method {name}()")
+
+
+def power(tr, a, b, loc):
+    """complex array ** b for a known exponent as NumPy computes it: int 2 is
+    np.square (its fused loop), 2.0 one plain multiply (nc_pow), 1 and 1.0
+    the array, 0.5 np.sqrt; other powers are refused (NumPy's complex pow
+    has its own algorithm)."""
+    from . import arrays as A
+    if type(b) is int and b == 2:  # NumPy's fast path: np.square (fused multiply)
+        return A.ufunc_node(tr, np.square, [a], loc)
+    if type(b) is float and b == 2.0:  # NumPy's nc_pow: n == 2 is one plain multiply
+        return A.Ew("cx.square_plain", (a,), a.dtype, a.shape, (a.dtype,))
+    if type(b) in (int, float) and b in (1, 0.5):
+        return A.ufunc_node(tr, np.positive if b == 1 else np.sqrt, [a], loc)
+    raise error(loc, "a complex array ** this exponent is not supported (only the known "
+                "exponents 2, 1 and 0.5)", "multiply it out (z * z * z), or use "
+                "np.exp(b * np.log(z))", E_UNSUPPORTED_CALL)
+
+
+# --- parts, angle ------------------------------------------------------------------------------
+
+def part(tr, v, name: str, loc):
+    """np.real / np.imag / .real / .imag: views of a complex array's parts
+    (NumPy's views: writes go through), the part of an expression, a real
+    array itself (real) or zeros (imag)."""
+    from . import arrays as A
+    from . import npscalars as nps
+    fb = tr.fb
+    if is_npcx(v) or is_complex(v):
+        if is_complex(v):
+            re, im = (v.real, v.imag) if type(v) is complex else (v.re, v.im)
+            return float(re if name == "real" else im) if not isinstance(
+                re if name == "real" else im, Var) else (re if name == "real" else im)
+        from .complex_scalars import attribute as sattr
+        return sattr(fb, v, name, loc)
+    if not A.is_array(v):
+        if name == "real" and (nps.is_np(v) or A.scalar_type(v) is not None):
+            return v
+        if nps.is_np(v):
+            return nps.make(nps.dtype_name(v), 0)
+        if A.scalar_type(v) is not None:
+            t = A.scalar_type(v)
+            return fb.const(0, t) if isinstance(v, Var) else type(v)(0)
+        raise error(loc, f"numpy.{name} of a {type(v).__name__} is not supported", "", E_TYPE)
+    if v.dtype not in CX_PART:
+        if name == "real":
+            return v
+        from .nplib import full
+        return full(tr, v.shape, 0, v.dtype, loc)
+    pdt = CX_PART[v.dtype]
+    if isinstance(v, A.Arr):
+        st = A.strides_of(fb, v)
+        half = A._itemsize(pdt)
+        ptr = v.ptr if name == "real" else A.iadd(fb, v.ptr, half)
+        return A.Arr(pdt, ptr, v.shape, tuple(A.imul(fb, s, 2) for s in st), v.root)
+    return A.Ew("cx." + name, (v,), pdt, v.shape, (v.dtype,))
+
+
+def angle(tr, z, deg, loc):
+    """np.angle: arctan2(z.imag, z.real) (times 180/pi when deg)."""
+    from . import arrays as A
+    if type(deg) is not bool:
+        raise error(loc, "numpy.angle's deg= must be a known bool", "", E_TYPE)
+    if A.is_array(z):
+        re, im = part(tr, z, "real", loc), part(tr, z, "imag", loc)
+        r = A.ufunc_node(tr, np.arctan2, [im, re], loc)
+        if deg:
+            r = A.ufunc_node(tr, np.multiply, [r, 180 / np.pi], loc)
+        return r
+    re, im = part(tr, z, "real", loc), part(tr, z, "imag", loc)
+    from . import npscalars as nps
+    if not nps.is_np(re):
+        re, im = np.float64(re) if not isinstance(re, Var) else nps.NpScalar("float64", re), \
+            np.float64(im) if not isinstance(im, Var) else nps.NpScalar("float64", im)
+    r = nps.apply_ufunc(tr.fb, np.arctan2, [im, re], loc)
+    if deg:
+        r = nps.apply_ufunc(tr.fb, np.multiply, [r, 180 / np.pi], loc)
+    return r
+
+
+# --- creation ----------------------------------------------------------------------------------
+
+def array_from(tr, v, dtype, loc):
+    """np.array/np.asarray of (nested tuples of) numbers, some complex, or of
+    an array, with an optional dtype."""
+    from . import arrays as A
+    from . import nplib
+    dt = None
+    if dtype is not None:
+        try:
+            dt = np.dtype(dtype).name
+        except TypeError:
+            raise error(loc, f"dtype {dtype!r} is not understood", "", E_TYPE) from None
+    if A.is_array(v):
+        if dt is None or dt == v.dtype:
+            return A.copy(tr, v, loc)
+        return A.copy(tr, A.astype_node(v, dt), loc)
+    if not isinstance(v, tuple):
+        raise error(loc, "numpy.array of a complex scalar (a 0-d array) is not supported",
+                    "use the number itself", E_TYPE)
+    shape = []
+    x = v
+    while isinstance(x, tuple):
+        shape.append(len(x))
+        x = x[0] if x else None
+    flat: list = []
+
+    def walk(x, d):
+        if d == len(shape):
+            if isinstance(x, tuple) or A.is_array(x):
+                raise error(loc, "numpy.array needs a rectangular nest of tuples of numbers",
+                            "", E_TYPE)
+            flat.append(x)
+            return
+        if not isinstance(x, tuple) or len(x) != shape[d]:
+            raise error(loc, "numpy.array needs a rectangular nest of tuples of numbers", "",
+                        E_TYPE)
+        for y in x:
+            walk(y, d + 1)
+    walk(v, 0)
+    if dt is None:
+        kinds = []
+        for y in flat:
+            if is_npcx(y):
+                kinds.append(np.dtype(y.dtype if type(y) is NpCx else type(y)))
+            elif is_complex(y):
+                kinds.append(np.dtype("complex128"))
+            else:
+                kinds.append(np.dtype(A.dtype_of(y)))
+        dt = np.result_type(*kinds).name if kinds else "float64"
+    if dt not in CX_PART:
+        return nplib.array_from(tr, v, dt, loc)
+    out = A.alloc(tr, dt, tuple(shape), loc)
+    from .complex_arrays import store_at
+    fb = tr.fb
+    for k, y in enumerate(flat):
+        store_at(fb, A.ic(fb, A.iadd(fb, out.ptr, k * out.itemsize)),
+                 A.scalar_to_dtype(tr, y, dt, loc), dt, loc)
+    return out
+
+
+# --- reductions --------------------------------------------------------------------------------
+
+def _pairwise_fn(tr, dtype: str) -> str:
+    """The IR function (ptr, n, stride) -> (re, im) summing n complex
+    elements exactly as NumPy's complex pairwise_sum: below 4 elements a
+    plain loop from 0.0; up to 64, four accumulators per part (the
+    elements' indices mod 4); above, halves (the first a multiple of 4)."""
+    from ..ir import FunctionBuilder
+    from .arrays import loop
+    name = f"__pairwise_sum_{dtype}"
+    module = tr.mt.module
+    if name in module.functions:
+        return name
+    part = CX_PART[dtype]
+    half = 8 if part == "float64" else 4
+    fb = FunctionBuilder(name, [I64, I64, I64], [F64, F64], param_hints=["ptr", "n", "stride"])
+    fb.loc = tr.fb.loc
+    p, n, s = fb.params
+
+    def c(v):
+        return fb.const(v, I64 if type(v) is int else F64)
+
+    def add(x, y):
+        r = fb.emit("add", [x, y])
+        return fb.emit("f32", [r]) if part == "float32" else r
+
+    def at(i):
+        a = fb.emit("wadd", [p, fb.emit("wmul", [i, s])])
+        return (fb.emit("load", [a], {"dtype": part}),
+                fb.emit("load", [fb.emit("wadd", [a, c(half)])], {"dtype": part}))
+
+    small, mid, big, blocks = fb.new_block(), fb.new_block(), fb.new_block(), fb.new_block()
+    fb.cond_br(fb.emit("lt", [n, c(4)]), small, blocks)
+    fb.set_block(blocks)
+    fb.cond_br(fb.emit("le", [n, c(64)]), mid, big)
+    fb.set_block(small)
+
+    def step1(i, cs):
+        re, im = at(i)
+        return [add(cs[0], re), add(cs[1], im)]
+    fb.ret(loop(fb, n, [c(0.0), c(0.0)], step1))
+    fb.set_block(mid)
+    r = []
+    for j in range(4):
+        r.extend(at(c(j)))
+    nblk = fb.emit("wsub", [fb.emit("shr", [n, c(2)]), c(1)])
+
+    def step4(q, cs):
+        base = fb.emit("wmul", [fb.emit("wadd", [q, c(1)]), c(4)])
+        out = list(cs)
+        for j in range(4):
+            re, im = at(fb.emit("wadd", [base, c(j)]))
+            out[2 * j] = add(cs[2 * j], re)
+            out[2 * j + 1] = add(cs[2 * j + 1], im)
+        return out
+    r = loop(fb, nblk, r, step4)
+    rr = add(add(r[0], r[2]), add(r[4], r[6]))
+    ri = add(add(r[1], r[3]), add(r[5], r[7]))
+    start = fb.emit("wsub", [n, fb.emit("and", [n, c(3)])])
+
+    def rest(i, cs):
+        re, im = at(fb.emit("wadd", [start, i]))
+        return [add(cs[0], re), add(cs[1], im)]
+    fb.ret(loop(fb, fb.emit("and", [n, c(3)]), [rr, ri], rest))
+    fb.set_block(big)
+    n2 = fb.emit("wsub", [n, fb.emit("and", [n, c(7)])])
+    n2 = fb.emit("shr", [n2, c(1)])
+    x = fb.emit_multi("call", [p, n2, s], {"fn": name, "results": [F64, F64]})
+    p2 = fb.emit("wadd", [p, fb.emit("wmul", [n2, s])])
+    y = fb.emit_multi("call", [p2, fb.emit("wsub", [n, n2]), s],
+                      {"fn": name, "results": [F64, F64]})
+    fb.ret([add(x[0], y[0]), add(x[1], y[1])])
+    module.add(fb.finish())
+    return name
+
+
+def reduce(tr, kind: str, a, axis, loc):
+    """sum / prod / mean of a complex array over every axis: a NumPy complex
+    scalar (NumPy's pairwise sum; prod sequential from the first element;
+    mean is the sum divided by the count as NumPy's scalar division)."""
+    from . import arrays as A
+    from . import nplib
+    fb = tr.fb
+    a = nplib.as_array(tr, a, loc)
+    if a.dtype not in CX_PART:
+        return nplib.call(tr, getattr(np, kind), [a], {} if axis is None else {"axis": axis},
+                          loc)
+    if axis is not None:
+        axes = nplib.axis_arg(axis, a.ndim, loc)
+        if len(axes) != a.ndim:
+            raise error(loc, f"numpy.{kind} of a complex array along some axes is not supported",
+                        "reduce over every axis, or loop over the other axes", E_UNSUPPORTED_CALL)
+    dt = a.dtype
+    c = C(fb, loc, dt)
+    if isinstance(a, A.Arr) and a.strides is not None and a.ndim > 1 and kind != "prod":
+        # NumPy sums an N-d view in memory order (K order), through 8192-element
+        # buffers: its rounding depends on the layout at run time
+        raise error(loc, f"numpy.{kind} of a non-contiguous {a.ndim}-D view of a complex array "
+                    "is not supported", "sum a contiguous array: np.ascontiguousarray(v)."
+                    f"{kind}() (NumPy's own order for views up to 8192 elements)",
+                    E_UNSUPPORTED_CALL)
+    if kind in ("sum", "mean"):
+        if isinstance(a, A.Arr) and a.ndim == 1:
+            src, step = a, A.imul(fb, A.strides_of(fb, a)[0], a.itemsize)
+        else:
+            src = A.materialize(tr, a, loc, contiguous=True)
+            step = src.itemsize
+        n = A.size_of(fb, src)
+        fn = _pairwise_fn(tr, dt)
+        re, im = fb.emit_multi("call", [A.ic(fb, src.ptr), A.ic(fb, n), A.ic(fb, step)],
+                               {"fn": fn, "results": [F64, F64]}, loc=loc)
+        if kind == "sum":
+            return make(dt, re, im)
+        # NumPy's _mean: the sum / the count as an intp, i.e. complex128
+        # scalar division (Smith's: times 1/n), then cast to the dtype
+        cnt = fb.emit("convert", [A.ic(fb, n)], {"to": F64})
+        z = divide(C(fb, loc, "complex128"), Cx(re, im), Cx(cnt, 0.0))
+        return make(dt, c.r(z.re), c.r(z.im))
+    src = A.materialize(tr, a, loc, contiguous=True)
+    n = A.size_of(fb, src)
+    # prod: r = a[0]; r = r * a[k] (NumPy's scalar-loop multiply, no fma)
+    first = fb.new_block()
+    empty = fb.new_block()
+    join = fb.new_block([F64, F64])
+    nz = A.icmp(fb, "gt", n, 0)
+    fb.cond_br(nz if isinstance(nz, Var) else fb.const(bool(nz)), first, empty)
+    fb.set_block(empty)
+    fb.br(join, [fb.const(1.0), fb.const(0.0)])
+    fb.set_block(first)
+    from .complex_arrays import load_at
+
+    def at(i):
+        return load_at(fb, A.ic(fb, A.iadd(fb, src.ptr, A.imul(fb, i, src.itemsize))), dt)
+    z0 = at(0)
+
+    def step(i, cs):
+        z = multiply(c, Cx(cs[0], cs[1]), at(fb.emit("wadd", [i, fb.const(1)])), fused=False)
+        return [A.ic(fb, z.re) if isinstance(z.re, Var) else fb.const(z.re),
+                z.im if isinstance(z.im, Var) else fb.const(z.im)]
+    r = A.loop(fb, A.isub(fb, n, 1), [z0.re, z0.im], step)
+    fb.br(join, r)
+    fb.set_block(join)
+    return make(dt, join.params[0], join.params[1])
+
+
+# --- dot / matmul ------------------------------------------------------------------------------
+
+def dot(tr, a, b, loc, name: str):
+    """np.dot / np.matmul / np.vdot (conjugates the first) of 1-D and 2-D
+    operands, one of them complex: straightforward loops (sequential sums of
+    NumPy's complex products)."""
+    from . import arrays as A
+    from . import nplib
+    fb = tr.fb
+    a, b = nplib.as_array(tr, a, loc), nplib.as_array(tr, b, loc)
+    if name == "vdot":
+        a = A.ufunc_node(tr, np.conjugate, [nplib.ravel(tr, a, loc)], loc) \
+            if a.dtype in CX_PART else nplib.ravel(tr, a, loc)
+        b = nplib.ravel(tr, b, loc)
+    if a.ndim not in (1, 2) or b.ndim not in (1, 2):
+        raise error(loc, f"numpy.{name} of complex arrays is supported for 1-D and 2-D "
+                    "operands", "", E_UNSUPPORTED_CALL)
+    dt = np.result_type(np.dtype(a.dtype), np.dtype(b.dtype)).name
+    if dt not in CX_PART:
+        dt = complex_dtype_for(dt)
+    a, b = A.materialize(tr, a, loc), A.materialize(tr, b, loc)
+    ka = a.shape[-1]
+    kb = b.shape[0] if b.ndim == 1 else b.shape[-2]
+    if name == "matmul":  # NumPy's gufunc message
+        nplib._core_check(fb, kb, ka, "matmul: Input operand 1 has a mismatch in its core "
+                          "dimension 0, with gufunc signature (n?,k),(k,m?)->(n?,m?) "
+                          "(size {0} is different from {1})", loc)
+    else:
+        nplib._not_aligned(fb, a, b, loc)
+    oshape = tuple(a.shape[:-1]) + (tuple(b.shape[1:]) if b.ndim == 2 else ())
+    c = C(fb, loc, dt)
+
+    def el(arr, idx):
+        return A.cast(fb, A.load(fb, arr, idx), arr.dtype, dt, loc)
+
+    def total(oidx):
+        ai = list(oidx[:a.ndim - 1])
+        bj = list(oidx[a.ndim - 1:])
+
+        def step(k, cs):
+            x = el(a, ai + [k])
+            y = el(b, [k] + bj)
+            p = multiply(c, A_cx(x), A_cx(y), fused=False)
+            re = c.add(cs[0], p.re)
+            im = c.add(cs[1], p.im)
+            return [_v(fb, re), _v(fb, im)]
+        return A.loop(fb, ka, [fb.const(0.0), fb.const(0.0)], step)
+    if not oshape:
+        re, im = total([])
+        return make(dt, re, im)
+    out = A.alloc(tr, dt, oshape, loc)
+
+    def body(idx, cs):
+        re, im = total(idx)
+        A.store(fb, out, idx, Cx(re, im))
+        return cs
+    A.loop_nest(fb, oshape, [], body)
+    return out
+
+
+def A_cx(x):
+    from .complex_arrays import as_cx
+    return as_cx(x)
+
+
+def _v(fb, x):
+    return x if isinstance(x, Var) else fb.const(float(x), F64)
+
+
+__all__ = ["wants", "call", "call_method", "attribute", "part", "reduce", "dot", "NpCx"]
