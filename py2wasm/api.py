@@ -175,7 +175,7 @@ class CompiledFunction:
             hit = self._fast[key] = (spec, spec.instance.function(spec.name))
             if self._simple:
                 self._use_fast_class(key, hit)
-        elif self._simple and all(k in _SCALARS or (type(k) is tuple and k[0] is not tuple and k[3]) for k in key):
+        elif self._simple and all(k in _SCALARS or (type(k) is tuple and k[0] is not tuple) for k in key):
             self._use_fast_class(key, (spec, spec.instance.function(spec.name)))  # arrays and scalars
         elif type(self) is not CompiledFunction:
             self.__class__ = CompiledFunction
@@ -195,6 +195,9 @@ class CompiledFunction:
             if method is not None:
                 cls = self._classes[key] = type(CompiledFunction.__name__, (CompiledFunction,),
                                                 {"__call__": method, "__module__": __name__})
+        if cls is None and any(type(k) is tuple and not k[3] for k in key):
+            # strided arrays: only the runner's method serves them
+            cls = self._classes[key] = CompiledFunction
         if cls is None:
             import numpy as np
             names = [f"_a{i}" for i in range(len(key))]

@@ -11,6 +11,10 @@ of linear memory (cached, rebuilt only when the memory's size changes), the
 flat wasm arguments into the export's preallocated value buffer (the flat
 caller's, runner/callgen.py), and results are copied out of memory.
 
+A strided parameter (py2wasm.compile's specialization for arrays not in C
+order) is copied into its compact layout (runner/layout.py, computed once per
+shape and strides) through one strided view of memory.
+
 Anything else (another layout or dtype, a Python int for a float, a memory
 that must grow for the arguments, a tuple or complex in the signature) goes
 to the ArrayCaller's general path, which has the same semantics: arrays are
@@ -22,6 +26,7 @@ from __future__ import annotations
 import numpy as np
 
 from . import thunks
+from .layout import compact_layout, view_in
 
 _SMALL = 1 << 15  # as runner/arrays.py: compare small arrays as bytes before copying back
 
@@ -30,9 +35,20 @@ def _supported(ac) -> bool:
     if ac._host or ac.fast is None:  # noqa: SLF001
         return False
     for p in ac._plans:  # noqa: SLF001
-        if p.kind == "a" and p.strided or p.kind not in ("a", "s"):
+        if p.kind not in ("a", "s"):
             return False
     return True
+
+
+def _layout_cache(cache: dict):
+    """compact_layout(a) remembered in `cache` by (shape, strides)."""
+    def layout(a):
+        q = compact_layout(a)
+        if len(cache) >= 64:
+            cache.clear()
+        cache[(a.shape, a.strides)] = q
+        return q
+    return layout
 
 
 def _leaves(plan) -> list[str]:
@@ -82,7 +98,8 @@ def fast_array_caller(ac, miss=None):
     # the flat caller's namespace (_r*, _call0, _trap, _on_trap): its _call0 is
     # rebound to the thunk after the instance's callers are made
     ns = fns
-    ns.update(_general=ac.__call__, _ac=ac, _msize=msize, _nd=np.ndarray, _np=np)
+    ns.update(_general=ac.__call__, _ac=ac, _msize=msize, _nd=np.ndarray, _np=np,
+              _view_in=view_in)
     fname = "acall" if miss is None else "amethod"
     if miss is None:
         L = ["def acall(args):",
@@ -101,8 +118,12 @@ def fast_array_caller(ac, miss=None):
     for i, (n, p) in enumerate(zip(names, ac._plans)):  # noqa: SLF001
         if p.kind == "a":
             ns[f"_d{i}"] = p.dtype
-            tests.append(f"type({n}) is not _nd or {n}.dtype is not _d{i} or {n}.ndim != {p.ndim} "
-                         f"or not {n}.flags.c_contiguous")
+            t = f"type({n}) is not _nd or {n}.dtype is not _d{i} or {n}.ndim != {p.ndim}"
+            if not p.strided:
+                t += f" or not {n}.flags.c_contiguous"
+            elif miss is not None:  # the method serves exactly py2wasm.compile's key: not C order
+                t += f" or {n}.flags.c_contiguous"
+            tests.append(t)
         else:
             want = {"f64": "float", "i64": "int", "bool": "bool"}[p.name]
             t = f"type({n}) is not {want}"
@@ -118,7 +139,27 @@ def fast_array_caller(ac, miss=None):
     arrays = []  # (name, plan, index, view index)
     stores = []
     for i, (n, p) in enumerate(zip(names, ac._plans)):  # noqa: SLF001
-        if p.kind == "a":
+        if p.kind == "a" and p.strided:  # runner/layout.py's compact layout, cached per layout
+            u8 = view_of(np.dtype(np.uint8))
+            ns[f"_lay{i}"] = {}
+            ns[f"_layout{i}"] = _layout_cache(ns[f"_lay{i}"])
+            L.append(f"    q{i} = _lay{i}.get(({n}.shape, {n}.strides))")
+            L.append(f"    if q{i} is None: q{i} = _layout{i}({n})")
+            L.append(f"    st{i}, o{i}, c{i} = q{i}")  # element strides, offset, span
+            L.append(f"    p{i} = top + o{i} * {p.itemsize}")
+            L.append(f"    top = (top + c{i} * {p.itemsize} + 15) & -16")
+            arrays.append((n, p, i, u8, None))
+            stores.append(f"    _r{slot}.i64 = p{i}")
+            slot += 1
+            dims = [f"s{i}_{k}" for k in range(p.ndim)]
+            stores.append(f"    {', '.join(dims)}{',' if p.ndim == 1 else ''} = {n}.shape")
+            for d in dims:
+                stores.append(f"    _r{slot}.i64 = {d}")
+                slot += 1
+            for k in range(p.ndim):
+                stores.append(f"    _r{slot}.i64 = st{i}[{k}]")
+                slot += 1
+        elif p.kind == "a":
             vi = view_of(p.dtype)
             sh = p.itemsize.bit_length() - 1
             L.append(f"    p{i} = top")
@@ -143,12 +184,16 @@ def fast_array_caller(ac, miss=None):
     if arrays:
         L.append("    if top > size: return _general(args)")
     for n, p, i, vi, sh in arrays:
+        if p.strided:
+            L.append(f"    if {n}.size: _np.copyto(_view_in(_V[{vi}], p{i}, {n}.shape, _d{i}, st{i}), {n})")
+            continue
         flat = n if p.ndim == 1 else f"{n}.reshape(-1)"
         L.append(f"    if c{i}: _V[{vi}][p{i} >> {sh}:(p{i} >> {sh}) + c{i}] = {flat}")
     L.append(f"    _V[{i64v}][1] = top")  # the arena's top (backend/abi.py TOP_ADDRESS = 8)
     L.extend(stores)
     written = [(n, p, i, vi, sh) for n, p, i, vi, sh in arrays if not p.ro]
-    placed = ", ".join(f"({n}, p{i}, c{i} * {p.itemsize}, _P{i}, None)" for n, p, i, vi, sh in written)
+    placed = ", ".join(f"({n}, p{i}, c{i} * {p.itemsize}, _P{i}, {f'st{i}' if p.strided else None})"
+                       for n, p, i, vi, sh in written)
     for n, p, i, vi, sh in written:
         ns[f"_P{i}"] = p
     L.append(f"    _e = {call0}")
@@ -163,6 +208,10 @@ def fast_array_caller(ac, miss=None):
     L.append("    size2 = _msize()")
     L.append("    if size2 != size: _refresh(size2)")  # the call grew (and maybe moved) memory
     for n, p, i, vi, sh in written:  # ArrayCaller._copy_back, inlined for small arrays
+        if p.strided:
+            L.append(f"    if c{i} and {n}.flags.writeable:")
+            L.append(f"        _np.copyto({n}, _view_in(_V[{vi}], p{i}, {n}.shape, _d{i}, st{i}))")
+            continue
         L.append(f"    if c{i} and {n}.flags.writeable:")
         L.append(f"        if c{i} * {p.itemsize} > {_SMALL}:")
         L.append(f"            _ac._copy_back([({n}, p{i}, c{i} * {p.itemsize}, _P{i}, None)], "
