@@ -93,8 +93,8 @@ def cases():
     ]
 
 
-def run(quick, batch):
-    batches = 60 if quick else 300
+def run(quick, batch, batches=None):
+    batches = batches or (60 if quick else 300)
     rows = []
     for label, fn, args, noop in cases():
         c = py2wasm.compile(fn)
@@ -104,7 +104,7 @@ def run(quick, batch):
             assert np.array_equal(want, got), label
         elif "in place" not in label:
             assert want == got and type(want) is type(got), (label, want, got)
-        n = batch if "1e3" not in label else max(batch // 4, 50)
+        n = batch if "1e3" not in label else max(batch // 4, 1)
         p = best(c, args, n, batches)
         cp = best(fn, args, n, batches)
         nop = best(noop, args, n, batches)
