@@ -181,8 +181,7 @@ def fast_array_caller(ac, miss=None):
             kind = {"f64": "f64", "i64": "i64", "bool": "i32"}[p.name]
             stores.append(f"    _r{slot}.{kind} = {n}")
             slot += 1
-    if arrays:
-        L.append("    if top > size: return _general(args)")
+    L.append("    if top > size: return _general(args)")  # also: room for the arena's top
     for n, p, i, vi, sh in arrays:
         if p.strided:
             L.append(f"    if {n}.size: _np.copyto(_view_in(_V[{vi}], p{i}, {n}.shape, _d{i}, st{i}), {n})")

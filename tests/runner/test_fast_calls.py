@@ -254,3 +254,19 @@ def test_strided_views(mode, k):
         same(mine.base if mine.base is not None else mine, ref.base if ref.base is not None else ref)
     assert _fast(c)
     same(c(make()), bump_rows(make()))  # another array of the same layout (the cached one)
+
+
+def zeros_of(n, k):
+    return np.zeros(n) + k
+
+
+def test_array_result_without_array_arguments(mode):
+    c = py2wasm.compile(zeros_of)
+    for n in (0, 3, 100_000, 5):
+        same(c(n, 1.5), zeros_of(n, 1.5))
+    assert _fast(c)
+    with pytest.raises(ValueError) as e:
+        c(-1, 1.0)
+    with pytest.raises(ValueError) as want:
+        zeros_of(-1, 1.0)
+    assert str(e.value) == str(want.value)
