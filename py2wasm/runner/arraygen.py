@@ -89,12 +89,16 @@ def fast_array_caller(ac, miss=None):
     call0 = "_call0()" if "_call0" in fns else "_call(_ctx, _func, _bufp, _n, _trapref)"
     dtypes: list = []  # the typed views needed: index in _V = 1 + position
 
-    def view_of(dt) -> int:
-        if dt not in dtypes:
-            dtypes.append(dt)
-        return 1 + dtypes.index(dt)
+    def view_of(dt, mv: bool = False) -> int:
+        """The index in _V of the typed view of memory (a memoryview of it
+        with `mv`: assigning an array of the same dtype to a slice of it is
+        the cheapest copy in)."""
+        key = (dt, mv)
+        if key not in dtypes:
+            dtypes.append(key)
+        return 1 + dtypes.index(key)
 
-    i64v = view_of(np.dtype(np.int64))
+    i64v = view_of(np.dtype(np.int64), mv=True)
     # the flat caller's namespace (_r*, _call0, _trap, _on_trap): its _call0 is
     # rebound to the thunk after the instance's callers are made
     ns = fns
@@ -186,8 +190,11 @@ def fast_array_caller(ac, miss=None):
         if p.strided:
             L.append(f"    if {n}.size: _np.copyto(_view_in(_V[{vi}], p{i}, {n}.shape, _d{i}, st{i}), {n})")
             continue
-        flat = n if p.ndim == 1 else f"{n}.reshape(-1)"
-        L.append(f"    if c{i}: _V[{vi}][p{i} >> {sh}:(p{i} >> {sh}) + c{i}] = {flat}")
+        if p.ndim == 1:  # a memoryview slice takes the array's buffer (same format)
+            mv = view_of(p.dtype, mv=True)
+            L.append(f"    if c{i}: _V[{mv}][p{i} >> {sh}:(p{i} >> {sh}) + c{i}] = {n}")
+        else:
+            L.append(f"    if c{i}: _V[{vi}][p{i} >> {sh}:(p{i} >> {sh}) + c{i}] = {n}.reshape(-1)")
     L.append(f"    _V[{i64v}][1] = top")  # the arena's top (backend/abi.py TOP_ADDRESS = 8)
     L.extend(stores)
     written = [(n, p, i, vi, sh) for n, p, i, vi, sh in arrays if not p.ro]
@@ -267,8 +274,9 @@ def fast_array_caller(ac, miss=None):
     def refresh(size):
         _, u8 = ac._view()  # noqa: SLF001 - rebuilt for the new size
         V[0] = size
-        for k, dt in enumerate(dtypes):  # memory is whole 64 KiB pages: divisible by itemsize
-            V[1 + k] = u8.view(dt) if len(u8) else np.zeros(0, dt)
+        for k, (dt, mv) in enumerate(dtypes):  # whole 64 KiB pages: divisible by itemsize
+            v = u8.view(dt) if len(u8) else np.zeros(0, dt)
+            V[1 + k] = memoryview(v) if mv else v
 
     ns["_V"], ns["_refresh"] = V, refresh
     code = "\n".join(L)
