@@ -40,15 +40,26 @@ def _supported(ac) -> bool:
     return True
 
 
-def _layout_cache(cache: dict):
-    """compact_layout(a) remembered in `cache` by (shape, strides)."""
+def _layout_cache(cache: dict, dtype, V: list, vi: int):
+    """(layout(a), view(w, p)) for one strided parameter. layout(a):
+    compact_layout(a) remembered in `cache` by (shape, strides), as (element
+    strides, offset, span, w); w = [address, memory view, view, shape,
+    strides] caches the strided view of memory at that address (building one
+    costs ~1 µs). view(w, p): that view for address p of the current memory
+    view V[vi], rebuilt when either changed."""
     def layout(a):
-        q = compact_layout(a)
+        st, o, span = compact_layout(a)
         if len(cache) >= 64:
             cache.clear()
-        cache[(a.shape, a.strides)] = q
+        q = cache[(a.shape, a.strides)] = (st, o, span, [-1, None, None, a.shape, st])
         return q
-    return layout
+
+    def view(w, p):
+        u8 = V[vi]
+        if w[0] != p or w[1] is not u8:
+            w[0], w[1], w[2] = p, u8, view_in(u8, p, w[3], dtype, w[4])
+        return w[2]
+    return layout, view
 
 
 def _leaves(plan) -> list[str]:
@@ -88,6 +99,7 @@ def fast_array_caller(ac, miss=None):
     fns = ac.fast.__globals__
     call0 = "_call0()" if "_call0" in fns else "_call(_ctx, _func, _bufp, _n, _trapref)"
     dtypes: list = []  # the typed views needed: index in _V = 1 + position
+    V: list = [-1]  # [memory size the views were made for, views...] (filled by refresh)
 
     def view_of(dt, mv: bool = False) -> int:
         """The index in _V of the typed view of memory (a memoryview of it
@@ -102,8 +114,7 @@ def fast_array_caller(ac, miss=None):
     # the flat caller's namespace (_r*, _call0, _trap, _on_trap): its _call0 is
     # rebound to the thunk after the instance's callers are made
     ns = fns
-    ns.update(_general=ac.__call__, _ac=ac, _msize=msize, _nd=np.ndarray, _np=np,
-              _view_in=view_in)
+    ns.update(_general=ac.__call__, _ac=ac, _msize=msize, _nd=np.ndarray, _np=np)
     fname = "acall" if miss is None else "amethod"
     if miss is None:
         L = ["def acall(args):",
@@ -146,10 +157,10 @@ def fast_array_caller(ac, miss=None):
         if p.kind == "a" and p.strided:  # runner/layout.py's compact layout, cached per layout
             u8 = view_of(np.dtype(np.uint8))
             ns[f"_lay{i}"] = {}
-            ns[f"_layout{i}"] = _layout_cache(ns[f"_lay{i}"])
+            ns[f"_layout{i}"], ns[f"_sview{i}"] = _layout_cache(ns[f"_lay{i}"], p.dtype, V, u8)
             L.append(f"    q{i} = _lay{i}.get(({n}.shape, {n}.strides))")
             L.append(f"    if q{i} is None: q{i} = _layout{i}({n})")
-            L.append(f"    st{i}, o{i}, c{i} = q{i}")  # element strides, offset, span
+            L.append(f"    st{i}, o{i}, c{i}, w{i} = q{i}")  # element strides, offset, span, view cache
             L.append(f"    p{i} = top + o{i} * {p.itemsize}")
             L.append(f"    top = (top + c{i} * {p.itemsize} + 15) & -16")
             arrays.append((n, p, i, u8, None))
@@ -188,7 +199,7 @@ def fast_array_caller(ac, miss=None):
     L.append("    if top > size: return _general(args)")  # also: room for the arena's top
     for n, p, i, vi, sh in arrays:
         if p.strided:
-            L.append(f"    if {n}.size: _np.copyto(_view_in(_V[{vi}], p{i}, {n}.shape, _d{i}, st{i}), {n})")
+            L.append(f"    if {n}.size: _sview{i}(w{i}, p{i})[...] = {n}")
             continue
         if p.ndim == 1:  # a memoryview slice takes the array's buffer (same format)
             mv = view_of(p.dtype, mv=True)
@@ -216,7 +227,7 @@ def fast_array_caller(ac, miss=None):
     for n, p, i, vi, sh in written:  # ArrayCaller._copy_back, inlined for small arrays
         if p.strided:
             L.append(f"    if c{i} and {n}.flags.writeable:")
-            L.append(f"        _np.copyto({n}, _view_in(_V[{vi}], p{i}, {n}.shape, _d{i}, st{i}))")
+            L.append(f"        {n}[...] = _sview{i}(w{i}, p{i})")
             continue
         L.append(f"    if c{i} and {n}.flags.writeable:")
         L.append(f"        if c{i} * {p.itemsize} > {_SMALL}:")
@@ -268,8 +279,7 @@ def fast_array_caller(ac, miss=None):
                  f"iter((addr,) + shape), _ac._view()[1])")
         tail = "" if r.ndim == 1 else ".reshape(shape)"  # then copied: the result owns its data
         L.append(f"    return _V[{vi}][addr >> {sh}:(addr >> {sh}) + c]{tail}.copy()")
-    V = [None] * (1 + len(dtypes))
-    V[0] = -1
+    V.extend([None] * len(dtypes))
 
     def refresh(size):
         _, u8 = ac._view()  # noqa: SLF001 - rebuilt for the new size

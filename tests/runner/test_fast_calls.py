@@ -270,3 +270,22 @@ def test_array_result_without_array_arguments(mode):
     with pytest.raises(ValueError) as want:
         zeros_of(-1, 1.0)
     assert str(e.value) == str(want.value)
+
+
+def axpy_grow(x, y, n):
+    y[0] += x[0]
+    z = np.zeros(n)
+    return y[-1] + z[-1] + x[-1]
+
+
+def test_strided_views_move_and_memory_grows(mode):
+    """Two strided arguments: the second's address moves with the first's
+    size, and memory grows inside some calls; the cached strided views of
+    memory must follow (results and write-backs equal NumPy's)."""
+    c = py2wasm.compile(axpy_grow)
+    for nx, n in [(4, 1), (40, 1), (4, 2_000_000), (400, 1), (4, 1), (400, 3_000_000), (40, 5)]:
+        xb, yb = np.arange(2.0 * nx), np.arange(60.0)
+        xr, yr = xb.copy(), yb.copy()
+        same(c(xb[::2], yb[::-3], n), axpy_grow(xr[::2], yr[::-3], n))
+        same(yb, yr)
+    assert _fast(c)
