@@ -184,7 +184,9 @@ class CompiledFunction:
     def _use_fast_class(self, key: tuple, hit) -> None:
         """Make calls with exactly the argument types `key` (scalars, and
         NumPy arrays of one dtype and ndim) skip the dispatch: this object's class becomes a subclass whose __call__
-        tests those types inline and calls the runner's caller directly
+        is the runner's guarded method (`Instance.method`: the type tests and
+        the call in one frame) or, for signatures it does not cover, tests
+        those types inline and calls the runner's caller directly
         (one per key, cached; any other call takes the general path above,
         which switches the class again). `_last` stays right: only a call
         through the general path changes the specialization in use."""

@@ -139,9 +139,10 @@ class Instance:
         """A `__call__(self, *args, **kwargs)` for py2wasm.compile's
         per-signature class (api.py) running export `name` for positional
         arguments of exactly its manifest's types (NumPy arrays: exactly its
-        dtype and ndim, C-contiguous), and returning `miss(self, *args,
-        **kwargs)` for any other call; None when the signature has no such
-        guarded path (tuples, strided arrays, or no thunks for arrays)."""
+        dtype and ndim, and C-contiguous or not as the parameter says), and
+        returning `miss(self, *args, **kwargs)` for any other call; None
+        when the signature has no such guarded path (tuple or complex
+        parameters in a signature with arrays, tuple parameters anywhere)."""
         entry = self._entries[name]
         caller = self._callers[name]
         if _has_array(entry):
