@@ -175,7 +175,8 @@ class CompiledFunction:
             hit = self._fast[key] = (spec, spec.instance.function(spec.name))
             if self._simple:
                 self._use_fast_class(key, hit)
-        elif self._simple and all(k in _SCALARS or (type(k) is tuple and k[0] is not tuple) for k in key):
+        elif self._simple and all(k in _SCALARS or k in _np_scalar_types() or
+                                  (type(k) is tuple and k[0] is not tuple) for k in key):
             self._use_fast_class(key, (spec, spec.instance.function(spec.name)))  # arrays and scalars
         elif type(self) is not CompiledFunction:
             self.__class__ = CompiledFunction

@@ -141,8 +141,8 @@ class Instance:
         arguments of exactly its manifest's types (NumPy arrays: exactly its
         dtype and ndim, and C-contiguous or not as the parameter says), and
         returning `miss(self, *args, **kwargs)` for any other call; None
-        when the signature has no such guarded path (tuple or complex
-        parameters in a signature with arrays, tuple parameters anywhere)."""
+        when the signature has no such guarded path (complex parameters in
+        a signature with arrays, tuple parameters anywhere)."""
         entry = self._entries[name]
         caller = self._callers[name]
         if _has_array(entry):

@@ -26,6 +26,7 @@ from __future__ import annotations
 import numpy as np
 
 from . import thunks
+from .callgen import _u64
 from .layout import compact_layout, view_in
 
 _SMALL = 1 << 15  # as runner/arrays.py: compare small arrays as bytes before copying back
@@ -35,7 +36,7 @@ def _supported(ac) -> bool:
     if ac._host or ac.fast is None:  # noqa: SLF001
         return False
     for p in ac._plans:  # noqa: SLF001
-        if p.kind not in ("a", "s"):
+        if p.kind not in ("a", "s", "np"):
             return False
     return True
 
@@ -139,6 +140,9 @@ def fast_array_caller(ac, miss=None):
             elif miss is not None:  # the method serves exactly py2wasm.compile's key: not C order
                 t += f" or {n}.flags.c_contiguous"
             tests.append(t)
+        elif p.kind == "np":  # exactly the specialized NumPy scalar type
+            ns[f"_nt{i}"] = p.dtype
+            tests.append(f"type({n}) is not _nt{i}")
         else:
             want = {"f64": "float", "i64": "int", "bool": "bool"}[p.name]
             t = f"type({n}) is not {want}"
@@ -192,6 +196,14 @@ def fast_array_caller(ac, miss=None):
                 for d in dims:
                     stores.append(f"    _r{slot}.i64 = {d}")
                     slot += 1
+        elif p.kind == "np":  # its compute value, as ArrayCaller._place converts it
+            kind = {"f64": "f64", "i64": "i64", "bool": "i32"}[p.name]
+            conv = {"f64": "float", "i64": "int", "bool": "bool"}[p.name]
+            if p.dtype is np.uint64:
+                ns["_u64"] = _u64
+                conv = "_u64"
+            stores.append(f"    _r{slot}.{kind} = {conv}({n})")
+            slot += 1
         else:
             kind = {"f64": "f64", "i64": "i64", "bool": "i32"}[p.name]
             stores.append(f"    _r{slot}.{kind} = {n}")

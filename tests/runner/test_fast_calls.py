@@ -289,3 +289,22 @@ def test_strided_views_move_and_memory_grows(mode):
         same(c(xb[::2], yb[::-3], n), axpy_grow(xr[::2], yr[::-3], n))
         same(yb, yr)
     assert _fast(c)
+
+
+def scale_by(a, k):
+    return a * k
+
+
+@pytest.mark.parametrize("k", [np.float64(2.5), np.float32(0.5), np.int64(-3), np.int8(7),
+                               np.uint64(2**64 - 1), np.uint8(200), np.bool_(True)],
+                         ids=lambda k: type(k).__name__)
+def test_arrays_with_numpy_scalar_arguments(mode, k):
+    a = np.arange(5.0)
+    c = py2wasm.compile(scale_by)
+    with np.errstate(all="ignore"):
+        for _ in range(2):
+            same(c(a, k), scale_by(a, k))
+        ai = np.arange(5, dtype=np.int32)
+        for _ in range(2):
+            same(c(ai, k), scale_by(ai, k))
+    assert _fast(c)
