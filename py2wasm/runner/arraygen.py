@@ -88,9 +88,8 @@ def fast_array_caller(ac, miss=None):
         return None
     import ctypes
 
-    from . import _call_unchecked  # noqa: F401 - imported for its side effect: the DLL
     from .arrays import _c_api
-    data, size, _, _ = _c_api()
+    _, size, _, _ = _c_api()  # wasmtime_memory_data_size through a PyDLL handle
     ctx = ctypes.cast(ac.store._context(), ctypes.c_void_p).value  # noqa: SLF001
     mem = ctypes.addressof(ac.memory._memory)  # noqa: SLF001
     if thunks.available():
@@ -113,7 +112,9 @@ def fast_array_caller(ac, miss=None):
 
     i64v = view_of(np.dtype(np.int64), mv=True)
     # the flat caller's namespace (_r*, _call0, _trap, _on_trap): its _call0 is
-    # rebound to the thunk after the instance's callers are made
+    # rebound to the thunk after the instance's callers are made. A second
+    # version (the guarded method) rebinds _V, _refresh, ... to equal ones:
+    # both functions look them up at call time.
     ns = fns
     ns.update(_general=ac.__call__, _ac=ac, _msize=msize, _nd=np.ndarray, _np=np)
     fname = "acall" if miss is None else "amethod"
