@@ -308,3 +308,16 @@ def test_arrays_with_numpy_scalar_arguments(mode, k):
         for _ in range(2):
             same(c(ai, k), scale_by(ai, k))
     assert _fast(c)
+
+
+def test_no_thunks_environment_variable():
+    import os
+    import subprocess
+    import sys
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    code = "from py2wasm.runner import thunks; print(thunks.available())"
+    env = {**os.environ, "PYTHONPATH": root + os.pathsep + os.environ.get("PYTHONPATH", ""),
+           "PY2WASM_NO_THUNKS": "1"}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                         check=True).stdout
+    assert out.strip() == "False"
