@@ -175,7 +175,8 @@ class CompiledFunction:
             hit = self._fast[key] = (spec, spec.instance.function(spec.name))
             if self._simple:
                 self._use_fast_class(key, hit)
-        elif self._simple and all(k in _SCALARS or (type(k) is tuple and k[0] is not tuple and k[3]) for k in key):
+        elif self._simple and all(k in _SCALARS or k in _np_scalar_types() or
+                                  (type(k) is tuple and k[0] is not tuple) for k in key):
             self._use_fast_class(key, (spec, spec.instance.function(spec.name)))  # arrays and scalars
         elif type(self) is not CompiledFunction:
             self.__class__ = CompiledFunction
@@ -184,11 +185,22 @@ class CompiledFunction:
     def _use_fast_class(self, key: tuple, hit) -> None:
         """Make calls with exactly the argument types `key` (scalars, and
         NumPy arrays of one dtype and ndim) skip the dispatch: this object's class becomes a subclass whose __call__
-        tests those types inline and calls the runner's caller directly
+        is the runner's guarded method (`Instance.method`: the type tests and
+        the call in one frame) or, for signatures it does not cover, tests
+        those types inline and calls the runner's caller directly
         (one per key, cached; any other call takes the general path above,
         which switches the class again). `_last` stays right: only a call
         through the general path changes the specialization in use."""
         cls = self._classes.get(key)
+        if cls is None:
+            # the runner's guarded method: the type tests and the call in one frame
+            method = hit[0].instance.method(hit[0].name, CompiledFunction.__call__)
+            if method is not None:
+                cls = self._classes[key] = type(CompiledFunction.__name__, (CompiledFunction,),
+                                                {"__call__": method, "__module__": __name__})
+        if cls is None and any(type(k) is tuple and not k[3] for k in key):
+            # strided arrays: only the runner's method serves them
+            cls = self._classes[key] = CompiledFunction
         if cls is None:
             import numpy as np
             names = [f"_a{i}" for i in range(len(key))]

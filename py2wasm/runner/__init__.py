@@ -3,7 +3,9 @@
 Place in the pipeline: backend -> **runner**, used by `py2wasm.compile`
 (api.py) and `py2wasm run`. See docs/internals.md section 5:
 `Instance(build).call(name, args)` checks and converts the arguments,
-calls the export through wasmtime's unchecked fast path (`callgen`),
+calls the export through wasmtime's unchecked fast path (`callgen`; the
+C call goes through a zero-argument thunk, runner/thunks.py, where the
+platform allows),
 converts the results back to Python values, and turns a trap into the
 Python exception the manifest describes (type, CPython's message, and a
 note naming the source line). Deep recursion (wasm stack exhausted with no
@@ -19,6 +21,7 @@ from typing import Any, Sequence
 import wasmtime
 from wasmtime import _ffi as wffi
 
+from . import thunks
 from .callgen import I64_MAX, I64_MIN, make_caller
 from .hostmath import define_math_import
 
@@ -103,6 +106,8 @@ class Instance:
         self._exports = exports
         self._callers = {}
         self._entries = {}
+        self._unbound: list = []  # callers' namespaces awaiting their thunk (_bind_thunks)
+        self._batch = True  # _make_caller defers the thunks to one page for the instance
         for entry in self.manifest["functions"]:
             self._entries[entry["name"]] = entry
             func = exports[entry["name"]]
@@ -113,6 +118,8 @@ class Instance:
             if caller is None:
                 caller = self._make_caller(entry, func)
             self._callers[entry["name"]] = caller
+        self._batch = False
+        self._bind_thunks()
 
     # --- calls ----------------------------------------------------------
     def call(self, name: str, args: Sequence[Any]):
@@ -128,7 +135,25 @@ class Instance:
         """The fast callable for export `name`: `f(args_tuple)`."""
         return self._callers[name]
 
-    def _make_caller(self, entry: dict, func: wasmtime.Func, reset_heap: bool = True):
+    def method(self, name: str, miss):
+        """A `__call__(self, *args, **kwargs)` for py2wasm.compile's
+        per-signature class (api.py) running export `name` for positional
+        arguments of exactly its manifest's types (NumPy arrays: exactly its
+        dtype and ndim, and C-contiguous or not as the parameter says), and
+        returning `miss(self, *args, **kwargs)` for any other call; None
+        when the signature has no such guarded path (complex parameters in
+        a signature with arrays, tuple parameters anywhere)."""
+        entry = self._entries[name]
+        caller = self._callers[name]
+        if _has_array(entry):
+            ac = getattr(caller, "array_caller", None)
+            if ac is None:
+                return None
+            from .arraygen import fast_array_caller
+            return fast_array_caller(ac, miss)
+        return self._make_caller(entry, caller.func, miss=miss)
+
+    def _make_caller(self, entry: dict, func: wasmtime.Func, reset_heap: bool = True, miss=None):
         """The generated fast caller of `entry` (a manifest entry of scalar
         types). The arena needs no reset from here: the export of a
         function without array parameters resets it on entry (backend/abi.py,
@@ -175,9 +200,38 @@ class Instance:
             "_complex": _complex,
             "_range": _range, "_arity": _arity,
         }
-        caller, _ = make_caller(entry, env)
+        if thunks.available():
+            env["_call0"] = None  # bound by _bind_thunks
+        caller, _ = make_caller(entry, env, miss)
+        if caller is None:
+            return None
         caller.func = func  # keep the wasmtime Func alive with its caller
+        if thunks.available():
+            ns = caller.__globals__
+            # correct before the thunk is bound (the same call through ctypes)
+            ns["_call0"] = lambda: _call_unchecked(ns["_ctx"], ns["_func"], ns["_bufp"],
+                                                   ns["_n"], ns["_trapref"])
+            self._unbound.append(ns)
+            if not self._batch:
+                self._bind_thunks()
         return caller
+
+    def _bind_thunks(self) -> None:
+        """Give every caller made since the last binding its zero-argument
+        thunk of wasmtime_func_call_unchecked (runner/thunks.py), all on one
+        executable page."""
+        pending, self._unbound = self._unbound, []
+        if not pending:
+            return
+        target = ctypes.cast(_call_unchecked, ctypes.c_void_p).value
+        specs = [(target, (ns["_ctx"].value, ns["_func"].value, ns["_bufp"].value,
+                           ns["_n"].value, ns["_trapref"].value)) for ns in pending]
+        try:
+            funcs = thunks.thunks(specs)
+        except OSError:  # no executable memory after all: keep the ctypes calls
+            return
+        for ns, f in zip(pending, funcs):
+            ns["_call0"] = f
 
     # --- traps ----------------------------------------------------------
     def _on_trap(self, error):

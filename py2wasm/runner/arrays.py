@@ -630,8 +630,10 @@ def caller_for(instance, entry: dict, func):
     # The arguments are already in the arena (ArrayCaller sets py2wasm_heap
     # past them): the flat caller must not reset it.
     fast = instance._make_caller(flat_entry, func, reset_heap=False)  # noqa: SLF001
-    return ArrayCaller(instance.store, exports, func, entry,
-                       instance._exception, fast)  # noqa: SLF001 - the runner's own conversion
+    ac = ArrayCaller(instance.store, exports, func, entry,
+                     instance._exception, fast)  # noqa: SLF001 - the runner's own conversion
+    from .arraygen import fast_array_caller
+    return fast_array_caller(ac) or ac
 
 
 def _flat_json(t) -> list:

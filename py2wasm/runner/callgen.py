@@ -79,10 +79,11 @@ def _show(t) -> str:
 
 
 class _Gen:
-    def __init__(self):
+    def __init__(self, exact: bool = False):
         self.lines: list[str] = []
         self.slot = 0
         self.tmp = 0
+        self.exact = exact  # the arguments' types are already checked exactly (guard_test)
 
     def fresh(self) -> str:
         self.tmp += 1
@@ -111,8 +112,9 @@ class _Gen:
             L.append(f"{indent}_r{s + 1}.f64 = float({expr}.imag)")
             return
         if d is not None:
-            L.append(f"{indent}if type({expr}) is not _np_{d}: _np_check({expr}, _np_{d}, "
-                     f"{what!r}, _fname)")
+            if not self.exact:
+                L.append(f"{indent}if type({expr}) is not _np_{d}: _np_check({expr}, _np_{d}, "
+                         f"{what!r}, _fname)")
             kind = _NP_KIND[d]
             conv = {"f64": "float", "i64": "int", "i32": "bool"}[kind]
             if d == "uint64":
@@ -121,18 +123,22 @@ class _Gen:
             return
         if t == "complex":  # two f64 slots: real, imag
             self.slot += 1
-            L.append(f"{indent}if type({expr}) is not complex: {expr} = _complex({expr}, {what!r})")
+            if not self.exact:
+                L.append(f"{indent}if type({expr}) is not complex: {expr} = _complex({expr}, {what!r})")
             L.append(f"{indent}_r{s}.f64 = {expr}.real")
             L.append(f"{indent}_r{s + 1}.f64 = {expr}.imag")
         elif t == "int":
-            L.append(f"{indent}if type({expr}) is not int: {expr} = _int({expr}, {what!r})")
+            if not self.exact:
+                L.append(f"{indent}if type({expr}) is not int: {expr} = _int({expr}, {what!r})")
             L.append(f"{indent}if not {I64_MIN} <= {expr} <= {I64_MAX}: _range({expr}, {what!r})")
             L.append(f"{indent}_r{s}.i64 = {expr}")
         elif t == "float":
-            L.append(f"{indent}if type({expr}) is not float: {expr} = _float({expr}, {what!r})")
+            if not self.exact:
+                L.append(f"{indent}if type({expr}) is not float: {expr} = _float({expr}, {what!r})")
             L.append(f"{indent}_r{s}.f64 = {expr}")
         elif t == "bool":
-            L.append(f"{indent}if type({expr}) is not bool: _bad({expr}, {what!r}, 'bool')")
+            if not self.exact:
+                L.append(f"{indent}if type({expr}) is not bool: _bad({expr}, {what!r}, 'bool')")
             L.append(f"{indent}_r{s}.i32 = {expr}")
         else:
             raise ValueError(f"bad parameter type {t!r} in manifest")
@@ -160,29 +166,66 @@ class _Gen:
         return {"int": f"_r{s}.i64", "float": f"_r{s}.f64", "bool": f"_r{s}.i32 != 0"}[t]
 
 
-def make_caller(entry: dict, env: dict[str, Any]):
+_EXACT = {"float": "float", "int": "int", "bool": "bool", "complex": "complex"}
+
+
+def guard_test(name: str, t) -> str | None:
+    """A Python expression true when argument `name` is NOT exactly of
+    manifest type `t` (a scalar or NumPy scalar type), or None for types the
+    guard does not cover (tuples)."""
+    d = _np_dtype(t)
+    if d is not None:
+        return f"type({name}) is not _np_{d}"
+    if isinstance(t, str) and t in _EXACT:
+        return f"type({name}) is not {_EXACT[t]}"
+    return None
+
+
+def make_caller(entry: dict, env: dict[str, Any], miss=None):
     """`call(args: tuple)` for manifest function `entry`. `env` supplies
     _call (the C function), _raw_t (wasmtime_val_raw_t), _ctx, _func, _trap,
-    _trapref, _on_trap(error), _int, _float, _complex, _bad, _range, _arity."""
+    _trapref, _on_trap(error), _int, _float, _complex, _bad, _range, _arity;
+    with `_call0` in `env` the call is `_call0()`, a zero-argument callable
+    the runner rebinds (in `call.__globals__`) to a thunk of `_call` on
+    (_ctx, _func, _bufp, _n, _trapref).
+
+    With `miss` the result is instead a method `call(self, *args, **kwargs)`
+    (py2wasm.compile's per-signature `__call__`, api.py) serving only
+    positional arguments of exactly the manifest's types; any other call
+    returns `miss(self, *args, **kwargs)`. Returns (None, 0) when the
+    signature has a type the guard does not cover."""
     params = entry["params"]
     nflat = sum(_flat_count(p["type"]) for p in params)
     nres = _flat_count(entry["result"])
     size = max(nflat, nres, 1)
-    g = _Gen()
+    g = _Gen(exact=miss is not None)
     L = g.lines
     names = [f"_a{i}" for i in range(len(params))]
-    L.append("def call(args):")
-    L.append(f"    if len(args) != {len(params)}: _arity(args)")
+    if miss is None:
+        L.append("def call(args):")
+        L.append(f"    if len(args) != {len(params)}: _arity(args)")
+    else:
+        tests = [guard_test(n, p["type"]) for n, p in zip(names, params)]
+        if None in tests:
+            return None, 0
+        L.append("def call(self, *args, **kwargs):")
+        L.append(f"    if kwargs or len(args) != {len(params)}: return _miss(self, *args, **kwargs)")
     if names:
         L.append(f"    {', '.join(names)}{',' if len(names) == 1 else ''} = args")
+    if miss is not None and names:
+        L.append(f"    if {' or '.join(tests)}: return _miss(self, *args, **kwargs)")
     for n, p in zip(names, params):
         g.param(n, p["type"], p["name"], "    ")
-    L.append("    _e = _call(_ctx, _func, _bufp, _n, _trapref)")
+    if "_call0" in env:  # a zero-argument thunk bound to the five arguments (runner/thunks.py)
+        L.append("    _e = _call0()")
+    else:
+        L.append("    _e = _call(_ctx, _func, _bufp, _n, _trapref)")
     L.append("    if _e or _trap.value:")
     L.append("        return _on_trap(_e)")
     g.slot = 0
     L.append(f"    return {g.result(entry['result'])}")
     ns = dict(env)
+    ns["_miss"] = miss
     if any(_np_dtype(x) for x in _leaf_types(entry)):
         ns.update(np_scalar_env())
         ns["_fname"] = entry["name"]

@@ -1,0 +1,314 @@
+"""Generated fast call paths for exports with array parameters or results.
+
+Place in the pipeline: runner (host side), over `runner.arrays.ArrayCaller`.
+`fast_array_caller(ac)` returns one small Python function specialized on the
+export's signature, for the common call: every array argument a C-contiguous
+`numpy.ndarray` of exactly the parameter's dtype and ndim, every scalar of
+exactly its Python type, the arguments fitting in the current linear memory.
+Such a call costs a few NumPy slice assignments and one zero-argument thunk
+call (runner/thunks.py; a plain ctypes call where there are no thunks): the arguments are written straight into typed views
+of linear memory (cached, rebuilt only when the memory's size changes), the
+flat wasm arguments into the export's preallocated value buffer (the flat
+caller's, runner/callgen.py), and results are copied out of memory.
+
+A strided parameter (py2wasm.compile's specialization for arrays not in C
+order) is copied into its compact layout (runner/layout.py, computed once per
+shape and strides) through one strided view of memory.
+
+Anything else (another layout or dtype, a Python int for a float, a memory
+that must grow for the arguments, a tuple or complex in the signature) goes
+to the ArrayCaller's general path, which has the same semantics: arrays are
+copied back after the call (unless read-only in the manifest), raising or
+not; an unchanged argument is not written back; results are fresh arrays.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from . import thunks
+from .callgen import _u64
+from .layout import compact_layout, view_in
+
+_SMALL = 1 << 15  # as runner/arrays.py: compare small arrays as bytes before copying back
+
+
+def _supported(ac) -> bool:
+    if ac._host or ac.fast is None:  # noqa: SLF001
+        return False
+    for p in ac._plans:  # noqa: SLF001
+        if p.kind not in ("a", "s", "np"):
+            return False
+    return True
+
+
+def _layout_cache(cache: dict, dtype, V: list, vi: int):
+    """(layout(a), view(w, p)) for one strided parameter. layout(a):
+    compact_layout(a) remembered in `cache` by (shape, strides), as (element
+    strides, offset, span, w); w = [address, memory view, view, shape,
+    strides] caches the strided view of memory at that address (building one
+    costs ~1 µs). view(w, p): that view for address p of the current memory
+    view V[vi], rebuilt when either changed."""
+    def layout(a):
+        st, o, span = compact_layout(a)
+        if len(cache) >= 64:
+            cache.clear()
+        q = cache[(a.shape, a.strides)] = (st, o, span, [-1, None, None, a.shape, st])
+        return q
+
+    def view(w, p):
+        u8 = V[vi]
+        if w[0] != p or w[1] is not u8:
+            w[0], w[1], w[2] = p, u8, view_in(u8, p, w[3], dtype, w[4])
+        return w[2]
+    return layout, view
+
+
+def _leaves(plan) -> list[str]:
+    """The raw-value fields of the flat wasm results of a result plan."""
+    k = plan.kind
+    if k == "a":
+        return ["i64"] * (1 + plan.ndim)
+    if k == "t":
+        return [x for e in plan.elems for x in _leaves(e)]
+    if k in ("s", "np"):
+        return [{"f64": "f64", "i64": "i64", "bool": "i32"}[plan.name]]
+    if k == "c":
+        return ["f64", "f64"]
+    return []
+
+
+def fast_array_caller(ac, miss=None):
+    """The specialized `call(args)` of ArrayCaller `ac`, or None when its
+    signature or the platform has no fast path (then `ac` itself is the
+    caller). With `miss`: a method `call(self, *args, **kwargs)` (the
+    per-signature `__call__` of py2wasm.compile, api.py) that returns
+    `miss(self, *args, **kwargs)` for keywords and for arguments not exactly
+    of the signature's types, instead of taking the general path."""
+    if not _supported(ac):
+        return None
+    import ctypes
+
+    from .arrays import _c_api
+    _, size, _, _ = _c_api()  # wasmtime_memory_data_size through a PyDLL handle
+    ctx = ctypes.cast(ac.store._context(), ctypes.c_void_p).value  # noqa: SLF001
+    mem = ctypes.addressof(ac.memory._memory)  # noqa: SLF001
+    if thunks.available():
+        msize, = thunks.thunks([(ctypes.cast(size, ctypes.c_void_p).value, (ctx, mem))])
+    else:
+        msize = ac._mem_size  # noqa: SLF001 - the same C call, through ctypes
+    fns = ac.fast.__globals__
+    call0 = "_call0()" if "_call0" in fns else "_call(_ctx, _func, _bufp, _n, _trapref)"
+    dtypes: list = []  # the typed views needed: index in _V = 1 + position
+    V: list = [-1]  # [memory size the views were made for, views...] (filled by refresh)
+
+    def view_of(dt, mv: bool = False) -> int:
+        """The index in _V of the typed view of memory (a memoryview of it
+        with `mv`: assigning an array of the same dtype to a slice of it is
+        the cheapest copy in)."""
+        key = (dt, mv)
+        if key not in dtypes:
+            dtypes.append(key)
+        return 1 + dtypes.index(key)
+
+    i64v = view_of(np.dtype(np.int64), mv=True)
+    # the flat caller's namespace (_r*, _call0, _trap, _on_trap): its _call0 is
+    # rebound to the thunk after the instance's callers are made. A second
+    # version (the guarded method) rebinds _V, _refresh, ... to equal ones:
+    # both functions look them up at call time.
+    ns = fns
+    ns.update(_general=ac.__call__, _ac=ac, _msize=msize, _nd=np.ndarray, _np=np)
+    fname = "acall" if miss is None else "amethod"
+    if miss is None:
+        L = ["def acall(args):",
+             f"    if len(args) != {len(ac._plans)}: return _general(args)"]  # noqa: SLF001
+        other = "_general(args)"
+    else:
+        ns["_amiss"] = miss
+        L = ["def amethod(self, *args, **kwargs):",
+             f"    if kwargs or len(args) != {len(ac._plans)}: "  # noqa: SLF001
+             "return _amiss(self, *args, **kwargs)"]
+        other = "_amiss(self, *args, **kwargs)"
+    names = [f"a{i}" for i in range(len(ac._plans))]  # noqa: SLF001
+    if names:
+        L.append(f"    {', '.join(names)}{',' if len(names) == 1 else ''} = args")
+    tests = []
+    for i, (n, p) in enumerate(zip(names, ac._plans)):  # noqa: SLF001
+        if p.kind == "a":
+            ns[f"_d{i}"] = p.dtype
+            t = f"type({n}) is not _nd or {n}.dtype is not _d{i} or {n}.ndim != {p.ndim}"
+            if not p.strided:
+                t += f" or not {n}.flags.c_contiguous"
+            elif miss is not None:  # the method serves exactly py2wasm.compile's key: not C order
+                t += f" or {n}.flags.c_contiguous"
+            tests.append(t)
+        elif p.kind == "np":  # exactly the specialized NumPy scalar type
+            ns[f"_nt{i}"] = p.dtype
+            tests.append(f"type({n}) is not _nt{i}")
+        else:
+            want = {"f64": "float", "i64": "int", "bool": "bool"}[p.name]
+            t = f"type({n}) is not {want}"
+            if want == "int":
+                t += f" or not {-2**63} <= {n} <= {2**63 - 1}"
+            tests.append(t)
+    if tests:
+        L.append("    if " + " or ".join(f"({t})" for t in tests) + f": return {other}")
+    L.append("    size = _msize()")
+    L.append("    if size != _V[0]: _refresh(size)")
+    L.append("    top = 16")
+    slot = 0
+    arrays = []  # (name, plan, index, view index)
+    stores = []
+    for i, (n, p) in enumerate(zip(names, ac._plans)):  # noqa: SLF001
+        if p.kind == "a" and p.strided:  # runner/layout.py's compact layout, cached per layout
+            u8 = view_of(np.dtype(np.uint8))
+            ns[f"_lay{i}"] = {}
+            ns[f"_layout{i}"], ns[f"_sview{i}"] = _layout_cache(ns[f"_lay{i}"], p.dtype, V, u8)
+            L.append(f"    q{i} = _lay{i}.get(({n}.shape, {n}.strides))")
+            L.append(f"    if q{i} is None: q{i} = _layout{i}({n})")
+            L.append(f"    st{i}, o{i}, c{i}, w{i} = q{i}")  # element strides, offset, span, view cache
+            L.append(f"    p{i} = top + o{i} * {p.itemsize}")
+            L.append(f"    top = (top + c{i} * {p.itemsize} + 15) & -16")
+            arrays.append((n, p, i, u8, None))
+            stores.append(f"    _r{slot}.i64 = p{i}")
+            slot += 1
+            dims = [f"s{i}_{k}" for k in range(p.ndim)]
+            stores.append(f"    {', '.join(dims)}{',' if p.ndim == 1 else ''} = {n}.shape")
+            for d in dims:
+                stores.append(f"    _r{slot}.i64 = {d}")
+                slot += 1
+            for k in range(p.ndim):
+                stores.append(f"    _r{slot}.i64 = st{i}[{k}]")
+                slot += 1
+        elif p.kind == "a":
+            vi = view_of(p.dtype)
+            sh = p.itemsize.bit_length() - 1
+            L.append(f"    p{i} = top")
+            L.append(f"    c{i} = {n}.size")
+            L.append(f"    top = (top + c{i} * {p.itemsize} + 15) & -16")
+            arrays.append((n, p, i, vi, sh))
+            stores.append(f"    _r{slot}.i64 = p{i}")
+            slot += 1
+            if p.ndim == 1:
+                stores.append(f"    _r{slot}.i64 = c{i}")
+                slot += 1
+            else:
+                dims = [f"s{i}_{k}" for k in range(p.ndim)]
+                stores.append(f"    {', '.join(dims)} = {n}.shape")
+                for d in dims:
+                    stores.append(f"    _r{slot}.i64 = {d}")
+                    slot += 1
+        elif p.kind == "np":  # its compute value, as ArrayCaller._place converts it
+            kind = {"f64": "f64", "i64": "i64", "bool": "i32"}[p.name]
+            conv = {"f64": "float", "i64": "int", "bool": "bool"}[p.name]
+            if p.dtype is np.uint64:
+                ns["_u64"] = _u64
+                conv = "_u64"
+            stores.append(f"    _r{slot}.{kind} = {conv}({n})")
+            slot += 1
+        else:
+            kind = {"f64": "f64", "i64": "i64", "bool": "i32"}[p.name]
+            stores.append(f"    _r{slot}.{kind} = {n}")
+            slot += 1
+    L.append("    if top > size: return _general(args)")  # also: room for the arena's top
+    for n, p, i, vi, sh in arrays:
+        if p.strided:
+            L.append(f"    if {n}.size: _sview{i}(w{i}, p{i})[...] = {n}")
+            continue
+        if p.ndim == 1:  # a memoryview slice takes the array's buffer (same format)
+            mv = view_of(p.dtype, mv=True)
+            L.append(f"    if c{i}: _V[{mv}][p{i} >> {sh}:(p{i} >> {sh}) + c{i}] = {n}")
+        else:
+            L.append(f"    if c{i}: _V[{vi}][p{i} >> {sh}:(p{i} >> {sh}) + c{i}] = {n}.reshape(-1)")
+    L.append(f"    _V[{i64v}][1] = top")  # the arena's top (backend/abi.py TOP_ADDRESS = 8)
+    L.extend(stores)
+    written = [(n, p, i, vi, sh) for n, p, i, vi, sh in arrays if not p.ro]
+    placed = ", ".join(f"({n}, p{i}, c{i} * {p.itemsize}, _P{i}, {f'st{i}' if p.strided else None})"
+                       for n, p, i, vi, sh in written)
+    for n, p, i, vi, sh in written:
+        ns[f"_P{i}"] = p
+    L.append(f"    _e = {call0}")
+    L.append("    if _e or _trap.value:")
+    if written:
+        L.append("        try:")
+        L.append("            _on_trap(_e)")
+        L.append("        finally:")
+        L.append(f"            _ac._copy_back([{placed}], *_ac._view())")
+    else:
+        L.append("        _on_trap(_e)")
+    L.append("    size2 = _msize()")
+    L.append("    if size2 != size: _refresh(size2)")  # the call grew (and maybe moved) memory
+    for n, p, i, vi, sh in written:  # ArrayCaller._copy_back, inlined for small arrays
+        if p.strided:
+            L.append(f"    if c{i} and {n}.flags.writeable:")
+            L.append(f"        {n}[...] = _sview{i}(w{i}, p{i})")
+            continue
+        L.append(f"    if c{i} and {n}.flags.writeable:")
+        L.append(f"        if c{i} * {p.itemsize} > {_SMALL}:")
+        L.append(f"            _ac._copy_back([({n}, p{i}, c{i} * {p.itemsize}, _P{i}, None)], "
+                 f"*_ac._view())")
+        L.append("        else:")
+        L.append(f"            m = _V[{vi}][p{i} >> {sh}:(p{i} >> {sh}) + c{i}]")
+        back = f"{n}[...] = m" + ("" if p.ndim == 1 else f".reshape({n}.shape)")
+        if len(written) == 1:
+            # the only array the call can write: nothing can alias it, so writing
+            # back unchanged bytes is unobservable and cheaper than comparing first
+            L.append(f"            {back}")
+        else:
+            L.append(f"            if m.tobytes() != {n}.tobytes():")
+            L.append(f"                {back}")
+    r = ac._rplan  # noqa: SLF001
+    if r.kind == "n":
+        L.append("    return None")
+    elif r.kind == "s":
+        L.append("    return " + {"f64": "_r0.f64", "i64": "_r0.i64", "bool": "_r0.i32 != 0"}[r.name])
+    elif r.kind == "np":
+        ns["_T"] = r.dtype
+        if r.dtype is np.uint64:
+            L.append("    return _T(_r0.i64 & 0xFFFFFFFFFFFFFFFF)")
+        else:
+            L.append("    return _T(" + {"f64": "_r0.f64", "i64": "_r0.i64",
+                                          "bool": "_r0.i32 != 0"}[r.name] + ")")
+    elif r.kind != "a":  # tuples, complex: the general path's conversion of the flat values
+        ns["_R"] = r
+        vals = [f"_r{k}.{f}" + (" != 0" if f == "i32" else "") for k, f in enumerate(_leaves(r))]
+        u8 = view_of(np.dtype(np.uint8))
+        L.append(f"    return _ac._unflatten(_R, iter(({''.join(v + ', ' for v in vals)})), _V[{u8}])")
+    else:  # an array: (address, shape...)
+        vi = view_of(r.dtype)
+        ns["_RD"] = r.dtype
+        dims = [f"_r{1 + k}.i64" for k in range(r.ndim)]
+        L.append("    addr = _r0.i64")
+        if r.ndim == 1:
+            L.append(f"    c = {dims[0]}")
+            L.append("    shape = (c,)")
+        else:
+            L.append(f"    shape = ({', '.join(dims)},)")
+            L.append("    c = " + " * ".join(f"shape[{k}]" for k in range(r.ndim)))
+        L.append("    if not c: return _np.zeros(shape, dtype=_RD)")
+        L.append(f"    if addr < 0 or addr + c * {r.itemsize} > size2:")
+        L.append("        raise RuntimeError('read outside linear memory (a py2wasm bug)')")
+        sh = r.itemsize.bit_length() - 1
+        L.append(f"    if addr & {r.itemsize - 1}: return _ac._unflatten(_ac._rplan, "
+                 f"iter((addr,) + shape), _ac._view()[1])")
+        tail = "" if r.ndim == 1 else ".reshape(shape)"  # then copied: the result owns its data
+        L.append(f"    return _V[{vi}][addr >> {sh}:(addr >> {sh}) + c]{tail}.copy()")
+    V.extend([None] * len(dtypes))
+
+    def refresh(size):
+        _, u8 = ac._view()  # noqa: SLF001 - rebuilt for the new size
+        V[0] = size
+        for k, (dt, mv) in enumerate(dtypes):  # whole 64 KiB pages: divisible by itemsize
+            v = u8.view(dt) if len(u8) else np.zeros(0, dt)
+            V[1 + k] = memoryview(v) if mv else v
+
+    ns["_V"], ns["_refresh"] = V, refresh
+    code = "\n".join(L)
+    exec(compile(code, f"<py2wasm array call {ac.name}>", "exec"), ns)
+    call = ns[fname]
+    call.source = code
+    call.fast = ac.fast
+    call.array_caller = ac
+    return call
+
+
+__all__ = ["fast_array_caller"]
