@@ -55,7 +55,10 @@ With `fastmath`, `x * y + z` (float32: `f32(x * y) + z`) in a vector loop
 becomes `vfma` (relaxed-SIMD fused multiply-add on "relaxed-simd", mul + add
 on "simd").
 
-`vectorize_pairwise.py` vectorizes NumPy's pairwise-sum block loop (the 8
+`vectorize_rows.py` vectorizes a loop this pass refuses whose carried values
+are all independent float sums of products (several dot products side by
+side, as in matrix-vector products) across the sums: lane r is sum r, in
+its own order (bit-identical). `vectorize_pairwise.py` vectorizes NumPy's pairwise-sum block loop (the 8
 accumulators of `__pairwise_sum_<dtype>`, nplib) as 4 f64x2 / 2 f32x4
 accumulators: lane k does exactly the additions accumulator k does, so the
 sum is NumPy's to the bit.
@@ -126,6 +129,7 @@ def vectorize_function(fn: Function, *, fastmath: bool = False, exported: bool =
     IR), whose array arguments never share memory (each is copied into its
     own block), so its pointer parameters never alias each other."""
     from .vectorize_pairwise import vectorize_pairwise
+    from .vectorize_rows import vectorize_rows
     done = 0
     index = FunctionIndex(fn)
     for h in list(fn.blocks):
@@ -141,7 +145,9 @@ def vectorize_function(fn: Function, *, fastmath: bool = False, exported: bool =
                 _LoopVectorizer(fn, loop, fastmath, exported, index).run()
                 done += 1
         except _Refuse:
-            continue
+            if not vectorize_rows(fn, loop, index.consts):
+                continue
+            done += 1
         # the preheader grew and branches anew; the vector loops are new blocks
         index.update([loop.pre] + fn.blocks[before:], {id(loop.pre): old_succ})
     return done
