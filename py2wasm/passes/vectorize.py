@@ -514,6 +514,10 @@ class _LoopVectorizer:
         otherwise."""
         if self.consts.get(cond.id, None) is False:
             return
+        if self.kind_of(cond) == "U":  # the same in every iteration (an outer index's check)
+            self._hoistable(cond)
+            self.raise_guards.append(("false", cond))
+            return
         if self.kind_of(cond) != "C":
             raise _Refuse("a raise_if on a loop-invariant condition")
         e = self.defs[cond.id]
@@ -527,9 +531,17 @@ class _LoopVectorizer:
         op = e.prim
         if b is self.loop.index and a is not self.loop.index:
             a, b, op = b, a, {"lt": "gt", "le": "ge", "gt": "lt", "ge": "le"}[op]
-        if a is not self.loop.index or self.kind_of(b) != "U" or b.id in self.body_defs:
+        if self.kind_of(b) == "I" and self.kind_of(a) != "I":
+            a, b, op = b, a, {"lt": "gt", "le": "ge", "gt": "lt", "ge": "le"}[op]
+        if self.kind_of(a) != "I" or self.kind_of(b) != "U":
             raise _Refuse("a raise condition not of the form i < bound")
-        self.raise_guards.append((op, b))
+        k = self.coef[a.id]
+        if set(k) != {None} or not k[None]:
+            raise _Refuse("a bound check of an index with a run-time stride")
+        self._hoistable(a)
+        self._hoistable(b)
+        # a = k*i + c: its extremes over [i0, n) at the ends (a[i, j - 1], a[i + 1, j])
+        self.raise_guards.append((op, a, b, k[None]))
 
     def _affine(self, e: Eqn) -> dict:
         a, b = e.ins
@@ -713,15 +725,23 @@ class _LoopVectorizer:
         # enough iterations for one vector step (else no accumulator setup and
         # lane combining: straight to the scalar loop)
         guard = emit(pre, "lt", [emit(pre, "wadd", [i0, const(pre, w * unroll - 1, I64)]), lp.n])
-        for op, bound in self.raise_guards:  # i in [i0, n): `i op bound` is never true
-            if op == "ge":  # n <= bound
-                ok = emit(pre, "le", [lp.n, bound])
-            elif op == "gt":  # n - 1 <= bound
-                ok = emit(pre, "le", [emit(pre, "wsub", [lp.n, const(pre, 1, I64)]), bound])
-            elif op == "lt":  # i0 >= bound
-                ok = emit(pre, "ge", [i0, bound])
-            else:  # le: i0 > bound
-                ok = emit(pre, "gt", [i0, bound])
+        last = emit(pre, "wsub", [lp.n, const(pre, 1, I64)])
+        for g in self.raise_guards:  # i in [i0, n): the check is never true
+            if g[0] == "false":
+                guard = emit(pre, "and", [guard, emit(pre, "not", [self._at(g[1], None)])])
+                continue
+            op, a, bound, k = g
+            lo, hi = (i0, last) if k > 0 else (last, i0)
+            amin, amax = self._at(a, lo), self._at(a, hi)
+            bound = self._at(bound, None)
+            if op == "ge":
+                ok = emit(pre, "lt", [amax, bound])
+            elif op == "gt":
+                ok = emit(pre, "le", [amax, bound])
+            elif op == "lt":
+                ok = emit(pre, "ge", [amin, bound])
+            else:  # le
+                ok = emit(pre, "gt", [amin, bound])
             guard = emit(pre, "and", [guard, ok])
         if self.index_values:  # every index converted by vitof fits int32
             lo = emit(pre, "ge", [i0, const(pre, -2**31, I64)])
@@ -752,6 +772,36 @@ class _LoopVectorizer:
         h.meta = {**h.meta, "vectorized": f"{w} lanes" + (
             f", {unroll} x {'/'.join(vt_names)} accumulators" if self.reductions else "") + (
             ", strided version" if contiguous is not None and self._can_gather() else "")}
+
+    def _hoistable(self, v: Var):
+        """Refuse unless v is computed in the body by pure, never-raising
+        operations only (so `_at` may compute it in the preheader)."""
+        if v is self.loop.index or v.id not in self.body_defs:
+            return
+        e = self.defs[v.id]
+        if not PRIMITIVES[e.prim].pure or _can_raise(e) or e.prim in ("load", "call"):
+            raise _Refuse(f"a bounds check computed by {e.prim}")
+        for x in e.ins:
+            self._hoistable(x)
+
+    def _at(self, v: Var, index, memo=None) -> Var:
+        """v computed in the preheader with the loop index = `index` (None:
+        v does not depend on it): the body's pure integer arithmetic and
+        comparisons behind a bounds check, cloned."""
+        memo = {} if memo is None else memo
+        if v is self.loop.index:
+            if index is None:
+                raise AssertionError("an index-dependent value as an invariant")
+            return index
+        if v.id not in self.body_defs:
+            return v
+        if v.id in memo:
+            return memo[v.id]
+        e = self.defs[v.id]
+        ins = [self._at(x, index, memo) for x in e.ins]
+        out = emit(self.pre_block, e.prim, ins, dict(e.params), [o.type for o in e.outs])
+        memo[v.id] = out
+        return out
 
     def _can_gather(self) -> bool:
         """Can every run-time-strided access be gathered lane by lane? (Not a
