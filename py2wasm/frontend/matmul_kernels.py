@@ -68,24 +68,26 @@ def _blocks(fb, total, size, body):
     loop(fb, nblk, [], step)
 
 
-def float_matmul(tr, a, b, n, k, m, dt, loc, fill):
+def float_matmul(tr, a, b, n, k, m, dt, loc, fill, reorient=True):
     """C = a @ b for 2-D float views a (n, k) and b (k, m) of any strides;
-    dt is "float64" or "float32". `fill(tr, arr, value, loc)` zero-fills."""
+    dt is "float64" or "float32". `fill(tr, arr, value, loc)` zero-fills.
+    `reorient`: a column-major matrix-vector product may take the other
+    orientation's loops (once)."""
     fb = tr.fb
     ast, bst = strides_of(fb, a), strides_of(fb, b)
 
     # A column-major operand of a matrix-vector product (A.T @ x, x @ A.T):
     # the other orientation's kernel streams it along its unit stride (the
     # same sums in the same order, only the loops are exchanged)
-    if A.known(m) and m == 1 and _unit(ast[0]) and not _unit(ast[1]):
+    if reorient and A.known(m) and m == 1 and _unit(ast[0]) and not _unit(ast[1]):
         xt = A.Arr(b.dtype, b.ptr, (1, k), (0, bst[0]), b.root)
         at = A.Arr(a.dtype, a.ptr, (k, n), (ast[1], ast[0]), a.root)
-        r = float_matmul(tr, xt, at, 1, k, n, dt, loc, fill)
+        r = float_matmul(tr, xt, at, 1, k, n, dt, loc, fill, False)
         return A.Arr(dt, r.ptr, (n, 1), None, r.root)
-    if A.known(n) and n == 1 and _unit(bst[0]) and not _unit(bst[1]):
+    if reorient and A.known(n) and n == 1 and _unit(bst[0]) and not _unit(bst[1]):
         bt = A.Arr(b.dtype, b.ptr, (m, k), (bst[1], bst[0]), b.root)
         xt = A.Arr(a.dtype, a.ptr, (k, 1), (ast[1], 0), a.root)
-        r = float_matmul(tr, bt, xt, m, k, 1, dt, loc, fill)
+        r = float_matmul(tr, bt, xt, m, k, 1, dt, loc, fill, False)
         return A.Arr(dt, r.ptr, (1, m), None, r.root)
     # float32 products are computed in float32 (each product and sum rounded
     # to float32): the column loop is then all float32 and vectorizes to

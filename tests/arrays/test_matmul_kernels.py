@@ -139,3 +139,17 @@ def test_special_values_keep_the_order():
     b = np.array([[-0.0, 1.0], [1e308, -1.0], [0.0, -0.0]])
     run(MM, a, b, reference(a, b))
     run(AX, a, b[:, 0].copy(), reference(a, b[:, 0]))
+
+
+ROW_COL = Builds(lambda x: x[None, :] @ x[None, :].T)
+COV = Builds(lambda x: np.cov(x) * 1.0)
+
+
+@pytest.mark.parametrize("dt", ["float64", "float32"])
+def test_one_by_one_products_of_transposed_views(dt):
+    # (1, k) @ (k, 1) where both operands are transposed views: one orientation only
+    for k in [1, 2, 7, 65]:
+        x = data(k, dt)
+        ROW_COL.check(x, numpy=False)
+        assert bits(np.asarray(ROW_COL.mvp(x))) == bits(reference(x[None, :], x[None, :].T))
+    COV.check(data(10, "float64"), numpy=False)
