@@ -979,6 +979,25 @@ class _LoopVectorizer:
             r = emit(vb, _FLOAT_OPS[p], [self._vector(v) for v in e.ins])
         self.vmap[e.outs[0].id] = r
 
+    def _hoisted_address(self, a: Var, fallback: Var, dtype: str) -> Var:
+        """A contiguous access's address as `base + i * itemsize` with base
+        (the address at i = 0: the view and row arithmetic) computed once in
+        the preheader, when that arithmetic can move there (else `fallback`,
+        the address computed in the body)."""
+        try:
+            self._hoistable(a)
+        except _Refuse:
+            return fallback
+        memo = self.__dict__.setdefault("_base_memo", {})
+        if a.id not in memo:
+            if "_zero" not in self.__dict__:
+                self._zero = const(self.pre_block, 0, I64)
+            memo[a.id] = self._at(a, self._zero, self.__dict__.setdefault("_at_memo0", {}))
+        vb = self.vb
+        size = self.lanes.element[dtype][0]
+        off = emit(vb, "wmul", [self._scalar(self.loop.index), const(vb, size, I64)])
+        return emit(vb, "wadd", [memo[a.id], off])
+
     def _lane_addresses(self, addr: Var, mode: str, stride) -> list[Var]:
         """The address of each lane's element (gathered/scattered access)."""
         vb, w = self.vb, self.lanes.width
@@ -996,6 +1015,8 @@ class _LoopVectorizer:
             mode = "vector"  # the contiguous version: the stride is the itemsize
         dtype = e.params["dtype"]
         addr = self._scalar(e.ins[0])
+        if mode == "vector":
+            addr = self._hoisted_address(e.ins[0], addr, dtype)
         vt = self.lanes.element[dtype][1]
         w = self.lanes.width
         if e.prim == "load":
