@@ -1,18 +1,26 @@
-"""Matrix products in compiled code (issue 15): time of py2wasm's `a @ b`
-(float64/float32, n x n) and matrix-vector products in both orientations
-(`A @ x`, `x @ A`) against NumPy (OpenBLAS), side by side in one process.
+"""Linear algebra and stencils in compiled code (issue 15): py2wasm's `a @ b`
+(float64/float32, n x n), matrix-vector products in every orientation
+(`A @ x`, `x @ A`, `A.T @ x`, `np.dot(A, x)`), the 1-D dot product and 2-D/3-D
+stencils (slice expressions and explicit loops) against NumPy (OpenBLAS),
+side by side in one process.
 
-Place in the pipeline: a benchmark script over compiled modules. Each
-product is compiled once per target (`py2wasm.compile(fn, target=...)`),
-checked against NumPy first (relative error), then timed: the best of
-`--repeats` interleaved runs of each side (the machine is shared; the
-minimum is the stable statistic). NumPy's BLAS threads are pinned to one
-(`OPENBLAS_NUM_THREADS=1` before numpy is imported). The time of a compiled
-call includes copying the operands into wasm memory and the result out.
-Ratio = py2wasm / NumPy (> 1: slower than NumPy).
+Place in the pipeline: a benchmark script over compiled modules. Each case
+is a function that repeats the operation `reps` times (and keeps a value of
+each result); it is compiled once per target (`py2wasm.compile(fn,
+target=...)`), checked against NumPy first, then timed as the kernel's own
+time: (time of a call with `reps` = R - time of a call with `reps` = 0) / R
+(R = `--reps`, default 1, for matrix products; `--small-reps`, default 20,
+for the others, whose results are small), each the best of `--repeats` interleaved calls
+(the machine is shared; the minimum is the stable statistic). So the time excludes copying the
+operands into wasm memory (a 2000 x 2000 float64 matrix is 32 MB per call:
+that copy belongs to the JS boundary, not to the kernel). NumPy runs the
+same Python function (its loop costs it a few microseconds per repetition).
+NumPy's BLAS threads are pinned to one (`OPENBLAS_NUM_THREADS=1` before
+numpy is imported). Ratio = py2wasm / NumPy (> 1: slower than NumPy).
 
     python benchmarks/matmul.py                            # the full table
     python benchmarks/matmul.py --targets simd --sizes 256 --repeats 3
+    python benchmarks/matmul.py --only stencil             # cases whose name has it
 """
 from __future__ import annotations
 
@@ -30,60 +38,161 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 import py2wasm  # noqa: E402
 
 
-def _mm(a, b):
-    return a @ b
+def mm(a, b, reps: int):
+    s = 0.0
+    for _ in range(reps):
+        s += float((a @ b)[0, 0])
+    return s
 
 
-def _vm(x, a):
-    return x @ a
+def ax(a, x, reps: int):
+    s = 0.0
+    for _ in range(reps):
+        s += float((a @ x)[0])
+    return s
 
 
-def cases(sizes, matvec):
+def xa(x, a, reps: int):
+    s = 0.0
+    for _ in range(reps):
+        s += float((x @ a)[0])
+    return s
+
+
+def atx(a, x, reps: int):
+    s = 0.0
+    for _ in range(reps):
+        s += float((a.T @ x)[0])
+    return s
+
+
+def npdot(a, x, reps: int):
+    s = 0.0
+    for _ in range(reps):
+        s += float(np.dot(a, x)[0])
+    return s
+
+
+def dot1(x, y, reps: int):
+    s = 0.0
+    for _ in range(reps):
+        s += float(x @ y)
+    return s
+
+
+def stencil2(a, b, reps: int):
+    for _ in range(reps):
+        b[1:-1, 1:-1] = 0.2 * (a[1:-1, 1:-1] + a[1:-1, :-2] + a[1:-1, 2:] + a[2:, 1:-1]
+                               + a[:-2, 1:-1])
+        a[1:-1, 1:-1] = 0.2 * (b[1:-1, 1:-1] + b[1:-1, :-2] + b[1:-1, 2:] + b[2:, 1:-1]
+                               + b[:-2, 1:-1])
+    return float(a[1, 1])
+
+
+def stencil3(a, b, reps: int):
+    for _ in range(reps):
+        b[1:-1, 1:-1, 1:-1] = (a[1:-1, 1:-1, 1:-1] * 0.4 + 0.1 * (
+            a[:-2, 1:-1, 1:-1] + a[2:, 1:-1, 1:-1] + a[1:-1, :-2, 1:-1] + a[1:-1, 2:, 1:-1]
+            + a[1:-1, 1:-1, :-2] + a[1:-1, 1:-1, 2:]))
+        a[1:-1, 1:-1, 1:-1] = (b[1:-1, 1:-1, 1:-1] * 0.4 + 0.1 * (
+            b[:-2, 1:-1, 1:-1] + b[2:, 1:-1, 1:-1] + b[1:-1, :-2, 1:-1] + b[1:-1, 2:, 1:-1]
+            + b[1:-1, 1:-1, :-2] + b[1:-1, 1:-1, 2:]))
+    return float(a[1, 1, 1])
+
+
+def jacobi_loops(a, b, reps: int):
+    n = a.shape[0]
+    for _ in range(reps):
+        for i in range(1, n - 1):
+            for j in range(1, n - 1):
+                b[i, j] = 0.2 * (a[i, j] + a[i, j - 1] + a[i, j + 1] + a[i + 1, j] + a[i - 1, j])
+        for i in range(1, n - 1):
+            for j in range(1, n - 1):
+                a[i, j] = 0.2 * (b[i, j] + b[i, j - 1] + b[i, j + 1] + b[i + 1, j] + b[i - 1, j])
+    return float(a[1, 1])
+
+
+def cases(sizes, matvec, dot_n, grid, grid3):
     rng = np.random.default_rng(0)
     for dt in ("float64", "float32"):
         for n in sizes:
-            yield (f"matmul {dt}", n, _mm, (rng.standard_normal((n, n)).astype(dt),
-                                            rng.standard_normal((n, n)).astype(dt)))
+            yield (f"matmul {dt}", n, mm, (rng.standard_normal((n, n)).astype(dt),
+                                           rng.standard_normal((n, n)).astype(dt)))
     for dt in ("float64", "float32"):
         a = rng.standard_normal((matvec, matvec)).astype(dt)
         x = rng.standard_normal(matvec).astype(dt)
-        yield (f"A @ x {dt}", matvec, _mm, (a, x))
-        yield (f"x @ A {dt}", matvec, _vm, (x, a))
+        yield (f"A @ x {dt}", matvec, ax, (a, x))
+        yield (f"x @ A {dt}", matvec, xa, (x, a))
+        yield (f"A.T @ x {dt}", matvec, atx, (a, x))
+        yield (f"np.dot(A, x) {dt}", matvec, npdot, (a, x))
+    for dt in ("float64", "float32"):
+        yield (f"x @ y (1-D) {dt}", dot_n, dot1, (rng.standard_normal(dot_n).astype(dt),
+                                                 rng.standard_normal(dot_n).astype(dt)))
+    g = rng.uniform(0.0, 1.0, (grid, grid))
+    yield ("stencil 2-D slices (jacobi, 2 sweeps)", grid, stencil2, (g, g.copy()))
+    yield ("stencil 2-D loops (jacobi, 2 sweeps; NumPy: slices)", grid, jacobi_loops,
+           (g.copy(), g.copy()))
+    g3 = rng.uniform(0.0, 1.0, (grid3, grid3, grid3))
+    yield ("stencil 3-D slices (7-point, 2 sweeps)", grid3, stencil3, (g3, g3.copy()))
 
 
-def best(fn, args):
-    t0 = time.perf_counter()
-    fn(*args)
-    return time.perf_counter() - t0
+def kernel_time(fn, ops, reps, repeats):
+    """Best-of-`repeats` seconds per repetition, without the call's copies."""
+    def best(r):
+        t = float("inf")
+        for _ in range(repeats):
+            args = [o.copy() for o in ops]  # stencils update their operands in place
+            t0 = time.perf_counter()
+            fn(*args, r)
+            t = min(t, time.perf_counter() - t0)
+        return t
+    return max(best(reps) - best(0), 0.0) / reps
 
 
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("--sizes", type=int, nargs="+", default=[64, 256, 512])
+    p.add_argument("--sizes", type=int, nargs="+", default=[64, 256, 512, 1024])
     p.add_argument("--matvec", type=int, default=2000)
-    p.add_argument("--repeats", type=int, default=5)
+    p.add_argument("--dot", type=int, default=1_000_000)
+    p.add_argument("--grid", type=int, default=256)
+    p.add_argument("--grid3", type=int, default=64)
+    p.add_argument("--repeats", type=int, default=10)
+    p.add_argument("--reps", type=int, default=1,
+                   help="operations per timed call (each allocates its result in the call's "
+                   "arena: many per call measure fresh memory pages too)")
     p.add_argument("--targets", nargs="+", default=["mvp", "simd", "relaxed-simd"])
+    p.add_argument("--small-reps", type=int, default=20,
+                   help="operations per timed call for everything but matmul")
+    p.add_argument("--only", default="", help="run only cases whose name contains this")
     args = p.parse_args(argv)
-    compiled = {(t, f): py2wasm.compile(f, target=t) for t in args.targets for f in (_mm, _vm)}
-    print("| product | n | NumPy (ms) | " + " | ".join(f"{t} (ms) | {t} / NumPy"
-                                                   for t in args.targets) + " |")
+    compiled: dict = {}
+    print("| case | n | NumPy (ms) | " + " | ".join(f"{t} (ms) | {t} / NumPy"
+                                                for t in args.targets) + " |")
     print("|---|---:|---:|" + "---:|---:|" * len(args.targets))
-    for name, n, fn, ops in cases(args.sizes, args.matvec):
-        want = fn(*ops)
-        scale = np.abs(want).max() or 1.0
-        tol = 1e-4 if want.dtype == np.float32 else 1e-10
+    for name, n, fn, ops in cases(args.sizes, args.matvec, args.dot, args.grid, args.grid3):
+        if args.only not in name:
+            continue
+        ref = stencil2 if fn is jacobi_loops else fn  # NumPy runs the slice form
+        want = ref(*[o.copy() for o in ops], 1)
+        tol = 1e-4 if ops[0].dtype == np.float32 else 1e-9
         for t in args.targets:
-            got = compiled[t, fn](*ops)
-            err = np.abs(np.asarray(got, np.float64) - want).max() / scale
-            if not err < tol:
-                raise SystemExit(f"{name} n={n} {t}: differs from NumPy by {err:.3g}")
+            if (t, fn) not in compiled:
+                compiled[t, fn] = py2wasm.compile(fn, target=t)
+            got = compiled[t, fn](*[o.copy() for o in ops], 1)
+            if not abs(got - want) <= tol * max(1.0, abs(want)) * (n if "@" in name or
+                                                                   "dot" in name else 1):
+                raise SystemExit(f"{name} n={n} {t}: {got} differs from NumPy's {want}")
+        # matrix-vector products, dots and stencils allocate little per
+        # repetition: several per call average out the noise of copying the
+        # operands in (32 MB for a 2000 x 2000 float64 matrix)
+        reps = args.reps if name.startswith("matmul") else max(args.reps, args.small_reps)
         tn, tw = float("inf"), {t: float("inf") for t in args.targets}
-        for _ in range(args.repeats):  # interleaved: every side sees the same load
-            tn = min(tn, best(fn, ops))
+        for _ in range(2):  # interleaved: every side sees the same load
+            tn = min(tn, kernel_time(ref, ops, reps, args.repeats))
             for t in args.targets:
-                tw[t] = min(tw[t], best(compiled[t, fn], ops))
+                tw[t] = min(tw[t], kernel_time(compiled[t, fn], ops, reps, args.repeats))
         print(f"| {name} | {n} | {tn * 1e3:.3f} | " + " | ".join(
-            f"{tw[t] * 1e3:.3f} | {tw[t] / tn:.1f}" for t in args.targets) + " |", flush=True)
+            f"{tw[t] * 1e3:.3f} | {tw[t] / tn:.2f}" for t in args.targets) + " |", flush=True)
     return 0
 
 

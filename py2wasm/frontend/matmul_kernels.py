@@ -26,13 +26,19 @@ the previous row's store (4K aliasing), 2-4x slower.
 
 Summation order (the contract in docs/arrays.md): every element of C is
 0.0 + A[i,0]*B[0,j] + A[i,1]*B[1,j] + ... added in increasing k, each
-product and sum rounded in float64 (float32 operands are widened exactly;
-the float32 result is the float64 sum rounded once). The blocking only
-reorders work between different elements of C, never the terms of one
-element, so the scalar (mvp) and SIMD builds give the same bits; with
-`fastmath` the vectorizer may fuse the multiply-add (relaxed-SIMD).
-`A @ x` (one column) is a dot product per row, four rows at a time with
-one accumulator each (the same order, more independent chains).
+product and sum rounded in the result's dtype: float64, or float32 for a
+float32 result (operands widened exactly; float32 products and sums each
+rounded to float32, as NumPy's float32 scalar loop would: the column loop
+is then all float32 and runs in f32x4 lanes). The blocking only reorders
+work between different elements of C, never the terms of one element, so
+the scalar (mvp) and SIMD builds give the same bits; with `fastmath` the
+vectorizer may fuse the multiply-add (relaxed-SIMD).
+`A @ x` (one column) is a dot product per row, RV = 8 rows at a time with
+one accumulator each (the same order, independent chains), which
+passes/vectorize_rows.py runs as lanes (4 x f64x2 or 2 x f32x4, one sum
+per lane). A matrix-vector product whose matrix is column-major (`A.T @ x`,
+`x @ A.T`) takes the other orientation's loops, which stream the matrix
+along its unit stride (`A.T @ x` as `x @ A`: axpy over rows).
 """
 from __future__ import annotations
 
@@ -41,6 +47,7 @@ from . import arrays as A
 from .arrays import alloc, cast, iadd, icmp, imul, isel, loop, store, strides_of
 
 R = 4  # rows of A per register group
+RV = 8  # rows of A per group of a matrix-vector product (independent sums)
 Q = 4  # k steps per pass over the C rows
 KB = 256  # rows of B per k-block
 JB = 512  # columns of B per panel (KB * JB float64 = 1 MiB at most: L2)
@@ -61,16 +68,40 @@ def _blocks(fb, total, size, body):
     loop(fb, nblk, [], step)
 
 
-def float_matmul(tr, a, b, n, k, m, dt, loc, fill):
+def float_matmul(tr, a, b, n, k, m, dt, loc, fill, reorient=True):
     """C = a @ b for 2-D float views a (n, k) and b (k, m) of any strides;
-    dt is "float64" or "float32". `fill(tr, arr, value, loc)` zero-fills."""
+    dt is "float64" or "float32". `fill(tr, arr, value, loc)` zero-fills.
+    `reorient`: a column-major matrix-vector product may take the other
+    orientation's loops (once)."""
     fb = tr.fb
     ast, bst = strides_of(fb, a), strides_of(fb, b)
 
-    def ld(x, st, i, j):
-        return cast(fb, A.load(fb, x, [i, j], st), x.dtype, "float64")
+    # A column-major operand of a matrix-vector product (A.T @ x, x @ A.T):
+    # the other orientation's kernel streams it along its unit stride (the
+    # same sums in the same order, only the loops are exchanged)
+    if reorient and A.known(m) and m == 1 and _unit(ast[0]) and not _unit(ast[1]):
+        xt = A.Arr(b.dtype, b.ptr, (1, k), (0, bst[0]), b.root)
+        at = A.Arr(a.dtype, a.ptr, (k, n), (ast[1], ast[0]), a.root)
+        r = float_matmul(tr, xt, at, 1, k, n, dt, loc, fill, False)
+        return A.Arr(dt, r.ptr, (n, 1), None, r.root)
+    if reorient and A.known(n) and n == 1 and _unit(bst[0]) and not _unit(bst[1]):
+        bt = A.Arr(b.dtype, b.ptr, (m, k), (bst[1], bst[0]), b.root)
+        xt = A.Arr(a.dtype, a.ptr, (k, 1), (ast[1], 0), a.root)
+        r = float_matmul(tr, bt, xt, m, k, 1, dt, loc, fill, False)
+        return A.Arr(dt, r.ptr, (1, m), None, r.root)
+    # float32 products are computed in float32 (each product and sum rounded
+    # to float32): the column loop is then all float32 and vectorizes to
+    # f32x4 lanes; float64 ones in float64 (f64x2)
+    ct = dt
+    isz = 8 if ct == "float64" else 4
 
-    if A.known(m) and m == 1:  # A @ x: dot products of rows, 4 rows at a time
+    def rnd(v):
+        return v if ct == "float64" else fb.emit("f32", [v])
+
+    def ldc(x, st, i, j):
+        return cast(fb, A.load(fb, x, [i, j], st), x.dtype, ct)
+
+    if A.known(m) and m == 1:  # A @ x: dot products of rows, RV rows at a time
         out = alloc(tr, dt, (n, 1), loc)
         ost = strides_of(fb, out)
         zero = fb.const(0.0, F64)
@@ -85,45 +116,44 @@ def float_matmul(tr, a, b, n, k, m, dt, loc, fill):
             def kstep(p, acc):  # row base addresses hoisted: one offset per operand
                 oa = imul(fb, p, asb)
                 bv = cast(fb, fb.emit("load", [iadd(fb, xbase, imul(fb, p, xsb))],
-                                      {"dtype": b.dtype}), b.dtype, "float64")
-                return [fb.emit("add", [acc[r], fb.emit("mul", [cast(fb, fb.emit(
-                    "load", [iadd(fb, abase[r], oa)], {"dtype": a.dtype}), a.dtype, "float64"),
-                    bv])]) for r in range(cnt)]
+                                      {"dtype": b.dtype}), b.dtype, ct)
+                return [rnd(fb.emit("add", [acc[r], rnd(fb.emit("mul", [cast(fb, fb.emit(
+                    "load", [iadd(fb, abase[r], oa)], {"dtype": a.dtype}), a.dtype, ct),
+                    bv]))])) for r in range(cnt)]
             acc = loop(fb, k, [zero] * cnt, kstep)
             for r in range(cnt):
-                v = acc[r] if dt == "float64" else fb.emit("f32", [acc[r]])
-                store(fb, out, [iadd(fb, i0, r), 0], v, ost)
-        _groups(fb, n, rows)
+                store(fb, out, [iadd(fb, i0, r), 0], acc[r], ost)
+        _groups(fb, n, rows, RV)
         return out
 
     # Row strides 64 bytes off a multiple of 512 bytes for the accumulator and
     # the packed panel of B: the R rows of C and the Q rows of B one column
     # step touches never share their low 12 address bits (n = 512 float64:
     # rows 4 KiB apart fall into one L1 set and alias 4K-wise).
-    mp = _skewed(fb, m)
-    whole = alloc(tr, "float64", (n, mp), loc)
+    mp = _skewed(fb, m, isz)
+    whole = alloc(tr, ct, (n, mp), loc)
     fill(tr, whole, 0.0, loc)
-    acc = A.Arr("float64", whole.ptr, (n, m), (mp, 1), whole.root)
+    acc = A.Arr(ct, whole.ptr, (n, m), (mp, 1), whole.root)
     cst = strides_of(fb, acc)
     # a known single row (x @ A) reads each element of B once: packing would
     # only add a copy of B; then the column loop reads B where it is
     packed = not (A.known(n) and n < R)
-    bdt = "float64" if packed else b.dtype
+    bdt = ct if packed else b.dtype
     bsb = imul(fb, bst[1], b.itemsize)  # bytes between columns of B
-    jbp = _skewed(fb, _imin(fb, JB, m)) if packed else 0
-    # B's panel, widened, placed 1 KiB past the accumulator modulo 4 KiB (rows of
-    # the same stride in both would otherwise alias 4K-wise row for row)
+    jbp = _skewed(fb, _imin(fb, JB, m), isz) if packed else 0
+    # B's panel, in the compute dtype, placed 1 KiB past the accumulator modulo
+    # 4 KiB (rows of the same stride in both would otherwise alias 4K-wise row for row)
     kbe = _imin(fb, KB, k)
-    raw = alloc(tr, "float64", (iadd(fb, imul(fb, kbe, jbp), 512) if packed else 0,), loc)
+    raw = alloc(tr, ct, (iadd(fb, imul(fb, kbe, jbp), 4096 // isz) if packed else 0,), loc)
     shift = fb.emit("and", [fb.emit("wsub", [fb.emit("wadd", [whole.ptr, fb.const(1024)]),
                                              raw.ptr]), fb.const(4095)])
-    pack = A.Arr("float64", fb.emit("wadd", [raw.ptr, shift]), (kbe, jbp), (jbp, 1), raw.root)
+    pack = A.Arr(ct, fb.emit("wadd", [raw.ptr, shift]), (kbe, jbp), (jbp, 1), raw.root)
     pst = strides_of(fb, pack)
 
     def kblock(p0, kc):
         def panel(j0, jc):
             def prow(q, cs):  # pack B[p0 + q, j0:j0 + jc] (any strides) contiguous
-                loop(fb, jc, [], lambda j, c2: (store(fb, pack, [q, j], ld(
+                loop(fb, jc, [], lambda j, c2: (store(fb, pack, [q, j], ldc(
                     b, bst, iadd(fb, p0, q), iadd(fb, j0, j)), pst), c2)[1], parallel=True)
                 return cs
             if packed:
@@ -131,7 +161,7 @@ def float_matmul(tr, a, b, n, k, m, dt, loc, fill):
 
             def rows(i0, rc):
                 def ks(q0, qc):
-                    av = [[ld(a, ast, iadd(fb, i0, r), iadd(fb, iadd(fb, p0, q0), q))
+                    av = [[ldc(a, ast, iadd(fb, i0, r), iadd(fb, iadd(fb, p0, q0), q))
                            for q in range(qc)] for r in range(rc)]
 
                     # row base addresses hoisted out of the column loop: its body
@@ -142,29 +172,29 @@ def float_matmul(tr, a, b, n, k, m, dt, loc, fill):
                     cbase = [_addr(fb, acc, cst, iadd(fb, i0, r), j0) for r in range(rc)]
 
                     def col(j, cs):
-                        o = imul(fb, j, 8)
+                        o = imul(fb, j, isz)
                         ob = o if packed else imul(fb, j, bsb)
                         bv = [cast(fb, fb.emit("load", [iadd(fb, x, ob)], {"dtype": bdt}),
-                                   bdt, "float64") for x in bbase]
+                                   bdt, ct) for x in bbase]
                         for r in range(rc):
                             ca = iadd(fb, cbase[r], o)
-                            c = fb.emit("load", [ca], {"dtype": "float64"})
+                            c = fb.emit("load", [ca], {"dtype": ct})
                             for q in range(qc):
-                                c = fb.emit("add", [c, fb.emit("mul", [av[r][q], bv[q]])])
-                            fb.emit_multi("store", [ca, c], {"dtype": "float64"})
+                                c = rnd(fb.emit("add", [c, rnd(fb.emit("mul", [av[r][q],
+                                                                              bv[q]]))]))
+                            fb.emit_multi("store", [ca, c], {"dtype": ct})
                         return cs
                     loop(fb, jc, [], col, parallel=True)
                 _groups(fb, kc, ks, Q)
             _groups(fb, n, rows)
         _blocks(fb, m, JB, panel)
     _blocks(fb, k, KB, kblock)
-    out = alloc(tr, dt, (n, m), loc)  # contiguous; float32 rounded once
+    out = alloc(tr, dt, (n, m), loc)  # contiguous
     ost = strides_of(fb, out)
 
     def conv(i, cs):
         def el(j, c2):
-            v = A.load(fb, acc, [i, j], cst)
-            store(fb, out, [i, j], v if dt == "float64" else fb.emit("f32", [v]), ost)
+            store(fb, out, [i, j], A.load(fb, acc, [i, j], cst), ost)
             return c2
         loop(fb, m, [], el, parallel=True)
         return cs
@@ -172,9 +202,15 @@ def float_matmul(tr, a, b, n, k, m, dt, loc, fill):
     return out
 
 
-def _skewed(fb, w):
-    """A row stride (elements) >= w whose byte size is 64 more than a multiple of 512."""
-    return iadd(fb, imul(fb, A.ifloordiv_pos(fb, iadd(fb, w, 63), 64), 64), 8)
+def _skewed(fb, w, isz=8):
+    """A row stride (elements of `isz` bytes) >= w whose byte size is 64 more
+    than a multiple of 512."""
+    per = 512 // isz
+    return iadd(fb, imul(fb, A.ifloordiv_pos(fb, iadd(fb, w, per - 1), per), per), 64 // isz)
+
+
+def _unit(s):
+    return A.known(s) and s == 1
 
 
 def _addr(fb, x, st, i, j):

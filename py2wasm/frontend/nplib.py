@@ -908,6 +908,8 @@ def matmul(tr, a, b, loc, name="matmul"):
                     o = A.load(fb, out, oidx, ost)
                     bv = at(b2, bst, bidx, p, j)
                     prod = fb.emit("mul" if ct is F64 else "wmul", [av, bv])
+                    if dt == "float32":  # the kernels' contract: float32 products
+                        prod = fb.emit("f32", [prod])
                     s = fb.emit("add" if ct is F64 else "wadd", [o, prod])
                     store(fb, out, oidx, s if dt in ("float64", "int64") else
                           fb.emit("f32", [s]) if dt == "float32" else fb.emit(
@@ -1002,6 +1004,8 @@ def _dot1(tr, a, b, dt, loc):
         x = cast(fb, A.load(fb, a, idx, ast), a.dtype, dt)
         y = cast(fb, A.load(fb, b, idx, bst), b.dtype, dt)
         p = fb.emit("mul" if ct is F64 else "wmul", [x, y])
+        if dt == "float32":  # the matmul contract: float32 products and sums
+            p = fb.emit("f32", [p])
         s = fb.emit("add" if ct is F64 else "wadd", [cs[0], p])
         return [fb.emit("f32", [s]) if dt == "float32" else s]
     r = loop_nest(fb, a.shape, [fb.const(0.0 if ct is F64 else 0, ct)], body)[0]

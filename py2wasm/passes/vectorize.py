@@ -55,7 +55,10 @@ With `fastmath`, `x * y + z` (float32: `f32(x * y) + z`) in a vector loop
 becomes `vfma` (relaxed-SIMD fused multiply-add on "relaxed-simd", mul + add
 on "simd").
 
-`vectorize_pairwise.py` vectorizes NumPy's pairwise-sum block loop (the 8
+`vectorize_rows.py` vectorizes a loop this pass refuses whose carried values
+are all independent float sums of products (several dot products side by
+side, as in matrix-vector products) across the sums: lane r is sum r, in
+its own order (bit-identical). `vectorize_pairwise.py` vectorizes NumPy's pairwise-sum block loop (the 8
 accumulators of `__pairwise_sum_<dtype>`, nplib) as 4 f64x2 / 2 f32x4
 accumulators: lane k does exactly the additions accumulator k does, so the
 sum is NumPy's to the bit.
@@ -126,6 +129,7 @@ def vectorize_function(fn: Function, *, fastmath: bool = False, exported: bool =
     IR), whose array arguments never share memory (each is copied into its
     own block), so its pointer parameters never alias each other."""
     from .vectorize_pairwise import vectorize_pairwise
+    from .vectorize_rows import vectorize_rows
     done = 0
     index = FunctionIndex(fn)
     for h in list(fn.blocks):
@@ -141,7 +145,9 @@ def vectorize_function(fn: Function, *, fastmath: bool = False, exported: bool =
                 _LoopVectorizer(fn, loop, fastmath, exported, index).run()
                 done += 1
         except _Refuse:
-            continue
+            if not vectorize_rows(fn, loop, index.consts):
+                continue
+            done += 1
         # the preheader grew and branches anew; the vector loops are new blocks
         index.update([loop.pre] + fn.blocks[before:], {id(loop.pre): old_succ})
     return done
@@ -508,6 +514,10 @@ class _LoopVectorizer:
         otherwise."""
         if self.consts.get(cond.id, None) is False:
             return
+        if self.kind_of(cond) == "U":  # the same in every iteration (an outer index's check)
+            self._hoistable(cond)
+            self.raise_guards.append(("false", cond))
+            return
         if self.kind_of(cond) != "C":
             raise _Refuse("a raise_if on a loop-invariant condition")
         e = self.defs[cond.id]
@@ -521,9 +531,17 @@ class _LoopVectorizer:
         op = e.prim
         if b is self.loop.index and a is not self.loop.index:
             a, b, op = b, a, {"lt": "gt", "le": "ge", "gt": "lt", "ge": "le"}[op]
-        if a is not self.loop.index or self.kind_of(b) != "U" or b.id in self.body_defs:
+        if self.kind_of(b) == "I" and self.kind_of(a) != "I":
+            a, b, op = b, a, {"lt": "gt", "le": "ge", "gt": "lt", "ge": "le"}[op]
+        if self.kind_of(a) != "I" or self.kind_of(b) != "U":
             raise _Refuse("a raise condition not of the form i < bound")
-        self.raise_guards.append((op, b))
+        k = self.coef[a.id]
+        if set(k) != {None} or not k[None]:
+            raise _Refuse("a bound check of an index with a run-time stride")
+        self._hoistable(a)
+        self._hoistable(b)
+        # a = k*i + c: its extremes over [i0, n) at the ends (a[i, j - 1], a[i + 1, j])
+        self.raise_guards.append((op, a, b, k[None]))
 
     def _affine(self, e: Eqn) -> dict:
         a, b = e.ins
@@ -707,15 +725,23 @@ class _LoopVectorizer:
         # enough iterations for one vector step (else no accumulator setup and
         # lane combining: straight to the scalar loop)
         guard = emit(pre, "lt", [emit(pre, "wadd", [i0, const(pre, w * unroll - 1, I64)]), lp.n])
-        for op, bound in self.raise_guards:  # i in [i0, n): `i op bound` is never true
-            if op == "ge":  # n <= bound
-                ok = emit(pre, "le", [lp.n, bound])
-            elif op == "gt":  # n - 1 <= bound
-                ok = emit(pre, "le", [emit(pre, "wsub", [lp.n, const(pre, 1, I64)]), bound])
-            elif op == "lt":  # i0 >= bound
-                ok = emit(pre, "ge", [i0, bound])
-            else:  # le: i0 > bound
-                ok = emit(pre, "gt", [i0, bound])
+        last = emit(pre, "wsub", [lp.n, const(pre, 1, I64)])
+        for g in self.raise_guards:  # i in [i0, n): the check is never true
+            if g[0] == "false":
+                guard = emit(pre, "and", [guard, emit(pre, "not", [self._at(g[1], None)])])
+                continue
+            op, a, bound, k = g
+            lo, hi = (i0, last) if k > 0 else (last, i0)
+            amin, amax = self._at(a, lo), self._at(a, hi)
+            bound = self._at(bound, None)
+            if op == "ge":
+                ok = emit(pre, "lt", [amax, bound])
+            elif op == "gt":
+                ok = emit(pre, "le", [amax, bound])
+            elif op == "lt":
+                ok = emit(pre, "ge", [amin, bound])
+            else:  # le
+                ok = emit(pre, "gt", [amin, bound])
             guard = emit(pre, "and", [guard, ok])
         if self.index_values:  # every index converted by vitof fits int32
             lo = emit(pre, "ge", [i0, const(pre, -2**31, I64)])
@@ -746,6 +772,36 @@ class _LoopVectorizer:
         h.meta = {**h.meta, "vectorized": f"{w} lanes" + (
             f", {unroll} x {'/'.join(vt_names)} accumulators" if self.reductions else "") + (
             ", strided version" if contiguous is not None and self._can_gather() else "")}
+
+    def _hoistable(self, v: Var):
+        """Refuse unless v is computed in the body by pure, never-raising
+        operations only (so `_at` may compute it in the preheader)."""
+        if v is self.loop.index or v.id not in self.body_defs:
+            return
+        e = self.defs[v.id]
+        if not PRIMITIVES[e.prim].pure or _can_raise(e) or e.prim in ("load", "call"):
+            raise _Refuse(f"a bounds check computed by {e.prim}")
+        for x in e.ins:
+            self._hoistable(x)
+
+    def _at(self, v: Var, index, memo=None) -> Var:
+        """v computed in the preheader with the loop index = `index` (None:
+        v does not depend on it): the body's pure integer arithmetic and
+        comparisons behind a bounds check, cloned."""
+        memo = {} if memo is None else memo
+        if v is self.loop.index:
+            if index is None:
+                raise AssertionError("an index-dependent value as an invariant")
+            return index
+        if v.id not in self.body_defs:
+            return v
+        if v.id in memo:
+            return memo[v.id]
+        e = self.defs[v.id]
+        ins = [self._at(x, index, memo) for x in e.ins]
+        out = emit(self.pre_block, e.prim, ins, dict(e.params), [o.type for o in e.outs])
+        memo[v.id] = out
+        return out
 
     def _can_gather(self) -> bool:
         """Can every run-time-strided access be gathered lane by lane? (Not a
@@ -923,6 +979,25 @@ class _LoopVectorizer:
             r = emit(vb, _FLOAT_OPS[p], [self._vector(v) for v in e.ins])
         self.vmap[e.outs[0].id] = r
 
+    def _hoisted_address(self, a: Var, fallback: Var, dtype: str) -> Var:
+        """A contiguous access's address as `base + i * itemsize` with base
+        (the address at i = 0: the view and row arithmetic) computed once in
+        the preheader, when that arithmetic can move there (else `fallback`,
+        the address computed in the body)."""
+        try:
+            self._hoistable(a)
+        except _Refuse:
+            return fallback
+        memo = self.__dict__.setdefault("_base_memo", {})
+        if a.id not in memo:
+            if "_zero" not in self.__dict__:
+                self._zero = const(self.pre_block, 0, I64)
+            memo[a.id] = self._at(a, self._zero, self.__dict__.setdefault("_at_memo0", {}))
+        vb = self.vb
+        size = self.lanes.element[dtype][0]
+        off = emit(vb, "wmul", [self._scalar(self.loop.index), const(vb, size, I64)])
+        return emit(vb, "wadd", [memo[a.id], off])
+
     def _lane_addresses(self, addr: Var, mode: str, stride) -> list[Var]:
         """The address of each lane's element (gathered/scattered access)."""
         vb, w = self.vb, self.lanes.width
@@ -940,6 +1015,8 @@ class _LoopVectorizer:
             mode = "vector"  # the contiguous version: the stride is the itemsize
         dtype = e.params["dtype"]
         addr = self._scalar(e.ins[0])
+        if mode == "vector":
+            addr = self._hoisted_address(e.ins[0], addr, dtype)
         vt = self.lanes.element[dtype][1]
         w = self.lanes.width
         if e.prim == "load":

@@ -2,7 +2,7 @@
 blocking path (row groups of 4 and leftover rows, k groups of 4 and leftover
 k, several k-blocks and column panels) against an exact reference of the
 documented summation order (docs/arrays.md: each element summed in
-increasing k from 0.0 in float64), on odd sizes, non-contiguous and
+increasing k from 0.0 in the result's dtype, float32 rounded at every step), on odd sizes, non-contiguous and
 transposed operands, empty operands, float32/float64/int64, matrix-vector
 in both orientations; and the mvp, simd and relaxed-simd builds agree bit
 for bit (simd_harness.Builds)."""
@@ -20,15 +20,16 @@ SIZES = [1, 2, 3, 7, 63, 65, 257]
 
 
 def reference(a, b):
-    """a @ b in the contract's order: float64 products and sums, k increasing."""
+    """a @ b in the contract's order: products and sums in the result's float
+    dtype (float32: each rounded to float32), k increasing, from 0.0."""
     dt = np.result_type(a, b)
     if dt.kind != "f":
         return np.matmul(a, b)
-    a64, b64 = np.asarray(a, np.float64), np.asarray(b, np.float64)
+    a64, b64 = np.asarray(a, dt), np.asarray(b, dt)
     vec_a, vec_b = a64.ndim == 1, b64.ndim == 1
     a2 = a64[None, :] if vec_a else a64
     b2 = b64[:, None] if vec_b else b64
-    acc = np.zeros((a2.shape[0], b2.shape[1]))
+    acc = np.zeros((a2.shape[0], b2.shape[1]), dt)
     with np.errstate(over="ignore", invalid="ignore"):
         for p in range(a2.shape[1]):
             acc = acc + np.multiply.outer(a2[:, p], b2[p, :])
@@ -108,6 +109,10 @@ ATX = Builds(lambda a, x: a.T @ x)
 DOT_AX = Builds(lambda a, x: np.dot(a, x))
 DOT_XA = Builds(lambda x, a: np.matmul(x, a))
 STRIDED = Builds(lambda a, x: a[:, ::2] @ x[::3])
+# column-major operands of a matrix-vector product take the other orientation's loops
+XAT = Builds(lambda x, a: x @ a.T)
+ATX_STEP = Builds(lambda a, x: a[::2].T @ x[::2])
+XAT_DOT = Builds(lambda x, a: np.dot(x[1:], a[:, 1:].T))
 
 
 @pytest.mark.parametrize("dt", ["float64", "float32", "int64"])
@@ -121,6 +126,11 @@ def test_matrix_vector_both_orientations(dt):
         run(ATX, a, y, reference(a.T, y))
         a2, x2 = data((n, 2 * k), dt), data(3 * k, dt)
         run(STRIDED, a2, x2, reference(a2[:, ::2], x2[::3]))
+        run(XAT, x, a, reference(x, a.T))
+        a3, y3 = data((2 * n, k), dt), data(2 * n, dt)
+        run(ATX_STEP, a3, y3, reference(a3[::2].T, y3[::2]))
+        x4, a4 = data(k + 1, dt), data((n, k + 1), dt)
+        run(XAT_DOT, x4, a4, reference(x4[1:], a4[:, 1:].T))
 
 
 def test_special_values_keep_the_order():
@@ -129,3 +139,17 @@ def test_special_values_keep_the_order():
     b = np.array([[-0.0, 1.0], [1e308, -1.0], [0.0, -0.0]])
     run(MM, a, b, reference(a, b))
     run(AX, a, b[:, 0].copy(), reference(a, b[:, 0]))
+
+
+ROW_COL = Builds(lambda x: x[None, :] @ x[None, :].T)
+COV = Builds(lambda x: np.cov(x) * 1.0)
+
+
+@pytest.mark.parametrize("dt", ["float64", "float32"])
+def test_one_by_one_products_of_transposed_views(dt):
+    # (1, k) @ (k, 1) where both operands are transposed views: one orientation only
+    for k in [1, 2, 7, 65]:
+        x = data(k, dt)
+        ROW_COL.check(x, numpy=False)
+        assert bits(np.asarray(ROW_COL.mvp(x))) == bits(reference(x[None, :], x[None, :].T))
+    COV.check(data(10, "float64"), numpy=False)
