@@ -21,7 +21,8 @@ and matrix_rank of a stack are a located CompileError.
 
 Modules: `_common` (checks, dtypes), `lu` (det, slogdet, solve, inv,
 matrix_power), `factor` (cholesky, qr), `spectral` (eigh, eigvalsh, svd,
-lstsq, matrix_rank, pinv, cond), `norms` (norm), `stacked` (the 2-D
+lstsq, matrix_rank, pinv, cond), `eig` (eig, eigvals: Hessenberg + Francis
+double-shift QR; real results only until complex arrays), `norms` (norm), `stacked` (the 2-D
 routines over stacks of matrices).
 """
 from __future__ import annotations
@@ -31,7 +32,7 @@ def implementations() -> dict:
     """numpy.linalg function -> its implementation in this package."""
     import numpy as np
 
-    from . import factor, lu, norms, spectral
+    from . import eig, factor, lu, norms, spectral
     la = np.linalg
     return {
         la.det: lu.det, la.slogdet: lu.slogdet, la.solve: lu.solve, la.inv: lu.inv,
@@ -41,6 +42,7 @@ def implementations() -> dict:
         la.lstsq: spectral.lstsq, la.matrix_rank: spectral.matrix_rank, la.pinv: spectral.pinv,
         la.cond: spectral.cond,
         la.norm: norms.norm,
+        la.eig: eig.eig, la.eigvals: eig.eigvals,
     }
 
 
