@@ -17,6 +17,11 @@ def _spd(n):
     return a @ a.T + n * np.eye(n)
 
 
+def _real_spectrum(n):
+    q = R.standard_normal((n, n))
+    return q @ np.diag(R.uniform(-3, 3, n)) @ np.linalg.inv(q)
+
+
 def _stochastic(n):
     p = R.random((n, n)) + 0.1
     return p / p.sum(axis=1, keepdims=True)
@@ -34,6 +39,12 @@ CASES = [
     (K.markov_steady_state, (_stochastic(5),)),
     (K.newton_system, (np.array([2.0, 0.5]), 8)),
     (K.matrix_exp_taylor, (R.standard_normal((3, 3)) * 0.3, 18)),
+    (K.batched_solve, (R.standard_normal((4, 3, 3)) + 3 * np.eye(3), R.standard_normal((4, 3, 2)))),
+    (K.gaussian_loglik, (R.standard_normal((10, 3)), np.stack([_spd(3) for _ in range(4)]))),
+    (K.spectral_radius, (_real_spectrum(6),)),
+    (K.eig_reconstruct, (_real_spectrum(5),)),
+    (K.quantile_bands, (R.standard_normal((40, 3)),)),
+    (K.stack_condition, (R.standard_normal((3, 4, 4)),)),
 ]
 
 
