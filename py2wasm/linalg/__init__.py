@@ -58,5 +58,6 @@ def stacked_implementations() -> dict:
         la.inv: stacked.inv, la.matrix_power: stacked.matrix_power,
         la.cholesky: stacked.cholesky, la.qr: stacked.qr,
         la.eigh: stacked.eigh, la.eigvalsh: stacked.eigvalsh, la.svd: stacked.svd,
+        la.eig: stacked.eig, la.eigvals: stacked.eigvals,
         la.norm: norms.norm,
     }

@@ -20,6 +20,7 @@ import numpy as np
 from numpy.linalg import LinAlgError
 
 from ..intrinsics import raise_if
+from . import eig as general
 from . import factor, lu, spectral
 from ._common import result_like, result_like2
 
@@ -155,6 +156,33 @@ def eigh(a, UPLO="L"):
 
 def eigvalsh(a, UPLO="L"):
     return eigh(a, UPLO)[0]
+
+
+def eig(a):
+    if a.shape[a.ndim - 2] != a.shape[a.ndim - 1]:
+        raise LinAlgError("Last 2 dimensions of the array must be square")
+    s = as_stack(a)
+    k = s.shape[0]
+    n = s.shape[1]
+    ws = np.zeros((k, n))
+    vs = np.zeros((k, n, n))
+    for i in range(k):
+        w, v = general.eig(s[i])
+        ws[i] = w
+        vs[i] = v
+    return result_like(ws, a).reshape(a.shape[:a.ndim - 1]), result_like(vs, a).reshape(a.shape)
+
+
+def eigvals(a):
+    if a.shape[a.ndim - 2] != a.shape[a.ndim - 1]:
+        raise LinAlgError("Last 2 dimensions of the array must be square")
+    s = as_stack(a)
+    k = s.shape[0]
+    n = s.shape[1]
+    ws = np.zeros((k, n))
+    for i in range(k):
+        ws[i] = general.eigvals(s[i])
+    return result_like(ws, a).reshape(a.shape[:a.ndim - 1])
 
 
 def svd(a, full_matrices=True, compute_uv=True, hermitian=False):
