@@ -34,10 +34,23 @@ def implementation(fn):
     return hit[1] if hit is not None and hit[0] is fn else None
 
 
+@functools.lru_cache(maxsize=1)
+def eig_always_complex() -> bool:
+    """Does the installed NumPy's eig return complex arrays even for real
+    eigenvalues (NumPy >= 2.5)? Then py2wasm's real results would have the
+    wrong dtype: eig/eigvals are refused until complex arrays exist."""
+    import numpy as np
+    return np.linalg.eigvals(np.eye(1)).dtype.kind == "c"
+
+
 def call(tr, fn, impl, args, kwargs, loc):
     from . import arrays
     from .calls import call_python
     public = f"numpy.linalg.{fn.__name__}"
+    if fn.__name__ in ("eig", "eigvals") and eig_always_complex():
+        raise error(loc, f"{public}() returns complex arrays in this NumPy version, and complex "
+                    "arrays are not supported", "for a symmetric matrix use numpy.linalg.eigh",
+                    E_UNSUPPORTED_CALL)
     for a in list(args) + list(kwargs.values()):
         if arrays.is_array(a):
             if a.ndim > 2:

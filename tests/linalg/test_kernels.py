@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 import py2wasm
+from py2wasm.frontend.linalg_calls import eig_always_complex
 
 from . import kernels as K
 
@@ -46,6 +47,8 @@ CASES = [
     (K.quantile_bands, (R.standard_normal((40, 3)),)),
     (K.stack_condition, (R.standard_normal((3, 4, 4)),)),
 ]
+if eig_always_complex():  # NumPy >= 2.5: eig gives complex arrays, refused (tests/linalg/test_eig.py)
+    CASES = [c for c in CASES if c[0] not in (K.spectral_radius, K.eig_reconstruct)]
 
 
 def _close(got, want):
