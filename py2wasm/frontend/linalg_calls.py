@@ -5,7 +5,9 @@ here first; a `numpy.linalg` function with an implementation in
 `py2wasm/linalg/` is traced as a call of that implementation (a Python
 function in the compiled subset), with every location inside it set to the
 user's call, so its errors and exceptions name the user's line. Stacks of
-matrices (ndim > 2) and complex arrays are located CompileErrors.
+matrices (ndim > 2) trace the stacked implementation where NumPy broadcasts
+(py2wasm/linalg/stacked.py), else they are located CompileErrors, as are
+complex arrays.
 """
 from __future__ import annotations
 
@@ -20,22 +22,44 @@ def _table() -> dict:
     return {id(k): (k, v) for k, v in implementations().items()}
 
 
+@functools.lru_cache(maxsize=1)
+def _stacked() -> dict:
+    from ..linalg import stacked_implementations
+    return {id(k): (k, v) for k, v in stacked_implementations().items()}
+
+
 def implementation(fn):
     """The py2wasm implementation of the numpy.linalg function `fn`, or None."""
     hit = _table().get(id(fn))
     return hit[1] if hit is not None and hit[0] is fn else None
 
 
+@functools.lru_cache(maxsize=1)
+def eig_always_complex() -> bool:
+    """Does the installed NumPy's eig return complex arrays even for real
+    eigenvalues (NumPy >= 2.5)? Then py2wasm's real results would have the
+    wrong dtype: eig/eigvals are refused until complex arrays exist."""
+    import numpy as np
+    return np.linalg.eigvals(np.eye(1)).dtype.kind == "c"
+
+
 def call(tr, fn, impl, args, kwargs, loc):
     from . import arrays
     from .calls import call_python
     public = f"numpy.linalg.{fn.__name__}"
+    if fn.__name__ in ("eig", "eigvals") and eig_always_complex():
+        raise error(loc, f"{public}() returns complex arrays in this NumPy version, and complex "
+                    "arrays are not supported", "for a symmetric matrix use numpy.linalg.eigh",
+                    E_UNSUPPORTED_CALL)
     for a in list(args) + list(kwargs.values()):
         if arrays.is_array(a):
             if a.ndim > 2:
-                raise error(loc, f"{public}() of a {a.ndim}-d array (a stack of matrices) is "
-                            "not supported", "loop over the matrices and call it on each "
-                            "2-D one", E_UNSUPPORTED_CALL)
+                hit = _stacked().get(id(fn))
+                if hit is None or hit[0] is not fn:
+                    raise error(loc, f"{public}() of a {a.ndim}-d array (a stack of matrices) "
+                                "is not supported", "loop over the matrices and call it on "
+                                "each 2-D one", E_UNSUPPORTED_CALL)
+                impl = hit[1]
             if a.dtype.startswith("complex"):
                 raise error(loc, f"{public}() of a complex array is not supported", "",
                             E_UNSUPPORTED_CALL)
@@ -46,4 +70,25 @@ def call(tr, fn, impl, args, kwargs, loc):
             args[axis_at] = (args[axis_at],)
         if type(kwargs.get("axis")) is int:
             kwargs = dict(kwargs, axis=(kwargs["axis"],))
+        _check_stacked_norm(public, args, kwargs, loc)
     return call_python(tr, impl, list(args), dict(kwargs), loc, site=loc, public=public)
+
+
+def _check_stacked_norm(public, args, kwargs, loc):
+    """The 2 / -2 / 'nuc' norms of a stack are computed over its last two
+    axes only: other axis pairs are refused when compiling."""
+    from . import arrays
+    names = ("x", "ord", "axis", "keepdims")
+    bound = dict(zip(names, args))
+    bound.update(kwargs)
+    x, ord, axis = bound.get("x"), bound.get("ord"), bound.get("axis")
+    if not arrays.is_array(x) or x.ndim <= 2 or type(axis) is not tuple or len(axis) != 2:
+        return
+    if not (type(ord) in (int, float, str) and ord in (2, -2, "nuc")):
+        return
+    if all(type(v) is int for v in axis) and \
+            sorted(v % x.ndim for v in axis) == [x.ndim - 2, x.ndim - 1]:
+        return
+    raise error(loc, f"{public}(ord={ord!r}) of a stack over axes {axis} other than its last "
+                "two is not supported", "move the matrix axes last (transpose) first",
+                E_UNSUPPORTED_CALL)

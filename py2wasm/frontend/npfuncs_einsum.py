@@ -2,7 +2,9 @@
 
 Place in the pipeline: frontend value semantics, dispatched by `npfuncs`.
 The subscripts are parsed here (explicit `->` or NumPy's implicit output:
-the letters used once, in alphabetical order); a plain matrix or
+the letters used once, in alphabetical order; a `...` names the broadcast
+axes with letters of its own, right-aligned across the operands, first in
+an implicit output); a plain matrix or
 matrix-vector product goes to `nplib.matmul` (its blocked kernel), and every
 other contraction (traces, diagonals, transposes, batched and multi-operand
 contractions, `'ij->j'` sums) is one loop nest over the output with an inner
@@ -19,11 +21,25 @@ from .arrays import alloc, ic, icmp, is_array, known, loop_nest, materialize
 from .values import E_TYPE, E_UNSUPPORTED_CALL, TraceRaise, error
 
 
-def parse(subscripts: str, nops: int, loc):
+def _split_ellipsis(term: str, where: str):
+    """(letters before '...', letters after, whether there is one); NumPy's
+    ValueError for a '.' outside one '...'."""
+    if "..." in term:
+        head, tail = term.split("...", 1)
+        if "." not in head and "." not in tail:
+            return head, tail, True
+    elif "." not in term:
+        return term, "", False
+    raise TraceRaise("ValueError", "einstein sum subscripts string contains a '.' that is not "
+                     f"part of an ellipsis ('...') in {where}")
+
+
+def parse(subscripts: str, ndims: list, loc):
+    """(input terms, output term) with every '...' replaced by letters of its
+    own (the broadcast axes, right-aligned across the operands as NumPy does)
+    and the implicit output made explicit: the broadcast axes first, then
+    the letters used once in alphabetical order."""
     s = subscripts.replace(" ", "")
-    if "." in s:
-        raise error(loc, "numpy.einsum with '...' is not supported", "name every axis",
-                    E_UNSUPPORTED_CALL)
     if "->" in s:
         ins, out = s.split("->", 1)
         if "->" in out:
@@ -32,24 +48,50 @@ def parse(subscripts: str, nops: int, loc):
     else:
         ins, out = s, None
     terms = ins.split(",")
+    nops = len(ndims)
     if len(terms) != nops:
         raise TraceRaise("ValueError", "more operands provided to einstein sum function than "
                          "specified in the subscripts string" if len(terms) < nops else
                          "fewer operands provided to einstein sum function than specified in "
                          "the subscripts string")
-    for t in terms + ([out] if out else []):
+    parts = [_split_ellipsis(t, f"operand {i}") for i, t in enumerate(terms)]
+    oparts = _split_ellipsis(out, "the output") if out is not None else None
+    for t in [h + tl for h, tl, _ in parts] + ([oparts[0] + oparts[1]] if oparts else []):
         for c in t:
-            if not c.isalpha():
+            if not c.isascii() or not c.isalpha():
                 raise TraceRaise("ValueError", f"invalid subscript '{c}' in einstein sum "
                                  "subscripts string, subscripts must be letters")
+    # the broadcast axes of every operand, named by unused letters
+    nbroad = []
+    for i, ((head, tail, ell), nd) in enumerate(zip(parts, ndims)):
+        named = len(head) + len(tail)
+        if named > nd or (named < nd and not ell):
+            raise TraceRaise("ValueError", f"einstein sum subscripts string contains too many "
+                             f"subscripts for operand {i}" if named > nd else
+                             "operand has more dimensions than subscripts given in einstein "
+                             "sum, but no '...' ellipsis provided to broadcast the extra "
+                             "dimensions.")
+        nbroad.append(nd - named if ell else 0)
+    used = set(s)
+    free = [c for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz" if c not in used]
+    broad = "".join(free[:max(nbroad, default=0)])
+    terms = [head + (broad[len(broad) - k:] if k else "") + tail
+             for (head, tail, _), k in zip(parts, nbroad)]
     if out is None:
         counts = {}
         for t in terms:
             for c in t:
-                counts[c] = counts.get(c, 0) + 1
-        out = "".join(sorted(c for c, n in counts.items() if n == 1))
+                if c not in broad:
+                    counts[c] = counts.get(c, 0) + 1
+        out = broad + "".join(sorted(c for c, n in counts.items() if n == 1))
     else:
-        for c in out:
+        head, tail, ell = oparts
+        if broad and not ell:
+            raise TraceRaise("ValueError", "output has more dimensions than subscripts given in "
+                             "einstein sum, but no '...' ellipsis provided to broadcast the "
+                             "extra dimensions.")
+        out = head + broad + tail
+        for c in head + tail:
             if out.count(c) > 1:
                 raise TraceRaise("ValueError", f"einstein sum subscripts string includes output "
                                  f"subscript '{c}' multiple times")
@@ -69,14 +111,7 @@ def einsum(tr, args, kwargs, loc):
                     "write einsum('ij,jk->ik', a, b)", E_TYPE)
     from .npfuncs_sort import as_arr
     ops = [materialize(tr, as_arr(tr, x, loc, "operand"), loc) for x in args[1:]]
-    terms, out = parse(args[0], len(ops), loc)
-    for i, (t, x) in enumerate(zip(terms, ops)):
-        if len(t) != x.ndim:
-            raise TraceRaise("ValueError", f"einstein sum subscripts string contains too many "
-                             f"subscripts for operand {i}" if len(t) > x.ndim else
-                             f"operand has more dimensions than subscripts given in einstein "
-                             f"sum, but no '...' ellipsis provided to broadcast the extra "
-                             f"dimensions.")
+    terms, out = parse(args[0], [x.ndim for x in ops], loc)
     dt = np.result_type(*[np.dtype(x.dtype) for x in ops]).name
     if dt == "bool":
         raise error(loc, "numpy.einsum of bool arrays is not supported", "", E_UNSUPPORTED_CALL)
@@ -110,7 +145,9 @@ def einsum(tr, args, kwargs, loc):
             if known(o) and o == 1:
                 o = n
             else:
-                bad = A.bor(fb, bad, A.band(fb, icmp(fb, "ne", n, o), icmp(fb, "ne", n, 1)))
+                bad = A.bor(fb, bad, A.band(fb, A.band(fb, icmp(fb, "ne", n, o),
+                                                       icmp(fb, "ne", n, 1)),
+                                            icmp(fb, "ne", o, 1)))
                 o = A.isel(fb, icmp(fb, "eq", o, 1), n, o)
         sizes[c] = o
     order = list(out) + [c for c in sizes if c not in out]
@@ -129,7 +166,8 @@ def einsum(tr, args, kwargs, loc):
                 else:
                     txt.append("{%d}" % len(fmt))
                     fmt.append(r)
-            parts.append(orig + "->(" + ",".join(txt) + ("," if len(txt) == 1 else "") + ")")
+            # NumPy's 1-tuple comma only when the iteration has one axis
+            parts.append(orig + "->(" + ",".join(txt) + ("," if len(order) == 1 else "") + ")")
         msg = ("operands could not be broadcast together with remapped shapes "
                "[original->remapped]: " + " ".join(parts) + " ")
         if bad is True and not fmt:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..ir import F64, I64, Var
+from ..ir import BOOL, F64, I64, Var
 from . import arrays as A
 from . import npkernels as K
 from . import npscalars
@@ -324,66 +324,159 @@ def ic_b(fb, v):
     return v if isinstance(v, Var) else fb.const(bool(v))
 
 
+def _q_kind(tr, q, loc, name):
+    """(q as an array or None for one weak Python number, q's dtype or None
+    when weak). A list/tuple is NumPy's array of it; a NumPy scalar is a 0-d
+    q of its dtype (not weak)."""
+    q = A.unlist(q)
+    if isinstance(q, tuple) or is_array(q):
+        qa = as_arr(tr, q, loc, "q")
+        if qa.dtype not in A.FLOATS and qa.dtype not in A.INTS and qa.dtype != "bool":
+            raise error(loc, f"numpy.{name} q of dtype {qa.dtype} is not supported", "", E_TYPE)
+        return qa, qa.dtype
+    if npscalars.is_np(q):
+        return q, npscalars.dtype_name(q)
+    if scalar_type(q) is None:
+        raise error(loc, f"numpy.{name} q must be a number or a sequence of numbers, got "
+                    f"{A._tn(q)}", "", E_TYPE)
+    return q, None
+
+
 def quantile(tr, a, q, axis, method, keepdims, loc, name):
+    """NumPy's method='linear' (Hyndman and Fan's 7th) with NumPy's dtypes:
+    a weak Python q computes in the data's float dtype; an array q (or a
+    NumPy scalar) of dtype G interpolates with a gamma of dtype G and gives
+    result_type(data, G); numpy.quantile with an integer/bool q takes
+    elements (no interpolation) and keeps the data's dtype. Several
+    quantiles: the q axes first in the result, as NumPy."""
     fb = tr.fb
+
+    def rnd_to(dt, x):
+        """x (F64) rounded to float32 when dt is float32."""
+        return fb.emit("f32", [x]) if dt == "float32" else x
     if method != "linear":
         raise error(loc, f"numpy.{name} method={method!r} is not supported",
                     "use the default method='linear'", E_UNSUPPORTED_CALL)
-    if is_array(q) or isinstance(q, tuple):
-        raise error(loc, f"numpy.{name} with several quantiles is not supported",
-                    f"call numpy.{name} once per quantile", E_UNSUPPORTED_CALL)
-    if scalar_type(q) is None:
-        raise error(loc, f"numpy.{name} q must be a number, got {A._tn(q)}", "", E_TYPE)
+    q, qdt = _q_kind(tr, q, loc, name)
+    weak = qdt is None
+    qint = (scalar_type(q) in (I64, BOOL)) if weak else (qdt in A.INTS or qdt == "bool")
+    take = name == "quantile" and qint        # integer virtual indexes: no interpolation
+    if weak or qint:
+        gdt = "float64"                       # gamma's dtype (weak: a Python float)
+    else:
+        gdt = qdt
     a0, keys, perm = _stat_lanes(tr, a, axis, keepdims, loc, name)
+    D = keys.dtype
+    if take:
+        R = D
+    elif weak:
+        R = "float32" if D == "float32" else "float64"
+    else:
+        R = np.result_type(np.dtype(D), np.dtype(gdt)).name
     n = keys.shape[-1]
-    # NumPy's error for an empty lane (its partition asks for index -1 too
-    # when the data may hold NaN, i.e. for floats)
-    first = -1 if keys.dtype in A.FLOATS else 0
-    if known(n) and n == 0:
-        raise TraceRaise("IndexError", f"index {first} is out of bounds for axis 0 with size 0")
-    qf = _f(fb, q)
-    if name == "percentile":
-        qf = fb.emit("fdiv", [qf, fb.const(100.0)])
+    several = is_array(q)
+    qflat = flat(tr, q, loc) if several else None
+    nq = qflat.shape[0] if several else 1
+
+    def q_value(qi):
+        """The quantile (percentile / 100) as an F64 holding a value of gdt."""
+        if several:
+            v = A.cast(fb, A.load(fb, qflat, [qi]), qdt, "float64")
+        elif weak:
+            v = _f(fb, q)
+        else:
+            v = A.cast(fb, npscalars.var_of(fb, q), qdt, "float64")
+        if name == "percentile":
+            v = rnd_to(gdt, fb.emit("fdiv", [v, fb.const(100.0)]))
+        return v
+
+    # NumPy checks every q before it looks at the data
     msg = "Percentiles must be in the range [0, 100]" if name == "percentile" else \
         "Quantiles must be in the range [0, 1]"
-    ok = fb.emit("and", [fb.emit("ge", [qf, fb.const(0.0)]), fb.emit("le", [qf, fb.const(1.0)])])
-    fb.raise_if(fb.emit("not", [ok]), "ValueError", msg, loc)
+
+    def check(qi):
+        qf = q_value(qi)
+        ok = fb.emit("and", [fb.emit("ge", [qf, fb.const(0.0)]),
+                             fb.emit("le", [qf, fb.const(1.0)])])
+        fb.raise_if(fb.emit("not", [ok]), "ValueError", msg, loc)
+    if several:
+        loop_nest(fb, (nq,), [], lambda idx, cs: (check(idx[0]), cs)[1])
+    else:
+        check(None)
+    # NumPy's error for an empty lane (its partition asks for index -1 too
+    # when the data may hold NaN, i.e. for floats)
+    first = -1 if D in A.FLOATS else 0
+    if known(n) and n == 0:
+        raise TraceRaise("IndexError", f"index {first} is out of bounds for axis 0 with size 0")
     if not known(n):
         fb.emit_multi("raise_if_fmt", [fb.emit("eq", [n, fb.const(0)]), fb.const(first)],
                       {"exc": "IndexError", "msg": "index {0} is out of bounds for axis 0 "
                        "with size 0"}, loc=loc)
-    # float32 data with a Python float q is computed in float32 (NumPy's weak q)
-    dt = "float32" if keys.dtype == "float32" else "float64"
 
-    def rnd(x):
-        return fb.emit("f32", [x]) if dt == "float32" else x
-    nm1 = _f(fb, A.isub(fb, n, 1))
-    vi = fb.emit("mul", [nm1, qf])                       # (n - 1) * q
-    prev = fb.emit("floor", [vi])
-    above = fb.emit("ge", [vi, nm1])
-    prev_f = fb.emit("select", [above, fb.const(-1.0), prev])
-    gamma = rnd(fb.emit("sub", [vi, prev_f]))
-    prev_i = fb.emit("ftoi", [prev])
-    last = ic(fb, A.isub(fb, n, 1))
-    pi = fb.emit("select", [above, last, prev_i])
-    ni = fb.emit("select", [above, last, fb.emit("wadd", [prev_i, fb.const(1)])])
+    def params(qi):
+        """(previous index, next index, gamma) of one quantile."""
+        qf = q_value(qi)
+        last = ic(fb, A.isub(fb, n, 1))
+        if take:  # q is 0 or 1 (checked): the first or the last element
+            pi = fb.emit("select", [fb.emit("ge", [qf, fb.const(1.0)]), last, fb.const(0)])
+            return pi, pi, None
+        nm1 = _f(fb, A.isub(fb, n, 1))
+        vi = rnd_to(gdt, fb.emit("mul", [nm1, qf]))            # (n - 1) * q
+        prev = fb.emit("floor", [vi])
+        above = fb.emit("ge", [vi, nm1])
+        prev_f = fb.emit("select", [above, fb.const(-1.0), prev])
+        gamma = rnd_to(gdt, fb.emit("sub", [vi, prev_f]))
+        prev_i = fb.emit("ftoi", [prev])
+        pi = fb.emit("select", [above, last, prev_i])
+        ni = fb.emit("select", [above, last, fb.emit("wadd", [prev_i, fb.const(1)])])
+        return pi, ni, gamma
 
-    def compute(lane):
+    def compute(lane, pr):
+        pi, ni, gamma = pr
         av = A.load(fb, lane, [pi])
-        bv = A.load(fb, lane, [ni])
-        if keys.dtype in A.FLOATS:
-            diff = rnd(fb.emit("sub", [bv, av]))
+        if take:
+            r = av
         else:
-            diff = A.cast(fb, fb.emit("wsub", [bv, av]) if keys.dtype == "int64" else
-                          fb.emit("sub", [bv, av]), "int64", "float64")
-            av, bv = A.cast(fb, av, keys.dtype, "float64"), A.cast(fb, bv, keys.dtype, "float64")
-        lo = rnd(fb.emit("add", [av, rnd(fb.emit("mul", [diff, gamma]))]))
-        hi = rnd(fb.emit("sub", [bv, rnd(fb.emit("mul", [diff, rnd(fb.emit(
-            "sub", [fb.const(1.0), gamma]))]))]))
-        r = fb.emit("select", [fb.emit("ge", [gamma, fb.const(0.5)]), hi, lo])
+            bv = A.load(fb, lane, [ni])
+            # NumPy's _lerp: diff = b - a in the data's dtype, the rest in R
+            if D in A.FLOATS:
+                diff = rnd_to(D, fb.emit("sub", [bv, av]))
+            else:
+                diff = A.cast(fb, fb.emit("wsub", [bv, av]) if D == "int64" else
+                              fb.emit("sub", [bv, av]), "int64", "float64")
+                av, bv = A.cast(fb, av, D, "float64"), A.cast(fb, bv, D, "float64")
+            if weak:  # a Python float gamma meets the data's dtype
+                t, omt = rnd_to(R, gamma), rnd_to(R, fb.emit("sub", [fb.const(1.0), gamma]))
+            else:
+                t, omt = gamma, rnd_to(gdt, fb.emit("sub", [fb.const(1.0), gamma]))
+            lo = rnd_to(R, fb.emit("add", [av, rnd_to(R, fb.emit("mul", [diff, t]))]))
+            hi = rnd_to(R, fb.emit("sub", [bv, rnd_to(R, fb.emit("mul", [diff, omt]))]))
+            r = fb.emit("select", [fb.emit("ge", [gamma, fb.const(0.5)]), hi, lo])
         nan = _nan_last(fb, lane, n)
         if nan is not None:
             r = fb.emit("select", [nan, fb.const(float("nan")), r])
         return r
-    out = _result(tr, keys, dt, compute, loc)
-    return _keep(tr, out, a0, axis, keepdims, loc)
+    if not several:
+        pr = params(None)
+        out = _result(tr, keys, R, lambda lane: compute(lane, pr), loc)
+        return _keep(tr, out, a0, axis, keepdims, loc)
+    lanes = tuple(keys.shape[:-1])
+    out = alloc(tr, R, (nq,) + lanes, loc)
+
+    def per_q(qidx, cs):
+        pr = params(qidx[0])
+
+        def per_lane(idx, cs2):
+            A.store(fb, out, [qidx[0]] + list(idx), compute(row(keys, fb, idx, n), pr))
+            return cs2
+        loop_nest(fb, lanes, [], per_lane)
+        return cs
+    loop_nest(fb, (nq,), [], per_q)
+    if keepdims:
+        if axis is None:
+            lanes = (1,) * a0.ndim
+        else:
+            ax = A.normalize_axis(axis, a0.ndim, loc)
+            lanes = lanes[:ax] + (1,) + lanes[ax:]
+    return A.reshape(tr, out, tuple(q.shape) + lanes, loc)
+

@@ -15,12 +15,15 @@ eigenproblem, one-sided Jacobi (Hestenes) for the SVD, least squares through
 the SVD (as gelsd, with NumPy's default rcond). float32 inputs are computed
 in float64 and rounded once (NumPy uses float32 LAPACK routines: we are at
 least as accurate); integer and bool inputs are computed in float64 as NumPy
-does. Only 2-D matrices (and 1-D right-hand sides / vectors) are supported;
-stacks of matrices are a located CompileError.
+does. Stacks of matrices (leading batch axes) go to `stacked` for the
+functions NumPy broadcasts (norm handles its own axes); lstsq, pinv, cond
+and matrix_rank of a stack are a located CompileError.
 
 Modules: `_common` (checks, dtypes), `lu` (det, slogdet, solve, inv,
 matrix_power), `factor` (cholesky, qr), `spectral` (eigh, eigvalsh, svd,
-lstsq, matrix_rank, pinv, cond), `norms` (norm).
+lstsq, matrix_rank, pinv, cond), `eig` (eig, eigvals: Hessenberg + Francis
+double-shift QR; real results only until complex arrays), `norms` (norm), `stacked` (the 2-D
+routines over stacks of matrices).
 """
 from __future__ import annotations
 
@@ -29,7 +32,7 @@ def implementations() -> dict:
     """numpy.linalg function -> its implementation in this package."""
     import numpy as np
 
-    from . import factor, lu, norms, spectral
+    from . import eig, factor, lu, norms, spectral
     la = np.linalg
     return {
         la.det: lu.det, la.slogdet: lu.slogdet, la.solve: lu.solve, la.inv: lu.inv,
@@ -38,5 +41,23 @@ def implementations() -> dict:
         la.eigh: spectral.eigh, la.eigvalsh: spectral.eigvalsh, la.svd: spectral.svd,
         la.lstsq: spectral.lstsq, la.matrix_rank: spectral.matrix_rank, la.pinv: spectral.pinv,
         la.cond: spectral.cond,
+        la.norm: norms.norm,
+        la.eig: eig.eig, la.eigvals: eig.eigvals,
+    }
+
+
+def stacked_implementations() -> dict:
+    """numpy.linalg function -> its implementation for stacks of matrices
+    (an argument with more than two dimensions)."""
+    import numpy as np
+
+    from . import norms, stacked
+    la = np.linalg
+    return {
+        la.det: stacked.det, la.slogdet: stacked.slogdet, la.solve: stacked.solve,
+        la.inv: stacked.inv, la.matrix_power: stacked.matrix_power,
+        la.cholesky: stacked.cholesky, la.qr: stacked.qr,
+        la.eigh: stacked.eigh, la.eigvalsh: stacked.eigvalsh, la.svd: stacked.svd,
+        la.eig: stacked.eig, la.eigvals: stacked.eigvals,
         la.norm: norms.norm,
     }

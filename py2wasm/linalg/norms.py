@@ -16,6 +16,7 @@ import math
 import numpy as np
 
 from .spectral import svd_parts
+from .stacked import svd as stacked_svd
 
 
 def as_inexact(x):
@@ -69,6 +70,8 @@ def vector_norm(x, ord, ax, keepdims):
 def matrix_norm(x, ord, r, c, keepdims):
     if r == c:
         raise ValueError("Duplicate axes given.")
+    if x.ndim > 2:
+        return stacked_matrix_norm(x, ord, r, c, keepdims)
     if x.ndim != 2:
         raise ValueError("Improper number of dimensions to norm.")
     if ord == 2 or ord == -2 or ord == "nuc":
@@ -82,6 +85,45 @@ def matrix_norm(x, ord, r, c, keepdims):
     if ord is None or ord == "fro" or ord == "f":
         return np.sqrt((x * x).sum(axis=(r, c), keepdims=keepdims))
     raise ValueError("Invalid norm order for matrices.")
+
+
+def stacked_matrix_norm(x, ord, r, c, keepdims):
+    """Matrix norms over the axes (r, c) of a stack, NumPy's algorithm; the
+    singular-value norms only over the last two axes (the frontend refuses
+    others when compiling)."""
+    if ord == 2 or ord == -2 or ord == "nuc":
+        s = stacked_svd(x.astype(np.float64), False, False)
+        if ord == 2:
+            red = s.max(axis=-1)
+        elif ord == -2:
+            red = s.min(axis=-1)
+        else:
+            red = s.sum(axis=-1)
+        red = red.astype(x.dtype)
+        if keepdims:
+            return red.reshape(x.shape[:x.ndim - 2] + (1, 1))
+        return red
+    if ord == 1 or ord == -1:
+        return sum_then_extreme(x, r, c, ord == 1, keepdims)
+    if ord == math.inf or ord == -math.inf:
+        return sum_then_extreme(x, c, r, ord == math.inf, keepdims)
+    if ord is None or ord == "fro" or ord == "f":
+        return np.sqrt((x * x).sum(axis=(r, c), keepdims=keepdims))
+    raise ValueError("Invalid norm order for matrices.")
+
+
+def sum_then_extreme(x, first, second, largest, keepdims):
+    """max (or min) along `second` of the sums of |x| along `first`."""
+    sums = np.abs(x).sum(axis=first, keepdims=True)
+    if largest:
+        red = sums.max(axis=second, keepdims=True)
+    else:
+        red = sums.min(axis=second, keepdims=True)
+    if keepdims:
+        return red
+    if first > second:
+        return red.sum(axis=first).sum(axis=second)
+    return red.sum(axis=second).sum(axis=first)
 
 
 def extreme(sums, largest, keepdims):

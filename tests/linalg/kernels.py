@@ -101,3 +101,47 @@ def matrix_exp_taylor(a: py2wasm.f64[:, :], terms: int) -> py2wasm.f64[:, :]:
         fact *= k
         out = out + np.linalg.matrix_power(a, k) / fact
     return out
+
+
+def batched_solve(a: py2wasm.f64[:, :, :], b: py2wasm.f64[:, :, :]) -> py2wasm.f64[:, :, :]:
+    """Many small systems at once (a stack of matrices, one right-hand side block each)."""
+    return np.linalg.solve(a, b)
+
+
+def gaussian_loglik(x: py2wasm.f64[:, :], covs: py2wasm.f64[:, :, :]) -> py2wasm.f64[:]:
+    """Log-likelihood of the rows of x under zero-mean Gaussians with each
+    covariance of a stack: slogdet and Cholesky of the stack, quadratic forms by einsum."""
+    sign, logdet = np.linalg.slogdet(covs)
+    low = np.linalg.cholesky(covs)
+    k = covs.shape[0]
+    d = x.shape[1]
+    out = np.zeros(k)
+    for j in range(k):
+        z = np.linalg.solve(low[j], x.T)
+        out[j] = -0.5 * (np.einsum("...i,...i", z.T, z.T).sum()
+                         + x.shape[0] * (logdet[j] + d * np.log(2 * np.pi)))
+    return out
+
+
+def spectral_radius(a: py2wasm.f64[:, :]) -> float:
+    """The largest |eigenvalue| of a matrix with a real spectrum (np.linalg.eigvals)."""
+    return np.abs(np.linalg.eigvals(a)).max()
+
+
+def eig_reconstruct(a: py2wasm.f64[:, :]) -> py2wasm.f64[:, :]:
+    """V diag(w) V^-1 from np.linalg.eig: a again (a diagonalizable, real spectrum)."""
+    w, v = np.linalg.eig(a)
+    return (v * w) @ np.linalg.inv(v)
+
+
+def quantile_bands(x: py2wasm.f64[:, :]) -> py2wasm.f64[:, :]:
+    """The 5 %, median and 95 % bands of each column (several quantiles in one call)."""
+    return np.quantile(x, [0.05, 0.5, 0.95], axis=0)
+
+
+def stack_condition(a: py2wasm.f64[:, :, :]) -> py2wasm.f64[:]:
+    """2-norm condition numbers of a stack: singular values of the stack, and
+    norm(axis=(1, 2)) checked against the largest ones."""
+    s = np.linalg.svd(a, compute_uv=False)
+    big = np.linalg.norm(a, 2, axis=(1, 2))
+    return big / s[:, -1] + 0.0 * s[:, 0]

@@ -1,0 +1,244 @@
+"""Stacks of matrices (arrays of more than two dimensions, leading batch
+axes) for the `numpy.linalg` functions NumPy broadcasts: `det slogdet inv
+solve cholesky qr eigh eigvalsh svd matrix_power`.
+
+Place in the pipeline: part of the linalg library the frontend traces
+(`py2wasm/linalg/__init__.py`); written in the compiled Python subset.
+`frontend/linalg_calls.py` calls these instead of the 2-D routines when an
+argument has more than two dimensions (ndims are known when tracing). Each
+one checks the whole stack first as NumPy does (at least 2-D, square last
+two axes), views it as (count, m, n), runs the 2-D routine on every matrix
+into a float64 result and gives the result NumPy's dtype and shape (the
+batch axes first). An error in any matrix of the stack (singular, not
+positive definite) raises NumPy's LinAlgError for the whole call, as NumPy.
+`solve` broadcasts the batch axes of a and b (NumPy 2's rules: b is a
+stack of vectors only when it is 1-D).
+"""
+from __future__ import annotations
+
+import numpy as np
+from numpy.linalg import LinAlgError
+
+from ..intrinsics import raise_if
+from . import eig as general
+from . import factor, lu, spectral
+from ._common import result_like, result_like2
+
+
+def as_stack(a):
+    """a (..., m, n) viewed as (count, m, n)."""
+    return a.reshape((-1, a.shape[a.ndim - 2], a.shape[a.ndim - 1]))
+
+
+def det(a):
+    if a.shape[a.ndim - 2] != a.shape[a.ndim - 1]:
+        raise LinAlgError("Last 2 dimensions of the array must be square")
+    s = as_stack(a)
+    k = s.shape[0]
+    out = np.zeros(k)
+    for i in range(k):
+        out[i] = lu.det(s[i])
+    return result_like(out, a).reshape(a.shape[:a.ndim - 2])
+
+
+def slogdet(a):
+    if a.shape[a.ndim - 2] != a.shape[a.ndim - 1]:
+        raise LinAlgError("Last 2 dimensions of the array must be square")
+    s = as_stack(a)
+    k = s.shape[0]
+    sign = np.zeros(k)
+    logdet = np.zeros(k)
+    for i in range(k):
+        sg, ld = lu.slogdet(s[i])
+        sign[i] = sg
+        logdet[i] = ld
+    batch = a.shape[:a.ndim - 2]
+    return result_like(sign, a).reshape(batch), result_like(logdet, a).reshape(batch)
+
+
+def inv(a):
+    if a.shape[a.ndim - 2] != a.shape[a.ndim - 1]:
+        raise LinAlgError("Last 2 dimensions of the array must be square")
+    s = as_stack(a)
+    k = s.shape[0]
+    n = s.shape[1]
+    out = np.zeros((k, n, n))
+    for i in range(k):
+        out[i] = lu.inv(s[i])
+    return result_like(out, a).reshape(a.shape)
+
+
+def cholesky(a, upper=False):
+    if a.shape[a.ndim - 2] != a.shape[a.ndim - 1]:
+        raise LinAlgError("Last 2 dimensions of the array must be square")
+    s = as_stack(a)
+    k = s.shape[0]
+    n = s.shape[1]
+    out = np.zeros((k, n, n))
+    for i in range(k):
+        out[i] = factor.cholesky(s[i], upper)
+    return result_like(out, a).reshape(a.shape)
+
+
+def solve(a, b):
+    if a.ndim < 2:  # inline: a helper that always raises would type as None
+        raise LinAlgError("%d-dimensional array given. Array must be at least "
+                          "two-dimensional" % a.ndim)
+    if a.shape[a.ndim - 2] != a.shape[a.ndim - 1]:
+        raise LinAlgError("Last 2 dimensions of the array must be square")
+    n = a.shape[a.ndim - 1]
+    if b.ndim == 1:
+        raise_if(b.shape[0] != n, ValueError,
+                 "solve1: Input operand 1 has a mismatch in its core dimension 0, with gufunc "
+                 "signature (m,m),(m)->(m) (size {0} is different from {1})", b.shape[0], n)
+        s = as_stack(a)
+        k = s.shape[0]
+        out = np.zeros((k, n))
+        for i in range(k):
+            out[i] = lu.solve(s[i], b)
+        return result_like2(out, a, b).reshape(a.shape[:a.ndim - 1])
+    raise_if(b.shape[b.ndim - 2] != n, ValueError,
+             "solve: Input operand 1 has a mismatch in its core dimension 0, with gufunc "
+             "signature (m,m),(m,n)->(m,n) (size {0} is different from {1})",
+             b.shape[b.ndim - 2], n)
+    m = b.shape[b.ndim - 1]
+    # broadcast the batch axes: a against b's batch and b against a's
+    aa = a + np.zeros(b.shape[:b.ndim - 2] + (1, 1), dtype=a.dtype)
+    bb = b + np.zeros(a.shape[:a.ndim - 2] + (1, 1), dtype=b.dtype)
+    sa = as_stack(aa)
+    sb = as_stack(bb)
+    k = sa.shape[0]
+    out = np.zeros((k, n, m))
+    for i in range(k):
+        out[i] = lu.solve(sa[i], sb[i])
+    return result_like2(out, a, b).reshape(bb.shape)
+
+
+def qr(a, mode="reduced"):
+    if mode != "reduced" and mode != "complete" and mode != "r":
+        raise ValueError("Unrecognized mode '%s'" % mode)
+    s = as_stack(a)
+    cnt = s.shape[0]
+    m = s.shape[1]
+    n = s.shape[2]
+    k = min(m, n)
+    rows = m if mode == "complete" else k
+    batch = a.shape[:a.ndim - 2]
+    rr = np.zeros((cnt, rows, n))
+    if mode == "r":
+        for i in range(cnt):
+            rr[i] = factor.qr(s[i], "r")
+        return result_like(rr, a).reshape(batch + (rows, n))
+    qq = np.zeros((cnt, m, rows))
+    for i in range(cnt):
+        q, r = factor.qr(s[i], mode)
+        qq[i] = q
+        rr[i] = r
+    return result_like(qq, a).reshape(batch + (m, rows)), \
+        result_like(rr, a).reshape(batch + (rows, n))
+
+
+def eigh(a, UPLO="L"):
+    spectral.check_uplo(UPLO)
+    if a.shape[a.ndim - 2] != a.shape[a.ndim - 1]:
+        raise LinAlgError("Last 2 dimensions of the array must be square")
+    s = as_stack(a)
+    k = s.shape[0]
+    n = s.shape[1]
+    ws = np.zeros((k, n))
+    vs = np.zeros((k, n, n))
+    for i in range(k):
+        w, v = spectral.eigh(s[i], UPLO)
+        ws[i] = w
+        vs[i] = v
+    return result_like(ws, a).reshape(a.shape[:a.ndim - 1]), result_like(vs, a).reshape(a.shape)
+
+
+def eigvalsh(a, UPLO="L"):
+    return eigh(a, UPLO)[0]
+
+
+def eig(a):
+    if a.shape[a.ndim - 2] != a.shape[a.ndim - 1]:
+        raise LinAlgError("Last 2 dimensions of the array must be square")
+    s = as_stack(a)
+    k = s.shape[0]
+    n = s.shape[1]
+    ws = np.zeros((k, n))
+    vs = np.zeros((k, n, n))
+    for i in range(k):
+        w, v = general.eig(s[i])
+        ws[i] = w
+        vs[i] = v
+    return result_like(ws, a).reshape(a.shape[:a.ndim - 1]), result_like(vs, a).reshape(a.shape)
+
+
+def eigvals(a):
+    if a.shape[a.ndim - 2] != a.shape[a.ndim - 1]:
+        raise LinAlgError("Last 2 dimensions of the array must be square")
+    s = as_stack(a)
+    k = s.shape[0]
+    n = s.shape[1]
+    ws = np.zeros((k, n))
+    for i in range(k):
+        ws[i] = general.eigvals(s[i])
+    return result_like(ws, a).reshape(a.shape[:a.ndim - 1])
+
+
+def svd(a, full_matrices=True, compute_uv=True, hermitian=False):
+    s = as_stack(a)
+    cnt = s.shape[0]
+    m = s.shape[1]
+    n = s.shape[2]
+    k = min(m, n)
+    batch = a.shape[:a.ndim - 2]
+    ss = np.zeros((cnt, k))
+    if not compute_uv:
+        for i in range(cnt):
+            ss[i] = spectral.svd(s[i], full_matrices, False)
+        return result_like(ss, a).reshape(batch + (k,))
+    ucols = m if full_matrices else k
+    vrows = n if full_matrices else k
+    us = np.zeros((cnt, m, ucols))
+    vs = np.zeros((cnt, vrows, n))
+    for i in range(cnt):
+        u, sv, vh = spectral.svd(s[i], full_matrices, True)
+        us[i] = u
+        ss[i] = sv
+        vs[i] = vh
+    return result_like(us, a).reshape(batch + (m, ucols)), \
+        result_like(ss, a).reshape(batch + (k,)), result_like(vs, a).reshape(batch + (vrows, n))
+
+
+def matrix_power(a, n):
+    if a.shape[a.ndim - 2] != a.shape[a.ndim - 1]:
+        raise LinAlgError("Last 2 dimensions of the array must be square")
+    m = a.shape[a.ndim - 1]
+    if n == 0:
+        z = np.zeros(a.shape, dtype=a.dtype)
+        zs = as_stack(z)
+        for i in range(zs.shape[0]):
+            for j in range(m):
+                zs[i, j, j] = 1
+        return z
+    if n < 0:
+        b = inv(a)
+        k = -n
+    else:
+        b = a.copy()
+        k = n
+    if k == 1:
+        return b
+    r = b
+    first = True
+    while k > 0:
+        if k % 2 == 1:
+            if first:
+                r = b
+                first = False
+            else:
+                r = r @ b
+        k //= 2
+        if k > 0:
+            b = b @ b
+    return r
