@@ -72,7 +72,7 @@ def _leaves(plan) -> list[str]:
         return [x for e in plan.elems for x in _leaves(e)]
     if k in ("s", "np"):
         return [{"f64": "f64", "i64": "i64", "bool": "i32"}[plan.name]]
-    if k == "c":
+    if k in ("c", "npc"):  # complex, numpy.complex128/complex64: re, im
         return ["f64", "f64"]
     return []
 
@@ -214,7 +214,9 @@ def fast_array_caller(ac, miss=None):
         if p.strided:
             L.append(f"    if {n}.size: _sview{i}(w{i}, p{i})[...] = {n}")
             continue
-        if p.ndim == 1:  # a memoryview slice takes the array's buffer (same format)
+        if p.ndim == 1 and p.dtype.kind != "c":
+            # a memoryview slice takes the array's buffer (same format; the
+            # buffer protocol has no slice assignment for complex formats)
             mv = view_of(p.dtype, mv=True)
             L.append(f"    if c{i}: _V[{mv}][p{i} >> {sh}:(p{i} >> {sh}) + c{i}] = {n}")
         else:
