@@ -807,7 +807,8 @@ def ufunc_node(tr, ufunc, operands, loc, out_dtype=None):
     shape = broadcast_shapes(fb, [shape_of(v) for v in operands], loc)
     node = Ew(ufunc.__name__, tuple(operands), out_dtype or res, shape, loops)
     if ufunc is np.power and loops[1] not in FLOATS and not (
-            known(operands[1]) and not is_array(operands[1]) and operands[1] >= 0):
+            known(operands[1]) and not is_array(operands[1])
+            and type(operands[1]) is not nps.NpScalar and operands[1] >= 0):
         # an integer power may raise (negative exponent): NumPy computes it
         # here, before anything later is checked, and even if it is unused
         return materialize(tr, node, loc)

@@ -6,6 +6,7 @@ the results."""
 from __future__ import annotations
 
 import math
+import re
 import struct
 import warnings
 
@@ -381,11 +382,12 @@ def test_min_max_with_python_numbers_of_the_same_kind():
         # documented: numpy.float64 on every path (CPython: float when 1.0 is the least)
         assert type(got[1]) is np.float64 and got[1] == want[1]
 
-    def mixed(a):
+    def mixed(a):  # numpy.float32 or float, by value: one result type is needed
         return max(a[0], 0.0)
     with pytest.raises(CompileError) as e:
         py2wasm.compile(mixed)(np.ones(2, np.float32))
-    assert "np.float32(0.0)" in e.value.hint
+    assert {"float", "numpy.float32"} <= set(re.findall(r"returns (\S+) here but (\S+) elsewhere",
+                                                   e.value.construct)[0])
 
 
 @pytest.mark.parametrize("t", [np.int64, np.int32, np.int16, np.int8, np.uint64, np.uint32,
