@@ -26,6 +26,7 @@ Builtins that return Python numbers (`float`, `int`, `bool`, `range`,
 """
 from __future__ import annotations
 
+import math
 import operator
 import warnings
 from typing import Any
@@ -174,6 +175,8 @@ def loop_for(ufunc, operands, loc):
     try:
         res = ufunc.resolve_dtypes(spec + (None,) * ufunc.nout)
     except Exception as e:  # noqa: BLE001 - NumPy's TypeError / UFuncTypeError
+        if isinstance(e, TypeError):  # NumPy raises it when the operation runs
+            raise TraceRaise("TypeError", str(e)) from None
         names = ", ".join(type_name(dtype_name(v)) if is_np(v) else scalar_type(v).pyname
                           for v in operands)
         raise error(loc, f"numpy.{ufunc.__name__} on {names} is not supported: {e}",
@@ -358,6 +361,11 @@ def call_builtin(fb, fn, args, kwargs, loc):
     """Builtins whose result on NumPy scalars is a NumPy scalar (abs, min,
     max, pow, divmod, round with digits); `_NO` for the others, which see
     the Python values (`demote`)."""
+    if len(args) >= 1 and is_np(args[0]) and (
+            (fn is math.trunc and dtype_name(args[0]) != "float64")  # only float64 is a float
+            or (fn is round and dtype_name(args[0]) == "bool")):
+        raise TraceRaise("TypeError", f"type {type_name(dtype_name(args[0]))} doesn't define "
+                         f"__{fn.__name__}__ method")
     if fn is float and len(args) == 1 and not kwargs and is_np(args[0]):
         if isinstance(args[0], np.generic):
             return float(args[0])

@@ -10,6 +10,7 @@ the program fuzzer (tests/fuzz): compared with CPython/NumPy, value and type.
 """
 from __future__ import annotations
 
+import math
 import warnings
 
 import numpy as np
@@ -85,3 +86,58 @@ def test_modular_pow_of_numpy_scalars_raises_cpythons_type_error(t):
 def test_integer_array_to_a_numpy_scalar_power(t):
     a = np.array([0, 1, 3], dtype=t)
     check(array_to_numpy_scalar_power, [(a, np.array([0.5, 2.0])), (a, np.array([3.0, 2.0]))])
+
+
+def index_with_uint64(a, b, i):
+    x = a[b[i]]
+    a[b[i]] = 7
+    return x
+
+
+def test_uint64_scalar_as_an_index():
+    """NumPy takes a numpy.uint64 as an index; from 2**63 up it cannot be a C
+    long (OverflowError), past the length it is an IndexError."""
+    b = np.array([1, 2**64 - 1, 2**63, 3, 9], dtype=np.uint64)
+    check(index_with_uint64, [(np.arange(4.0), b, i) for i in range(5)])
+
+
+def store_element(a, src, i):
+    a[0] = src[i]
+    return a
+
+
+def store_slice(a, src, i):
+    a[::2] = src[i]
+    return a
+
+
+SOURCES = [np.array([-2**63, 300, 100, -1]), np.array([1e10, -1.5, np.nan, np.inf, 3.7]),
+           np.array([200, 2**63, 7], dtype=np.uint64), np.array([300, -5], dtype=np.int16),
+           np.array([True, False])]
+
+
+@pytest.mark.parametrize("t", DTYPES, ids=lambda t: t.__name__)
+def test_numpy_scalar_stored_into_an_array(t):
+    """A signed integer array converts a NumPy scalar of another type through
+    a Python int (OverflowError "Python integer 300 out of bounds for int8",
+    ValueError for NaN); other arrays cast (C casts), as NumPy 2."""
+    for src in SOURCES:
+        check(store_element, [(np.zeros(3, t), src, i) for i in range(len(src))])
+        check(store_slice, [(np.zeros(3, t), src, i) for i in range(len(src))])
+
+
+def trunc_of(a, i):
+    return math.trunc(a[i])
+
+
+def round_of(a, i):
+    return round(a[i])
+
+
+@pytest.mark.parametrize("t", DTYPES, ids=lambda t: t.__name__)
+def test_trunc_and_round_of_numpy_scalars(t):
+    """math.trunc() takes only numpy.float64 (a float subclass): the others
+    raise CPython's TypeError; round() of a numpy.bool raises it too."""
+    a = np.array([3, 0], dtype=t)
+    check(trunc_of, [(a, 0), (a, 1)])
+    check(round_of, [(a, 0), (a, 1)])

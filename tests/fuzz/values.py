@@ -52,6 +52,8 @@ def float_lit(v: float) -> str:
 
 
 def scalar_lit(v) -> str:
+    if isinstance(v, np.generic):  # np.float32(nan) is no source text: np.float32(math.nan)
+        return f"np.{type(v).__name__}({scalar_lit(v.item())})"
     if isinstance(v, bool):
         return repr(v)
     if isinstance(v, float):
