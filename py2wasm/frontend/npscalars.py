@@ -366,6 +366,8 @@ def call_builtin(fb, fn, args, kwargs, loc):
             or (fn is round and dtype_name(args[0]) == "bool")):
         raise TraceRaise("TypeError", f"type {type_name(dtype_name(args[0]))} doesn't define "
                          f"__{fn.__name__}__ method")
+    if fn is bool and len(args) == 1 and not kwargs and is_np(args[0]):
+        return truth(fb, args[0], loc)  # a uint64 from 2**63 up too (no Python int)
     if fn is float and len(args) == 1 and not kwargs and is_np(args[0]):
         if isinstance(args[0], np.generic):
             return float(args[0])

@@ -141,3 +141,41 @@ def test_trunc_and_round_of_numpy_scalars(t):
     a = np.array([3, 0], dtype=t)
     check(trunc_of, [(a, 0), (a, 1)])
     check(round_of, [(a, 0), (a, 1)])
+
+
+def truth_of_uint64(a, k):
+    x = ~a[0]
+    if k == 0:
+        return bool(x)
+    if k == 1:
+        return not x
+    return bool(a[1])
+
+
+def test_bool_of_a_uint64_from_two_to_the_63():
+    """bool() of a numpy.uint64 >= 2**63 is its truth (was py2wasm's int64
+    OverflowError: the value went through a Python int)."""
+    a = np.array([1, 2**63], dtype=np.uint64)
+    check(truth_of_uint64, [(a, k) for k in range(3)])
+
+
+def type_errors_at_run_time(a, b, c, i, k):
+    if k == 0:
+        return a[i] - b[i]
+    if k == 1:
+        return -(a[i])
+    if k == 2:
+        return c[i] & 1
+    if k == 3:
+        return a - b
+    if k == 4:
+        return c << 1
+    return 0
+
+
+def test_operand_types_numpy_rejects_raise_its_type_error_when_run():
+    """np.bool_ - np.bool_, -np.bool_, float & int...: NumPy's TypeError (and
+    message) when the operation runs; a path that does not run compiles."""
+    a = np.array([True, False])
+    c = np.array([1.5, 2.0])
+    check(type_errors_at_run_time, [(a, a.copy(), c, 0, k) for k in range(6)])

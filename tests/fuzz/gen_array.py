@@ -386,6 +386,8 @@ class ArrayGen(ScalarGen):
         rt = result_type(_BINOPS[op], a._t, b._t)
         if rt is None or (want_nd is not None and rt[2] != want_nd):
             return a if is_arr(a._t) else b
+        if op is ast.Pow and rt[1] in ("float64", "float32"):  # py2wasm's library values
+            return T(ast.BinOp(a, op(), b), rt, refcall="_r_pow_op")
         return T(ast.BinOp(a, op(), b), rt)
 
     def view(self, d, want_nd):
