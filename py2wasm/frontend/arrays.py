@@ -1061,6 +1061,7 @@ def assign(tr, dest: Arr, value, loc, *, casting="unsafe", ufunc=None):
 
 
 def _broadcast_into_error(fb, vshape, dshape, loc, cond=None, force=False):
+    force = force or cond is True  # a mismatch known while tracing
     args: list = []
     msg = ("could not broadcast input array from shape " + _fmt_shape(vshape, args)
            + " into shape " + _fmt_shape(dshape, args))
