@@ -1440,6 +1440,9 @@ def _fmt_newshape(shape, args: list) -> str:
 def shape_arg(v, loc, what="shape"):
     """An int or a tuple of ints (known or i64 Vars) as a shape tuple."""
     items = v if isinstance(v, tuple) else (v,)
+    # NumPy integer scalars are sizes too (np.zeros(a.argmax())); uint64 needs a C long
+    items = tuple(nps.demote(s, loc=loc) if nps.is_np(s) and nps.dtype_name(s) in INT_BITS
+                  and nps.dtype_name(s) != "uint64" else s for s in items)
     for s in items:
         if not (type(s) is int or (isinstance(s, Var) and s.type is I64)):
             raise error(loc, f"{what} must be an int or a tuple of ints, got {_tn(s)}",

@@ -179,3 +179,14 @@ def test_operand_types_numpy_rejects_raise_its_type_error_when_run():
     a = np.array([True, False])
     c = np.array([1.5, 2.0])
     check(type_errors_at_run_time, [(a, a.copy(), c, 0, k) for k in range(6)])
+
+
+def shapes_from_numpy_scalars(a, b):
+    return np.zeros(a.argmax()), np.ones((b[0], 2)), np.full(np.int8(2), 1.5)
+
+
+def test_numpy_integer_scalars_as_shapes():
+    """np.zeros(a.argmax()), np.ones((int16_element, 2)): NumPy integer
+    scalars are sizes (was P2W003 "shape must be an int")."""
+    check(shapes_from_numpy_scalars, [(np.array([0, 5, 1]), np.array([3, 1], dtype=np.int16)),
+                                      (np.array([7]), np.array([0], dtype=np.int16))])
