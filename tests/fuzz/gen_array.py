@@ -136,7 +136,7 @@ class ArrayGen(ScalarGen):
             if f == "vdot" and self.ex("vdot"):
                 f = "dot"
             return np_call(f, [name(a, at), name(r.choice(b), at)], t, refwrap="_s",
-                           refcall="_r_matmul" if dt == "float64" else None)
+                           refcall="_r_" + f if dt == "float64" else None)
         if k < 0.6 and scalar_of(dt) == t:
             idx = [self.index_expr(a) for _ in range(nd)]
             sl = idx[0] if nd == 1 else T(ast.Tuple(idx, L), "idx")

@@ -342,6 +342,22 @@ def _r_matmul(a, b):
     return acc
 
 
+def _products_like(fname):
+    """np.dot/vdot/inner of 1-D float64 arrays: NumPy's own errors (each
+    function words a length mismatch its own way), then `_r_matmul`'s value."""
+    def f(a, b):
+        with np.errstate(all="ignore"):
+            getattr(np, fname)(a, b)
+        return _r_matmul(a, b)
+    f.__name__ = "_r_" + fname
+    return f
+
+
+_r_dot = _products_like("dot")
+_r_vdot = _products_like("vdot")
+_r_inner = _products_like("inner")
+
+
 def _r_sum_kd(a, axis=None, keepdims=False):
     r = _r_sum(a, axis)
     return np.expand_dims(r, axis) if keepdims else r
