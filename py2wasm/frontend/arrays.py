@@ -568,9 +568,17 @@ def mask_setitem(tr, a: Arr, mask, value, loc) -> None:
     loop_nest(fb, a.shape, [fb.const(0)], body)
 
 
-def _index_value(k, loc):
+def _index_value(k, loc, fb=None):
     """An index item with NumPy integer scalars as Python ints (NumPy takes
-    them as indices; a numpy.bool_ index is not supported)."""
+    them as indices; a numpy.uint64 from 2**63 up raises OverflowError, as
+    NumPy's conversion to a C long; a numpy.bool_ index is not supported)."""
+    if nps.is_np(k) and nps.dtype_name(k) == "uint64" and fb is not None:
+        if type(k) is not nps.NpScalar:
+            if int(k) >= 2**63:
+                raise TraceRaise("OverflowError", _C_LONG)
+            return int(k)
+        fb.raise_if(fb.emit("lt", [k.var, fb.const(0, I64)]), "OverflowError", _C_LONG, loc=loc)
+        return k.var  # below 2**63: the same bits as an int64
     if nps.is_np(k):
         if nps.dtype_name(k) not in INT_BITS or nps.dtype_name(k) == "uint64":
             raise error(loc, f"an array index of type {nps.type_name(nps.dtype_name(k))} is "
@@ -599,7 +607,7 @@ def getitem(tr, a, key, loc, _addr=False):
         return indexing_fancy.getitem(tr, a, key, loc)
     if _is_mask(key):
         return mask_getitem(tr, a, key, loc)
-    items = tuple(_index_value(k, loc) for k in (key if isinstance(key, tuple) else (key,)))
+    items = tuple(_index_value(k, loc, fb) for k in (key if isinstance(key, tuple) else (key,)))
     for k in items:
         if is_array(k):
             raise error(loc, "indexing an array with an integer array (fancy indexing), or "
@@ -725,6 +733,8 @@ def loop_dtypes(ufunc, operands, loc):
     try:
         res = ufunc.resolve_dtypes(spec + (None,) * ufunc.nout)
     except Exception as e:  # noqa: BLE001 - NumPy's own TypeError/UFuncTypeError
+        if isinstance(e, TypeError):  # NumPy raises it when the operation runs
+            raise TraceRaise("TypeError", str(e)) from None
         raise error(loc, f"numpy.{ufunc.__name__} on {', '.join(_dtname(v) for v in operands)}"
                     f" is not supported: {e}", "convert the operands with astype()",
                     E_TYPE) from None
@@ -838,8 +848,12 @@ def ufunc_node(tr, ufunc, operands, loc, out_dtype=None):
             raise error(loc, f"numpy.{ufunc.__name__} of a {_tn(v)} is not supported",
                         "pass arrays or numbers", E_TYPE)
     loops, res = loop_dtypes(ufunc, operands, loc)
-    from .weakints import exact_int_comparison  # comparisons are exempt from the range check
+    from .weakints import exact_int_comparison, uint64_against_runtime_int
+    # comparisons are exempt from the range check
     ufunc, operands, loops, check = exact_int_comparison(ufunc, operands, loops)
+    below = uint64_against_runtime_int(fb, ufunc, operands, loops) if check else None
+    if below is not None:  # uint64_array < v: exact for a negative run-time v too
+        operands, check = below[0], False
     for v, dt in zip(operands, loops):
         if check and not is_array(v):
             check_weak_int(fb, v, dt, loc)
@@ -848,8 +862,15 @@ def ufunc_node(tr, ufunc, operands, loc, out_dtype=None):
                      for v, dt in zip(operands, loops))
     shape = broadcast_shapes(fb, [shape_of(v) for v in operands], loc)
     node = Ew(ufunc.__name__, tuple(operands), out_dtype or res, shape, loops)
+    if below is not None:
+        neg, answer = below[1], below[2]
+        if not answer:
+            neg = fb.emit("not", [neg], loc=loc)
+        node = Ew("logical_or" if answer else "logical_and", (node, neg), "bool", shape,
+                  ("bool", "bool"))
     if ufunc is np.power and loops[1] not in FLOATS and not (
-            known(operands[1]) and not is_array(operands[1]) and operands[1] >= 0):
+            known(operands[1]) and not is_array(operands[1])
+            and type(operands[1]) is not nps.NpScalar and operands[1] >= 0):
         # an integer power may raise (negative exponent): NumPy computes it
         # here, before anything later is checked, and even if it is unused
         return materialize(tr, node, loc)
@@ -1093,6 +1114,7 @@ def assign(tr, dest: Arr, value, loc, *, casting="unsafe", ufunc=None):
 
 
 def _broadcast_into_error(fb, vshape, dshape, loc, cond=None, force=False):
+    force = force or cond is True  # a mismatch known while tracing
     args: list = []
     msg = ("could not broadcast input array from shape " + _fmt_shape(vshape, args)
            + " into shape " + _fmt_shape(dshape, args))
@@ -1108,13 +1130,27 @@ def _broadcast_into_error(fb, vshape, dshape, loc, cond=None, force=False):
 def scalar_to_dtype(tr, v, dtype, loc):
     """A Python scalar stored into an array of `dtype` (NumPy's setitem:
     int() of a float for integer arrays, OverflowError outside the dtype). A
-    NumPy scalar is cast like astype (C casts, no range check)."""
+    NumPy scalar is cast like astype (C casts, no range check), except into
+    a signed integer array, where NumPy converts a NumPy scalar of another
+    type through a Python int as well (`int8_array[0] = np.int64(300)`
+    raises OverflowError, `= np.float64(nan)` ValueError)."""
     fb = tr.fb
     from .complex_scalars import is_npcx, to_dtype
     if _cx(dtype) or is_npcx(v):
         return to_dtype(tr, v, dtype, loc)
     if nps.is_np(v):
-        return cast(fb, nps.var_of(fb, v), nps.dtype_name(v), dtype, loc)
+        sd = nps.dtype_name(v)
+        if dtype not in _SIGNED or sd in (dtype, "bool"):
+            return cast(fb, nps.var_of(fb, v), sd, dtype, loc)
+        if type(v) is not nps.NpScalar:
+            v = v.item()  # the Python int or float
+        elif sd in FLOATS:
+            v = nps.as_float(fb, v, loc)
+        else:
+            if sd == "uint64":  # from 2**63 up: no C long
+                fb.raise_if(fb.emit("lt", [v.var, fb.const(0, I64)]), "OverflowError", _C_LONG,
+                            loc)
+            v = v.var
     t = scalar_type(v)
     if known(v) and not isinstance(v, (bool, int, float)):  # e.g. a complex folded from constants
         try:
@@ -1157,6 +1193,7 @@ def scalar_to_dtype(tr, v, dtype, loc):
 
 
 _C_LONG = "Python int too large to convert to C long"  # CPython's PyLong_AsLong
+_SIGNED = ("int8", "int16", "int32", "int64")
 
 
 def copy(tr, a, loc) -> Arr:
@@ -1479,6 +1516,9 @@ def _fmt_newshape(shape, args: list) -> str:
 def shape_arg(v, loc, what="shape"):
     """An int or a tuple of ints (known or i64 Vars) as a shape tuple."""
     items = v if isinstance(v, tuple) else (v,)
+    # NumPy integer scalars are sizes too (np.zeros(a.argmax())); uint64 needs a C long
+    items = tuple(nps.demote(s, loc=loc) if nps.is_np(s) and nps.dtype_name(s) in INT_BITS
+                  and nps.dtype_name(s) != "uint64" else s for s in items)
     for s in items:
         if not (type(s) is int or (isinstance(s, Var) and s.type is I64)):
             raise error(loc, f"{what} must be an int or a tuple of ints, got {_tn(s)}",

@@ -82,6 +82,9 @@ def _minmax(fb, fn, args, kwargs, loc):
         return fold(fn, tuple(args), loc)
     # CPython keeps the first maximal item: `item > best` (min: `<`) replaces it,
     # so max(nan, 1) is nan and max(1, nan) is 1.
+    if all(scalar_type(v) is not None for v in items):  # numbers of any types
+        from .typefork import min_max  # int or float by value: one continuation per type
+        return min_max(fb, fn, items, loc)
     op = ">" if fn is _py.max else "<"
     best = items[0]
     for item in items[1:]:

@@ -301,7 +301,10 @@ def put(tr, a, ind, v, loc):
         vals = flat(tr, A.copy(tr, as_arr(tr, v, loc, "v"), loc), loc)
     else:
         vals = alloc(tr, a.dtype, (1,), loc)
-        A.store(fb, vals, [0], A.scalar_to_dtype(tr, v, a.dtype, loc))
+        from . import npscalars as nps  # np.put casts a NumPy scalar (C cast, no range check)
+        x = A.cast(fb, nps.var_of(fb, v), nps.dtype_name(v), a.dtype, loc) if nps.is_np(v) \
+            else A.scalar_to_dtype(tr, v, a.dtype, loc)
+        A.store(fb, vals, [0], x)
     nv = vals.shape[0]
     count = A.isel(fb, icmp(fb, "eq", nv, 0), 0, ind.shape[0])
     shape = a.shape

@@ -26,6 +26,7 @@ Builtins that return Python numbers (`float`, `int`, `bool`, `range`,
 """
 from __future__ import annotations
 
+import math
 import operator
 import warnings
 from typing import Any
@@ -175,6 +176,8 @@ def loop_for(ufunc, operands, loc):
     try:
         res = ufunc.resolve_dtypes(spec + (None,) * ufunc.nout)
     except Exception as e:  # noqa: BLE001 - NumPy's TypeError / UFuncTypeError
+        if isinstance(e, TypeError):  # NumPy raises it when the operation runs
+            raise TraceRaise("TypeError", str(e)) from None
         names = ", ".join(type_name(dtype_name(v)) if is_np(v) else scalar_type(v).pyname
                           for v in operands)
         raise error(loc, f"numpy.{ufunc.__name__} on {names} is not supported: {e}",
@@ -345,60 +348,54 @@ def _float_to_uint64(fb, x, loc):
 # --- builtins on NumPy scalars ---------------------------------------------------------------
 
 _NO = object()
-_PY_KIND = {F64: "float64", I64: "int64", BOOL: "bool"}
 
 
-def _same_kind(items):
-    """Python numbers among NumPy scalars of the matching dtype (float with
-    numpy.float64, int with numpy.int64, bool with numpy.bool_) as that
-    NumPy type: `max(a[i], 0.0)` is a numpy.float64 (CPython: the type of
-    whichever is larger; the value is the same)."""
-    dts = {dtype_name(v) for v in items if is_np(v)}
-    if len(dts) != 1:
-        return items
-    d = next(iter(dts))
-    out = []
-    for v in items:
-        t = scalar_type(v) if not is_np(v) else None
-        if t is not None and _PY_KIND[t] == d:
-            v = make(d, v)
-        out.append(v)
-    return out
+def _operand_name(v) -> str:
+    """How CPython names an operand's type in a TypeError."""
+    if is_np(v):
+        return type_name(dtype_name(v))
+    t = scalar_type(v)
+    return t.pyname if t is not None else type(v).__name__
 
 
 def call_builtin(fb, fn, args, kwargs, loc):
     """Builtins whose result on NumPy scalars is a NumPy scalar (abs, min,
     max, pow, divmod, round with digits); `_NO` for the others, which see
     the Python values (`demote`)."""
+    if len(args) >= 1 and is_np(args[0]) and (
+            (fn is math.trunc and dtype_name(args[0]) != "float64")  # only float64 is a float
+            or (fn is round and dtype_name(args[0]) == "bool")):
+        raise TraceRaise("TypeError", f"type {type_name(dtype_name(args[0]))} doesn't define "
+                         f"__{fn.__name__}__ method")
+    if fn is bool and len(args) == 1 and not kwargs and is_np(args[0]):
+        return truth(fb, args[0], loc)  # a uint64 from 2**63 up too (no Python int)
     if fn is float and len(args) == 1 and not kwargs and is_np(args[0]):
-        return as_float(fb, args[0], loc)  # exact for every uint64 too
+        if isinstance(args[0], np.generic):
+            return float(args[0])
+        x = as_float(fb, args[0], loc)  # exact for every uint64 too
+        if isinstance(x, Var) and x.type is not F64:  # float(np.int64 / np.bool_): a float
+            x = fb.emit("convert", [x], {"to": F64}, loc=loc)
+        return x
     if fn is abs and len(args) == 1 and not kwargs:
         if type(args[0]) is not NpScalar:
             return _fold(abs, (args[0],), loc)
         return apply_ufunc(fb, np.absolute, [args[0]], loc)
+    if fn is pow and len(args) == 3 and args[2] is None and not kwargs:
+        args = args[:2]
     if fn is pow and len(args) == 2 and not kwargs:
         return binary(fb, "**", args[0], args[1], loc)
+    if fn is pow and len(args) == 3 and not kwargs:  # NumPy scalars have no modular pow
+        names = ", ".join(f"'{_operand_name(a)}'" for a in args)
+        raise TraceRaise("TypeError", f"unsupported operand type(s) for ** or pow(): {names}")
     if fn is divmod and len(args) == 2 and not kwargs:
         return (binary(fb, "//", args[0], args[1], loc), binary(fb, "%", args[0], args[1], loc))
     if fn in (min, max) and not kwargs:
         items = list(args[0]) if len(args) == 1 and isinstance(args[0], tuple) else list(args)
-        items = _same_kind(items)
-        if not items or not all(is_np(v) for v in items) or \
-                len({dtype_name(v) for v in items}) != 1:
-            raise error(loc, f"{fn.__name__}() of NumPy scalars of different types, or of "
-                        "NumPy scalars and Python numbers of another kind, is not supported "
-                        "(its result type would depend on the values)",
-                        "convert the arguments to one type first, e.g. float(x) or "
-                        "np.float32(0.0)", E_TYPE)
-        best = items[0]
-        for v in items[1:]:  # Python's rule: the first of equal items; v replaces best if
-            c = compare(fb, "<" if fn is min else ">", v, best, loc)  # v < best (min)
-            c = truth(fb, c, loc)
-            if c is True:
-                best = v
-            elif c is not False:
-                best = select(fb, c, v, best, loc)
-        return best
+        if not items or not all(is_np(v) or scalar_type(v) is not None for v in items):
+            raise error(loc, f"{fn.__name__}() of NumPy scalars and other values is not "
+                        "supported", "pass numbers or NumPy scalars", E_TYPE)
+        from .typefork import min_max
+        return min_max(fb, fn, items, loc)
     if fn is round and len(args) == 2 and args[1] is not None:
         raise error(loc, "round() of a NumPy scalar with ndigits is not supported",
                     "use round(float(x), n) (Python's rounding) or np.round on an array",

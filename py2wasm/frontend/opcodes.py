@@ -19,6 +19,7 @@ from ..ir.types import VectorType
 from . import arrays, complexes, lists, nplib, strings
 from .iterators import RangeIter, TupleIter, get_iter, range_advance, range_has_next, tuple_next
 from .state import NULL, STOP, UNBOUND, Static
+from .typefork import TypeFork
 from .values import (E_ATTRIBUTE, E_TYPE, E_UNSUPPORTED_OPCODE, E_UNSUPPORTED_VALUE,
                      Cx, NpScalar, TraceRaise, error, is_complex)
 
@@ -748,7 +749,10 @@ class Handlers:
         nkw = len(kwnames)
         pos = list(args[:len(args) - nkw])
         kwargs = dict(zip(kwnames, args[len(args) - nkw:]))
-        f.stack.append(call_value(self, fn, pos, kwargs, self.loc_of(ins)))
+        r = call_value(self, fn, pos, kwargs, self.loc_of(ins))
+        if type(r) is TypeFork:  # max(np.int64, float): continue once per result type
+            return self.fork(ins, f, r)
+        f.stack.append(r)
 
     # --- raise / assert ----------------------------------------------------------------
     def op_LOAD_ASSERTION_ERROR(self, ins, f):

@@ -305,6 +305,28 @@ class FunctionTracer(Handlers):
         self.fb.cond_br(cond, tb, eb, targs, eargs)
         return STOP
 
+    def fork(self, ins, frame: Frame, tf):
+        """Continue after `ins` with `tf.alts[k]` pushed when `tf.tag` is k
+        (a value whose type depends on run-time values, typefork.py): one
+        block version per alternative."""
+        offset = self.next_offset(ins)
+        frame = arrays.settle_frame(self, frame.copy(), self.fb.loc)
+        last = len(tf.alts) - 1
+        for k, alt in enumerate(tf.alts[:-1]):
+            is_k = self.fb.emit("eq", [tf.tag, self.fb.const(k, I64)])
+            ta = frame.copy()
+            ta.stack.append(alt)
+            tb, targs = self.edge(offset, ta)
+            if k + 1 == last:
+                ea = frame.copy()
+                ea.stack.append(tf.alts[last])
+                eb, eargs = self.edge(offset, ea)
+            else:
+                eb, eargs = self.fb.new_block(), []
+            self.fb.cond_br(is_k, tb, eb, targs, eargs)
+            self.fb.set_block(eb)
+        return STOP
+
     # --- returns --------------------------------------------------------------
     def do_return(self, value, loc):
         if self.genexpr and value is None:

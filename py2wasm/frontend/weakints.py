@@ -10,13 +10,15 @@ all False, `int32_array < 2**31` all True, also for a run-time int. Here:
   the loop stays in the array's own dtype (`a < 300` on uint8 is
   `a <= 255`);
 - a run-time int (an i64 value) is compared in int64 whenever the dtype's
-  range is inside int64's, which is exact.
+  range is inside int64's, which is exact; against uint64 it is compared as
+  max(v, 0) in uint64, and a negative v gives the constant answer
+  (`uint64_against_runtime_int`).
 """
 from __future__ import annotations
 
 import numpy as np
 
-from ..ir import I64
+from ..ir import BOOL, I64, Var
 from .values import scalar_type
 
 COMPARISONS = {np.less: np.greater, np.less_equal: np.greater_equal, np.equal: np.equal,
@@ -64,3 +66,24 @@ def exact_int_comparison(ufunc, operands, loops):
     if info.min >= -2**63 and info.max <= 2**63 - 1:
         return ufunc, (x, y), ("int64", "int64"), False  # exact in int64
     return ufunc, (x, y), loops, True
+
+
+# array <op> v for a v below every uint64: the answer for every element
+_BELOW_ZERO = {np.less: False, np.less_equal: False, np.equal: False, np.greater: True,
+               np.greater_equal: True, np.not_equal: True}
+
+
+def uint64_against_runtime_int(fb, ufunc, operands, loops):
+    """A uint64 array compared with a run-time Python int (after
+    `exact_int_comparison`, which puts the array first): the operands with
+    the int clamped to >= 0, and (negative, answer): a bool Var, true when
+    the int is negative, and the comparison's answer then. None when the
+    comparison is not of that kind."""
+    if ufunc not in _BELOW_ZERO or len(operands) != 2 or tuple(loops) != ("uint64", "uint64"):
+        return None
+    x, y = operands
+    if not (isinstance(y, Var) and y.type is I64 and _is_py_int(y)) or not hasattr(x, "dtype"):
+        return None
+    neg = fb.emit("lt", [y, fb.const(0, I64)])
+    clamped = fb.emit("select", [neg, fb.const(0, I64), y])
+    return (x, clamped), neg, _BELOW_ZERO[ufunc]

@@ -30,6 +30,7 @@ import copy
 import functools
 
 from ..ir import BOOL, F64, I64, Eqn, Module
+from ..ir.core import Block, Br, CondBr, Function, Raise, Return, Var
 from ..ir.types import NONE
 
 PREFIX = "__py2wasm_math_"
@@ -98,10 +99,61 @@ def _closure(lib: Module, roots: list[str]) -> list[str]:
     return seen
 
 
+_ATOMS = (str, int, float, bool, type(None))
+
+
 def _copy_function(fn):
-    # scalar types and None are compared by identity: never copy them
+    """A copy of a library function for one module (the passes mutate it):
+    new blocks, equations and Vars (same types, hints and ids, as a deepcopy
+    would give), structurally and without copy.deepcopy's generic walk (a
+    quarter of a fuzz program's compile time went to it). Types and
+    locations are shared (compared by identity / frozen); parameter values
+    that are not atoms are deep-copied."""
     memo = {id(t): t for t in (I64, F64, BOOL, NONE)}
-    return copy.deepcopy(fn, memo)
+    vars_: dict = {}
+
+    def var(v):
+        w = vars_.get(v)
+        if w is None:
+            w = vars_[v] = Var.__new__(Var)
+            w.type, w.hint, w.id = v.type, v.hint, v.id
+        return w
+
+    def value(x):
+        return x if type(x) in _ATOMS else copy.deepcopy(x, memo)
+
+    blocks = {b: Block(b.label, [var(p) for p in b.params], [], None, value(b.meta))
+              for b in fn.blocks}
+    for b, nb in blocks.items():
+        nb.eqns = [Eqn(e.prim, [var(x) for x in e.ins], [var(x) for x in e.outs],
+                       {k: value(x) for k, x in e.params.items()}, e.loc) for e in b.eqns]
+        t = b.term
+        if isinstance(t, Br):
+            nb.term = Br(blocks[t.target], [var(x) for x in t.args])
+        elif isinstance(t, CondBr):
+            nb.term = CondBr(var(t.cond), blocks[t.then], [var(x) for x in t.then_args],
+                             blocks[t.else_], [var(x) for x in t.else_args])
+        elif isinstance(t, Return):
+            nb.term = Return([var(x) for x in t.values])
+        elif isinstance(t, Raise):
+            nb.term = Raise(t.exc, t.msg, t.loc)
+        elif t is not None:
+            raise TypeError(f"unknown terminator {type(t).__name__}")
+        _extras(b, nb, value)
+        for e, ne in zip(b.eqns, nb.eqns):
+            _extras(e, ne, value)
+    out = Function(fn.name, [var(p) for p in fn.params], list(fn.result_types),
+                   list(blocks.values()), value(fn.sig), fn.doc, fn.loc)
+    _extras(fn, out, value)
+    return out
+
+
+def _extras(src, dst, value):
+    """Attributes set on an IR object beyond its dataclass fields."""
+    if len(src.__dict__) != len(dst.__dict__):
+        for k, x in src.__dict__.items():
+            if k not in dst.__dict__:
+                setattr(dst, k, value(x))
 
 
 def _math_c_name(e) -> str:

@@ -6,6 +6,7 @@ the results."""
 from __future__ import annotations
 
 import math
+import re
 import struct
 import warnings
 
@@ -86,16 +87,20 @@ def same(got, want, ulps=0) -> bool:
 
 def check(fn, arg_sets, ulps=0):
     """Compile fn and compare with CPython on every argument tuple. A
-    TypeError from CPython on the first arguments means a CompileError."""
+    TypeError from CPython means a CompileError, or the same TypeError at run
+    time (NumPy's type errors for operand types it rejects)."""
     cf = py2wasm.compile(fn)
     for args in arg_sets:
         pargs = [a.copy() if isinstance(a, np.ndarray) else a for a in args]
         cargs = [a.copy() if isinstance(a, np.ndarray) else a for a in args]
         want = outcome(fn, *pargs)
-        if want[0] == "TypeError":
-            with pytest.raises(CompileError):
-                cf(*cargs)
-            return
+        if want[0] == "TypeError":  # a located refusal, or NumPy's TypeError at run time
+            try:
+                got = outcome(cf, *cargs)
+            except CompileError:
+                return
+            assert same(got, want), f"{fn.__name__}{args!r}: compiled {got!r}, CPython {want!r}"
+            continue
         got = outcome(cf, *cargs)
         assert same(got, want, ulps), \
             f"{fn.__name__}{args!r}: compiled {got!r}, CPython {want!r}"
@@ -381,11 +386,12 @@ def test_min_max_with_python_numbers_of_the_same_kind():
         # documented: numpy.float64 on every path (CPython: float when 1.0 is the least)
         assert type(got[1]) is np.float64 and got[1] == want[1]
 
-    def mixed(a):
+    def mixed(a):  # numpy.float32 or float, by value: one result type is needed
         return max(a[0], 0.0)
     with pytest.raises(CompileError) as e:
         py2wasm.compile(mixed)(np.ones(2, np.float32))
-    assert "np.float32(0.0)" in e.value.hint
+    assert {"float", "numpy.float32"} <= set(re.findall(r"returns (\S+) here but (\S+) elsewhere",
+                                                   e.value.construct)[0])
 
 
 @pytest.mark.parametrize("t", [np.int64, np.int32, np.int16, np.int8, np.uint64, np.uint32,

@@ -1,6 +1,7 @@
 """Random well-typed NumPy array programs.
 
-Arrays of every supported dtype (float64 float32 int64 int32 uint8 bool),
+Arrays of every supported dtype (float64 float32 int64 int32 int16 int8
+uint64 uint32 uint16 uint8 bool), NumPy scalars as arguments,
 1-D and 2-D, with edge values (0, -0.0, nan, inf, int extremes) and edge
 shapes (empty, length 1); operators and ufuncs with broadcasting and Python
 scalars (NEP 50 weak scalars), slices and views (negative strides,
@@ -26,7 +27,13 @@ from . import values
 from .gen_scalar import BOOL, FLOAT, INT, L, Options, S, ScalarGen, call, const, name
 from .program import Program, T
 
-DTYPES = ["float64", "float32", "int64", "int32", "uint8", "bool"]
+DTYPES = ["float64", "float32", "int64", "int32", "uint8", "bool",
+          "int16", "int8", "uint64", "uint32", "uint16"]
+INT_DTYPES = [d for d in DTYPES if d not in ("float64", "float32", "bool")]
+# NumPy scalar argument types per scalar kind (a parameter typed INT may be a numpy.int8...)
+NP_SCALARS = {"float": ["float64", "float32"], "int": ["int64", "int32", "int16", "int8",
+                                                        "uint64", "uint32", "uint16", "uint8"],
+              "bool": ["bool"]}
 TRANSCENDENTAL = ["exp", "log", "sin", "cos", "tanh", "arctan", "log1p", "expm1", "sinh",
                   "log2", "log10"]
 SIMPLE_UFUNCS = ["sqrt", "abs", "floor", "ceil", "trunc", "rint", "sign", "square",
@@ -129,7 +136,7 @@ class ArrayGen(ScalarGen):
             if f == "vdot" and self.ex("vdot"):
                 f = "dot"
             return np_call(f, [name(a, at), name(r.choice(b), at)], t, refwrap="_s",
-                           refcall="_r_matmul" if dt == "float64" else None)
+                           refcall="_r_" + f if dt == "float64" else None)
         if k < 0.6 and scalar_of(dt) == t:
             idx = [self.index_expr(a) for _ in range(nd)]
             sl = idx[0] if nd == 1 else T(ast.Tuple(idx, L), "idx")
@@ -140,7 +147,9 @@ class ArrayGen(ScalarGen):
             red = ["sum", "max", "min", "mean", "prod"]
         elif t == FLOAT:
             red = ["mean"]
-        elif t == INT and dt in ("int64", "int32", "uint8", "bool"):
+        elif t == INT and dt == "uint64":  # max/argmax of uint64: a documented refusal
+            red = ["sum", "prod"]
+        elif t == INT and dt in INT_DTYPES + ["bool"]:
             red = ["sum", "argmax", "argmin"] + (["max", "min", "prod"] if dt != "bool" else [])
         elif t == INT:
             red = ["argmax", "argmin"]
@@ -151,7 +160,7 @@ class ArrayGen(ScalarGen):
         m = r.choice(red)
         ref = {"sum": "_r_sum", "mean": "_r_mean", "max": "_r_max", "min": "_r_min"}.get(m)
         marks = {"refwrap": "_s"}
-        if ref and dt in ("float64", "float32", "int64", "int32", "uint8", "bool"):
+        if ref:
             marks["refcall"] = ref
         if r.random() < 0.5:
             return method(name(a, at), m, [], t, **marks)
@@ -377,6 +386,8 @@ class ArrayGen(ScalarGen):
         rt = result_type(_BINOPS[op], a._t, b._t)
         if rt is None or (want_nd is not None and rt[2] != want_nd):
             return a if is_arr(a._t) else b
+        if op is ast.Pow and rt[1] in ("float64", "float32"):  # py2wasm's library values
+            return T(ast.BinOp(a, op(), b), rt, refcall="_r_pow_op")
         return T(ast.BinOp(a, op(), b), rt)
 
     def view(self, d, want_nd):
@@ -585,6 +596,10 @@ class ArrayGen(ScalarGen):
             atypes.append(A(dt, pnd))
             patterns.append("full" if pnd == nd else "row")
         stypes = [r.choice([INT, FLOAT, BOOL]) for _ in range(r.randint(0, 2))]
+        # some scalar parameters are NumPy scalars (numpy.int8, numpy.float32...)
+        np_types = [r.choice(NP_SCALARS[{INT: "int", FLOAT: "float", BOOL: "bool"}[t]])
+                    if r.random() < 0.3 and not self.ex("numpy_scalar_args") else None
+                    for t in stypes]
         params = [f"p{i}" for i in range(narr + len(stypes))]
         self.vars = {p: t for p, t in zip(params[narr:], stypes)}
         self.arrays = {p: t for p, t in zip(params[:narr], atypes)}
@@ -613,9 +628,22 @@ class ArrayGen(ScalarGen):
                 if r.random() < 0.15:  # a non-contiguous argument (copied in and back)
                     v = np.asfortranarray(v) if v.ndim == 2 else np.repeat(v, 2)[::2]
                 args_v.append(v)
-            args_v += [self.arg_value(t) for t in stypes]
+            args_v += [self.arg_value(t) if npt is None else self.np_arg_value(t, npt)
+                       for t, npt in zip(stypes, np_types)]
             inputs.append(tuple(args_v))
         return Program(ast.Module([fdef], []), inputs, kind="array", label=label)
+
+    def np_arg_value(self, t, dtype):
+        """A NumPy scalar argument: an edge value of the kind, brought into
+        the dtype's range (else a random value of the dtype)."""
+        v = self.arg_value(t)
+        if dtype in INT_DTYPES:
+            info = np.iinfo(dtype)
+            if not int(info.min) <= v <= int(info.max):
+                v = self.rng.choice([int(info.min), int(info.max), 0, 1,
+                                     self.rng.randint(int(info.min), int(info.max))])
+        with np.errstate(all="ignore"):
+            return np.dtype(dtype).type(v)
 
     def array_value(self, dt, shape):
         r = self.rng

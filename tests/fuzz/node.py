@@ -35,7 +35,9 @@ from .values import copy_value, same_value, show
 HERE = Path(__file__).resolve().parent
 SAFE = 2**53 - 1
 TA = {"float64": "Float64Array", "float32": "Float32Array", "int64": "BigInt64Array",
-      "int32": "Int32Array", "uint8": "Uint8Array", "bool": "Uint8Array"}
+      "int32": "Int32Array", "uint8": "Uint8Array", "bool": "Uint8Array",
+      "int16": "Int16Array", "int8": "Int8Array", "uint64": "BigUint64Array",
+      "uint32": "Uint32Array", "uint16": "Uint16Array"}
 
 
 def _num(x: float) -> dict:
@@ -128,6 +130,8 @@ def _exc_ok(err: dict, want: BaseException) -> bool:
 
 
 def _js_safe(v) -> bool:
+    if isinstance(v, np.int64):  # an int64 result (also an int unified with one): as an int
+        v = int(v)
     if isinstance(v, bool) or not isinstance(v, int):
         if isinstance(v, tuple):
             return all(_js_safe(x) for x in v)
@@ -141,8 +145,8 @@ def compare(ref, out) -> oracle.Outcome | None:
         err = out["error"]
         if rk == "value":
             # an int result beyond the safe range: RangeError carrying the exact value
-            if isinstance(rv, int) and not isinstance(rv, bool) and not _js_safe(rv):
-                if err["name"] == "RangeError" and err.get("value") == str(rv):
+            if isinstance(rv, (int, np.int64)) and not isinstance(rv, bool) and not _js_safe(rv):
+                if err["name"] == "RangeError" and err.get("value") == str(int(rv)):
                     return None
             return oracle.Outcome("wrong exception", f"expected the value {show(rv)}, got "
                                   f"{err['name']}({err['message']!r})", exc_type=err["name"])

@@ -17,8 +17,8 @@ def test_quick_fuzz(kind, seed, count):
                        f"target={f.target}]: {f.outcome.detail}\n{f.snippet}" for f in s.failures)
     assert s.bad() == 0, f"{s.line()}\n{report}"
     # refusals are documented CompileErrors; the generators stay inside the
-    # subset, so they must stay rare. (Array elements are NumPy scalars: the
-    # generators' `max(a[i], 0.5)` of an int array has a run-time type in
-    # CPython and is refused, P2W003, which the 12% allows for.)
+    # subset, so they must stay rare (measured 2026-12-06: 0-3.3% per budget
+    # item; what remains is mostly a result whose type differs between paths,
+    # P2W004, and helpers that always raise)
     refused = sum(c["refused"] for c in s.counts.values())
-    assert refused <= 0.12 * count * len(s.counts), f"{s.line()}\n{dict(s.refusals)}"
+    assert refused <= 0.05 * count * len(s.counts), f"{s.line()}\n{dict(s.refusals)}"

@@ -52,6 +52,8 @@ def float_lit(v: float) -> str:
 
 
 def scalar_lit(v) -> str:
+    if isinstance(v, np.generic):  # np.float32(nan) is no source text: np.float32(math.nan)
+        return f"np.{type(v).__name__}({scalar_lit(v.item())})"
     if isinstance(v, bool):
         return repr(v)
     if isinstance(v, float):
@@ -91,10 +93,20 @@ def _fbits(x: float) -> int:
     return struct.unpack("<q", struct.pack("<d", x))[0]
 
 
+# A function returning a Python number on one path and the NumPy scalar of the
+# same kind on another returns the NumPy scalar on every path (docs/arrays.md,
+# README "NumPy scalars"): CPython's int/float/bool may come back as these.
+_SAME_KIND = {int: np.int64, float: np.float64, bool: np.bool_}
+
+
 def same_scalar(a, b) -> bool:
+    if type(a) in _SAME_KIND and type(b) is _SAME_KIND[type(a)]:
+        if type(a) is int and not -2**63 <= a < 2**63:
+            return False
+        a = _SAME_KIND[type(a)](a)  # the documented deviation: compare the values
     if type(a) is not type(b):
         return False
-    if isinstance(a, float):
+    if isinstance(a, (float, np.floating)):
         if math.isnan(a) or math.isnan(b):
             return math.isnan(a) and math.isnan(b)
         return _fbits(a) == _fbits(b)
