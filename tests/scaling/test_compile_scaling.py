@@ -132,7 +132,7 @@ def test_deep_nesting(tmp_path):
 @pytest.mark.parametrize("gen,n", [(straight_line, 20000), (control_flow, 5000), (deep, 96)],
                          ids=["straight-line-20k", "control-flow-5k", "deep-96"])
 def test_large_functions_run_like_python(tmp_path, gen, n):
-    """Large functions get a pipeline of their own (backend.LARGE_FUNCTION)
+    """Large functions get pipelines of their own (backend/pipeline.py)
     and shared locals: they still compute what CPython computes."""
     src, args = gen(n)
     fn = load(tmp_path, f"run_{gen.__name__}_{n}", src)
