@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from .. import ir
 from . import binaryen as bn
+from . import pipeline
 from . import lower_intrinsics, lower_memory, lower_simd  # noqa: F401 - register their lowerings
 from . import lower_simd_bits  # noqa: F401 - registers its lowerings
 from .build import Build
@@ -26,11 +27,6 @@ from .manifest import features_used, function_entry, make_manifest
 from ..targets import get_target
 
 __all__ = ["compile_module", "Build"]
-
-# IR equations beyond which a function gets Binaryen's pipeline for large
-# functions (binaryen.LARGE_FUNCTION_PASSES: time linear in its size; the
-# default one costs locals^2, ~1 s at this size and 4x that at twice it)
-LARGE_FUNCTION = 20000
 
 
 def compile_module(module: ir.Module, *, opt: str = "O3", name: str = "module",
@@ -51,16 +47,17 @@ def compile_module(module: ir.Module, *, opt: str = "O3", name: str = "module",
         m.add_global_export(EXC_GLOBAL, EXC_GLOBAL)
         if signature_has_arrays(module):  # the host places array arguments in memory
             ensure_memory(ctx)
-        large = []
+        custom = {}  # function ref -> its Binaryen pipeline (pipeline.choose)
         for fn in module.functions.values():
             lowering = FunctionLowering(ctx, fn)
             ref = lowering.lower()
-            if lowering.size > LARGE_FUNCTION:
-                large.append(ref)
+            chosen = pipeline.choose(lowering.size, lowering.nblocks)
+            if chosen is not None:
+                custom[ref] = chosen
         entries = [function_entry(module.functions[n], module) for n in module.exports]
         add_exports(ctx, module, entries, abi, getattr(ctx, "_py2wasm_memory", False))
         m.validate()
-        m.optimize(opt, large=large)
+        m.optimize(opt, custom=custom)
         m.validate()
         wasm = m.emit_binary()
         text = m.emit_text()

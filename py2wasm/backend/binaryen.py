@@ -16,7 +16,7 @@ import sys
 import tempfile
 import threading
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import Mapping, NamedTuple, Optional, Sequence
 
 import cffi
 
@@ -413,15 +413,16 @@ class Module:
             raise ValidationError("Binaryen rejected the generated module (a py2wasm bug):\n"
                                   + err.text.strip())
 
-    def optimize(self, level: str, large: Sequence = ()) -> None:
-        """Binaryen's optimizer at `level`. `large`: functions (refs from
-        add_function) too big for the default function pipeline, whose
-        coalesce-locals costs locals^2 and whose ssa-nomerge makes a local
-        per value: they get LARGE_FUNCTION_PASSES (the same pipeline without
-        those two and merge-locals; the lowering reuses locals itself), and
-        the module the default global passes around them, with inlining and
-        dead-argument elimination that do not re-run the default pipeline
-        on the functions they change."""
+    def optimize(self, level: str, custom: Optional[Mapping] = None) -> None:
+        """Binaryen's optimizer at `level`. `custom`: function ref (from
+        add_function) -> FunctionPipeline, for functions whose size or shape
+        makes the default function pipeline super-linear (chosen by
+        backend/pipeline.py). Those get their own passes, the others the
+        default function pipeline, and the module the default global passes
+        around them, with inlining and dead-argument elimination that do not
+        re-run the default pipeline on the functions they change; Stack IR
+        is generated and optimized per function, except where the pipeline
+        says it would cost too much."""
         opt, shrink = OPT_LEVELS[level]
         if opt == 0 and shrink == 0:
             # no optimization, but the Relooper nests every structure that
@@ -437,26 +438,32 @@ class Module:
             lib.BinaryenSetOptimizeLevel(opt)
             lib.BinaryenSetShrinkLevel(shrink)
             lib.BinaryenSetDebugInfo(False)
-            if not large:
+            if not custom:
                 lib.BinaryenModuleOptimize(self.ref)
                 return
-            large_ids = {int(ffi.cast("uintptr_t", f)) for f in large}
-            # by name: inlining may remove a large function (into its export
+            by_id = {int(ffi.cast("uintptr_t", f)): p for f, p in custom.items()}
+            # by name: inlining may remove a function (into its export
             # wrapper, its only caller), and its pointer with it
-            large_names = [ffi.string(lib.BinaryenFunctionGetName(f)) for f in large]
+            by_name = {ffi.string(lib.BinaryenFunctionGetName(f)): p for f, p in custom.items()}
             self._run(GLOBAL_PRE_PASSES)
             for i in range(lib.BinaryenGetNumFunctions(self.ref)):
                 f = lib.BinaryenGetFunctionByIndex(self.ref, i)
-                if int(ffi.cast("uintptr_t", f)) in large_ids:
-                    self._run(LARGE_FUNCTION_PASSES, f)
+                p = by_id.get(int(ffi.cast("uintptr_t", f)))
+                if p is not None:
+                    self._run(p.passes, f)
                 else:
                     lib.BinaryenFunctionOptimize(f, self.ref)
             self._run(("dae", "inlining"))
-            for name in large_names:  # what inlining brought in, where it still exists
+            for name, p in by_name.items():  # what inlining brought in, where it still exists
                 f = lib.BinaryenGetFunction(self.ref, name)
                 if f != NULL:
-                    self._run(LARGE_FUNCTION_PASSES, f)
+                    self._run(p.after_inlining, f)
             self._run(GLOBAL_POST_PASSES)
+            for i in range(lib.BinaryenGetNumFunctions(self.ref)):
+                f = lib.BinaryenGetFunctionByIndex(self.ref, i)
+                p = by_name.get(ffi.string(lib.BinaryenFunctionGetName(f)))
+                if p is None or p.stack_ir:
+                    self._run(STACK_IR_PASSES, f)
 
     def _run(self, passes: Sequence[str], function=None) -> None:
         names = [ffi.new("char[]", p.encode()) for p in passes]
@@ -484,8 +491,17 @@ class Module:
 
 
 # Binaryen 116's -O2/-O3 pipeline as it runs on our modules (BINARYEN_PASS_DEBUG=1),
-# split for Module.optimize(level, large=...)
+# split for Module.optimize(level, custom=...)
 GLOBAL_PRE_PASSES = ("duplicate-function-elimination", "memory-packing", "once-reduction")
+# the default function pipeline, as BinaryenFunctionOptimize runs it
+DEFAULT_FUNCTION_PASSES = (
+    "ssa-nomerge", "dce", "remove-unused-names", "remove-unused-brs", "remove-unused-names",
+    "optimize-instructions", "pick-load-signs", "precompute-propagate", "code-pushing",
+    "simplify-locals-nostructure", "vacuum", "reorder-locals", "remove-unused-brs",
+    "merge-locals", "coalesce-locals", "local-cse", "simplify-locals", "vacuum",
+    "reorder-locals", "coalesce-locals", "reorder-locals", "vacuum", "code-folding",
+    "merge-blocks", "remove-unused-brs", "remove-unused-names", "merge-blocks",
+    "precompute-propagate", "optimize-instructions", "rse", "vacuum")
 # for a function too large for the default pipeline: code-pushing first, on
 # the lowering's 64-statement blocks (cost: statements x branches per block),
 # then merge-blocks flattens the Relooper's nesting (which grows with every
@@ -503,7 +519,46 @@ LARGE_FUNCTION_PASSES = (
     "precompute-propagate", "optimize-instructions", "vacuum")
 GLOBAL_POST_PASSES = ("duplicate-function-elimination", "duplicate-import-elimination",
                       "simplify-globals", "remove-unused-module-elements", "reorder-globals",
-                      "directize", "generate-stack-ir", "optimize-stack-ir")
+                      "directize")
+STACK_IR_PASSES = ("generate-stack-ir", "optimize-stack-ir")
+# after inlining, for a function with many blocks: a clean-up of what came
+# in, with no pass built on a LocalGraph (ssa-nomerge, merge-locals,
+# precompute-propagate; see for_many_blocks), to run through for_many_blocks
+CLEANUP_PASSES = (
+    "dce", "remove-unused-names", "remove-unused-brs", "optimize-instructions", "precompute",
+    "simplify-locals", "vacuum", "merge-blocks", "remove-unused-brs", "remove-unused-names",
+    "vacuum", "reorder-locals")
+
+
+class FunctionPipeline(NamedTuple):
+    """Binaryen passes for one function (Module.optimize's `custom`):
+    `passes` first, `after_inlining` once inlining has run, and Stack IR
+    (whose optimizer builds a LocalGraph) only if `stack_ir`."""
+    passes: tuple
+    after_inlining: tuple
+    stack_ir: bool = True
+
+
+def for_many_blocks(passes: Sequence[str]) -> tuple:
+    """`passes` for a function with many basic blocks: precompute for
+    precompute-propagate, simplify-locals-nostructure for simplify-locals,
+    no rse. Binaryen 116's LocalGraph (under precompute-propagate, and Stack
+    IR's optimizer) links every local.get to each set that may reach it, and
+    after `if c: a += 1` n times in a row (one local, once coalesce-locals has
+    merged its versions) the last get is reached by n sets: gets x sets,
+    quadratic. simplify-locals gives each such `if` a result and sinks it into
+    the next condition: n ifs nest n deep, and every later pass (and the
+    text) costs size x depth. rse costs basic blocks x locals. The lowering
+    writes constants at their uses already: propagation adds little."""
+    swap = {"precompute-propagate": "precompute", "simplify-locals": "simplify-locals-nostructure"}
+    return tuple(swap.get(p, p) for p in passes if p != "rse")
+
+
+def without_code_pushing(passes: Sequence[str]) -> tuple:
+    """`passes` without code-pushing: once merge-blocks has flattened a
+    function, its blocks are as long as the function, and code-pushing costs
+    statements x conditional branches per block."""
+    return tuple(p for p in passes if p != "code-pushing")
 
 
 class Relooper:

@@ -264,5 +264,6 @@ class FunctionLowering:
         body = m.block(None, [body, m.unreachable()], bn.tuple_type(results))
         params = self.types[:self.nparams]
         self.size = sum(len(b.eqns) for b in blocks)  # IR equations lowered
+        self.nblocks = len(blocks)  # IR basic blocks lowered
         return m.add_function(self.ctx.function_name(fn.name), params, results,
                               self.types[self.nparams:], body)
