@@ -231,7 +231,10 @@ def function_doc(f: dict, source: str, raises: bool = True) -> list[str]:
         if _mentions_int(t):
             note += " (ints: safe integers, else RangeError)"
         note += _numpy_notes(t)
-        if has_array(t):
+        if is_complex_array(t):
+            note += (" (copied in; what the function writes into it is copied back)" if not p.get("readonly")
+                     else " (read only: copied in)")
+        elif has_array(t):
             note += (" (arrays are copied in; what the function writes into them is copied back; a WasmArray "
                      "is used in place)" if not p.get("readonly") else
                      " (read only: arrays are copied in, a WasmArray is used in place)")

@@ -10,7 +10,11 @@ Place in the pipeline: tests of the last stage (`package`).
 """
 from __future__ import annotations
 
+import functools
+import http.server
 import json
+import shutil
+import threading
 import warnings
 
 import numpy as np
@@ -92,48 +96,21 @@ def test_host_abi_packages_refuse_complex_arrays():
 # interleaved) and `{re, im}`, compared bit for bit with py2wasm.compile of the
 # same functions, and with NumPy / the Python functions.
 
-IO_SCRIPT = r"""
+IO_SCRIPT = """
 import * as m from %(url)s;
-const inp = %(inp)s;
-const raw = (b64, C) => { const u = Uint8Array.from(Buffer.from(b64, "base64")); return new C(u.buffer); };
-const enc = (a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString("base64");
-const cx = (dtype, key) => ({dtype, data: raw(inp[key].b, dtype === "complex64" ? Float32Array : Float64Array),
-                              shape: inp[key].shape});
-const arr = (v) => v.dtype ? {dtype: v.dtype, data: enc(v.data), shape: v.shape}
-  : v.data ? {data: enc(v.data), shape: v.shape} : ArrayBuffer.isView(v) ? {data: enc(v)} : v;
-const out = {};
-out.dft = arr(m.dft(cx("complex128", "x")));
-out.mandel = arr(m.mandel(cx("complex128", "c"), 30));
-const amp = raw(inp.amp.b, Float64Array), phase = raw(inp.phase.b, Float64Array);
-out.phasors = arr(m.phasors(amp, phase));
-out.phasor_sum = m.phasor_sum(amp, phase, {re: 0.5, im: -1.25});
-out.scale64 = arr(m.scale64(cx("complex64", "z64"), {re: 0.1, im: 0.2}));
-const [g, s] = m.grid64(cx("complex64", "g64"));
-out.grid64 = [arr(g), s];
-out.sum64 = m.sum64(cx("complex64", "g64"));
-const z = cx("complex128", "x");
-m.conj_inplace(z);
-out.conj = arr(z);
-out.norms = arr(m.norms(cx("complex128", "n3")));
-out.empty = arr(m.dft({dtype: "complex128", data: new Float64Array(0), shape: [0]}));
-const errors = [];
-const bad = [
-  () => m.dft(new Float64Array(8)),
-  () => m.dft({data: new Float64Array(8), shape: [4]}),
-  () => m.dft({dtype: "complex64", data: new Float32Array(8), shape: [4]}),
-  () => m.dft({dtype: "complex128", data: new Float32Array(8), shape: [4]}),
-  () => m.dft({dtype: "complex128", data: new Float64Array(8), shape: [8]}),
-  () => m.dft({dtype: "complex128", data: new Float64Array(8), shape: [2, 2]}),
-  () => m.dft({dtype: "complex128", data: new Float64Array(8), shape: [-4]}),
-  () => m.dft([1, 0, 2, 0]),
-  () => m.scale64({dtype: "complex64", data: new Float32Array(2), shape: [1]}, 2),
-  () => m.phasor_sum(amp, phase, {re: 1}),
-];
-for (const f of bad) {
-  try { f(); errors.push(null); } catch (e) { errors.push([e.name, e.message]); }
+import { runComplexIO } from %(harness)s;
+console.log(JSON.stringify(runComplexIO(m, %(inp)s)));
+"""
+
+IO_PAGE_MODULE = """
+import * as m from "./pkg/index.js";
+import { runComplexIO } from "./complex_io_harness.mjs";
+try {
+  const inp = await (await fetch(new URL("inp.json", document.baseURI))).json();
+  window.__result = { out: runComplexIO(m, inp) };
+} catch (e) {
+  window.__result = { failure: String(e && e.stack || e) };
 }
-out.errors = errors;
-console.log(JSON.stringify(out));
 """
 
 
@@ -166,7 +143,10 @@ def io_results(tmp_path_factory):
     d = _io_inputs()
     inp = {k: {"b": _b64(v), "shape": list(v.shape)} for k, v in d.items()}
     script = tmp / "run.mjs"
-    script.write_text(IO_SCRIPT % {"url": json.dumps((out / "index.js").as_uri()), "inp": json.dumps(inp)})
+    shutil.copy(HERE / "complex_io_harness.mjs", tmp / "complex_io_harness.mjs")
+    (tmp / "inp.json").write_text(json.dumps(inp))
+    script.write_text(IO_SCRIPT % {"url": json.dumps((out / "index.js").as_uri()), "inp": json.dumps(inp),
+                                   "harness": json.dumps((tmp / "complex_io_harness.mjs").as_uri())})
     p = run([node(), script], cwd=tmp)
     return json.loads(p.stdout), d, out
 
@@ -182,7 +162,10 @@ def _same(js: np.ndarray, ref: np.ndarray) -> bool:
 
 
 def test_complex_arrays_cross_the_boundary_bit_for_bit(io_results):
-    js, d, _ = io_results
+    _check_io(io_results[0], io_results[1])
+
+
+def _check_io(js, d):
     mod = load_python(HERE / "complex_io_module.py")
     comp = {n: py2wasm.compile(getattr(mod, n)) for n in
             ("dft", "mandel", "phasors", "phasor_sum", "scale64", "grid64", "sum64", "conj_inplace", "norms")}
@@ -219,10 +202,14 @@ def test_complex_arrays_cross_the_boundary_bit_for_bit(io_results):
         assert _unb64(js["norms"]["data"], np.float64).tobytes() == r.tobytes()
         np.testing.assert_allclose(r, np.abs(d["n3"]), rtol=1e-15)
     assert js["empty"] == {"dtype": "complex128", "data": "", "shape": [0]}
+    assert js["inplace"] == [1, -2, 3, -4]
 
 
 def test_wrong_complex_arguments_are_clear_errors(io_results):
-    errors = io_results[0]["errors"]
+    _check_errors(io_results[0]["errors"])
+
+
+def _check_errors(errors):
     assert all(e is not None for e in errors), errors
     kinds = [e[0] for e in errors]
     assert kinds == ["TypeError", "TypeError", "TypeError", "TypeError", "RangeError", "TypeError",
@@ -234,6 +221,30 @@ def test_wrong_complex_arguments_are_clear_errors(io_results):
     assert 'dtype "complex64"' in errors[2][1]
     assert "8 complex elements (16 parts), data has 8 numbers" in errors[4][1]
     assert "scale64()" in errors[8][1] and "'s'" in errors[8][1]
+
+
+def test_chromium_complex_arrays_match(io_results):
+    """The same calls in headless Chromium (the package by relative URL, no
+    bundler): the same bytes as Node's, checked the same way."""
+    from .test_browser import PAGE, Handler, _drive
+    js_node, d, out = io_results
+    app = out.parent
+    (app / "page.mjs").write_text(IO_PAGE_MODULE)
+    (app / "cx.html").write_text(PAGE.format(importmap="", entry="./page.mjs"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(app)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/cx.html"
+        got = _drive([url])[url]
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert got["result"] is not None, f"the page never finished: {got['errors']}"
+    assert "failure" not in got["result"], got["result"]["failure"]
+    js = got["result"]["out"]
+    _check_io(js, d)
+    _check_errors(js["errors"])
+    assert js == js_node
 
 
 TS_GOOD = """\
