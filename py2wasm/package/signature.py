@@ -174,7 +174,7 @@ def ts_type(t: Any) -> str:
 
 def python_type(t: Any) -> str:
     """How Python spells the type: `tuple[int, float]`."""
-    if isinstance(t, str) and t in NUMPY_SCALARS:
+    if isinstance(t, str) and (t in NUMPY_SCALARS or t in NUMPY_COMPLEX):
         return t.replace("numpy.", "np.")  # the annotation's spelling: np.float32
     if isinstance(t, str):
         return t

@@ -274,6 +274,18 @@ TS_BAD = [  # (code, TypeScript error it must produce)
 ]
 
 
+def test_declarations_and_readme_document_the_representation(io_results):
+    out = io_results[2]
+    dts = (out / "index.d.ts").read_text()
+    assert "export declare function dft(x: Complex128Array<1>): Complex128Array<1>;" in dts
+    assert "export declare function grid64(z: Complex64Array<2>): readonly [Complex64Array<2>, Complex];" in dts
+    assert 'readonly dtype: "complex128";' in dts and "readonly data: Float32Array;" in dts
+    assert "Python: `def scale64(z: c64[:], s: np.complex64) -> c64[:]`" in dts
+    assert "re, im interleaved" in dts and "np.complex64: re and im rounded to float32" in dts
+    readme = (out / "README.md").read_text()
+    assert "Complex128Array<N>" in readme and "`{ re, im }`" in readme
+
+
 def test_complex_array_types_under_tsc_strict(io_results):
     out = io_results[2]
     app = out.parent
