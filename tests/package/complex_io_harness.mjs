@@ -27,6 +27,8 @@ export function runComplexIO(m, inp) {
   out.inplace = Array.from(w.data);
   w.free();
   out.empty = arr(m.dft({dtype: "complex128", data: new Float64Array(0), shape: [0]}));
+  out.affine = inp.affine.map((c) => arr(m.affine(
+    {dtype: "complex128", data: raw(c.b, Float64Array), shape: c.shape}, {re: -1.5, im: 0.25})));
   const errors = [];
   const bad = [
     () => m.dft(new Float64Array(8)),

@@ -51,3 +51,7 @@ def norms(z: py2wasm.c128[:, :, :]) -> py2wasm.f64[:, :, :]:
 
 def sum64(z: py2wasm.c64[:, :]) -> np.complex64:
     return np.sum(z)
+
+
+def affine(z: py2wasm.c128[:, :], a: np.complex128) -> py2wasm.c128[:, :]:
+    return z * a + 1j

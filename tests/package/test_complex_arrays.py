@@ -136,12 +136,28 @@ def _io_inputs():
             "n3": rng.standard_normal((2, 3, 4)) + 1j * rng.standard_normal((2, 3, 4))}
 
 
+def _affine_inputs():
+    """2-D complex128 arrays of assorted shapes (empty ones too) holding
+    special parts: inf, nan, signed zeros, subnormals, huge values."""
+    rng = np.random.default_rng(3)
+    special = np.array([0.0, -0.0, 1.0, -2.5, 5e-324, 1e308, -np.inf, np.inf, np.nan, 1e-300])
+    out = []
+    for shape in [(0, 3), (3, 0), (1, 1), (4, 5), (2, 9), (7, 3)]:
+        n = shape[0] * shape[1]
+        z = np.empty(shape, dtype=np.complex128)  # parts set directly (1j * inf would be nan+infj)
+        z.real, z.imag = rng.choice(special, shape), rng.choice(special, shape)
+        out.append(z)
+    return out
+
+
 @pytest.fixture(scope="module")
 def io_results(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("cxio")
     out = py2wasm_build(HERE / "complex_io_module.py", tmp / "pkg")
     d = _io_inputs()
     inp = {k: {"b": _b64(v), "shape": list(v.shape)} for k, v in d.items()}
+    d["affine"] = _affine_inputs()
+    inp["affine"] = [{"b": _b64(v), "shape": list(v.shape)} for v in d["affine"]]
     script = tmp / "run.mjs"
     shutil.copy(HERE / "complex_io_harness.mjs", tmp / "complex_io_harness.mjs")
     (tmp / "inp.json").write_text(json.dumps(inp))
@@ -168,7 +184,7 @@ def test_complex_arrays_cross_the_boundary_bit_for_bit(io_results):
 def _check_io(js, d):
     mod = load_python(HERE / "complex_io_module.py")
     comp = {n: py2wasm.compile(getattr(mod, n)) for n in
-            ("dft", "mandel", "phasors", "phasor_sum", "scale64", "grid64", "sum64", "conj_inplace", "norms")}
+            ("dft", "mandel", "phasors", "phasor_sum", "scale64", "grid64", "sum64", "conj_inplace", "norms", "affine")}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         r = comp["dft"](d["x"].copy())
@@ -202,6 +218,14 @@ def _check_io(js, d):
         assert _unb64(js["norms"]["data"], np.float64).tobytes() == r.tobytes()
         np.testing.assert_allclose(r, np.abs(d["n3"]), rtol=1e-15)
     assert js["empty"] == {"dtype": "complex128", "data": "", "shape": [0]}
+    a = np.complex128(complex(-1.5, 0.25))
+    assert len(js["affine"]) == len(d["affine"])
+    for got, z in zip(js["affine"], d["affine"]):
+        r = comp["affine"](z.copy(), a)
+        assert _same(_cx_js(got, np.complex128), r)  # NaN payloads and signed zeros included
+        with np.errstate(all="ignore"):
+            ref = mod.affine(z, a)
+        assert r.shape == ref.shape and np.array_equal(r, ref, equal_nan=True)
     assert js["inplace"] == [1, -2, 3, -4]
 
 
