@@ -41,6 +41,7 @@ export function runComplexIO(m, inp) {
     () => m.dft([1, 0, 2, 0]),
     () => m.scale64({dtype: "complex64", data: new Float32Array(2), shape: [1]}, 2),
     () => m.phasor_sum(amp, phase, {re: 1}),
+    () => { const w = m.array(new Float64Array(4)); try { m.dft(w); } finally { w.free(); } },
   ];
   for (const f of bad) {
     try { f(); errors.push(null); } catch (e) { errors.push([e.name, e.message]); }

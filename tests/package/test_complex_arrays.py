@@ -237,7 +237,7 @@ def _check_errors(errors):
     assert all(e is not None for e in errors), errors
     kinds = [e[0] for e in errors]
     assert kinds == ["TypeError", "TypeError", "TypeError", "TypeError", "RangeError", "TypeError",
-                     "RangeError", "TypeError", "TypeError", "TypeError"], errors
+                     "RangeError", "TypeError", "TypeError", "TypeError", "TypeError"], errors
     first = errors[0][1]
     assert "dft()" in first and "'x'" in first and "complex128" in first and "Float64Array" in first
     assert "real array" in first
@@ -245,6 +245,7 @@ def _check_errors(errors):
     assert 'dtype "complex64"' in errors[2][1]
     assert "8 complex elements (16 parts), data has 8 numbers" in errors[4][1]
     assert "scale64()" in errors[8][1] and "'s'" in errors[8][1]
+    assert "got a WasmArray" in errors[10][1]
 
 
 def test_chromium_complex_arrays_match(io_results):
