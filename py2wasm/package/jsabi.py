@@ -36,8 +36,9 @@ import json
 from typing import Any
 
 from ..backend.abi import sizes_in_memory
-from .signature import (ARRAY_CLASSES, DTYPE_INDEX, MEMORY_EXPORTS, NP_INT_RANGES, NUMPY_SCALARS,
-                        count_leaves, has_array, is_array, js_default, leaves)
+from .signature import (ARRAY_CLASSES, COMPLEX_ARRAYS, DTYPE_INDEX, MEMORY_EXPORTS, NP_INT_RANGES,
+                        NUMPY_COMPLEX, NUMPY_SCALARS, count_leaves, has_array, is_array,
+                        is_complex_array, js_default, leaves)
 
 # manifest scalar type -> (inline check of `{v}`, true when accepted; the value
 # passed to the wasm; the runtime piece called when the check fails: it
@@ -84,11 +85,15 @@ def _result(t: Any, fn: str, n_leaves: int, used: set[str]) -> str:
         return "$r" if n_leaves == 1 else f"$r[{k}]"
 
     def build(ty: Any) -> str:
+        if is_complex_array(ty):  # {dtype, data, shape}: cxarrays.ts `cxo`
+            used.add("cxo")
+            vals = [raw() for _ in range(1 + ty["ndim"])]
+            return f"$cxo($s,{COMPLEX_ARRAYS[ty['array']][1]},{','.join(vals)})"
         if is_array(ty):
             used.add("out")
             vals = [raw() for _ in range(1 + ty["ndim"])]
             return f"$out($s,{DTYPE_INDEX[ty['array']]},{','.join(vals)})"
-        if ty == "complex":
+        if ty in ("complex", *NUMPY_COMPLEX):  # complex64: float32 parts, exact as f64
             re = raw()
             return f"{{re:{re},im:{raw()}}}"
         if isinstance(ty, str):
@@ -154,6 +159,16 @@ def function_js(f: dict, local: str, pnames: list[str]) -> tuple[str, set[str]]:
 
         tuple_checks(t, pn, p["name"])
         for leaf in leaves(t, pn, p["name"]):
+            if is_complex_array(leaf.type):
+                var = f"${len(places)}"
+                code, place, dims = complex_array_arg(leaf, var, labels, zslot, p.get("readonly", False))
+                used |= {"start", "put", "cxa"}
+                body.append(code)
+                places.append(place)
+                zslot += leaf.type["ndim"]
+                writable = writable or not p.get("readonly")
+                args.extend([f"{var}a"] + dims)
+                continue
             if is_array(leaf.type):
                 used |= {"start", "put"}
                 var = f"${len(places)}"
@@ -182,11 +197,14 @@ def function_js(f: dict, local: str, pnames: list[str]) -> tuple[str, set[str]]:
                     places.append(f"const {var}a=$put($s,{data},{dt}{ro});")
                 args.extend([f"{var}a"] + dims)
                 continue
-            if leaf.type == "complex":
+            if leaf.type in ("complex", *NUMPY_COMPLEX):
                 used.add("cpx")
                 body.append(f"{_COMPLEX_CHECK.format(v=leaf.access)}||$cpx({leaf.access},{labels},"
                             f"{_s(leaf.label)});")
-                args.extend([f"{leaf.access}.re", f"{leaf.access}.im"])
+                if leaf.type == "numpy.complex64":  # np.complex64(z): each part rounded to float32
+                    args.extend([f"Math.fround({leaf.access}.re)", f"Math.fround({leaf.access}.im)"])
+                else:
+                    args.extend([f"{leaf.access}.re", f"{leaf.access}.im"])
                 continue
             check, value, piece = JS_SCALARS[leaf.type]
             extra = ""
@@ -219,7 +237,10 @@ def function_js(f: dict, local: str, pnames: list[str]) -> tuple[str, set[str]]:
     elif rt == "float" and not fin:
         body.append(f"try{{{pre}return {call}}}{catch}")
     else:
-        if sizes_in_memory(rt):  # the address alone; the sizes are in memory (backend/abi.py)
+        if sizes_in_memory(rt) and is_complex_array(rt):
+            used.add("cxo1")
+            expr = f"$cxo1($s,{COMPLEX_ARRAYS[rt['array']][1]},{rt['ndim']},$r)"
+        elif sizes_in_memory(rt):  # the address alone; the sizes are in memory (backend/abi.py)
             used.add("out1")
             expr = f"$out1($s,{DTYPE_INDEX[rt['array']]},{rt['ndim']},$r)"
         else:
@@ -227,6 +248,19 @@ def function_js(f: dict, local: str, pnames: list[str]) -> tuple[str, set[str]]:
         body.append(f"let $r;try{{{pre}$r={call}}}{catch}{fin}return {expr};")
     sig = [pn + (f"={js_default(p['default'])}" if "default" in p else "") for pn, p in zip(pnames, params)]
     return f"function {local}({','.join(sig)}){{{''.join(body)}}}", used
+
+
+def complex_array_arg(leaf, var: str, labels: str, zslot: int, readonly: bool) -> tuple[str, str, list[str]]:
+    """A complex array argument (js/src/cxarrays.ts): the check (`cxa`
+    returns its `data`, the interleaved parts, and leaves its sizes in
+    `$s.z[zslot..]`), its placement (heap.ts `put` of the parts as a
+    float64 / float32 array: copied in, copied back unless read-only) and
+    the wasm size arguments."""
+    _cls, k, part = COMPLEX_ARRAYS[leaf.type["array"]]
+    nd = leaf.type["ndim"]
+    code = f"const {var}=$cxa($s,{leaf.access},{k},{nd},{labels},{_s(leaf.label)},{zslot});"
+    place = f"const {var}a=$put($s,{var},{DTYPE_INDEX[part]}{',1' if readonly else ''});"
+    return code, place, [f"$s.z[{zslot + d}]" for d in range(nd)]
 
 
 def memory_api_js(name: str) -> str:

@@ -7,7 +7,7 @@ Place in the pipeline: the last stage (`package`).
 from __future__ import annotations
 
 from .loader import loader_readme, wasm_files_md
-from .signature import example_value, has_array, is_js_identifier
+from .signature import example_value, has_array, has_complex, has_complex_array, is_js_identifier
 from .typescript import python_signature, ts_signature
 
 
@@ -25,6 +25,16 @@ ARRAYS_NOTE = (
     "in your array afterwards. Array results are new TypedArrays (N-d: `{ data, shape }`), never "
     "views of wasm memory. Memory is reused from call to call; arguments that do not fit in "
     "wasm32's 4 GiB throw an `Error` named `MemoryError`.\n")
+
+
+COMPLEX_NOTE = (
+    "- Complex numbers (Python `complex`, `np.complex128`, `np.complex64`) are `{ re, im }` objects "
+    "(`Complex`; np.complex64 arguments have each part rounded to float32).\n")
+COMPLEX_ARRAYS_NOTE = (
+    "- Complex arrays are `{ dtype: \"complex128\", data: Float64Array, shape }` (`Complex128Array<N>`; "
+    "complex64: `Float32Array`, `Complex64Array<N>`) with the parts interleaved, re, im, re, im..., so "
+    "`data.length` is twice the number of elements. `dtype` is required: a real array passed for a "
+    "complex one is a `TypeError`. They are copied in and back like real arrays; results are new.\n")
 
 
 MEMORY_NOTE = (
@@ -149,6 +159,11 @@ def readme(manifest: dict, *, name: str, version: str, inline: bool = False, lic
         out.append(ARRAYS_NOTE)
         if manifest.get("abi") == "js":
             out.append(MEMORY_NOTE)
+    types = [t for f in funcs for t in [*(p["type"] for p in f["params"]), f["result"]]]
+    if any(has_complex(t) for t in types):
+        out.append(COMPLEX_NOTE)
+    if any(has_complex_array(t) for t in types):
+        out.append(COMPLEX_ARRAYS_NOTE)
     if manifest.get("imports", {}).get("math"):
         out.append("- Transcendental functions (`" + "`, `".join(manifest["imports"]["math"]) +
                    "`) come from the JavaScript engine's `Math`, which may differ from CPython's in "

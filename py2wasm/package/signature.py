@@ -5,11 +5,13 @@ Place in the pipeline: the last stage (`package`), shared by the
 declaration, JavaScript and README generators. Manifest types are
 docs/internals.md section 4: "int" | "float" | "bool" | "None" |
 {"tuple": [...]} (nested), NumPy scalars "numpy.float32"... (`NUMPY_SCALARS`:
-JS numbers or booleans by kind), "complex" (`Complex`, `{ re, im }`, declared by
-typescript.py), and NumPy arrays {"array": dtype, "ndim": n}:
-a 1-D array is a TypedArray of the dtype's class (`ARRAY_CLASSES`), an
-N-d array an `NDArray<Class, N>` (`{ data, shape }`, declared by
-typescript.py).
+JS numbers or booleans by kind), "complex", "numpy.complex128" and
+"numpy.complex64" (`Complex`, `{ re, im }`, declared by typescript.py), and
+NumPy arrays {"array": dtype, "ndim": n}: a 1-D array is a TypedArray of
+the dtype's class (`ARRAY_CLASSES`), an N-d array an `NDArray<Class, N>`
+(`{ data, shape }`, declared by typescript.py); a complex array of any
+ndim is a `Complex128Array<N>` / `Complex64Array<N>` (`COMPLEX_ARRAYS`:
+`{ dtype, data, shape }`, `data` the interleaved parts).
 """
 from __future__ import annotations
 
@@ -43,7 +45,14 @@ ARRAY_CLASSES = {"float64": "Float64Array", "float32": "Float32Array", "int64": 
                  "uint16": "Uint16Array", "uint64": "BigUint64Array"}
 # The dtype numbering of the runtime's array pieces (js/src/arrays.ts DTYPES).
 DTYPE_INDEX = {d: i for i, d in enumerate(ARRAY_CLASSES)}
-_SHORT = {"float64": "f64", "float32": "f32", "int64": "i64", "int32": "i32", "uint8": "u8",
+# Complex dtypes -> the TypedArray class holding their parts, interleaved
+# (re, im, re, im...): a complex array crosses as `{dtype, data, shape}`
+# (`Complex128Array<N>` / `Complex64Array<N>`, declared by typescript.py;
+# checked by js/src/cxarrays.ts). The number is the runtime's complex dtype
+# numbering (cxarrays.ts PARTS); the part dtype's DTYPE_INDEX places it.
+COMPLEX_ARRAYS = {"complex128": ("Float64Array", 0, "float64"), "complex64": ("Float32Array", 1, "float32")}
+NUMPY_COMPLEX = ("numpy.complex128", "numpy.complex64")
+_SHORT = {"complex128": "c128", "complex64": "c64", "float64": "f64", "float32": "f32", "int64": "i64", "int32": "i32", "uint8": "u8",
           "bool": "boolean", "int16": "i16", "int8": "i8", "uint32": "u32", "uint16": "u16",
           "uint64": "u64"}
 
@@ -87,18 +96,13 @@ def check_type(t: Any, where: str) -> None:
                 raise UnsupportedSignature(f"{where}: None inside a tuple is not supported")
             check_type(e, where)
         return
-    if t in ("numpy.complex128", "numpy.complex64") or (is_array(t) and t["array"] in (
-            "complex128", "complex64")):
-        what = f"{t['array']} arrays" if is_array(t) else f"{t} scalars"
-        raise UnsupportedSignature(
-            f"{where}: {what} cannot cross the npm package's JavaScript boundary yet "
-            "(py2wasm.compile supports them); pass and return the real and imaginary parts "
-            "as float arrays (z.real, z.imag) or Python complex scalars ({re, im} in JS)")
+    if t in NUMPY_COMPLEX:
+        return
     if is_array(t):
         nd = t.get("ndim")
-        if t["array"] not in ARRAY_CLASSES or type(nd) is not int or not 1 <= nd <= 32:
+        if t["array"] not in ARRAY_CLASSES and t["array"] not in COMPLEX_ARRAYS or type(nd) is not int or not 1 <= nd <= 32:
             raise UnsupportedSignature(f"{where}: unsupported array type {t!r} "
-                                       f"(dtypes {', '.join(ARRAY_CLASSES)}; ndim 1 to 32)")
+                                       f"(dtypes {', '.join([*ARRAY_CLASSES, *COMPLEX_ARRAYS])}; ndim 1 to 32)")
         return
     raise UnsupportedSignature(f"{where}: unknown manifest type {t!r}")
 
@@ -125,6 +129,17 @@ def is_array(t: Any) -> bool:
     return isinstance(t, dict) and "array" in t
 
 
+def is_complex_array(t: Any) -> bool:
+    """A complex128 / complex64 array type (`{dtype, data, shape}` in JS)."""
+    return is_array(t) and t["array"] in COMPLEX_ARRAYS
+
+
+def has_complex_array(t: Any) -> bool:
+    """Does manifest type `t` mention a complex array (itself or inside a tuple)?"""
+    return is_complex_array(t) or (isinstance(t, dict) and any(
+        has_complex_array(e) for e in t.get("tuple", ())))
+
+
 def has_array(t: Any) -> bool:
     """Does manifest type `t` mention an array (itself or inside a tuple)?"""
     return is_array(t) or (isinstance(t, dict) and any(has_array(e) for e in t.get("tuple", ())))
@@ -139,9 +154,13 @@ def has_nd_array(t: Any) -> bool:
 
 def ts_type(t: Any) -> str:
     """The exact TypeScript type of a manifest type."""
+    if is_complex_array(t):
+        return f"{t['array'].capitalize()}Array<{t['ndim']}>"
     if is_array(t):
         cls = ARRAY_CLASSES[t["array"]]
         return cls if t["ndim"] == 1 else f"NDArray<{cls}, {t['ndim']}>"
+    if t in NUMPY_COMPLEX:
+        return "Complex"
     if base_kind(t) in ("int", "float"):
         return "number"
     if t == "complex":
@@ -155,7 +174,7 @@ def ts_type(t: Any) -> str:
 
 def python_type(t: Any) -> str:
     """How Python spells the type: `tuple[int, float]`."""
-    if isinstance(t, str) and t in NUMPY_SCALARS:
+    if isinstance(t, str) and (t in NUMPY_SCALARS or t in NUMPY_COMPLEX):
         return t.replace("numpy.", "np.")  # the annotation's spelling: np.float32
     if isinstance(t, str):
         return t
@@ -181,13 +200,13 @@ def leaves(t: Any, access: str, label: str) -> Iterator[Leaf]:
 
 def count_leaves(t: Any) -> int:
     """How many wasm values a value of type `t` flattens to."""
-    return sum(1 + lf.type["ndim"] if is_array(lf.type) else 2 if lf.type == "complex" else 1
+    return sum(1 + lf.type["ndim"] if is_array(lf.type) else 2 if lf.type in ("complex", *NUMPY_COMPLEX) else 1
                for lf in leaves(t, "", ""))
 
 
 def has_complex(t: Any) -> bool:
     """Does manifest type `t` mention a complex (itself or inside a tuple)?"""
-    return t == "complex" or (isinstance(t, dict) and any(has_complex(e) for e in t.get("tuple", ())))
+    return t in ("complex", *NUMPY_COMPLEX) or (isinstance(t, dict) and any(has_complex(e) for e in t.get("tuple", ())))
 
 
 def is_js_identifier(name: str) -> bool:
@@ -197,6 +216,11 @@ def is_js_identifier(name: str) -> bool:
 
 def example_value(t: Any, i: int) -> str:
     """A JavaScript literal of type `t`, for README examples (`i` varies it)."""
+    if is_complex_array(t):
+        cls = COMPLEX_ARRAYS[t["array"]][0]
+        shape = [2] + [1] * (t["ndim"] - 1)
+        return (f"{{ dtype: \"{t['array']}\", data: new {cls}([1, 0.5, -2, 0]), "
+                f"shape: [{', '.join(map(str, shape))}] }}")
     if is_array(t):
         cls = ARRAY_CLASSES[t["array"]]
         vals = {"float64": "[0.5, 1.5, 2.5]", "float32": "[0.5, 1.5, 2.5]", "int64": "[1n, 2n, 3n]",
@@ -212,7 +236,7 @@ def example_value(t: Any, i: int) -> str:
         return str(i + 2)
     if t == "bool":
         return "true" if i % 2 == 0 else "false"
-    if t == "complex":
+    if t in ("complex", *NUMPY_COMPLEX):
         return f"{{ re: {i + 1}.5, im: -0.5 }}"
     return "[" + ", ".join(example_value(e, i + k) for k, e in enumerate(t["tuple"])) + "]"
 
@@ -325,9 +349,24 @@ def check_manifest(manifest: dict) -> None:
         optional = False
         for p in f["params"]:
             check_type(p["type"], f"{name}(): parameter {p['name']!r}")
+            _check_host_complex(manifest, p["type"], f"{name}(): parameter {p['name']!r}")
             if "default" in p:
                 optional = True
                 check_default(p["default"], p["type"], f"{name}(): parameter {p['name']!r}")
             elif optional:
                 raise UnsupportedSignature(f"{name}(): parameter {p['name']!r} without a default follows one with a default")
         check_type(f["result"], f"{name}(): result")
+        _check_host_complex(manifest, f["result"], f"{name}(): result")
+
+
+def _mentions_numpy_complex(t: Any) -> bool:
+    return t in NUMPY_COMPLEX or has_complex_array(t) or (
+        isinstance(t, dict) and any(_mentions_numpy_complex(e) for e in t.get("tuple", ())))
+
+
+def _check_host_complex(manifest: dict, t: Any, where: str) -> None:
+    """Complex arrays and NumPy complex scalars have wrappers for "js" ABI
+    builds (what `py2wasm build` makes) only."""
+    if manifest.get("abi") != "js" and _mentions_numpy_complex(t):
+        raise UnsupportedSignature(f"{where}: complex arrays and NumPy complex scalars need a build "
+                                   "of the \"js\" ABI (py2wasm build)")

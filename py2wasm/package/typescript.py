@@ -18,15 +18,19 @@ NumPy arrays: a 1-D array is a TypedArray of its dtype's class
 `{ data, shape }` with `shape` a readonly tuple of N sizes (`Shape<N>`),
 declared in every package that uses one (`ARRAY_TYPES`).
 
-Complex numbers: `complex` -> `Complex`, `{ re: number; im: number }`
-(declared in packages that use it, `COMPLEX_TYPE`); arguments are checked
-by the runtime piece `cpx`.
+Complex numbers: `complex`, `np.complex128` and `np.complex64` -> `Complex`,
+`{ re: number; im: number }` (declared in packages that use it,
+`COMPLEX_TYPE`); arguments are checked by the runtime piece `cpx`
+(np.complex64 parts are rounded to float32). Complex arrays (any ndim) ->
+`Complex128Array<N>` / `Complex64Array<N>`, `{ dtype, data, shape }` with
+`data` a Float64Array / Float32Array of the interleaved parts
+(`COMPLEX_ARRAY_TYPES`; checked by js/src/cxarrays.ts).
 """
 from __future__ import annotations
 
 from .loader import loader_declarations
-from .signature import (NP_INT_RANGES, check_manifest, has_array, has_complex, has_nd_array, is_array,
-                        is_js_identifier, js_default, python_default, python_type, ts_type)
+from .signature import (NP_INT_RANGES, check_manifest, has_array, has_complex, has_complex_array,
+                        has_nd_array, is_array, is_complex_array, is_js_identifier, js_default, python_default, python_type, ts_type)
 
 # The type of init()'s argument. DOM types are looked up on globalThis so
 # the declarations compile under any `lib` (DOM, @types/node, or neither):
@@ -74,6 +78,28 @@ COMPLEX_TYPE = (
     "}\n")
 
 
+# Declared when a signature has a complex array (js/src/cxarrays.ts). The
+# `dtype` field is what tells a complex array from a real one of twice the
+# length: required in arguments, present in results.
+COMPLEX_ARRAY_TYPES = (
+    "/**\n"
+    " * A NumPy complex128 array of `N` dimensions: `data` holds the parts interleaved, re, im, re,\n"
+    " * im... in row-major (C) order (`data.length` is twice the number of elements, the product of\n"
+    " * `shape`). `dtype` is required: a bare Float64Array is a real array, and is refused.\n"
+    " */\n"
+    "export interface Complex128Array<N extends number = number> {\n"
+    "  readonly dtype: \"complex128\";\n"
+    "  readonly data: Float64Array;\n"
+    "  readonly shape: Shape<N>;\n"
+    "}\n"
+    "/** A NumPy complex64 array: like `Complex128Array`, the parts (float32) interleaved in a Float32Array. */\n"
+    "export interface Complex64Array<N extends number = number> {\n"
+    "  readonly dtype: \"complex64\";\n"
+    "  readonly data: Float32Array;\n"
+    "  readonly shape: Shape<N>;\n"
+    "}\n")
+
+
 # Declared in packages of the "js" ABI with array functions: the memory API
 # (js/src/heap.ts; javascript.py exports it).
 MEMORY_TYPES = (
@@ -111,7 +137,7 @@ MEMORY_TYPES = (
     "readonly dtype: D }): WasmArray<$ByDType[D]>;\n"
     "export declare function array<T extends TypedArray>(data: T): WasmArray<T>;\n"
     "/** `R` with its arrays as WasmArrays (what `keep` returns). */\n"
-    "export type Kept<R> = R extends TypedArray ? WasmArray<R> : R extends NDArray<infer T, number> ? WasmArray<T> :\n"
+    "export type Kept<R> = R extends { readonly dtype: \"complex128\" | \"complex64\" } ? R : R extends TypedArray ? WasmArray<R> : R extends NDArray<infer T, number> ? WasmArray<T> :\n"
     "  R extends readonly unknown[] ? { readonly [K in keyof R]: Kept<R[K]> } : R;\n"
     "/** Call `f` (a function of this package) and keep its array results in the module's memory, as\n"
     " *  WasmArrays (free them), instead of copying them out. */\n"
@@ -122,7 +148,10 @@ MEMORY_TYPES = (
 
 
 def ts_param_type(t) -> str:
-    """A parameter's type in a "js" ABI package: arrays may also be WasmArrays."""
+    """A parameter's type in a "js" ABI package: arrays may also be WasmArrays
+    (not complex arrays)."""
+    if is_complex_array(t):
+        return ts_type(t)
     if is_array(t):
         base = ts_type(t)
         cls = base if t["ndim"] == 1 else base[len("NDArray<"):].split(",")[0]
@@ -172,7 +201,10 @@ def _numpy_notes(t) -> str:
     found: list[str] = []
 
     def walk(x):
-        if isinstance(x, dict):
+        if is_complex_array(x):
+            found.append(f"{x['array']} array: {{ dtype: \"{x['array']}\", data, shape }}, data holding "
+                         "re, im interleaved (twice as many numbers as elements)")
+        elif isinstance(x, dict):
             for e in x.get("tuple", []):
                 walk(e)
         elif x in NP_INT_RANGES:
@@ -180,6 +212,8 @@ def _numpy_notes(t) -> str:
             found.append(f"{x.replace('numpy.', 'np.')}: an integer in [{lo}, {hi}], else RangeError")
         elif x == "numpy.float32":
             found.append("np.float32: rounded to float32 (Math.fround), like np.float32(x)")
+        elif x == "numpy.complex64":
+            found.append("np.complex64: re and im rounded to float32 (Math.fround)")
     walk(t)
     return "".join(f" ({n})" for n in dict.fromkeys(found))
 
@@ -197,7 +231,10 @@ def function_doc(f: dict, source: str, raises: bool = True) -> list[str]:
         if _mentions_int(t):
             note += " (ints: safe integers, else RangeError)"
         note += _numpy_notes(t)
-        if has_array(t):
+        if is_complex_array(t):
+            note += (" (copied in; what the function writes into it is copied back)" if not p.get("readonly")
+                     else " (read only: copied in)")
+        elif has_array(t):
             note += (" (arrays are copied in; what the function writes into them is copied back; a WasmArray "
                      "is used in place)" if not p.get("readonly") else
                      " (read only: arrays are copied in, a WasmArray is used in place)")
@@ -233,6 +270,9 @@ def typescript_declarations(manifest: dict, *, auto: str | None = "await", inlin
     if any(has_complex(p["type"]) for f in manifest["functions"] for p in f["params"]) or \
             any(has_complex(f["result"]) for f in manifest["functions"]):
         out.append(COMPLEX_TYPE)
+    if any(has_complex_array(t) for f in manifest["functions"] for t in [*(p["type"] for p in f["params"]),
+                                                                        f["result"]]):
+        out.append(COMPLEX_ARRAY_TYPES)
     if memory:
         out.append(MEMORY_TYPES)
     for i, f in enumerate(manifest["functions"]):

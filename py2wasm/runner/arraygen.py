@@ -72,7 +72,7 @@ def _leaves(plan) -> list[str]:
         return [x for e in plan.elems for x in _leaves(e)]
     if k in ("s", "np"):
         return [{"f64": "f64", "i64": "i64", "bool": "i32"}[plan.name]]
-    if k in ("c", "npc"):  # complex, numpy.complex128/complex64: re, im
+    if k in ("c", "npc"):  # complex, NumPy complex scalar: real, imag
         return ["f64", "f64"]
     return []
 
@@ -214,10 +214,9 @@ def fast_array_caller(ac, miss=None):
         if p.strided:
             L.append(f"    if {n}.size: _sview{i}(w{i}, p{i})[...] = {n}")
             continue
-        if p.ndim == 1 and p.dtype.kind != "c":
-            # a memoryview slice takes the array's buffer (same format; the
-            # buffer protocol has no slice assignment for complex formats)
-            mv = view_of(p.dtype, mv=True)
+        if p.ndim == 1:  # a memoryview slice takes the array's buffer (same format;
+            # memoryview has no complex formats: complex arrays go through NumPy's view)
+            mv = view_of(p.dtype, mv=p.dtype.kind != "c")
             L.append(f"    if c{i}: _V[{mv}][p{i} >> {sh}:(p{i} >> {sh}) + c{i}] = {n}")
         else:
             L.append(f"    if c{i}: _V[{vi}][p{i} >> {sh}:(p{i} >> {sh}) + c{i}] = {n}.reshape(-1)")
