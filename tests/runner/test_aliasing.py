@@ -177,3 +177,20 @@ _VIEWS2 = [lambda m: m, lambda m: m.T, lambda m: m[::-1], lambda m: m[:, ::-1],
        st.sampled_from([add2, rows]))
 def test_hypothesis_2d_view_pairs(i, j, fn):
     _diff(fn, lambda m: (_VIEWS2[i](m), _VIEWS2[j](m)), np.arange(25.0).reshape(5, 5) - 7.0)
+
+
+_SLICES = st.builds(slice, st.integers(-12, 12) | st.none(), st.integers(-12, 12) | st.none(),
+                    st.sampled_from([1, 2, 3, -1, -2, -3]))
+
+
+@settings(max_examples=40, deadline=None)
+@given(_SLICES, _SLICES, st.sampled_from([shifted, loop_rw, add2, write_then_sum, write_read]))
+def test_hypothesis_random_slices(s1, s2, fn):
+    x = np.arange(12.0) * 0.5 - 2.0
+    m = min(len(x[s1]), len(x[s2]))
+    if m == 0:
+        return
+
+    def make(y):
+        return y[s1][:m], y[s2][:m]
+    _diff(fn, make, x)
