@@ -194,3 +194,23 @@ def test_hypothesis_random_slices(s1, s2, fn):
     def make(y):
         return y[s1][:m], y[s2][:m]
     _diff(fn, make, x)
+
+
+def scaled_into(a, b, k):
+    a[:] = b[::-1] * k.real
+    return a[0]
+
+
+def test_dispatch_without_a_runner_method():
+    """A complex parameter beside arrays: the dispatch class tests the types
+    inline (api.py), and must still send overlapping arrays elsewhere."""
+    f = py2wasm.compile(scaled_into)
+    a, b = np.zeros(4), np.arange(4.0)
+    for _ in range(3):
+        assert f(a, b, 2 + 0j) == 6.0
+    x = np.arange(4.0)
+    want = x.copy()
+    r = scaled_into(want, want, 2 + 0j)
+    assert f(x, x, 2 + 0j) == r
+    np.testing.assert_array_equal(x, want)
+    assert f(np.zeros(4), b, 1 + 0j) == 3.0
