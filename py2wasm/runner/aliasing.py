@@ -97,7 +97,7 @@ def check_nested(args: Sequence) -> None:
     every = array_leaves(tuple(args), [])
     for x in nested:
         for y in every:
-            if x is not y and overlap(x, y) or (x is y and every.count(x) > 1):
+            if (x is not y and overlap(x, y)) or (x is y and sum(z is x for z in every) > 1):
                 raise ValueError(
                     "an array inside a tuple argument shares memory with another argument "
                     "array; py2wasm passes such arrays as separate copies: pass copies "

@@ -214,3 +214,12 @@ def test_dispatch_without_a_runner_method():
     assert f(x, x, 2 + 0j) == r
     np.testing.assert_array_equal(x, want)
     assert f(np.zeros(4), b, 1 + 0j) == 3.0
+
+
+def test_tuple_members_that_do_not_share_memory_are_fine():
+    def f(t, b):
+        return t[0][0] + t[1][0] + b[0]
+    x, y, z = np.arange(3.0), np.arange(3.0) + 1, np.arange(3.0) + 2
+    assert py2wasm.compile(f)((x, y), z) == 3.0
+    with pytest.raises(ValueError, match="shares memory"):
+        py2wasm.compile(f)((x, x), z)  # the same array twice inside the tuple
