@@ -65,6 +65,21 @@ def _type_key(v: Any):
     return t
 
 
+def _alias_key(args, key: tuple) -> tuple:
+    """`key` extended with the groups of argument arrays that share memory
+    (runner/aliasing.py), when there are: such a call gets its own version."""
+    if sum(type(k) is tuple for k in key) < 2:
+        return key
+    from .runner.aliasing import check_nested, overlap_groups
+    check_nested(args)
+    groups = overlap_groups(args)
+    return key if groups is None else key + (("alias", groups),)
+
+
+def _aliased(key: tuple) -> bool:
+    return bool(key) and type(key[-1]) is tuple and key[-1][:1] == ("alias",)
+
+
 def _check_options(opt, target, fastmath):
     if opt not in OPT_LEVELS:
         raise ValueError(f"opt must be one of {', '.join(OPT_LEVELS)}, got {opt!r}")
@@ -137,7 +152,7 @@ class CompiledFunction:
     def specialize(self, *args, **kwargs) -> Specialization:
         """Compile (or fetch) the version for these arguments' types."""
         args = self._bind(args, kwargs)
-        key = tuple(_type_key(a) for a in args)
+        key = _alias_key(args, tuple(_type_key(a) for a in args))
         spec = self.specializations.get(key)
         if spec is None:
             spec = self._compile(args, key)
@@ -150,6 +165,11 @@ class CompiledFunction:
         if not self._simple:  # *args, **kwargs, keyword-only: a located CompileError
             param_types_from_annotations(self.fn)
         types = types_of_values(args, self.fn)
+        if _aliased(key):  # arrays sharing memory: views into one block (runner/aliasing.py)
+            from .ir.types import ArrayType
+            for i, g in enumerate(key[-1][1]):
+                if g is not None:
+                    types[i] = ArrayType(types[i].dtype, types[i].ndim, True, g)
         module = trace(self.fn, list(types))
         build = build_module(module, opt=self.opt, name=self.fn.__name__, verify=self.verify,
                              target=self.target, fastmath=self.fastmath)
@@ -166,12 +186,15 @@ class CompiledFunction:
                 self._use_fast_class(tuple(map(type, args)), hit)
                 return hit[1](args)
         args = self._bind(args, kwargs)
-        key = tuple(_type_key(a) for a in args)
+        key = _alias_key(args, tuple(_type_key(a) for a in args))
         spec = self.specializations.get(key)
         if spec is None:
             spec = self._compile(args, key)
         self._last = spec
-        if all(k in _SCALARS or k in _np_scalar_types() for k in key):
+        if _aliased(key):  # the general path only (the fast ones test that nothing overlaps)
+            if type(self) is not CompiledFunction:
+                self.__class__ = CompiledFunction
+        elif all(k in _SCALARS or k in _np_scalar_types() for k in key):
             hit = self._fast[key] = (spec, spec.instance.function(spec.name))
             if self._simple:
                 self._use_fast_class(key, hit)
@@ -214,6 +237,11 @@ class CompiledFunction:
                 else:
                     ns[f"_t{i}"] = k
                     tests.append(f"type({n}) is _t{i}")
+            arrays = [n for n, k in zip(names, key) if type(k) is tuple]
+            if len(arrays) > 1:  # arguments sharing memory take another version
+                from .runner.aliasing import guard_source, overlap
+                ns["_alias_overlap"] = overlap
+                tests.append(f"not ({guard_source(arrays)})")
             test = " and ".join(tests) or "True"
             unpack = f"        {', '.join(names)}{',' if len(names) == 1 else ''} = args\n" if names else ""
             src = (f"def __call__(self, *args, **kwargs):\n"

@@ -273,3 +273,26 @@ export function argn(st: { z: number[] }, v: unknown, k: number, nd: number, fn:
   for (let i = 0; i < nd; i++) z[j + i] = a.s[i]!;
   return a.v;
 }
+
+/**
+ * Two array arguments `a`, `b` over the same ArrayBuffer (the wrapper tests
+ * `a.buffer === b.buffer` inline, for each pair of array parameters of which
+ * one may be written): throws an Error named `ValueError` when their bytes
+ * overlap, since each is copied into wasm memory on its own and the function
+ * is compiled for parameters that do not share memory (NumPy would see one
+ * memory: the answer would differ). Not when both are the same view of the
+ * module's own memory (the same `WasmArray` twice: passed in place, one array).
+ */
+export function ovl(st: State, a: Typed, b: Typed, fn: string, pa: string, pb: string): void {
+  const oa = a.byteOffset, ob = b.byteOffset;
+  if (oa >= ob + b.byteLength || ob >= oa + a.byteLength || !a.byteLength || !b.byteLength) return;
+  const mem = st.e ? (st.e["memory"] as WebAssembly.Memory | undefined) : undefined;
+  if (oa === ob && a.byteLength === b.byteLength && mem && a.buffer === mem.buffer) return;
+  const e = new Error(
+    `${fn}(): arguments '${pa}' and '${pb}' share memory (overlapping views of one ArrayBuffer); ` +
+      `each is copied into the module on its own, so the answer would differ from NumPy's: ` +
+      `pass a copy of one of them (slice())`,
+  );
+  e.name = "ValueError";
+  throw e;
+}

@@ -14,7 +14,8 @@ Trace values introduced here:
   known ints or i64 Vars. Slices, transposes and `None` axes make new views
   and never copy. `root` names the memory block for aliasing decisions:
   ("p", i) for parameter i of an exported function (the host copies each
-  argument into its own block), ("new", n) for a block allocated here, None
+  argument into its own block; arguments that share memory are views into
+  one block and share the root ("p", g) of their group, `ArrayType.alias`), ("new", n) for a block allocated here, None
   when unknown.
 - `Ew`: an elementwise expression over arrays and scalars (a NumPy ufunc
   name, its operands, the result dtype, the broadcast shape). It is lazy: it
@@ -1015,8 +1016,10 @@ def settle_frame(tr, frame, loc):
 
 
 def param_root(v, i):
+    """Parameter i's own root, or the root its placeholder already has: the
+    one shared by parameters that alias (`ArrayType.alias`, signature.placeholder)."""
     if isinstance(v, Arr):
-        return Arr(v.dtype, v.ptr, v.shape, v.strides, ("p", i))
+        return Arr(v.dtype, v.ptr, v.shape, v.strides, v.root if v.root is not None else ("p", i))
     return v
 
 

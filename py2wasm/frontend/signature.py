@@ -308,7 +308,8 @@ def placeholder(t: PyType):
     if isinstance(t, ArrayType):
         from .arrays import Arr
         strides = tuple(Var(I64, "stride") for _ in range(t.ndim)) if t.strided else None
-        return Arr(t.dtype, 0, (0,) * t.ndim, strides, None)
+        # parameters sharing memory share a root (arrays.param_root): aliasing decisions see it
+        return Arr(t.dtype, 0, (0,) * t.ndim, strides, None if t.alias is None else ("p", t.alias))
     if isinstance(t, NumpyScalarType) and t.dtype in ("complex128", "complex64"):
         from .complex_scalars import CX_TYPES
         return CX_TYPES[t.dtype](0)

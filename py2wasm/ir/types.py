@@ -23,7 +23,7 @@ about bytecode or Binaryen.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Union
+from typing import Optional, Union
 
 
 @dataclass(frozen=True)
@@ -198,13 +198,18 @@ class ArrayType:
     dimensions in a signature: flattened to (address, shape[0..ndim-1]).
     `strided`: any layout (py2wasm.compile's arguments that are not
     C-contiguous), flattened to (address, shape..., strides...) with strides
-    in elements (runner/layout.py)."""
+    in elements (runner/layout.py). `alias`: py2wasm.compile's arguments
+    that share memory (runner/aliasing.py): parameters with the same `alias`
+    number are views (strided) into ONE block, so they may alias each other;
+    None: this parameter's memory is its own."""
     dtype: str
     ndim: int
     strided: bool = False
+    alias: Optional[int] = None
 
     def __repr__(self) -> str:
-        return f"array[{self.dtype}, {self.ndim}{', strided' if self.strided else ''}]"
+        al = f", alias {self.alias}" if self.alias is not None else ""
+        return f"array[{self.dtype}, {self.ndim}{', strided' if self.strided else ''}{al}]"
 
 
 PyType = Union[ScalarType, TupleType, NoneType, ArrayType, NumpyScalarType, ComplexType]
@@ -252,7 +257,8 @@ def to_json(t: PyType):
     if isinstance(t, TupleType):
         return {"tuple": [to_json(e) for e in t.elems]}
     if isinstance(t, ArrayType):
-        return {"array": t.dtype, "ndim": t.ndim, **({"strided": True} if t.strided else {})}
+        return {"array": t.dtype, "ndim": t.ndim, **({"strided": True} if t.strided else {}),
+                **({"alias": t.alias} if t.alias is not None else {})}
     if isinstance(t, NumpyScalarType):
         return repr(t)
     if isinstance(t, ComplexType):
@@ -272,7 +278,7 @@ def from_json(j) -> PyType:
     if numpy_scalar_json(j) is not None:
         return NumpyScalarType(numpy_scalar_json(j))
     if isinstance(j, dict) and "array" in j:
-        return ArrayType(j["array"], j["ndim"], bool(j.get("strided", False)))
+        return ArrayType(j["array"], j["ndim"], bool(j.get("strided", False)), j.get("alias"))
     if isinstance(j, dict):
         return TupleType(tuple(from_json(e) for e in j["tuple"]))
     return {"int": I64, "float": F64, "bool": BOOL, "None": NONE, "complex": COMPLEX}[j]

@@ -22,6 +22,12 @@ A wrapper does only what its signature needs, in code V8 inlines:
    in the persistent heap), the export gets the arena top first; `back`
    copies copied arguments back in `finally`, except those the manifest
    marks `"readonly"` (ir/writes.py proved the function never writes them);
+   two array arguments over one ArrayBuffer (`a.buffer === b.buffer`, each
+   read once, tested inline for pairs of which one may be written) go to
+   `ovl`, which throws a
+   ValueError when their bytes overlap (each is copied on its own and the
+   function is compiled for separate memory: NumPy's answer would differ),
+   except the same view of the module's memory twice (one WasmArray: in place);
 3. results: float as is, bool `!== 0`, int `r === r ? r : big()` (NaN = out
    of the safe range, the exact value in `py2wasm_big`), arrays via `out`
    (a copy, or a WasmArray under `keep()`), tuples as arrays; a result that
@@ -147,6 +153,7 @@ def function_js(f: dict, local: str, pnames: list[str]) -> tuple[str, set[str]]:
     places: list[str] = []
     writable = False  # an array argument the function may write: copied back in `finally`
     zslot = 0  # the next free slot of $s.z (sizes of N-d arguments)
+    datas: list = []  # (data variable, label, may be written) of each array argument
     for k, p in enumerate(params):
         t, pn = p["type"], pnames[k]
 
@@ -188,6 +195,7 @@ def function_js(f: dict, local: str, pnames: list[str]) -> tuple[str, set[str]]:
                     zslot += nd
                     data = var
                 ro = ",1" if p.get("readonly") else ""  # never written: no copy back
+                datas.append((data, leaf.label, not ro))
                 if not ro:
                     writable = True
                 if ro and nd == 1 and leaf.type["array"] in SMALL_COPY:
@@ -214,6 +222,13 @@ def function_js(f: dict, local: str, pnames: list[str]) -> tuple[str, set[str]]:
             body.append(f"{check.format(v=leaf.access)}||${piece}({leaf.access},{extra}{labels},"
                         f"{_s(leaf.label)});")
             args.append(value.format(v=leaf.access))
+    pairs = [(a, b) for i, a in enumerate(datas) for b in datas[i + 1:] if a[2] or b[2]]
+    if pairs:  # arguments sharing memory: refused (`ovl`); each `.buffer` read once (~35 ns)
+        used.add("ovl")
+        for v in dict.fromkeys(x[0] for pr in pairs for x in pr):
+            body.append(f"const {v}b={v}.buffer;")
+        for (va, la, _), (vb, lb, _) in pairs:
+            body.append(f"{va}b==={vb}b&&$ovl($s,{va},{vb},{labels},{_s(la)},{_s(lb)});")
     rt = f["result"]
     nres = 1 if sizes_in_memory(rt) else count_leaves(rt)
     target = f"$s.e.{fn}" if fn.isidentifier() else f"$s.e[{_s(fn)}]"

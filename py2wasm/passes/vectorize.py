@@ -118,9 +118,21 @@ def vectorize(module: Module, *, target="simd", fastmath: bool = False) -> Modul
               for e in b.eqns if e.prim == "call"}
     for fn in module.functions.values():
         # only the host calls it: its array arguments are separate copies
-        host_only = fn.name in module.exports and fn.name not in called
+        host_only = fn.name in module.exports and fn.name not in called and not _aliased(fn)
         vectorize_function(fn, fastmath=fastmath, exported=host_only)
     return module
+
+
+def _aliased(fn: Function) -> bool:
+    """Some array parameters of fn share memory (`ArrayType.alias`: the host
+    passes them as views into one block)."""
+    from ..ir.types import ArrayType, TupleType
+
+    def has(t):
+        if isinstance(t, ArrayType):
+            return t.alias is not None
+        return isinstance(t, TupleType) and any(has(e) for e in t.elems)
+    return fn.sig is not None and any(has(t) for _, t in fn.sig.params)
 
 
 def vectorize_function(fn: Function, *, fastmath: bool = False, exported: bool = False) -> int:

@@ -4,7 +4,9 @@ Place in the pipeline: runner (host side), over `runner.arrays.ArrayCaller`.
 `fast_array_caller(ac)` returns one small Python function specialized on the
 export's signature, for the common call: every array argument a C-contiguous
 `numpy.ndarray` of exactly the parameter's dtype and ndim, every scalar of
-exactly its Python type, the arguments fitting in the current linear memory.
+exactly its Python type, no two argument arrays sharing memory
+(runner/aliasing.py: a cheap test, `base is None` for arrays owning their
+data), the arguments fitting in the current linear memory.
 Such a call costs a few NumPy slice assignments and one zero-argument thunk
 call (runner/thunks.py; a plain ctypes call where there are no thunks): the arguments are written straight into typed views
 of linear memory (cached, rebuilt only when the memory's size changes), the
@@ -33,7 +35,7 @@ _SMALL = 1 << 15  # as runner/arrays.py: compare small arrays as bytes before co
 
 
 def _supported(ac) -> bool:
-    if ac._host or ac.fast is None:  # noqa: SLF001
+    if ac._host or ac.fast is None or ac._groups:  # noqa: SLF001 - aliasing: the general path
         return False
     for p in ac._plans:  # noqa: SLF001
         if p.kind not in ("a", "s", "np"):
@@ -152,6 +154,11 @@ def fast_array_caller(ac, miss=None):
             tests.append(t)
     if tests:
         L.append("    if " + " or ".join(f"({t})" for t in tests) + f": return {other}")
+    anames = [n for n, p in zip(names, ac._plans) if p.kind == "a"]  # noqa: SLF001
+    if len(anames) > 1:  # arguments sharing memory take another version (runner/aliasing.py)
+        from .aliasing import guard_source, overlap
+        ns["_alias_overlap"] = overlap
+        L.append(f"    if {guard_source(anames)}: return {other}")
     L.append("    size = _msize()")
     L.append("    if size != _V[0]: _refresh(size)")
     L.append("    top = 16")

@@ -23,6 +23,7 @@ import numpy as np
 
 from ..ir.types import (ArrayType, ComplexType, NoneType, NumpyScalarType, ScalarType, TupleType,
                         from_json)
+from . import aliasing
 from .layout import compact_layout, view_in
 
 _PY = {"i64": int, "f64": float, "bool": bool}
@@ -215,16 +216,19 @@ def _c_api():
 
 class _Plan:
     """How one parameter or result (a PyType) crosses the ABI, precomputed."""
-    __slots__ = ("kind", "t", "dtype", "name", "ndim", "itemsize", "elems", "strided", "ro")
+    __slots__ = ("kind", "t", "dtype", "name", "ndim", "itemsize", "elems", "strided", "ro",
+                 "alias")
 
     def __init__(self, t, ro: bool = False):
         self.t = t
         self.ro = ro  # an array parameter the function never writes (manifest "readonly")
+        self.alias = None
         if isinstance(t, ArrayType):
             self.kind = "a"
             self.dtype = np.dtype(t.dtype)  # little-endian (native), as in memory
             self.name, self.ndim, self.itemsize = t.dtype, t.ndim, self.dtype.itemsize
             self.strided = t.strided
+            self.alias = t.alias  # a view into its group's one block (runner/aliasing.py)
         elif isinstance(t, TupleType):
             self.kind = "t"
             self.elems = [_Plan(e, ro) for e in t.elems]
@@ -242,6 +246,9 @@ class _Plan:
             self.kind = "c"
         else:
             self.kind = "n"
+
+
+_GROUP_PLAN = _Plan(ArrayType("uint8", 1))  # an aliasing group's block, as bytes
 
 
 class ArrayCaller:
@@ -273,6 +280,15 @@ class ArrayCaller:
         self._plans = [_Plan(t, bool(p.get("readonly"))) for t, p in zip(self.types, entry["params"])]
         self._rplan = _Plan(self.result)
         self._nparams = len(self.types)
+        # the aliasing groups this specialization was compiled for (runner/aliasing.py)
+        self._expect = tuple(p.alias if p.kind == "a" else None for p in self._plans)
+        self._groups: dict = {}
+        for i, p in enumerate(self._plans):
+            if p.kind == "a" and p.alias is not None:
+                self._groups.setdefault(p.alias, []).append(i)
+        if not self._groups:
+            self._expect = None
+        self._gplace: dict = {}
         try:
             self.memory = exports["memory"]
             self.heap = exports[HEAP_GLOBAL]
@@ -373,6 +389,13 @@ class ArrayCaller:
                 got = f"{a.dtype.name} {a.ndim}-D array" if isinstance(a, np.ndarray) else \
                     type(a).__name__
                 raise TypeError(f"expected a {plan.name} {plan.ndim}-D array, got {got}")
+            if plan.alias is not None:  # a view into its group's block (runner/aliasing.py)
+                addr, lo = self._gplace[plan.alias]
+                off, strides = aliasing.member_layout(a, lo)
+                flat.append(addr + off)
+                flat.extend(a.shape)
+                flat.extend(strides)
+                return
             if plan.strided:  # the compact layout with a's structure (runner/layout.py)
                 strides, offset, span = compact_layout(a)
                 n = span * plan.itemsize
@@ -425,6 +448,10 @@ class ArrayCaller:
         flat: list = []
         placed: list = []
         ndarray = np.ndarray
+        if aliasing.overlap_groups(args) != self._expect:
+            self._alias_mismatch(args)
+        if self._groups:
+            self._place_groups(args, placed)
         for p, a in zip(plans, args):
             if p.kind == "a" and type(a) is ndarray and a.dtype is p.dtype and a.ndim == p.ndim \
                     and not p.strided:
@@ -475,6 +502,39 @@ class ArrayCaller:
         if not isinstance(res, (list, tuple)):
             res = (res,)
         return self._unflatten(self._rplan, iter(res), u8)
+
+    def _alias_mismatch(self, args):
+        for p, a in zip(self._plans, args):  # a wrong argument type is reported first
+            if p.kind == "a" and (not isinstance(a, np.ndarray) or a.ndim != p.ndim or (
+                    a.dtype is not p.dtype and a.dtype.name != p.name)):
+                self._place(p, a, [], [])  # raises the TypeError
+        raise ValueError(
+            f"{self.name}(): the argument arrays share memory differently from what this "
+            "compiled version was made for (py2wasm.compile picks the right version: "
+            "call the compiled function, not its instance)")
+
+    def _place_groups(self, args, placed) -> None:
+        """Allocate each aliasing group's block: the caller's bytes that
+        cover all its members, copied in (and back) once as one entry of
+        `placed`; members are passed as views into it (_place)."""
+        self._gplace = {}
+        for g, members in self._groups.items():
+            arrs = [args[i] for i in members]
+            for i, a in zip(members, arrs):
+                p = self._plans[i]
+                if not isinstance(a, np.ndarray) or a.ndim != p.ndim or (
+                        a.dtype is not p.dtype and a.dtype.name != p.name):
+                    self._place(p, a, [], [])  # raises the TypeError
+                if not a.dtype.isnative:
+                    raise ValueError(f"{self.name}(): a non-native byte order array shares "
+                                     "memory with another argument: pass a copy")
+            lo, hi = aliasing.group_block(arrs)
+            n = hi - lo
+            addr = self.alloc(n)
+            self._gplace[g] = (addr, lo)
+            if n:
+                host = aliasing.host_bytes(lo, hi, any(a.flags.writeable for a in arrs))
+                placed.append((host, addr, n, _GROUP_PLAN, None))
 
     def _array1(self, addr, size, u8):
         """A 1-D array result: a copy of its elements in linear memory."""

@@ -28,13 +28,31 @@ export function memoryCases(M, assert) {
     for (const h of [x, y, out]) h.free();
   });
 
-  test("aliasing: the same WasmArray twice aliases like NumPy; plain TypedArrays are copies", () => {
+  test("aliasing: the same WasmArray twice aliases like NumPy; other overlapping written arguments are refused", () => {
     const h = array(f64(1, 2, 3));
     M.add_into(h, h, h); // out[i] = x[i] + y[i], all the same memory
     assert.deepEqual([...h.data], [2, 4, 6]);
+    // plain TypedArrays sharing memory would be separate copies: refused (NumPy would see one memory)
     const a = f64(1, 2, 3);
-    M.add_into(a, a, a); // copied in three times, copied back in order: out last
-    assert.deepEqual([...a], [2, 4, 6]);
+    assert.throws(() => M.add_into(a, a, a), (e) => e.name === "ValueError" && /share memory/.test(e.message)
+      && /'x' and 'out'/.test(e.message)); // x, y are read-only: only pairs with `out` matter
+    assert.deepEqual([...a], [1, 2, 3]); // refused before anything ran
+    const b = f64(1, 2, 3, 4, 5);
+    assert.throws(() => M.add_into(b.subarray(1), f64(0, 0, 0, 0), b.subarray(0, 4)), { name: "ValueError" });
+    assert.deepEqual([...b], [1, 2, 3, 4, 5]);
+    M.add_into(b.subarray(1), b.subarray(0, 4), f64(0, 0, 0, 0)); // only read-only ones overlap: fine
+    // views of one buffer that do not overlap are separate arrays
+    const c = f64(1, 2, 3, 4, 5, 6);
+    M.add_into(c.subarray(0, 2), c.subarray(2, 4), c.subarray(4));
+    assert.deepEqual([...c], [1, 2, 3, 4, 4, 6]);
+    // overlapping views of one WasmArray (both passed in place) are refused too
+    const big = alloc(Float64Array, 40);
+    assert.throws(() => M.add_into(big.data.subarray(1, 21), big.data.subarray(0, 20), big.data.subarray(20, 40)), // x, out share element 20
+      { name: "ValueError" });
+    // read-only arguments may share memory: nothing is written through them
+    const r = f64(1, 2, 3);
+    assert.equal(M.dot2(r, r), 14);
+    big.free();
     // a plain array and a WasmArray with the same values: no aliasing
     const o = alloc(Float64Array, 3);
     M.add_into(h, f64(1, 1, 1), o);

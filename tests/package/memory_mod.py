@@ -55,3 +55,8 @@ def blocks(a: npt.NDArray[np.float64], k: int) -> npt.NDArray[np.float64]:
 def blocks5(a: npt.NDArray[np.float64], k: int) -> npt.NDArray[np.int32]:
     """A 5-D result (more than 4 dimensions: the sizes come back as results)."""
     return a.astype(np.int32).reshape(k, 1, 2, 3, 1)
+
+
+def dot2(a: npt.NDArray[np.float64], b: npt.NDArray[np.float64]) -> float:
+    """Reads both arguments only (they may share memory)."""
+    return np.sum(a * b)
