@@ -212,3 +212,22 @@ def test_eig_of_stacks(shape):
                                    atol=1e-12)
         assert np.abs(b @ v - v * w[..., None, :]).max() <= 50 * m * EPS * np.abs(b).max()
         np.testing.assert_array_equal(compiled(eigvals)(b), w)
+
+
+def eig_of_complex(a):
+    return np.linalg.eig(a.astype(np.complex128))
+
+
+def eigvals_of_complex(a):
+    return np.linalg.eigvals(a + 1j * a)
+
+
+def test_complex_input_is_a_located_compile_error():
+    for fn in (eig_of_complex, eigvals_of_complex):
+        with pytest.raises(py2wasm.CompileError) as e:
+            py2wasm.compile(fn)(np.eye(2))
+        assert f"numpy.linalg.{fn.__name__.split('_')[0]}() with complex values is not supported" \
+            in str(e.value)
+        assert e.value.file.endswith("test_eig.py")
+    with pytest.raises(py2wasm.CompileError):
+        py2wasm.compile(eig)(np.eye(3, dtype=np.complex64))
