@@ -126,7 +126,8 @@ def call(tr, fn, args, kwargs, loc):
         return array_from(tr, b["a"], b["dtype"], loc)
     if name in _SAFE_NPLIB:
         return nplib.call(tr, fn, args, kwargs, loc)
-    _refuse(loc, f"numpy.{name}()")
+    module = getattr(fn, "__module__", None)   # numpy.linalg.eig, not numpy.eig
+    _refuse(loc, f"{module if module in ('numpy.linalg', 'numpy.fft') else 'numpy'}.{name}()")
 
 
 def attribute(tr, a, name, loc):

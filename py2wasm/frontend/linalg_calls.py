@@ -37,8 +37,8 @@ def implementation(fn):
 @functools.lru_cache(maxsize=1)
 def eig_always_complex() -> bool:
     """Does the installed NumPy's eig return complex arrays even for real
-    eigenvalues (NumPy >= 2.5)? Then py2wasm's real results would have the
-    wrong dtype: eig/eigvals are refused until complex arrays exist."""
+    eigenvalues (NumPy >= 2.5)? Then eig/eigvals trace the implementations
+    that build complex arrays (py2wasm/linalg/eig.py eig_complex)."""
     import numpy as np
     return np.linalg.eigvals(np.eye(1)).dtype.kind == "c"
 
@@ -47,10 +47,6 @@ def call(tr, fn, impl, args, kwargs, loc):
     from . import arrays
     from .calls import call_python
     public = f"numpy.linalg.{fn.__name__}"
-    if fn.__name__ in ("eig", "eigvals") and eig_always_complex():
-        raise error(loc, f"{public}() returns complex arrays in this NumPy version, and complex "
-                    "arrays are not supported", "for a symmetric matrix use numpy.linalg.eigh",
-                    E_UNSUPPORTED_CALL)
     for a in list(args) + list(kwargs.values()):
         if arrays.is_array(a):
             if a.ndim > 2:
@@ -63,6 +59,11 @@ def call(tr, fn, impl, args, kwargs, loc):
             if a.dtype.startswith("complex"):
                 raise error(loc, f"{public}() of a complex array is not supported", "",
                             E_UNSUPPORTED_CALL)
+    if fn.__name__ in ("eig", "eigvals") and eig_always_complex():
+        from ..linalg import always_complex_implementations
+        flat, stack = always_complex_implementations()[fn]
+        a = args[0] if args else kwargs.get("a")
+        impl = stack if arrays.is_array(a) and a.ndim > 2 else flat
     if fn.__name__ == "norm":  # an int axis= is the 1-tuple (the library has no isinstance)
         axis_at = 2
         if len(args) > axis_at and type(args[axis_at]) is int:

@@ -22,7 +22,7 @@ and matrix_rank of a stack are a located CompileError.
 Modules: `_common` (checks, dtypes), `lu` (det, slogdet, solve, inv,
 matrix_power), `factor` (cholesky, qr), `spectral` (eigh, eigvalsh, svd,
 lstsq, matrix_rank, pinv, cond), `eig` (eig, eigvals: Hessenberg + Francis
-double-shift QR; real results only until complex arrays), `norms` (norm), `stacked` (the 2-D
+double-shift QR; real arrays, or complex ones as NumPy >= 2.5), `norms` (norm), `stacked` (the 2-D
 routines over stacks of matrices).
 """
 from __future__ import annotations
@@ -61,3 +61,14 @@ def stacked_implementations() -> dict:
         la.eig: stacked.eig, la.eigvals: stacked.eigvals,
         la.norm: norms.norm,
     }
+
+
+def always_complex_implementations() -> dict:
+    """eig and eigvals as NumPy >= 2.5 has them (complex arrays even for
+    real eigenvalues): function -> (2-D implementation, stacked one)."""
+    import numpy as np
+
+    from . import eig, stacked
+    la = np.linalg
+    return {la.eig: (eig.eig_complex, stacked.eig_complex),
+            la.eigvals: (eig.eigvals_complex, stacked.eigvals_complex)}

@@ -11,11 +11,15 @@ of the triangular form and back-transformation; each vector is scaled to unit
 eigenvalues come in the order the iteration deflates them, which may differ
 from LAPACK's: NumPy does not sort them either).
 
-Complex results: py2wasm's arrays are real here, so a matrix whose
-eigenvalues turn out complex raises a run-time error saying so (never a
-wrong answer). The Schur-form values (wr, wi) are computed in full; only
-`eig_result` builds NumPy's result from them, so complex arrays can be
-switched on there (with the complex back-substitution of hqr2).
+Results (see docs/arrays.md): NumPy >= 2.5 always returns complex arrays,
+built by `eig_complex`/`eigvals_complex` (hqr2's complex back-substitution,
+then LAPACK's normalization of complex pairs: `complex_vectors`). NumPy <
+2.5 returns real arrays exactly when every eigenvalue is real, a choice on
+the data that a compiled function's one result type cannot follow:
+`eig`/`eigvals` return the real arrays and raise a run-time error when the
+eigenvalues turn out complex (never a wrong answer); `eig_result` is the
+one place that builds them. `frontend/linalg_calls.py` picks the variant
+for the installed NumPy.
 """
 from __future__ import annotations
 
@@ -277,34 +281,127 @@ def schur(h, v, d, e):
     return norm
 
 
-def real_vectors(h, v, d, norm):
-    """Eigenvectors when every eigenvalue is real: back-substitution on the
-    (upper triangular) Schur form, back-transformation by v (overwritten by
-    the vectors), each scaled to unit 2-norm."""
+def cdiv(xr, xi, yr, yi):
+    """(xr + i xi) / (yr + i yi) as a pair, Smith's way (JAMA's cdiv)."""
+    if abs(yr) > abs(yi):
+        r = yi / yr
+        dd = yr + r * yi
+        return (xr + r * xi) / dd, (xi - r * xr) / dd
+    r = yr / yi
+    dd = yi + r * yr
+    return (r * xr + xi) / dd, (r * xi - xr) / dd
+
+
+def schur_vectors(h, v, d, e, norm):
+    """Eigenvectors from the real Schur form h (hqr2's back-substitution,
+    real and complex pairs) back-transformed by v, which they overwrite: a
+    real eigenvalue's vector in its column; for a complex pair (columns j,
+    j+1, e[j] > 0) the real part in column j and the imaginary part in
+    column j+1 (the vector of d[j] + i e[j]; its conjugate belongs to d[j] - i e[j])."""
     nn = h.shape[0]
-    if norm != 0.0:
-        for n in range(nn - 1, -1, -1):
-            p = float(d[n])
+    if norm == 0.0:
+        return
+    for n in range(nn - 1, -1, -1):
+        p = float(d[n])
+        q = float(e[n])
+        z = 0.0
+        s = 0.0
+        r = 0.0
+        if q == 0.0:
+            l = n
             h[n, n] = 1.0
             for i in range(n - 1, -1, -1):
                 w = float(h[i, i]) - p
                 r = 0.0
-                for j in range(i + 1, n + 1):
+                for j in range(l, n + 1):
                     r = r + float(h[i, j]) * float(h[j, n])
-                if w != 0.0:
-                    h[i, n] = -r / w
+                if float(e[i]) < 0.0:
+                    z = w
+                    s = r
                 else:
-                    h[i, n] = -r / (EPS * norm)
-                t = abs(float(h[i, n]))
-                if (EPS * t) * t > 1.0:  # overflow control
-                    for j in range(i, n + 1):
-                        h[j, n] = float(h[j, n]) / t
-        for j in range(nn - 1, -1, -1):
-            for i in range(nn):
-                z = 0.0
-                for k in range(j + 1):
-                    z = z + float(v[i, k]) * float(h[k, j])
-                v[i, j] = z
+                    l = i
+                    if float(e[i]) == 0.0:
+                        if w != 0.0:
+                            h[i, n] = -r / w
+                        else:
+                            h[i, n] = -r / (EPS * norm)
+                    else:  # a 2x2 block above: real equations
+                        x = float(h[i, i + 1])
+                        y = float(h[i + 1, i])
+                        q = (float(d[i]) - p) * (float(d[i]) - p) + float(e[i]) * float(e[i])
+                        t = (x * s - z * r) / q
+                        h[i, n] = t
+                        if abs(x) > abs(z):
+                            h[i + 1, n] = (-r - w * t) / x
+                        else:
+                            h[i + 1, n] = (-s - y * t) / z
+                    t = abs(float(h[i, n]))
+                    if (EPS * t) * t > 1.0:  # overflow control
+                        for j in range(i, n + 1):
+                            h[j, n] = float(h[j, n]) / t
+        elif q < 0.0:  # the second column of a complex pair: both columns
+            l = n - 1
+            if abs(float(h[n, n - 1])) > abs(float(h[n - 1, n])):
+                h[n - 1, n - 1] = q / float(h[n, n - 1])
+                h[n - 1, n] = -(float(h[n, n]) - p) / float(h[n, n - 1])
+            else:
+                cr, ci = cdiv(0.0, -float(h[n - 1, n]), float(h[n - 1, n - 1]) - p, q)
+                h[n - 1, n - 1] = cr
+                h[n - 1, n] = ci
+            h[n, n - 1] = 0.0
+            h[n, n] = 1.0
+            for i in range(n - 2, -1, -1):
+                ra = 0.0
+                sa = 0.0
+                for j in range(l, n + 1):
+                    ra = ra + float(h[i, j]) * float(h[j, n - 1])
+                    sa = sa + float(h[i, j]) * float(h[j, n])
+                w = float(h[i, i]) - p
+                if float(e[i]) < 0.0:
+                    z = w
+                    r = ra
+                    s = sa
+                else:
+                    l = i
+                    if float(e[i]) == 0.0:
+                        cr, ci = cdiv(-ra, -sa, w, q)
+                        h[i, n - 1] = cr
+                        h[i, n] = ci
+                    else:  # a 2x2 block above: complex equations
+                        x = float(h[i, i + 1])
+                        y = float(h[i + 1, i])
+                        vr = (float(d[i]) - p) * (float(d[i]) - p) + float(e[i]) * float(e[i]) - q * q
+                        vi = (float(d[i]) - p) * 2.0 * q
+                        if vr == 0.0 and vi == 0.0:
+                            vr = EPS * norm * (abs(w) + abs(q) + abs(x) + abs(y) + abs(z))
+                        cr, ci = cdiv(x * r - z * ra + q * sa, x * s - z * sa - q * ra, vr, vi)
+                        h[i, n - 1] = cr
+                        h[i, n] = ci
+                        if abs(x) > abs(z) + abs(q):
+                            h[i + 1, n - 1] = (-ra - w * float(h[i, n - 1]) + q * float(h[i, n])) / x
+                            h[i + 1, n] = (-sa - w * float(h[i, n]) - q * float(h[i, n - 1])) / x
+                        else:
+                            cr, ci = cdiv(-r - y * float(h[i, n - 1]), -s - y * float(h[i, n]), z, q)
+                            h[i + 1, n - 1] = cr
+                            h[i + 1, n] = ci
+                    t = max(abs(float(h[i, n - 1])), abs(float(h[i, n])))
+                    if (EPS * t) * t > 1.0:  # overflow control
+                        for j in range(i, n + 1):
+                            h[j, n - 1] = float(h[j, n - 1]) / t
+                            h[j, n] = float(h[j, n]) / t
+    for j in range(nn - 1, -1, -1):
+        for i in range(nn):
+            z = 0.0
+            for k in range(j + 1):
+                z = z + float(v[i, k]) * float(h[k, j])
+            v[i, j] = z
+
+
+def real_vectors(h, v, d, e, norm):
+    """Eigenvectors when every eigenvalue is real, each scaled to unit
+    2-norm as LAPACK's geev (no sign convention: LAPACK has none)."""
+    schur_vectors(h, v, d, e, norm)
+    nn = h.shape[0]
     for j in range(nn):
         s = 0.0
         for i in range(nn):
@@ -313,6 +410,61 @@ def real_vectors(h, v, d, norm):
         if s > 0.0:
             for i in range(nn):
                 v[i, j] = float(v[i, j]) / s
+
+
+def complex_vectors(h, v, d, e, norm, vi):
+    """All eigenvectors as complex columns: real parts in v, imaginary parts
+    in vi (zeros on entry). Normalized as LAPACK's geev: unit 2-norm, and
+    for a complex pair the largest component (the first largest) made real
+    by a rotation keeping its real part's sign (dlartg); the conjugate
+    eigenvalue gets the conjugate vector."""
+    schur_vectors(h, v, d, e, norm)
+    nn = h.shape[0]
+    j = 0
+    while j < nn:
+        if float(e[j]) == 0.0:
+            s = 0.0
+            for i in range(nn):
+                s += float(v[i, j]) * float(v[i, j])
+            s = math.sqrt(s)
+            if s > 0.0:
+                for i in range(nn):
+                    v[i, j] = float(v[i, j]) / s
+            j += 1
+        else:
+            s = 0.0
+            for i in range(nn):
+                s += float(v[i, j]) * float(v[i, j]) + float(v[i, j + 1]) * float(v[i, j + 1])
+            s = math.sqrt(s)
+            big = -1.0
+            k = 0
+            for i in range(nn):
+                m = float(v[i, j]) * float(v[i, j]) + float(v[i, j + 1]) * float(v[i, j + 1])
+                if m > big:
+                    big = m
+                    k = i
+            f = float(v[k, j])
+            g = float(v[k, j + 1])
+            rr = math.sqrt(f * f + g * g)
+            cs = 1.0
+            sn = 0.0
+            if rr > 0.0:
+                if f < 0.0:
+                    rr = -rr
+                cs = f / rr
+                sn = g / rr
+            for i in range(nn):
+                x = float(v[i, j])
+                y = float(v[i, j + 1])
+                re = (cs * x + sn * y) / s
+                im = (cs * y - sn * x) / s
+                v[i, j] = re
+                vi[i, j] = im
+                v[i, j + 1] = re
+                vi[i, j + 1] = -im
+            vi[k, j] = 0.0
+            vi[k, j + 1] = 0.0
+            j += 2
 
 
 def eig_parts(a):
@@ -346,13 +498,24 @@ def all_real(e):
 
 
 def eig_result(a, h, v, d, e, norm, vectors):
-    """NumPy's result from the Schur form: (w, v) or w. The one place that
-    builds it (complex eigenvalues: a run-time error until complex arrays)."""
+    """NumPy < 2.5's result from the Schur form: (w, v) or w, real arrays
+    (NumPy returns real arrays exactly when every eigenvalue is real;
+    complex eigenvalues: a run-time error, the result's type being fixed
+    when compiling -- see docs/arrays.md)."""
     if not all_real(e):
         raise NotImplementedError(COMPLEX_MSG)
     if vectors:
-        real_vectors(h, v, d, norm)
+        real_vectors(h, v, d, e, norm)
     return result_like(d, a), result_like(v, a)
+
+
+def complex_like(re, im, a):
+    """re + i im in NumPy's complex result dtype for the real input a:
+    complex64 when a is float32, else complex128."""
+    z = re + im * 1j
+    if a.dtype == np.float32:
+        return z.astype(np.complex64)
+    return z
 
 
 def eig(a):
@@ -369,3 +532,23 @@ def eigvals(a):
                           "two-dimensional" % a.ndim)
     h, v, d, e, norm = eig_parts(a)
     return eig_result(a, h, v, d, e, norm, False)[0]
+
+
+def eig_complex(a):
+    """eig as NumPy >= 2.5 (always complex arrays), of a real matrix."""
+    if a.ndim < 2:  # inline: a helper that always raises would type as None
+        raise LinAlgError("%d-dimensional array given. Array must be at least "
+                          "two-dimensional" % a.ndim)
+    h, v, d, e, norm = eig_parts(a)
+    vi = np.zeros(v.shape)
+    complex_vectors(h, v, d, e, norm, vi)
+    return complex_like(d, e, a), complex_like(v, vi, a)
+
+
+def eigvals_complex(a):
+    """eigvals as NumPy >= 2.5 (always a complex array), of a real matrix."""
+    if a.ndim < 2:  # inline: a helper that always raises would type as None
+        raise LinAlgError("%d-dimensional array given. Array must be at least "
+                          "two-dimensional" % a.ndim)
+    h, v, d, e, norm = eig_parts(a)
+    return complex_like(d, e, a)

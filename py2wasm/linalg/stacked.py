@@ -1,6 +1,8 @@
 """Stacks of matrices (arrays of more than two dimensions, leading batch
 axes) for the `numpy.linalg` functions NumPy broadcasts: `det slogdet inv
-solve cholesky qr eigh eigvalsh svd matrix_power`.
+solve cholesky qr eigh eigvalsh svd matrix_power eig eigvals` (eig and
+eigvals: real arrays, or complex ones as NumPy >= 2.5 returns, from
+`eig_complex`/`eigvals_complex`).
 
 Place in the pipeline: part of the linalg library the frontend traces
 (`py2wasm/linalg/__init__.py`); written in the compiled Python subset.
@@ -183,6 +185,45 @@ def eigvals(a):
     for i in range(k):
         ws[i] = general.eigvals(s[i])
     return result_like(ws, a).reshape(a.shape[:a.ndim - 1])
+
+
+def eig_complex(a):
+    """eig of a stack as NumPy >= 2.5: complex arrays."""
+    if a.shape[a.ndim - 2] != a.shape[a.ndim - 1]:
+        raise LinAlgError("Last 2 dimensions of the array must be square")
+    s = as_stack(a)
+    k = s.shape[0]
+    n = s.shape[1]
+    wr = np.zeros((k, n))
+    wi = np.zeros((k, n))
+    vr = np.zeros((k, n, n))
+    vi = np.zeros((k, n, n))
+    for i in range(k):
+        h, v, d, e, norm = general.eig_parts(s[i])
+        im = np.zeros((n, n))
+        general.complex_vectors(h, v, d, e, norm, im)
+        wr[i] = d
+        wi[i] = e
+        vr[i] = v
+        vi[i] = im
+    return general.complex_like(wr, wi, a).reshape(a.shape[:a.ndim - 1]), \
+        general.complex_like(vr, vi, a).reshape(a.shape)
+
+
+def eigvals_complex(a):
+    """eigvals of a stack as NumPy >= 2.5: a complex array."""
+    if a.shape[a.ndim - 2] != a.shape[a.ndim - 1]:
+        raise LinAlgError("Last 2 dimensions of the array must be square")
+    s = as_stack(a)
+    k = s.shape[0]
+    n = s.shape[1]
+    wr = np.zeros((k, n))
+    wi = np.zeros((k, n))
+    for i in range(k):
+        h, v, d, e, norm = general.eig_parts(s[i])
+        wr[i] = d
+        wi[i] = e
+    return general.complex_like(wr, wi, a).reshape(a.shape[:a.ndim - 1])
 
 
 def svd(a, full_matrices=True, compute_uv=True, hermitian=False):
