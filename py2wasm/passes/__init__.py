@@ -1,14 +1,18 @@
 """IR -> IR passes, run between the frontend and the backend.
 
 Place in the pipeline: frontend -> ir -> **passes** -> backend. Each pass
-keeps the module valid; `run_passes(..., verify=True)` re-verifies after
-every pass, so a broken pass is caught where it breaks. Binaryen's optimizer
+keeps the module valid; `run_passes(..., verify=True)` verifies the result
+(before the backend sees it), and with PY2WASM_VERIFY_EACH_PASS=1 (set by
+the test suite) after every pass, so a broken pass is caught where it
+breaks (verifying costs about as much as a pass: once is the default). Binaryen's optimizer
 runs later on the wasm; passes here do what needs Python-level knowledge
 (which operations may raise, which values are known). `link_math` runs at
 every level, even O0: it makes modules self-contained (`math[fn=...]` becomes
 a call of the linked `py2wasm.libm` function).
 """
 from __future__ import annotations
+
+import os
 
 from ..ir import Module, verify_module
 from .dce import dce
@@ -28,16 +32,16 @@ def run_passes(module: Module, level: int = 1, verify: bool = True, *,
     from ..targets import get_target
     # at every level: compiled modules import nothing (fma on relaxed SIMD:
     # the backend's probed relaxed_madd, with the linked fma as fallback)
+    each = verify and os.environ.get("PY2WASM_VERIFY_EACH_PASS", "") not in ("", "0")
     module = link_math(module, keep_math=("fma",) if get_target(target).relaxed else ())
-    if verify:
+    if each:
         verify_module(module)
-    if level <= 0:
-        return module
-    for _name, p in PIPELINE:
-        module = p(module)
-        if verify:
-            verify_module(module)
-    module = vectorize(module, target=target, fastmath=fastmath)  # SIMD targets only
+    if level > 0:
+        for _name, p in PIPELINE:
+            module = p(module)
+            if each:
+                verify_module(module)
+        module = vectorize(module, target=target, fastmath=fastmath)  # SIMD targets only
     if verify:
         verify_module(module)
     return module
