@@ -75,6 +75,38 @@ def _chain(c: Var, new: Var, defs):
     return rounded, u, v, chain
 
 
+_ELEM = {F64X2: "float64", F32X4: "float32"}
+
+
+def _contiguous(vals, vt, defs, consts):
+    """The address of lane 0 if vals are loads of consecutive elements of the
+    vector's dtype (lane j at a constant offset of j elements from lane 0's
+    address), else None."""
+    loads = [defs.get(v.id) for v in vals]
+    if any(e is None or e.prim != "load" or e.params.get("dtype") != _ELEM[vt]
+           for e in loads):
+        return None
+    isz = 8 if vt is F64X2 else 4
+    parts = [_offset(e.ins[0], defs, consts) for e in loads]
+    if any(r is not parts[0][0] or o != parts[0][1] + j * isz
+           for j, (r, o) in enumerate(parts)):
+        return None
+    return loads[0].ins[0]
+
+
+def _offset(addr, defs, consts):
+    """(root, constant offset) of an address `root + c` (or root itself, 0)."""
+    a = defs.get(addr.id)
+    if a is not None and a.prim in ("wadd", "add") and len(a.ins) == 2:
+        x, c = a.ins
+        if c.id not in consts:
+            x, c = c, x
+        v = consts.get(c.id)
+        if isinstance(v, int) and not isinstance(v, bool) and x.id not in consts:
+            return x, v
+    return addr, 0
+
+
 def _match(fn, loop, consts):
     carried = loop.carried
     if len(carried) < 2 or any(c.type is not F64 for c in carried):
@@ -159,7 +191,13 @@ def vectorize_rows(fn, loop, consts) -> bool:
         for o, n in zip(e.outs, outs):
             env[o.id] = n
 
+    defs = _defs(body)
+
     def operand(vals):
+        addr = _contiguous(vals, vt, defs, consts)
+        if addr is not None:  # the lanes are consecutive elements: one v128 load
+            return emit(vb, "vload", [env.get(addr.id, addr)],
+                        {"dtype": _ELEM[vt], "vtype": vt})
         vals = [env.get(v.id, v) for v in vals]
         if all(v is vals[0] for v in vals):
             return emit(vb, "vsplat", [vals[0]], {"vtype": vt})
