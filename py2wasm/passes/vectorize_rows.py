@@ -162,9 +162,10 @@ def _match(fn, loop, consts):
     return vt, chains, chain_eqns
 
 
-def vectorize_rows(fn, loop, consts) -> bool:
+def vectorize_rows(fn, loop, consts, fastmath=False) -> bool:
     """Vectorize `loop` across its accumulators if it has the shape above; did it?
-    (`consts`: var id -> value of fn's constants.)"""
+    (`consts`: var id -> value of fn's constants; `fastmath`: the multiply-adds
+    are fused, vfma.)"""
     m = _match(fn, loop, consts)
     if m is None:
         return False
@@ -206,8 +207,11 @@ def vectorize_rows(fn, loop, consts) -> bool:
     news = []
     for g in range(groups):
         grp = chains[g * lanes:(g + 1) * lanes]
-        prod = emit(vb, "vmul", [operand([ch[1] for ch in grp]), operand([ch[2] for ch in grp])])
-        news.append(emit(vb, "vadd", [vh.params[1 + g], prod]))
+        u, v = operand([ch[1] for ch in grp]), operand([ch[2] for ch in grp])
+        if fastmath:
+            news.append(emit(vb, "vfma", [u, v, vh.params[1 + g]]))
+            continue
+        news.append(emit(vb, "vadd", [vh.params[1 + g], emit(vb, "vmul", [u, v])]))
     vb.term = Br(vh, [env[loop.latch_index.id]] + news)
     outs = [emit(vx, "vextract", [v], {"lane": k}) for v in vx.params[1:] for k in range(lanes)]
     vx.term = Br(h, loop.header_args(vx.params[0], outs))
