@@ -33,12 +33,15 @@ is then all float32 and runs in f32x4 lanes). The blocking only reorders
 work between different elements of C, never the terms of one element, so
 the scalar (mvp) and SIMD builds give the same bits; with `fastmath` the
 vectorizer may fuse the multiply-add (relaxed-SIMD).
-`A @ x` (one column) is a dot product per row, RV = 8 rows at a time with
-one accumulator each (the same order, independent chains), which
-passes/vectorize_rows.py runs as lanes (4 x f64x2 or 2 x f32x4, one sum
-per lane). A matrix-vector product whose matrix is column-major (`A.T @ x`,
-`x @ A.T`) takes the other orientation's loops, which stream the matrix
-along its unit stride (`A.T @ x` as `x @ A`: axpy over rows).
+`A @ x` (one column) is a dot product per row, RV = 4 rows at a time, in
+the blocked order of `dot_rows` (also the 1-D dot's, nplib._dot1): L = 8
+(float32) / 4 (float64) partial sums per row, a k-order tail, a fixed tree;
+passes/vectorize_rows.py runs the partial sums as lanes with v128 loads
+(one partial sum per lane, so every build gives the same bits). A
+matrix-vector product whose matrix is column-major (`A.T @ x`, `x @ A.T`)
+takes the other orientation's loops, which stream the matrix along its
+unit stride (`A.T @ x` as `x @ A`: axpy over rows, k order; `x @ A.T` as
+`A @ x`: blocked order).
 """
 from __future__ import annotations
 
