@@ -183,8 +183,22 @@ def vectorize_rows(fn, loop, consts, fastmath=False) -> bool:
     q = vh.params[0]
     vh.term = CondBr(emit(vh, "lt", [q, loop.n]), vb, [], vx, list(vh.params))
     env = {loop.index.id: q}
+    defs = _defs(body)
+    # operands whose lanes are consecutive elements: one v128 load each; the
+    # scalar loads they replace are dropped when nothing else reads them (the
+    # vector load reads the same bytes, so it traps where they would)
+    vaddr = {}
+    for g in range(len(chains) // lanes):
+        for side in (1, 2):
+            vals = [ch[side] for ch in chains[g * lanes:(g + 1) * lanes]]
+            addr = _contiguous(vals, vt, defs, consts)
+            if addr is not None:
+                vaddr[tuple(v.id for v in vals)] = addr
+    read = {v.id for e in body.eqns if id(e) not in chain_eqns for v in e.ins}
+    read.update(v.id for v in body.term.args)
+    dropped = {id(defs[i]) for key in vaddr for i in key if i not in read}
     for e in body.eqns:  # everything but the sums, as it was
-        if id(e) in chain_eqns:
+        if id(e) in chain_eqns or id(e) in dropped:
             continue
         outs = [Var(o.type, o.hint) for o in e.outs]
         vb.eqns.append(type(e)(e.prim, [env.get(v.id, v) for v in e.ins], outs,
@@ -192,10 +206,8 @@ def vectorize_rows(fn, loop, consts, fastmath=False) -> bool:
         for o, n in zip(e.outs, outs):
             env[o.id] = n
 
-    defs = _defs(body)
-
     def operand(vals):
-        addr = _contiguous(vals, vt, defs, consts)
+        addr = vaddr.get(tuple(v.id for v in vals))
         if addr is not None:  # the lanes are consecutive elements: one v128 load
             return emit(vb, "vload", [env.get(addr.id, addr)],
                         {"dtype": _ELEM[vt], "vtype": vt})
