@@ -11,8 +11,11 @@ v_r = x[p]). Such sums are reductions whose order the iteration vectorizer
 may not change; here each sum keeps its own order: consecutive sums become
 the lanes of one vector (2 x f64 or 4 x float32 when every product and sum
 is rounded to float32: f32x4 arithmetic of float32 values is exactly `f32`
-of the float64 result), the operands are built lane by lane from the
-scalar values (a value shared by the group is splat once), and the rest of
+of the float64 result), the operands are one v128 load where their lanes
+are consecutive elements (loads at constant offsets of one address: the
+blocked dot of `dot_rows`, whose scalar loads are then dropped), else built
+lane by lane from the scalar values (a value shared by the group is splat
+once), and the rest of
 the body (index arithmetic, loads, checks, stores) runs as it did, once per
 iteration. So lane r does exactly sum r's additions in the same order: the
 results are the scalar loop's to the bit, on every build, without fastmath.
