@@ -33,12 +33,15 @@ is then all float32 and runs in f32x4 lanes). The blocking only reorders
 work between different elements of C, never the terms of one element, so
 the scalar (mvp) and SIMD builds give the same bits; with `fastmath` the
 vectorizer may fuse the multiply-add (relaxed-SIMD).
-`A @ x` (one column) is a dot product per row, RV = 8 rows at a time with
-one accumulator each (the same order, independent chains), which
-passes/vectorize_rows.py runs as lanes (4 x f64x2 or 2 x f32x4, one sum
-per lane). A matrix-vector product whose matrix is column-major (`A.T @ x`,
-`x @ A.T`) takes the other orientation's loops, which stream the matrix
-along its unit stride (`A.T @ x` as `x @ A`: axpy over rows).
+`A @ x` (one column) is a dot product per row, RV = 4 rows at a time, in
+the blocked order of `dot_rows` (also the 1-D dot's, nplib._dot1): L = 8
+(float32) / 4 (float64) partial sums per row, a k-order tail, a fixed tree;
+passes/vectorize_rows.py runs the partial sums as lanes with v128 loads
+(one partial sum per lane, so every build gives the same bits). A
+matrix-vector product whose matrix is column-major (`A.T @ x`, `x @ A.T`)
+takes the other orientation's loops, which stream the matrix along its
+unit stride (`A.T @ x` as `x @ A`: axpy over rows, k order; `x @ A.T` as
+`A @ x`: blocked order).
 """
 from __future__ import annotations
 
@@ -47,7 +50,8 @@ from . import arrays as A
 from .arrays import alloc, cast, iadd, icmp, imul, isel, loop, store, strides_of
 
 R = 4  # rows of A per register group
-RV = 8  # rows of A per group of a matrix-vector product (independent sums)
+RV = 4  # rows of A per group of a matrix-vector product (each LANES[dt] partial sums)
+LANES = {"float64": 4, "float32": 8}  # partial sums per dot product (blocked order)
 Q = 4  # k steps per pass over the C rows
 KB = 256  # rows of B per k-block
 JB = 512  # columns of B per panel (KB * JB float64 = 1 MiB at most: L2)
@@ -104,25 +108,15 @@ def float_matmul(tr, a, b, n, k, m, dt, loc, fill, reorient=True):
     if A.known(m) and m == 1:  # A @ x: dot products of rows, RV rows at a time
         out = alloc(tr, dt, (n, 1), loc)
         ost = strides_of(fb, out)
-        zero = fb.const(0.0, F64)
-
         asb = imul(fb, ast[1], a.itemsize)  # bytes between columns of A
         xsb = imul(fb, bst[0], b.itemsize)  # ... and between elements of x
 
         def rows(i0, cnt):
             abase = [_addr(fb, a, ast, iadd(fb, i0, r), 0) for r in range(cnt)]
-            xbase = _addr(fb, b, bst, 0, 0)
-
-            def kstep(p, acc):  # row base addresses hoisted: one offset per operand
-                oa = imul(fb, p, asb)
-                bv = cast(fb, fb.emit("load", [iadd(fb, xbase, imul(fb, p, xsb))],
-                                      {"dtype": b.dtype}), b.dtype, ct)
-                return [rnd(fb.emit("add", [acc[r], rnd(fb.emit("mul", [cast(fb, fb.emit(
-                    "load", [iadd(fb, abase[r], oa)], {"dtype": a.dtype}), a.dtype, ct),
-                    bv]))])) for r in range(cnt)]
-            acc = loop(fb, k, [zero] * cnt, kstep)
+            sums = dot_rows(fb, [(x, asb) for x in abase], (_addr(fb, b, bst, 0, 0), xsb),
+                            a.dtype, b.dtype, k, ct)
             for r in range(cnt):
-                store(fb, out, [iadd(fb, i0, r), 0], acc[r], ost)
+                store(fb, out, [iadd(fb, i0, r), 0], sums[r], ost)
         _groups(fb, n, rows, RV)
         return out
 
@@ -224,3 +218,57 @@ def _groups(fb, total, body, size=R):
     loop(fb, ng, [], lambda g, cs: (body(imul(fb, g, size), size), cs)[1])
     done = imul(fb, ng, size)
     loop(fb, A.isub(fb, total, done), [], lambda t, cs: (body(iadd(fb, done, t), 1), cs)[1])
+
+
+def dot_rows(fb, rows, x, adt, xdt, k, ct):
+    """The dot products of k elements of each of `rows` (a list of (address
+    of element 0, bytes between elements)) with x (the same), in the blocked
+    order of the contract (docs/arrays.md), computed in `ct` (float64 or
+    float32: each product and sum rounded to float32); returns one sum per row.
+
+    Order: L = LANES[ct] partial sums per row; for q < k // L, partial sum j
+    adds the product of element q*L + j (in increasing q, starting from 0.0);
+    the leftover k % L products are added in increasing k to a tail sum
+    starting from 0.0; the result is tree(partials) + tail, where tree halves
+    the list until one is left: [s[j] + s[j + L/2] for j < L/2] (L = 4:
+    (s0 + s2) + (s1 + s3)). The block loop carries len(rows) * L sums of one
+    shape, which passes/vectorize_rows.py runs as lanes (each lane one partial
+    sum, so every build computes the same bits); with unit strides known at
+    trace time the L elements of a row sit at constant offsets of one address,
+    so the lanes of a vector are one v128 load."""
+    L = LANES[ct]
+    rnd = (lambda v: v) if ct == "float64" else (lambda v: fb.emit("f32", [v]))
+    zero = fb.const(0.0, F64)
+    nr = len(rows)
+
+    def term(addr, dtype, j, step):
+        return cast(fb, fb.emit("load", [iadd(fb, addr, imul(fb, j, step))], {"dtype": dtype}),
+                    dtype, ct)
+
+    def mac(acc, u, v):
+        return rnd(fb.emit("add", [acc, rnd(fb.emit("mul", [u, v]))]))
+
+    nblk = A.ifloordiv_pos(fb, k, L)
+
+    def block(q, acc):
+        qa = [iadd(fb, base, imul(fb, q, imul(fb, st, L))) for base, st in rows]
+        xa = iadd(fb, x[0], imul(fb, q, imul(fb, x[1], L)))
+        xv = [term(xa, xdt, j, x[1]) for j in range(L)]
+        return [mac(acc[r * L + j], term(qa[r], adt, j, rows[r][1]), xv[j])
+                for r in range(nr) for j in range(L)]
+    part = loop(fb, nblk, [zero] * (nr * L), block)
+    done = imul(fb, nblk, L)
+
+    def tail(t, acc):
+        p = iadd(fb, done, t)
+        xv = term(x[0], xdt, p, x[1])
+        return [mac(acc[r], term(rows[r][0], adt, p, rows[r][1]), xv) for r in range(nr)]
+    tails = loop(fb, A.isub(fb, k, done), [zero] * nr, tail)
+    out = []
+    for r in range(nr):
+        s = part[r * L:(r + 1) * L]
+        while len(s) > 1:
+            h = len(s) // 2
+            s = [rnd(fb.emit("add", [s[j], s[j + h]])) for j in range(h)]
+        out.append(rnd(fb.emit("add", [s[0], tails[r]])))
+    return out

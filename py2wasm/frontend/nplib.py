@@ -999,6 +999,12 @@ def _dot1(tr, a, b, dt, loc):
     fb = tr.fb
     ct = _compute(dt)
     ast, bst = strides_of(fb, a), strides_of(fb, b)
+    if dt in ("float64", "float32"):  # the blocked order of the matmul contract
+        from .matmul_kernels import dot_rows
+
+        def row(x, st):
+            return (A.ic(fb, A.address(fb, x, [0], st)), imul(fb, st[0], x.itemsize))
+        return dot_rows(fb, [row(a, ast)], row(b, bst), a.dtype, b.dtype, a.shape[0], dt)[0]
 
     def body(idx, cs):
         x = cast(fb, A.load(fb, a, idx, ast), a.dtype, dt)

@@ -153,6 +153,8 @@ def vectorize_function(fn: Function, *, fastmath: bool = False, exported: bool =
         try:
             if vectorize_pairwise(fn, loop, index.consts):
                 done += 1
+            elif fastmath and vectorize_rows(fn, loop, index.consts, fastmath=True):
+                done += 1  # separate sums as lanes (v128 loads), fused multiply-adds
             else:
                 _LoopVectorizer(fn, loop, fastmath, exported, index).run()
                 done += 1

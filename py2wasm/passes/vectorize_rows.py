@@ -11,8 +11,11 @@ v_r = x[p]). Such sums are reductions whose order the iteration vectorizer
 may not change; here each sum keeps its own order: consecutive sums become
 the lanes of one vector (2 x f64 or 4 x float32 when every product and sum
 is rounded to float32: f32x4 arithmetic of float32 values is exactly `f32`
-of the float64 result), the operands are built lane by lane from the
-scalar values (a value shared by the group is splat once), and the rest of
+of the float64 result), the operands are one v128 load where their lanes
+are consecutive elements (loads at constant offsets of one address: the
+blocked dot of `dot_rows`, whose scalar loads are then dropped), else built
+lane by lane from the scalar values (a value shared by the group is splat
+once), and the rest of
 the body (index arithmetic, loads, checks, stores) runs as it did, once per
 iteration. So lane r does exactly sum r's additions in the same order: the
 results are the scalar loop's to the bit, on every build, without fastmath.
@@ -75,6 +78,38 @@ def _chain(c: Var, new: Var, defs):
     return rounded, u, v, chain
 
 
+_ELEM = {F64X2: "float64", F32X4: "float32"}
+
+
+def _contiguous(vals, vt, defs, consts):
+    """The address of lane 0 if vals are loads of consecutive elements of the
+    vector's dtype (lane j at a constant offset of j elements from lane 0's
+    address), else None."""
+    loads = [defs.get(v.id) for v in vals]
+    if any(e is None or e.prim != "load" or e.params.get("dtype") != _ELEM[vt]
+           for e in loads):
+        return None
+    isz = 8 if vt is F64X2 else 4
+    parts = [_offset(e.ins[0], defs, consts) for e in loads]
+    if any(r is not parts[0][0] or o != parts[0][1] + j * isz
+           for j, (r, o) in enumerate(parts)):
+        return None
+    return loads[0].ins[0]
+
+
+def _offset(addr, defs, consts):
+    """(root, constant offset) of an address `root + c` (or root itself, 0)."""
+    a = defs.get(addr.id)
+    if a is not None and a.prim in ("wadd", "add") and len(a.ins) == 2:
+        x, c = a.ins
+        if c.id not in consts:
+            x, c = c, x
+        v = consts.get(c.id)
+        if isinstance(v, int) and not isinstance(v, bool) and x.id not in consts:
+            return x, v
+    return addr, 0
+
+
 def _match(fn, loop, consts):
     carried = loop.carried
     if len(carried) < 2 or any(c.type is not F64 for c in carried):
@@ -130,9 +165,10 @@ def _match(fn, loop, consts):
     return vt, chains, chain_eqns
 
 
-def vectorize_rows(fn, loop, consts) -> bool:
+def vectorize_rows(fn, loop, consts, fastmath=False) -> bool:
     """Vectorize `loop` across its accumulators if it has the shape above; did it?
-    (`consts`: var id -> value of fn's constants.)"""
+    (`consts`: var id -> value of fn's constants; `fastmath`: the multiply-adds
+    are fused, vfma.)"""
     m = _match(fn, loop, consts)
     if m is None:
         return False
@@ -150,8 +186,22 @@ def vectorize_rows(fn, loop, consts) -> bool:
     q = vh.params[0]
     vh.term = CondBr(emit(vh, "lt", [q, loop.n]), vb, [], vx, list(vh.params))
     env = {loop.index.id: q}
+    defs = _defs(body)
+    # operands whose lanes are consecutive elements: one v128 load each; the
+    # scalar loads they replace are dropped when nothing else reads them (the
+    # vector load reads the same bytes, so it traps where they would)
+    vaddr = {}
+    for g in range(len(chains) // lanes):
+        for side in (1, 2):
+            vals = [ch[side] for ch in chains[g * lanes:(g + 1) * lanes]]
+            addr = _contiguous(vals, vt, defs, consts)
+            if addr is not None:
+                vaddr[tuple(v.id for v in vals)] = addr
+    read = {v.id for e in body.eqns if id(e) not in chain_eqns for v in e.ins}
+    read.update(v.id for v in body.term.args)
+    dropped = {id(defs[i]) for key in vaddr for i in key if i not in read}
     for e in body.eqns:  # everything but the sums, as it was
-        if id(e) in chain_eqns:
+        if id(e) in chain_eqns or id(e) in dropped:
             continue
         outs = [Var(o.type, o.hint) for o in e.outs]
         vb.eqns.append(type(e)(e.prim, [env.get(v.id, v) for v in e.ins], outs,
@@ -160,6 +210,10 @@ def vectorize_rows(fn, loop, consts) -> bool:
             env[o.id] = n
 
     def operand(vals):
+        addr = vaddr.get(tuple(v.id for v in vals))
+        if addr is not None:  # the lanes are consecutive elements: one v128 load
+            return emit(vb, "vload", [env.get(addr.id, addr)],
+                        {"dtype": _ELEM[vt], "vtype": vt})
         vals = [env.get(v.id, v) for v in vals]
         if all(v is vals[0] for v in vals):
             return emit(vb, "vsplat", [vals[0]], {"vtype": vt})
@@ -168,8 +222,11 @@ def vectorize_rows(fn, loop, consts) -> bool:
     news = []
     for g in range(groups):
         grp = chains[g * lanes:(g + 1) * lanes]
-        prod = emit(vb, "vmul", [operand([ch[1] for ch in grp]), operand([ch[2] for ch in grp])])
-        news.append(emit(vb, "vadd", [vh.params[1 + g], prod]))
+        u, v = operand([ch[1] for ch in grp]), operand([ch[2] for ch in grp])
+        if fastmath:
+            news.append(emit(vb, "vfma", [u, v, vh.params[1 + g]]))
+            continue
+        news.append(emit(vb, "vadd", [vh.params[1 + g], emit(vb, "vmul", [u, v])]))
     vb.term = Br(vh, [env[loop.latch_index.id]] + news)
     outs = [emit(vx, "vextract", [v], {"lane": k}) for v in vx.params[1:] for k in range(lanes)]
     vx.term = Br(h, loop.header_args(vx.params[0], outs))

@@ -1,8 +1,10 @@
 """The float matrix-product kernel (frontend/matmul_kernels.py): every
 blocking path (row groups of 4 and leftover rows, k groups of 4 and leftover
 k, several k-blocks and column panels) against an exact reference of the
-documented summation order (docs/arrays.md: each element summed in
-increasing k from 0.0 in the result's dtype, float32 rounded at every step), on odd sizes, non-contiguous and
+documented summation order (docs/arrays.md: matrix-matrix and axpy-shaped
+products sum each element in increasing k from 0.0 in the result's dtype,
+float32 rounded at every step; row-streamed matrix-vector products and 1-D
+dots in the blocked order of `blocked`), on odd sizes, non-contiguous and
 transposed operands, empty operands, float32/float64/int64, matrix-vector
 in both orientations; and the mvp, simd and relaxed-simd builds agree bit
 for bit (simd_harness.Builds)."""
@@ -38,6 +40,32 @@ def reference(a, b):
     if vec_b:
         acc = acc[..., 0]
     return acc.astype(dt)
+
+
+def blocked(a, b):
+    """a @ b for a row-streamed matrix-vector product (a 2-D, b 1-D) or a
+    1-D dot, in the contract's blocked order: L = K.LANES partial sums per
+    row (partial j adds the products of elements q*L + j, q increasing, from
+    0.0), a tail sum of the k % L leftover products in k order, then
+    tree(partials) + tail, the tree halving the list: s[j] + s[j + L/2]."""
+    dt = np.result_type(a, b)
+    a2 = np.atleast_2d(np.asarray(a, dt))
+    x = np.asarray(b, dt)
+    L = K.LANES[dt.name]
+    k = x.shape[0]
+    nb = k // L
+    part = np.zeros((a2.shape[0], L), dt)
+    tail = np.zeros(a2.shape[0], dt)
+    with np.errstate(over="ignore", invalid="ignore"):
+        for q in range(nb):
+            part = part + a2[:, q * L:(q + 1) * L] * x[q * L:(q + 1) * L]
+        for p in range(nb * L, k):
+            tail = tail + a2[:, p] * x[p]
+        while part.shape[1] > 1:
+            h = part.shape[1] // 2
+            part = part[:, :h] + part[:, h:]
+        res = (part[:, 0] + tail).astype(dt)
+    return res[0] if np.ndim(a) == 1 else res
 
 
 def data(shape, dt):
@@ -86,7 +114,7 @@ def test_empty():
             run(MM, a, b, reference(a, b))
         for n, k in [(0, 3), (3, 0)]:
             a, x, y = data((n, k), dt), data(k, dt), data(n, dt)
-            run(AX, a, x, reference(a, x))
+            run(AX, a, x, blocked(a, x) if dt != "int64" else reference(a, x))
             run(XA, y, a, reference(y, a))
 
 
@@ -119,18 +147,19 @@ XAT_DOT = Builds(lambda x, a: np.dot(x[1:], a[:, 1:].T))
 def test_matrix_vector_both_orientations(dt):
     for n, k in [(1, 1), (2, 3), (7, 63), (65, 7), (257, 65), (3, K.JB + 5)]:
         a, x, y = data((n, k), dt), data(k, dt), data(n, dt)
-        run(AX, a, x, reference(a, x))
-        run(DOT_AX, a, x, reference(a, x))
+        ref = blocked if dt != "int64" else reference
+        run(AX, a, x, ref(a, x))
+        run(DOT_AX, a, x, ref(a, x))
         run(XA, y, a, reference(y, a))
         run(DOT_XA, y, a, reference(y, a))
         run(ATX, a, y, reference(a.T, y))
         a2, x2 = data((n, 2 * k), dt), data(3 * k, dt)
-        run(STRIDED, a2, x2, reference(a2[:, ::2], x2[::3]))
-        run(XAT, x, a, reference(x, a.T))
+        run(STRIDED, a2, x2, ref(a2[:, ::2], x2[::3]))
+        run(XAT, x, a, ref(a, x))  # x @ A.T streams the rows of A
         a3, y3 = data((2 * n, k), dt), data(2 * n, dt)
         run(ATX_STEP, a3, y3, reference(a3[::2].T, y3[::2]))
         x4, a4 = data(k + 1, dt), data((n, k + 1), dt)
-        run(XAT_DOT, x4, a4, reference(x4[1:], a4[:, 1:].T))
+        run(XAT_DOT, x4, a4, ref(a4[:, 1:], x4[1:]))
 
 
 def test_special_values_keep_the_order():
@@ -138,7 +167,7 @@ def test_special_values_keep_the_order():
     a = np.array([[-0.0, 1e308, np.inf], [np.nan, -1e308, 2.0], [1.0, 1.0, -0.0]])
     b = np.array([[-0.0, 1.0], [1e308, -1.0], [0.0, -0.0]])
     run(MM, a, b, reference(a, b))
-    run(AX, a, b[:, 0].copy(), reference(a, b[:, 0]))
+    run(AX, a, b[:, 0].copy(), blocked(a, b[:, 0]))
 
 
 ROW_COL = Builds(lambda x: x[None, :] @ x[None, :].T)
@@ -151,5 +180,75 @@ def test_one_by_one_products_of_transposed_views(dt):
     for k in [1, 2, 7, 65]:
         x = data(k, dt)
         ROW_COL.check(x, numpy=False)
-        assert bits(np.asarray(ROW_COL.mvp(x))) == bits(reference(x[None, :], x[None, :].T))
+        assert bits(np.asarray(ROW_COL.mvp(x))) == bits(blocked(x[None, :], x)[:, None])
     COV.check(data(10, "float64"), numpy=False)
+
+
+DOT = Builds(lambda x, y: x @ y)
+NPDOT = Builds(lambda x, y: np.dot(x, y))
+DOT_VIEWS = Builds(lambda x, y: x[::2] @ y[::-2])
+INNER = Builds(lambda x, y: np.inner(x, y))
+VDOT = Builds(lambda x, y: np.vdot(x, y))
+
+
+def bound(a2, x, dt):
+    """The documented tolerance against NumPy: (k / L + log2 L + 2) * eps *
+    sum |a[i, p] * x[p]| per element (eps of the dtype)."""
+    L = K.LANES[np.dtype(dt).name]
+    eps = float(np.finfo(dt).eps)
+    k = x.shape[0]
+    mag = np.abs(np.asarray(a2, np.float64)) @ np.abs(np.asarray(x, np.float64))
+    return (k / L + np.log2(L) + 2) * eps * mag + np.finfo(dt).tiny
+
+
+@pytest.mark.parametrize("dt", ["float64", "float32"])
+def test_one_d_dots_in_the_blocked_order(dt):
+    # every size 0..70 (whole blocks of K.LANES and every tail), contiguous and
+    # strided/reversed views: the blocked reference to the bit, the three builds
+    # bit for bit, and NumPy within the documented bound
+    for k in range(71):
+        x, y = data(k, dt), data(k, dt)
+        for f in (DOT, NPDOT, INNER, VDOT):
+            f.check(x, y, numpy=False)
+            got = f.mvp(x, y)
+            assert bits(np.asarray(got)) == bits(np.asarray(blocked(x, y))), (k, f)
+            assert np.asarray(got).dtype == np.dtype(dt)
+            assert abs(float(got) - float(np.dot(x, y))) <= bound(x[None], y, dt)[0], k
+        x2, y2 = data(2 * k, dt), data(2 * k, dt)
+        DOT_VIEWS.check(x2, y2, numpy=False)
+        assert bits(np.asarray(DOT_VIEWS.mvp(x2, y2))) == bits(np.asarray(
+            blocked(x2[::2], y2[::-2])))
+
+
+@pytest.mark.parametrize("dt", ["float64", "float32"])
+def test_matrix_vector_against_numpy_within_the_bound(dt):
+    for n, k in [(1, 0), (3, 1), (5, 7), (9, 8), (4, 9), (13, 33), (7, 70), (65, 257)]:
+        a, x, y = data((n, k), dt), data(k, dt), data(n, dt)
+        for got, want, a2, v in [(AX.mvp(a, x), a @ x, a, x), (XA.mvp(y, a), y @ a, a.T, y),
+                                 (ATX.mvp(a, y), a.T @ y, a.T, y),
+                                 (XAT.mvp(x, a), x @ a.T, a, x)]:
+            assert np.asarray(got).dtype == np.dtype(dt)
+            assert np.all(np.abs(np.asarray(got, np.float64) - want) <= bound(a2, v, dt))
+
+
+def test_dots_of_special_values():
+    # nan, inf, -0.0 and overflow in any lane and in the tail: the same bits in
+    # every build and as the blocked reference (NumPy's nan/inf pattern)
+    for dt in ["float64", "float32"]:
+        for k in [1, 4, 5, 8, 9, 17]:
+            for v in [np.nan, np.inf, -np.inf, -0.0, 3e38 if dt == "float32" else 1e308]:
+                for pos in {0, k // 2, k - 1}:
+                    x, y = data(k, dt), data(k, dt)
+                    x[pos] = v
+                    y[(pos + 1) % k] = -v if v == v else v
+                    DOT.check(x, y, numpy=False)
+                    got = DOT.mvp(x, y)
+                    assert bits(np.asarray(got)) == bits(np.asarray(blocked(x, y)))
+                    with np.errstate(all="ignore"):
+                        want = np.dot(x, y)
+                    if v != v or abs(v) == np.inf:  # no finite overflow: NumPy's nan/inf
+                        assert np.isnan(got) == np.isnan(want), (dt, k, v, pos)
+                        assert np.isfinite(want) or np.isnan(want) or got == want
+                    a = np.stack([x, y, x])
+                    AX.check(a, y, numpy=False)
+                    assert bits(np.asarray(AX.mvp(a, y))) == bits(blocked(a, y))

@@ -16,8 +16,10 @@ Modelled deviations (README "Where py2wasm differs", docs/arrays.md):
 - -0.0/+0.0 ties in maximum/minimum/fmax/fmin and max/min reductions give
   the first operand / the running result (`_r_*`).
 - float sums over axes other than the last and of non-contiguous N-d views
-  add sequentially; integer mean adds sequentially; matrix products sum in k
-  order from 0.0 (`_r_sum`, `_r_mean`, `_r_matmul`, ...).
+  add sequentially; integer mean adds sequentially; float matrix products
+  sum in k order from 0.0, except 1-D dots and matrix-vector products that
+  stream the matrix's rows, which sum in the blocked order (`_r_sum`,
+  `_r_mean`, `_r_matmul`, `_r_blocked_dot`, ...).
 """
 from __future__ import annotations
 
@@ -318,12 +320,47 @@ def _r_fmin(a, b):
     return _tie_first(np.fmin, a, b)
 
 
+_DOT_LANES = {"float64": 4, "float32": 8}  # frontend/matmul_kernels.LANES
+
+
+def _r_blocked_dot(a2, x, rt):
+    """The rows of a2 dotted with x in the blocked order (docs/arrays.md):
+    L partial sums over k = j mod L, a k-order tail, tree(partials) + tail."""
+    L = _DOT_LANES[rt.name]
+    k = x.shape[0]
+    nb = k // L
+    part = np.zeros((a2.shape[0], L), rt)
+    tail = np.zeros(a2.shape[0], rt)
+    for q in range(nb):
+        part = part + a2[:, q * L:(q + 1) * L] * x[q * L:(q + 1) * L]
+    for p in range(nb * L, k):
+        tail = tail + a2[:, p] * x[p]
+    while part.shape[1] > 1:
+        h = part.shape[1] // 2
+        part = part[:, :h] + part[:, h:]
+    return (part[:, 0] + tail).astype(rt)
+
+
+def _colmajor(m):
+    """m is a column-major 2-D view (py2wasm's matrix-vector kernel streams
+    it along its columns, in k order)."""
+    return (m.ndim == 2 and m.shape[0] > 1 and m.shape[1] > 1 and
+            m.strides[0] == m.itemsize and m.strides[1] != m.itemsize)
+
+
 def _r_matmul(a, b):
-    """Float matrix products sum in k order, starting from 0.0."""
+    """Float matrix products sum in k order, starting from 0.0; 1-D dots and
+    row-streamed matrix-vector products in the blocked order."""
     res = a @ b
     rt = np.asarray(res).dtype
     if rt.kind != "f":
         return res
+    if a.ndim == 1 and b.ndim == 1:
+        return rt.type(_r_blocked_dot(a.astype(rt)[None, :], b.astype(rt), rt)[0])
+    if a.ndim == 2 and b.ndim == 1 and not _colmajor(a):
+        return _r_blocked_dot(a.astype(rt), b.astype(rt), rt)
+    if a.ndim == 1 and b.ndim == 2 and _colmajor(b):
+        return _r_blocked_dot(b.T.astype(rt), a.astype(rt), rt)
     a2 = a.astype(rt)
     b2 = b.astype(rt)
     if a2.ndim == 1:

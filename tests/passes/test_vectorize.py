@@ -80,7 +80,7 @@ def test_mvp_target_is_untouched():
 
 
 def np_dot(a, b):
-    return np.dot(a, b)  # a left-to-right loop in the scalar build
+    return np.dot(a, b)  # the blocked order: 4 float64 partial sums (the lanes)
 
 
 def test_loops_that_stay_scalar():
@@ -88,14 +88,17 @@ def test_loops_that_stay_scalar():
     assert vectorized_headers(module_for(checked_int_loop, [5])) == []
     # a user's float reduction keeps Python's order (and checks b's bounds)
     assert vectorized_headers(module_for(user_dot, [X, X])) == []
-    assert vectorized_headers(module_for(np_dot, [X, X])) == []
+    # np.dot's partial sums (the blocked order) are lanes, not a reordering
+    assert vectorized_headers(module_for(np_dot, [X, X])) == ["across 4 sums, 2 x f64x2"]
     # libm calls: the loop stays scalar
     assert vectorized_headers(module_for(sines, [X])) == []
 
 
 def test_fastmath_vectorizes_float_reductions_with_fma():
     m = module_for(np_dot, [X, X], fastmath=True)
-    assert vectorized_headers(m) == ["2 lanes, 4 x f64x2 accumulators"]
+    # the blocked dot's partial sums as lanes, fused; its k-order tail reassociated
+    assert vectorized_headers(m) == ["across 4 sums, 2 x f64x2",
+                                     "2 lanes, 4 x f64x2 accumulators"]
     assert "vfma" in prims(m)
     # a user's loop with bounds checks on the index: vectorized under a run-time
     # guard that the checks cannot fire (else the scalar loop raises as Python does)
