@@ -268,18 +268,4 @@ def matrix_power(a, n):
     else:
         b = a.copy()
         k = n
-    if k == 1:
-        return b
-    r = b
-    first = True
-    while k > 0:
-        if k % 2 == 1:
-            if first:
-                r = b
-                first = False
-            else:
-                r = r @ b
-        k //= 2
-        if k > 0:
-            b = b @ b
-    return r
+    return lu.power_by_squaring(b, k)
