@@ -403,13 +403,18 @@ def real_vectors(h, v, d, e, norm):
     schur_vectors(h, v, d, e, norm)
     nn = h.shape[0]
     for j in range(nn):
-        s = 0.0
+        unit_column(v, j, nn)
+
+
+def unit_column(v, j, nn):
+    """Scale column j of v (nn rows) to unit 2-norm (left alone if zero)."""
+    s = 0.0
+    for i in range(nn):
+        s += float(v[i, j]) * float(v[i, j])
+    s = math.sqrt(s)
+    if s > 0.0:
         for i in range(nn):
-            s += float(v[i, j]) * float(v[i, j])
-        s = math.sqrt(s)
-        if s > 0.0:
-            for i in range(nn):
-                v[i, j] = float(v[i, j]) / s
+            v[i, j] = float(v[i, j]) / s
 
 
 def complex_vectors(h, v, d, e, norm, vi):
@@ -423,13 +428,7 @@ def complex_vectors(h, v, d, e, norm, vi):
     j = 0
     while j < nn:
         if float(e[j]) == 0.0:
-            s = 0.0
-            for i in range(nn):
-                s += float(v[i, j]) * float(v[i, j])
-            s = math.sqrt(s)
-            if s > 0.0:
-                for i in range(nn):
-                    v[i, j] = float(v[i, j]) / s
+            unit_column(v, j, nn)
             j += 1
         else:
             s = 0.0

@@ -185,6 +185,12 @@ def matrix_power(a, n):
     else:
         b = a.copy()
         k = n
+    return power_by_squaring(b, k)
+
+
+def power_by_squaring(b, k):
+    """b multiplied by itself to the power k >= 1 (binary powering, the
+    products in NumPy's order); b may be a stack (matmul broadcasts)."""
     if k == 1:
         return b
     r = b

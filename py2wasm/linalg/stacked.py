@@ -32,10 +32,16 @@ def as_stack(a):
     return a.reshape((-1, a.shape[a.ndim - 2], a.shape[a.ndim - 1]))
 
 
-def det(a):
+def square_stack(a):
+    """a (..., n, n) viewed as (count, n, n), after NumPy's check that its
+    last two axes are square."""
     if a.shape[a.ndim - 2] != a.shape[a.ndim - 1]:
         raise LinAlgError("Last 2 dimensions of the array must be square")
-    s = as_stack(a)
+    return as_stack(a)
+
+
+def det(a):
+    s = square_stack(a)
     k = s.shape[0]
     out = np.zeros(k)
     for i in range(k):
@@ -44,9 +50,7 @@ def det(a):
 
 
 def slogdet(a):
-    if a.shape[a.ndim - 2] != a.shape[a.ndim - 1]:
-        raise LinAlgError("Last 2 dimensions of the array must be square")
-    s = as_stack(a)
+    s = square_stack(a)
     k = s.shape[0]
     sign = np.zeros(k)
     logdet = np.zeros(k)
@@ -59,9 +63,7 @@ def slogdet(a):
 
 
 def inv(a):
-    if a.shape[a.ndim - 2] != a.shape[a.ndim - 1]:
-        raise LinAlgError("Last 2 dimensions of the array must be square")
-    s = as_stack(a)
+    s = square_stack(a)
     k = s.shape[0]
     n = s.shape[1]
     out = np.zeros((k, n, n))
@@ -71,9 +73,7 @@ def inv(a):
 
 
 def cholesky(a, upper=False):
-    if a.shape[a.ndim - 2] != a.shape[a.ndim - 1]:
-        raise LinAlgError("Last 2 dimensions of the array must be square")
-    s = as_stack(a)
+    s = square_stack(a)
     k = s.shape[0]
     n = s.shape[1]
     out = np.zeros((k, n, n))
@@ -142,9 +142,7 @@ def qr(a, mode="reduced"):
 
 def eigh(a, UPLO="L"):
     spectral.check_uplo(UPLO)
-    if a.shape[a.ndim - 2] != a.shape[a.ndim - 1]:
-        raise LinAlgError("Last 2 dimensions of the array must be square")
-    s = as_stack(a)
+    s = square_stack(a)
     k = s.shape[0]
     n = s.shape[1]
     ws = np.zeros((k, n))
@@ -161,9 +159,7 @@ def eigvalsh(a, UPLO="L"):
 
 
 def eig(a):
-    if a.shape[a.ndim - 2] != a.shape[a.ndim - 1]:
-        raise LinAlgError("Last 2 dimensions of the array must be square")
-    s = as_stack(a)
+    s = square_stack(a)
     k = s.shape[0]
     n = s.shape[1]
     ws = np.zeros((k, n))
@@ -176,9 +172,7 @@ def eig(a):
 
 
 def eigvals(a):
-    if a.shape[a.ndim - 2] != a.shape[a.ndim - 1]:
-        raise LinAlgError("Last 2 dimensions of the array must be square")
-    s = as_stack(a)
+    s = square_stack(a)
     k = s.shape[0]
     n = s.shape[1]
     ws = np.zeros((k, n))
@@ -189,9 +183,7 @@ def eigvals(a):
 
 def eig_complex(a):
     """eig of a stack as NumPy >= 2.5: complex arrays."""
-    if a.shape[a.ndim - 2] != a.shape[a.ndim - 1]:
-        raise LinAlgError("Last 2 dimensions of the array must be square")
-    s = as_stack(a)
+    s = square_stack(a)
     k = s.shape[0]
     n = s.shape[1]
     wr = np.zeros((k, n))
@@ -212,9 +204,7 @@ def eig_complex(a):
 
 def eigvals_complex(a):
     """eigvals of a stack as NumPy >= 2.5: a complex array."""
-    if a.shape[a.ndim - 2] != a.shape[a.ndim - 1]:
-        raise LinAlgError("Last 2 dimensions of the array must be square")
-    s = as_stack(a)
+    s = square_stack(a)
     k = s.shape[0]
     n = s.shape[1]
     wr = np.zeros((k, n))
@@ -268,18 +258,4 @@ def matrix_power(a, n):
     else:
         b = a.copy()
         k = n
-    if k == 1:
-        return b
-    r = b
-    first = True
-    while k > 0:
-        if k % 2 == 1:
-            if first:
-                r = b
-                first = False
-            else:
-                r = r @ b
-        k //= 2
-        if k > 0:
-            b = b @ b
-    return r
+    return lu.power_by_squaring(b, k)

@@ -11,35 +11,10 @@ the program fuzzer (tests/fuzz): compared with CPython/NumPy, value and type.
 from __future__ import annotations
 
 import math
-import warnings
 
 import numpy as np
 import pytest
-
-import py2wasm
-
-DTYPES = [np.float64, np.float32, np.int64, np.int32, np.int16, np.int8, np.uint64, np.uint32,
-          np.uint16, np.uint8, np.bool_]
-
-
-def outcome(fn, *args):
-    with warnings.catch_warnings(), np.errstate(all="ignore"):
-        warnings.simplefilter("ignore")
-        try:
-            r = fn(*args)
-        except Exception as e:  # noqa: BLE001 - the program's own exception
-            return ("raise", type(e).__name__, str(e))
-    if isinstance(r, np.ndarray):
-        return ("array", r.dtype.str, r.shape, r.tobytes())
-    return ("v", type(r).__name__, repr(r))
-
-
-def check(fn, arg_sets):
-    cf = py2wasm.compile(fn)
-    for args in arg_sets:
-        want = outcome(fn, *[a.copy() if isinstance(a, np.ndarray) else a for a in args])
-        got = outcome(cf, *[a.copy() if isinstance(a, np.ndarray) else a for a in args])
-        assert got == want, f"{fn.__name__}{args!r}"
+from _npcompare import DTYPES, check
 
 
 def float_of_element(a, i):

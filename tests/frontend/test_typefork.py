@@ -5,30 +5,13 @@ type. Compared with CPython/NumPy: values, types and exceptions."""
 from __future__ import annotations
 
 import re
-import warnings
 
 import numpy as np
 import pytest
 
 import py2wasm
 from py2wasm import CompileError
-
-DTYPES = [np.float64, np.float32, np.int64, np.int32, np.int16, np.int8, np.uint64, np.uint32,
-          np.uint16, np.uint8, np.bool_]
-
-
-def outcome(fn, *args):
-    with warnings.catch_warnings(), np.errstate(all="ignore"):
-        warnings.simplefilter("ignore")
-        try:
-            r = fn(*args)
-        except Exception as e:  # noqa: BLE001 - the program's own exception
-            return ("raise", type(e).__name__, str(e))
-    if isinstance(r, np.ndarray):
-        return ("array", r.dtype.str, r.shape, r.tobytes())
-    if isinstance(r, tuple):
-        return tuple(("v", type(x).__name__, repr(x)) for x in r)
-    return ("v", type(r).__name__, repr(r))
+from _npcompare import DTYPES, check
 
 
 def running_max(a):  # the type of s changes inside the loop: float, then a[i]'s
@@ -63,14 +46,6 @@ ARRAYS[np.float64] = np.array([-0.0, np.nan, 0.0, -2.5])
 ARRAYS[np.float32] = np.array([np.inf, -0.0, 0.5, np.nan], dtype=np.float32)
 ARRAYS[np.int64] = np.array([-2**63, 0, 2**62, 1])
 ARRAYS[np.uint64] = np.array([2**64 - 1, 0, 2**63, 1], dtype=np.uint64)
-
-
-def check(fn, arg_sets):
-    cf = py2wasm.compile(fn)
-    for args in arg_sets:
-        want = outcome(fn, *[a.copy() if isinstance(a, np.ndarray) else a for a in args])
-        got = outcome(cf, *[a.copy() if isinstance(a, np.ndarray) else a for a in args])
-        assert got == want, f"{fn.__name__}{args!r}"
 
 
 @pytest.mark.parametrize("t", DTYPES, ids=lambda t: t.__name__)

@@ -64,6 +64,19 @@ def tsc(cwd, *args) -> subprocess.CompletedProcess:
                 "--pretty", "false", *args], cwd=cwd, check=False)
 
 
+def tsc_rejects_each_line(cwd, name: str, header: str, bad) -> None:
+    """Write `header` then one line per (code, error) of `bad` to `name` in
+    cwd; tsc must fail, reporting exactly that error on each bad line."""
+    lines = header.count("\n")
+    (Path(cwd) / name).write_text(header + "\n".join(code for code, _ in bad) + "\n")
+    p = tsc(cwd, name)
+    assert p.returncode != 0
+    for i, (code, err) in enumerate(bad):
+        at = f"{name}({lines + i + 1},"
+        assert at in p.stdout and err in p.stdout.split(at)[1].split("\n")[0], \
+            f"expected {err} for {code!r}:\n{p.stdout}"
+
+
 def py2wasm_build(src: Path, out: Path, *extra: str) -> Path:
     run([sys.executable, "-m", "py2wasm.cli", "build", src, "-o", out, *extra], cwd=ROOT)
     return out

@@ -13,8 +13,8 @@ import json
 import shutil
 
 from .arrays_cases import all_cases, calls, check_array_results
-from .conftest import ARRAYS_NAME, HERE, node, run, tsc
-from .test_browser import _drive
+from .conftest import ARRAYS_NAME, HERE, node, run, tsc, tsc_rejects_each_line
+from .test_browser import drive_page
 
 
 def _node_outcomes(app, tmp_path):
@@ -143,42 +143,18 @@ def test_mistyped_array_consumer_is_rejected_line_by_line(app):
               'from "@py2wasm-test/arrays";\n'
               'import type { NDArray, Shape } from "@py2wasm-test/arrays";\n'
               'const a: NDArray<Float64Array, 2> = { data: new Float64Array(4), shape: [2, 2] };\n')
-    lines = header.count("\n")
-    (app / "bad_arrays.ts").write_text(header + "\n".join(code for code, _ in BAD_TS) + "\n")
-    p = tsc(app, "bad_arrays.ts")
-    assert p.returncode != 0
-    for i, (code, err) in enumerate(BAD_TS):
-        at = f"bad_arrays.ts({lines + i + 1},"
-        assert at in p.stdout and err in p.stdout.split(at)[1].split("\n")[0], \
-            f"expected {err} for {code!r}:\n{p.stdout}"
+    tsc_rejects_each_line(app, "bad_arrays.ts", header, BAD_TS)
 
 
 def test_chromium_no_bundler_array_functions_match_numpy(app, tmp_path):
     """Headless Chromium, a page importing the package through an import
     map (no bundler): the same cases as in Node."""
-    import functools
-    import http.server
-    import threading
-
-    from .test_browser import PAGE, Handler
-
     cases = all_cases()
     (app / "array_cases.json").write_text(json.dumps(calls(cases)))
     for f in ("arrays_harness.mjs", "browser_arrays.mjs"):
         shutil.copy(HERE / f, app / f)
     imports = {"imports": {ARRAYS_NAME: f"./node_modules/{ARRAYS_NAME}/index.js"}}
-    (app / "arrays.html").write_text(PAGE.format(
-        importmap=f'<script type="importmap">{json.dumps(imports)}</script>', entry="./browser_arrays.mjs"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(app)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        url = f"http://127.0.0.1:{server.server_address[1]}/arrays.html"
-        got = _drive([url])[url]
-    finally:
-        server.shutdown()
-        server.server_close()
-    assert got["result"] is not None, f"the page never finished: {got['errors']}"
-    assert "failure" not in got["result"], got["result"]["failure"]
+    got = drive_page(app, "arrays.html", "./browser_arrays.mjs", imports)
     check_array_results(cases, got["result"]["outcomes"], "chromium import map")
     assert not got["errors"], got["errors"]
 

@@ -91,6 +91,26 @@ def site(app, packages, tmp_path_factory):
         server.server_close()
 
 
+def drive_page(directory, html_name: str, entry: str, imports: dict | None = None) -> dict:
+    """Write `html_name` (PAGE with the import map `imports` and the module
+    `entry`) into directory, serve directory on 127.0.0.1, load the page in
+    headless Chromium and return what the driver saw ({"result", "errors"}),
+    after checking the page finished without a failure."""
+    importmap = f'<script type="importmap">{json.dumps(imports)}</script>' if imports else ""
+    (Path(directory) / html_name).write_text(PAGE.format(importmap=importmap, entry=entry))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/{html_name}"
+        got = _drive([url])[url]
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert got["result"] is not None, f"the page never finished: {got['errors']}"
+    assert "failure" not in got["result"], got["result"]["failure"]
+    return got
+
+
 def _drive(urls):
     require_file(CHROMIUM, "scripts/setup-js.sh installs Debian's chromium")
     require_file(JS / "node_modules" / "playwright-core" / "package.json")

@@ -9,17 +9,14 @@ Place in the pipeline: tests of the last stage (`package`).
 """
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import math
 import shutil
-import threading
 
 import pytest
 
-from .conftest import HERE, load_python, node, npm, py2wasm_build, run, tsc
-from .test_browser import PAGE, Handler, _drive
+from .conftest import HERE, load_python, node, npm, py2wasm_build, run, tsc, tsc_rejects_each_line
+from .test_browser import drive_page
 
 NAME = "@py2wasm-test/complex"
 INF, NAN = math.inf, math.nan
@@ -122,18 +119,7 @@ def test_node_complex_functions_match_cpython(capp):
 
 def test_chromium_complex_functions_match_cpython(capp):
     imports = {"imports": {NAME: f"./node_modules/{NAME}/index.js"}}
-    (capp / "complex.html").write_text(PAGE.format(
-        importmap=f'<script type="importmap">{json.dumps(imports)}</script>', entry="./browser_complex.mjs"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(capp)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        url = f"http://127.0.0.1:{server.server_address[1]}/complex.html"
-        got = _drive([url])[url]
-    finally:
-        server.shutdown()
-        server.server_close()
-    assert got["result"] is not None, f"the page never finished: {got['errors']}"
-    assert "failure" not in got["result"], got["result"]["failure"]
+    got = drive_page(capp, "complex.html", "./browser_complex.mjs", imports)
     _check(got["result"]["outcomes"], "chromium")
     assert not got["errors"], got["errors"]
 
@@ -203,11 +189,4 @@ def test_mistyped_complex_consumer_is_rejected_line_by_line(capp):
     header = ('import { cmul, phasor } from "@py2wasm-test/complex";\n'
               'import type { Complex } from "@py2wasm-test/complex";\n'
               'const z: Complex = { re: 1, im: 2 };\n')
-    lines = header.count("\n")
-    (capp / "bad_complex.ts").write_text(header + "\n".join(code for code, _ in BAD_TS) + "\n")
-    p = tsc(capp, "bad_complex.ts")
-    assert p.returncode != 0
-    for i, (code, err) in enumerate(BAD_TS):
-        at = f"bad_complex.ts({lines + i + 1},"
-        assert at in p.stdout and err in p.stdout.split(at)[1].split("\n")[0], \
-            f"expected {err} for {code!r}:\n{p.stdout}"
+    tsc_rejects_each_line(capp, "bad_complex.ts", header, BAD_TS)

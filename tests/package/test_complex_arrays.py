@@ -10,11 +10,8 @@ Place in the pipeline: tests of the last stage (`package`).
 """
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import shutil
-import threading
 import warnings
 
 import numpy as np
@@ -22,7 +19,7 @@ import pytest
 
 import py2wasm
 
-from .conftest import HERE, load_python, node, py2wasm_build, run, tsc
+from .conftest import HERE, load_python, node, py2wasm_build, run, tsc, tsc_rejects_each_line
 
 SCRIPT = """
 import * as m from %(url)s;
@@ -251,22 +248,11 @@ def _check_errors(errors):
 def test_chromium_complex_arrays_match(io_results):
     """The same calls in headless Chromium (the package by relative URL, no
     bundler): the same bytes as Node's, checked the same way."""
-    from .test_browser import PAGE, Handler, _drive
+    from .test_browser import drive_page
     js_node, d, out = io_results
     app = out.parent
     (app / "page.mjs").write_text(IO_PAGE_MODULE)
-    (app / "cx.html").write_text(PAGE.format(importmap="", entry="./page.mjs"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(app)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        url = f"http://127.0.0.1:{server.server_address[1]}/cx.html"
-        got = _drive([url])[url]
-    finally:
-        server.shutdown()
-        server.server_close()
-    assert got["result"] is not None, f"the page never finished: {got['errors']}"
-    assert "failure" not in got["result"], got["result"]["failure"]
-    js = got["result"]["out"]
+    js = drive_page(app, "cx.html", "./page.mjs")["result"]["out"]
     _check_io(js, d)
     _check_errors(js["errors"])
     assert js == js_node
@@ -321,11 +307,4 @@ def test_complex_array_types_under_tsc_strict(io_results):
     header = ('import { dft, mandel, scale64 } from "./pkg/index.js";\n'
               'import type { Complex128Array } from "./pkg/index.js";\n'
               'const x: Complex128Array<1> = { dtype: "complex128", data: new Float64Array(8), shape: [4] };\n')
-    lines = header.count("\n")
-    (app / "bad.ts").write_text(header + "\n".join(code for code, _ in TS_BAD) + "\n")
-    p = tsc(app, "bad.ts")
-    assert p.returncode != 0
-    for i, (code, err) in enumerate(TS_BAD):
-        at = f"bad.ts({lines + i + 1},"
-        assert at in p.stdout and err in p.stdout.split(at)[1].split("\n")[0], \
-            f"expected {err} for {code!r}:\n{p.stdout}"
+    tsc_rejects_each_line(app, "bad.ts", header, TS_BAD)

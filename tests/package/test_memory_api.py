@@ -32,28 +32,14 @@ def test_memory_api_in_node(project):
 def test_memory_api_in_chromium(project):
     """The same cases in headless Chromium: a page importing the package
     through an import map (no bundler)."""
-    import functools
-    import http.server
     import shutil
-    import threading
 
-    from .test_browser import PAGE, Handler, _drive
+    from .test_browser import drive_page
 
     for f in ("memory_cases.mjs", "mini_assert.mjs", "browser_memory.mjs"):
         shutil.copy(HERE / f, project / f)
     imports = {"imports": {"memtest-pkg": "./memory_mod/index.js"}}
-    (project / "memory.html").write_text(PAGE.format(
-        importmap=f'<script type="importmap">{json.dumps(imports)}</script>', entry="./browser_memory.mjs"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(project)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        url = f"http://127.0.0.1:{server.server_address[1]}/memory.html"
-        got = _drive([url])[url]
-    finally:
-        server.shutdown()
-        server.server_close()
-    assert got["result"] is not None, f"the page never finished: {got['errors']}"
-    assert "failure" not in got["result"], got["result"]["failure"]
+    got = drive_page(project, "memory.html", "./browser_memory.mjs", imports)
     outcomes = got["result"]["outcomes"]
     assert len(outcomes) >= 10, outcomes
     bad = [(name, why) for name, why in outcomes if why != "ok"]
