@@ -69,7 +69,8 @@ def annotation_type(ann: Any, fn, what: str) -> PyType:
                            "are values inside compiled code)", file=file, line=line,
                            code=E_SIGNATURE, source_line=_src(fn),
                            hint="pass a NumPy array instead: npt.NDArray[np.float64] "
-                                "(np.asarray(xs)), and return np.array(xs)")
+                                "or py2wasm.f64[:] (py2wasm.f64[:, :] for 2-D), built with "
+                                "np.asarray(xs); return np.array(xs)")
     _bad(fn, what, ann)
 
 
