@@ -12,7 +12,7 @@ import random
 import struct
 
 import numpy as np
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, assume, given, settings, strategies as st
 
 import py2wasm
 from py2wasm.ir.messages import message_value
@@ -121,6 +121,8 @@ def test_pyfmt_hypothesis(tmp_path_factory, items):
     for sp, x, n in items:
         cases += [_case("float", x, "", sp), _case("int", n, "", sp),
                   _case("np.float32", _f32(x) if abs(x) < 3e38 else 0.5, "", sp)]
+    # specs CPython refuses for every kind drawn (e.g. '.0d') leave nothing to compare
+    assume(any(c is not None for c in cases))
     _run_cases(tmp_path_factory.mktemp("pyfmt"), cases)
 
 
