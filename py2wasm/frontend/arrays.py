@@ -1501,6 +1501,19 @@ def _fmt_dim(v, args: list) -> str:
     return "{%d}" % (len(args) - 1)
 
 
+def fmt_dim_once(v, args: list) -> str:
+    """A size in a run-time message: its text when known, else a `{i}`
+    placeholder for it in `args` (raise_if_fmt's operands), each value once
+    (a value already in args is referred to again)."""
+    if known(v):
+        return str(v)
+    for i, x in enumerate(args):
+        if x is v:
+            return "{%d}" % i
+    args.append(v)
+    return "{%d}" % (len(args) - 1)
+
+
 def _fmt_newshape(shape, args: list) -> str:
     """NumPy's convert_shape_to_string for reshape messages: leading -1s
     are dropped, later ones print as 'newaxis', a trailing comma only for one

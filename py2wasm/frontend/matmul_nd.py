@@ -21,13 +21,7 @@ def _remapped_error(fb, a, b, n, m, loc):
     args: list = []
 
     def one(s):
-        if known(s):
-            return str(s)
-        for i, x in enumerate(args):
-            if x is s:
-                return "{%d}" % i
-        args.append(s)
-        return "{%d}" % (len(args) - 1)
+        return A.fmt_dim_once(s, args)
 
     def shp(x):
         return "(" + ",".join(one(s) for s in x) + ("," if len(x) == 1 else "") + ")"

@@ -804,13 +804,7 @@ def _batch_check(fb, a, b, ba, bb, n, m, loc):
     args: list = []
 
     def dim(v):
-        if known(v):
-            return str(v)
-        for i, x in enumerate(args):
-            if x is v:
-                return "{%d}" % i
-        args.append(v)
-        return "{%d}" % (len(args) - 1)
+        return A.fmt_dim_once(v, args)
 
     def shp(dims):
         return "(" + ",".join(dims) + ("," if len(dims) == 1 else "") + ")"
