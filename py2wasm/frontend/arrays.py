@@ -482,9 +482,15 @@ def _mask_check(tr, a: Arr, mask, loc):
     if mask.ndim != a.ndim:
         raise error(loc, f"a {mask.ndim}-D boolean index on a {a.ndim}-D array is not "
                     "supported", "use a mask of the array's shape", E_UNSUPPORTED_VALUE)
-    for d, (n, m) in enumerate(zip(a.shape, mask.shape)):
+    mask_shape_check(fb, mask, a.shape, 0, loc)
+
+
+def mask_shape_check(fb, mask, sizes, axis0, loc):
+    """NumPy's IndexError when the boolean index `mask` does not match the
+    indexed axes' `sizes` (the first of them is axis `axis0`)."""
+    for d, (n, m) in enumerate(zip(sizes, mask.shape)):
         msg = ("boolean index did not match indexed array along axis %d; size of axis is {0} "
-               "but size of corresponding boolean axis is {1}" % d)
+               "but size of corresponding boolean axis is {1}" % (axis0 + d))
         bad = icmp(fb, "ne", n, m)
         if bad is True:
             raise TraceRaise("IndexError", msg.format(n, m))

@@ -139,7 +139,7 @@ def parse(tr, a: Arr, key, loc, *, for_write=False) -> _Index:
             j = A.check_index(fb, k, view.shape[vd], ad, loc)
             entries.append(("int", j, (vd,), ad))
         elif k.dtype == "bool":
-            _mask_shape_check(fb, k, view.shape[vd:vd + k.ndim], ad, loc)
+            A.mask_shape_check(fb, k, view.shape[vd:vd + k.ndim], ad, loc)
             entries.append(("mask", nonzero(tr, k, loc), tuple(range(vd, vd + k.ndim)), ad))
         else:
             entries.append(("arr", k, (vd,), ad))
@@ -161,18 +161,6 @@ def parse(tr, a: Arr, key, loc, *, for_write=False) -> _Index:
     rest_shape = [view.shape[d] for d in rest_dims]
     shape = tuple(rest_shape[:pos]) + tuple(bshape) + tuple(rest_shape[pos:])
     return _Index(view, entries, bshape, shape, pos, rest_dims)
-
-
-def _mask_shape_check(fb, mask, sizes, axis0, loc):
-    for d, (n, m) in enumerate(zip(sizes, mask.shape)):
-        msg = ("boolean index did not match indexed array along axis %d; size of axis is {0} "
-               "but size of corresponding boolean axis is {1}" % (axis0 + d))
-        bad = icmp(fb, "ne", n, m)
-        if bad is True:
-            raise TraceRaise("IndexError", msg.format(n, m))
-        if bad is not False:
-            fb.emit_multi("raise_if_fmt", [bad, ic(fb, n), ic(fb, m)],
-                          {"exc": "IndexError", "msg": msg}, loc=loc)
 
 
 def _broadcast_indices(fb, shapes, loc):
