@@ -153,8 +153,9 @@ def _from_string(s: str, fn, what):
 # Every annotation a parameter can have, for the hint of an unsupported one.
 ANNOTATION_HINT = ("annotate with int, float, bool, complex, a NumPy scalar type (np.float32, np.int16...), "
                    "tuple[...] of those, or a NumPy array: "
-                   "npt.NDArray[np.float64] (1-D; also np.float32, np.int64, np.int32, np.uint8, np.bool_) "
-                   "or py2wasm.f64[:, :] for N dimensions (f64, f32, i64, i32, u8, boolean); "
+                   "npt.NDArray[np.float64] (1-D; any NumPy dtype: np.float32, np.int8...np.uint64, np.bool_, "
+                   "np.complex128, np.complex64) or py2wasm.f64[:, :] for N dimensions "
+                   "(f64 f32 i64 i32 i16 i8 u64 u32 u16 u8 boolean c128 c64); "
                    "lists and bare np.ndarray carry no element type")
 
 
