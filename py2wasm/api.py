@@ -40,6 +40,70 @@ class Specialization:
     def wat(self) -> str:
         return self.build.wat()
 
+    def __post_init__(self):
+        sig = self.module.functions[self.name].sig
+        types = [t for _, t in sig.params]
+        self.named = any(map(_has_named, types)) or _has_named(sig.result)
+        self._types = types
+        self._result = sig.result
+
+    def call_named(self, args):
+        """A call whose arguments or result hold NamedTuples or instances: the
+        runner sees plain tuples; instance arguments get their final state
+        (frontend/objects.py), the result its classes back."""
+        plain = tuple(_plain(t, a) for t, a in zip(self._types, args))
+        r = self.instance.call(self.name, plain)
+        objs = [a for t, a in zip(self._types, args) if isinstance(t, ir.ObjectType)]
+        if not objs:
+            return _renamed(self._result, r, {})
+        value, states = r
+        by_addr = {}
+        for obj, st, t in zip(objs, states, self._result.elems[1].elems):
+            by_addr[st[0]] = obj
+            _restore(obj, t, st)
+        return _renamed(self._result.elems[0], value, by_addr)
+
+
+def _has_named(t) -> bool:
+    return isinstance(t, ir.TupleType) and (t.pyclass is not None or any(map(_has_named,
+                                                                                t.elems)))
+
+
+def _plain(t, v):
+    if isinstance(t, ir.ObjectType):  # an instance: its attributes, in the type's order
+        d = vars(v)
+        if tuple(d) != t.names:
+            raise TypeError(f"the attributes of this {type(v).__name__} changed since the call "
+                            "was compiled")
+        return tuple(_plain(e, d[n]) for e, n in zip(t.elems, t.names))
+    if isinstance(t, ir.TupleType) and isinstance(v, tuple):
+        return tuple(_plain(e, x) for e, x in zip(t.elems, v))
+    return v
+
+
+def _restore(obj, t, st) -> None:
+    """Give `obj` the state `st` (address, assigned bits, attributes) of type `t`."""
+    mask = st[1]
+    d = vars(obj)
+    for i, (n, e, v) in enumerate(zip(t.names[2:], t.elems[2:], st[2:])):
+        if mask >> i & 1:
+            object.__setattr__(obj, n, _renamed(e, v, {}))
+        elif n in d:
+            object.__delattr__(obj, n)
+
+
+def _renamed(t, v, by_addr):
+    if isinstance(t, ir.ObjectType) and t.state:  # an instance leaving compiled code
+        obj = by_addr.get(v[0])
+        if obj is None:
+            obj = by_addr[v[0]] = object.__new__(t.pyclass)
+            _restore(obj, t, v)
+        return obj
+    if isinstance(t, ir.TupleType) and isinstance(v, tuple):
+        items = tuple(_renamed(e, x, by_addr) for e, x in zip(t.elems, v))
+        return t.pyclass._make(items) if t.pyclass is not None else items
+    return v
+
 
 _SCALARS = (int, float, bool, complex)
 
@@ -60,6 +124,11 @@ def _type_key(v: Any):
     t = type(v)
     if t is tuple:
         return (tuple, tuple(_type_key(x) for x in v))
+    if issubclass(t, tuple) and hasattr(t, "_fields"):  # a NamedTuple: like a tuple, and its class
+        return (tuple, tuple(_type_key(x) for x in v), t)
+    if hasattr(v, "__dict__") and not isinstance(v, type) and t.__module__ != "builtins":
+        # an instance (frontend/objects.py): its class and its attributes' names and types
+        return (tuple, tuple((n, _type_key(x)) for n, x in vars(v).items()), t)
     if t.__name__ == "ndarray":  # one specialization per dtype, ndim, C order or not
         return (t, v.dtype.str, v.ndim, v.flags.c_contiguous)
     return t
@@ -191,6 +260,10 @@ class CompiledFunction:
         if spec is None:
             spec = self._compile(args, key)
         self._last = spec
+        if spec.named:  # NamedTuples in the signature: the general path converts them
+            if type(self) is not CompiledFunction:
+                self.__class__ = CompiledFunction
+            return spec.call_named(args)
         if _aliased(key):  # the general path only (the fast ones test that nothing overlaps)
             if type(self) is not CompiledFunction:
                 self.__class__ = CompiledFunction

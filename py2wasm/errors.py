@@ -60,7 +60,8 @@ def _rebuild(construct, file, line, col, hint, code, source_line):
 # IR carries: NumPy's own (np.linalg).
 def exception_class(name: str):
     """The exception class for an IR exception name: a builtin, or
-    numpy.linalg.LinAlgError; None when unknown."""
+    numpy.linalg.LinAlgError or dataclasses.FrozenInstanceError; None when
+    unknown."""
     import builtins
     cls = getattr(builtins, name, None)
     if isinstance(cls, type) and issubclass(cls, BaseException):
@@ -68,6 +69,9 @@ def exception_class(name: str):
     if name == "LinAlgError":
         import numpy as np
         return np.linalg.LinAlgError
+    if name == "FrozenInstanceError":
+        import dataclasses
+        return dataclasses.FrozenInstanceError
     return None
 
 

@@ -9,7 +9,9 @@ interpreter loop and control flow), `opcodes` (one handler per opcode),
 tuple iterators), `calls` (calls, specialization, recursion), `signature`
 (annotations -> types), `values` (shared vocabulary), `operators` and
 `builtins` (value semantics), `npscalars` and `unsigned` (NumPy scalars,
-uint64 arithmetic), `arrays`, `nplib` and `ufuncs` (NumPy arrays).
+uint64 arithmetic), `arrays`, `nplib` and `ufuncs` (NumPy arrays), `lists`
+(lists in linear memory), `objects` (instances of the user's classes; their
+layouts are learned by tracing the module again, see `trace_many`).
 """
 from __future__ import annotations
 
@@ -65,11 +67,20 @@ def trace_many(fns, *, default=F64, progress=None) -> Module:
     from .tracer import check_python_version
     check_python_version()
     fns = list(fns)
-    mt = ModuleTracer(reserved_names=[f.__name__ for f, _ in fns])
-    for i, (fn, types) in enumerate(fns):
-        if progress is not None:
-            progress(i, len(fns), fn.__name__)
-        _export(mt, fn, types, default)
+    layouts: dict = {}  # the user classes' instance layouts (objects.py), learned by tracing
+    while True:
+        mt = ModuleTracer(reserved_names=[f.__name__ for f, _ in fns])
+        mt.layouts, mt.layouts_grew = layouts, False
+        try:
+            for i, (fn, types) in enumerate(fns):
+                if progress is not None:
+                    progress(i, len(fns), fn.__name__)
+                _export(mt, fn, types, default)
+        except CompileError:
+            if not mt.layouts_grew:
+                raise
+        if not mt.layouts_grew:  # no class gained a field: the offsets and sizes are final
+            break
     if fns:
         mt.module.source_file = fns[0][0].__code__.co_filename
     verify_module(mt.module)

@@ -54,6 +54,8 @@ class ModuleTracer:
         self.active: dict = {}       # key -> (ir name, result PyType or None)
         self.reserved = set(reserved_names)
         self.used: set = set()
+        self.layouts: dict = {}      # class -> objects.Layout (instances' fields)
+        self.layouts_grew = False    # a layout gained a field: trace the module again
 
     def fresh_name(self, fn) -> str:
         base = re.sub(r"\W", "_", fn.__qualname__.replace(".<locals>.", "."))
@@ -327,6 +329,10 @@ def call_value(tr, fn, args, kwargs, loc):
         raise generators.refuse(loc)
     r = lists.call(tr, fn, list(args), dict(kwargs), loc)
     if r is not lists.NO:
+        return r
+    from . import objects
+    r = objects.call(tr, fn, list(args), dict(kwargs), loc)
+    if r is not objects.NO:
         return r
     if isinstance(fn, type) and issubclass(fn, BaseException) and not kwargs and \
             any(strings.is_run_time(a) for a in args):

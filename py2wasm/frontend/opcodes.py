@@ -16,7 +16,7 @@ import linecache
 from ..ir import Var
 from ..ir.messages import INT_OVERFLOW
 from ..ir.types import VectorType
-from . import arrays, complexes, lists, nplib, strings
+from . import arrays, complexes, lists, nplib, objects, strings
 from .iterators import RangeIter, TupleIter, get_iter, range_advance, range_has_next, tuple_next
 from .state import NULL, STOP, UNBOUND, Static
 from .typefork import TypeFork
@@ -241,6 +241,8 @@ class Handlers:
         f.stack.append(self.getattr(obj, ins.argval, self.loc_of(ins)))
 
     def getattr(self, obj, name, loc):
+        if objects.is_obj(obj):
+            return objects.getattr_(self, obj, name, loc)
         if isinstance(obj, arrays.ListLit):
             obj = lists.as_list(self, obj, loc)
         if lists.is_list(obj):
@@ -282,6 +284,10 @@ class Handlers:
         b = f.stack.pop()
         a = f.stack.pop()
         op = ins.argrepr.rstrip("=") if ins.argrepr not in ("==",) else ins.argrepr
+        if objects.is_obj(a) or objects.is_obj(b):
+            f.stack.append(objects.binary(self, op, ins.argrepr.endswith("="), a, b,
+                                          self.loc_of(ins)))
+            return
         if any(isinstance(v, arrays.ListLit) or lists.is_list(v) for v in (a, b)):
             f.stack.append(lists.binary(self, op, ins.argrepr.endswith("="), a, b,
                                         self.loc_of(ins)))
@@ -300,6 +306,9 @@ class Handlers:
         from . import operators
         b = f.stack.pop()
         a = f.stack.pop()
+        if objects.is_obj(a) or objects.is_obj(b):
+            f.stack.append(objects.compare(self, _cmp_op(ins), a, b, self.loc_of(ins)))
+            return
         if any(isinstance(v, arrays.ListLit) or lists.is_list(v) for v in (a, b)):
             f.stack.append(lists.compare(self, _cmp_op(ins), a, b, self.loc_of(ins)))
             return
@@ -317,6 +326,9 @@ class Handlers:
 
     def _unary(self, ins, f, op):
         from . import operators
+        if objects.is_obj(f.stack[-1]):
+            f.stack.append(objects.unary(self, op, f.stack.pop(), self.loc_of(ins)))
+            return
         f.stack.append(operators.unary(self.fb, op, f.stack.pop(), self.loc_of(ins)))
 
     def op_UNARY_NEGATIVE(self, ins, f): self._unary(ins, f, "-")
@@ -339,6 +351,8 @@ class Handlers:
         f.stack.append(self.truth(f.stack.pop(), self.loc_of(ins)))
 
     def truth(self, v, loc):
+        if objects.is_obj(v):
+            return objects.truth(self, v, loc)
         if arrays.is_array(v):
             return arrays.truth(self, v, loc)
         if lists.is_list(v):
@@ -359,6 +373,12 @@ class Handlers:
     def op_IS_OP(self, ins, f):
         b = f.stack.pop()
         a = f.stack.pop()
+        if objects.is_obj(a) or objects.is_obj(b):
+            same = objects.identical(self, a, b)
+            if ins.arg:
+                same = self.fb.emit("not", [same]) if isinstance(same, Var) else not same
+            f.stack.append(same)
+            return
         if isinstance(a, Var) or isinstance(b, Var):
             if a is None or b is None:  # a number is never None
                 f.stack.append(bool(ins.arg))
@@ -481,6 +501,9 @@ class Handlers:
         idx = f.stack.pop()
         seq = f.stack.pop()
         loc = self.loc_of(ins)
+        if objects.is_obj(seq):
+            f.stack.append(objects.getitem(self, seq, idx, loc))
+            return
         if arrays.is_array(seq):
             f.stack.append(arrays.getitem(self, seq, lists.as_index(self, idx, loc), loc))
             return
@@ -562,6 +585,9 @@ class Handlers:
         loc = self.loc_of(ins)
         if lists.is_list(container):
             lists.setitem(self, container, key, value, loc)
+            return
+        if objects.is_obj(container):
+            objects.setitem(self, container, key, value, loc)
             return
         if not arrays.is_array(container):
             raise error(loc, "item assignment is only supported on NumPy arrays",
@@ -822,9 +848,13 @@ for _name in _UNSUPPORTED:
 
 
 def _store_attr(self, ins, f):
-    """`a.shape = (...)` on an array (ufunc_methods.set_shape); any other
-    attribute assignment is unsupported."""
+    """`a.shape = (...)` on an array (ufunc_methods.set_shape), attributes of
+    instances (objects.py); any other attribute assignment is unsupported."""
     obj = f.stack[-1]
+    if objects.is_obj(obj):
+        f.stack.pop()
+        objects.setattr_(self, obj, ins.argval, f.stack.pop(), self.loc_of(ins))
+        return
     if isinstance(obj, arrays.Arr) and ins.argval == "shape":
         f.stack.pop()
         value = f.stack.pop()
@@ -835,6 +865,17 @@ def _store_attr(self, ins, f):
 
 
 Handlers.op_STORE_ATTR = _store_attr
+
+
+def _delete_attr(self, ins, f):
+    obj = f.stack.pop()
+    if not objects.is_obj(obj):
+        raise error(self.loc_of(ins), "del of an attribute is only supported on instances",
+                    "", E_UNSUPPORTED_OPCODE)
+    objects.delattr_(self, obj, ins.argval, self.loc_of(ins))
+
+
+Handlers.op_DELETE_ATTR = _delete_attr
 
 
 

@@ -58,6 +58,12 @@ def annotation_type(ann: Any, fn, what: str) -> PyType:
     arr = _ndarray_annotation(ann, fn, what)
     if arr is not None:
         return arr
+    if isinstance(ann, type) and issubclass(ann, tuple) and hasattr(ann, "_fields"):
+        hints = typing.get_type_hints(ann) if getattr(ann, "__annotations__", None) else {}
+        if set(hints) != set(ann._fields):  # collections.namedtuple: no field types
+            _bad(fn, what, ann)
+        return TupleType(tuple(annotation_type(hints[f], fn, what) for f in ann._fields),
+                         tuple(ann._fields), ann)
     if typing.get_origin(ann) in (tuple, typing.Tuple):
         args = typing.get_args(ann)
         if not args or Ellipsis in args:
@@ -187,10 +193,26 @@ def result_annotation(fn) -> Optional[PyType]:
     ann = getattr(fn, "__annotations__", {}).get("return", inspect.Parameter.empty)
     if ann is inspect.Parameter.empty:
         return None
+    from .objects import compilable_class
+    if compilable_class(_dotted(ann, fn)):  # an instance: what is returned decides
+        return None                         # (objects.exit_value)
     t = annotation_type(ann, fn, "the result")
     if _has_array(t):
         return None  # the array actually returned decides (ndim is not in npt.NDArray)
     return t
+
+
+def _dotted(ann, fn):
+    """A string annotation naming a global (`"Vec"`, `"mod.Vec"`): its value."""
+    if not isinstance(ann, str):
+        return ann
+    parts = ann.split(".")
+    if not all(p.isidentifier() for p in parts):
+        return None
+    v = getattr(fn, "__globals__", {}).get(parts[0])
+    for p in parts[1:]:
+        v = getattr(v, p, None)
+    return v
 
 
 def _has_array(t) -> bool:
@@ -213,6 +235,20 @@ def type_of_value(v: Any, fn=None, name: str = "") -> PyType:
         return COMPLEX
     if t is tuple:
         return TupleType(tuple(type_of_value(x, fn, name) for x in v))
+    if issubclass(t, tuple) and hasattr(t, "_fields"):  # a NamedTuple
+        return TupleType(tuple(type_of_value(x, fn, name) for x in v), tuple(t._fields), t)
+    from .objects import compilable_class
+    if compilable_class(t) and hasattr(v, "__dict__"):  # an instance: by value (objects.py)
+        from ..ir import ObjectType
+        attrs = vars(v)
+        for a, x in attrs.items():
+            if compilable_class(type(x)) or type(x) is list:
+                raise _bad_value(fn, name, f"attribute {a!r} of the {t.__name__} argument holds "
+                                 f"a {type(x).__name__}, which cannot enter compiled code yet",
+                                 "instances crossing into compiled code hold numbers, NumPy "
+                                 "scalars, complex numbers and tuples of those")
+        return ObjectType(tuple(type_of_value(x, fn, f"{name}.{a}") for x in attrs.values()),
+                          tuple(attrs), t)
     from .npscalars import _BY_TYPE, is_unsupported_np
     if t in _BY_TYPE:
         return NumpyScalarType(_BY_TYPE[t])
@@ -275,6 +311,8 @@ def trace_type(v: Any, loc, what="value") -> PyType:
         return COMPLEX
     if t is tuple:
         return TupleType(tuple(trace_type(x, loc, what) for x in v))
+    if issubclass(t, tuple) and hasattr(t, "_fields"):  # a NamedTuple
+        return TupleType(tuple(trace_type(x, loc, what) for x in v), tuple(t._fields), t)
     from .npscalars import dtype_name, is_np, is_unsupported_np, unsupported
     if is_np(v):
         return NumpyScalarType(dtype_name(v))
@@ -286,6 +324,14 @@ def trace_type(v: Any, loc, what="value") -> PyType:
     from .arrays import Arr, Ew
     if isinstance(v, (Arr, Ew)):
         return ArrayType(v.dtype, v.ndim)
+    from .objects import ObjState, is_obj
+    if t is ObjState:
+        return v.pytype(trace_type, loc, what)
+    if is_obj(v):
+        name = v.cls.__name__
+        raise error(loc, f"{what} is a {name} instance, which cannot leave compiled code yet",
+                    "return its fields (a tuple of numbers) and build the instance in Python",
+                    E_UNSUPPORTED_VALUE)
     raise error(loc, f"{what} of type {t.__name__} cannot be compiled",
                 "a compiled function returns int, float, bool, complex, None, NumPy scalars, "
                 "arrays or tuples of those",
@@ -305,8 +351,13 @@ def placeholder(t: PyType):
         return None
     if t is COMPLEX:
         return 0j
+    from ..ir import ObjectType
+    if isinstance(t, ObjectType) and not t.state:
+        from .objects import ObjArg
+        return ObjArg(t.pyclass, t.names, [placeholder(e) for e in t.elems])
     if isinstance(t, TupleType):
-        return tuple(placeholder(e) for e in t.elems)
+        items = tuple(placeholder(e) for e in t.elems)
+        return t.pyclass._make(items) if t.pyclass is not None else items
     if isinstance(t, ArrayType):
         from .arrays import Arr
         strides = tuple(Var(I64, "stride") for _ in range(t.ndim)) if t.strided else None

@@ -19,7 +19,7 @@ from ..errors import CompileError
 from ..ir import (BOOL, F64, I64, FunctionBuilder, Loc, PySignature, PyType, TupleType, Var,
                   flatten)
 from ..ir.types import COMPLEX, NumpyScalarType, ScalarType, python_name
-from . import arrays, lists
+from . import arrays, lists, objects
 from .liveness import live_locals
 from .opcodes import Handlers
 from .signature import placeholder, trace_type
@@ -109,6 +109,14 @@ class FunctionTracer(Handlers):
             locals_[:len(args)] = [arrays.param_root(v, i) for i, v in
                                    enumerate(locals_[:len(args)])]
         self.frame0 = Frame(locals_, [])  # closure cells stay known values
+        self.obj_args: list = []  # instance arguments of an exported function (objects.py)
+        if export and any(isinstance(a, objects.ObjArg) for a in args):
+            loc = self.loc_at_line(code.co_firstlineno)
+            for i, v in enumerate(locals_[:len(args)]):
+                if isinstance(v, objects.ObjArg):
+                    locals_[i] = objects.enter(self, v, loc)
+                    self.obj_args.append(locals_[i])
+            self.result = None  # the result is (value, states): CPython ignores the annotation
         if self.genexpr == "list":
             from .generators import start
             self.gen_result = start(self)
@@ -333,6 +341,10 @@ class FunctionTracer(Handlers):
             from .generators import final
             value = final(self, value)
         lists.check_return(self, value, loc)
+        if self.export:  # instances leave as states; instance arguments' states follow
+            value = objects.exit_value(self, value, loc)
+            if self.obj_args:
+                value = (value, tuple(objects.state(self, o, loc) for o in self.obj_args))
         if self.export or self.result is not None:
             value = arrays.settle_return(self, value, loc)
         else:

@@ -9,11 +9,11 @@ from .builder import FunctionBuilder
 from .primitives import PRIMITIVES, type_of
 from .printer import format_function, format_module
 from .types import (BOOL, DTYPES, F64, I64, NONE, ArrayType, PySignature, PyType,
-                    ScalarType, TupleType, flatten, python_name)
+                    ObjectType, ScalarType, TupleType, flatten, python_name)
 from .verify import IRVerificationError, verify_function, verify_module
 
 __all__ = ["Block", "Br", "CondBr", "Eqn", "Function", "Loc", "Module", "Raise", "Return",
            "Var", "FunctionBuilder", "PRIMITIVES", "type_of", "format_function",
            "format_module", "BOOL", "F64", "I64", "NONE", "PySignature", "PyType",
-           "ScalarType", "TupleType", "ArrayType", "DTYPES", "flatten", "python_name", "IRVerificationError",
+           "ScalarType", "TupleType", "ObjectType", "ArrayType", "DTYPES", "flatten", "python_name", "IRVerificationError",
            "verify_function", "verify_module"]

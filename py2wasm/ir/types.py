@@ -22,8 +22,8 @@ about bytecode or Binaryen.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Optional, Union
+from dataclasses import dataclass, field
+from typing import Any, Optional, Union
 
 
 @dataclass(frozen=True)
@@ -95,10 +95,32 @@ def mask_of(v: VectorType) -> VectorType:
 
 @dataclass(frozen=True)
 class TupleType:
+    """A tuple in a signature; `names`: the field names of a named tuple
+    (`typing.NamedTuple`), `pyclass`: its class, for the Python side only
+    (a JSON manifest keeps the names)."""
     elems: tuple["PyType", ...]
+    names: Optional[tuple[str, ...]] = None
+    pyclass: Any = field(default=None, compare=False)
 
     def __repr__(self) -> str:
+        if self.names is not None:
+            return getattr(self.pyclass, "__name__", "namedtuple") + "(" + ", ".join(
+                f"{n}: {e!r}" for n, e in zip(self.names, self.elems)) + ")"
         return "tuple[" + ", ".join(map(repr, self.elems)) + "]"
+
+
+@dataclass(frozen=True, repr=False)
+class ObjectType(TupleType):
+    """An instance of a user class crossing an exported function's boundary,
+    passed by value as a tuple of its attributes (`names`, `elems`; `pyclass`
+    its class). With `state`, the first two items are the instance's address
+    and the bit set of its assigned attributes (a result, or an argument's
+    final state: the host rebuilds or updates the instance from it)."""
+    state: bool = False
+
+    def __repr__(self) -> str:
+        return getattr(self.pyclass, "__name__", "object") + ("[state]" if self.state else "") + \
+            "(" + ", ".join(f"{n}: {e!r}" for n, e in zip(self.names, self.elems)) + ")"
 
 
 @dataclass(frozen=True)
@@ -251,10 +273,16 @@ def python_name(t: PyType) -> str:
 def to_json(t: PyType):
     """JSON form used in the build manifest: "int" | "float" | "bool" | "None"
     | "numpy.<dtype>" (a NumPy scalar: "numpy.float32", "numpy.bool_") | "complex"
-    | {"tuple": [...]} | {"array": dtype, "ndim": n}."""
+    | {"tuple": [...]} (+ "names": [...] for a named tuple) | {"array": dtype, "ndim": n}."""
     if isinstance(t, ScalarType):
         return t.pyname
     if isinstance(t, TupleType):
+        if isinstance(t, ObjectType):
+            return {"tuple": [to_json(e) for e in t.elems], "names": list(t.names),
+                    "object": getattr(t.pyclass, "__name__", "object"),
+                    **({"state": True} if t.state else {})}
+        if t.names is not None:
+            return {"tuple": [to_json(e) for e in t.elems], "names": list(t.names)}
         return {"tuple": [to_json(e) for e in t.elems]}
     if isinstance(t, ArrayType):
         return {"array": t.dtype, "ndim": t.ndim, **({"strided": True} if t.strided else {}),
@@ -280,7 +308,11 @@ def from_json(j) -> PyType:
     if isinstance(j, dict) and "array" in j:
         return ArrayType(j["array"], j["ndim"], bool(j.get("strided", False)), j.get("alias"))
     if isinstance(j, dict):
-        return TupleType(tuple(from_json(e) for e in j["tuple"]))
+        names = tuple(j["names"]) if "names" in j else None
+        if "object" in j:
+            return ObjectType(tuple(from_json(e) for e in j["tuple"]), names,
+                              state=bool(j.get("state")))
+        return TupleType(tuple(from_json(e) for e in j["tuple"]), names)
     return {"int": I64, "float": F64, "bool": BOOL, "None": NONE, "complex": COMPLEX}[j]
 
 
