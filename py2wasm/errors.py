@@ -78,14 +78,35 @@ def exception_class(name: str):
 def make_exception(cls, message: str) -> BaseException:
     """The instance of `cls` whose str() is `message` (the IR's messages are
     CPython's str(exc)); a KeyError's str() is the repr of its argument, so
-    its message `'key'` gives KeyError('key')."""
-    if issubclass(cls, KeyError) and len(message) >= 2 and message[0] == message[-1] \
-            and message[0] in "'\"":
-        import ast
-        try:
-            arg = ast.literal_eval(message)
-        except (ValueError, SyntaxError):
-            return cls(message)
-        if isinstance(arg, str) and repr(arg) == message:
+    its message `'key'` gives KeyError('key'), `5` KeyError(5) and `(1, 2.5)`
+    KeyError((1, 2.5)) (a dict's missing key)."""
+    if issubclass(cls, KeyError) and message:
+        arg = _key_literal(message)
+        if arg is not None and repr(arg) == message:
             return cls(arg)
     return cls(message)
+
+
+def _key_literal(message: str):
+    """The value whose repr is `message` (a str, number, bool or tuple of
+    those, nan and inf included), or None."""
+    import ast
+    special = {"nan": "float('nan')", "inf": "float('inf')"}
+    try:
+        tree = ast.parse(message, mode="eval")
+    except SyntaxError:
+        return None
+
+    def value(node):
+        if isinstance(node, ast.Constant) and type(node.value) in (str, int, float, bool):
+            return node.value
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+            v = value(node.operand)
+            return -v if type(v) in (int, float) else None
+        if isinstance(node, ast.Name) and node.id in special:
+            return float(node.id)
+        if isinstance(node, ast.Tuple):
+            items = [value(e) for e in node.elts]
+            return None if any(i is None for i in items) else tuple(items)
+        return None
+    return value(tree.body)

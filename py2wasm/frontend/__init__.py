@@ -68,9 +68,10 @@ def trace_many(fns, *, default=F64, progress=None) -> Module:
     check_python_version()
     fns = list(fns)
     layouts: dict = {}  # the user classes' instance layouts (objects.py), learned by tracing
+    dict_sites: dict = {}  # the key and value types of empty dicts (dicts.py), likewise
     while True:
         mt = ModuleTracer(reserved_names=[f.__name__ for f, _ in fns])
-        mt.layouts, mt.layouts_grew = layouts, False
+        mt.layouts, mt.dict_sites, mt.layouts_grew = layouts, dict_sites, False
         try:
             for i, (fn, types) in enumerate(fns):
                 if progress is not None:

@@ -55,7 +55,8 @@ class ModuleTracer:
         self.reserved = set(reserved_names)
         self.used: set = set()
         self.layouts: dict = {}      # class -> objects.Layout (instances' fields)
-        self.layouts_grew = False    # a layout gained a field: trace the module again
+        self.dict_sites: dict = {}   # dict literal site -> (key, value) templates (dicts.py)
+        self.layouts_grew = False    # a layout or a dict site learned a type: trace again
 
     def fresh_name(self, fn) -> str:
         base = re.sub(r"\W", "_", fn.__qualname__.replace(".<locals>.", "."))
@@ -330,7 +331,10 @@ def call_value(tr, fn, args, kwargs, loc):
     r = lists.call(tr, fn, list(args), dict(kwargs), loc)
     if r is not lists.NO:
         return r
-    from . import objects
+    from . import dicts, objects
+    r = dicts.call(tr, fn, list(args), dict(kwargs), loc)
+    if r is not dicts.NO:
+        return r
     r = objects.call(tr, fn, list(args), dict(kwargs), loc)
     if r is not objects.NO:
         return r

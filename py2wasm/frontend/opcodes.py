@@ -16,7 +16,7 @@ import linecache
 from ..ir import Var
 from ..ir.messages import INT_OVERFLOW
 from ..ir.types import VectorType
-from . import arrays, complexes, lists, nplib, objects, strings
+from . import arrays, complexes, dicts, lists, nplib, objects, strings
 from .iterators import RangeIter, TupleIter, get_iter, range_advance, range_has_next, tuple_next
 from .state import NULL, STOP, UNBOUND, Static
 from .typefork import TypeFork
@@ -24,8 +24,6 @@ from .values import (E_ATTRIBUTE, E_TYPE, E_UNSUPPORTED_OPCODE, E_UNSUPPORTED_VA
                      Cx, NpScalar, TraceRaise, error, is_complex)
 
 _UNSUPPORTED = {
-    "BUILD_MAP": ("dicts are not supported", "use tuples or separate variables"),
-    "BUILD_CONST_KEY_MAP": ("dicts are not supported", "use tuples or separate variables"),
     "BUILD_SET": ("sets are not supported", "use tuples and comparisons"),
     "SET_UPDATE": ("sets are not supported", "use tuples and comparisons"),
     "STORE_GLOBAL": ("assigning a global variable is not supported",
@@ -179,7 +177,7 @@ class Handlers:
     def op_MAKE_FUNCTION(self, ins, f):
         code = f.stack[-1] if self.version >= (3, 11) else None
         name = getattr(code, "co_name", "")
-        if name == "<listcomp>" and ins.arg in (0, 8):  # 3.11: called right away
+        if name in ("<listcomp>", "<dictcomp>") and ins.arg in (0, 8):  # 3.11: called right away
             f.stack.pop()
             cells = f.stack.pop() if ins.arg == 8 else ()
             f.stack.append(lists.comprehension(self, code, [_cell_value(c) for c in cells]))
@@ -241,6 +239,8 @@ class Handlers:
         f.stack.append(self.getattr(obj, ins.argval, self.loc_of(ins)))
 
     def getattr(self, obj, name, loc):
+        if dicts.is_dict(obj):
+            return dicts.attribute(obj, name, loc)
         if objects.is_obj(obj):
             return objects.getattr_(self, obj, name, loc)
         if isinstance(obj, arrays.ListLit):
@@ -284,6 +284,9 @@ class Handlers:
         b = f.stack.pop()
         a = f.stack.pop()
         op = ins.argrepr.rstrip("=") if ins.argrepr not in ("==",) else ins.argrepr
+        if dicts.is_dict_value(a) or dicts.is_dict_value(b):
+            raise error(self.loc_of(ins), f"operator {ins.argrepr} on dicts is not supported",
+                        "use the dict's methods (update, copy)", E_TYPE)
         if objects.is_obj(a) or objects.is_obj(b):
             f.stack.append(objects.binary(self, op, ins.argrepr.endswith("="), a, b,
                                           self.loc_of(ins)))
@@ -306,6 +309,9 @@ class Handlers:
         from . import operators
         b = f.stack.pop()
         a = f.stack.pop()
+        if dicts.is_dict_value(a) or dicts.is_dict_value(b):
+            raise error(self.loc_of(ins), "comparing dicts is not supported",
+                        "compare their items", E_TYPE)
         if objects.is_obj(a) or objects.is_obj(b):
             f.stack.append(objects.compare(self, _cmp_op(ins), a, b, self.loc_of(ins)))
             return
@@ -351,6 +357,8 @@ class Handlers:
         f.stack.append(self.truth(f.stack.pop(), self.loc_of(ins)))
 
     def truth(self, v, loc):
+        if dicts.is_dict(v):
+            return dicts.truth(self, v)
         if objects.is_obj(v):
             return objects.truth(self, v, loc)
         if arrays.is_array(v):
@@ -392,6 +400,11 @@ class Handlers:
         b = f.stack.pop()
         a = f.stack.pop()
         loc = self.loc_of(ins)
+        if dicts.is_dict(b) or type(b) is dicts.DictView and b.kind == "keys":
+            r = dicts.contains(self, b if dicts.is_dict(b) else b.d, a, loc)
+            f.stack.append(self.fb.emit("not", [r]) if ins.arg and isinstance(r, Var)
+                           else (not r) if ins.arg else r)
+            return
         if lists.is_list(b) or isinstance(b, lists.Literal) and lists.as_list(
                 self, b, loc, strict=False) is not None:
             r = lists.contains(self, lists.as_list(self, b, loc), a, loc)
@@ -440,6 +453,38 @@ class Handlers:
         f.stack.append(strings.build_string(parts, self.loc_of(ins)))
 
     # --- tuples ----------------------------------------------------------------------
+    def op_DELETE_SUBSCR(self, ins, f):
+        key = f.stack.pop()
+        container = f.stack.pop()
+        if not dicts.is_dict(container):
+            raise error(self.loc_of(ins), "del of an item is only supported on dicts",
+                        "", E_UNSUPPORTED_OPCODE)
+        dicts.delitem(self, container, key, self.loc_of(ins))
+
+    def op_BUILD_MAP(self, ins, f):
+        n = ins.arg
+        items = f.stack[len(f.stack) - 2 * n:] if n else []
+        del f.stack[len(f.stack) - 2 * n:]
+        pairs = [(items[2 * i], items[2 * i + 1]) for i in range(n)]
+        site = ("map", self.code, ins.offset)
+        f.stack.append(dicts.from_items(self, pairs, site, self.loc_of(ins)))
+
+    def op_BUILD_CONST_KEY_MAP(self, ins, f):
+        keys = f.stack.pop()
+        n = ins.arg
+        values = f.stack[len(f.stack) - n:]
+        del f.stack[len(f.stack) - n:]
+        site = ("map", self.code, ins.offset)
+        f.stack.append(dicts.from_items(self, list(zip(keys, values)), site, self.loc_of(ins)))
+
+    def op_MAP_ADD(self, ins, f):  # dict comprehensions
+        value = f.stack.pop()
+        key = f.stack.pop()
+        d = f.stack[-ins.arg]
+        if not dicts.is_dict(d):
+            raise error(self.loc_of(ins), "MAP_ADD on a non-dict", "", E_UNSUPPORTED_OPCODE)
+        dicts.setitem(self, d, key, value, self.loc_of(ins))
+
     def op_BUILD_TUPLE(self, ins, f):
         n = ins.arg
         items = tuple(f.stack[len(f.stack) - n:]) if n else ()
@@ -501,6 +546,9 @@ class Handlers:
         idx = f.stack.pop()
         seq = f.stack.pop()
         loc = self.loc_of(ins)
+        if dicts.is_dict(seq):
+            f.stack.append(dicts.getitem(self, seq, idx, loc))
+            return
         if objects.is_obj(seq):
             f.stack.append(objects.getitem(self, seq, idx, loc))
             return
@@ -589,6 +637,9 @@ class Handlers:
         if objects.is_obj(container):
             objects.setitem(self, container, key, value, loc)
             return
+        if dicts.is_dict(container):
+            dicts.setitem(self, container, key, value, loc)
+            return
         if not arrays.is_array(container):
             raise error(loc, "item assignment is only supported on NumPy arrays",
                         "tuples are immutable; build a new one", E_UNSUPPORTED_OPCODE)
@@ -660,6 +711,12 @@ class Handlers:
 
     def op_GET_ITER(self, ins, f):
         v = f.stack.pop()
+        if type(v) in (dicts.PyDict, dicts.DictView):
+            f.stack.append(dicts.get_iter(self, v))
+            return
+        if type(v) is dicts.DictIter:
+            f.stack.append(v)
+            return
         if lists.is_list(v):
             f.stack.append(lists.get_iter(self, v))
             return
@@ -704,8 +761,10 @@ class Handlers:
             f.stack[-1] = nxt
             f.stack.append(item)
             return self.jump(body, f) if body in self.targets else None
-        if isinstance(it, lists.ITERATORS):  # lists, enumerate/zip/reversed with lists
-            more, step = lists.iter_step(self, it)
+        if isinstance(it, lists.ITERATORS) or type(it) is dicts.DictIter:
+            # lists, enumerate/zip/reversed with lists, dicts and their views
+            more, step = (dicts.iter_step(self, it, self.loc_of(ins)) if type(it) is
+                          dicts.DictIter else lists.iter_step(self, it))
             if more is False:
                 return self.jump(out, done)
             if isinstance(more, Var):

@@ -196,6 +196,9 @@ def result_annotation(fn) -> Optional[PyType]:
     from .objects import compilable_class
     if compilable_class(_dotted(ann, fn)):  # an instance: what is returned decides
         return None                         # (objects.exit_value)
+    import typing
+    if _dotted(ann, fn) in (tuple, typing.Tuple):  # a bare `-> tuple`: the items returned decide
+        return None
     t = annotation_type(ann, fn, "the result")
     if _has_array(t):
         return None  # the array actually returned decides (ndim is not in npt.NDArray)
@@ -209,7 +212,8 @@ def _dotted(ann, fn):
     parts = ann.split(".")
     if not all(p.isidentifier() for p in parts):
         return None
-    v = getattr(fn, "__globals__", {}).get(parts[0])
+    import builtins
+    v = getattr(fn, "__globals__", {}).get(parts[0], getattr(builtins, parts[0], None))
     for p in parts[1:]:
         v = getattr(v, p, None)
     return v
@@ -327,6 +331,10 @@ def trace_type(v: Any, loc, what="value") -> PyType:
     from .objects import ObjState, is_obj
     if t is ObjState:
         return v.pytype(trace_type, loc, what)
+    from .dicts import is_dict_value
+    if is_dict_value(v):
+        raise error(loc, f"{what} is a dict, which cannot leave compiled code yet",
+                    "return its items as numbers or a NumPy array", E_UNSUPPORTED_VALUE)
     if is_obj(v):
         name = v.cls.__name__
         raise error(loc, f"{what} is a {name} instance, which cannot leave compiled code yet",
