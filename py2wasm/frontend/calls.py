@@ -328,12 +328,15 @@ def call_value(tr, fn, args, kwargs, loc):
             if r is not NotImplemented:
                 return r
         raise generators.refuse(loc)
-    r = lists.call(tr, fn, list(args), dict(kwargs), loc)
-    if r is not lists.NO:
+    from . import dicts, objects, sets
+    r = sets.call(tr, fn, list(args), dict(kwargs), loc)
+    if r is not sets.NO:
         return r
-    from . import dicts, objects
     r = dicts.call(tr, fn, list(args), dict(kwargs), loc)
     if r is not dicts.NO:
+        return r
+    r = lists.call(tr, fn, list(args), dict(kwargs), loc)
+    if r is not lists.NO:
         return r
     r = objects.call(tr, fn, list(args), dict(kwargs), loc)
     if r is not objects.NO:

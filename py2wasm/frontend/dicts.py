@@ -170,18 +170,19 @@ def _st(fb, addr, off, v, dt="int64", t=I64):
 
 
 def _if(fb, cond, then, els=None, types=()):
-    """if cond: then() else els(); `types`: the results joined after."""
+    """if cond: then() else els(); `types`: the types of the values the two
+    branches return, joined after (without types, what they return is ignored)."""
     if cond is True or cond is False:
         r = (then if cond else (els or (lambda: [])))()
-        return r
+        return r if types else []
     t, e, j = fb.new_block(), fb.new_block(), fb.new_block(list(types))
     fb.cond_br(cond, t, e)
     fb.set_block(t)
-    a = then() or []
-    fb.br(j, [_c(fb, x, ty) for x, ty in zip(a, types)])
+    a = then()
+    fb.br(j, [_c(fb, x, ty) for x, ty in zip(a, types)] if types else [])
     fb.set_block(e)
-    b = (els() if els else []) or []
-    fb.br(j, [_c(fb, x, ty) for x, ty in zip(b, types)])
+    b = els() if els else []
+    fb.br(j, [_c(fb, x, ty) for x, ty in zip(b, types)] if types else [])
     fb.set_block(j)
     return list(j.params)
 

@@ -16,7 +16,7 @@ import linecache
 from ..ir import Var
 from ..ir.messages import INT_OVERFLOW
 from ..ir.types import VectorType
-from . import arrays, complexes, dicts, lists, nplib, objects, strings
+from . import arrays, complexes, dicts, lists, nplib, objects, sets, strings
 from .iterators import RangeIter, TupleIter, get_iter, range_advance, range_has_next, tuple_next
 from .state import NULL, STOP, UNBOUND, Static
 from .typefork import TypeFork
@@ -24,8 +24,6 @@ from .values import (E_ATTRIBUTE, E_TYPE, E_UNSUPPORTED_OPCODE, E_UNSUPPORTED_VA
                      Cx, NpScalar, TraceRaise, error, is_complex)
 
 _UNSUPPORTED = {
-    "BUILD_SET": ("sets are not supported", "use tuples and comparisons"),
-    "SET_UPDATE": ("sets are not supported", "use tuples and comparisons"),
     "STORE_GLOBAL": ("assigning a global variable is not supported",
                      "return the value instead of storing it in a global"),
     "DELETE_GLOBAL": ("deleting a global is not supported", ""),
@@ -177,7 +175,7 @@ class Handlers:
     def op_MAKE_FUNCTION(self, ins, f):
         code = f.stack[-1] if self.version >= (3, 11) else None
         name = getattr(code, "co_name", "")
-        if name in ("<listcomp>", "<dictcomp>") and ins.arg in (0, 8):  # 3.11: called right away
+        if name in ("<listcomp>", "<dictcomp>", "<setcomp>") and ins.arg in (0, 8):  # 3.11: called right away
             f.stack.pop()
             cells = f.stack.pop() if ins.arg == 8 else ()
             f.stack.append(lists.comprehension(self, code, [_cell_value(c) for c in cells]))
@@ -239,6 +237,8 @@ class Handlers:
         f.stack.append(self.getattr(obj, ins.argval, self.loc_of(ins)))
 
     def getattr(self, obj, name, loc):
+        if sets.is_set(obj):
+            return sets.attribute(obj, name, loc)
         if dicts.is_dict(obj):
             return dicts.attribute(obj, name, loc)
         if objects.is_obj(obj):
@@ -284,6 +284,10 @@ class Handlers:
         b = f.stack.pop()
         a = f.stack.pop()
         op = ins.argrepr.rstrip("=") if ins.argrepr not in ("==",) else ins.argrepr
+        if sets.is_set(a) or sets.is_set(b):
+            f.stack.append(sets.binary(self, op, ins.argrepr.endswith("="), a, b,
+                                       self.loc_of(ins)))
+            return
         if dicts.is_dict_value(a) or dicts.is_dict_value(b):
             raise error(self.loc_of(ins), f"operator {ins.argrepr} on dicts is not supported",
                         "use the dict's methods (update, copy)", E_TYPE)
@@ -309,6 +313,9 @@ class Handlers:
         from . import operators
         b = f.stack.pop()
         a = f.stack.pop()
+        if sets.is_set_value(a) or sets.is_set_value(b):
+            raise error(self.loc_of(ins), "comparing sets is not supported",
+                        "compare their lengths or test membership", E_TYPE)
         if dicts.is_dict_value(a) or dicts.is_dict_value(b):
             raise error(self.loc_of(ins), "comparing dicts is not supported",
                         "compare their items", E_TYPE)
@@ -357,6 +364,8 @@ class Handlers:
         f.stack.append(self.truth(f.stack.pop(), self.loc_of(ins)))
 
     def truth(self, v, loc):
+        if sets.is_set(v):
+            return sets.truth(self, v)
         if dicts.is_dict(v):
             return dicts.truth(self, v)
         if objects.is_obj(v):
@@ -400,6 +409,13 @@ class Handlers:
         b = f.stack.pop()
         a = f.stack.pop()
         loc = self.loc_of(ins)
+        if sets.is_set(b):
+            r = sets.contains(self, b, a, loc)
+            f.stack.append(self.fb.emit("not", [r]) if ins.arg and isinstance(r, Var)
+                           else (not r) if ins.arg else r)
+            return
+        if isinstance(b, (frozenset, set)) and all(type(x) in (int, float, bool) for x in b):
+            b = tuple(b)  # a constant set (`x in {1, 2}`): membership is order-free
         if dicts.is_dict(b) or type(b) is dicts.DictView and b.kind == "keys":
             r = dicts.contains(self, b if dicts.is_dict(b) else b.d, a, loc)
             f.stack.append(self.fb.emit("not", [r]) if ins.arg and isinstance(r, Var)
@@ -476,6 +492,28 @@ class Handlers:
         del f.stack[len(f.stack) - n:]
         site = ("map", self.code, ins.offset)
         f.stack.append(dicts.from_items(self, list(zip(keys, values)), site, self.loc_of(ins)))
+
+    def op_BUILD_SET(self, ins, f):
+        n = ins.arg
+        items = f.stack[len(f.stack) - n:] if n else []
+        del f.stack[len(f.stack) - n:]
+        f.stack.append(sets.from_items(self, items, ("set", self.code, ins.offset),
+                                       self.loc_of(ins)))
+
+    def op_SET_ADD(self, ins, f):  # set comprehensions
+        v = f.stack.pop()
+        s = f.stack[-ins.arg]
+        if not sets.is_set(s):
+            raise error(self.loc_of(ins), "SET_ADD on a non-set", "", E_UNSUPPORTED_OPCODE)
+        sets.add(self, s, v, self.loc_of(ins))
+
+    def op_SET_UPDATE(self, ins, f):  # {1, 2, 3}: BUILD_SET 0, then the frozenset constant
+        src = f.stack.pop()
+        s = f.stack[-ins.arg]
+        loc = self.loc_of(ins)
+        if isinstance(src, frozenset) and sets.is_set(s) and s.et is None and src:
+            s = f.stack[-ins.arg] = sets.from_items(self, [next(iter(src))], s.site, loc)
+        sets.update_from_iterable(self, s, src, loc)
 
     def op_MAP_ADD(self, ins, f):  # dict comprehensions
         value = f.stack.pop()
@@ -711,6 +749,12 @@ class Handlers:
 
     def op_GET_ITER(self, ins, f):
         v = f.stack.pop()
+        if sets.is_set(v):
+            f.stack.append(sets.get_iter(self, v))
+            return
+        if type(v) is sets.SetIter:
+            f.stack.append(v)
+            return
         if type(v) in (dicts.PyDict, dicts.DictView):
             f.stack.append(dicts.get_iter(self, v))
             return
@@ -761,10 +805,11 @@ class Handlers:
             f.stack[-1] = nxt
             f.stack.append(item)
             return self.jump(body, f) if body in self.targets else None
-        if isinstance(it, lists.ITERATORS) or type(it) is dicts.DictIter:
-            # lists, enumerate/zip/reversed with lists, dicts and their views
+        if isinstance(it, lists.ITERATORS) or type(it) in (dicts.DictIter, sets.SetIter):
+            # lists, enumerate/zip/reversed with lists, dicts and their views, sets
             more, step = (dicts.iter_step(self, it, self.loc_of(ins)) if type(it) is
-                          dicts.DictIter else lists.iter_step(self, it))
+                          dicts.DictIter else sets.iter_step(self, it, self.loc_of(ins))
+                          if type(it) is sets.SetIter else lists.iter_step(self, it))
             if more is False:
                 return self.jump(out, done)
             if isinstance(more, Var):

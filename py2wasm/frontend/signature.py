@@ -332,6 +332,10 @@ def trace_type(v: Any, loc, what="value") -> PyType:
     if t is ObjState:
         return v.pytype(trace_type, loc, what)
     from .dicts import is_dict_value
+    from .sets import is_set_value
+    if is_set_value(v):
+        raise error(loc, f"{what} is a set, which cannot leave compiled code yet",
+                    "return sorted(s) as a NumPy array, or its length", E_UNSUPPORTED_VALUE)
     if is_dict_value(v):
         raise error(loc, f"{what} is a dict, which cannot leave compiled code yet",
                     "return its items as numbers or a NumPy array", E_UNSUPPORTED_VALUE)

@@ -1,0 +1,789 @@
+"""Sets in compiled code, with CPython's iteration order: CPython's own
+hash table (Objects/setobject.c of 3.11-3.13: linear probes of 9, then
+perturbation; resizing at 3/5 fill to the next power of two above 4 * used;
+`pop()` from a finger; `set(s)`/`copy()` keep the table's layout) and
+CPython's hashes of ints, bools and tuples (xxHash lanes), so that `for x in
+s`, `list(s)` and `s.pop()` see items in the order CPython does.
+
+Place in the pipeline: frontend; opcodes.py and calls.py hand values here;
+the IR sees `alloc`, `load`, `store` and loops.
+
+A set is a `PySet`: its element template (one kind: int, bool or a tuple of
+those; learned at an empty set's site like a dict's, see dicts.learn) and
+the address of its header, five int64 words:
+
+    +0 used   +8 fill   +16 mask   +24 table address   +32 finger
+
+A table entry is a state word (0 unused, 1 active, 2 deleted), the hash,
+then the element's leaves, 8 bytes each. Memory comes from the per-call arena.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from ..ir import BOOL, I64, Var
+from .values import E_TYPE, E_UNSUPPORTED_CALL, E_UNSUPPORTED_VALUE, TraceRaise, error, scalar_type
+from .dicts import _add, _c, _if, _ld, _leaf_types, _leaves, _st
+
+HEADER = 40
+MINSIZE = 8
+LINEAR_PROBES = 9
+_DT = {I64: "int64", BOOL: "bool"}
+_M61 = (1 << 61) - 1
+_XX1 = 11400714785074694791 - (1 << 64)
+_XX2 = 14029467366897019727 - (1 << 64)
+_XX5 = 2870177450012600261
+NO = object()
+
+
+class PySet:
+    __slots__ = ("et", "hdr", "site")
+
+    def __init__(self, et, hdr, site=None):
+        self.et = et
+        self.hdr = hdr
+        self.site = site
+
+    def trace_key(self, key_of):
+        return ("set", None if self.et is None else key_of(self.et), self.site)
+
+    def trace_leaves(self, leaves, out):
+        out.append(self.hdr)
+
+    def trace_rebuild(self, rebuild, it):
+        return PySet(self.et, next(it), self.site)
+
+
+class SetIter:
+    __slots__ = ("s", "pos", "size")
+
+    def __init__(self, s, pos, size):
+        self.s = s
+        self.pos = pos
+        self.size = size
+
+    def trace_key(self, key_of):
+        return ("setiter", self.s.trace_key(key_of), key_of(self.pos), key_of(self.size))
+
+    def trace_leaves(self, leaves, out):
+        out.append(self.s.hdr)
+        leaves(self.pos, out)
+        leaves(self.size, out)
+
+    def trace_rebuild(self, rebuild, it):
+        s = self.s.trace_rebuild(rebuild, it)
+        pos = rebuild(self.pos, it)
+        return SetIter(s, pos, rebuild(self.size, it))
+
+
+class SetMethod:
+    __slots__ = ("s", "name")
+
+    def __init__(self, s, name):
+        self.s = s
+        self.name = name
+
+
+def is_set(v) -> bool:
+    return type(v) is PySet
+
+
+def is_set_value(v) -> bool:
+    return type(v) in (PySet, SetIter, SetMethod)
+
+
+def _esize(s):
+    return 16 + 8 * len(_leaf_types(s.et))
+
+
+def _entry(fb, table, idx, esize):
+    return _add(fb, table, fb.emit("wmul", [_c(fb, idx), fb.const(esize)]))
+
+
+# --- CPython's hashes ----------------------------------------------------------------------
+
+def _lsr(fb, x, k):
+    """x >> k as an unsigned 64-bit shift."""
+    return fb.emit("and", [fb.emit("shr", [x, fb.const(k)]), fb.const((1 << (64 - k)) - 1)])
+
+
+def _hash_int(fb, v):
+    """hash(v) of an int64: |v| mod 2**61 - 1 with v's sign; -1 is -2."""
+    neg = fb.emit("lt", [v, fb.const(0)])
+    a = fb.emit("select", [neg, fb.emit("wneg", [v]), v])  # |v| (2**63 as its bits)
+    r = fb.emit("wadd", [_lsr(fb, a, 61), fb.emit("and", [a, fb.const(_M61)])])
+    r = fb.emit("select", [fb.emit("ge", [r, fb.const(_M61)]),
+                           fb.emit("wadd", [r, fb.const(-_M61)]), r])
+    r = fb.emit("select", [neg, fb.emit("wneg", [r]), r])
+    return fb.emit("select", [fb.emit("eq", [r, fb.const(-1)]), fb.const(-2), r])
+
+
+def _hash_leaf(fb, x):
+    if x.type is BOOL:
+        return fb.emit("select", [x, fb.const(1), fb.const(0)])
+    return _hash_int(fb, x)
+
+
+def _hash(tr, et, kl):
+    fb = tr.fb
+    if type(et) is not tuple:
+        return _hash_leaf(fb, kl[0])
+    it = iter(kl)
+
+    def h(tmpl):
+        if type(tmpl) is not tuple:
+            return _hash_leaf(fb, next(it))
+        acc = fb.const(_XX5)
+        for item in tmpl:
+            lane = h(item)
+            acc = fb.emit("wadd", [acc, fb.emit("wmul", [lane, fb.const(_XX2)])])
+            acc = fb.emit("or", [fb.emit("wmul", [acc, fb.const(1 << 31)]), _lsr(fb, acc, 33)])
+            acc = fb.emit("wmul", [acc, fb.const(_XX1)])
+        acc = fb.emit("wadd", [acc, fb.const(len(tmpl) ^ (_XX5 ^ 3527539))])
+        return fb.emit("select", [fb.emit("eq", [acc, fb.const(-1)]), fb.const(1546275796),
+                                  acc])
+    return h(et)
+
+
+# --- the table -----------------------------------------------------------------------------
+
+def new_set(tr, et, loc, site=None) -> PySet:
+    fb = tr.fb
+    hdr = fb.emit("alloc", [fb.const(HEADER)], loc=loc)
+    s = PySet(et, hdr, site)
+    _st(fb, hdr, 32, 0)
+    _fresh_table(tr, s, MINSIZE, loc)
+    return s
+
+
+def _fresh_table(tr, s, size, loc):
+    """An empty table of `size` entries (used = fill = 0)."""
+    from .arrays import loop
+    fb = tr.fb
+    esize = _esize(s)
+    table = fb.emit("alloc", [_c(fb, fb.emit("wmul", [_c(fb, size), fb.const(esize)])
+                                 if isinstance(size, Var) else size * esize)], loc=loc)
+
+    def clear(i, c):
+        _st(fb, _entry(fb, table, i, esize), 0, 0)
+        return c
+    loop(fb, size, [], clear)
+    _st(fb, s.hdr, 0, 0)
+    _st(fb, s.hdr, 8, 0)
+    _st(fb, s.hdr, 16, _add(fb, size, -1))
+    _st(fb, s.hdr, 24, table)
+
+
+def _keys_equal(tr, kl, entry):
+    fb = tr.fb
+    eq: Any = True
+    for i, x in enumerate(kl):
+        y = _ld(fb, entry, 16 + 8 * i, _DT[x.type])
+        e = fb.emit("eq", [x, y])
+        eq = e if eq is True else fb.emit("and", [eq, e])
+    return eq
+
+
+def _search(tr, s, kl, h, *, clean=False):
+    """CPython's probe sequence from hash h: (kind, index, the last deleted
+    entry passed or -1); kind 1 = found the element, 0 = an unused entry. `clean`:
+    set_insert_clean (only unused entries matter)."""
+    fb = tr.fb
+    mask = _ld(fb, s.hdr, 16)
+    table = _ld(fb, s.hdr, 24)
+    esize = _esize(s)
+    head = fb.new_block([I64, I64, I64, I64])      # i, k, perturb, free
+    done = fb.new_block([I64, I64, I64])           # kind, index, free
+    fb.br(head, [fb.emit("and", [h, mask]), fb.const(0), h, fb.const(-1)])
+    fb.set_block(head)
+    i, k, perturb, free = head.params
+    idx = fb.emit("wadd", [i, k])
+    e = _entry(fb, table, idx, esize)
+    state = _ld(fb, e, 0)
+    cont = fb.new_block()
+    fb.cond_br(fb.emit("eq", [state, fb.const(0)]), done, cont, [fb.const(0), idx, free], [])
+    fb.set_block(cont)
+    if not clean:
+        active = fb.new_block()
+        other = fb.new_block()
+        fb.cond_br(fb.emit("eq", [state, fb.const(1)]), active, other)
+        fb.set_block(active)
+        same = fb.emit("eq", [_ld(fb, e, 8), h])
+        cmp = fb.new_block()
+        fb.cond_br(same, cmp, other)
+        fb.set_block(cmp)
+        eq = _keys_equal(tr, kl, e)
+        fb.cond_br(eq, done, other, [fb.const(1), idx, free], [])
+        fb.set_block(other)
+        is_dummy = fb.emit("eq", [state, fb.const(2)])
+        free = fb.emit("select", [is_dummy, idx, free])  # CPython keeps the last one seen
+    # next: the linear probes, then the perturbed jump
+    limit = fb.emit("select", [fb.emit("le", [fb.emit("wadd", [i, fb.const(LINEAR_PROBES)]),
+                                              mask]), fb.const(LINEAR_PROBES), fb.const(0)])
+    step = fb.new_block()
+    jump = fb.new_block()
+    fb.cond_br(fb.emit("lt", [k, limit]), step, jump)
+    fb.set_block(step)
+    fb.br(head, [i, fb.emit("wadd", [k, fb.const(1)]), perturb, free])
+    fb.set_block(jump)
+    p = _lsr(fb, perturb, 5)
+    ni = fb.emit("and", [fb.emit("wadd", [fb.emit("wadd", [fb.emit("wmul", [i, fb.const(5)]),
+                                                          fb.const(1)]), p]), mask])
+    fb.br(head, [ni, fb.const(0), p, free])
+    fb.set_block(done)
+    return done.params
+
+
+def _put(fb, s, idx, h, kl):
+    e = _entry(fb, _ld(fb, s.hdr, 24), idx, _esize(s))
+    _st(fb, e, 0, 1)
+    _st(fb, e, 8, h)
+    for i, x in enumerate(kl):
+        _st(fb, e, 16 + 8 * i, x, _DT[x.type], x.type)
+
+
+def _add_entry(tr, s, kl, h, loc):
+    """set_add_entry: insert unless present; resize at 3/5 fill."""
+    fb = tr.fb
+    kind, idx, free = _search(tr, s, kl, h)
+
+    def absent():
+        def reuse():
+            _put(fb, s, free, h, kl)
+            _st(fb, s.hdr, 0, fb.emit("wadd", [_ld(fb, s.hdr, 0), fb.const(1)]))
+
+        def unused():
+            _put(fb, s, idx, h, kl)
+            fill = fb.emit("wadd", [_ld(fb, s.hdr, 8), fb.const(1)])
+            used = fb.emit("wadd", [_ld(fb, s.hdr, 0), fb.const(1)])
+            _st(fb, s.hdr, 8, fill)
+            _st(fb, s.hdr, 0, used)
+            mask = _ld(fb, s.hdr, 16)
+            full = fb.emit("ge", [fb.emit("wmul", [fill, fb.const(5)]),
+                                  fb.emit("wmul", [mask, fb.const(3)])])
+            big = fb.emit("gt", [used, fb.const(50000)])
+            minused = fb.emit("select", [big, fb.emit("wmul", [used, fb.const(2)]),
+                                         fb.emit("wmul", [used, fb.const(4)])])
+            _if(fb, full, lambda: [_resize(tr, s, minused, loc)])
+        _if(fb, fb.emit("ge", [free, fb.const(0)]), reuse, unused)
+    _if(fb, fb.emit("eq", [kind, fb.const(0)]), absent)
+
+
+def _table_walk(tr, s, table, n, esize, body):
+    """for each active entry of `table` (n entries), in order: body(entry)."""
+    from .arrays import loop
+    fb = tr.fb
+
+    def step(i, c):
+        e = _entry(fb, table, i, esize)
+        _if(fb, fb.emit("eq", [_ld(fb, e, 0), fb.const(1)]), lambda: body(e))
+        return c
+    loop(fb, n, [], step)
+
+
+def _resize(tr, s, minused, loc):
+    """set_table_resize: the smallest power of two above minused (at least
+    8); active entries reinserted in table order with set_insert_clean."""
+    fb = tr.fb
+    head = fb.new_block([I64])
+    done = fb.new_block([I64])
+    fb.br(head, [fb.const(MINSIZE)])
+    fb.set_block(head)
+    n = head.params[0]
+    fb.cond_br(fb.emit("le", [n, minused]), head, done, [fb.emit("wmul", [n, fb.const(2)])], [n])
+    fb.set_block(done)
+    size = done.params[0]
+    old = _ld(fb, s.hdr, 24)
+    oldn = fb.emit("wadd", [_ld(fb, s.hdr, 16), fb.const(1)])
+    used = _ld(fb, s.hdr, 0)
+    _fresh_table(tr, s, size, loc)
+    _st(fb, s.hdr, 0, used)
+    _st(fb, s.hdr, 8, used)
+    esize = _esize(s)
+    ktypes = _leaf_types(s.et)
+
+    def move(e):
+        kl = [_ld(fb, e, 16 + 8 * q, _DT[t]) for q, t in enumerate(ktypes)]
+        h = _ld(fb, e, 8)
+        _, idx, _ = _search(tr, s, kl, h, clean=True)
+        _put(fb, s, idx, h, kl)
+    _table_walk(tr, s, old, oldn, esize, move)
+    return 0
+
+
+# --- learning the element kind ---------------------------------------------------------------
+
+def _check_elem(v, loc):
+    ok = scalar_type(v) in _DT or type(v) is tuple and v != () and \
+        all(t in _DT for t in _leaf_types(v)) and all(
+            scalar_type(x) in _DT or type(x) is tuple for x in v)
+    if not ok:
+        raise error(loc, f"a set of {_kind(v)} is not supported in compiled code",
+                    "sets hold ints, bools or tuples of those (CPython's order of floats "
+                    "and strings is not reproduced)", E_UNSUPPORTED_VALUE)
+
+
+def _kind(v):
+    t = scalar_type(v)
+    return t.pyname if t is not None else type(v).__name__
+
+
+def _learn(tr, s, v, loc):
+    if s.site is None:
+        raise error(loc, "a set whose element type cannot be inferred",
+                    "start it with an element, e.g. {0}", E_TYPE)
+    _check_elem(v, loc)
+    sites = tr.mt.dict_sites
+    if sites.get(s.site) is None:
+        sites[s.site] = v
+        tr.mt.layouts_grew = True
+
+
+def _same(tr, s, v, loc):
+    from .state import key_of
+    if key_of(v) != key_of(s.et):
+        if scalar_type(v) is BOOL and scalar_type(s.et) is I64:
+            return tr.fb.emit("select", [v, tr.fb.const(1), tr.fb.const(0)]) if isinstance(
+                v, Var) else int(v)
+        raise error(loc, f"a set of {_kind(s.et)} cannot hold a {_kind(v)} in compiled code "
+                    "(a set holds one element type)", f"convert it: {_kind(s.et)}(x)", E_TYPE)
+    return v
+
+
+# --- operations ----------------------------------------------------------------------------
+
+def add(tr, s: PySet, v, loc):
+    if s.et is None:
+        _learn(tr, s, v, loc)
+        return None
+    v = _same(tr, s, v, loc)
+    kl = _leaves(tr, v)
+    _add_entry(tr, s, kl, _hash(tr, s.et, kl), loc)
+    return None
+
+
+def contains(tr, s: PySet, v, loc):
+    if s.et is None:
+        return False
+    from .state import key_of
+    if key_of(v) != key_of(s.et):
+        if scalar_type(v) is not None and scalar_type(s.et) is not None:
+            v = _same(tr, s, v, loc) if scalar_type(v) is BOOL else v
+        if key_of(v) != key_of(s.et):
+            raise error(loc, f"`in` on a set of {_kind(s.et)} with a {_kind(v)}",
+                        f"convert it: {_kind(s.et)}(x)", E_TYPE)
+    kl = _leaves(tr, v)
+    kind, _, _ = _search(tr, s, kl, _hash(tr, s.et, kl))
+    return tr.fb.emit("eq", [kind, tr.fb.const(1)])
+
+
+def _discard(tr, s, v, loc):
+    """(found: bool Var): set_discard_key."""
+    fb = tr.fb
+    v = _same(tr, s, v, loc)
+    kl = _leaves(tr, v)
+    kind, idx, _ = _search(tr, s, kl, _hash(tr, s.et, kl))
+    found = fb.emit("eq", [kind, fb.const(1)])
+
+    def rm():
+        e = _entry(fb, _ld(fb, s.hdr, 24), idx, _esize(s))
+        _st(fb, e, 0, 2)
+        _st(fb, e, 8, -1)
+        _st(fb, s.hdr, 0, fb.emit("wadd", [_ld(fb, s.hdr, 0), fb.const(-1)]))
+    _if(fb, found, rm)
+    return found
+
+
+def _key_error(tr, cond, v, loc):
+    from .dicts import _key_error as ke
+    ke(tr, cond, v, loc)
+
+
+def length(fb, s):
+    return 0 if s.et is None else _ld(fb, s.hdr, 0)
+
+
+def truth(tr, s):
+    n = length(tr.fb, s)
+    return n != 0 if type(n) is int else tr.fb.emit("ne", [n, tr.fb.const(0)])
+
+
+def pop(tr, s, loc):
+    fb = tr.fb
+    if s.et is None:
+        raise TraceRaise("KeyError", "'pop from an empty set'")
+    fb.raise_if(fb.emit("eq", [_ld(fb, s.hdr, 0), fb.const(0)]), "KeyError",
+                "'pop from an empty set'", loc)
+    mask = _ld(fb, s.hdr, 16)
+    table = _ld(fb, s.hdr, 24)
+    esize = _esize(s)
+    head = fb.new_block([I64])
+    done = fb.new_block([I64])
+    fb.br(head, [fb.emit("and", [_ld(fb, s.hdr, 32), mask])])
+    fb.set_block(head)
+    i = head.params[0]
+    e = _entry(fb, table, i, esize)
+    nxt = fb.emit("and", [fb.emit("wadd", [i, fb.const(1)]), mask])
+    fb.cond_br(fb.emit("eq", [_ld(fb, e, 0), fb.const(1)]), done, head, [i], [nxt])
+    fb.set_block(done)
+    i = done.params[0]
+    e = _entry(fb, table, i, esize)
+    from .dicts import _load_tmpl
+    v = _load_tmpl(tr, s.et, e, 16)
+    _st(fb, e, 0, 2)
+    _st(fb, e, 8, -1)
+    _st(fb, s.hdr, 0, fb.emit("wadd", [_ld(fb, s.hdr, 0), fb.const(-1)]))
+    _st(fb, s.hdr, 32, fb.emit("wadd", [i, fb.const(1)]))
+    return v
+
+
+def merge(tr, dst: PySet, src: PySet, loc):
+    """set_merge(dst, src): CPython's copy of the table layout when dst is
+    empty and of the same size with no deleted entries, set_insert_clean
+    into an empty dst, else set_add_entry per item (in src's table order)."""
+    fb = tr.fb
+    if src.et is None:
+        return
+    if dst.et is None:
+        _learn(tr, dst, src.et, loc)
+        return
+    _same(tr, dst, src.et, loc)
+    su = _ld(fb, src.hdr, 0)
+
+    def go():
+        dfill = _ld(fb, dst.hdr, 8)
+        dmask = _ld(fb, dst.hdr, 16)
+        grow = fb.emit("ge", [fb.emit("wmul", [fb.emit("wadd", [dfill, su]), fb.const(5)]),
+                              fb.emit("wmul", [dmask, fb.const(3)])])
+        _if(fb, grow, lambda: [_resize(tr, dst, fb.emit("wmul", [
+            fb.emit("wadd", [_ld(fb, dst.hdr, 0), su]), fb.const(2)]), loc)])
+        esize = _esize(src)
+        ktypes = _leaf_types(src.et)
+        stable = _ld(fb, src.hdr, 24)
+        sn = fb.emit("wadd", [_ld(fb, src.hdr, 16), fb.const(1)])
+        empty = fb.emit("eq", [_ld(fb, dst.hdr, 8), fb.const(0)])
+        same_size = fb.emit("eq", [_ld(fb, dst.hdr, 16), _ld(fb, src.hdr, 16)])
+        no_dummies = fb.emit("eq", [_ld(fb, src.hdr, 8), su])
+        copy = fb.emit("and", [empty, fb.emit("and", [same_size, no_dummies])])
+
+        def layout_copy():
+            dtable = _ld(fb, dst.hdr, 24)
+            from .arrays import loop
+
+            def step(i, c):
+                se = _entry(fb, stable, i, esize)
+                de = _entry(fb, dtable, i, esize)
+                for w in range(esize // 8):
+                    st = _ld(fb, se, 8 * w)
+                    _st(fb, de, 8 * w, st)
+                return c
+            loop(fb, sn, [], step)
+            # the copied deleted-free table: its unused entries stay unused
+            _st(fb, dst.hdr, 8, _ld(fb, src.hdr, 8))
+            _st(fb, dst.hdr, 0, su)
+
+        def per_item():
+            def ins(e):
+                kl = [_ld(fb, e, 16 + 8 * q, _DT[t]) for q, t in enumerate(ktypes)]
+                _add_entry(tr, dst, kl, _ld(fb, e, 8), loc)
+            dempty = fb.emit("eq", [_ld(fb, dst.hdr, 8), fb.const(0)])
+
+            def clean():
+                def put(e):
+                    kl = [_ld(fb, e, 16 + 8 * q, _DT[t]) for q, t in enumerate(ktypes)]
+                    h = _ld(fb, e, 8)
+                    _, idx, _ = _search(tr, dst, kl, h, clean=True)
+                    _put(fb, dst, idx, h, kl)
+                _table_walk(tr, src, stable, sn, esize, put)
+                _st(fb, dst.hdr, 8, su)
+                _st(fb, dst.hdr, 0, su)
+            _if(fb, dempty, clean, lambda: _table_walk(tr, src, stable, sn, esize, ins))
+        _if(fb, copy, layout_copy, per_item)
+    _if(fb, fb.emit("ne", [su, fb.const(0)]), go)
+
+
+def copy(tr, s, loc, site=None):
+    out = new_set(tr, s.et, loc, site if site is not None else s.site)
+    if s.et is not None:
+        merge(tr, out, s, loc)
+    return out
+
+
+def update_from_iterable(tr, s, src, loc):
+    """set.update / set(iterable): sets merge; anything else is added item by item."""
+    from . import dicts, lists
+    if is_set(src):
+        merge(tr, s, src, loc)
+        return
+    if dicts.is_dict(src):
+        if src.kt is None:
+            return
+        if s.et is None:
+            _learn(tr, s, src.kt, loc)
+            return
+        from .dicts import _fold, _load_tmpl
+        n = dicts.length(tr.fb, src)
+        fb = tr.fb
+        fill = _ld(fb, s.hdr, 8)
+        mask = _ld(fb, s.hdr, 16)
+        grow = fb.emit("ge", [fb.emit("wmul", [fb.emit("wadd", [fill, n]), fb.const(5)]),
+                              fb.emit("wmul", [mask, fb.const(3)])])
+        _if(fb, grow, lambda: [_resize(tr, s, fb.emit("wmul", [
+            fb.emit("wadd", [_ld(fb, s.hdr, 0), n]), fb.const(2)]), loc)])
+
+        def step(e, c):
+            add(tr, s, _load_tmpl(tr, src.kt, e, 16), loc)
+            return c
+        _fold(tr, src, [], step)
+        return
+    if isinstance(src, lists.Literal) or lists.is_list(src):
+        src = lists.as_list(tr, src, loc)
+        if src.elem is None:
+            return
+        fb = tr.fb
+        from .arrays import loop
+        from .lists import _field, _load
+
+        def step(i, c):
+            add(tr, s, _load(fb, src.elem, _field(fb, src, 16), i), loc)
+            return c
+        loop(fb, lists.length(fb, src), [], step)
+        return
+    if isinstance(src, tuple):
+        for x in src:
+            add(tr, s, x, loc)
+        return
+    if isinstance(src, (frozenset, set)) and all(scalar_type(x) in _DT for x in src):
+        # a constant set (`{1, 2, 3}` is BUILD_SET + SET_UPDATE of a frozenset): CPython
+        # iterates the frozenset in its own order, which is Python's here
+        for x in src:
+            add(tr, s, x, loc)
+        return
+    raise error(loc, f"set() of a {type(src).__name__} is not supported",
+                "build it from a list, a tuple, a dict or another set", E_UNSUPPORTED_CALL)
+
+
+# --- iteration -----------------------------------------------------------------------------
+
+def get_iter(tr, s):
+    return SetIter(s, 0, length(tr.fb, s))
+
+
+def iter_step(tr, it: SetIter, loc):
+    fb = tr.fb
+    s = it.s
+    if s.et is None:
+        return False, None
+    fb.raise_if(fb.emit("ne", [_ld(fb, s.hdr, 0), _c(fb, it.size)]), "RuntimeError",
+                "Set changed size during iteration", loc)
+    n = fb.emit("wadd", [_ld(fb, s.hdr, 16), fb.const(1)])
+    table = _ld(fb, s.hdr, 24)
+    esize = _esize(s)
+    head = fb.new_block([I64])
+    test = fb.new_block()
+    done = fb.new_block([I64])
+    fb.br(head, [_c(fb, it.pos)])
+    fb.set_block(head)
+    p = head.params[0]
+    fb.cond_br(fb.emit("lt", [p, n]), test, done, [], [p])
+    fb.set_block(test)
+    active = fb.emit("eq", [_ld(fb, _entry(fb, table, p, esize), 0), fb.const(1)])
+    fb.cond_br(active, done, head, [p], [fb.emit("wadd", [p, fb.const(1)])])
+    fb.set_block(done)
+    p = done.params[0]
+    more = fb.emit("lt", [p, n])
+
+    def step():
+        from .dicts import _load_tmpl
+        v = _load_tmpl(tr, s.et, _entry(fb, table, p, esize), 16)
+        return v, SetIter(s, fb.emit("wadd", [p, fb.const(1)]), it.size)
+    return more, step
+
+
+# --- making sets, methods, calls -------------------------------------------------------------
+
+def from_items(tr, items, site, loc) -> PySet:
+    if not items:
+        return new_set(tr, tr.mt.dict_sites.get(site), loc, site)
+    _check_elem(items[0], loc)
+    s = new_set(tr, items[0], loc, site)
+    for v in items:
+        add(tr, s, v, loc)
+    return s
+
+
+_METHODS = {"add", "discard", "remove", "pop", "clear", "copy", "update"}
+
+
+def attribute(s, name, loc):
+    if name in _METHODS:
+        return SetMethod(s, name)
+    raise error(loc, f"set method {name!r} is not supported in compiled code",
+                "supported: " + ", ".join(sorted(_METHODS)) + ", and the operators | & - ^",
+                E_UNSUPPORTED_CALL)
+
+
+def call_method(tr, m, args, kwargs, loc):
+    s, name = m.s, m.name
+    fb = tr.fb
+    if kwargs:
+        raise error(loc, f"set.{name}() with keyword arguments", "", E_UNSUPPORTED_CALL)
+    want = {"add": 1, "discard": 1, "remove": 1, "pop": 0, "clear": 0, "copy": 0, "update": 1}
+    if len(args) != want[name] and not (name == "update"):
+        raise TraceRaise("TypeError", f"set.{name}() takes exactly {want[name]} argument"
+                         f"{'s' if want[name] != 1 else ''} ({len(args)} given)")
+    if name == "add":
+        return add(tr, s, args[0], loc)
+    if name in ("discard", "remove"):
+        if s.et is None:
+            _check_elem(args[0], loc)
+            if name == "remove":
+                raise TraceRaise("KeyError", repr(args[0]))
+            return None
+        found = _discard(tr, s, args[0], loc)
+        if name == "remove":
+            _key_error(tr, fb.emit("not", [found]), args[0], loc)
+        return None
+    if name == "pop":
+        return pop(tr, s, loc)
+    if name == "clear":
+        if s.et is not None:
+            _fresh_table(tr, s, MINSIZE, loc)
+        return None
+    if name == "copy":
+        return copy(tr, s, loc)
+    for a in args:
+        update_from_iterable(tr, s, a, loc)
+    return None
+
+
+def binary(tr, op, inplace, a, b, loc):
+    """| & - ^ (and their in-place forms) of two sets, CPython's algorithms."""
+    if not (is_set(a) and is_set(b)):
+        raise TraceRaise("TypeError", f"unsupported operand type(s) for {op}: "
+                         f"'{_tn(a)}' and '{_tn(b)}'")
+    fb = tr.fb
+    if a.et is None or b.et is None:
+        raise error(loc, "set operators on a set of unknown element type", "", E_TYPE)
+    _same(tr, a, b.et, loc)
+    if op == "|":
+        r = a if inplace else copy(tr, a, loc, ("op", loc.line, loc.col, "|"))
+        merge(tr, r, b, loc)
+        return r
+    if op == "^":  # CPython: a copy of b, updated with a (a ^= b updates a with b)
+        if inplace:
+            _symmetric_update(tr, a, b, loc)
+            return a
+        r = copy(tr, b, loc, ("op", loc.line, loc.col, "^"))
+        _symmetric_update(tr, r, a, loc)
+        return r
+    if op == "-":
+        if inplace:
+            _walk_items(tr, b, lambda v: _discard(tr, a, v, loc))
+            return a
+        return _difference(tr, a, b, loc)
+    if op == "&":
+        if inplace:  # set_intersection_update: a takes the new set's table (swap bodies)
+            r = _intersection(tr, a, b, loc)
+            for off in (0, 8, 16, 24):
+                _st(fb, a.hdr, off, _ld(fb, r.hdr, off))
+            return a
+        return _intersection(tr, a, b, loc)
+    raise TraceRaise("TypeError", f"unsupported operand type(s) for {op}: 'set' and 'set'")
+
+
+def _tn(v):
+    return "set" if is_set(v) else type(v).__name__
+
+
+def _walk_items(tr, s, f):
+    from .dicts import _load_tmpl
+    fb = tr.fb
+    n = fb.emit("wadd", [_ld(fb, s.hdr, 16), fb.const(1)])
+    _table_walk(tr, s, _ld(fb, s.hdr, 24), n, _esize(s),
+                lambda e: f(_load_tmpl(tr, s.et, e, 16)))
+
+
+def _symmetric_update(tr, r, b, loc):
+    """set_symmetric_difference_update: each item of b: removed if present, else added."""
+    fb = tr.fb
+
+    def each(v):
+        found = _discard(tr, r, v, loc)
+        _if(fb, fb.emit("not", [found]), lambda: [add(tr, r, v, loc)])
+    _walk_items(tr, b, each)
+
+
+def _difference(tr, a, b, loc):
+    """set_difference: a copy minus b when len(a) >> 2 > len(b), else the
+    items of a not in b added to a new set in a's table order."""
+    fb = tr.fb
+    big = fb.emit("gt", [fb.emit("shr", [_ld(fb, a.hdr, 0), fb.const(2)]), _ld(fb, b.hdr, 0)])
+    r = new_set(tr, a.et, loc, ("op", loc.line, loc.col, "-"))
+
+    def copy_then_discard():
+        merge(tr, r, a, loc)
+        _walk_items(tr, b, lambda v: _discard(tr, r, v, loc))
+
+    def filtered():
+        _walk_items(tr, a, lambda v: _if(fb, fb.emit("not", [contains(tr, b, v, loc)]),
+                                         lambda: [add(tr, r, v, loc)]))
+    _if(fb, big, copy_then_discard, filtered)
+    return r
+
+
+def _intersection(tr, a, b, loc):
+    """set_intersection: iterate over the smaller set (b when sizes tie... as
+    CPython swaps only when len(b) > len(a)), adding those in the other."""
+    fb = tr.fb
+    r = new_set(tr, a.et, loc, ("op", loc.line, loc.col, "&"))
+    swap = fb.emit("gt", [_ld(fb, b.hdr, 0), _ld(fb, a.hdr, 0)])
+
+    def over(small, large):
+        _walk_items(tr, small, lambda v: _if(fb, contains(tr, large, v, loc),
+                                             lambda: [add(tr, r, v, loc)]))
+    _if(fb, swap, lambda: over(a, b), lambda: over(b, a))
+    return r
+
+
+def call(tr, fn, args, kwargs, loc):
+    """Builtins with sets; NO when none applies."""
+    if isinstance(fn, SetMethod):
+        return call_method(tr, fn, list(args), dict(kwargs), loc)
+    if fn is set and not kwargs and len(args) <= 1:
+        site = ("set()", tr.code, getattr(loc, "line", None), getattr(loc, "col", None))
+        if not args:
+            return new_set(tr, tr.mt.dict_sites.get(site), loc, site)
+        src = args[0]
+        if is_set(src):
+            return copy(tr, src, loc, site)
+        s = new_set(tr, tr.mt.dict_sites.get(site), loc, site)
+        update_from_iterable(tr, s, src, loc)
+        return s
+    if not any(is_set_value(a) for a in args):
+        return NO
+    a0 = args[0] if args else None
+    if fn is len and len(args) == 1 and is_set(a0):
+        return length(tr.fb, a0)
+    if fn is bool and len(args) == 1 and is_set(a0):
+        return truth(tr, a0)
+    if fn in (sum, min, max, sorted, list, any, all) and is_set(a0):
+        return _via_list(tr, fn, a0, list(args[1:]), kwargs, loc)
+    return NO
+
+
+def _via_list(tr, fn, s, rest, kwargs, loc):
+    from . import lists
+    if s.et is None:
+        raise error(loc, f"{fn.__name__}() of a set of unknown element type", "", E_TYPE)
+    elem = lists._elem_of(s.et)
+    if elem is None:
+        raise error(loc, f"{fn.__name__}() of a set of tuples is not supported",
+                    "loop over the set instead", E_UNSUPPORTED_CALL)
+    fb = tr.fb
+    lst = lists.new_list(tr, elem, [], loc, capacity=_ld(fb, s.hdr, 0))
+    _walk_items(tr, s, lambda v: lists.append(tr, lst, v, loc))
+    if fn is list:
+        return lst
+    from .calls import call_value
+    return call_value(tr, fn, [lst] + rest, dict(kwargs), loc)
