@@ -183,6 +183,8 @@ def call_python(tr, fn, args, kwargs, loc, *, site=None, public=None):
         raise error(loc, f"{shown}(): {e}", f"its signature is {shown}{sig}", E_TYPE) from None
     bound.apply_defaults()
     values = list(bound.arguments.values())
+    from .generators import GenCall, start_iter
+    values = [start_iter(tr, v, loc) if isinstance(v, GenCall) else v for v in values]
     if site is not None:  # library code: known numbers stay known inside it
         values = [Static(v) if _static(v) else v for v in values]
     name, result = tr.mt.specialize(fn, values, loc, site=site)
@@ -322,6 +324,18 @@ def call_value(tr, fn, args, kwargs, loc):
     from . import generators, lists, strings
     if isinstance(fn, generators.GenMaker):  # calling a generator expression's function
         return generators.Gen(fn, args[0])
+    if generators.is_generator_function(fn):  # consumed by its caller (generators.py)
+        return generators.GenCall(fn, args, kwargs)
+    if inspect.ismethod(fn) and generators.is_generator_function(fn.__func__):
+        return generators.GenCall(fn.__func__, [fn.__self__] + list(args), kwargs)
+    if fn is next or fn is iter:
+        r = generators.next_or_iter(tr, fn, list(args), kwargs, loc)
+        if r is not NotImplemented:
+            return r
+    if args and isinstance(args[0], generators.GenIter):
+        r = generators.consume_iter(tr, fn, args[0], list(args[1:]), dict(kwargs), loc)
+        if r is not NotImplemented:
+            return r
     if any(isinstance(a, generators.Gen) for a in list(args) + list(kwargs.values())):
         if len(args) >= 1 and isinstance(args[0], generators.Gen):
             r = generators.consume(tr, fn, args[0], list(args[1:]), dict(kwargs), loc)

@@ -126,6 +126,9 @@ class Handlers:
         now (NumPy evaluates them here; later writes must not change them)."""
         if isinstance(v, arrays.ListLit):  # a list literal stored: a list (frontend/lists.py)
             return lists.as_list(self, v, self.loc_of(ins))
+        from .generators import Gen, start_iter
+        if isinstance(v, Gen):  # a generator object kept: its frame exists from now on
+            return start_iter(self, v, self.loc_of(ins))
         if isinstance(v, (arrays.Ew, tuple)):
             return arrays.settle(self, v, self.loc_of(ins))
         return v
@@ -767,9 +770,13 @@ class Handlers:
         if isinstance(v, lists.ITERATORS):  # iter(enumerate(xs)) is itself
             f.stack.append(v)
             return
-        from .generators import Gen, refuse
-        if isinstance(v, Gen):
-            raise refuse(self.loc_of(ins))
+        from .generators import Gen, GenIter, start_iter
+        if isinstance(v, GenIter):
+            f.stack.append(v)
+            return
+        if isinstance(v, Gen):  # a generator expression looped over: step by step
+            f.stack.append(start_iter(self, v, self.loc_of(ins)))
+            return
         if isinstance(v, arrays.ListLit):  # for x in [a, b]: never mutated here
             v = v.items
         if arrays.is_array(v):
@@ -805,6 +812,18 @@ class Handlers:
             f.stack[-1] = nxt
             f.stack.append(item)
             return self.jump(body, f) if body in self.targets else None
+        from .generators import GenIter, advance
+        if type(it) is GenIter:
+            more, item = advance(self, it, self.loc_of(ins))
+            if more is False:
+                return self.jump(out, done)
+            if isinstance(more, Var):
+                eb, eargs = self.edge(out, done)
+                then = self.fb.new_block()
+                self.fb.cond_br(more, then, eb, [], eargs)
+                self.fb.set_block(then)
+            f.stack.append(item)
+            return None
         if isinstance(it, lists.ITERATORS) or type(it) in (dicts.DictIter, sets.SetIter):
             # lists, enumerate/zip/reversed with lists, dicts and their views, sets
             more, step = (dicts.iter_step(self, it, self.loc_of(ins)) if type(it) is

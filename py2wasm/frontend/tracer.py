@@ -88,6 +88,9 @@ class FunctionTracer(Handlers):
             params.extend(ls)
             hints.extend([n] * len(ls))
         nargs = len(params)
+        if self.genexpr == "resume":  # a generator's next(): its frame's address (generators.py)
+            params.append(Var(I64, "frame"))
+            hints.append("frame")
         comp = getattr(fn, "__py2wasm_comprehension__", False)
         if comp:  # a comprehension's captured locals are parameters (lists.comprehension)
             for cell in fn.__closure__ or ():
@@ -101,8 +104,10 @@ class FunctionTracer(Handlers):
         # frame, keyed by its value, so it is still known after a join; loading
         # the local unwraps it (opcodes.op_LOAD_FAST)
         locals_[:len(args)] = Frame(list(args), []).rebuild(self.fb.params).locals
+        if self.genexpr == "resume":
+            self.gen_frame = self.fb.params[nargs]
         if comp:
-            it = iter(self.fb.params[nargs:])
+            it = iter(self.fb.params[nargs + (self.genexpr == "resume"):])
             for i, cell in enumerate(fn.__closure__ or ()):
                 locals_[ncell + i] = rebuild(cell.cell_contents, it)
         if export:  # each array argument is its own memory block (arrays.Arr.root)
@@ -158,7 +163,7 @@ class FunctionTracer(Handlers):
         code = self.code
         floc = self.loc_at_line(code.co_firstlineno)
         flags = code.co_flags
-        if self.genexpr:  # a generator expression traced for its consumer
+        if self.genexpr:  # a generator (expression) traced for its consumer
             flags &= ~inspect.CO_GENERATOR
         if flags & (inspect.CO_GENERATOR | inspect.CO_COROUTINE | inspect.CO_ASYNC_GENERATOR
                     | inspect.CO_ITERABLE_COROUTINE):
@@ -199,7 +204,11 @@ class FunctionTracer(Handlers):
 
     # --- the loop -------------------------------------------------------------
     def run(self):
-        self.step_from(0, self.frame0)
+        if self.genexpr == "resume":
+            from .generators import resume_dispatch
+            resume_dispatch(self)
+        else:
+            self.step_from(0, self.frame0)
         while self.queue:
             offset, key = self.queue.pop()
             block, template = self.blocks[(offset, key)]
@@ -239,12 +248,7 @@ class FunctionTracer(Handlers):
     def edge(self, offset: int, frame: Frame):
         """The IR block for `frame` at `offset` (made and queued if new) and
         the branch arguments that enter it."""
-        live = self.live[offset]
-        frame = arrays.settle_frame(self, lists.settle_frame(self, frame.copy(), self.fb.loc),
-                                    self.fb.loc)
-        for i in range(self.nvarnames):
-            if self.names[i] not in live:
-                frame.locals[i] = UNBOUND
+        frame = self.normalized(offset, frame)
         key = frame.key()
         entry = self.blocks.get((offset, key))
         if entry is None:
@@ -261,6 +265,16 @@ class FunctionTracer(Handlers):
             self.blocks[(offset, key)] = entry = (block, template)
             self.queue.append((offset, key))
         return entry[0], [self.materialize(v) for v in frame.leaves()]
+
+    def normalized(self, offset: int, frame: Frame) -> Frame:
+        """`frame` as it enters `offset`: pending values settled, dead locals dropped."""
+        live = self.live[offset]
+        frame = arrays.settle_frame(self, lists.settle_frame(self, frame.copy(), self.fb.loc),
+                                    self.fb.loc)
+        for i in range(self.nvarnames):
+            if self.names[i] not in live:
+                frame.locals[i] = UNBOUND
+        return frame
 
     def _leaves_with_hints(self, frame):
         ls, hints = [], []
@@ -337,7 +351,7 @@ class FunctionTracer(Handlers):
 
     # --- returns --------------------------------------------------------------
     def do_return(self, value, loc):
-        if self.genexpr and value is None:
+        if self.genexpr == "resume" or self.genexpr and value is None:
             from .generators import final
             value = final(self, value)
         lists.check_return(self, value, loc)

@@ -8,7 +8,7 @@ def list_literal(x):
 
 
 def dict_literal(x):
-    d = {"x": x}  # BAD[P2W001]
+    d = {"x": x}  # BAD[P2W010]
     return x
 
 
@@ -19,7 +19,7 @@ def list_comprehension(x):
 
 
 def set_literal(x):
-    s = {x, 1.0}  # BAD[P2W001]
+    s = {x, 1.0}  # BAD[P2W010]
     return x
 
 

@@ -10,8 +10,5 @@ async def coroutine(x):  # BAD[P2W007]
     return x + 1.0
 
 
-def gen_expression(x):
-    t = 0.0
-    for v in (i * x for i in range(3)):  # BAD[P2W007]
-        t += v
-    return t
+def gen_result(x):
+    return (i * x for i in range(3))  # BAD[P2W010]
