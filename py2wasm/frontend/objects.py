@@ -512,6 +512,11 @@ def call(tr, fn, args, kwargs, loc):
             return namedtuple_call(fn, args, kwargs)
         if compilable_class(fn):
             return construct(tr, fn, args, kwargs, loc)
+    if isinstance(fn, ObjectInit):
+        if args or kwargs:
+            raise TraceRaise("TypeError", "object.__init__() takes exactly one argument (the "
+                             "instance to initialize)")
+        return None
     if is_obj(fn):
         m = _method(tr, fn, "__call__")
         if m is None:
@@ -717,3 +722,54 @@ def _contains_obj(v) -> bool:
         return any(_contains_obj(x) for x in v)
     from .lists import is_list
     return is_obj(v) or is_list(v)
+
+
+# --- super() ------------------------------------------------------------------------------
+
+class SuperProxy:
+    """3.11's `super()` value: the class whose method runs, and the instance."""
+    __slots__ = ("cls", "obj")
+
+    def __init__(self, cls, obj):
+        self.cls = cls
+        self.obj = obj
+
+
+class ObjectInit:
+    """`super().__init__` reaching object's: a no-op taking no arguments."""
+    __slots__ = ()
+
+
+def super_attr(tr, cls, obj, name, loc):
+    """`super().name` in a method of `cls` called on `obj`: the next
+    definition along the instance's MRO."""
+    if not is_obj(obj) or not isinstance(cls, type):
+        raise error(loc, "super() is supported in methods of compiled classes", "",
+                    E_UNSUPPORTED_CALL)
+    mro = obj.cls.__mro__
+    if cls not in mro:
+        raise TraceRaise("TypeError", "super(type, obj): obj must be an instance or subtype of "
+                         "type")
+    for c in mro[mro.index(cls) + 1:]:
+        if name in vars(c):
+            attr = vars(c)[name]
+            break
+    else:
+        raise TraceRaise("AttributeError", f"'super' object has no attribute '{name}'")
+    if c is object:
+        if name == "__init__":
+            return ObjectInit()
+        raise error(loc, f"super().{name} reaches object's, which compiled code does not run",
+                    "", E_UNSUPPORTED_CALL)
+    if isinstance(attr, property):
+        from .calls import call_python
+        return call_python(tr, attr.fget, [obj], {}, loc, public=f"{c.__name__}.{name}")
+    if isinstance(attr, staticmethod):
+        return attr.__func__
+    if isinstance(attr, classmethod):
+        return types.MethodType(attr.__func__, obj.cls)
+    if inspect.isfunction(attr):
+        return types.MethodType(attr, obj)
+    if _is_descriptor(attr):
+        raise error(loc, f"super().{name} is a {type(attr).__name__}", "", E_ATTRIBUTE)
+    return attr

@@ -234,12 +234,31 @@ class Handlers:
         if method and self.version >= (3, 13):
             f.stack.append(NULL)
 
+    def op_LOAD_SUPER_ATTR(self, ins, f):  # 3.12+: super().name
+        obj = f.stack.pop()
+        cls = f.stack.pop()
+        sup = f.stack.pop()
+        loc = self.loc_of(ins)
+        if sup is not super:
+            raise error(loc, "super is not the builtin super here", "", E_UNSUPPORTED_OPCODE)
+        v = objects.super_attr(self, cls, obj, ins.argval, loc)
+        if ins.arg & 1:  # a method load: callable and NULL in the order LOAD_ATTR uses
+            if self.version == (3, 12):
+                f.stack.append(NULL)
+            f.stack.append(v)
+            if self.version >= (3, 13):
+                f.stack.append(NULL)
+        else:
+            f.stack.append(v)
+
     def op_LOAD_METHOD(self, ins, f):  # 3.11
         obj = f.stack.pop()
         f.stack.append(NULL)
         f.stack.append(self.getattr(obj, ins.argval, self.loc_of(ins)))
 
     def getattr(self, obj, name, loc):
+        if type(obj) is objects.SuperProxy:
+            return objects.super_attr(self, obj.cls, obj.obj, name, loc)
         if sets.is_set(obj):
             return sets.attribute(obj, name, loc)
         if dicts.is_dict(obj):
@@ -895,6 +914,10 @@ class Handlers:
             loc = self.loc_of(ins)
             f.stack[:] = [arrays.settle(self, v, loc) for v in f.stack]
             args = [arrays.settle(self, v, loc) for v in args]
+        if fn is super and not args and "__class__" in self.code.co_freevars:  # 3.11
+            f.stack.append(objects.SuperProxy(f.locals[self.names.index("__class__")],
+                                              f.locals[0]))
+            return None
         nkw = len(kwnames)
         pos = list(args[:len(args) - nkw])
         kwargs = dict(zip(kwnames, args[len(args) - nkw:]))

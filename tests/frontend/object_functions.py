@@ -405,3 +405,25 @@ def linked(n: int) -> float:
         cur = cur.next
         k += 1
     return s
+class Shape:
+    def __init__(self, n):
+        self.n = n
+    def area(self):
+        return 0.0
+    def describe(self):
+        return self.area() * self.n
+class Square(Shape):
+    def __init__(self, n, side):
+        super().__init__(n)
+        self.side = side
+    def area(self):
+        return self.side * self.side + super().area()
+class Cube(Square):
+    def area(self):
+        return 6 * super().area()
+class Plain:
+    def __init__(self):
+        super().__init__()
+        self.v = 1
+def with_super(n: int, s: float):
+    return Square(n, s).describe(), Cube(n, s).describe(), Plain().v

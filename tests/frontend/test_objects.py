@@ -47,6 +47,7 @@ CASES = [
     (O.introspection, [(1.0,)]),
     (O.linked, [(1,), (2,), (10,)]),
     (O.inheritance, [(1.0,), (-5.0,)]),
+    (O.with_super, [(2, 1.5), (3, -2.0)]),
     (O.no_init_args, [(2.5,)]),
     (O.objects_in_loop, [(0,), (1,), (50,)]),
     (O.namedtuples, [(1.0, 2.0), (3.0, -1.0), (float("nan"), 0.0)]),
