@@ -21,14 +21,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..ir import BOOL, I64, Var
+from ..ir import BOOL, F64, I64, Var
 from .values import E_TYPE, E_UNSUPPORTED_CALL, E_UNSUPPORTED_VALUE, TraceRaise, error, scalar_type
 from .dicts import _add, _c, _if, _ld, _leaf_types, _leaves, _st
 
 HEADER = 40
 MINSIZE = 8
 LINEAR_PROBES = 9
-_DT = {I64: "int64", BOOL: "bool"}
+_DT = {I64: "int64", BOOL: "bool", F64: "float64"}
 _M61 = (1 << 61) - 1
 _XX1 = 11400714785074694791 - (1 << 64)
 _XX2 = 14029467366897019727 - (1 << 64)
@@ -118,9 +118,61 @@ def _hash_int(fb, v):
     return fb.emit("select", [fb.emit("eq", [r, fb.const(-1)]), fb.const(-2), r])
 
 
+def _hash_float(fb, v):
+    """CPython's _Py_HashDouble: the value's residue mod 2**61 - 1 (so an
+    integral float hashes like the int), +-314159 for infinities; a NaN
+    hashes by identity in CPython, 0 here (see README)."""
+    from ..ir import F64
+    M = _M61
+    a = fb.emit("abs", [v])
+    finite = fb.emit("lt", [a, fb.const(float("inf"), F64)])
+    nan = fb.emit("ne", [v, v])
+    neg = fb.emit("lt", [v, fb.const(0.0, F64)])
+    # frexp(|v|) from the bits (subnormals scaled by 2**54 first): m in [0.5, 1)
+    sub = fb.emit("lt", [a, fb.const(2.2250738585072014e-308, F64)])
+    a2 = fb.emit("select", [sub, fb.emit("mul", [a, fb.const(2.0 ** 54, F64)]), a])
+    bits = fb.emit("f64_to_bits", [a2])
+    ex = fb.emit("and", [fb.emit("shr", [bits, fb.const(52)]), fb.const(0x7FF)])
+    e = fb.emit("wadd", [ex, fb.emit("select", [sub, fb.const(-1022 - 54), fb.const(-1022)])])
+    m = fb.emit("f64_from_bits", [fb.emit("or", [fb.emit("and", [bits, fb.const((1 << 52) - 1)]),
+                                                fb.const(1022 << 52)])])
+    m = fb.emit("select", [fb.emit("eq", [a, fb.const(0.0, F64)]), fb.const(0.0, F64), m])
+    x = fb.const(0)
+    for _ in range(2):  # 53 significant bits: two rounds of 28
+        live = fb.emit("ne", [m, fb.const(0.0, F64)])
+        nx = fb.emit("or", [fb.emit("and", [fb.emit("wmul", [x, fb.const(1 << 28)]),
+                                            fb.const(M)]), fb.emit("shr", [x, fb.const(33)])])
+        mm = fb.emit("mul", [m, fb.const(268435456.0, F64)])
+        y = fb.emit("ftoi", [mm])
+        nm = fb.emit("sub", [mm, fb.emit("convert", [y], {"to": F64})])
+        nx = fb.emit("wadd", [nx, y])
+        nx = fb.emit("select", [fb.emit("ge", [nx, fb.const(M)]),
+                                fb.emit("wadd", [nx, fb.const(-M)]), nx])
+        x = fb.emit("select", [live, nx, x])
+        e = fb.emit("select", [live, fb.emit("wadd", [e, fb.const(-28)]), e])
+        m = fb.emit("select", [live, nm, m])
+    # e %= 61 toward the C rule for negatives; then rotate x left by e within 61 bits
+    pos = fb.emit("ge", [e, fb.const(0)])
+    ep = fb.emit("mod", [fb.emit("select", [pos, e, fb.const(0)]), fb.const(61)])
+    en = fb.emit("wadd", [fb.const(60), fb.emit("wneg", [fb.emit("mod", [
+        fb.emit("wadd", [fb.const(-1), fb.emit("wneg", [fb.emit("select", [pos, fb.const(-1), e])])]),
+        fb.const(61)])])])
+    e = fb.emit("select", [pos, ep, en])
+    hi = fb.emit("and", [fb.emit("wmul", [x, fb.emit("shl", [fb.const(1), e])]), fb.const(M)])
+    x = fb.emit("or", [hi, fb.emit("shr", [x, fb.emit("wadd", [fb.const(61), fb.emit("wneg", [e])])])])
+    x = fb.emit("select", [neg, fb.emit("wneg", [x]), x])
+    x = fb.emit("select", [fb.emit("eq", [x, fb.const(-1)]), fb.const(-2), x])
+    inf = fb.emit("select", [neg, fb.const(-314159), fb.const(314159)])
+    x = fb.emit("select", [finite, x, inf])
+    return fb.emit("select", [nan, fb.const(0), x])
+
+
 def _hash_leaf(fb, x):
+    from ..ir import F64
     if x.type is BOOL:
         return fb.emit("select", [x, fb.const(1), fb.const(0)])
+    if x.type is F64:
+        return _hash_float(fb, x)
     return _hash_int(fb, x)
 
 
@@ -319,8 +371,7 @@ def _check_elem(v, loc):
             scalar_type(x) in _DT or type(x) is tuple for x in v)
     if not ok:
         raise error(loc, f"a set of {_kind(v)} is not supported in compiled code",
-                    "sets hold ints, bools or tuples of those (CPython's order of floats "
-                    "and strings is not reproduced)", E_UNSUPPORTED_VALUE)
+                    "sets hold ints, floats, bools or tuples of those", E_UNSUPPORTED_VALUE)
 
 
 def _kind(v):

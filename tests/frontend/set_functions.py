@@ -132,3 +132,14 @@ def run_ops(ops):
     for x in s:
         r.append(x)
     return trace, np.array(r, dtype=np.int64)
+
+
+def float_set(a):
+    s = set()
+    for i in range(a.shape[0]):
+        s.add(float(a[i]))
+    s.discard(0.5)
+    r = []
+    for x in s:
+        r.append(x)
+    return np.array(r, dtype=np.float64), 1.5 in s, len(s)

@@ -41,14 +41,27 @@ def test_against_cpython(fn, arg_sets, target):
         assert repr(outcome(cf, *args)) == repr(outcome(fn, *args)), (fn.__name__, args)
 
 
-def floats(x: float) -> int:
+def complexes(x: complex) -> int:
     s = {x}
     return len(s)
 
 
 def test_refusals_are_located():
-    with pytest.raises(CompileError, match="a set of float is not supported"):
-        py2wasm.compile(floats)(1.5)
+    with pytest.raises(CompileError, match="a set of complex is not supported"):
+        py2wasm.compile(complexes)(1.5j)
+
+
+_FLOATS = {}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.floats(allow_nan=False) | st.sampled_from([0.0, -0.0, 0.5, 1.5, 2.0**61,
+                                                                 5e-324, -1e-310]), max_size=60))
+def test_hypothesis_float_sets_in_cpythons_order(xs):
+    if "cf" not in _FLOATS:
+        _FLOATS["cf"] = py2wasm.compile(S.float_set)
+    a = np.array(xs, dtype=np.float64)
+    assert repr(outcome(_FLOATS["cf"], a)) == repr(outcome(S.float_set, a))
 
 
 _RUN = {}
