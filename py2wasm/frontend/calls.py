@@ -343,18 +343,10 @@ def call_value(tr, fn, args, kwargs, loc):
                 return r
         raise generators.refuse(loc)
     from . import dicts, objects, sets
-    r = sets.call(tr, fn, list(args), dict(kwargs), loc)
-    if r is not sets.NO:
-        return r
-    r = dicts.call(tr, fn, list(args), dict(kwargs), loc)
-    if r is not dicts.NO:
-        return r
-    r = lists.call(tr, fn, list(args), dict(kwargs), loc)
-    if r is not lists.NO:
-        return r
-    r = objects.call(tr, fn, list(args), dict(kwargs), loc)
-    if r is not objects.NO:
-        return r
+    for values in (sets, dicts, lists, objects):  # containers and instances (their modules)
+        r = values.call(tr, fn, list(args), dict(kwargs), loc)
+        if r is not values.NO:
+            return r
     if isinstance(fn, type) and issubclass(fn, BaseException) and not kwargs and \
             any(strings.is_run_time(a) for a in args):
         return strings.make_exception(fn, list(args), loc)

@@ -31,7 +31,7 @@ identity here).
 """
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any
 
 from ..ir import BOOL, F64, I64, Var
 from .values import E_TYPE, E_UNSUPPORTED_CALL, E_UNSUPPORTED_VALUE, TraceRaise, error, scalar_type
@@ -122,15 +122,6 @@ class DictMethod:
     def __init__(self, d, name):
         self.d = d
         self.name = name
-
-
-class Pending:
-    """BUILD_MAP's value before it is stored: the literal's items and site."""
-    __slots__ = ("items", "site")
-
-    def __init__(self, items, site):
-        self.items = items
-        self.site = site
 
 
 def is_dict(v) -> bool:
@@ -298,7 +289,6 @@ def _same_kind(tr, d, key, value, loc):
 
 
 def _convert_key(tr, d, key, loc):
-    from .state import key_of
     raise error(loc, f"a dict with {_kind(d.kt)} keys cannot take a {_kind(key)} key in "
                 "compiled code (a dict holds one key type)",
                 f"convert the key: {_kind(d.kt)}(k)", E_TYPE)
@@ -636,13 +626,6 @@ def from_items(tr, items, site, loc) -> PyDict:
     return d
 
 
-def settle(tr, v, loc):
-    """A BUILD_MAP value used as a dict."""
-    if type(v) is Pending:
-        return from_items(tr, v.items, v.site, loc)
-    return v
-
-
 # --- methods and calls ---------------------------------------------------------------------
 
 _METHODS = {"get", "setdefault", "pop", "popitem", "keys", "values", "items", "update",
@@ -723,7 +706,7 @@ def call_method(tr, m: DictMethod, args, kwargs, loc):
         return _copy(tr, d, loc)
     if name == "update":
         _arity("update", args, 1, 1, loc)
-        src = settle(tr, args[0], loc)
+        src = args[0]
         if not is_dict(src):
             raise error(loc, "dict.update() takes a dict in compiled code", "", E_TYPE)
         _update(tr, d, src, loc)
@@ -804,8 +787,8 @@ def call(tr, fn, args, kwargs, loc):
             site = _site(tr, loc, "dict()")
             kt, vt = _sites(tr).get(site, (None, None))
             return new_dict(tr, kt, vt, loc, site)
-        if len(args) == 1 and (is_dict(args[0]) or type(args[0]) is Pending):
-            return _copy(tr, settle(tr, args[0], loc), loc)
+        if len(args) == 1 and is_dict(args[0]):
+            return _copy(tr, args[0], loc)
     if fn is collections.defaultdict and not kwargs and len(args) == 1 and \
             args[0] in (int, float, bool):
         site = _site(tr, loc, "defaultdict")
@@ -815,9 +798,8 @@ def call(tr, fn, args, kwargs, loc):
         site = _site(tr, loc, "Counter")
         kt, vt = _sites(tr).get(site, (None, None))
         return new_dict(tr, kt, vt, loc, site, counter=True)
-    if not any(is_dict_value(a) or type(a) is Pending for a in args):
+    if not any(is_dict_value(a) for a in args):
         return NO
-    args = [settle(tr, a, loc) for a in args]
     a0 = args[0] if args else None
     if fn is len and len(args) == 1:
         if is_dict(a0):

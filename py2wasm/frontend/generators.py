@@ -292,6 +292,14 @@ def advance(tr, it: GenIter, loc):
     return more, value
 
 
+def iter_step(tr, it: GenIter, loc):
+    """(more, step) for FOR_ITER (see lists_iter.iter_step): the generator
+    runs to its next yield now; step() gives the value and the same iterator
+    (its state lives in its frame)."""
+    more, value = advance(tr, it, loc)
+    return more, lambda: (value, it)
+
+
 def _DT(t):
     from ..ir import BOOL, F64, I64
     return {I64: "int64", F64: "float64", BOOL: "bool"}[t]

@@ -623,9 +623,8 @@ def _isinstance(cls, spec, loc):
 # instances and builds result instances (the same object when the address is
 # an argument's).
 
-class ObjArg:
-    """An instance argument of an exported function before entry: its class,
-    attribute names and values (trace values)."""
+class _ByValue:
+    """An instance crossing the boundary by value: its class, names and values."""
     __slots__ = ("cls", "names", "values")
 
     def __init__(self, cls, names, values):
@@ -634,35 +633,26 @@ class ObjArg:
         self.values = tuple(values)
 
     def trace_key(self, key_of):
-        return ("objarg", self.cls, self.names) + tuple(key_of(v) for v in self.values)
+        return (type(self).__name__, self.cls, self.names) + tuple(key_of(v) for v in self.values)
 
     def trace_leaves(self, leaves, out):
         for v in self.values:
             leaves(v, out)
 
     def trace_rebuild(self, rebuild, it):
-        return ObjArg(self.cls, self.names, [rebuild(v, it) for v in self.values])
+        return type(self)(self.cls, self.names, [rebuild(v, it) for v in self.values])
 
 
-class ObjState:
+class ObjArg(_ByValue):
+    """An instance argument of an exported function before entry: its
+    attribute names and values (trace values)."""
+    __slots__ = ()
+
+
+class ObjState(_ByValue):
     """An instance's state leaving an exported function: address, bit set,
     then every attribute of its class's layout (unassigned ones are zeros)."""
-    __slots__ = ("cls", "names", "values")
-
-    def __init__(self, cls, names, values):
-        self.cls = cls
-        self.names = tuple(names)
-        self.values = tuple(values)
-
-    def trace_key(self, key_of):
-        return ("objstate", self.cls, self.names) + tuple(key_of(v) for v in self.values)
-
-    def trace_leaves(self, leaves, out):
-        for v in self.values:
-            leaves(v, out)
-
-    def trace_rebuild(self, rebuild, it):
-        return ObjState(self.cls, self.names, [rebuild(v, it) for v in self.values])
+    __slots__ = ()
 
     def pytype(self, trace_type, loc, what):
         from ..ir import ObjectType

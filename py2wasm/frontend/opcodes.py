@@ -831,23 +831,13 @@ class Handlers:
             f.stack[-1] = nxt
             f.stack.append(item)
             return self.jump(body, f) if body in self.targets else None
-        from .generators import GenIter, advance
-        if type(it) is GenIter:
-            more, item = advance(self, it, self.loc_of(ins))
-            if more is False:
-                return self.jump(out, done)
-            if isinstance(more, Var):
-                eb, eargs = self.edge(out, done)
-                then = self.fb.new_block()
-                self.fb.cond_br(more, then, eb, [], eargs)
-                self.fb.set_block(then)
-            f.stack.append(item)
-            return None
-        if isinstance(it, lists.ITERATORS) or type(it) in (dicts.DictIter, sets.SetIter):
-            # lists, enumerate/zip/reversed with lists, dicts and their views, sets
-            more, step = (dicts.iter_step(self, it, self.loc_of(ins)) if type(it) is
-                          dicts.DictIter else sets.iter_step(self, it, self.loc_of(ins))
-                          if type(it) is sets.SetIter else lists.iter_step(self, it))
+        from . import generators
+        steppers = {dicts.DictIter: dicts.iter_step, sets.SetIter: sets.iter_step,
+                    generators.GenIter: generators.iter_step}
+        if isinstance(it, lists.ITERATORS) or type(it) in steppers:
+            # lists, enumerate/zip/reversed with lists, dicts and their views, sets, generators
+            more, step = (steppers[type(it)](self, it, self.loc_of(ins)) if type(it) in steppers
+                          else lists.iter_step(self, it))
             if more is False:
                 return self.jump(out, done)
             if isinstance(more, Var):

@@ -354,13 +354,17 @@ def _resize(tr, s, minused, loc):
     esize = _esize(s)
     ktypes = _leaf_types(s.et)
 
-    def move(e):
-        kl = [_ld(fb, e, 16 + 8 * q, _DT[t]) for q, t in enumerate(ktypes)]
-        h = _ld(fb, e, 8)
-        _, idx, _ = _search(tr, s, kl, h, clean=True)
-        _put(fb, s, idx, h, kl)
-    _table_walk(tr, s, old, oldn, esize, move)
+    _table_walk(tr, s, old, oldn, esize, lambda e: _insert_clean(tr, s, e, ktypes))
     return 0
+
+
+def _insert_clean(tr, s, e, ktypes):
+    """set_insert_clean of the element of entry `e` (of another table) into s."""
+    fb = tr.fb
+    kl = [_ld(fb, e, 16 + 8 * q, _DT[t]) for q, t in enumerate(ktypes)]
+    h = _ld(fb, e, 8)
+    _, idx, _ = _search(tr, s, kl, h, clean=True)
+    _put(fb, s, idx, h, kl)
 
 
 # --- learning the element kind ---------------------------------------------------------------
@@ -540,12 +544,8 @@ def merge(tr, dst: PySet, src: PySet, loc):
             dempty = fb.emit("eq", [_ld(fb, dst.hdr, 8), fb.const(0)])
 
             def clean():
-                def put(e):
-                    kl = [_ld(fb, e, 16 + 8 * q, _DT[t]) for q, t in enumerate(ktypes)]
-                    h = _ld(fb, e, 8)
-                    _, idx, _ = _search(tr, dst, kl, h, clean=True)
-                    _put(fb, dst, idx, h, kl)
-                _table_walk(tr, src, stable, sn, esize, put)
+                _table_walk(tr, src, stable, sn, esize,
+                            lambda e: _insert_clean(tr, dst, e, ktypes))
                 _st(fb, dst.hdr, 8, su)
                 _st(fb, dst.hdr, 0, su)
             _if(fb, dempty, clean, lambda: _table_walk(tr, src, stable, sn, esize, ins))

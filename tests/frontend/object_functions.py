@@ -293,13 +293,7 @@ def introspection(a: float):
             hasattr(v, "nope"), getattr(c, "value"), hasattr(c, "extra"))
 
 
-def wrong_kind(n: int) -> float:
-    head = Node(0.0, Counter(0))   # `next`: a Counter here, a Node below: refused
-    cur = head
-    for i in range(1, n):
-        nd = Node(float(i), head)
-        cur = nd
-        head = nd
+def _walk(cur, n):
     s = 0.0
     k = 0
     while k < n:
@@ -307,6 +301,16 @@ def wrong_kind(n: int) -> float:
         cur = cur.next
         k += 1
     return s
+
+
+def wrong_kind(n: int) -> float:
+    head = Node(0.0, Counter(0))   # `next`: a Counter here, a Node below: refused
+    cur = head
+    for i in range(1, n):
+        nd = Node(float(i), head)
+        cur = nd
+        head = nd
+    return _walk(cur, n)
 
 
 class Base:
@@ -398,32 +402,39 @@ def linked(n: int) -> float:
         nd = Node(float(i), head)
         cur = nd
         head = nd
-    s = 0.0
-    k = 0
-    while k < n:
-        s += cur.value
-        cur = cur.next
-        k += 1
-    return s
+    return _walk(cur, n)
+
+
 class Shape:
     def __init__(self, n):
         self.n = n
+
     def area(self):
         return 0.0
+
     def describe(self):
         return self.area() * self.n
+
+
 class Square(Shape):
     def __init__(self, n, side):
         super().__init__(n)
         self.side = side
+
     def area(self):
         return self.side * self.side + super().area()
+
+
 class Cube(Square):
     def area(self):
         return 6 * super().area()
+
+
 class Plain:
     def __init__(self):
         super().__init__()
         self.v = 1
+
+
 def with_super(n: int, s: float):
     return Square(n, s).describe(), Cube(n, s).describe(), Plain().v
