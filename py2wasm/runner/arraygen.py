@@ -79,6 +79,27 @@ def _leaves(plan) -> list[str]:
     return []
 
 
+def _odd_result(ac, dtype, itemsize: int):
+    """The array result the generated test did not take: empty (zeros of its
+    shape), outside linear memory (a RuntimeError: a py2wasm bug), or at an
+    address not a multiple of the itemsize (the general path's copy)."""
+    import numpy as np
+
+    def result(addr: int, c: int, shape: tuple, size: int):
+        if not c:
+            return np.zeros(shape, dtype=dtype)
+        if addr < 0 or addr + c * itemsize > size:
+            raise RuntimeError("read outside linear memory (a py2wasm bug)")
+        return ac._unflatten(ac._rplan, iter((addr,) + shape), ac._view()[1])  # noqa: SLF001
+    return result
+
+
+def _index(i: int, sh: int, first) -> str:
+    """The element index in a typed view of memory of array parameter i's
+    address p{i} (a constant for the first array, placed at 16)."""
+    return str(16 >> sh) if i == first else f"(p{i} >> {sh})"
+
+
 def fast_array_caller(ac, miss=None):
     """The specialized `call(args)` of ArrayCaller `ac`, or None when its
     signature or the platform has no fast path (then `ac` itself is the
@@ -134,14 +155,23 @@ def fast_array_caller(ac, miss=None):
     if names:
         L.append(f"    {', '.join(names)}{',' if len(names) == 1 else ''} = args")
     tests = []
+    flags = {}  # parameter index -> the variable holding its `flags` (read once: ~40 ns each)
     for i, (n, p) in enumerate(zip(names, ac._plans)):  # noqa: SLF001
         if p.kind == "a":
             ns[f"_d{i}"] = p.dtype
-            t = f"type({n}) is not _nd or {n}.dtype is not _d{i} or {n}.ndim != {p.ndim}"
-            if not p.strided:
-                t += f" or not {n}.flags.c_contiguous"
+            t = f"type({n}) is not _nd or {n}.dtype is not _d{i}"
+            if not p.strided and p.ndim == 1 and p.ro:
+                # C-contiguous 1-D: strides (itemsize,) (one tuple, no flags object; an array of
+                # at most one element with another stride takes the general path)
+                t += f" or {n}.strides != ({p.itemsize},)"
+            elif not p.strided:
+                flags[i] = f"f{i}"
+                t += f" or {n}.ndim != {p.ndim} or not (f{i} := {n}.flags).c_contiguous"
             elif miss is not None:  # the method serves exactly py2wasm.compile's key: not C order
-                t += f" or {n}.flags.c_contiguous"
+                flags[i] = f"f{i}"
+                t += f" or {n}.ndim != {p.ndim} or (f{i} := {n}.flags).c_contiguous"
+            else:
+                t += f" or {n}.ndim != {p.ndim}"
             tests.append(t)
         elif p.kind == "np":  # exactly the specialized NumPy scalar type
             ns[f"_nt{i}"] = p.dtype
@@ -161,7 +191,8 @@ def fast_array_caller(ac, miss=None):
         L.append(f"    if {guard_source(anames)}: return {other}")
     L.append("    size = _msize()")
     L.append("    if size != _V[0]: _refresh(size)")
-    L.append("    top = 16")
+    top = 16  # the arena top while it is a constant (then "top", a variable)
+    first = None  # the array parameter placed at that constant address
     slot = 0
     arrays = []  # (name, plan, index, view index)
     stores = []
@@ -173,8 +204,9 @@ def fast_array_caller(ac, miss=None):
             L.append(f"    q{i} = _lay{i}.get(({n}.shape, {n}.strides))")
             L.append(f"    if q{i} is None: q{i} = _layout{i}({n})")
             L.append(f"    st{i}, o{i}, c{i}, w{i} = q{i}")  # element strides, offset, span, view cache
-            L.append(f"    p{i} = top + o{i} * {p.itemsize}")
-            L.append(f"    top = (top + c{i} * {p.itemsize} + 15) & -16")
+            L.append(f"    p{i} = {top} + o{i} * {p.itemsize}")
+            L.append(f"    top = ({top} + c{i} * {p.itemsize} + 15) & -16")
+            top = "top"
             arrays.append((n, p, i, u8, None))
             stores.append(f"    _r{slot}.i64 = p{i}")
             slot += 1
@@ -189,9 +221,12 @@ def fast_array_caller(ac, miss=None):
         elif p.kind == "a":
             vi = view_of(p.dtype)
             sh = p.itemsize.bit_length() - 1
-            L.append(f"    p{i} = top")
+            if isinstance(top, int):
+                first = i  # placed at the constant address 16
+            L.append(f"    p{i} = {top}")
             L.append(f"    c{i} = {n}.size")
-            L.append(f"    top = (top + c{i} * {p.itemsize} + 15) & -16")
+            L.append(f"    top = ({top + 15 if isinstance(top, int) else top + ' + 15'} + c{i} * {p.itemsize}) & -16")
+            top = "top"
             arrays.append((n, p, i, vi, sh))
             stores.append(f"    _r{slot}.i64 = p{i}")
             slot += 1
@@ -216,17 +251,20 @@ def fast_array_caller(ac, miss=None):
             kind = {"f64": "f64", "i64": "i64", "bool": "i32"}[p.name]
             stores.append(f"    _r{slot}.{kind} = {n}")
             slot += 1
+    if isinstance(top, int):  # no array argument
+        L.append(f"    top = {top}")
     L.append("    if top > size: return _general(args)")  # also: room for the arena's top
     for n, p, i, vi, sh in arrays:
         if p.strided:
             L.append(f"    if {n}.size: _sview{i}(w{i}, p{i})[...] = {n}")
             continue
+        at = _index(i, sh, first)
         if p.ndim == 1:  # a memoryview slice takes the array's buffer (same format;
             # memoryview has no complex formats: complex arrays go through NumPy's view)
             mv = view_of(p.dtype, mv=p.dtype.kind != "c")
-            L.append(f"    if c{i}: _V[{mv}][p{i} >> {sh}:(p{i} >> {sh}) + c{i}] = {n}")
+            L.append(f"    if c{i}: _V[{mv}][{at}:{at} + c{i}] = {n}")
         else:
-            L.append(f"    if c{i}: _V[{vi}][p{i} >> {sh}:(p{i} >> {sh}) + c{i}] = {n}.reshape(-1)")
+            L.append(f"    if c{i}: _V[{vi}][{at}:{at} + c{i}] = {n}.reshape(-1)")
     L.append(f"    _V[{i64v}][1] = top")  # the arena's top (backend/abi.py TOP_ADDRESS = 8)
     L.extend(stores)
     written = [(n, p, i, vi, sh) for n, p, i, vi, sh in arrays if not p.ro]
@@ -246,16 +284,18 @@ def fast_array_caller(ac, miss=None):
     L.append("    size2 = _msize()")
     L.append("    if size2 != size: _refresh(size2)")  # the call grew (and maybe moved) memory
     for n, p, i, vi, sh in written:  # ArrayCaller._copy_back, inlined for small arrays
+        fl = flags.get(i, f"{n}.flags")  # the flags read by the type test (the call cannot change them)
         if p.strided:
-            L.append(f"    if c{i} and {n}.flags.writeable:")
+            L.append(f"    if c{i} and {fl}.writeable:")
             L.append(f"        {n}[...] = _sview{i}(w{i}, p{i})")
             continue
-        L.append(f"    if c{i} and {n}.flags.writeable:")
+        L.append(f"    if c{i} and {fl}.writeable:")
         L.append(f"        if c{i} * {p.itemsize} > {_SMALL}:")
         L.append(f"            _ac._copy_back([({n}, p{i}, c{i} * {p.itemsize}, _P{i}, None)], "
                  f"*_ac._view())")
         L.append("        else:")
-        L.append(f"            m = _V[{vi}][p{i} >> {sh}:(p{i} >> {sh}) + c{i}]")
+        at = _index(i, sh, first)
+        L.append(f"            m = _V[{vi}][{at}:{at} + c{i}]")
         back = f"{n}[...] = m" + ("" if p.ndim == 1 else f".reshape({n}.shape)")
         if len(written) == 1:
             # the only array the call can write: nothing can alias it, so writing
@@ -285,21 +325,20 @@ def fast_array_caller(ac, miss=None):
         vi = view_of(r.dtype)
         ns["_RD"] = r.dtype
         dims = [f"_r{1 + k}.i64" for k in range(r.ndim)]
+        sh = r.itemsize.bit_length() - 1
+        ns["_aresult"] = _odd_result(ac, r.dtype, r.itemsize)
         L.append("    addr = _r0.i64")
         if r.ndim == 1:
             L.append(f"    c = {dims[0]}")
-            L.append("    shape = (c,)")
+            shape, tail = "(c,)", ""
         else:
             L.append(f"    shape = ({', '.join(dims)},)")
             L.append("    c = " + " * ".join(f"shape[{k}]" for k in range(r.ndim)))
-        L.append("    if not c: return _np.zeros(shape, dtype=_RD)")
-        L.append(f"    if addr < 0 or addr + c * {r.itemsize} > size2:")
-        L.append("        raise RuntimeError('read outside linear memory (a py2wasm bug)')")
-        sh = r.itemsize.bit_length() - 1
-        L.append(f"    if addr & {r.itemsize - 1}: return _ac._unflatten(_ac._rplan, "
-                 f"iter((addr,) + shape), _ac._view()[1])")
-        tail = "" if r.ndim == 1 else ".reshape(shape)"  # then copied: the result owns its data
-        L.append(f"    return _V[{vi}][addr >> {sh}:(addr >> {sh}) + c]{tail}.copy()")
+            shape, tail = "shape", ".reshape(shape)"  # then copied: the result owns its data
+        # the common case in one test; empty, misaligned or out-of-memory results: _odd_result
+        L.append(f"    if c and addr >= 0 and not addr & {r.itemsize - 1} and addr + c * {r.itemsize} <= size2:")
+        L.append(f"        return _V[{vi}][addr >> {sh}:(addr >> {sh}) + c]{tail}.copy()")
+        L.append(f"    return _aresult(addr, c, {shape}, size2)")
     V.extend([None] * len(dtypes))
 
     def refresh(size):
