@@ -19,7 +19,9 @@ A wrapper does only what its signature needs, in code V8 inlines:
    sizes in `$s.z` (no allocation) and calls `arr` for the rest: WasmArrays,
    the 0/1 check of bool arrays, the errors); inside `try`,
    `start` resets the arena, `put` places each array (zero copy when it lives
-   in the persistent heap), the export gets the arena top first; `back`
+   in the persistent heap; a small read-only 1-D one is copied inline into a
+   scratch view of the arena's first slots instead, `_small_copy`), the
+   export gets the arena top first; `back`
    copies copied arguments back in `finally`, except those the manifest
    marks `"readonly"` (ir/writes.py proved the function never writes them);
    two array arguments over one ArrayBuffer (`a.buffer === b.buffer`, each

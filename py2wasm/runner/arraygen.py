@@ -9,7 +9,10 @@ exactly its Python type, no two argument arrays sharing memory
 data), the arguments fitting in the current linear memory.
 Such a call costs a few NumPy slice assignments and one zero-argument thunk
 call (runner/thunks.py; a plain ctypes call where there are no thunks): the arguments are written straight into typed views
-of linear memory (cached, rebuilt only when the memory's size changes), the
+of linear memory (cached; the memory never moves (runner.engine: memory_may_move
+off), so views made for an earlier, smaller size still cover every address
+below it, and the size, a C call, is asked only when the arguments or an
+array result reach past it: then the views are remade), the
 flat wasm arguments into the export's preallocated value buffer (the flat
 caller's, runner/callgen.py), and results are copied out of memory.
 
@@ -79,15 +82,18 @@ def _leaves(plan) -> list[str]:
     return []
 
 
-def _odd_result(ac, dtype, itemsize: int):
+def _odd_result(ac, dtype, itemsize: int, sync):
     """The array result the generated test did not take: empty (zeros of its
-    shape), outside linear memory (a RuntimeError: a py2wasm bug), or at an
-    address not a multiple of the itemsize (the general path's copy)."""
+    shape), past the size the views were made for (the call grew the memory:
+    `sync()` asks the size and remakes the views, the general path's copy
+    reads it), outside linear memory (a RuntimeError: a py2wasm bug), or at
+    an address not a multiple of the itemsize (the general path's copy)."""
     import numpy as np
 
-    def result(addr: int, c: int, shape: tuple, size: int):
+    def result(addr: int, c: int, shape: tuple):
         if not c:
             return np.zeros(shape, dtype=dtype)
+        size = sync()
         if addr < 0 or addr + c * itemsize > size:
             raise RuntimeError("read outside linear memory (a py2wasm bug)")
         return ac._unflatten(ac._rplan, iter((addr,) + shape), ac._view()[1])  # noqa: SLF001
@@ -189,8 +195,9 @@ def fast_array_caller(ac, miss=None):
         from .aliasing import guard_source, overlap
         ns["_alias_overlap"] = overlap
         L.append(f"    if {guard_source(anames)}: return {other}")
-    L.append("    size = _msize()")
-    L.append("    if size != _V[0]: _refresh(size)")
+    # the size the views were made for: enough while the arguments fit below it
+    # (the memory never moves: runner.engine; it only grows)
+    L.append("    size = _V[0]")
     top = 16  # the arena top while it is a constant (then "top", a variable)
     first = None  # the array parameter placed at that constant address
     slot = 0
@@ -253,7 +260,10 @@ def fast_array_caller(ac, miss=None):
             slot += 1
     if isinstance(top, int):  # no array argument
         L.append(f"    top = {top}")
-    L.append("    if top > size: return _general(args)")  # also: room for the arena's top
+    L.append("    if top > size:")  # also: room for the arena's top
+    L.append("        size = _msize()")
+    L.append("        if size != _V[0]: _refresh(size)")
+    L.append("        if top > size: return _general(args)")
     for n, p, i, vi, sh in arrays:
         if p.strided:
             L.append(f"    if {n}.size: _sview{i}(w{i}, p{i})[...] = {n}")
@@ -281,8 +291,8 @@ def fast_array_caller(ac, miss=None):
         L.append(f"            _ac._copy_back([{placed}], *_ac._view())")
     else:
         L.append("        _on_trap(_e)")
-    L.append("    size2 = _msize()")
-    L.append("    if size2 != size: _refresh(size2)")  # the call grew (and maybe moved) memory
+    # the call may have grown the memory: the views still cover [0, size), where the
+    # copied arguments are; results past it: _odd_result asks the size
     for n, p, i, vi, sh in written:  # ArrayCaller._copy_back, inlined for small arrays
         fl = flags.get(i, f"{n}.flags")  # the flags read by the type test (the call cannot change them)
         if p.strided:
@@ -318,6 +328,8 @@ def fast_array_caller(ac, miss=None):
                                           "bool": "_r0.i32 != 0"}[r.name] + ")")
     elif r.kind != "a":  # tuples, complex: the general path's conversion of the flat values
         ns["_R"] = r
+        L.append("    size2 = _msize()")
+        L.append("    if size2 != size: _refresh(size2)")
         vals = [f"_r{k}.{f}" + (" != 0" if f == "i32" else "") for k, f in enumerate(_leaves(r))]
         u8 = view_of(np.dtype(np.uint8))
         L.append(f"    return _ac._unflatten(_R, iter(({''.join(v + ', ' for v in vals)})), _V[{u8}])")
@@ -326,7 +338,7 @@ def fast_array_caller(ac, miss=None):
         ns["_RD"] = r.dtype
         dims = [f"_r{1 + k}.i64" for k in range(r.ndim)]
         sh = r.itemsize.bit_length() - 1
-        ns["_aresult"] = _odd_result(ac, r.dtype, r.itemsize)
+        ns["_aresult"] = _odd_result(ac, r.dtype, r.itemsize, lambda: sync_views())
         L.append("    addr = _r0.i64")
         if r.ndim == 1:
             L.append(f"    c = {dims[0]}")
@@ -336,9 +348,9 @@ def fast_array_caller(ac, miss=None):
             L.append("    c = " + " * ".join(f"shape[{k}]" for k in range(r.ndim)))
             shape, tail = "shape", ".reshape(shape)"  # then copied: the result owns its data
         # the common case in one test; empty, misaligned or out-of-memory results: _odd_result
-        L.append(f"    if c and addr >= 0 and not addr & {r.itemsize - 1} and addr + c * {r.itemsize} <= size2:")
+        L.append(f"    if c and addr >= 0 and not addr & {r.itemsize - 1} and addr + c * {r.itemsize} <= size:")
         L.append(f"        return _V[{vi}][addr >> {sh}:(addr >> {sh}) + c]{tail}.copy()")
-        L.append(f"    return _aresult(addr, c, {shape}, size2)")
+        L.append(f"    return _aresult(addr, c, {shape})")
     V.extend([None] * len(dtypes))
 
     def refresh(size):
@@ -347,6 +359,12 @@ def fast_array_caller(ac, miss=None):
         for k, (dt, mv) in enumerate(dtypes):  # whole 64 KiB pages: divisible by itemsize
             v = u8.view(dt) if len(u8) else np.zeros(0, dt)
             V[1 + k] = memoryview(v) if mv else v
+
+    def sync_views() -> int:
+        size = msize()
+        if size != V[0]:
+            refresh(size)
+        return size
 
     ns["_V"], ns["_refresh"] = V, refresh
     code = "\n".join(L)

@@ -358,3 +358,24 @@ def test_read_only_strides_test_and_result_edges(mode):
 
 def total_of(a):
     return np.sum(a)
+
+
+def grow_then_scale(a, n):
+    z = np.zeros(n)
+    a[0] += z[-1] + 1.0
+    return a * 2.0 + z[0]
+
+
+def test_views_made_before_growth_and_results_past_them(mode):
+    """The fast path asks the memory's size only when the arguments or an array
+    result reach past the size its views were made for (the memory never
+    moves): calls whose result lies past it (the call grew the memory), calls
+    right after, arguments that need a larger memory, all equal NumPy's,
+    writes included."""
+    c = py2wasm.compile(grow_then_scale)
+    for m, n in [(4, 1), (4, 3_000_000), (4, 1), (5, 6_000_000), (200_000, 1), (200_000, 1), (3, 9_000_000),
+                 (3, 1), (400_000, 2)]:
+        a, b = np.arange(float(m)), np.arange(float(m))
+        same(c(a, n), grow_then_scale(b, n))
+        same(a, b)
+    assert _fast(c)
