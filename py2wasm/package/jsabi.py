@@ -118,27 +118,29 @@ def _result(t: Any, fn: str, n_leaves: int, used: set[str]) -> str:
 SMALL_COPY = {"float64": 3, "float32": 2, "int64": 3, "int32": 2, "uint8": 0, "int16": 1, "int8": 0,
               "uint32": 2, "uint16": 1, "uint64": 3}
 SMALL_BYTES = 64  # the size of a scratch slot: an argument of at most this many bytes may be copied inline
-SMALL_UNROLL = 8  # ... and of at most this many elements (the copy is unrolled)
+SMALL_UNROLL = 8  # the copy of the first this many elements is unrolled (then a loop)
 SCRATCH_SLOTS = 4  # slots of the scratch views (js/src/heap.ts SCRATCH = SCRATCH_SLOTS * SMALL_BYTES)
 
 
 def _small_copy(var: str, dt: int, shift: int, slot: int) -> str:
     """Place read-only 1-D argument `var` (dtype number `dt`), the `slot`-th
-    array argument placed: when it is small (at most SMALL_BYTES and
-    SMALL_UNROLL elements), not a WasmArray's view (those go to `put`, in
-    place), the arena top is at scratch slot `slot` (always so for the first
-    array argument: `start` just put it at base) and the dtype's scratch
-    view (js/src/heap.ts `s0`...`s10`) is live, copy it there element by element at
-    constant indices (unrolled, monomorphic for V8, no call); else `put`
-    (then `scr` makes the scratch view if it was missing). Reads no `byteLength` / `buffer`
-    (V8 does not inline them)."""
+    array argument placed: when it is small (at most SMALL_BYTES), not a
+    WasmArray's view (those go to `put`, in place), the arena top is at
+    scratch slot `slot` (always so for the first array argument: `start`
+    just put it at base) and the dtype's scratch view (js/src/heap.ts
+    `s0`...`s10`) is live, copy it there element by element at constant
+    indices (the first SMALL_UNROLL unrolled, monomorphic for V8, no call);
+    else `put` (then `scr` makes the scratch view if it was missing). Reads
+    no `byteLength` / `buffer` (V8 does not inline them)."""
     w, n, a = f"{var}w", f"{var}n", f"{var}a"
     if slot >= SCRATCH_SLOTS:
         return f"const {a}=$put($s,{var},{dt},1);"
-    m = min(SMALL_BYTES >> shift, SMALL_UNROLL)
+    m = SMALL_BYTES >> shift  # elements that fit in the slot
+    u = min(m, SMALL_UNROLL)
     o = (slot * SMALL_BYTES) >> shift
-    copy = ""
-    for i in reversed(range(m)):  # if(n>0){w[o]=v[0];if(n>1){...}}
+    # the first u unrolled (if(n>0){w[o]=v[0];if(n>1){...}}), the rest of the slot in a loop
+    copy = f"for(let $i={u};$i<{n};$i++){w}[{o}+$i]={var}[$i];" if m > u else ""
+    for i in reversed(range(u)):
         copy = f"if({n}>{i}){{{w}[{o + i}]={var}[{i}];{copy}}}"
     at = f"&&{a}===$s.b+{slot * SMALL_BYTES}" if slot else ""
     return (f"const {w}=$s.s{dt},{n}={var}.length;let {a}=$s.p;"
