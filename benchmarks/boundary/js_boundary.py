@@ -1,7 +1,7 @@
 """The JS boundary benchmark (issue 12): package call vs raw wasm export vs
 plain JavaScript, side by side in one Node process.
 
-    python3 benchmarks/boundary/js_boundary.py [--quick] [--out FILE.md]
+    python3 benchmarks/boundary/js_boundary.py [--quick] [--out FILE.md] [--compile-calls]
 
 Builds `arrays_mod.py` and `scalars_mod.py` with `py2wasm build` (the CLI, as a
 user does), assembles `saxpy_kernel.wat` (the C -> wasm stand-in: an f64x2
@@ -12,7 +12,9 @@ and prints the markdown table (times are Node's CPU time per call, so that
 the other processes of a shared machine do not count; "raw" is the wasm
 export called directly (small arrays: on data already in its memory), or for saxpy
 zero-copy the kernel on data already in its memory), then times the same
-functions through `py2wasm.compile` from Python.
+functions through `py2wasm.compile` from Python; with `--compile-calls` also
+benchmarks/compile_calls.py's table in the same run. The load average of the
+machine at the start and the end heads the output (the machine is shared).
 """
 from __future__ import annotations
 
@@ -116,7 +118,10 @@ def main(argv=None) -> int:
                          "checkout measures an older version: run with PYTHONPATH=that tree, so the Python "
                          "rows use it too)")
     ap.add_argument("--python-only", action="store_true", help="only the py2wasm.compile rows")
+    ap.add_argument("--compile-calls", action="store_true",
+                    help="also benchmarks/compile_calls.py's table (py2wasm.compile calls from Python), in this run")
     args = ap.parse_args(argv)
+    load0 = os.getloadavg()
     if args.python_only:
         text = python_table(python_rows(args.quick))
         print(text)
@@ -135,6 +140,12 @@ def main(argv=None) -> int:
                         d / "out.json"], check=True, env={**env, "JSB_QUICK": "1" if args.quick else "0"})
         data = json.loads((d / "out.json").read_text())
     text = table(data) + "\n" + python_table(python_rows(args.quick))
+    if args.compile_calls:
+        sys.path.insert(0, str(HERE.parent))
+        import compile_calls
+        text += "\n" + compile_calls.table(compile_calls.run(args.quick, 1000))
+    load = "load average (1, 5, 15 min) at the start: {:.2f}, {:.2f}, {:.2f}; at the end: {:.2f}, {:.2f}, {:.2f}"
+    text = load.format(*load0, *os.getloadavg()) + "\n\n" + text
     print(text)
     if args.out:
         Path(args.out).write_text(text)

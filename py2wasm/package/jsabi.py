@@ -19,7 +19,9 @@ A wrapper does only what its signature needs, in code V8 inlines:
    sizes in `$s.z` (no allocation) and calls `arr` for the rest: WasmArrays,
    the 0/1 check of bool arrays, the errors); inside `try`,
    `start` resets the arena, `put` places each array (zero copy when it lives
-   in the persistent heap), the export gets the arena top first; `back`
+   in the persistent heap; a small read-only 1-D one is copied inline into a
+   scratch view of the arena's first slots instead, `_small_copy`), the
+   export gets the arena top first; `back`
    copies copied arguments back in `finally`, except those the manifest
    marks `"readonly"` (ir/writes.py proved the function never writes them);
    two array arguments over one ArrayBuffer (`a.buffer === b.buffer`, each
@@ -115,21 +117,35 @@ def _result(t: Any, fn: str, n_leaves: int, used: set[str]) -> str:
 # the inline copy of `_small_copy` (bool arrays are checked by `arr`).
 SMALL_COPY = {"float64": 3, "float32": 2, "int64": 3, "int32": 2, "uint8": 0, "int16": 1, "int8": 0,
               "uint32": 2, "uint16": 1, "uint64": 3}
-SMALL_BYTES = 64  # up to this many bytes: copied inline, element by element
+SMALL_BYTES = 64  # the size of a scratch slot: an argument of at most this many bytes may be copied inline
+SMALL_UNROLL = 8  # the copy of the first this many elements is unrolled (then a loop)
+SCRATCH_SLOTS = 4  # slots of the scratch views (js/src/heap.ts SCRATCH = SCRATCH_SLOTS * SMALL_BYTES)
 
 
-def _small_copy(var: str, dt: int, shift: int) -> str:
-    """Place read-only 1-D argument `var` (dtype number `dt`): when it is
-    small (at most SMALL_BYTES), not a WasmArray's view (those go to `put`,
-    in place) and the cached view of memory is live and long enough, copy
-    it to the arena top element by element here, in code specialized for
-    its dtype (monomorphic for V8, no call); else `put`. Reads no
-    `byteLength` / `buffer` (V8 does not inline them)."""
+def _small_copy(var: str, dt: int, shift: int, slot: int) -> str:
+    """Place read-only 1-D argument `var` (dtype number `dt`), the `slot`-th
+    array argument placed: when it is small (at most SMALL_BYTES), not a
+    WasmArray's view (those go to `put`, in place), the arena top is at
+    scratch slot `slot` (always so for the first array argument: `start`
+    just put it at base) and the dtype's scratch view (js/src/heap.ts
+    `s0`...`s10`) is live, copy it there element by element at constant
+    indices (the first SMALL_UNROLL unrolled, monomorphic for V8, no call);
+    else `put` (then `scr` makes the scratch view if it was missing). Reads
+    no `byteLength` / `buffer` (V8 does not inline them)."""
     w, n, a = f"{var}w", f"{var}n", f"{var}a"
-    return (f"const {w}=$s.v[{dt}],{n}={var}.length;let {a}=$s.p;"
-            f"if({n}<={SMALL_BYTES >> shift}&&{w}!==undefined&&{a}+{SMALL_BYTES}<={w}.length<<{shift}&&"
-            f"{var}[$mark]===undefined){{for(let $i=0,$o={a}>>>{shift};$i<{n};$i++){w}[$o+$i]={var}[$i];"
-            f"$s.p={a}+{SMALL_BYTES}}}else {a}=$put($s,{var},{dt},1);")
+    if slot >= SCRATCH_SLOTS:
+        return f"const {a}=$put($s,{var},{dt},1);"
+    m = SMALL_BYTES >> shift  # elements that fit in the slot
+    u = min(m, SMALL_UNROLL)
+    o = (slot * SMALL_BYTES) >> shift
+    # the first u unrolled (if(n>0){w[o]=v[0];if(n>1){...}}), the rest of the slot in a loop
+    copy = f"for(let $i={u};$i<{n};$i++){w}[{o}+$i]={var}[$i];" if m > u else ""
+    for i in reversed(range(u)):
+        copy = f"if({n}>{i}){{{w}[{o + i}]={var}[{i}];{copy}}}"
+    at = f"&&{a}===$s.b+{slot * SMALL_BYTES}" if slot else ""
+    return (f"const {w}=$s.s{dt},{n}={var}.length;let {a}=$s.p;"
+            f"if({n}<={m}&&{w}!==undefined&&{w}.length!==0{at}&&{var}[$mark]===undefined){{{copy}"
+            f"$s.p={a}+{SMALL_BYTES}}}else{{{a}=$put($s,{var},{dt},1);({w}===undefined||{w}.length===0)&&$scr($s,{dt})}}")
 
 
 def function_js(f: dict, local: str, pnames: list[str]) -> tuple[str, set[str]]:
@@ -199,8 +215,8 @@ def function_js(f: dict, local: str, pnames: list[str]) -> tuple[str, set[str]]:
                 if not ro:
                     writable = True
                 if ro and nd == 1 and leaf.type["array"] in SMALL_COPY:
-                    used.add("mark")
-                    places.append(_small_copy(var, dt, SMALL_COPY[leaf.type["array"]]))
+                    used |= {"mark", "scr"}
+                    places.append(_small_copy(var, dt, SMALL_COPY[leaf.type["array"]], len(places)))
                 else:
                     places.append(f"const {var}a=$put($s,{data},{dt}{ro});")
                 args.extend([f"{var}a"] + dims)
@@ -284,4 +300,6 @@ def memory_api_js(name: str) -> str:
 
 
 # Fields of the package state the array pieces use (js/src/heap.ts HeapState).
-STATE_FIELDS = "x:0,b:16,p:16,l:null,r:null,v:[],q:[],c:0,z:[]"
+# `s0`... one per dtype: the scratch views (all present from the start: one map for V8).
+STATE_FIELDS = ("x:0,b:16,p:16,l:null,r:null,v:[],q:[],c:0,z:[],"
+                + ",".join(f"s{k}:void 0" for k in range(len(DTYPE_INDEX))))

@@ -46,6 +46,10 @@ def engine(target: str = "relaxed-simd") -> wasmtime.Engine:
             # relaxed SIMD off before SIMD: the reverse order makes wasmtime panic
             config.wasm_relaxed_simd = tgt.relaxed
             config.wasm_simd = tgt.simd
+            # linear memory never moves when it grows (it reserves its 4 GiB on 64-bit
+            # hosts anyway): views of it made before a growth stay valid for the
+            # addresses below the old size (runner/arraygen.py relies on it)
+            config.memory_may_move = False
             e = _engines[tgt.name] = wasmtime.Engine(config)
         return e
 

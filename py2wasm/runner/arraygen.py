@@ -9,7 +9,10 @@ exactly its Python type, no two argument arrays sharing memory
 data), the arguments fitting in the current linear memory.
 Such a call costs a few NumPy slice assignments and one zero-argument thunk
 call (runner/thunks.py; a plain ctypes call where there are no thunks): the arguments are written straight into typed views
-of linear memory (cached, rebuilt only when the memory's size changes), the
+of linear memory (cached; the memory never moves (runner.engine: memory_may_move
+off), so views made for an earlier, smaller size still cover every address
+below it, and the size, a C call, is asked only when the arguments or an
+array result reach past it: then the views are remade), the
 flat wasm arguments into the export's preallocated value buffer (the flat
 caller's, runner/callgen.py), and results are copied out of memory.
 
@@ -79,6 +82,30 @@ def _leaves(plan) -> list[str]:
     return []
 
 
+def _odd_result(ac, dtype, itemsize: int, sync):
+    """The array result the generated test did not take: empty (zeros of its
+    shape), past the size the views were made for (the call grew the memory:
+    `sync()` asks the size and remakes the views, the general path's copy
+    reads it), outside linear memory (a RuntimeError: a py2wasm bug), or at
+    an address not a multiple of the itemsize (the general path's copy)."""
+    import numpy as np
+
+    def result(addr: int, c: int, shape: tuple):
+        if not c:
+            return np.zeros(shape, dtype=dtype)
+        size = sync()
+        if addr < 0 or addr + c * itemsize > size:
+            raise RuntimeError("read outside linear memory (a py2wasm bug)")
+        return ac._unflatten(ac._rplan, iter((addr,) + shape), ac._view()[1])  # noqa: SLF001
+    return result
+
+
+def _index(i: int, sh: int, first) -> str:
+    """The element index in a typed view of memory of array parameter i's
+    address p{i} (a constant for the first array, placed at 16)."""
+    return str(16 >> sh) if i == first else f"(p{i} >> {sh})"
+
+
 def fast_array_caller(ac, miss=None):
     """The specialized `call(args)` of ArrayCaller `ac`, or None when its
     signature or the platform has no fast path (then `ac` itself is the
@@ -134,14 +161,23 @@ def fast_array_caller(ac, miss=None):
     if names:
         L.append(f"    {', '.join(names)}{',' if len(names) == 1 else ''} = args")
     tests = []
+    flags = {}  # parameter index -> the variable holding its `flags` (read once: ~40 ns each)
     for i, (n, p) in enumerate(zip(names, ac._plans)):  # noqa: SLF001
         if p.kind == "a":
             ns[f"_d{i}"] = p.dtype
-            t = f"type({n}) is not _nd or {n}.dtype is not _d{i} or {n}.ndim != {p.ndim}"
-            if not p.strided:
-                t += f" or not {n}.flags.c_contiguous"
+            t = f"type({n}) is not _nd or {n}.dtype is not _d{i}"
+            if not p.strided and p.ndim == 1 and p.ro:
+                # C-contiguous 1-D: strides (itemsize,) (one tuple, no flags object; an array of
+                # at most one element with another stride takes the general path)
+                t += f" or {n}.strides != ({p.itemsize},)"
+            elif not p.strided:
+                flags[i] = f"f{i}"
+                t += f" or {n}.ndim != {p.ndim} or not (f{i} := {n}.flags).c_contiguous"
             elif miss is not None:  # the method serves exactly py2wasm.compile's key: not C order
-                t += f" or {n}.flags.c_contiguous"
+                flags[i] = f"f{i}"
+                t += f" or {n}.ndim != {p.ndim} or (f{i} := {n}.flags).c_contiguous"
+            else:
+                t += f" or {n}.ndim != {p.ndim}"
             tests.append(t)
         elif p.kind == "np":  # exactly the specialized NumPy scalar type
             ns[f"_nt{i}"] = p.dtype
@@ -159,9 +195,11 @@ def fast_array_caller(ac, miss=None):
         from .aliasing import guard_source, overlap
         ns["_alias_overlap"] = overlap
         L.append(f"    if {guard_source(anames)}: return {other}")
-    L.append("    size = _msize()")
-    L.append("    if size != _V[0]: _refresh(size)")
-    L.append("    top = 16")
+    # the size the views were made for: enough while the arguments fit below it
+    # (the memory never moves: runner.engine; it only grows)
+    L.append("    size = _V[0]")
+    top = 16  # the arena top while it is a constant (then "top", a variable)
+    first = None  # the array parameter placed at that constant address
     slot = 0
     arrays = []  # (name, plan, index, view index)
     stores = []
@@ -173,8 +211,9 @@ def fast_array_caller(ac, miss=None):
             L.append(f"    q{i} = _lay{i}.get(({n}.shape, {n}.strides))")
             L.append(f"    if q{i} is None: q{i} = _layout{i}({n})")
             L.append(f"    st{i}, o{i}, c{i}, w{i} = q{i}")  # element strides, offset, span, view cache
-            L.append(f"    p{i} = top + o{i} * {p.itemsize}")
-            L.append(f"    top = (top + c{i} * {p.itemsize} + 15) & -16")
+            L.append(f"    p{i} = {top} + o{i} * {p.itemsize}")
+            L.append(f"    top = ({top} + c{i} * {p.itemsize} + 15) & -16")
+            top = "top"
             arrays.append((n, p, i, u8, None))
             stores.append(f"    _r{slot}.i64 = p{i}")
             slot += 1
@@ -189,9 +228,12 @@ def fast_array_caller(ac, miss=None):
         elif p.kind == "a":
             vi = view_of(p.dtype)
             sh = p.itemsize.bit_length() - 1
-            L.append(f"    p{i} = top")
+            if isinstance(top, int):
+                first = i  # placed at the constant address 16
+            L.append(f"    p{i} = {top}")
             L.append(f"    c{i} = {n}.size")
-            L.append(f"    top = (top + c{i} * {p.itemsize} + 15) & -16")
+            L.append(f"    top = ({top + 15 if isinstance(top, int) else top + ' + 15'} + c{i} * {p.itemsize}) & -16")
+            top = "top"
             arrays.append((n, p, i, vi, sh))
             stores.append(f"    _r{slot}.i64 = p{i}")
             slot += 1
@@ -216,17 +258,23 @@ def fast_array_caller(ac, miss=None):
             kind = {"f64": "f64", "i64": "i64", "bool": "i32"}[p.name]
             stores.append(f"    _r{slot}.{kind} = {n}")
             slot += 1
-    L.append("    if top > size: return _general(args)")  # also: room for the arena's top
+    if isinstance(top, int):  # no array argument
+        L.append(f"    top = {top}")
+    L.append("    if top > size:")  # also: room for the arena's top
+    L.append("        size = _msize()")
+    L.append("        if size != _V[0]: _refresh(size)")
+    L.append("        if top > size: return _general(args)")
     for n, p, i, vi, sh in arrays:
         if p.strided:
             L.append(f"    if {n}.size: _sview{i}(w{i}, p{i})[...] = {n}")
             continue
+        at = _index(i, sh, first)
         if p.ndim == 1:  # a memoryview slice takes the array's buffer (same format;
             # memoryview has no complex formats: complex arrays go through NumPy's view)
             mv = view_of(p.dtype, mv=p.dtype.kind != "c")
-            L.append(f"    if c{i}: _V[{mv}][p{i} >> {sh}:(p{i} >> {sh}) + c{i}] = {n}")
+            L.append(f"    if c{i}: _V[{mv}][{at}:{at} + c{i}] = {n}")
         else:
-            L.append(f"    if c{i}: _V[{vi}][p{i} >> {sh}:(p{i} >> {sh}) + c{i}] = {n}.reshape(-1)")
+            L.append(f"    if c{i}: _V[{vi}][{at}:{at} + c{i}] = {n}.reshape(-1)")
     L.append(f"    _V[{i64v}][1] = top")  # the arena's top (backend/abi.py TOP_ADDRESS = 8)
     L.extend(stores)
     written = [(n, p, i, vi, sh) for n, p, i, vi, sh in arrays if not p.ro]
@@ -243,19 +291,21 @@ def fast_array_caller(ac, miss=None):
         L.append(f"            _ac._copy_back([{placed}], *_ac._view())")
     else:
         L.append("        _on_trap(_e)")
-    L.append("    size2 = _msize()")
-    L.append("    if size2 != size: _refresh(size2)")  # the call grew (and maybe moved) memory
+    # the call may have grown the memory: the views still cover [0, size), where the
+    # copied arguments are; results past it: _odd_result asks the size
     for n, p, i, vi, sh in written:  # ArrayCaller._copy_back, inlined for small arrays
+        fl = flags.get(i, f"{n}.flags")  # the flags read by the type test (the call cannot change them)
         if p.strided:
-            L.append(f"    if c{i} and {n}.flags.writeable:")
+            L.append(f"    if c{i} and {fl}.writeable:")
             L.append(f"        {n}[...] = _sview{i}(w{i}, p{i})")
             continue
-        L.append(f"    if c{i} and {n}.flags.writeable:")
+        L.append(f"    if c{i} and {fl}.writeable:")
         L.append(f"        if c{i} * {p.itemsize} > {_SMALL}:")
         L.append(f"            _ac._copy_back([({n}, p{i}, c{i} * {p.itemsize}, _P{i}, None)], "
                  f"*_ac._view())")
         L.append("        else:")
-        L.append(f"            m = _V[{vi}][p{i} >> {sh}:(p{i} >> {sh}) + c{i}]")
+        at = _index(i, sh, first)
+        L.append(f"            m = _V[{vi}][{at}:{at} + c{i}]")
         back = f"{n}[...] = m" + ("" if p.ndim == 1 else f".reshape({n}.shape)")
         if len(written) == 1:
             # the only array the call can write: nothing can alias it, so writing
@@ -278,6 +328,8 @@ def fast_array_caller(ac, miss=None):
                                           "bool": "_r0.i32 != 0"}[r.name] + ")")
     elif r.kind != "a":  # tuples, complex: the general path's conversion of the flat values
         ns["_R"] = r
+        L.append("    size2 = _msize()")
+        L.append("    if size2 != size: _refresh(size2)")
         vals = [f"_r{k}.{f}" + (" != 0" if f == "i32" else "") for k, f in enumerate(_leaves(r))]
         u8 = view_of(np.dtype(np.uint8))
         L.append(f"    return _ac._unflatten(_R, iter(({''.join(v + ', ' for v in vals)})), _V[{u8}])")
@@ -285,21 +337,20 @@ def fast_array_caller(ac, miss=None):
         vi = view_of(r.dtype)
         ns["_RD"] = r.dtype
         dims = [f"_r{1 + k}.i64" for k in range(r.ndim)]
+        sh = r.itemsize.bit_length() - 1
+        ns["_aresult"] = _odd_result(ac, r.dtype, r.itemsize, lambda: sync_views())
         L.append("    addr = _r0.i64")
         if r.ndim == 1:
             L.append(f"    c = {dims[0]}")
-            L.append("    shape = (c,)")
+            shape, tail = "(c,)", ""
         else:
             L.append(f"    shape = ({', '.join(dims)},)")
             L.append("    c = " + " * ".join(f"shape[{k}]" for k in range(r.ndim)))
-        L.append("    if not c: return _np.zeros(shape, dtype=_RD)")
-        L.append(f"    if addr < 0 or addr + c * {r.itemsize} > size2:")
-        L.append("        raise RuntimeError('read outside linear memory (a py2wasm bug)')")
-        sh = r.itemsize.bit_length() - 1
-        L.append(f"    if addr & {r.itemsize - 1}: return _ac._unflatten(_ac._rplan, "
-                 f"iter((addr,) + shape), _ac._view()[1])")
-        tail = "" if r.ndim == 1 else ".reshape(shape)"  # then copied: the result owns its data
-        L.append(f"    return _V[{vi}][addr >> {sh}:(addr >> {sh}) + c]{tail}.copy()")
+            shape, tail = "shape", ".reshape(shape)"  # then copied: the result owns its data
+        # the common case in one test; empty, misaligned or out-of-memory results: _odd_result
+        L.append(f"    if c and addr >= 0 and not addr & {r.itemsize - 1} and addr + c * {r.itemsize} <= size:")
+        L.append(f"        return _V[{vi}][addr >> {sh}:(addr >> {sh}) + c]{tail}.copy()")
+        L.append(f"    return _aresult(addr, c, {shape})")
     V.extend([None] * len(dtypes))
 
     def refresh(size):
@@ -308,6 +359,12 @@ def fast_array_caller(ac, miss=None):
         for k, (dt, mv) in enumerate(dtypes):  # whole 64 KiB pages: divisible by itemsize
             v = u8.view(dt) if len(u8) else np.zeros(0, dt)
             V[1 + k] = memoryview(v) if mv else v
+
+    def sync_views() -> int:
+        size = msize()
+        if size != V[0]:
+            refresh(size)
+        return size
 
     ns["_V"], ns["_refresh"] = V, refresh
     code = "\n".join(L)

@@ -204,6 +204,56 @@ export function memoryCases(M, assert) {
     }
   });
 
+  test("small read-only arguments (the inline copy into the scratch slots) of every size, dtype and position", () => {
+    // wsum: five read-only arguments of five dtypes: slots 0-3 of the scratch views, the fifth through put
+    const expect = (a, b, c, d, e) => [a, b, c, d, e].reduce((s, x, k) => s + (k + 1) * x.reduce((t, v) => t + v, 0), 0);
+    const mk = (C, n, k) => C.from({ length: n }, (_, i) => (i * 3 + k) % 7);
+    for (const n of [0, 1, 2, 3, 7, 8, 9, 16, 17, 64, 65]) {
+      for (const m of [0, 1, 5, 8, 9]) {
+        const args = [mk(Int32Array, n, 1), mk(Float32Array, m, 2), mk(Uint8Array, n, 3), mk(Float64Array, m, 4), mk(Int16Array, n, 5)];
+        assert.equal(M.wsum(...args), expect(...args), `n = ${n}, m = ${m}`);
+        assert.equal(M.dot2(args[3], args[3]), args[3].reduce((t, v) => t + v * v, 0)); // slots 0 and 1
+        assert.equal(M.total(args[3]), expect([], [], [], args[3], []) / 4);
+      }
+    }
+    // a first argument that does not take the inline copy (large, or a WasmArray in place): the second
+    // is then not at its scratch slot, and still right
+    const big = Float64Array.from({ length: 20 }, (_, i) => i);
+    assert.equal(M.dot2(big, big), 2470);
+    const w = array(f64(1, 2, 3));
+    assert.equal(M.dot2(w, f64(4, 5, 6)), 32);
+    assert.equal(M.dot2(f64(4, 5, 6), w.data), 32);
+    w.free();
+    // subarrays (a byteOffset) and an empty array
+    const base = f64(9, 1, 2, 3, 9);
+    assert.equal(M.total(base.subarray(1, 4)), 6);
+    assert.equal(M.total(new Float64Array(0)), 0);
+  });
+
+  test("the scratch slots move with the heap: alloc() after small calls is never overwritten by later ones", async () => {
+    assert.equal(M.total(f64(1, 2, 3, 4)), 10); // the scratch views are made at the current base
+    const h = alloc(Float64Array, 32); // the base moves past the old scratch region
+    h.data.fill(7);
+    const g = array(f64(5, 6));
+    for (let i = 0; i < 50; i++) assert.equal(M.dot2(f64(1, 1, 1, i), f64(2, 2, 2, 1)), 6 + i);
+    assert.deepEqual([...h.data], Array(32).fill(7), "the WasmArray allocated after the first call is intact");
+    assert.deepEqual([...g.data], [5, 6]);
+    h.free(); // the base moves back down
+    assert.equal(M.wsum(new Int32Array([1]), new Float32Array([1]), new Uint8Array([1]), f64(1), new Int16Array([1])), 15);
+    assert.deepEqual([...g.data], [5, 6]);
+    // a call that grows the memory (the scratch views detach), then small calls again
+    assert.equal(M.grow_then_sum(f64(1, 2), 300_000), 4);
+    assert.equal(M.total(f64(0.5, 0.25)), 0.75);
+    assert.deepEqual([...g.data], [5, 6]);
+    g.free();
+    await release(); // a new instance: a new memory, new scratch views
+    assert.equal(M.dot2(f64(1, 2), f64(3, 4)), 11);
+    const k = array(f64(8, 8, 8));
+    assert.equal(M.total(f64(1, 1)), 2);
+    assert.deepEqual([...k.data], [8, 8, 8]);
+    k.free();
+  });
+
   test("N-d results: up to 4-D the sizes come back in memory, 5-D as results; keep() of both", () => {
     const a = Float64Array.from({ length: 12 }, (_, i) => i);
     const r4 = M.blocks(a, 2);

@@ -60,3 +60,10 @@ def blocks5(a: npt.NDArray[np.float64], k: int) -> npt.NDArray[np.int32]:
 def dot2(a: npt.NDArray[np.float64], b: npt.NDArray[np.float64]) -> float:
     """Reads both arguments only (they may share memory)."""
     return np.sum(a * b)
+
+
+def wsum(a: npt.NDArray[np.int32], b: npt.NDArray[np.float32], c: npt.NDArray[np.uint8],
+         d: npt.NDArray[np.float64], e: npt.NDArray[np.int16]) -> float:
+    """Five read-only arguments of five dtypes (the wrappers' inline copy of
+    small arguments: scratch slots 0-3, then `put`)."""
+    return float(np.sum(a)) + 2.0 * float(np.sum(b)) + 3.0 * float(np.sum(c)) + 4.0 * np.sum(d) + 5.0 * float(np.sum(e))

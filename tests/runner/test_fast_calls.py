@@ -321,3 +321,61 @@ def test_no_thunks_environment_variable():
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
                          check=True).stdout
     assert out.strip() == "False"
+
+
+def dot_scaled(a, b, k):
+    return a * k + b
+
+
+def test_read_only_strides_test_and_result_edges(mode):
+    """The fast path's tests of read-only 1-D arguments (strides == (itemsize,))
+    and its one-test array result: arrays of one element with another stride
+    (C-contiguous for NumPy: the general path), empty arguments and results,
+    a second argument after a first of any size (its address is not a
+    constant), results equal NumPy's and own their data."""
+    c = py2wasm.compile(dot_scaled)
+    for n, m in [(4, 4), (0, 0), (1, 1), (1000, 1000), (3, 1), (1, 3), (0, 1), (17, 17)]:
+        a, b = np.arange(float(n)), np.ones(m) * 0.5
+        if n != m and min(n, m) != 1:
+            continue
+        r = c(a, b, 2.0)
+        same(r, dot_scaled(a, b, 2.0))
+        assert r.flags.owndata and not np.shares_memory(r, a)
+    assert _fast(c)
+    one = np.arange(5.0)[::10]  # one element, stride 80: flags say C-contiguous
+    assert one.flags.c_contiguous and one.strides == (80,)
+    same(c(one, np.ones(1), 3.0), dot_scaled(one, np.ones(1), 3.0))
+    same(c(np.ones(1), one, 3.0), dot_scaled(np.ones(1), one, 3.0))
+    ro = np.arange(6.0)
+    ro.flags.writeable = False  # read-only arrays are fine for parameters the function never writes
+    same(c(ro, ro, -1.0), dot_scaled(ro, ro, -1.0))
+    e = c(np.zeros(0), np.zeros(0), 1.0)
+    assert e.shape == (0,) and e.dtype == np.float64
+    t = py2wasm.compile(total_of)
+    for a in (np.arange(5.0), np.arange(5.0)[::10], np.zeros(0), np.arange(12.0).reshape(3, 4)[1]):
+        same(t(a), total_of(a))
+
+
+def total_of(a):
+    return np.sum(a)
+
+
+def grow_then_scale(a, n):
+    z = np.zeros(n)
+    a[0] += z[-1] + 1.0
+    return a * 2.0 + z[0]
+
+
+def test_views_made_before_growth_and_results_past_them(mode):
+    """The fast path asks the memory's size only when the arguments or an array
+    result reach past the size its views were made for (the memory never
+    moves): calls whose result lies past it (the call grew the memory), calls
+    right after, arguments that need a larger memory, all equal NumPy's,
+    writes included."""
+    c = py2wasm.compile(grow_then_scale)
+    for m, n in [(4, 1), (4, 3_000_000), (4, 1), (5, 6_000_000), (200_000, 1), (200_000, 1), (3, 9_000_000),
+                 (3, 1), (400_000, 2)]:
+        a, b = np.arange(float(m)), np.arange(float(m))
+        same(c(a, n), grow_then_scale(b, n))
+        same(a, b)
+    assert _fast(c)
