@@ -112,7 +112,9 @@ def test_escaped_process_is_killed_with_the_compile(srv):
     t0 = time.monotonic()
     st, body, _ = post(srv, src)
     assert st == 200 and body["ok"], body
-    assert time.monotonic() - t0 < 3
+    # it did not wait for the 131 s sleep (the bound leaves room for a slow compile on a
+    # loaded machine: the compile itself, not the escaped process, is what takes time)
+    assert time.monotonic() - t0 < 30
     assert processes_matching("sleep 131.25") == []
 
 
