@@ -234,6 +234,17 @@ export function tup(v: unknown, n: number, fn: string, p: string): readonly unkn
 }
 
 /**
+ * A Python NamedTuple parameter: an object with (at least) the fields
+ * `names`. Returns it.
+ */
+export function rec(v: unknown, names: readonly string[], cls: string, fn: string, p: string): object {
+  if (typeof v !== "object" || v === null || Array.isArray(v) || names.some((k) => !(k in v))) {
+    throw new TypeError(`${fn}(): argument '${p}' must be an object with the fields ${names.join(", ")} (Python ${cls}), got ${show(v)}`);
+  }
+  return v;
+}
+
+/**
  * A Python `int` result (i64, a BigInt from the wasm) as a JS number. Values
  * beyond Number.MAX_SAFE_INTEGER would silently lose precision as numbers,
  * so they throw a RangeError instead; its `value` property holds the exact

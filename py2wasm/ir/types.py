@@ -281,8 +281,9 @@ def to_json(t: PyType):
             return {"tuple": [to_json(e) for e in t.elems], "names": list(t.names),
                     "object": getattr(t.pyclass, "__name__", "object"),
                     **({"state": True} if t.state else {})}
-        if t.names is not None:
-            return {"tuple": [to_json(e) for e in t.elems], "names": list(t.names)}
+        if t.names is not None:  # a NamedTuple: a plain object in JavaScript
+            return {"tuple": [to_json(e) for e in t.elems], "names": list(t.names),
+                    **({"class": t.pyclass.__name__} if t.pyclass is not None else {})}
         return {"tuple": [to_json(e) for e in t.elems]}
     if isinstance(t, ArrayType):
         return {"array": t.dtype, "ndim": t.ndim, **({"strided": True} if t.strided else {}),

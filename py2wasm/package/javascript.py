@@ -44,7 +44,8 @@ from .builds import baseline_file
 from .loader import loader_js
 from .signature import (DTYPE_INDEX, NP_INT_RANGES, Leaf, UnsupportedSignature, arg_piece,
                         base_kind, check_manifest, count_leaves, has_array, is_array,
-                        is_js_identifier, js_default, leaves)
+                        field_access, field_key, is_js_identifier, is_record, js_default,
+                        leaves, record_check)
 
 
 @lru_cache(maxsize=1)
@@ -135,6 +136,9 @@ def _result_js(t: Any, fn: str, n_leaves: int) -> tuple[str, set[str]]:
     def build(ty: Any) -> str:
         if isinstance(ty, str) or is_array(ty):
             return leaf(ty)
+        if is_record(ty):
+            return "{" + ",".join(f"{field_key(n)}:{build(e)}"
+                                  for n, e in zip(ty["names"], ty["tuple"])) + "}"
         return "[" + ",".join(build(e) for e in ty["tuple"]) + "]"
 
     return build(t), used
@@ -176,7 +180,12 @@ def _function_js(f: dict, i: int, *, arena: bool = False, abi: str = "host") -> 
         pn = pnames[k]
 
         def tuple_checks(ty: Any, access: str, label: str) -> None:
-            if isinstance(ty, dict) and "tuple" in ty:
+            if is_record(ty):
+                used.add("rec")
+                checks.append(record_check(ty, access, labels, label))
+                for n, e in zip(ty["names"], ty["tuple"]):
+                    tuple_checks(e, field_access(access, n), f"{label}.{n}")
+            elif isinstance(ty, dict) and "tuple" in ty:
                 used.add("tup")
                 checks.append(f"$tup({access},{len(ty['tuple'])},{labels},{_s(label)});")
                 for j, e in enumerate(ty["tuple"]):

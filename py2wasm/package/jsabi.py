@@ -46,7 +46,8 @@ from typing import Any
 from ..backend.abi import sizes_in_memory
 from .signature import (ARRAY_CLASSES, COMPLEX_ARRAYS, DTYPE_INDEX, MEMORY_EXPORTS, NP_INT_RANGES,
                         NUMPY_COMPLEX, NUMPY_SCALARS, count_leaves, has_array, is_array,
-                        is_complex_array, js_default, leaves)
+                        field_access, field_key, is_complex_array, is_record, js_default,
+                        leaves, record_check)
 
 # manifest scalar type -> (inline check of `{v}`, true when accepted; the value
 # passed to the wasm; the runtime piece called when the check fails: it
@@ -108,6 +109,9 @@ def _result(t: Any, fn: str, n_leaves: int, used: set[str]) -> str:
             expr, pieces = JS_RESULTS[ty]
             used.update(pieces)
             return expr.format(r=raw(), fn=_s(fn))
+        if is_record(ty):
+            return "{" + ",".join(f"{field_key(n)}:{build(e)}"
+                                  for n, e in zip(ty["names"], ty["tuple"])) + "}"
         return "[" + ",".join(build(e) for e in ty["tuple"]) + "]"
 
     return build(t)
@@ -174,7 +178,12 @@ def function_js(f: dict, local: str, pnames: list[str]) -> tuple[str, set[str]]:
         t, pn = p["type"], pnames[k]
 
         def tuple_checks(ty: Any, access: str, label: str) -> None:
-            if isinstance(ty, dict) and "tuple" in ty:
+            if is_record(ty):
+                used.add("rec")
+                body.append(record_check(ty, access, labels, label))
+                for n, e in zip(ty["names"], ty["tuple"]):
+                    tuple_checks(e, field_access(access, n), f"{label}.{n}")
+            elif isinstance(ty, dict) and "tuple" in ty:
                 used.add("tup")
                 body.append(f"$tup({access},{len(ty['tuple'])},{labels},{_s(label)});")
                 for j, e in enumerate(ty["tuple"]):

@@ -169,7 +169,35 @@ def ts_type(t: Any) -> str:
         return "boolean"
     if t == "None":
         return "void"
+    if is_record(t):  # a NamedTuple: a plain object
+        return "{ " + " ".join(f"readonly {field_key(n)}: {ts_type(e)};"
+                               for n, e in zip(t["names"], t["tuple"])) + " }"
     return "readonly [" + ", ".join(ts_type(e) for e in t["tuple"]) + "]"
+
+
+def is_record(t: Any) -> bool:
+    """A NamedTuple's manifest type (a tuple with field names): a JS object."""
+    return isinstance(t, dict) and "tuple" in t and "names" in t
+
+
+def field_key(name: str) -> str:
+    """A record field as a JS property key (quoted when not an identifier)."""
+    return name if is_js_identifier(name) else _s_json(name)
+
+
+def record_check(t: Any, access: str, labels: str, label: str) -> str:
+    """The JS statement checking a NamedTuple argument (runtime piece `rec`)."""
+    names = "[" + ",".join(_s_json(n) for n in t["names"]) + "]"
+    return f"$rec({access},{names},{_s_json(t.get('class', 'NamedTuple'))},{labels},{_s_json(label)});"
+
+
+def field_access(access: str, name: str) -> str:
+    return f"{access}.{name}" if is_js_identifier(name) else f"{access}[{_s_json(name)}]"
+
+
+def _s_json(s: str) -> str:
+    import json
+    return json.dumps(s)
 
 
 def python_type(t: Any) -> str:
@@ -180,6 +208,8 @@ def python_type(t: Any) -> str:
         return t
     if is_array(t):  # py2wasm's annotation spelling (npt.NDArray[np.float64] is f64[:])
         return f"{_SHORT[t['array']]}[{', '.join([':'] * t['ndim'])}]"
+    if is_record(t) and "class" in t:
+        return t["class"]
     return "tuple[" + ", ".join(python_type(e) for e in t["tuple"]) + "]"
 
 
@@ -193,6 +223,10 @@ def leaves(t: Any, access: str, label: str) -> Iterator[Leaf]:
     if isinstance(t, str):
         if t != "None":
             yield Leaf(t, access, label)
+        return
+    if is_record(t):
+        for n, e in zip(t["names"], t["tuple"]):
+            yield from leaves(e, field_access(access, n), f"{label}.{n}")
         return
     for i, e in enumerate(t["tuple"]):
         yield from leaves(e, f"{access}[{i}]", f"{label}[{i}]")
@@ -238,6 +272,9 @@ def example_value(t: Any, i: int) -> str:
         return "true" if i % 2 == 0 else "false"
     if t in ("complex", *NUMPY_COMPLEX):
         return f"{{ re: {i + 1}.5, im: -0.5 }}"
+    if is_record(t):
+        return "{ " + ", ".join(f"{field_key(n)}: {example_value(e, i + k)}"
+                                for k, (n, e) in enumerate(zip(t["names"], t["tuple"]))) + " }"
     return "[" + ", ".join(example_value(e, i + k) for k, e in enumerate(t["tuple"])) + "]"
 
 
@@ -254,6 +291,8 @@ def fits_default(v: Any, t: Any) -> bool:
         return type(v) is int and lo <= v <= hi
     if kind == "bool":
         return type(v) is bool
+    if is_record(t):
+        return False  # (a NamedTuple default would be an object literal: not generated)
     if isinstance(t, dict) and "tuple" in t:
         return isinstance(v, (tuple, list)) and len(v) == len(t["tuple"]) and \
             all(fits_default(x, e) for x, e in zip(v, t["tuple"]))

@@ -1,0 +1,67 @@
+"""NamedTuple parameters and results through a built package in Node: plain
+objects `{x, y, z}` both ways (typed in index.d.ts as objects with those
+fields), CPython's results, a TypeError naming the fields for a wrong
+argument, and `tsc --strict` accepting typed uses and rejecting wrong ones.
+
+Place in the pipeline: tests of the last stage (`package`)."""
+from __future__ import annotations
+
+import json
+
+from .conftest import HERE, load_python, node, py2wasm_build, run, tsc, tsc_rejects_each_line
+
+RUNNER = r"""
+import * as m from "./pkg/index.js";
+const out = [];
+for (const [fn, args] of JSON.parse(process.argv[2])) {
+  try { out.push(["ok", m[fn](...args)]); } catch (e) { out.push([e.name, e.message.split(" (")[0]]); }
+}
+console.log(JSON.stringify(out));
+"""
+
+
+def _plain(v):
+    if hasattr(v, "_asdict"):
+        return {k: _plain(x) for k, x in v._asdict().items()}
+    if isinstance(v, tuple):
+        return [_plain(x) for x in v]
+    return v
+
+
+def test_namedtuples_are_objects_in_javascript(tmp_path):
+    mod = load_python(HERE / "records_module.py")
+    py2wasm_build(HERE / "records_module.py", tmp_path / "pkg")
+    calls = [("swap", (mod.P3(1.0, 2.5, -3.0),)), ("norm", (mod.P3(3.0, 4.0),)),
+             ("widen", (mod.Span(-2, 5), 3)), ("widen", (mod.Span(0, 0), -1)),
+             ("both", (mod.P3(0.5, 1.0, 2.0), mod.Span(1, 4)))]
+    want = []
+    for fn, args in calls:
+        try:
+            want.append(["ok", _plain(getattr(mod, fn)(*args))])
+        except ValueError as e:
+            want.append(["ValueError", str(e)])
+    js_calls = [[fn, [_plain(a) for a in args]] for fn, args in calls]
+    js_calls.append(["swap", [[1, 2, 3]]])
+    (tmp_path / "run.mjs").write_text(RUNNER)
+    got = json.loads(run([node(), "run.mjs", json.dumps(js_calls)], cwd=tmp_path).stdout)
+    assert got[:-1] == want
+    assert got[-1] == ["TypeError", "swap(): argument 'p' must be an object with the fields x, y, z"]
+    dts = (tmp_path / "pkg" / "index.d.ts").read_text()
+    assert "swap(p: { readonly x: number; readonly y: number; readonly z: number; })" in dts
+    assert "`def swap(p: P3) -> P3`" in dts
+
+
+def test_tsc_checks_record_fields(tmp_path):
+    py2wasm_build(HERE / "records_module.py", tmp_path / "pkg")
+    (tmp_path / "package.json").write_text('{"type": "module"}')
+    (tmp_path / "ok.ts").write_text(
+        'import { swap, widen } from "./pkg/index.js";\n'
+        'const p = swap({ x: 1, y: 2, z: 3 });\nconst n: number = p.x + p.y + p.z;\n'
+        'const s = widen({ lo: 1, hi: 2 }, 3);\nconsole.log(n, s.lo, s.hi);\n')
+    p = tsc(tmp_path, "ok.ts")
+    assert p.returncode == 0, p.stdout
+    tsc_rejects_each_line(tmp_path, "bad.ts", 'import { swap, widen } from "./pkg/index.js";\n', [
+        ("swap([1, 2, 3]);", "TS2345"),
+        ("swap({ x: 1, y: 2 });", "TS2345"),
+        ("widen({ lo: 1, hi: 2 }, 3).lo = 5;", "TS2540"),
+    ])
