@@ -56,9 +56,9 @@ from ..ir import F64
 from . import arrays as A
 from .arrays import alloc, cast, iadd, icmp, imul, isel, loop, store, strides_of
 
-RV = 4  # rows of A per group of a matrix-vector product (each LANES[dt] partial sums)
+RV = 3  # rows of A per group of a matrix-vector product (each LANES[dt] partial sums)
 LANES = {"float64": 4, "float32": 8}  # partial sums per dot product (blocked order)
-Q = 4  # rows of A per pass over y in `x @ A`
+Q = 8  # rows of A per pass over y in `x @ A`
 MR = 4  # rows of a register tile
 NRV = 2  # vectors per row of a register tile (NR = NRV * 16 // itemsize columns)
 KB = 256  # rows of B per k-block (a packed A sliver: KB * MR * 16 bytes, L1)
@@ -325,8 +325,10 @@ def dot_rows(fb, rows, x, adt, xdt, k, ct):
     nr = len(rows)
 
     def term(addr, dtype, j, step):
-        return cast(fb, fb.emit("load", [iadd(fb, addr, imul(fb, j, step))], {"dtype": dtype}),
-                    dtype, ct)
+        off = imul(fb, j, step)
+        if A.known(off) and off >= 0:  # a constant distance: the load's memarg offset
+            return cast(fb, _ld(fb, addr, off, dtype), dtype, ct)
+        return cast(fb, fb.emit("load", [iadd(fb, addr, off)], {"dtype": dtype}), dtype, ct)
 
     def mac(acc, u, v):
         return rnd(fb.emit("add", [acc, rnd(fb.emit("mul", [u, v]))]))
