@@ -165,14 +165,38 @@ def _axpy(tr, a, b, n, k, m, ct, loc, fill):
 
 def _tiled(tr, a, b, n, k, m, ct, loc, fill):
     """C = a @ b by packed panels and register tiles (the module docstring)."""
+    out = alloc(tr, ct, (n, m), loc)  # contiguous
+    _tiled_plan(tr, n, k, m, ct, loc, fill)(a, b, out)
+    return out
+
+
+def batched_matmul(tr, a, b, nb, n, k, m, dt, loc, fill):
+    """out[t] = a[t] @ b[t] for t < nb (float dt) by the register-tiled
+    kernel: a and b are 2-D (shared by every t) or 3-D (an axis of length 1
+    broadcast), their products (n, k) @ (k, m); the packing buffers and C's
+    accumulator are allocated once for all t."""
     fb = tr.fb
-    ast, bst = strides_of(fb, a), strides_of(fb, b)
+    out = alloc(tr, dt, (nb, n, m), loc)  # contiguous
+    run = _tiled_plan(tr, n, k, m, dt, loc, fill)
+
+    def entry(x, t):
+        if x.ndim == 2:
+            return x
+        st = strides_of(fb, x)
+        t = isel(fb, icmp(fb, "eq", x.shape[0], 1), 0, t)
+        ptr = iadd(fb, x.ptr, imul(fb, imul(fb, t, st[0]), x.itemsize))
+        return A.Arr(x.dtype, ptr, x.shape[1:], st[1:], x.root)
+    loop(fb, nb, [], lambda t, cs: (run(entry(a, t), entry(b, t), entry(out, t)), cs)[1])
+    return out
+
+
+def _tiled_plan(tr, n, k, m, ct, loc, fill):
+    """The buffers of an (n, k) @ (k, m) product and `run(a, b, out)`, which
+    emits the product of views a and b (any strides) into the view out."""
+    fb = tr.fb
     isz = 8 if ct == "float64" else 4
     lanes = 16 // isz
     nr, mr = NRV * lanes, MR
-
-    def ldc(x, st, i, j):
-        return cast(fb, A.load(fb, x, [i, j], st), x.dtype, ct)
 
     ng = A.ifloordiv_pos(fb, iadd(fb, n, mr - 1), mr)  # row tiles
     mt = A.ifloordiv_pos(fb, iadd(fb, m, nr - 1), nr)  # column tiles
@@ -181,7 +205,6 @@ def _tiled(tr, a, b, n, k, m, ct, loc, fill):
     # float64, alias 4K-wise: every load waits on the previous row's store)
     mp = _skewed(fb, imul(fb, mt, nr), isz)
     whole = alloc(tr, ct, (imul(fb, ng, mr), mp), loc)
-    fill(tr, whole, 0.0, loc)
     acc = A.Arr(ct, whole.ptr, (imul(fb, ng, mr), mp), (mp, 1), whole.root)
     cst = strides_of(fb, acc)
     kbe = _imin(fb, KB, k)
@@ -190,50 +213,56 @@ def _tiled(tr, a, b, n, k, m, ct, loc, fill):
     apk = alloc(tr, ct, (imul(fb, kbe, mr * lanes),), loc)  # A's sliver: [k][mr][lanes]
     nlast, mlast = A.isub(fb, n, 1), A.isub(fb, m, 1)
 
-    def kblock(p0, kc):
-        def panel(j0, jc):
-            jt = A.ifloordiv_pos(fb, iadd(fb, jc, nr - 1), nr)
+    def run(a, b, out):
+        ast, bst = strides_of(fb, a), strides_of(fb, b)
 
-            def prow(q, cs):  # pack B[p0 + q, j0:j0 + jt*nr]
-                def ptile(t, c2):
-                    dst = iadd(fb, bpk.ptr, imul(fb, iadd(fb, imul(fb, t, imul(fb, kc, nr)),
-                                                          imul(fb, q, nr)), isz))
-                    for u in range(nr):
-                        j = _imin(fb, iadd(fb, iadd(fb, j0, imul(fb, t, nr)), u), mlast)
-                        _st(fb, dst, u * isz, ldc(b, bst, iadd(fb, p0, q), j), ct)
-                    return c2
-                loop(fb, jt, [], ptile)
-                return cs
-            loop(fb, kc, [], prow)
+        def ldc(x, st, i, j):
+            return cast(fb, A.load(fb, x, [i, j], st), x.dtype, ct)
+        fill(tr, whole, 0.0, loc)
 
-            def rowtile(g, cs):
-                i0 = imul(fb, g, mr)
+        def kblock(p0, kc):
+            def panel(j0, jc):
+                jt = A.ifloordiv_pos(fb, iadd(fb, jc, nr - 1), nr)
 
-                def arow(q, c2):  # pack A[i0:i0+mr, p0+q], each element once per lane
-                    dst = iadd(fb, apk.ptr, imul(fb, q, mr * lanes * isz))
-                    for r in range(mr):
-                        x = ldc(a, ast, _imin(fb, iadd(fb, i0, r), nlast), iadd(fb, p0, q))
-                        for w in range(lanes):
-                            _st(fb, dst, (r * lanes + w) * isz, x, ct)
-                    return c2
-                loop(fb, kc, [], arow)
-                _tiles(fb, ct, apk.ptr, bpk.ptr, kc, jt, _addr(fb, acc, cst, i0, j0),
-                       imul(fb, mp, isz))
-                return cs
-            loop(fb, ng, [], rowtile)
-        _blocks(fb, m, JB, panel)
-    _blocks(fb, k, KB, kblock)
-    out = alloc(tr, ct, (n, m), loc)  # contiguous
-    ost = strides_of(fb, out)
+                def prow(q, cs):  # pack B[p0 + q, j0:j0 + jt*nr]
+                    def ptile(t, c2):
+                        dst = iadd(fb, bpk.ptr, imul(fb, iadd(fb, imul(fb, t, imul(fb, kc, nr)),
+                                                              imul(fb, q, nr)), isz))
+                        for u in range(nr):
+                            j = _imin(fb, iadd(fb, iadd(fb, j0, imul(fb, t, nr)), u), mlast)
+                            _st(fb, dst, u * isz, ldc(b, bst, iadd(fb, p0, q), j), ct)
+                        return c2
+                    loop(fb, jt, [], ptile)
+                    return cs
+                loop(fb, kc, [], prow)
 
-    def conv(i, cs):
-        def el(j, c2):
-            store(fb, out, [i, j], A.load(fb, acc, [i, j], cst), ost)
-            return c2
-        loop(fb, m, [], el, parallel=True)
-        return cs
-    loop(fb, n, [], conv)
-    return out
+                def rowtile(g, cs):
+                    i0 = imul(fb, g, mr)
+
+                    def arow(q, c2):  # pack A[i0:i0+mr, p0+q], each element once per lane
+                        dst = iadd(fb, apk.ptr, imul(fb, q, mr * lanes * isz))
+                        for r in range(mr):
+                            x = ldc(a, ast, _imin(fb, iadd(fb, i0, r), nlast), iadd(fb, p0, q))
+                            for w in range(lanes):
+                                _st(fb, dst, (r * lanes + w) * isz, x, ct)
+                        return c2
+                    loop(fb, kc, [], arow)
+                    _tiles(fb, ct, apk.ptr, bpk.ptr, kc, jt, _addr(fb, acc, cst, i0, j0),
+                           imul(fb, mp, isz))
+                    return cs
+                loop(fb, ng, [], rowtile)
+            _blocks(fb, m, JB, panel)
+        _blocks(fb, k, KB, kblock)
+        ost = strides_of(fb, out)
+
+        def conv(i, cs):
+            def el(j, c2):
+                store(fb, out, [i, j], A.load(fb, acc, [i, j], cst), ost)
+                return c2
+            loop(fb, m, [], el, parallel=True)
+            return cs
+        loop(fb, n, [], conv)
+    return run
 
 
 def _ld(fb, addr, off, ct):

@@ -127,6 +127,31 @@ def test_register_tiles_of_strided_and_transposed_operands(dt):
         run(TILE_T, a, b, reference(a.T, b.T))
 
 
+BATCHED = Builds(lambda a, b: a @ b)
+BATCHED_MM = Builds(lambda a, b: np.matmul(a[:, ::-1], b))
+
+
+@pytest.mark.parametrize("dt", ["float64", "float32"])
+def test_batched_products_share_the_tile_kernel(dt):
+    # each batch entry in the contract's order, to the bit, in every build;
+    # batch axes of length 1 and 2-D operands broadcast; empty batches
+    for sa, sb in [((3, 5, 7), (3, 7, 9)), ((1, 6, 3), (4, 3, 5)), ((4, 9, 2), (2, 17)),
+                   ((5, 8), (2, 8, 3)), ((2, 1, 4), (2, 4, 1)), ((0, 3, 4), (4, 2)),
+                   ((2, 13, 0), (1, 0, 6))]:
+        a, b = data(sa, dt), data(sb, dt)
+        shape = np.broadcast_shapes(sa[:-2], sb[:-2])
+        ab = np.broadcast_to(a, shape + sa[-2:])
+        bb = np.broadcast_to(b, shape + sb[-2:])
+        want = np.array([reference(x, y) for x, y in zip(ab, bb)], dt).reshape(
+            shape + (sa[-2], sb[-1]))
+        run(BATCHED, a, b, want)
+        if a.ndim == 3:  # a view with reversed rows
+            want = np.array([reference(x, y) for x, y in zip(
+                np.broadcast_to(a[:, ::-1], shape + sa[-2:]), bb)], dt).reshape(
+                    shape + (sa[-2], sb[-1]))
+            run(BATCHED_MM, a, b, want)
+
+
 FUSED = Builds(lambda a, b: a @ b, fastmath=True)
 
 
