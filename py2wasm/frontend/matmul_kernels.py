@@ -170,23 +170,28 @@ def _tiled(tr, a, b, n, k, m, ct, loc, fill):
     return out
 
 
-def batched_matmul(tr, a, b, nb, n, k, m, dt, loc, fill):
-    """out[t] = a[t] @ b[t] for t < nb (float dt) by the register-tiled
-    kernel: a and b are 2-D (shared by every t) or 3-D (an axis of length 1
-    broadcast), their products (n, k) @ (k, m); the packing buffers and C's
-    accumulator are allocated once for all t."""
+def batched_matmul(tr, a, b, batch, n, k, m, dt, loc, fill):
+    """out[t] = a[t] @ b[t] for every index t of the broadcast batch shape
+    `batch` (float dt) by the register-tiled kernel: a and b have their own
+    batch axes (fewer, right-aligned; an axis of length 1 broadcast) before
+    their (n, k) and (k, m) cores; the packing buffers and C's accumulator
+    are allocated once for all t. Returns out, contiguous (batch + (n, m))."""
     fb = tr.fb
-    out = alloc(tr, dt, (nb, n, m), loc)  # contiguous
+    batch = tuple(batch)
+    out = alloc(tr, dt, batch + (n, m), loc)
     run = _tiled_plan(tr, n, k, m, dt, loc, fill)
 
-    def entry(x, t):
-        if x.ndim == 2:
-            return x
+    def entry(x, t):  # the 2-D core of x at batch index t
         st = strides_of(fb, x)
-        t = isel(fb, icmp(fb, "eq", x.shape[0], 1), 0, t)
-        ptr = iadd(fb, x.ptr, imul(fb, imul(fb, t, st[0]), x.itemsize))
-        return A.Arr(x.dtype, ptr, x.shape[1:], st[1:], x.root)
-    loop(fb, nb, [], lambda t, cs: (run(entry(a, t), entry(b, t), entry(out, t)), cs)[1])
+        own = x.shape[:-2]
+        off = 0
+        for s, ss, i in zip(own, st, t[len(t) - len(own):]):
+            if not (A.known(s) and s == 1):
+                off = iadd(fb, off, imul(fb, isel(fb, icmp(fb, "eq", s, 1), 0, i), ss))
+        return A.Arr(x.dtype, iadd(fb, x.ptr, imul(fb, off, x.itemsize)), x.shape[-2:],
+                     st[-2:], x.root)
+    A.loop_nest(fb, batch, [], lambda t, cs: (run(entry(a, t), entry(b, t), entry(out, t)),
+                                              cs)[1])
     return out
 
 

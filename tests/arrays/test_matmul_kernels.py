@@ -128,28 +128,28 @@ def test_register_tiles_of_strided_and_transposed_operands(dt):
 
 
 BATCHED = Builds(lambda a, b: a @ b)
-BATCHED_MM = Builds(lambda a, b: np.matmul(a[:, ::-1], b))
+BATCHED_MM = Builds(lambda a, b: np.matmul(a[:, ::-1], b))  # reverses axis 1
 
 
 @pytest.mark.parametrize("dt", ["float64", "float32"])
 def test_batched_products_share_the_tile_kernel(dt):
     # each batch entry in the contract's order, to the bit, in every build;
     # batch axes of length 1 and 2-D operands broadcast; empty batches
+    def per_entry(a, b):
+        shape = np.broadcast_shapes(a.shape[:-2], b.shape[:-2])
+        count = int(np.prod(shape))
+        ab = np.broadcast_to(a, shape + a.shape[-2:]).reshape((count,) + a.shape[-2:])
+        bb = np.broadcast_to(b, shape + b.shape[-2:]).reshape((count,) + b.shape[-2:])
+        return np.array([reference(x, y) for x, y in zip(ab, bb)], dt).reshape(
+            shape + (a.shape[-2], b.shape[-1]))
     for sa, sb in [((3, 5, 7), (3, 7, 9)), ((1, 6, 3), (4, 3, 5)), ((4, 9, 2), (2, 17)),
                    ((5, 8), (2, 8, 3)), ((2, 1, 4), (2, 4, 1)), ((0, 3, 4), (4, 2)),
-                   ((2, 13, 0), (1, 0, 6))]:
+                   ((2, 13, 0), (1, 0, 6)), ((2, 3, 5, 6), (2, 3, 6, 4)),  # above 3-D too
+                   ((2, 1, 7, 3), (4, 3, 9)), ((3, 5, 2), (2, 1, 2, 5))]:
         a, b = data(sa, dt), data(sb, dt)
-        shape = np.broadcast_shapes(sa[:-2], sb[:-2])
-        ab = np.broadcast_to(a, shape + sa[-2:])
-        bb = np.broadcast_to(b, shape + sb[-2:])
-        want = np.array([reference(x, y) for x, y in zip(ab, bb)], dt).reshape(
-            shape + (sa[-2], sb[-1]))
-        run(BATCHED, a, b, want)
-        if a.ndim == 3:  # a view with reversed rows
-            want = np.array([reference(x, y) for x, y in zip(
-                np.broadcast_to(a[:, ::-1], shape + sa[-2:]), bb)], dt).reshape(
-                    shape + (sa[-2], sb[-1]))
-            run(BATCHED_MM, a, b, want)
+        run(BATCHED, a, b, per_entry(a, b))
+        if a.ndim >= 3:  # a view with reversed rows
+            run(BATCHED_MM, a, b, per_entry(a[:, ::-1], b))
 
 
 FUSED = Builds(lambda a, b: a @ b, fastmath=True)
