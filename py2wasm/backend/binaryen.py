@@ -313,9 +313,9 @@ class Module:
         return lib.BinaryenSelect(self.ref, cond, if_true, if_false, type)
 
     # --- SIMD (lower_simd) ------------------------------------------------
-    def v128_load(self, ptr):
-        """v128.load (unaligned) at i32 `ptr` of the module's memory."""
-        return lib.BinaryenLoad(self.ref, 16, False, 0, 1, v128, ptr, NULL)
+    def v128_load(self, ptr, offset: int = 0):
+        """v128.load (unaligned) at i32 `ptr` (+ `offset` bytes) of the module's memory."""
+        return lib.BinaryenLoad(self.ref, 16, False, offset, 1, v128, ptr, NULL)
 
     def v128_store(self, ptr, value):
         return lib.BinaryenStore(self.ref, 16, 0, 1, ptr, value, v128, NULL)

@@ -133,7 +133,8 @@ def _load(L, e):
     m = L.m
     dt = e.params["dtype"]
     nbytes, signed, wt, conv = _LOAD[dt]
-    x = _lib.BinaryenLoad(m.ref, nbytes, signed, 0, nbytes, _wtype(wt), _addr(L, e.ins[0]), NULL)
+    x = _lib.BinaryenLoad(m.ref, nbytes, signed, e.params.get("offset", 0), nbytes, _wtype(wt),
+                          _addr(L, e.ins[0]), NULL)
     if conv == "promote":
         x = m.unary(PROMOTE, x)
     elif conv == "bool":
@@ -157,7 +158,8 @@ def _store(L, e):
         wt = bn.i32
     else:
         wt = bn.i64
-    return [_lib.BinaryenStore(m.ref, nbytes, 0, nbytes, _addr(L, addr), x, wt, NULL)]
+    return [_lib.BinaryenStore(m.ref, nbytes, e.params.get("offset", 0), nbytes, _addr(L, addr), x,
+                               wt, NULL)]
 
 
 def _alloc_helper(ctx, name):

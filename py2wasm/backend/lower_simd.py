@@ -63,7 +63,7 @@ def _vload(L, e):
             spread = [b for k in range(4) for b in (k, 16, 16, 16)]
         x = m.binary(_op("Ne", t), m.simd_shuffle(raw, zero(), spread), zero())
     else:
-        x = m.v128_load(_addr(L, e.ins[0]))
+        x = m.v128_load(_addr(L, e.ins[0]), e.params.get("offset", 0))
     return [L.set(e.outs[0], x)]
 
 

@@ -1,47 +1,54 @@
-"""The float matrix-product kernel behind `a @ b`, `np.dot` and `np.matmul`
-of 2-D (and matrix-vector) float operands (issue 15).
+"""The float matrix-product kernels behind `a @ b`, `np.dot`, `np.matmul`
+and `np.einsum`'s plain products of 2-D (and matrix-vector) float operands
+(issue 15).
 
 Place in the pipeline: frontend (tracer helper). `nplib.matmul` calls
-`float_matmul` for float32/float64 products without a batch axis; it emits
-plain IR loops shaped so that the vectorizer (passes/vectorize.py) turns the
-innermost one into f64x2 lanes on the SIMD targets.
+`float_matmul` for float32/float64 products without a batch axis (and per
+batch entry for batched ones); it emits plain IR loops shaped so that the
+vectorizer turns them into f64x2 (float32: f32x4) lanes on the SIMD targets.
 
-Structure (a loop order chosen for the vectorizer, not a BLIS micro-kernel):
-C is an accumulator array of float64, zero-filled. For each k-block of
-`KB` rows of B and each column panel of `JB` columns, the panel is packed
-contiguous (widened to float64, any strides of B) so it stays in L2; then
-for each group of `R` rows of A (4, then single leftover rows) and each
-group of `Q` consecutive k (4, then single leftovers), the R*Q scalars of A
-are loaded once and an innermost, unit-stride loop over the panel's
-columns j does, per row r,
-    c = C[i+r, j]; c = c + A[i+r, p] * B[p, j]; c = c + A[i+r, p+1] * B[p+1, j]; ...
-    C[i+r, j] = c
-(Q loads of B shared by the R rows, R loads and stores of C, R*Q
-multiply-adds per column). That loop is marked parallel (every iteration
-touches only its own column of C, a fresh allocation), so the vectorizer
-makes it f64x2 lanes over j. The row strides of C and of the packed panel
-are skewed (64 bytes past a multiple of 512) and the panel is placed 1 KiB
-past C modulo 4 KiB: rows 4 KiB apart (n = 512) made every load wait for
-the previous row's store (4K aliasing), 2-4x slower.
+Matrix-matrix products (`_tiled`, the BLIS/GotoBLAS structure): C is an
+accumulator of the compute dtype, zero-filled, its rows padded to a
+multiple of MR rows and NR columns. For each k-block of KB rows of B and
+each panel of JB columns, the panel is packed contiguous (any strides and
+dtype of B, converted to the compute dtype) as column tiles of NR columns,
+[tile][k][NR] (columns past m repeat column m-1: padding, never stored
+into C's real columns); for each group of MR rows of A, their KB-long
+sliver is packed as [k][MR][LANES] (each element LANES times: one v128
+load gives a lane-splat of it; rows past n repeat row n-1), then for each
+column tile the MR x NR sums of the tile are loaded from C, carried through
+the k loop
+    c[r][u] = c[r][u] + A[i+r, p] * B[p, j+u]     (p increasing)
+and stored back. passes/vectorize_rows.py runs those MR * NR sums as
+MR * NR / LANES vectors (4 x 4 float64: 8 f64x2 accumulators, 4 x 8
+float32: 8 f32x4), B's row of the tile NR / LANES v128 loads, A's element
+one v128 load per row: 6 loads and 16 multiply/add pairs per k step, the
+accumulators in registers. The loads inside the tile are at constant
+offsets of one address (IR load/vload `offset`: wasm's memarg offset), so
+the engine addresses them without extra instructions and keeps few
+addresses alive across the k loop (the register allocator otherwise spilled
+them and reloaded them every iteration).
 
-Summation order (the contract in docs/arrays.md): every element of C is
-0.0 + A[i,0]*B[0,j] + A[i,1]*B[1,j] + ... added in increasing k, each
-product and sum rounded in the result's dtype: float64, or float32 for a
-float32 result (operands widened exactly; float32 products and sums each
-rounded to float32, as NumPy's float32 scalar loop would: the column loop
-is then all float32 and runs in f32x4 lanes). The blocking only reorders
-work between different elements of C, never the terms of one element, so
-the scalar (mvp) and SIMD builds give the same bits; with `fastmath` the
-vectorizer may fuse the multiply-add (relaxed-SIMD).
-`A @ x` (one column) is a dot product per row, RV = 4 rows at a time, in
-the blocked order of `dot_rows` (also the 1-D dot's, nplib._dot1): L = 8
-(float32) / 4 (float64) partial sums per row, a k-order tail, a fixed tree;
-passes/vectorize_rows.py runs the partial sums as lanes with v128 loads
-(one partial sum per lane, so every build gives the same bits). A
-matrix-vector product whose matrix is column-major (`A.T @ x`, `x @ A.T`)
-takes the other orientation's loops, which stream the matrix along its
+Matrix-vector products: `A @ x` (one column) is a dot product per row, RV
+rows at a time, in the blocked order of `dot_rows` (also the 1-D dot's,
+nplib._dot1): L = 8 (float32) / 4 (float64) partial sums per row, a k-order
+tail, a fixed tree; passes/vectorize_rows.py runs the partial sums as lanes
+with v128 loads. `x @ A` (known 1..3 rows, `_axpy`) adds the rows of A
+scaled by x[p] into y, Q rows per pass over y, in a unit-stride column loop
+the vectorizer makes lanes of columns. A column-major matrix (`A.T @ x`,
+`x @ A.T`) takes the other orientation's loops, which stream it along its
 unit stride (`A.T @ x` as `x @ A`: axpy over rows, k order; `x @ A.T` as
 `A @ x`: blocked order).
+
+Summation order (the contract in docs/arrays.md): every element of a
+matrix-matrix or axpy-shaped product is 0.0 + A[i,0]*B[0,j] + A[i,1]*B[1,j]
++ ... added in increasing k, each product and sum rounded in the result's
+dtype: float64, or float32 for a float32 result (operands widened exactly;
+products and sums each rounded to float32, as NumPy's float32 scalar loop
+would). The blocking only reorders work between different elements of C,
+never the terms of one element, and every vector lane does one element's
+own operations, so the scalar (mvp) and SIMD builds give the same bits;
+with `fastmath` the multiply-adds may be fused (relaxed-SIMD).
 """
 from __future__ import annotations
 
@@ -49,12 +56,13 @@ from ..ir import F64
 from . import arrays as A
 from .arrays import alloc, cast, iadd, icmp, imul, isel, loop, store, strides_of
 
-R = 4  # rows of A per register group
-RV = 4  # rows of A per group of a matrix-vector product (each LANES[dt] partial sums)
+RV = 3  # rows of A per group of a matrix-vector product (each LANES[dt] partial sums)
 LANES = {"float64": 4, "float32": 8}  # partial sums per dot product (blocked order)
-Q = 4  # k steps per pass over the C rows
-KB = 256  # rows of B per k-block
-JB = 512  # columns of B per panel (KB * JB float64 = 1 MiB at most: L2)
+Q = 8  # rows of A per pass over y in `x @ A`
+MR = 4  # rows of a register tile
+NRV = 2  # vectors per row of a register tile (NR = NRV * 16 // itemsize columns)
+KB = 256  # rows of B per k-block (a packed A sliver: KB * MR * 16 bytes, L1)
+JB = 512  # columns of B per panel (KB * JB float64 = 1 MiB: L2)
 
 
 def _imin(fb, a, b):
@@ -74,9 +82,9 @@ def _blocks(fb, total, size, body):
 
 def float_matmul(tr, a, b, n, k, m, dt, loc, fill, reorient=True):
     """C = a @ b for 2-D float views a (n, k) and b (k, m) of any strides;
-    dt is "float64" or "float32". `fill(tr, arr, value, loc)` zero-fills.
-    `reorient`: a column-major matrix-vector product may take the other
-    orientation's loops (once)."""
+    dt is "float64" or "float32" (also the compute dtype). `fill(tr, arr,
+    value, loc)` zero-fills. `reorient`: a column-major matrix-vector
+    product may take the other orientation's loops (once)."""
     fb = tr.fb
     ast, bst = strides_of(fb, a), strides_of(fb, b)
 
@@ -93,18 +101,6 @@ def float_matmul(tr, a, b, n, k, m, dt, loc, fill, reorient=True):
         xt = A.Arr(a.dtype, a.ptr, (k, 1), (ast[1], 0), a.root)
         r = float_matmul(tr, bt, xt, m, k, 1, dt, loc, fill, False)
         return A.Arr(dt, r.ptr, (1, m), None, r.root)
-    # float32 products are computed in float32 (each product and sum rounded
-    # to float32): the column loop is then all float32 and vectorizes to
-    # f32x4 lanes; float64 ones in float64 (f64x2)
-    ct = dt
-    isz = 8 if ct == "float64" else 4
-
-    def rnd(v):
-        return v if ct == "float64" else fb.emit("f32", [v])
-
-    def ldc(x, st, i, j):
-        return cast(fb, A.load(fb, x, [i, j], st), x.dtype, ct)
-
     if A.known(m) and m == 1:  # A @ x: dot products of rows, RV rows at a time
         out = alloc(tr, dt, (n, 1), loc)
         ost = strides_of(fb, out)
@@ -114,86 +110,207 @@ def float_matmul(tr, a, b, n, k, m, dt, loc, fill, reorient=True):
         def rows(i0, cnt):
             abase = [_addr(fb, a, ast, iadd(fb, i0, r), 0) for r in range(cnt)]
             sums = dot_rows(fb, [(x, asb) for x in abase], (_addr(fb, b, bst, 0, 0), xsb),
-                            a.dtype, b.dtype, k, ct)
+                            a.dtype, b.dtype, k, dt)
             for r in range(cnt):
                 store(fb, out, [iadd(fb, i0, r), 0], sums[r], ost)
         _groups(fb, n, rows, RV)
         return out
+    if A.known(n) and n < MR:  # x @ A (a few known rows): each element of B read once
+        return _axpy(tr, a, b, n, k, m, dt, loc, fill)
+    return _tiled(tr, a, b, n, k, m, dt, loc, fill)
 
-    # Row strides 64 bytes off a multiple of 512 bytes for the accumulator and
-    # the packed panel of B: the R rows of C and the Q rows of B one column
-    # step touches never share their low 12 address bits (n = 512 float64:
-    # rows 4 KiB apart fall into one L1 set and alias 4K-wise).
-    mp = _skewed(fb, m, isz)
-    whole = alloc(tr, ct, (n, mp), loc)
-    fill(tr, whole, 0.0, loc)
-    acc = A.Arr(ct, whole.ptr, (n, m), (mp, 1), whole.root)
-    cst = strides_of(fb, acc)
-    # a known single row (x @ A) reads each element of B once: packing would
-    # only add a copy of B; then the column loop reads B where it is
-    packed = not (A.known(n) and n < R)
-    bdt = ct if packed else b.dtype
-    bsb = imul(fb, bst[1], b.itemsize)  # bytes between columns of B
-    jbp = _skewed(fb, _imin(fb, JB, m), isz) if packed else 0
-    # B's panel, in the compute dtype, placed 1 KiB past the accumulator modulo
-    # 4 KiB (rows of the same stride in both would otherwise alias 4K-wise row for row)
-    kbe = _imin(fb, KB, k)
-    raw = alloc(tr, ct, (iadd(fb, imul(fb, kbe, jbp), 4096 // isz) if packed else 0,), loc)
-    shift = fb.emit("and", [fb.emit("wsub", [fb.emit("wadd", [whole.ptr, fb.const(1024)]),
-                                             raw.ptr]), fb.const(4095)])
-    pack = A.Arr(ct, fb.emit("wadd", [raw.ptr, shift]), (kbe, jbp), (jbp, 1), raw.root)
-    pst = strides_of(fb, pack)
 
-    def kblock(p0, kc):
-        def panel(j0, jc):
-            def prow(q, cs):  # pack B[p0 + q, j0:j0 + jc] (any strides) contiguous
-                loop(fb, jc, [], lambda j, c2: (store(fb, pack, [q, j], ldc(
-                    b, bst, iadd(fb, p0, q), iadd(fb, j0, j)), pst), c2)[1], parallel=True)
+def _rounder(fb, ct):
+    return (lambda v: v) if ct == "float64" else (lambda v: fb.emit("f32", [v]))
+
+
+def _axpy(tr, a, b, n, k, m, ct, loc, fill):
+    """C = a @ b for a few rows (n known, < MR): C's rows accumulate the rows
+    of b scaled by a's elements, Q rows of b per pass over C's row in a
+    unit-stride column loop (marked parallel: each iteration its own column
+    of a fresh C), which the vectorizer makes lanes of columns; b is read
+    where it is, each element once."""
+    fb = tr.fb
+    ast, bst = strides_of(fb, a), strides_of(fb, b)
+    isz = 8 if ct == "float64" else 4
+    rnd = _rounder(fb, ct)
+    out = alloc(tr, ct, (n, m), loc)  # contiguous
+    fill(tr, out, 0.0, loc)
+    ost = strides_of(fb, out)
+    bsb = imul(fb, bst[1], b.itemsize)  # bytes between columns of b
+
+    for i in range(n):
+        def ks(p0, qc):
+            av = [cast(fb, A.load(fb, a, [i, iadd(fb, p0, q)], ast), a.dtype, ct)
+                  for q in range(qc)]
+            # row base addresses hoisted out of the column loop: its body is
+            # then one offset plus the loads and the store
+            bbase = [_addr(fb, b, bst, iadd(fb, p0, q), 0) for q in range(qc)]
+            cbase = _addr(fb, out, ost, i, 0)
+
+            def col(j, cs):
+                ob = imul(fb, j, bsb)
+                ca = iadd(fb, cbase, imul(fb, j, isz))
+                c = fb.emit("load", [ca], {"dtype": ct})
+                for q in range(qc):
+                    bv = cast(fb, fb.emit("load", [iadd(fb, bbase[q], ob)], {"dtype": b.dtype}),
+                              b.dtype, ct)
+                    c = rnd(fb.emit("add", [c, rnd(fb.emit("mul", [av[q], bv]))]))
+                fb.emit_multi("store", [ca, c], {"dtype": ct})
                 return cs
-            if packed:
+            loop(fb, m, [], col, parallel=True)
+        _groups(fb, k, ks, Q)
+    return out
+
+
+def _tiled(tr, a, b, n, k, m, ct, loc, fill):
+    """C = a @ b by packed panels and register tiles (the module docstring)."""
+    out = alloc(tr, ct, (n, m), loc)  # contiguous
+    _tiled_plan(tr, n, k, m, ct, loc, fill)(a, b, out)
+    return out
+
+
+def batched_matmul(tr, a, b, batch, n, k, m, dt, loc, fill):
+    """out[t] = a[t] @ b[t] for every index t of the broadcast batch shape
+    `batch` (float dt) by the register-tiled kernel: a and b have their own
+    batch axes (fewer, right-aligned; an axis of length 1 broadcast) before
+    their (n, k) and (k, m) cores; the packing buffers and C's accumulator
+    are allocated once for all t. Returns out, contiguous (batch + (n, m))."""
+    fb = tr.fb
+    batch = tuple(batch)
+    out = alloc(tr, dt, batch + (n, m), loc)
+    run = _tiled_plan(tr, n, k, m, dt, loc, fill)
+
+    def entry(x, t):  # the 2-D core of x at batch index t
+        st = strides_of(fb, x)
+        own = x.shape[:-2]
+        off = 0
+        for s, ss, i in zip(own, st, t[len(t) - len(own):]):
+            if not (A.known(s) and s == 1):
+                off = iadd(fb, off, imul(fb, isel(fb, icmp(fb, "eq", s, 1), 0, i), ss))
+        return A.Arr(x.dtype, iadd(fb, x.ptr, imul(fb, off, x.itemsize)), x.shape[-2:],
+                     st[-2:], x.root)
+    A.loop_nest(fb, batch, [], lambda t, cs: (run(entry(a, t), entry(b, t), entry(out, t)),
+                                              cs)[1])
+    return out
+
+
+def _tiled_plan(tr, n, k, m, ct, loc, fill):
+    """The buffers of an (n, k) @ (k, m) product and `run(a, b, out)`, which
+    emits the product of views a and b (any strides) into the view out."""
+    fb = tr.fb
+    isz = 8 if ct == "float64" else 4
+    lanes = 16 // isz
+    nr, mr = NRV * lanes, MR
+
+    ng = A.ifloordiv_pos(fb, iadd(fb, n, mr - 1), mr)  # row tiles
+    mt = A.ifloordiv_pos(fb, iadd(fb, m, nr - 1), nr)  # column tiles
+    # C's rows 64 bytes off a multiple of 512 bytes: the MR rows of a tile
+    # never share their low 12 address bits (rows 4 KiB apart, n = 512
+    # float64, alias 4K-wise: every load waits on the previous row's store)
+    mp = _skewed(fb, imul(fb, mt, nr), isz)
+    whole = alloc(tr, ct, (imul(fb, ng, mr), mp), loc)
+    acc = A.Arr(ct, whole.ptr, (imul(fb, ng, mr), mp), (mp, 1), whole.root)
+    cst = strides_of(fb, acc)
+    kbe = _imin(fb, KB, k)
+    jbe = imul(fb, A.ifloordiv_pos(fb, iadd(fb, _imin(fb, JB, m), nr - 1), nr), nr)
+    bpk = alloc(tr, ct, (imul(fb, kbe, jbe),), loc)  # B's panel: [tile][k][nr]
+    apk = alloc(tr, ct, (imul(fb, kbe, mr * lanes),), loc)  # A's sliver: [k][mr][lanes]
+    nlast, mlast = A.isub(fb, n, 1), A.isub(fb, m, 1)
+
+    def run(a, b, out):
+        ast, bst = strides_of(fb, a), strides_of(fb, b)
+
+        def ldc(x, st, i, j):
+            return cast(fb, A.load(fb, x, [i, j], st), x.dtype, ct)
+        fill(tr, whole, 0.0, loc)
+
+        def kblock(p0, kc):
+            def panel(j0, jc):
+                jt = A.ifloordiv_pos(fb, iadd(fb, jc, nr - 1), nr)
+
+                def prow(q, cs):  # pack B[p0 + q, j0:j0 + jt*nr]
+                    def ptile(t, c2):
+                        dst = iadd(fb, bpk.ptr, imul(fb, iadd(fb, imul(fb, t, imul(fb, kc, nr)),
+                                                              imul(fb, q, nr)), isz))
+                        for u in range(nr):
+                            j = _imin(fb, iadd(fb, iadd(fb, j0, imul(fb, t, nr)), u), mlast)
+                            _st(fb, dst, u * isz, ldc(b, bst, iadd(fb, p0, q), j), ct)
+                        return c2
+                    loop(fb, jt, [], ptile)
+                    return cs
                 loop(fb, kc, [], prow)
 
-            def rows(i0, rc):
-                def ks(q0, qc):
-                    av = [[ldc(a, ast, iadd(fb, i0, r), iadd(fb, iadd(fb, p0, q0), q))
-                           for q in range(qc)] for r in range(rc)]
+                def rowtile(g, cs):
+                    i0 = imul(fb, g, mr)
 
-                    # row base addresses hoisted out of the column loop: its body
-                    # is then one offset plus the loads and stores
-                    bbase = [_addr(fb, pack, pst, iadd(fb, q0, q), 0) if packed else
-                             _addr(fb, b, bst, iadd(fb, iadd(fb, p0, q0), q), j0)
-                             for q in range(qc)]
-                    cbase = [_addr(fb, acc, cst, iadd(fb, i0, r), j0) for r in range(rc)]
+                    def arow(q, c2):  # pack A[i0:i0+mr, p0+q], each element once per lane
+                        dst = iadd(fb, apk.ptr, imul(fb, q, mr * lanes * isz))
+                        for r in range(mr):
+                            x = ldc(a, ast, _imin(fb, iadd(fb, i0, r), nlast), iadd(fb, p0, q))
+                            for w in range(lanes):
+                                _st(fb, dst, (r * lanes + w) * isz, x, ct)
+                        return c2
+                    loop(fb, kc, [], arow)
+                    _tiles(fb, ct, apk.ptr, bpk.ptr, kc, jt, _addr(fb, acc, cst, i0, j0),
+                           imul(fb, mp, isz))
+                    return cs
+                loop(fb, ng, [], rowtile)
+            _blocks(fb, m, JB, panel)
+        _blocks(fb, k, KB, kblock)
+        ost = strides_of(fb, out)
 
-                    def col(j, cs):
-                        o = imul(fb, j, isz)
-                        ob = o if packed else imul(fb, j, bsb)
-                        bv = [cast(fb, fb.emit("load", [iadd(fb, x, ob)], {"dtype": bdt}),
-                                   bdt, ct) for x in bbase]
-                        for r in range(rc):
-                            ca = iadd(fb, cbase[r], o)
-                            c = fb.emit("load", [ca], {"dtype": ct})
-                            for q in range(qc):
-                                c = rnd(fb.emit("add", [c, rnd(fb.emit("mul", [av[r][q],
-                                                                              bv[q]]))]))
-                            fb.emit_multi("store", [ca, c], {"dtype": ct})
-                        return cs
-                    loop(fb, jc, [], col, parallel=True)
-                _groups(fb, kc, ks, Q)
-            _groups(fb, n, rows)
-        _blocks(fb, m, JB, panel)
-    _blocks(fb, k, KB, kblock)
-    out = alloc(tr, dt, (n, m), loc)  # contiguous
-    ost = strides_of(fb, out)
+        def conv(i, cs):
+            def el(j, c2):
+                store(fb, out, [i, j], A.load(fb, acc, [i, j], cst), ost)
+                return c2
+            loop(fb, m, [], el, parallel=True)
+            return cs
+        loop(fb, n, [], conv)
+    return run
 
-    def conv(i, cs):
-        def el(j, c2):
-            store(fb, out, [i, j], A.load(fb, acc, [i, j], cst), ost)
-            return c2
-        loop(fb, m, [], el, parallel=True)
-        return cs
-    loop(fb, n, [], conv)
-    return out
+
+def _ld(fb, addr, off, ct):
+    """The `ct` element `off` >= 0 bytes past `addr` (an element of a live
+    array: a memarg offset)."""
+    return fb.emit("load", [A.ic(fb, addr)], {"dtype": ct, **({"offset": off} if off else {})})
+
+
+def _st(fb, addr, off, v, ct):
+    fb.emit_multi("store", [A.ic(fb, addr), v], {"dtype": ct, **({"offset": off} if off else {})})
+
+
+def _tiles(fb, ct, ap, bp, kc, jt, c, cs):
+    """For each of jt column tiles t: C[0:MR, t*NR:(t+1)*NR] (at address c,
+    rows cs bytes apart) += the packed A sliver ([q][MR][LANES] at ap) @ the
+    packed B tile t ([q][NR] at bp + t*kc*NR), the MR * NR sums carried
+    through the k loop (vectorized across them by passes/vectorize_rows.py)."""
+    isz = 8 if ct == "float64" else 4
+    lanes = 16 // isz
+    nr, mr = NRV * lanes, MR
+    rnd = _rounder(fb, ct)
+
+    def tile(t, c2):
+        cb = [iadd(fb, iadd(fb, c, imul(fb, t, nr * isz)), imul(fb, r, cs)) for r in range(mr)]
+        init = [_ld(fb, cb[r], u * isz, ct) for r in range(mr) for u in range(nr)]
+        bt = iadd(fb, bp, imul(fb, t, imul(fb, kc, nr * isz)))
+
+        def kstep(q, acc):
+            ab = iadd(fb, ap, imul(fb, q, mr * lanes * isz))
+            bb = iadd(fb, bt, imul(fb, q, nr * isz))
+            # lane w of row r's A vector: the copy w of A[i+r, p] (all equal)
+            av = [[_ld(fb, ab, (r * lanes + w) * isz, ct) for w in range(lanes)]
+                  for r in range(mr)]
+            bv = [_ld(fb, bb, u * isz, ct) for u in range(nr)]
+            return [rnd(fb.emit("add", [acc[r * nr + u],
+                                        rnd(fb.emit("mul", [av[r][u % lanes], bv[u]]))]))
+                    for r in range(mr) for u in range(nr)]
+        res = loop(fb, kc, init, kstep)
+        for r in range(mr):
+            for u in range(nr):
+                _st(fb, cb[r], u * isz, res[r * nr + u], ct)
+        return c2
+    loop(fb, jt, [], tile)
 
 
 def _skewed(fb, w, isz=8):
@@ -211,7 +328,7 @@ def _addr(fb, x, st, i, j):
     return A.ic(fb, A.address(fb, x, [i, j], st))
 
 
-def _groups(fb, total, body, size=R):
+def _groups(fb, total, body, size):
     """body(start, size) for the full groups of `size` in range(total), then
     body(start, 1) for each leftover index."""
     ng = A.ifloordiv_pos(fb, total, size)
@@ -242,8 +359,10 @@ def dot_rows(fb, rows, x, adt, xdt, k, ct):
     nr = len(rows)
 
     def term(addr, dtype, j, step):
-        return cast(fb, fb.emit("load", [iadd(fb, addr, imul(fb, j, step))], {"dtype": dtype}),
-                    dtype, ct)
+        off = imul(fb, j, step)
+        if A.known(off) and off >= 0:  # a constant distance: the load's memarg offset
+            return cast(fb, _ld(fb, addr, off, dtype), dtype, ct)
+        return cast(fb, fb.emit("load", [iadd(fb, addr, off)], {"dtype": dtype}), dtype, ct)
 
     def mac(acc, u, v):
         return rnd(fb.emit("add", [acc, rnd(fb.emit("mul", [u, v]))]))

@@ -5,7 +5,10 @@ promoted and the promoted axis dropped, NumPy's error messages.
 Place in the pipeline: frontend value semantics; `nplib.matmul` hands over
 operands with more than 3 dimensions (it keeps its blocked 2-D kernel and
 its 3-D batched loop). One loop nest over the broadcast batch shape; in it
-the i-p-j loops of the 3-D path (the sum over p in order).
+float matrix products run the register-tiled kernel of
+frontend/matmul_kernels.py (`batched_matmul`, the contract's order: each
+product and sum rounded in the result's dtype), other products the i-p-j
+loops (the sum over p in order).
 """
 from __future__ import annotations
 
@@ -74,6 +77,10 @@ def matmul_nd(tr, a: Arr, b: Arr, dt: str, core_msg: str, loc):
         fb.emit_multi("raise_if_fmt", [bad, ic(fb, k), ic(fb, k2)],
                       {"exc": "ValueError", "msg": core_msg}, loc=loc)
     batch = tuple(batch)
+    if dt in ("float64", "float32") and a.ndim >= 2 and b.ndim >= 2:
+        from .matmul_kernels import batched_matmul  # matrix products, batch by batch
+        from .nplib import fill
+        return batched_matmul(tr, a2, b2, batch, n, k, m, dt, loc, fill)
     from .nplib import _compute, full
     out = full(tr, batch + (n, m), 0, dt, loc)
     ost = strides_of(fb, out)

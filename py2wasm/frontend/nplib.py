@@ -880,6 +880,9 @@ def matmul(tr, a, b, loc, name="matmul"):
         return Arr(dt, r.ptr, (n,), None, r.root)
     if not batch and a.ndim == 2 and b.ndim == 2:
         return _matmul_blocked(tr, a2, b2, n, k, m, dt, loc)
+    if batch and dt in ("float64", "float32") and a.ndim >= 2 and b.ndim >= 2:
+        from .matmul_kernels import batched_matmul  # matrix products, batch by batch
+        return batched_matmul(tr, a2, b2, batch, n, k, m, dt, loc, fill)
     out = full(tr, oshape, 0, dt, loc)
     ost = strides_of(fb, out)
     ast, bst = strides_of(fb, a2), strides_of(fb, b2)

@@ -184,9 +184,9 @@ def _eval(module: Module, e, ins: list, depth: int) -> list:
     if p == "call":
         return _run(module, module.functions[e.params["fn"]], ins, depth + 1)
     if p == "load":
-        return [_mem().load(e.params["dtype"], ins[0])]
+        return [_mem().load(e.params["dtype"], ins[0] + e.params.get("offset", 0))]
     if p == "store":
-        _mem().store(e.params["dtype"], ins[0], ins[1])
+        _mem().store(e.params["dtype"], ins[0] + e.params.get("offset", 0), ins[1])
         return []
     if p == "alloc":
         return [_mem().alloc(ins[0])]

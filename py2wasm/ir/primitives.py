@@ -277,12 +277,14 @@ _def("alloc", 1, _alloc_rule, ["MemoryError"], pure=False,
          "unspecified); MemoryError when linear memory cannot grow to hold it. Freed "
          "when the exported call returns (per-call arena)")
 _def("load", 1, _load_rule, pure=False,
-     doc="the params['dtype'] element at the address, as its compute type (exact: "
-         "float32 -> f64, signed ints sign- and unsigned ints zero-extended to i64, "
-         "bool 0/1)")
+     doc="the params['dtype'] element at the address (plus params['offset'], a "
+         "constant byte count >= 0, if given: the address must then be in bounds), as "
+         "its compute type (exact: float32 -> f64, signed ints sign- and unsigned ints "
+         "zero-extended to i64, bool 0/1)")
 _def("store", 2, _store_rule, pure=False,
-     doc="store the value at the address as params['dtype'] (float32: rounded to "
-         "nearest; narrow ints: the low bits; bool: 0/1)")
+     doc="store the value at the address (plus params['offset'], as for load) as "
+         "params['dtype'] (float32: rounded to nearest; narrow ints: the low bits; "
+         "bool: 0/1)")
 _def("f32", 1, _same((F64,)), doc="round an f64 to the nearest float32 (as an f64)")
 for _n, _d in (("wadd", "a + b"), ("wsub", "a - b"), ("wmul", "a * b")):
     _def(_n, 2, _same((I64,)), doc=f"{_d} modulo 2**64 (two's complement, no exception)")
@@ -335,6 +337,9 @@ def _vload_rule(ts, params):
     if (params.get("dtype"), t) not in VMEMORY or ts != [I64]:
         _fail(f"vload expects one i64 address and (dtype, vtype) among "
               f"{sorted((d, v.name) for d, v in VMEMORY)}")
+    if params.get("offset") and (params["dtype"], t.name) not in (("float64", "f64x2"),
+                                                                  ("float32", "f32x4")):
+        _fail("vload with an offset: float64 into f64x2 or float32 into f32x4 only")
     return [t]
 
 
@@ -401,7 +406,8 @@ def _vf32_rule(ts, params):
 
 _def("vload", 1, _vload_rule, pure=False,
      doc="params vtype.lanes elements of params['dtype'] at the address (contiguous) "
-         "as one vector; float32 into f64x2 converts exactly")
+         "as one vector; float32 into f64x2 converts exactly (params['offset'] as "
+         "for load: float64/f64x2 and float32/f32x4 only)")
 _def("vstore", 2, _vstore_rule, pure=False,
      doc="store the vector's lanes as contiguous params['dtype'] elements at the "
          "address (float32 from f64x2: each lane rounded to nearest)")

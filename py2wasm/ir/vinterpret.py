@@ -94,8 +94,8 @@ def eval_simd(e, ins: list, mem):
     p = e.prim
     if p == "vload":
         t, dt = e.params["vtype"], e.params["dtype"]
-        size = _SIZE[dt]
-        return [tuple(mem.load(dt, ins[0] + k * size) for k in range(t.lanes))]
+        size, at = _SIZE[dt], ins[0] + e.params.get("offset", 0)
+        return [tuple(mem.load(dt, at + k * size) for k in range(t.lanes))]
     if p == "vstore":
         dt = e.params["dtype"]
         size = _SIZE[dt]

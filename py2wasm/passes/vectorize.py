@@ -392,6 +392,8 @@ class _LoopVectorizer:
         lp, body = self.loop, self.loop.body
         parallel = lp.header.meta.get("loop") == "parallel"
         has_store = any(e.prim == "store" for e in body.eqns)
+        if any(e.params.get("offset") for e in body.eqns if e.prim in ("load", "store")):
+            raise _Refuse("a load or store at a constant offset (a kernel's own addressing)")
         if has_store and not parallel and not self._stores_private():
             raise _Refuse("stores in a loop not known to be parallel")
         self.kind[lp.index.id] = "I"

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..ir import Br, CondBr, Var
+from ..ir import Br, CondBr, Return, Var
 from ..ir.types import F32X4, F64, F64X2, I64
 from .vectorize import emit, new_block
 
@@ -39,7 +39,7 @@ def _defs(block):
 def _f32_exact(v: Var, defs, consts) -> bool:
     """v is a float32 value (rounded, or a float32 element) for sure."""
     e = defs.get(v.id)
-    if e is not None:
+    if e is not None and e.prim != "const":
         return e.prim == "f32" or (e.prim == "load" and e.params.get("dtype") == "float32")
     c = consts.get(v.id)
     return isinstance(c, float) and (c != c or float(np.float32(c)) == c)
@@ -82,19 +82,20 @@ _ELEM = {F64X2: "float64", F32X4: "float32"}
 
 
 def _contiguous(vals, vt, defs, consts):
-    """The address of lane 0 if vals are loads of consecutive elements of the
-    vector's dtype (lane j at a constant offset of j elements from lane 0's
-    address), else None."""
+    """(address, offset) of lane 0 if vals are loads of consecutive elements
+    of the vector's dtype (lane j at a constant offset of j elements from lane
+    0's address), else None."""
     loads = [defs.get(v.id) for v in vals]
     if any(e is None or e.prim != "load" or e.params.get("dtype") != _ELEM[vt]
            for e in loads):
         return None
     isz = 8 if vt is F64X2 else 4
     parts = [_offset(e.ins[0], defs, consts) for e in loads]
+    parts = [(r, o + e.params.get("offset", 0)) for (r, o), e in zip(parts, loads)]
     if any(r is not parts[0][0] or o != parts[0][1] + j * isz
            for j, (r, o) in enumerate(parts)):
         return None
-    return loads[0].ins[0]
+    return loads[0].ins[0], loads[0].params.get("offset", 0)
 
 
 def _offset(addr, defs, consts):
@@ -160,7 +161,8 @@ def _match(fn, loop, consts):
         for ch in chains:
             if not (_f32_exact(ch[1], defs, consts) and _f32_exact(ch[2], defs, consts)):
                 return None
-        if not all(_f32_exact(v, {}, consts) for v in init):
+        where = {o.id: e for b in fn.blocks for e in b.eqns for o in e.outs}
+        if not all(_f32_exact(v, where, consts) for v in init):
             return None  # the lanes start from float32 values
     return vt, chains, chain_eqns
 
@@ -194,9 +196,9 @@ def vectorize_rows(fn, loop, consts, fastmath=False) -> bool:
     for g in range(len(chains) // lanes):
         for side in (1, 2):
             vals = [ch[side] for ch in chains[g * lanes:(g + 1) * lanes]]
-            addr = _contiguous(vals, vt, defs, consts)
-            if addr is not None:
-                vaddr[tuple(v.id for v in vals)] = addr
+            at = _contiguous(vals, vt, defs, consts)
+            if at is not None:
+                vaddr[tuple(v.id for v in vals)] = at
     read = {v.id for e in body.eqns if id(e) not in chain_eqns for v in e.ins}
     read.update(v.id for v in body.term.args)
     dropped = {id(defs[i]) for key in vaddr for i in key if i not in read}
@@ -209,11 +211,20 @@ def vectorize_rows(fn, loop, consts, fastmath=False) -> bool:
         for o, n in zip(e.outs, outs):
             env[o.id] = n
 
+    built = {}  # one vector per distinct tuple of lane values (a row's B vector feeds every row)
+
     def operand(vals):
-        addr = vaddr.get(tuple(v.id for v in vals))
-        if addr is not None:  # the lanes are consecutive elements: one v128 load
+        key = tuple(v.id for v in vals)
+        if key not in built:
+            built[key] = _operand(vals)
+        return built[key]
+
+    def _operand(vals):
+        at = vaddr.get(tuple(v.id for v in vals))
+        if at is not None:  # the lanes are consecutive elements: one v128 load
+            addr, off = at
             return emit(vb, "vload", [env.get(addr.id, addr)],
-                        {"dtype": _ELEM[vt], "vtype": vt})
+                        {"dtype": _ELEM[vt], "vtype": vt, **({"offset": off} if off else {})})
         vals = [env.get(v.id, v) for v in vals]
         if all(v is vals[0] for v in vals):
             return emit(vb, "vsplat", [vals[0]], {"vtype": vt})
@@ -229,6 +240,35 @@ def vectorize_rows(fn, loop, consts, fastmath=False) -> bool:
         news.append(emit(vb, "vadd", [vh.params[1 + g], emit(vb, "vmul", [u, v])]))
     vb.term = Br(vh, [env[loop.latch_index.id]] + news)
     outs = [emit(vx, "vextract", [v], {"lane": k}) for v in vx.params[1:] for k in range(lanes)]
-    vx.term = Br(h, loop.header_args(vx.params[0], outs))
+    # the vector loop ran every iteration: leave straight to the loop's exit
+    # (through the scalar header, its 0-trip loop would keep every scalar
+    # sum live next to the vectors: the engine then spilled the vector sums)
+    # (the header's values, read after the loop, become the vector loop's)
+    sub = dict(zip((p.id for p in h.params), loop.header_args(vx.params[0], outs)))
+    vx.term = Br(loop.exit, [sub.get(v.id, v) for v in h.term.else_args])
+    _substitute_outside(fn, sub, (h, body))
     h.meta = {**h.meta, "vectorized": f"across {len(chains)} sums, {groups} x {vt.name}"}
     return True
+
+
+def _substitute_outside(fn, sub, skip):
+    """Rewrite uses of the vars in `sub` (id -> Var) in every block but `skip`
+    (the scalar loop, now unreachable)."""
+    skip = {id(b) for b in skip}
+
+    def r(v):
+        return sub.get(v.id, v)
+    for b in fn.blocks:
+        if id(b) in skip:
+            continue
+        for e in b.eqns:
+            e.ins = [r(v) for v in e.ins]
+        t = b.term
+        if isinstance(t, Br):
+            t.args = [r(v) for v in t.args]
+        elif isinstance(t, CondBr):
+            t.cond = r(t.cond)
+            t.then_args = [r(v) for v in t.then_args]
+            t.else_args = [r(v) for v in t.else_args]
+        elif isinstance(t, Return):
+            t.values = [r(v) for v in t.values]

@@ -100,6 +100,75 @@ def test_rectangular_and_blocks(dt):
         run(MM, a, b, reference(a, b))
 
 
+@pytest.mark.parametrize("dt", ["float64", "float32"])
+def test_register_tile_edges(dt):
+    # every row and column remainder of the MR x NR register tiles (n, m = 1..17
+    # around multiples of K.MR and NR = 4 float64 / 8 float32 columns) with odd
+    # k: padded rows and columns of the packed panels never reach C
+    sizes = range(1, 18)
+    for n in sizes:
+        for m in sizes:
+            k = (n * 7 + m * 3) % 17 + 1
+            a, b = data((n, k), dt), data((k, m), dt)
+            run(MM, a, b, reference(a, b))
+
+
+TILE_VIEWS = Builds(lambda a, b: a[::2, 1:] @ b[:, ::-3])
+TILE_T = Builds(lambda a, b: a.T @ b.T)
+
+
+@pytest.mark.parametrize("dt", ["float64", "float32"])
+def test_register_tiles_of_strided_and_transposed_operands(dt):
+    # the packing reads any strides (negative, transposed) of either operand
+    for n, k, m in [(9, 5, 13), (17, 16, 3), (4, 1, 8), (33, K.KB + 1, 10)]:
+        a, b = data((2 * n, k + 1), dt), data((k, 3 * m), dt)
+        run(TILE_VIEWS, a, b, reference(a[::2, 1:], b[:, ::-3]))
+        a, b = data((k, n), dt), data((m, k), dt)
+        run(TILE_T, a, b, reference(a.T, b.T))
+
+
+BATCHED = Builds(lambda a, b: a @ b)
+BATCHED_MM = Builds(lambda a, b: np.matmul(a[:, ::-1], b))  # reverses axis 1
+
+
+@pytest.mark.parametrize("dt", ["float64", "float32"])
+def test_batched_products_share_the_tile_kernel(dt):
+    # each batch entry in the contract's order, to the bit, in every build;
+    # batch axes of length 1 and 2-D operands broadcast; empty batches
+    def per_entry(a, b):
+        shape = np.broadcast_shapes(a.shape[:-2], b.shape[:-2])
+        count = int(np.prod(shape))
+        ab = np.broadcast_to(a, shape + a.shape[-2:]).reshape((count,) + a.shape[-2:])
+        bb = np.broadcast_to(b, shape + b.shape[-2:]).reshape((count,) + b.shape[-2:])
+        return np.array([reference(x, y) for x, y in zip(ab, bb)], dt).reshape(
+            shape + (a.shape[-2], b.shape[-1]))
+    for sa, sb in [((3, 5, 7), (3, 7, 9)), ((1, 6, 3), (4, 3, 5)), ((4, 9, 2), (2, 17)),
+                   ((5, 8), (2, 8, 3)), ((2, 1, 4), (2, 4, 1)), ((0, 3, 4), (4, 2)),
+                   ((2, 13, 0), (1, 0, 6)), ((2, 3, 5, 6), (2, 3, 6, 4)),  # above 3-D too
+                   ((2, 1, 7, 3), (4, 3, 9)), ((3, 5, 2), (2, 1, 2, 5))]:
+        a, b = data(sa, dt), data(sb, dt)
+        run(BATCHED, a, b, per_entry(a, b))
+        if a.ndim >= 3:  # a view with reversed rows
+            run(BATCHED_MM, a, b, per_entry(a[:, ::-1], b))
+
+
+FUSED = Builds(lambda a, b: a @ b, fastmath=True)
+
+
+@pytest.mark.parametrize("dt", ["float64", "float32"])
+def test_fastmath_register_tiles_within_rounding(dt):
+    # fastmath may fuse each multiply-add (relaxed-SIMD): within k rounding
+    # errors of each element's magnitude, against the exact-order reference
+    eps = float(np.finfo(dt).eps)
+    for n, k, m in [(5, 9, 7), (16, 31, 17), (9, K.KB + 5, 12)]:
+        a, b = data((n, k), dt), data((k, m), dt)
+        want = reference(a, b).astype(np.float64)
+        mag = np.abs(a.astype(np.float64)) @ np.abs(b.astype(np.float64))
+        for f in (FUSED.simd, FUSED.relaxed):
+            got = np.asarray(f(a, b), np.float64)
+            assert np.all(np.abs(got - want) <= 2 * k * eps * mag + np.finfo(dt).tiny)
+
+
 def test_mixed_dtypes():
     for da, db in [("float32", "float64"), ("int64", "float64"), ("float64", "int32"),
                    ("int32", "float32")]:

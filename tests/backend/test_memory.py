@@ -66,3 +66,26 @@ def test_raise_if_fmt_message_arguments():
         inst.call("f", (12, 3))
     assert info.value.args == ("index 12 is out of bounds for axis 0 with size 3",)
     assert compile_module(m).manifest["exceptions"]["1"]["args"] == 2
+
+
+def offset_module(dtype, off):
+    """f(n, v): store v at a + off (the store's constant offset), read it back
+    at (a + off - size) + size (the load's), where a = alloc(n)."""
+    t = COMPUTE[dtype]
+    size = ir.types.DTYPES[dtype].size
+    fb = ir.FunctionBuilder("f", [I, t], [t], loc=LOC)
+    n, v = fb.params
+    a = fb.emit("alloc", [n])
+    fb.emit_multi("store", [a, v], {"dtype": dtype, "offset": off})
+    back = fb.emit("sub", [fb.emit("add", [a, fb.const(off)]), fb.const(size)])
+    fb.ret([fb.emit("load", [back], {"dtype": dtype, "offset": size})])
+    return module_of(fb.finish())
+
+
+@pytest.mark.parametrize("dtype", ["float64", "float32", "int64", "uint8"])
+def test_load_and_store_at_a_constant_offset(dtype):
+    # IR load/store `offset` (the wasm memarg offset) against the interpreter
+    t = COMPUTE[dtype]
+    vals = {F: FLOATS, I: [0, 1, -1, 255, 2**40 + 3]}[t]
+    for off in (8, 24, 4096):
+        check_against_interpreter(offset_module(dtype, off), [(off + 64, v) for v in vals])
