@@ -16,7 +16,7 @@ import re
 import subprocess
 
 from ..errors import CompileError
-from ..ir import BOOL, F64, I64, Module, Var
+from ..ir import BOOL, F64, I64, NONE, Module, Var
 from .cmathlib import call_cmath, is_cmath_function
 from .complexes import BoundMethod
 from .values import is_complex
@@ -158,7 +158,7 @@ def _candidates(args) -> list:
         if t is not None and t is not BOOL:
             out.append(t)
             break
-    for t in (I64, F64, BOOL):
+    for t in (I64, F64, BOOL, NONE):  # NONE: a recursive procedure (returns nothing)
         if t not in out:
             out.append(t)
     return out

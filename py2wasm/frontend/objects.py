@@ -89,6 +89,20 @@ class Field:
     types: tuple       # the leaves' scalar types
 
 
+class Nullable:
+    """The kind of a field that holds an instance of `cls` or None (a linked
+    list's `next`): its one slot is the instance's address, 0 for None; a
+    read is a TypeFork (the tracer continues once for None, once for the
+    instance)."""
+    __slots__ = ("cls",)
+
+    def __init__(self, cls):
+        self.cls = cls
+
+    def key(self):
+        return ("obj?", self.cls)
+
+
 class Layout:
     """The fields of one class (learned while tracing, in assignment order)."""
 
@@ -105,6 +119,17 @@ class Layout:
         self.fields[name] = f
         self.size += 8 * len(types_)
         return f
+
+    def make_nullable(self, name, cls):
+        """Field `name` (None so far, or an instance of `cls`) holds either:
+        one slot; the offsets after it move (the module is traced again)."""
+        f = self.fields[name]
+        f.key, f.template, f.types = ("obj?", cls), Nullable(cls), (I64,)
+        size = HEADER
+        for g in self.fields.values():
+            g.offset = size
+            size += 8 * len(g.types)
+        self.size = size
 
 
 def is_obj(v) -> bool:
@@ -198,19 +223,32 @@ def _no_attr(cls, name):
     return TraceRaise("AttributeError", f"'{cls.__name__}' object has no attribute '{name}'")
 
 
-def load_field(tr, obj, name, f: Field, loc):
+def _value(tr, f: Field, vals):
+    """A field's value from its loaded leaves (a TypeFork for a nullable one)."""
     from .state import rebuild
+    if type(f.template) is Nullable:
+        from .typefork import TypeFork
+        fb = tr.fb
+        null = fb.emit("eq", [vals[0], fb.const(0)])
+        return TypeFork(fb.emit("select", [null, fb.const(0), fb.const(1)]),
+                        [None, PyObj(f.template.cls, vals[0])])
+    return rebuild(f.template, iter(vals))
+
+
+def load_field(tr, obj, name, f: Field, loc):
     fb = tr.fb
     vals = [fb.emit("load", [_addr(fb, obj.hdr, f.offset + 8 * i)],
                     {"dtype": _STORE_DTYPE[t]}) for i, t in enumerate(f.types)]
     if name in _known(tr, obj):
-        return rebuild(f.template, iter(vals))
+        return _value(tr, f, vals)
     mask = fb.emit("load", [obj.hdr], {"dtype": "int64"})
     bit = fb.emit("and", [mask, fb.const(1 << f.index)])
     unset = fb.emit("eq", [bit, fb.const(0)])
     fallback = _class_attr(obj.cls, name)
     from .state import key_of, leaves
-    if fallback is not _MISSING and not _is_descriptor(fallback) and \
+    if fallback is None and type(f.template) is Nullable:  # `next = None` in the class body
+        vals = [fb.emit("select", [unset, fb.const(0), vals[0]])]
+    elif fallback is not _MISSING and not _is_descriptor(fallback) and \
             key_of(fallback) == f.key:  # unassigned: the class attribute, as CPython reads it
         alts = [tr.materialize(x) for x in leaves(fallback, [])]
         vals = [fb.emit("select", [unset, a, v]) for a, v in zip(alts, vals)]
@@ -218,7 +256,7 @@ def load_field(tr, obj, name, f: Field, loc):
         # field, is not read through a deleted attribute: AttributeError instead)
         fb.raise_if(unset, "AttributeError",
                     f"'{obj.cls.__name__}' object has no attribute '{name}'", loc)
-    return rebuild(f.template, iter(vals))
+    return _value(tr, f, vals)
 
 
 def _is_descriptor(v) -> bool:
@@ -260,6 +298,8 @@ def getattr_(tr, obj: PyObj, name, loc):
 def _kind(v) -> str:
     if is_obj(v):
         return f"{v.cls.__name__} instance"
+    if type(v) is Nullable:
+        return f"{v.cls.__name__} instance or None"
     t = scalar_type(v)
     if t is not None:
         return t.pyname
@@ -300,12 +340,25 @@ def setattr_(tr, obj: PyObj, name, value, loc, *, bypass=False):
         f = lay.add(name, key, value, ts, loc)
         tr.mt.layouts_grew = True
     elif f.key != key:
-        raise error(loc, f"attribute {name!r} of {cls.__name__} holds a {_kind(f.template)} "
-                    f"and is assigned a {_kind(value)} here",
-                    "an attribute keeps one type in compiled code: convert the value "
-                    f"(e.g. 0.0 instead of 0)", E_TYPE)
+        other = f.template.cls if type(f.template) is Nullable else \
+            f.template.cls if is_obj(f.template) else value.cls if is_obj(value) else None
+        if other is not None and (value is None or f.template is None or
+                                  is_obj(value) and value.cls is other or
+                                  is_obj(f.template) and f.template.cls is other):
+            if type(f.template) is not Nullable:  # None and an instance: a nullable address
+                lay.make_nullable(name, other)
+                tr.mt.layouts_grew = True
+            f = lay.fields[name]
+        else:
+            raise error(loc, f"attribute {name!r} of {cls.__name__} holds a "
+                        f"{_kind(f.template)} and is assigned a {_kind(value)} here",
+                        "an attribute keeps one type in compiled code: convert the value "
+                        f"(e.g. 0.0 instead of 0)", E_TYPE)
     fb = tr.fb
-    vals = [tr.materialize(x) for x in leaves(value, [])]
+    if type(f.template) is Nullable:
+        vals = [value.hdr if is_obj(value) else fb.const(0)]
+    else:
+        vals = [tr.materialize(x) for x in leaves(value, [])]
     for i, (v, t) in enumerate(zip(vals, f.types)):
         fb.emit_multi("store", [_addr(fb, obj.hdr, f.offset + 8 * i), v],
                       {"dtype": _STORE_DTYPE[t]})

@@ -228,6 +228,11 @@ class Handlers:
         loc = self.loc_of(ins)
         v = self.getattr(obj, ins.argval, loc)
         method = self.version >= (3, 12) and ins.arg & 1
+        if type(v) is TypeFork:  # an instance-or-None attribute (objects.Nullable)
+            if method:
+                raise error(loc, f"calling attribute {ins.argval!r}, which may be None",
+                            "test it against None first", E_TYPE)
+            return self.fork(ins, f, v)
         if method and self.version == (3, 12):
             f.stack.append(NULL)
         f.stack.append(v)
@@ -253,10 +258,16 @@ class Handlers:
 
     def op_LOAD_METHOD(self, ins, f):  # 3.11
         obj = f.stack.pop()
+        v = self.getattr(obj, ins.argval, self.loc_of(ins))
+        if type(v) is TypeFork:
+            raise error(self.loc_of(ins), f"calling attribute {ins.argval!r}, which may be None",
+                        "test it against None first", E_TYPE)
         f.stack.append(NULL)
-        f.stack.append(self.getattr(obj, ins.argval, self.loc_of(ins)))
+        f.stack.append(v)
 
     def getattr(self, obj, name, loc):
+        if obj is None:
+            raise TraceRaise("AttributeError", f"'NoneType' object has no attribute '{name}'")
         if type(obj) is objects.SuperProxy:
             return objects.super_attr(self, obj.cls, obj.obj, name, loc)
         if sets.is_set(obj):

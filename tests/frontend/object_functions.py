@@ -438,3 +438,67 @@ class Plain:
 
 def with_super(n: int, s: float):
     return Square(n, s).describe(), Cube(n, s).describe(), Plain().v
+
+
+# --- attributes that are an instance or None (objects.Nullable) -------------------------
+
+class LNode:
+    def __init__(self, value, nxt=None):
+        self.value = value
+        self.next = nxt
+
+
+class Tree:
+    def __init__(self, key):
+        self.key = key
+        self.left = None
+        self.right = None
+
+
+def insert(root, key):
+    if key < root.key:
+        if root.left is None:
+            root.left = Tree(key)
+        else:
+            insert(root.left, key)
+    else:
+        if root.right is None:
+            root.right = Tree(key)
+        else:
+            insert(root.right, key)
+
+
+def depth(t):
+    if t is None:
+        return 0
+    return 1 + max(depth(t.left), depth(t.right))
+
+
+def tree_total(t) -> int:
+    if t is None:
+        return 0
+    return t.key + tree_total(t.left) + tree_total(t.right)
+
+
+def none_linked(n: int):
+    head = None
+    for i in range(n):
+        head = LNode(i * 1.5, head)
+    s = 0.0
+    cur = head
+    while cur is not None:
+        s += cur.value
+        cur = cur.next
+    return s
+
+
+def bst(n: int):
+    root = Tree(50)
+    for i in range(n):
+        insert(root, (i * 37) % 101)
+    return depth(root), tree_total(root)
+
+
+def none_attribute(n: int):
+    head = LNode(1.0)
+    return head.next.value
