@@ -491,6 +491,8 @@ def get_iter(tr, lst: PyList):
 
 def iter_more(tr, it: ListIter):
     """Whether the iterator has an item (the length read now)."""
+    if it.lst.elem is None:  # empty at run time
+        return False
     return icmp(tr.fb, "lt", it.pos, length(tr.fb, it.lst))
 
 
@@ -554,6 +556,8 @@ def contains(tr, lst: PyList, v, loc):
 def index(tr, lst: PyList, v, loc):
     j = _find(tr, lst, v, loc)
     bad = icmp(tr.fb, "lt", j, 0)
+    if bad is True and isinstance(v, Var):  # known absent, a run-time value in the message
+        bad = tr.fb.const(True)
     if bad is True:
         raise TraceRaise("ValueError", f"{v!r} is not in list")
     if bad is not False:
@@ -959,17 +963,23 @@ def _range_list(tr, r, loc):
 
 
 def check_return(tr, value, loc):
-    """Returning a list from an exported function is not supported yet
-    (located refusal); internal calls (comprehensions, helpers) return them."""
+    """The value an exported (or annotated) function returns: a list literal
+    becomes a list (the host copies it out: frontend/lists_abi.py); an
+    iterator over a list cannot cross the signature."""
     if not (tr.export or tr.result is not None):
-        return
+        return value
 
-    def has(v):
-        return isinstance(v, (PyList, ListIter)) or (type(v) is tuple and any(has(x) for x in v))
-    if has(value) or isinstance(value, Literal) and as_list(tr, value, loc, strict=False) is not None:
-        raise error(loc, "returning a list is not supported yet",
-                    "return np.array(xs) (a NumPy array), or a tuple of known length",
-                    E_UNSUPPORTED_VALUE)
+    def fix(v):
+        if isinstance(v, ListIter) or isinstance(v, ITERATORS):
+            raise error(loc, "returning an iterator over a list is not supported",
+                        "return list(it), or a tuple", E_UNSUPPORTED_VALUE)
+        if type(v) is tuple:
+            return tuple(fix(x) for x in v)
+        if isinstance(v, Literal):
+            r = as_list(tr, v, loc, strict=False)
+            return v if r is None else r
+        return v
+    return fix(value)
 
 
 def as_index(tr, key, loc):
@@ -984,3 +994,4 @@ def as_index(tr, key, loc):
 # the iterators (enumerate, zip, reversed) and sorting live in their own modules
 from .lists_iter import ITERATORS, iter_step, iterator_call  # noqa: E402
 from .lists_sort import sort, sorted_  # noqa: E402
+from .lists_abi import bind_params, list_type, param_list  # noqa: E402,F401

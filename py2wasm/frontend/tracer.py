@@ -18,7 +18,7 @@ import sys
 from ..errors import CompileError
 from ..ir import (BOOL, F64, I64, FunctionBuilder, Loc, PySignature, PyType, TupleType, Var,
                   flatten)
-from ..ir.types import COMPLEX, NumpyScalarType, ScalarType, python_name
+from ..ir.types import COMPLEX, ListType, NumpyScalarType, ScalarType, python_name
 from . import arrays, lists
 from .liveness import live_locals
 from .opcodes import Handlers
@@ -108,6 +108,7 @@ class FunctionTracer(Handlers):
         if export:  # each array argument is its own memory block (arrays.Arr.root)
             locals_[:len(args)] = [arrays.param_root(v, i) for i, v in
                                    enumerate(locals_[:len(args)])]
+            lists.bind_params(self, locals_, len(args))  # empty list arguments learn their type
         self.frame0 = Frame(locals_, [])  # closure cells stay known values
         if self.genexpr == "list":
             from .generators import start
@@ -332,7 +333,7 @@ class FunctionTracer(Handlers):
         if self.genexpr and value is None:
             from .generators import final
             value = final(self, value)
-        lists.check_return(self, value, loc)
+        value = lists.check_return(self, value, loc)
         if self.export or self.result is not None:
             value = arrays.settle_return(self, value, loc)
         else:
@@ -403,8 +404,8 @@ class FunctionTracer(Handlers):
 
     def coerce_to(self, v, t: PyType, want: PyType, loc) -> list[Var]:
         """The flat IR values of trace value `v` (of type t) as type `want`."""
-        if t == want:
-            return [self.materialize(x) for x in leaves(v, [])]
+        if t == want or isinstance(want, ListType) and isinstance(t, ListType) and t.elem is None:
+            return [self.materialize(x) for x in leaves(v, [])]  # (an empty list of any type)
         if isinstance(want, ScalarType) and isinstance(t, (ScalarType, NumpyScalarType)):
             from . import operators
             return [operators.coerce(self.fb, v, want, loc)]  # a NumPy scalar's value

@@ -212,6 +212,47 @@ class ArrayType:
         return f"array[{self.dtype}, {self.ndim}{', strided' if self.strided else ''}{al}]"
 
 
+@dataclass(frozen=True, repr=False)
+class ListType(ArrayType):
+    """A Python list in a signature (frontend/lists.py's layout in linear
+    memory: a 24-byte header of int64 words len, capacity, data address).
+    It crosses the ABI as the header's address alone, which is how a 0-D
+    array of bytes crosses it (ArrayType("uint8", 0)): the backend's ABI and
+    the arena handling of array parameters apply unchanged, and the host
+    (the runner, the npm package's JS) places and reads the list itself.
+    `elem` is the element type: "float64", "int64", "bool", a nested
+    ListType (its elements are header addresses), or None for a list whose
+    element type is unknown (an empty argument the function never fills)."""
+    elem: "str | ListType | None" = None
+
+    def __init__(self, elem):
+        object.__setattr__(self, "dtype", "uint8")
+        object.__setattr__(self, "ndim", 0)
+        object.__setattr__(self, "strided", False)
+        object.__setattr__(self, "alias", None)
+        object.__setattr__(self, "elem", elem)
+
+    def __repr__(self) -> str:
+        return python_name(self)
+
+
+_LIST_ELEM_JSON = {"float64": "float", "int64": "int", "bool": "bool"}
+
+
+def list_elem_json(elem):
+    """The manifest form of a list's element type: "float" | "int" | "bool" |
+    a nested list's {"list": ...} | None (unknown: the list stays empty)."""
+    if isinstance(elem, ListType):
+        return {"list": list_elem_json(elem.elem)}
+    return _LIST_ELEM_JSON.get(elem) if elem is not None else None
+
+
+def list_elem_from_json(j):
+    if isinstance(j, dict):
+        return ListType(list_elem_from_json(j["list"]))
+    return {"float": "float64", "int": "int64", "bool": "bool", None: None}[j]
+
+
 PyType = Union[ScalarType, TupleType, NoneType, ArrayType, NumpyScalarType, ComplexType]
 
 
@@ -239,6 +280,11 @@ def python_name(t: PyType) -> str:
         return t.pyname
     if isinstance(t, TupleType):
         return "tuple[" + ", ".join(python_name(e) for e in t.elems) + "]"
+    if isinstance(t, ListType):
+        e = t.elem
+        inner = python_name(e) if isinstance(e, ListType) else \
+            {"float64": "float", "int64": "int", "bool": "bool"}.get(e, "nothing")
+        return f"list[{inner}]"
     if isinstance(t, ArrayType):
         return f"ndarray[{t.dtype}, {t.ndim}-D]"
     if isinstance(t, NumpyScalarType):
@@ -251,11 +297,14 @@ def python_name(t: PyType) -> str:
 def to_json(t: PyType):
     """JSON form used in the build manifest: "int" | "float" | "bool" | "None"
     | "numpy.<dtype>" (a NumPy scalar: "numpy.float32", "numpy.bool_") | "complex"
-    | {"tuple": [...]} | {"array": dtype, "ndim": n}."""
+    | {"tuple": [...]} | {"array": dtype, "ndim": n} | a list: {"array": "uint8",
+    "ndim": 0, "list": elem} (ListType)."""
     if isinstance(t, ScalarType):
         return t.pyname
     if isinstance(t, TupleType):
         return {"tuple": [to_json(e) for e in t.elems]}
+    if isinstance(t, ListType):  # an ArrayType to the ABI code, which ignores "list"
+        return {"array": "uint8", "ndim": 0, "list": list_elem_json(t.elem)}
     if isinstance(t, ArrayType):
         return {"array": t.dtype, "ndim": t.ndim, **({"strided": True} if t.strided else {}),
                 **({"alias": t.alias} if t.alias is not None else {})}
@@ -277,6 +326,8 @@ def numpy_scalar_json(j) -> "str | None":
 def from_json(j) -> PyType:
     if numpy_scalar_json(j) is not None:
         return NumpyScalarType(numpy_scalar_json(j))
+    if isinstance(j, dict) and "list" in j:
+        return ListType(list_elem_from_json(j["list"]))
     if isinstance(j, dict) and "array" in j:
         return ArrayType(j["array"], j["ndim"], bool(j.get("strided", False)), j.get("alias"))
     if isinstance(j, dict):

@@ -1,0 +1,68 @@
+"""Lists crossing an exported function's signature: list parameters and
+list results.
+
+Place in the pipeline: frontend; signature.py asks here for the trace value
+of a `ListType` parameter and the `ListType` of a returned list, tracer.py
+for the element types empty list arguments learn. The list is the one of
+frontend/lists.py (a header of len, capacity, data address in linear
+memory); at the ABI it is the header's address (ir.types.ListType). The host
+(runner/lists.py for py2wasm.compile, the npm package's JS) writes the
+header and the elements before the call, and after it (also when the call
+raised) reads the header back into the caller's list, so appends, pops,
+item assignments and sorts inside the function are seen by the caller as
+in CPython; a list result is read into a fresh list (or is the caller's own
+list object when the function returns its argument).
+
+An empty list argument has no element type: the function is traced with a
+list of unknown type (empty at run time), which learns its type from the
+first element put into it (`ListTypeLearned`, as a `[]` literal does); the
+export's signature then says the learned type.
+"""
+from __future__ import annotations
+
+from ..ir.types import ListType
+from .values import E_UNSUPPORTED_VALUE, error
+
+
+def param_list(t: ListType):
+    """The placeholder trace value of a list parameter (its header address
+    replaced by the parameter)."""
+    from .lists import PyList
+    if isinstance(t.elem, ListType):
+        raise error(None, "a list of lists as an argument is not supported yet",
+                    "pass a 2-D NumPy array (np.array(rows)), or a flat list and its row "
+                    "length", E_UNSUPPORTED_VALUE)
+    return PyList(t.elem, 0)
+
+
+def list_type(v) -> ListType:
+    """The signature type of a list trace value."""
+    return ListType(v.elem)
+
+
+def _param_site(i: int):
+    return ("param", i)
+
+
+def bind_params(tr, locals_: list, nargs: int) -> None:
+    """Give each list parameter of unknown element type its site (so the
+    first element put into it teaches the type) and the type learned so far."""
+    from .lists import PyList, _site_key, _sites
+    for i in range(nargs):
+        v = locals_[i]
+        if isinstance(v, PyList) and v.elem is None:
+            site = _param_site(i)
+            learned = _sites(tr).get(_site_key(tr, site))
+            locals_[i] = PyList(learned, v.hdr, site)
+
+
+def learned_param_types(mt, fn, name: str, types: list) -> list:
+    """The parameter types of export `name` with the element types its empty
+    list parameters learned while tracing."""
+    sites = getattr(mt, "list_sites", None) or {}
+    out = []
+    for i, t in enumerate(types):
+        if isinstance(t, ListType) and t.elem is None:
+            t = ListType(sites.get((name, fn.__code__, _param_site(i))))
+        out.append(t)
+    return out

@@ -1,0 +1,115 @@
+"""Host-side marshaling of Python lists across the wasm ABI (py2wasm.compile).
+
+Place in the pipeline: runner (host side), used by `ArrayCaller`
+(runner/arrays.py) for parameters and results of type `ir.types.ListType`.
+A list crosses as the address of its header in linear memory (three int64
+words: len, capacity, data address; frontend/lists.py), placed in the
+per-call arena with its elements right after it. After the call, also when
+it raised, each argument list is read back from its header (the compiled
+code may have appended, popped, sorted or assigned items, and moved the data
+when it grew) and the caller's list object is updated in place, so the
+caller sees the mutation as in CPython. One list object passed twice is
+placed once: both parameters share its header, as both names share the
+object in CPython. A list result is read into a fresh list, unless it is the
+header of an argument: then it is that argument's list object itself
+(`return xs` gives the caller's own list back, `ys is xs` as in CPython).
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from ..ir.types import ListType
+
+HEADER = 24
+_DT = {"float64": np.dtype("<f8"), "int64": np.dtype("<i8"), "bool": np.dtype("bool")}
+_PY = {"float64": float, "int64": int, "bool": bool}
+_I64_MIN, _I64_MAX = -2**63, 2**63 - 1
+
+
+def check_elements(fname: str, t: ListType, a) -> None:
+    """TypeError/OverflowError for a list that is not of `t`'s element type."""
+    if type(a) is not list:
+        raise TypeError(f"{fname}(): expected a list, got {type(a).__name__}")
+    elem = t.elem
+    if elem is None:
+        if a:
+            raise TypeError(f"{fname}(): expected an empty list (this version was compiled "
+                            "for one)")
+        return
+    want = _PY[elem]
+    for x in a:
+        if type(x) is not want:
+            raise TypeError(f"{fname}(): expected a list of {want.__name__}, found a "
+                            f"{type(x).__name__} element")
+    if elem == "int64" and a and not (_I64_MIN <= min(a) and max(a) <= _I64_MAX):
+        bad = next(x for x in a if not _I64_MIN <= x <= _I64_MAX)
+        raise OverflowError(f"{fname}(): list element {bad} does not fit in a 64-bit int "
+                            f"(py2wasm ints are in [{_I64_MIN}, {_I64_MAX}])")
+
+
+class ListPlacement:
+    """The argument lists of one call: placed once per object, read back after."""
+    __slots__ = ("items", "by_id", "by_hdr")
+
+    def __init__(self):
+        self.items: list = []  # (list object, header address, ListType)
+        self.by_id: dict = {}
+        self.by_hdr: dict = {}
+
+    def place(self, caller, fname: str, t: ListType, a, flat: list) -> None:
+        """Write list `a` (checked against `t`) into the arena of ArrayCaller
+        `caller`; append its header address to `flat`."""
+        hdr = self.by_id.get(id(a))
+        if hdr is not None and self.by_hdr[hdr][0] is a:
+            if self.by_hdr[hdr][1] != t:
+                raise TypeError(f"{fname}(): one list passed as two parameters of "
+                                "different list types")
+            flat.append(hdr)
+            return
+        check_elements(fname, t, a)
+        n = len(a)
+        data = np.array(a, _DT[t.elem]) if t.elem is not None and n else None
+        nbytes = data.nbytes if data is not None else 0
+        hdr = caller.alloc(HEADER + nbytes)
+        addr = hdr + HEADER if nbytes else 0
+        caller.write(hdr, np.array([n, n, addr], "<i8").view(np.uint8))
+        if nbytes:
+            caller.write(addr, data.view(np.uint8))
+        self.items.append((a, hdr, t))
+        self.by_id[id(a)] = hdr
+        self.by_hdr[hdr] = (a, t)
+        flat.append(hdr)
+
+    def read_back(self, u8) -> None:
+        """Update each argument list from its header in memory view `u8`."""
+        for a, hdr, t in self.items:
+            if t.elem is None:
+                continue  # nothing could be put in it (its type was never learned)
+            a[:] = read_list(u8, hdr, t)
+
+
+def read_list(u8, hdr: int, t: ListType) -> list:
+    """The elements of the list whose header is at `hdr` of memory view `u8`."""
+    if hdr < 0 or hdr + HEADER > len(u8):
+        raise RuntimeError("read outside linear memory (a py2wasm bug)")
+    n, _cap, data = (int(x) for x in u8[hdr:hdr + HEADER].view("<i8"))
+    if t.elem is None or n == 0:
+        return []
+    if isinstance(t.elem, ListType):
+        raw = u8[data:data + 8 * n].view("<i8")
+        return [read_list(u8, int(h), t.elem) for h in raw]
+    dt = _DT[t.elem]
+    nbytes = n * dt.itemsize
+    if n < 0 or data < 0 or data + nbytes > len(u8):
+        raise RuntimeError("read outside linear memory (a py2wasm bug)")
+    return u8[data:data + nbytes].view(dt).tolist()
+
+
+def result_list(placement, u8, hdr: int, t: ListType) -> list:
+    """A list result: the caller's own list when the function returned an
+    argument (already read back), else a fresh list."""
+    if placement is not None:
+        own = placement.by_hdr.get(hdr)
+        if own is not None:
+            return own[0]
+    return read_list(u8, hdr, t)
