@@ -129,6 +129,14 @@ def _site_key(tr, site):
     return (tr.fb.fn.name, tr.code, site)
 
 
+def _derived_site(lst: PyList):
+    """The site of a list made from `lst` (a copy, a slice): the same literal's
+    (its element type is learned there too), none for a parameter's (changing
+    the copy does not change the parameter)."""
+    site = lst.site
+    return None if type(site) is tuple and site[:1] == ("param",) else site
+
+
 def _check_item(tr, lst: PyList, v, loc):
     """The element type of `v` for `lst`; learns the type of an untyped list
     (retracing the function) and refuses a different type."""
@@ -303,6 +311,7 @@ def settle_frame(tr, frame, loc):
 
 def append(tr, lst: PyList, v, loc):
     fb = tr.fb
+    mutates(tr, lst)
     _check_item(tr, lst, v, loc)
     n = length(fb, lst)
     _reserve(tr, lst, iadd(fb, n, 1), loc)
@@ -355,6 +364,7 @@ def setitem(tr, lst: PyList, i, v, loc):
         raise error(loc, "slice assignment to a list is not supported",
                     "assign the elements one by one", E_UNSUPPORTED_VALUE)
     fb = tr.fb
+    mutates(tr, lst)
     n = length(fb, lst)
     j = _index(tr, i, n, "list assignment index out of range", loc)
     if lst.elem is None:
@@ -368,13 +378,13 @@ def get_slice(tr, lst: PyList, s: slice, loc):
     fb = tr.fb
     n = length(fb, lst)
     if lst.elem is None:
-        return new_list(tr, None, [], loc, lst.site)
+        return new_list(tr, None, [], loc, _derived_site(lst))
     for b in (s.start, s.stop, s.step):
         if b is not None and scalar_type(b) not in (I64, BOOL):
             raise TraceRaise("TypeError", "slice indices must be integers or None or have an "
                              "__index__ method")
     start, count, step = slice_view(fb, s, n, loc)
-    out = new_list(tr, lst.elem, [], loc, lst.site, capacity=MIN_CAPACITY)
+    out = new_list(tr, lst.elem, [], loc, _derived_site(lst), capacity=MIN_CAPACITY)
     _reserve(tr, out, count, loc)
     src, dst = _field(fb, lst, 16), _field(fb, out, 16)
 
@@ -388,6 +398,7 @@ def get_slice(tr, lst: PyList, s: slice, loc):
 
 def pop(tr, lst: PyList, args, loc):
     fb = tr.fb
+    mutates(tr, lst)
     n = length(fb, lst)
     empty = icmp(fb, "eq", n, 0)
     if empty is True or lst.elem is None:
@@ -411,6 +422,7 @@ def pop(tr, lst: PyList, args, loc):
 
 def insert(tr, lst: PyList, i, v, loc):
     fb = tr.fb
+    mutates(tr, lst)
     _check_item(tr, lst, v, loc)
     if scalar_type(i) not in (I64, BOOL):
         raise TraceRaise("TypeError", f"'{type(i).__name__}' object cannot be interpreted as "
@@ -433,6 +445,7 @@ def insert(tr, lst: PyList, i, v, loc):
 
 def extend(tr, lst: PyList, src, loc):
     fb = tr.fb
+    mutates(tr, lst)
     if isinstance(src, (tuple, ListLit)) and not isinstance(src, Literal) or \
             isinstance(src, Literal) and any(_elem_of(v) is None for v in src.items):
         items = src.items if isinstance(src, ListLit) else src
@@ -474,7 +487,7 @@ def _fold(tr, lst: PyList, init: list, step):
 
 
 def copy(tr, lst: PyList, loc):
-    out = new_list(tr, lst.elem, [], loc, lst.site)
+    out = new_list(tr, lst.elem, [], loc, _derived_site(lst))
     if lst.elem is not None:
         extend(tr, out, lst, loc)
     return out
@@ -600,6 +613,7 @@ def remove(tr, lst: PyList, v, loc):
 
 def reverse(tr, lst: PyList, loc):
     fb = tr.fb
+    mutates(tr, lst)
     if lst.elem is None:
         return
     n = length(fb, lst)
@@ -616,6 +630,7 @@ def reverse(tr, lst: PyList, loc):
 
 
 def clear(tr, lst: PyList):
+    mutates(tr, lst)
     if lst.elem is not None:
         _set_field(tr.fb, lst, 0, 0)
 
@@ -625,7 +640,7 @@ def repeat(tr, lst: PyList, k, loc):
     if scalar_type(k) not in (I64, BOOL):
         raise TraceRaise("TypeError", f"can't multiply sequence by non-int of type "
                          f"'{type(k).__name__ if not isinstance(k, Var) else k.type.pyname}'")
-    out = new_list(tr, lst.elem, [], loc, lst.site)
+    out = new_list(tr, lst.elem, [], loc, _derived_site(lst))
     if lst.elem is None:
         return out
     times = isel(fb, icmp(fb, "lt", k, 0), 0, k)
@@ -994,4 +1009,4 @@ def as_index(tr, key, loc):
 # the iterators (enumerate, zip, reversed) and sorting live in their own modules
 from .lists_iter import ITERATORS, iter_step, iterator_call  # noqa: E402
 from .lists_sort import sort, sorted_  # noqa: E402
-from .lists_abi import bind_params, list_type, param_list  # noqa: E402,F401
+from .lists_abi import bind_params, list_type, mutates, param_list  # noqa: E402,F401

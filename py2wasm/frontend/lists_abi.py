@@ -40,29 +40,46 @@ def list_type(v) -> ListType:
     return ListType(v.elem)
 
 
-def _param_site(i: int):
-    return ("param", i)
+def _param_site(name: str, i: int):
+    return ("param", name, i)
 
 
 def bind_params(tr, locals_: list, nargs: int) -> None:
-    """Give each list parameter of unknown element type its site (so the
-    first element put into it teaches the type) and the type learned so far."""
+    """Give each list parameter its site: the first element put into a list
+    of unknown element type teaches the type (the type learned so far is
+    applied here), and a change to the list marks the parameter changed
+    (`mutates`)."""
     from .lists import PyList, _site_key, _sites
     for i in range(nargs):
         v = locals_[i]
-        if isinstance(v, PyList) and v.elem is None:
-            site = _param_site(i)
-            learned = _sites(tr).get(_site_key(tr, site))
-            locals_[i] = PyList(learned, v.hdr, site)
+        if isinstance(v, PyList):
+            site = _param_site(tr.fb.fn.name, i)
+            elem = v.elem if v.elem is not None else _sites(tr).get(_site_key(tr, site))
+            locals_[i] = PyList(elem, v.hdr, site)
+
+
+def mutates(tr, lst) -> None:
+    """`lst` is changed (appended to, popped, assigned, sorted...): when it
+    is (or was copied from) a parameter, that parameter is not read-only."""
+    site = lst.site
+    if type(site) is tuple and site[:1] == ("param",):
+        changed = getattr(tr.mt, "list_changed", None)
+        if changed is None:
+            changed = tr.mt.list_changed = set()
+        changed.add(site)
 
 
 def learned_param_types(mt, fn, name: str, types: list) -> list:
-    """The parameter types of export `name` with the element types its empty
-    list parameters learned while tracing."""
+    """The parameter types of export `name`: with the element types its empty
+    list parameters learned while tracing, and `readonly` for the lists it
+    never changes."""
     sites = getattr(mt, "list_sites", None) or {}
+    changed = getattr(mt, "list_changed", None) or set()
     out = []
     for i, t in enumerate(types):
-        if isinstance(t, ListType) and t.elem is None:
-            t = ListType(sites.get((name, fn.__code__, _param_site(i))))
+        if isinstance(t, ListType):
+            site = _param_site(name, i)
+            elem = t.elem if t.elem is not None else sites.get((name, fn.__code__, site))
+            t = ListType(elem, readonly=site not in changed)
         out.append(t)
     return out

@@ -40,7 +40,9 @@ def sort(tr, lst: PyList, reverse, loc):
     for numbers without NaN the result is the same); reverse=True as CPython
     does it: reverse, sort, reverse (equal items keep their order)."""
     from . import operators
+    from .lists_abi import mutates
     fb = tr.fb
+    mutates(tr, lst)
     if lst.elem is None:
         return
     if not isinstance(reverse, bool) and scalar_type(reverse) is not BOOL:

@@ -22,7 +22,7 @@ about bytecode or Binaryen.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Optional, Union
 
 
@@ -222,15 +222,20 @@ class ListType(ArrayType):
     (the runner, the npm package's JS) places and reads the list itself.
     `elem` is the element type: "float64", "int64", "bool", a nested
     ListType (its elements are header addresses), or None for a list whose
-    element type is unknown (an empty argument the function never fills)."""
+    element type is unknown (an empty argument the function never fills).
+    `readonly` (a parameter's, not part of the type's identity): the
+    function never changes the list (the frontend's finding; the host then
+    need not read it back, and JavaScript may pass a readonly array)."""
     elem: "str | ListType | None" = None
+    readonly: bool = field(default=False, compare=False)
 
-    def __init__(self, elem):
+    def __init__(self, elem, readonly: bool = False):
         object.__setattr__(self, "dtype", "uint8")
         object.__setattr__(self, "ndim", 0)
         object.__setattr__(self, "strided", False)
         object.__setattr__(self, "alias", None)
         object.__setattr__(self, "elem", elem)
+        object.__setattr__(self, "readonly", readonly)
 
     def __repr__(self) -> str:
         return python_name(self)

@@ -419,7 +419,7 @@ class ArrayCaller:
             if self._lists is None:
                 from .lists import ListPlacement
                 self._lists = ListPlacement()
-            self._lists.place(self, self.name, plan.t, a, flat)
+            self._lists.place(self, self.name, plan.t, a, flat, plan.ro)
         elif k == "npc":
             if type(a) is not plan.dtype:
                 raise TypeError(f"expected a numpy.{plan.dtype.__name__}, got "

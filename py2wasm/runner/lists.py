@@ -52,18 +52,22 @@ class ListPlacement:
     __slots__ = ("items", "by_id", "by_hdr")
 
     def __init__(self):
-        self.items: list = []  # (list object, header address, ListType)
+        self.items: list = []  # (list object, header address, ListType, read-only)
         self.by_id: dict = {}
         self.by_hdr: dict = {}
 
-    def place(self, caller, fname: str, t: ListType, a, flat: list) -> None:
+    def place(self, caller, fname: str, t: ListType, a, flat: list, ro: bool = False) -> None:
         """Write list `a` (checked against `t`) into the arena of ArrayCaller
-        `caller`; append its header address to `flat`."""
+        `caller`; append its header address to `flat`. `ro`: the function
+        never changes it (the manifest's "readonly"): no read back."""
         hdr = self.by_id.get(id(a))
         if hdr is not None and self.by_hdr[hdr][0] is a:
             if self.by_hdr[hdr][1] != t:
                 raise TypeError(f"{fname}(): one list passed as two parameters of "
                                 "different list types")
+            if not ro:  # changed through the other parameter: read back
+                self.items = [(x, h, tt, False) if h == hdr else (x, h, tt, r)
+                              for x, h, tt, r in self.items]
             flat.append(hdr)
             return
         check_elements(fname, t, a)
@@ -75,16 +79,16 @@ class ListPlacement:
         caller.write(hdr, np.array([n, n, addr], "<i8").view(np.uint8))
         if nbytes:
             caller.write(addr, data.view(np.uint8))
-        self.items.append((a, hdr, t))
+        self.items.append((a, hdr, t, ro))
         self.by_id[id(a)] = hdr
         self.by_hdr[hdr] = (a, t)
         flat.append(hdr)
 
     def read_back(self, u8) -> None:
         """Update each argument list from its header in memory view `u8`."""
-        for a, hdr, t in self.items:
-            if t.elem is None:
-                continue  # nothing could be put in it (its type was never learned)
+        for a, hdr, t, ro in self.items:
+            if t.elem is None or ro:
+                continue  # unchanged (or nothing could be put in it: its type was never learned)
             a[:] = read_list(u8, hdr, t)
 
 
