@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import Any, Optional
 
 from ..ir import BOOL, DTYPES, F64, I64, Var
+from ..ir.types import ListType, python_name
 from .arrays import ListLit, ic, iadd, icmp, imul, isel, isub, known, loop
 from .values import (E_TYPE, E_UNSUPPORTED_CALL, E_UNSUPPORTED_VALUE, NpScalar, TraceRaise,
                      error, scalar_type)
@@ -111,11 +112,33 @@ def is_list(v) -> bool:
 
 # --- element types ------------------------------------------------------------------------
 
-def _elem_of(v) -> Optional[str]:
-    """The list dtype of a number (None: not a number a list can hold yet)."""
+def _elem_of(v):
+    """The list element type of a value: the dtype of a number, the ListType
+    of a list (None: not a value a list can hold yet)."""
     if isinstance(v, Var):
         return _DTYPE_OF_TYPE.get(v.type)
+    if isinstance(v, PyList):
+        return ListType(v.elem)
     return _ELEM.get(type(v))
+
+
+def _pyname(elem) -> str:
+    return python_name(elem) if isinstance(elem, ListType) else _PYNAME[elem]
+
+
+def _fits(have, t) -> bool:
+    """Can a list of element type `have` hold an element of type `t`? (An
+    empty list of unknown type fits any list type: it is empty at run time.)"""
+    if have == t:
+        return True
+    return isinstance(have, ListType) and isinstance(t, ListType) and (
+        t.elem is None or (have.elem is not None and _fits(have.elem, t.elem)))
+
+
+def _wider(have, t) -> bool:
+    """Does element type `t` say more than `have` (a list of lists whose rows'
+    type was unknown, now known)?"""
+    return isinstance(have, ListType) and isinstance(t, ListType) and t != have and _fits(t, have)
 
 
 def _sites(tr) -> dict:
@@ -140,12 +163,20 @@ def _derived_site(lst: PyList):
 def _check_item(tr, lst: PyList, v, loc):
     """The element type of `v` for `lst`; learns the type of an untyped list
     (retracing the function) and refuses a different type."""
+    if isinstance(v, Literal):
+        v = as_list(tr, v, loc)
     t = _elem_of(v)
     if t is None:
         what = "a NumPy scalar" if isinstance(v, NpScalar) else f"a {type(v).__name__}"
-        raise error(loc, f"a list element must be an int, float or bool, not {what}",
-                    "lists of numbers are supported; use float(x) or int(x), or a NumPy "
-                    "array", E_UNSUPPORTED_VALUE)
+        raise error(loc, f"a list element must be an int, float, bool or a list of those, not "
+                    f"{what}", "lists of numbers (and lists of such lists) are supported; use "
+                    "float(x) or int(x), or a NumPy array", E_UNSUPPORTED_VALUE)
+    if lst.elem is not None and _wider(lst.elem, t) and lst.site is not None:
+        sites = _sites(tr)  # rows of unknown type first, typed rows now: learn the type
+        key = _site_key(tr, lst.site)
+        if sites.get(key) == lst.elem:
+            sites[key] = t
+            raise ListTypeLearned()
     if lst.elem is None:
         sites = _sites(tr)
         key = _site_key(tr, lst.site)
@@ -154,17 +185,17 @@ def _check_item(tr, lst: PyList, v, loc):
                         "start the list with an element, e.g. [0.0]", E_TYPE)
         sites[key] = t
         raise ListTypeLearned()
-    if t != lst.elem:
-        raise error(loc, f"a list of {_PYNAME[lst.elem]} cannot hold a {_PYNAME[t]} in "
+    if not _fits(lst.elem, t):
+        raise error(loc, f"a list of {_pyname(lst.elem)} cannot hold a {_pyname(t)} in "
                     "compiled code (lists hold one element type)",
-                    f"convert it: {_PYNAME[lst.elem]}(x)", E_TYPE)
+                    f"convert it: {_pyname(lst.elem)}(x)", E_TYPE)
     return t
 
 
 # --- memory -------------------------------------------------------------------------------
 
 def _size(elem) -> int:
-    return DTYPES[elem].size
+    return DTYPES[elem].size if isinstance(elem, str) else 8  # a nested list: its header address
 
 
 def length(fb, lst: PyList):
@@ -187,14 +218,19 @@ def _addr(fb, data, elem, i):
 
 
 def _load(fb, elem, data, i):
+    if isinstance(elem, ListType):  # a row: the list at the stored header address
+        return PyList(elem.elem, fb.emit("load", [_addr(fb, data, elem, i)], {"dtype": "int64"}))
     return fb.emit("load", [_addr(fb, data, elem, i)], {"dtype": elem})
 
 
 def _store(fb, elem, data, i, v):
-    fb.emit_multi("store", [_addr(fb, data, elem, i), _as(fb, elem, v)], {"dtype": elem})
+    fb.emit_multi("store", [_addr(fb, data, elem, i), _as(fb, elem, v)],
+                  {"dtype": elem if isinstance(elem, str) else "int64"})
 
 
 def _as(fb, elem, v):
+    if isinstance(v, PyList):
+        return ic(fb, v.hdr)
     if isinstance(v, Var):
         return v
     return fb.const({"float64": float, "int64": int, "bool": bool}[elem](v),
@@ -260,14 +296,21 @@ def from_literal(tr, lit: Literal, loc, strict=True):
     """The PyList of a literal of numbers; None (or the old refusal when
     `strict`) for a literal that is not a list of numbers."""
     items = lit.items
+    if any(isinstance(v, ListLit) for v in items):  # rows: lists themselves
+        items = tuple(as_list(tr, v, loc, strict=False) or v if isinstance(v, ListLit) else v
+                      for v in items)
     site = getattr(lit, "site", None)
     learned = _sites(tr).get(_site_key(tr, site)) if site is not None else None
     types = {_elem_of(v) for v in items}
+    if len(types) > 1 and all(isinstance(t, ListType) for t in types):
+        best = [t for t in types if all(_fits(t, u) for u in types)]
+        if best:  # rows of one type, some empty of unknown type
+            types = {best[0]}
     if None in types or len(types) > 1:
         if not strict:
             return None
         if len(types) > 1 and None not in types:
-            raise error(loc, "a list mixing " + " and ".join(sorted(_PYNAME[t] for t in types))
+            raise error(loc, "a list mixing " + " and ".join(sorted(_pyname(t) for t in types))
                         + " elements is not supported (lists hold one element type)",
                         "write every element with one type, e.g. 1.0 instead of 1", E_TYPE)
         raise error(loc, "lists are supported with int, float or bool elements (a list "
@@ -276,9 +319,12 @@ def from_literal(tr, lit: Literal, loc, strict=True):
                     E_UNSUPPORTED_VALUE)
     elem = types.pop() if types else learned
     if items and learned is not None and learned != elem:
-        raise error(loc, f"a list of {_PYNAME[elem]} cannot hold a {_PYNAME[learned]} in "
-                    "compiled code (lists hold one element type)",
-                    f"convert it: {_PYNAME[elem]}(x)", E_TYPE)
+        if _fits(learned, elem):  # rows whose type was learned later
+            elem = learned
+        else:
+            raise error(loc, f"a list of {_pyname(elem)} cannot hold a {_pyname(learned)} in "
+                        "compiled code (lists hold one element type)",
+                        f"convert it: {_pyname(elem)}(x)", E_TYPE)
     return new_list(tr, elem, list(items), loc, site)
 
 
@@ -309,9 +355,15 @@ def settle_frame(tr, frame, loc):
 
 # --- operations ---------------------------------------------------------------------------
 
+def _row(tr, v, loc):
+    """An element to store: a list literal becomes a list (a row)."""
+    return as_list(tr, v, loc) if isinstance(v, ListLit) else v
+
+
 def append(tr, lst: PyList, v, loc):
     fb = tr.fb
     mutates(tr, lst)
+    v = _row(tr, v, loc)
     _check_item(tr, lst, v, loc)
     n = length(fb, lst)
     _reserve(tr, lst, iadd(fb, n, 1), loc)
@@ -365,6 +417,7 @@ def setitem(tr, lst: PyList, i, v, loc):
                     "assign the elements one by one", E_UNSUPPORTED_VALUE)
     fb = tr.fb
     mutates(tr, lst)
+    v = _row(tr, v, loc)
     n = length(fb, lst)
     j = _index(tr, i, n, "list assignment index out of range", loc)
     if lst.elem is None:
@@ -423,6 +476,7 @@ def pop(tr, lst: PyList, args, loc):
 def insert(tr, lst: PyList, i, v, loc):
     fb = tr.fb
     mutates(tr, lst)
+    v = _row(tr, v, loc)
     _check_item(tr, lst, v, loc)
     if scalar_type(i) not in (I64, BOOL):
         raise TraceRaise("TypeError", f"'{type(i).__name__}' object cannot be interpreted as "
@@ -461,8 +515,9 @@ def extend(tr, lst: PyList, src, loc):
     if lst.elem is None:
         _check_item(tr, lst, _load(fb, other.elem, _field(fb, other, 16), 0), loc)
     if other.elem != lst.elem:
-        _check_item(tr, lst, fb.const(0, {"float64": F64, "int64": I64, "bool": BOOL}[other.elem]),
-                    loc)
+        _check_item(tr, lst, PyList(other.elem.elem, fb.const(0)) if isinstance(
+            other.elem, ListType) else fb.const(0, {"float64": F64, "int64": I64,
+                                                    "bool": BOOL}[other.elem]), loc)
     m = length(fb, other)
     n = length(fb, lst)
     _reserve(tr, lst, iadd(fb, n, m), loc)
@@ -540,6 +595,8 @@ def to_array(tr, lst: PyList, loc, dtype=None):
 
 def _eq(tr, a, b, loc):
     from . import operators
+    if isinstance(a, PyList) or isinstance(b, PyList):
+        return compare(tr, "==", a, b, loc)
     return operators.compare(tr.fb, "==", a, b, loc)
 
 
@@ -744,14 +801,9 @@ _TYPE = {"float64": F64, "int64": I64, "bool": BOOL}
 
 
 def _convert(fb, v, t):
+    from . import operators
     if isinstance(v, Var):
-        if v.type == t:
-            return v
-        if v.type == BOOL:
-            v = fb.emit("select", [v, fb.const(1), fb.const(0)])
-        if t == F64 and v.type == I64:
-            return fb.emit("itof", [v])
-        return v
+        return v if v.type == t else operators.coerce(fb, v, t, None)
     return fb.const(float(v) if t == F64 else int(v), t)
 
 
@@ -787,7 +839,7 @@ def _anyall(tr, lst: PyList, which):
         return which == "all"
 
     def step(x, c):
-        t = operators.truth(fb, x, None)
+        t = truth(tr, x) if isinstance(x, PyList) else operators.truth(fb, x, None)
         t = fb.const(bool(t)) if not isinstance(t, Var) else t
         return [fb.emit("or" if which == "any" else "and", [c[0], t])]
     return _fold(tr, lst, [fb.const(which == "all")], step)[0]
@@ -923,6 +975,9 @@ def call(tr, fn, args, kwargs, loc):
         return NO
     if fn is len:
         return length(tr.fb, lst)
+    if isinstance(lst.elem, ListType) and fn in (sum, min, max):
+        raise error(loc, f"{fn.__name__}() of a list of lists is not supported",
+                    "loop over the rows", E_UNSUPPORTED_CALL)
     if fn is sum:
         start = args[1] if len(args) > 1 else kwargs.get("start", 0)
         return _sum(tr, lst, start, loc)

@@ -21,17 +21,12 @@ export's signature then says the learned type.
 from __future__ import annotations
 
 from ..ir.types import ListType
-from .values import E_UNSUPPORTED_VALUE, error
 
 
 def param_list(t: ListType):
     """The placeholder trace value of a list parameter (its header address
     replaced by the parameter)."""
     from .lists import PyList
-    if isinstance(t.elem, ListType):
-        raise error(None, "a list of lists as an argument is not supported yet",
-                    "pass a 2-D NumPy array (np.array(rows)), or a flat list and its row "
-                    "length", E_UNSUPPORTED_VALUE)
     return PyList(t.elem, 0)
 
 
@@ -80,6 +75,47 @@ def learned_param_types(mt, fn, name: str, types: list) -> list:
         if isinstance(t, ListType):
             site = _param_site(name, i)
             elem = t.elem if t.elem is not None else sites.get((name, fn.__code__, site))
-            t = ListType(elem, readonly=site not in changed)
+            # rows of a list of lists are not tracked: such a parameter is never read-only
+            t = ListType(elem, readonly=site not in changed and not isinstance(elem, ListType))
         out.append(t)
     return out
+
+
+def unify_returns(returns):
+    """Return sites of one function where a list of unknown element type (an
+    empty `[]` never filled) meets a typed list (`return []` on one path,
+    `return [[...]]` on another): the empty one takes the other's type (it
+    is empty at run time, so any type reads it right)."""
+    from .lists import PyList, _fits
+    if len(returns) < 2:
+        return returns
+
+    def kind(v):
+        if isinstance(v, PyList):
+            return ("l", ListType(v.elem))
+        if type(v) is tuple:
+            return ("t", len(v))
+        return None
+
+    def target(vals):
+        kinds = [kind(v) for v in vals]
+        if all(k is not None and k[0] == "l" for k in kinds):
+            ts = {k[1] for k in kinds}
+            best = [t for t in ts if all(_fits(t, u) for u in ts)]
+            return ("l", best[0]) if len(ts) > 1 and best else None
+        if all(k is not None and k == kinds[0] and k[0] == "t" for k in kinds):
+            cols = [target([v[i] for v in vals]) for i in range(kinds[0][1])]
+            return ("t", cols) if any(c is not None for c in cols) else None
+        return None
+
+    def convert(v, tg):
+        if tg is None:
+            return v
+        if tg[0] == "l":
+            return v if ListType(v.elem) == tg[1] else PyList(tg[1].elem, v.hdr, v.site)
+        return tuple(convert(x, t) for x, t in zip(v, tg[1]))
+
+    tg = target([v for _, v, _ in returns])
+    if tg is None:
+        return returns
+    return [(b, convert(v, tg), loc) for b, v, loc in returns]

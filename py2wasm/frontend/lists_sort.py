@@ -45,6 +45,9 @@ def sort(tr, lst: PyList, reverse, loc):
     mutates(tr, lst)
     if lst.elem is None:
         return
+    if not isinstance(lst.elem, str):
+        raise error(loc, "sorting a list of lists is not supported", "sort each row, or "
+                    "sort a list of numbers (e.g. keys)", E_TYPE)
     if not isinstance(reverse, bool) and scalar_type(reverse) is not BOOL:
         raise error(loc, "sort(reverse=...) must be a bool", "", E_TYPE)
     if isinstance(reverse, Var):

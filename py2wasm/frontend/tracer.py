@@ -349,6 +349,8 @@ class FunctionTracer(Handlers):
         fb = self.fb
         if self.result is None:
             self.returns = _unify_numpy_returns(self.returns)
+            from .lists_abi import unify_returns
+            self.returns = unify_returns(self.returns)  # `return []` and a typed list
             template = self.returns[0][1] if self.returns else None
             k0 = key_of(template)
             if self.export or any(key_of(v) != k0 for _, v, _ in self.returns):

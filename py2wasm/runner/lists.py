@@ -36,6 +36,10 @@ def check_elements(fname: str, t: ListType, a) -> None:
             raise TypeError(f"{fname}(): expected an empty list (this version was compiled "
                             "for one)")
         return
+    if isinstance(elem, ListType):
+        for x in a:
+            check_elements(fname, elem, x)
+        return
     want = _PY[elem]
     for x in a:
         if type(x) is not want:
@@ -48,31 +52,37 @@ def check_elements(fname: str, t: ListType, a) -> None:
 
 
 class ListPlacement:
-    """The argument lists of one call: placed once per object, read back after."""
+    """The argument lists of one call (rows of a list of lists included):
+    placed once per object, read back after."""
     __slots__ = ("items", "by_id", "by_hdr")
 
     def __init__(self):
         self.items: list = []  # (list object, header address, ListType, read-only)
         self.by_id: dict = {}
-        self.by_hdr: dict = {}
+        self.by_hdr: dict = {}  # header address -> (list object, ListType)
 
     def place(self, caller, fname: str, t: ListType, a, flat: list, ro: bool = False) -> None:
         """Write list `a` (checked against `t`) into the arena of ArrayCaller
         `caller`; append its header address to `flat`. `ro`: the function
         never changes it (the manifest's "readonly"): no read back."""
+        check_elements(fname, t, a)
+        flat.append(self._place(caller, fname, t, a, ro))
+
+    def _place(self, caller, fname, t, a, ro) -> int:
         hdr = self.by_id.get(id(a))
         if hdr is not None and self.by_hdr[hdr][0] is a:
-            if self.by_hdr[hdr][1] != t:
+            if self.by_hdr[hdr][1] != t and a:
                 raise TypeError(f"{fname}(): one list passed as two parameters of "
                                 "different list types")
             if not ro:  # changed through the other parameter: read back
                 self.items = [(x, h, tt, False) if h == hdr else (x, h, tt, r)
                               for x, h, tt, r in self.items]
-            flat.append(hdr)
-            return
-        check_elements(fname, t, a)
+            return hdr
         n = len(a)
-        data = np.array(a, _DT[t.elem]) if t.elem is not None and n else None
+        if isinstance(t.elem, ListType):  # rows first: their headers are the elements
+            data = np.array([self._place(caller, fname, t.elem, x, ro) for x in a], "<i8")
+        else:
+            data = np.array(a, _DT[t.elem]) if t.elem is not None and n else None
         nbytes = data.nbytes if data is not None else 0
         hdr = caller.alloc(HEADER + nbytes)
         addr = hdr + HEADER if nbytes else 0
@@ -82,38 +92,53 @@ class ListPlacement:
         self.items.append((a, hdr, t, ro))
         self.by_id[id(a)] = hdr
         self.by_hdr[hdr] = (a, t)
-        flat.append(hdr)
+        return hdr
 
     def read_back(self, u8) -> None:
-        """Update each argument list from its header in memory view `u8`."""
+        """Update each argument list (and row) from its header in memory view
+        `u8`: rows that were arguments' rows stay the caller's objects."""
+        memo = {h: a for h, (a, _) in self.by_hdr.items()}
         for a, hdr, t, ro in self.items:
             if t.elem is None or ro:
                 continue  # unchanged (or nothing could be put in it: its type was never learned)
-            a[:] = read_list(u8, hdr, t)
+            a[:] = _elements(u8, hdr, t, memo)
 
 
-def read_list(u8, hdr: int, t: ListType) -> list:
-    """The elements of the list whose header is at `hdr` of memory view `u8`."""
+def _elements(u8, hdr: int, t: ListType, memo: dict) -> list:
+    """The elements of the list whose header is at `hdr` of memory view `u8`;
+    rows are the lists in `memo` by header address (else new ones, added)."""
     if hdr < 0 or hdr + HEADER > len(u8):
         raise RuntimeError("read outside linear memory (a py2wasm bug)")
     n, _cap, data = (int(x) for x in u8[hdr:hdr + HEADER].view("<i8"))
     if t.elem is None or n == 0:
         return []
-    if isinstance(t.elem, ListType):
-        raw = u8[data:data + 8 * n].view("<i8")
-        return [read_list(u8, int(h), t.elem) for h in raw]
-    dt = _DT[t.elem]
+    dt = _DT[t.elem] if isinstance(t.elem, str) else np.dtype("<i8")
     nbytes = n * dt.itemsize
     if n < 0 or data < 0 or data + nbytes > len(u8):
         raise RuntimeError("read outside linear memory (a py2wasm bug)")
-    return u8[data:data + nbytes].view(dt).tolist()
+    raw = u8[data:data + nbytes].view(dt).tolist()
+    if not isinstance(t.elem, ListType):
+        return raw
+    out = []
+    for h in raw:
+        row = memo.get(h)
+        if row is None:
+            row = memo[h] = []
+            row[:] = _elements(u8, h, t.elem, memo)
+        out.append(row)
+    return out
+
+
+def read_list(u8, hdr: int, t: ListType) -> list:
+    """The elements of the list whose header is at `hdr` of memory view `u8`."""
+    return _elements(u8, hdr, t, {})
 
 
 def result_list(placement, u8, hdr: int, t: ListType) -> list:
     """A list result: the caller's own list when the function returned an
-    argument (already read back), else a fresh list."""
-    if placement is not None:
-        own = placement.by_hdr.get(hdr)
-        if own is not None:
-            return own[0]
-    return read_list(u8, hdr, t)
+    argument (or one of its rows; already read back), else a fresh list."""
+    memo = {} if placement is None else {h: a for h, (a, _) in placement.by_hdr.items()}
+    own = memo.get(hdr)
+    if own is not None:
+        return own
+    return _elements(u8, hdr, t, memo)
