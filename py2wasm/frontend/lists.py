@@ -948,6 +948,10 @@ def call(tr, fn, args, kwargs, loc):
             from .iterators import SymRange
             if isinstance(args[0], SymRange) and len(args) == 1:
                 return _range_list(tr, args[0], loc)
+            from .arrays import is_array
+            if is_array(args[0]) and len(args) == 1:
+                from .lists_arrays import list_of_array
+                return list_of_array(tr, args[0], loc)
         return NO
     import builtins as py
     import numpy as np
@@ -993,7 +997,8 @@ def call(tr, fn, args, kwargs, loc):
             dt = np.dtype(dt).name
             if dt not in DTYPES:
                 raise error(loc, f"np.array(list, dtype={dt}) is not supported", "", E_TYPE)
-        return to_array(tr, lst, loc, dt)
+        from .lists_arrays import np_array
+        return np_array(tr, lst, dt, loc)
     raise error(loc, f"{getattr(fn, '__name__', fn)}() of a list is not supported yet",
                 "loop over the list, or use a NumPy array: np.array(xs)", E_UNSUPPORTED_CALL)
 

@@ -101,7 +101,7 @@ def check_type(t: Any, where: str) -> None:
     if t in NUMPY_COMPLEX:
         return
     if is_list(t):
-        if t["list"] not in LIST_KINDS:
+        if isinstance(t["list"], dict) or t["list"] not in LIST_KINDS:
             raise UnsupportedSignature(f"{where}: lists of {t['list']!r} are not supported from "
                                        "JavaScript (list[float], list[int] and list[bool] are)")
         return

@@ -218,3 +218,13 @@ def test_mistyped_list_consumer_is_rejected_line_by_line(lapp):
     header = ('import { scale, total, grow, flags } from "@py2wasm-test/lists";\n'
               'const ro: readonly number[] = [1, 2];\n')
     tsc_rejects_each_line(lapp, "bad_lists.ts", header, BAD_TS)
+
+
+def test_lists_of_lists_are_refused_by_the_generator(tmp_path):
+    from py2wasm.package.signature import UnsupportedSignature, check_manifest
+    man = {"format": 1, "abi": "js", "functions": [
+        {"name": "f", "params": [{"name": "g", "type": {"array": "uint8", "ndim": 0,
+                                                         "list": {"list": "float"}}}],
+         "result": "float"}]}
+    with pytest.raises(UnsupportedSignature, match="lists of"):
+        check_manifest(man)
