@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import Any, Optional
 
 from ..ir import BOOL, DTYPES, F64, I64, Var
-from ..ir.types import ListType, python_name
+from ..ir.types import ListType, TupleType, python_name
 from .arrays import ListLit, ic, iadd, icmp, imul, isel, isub, known, loop
 from .values import (E_TYPE, E_UNSUPPORTED_CALL, E_UNSUPPORTED_VALUE, NpScalar, TraceRaise,
                      error, scalar_type)
@@ -119,11 +119,14 @@ def _elem_of(v):
         return _DTYPE_OF_TYPE.get(v.type)
     if isinstance(v, PyList):
         return ListType(v.elem)
+    if type(v) is tuple and v:  # a record of numbers: lists_records.py
+        from .lists_records import record_type
+        return record_type(v)
     return _ELEM.get(type(v))
 
 
 def _pyname(elem) -> str:
-    return python_name(elem) if isinstance(elem, ListType) else _PYNAME[elem]
+    return python_name(elem) if not isinstance(elem, str) else _PYNAME[elem]
 
 
 def _fits(have, t) -> bool:
@@ -195,6 +198,8 @@ def _check_item(tr, lst: PyList, v, loc):
 # --- memory -------------------------------------------------------------------------------
 
 def _size(elem) -> int:
+    if isinstance(elem, TupleType):  # a record: one 8-byte slot per field (lists_records.py)
+        return 8 * len(elem.elems)
     return DTYPES[elem].size if isinstance(elem, str) else 8  # a nested list: its header address
 
 
@@ -218,12 +223,18 @@ def _addr(fb, data, elem, i):
 
 
 def _load(fb, elem, data, i):
+    if isinstance(elem, TupleType):
+        from .lists_records import load_record
+        return load_record(fb, elem, _addr(fb, data, elem, i))
     if isinstance(elem, ListType):  # a row: the list at the stored header address
         return PyList(elem.elem, fb.emit("load", [_addr(fb, data, elem, i)], {"dtype": "int64"}))
     return fb.emit("load", [_addr(fb, data, elem, i)], {"dtype": elem})
 
 
 def _store(fb, elem, data, i, v):
+    if isinstance(elem, TupleType):
+        from .lists_records import store_record
+        return store_record(fb, elem, _addr(fb, data, elem, i), v)
     fb.emit_multi("store", [_addr(fb, data, elem, i), _as(fb, elem, v)],
                   {"dtype": elem if isinstance(elem, str) else "int64"})
 
@@ -514,6 +525,9 @@ def extend(tr, lst: PyList, src, loc):
         return
     if lst.elem is None:
         _check_item(tr, lst, _load(fb, other.elem, _field(fb, other, 16), 0), loc)
+    if other.elem != lst.elem and isinstance(other.elem, TupleType):
+        raise error(loc, f"a list of {_pyname(lst.elem)} cannot hold a {_pyname(other.elem)} in "
+                    "compiled code (lists hold one element type)", "", E_TYPE)
     if other.elem != lst.elem:
         _check_item(tr, lst, PyList(other.elem.elem, fb.const(0)) if isinstance(
             other.elem, ListType) else fb.const(0, {"float64": F64, "int64": I64,
@@ -571,8 +585,16 @@ def iter_item(tr, it: ListIter):
 
 
 def to_array(tr, lst: PyList, loc, dtype=None):
-    """np.array(xs): a new 1-D array with the list's elements."""
+    """np.array(xs): a new 1-D array with the list's elements (N-d for a
+    list of lists: lists_arrays.py)."""
     from .arrays import alloc
+    if isinstance(lst.elem, ListType):
+        from .lists_arrays import array_of_rows
+        return array_of_rows(tr, lst, dtype, loc)
+    if isinstance(lst.elem, TupleType):
+        raise error(loc, "a NumPy array of a list of tuples is not supported",
+                    "build the array from the fields, e.g. np.array([x for x, _ in pairs])",
+                    E_UNSUPPORTED_VALUE)
     fb = tr.fb
     elem = lst.elem or "float64"
     n = length(fb, lst)
@@ -597,6 +619,9 @@ def _eq(tr, a, b, loc):
     from . import operators
     if isinstance(a, PyList) or isinstance(b, PyList):
         return compare(tr, "==", a, b, loc)
+    if type(a) is tuple or type(b) is tuple:
+        from .lists_records import records_equal
+        return records_equal(tr, a, b, loc)
     return operators.compare(tr.fb, "==", a, b, loc)
 
 
@@ -626,7 +651,8 @@ def contains(tr, lst: PyList, v, loc):
 def index(tr, lst: PyList, v, loc):
     j = _find(tr, lst, v, loc)
     bad = icmp(tr.fb, "lt", j, 0)
-    if bad is True and isinstance(v, Var):  # known absent, a run-time value in the message
+    if bad is True and (isinstance(v, Var) or type(v) is tuple and any(
+            isinstance(x, Var) for x in v)):  # known absent, a run-time value in the message
         bad = tr.fb.const(True)
     if bad is True:
         raise TraceRaise("ValueError", f"{v!r} is not in list")
@@ -637,12 +663,24 @@ def index(tr, lst: PyList, v, loc):
 
 def _raise_with_value(tr, cond, v, template, loc):
     """raise ValueError(template.format(v)) when cond (v may be a run-time number)."""
-    if not isinstance(v, Var):
+    leaves = list(v) if type(v) is tuple else [v]
+    if not any(isinstance(x, Var) for x in leaves):
         tr.fb.raise_if(cond, "ValueError", template.format(repr(v)), loc)
         return
     from ..ir.messages import kind_of_type
-    tr.fb.emit_multi("raise_if_fmt", [cond, v], {"exc": "ValueError", "msg": template.replace(
-        "{}", "{0!r}"), "kinds": (kind_of_type(v.type),)}, loc=loc)
+    vars_ = [x for x in leaves if isinstance(x, Var)]
+    parts, k = [], 0
+    for x in leaves:  # a known field as its repr, a run-time one as a {k!r} slot
+        if isinstance(x, Var):
+            parts.append("{%d!r}" % k)
+            k += 1
+        else:
+            parts.append(repr(x).replace("{", "{{").replace("}", "}}"))
+    shown = parts[0] if type(v) is not tuple else "(" + ", ".join(parts) + (
+        ",)" if len(parts) == 1 else ")")
+    tr.fb.emit_multi("raise_if_fmt", [cond] + vars_, {
+        "exc": "ValueError", "msg": template.replace("{}", shown),
+        "kinds": tuple(kind_of_type(x.type) for x in vars_)}, loc=loc)
 
 
 def count(tr, lst: PyList, v, loc):
@@ -839,7 +877,8 @@ def _anyall(tr, lst: PyList, which):
         return which == "all"
 
     def step(x, c):
-        t = truth(tr, x) if isinstance(x, PyList) else operators.truth(fb, x, None)
+        t = truth(tr, x) if isinstance(x, PyList) else True if type(x) is tuple else \
+            operators.truth(fb, x, None)
         t = fb.const(bool(t)) if not isinstance(t, Var) else t
         return [fb.emit("or" if which == "any" else "and", [c[0], t])]
     return _fold(tr, lst, [fb.const(which == "all")], step)[0]
@@ -979,8 +1018,8 @@ def call(tr, fn, args, kwargs, loc):
         return NO
     if fn is len:
         return length(tr.fb, lst)
-    if isinstance(lst.elem, ListType) and fn in (sum, min, max):
-        raise error(loc, f"{fn.__name__}() of a list of lists is not supported",
+    if lst.elem is not None and not isinstance(lst.elem, str) and fn in (sum, min, max):
+        raise error(loc, f"{fn.__name__}() of a list of {'lists' if isinstance(lst.elem, ListType) else 'tuples'} is not supported",
                     "loop over the rows", E_UNSUPPORTED_CALL)
     if fn is sum:
         start = args[1] if len(args) > 1 else kwargs.get("start", 0)

@@ -271,11 +271,18 @@ def _list_value_type(v: list, fn, name):
             return ListType(known.pop() if known else ListType(None))
     elif t0 in _LIST_ELEMS and all(type(x) is t0 for x in v):
         return ListType(_LIST_ELEMS[t0])
+    elif t0 is tuple:  # records of numbers, one tuple type
+        kinds = {tuple(map(type, x)) if type(x) is tuple else None for x in v}
+        if len(kinds) == 1 and all(k in _LIST_ELEMS for k in next(iter(kinds)) or (None,)):
+            return ListType(TupleType(tuple({float: F64, int: I64, bool: BOOL}[k]
+                                            for k in next(iter(kinds)))))
     kinds = sorted({type(x).__name__ for x in v})
-    what = (f"a list mixing {', '.join(kinds)} elements" if len(kinds) > 1 else
-            f"a list of {kinds[0]}" if t0 is not list else "lists of different element types")
+    what = ("tuples of different field types (or not of numbers)" if t0 is tuple and
+            kinds == ["tuple"] else f"a list mixing {', '.join(kinds)} elements"
+            if len(kinds) > 1 else f"a list of {kinds[0]}" if t0 is not list else
+            "lists of different element types")
     raise _bad_value(fn, name, f"{what} is not supported (compiled lists hold one element "
-                     "type: int, float, bool, or lists of those)",
+                     "type: int, float, bool, a tuple of those, or lists of those)",
                      "convert the elements first, e.g. [float(x) for x in xs], or pass a "
                      "NumPy array (np.asarray(xs))")
 

@@ -221,7 +221,8 @@ class ListType(ArrayType):
     the arena handling of array parameters apply unchanged, and the host
     (the runner, the npm package's JS) places and reads the list itself.
     `elem` is the element type: "float64", "int64", "bool", a nested
-    ListType (its elements are header addresses), or None for a list whose
+    ListType (its elements are header addresses), a TupleType of I64, F64
+    and BOOL (a record: one 8-byte slot per field), or None for a list whose
     element type is unknown (an empty argument the function never fills).
     `readonly` (a parameter's, not part of the type's identity): the
     function never changes the list (the frontend's finding; the host then
@@ -249,10 +250,16 @@ def list_elem_json(elem):
     a nested list's {"list": ...} | None (unknown: the list stays empty)."""
     if isinstance(elem, ListType):
         return {"list": list_elem_json(elem.elem)}
+    if isinstance(elem, TupleType):  # a record of numbers: {"tuple": ["int", "float"]}
+        return to_json(elem)
+    if elem is not None and elem not in _LIST_ELEM_JSON:
+        raise ValueError(f"no manifest form for a list of {elem!r}")
     return _LIST_ELEM_JSON.get(elem) if elem is not None else None
 
 
 def list_elem_from_json(j):
+    if isinstance(j, dict) and "tuple" in j:
+        return from_json(j)
     if isinstance(j, dict):
         return ListType(list_elem_from_json(j["list"]))
     return {"float": "float64", "int": "int64", "bool": "bool", None: None}[j]

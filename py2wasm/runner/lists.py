@@ -18,12 +18,21 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..ir.types import ListType
+from ..ir.types import ListType, TupleType
 
 HEADER = 24
 _DT = {"float64": np.dtype("<f8"), "int64": np.dtype("<i8"), "bool": np.dtype("bool")}
 _PY = {"float64": float, "int64": int, "bool": bool}
 _I64_MIN, _I64_MAX = -2**63, 2**63 - 1
+_FIELD = {"i64": "int64", "f64": "float64", "bool": "bool"}  # a record's field -> its dtype
+
+
+def _record_dtype(t: TupleType) -> np.dtype:
+    """A record's 8-byte slots as a NumPy structured dtype (bool in the first byte)."""
+    return np.dtype({"names": [f"f{k}" for k in range(len(t.elems))],
+                     "formats": [_DT[_FIELD[f.name]] for f in t.elems],
+                     "offsets": [8 * k for k in range(len(t.elems))],
+                     "itemsize": 8 * len(t.elems)})
 
 
 def check_elements(fname: str, t: ListType, a) -> None:
@@ -39,6 +48,17 @@ def check_elements(fname: str, t: ListType, a) -> None:
     if isinstance(elem, ListType):
         for x in a:
             check_elements(fname, elem, x)
+        return
+    if isinstance(elem, TupleType):
+        kinds = tuple(_PY[_FIELD[f.name]] for f in elem.elems)
+        for x in a:
+            if type(x) is not tuple or tuple(map(type, x)) != kinds:
+                raise TypeError(f"{fname}(): expected a list of tuples of "
+                                f"({', '.join(k.__name__ for k in kinds)}), found {x!r}")
+            for v in x:
+                if type(v) is int and not _I64_MIN <= v <= _I64_MAX:
+                    raise OverflowError(f"{fname}(): list element {v} does not fit in a "
+                                        "64-bit int")
         return
     want = _PY[elem]
     for x in a:
@@ -81,6 +101,10 @@ class ListPlacement:
         n = len(a)
         if isinstance(t.elem, ListType):  # rows first: their headers are the elements
             data = np.array([self._place(caller, fname, t.elem, x, ro) for x in a], "<i8")
+        elif isinstance(t.elem, TupleType):
+            data = np.zeros(n, _record_dtype(t.elem)) if n else None
+            if n:
+                data[:] = a
         else:
             data = np.array(a, _DT[t.elem]) if t.elem is not None and n else None
         nbytes = data.nbytes if data is not None else 0
@@ -112,7 +136,8 @@ def _elements(u8, hdr: int, t: ListType, memo: dict) -> list:
     n, _cap, data = (int(x) for x in u8[hdr:hdr + HEADER].view("<i8"))
     if t.elem is None or n == 0:
         return []
-    dt = _DT[t.elem] if isinstance(t.elem, str) else np.dtype("<i8")
+    dt = _DT[t.elem] if isinstance(t.elem, str) else _record_dtype(t.elem) if isinstance(
+        t.elem, TupleType) else np.dtype("<i8")
     nbytes = n * dt.itemsize
     if n < 0 or data < 0 or data + nbytes > len(u8):
         raise RuntimeError("read outside linear memory (a py2wasm bug)")
