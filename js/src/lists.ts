@@ -20,7 +20,9 @@
  * exact BigInt (the rule of int results).
  *
  * Element kinds: 0 float (f64), 1 int (i64), 2 bool (one byte), 3 unknown
- * (an always-empty list). The wrapper of a function with lists clears
+ * (an always-empty list); 4 + k a list of lists of kind k (an element is the
+ * row's header address): `number[][]`, rows read back into the caller's row
+ * arrays. The wrapper of a function with lists clears
  * `L` (`$s.L=undefined`) before placing its arguments.
  */
 import type { HeapState } from "./heap";
@@ -43,11 +45,15 @@ function show(v: unknown): string {
 
 /** Check list argument `v` of element kind `k` (before the call); throws naming `fn` and `p`. */
 export function lchk(v: unknown, k: number, fn: string, p: string): void {
-  const want = k === 2 ? "boolean[]" : "number[]";
+  const want = (k & 3) === 2 ? "boolean[]" : "number[]";
   if (!Array.isArray(v)) {
     throw new TypeError(`${fn}(): argument '${p}' must be an array (${want}, Python list[${NAMES[k]}]), got ${show(v)}`);
   }
   const n = v.length;
+  if (k >= 4) {
+    for (let i = 0; i < n; i++) lchk(v[i], k - 4, fn, `${p}[${i}]`);
+    return;
+  }
   if (k === 3) {
     if (n) throw new TypeError(`${fn}(): argument '${p}' must be an empty array (this build's list has no element type)`);
     return;
@@ -93,8 +99,9 @@ export function lput(st: ListState, v: readonly unknown[], k: number, ro?: numbe
       return L[j + 1] as number;
     }
   }
+  const rows = k >= 4 ? v.map((x) => lput(st, x as unknown[], k - 4, ro)) : null; // rows first
   const n = v.length, h = st.p, d = n ? h + 24 : 0;
-  const end = h + 24 + ((n * SIZE[k]! + 15) & -16);
+  const end = h + 24 + ((n * (k >= 4 ? 8 : SIZE[k]!) + 15) & -16);
   const m = (st.e as unknown as Mem).memory;
   if (end > m.buffer.byteLength) {
     if (end > 2 ** 32) throw memoryError("wasm32 linear memory (4 GiB) is exhausted");
@@ -107,7 +114,10 @@ export function lput(st: ListState, v: readonly unknown[], k: number, ro?: numbe
   st.p = end;
   const u = u32(st), o = h >>> 2;
   u[o] = n; u[o + 1] = 0; u[o + 2] = n; u[o + 3] = 0; u[o + 4] = d; u[o + 5] = 0;
-  if (k === 0) {
+  if (rows !== null) {
+    const b = d >>> 2;
+    for (let i = 0; i < n; i++) { u[b + 2 * i] = rows[i]!; u[b + 2 * i + 1] = 0; }
+  } else if (k === 0) {
     const w = f64(st), b = d >>> 3;
     for (let i = 0; i < n; i++) w[b + i] = v[i] as number;
   } else if (k === 1) {
@@ -131,11 +141,30 @@ function memoryError(why: string, cause?: unknown): Error {
   return e;
 }
 
-// The elements of the list whose header is at `h` (kind k), into `into` (emptied first).
-function read(st: ListState, h: number, k: number, into: unknown[], fn: string): unknown[] {
+// The placed lists by header address (rows keep the caller's arrays).
+function placed(st: ListState): Map<number, unknown[]> {
+  const m = new Map<number, unknown[]>(), L = st.L;
+  if (L !== undefined) for (let j = 0; j < L.length; j += 4) m.set(L[j + 1] as number, L[j] as unknown[]);
+  return m;
+}
+
+// The elements of the list whose header is at `h` (kind k), into `into` (emptied first);
+// rows: the arrays of `memo` by header address, else new ones (added).
+function read(st: ListState, h: number, k: number, into: unknown[], fn: string, memo: Map<number, unknown[]>): unknown[] {
   const u = u32(st), o = h >>> 2, n = u[o]!, d = u[o + 4]!;
   into.length = n;
-  if (k === 0) {
+  if (k >= 4) {
+    const b = d >>> 2;
+    for (let i = 0; i < n; i++) {
+      const rh = u[b + 2 * i]!;
+      let r = memo.get(rh);
+      if (r === undefined) {
+        memo.set(rh, r = []);
+        read(st, rh, k - 4, r, fn, memo);
+      }
+      into[i] = r;
+    }
+  } else if (k === 0) {
     const w = f64(st), b = d >>> 3;
     for (let i = 0; i < n; i++) into[i] = w[b + i];
   } else if (k === 1) {
@@ -161,8 +190,9 @@ function read(st: ListState, h: number, k: number, into: unknown[], fn: string):
 export function lback(st: ListState, fn: string): void {
   const L = st.L;
   if (L === undefined) return;
+  const memo = placed(st);
   for (let j = 0; j < L.length; j += 4) {
-    if (!L[j + 3]) read(st, L[j + 1] as number, L[j + 2] as number, L[j] as unknown[], fn);
+    if (!L[j + 3]) read(st, L[j + 1] as number, L[j + 2] as number, L[j] as unknown[], fn, memo);
   }
 }
 
@@ -171,9 +201,6 @@ export function lback(st: ListState, fn: string): void {
  * is an argument's list, else a new array.
  */
 export function lout(st: ListState, addr: number, k: number, fn: string): unknown[] {
-  const L = st.L;
-  if (L !== undefined) {
-    for (let j = 0; j < L.length; j += 4) if (L[j + 1] === addr) return L[j] as unknown[];
-  }
-  return read(st, addr >>> 0, k, [], fn);
+  const memo = placed(st), own = memo.get(addr >>> 0);
+  return own !== undefined ? own : read(st, addr >>> 0, k, [], fn, memo);
 }

@@ -42,9 +42,10 @@ import json
 from typing import Any
 
 from ..backend.abi import sizes_in_memory
-from .signature import (ARRAY_CLASSES, COMPLEX_ARRAYS, DTYPE_INDEX, LIST_KINDS, MEMORY_EXPORTS,
+from .signature import (ARRAY_CLASSES, COMPLEX_ARRAYS, DTYPE_INDEX, MEMORY_EXPORTS,
                         NP_INT_RANGES, NUMPY_COMPLEX, NUMPY_SCALARS, count_leaves, has_array,
-                        has_list, is_array, is_complex_array, is_list, js_default, leaves)
+                        has_list, is_array, is_complex_array, is_list, js_default, leaves,
+                        list_kind)
 
 # manifest scalar type -> (inline check of `{v}`, true when accepted; the value
 # passed to the wasm; the runtime piece called when the check fails: it
@@ -93,7 +94,7 @@ def _result(t: Any, fn: str, n_leaves: int, used: set[str]) -> str:
     def build(ty: Any) -> str:
         if is_list(ty):  # js/src/lists.ts `lout`
             used.add("lout")
-            return f"$lout($s,{raw()},{LIST_KINDS[ty['list']]},{_s(fn)})"
+            return f"$lout($s,{raw()},{list_kind(ty)},{_s(fn)})"
         if is_complex_array(ty):  # {dtype, data, shape}: cxarrays.ts `cxo`
             used.add("cxo")
             vals = [raw() for _ in range(1 + ty["ndim"])]
@@ -173,7 +174,7 @@ def function_js(f: dict, local: str, pnames: list[str]) -> tuple[str, set[str]]:
             if is_list(leaf.type):  # js/src/lists.ts: checked, placed after `start`, read back
                 used |= {"start", "lchk", "lput"}
                 var = f"${len(places)}"
-                kind = LIST_KINDS[leaf.type["list"]]
+                kind = list_kind(leaf.type)
                 ro = ",1" if p.get("readonly") else ""
                 body.append(f"$lchk({leaf.access},{kind},{labels},{_s(leaf.label)});")
                 places.append(f"const {var}a=$lput($s,{leaf.access},{kind}{ro});")

@@ -101,9 +101,11 @@ def check_type(t: Any, where: str) -> None:
     if t in NUMPY_COMPLEX:
         return
     if is_list(t):
-        if isinstance(t["list"], dict) or t["list"] not in LIST_KINDS:
-            raise UnsupportedSignature(f"{where}: lists of {t['list']!r} are not supported from "
-                                       "JavaScript (list[float], list[int] and list[bool] are)")
+        leaf = _list_leaf(t)
+        if isinstance(leaf, dict) or leaf not in LIST_KINDS:
+            raise UnsupportedSignature(f"{where}: lists of {leaf!r} are not supported from "
+                                       "JavaScript (list[float], list[int], list[bool] and "
+                                       "lists of those lists are)")
         return
     if is_array(t):
         nd = t.get("ndim")
@@ -143,8 +145,18 @@ def is_list(t: Any) -> bool:
     return isinstance(t, dict) and "list" in t
 
 
-# a list's element type -> the kind number of js/src/lists.ts
+# a list's element type -> the kind number of js/src/lists.ts (a list of lists: 4 + its rows' kind)
 LIST_KINDS = {"float": 0, "int": 1, "bool": 2, None: 3}
+
+
+def list_kind(t: Any) -> int:
+    e = t["list"]
+    return 4 + list_kind(e) if isinstance(e, dict) else LIST_KINDS[e]
+
+
+def _list_leaf(t: Any) -> Any:
+    e = t["list"]
+    return _list_leaf(e) if isinstance(e, dict) and "list" in e else e
 
 
 def has_list(t: Any) -> bool:
@@ -183,7 +195,10 @@ def ts_type(t: Any) -> str:
         cls = ARRAY_CLASSES[t["array"]]
         return cls if t["ndim"] == 1 else f"NDArray<{cls}, {t['ndim']}>"
     if is_list(t):
-        return {"bool": "boolean[]", None: "never[]"}.get(t["list"], "number[]")
+        e = t["list"]
+        if isinstance(e, dict):
+            return ts_type(e) + "[]"
+        return {"bool": "boolean[]", None: "never[]"}.get(e, "number[]")
     if t in NUMPY_COMPLEX:
         return "Complex"
     if base_kind(t) in ("int", "float"):
@@ -206,7 +221,8 @@ def python_type(t: Any) -> str:
     if is_array(t):  # py2wasm's annotation spelling (npt.NDArray[np.float64] is f64[:])
         return f"{_SHORT[t['array']]}[{', '.join([':'] * t['ndim'])}]"
     if is_list(t):
-        return f"list[{t['list'] or 'float'}]"
+        e = t["list"]
+        return f"list[{python_type(e) if isinstance(e, dict) else e or 'float'}]"
     return "tuple[" + ", ".join(python_type(e) for e in t["tuple"]) + "]"
 
 
@@ -249,6 +265,8 @@ def example_value(t: Any, i: int) -> str:
         return (f"{{ dtype: \"{t['array']}\", data: new {cls}([1, 0.5, -2, 0]), "
                 f"shape: [{', '.join(map(str, shape))}] }}")
     if is_list(t):
+        if isinstance(t["list"], dict):
+            return "[" + example_value(t["list"], i) + "]"
         return {"bool": "[true, false]", "int": "[1, 2, 3]", None: "[]"}.get(t["list"], "[1.5, 2, 3]")
     if is_array(t):
         cls = ARRAY_CLASSES[t["array"]]

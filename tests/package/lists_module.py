@@ -57,3 +57,19 @@ def pair(xs: list[int], ys: list[int]) -> tuple[int, list[int]]:
 
 def wide(n: int) -> list[int]:
     return [n, n * 1048576]
+
+
+def row_sums(g: list[list[float]]) -> list[float]:
+    return [sum(row, 0.0) for row in g]
+
+
+def add_rows(g: list[list[int]], n: int) -> list[list[int]]:
+    g[0].append(n)
+    g.append([n, n + 1])
+    r = g.pop(1) if len(g) > 2 else [0]
+    r.append(-1)
+    return g
+
+
+def table(n: int, m: int) -> list[list[int]]:
+    return [[i * j for j in range(m)] for i in range(n)]

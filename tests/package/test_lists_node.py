@@ -56,6 +56,10 @@ def _cases():
         for k in (0, 1, 2, 3, n + 2):
             out.append(("fail_after", [xs[:3], k]))
         out.append(("pair", [ks[:2], ks]))
+        rows = [_floats(rng, k % 4, nan=False) for k in range(n)]
+        out.append(("row_sums", [rows]))
+        out.append(("add_rows", [[[k] * (k % 3) for k in range(n + 1)], n]))
+        out.append(("table", [n % 4, n % 5]))
     return out
 
 
@@ -97,7 +101,7 @@ def _check(outcomes):
             want = (type(e).__name__, str(e))
         if want[0] == "ok":
             ok = "ok" in got and _same(got["ok"], want[1])
-            if ok and fn == "order":  # returns its argument: the caller's own array
+            if ok and fn in ("order", "add_rows"):  # returns its argument: the caller's own array
                 ok = got["ident"] == 0
         else:
             ok = got.get("error") == want[0] and got.get("message", "").startswith(want[1])
@@ -181,12 +185,14 @@ def test_declarations(lapp):
                  "export declare function flags(xs: boolean[]): boolean[];",
                  "export declare function order(xs: number[]): number[];",
                  "export declare function pair(xs: number[], ys: readonly number[]): "
-                 "readonly [number, number[]];"]:
+                 "readonly [number, number[]];",
+                 "export declare function row_sums(g: number[][]): number[];",
+                 "export declare function table(n: number, m: number): number[][];"]:
         assert line in dts.splitlines(), line
 
 
 GOOD_TS = """\
-import { scale, total, grow, flags, order, pair } from "@py2wasm-test/lists";
+import { scale, total, grow, flags, order, pair, table, row_sums } from "@py2wasm-test/lists";
 const ro: readonly number[] = [1, 2];
 const t: number = total(ro);
 const s: number[] = scale(ro, 2);
@@ -195,7 +201,9 @@ const n: number = grow(xs, 3);
 const f: boolean[] = flags([true, false]);
 const o: number[] = order([3, 1]);
 const [k, ys]: readonly [number, number[]] = pair(xs, ro);
-console.log(t, s, n, f, o, k, ys);
+const g: number[][] = table(2, 3);
+const rs: number[] = row_sums(g);
+console.log(t, s, n, f, o, k, ys, rs);
 """
 
 BAD_TS = [  # (code, TypeScript error it must produce)
@@ -205,6 +213,7 @@ BAD_TS = [  # (code, TypeScript error it must produce)
     ("flags([1]);", "TS2322"),
     ("total(3);", "TS2345"),
     ("total(new Float64Array(2));", "TS2345"),
+    ("row_sums([1, 2]);", "TS2322"),
 ]
 
 
@@ -215,16 +224,28 @@ def test_typed_list_consumer_is_accepted_by_tsc_strict(lapp):
 
 
 def test_mistyped_list_consumer_is_rejected_line_by_line(lapp):
-    header = ('import { scale, total, grow, flags } from "@py2wasm-test/lists";\n'
+    header = ('import { scale, total, grow, flags, row_sums } from "@py2wasm-test/lists";\n'
               'const ro: readonly number[] = [1, 2];\n')
     tsc_rejects_each_line(lapp, "bad_lists.ts", header, BAD_TS)
 
 
-def test_lists_of_lists_are_refused_by_the_generator(tmp_path):
+def test_rows_stay_the_callers_arrays(lapp):
+    script = """
+import { add_rows } from "@py2wasm-test/lists";
+const r0 = [1], r1 = [2, 3], g = [r0, r1, []];
+const out = add_rows(g, 5);
+console.log(JSON.stringify([out === g, g[0] === r0, r0, r1, g]));
+"""
+    (lapp / "rows.mjs").write_text(script)
+    got = json.loads(run([node(), "rows.mjs"], cwd=lapp).stdout)
+    assert got == [True, True, [1, 5], [2, 3, -1], [[1, 5], [], [5, 6]]]
+
+
+def test_lists_of_tuples_are_refused_by_the_generator(tmp_path):
     from py2wasm.package.signature import UnsupportedSignature, check_manifest
     man = {"format": 1, "abi": "js", "functions": [
         {"name": "f", "params": [{"name": "g", "type": {"array": "uint8", "ndim": 0,
-                                                         "list": {"list": "float"}}}],
+                                                         "list": {"tuple": ["int", "float"]}}}],
          "result": "float"}]}
     with pytest.raises(UnsupportedSignature, match="lists of"):
         check_manifest(man)
