@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from typing import Any, Optional
 
 from ..ir import BOOL, DTYPES, F64, I64, Var
-from ..ir.types import ListType, TupleType, python_name
+from ..ir.types import ListType, NumpyScalarType, TupleType, python_name
 from .arrays import ListLit, ic, iadd, icmp, imul, isel, isub, known, loop
 from .values import (E_TYPE, E_UNSUPPORTED_VALUE, NpScalar, TraceRaise,
                      error, scalar_type)
@@ -126,6 +126,9 @@ def _elem_of(v):
     if type(v) is tuple and v:  # a record of numbers: lists_records.py
         from .lists_records import record_type
         return record_type(v)
+    from .npscalars import dtype_name, is_np
+    if is_np(v):  # list(a) of a 1-D array: NumPy scalars (lists_arrays.py)
+        return NumpyScalarType(dtype_name(v))
     return _ELEM.get(type(v))
 
 
@@ -202,6 +205,8 @@ def _check_item(tr, lst: PyList, v, loc):
 # --- memory -------------------------------------------------------------------------------
 
 def _size(elem) -> int:
+    if isinstance(elem, NumpyScalarType):
+        return DTYPES[elem.dtype].size
     if isinstance(elem, TupleType):  # a record: one 8-byte slot per field (lists_records.py)
         return 8 * len(elem.elems)
     return DTYPES[elem].size if isinstance(elem, str) else 8  # a nested list: its header address
@@ -227,6 +232,9 @@ def _addr(fb, data, elem, i):
 
 
 def _load(fb, elem, data, i):
+    if isinstance(elem, NumpyScalarType):  # the NumPy scalar of its dtype
+        from .npscalars import make
+        return make(elem.dtype, fb.emit("load", [_addr(fb, data, elem, i)], {"dtype": elem.dtype}))
     if isinstance(elem, TupleType):
         from .lists_records import load_record
         return load_record(fb, elem, _addr(fb, data, elem, i))
@@ -239,6 +247,11 @@ def _store(fb, elem, data, i, v):
     if isinstance(elem, TupleType):
         from .lists_records import store_record
         return store_record(fb, elem, _addr(fb, data, elem, i), v)
+    if isinstance(elem, NumpyScalarType):
+        from .npscalars import compute_value
+        x = v.var if isinstance(v, NpScalar) else fb.const(compute_value(v), elem.compute)
+        fb.emit_multi("store", [_addr(fb, data, elem, i), x], {"dtype": elem.dtype})
+        return
     fb.emit_multi("store", [_addr(fb, data, elem, i), _as(fb, elem, v)],
                   {"dtype": elem if isinstance(elem, str) else "int64"})
 
@@ -601,16 +614,19 @@ def to_array(tr, lst: PyList, loc, dtype=None):
                     E_UNSUPPORTED_VALUE)
     fb = tr.fb
     elem = lst.elem or "float64"
+    src = elem.dtype if isinstance(elem, NumpyScalarType) else elem  # list(a): a's dtype
     n = length(fb, lst)
-    a = alloc(tr, dtype or elem, (n,), loc)
+    a = alloc(tr, dtype or src, (n,), loc)
     if lst.elem is not None:
         data = _field(fb, lst, 16)
         from .arrays import cast
 
         def body(k, c):
             v = _load(fb, elem, data, k)
-            if dtype and dtype != elem:
-                v = cast(fb, v, elem, dtype, loc)
+            if isinstance(v, NpScalar):
+                v = v.var
+            if dtype and dtype != src:
+                v = cast(fb, v, src, dtype, loc)
             fb.emit_multi("store", [_addr(fb, a.ptr, a.dtype, k), v], {"dtype": a.dtype})
             return c
         loop(fb, n, [], body)
@@ -626,7 +642,9 @@ def _eq(tr, a, b, loc):
     if type(a) is tuple or type(b) is tuple:
         from .lists_records import records_equal
         return records_equal(tr, a, b, loc)
-    return operators.compare(tr.fb, "==", a, b, loc)
+    r = operators.compare(tr.fb, "==", a, b, loc)
+    from .npscalars import demote, is_np
+    return demote(r) if is_np(r) else r  # NumPy scalars compare to a numpy.bool_
 
 
 def _find(tr, lst: PyList, v, loc):

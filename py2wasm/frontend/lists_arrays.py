@@ -1,6 +1,7 @@
 """Between NumPy arrays and lists: `a.tolist()` (nested lists for N-d
-arrays), `np.array(rows)` of a list of lists, `list(a)` of an N-d array is
-refused with a hint (its rows would be array views).
+arrays), `np.array(rows)` of a list of lists, `list(a)` of a 1-D array (a
+list of NumPy scalars; of an N-d array: refused with a hint, its rows would
+be array views).
 
 Place in the pipeline: frontend; nplib.py hands `a.tolist()` here and
 lists.py `np.array(xs)` / `list(a)`. The lists are frontend/lists.py's; the
@@ -162,11 +163,33 @@ def _raise_shape(tr, cond, d, dims, msg, loc):
 
 
 def list_of_array(tr, a, loc):
-    """list(a): refused (its items are NumPy scalars, or array views for N-d,
-    which lists do not hold); a.tolist() gives Python numbers."""
-    raise error(loc, "list() of a NumPy array is not supported (its items are NumPy "
-                "scalars or array rows)", "use a.tolist() for a (nested) list of Python "
-                "numbers", E_UNSUPPORTED_CALL)
+    """list(a) of a 1-D array: its elements as NumPy scalars (numpy.float64...,
+    as iterating the array gives them); an N-d array's items are array rows,
+    which lists do not hold (refused with a hint)."""
+    from ..ir.types import NumpyScalarType
+    from . import arrays as A
+    from .npscalars import make
+    fb = tr.fb
+    a = materialize(tr, a, loc)
+    if a.ndim != 1:
+        raise error(loc, "list() of an N-d NumPy array is not supported (its items are array "
+                    "rows)", "use a.tolist() for nested lists of Python numbers, or index "
+                    "the rows a[i]", E_UNSUPPORTED_CALL)
+    if a.dtype in ("complex128", "complex64"):
+        raise error(loc, "list() of a complex array is not supported", "keep the array",
+                    E_UNSUPPORTED_CALL)
+    t = NumpyScalarType(a.dtype)
+    n = a.shape[0]
+    out = new_list(tr, t, [], loc)
+    _reserve(tr, out, n, loc)
+    data = _field(fb, out, 16)
+
+    def body(k, c):
+        _store(fb, t, data, k, make(a.dtype, A.load(fb, a, [k])))
+        return c
+    loop(fb, n, [], body)
+    _set_field(fb, out, 0, n)
+    return out
 
 
 def np_array(tr, lst: PyList, dtype, loc):

@@ -10,7 +10,7 @@ re-exports these names for opcodes.py, calls.py and tracer.py.
 from __future__ import annotations
 
 from ..ir import BOOL, DTYPES, F64, I64, Var
-from ..ir.types import ListType
+from ..ir.types import ListType, NumpyScalarType
 from .arrays import iadd, ic, icmp, imul, isub, loop
 from .lists import (ITERATORS, NO, ListIter, ListMethod, Literal, PyList, _field, _fold, _load,
                     _reserve, _set_field, _store, append, as_list, clear, copy, count, extend,
@@ -220,6 +220,9 @@ def call(tr, fn, args, kwargs, loc):
         return NO
     if fn is len:
         return length(tr.fb, lst)
+    if isinstance(lst.elem, NumpyScalarType) and fn in (sum, min, max, any, all):
+        raise error(loc, f"{fn.__name__}() of a list of NumPy scalars (list(a)) is not supported",
+                    f"use np.{fn.__name__}(a), or a.tolist() for Python numbers", E_UNSUPPORTED_CALL)
     if lst.elem is not None and not isinstance(lst.elem, str) and fn in (sum, min, max):
         raise error(loc, f"{fn.__name__}() of a list of {'lists' if isinstance(lst.elem, ListType) else 'tuples'} is not supported",
                     "loop over the rows", E_UNSUPPORTED_CALL)

@@ -48,9 +48,10 @@ def sort(tr, lst: PyList, reverse, loc):
     from ..ir.types import TupleType
     from . import lists_records as R
     record = isinstance(lst.elem, TupleType)
-    if not isinstance(lst.elem, str) and not record:
-        raise error(loc, "sorting a list of lists is not supported", "sort each row, or "
-                    "sort a list of numbers (e.g. keys)", E_TYPE)
+    if not isinstance(lst.elem, str) and not record:  # lists, NumPy scalars (list(a))
+        raise error(loc, "sorting a list of lists or of NumPy scalars is not supported",
+                    "sort each row, np.sort(a) an array, or a list of numbers (a.tolist())",
+                    E_TYPE)
     if not isinstance(reverse, bool) and scalar_type(reverse) is not BOOL:
         raise error(loc, "sort(reverse=...) must be a bool", "", E_TYPE)
     if isinstance(reverse, Var):

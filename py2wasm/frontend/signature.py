@@ -257,6 +257,12 @@ def type_of_value(v: Any, fn=None, name: str = "") -> PyType:
     raise _bad_value(fn, name, f"argument of type {t.__name__} is not supported", hint)
 
 
+def _np_list_types() -> dict:
+    """NumPy scalar types a list may hold -> dtype (real ones)."""
+    from .npscalars import _BY_TYPE
+    return _BY_TYPE
+
+
 def _list_value_type(v: list, fn, name):
     """The ListType of a list argument: one element type (float, int or
     bool; or lists of one type), else a located CompileError."""
@@ -271,6 +277,9 @@ def _list_value_type(v: list, fn, name):
             return ListType(known.pop() if known else ListType(None))
     elif t0 in _LIST_ELEMS and all(type(x) is t0 for x in v):
         return ListType(_LIST_ELEMS[t0])
+    elif t0 is not bool and t0 in _np_list_types() and all(type(x) is t0 for x in v):
+        from ..ir.types import NumpyScalarType  # NumPy scalars of one type (list(a))
+        return ListType(NumpyScalarType(_np_list_types()[t0]))
     elif t0 is tuple:  # records of numbers, one tuple type
         kinds = {tuple(map(type, x)) if type(x) is tuple else None for x in v}
         if len(kinds) == 1 and all(k in _LIST_ELEMS for k in next(iter(kinds)) or (None,)):

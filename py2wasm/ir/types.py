@@ -222,7 +222,8 @@ class ListType(ArrayType):
     (the runner, the npm package's JS) places and reads the list itself.
     `elem` is the element type: "float64", "int64", "bool", a nested
     ListType (its elements are header addresses), a TupleType of I64, F64
-    and BOOL (a record: one 8-byte slot per field), or None for a list whose
+    and BOOL (a record: one 8-byte slot per field), a NumpyScalarType
+    (`list(a)`: elements of a's dtype, NumPy scalars), or None for a list whose
     element type is unknown (an empty argument the function never fills).
     `readonly` (a parameter's, not part of the type's identity): the
     function never changes the list (the frontend's finding; the host then
@@ -250,7 +251,7 @@ def list_elem_json(elem):
     a nested list's {"list": ...} | None (unknown: the list stays empty)."""
     if isinstance(elem, ListType):
         return {"list": list_elem_json(elem.elem)}
-    if isinstance(elem, TupleType):  # a record of numbers: {"tuple": ["int", "float"]}
+    if isinstance(elem, (TupleType, NumpyScalarType)):  # a record {"tuple": [...]}; "numpy.float64"
         return to_json(elem)
     if elem is not None and elem not in _LIST_ELEM_JSON:
         raise ValueError(f"no manifest form for a list of {elem!r}")
@@ -258,7 +259,7 @@ def list_elem_json(elem):
 
 
 def list_elem_from_json(j):
-    if isinstance(j, dict) and "tuple" in j:
+    if isinstance(j, dict) and "tuple" in j or numpy_scalar_json(j) is not None:
         return from_json(j)
     if isinstance(j, dict):
         return ListType(list_elem_from_json(j["list"]))

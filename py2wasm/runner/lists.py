@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..ir.types import ListType, TupleType
+from ..ir.types import ListType, NumpyScalarType, TupleType
 
 HEADER = 24
 _DT = {"float64": np.dtype("<f8"), "int64": np.dtype("<i8"), "bool": np.dtype("bool")}
@@ -48,6 +48,13 @@ def check_elements(fname: str, t: ListType, a) -> None:
     if isinstance(elem, ListType):
         for x in a:
             check_elements(fname, elem, x)
+        return
+    if isinstance(elem, NumpyScalarType):  # list(a): NumPy scalars of one type
+        want = np.dtype(elem.dtype).type
+        for x in a:
+            if type(x) is not want:
+                raise TypeError(f"{fname}(): expected a list of numpy.{want.__name__}, found a "
+                                f"{type(x).__name__} element")
         return
     if isinstance(elem, TupleType):
         kinds = tuple(_PY[_FIELD[f.name]] for f in elem.elems)
@@ -101,6 +108,8 @@ class ListPlacement:
         n = len(a)
         if isinstance(t.elem, ListType):  # rows first: their headers are the elements
             data = np.array([self._place(caller, fname, t.elem, x, ro) for x in a], "<i8")
+        elif isinstance(t.elem, NumpyScalarType):
+            data = np.array(a, np.dtype(t.elem.dtype).newbyteorder("<")) if n else None
         elif isinstance(t.elem, TupleType):
             data = np.zeros(n, _record_dtype(t.elem)) if n else None
             if n:
@@ -137,10 +146,13 @@ def _elements(u8, hdr: int, t: ListType, memo: dict) -> list:
     if t.elem is None or n == 0:
         return []
     dt = _DT[t.elem] if isinstance(t.elem, str) else _record_dtype(t.elem) if isinstance(
-        t.elem, TupleType) else np.dtype("<i8")
+        t.elem, TupleType) else np.dtype(t.elem.dtype).newbyteorder("<") if isinstance(
+        t.elem, NumpyScalarType) else np.dtype("<i8")
     nbytes = n * dt.itemsize
     if n < 0 or data < 0 or data + nbytes > len(u8):
         raise RuntimeError("read outside linear memory (a py2wasm bug)")
+    if isinstance(t.elem, NumpyScalarType):  # NumPy scalars, as iterating an array gives
+        return list(u8[data:data + nbytes].view(dt).copy())
     raw = u8[data:data + nbytes].view(dt).tolist()
     if not isinstance(t.elem, ListType):
         return raw

@@ -86,8 +86,43 @@ def test_an_empty_level_is_a_clear_error_not_a_wrong_shape():
         py2wasm.compile(typed)(0)
 
 
-def test_list_of_an_array_is_refused_with_a_hint():
+def list_of(a):
+    xs = list(a)
+    xs.append(xs[0] * 2)
+    xs[1] = xs[1] + xs[0]
+    return xs, xs[0] / xs[-1], len(xs), xs[-1] in xs, xs.index(xs[1]), np.array(xs)
+
+
+@pytest.mark.parametrize("a", [np.array([1.0, 0.0]), np.array([3, 4, 5], np.int32),
+                               np.array([1.5, -2.0], np.float32), np.array([7, 9], np.uint8)])
+def test_list_of_a_1d_array_holds_numpy_scalars(a):
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # NumPy's divide-by-zero warning (CPython side)
+        want = list_of(a.copy())
+    got = py2wasm.compile(list_of)(a.copy())
+    assert [type(x) for x in got[0]] == [type(x) for x in want[0]]
+    assert same(got, want), (got, want)
+
+
+def test_numpy_scalar_lists_as_arguments():
+    def f(xs):
+        xs.append(xs[0])
+        return xs[-1] * 3
+    xs = [np.float32(1.5), np.float32(2.0)]
+    r = py2wasm.compile(f)(xs)
+    assert type(r) is np.float32 and r == 4.5 and xs == [1.5, 2.0, 1.5] and \
+        type(xs[-1]) is np.float32
+
+
+def test_list_of_an_nd_array_is_refused_with_a_hint():
     def f(a):
         return list(a)
     with pytest.raises(CompileError, match="tolist"):
-        py2wasm.compile(f)(np.arange(3.0))
+        py2wasm.compile(f)(np.zeros((2, 2)))
+    with pytest.raises(CompileError, match="NumPy scalars"):
+        py2wasm.compile(lambda_sum)(np.arange(3.0))
+
+
+def lambda_sum(a):
+    return sum(list(a))
