@@ -175,6 +175,8 @@ def _check_item(tr, lst: PyList, v, loc):
     (retracing the function) and refuses a different type."""
     if isinstance(v, Literal):
         v = as_list(tr, v, loc)
+    if isinstance(v, PyList):  # stored as a row: changes through the outer list are not tracked
+        mutates(tr, v)
     t = _elem_of(v)
     if t is None:
         what = "a NumPy scalar" if isinstance(v, NpScalar) else f"a {type(v).__name__}"
@@ -345,6 +347,9 @@ def from_literal(tr, lit: Literal, loc, strict=True):
                     "literal of other values can only be passed directly to a NumPy "
                     "function, or looped over)", "use tuples, or NumPy arrays",
                     E_UNSUPPORTED_VALUE)
+    for v in items:
+        if isinstance(v, PyList):  # a row: changes through the outer list are not tracked
+            mutates(tr, v)
     elem = types.pop() if types else learned
     if items and learned is not None and learned != elem:
         if _fits(learned, elem):  # rows whose type was learned later

@@ -257,3 +257,46 @@ def test_hypothesis_list_contents(xs, i, fn):
             return  # sorting NaNs is a documented refusal (frontend/lists_sort.py)
         args = (xs,)
     check(fn, *args, cf=_compiled(fn))
+
+
+def _escape_literal(xs):
+    g = [xs]
+    g[0].append(1.0)
+    return len(g)
+
+
+def _escape_append(xs):
+    g = [[0.0]]
+    g.append(xs)
+    g[1].append(2.0)
+    return len(g)
+
+
+def _through_helper(xs):
+    _helper_append(xs)
+    return len(xs)
+
+
+def _helper_append(ys):
+    ys.append(3.0)
+
+
+def _reads_only(xs):
+    ys = sorted(xs)
+    zs = xs.copy()
+    zs.append(1.0)
+    return sum(xs) + len(ys) + len(zs) + xs.count(1.0)
+
+
+@pytest.mark.parametrize("fn, readonly", [(_escape_literal, None), (_escape_append, None),
+                                          (_through_helper, None), (mutate, None),
+                                          (_reads_only, True)])
+def test_changes_to_a_list_argument_are_tracked(fn, readonly):
+    # "readonly" lets the host skip reading the list back: it must never hide a change
+    cf = py2wasm.compile(fn)
+    if fn is mutate:
+        check(fn, [0.5], 1.0, cf=cf)
+    else:
+        check(fn, [0.5], cf=cf)
+    spec = next(iter(cf.specializations.values()))
+    assert spec.build.manifest["functions"][0]["params"][0].get("readonly") is readonly
