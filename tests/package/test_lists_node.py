@@ -1,5 +1,6 @@
 """Python lists through the generated npm package: `py2wasm build` of
-tests/package/lists_module.py -> `npm pack` -> offline install -> Node.
+tests/package/lists_module.py -> `npm pack` -> offline install -> Node and
+headless Chromium (import map, no bundler).
 Results and the caller's arrays after the call (also after an exception)
 compared with CPython on a seeded random corpus of list contents (empty
 lists, -0.0, infinities, NaN, out-of-range indices); argument checks; ints
@@ -119,7 +120,8 @@ def lapp(tmp_path_factory):
     app.mkdir()
     (app / "package.json").write_text(json.dumps({"name": "app", "private": True, "type": "module"}))
     run([npm(), "install", "--offline", "--no-audit", "--no-fund", d / info["filename"]], cwd=app)
-    shutil.copy(HERE / "run_lists.mjs", app / "run_lists.mjs")
+    for f in ("run_lists.mjs", "lists_harness.mjs", "browser_lists.mjs"):
+        shutil.copy(HERE / f, app / f)
     (app / "cases.json").write_text(json.dumps([{"fn": fn, "args": _enc(args)}
                                                 for fn, args in _cases()]))
     return app
@@ -128,6 +130,14 @@ def lapp(tmp_path_factory):
 def test_node_list_functions_match_cpython_with_the_callers_arrays_after(lapp):
     got = json.loads(run([node(), "run_lists.mjs", "cases.json"], cwd=lapp).stdout)
     _check(got)
+
+
+def test_chromium_list_functions_match_cpython(lapp):
+    from .test_browser import drive_page
+    imports = {"imports": {NAME: f"./node_modules/{NAME}/index.js"}}
+    got = drive_page(lapp, "lists.html", "./browser_lists.mjs", imports)
+    _check(got["result"]["outcomes"])
+    assert not got["errors"], got["errors"]
 
 
 def test_argument_checks_and_wide_ints(lapp):
