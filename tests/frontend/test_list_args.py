@@ -300,3 +300,37 @@ def test_changes_to_a_list_argument_are_tracked(fn, readonly):
         check(fn, [0.5], cf=cf)
     spec = next(iter(cf.specializations.values()))
     assert spec.build.manifest["functions"][0]["params"][0].get("readonly") is readonly
+
+
+# --- hypothesis: random list programs on list arguments -----------------------------------
+
+from tests.frontend.test_lists import OPS  # noqa: E402
+
+_PROGS: dict = {}
+
+
+def _arg_program(ops):
+    src = "def f(xs, ys, a, b, i):\n    v = 0\n" + "".join(f"    {op}\n" for op in ops) + \
+        "    return len(xs), sum(xs, a - a), len(ys), v\n"
+    if src not in _PROGS:
+        ns: dict = {}
+        exec(compile(src, f"<list-argument program {len(_PROGS)}>", "exec"), ns)
+        _PROGS[src] = (ns["f"], py2wasm.compile(ns["f"]))
+    return _PROGS[src]
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.sampled_from(OPS), min_size=1, max_size=5), st.sampled_from([int, float]),
+       st.lists(st.integers(-3, 3), max_size=5), st.lists(st.integers(-3, 3), max_size=3),
+       st.integers(-3, 3), st.integers(-3, 3), st.integers(-4, 4))
+def test_random_programs_on_list_arguments_match_cpython(ops, t, xs, ys, a, b, i):
+    fn, cf = _arg_program(ops)
+    args = ([t(x) for x in xs], [t(y) for y in ys], t(a), t(b), i)
+    try:
+        cf.specialize(*args)
+    except CompileError as e:
+        # `v` changes type between int, float and bool across operations, or an empty
+        # argument's type cannot be learned (`xs + ys` of two empty lists): refused
+        assert "type" in str(e) or "inferred" in str(e), (ops, e)
+        return
+    check(fn, *args, cf=cf)
