@@ -180,9 +180,10 @@ def _check_item(tr, lst: PyList, v, loc):
     t = _elem_of(v)
     if t is None:
         what = "a NumPy scalar" if isinstance(v, NpScalar) else f"a {type(v).__name__}"
-        raise error(loc, f"a list element must be an int, float, bool or a list of those, not "
-                    f"{what}", "lists of numbers (and lists of such lists) are supported; use "
-                    "float(x) or int(x), or a NumPy array", E_UNSUPPORTED_VALUE)
+        raise error(loc, f"a list element must be an int, float, bool, a tuple of those or a "
+                    f"list, not {what}", "lists of numbers, of tuples of numbers and of such "
+                    "lists are supported; use float(x) or int(x), or a NumPy array",
+                    E_UNSUPPORTED_VALUE)
     if lst.elem is not None and _wider(lst.elem, t) and lst.site is not None:
         sites = _sites(tr)  # rows of unknown type first, typed rows now: learn the type
         key = _site_key(tr, lst.site)
