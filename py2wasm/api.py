@@ -74,8 +74,12 @@ def _list_key(v: list) -> str:
     if t0 is list:
         return "list:[" + ",".join(sorted({_list_key(x) if type(x) is list else "?"
                                            for x in v})) + "]"
+    if t0 is tuple:  # records: one specialization per field types
+        kinds = {tuple(type(f).__name__ for f in x) if type(x) is tuple else None for x in v}
+        return "list:(" + ",".join(kinds.pop()) + ")" if len(kinds) == 1 and None not in kinds \
+            else "list:?"
     if all(type(x) is t0 for x in v):
-        return "list:" + t0.__name__
+        return "list:" + t0.__module__ + "." + t0.__name__
     return "list:?"  # mixed: the compile refuses it with a located error
 
 

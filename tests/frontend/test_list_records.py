@@ -79,3 +79,11 @@ def test_hypothesis_sorting_records(pts):
     if "f" not in _C:
         _C["f"] = py2wasm.compile(records_arg)
     check(records_arg, pts, cf=_C["f"])
+
+
+def test_one_version_per_record_type():
+    def first(ps):
+        return ps[0]
+    cf = py2wasm.compile(first)
+    assert cf([(1, 2.0)]) == (1, 2.0) and type(cf([(1.0, 2.0)])[0]) is float
+    assert cf([(True,)]) == (True,) and len(cf.specializations) == 3
