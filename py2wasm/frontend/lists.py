@@ -159,7 +159,20 @@ def _sites(tr) -> dict:
 
 
 def _site_key(tr, site):
+    if type(site) is tuple and site[:1] == ("abs",):  # already a key (from_literal)
+        return site[1]
     return (tr.fb.fn.name, tr.code, site)
+
+
+def _rows(tr, lst: PyList, v):
+    """A row read from `lst`: when its element type is unknown, its site is
+    the one of the `[]` literal the rows were made from (linked in
+    _check_item), so an append teaches that literal its type."""
+    if isinstance(v, PyList) and v.elem is None and lst.site is not None:
+        row = (getattr(tr.mt, "list_rows", None) or {}).get(_site_key(tr, lst.site))
+        if row is not None:
+            v.site = ("abs", row)
+    return v
 
 
 def _derived_site(lst: PyList):
@@ -177,6 +190,11 @@ def _check_item(tr, lst: PyList, v, loc):
         v = as_list(tr, v, loc)
     if isinstance(v, PyList):  # stored as a row: changes through the outer list are not tracked
         mutates(tr, v)
+        if v.elem is None and v.site is not None and lst.site is not None:
+            rows = getattr(tr.mt, "list_rows", None)  # rows of unknown type come from v's literal
+            if rows is None:
+                rows = tr.mt.list_rows = {}
+            rows[_site_key(tr, lst.site)] = _site_key(tr, v.site)
     t = _elem_of(v)
     if t is None:
         what = "a NumPy scalar" if isinstance(v, NpScalar) else f"a {type(v).__name__}"
@@ -359,7 +377,8 @@ def from_literal(tr, lit: Literal, loc, strict=True):
             raise error(loc, f"a list of {_pyname(elem)} cannot hold a {_pyname(learned)} in "
                         "compiled code (lists hold one element type)",
                         f"convert it: {_pyname(elem)}(x)", E_TYPE)
-    return new_list(tr, elem, list(items), loc, site)
+    # the site as a key: a list returned by a comprehension still learns at its literal
+    return new_list(tr, elem, list(items), loc, None if site is None else ("abs", _site_key(tr, site)))
 
 
 def as_list(tr, v, loc, strict=True):
@@ -442,7 +461,7 @@ def getitem(tr, lst: PyList, i, loc):
     j = _index(tr, i, n, "list index out of range", loc)
     if lst.elem is None:  # empty at run time
         raise TraceRaise("IndexError", "list index out of range")
-    return _load(fb, lst.elem, _field(fb, lst, 16), j)
+    return _rows(tr, lst, _load(fb, lst.elem, _field(fb, lst, 16), j))
 
 
 def setitem(tr, lst: PyList, i, v, loc):
@@ -495,7 +514,7 @@ def pop(tr, lst: PyList, args, loc):
     i = args[0] if args else -1
     j = _index(tr, i, n, "pop index out of range", loc)
     data = _field(fb, lst, 16)
-    v = _load(fb, lst.elem, data, j)
+    v = _rows(tr, lst, _load(fb, lst.elem, data, j))
     last = isub(fb, n, 1)
 
     def shift(k, c):
@@ -603,7 +622,7 @@ def iter_more(tr, it: ListIter):
 
 def iter_item(tr, it: ListIter):
     fb = tr.fb
-    v = _load(fb, it.lst.elem, _field(fb, it.lst, 16), it.pos)
+    v = _rows(tr, it.lst, _load(fb, it.lst.elem, _field(fb, it.lst, 16), it.pos))
     return v, ListIter(it.lst, iadd(fb, it.pos, 1))
 
 

@@ -186,3 +186,34 @@ def test_hypothesis_rows(g, fn):
     if fn not in _C:
         _C[fn] = py2wasm.compile(fn)
     check(fn, g, cf=_C[fn])
+
+
+def adjacency_of_empty_rows(n: int):
+    g = [[] for _ in range(n)]
+    for u in range(n):
+        for v in range(n):
+            if (u * v) % 3 == 1:
+                g[u].append(v)
+    order = []
+    for row in g:
+        row.append(-1)
+        order.extend(row)
+    return g, order
+
+
+def appended_empty_rows(n: int):
+    g = []
+    for _ in range(n):
+        g.append([])
+    for row in g:
+        row.append(1.5)
+    if g:
+        g[0].append(2.5)
+        g.pop().append(0.5)
+    return g
+
+
+@pytest.mark.parametrize("n", [0, 1, 5])
+def test_empty_rows_learn_their_type_from_an_append(n):
+    check(adjacency_of_empty_rows, n)
+    check(appended_empty_rows, n)
