@@ -131,7 +131,25 @@ def _type_key(v: Any):
         return (tuple, tuple((n, _type_key(x)) for n, x in vars(v).items()), t)
     if t.__name__ == "ndarray":  # one specialization per dtype, ndim, C order or not
         return (t, v.dtype.str, v.ndim, v.flags.c_contiguous)
+    if t is list:  # one per element type (a str key: never taken for an array's)
+        return _list_key(v)
     return t
+
+
+def _list_key(v: list) -> str:
+    if not v:
+        return "list:"
+    t0 = type(v[0])
+    if t0 is list:
+        return "list:[" + ",".join(sorted({_list_key(x) if type(x) is list else "?"
+                                           for x in v})) + "]"
+    if t0 is tuple:  # records: one specialization per field types
+        kinds = {tuple(type(f).__name__ for f in x) if type(x) is tuple else None for x in v}
+        return "list:(" + ",".join(kinds.pop()) + ")" if len(kinds) == 1 and None not in kinds \
+            else "list:?"
+    if all(type(x) is t0 for x in v):
+        return "list:" + t0.__module__ + "." + t0.__name__
+    return "list:?"  # mixed: the compile refuses it with a located error
 
 
 def _alias_key(args, key: tuple) -> tuple:

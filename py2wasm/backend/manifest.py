@@ -24,7 +24,10 @@ def function_entry(fn: ir.Function, module: ir.Module | None = None) -> dict:
     params = [{"name": n, "type": to_json(t)} for n, t in sig.params]
     written = written_params(fn, module)
     for i, p in enumerate(params):  # array parameters the function provably never writes
-        if isinstance(p["type"], dict) and "array" in p["type"] and i not in written:
+        if isinstance(p["type"], dict) and "list" in p["type"]:  # the frontend's finding
+            if getattr(sig.params[i][1], "readonly", False):
+                p["readonly"] = True
+        elif isinstance(p["type"], dict) and "array" in p["type"] and i not in written:
             p["readonly"] = True
     result = to_json(sig.result)
     return {"name": fn.name, "doc": fn.doc or "", "line": fn.loc.line if fn.loc else 0,

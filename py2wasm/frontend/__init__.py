@@ -56,6 +56,8 @@ def _export(mt, fn, param_types, default):
     name, result = mt.specialize(fn, args, None, name=fn.__name__)
     rtype = trace_type(result, mt.module.functions[name].loc, "returned value")
     ir_fn = mt.module.functions[name]
+    from .lists_abi import learned_param_types
+    param_types = learned_param_types(mt, fn, name, param_types)  # empty list arguments
     ir_fn.sig = signature_of(fn, param_types, rtype)
     mt.module.exports.append(name)
 

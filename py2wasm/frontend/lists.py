@@ -4,18 +4,22 @@ Place in the pipeline: frontend; opcodes.py and calls.py hand list values
 here (small hooks), and the IR sees only generic memory operations (`alloc`,
 `load`, `store`, loops).
 
-A list is a `PyList`: its element dtype (`float64`, `int64` or `bool`: one
-element type per list, inferred) and the address of its header in linear
-memory, three int64 words:
+A list is a `PyList`: its element type (one per list, inferred): a dtype
+(`float64`, `int64` or `bool`), an `ir.ListType` (a list of lists: an element
+is the row's header address) or an `ir.TupleType` of scalars (a record,
+lists_records.py); and the address of its header in linear memory, three
+int64 words:
 
     header + 0: len      header + 8: capacity      header + 16: data address
 
 The data is `capacity` elements of the dtype. Appending past the capacity
 allocates a data block twice as large and copies; memory comes from the
 per-call arena (freed when the exported call returns). Every alias of a list
-shares the header, so mutation through any name is seen through all. The
-layout leaves room for lists of tuples, arrays and lists (an element that is
-itself an address).
+shares the header, so mutation through any name is seen through all.
+Around this module: lists_calls.py (builtins, methods, comprehensions,
+returns), lists_iter.py (enumerate, zip, reversed), lists_sort.py,
+lists_records.py (tuples), lists_arrays.py (tolist, np.array of rows),
+lists_abi.py (list parameters and results).
 
 Element types: a literal's elements give its type. An empty literal (`[]`,
 a comprehension's list) gets its type from the first element put into it;
@@ -29,8 +33,9 @@ from dataclasses import dataclass
 from typing import Any, Optional
 
 from ..ir import BOOL, DTYPES, F64, I64, Var
+from ..ir.types import ListType, NumpyScalarType, TupleType, python_name
 from .arrays import ListLit, ic, iadd, icmp, imul, isel, isub, known, loop
-from .values import (E_TYPE, E_UNSUPPORTED_CALL, E_UNSUPPORTED_VALUE, NpScalar, TraceRaise,
+from .values import (E_TYPE, E_UNSUPPORTED_VALUE, NpScalar, TraceRaise,
                      error, scalar_type)
 
 HEADER = 24
@@ -111,11 +116,39 @@ def is_list(v) -> bool:
 
 # --- element types ------------------------------------------------------------------------
 
-def _elem_of(v) -> Optional[str]:
-    """The list dtype of a number (None: not a number a list can hold yet)."""
+def _elem_of(v):
+    """The list element type of a value: the dtype of a number, the ListType
+    of a list (None: not a value a list can hold yet)."""
     if isinstance(v, Var):
         return _DTYPE_OF_TYPE.get(v.type)
+    if isinstance(v, PyList):
+        return ListType(v.elem)
+    if type(v) is tuple and v:  # a record of numbers: lists_records.py
+        from .lists_records import record_type
+        return record_type(v)
+    from .npscalars import dtype_name, is_np
+    if is_np(v):  # list(a) of a 1-D array: NumPy scalars (lists_arrays.py)
+        return NumpyScalarType(dtype_name(v))
     return _ELEM.get(type(v))
+
+
+def _pyname(elem) -> str:
+    return python_name(elem) if not isinstance(elem, str) else _PYNAME[elem]
+
+
+def _fits(have, t) -> bool:
+    """Can a list of element type `have` hold an element of type `t`? (An
+    empty list of unknown type fits any list type: it is empty at run time.)"""
+    if have == t:
+        return True
+    return isinstance(have, ListType) and isinstance(t, ListType) and (
+        t.elem is None or (have.elem is not None and _fits(have.elem, t.elem)))
+
+
+def _wider(have, t) -> bool:
+    """Does element type `t` say more than `have` (a list of lists whose rows'
+    type was unknown, now known)?"""
+    return isinstance(have, ListType) and isinstance(t, ListType) and t != have and _fits(t, have)
 
 
 def _sites(tr) -> dict:
@@ -126,18 +159,55 @@ def _sites(tr) -> dict:
 
 
 def _site_key(tr, site):
+    if type(site) is tuple and site[:1] == ("abs",):  # already a key (from_literal)
+        return site[1]
     return (tr.fb.fn.name, tr.code, site)
+
+
+def _rows(tr, lst: PyList, v):
+    """A row read from `lst`: when its element type is unknown, its site is
+    the one of the `[]` literal the rows were made from (linked in
+    _check_item), so an append teaches that literal its type."""
+    if isinstance(v, PyList) and v.elem is None and lst.site is not None:
+        row = (getattr(tr.mt, "list_rows", None) or {}).get(_site_key(tr, lst.site))
+        if row is not None:
+            v.site = ("abs", row)
+    return v
+
+
+def _derived_site(lst: PyList):
+    """The site of a list made from `lst` (a copy, a slice): the same literal's
+    (its element type is learned there too), none for a parameter's (changing
+    the copy does not change the parameter)."""
+    site = lst.site
+    return None if type(site) is tuple and site[:1] == ("param",) else site
 
 
 def _check_item(tr, lst: PyList, v, loc):
     """The element type of `v` for `lst`; learns the type of an untyped list
     (retracing the function) and refuses a different type."""
+    if isinstance(v, Literal):
+        v = as_list(tr, v, loc)
+    if isinstance(v, PyList):  # stored as a row: changes through the outer list are not tracked
+        mutates(tr, v)
+        if v.elem is None and v.site is not None and lst.site is not None:
+            rows = getattr(tr.mt, "list_rows", None)  # rows of unknown type come from v's literal
+            if rows is None:
+                rows = tr.mt.list_rows = {}
+            rows[_site_key(tr, lst.site)] = _site_key(tr, v.site)
     t = _elem_of(v)
     if t is None:
         what = "a NumPy scalar" if isinstance(v, NpScalar) else f"a {type(v).__name__}"
-        raise error(loc, f"a list element must be an int, float or bool, not {what}",
-                    "lists of numbers are supported; use float(x) or int(x), or a NumPy "
-                    "array", E_UNSUPPORTED_VALUE)
+        raise error(loc, f"a list element must be an int, float, bool, a tuple of those or a "
+                    f"list, not {what}", "lists of numbers, of tuples of numbers and of such "
+                    "lists are supported; use float(x) or int(x), or a NumPy array",
+                    E_UNSUPPORTED_VALUE)
+    if lst.elem is not None and _wider(lst.elem, t) and lst.site is not None:
+        sites = _sites(tr)  # rows of unknown type first, typed rows now: learn the type
+        key = _site_key(tr, lst.site)
+        if sites.get(key) == lst.elem:
+            sites[key] = t
+            raise ListTypeLearned()
     if lst.elem is None:
         sites = _sites(tr)
         key = _site_key(tr, lst.site)
@@ -146,17 +216,21 @@ def _check_item(tr, lst: PyList, v, loc):
                         "start the list with an element, e.g. [0.0]", E_TYPE)
         sites[key] = t
         raise ListTypeLearned()
-    if t != lst.elem:
-        raise error(loc, f"a list of {_PYNAME[lst.elem]} cannot hold a {_PYNAME[t]} in "
+    if not _fits(lst.elem, t):
+        raise error(loc, f"a list of {_pyname(lst.elem)} cannot hold a {_pyname(t)} in "
                     "compiled code (lists hold one element type)",
-                    f"convert it: {_PYNAME[lst.elem]}(x)", E_TYPE)
+                    f"convert it: {_pyname(lst.elem)}(x)", E_TYPE)
     return t
 
 
 # --- memory -------------------------------------------------------------------------------
 
 def _size(elem) -> int:
-    return DTYPES[elem].size
+    if isinstance(elem, NumpyScalarType):
+        return DTYPES[elem.dtype].size
+    if isinstance(elem, TupleType):  # a record: one 8-byte slot per field (lists_records.py)
+        return 8 * len(elem.elems)
+    return DTYPES[elem].size if isinstance(elem, str) else 8  # a nested list: its header address
 
 
 def length(fb, lst: PyList):
@@ -179,14 +253,33 @@ def _addr(fb, data, elem, i):
 
 
 def _load(fb, elem, data, i):
+    if isinstance(elem, NumpyScalarType):  # the NumPy scalar of its dtype
+        from .npscalars import make
+        return make(elem.dtype, fb.emit("load", [_addr(fb, data, elem, i)], {"dtype": elem.dtype}))
+    if isinstance(elem, TupleType):
+        from .lists_records import load_record
+        return load_record(fb, elem, _addr(fb, data, elem, i))
+    if isinstance(elem, ListType):  # a row: the list at the stored header address
+        return PyList(elem.elem, fb.emit("load", [_addr(fb, data, elem, i)], {"dtype": "int64"}))
     return fb.emit("load", [_addr(fb, data, elem, i)], {"dtype": elem})
 
 
 def _store(fb, elem, data, i, v):
-    fb.emit_multi("store", [_addr(fb, data, elem, i), _as(fb, elem, v)], {"dtype": elem})
+    if isinstance(elem, TupleType):
+        from .lists_records import store_record
+        return store_record(fb, elem, _addr(fb, data, elem, i), v)
+    if isinstance(elem, NumpyScalarType):
+        from .npscalars import compute_value
+        x = v.var if isinstance(v, NpScalar) else fb.const(compute_value(v), elem.compute)
+        fb.emit_multi("store", [_addr(fb, data, elem, i), x], {"dtype": elem.dtype})
+        return
+    fb.emit_multi("store", [_addr(fb, data, elem, i), _as(fb, elem, v)],
+                  {"dtype": elem if isinstance(elem, str) else "int64"})
 
 
 def _as(fb, elem, v):
+    if isinstance(v, PyList):
+        return ic(fb, v.hdr)
     if isinstance(v, Var):
         return v
     return fb.const({"float64": float, "int64": int, "bool": bool}[elem](v),
@@ -252,26 +345,40 @@ def from_literal(tr, lit: Literal, loc, strict=True):
     """The PyList of a literal of numbers; None (or the old refusal when
     `strict`) for a literal that is not a list of numbers."""
     items = lit.items
+    if any(isinstance(v, ListLit) for v in items):  # rows: lists themselves
+        items = tuple(as_list(tr, v, loc, strict=False) or v if isinstance(v, ListLit) else v
+                      for v in items)
     site = getattr(lit, "site", None)
     learned = _sites(tr).get(_site_key(tr, site)) if site is not None else None
     types = {_elem_of(v) for v in items}
+    if len(types) > 1 and all(isinstance(t, ListType) for t in types):
+        best = [t for t in types if all(_fits(t, u) for u in types)]
+        if best:  # rows of one type, some empty of unknown type
+            types = {best[0]}
     if None in types or len(types) > 1:
         if not strict:
             return None
         if len(types) > 1 and None not in types:
-            raise error(loc, "a list mixing " + " and ".join(sorted(_PYNAME[t] for t in types))
+            raise error(loc, "a list mixing " + " and ".join(sorted(_pyname(t) for t in types))
                         + " elements is not supported (lists hold one element type)",
                         "write every element with one type, e.g. 1.0 instead of 1", E_TYPE)
         raise error(loc, "lists are supported with int, float or bool elements (a list "
                     "literal of other values can only be passed directly to a NumPy "
                     "function, or looped over)", "use tuples, or NumPy arrays",
                     E_UNSUPPORTED_VALUE)
+    for v in items:
+        if isinstance(v, PyList):  # a row: changes through the outer list are not tracked
+            mutates(tr, v)
     elem = types.pop() if types else learned
     if items and learned is not None and learned != elem:
-        raise error(loc, f"a list of {_PYNAME[elem]} cannot hold a {_PYNAME[learned]} in "
-                    "compiled code (lists hold one element type)",
-                    f"convert it: {_PYNAME[elem]}(x)", E_TYPE)
-    return new_list(tr, elem, list(items), loc, site)
+        if _fits(learned, elem):  # rows whose type was learned later
+            elem = learned
+        else:
+            raise error(loc, f"a list of {_pyname(elem)} cannot hold a {_pyname(learned)} in "
+                        "compiled code (lists hold one element type)",
+                        f"convert it: {_pyname(elem)}(x)", E_TYPE)
+    # the site as a key: a list returned by a comprehension still learns at its literal
+    return new_list(tr, elem, list(items), loc, None if site is None else ("abs", _site_key(tr, site)))
 
 
 def as_list(tr, v, loc, strict=True):
@@ -301,8 +408,15 @@ def settle_frame(tr, frame, loc):
 
 # --- operations ---------------------------------------------------------------------------
 
+def _row(tr, v, loc):
+    """An element to store: a list literal becomes a list (a row)."""
+    return as_list(tr, v, loc) if isinstance(v, ListLit) else v
+
+
 def append(tr, lst: PyList, v, loc):
     fb = tr.fb
+    mutates(tr, lst)
+    v = _row(tr, v, loc)
     _check_item(tr, lst, v, loc)
     n = length(fb, lst)
     _reserve(tr, lst, iadd(fb, n, 1), loc)
@@ -347,7 +461,7 @@ def getitem(tr, lst: PyList, i, loc):
     j = _index(tr, i, n, "list index out of range", loc)
     if lst.elem is None:  # empty at run time
         raise TraceRaise("IndexError", "list index out of range")
-    return _load(fb, lst.elem, _field(fb, lst, 16), j)
+    return _rows(tr, lst, _load(fb, lst.elem, _field(fb, lst, 16), j))
 
 
 def setitem(tr, lst: PyList, i, v, loc):
@@ -355,6 +469,8 @@ def setitem(tr, lst: PyList, i, v, loc):
         raise error(loc, "slice assignment to a list is not supported",
                     "assign the elements one by one", E_UNSUPPORTED_VALUE)
     fb = tr.fb
+    mutates(tr, lst)
+    v = _row(tr, v, loc)
     n = length(fb, lst)
     j = _index(tr, i, n, "list assignment index out of range", loc)
     if lst.elem is None:
@@ -368,13 +484,13 @@ def get_slice(tr, lst: PyList, s: slice, loc):
     fb = tr.fb
     n = length(fb, lst)
     if lst.elem is None:
-        return new_list(tr, None, [], loc, lst.site)
+        return new_list(tr, None, [], loc, _derived_site(lst))
     for b in (s.start, s.stop, s.step):
         if b is not None and scalar_type(b) not in (I64, BOOL):
             raise TraceRaise("TypeError", "slice indices must be integers or None or have an "
                              "__index__ method")
     start, count, step = slice_view(fb, s, n, loc)
-    out = new_list(tr, lst.elem, [], loc, lst.site, capacity=MIN_CAPACITY)
+    out = new_list(tr, lst.elem, [], loc, _derived_site(lst), capacity=MIN_CAPACITY)
     _reserve(tr, out, count, loc)
     src, dst = _field(fb, lst, 16), _field(fb, out, 16)
 
@@ -388,6 +504,7 @@ def get_slice(tr, lst: PyList, s: slice, loc):
 
 def pop(tr, lst: PyList, args, loc):
     fb = tr.fb
+    mutates(tr, lst)
     n = length(fb, lst)
     empty = icmp(fb, "eq", n, 0)
     if empty is True or lst.elem is None:
@@ -397,7 +514,7 @@ def pop(tr, lst: PyList, args, loc):
     i = args[0] if args else -1
     j = _index(tr, i, n, "pop index out of range", loc)
     data = _field(fb, lst, 16)
-    v = _load(fb, lst.elem, data, j)
+    v = _rows(tr, lst, _load(fb, lst.elem, data, j))
     last = isub(fb, n, 1)
 
     def shift(k, c):
@@ -411,6 +528,8 @@ def pop(tr, lst: PyList, args, loc):
 
 def insert(tr, lst: PyList, i, v, loc):
     fb = tr.fb
+    mutates(tr, lst)
+    v = _row(tr, v, loc)
     _check_item(tr, lst, v, loc)
     if scalar_type(i) not in (I64, BOOL):
         raise TraceRaise("TypeError", f"'{type(i).__name__}' object cannot be interpreted as "
@@ -433,6 +552,7 @@ def insert(tr, lst: PyList, i, v, loc):
 
 def extend(tr, lst: PyList, src, loc):
     fb = tr.fb
+    mutates(tr, lst)
     if isinstance(src, (tuple, ListLit)) and not isinstance(src, Literal) or \
             isinstance(src, Literal) and any(_elem_of(v) is None for v in src.items):
         items = src.items if isinstance(src, ListLit) else src
@@ -447,9 +567,13 @@ def extend(tr, lst: PyList, src, loc):
         return
     if lst.elem is None:
         _check_item(tr, lst, _load(fb, other.elem, _field(fb, other, 16), 0), loc)
+    if other.elem != lst.elem and isinstance(other.elem, TupleType):
+        raise error(loc, f"a list of {_pyname(lst.elem)} cannot hold a {_pyname(other.elem)} in "
+                    "compiled code (lists hold one element type)", "", E_TYPE)
     if other.elem != lst.elem:
-        _check_item(tr, lst, fb.const(0, {"float64": F64, "int64": I64, "bool": BOOL}[other.elem]),
-                    loc)
+        _check_item(tr, lst, PyList(other.elem.elem, fb.const(0)) if isinstance(
+            other.elem, ListType) else fb.const(0, {"float64": F64, "int64": I64,
+                                                    "bool": BOOL}[other.elem]), loc)
     m = length(fb, other)
     n = length(fb, lst)
     _reserve(tr, lst, iadd(fb, n, m), loc)
@@ -474,7 +598,7 @@ def _fold(tr, lst: PyList, init: list, step):
 
 
 def copy(tr, lst: PyList, loc):
-    out = new_list(tr, lst.elem, [], loc, lst.site)
+    out = new_list(tr, lst.elem, [], loc, _derived_site(lst))
     if lst.elem is not None:
         extend(tr, out, lst, loc)
     return out
@@ -491,30 +615,43 @@ def get_iter(tr, lst: PyList):
 
 def iter_more(tr, it: ListIter):
     """Whether the iterator has an item (the length read now)."""
+    if it.lst.elem is None:  # empty at run time
+        return False
     return icmp(tr.fb, "lt", it.pos, length(tr.fb, it.lst))
 
 
 def iter_item(tr, it: ListIter):
     fb = tr.fb
-    v = _load(fb, it.lst.elem, _field(fb, it.lst, 16), it.pos)
+    v = _rows(tr, it.lst, _load(fb, it.lst.elem, _field(fb, it.lst, 16), it.pos))
     return v, ListIter(it.lst, iadd(fb, it.pos, 1))
 
 
 def to_array(tr, lst: PyList, loc, dtype=None):
-    """np.array(xs): a new 1-D array with the list's elements."""
+    """np.array(xs): a new 1-D array with the list's elements (N-d for a
+    list of lists: lists_arrays.py)."""
     from .arrays import alloc
+    if isinstance(lst.elem, ListType):
+        from .lists_arrays import array_of_rows
+        return array_of_rows(tr, lst, dtype, loc)
+    if isinstance(lst.elem, TupleType):
+        raise error(loc, "a NumPy array of a list of tuples is not supported",
+                    "build the array from the fields, e.g. np.array([x for x, _ in pairs])",
+                    E_UNSUPPORTED_VALUE)
     fb = tr.fb
     elem = lst.elem or "float64"
+    src = elem.dtype if isinstance(elem, NumpyScalarType) else elem  # list(a): a's dtype
     n = length(fb, lst)
-    a = alloc(tr, dtype or elem, (n,), loc)
+    a = alloc(tr, dtype or src, (n,), loc)
     if lst.elem is not None:
         data = _field(fb, lst, 16)
         from .arrays import cast
 
         def body(k, c):
             v = _load(fb, elem, data, k)
-            if dtype and dtype != elem:
-                v = cast(fb, v, elem, dtype, loc)
+            if isinstance(v, NpScalar):
+                v = v.var
+            if dtype and dtype != src:
+                v = cast(fb, v, src, dtype, loc)
             fb.emit_multi("store", [_addr(fb, a.ptr, a.dtype, k), v], {"dtype": a.dtype})
             return c
         loop(fb, n, [], body)
@@ -525,7 +662,14 @@ def to_array(tr, lst: PyList, loc, dtype=None):
 
 def _eq(tr, a, b, loc):
     from . import operators
-    return operators.compare(tr.fb, "==", a, b, loc)
+    if isinstance(a, PyList) or isinstance(b, PyList):
+        return compare(tr, "==", a, b, loc)
+    if type(a) is tuple or type(b) is tuple:
+        from .lists_records import records_equal
+        return records_equal(tr, a, b, loc)
+    r = operators.compare(tr.fb, "==", a, b, loc)
+    from .npscalars import demote, is_np
+    return demote(r) if is_np(r) else r  # NumPy scalars compare to a numpy.bool_
 
 
 def _find(tr, lst: PyList, v, loc):
@@ -554,6 +698,9 @@ def contains(tr, lst: PyList, v, loc):
 def index(tr, lst: PyList, v, loc):
     j = _find(tr, lst, v, loc)
     bad = icmp(tr.fb, "lt", j, 0)
+    if bad is True and (isinstance(v, Var) or type(v) is tuple and any(
+            isinstance(x, Var) for x in v)):  # known absent, a run-time value in the message
+        bad = tr.fb.const(True)
     if bad is True:
         raise TraceRaise("ValueError", f"{v!r} is not in list")
     if bad is not False:
@@ -563,12 +710,24 @@ def index(tr, lst: PyList, v, loc):
 
 def _raise_with_value(tr, cond, v, template, loc):
     """raise ValueError(template.format(v)) when cond (v may be a run-time number)."""
-    if not isinstance(v, Var):
+    leaves = list(v) if type(v) is tuple else [v]
+    if not any(isinstance(x, Var) for x in leaves):
         tr.fb.raise_if(cond, "ValueError", template.format(repr(v)), loc)
         return
     from ..ir.messages import kind_of_type
-    tr.fb.emit_multi("raise_if_fmt", [cond, v], {"exc": "ValueError", "msg": template.replace(
-        "{}", "{0!r}"), "kinds": (kind_of_type(v.type),)}, loc=loc)
+    vars_ = [x for x in leaves if isinstance(x, Var)]
+    parts, k = [], 0
+    for x in leaves:  # a known field as its repr, a run-time one as a {k!r} slot
+        if isinstance(x, Var):
+            parts.append("{%d!r}" % k)
+            k += 1
+        else:
+            parts.append(repr(x).replace("{", "{{").replace("}", "}}"))
+    shown = parts[0] if type(v) is not tuple else "(" + ", ".join(parts) + (
+        ",)" if len(parts) == 1 else ")")
+    tr.fb.emit_multi("raise_if_fmt", [cond] + vars_, {
+        "exc": "ValueError", "msg": template.replace("{}", shown),
+        "kinds": tuple(kind_of_type(x.type) for x in vars_)}, loc=loc)
 
 
 def count(tr, lst: PyList, v, loc):
@@ -596,6 +755,7 @@ def remove(tr, lst: PyList, v, loc):
 
 def reverse(tr, lst: PyList, loc):
     fb = tr.fb
+    mutates(tr, lst)
     if lst.elem is None:
         return
     n = length(fb, lst)
@@ -612,6 +772,7 @@ def reverse(tr, lst: PyList, loc):
 
 
 def clear(tr, lst: PyList):
+    mutates(tr, lst)
     if lst.elem is not None:
         _set_field(tr.fb, lst, 0, 0)
 
@@ -621,7 +782,7 @@ def repeat(tr, lst: PyList, k, loc):
     if scalar_type(k) not in (I64, BOOL):
         raise TraceRaise("TypeError", f"can't multiply sequence by non-int of type "
                          f"'{type(k).__name__ if not isinstance(k, Var) else k.type.pyname}'")
-    out = new_list(tr, lst.elem, [], loc, lst.site)
+    out = new_list(tr, lst.elem, [], loc, _derived_site(lst))
     if lst.elem is None:
         return out
     times = isel(fb, icmp(fb, "lt", k, 0), 0, k)
@@ -702,285 +863,12 @@ def compare(tr, op, a, b, loc):
     return r
 
 
-# --- reductions ---------------------------------------------------------------------------
-
-def _sum(tr, lst: PyList, start, loc):
-    from . import operators
-    if lst.elem is None:
-        return start
-    fb = tr.fb
-    t = scalar_type(start)
-    if t is None:
-        raise error(loc, "sum() of a list with a start that is not a number", "", E_TYPE)
-    acc = F64 if F64 in (t, _TYPE[lst.elem]) else I64
-    init = _convert(fb, start, acc)
-
-    def step(x, c):
-        return [operators.binary(fb, "+", c[0], _convert(fb, x, acc) if lst.elem == "bool" else x,
-                                 loc)]
-    return _fold(tr, lst, [init], step)[0]
-
-
-_TYPE = {"float64": F64, "int64": I64, "bool": BOOL}
-
-
-def _convert(fb, v, t):
-    if isinstance(v, Var):
-        if v.type == t:
-            return v
-        if v.type == BOOL:
-            v = fb.emit("select", [v, fb.const(1), fb.const(0)])
-        if t == F64 and v.type == I64:
-            return fb.emit("itof", [v])
-        return v
-    return fb.const(float(v) if t == F64 else int(v), t)
-
-
-def _minmax(tr, lst: PyList, which, loc):
-    from . import operators
-    fb = tr.fb
-    from ..ir.messages import cpython_message
-    msg = cpython_message({"min": min, "max": max}[which], [])[1]  # differs between versions
-    if lst.elem is None:
-        raise TraceRaise("ValueError", msg)
-    n = length(fb, lst)
-    empty = icmp(fb, "eq", n, 0)
-    if empty is True:
-        raise TraceRaise("ValueError", msg)
-    if empty is not False:
-        fb.raise_if(empty, "ValueError", msg, loc)
-    data = _field(fb, lst, 16)
-    first = _load(fb, lst.elem, data, 0)
-    op = "<" if which == "min" else ">"
-
-    def body(k, c):
-        x = _load(fb, lst.elem, data, iadd(fb, k, 1))
-        better = operators.compare(fb, op, x, c[0], loc)  # CPython keeps the first of equals
-        return [fb.emit("select", [better, x, c[0]]) if isinstance(better, Var)
-                else (x if better else c[0])]
-    return loop(fb, isub(fb, n, 1), [first], body)[0]
-
-
-def _anyall(tr, lst: PyList, which):
-    from . import operators
-    fb = tr.fb
-    if lst.elem is None:
-        return which == "all"
-
-    def step(x, c):
-        t = operators.truth(fb, x, None)
-        t = fb.const(bool(t)) if not isinstance(t, Var) else t
-        return [fb.emit("or" if which == "any" else "and", [c[0], t])]
-    return _fold(tr, lst, [fb.const(which == "all")], step)[0]
-
-
-# --- calls and attributes -----------------------------------------------------------------
-
-NO = object()
-_METHODS = ("append", "pop", "extend", "insert", "remove", "index", "count", "clear", "copy",
-            "reverse", "sort")
-
-
-def attribute(lst: PyList, name: str, loc):
-    if name in _METHODS:
-        return ListMethod(lst, name)
-    raise error(loc, f"list.{name} is not supported",
-                "supported: " + " ".join(_METHODS), E_UNSUPPORTED_CALL)
-
-
-def _arity(name, args, lo, hi, loc):
-    if not lo <= len(args) <= hi:
-        want = f"exactly one argument" if lo == hi == 1 else f"at most {hi} arguments"
-        raise TraceRaise("TypeError", f"list.{name}() takes {want} ({len(args)} given)")
-
-
-def call_method(tr, m: ListMethod, args, kwargs, loc):
-    lst, name = m.lst, m.name
-    if kwargs and name != "sort":
-        raise error(loc, f"list.{name}() with keyword arguments is not supported", "",
-                    E_UNSUPPORTED_CALL)
-    if name == "append":
-        _arity(name, args, 1, 1, loc)
-        append(tr, lst, args[0], loc)
-        return None
-    if name == "pop":
-        _arity(name, args, 0, 1, loc)
-        return pop(tr, lst, args, loc)
-    if name == "extend":
-        _arity(name, args, 1, 1, loc)
-        extend(tr, lst, args[0], loc)
-        return None
-    if name == "insert":
-        if len(args) != 2:
-            raise TraceRaise("TypeError", f"insert expected 2 arguments, got {len(args)}")
-        insert(tr, lst, args[0], args[1], loc)
-        return None
-    if name == "remove":
-        _arity(name, args, 1, 1, loc)
-        remove(tr, lst, args[0], loc)
-        return None
-    if name == "index":
-        if len(args) != 1:
-            raise error(loc, "list.index() with start/stop is not supported", "", E_UNSUPPORTED_CALL)
-        return index(tr, lst, args[0], loc)
-    if name == "count":
-        _arity(name, args, 1, 1, loc)
-        return count(tr, lst, args[0], loc)
-    if name == "clear":
-        _arity(name, args, 0, 0, loc)
-        clear(tr, lst)
-        return None
-    if name == "copy":
-        _arity(name, args, 0, 0, loc)
-        return copy(tr, lst, loc)
-    if name == "reverse":
-        _arity(name, args, 0, 0, loc)
-        reverse(tr, lst, loc)
-        return None
-    if name == "sort":
-        if args or set(kwargs) - {"reverse"}:
-            raise error(loc, "list.sort() with a key is not supported", "sort the numbers "
-                        "themselves", E_UNSUPPORTED_CALL)
-        sort(tr, lst, kwargs.get("reverse", False), loc)
-        return None
-    raise error(loc, f"list.{name}() is not supported", "", E_UNSUPPORTED_CALL)
-
-
-def call(tr, fn, args, kwargs, loc):
-    """Builtins and NumPy functions with a list argument; NO when not ours."""
-    if isinstance(fn, ListMethod):
-        return call_method(tr, fn, args, kwargs, loc)
-    if fn in (reversed, enumerate, zip):
-        r = iterator_call(tr, fn, args, kwargs, loc)
-        if r is not NO:
-            return r
-    if fn is sorted and len(args) == 1 and (isinstance(args[0], PyList) or isinstance(
-            args[0], Literal) and as_list(tr, args[0], loc, strict=False) is not None):
-        if set(kwargs) - {"reverse"}:
-            raise error(loc, "sorted() with a key is not supported", "sort the numbers "
-                        "themselves", E_UNSUPPORTED_CALL)
-        return sorted_(tr, args[0], kwargs.get("reverse", False), loc)
-    import inspect
-    if inspect.isfunction(fn) or inspect.ismethod(fn):  # a Python function: lists pass through
-        conv = [as_list(tr, a, loc, strict=False) if isinstance(a, Literal) else None for a in args]
-        if any(c is not None for c in conv):
-            from .calls import call_value
-            return call_value(tr, fn, [c if c is not None else a for c, a in zip(conv, args)],
-                              kwargs, loc)
-        return NO
-    if not any(isinstance(a, (PyList, Literal)) for a in args):
-        if fn is list and not kwargs:
-            if not args:
-                return new_list(tr, None, [], loc, None)
-            if isinstance(args[0], (tuple, range)) and len(args) == 1:
-                return as_list(tr, Literal(tuple(args[0])), loc)
-            from .iterators import SymRange
-            if isinstance(args[0], SymRange) and len(args) == 1:
-                return _range_list(tr, args[0], loc)
-        return NO
-    import builtins as py
-    import numpy as np
-    from .calls import _is_numpy
-    if _is_numpy(fn) and any(isinstance(a, PyList) for a in list(args) + list(kwargs.values())) \
-            and fn not in (np.array, np.asarray):
-        # np.mean(xs), np.zeros(n) + xs...: the list as a new 1-D array
-        from .calls import call_value
-        conv = [to_array(tr, a, loc) if isinstance(a, PyList) else a for a in args]
-        kw = {k: to_array(tr, v, loc) if isinstance(v, PyList) else v for k, v in kwargs.items()}
-        return call_value(tr, fn, conv, kw, loc)
-    lits = [a for a in args if isinstance(a, Literal)]
-    if lits and fn not in (len, sum, min, max, any, all, list) and fn is not py.sorted:
-        return NO  # np.array([a, b]), np.stack([...]): the literal as a sequence
-    if len(args) != 1 and fn not in (sum,) or kwargs:
-        if fn in (min, max) and len(args) > 1 and not any(isinstance(a, PyList) for a in args):
-            return NO
-        if fn in (np.array, np.asarray) and len(args) == 1 and set(kwargs) <= {"dtype"}:
-            pass
-        else:
-            raise error(loc, f"{getattr(fn, '__name__', fn)}() of a list with these arguments "
-                        "is not supported", "", E_UNSUPPORTED_CALL)
-    lst = as_list(tr, args[0], loc, strict=fn not in (min, max))
-    if lst is None:
-        return NO
-    if fn is len:
-        return length(tr.fb, lst)
-    if fn is sum:
-        start = args[1] if len(args) > 1 else kwargs.get("start", 0)
-        return _sum(tr, lst, start, loc)
-    if fn in (min, max):
-        return _minmax(tr, lst, fn.__name__, loc)
-    if fn in (any, all):
-        return _anyall(tr, lst, fn.__name__)
-    if fn is list:
-        return copy(tr, lst, loc)
-    if fn in (np.array, np.asarray):
-        dt = kwargs.get("dtype")
-        if dt is not None:
-            dt = np.dtype(dt).name
-            if dt not in DTYPES:
-                raise error(loc, f"np.array(list, dtype={dt}) is not supported", "", E_TYPE)
-        return to_array(tr, lst, loc, dt)
-    raise error(loc, f"{getattr(fn, '__name__', fn)}() of a list is not supported yet",
-                "loop over the list, or use a NumPy array: np.array(xs)", E_UNSUPPORTED_CALL)
-
-
-def comprehension(tr, code, captured: list):
-    """3.11's `<listcomp>` function object for MAKE_FUNCTION: traced as a
-    function of its own whose captured locals are extra parameters."""
-    import types
-    cells = tuple(types.CellType(v) for v in captured)
-    fn = types.FunctionType(code, tr.fn.__globals__, code.co_name, None, cells)
-    fn.__py2wasm_comprehension__ = True
-    return fn
-
-
-def _range_list(tr, r, loc):
-    """list(range(start, stop, step)) with run-time bounds (a known step)."""
-    from .arrays import imax, ifloordiv_pos
-    fb = tr.fb
-    step = r.step
-    if isinstance(step, Var) or step == 0:
-        raise error(loc, "list(range(...)) with a run-time step is not supported",
-                    "build the list with a loop and append", E_UNSUPPORTED_CALL)
-    if step > 0:
-        n = imax(fb, 0, ifloordiv_pos(fb, iadd(fb, isub(fb, r.stop, r.start), step - 1), step))
-    else:
-        n = imax(fb, 0, ifloordiv_pos(fb, iadd(fb, isub(fb, r.start, r.stop), -step - 1), -step))
-    out = new_list(tr, "int64", [], loc)
-    _reserve(tr, out, n, loc)
-    data = _field(fb, out, 16)
-
-    def body(k, c):
-        _store(fb, "int64", data, k, ic(fb, iadd(fb, r.start, imul(fb, k, step))))
-        return c
-    loop(fb, n, [], body)
-    _set_field(fb, out, 0, n)
-    return out
-
-
-def check_return(tr, value, loc):
-    """Returning a list from an exported function is not supported yet
-    (located refusal); internal calls (comprehensions, helpers) return them."""
-    if not (tr.export or tr.result is not None):
-        return
-
-    def has(v):
-        return isinstance(v, (PyList, ListIter)) or (type(v) is tuple and any(has(x) for x in v))
-    if has(value) or isinstance(value, Literal) and as_list(tr, value, loc, strict=False) is not None:
-        raise error(loc, "returning a list is not supported yet",
-                    "return np.array(xs) (a NumPy array), or a tuple of known length",
-                    E_UNSUPPORTED_VALUE)
-
-
-def as_index(tr, key, loc):
-    """An array index that is (or holds) a list: the list as an int/bool array."""
-    if isinstance(key, PyList):
-        return to_array(tr, key, loc)
-    if type(key) is tuple and any(isinstance(k, PyList) for k in key):
-        return tuple(to_array(tr, k, loc) if isinstance(k, PyList) else k for k in key)
-    return key
+NO = object()  # "not a call of ours" (lists_calls.call, lists_iter.iterator_call)
 
 
 # the iterators (enumerate, zip, reversed) and sorting live in their own modules
 from .lists_iter import ITERATORS, iter_step, iterator_call  # noqa: E402
 from .lists_sort import sort, sorted_  # noqa: E402
+from .lists_abi import bind_params, list_type, mutates, param_list  # noqa: E402,F401
+from .lists_calls import (as_index, attribute, call, call_method, check_return,  # noqa: E402,F401
+                          comprehension)

@@ -40,9 +40,18 @@ def sort(tr, lst: PyList, reverse, loc):
     for numbers without NaN the result is the same); reverse=True as CPython
     does it: reverse, sort, reverse (equal items keep their order)."""
     from . import operators
+    from .lists_abi import mutates
     fb = tr.fb
+    mutates(tr, lst)
     if lst.elem is None:
         return
+    from ..ir.types import TupleType
+    from . import lists_records as R
+    record = isinstance(lst.elem, TupleType)
+    if not isinstance(lst.elem, str) and not record:  # lists, NumPy scalars (list(a))
+        raise error(loc, "sorting a list of lists or of NumPy scalars is not supported",
+                    "sort each row, np.sort(a) an array, or a list of numbers (a.tolist())",
+                    E_TYPE)
     if not isinstance(reverse, bool) and scalar_type(reverse) is not BOOL:
         raise error(loc, "sort(reverse=...) must be a bool", "", E_TYPE)
     if isinstance(reverse, Var):
@@ -53,6 +62,15 @@ def sort(tr, lst: PyList, reverse, loc):
         nan = loop(fb, n, [fb.const(False)], lambda k, c: [fb.emit("or", [c[0], fb.emit(
             "ne", [_load(fb, "float64", data, k), _load(fb, "float64", data, k)])])])[0]
         fb.raise_if(nan, "ValueError", NAN_SORT, loc)
+    if record and R.float_fields(lst.elem):  # a NaN in a float field: likewise
+        data = _field(fb, lst, 16)
+
+        def has_nan(k, c):
+            rec = _load(fb, lst.elem, data, k)
+            for f in R.float_fields(lst.elem):
+                c = [fb.emit("or", [c[0], fb.emit("ne", [rec[f], rec[f]])])]
+            return c
+        fb.raise_if(loop(fb, n, [fb.const(False)], has_nan)[0], "ValueError", NAN_SORT, loc)
     if reverse:
         reverse_(tr, lst)
     size = _size(lst.elem)
@@ -61,6 +79,8 @@ def sort(tr, lst: PyList, reverse, loc):
     elem = lst.elem
 
     def less(a, b):
+        if record:
+            return R.record_less(tr, a, b, loc)
         r = operators.compare(fb, "<", a, b, loc)
         return fb.const(bool(r)) if not isinstance(r, Var) else r
 
@@ -81,7 +101,7 @@ def sort(tr, lst: PyList, reverse, loc):
                 # take the left item unless the right one is strictly smaller (stable)
                 take_left = fb.emit("and", [li, fb.emit("or", [fb.emit("not", [rj]),
                                                                  fb.emit("not", [less(y, x)])])])
-                _store(fb, elem, b, iadd(fb, lo, k), fb.emit("select", [take_left, x, y]))
+                _store(fb, elem, b, iadd(fb, lo, k), R.select(fb, take_left, x, y))
                 return [fb.emit("select", [take_left, ic(fb, iadd(fb, i, 1)), ic(fb, i)]),
                         fb.emit("select", [take_left, ic(fb, j), ic(fb, iadd(fb, j, 1))])]
             loop(fb, isub(fb, hi, lo), [ic(fb, lo), ic(fb, mid)], step)

@@ -1420,7 +1420,7 @@ def ravel(tr, a, loc):
 
 _METHODS = {"sum", "prod", "min", "max", "mean", "std", "var", "argmin", "argmax", "any",
             "all", "cumsum", "cumprod", "dot", "reshape", "ravel", "flatten", "copy", "astype",
-            "transpose", "fill", "clip", "round", "item"}
+            "transpose", "fill", "clip", "round", "item", "tolist"}
 
 
 def attribute(tr, a, name, loc):
@@ -1494,6 +1494,9 @@ def call_method(tr, m: ArrayMethod, args, kwargs, loc):
         return clip(tr, a, b["min"], b["max"], loc)
     if name == "round":
         return call(tr, np.round, [a] + list(args), kwargs, loc)
+    if name == "tolist" and not args and not kwargs:  # frontend/lists_arrays.py
+        from .lists_arrays import tolist
+        return tolist(tr, a, loc)
     if name == "item" and not args and not kwargs:
         a = materialize(tr, a, loc)
         fb.raise_if(ic_bool(fb, icmp(fb, "ne", A.size_of(fb, a), 1)), "ValueError",

@@ -69,15 +69,30 @@ def annotation_type(ann: Any, fn, what: str) -> PyType:
         if not args or Ellipsis in args:
             _bad(fn, what, ann)
         return TupleType(tuple(annotation_type(a, fn, what) for a in args))
-    if ann is list or typing.get_origin(ann) is list:
-        file, line = _fn_loc(fn)
-        raise CompileError(f"a list as {what} of {fn.__name__}() is not supported yet (lists "
-                           "are values inside compiled code)", file=file, line=line,
-                           code=E_SIGNATURE, source_line=_src(fn),
-                           hint="pass a NumPy array instead: npt.NDArray[np.float64] "
-                                "or py2wasm.f64[:] (py2wasm.f64[:, :] for 2-D), built with "
-                                "np.asarray(xs); return np.array(xs)")
+    if ann is list or typing.get_origin(ann) in (list, typing.List):
+        return _list_annotation(ann, fn, what)
     _bad(fn, what, ann)
+
+
+_LIST_ELEMS = {float: "float64", int: "int64", bool: "bool"}
+
+
+def _list_annotation(ann, fn, what):
+    """list[float], list[int], list[bool], list[list[float]]... -> ListType."""
+    from ..ir.types import ListType
+    args = typing.get_args(ann)
+    if len(args) == 1 and args[0] in _LIST_ELEMS:
+        return ListType(_LIST_ELEMS[args[0]])
+    if len(args) == 1 and (args[0] is list or typing.get_origin(args[0]) in (list, typing.List)):
+        return ListType(_list_annotation(args[0], fn, what))
+    file, line = _fn_loc(fn)
+    shown = getattr(ann, "__name__", None) if not args else repr(ann)
+    raise CompileError(f"unsupported annotation {shown!r} for {what} of {fn.__name__}() "
+                       "(a list needs its element type)", file=file, line=line,
+                       code=E_SIGNATURE, source_line=_src(fn),
+                       hint="annotate list[float], list[int], list[bool] or a nested "
+                            "list[list[float]]; for arrays use npt.NDArray[np.float64] or "
+                            "py2wasm.f64[:] (py2wasm.f64[:, :] for 2-D)")
 
 
 def _numpy_scalar_annotation(ann, fn, what):
@@ -162,7 +177,8 @@ ANNOTATION_HINT = ("annotate with int, float, bool, complex, a NumPy scalar type
                    "npt.NDArray[np.float64] (1-D; any NumPy dtype: np.float32, np.int8...np.uint64, np.bool_, "
                    "np.complex128, np.complex64) or py2wasm.f64[:, :] for N dimensions "
                    "(f64 f32 i64 i32 i16 i8 u64 u32 u16 u8 boolean c128 c64); "
-                   "lists and bare np.ndarray carry no element type")
+                   "list[float], list[int], list[bool] (nested: list[list[float]]); "
+                   "bare list and np.ndarray carry no element type")
 
 
 def _bad(fn, what, ann):
@@ -274,12 +290,51 @@ def type_of_value(v: Any, fn=None, name: str = "") -> PyType:
                          "convert it: float(x), int(x), or a supported NumPy scalar such as "
                          "np.float64(x) or np.int64(x)")
     if t is list:
-        hint = "pass a NumPy array (np.asarray(x)) or a tuple"
+        return _list_value_type(v, fn, name)
     else:
         hint = ("compiled functions take int, float, bool, complex, NumPy scalars, NumPy "
                 "arrays or "
                 "tuples of those")
     raise _bad_value(fn, name, f"argument of type {t.__name__} is not supported", hint)
+
+
+def _np_list_types() -> dict:
+    """NumPy scalar types a list may hold -> dtype (real ones)."""
+    from .npscalars import _BY_TYPE
+    return _BY_TYPE
+
+
+def _list_value_type(v: list, fn, name):
+    """The ListType of a list argument: one element type (float, int or
+    bool; or lists of one type), else a located CompileError."""
+    from ..ir.types import ListType
+    if not v:
+        return ListType(None)
+    t0 = type(v[0])
+    if t0 is list:
+        inner = [_list_value_type(x, fn, name) if type(x) is list else None for x in v]
+        known = {t for t in inner if t is not None and t.elem is not None}
+        if None not in inner and len(known) <= 1:
+            return ListType(known.pop() if known else ListType(None))
+    elif t0 in _LIST_ELEMS and all(type(x) is t0 for x in v):
+        return ListType(_LIST_ELEMS[t0])
+    elif t0 is not bool and t0 in _np_list_types() and all(type(x) is t0 for x in v):
+        from ..ir.types import NumpyScalarType  # NumPy scalars of one type (list(a))
+        return ListType(NumpyScalarType(_np_list_types()[t0]))
+    elif t0 is tuple:  # records of numbers, one tuple type
+        kinds = {tuple(map(type, x)) if type(x) is tuple else None for x in v}
+        if len(kinds) == 1 and all(k in _LIST_ELEMS for k in next(iter(kinds)) or (None,)):
+            return ListType(TupleType(tuple({float: F64, int: I64, bool: BOOL}[k]
+                                            for k in next(iter(kinds)))))
+    kinds = sorted({type(x).__name__ for x in v})
+    what = ("tuples of different field types (or not of numbers)" if t0 is tuple and
+            kinds == ["tuple"] else f"a list mixing {', '.join(kinds)} elements"
+            if len(kinds) > 1 else f"a list of {kinds[0]}" if t0 is not list else
+            "lists of different element types")
+    raise _bad_value(fn, name, f"{what} is not supported (compiled lists hold one element "
+                     "type: int, float, bool, a tuple of those, or lists of those)",
+                     "convert the elements first, e.g. [float(x) for x in xs], or pass a "
+                     "NumPy array (np.asarray(xs))")
 
 
 def _bad_value(fn, name, msg, hint):
@@ -328,6 +383,9 @@ def trace_type(v: Any, loc, what="value") -> PyType:
     from .arrays import Arr, Ew
     if isinstance(v, (Arr, Ew)):
         return ArrayType(v.dtype, v.ndim)
+    from .lists import PyList, list_type
+    if isinstance(v, PyList):
+        return list_type(v)
     from .objects import ObjState, is_obj
     if t is ObjState:
         return v.pytype(trace_type, loc, what)
@@ -370,6 +428,10 @@ def placeholder(t: PyType):
     if isinstance(t, TupleType):
         items = tuple(placeholder(e) for e in t.elems)
         return t.pyclass._make(items) if t.pyclass is not None else items
+    from ..ir.types import ListType
+    if isinstance(t, ListType):
+        from .lists import param_list
+        return param_list(t)
     if isinstance(t, ArrayType):
         from .arrays import Arr
         strides = tuple(Var(I64, "stride") for _ in range(t.ndim)) if t.strided else None

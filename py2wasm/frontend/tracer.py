@@ -18,7 +18,7 @@ import sys
 from ..errors import CompileError
 from ..ir import (BOOL, F64, I64, FunctionBuilder, Loc, PySignature, PyType, TupleType, Var,
                   flatten)
-from ..ir.types import COMPLEX, NumpyScalarType, ScalarType, python_name
+from ..ir.types import COMPLEX, ListType, NumpyScalarType, ScalarType, python_name
 from . import arrays, lists, objects
 from .liveness import live_locals
 from .opcodes import Handlers
@@ -113,6 +113,7 @@ class FunctionTracer(Handlers):
         if export:  # each array argument is its own memory block (arrays.Arr.root)
             locals_[:len(args)] = [arrays.param_root(v, i) for i, v in
                                    enumerate(locals_[:len(args)])]
+            lists.bind_params(self, locals_, len(args))  # empty list arguments learn their type
         self.frame0 = Frame(locals_, [])  # closure cells stay known values
         self.obj_args: list = []  # instance arguments of an exported function (objects.py)
         if export and any(isinstance(a, objects.ObjArg) for a in args):
@@ -354,7 +355,7 @@ class FunctionTracer(Handlers):
         if self.genexpr == "resume" or self.genexpr and value is None:
             from .generators import final
             value = final(self, value)
-        lists.check_return(self, value, loc)
+        value = lists.check_return(self, value, loc)
         if self.export:  # instances leave as states; instance arguments' states follow
             value = objects.exit_value(self, value, loc)
             if self.obj_args:
@@ -374,6 +375,8 @@ class FunctionTracer(Handlers):
         fb = self.fb
         if self.result is None:
             self.returns = _unify_numpy_returns(self.returns)
+            from .lists_abi import unify_returns
+            self.returns = unify_returns(self.returns)  # `return []` and a typed list
             template = self.returns[0][1] if self.returns else None
             k0 = key_of(template)
             if self.export or any(key_of(v) != k0 for _, v, _ in self.returns):
@@ -429,8 +432,8 @@ class FunctionTracer(Handlers):
 
     def coerce_to(self, v, t: PyType, want: PyType, loc) -> list[Var]:
         """The flat IR values of trace value `v` (of type t) as type `want`."""
-        if t == want:
-            return [self.materialize(x) for x in leaves(v, [])]
+        if t == want or isinstance(want, ListType) and isinstance(t, ListType) and t.elem is None:
+            return [self.materialize(x) for x in leaves(v, [])]  # (an empty list of any type)
         if isinstance(want, ScalarType) and isinstance(t, (ScalarType, NumpyScalarType)):
             from . import operators
             return [operators.coerce(self.fb, v, want, loc)]  # a NumPy scalar's value

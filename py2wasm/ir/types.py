@@ -234,6 +234,60 @@ class ArrayType:
         return f"array[{self.dtype}, {self.ndim}{', strided' if self.strided else ''}{al}]"
 
 
+@dataclass(frozen=True, repr=False)
+class ListType(ArrayType):
+    """A Python list in a signature (frontend/lists.py's layout in linear
+    memory: a 24-byte header of int64 words len, capacity, data address).
+    It crosses the ABI as the header's address alone, which is how a 0-D
+    array of bytes crosses it (ArrayType("uint8", 0)): the backend's ABI and
+    the arena handling of array parameters apply unchanged, and the host
+    (the runner, the npm package's JS) places and reads the list itself.
+    `elem` is the element type: "float64", "int64", "bool", a nested
+    ListType (its elements are header addresses), a TupleType of I64, F64
+    and BOOL (a record: one 8-byte slot per field), a NumpyScalarType
+    (`list(a)`: elements of a's dtype, NumPy scalars), or None for a list whose
+    element type is unknown (an empty argument the function never fills).
+    `readonly` (a parameter's, not part of the type's identity): the
+    function never changes the list (the frontend's finding; the host then
+    need not read it back, and JavaScript may pass a readonly array)."""
+    elem: "str | ListType | None" = None
+    readonly: bool = field(default=False, compare=False)
+
+    def __init__(self, elem, readonly: bool = False):
+        object.__setattr__(self, "dtype", "uint8")
+        object.__setattr__(self, "ndim", 0)
+        object.__setattr__(self, "strided", False)
+        object.__setattr__(self, "alias", None)
+        object.__setattr__(self, "elem", elem)
+        object.__setattr__(self, "readonly", readonly)
+
+    def __repr__(self) -> str:
+        return python_name(self)
+
+
+_LIST_ELEM_JSON = {"float64": "float", "int64": "int", "bool": "bool"}
+
+
+def list_elem_json(elem):
+    """The manifest form of a list's element type: "float" | "int" | "bool" |
+    a nested list's {"list": ...} | None (unknown: the list stays empty)."""
+    if isinstance(elem, ListType):
+        return {"list": list_elem_json(elem.elem)}
+    if isinstance(elem, (TupleType, NumpyScalarType)):  # a record {"tuple": [...]}; "numpy.float64"
+        return to_json(elem)
+    if elem is not None and elem not in _LIST_ELEM_JSON:
+        raise ValueError(f"no manifest form for a list of {elem!r}")
+    return _LIST_ELEM_JSON.get(elem) if elem is not None else None
+
+
+def list_elem_from_json(j):
+    if isinstance(j, dict) and "tuple" in j or numpy_scalar_json(j) is not None:
+        return from_json(j)
+    if isinstance(j, dict):
+        return ListType(list_elem_from_json(j["list"]))
+    return {"float": "float64", "int": "int64", "bool": "bool", None: None}[j]
+
+
 PyType = Union[ScalarType, TupleType, NoneType, ArrayType, NumpyScalarType, ComplexType]
 
 
@@ -261,6 +315,11 @@ def python_name(t: PyType) -> str:
         return t.pyname
     if isinstance(t, TupleType):
         return "tuple[" + ", ".join(python_name(e) for e in t.elems) + "]"
+    if isinstance(t, ListType):
+        e = t.elem
+        inner = python_name(e) if isinstance(e, ListType) else \
+            {"float64": "float", "int64": "int", "bool": "bool"}.get(e, "nothing")
+        return f"list[{inner}]"
     if isinstance(t, ArrayType):
         return f"ndarray[{t.dtype}, {t.ndim}-D]"
     if isinstance(t, NumpyScalarType):
@@ -273,7 +332,8 @@ def python_name(t: PyType) -> str:
 def to_json(t: PyType):
     """JSON form used in the build manifest: "int" | "float" | "bool" | "None"
     | "numpy.<dtype>" (a NumPy scalar: "numpy.float32", "numpy.bool_") | "complex"
-    | {"tuple": [...]} (+ "names": [...] for a named tuple) | {"array": dtype, "ndim": n}."""
+    | {"tuple": [...]} (+ "names": [...] for a named tuple) | {"array": dtype, "ndim": n}
+    | a list: {"array": "uint8", "ndim": 0, "list": elem} (ListType)."""
     if isinstance(t, ScalarType):
         return t.pyname
     if isinstance(t, TupleType):
@@ -285,6 +345,8 @@ def to_json(t: PyType):
             return {"tuple": [to_json(e) for e in t.elems], "names": list(t.names),
                     **({"class": t.pyclass.__name__} if t.pyclass is not None else {})}
         return {"tuple": [to_json(e) for e in t.elems]}
+    if isinstance(t, ListType):  # an ArrayType to the ABI code, which ignores "list"
+        return {"array": "uint8", "ndim": 0, "list": list_elem_json(t.elem)}
     if isinstance(t, ArrayType):
         return {"array": t.dtype, "ndim": t.ndim, **({"strided": True} if t.strided else {}),
                 **({"alias": t.alias} if t.alias is not None else {})}
@@ -306,6 +368,8 @@ def numpy_scalar_json(j) -> "str | None":
 def from_json(j) -> PyType:
     if numpy_scalar_json(j) is not None:
         return NumpyScalarType(numpy_scalar_json(j))
+    if isinstance(j, dict) and "list" in j:
+        return ListType(list_elem_from_json(j["list"]))
     if isinstance(j, dict) and "array" in j:
         return ArrayType(j["array"], j["ndim"], bool(j.get("strided", False)), j.get("alias"))
     if isinstance(j, dict):

@@ -44,10 +44,10 @@ import json
 from typing import Any
 
 from ..backend.abi import sizes_in_memory
-from .signature import (ARRAY_CLASSES, COMPLEX_ARRAYS, DTYPE_INDEX, MEMORY_EXPORTS, NP_INT_RANGES,
-                        NUMPY_COMPLEX, NUMPY_SCALARS, count_leaves, has_array, is_array,
-                        field_access, field_key, is_complex_array, is_record, js_default,
-                        leaves, record_check)
+from .signature import (ARRAY_CLASSES, COMPLEX_ARRAYS, DTYPE_INDEX, MEMORY_EXPORTS,
+                        NP_INT_RANGES, NUMPY_COMPLEX, NUMPY_SCALARS, count_leaves, field_access,
+                        field_key, has_array, has_list, is_array, is_complex_array, is_list,
+                        is_record, js_default, leaves, list_kind, record_check)
 
 # manifest scalar type -> (inline check of `{v}`, true when accepted; the value
 # passed to the wasm; the runtime piece called when the check fails: it
@@ -94,6 +94,9 @@ def _result(t: Any, fn: str, n_leaves: int, used: set[str]) -> str:
         return "$r" if n_leaves == 1 else f"$r[{k}]"
 
     def build(ty: Any) -> str:
+        if is_list(ty):  # js/src/lists.ts `lout`
+            used.add("lout")
+            return f"$lout($s,{raw()},{list_kind(ty)},{_s(fn)})"
         if is_complex_array(ty):  # {dtype, data, shape}: cxarrays.ts `cxo`
             used.add("cxo")
             vals = [raw() for _ in range(1 + ty["ndim"])]
@@ -174,6 +177,7 @@ def function_js(f: dict, local: str, pnames: list[str]) -> tuple[str, set[str]]:
     writable = False  # an array argument the function may write: copied back in `finally`
     zslot = 0  # the next free slot of $s.z (sizes of N-d arguments)
     datas: list = []  # (data variable, label, may be written) of each array argument
+    lists_back = False  # a list argument the function may change: read back in `finally`
     for k, p in enumerate(params):
         t, pn = p["type"], pnames[k]
 
@@ -191,6 +195,16 @@ def function_js(f: dict, local: str, pnames: list[str]) -> tuple[str, set[str]]:
 
         tuple_checks(t, pn, p["name"])
         for leaf in leaves(t, pn, p["name"]):
+            if is_list(leaf.type):  # js/src/lists.ts: checked, placed after `start`, read back
+                used |= {"start", "lchk", "lput"}
+                var = f"${len(places)}"
+                kind = list_kind(leaf.type)
+                ro = ",1" if p.get("readonly") else ""
+                body.append(f"$lchk({leaf.access},{kind},{labels},{_s(leaf.label)});")
+                places.append(f"const {var}a=$lput($s,{leaf.access},{kind}{ro});")
+                lists_back = lists_back or not ro
+                args.append(f"{var}a")
+                continue
             if is_complex_array(leaf.type):
                 var = f"${len(places)}"
                 code, place, dims = complex_array_arg(leaf, var, labels, zslot, p.get("readonly", False))
@@ -258,16 +272,21 @@ def function_js(f: dict, local: str, pnames: list[str]) -> tuple[str, set[str]]:
     nres = 1 if sizes_in_memory(rt) else count_leaves(rt)
     target = f"$s.e.{fn}" if fn.isidentifier() else f"$s.e[{_s(fn)}]"
     catch = "catch($e){throw $trap($e,$s)}"
+    lists = has_list(rt) or any(has_list(p["type"]) for p in params)
     if places:
         call = f"{target}($s.p,{','.join(args)})"
-        pre = "$start($s);" + "".join(places)
-        fin = "finally{$s.c&&$back($s)}" if writable else ""
+        pre = "$start($s);" + ("$s.L=undefined;" if lists else "") + "".join(places)
+        fin = "$s.c&&$back($s);" if writable else ""
         if writable:
             used.add("back")
+        if lists_back:
+            used.add("lback")
+            fin += f"$lback($s,{labels});"
+        fin = f"finally{{{fin}}}" if fin else ""
     else:
         if has_array(rt):  # array results only: the arena still has to belong to this instance
             used.add("start")
-            pre = "$start($s);"
+            pre = "$start($s);" + ("$s.L=undefined;" if lists else "")
         else:
             pre = ""
         call = f"{target}({','.join(args)})"
@@ -277,7 +296,9 @@ def function_js(f: dict, local: str, pnames: list[str]) -> tuple[str, set[str]]:
     elif rt == "float" and not fin:
         body.append(f"try{{{pre}return {call}}}{catch}")
     else:
-        if sizes_in_memory(rt) and is_complex_array(rt):
+        if is_list(rt):  # its header's address
+            expr = _result(rt, fn, 1, used)
+        elif sizes_in_memory(rt) and is_complex_array(rt):
             used.add("cxo1")
             expr = f"$cxo1($s,{COMPLEX_ARRAYS[rt['array']][1]},{rt['ndim']},$r)"
         elif sizes_in_memory(rt):  # the address alone; the sizes are in memory (backend/abi.py)

@@ -11,7 +11,9 @@ NumPy arrays {"array": dtype, "ndim": n}: a 1-D array is a TypedArray of
 the dtype's class (`ARRAY_CLASSES`), an N-d array an `NDArray<Class, N>`
 (`{ data, shape }`, declared by typescript.py); a complex array of any
 ndim is a `Complex128Array<N>` / `Complex64Array<N>` (`COMPLEX_ARRAYS`:
-`{ dtype, data, shape }`, `data` the interleaved parts).
+`{ dtype, data, shape }`, `data` the interleaved parts); Python lists
+{"array": "uint8", "ndim": 0, "list": "float" | "int" | "bool"} (`is_list`):
+`number[]` / `boolean[]` (js/src/lists.ts).
 """
 from __future__ import annotations
 
@@ -98,6 +100,13 @@ def check_type(t: Any, where: str) -> None:
         return
     if t in NUMPY_COMPLEX:
         return
+    if is_list(t):
+        leaf = _list_leaf(t)
+        if isinstance(leaf, dict) or leaf not in LIST_KINDS:
+            raise UnsupportedSignature(f"{where}: lists of {leaf!r} are not supported from "
+                                       "JavaScript (list[float], list[int], list[bool] and "
+                                       "lists of those lists are)")
+        return
     if is_array(t):
         nd = t.get("ndim")
         if t["array"] not in ARRAY_CLASSES and t["array"] not in COMPLEX_ARRAYS or type(nd) is not int or not 1 <= nd <= 32:
@@ -126,7 +135,32 @@ def arg_piece(t: str) -> tuple[str, str]:
 
 
 def is_array(t: Any) -> bool:
-    return isinstance(t, dict) and "array" in t
+    """A NumPy array type (a TypedArray in JS); lists are `is_list`."""
+    return isinstance(t, dict) and "array" in t and "list" not in t
+
+
+def is_list(t: Any) -> bool:
+    """A Python list type ({"array": "uint8", "ndim": 0, "list": elem}: the
+    header address crosses the ABI; js/src/lists.ts places and reads it)."""
+    return isinstance(t, dict) and "list" in t
+
+
+# a list's element type -> the kind number of js/src/lists.ts (a list of lists: 4 + its rows' kind)
+LIST_KINDS = {"float": 0, "int": 1, "bool": 2, None: 3}
+
+
+def list_kind(t: Any) -> int:
+    e = t["list"]
+    return 4 + list_kind(e) if isinstance(e, dict) else LIST_KINDS[e]
+
+
+def _list_leaf(t: Any) -> Any:
+    e = t["list"]
+    return _list_leaf(e) if isinstance(e, dict) and "list" in e else e
+
+
+def has_list(t: Any) -> bool:
+    return is_list(t) or (isinstance(t, dict) and any(has_list(e) for e in t.get("tuple", ())))
 
 
 def is_complex_array(t: Any) -> bool:
@@ -141,8 +175,9 @@ def has_complex_array(t: Any) -> bool:
 
 
 def has_array(t: Any) -> bool:
-    """Does manifest type `t` mention an array (itself or inside a tuple)?"""
-    return is_array(t) or (isinstance(t, dict) and any(has_array(e) for e in t.get("tuple", ())))
+    """Does manifest type `t` mention an array or a list (itself or inside a
+    tuple)? (Both live in linear memory: the package keeps the heap state.)"""
+    return is_array(t) or is_list(t) or (isinstance(t, dict) and any(has_array(e) for e in t.get("tuple", ())))
 
 
 def has_nd_array(t: Any) -> bool:
@@ -159,6 +194,11 @@ def ts_type(t: Any) -> str:
     if is_array(t):
         cls = ARRAY_CLASSES[t["array"]]
         return cls if t["ndim"] == 1 else f"NDArray<{cls}, {t['ndim']}>"
+    if is_list(t):
+        e = t["list"]
+        if isinstance(e, dict):
+            return ts_type(e) + "[]"
+        return {"bool": "boolean[]", None: "never[]"}.get(e, "number[]")
     if t in NUMPY_COMPLEX:
         return "Complex"
     if base_kind(t) in ("int", "float"):
@@ -210,6 +250,9 @@ def python_type(t: Any) -> str:
         return f"{_SHORT[t['array']]}[{', '.join([':'] * t['ndim'])}]"
     if is_record(t) and "class" in t:
         return t["class"]
+    if is_list(t):
+        e = t["list"]
+        return f"list[{python_type(e) if isinstance(e, dict) else e or 'float'}]"
     return "tuple[" + ", ".join(python_type(e) for e in t["tuple"]) + "]"
 
 
@@ -217,7 +260,7 @@ def leaves(t: Any, access: str, label: str) -> Iterator[Leaf]:
     """The scalars and arrays a value of type `t` flattens to, left to right
     (the wasm ABI; an array leaf's `type` is its manifest type and stands
     for 1 + ndim wasm values: address, then the shape)."""
-    if is_array(t):
+    if is_array(t) or is_list(t):
         yield Leaf(t, access, label)
         return
     if isinstance(t, str):
@@ -234,7 +277,7 @@ def leaves(t: Any, access: str, label: str) -> Iterator[Leaf]:
 
 def count_leaves(t: Any) -> int:
     """How many wasm values a value of type `t` flattens to."""
-    return sum(1 + lf.type["ndim"] if is_array(lf.type) else 2 if lf.type in ("complex", *NUMPY_COMPLEX) else 1
+    return sum(1 + lf.type["ndim"] if is_array(lf.type) or is_list(lf.type) else 2 if lf.type in ("complex", *NUMPY_COMPLEX) else 1
                for lf in leaves(t, "", ""))
 
 
@@ -255,6 +298,10 @@ def example_value(t: Any, i: int) -> str:
         shape = [2] + [1] * (t["ndim"] - 1)
         return (f"{{ dtype: \"{t['array']}\", data: new {cls}([1, 0.5, -2, 0]), "
                 f"shape: [{', '.join(map(str, shape))}] }}")
+    if is_list(t):
+        if isinstance(t["list"], dict):
+            return "[" + example_value(t["list"], i) + "]"
+        return {"bool": "[true, false]", "int": "[1, 2, 3]", None: "[]"}.get(t["list"], "[1.5, 2, 3]")
     if is_array(t):
         cls = ARRAY_CLASSES[t["array"]]
         vals = {"float64": "[0.5, 1.5, 2.5]", "float32": "[0.5, 1.5, 2.5]", "int64": "[1n, 2n, 3n]",
@@ -406,6 +453,8 @@ def _mentions_numpy_complex(t: Any) -> bool:
 def _check_host_complex(manifest: dict, t: Any, where: str) -> None:
     """Complex arrays and NumPy complex scalars have wrappers for "js" ABI
     builds (what `py2wasm build` makes) only."""
+    if manifest.get("abi") != "js" and has_list(t):
+        raise UnsupportedSignature(f"{where}: lists need a build of the \"js\" ABI (py2wasm build)")
     if manifest.get("abi") != "js" and _mentions_numpy_complex(t):
         raise UnsupportedSignature(f"{where}: complex arrays and NumPy complex scalars need a build "
                                    "of the \"js\" ABI (py2wasm build)")

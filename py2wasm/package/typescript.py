@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from .loader import loader_declarations
 from .signature import (NP_INT_RANGES, check_manifest, has_array, has_complex, has_complex_array,
-                        has_nd_array, is_array, is_complex_array, is_js_identifier, js_default, python_default, python_type, ts_type)
+                        has_list, has_nd_array, is_array, is_complex_array, is_list, is_js_identifier, js_default, python_default, python_type, ts_type)
 
 # The type of init()'s argument. DOM types are looked up on globalThis so
 # the declarations compile under any `lib` (DOM, @types/node, or neither):
@@ -180,7 +180,11 @@ def ts_signature(f: dict, *, local: str | None = None, wasm_arrays: bool = False
     a parameter with a Python default is optional (`scale?: number`).
     `wasm_arrays`: array parameters also accept WasmArrays (memory API)."""
     pt = ts_param_type if wasm_arrays else ts_type
-    params = ", ".join(f"{ts_param_name(p['name'])}{'?' if 'default' in p else ''}: {pt(p['type'])}"
+
+    def ptype(p):  # a list the function never changes may be a readonly array
+        return ("readonly " if p.get("readonly") else "") + ts_type(p["type"]) if is_list(p["type"]) \
+            else pt(p["type"])
+    params = ", ".join(f"{ts_param_name(p['name'])}{'?' if 'default' in p else ''}: {ptype(p)}"
                        for p in f["params"])
     return f"{local or f['name']}({params}): {ts_type(f['result'])}"
 
@@ -234,6 +238,10 @@ def function_doc(f: dict, source: str, raises: bool = True) -> list[str]:
         if is_complex_array(t):
             note += (" (copied in; what the function writes into it is copied back)" if not p.get("readonly")
                      else " (read only: copied in)")
+        elif is_list(t):
+            note += (" (copied in; after the call, also when it throws, the array holds the list as the "
+                     "function left it: appends, pops, sorts are seen)" if not p.get("readonly") else
+                     " (read only: copied in)")
         elif has_array(t):
             note += (" (arrays are copied in; what the function writes into them is copied back; a WasmArray "
                      "is used in place)" if not p.get("readonly") else
@@ -246,7 +254,9 @@ def function_doc(f: dict, source: str, raises: bool = True) -> list[str]:
         note = f"Python `{python_type(rt)}`"
         if _mentions_int(rt):
             note += " (an int beyond the safe range throws a RangeError; its `value` is the BigInt)"
-        if has_array(rt):
+        if has_list(rt):
+            note += " (a new array, or the argument's own array when the function returns its argument)"
+        elif has_array(rt):
             note += " (arrays are new, not views of wasm memory)"
         lines.append(f"@returns {note}")
     if raises:

@@ -43,7 +43,11 @@ def _supported(ac) -> bool:
     for p in ac._plans:  # noqa: SLF001
         if p.kind not in ("a", "s", "np"):
             return False
-    return True
+    return not _has_list(ac._rplan)  # noqa: SLF001 - lists: the general path (runner/lists.py)
+
+
+def _has_list(plan) -> bool:
+    return plan.kind == "l" or plan.kind == "t" and any(_has_list(e) for e in plan.elems)
 
 
 def _layout_cache(cache: dict, dtype, V: list, vi: int):

@@ -21,8 +21,8 @@ import ctypes as _ctypes
 
 import numpy as np
 
-from ..ir.types import (ArrayType, ComplexType, NoneType, NumpyScalarType, ScalarType, TupleType,
-                        from_json)
+from ..ir.types import (ArrayType, ComplexType, ListType, NoneType, NumpyScalarType, ScalarType,
+                        TupleType, from_json)
 from . import aliasing
 from .layout import compact_layout, view_in
 
@@ -223,7 +223,9 @@ class _Plan:
         self.t = t
         self.ro = ro  # an array parameter the function never writes (manifest "readonly")
         self.alias = None
-        if isinstance(t, ArrayType):
+        if isinstance(t, ListType):  # a Python list (runner/lists.py)
+            self.kind = "l"
+        elif isinstance(t, ArrayType):
             self.kind = "a"
             self.dtype = np.dtype(t.dtype)  # little-endian (native), as in memory
             self.name, self.ndim, self.itemsize = t.dtype, t.ndim, self.dtype.itemsize
@@ -313,6 +315,7 @@ class ArrayCaller:
         self.exc = exports["py2wasm_exc"]
         self._exports = exports
         self.make_exception = make_exception
+        self._lists = None
 
     # memory access -------------------------------------------------------------------
     def _view(self):
@@ -412,6 +415,11 @@ class ArrayCaller:
             flat.extend(a.shape)
         elif k == "s":
             flat.append(a)
+        elif k == "l":
+            if self._lists is None:
+                from .lists import ListPlacement
+                self._lists = ListPlacement()
+            self._lists.place(self, self.name, plan.t, a, flat, plan.ro)
         elif k == "npc":
             if type(a) is not plan.dtype:
                 raise TypeError(f"expected a numpy.{plan.dtype.__name__}, got "
@@ -447,6 +455,7 @@ class ArrayCaller:
         self._size = len(u8)
         flat: list = []
         placed: list = []
+        self._lists = None  # the argument lists placed (runner/lists.py)
         ndarray = np.ndarray
         if aliasing.overlap_groups(args) != self._expect:
             self._alias_mismatch(args)
@@ -488,13 +497,19 @@ class ArrayCaller:
                 res = self.func(self.store, *[int(x) if type(x) is bool else x for x in flat])
         except self._wasmtime.Trap as trap:
             self._copy_back(placed, *self._view())
+            if self._lists is not None:
+                self._lists.read_back(self._view()[1])
             raise self._exception(trap) from None
         except BaseException:
             self._copy_back(placed, *self._view())
+            if self._lists is not None:
+                self._lists.read_back(self._view()[1])
             raise
         base, u8 = self._view()  # the call may have grown (and moved) the memory
         if placed:
             self._copy_back(placed, base, u8)
+        if self._lists is not None:
+            self._lists.read_back(u8)
         if self._rplan.kind == "n":
             return None
         if self._rplan.kind == "a" and self._rplan.ndim == 1:  # one 1-D array
@@ -585,6 +600,9 @@ class ArrayCaller:
             return (out if plan.ndim == 1 else out.reshape(shape)).copy()
         if k == "t":
             return tuple(self._unflatten(e, flat, u8) for e in plan.elems)
+        if k == "l":
+            from .lists import result_list
+            return result_list(self._lists, u8, next(flat), plan.t)
         if k == "s":
             return _PY[plan.name](next(flat))
         if k == "npc":

@@ -282,7 +282,7 @@ def test_python_defaults_are_optional_in_js_and_in_the_declarations(tmp_path):
 def test_annotation_hints_show_the_array_annotations(tmp_path):
     src = tmp_path / "ann.py"
     src.write_text("import numpy as np\n\ndef f(a: np.ndarray) -> float:\n    return a[0]\n\n"
-                   "def g(a: list[float]) -> float:\n    return a[0]\n")
+                   "def g(a: list) -> float:\n    return a[0]\n")
     for fn in ("f", "g"):
         r = cli("build", src, "-o", tmp_path / fn, "-f", fn)
         assert r.returncode == 1

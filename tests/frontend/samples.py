@@ -46,7 +46,7 @@ def uses_print(x):
 
 def uses_list(x):
     a = [x, x]  # line 48
-    return a
+    return a, enumerate(a)
 
 
 def uses_try(x):

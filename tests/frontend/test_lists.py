@@ -66,7 +66,6 @@ def test_sum_of_an_empty_float_list_is_a_float():
 
 
 @pytest.mark.parametrize("fn, words", [
-    (L.returns_list, "returning a list"),
     (L.mixed_types, "mixing"),
     (L.append_other_type, "cannot hold"),
     (L.sort_list, "key"),

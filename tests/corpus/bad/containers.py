@@ -15,7 +15,7 @@ def dict_literal(x):
 def list_comprehension(x):
     t = 0.0
     squares = [i * i for i in range(4)]
-    return [s * x for s in squares]  # BAD[P2W010]
+    return [s * x * 1j for s in squares]  # BAD[P2W010]
 
 
 def set_literal(x):

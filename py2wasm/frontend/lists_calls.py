@@ -1,0 +1,310 @@
+"""Lists in calls: builtins over lists (`len sum min max any all list
+sorted`, `np.array(xs)`, NumPy functions given a list), list methods
+(`xs.append(...)`...), comprehension functions, `list(range(...))`, what
+an exported function may return, and lists as array indices.
+
+Place in the pipeline: frontend; split from lists.py (the list values and
+their operations, whose module docstring describes the memory layout), which
+re-exports these names for opcodes.py, calls.py and tracer.py.
+"""
+from __future__ import annotations
+
+from ..ir import BOOL, DTYPES, F64, I64, Var
+from ..ir.types import ListType, NumpyScalarType
+from .arrays import iadd, ic, icmp, imul, isub, loop
+from .lists import (ITERATORS, NO, ListIter, ListMethod, Literal, PyList, _field, _fold, _load,
+                    _reserve, _set_field, _store, append, as_list, clear, copy, count, extend,
+                    index, insert, iterator_call, length, new_list, pop, remove, reverse, sort,
+                    sorted_, to_array, truth)
+from .values import E_TYPE, E_UNSUPPORTED_CALL, E_UNSUPPORTED_VALUE, TraceRaise, error, scalar_type
+
+
+# --- reductions ---------------------------------------------------------------------------
+
+def _sum(tr, lst: PyList, start, loc):
+    from . import operators
+    if lst.elem is None:
+        return start
+    fb = tr.fb
+    t = scalar_type(start)
+    if t is None:
+        raise error(loc, "sum() of a list with a start that is not a number", "", E_TYPE)
+    acc = F64 if F64 in (t, _TYPE[lst.elem]) else I64
+    init = _convert(fb, start, acc)
+
+    def step(x, c):
+        return [operators.binary(fb, "+", c[0], _convert(fb, x, acc) if lst.elem == "bool" else x,
+                                 loc)]
+    return _fold(tr, lst, [init], step)[0]
+
+
+_TYPE = {"float64": F64, "int64": I64, "bool": BOOL}
+
+
+def _convert(fb, v, t):
+    from . import operators
+    if isinstance(v, Var):
+        return v if v.type == t else operators.coerce(fb, v, t, None)
+    return fb.const(float(v) if t == F64 else int(v), t)
+
+
+def _minmax(tr, lst: PyList, which, loc):
+    from . import operators
+    fb = tr.fb
+    from ..ir.messages import cpython_message
+    msg = cpython_message({"min": min, "max": max}[which], [])[1]  # differs between versions
+    if lst.elem is None:
+        raise TraceRaise("ValueError", msg)
+    n = length(fb, lst)
+    empty = icmp(fb, "eq", n, 0)
+    if empty is True:
+        raise TraceRaise("ValueError", msg)
+    if empty is not False:
+        fb.raise_if(empty, "ValueError", msg, loc)
+    data = _field(fb, lst, 16)
+    first = _load(fb, lst.elem, data, 0)
+    op = "<" if which == "min" else ">"
+
+    def body(k, c):
+        x = _load(fb, lst.elem, data, iadd(fb, k, 1))
+        better = operators.compare(fb, op, x, c[0], loc)  # CPython keeps the first of equals
+        return [fb.emit("select", [better, x, c[0]]) if isinstance(better, Var)
+                else (x if better else c[0])]
+    return loop(fb, isub(fb, n, 1), [first], body)[0]
+
+
+def _anyall(tr, lst: PyList, which):
+    from . import operators
+    fb = tr.fb
+    if lst.elem is None:
+        return which == "all"
+
+    def step(x, c):
+        t = truth(tr, x) if isinstance(x, PyList) else True if type(x) is tuple else \
+            operators.truth(fb, x, None)
+        t = fb.const(bool(t)) if not isinstance(t, Var) else t
+        return [fb.emit("or" if which == "any" else "and", [c[0], t])]
+    return _fold(tr, lst, [fb.const(which == "all")], step)[0]
+
+
+# --- calls and attributes -----------------------------------------------------------------
+
+_METHODS = ("append", "pop", "extend", "insert", "remove", "index", "count", "clear", "copy",
+            "reverse", "sort")
+
+
+def attribute(lst: PyList, name: str, loc):
+    if name in _METHODS:
+        return ListMethod(lst, name)
+    raise error(loc, f"list.{name} is not supported",
+                "supported: " + " ".join(_METHODS), E_UNSUPPORTED_CALL)
+
+
+def _arity(name, args, lo, hi, loc):
+    if not lo <= len(args) <= hi:
+        want = f"exactly one argument" if lo == hi == 1 else f"at most {hi} arguments"
+        raise TraceRaise("TypeError", f"list.{name}() takes {want} ({len(args)} given)")
+
+
+def call_method(tr, m: ListMethod, args, kwargs, loc):
+    lst, name = m.lst, m.name
+    if kwargs and name != "sort":
+        raise error(loc, f"list.{name}() with keyword arguments is not supported", "",
+                    E_UNSUPPORTED_CALL)
+    if name == "append":
+        _arity(name, args, 1, 1, loc)
+        append(tr, lst, args[0], loc)
+        return None
+    if name == "pop":
+        _arity(name, args, 0, 1, loc)
+        return pop(tr, lst, args, loc)
+    if name == "extend":
+        _arity(name, args, 1, 1, loc)
+        extend(tr, lst, args[0], loc)
+        return None
+    if name == "insert":
+        if len(args) != 2:
+            raise TraceRaise("TypeError", f"insert expected 2 arguments, got {len(args)}")
+        insert(tr, lst, args[0], args[1], loc)
+        return None
+    if name == "remove":
+        _arity(name, args, 1, 1, loc)
+        remove(tr, lst, args[0], loc)
+        return None
+    if name == "index":
+        if len(args) != 1:
+            raise error(loc, "list.index() with start/stop is not supported", "", E_UNSUPPORTED_CALL)
+        return index(tr, lst, args[0], loc)
+    if name == "count":
+        _arity(name, args, 1, 1, loc)
+        return count(tr, lst, args[0], loc)
+    if name == "clear":
+        _arity(name, args, 0, 0, loc)
+        clear(tr, lst)
+        return None
+    if name == "copy":
+        _arity(name, args, 0, 0, loc)
+        return copy(tr, lst, loc)
+    if name == "reverse":
+        _arity(name, args, 0, 0, loc)
+        reverse(tr, lst, loc)
+        return None
+    if name == "sort":
+        if args or set(kwargs) - {"reverse"}:
+            raise error(loc, "list.sort() with a key is not supported", "sort the numbers "
+                        "themselves", E_UNSUPPORTED_CALL)
+        sort(tr, lst, kwargs.get("reverse", False), loc)
+        return None
+    raise error(loc, f"list.{name}() is not supported", "", E_UNSUPPORTED_CALL)
+
+
+def call(tr, fn, args, kwargs, loc):
+    """Builtins and NumPy functions with a list argument; NO when not ours."""
+    if isinstance(fn, ListMethod):
+        return call_method(tr, fn, args, kwargs, loc)
+    if fn in (reversed, enumerate, zip):
+        r = iterator_call(tr, fn, args, kwargs, loc)
+        if r is not NO:
+            return r
+    if fn is sorted and len(args) == 1 and (isinstance(args[0], PyList) or isinstance(
+            args[0], Literal) and as_list(tr, args[0], loc, strict=False) is not None):
+        if set(kwargs) - {"reverse"}:
+            raise error(loc, "sorted() with a key is not supported", "sort the numbers "
+                        "themselves", E_UNSUPPORTED_CALL)
+        return sorted_(tr, args[0], kwargs.get("reverse", False), loc)
+    import inspect
+    if inspect.isfunction(fn) or inspect.ismethod(fn):  # a Python function: lists pass through
+        conv = [as_list(tr, a, loc, strict=False) if isinstance(a, Literal) else None for a in args]
+        if any(c is not None for c in conv):
+            from .calls import call_value
+            return call_value(tr, fn, [c if c is not None else a for c, a in zip(conv, args)],
+                              kwargs, loc)
+        return NO
+    if not any(isinstance(a, (PyList, Literal)) for a in args):
+        if fn is list and not kwargs:
+            if not args:
+                return new_list(tr, None, [], loc, None)
+            if isinstance(args[0], (tuple, range)) and len(args) == 1:
+                return as_list(tr, Literal(tuple(args[0])), loc)
+            from .iterators import SymRange
+            if isinstance(args[0], SymRange) and len(args) == 1:
+                return _range_list(tr, args[0], loc)
+            from .arrays import is_array
+            if is_array(args[0]) and len(args) == 1:
+                from .lists_arrays import list_of_array
+                return list_of_array(tr, args[0], loc)
+        return NO
+    import builtins as py
+    import numpy as np
+    from .calls import _is_numpy
+    if _is_numpy(fn) and any(isinstance(a, PyList) for a in list(args) + list(kwargs.values())) \
+            and fn not in (np.array, np.asarray):
+        # np.mean(xs), np.zeros(n) + xs...: the list as a new 1-D array
+        from .calls import call_value
+        conv = [to_array(tr, a, loc) if isinstance(a, PyList) else a for a in args]
+        kw = {k: to_array(tr, v, loc) if isinstance(v, PyList) else v for k, v in kwargs.items()}
+        return call_value(tr, fn, conv, kw, loc)
+    lits = [a for a in args if isinstance(a, Literal)]
+    if lits and fn not in (len, sum, min, max, any, all, list) and fn is not py.sorted:
+        return NO  # np.array([a, b]), np.stack([...]): the literal as a sequence
+    if len(args) != 1 and fn not in (sum,) or kwargs:
+        if fn in (min, max) and len(args) > 1 and not any(isinstance(a, PyList) for a in args):
+            return NO
+        if fn in (np.array, np.asarray) and len(args) == 1 and set(kwargs) <= {"dtype"}:
+            pass
+        else:
+            raise error(loc, f"{getattr(fn, '__name__', fn)}() of a list with these arguments "
+                        "is not supported", "", E_UNSUPPORTED_CALL)
+    lst = as_list(tr, args[0], loc, strict=fn not in (min, max))
+    if lst is None:
+        return NO
+    if fn is len:
+        return length(tr.fb, lst)
+    if isinstance(lst.elem, NumpyScalarType) and fn in (sum, min, max, any, all):
+        raise error(loc, f"{fn.__name__}() of a list of NumPy scalars (list(a)) is not supported",
+                    f"use np.{fn.__name__}(a), or a.tolist() for Python numbers", E_UNSUPPORTED_CALL)
+    if lst.elem is not None and not isinstance(lst.elem, str) and fn in (sum, min, max):
+        raise error(loc, f"{fn.__name__}() of a list of {'lists' if isinstance(lst.elem, ListType) else 'tuples'} is not supported",
+                    "loop over the rows", E_UNSUPPORTED_CALL)
+    if fn is sum:
+        start = args[1] if len(args) > 1 else kwargs.get("start", 0)
+        return _sum(tr, lst, start, loc)
+    if fn in (min, max):
+        return _minmax(tr, lst, fn.__name__, loc)
+    if fn in (any, all):
+        return _anyall(tr, lst, fn.__name__)
+    if fn is list:
+        return copy(tr, lst, loc)
+    if fn in (np.array, np.asarray):
+        dt = kwargs.get("dtype")
+        if dt is not None:
+            dt = np.dtype(dt).name
+            if dt not in DTYPES:
+                raise error(loc, f"np.array(list, dtype={dt}) is not supported", "", E_TYPE)
+        from .lists_arrays import np_array
+        return np_array(tr, lst, dt, loc)
+    raise error(loc, f"{getattr(fn, '__name__', fn)}() of a list is not supported yet",
+                "loop over the list, or use a NumPy array: np.array(xs)", E_UNSUPPORTED_CALL)
+
+
+def comprehension(tr, code, captured: list):
+    """3.11's `<listcomp>` function object for MAKE_FUNCTION: traced as a
+    function of its own whose captured locals are extra parameters."""
+    import types
+    cells = tuple(types.CellType(v) for v in captured)
+    fn = types.FunctionType(code, tr.fn.__globals__, code.co_name, None, cells)
+    fn.__py2wasm_comprehension__ = True
+    return fn
+
+
+def _range_list(tr, r, loc):
+    """list(range(start, stop, step)) with run-time bounds (a known step)."""
+    from .arrays import imax, ifloordiv_pos
+    fb = tr.fb
+    step = r.step
+    if isinstance(step, Var) or step == 0:
+        raise error(loc, "list(range(...)) with a run-time step is not supported",
+                    "build the list with a loop and append", E_UNSUPPORTED_CALL)
+    if step > 0:
+        n = imax(fb, 0, ifloordiv_pos(fb, iadd(fb, isub(fb, r.stop, r.start), step - 1), step))
+    else:
+        n = imax(fb, 0, ifloordiv_pos(fb, iadd(fb, isub(fb, r.start, r.stop), -step - 1), -step))
+    out = new_list(tr, "int64", [], loc)
+    _reserve(tr, out, n, loc)
+    data = _field(fb, out, 16)
+
+    def body(k, c):
+        _store(fb, "int64", data, k, ic(fb, iadd(fb, r.start, imul(fb, k, step))))
+        return c
+    loop(fb, n, [], body)
+    _set_field(fb, out, 0, n)
+    return out
+
+
+def check_return(tr, value, loc):
+    """The value an exported (or annotated) function returns: a list literal
+    becomes a list (the host copies it out: frontend/lists_abi.py); an
+    iterator over a list cannot cross the signature."""
+    if not (tr.export or tr.result is not None):
+        return value
+
+    def fix(v):
+        if isinstance(v, ListIter) or isinstance(v, ITERATORS):
+            raise error(loc, "returning an iterator over a list is not supported",
+                        "return list(it), or a tuple", E_UNSUPPORTED_VALUE)
+        if type(v) is tuple:
+            return tuple(fix(x) for x in v)
+        if isinstance(v, Literal):
+            r = as_list(tr, v, loc, strict=False)
+            return v if r is None else r
+        return v
+    return fix(value)
+
+
+def as_index(tr, key, loc):
+    """An array index that is (or holds) a list: the list as an int/bool array."""
+    if isinstance(key, PyList):
+        return to_array(tr, key, loc)
+    if type(key) is tuple and any(isinstance(k, PyList) for k in key):
+        return tuple(to_array(tr, k, loc) if isinstance(k, PyList) else k for k in key)
+    return key
