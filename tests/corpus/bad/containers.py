@@ -19,7 +19,7 @@ def list_comprehension(x):
 
 
 def set_literal(x):
-    s = {x, 1.0}  # BAD[P2W010]
+    s = {x * 1j, 1.0j}  # BAD[P2W010]
     return x
 
 
