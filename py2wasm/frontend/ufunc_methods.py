@@ -154,7 +154,10 @@ def _as_dtype(tr, r, dt, loc):
 
 def _generic_reduce(tr, uf, a, axis, keepdims, loc):
     """uf.reduce along one axis (or all, flattened) for ufuncs without a fused
-    reduction: r = a[0]; r = uf(r, a[i]) for i = 1..n-1, in order."""
+    reduction: r = a[0]; r = uf(r, a[i]) for i = 1..n-1, in order. A ufunc
+    with an identity starts from it instead, as NumPy does (r = identity;
+    r = uf(r, a[i]) for every i; np.hypot.reduce([-0.5]) is 0.5, and an empty
+    reduction is the identity)."""
     fb = tr.fb
     a = materialize(tr, a, loc)
     loops, res = A.loop_dtypes(uf, [a, a], loc)
@@ -177,6 +180,8 @@ def _generic_reduce(tr, uf, a, axis, keepdims, loc):
         ax = A.normalize_axis(axis, a.ndim, loc)
         src = a
     n = src.shape[ax]
+    if uf.identity is not None:
+        return _identity_reduce(tr, uf, src, ax, loops, res, keepdims, a.ndim, loc)
     msg = (f"zero-size array to reduction operation {uf.__name__} which has no identity")
     if known(n) and n == 0:
         raise TraceRaise("ValueError", msg)
@@ -210,6 +215,43 @@ def _generic_reduce(tr, uf, a, axis, keepdims, loc):
     if keepdims:
         shape = tuple(acc.shape[:ax]) + (1,) + tuple(acc.shape[ax:])
         return A.reshape(tr, acc, shape, loc)
+    return acc
+
+
+def _identity_reduce(tr, uf, src, ax, loops, res, keepdims, ndim, loc):
+    """_generic_reduce for a ufunc with an identity: from the identity (in the
+    result dtype, as NumPy's empty reduction gives it) over every element."""
+    from .ufuncs import apply
+    fb = tr.fb
+    ident = uf.reduce(np.zeros(0, dtype=res)).item()  # NumPy's own identity, cast
+    n = src.shape[ax]
+    if src.ndim == 1:
+        def body(i, cs):
+            v = A.cast(fb, A.load(fb, src, [i]), src.dtype, loops[1])
+            return [apply(fb, uf.__name__, loops, res, [A.cast(fb, cs[0], res, loops[0]), v],
+                          loc)]
+        from ..ir import DTYPES
+        t = DTYPES[res].compute
+        x0 = fb.const(bool(ident) if t.name == "bool" else float(ident) if t.name == "f64"
+                      else int(ident) - (1 << 64) * (int(ident) >= 1 << 63), t)
+        r = A.loop(fb, n, [x0], body)[0]
+        if keepdims:
+            out = alloc(tr, res, (1,) * ndim, loc)
+            A.store(fb, out, [0] * ndim, r)
+            return out
+        return r
+    pre = (slice(None),) * ax
+    shape = tuple(src.shape[:ax]) + tuple(src.shape[ax + 1:])
+    acc = alloc(tr, res, shape, loc)
+    A.assign(tr, acc, ident, loc)
+
+    def body2(i, cs):
+        A.assign(tr, acc, A.ufunc_node(tr, uf, [acc, A.getitem(tr, src, pre + (i,), loc)], loc),
+                 loc)
+        return cs
+    A.loop(fb, n, [], body2)
+    if keepdims:
+        return A.reshape(tr, acc, tuple(acc.shape[:ax]) + (1,) + tuple(acc.shape[ax:]), loc)
     return acc
 
 
