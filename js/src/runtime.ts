@@ -271,3 +271,50 @@ export function big(st: State, fn: string, unsigned?: number): never {
   (e as RangeError & { value: bigint }).value = v;
   throw e;
 }
+
+type InstanceState = { readonly __addr__: number; readonly __mask__: number; readonly [k: string]: unknown };
+
+/** Give `o` the attributes of an instance's final state `st` (assigned bits in `__mask__`). */
+function applyState(o: Record<string, unknown>, st: InstanceState): void {
+  let bit = 0;
+  for (const k of Object.keys(st)) {
+    if (k === "__addr__" || k === "__mask__") continue;
+    if (Math.floor(st.__mask__ / 2 ** bit) % 2 === 1) o[k] = st[k];
+    else delete o[k];
+    bit++;
+  }
+}
+
+/**
+ * Instances of Python classes crossing by value (frontend/objects.py): `r` is
+ * `[value, states]` when the function takes instances `objs` (their final
+ * states, copied back into the caller's objects), else the value. An instance
+ * in the value is the argument object whose address it has, or a new object.
+ */
+export function byval(r: unknown, objs: Record<string, unknown>[] | null): unknown {
+  const seen = new Map<number, Record<string, unknown>>();
+  let value = r;
+  if (objs) {
+    const [v, states] = r as [unknown, InstanceState[]];
+    states.forEach((st, i) => {
+      applyState(objs[i], st);
+      seen.set(st.__addr__, objs[i]);
+    });
+    value = v;
+  }
+  const conv = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(conv);
+    if (v !== null && typeof v === "object" && "__addr__" in v && "__mask__" in v) {
+      const st = v as InstanceState;
+      let o = seen.get(st.__addr__);
+      if (!o) {
+        o = {};
+        applyState(o, st);
+        seen.set(st.__addr__, o);
+      }
+      return o;
+    }
+    return v;
+  };
+  return conv(value);
+}

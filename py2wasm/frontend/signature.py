@@ -58,6 +58,9 @@ def annotation_type(ann: Any, fn, what: str) -> PyType:
     arr = _ndarray_annotation(ann, fn, what)
     if arr is not None:
         return arr
+    from .objects import compilable_class
+    if compilable_class(ann):  # an instance passed by value: its annotated attributes
+        return _class_type(ann, fn, what)
     if isinstance(ann, type) and issubclass(ann, tuple) and hasattr(ann, "_fields"):
         hints = typing.get_type_hints(ann) if getattr(ann, "__annotations__", None) else {}
         if set(hints) != set(ann._fields):  # collections.namedtuple: no field types
@@ -93,6 +96,27 @@ def _list_annotation(ann, fn, what):
                        hint="annotate list[float], list[int], list[bool] or a nested "
                             "list[list[float]]; for arrays use npt.NDArray[np.float64] or "
                             "py2wasm.f64[:] (py2wasm.f64[:, :] for 2-D)")
+
+
+def _class_type(cls, fn, what):
+    """ObjectType of a class annotation: a dataclass's fields (init ones) or
+    the class's own annotated attributes, each annotated with a value type."""
+    import dataclasses
+    from ..ir import ObjectType
+    try:
+        hints = typing.get_type_hints(cls)
+    except Exception:  # noqa: BLE001 - an annotation that does not resolve
+        hints = {}
+    names = [f.name for f in dataclasses.fields(cls)] if dataclasses.is_dataclass(cls) else \
+        [n for n in getattr(cls, "__annotations__", {})]
+    if not names or any(n not in hints for n in names):
+        file, line = _fn_loc(fn)
+        raise CompileError(f"{cls.__name__} as {what} of {fn.__name__}() needs annotated "
+                           "attributes", file=file, line=line, code=E_SIGNATURE,
+                           source_line=_src(fn), hint=f"make {cls.__name__} a @dataclass with "
+                           "typed fields (x: float, n: int...)")
+    return ObjectType(tuple(annotation_type(hints[n], fn, what) for n in names), tuple(names),
+                      cls)
 
 
 def _numpy_scalar_annotation(ann, fn, what):

@@ -46,8 +46,9 @@ from typing import Any
 from ..backend.abi import sizes_in_memory
 from .signature import (ARRAY_CLASSES, COMPLEX_ARRAYS, DTYPE_INDEX, MEMORY_EXPORTS,
                         NP_INT_RANGES, NUMPY_COMPLEX, NUMPY_SCALARS, count_leaves, field_access,
-                        field_key, has_array, has_list, is_array, is_complex_array, is_list,
-                        is_record, js_default, leaves, list_kind, record_check)
+                        field_key, has_array, has_list, has_state, is_array, is_complex_array,
+                        is_list, is_record, js_default, leaves, list_kind, object_params,
+                        record_check)
 
 # manifest scalar type -> (inline check of `{v}`, true when accepted; the value
 # passed to the wasm; the runtime piece called when the check fails: it
@@ -293,7 +294,7 @@ def function_js(f: dict, local: str, pnames: list[str]) -> tuple[str, set[str]]:
         fin = ""
     if nres == 0:
         body.append(f"try{{{pre}{call}}}{catch}{fin}")
-    elif rt == "float" and not fin:
+    elif rt == "float" and not fin and not object_params(f):
         body.append(f"try{{{pre}return {call}}}{catch}")
     else:
         if is_list(rt):  # its header's address
@@ -306,6 +307,10 @@ def function_js(f: dict, local: str, pnames: list[str]) -> tuple[str, set[str]]:
             expr = f"$out1($s,{DTYPE_INDEX[rt['array']]},{rt['ndim']},$r)"
         else:
             expr = _result(rt, fn, nres, used)
+        objs = object_params(f)
+        if objs or has_state(rt):  # instances by value: states copied back, results rebuilt
+            used.add("byval")
+            expr = f"$byval({expr},{'[' + ','.join(pnames[i] for i in objs) + ']' if objs else 'null'})"
         body.append(f"let $r;try{{{pre}$r={call}}}{catch}{fin}return {expr};")
     sig = [pn + (f"={js_default(p['default'])}" if "default" in p else "") for pn, p in zip(pnames, params)]
     return f"function {local}({','.join(sig)}){{{''.join(body)}}}", used

@@ -96,6 +96,9 @@ def check_type(t: Any, where: str) -> None:
         for e in t["tuple"]:
             if e == "None":
                 raise UnsupportedSignature(f"{where}: None inside a tuple is not supported")
+            if is_object(t) and not (isinstance(e, str) and e != "None"):
+                raise UnsupportedSignature(f"{where}: {t['object']} instances cross from "
+                                           "JavaScript with number, bool and complex attributes")
             check_type(e, where)
         return
     if t in NUMPY_COMPLEX:
@@ -209,10 +212,35 @@ def ts_type(t: Any) -> str:
         return "boolean"
     if t == "None":
         return "void"
+    if is_object(t):  # an instance by value: a plain object, updated by the call
+        fields = list(zip(t["names"], t["tuple"]))[2 if t.get("state") else 0:]
+        return "{ " + " ".join(f"{field_key(n)}: {ts_type(e)};" for n, e in fields) + " }"
     if is_record(t):  # a NamedTuple: a plain object
         return "{ " + " ".join(f"readonly {field_key(n)}: {ts_type(e)};"
                                for n, e in zip(t["names"], t["tuple"])) + " }"
     return "readonly [" + ", ".join(ts_type(e) for e in t["tuple"]) + "]"
+
+
+def is_object(t: Any) -> bool:
+    """An instance of a user class crossing by value (ir.ObjectType): a plain
+    object; with "state", a result (address, assigned bits, then fields)."""
+    return isinstance(t, dict) and "object" in t
+
+
+def has_state(t: Any) -> bool:
+    return isinstance(t, dict) and (is_object(t) and bool(t.get("state")) or any(
+        has_state(e) for e in t.get("tuple", ())))
+
+
+def object_params(f: dict) -> list[int]:
+    """The positions of a function's instance parameters: their final states
+    follow its result (frontend/objects.py)."""
+    return [i for i, p in enumerate(f["params"]) if is_object(p["type"])]
+
+
+def visible_result(f: dict) -> Any:
+    """The result type JavaScript sees (without the instance arguments' states)."""
+    return f["result"]["tuple"][0] if object_params(f) else f["result"]
 
 
 def is_record(t: Any) -> bool:
@@ -248,6 +276,8 @@ def python_type(t: Any) -> str:
         return t
     if is_array(t):  # py2wasm's annotation spelling (npt.NDArray[np.float64] is f64[:])
         return f"{_SHORT[t['array']]}[{', '.join([':'] * t['ndim'])}]"
+    if is_object(t):
+        return t["object"]
     if is_record(t) and "class" in t:
         return t["class"]
     if is_list(t):
@@ -433,6 +463,8 @@ def check_manifest(manifest: dict) -> None:
             raise UnsupportedSignature(f"function {name!r} is exported twice")
         names.add(name)
         optional = False
+        if manifest.get("abi") != "js" and (object_params(f) or has_state(f["result"])):
+            raise UnsupportedSignature(f"{name}(): instances of classes cross only the \"js\" ABI")
         for p in f["params"]:
             check_type(p["type"], f"{name}(): parameter {p['name']!r}")
             _check_host_complex(manifest, p["type"], f"{name}(): parameter {p['name']!r}")

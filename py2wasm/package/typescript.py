@@ -30,7 +30,8 @@ from __future__ import annotations
 
 from .loader import loader_declarations
 from .signature import (NP_INT_RANGES, check_manifest, has_array, has_complex, has_complex_array,
-                        has_list, has_nd_array, is_array, is_complex_array, is_list, is_js_identifier, js_default, python_default, python_type, ts_type)
+                        has_list, has_nd_array, is_array, is_complex_array, is_list, is_js_identifier, js_default, python_default, python_type, ts_type,
+                        visible_result)
 
 # The type of init()'s argument. DOM types are looked up on globalThis so
 # the declarations compile under any `lib` (DOM, @types/node, or neither):
@@ -186,13 +187,13 @@ def ts_signature(f: dict, *, local: str | None = None, wasm_arrays: bool = False
             else pt(p["type"])
     params = ", ".join(f"{ts_param_name(p['name'])}{'?' if 'default' in p else ''}: {ptype(p)}"
                        for p in f["params"])
-    return f"{local or f['name']}({params}): {ts_type(f['result'])}"
+    return f"{local or f['name']}({params}): {ts_type(visible_result(f))}"
 
 
 def python_signature(f: dict) -> str:
     params = ", ".join(f"{p['name']}: {python_type(p['type'])}" +
                        (f" = {python_default(p['default'])}" if "default" in p else "") for p in f["params"])
-    return f"def {f['name']}({params}) -> {python_type(f['result'])}"
+    return f"def {f['name']}({params}) -> {python_type(visible_result(f))}"
 
 
 def _mentions_int(t) -> bool:
@@ -249,7 +250,7 @@ def function_doc(f: dict, source: str, raises: bool = True) -> list[str]:
         if "default" in p:
             note += f" (optional: default {js_default(p['default'])})"
         lines.append(f"@param {ts_param_name(p['name'])} - {note}")
-    rt = f["result"]
+    rt = visible_result(f)
     if rt != "None":
         note = f"Python `{python_type(rt)}`"
         if _mentions_int(rt):

@@ -85,6 +85,7 @@ def py2wasm_build(src: Path, out: Path, *extra: str) -> Path:
 def load_python(path: Path):
     spec = importlib.util.spec_from_file_location(path.stem, path)
     mod = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = mod  # dataclasses look their module up while the class is made
     spec.loader.exec_module(mod)
     return mod
 
