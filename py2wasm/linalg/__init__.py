@@ -21,7 +21,7 @@ and matrix_rank of a stack are a located CompileError.
 
 Modules: `_common` (checks, dtypes), `lu` (det, slogdet, solve, inv,
 matrix_power), `factor` (cholesky, qr), `spectral` (eigh, eigvalsh, svd,
-lstsq, matrix_rank, pinv, cond), `eig` (eig, eigvals: Hessenberg + Francis
+lstsq, matrix_rank, pinv), `eig` (eig, eigvals: Hessenberg + Francis
 double-shift QR; real arrays, or complex ones as NumPy >= 2.5), `ceig` (eig,
 eigvals of complex matrices: complex Schur form), `norms` (norm), `stacked`
 (the 2-D routines over stacks of matrices). Complex matrices run the same
@@ -44,7 +44,7 @@ def implementations() -> dict:
         la.cholesky: factor.cholesky, la.qr: factor.qr,
         la.eigh: spectral.eigh, la.eigvalsh: spectral.eigvalsh, la.svd: spectral.svd,
         la.lstsq: spectral.lstsq, la.matrix_rank: spectral.matrix_rank, la.pinv: spectral.pinv,
-        la.cond: spectral.cond,
+        la.cond: norms.cond,
         la.norm: norms.norm,
         la.eig: eig.eig, la.eigvals: eig.eigvals,
     }

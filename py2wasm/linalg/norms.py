@@ -16,7 +16,10 @@ import math
 
 import numpy as np
 
-from ._common import work
+from numpy.linalg import LinAlgError
+
+from ._common import scalar_like, work
+from .lu import inv
 from .elements import real_zeros, sq_abs_array
 from .spectral import svd_parts
 from .stacked import svd as stacked_svd
@@ -173,3 +176,23 @@ def inf_norm_1d(x):
         if v > m[0] or v != v:
             m[0] = v
     return m[0]
+
+
+def cond(x, p=None):
+    if x.ndim < 2:  # inline: a helper that always raises would type as None
+        raise LinAlgError("%d-dimensional array given. Array must be at least "
+                          "two-dimensional" % x.ndim)
+    if p is None or p == 2 or p == -2:
+        u, s, v = svd_parts(work(x), False)
+        r = s.shape[0]
+        if p == -2:
+            c = s[r - 1] / s[0]
+        else:
+            c = s[0] / s[r - 1]
+        return scalar_like(c, x)
+    if x.ndim < 2:  # inline: a helper that always raises would type as None
+        raise LinAlgError("%d-dimensional array given. Array must be at least "
+                          "two-dimensional" % x.ndim)
+    if x.shape[0] != x.shape[1]:
+        raise LinAlgError("Last 2 dimensions of the array must be square")
+    return scalar_like(norm(x, p) * norm(inv(x), p), x)

@@ -1,5 +1,5 @@
 """Symmetric eigenproblems and the SVD, and what is built on the SVD:
-`eigh`, `eigvalsh`, `svd`, `lstsq`, `matrix_rank`, `pinv`, `cond`.
+`eigh`, `eigvalsh`, `svd`, `lstsq`, `matrix_rank`, `pinv` (`cond`: norms.py).
 
 Place in the pipeline: part of the linalg library the frontend traces
 (`py2wasm/linalg/__init__.py`); written in the compiled Python subset.
@@ -423,24 +423,3 @@ def pinv(a, rcond=None, hermitian=False):
                 for t in range(m):
                     out[j, t] += f * conj(u[t, i])
     return result_like(out, a)
-
-
-def cond(x, p=None):
-    if x.ndim < 2:  # inline: a helper that always raises would type as None
-        raise LinAlgError("%d-dimensional array given. Array must be at least "
-                          "two-dimensional" % x.ndim)
-    if p is None or p == 2 or p == -2:
-        u, s, v = svd_parts(work(x), False)
-        r = s.shape[0]
-        if p == -2:
-            c = s[r - 1] / s[0]
-        else:
-            c = s[0] / s[r - 1]
-        return scalar_like(c, x)
-    from .lu import inv
-    from .norms import norm
-    if x.ndim < 2:  # inline: a helper that always raises would type as None
-        raise LinAlgError("%d-dimensional array given. Array must be at least "
-                          "two-dimensional" % x.ndim)
-    assert_square(x)
-    return scalar_like(norm(x, p) * norm(inv(x), p), x)
