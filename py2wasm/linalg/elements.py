@@ -64,12 +64,16 @@ def identity(rows, cols, w):
 
 def one(w):
     """1 in the element type of w (a scalar the products start from)."""
-    return np.ones(1, dtype=w.dtype)[0]
+    if w.dtype == np.complex128 or w.dtype == np.complex64:
+        return np.complex128(1)
+    return 1.0
 
 
 def zero(w):
     """0 in the element type of w (a scalar sums start from)."""
-    return np.zeros(1, dtype=w.dtype)[0]
+    if w.dtype == np.complex128 or w.dtype == np.complex64:
+        return np.complex128(0)
+    return 0.0
 
 
 def real_zeros(shape, x):
