@@ -72,7 +72,7 @@ export const all = [parts, dt, n, g32, d, x, kg, t, m, kt, c, any];
 """
 
 BAD_TS = [  # (code, TypeScript error it must produce)
-    ('alloc("complex32", 2);', "TS2769"),
+    ('alloc("complex32", 2);', "TS2345"),
     ('const w: WasmComplexArray<"complex64"> = alloc("complex128", 2);', "TS2322"),
     ("cscale(g, { re: 1, im: 0 });", "TS2345"),
     ("cscale(z.data, { re: 1, im: 0 });", "TS2345"),
