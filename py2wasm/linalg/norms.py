@@ -1,5 +1,6 @@
 """Vector and matrix norms: `norm`, following NumPy's own algorithm
-(numpy/linalg/_linalg.py) case by case.
+(numpy/linalg/_linalg.py) case by case, and `cond` (the SVD's extreme
+singular values, or norm(x, p) * norm(inv(x), p)).
 
 Place in the pipeline: part of the linalg library the frontend traces
 (`py2wasm/linalg/__init__.py`); written in the compiled Python subset.
