@@ -114,6 +114,9 @@ export function arr(v: unknown, k: number, nd: number, fn: string, p: string): A
   const [dt, C] = DTYPES[k]!;
   const bad = (E: typeof TypeError, why: string) =>
     new E(`${fn}(): argument '${p}' must be ${nd === 1 ? `a ${C.name}` : `{data: ${C.name}, shape: [${Array(nd).fill("number").join(", ")}]}`} (Python ${dt} ${nd}-D array)${why}`);
+  if (isWasmArray(v) && (v as { dtype?: unknown }).dtype !== undefined) { // complex: its data holds 2 parts per element
+    throw bad(TypeError, `, got a WasmArray of dtype ${show((v as { dtype?: unknown }).dtype)}`);
+  }
   if (nd === 1 && isWasmArray(v)) {
     v = v.data; // an array from alloc(): its view (throws once freed)
     if (v instanceof C && dt !== "bool") return { v: v as Typed, c: C, s: [(v as Typed).length], b: [BigInt((v as Typed).length)], a: 0n };
@@ -237,7 +240,7 @@ class Call implements Context {
  * zero-copy calls; a freed one throws), anything else goes through `arr`.
  */
 export function arg1(v: unknown, k: number, fn: string, p: string): Typed {
-  if (isWasmArray(v) && k !== 5) {
+  if (isWasmArray(v) && k !== 5 && (v as { dtype?: unknown }).dtype === undefined) {
     const d = v.data as unknown;
     if (d instanceof DTYPES[k]![1]) return d as Typed;
   }

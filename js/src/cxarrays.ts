@@ -12,7 +12,10 @@
  * be taken for a complex one. In linear memory the layout is NumPy's, the
  * same interleaved parts: the wrapper places `data` with heap.ts `put` as
  * a float64 / float32 array (copied in, copied back unless read-only) and
- * passes the element sizes.
+ * passes the element sizes. A complex WasmArray of the memory API (heap.ts:
+ * `alloc("complex128", n)`, `array({dtype, shape})`) is such an object whose
+ * `data` is a view of linear memory: passed in place, no copy; under
+ * `keep()` complex results are WasmArrays too.
  */
 import { isWasmArray } from "./heap";
 
@@ -52,7 +55,14 @@ export function cxa(st: { z: number[] }, v: unknown, k: number, nd: number, fn: 
     const hint = tag(v) ? ` (a real array; for complex values pass {dtype: "${dt}", data, shape} with the parts interleaved)` : "";
     throw bad(TypeError, `, got ${show(v)}${hint}`);
   }
-  if (isWasmArray(v)) throw bad(TypeError, ", got a WasmArray (complex arrays are not supported by the memory API yet)");
+  if (isWasmArray(v)) { // from alloc()/array()/keep(): passed in place (its data is a marked view: heap.ts `put`)
+    const w = v as { dtype?: unknown; shape: number[]; data: unknown };
+    if (w.dtype !== dt) throw bad(TypeError, `, got a WasmArray of ${w.dtype === undefined ? "real numbers" : `dtype ${show(w.dtype)}`}`);
+    const s = w.shape;
+    if (s.length !== nd) throw bad(TypeError, `, got a WasmArray of shape [${s.join(", ")}]`);
+    for (let i = 0; i < nd; i++) st.z[j + i] = s[i]!;
+    return w.data as Parts; // throws once freed
+  }
   const o = v as { dtype?: unknown; data?: unknown; shape?: unknown };
   if (o.dtype !== dt) {
     throw bad(TypeError, o.dtype === undefined ? ", got an object without dtype (a real array? complex arrays say their dtype)" : `, got dtype ${show(o.dtype)}`);
@@ -80,9 +90,14 @@ interface Mem {
   memory: WebAssembly.Memory;
 }
 
-/** A new complex array: `shape` elements of dtype `k` at byte address `addr`, copied out. */
-function make(st: { e?: unknown }, k: number, addr: number, shape: number[]): unknown {
+/**
+ * A new complex array: `shape` elements of dtype `k` at byte address `addr`,
+ * copied out; under the memory API's `keep()` a complex WasmArray in place
+ * (heap.ts `K`, given the dtype index of the parts: float64 0, float32 1).
+ */
+function make(st: { e?: unknown; k?: boolean; K?: (k: number, a: number, s: number[], dt?: string) => unknown }, k: number, addr: number, shape: number[]): unknown {
   const [dt, C] = PARTS[k]!;
+  if (st.k) return st.K!(k, addr >>> 0, shape, dt);
   let n = 1;
   for (const d of shape) n *= d;
   const data = n ? new C((st.e as Mem).memory.buffer, addr >>> 0, 2 * n).slice() : new C(0);
@@ -90,13 +105,13 @@ function make(st: { e?: unknown }, k: number, addr: number, shape: number[]): un
 }
 
 /** A complex array result (dtype `k`, byte address, sizes as results): a copy, `{dtype, data, shape}`. */
-export function cxo(st: { e?: unknown }, k: number, addr: number, ...shape: number[]): unknown {
+export function cxo(st: { e?: unknown; k?: boolean }, k: number, addr: number, ...shape: number[]): unknown {
   for (let d = 0; d < shape.length; d++) shape[d] = shape[d]! >>> 0;
   return make(st, k, addr, shape);
 }
 
 /** A lone complex array result of `nd` <= 4 dimensions: its sizes are u32 at bytes 0, 4, ... of memory. */
-export function cxo1(st: { e?: unknown }, k: number, nd: number, addr: number): unknown {
+export function cxo1(st: { e?: unknown; k?: boolean }, k: number, nd: number, addr: number): unknown {
   const u = new Uint32Array((st.e as Mem).memory.buffer, 0, nd);
   return make(st, k, addr, Array.from(u));
 }

@@ -78,7 +78,7 @@ export interface HeapState extends State {
   p: number;
   l: Set<unknown>;
   k?: boolean;
-  K?: (k: number, addr: number, shape: number[]) => unknown;
+  K?: (k: number, addr: number, shape: number[], dt?: string) => unknown;
   r: number[][];
   v: (Typed | undefined)[];
   q: unknown[];
@@ -93,6 +93,9 @@ type Mem = { memory: WebAssembly.Memory; py2wasm_base: WebAssembly.Global };
 // dtype index (signature.DTYPE_INDEX) -> TypedArray class. bool is a Uint8Array.
 const CLASSES: readonly Ctor[] = [Float64Array, Float32Array, BigInt64Array, Int32Array, Uint8Array, Uint8Array,
   Int16Array, Int8Array, Uint32Array, Uint16Array, BigUint64Array];
+// complex dtype -> the class of its parts (re, im interleaved; cxarrays.ts)
+const CX: Readonly<Record<string, Ctor>> = { complex128: Float64Array, complex64: Float32Array };
+const isCx = (d: unknown): d is string => d === "complex128" || d === "complex64";
 const BASE = 16;
 // The brand of the arrays `alloc` and `array` return (a registered symbol:
 // every piece, and every package, recognizes them).
@@ -290,6 +293,10 @@ export function out1(st: HeapState, k: number, nd: number, addr: number): unknow
  * An array that lives in the module's memory (`alloc`, `array`): `data` is a
  * view of it (re-created when the memory has grown), `shape` its sizes.
  * Passing it (or its `data`) to a function of the package does not copy it.
+ * A complex one (dtype "complex128" / "complex64") also has `dtype`, and is
+ * a `{dtype, data, shape}` like the complex arrays of cxarrays.ts: `data`
+ * the parts interleaved (Float64Array / Float32Array of 2 * `length`
+ * numbers); it is passed to complex parameters in place.
  */
 export interface WasmArray<T extends Typed = Typed> {
   readonly data: T;
@@ -336,6 +343,7 @@ export function heap(st: HeapState, pkg: string) {
       readonly length: number,
       private readonly size: number,
       private readonly s: number[],
+      private readonly parts = 1, // numbers per element (2: complex)
     ) {
       this.#x = st.x;
       this.#m = { a: byteOffset, x: st.x, f: 0 };
@@ -354,7 +362,7 @@ export function heap(st: HeapState, pkg: string) {
       this.#check("cannot use");
       const v = this.#v;
       if (v !== undefined && (v.length !== 0 || this.length === 0)) return v;
-      const w = new this.c((st.e as unknown as Mem).memory.buffer, this.byteOffset, this.length) as Typed;
+      const w = new this.c((st.e as unknown as Mem).memory.buffer, this.byteOffset, this.length * this.parts) as Typed;
       (w as unknown as Record<symbol, unknown>)[MARK] = this.#m;
       return (this.#v = w);
     }
@@ -370,6 +378,13 @@ export function heap(st: HeapState, pkg: string) {
   (Arr.prototype as unknown as Record<symbol, unknown>)[dispose] = function (this: Arr) {
     if (!this.freed) this.free();
   };
+
+  /** A complex WasmArray: `{dtype, data, shape}`, data the interleaved parts. */
+  class CxArr extends Arr {
+    constructor(c: Ctor, byteOffset: number, length: number, size: number, s: number[], readonly dtype: string) {
+      super(c, byteOffset, length, size, s, 2);
+    }
+  }
 
   // Give a block back: into the free list (merged with its neighbours), or,
   // at the end of the heap, lower the base.
@@ -412,10 +427,11 @@ export function heap(st: HeapState, pkg: string) {
     return a;
   }
 
-  function make(C: unknown, shape: number[], where: string): Arr {
+  // A zeroed array of `shape`, elements of class C (complex dtype `dt`: two of them each).
+  function make(C: unknown, shape: number[], where: string, dt?: string): Arr {
     const k = CLASSES.indexOf(C as Ctor);
     if (k < 0) {
-      throw new TypeError(`${where}: the class must be one of Float64Array, Float32Array, BigInt64Array, Int32Array, Uint8Array, Int16Array, Int8Array, Uint32Array, Uint16Array, BigUint64Array, got ${typeof C === "function" ? C.name : String(C)}`);
+      throw new TypeError(`${where}: the class must be one of Float64Array, Float32Array, BigInt64Array, Int32Array, Uint8Array, Int16Array, Int8Array, Uint32Array, Uint16Array, BigUint64Array, or the dtype "complex128" or "complex64", got ${typeof C === "function" ? C.name : typeof C === "string" ? JSON.stringify(C) : String(C)}`);
     }
     let len = 1;
     for (const d of shape) {
@@ -423,10 +439,10 @@ export function heap(st: HeapState, pkg: string) {
       if (d < 0) throw new RangeError(`${where}: sizes must not be negative, got ${d}`);
       len *= d;
     }
-    const bytes = len * (C as Ctor).BYTES_PER_ELEMENT;
+    const bytes = len * (dt ? 2 : 1) * (C as Ctor).BYTES_PER_ELEMENT;
     const size = Math.max(16, Math.ceil(bytes / 16) * 16);
     const a = take(size);
-    const h = new Arr(C as Ctor, a, len, size, shape.slice());
+    const h = dt ? new CxArr(C as Ctor, a, len, size, shape.slice(), dt) : new Arr(C as Ctor, a, len, size, shape.slice());
     st.l.add(h);
     (h.data as Uint8Array).fill(0 as never);
     return h;
@@ -459,25 +475,53 @@ export function heap(st: HeapState, pkg: string) {
 
   // An array result of a call made by keep(): a WasmArray, in place when the
   // result is in the arena, else (a view of an argument from alloc()) a copy.
-  st.K = (k: number, addr: number, shape: number[]): unknown => {
+  // (`dt`: a complex result, k the dtype of its parts.)
+  st.K = (k: number, addr: number, shape: number[], dt?: string): unknown => {
     const C = CLASSES[k]!;
     let len = 1;
     for (const d of shape) len *= d;
-    const bytes = len * C.BYTES_PER_ELEMENT;
+    const n = dt ? 2 * len : len;
+    const bytes = n * C.BYTES_PER_ELEMENT;
     const size = Math.ceil(bytes / 16) * 16;
     if (!size || !reserve(addr, size)) {
-      const h = make(C, shape, "keep()");
-      if (len) (h.data as Float64Array).set(new C((st.e as unknown as Mem).memory.buffer, addr, len) as Float64Array);
+      const h = make(C, shape, "keep()", dt);
+      if (len) (h.data as Float64Array).set(new C((st.e as unknown as Mem).memory.buffer, addr, n) as Float64Array);
       return h;
     }
-    const h = new Arr(C, addr, len, size, shape);
+    const h = dt ? new CxArr(C, addr, len, size, shape, dt) : new Arr(C, addr, len, size, shape);
     st.l.add(h);
     return h;
   };
 
+  // array({dtype: "complex128" | "complex64", shape}) zeroed, or with `data`
+  // (the parts interleaved, 2 numbers per element) a copy of a complex array.
+  function complexArray(o: { shape?: unknown; dtype?: unknown; data?: unknown }): Arr {
+    const dt = o.dtype as string, C = CX[dt]!;
+    const shape = typeof o.shape === "number" ? [o.shape] : o.shape;
+    if (!Array.isArray(shape)) throw new TypeError(`array(): shape must be an array of sizes, got ${String(o.shape)}`);
+    const d = o.data;
+    if (d !== undefined && !(d instanceof C)) {
+      throw new TypeError(`array(): the data of a ${dt} array must be a ${C.name} (re, im interleaved), got ${ArrayBuffer.isView(d) ? d.constructor.name : String(d)}`);
+    }
+    const h = make(C, shape, "array()", dt);
+    if (d !== undefined) {
+      if ((d as Typed).length !== 2 * h.length) {
+        h.free();
+        throw new RangeError(`array(): shape [${shape.join(", ")}] has ${h.length} complex elements (${2 * h.length} parts), data has ${(d as Typed).length} numbers`);
+      }
+      (h.data as Float64Array).set(d as Float64Array);
+    }
+    return h;
+  }
+
   return {
-    /** `alloc(Float64Array, n)`: a zeroed 1-D array of n elements in the module's memory. */
+    /**
+     * `alloc(Float64Array, n)`: a zeroed 1-D array of n elements in the
+     * module's memory; `alloc("complex128", n)` (or "complex64"): n complex
+     * elements.
+     */
     alloc(C: unknown, n: unknown): Arr {
+      if (isCx(C)) return make(CX[C], [n as number], "alloc()", C);
       return make(C, [n as number], "alloc()");
     },
     /**
@@ -492,10 +536,11 @@ export function heap(st: HeapState, pkg: string) {
         (h.data as Float64Array).set(spec as Float64Array);
         return h;
       }
-      const o = (spec ?? {}) as { shape?: unknown; dtype?: unknown };
+      const o = (spec ?? {}) as { shape?: unknown; dtype?: unknown; data?: unknown };
+      if (isCx(o.dtype)) return complexArray(o);
       const dt = ["float64", "float32", "int64", "int32", "uint8", "bool", "int16", "int8", "uint32", "uint16",
         "uint64"].indexOf(o.dtype as string);
-      if (dt < 0) throw new TypeError(`array(): dtype must be one of "float64", "float32", "int64", "int32", "uint8", "bool", got ${String(o.dtype)}`);
+      if (dt < 0) throw new TypeError(`array(): dtype must be one of "float64", "float32", "int64", "int32", "uint8", "bool", "int16", "int8", "uint32", "uint16", "uint64", "complex128", "complex64", got ${String(o.dtype)}`);
       const shape = typeof o.shape === "number" ? [o.shape] : o.shape;
       if (!Array.isArray(shape)) throw new TypeError(`array(): shape must be an array of sizes, got ${String(o.shape)}`);
       return make(CLASSES[dt], shape, "array()");

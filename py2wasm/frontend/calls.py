@@ -260,13 +260,12 @@ def _array_call(tr, fn, args, kwargs, loc):
     if isinstance(fn, type) and issubclass(fn, BaseException):
         return _NO  # numpy.linalg.LinAlgError(...): an exception value, built when tracing
     if _is_numpy(fn):
-        from . import complex_calls
-        if complex_calls.wants(fn, args, kwargs):
-            return complex_calls.call(tr, fn, args, kwargs, loc)
-        from . import linalg_calls
-        impl = linalg_calls.implementation(fn)
+        from . import complex_calls, linalg_calls
+        impl = linalg_calls.implementation(fn)  # real or complex matrices
         if impl is not None:
             return linalg_calls.call(tr, fn, impl, args, kwargs, loc)
+        if complex_calls.wants(fn, args, kwargs):
+            return complex_calls.call(tr, fn, args, kwargs, loc)
         return nplib.call(tr, fn, args, kwargs, loc)
     if not any(arrays.is_array(a) for a in args):
         return _NO

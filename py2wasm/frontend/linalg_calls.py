@@ -6,14 +6,23 @@ here first; a `numpy.linalg` function with an implementation in
 function in the compiled subset), with every location inside it set to the
 user's call, so its errors and exceptions name the user's line. Stacks of
 matrices (ndim > 2) trace the stacked implementation where NumPy broadcasts
-(py2wasm/linalg/stacked.py), else they are located CompileErrors, as are
-complex arrays.
+(py2wasm/linalg/stacked.py), else they are located CompileErrors. Complex
+matrices run the same implementations (py2wasm/linalg/elements.py) for the
+functions in COMPLEX_READY; eig/eigvals of a complex matrix trace
+py2wasm/linalg/ceig.py. This module is asked before frontend/complex_calls.py
+(which refuses numpy.linalg functions it does not know).
 """
 from __future__ import annotations
 
 import functools
 
 from .values import E_UNSUPPORTED_CALL, error
+
+
+# the functions whose implementations take complex matrices (py2wasm/linalg/elements.py)
+COMPLEX_READY = frozenset(("det", "slogdet", "solve", "inv", "matrix_power", "cholesky", "qr",
+                           "eigh", "eigvalsh", "svd", "lstsq", "matrix_rank", "pinv", "cond",
+                           "norm", "eig", "eigvals"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -56,10 +65,15 @@ def call(tr, fn, impl, args, kwargs, loc):
                                 "is not supported", "loop over the matrices and call it on "
                                 "each 2-D one", E_UNSUPPORTED_CALL)
                 impl = hit[1]
-            if a.dtype.startswith("complex"):
+            if a.dtype.startswith("complex") and fn.__name__ not in COMPLEX_READY:
                 raise error(loc, f"{public}() of a complex array is not supported", "",
                             E_UNSUPPORTED_CALL)
-    if fn.__name__ in ("eig", "eigvals") and eig_always_complex():
+    a0 = args[0] if args else kwargs.get("a")
+    if fn.__name__ in ("eig", "eigvals") and arrays.is_array(a0) and a0.dtype.startswith("complex"):
+        from ..linalg import complex_input_implementations
+        flat, stack = complex_input_implementations()[fn]
+        impl = stack if a0.ndim > 2 else flat
+    elif fn.__name__ in ("eig", "eigvals") and eig_always_complex():
         from ..linalg import always_complex_implementations
         flat, stack = always_complex_implementations()[fn]
         a = args[0] if args else kwargs.get("a")

@@ -340,7 +340,7 @@ class Handlers:
         if op == "+" and (isinstance(a, strings.FStr) or isinstance(b, strings.FStr)):
             f.stack.append(strings.concat(a, b, self.loc_of(ins)))
             return
-        f.stack.append(operators.binary(self.fb, op, a, b, self.loc_of(ins)))
+        f.stack.append(operators.binary(self.fb, op, a, b, self.loc_of(ins), tr=self))
 
     def op_COMPARE_OP(self, ins, f):
         from . import operators

@@ -226,10 +226,12 @@ def _np_with_complex(fb, a, b, loc):
     return a, b
 
 
-def binary(fb, op: str, a: Any, b: Any, loc) -> Any:
-    """`a op b` for op in + - * / // % ** & | ^ << >> (also in-place forms)."""
+def binary(fb, op: str, a: Any, b: Any, loc, tr=None) -> Any:
+    """`a op b` for op in + - * / // % ** & | ^ << >> (also in-place forms).
+    `tr`: the FunctionTracer, when there is one (array code that traces
+    library calls, e.g. a complex `np.exp` operand of `@`, needs it)."""
     if _arrays().is_array(a) or _arrays().is_array(b):
-        return _arrays().binary(_Tr(fb), op, a, b, loc)
+        return _arrays().binary(tr or _Tr(fb), op, a, b, loc)
     if op not in BINARY:
         raise error(loc, f"operator {op} is not supported", "", E_UNSUPPORTED_OPCODE)
     if _npcx().involved(a, b):

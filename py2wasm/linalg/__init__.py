@@ -21,9 +21,13 @@ and matrix_rank of a stack are a located CompileError.
 
 Modules: `_common` (checks, dtypes), `lu` (det, slogdet, solve, inv,
 matrix_power), `factor` (cholesky, qr), `spectral` (eigh, eigvalsh, svd,
-lstsq, matrix_rank, pinv, cond), `eig` (eig, eigvals: Hessenberg + Francis
-double-shift QR; real arrays, or complex ones as NumPy >= 2.5), `norms` (norm), `stacked` (the 2-D
-routines over stacks of matrices).
+lstsq, matrix_rank, pinv), `eig` (eig, eigvals: Hessenberg + Francis
+double-shift QR; real arrays, or complex ones as NumPy >= 2.5), `ceig` (eig,
+eigvals of complex matrices: complex Schur form), `norms` (norm), `stacked`
+(the 2-D routines over stacks of matrices). Complex matrices run the same
+algorithms as real ones with a complex element type (`elements`: conj,
+|x|^2, LAPACK's |re| + |im| pivots), as LAPACK's z-routines mirror its
+d-routines; results have NumPy's dtypes (complex64 in, complex64 out).
 """
 from __future__ import annotations
 
@@ -40,7 +44,7 @@ def implementations() -> dict:
         la.cholesky: factor.cholesky, la.qr: factor.qr,
         la.eigh: spectral.eigh, la.eigvalsh: spectral.eigvalsh, la.svd: spectral.svd,
         la.lstsq: spectral.lstsq, la.matrix_rank: spectral.matrix_rank, la.pinv: spectral.pinv,
-        la.cond: spectral.cond,
+        la.cond: norms.cond,
         la.norm: norms.norm,
         la.eig: eig.eig, la.eigvals: eig.eigvals,
     }
@@ -72,3 +76,14 @@ def always_complex_implementations() -> dict:
     la = np.linalg
     return {la.eig: (eig.eig_complex, stacked.eig_complex),
             la.eigvals: (eig.eigvals_complex, stacked.eigvals_complex)}
+
+
+def complex_input_implementations() -> dict:
+    """eig and eigvals of complex matrices (ceig.py): function -> (2-D
+    implementation, stacked one)."""
+    import numpy as np
+
+    from . import ceig, stacked
+    la = np.linalg
+    return {la.eig: (ceig.eig, stacked.eig_of_complex),
+            la.eigvals: (ceig.eigvals, stacked.eigvals_of_complex)}

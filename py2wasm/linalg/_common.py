@@ -27,29 +27,51 @@ def assert_square(a):
 
 
 def work(a):
-    """A float64 working copy of `a` (integers, bools and float32 alike)."""
+    """A working copy of `a`: float64 (integers, bools and float32 alike),
+    complex128 for complex64 and complex128 (see elements.py)."""
+    if a.dtype == np.complex128 or a.dtype == np.complex64:
+        return a.astype(np.complex128)
     return a.astype(np.float64)
 
 
+def narrow(x):
+    """x (float64 or complex128) rounded to single precision."""
+    if x.dtype == np.complex128:
+        return x.astype(np.complex64)
+    return x.astype(np.float32)
+
+
 def result_like(x, a):
-    """`x` (float64) in NumPy's result dtype for the input `a`: float32 when
-    `a` is float32 (decided when tracing: a.dtype is part of the key)."""
-    if a.dtype == np.float32:
-        return x.astype(np.float32)
+    """`x` (float64 or complex128) in NumPy's result dtype for the input
+    `a`: single precision when `a` is float32 or complex64 (decided when
+    tracing: a.dtype is part of the key)."""
+    if a.dtype == np.float32 or a.dtype == np.complex64:
+        return narrow(x)
     return x
 
 
 def result_like2(x, a, b):
-    """As result_like, for two inputs: float32 only when both are."""
-    if a.dtype == np.float32 and b.dtype == np.float32:
-        return x.astype(np.float32)
+    """As result_like, for two inputs: single only when both are."""
+    if (a.dtype == np.float32 or a.dtype == np.complex64) and \
+            (b.dtype == np.float32 or b.dtype == np.complex64):
+        return narrow(x)
     return x
 
 
 def scalar_like(v, a):
-    """A scalar result, rounded to float32 when `a` is float32."""
-    if a.dtype == np.float32:
+    """A real scalar result, rounded to float32 when `a` is float32 or
+    complex64."""
+    if a.dtype == np.float32 or a.dtype == np.complex64:
         r = np.zeros(1, dtype=np.float32)
+        r[0] = v
+        return r[0]
+    return v
+
+
+def cscalar_like(v, a):
+    """A complex scalar result, complex64 when `a` is complex64."""
+    if a.dtype == np.complex64:
+        r = np.zeros(1, dtype=np.complex64)
         r[0] = v
         return r[0]
     return v
@@ -57,6 +79,7 @@ def scalar_like(v, a):
 
 def eps_like(a, b):
     """Machine epsilon of the result dtype of inputs a and b."""
-    if a.dtype == np.float32 and b.dtype == np.float32:
+    if (a.dtype == np.float32 or a.dtype == np.complex64) and \
+            (b.dtype == np.float32 or b.dtype == np.complex64):
         return 1.1920928955078125e-07
     return 2.220446049250313e-16

@@ -7,7 +7,9 @@ or the upper one with upper=True: a pivot <= 0 means
 "not positive definite"; a NaN pivot propagates, as in NumPy); QR uses Householder
 reflectors with LAPACK's conventions (dlarfg: beta = -sign(alpha) * norm,
 so R's diagonal signs and Q match NumPy's up to rounding), Q accumulated
-backwards as dorgqr does.
+backwards as dorgqr does. Complex matrices share the code (elements.py)
+with the conjugates of zpotrf (A = L L^H, a real diagonal), zgeqrf/zlarfg
+(H = I - tau v v^H, beta real so R's diagonal is real) and zungqr.
 """
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from numpy.linalg import LinAlgError
 
 from ._common import (assert_2d, assert_square, eps_like, result_like, result_like2,
                       scalar_like, work)
+from .elements import conj, conj_array, identity
 
 
 def cholesky(a, upper=False):
@@ -27,23 +30,23 @@ def cholesky(a, upper=False):
     assert_square(a)
     n = a.shape[0]
     w = work(a)
-    low = np.zeros((n, n))
+    low = np.zeros((n, n), dtype=w.dtype)
     # NumPy reads the lower triangle for upper=False and the upper one for
     # upper=True (w[j, i], j <= i): the other triangle is never looked at
     for j in range(n):
-        s = w[j, j] - np.dot(low[j, :j], low[j, :j])
+        s = w[j, j].real - np.vdot(low[j, :j], low[j, :j]).real
         if s <= 0.0:  # a NaN pivot goes on (as OpenBLAS's potrf, which NumPy uses)
             raise LinAlgError("Matrix is not positive definite")
         d = math.sqrt(s)
         low[j, j] = d
         for i in range(j + 1, n):
             if upper:
-                aij = w[j, i]
+                aij = conj(w[j, i])
             else:
                 aij = w[i, j]
-            low[i, j] = (aij - np.dot(low[i, :j], low[j, :j])) / d
+            low[i, j] = (aij - np.vdot(low[j, :j], low[i, :j])) / d
     if upper:
-        low = low.T.copy()
+        low = conj_array(low.T).copy()
     return result_like(low, a)
 
 
@@ -59,13 +62,13 @@ def column_norm(w, j, start):
         return scale
     s = 0.0
     for i in range(start, m):
-        v = w[i, j] / scale
+        v = abs(w[i, j]) / scale
         s += v * v
     return scale * math.sqrt(s)
 
 
 def householder(w, taus):
-    """Factor w (m x n, float64) in place as LAPACK's dgeqrf: R on and above
+    """Factor w (m x n, float64 or complex128) in place as LAPACK's dgeqrf/zgeqrf: R on and above
     the diagonal, the reflectors' vectors below it (their first entry is an
     implied 1), their scalars in `taus`."""
     m = w.shape[0]
@@ -74,19 +77,20 @@ def householder(w, taus):
     for c in range(k):
         alpha = w[c, c]
         xnorm = column_norm(w, c, c + 1)
-        tau = 0.0
-        if xnorm != 0.0:
-            beta = -math.copysign(math.hypot(alpha, xnorm), alpha)
+        tau = taus[c]  # 0 in the element type
+        if xnorm != 0.0 or alpha.imag != 0.0:
+            beta = -math.copysign(math.hypot(abs(alpha), xnorm), alpha.real)
             tau = (beta - alpha) / beta
             scal = 1.0 / (alpha - beta)
             for i in range(c + 1, m):
                 w[i, c] *= scal
             w[c, c] = beta
+            ctau = conj(tau)  # the trailing matrix gets H^H (zlarf with conj(tau))
             for j in range(c + 1, n):
                 s = w[c, j]
                 for i in range(c + 1, m):
-                    s += w[i, c] * w[i, j]
-                s *= tau
+                    s += conj(w[i, c]) * w[i, j]
+                s *= ctau
                 w[c, j] -= s
                 for i in range(c + 1, m):
                     w[i, j] -= s * w[i, c]
@@ -97,14 +101,14 @@ def form_q(w, taus, cols):
     """Q's first `cols` columns from the reflectors in `w` (dorgqr)."""
     m = w.shape[0]
     k = taus.shape[0]
-    q = np.eye(m, cols)
+    q = identity(m, cols, w)
     for c in range(k - 1, -1, -1):
         tau = taus[c]
         if tau != 0.0:
             for j in range(c, cols):
                 s = q[c, j]
                 for i in range(c + 1, m):
-                    s += w[i, c] * q[i, j]
+                    s += conj(w[i, c]) * q[i, j]
                 s *= tau
                 q[c, j] -= s
                 for i in range(c + 1, m):
@@ -115,7 +119,7 @@ def form_q(w, taus, cols):
 def upper_part(w, rows):
     """R: the first `rows` rows of w's upper triangle (zeros below)."""
     n = w.shape[1]
-    r = np.zeros((rows, n))
+    r = np.zeros((rows, n), dtype=w.dtype)
     for i in range(rows):
         for j in range(i, n):
             r[i, j] = w[i, j]
@@ -132,7 +136,7 @@ def qr(a, mode="reduced"):
     n = a.shape[1]
     k = min(m, n)
     w = work(a)
-    taus = np.zeros(k)
+    taus = np.zeros(k, dtype=w.dtype)
     householder(w, taus)
     rows = m if mode == "complete" else k
     r = result_like(upper_part(w, rows), a)

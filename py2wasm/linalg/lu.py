@@ -4,7 +4,9 @@
 Place in the pipeline: part of the linalg library the frontend traces
 (`py2wasm/linalg/__init__.py`); written in the compiled Python subset.
 The factorization is LAPACK's getrf (right-looking, the first pivot of
-largest magnitude): a matrix is singular exactly when a pivot is 0.0.
+largest magnitude; for complex matrices zgetrf's |re| + |im|): a matrix is
+singular exactly when a pivot is 0.0. Real and complex matrices share the
+code (elements.py).
 """
 from __future__ import annotations
 
@@ -14,12 +16,13 @@ import numpy as np
 from numpy.linalg import LinAlgError
 
 from ..intrinsics import raise_if
-from ._common import (assert_2d, assert_square, eps_like, result_like, result_like2,
-                      scalar_like, work)
+from ._common import (assert_2d, assert_square, cscalar_like, eps_like, result_like,
+                      result_like2, scalar_like, work)
+from .elements import abs1, identity, one, work2
 
 
 def lu_factor(w, piv):
-    """Factor the square float64 matrix `w` in place (L below the diagonal,
+    """Factor the square float64 or complex128 matrix `w` in place (L below the diagonal,
     unit diagonal implied; U on and above), row swaps in `piv`. Returns
     (number of swaps, True when some pivot is exactly zero)."""
     n = w.shape[0]
@@ -27,9 +30,9 @@ def lu_factor(w, piv):
     singular = False
     for k in range(n):
         p = k
-        best = abs(w[k, k])
+        best = abs1(w[k, k])
         for i in range(k + 1, n):
-            v = abs(w[i, k])
+            v = abs1(w[i, k])
             if v > best:
                 best = v
                 p = i
@@ -100,6 +103,13 @@ def det(a):
                           "two-dimensional" % a.ndim)
     w, piv, swaps, singular = factored(a)
     n = a.shape[0]
+    if a.dtype == np.complex128 or a.dtype == np.complex64:
+        z = one(w)
+        for i in range(n):
+            z *= w[i, i]
+        if swaps % 2 == 1:
+            z = -z
+        return cscalar_like(z, a)
     d = 1.0
     for i in range(n):
         d *= w[i, i]
@@ -114,6 +124,8 @@ def slogdet(a):
                           "two-dimensional" % a.ndim)
     w, piv, swaps, singular = factored(a)
     n = a.shape[0]
+    if a.dtype == np.complex128 or a.dtype == np.complex64:
+        return complex_slogdet(a, w, swaps, singular)
     sign = 1.0
     logdet = 0.0
     if swaps % 2 == 1:
@@ -130,6 +142,27 @@ def slogdet(a):
     return scalar_like(sign, a), scalar_like(logdet, a)
 
 
+def complex_slogdet(a, w, swaps, singular):
+    """slogdet of a complex matrix from its LU factors: the sign is the
+    product of the pivots' phases d / |d| (a complex number of modulus 1),
+    the log of the determinant's modulus the sum of log |d|."""
+    n = w.shape[0]
+    sign = one(w)
+    logdet = 0.0
+    if swaps % 2 == 1:
+        sign = -sign
+    if singular:
+        sign = one(w) * 0.0
+        logdet = -math.inf
+    else:
+        for i in range(n):
+            d = w[i, i]
+            m = abs(d)
+            sign = sign * (d / m)
+            logdet += math.log(m)
+    return cscalar_like(sign, a), scalar_like(logdet, a)
+
+
 def solve(a, b):
     if a.ndim < 2:  # inline: a helper that always raises would type as None
         raise LinAlgError("%d-dimensional array given. Array must be at least "
@@ -140,12 +173,12 @@ def solve(a, b):
         raise_if(b.shape[0] != n, ValueError,
                  "solve1: Input operand 1 has a mismatch in its core dimension 0, with gufunc "
                  "signature (m,m),(m)->(m) (size {0} is different from {1})", b.shape[0], n)
-        x = b.astype(np.float64).reshape((n, 1))
+        x = work2(b, a).reshape((n, 1))
     else:
         raise_if(b.shape[0] != n, ValueError,
                  "solve: Input operand 1 has a mismatch in its core dimension 0, with gufunc "
                  "signature (m,m),(m,n)->(m,n) (size {0} is different from {1})", b.shape[0], n)
-        x = b.astype(np.float64)
+        x = work2(b, a)
     w, piv, swaps, singular = factored(a)
     if singular:
         raise LinAlgError("Singular matrix")
@@ -163,7 +196,7 @@ def inv(a):
     n = a.shape[0]
     if singular:
         raise LinAlgError("Singular matrix")
-    x = np.eye(n)
+    x = identity(n, n, w)
     lu_solve_into(w, piv, x)
     return result_like(x, a)
 

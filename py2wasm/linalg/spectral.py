@@ -1,5 +1,5 @@
 """Symmetric eigenproblems and the SVD, and what is built on the SVD:
-`eigh`, `eigvalsh`, `svd`, `lstsq`, `matrix_rank`, `pinv`, `cond`.
+`eigh`, `eigvalsh`, `svd`, `lstsq`, `matrix_rank`, `pinv` (`cond`: norms.py).
 
 Place in the pipeline: part of the linalg library the frontend traces
 (`py2wasm/linalg/__init__.py`); written in the compiled Python subset.
@@ -9,6 +9,10 @@ one-sided Jacobi method (Hestenes) on the columns of A (of A^T when A is
 wide), singular values descending, left vectors completed to an orthonormal
 basis when needed. Eigen- and singular vectors are unique only up to sign
 (and to a rotation within repeated values): LAPACK may choose other signs.
+Complex (Hermitian) matrices share the code (elements.py): before each
+rotation a unit phase on column q makes the pivot a_pq (for the SVD the
+columns' inner product) real and non-negative, after which the rotation is
+the real one; the vectors are unique up to a unit complex factor.
 """
 from __future__ import annotations
 
@@ -19,23 +23,40 @@ from numpy.linalg import LinAlgError
 
 from ._common import (assert_2d, assert_square, eps_like, result_like, result_like2,
                       scalar_like, work)
+from .elements import abs2, conj, conj_array, identity, work2, zero
 
 MAX_SWEEPS = 60
 
 
 def symmetric_copy(a, lower):
-    """The symmetric float64 matrix NumPy reads from one triangle of `a`."""
+    """The symmetric (Hermitian) matrix NumPy reads from one triangle of the
+    working copy `a` (the diagonal's imaginary parts ignored, as LAPACK)."""
     n = a.shape[0]
-    s = np.zeros((n, n))
+    s = np.zeros((n, n), dtype=a.dtype)
     for i in range(n):
-        for j in range(i + 1):
+        for j in range(i):
             if lower:
                 v = a[i, j]
+                s[i, j] = v
+                s[j, i] = conj(v)
             else:
                 v = a[j, i]
-            s[i, j] = v
-            s[j, i] = v
+                s[j, i] = v
+                s[i, j] = conj(v)
+        s[i, i] = a[i, i].real
     return s
+
+
+def phase_column(x, q, f):
+    """Column q of x times the scalar f."""
+    for k in range(x.shape[0]):
+        x[k, q] = x[k, q] * f
+
+
+def phase_row(x, q, f):
+    """Row q of x times the scalar f."""
+    for k in range(x.shape[1]):
+        x[q, k] = x[q, k] * f
 
 
 def rotation_tangent(theta):
@@ -66,23 +87,32 @@ def jacobi_eigen(s, v):
         off = 0.0
         total = 0.0
         for i in range(n):
-            total += s[i, i] * s[i, i]
+            total += abs2(s[i, i])
             for j in range(i):
-                off += s[i, j] * s[i, j]
+                off += abs2(s[i, j])
         if off == 0.0 or off <= 1e-36 * (total + off):
             return
         for p in range(n - 1):
             for q in range(p + 1, n):
                 apq = s[p, q]
                 if apq != 0.0:
-                    app = s[p, p]
-                    aqq = s[q, q]
+                    app = s[p, p].real
+                    aqq = s[q, q].real
                     g = 100.0 * abs(apq)
                     if sweep > 3 and abs(app) + g == abs(app) and abs(aqq) + g == abs(aqq):
                         s[p, q] = 0.0
                         s[q, p] = 0.0
                     else:
-                        t = rotation_tangent((aqq - app) / (2.0 * apq))
+                        if s.dtype == np.complex128:  # make a_pq real: S <- P^H S P
+                            r = abs(apq)
+                            ph = apq / r
+                            phase_column(s, q, conj(ph))
+                            phase_row(s, q, ph)
+                            phase_column(v, q, conj(ph))
+                            s[q, q] = s[q, q].real
+                            t = rotation_tangent((aqq - app) / (2.0 * r))
+                        else:
+                            t = rotation_tangent((aqq - app) / (2.0 * apq))
                         c = 1.0 / math.sqrt(t * t + 1.0)
                         sn = t * c
                         rotate_columns(s, p, q, c, sn)
@@ -147,12 +177,12 @@ def eigh(a, UPLO="L"):
                           "two-dimensional" % a.ndim)
     assert_square(a)
     n = a.shape[0]
-    s = symmetric_copy(a, UPLO == "L")
-    v = np.eye(n)
+    s = symmetric_copy(work(a), UPLO == "L")
+    v = identity(n, n, s)
     jacobi_eigen(s, v)
     w = np.zeros(n)
     for i in range(n):
-        w[i] = s[i, i]
+        w[i] = s[i, i].real
     sort_pairs(w, v, False)
     return result_like(w, a), result_like(v, a)
 
@@ -172,16 +202,23 @@ def jacobi_svd(u, v):
             for q in range(p + 1, n):
                 alpha = 0.0
                 beta = 0.0
-                gamma = 0.0
+                gamma = zero(u)
                 for i in range(m):
                     up = u[i, p]
                     uq = u[i, q]
-                    alpha += up * up
-                    beta += uq * uq
-                    gamma += up * uq
+                    alpha += abs2(up)
+                    beta += abs2(uq)
+                    gamma += conj(up) * uq
                 if gamma != 0.0 and abs(gamma) > 2.220446049250313e-16 * math.sqrt(alpha * beta):
                     rotated = True
-                    t = rotation_tangent((beta - alpha) / (2.0 * gamma))
+                    if u.dtype == np.complex128:  # make <u_p, u_q> real: phase on column q
+                        r = abs(gamma)
+                        ph = gamma / r
+                        phase_column(u, q, conj(ph))
+                        phase_column(v, q, conj(ph))
+                        t = rotation_tangent((beta - alpha) / (2.0 * r))
+                    else:
+                        t = rotation_tangent((beta - alpha) / (2.0 * gamma))
                     c = 1.0 / math.sqrt(t * t + 1.0)
                     sn = t * c
                     rotate_columns(u, p, q, c, sn)
@@ -197,14 +234,14 @@ def complete_basis(u, filled):
     twice) on the standard basis vector that keeps the most of its length."""
     m = u.shape[0]
     k = u.shape[1]
-    cand = np.zeros(m)
+    cand = np.zeros(m, dtype=u.dtype)
     for c in range(filled, k):
         best = -1.0
         pick = 0
         for e in range(m):
             r = 1.0
             for j in range(c):
-                r -= u[e, j] * u[e, j]
+                r -= abs2(u[e, j])
             if r > best:
                 best = r
                 pick = e
@@ -213,40 +250,40 @@ def complete_basis(u, filled):
         cand[pick] = 1.0
         for rep in range(2):
             for j in range(c):
-                d = 0.0
+                d = zero(cand)
                 for i in range(m):
-                    d += u[i, j] * cand[i]
+                    d += conj(u[i, j]) * cand[i]
                 for i in range(m):
                     cand[i] -= d * u[i, j]
         nrm = 0.0
         for i in range(m):
-            nrm += cand[i] * cand[i]
+            nrm += abs2(cand[i])
         nrm = math.sqrt(nrm)
         for i in range(m):
             u[i, c] = cand[i] / nrm
 
 
 def svd_parts(a, full):
-    """(U, s, V) of the float64 matrix a (m x n): a = U diag(s) V^T, s
+    """(U, s, V) of the float64 or complex128 matrix a (m x n): a = U diag(s) V^H, s
     descending. U is m x m and V n x n when `full`, else m x k and n x k."""
     m = a.shape[0]
     n = a.shape[1]
     wide = m < n
     if wide:
-        u = a.T.copy()
+        u = conj_array(a.T).copy()
         rows = n
         cols = m
     else:
         u = a.copy()
         rows = m
         cols = n
-    v = np.eye(cols)
+    v = identity(cols, cols, u)
     jacobi_svd(u, v)
     s = np.zeros(cols)
     for j in range(cols):
         t = 0.0
         for i in range(rows):
-            t += u[i, j] * u[i, j]
+            t += abs2(u[i, j])
         s[j] = math.sqrt(t)
     sort_triples(s, u, v)
     # normalize the left vectors of the non-zero singular values, then fill the rest
@@ -257,7 +294,7 @@ def svd_parts(a, full):
                 u[i, j] = u[i, j] / s[j]
             good = j + 1
     if full:
-        big = np.zeros((rows, rows))
+        big = np.zeros((rows, rows), dtype=u.dtype)
         for i in range(rows):
             for j in range(cols):
                 big[i, j] = u[i, j]
@@ -278,7 +315,7 @@ def svd(a, full_matrices=True, compute_uv=True, hermitian=False):
                           "two-dimensional" % a.ndim)
     u, s, v = svd_parts(work(a), full_matrices)
     if compute_uv:
-        return result_like(u, a), result_like(s, a), result_like(v.T.copy(), a)
+        return result_like(u, a), result_like(s, a), result_like(conj_array(v.T).copy(), a)
     return result_like(s, a)
 
 
@@ -295,9 +332,9 @@ def lstsq(a, b, rcond=None):
     else:
         rc = rcond
     if b.ndim == 1:
-        bb = b.astype(np.float64).reshape((m, 1))
+        bb = work2(b, a).reshape((m, 1))
     else:
-        bb = b.astype(np.float64)
+        bb = work2(b, a)
     k = bb.shape[1]
     u, s, v = svd_parts(work(a), False)
     r = s.shape[0]
@@ -308,12 +345,12 @@ def lstsq(a, b, rcond=None):
     for i in range(r):
         if s[i] > cutoff:
             rank += 1
-    x = np.zeros((n, k))
+    x = np.zeros((n, k), dtype=bb.dtype)
     for c in range(k):
         for i in range(rank):
-            d = 0.0
+            d = zero(bb)
             for t in range(m):
-                d += u[t, i] * bb[t, c]
+                d += conj(u[t, i]) * bb[t, c]
             d = d / s[i]
             for j in range(n):
                 x[j, c] += v[j, i] * d
@@ -327,7 +364,7 @@ def lstsq(a, b, rcond=None):
             e = bb[t, c]
             for j in range(n):
                 e -= a[t, j] * x[j, c]
-            acc += e * e
+            acc += abs2(e)
         res[c] = acc
     if b.ndim == 1:  # NumPy's rank is an np.int32
         return result_like2(x.reshape(n), a, b), result_like2(res, a, b), np.int32(rank), \
@@ -377,33 +414,12 @@ def pinv(a, rcond=None, hermitian=False):
     cutoff = 0.0
     if r > 0:
         cutoff = rc * s[0]
-    out = np.zeros((n, m))
+    out = np.zeros((n, m), dtype=u.dtype)
     for i in range(r):
         if s[i] > cutoff:
             inv_s = 1.0 / s[i]
             for j in range(n):
                 f = v[j, i] * inv_s
                 for t in range(m):
-                    out[j, t] += f * u[t, i]
+                    out[j, t] += f * conj(u[t, i])
     return result_like(out, a)
-
-
-def cond(x, p=None):
-    if x.ndim < 2:  # inline: a helper that always raises would type as None
-        raise LinAlgError("%d-dimensional array given. Array must be at least "
-                          "two-dimensional" % x.ndim)
-    if p is None or p == 2 or p == -2:
-        u, s, v = svd_parts(work(x), False)
-        r = s.shape[0]
-        if p == -2:
-            c = s[r - 1] / s[0]
-        else:
-            c = s[0] / s[r - 1]
-        return scalar_like(c, x)
-    from .lu import inv
-    from .norms import norm
-    if x.ndim < 2:  # inline: a helper that always raises would type as None
-        raise LinAlgError("%d-dimensional array given. Array must be at least "
-                          "two-dimensional" % x.ndim)
-    assert_square(x)
-    return scalar_like(norm(x, p) * norm(inv(x), p), x)

@@ -10,7 +10,7 @@ Place in the pipeline: part of the linalg library the frontend traces
 argument has more than two dimensions (ndims are known when tracing). Each
 one checks the whole stack first as NumPy does (at least 2-D, square last
 two axes), views it as (count, m, n), runs the 2-D routine on every matrix
-into a float64 result and gives the result NumPy's dtype and shape (the
+into a float64 (complex128 for complex input: elements.py) result and gives the result NumPy's dtype and shape (the
 batch axes first). An error in any matrix of the stack (singular, not
 positive definite) raises NumPy's LinAlgError for the whole call, as NumPy.
 `solve` broadcasts the batch axes of a and b (NumPy 2's rules: b is a
@@ -23,8 +23,9 @@ from numpy.linalg import LinAlgError
 
 from ..intrinsics import raise_if
 from . import eig as general
-from . import factor, lu, spectral
+from . import ceig, factor, lu, spectral
 from ._common import result_like, result_like2
+from .elements import work_zeros, work_zeros2
 
 
 def as_stack(a):
@@ -43,7 +44,7 @@ def square_stack(a):
 def det(a):
     s = square_stack(a)
     k = s.shape[0]
-    out = np.zeros(k)
+    out = work_zeros(k, a)
     for i in range(k):
         out[i] = lu.det(s[i])
     return result_like(out, a).reshape(a.shape[:a.ndim - 2])
@@ -52,7 +53,7 @@ def det(a):
 def slogdet(a):
     s = square_stack(a)
     k = s.shape[0]
-    sign = np.zeros(k)
+    sign = work_zeros(k, a)
     logdet = np.zeros(k)
     for i in range(k):
         sg, ld = lu.slogdet(s[i])
@@ -66,7 +67,7 @@ def inv(a):
     s = square_stack(a)
     k = s.shape[0]
     n = s.shape[1]
-    out = np.zeros((k, n, n))
+    out = work_zeros((k, n, n), a)
     for i in range(k):
         out[i] = lu.inv(s[i])
     return result_like(out, a).reshape(a.shape)
@@ -76,7 +77,7 @@ def cholesky(a, upper=False):
     s = square_stack(a)
     k = s.shape[0]
     n = s.shape[1]
-    out = np.zeros((k, n, n))
+    out = work_zeros((k, n, n), a)
     for i in range(k):
         out[i] = factor.cholesky(s[i], upper)
     return result_like(out, a).reshape(a.shape)
@@ -95,7 +96,7 @@ def solve(a, b):
                  "signature (m,m),(m)->(m) (size {0} is different from {1})", b.shape[0], n)
         s = as_stack(a)
         k = s.shape[0]
-        out = np.zeros((k, n))
+        out = work_zeros2((k, n), a, b)
         for i in range(k):
             out[i] = lu.solve(s[i], b)
         return result_like2(out, a, b).reshape(a.shape[:a.ndim - 1])
@@ -110,7 +111,7 @@ def solve(a, b):
     sa = as_stack(aa)
     sb = as_stack(bb)
     k = sa.shape[0]
-    out = np.zeros((k, n, m))
+    out = work_zeros2((k, n, m), a, b)
     for i in range(k):
         out[i] = lu.solve(sa[i], sb[i])
     return result_like2(out, a, b).reshape(bb.shape)
@@ -126,12 +127,12 @@ def qr(a, mode="reduced"):
     k = min(m, n)
     rows = m if mode == "complete" else k
     batch = a.shape[:a.ndim - 2]
-    rr = np.zeros((cnt, rows, n))
+    rr = work_zeros((cnt, rows, n), a)
     if mode == "r":
         for i in range(cnt):
             rr[i] = factor.qr(s[i], "r")
         return result_like(rr, a).reshape(batch + (rows, n))
-    qq = np.zeros((cnt, m, rows))
+    qq = work_zeros((cnt, m, rows), a)
     for i in range(cnt):
         q, r = factor.qr(s[i], mode)
         qq[i] = q
@@ -146,7 +147,7 @@ def eigh(a, UPLO="L"):
     k = s.shape[0]
     n = s.shape[1]
     ws = np.zeros((k, n))
-    vs = np.zeros((k, n, n))
+    vs = work_zeros((k, n, n), a)
     for i in range(k):
         w, v = spectral.eigh(s[i], UPLO)
         ws[i] = w
@@ -230,8 +231,8 @@ def svd(a, full_matrices=True, compute_uv=True, hermitian=False):
         return result_like(ss, a).reshape(batch + (k,))
     ucols = m if full_matrices else k
     vrows = n if full_matrices else k
-    us = np.zeros((cnt, m, ucols))
-    vs = np.zeros((cnt, vrows, n))
+    us = work_zeros((cnt, m, ucols), a)
+    vs = work_zeros((cnt, vrows, n), a)
     for i in range(cnt):
         u, sv, vh = spectral.svd(s[i], full_matrices, True)
         us[i] = u
@@ -258,4 +259,36 @@ def matrix_power(a, n):
     else:
         b = a.copy()
         k = n
+    if a.dtype == np.complex128 or a.dtype == np.complex64:  # `@` of complex 2-D only
+        bs = as_stack(b)
+        out = np.zeros(bs.shape, dtype=b.dtype)
+        for i in range(bs.shape[0]):
+            out[i] = lu.power_by_squaring(bs[i].copy(), k)
+        return out.reshape(a.shape)
     return lu.power_by_squaring(b, k)
+
+
+def eig_of_complex(a):
+    """eig of a stack of complex matrices (ceig.py)."""
+    s = square_stack(a)
+    k = s.shape[0]
+    n = s.shape[1]
+    ws = np.zeros((k, n), dtype=np.complex128)
+    vs = np.zeros((k, n, n), dtype=np.complex128)
+    for i in range(k):
+        t, z = ceig.schur_parts(s[i])
+        ws[i] = ceig.diagonal(t)
+        vs[i] = ceig.triangular_vectors(t, z)
+    return result_like(ws, a).reshape(a.shape[:a.ndim - 1]), result_like(vs, a).reshape(a.shape)
+
+
+def eigvals_of_complex(a):
+    """eigvals of a stack of complex matrices (ceig.py)."""
+    s = square_stack(a)
+    k = s.shape[0]
+    n = s.shape[1]
+    ws = np.zeros((k, n), dtype=np.complex128)
+    for i in range(k):
+        t, z = ceig.schur_parts(s[i])
+        ws[i] = ceig.diagonal(t)
+    return result_like(ws, a).reshape(a.shape[:a.ndim - 1])

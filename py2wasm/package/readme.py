@@ -34,7 +34,9 @@ COMPLEX_ARRAYS_NOTE = (
     "- Complex arrays are `{ dtype: \"complex128\", data: Float64Array, shape }` (`Complex128Array<N>`; "
     "complex64: `Float32Array`, `Complex64Array<N>`) with the parts interleaved, re, im, re, im..., so "
     "`data.length` is twice the number of elements. `dtype` is required: a real array passed for a "
-    "complex one is a `TypeError`. They are copied in and back like real arrays; results are new.\n")
+    "complex one is a `TypeError`. They are copied in and back like real arrays; results are new. "
+    "A `WasmComplexArray` (`alloc(\"complex128\", n)`, `array({ shape, dtype: \"complex128\" })`) "
+    "is passed in place.\n")
 
 
 MEMORY_NOTE = (
@@ -44,7 +46,10 @@ MEMORY_NOTE = (
     "nothing; the function reads and writes it in place, and one WasmArray passed twice aliases "
     "like a NumPy array. `free()` it when done (or `using`, through `[Symbol.dispose]`); a second "
     "`free()` or any use after it throws. `keep(f, ...args)` returns `f`'s array results as "
-    "WasmArrays instead of copies. `await release()` replaces a grown memory by a fresh one "
+    "WasmArrays instead of copies. Complex arrays too: `alloc(\"complex128\", n)`, "
+    "`array({ shape, dtype: \"complex64\" })` or `array({ dtype, data, shape })` (a copy) return a "
+    "`WasmComplexArray`, a `{ dtype, data, shape }` whose `data` (the parts interleaved) is a view of "
+    "the module's memory. `await release()` replaces a grown memory by a fresh one "
     "(refused while WasmArrays are live).\n")
 
 

@@ -115,6 +115,7 @@ MEMORY_TYPES = (
     "   *  older view is then empty): read `data` again after calls. Throws once freed. */\n"
     "  readonly data: T;\n"
     "  readonly shape: readonly number[];\n"
+    "  /** The number of elements (of a complex array: complex elements, `data` holds twice as many). */\n"
     "  readonly length: number;\n"
     "  /** Its address in the module's memory. */\n"
     "  readonly byteOffset: number;\n"
@@ -131,14 +132,31 @@ MEMORY_TYPES = (
     "type $Class = Float64ArrayConstructor | Float32ArrayConstructor | BigInt64ArrayConstructor | "
     "Int32ArrayConstructor | Uint8ArrayConstructor | Int16ArrayConstructor | Int8ArrayConstructor | "
     "Uint32ArrayConstructor | Uint16ArrayConstructor | BigUint64ArrayConstructor;\n"
-    "/** A zeroed 1-D array of `n` elements of class `cls` in the module's memory. */\n"
-    "export declare function alloc<C extends $Class>(cls: C, n: number): WasmArray<InstanceType<C>>;\n"
+    "/** NumPy's complex dtypes, and the classes of their parts. */\n"
+    "export type ComplexDType = \"complex128\" | \"complex64\";\n"
+    "type $Parts = { complex128: Float64Array; complex64: Float32Array };\n"
+    "/**\n"
+    " * A complex array in the module's memory (from `alloc`, `array` or `keep`): a `{ dtype, data, shape }`\n"
+    " * like the complex arrays the functions take, whose `data` (the parts interleaved, re, im, ...; twice\n"
+    " * `length` numbers) is a view of the module's memory. Passing it to a complex array parameter does\n"
+    " * not copy it: the function reads and writes it in place.\n"
+    " */\n"
+    "export interface WasmComplexArray<D extends ComplexDType = ComplexDType> extends WasmArray<$Parts[D]> {\n"
+    "  readonly dtype: D;\n"
+    "}\n"
+    "/** A zeroed 1-D array of `n` elements of class `cls` in the module's memory (a complex dtype\n"
+    " *  name, \"complex128\" or \"complex64\": `n` complex elements, a `WasmComplexArray`). */\n"
+    "export declare function alloc<C extends $Class | ComplexDType>(cls: C, n: number): C extends $Class ? "
+    "WasmArray<InstanceType<C>> : C extends ComplexDType ? WasmComplexArray<C> : never;\n"
     "/** A zeroed array of `shape` and `dtype` in the module's memory, or a copy of a TypedArray there. */\n"
     "export declare function array<D extends DType>(spec: { readonly shape: number | readonly number[]; "
     "readonly dtype: D }): WasmArray<$ByDType[D]>;\n"
+    "/** A complex array in the module's memory: zeroed, or a copy of `data` (the parts interleaved). */\n"
+    "export declare function array<D extends ComplexDType>(spec: { readonly shape: number | readonly number[]; "
+    "readonly dtype: D; readonly data?: $Parts[D] }): WasmComplexArray<D>;\n"
     "export declare function array<T extends TypedArray>(data: T): WasmArray<T>;\n"
     "/** `R` with its arrays as WasmArrays (what `keep` returns). */\n"
-    "export type Kept<R> = R extends { readonly dtype: \"complex128\" | \"complex64\" } ? R : R extends TypedArray ? WasmArray<R> : R extends NDArray<infer T, number> ? WasmArray<T> :\n"
+    "export type Kept<R> = R extends { readonly dtype: infer D extends ComplexDType } ? WasmComplexArray<D> : R extends TypedArray ? WasmArray<R> : R extends NDArray<infer T, number> ? WasmArray<T> :\n"
     "  R extends readonly unknown[] ? { readonly [K in keyof R]: Kept<R[K]> } : R;\n"
     "/** Call `f` (a function of this package) and keep its array results in the module's memory, as\n"
     " *  WasmArrays (free them), instead of copying them out. */\n"
@@ -150,9 +168,9 @@ MEMORY_TYPES = (
 
 def ts_param_type(t) -> str:
     """A parameter's type in a "js" ABI package: arrays may also be WasmArrays
-    (not complex arrays)."""
+    (complex arrays: WasmComplexArrays of their dtype)."""
     if is_complex_array(t):
-        return ts_type(t)
+        return f"{ts_type(t)} | WasmComplexArray<\"{t['array']}\">"
     if is_array(t):
         base = ts_type(t)
         cls = base if t["ndim"] == 1 else base[len("NDArray<"):].split(",")[0]
@@ -237,8 +255,9 @@ def function_doc(f: dict, source: str, raises: bool = True) -> list[str]:
             note += " (ints: safe integers, else RangeError)"
         note += _numpy_notes(t)
         if is_complex_array(t):
-            note += (" (copied in; what the function writes into it is copied back)" if not p.get("readonly")
-                     else " (read only: copied in)")
+            note += (" (copied in; what the function writes into it is copied back; a WasmComplexArray is "
+                     "used in place)" if not p.get("readonly")
+                     else " (read only: copied in, a WasmComplexArray is used in place)")
         elif is_list(t):
             note += (" (copied in; after the call, also when it throws, the array holds the list as the "
                      "function left it: appends, pops, sorts are seen)" if not p.get("readonly") else
