@@ -44,8 +44,8 @@ from .builds import baseline_file
 from .loader import loader_js
 from .signature import (DTYPE_INDEX, NP_INT_RANGES, Leaf, UnsupportedSignature, arg_piece,
                         base_kind, check_manifest, count_leaves, has_array, is_array,
-                        field_access, field_key, is_js_identifier, is_record, js_default,
-                        leaves, record_check)
+                        field_key, is_js_identifier, is_record, js_default, leaves,
+                        shape_checks)
 
 
 @lru_cache(maxsize=1)
@@ -179,19 +179,7 @@ def _function_js(f: dict, i: int, *, arena: bool = False, abi: str = "host") -> 
         t = p["type"]
         pn = pnames[k]
 
-        def tuple_checks(ty: Any, access: str, label: str) -> None:
-            if is_record(ty):
-                used.add("rec")
-                checks.append(record_check(ty, access, labels, label))
-                for n, e in zip(ty["names"], ty["tuple"]):
-                    tuple_checks(e, field_access(access, n), f"{label}.{n}")
-            elif isinstance(ty, dict) and "tuple" in ty:
-                used.add("tup")
-                checks.append(f"$tup({access},{len(ty['tuple'])},{labels},{_s(label)});")
-                for j, e in enumerate(ty["tuple"]):
-                    tuple_checks(e, f"{access}[{j}]", f"{label}[{j}]")
-
-        tuple_checks(t, pn, p["name"])
+        checks.extend(shape_checks(t, pn, labels, p["name"], used))
         for leaf in leaves(t, pn, p["name"]):
             leaf: Leaf
             var = f"${len(args) + len(arrays)}"

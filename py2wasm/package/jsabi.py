@@ -45,10 +45,9 @@ from typing import Any
 
 from ..backend.abi import sizes_in_memory
 from .signature import (ARRAY_CLASSES, COMPLEX_ARRAYS, DTYPE_INDEX, MEMORY_EXPORTS,
-                        NP_INT_RANGES, NUMPY_COMPLEX, NUMPY_SCALARS, count_leaves, field_access,
-                        field_key, has_array, has_list, has_state, is_array, is_complex_array,
-                        is_list, is_record, js_default, leaves, list_kind, object_params,
-                        record_check)
+                        NP_INT_RANGES, NUMPY_COMPLEX, NUMPY_SCALARS, count_leaves, field_key,
+                        has_array, has_list, has_state, is_array, is_complex_array, is_list,
+                        is_record, js_default, leaves, list_kind, object_params, shape_checks)
 
 # manifest scalar type -> (inline check of `{v}`, true when accepted; the value
 # passed to the wasm; the runtime piece called when the check fails: it
@@ -182,19 +181,7 @@ def function_js(f: dict, local: str, pnames: list[str]) -> tuple[str, set[str]]:
     for k, p in enumerate(params):
         t, pn = p["type"], pnames[k]
 
-        def tuple_checks(ty: Any, access: str, label: str) -> None:
-            if is_record(ty):
-                used.add("rec")
-                body.append(record_check(ty, access, labels, label))
-                for n, e in zip(ty["names"], ty["tuple"]):
-                    tuple_checks(e, field_access(access, n), f"{label}.{n}")
-            elif isinstance(ty, dict) and "tuple" in ty:
-                used.add("tup")
-                body.append(f"$tup({access},{len(ty['tuple'])},{labels},{_s(label)});")
-                for j, e in enumerate(ty["tuple"]):
-                    tuple_checks(e, f"{access}[{j}]", f"{label}[{j}]")
-
-        tuple_checks(t, pn, p["name"])
+        body.extend(shape_checks(t, pn, labels, p["name"], used))
         for leaf in leaves(t, pn, p["name"]):
             if is_list(leaf.type):  # js/src/lists.ts: checked, placed after `start`, read back
                 used |= {"start", "lchk", "lput"}

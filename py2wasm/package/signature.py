@@ -253,6 +253,23 @@ def field_key(name: str) -> str:
     return name if is_js_identifier(name) else _s_json(name)
 
 
+def shape_checks(t: Any, access: str, labels: str, label: str, used: set) -> list[str]:
+    """The JS statements checking the tuple and record structure of argument
+    `access` of manifest type `t` (runtime pieces `tup`, `rec`), outside in."""
+    out: list[str] = []
+    if is_record(t):
+        used.add("rec")
+        out.append(record_check(t, access, labels, label))
+        for n, e in zip(t["names"], t["tuple"]):
+            out += shape_checks(e, field_access(access, n), labels, f"{label}.{n}", used)
+    elif isinstance(t, dict) and "tuple" in t:
+        used.add("tup")
+        out.append(f"$tup({access},{len(t['tuple'])},{labels},{_s_json(label)});")
+        for j, e in enumerate(t["tuple"]):
+            out += shape_checks(e, f"{access}[{j}]", labels, f"{label}[{j}]", used)
+    return out
+
+
 def record_check(t: Any, access: str, labels: str, label: str) -> str:
     """The JS statement checking a NamedTuple argument (runtime piece `rec`)."""
     names = "[" + ",".join(_s_json(n) for n in t["names"]) + "]"

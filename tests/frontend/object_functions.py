@@ -303,14 +303,18 @@ def _walk(cur, n):
     return s
 
 
-def wrong_kind(n: int) -> float:
-    head = Node(0.0, Counter(0))   # `next`: a Counter here, a Node below: refused
+def _chain(head, n):
     cur = head
     for i in range(1, n):
         nd = Node(float(i), head)
         cur = nd
         head = nd
-    return _walk(cur, n)
+    return cur
+
+
+def wrong_kind(n: int) -> float:
+    head = Node(0.0, Counter(0))   # `next`: a Counter here, a Node below: refused
+    return _walk(_chain(head, n), n)
 
 
 class Base:
@@ -397,12 +401,7 @@ def namedtuple_result(a: float):
 
 def linked(n: int) -> float:
     head = Node(0.0)
-    cur = head
-    for i in range(1, n):
-        nd = Node(float(i), head)
-        cur = nd
-        head = nd
-    return _walk(cur, n)
+    return _walk(_chain(head, n), n)
 
 
 class Shape:
