@@ -17,8 +17,9 @@ Semantics are NumPy 2's scalar math (scalarmath.c.src): NEP 50 promotion
 `*` without fma, `/` by Smith's algorithm as NumPy writes it (a zero
 divisor gives inf/nan parts, NumPy only warns), `abs` C's hypot (a
 numpy.float64), `.real`/`.imag` NumPy real scalars, `==`/`!=` both parts.
-`**`, `//`, `%` and ordering comparisons of NumPy complex scalars are
-located CompileErrors.
+`**` is NumPy's npy_cpow (complex_power), `<` `<=` `>` `>=` NumPy's
+lexicographic order (complex_order); `//` and `%` are located
+CompileErrors (NumPy refuses them too).
 """
 from __future__ import annotations
 
@@ -130,8 +131,9 @@ class _Tr:
         self.fb = fb
 
 
-_UFUNC = {"+": np.add, "-": np.subtract, "*": np.multiply, "/": np.divide}
-_CMP = {"==": np.equal, "!=": np.not_equal}
+_UFUNC = {"+": np.add, "-": np.subtract, "*": np.multiply, "/": np.divide, "**": np.power}
+_CMP = {"==": np.equal, "!=": np.not_equal, "<": np.less, "<=": np.less_equal,
+        ">": np.greater, ">=": np.greater_equal}
 
 
 def involved(*vs) -> bool:
@@ -190,7 +192,7 @@ def ufunc(fb, uf, operands, loc, tr=None):
     names = [d.name for d in res]
     loop, out = tuple(names[:uf.nin]), names[uf.nin]
     vals = [_operand(fb, v, dt, loc) for v, dt in zip(operands, loop)]
-    r = cx_apply(tr or _Tr(fb), uf.__name__, loop, out, vals, loc, scalar=True)
+    r = cx_apply(tr or getattr(fb, "tracer", None) or _Tr(fb), uf.__name__, loop, out, vals, loc, scalar=True)
     return _result(fb, out, r)
 
 
@@ -209,8 +211,8 @@ def _result(fb, out: str, r):
 def binary(fb, op: str, a: Any, b: Any, loc) -> Any:
     if op not in _UFUNC:
         raise error(loc, f"operator {op} on a NumPy complex scalar is not supported",
-                    "supported: + - * / == != abs() .real .imag .conjugate(); for powers "
-                    "multiply, or use np.exp(b * np.log(z))", E_TYPE)
+                    "supported: + - * / ** == != < <= > >= abs() .real .imag .conjugate()",
+                    E_TYPE)
     return ufunc(fb, _UFUNC[op], [a, b], loc)
 
 
