@@ -30,8 +30,9 @@ The loops are NumPy 2's, to the bit where its results are deterministic:
   algorithms: NumPy's glibc results agree with them almost always, within an
   ulp otherwise; C99 special values, never an exception).
 NumPy scalar arithmetic (`np.complex128` elements, `complex_scalars.py`)
-multiplies without fma (NumPy's scalar math), and `np.abs` of a scalar is
-C's hypot.
+multiplies without fma (NumPy's scalar math), and `abs()` of a scalar is
+C's hypot; NumPy ufuncs called on scalars (`np.multiply(z, w)`,
+`np.abs(z)`) run the array loops, as in NumPy.
 """
 from __future__ import annotations
 
@@ -325,7 +326,7 @@ def apply(tr, op: str, loop: tuple, out: str, vals: list, loc, scalar: bool = Fa
         return reciprocal(c, v[0])
     if op in ORDER_UFUNCS:
         from .complex_order import apply as order_apply
-        return order_apply(c, op, v)
+        return order_apply(c, op, v, scalar)
     raise error(loc, f"numpy.{op} of a complex array is not supported",
                 "supported on complex arrays: + - * / abs conj real imag angle exp log sqrt "
                 "sin cos tan sinh cosh tanh == != sum prod mean dot @", E_UNSUPPORTED_CALL)

@@ -109,7 +109,7 @@ def call(tr, fn, args, kwargs, loc):
                         E_UNSUPPORTED_CALL)
         args = [nplib.as_array(tr, a, loc) if isinstance(a, tuple) else a for a in args]
         if not any(A.is_array(a) for a in args):
-            return scalar_ufunc(tr.fb, fn, args, loc, tr)
+            return scalar_ufunc(tr.fb, fn, args, loc, tr, scalar=False)
         return A.ufunc_node(tr, fn, args, loc)
     if name in ("real", "imag") and len(args) == 1 and not kwargs:
         return part(tr, args[0], name, loc)
@@ -202,7 +202,19 @@ def power(tr, a, b, loc):
     if isinstance(b, tuple):
         from . import nplib
         b = nplib.as_array(tr, b, loc)
-    return A.ufunc_node(tr, np.power, [a, b], loc)
+    node = A.ufunc_node(tr, np.power, [a, b], loc)
+    if isinstance(b, Var) and b.type in (I64, F64):
+        # a run-time Python int or float: NumPy's fast paths by its value
+        fb = tr.fb
+        fast = [(2, np.square), (-1, np.reciprocal)] if b.type is I64 else [(0.5, np.sqrt)]
+        for value, uf in fast:
+            alt = A.ufunc_node(tr, uf, [a], loc)
+            if alt.dtype != node.dtype or alt.shape != node.shape:
+                continue
+            cond = fb.emit("eq", [b, fb.const(value, b.type)], loc=loc)
+            node = A.Ew("where", (cond, alt, node), node.dtype, node.shape,
+                        ("bool", node.dtype, node.dtype))
+    return node
 
 
 # --- parts, angle ------------------------------------------------------------------------------

@@ -7,7 +7,8 @@ Place in the pipeline: frontend value semantics, called by
 ufuncs) and by `complex_calls` (NumPy functions and array methods).
 
 NumPy 2's rules, checked bit for bit by tests/arrays/test_complex_order.py:
-- the comparison loops are lexicographic, with NaN rules of their own:
+- the comparison loops are lexicographic, with NaN rules of their own
+  (NumPy's scalar math, `z < w` of NumPy complex scalars, has none):
   a < b is (ar < br and neither imaginary part NaN) or (ar == br and
   ai < bi); likewise <=, >, >= (loops.c.src CLT/CLE/CGT/CGE);
 - maximum(a, b) is a if a has a NaN part or a >= b, else b (so NaN
@@ -63,9 +64,17 @@ def maximum(f, a: Cx, b: Cx, kind: str = "maximum") -> Cx:
     return _pick(f, f.or_(nan, _cmp(f, op, a, b)), a, b)
 
 
-def apply(c, op: str, v: list):
-    """The element of NumPy's complex loop `op` (complex_arrays.ORDER_UFUNCS)."""
+def apply(c, op: str, v: list, scalar: bool = False):
+    """The element of NumPy's complex loop `op` (complex_arrays.ORDER_UFUNCS);
+    `scalar`: NumPy's scalar math (`z < w` of NumPy complex scalars), whose
+    comparisons are plainly lexicographic (no NaN test on the imaginary
+    parts: np.complex128(1+nanj) <= 2 is True)."""
     f = c.f
+    if op in _OPS and scalar:
+        a, b = v
+        strict = "<" if _OPS[op] in ("<", "<=") else ">"
+        return f.or_(f.cmp(strict, a.re, b.re),
+                     f.and_(f.cmp("==", a.re, b.re), f.cmp(_OPS[op], a.im, b.im)))
     if op in _OPS:
         return _cmp(f, _OPS[op], v[0], v[1])
     if op in ("maximum", "minimum", "fmax", "fmin"):

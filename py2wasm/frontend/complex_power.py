@@ -62,15 +62,13 @@ def _binary_power(c, a: Cx, n: int) -> Cx:
 
 def _int_power_known(c, a: Cx, n: int) -> Cx:
     from .complex_arrays import divide
-    m = abs(n)
-    if m == 1:
-        r = a
-    elif m == 2:
-        r = _cmul(c, a, a)
-    elif m == 3:
-        r = _cmul(c, a, _cmul(c, a, a))
-    else:
-        r = _binary_power(c, a, m)
+    if n == 1:  # the unrolled cases test n before its sign is dropped
+        return a
+    if n == 2:
+        return _cmul(c, a, a)
+    if n == 3:
+        return _cmul(c, a, _cmul(c, a, a))
+    r = _binary_power(c, a, abs(n))
     if n < 0:
         r = divide(c, Cx(1.0, 0.0), r)
     return r
@@ -89,8 +87,8 @@ def _int_power_dynamic(c, a: Cx, n) -> Cx:
     neg = fb.emit("lt", [n, fb.const(0, I64)])
     m = fb.emit("select", [neg, fb.emit("wneg", [n]), n])
 
-    def is_(k):
-        return fb.emit("eq", [m, fb.const(k, I64)])
+    def is_(k):  # n itself: a ** -2 takes the loop, not the unrolled square
+        return fb.emit("eq", [n, fb.const(k, I64)])
     sq = _cmul(c, a, a)
     cube = _cmul(c, a, sq)
     aa = Cx(1.0, 0.0)
@@ -106,13 +104,14 @@ def _int_power_dynamic(c, a: Cx, n) -> Cx:
 
 
 def _cpow_libm(tr, c, a: Cx, b: Cx, dtype: str, loc) -> Cx:
-    """C's cpow: cexp(b * clog(a)) (C's complex product, no fma)."""
-    from .complex_arrays import transcendental, _vars
+    """C's cpow: cexp(b * clog(a)) (C's complex product, no fma), in
+    float64 and rounded once for complex64: glibc's cpowf rounds the phase
+    b*clogf(a) to float32, an error its cexpf amplifies by |phase|, so
+    NumPy's complex64 result is the less accurate one there."""
+    from .complex_arrays import C, transcendental, _vars
     fb = tr.fb
     lg = transcendental(tr, "log", "complex128", a, loc)
-    from .complex_arrays import C
-    c64 = C(fb, loc, "complex128")
-    e = _cmul(c64, b, lg)
+    e = _cmul(C(fb, loc, "complex128"), b, lg)
     r = transcendental(tr, "exp", "complex128", _vars(fb, e), loc)
     return Cx(c.r(r.re), c.r(r.im))
 

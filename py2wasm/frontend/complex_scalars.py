@@ -176,8 +176,11 @@ def _known(v) -> bool:
     return True
 
 
-def ufunc(fb, uf, operands, loc, tr=None):
-    """NumPy scalar math: `uf(*operands)` with at least one complex scalar."""
+def ufunc(fb, uf, operands, loc, tr=None, scalar: bool = True):
+    """`uf(*operands)` with at least one complex scalar: NumPy's scalar math
+    (operators, abs()) or, not `scalar`, its ufunc loops (np.multiply(z, w),
+    np.abs(z) called on scalars run the array loops: fused multiply, SIMD
+    abs, comparisons with their NaN rules)."""
     if all(_known(v) for v in operands):
         from .folding import fold
         return fold(lambda *a: uf(*a), tuple(operands), loc, complex_ok=True)
@@ -192,7 +195,8 @@ def ufunc(fb, uf, operands, loc, tr=None):
     names = [d.name for d in res]
     loop, out = tuple(names[:uf.nin]), names[uf.nin]
     vals = [_operand(fb, v, dt, loc) for v, dt in zip(operands, loop)]
-    r = cx_apply(tr or getattr(fb, "tracer", None) or _Tr(fb), uf.__name__, loop, out, vals, loc, scalar=True)
+    r = cx_apply(tr or getattr(fb, "tracer", None) or _Tr(fb), uf.__name__, loop, out, vals,
+                 loc, scalar=scalar)
     return _result(fb, out, r)
 
 
