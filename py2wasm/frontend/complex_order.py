@@ -24,12 +24,11 @@ NumPy 2's rules, checked bit for bit by tests/arrays/test_complex_order.py:
 """
 from __future__ import annotations
 
-import math
 from typing import Any
 
 import numpy as np
 
-from ..ir import I64, Var
+from ..ir import Var
 from .values import E_TYPE, Cx, error
 
 
@@ -306,5 +305,4 @@ def where(tr, cond, x, y, loc):
     return A.Ew("where", (cond, x, y), dt, shape, ("bool", dt, dt))
 
 
-__all__ = ["apply", "reduce", "sort", "argsort", "call", "call_method", "where", "maximum",
-           "math"]
+__all__ = ["apply", "reduce", "sort", "argsort", "call", "call_method", "where", "maximum"]

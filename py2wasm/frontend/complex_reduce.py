@@ -24,8 +24,6 @@ memory order through buffers), as for the sum over every axis.
 """
 from __future__ import annotations
 
-import numpy as np
-
 from ..ir import F64, Var
 from .values import E_TYPE, E_UNSUPPORTED_CALL, Cx, error
 
@@ -210,9 +208,4 @@ def cumulative(tr, kind: str, a, axis, loc):
     return out
 
 
-def axes_of(tr, a, axis, loc) -> tuple:
-    from . import nplib
-    return tuple(nplib.axis_arg(axis, a.ndim, loc))
-
-
-__all__ = ["reduce_axes", "cumulative", "axes_of", "np"]
+__all__ = ["reduce_axes", "cumulative"]
