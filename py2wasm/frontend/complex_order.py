@@ -295,12 +295,12 @@ def where(tr, cond, x, y, loc):
         t = A.pytype_of(v)
         return t(0)
     dt = np.result_type(spec(x), spec(y)).name
-    if dt not in ("complex128", "complex64"):
-        raise error(loc, f"numpy.where gives {dt} here, which is not supported", "", E_TYPE)
     from . import nplib
     cond = nplib.as_array(tr, cond, loc) if isinstance(cond, tuple) else cond
     if not A.is_array(cond) or cond.dtype != "bool":
         cond = A.ufunc_node(tr, np.not_equal, [cond, 0], loc) if A.is_array(cond) else cond
+    if dt not in ("complex128", "complex64"):  # a complex condition, real alternatives
+        return A.where_node(tr, cond, x, y, loc)
     shape = A.broadcast_shapes(fb, [A.shape_of(v) for v in (cond, x, y)], loc)
     return A.Ew("where", (cond, x, y), dt, shape, ("bool", dt, dt))
 

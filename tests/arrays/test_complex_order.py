@@ -158,6 +158,15 @@ def test_where_nonzero_any_all():
     check(wh, np.zeros(3, complex), np.ones(3, complex))
 
 
+def wh_real(z, x):
+    return np.where(z, x, 2.0), np.where(z, 1, 0)
+
+
+def test_where_complex_condition_real_alternatives():
+    check(wh_real, np.array([0j, 1j, complex(-0.0, 0.0), complex(NAN, 0), 2 + 0j]),
+          np.arange(5.0))
+
+
 def wh64(a, b):
     return np.where(a.real > 0, a, b), np.where(a.real > 0, a, 1.5)
 
