@@ -875,7 +875,7 @@ def ufunc_node(tr, ufunc, operands, loc, out_dtype=None):
             neg = fb.emit("not", [neg], loc=loc)
         node = Ew("logical_or" if answer else "logical_and", (node, neg), "bool", shape,
                   ("bool", "bool"))
-    if ufunc is np.power and loops[1] not in FLOATS and not (
+    if ufunc is np.power and loops[1] not in FLOATS and not _cx(loops[1]) and not (
             known(operands[1]) and not is_array(operands[1])
             and type(operands[1]) is not nps.NpScalar and operands[1] >= 0):
         # an integer power may raise (negative exponent): NumPy computes it

@@ -30,8 +30,9 @@ The loops are NumPy 2's, to the bit where its results are deterministic:
   algorithms: NumPy's glibc results agree with them almost always, within an
   ulp otherwise; C99 special values, never an exception).
 NumPy scalar arithmetic (`np.complex128` elements, `complex_scalars.py`)
-multiplies without fma (NumPy's scalar math), and `np.abs` of a scalar is
-C's hypot.
+multiplies without fma (NumPy's scalar math), and `abs()` of a scalar is
+C's hypot; NumPy ufuncs called on scalars (`np.multiply(z, w)`,
+`np.abs(z)`) run the array loops, as in NumPy.
 """
 from __future__ import annotations
 
@@ -55,9 +56,13 @@ _LIB = {"exp": "exp", "log": "log", "sqrt": "sqrt", "sin": "sin", "cos": "cos", 
         "sinh": "sinh", "cosh": "cosh", "tanh": "tanh", "log10": "log10", "arcsin": "asin",
         "arccos": "acos", "arctan": "atan", "arcsinh": "asinh", "arccosh": "acosh",
         "arctanh": "atanh"}
+# comparisons, maximum/minimum: complex_order (NumPy's lexicographic order)
+ORDER_UFUNCS = ("less", "less_equal", "greater", "greater_equal", "maximum", "minimum",
+                "fmax", "fmin", "logical_not", "logical_and", "logical_or", "logical_xor")
 UFUNCS = frozenset(("add", "subtract", "multiply", "divide", "true_divide", "negative",
                     "positive", "conjugate", "absolute", "square", "equal", "not_equal",
-                    "isnan", "isinf", "isfinite") + UNARY_MATH)
+                    "isnan", "isinf", "isfinite", "power", "reciprocal") + UNARY_MATH
+                   + ORDER_UFUNCS)
 
 
 def is_cx_dtype(dt: Any) -> bool:
@@ -279,6 +284,9 @@ def apply(tr, op: str, loop: tuple, out: str, vals: list, loc, scalar: bool = Fa
         return as_cx(vals[0]).re if not isinstance(vals[0], Var) else vals[0]
     if op == "cx.imag":
         return as_cx(vals[0]).im
+    if op == "where":
+        from .complex_order import where_element
+        return where_element(f, vals[0], as_cx(vals[1]), as_cx(vals[2]))
     v = [as_cx(x) for x in vals]
     if op == "add":
         return Cx(c.add(v[0].re, v[1].re), c.add(v[0].im, v[1].im))
@@ -310,6 +318,15 @@ def apply(tr, op: str, loop: tuple, out: str, vals: list, loc, scalar: bool = Fa
         return f.and_(f.test(op, v[0].re), f.test(op, v[0].im))
     if op in _LIB:
         return transcendental(tr, op, dt, v[0], loc)
+    if op == "power":
+        from .complex_power import cpow
+        return cpow(tr, c, v[0], v[1], dt, loc)
+    if op == "reciprocal":
+        from .complex_power import reciprocal
+        return reciprocal(c, v[0])
+    if op in ORDER_UFUNCS:
+        from .complex_order import apply as order_apply
+        return order_apply(c, op, v, scalar)
     raise error(loc, f"numpy.{op} of a complex array is not supported",
                 "supported on complex arrays: + - * / abs conj real imag angle exp log sqrt "
                 "sin cos tan sinh cosh tanh == != sum prod mean dot @", E_UNSUPPORTED_CALL)

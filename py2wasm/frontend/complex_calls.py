@@ -35,11 +35,19 @@ _CX_NAMES = ("complex128", "complex64")
 _SAFE_NPLIB = frozenset(("zeros", "ones", "empty", "full", "zeros_like", "ones_like",
                          "empty_like", "full_like", "copy", "reshape", "transpose", "ravel",
                          "shape", "size", "ndim", "ascontiguousarray"))
+# ordering, selection and boolean tests: complex_order
+ORDER_FUNCTIONS = frozenset(("max", "min", "amax", "amin", "argmax", "argmin", "sort", "argsort",
+                             "where", "nonzero", "count_nonzero", "argwhere", "any", "all",
+                             "flatnonzero"))
+ORDER_METHODS = frozenset(("max", "min", "argmax", "argmin", "sort", "argsort", "nonzero",
+                           "any", "all"))
 METHODS = frozenset(("sum", "prod", "mean", "conj", "conjugate", "copy", "astype", "reshape",
-                     "ravel", "flatten", "transpose", "dot", "fill", "item"))
+                     "ravel", "flatten", "transpose", "dot", "fill", "item", "cumsum",
+                     "cumprod")) | ORDER_METHODS
 _HINT = ("supported with complex values: zeros ones empty full (*_like) array asarray copy "
          "astype reshape ravel transpose real imag conj abs angle exp log sqrt sin cos tan "
-         "sinh cosh tanh + - * / == != sum prod mean dot vdot @")
+         "sinh cosh tanh + - * / ** power == != < <= > >= maximum minimum sum prod mean cumsum "
+         "cumprod max min argmax argmin sort argsort where nonzero any all dot vdot @")
 
 
 def _is_cx_array(v) -> bool:
@@ -101,7 +109,7 @@ def call(tr, fn, args, kwargs, loc):
                         E_UNSUPPORTED_CALL)
         args = [nplib.as_array(tr, a, loc) if isinstance(a, tuple) else a for a in args]
         if not any(A.is_array(a) for a in args):
-            return scalar_ufunc(tr.fb, fn, args, loc, tr)
+            return scalar_ufunc(tr.fb, fn, args, loc, tr, scalar=False)
         return A.ufunc_node(tr, fn, args, loc)
     if name in ("real", "imag") and len(args) == 1 and not kwargs:
         return part(tr, args[0], name, loc)
@@ -109,8 +117,15 @@ def call(tr, fn, args, kwargs, loc):
         b = nplib.bind(loc, name, args, kwargs, [("z", None), ("deg", False)])
         return angle(tr, b["z"], b["deg"], loc)
     if name in ("sum", "prod", "mean"):
+        b = nplib.bind(loc, name, args, kwargs, [("a", None), ("axis", None),
+                                                 ("keepdims", False)])
+        return reduce(tr, name, b["a"], b["axis"], loc, b["keepdims"])
+    if name in ("cumsum", "cumprod"):
         b = nplib.bind(loc, name, args, kwargs, [("a", None), ("axis", None)])
-        return reduce(tr, name, b["a"], b["axis"], loc)
+        return cumulative(tr, name, b["a"], b["axis"], loc)
+    if name in ORDER_FUNCTIONS:
+        from .complex_order import call as order_call
+        return order_call(tr, name, args, kwargs, loc)
     if name in ("dot", "matmul", "vdot") and len(args) == 2 and not kwargs:
         return dot(tr, args[0], args[1], loc, name)
     if name in ("full", "full_like") and "dtype" not in kwargs and len(args) == 2:
@@ -151,8 +166,14 @@ def call_method(tr, m, args, kwargs, loc):
     if name in ("conj", "conjugate") and not args and not kwargs:
         return A.ufunc_node(tr, np.conjugate, [a], loc)
     if name in ("sum", "prod", "mean"):
+        b = nplib.bind(loc, name, args, kwargs, [("axis", None), ("keepdims", False)])
+        return reduce(tr, name, a, b["axis"], loc, b["keepdims"])
+    if name in ("cumsum", "cumprod"):
         b = nplib.bind(loc, name, args, kwargs, [("axis", None)])
-        return reduce(tr, name, a, b["axis"], loc)
+        return cumulative(tr, name, a, b["axis"], loc)
+    if name in ORDER_METHODS:
+        from .complex_order import call_method as order_method
+        return order_method(tr, a, name, args, kwargs, loc)
     if name == "dot" and len(args) == 1 and not kwargs:
         return dot(tr, a, args[0], loc, "dot")
     if name == "item" and not args and not kwargs:
@@ -169,20 +190,31 @@ def call_method(tr, m, args, kwargs, loc):
 
 
 def power(tr, a, b, loc):
-    """complex array ** b for a known exponent as NumPy computes it: int 2 is
-    np.square (its fused loop), 2.0 one plain multiply (nc_pow), 1 and 1.0
-    the array, 0.5 np.sqrt; other powers are refused (NumPy's complex pow
-    has its own algorithm)."""
+    """complex array ** b as NumPy's `**` computes it: its fast scalar
+    powers for an exact Python int 2 (np.square, the fused loop), int -1
+    (np.reciprocal) and float 0.5 (np.sqrt); any other exponent (scalar or
+    array, real or complex) is np.power (complex_power: NumPy's npy_cpow)."""
     from . import arrays as A
-    if type(b) is int and b == 2:  # NumPy's fast path: np.square (fused multiply)
-        return A.ufunc_node(tr, np.square, [a], loc)
-    if type(b) is float and b == 2.0:  # NumPy's nc_pow: n == 2 is one plain multiply
-        return A.Ew("cx.square_plain", (a,), a.dtype, a.shape, (a.dtype,))
-    if type(b) in (int, float) and b in (1, 0.5):
-        return A.ufunc_node(tr, np.positive if b == 1 else np.sqrt, [a], loc)
-    raise error(loc, "a complex array ** this exponent is not supported (only the known "
-                "exponents 2, 1 and 0.5)", "multiply it out (z * z * z), or use "
-                "np.exp(b * np.log(z))", E_UNSUPPORTED_CALL)
+    if type(b) is int and b in (2, -1):
+        return A.ufunc_node(tr, np.square if b == 2 else np.reciprocal, [a], loc)
+    if type(b) is float and b == 0.5:
+        return A.ufunc_node(tr, np.sqrt, [a], loc)
+    if isinstance(b, tuple):
+        from . import nplib
+        b = nplib.as_array(tr, b, loc)
+    node = A.ufunc_node(tr, np.power, [a, b], loc)
+    if isinstance(b, Var) and b.type in (I64, F64):
+        # a run-time Python int or float: NumPy's fast paths by its value
+        fb = tr.fb
+        fast = [(2, np.square), (-1, np.reciprocal)] if b.type is I64 else [(0.5, np.sqrt)]
+        for value, uf in fast:
+            alt = A.ufunc_node(tr, uf, [a], loc)
+            if alt.dtype != node.dtype or alt.shape != node.shape:
+                continue
+            cond = fb.emit("eq", [b, fb.const(value, b.type)], loc=loc)
+            node = A.Ew("where", (cond, alt, node), node.dtype, node.shape,
+                        ("bool", node.dtype, node.dtype))
+    return node
 
 
 # --- parts, angle ------------------------------------------------------------------------------
@@ -383,73 +415,19 @@ def _pairwise_fn(tr, dtype: str) -> str:
     return name
 
 
-def reduce(tr, kind: str, a, axis, loc):
-    """sum / prod / mean of a complex array over every axis: a NumPy complex
-    scalar (NumPy's pairwise sum; prod sequential from the first element;
-    mean is the sum divided by the count as NumPy's scalar division)."""
-    from . import arrays as A
+def reduce(tr, kind: str, a, axis, loc, keepdims=False):
+    """sum / prod / mean of a complex array over `axis` (None: every axis):
+    complex_reduce (NumPy's loops and order, to the bit)."""
     from . import nplib
-    fb = tr.fb
+    from .complex_reduce import reduce_axes
     a = nplib.as_array(tr, a, loc)
     if a.dtype not in CX_PART:
-        return nplib.call(tr, getattr(np, kind), [a], {} if axis is None else {"axis": axis},
-                          loc)
-    if axis is not None:
-        axes = nplib.axis_arg(axis, a.ndim, loc)
-        if len(axes) != a.ndim:
-            raise error(loc, f"numpy.{kind} of a complex array along some axes is not supported",
-                        "reduce over every axis, or loop over the other axes", E_UNSUPPORTED_CALL)
-    dt = a.dtype
-    c = C(fb, loc, dt)
-    if isinstance(a, A.Arr) and a.strides is not None and a.ndim > 1 and kind != "prod":
-        # NumPy sums an N-d view in memory order (K order), through 8192-element
-        # buffers: its rounding depends on the layout at run time
-        raise error(loc, f"numpy.{kind} of a non-contiguous {a.ndim}-D view of a complex array "
-                    "is not supported", "sum a contiguous array: np.ascontiguousarray(v)."
-                    f"{kind}() (NumPy's own order for views up to 8192 elements)",
-                    E_UNSUPPORTED_CALL)
-    if kind in ("sum", "mean"):
-        if isinstance(a, A.Arr) and a.ndim == 1:
-            src, step = a, A.imul(fb, A.strides_of(fb, a)[0], a.itemsize)
-        else:
-            src = A.materialize(tr, a, loc, contiguous=True)
-            step = src.itemsize
-        n = A.size_of(fb, src)
-        fn = _pairwise_fn(tr, dt)
-        re, im = fb.emit_multi("call", [A.ic(fb, src.ptr), A.ic(fb, n), A.ic(fb, step)],
-                               {"fn": fn, "results": [F64, F64]}, loc=loc)
-        if kind == "sum":
-            return make(dt, re, im)
-        # NumPy's _mean: the sum / the count as an intp, i.e. complex128
-        # scalar division (Smith's: times 1/n), then cast to the dtype
-        cnt = fb.emit("convert", [A.ic(fb, n)], {"to": F64})
-        z = divide(C(fb, loc, "complex128"), Cx(re, im), Cx(cnt, 0.0))
-        return make(dt, c.r(z.re), c.r(z.im))
-    src = A.materialize(tr, a, loc, contiguous=True)
-    n = A.size_of(fb, src)
-    # prod: r = a[0]; r = r * a[k] (NumPy's scalar-loop multiply, no fma)
-    first = fb.new_block()
-    empty = fb.new_block()
-    join = fb.new_block([F64, F64])
-    nz = A.icmp(fb, "gt", n, 0)
-    fb.cond_br(nz if isinstance(nz, Var) else fb.const(bool(nz)), first, empty)
-    fb.set_block(empty)
-    fb.br(join, [fb.const(1.0), fb.const(0.0)])
-    fb.set_block(first)
-    from .complex_arrays import load_at
-
-    def at(i):
-        return load_at(fb, A.ic(fb, A.iadd(fb, src.ptr, A.imul(fb, i, src.itemsize))), dt)
-    z0 = at(0)
-
-    def step(i, cs):
-        z = multiply(c, Cx(cs[0], cs[1]), at(fb.emit("wadd", [i, fb.const(1)])), fused=False)
-        return [A.ic(fb, z.re) if isinstance(z.re, Var) else fb.const(z.re),
-                z.im if isinstance(z.im, Var) else fb.const(z.im)]
-    r = A.loop(fb, A.isub(fb, n, 1), [z0.re, z0.im], step)
-    fb.br(join, r)
-    fb.set_block(join)
-    return make(dt, join.params[0], join.params[1])
+        kw = {} if axis is None else {"axis": axis}
+        if keepdims is not False:
+            kw["keepdims"] = keepdims
+        return nplib.call(tr, getattr(np, kind), [a], kw, loc)
+    axes = tuple(nplib.axis_arg(axis, a.ndim, loc))
+    return reduce_axes(tr, kind, a, axes, keepdims, loc)
 
 
 # --- dot / matmul ------------------------------------------------------------------------------
@@ -510,6 +488,16 @@ def dot(tr, a, b, loc, name: str):
         return cs
     A.loop_nest(fb, oshape, [], body)
     return out
+
+
+def cumulative(tr, kind, a, axis, loc):
+    from . import nplib
+    from .complex_reduce import cumulative as cx_cumulative
+    a = nplib.as_array(tr, a, loc)
+    if a.dtype not in CX_PART:
+        return nplib.call(tr, getattr(np, kind), [a], {} if axis is None else {"axis": axis},
+                          loc)
+    return cx_cumulative(tr, kind, a, axis, loc)
 
 
 def A_cx(x):

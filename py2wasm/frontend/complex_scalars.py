@@ -17,8 +17,9 @@ Semantics are NumPy 2's scalar math (scalarmath.c.src): NEP 50 promotion
 `*` without fma, `/` by Smith's algorithm as NumPy writes it (a zero
 divisor gives inf/nan parts, NumPy only warns), `abs` C's hypot (a
 numpy.float64), `.real`/`.imag` NumPy real scalars, `==`/`!=` both parts.
-`**`, `//`, `%` and ordering comparisons of NumPy complex scalars are
-located CompileErrors.
+`**` is NumPy's npy_cpow (complex_power), `<` `<=` `>` `>=` NumPy's
+lexicographic order (complex_order); `//` and `%` are located
+CompileErrors (NumPy refuses them too).
 """
 from __future__ import annotations
 
@@ -130,8 +131,9 @@ class _Tr:
         self.fb = fb
 
 
-_UFUNC = {"+": np.add, "-": np.subtract, "*": np.multiply, "/": np.divide}
-_CMP = {"==": np.equal, "!=": np.not_equal}
+_UFUNC = {"+": np.add, "-": np.subtract, "*": np.multiply, "/": np.divide, "**": np.power}
+_CMP = {"==": np.equal, "!=": np.not_equal, "<": np.less, "<=": np.less_equal,
+        ">": np.greater, ">=": np.greater_equal}
 
 
 def involved(*vs) -> bool:
@@ -174,8 +176,11 @@ def _known(v) -> bool:
     return True
 
 
-def ufunc(fb, uf, operands, loc, tr=None):
-    """NumPy scalar math: `uf(*operands)` with at least one complex scalar."""
+def ufunc(fb, uf, operands, loc, tr=None, scalar: bool = True):
+    """`uf(*operands)` with at least one complex scalar: NumPy's scalar math
+    (operators, abs()) or, not `scalar`, its ufunc loops (np.multiply(z, w),
+    np.abs(z) called on scalars run the array loops: fused multiply, SIMD
+    abs, comparisons with their NaN rules)."""
     if all(_known(v) for v in operands):
         from .folding import fold
         return fold(lambda *a: uf(*a), tuple(operands), loc, complex_ok=True)
@@ -190,7 +195,8 @@ def ufunc(fb, uf, operands, loc, tr=None):
     names = [d.name for d in res]
     loop, out = tuple(names[:uf.nin]), names[uf.nin]
     vals = [_operand(fb, v, dt, loc) for v, dt in zip(operands, loop)]
-    r = cx_apply(tr or _Tr(fb), uf.__name__, loop, out, vals, loc, scalar=True)
+    r = cx_apply(tr or getattr(fb, "tracer", None) or _Tr(fb), uf.__name__, loop, out, vals,
+                 loc, scalar=scalar)
     return _result(fb, out, r)
 
 
@@ -209,8 +215,8 @@ def _result(fb, out: str, r):
 def binary(fb, op: str, a: Any, b: Any, loc) -> Any:
     if op not in _UFUNC:
         raise error(loc, f"operator {op} on a NumPy complex scalar is not supported",
-                    "supported: + - * / == != abs() .real .imag .conjugate(); for powers "
-                    "multiply, or use np.exp(b * np.log(z))", E_TYPE)
+                    "supported: + - * / ** == != < <= > >= abs() .real .imag .conjugate()",
+                    E_TYPE)
     return ufunc(fb, _UFUNC[op], [a, b], loc)
 
 

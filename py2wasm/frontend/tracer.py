@@ -100,6 +100,7 @@ class FunctionTracer(Handlers):
         self.fb = FunctionBuilder(name, [scalar_type(p) for p in params], [],
                                   loc=self.loc_at_line(code.co_firstlineno),
                                   doc=inspect.getdoc(fn) or "", param_hints=hints)
+        self.fb.tracer = self  # operators reach the tracer (library calls) through fb
         # a Static (known number passed to library code) stays wrapped in the
         # frame, keyed by its value, so it is still known after a join; loading
         # the local unwraps it (opcodes.op_LOAD_FAST)
