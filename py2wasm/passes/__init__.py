@@ -18,6 +18,7 @@ from ..ir import Module, verify_module
 from .dce import dce
 from .fold import fold
 from .ifconvert import ifconvert
+from .licm import licm
 from .inline import inline
 from .link_math import link_math
 from .vectorize import vectorize
@@ -44,6 +45,7 @@ def run_passes(module: Module, level: int = 1, verify: bool = True, *,
                 verify_module(module)
         module = vectorize(module, target=target, fastmath=fastmath)  # SIMD targets only
         module = ifconvert(module)  # after the vectorizer, which if-converts into lane masks
+        module = licm(module)  # after the vectorizer, which hoists its own addresses
         if each:
             verify_module(module)
     if verify:
@@ -51,4 +53,4 @@ def run_passes(module: Module, level: int = 1, verify: bool = True, *,
     return module
 
 
-__all__ = ["run_passes", "dce", "fold", "ifconvert", "inline", "link_math", "ranges", "PIPELINE"]
+__all__ = ["run_passes", "dce", "fold", "ifconvert", "inline", "licm", "link_math", "ranges", "PIPELINE"]
