@@ -21,7 +21,9 @@ predecessor, no parameters, a few speculatable equations, ending in `br J`:
   is pure and cannot raise);
 - B ends in `br J(select(c, a_then, a_else), ...)`.
 
-Speculatable: pure primitives that cannot raise (wrapping integer
+Only branches inside loops (where a mispredicted branch is paid on every
+iteration; straight-line code runs once), at most MAX_PER_FUNCTION per
+function. Speculatable: pure primitives that cannot raise (wrapping integer
 arithmetic, bit operations, comparisons, `select`, constants; no loads, no
 calls, no checked arithmetic), at most MAX_ARM of them per arm besides
 constants and raises. Exact for every input: the arms' pure values are
@@ -30,12 +32,17 @@ computed whether used or not, the raises are the original ones.
 from __future__ import annotations
 
 from ..ir import BOOL, I64, Br, CondBr, Eqn, Function, Module, Var
+from ..ir.dominators import Dominators
 from ..ir.interpret import evaluate
 from ..ir.primitives import PRIMITIVES
 from .dce import dce_function
 
 MIN, MAX = -2**63, 2**63 - 1
 MAX_ARM = 6  # speculated operations per arm (constants and raises not counted)
+# conversions per function: a chain of selects, each on the previous one's
+# value, becomes one expression nested that deep in Binaryen (whose passes
+# then cost size x depth: 2,000 `if a > 3: a += 1` in a row)
+MAX_PER_FUNCTION = 32
 RAISES = ("raise_if", "raise_if_fmt")
 
 
@@ -211,6 +218,28 @@ def _convert(b, preds, consts) -> bool:
     return True
 
 
+def _loop_blocks(fn: Function) -> set:
+    """Ids of the blocks inside a loop (natural loops of the back edges)."""
+    dom = Dominators(fn)
+    preds: dict[int, list] = {id(b): [] for b in dom.rpo}
+    for b in dom.rpo:
+        for s in b.successors():
+            preds[id(s)].append(b)
+    inside: set = set()
+    for h in dom.rpo:
+        stack = [p for p in preds[id(h)] if dom.dominates(h, p)]
+        if not stack:
+            continue
+        body = {id(h)}
+        while stack:
+            b = stack.pop()
+            if id(b) not in body:
+                body.add(id(b))
+                stack.extend(preds[id(b)])
+        inside |= body
+    return inside
+
+
 def ifconvert_function(fn: Function) -> int:
     """Convert every eligible branch of fn; returns how many. One sweep in
     postorder: a diamond nested in an arm is converted before the arm is
@@ -219,8 +248,11 @@ def ifconvert_function(fn: Function) -> int:
     preds = _preds(fn)
     consts = {e.outs[0].id: e.params.get("value") for b in fn.blocks for e in b.eqns
               if e.prim == "const"}
+    looped = _loop_blocks(fn)
     for b in reversed(fn.reachable_blocks()):
-        if _convert(b, preds, consts):
+        if converted >= MAX_PER_FUNCTION:
+            break
+        if id(b) in looped and _convert(b, preds, consts):
             converted += 1
     if converted:
         live = {id(b) for b in fn.reachable_blocks()}

@@ -34,41 +34,62 @@ def collatz_steps(x: int) -> int:
 
 
 def step(x: int) -> int:  # the overflow check in the then-arm
-    if x % 2 == 1:
-        y = 3 * x + 1
-    else:
-        y = x >> 1
-    return y
+    for _ in range(2):
+        if x % 2 == 1:
+            y = 3 * x + 1
+        else:
+            y = x >> 1
+        x = y
+    return x
 
 
 def else_raises(x: int, y: int) -> int:  # the overflow check in the else-arm
-    if x < y:
-        z = x - 1
-    else:
-        z = 5 * y + 7
+    z = 0
+    for _ in range(2):
+        if x < y:
+            z = x - 1
+        else:
+            z = 5 * y + 7
+        y = y - 1
     return z
 
 
 def triangle(x: int, c: int) -> int:  # one arm, the other edge straight to the join
-    if c > 0:
-        x = x * 7 - 3
+    for _ in range(3):
+        if c > 0:
+            x = x * 7 - 3
+        c = c - 1
     return x + 1
 
 
 def two_sided(x: int) -> int:  # both arms may overflow; a range test of two bounds
-    if x & 4:
-        r = x * 1000 + 1
-    else:
-        r = 1 - x * 999
+    r = 0
+    for i in range(2):
+        if x & 4:
+            r = x * 1000 + 1
+        else:
+            r = 1 - x * 999
+        x = x + i
     return r
 
 
 def float_pick(x: float, y: float) -> float:
-    if x < y:
-        z = x
-    else:
-        z = y
+    z = 0.0
+    for _ in range(2):
+        if x < y:
+            z = x
+        else:
+            z = y
+        x = x * 0.5
     return z * 2.0
+
+
+def straight(x: int) -> int:  # not in a loop: left alone
+    if x % 2 == 1:
+        x = 3 * x + 1
+    else:
+        x = x >> 1
+    return x
 
 
 def with_call(x: int) -> int:  # a call in an arm: stays a branch
@@ -125,11 +146,16 @@ def test_collatz_loop_body_is_straight():
 
 def test_floats_converted():
     before, after = pipeline(float_pick, [F64, F64])
-    assert branches(after, "float_pick") == 0
+    assert branches(after, "float_pick") < branches(before, "float_pick")
     for x in (0.0, -0.0, 1.5, math.inf, -math.inf, math.nan):
         for y in (0.0, -0.0, 2.5, math.nan):
             a, b = outcome(after, "float_pick", [x, y]), outcome(before, "float_pick", [x, y])
             assert repr(a) == repr(b)
+
+
+def test_straight_line_code_stays_branchy():
+    before, after = pipeline(straight, [I64])
+    assert branches(after, "straight") == branches(before, "straight") > 0
 
 
 def test_call_stays_a_branch():
