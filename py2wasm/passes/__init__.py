@@ -17,6 +17,8 @@ import os
 from ..ir import Module, verify_module
 from .dce import dce
 from .fold import fold
+from .ifconvert import ifconvert
+from .licm import licm
 from .inline import inline
 from .link_math import link_math
 from .vectorize import vectorize
@@ -42,9 +44,13 @@ def run_passes(module: Module, level: int = 1, verify: bool = True, *,
             if each:
                 verify_module(module)
         module = vectorize(module, target=target, fastmath=fastmath)  # SIMD targets only
+        module = ifconvert(module)  # after the vectorizer, which if-converts into lane masks
+        module = licm(module)  # after the vectorizer, which hoists its own addresses
+        if each:
+            verify_module(module)
     if verify:
         verify_module(module)
     return module
 
 
-__all__ = ["run_passes", "dce", "fold", "inline", "link_math", "ranges", "PIPELINE"]
+__all__ = ["run_passes", "dce", "fold", "ifconvert", "inline", "licm", "link_math", "ranges", "PIPELINE"]

@@ -51,6 +51,7 @@ from ..ir import messages
 from ..ir.types import DTYPES, NARROW_INTS, itemsize, ArrayType, ScalarType, TupleType, int_range
 from .fold import fold_function
 from .pmap import PMap
+from .ranges_linear import _LINEAR as _LINEAR_PRIMS, decide_linear
 from .ranges_params import remove_trivial_params, substitute
 
 MIN, MAX = -2**63, 2**63 - 1
@@ -424,19 +425,28 @@ class FunctionRanges:
         if ra is None or rb is None:
             return None
         (alo, ahi), (blo, bhi) = ra, rb
+        r = None
         if op == "lt":
-            return True if ahi < blo else False if alo >= bhi else None
-        if op == "le":
-            return True if ahi <= blo else False if alo > bhi else None
-        if op == "gt":
-            return True if alo > bhi else False if ahi <= blo else None
-        if op == "ge":
-            return True if alo >= bhi else False if ahi < blo else None
+            r = True if ahi < blo else False if alo >= bhi else None
+        elif op == "le":
+            r = True if ahi <= blo else False if alo > bhi else None
+        elif op == "gt":
+            r = True if alo > bhi else False if ahi <= blo else None
+        elif op == "ge":
+            r = True if alo >= bhi else False if ahi < blo else None
+        if op in ("lt", "le", "gt", "ge"):
+            if r is None and (self._is_linear(a) or self._is_linear(b)):
+                r = decide_linear(self, op, a, b, facts)  # i + k < nx (ranges_linear)
+            return r
         if alo == ahi == blo == bhi:
             return op == "eq"
         if ahi < blo or bhi < alo:
             return op == "ne"
         return None
+
+    def _is_linear(self, v: Var) -> bool:
+        e = self.defs.get(v.id)
+        return e is not None and e.prim in _LINEAR_PRIMS
 
     # transfer ----------------------------------------------------------------------
     def transfer(self, e: Eqn, facts: dict):
