@@ -453,7 +453,10 @@ class Module:
                     self._run(p.passes, f)
                 else:
                     lib.BinaryenFunctionOptimize(f, self.ref)
-            self._run(("dae", "inlining"))
+            # dead-argument elimination grows faster than linearly with a
+            # large function's calls (2,000 array statements: 5.8 s, 14x the
+            # time of 500) and removed nothing in such modules: skipped there
+            self._run(("dae", "inlining") if all(p.dae for p in custom.values()) else ("inlining",))
             for name, p in by_name.items():  # what inlining brought in, where it still exists
                 f = lib.BinaryenGetFunction(self.ref, name)
                 if f != NULL:
@@ -532,11 +535,14 @@ CLEANUP_PASSES = (
 
 class FunctionPipeline(NamedTuple):
     """Binaryen passes for one function (Module.optimize's `custom`):
-    `passes` first, `after_inlining` once inlining has run, and Stack IR
-    (whose optimizer builds a LocalGraph) only if `stack_ir`."""
+    `passes` first, `after_inlining` once inlining has run, Stack IR
+    (whose optimizer builds a LocalGraph) only if `stack_ir`, and the
+    module's dead-argument elimination only if every custom pipeline's
+    `dae` allows it."""
     passes: tuple
     after_inlining: tuple
     stack_ir: bool = True
+    dae: bool = True  # the module's dead-argument elimination may run
 
 
 def for_many_blocks(passes: Sequence[str]) -> tuple:
