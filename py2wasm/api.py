@@ -247,6 +247,7 @@ class CompiledFunction:
 
     def _compile(self, args, key) -> Specialization:
         from .frontend import param_types_from_annotations, trace, types_of_values
+        from .gcpause import paused_gc
         from .runner import Instance
 
         if not self._simple:  # *args, **kwargs, keyword-only: a located CompileError
@@ -257,9 +258,10 @@ class CompiledFunction:
             for i, g in enumerate(key[-1][1]):
                 if g is not None:
                     types[i] = ArrayType(types[i].dtype, types[i].ndim, True, g)
-        module = trace(self.fn, list(types))
-        build = build_module(module, opt=self.opt, name=self.fn.__name__, verify=self.verify,
-                             target=self.target, fastmath=self.fastmath)
+        with paused_gc():  # py2wasm/gcpause.py
+            module = trace(self.fn, list(types))
+            build = build_module(module, opt=self.opt, name=self.fn.__name__, verify=self.verify,
+                                 target=self.target, fastmath=self.fastmath)
         spec = Specialization(module, build, Instance(build), self.fn.__name__)
         self.specializations[key] = spec
         return spec

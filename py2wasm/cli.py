@@ -154,16 +154,18 @@ def build(file, outdir, functions, opt, name, pkg_version, description, license_
     progress = Progress(enabled=False if quiet else None)
     try:  # every build first (the wasm module is named after the file), then the files
         from .api import build_module
+        from .gcpause import paused_gc
         builds, fns = [], []
         for k, t in enumerate(targets):  # traced per build: the passes may rewrite the IR module
             step = f"{t} build {k + 1}/{len(targets)}"
             fns.clear()
-            module = _trace_file(file, functions, fns_out=fns, progress=lambda i, n, f: progress.update(
-                f"py2wasm: {step}: tracing {f} ({i + 1}/{n})"))
-            module.source_file = Path(file).name
-            progress.update(f"py2wasm: {step}: optimizing and emitting {len(module.exports)} function(s)")
-            builds.append(build_module(module, opt="O" + opt, name=stem, target=t, fastmath=fastmath,
-                                       abi="js"))
+            with paused_gc():  # py2wasm/gcpause.py
+                module = _trace_file(file, functions, fns_out=fns, progress=lambda i, n, f: progress.update(
+                    f"py2wasm: {step}: tracing {f} ({i + 1}/{n})"))
+                module.source_file = Path(file).name
+                progress.update(f"py2wasm: {step}: optimizing and emitting {len(module.exports)} function(s)")
+                builds.append(build_module(module, opt="O" + opt, name=stem, target=t, fastmath=fastmath,
+                                           abi="js"))
         for b in builds:
             add_defaults(b.manifest, fns)
         progress.update("py2wasm: writing the package")

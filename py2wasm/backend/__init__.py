@@ -61,7 +61,7 @@ def compile_module(module: ir.Module, *, opt: str = "O3", name: str = "module",
         m.validate()
         wasm = m.emit_binary()
         text = m.emit_text()
-    manifest = make_manifest(module, ctx, name, tgt, features_used(text))
+    manifest = make_manifest(module, ctx, name, tgt, features_used(text), entries)
     if abi != "host":
         manifest["abi"] = abi
     return Build(wasm=wasm, manifest=manifest, text=text)

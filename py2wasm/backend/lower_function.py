@@ -15,7 +15,8 @@ from typing import Optional
 
 from .. import ir
 from ..ir.types import BOOL, F64, I64, VECTORS
-from . import binaryen as bn
+from . import binaryen as bn, pipeline
+from .flatten import flatten
 from .lower_ops import lower_eqn
 
 CHUNK = 64  # statements per nested wasm block (see FunctionLowering._chunked)
@@ -259,11 +260,13 @@ class FunctionLowering:
                     rl.add_branch(rb, rblocks[id(t.else_)], None, self._code(else_copy))
         label = self.tmp(bn.i32)
         body = rl.render(rblocks[id(fn.entry)], label)
+        self.size = sum(len(b.eqns) for b in blocks)  # IR equations lowered
+        self.nblocks = len(blocks)  # IR basic blocks lowered
+        if pipeline.choose(self.size, self.nblocks) is not None:
+            flatten(body, m)  # the Relooper's nesting, one level per shape (backend/flatten.py)
         results = [_WTYPE[t] for t in fn.result_types]
         # control never falls off the end: every block returns, raises or branches
         body = m.block(None, [body, m.unreachable()], bn.tuple_type(results))
         params = self.types[:self.nparams]
-        self.size = sum(len(b.eqns) for b in blocks)  # IR equations lowered
-        self.nblocks = len(blocks)  # IR basic blocks lowered
         return m.add_function(self.ctx.function_name(fn.name), params, results,
                               self.types[self.nparams:], body)

@@ -32,11 +32,12 @@ LARGE_FUNCTION = 20000
 MANY_BLOCKS = 500
 
 LARGE = bn.FunctionPipeline(bn.LARGE_FUNCTION_PASSES,
-                            bn.without_code_pushing(bn.LARGE_FUNCTION_PASSES))
+                            bn.without_code_pushing(bn.LARGE_FUNCTION_PASSES), dae=False)
 BRANCHY = bn.FunctionPipeline(bn.for_many_blocks(bn.DEFAULT_FUNCTION_PASSES),
                               bn.for_many_blocks(bn.CLEANUP_PASSES), stack_ir=False)
 LARGE_BRANCHY = bn.FunctionPipeline(bn.for_many_blocks(LARGE.passes),
-                                    bn.for_many_blocks(bn.CLEANUP_PASSES), stack_ir=False)
+                                    bn.for_many_blocks(bn.CLEANUP_PASSES), stack_ir=False,
+                                    dae=False)
 
 
 def choose(size: int, blocks: int) -> Optional[bn.FunctionPipeline]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 import builtins as _py_builtins
 import linecache
+import re
 
 from ..ir import Var
 from ..ir.messages import INT_OVERFLOW
@@ -1062,6 +1063,9 @@ def _checked_eval(node):
     return r
 
 
+_PLAIN = re.compile(rb"[0-9A-Za-z_.]*")
+
+
 def _folded_overflows(file: str, ins) -> bool:
     """Is the constant of `ins` CPython's folding of an expression (`2**70`,
     `(2**70) % 5`) with an int result outside int64 along the way?"""
@@ -1076,6 +1080,8 @@ def _folded_overflows(file: str, ins) -> bool:
         seg = raw[0][pos.col_offset:pos.end_col_offset]
     else:
         seg = b"".join([raw[0][pos.col_offset:]] + raw[1:-1] + [raw[-1][:pos.end_col_offset]])
+    if _PLAIN.fullmatch(seg.strip()):
+        return False  # a literal or a name: no operator to fold (and no parse to pay)
     try:
         tree = ast.parse(seg.decode("utf-8", "replace").strip(), mode="eval")
     except SyntaxError:

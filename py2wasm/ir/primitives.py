@@ -174,9 +174,12 @@ def _const_rule(ts, params):
     v = params.get("value")
     if t not in SCALARS:
         _fail(f"const needs a scalar type, got {t!r}")
-    ok = {I64: lambda: type(v) is int and -2**63 <= v < 2**63,
-          F64: lambda: type(v) is float,
-          BOOL: lambda: type(v) is bool}[t]()
+    if t == I64:
+        ok = type(v) is int and -2**63 <= v < 2**63
+    elif t == F64:
+        ok = type(v) is float
+    else:  # BOOL
+        ok = type(v) is bool
     if not ok:
         _fail(f"const value {v!r} does not fit type {t.name}")
     return [t]

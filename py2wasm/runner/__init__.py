@@ -21,7 +21,7 @@ from typing import Any, Sequence
 import wasmtime
 from wasmtime import _ffi as wffi
 
-from . import thunks
+from . import cranelift, thunks
 from .callgen import I64_MAX, I64_MIN, make_caller
 from .hostmath import define_math_import
 
@@ -33,14 +33,17 @@ _engines: dict = {}
 _engine_lock = threading.Lock()
 
 
-def engine(target: str = "relaxed-simd") -> wasmtime.Engine:
-    """One shared wasmtime Engine per build target (creating one is
-    expensive), with exactly the target's wasm features enabled: an "mvp"
-    build runs with SIMD off, a "simd" build without relaxed SIMD."""
+def engine(target: str = "relaxed-simd", opt: str = "speed") -> wasmtime.Engine:
+    """One shared wasmtime Engine per build target and Cranelift level
+    (creating one is expensive), with exactly the target's wasm features
+    enabled: an "mvp" build runs with SIMD off, a "simd" build without
+    relaxed SIMD. `opt`: Cranelift's optimization level ("none" for modules
+    with a very large function: runner/cranelift.py)."""
     from ..targets import get_target
     tgt = get_target(target)
     with _engine_lock:
-        e = _engines.get(tgt.name)
+        key = tgt.name if opt == "speed" else (tgt.name, opt)
+        e = _engines.get(key)
         if e is None:
             config = wasmtime.Config()
             # relaxed SIMD off before SIMD: the reverse order makes wasmtime panic
@@ -50,7 +53,8 @@ def engine(target: str = "relaxed-simd") -> wasmtime.Engine:
             # hosts anyway): views of it made before a growth stay valid for the
             # addresses below the old size (runner/arraygen.py relies on it)
             config.memory_may_move = False
-            e = _engines[tgt.name] = wasmtime.Engine(config)
+            config.cranelift_opt_level = opt
+            e = _engines[key] = wasmtime.Engine(config)
         return e
 
 
@@ -93,7 +97,7 @@ class Instance:
     def __init__(self, build):
         self.build = build
         self.manifest = build.manifest
-        eng = engine(self.manifest.get("target", "relaxed-simd"))
+        eng = engine(self.manifest.get("target", "relaxed-simd"), cranelift.opt_level(build.wasm))
         self.store = wasmtime.Store(eng)
         linker = wasmtime.Linker(eng)
         for module, fields in self.manifest.get("imports", {}).items():
