@@ -153,10 +153,14 @@ MAX_ATOMS = 16
 
 
 class _Facts:
-    __slots__ = ("map", "slots")
+    __slots__ = ("map", "slots", "relational", "consts")
 
-    def __init__(self, pmap: PMap, slots: dict):
+    def __init__(self, pmap: PMap, slots: dict, relational: bool = False, consts=None):
         self.map, self.slots = pmap, slots  # slots: var id -> dense key of the PMap
+        # holds an (op, a, b) atom between two run-time values (against a constant,
+        # an atom is an interval in disguise)
+        self.relational = relational
+        self.consts = consts if consts is not None else {}
 
     def get(self, vid: int, default=None):
         k = self.slots.get(vid)
@@ -166,7 +170,10 @@ class _Facts:
         if not atoms:
             return self
         m, slots = self.map, self.slots
+        relational, consts = self.relational, self.consts
         for at in atoms:
+            relational = relational or at[0] != "in" and at[1].id not in consts and \
+                at[2].id not in consts
             vs = (at[1],) if at[0] == "in" else (at[1], at[2])
             for v in vs:
                 k = slots.get(v.id)
@@ -178,7 +185,7 @@ class _Facts:
                 if len(old) >= MAX_ATOMS:
                     old = old[:MAX_ATOMS // 2] + old[MAX_ATOMS // 2 + 1:]
                 m = m.set(k, old + (at,))
-        return _Facts(m, slots) if m is not self.map else self
+        return _Facts(m, slots, relational, consts) if m is not self.map else self
 
 
 def _var_slots(fn: Function) -> dict:
@@ -311,7 +318,7 @@ class FunctionRanges:
         self.facts_out: dict[int, dict] = {}
         self.edge_facts: dict[tuple, dict] = {}
         slots = _var_slots(self.fn)
-        empty = _Facts(PMap.empty(len(slots)), slots)
+        empty = _Facts(PMap.empty(len(slots)), slots, False, self.consts)
         for b in self.rpo:
             preds = self.preds[id(b)]
             if b is self.rpo[0]:
@@ -435,8 +442,13 @@ class FunctionRanges:
         elif op == "ge":
             r = True if alo >= bhi else False if ahi < blo else None
         if op in ("lt", "le", "gt", "ge"):
-            if r is None and (self._is_linear(a) or self._is_linear(b)):
-                r = decide_linear(self, op, a, b, facts)  # i + k < nx (ranges_linear)
+            if r is None and (self._is_linear(a) or self._is_linear(b)) and (
+                    getattr(facts, "relational", True) or
+                    type(self.consts.get(a.id)) is not int and
+                    type(self.consts.get(b.id)) is not int):
+                # i + k < nx (ranges_linear); against a constant, with only intervals
+                # known, linear forms bound nothing the intervals did not
+                r = decide_linear(self, op, a, b, facts)
             return r
         if alo == ahi == blo == bhi:
             return op == "eq"
