@@ -12,17 +12,19 @@ from pathlib import Path
 
 from .. import ir
 from ..ir.types import to_json
-from ..ir.writes import written_params
+from ..ir.writes import module_writes, written_params
 
 FORMAT = 1
 
 
-def function_entry(fn: ir.Function, module: ir.Module | None = None) -> dict:
+def function_entry(fn: ir.Function, module: ir.Module | None = None, writes=None) -> dict:
+    """`writes`: `ir.writes.module_writes(module)`, computed once by a caller
+    describing several exports (it is a fixed point over the whole module)."""
     sig = fn.sig
     if sig is None:
         raise ValueError(f"exported IR function {fn.name!r} has no Python signature")
     params = [{"name": n, "type": to_json(t)} for n, t in sig.params]
-    written = written_params(fn, module)
+    written = written_params(fn, module, writes)
     for i, p in enumerate(params):  # array parameters the function provably never writes
         if isinstance(p["type"], dict) and "array" in p["type"] and i not in written:
             p["readonly"] = True
@@ -48,12 +50,16 @@ def features_used(text: str) -> list[str]:
     return out
 
 
-def make_manifest(module: ir.Module, ctx, name: str, target=None, features=()) -> dict:
+def make_manifest(module: ir.Module, ctx, name: str, target=None, features=(),
+                  writes=None) -> dict:
+    """`writes`: `ir.writes.module_writes(module)` if the caller has it."""
+    if writes is None and module.exports:
+        writes = module_writes(module)
     return {
         "format": FORMAT,
         "module": name,
         "source": Path(module.source_file).name if module.source_file else "",
-        "functions": [function_entry(module.functions[n], module) for n in module.exports],
+        "functions": [function_entry(module.functions[n], module, writes) for n in module.exports],
         "exceptions": ctx.exceptions.manifest(),
         "imports": {k: list(v) for k, v in ctx.imports.items()},
         "target": target.name if target is not None else ctx.target.name,

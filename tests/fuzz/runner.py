@@ -57,32 +57,51 @@ def program_for(seed: int, index: int, kind: str, exclude=()):
 
 def run(*, count: int, seed: int, targets=oracle.TARGETS, kinds=("scalar", "array"),
         time_limit: float | None = None, do_shrink: bool = True, exclude=(),
-        log=None, max_shrinks: int = 20, progress: int = 0) -> Summary:
+        log=None, max_shrinks: int = 20, progress: int = 0, batch: int = 1,
+        cross_check: int = 0) -> Summary:
+    """`batch` > 1: check that many programs per wasm module (tests/fuzz/batch.py;
+    a non-ok outcome is always the standalone `oracle.check`'s); with
+    `cross_check` N, every N-th program is also checked standalone."""
+    from .batch import check_batch
+
     summary = Summary(counts={t: Counter() for t in targets})
     start = time.monotonic()
-    for i in range(count):
+    step = max(1, batch)
+    for first in range(0, count, step):
         if time_limit is not None and time.monotonic() - start > time_limit:
             break
-        if progress and log and i and i % progress == 0:
-            summary.seconds = time.monotonic() - start
-            log(f"progress: {summary.line()}")
-        kind = kinds[i % len(kinds)]
-        prog = program_for(seed, i, kind, exclude)
-        summary.programs += 1
-        for t in targets:
-            out = oracle.check(prog, t)
-            summary.counts[t][out.status] += 1
-            if out.status == "refused":
-                summary.refusals[out.detail[:120]] += 1
-            if out.failed:
-                small = prog
-                if do_shrink and len(summary.failures) < max_shrinks:
-                    small = shrink(prog, t, out)
-                    out = oracle.check(small, t) if small is not prog else out
-                snippet = small.snippet(t)
-                summary.failures.append(Failure(seed, i, t, out, snippet))
-                if log:
-                    log(f"--- {out.status} [{kind} seed={seed} index={i} target={t}]: {out.detail}\n"
-                        + snippet)
+        idx = list(range(first, min(count, first + step)))
+        progs = [program_for(seed, i, kinds[i % len(kinds)], exclude) for i in idx]
+        if step == 1:
+            outs = [{t: oracle.check(progs[0], t) for t in targets}]
+        else:
+            outs = check_batch(progs, targets)
+        for i, prog, res in zip(idx, progs, outs):
+            if progress and log and i and i % progress == 0:
+                summary.seconds = time.monotonic() - start
+                log(f"progress: {summary.line()}")
+            if step > 1 and cross_check and i % cross_check == 0:
+                for t in targets:
+                    if res[t].status == "ok":  # the others are standalone outcomes already
+                        res[t] = oracle.check(prog, t)
+            summary.programs += 1
+            for t in targets:
+                _count(summary, seed, i, prog, t, res[t], do_shrink, max_shrinks, log)
     summary.seconds = time.monotonic() - start
     return summary
+
+
+def _count(summary, seed, i, prog, t, out, do_shrink, max_shrinks, log):
+    summary.counts[t][out.status] += 1
+    if out.status == "refused":
+        summary.refusals[out.detail[:120]] += 1
+    if out.failed:
+        small = prog
+        if do_shrink and len(summary.failures) < max_shrinks:
+            small = shrink(prog, t, out)
+            out = oracle.check(small, t) if small is not prog else out
+        snippet = small.snippet(t)
+        summary.failures.append(Failure(seed, i, t, out, snippet))
+        if log:
+            log(f"--- {out.status} [{prog.kind} seed={seed} index={i} target={t}]: {out.detail}\n"
+                + snippet)
