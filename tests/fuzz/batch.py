@@ -10,10 +10,13 @@ target. `check_batch` instead
 
 1. traces each program once per argument-type signature, exactly as
    `CompiledFunction._compile` does (`types_of_values`, `trace`);
-2. per target, copies the traced functions of all programs into ONE IR
-   module (each program's functions renamed `u<k>_<name>`, calls renamed
-   with them), builds it with the options `py2wasm.compile` uses
-   (`api.build_module`: passes, backend, Binaryen) and instantiates it once;
+2. copies the traced functions of all programs into ONE IR module (each
+   program's functions renamed `u<k>_<name>`, calls renamed with them),
+   runs the target-independent passes on it once (`passes.shared_passes`:
+   link_math and PIPELINE; `passes.run_passes` is exactly them followed by
+   `target_passes`), then per target a copy through `target_passes` (the
+   vectorizer), the backend (`compile_module`, the options `py2wasm.compile`
+   uses) and one wasmtime instance;
 3. puts each program's export into its `CompiledFunction` as the
    specialization for its argument types, and runs the oracle's usual
    loop through `CompiledFunction.__call__` (the same call paths);
@@ -108,44 +111,88 @@ class _Prepared:
         self.units = units
 
 
+def _copy_module(module):
+    from py2wasm import ir
+    from py2wasm.passes.link_math import _copy_function
+
+    out = ir.Module(source_file=module.source_file)
+    for fn in module.functions.values():
+        out.add(_copy_function(fn))
+    out.exports = list(module.exports)
+    return out
+
+
+def _uses_math(module, name) -> bool:
+    return any(e.prim == "math" and e.params.get("fn") == name
+               for fn in module.functions.values() for b in fn.blocks for e in b.eqns)
+
+
+def _build(prepared, targets):
+    """{target: (units, Specialization factory)} for the programs that
+    traced: one merged module, the target-independent passes run once
+    (passes.shared_passes), then per target a copy through the target's
+    passes, the backend and wasmtime; a target whose build fails is absent."""
+    import py2wasm
+    from py2wasm import api, ir
+    from py2wasm.backend import compile_module
+    from py2wasm.passes import keep_math, shared_passes, target_passes
+    from py2wasm.runner import Instance
+
+    units = []
+    merged = ir.Module(source_file="<fuzz batch>")
+    for j, pp in enumerate(prepared):
+        if pp.units is None:
+            continue
+        for t in targets:
+            pp.compiled[t] = py2wasm.compile(pp.fn, target=t)
+        for key, module in pp.units.items():
+            u = _Unit(len(units), key, module)
+            u.program = j
+            units.append(u)
+            _rename_into(merged, u)
+    if not units:
+        return {}
+    probe = prepared[units[0].program].compiled[targets[0]]
+    level = 0 if probe.opt == "O0" else 1
+    # the fuzz programs never call math.fma (Python 3.13): then the shared
+    # passes do not depend on the target (keep_math only keeps fma equations)
+    same = [t for t in targets if not keep_math(t) or not _uses_math(merged, "fma")]
+    built = {}
+    try:
+        if probe.verify:
+            ir.verify_module(merged)
+        shared = shared_passes(merged, level, probe.verify, keep_math=())
+    except Exception:
+        STATS["batch build failed"] += 1
+        return {}
+    for n, t in enumerate(same):
+        try:
+            m = shared if n == len(same) - 1 else _copy_module(shared)
+            m = target_passes(m, level, probe.verify, target=t, fastmath=probe.fastmath)
+            build = compile_module(m, opt=probe.opt, name="batch", target=t, abi="host")
+            inst = Instance(build)
+        except Exception:
+            STATS["batch build failed"] += 1
+            continue
+        for u in units:
+            c = prepared[u.program].compiled[t]
+            c.specializations[u.key] = api.Specialization(m, build, inst, u.export)
+        built[t] = True
+    return built
+
+
 def check_batch(programs, targets=oracle.TARGETS) -> list[dict]:
     """For each program, {target: Outcome}, equal to `oracle.check(p, t)`
     wherever that is not "ok" (see the module docstring)."""
     import py2wasm
-    from py2wasm import api, ir
-    from py2wasm.runner import Instance
 
     prepared = [_Prepared(p) for p in programs]
+    built = _build(prepared, tuple(targets))
     results = [{} for _ in programs]
     for t in targets:
-        units = []
-        merged = ir.Module(source_file="<fuzz batch>")
-        for j, pp in enumerate(prepared):
-            if pp.units is None:
-                continue
-            pp.compiled[t] = py2wasm.compile(pp.fn, target=t)
-            for key, module in pp.units.items():
-                u = _Unit(len(units), key, module)
-                u.program = j
-                units.append(u)
-                _rename_into(merged, u)
-        built = None
-        if units:
-            probe = prepared[units[0].program].compiled[t]
-            try:
-                build = api.build_module(merged, opt=probe.opt, name="batch", verify=probe.verify,
-                                         target=probe.target, fastmath=probe.fastmath)
-                built = (build, Instance(build))
-            except Exception:
-                STATS["batch build failed"] += 1
-                built = None
-        if built is not None:
-            for u in units:
-                c = prepared[u.program].compiled[t]
-                c.specializations[u.key] = api.Specialization(merged, built[0], built[1], u.export)
         for j, pp in enumerate(prepared):
             out = None
-            if pp.units is not None and built is not None:
+            if pp.units is not None and t in built:
                 out = _run_prepared(pp, t, py2wasm)
             if out is None or out.status != "ok":
                 STATS["standalone"] += 1
