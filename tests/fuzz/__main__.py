@@ -4,6 +4,7 @@ and a summary line of counts per target."""
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 
 from . import oracle
@@ -32,11 +33,12 @@ def main(argv=None) -> int:
                     help="with --batch: also check every N-th program standalone (0: never)")
     a = ap.parse_args(argv)
     kinds = ("scalar", "array") if a.kind == "both" else (a.kind,)
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # kill: summary of what ran
     log = None if a.quiet else (lambda s: print(s, flush=True))
     s = run(count=a.count, seed=a.seed, targets=tuple(a.target or oracle.TARGETS), kinds=kinds,
             time_limit=a.time_limit, do_shrink=not a.no_shrink, exclude=a.exclude, log=log,
             max_shrinks=a.max_shrinks, progress=a.progress, batch=a.batch,
-            cross_check=a.cross_check)
+            cross_check=a.cross_check, interruptible=True)
     if s.refusals:
         print("refusals:")
         for msg, n in s.refusals.most_common(20):

@@ -30,12 +30,14 @@ class Summary:
     refusals: Counter = field(default_factory=Counter)
     programs: int = 0
     seconds: float = 0.0
+    interrupted: bool = False
 
     def line(self) -> str:
         parts = []
         for t, c in self.counts.items():
             parts.append(f"{t}: " + " / ".join(f"{c.get(s, 0)} {s}" for s in oracle.STATUSES))
-        return f"{self.programs} programs in {self.seconds:.0f}s; " + "; ".join(parts)
+        stop = " (interrupted)" if self.interrupted else ""
+        return f"{self.programs} programs in {self.seconds:.0f}s{stop}; " + "; ".join(parts)
 
     def bad(self) -> int:
         return sum(c[s] for c in self.counts.values()
@@ -58,15 +60,29 @@ def program_for(seed: int, index: int, kind: str, exclude=()):
 def run(*, count: int, seed: int, targets=oracle.TARGETS, kinds=("scalar", "array"),
         time_limit: float | None = None, do_shrink: bool = True, exclude=(),
         log=None, max_shrinks: int = 20, progress: int = 0, batch: int = 1,
-        cross_check: int = 0) -> Summary:
+        cross_check: int = 0, interruptible: bool = False) -> Summary:
     """`batch` > 1: check that many programs per wasm module (tests/fuzz/batch.py;
     a non-ok outcome is always the standalone `oracle.check`'s); with
-    `cross_check` N, every N-th program is also checked standalone."""
-    from .batch import check_batch
-
+    `cross_check` N, every N-th program is also checked standalone.
+    `interruptible`: a KeyboardInterrupt ends the run with the counts so far."""
     summary = Summary(counts={t: Counter() for t in targets})
     start = time.monotonic()
     step = max(1, batch)
+    try:
+        _loop(summary, start, count, step, seed, targets, kinds, time_limit, do_shrink, exclude,
+              log, max_shrinks, progress, cross_check)
+    except KeyboardInterrupt:  # SIGINT, or SIGTERM from the command line: the counts so far
+        if not interruptible:
+            raise
+        summary.interrupted = True
+    summary.seconds = time.monotonic() - start
+    return summary
+
+
+def _loop(summary, start, count, step, seed, targets, kinds, time_limit, do_shrink, exclude,
+          log, max_shrinks, progress, cross_check):
+    from .batch import check_batch
+
     for first in range(0, count, step):
         if time_limit is not None and time.monotonic() - start > time_limit:
             break
@@ -87,8 +103,6 @@ def run(*, count: int, seed: int, targets=oracle.TARGETS, kinds=("scalar", "arra
             summary.programs += 1
             for t in targets:
                 _count(summary, seed, i, prog, t, res[t], do_shrink, max_shrinks, log)
-    summary.seconds = time.monotonic() - start
-    return summary
 
 
 def _count(summary, seed, i, prog, t, out, do_shrink, max_shrinks, log):
