@@ -30,3 +30,23 @@ def test_batch_outcomes_equal_standalone():
             assert res[t].detail == want.detail or want.status == "ok", (p.source(), t)
     assert got[-2]["mvp"].status == "refused"
     assert got[-1]["mvp"].status == "ok"
+
+
+class _Wrong(Program):
+    """A program whose reference disagrees with it: a "wrong answer" that
+    the batch must hand to the standalone check (same outcome, same detail)."""
+
+    def ref_source(self) -> str:
+        return self.source().replace("return x * 2.0", "return x * 3.0")
+
+
+def test_batch_failure_is_the_standalone_outcome():
+    wrong = _Wrong(ast.parse("def f(x):\n    return x * 2.0\n"), [(1.5,)], label="batchwrong")
+    progs = [program_for(32, 0, "scalar"), wrong, program_for(32, 1, "array")]
+    before = STATS["standalone"]
+    got = check_batch(progs, ("simd",))
+    assert STATS["standalone"] >= before + 1
+    want = oracle.check(wrong, "simd")
+    assert want.status == "wrong answer"
+    assert (got[1]["simd"].status, got[1]["simd"].detail) == (want.status, want.detail)
+    assert got[0]["simd"].status in ("ok", "refused") and got[2]["simd"].status in ("ok", "refused")
