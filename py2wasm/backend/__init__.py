@@ -24,6 +24,7 @@ from .lower_function import FunctionLowering
 from .lower_memory import ensure_memory, signature_has_arrays
 from .abi import add_exports
 from .manifest import features_used, function_entry, make_manifest
+from ..ir.writes import module_writes
 from ..targets import get_target
 
 __all__ = ["compile_module", "Build"]
@@ -54,7 +55,10 @@ def compile_module(module: ir.Module, *, opt: str = "O3", name: str = "module",
             chosen = pipeline.choose(lowering.size, lowering.nblocks)
             if chosen is not None:
                 custom[ref] = chosen
-        entries = [function_entry(module.functions[n], module) for n in module.exports]
+        # which array parameters each export may write: one fixed point over
+        # the module for all exports (per export it was quadratic in their number)
+        writes = module_writes(module) if module.exports else None
+        entries = [function_entry(module.functions[n], module, writes) for n in module.exports]
         add_exports(ctx, module, entries, abi, getattr(ctx, "_py2wasm_memory", False))
         m.validate()
         m.optimize(opt, custom=custom)

@@ -12,19 +12,21 @@ from pathlib import Path
 
 from .. import ir
 from ..ir.types import to_json
-from ..ir.writes import written_params
+from ..ir.writes import module_writes, written_params
 
 FORMAT = 1
 
 
-def function_entry(fn: ir.Function, module: ir.Module | None = None) -> dict:
+def function_entry(fn: ir.Function, module: ir.Module | None = None, writes=None) -> dict:
+    """`writes`: `ir.writes.module_writes(module)`, computed once by a caller
+    describing several exports (it is a fixed point over the whole module)."""
     sig = fn.sig
     if sig is None:
         raise ValueError(f"exported IR function {fn.name!r} has no Python signature")
     params = [{"name": n, "type": to_json(t)} for n, t in sig.params]
     # the address-flow analysis only when there is an array parameter to mark
-    written = (written_params(fn, module) if any(isinstance(t, ir.types.ArrayType) for _, t in sig.params)
-               else set())
+    written = (written_params(fn, module, writes)
+               if any(isinstance(t, ir.types.ArrayType) for _, t in sig.params) else set())
     for i, p in enumerate(params):  # array parameters the function provably never writes
         if isinstance(p["type"], dict) and "list" in p["type"]:  # the frontend's finding
             if getattr(sig.params[i][1], "readonly", False):
@@ -59,9 +61,11 @@ def features_used(text: str) -> list[str]:
 
 def make_manifest(module: ir.Module, ctx, name: str, target=None, features=(),
                   entries=None) -> dict:
-    """`entries`: the exports' `function_entry`s when already made."""
+    """`entries`: the exports' `function_entry`s when already made (they share
+    one `ir.writes.module_writes` fixed point)."""
     if entries is None:
-        entries = [function_entry(module.functions[n], module) for n in module.exports]
+        writes = module_writes(module) if module.exports else None
+        entries = [function_entry(module.functions[n], module, writes) for n in module.exports]
     return {
         "format": FORMAT,
         "module": name,

@@ -24,14 +24,17 @@ _STORES = ("store", "vstore")
 _FRESH = ("load", "vload", "alloc")
 
 
-def written_params(fn: Function, module=None) -> set[int]:
+def written_params(fn: Function, module=None, writes=None) -> set[int]:
     """Indices (into `fn.sig.params`) of array parameters that `fn` may
     write; every other array parameter is only read. `module` (the IR
     module) lets calls be followed into their callees; without it a call
-    writes every address passed to it."""
+    writes every address passed to it. `writes`: `module_writes(module)`
+    when the caller has it (a module of many exports computes it once)."""
     if fn.sig is None:
         return set()
-    if module is not None:
+    if writes is not None:
+        flat = writes.get(fn.name)
+    elif module is not None:
         flat = module_writes(module).get(fn.name)
     else:
         flat = _written_flat(fn, None)

@@ -30,12 +30,27 @@ PIPELINE = (("inline", inline), ("fold", fold), ("ranges", ranges), ("dce", dce)
 def run_passes(module: Module, level: int = 1, verify: bool = True, *,
                target: str = "simd", fastmath: bool = False) -> Module:
     """`target` (py2wasm.targets) and `fastmath` are the build's options:
-    the vectorizer (level >= 1, SIMD targets) uses them."""
+    the vectorizer (level >= 1, SIMD targets) uses them. The same as
+    `target_passes(shared_passes(...), ...)`."""
+    module = shared_passes(module, level, verify, keep_math=keep_math(target))
+    return target_passes(module, level, verify, target=target, fastmath=fastmath)
+
+
+def keep_math(target: str) -> tuple:
+    """The `math` functions link_math leaves to the backend on `target`:
+    compiled modules import nothing (fma on relaxed SIMD: the backend's
+    probed relaxed_madd, with the linked fma as fallback)."""
     from ..targets import get_target
-    # at every level: compiled modules import nothing (fma on relaxed SIMD:
-    # the backend's probed relaxed_madd, with the linked fma as fallback)
+    return ("fma",) if get_target(target).relaxed else ()
+
+
+def shared_passes(module: Module, level: int = 1, verify: bool = True, *,
+                  keep_math: tuple = ()) -> Module:
+    """The passes before the target's: link_math (at every level) and
+    PIPELINE (level >= 1). Their result depends on the target only through
+    `keep_math`, so one result serves several targets (a copy each)."""
     each = verify and os.environ.get("PY2WASM_VERIFY_EACH_PASS", "") not in ("", "0")
-    module = link_math(module, keep_math=("fma",) if get_target(target).relaxed else ())
+    module = link_math(module, keep_math=keep_math)
     if each:
         verify_module(module)
     if level > 0:
@@ -43,6 +58,16 @@ def run_passes(module: Module, level: int = 1, verify: bool = True, *,
             module = p(module)
             if each:
                 verify_module(module)
+    return module
+
+
+def target_passes(module: Module, level: int = 1, verify: bool = True, *,
+                  target: str = "simd", fastmath: bool = False) -> Module:
+    """The target's passes after `shared_passes` (level >= 1): the vectorizer
+    (SIMD targets only), if-conversion and loop-invariant address arithmetic;
+    then the verifier."""
+    each = verify and os.environ.get("PY2WASM_VERIFY_EACH_PASS", "") not in ("", "0")
+    if level > 0:
         module = vectorize(module, target=target, fastmath=fastmath)  # SIMD targets only
         module = ifconvert(module)  # after the vectorizer, which if-converts into lane masks
         module = licm(module)  # after the vectorizer, which hoists its own addresses
@@ -53,4 +78,5 @@ def run_passes(module: Module, level: int = 1, verify: bool = True, *,
     return module
 
 
-__all__ = ["run_passes", "dce", "fold", "ifconvert", "inline", "licm", "link_math", "ranges", "PIPELINE"]
+__all__ = ["run_passes", "shared_passes", "target_passes", "keep_math", "dce", "fold", "ifconvert",
+           "inline", "licm", "link_math", "ranges", "PIPELINE"]

@@ -54,7 +54,8 @@ VECTOR_MATH = {
     "log1p": (("log1p_core_ok", "log1p_core"), ("log1p_core2_ok", "log1p_core2")),
     "sinh": (("sinh_core_ok", "sinh_core"), ("sinh_core2_ok", "sinh_core2")),
     "cosh": (("cosh_core_ok", "cosh_core"), ("cosh_core2_ok", "cosh_core2")),
-    "tanh": (("tanh_core_ok", "tanh_core"), ("tanh_core2_ok", "tanh_core2")),
+    "tanh": (("tanh_core_ok", "tanh_core"), ("tanh_core1_ok", "tanh_core1"),
+             ("tanh_core3_ok", "tanh_core3"), ("tanh_core2_ok", "tanh_core2")),
     # float32 (libm/f32: computed in double, the loop rounds the result)
     "expf": (("expf_core_ok", "exp_d"),),
     "logf": (("logf_core_ok", "logf_core"),),

@@ -4,6 +4,7 @@ and a summary line of counts per target."""
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 
 from . import oracle
@@ -25,12 +26,19 @@ def main(argv=None) -> int:
     ap.add_argument("--quiet", action="store_true", help="only the summary")
     ap.add_argument("--progress", type=int, default=0, metavar="N",
                     help="print the summary line every N programs")
+    ap.add_argument("--batch", type=int, default=32, metavar="N",
+                    help="programs per wasm module (tests/fuzz/batch.py; 1: each program standalone); "
+                         "any outcome but ok is the standalone compile's")
+    ap.add_argument("--cross-check", type=int, default=20, metavar="N",
+                    help="with --batch: also check every N-th program standalone (0: never)")
     a = ap.parse_args(argv)
     kinds = ("scalar", "array") if a.kind == "both" else (a.kind,)
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # kill: summary of what ran
     log = None if a.quiet else (lambda s: print(s, flush=True))
     s = run(count=a.count, seed=a.seed, targets=tuple(a.target or oracle.TARGETS), kinds=kinds,
             time_limit=a.time_limit, do_shrink=not a.no_shrink, exclude=a.exclude, log=log,
-            max_shrinks=a.max_shrinks, progress=a.progress)
+            max_shrinks=a.max_shrinks, progress=a.progress, batch=a.batch,
+            cross_check=a.cross_check, interruptible=True)
     if s.refusals:
         print("refusals:")
         for msg, n in s.refusals.most_common(20):

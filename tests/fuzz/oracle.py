@@ -43,7 +43,7 @@ class Outcome:
 def _ufunc_helpers():
     ns = {}
     for name in dir(reference):
-        if name.startswith("_r_") or name in ("_chk", "_ipow", "_lshift", "_s"):
+        if name.startswith("_r_") or name in ("_chk", "_ipow", "_ipow_const", "_lshift", "_s"):
             ns[name] = getattr(reference, name)
     for f in ("exp", "log", "sin", "cos", "atan", "tanh", "log1p", "expm1", "atan2", "hypot"):
         ns["_m_" + f] = (lambda f: lambda *a: reference.libm_scalar(f, *a))(f)

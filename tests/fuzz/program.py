@@ -37,8 +37,24 @@ def _as_load(node):
     return node
 
 
+def _constant(node) -> bool:
+    """An expression CPython's AST optimizer folds into a constant: numbers
+    and the unary and binary operators on them (before the reference's
+    rewriting)."""
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, (int, float, complex))
+    if isinstance(node, ast.UnaryOp):
+        return _constant(node.operand)
+    if isinstance(node, ast.BinOp):
+        return _constant(node.left) and _constant(node.right)
+    return False
+
+
 class _ToReference(ast.NodeTransformer):
     def visit(self, node):
+        if getattr(node, "_refcall", None) == "_ipow" and isinstance(node, ast.BinOp) \
+                and _constant(node):
+            node._refcall = "_ipow_const"  # CPython's compiler folds it
         self.generic_visit(node)
         if isinstance(node, ast.AugAssign) and any(
                 getattr(node, a, None) for a in ("_refwrap", "_refcall", "_refread")):

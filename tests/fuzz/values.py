@@ -110,6 +110,8 @@ def same_scalar(a, b) -> bool:
         if math.isnan(a) or math.isnan(b):
             return math.isnan(a) and math.isnan(b)
         return _fbits(a) == _fbits(b)
+    if isinstance(a, complex):
+        return same_scalar(a.real, b.real) and same_scalar(a.imag, b.imag)
     return a == b
 
 

@@ -31,6 +31,8 @@ CORES = {"exp": (libexp.exp_core_ok, libexp.exp_core),
          "log1p": (liblog.log1p_core_ok, liblog.log1p_core),
          "log1p_core2": (liblog.log1p_core2_ok, liblog.log1p_core2),
          "tanh": (libhyp.tanh_core_ok, libhyp.tanh_core),
+         "tanh_core1": (libhyp.tanh_core1_ok, libhyp.tanh_core1),
+         "tanh_core3": (libhyp.tanh_core3_ok, libhyp.tanh_core3),
          "tanh_core2": (libhyp.tanh_core2_ok, libhyp.tanh_core2),
          "sinh_core2": (libhyp.sinh_core2_ok, libhyp.sinh_core2),
          "cosh": (libhyp.cosh_core_ok, libhyp.cosh_core)}
@@ -71,7 +73,10 @@ def _core_args(name, count, seed):
     edges["log1p"] = [0.4142136573791504 * 0.999999, -0.292893648147583 * 0.9999, 2e-9, -2e-9]
     edges["log1p_core2"] = [0.4142136573791504, -0.292893648147583, -0.9999999999999999,
                             9007199254740991.0, 3.0]
-    edges["tanh"] = edges["cosh"] = [3.725290298461914e-09, -0.9999999999999999, 0.5]
+    edges["cosh"] = [3.725290298461914e-09, -0.9999999999999999, 0.5]
+    edges["tanh"] = [3.725290298461914e-09, -3.725290298461914e-09, 0.17328679513998632, -0.1]
+    edges["tanh_core1"] = [0.1732868, -0.17328680439084, 0.5198603, 0.5, -0.3]
+    edges["tanh_core3"] = [0.51986039, -0.5199, 0.9999999999999999, -0.75]
     edges["tanh_core2"] = [1.0, -1.0, 21.999999999999996, -21.5]
     edges["sinh_core2"] = [1.0, -1.0, 40.99999999999999, -40.5, 2.0]
     out += edges.get(name, edges["log"])
@@ -81,7 +86,7 @@ def _core_args(name, count, seed):
 @pytest.mark.parametrize("name", list(CORES))
 def test_widened_core_equals_scalar_core(name):
     ok, core = CORES[name]
-    m = _widened(name if name.endswith("core2") else name + "_core")
+    m = _widened(name if name[-5:] in ("core1", "core2", "core3") else name + "_core")
     args = _core_args(name, 30, 1)
     for a in args:
         got = interpret(m, "f", list(a))
