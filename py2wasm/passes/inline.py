@@ -150,18 +150,9 @@ def inline_call(fn: Function, block: Block, i: int, callee: Function) -> None:
         nb = bmap[id(gb)]
         nb.eqns = [_copy_eqn(e, r, callee.loc) for e in gb.eqns]
         t = gb.term
-        if isinstance(t, Br):
-            nb.term = Br(bmap[id(t.target)], [r(v) for v in t.args])
-        elif isinstance(t, CondBr):
-            nb.term = CondBr(r(t.cond), bmap[id(t.then)], [r(v) for v in t.then_args],
-                             bmap[id(t.else_)], [r(v) for v in t.else_args])
-        elif isinstance(t, Return):
-            nb.term = Br(cont, [r(v) for v in t.values])
+        if isinstance(t, Return):
             returns.append(nb)
-        elif isinstance(t, Raise):
-            nb.term = Raise(t.exc, t.msg, t.loc if t.loc is not None else callee.loc)
-        else:
-            raise AssertionError(f"bad terminator {t!r} in {callee.name}")
+        nb.term = _copy_term(t, bmap, r, lambda vals: Br(cont, vals), callee)
     new_blocks = [bmap[id(gb)] for gb in gblocks]
     block.eqns = block.eqns[:i]
     first = new_blocks[0]
@@ -264,18 +255,25 @@ def _snapshot(fn: Function) -> Function:
     for b in blocks:
         nb = bmap[id(b)]
         nb.eqns = [_copy_eqn(e, r, e.loc) for e in b.eqns]
-        t = b.term
-        if isinstance(t, Br):
-            nb.term = Br(bmap[id(t.target)], [r(v) for v in t.args])
-        elif isinstance(t, CondBr):
-            nb.term = CondBr(r(t.cond), bmap[id(t.then)], [r(v) for v in t.then_args],
-                             bmap[id(t.else_)], [r(v) for v in t.else_args])
-        elif isinstance(t, Return):
-            nb.term = Return([r(v) for v in t.values])
-        else:
-            nb.term = Raise(t.exc, t.msg, t.loc)
+        nb.term = _copy_term(b.term, bmap, r, Return, fn)
     return Function(fn.name, [r(p) for p in fn.params], list(fn.result_types),
                     [bmap[id(b)] for b in blocks], sig=fn.sig, doc=fn.doc, loc=fn.loc)
+
+
+def _copy_term(t, bmap: dict, r, on_return, fn: Function):
+    """A copy of terminator `t` into the blocks `bmap` (old block id -> copy)
+    with values renamed by `r`; a Return becomes `on_return(values)`; a
+    Raise without a location takes `fn`'s."""
+    if isinstance(t, Br):
+        return Br(bmap[id(t.target)], [r(v) for v in t.args])
+    if isinstance(t, CondBr):
+        return CondBr(r(t.cond), bmap[id(t.then)], [r(v) for v in t.then_args],
+                      bmap[id(t.else_)], [r(v) for v in t.else_args])
+    if isinstance(t, Return):
+        return on_return([r(v) for v in t.values])
+    if isinstance(t, Raise):
+        return Raise(t.exc, t.msg, t.loc if t.loc is not None else fn.loc)
+    raise AssertionError(f"bad terminator {t!r} in {fn.name}")
 
 
 def inlinable(callee: Function, recursive: set[str]) -> bool:
