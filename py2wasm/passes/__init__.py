@@ -18,13 +18,14 @@ from ..ir import Module, verify_module
 from .dce import dce
 from .fold import fold
 from .ifconvert import ifconvert
+from .jam import jam
 from .licm import licm
 from .inline import inline
 from .link_math import link_math
 from .vectorize import vectorize
 from .ranges import ranges
 
-PIPELINE = (("inline", inline), ("fold", fold), ("ranges", ranges), ("dce", dce))
+PIPELINE = (("inline", inline), ("fold", fold), ("ranges", ranges), ("jam", jam), ("dce", dce))
 
 
 def run_passes(module: Module, level: int = 1, verify: bool = True, *,
@@ -79,4 +80,4 @@ def target_passes(module: Module, level: int = 1, verify: bool = True, *,
 
 
 __all__ = ["run_passes", "shared_passes", "target_passes", "keep_math", "dce", "fold", "ifconvert",
-           "inline", "licm", "link_math", "ranges", "PIPELINE"]
+           "inline", "jam", "licm", "link_math", "ranges", "PIPELINE"]
