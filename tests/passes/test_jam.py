@@ -370,3 +370,81 @@ def test_matmul_hypothesis(n, m, p, dtype, seed):
     for r in got:  # the same bits on every target, NaNs too
         assert r.tobytes() == got[0].tobytes()
     assert _outcome(lambda: got[0]) == want
+
+
+# --- generated nests: loop orders, index permutations, bounds, updates ---------------------
+
+_NEST = '''
+import numpy as np
+def f(a, b, m, extra):
+    c = np.zeros(({rows}, {cols}), dtype=a.dtype)
+    for {o1} in range({r1}):
+        for {o2} in range({r2}):
+            s = {init}
+            for k in range({kb}):
+                {update}
+            c[i, j] = {store}
+    return c
+'''
+
+
+@st.composite
+def nests(draw):
+    dtype = draw(st.sampled_from(["float64", "float32", "int64"]))
+    ta, tb = draw(st.booleans()), draw(st.booleans())
+    x = "a[k, i]" if ta else "a[i, k]"
+    y = "b[j, k]" if tb else "b[k, j]"
+    rows = "a.shape[1]" if ta else "a.shape[0]"
+    cols = "b.shape[0]" if tb else "b.shape[1]"
+    ka = "a.shape[0]" if ta else "a.shape[1]"
+    kb = draw(st.sampled_from([ka, "m"]))  # m may run past an operand's k axis
+    colsx = draw(st.sampled_from([cols, cols + " + extra"]))  # extra may run past b
+    order = draw(st.booleans())
+    o1, o2, r1, r2 = ("i", "j", rows, colsx) if order else ("j", "i", colsx, rows)
+    if dtype == "int64":
+        init = draw(st.sampled_from(["0", "i", "j - 3"]))
+        update = draw(st.sampled_from(["s += {x} * {y}", "s = s - {x} * {y}",
+                                       "s = {x} * {y} + s", "s += {x} * {y} + k"]))
+        store = draw(st.sampled_from(["s", "s * 3"]))
+    else:
+        init = draw(st.sampled_from(["0.0", "-0.0", "float(j) * 0.5", "1e308"]))
+        update = draw(st.sampled_from(["s += {x} * {y}", "s = s - {x} * {y}",
+                                       "s = {x} * {y} + s", "s += {x} * {y} * 0.5",
+                                       "s = s * 0.5 + {x}"]))
+        store = draw(st.sampled_from(["s", "s * 2.0", "-s"]))
+    src = _NEST.format(rows=rows, cols=colsx, o1=o1, o2=o2, r1=r1, r2=r2, init=init, kb=kb,
+                       update=update.format(x=x, y=y), store=store)
+    n, mm, p = draw(st.integers(0, 11)), draw(st.integers(0, 9)), draw(st.integers(0, 19))
+    shape_a = (mm, n) if ta else (n, mm)
+    shape_b = (p, mm) if tb else (mm, p)
+    m = draw(st.integers(0, 11))
+    extra = draw(st.integers(0, 2))
+    return src, dtype, shape_a, shape_b, m, extra
+
+
+_loaded = {}
+
+
+def _load(src):
+    import linecache
+    if src not in _loaded:
+        name = f"<jam-nest-{len(_loaded)}>"
+        linecache.cache[name] = (len(src), None, src.splitlines(True), name)
+        ns = {}
+        exec(compile(src, name, "exec"), ns)
+        _loaded[src] = ns["f"]
+    return _loaded[src]
+
+
+@settings(max_examples=60, deadline=None)
+@given(nests(), st.sampled_from(TARGETS), st.integers(0, 2**32 - 1))
+def test_generated_nests_equal_cpython(nest, target, seed):
+    src, dtype, shape_a, shape_b, m, extra = nest
+    f = _load(src)
+    rng = np.random.default_rng(seed)
+    if dtype == "int64":
+        a, b = rng.integers(-50, 50, shape_a), rng.integers(-50, 50, shape_b)
+    else:
+        a, b = _special(rng, shape_a, dtype), _special(rng, shape_b, dtype)
+    assert _outcome(py2wasm.compile(f, target=target), a, b, m, extra) == \
+        _outcome(f, a, b, m, extra), src
