@@ -33,8 +33,12 @@ work between different j changes. That is unobservable when:
 - every store is to an array allocated in this function (unobservable if
   an exception leaves the function), at a j-dependent address, and no load
   in the loop reads an array the loop stores to (loads are based on the
-  function's array parameters or on other arrays allocated here): the
-  reordered reads and writes cannot meet. No calls, no allocations.
+  function's array parameters or on other arrays allocated here), except
+  the element its own j stores (`c[i, j]` read before the k loop that
+  passes/promote.py made of `c[i, j] += ...`: the same address expression
+  as every store into that array, `x + c*j` with |c| at least the element
+  size, so the U copies touch U different elements): the reordered reads
+  and writes cannot meet. No calls, no allocations.
 
 Loads and stores whose address is `base + c*j` with a constant c use the
 memarg offset `u*c` from copy 0's address (the vectorizer recognises those
@@ -54,9 +58,11 @@ from ..ir.dominators import Dominators
 from ..ir.primitives import PRIMITIVES
 from ..ir.types import F64, I64
 from .licm import _loops
+from .promote import promote_function
 from .vectorize import emit, new_block
 
 UNROLL = 8  # outer iterations per jammed pass (8 float sums: 4 f64x2 / 2 f32x4 accumulators)
+_ITEMSIZE = {"float64": 8, "int64": 8, "float32": 4}
 MAX_SUMS = 2  # an inner loop carrying more j-dependent sums is left alone
 _FLOAT_SAFE = ("add", "sub", "mul", "neg", "abs")  # never raise on floats
 _RAISES = ("raise_if", "raise_if_fmt")
@@ -138,11 +144,38 @@ class _Nest:
                 raise _Refuse("a branch that depends on the index")
         for e in loads:
             bases = self._bases(e.ins[0])
-            if not bases or any(x in stored or not (self._is_alloc(x) or x in self.params)
-                                for x in bases):
+            if bases & stored:
+                self._own_element(e, bases & stored)
+            elif not bases or any(not (self._is_alloc(x) or x in self.params) for x in bases):
                 raise _Refuse("a load that may read what the loop stores")
         if not self._has_reduction():
             raise _Refuse("no inner reduction")
+
+    def _own_element(self, load, bases):
+        """A load of an array the loop stores into is allowed when it reads
+        the element its own iteration stores (the same address expression as
+        every store into that array, `x + c*j` with |c| >= the element size):
+        the U copies then touch U different elements, each in its own order."""
+        key = self._addr_key(load.ins[0])
+        c = self.coef(load.ins[0])
+        if key is None or c is None or abs(c) < _ITEMSIZE.get(load.params.get("dtype"), 1 << 62):
+            raise _Refuse("a load of an element other iterations may store")
+        for b in self.blocks:
+            for e in b.eqns:
+                if e.prim == "store" and self._bases(e.ins[0]) & bases:
+                    if self._addr_key(e.ins[0]) != key or e.params != load.params:
+                        raise _Refuse("a load of an element other iterations may store")
+
+    def _addr_key(self, v, depth=0):
+        e = self.defs.get(v.id)
+        if e is None:
+            return None if (v.id in self.inside and v is not self.j) else ("v", v.id)
+        if depth > 24 or e.prim not in ("wadd", "wsub", "wmul", "shl", "const"):
+            return None
+        if e.prim == "const":
+            return ("c", repr(e.params.get("value")))
+        ks = tuple(self._addr_key(x, depth + 1) for x in e.ins)
+        return None if None in ks else (e.prim, ks)
 
     def _is_step(self, v) -> bool:
         e = self.defs.get(v.id)
@@ -360,5 +393,6 @@ def jam_function(fn: Function, unroll: int = UNROLL) -> bool:
 
 def jam(module: Module) -> Module:
     for fn in module.functions.values():
+        promote_function(fn)
         jam_function(fn)
     return module
