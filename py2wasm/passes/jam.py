@@ -63,6 +63,7 @@ from .vectorize import emit, new_block
 
 UNROLL = 8  # outer iterations per jammed pass (8 float sums: 4 f64x2 / 2 f32x4 accumulators)
 _ITEMSIZE = {"float64": 8, "int64": 8, "float32": 4}
+MAX_BODY = 240  # equations in the jammed loop's body (its U copies: code size)
 MAX_SUMS = 2  # an inner loop carrying more j-dependent sums is left alone
 _FLOAT_SAFE = ("add", "sub", "mul", "neg", "abs")  # never raise on floats
 _RAISES = ("raise_if", "raise_if_fmt")
@@ -105,6 +106,8 @@ class _Nest:
                 or t.then_args or id(t.then) not in self.ids or id(t.else_) in self.ids):
             raise _Refuse("not `while j < n`")
         self.n, self.entry, self.exit = cmp.ins[1], t.then, t.else_
+        if sum(len(b.eqns) for b in self.blocks) > MAX_BODY:
+            raise _Refuse("a large body (code size)")
         if not isinstance(self.pre.term, Br) or self.pre.term.target is not h:
             raise _Refuse("no preheader")
         for b in self.blocks:

@@ -233,6 +233,27 @@ def past_rows(a, x, extra: int):
     return y
 
 
+def big_body(a, b):
+    """A body of several hundred equations: 8 copies would bloat the code."""
+    n, m = a.shape
+    p = b.shape[1]
+    c = np.zeros((n, p))
+    for i in range(n):
+        for j in range(p):
+            s = 0.0
+            for k in range(m):
+                s += (a[i, k] * b[k, j] + a[i, k] * 2.0 + b[k, j] * 3.0 + a[i, k] * 4.0
+                      + b[k, j] * 5.0 + a[i, k] * 6.0 + b[k, j] * 7.0 + a[i, k] * 8.0
+                      + b[k, j] * 9.0 + a[i, k] * 10.0 + b[k, j] * 11.0 + a[i, k] * 12.0
+                      + b[k, j] * 13.0 + a[i, k] * 14.0 + b[k, j] * 15.0 + a[i, k] * 16.0
+                      + b[k, j] * 17.0 + a[i, k] * 18.0 + b[k, j] * 19.0 + a[i, k] * 20.0
+                      + b[k, j] * 21.0 + a[i, k] * 22.0 + b[k, j] * 23.0 + a[i, k] * 24.0
+                      + b[k, j] * 25.0 + a[i, k] * 26.0 + b[k, j] * 27.0 + a[i, k] * 28.0
+                      + b[k, j] * 29.0 + a[i, k] * 30.0 + b[k, j] * 31.0 + a[i, k] * 32.0)
+            c[i, j] = s
+    return c
+
+
 def python_ints(n: int, m: int) -> int:
     t = 0
     for i in range(n):
@@ -273,7 +294,8 @@ def test_reduction_nests_are_jammed(fn, types):
 
 @pytest.mark.parametrize("fn,types", [
     (into_param, [A2, A2, A2]), (matmul_from, [A2, A2, A2]), (past_rows, [A2, A1, I64]),
-    (reads_output, [A2, A2]), (python_ints, [I64, I64]), (acc_checked, [A2, I64])],
+    (reads_output, [A2, A2]), (python_ints, [I64, I64]), (acc_checked, [A2, I64]),
+    (big_body, [A2, A2])],
     ids=lambda x: getattr(x, "__name__", ""))
 def test_nests_left_alone(fn, types):
     assert _jammed(fn, types) is False
@@ -405,6 +427,7 @@ def test_nests_left_alone_equal_cpython(target):
         assert all(x.tobytes() == y.tobytes() for x, y in zip(want, got))
     assert _outcome(py2wasm.compile(reads_output, target=target), a, b) == \
         _outcome(reads_output, a, b)
+    assert _outcome(py2wasm.compile(big_body, target=target), a, b) == _outcome(big_body, a, b)
     f = py2wasm.compile(python_ints, target=target)
     for n, m in ((3, 4), (40, 9), (3, 2**40)):
         if n * m < 10**6:
