@@ -23,13 +23,18 @@ work between different j changes. That is unobservable when:
 
 - control flow in the body does not depend on j (every copy takes the same
   path: branches, inner loop bounds);
-- nothing that depends on j may raise (no surviving bounds check of a
-  j-dependent index, no checked int arithmetic on j-dependent values: int
-  sums with overflow checks stay as they are). Checks that do not depend on
-  j are emitted once, in their place: they fail in the jammed body exactly
-  when they fail for column j, the first of the group, at the same point,
-  with the same message, as in the original (the columns before j are all
-  done in both);
+- nothing that depends on j may raise (no checked int arithmetic on
+  j-dependent values: int sums with overflow checks stay as they are),
+  except checks whose condition is computed from j and values defined
+  before the loop alone (a bounds check of `b[k, j]` against b's columns,
+  of `c0[i, j]`): the jammed loop's header computes them for the U values
+  of the group and, when one is true, leaves to the original loop from j
+  on, which raises where Python raises (versioning: the group runs only
+  when none of them can fire, so the body drops them). Checks that do not
+  depend on j are emitted once, in their place: they fail in the jammed
+  body exactly when they fail for column j, the first of the group, at the
+  same point, with the same message, as in the original (the columns
+  before j are all done in both);
 - every store is to an array allocated in this function (unobservable if
   an exception leaves the function), at a j-dependent address, and no load
   in the loop reads an array the loop stores to (loads are based on the
@@ -121,6 +126,8 @@ class _Nest:
                 elif id(s) not in self.ids:
                     raise _Refuse("an exit other than the header's")
         self._varying()
+        self.guards = []  # checks of j alone: tested for the group before it runs
+        self.h_outs = {o.id for e in h.eqns for o in e.outs}
         stored = set()
         loads = []
         for b in self.blocks:
@@ -130,7 +137,9 @@ class _Nest:
                     raise _Refuse(e.prim)
                 if e.prim in _RAISES:
                     if e.ins[0].id in self.vary:
-                        raise _Refuse("a check that depends on the index")
+                        if not self._hoistable(e.ins[0]):
+                            raise _Refuse("a check that depends on the index and the loop")
+                        self.guards.append(e)
                     continue
                 if var and _can_raise(e):
                     raise _Refuse(f"{e.prim} depends on the index and may raise")
@@ -179,6 +188,32 @@ class _Nest:
             return ("c", repr(e.params.get("value")))
         ks = tuple(self._addr_key(x, depth + 1) for x in e.ins)
         return None if None in ks else (e.prim, ks)
+
+    def _hoistable(self, v, depth=0) -> bool:
+        """v is computed from j and values defined before the loop by pure
+        equations that cannot raise (so it can be computed before the body)."""
+        if v is self.j:
+            return True
+        if v.id not in self.inside:
+            return v.id not in self.h_outs  # (the header's values are not before it)
+        e = self.defs.get(v.id)
+        if e is None or depth > 24 or not PRIMITIVES[e.prim].pure or _can_raise(e):
+            return False
+        return all(self._hoistable(x, depth + 1) for x in e.ins)
+
+    def _clone_into(self, block, v, j_u, memo):
+        if v is self.j:
+            return j_u
+        if v.id not in self.inside:
+            return v
+        if v.id not in memo:
+            e = self.defs[v.id]
+            ins = [self._clone_into(block, x, j_u, memo) for x in e.ins]
+            outs = [Var(o.type, o.hint) for o in e.outs]
+            block.eqns.append(type(e)(e.prim, ins, outs, dict(e.params), e.loc))
+            for o, n in zip(e.outs, outs):
+                memo[o.id] = n
+        return memo[v.id]
 
     def _is_step(self, v) -> bool:
         e = self.defs.get(v.id)
@@ -271,6 +306,15 @@ class _Nest:
         jv = jh.params[0]
         last = emit(jh, "wadd", [jv, _const(jh, U - 1)])
         ok = emit(jh, "and", [emit(jh, "ge", [last, jv]), emit(jh, "lt", [last, self.n])])
+        # checks that depend on j alone, for the U values of the group: when
+        # one would fail (or just is true), the original loop takes over from
+        # j and raises where Python raises; in the group they are false
+        for u in range(U):
+            memo: dict = {}
+            j_u = jv if u == 0 else emit(jh, "wadd", [jv, _const(jh, u)])
+            for g in self.guards:
+                bad = self._clone_into(jh, g.ins[0], j_u, memo)
+                ok = emit(jh, "and", [ok, emit(jh, "not", [bad])])
         copies = {}
         self.made = {id(jh), id(h)}
         for b in self.blocks:
@@ -304,6 +348,8 @@ class _Nest:
             nb = copies[id(b)]
             for e in b.eqns:
                 var = any(v.id in self.vary for v in e.ins)
+                if any(e is g for g in self.guards):
+                    continue  # false for the whole group (tested in the header)
                 if not var or e.prim in _RAISES:
                     self._copy(nb, e, envs[0], envs)
                     continue
