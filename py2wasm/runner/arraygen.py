@@ -210,19 +210,19 @@ def fast_array_caller(ac, miss=None):
     ns.update(_general=ac.__call__, _ac=ac, _nd=np.ndarray, _np=np)
     fname = "acall" if miss is None else "amethod"
     if miss is None:
-        L = ["def acall(args):",
-             f"    if len(args) != {len(ac._plans)}: return _general(args)"]  # noqa: SLF001
+        L = ["def acall(args):"]
         other = "_general(args)"
     else:
         ns["_amiss"] = miss
-        L = ["def amethod(self, *args, **kwargs):",
-             f"    if kwargs or len(args) != {len(ac._plans)}: "  # noqa: SLF001
-             "return _amiss(self, *args, **kwargs)"]
+        L = ["def amethod(self, *args, **kwargs):"]
         other = "_amiss(self, *args, **kwargs)"
     names = [f"a{i}" for i in range(len(ac._plans))]  # noqa: SLF001
-    if names:
-        L.append(f"    {', '.join(names)}{',' if len(names) == 1 else ''} = args")
-    tests = []
+    tests = [] if miss is None else ["kwargs"]
+    if names:  # the unpacking checks the count (cheaper than len(args) != n)
+        L.append(f"    try: {', '.join(names)}{',' if len(names) == 1 else ''} = args")
+        L.append(f"    except ValueError: return {other}")
+    else:
+        tests.append("args")
     flags = {}  # parameter index -> the variable holding its `flags` (read once: ~40 ns each)
     flat1 = set()  # 1-D C-contiguous parameters tested by their strides (len() is their size)
     for i, (n, p) in enumerate(zip(names, ac._plans)):  # noqa: SLF001

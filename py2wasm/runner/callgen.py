@@ -210,11 +210,13 @@ def make_caller(entry: dict, env: dict[str, Any], miss=None):
         if None in tests:
             return None, 0
         L.append("def call(self, *args, **kwargs):")
-        L.append(f"    if kwargs or len(args) != {len(params)}: return _miss(self, *args, **kwargs)")
-    if names:
+        if names:  # the unpacking checks the count (cheaper than len(args) != n)
+            L.append(f"    try: {', '.join(names)}{',' if len(names) == 1 else ''} = args")
+            L.append("    except ValueError: return _miss(self, *args, **kwargs)")
+        L.append(f"    if {' or '.join(['kwargs'] + tests if names else ['kwargs', 'args'])}: "
+                 "return _miss(self, *args, **kwargs)")
+    if names and miss is None:
         L.append(f"    {', '.join(names)}{',' if len(names) == 1 else ''} = args")
-    if miss is not None and names:
-        L.append(f"    if {' or '.join(tests)}: return _miss(self, *args, **kwargs)")
     for n, p in zip(names, params):
         g.param(n, p["type"], p["name"], "    ")
     if "_call0" in env:  # a zero-argument thunk bound to the five arguments (runner/thunks.py):
