@@ -261,6 +261,14 @@ def fast_array_caller(ac, miss=None):
         from .aliasing import guard_source, overlap
         ns["_alias_overlap"] = overlap
         L.append(f"    if {guard_source(anames)}: return {other}")
+    glob: list[str] = []  # the globals the function assigns (caches)
+    # one C-contiguous array argument: the arena top after it is cached by its size
+    single = sum(p.kind == "a" for p in ac._plans) == 1 and not any(  # noqa: SLF001
+        p.kind == "a" and p.strided for p in ac._plans)  # noqa: SLF001
+    if single:
+        glob += ["_tk", "_tt"]
+        ns.setdefault("_tk", None)
+        ns.setdefault("_tt", None)
     top = 16  # the arena top while it is a constant (then "top", a variable)
     first = None  # the array parameter placed at that constant address
     k = 0  # the flat value slot
@@ -297,7 +305,11 @@ def fast_array_caller(ac, miss=None):
             else:
                 L.append(f"    p{i} = {top}")
             L.append(f"    c{i} = {f'len({n})' if i in flat1 else f'{n}.size'}")
-            L.append(f"    top = {top + 15 if const else top + ' + 15'} + c{i} * {p.itemsize} & -16")
+            if const and single:  # the one array: its top kept while its size repeats
+                L.append(f"    if c{i} != _tk: _tk, _tt = c{i}, {top + 15} + c{i} * {p.itemsize} & -16")
+                L.append("    top = _tt")
+            else:
+                L.append(f"    top = {top + 15 if const else top + ' + 15'} + c{i} * {p.itemsize} & -16")
             top = "top"
             arrays.append((n, p, i, vi, sh))
             stores.append(f"    {slot(k, 'i64')} = {16 if const else f'p{i}'}")
@@ -344,7 +356,6 @@ def fast_array_caller(ac, miss=None):
     L.append(f"    {top_view}[1] = top")  # the arena's top (backend/abi.py TOP_ADDRESS = 8)
     L.extend(stores)
     written = [(n, p, i, vi, sh) for n, p, i, vi, sh in arrays if not p.ro]
-    glob: list[str] = []  # the globals the function assigns (caches of views)
     placed = ", ".join(f"({n}, {16 if i == first else f'p{i}'}, c{i} * {p.itemsize}, _P{i}, "
                        f"{f'st{i}' if p.strided else None})" for n, p, i, vi, sh in written)
     for n, p, i, vi, sh in written:
