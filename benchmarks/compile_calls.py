@@ -5,9 +5,10 @@ and a no-op Python function of the same arity (the floor of any Python call).
     python3 benchmarks/compile_calls.py [--quick] [--out FILE.md]
 
 Each figure is the fastest of many short batches (a batch is `--batch`
-calls in a plain `for` loop, timed with perf_counter): on a shared machine
-preemption only ever adds time, so the minimum over many batches is the
-honest cost of a call. Rows: scalar calls (float, int, bool, a NumPy
+calls in a plain `for` loop, timed by the thread's CPU time,
+`time.thread_time`: the other processes of a shared machine do not count,
+and preemption and cache pollution only ever add time, so the minimum over
+many batches is the honest cost of a call). Rows: scalar calls (float, int, bool, a NumPy
 float64 scalar), array calls at n = 4 and n = 1e3 (a reduction, a
 read-only map that returns a new array, and an in-place update), and a
 strided view. Ratios: compiled / CPython and compiled / no-op.
@@ -65,10 +66,10 @@ def noop2(a, b):
 
 
 def _loop(fn, args, n):
-    t0 = time.perf_counter()
+    t0 = time.thread_time()
     for _ in range(n):
         fn(*args)
-    return time.perf_counter() - t0
+    return time.thread_time() - t0
 
 
 def best(fn, args, n, batches):

@@ -217,8 +217,10 @@ class Instance:
         if thunks.available():
             ns = caller.__globals__
             # correct before the thunk is bound (the same call through ctypes)
+            # (the thunk's result: the error, or else the trap pointer: one test after the call)
+            trap = ns["_trap"]
             ns["_call0"] = lambda: _call_unchecked(ns["_ctx"], ns["_func"], ns["_bufp"],
-                                                   ns["_n"], ns["_trapref"])
+                                                   ns["_n"], ns["_trapref"]) or trap.value
             self._unbound.append(ns)
             if not self._batch:
                 self._bind_thunks()
@@ -227,13 +229,16 @@ class Instance:
     def _bind_thunks(self) -> None:
         """Give every caller made since the last binding its zero-argument
         thunk of wasmtime_func_call_unchecked (runner/thunks.py), all on one
-        executable page."""
+        executable page. A thunk returns the call's error or, when there is
+        none, the trap its out-parameter received: `_call0()` is non-zero
+        exactly when the call did not return normally."""
         pending, self._unbound = self._unbound, []
         if not pending:
             return
         target = ctypes.cast(_call_unchecked, ctypes.c_void_p).value
         specs = [(target, (ns["_ctx"].value, ns["_func"].value, ns["_bufp"].value,
-                           ns["_n"].value, ns["_trapref"].value)) for ns in pending]
+                           ns["_n"].value, ns["_trapref"].value), ns["_trapref"].value)
+                 for ns in pending]
         try:
             funcs = thunks.thunks(specs)
         except OSError:  # no executable memory after all: keep the ctypes calls
@@ -243,7 +248,10 @@ class Instance:
 
     # --- traps ----------------------------------------------------------
     def _on_trap(self, error):
-        if error:
+        """Raise the exception of a call that returned `error` (a
+        wasmtime_error_t*) or left a trap in the out-parameter; a trap is
+        tested first (a thunk's `error` is the trap pointer then)."""
+        if error and not self._trap.value:
             raise wasmtime.WasmtimeError._from_ptr(
                 ctypes.cast(error, ctypes.POINTER(wffi.wasmtime_error_t)))
         trap = wasmtime.Trap._from_ptr(ctypes.cast(self._trap.value,

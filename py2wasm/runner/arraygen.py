@@ -12,9 +12,12 @@ call (runner/thunks.py; a plain ctypes call where there are no thunks): the argu
 of linear memory (cached; the memory never moves (runner.engine: memory_may_move
 off), so views made for an earlier, smaller size still cover every address
 below it, and the size, a C call, is asked only when the arguments or an
-array result reach past it: then the views are remade), the
+array result reach past it: then the views are remade; they are globals
+of the generated code, shared by its versions: `_Views`), the
 flat wasm arguments into the export's preallocated value buffer (the flat
-caller's, runner/callgen.py), and results are copied out of memory.
+caller's, runner/callgen.py, through memoryviews of it: a memoryview item
+store costs about half a ctypes field store), and results are copied out
+of memory.
 
 A strided parameter (py2wasm.compile's specialization for arrays not in C
 order) is copied into its compact layout (runner/layout.py, computed once per
@@ -50,13 +53,64 @@ def _has_list(plan) -> bool:
     return plan.kind == "l" or plan.kind == "t" and any(_has_list(e) for e in plan.elems)
 
 
-def _layout_cache(cache: dict, dtype, V: list, vi: int):
+class _Views:
+    """The typed views of linear memory the generated versions of one export
+    read and write, as globals of their shared namespace `ns` (the flat
+    caller's): `_VS` the memory size they were made for (-1 before the
+    first call), `_W<k>` the view of key k = (dtype, memoryview?), the
+    same name in every version. `refresh(size)` remakes them all, so a
+    version never meets a view older than `_VS`; the memory never moves
+    (runner.engine), so a view made for a smaller size stays valid below
+    that size."""
+
+    def __init__(self, ac, ns: dict, msize):
+        self.ac, self.ns, self.msize = ac, ns, msize
+        self.keys: dict = {}  # (dtype, mv) -> global name
+        ns["_VS"] = -1
+
+    def name(self, dt, mv: bool = False) -> str:
+        """The global holding the view of dtype `dt` (a memoryview of it
+        with `mv`: assigning an array of the same dtype to a slice of it is
+        the cheapest copy in)."""
+        key = (dt, mv)
+        n = self.keys.get(key)
+        if n is None:
+            n = self.keys[key] = f"_W{len(self.keys)}"
+            self.ns[n] = None
+            if self.ns["_VS"] >= 0:
+                self.refresh(self.ns["_VS"])
+        return n
+
+    def refresh(self, size: int) -> None:
+        _, u8 = self.ac._view()  # noqa: SLF001 - rebuilt for the new size
+        for (dt, mv), n in self.keys.items():  # whole 64 KiB pages: divisible by itemsize
+            v = u8[:size].view(dt) if len(u8) else np.zeros(0, dt)
+            self.ns[n] = memoryview(v) if mv else v
+        self.ns["_VS"] = size
+
+    def sync(self) -> int:
+        """Ask the memory size; remake the views if it changed."""
+        size = self.msize()
+        if size != self.ns["_VS"]:
+            self.refresh(size)
+        return size
+
+    def grow(self, top: int) -> bool:
+        """After a call's arguments reached past `_VS`: sync, and True when
+        they still do not fit (the general path grows the memory)."""
+        return top > self.sync()
+
+
+def _layout_cache(cache: dict, dtype, views: _Views, u8: str):
     """(layout(a), view(w, p)) for one strided parameter. layout(a):
     compact_layout(a) remembered in `cache` by (shape, strides), as (element
     strides, offset, span, w); w = [address, memory view, view, shape,
     strides] caches the strided view of memory at that address (building one
     costs ~1 µs). view(w, p): that view for address p of the current memory
-    view V[vi], rebuilt when either changed."""
+    view (the global `u8`), rebuilt when either changed; the generated code
+    tests the cache itself and calls view() only on a miss."""
+    ns = views.ns
+
     def layout(a):
         st, o, span = compact_layout(a)
         if len(cache) >= 64:
@@ -65,9 +119,9 @@ def _layout_cache(cache: dict, dtype, V: list, vi: int):
         return q
 
     def view(w, p):
-        u8 = V[vi]
-        if w[0] != p or w[1] is not u8:
-            w[0], w[1], w[2] = p, u8, view_in(u8, p, w[3], dtype, w[4])
+        m = ns[u8]
+        if w[0] != p or w[1] is not m:
+            w[0], w[1], w[2] = p, m, view_in(m, p, w[3], dtype, w[4])
         return w[2]
     return layout, view
 
@@ -130,42 +184,47 @@ def fast_array_caller(ac, miss=None):
     else:
         msize = ac._mem_size  # noqa: SLF001 - the same C call, through ctypes
     fns = ac.fast.__globals__
-    call0 = "_call0()" if "_call0" in fns else "_call(_ctx, _func, _bufp, _n, _trapref)"
-    dtypes: list = []  # the typed views needed: index in _V = 1 + position
-    V: list = [-1]  # [memory size the views were made for, views...] (filled by refresh)
-
-    def view_of(dt, mv: bool = False) -> int:
-        """The index in _V of the typed view of memory (a memoryview of it
-        with `mv`: assigning an array of the same dtype to a slice of it is
-        the cheapest copy in)."""
-        key = (dt, mv)
-        if key not in dtypes:
-            dtypes.append(key)
-        return 1 + dtypes.index(key)
-
-    i64v = view_of(np.dtype(np.int64), mv=True)
-    # the flat caller's namespace (_r*, _call0, _trap, _on_trap): its _call0 is
+    # with a thunk, `_call0()` returns the error or else the trap: one test (runner/__init__.py)
+    thunk = "_call0" in fns
+    call0 = "_call0()" if thunk else "_call(_ctx, _func, _bufp, _n, _trapref)"
+    failed = "_e" if thunk else "_e or _trap.value"
+    # the flat caller's namespace (_buf, _call0, _trap, _on_trap): its _call0 is
     # rebound to the thunk after the instance's callers are made. A second
-    # version (the guarded method) rebinds _V, _refresh, ... to equal ones:
-    # both functions look them up at call time.
+    # version (the guarded method) shares it, and its views (_Views)
     ns = fns
-    ns.update(_general=ac.__call__, _ac=ac, _msize=msize, _nd=np.ndarray, _np=np)
+    views = ns.get("_views")
+    if views is None:
+        views = ns["_views"] = _Views(ac, ns, msize)
+        buf = ns["_buf"]  # the flat wasm values, wasmtime_val_raw_t each
+        raw = memoryview(buf).cast("B")
+        ns["_RQ"], ns["_RD"], ns["_RI"] = raw.cast("q"), raw.cast("d"), raw.cast("i")
+        ns["_grow"], ns["_sync"], ns["_msize"] = views.grow, views.sync, msize
+    stride = ctypes.sizeof(type(ns["_buf"][0])) // 8  # 8-byte words per flat value
+
+    def slot(k: int, kind: str) -> str:
+        """The raw value k as `kind` (i64, f64 or i32) in the flat buffer."""
+        return {"i64": f"_RQ[{k * stride}]", "f64": f"_RD[{k * stride}]",
+                "i32": f"_RI[{2 * k * stride}]"}[kind]
+
+    top_view = views.name(np.dtype(np.int64), mv=True)
+    ns.update(_general=ac.__call__, _ac=ac, _nd=np.ndarray, _np=np)
     fname = "acall" if miss is None else "amethod"
     if miss is None:
-        L = ["def acall(args):",
-             f"    if len(args) != {len(ac._plans)}: return _general(args)"]  # noqa: SLF001
+        L = ["def acall(args):"]
         other = "_general(args)"
     else:
         ns["_amiss"] = miss
-        L = ["def amethod(self, *args, **kwargs):",
-             f"    if kwargs or len(args) != {len(ac._plans)}: "  # noqa: SLF001
-             "return _amiss(self, *args, **kwargs)"]
+        L = ["def amethod(self, *args, **kwargs):"]
         other = "_amiss(self, *args, **kwargs)"
     names = [f"a{i}" for i in range(len(ac._plans))]  # noqa: SLF001
-    if names:
-        L.append(f"    {', '.join(names)}{',' if len(names) == 1 else ''} = args")
-    tests = []
+    tests = [] if miss is None else ["kwargs"]
+    if names:  # the unpacking checks the count (cheaper than len(args) != n)
+        L.append(f"    try: {', '.join(names)}{',' if len(names) == 1 else ''} = args")
+        L.append(f"    except ValueError: return {other}")
+    else:
+        tests.append("args")
     flags = {}  # parameter index -> the variable holding its `flags` (read once: ~40 ns each)
+    flat1 = set()  # 1-D C-contiguous parameters tested by their strides (len() is their size)
     for i, (n, p) in enumerate(zip(names, ac._plans)):  # noqa: SLF001
         if p.kind == "a":
             ns[f"_d{i}"] = p.dtype
@@ -174,9 +233,12 @@ def fast_array_caller(ac, miss=None):
                 # C-contiguous 1-D: strides (itemsize,) (one tuple, no flags object; an array of
                 # at most one element with another stride takes the general path)
                 t += f" or {n}.strides != ({p.itemsize},)"
+                flat1.add(i)
             elif not p.strided:
                 flags[i] = f"f{i}"
                 t += f" or {n}.ndim != {p.ndim} or not (f{i} := {n}.flags).c_contiguous"
+                if p.ndim == 1:
+                    flat1.add(i)
             elif miss is not None:  # the method serves exactly py2wasm.compile's key: not C order
                 flags[i] = f"f{i}"
                 t += f" or {n}.ndim != {p.ndim} or (f{i} := {n}.flags).c_contiguous"
@@ -199,95 +261,107 @@ def fast_array_caller(ac, miss=None):
         from .aliasing import guard_source, overlap
         ns["_alias_overlap"] = overlap
         L.append(f"    if {guard_source(anames)}: return {other}")
-    # the size the views were made for: enough while the arguments fit below it
-    # (the memory never moves: runner.engine; it only grows)
-    L.append("    size = _V[0]")
+    glob: list[str] = []  # the globals the function assigns (caches)
+    # one C-contiguous array argument: the arena top after it is cached by its size
+    single = sum(p.kind == "a" for p in ac._plans) == 1 and not any(  # noqa: SLF001
+        p.kind == "a" and p.strided for p in ac._plans)  # noqa: SLF001
+    if single:
+        glob += ["_tk", "_tt"]
+        ns.setdefault("_tk", None)
+        ns.setdefault("_tt", None)
     top = 16  # the arena top while it is a constant (then "top", a variable)
     first = None  # the array parameter placed at that constant address
-    slot = 0
-    arrays = []  # (name, plan, index, view index)
+    k = 0  # the flat value slot
+    arrays = []  # (name, plan, index, view name, shift)
     stores = []
     for i, (n, p) in enumerate(zip(names, ac._plans)):  # noqa: SLF001
         if p.kind == "a" and p.strided:  # runner/layout.py's compact layout, cached per layout
-            u8 = view_of(np.dtype(np.uint8))
+            u8 = views.name(np.dtype(np.uint8))
             ns[f"_lay{i}"] = {}
-            ns[f"_layout{i}"], ns[f"_sview{i}"] = _layout_cache(ns[f"_lay{i}"], p.dtype, V, u8)
+            ns[f"_layout{i}"], ns[f"_sview{i}"] = _layout_cache(ns[f"_lay{i}"], p.dtype, views, u8)
             L.append(f"    q{i} = _lay{i}.get(({n}.shape, {n}.strides))")
             L.append(f"    if q{i} is None: q{i} = _layout{i}({n})")
             L.append(f"    st{i}, o{i}, c{i}, w{i} = q{i}")  # element strides, offset, span, view cache
             L.append(f"    p{i} = {top} + o{i} * {p.itemsize}")
-            L.append(f"    top = ({top} + c{i} * {p.itemsize} + 15) & -16")
+            L.append(f"    top = {top} + 15 + c{i} * {p.itemsize} & -16")
             top = "top"
             arrays.append((n, p, i, u8, None))
-            stores.append(f"    _r{slot}.i64 = p{i}")
-            slot += 1
-            dims = [f"s{i}_{k}" for k in range(p.ndim)]
+            stores.append(f"    {slot(k, 'i64')} = p{i}")
+            k += 1
+            dims = [f"s{i}_{d}" for d in range(p.ndim)]
             stores.append(f"    {', '.join(dims)}{',' if p.ndim == 1 else ''} = {n}.shape")
             for d in dims:
-                stores.append(f"    _r{slot}.i64 = {d}")
-                slot += 1
-            for k in range(p.ndim):
-                stores.append(f"    _r{slot}.i64 = st{i}[{k}]")
-                slot += 1
+                stores.append(f"    {slot(k, 'i64')} = {d}")
+                k += 1
+            for d in range(p.ndim):
+                stores.append(f"    {slot(k, 'i64')} = st{i}[{d}]")
+                k += 1
         elif p.kind == "a":
-            vi = view_of(p.dtype)
+            vi = views.name(p.dtype)
             sh = p.itemsize.bit_length() - 1
-            if isinstance(top, int):
+            const = isinstance(top, int)
+            if const:
                 first = i  # placed at the constant address 16
-            L.append(f"    p{i} = {top}")
-            L.append(f"    c{i} = {n}.size")
-            L.append(f"    top = ({top + 15 if isinstance(top, int) else top + ' + 15'} + c{i} * {p.itemsize}) & -16")
+            else:
+                L.append(f"    p{i} = {top}")
+            L.append(f"    c{i} = {f'len({n})' if i in flat1 else f'{n}.size'}")
+            if const and single:  # the one array: its top kept while its size repeats
+                L.append(f"    if c{i} != _tk: _tk, _tt = c{i}, {top + 15} + c{i} * {p.itemsize} & -16")
+                L.append("    top = _tt")
+            else:
+                L.append(f"    top = {top + 15 if const else top + ' + 15'} + c{i} * {p.itemsize} & -16")
             top = "top"
             arrays.append((n, p, i, vi, sh))
-            stores.append(f"    _r{slot}.i64 = p{i}")
-            slot += 1
+            stores.append(f"    {slot(k, 'i64')} = {16 if const else f'p{i}'}")
+            k += 1
             if p.ndim == 1:
-                stores.append(f"    _r{slot}.i64 = c{i}")
-                slot += 1
+                stores.append(f"    {slot(k, 'i64')} = c{i}")
+                k += 1
             else:
-                dims = [f"s{i}_{k}" for k in range(p.ndim)]
+                dims = [f"s{i}_{d}" for d in range(p.ndim)]
                 stores.append(f"    {', '.join(dims)} = {n}.shape")
                 for d in dims:
-                    stores.append(f"    _r{slot}.i64 = {d}")
-                    slot += 1
+                    stores.append(f"    {slot(k, 'i64')} = {d}")
+                    k += 1
         elif p.kind == "np":  # its compute value, as ArrayCaller._place converts it
             kind = {"f64": "f64", "i64": "i64", "bool": "i32"}[p.name]
             conv = {"f64": "float", "i64": "int", "bool": "bool"}[p.name]
             if p.dtype is np.uint64:
                 ns["_u64"] = _u64
                 conv = "_u64"
-            stores.append(f"    _r{slot}.{kind} = {conv}({n})")
-            slot += 1
+            stores.append(f"    {slot(k, kind)} = {conv}({n})")
+            k += 1
         else:
             kind = {"f64": "f64", "i64": "i64", "bool": "i32"}[p.name]
-            stores.append(f"    _r{slot}.{kind} = {n}")
-            slot += 1
+            stores.append(f"    {slot(k, kind)} = {n}")
+            k += 1
     if isinstance(top, int):  # no array argument
         L.append(f"    top = {top}")
-    L.append("    if top > size:")  # also: room for the arena's top
-    L.append("        size = _msize()")
-    L.append("        if size != _V[0]: _refresh(size)")
-    L.append("        if top > size: return _general(args)")
+    # the size the views were made for is enough while the arguments (and the
+    # arena's top) fit below it; else _grow asks the size (a C call) and remakes them
+    L.append(f"    if top > _VS and _grow(top): return _general(args)")
     for n, p, i, vi, sh in arrays:
-        if p.strided:
-            L.append(f"    if {n}.size: _sview{i}(w{i}, p{i})[...] = {n}")
+        if p.strided:  # the cached strided view of memory when it is still current
+            L.append(f"    if {n}.size:")
+            L.append(f"        (w{i}[2] if w{i}[0] == p{i} and w{i}[1] is {vi} "
+                     f"else _sview{i}(w{i}, p{i}))[...] = {n}")
             continue
         at = _index(i, sh, first)
         if p.ndim == 1:  # a memoryview slice takes the array's buffer (same format;
             # memoryview has no complex formats: complex arrays go through NumPy's view)
-            mv = view_of(p.dtype, mv=p.dtype.kind != "c")
-            L.append(f"    if c{i}: _V[{mv}][{at}:{at} + c{i}] = {n}")
+            mv = views.name(p.dtype, mv=p.dtype.kind != "c")
+            L.append(f"    {mv}[{at}:{at} + c{i}] = {n}")
         else:
-            L.append(f"    if c{i}: _V[{vi}][{at}:{at} + c{i}] = {n}.reshape(-1)")
-    L.append(f"    _V[{i64v}][1] = top")  # the arena's top (backend/abi.py TOP_ADDRESS = 8)
+            L.append(f"    {vi}[{at}:{at} + c{i}] = {n}.reshape(-1)")
+    L.append(f"    {top_view}[1] = top")  # the arena's top (backend/abi.py TOP_ADDRESS = 8)
     L.extend(stores)
     written = [(n, p, i, vi, sh) for n, p, i, vi, sh in arrays if not p.ro]
-    placed = ", ".join(f"({n}, p{i}, c{i} * {p.itemsize}, _P{i}, {f'st{i}' if p.strided else None})"
-                       for n, p, i, vi, sh in written)
+    placed = ", ".join(f"({n}, {16 if i == first else f'p{i}'}, c{i} * {p.itemsize}, _P{i}, "
+                       f"{f'st{i}' if p.strided else None})" for n, p, i, vi, sh in written)
     for n, p, i, vi, sh in written:
         ns[f"_P{i}"] = p
     L.append(f"    _e = {call0}")
-    L.append("    if _e or _trap.value:")
+    L.append(f"    if {failed}:")
     if written:
         L.append("        try:")
         L.append("            _on_trap(_e)")
@@ -295,7 +369,7 @@ def fast_array_caller(ac, miss=None):
         L.append(f"            _ac._copy_back([{placed}], *_ac._view())")
     else:
         L.append("        _on_trap(_e)")
-    # the call may have grown the memory: the views still cover [0, size), where the
+    # the call may have grown the memory: the views still cover [0, _VS), where the
     # copied arguments are; results past it: _odd_result asks the size
     for n, p, i, vi, sh in written:  # ArrayCaller._copy_back, inlined for small arrays
         fl = flags.get(i, f"{n}.flags")  # the flags read by the type test (the call cannot change them)
@@ -305,11 +379,20 @@ def fast_array_caller(ac, miss=None):
             continue
         L.append(f"    if c{i} and {fl}.writeable:")
         L.append(f"        if c{i} * {p.itemsize} > {_SMALL}:")
-        L.append(f"            _ac._copy_back([({n}, p{i}, c{i} * {p.itemsize}, _P{i}, None)], "
-                 f"*_ac._view())")
+        L.append(f"            _ac._copy_back([({n}, {16 if i == first else f'p{i}'}, c{i} * {p.itemsize}, "
+                 f"_P{i}, None)], *_ac._view())")
         L.append("        else:")
         at = _index(i, sh, first)
-        L.append(f"            m = _V[{vi}][{at}:{at} + c{i}]")
+        # the view of the copy in memory, kept while its address and size repeat
+        # (a new NumPy view per call costs more than the test)
+        cache = [f"_bp{i}", f"_bk{i}", f"_bv{i}"]
+        glob += cache
+        for g in cache:
+            ns.setdefault(g, None)
+        pi = 16 if i == first else f"p{i}"
+        L.append(f"            if {pi} != _bp{i} or c{i} != _bk{i}:")
+        L.append(f"                _bp{i}, _bk{i}, _bv{i} = {pi}, c{i}, {vi}[{at}:{at} + c{i}]")
+        L.append(f"            m = _bv{i}")
         back = f"{n}[...] = m" + ("" if p.ndim == 1 else f".reshape({n}.shape)")
         if len(written) == 1:
             # the only array the call can write: nothing can alias it, so writing
@@ -322,55 +405,49 @@ def fast_array_caller(ac, miss=None):
     if r.kind == "n":
         L.append("    return None")
     elif r.kind == "s":
-        L.append("    return " + {"f64": "_r0.f64", "i64": "_r0.i64", "bool": "_r0.i32 != 0"}[r.name])
+        kind = {"f64": "f64", "i64": "i64", "bool": "i32"}[r.name]
+        L.append(f"    return {slot(0, kind)}{' != 0' if kind == 'i32' else ''}")
     elif r.kind == "np":
         ns["_T"] = r.dtype
+        kind = {"f64": "f64", "i64": "i64", "bool": "i32"}[r.name]
         if r.dtype is np.uint64:
-            L.append("    return _T(_r0.i64 & 0xFFFFFFFFFFFFFFFF)")
+            L.append(f"    return _T({slot(0, 'i64')} & 0xFFFFFFFFFFFFFFFF)")
         else:
-            L.append("    return _T(" + {"f64": "_r0.f64", "i64": "_r0.i64",
-                                          "bool": "_r0.i32 != 0"}[r.name] + ")")
+            L.append(f"    return _T({slot(0, kind)}{' != 0' if kind == 'i32' else ''})")
     elif r.kind != "a":  # tuples, complex: the general path's conversion of the flat values
         ns["_R"] = r
-        L.append("    size2 = _msize()")
-        L.append("    if size2 != size: _refresh(size2)")
-        vals = [f"_r{k}.{f}" + (" != 0" if f == "i32" else "") for k, f in enumerate(_leaves(r))]
-        u8 = view_of(np.dtype(np.uint8))
-        L.append(f"    return _ac._unflatten(_R, iter(({''.join(v + ', ' for v in vals)})), _V[{u8}])")
+        L.append("    _sync()")
+        vals = [slot(j, f) + (" != 0" if f == "i32" else "") for j, f in enumerate(_leaves(r))]
+        u8 = views.name(np.dtype(np.uint8))
+        L.append(f"    return _ac._unflatten(_R, iter(({''.join(v + ', ' for v in vals)})), {u8})")
     else:  # an array: (address, shape...)
-        vi = view_of(r.dtype)
-        ns["_RD"] = r.dtype
-        dims = [f"_r{1 + k}.i64" for k in range(r.ndim)]
+        vi = views.name(r.dtype)
+        dims = [slot(1 + d, "i64") for d in range(r.ndim)]
         sh = r.itemsize.bit_length() - 1
-        ns["_aresult"] = _odd_result(ac, r.dtype, r.itemsize, lambda: sync_views())
-        L.append("    addr = _r0.i64")
+        ns["_aresult"] = _odd_result(ac, r.dtype, r.itemsize, views.sync)
+        L.append(f"    addr = {slot(0, 'i64')}")
         if r.ndim == 1:
             L.append(f"    c = {dims[0]}")
             shape, tail = "(c,)", ""
         else:
             L.append(f"    shape = ({', '.join(dims)},)")
-            L.append("    c = " + " * ".join(f"shape[{k}]" for k in range(r.ndim)))
+            L.append("    c = " + " * ".join(f"shape[{d}]" for d in range(r.ndim)))
             shape, tail = "shape", ".reshape(shape)"  # then copied: the result owns its data
+        # the view of the result in memory, kept while its address and shape repeat
+        # (making a NumPy view per call costs more than the test): it stays valid, as
+        # the memory never moves and views made for a smaller size cover it
+        key = "c" if r.ndim == 1 else "shape"
+        glob += ["_ra", "_rk", "_rv"]
+        for g in ("_ra", "_rk", "_rv"):
+            ns.setdefault(g, None)
+        L.append(f"    if addr == _ra and {key} == _rk: return _rv.copy()")
         # the common case in one test; empty, misaligned or out-of-memory results: _odd_result
-        L.append(f"    if c and addr >= 0 and not addr & {r.itemsize - 1} and addr + c * {r.itemsize} <= size:")
-        L.append(f"        return _V[{vi}][addr >> {sh}:(addr >> {sh}) + c]{tail}.copy()")
+        L.append(f"    if c > 0 and 0 <= addr <= _VS - c * {r.itemsize} and not addr & {r.itemsize - 1}:")
+        L.append(f"        _ra, _rk, _rv = addr, {key}, {vi}[addr >> {sh}:(addr >> {sh}) + c]{tail}")
+        L.append("        return _rv.copy()")
         L.append(f"    return _aresult(addr, c, {shape})")
-    V.extend([None] * len(dtypes))
-
-    def refresh(size):
-        _, u8 = ac._view()  # noqa: SLF001 - rebuilt for the new size
-        V[0] = size
-        for k, (dt, mv) in enumerate(dtypes):  # whole 64 KiB pages: divisible by itemsize
-            v = u8.view(dt) if len(u8) else np.zeros(0, dt)
-            V[1 + k] = memoryview(v) if mv else v
-
-    def sync_views() -> int:
-        size = msize()
-        if size != V[0]:
-            refresh(size)
-        return size
-
-    ns["_V"], ns["_refresh"] = V, refresh
+    if glob:
+        L.insert(1, f"    global {', '.join(glob)}")
     code = "\n".join(L)
     exec(compile(code, f"<py2wasm array call {ac.name}>", "exec"), ns)
     call = ns[fname]

@@ -187,7 +187,8 @@ def make_caller(entry: dict, env: dict[str, Any], miss=None):
     _trapref, _on_trap(error), _int, _float, _complex, _bad, _range, _arity;
     with `_call0` in `env` the call is `_call0()`, a zero-argument callable
     the runner rebinds (in `call.__globals__`) to a thunk of `_call` on
-    (_ctx, _func, _bufp, _n, _trapref).
+    (_ctx, _func, _bufp, _n, _trapref) returning the error or else the trap
+    pointer (runner/__init__.py, _bind_thunks).
 
     With `miss` the result is instead a method `call(self, *args, **kwargs)`
     (py2wasm.compile's per-signature `__call__`, api.py) serving only
@@ -209,18 +210,22 @@ def make_caller(entry: dict, env: dict[str, Any], miss=None):
         if None in tests:
             return None, 0
         L.append("def call(self, *args, **kwargs):")
-        L.append(f"    if kwargs or len(args) != {len(params)}: return _miss(self, *args, **kwargs)")
-    if names:
+        if names:  # the unpacking checks the count (cheaper than len(args) != n)
+            L.append(f"    try: {', '.join(names)}{',' if len(names) == 1 else ''} = args")
+            L.append("    except ValueError: return _miss(self, *args, **kwargs)")
+        L.append(f"    if {' or '.join(['kwargs'] + tests if names else ['kwargs', 'args'])}: "
+                 "return _miss(self, *args, **kwargs)")
+    if names and miss is None:
         L.append(f"    {', '.join(names)}{',' if len(names) == 1 else ''} = args")
-    if miss is not None and names:
-        L.append(f"    if {' or '.join(tests)}: return _miss(self, *args, **kwargs)")
     for n, p in zip(names, params):
         g.param(n, p["type"], p["name"], "    ")
-    if "_call0" in env:  # a zero-argument thunk bound to the five arguments (runner/thunks.py)
+    if "_call0" in env:  # a zero-argument thunk bound to the five arguments (runner/thunks.py):
+        # its result is the error or else the trap (non-zero: the call did not return normally)
         L.append("    _e = _call0()")
+        L.append("    if _e:")
     else:
         L.append("    _e = _call(_ctx, _func, _bufp, _n, _trapref)")
-    L.append("    if _e or _trap.value:")
+        L.append("    if _e or _trap.value:")
     L.append("        return _on_trap(_e)")
     g.slot = 0
     L.append(f"    return {g.result(entry['result'])}")

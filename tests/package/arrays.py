@@ -101,3 +101,23 @@ def u64ops(a: py2wasm.u64[:], k: np.uint64) -> tuple[py2wasm.u64[:], np.uint64, 
     """uint64 elements (BigUint64Array) and scalars: wrap-around, unsigned
     division, the sum as a numpy.uint64."""
     return a * k // 3, a.sum(), bool(a[0] > k)
+
+
+# The scalar boundary ABI in a module that has array functions (its exports
+# also manage the arena): tests/package/cases.py runs these next to multi.py's
+# scalar-only module, in Node and Chromium.
+def big_here(n: int) -> int:
+    """n * 1024: beyond 2**53 a RangeError carrying the BigInt."""
+    return n * 1024
+
+
+def floordiv_here(a: int, b: int) -> int:
+    return a // b
+
+
+def half(x: float) -> float:
+    return x * 0.5
+
+
+def both_here(p: bool, q: bool) -> bool:
+    return p and not q

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import math
 
-from .conftest import HERE, MULTI_NAME, ROOT, load_python
+from .conftest import ARRAYS_NAME, HERE, MULTI_NAME, ROOT, load_python
 
 SAFE = 2**53 - 1
 
@@ -40,6 +40,7 @@ def python_cases() -> dict[str, list[dict]]:
     followed by ordinary calls, so the module must stay usable)."""
     fma = load_python(ROOT / "examples" / "fma.py").fma
     m = load_python(HERE / "multi.py")
+    a = load_python(HERE / "arrays.py")
     inf, nan = math.inf, math.nan
     return {
         "fma": [_expect(fma, a) for a in [(3, -1, 2), (0.1, 0.2, 0.3), (1e308, 10.0, -inf), (2.5, -0.0, -0.0),
@@ -58,6 +59,16 @@ def python_cases() -> dict[str, list[dict]]:
             _expect(m.root, (4.0,)), _expect(m.root, (-1.0,)), _expect(m.root, (2.0,), approx=True),
             _expect(m.hyp, (2.0, 0.5), approx=True), _expect(m.hyp, (1.0, nan)), _expect(m.hyp, (-1.0, inf), approx=True),
             _expect(m.nothing, (1.0,)),
+        ],
+        # the same boundary in a module with array functions (tests/package/arrays.py)
+        ARRAYS_NAME: [
+            _expect(a.big_here, (3,)), _expect(a.big_here, (8796093022207,)), _expect(a.big_here, (-8796093022207,)),
+            _expect(a.big_here, (2**43,)), _expect(a.big_here, (-(2**43),)), _expect(a.big_here, (-5,)),
+            _expect(a.floordiv_here, (7, -2)), _expect(a.floordiv_here, (SAFE, 1)), _expect(a.floordiv_here, (-SAFE, 3)),
+            _expect(a.floordiv_here, (7, 0)), _expect(a.floordiv_here, (-SAFE, -1)),
+            _expect(a.half, (3.0,)), _expect(a.half, (-0.0,)), _expect(a.half, (nan,)), _expect(a.half, (-inf,)),
+            _expect(a.half, (5e-324,)),
+            _expect(a.both_here, (True, False)), _expect(a.both_here, (True, True)), _expect(a.both_here, (False, False)),
         ],
     }
 
@@ -85,6 +96,17 @@ ARGUMENT_CASES = [
     (MULTI_NAME, "scale", [[1.5, 2.5], True], "TypeError",
      "scale(): argument 'p[1]' must be an integer number (Python int), got 2.5"),
     (MULTI_NAME, "scale", [[1.5, 2], 1], "TypeError", "scale(): argument 'flag' must be a boolean (Python bool), got 1"),
+    (ARRAYS_NAME, "floordiv_here", [1, 2**53], "RangeError",
+     "floordiv_here(): argument 'b' = 9007199254740992 is not a safe integer (|b| must be at most Number.MAX_SAFE_INTEGER)"),
+    (ARRAYS_NAME, "floordiv_here", [-(2**53), 1], "RangeError",
+     "floordiv_here(): argument 'a' = -9007199254740992 is not a safe integer (|a| must be at most Number.MAX_SAFE_INTEGER)"),
+    (ARRAYS_NAME, "floordiv_here", [1.5, 2], "TypeError",
+     "floordiv_here(): argument 'a' must be an integer number (Python int), got 1.5"),
+    (ARRAYS_NAME, "big_here", [{"num": "NaN"}], "TypeError",
+     "big_here(): argument 'n' must be an integer number (Python int), got NaN"),
+    (ARRAYS_NAME, "half", [True], "TypeError", "half(): argument 'x' must be a number (Python float), got true"),
+    (ARRAYS_NAME, "both_here", [1, True], "TypeError", "both_here(): argument 'p' must be a boolean (Python bool), got 1"),
+    (ARRAYS_NAME, "half", [], "TypeError", "half(x) takes 1 argument, got 0"),
 ]
 
 
@@ -144,8 +166,8 @@ def check_results(cases: list[dict], results: list[dict], where: str) -> None:
             if c["raises"] == "RecursionError":
                 ok = err and err["name"] == "RecursionError" and err["rangeError"]
             else:
-                msg_ok = c.get("name_only") or (err and err["message"].startswith(c["message"] + " (multi.py:")
-                                                 or err and err["message"].startswith(c["message"] + " (fma.py:"))
+                msg_ok = c.get("name_only") or any(err and err["message"].startswith(f"{c['message']} ({src}.py:")
+                                                   for src in ("multi", "fma", "arrays"))
                 ok = err and err["name"] == c["raises"] and msg_ok and not err["typeError"]
         elif isinstance(c["value"], int) and not isinstance(c["value"], bool) and abs(c["value"]) > SAFE:
             err = r.get("error")

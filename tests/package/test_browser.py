@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from .cases import all_cases, calls_json, check_results
-from .conftest import HERE, JS, MULTI_NAME, node, require_file, run, tool
+from .conftest import ARRAYS_NAME, HERE, JS, MULTI_NAME, node, require_file, run, tool
 
 CHROMIUM = Path("/usr/bin/chromium")
 
@@ -69,7 +69,8 @@ def site(app, packages, tmp_path_factory):
     (app / "cases.json").write_text(calls_json(cases))
     shutil.copy(HERE / "browser_main.mjs", app / "browser_main.mjs")
     imports = {"imports": {"fma": "./node_modules/fma/index.js",
-                           MULTI_NAME: f"./node_modules/{MULTI_NAME}/index.js"}}
+                           MULTI_NAME: f"./node_modules/{MULTI_NAME}/index.js",
+                           ARRAYS_NAME: f"./node_modules/{ARRAYS_NAME}/index.js"}}
     importmap = f'<script type="importmap">{json.dumps(imports)}</script>'
     (app / "index.html").write_text(PAGE.format(importmap=importmap, entry="./browser_main.mjs"))
     bundle = app / "bundle"
@@ -125,7 +126,8 @@ def _check_page(got, cases, where, *, streaming):
     for pkg in cases:
         check_results(cases[pkg], res["outcomes"][pkg], f"{where} {pkg}")
     if streaming:
-        assert res["streaming"] == 2, f"{where}: expected instantiateStreaming for both modules, got {res['streaming']}"
+        assert res["streaming"] == len(cases), \
+            f"{where}: expected instantiateStreaming for each of the {len(cases)} modules, got {res['streaming']}"
     else:
         assert res["streaming"] == 0, f"{where}: a wrong MIME type must use the bytes fallback"
     assert not got["errors"], f"{where}: console errors {got['errors']}"

@@ -226,6 +226,34 @@ def test_thunks_self_test():
     libc = ctypes.CDLL(None)
     f, = thunks.thunks([(ctypes.cast(libc.labs, ctypes.c_void_p).value, (-7,))])
     assert f() == 7
+    # with a load address: a non-zero result as is; on 0 the value stored there
+    cell = ctypes.c_void_p(0)
+    labs = ctypes.cast(libc.labs, ctypes.c_void_p).value
+    g, h = thunks.thunks([(labs, (-7,), ctypes.addressof(cell)), (labs, (0,), ctypes.addressof(cell))])
+    assert g() == 7 and h() is None
+    cell.value = 0xDEAD_BEEF_0123
+    assert g() == 7 and h() == 0xDEAD_BEEF_0123
+
+
+def trap_after(a, i):
+    a[0] = 1.0
+    return 1.0 / i
+
+
+def test_trap_after_normal_calls(mode):
+    # the error-or-trap result of the thunk: traps, normal calls and traps again
+    c = py2wasm.compile(trap_after)
+    for _ in range(3):
+        assert c(np.zeros(2), 2.0) == 0.5 and _fast(c)
+        a = np.zeros(2)
+        with pytest.raises(ZeroDivisionError):
+            c(a, 0.0)
+        assert a[0] == 1.0
+    f = py2wasm.compile(lambda x, y: x // y)
+    for _ in range(3):
+        assert f(7, 2) == 3
+        with pytest.raises(ZeroDivisionError):
+            f(7, 0)
 
 
 def bump_rows(a):
