@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from typing import Any, Optional
 
 from ..ir import BOOL, DTYPES, F64, I64, Var
-from ..ir.types import ListType, NumpyScalarType, TupleType, python_name
+from ..ir.types import STR, ListType, NumpyScalarType, TupleType, python_name
 from .arrays import ListLit, ic, iadd, icmp, imul, isel, isub, known, loop
 from .values import (E_TYPE, E_UNSUPPORTED_VALUE, NpScalar, TraceRaise,
                      error, scalar_type)
@@ -123,6 +123,9 @@ def _elem_of(v):
         return _DTYPE_OF_TYPE.get(v.type)
     if isinstance(v, PyList):
         return ListType(v.elem)
+    from .strvalues import PyStr
+    if type(v) is PyStr:  # a str: its address (frontend/strlists.py)
+        return STR
     if type(v) is tuple and v:  # a record of numbers: lists_records.py
         from .lists_records import record_type
         return record_type(v)
@@ -261,6 +264,9 @@ def _load(fb, elem, data, i):
         return load_record(fb, elem, _addr(fb, data, elem, i))
     if isinstance(elem, ListType):  # a row: the list at the stored header address
         return PyList(elem.elem, fb.emit("load", [_addr(fb, data, elem, i)], {"dtype": "int64"}))
+    if elem is STR:  # a str: its address (frontend/strlists.py)
+        from .strvalues import PyStr
+        return PyStr(fb.emit("load", [_addr(fb, data, elem, i)], {"dtype": "int64"}))
     return fb.emit("load", [_addr(fb, data, elem, i)], {"dtype": elem})
 
 
@@ -278,7 +284,7 @@ def _store(fb, elem, data, i, v):
 
 
 def _as(fb, elem, v):
-    if isinstance(v, PyList):
+    if isinstance(v, PyList) or type(v).__name__ == "PyStr":
         return ic(fb, v.hdr)
     if isinstance(v, Var):
         return v
@@ -661,7 +667,9 @@ def to_array(tr, lst: PyList, loc, dtype=None):
 # --- searching, comparing, operators ------------------------------------------------------
 
 def _eq(tr, a, b, loc):
-    from . import operators
+    from . import operators, strvalues
+    if strvalues.involved(a, b):  # strs (frontend/strlists.py)
+        return strvalues.compare(tr, "==", a, b, loc)
     if isinstance(a, PyList) or isinstance(b, PyList):
         return compare(tr, "==", a, b, loc)
     if type(a) is tuple or type(b) is tuple:

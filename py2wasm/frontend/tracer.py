@@ -358,6 +358,8 @@ class FunctionTracer(Handlers):
             value = final(self, value)
         value = lists.check_return(self, value, loc)
         if self.export:  # instances leave as states; instance arguments' states follow
+            from .strvalues import exit_value
+            value = exit_value(self, value, loc)  # known strs leave in memory
             value = objects.exit_value(self, value, loc)
             if self.obj_args:
                 value = (value, tuple(objects.state(self, o, loc) for o in self.obj_args))

@@ -267,7 +267,7 @@ def _raise_fmt_rule(ts, params):
         if not isinstance(kinds, tuple) or len(kinds) != len(ts) - 1:
             _fail("raise_if_fmt params kinds= needs one kind per message argument")
         for k, t in zip(kinds, ts[1:]):
-            ok = {"int": I64, "float": F64, "bool": BOOL}.get(k)
+            ok = {"int": I64, "float": F64, "bool": BOOL, "str": I64}.get(k)
             if ok is None and not (isinstance(k, str) and k.startswith("np.")):
                 _fail(f"raise_if_fmt: unknown message kind {k!r}")
             if ok is not None and ok != t:

@@ -1,0 +1,571 @@
+"""The operations on run-time strings, written in Python and traced.
+
+Place in the pipeline: frontend library code. strvalues.py calls these
+functions through the tracer (`strvalues.lib`, like py2wasm.linalg: their
+errors are located at the user's call) with `PyStr` arguments; they are
+written over four primitives the tracer emits (`len`, `_cp`, `_new`, `_put`,
+see strvalues.py), so each compiles to loops over code points with CPython's
+results and messages. Character classes: whitespace is CPython's full set
+(`str.isspace`, 29 code points); digits, letters and case are ASCII only:
+a non-ASCII character where the answer would need Unicode's tables raises
+NotImplementedError (never a wrong answer).
+"""
+from __future__ import annotations
+
+
+def _cp(s, i):  # the code point at i (primitive: strvalues.py)
+    raise AssertionError("traced only")
+
+
+def _new(n):  # a string of n code points to fill (primitive)
+    raise AssertionError("traced only")
+
+
+def _put(s, i, c):  # store code point c at i (primitive)
+    raise AssertionError("traced only")
+
+
+ALLOC_FAILED = "Unable to allocate the array: wasm32 linear memory (4 GiB) is exhausted"
+NON_ASCII = "py2wasm supports this str operation on ASCII text only (the text has a non-ASCII character)"
+
+
+def _space(c):
+    """CPython's str.isspace() of one code point."""
+    if c <= 32:
+        return c == 32 or 9 <= c <= 13 or 28 <= c <= 31
+    if c < 133:
+        return False
+    return (c == 133 or c == 160 or c == 0x1680 or 0x2000 <= c <= 0x200A or c == 0x2028
+            or c == 0x2029 or c == 0x202F or c == 0x205F or c == 0x3000)
+
+
+def _num_space(c):
+    """Whitespace int() and float() strip: str.isspace() but for U+001C..U+001F
+    (CPython strips non-ASCII spaces, and ASCII ones by C's isspace)."""
+    return _space(c) and not 28 <= c <= 31
+
+
+def _adjust(start, end, n):
+    """CPython's ADJUST_INDICES: slice-style start and end (end None: n)."""
+    if end is None or end > n:
+        end = n
+    elif end < 0:
+        end += n
+        if end < 0:
+            end = 0
+    if start < 0:
+        start += n
+        if start < 0:
+            start = 0
+    return start, end
+
+
+def _match(s, i, sub, m):
+    for k in range(m):
+        if _cp(s, i + k) != _cp(sub, k):
+            return False
+    return True
+
+
+def _copy(dst, at, src, start, n):
+    for k in range(n):
+        _put(dst, at + k, _cp(src, start + k))
+
+
+def concat(a, b):
+    na = len(a)
+    nb = len(b)
+    r = _new(na + nb)
+    _copy(r, 0, a, 0, na)
+    _copy(r, na, b, 0, nb)
+    return r
+
+
+def repeat(s, n):
+    m = len(s)
+    if n < 0:
+        n = 0
+    if m and n > 1152921504606846976 // m:  # 4 bytes a code point would overflow int64
+        raise MemoryError(ALLOC_FAILED)
+    r = _new(m * n)
+    for j in range(n):
+        _copy(r, j * m, s, 0, m)
+    return r
+
+
+def getitem(s, i):
+    n = len(s)
+    if i < 0:
+        i += n
+    if i < 0 or i >= n:
+        raise IndexError("string index out of range")
+    r = _new(1)
+    _put(r, 0, _cp(s, i))
+    return r
+
+
+def take(s, start, n, step):
+    """s[start::step] for n items (slice_view's start, length, step)."""
+    r = _new(n)
+    for k in range(n):
+        _put(r, k, _cp(s, start + k * step))
+    return r
+
+
+def equal(a, b):
+    n = len(a)
+    if n != len(b):
+        return False
+    for k in range(n):
+        if _cp(a, k) != _cp(b, k):
+            return False
+    return True
+
+
+def compare(a, b):
+    """-1, 0 or 1: code-point order, as CPython compares strings."""
+    na = len(a)
+    nb = len(b)
+    n = na if na < nb else nb
+    for k in range(n):
+        x = _cp(a, k)
+        y = _cp(b, k)
+        if x != y:
+            return -1 if x < y else 1
+    if na == nb:
+        return 0
+    return -1 if na < nb else 1
+
+
+def find(s, sub, start, end):
+    n = len(s)
+    m = len(sub)
+    start, end = _adjust(start, end, n)
+    if end - start < m:
+        return -1
+    for i in range(start, end - m + 1):
+        if _match(s, i, sub, m):
+            return i
+    return -1
+
+
+def rfind(s, sub, start, end):
+    n = len(s)
+    m = len(sub)
+    start, end = _adjust(start, end, n)
+    if end - start < m:
+        return -1
+    i = end - m
+    while i >= start:
+        if _match(s, i, sub, m):
+            return i
+        i -= 1
+    return -1
+
+
+def index(s, sub, start, end):
+    i = find(s, sub, start, end)
+    if i < 0:
+        raise ValueError("substring not found")
+    return i
+
+
+def rindex(s, sub, start, end):
+    i = rfind(s, sub, start, end)
+    if i < 0:
+        raise ValueError("substring not found")
+    return i
+
+
+def count(s, sub, start, end):
+    n = len(s)
+    m = len(sub)
+    start, end = _adjust(start, end, n)
+    if end - start < m:
+        return 0
+    if m == 0:
+        return end - start + 1
+    c = 0
+    i = start
+    while i <= end - m:
+        if _match(s, i, sub, m):
+            c += 1
+            i += m
+        else:
+            i += 1
+    return c
+
+
+def startswith(s, pre, start, end):
+    n = len(s)
+    m = len(pre)
+    if start is None:
+        start = 0
+    start, end = _adjust(start, end, n)
+    if end - m < start:
+        return False
+    return _match(s, start, pre, m)
+
+
+def endswith(s, suf, start, end):
+    n = len(s)
+    m = len(suf)
+    if start is None:
+        start = 0
+    start, end = _adjust(start, end, n)
+    if end - m < start:
+        return False
+    return _match(s, end - m, suf, m)
+
+
+def replace(s, old, new, maxcount):
+    n = len(s)
+    m = len(old)
+    k = len(new)
+    # occurrences (non-overlapping, left to right), at most maxcount (< 0: all)
+    c = 0
+    if m == 0:
+        c = n + 1
+        if 0 <= maxcount < c:
+            c = maxcount
+    else:
+        i = 0
+        while i <= n - m and (maxcount < 0 or c < maxcount):
+            if _match(s, i, old, m):
+                c += 1
+                i += m
+            else:
+                i += 1
+    r = _new(n + c * (k - m))
+    i = 0
+    o = 0
+    done = 0
+    if m == 0:
+        while done < c:
+            _copy(r, o, new, 0, k)
+            o += k
+            done += 1
+            if i < n:
+                _put(r, o, _cp(s, i))
+                o += 1
+                i += 1
+        _copy(r, o, s, i, n - i)
+        return r
+    while i < n:
+        if done < c and i <= n - m and _match(s, i, old, m):
+            _copy(r, o, new, 0, k)
+            o += k
+            i += m
+            done += 1
+        else:
+            _put(r, o, _cp(s, i))
+            o += 1
+            i += 1
+    return r
+
+
+def _slice(s, a, b):
+    r = _new(b - a)
+    _copy(r, 0, s, a, b - a)
+    return r
+
+
+def strip_space(s, mode):
+    """mode 1: lstrip, 2: rstrip, 3: strip (of whitespace)."""
+    n = len(s)
+    a = 0
+    b = n
+    if mode != 2:
+        while a < b and _space(_cp(s, a)):
+            a += 1
+    if mode != 1:
+        while b > a and _space(_cp(s, b - 1)):
+            b -= 1
+    return _slice(s, a, b)
+
+
+def _in(chars, c):
+    for k in range(len(chars)):
+        if _cp(chars, k) == c:
+            return True
+    return False
+
+
+def strip_chars(s, chars, mode):
+    n = len(s)
+    a = 0
+    b = n
+    if mode != 2:
+        while a < b and _in(chars, _cp(s, a)):
+            a += 1
+    if mode != 1:
+        while b > a and _in(chars, _cp(s, b - 1)):
+            b -= 1
+    return _slice(s, a, b)
+
+
+# --- character classes (ASCII; NotImplementedError past it) ------------------------------
+
+def isspace(s):
+    n = len(s)
+    if n == 0:
+        return False
+    for k in range(n):
+        if not _space(_cp(s, k)):
+            return False
+    return True
+
+
+def _ascii_all(s, lo1, hi1, lo2, hi2, lo3, hi3):
+    n = len(s)
+    if n == 0:
+        return False
+    for k in range(n):
+        c = _cp(s, k)
+        if c >= 128:
+            raise NotImplementedError(NON_ASCII)
+        if not (lo1 <= c <= hi1 or lo2 <= c <= hi2 or lo3 <= c <= hi3):
+            return False
+    return True
+
+
+def isdigit(s):
+    return _ascii_all(s, 48, 57, 1, 0, 1, 0)
+
+
+def isdecimal(s):
+    return _ascii_all(s, 48, 57, 1, 0, 1, 0)
+
+
+def isnumeric(s):
+    return _ascii_all(s, 48, 57, 1, 0, 1, 0)
+
+
+def isalpha(s):
+    return _ascii_all(s, 65, 90, 97, 122, 1, 0)
+
+
+def isalnum(s):
+    return _ascii_all(s, 65, 90, 97, 122, 48, 57)
+
+
+def _cased(s, lo, hi, olo, ohi):
+    """islower (lo..hi = a..z, other case A..Z) / isupper: some cased
+    character, none of the other case."""
+    seen = False
+    for k in range(len(s)):
+        c = _cp(s, k)
+        if c >= 128:
+            raise NotImplementedError(NON_ASCII)
+        if olo <= c <= ohi:
+            return False
+        if lo <= c <= hi:
+            seen = True
+    return seen
+
+
+def islower(s):
+    return _cased(s, 97, 122, 65, 90)
+
+
+def isupper(s):
+    return _cased(s, 65, 90, 97, 122)
+
+
+def _mapcase(s, lo, hi, d):
+    n = len(s)
+    r = _new(n)
+    for k in range(n):
+        c = _cp(s, k)
+        if c >= 128:
+            raise NotImplementedError(NON_ASCII)
+        if lo <= c <= hi:
+            c += d
+        _put(r, k, c)
+    return r
+
+
+def lower(s):
+    return _mapcase(s, 65, 90, 32)
+
+
+def upper(s):
+    return _mapcase(s, 97, 122, -32)
+
+
+# --- conversions ------------------------------------------------------------------------------
+
+def ord_(s):
+    n = len(s)
+    if n != 1:
+        raise TypeError(f"ord() expected a character, but string of length {n} found")
+    return _cp(s, 0)
+
+
+def chr_(c):
+    if c < 0 or c > 0x10FFFF:
+        raise ValueError("chr() arg not in range(0x110000)")
+    r = _new(1)
+    _put(r, 0, c)
+    return r
+
+
+def int_to_str(v):
+    """str(v) of an int64 (digits of the negative value: -2**63 fits)."""
+    neg = v < 0
+    x = v if neg else -v
+    n = 1
+    t = x
+    while t <= -10:
+        t = (t + 9) // 10  # truncation toward zero of a value <= 0
+        n += 1
+    size = n + 1 if neg else n
+    r = _new(size)
+    if neg:
+        _put(r, 0, 45)
+    k = size - 1
+    lo = 1 if neg else 0
+    while k >= lo:
+        q = (x + 9) // 10
+        _put(r, k, 48 + q * 10 - x)
+        x = q
+        k -= 1
+    return r
+
+
+def bool_to_str(b):
+    if b:
+        r = _new(4)
+        _put(r, 0, 84)
+        _put(r, 1, 114)
+        _put(r, 2, 117)
+        _put(r, 3, 101)
+        return r
+    r = _new(5)
+    _put(r, 0, 70)
+    _put(r, 1, 97)
+    _put(r, 2, 108)
+    _put(r, 3, 115)
+    _put(r, 4, 101)
+    return r
+
+
+def parse_int(s):
+    """int(s) in base 10 with CPython's syntax: whitespace around, a sign,
+    digits with single underscores between them. Past int64: OverflowError
+    (py2wasm's documented int range)."""
+    n = len(s)
+    a = 0
+    b = n
+    while a < b and _num_space(_cp(s, a)):
+        a += 1
+    while b > a and _num_space(_cp(s, b - 1)):
+        b -= 1
+    neg = False
+    if a < b and (_cp(s, a) == 43 or _cp(s, a) == 45):
+        neg = _cp(s, a) == 45
+        a += 1
+    ok = a < b
+    v = 0  # accumulated negatively: -9223372036854775808 fits
+    over = False
+    prev_digit = False
+    i = a
+    while ok and i < b:
+        c = _cp(s, i)
+        if 48 <= c <= 57:
+            d = c - 48
+            if v < -922337203685477580 or (v == -922337203685477580 and d > 8):
+                over = True
+            else:
+                v = v * 10 - d
+            prev_digit = True
+        elif c == 95 and prev_digit and i + 1 < b:
+            prev_digit = False
+        elif c >= 128 and not _space(c):
+            raise NotImplementedError("py2wasm: int() of a string with non-ASCII characters "
+                                      "is not supported")
+        else:
+            ok = False
+        i += 1
+    if not ok or not prev_digit:
+        raise ValueError(f"invalid literal for int() with base 10: {s!r:.200}")
+    if over or (not neg and v == -9223372036854775808):
+        raise OverflowError("integer overflow: the result does not fit in a 64-bit int")
+    return v if neg else -v
+
+
+# --- lists of strings (strlists.py) -----------------------------------------------------------
+
+def split_space(s, maxsplit):
+    """s.split(None, maxsplit) (CPython's whitespace split)."""
+    out = []
+    n = len(s)
+    i = 0
+    left = maxsplit if maxsplit >= 0 else n + 1
+    while left > 0:
+        while i < n and _space(_cp(s, i)):
+            i += 1
+        if i == n:
+            break
+        j = i
+        i += 1
+        while i < n and not _space(_cp(s, i)):
+            i += 1
+        out.append(_slice(s, j, i))
+        left -= 1
+    if i < n:
+        while i < n and _space(_cp(s, i)):
+            i += 1
+        if i != n:
+            out.append(_slice(s, i, n))
+    return out
+
+
+def split_sep(s, sep, maxsplit):
+    """s.split(sep, maxsplit) with a non-empty separator."""
+    out = []
+    n = len(s)
+    m = len(sep)
+    if m == 0:
+        raise ValueError("empty separator")
+    i = 0
+    left = maxsplit if maxsplit >= 0 else n + 1
+    while left > 0:
+        pos = find(s, sep, i, None)
+        if pos < 0:
+            break
+        out.append(_slice(s, i, pos))
+        i = pos + m
+        left -= 1
+    out.append(_slice(s, i, n))
+    return out
+
+
+def join(sep, items):
+    """sep.join(items) for a list of strs."""
+    k = len(items)
+    m = len(sep)
+    total = 0
+    for x in items:
+        total += len(x)
+    if k > 0:
+        total += m * (k - 1)
+    r = _new(total)
+    o = 0
+    first = True
+    for x in items:
+        if not first:
+            _copy(r, o, sep, 0, m)
+            o += m
+        first = False
+        _copy(r, o, x, 0, len(x))
+        o += len(x)
+    return r
+
+
+def chars(s):
+    """list(s)."""
+    out = []
+    for ch in s:
+        out.append(ch)
+    return out

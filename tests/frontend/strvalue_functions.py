@@ -1,0 +1,274 @@
+"""Functions over run-time strings compiled by test_strvalues.py (a plain
+module: pytest rewrites the asserts of test modules). Each is compared with
+CPython on the same arguments."""
+
+
+def length(s: str) -> int:
+    return len(s)
+
+
+def item(s: str, i: int) -> str:
+    return s[i]
+
+
+def slice3(s: str, a: int, b: int, c: int) -> str:
+    return s[a:b:c]
+
+
+def slices(s: str) -> tuple:
+    return s[1:], s[:-1], s[::-1], s[::2], s[-3:], s[2:1]
+
+
+def concat3(s: str, t: str) -> str:
+    return s + t + s
+
+
+def repeat(s: str, n: int) -> str:
+    return s * n + "|" + n * s
+
+
+def comparisons(s: str, t: str) -> tuple:
+    return s == t, s != t, s < t, s <= t, s > t, s >= t, s == "abc", "b" < s
+
+
+def contains(s: str, t: str) -> tuple:
+    return t in s, t not in s, "a" in s, s in ("x", "yz", t)
+
+
+def searches(s: str, t: str, a: int, b: int) -> tuple:
+    return (s.find(t), s.rfind(t), s.count(t), s.startswith(t), s.endswith(t),
+            s.find(t, a), s.find(t, a, b), s.rfind(t, a, b), s.count(t, a, b),
+            s.startswith(t, a), s.startswith(t, a, b), s.endswith(t, a, b))
+
+
+def index_of(s: str, t: str) -> int:
+    return s.index(t) * 1000 + s.rindex(t)
+
+
+def replaced(s: str, old: str, new: str, n: int) -> tuple:
+    return s.replace(old, new), s.replace(old, new, n)
+
+
+def stripped(s: str) -> tuple:
+    return s.strip(), s.lstrip(), s.rstrip()
+
+
+def stripped_chars(s: str, chars: str) -> tuple:
+    return s.strip(chars), s.lstrip(chars), s.rstrip(chars), s.strip("ab ")
+
+
+def split_space(s: str) -> tuple:
+    words = s.split()
+    return "|".join(words), len(words), "|".join(s.split(None, 1))
+
+
+def split_sep(s: str, sep: str, n: int) -> tuple:
+    parts = s.split(sep)
+    return "/".join(parts), len(parts), "/".join(s.split(sep, n)), ",".join(s.split(","))
+
+
+def iterate(s: str) -> tuple:
+    spaces = 0
+    rev = ""
+    for ch in s:
+        if ch == " ":
+            spaces += 1
+        rev = ch + rev
+    return spaces, rev
+
+
+def ords(s: str) -> int:
+    total = 0
+    for ch in s:
+        total = total * 31 % 1000003 + ord(ch)
+    return total
+
+
+def from_code(n: int) -> str:
+    return chr(n) + chr(65)
+
+
+def classes(s: str) -> tuple:
+    return s.isdigit(), s.isalpha(), s.isalnum(), s.islower(), s.isupper(), s.isdecimal()
+
+
+def spaces(s: str) -> bool:
+    return s.isspace()
+
+
+def cases(s: str) -> tuple:
+    return s.lower(), s.upper()
+
+
+def to_int(s: str) -> int:
+    return int(s)
+
+
+def int_text(n: int, b: bool) -> str:
+    return str(n) + ":" + f"{n}|{b}|{-n}"
+
+
+def chars_list(s: str) -> int:
+    xs = list(s)
+    return len(xs) * 1000 + len(set_free_count(xs))
+
+
+def set_free_count(xs):
+    out = []
+    for x in xs:
+        if x not in out:
+            out.append(x)
+    return out
+
+
+def truthy(s: str) -> int:
+    if s:
+        return 1
+    return 0 if not s else 2
+
+
+def message(s: str) -> int:
+    if not s.isdigit():
+        raise ValueError(f"not digits: {s!r} (plain: {s})")
+    return int(s)
+
+
+def formatted(s: str, n: int) -> str:
+    return f"<{s}:{n}>" + f"{s}"
+
+
+def constant_result(n: int) -> str:
+    if n > 0:
+        return "positive"
+    return "not positive"
+
+
+# --- the corpus: string-using kernels ---------------------------------------------------
+
+def csv_sum(line: str) -> float:
+    """The sum of a CSV line of integers."""
+    total = 0.0
+    for field in line.split(","):
+        total += int(field)
+    return total
+
+
+def csv_column_max(text: str, col: int) -> int:
+    """The largest value of column `col` of comma-separated rows."""
+    best = -1
+    for row in text.split("\n"):
+        if not row.strip():
+            continue
+        cells = row.split(",")
+        v = int(cells[col])
+        if v > best:
+            best = v
+    return best
+
+
+def longest_word(text: str) -> str:
+    best = ""
+    for w in text.split():
+        if len(w) > len(best):
+            best = w
+    return best
+
+
+def count_word(text: str, word: str) -> int:
+    n = 0
+    for w in text.split():
+        if w.strip(".,;!?").lower() == word:
+            n += 1
+    return n
+
+
+def is_palindrome(s: str) -> bool:
+    t = ""
+    for ch in s:
+        if ch.isalnum():
+            t += ch.lower()
+    return t == t[::-1]
+
+
+def caesar(s: str, k: int) -> str:
+    out = []
+    for ch in s:
+        c = ord(ch)
+        if 97 <= c <= 122:
+            out.append(chr((c - 97 + k) % 26 + 97))
+        elif 65 <= c <= 90:
+            out.append(chr((c - 65 + k) % 26 + 65))
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def run_length(s: str) -> str:
+    if not s:
+        return ""
+    out = ""
+    prev = s[0]
+    n = 0
+    for ch in s:
+        if ch == prev:
+            n += 1
+        else:
+            out += prev + str(n)
+            prev = ch
+            n = 1
+    return out + prev + str(n)
+
+
+def parse_key_values(text: str, key: str) -> int:
+    """The int value of `key` in 'a=1;b=2' text, -1 when absent."""
+    for pair in text.split(";"):
+        if "=" not in pair:
+            continue
+        i = pair.index("=")
+        if pair[:i].strip() == key:
+            return int(pair[i + 1:])
+    return -1
+
+
+def vowel_count(s: str) -> int:
+    n = 0
+    for ch in s.lower():
+        if ch in "aeiou":
+            n += 1
+    return n
+
+
+def digit_sum(s: str) -> int:
+    total = 0
+    for ch in s:
+        if ch.isdigit():
+            total += ord(ch) - ord("0")
+    return total
+
+
+def tokens_to_ints(s: str) -> int:
+    """Sum of the whitespace-separated integers; ValueError for a bad token."""
+    total = 0
+    for tok in s.split():
+        total += int(tok)
+    return total
+
+
+def title_words(s: str) -> str:
+    words = []
+    for w in s.split(" "):
+        if w:
+            words.append(w[0].upper() + w[1:].lower())
+        else:
+            words.append(w)
+    return " ".join(words)
+
+
+def hamming(a: str, b: str) -> int:
+    if len(a) != len(b):
+        raise ValueError("lengths differ")
+    d = 0
+    for i in range(len(a)):
+        if a[i] != b[i]:
+            d += 1
+    return d
