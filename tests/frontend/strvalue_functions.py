@@ -105,7 +105,7 @@ def to_int(s: str) -> int:
 
 
 def int_text(n: int, b: bool) -> str:
-    return str(n) + ":" + f"{n}|{b}|{-n}"
+    return str(n) + ":" + f"{n}|{b}|{-(n // 3)}"
 
 
 def chars_list(s: str) -> int:
