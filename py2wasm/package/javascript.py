@@ -274,6 +274,9 @@ def _message_js(entry: dict) -> str:
         if idx >= entry["args"]:
             raise UnsupportedSignature(f"exception message template {entry['message']!r} uses argument {idx} of {entry['args']}")
         kind = kinds[idx] if kinds else "int"
+        if kind == "str":  # a run-time string: its block's address (js/src/format.ts `pystr`)
+            parts.append(f"$pystr($g.memory,$g.py2wasm_exc_arg{idx}.value,{_s(conv or '')},{_s(spec)})")
+            continue
         if kind not in JS_MESSAGE_KINDS:
             raise UnsupportedSignature(f"exception message with a run-time {kind} value: not supported "
                                        "from JavaScript yet (format it as a float)")
@@ -327,6 +330,8 @@ def javascript_module(manifest: dict, *, name: str | None = None, header: str = 
         for code, e in sorted(manifest.get("exceptions", {}).items(), key=lambda kv: int(kv[0])))
     if _uses_pyfmt(manifest):
         used.add("pyfmt")
+    if any("str" in (e.get("kinds") or ()) for e in (manifest.get("exceptions") or {}).values()):
+        used.add("pystr")
     loader, more = loader_js(manifest, _imports_js(manifest), source=source, inline=inline, auto=auto,
                              keep=heap)
     used |= more
