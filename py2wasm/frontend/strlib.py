@@ -569,3 +569,13 @@ def chars(s):
     for ch in s:
         out.append(ch)
     return out
+
+
+def hash_text(s):
+    """A 32-bit hash of the code points (FNV-1a; no int64 overflow: every
+    product stays below 2**57)."""
+    h = 2166136261
+    for k in range(len(s)):
+        h = ((h ^ _cp(s, k)) * 16777619) & 0xFFFFFFFF
+    h = ((h ^ (h >> 16)) * 73244475) & 0xFFFFFFFF
+    return h ^ (h >> 16)

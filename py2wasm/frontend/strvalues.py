@@ -332,6 +332,13 @@ def binary(tr, op, a, b, loc):
     """a op b where one side is a run-time string: + and * (by an int)."""
     from . import strlib
     if op == "+":
+        from .strings import FStr
+        if any(isinstance(v, FStr) and not _convertible(v) for v in (a, b)) and \
+                is_stringish(a) and is_stringish(b):
+            # a float formatted: stays a message template (str fields for the strings)
+            return FStr([p for v in (a, b) for p in (
+                v.parts if isinstance(v, FStr) else (v,) if type(v) is str else
+                (StrField(v, None, ""),))])
         if is_stringish(a) and is_stringish(b):
             return lib(tr, strlib.concat, [to_str(tr, a, loc), to_str(tr, b, loc)], loc)
         other = b if is_stringish(a) else a
@@ -508,7 +515,8 @@ def call(tr, fn, args, kwargs, loc):
     if isinstance(fn, type) and issubclass(fn, BaseException):
         if len(args) == 1:
             from .strings import FStr, SymExc
-            return SymExc(fn, FStr([StrField(args[0], None, "")]))
+            conv = "r" if issubclass(fn, KeyError) else None  # str(KeyError(k)) is repr(k)
+            return SymExc(fn, FStr([StrField(args[0], conv, "")]))
         raise error(loc, "an exception with several arguments, one a run-time string",
                     "raise Exc(f\"... {s} ...\") with a single f-string", E_UNSUPPORTED_CALL)
     return NO
@@ -555,3 +563,51 @@ def exit_value(tr, v, loc):
 
 
 StrField = str_field_class()
+
+
+# --- str keys of dicts (dicts.py) ---------------------------------------------------------------
+
+def hash_of(tr, s: PyStr):
+    """A hash of the text (equal strings, equal hashes)."""
+    from . import strlib
+    return lib(tr, strlib.hash_text, [s], None)
+
+
+def equal_at(tr, s: PyStr, addr):
+    """Is the str at address `addr` equal to `s`?"""
+    from . import strlib
+    if type(s) is not PyStr:  # a key's leaf: the address
+        s = PyStr(s)
+    return lib(tr, strlib.equal, [s, PyStr(addr)], None)
+
+
+# --- f-strings at jumps ---------------------------------------------------------------------
+
+def _convertible(v) -> bool:
+    """An f-string whose fields format into a string value in wasm."""
+    for p in v.parts:
+        if isinstance(p, str):
+            continue
+        if type(p) is StrField:
+            if p.conv not in (None, "s") or p.spec:
+                return False
+        elif not (isinstance(p.value, Var) and p.value.type in (I64, BOOL) and not p.spec
+                  and p.conv in (None, "s", "r")):
+            return False
+    return True
+
+
+def settle_frame(tr, frame, loc):
+    """At a jump: f-strings that can be string values become run-time strings
+    (an accumulator `out += f"{k}={v};"` keeps one type around its loop;
+    f-strings of floats stay message templates)."""
+    from .strings import FStr
+
+    def fix(v):
+        if isinstance(v, FStr) and v.fields() and _convertible(v):
+            return to_str(tr, v, loc)
+        return v
+    if any(isinstance(v, FStr) for v in frame.locals + frame.stack):
+        frame.locals = [fix(v) for v in frame.locals]
+        frame.stack = [fix(v) for v in frame.stack]
+    return frame

@@ -273,6 +273,8 @@ class FunctionTracer(Handlers):
         live = self.live[offset]
         frame = arrays.settle_frame(self, lists.settle_frame(self, frame.copy(), self.fb.loc),
                                     self.fb.loc)
+        from .strvalues import settle_frame
+        frame = settle_frame(self, frame, self.fb.loc)  # f-strings crossing a jump: strs
         for i in range(self.nvarnames):
             if self.names[i] not in live:
                 frame.locals[i] = UNBOUND

@@ -272,3 +272,65 @@ def hamming(a: str, b: str) -> int:
         if a[i] != b[i]:
             d += 1
     return d
+
+
+# --- dicts with str keys ----------------------------------------------------------------
+
+def word_histogram(text: str) -> str:
+    """'word=count;' for each distinct word, in first-seen order."""
+    counts = {}
+    for w in text.split():
+        counts[w] = counts.get(w, 0) + 1
+    out = ""
+    for w, n in counts.items():
+        out += w + "=" + str(n) + ";"
+    return out
+
+
+def most_common(text: str) -> tuple:
+    counts = {}
+    for w in text.lower().split():
+        if w in counts:
+            counts[w] += 1
+        else:
+            counts[w] = 1
+    best = ""
+    top = 0
+    for w in counts:
+        if counts[w] > top:
+            best = w
+            top = counts[w]
+    return best, top, len(counts)
+
+
+def lookup(text: str, key: str) -> int:
+    table = {"one": 1, "two": 2, "three": 3}
+    for pair in text.split(","):
+        if ":" in pair:
+            k = pair[:pair.index(":")]
+            table[k] = int(pair[pair.index(":") + 1:])
+    return table[key]
+
+
+def group_by_initial(text: str) -> str:
+    groups = {}
+    for w in text.split():
+        k = w[0]
+        if k not in groups:
+            groups[k] = 0
+        groups[k] += len(w)
+    out = ""
+    for k, v in groups.items():
+        out += f"{k}{v} "
+    if "x" in groups:
+        del groups["x"]
+    return out + str(len(groups))
+
+
+def renamed(text: str) -> str:
+    names = {"a": "alpha", "b": "beta"}
+    out = []
+    for w in text.split():
+        out.append(names.get(w, w))
+        names.setdefault(w, w.upper())
+    return " ".join(out) + "|" + names.pop(text.split()[0] if text.split() else "a", "?")
