@@ -733,6 +733,8 @@ class Handlers:
         if lists.is_list(container):
             lists.setitem(self, container, key, value, loc)
             return
+        if strvalues.is_str(container):
+            raise TraceRaise("TypeError", "'str' object does not support item assignment")
         if objects.is_obj(container):
             objects.setitem(self, container, key, value, loc)
             return

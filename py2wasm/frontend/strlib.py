@@ -579,3 +579,82 @@ def hash_text(s):
         h = ((h ^ _cp(s, k)) * 16777619) & 0xFFFFFFFF
     h = ((h ^ (h >> 16)) * 73244475) & 0xFFFFFFFF
     return h ^ (h >> 16)
+
+
+def _empty_message(fn):
+    try:
+        fn([])
+    except ValueError as e:
+        return str(e)
+    return ""
+
+
+MIN_EMPTY = _empty_message(min)
+MAX_EMPTY = _empty_message(max)
+
+
+def sort_strs(xs, reverse):
+    """xs.sort() of a list of strs: a stable bottom-up merge sort by code
+    points (equal strs are indistinguishable, so reverse=True may simply
+    reverse the sorted list)."""
+    n = len(xs)
+    if n > 1:
+        tmp = xs.copy()
+        width = 1
+        while width < n:
+            i = 0
+            while i < n:
+                mid = i + width if i + width < n else n
+                hi = i + 2 * width if i + 2 * width < n else n
+                a = i
+                b = mid
+                k = i
+                while a < mid and b < hi:
+                    if compare(xs[b], xs[a]) < 0:
+                        tmp[k] = xs[b]
+                        b += 1
+                    else:
+                        tmp[k] = xs[a]
+                        a += 1
+                    k += 1
+                while a < mid:
+                    tmp[k] = xs[a]
+                    a += 1
+                    k += 1
+                while b < hi:
+                    tmp[k] = xs[b]
+                    b += 1
+                    k += 1
+                i += 2 * width
+            for j in range(n):
+                xs[j] = tmp[j]
+            width *= 2
+    if reverse:
+        xs.reverse()
+
+
+def min_str(xs, want):
+    """min (want -1) or max (want 1) of a non-empty list of strs: the first of equals."""
+    n = len(xs)
+    if n == 0:
+        raise ValueError(MIN_EMPTY if want < 0 else MAX_EMPTY)
+    best = xs[0]
+    for k in range(1, n):
+        if compare(xs[k], best) == want:
+            best = xs[k]
+    return best
+
+
+def min_char(s, want):
+    """min(s) / max(s) of a str: its smallest / largest character."""
+    n = len(s)
+    if n == 0:
+        raise ValueError(MIN_EMPTY if want < 0 else MAX_EMPTY)
+    best = _cp(s, 0)
+    for k in range(1, n):
+        c = _cp(s, k)
+        if (c < best) if want < 0 else (c > best):
+            best = c
+    r = _new(1)
+    _put(r, 0, best)
+    return r

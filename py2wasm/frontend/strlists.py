@@ -63,6 +63,13 @@ def join(tr, sep, items, loc):
             return lib(tr, strlib.join, [sep, items], loc, "str.join")
         raise TraceRaise("TypeError", "sequence item 0: expected str instance, "
                          f"{getattr(items.elem, 'pyname', None) or {'float64': 'float', 'int64': 'int', 'bool': 'bool'}.get(items.elem, 'list')} found")
+    from .calls import call_value
+    try:  # any other iterable (reversed(xs), a generator...): as a list first
+        as_list_ = call_value(tr, list, [items], {}, loc)
+    except Exception:  # noqa: BLE001 - not iterable here: the refusal below
+        as_list_ = None
+    if isinstance(as_list_, PyList):
+        return join(tr, sep, as_list_, loc)
     raise error(loc, f"str.join() of a {_tname(items)} is not supported",
                 "join a list of strs", E_UNSUPPORTED_CALL)
 

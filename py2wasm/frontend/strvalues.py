@@ -493,6 +493,9 @@ def call(tr, fn, args, kwargs, loc):
         if fn is chr and len(args) == 1 and not kwargs and isinstance(args[0], Var):
             return lib(tr, strlib.chr_, [_index_int(tr, args[0], loc, "chr()")], loc, "chr")
         return NO
+    if fn in (sorted, reversed, enumerate, zip, set) and args:
+        # over the characters: the builtin over list(s), one-character strs
+        return _call_with_chars(tr, fn, args, kwargs, loc)
     if kwargs:
         raise error(loc, f"{getattr(fn, '__name__', 'this call')}() with keyword arguments and "
                     "a run-time string is not supported", "", E_UNSUPPORTED_CALL)
@@ -509,6 +512,8 @@ def call(tr, fn, args, kwargs, loc):
     if fn is float and len(args) == 1:
         raise error(loc, "float() of a run-time string is not supported yet",
                     "pass the number as a float argument", E_UNSUPPORTED_CALL)
+    if fn in (min, max) and len(args) == 1:
+        return lib(tr, strlib.min_char, [args[0], -1 if fn is min else 1], loc, fn.__name__)
     if fn is list and len(args) == 1:
         from .strlists import chars
         return chars(tr, args[0], loc)
@@ -527,6 +532,15 @@ def _known(v) -> bool:
     if type(v) is tuple:
         return all(_known(x) for x in v)
     return type(v) in (int, float, bool, str, complex, type(None))
+
+
+def _call_with_chars(tr, fn, args, kwargs, loc):
+    """sorted(s), reversed(s), enumerate(s), zip(s, t), set(s): the builtin
+    over list(s) (a list of one-character strs)."""
+    from .calls import call_value
+    from .strlists import chars
+    args = [chars(tr, a, loc) if type(a) is PyStr else a for a in args]
+    return call_value(tr, fn, args, kwargs, loc)
 
 
 def _prim_cp(tr, args, loc):

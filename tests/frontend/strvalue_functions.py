@@ -334,3 +334,36 @@ def renamed(text: str) -> str:
         out.append(names.get(w, w))
         names.setdefault(w, w.upper())
     return " ".join(out) + "|" + names.pop(text.split()[0] if text.split() else "a", "?")
+
+
+# --- sets of strs, sorting, min and max -----------------------------------------------
+
+def distinct_words(text: str) -> tuple:
+    seen = set()
+    for w in text.split():
+        seen.add(w)
+    seen.discard("x")
+    n = len(seen)
+    has_a = "a" in seen
+    total = 0
+    for w in seen:  # py2wasm's order (CPython's depends on PYTHONHASHSEED): order-free use
+        total += len(w)
+    return n, has_a, total, len({ch for ch in text})
+
+
+def remove_word(text: str, w: str) -> int:
+    s = set(text.split())
+    s.remove(w)
+    return len(s)
+
+
+def sorted_words(text: str) -> str:
+    words = text.split()
+    words.sort()
+    r = sorted(text.split(), reverse=True)
+    return " ".join(words) + "|" + ",".join(r) + "|" + "".join(sorted(text))
+
+
+def extremes(text: str) -> tuple:
+    words = text.split()
+    return min(words), max(words), min(text), max(text)

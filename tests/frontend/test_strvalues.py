@@ -205,9 +205,15 @@ def test_dicts_with_str_keys(words, key):
     check(F.lookup, ",".join(f"{w}:{i}" for i, w in enumerate(words)), key)
 
 
-def _unused_csv(xs, sep):
-    check(F.csv_sum, sep.join(map(str, xs)))
-    check(F.tokens_to_ints, " ".join(map(str, xs)))
+@HYP
+@given(st.lists(st.sampled_from(["a", "b", "ab", "é", "\U0001F600", "A", "ba", "x", "", "\ud800"]),
+                max_size=30), st.sampled_from(["a", "é", "zz"]))
+def test_sets_sorting_min_max_of_strs(words, w):
+    text = " ".join(words)
+    check(F.distinct_words, text)
+    check(F.remove_word, text, w)
+    check(F.sorted_words, text)
+    check(F.extremes, text)
 
 
 # --- what is refused ------------------------------------------------------------------
