@@ -93,3 +93,10 @@ export function sread(memory: WebAssembly.Memory, addr: number): string {
 export function sout(st: HeapState, addr: number): string {
   return sread((st.e as unknown as Mem).memory, addr);
 }
+
+/** The host import py2wasm.str_to_float: JavaScript's Number() of the str
+ * block at `addr` (ASCII text the compiled code validated and normalized,
+ * `[-]digits[.digits][e[-]digits]`: correctly rounded, as Python's float()). */
+export function sfloat(st: HeapState, addr: number): number {
+  return Number(sread((st.e as unknown as Mem).memory, addr));
+}

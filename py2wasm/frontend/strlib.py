@@ -658,3 +658,100 @@ def min_char(s, want):
     r = _new(1)
     _put(r, 0, best)
     return r
+
+
+def _tofloat(s):  # the host's float of a validated ASCII decimal (primitive)
+    raise AssertionError("traced only")
+
+
+_INF = (105, 110, 102)
+_INFINITY = (105, 110, 102, 105, 110, 105, 116, 121)
+_NAN = (110, 97, 110)
+
+
+def _is_word(s, i, b, w):
+    """Is s[i:b] the ASCII word `w` (code points, lower case), in any case?"""
+    if b - i != len(w):
+        return False
+    for k in range(b - i):
+        c = _cp(s, i + k)
+        if 65 <= c <= 90:
+            c += 32
+        if c != w[k]:
+            return False
+    return True
+
+
+def _digit(s, i, b):
+    return i < b and 48 <= _cp(s, i) <= 57
+
+
+def _digits(s, i, b, r, o):
+    """Copy the digits at i (single underscores between digits dropped) to r
+    at o: (i, o, count, ok) after them."""
+    count = 0
+    ok = True
+    while i < b and ok:
+        c = _cp(s, i)
+        if 48 <= c <= 57:
+            _put(r, o, c)
+            o += 1
+            count += 1
+            i += 1
+        elif c == 95 and count > 0 and _digit(s, i - 1, b) and _digit(s, i + 1, b):
+            i += 1
+        else:
+            ok = False
+    return i, o, count
+
+
+def parse_float(s):
+    """float(s) with CPython's syntax (whitespace, sign, inf/infinity/nan in
+    any case, digits with single underscores between them, a fraction, an
+    exponent); the decimal value is converted by the host from the text
+    normalized here (`_tofloat`), correctly rounded like CPython's."""
+    n = len(s)
+    a = 0
+    b = n
+    while a < b and _num_space(_cp(s, a)):
+        a += 1
+    while b > a and _num_space(_cp(s, b - 1)):
+        b -= 1
+    for k in range(a, b):
+        if _cp(s, k) >= 128:
+            raise NotImplementedError("py2wasm: float() of a string with non-ASCII characters "
+                                      "is not supported")
+    i = a
+    neg = False
+    if i < b and (_cp(s, i) == 43 or _cp(s, i) == 45):
+        neg = _cp(s, i) == 45
+        i += 1
+    if _is_word(s, i, b, _INF) or _is_word(s, i, b, _INFINITY):
+        return -float("inf") if neg else float("inf")
+    if _is_word(s, i, b, _NAN):
+        return -float("nan") if neg else float("nan")
+    r = _new(b - i + 3)
+    o = 0
+    if neg:
+        _put(r, 0, 45)
+        o = 1
+    i, o, whole = _digits(s, i, b, r, o)
+    frac = 0
+    if i < b and _cp(s, i) == 46:
+        _put(r, o, 46)
+        o += 1
+        i, o, frac = _digits(s, i + 1, b, r, o)
+    ok = whole + frac > 0
+    if ok and i < b and (_cp(s, i) == 101 or _cp(s, i) == 69):
+        _put(r, o, 101)
+        o += 1
+        i += 1
+        if i < b and (_cp(s, i) == 43 or _cp(s, i) == 45):
+            _put(r, o, _cp(s, i))
+            o += 1
+            i += 1
+        i, o, ed = _digits(s, i, b, r, o)
+        ok = ed > 0
+    if not ok or i != b:
+        raise ValueError(f"could not convert string to float: {s!r}")
+    return _tofloat(_slice(r, 0, o))

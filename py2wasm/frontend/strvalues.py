@@ -510,8 +510,7 @@ def call(tr, fn, args, kwargs, loc):
     if fn is int and len(args) == 1:
         return lib(tr, strlib.parse_int, args, loc, "int")
     if fn is float and len(args) == 1:
-        raise error(loc, "float() of a run-time string is not supported yet",
-                    "pass the number as a float argument", E_UNSUPPORTED_CALL)
+        return lib(tr, strlib.parse_float, args, loc, "float")
     if fn in (min, max) and len(args) == 1:
         return lib(tr, strlib.min_char, [args[0], -1 if fn is min else 1], loc, fn.__name__)
     if fn is list and len(args) == 1:
@@ -556,7 +555,11 @@ def _prim_put(tr, args, loc):
     return None
 
 
-_PRIM_NAMES = {"_cp": _prim_cp, "_new": _prim_new, "_put": _prim_put}
+def _prim_tofloat(tr, args, loc):
+    return tr.fb.emit("str_to_float", [ic(tr.fb, args[0].hdr)], loc=loc)
+
+
+_PRIM_NAMES = {"_cp": _prim_cp, "_new": _prim_new, "_put": _prim_put, "_tofloat": _prim_tofloat}
 
 
 def _prim(fn):

@@ -190,6 +190,8 @@ def _eval(module: Module, e, ins: list, depth: int) -> list:
         return []
     if p == "alloc":
         return [_mem().alloc(ins[0])]
+    if p == "str_to_float":
+        return [float(_read_str(ins[0]))]
     if p == "wrap":
         return [_memory.wrap(e.params["dtype"], ins[0])]
     if p == "raise_if_fmt":

@@ -81,6 +81,11 @@ def _imports_js(manifest: dict) -> str:
     math = runtime_pieces()["math"]
     parts = []
     for module, names in sorted((manifest.get("imports") or {}).items()):
+        if module == "py2wasm":  # run-time strings: js/src/strings.ts `sfloat` (reads $s's memory)
+            if list(names) != ["str_to_float"]:
+                raise ValueError(f"the wasm module imports py2wasm.{names}, which the JS runtime does not supply")
+            parts.append("py2wasm:{str_to_float:a=>$sfloat($s,a)}")
+            continue
         if module != "math":
             raise ValueError(f"the wasm module imports from {module!r}; the JS loader only supplies 'math'")
         fields = []
@@ -332,6 +337,8 @@ def javascript_module(manifest: dict, *, name: str | None = None, header: str = 
         used.add("pyfmt")
     if any("str" in (e.get("kinds") or ()) for e in (manifest.get("exceptions") or {}).values()):
         used.add("pystr")
+    if "py2wasm" in (manifest.get("imports") or {}):
+        used.add("sfloat")
     loader, more = loader_js(manifest, _imports_js(manifest), source=source, inline=inline, auto=auto,
                              keep=heap)
     used |= more

@@ -33,3 +33,23 @@ def decode(u8, addr: int) -> str:
     if n < 0 or end > len(u8):
         raise RuntimeError("read outside linear memory (a py2wasm bug)")
     return bytes(u8[addr + 8:end]).decode("utf-32-le", "surrogatepass")
+
+
+def _str_to_float(caller, addr: int) -> float:
+    """py2wasm.str_to_float: Python's float() of the (validated, ASCII) text
+    of the str block at `addr` of the caller's memory."""
+    mem = caller["memory"]
+    a = addr & 0xFFFFFFFF
+    n = int.from_bytes(bytes(mem.read(caller, a, a + 8)), "little", signed=True)
+    raw = bytes(mem.read(caller, a + 8, a + 8 + 4 * n))
+    return float(raw.decode("utf-32-le"))
+
+
+def define_str_imports(linker, fields) -> None:
+    """Define the "py2wasm" host imports a build uses in a wasmtime Linker."""
+    import wasmtime
+    for f in fields:
+        if f != "str_to_float":
+            raise ValueError(f"the build imports py2wasm.{f}, which the runner does not supply")
+        ty = wasmtime.FuncType([wasmtime.ValType.i32()], [wasmtime.ValType.f64()])
+        linker.define_func("py2wasm", f, ty, _str_to_float, access_caller=True)

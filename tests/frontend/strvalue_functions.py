@@ -367,3 +367,17 @@ def sorted_words(text: str) -> str:
 def extremes(text: str) -> tuple:
     words = text.split()
     return min(words), max(words), min(text), max(text)
+
+
+def to_float(s: str) -> float:
+    return float(s)
+
+
+def float_fields(line: str) -> float:
+    """The mean of a CSV line of floats."""
+    total = 0.0
+    n = 0
+    for field in line.split(","):
+        total += float(field)
+        n += 1
+    return total / n

@@ -3,7 +3,8 @@ export function runStrCases(pkg, cases) {
   const out = [];
   for (const { fn, args } of cases) {
     try {
-      out.push({ ok: pkg[fn](...args) });
+      const r = pkg[fn](...args);  // NaN and infinities as strings (JSON has none)
+      out.push({ ok: typeof r === "number" && !Number.isFinite(r) ? String(r) : r });
     } catch (e) {
       out.push({ error: e.name, message: e.message });
     }

@@ -63,3 +63,16 @@ def digits_only(s: str) -> str:
         if not "0" <= ch <= "9":
             raise ValueError(f"not digits: {s!r} [{s:>6}] {s!a}")
     return s
+
+
+def mean(line: str) -> float:
+    total = 0.0
+    n = 0
+    for field in line.split(","):
+        total += float(field)
+        n += 1
+    return total / n
+
+
+def to_float(s: str) -> float:
+    return float(s)
