@@ -295,3 +295,16 @@ def test_declared_str_result_and_tuple_of_strs():
         check(f, *args)
     for s in ["", "abc", "x y"]:
         check(g, s)
+
+
+def test_many_calls_keep_memory_flat():
+    cf = py2wasm.compile(F.word_histogram)
+    text = "the cat é \U0001F600 the " * 200
+    want = F.word_histogram(text)
+    assert cf(text) == want
+    spec = cf.specializations[next(iter(cf.specializations))]
+    mem, store = spec.instance._exports["memory"], spec.instance.store
+    before = mem.data_len(store)
+    for _ in range(10_000):
+        assert cf(text) == want
+    assert mem.data_len(store) == before
