@@ -297,6 +297,12 @@ def compare(tr, op, a, b, loc):
         raise TraceRaise("TypeError", f"'{op}' not supported between instances of "
                          f"'{_tname(a) if not is_stringish(a) else 'str'}' and "
                          f"'{_tname(b) if not is_stringish(b) else 'str'}'")
+    if op in ("==", "!=") and (type(a) is str or type(b) is str) and \
+            len(a if type(a) is str else b) <= SHORT:  # s == "x": inline, nothing allocated
+        r = _equal_known(tr, to_str(tr, b if type(a) is str else a, loc),
+                         a if type(a) is str else b)
+        return tr.fb.emit("not", [r]) if op == "!=" and isinstance(r, Var) else (
+            (not r) if op == "!=" else r)
     a, b = to_str(tr, a, loc), to_str(tr, b, loc)
     if op in ("==", "!="):
         r = lib(tr, strlib.equal, [a, b], loc)
@@ -304,6 +310,27 @@ def compare(tr, op, a, b, loc):
             (not r) if op == "!=" else r)
     c = lib(tr, strlib.compare, [a, b], loc)
     return icmp(tr.fb, _CMP[op], c, 0)
+
+
+SHORT = 16  # known strings up to this long are compared inline
+
+
+def _equal_known(tr, s: PyStr, text: str):
+    """s == text for a known text: the length, then each code point (read
+    only when the lengths agree)."""
+    from .dicts import _if
+    fb = tr.fb
+    same = icmp(fb, "eq", length(fb, s), len(text))
+    if not text:
+        return same
+
+    def points():
+        r = None
+        for i, ch in enumerate(text):
+            e = fb.emit("eq", [code_at(fb, s, i), fb.const(ord(ch))])
+            r = e if r is None else fb.emit("and", [r, e])
+        return [r]
+    return _if(fb, same, points, lambda: [fb.const(False, BOOL)], (BOOL,))[0]
 
 
 def contains(tr, item, container, loc):
