@@ -505,13 +505,13 @@ def call(tr, fn, args, kwargs, loc):
         return call_method(tr, StrMethod(materialize(tr, own, loc), fn.__name__), args, kwargs,
                            loc)
     if known_args and (type(own) is str and callable(fn) and not getattr(
-            fn, "__name__", "").startswith("_") or fn in (len, int, float) and args and
+            fn, "__name__", "").startswith("_") or _one_of(fn, len, int, float) and args and
             all(type(a) is str for a in args)):
         try:  # a known string's method, len/int/float of a known string: Python itself
             return fn(*args, **kwargs)
         except (TypeError, ValueError, IndexError, OverflowError) as e:
             raise TraceRaise(type(e).__name__, str(e)) from None
-    if fn in (chr, ord) and not kwargs and all(_known(a) for a in args):
+    if _one_of(fn, chr, ord) and not kwargs and all(_known(a) for a in args):
         try:
             return fn(*args)  # known: Python itself
         except (TypeError, ValueError, OverflowError) as e:
@@ -520,7 +520,7 @@ def call(tr, fn, args, kwargs, loc):
         if fn is chr and len(args) == 1 and not kwargs and isinstance(args[0], Var):
             return lib(tr, strlib.chr_, [_index_int(tr, args[0], loc, "chr()")], loc, "chr")
         return NO
-    if fn in (sorted, reversed, enumerate, zip, set) and args:
+    if _one_of(fn, sorted, reversed, enumerate, zip, set) and args:
         # over the characters: the builtin over list(s), one-character strs
         return _call_with_chars(tr, fn, args, kwargs, loc)
     if kwargs:
@@ -538,7 +538,7 @@ def call(tr, fn, args, kwargs, loc):
         return lib(tr, strlib.parse_int, args, loc, "int")
     if fn is float and len(args) == 1:
         return lib(tr, strlib.parse_float, args, loc, "float")
-    if fn in (min, max) and len(args) == 1:
+    if _one_of(fn, min, max) and len(args) == 1:
         return lib(tr, strlib.min_char, [args[0], -1 if fn is min else 1], loc, fn.__name__)
     if fn is list and len(args) == 1:
         from .strlists import chars
@@ -551,6 +551,11 @@ def call(tr, fn, args, kwargs, loc):
         raise error(loc, "an exception with several arguments, one a run-time string",
                     "raise Exc(f\"... {s} ...\") with a single f-string", E_UNSUPPORTED_CALL)
     return NO
+
+
+def _one_of(fn, *builtins) -> bool:
+    """Is `fn` one of `builtins` (by identity: `in` would call __eq__)?"""
+    return any(fn is b for b in builtins)
 
 
 def _known(v) -> bool:

@@ -403,6 +403,8 @@ def fits_default(v: Any, t: Any) -> bool:
         return type(v) is int and lo <= v <= hi
     if kind == "bool":
         return type(v) is bool
+    if is_str(t):
+        return type(v) is str
     if is_record(t):
         return False  # (a NamedTuple default would be an object literal: not generated)
     if isinstance(t, dict) and "tuple" in t:
@@ -430,6 +432,9 @@ def js_default(v: Any) -> str:
         return repr(v)
     if isinstance(v, int):
         return str(v)
+    if isinstance(v, str):  # a str default: a JS string literal (lone surrogates escaped)
+        import json
+        return json.dumps(v)
     return "[" + ", ".join(js_default(x) for x in v) + "]"
 
 

@@ -18,7 +18,7 @@ def shout(s: str) -> str:
     return s.upper() + "!"
 
 
-def greet(name: str, n: int) -> str:
+def greet(name: str = "wörld \U0001F600", n: int = 1) -> str:
     return f"hello {name} #{n}"
 
 
