@@ -755,3 +755,82 @@ def parse_float(s):
     if not ok or i != b:
         raise ValueError(f"could not convert string to float: {s!r}")
     return _tofloat(_slice(r, 0, o))
+
+
+def _digit_value(c):
+    """The value of an ASCII digit or letter in bases up to 36, else 99."""
+    if 48 <= c <= 57:
+        return c - 48
+    if 97 <= c <= 122:
+        return c - 87
+    if 65 <= c <= 90:
+        return c - 55
+    return 99
+
+
+def parse_int_base(s, base):
+    """int(s, base) with CPython's syntax: base 0 (the prefix decides; a
+    decimal literal may not start with 0 unless it is all zeros) or 2..36,
+    prefixes 0x/0o/0b for their base, single underscores between digits
+    and after a prefix. Past int64: OverflowError (documented)."""
+    if base != 0 and (base < 2 or base > 36):
+        raise ValueError("int() base must be >= 2 and <= 36, or 0")
+    n = len(s)
+    a = 0
+    b = n
+    while a < b and _num_space(_cp(s, a)):
+        a += 1
+    while b > a and _num_space(_cp(s, b - 1)):
+        b -= 1
+    for k in range(a, b):
+        if _cp(s, k) >= 128:
+            raise NotImplementedError("py2wasm: int() of a string with non-ASCII characters "
+                                      "is not supported")
+    i = a
+    neg = False
+    if i < b and (_cp(s, i) == 43 or _cp(s, i) == 45):
+        neg = _cp(s, i) == 45
+        i += 1
+    radix = base
+    prefixed = False
+    if i + 1 < b and _cp(s, i) == 48:
+        c = _cp(s, i + 1) | 32
+        if c == 120 and (base == 0 or base == 16):
+            radix = 16
+            prefixed = True
+        elif c == 111 and (base == 0 or base == 8):
+            radix = 8
+            prefixed = True
+        elif c == 98 and (base == 0 or base == 2):
+            radix = 2
+            prefixed = True
+    if prefixed:
+        i += 2
+    zero_start = False
+    if radix == 0:
+        radix = 10
+        zero_start = i < b and _cp(s, i) == 48
+    v = 0  # accumulated negatively: -2**63 fits
+    over = False
+    count = 0
+    ok = True
+    after = prefixed  # an underscore may follow a prefix or a digit
+    while ok and i < b:
+        d = _digit_value(_cp(s, i))
+        if d < radix:
+            if v < (-9223372036854775808 + d + radix - 1) // radix:
+                over = True
+            else:
+                v = v * radix - d
+            count += 1
+            after = True
+        elif _cp(s, i) == 95 and after and i + 1 < b and _digit_value(_cp(s, i + 1)) < radix:
+            after = False
+        else:
+            ok = False
+        i += 1
+    if not ok or count == 0 or (zero_start and (v != 0 or over)):
+        raise ValueError(f"invalid literal for int() with base {base}: {s!r:.200}")
+    if over or (not neg and v == -9223372036854775808):
+        raise OverflowError("integer overflow: the result does not fit in a 64-bit int")
+    return v if neg else -v

@@ -523,6 +523,11 @@ def call(tr, fn, args, kwargs, loc):
     if _one_of(fn, sorted, reversed, enumerate, zip, set) and args:
         # over the characters: the builtin over list(s), one-character strs
         return _call_with_chars(tr, fn, args, kwargs, loc)
+    if fn is int and 1 <= len(args) <= 2 and set(kwargs) <= {"base"} and len(args) + len(
+            kwargs) == 2 and type(args[0]) is PyStr:  # int(s, base)
+        base = args[1] if len(args) == 2 else kwargs["base"]
+        return lib(tr, strlib.parse_int_base, [args[0], _index_int(tr, base, loc, "int() base")],
+                   loc, "int")
     if kwargs:
         raise error(loc, f"{getattr(fn, '__name__', 'this call')}() with keyword arguments and "
                     "a run-time string is not supported", "", E_UNSUPPORTED_CALL)

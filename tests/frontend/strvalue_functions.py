@@ -381,3 +381,7 @@ def float_fields(line: str) -> float:
         total += float(field)
         n += 1
     return total / n
+
+
+def to_int_base(s: str, base: int) -> int:
+    return int(s, base)

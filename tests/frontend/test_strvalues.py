@@ -308,3 +308,39 @@ def test_many_calls_keep_memory_flat():
     for _ in range(10_000):
         assert cf(text) == want
     assert mem.data_len(store) == before
+
+
+INT_BASE_CASES = [("0x_1f", 0), ("0x1f", 16), ("0X1F", 0), ("010", 0), ("00", 0), ("0", 0),
+                  ("0b101", 2), ("0o17", 8), ("z", 36), ("Z", 36), ("1_0", 0), ("0_0", 0),
+                  ("0x", 16), ("_1", 16), ("1a", 10), ("0b2", 0), ("  -0xF  ", 0), ("0xg", 16),
+                  ("0b1", 16), ("1", 1), ("1", 37), ("1", -1), ("7fffffffffffffff", 16),
+                  ("-8000000000000000", 16), ("0_1", 0), ("0x1__f", 16), ("1_", 10), ("", 0),
+                  ("-", 8), ("0o", 0), ("0B1_0", 0), ("é", 16)]
+
+
+@pytest.mark.parametrize("s,base", INT_BASE_CASES)
+def test_int_with_a_base_cases(s, base):
+    check(F.to_int_base, s, base)
+
+
+def _in_base(n: int, base: int) -> str:
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    m, out = abs(n), ""
+    while True:
+        m, r = divmod(m, base)
+        out = digits[r] + out
+        if not m:
+            break
+    return ("-" if n < 0 else "") + out
+
+
+@HYP
+@given(st.integers(-2**63, 2**63 - 1), st.integers(2, 36), st.booleans())
+def test_int_with_a_base(n, base, upper):
+    text = _in_base(n, base)
+    check(F.to_int_base, text.upper() if upper else text, base)
+    prefix = {16: "0x", 8: "0o", 2: "0b"}.get(base)
+    if prefix:
+        signed = ("-" if n < 0 else "") + prefix + text.lstrip("-")
+        check(F.to_int_base, signed, 0)
+        check(F.to_int_base, signed, base)
