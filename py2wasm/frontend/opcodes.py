@@ -624,6 +624,9 @@ class Handlers:
         loc = self.loc_of(ins)
         if isinstance(v, range):
             v = tuple(v)
+        if lists.is_list(v):  # a, b = s.split(","): its length checked at run time
+            from .strlists import unpack
+            v = unpack(self, v, ins.arg, loc)
         if arrays.is_array(v):  # y, x = np.mgrid[...]: the items along axis 0
             from .indexing_fancy import unpack
             v = unpack(self, v, ins.arg, loc)

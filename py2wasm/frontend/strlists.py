@@ -78,3 +78,23 @@ def chars(tr, s, loc):
     from . import strlib
     from .strvalues import lib, to_str
     return lib(tr, strlib.chars, [to_str(tr, s, loc)], loc, "list")
+
+
+def unpack(tr, lst, n: int, loc) -> tuple:
+    """`a, b = xs` of a list: CPython's ValueError when its length is not n
+    (checked at run time), else its n items."""
+    from .lists import _field, _load, length
+    fb = tr.fb
+    m = length(fb, lst)
+    if lst.elem is None:  # empty at run time
+        if n:
+            raise TraceRaise("ValueError", f"not enough values to unpack (expected {n}, got 0)")
+        return ()
+    few = fb.emit("lt", [m, fb.const(n)]) if isinstance(m, Var) else m < n
+    many = fb.emit("gt", [m, fb.const(n)]) if isinstance(m, Var) else m > n
+    fb.emit_multi("raise_if_fmt", [few, m], {"exc": "ValueError", "msg": "not enough values to "
+                                             f"unpack (expected {n}, got {{0}})",
+                                             "kinds": ("int",)}, loc=loc)
+    fb.raise_if(many, "ValueError", f"too many values to unpack (expected {n})", loc)
+    data = _field(fb, lst, 16)
+    return tuple(_load(fb, lst.elem, data, k) for k in range(n))

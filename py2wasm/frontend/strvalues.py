@@ -336,6 +336,10 @@ def _equal_known(tr, s: PyStr, text: str):
 def contains(tr, item, container, loc):
     """`item in container` where one side is a run-time string."""
     from . import strlib
+    from .arrays import ListLit
+    if isinstance(container, ListLit) and not any(type(x).__name__ == "PyList"
+                                                  for x in container.items):
+        container = tuple(container.items)  # `ch in ["a", "b"]`: a literal, looked through
     if type(container) is tuple:
         r = False
         for x in container:

@@ -385,3 +385,27 @@ def float_fields(line: str) -> float:
 
 def to_int_base(s: str, base: int) -> int:
     return int(s, base)
+
+
+# --- lists of strs ------------------------------------------------------------------------
+
+def list_edits(s: str) -> str:
+    words = s.split()
+    words.append("end")
+    words.insert(0, "start")
+    words.pop(1)
+    words[0] = words[0].upper()
+    return ",".join(words[::-1]) + "|" + str(len(words + ["x"]) + len(words * 2))
+
+
+def head_and_rest(s: str) -> tuple:
+    key, value = s.split("=", 1)
+    return key.strip(), value.strip()
+
+
+def known_list_membership(s: str) -> int:
+    n = 0
+    for ch in s:
+        if ch in ["a", "e", "é"]:
+            n += 1
+    return n + (s in ["x", "yz"]) * 100

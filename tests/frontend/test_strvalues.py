@@ -188,6 +188,9 @@ CORPUS = [
     (F.lookup, [("x:5,one:7", "one"), ("x:5", "x"), ("", "two"), ("q:1", "zz'"), ("", "é")]),
     (F.group_by_initial, [("apple avocado banana xenon",), ("",), ("x",)]),
     (F.renamed, [("a b c a",), ("",), ("q",)]),
+    (F.list_edits, [("p q r",), ("",), ("é \U0001F600",)]),
+    (F.head_and_rest, [("a = b=c",), ("abc",), ("=",), ("k=",)]),
+    (F.known_list_membership, [("banané",), ("x",), ("yz",), ("",)]),
 ]
 
 
