@@ -163,8 +163,8 @@ def _field_str(tr, f, loc) -> PyStr:
                     E_UNSUPPORTED_VALUE)
     v = f.value
     if isinstance(v, Var) and v.type in (I64, BOOL) and not f.spec and f.conv in (None, "s", "r"):
-        from . import strlib
-        fn = strlib.int_to_str if v.type is I64 else strlib.bool_to_str
+        from . import strnum
+        fn = strnum.int_to_str if v.type is I64 else strnum.bool_to_str
         return lib(tr, fn, [v], loc)
     raise error(loc, f"formatting a run-time {f.kind()} into a string value is not supported "
                 "(only into exception messages)", "ints and bools format into string values "
@@ -496,7 +496,7 @@ def call_method(tr, m: StrMethod, args, kwargs, loc):
 def call(tr, fn, args, kwargs, loc):
     """Builtins with a run-time string argument, methods of run-time strings,
     str(x) of a run-time int as a value; NO when not ours."""
-    from . import strlib
+    from . import strlib, strnum
     if type(fn) is StrMethod:
         return call_method(tr, fn, args, kwargs, loc)
     prim = _prim(fn)
@@ -530,7 +530,7 @@ def call(tr, fn, args, kwargs, loc):
     if fn is int and 1 <= len(args) <= 2 and set(kwargs) <= {"base"} and len(args) + len(
             kwargs) == 2 and type(args[0]) is PyStr:  # int(s, base)
         base = args[1] if len(args) == 2 else kwargs["base"]
-        return lib(tr, strlib.parse_int_base, [args[0], _index_int(tr, base, loc, "int() base")],
+        return lib(tr, strnum.parse_int_base, [args[0], _index_int(tr, base, loc, "int() base")],
                    loc, "int")
     if kwargs:
         raise error(loc, f"{getattr(fn, '__name__', 'this call')}() with keyword arguments and "
@@ -544,9 +544,9 @@ def call(tr, fn, args, kwargs, loc):
     if fn is ord and len(args) == 1:
         return lib(tr, strlib.ord_, args, loc, "ord")
     if fn is int and len(args) == 1:
-        return lib(tr, strlib.parse_int, args, loc, "int")
+        return lib(tr, strnum.parse_int, args, loc, "int")
     if fn is float and len(args) == 1:
-        return lib(tr, strlib.parse_float, args, loc, "float")
+        return lib(tr, strnum.parse_float, args, loc, "float")
     if _one_of(fn, min, max) and len(args) == 1:
         return lib(tr, strlib.min_char, [args[0], -1 if fn is min else 1], loc, fn.__name__)
     if fn is list and len(args) == 1:
@@ -605,7 +605,7 @@ _PRIM_NAMES = {"_cp": _prim_cp, "_new": _prim_new, "_put": _prim_put, "_tofloat"
 
 def _prim(fn):
     """The emitter of a strlib primitive, else None."""
-    if getattr(fn, "__module__", None) == "py2wasm.frontend.strlib":
+    if getattr(fn, "__module__", None) in ("py2wasm.frontend.strlib", "py2wasm.frontend.strnum"):
         return _PRIM_NAMES.get(getattr(fn, "__name__", None))
     return None
 
