@@ -273,10 +273,20 @@ def _is_str(v) -> bool:
     return type(v) is PyStr
 
 
+def _has_str(v) -> bool:
+    from .strings import FStr
+    return type(v) is str or isinstance(v, FStr) or _is_str(v) or (
+        type(v) is tuple and any(_has_str(x) for x in v))
+
+
 def _check_key(k, loc):
     from .strings import FStr
     if type(k) is str or isinstance(k, FStr) or _is_str(k):  # strs: strvalues.py
         return
+    if _has_str(k):  # (its leaf would be the address: equal texts must be one key)
+        raise error(loc, "a dict key or set element that is a tuple holding a str is not "
+                    "supported in compiled code", "use the str itself, or join the parts "
+                    "into one str key", E_UNSUPPORTED_VALUE)
     ts = _leaf_types(k) if (scalar_type(k) is not None or type(k) is tuple) else [None]
     if not ts and type(k) is tuple and k != ():
         ts = [None]

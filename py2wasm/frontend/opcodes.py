@@ -367,6 +367,9 @@ class Handlers:
         if strvalues.involved(a, b):  # run-time strings (strvalues.py)
             f.stack.append(strvalues.compare(self, _cmp_op(ins), a, b, self.loc_of(ins)))
             return
+        if strvalues.in_tuples(a, b):  # tuples holding run-time strings
+            f.stack.append(strvalues.compare_tuples(self, _cmp_op(ins), a, b, self.loc_of(ins)))
+            return
         self._check_operands(ins, (a, b))
         r = complexes.fast_abs_compare(self, f, _cmp_op(ins), a, b, self.loc_of(ins))
         if r is None:
@@ -453,8 +456,9 @@ class Handlers:
         b = f.stack.pop()
         a = f.stack.pop()
         loc = self.loc_of(ins)
-        if strvalues.involved(a, b) and not (lists.is_list(b) or sets.is_set(b) or
-                                             dicts.is_dict(b)):
+        if (strvalues.involved(a, b) or type(b) is tuple and any(
+                strvalues.in_tuples(a, x) for x in b)) and not (
+                lists.is_list(b) or sets.is_set(b) or dicts.is_dict(b)):
             r = strvalues.contains(self, a, b, loc)
             f.stack.append(self.fb.emit("not", [r]) if ins.arg and isinstance(r, Var)
                            else (not r) if ins.arg else r)

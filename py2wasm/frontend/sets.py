@@ -380,6 +380,9 @@ def _check_elem(v, loc):
     from .strings import FStr
     if type(v) is str or isinstance(v, FStr) or _is_str(v):  # strs: strvalues.py
         return
+    from .dicts import _check_key, _has_str
+    if _has_str(v):  # a tuple holding a str: refused (as a dict key)
+        _check_key(v, loc)
     ok = scalar_type(v) in _DT or type(v) is tuple and v != () and \
         all(t in _DT for t in _leaf_types(v)) and all(
             scalar_type(x) in _DT or type(x) is tuple for x in v)

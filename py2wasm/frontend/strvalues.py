@@ -343,7 +343,7 @@ def contains(tr, item, container, loc):
     if type(container) is tuple:
         r = False
         for x in container:
-            eq = compare(tr, "==", item, x, loc)
+            eq = _item_compare(tr, "==", item, x, loc)
             r = eq if r is False else (True if eq is True else r if eq is False else
                                        tr.fb.emit("or", [r, eq]))
             if r is True:
@@ -547,6 +547,15 @@ def call(tr, fn, args, kwargs, loc):
         return lib(tr, strnum.parse_int, args, loc, "int")
     if fn is float and len(args) == 1:
         return lib(tr, strnum.parse_float, args, loc, "float")
+    if _one_of(fn, min, max) and len(args) >= 2 and not kwargs and all(
+            is_stringish(a) for a in args):  # min(s, t, ...): the first of the least/greatest
+        from .arrays import isel
+        r = to_str(tr, args[0], loc)
+        for x in args[1:]:
+            x = to_str(tr, x, loc)
+            better = compare(tr, "<" if fn is min else ">", x, r, loc)
+            r = PyStr(isel(tr.fb, better, x.hdr, r.hdr))
+        return r
     if _one_of(fn, min, max) and len(args) == 1:
         return lib(tr, strlib.min_char, [args[0], -1 if fn is min else 1], loc, fn.__name__)
     if fn is list and len(args) == 1:
@@ -669,3 +678,60 @@ def settle_frame(tr, frame, loc):
         frame.locals = [fix(v) for v in frame.locals]
         frame.stack = [fix(v) for v in frame.stack]
     return frame
+
+
+# --- tuples holding strings -------------------------------------------------------------------
+
+def _holds_str(v) -> bool:
+    return type(v) is PyStr or (type(v) is tuple and any(_holds_str(x) for x in v))
+
+
+def in_tuples(a, b) -> bool:
+    """Are a and b tuples, one of them holding a run-time string?"""
+    return type(a) is tuple and type(b) is tuple and (_holds_str(a) or _holds_str(b))
+
+
+def _bool(fb, v):
+    return v if isinstance(v, Var) else fb.const(bool(v), BOOL)
+
+
+def _item_compare(tr, op, x, y, loc):
+    if type(x) is tuple and type(y) is tuple:
+        return compare_tuples(tr, op, x, y, loc)
+    if is_stringish(x) or is_stringish(y):
+        return compare(tr, op, x, y, loc)
+    from . import operators
+    return operators.compare(tr.fb, op, x, y, loc)
+
+
+def compare_tuples(tr, op, a, b, loc):
+    """a op b of two tuples as CPython compares them: == item by item (and
+    equal lengths); an order by the first items that differ, else by the
+    lengths."""
+    fb = tr.fb
+    if op in ("==", "!="):
+        r: Any = len(a) == len(b)
+        if r:
+            for x, y in zip(a, b):
+                e = _item_compare(tr, "==", x, y, loc)
+                if r is True:
+                    r = e
+                elif e is not True:
+                    r = False if e is False else fb.emit("and", [_bool(fb, r), _bool(fb, e)])
+                if r is False:
+                    break
+        if op == "!=":
+            return fb.emit("not", [r]) if isinstance(r, Var) else not r
+        return r
+    r = {"<": len(a) < len(b), "<=": len(a) <= len(b), ">": len(a) > len(b),
+         ">=": len(a) >= len(b)}[op]
+    for x, y in reversed(list(zip(a, b))):  # the first differing item decides
+        eq = _item_compare(tr, "==", x, y, loc)
+        if eq is True:
+            continue
+        o = _item_compare(tr, op, x, y, loc)
+        if eq is False:
+            r = o
+        else:
+            r = fb.emit("select", [eq, _bool(fb, r), _bool(fb, o)])
+    return r

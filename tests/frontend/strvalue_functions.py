@@ -409,3 +409,14 @@ def known_list_membership(s: str) -> int:
         if ch in ["a", "e", "é"]:
             n += 1
     return n + (s in ["x", "yz"]) * 100
+
+
+def tuple_compare(s: str, t: str) -> tuple:
+    x = (s, len(s))
+    y = (t, 1)
+    return (x == y, x != y, x < y, x <= y, x > y, x >= y, (s,) < (s, 1),
+            ((s, 1), 2) == ((t, 1), 2), (s, 1) in ((t, 1), ("a", 1)))
+
+
+def min_max_of_strs(s: str, t: str) -> tuple:
+    return max(s, t), min(s, t, "m"), max(t, s)

@@ -347,3 +347,25 @@ def test_int_with_a_base(n, base, upper):
         signed = ("-" if n < 0 else "") + prefix + text.lstrip("-")
         check(F.to_int_base, signed, 0)
         check(F.to_int_base, signed, base)
+
+
+@HYP
+@given(SHORT, SHORT)
+def test_tuples_holding_strs_compare_as_cpython(s, t):
+    check(F.tuple_compare, s, t)
+    check(F.tuple_compare, s, s)
+
+
+def test_tuple_keys_holding_strs_are_refused():
+    def f(s: str) -> int:
+        d = {(s, 1): 2}
+        return d[("a", 1)]
+    with pytest.raises(CompileError) as e:
+        py2wasm.compile(f)("a")
+    assert e.value.code == "P2W010" and e.value.line is not None
+
+
+@HYP
+@given(SHORT, SHORT)
+def test_min_max_of_several_strs(s, t):
+    check(F.min_max_of_strs, s, t)
