@@ -276,7 +276,7 @@ def _is_str(v) -> bool:
 def _has_str(v) -> bool:
     from .strings import FStr
     return type(v) is str or isinstance(v, FStr) or _is_str(v) or (
-        type(v) is tuple and any(_has_str(x) for x in v))
+        isinstance(v, tuple) and any(_has_str(x) for x in v))
 
 
 def _check_key(k, loc):

@@ -456,7 +456,7 @@ class Handlers:
         b = f.stack.pop()
         a = f.stack.pop()
         loc = self.loc_of(ins)
-        if (strvalues.involved(a, b) or type(b) is tuple and any(
+        if (strvalues.involved(a, b) or isinstance(b, tuple) and any(
                 strvalues.in_tuples(a, x) for x in b)) and not (
                 lists.is_list(b) or sets.is_set(b) or dicts.is_dict(b)):
             r = strvalues.contains(self, a, b, loc)

@@ -683,12 +683,12 @@ def settle_frame(tr, frame, loc):
 # --- tuples holding strings -------------------------------------------------------------------
 
 def _holds_str(v) -> bool:
-    return type(v) is PyStr or (type(v) is tuple and any(_holds_str(x) for x in v))
+    return type(v) is PyStr or (isinstance(v, tuple) and any(_holds_str(x) for x in v))
 
 
 def in_tuples(a, b) -> bool:
     """Are a and b tuples, one of them holding a run-time string?"""
-    return type(a) is tuple and type(b) is tuple and (_holds_str(a) or _holds_str(b))
+    return isinstance(a, tuple) and isinstance(b, tuple) and (_holds_str(a) or _holds_str(b))
 
 
 def _bool(fb, v):
@@ -696,7 +696,7 @@ def _bool(fb, v):
 
 
 def _item_compare(tr, op, x, y, loc):
-    if type(x) is tuple and type(y) is tuple:
+    if isinstance(x, tuple) and isinstance(y, tuple):  # NamedTuples compare as tuples
         return compare_tuples(tr, op, x, y, loc)
     if is_stringish(x) or is_stringish(y):
         return compare(tr, op, x, y, loc)

@@ -1,6 +1,7 @@
 """Functions over run-time strings compiled by test_strvalues.py (a plain
 module: pytest rewrites the asserts of test modules). Each is compared with
 CPython on the same arguments."""
+from typing import NamedTuple
 
 
 def length(s: str) -> int:
@@ -420,3 +421,14 @@ def tuple_compare(s: str, t: str) -> tuple:
 
 def min_max_of_strs(s: str, t: str) -> tuple:
     return max(s, t), min(s, t, "m"), max(t, s)
+
+
+class Named(NamedTuple):
+    name: str
+    n: int
+
+
+def named_tuples(s: str, t: str) -> tuple:
+    a = Named(s, 1)
+    b = Named(t, 1)
+    return a == b, a < b, a == ("a", 1), a.name + b.name

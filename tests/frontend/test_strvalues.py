@@ -354,6 +354,8 @@ def test_int_with_a_base(n, base, upper):
 def test_tuples_holding_strs_compare_as_cpython(s, t):
     check(F.tuple_compare, s, t)
     check(F.tuple_compare, s, s)
+    check(F.named_tuples, s, t)
+    check(F.named_tuples, "a", "a")
 
 
 def test_tuple_keys_holding_strs_are_refused():
