@@ -14,6 +14,8 @@
  * rejects for the value's type, so `spec` is always valid here.
  */
 
+import { sread } from "./strings";
+
 interface Spec {
   fill: string;
   align: string;
@@ -372,4 +374,55 @@ export function pyfmt(kind: string, bits: bigint, conv: string, spec: string): s
   }
   if (typeof v === "bigint") return formatInt(v, parseSpec(spec, ">"));
   return formatFloat(v, parseSpec(spec, ">"));
+}
+
+// Python's str.isprintable() of one code point (Unicode general categories
+// as the JS engine's tables know them; CPython's may be a version apart for
+// the newest characters).
+const NOT_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
+
+function hex(c: number, width: number): string {
+  return c.toString(16).padStart(width, "0");
+}
+
+/** Python's repr() (`ascii`: ascii()) of a str given as its code points. */
+function strRepr(cps: string[], ascii: boolean): string {
+  let q = "'";
+  if (cps.includes("'") && !cps.includes('"')) q = '"';
+  let out = q;
+  for (const ch of cps) {
+    const c = ch.codePointAt(0)!;
+    if (ch === q || ch === "\\") out += "\\" + ch;
+    else if (ch === "\t") out += "\\t";
+    else if (ch === "\n") out += "\\n";
+    else if (ch === "\r") out += "\\r";
+    else if (c < 0x20 || c === 0x7f) out += "\\x" + hex(c, 2);
+    else if (c < 0x7f) out += ch;
+    else if (!ascii && c !== 0xad && !(c >= 0xd800 && c < 0xe000) && !NOT_PRINTABLE.test(ch)) out += ch;
+    else if (c <= 0xff) out += "\\x" + hex(c, 2);
+    else if (c <= 0xffff) out += "\\u" + hex(c, 4);
+    else out += "\\U" + hex(c, 8);
+  }
+  return out + q;
+}
+
+/**
+ * A run-time string of an exception message (message kind "str": `bits`
+ * is the address of its block in `memory`), after conversion `conv` ("",
+ * "s", "r" or "a") and `format(..., spec)`, counting code points as Python.
+ */
+export function pystr(memory: WebAssembly.Memory, bits: bigint, conv: string, spec: string): string {
+  let cps = Array.from(sread(memory, Number(BigInt.asUintN(32, bits))));
+  if (conv === "r" || conv === "a") cps = Array.from(strRepr(cps, conv === "a"));
+  const sp = parseSpec(spec, "<");
+  if (sp.prec >= 0) cps = cps.slice(0, sp.prec);
+  const s = cps.join("");
+  const pad = sp.width - cps.length;
+  if (pad <= 0) return s;
+  if (sp.align === ">") return sp.fill.repeat(pad) + s;
+  if (sp.align === "^") {
+    const left = Math.floor(pad / 2);
+    return sp.fill.repeat(left) + s + sp.fill.repeat(pad - left);
+  }
+  return s + sp.fill.repeat(pad);
 }

@@ -288,6 +288,16 @@ def _raise_if_fmt(L, e):
     return [m.if_(c, m.block(None, sets + [raise_], bn.unreachable_type))]
 
 
+@lowering("str_to_float")
+def _str_to_float(L, e):
+    """The host's float of a validated str block: import py2wasm.str_to_float
+    (i32 address) -> f64 (runner/strs.py, js/src/strings.ts `sfloat`)."""
+    ensure_memory(L.ctx)
+    name = L.ctx.host_import(STR_MODULE, "str_to_float", [bn.i32], [bn.f64])
+    return [L.set(e.outs[0], L.m.call(name, [_addr(L, e.ins[0])], bn.f64))]
+
+
+STR_MODULE = "py2wasm"  # host imports of run-time strings (frontend/strvalues.py)
 MEMORY_PRIMITIVES = ("load", "store", "alloc", "f32", "wadd", "wsub", "wmul", "wneg", "wrap",
-                     "fdiv", "ftoi", "raise_if_fmt")
+                     "fdiv", "ftoi", "raise_if_fmt", "str_to_float")
 assert all(p in LOWERINGS for p in MEMORY_PRIMITIVES)

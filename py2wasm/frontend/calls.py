@@ -341,8 +341,8 @@ def call_value(tr, fn, args, kwargs, loc):
             if r is not NotImplemented:
                 return r
         raise generators.refuse(loc)
-    from . import dicts, objects, sets
-    for values in (sets, dicts, lists, objects):  # containers and instances (their modules)
+    from . import dicts, objects, sets, strvalues
+    for values in (strvalues, sets, dicts, lists, objects):  # containers and instances (their modules)
         r = values.call(tr, fn, list(args), dict(kwargs), loc)
         if r is not values.NO:
             return r

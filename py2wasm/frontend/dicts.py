@@ -240,6 +240,7 @@ def learn(tr, d: PyDict, key, value, loc):
     if d.site is None:
         raise error(loc, "a dict whose key and value types cannot be inferred",
                     "start it with an item, e.g. {0: 0.0}", E_TYPE)
+    key, value = _strs(tr, key, loc), _strs(tr, value, loc)
     kt, vt = _sites(tr).get(d.site, (None, None))
     if kt is None:
         _check_key(key, loc)
@@ -257,7 +258,35 @@ def _kind(v) -> str:
     return type(v).__name__
 
 
+def _strs(tr, v, loc):
+    """A known str (or f-string) key or value as a run-time string: a dict
+    of strs holds their addresses (frontend/strvalues.py)."""
+    from .strings import FStr
+    if type(v) is str or isinstance(v, FStr):
+        from .strvalues import to_str
+        return to_str(tr, v, loc)
+    return v
+
+
+def _is_str(v) -> bool:
+    from .strvalues import PyStr
+    return type(v) is PyStr
+
+
+def _has_str(v) -> bool:
+    from .strings import FStr
+    return type(v) is str or isinstance(v, FStr) or _is_str(v) or (
+        isinstance(v, tuple) and any(_has_str(x) for x in v))
+
+
 def _check_key(k, loc):
+    from .strings import FStr
+    if type(k) is str or isinstance(k, FStr) or _is_str(k):  # strs: strvalues.py
+        return
+    if _has_str(k):  # (its leaf would be the address: equal texts must be one key)
+        raise error(loc, "a dict key or set element that is a tuple holding a str is not "
+                    "supported in compiled code", "use the str itself, or join the parts "
+                    "into one str key", E_UNSUPPORTED_VALUE)
     ts = _leaf_types(k) if (scalar_type(k) is not None or type(k) is tuple) else [None]
     if not ts and type(k) is tuple and k != ():
         ts = [None]
@@ -279,9 +308,16 @@ def _check_value(v, loc):
 
 def _same_kind(tr, d, key, value, loc):
     from .state import key_of
+    if _is_str(d.kt) and key is not None:
+        key = _strs(tr, key, loc)
+    if _is_str(d.vt) and value is not None:
+        value = _strs(tr, value, loc)
     if key is not None and key_of(key) != key_of(d.kt):
         key = _convert_key(tr, d, key, loc)
     if value is not None and key_of(value) != key_of(d.vt):
+        if _is_str(d.vt) or _is_str(value):
+            raise error(loc, f"a dict of {_kind(d.vt)} values cannot hold a {_kind(value)} in "
+                        "compiled code (a dict holds one value type)", "", E_TYPE)
         raise error(loc, f"a dict of {_kind(d.vt)} values cannot hold a {_kind(value)} in "
                     "compiled code (a dict holds one value type)",
                     f"convert it: {_kind(d.vt)}(x)", E_TYPE)
@@ -352,7 +388,11 @@ def _probe(tr, d, kl, h):
     hit = fb.new_block()
     fb.cond_br(same, hit, nxt)
     fb.set_block(hit)
-    eq = _keys_equal(tr, kl, entry, len(kl))
+    if _is_str(d.kt):  # str keys: equal text (strvalues.py)
+        from .strvalues import equal_at
+        eq = equal_at(tr, kl[0], _ld(fb, entry, 16))
+    else:
+        eq = _keys_equal(tr, kl, entry, len(kl))
     if eq is True:
         fb.br(done, [i, slot])
     else:
@@ -391,7 +431,11 @@ def _lookup(tr, d, key, loc):
     """(found: bool Var, entry number, slot, hash, key leaves)."""
     key = _same_kind(tr, d, key, None, loc)
     kl = _leaves(tr, key)
-    h = _hash(tr, kl)
+    if _is_str(d.kt):  # str keys: a hash of the text (strvalues.py)
+        from .strvalues import hash_of
+        h = hash_of(tr, key)
+    else:
+        h = _hash(tr, kl)
     slot, j = _probe(tr, d, kl, h)
     return tr.fb.emit("ge", [j, tr.fb.const(0)]), j, slot, h, kl
 
@@ -401,6 +445,14 @@ def _key_error(tr, cond, key, loc):
     fb = tr.fb
     from .state import leaves
     from ..ir.messages import kind_of_type
+    if type(key) is str:
+        fb.raise_if(cond, "KeyError", repr(key), loc)
+        return
+    if _is_str(key):  # a run-time string: its repr, by the host (message kind "str")
+        c = fb.const(True, BOOL) if cond is True else cond
+        fb.emit_multi("raise_if_fmt", [c, key.hdr], {"exc": "KeyError", "msg": "{0!r}",
+                                                     "kinds": ("str",)}, loc=loc)
+        return
     if type(key) is tuple:
         parts = ["{%d!r}" % i for i in range(len(key))]
         template = "(" + ", ".join(parts) + ("," if len(parts) == 1 else "") + ")"
@@ -423,6 +475,8 @@ def getitem(tr, d: PyDict, key, loc):
             if d.site is None:
                 raise error(loc, "a defaultdict whose key type cannot be inferred", "", E_TYPE)
             learn(tr, d, key, d.default() if d.default else 0, loc)
+        if _is_str(key):
+            _key_error(tr, True, key, loc)  # raised here; the trace stops below
         raise TraceRaise("KeyError", repr(key))
     found, j, slot, h, kl = _lookup(tr, d, key, loc)
     if d.default is not None:
@@ -617,6 +671,7 @@ def from_items(tr, items, site, loc) -> PyDict:
     if not items:
         kt, vt = _sites(tr).get(site, (None, None))
         return new_dict(tr, kt, vt, loc, site)
+    items = [(_strs(tr, k, loc), _strs(tr, v, loc)) for k, v in items]
     k0, v0 = items[0]
     _check_key(k0, loc)
     _check_value(v0, loc)

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from typing import Any, Optional
 
 from ..ir import BOOL, DTYPES, F64, I64, Var
-from ..ir.types import ListType, NumpyScalarType, TupleType, python_name
+from ..ir.types import STR, ListType, NumpyScalarType, TupleType, python_name
 from .arrays import ListLit, ic, iadd, icmp, imul, isel, isub, known, loop
 from .values import (E_TYPE, E_UNSUPPORTED_VALUE, NpScalar, TraceRaise,
                      error, scalar_type)
@@ -123,6 +123,9 @@ def _elem_of(v):
         return _DTYPE_OF_TYPE.get(v.type)
     if isinstance(v, PyList):
         return ListType(v.elem)
+    from .strvalues import PyStr
+    if type(v) is PyStr:  # a str: its address (frontend/strlists.py)
+        return STR
     if type(v) is tuple and v:  # a record of numbers: lists_records.py
         from .lists_records import record_type
         return record_type(v)
@@ -261,6 +264,9 @@ def _load(fb, elem, data, i):
         return load_record(fb, elem, _addr(fb, data, elem, i))
     if isinstance(elem, ListType):  # a row: the list at the stored header address
         return PyList(elem.elem, fb.emit("load", [_addr(fb, data, elem, i)], {"dtype": "int64"}))
+    if elem is STR:  # a str: its address (frontend/strlists.py)
+        from .strvalues import PyStr
+        return PyStr(fb.emit("load", [_addr(fb, data, elem, i)], {"dtype": "int64"}))
     return fb.emit("load", [_addr(fb, data, elem, i)], {"dtype": elem})
 
 
@@ -278,7 +284,7 @@ def _store(fb, elem, data, i, v):
 
 
 def _as(fb, elem, v):
-    if isinstance(v, PyList):
+    if isinstance(v, PyList) or type(v).__name__ == "PyStr":
         return ic(fb, v.hdr)
     if isinstance(v, Var):
         return v
@@ -345,6 +351,9 @@ def from_literal(tr, lit: Literal, loc, strict=True):
     """The PyList of a literal of numbers; None (or the old refusal when
     `strict`) for a literal that is not a list of numbers."""
     items = lit.items
+    if any(type(v) is str for v in items):  # strs: in memory (frontend/strvalues.py)
+        from .strvalues import to_str
+        items = tuple(to_str(tr, v, loc) if type(v) is str else v for v in items)
     if any(isinstance(v, ListLit) for v in items):  # rows: lists themselves
         items = tuple(as_list(tr, v, loc, strict=False) or v if isinstance(v, ListLit) else v
                       for v in items)
@@ -409,7 +418,11 @@ def settle_frame(tr, frame, loc):
 # --- operations ---------------------------------------------------------------------------
 
 def _row(tr, v, loc):
-    """An element to store: a list literal becomes a list (a row)."""
+    """An element to store: a list literal becomes a list (a row), a known
+    str a run-time one (frontend/strvalues.py)."""
+    if type(v) is str:
+        from .strvalues import to_str
+        return to_str(tr, v, loc)
     return as_list(tr, v, loc) if isinstance(v, ListLit) else v
 
 
@@ -661,7 +674,9 @@ def to_array(tr, lst: PyList, loc, dtype=None):
 # --- searching, comparing, operators ------------------------------------------------------
 
 def _eq(tr, a, b, loc):
-    from . import operators
+    from . import operators, strvalues
+    if strvalues.involved(a, b):  # strs (frontend/strlists.py)
+        return strvalues.compare(tr, "==", a, b, loc)
     if isinstance(a, PyList) or isinstance(b, PyList):
         return compare(tr, "==", a, b, loc)
     if type(a) is tuple or type(b) is tuple:

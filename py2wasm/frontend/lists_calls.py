@@ -55,6 +55,11 @@ def _minmax(tr, lst: PyList, which, loc):
     msg = cpython_message({"min": min, "max": max}[which], [])[1]  # differs between versions
     if lst.elem is None:
         raise TraceRaise("ValueError", msg)
+    from ..ir.types import STR
+    if lst.elem == STR:  # strs: by code points (frontend/strlib.py)
+        from . import strlib
+        from .strvalues import lib
+        return lib(tr, strlib.min_str, [lst, -1 if which == "min" else 1], loc, which)
     n = length(fb, lst)
     empty = icmp(fb, "eq", n, 0)
     if empty is True:
@@ -223,7 +228,12 @@ def call(tr, fn, args, kwargs, loc):
     if isinstance(lst.elem, NumpyScalarType) and fn in (sum, min, max, any, all):
         raise error(loc, f"{fn.__name__}() of a list of NumPy scalars (list(a)) is not supported",
                     f"use np.{fn.__name__}(a), or a.tolist() for Python numbers", E_UNSUPPORTED_CALL)
-    if lst.elem is not None and not isinstance(lst.elem, str) and fn in (sum, min, max):
+    from ..ir.types import STR
+    if lst.elem == STR and fn in (sum, any, all):  # strs: min and max only (frontend/strlib.py)
+        raise error(loc, f"{fn.__name__}() of a list of strs is not supported",
+                    "loop over the strings", E_UNSUPPORTED_CALL)
+    if lst.elem is not None and not isinstance(lst.elem, str) and lst.elem != STR and \
+            fn in (sum, min, max):
         raise error(loc, f"{fn.__name__}() of a list of {'lists' if isinstance(lst.elem, ListType) else 'tuples'} is not supported",
                     "loop over the rows", E_UNSUPPORTED_CALL)
     if fn is sum:

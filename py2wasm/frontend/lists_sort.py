@@ -48,6 +48,14 @@ def sort(tr, lst: PyList, reverse, loc):
     from ..ir.types import TupleType
     from . import lists_records as R
     record = isinstance(lst.elem, TupleType)
+    from ..ir.types import STR
+    if lst.elem == STR:  # strs: by code points (frontend/strlib.py)
+        from . import strlib
+        from .strvalues import lib
+        if isinstance(reverse, Var):
+            raise error(loc, "sort(reverse=...) must be known when compiling", "", E_TYPE)
+        lib(tr, strlib.sort_strs, [lst, bool(reverse)], loc, "list.sort")
+        return
     if not isinstance(lst.elem, str) and not record:  # lists, NumPy scalars (list(a))
         raise error(loc, "sorting a list of lists or of NumPy scalars is not supported",
                     "sort each row, np.sort(a) an array, or a list of numbers (a.tolist())",

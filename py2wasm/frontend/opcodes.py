@@ -17,7 +17,7 @@ import re
 from ..ir import Var
 from ..ir.messages import INT_OVERFLOW
 from ..ir.types import VectorType
-from . import arrays, complexes, dicts, lists, nplib, objects, sets, strings
+from . import arrays, complexes, dicts, lists, nplib, objects, sets, strings, strvalues
 from .iterators import RangeIter, TupleIter, get_iter, range_advance, range_has_next, tuple_next
 from .state import NULL, STOP, UNBOUND, Static
 from .typefork import TypeFork
@@ -281,6 +281,8 @@ class Handlers:
             obj = lists.as_list(self, obj, loc)
         if lists.is_list(obj):
             return lists.attribute(obj, name, loc)
+        if strvalues.is_str(obj) or isinstance(obj, strings.FStr):  # run-time strings
+            return strvalues.attribute(self, obj, name, loc)
         if arrays.is_array(obj):
             from . import nplib
             if obj.dtype in ("complex128", "complex64"):
@@ -333,6 +335,9 @@ class Handlers:
             f.stack.append(lists.binary(self, op, ins.argrepr.endswith("="), a, b,
                                         self.loc_of(ins)))
             return
+        if strvalues.involved(a, b):  # run-time strings (strvalues.py)
+            f.stack.append(strvalues.binary(self, op, a, b, self.loc_of(ins)))
+            return
         self._check_operands(ins, (a, b))
         if ins.argrepr.endswith("=") and isinstance(a, arrays.Arr):  # a += b on an array
             f.stack[:] = [arrays.settle(self, v, self.loc_of(ins)) for v in f.stack]
@@ -358,6 +363,12 @@ class Handlers:
             return
         if any(isinstance(v, arrays.ListLit) or lists.is_list(v) for v in (a, b)):
             f.stack.append(lists.compare(self, _cmp_op(ins), a, b, self.loc_of(ins)))
+            return
+        if strvalues.involved(a, b):  # run-time strings (strvalues.py)
+            f.stack.append(strvalues.compare(self, _cmp_op(ins), a, b, self.loc_of(ins)))
+            return
+        if strvalues.in_tuples(a, b):  # tuples holding run-time strings
+            f.stack.append(strvalues.compare_tuples(self, _cmp_op(ins), a, b, self.loc_of(ins)))
             return
         self._check_operands(ins, (a, b))
         r = complexes.fast_abs_compare(self, f, _cmp_op(ins), a, b, self.loc_of(ins))
@@ -408,6 +419,8 @@ class Handlers:
             return arrays.truth(self, v, loc)
         if lists.is_list(v):
             return lists.truth(self, v)
+        if strvalues.is_str(v):
+            return strvalues.truth(self, v)
         if isinstance(v, (Var, NpScalar)) or type(v) in (int, float, bool, complex, Cx):
             from . import operators
             return operators.truth(self.fb, v, loc)
@@ -443,6 +456,13 @@ class Handlers:
         b = f.stack.pop()
         a = f.stack.pop()
         loc = self.loc_of(ins)
+        if (strvalues.involved(a, b) or isinstance(b, tuple) and any(
+                strvalues.in_tuples(a, x) for x in b)) and not (
+                lists.is_list(b) or sets.is_set(b) or dicts.is_dict(b)):
+            r = strvalues.contains(self, a, b, loc)
+            f.stack.append(self.fb.emit("not", [r]) if ins.arg and isinstance(r, Var)
+                           else (not r) if ins.arg else r)
+            return
         if sets.is_set(b):
             r = sets.contains(self, b, a, loc)
             f.stack.append(self.fb.emit("not", [r]) if ins.arg and isinstance(r, Var)
@@ -479,7 +499,11 @@ class Handlers:
     def op_FORMAT_VALUE(self, ins, f):  # 3.11, 3.12
         spec = f.stack.pop() if ins.arg & 0x04 else ""
         conv = (None, "s", "r", "a")[ins.arg & 0x03]
-        f.stack.append(strings.format_value(f.stack.pop(), conv, spec, self.loc_of(ins)))
+        v = f.stack.pop()
+        if strvalues.is_str(v):
+            f.stack.append(strvalues.format_value(self, v, conv, spec, self.loc_of(ins)))
+            return
+        f.stack.append(strings.format_value(v, conv, spec, self.loc_of(ins)))
 
     def op_CONVERT_VALUE(self, ins, f):  # 3.13: !s !r !a, formatted by the next FORMAT_*
         f.stack.append(_Converted(f.stack.pop(), (None, "s", "r", "a")[ins.arg]))
@@ -494,6 +518,9 @@ class Handlers:
         v, conv = f.stack.pop(), None
         if isinstance(v, _Converted):
             v, conv = v.value, v.conv
+        if strvalues.is_str(v):
+            f.stack.append(strvalues.format_value(self, v, conv, spec, self.loc_of(ins)))
+            return
         f.stack.append(strings.format_value(v, conv, spec, self.loc_of(ins)))
 
     def op_BUILD_STRING(self, ins, f):
@@ -601,6 +628,9 @@ class Handlers:
         loc = self.loc_of(ins)
         if isinstance(v, range):
             v = tuple(v)
+        if lists.is_list(v):  # a, b = s.split(","): its length checked at run time
+            from .strlists import unpack
+            v = unpack(self, v, ins.arg, loc)
         if arrays.is_array(v):  # y, x = np.mgrid[...]: the items along axis 0
             from .indexing_fancy import unpack
             v = unpack(self, v, ins.arg, loc)
@@ -629,6 +659,9 @@ class Handlers:
             return
         if lists.is_list(seq) or isinstance(seq, lists.Literal):
             f.stack.append(lists.getitem(self, lists.as_list(self, seq, loc), idx, loc))
+            return
+        if strvalues.is_str(seq) or type(seq) is str:
+            f.stack.append(strvalues.getitem(self, seq, idx, loc))
             return
         from . import npfuncs_shape
         if npfuncs_shape.is_grid(seq):  # np.mgrid[...], np.ogrid[...]
@@ -683,7 +716,8 @@ class Handlers:
     def op_BINARY_SLICE(self, ins, f):  # 3.12+
         stop = f.stack.pop()
         start = f.stack.pop()
-        if arrays.is_array(f.stack[-1]) or lists.is_list(f.stack[-1]):
+        if arrays.is_array(f.stack[-1]) or lists.is_list(f.stack[-1]) or \
+                strvalues.is_str(f.stack[-1]) or type(f.stack[-1]) is str:
             f.stack.append(slice(start, stop))
             return self.op_BINARY_SUBSCR(ins, f)
         if isinstance(start, Var) or isinstance(stop, Var):
@@ -706,6 +740,8 @@ class Handlers:
         if lists.is_list(container):
             lists.setitem(self, container, key, value, loc)
             return
+        if strvalues.is_str(container):
+            raise TraceRaise("TypeError", "'str' object does not support item assignment")
         if objects.is_obj(container):
             objects.setitem(self, container, key, value, loc)
             return
@@ -798,6 +834,12 @@ class Handlers:
         if lists.is_list(v):
             f.stack.append(lists.get_iter(self, v))
             return
+        if type(v) is str:  # a known string: its characters, known
+            v = tuple(v)
+        if strvalues.is_str(v) or type(v) is strvalues.StrIter:
+            f.stack.append(v if type(v) is strvalues.StrIter else
+                           strvalues.get_iter(self, v, self.loc_of(ins)))
+            return
         if isinstance(v, lists.ITERATORS):  # iter(enumerate(xs)) is itself
             f.stack.append(v)
             return
@@ -845,7 +887,7 @@ class Handlers:
             return self.jump(body, f) if body in self.targets else None
         from . import generators
         steppers = {dicts.DictIter: dicts.iter_step, sets.SetIter: sets.iter_step,
-                    generators.GenIter: generators.iter_step}
+                    generators.GenIter: generators.iter_step, strvalues.StrIter: strvalues.iter_step}
         if isinstance(it, lists.ITERATORS) or type(it) in steppers:
             # lists, enumerate/zip/reversed with lists, dicts and their views, sets, generators
             more, step = (steppers[type(it)](self, it, self.loc_of(ins)) if type(it) in steppers

@@ -23,7 +23,7 @@ from typing import Any
 
 from ..ir import BOOL, F64, I64, Var
 from .values import E_TYPE, E_UNSUPPORTED_CALL, E_UNSUPPORTED_VALUE, TraceRaise, error, scalar_type
-from .dicts import _add, _c, _if, _ld, _leaf_types, _leaves, _st
+from .dicts import _add, _c, _if, _is_str, _ld, _leaf_types, _leaves, _st, _strs
 
 HEADER = 40
 MINSIZE = 8
@@ -178,6 +178,9 @@ def _hash_leaf(fb, x):
 
 def _hash(tr, et, kl):
     fb = tr.fb
+    if _is_str(et):  # strs: py2wasm's hash of the text (CPython's is randomized per process)
+        from .strvalues import PyStr, hash_of
+        return hash_of(tr, PyStr(kl[0]))
     if type(et) is not tuple:
         return _hash_leaf(fb, kl[0])
     it = iter(kl)
@@ -264,7 +267,11 @@ def _search(tr, s, kl, h, *, clean=False):
         cmp = fb.new_block()
         fb.cond_br(same, cmp, other)
         fb.set_block(cmp)
-        eq = _keys_equal(tr, kl, e)
+        if _is_str(s.et):  # strs: equal text (strvalues.py)
+            from .strvalues import equal_at
+            eq = equal_at(tr, kl[0], _ld(fb, e, 16))
+        else:
+            eq = _keys_equal(tr, kl, e)
         fb.cond_br(eq, done, other, [fb.const(1), idx, free], [])
         fb.set_block(other)
         is_dummy = fb.emit("eq", [state, fb.const(2)])
@@ -370,6 +377,12 @@ def _insert_clean(tr, s, e, ktypes):
 # --- learning the element kind ---------------------------------------------------------------
 
 def _check_elem(v, loc):
+    from .strings import FStr
+    if type(v) is str or isinstance(v, FStr) or _is_str(v):  # strs: strvalues.py
+        return
+    from .dicts import _check_key, _has_str
+    if _has_str(v):  # a tuple holding a str: refused (as a dict key)
+        _check_key(v, loc)
     ok = scalar_type(v) in _DT or type(v) is tuple and v != () and \
         all(t in _DT for t in _leaf_types(v)) and all(
             scalar_type(x) in _DT or type(x) is tuple for x in v)
@@ -388,6 +401,7 @@ def _learn(tr, s, v, loc):
         raise error(loc, "a set whose element type cannot be inferred",
                     "start it with an element, e.g. {0}", E_TYPE)
     _check_elem(v, loc)
+    v = _strs(tr, v, loc)
     sites = tr.mt.dict_sites
     if sites.get(s.site) is None:
         sites[s.site] = v
@@ -396,6 +410,8 @@ def _learn(tr, s, v, loc):
 
 def _same(tr, s, v, loc):
     from .state import key_of
+    if _is_str(s.et):
+        v = _strs(tr, v, loc)
     if key_of(v) != key_of(s.et):
         if scalar_type(v) is BOOL and scalar_type(s.et) is I64:
             return tr.fb.emit("select", [v, tr.fb.const(1), tr.fb.const(0)]) if isinstance(
@@ -421,6 +437,8 @@ def contains(tr, s: PySet, v, loc):
     if s.et is None:
         return False
     from .state import key_of
+    if _is_str(s.et):
+        v = _strs(tr, v, loc)
     if key_of(v) != key_of(s.et):
         if scalar_type(v) is not None and scalar_type(s.et) is not None:
             v = _same(tr, s, v, loc) if scalar_type(v) is BOOL else v
@@ -656,6 +674,7 @@ def iter_step(tr, it: SetIter, loc):
 def from_items(tr, items, site, loc) -> PySet:
     if not items:
         return new_set(tr, tr.mt.dict_sites.get(site), loc, site)
+    items = [_strs(tr, v, loc) for v in items]
     _check_elem(items[0], loc)
     s = new_set(tr, items[0], loc, site)
     for v in items:
@@ -689,6 +708,8 @@ def call_method(tr, m, args, kwargs, loc):
         if s.et is None:
             _check_elem(args[0], loc)
             if name == "remove":
+                if _is_str(args[0]):
+                    _key_error(tr, True, args[0], loc)  # raised here; the trace stops below
                 raise TraceRaise("KeyError", repr(args[0]))
             return None
         found = _discard(tr, s, args[0], loc)

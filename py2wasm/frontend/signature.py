@@ -48,6 +48,9 @@ def annotation_type(ann: Any, fn, what: str) -> PyType:
         return BOOL
     if ann is complex:
         return COMPLEX
+    if ann is str:
+        from ..ir.types import STR
+        return STR
     if ann is None or ann is type(None):
         return NONE
     if isinstance(ann, ArrayType):  # py2wasm.f64[:, :]
@@ -277,6 +280,9 @@ def type_of_value(v: Any, fn=None, name: str = "") -> PyType:
         return F64
     if t is complex:
         return COMPLEX
+    if t is str:
+        from ..ir.types import STR
+        return STR
     if t is tuple:
         return TupleType(tuple(type_of_value(x, fn, name) for x in v))
     if issubclass(t, tuple) and hasattr(t, "_fields"):  # a NamedTuple
@@ -409,7 +415,19 @@ def trace_type(v: Any, loc, what="value") -> PyType:
         return ArrayType(v.dtype, v.ndim)
     from .lists import PyList, list_type
     if isinstance(v, PyList):
+        from ..ir.types import ListType, StrType
+        e = v.elem
+        while isinstance(e, ListType):
+            e = e.elem
+        if isinstance(e, StrType):
+            raise error(loc, f"{what} is a list of str, which cannot leave compiled code yet",
+                        "return the joined text (\",\".join(xs)), or its length",
+                        E_UNSUPPORTED_VALUE)
         return list_type(v)
+    from .strvalues import PyStr
+    if t is PyStr:
+        from ..ir.types import STR
+        return STR
     from .objects import ObjState, is_obj
     if t is ObjState:
         return v.pytype(trace_type, loc, what)
@@ -452,10 +470,13 @@ def placeholder(t: PyType):
     if isinstance(t, TupleType):
         items = tuple(placeholder(e) for e in t.elems)
         return t.pyclass._make(items) if t.pyclass is not None else items
-    from ..ir.types import ListType
+    from ..ir.types import ListType, StrType
     if isinstance(t, ListType):
         from .lists import param_list
         return param_list(t)
+    if isinstance(t, StrType):
+        from .strvalues import PyStr
+        return PyStr(0)
     if isinstance(t, ArrayType):
         from .arrays import Arr
         strides = tuple(Var(I64, "stride") for _ in range(t.ndim)) if t.strided else None

@@ -103,8 +103,8 @@ class FStr:
             leaves(f.value, out)
 
     def trace_rebuild(self, rebuild, it) -> "FStr":
-        return FStr([p if isinstance(p, str) else Field(rebuild(p.value, it), p.conv, p.spec)
-                     for p in self.parts])
+        return FStr([p if isinstance(p, str) else type(p)(rebuild(p.value, it), p.conv, p.spec)
+                     for p in self.parts])  # a Field, or strvalues' field of a run-time str
 
     def __repr__(self) -> str:
         return f"FStr({self.template()!r})"

@@ -273,6 +273,8 @@ class FunctionTracer(Handlers):
         live = self.live[offset]
         frame = arrays.settle_frame(self, lists.settle_frame(self, frame.copy(), self.fb.loc),
                                     self.fb.loc)
+        from .strvalues import settle_frame
+        frame = settle_frame(self, frame, self.fb.loc)  # f-strings crossing a jump: strs
         for i in range(self.nvarnames):
             if self.names[i] not in live:
                 frame.locals[i] = UNBOUND
@@ -358,6 +360,8 @@ class FunctionTracer(Handlers):
             value = final(self, value)
         value = lists.check_return(self, value, loc)
         if self.export:  # instances leave as states; instance arguments' states follow
+            from .strvalues import exit_value
+            value = exit_value(self, value, loc)  # known strs leave in memory
             value = objects.exit_value(self, value, loc)
             if self.obj_args:
                 value = (value, tuple(objects.state(self, o, loc) for o in self.obj_args))

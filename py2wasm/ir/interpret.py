@@ -190,12 +190,14 @@ def _eval(module: Module, e, ins: list, depth: int) -> list:
         return []
     if p == "alloc":
         return [_mem().alloc(ins[0])]
+    if p == "str_to_float":
+        return [float(_read_str(ins[0]))]
     if p == "wrap":
         return [_memory.wrap(e.params["dtype"], ins[0])]
     if p == "raise_if_fmt":
         if ins[0]:
             raise _exception(e.params["exc"], format_message(e.params["msg"], e.params.get("kinds"),
-                                                             ins[1:]))
+                                                             ins[1:], _read_str))
         return []
     if p[0] == "v":  # SIMD primitives (ir/vinterpret.py)
         from .vinterpret import eval_simd
@@ -256,3 +258,10 @@ def interpret(module: Module, fn_name: str, args: Sequence[Any], memory=None) ->
         return _run(module, fn, vals, 0)
     finally:
         _MEMORY.pop()
+
+
+def _read_str(addr: int) -> str:
+    """A run-time string of a message (frontend/strvalues.py's layout)."""
+    m = _mem()
+    n = m.load("int64", addr)
+    return m.read_bytes(addr + 8, 4 * n).decode("utf-32-le", "surrogatepass")

@@ -77,8 +77,9 @@ def convert_to_int(x: float) -> Optional[tuple[str, str]]:
 # A `raise_if_fmt` message is a str.format template over its run-time operands;
 # params["kinds"] (optional, one per operand) says which Python object each
 # operand stands for when the message is formatted: "int" (an i64), "float"
-# (an f64), "bool", or "np.<dtype>" (a NumPy scalar of that dtype, its value
-# in the dtype's compute type). Without kinds every operand is an int. The
+# (an f64), "bool", "np.<dtype>" (a NumPy scalar of that dtype, its value
+# in the dtype's compute type), or "str" (a run-time string: the address of
+# its block in linear memory, frontend/strvalues.py; the host reads the text). Without kinds every operand is an int. The
 # host formats the message with Python's own str.format (runner) or the JS
 # runtime's port of it (js/src/format.ts), so the text is CPython's.
 
@@ -114,8 +115,10 @@ def bits_value(kind: str, bits: int):
     return int(bits)
 
 
-def format_message(template: str, kinds, values) -> str:
-    """`template.format(...)` over the operands' Python objects."""
+def format_message(template: str, kinds, values, read_str=None) -> str:
+    """`template.format(...)` over the operands' Python objects; `read_str`
+    (address -> str) reads the operands of kind "str"."""
     if not kinds:
         return template.format(*values)
-    return template.format(*[message_value(k, v) for k, v in zip(kinds, values)])
+    return template.format(*[read_str(int(v)) if k == "str" else message_value(k, v)
+                             for k, v in zip(kinds, values)])

@@ -267,7 +267,7 @@ def _raise_fmt_rule(ts, params):
         if not isinstance(kinds, tuple) or len(kinds) != len(ts) - 1:
             _fail("raise_if_fmt params kinds= needs one kind per message argument")
         for k, t in zip(kinds, ts[1:]):
-            ok = {"int": I64, "float": F64, "bool": BOOL}.get(k)
+            ok = {"int": I64, "float": F64, "bool": BOOL, "str": I64}.get(k)
             if ok is None and not (isinstance(k, str) and k.startswith("np.")):
                 _fail(f"raise_if_fmt: unknown message kind {k!r}")
             if ok is not None and ok != t:
@@ -275,6 +275,11 @@ def _raise_fmt_rule(ts, params):
     return []
 
 
+_def("str_to_float", 1, _to(F64, (I64,)), pure=False,
+     doc="the float of the str block at the address (frontend/strvalues.py's layout), "
+         "whose text the frontend validated and normalized to ASCII `[-]digits[.digits]"
+         "[e[-]digits]`: the correctly rounded double, by the host (Python's float(), "
+         "JavaScript's Number(): both correctly rounded, so identical)")
 _def("alloc", 1, _alloc_rule, ["MemoryError"], pure=False,
      doc="a fresh 16-byte-aligned block of operand bytes of linear memory (contents "
          "unspecified); MemoryError when linear memory cannot grow to hold it. Freed "

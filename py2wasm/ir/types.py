@@ -265,6 +265,27 @@ class ListType(ArrayType):
         return python_name(self)
 
 
+@dataclass(frozen=True, repr=False)
+class StrType(ArrayType):
+    """A Python str in a signature (frontend/strvalues.py's layout in linear
+    memory: an int64 length, then one int32 code point per character). Like
+    ListType it crosses the ABI as the address alone (a 0-D array of bytes
+    to the backend); the host (runner/strs.py, the npm package's JS) writes
+    the text before the call and reads a str result after it."""
+
+    def __init__(self):
+        object.__setattr__(self, "dtype", "uint8")
+        object.__setattr__(self, "ndim", 0)
+        object.__setattr__(self, "strided", False)
+        object.__setattr__(self, "alias", None)
+
+    def __repr__(self) -> str:
+        return "str"
+
+
+STR = StrType()
+
+
 _LIST_ELEM_JSON = {"float64": "float", "int64": "int", "bool": "bool"}
 
 
@@ -315,9 +336,11 @@ def python_name(t: PyType) -> str:
         return t.pyname
     if isinstance(t, TupleType):
         return "tuple[" + ", ".join(python_name(e) for e in t.elems) + "]"
+    if isinstance(t, StrType):
+        return "str"
     if isinstance(t, ListType):
         e = t.elem
-        inner = python_name(e) if isinstance(e, ListType) else \
+        inner = python_name(e) if isinstance(e, (ListType, StrType)) else \
             {"float64": "float", "int64": "int", "bool": "bool"}.get(e, "nothing")
         return f"list[{inner}]"
     if isinstance(t, ArrayType):
@@ -333,7 +356,8 @@ def to_json(t: PyType):
     """JSON form used in the build manifest: "int" | "float" | "bool" | "None"
     | "numpy.<dtype>" (a NumPy scalar: "numpy.float32", "numpy.bool_") | "complex"
     | {"tuple": [...]} (+ "names": [...] for a named tuple) | {"array": dtype, "ndim": n}
-    | a list: {"array": "uint8", "ndim": 0, "list": elem} (ListType)."""
+    | a list: {"array": "uint8", "ndim": 0, "list": elem} (ListType)
+    | a str: {"array": "uint8", "ndim": 0, "str": true} (StrType)."""
     if isinstance(t, ScalarType):
         return t.pyname
     if isinstance(t, TupleType):
@@ -345,6 +369,8 @@ def to_json(t: PyType):
             return {"tuple": [to_json(e) for e in t.elems], "names": list(t.names),
                     **({"class": t.pyclass.__name__} if t.pyclass is not None else {})}
         return {"tuple": [to_json(e) for e in t.elems]}
+    if isinstance(t, StrType):  # an ArrayType to the ABI code, which ignores "str"
+        return {"array": "uint8", "ndim": 0, "str": True}
     if isinstance(t, ListType):  # an ArrayType to the ABI code, which ignores "list"
         return {"array": "uint8", "ndim": 0, "list": list_elem_json(t.elem)}
     if isinstance(t, ArrayType):
@@ -370,6 +396,8 @@ def from_json(j) -> PyType:
         return NumpyScalarType(numpy_scalar_json(j))
     if isinstance(j, dict) and "list" in j:
         return ListType(list_elem_from_json(j["list"]))
+    if isinstance(j, dict) and j.get("str"):
+        return STR
     if isinstance(j, dict) and "array" in j:
         return ArrayType(j["array"], j["ndim"], bool(j.get("strided", False)), j.get("alias"))
     if isinstance(j, dict):

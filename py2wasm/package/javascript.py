@@ -81,6 +81,11 @@ def _imports_js(manifest: dict) -> str:
     math = runtime_pieces()["math"]
     parts = []
     for module, names in sorted((manifest.get("imports") or {}).items()):
+        if module == "py2wasm":  # run-time strings: js/src/strings.ts `sfloat` (reads $s's memory)
+            if list(names) != ["str_to_float"]:
+                raise ValueError(f"the wasm module imports py2wasm.{names}, which the JS runtime does not supply")
+            parts.append("py2wasm:{str_to_float:a=>$sfloat($s,a)}")
+            continue
         if module != "math":
             raise ValueError(f"the wasm module imports from {module!r}; the JS loader only supplies 'math'")
         fields = []
@@ -274,6 +279,9 @@ def _message_js(entry: dict) -> str:
         if idx >= entry["args"]:
             raise UnsupportedSignature(f"exception message template {entry['message']!r} uses argument {idx} of {entry['args']}")
         kind = kinds[idx] if kinds else "int"
+        if kind == "str":  # a run-time string: its block's address (js/src/format.ts `pystr`)
+            parts.append(f"$pystr($g.memory,$g.py2wasm_exc_arg{idx}.value,{_s(conv or '')},{_s(spec)})")
+            continue
         if kind not in JS_MESSAGE_KINDS:
             raise UnsupportedSignature(f"exception message with a run-time {kind} value: not supported "
                                        "from JavaScript yet (format it as a float)")
@@ -327,6 +335,10 @@ def javascript_module(manifest: dict, *, name: str | None = None, header: str = 
         for code, e in sorted(manifest.get("exceptions", {}).items(), key=lambda kv: int(kv[0])))
     if _uses_pyfmt(manifest):
         used.add("pyfmt")
+    if any("str" in (e.get("kinds") or ()) for e in (manifest.get("exceptions") or {}).values()):
+        used.add("pystr")
+    if "py2wasm" in (manifest.get("imports") or {}):
+        used.add("sfloat")
     loader, more = loader_js(manifest, _imports_js(manifest), source=source, inline=inline, auto=auto,
                              keep=heap)
     used |= more

@@ -46,7 +46,7 @@ from typing import Any
 from ..backend.abi import sizes_in_memory
 from .signature import (ARRAY_CLASSES, COMPLEX_ARRAYS, DTYPE_INDEX, MEMORY_EXPORTS,
                         NP_INT_RANGES, NUMPY_COMPLEX, NUMPY_SCALARS, count_leaves, field_key,
-                        has_array, has_list, has_state, is_array, is_complex_array, is_list,
+                        has_array, has_list, has_state, is_array, is_complex_array, is_list, is_str,
                         is_record, js_default, leaves, list_kind, object_params, shape_checks)
 
 # manifest scalar type -> (inline check of `{v}`, true when accepted; the value
@@ -98,6 +98,9 @@ def _result(t: Any, fn: str, n_leaves: int, used: set[str]) -> str:
         return "$r" if n_leaves == 1 else f"$r[{k}]"
 
     def build(ty: Any) -> str:
+        if is_str(ty):  # js/src/strings.ts `sout`
+            used.add("sout")
+            return f"$sout($s,{raw()})"
         if is_list(ty):  # js/src/lists.ts `lout`
             used.add("lout")
             return f"$lout($s,{raw()},{list_kind(ty)},{_s(fn)})"
@@ -187,6 +190,14 @@ def function_js(f: dict, local: str, pnames: list[str]) -> tuple[str, set[str]]:
 
         body.extend(shape_checks(t, pn, labels, p["name"], used))
         for leaf in leaves(t, pn, p["name"]):
+            if is_str(leaf.type):  # js/src/strings.ts: checked, placed after `start`
+                used |= {"start", "schk", "sput"}
+                var = f"${len(places)}"
+                body.append(f"typeof {leaf.access}==\"string\"||$schk({leaf.access},{labels},"
+                            f"{_s(leaf.label)});")
+                places.append(f"const {var}a=$sput($s,{leaf.access});")
+                args.append(f"{var}a")
+                continue
             if is_list(leaf.type):  # js/src/lists.ts: checked, placed after `start`, read back
                 used |= {"start", "lchk", "lput"}
                 var = f"${len(places)}"
@@ -288,7 +299,7 @@ def function_js(f: dict, local: str, pnames: list[str]) -> tuple[str, set[str]]:
     elif rt == "float" and not fin and not object_params(f):
         body.append(f"try{{{pre}return {call}}}{catch}")
     else:
-        if is_list(rt):  # its header's address
+        if is_list(rt) or is_str(rt):  # its header's (its block's) address
             expr = _result(rt, fn, 1, used)
         elif sizes_in_memory(rt) and is_complex_array(rt):
             used.add("cxo1")

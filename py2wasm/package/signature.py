@@ -103,6 +103,8 @@ def check_type(t: Any, where: str) -> None:
         return
     if t in NUMPY_COMPLEX:
         return
+    if is_str(t):
+        return
     if is_list(t):
         leaf = _list_leaf(t)
         if isinstance(leaf, dict) or leaf not in LIST_KINDS:
@@ -139,7 +141,13 @@ def arg_piece(t: str) -> tuple[str, str]:
 
 def is_array(t: Any) -> bool:
     """A NumPy array type (a TypedArray in JS); lists are `is_list`."""
-    return isinstance(t, dict) and "array" in t and "list" not in t
+    return isinstance(t, dict) and "array" in t and "list" not in t and "str" not in t
+
+
+def is_str(t: Any) -> bool:
+    """A Python str type ({"array": "uint8", "ndim": 0, "str": true}: its
+    block's address crosses the ABI; js/src/strings.ts places and reads it)."""
+    return isinstance(t, dict) and bool(t.get("str"))
 
 
 def is_list(t: Any) -> bool:
@@ -162,6 +170,10 @@ def _list_leaf(t: Any) -> Any:
     return _list_leaf(e) if isinstance(e, dict) and "list" in e else e
 
 
+def has_str(t: Any) -> bool:
+    return is_str(t) or (isinstance(t, dict) and any(has_str(e) for e in t.get("tuple", ())))
+
+
 def has_list(t: Any) -> bool:
     return is_list(t) or (isinstance(t, dict) and any(has_list(e) for e in t.get("tuple", ())))
 
@@ -180,7 +192,7 @@ def has_complex_array(t: Any) -> bool:
 def has_array(t: Any) -> bool:
     """Does manifest type `t` mention an array or a list (itself or inside a
     tuple)? (Both live in linear memory: the package keeps the heap state.)"""
-    return is_array(t) or is_list(t) or (isinstance(t, dict) and any(has_array(e) for e in t.get("tuple", ())))
+    return is_array(t) or is_list(t) or is_str(t) or (isinstance(t, dict) and any(has_array(e) for e in t.get("tuple", ())))
 
 
 def has_nd_array(t: Any) -> bool:
@@ -197,6 +209,8 @@ def ts_type(t: Any) -> str:
     if is_array(t):
         cls = ARRAY_CLASSES[t["array"]]
         return cls if t["ndim"] == 1 else f"NDArray<{cls}, {t['ndim']}>"
+    if is_str(t):
+        return "string"
     if is_list(t):
         e = t["list"]
         if isinstance(e, dict):
@@ -297,6 +311,8 @@ def python_type(t: Any) -> str:
         return t["object"]
     if is_record(t) and "class" in t:
         return t["class"]
+    if is_str(t):
+        return "str"
     if is_list(t):
         e = t["list"]
         return f"list[{python_type(e) if isinstance(e, dict) else e or 'float'}]"
@@ -307,7 +323,7 @@ def leaves(t: Any, access: str, label: str) -> Iterator[Leaf]:
     """The scalars and arrays a value of type `t` flattens to, left to right
     (the wasm ABI; an array leaf's `type` is its manifest type and stands
     for 1 + ndim wasm values: address, then the shape)."""
-    if is_array(t) or is_list(t):
+    if is_array(t) or is_list(t) or is_str(t):
         yield Leaf(t, access, label)
         return
     if isinstance(t, str):
@@ -324,7 +340,7 @@ def leaves(t: Any, access: str, label: str) -> Iterator[Leaf]:
 
 def count_leaves(t: Any) -> int:
     """How many wasm values a value of type `t` flattens to."""
-    return sum(1 + lf.type["ndim"] if is_array(lf.type) or is_list(lf.type) else 2 if lf.type in ("complex", *NUMPY_COMPLEX) else 1
+    return sum(1 + lf.type["ndim"] if is_array(lf.type) or is_list(lf.type) or is_str(lf.type) else 2 if lf.type in ("complex", *NUMPY_COMPLEX) else 1
                for lf in leaves(t, "", ""))
 
 
@@ -345,6 +361,8 @@ def example_value(t: Any, i: int) -> str:
         shape = [2] + [1] * (t["ndim"] - 1)
         return (f"{{ dtype: \"{t['array']}\", data: new {cls}([1, 0.5, -2, 0]), "
                 f"shape: [{', '.join(map(str, shape))}] }}")
+    if is_str(t):
+        return '"héllo 😀"' if i % 2 else '"a,b,c"'
     if is_list(t):
         if isinstance(t["list"], dict):
             return "[" + example_value(t["list"], i) + "]"
@@ -385,6 +403,8 @@ def fits_default(v: Any, t: Any) -> bool:
         return type(v) is int and lo <= v <= hi
     if kind == "bool":
         return type(v) is bool
+    if is_str(t):
+        return type(v) is str
     if is_record(t):
         return False  # (a NamedTuple default would be an object literal: not generated)
     if isinstance(t, dict) and "tuple" in t:
@@ -412,6 +432,9 @@ def js_default(v: Any) -> str:
         return repr(v)
     if isinstance(v, int):
         return str(v)
+    if isinstance(v, str):  # a str default: a JS string literal (lone surrogates escaped)
+        import json
+        return json.dumps(v)
     return "[" + ", ".join(js_default(x) for x in v) + "]"
 
 
@@ -504,6 +527,8 @@ def _check_host_complex(manifest: dict, t: Any, where: str) -> None:
     builds (what `py2wasm build` makes) only."""
     if manifest.get("abi") != "js" and has_list(t):
         raise UnsupportedSignature(f"{where}: lists need a build of the \"js\" ABI (py2wasm build)")
+    if manifest.get("abi") != "js" and has_str(t):
+        raise UnsupportedSignature(f"{where}: strs need a build of the \"js\" ABI (py2wasm build)")
     if manifest.get("abi") != "js" and _mentions_numpy_complex(t):
         raise UnsupportedSignature(f"{where}: complex arrays and NumPy complex scalars need a build "
                                    "of the \"js\" ABI (py2wasm build)")

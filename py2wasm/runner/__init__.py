@@ -101,6 +101,10 @@ class Instance:
         self.store = wasmtime.Store(eng)
         linker = wasmtime.Linker(eng)
         for module, fields in self.manifest.get("imports", {}).items():
+            if module == "py2wasm":  # run-time strings (runner/strs.py)
+                from .strs import define_str_imports
+                define_str_imports(linker, fields)
+                continue
             if module != "math":
                 raise ValueError(f"the build imports from unknown host module {module!r}")
             for f in fields:

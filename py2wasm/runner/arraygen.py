@@ -131,6 +131,8 @@ def _leaves(plan) -> list[str]:
     k = plan.kind
     if k == "a":
         return ["i64"] * (1 + plan.ndim)
+    if k == "str":  # a str result: its address (runner/strs.py)
+        return ["i64"]
     if k == "t":
         return [x for e in plan.elems for x in _leaves(e)]
     if k in ("s", "np"):

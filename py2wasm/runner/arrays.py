@@ -22,8 +22,8 @@ import ctypes as _ctypes
 import numpy as np
 
 from ..ir.types import (ArrayType, ComplexType, ListType, NoneType, NumpyScalarType, ScalarType,
-                        TupleType, from_json)
-from . import aliasing
+                        StrType, TupleType, from_json)
+from . import aliasing, strs
 from .layout import compact_layout, view_in
 
 _PY = {"i64": int, "f64": float, "bool": bool}
@@ -178,9 +178,10 @@ def has_array(t) -> bool:
     return False
 
 
-def format_exception_message(entry: dict, get_arg: Callable[[int], int]) -> str:
+def format_exception_message(entry: dict, get_arg: Callable[[int], int], read_str=None) -> str:
     """The message of a manifest exception entry; entries with "args": n are
-    str.format templates over the exported globals py2wasm_exc_arg0..n-1."""
+    str.format templates over the exported globals py2wasm_exc_arg0..n-1
+    (`read_str`: address -> the run-time string there, for kind "str")."""
     n = entry.get("args", 0)
     msg = entry["message"]
     if not n:
@@ -189,7 +190,8 @@ def format_exception_message(entry: dict, get_arg: Callable[[int], int]) -> str:
     if not kinds:
         return msg.format(*[get_arg(i) for i in range(n)])
     from ..ir.messages import bits_value, format_message
-    return format_message(msg, kinds, [bits_value(k, get_arg(i)) for i, k in enumerate(kinds)])
+    return format_message(msg, kinds, [bits_value(k, get_arg(i)) for i, k in enumerate(kinds)],
+                          read_str)
 
 
 # wasmtime's C API through a PyDLL handle (the GIL stays held), with prebuilt
@@ -223,7 +225,9 @@ class _Plan:
         self.t = t
         self.ro = ro  # an array parameter the function never writes (manifest "readonly")
         self.alias = None
-        if isinstance(t, ListType):  # a Python list (runner/lists.py)
+        if isinstance(t, StrType):  # a Python str (runner/strs.py)
+            self.kind = "str"
+        elif isinstance(t, ListType):  # a Python list (runner/lists.py)
             self.kind = "l"
         elif isinstance(t, ArrayType):
             self.kind = "a"
@@ -415,6 +419,11 @@ class ArrayCaller:
             flat.extend(a.shape)
         elif k == "s":
             flat.append(a)
+        elif k == "str":
+            raw = strs.encode(strs.check(self.name, a))
+            addr = self.alloc(len(raw))
+            self.write(addr, raw)
+            flat.append(addr)
         elif k == "l":
             if self._lists is None:
                 from .lists import ListPlacement
@@ -600,6 +609,8 @@ class ArrayCaller:
             return (out if plan.ndim == 1 else out.reshape(shape)).copy()
         if k == "t":
             return tuple(self._unflatten(e, flat, u8) for e in plan.elems)
+        if k == "str":
+            return strs.decode(u8, next(flat))
         if k == "l":
             from .lists import result_list
             return result_list(self._lists, u8, next(flat), plan.t)
@@ -745,5 +756,11 @@ def exception_message(instance, entry: dict) -> str:
     if not entry.get("args"):
         return entry["message"]
     exports = instance.instance.exports(instance.store)
+
+    def read_str(addr: int) -> str:
+        mem = exports["memory"]
+        u8 = np.frombuffer(bytes(mem.read(instance.store, 0, mem.data_len(instance.store))),
+                           np.uint8)
+        return strs.decode(u8, addr)
     return format_exception_message(entry, lambda i: exports[f"py2wasm_exc_arg{i}"].value(
-        instance.store))
+        instance.store), read_str)

@@ -187,8 +187,10 @@ def test_signatures():
     assert param_types_from_annotations(samples.and_or, I64) == [I64, I64]
     assert types_of_values([1, 2.0, True, (1, (2.0,))]) == [
         I64, F64, BOOL, TupleType((I64, TupleType((F64,))))]
+    from py2wasm.ir.types import STR
+    assert types_of_values(["x"]) == [STR]  # a str argument (frontend/strvalues.py)
     with pytest.raises(CompileError) as ei:
-        types_of_values(["x"])
+        types_of_values([b"x"])
     assert ei.value.code == V.E_UNSUPPORTED_VALUE
 
     def bad(x: list):

@@ -8,7 +8,7 @@ def list_literal(x):
 
 
 def dict_literal(x):
-    d = {"x": x}  # BAD[P2W010]
+    d = {x * 1j: x}  # BAD[P2W010]
     return x
 
 
@@ -25,5 +25,5 @@ def set_literal(x):
 
 def returns_string(x):
     if x > 0:
-        return x
-    return "negative"  # BAD
+        return x  # BAD[P2W004]
+    return "negative"

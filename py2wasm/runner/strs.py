@@ -1,0 +1,55 @@
+"""Python strs crossing py2wasm.compile's calls (the runner side of
+frontend/strvalues.py's layout: an int64 length, then one int32 code point
+per character).
+
+Place in the pipeline: host side, used by runner/arrays.py's ArrayCaller for
+parameters and results of type `ir.types.StrType`, and by exception messages
+whose operands include a run-time string (message kind "str").
+"""
+from __future__ import annotations
+
+import struct
+
+
+def encode(s: str) -> bytes:
+    """The block of `s` (lone surrogates are code points like any other)."""
+    return struct.pack("<q", len(s)) + s.encode("utf-32-le", "surrogatepass")
+
+
+def check(fname: str, v) -> str:
+    if type(v) is not str:
+        if isinstance(v, str):  # a str subclass: its text
+            return str.__str__(v)
+        raise TypeError(f"{fname}(): expected a str, got {type(v).__name__}")
+    return v
+
+
+def decode(u8, addr: int) -> str:
+    """The str whose block is at `addr` of memory view `u8`."""
+    if addr < 0 or addr + 8 > len(u8):
+        raise RuntimeError("read outside linear memory (a py2wasm bug)")
+    n = int(u8[addr:addr + 8].view("<i8")[0])
+    end = addr + 8 + 4 * n
+    if n < 0 or end > len(u8):
+        raise RuntimeError("read outside linear memory (a py2wasm bug)")
+    return bytes(u8[addr + 8:end]).decode("utf-32-le", "surrogatepass")
+
+
+def _str_to_float(caller, addr: int) -> float:
+    """py2wasm.str_to_float: Python's float() of the (validated, ASCII) text
+    of the str block at `addr` of the caller's memory."""
+    mem = caller["memory"]
+    a = addr & 0xFFFFFFFF
+    n = int.from_bytes(bytes(mem.read(caller, a, a + 8)), "little", signed=True)
+    raw = bytes(mem.read(caller, a + 8, a + 8 + 4 * n))
+    return float(raw.decode("utf-32-le"))
+
+
+def define_str_imports(linker, fields) -> None:
+    """Define the "py2wasm" host imports a build uses in a wasmtime Linker."""
+    import wasmtime
+    for f in fields:
+        if f != "str_to_float":
+            raise ValueError(f"the build imports py2wasm.{f}, which the runner does not supply")
+        ty = wasmtime.FuncType([wasmtime.ValType.i32()], [wasmtime.ValType.f64()])
+        linker.define_func("py2wasm", f, ty, _str_to_float, access_caller=True)
