@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import gzip
+import math
 import os
 import platform
 import shutil
@@ -208,6 +209,8 @@ def run(quick: bool, outdir: Path, kernel_ids=None, engine_ids=None, log=print,
             engine_info[eng.id] = {"available": False, "reason": why}
             continue
         if isinstance(eng, E.Py2WasmNode):
+            if isinstance(eng, E.Py2WasmNodeInMemory):
+                eng.builds.update(next((e.builds for e in engines if type(e) is E.Py2WasmNode), {}))
             eng.prebuild(ks, work)
         log(f"{eng.id}: running {len(ks)} kernels ...")
         res = eng.run(ks, args, expected, policy, work)
@@ -300,7 +303,9 @@ def render_markdown(data, rows, cols, results, chart_err=None) -> str:
                  "measured in the same run (>1× is faster). Every result was checked against CPython's "
                  "before it was timed; a wrong one would show as **WRONG**. Node engines are timed "
                  "inside Node. For C → wasm the inputs are already in linear memory; the py2wasm "
-                 "package and JS columns include their own argument handling.")
+                 "package and JS columns include their own argument handling (the package copies "
+                 "arrays in and out on each call), the package's \"arrays in memory\" column "
+                 "keeps them in the module's memory (its zero-copy API), like C → wasm.")
     lines.append("")
     lines.append("Speed-up over CPython at a glance (n/a: see the full table below):")
     lines.append("")
@@ -311,6 +316,7 @@ def render_markdown(data, rows, cols, results, chart_err=None) -> str:
     table, notes = H.markdown_table(rows, cols, results)
     lines.append(table)
     lines.append("")
+    lines.extend(vs_c_lines(rows, cols, results))
     kn = [k for k in data["kernels"] if k.get("notes")]
     for k in kn:
         lines.append(f"- {k['label']}: {k['notes']}.")
@@ -390,6 +396,37 @@ def render_markdown(data, rows, cols, results, chart_err=None) -> str:
     lines.append(f"Total time of this run: {data['total_seconds']:.0f} s.")
     lines.append("")
     return "\n".join(lines)
+
+
+def vs_c_ratios(rows, cols, results, ref: str = "c-wasm") -> dict:
+    """{engine: (geomean of time / C -> wasm's time, kernels counted)} over the
+    kernels where both ran (C -> wasm's inputs are in its memory: compare the
+    package's in-memory column for the compiler against the compiler)."""
+    out = {}
+    for eid, _ in cols:
+        if eid == ref:
+            continue
+        logs = []
+        for kid, _ in rows:
+            c, o = results[kid].get(ref), results[kid].get(eid)
+            if c is not None and o is not None and c.median and o.median:
+                logs.append(math.log(o.median / c.median))
+        if logs:
+            out[eid] = (math.exp(sum(logs) / len(logs)), len(logs))
+    return out
+
+
+def vs_c_lines(rows, cols, results) -> list[str]:
+    r = vs_c_ratios(rows, cols, results)
+    if not r:
+        return []
+    titles = dict(cols)
+    out = ["Time relative to C → wasm (clang), geometric mean over the kernels both ran "
+           "(<1 is faster than C → wasm):", ""]
+    for eid, (g, n) in r.items():
+        out.append(f"- {titles[eid]}: {g:.2f}× ({n} kernels)")
+    out.append("")
+    return out
 
 
 def main(argv=None) -> int:

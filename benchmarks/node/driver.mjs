@@ -5,7 +5,8 @@
 //
 // Engines: "js" (benchmarks/kernels/NAME.js), "c-wasm" (NAME.c compiled by
 // clang to wasm32), "py2wasm-node" (the npm package `py2wasm build` wrote,
-// imported through its index.js) and "pyodide" (the Python source run by the
+// imported through its index.js), "py2wasm-node-mem" (the same package with
+// its arrays already in the module's memory: the zero-copy API) and "pyodide" (the Python source run by the
 // npm `pyodide` package from node_modules, with the network switched off).
 // The job and the output formats are written by benchmarks/engines.py; the
 // calling conventions are described in benchmarks/suite.py.
@@ -109,6 +110,48 @@ async function preparePackage(k) {
   const fn = mod[k.entry];
   if (typeof fn !== "function") throw new Error(`${index} exports no function ${k.entry}`);
   return makeCaller(k, fn);
+}
+
+// py2wasm-node-mem: the same package, its array arguments made once in the
+// module's memory (alloc/array: WasmArrays, passed in place), array results
+// kept there (keep(): no copy out; each freed by the next call, inside the
+// timed loop) and arguments written in place restored outside the timing,
+// as prepareC does for C -> wasm. Scalar kernels: the same call as py2wasm-node.
+async function preparePackageInMemory(k) {
+  const index = path.join(k.pkg_dir, "index.js");
+  const mod = await import(pathToFileURL(index).href);
+  const fn = mod[k.entry];
+  if (typeof fn !== "function") throw new Error(`${index} exports no function ${k.entry}`);
+  if (!k.args.some((a) => a.type === "array")) return makeCaller(k, fn);
+  if (typeof mod.alloc !== "function" || typeof mod.keep !== "function") {
+    throw new Error(`${index} exports no memory API (alloc, array, keep)`);
+  }
+  const pristine = [];
+  const args = k.args.map((a) => {
+    if (a.type !== "array") return a.value;
+    const arr = readArray(a);
+    const data = arr instanceof Float64Array ? arr : arr.data;
+    const w = a.shape.length === 1 ? mod.alloc(Float64Array, data.length) : mod.array({ shape: a.shape, dtype: "float64" });
+    w.data.set(data);
+    pristine.push([w, data]);
+    return w;
+  });
+  const plain = (w) => (w.shape.length === 1 ? w.data.slice() : { data: w.data.slice(), shape: w.shape });
+  if (k.result.arg !== undefined) {
+    return () => {
+      for (const [w, data] of pristine) w.data.set(data);
+      const t0 = performance.now();
+      fn(...args);
+      const t = (performance.now() - t0) / 1e3;
+      return [t, plain(args[k.result.arg])];
+    };
+  }
+  if (k.result !== "out") return (calls) => timed(() => fn(...args), calls);
+  let last = null;
+  return (calls) => {
+    const [t] = timed(() => { if (last) last.free(); return (last = mod.keep(fn, ...args)); }, calls);
+    return [t, plain(last)];
+  };
 }
 
 // JS-convention callers (js and py2wasm-node): args as in suite.py.
@@ -247,7 +290,10 @@ async function preparePyodide(k) {
 
 // ------------------------------------------------------------- main
 
-const prepare = { js: prepareJs, "c-wasm": prepareC, "py2wasm-node": preparePackage, pyodide: preparePyodide }[job.engine];
+const prepare = {
+  js: prepareJs, "c-wasm": prepareC, "py2wasm-node": preparePackage,
+  "py2wasm-node-mem": preparePackageInMemory, pyodide: preparePyodide,
+}[job.engine];
 if (!prepare) throw new Error(`unknown engine ${job.engine}`);
 if (job.engine === "pyodide") {
   try { await loadPy(); } catch (e) { out.load_error = `${e.name}: ${e.message}`; }
