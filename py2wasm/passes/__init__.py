@@ -21,10 +21,12 @@ from .ifconvert import ifconvert
 from .licm import licm
 from .inline import inline
 from .link_math import link_math
+from .loop_version import version_loops
 from .vectorize import vectorize
 from .ranges import ranges
 
-PIPELINE = (("inline", inline), ("fold", fold), ("ranges", ranges), ("dce", dce))
+PIPELINE = (("inline", inline), ("fold", fold), ("ranges", ranges), ("version_loops", version_loops),
+            ("dce", dce))
 
 
 def run_passes(module: Module, level: int = 1, verify: bool = True, *,
@@ -79,4 +81,4 @@ def target_passes(module: Module, level: int = 1, verify: bool = True, *,
 
 
 __all__ = ["run_passes", "shared_passes", "target_passes", "keep_math", "dce", "fold", "ifconvert",
-           "inline", "licm", "link_math", "ranges", "PIPELINE"]
+           "inline", "licm", "link_math", "ranges", "version_loops", "PIPELINE"]
