@@ -2,12 +2,16 @@
 more) source trees, and clang's C -> wasm, in one Node process by CPU time.
 
     python3 benchmarks/ab.py before=/tmp/main-export after=. \\
-        --kernels collatz,floyd_warshall [--rounds 20] [--quick]
+        --kernels collatz,floyd_warshall [--rounds 20] [--quick] [--copy after]
+
+(`--kernels all`: every scalar and array kernel of the suite.)
 
 Each tree builds the kernels' packages (`py2wasm build`, run with that tree
 first on PYTHONPATH); benchmarks/node/ab.mjs times every variant with its
 arrays already in wasm memory (the package's zero-copy API; C's in its linear
-memory), interleaved round by round, and this prints per kernel the fastest
+memory; `--copy NAME`: that tree's package also with its arrays passed as
+TypedArrays, copied in and out on every call), interleaved round by round,
+and this prints per kernel the fastest
 round's CPU time per call, each tree against C -> wasm and the trees' geomean.
 CPU time of the process (not wall clock) absorbs most of the load of a shared
 machine; the load average is printed with the table.
@@ -49,10 +53,13 @@ def main(argv=None) -> int:
     ap.add_argument("--sample", type=float, default=0.05, help="CPU seconds per sample")
     ap.add_argument("--quick", action="store_true", help="the suite's quick sizes")
     ap.add_argument("--no-c", action="store_true", help="without C -> wasm")
+    ap.add_argument("--copy", default="", help="comma-separated tree names also timed with their "
+                    "arrays passed as TypedArrays (copied in and out by the package on each call)")
     a = ap.parse_args(argv)
+    a.copy = set(filter(None, a.copy.split(",")))
     trees = [(t.split("=", 1)[0], Path(t.split("=", 1)[1]).resolve()) for t in a.trees]
     ids = a.kernels.split(",")
-    ks = [k for k in S.kernels(a.quick) if k.id in ids]
+    ks = [k for k in S.kernels(a.quick) if (k.id in ids or "all" in ids) and k.kind in (S.SCALAR, S.ARRAY)]
     if not ks:
         raise SystemExit(f"no kernel among {ids}")
     work = Path(tempfile.mkdtemp(prefix="py2wasm-ab-"))
@@ -63,6 +70,8 @@ def main(argv=None) -> int:
             pkg[k.module] = str(work / f"{name}_{k.module}")
             build(tree, k, Path(pkg[k.module]))
         variants.append({"name": name, "kind": "pkg", "pkg": pkg})
+        if name in a.copy:
+            variants.append({"name": f"{name} (copying)", "kind": "pkg", "pkg": pkg, "copy": True})
     jobs = []
     c = {}
     node = E.NodeEngine()

@@ -3,12 +3,13 @@
 //   node ab.mjs JOB.json OUT.json      (written and read by benchmarks/ab.py)
 //
 // Every variant of a kernel (py2wasm packages built from different source
-// trees, with their arrays in the module's memory; C -> wasm with its data in
-// its memory) runs in rounds, interleaved (the order rotates every round), so
+// trees, with their arrays in the module's memory or, for a "copy" variant,
+// passed as TypedArrays the package copies; C -> wasm with its data in its
+// memory) runs in rounds, interleaved (the order rotates every round), so
 // that load from other processes falls on all of them alike. A sample is the
 // CPU time (process.cpuUsage: user + system of this process) of `calls`
-// calls, each measured on its own so that restoring an argument a kernel
-// updates in place stays outside the measurement. Out: per variant, the
+// calls (for a kernel that updates an argument in place, each call measured
+// on its own so that restoring the argument stays outside the measurement). Out: per variant, the
 // per-call CPU seconds of every round.
 import fs from "node:fs";
 import path from "node:path";
@@ -28,27 +29,37 @@ const MATH_IMPORTS = {
 };
 
 // A variant: { setup(): restore in-place arguments, call(): one call, result(): a number checksum }.
-async function preparePackage(k, dir) {
+// copy: the arrays as plain TypedArrays (the package copies them in and out
+// on every call), else WasmArrays in the module's memory.
+async function preparePackage(k, dir, copy) {
   const mod = await import(pathToFileURL(path.join(dir, "index.js")).href);
   const fn = mod[k.entry];
   const restore = [];
   const args = k.args.map((a) => {
     if (a.type !== "array") return a.value;
     const data = readArray(a);
+    if (copy) {
+      const c = data.slice();
+      restore.push([{ data: c }, data]);
+      return a.shape.length === 1 ? c : { data: c, shape: a.shape };
+    }
     const w = a.shape.length === 1 ? mod.alloc(Float64Array, data.length) : mod.array({ shape: a.shape, dtype: "float64" });
     w.data.set(data);
     restore.push([w, data]);
     return w;
   });
   let last = null;
-  const call = k.result === "out"
+  const call = k.result === "out" && !copy
     ? () => { if (last) last.free(); last = mod.keep(fn, ...args); }
     : () => { last = fn(...args); };
   const sum = (d) => { let s = 0; for (let i = 0; i < d.length; i++) s += d[i]; return s; };
   return {
     setup: () => { for (const [w, data] of restore) w.data.set(data); },
     call,
-    result: () => (k.result === "out" ? sum(last.data) : k.result.arg !== undefined ? sum(args[k.result.arg].data) : Number(last)),
+    result: () => {
+      const data = (v) => (v instanceof Float64Array ? v : v.data);
+      return k.result === "out" ? sum(data(last)) : k.result.arg !== undefined ? sum(data(args[k.result.arg])) : Number(last);
+    },
   };
 }
 
@@ -102,6 +113,11 @@ function cpu() {
 }
 
 function sample(v, calls, inPlace) {
+  if (!inPlace) {  // one measurement around all calls (cpuUsage costs ~1 µs)
+    const t0 = cpu();
+    for (let i = 0; i < calls; i++) v.call();
+    return (cpu() - t0) / calls;
+  }
   let t = 0;
   for (let i = 0; i < calls; i++) {
     if (inPlace) v.setup();
@@ -117,7 +133,7 @@ for (const k of job.kernels) {
   const inPlace = k.result.arg !== undefined;
   const vs = [];
   for (const v of job.variants) {
-    const p = v.kind === "c" ? await prepareC(k, v.wasm[k.id]) : await preparePackage(k, v.pkg[k.module]);
+    const p = v.kind === "c" ? await prepareC(k, v.wasm[k.id]) : await preparePackage(k, v.pkg[k.module], v.copy);
     vs.push({ name: v.name, ...p });
   }
   // warm-up (the optimizing tier), then calls per sample for >= job.sample_s of CPU
