@@ -342,3 +342,19 @@ def test_geomean_relative_to_c_wasm():
     g, n = R.vs_c_ratios(rows, cols, results)["pkg"]
     assert n == 2 and abs(g - 1.0) < 1e-12
     assert "Package: 1.00× (2 kernels)" in "\n".join(R.vs_c_lines(rows, cols, results))
+
+
+def test_cpu_clock_counts_this_process_only():
+    import time as _t
+    H.use_clock("cpu")
+    try:
+        t0 = H.now()
+        _t.sleep(0.2)                 # sleeping costs no CPU time
+        assert H.now() - t0 < 0.1
+        t, _ = H.timed(sum, (range(200_000),), 3)
+        assert t > 0
+    finally:
+        H.use_clock("wall")
+    t0 = H.now()
+    _t.sleep(0.05)
+    assert H.now() - t0 >= 0.04
