@@ -156,10 +156,14 @@ def _version(fn: Function, info: _Info, h: Block, body: set, pre: Block, blocks:
     # parameters (merging the two copies' values), when the header's test is
     # the loop's only exit, the exit block is entered from it alone, and the
     # values are the header's own (defined wherever the exit is taken)
-    after = []
+    after: list[Var] = []
+    seen: set[int] = set()
     for b in fn.blocks:
         if id(b) not in body:
-            after += [v for v in _uses(b) if v.id in inside and all(v is not u for u in after)]
+            for v in _uses(b):
+                if v.id in inside and v.id not in seen:
+                    seen.add(v.id)
+                    after.append(v)
     exit_ = t.else_
     if after:
         exits = [(b, s) for b in loop for s in b.successors() if id(s) not in body]

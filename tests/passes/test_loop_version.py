@@ -45,6 +45,16 @@ def copy_1d(a: py2wasm.f64[:], b: py2wasm.f64[:], n: int) -> float:
     return s
 
 
+def reduce_used_twice(a: py2wasm.f64[:], b: py2wasm.f64[:]) -> float:
+    # the sums of the loop are each used twice after it (one parameter each)
+    s = 0.0
+    t = 1.0
+    for j in range(len(a)):
+        s += a[j] * b[j]
+        t *= b[j]
+    return s * s + t * s - t
+
+
 def index_used_after(a: py2wasm.f64[:], n: int) -> int:
     # a while loop (tested at its bottom: no header test bounds j): left alone
     j = 0
@@ -86,6 +96,11 @@ def test_floyd_warshall_inner_loop_has_a_copy_without_checks():
 def test_two_limits_one_guard():
     m = optimized(copy_1d)
     counts = index_checks_per_loop(m)
+    assert sorted(counts)[0] == 0 and len(counts) == 2, counts
+
+
+def test_values_used_twice_after_the_loop():
+    counts = index_checks_per_loop(optimized(reduce_used_twice))
     assert sorted(counts)[0] == 0 and len(counts) == 2, counts
 
 
@@ -131,6 +146,9 @@ def test_compiled_equals_cpython(target, r, c, c2, seed):
     yw, yg = y.copy(), y.copy()
     want, got = _outcome(copy_1d, x, yw, r), _outcome(compiled(copy_1d, target), x, yg, r)
     assert got == want and np.array_equal(yg, yw), (r, c, c2, got, want)
+
+    want, got = _outcome(reduce_used_twice, x, y), _outcome(compiled(reduce_used_twice, target), x, y)
+    assert got == want, (c, c2, got, want)
 
     xw, xg = x.copy(), x.copy()
     want, got = _outcome(index_used_after, xw, r), _outcome(compiled(index_used_after, target), xg, r)
