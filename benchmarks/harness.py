@@ -161,7 +161,9 @@ class TimingPolicy:
     `max_repeats`, stopping after `min_repeats` once the samples add up to
     `budget` seconds. A kernel faster than `min_sample` seconds is called
     several times per sample (never one that updates its arguments), and the
-    sample is the time per call."""
+    sample is the time per call. `clock`: "wall" (elapsed time) or "cpu"
+    (CPU time of the process running the kernel: on a loaded machine, the
+    time other processes take is not counted)."""
     warmup: int = 2
     warmup_time: float = 0.2
     min_repeats: int = 3
@@ -169,6 +171,7 @@ class TimingPolicy:
     budget: float = 3.0
     long_run: float = 0.5
     min_sample: float = 0.01
+    clock: str = "wall"
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -223,11 +226,24 @@ def measure(run: Callable[[int], tuple], policy: TimingPolicy,
     return Outcome(OK, times=times, extra=extra), first
 
 
+_CLOCK = [time.perf_counter]
+
+
+def use_clock(name: str) -> None:
+    """Time Python engines with elapsed time ("wall") or the process's CPU time ("cpu")."""
+    _CLOCK[0] = time.process_time if name == "cpu" else time.perf_counter
+
+
+def now() -> float:
+    """The current time of the clock in use (seconds)."""
+    return _CLOCK[0]()
+
+
 def timed(fn: Callable, args: tuple, calls: int = 1) -> tuple[float, Any]:
-    t0 = time.perf_counter()
+    t0 = now()
     for _ in range(calls):
         r = fn(*args)
-    return (time.perf_counter() - t0) / calls, r
+    return (now() - t0) / calls, r
 
 
 def call_loop(f, n):

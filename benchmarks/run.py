@@ -1,7 +1,7 @@
 """Run the py2wasm benchmark suite: every kernel under every engine, side by side.
 
     python3 benchmarks/run.py [--quick] [--out benchmarks/results]
-                              [--kernels ID,...] [--engines ID,...]
+                              [--kernels ID,...] [--engines ID,...] [--cpu-time]
 
 Writes to the results folder: results.md (the table of medians and speed-ups
 over CPython, measured in this run, plus compile times, package sizes, Pyodide
@@ -14,8 +14,10 @@ run says why in the table. `--quick` uses smaller sizes and fewer repeats
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime
 import gzip
+import math
 import os
 import platform
 import shutil
@@ -181,10 +183,14 @@ def compile_times(workdir: Path, repeats: int) -> dict:
 
 def run(quick: bool, outdir: Path, kernel_ids=None, engine_ids=None, log=print,
         policy: H.TimingPolicy | None = None, kernels: list | None = None,
-        extras: bool = True, keep_work: bool = False, publish: bool = False) -> dict:
+        extras: bool = True, keep_work: bool = False, publish: bool = False,
+        cpu_time: bool = False) -> dict:
     t_start = time.perf_counter()
     load_start = [round(x, 2) for x in os.getloadavg()]
     policy = policy or (H.QUICK if quick else H.FULL)
+    if cpu_time:
+        policy = dataclasses.replace(policy, clock="cpu")
+    H.use_clock(policy.clock)
     ks = kernels if kernels is not None else S.kernels(quick)
     if kernel_ids:
         ks = [k for k in ks if k.id in kernel_ids or k.module in kernel_ids]
@@ -208,6 +214,8 @@ def run(quick: bool, outdir: Path, kernel_ids=None, engine_ids=None, log=print,
             engine_info[eng.id] = {"available": False, "reason": why}
             continue
         if isinstance(eng, E.Py2WasmNode):
+            if isinstance(eng, E.Py2WasmNodeInMemory):
+                eng.builds.update(next((e.builds for e in engines if type(e) is E.Py2WasmNode), {}))
             eng.prebuild(ks, work)
         log(f"{eng.id}: running {len(ks)} kernels ...")
         res = eng.run(ks, args, expected, policy, work)
@@ -293,14 +301,18 @@ def render_markdown(data, rows, cols, results, chart_err=None) -> str:
                  "times noisier).")
     lines.append("")
     p = data["policy"]
-    lines.append(f"Each cell: median time per call over {p['min_repeats']}-{p['max_repeats']} timed samples "
+    clock = ("CPU time of the process running the kernel (--cpu-time: the time other processes "
+             "take on a loaded machine is not counted)") if p.get("clock") == "cpu" else "elapsed time"
+    lines.append(f"Each cell: median time per call ({clock}) over {p['min_repeats']}-{p['max_repeats']} timed samples "
                  f"after a warm-up of at least {p['warmup']} call(s) and {p['warmup_time']} s (a sample "
                  f"of a kernel faster than {H.format_seconds(p['min_sample'])} times several calls), "
                  "and in parentheses the speed-up over CPython "
                  "measured in the same run (>1× is faster). Every result was checked against CPython's "
                  "before it was timed; a wrong one would show as **WRONG**. Node engines are timed "
                  "inside Node. For C → wasm the inputs are already in linear memory; the py2wasm "
-                 "package and JS columns include their own argument handling.")
+                 "package and JS columns include their own argument handling (the package copies "
+                 "arrays in and out on each call), the package's \"arrays in memory\" column "
+                 "keeps them in the module's memory (its zero-copy API), like C → wasm.")
     lines.append("")
     lines.append("Speed-up over CPython at a glance (n/a: see the full table below):")
     lines.append("")
@@ -311,6 +323,7 @@ def render_markdown(data, rows, cols, results, chart_err=None) -> str:
     table, notes = H.markdown_table(rows, cols, results)
     lines.append(table)
     lines.append("")
+    lines.extend(vs_c_lines(rows, cols, results))
     kn = [k for k in data["kernels"] if k.get("notes")]
     for k in kn:
         lines.append(f"- {k['label']}: {k['notes']}.")
@@ -392,6 +405,37 @@ def render_markdown(data, rows, cols, results, chart_err=None) -> str:
     return "\n".join(lines)
 
 
+def vs_c_ratios(rows, cols, results, ref: str = "c-wasm") -> dict:
+    """{engine: (geomean of time / C -> wasm's time, kernels counted)} over the
+    kernels where both ran (C -> wasm's inputs are in its memory: compare the
+    package's in-memory column for the compiler against the compiler)."""
+    out = {}
+    for eid, _ in cols:
+        if eid == ref:
+            continue
+        logs = []
+        for kid, _ in rows:
+            c, o = results[kid].get(ref), results[kid].get(eid)
+            if c is not None and o is not None and c.median and o.median:
+                logs.append(math.log(o.median / c.median))
+        if logs:
+            out[eid] = (math.exp(sum(logs) / len(logs)), len(logs))
+    return out
+
+
+def vs_c_lines(rows, cols, results) -> list[str]:
+    r = vs_c_ratios(rows, cols, results)
+    if not r:
+        return []
+    titles = dict(cols)
+    out = ["Time relative to C → wasm (clang), geometric mean over the kernels both ran "
+           "(<1 is faster than C → wasm):", ""]
+    for eid, (g, n) in r.items():
+        out.append(f"- {titles[eid]}: {g:.2f}× ({n} kernels)")
+    out.append("")
+    return out
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--quick", action="store_true", help="small sizes, few repeats (< 2 min)")
@@ -399,6 +443,9 @@ def main(argv=None) -> int:
     ap.add_argument("--kernels", default="", help="comma-separated kernel ids or module names")
     ap.add_argument("--engines", default="", help="comma-separated engine ids (CPython always runs)")
     ap.add_argument("--no-extras", action="store_true", help="skip compile times and sizes")
+    ap.add_argument("--cpu-time", action="store_true",
+                    help="time with the CPU time of the process running each kernel instead of "
+                         "elapsed time (a loaded machine)")
     ap.add_argument("--blas-threads", type=int, default=1,
                     help="OPENBLAS_NUM_THREADS for NumPy (default 1, like the other engines)")
     ap.add_argument("--publish", action="store_true",
@@ -421,7 +468,8 @@ def main(argv=None) -> int:
         os.execve(sys.executable, [sys.executable, *sys.argv], env)
     run(a.quick, Path(a.out), kernel_ids=set(filter(None, a.kernels.split(","))),
         engine_ids=set(filter(None, a.engines.split(","))), extras=not a.no_extras,
-        keep_work=a.keep_work, publish=a.publish, log=lambda *m: print(*m, flush=True))
+        keep_work=a.keep_work, publish=a.publish, cpu_time=a.cpu_time,
+        log=lambda *m: print(*m, flush=True))
     return 0
 
 

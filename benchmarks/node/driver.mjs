@@ -5,7 +5,8 @@
 //
 // Engines: "js" (benchmarks/kernels/NAME.js), "c-wasm" (NAME.c compiled by
 // clang to wasm32), "py2wasm-node" (the npm package `py2wasm build` wrote,
-// imported through its index.js) and "pyodide" (the Python source run by the
+// imported through its index.js), "py2wasm-node-mem" (the same package with
+// its arrays already in the module's memory: the zero-copy API) and "pyodide" (the Python source run by the
 // npm `pyodide` package from node_modules, with the network switched off).
 // The job and the output formats are written by benchmarks/engines.py; the
 // calling conventions are described in benchmarks/suite.py.
@@ -17,6 +18,11 @@ import { performance } from "node:perf_hooks";
 const [jobPath, outPath] = process.argv.slice(2);
 const job = JSON.parse(fs.readFileSync(jobPath, "utf8"));
 const policy = job.policy;
+// The clock of the timings (policy.clock): elapsed time, or this process's
+// CPU time (user + system), in milliseconds like performance.now().
+const now = policy.clock === "cpu"
+  ? () => { const u = process.cpuUsage(); return (u.user + u.system) / 1e3; }
+  : () => performance.now();
 const out = { engine: job.engine, node: process.version, results: {} };
 
 function readArray(a) {
@@ -78,9 +84,9 @@ function measure(run, batchable) {
 // Calls f `calls` times in one timed region; returns [seconds per call, last result].
 function timed(f, calls) {
   let r;
-  const t0 = performance.now();
+  const t0 = now();
   for (let i = 0; i < calls; i++) r = f();
-  return [(performance.now() - t0) / 1e3 / calls, r];
+  return [(now() - t0) / 1e3 / calls, r];
 }
 
 function jsCallLoop(f, n) {
@@ -111,6 +117,48 @@ async function preparePackage(k) {
   return makeCaller(k, fn);
 }
 
+// py2wasm-node-mem: the same package, its array arguments made once in the
+// module's memory (alloc/array: WasmArrays, passed in place), array results
+// kept there (keep(): no copy out; each freed by the next call, inside the
+// timed loop) and arguments written in place restored outside the timing,
+// as prepareC does for C -> wasm. Scalar kernels: the same call as py2wasm-node.
+async function preparePackageInMemory(k) {
+  const index = path.join(k.pkg_dir, "index.js");
+  const mod = await import(pathToFileURL(index).href);
+  const fn = mod[k.entry];
+  if (typeof fn !== "function") throw new Error(`${index} exports no function ${k.entry}`);
+  if (!k.args.some((a) => a.type === "array")) return makeCaller(k, fn);
+  if (typeof mod.alloc !== "function" || typeof mod.keep !== "function") {
+    throw new Error(`${index} exports no memory API (alloc, array, keep)`);
+  }
+  const pristine = [];
+  const args = k.args.map((a) => {
+    if (a.type !== "array") return a.value;
+    const arr = readArray(a);
+    const data = arr instanceof Float64Array ? arr : arr.data;
+    const w = a.shape.length === 1 ? mod.alloc(Float64Array, data.length) : mod.array({ shape: a.shape, dtype: "float64" });
+    w.data.set(data);
+    pristine.push([w, data]);
+    return w;
+  });
+  const plain = (w) => (w.shape.length === 1 ? w.data.slice() : { data: w.data.slice(), shape: w.shape });
+  if (k.result.arg !== undefined) {
+    return () => {
+      for (const [w, data] of pristine) w.data.set(data);
+      const t0 = now();
+      fn(...args);
+      const t = (now() - t0) / 1e3;
+      return [t, plain(args[k.result.arg])];
+    };
+  }
+  if (k.result !== "out") return (calls) => timed(() => fn(...args), calls);
+  let last = null;
+  return (calls) => {
+    const [t] = timed(() => { if (last) last.free(); return (last = mod.keep(fn, ...args)); }, calls);
+    return [t, plain(last)];
+  };
+}
+
 // JS-convention callers (js and py2wasm-node): args as in suite.py.
 function makeCaller(k, fn) {
   if (k.kind === "calls_js") {
@@ -121,9 +169,9 @@ function makeCaller(k, fn) {
   if (k.result.arg === undefined) return (calls) => timed(() => fn(...pristine), calls);
   return () => {
     const args = pristine.map(cloneArg);
-    const t0 = performance.now();
+    const t0 = now();
     fn(...args);
-    return [(performance.now() - t0) / 1e3, args[k.result.arg]];
+    return [(now() - t0) / 1e3, args[k.result.arg]];
   };
 }
 
@@ -178,9 +226,9 @@ async function prepareC(k) {
   if (k.result.arg !== undefined) {
     return () => {
       load();
-      const t0 = performance.now();
+      const t0 = now();
       fn(...flat);
-      const t = (performance.now() - t0) / 1e3;
+      const t = (now() - t0) / 1e3;
       const a = argPtr[k.result.arg];
       return [t, view(a.ptr, a.shape)];
     };
@@ -247,7 +295,10 @@ async function preparePyodide(k) {
 
 // ------------------------------------------------------------- main
 
-const prepare = { js: prepareJs, "c-wasm": prepareC, "py2wasm-node": preparePackage, pyodide: preparePyodide }[job.engine];
+const prepare = {
+  js: prepareJs, "c-wasm": prepareC, "py2wasm-node": preparePackage,
+  "py2wasm-node-mem": preparePackageInMemory, pyodide: preparePyodide,
+}[job.engine];
 if (!prepare) throw new Error(`unknown engine ${job.engine}`);
 if (job.engine === "pyodide") {
   try { await loadPy(); } catch (e) { out.load_error = `${e.name}: ${e.message}`; }

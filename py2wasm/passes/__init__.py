@@ -22,10 +22,12 @@ from .jam import jam
 from .licm import licm
 from .inline import inline
 from .link_math import link_math
+from .loop_version import version_loops
 from .vectorize import vectorize
 from .ranges import ranges
 
-PIPELINE = (("inline", inline), ("fold", fold), ("ranges", ranges), ("jam", jam), ("dce", dce))
+PIPELINE = (("inline", inline), ("fold", fold), ("ranges", ranges), ("version_loops", version_loops),
+            ("jam", jam), ("dce", dce))
 
 
 def run_passes(module: Module, level: int = 1, verify: bool = True, *,
@@ -80,4 +82,4 @@ def target_passes(module: Module, level: int = 1, verify: bool = True, *,
 
 
 __all__ = ["run_passes", "shared_passes", "target_passes", "keep_math", "dce", "fold", "ifconvert",
-           "inline", "jam", "licm", "link_math", "ranges", "PIPELINE"]
+           "inline", "jam", "licm", "link_math", "ranges", "version_loops", "PIPELINE"]

@@ -30,6 +30,7 @@ from ..ir import I64, Br, Eqn, Function, Module, Var
 from ..ir.dominators import Dominators
 from ..ir.primitives import PRIMITIVES
 from .dce import dce_function
+from .linear_forms import linear_form
 
 MOVABLE = ("wadd", "wsub", "wmul", "wneg", "and", "or", "xor", "invert", "const")
 _MEMORY = ("load", "store", "vload", "vstore")
@@ -79,38 +80,8 @@ class _Loop:
     def linear(self, v: Var, depth: int = 6):
         """v as ({var id: (var, coefficient)}, constant) modulo 2**64,
         through the loop's wrapping + - * by a constant."""
-        terms: dict = {}
-        const = 0
-        stack = [(v, 1, depth)]
-        while stack:
-            x, c, d = stack.pop()
-            k = self.consts.get(x.id)
-            if type(k) is int:
-                const += c * k
-                continue
-            e = self.defs.get(x.id)
-            if d > 0 and e is not None:
-                p = e.prim
-                if p == "wadd":
-                    stack += [(e.ins[0], c, d - 1), (e.ins[1], c, d - 1)]
-                    continue
-                if p == "wsub":
-                    stack += [(e.ins[0], c, d - 1), (e.ins[1], -c, d - 1)]
-                    continue
-                if p == "wneg":
-                    stack.append((e.ins[0], -c, d - 1))
-                    continue
-                if p == "wmul":
-                    k0, k1 = self.consts.get(e.ins[0].id), self.consts.get(e.ins[1].id)
-                    if type(k1) is int:
-                        stack.append((e.ins[0], c * k1, d - 1))
-                        continue
-                    if type(k0) is int:
-                        stack.append((e.ins[1], c * k0, d - 1))
-                        continue
-            old = terms.get(x.id)
-            terms[x.id] = (x, (c + (old[1] if old else 0)))
-        return terms, const
+        return linear_form(v, self.consts, self.defs, depth,
+                           lambda e: e.prim in ("wadd", "wsub", "wneg", "wmul"))
 
     def regroup(self, e: Eqn, at: list) -> int:
         """Rewrite e's address operand as hoisted invariant + varying terms

@@ -17,6 +17,7 @@ replacement only raises the bound, every fact holds where it is used.
 from __future__ import annotations
 
 from ..ir import I64
+from .linear_forms import linear_form
 
 MIN, MAX = -2**63, 2**63 - 1
 DEPTH = 4     # definitions expanded through, per value
@@ -45,34 +46,9 @@ def _exact(fr, e, facts) -> bool:
 
 def linear(fr, v, facts, depth: int = DEPTH):
     """({var id: (var, coefficient)}, constant) equal to i64 `v` where
-    `facts` hold."""
-    terms: dict = {}
-    const = 0
-    stack = [(v, 1, depth)]
-    while stack:
-        x, c, d = stack.pop()
-        k = fr.consts.get(x.id)
-        if type(k) is int:
-            const += c * k
-            continue
-        e = fr.defs.get(x.id)
-        if d > 0 and e is not None and e.prim in _LINEAR and _exact(fr, e, facts):
-            if e.prim in ("add", "wadd"):
-                stack += [(e.ins[0], c, d - 1), (e.ins[1], c, d - 1)]
-                continue
-            if e.prim in ("sub", "wsub"):
-                stack += [(e.ins[0], c, d - 1), (e.ins[1], -c, d - 1)]
-                continue
-            k0, k1 = fr.consts.get(e.ins[0].id), fr.consts.get(e.ins[1].id)
-            if type(k1) is int:
-                stack.append((e.ins[0], c * k1, d - 1))
-                continue
-            if type(k0) is int:
-                stack.append((e.ins[1], c * k0, d - 1))
-                continue
-        old = terms.get(x.id)
-        terms[x.id] = (x, c + (old[1] if old else 0))
-    return terms, const
+    `facts` hold (through + - * by a constant whose result is exact)."""
+    return linear_form(v, fr.consts, fr.defs, depth,
+                       lambda e: e.prim in _LINEAR and _exact(fr, e, facts))
 
 
 def upper_bound(fr, terms: dict, const: int, facts):

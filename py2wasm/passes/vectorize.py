@@ -391,6 +391,8 @@ class _LoopVectorizer:
     def analyse(self):
         lp, body = self.loop, self.loop.body
         parallel = lp.header.meta.get("loop") == "parallel"
+        if lp.header.meta.get("versioned") == "checked":
+            raise _Refuse("the checked copy of a versioned loop (passes/loop_version: runs when a check may fire)")
         has_store = any(e.prim == "store" for e in body.eqns)
         if any(e.params.get("offset") for e in body.eqns if e.prim in ("load", "store")):
             raise _Refuse("a load or store at a constant offset (a kernel's own addressing)")

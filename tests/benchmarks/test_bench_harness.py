@@ -273,7 +273,7 @@ def test_reasons_when_engines_are_missing(monkeypatch, tmp_path):
     why = E.Pyodide().availability()
     assert why and "pyodide" in why
     monkeypatch.setattr(E, "node_version", lambda: None)
-    for eng in (E.PlainJS(), E.CWasm(), E.Py2WasmNode(), E.Pyodide()):
+    for eng in (E.PlainJS(), E.CWasm(), E.Py2WasmNode(), E.Py2WasmNodeInMemory(), E.Pyodide()):
         assert eng.availability() == "node is not installed"
 
 
@@ -329,3 +329,32 @@ def test_an_engine_with_a_wrong_answer_is_reported_wrong_and_untimed():
     assert o.status == H.WRONG and o.times == [] and "8 != 7" in o.reason
     table, _ = H.markdown_table([(k.id, k.label)], [("off", "Off by one")], {k.id: {"off": o}})
     assert "**WRONG**: 8 != 7" in table
+
+
+def test_geomean_relative_to_c_wasm():
+    from benchmarks import run as R
+    ok = lambda t: H.Outcome(H.OK, times=[t])  # noqa: E731
+    rows = [("a", "a"), ("b", "b"), ("c", "c")]
+    cols = [("c-wasm", "C"), ("pkg", "Package")]
+    results = {"a": {"c-wasm": ok(1.0), "pkg": ok(2.0)},
+               "b": {"c-wasm": ok(4.0), "pkg": ok(2.0)},
+               "c": {"c-wasm": ok(1.0), "pkg": H.unavailable("no")}}
+    g, n = R.vs_c_ratios(rows, cols, results)["pkg"]
+    assert n == 2 and abs(g - 1.0) < 1e-12
+    assert "Package: 1.00× (2 kernels)" in "\n".join(R.vs_c_lines(rows, cols, results))
+
+
+def test_cpu_clock_counts_this_process_only():
+    import time as _t
+    H.use_clock("cpu")
+    try:
+        t0 = H.now()
+        _t.sleep(0.2)                 # sleeping costs no CPU time
+        assert H.now() - t0 < 0.1
+        t, _ = H.timed(sum, (range(200_000),), 3)
+        assert t > 0
+    finally:
+        H.use_clock("wall")
+    t0 = H.now()
+    _t.sleep(0.05)
+    assert H.now() - t0 >= 0.04

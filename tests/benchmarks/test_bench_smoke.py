@@ -62,6 +62,11 @@ def test_every_engine_checks_or_explains(tmp_path):
         for eid in ("js", "c-wasm", "numba"):
             o = results[kid][eid]
             assert o.status != H.FAILED, (kid, eid, o.reason)
+    # the package with its arrays in memory runs what the copying package runs
+    for kid in ("dot", "matmul_5", "floyd_warshall"):
+        if results[kid]["py2wasm-node"].status == H.OK:
+            o = results[kid]["py2wasm-node-mem"]
+            assert o.status == H.OK, (kid, o.reason)
     assert data["machine"]["python"]
     chart = tmp_path / "results.png"
     assert chart.exists() or "Chart: not written" in md
