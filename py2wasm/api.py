@@ -133,7 +133,20 @@ def _type_key(v: Any):
         return (t, v.dtype.str, v.ndim, v.flags.c_contiguous)
     if t is list:  # one per element type (a str key: never taken for an array's)
         return _list_key(v)
+    if t is dict or t is set:  # one per key and value (element) types
+        return _container_key(v)
     return t
+
+
+def _container_key(v) -> str:
+    def kind(x):
+        if type(x) is tuple:
+            return "(" + ",".join(map(kind, x)) + ")"
+        return type(x).__name__
+    if type(v) is dict:
+        return "dict:" + "|".join(sorted({kind(k) for k in v})) + ":" + "|".join(
+            sorted({kind(x) for x in v.values()}))
+    return "set:" + "|".join(sorted({kind(x) for x in v}))
 
 
 def _list_key(v: list) -> str:

@@ -824,9 +824,9 @@ def _via_list(tr, fn, v, rest, kwargs, loc):
     if fn is tuple:
         raise error(loc, "tuple() of a dict is not supported (its length is not known when "
                     "compiling)", "use list(d)", E_UNSUPPORTED_CALL)
-    if d.kt is None:
-        if fn is list or fn is sorted:
-            raise error(loc, "a list of the items of an empty dict of unknown type", "", E_TYPE)
+    if d.kt is None:  # empty at run time
+        if fn is list or fn is sorted:  # a list that learns its type if filled
+            return lists.new_list(tr, None, [], loc, site=_site(tr, loc, fn.__name__))
         return fn([], *rest, **kwargs)
     tmpl = d.kt if kind == "keys" else d.vt if kind == "values" else (d.kt, d.vt)
     elem = lists._elem_of(tmpl)
@@ -839,8 +839,10 @@ def _via_list(tr, fn, v, rest, kwargs, loc):
     def step(e, c):
         if kind == "keys":
             item = _load_tmpl(tr, d.kt, e, 16)
-        else:
+        elif kind == "values":
             item = _load_tmpl(tr, d.vt, e, _voff(d))
+        else:
+            item = (_load_tmpl(tr, d.kt, e, 16), _load_tmpl(tr, d.vt, e, _voff(d)))
         lists.append(tr, lst, item, loc)
         return c
     _fold(tr, d, [], step)

@@ -825,8 +825,11 @@ def call(tr, fn, args, kwargs, loc):
 
 def _via_list(tr, fn, s, rest, kwargs, loc):
     from . import lists
-    if s.et is None:
-        raise error(loc, f"{fn.__name__}() of a set of unknown element type", "", E_TYPE)
+    if s.et is None:  # empty at run time
+        if fn is list or fn is sorted:  # a list that learns its type if filled
+            from .dicts import _site
+            return lists.new_list(tr, None, [], loc, site=_site(tr, loc, fn.__name__))
+        return fn([], *rest, **kwargs)
     elem = lists._elem_of(s.et)
     if elem is None:
         raise error(loc, f"{fn.__name__}() of a set of tuples is not supported",

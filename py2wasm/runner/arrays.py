@@ -21,8 +21,8 @@ import ctypes as _ctypes
 
 import numpy as np
 
-from ..ir.types import (ArrayType, ComplexType, ListType, NoneType, NumpyScalarType, ScalarType,
-                        TupleType, from_json)
+from ..ir.types import (ArrayType, ComplexType, DictType, ListType, NoneType, NumpyScalarType,
+                        ScalarType, SetType, TupleType, from_json)
 from . import aliasing
 from .layout import compact_layout, view_in
 
@@ -223,7 +223,7 @@ class _Plan:
         self.t = t
         self.ro = ro  # an array parameter the function never writes (manifest "readonly")
         self.alias = None
-        if isinstance(t, ListType):  # a Python list (runner/lists.py)
+        if isinstance(t, (ListType, DictType, SetType)):  # a list, dict, set: runner/lists.py
             self.kind = "l"
         elif isinstance(t, ArrayType):
             self.kind = "a"
