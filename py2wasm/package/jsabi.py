@@ -47,6 +47,7 @@ from ..backend.abi import sizes_in_memory
 from .signature import (ARRAY_CLASSES, COMPLEX_ARRAYS, DTYPE_INDEX, MEMORY_EXPORTS,
                         NP_INT_RANGES, NUMPY_COMPLEX, NUMPY_SCALARS, count_leaves, field_key,
                         has_array, has_list, has_state, is_array, is_complex_array, is_list,
+                        is_container, container_spec,
                         is_record, js_default, leaves, list_kind, object_params, shape_checks)
 
 # manifest scalar type -> (inline check of `{v}`, true when accepted; the value
@@ -94,6 +95,9 @@ def _result(t: Any, fn: str, n_leaves: int, used: set[str]) -> str:
         return "$r" if n_leaves == 1 else f"$r[{k}]"
 
     def build(ty: Any) -> str:
+        if is_container(ty):  # js/src/containers.ts `cout`
+            used.add("cout")
+            return f"$cout($s,{raw()},{_s(container_spec(ty))},{_s(fn)})"
         if is_list(ty):  # js/src/lists.ts `lout`
             used.add("lout")
             return f"$lout($s,{raw()},{list_kind(ty)},{_s(fn)})"
@@ -178,11 +182,21 @@ def function_js(f: dict, local: str, pnames: list[str]) -> tuple[str, set[str]]:
     zslot = 0  # the next free slot of $s.z (sizes of N-d arguments)
     datas: list = []  # (data variable, label, may be written) of each array argument
     lists_back = False  # a list argument the function may change: read back in `finally`
+    containers_back = False  # a dict or set argument: rewritten in `finally`
     for k, p in enumerate(params):
         t, pn = p["type"], pnames[k]
 
         body.extend(shape_checks(t, pn, labels, p["name"], used))
         for leaf in leaves(t, pn, p["name"]):
+            if is_container(leaf.type):  # js/src/containers.ts: a Map or Set, rewritten after
+                used |= {"start", "cchk", "cput"}
+                var = f"${len(places)}"
+                spec = _s(container_spec(leaf.type))
+                body.append(f"$cchk({leaf.access},{spec},{labels},{_s(leaf.label)});")
+                places.append(f"const {var}a=$cput($s,{leaf.access},{spec});")
+                containers_back = True
+                args.append(f"{var}a")
+                continue
             if is_list(leaf.type):  # js/src/lists.ts: checked, placed after `start`, read back
                 used |= {"start", "lchk", "lput"}
                 var = f"${len(places)}"
@@ -261,20 +275,24 @@ def function_js(f: dict, local: str, pnames: list[str]) -> tuple[str, set[str]]:
     target = f"$s.e.{fn}" if fn.isidentifier() else f"$s.e[{_s(fn)}]"
     catch = "catch($e){throw $trap($e,$s)}"
     lists = has_list(rt) or any(has_list(p["type"]) for p in params)
+    reset = "$s.L=$s.C=undefined;" if lists else ""  # the call's placed lists, dicts and sets
     if places:
         call = f"{target}($s.p,{','.join(args)})"
-        pre = "$start($s);" + ("$s.L=undefined;" if lists else "") + "".join(places)
+        pre = "$start($s);" + reset + "".join(places)
         fin = "$s.c&&$back($s);" if writable else ""
         if writable:
             used.add("back")
         if lists_back:
             used.add("lback")
             fin += f"$lback($s,{labels});"
+        if containers_back:
+            used.add("cback")
+            fin += f"$cback($s,{labels});"
         fin = f"finally{{{fin}}}" if fin else ""
     else:
         if has_array(rt):  # array results only: the arena still has to belong to this instance
             used.add("start")
-            pre = "$start($s);" + ("$s.L=undefined;" if lists else "")
+            pre = "$start($s);" + reset
         else:
             pre = ""
         call = f"{target}({','.join(args)})"
@@ -284,7 +302,7 @@ def function_js(f: dict, local: str, pnames: list[str]) -> tuple[str, set[str]]:
     elif rt == "float" and not fin and not object_params(f):
         body.append(f"try{{{pre}return {call}}}{catch}")
     else:
-        if is_list(rt):  # its header's address
+        if is_list(rt) or is_container(rt):  # its header's address
             expr = _result(rt, fn, 1, used)
         elif sizes_in_memory(rt) and is_complex_array(rt):
             used.add("cxo1")

@@ -13,7 +13,9 @@ the dtype's class (`ARRAY_CLASSES`), an N-d array an `NDArray<Class, N>`
 ndim is a `Complex128Array<N>` / `Complex64Array<N>` (`COMPLEX_ARRAYS`:
 `{ dtype, data, shape }`, `data` the interleaved parts); Python lists
 {"array": "uint8", "ndim": 0, "list": "float" | "int" | "bool"} (`is_list`):
-`number[]` / `boolean[]` (js/src/lists.ts).
+`number[]` / `boolean[]` (js/src/lists.ts); dicts {..., "dict": [key,
+value]} and sets {..., "set": elem} (`is_container`): `Map<K, V>` / `Set<E>`
+(js/src/containers.ts).
 """
 from __future__ import annotations
 
@@ -103,6 +105,9 @@ def check_type(t: Any, where: str) -> None:
         return
     if t in NUMPY_COMPLEX:
         return
+    if is_container(t):
+        container_spec(t, where)  # raises for what JavaScript cannot hold
+        return
     if is_list(t):
         leaf = _list_leaf(t)
         if isinstance(leaf, dict) or leaf not in LIST_KINDS:
@@ -139,7 +144,36 @@ def arg_piece(t: str) -> tuple[str, str]:
 
 def is_array(t: Any) -> bool:
     """A NumPy array type (a TypedArray in JS); lists are `is_list`."""
-    return isinstance(t, dict) and "array" in t and "list" not in t
+    return isinstance(t, dict) and "array" in t and "list" not in t and not is_container(t)
+
+
+def is_container(t: Any) -> bool:
+    """A Python dict or set type ({"array": "uint8", "ndim": 0, "dict": [k, v]}
+    / {..., "set": e}: the block address crosses the ABI; js/src/containers.ts
+    places and reads it)."""
+    return isinstance(t, dict) and ("dict" in t or "set" in t)
+
+
+_SPEC = {"float": "f", "int": "i", "bool": "b", None: "-"}
+
+
+def container_spec(t: Any, where: str = "") -> str:
+    """The type spec of js/src/containers.ts: "D" key value / "S" element,
+    each "f" | "i" | "b" | "(...)" (tuples: values only) | "-" (unknown)."""
+    def one(x, key):
+        if isinstance(x, dict) and "tuple" in x and "names" not in x and not key:
+            return "(" + "".join(one(e, False) for e in x["tuple"]) + ")"
+        if x in _SPEC:
+            return _SPEC[x]
+        raise UnsupportedSignature(
+            f"{where}: {python_type(t)} cannot cross to JavaScript ("
+            + ("a Map or Set compares array keys by identity: keys and set elements are "
+               "numbers or booleans" if key else "values are numbers, booleans or tuples "
+               "of those") + ")")
+    if "dict" in t:
+        k, v = t["dict"]
+        return "D" + one(k, True) + (one(v, False) if k is not None else "-")
+    return "S" + one(t["set"], True)
 
 
 def is_list(t: Any) -> bool:
@@ -163,7 +197,8 @@ def _list_leaf(t: Any) -> Any:
 
 
 def has_list(t: Any) -> bool:
-    return is_list(t) or (isinstance(t, dict) and any(has_list(e) for e in t.get("tuple", ())))
+    """A list, dict or set (all placed by the JS runtime in the arena)."""
+    return is_list(t) or is_container(t) or (isinstance(t, dict) and any(has_list(e) for e in t.get("tuple", ())))
 
 
 def is_complex_array(t: Any) -> bool:
@@ -180,7 +215,7 @@ def has_complex_array(t: Any) -> bool:
 def has_array(t: Any) -> bool:
     """Does manifest type `t` mention an array or a list (itself or inside a
     tuple)? (Both live in linear memory: the package keeps the heap state.)"""
-    return is_array(t) or is_list(t) or (isinstance(t, dict) and any(has_array(e) for e in t.get("tuple", ())))
+    return is_array(t) or is_list(t) or is_container(t) or (isinstance(t, dict) and any(has_array(e) for e in t.get("tuple", ())))
 
 
 def has_nd_array(t: Any) -> bool:
@@ -197,6 +232,11 @@ def ts_type(t: Any) -> str:
     if is_array(t):
         cls = ARRAY_CLASSES[t["array"]]
         return cls if t["ndim"] == 1 else f"NDArray<{cls}, {t['ndim']}>"
+    if is_container(t):
+        if "dict" in t:
+            k, v = t["dict"]
+            return f"Map<{ts_type(k) if k else 'never'}, {ts_type(v) if v else 'never'}>"
+        return f"Set<{ts_type(t['set']) if t['set'] else 'never'}>"
     if is_list(t):
         e = t["list"]
         if isinstance(e, dict):
@@ -297,6 +337,10 @@ def python_type(t: Any) -> str:
         return t["object"]
     if is_record(t) and "class" in t:
         return t["class"]
+    if is_container(t):
+        if "dict" in t:
+            return "dict[" + ", ".join(python_type(x) if x else "int" for x in t["dict"]) + "]"
+        return f"set[{python_type(t['set']) if t['set'] else 'int'}]"
     if is_list(t):
         e = t["list"]
         return f"list[{python_type(e) if isinstance(e, dict) else e or 'float'}]"
@@ -307,7 +351,7 @@ def leaves(t: Any, access: str, label: str) -> Iterator[Leaf]:
     """The scalars and arrays a value of type `t` flattens to, left to right
     (the wasm ABI; an array leaf's `type` is its manifest type and stands
     for 1 + ndim wasm values: address, then the shape)."""
-    if is_array(t) or is_list(t):
+    if is_array(t) or is_list(t) or is_container(t):
         yield Leaf(t, access, label)
         return
     if isinstance(t, str):
@@ -324,7 +368,7 @@ def leaves(t: Any, access: str, label: str) -> Iterator[Leaf]:
 
 def count_leaves(t: Any) -> int:
     """How many wasm values a value of type `t` flattens to."""
-    return sum(1 + lf.type["ndim"] if is_array(lf.type) or is_list(lf.type) else 2 if lf.type in ("complex", *NUMPY_COMPLEX) else 1
+    return sum(1 + lf.type["ndim"] if is_array(lf.type) or is_list(lf.type) or is_container(lf.type) else 2 if lf.type in ("complex", *NUMPY_COMPLEX) else 1
                for lf in leaves(t, "", ""))
 
 
@@ -345,6 +389,13 @@ def example_value(t: Any, i: int) -> str:
         shape = [2] + [1] * (t["ndim"] - 1)
         return (f"{{ dtype: \"{t['array']}\", data: new {cls}([1, 0.5, -2, 0]), "
                 f"shape: [{', '.join(map(str, shape))}] }}")
+    if is_container(t):
+        if "dict" in t:
+            k, v = t["dict"]
+            return "new Map()" if k is None else \
+                f"new Map([[{example_value(k, i)}, {example_value(v, i + 1)}]])"
+        return "new Set()" if t["set"] is None else \
+            f"new Set([{example_value(t['set'], i)}, {example_value(t['set'], i + 2)}])"
     if is_list(t):
         if isinstance(t["list"], dict):
             return "[" + example_value(t["list"], i) + "]"
