@@ -127,6 +127,7 @@ class FunctionTracer(Handlers):
                 if isinstance(v, objects.ObjArg):
                     locals_[i] = objects.enter(self, v, loc)
                     self.obj_args.append(locals_[i])
+            objects.publish(self, self.obj_args, loc)  # for the raising path (api.py)
             self.result = None  # the result is (value, states): CPython ignores the annotation
         if self.genexpr == "list":
             from .generators import start
@@ -365,6 +366,7 @@ class FunctionTracer(Handlers):
             value = objects.exit_value(self, value, loc)
             if self.obj_args:
                 value = (value, tuple(objects.state(self, o, loc) for o in self.obj_args))
+                objects.unpublish(self)
         if self.export or self.result is not None:
             value = arrays.settle_return(self, value, loc)
         else:

@@ -47,7 +47,7 @@ from ..backend.abi import sizes_in_memory
 from .signature import (ARRAY_CLASSES, COMPLEX_ARRAYS, DTYPE_INDEX, MEMORY_EXPORTS,
                         NP_INT_RANGES, NUMPY_COMPLEX, NUMPY_SCALARS, count_leaves, field_key,
                         has_array, has_list, has_state, is_array, is_complex_array, is_list,
-                        is_container, container_spec,
+                        is_container, container_spec, base_kind,
                         is_record, js_default, leaves, list_kind, object_params, shape_checks)
 
 # manifest scalar type -> (inline check of `{v}`, true when accepted; the value
@@ -157,6 +157,20 @@ def _small_copy(var: str, dt: int, shift: int, slot: int) -> str:
     return (f"const {w}=$s.s{dt},{n}={var}.length;let {a}=$s.p;"
             f"if({n}<={m}&&{w}!==undefined&&{w}.length!==0{at}&&{var}[$mark]===undefined){{{copy}"
             f"$s.p={a}+{SMALL_BYTES}}}else{{{a}=$put($s,{var},{dt},1);({w}===undefined||{w}.length===0)&&$scr($s,{dt})}}")
+
+
+def _object_kinds(f: dict) -> str:
+    """js/src/objects.ts's [name, code] pairs of each instance argument's
+    attributes (from the states following the result)."""
+    def code(t):
+        if t in ("complex", *NUMPY_COMPLEX):
+            return "c"
+        if t == "numpy.uint64":
+            return "u"
+        return {"float": "f", "int": "i", "bool": "b"}[base_kind(t)]
+    states = f["result"]["tuple"][1]["tuple"]
+    return json.dumps([[[n, code(e)] for n, e in list(zip(st["names"], st["tuple"]))[2:]]
+                       for st in states], separators=(",", ":"))
 
 
 def function_js(f: dict, local: str, pnames: list[str]) -> tuple[str, set[str]]:
@@ -274,6 +288,10 @@ def function_js(f: dict, local: str, pnames: list[str]) -> tuple[str, set[str]]:
     nres = 1 if sizes_in_memory(rt) else count_leaves(rt)
     target = f"$s.e.{fn}" if fn.isidentifier() else f"$s.e[{_s(fn)}]"
     catch = "catch($e){throw $trap($e,$s)}"
+    if object_params(f):  # instances get their state at the raise (js/src/objects.ts)
+        used.add("objr")
+        objs = "[" + ",".join(pnames[i] for i in object_params(f)) + "]"
+        catch = f"catch($e){{$objr($s,{objs},{_object_kinds(f)});throw $trap($e,$s)}}"
     lists = has_list(rt) or any(has_list(p["type"]) for p in params)
     reset = "$s.L=$s.C=undefined;" if lists else ""  # the call's placed lists, dicts and sets
     if places:
