@@ -714,8 +714,8 @@ def binary(tr, op, inplace, a, b, loc):
         raise TraceRaise("TypeError", f"unsupported operand type(s) for {op}: "
                          f"'{_tn(a)}' and '{_tn(b)}'")
     fb = tr.fb
-    if a.et is None or b.et is None:
-        raise error(loc, "set operators on a set of unknown element type", "", E_TYPE)
+    if a.et is None or b.et is None:  # a set of unknown type is empty at run time
+        return _with_empty(tr, op, inplace, a, b, loc)
     _same(tr, a, b.et, loc)
     if op == "|":
         r = a if inplace else copy(tr, a, loc, ("op", loc.line, loc.col, "|"))
@@ -741,6 +741,25 @@ def binary(tr, op, inplace, a, b, loc):
             return a
         return _intersection(tr, a, b, loc)
     raise TraceRaise("TypeError", f"unsupported operand type(s) for {op}: 'set' and 'set'")
+
+
+def _with_empty(tr, op, inplace, a, b, loc):
+    """`a op b` where a or b is a set of unknown element type (empty)."""
+    site = ("op", loc.line, loc.col, op)
+    if inplace and (a.et is None and b.et is not None and op in "|^" or
+                    a.et is not None and op == "&"):
+        raise error(loc, "an in-place set operator between a set of unknown element type and "
+                    "a typed set", "start the set with an element, or use a = a | b",
+                    E_TYPE)
+    if inplace:
+        return a  # a is unchanged (|= ^= -= of an empty set; any op on an empty a)
+    if op in "|^":  # the other one's elements
+        other = b if a.et is None else a
+        return copy(tr, other, loc, site) if other.et is not None else new_set(tr, None, loc,
+                                                                               site)
+    if op == "-" and a.et is not None:
+        return copy(tr, a, loc, site)
+    return new_set(tr, a.et, loc, site)  # a - b of an empty a, a & b: empty
 
 
 def _tn(v):
