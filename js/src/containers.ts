@@ -19,7 +19,11 @@
  *
  * A type spec is a string: "f" float, "i" int, "b" bool, "(" ... ")" a
  * tuple (values only: a JS Map compares array keys by identity), "-" unknown
- * (an always-empty container). A dict's spec is its key's then its value's.
+ * (an always-empty container). A dict's spec is "D", its key's then its
+ * value's; a set's "S" and its element's. Lists of tuples (records,
+ * py2wasm/frontend/lists_records.py) cross the same way: "L" (or "R" for a
+ * list the function never changes: not read back) and the tuple's spec; the
+ * block's list header is the list itself, read back into the caller's array.
  */
 import type { HeapState } from "./heap";
 
@@ -82,6 +86,12 @@ function check(x: unknown, n: Node, fn: string, where: string): void {
 
 /** Check dict (spec "D...") or set ("S...") argument `v` before the call; throws naming `fn` and `p`. */
 export function cchk(v: unknown, spec: string, fn: string, p: string): void {
+  if (spec[0] === "L" || spec[0] === "R") {
+    const n = nodes(spec)[0]!;
+    if (!Array.isArray(v)) throw new TypeError(`${fn}(): argument '${p}' must be an array (Python list[${pyname(n)}]), got ${show(v)}`);
+    for (let i = 0; i < v.length; i++) check(v[i], n, fn, `argument '${p}'[${i}]`);
+    return;
+  }
   const isMap = spec[0] === "D", ns = nodes(spec), py = isMap ? `dict[${pyname(ns[0]!)}, ${pyname(ns[1]!)}]` : `set[${pyname(ns[0]!)}]`;
   if (!(isMap ? v instanceof Map : v instanceof Set)) {
     throw new TypeError(`${fn}(): argument '${p}' must be a ${isMap ? "Map" : "Set"} (Python ${py}), got ${show(v)}`);
@@ -159,11 +169,12 @@ function read(st: CState, a: number, n: Node, fn: string, out: unknown[]): numbe
 }
 
 /** Place checked dict/set `v` (spec) at the arena top; returns its block's address. */
-export function cput(st: CState, v: Map<unknown, unknown> | Set<unknown>, spec: string): number {
+export function cput(st: CState, v: Map<unknown, unknown> | Set<unknown> | readonly unknown[], spec: string): number {
   const C = st.C ?? (st.C = []);
   for (let j = 0; j < C.length; j += 3) if (C[j] === v) return C[j + 1] as number; // passed twice: one dict
   const ns = nodes(spec), leaves = ns.reduce((s, e) => s + count(e), 0);
-  const n = leaves ? v.size : 0, h = st.p, d = n ? h + 32 : 0;
+  const list = Array.isArray(v);
+  const n = leaves ? (list ? (v as unknown[]).length : (v as Set<unknown>).size) : 0, h = st.p, d = n ? h + 32 : 0;
   const end = h + 32 + ((n * 8 * leaves + 15) & -16);
   const m = (st.e as unknown as Mem).memory;
   if (end > m.buffer.byteLength) {
@@ -178,7 +189,9 @@ export function cput(st: CState, v: Map<unknown, unknown> | Set<unknown>, spec: 
   const u = u32(st), o = h >>> 2;
   u[o] = n; u[o + 1] = 0; u[o + 2] = n; u[o + 3] = 0; u[o + 4] = d; u[o + 5] = 0; u[o + 6] = 0; u[o + 7] = 0;
   let a = d;
-  if (n && spec[0] === "D") {
+  if (n && list) {
+    for (const x of v as unknown[]) a = write(st, a, x, ns[0]!);
+  } else if (n && spec[0] === "D") {
     for (const [k, x] of v as Map<unknown, unknown>) a = write(st, write(st, a, k, ns[0]!), x, ns[1]!);
   } else if (n) {
     for (const x of v as Set<unknown>) a = write(st, a, x, ns[0]!);
@@ -198,7 +211,12 @@ function items(st: CState, h: number, spec: string, fn: string): unknown[][] {
   const ns = nodes(spec), u = u32(st), out: unknown[][] = [];
   if (ns[0] === "-") return out;
   const leaves = ns.reduce((s, e) => s + count(e), 0), esize = 16 + 8 * leaves;
-  const isMap = spec[0] === "D";
+  const isMap = spec[0] === "D", list = spec[0] === "L" || spec[0] === "R";
+  if (list) { // a list of records: its header, then 8 bytes per leaf
+    const n = u[h >>> 2]!, d = u[(h + 16) >>> 2]!;
+    for (let j = 0; j < n; j++) read(st, d + j * 8 * leaves, ns[0]!, fn, out as unknown[]);
+    return out;
+  }
   const n = isMap ? u[(h + 8) >>> 2]! : u[(h + 16) >>> 2]! + 1, t = u[(h + 24) >>> 2]!;
   for (let j = 0; j < n; j++) {
     const e = t + j * esize;
@@ -211,7 +229,12 @@ function items(st: CState, h: number, spec: string, fn: string): unknown[][] {
   return out;
 }
 
-function fill(c: Map<unknown, unknown> | Set<unknown>, its: unknown[][]): void {
+function fill(c: Map<unknown, unknown> | Set<unknown> | unknown[], its: unknown[][]): void {
+  if (Array.isArray(c)) {
+    c.length = its.length;
+    for (let i = 0; i < its.length; i++) c[i] = its[i];
+    return;
+  }
   c.clear();
   if (c instanceof Map) for (const [k, x] of its) c.set(k, x);
   else for (const [x] of its) c.add(x);
@@ -223,21 +246,24 @@ export function cback(st: CState, fn: string): void {
   if (C === undefined) return;
   const u = u32(st);
   for (let j = 0; j < C.length; j += 3) {
-    const h = u[((C[j + 1] as number) + 24) >>> 2]!;
-    if (h !== 0) fill(C[j] as Map<unknown, unknown>, items(st, h, C[j + 2] as string, fn));
+    const spec = C[j + 2] as string, b = C[j + 1] as number;
+    if (spec[0] === "R") continue; // never changed
+    const h = spec[0] === "L" ? b : u[(b + 24) >>> 2]!;
+    if (h !== 0) fill(C[j] as Map<unknown, unknown>, items(st, h, spec, fn));
   }
 }
 
 /** A dict/set result (header at `addr`): the caller's own object when it is an argument's, else a new one. */
-export function cout(st: CState, addr: number, spec: string, fn: string): Map<unknown, unknown> | Set<unknown> {
+export function cout(st: CState, addr: number, spec: string, fn: string): Map<unknown, unknown> | Set<unknown> | unknown[] {
   const C = st.C, h = addr >>> 0;
   if (C !== undefined) {
     const u = u32(st);
     for (let j = 0; j < C.length; j += 3) {
-      if (u[((C[j + 1] as number) + 24) >>> 2] === h) return C[j] as Map<unknown, unknown>;
+      const s = C[j + 2] as string, b = C[j + 1] as number;
+      if ((s[0] === "L" || s[0] === "R" ? b : u[(b + 24) >>> 2]) === h) return C[j] as Map<unknown, unknown>;
     }
   }
-  const c = spec[0] === "D" ? new Map<unknown, unknown>() : new Set<unknown>();
+  const c = spec[0] === "L" ? [] : spec[0] === "D" ? new Map<unknown, unknown>() : new Set<unknown>();
   fill(c, items(st, h, spec, fn));
   return c;
 }

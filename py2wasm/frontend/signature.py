@@ -91,13 +91,18 @@ def _list_annotation(ann, fn, what):
         return ListType(_LIST_ELEMS[args[0]])
     if len(args) == 1 and (args[0] is list or typing.get_origin(args[0]) in (list, typing.List)):
         return ListType(_list_annotation(args[0], fn, what))
+    if len(args) == 1 and typing.get_origin(args[0]) in (tuple, typing.Tuple) and \
+            typing.get_args(args[0]) and all(a in _LIST_ELEMS for a in typing.get_args(args[0])):
+        # a list of records (frontend/lists_records.py): tuples of numbers
+        return ListType(TupleType(tuple({float: F64, int: I64, bool: BOOL}[a]
+                                        for a in typing.get_args(args[0]))))
     file, line = _fn_loc(fn)
     shown = getattr(ann, "__name__", None) if not args else repr(ann)
     raise CompileError(f"unsupported annotation {shown!r} for {what} of {fn.__name__}() "
                        "(a list needs its element type)", file=file, line=line,
                        code=E_SIGNATURE, source_line=_src(fn),
-                       hint="annotate list[float], list[int], list[bool] or a nested "
-                            "list[list[float]]; for arrays use npt.NDArray[np.float64] or "
+                       hint="annotate list[float], list[int], list[bool], a nested "
+                            "list[list[float]] or list[tuple[float, int]]; for arrays use npt.NDArray[np.float64] or "
                             "py2wasm.f64[:] (py2wasm.f64[:, :] for 2-D)")
 
 

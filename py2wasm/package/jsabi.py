@@ -205,7 +205,7 @@ def function_js(f: dict, local: str, pnames: list[str]) -> tuple[str, set[str]]:
             if is_container(leaf.type):  # js/src/containers.ts: a Map or Set, rewritten after
                 used |= {"start", "cchk", "cput"}
                 var = f"${len(places)}"
-                spec = _s(container_spec(leaf.type))
+                spec = _s(container_spec(leaf.type, readonly=bool(p.get("readonly"))))
                 body.append(f"$cchk({leaf.access},{spec},{labels},{_s(leaf.label)});")
                 places.append(f"const {var}a=$cput($s,{leaf.access},{spec});")
                 containers_back = True

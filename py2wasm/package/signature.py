@@ -149,15 +149,21 @@ def is_array(t: Any) -> bool:
 
 def is_container(t: Any) -> bool:
     """A Python dict or set type ({"array": "uint8", "ndim": 0, "dict": [k, v]}
-    / {..., "set": e}: the block address crosses the ABI; js/src/containers.ts
-    places and reads it)."""
-    return isinstance(t, dict) and ("dict" in t or "set" in t)
+    / {..., "set": e}), or a list of tuples (`is_records`): the block address
+    crosses the ABI; js/src/containers.ts places and reads it."""
+    return isinstance(t, dict) and ("dict" in t or "set" in t) or is_records(t)
+
+
+def is_records(t: Any) -> bool:
+    """A list of tuples of numbers (frontend/lists_records.py): an array of
+    arrays in JavaScript, through js/src/containers.ts."""
+    return isinstance(t, dict) and isinstance(t.get("list"), dict) and "tuple" in t["list"]
 
 
 _SPEC = {"float": "f", "int": "i", "bool": "b", None: "-"}
 
 
-def container_spec(t: Any, where: str = "") -> str:
+def container_spec(t: Any, where: str = "", readonly: bool = False) -> str:
     """The type spec of js/src/containers.ts: "D" key value / "S" element,
     each "f" | "i" | "b" | "(...)" (tuples: values only) | "-" (unknown)."""
     def one(x, key):
@@ -173,6 +179,8 @@ def container_spec(t: Any, where: str = "") -> str:
     if "dict" in t:
         k, v = t["dict"]
         return "D" + one(k, True) + (one(v, False) if k is not None else "-")
+    if is_records(t):
+        return ("R" if readonly else "L") + one(t["list"], False)
     return "S" + one(t["set"], True)
 
 
@@ -232,6 +240,8 @@ def ts_type(t: Any) -> str:
     if is_array(t):
         cls = ARRAY_CLASSES[t["array"]]
         return cls if t["ndim"] == 1 else f"NDArray<{cls}, {t['ndim']}>"
+    if is_records(t):
+        return f"({ts_type(t['list'])})[]"
     if is_container(t):
         if "dict" in t:
             k, v = t["dict"]
@@ -337,7 +347,7 @@ def python_type(t: Any) -> str:
         return t["object"]
     if is_record(t) and "class" in t:
         return t["class"]
-    if is_container(t):
+    if is_container(t) and not is_records(t):
         if "dict" in t:
             return "dict[" + ", ".join(python_type(x) if x else "int" for x in t["dict"]) + "]"
         return f"set[{python_type(t['set']) if t['set'] else 'int'}]"
@@ -389,6 +399,8 @@ def example_value(t: Any, i: int) -> str:
         shape = [2] + [1] * (t["ndim"] - 1)
         return (f"{{ dtype: \"{t['array']}\", data: new {cls}([1, 0.5, -2, 0]), "
                 f"shape: [{', '.join(map(str, shape))}] }}")
+    if is_records(t):
+        return "[" + example_value(t["list"], i) + "]"
     if is_container(t):
         if "dict" in t:
             k, v = t["dict"]

@@ -1,5 +1,7 @@
 """Dicts and sets as parameters and results, through the npm package
-(tests/package/test_containers_node.py): JS Maps and Sets."""
+(tests/package/test_containers_node.py): JS Maps and Sets; lists of
+tuples: arrays of arrays."""
+import math
 
 
 def histogram(xs: list[int]) -> dict[int, int]:
@@ -65,3 +67,19 @@ def flags(d: dict[bool, int], on: bool) -> dict[bool, int]:
 def floats(s: set[float], x: float) -> set[float]:
     s.discard(x)
     return {v * 0.5 for v in s}
+
+
+def sort_edges(edges: list[tuple[float, int, int]]) -> list[tuple[float, int, int]]:
+    edges.sort()
+    if edges and edges[0][0] < 0.0:
+        raise ValueError("negative weight")
+    edges.append((math.inf, -1, -1))
+    return edges
+
+
+def pairs_of(n: int) -> list[tuple[int, bool]]:
+    return [(i * i, i % 3 == 0) for i in range(n)]
+
+
+def weighted(pts: list[tuple[float, float]]) -> float:
+    return sum(x * w for x, w in pts)

@@ -44,6 +44,9 @@ def _cases():
         out.append(("spans", [{k: (fl(), fl()) for k in ints(n, 0, 50)}]))
         out.append(("flags", [{rng.random() < 0.5: k for k in ints(n)}, rng.random() < 0.5]))
         out.append(("floats", [{fl() for _ in range(n)}, 1.5]))
+        out.append(("sort_edges", [[(fl(), k, -k) for k in ints(n)]]))
+        out.append(("pairs_of", [n]))
+        out.append(("weighted", [[(fl(), fl()) for _ in range(n)]]))
     return out
 
 
@@ -123,7 +126,7 @@ def _check(outcomes):
             want = (type(e).__name__, str(e))
         if want[0] == "ok":
             ok = "ok" in got and _same(got["ok"], want[1])
-            if ok and fn in ("merge_counts", "flags"):  # returns its argument: the caller's own Map
+            if ok and fn in ("merge_counts", "flags", "sort_edges"):  # the caller's own object
                 ok = got["ident"] == 0
         else:
             ok = got.get("error") == want[0] and got.get("message", "").startswith(want[1])
@@ -215,12 +218,16 @@ def test_declarations(capp):
                  "export declare function common(a: Set<number>, b: Set<number>): Set<number>;",
                  "export declare function spans(d: Map<number, readonly [number, number]>): number;",
                  "export declare function flags(d: Map<boolean, number>, on: boolean): "
-                 "Map<boolean, number>;"]:
+                 "Map<boolean, number>;",
+                 "export declare function sort_edges(edges: (readonly [number, number, number])[]): "
+                 "(readonly [number, number, number])[];",
+                 "export declare function weighted(pts: readonly (readonly [number, number])[]): "
+                 "number;"]:
         assert line in dts.splitlines(), line
 
 
 GOOD_TS = """\
-import { histogram, merge_counts, seen, common, spans, flags } from "@py2wasm-test/containers";
+import { histogram, merge_counts, seen, common, spans, flags, sort_edges, weighted } from "@py2wasm-test/containers";
 const h: Map<number, number> = histogram([1, 2, 2]);
 const m: Map<number, number> = merge_counts(h, new Map([[3, 1]]));
 const s = new Set<number>([1]);
@@ -228,7 +235,9 @@ const n: number[] = seen(s, [2, 3]);
 const c: Set<number> = common(s, new Set([2]));
 const w: number = spans(new Map([[1, [0.5, 2] as const]]));
 const f: Map<boolean, number> = flags(new Map([[true, 1]]), false);
-console.log(m, n, c, w, f);
+const es: (readonly [number, number, number])[] = sort_edges([[1.5, 0, 1]]);
+const t: number = weighted([[1, 2]] as const);
+console.log(m, n, c, w, f, es, t);
 """
 
 BAD_TS = [  # (code, TypeScript error it must produce)
@@ -237,6 +246,7 @@ BAD_TS = [  # (code, TypeScript error it must produce)
     ("const x: number[] = histogram([1]);", "TS2740"),
     ("flags(new Map([[1, 1]]), true);", "TS2345"),
     ("common(new Set(['a']), new Set([1]));", "TS2345"),
+    ("sort_edges([[1, 2]]);", "TS2322"),
 ]
 
 
@@ -247,6 +257,6 @@ def test_typed_container_consumer_is_accepted_by_tsc_strict(capp):
 
 
 def test_mistyped_container_consumer_is_rejected_line_by_line(capp):
-    header = ('import { histogram, merge_counts, seen, common, flags } from '
+    header = ('import { histogram, merge_counts, seen, common, flags, sort_edges } from '
               '"@py2wasm-test/containers";\n')
     tsc_rejects_each_line(capp, "bad_containers.ts", header, BAD_TS)
