@@ -211,6 +211,10 @@ def test_annotations_give_dict_and_set_signatures():
     assert str(trace(f).functions["f"].sig) == \
         "(d: dict[int, float], s: set[tuple[int, int]]) -> dict[int, bool]"
 
+    def g(edges: list[tuple[float, int]]) -> int:
+        return len(edges)
+    assert "edges: list[" in str(trace(g).functions["g"].sig)
+
 
 @pytest.mark.parametrize("bad, words", [
     ({1: 1, 2.5: 2}, "mixing keys"),
