@@ -1,7 +1,8 @@
 """Dicts and sets as parameters and results, through the npm package
 (tests/package/test_containers_node.py): JS Maps and Sets; lists of
-tuples: arrays of arrays."""
+tuples: arrays of arrays; dataclass instances: plain objects."""
 import math
+from dataclasses import dataclass
 
 
 def histogram(xs: list[int]) -> dict[int, int]:
@@ -83,3 +84,27 @@ def pairs_of(n: int) -> list[tuple[int, bool]]:
 
 def weighted(pts: list[tuple[float, float]]) -> float:
     return sum(x * w for x, w in pts)
+
+
+@dataclass
+class Body:
+    x: float
+    v: float
+    n: int
+
+
+def advance(b: Body, dt: float) -> float:
+    b.x += b.v * dt
+    b.n += 1
+    if b.x > 100.0:
+        raise ValueError(f"out of range: {b.x}")
+    return b.x
+
+
+def spawn(x: float) -> Body:
+    return Body(x, -x, 0)
+
+
+def bounce(b: Body) -> Body:
+    b.v = -b.v
+    return b

@@ -1,9 +1,9 @@
-"""Python dicts and sets through the generated npm package: `py2wasm build`
-of tests/package/containers_module.py -> `npm pack` -> offline install ->
-Node and headless Chromium (import map, no bundler).
-Results and the caller's Maps and Sets after the call (also after an
-exception) compared with CPython item for item, in order, on a seeded
-random corpus; argument checks; `tsc --strict` accepts typed uses of
+"""Python dicts, sets, lists of tuples and dataclass instances through the
+generated npm package: `py2wasm build` of tests/package/containers_module.py
+-> `npm pack` -> offline install -> Node and headless Chromium (import map,
+no bundler). Results and the caller's Maps, Sets, arrays of tuples and
+dataclass objects after the call (also after an exception) compared with
+CPython item for item, in order, on a seeded random corpus; argument checks; `tsc --strict` accepts typed uses of
 `Map<K, V>` / `Set<E>` and rejects wrong ones.
 
 Place in the pipeline: tests of the last stage (`package`).
@@ -21,6 +21,7 @@ import pytest
 from .conftest import HERE, load_python, node, npm, py2wasm_build, run, tsc, tsc_rejects_each_line
 
 NAME = "@py2wasm-test/containers"
+Body = load_python(HERE / "containers_module.py").Body
 
 
 def _cases():
@@ -47,10 +48,15 @@ def _cases():
         out.append(("sort_edges", [[(fl(), k, -k) for k in ints(n)]]))
         out.append(("pairs_of", [n]))
         out.append(("weighted", [[(fl(), fl()) for _ in range(n)]]))
+        out.append(("advance", [Body(fl(), fl() * 30, n), rng.choice([0.5, 2.0, 10.0])]))
+        out.append(("spawn", [fl()]))
+        out.append(("bounce", [Body(fl(), fl(), -n)]))
     return out
 
 
 def _enc(v):
+    if hasattr(v, "__dataclass_fields__"):
+        return {"obj": [[k, _enc(x)] for k, x in vars(v).items()]}
     if isinstance(v, dict):
         return {"map": [[_enc(k), _enc(x)] for k, x in v.items()]}
     if isinstance(v, set):
@@ -72,6 +78,10 @@ class JSSet(list):
 
 
 def _same(got, want) -> bool:
+    if hasattr(want, "__dataclass_fields__"):
+        return isinstance(got, dict) and "obj" in got and _same(got["obj"], [[k, x] for k, x in vars(want).items()])
+    if isinstance(want, str):
+        return got == want
     if isinstance(want, JSMap):
         return isinstance(got, dict) and "map" in got and _same(got["map"], list(want))
     if isinstance(want, JSSet):
@@ -110,7 +120,7 @@ def _js_keys(v):
 def _entry(args):
     """What the compiled function starts from: a set argument is the JS
     Set's elements added in its order (README: set(list(s)))."""
-    return [set(list(a)) if isinstance(a, set) else copy.deepcopy(a) for a in args]
+    return [set(list(a)) if isinstance(a, set) else copy.deepcopy(a) for a in args]  # noqa
 
 
 def _check(outcomes):
@@ -126,7 +136,7 @@ def _check(outcomes):
             want = (type(e).__name__, str(e))
         if want[0] == "ok":
             ok = "ok" in got and _same(got["ok"], want[1])
-            if ok and fn in ("merge_counts", "flags", "sort_edges"):  # the caller's own object
+            if ok and fn in ("merge_counts", "flags", "sort_edges", "bounce"):  # the caller's own
                 ok = got["ident"] == 0
         else:
             ok = got.get("error") == want[0] and got.get("message", "").startswith(want[1])
