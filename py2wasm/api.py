@@ -57,7 +57,8 @@ class Specialization:
             r = self.instance.call(self.name, plain)
         except BaseException:
             if objs:  # the instances keep what the function did before it raised
-                for obj, st, t in zip(objs, _raised_states(self.instance, self._result), self._result.elems[1].elems):
+                states = _raised_states(self.instance, self._result)
+                for obj, st, t in zip(objs, states, self._result.elems[1].elems):
                     _restore(obj, t, st)
             raise
         if not objs:

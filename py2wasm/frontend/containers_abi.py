@@ -164,8 +164,8 @@ def value_type(v, fn, name, bad):
         vts = {_value_key(x) for x in v.values()}
         if len(kts) > 1 or len(vts) > 1:
             what = "keys" if len(kts) > 1 else "values"
-            raise bad(f"a dict mixing {what} of types {', '.join(sorted(map(str, kts if what == 'keys' else vts)))} "
-                      "is not supported", hint)
+            kinds = ", ".join(sorted(kts if what == "keys" else vts))
+            raise bad(f"a dict mixing {what} of types {kinds} is not supported", hint)
         k0, v0 = next(iter(v.items()))
         kt, vt = type_of_value(k0, fn, name), type_of_value(v0, fn, name)
         if not _plain(kt) or not _plain(vt):

@@ -3,8 +3,9 @@ generated npm package: `py2wasm build` of tests/package/containers_module.py
 -> `npm pack` -> offline install -> Node and headless Chromium (import map,
 no bundler). Results and the caller's Maps, Sets, arrays of tuples and
 dataclass objects after the call (also after an exception) compared with
-CPython item for item, in order, on a seeded random corpus; argument checks; `tsc --strict` accepts typed uses of
-`Map<K, V>` / `Set<E>` and rejects wrong ones.
+CPython item for item, in order, on a seeded random corpus; argument
+checks; `tsc --strict` accepts typed uses of `Map<K, V>` / `Set<E>` /
+arrays of tuples and rejects wrong ones.
 
 Place in the pipeline: tests of the last stage (`package`).
 """
