@@ -52,8 +52,15 @@ class Specialization:
         runner sees plain tuples; instance arguments get their final state
         (frontend/objects.py), the result its classes back."""
         plain = tuple(_plain(t, a) for t, a in zip(self._types, args))
-        r = self.instance.call(self.name, plain)
         objs = [a for t, a in zip(self._types, args) if isinstance(t, ir.ObjectType)]
+        try:
+            r = self.instance.call(self.name, plain)
+        except BaseException:
+            if objs:  # the instances keep what the function did before it raised
+                states = _raised_states(self.instance, self._result)
+                for obj, st, t in zip(objs, states, self._result.elems[1].elems):
+                    _restore(obj, t, st)
+            raise
         if not objs:
             return _renamed(self._result, r, {})
         value, states = r
@@ -62,6 +69,41 @@ class Specialization:
             by_addr[st[0]] = obj
             _restore(obj, t, st)
         return _renamed(self._result.elems[0], value, by_addr)
+
+
+def _raised_states(instance, result) -> list:
+    """The states of an export's instance arguments after a call that
+    raised, read from linear memory: word 0 points to their addresses
+    (frontend/objects.py `publish`), each block is the assigned bits then the
+    attributes' leaves, 8 bytes each (objects.Layout). [] when the call raised
+    before its entry published them."""
+    import numpy as np
+    from .runner.arrays import unflatten_result
+    mem = instance._exports.get("memory")  # noqa: SLF001
+    if mem is None:
+        return []
+    store = instance.store
+
+    def word(addr, dt="<i8"):
+        return np.frombuffer(bytes(mem.read(store, addr, addr + 8)), dt)[0]
+    blk = int(word(0))
+    if not blk:
+        return []
+    mem.write(store, bytes(8), 0)  # read once: a later call must not see it
+    states = []
+    for i, t in enumerate(result.elems[1].elems):
+        hdr = int(word(blk + 8 * i))
+        flat, off = [], hdr + 8
+        for e in t.elems[2:]:
+            for leaf in ir.flatten(e):
+                flat.append(int(word(off)) if leaf is ir.I64 else float(word(off, "<f8"))
+                            if leaf is ir.F64 else bool(mem.read(store, off, off + 1)[0]))
+                off += 8
+        it = iter(flat)
+        states.append((hdr, int(word(hdr))) + tuple(
+            unflatten_result(e, it, lambda a, n: bytes(mem.read(store, a, a + n)))
+            for e in t.elems[2:]))
+    return states
 
 
 def _has_named(t) -> bool:
@@ -133,7 +175,20 @@ def _type_key(v: Any):
         return (t, v.dtype.str, v.ndim, v.flags.c_contiguous)
     if t is list:  # one per element type (a str key: never taken for an array's)
         return _list_key(v)
+    if t is dict or t is set:  # one per key and value (element) types
+        return _container_key(v)
     return t
+
+
+def _container_key(v) -> str:
+    def kind(x):
+        if type(x) is tuple:
+            return "(" + ",".join(map(kind, x)) + ")"
+        return type(x).__name__
+    if type(v) is dict:
+        return "dict:" + "|".join(sorted({kind(k) for k in v})) + ":" + "|".join(
+            sorted({kind(x) for x in v.values()}))
+    return "set:" + "|".join(sorted({kind(x) for x in v}))
 
 
 def _list_key(v: list) -> str:

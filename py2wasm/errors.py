@@ -108,5 +108,16 @@ def _key_literal(message: str):
         if isinstance(node, ast.Tuple):
             items = [value(e) for e in node.elts]
             return None if any(i is None for i in items) else tuple(items)
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and \
+                node.value.id == "np" and node.attr in ("True_", "False_"):
+            import numpy as np
+            return np.bool_(node.attr == "True_")
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
+                isinstance(node.func.value, ast.Name) and node.func.value.id == "np" and \
+                len(node.args) == 1 and not node.keywords:  # a NumPy scalar: np.float64(1.5)
+            import numpy as np
+            t, v = getattr(np, node.func.attr, None), value(node.args[0])
+            if isinstance(t, type) and issubclass(t, np.generic) and type(v) in (int, float):
+                return t(v)
         return None
     return value(tree.body)

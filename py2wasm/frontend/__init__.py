@@ -52,12 +52,15 @@ def _export(mt, fn, param_types, default):
     if NONE in param_types:
         raise CompileError(f"{fn.__name__}(): a parameter cannot have type None",
                            code=E_SIGNATURE, hint="parameters are int, float, bool, complex or tuple[...]")
-    args = [placeholder(t) for t in param_types]
+    from .containers_abi import param_values
+    args = param_values(param_types)  # dicts and sets are built at entry (containers_abi.py)
     name, result = mt.specialize(fn, args, None, name=fn.__name__)
     rtype = trace_type(result, mt.module.functions[name].loc, "returned value")
     ir_fn = mt.module.functions[name]
     from .lists_abi import learned_param_types
     param_types = learned_param_types(mt, fn, name, param_types)  # empty list arguments
+    from .containers_abi import learned_param_types as learned_containers
+    param_types = learned_containers(mt, fn, param_types)  # empty dict and set arguments
     ir_fn.sig = signature_of(fn, param_types, rtype)
     mt.module.exports.append(name)
 

@@ -219,7 +219,9 @@ def call(tr, fn, args, kwargs, loc):
             pass
         else:
             raise error(loc, f"{getattr(fn, '__name__', fn)}() of a list with these arguments "
-                        "is not supported", "", E_UNSUPPORTED_CALL)
+                        "is not supported", "call it with the list alone (for `default=`, test "
+                        "the list's length first; `key=` is not supported yet)",
+                        E_UNSUPPORTED_CALL)
     lst = as_list(tr, args[0], loc, strict=fn not in (min, max))
     if lst is None:
         return NO

@@ -727,6 +727,26 @@ def enter(tr, v, loc):
     return obj
 
 
+def publish(tr, objs, loc) -> None:
+    """At an export's entry: the addresses of its instance arguments, for a
+    host that must read their state after a call that raised (api.py). Word
+    0 of memory (unused by the host ABI) is zeroed, then points to a block
+    of the instances' addresses in argument order."""
+    fb = tr.fb
+    zero = fb.const(0)
+    fb.emit_multi("store", [zero, zero], {"dtype": "int64"})
+    blk = fb.emit("alloc", [fb.const(8 * len(objs))], loc=loc)
+    for i, o in enumerate(objs):
+        fb.emit_multi("store", [_addr(fb, blk, 8 * i), o.hdr], {"dtype": "int64"})
+    fb.emit_multi("store", [zero, blk], {"dtype": "int64"})
+
+
+def unpublish(tr) -> None:
+    """At an export's return: word 0 cleared (only a raise leaves it set)."""
+    fb = tr.fb
+    fb.emit_multi("store", [fb.const(0), fb.const(0)], {"dtype": "int64"})
+
+
 def exit_value(tr, v, loc, depth=0):
     """A value leaving an exported function: instances become ObjStates."""
     if is_obj(v):

@@ -17,7 +17,9 @@ import re
 from ..ir import Var
 from ..ir.messages import INT_OVERFLOW
 from ..ir.types import VectorType
-from . import arrays, complexes, dicts, lists, nplib, objects, sets, strings, strvalues
+from . import (arrays, complexes, container_values, dicts, lists, nplib, objects, sets, strings,
+               strvalues)
+from .container_values import TableIter
 from .iterators import RangeIter, TupleIter, get_iter, range_advance, range_has_next, tuple_next
 from .state import NULL, STOP, UNBOUND, Static
 from .typefork import TypeFork
@@ -99,6 +101,12 @@ class Handlers:
         i = self.names.index(ins.argval)
         v = f.locals[i]
         if v is UNBOUND:
+            if ins.argval in self.code.co_cellvars and self.version >= (3, 13):
+                # 3.13's LOAD_CLOSURE is a LOAD_FAST of the cell (a function
+                # capturing itself, `def walk(n): ... walk(...)`): the closure is
+                # refused at SET_FUNCTION_ATTRIBUTE, as on 3.11/3.12
+                f.stack.append(_Cell(UNBOUND))
+                return
             raise TraceRaise("UnboundLocalError",
                              f"cannot access local variable '{ins.argval}' where it is not "
                              "associated with a value")
@@ -822,14 +830,11 @@ class Handlers:
         if sets.is_set(v):
             f.stack.append(sets.get_iter(self, v))
             return
-        if type(v) is sets.SetIter:
+        if type(v) is TableIter:  # an iterator over a dict or set is its own iterator
             f.stack.append(v)
             return
         if type(v) in (dicts.PyDict, dicts.DictView):
             f.stack.append(dicts.get_iter(self, v))
-            return
-        if type(v) is dicts.DictIter:
-            f.stack.append(v)
             return
         if lists.is_list(v):
             f.stack.append(lists.get_iter(self, v))
@@ -886,8 +891,8 @@ class Handlers:
             f.stack.append(item)
             return self.jump(body, f) if body in self.targets else None
         from . import generators
-        steppers = {dicts.DictIter: dicts.iter_step, sets.SetIter: sets.iter_step,
-                    generators.GenIter: generators.iter_step, strvalues.StrIter: strvalues.iter_step}
+        steppers = {TableIter: container_values.iter_step, generators.GenIter: generators.iter_step,
+                    strvalues.StrIter: strvalues.iter_step}
         if isinstance(it, lists.ITERATORS) or type(it) in steppers:
             # lists, enumerate/zip/reversed with lists, dicts and their views, sets, generators
             more, step = (steppers[type(it)](self, it, self.loc_of(ins)) if type(it) in steppers

@@ -77,6 +77,9 @@ def annotation_type(ann: Any, fn, what: str) -> PyType:
         return TupleType(tuple(annotation_type(a, fn, what) for a in args))
     if ann is list or typing.get_origin(ann) in (list, typing.List):
         return _list_annotation(ann, fn, what)
+    if ann in (dict, set) or typing.get_origin(ann) in (dict, set, typing.Dict, typing.Set):
+        from .containers_abi import annotation
+        return annotation(ann, fn, what, typing.get_args(ann), lambda: _bad(fn, what, ann))
     _bad(fn, what, ann)
 
 
@@ -91,13 +94,18 @@ def _list_annotation(ann, fn, what):
         return ListType(_LIST_ELEMS[args[0]])
     if len(args) == 1 and (args[0] is list or typing.get_origin(args[0]) in (list, typing.List)):
         return ListType(_list_annotation(args[0], fn, what))
+    if len(args) == 1 and typing.get_origin(args[0]) in (tuple, typing.Tuple) and \
+            typing.get_args(args[0]) and all(a in _LIST_ELEMS for a in typing.get_args(args[0])):
+        # a list of records (frontend/lists_records.py): tuples of numbers
+        return ListType(TupleType(tuple({float: F64, int: I64, bool: BOOL}[a]
+                                        for a in typing.get_args(args[0]))))
     file, line = _fn_loc(fn)
     shown = getattr(ann, "__name__", None) if not args else repr(ann)
     raise CompileError(f"unsupported annotation {shown!r} for {what} of {fn.__name__}() "
                        "(a list needs its element type)", file=file, line=line,
                        code=E_SIGNATURE, source_line=_src(fn),
-                       hint="annotate list[float], list[int], list[bool] or a nested "
-                            "list[list[float]]; for arrays use npt.NDArray[np.float64] or "
+                       hint="annotate list[float], list[int], list[bool], a nested "
+                            "list[list[float]] or list[tuple[float, int]]; for arrays use npt.NDArray[np.float64] or "
                             "py2wasm.f64[:] (py2wasm.f64[:, :] for 2-D)")
 
 
@@ -321,6 +329,9 @@ def type_of_value(v: Any, fn=None, name: str = "") -> PyType:
                          "np.float64(x) or np.int64(x)")
     if t is list:
         return _list_value_type(v, fn, name)
+    if t is dict or t is set:
+        from .containers_abi import value_type
+        return value_type(v, fn, name, lambda msg, hint: _bad_value(fn, name, msg, hint))
     else:
         hint = ("compiled functions take int, float, bool, complex, NumPy scalars, NumPy "
                 "arrays or "
@@ -433,12 +444,17 @@ def trace_type(v: Any, loc, what="value") -> PyType:
         return v.pytype(trace_type, loc, what)
     from .dicts import is_dict_value
     from .sets import is_set_value
+    from .dicts import PyDict
+    from .sets import PySet
+    if t is PyDict or t is PySet:  # frontend/containers_abi.py
+        from .containers_abi import result_type
+        return result_type(v, loc, what)
     if is_set_value(v):
-        raise error(loc, f"{what} is a set, which cannot leave compiled code yet",
-                    "return sorted(s) as a NumPy array, or its length", E_UNSUPPORTED_VALUE)
+        raise error(loc, f"{what} is a set iterator, which cannot leave compiled code",
+                    "return the set, or sorted(s)", E_UNSUPPORTED_VALUE)
     if is_dict_value(v):
-        raise error(loc, f"{what} is a dict, which cannot leave compiled code yet",
-                    "return its items as numbers or a NumPy array", E_UNSUPPORTED_VALUE)
+        raise error(loc, f"{what} is a dict view or iterator, which cannot leave compiled "
+                    "code", "return the dict, or list(d.items())", E_UNSUPPORTED_VALUE)
     if is_obj(v):
         name = v.cls.__name__
         raise error(loc, f"{what} is a {name} instance, which cannot leave compiled code yet",
@@ -470,7 +486,10 @@ def placeholder(t: PyType):
     if isinstance(t, TupleType):
         items = tuple(placeholder(e) for e in t.elems)
         return t.pyclass._make(items) if t.pyclass is not None else items
-    from ..ir.types import ListType, StrType
+    from ..ir.types import DictType, ListType, SetType, StrType
+    if isinstance(t, (DictType, SetType)):
+        from .containers_abi import result_value
+        return result_value(t)
     if isinstance(t, ListType):
         from .lists import param_list
         return param_list(t)

@@ -260,6 +260,8 @@ def make_exception(cls, args: list, loc) -> Any:
     the message is one FStr or one number (str(exc) is then its text)."""
     if len(args) == 1:
         msg = args[0]
+        if _is_symbolic_number(msg) and issubclass(cls, KeyError):  # str(KeyError(1)) is repr(1)
+            return SymExc(cls, format_value(msg, "r", "", loc))
         if _is_symbolic_number(msg):
             msg = format_value(msg, "s", "", loc)
         if isinstance(msg, FStr) and issubclass(cls, KeyError):  # str(KeyError(m)) is repr(m)

@@ -19,7 +19,7 @@ from ..errors import CompileError
 from ..ir import (BOOL, F64, I64, FunctionBuilder, Loc, PySignature, PyType, TupleType, Var,
                   flatten)
 from ..ir.types import COMPLEX, ListType, NumpyScalarType, ScalarType, python_name
-from . import arrays, lists, objects
+from . import arrays, containers_abi, lists, objects
 from .liveness import live_locals
 from .opcodes import Handlers
 from .signature import placeholder, trace_type
@@ -115,6 +115,10 @@ class FunctionTracer(Handlers):
             locals_[:len(args)] = [arrays.param_root(v, i) for i, v in
                                    enumerate(locals_[:len(args)])]
             lists.bind_params(self, locals_, len(args))  # empty list arguments learn their type
+            if any(isinstance(a, containers_abi.ContainerArg) for a in args):
+                loc = self.loc_at_line(code.co_firstlineno)  # dict and set arguments
+                locals_[:len(args)] = [containers_abi.enter(self, v, loc)
+                                       for v in locals_[:len(args)]]
         self.frame0 = Frame(locals_, [])  # closure cells stay known values
         self.obj_args: list = []  # instance arguments of an exported function (objects.py)
         if export and any(isinstance(a, objects.ObjArg) for a in args):
@@ -123,6 +127,7 @@ class FunctionTracer(Handlers):
                 if isinstance(v, objects.ObjArg):
                     locals_[i] = objects.enter(self, v, loc)
                     self.obj_args.append(locals_[i])
+            objects.publish(self, self.obj_args, loc)  # for the raising path (api.py)
             self.result = None  # the result is (value, states): CPython ignores the annotation
         if self.genexpr == "list":
             from .generators import start
@@ -365,6 +370,7 @@ class FunctionTracer(Handlers):
             value = objects.exit_value(self, value, loc)
             if self.obj_args:
                 value = (value, tuple(objects.state(self, o, loc) for o in self.obj_args))
+                objects.unpublish(self)
         if self.export or self.result is not None:
             value = arrays.settle_return(self, value, loc)
         else:
@@ -437,7 +443,8 @@ class FunctionTracer(Handlers):
 
     def coerce_to(self, v, t: PyType, want: PyType, loc) -> list[Var]:
         """The flat IR values of trace value `v` (of type t) as type `want`."""
-        if t == want or isinstance(want, ListType) and isinstance(t, ListType) and t.elem is None:
+        if t == want or isinstance(want, ListType) and isinstance(t, ListType) and t.elem is None \
+                or containers_abi.empty_fits(t, want):
             return [self.materialize(x) for x in leaves(v, [])]  # (an empty list of any type)
         if isinstance(want, ScalarType) and isinstance(t, (ScalarType, NumpyScalarType)):
             from . import operators

@@ -265,6 +265,47 @@ class ListType(ArrayType):
         return python_name(self)
 
 
+@dataclass(frozen=True)
+class DictType(ArrayType):
+    """A Python dict in a signature (frontend/dicts.py's hash table). Like a
+    ListType it crosses the ABI as one address (a 0-D uint8 array to the ABI
+    code): a parameter's is a block the host writes (a list header of the
+    items as records, then a word where the function's entry stores the
+    address of the dict it builds from them: frontend/containers_abi.py), a
+    result's is the dict's header. `kt`/`vt`: the key and value types
+    (numbers or tuples of numbers), None for a dict that stays empty."""
+    kt: "PyType | None" = None
+    vt: "PyType | None" = None
+
+    def __init__(self, kt, vt):
+        object.__setattr__(self, "dtype", "uint8")
+        object.__setattr__(self, "ndim", 0)
+        object.__setattr__(self, "strided", False)
+        object.__setattr__(self, "alias", None)
+        object.__setattr__(self, "kt", kt)
+        object.__setattr__(self, "vt", vt)
+
+    def __repr__(self) -> str:
+        return python_name(self)
+
+
+@dataclass(frozen=True)
+class SetType(ArrayType):
+    """A Python set in a signature (frontend/sets.py's table), crossing as a
+    DictType does: `et` is the element type (None: a set that stays empty)."""
+    et: "PyType | None" = None
+
+    def __init__(self, et):
+        object.__setattr__(self, "dtype", "uint8")
+        object.__setattr__(self, "ndim", 0)
+        object.__setattr__(self, "strided", False)
+        object.__setattr__(self, "alias", None)
+        object.__setattr__(self, "et", et)
+
+    def __repr__(self) -> str:
+        return python_name(self)
+
+
 @dataclass(frozen=True, repr=False)
 class StrType(ArrayType):
     """A Python str in a signature (frontend/strvalues.py's layout in linear
@@ -336,6 +377,11 @@ def python_name(t: PyType) -> str:
         return t.pyname
     if isinstance(t, TupleType):
         return "tuple[" + ", ".join(python_name(e) for e in t.elems) + "]"
+    if isinstance(t, DictType):
+        return "dict[" + ", ".join("nothing" if x is None else python_name(x)
+                                   for x in (t.kt, t.vt)) + "]"
+    if isinstance(t, SetType):
+        return "set[" + ("nothing" if t.et is None else python_name(t.et)) + "]"
     if isinstance(t, StrType):
         return "str"
     if isinstance(t, ListType):
@@ -356,7 +402,8 @@ def to_json(t: PyType):
     """JSON form used in the build manifest: "int" | "float" | "bool" | "None"
     | "numpy.<dtype>" (a NumPy scalar: "numpy.float32", "numpy.bool_") | "complex"
     | {"tuple": [...]} (+ "names": [...] for a named tuple) | {"array": dtype, "ndim": n}
-    | a list: {"array": "uint8", "ndim": 0, "list": elem} (ListType)
+    | a list: {"array": "uint8", "ndim": 0, "list": elem} (ListType); a dict:
+    {..., "dict": [key, value]} (DictType); a set: {..., "set": elem} (SetType)
     | a str: {"array": "uint8", "ndim": 0, "str": true} (StrType)."""
     if isinstance(t, ScalarType):
         return t.pyname
@@ -369,6 +416,11 @@ def to_json(t: PyType):
             return {"tuple": [to_json(e) for e in t.elems], "names": list(t.names),
                     **({"class": t.pyclass.__name__} if t.pyclass is not None else {})}
         return {"tuple": [to_json(e) for e in t.elems]}
+    if isinstance(t, DictType):  # an ArrayType to the ABI code, which ignores "dict"
+        return {"array": "uint8", "ndim": 0,
+                "dict": [None if x is None else to_json(x) for x in (t.kt, t.vt)]}
+    if isinstance(t, SetType):
+        return {"array": "uint8", "ndim": 0, "set": None if t.et is None else to_json(t.et)}
     if isinstance(t, StrType):  # an ArrayType to the ABI code, which ignores "str"
         return {"array": "uint8", "ndim": 0, "str": True}
     if isinstance(t, ListType):  # an ArrayType to the ABI code, which ignores "list"
@@ -394,6 +446,10 @@ def numpy_scalar_json(j) -> "str | None":
 def from_json(j) -> PyType:
     if numpy_scalar_json(j) is not None:
         return NumpyScalarType(numpy_scalar_json(j))
+    if isinstance(j, dict) and "dict" in j:
+        return DictType(*(None if x is None else from_json(x) for x in j["dict"]))
+    if isinstance(j, dict) and "set" in j:
+        return SetType(None if j["set"] is None else from_json(j["set"]))
     if isinstance(j, dict) and "list" in j:
         return ListType(list_elem_from_json(j["list"]))
     if isinstance(j, dict) and j.get("str"):

@@ -47,6 +47,7 @@ from ..backend.abi import sizes_in_memory
 from .signature import (ARRAY_CLASSES, COMPLEX_ARRAYS, DTYPE_INDEX, MEMORY_EXPORTS,
                         NP_INT_RANGES, NUMPY_COMPLEX, NUMPY_SCALARS, count_leaves, field_key,
                         has_array, has_list, has_state, is_array, is_complex_array, is_list, is_str,
+                        is_container, container_spec, base_kind,
                         is_record, js_default, leaves, list_kind, object_params, shape_checks)
 
 # manifest scalar type -> (inline check of `{v}`, true when accepted; the value
@@ -101,6 +102,9 @@ def _result(t: Any, fn: str, n_leaves: int, used: set[str]) -> str:
         if is_str(ty):  # js/src/strings.ts `sout`
             used.add("sout")
             return f"$sout($s,{raw()})"
+        if is_container(ty):  # js/src/containers.ts `cout`
+            used.add("cout")
+            return f"$cout($s,{raw()},{_s(container_spec(ty))},{_s(fn)})"
         if is_list(ty):  # js/src/lists.ts `lout`
             used.add("lout")
             return f"$lout($s,{raw()},{list_kind(ty)},{_s(fn)})"
@@ -162,6 +166,20 @@ def _small_copy(var: str, dt: int, shift: int, slot: int) -> str:
             f"$s.p={a}+{SMALL_BYTES}}}else{{{a}=$put($s,{var},{dt},1);({w}===undefined||{w}.length===0)&&$scr($s,{dt})}}")
 
 
+def _object_kinds(f: dict) -> str:
+    """js/src/objects.ts's [name, code] pairs of each instance argument's
+    attributes (from the states following the result)."""
+    def code(t):
+        if t in ("complex", *NUMPY_COMPLEX):
+            return "c"
+        if t == "numpy.uint64":
+            return "u"
+        return {"float": "f", "int": "i", "bool": "b"}[base_kind(t)]
+    states = f["result"]["tuple"][1]["tuple"]
+    return json.dumps([[[n, code(e)] for n, e in list(zip(st["names"], st["tuple"]))[2:]]
+                       for st in states], separators=(",", ":"))
+
+
 def function_js(f: dict, local: str, pnames: list[str]) -> tuple[str, set[str]]:
     """The body of wrapper `local(pnames...)` for manifest entry `f`, and
     the runtime pieces it uses."""
@@ -185,6 +203,7 @@ def function_js(f: dict, local: str, pnames: list[str]) -> tuple[str, set[str]]:
     zslot = 0  # the next free slot of $s.z (sizes of N-d arguments)
     datas: list = []  # (data variable, label, may be written) of each array argument
     lists_back = False  # a list argument the function may change: read back in `finally`
+    containers_back = False  # a dict or set argument: rewritten in `finally`
     for k, p in enumerate(params):
         t, pn = p["type"], pnames[k]
 
@@ -196,6 +215,15 @@ def function_js(f: dict, local: str, pnames: list[str]) -> tuple[str, set[str]]:
                 body.append(f"typeof {leaf.access}==\"string\"||$schk({leaf.access},{labels},"
                             f"{_s(leaf.label)});")
                 places.append(f"const {var}a=$sput($s,{leaf.access});")
+                args.append(f"{var}a")
+                continue
+            if is_container(leaf.type):  # js/src/containers.ts: a Map or Set, rewritten after
+                used |= {"start", "cchk", "cput"}
+                var = f"${len(places)}"
+                spec = _s(container_spec(leaf.type, readonly=bool(p.get("readonly"))))
+                body.append(f"$cchk({leaf.access},{spec},{labels},{_s(leaf.label)});")
+                places.append(f"const {var}a=$cput($s,{leaf.access},{spec});")
+                containers_back = True
                 args.append(f"{var}a")
                 continue
             if is_list(leaf.type):  # js/src/lists.ts: checked, placed after `start`, read back
@@ -275,21 +303,29 @@ def function_js(f: dict, local: str, pnames: list[str]) -> tuple[str, set[str]]:
     nres = 1 if sizes_in_memory(rt) else count_leaves(rt)
     target = f"$s.e.{fn}" if fn.isidentifier() else f"$s.e[{_s(fn)}]"
     catch = "catch($e){throw $trap($e,$s)}"
+    if object_params(f):  # instances get their state at the raise (js/src/objects.ts)
+        used.add("objr")
+        objs = "[" + ",".join(pnames[i] for i in object_params(f)) + "]"
+        catch = f"catch($e){{$objr($s,{objs},{_object_kinds(f)});throw $trap($e,$s)}}"
     lists = has_list(rt) or any(has_list(p["type"]) for p in params)
+    reset = "$s.L=$s.C=undefined;" if lists else ""  # the call's placed lists, dicts and sets
     if places:
         call = f"{target}($s.p,{','.join(args)})"
-        pre = "$start($s);" + ("$s.L=undefined;" if lists else "") + "".join(places)
+        pre = "$start($s);" + reset + "".join(places)
         fin = "$s.c&&$back($s);" if writable else ""
         if writable:
             used.add("back")
         if lists_back:
             used.add("lback")
             fin += f"$lback($s,{labels});"
+        if containers_back:
+            used.add("cback")
+            fin += f"$cback($s,{labels});"
         fin = f"finally{{{fin}}}" if fin else ""
     else:
         if has_array(rt):  # array results only: the arena still has to belong to this instance
             used.add("start")
-            pre = "$start($s);" + ("$s.L=undefined;" if lists else "")
+            pre = "$start($s);" + reset
         else:
             pre = ""
         call = f"{target}({','.join(args)})"
@@ -299,7 +335,7 @@ def function_js(f: dict, local: str, pnames: list[str]) -> tuple[str, set[str]]:
     elif rt == "float" and not fin and not object_params(f):
         body.append(f"try{{{pre}return {call}}}{catch}")
     else:
-        if is_list(rt) or is_str(rt):  # its header's (its block's) address
+        if is_list(rt) or is_str(rt) or is_container(rt):  # its header's (its block's) address
             expr = _result(rt, fn, 1, used)
         elif sizes_in_memory(rt) and is_complex_array(rt):
             used.add("cxo1")

@@ -13,7 +13,9 @@ the dtype's class (`ARRAY_CLASSES`), an N-d array an `NDArray<Class, N>`
 ndim is a `Complex128Array<N>` / `Complex64Array<N>` (`COMPLEX_ARRAYS`:
 `{ dtype, data, shape }`, `data` the interleaved parts); Python lists
 {"array": "uint8", "ndim": 0, "list": "float" | "int" | "bool"} (`is_list`):
-`number[]` / `boolean[]` (js/src/lists.ts).
+`number[]` / `boolean[]` (js/src/lists.ts); dicts {..., "dict": [key,
+value]} and sets {..., "set": elem} (`is_container`): `Map<K, V>` / `Set<E>`
+(js/src/containers.ts).
 """
 from __future__ import annotations
 
@@ -105,6 +107,9 @@ def check_type(t: Any, where: str) -> None:
         return
     if is_str(t):
         return
+    if is_container(t):
+        container_spec(t, where)  # raises for what JavaScript cannot hold
+        return
     if is_list(t):
         leaf = _list_leaf(t)
         if isinstance(leaf, dict) or leaf not in LIST_KINDS:
@@ -141,7 +146,45 @@ def arg_piece(t: str) -> tuple[str, str]:
 
 def is_array(t: Any) -> bool:
     """A NumPy array type (a TypedArray in JS); lists are `is_list`."""
-    return isinstance(t, dict) and "array" in t and "list" not in t and "str" not in t
+    return isinstance(t, dict) and "array" in t and "list" not in t and "str" not in t \
+        and not is_container(t)
+
+
+def is_container(t: Any) -> bool:
+    """A Python dict or set type ({"array": "uint8", "ndim": 0, "dict": [k, v]}
+    / {..., "set": e}), or a list of tuples (`is_records`): the block address
+    crosses the ABI; js/src/containers.ts places and reads it."""
+    return isinstance(t, dict) and ("dict" in t or "set" in t) or is_records(t)
+
+
+def is_records(t: Any) -> bool:
+    """A list of tuples of numbers (frontend/lists_records.py): an array of
+    arrays in JavaScript, through js/src/containers.ts."""
+    return isinstance(t, dict) and isinstance(t.get("list"), dict) and "tuple" in t["list"]
+
+
+_SPEC = {"float": "f", "int": "i", "bool": "b", None: "-"}
+
+
+def container_spec(t: Any, where: str = "", readonly: bool = False) -> str:
+    """The type spec of js/src/containers.ts: "D" key value / "S" element,
+    each "f" | "i" | "b" | "(...)" (tuples: values only) | "-" (unknown)."""
+    def one(x, key):
+        if isinstance(x, dict) and "tuple" in x and "names" not in x and not key:
+            return "(" + "".join(one(e, False) for e in x["tuple"]) + ")"
+        if x in _SPEC:
+            return _SPEC[x]
+        raise UnsupportedSignature(
+            f"{where}: {python_type(t)} cannot cross to JavaScript ("
+            + ("a Map or Set compares array keys by identity: keys and set elements are "
+               "numbers or booleans" if key else "values are numbers, booleans or tuples "
+               "of those") + ")")
+    if "dict" in t:
+        k, v = t["dict"]
+        return "D" + one(k, True) + (one(v, False) if k is not None else "-")
+    if is_records(t):
+        return ("R" if readonly else "L") + one(t["list"], False)
+    return "S" + one(t["set"], True)
 
 
 def is_str(t: Any) -> bool:
@@ -175,7 +218,8 @@ def has_str(t: Any) -> bool:
 
 
 def has_list(t: Any) -> bool:
-    return is_list(t) or (isinstance(t, dict) and any(has_list(e) for e in t.get("tuple", ())))
+    """A list, dict or set (all placed by the JS runtime in the arena)."""
+    return is_list(t) or is_container(t) or (isinstance(t, dict) and any(has_list(e) for e in t.get("tuple", ())))
 
 
 def is_complex_array(t: Any) -> bool:
@@ -192,7 +236,7 @@ def has_complex_array(t: Any) -> bool:
 def has_array(t: Any) -> bool:
     """Does manifest type `t` mention an array or a list (itself or inside a
     tuple)? (Both live in linear memory: the package keeps the heap state.)"""
-    return is_array(t) or is_list(t) or is_str(t) or (isinstance(t, dict) and any(has_array(e) for e in t.get("tuple", ())))
+    return is_array(t) or is_list(t) or is_str(t) or is_container(t) or (isinstance(t, dict) and any(has_array(e) for e in t.get("tuple", ())))
 
 
 def has_nd_array(t: Any) -> bool:
@@ -211,6 +255,13 @@ def ts_type(t: Any) -> str:
         return cls if t["ndim"] == 1 else f"NDArray<{cls}, {t['ndim']}>"
     if is_str(t):
         return "string"
+    if is_records(t):
+        return f"({ts_type(t['list'])})[]"
+    if is_container(t):
+        if "dict" in t:
+            k, v = t["dict"]
+            return f"Map<{ts_type(k) if k else 'never'}, {ts_type(v) if v else 'never'}>"
+        return f"Set<{ts_type(t['set']) if t['set'] else 'never'}>"
     if is_list(t):
         e = t["list"]
         if isinstance(e, dict):
@@ -313,6 +364,10 @@ def python_type(t: Any) -> str:
         return t["class"]
     if is_str(t):
         return "str"
+    if is_container(t) and not is_records(t):
+        if "dict" in t:
+            return "dict[" + ", ".join(python_type(x) if x else "int" for x in t["dict"]) + "]"
+        return f"set[{python_type(t['set']) if t['set'] else 'int'}]"
     if is_list(t):
         e = t["list"]
         return f"list[{python_type(e) if isinstance(e, dict) else e or 'float'}]"
@@ -323,7 +378,7 @@ def leaves(t: Any, access: str, label: str) -> Iterator[Leaf]:
     """The scalars and arrays a value of type `t` flattens to, left to right
     (the wasm ABI; an array leaf's `type` is its manifest type and stands
     for 1 + ndim wasm values: address, then the shape)."""
-    if is_array(t) or is_list(t) or is_str(t):
+    if is_array(t) or is_list(t) or is_str(t) or is_container(t):
         yield Leaf(t, access, label)
         return
     if isinstance(t, str):
@@ -340,7 +395,8 @@ def leaves(t: Any, access: str, label: str) -> Iterator[Leaf]:
 
 def count_leaves(t: Any) -> int:
     """How many wasm values a value of type `t` flattens to."""
-    return sum(1 + lf.type["ndim"] if is_array(lf.type) or is_list(lf.type) or is_str(lf.type) else 2 if lf.type in ("complex", *NUMPY_COMPLEX) else 1
+    return sum(1 + lf.type["ndim"] if is_array(lf.type) or is_list(lf.type) or is_str(lf.type)
+               or is_container(lf.type) else 2 if lf.type in ("complex", *NUMPY_COMPLEX) else 1
                for lf in leaves(t, "", ""))
 
 
@@ -363,6 +419,15 @@ def example_value(t: Any, i: int) -> str:
                 f"shape: [{', '.join(map(str, shape))}] }}")
     if is_str(t):
         return '"héllo 😀"' if i % 2 else '"a,b,c"'
+    if is_records(t):
+        return "[" + example_value(t["list"], i) + "]"
+    if is_container(t):
+        if "dict" in t:
+            k, v = t["dict"]
+            return "new Map()" if k is None else \
+                f"new Map([[{example_value(k, i)}, {example_value(v, i + 1)}]])"
+        return "new Set()" if t["set"] is None else \
+            f"new Set([{example_value(t['set'], i)}, {example_value(t['set'], i + 2)}])"
     if is_list(t):
         if isinstance(t["list"], dict):
             return "[" + example_value(t["list"], i) + "]"

@@ -21,8 +21,8 @@ import ctypes as _ctypes
 
 import numpy as np
 
-from ..ir.types import (ArrayType, ComplexType, ListType, NoneType, NumpyScalarType, ScalarType,
-                        StrType, TupleType, from_json)
+from ..ir.types import (ArrayType, ComplexType, DictType, ListType, NoneType, NumpyScalarType,
+                        ScalarType, SetType, StrType, TupleType, from_json)
 from . import aliasing, strs
 from .layout import compact_layout, view_in
 
@@ -227,7 +227,7 @@ class _Plan:
         self.alias = None
         if isinstance(t, StrType):  # a Python str (runner/strs.py)
             self.kind = "str"
-        elif isinstance(t, ListType):  # a Python list (runner/lists.py)
+        elif isinstance(t, (ListType, DictType, SetType)):  # a list, dict, set: runner/lists.py
             self.kind = "l"
         elif isinstance(t, ArrayType):
             self.kind = "a"

@@ -81,17 +81,25 @@ def check_elements(fname: str, t: ListType, a) -> None:
 class ListPlacement:
     """The argument lists of one call (rows of a list of lists included):
     placed once per object, read back after."""
-    __slots__ = ("items", "by_id", "by_hdr")
+    __slots__ = ("items", "by_id", "by_hdr", "boxes")
 
     def __init__(self):
         self.items: list = []  # (list object, header address, ListType, read-only)
         self.by_id: dict = {}
         self.by_hdr: dict = {}  # header address -> (list object, ListType)
+        self.boxes = None  # the dict and set arguments (runner/containers.py)
 
     def place(self, caller, fname: str, t: ListType, a, flat: list, ro: bool = False) -> None:
         """Write list `a` (checked against `t`) into the arena of ArrayCaller
         `caller`; append its header address to `flat`. `ro`: the function
-        never changes it (the manifest's "readonly"): no read back."""
+        never changes it (the manifest's "readonly"): no read back. A dict or
+        set (t a DictType or SetType) goes to runner/containers.py."""
+        if not isinstance(t, ListType):
+            from .containers import ContainerPlacement
+            if self.boxes is None:
+                self.boxes = ContainerPlacement()
+            flat.append(self.boxes.place(caller, fname, t, a))
+            return
         check_elements(fname, t, a)
         flat.append(self._place(caller, fname, t, a, ro))
 
@@ -130,6 +138,8 @@ class ListPlacement:
     def read_back(self, u8) -> None:
         """Update each argument list (and row) from its header in memory view
         `u8`: rows that were arguments' rows stay the caller's objects."""
+        if self.boxes is not None:
+            self.boxes.read_back(u8)
         memo = {h: a for h, (a, _) in self.by_hdr.items()}
         for a, hdr, t, ro in self.items:
             if t.elem is None or ro:
@@ -173,7 +183,11 @@ def read_list(u8, hdr: int, t: ListType) -> list:
 
 def result_list(placement, u8, hdr: int, t: ListType) -> list:
     """A list result: the caller's own list when the function returned an
-    argument (or one of its rows; already read back), else a fresh list."""
+    argument (or one of its rows; already read back), else a fresh list.
+    A dict or set result: runner/containers.py."""
+    if not isinstance(t, ListType):
+        from .containers import result_container
+        return result_container(None if placement is None else placement.boxes, u8, hdr, t)
     memo = {} if placement is None else {h: a for h, (a, _) in placement.by_hdr.items()}
     own = memo.get(hdr)
     if own is not None:

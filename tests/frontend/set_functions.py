@@ -124,10 +124,10 @@ def run_ops(ops):
             s.discard(v)
         elif op == 2:
             if s:
-                trace = (trace * 31 + s.pop()) % 1000003
+                trace = (trace * 31 + s.pop() % 1000003) % 1000003  # (no int64 overflow)
         else:
             for x in s:
-                trace = (trace * 7 + x) % 1000003
+                trace = (trace * 7 + x % 1000003) % 1000003
     r = []
     for x in s:
         r.append(x)

@@ -213,6 +213,33 @@ def test_instances_cross_the_boundary(fn, make):
     assert repr(shape(got, got_args)) == repr(shape(want, want_args))
 
 
+def raise_after_changes(v, w, k):
+    v.x += 1.5
+    w.y = -k * 0.5
+    del v.y
+    v.extra = k * 0.5
+    if k > 2:
+        raise ValueError(f"k too large: {k}")
+    return 1 // (k - 1)
+
+
+@pytest.mark.parametrize("k", [0, 1, 3])
+def test_instances_keep_the_changes_made_before_a_raise(k):
+    """As in CPython, the changes made before the exception stay (api.py
+    reads the instances' state from memory on the raising path)."""
+    want_args, got_args = (O.Vec(1.0, 2.0), O.Vec(0.5, 3.0), k), \
+        (O.Vec(1.0, 2.0), O.Vec(0.5, 3.0), k)
+
+    def outcome(f, args):
+        try:
+            return f(*args)
+        except Exception as e:  # noqa: BLE001
+            return type(e).__name__, str(e)
+    assert outcome(py2wasm.compile(raise_after_changes), got_args) == \
+        outcome(raise_after_changes, want_args)
+    assert [_state(a) for a in got_args[:2]] == [_state(a) for a in want_args[:2]]
+
+
 def test_an_instance_argument_specializes_on_its_attributes():
     cf = py2wasm.compile(scale_norm)
     assert cf(O.Vec(3.0, 4.0), 1.0) == 5.0

@@ -251,11 +251,15 @@ console.log(JSON.stringify([out === g, g[0] === r0, r0, r1, g]));
     assert got == [True, True, [1, 5], [2, 3, -1], [[1, 5], [], [5, 6]]]
 
 
-def test_lists_of_tuples_are_refused_by_the_generator(tmp_path):
+def test_lists_of_lists_of_tuples_are_refused_by_the_generator(tmp_path):
+    """Lists of tuples cross (js/src/containers.ts, test_containers_node.py);
+    lists of lists of tuples not yet."""
     from py2wasm.package.signature import UnsupportedSignature, check_manifest
-    man = {"format": 1, "abi": "js", "functions": [
-        {"name": "f", "params": [{"name": "g", "type": {"array": "uint8", "ndim": 0,
-                                                         "list": {"tuple": ["int", "float"]}}}],
-         "result": "float"}]}
+
+    def man(t):
+        return {"format": 1, "abi": "js", "functions": [
+            {"name": "f", "params": [{"name": "g", "type": {"array": "uint8", "ndim": 0,
+                                                             "list": t}}], "result": "float"}]}
+    check_manifest(man({"tuple": ["int", "float"]}))
     with pytest.raises(UnsupportedSignature, match="lists of"):
-        check_manifest(man)
+        check_manifest(man({"list": {"tuple": ["int", "float"]}}))

@@ -1,0 +1,269 @@
+/**
+ * Python dicts and sets across the "js" ABI: a `dict[int, float]` parameter
+ * is a JS `Map<number, number>`, a `set[int]` a `Set<number>`; results are
+ * new Maps and Sets (or the caller's own object when the function returned
+ * its argument).
+ *
+ * Place in the pipeline: the last stage (`py2wasm/package/`); compiled into
+ * pieces by build.mjs like lists.ts, whose arena and memory views this
+ * shares. The layout is py2wasm/frontend/containers_abi.py's: a parameter
+ * is a block of a list header (length, capacity, data address) over the
+ * items as records (8 bytes per leaf: a key's then a value's; a set's
+ * element), then a word the function's entry fills with the address of the
+ * dict (set) it builds from them, in the Map's (Set's) order. Per call:
+ * `cchk` checks an argument (TypeError / RangeError naming function and
+ * parameter), `cput` places it at the arena top, `cback` (after the call,
+ * also when it raised) rewrites each Map / Set from the compiled table, so
+ * the caller sees the function's changes in the compiled dict's insertion
+ * order (a set: CPython's iteration order); `cout` reads a result.
+ *
+ * A type spec is a string: "f" float, "i" int, "b" bool, "(" ... ")" a
+ * tuple (values only: a JS Map compares array keys by identity), "-" unknown
+ * (an always-empty container). A dict's spec is "D", its key's then its
+ * value's; a set's "S" and its element's. Lists of tuples (records,
+ * py2wasm/frontend/lists_records.py) cross the same way: "L" (or "R" for a
+ * list the function never changes: not read back) and the tuple's spec; the
+ * block's list header is the list itself, read back into the caller's array.
+ */
+import type { HeapState } from "./heap";
+
+type Mem = { memory: WebAssembly.Memory };
+interface CState extends HeapState {
+  C?: unknown[]; // the placed dicts and sets: [object, block address, spec] flat
+}
+type Node = string | Node[];
+
+const TWO32 = 4294967296;
+
+function parse(spec: string, at: { i: number }): Node {
+  const c = spec[at.i++]!;
+  if (c !== "(") return c;
+  const out: Node[] = [];
+  while (spec[at.i] !== ")") out.push(parse(spec, at));
+  at.i++;
+  return out;
+}
+
+/** [key node, value node] of a dict spec, [element node] of a set's. */
+function nodes(spec: string): Node[] {
+  const at = { i: 1 }, out: Node[] = [];
+  while (at.i < spec.length) out.push(parse(spec, at));
+  return out;
+}
+
+function count(n: Node): number {
+  return typeof n === "string" ? (n === "-" ? 0 : 1) : n.reduce((s, e) => s + count(e), 0);
+}
+
+const NAMES: Record<string, string> = { f: "float", i: "int", b: "bool" };
+
+function pyname(n: Node): string {
+  return typeof n === "string" ? NAMES[n] ?? "nothing" : `tuple[${n.map(pyname).join(", ")}]`;
+}
+
+function show(v: unknown): string {
+  if (v === null || (typeof v !== "object" && typeof v !== "function")) {
+    return typeof v === "string" ? JSON.stringify(v) : typeof v === "bigint" ? `${v}n` : String(v);
+  }
+  return Array.isArray(v) ? `an array of length ${v.length}` : v instanceof Map ? "a Map" : v instanceof Set ? "a Set" : typeof v === "object" ? "an object" : `a ${typeof v}`;
+}
+
+function check(x: unknown, n: Node, fn: string, where: string): void {
+  if (typeof n !== "string") {
+    if (!Array.isArray(x) || x.length !== n.length) {
+      throw new TypeError(`${fn}(): ${where} must be an array of ${n.length} items (Python ${pyname(n)}), got ${show(x)}`);
+    }
+    for (let j = 0; j < n.length; j++) check(x[j], n[j]!, fn, `${where}[${j}]`);
+    return;
+  }
+  if (n === "f" ? typeof x === "number" : n === "i" ? Number.isSafeInteger(x) : typeof x === "boolean") return;
+  if (n === "i" && typeof x === "number" && Number.isInteger(x)) {
+    throw new RangeError(`${fn}(): ${where} = ${x} is not a safe integer (|x| must be at most Number.MAX_SAFE_INTEGER)`);
+  }
+  const what = n === "f" ? "a number" : n === "i" ? "an integer number" : "a boolean";
+  throw new TypeError(`${fn}(): ${where} must be ${what} (Python ${NAMES[n]}), got ${show(x)}`);
+}
+
+/** Check dict (spec "D...") or set ("S...") argument `v` before the call; throws naming `fn` and `p`. */
+export function cchk(v: unknown, spec: string, fn: string, p: string): void {
+  if (spec[0] === "L" || spec[0] === "R") {
+    const n = nodes(spec)[0]!;
+    if (!Array.isArray(v)) throw new TypeError(`${fn}(): argument '${p}' must be an array (Python list[${pyname(n)}]), got ${show(v)}`);
+    for (let i = 0; i < v.length; i++) check(v[i], n, fn, `argument '${p}'[${i}]`);
+    return;
+  }
+  const isMap = spec[0] === "D", ns = nodes(spec), py = isMap ? `dict[${pyname(ns[0]!)}, ${pyname(ns[1]!)}]` : `set[${pyname(ns[0]!)}]`;
+  if (!(isMap ? v instanceof Map : v instanceof Set)) {
+    throw new TypeError(`${fn}(): argument '${p}' must be a ${isMap ? "Map" : "Set"} (Python ${py}), got ${show(v)}`);
+  }
+  const c = v as Map<unknown, unknown> | Set<unknown>;
+  if (ns[0] === "-") {
+    if (c.size) throw new TypeError(`${fn}(): argument '${p}' must be empty (this build's ${isMap ? "dict" : "set"} has no item type)`);
+    return;
+  }
+  if (isMap) {
+    for (const [k, x] of c as Map<unknown, unknown>) {
+      check(k, ns[0]!, fn, `a key of '${p}'`);
+      check(x, ns[1]!, fn, `'${p}'.get(${show(k)})`);
+    }
+  } else {
+    for (const x of c as Set<unknown>) check(x, ns[0]!, fn, `an element of '${p}'`);
+  }
+}
+
+// Views of memory (re-made after the memory grew), in lists.ts's slots.
+function u32(st: CState): Uint32Array {
+  let w = st.v[8] as Uint32Array | undefined;
+  if (w === undefined || w.length === 0) w = st.v[8] = new Uint32Array((st.e as unknown as Mem).memory.buffer);
+  return w;
+}
+function f64(st: CState): Float64Array {
+  let w = st.v[0] as Float64Array | undefined;
+  if (w === undefined || w.length === 0) w = st.v[0] = new Float64Array((st.e as unknown as Mem).memory.buffer);
+  return w;
+}
+function u8(st: CState): Uint8Array {
+  let w = st.v[4] as Uint8Array | undefined;
+  if (w === undefined || w.length === 0) w = st.v[4] = new Uint8Array((st.e as unknown as Mem).memory.buffer);
+  return w;
+}
+
+function write(st: CState, a: number, x: unknown, n: Node): number {
+  if (typeof n !== "string") {
+    for (let j = 0; j < n.length; j++) a = write(st, a, (x as unknown[])[j], n[j]!);
+    return a;
+  }
+  const u = u32(st);
+  if (n === "f") f64(st)[a >>> 3] = x as number;
+  else if (n === "i") {
+    const hi = Math.floor((x as number) / TWO32);
+    u[a >>> 2] = (x as number) - hi * TWO32;
+    u[(a >>> 2) + 1] = hi >>> 0;
+  } else {
+    u[a >>> 2] = 0; u[(a >>> 2) + 1] = 0;
+    u8(st)[a] = x ? 1 : 0;
+  }
+  return a + 8;
+}
+
+function read(st: CState, a: number, n: Node, fn: string, out: unknown[]): number {
+  if (typeof n !== "string") {
+    const t: unknown[] = [];
+    for (const e of n) a = read(st, a, e, fn, t);
+    out.push(t);
+    return a;
+  }
+  if (n === "f") out.push(f64(st)[a >>> 3]);
+  else if (n === "b") out.push(u8(st)[a] !== 0);
+  else {
+    const u = u32(st), lo = u[a >>> 2]!, hi = new Int32Array(u.buffer)[(a >>> 2) + 1]!, x = hi * TWO32 + lo;
+    if (hi < -2097152 || hi >= 2097152 || !Number.isSafeInteger(x)) {
+      const big = (BigInt(hi) << 32n) + BigInt(lo);
+      const e = new RangeError(`${fn}(): the int ${big} in a dict or set is outside JavaScript's safe integer range (see the error's \`value\` for the exact BigInt)`);
+      (e as RangeError & { value: bigint }).value = big;
+      throw e;
+    }
+    out.push(x);
+  }
+  return a + 8;
+}
+
+/** Place checked dict/set `v` (spec) at the arena top; returns its block's address. */
+export function cput(st: CState, v: Map<unknown, unknown> | Set<unknown> | readonly unknown[], spec: string): number {
+  const C = st.C ?? (st.C = []);
+  for (let j = 0; j < C.length; j += 3) if (C[j] === v) return C[j + 1] as number; // passed twice: one dict
+  const ns = nodes(spec), leaves = ns.reduce((s, e) => s + count(e), 0);
+  const list = Array.isArray(v);
+  const n = leaves ? (list ? (v as unknown[]).length : (v as Set<unknown>).size) : 0, h = st.p, d = n ? h + 32 : 0;
+  const end = h + 32 + ((n * 8 * leaves + 15) & -16);
+  const m = (st.e as unknown as Mem).memory;
+  if (end > m.buffer.byteLength) {
+    if (end > 2 ** 32) throw memoryError("wasm32 linear memory (4 GiB) is exhausted");
+    try {
+      m.grow(Math.ceil((end - m.buffer.byteLength) / 65536));
+    } catch (e) {
+      throw memoryError("the wasm linear memory cannot grow", e);
+    }
+  }
+  st.p = end;
+  const u = u32(st), o = h >>> 2;
+  u[o] = n; u[o + 1] = 0; u[o + 2] = n; u[o + 3] = 0; u[o + 4] = d; u[o + 5] = 0; u[o + 6] = 0; u[o + 7] = 0;
+  let a = d;
+  if (n && list) {
+    for (const x of v as unknown[]) a = write(st, a, x, ns[0]!);
+  } else if (n && spec[0] === "D") {
+    for (const [k, x] of v as Map<unknown, unknown>) a = write(st, write(st, a, k, ns[0]!), x, ns[1]!);
+  } else if (n) {
+    for (const x of v as Set<unknown>) a = write(st, a, x, ns[0]!);
+  }
+  C.push(v, h, spec);
+  return h;
+}
+
+function memoryError(why: string, cause?: unknown): Error {
+  const e = new Error(`Unable to allocate the dict and set arguments: ${why}`, { cause });
+  e.name = "MemoryError";
+  return e;
+}
+
+// The items of the compiled dict (set) whose header is at `h`, in its order.
+function items(st: CState, h: number, spec: string, fn: string): unknown[][] {
+  const ns = nodes(spec), u = u32(st), out: unknown[][] = [];
+  if (ns[0] === "-") return out;
+  const leaves = ns.reduce((s, e) => s + count(e), 0), esize = 16 + 8 * leaves;
+  const isMap = spec[0] === "D", list = spec[0] === "L" || spec[0] === "R";
+  if (list) { // a list of records: its header, then 8 bytes per leaf
+    const n = u[h >>> 2]!, d = u[(h + 16) >>> 2]!;
+    for (let j = 0; j < n; j++) read(st, d + j * 8 * leaves, ns[0]!, fn, out as unknown[]);
+    return out;
+  }
+  const n = isMap ? u[(h + 8) >>> 2]! : u[(h + 16) >>> 2]! + 1, t = u[(h + 24) >>> 2]!;
+  for (let j = 0; j < n; j++) {
+    const e = t + j * esize;
+    if (isMap ? u[(e + 8) >>> 2] === 0 && u[(e + 12) >>> 2] === 0 : u[e >>> 2] !== 1) continue;
+    const item: unknown[] = [];
+    let a = e + 16;
+    for (const nd of ns) a = read(st, a, nd, fn, item);
+    out.push(item);
+  }
+  return out;
+}
+
+function fill(c: Map<unknown, unknown> | Set<unknown> | unknown[], its: unknown[][]): void {
+  if (Array.isArray(c)) {
+    c.length = its.length;
+    for (let i = 0; i < its.length; i++) c[i] = its[i];
+    return;
+  }
+  c.clear();
+  if (c instanceof Map) for (const [k, x] of its) c.set(k, x);
+  else for (const [x] of its) c.add(x);
+}
+
+/** After a call (also one that raised): each dict/set argument rewritten from the compiled table. */
+export function cback(st: CState, fn: string): void {
+  const C = st.C;
+  if (C === undefined) return;
+  const u = u32(st);
+  for (let j = 0; j < C.length; j += 3) {
+    const spec = C[j + 2] as string, b = C[j + 1] as number;
+    if (spec[0] === "R") continue; // never changed
+    const h = spec[0] === "L" ? b : u[(b + 24) >>> 2]!;
+    if (h !== 0) fill(C[j] as Map<unknown, unknown>, items(st, h, spec, fn));
+  }
+}
+
+/** A dict/set result (header at `addr`): the caller's own object when it is an argument's, else a new one. */
+export function cout(st: CState, addr: number, spec: string, fn: string): Map<unknown, unknown> | Set<unknown> | unknown[] {
+  const C = st.C, h = addr >>> 0;
+  if (C !== undefined) {
+    const u = u32(st);
+    for (let j = 0; j < C.length; j += 3) {
+      const s = C[j + 2] as string, b = C[j + 1] as number;
+      if ((s[0] === "L" || s[0] === "R" ? b : u[(b + 24) >>> 2]) === h) return C[j] as Map<unknown, unknown>;
+    }
+  }
+  const c = spec[0] === "L" ? [] : spec[0] === "D" ? new Map<unknown, unknown>() : new Set<unknown>();
+  fill(c, items(st, h, spec, fn));
+  return c;
+}
