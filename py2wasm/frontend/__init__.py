@@ -65,6 +65,9 @@ def _export(mt, fn, param_types, default):
     mt.module.exports.append(name)
 
 
+MAX_RETRACES = 64  # tracing again while instance layouts and container types grow
+
+
 def trace_many(fns, *, default=F64, progress=None) -> Module:
     """Several exported functions (and everything they call) in one module.
     `progress(i, n, name)`, if given, is called before tracing each one."""
@@ -74,7 +77,18 @@ def trace_many(fns, *, default=F64, progress=None) -> Module:
     fns = list(fns)
     layouts: dict = {}  # the user classes' instance layouts (objects.py), learned by tracing
     dict_sites: dict = {}  # the key and value types of empty dicts (dicts.py), likewise
+    rounds = 0
     while True:
+        rounds += 1
+        if rounds > MAX_RETRACES:  # layouts that never settle: an error, never a hang
+            from .calls import _def_loc
+            from .values import E_TRACE_LIMIT, error
+            fn0 = fns[0][0]
+            raise error(_def_loc(fn0),
+                        f"the class layouts and container types learned while tracing "
+                        f"{fn0.__name__}() did not settle after {MAX_RETRACES} passes",
+                        "give attributes and containers one type from their first "
+                        "assignment", E_TRACE_LIMIT)
         mt = ModuleTracer(reserved_names=[f.__name__ for f, _ in fns])
         mt.layouts, mt.dict_sites, mt.layouts_grew = layouts, dict_sites, False
         try:

@@ -340,7 +340,11 @@ def call_value(tr, fn, args, kwargs, loc):
             r = generators.consume(tr, fn, args[0], list(args[1:]), dict(kwargs), loc)
             if r is not NotImplemented:
                 return r
-        raise generators.refuse(loc)
+        if not inspect.isfunction(fn):
+            raise generators.refuse(loc)
+        # a generator passed to a Python function is made here, as in CPython
+        args = [generators.started(tr, a, loc) for a in args]
+        kwargs = {k: generators.started(tr, a, loc) for k, a in kwargs.items()}
     from . import dicts, objects, sets, strvalues
     for values in (strvalues, sets, dicts, lists, objects):  # containers and instances (their modules)
         r = values.call(tr, fn, list(args), dict(kwargs), loc)

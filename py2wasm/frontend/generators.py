@@ -74,8 +74,18 @@ def _traced(gen: Gen, mode: str, tr, loc):
                                 f.__closure__)
         fn.__kwdefaults__ = f.__kwdefaults__
         fn.__py2wasm_genexpr__ = mode
-        return call_python(tr, fn, gen.args, gen.kwargs, loc, public=f.__name__)
-    return call_python(tr, function(gen, mode), [gen.it], {}, loc)
+        args = [started(tr, a, loc) for a in gen.args]
+        kwargs = {k: started(tr, a, loc) for k, a in gen.kwargs.items()}
+        return call_python(tr, fn, args, kwargs, loc, public=f.__name__)
+    return call_python(tr, function(gen, mode), [started(tr, gen.it, loc)], {}, loc)
+
+
+def started(tr, v, loc):
+    """A generator passed on (`evens(squares(n))`, a generator expression
+    over one) is started where CPython creates it: its frame allocated here,
+    once, so the callee steps that one generator (a GenIter, a value with a
+    stable trace key) instead of starting it again."""
+    return start_iter(tr, v, loc) if isinstance(v, Gen) else v
 
 
 def function(gen: Gen, mode: str):
@@ -233,11 +243,12 @@ def start_iter(tr, gen: "Gen", loc) -> GenIter:
     import inspect
     if not isinstance(gen, GenCall):  # a generator expression: its code, iterator, captures
         m = gen.maker
-        info = _info(tr, m.code, [gen.it] + m.captured)
+        it = started(tr, gen.it, loc)
+        info = _info(tr, m.code, [it] + m.captured)
         fb = tr.fb
         ptr = fb.emit("alloc", [fb.const(8 + 8 * max(info.slots, 1))], loc=loc)
         fb.emit_multi("store", [ptr, fb.const(0)], {"dtype": "int64"})
-        return GenIter(m.code, [gen.it], ptr, m.captured)
+        return GenIter(m.code, [it], ptr, m.captured)
     fn = gen.fn
     try:
         bound = inspect.signature(fn).bind(*gen.args, **gen.kwargs)
@@ -245,7 +256,7 @@ def start_iter(tr, gen: "Gen", loc) -> GenIter:
         from .values import TraceRaise
         raise TraceRaise("TypeError", f"{fn.__name__}() {e}") from None
     bound.apply_defaults()
-    values = list(bound.arguments.values())
+    values = [started(tr, v, loc) for v in bound.arguments.values()]
     info = _info(tr, fn, values)
     fb = tr.fb
     ptr = fb.emit("alloc", [fb.const(8 + 8 * max(info.slots, 1))], loc=loc)

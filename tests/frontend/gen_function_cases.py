@@ -123,3 +123,41 @@ def interleaved(n: int):
 
 def nested_generators(n: int):
     return sum(v * 2 for v in squares(n)), np.array(list(squares(n)), dtype=np.int64)
+
+
+# --- generators passed on: pipelines (each generator made once, where CPython makes it) ---
+
+def evens(xs):
+    for x in xs:
+        if x % 2 == 0:
+            yield x
+
+
+def take(xs, k):
+    for x in xs:
+        if k <= 0:
+            return
+        k -= 1
+        yield x
+
+
+def _total(xs):
+    s = 0
+    for x in xs:
+        s += x
+    return s
+
+
+def pipelines(n: int):
+    a = sum(x // 2 for x in evens(squares(n)))
+    g = squares(n)
+    first = next(g, -1)
+    b = first * 1000 + sum(evens(g))           # the rest of the same generator
+    c = _total(take(evens(squares(n)), 3))     # passed to a plain function
+    d = sum(y for y in (x * 2 for x in squares(n)))
+    h = squares(n)
+    e = len(list(take(h, 2))) * 100 + sum(take(h, 2))  # one generator, two consumers
+    s = 0
+    for v in take(evens(squares(n)), n):
+        s = s * 3 + v
+    return a, b, c, d, e, s

@@ -23,6 +23,7 @@ CASES = [
     (G.genexpr_loops, [(0.5, 0), (1.5, 5), (2.0, 11)]),
     (G.interleaved, [(0,), (5,), (40,)]),
     (G.nested_generators, [(0,), (6,)]),
+    (G.pipelines, [(0,), (1,), (5,), (12,)]),
 ]
 
 

@@ -3,6 +3,7 @@ import pytest
 
 import samples
 from py2wasm import ir
+import py2wasm
 from py2wasm.errors import CompileError
 from py2wasm.frontend import param_types_from_annotations, trace, trace_many, types_of_values
 from py2wasm.frontend import values as V
@@ -270,3 +271,21 @@ def range_sum(a_n:i64) -> i64:    # (n: int) -> int
 
 def test_range_loop_ir_text_is_the_same_on_every_version():
     assert ir.format_module(trace(samples.range_sum)) == RANGE_SUM_IR
+
+
+def test_layouts_that_never_settle_are_a_located_error(monkeypatch):
+    """Tracing again while layouts grow is capped: an error at the function, never a hang."""
+    import py2wasm.frontend as F
+    orig = F._export
+
+    def grows(mt, *a, **k):
+        orig(mt, *a, **k)
+        mt.layouts_grew = True
+    monkeypatch.setattr(F, "_export", grows)
+
+    def f(x: int) -> int:
+        return x + 1
+    with pytest.raises(py2wasm.CompileError) as e:
+        py2wasm.compile(f)(1)
+    assert e.value.code == "P2W011" and "did not settle" in str(e.value)
+    assert e.value.line == f.__code__.co_firstlineno
