@@ -2,6 +2,7 @@
 the answer CPython/NumPy (or the documented deviation) gives, on every
 target."""
 import math
+import warnings
 
 import numpy as np
 import pytest
@@ -86,3 +87,45 @@ def test_found(src, args, want, target):
     else:
         got = _run(src, args, target)
         assert type(got) is type(want) and got == want
+
+
+# The sign of a NaN made from non-NaN operands: NumPy's ufuncs and reductions
+# return glibc's (x-x)/(x-x), 0.0/0.0 or inf-inf, the CPU's default NaN (on
+# x86 the sign bit is set), and a NaN operand's own NaN otherwise; compared
+# with NumPy on this machine (math.copysign and np.signbit show the sign)
+_NEG_NAN = -np.abs(np.float64(np.nan))
+NAN_SIGN = [
+    ("np.median(a)", np.array([], np.float64)),
+    ("np.median(a)", np.array([], np.int32)),
+    ("np.median(a)", np.array([1.0, _NEG_NAN, 3.0])),
+    ("np.median(a)", np.array([1.0, np.abs(np.nan), 3.0], np.float32)),
+    ("np.percentile(a, 30.0)", np.array([1.0, _NEG_NAN, 3.0])),
+    ("a.mean()", np.array([], np.uint64)),
+    ("np.var(a)", np.array([], np.float32)),
+    ("np.std(a)", np.array([], np.int16)),
+    ("np.remainder(a, 0.0)", np.array([1.0, -2.0])),
+    ("a % 0.0", np.array([1.0, -2.0], np.float32)),
+    ("np.log(a)", np.array([-1.0])),
+    ("np.log1p(a)", np.array([-2.0], np.float32)),
+    ("np.arcsin(a)", np.array([2.0])),
+    ("np.arccos(a)", np.array([-3.0], np.float32)),
+    ("np.sin(a)", np.array([np.inf])),
+    ("np.power(a, 0.5)", np.array([-2.0])),
+    ("a ** 1.5", np.array([-2.0], np.float32)),
+]
+
+
+@pytest.mark.parametrize("target", TARGETS)
+@pytest.mark.parametrize("expr,arg", NAN_SIGN)
+def test_nan_sign_as_numpy(expr, arg, target):
+    src = f"def f(a):\n    return {expr}\n"
+    ns = {"np": np, "math": math}
+    exec(compile(src, "<nan>", "exec"), ns)
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # NumPy's RuntimeWarning of an empty mean
+        want = np.asarray(ns["f"](arg.copy()))
+    got = np.asarray(_run(src, (arg.copy(),), target))
+    assert np.isnan(want).any()
+    assert np.array_equal(np.isnan(got), np.isnan(want))
+    assert np.array_equal(np.signbit(got), np.signbit(want)), (got, want)
+
