@@ -980,7 +980,13 @@ def element(tr, v, idx, plan, loc):
         vals.append(cast(fb, e, dtype_of(x), dt, loc))
     if _cx(v.dtype) or any(_cx(d) for d in v.loop) or v.op.startswith("cx."):
         from .complex_arrays import apply as cx_apply
-        return cx_apply(tr, v.op, v.loop, v.dtype, vals, loc)
+        r = cx_apply(tr, v.op, v.loop, v.dtype, vals, loc)
+        if not isinstance(r, (Var, tuple)) and v.dtype in DTYPES:
+            # known whatever the element (a real array == a complex with a
+            # nonzero imaginary part is False): a constant of the result dtype
+            t = DTYPES[v.dtype].compute
+            r = fb.const(PY_TYPE[t](r), t)
+        return r
     from .ufuncs import apply
     return apply(fb, v.op, v.loop, v.dtype, vals, loc)
 

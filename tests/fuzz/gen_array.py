@@ -252,8 +252,9 @@ class ArrayGen(ScalarGen):
         if k < 0.9:
             a = self.arr_expr(d, want_nd)
             dt = r.choice(DTYPES)
+            marks = {"refcall": "_r_astype"} if dt == "uint32" and a._t[1] in ("float64", "float32") else {}
             return method(a, "astype", [T(ast.Attribute(ast.Name("np", L), dt if dt != "bool" else "bool_", L), "dt")],
-                          A(dt, a._t[2]))
+                          A(dt, a._t[2]), **marks)
         if k < 0.94:
             a = self.arr_expr(d, want_nd)
             if a._t[1] in ("float64", "float32", "int64", "int32"):

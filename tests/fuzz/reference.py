@@ -352,6 +352,15 @@ def _r_mean(a, axis=None):
     return res[0] if shape is None else res.reshape(shape)
 
 
+def _r_astype(a, dt):
+    """float -> uint32 of NaN and values outside [0, 2**32): through int64, as
+    NumPy's scalar loop (docs/arrays.md); NumPy's SIMD loop, taken for some
+    lengths, gives other values (NaN: 2**31 in a 4-element array, 0 in a
+    1-element one)."""
+    with np.errstate(all="ignore"):
+        return a.astype(np.int64).astype(dt)
+
+
 def _tie_first(fn, a, b):
     res = np.asarray(fn(a, b))
     if res.dtype.kind != "f":

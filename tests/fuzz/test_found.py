@@ -63,6 +63,13 @@ CASES = [
      np.array([-0.0, np.nan, 2.0], dtype=np.float32)),
     ("def f(a, k):\n    return a ** k\n", (NEG, 1.5), np.array([0.0, np.inf, 8.0])),
     ("def f(a, k):\n    return a ** k\n", (NEG, -1), np.array([-np.inf, -0.0, 0.25])),
+    # a real array == / != a complex with a nonzero imaginary part (known for
+    # every element): internal AttributeError while compiling (seed 31000 index 2865)
+    ("def f(a):\n    return a != (-9.223372036854776e+18) ** 2.3\n", (np.zeros((1, 1)),),
+     np.array([[True]])),
+    ("def f(a):\n    return a == 1j\n", (np.array([0.0, 1.0], np.float32),), np.array([False, False])),
+    ("def f(a):\n    return (a == 2 + 0j) | (a != 1j)\n", (np.array([2, 1], np.int16),),
+     np.array([True, True])),
 ]
 
 
