@@ -592,8 +592,21 @@ def _index_value(k, loc, fb=None):
                         "not supported", "index with ints, slices, None or ...", E_TYPE)
         return nps.demote(k, loc=loc)
     if isinstance(k, slice) and any(nps.is_np(x) for x in (k.start, k.stop, k.step)):
-        return slice(*(nps.demote(x, loc=loc) for x in (k.start, k.stop, k.step)))
+        return slice(*(_slice_bound(x, loc, fb) for x in (k.start, k.stop, k.step)))
     return k
+
+
+def _slice_bound(x, loc, fb):
+    """A NumPy integer slice bound as a Python int. A numpy.uint64 from 2**63
+    up is 2**63 - 1: CPython clamps a slice bound to the index range
+    (PySlice_Unpack), so `a[~np.uint64(100):]` is empty, not an error."""
+    if nps.is_np(x) and nps.dtype_name(x) == "uint64":
+        if type(x) is not nps.NpScalar:
+            return min(int(x), 2**63 - 1)
+        if fb is not None:
+            big = fb.emit("lt", [x.var, fb.const(0, I64)])  # the bits of 2**63 and up
+            return fb.emit("select", [big, fb.const(2**63 - 1, I64), x.var])
+    return nps.demote(x, loc=loc)
 
 
 def _no_complex_fancy(a, key, loc):
