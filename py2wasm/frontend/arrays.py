@@ -592,8 +592,21 @@ def _index_value(k, loc, fb=None):
                         "not supported", "index with ints, slices, None or ...", E_TYPE)
         return nps.demote(k, loc=loc)
     if isinstance(k, slice) and any(nps.is_np(x) for x in (k.start, k.stop, k.step)):
-        return slice(*(nps.demote(x, loc=loc) for x in (k.start, k.stop, k.step)))
+        return slice(*(_slice_bound(x, loc, fb) for x in (k.start, k.stop, k.step)))
     return k
+
+
+def _slice_bound(x, loc, fb):
+    """A NumPy integer slice bound as a Python int. A numpy.uint64 from 2**63
+    up is 2**63 - 1: CPython clamps a slice bound to the index range
+    (PySlice_Unpack), so `a[~np.uint64(100):]` is empty, not an error."""
+    if nps.is_np(x) and nps.dtype_name(x) == "uint64":
+        if type(x) is not nps.NpScalar:
+            return min(int(x), 2**63 - 1)
+        if fb is not None:
+            big = fb.emit("lt", [x.var, fb.const(0, I64)])  # the bits of 2**63 and up
+            return fb.emit("select", [big, fb.const(2**63 - 1, I64), x.var])
+    return nps.demote(x, loc=loc)
 
 
 def _no_complex_fancy(a, key, loc):
@@ -980,7 +993,13 @@ def element(tr, v, idx, plan, loc):
         vals.append(cast(fb, e, dtype_of(x), dt, loc))
     if _cx(v.dtype) or any(_cx(d) for d in v.loop) or v.op.startswith("cx."):
         from .complex_arrays import apply as cx_apply
-        return cx_apply(tr, v.op, v.loop, v.dtype, vals, loc)
+        r = cx_apply(tr, v.op, v.loop, v.dtype, vals, loc)
+        if not isinstance(r, (Var, tuple)) and v.dtype in DTYPES:
+            # known whatever the element (a real array == a complex with a
+            # nonzero imaginary part is False): a constant of the result dtype
+            t = DTYPES[v.dtype].compute
+            r = fb.const(PY_TYPE[t](r), t)
+        return r
     from .ufuncs import apply
     return apply(fb, v.op, v.loop, v.dtype, vals, loc)
 

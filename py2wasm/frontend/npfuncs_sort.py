@@ -270,13 +270,29 @@ def _result(tr, keys, res_dt, compute, loc):
 
 
 def _nan_last(fb, lane: Arr, n):
-    """Has the sorted lane a NaN (then it is last)? False for an empty lane."""
+    """Has the sorted lane a NaN (then it is last)? False for an empty lane.
+    None for integer lanes; else (the flag, the last element)."""
     if lane.dtype not in A.FLOATS:
         return None
     last = A.load(fb, lane, [A.imax(fb, A.isub(fb, n, 1), 0)])
     return fb.emit("and", [fb.emit("ne", [last, last]), ic(fb, icmp(fb, "gt", n, 0))
                            if not known(icmp(fb, "gt", n, 0))
-                           else fb.const(bool(icmp(fb, "gt", n, 0)))])
+                           else fb.const(bool(icmp(fb, "gt", n, 0)))]), last
+
+
+def _pick_nan(fb, lane: Arr, n, r, dt):
+    """r, or the lane's NaN if it has one: NumPy returns the data's NaN (its
+    sign included), not a new one."""
+    nan = _nan_last(fb, lane, n)
+    if nan is None:
+        return r
+    flag, last = nan
+    return fb.emit("select", [flag, A.cast(fb, last, lane.dtype, dt), r])
+
+
+# NumPy's median of an empty lane is the mean of nothing, 0.0/0.0: the CPU's
+# default NaN (sign bit set on x86), like inf - inf in CPython
+_MEAN_OF_NOTHING = float("inf") - float("inf")
 
 
 def median(tr, a, axis, keepdims, loc):
@@ -294,11 +310,11 @@ def median(tr, a, axis, keepdims, loc):
         # lane is never read
         empty = icmp(fb, "eq", n, 0)
         if empty is True:
-            return fb.const(float("nan"))
+            return fb.const(_MEAN_OF_NOTHING)
         if empty is False:
             return middle(lane)
         full, join = fb.new_block(), fb.new_block([F64])
-        fb.cond_br(empty, join, full, [fb.const(float("nan"))], [])
+        fb.cond_br(empty, join, full, [fb.const(_MEAN_OF_NOTHING)], [])
         fb.set_block(full)
         fb.br(join, [middle(lane)])
         fb.set_block(join)
@@ -312,10 +328,7 @@ def median(tr, a, axis, keepdims, loc):
         lo = A.cast(fb, A.load(fb, lane, [A.imax(fb, A.isub(fb, h, 1), 0)]), keys.dtype, dt)
         two = rnd(fb.emit("fdiv", [rnd(fb.emit("add", [lo, hi])), fb.const(2.0)]))
         r = fb.emit("select", [ic_b(fb, odd), hi, two])
-        nan = _nan_last(fb, lane, n)
-        if nan is not None:
-            r = fb.emit("select", [nan, fb.const(float("nan")), r])
-        return r
+        return _pick_nan(fb, lane, n, r, dt)
     out = _result(tr, keys, dt, compute, loc)
     return _keep(tr, out, a0, axis, keepdims, loc)
 
@@ -452,10 +465,7 @@ def quantile(tr, a, q, axis, method, keepdims, loc, name):
             lo = rnd_to(R, fb.emit("add", [av, rnd_to(R, fb.emit("mul", [diff, t]))]))
             hi = rnd_to(R, fb.emit("sub", [bv, rnd_to(R, fb.emit("mul", [diff, omt]))]))
             r = fb.emit("select", [fb.emit("ge", [gamma, fb.const(0.5)]), hi, lo])
-        nan = _nan_last(fb, lane, n)
-        if nan is not None:
-            r = fb.emit("select", [nan, fb.const(float("nan")), r])
-        return r
+        return _pick_nan(fb, lane, n, r, R)
     if not several:
         pr = params(None)
         out = _result(tr, keys, R, lambda lane: compute(lane, pr), loc)

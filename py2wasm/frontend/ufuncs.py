@@ -154,7 +154,10 @@ def apply(fb, op, loop, out, vals, loc):
             zero = fb.emit("eq", [b, _c(fb, 0.0, F64)])
             safe = fb.emit("select", [zero, _c(fb, 1.0, F64), b])
             r = fb.emit("floordiv" if op == "floor_divide" else "mod", [a, safe])
-            alt = fb.emit("fdiv", [a, b]) if op == "floor_divide" else _c(fb, float("nan"), F64)
+            # by zero: NumPy's a / 0, and glibc's fmod(a, 0) = (a*0)/(a*0) (the CPU's
+            # default NaN, or a's own NaN)
+            az = fb.emit("mul", [a, b])
+            alt = fb.emit("fdiv", [a, b]) if op == "floor_divide" else fb.emit("fdiv", [az, az])
             return _fix(fb, dt, fb.emit("select", [zero, alt, r]))
         if isb:
             raise error(loc, f"numpy.{op} on bool arrays is not supported", "", E_UNSUPPORTED_CALL)

@@ -10,7 +10,12 @@ unsigned 32-bit int; every int stays inside int64.
 from ..intrinsics import f64_from_bits, f64_to_bits
 
 INF = float("inf")
-NAN = float("nan")
+# The NaN a domain error returns (log(-1), asin(2), sin(inf), pow(-2, 0.5)):
+# glibc computes it as (x-x)/(x-x) or inf-inf, i.e. the CPU's default NaN
+# (x86 SSE: sign bit set), and NumPy's ufuncs return glibc's. inf - inf in
+# CPython is that same default NaN of the building machine; the constant
+# keeps its bits through the tracer and Binaryen.
+NAN = INF - INF
 TWO1023 = 8.98846567431158e+307  # 2**1023
 TWOM1022 = 2.2250738585072014e-308  # 2**-1022
 TWO53 = 9007199254740992.0

@@ -116,6 +116,11 @@ class ArrayGen(ScalarGen):
             node = self.array_scalar(t)
             if node is not None:
                 return node
+        if t != BOOL and r.random() < 0.05 and not self.ex("numpy_scalar_ctor"):
+            # a NumPy scalar made in the function: np.int8(300) raises NumPy's
+            # OverflowError, np.int8(np.int64(300)) wraps, np.float32(1e300) is inf
+            dt = r.choice(NP_SCALARS["int" if t == INT else "float"])
+            return np_call(dt, [super().leaf(t)], t)
         return super().leaf(t)
 
     def array_scalar(self, t):
@@ -144,9 +149,9 @@ class ArrayGen(ScalarGen):
         # reductions
         red = []
         if t == FLOAT and dt in ("float64", "float32"):
-            red = ["sum", "max", "min", "mean", "prod"]
+            red = ["sum", "max", "min", "mean", "prod"] + ([] if self.ex("var_std") else ["var", "std"])
         elif t == FLOAT:
-            red = ["mean"]
+            red = ["mean"] + ([] if self.ex("var_std") else ["var", "std"])
         elif t == INT and dt == "uint64":  # max/argmax of uint64: a documented refusal
             red = ["sum", "prod"]
         elif t == INT and dt in INT_DTYPES + ["bool"]:
@@ -247,8 +252,9 @@ class ArrayGen(ScalarGen):
         if k < 0.9:
             a = self.arr_expr(d, want_nd)
             dt = r.choice(DTYPES)
+            marks = {"refcall": "_r_astype"} if dt == "uint32" and a._t[1] in ("float64", "float32") else {}
             return method(a, "astype", [T(ast.Attribute(ast.Name("np", L), dt if dt != "bool" else "bool_", L), "dt")],
-                          A(dt, a._t[2]))
+                          A(dt, a._t[2]), **marks)
         if k < 0.94:
             a = self.arr_expr(d, want_nd)
             if a._t[1] in ("float64", "float32", "int64", "int32"):
@@ -448,7 +454,39 @@ class ArrayGen(ScalarGen):
             return [self.elem_store()]
         if k < 0.72:
             return [self.slice_store()]
+        if k < 0.77 and not self.ex("view_inplace"):
+            node = self.view_inplace()
+            if node is not None:
+                return [node]
         return super().stmt(depth)
+
+    def view_inplace(self):
+        """An augmented assignment through a view: `p0[::-1] += x`,
+        `m[1:, ::2] *= a`, `m[:, 0] -= 1` (writes reach the argument)."""
+        r = self.rng
+        n = r.choice(list(self.arrays))
+        t = self.arrays[n]
+        sl = lambda: r.choice([ast.Slice(None, None, const(-1, INT)), ast.Slice(const(1, INT), None, None),
+                               ast.Slice(None, None, const(2, INT)), ast.Slice(None, const(-1, INT), None),
+                               ast.Slice(const(-1, INT), None, const(-2, INT))])
+        if t[2] == 1:
+            idx, vt = sl(), t
+        elif r.random() < 0.5:
+            idx, vt = ast.Tuple([sl(), sl()], L), t
+        else:
+            idx = ast.Tuple([ast.Slice(), const(r.choice([0, -1]), INT)], L)
+            vt = A(t[1], 1)
+        op = r.choice([ast.Add, ast.Sub, ast.Mult, ast.FloorDiv, ast.BitXor, ast.Div])
+        b = self.arr_expr(2, vt[2]) if r.random() < 0.5 else self.expr(r.choice([INT, FLOAT]), 2)
+
+        def iop(x, y):
+            x = x.copy()
+            return {ast.Add: np.add, ast.Sub: np.subtract, ast.Mult: np.multiply,
+                    ast.FloorDiv: np.floor_divide, ast.BitXor: np.bitwise_xor,
+                    ast.Div: np.divide}[op](x, y, out=x)
+        if result_type(iop, vt, b._t) != vt:
+            return None
+        return ast.AugAssign(ast.Subscript(ast.Name(n, L), idx, S), op(), b)
 
     def arr_assign(self):
         r = self.rng
@@ -601,6 +639,11 @@ class ArrayGen(ScalarGen):
                     if r.random() < 0.3 and not self.ex("numpy_scalar_args") else None
                     for t in stypes]
         params = [f"p{i}" for i in range(narr + len(stypes))]
+        defs = []
+        if r.random() < 0.1 and not self.ex("recursion"):
+            hdef, hp, hr = self.recursive_helper("r0")
+            defs.append(hdef)
+            self.helpers.append(("r0", hp, hr))
         self.vars = {p: t for p, t in zip(params[narr:], stypes)}
         self.arrays = {p: t for p, t in zip(params[:narr], atypes)}
         ret = r.choice(["arr", "arr", INT, FLOAT, BOOL, "tuple"])
@@ -631,7 +674,7 @@ class ArrayGen(ScalarGen):
             args_v += [self.arg_value(t) if npt is None else self.np_arg_value(t, npt)
                        for t, npt in zip(stypes, np_types)]
             inputs.append(tuple(args_v))
-        return Program(ast.Module([fdef], []), inputs, kind="array", label=label)
+        return Program(ast.Module(defs + [fdef], []), inputs, kind="array", label=label)
 
     def np_arg_value(self, t, dtype):
         """A NumPy scalar argument: an edge value of the kind, brought into

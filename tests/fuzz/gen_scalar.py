@@ -9,6 +9,7 @@ its type (program.T) and with the documented deviations that apply to it.
 from __future__ import annotations
 
 import ast
+import copy
 import random
 
 from . import values
@@ -45,6 +46,18 @@ def is_lit(node) -> bool:
 
 def libm_marks(args, name):
     return {} if all(is_lit(a) for a in args) else {"refcall": name}
+
+
+def _complex_constant(a, b) -> bool:
+    """a ** b of two constant expressions that CPython folds into a complex."""
+    from .program import _constant
+    if not (_constant(a) and _constant(b)):
+        return False
+    expr = ast.Expression(ast.BinOp(copy.deepcopy(a), ast.Pow(), copy.deepcopy(b)))
+    try:
+        return isinstance(eval(compile(ast.fix_missing_locations(expr), "<c>", "eval"), {}), complex)
+    except Exception:
+        return False
 
 
 def call(fname, args, t, **marks):
@@ -160,6 +173,11 @@ class ScalarGen:
             ta, tb = r.choice([(FLOAT, FLOAT), (FLOAT, FLOAT), (FLOAT, INT), (INT, FLOAT)])
             a, b = self.expr(ta, d), self.expr(tb, d)
             if op is ast.Pow:
+                if _complex_constant(a, b):
+                    # CPython's compiler folds it into a complex: not a float.
+                    # With a NumPy float64 it would meet the documented
+                    # deviation (a Python complex, not NumPy's complex128)
+                    b = const(2.0, FLOAT)
                 return T(ast.BinOp(a, op(), b), FLOAT, **libm_marks([a, b], "_ipow"))
             return T(ast.BinOp(a, op(), b), FLOAT)
         if k < 0.5:
@@ -250,6 +268,10 @@ class ScalarGen:
 
     def stmt(self, depth):
         r = self.rng
+        if depth < 2 and r.random() < 0.1 and not self.ex("extra_stmts"):
+            out = self.extra_stmt(depth)
+            if out:
+                return out
         k = r.random()
         if depth >= 2 or k < 0.45:
             return [self.assign()]
@@ -272,7 +294,8 @@ class ScalarGen:
             body = self.block(depth + 1)
             self.loop_depth -= 1
             del self.vars[iv]
-            return [ast.For(ast.Name(iv, S), ast.Call(ast.Name("range", L), args, []), body, [])]
+            orelse = [self.assign()] if r.random() < 0.2 else []  # for ... else
+            return [ast.For(ast.Name(iv, S), ast.Call(ast.Name("range", L), args, []), body, orelse)]
         if k < 0.75 and r.random() < 0.35:
             iv = self.fresh("x")
             t = r.choice([INT, FLOAT])
@@ -302,6 +325,79 @@ class ScalarGen:
             return [self.assign()]
         return [ast.If(self.expr(BOOL, 1), [ast.Return(self.expr(self.ret_t, 1))], [])]
 
+    def extra_stmt(self, depth):
+        """raise with a formatted message, assert, tuple assignment (swaps)."""
+        r = self.rng
+        # not in helpers: a helper whose condition is known while tracing
+        # raises on every path, is typed None and its caller refused (P2W003)
+        k = r.random() if not self.in_helper else 1.0
+        if k < 0.4:
+            exc = r.choice(["ValueError", "ZeroDivisionError", "IndexError", "OverflowError",
+                            "RuntimeError"])
+            body = [ast.Raise(ast.Call(ast.Name(exc, L), [self.message()], []), None)]
+            return [ast.If(self.expr(BOOL, 1), body, [])]
+        if k < 0.6:
+            return [ast.Assert(self.expr(BOOL, 1), self.message() if r.random() < 0.7 else None)]
+        by_t = {}
+        for v, t in self.vars.items():
+            if not v.startswith(("i", "k")):  # loop counters stay as they are
+                by_t.setdefault(t, []).append(v)
+        pairs = [vs for vs in by_t.values() if len(vs) >= 2]
+        if not pairs:
+            return None
+        a, b = r.sample(r.choice(pairs), 2)
+        t = self.vars[a]
+        if r.random() < 0.5:
+            vals = [name(b, t), name(a, t)]  # a swap
+        else:
+            vals = [self.expr(t, 1), self.expr(t, 1)]
+        return [ast.Assign([ast.Tuple([ast.Name(a, S), ast.Name(b, S)], S)],
+                           ast.Tuple(vals, L))]
+
+    SPECS = {INT: [None, None, "5d", "#x", "+"], FLOAT: [None, None, ".3f", "+.2e", "g"],
+             BOOL: [None]}
+
+    def message(self):
+        """An exception message: a literal or an f-string of run-time values
+        (with conversions and format specs, CPython's text)."""
+        r = self.rng
+        if r.random() < 0.25:
+            return ast.Constant(r.choice(["bad value", "n must be positive", ""]))
+        parts = [ast.Constant(r.choice(["bad ", "x = ", ""]))]
+        for j in range(r.randint(1, 2)):
+            t = r.choice(SCALARS)
+            v = self.expr(t, 2)
+            spec = r.choice(self.SPECS[t])
+            conv = r.choice([-1, -1, ord("r")]) if spec is None else -1
+            fs = ast.JoinedStr([ast.Constant(spec)]) if spec else None
+            parts.append(ast.FormattedValue(v, conv, fs))
+            if j == 0:
+                parts.append(ast.Constant(r.choice([", ", " and ", ": "])))
+        return ast.JoinedStr([p for p in parts if not (isinstance(p, ast.Constant) and p.value == "")])
+
+    def recursive_helper(self, fname):
+        """def r(n, x): bounded self-recursion (depth <= 12 whatever n is)."""
+        r = self.rng
+        t = r.choice([INT, FLOAT])
+        self.vars = {"n": INT, "x": t}
+        self.in_helper = True
+        base = T(ast.BoolOp(ast.Or(), [
+            T(ast.Compare(name("n", INT), [ast.LtE()], [const(0, INT)]), BOOL),
+            T(ast.Compare(name("n", INT), [ast.Gt()], [const(12, INT)]), BOOL)]), BOOL)
+        rec = call(fname, [T(ast.BinOp(name("n", INT), ast.Sub(), const(1, INT)), INT),
+                           self.expr(t, 2)], t)
+        if t == INT:
+            step = T(ast.BinOp(rec, r.choice([ast.Add, ast.Sub, ast.BitXor])(), self.expr(INT, 2)),
+                     INT, refwrap="_chk")
+        else:
+            step = T(ast.BinOp(rec, r.choice([ast.Add, ast.Sub, ast.Mult])(), self.expr(FLOAT, 2)),
+                     FLOAT)
+        body = [ast.If(base, [ast.Return(self.expr(t, 1))], []), ast.Return(step)]
+        self.in_helper = False
+        args = ast.arguments(posonlyargs=[], args=[ast.arg("n"), ast.arg("x")], vararg=None,
+                             kwonlyargs=[], kw_defaults=[], kwarg=None, defaults=[])
+        return ast.FunctionDef(fname, args, body, [], None, lineno=1), [INT, t], t
+
     # -- functions --------------------------------------------------------------
     def function(self, fname, ptypes, ret_t, nstmts):
         params = [f"p{i}" for i in range(len(ptypes))]
@@ -329,6 +425,10 @@ class ScalarGen:
             defs.append(self.function(f"g{i}", ptypes, ret, r.randint(1, 3)))
             self.in_helper = False
             self.helpers.append((f"g{i}", ptypes, ret))
+        if r.random() < 0.2 and not self.ex("recursion"):
+            fdef, ptypes, ret = self.recursive_helper("r0")
+            defs.append(fdef)
+            self.helpers.append(("r0", ptypes, ret))
         ptypes = [r.choice([INT, INT, FLOAT, FLOAT, BOOL]) for _ in range(r.randint(1, 4))]
         ret = r.choice([INT, FLOAT, BOOL, "tuple"])
         if ret == "tuple":

@@ -302,6 +302,8 @@ def run_batch(programs, *, workdir: Path | None = None, node: str | None = None)
     bad_progs = {}
     for (prog, args), ref, out in zip(owners, refs, outs):
         bad = compare(ref, out)
+        if bad is not None and any(compare(alt, out) is None for alt in ref.alternatives()):
+            bad = None  # a library call the tracer folded with CPython's value
         if bad is not None and id(prog) not in bad_progs:
             bad.detail += f"\n  arguments: {args!r}"
             bad_progs[id(prog)] = (prog, bad)

@@ -1,0 +1,30 @@
+"""The generators produce the constructs docs/fuzzing.md lists (a construct
+that silently stopped being generated would leave its bugs unfound)."""
+import re
+
+from tests.fuzz.runner import program_for
+
+CONSTRUCTS = {
+    "raise with a formatted message": r"raise \w+Error\(f'",
+    "assert": r"\bassert ",
+    "bounded recursion": r"def r0\(n, x\):",
+    "for ... else": r"\n( +)for .*\n(?:\1 .*\n)+\1else:",
+    "tuple assignment": r"\n +\w+, \w+ = ",
+    "while": r"\bwhile ",
+    "var/std": r"(\.|np\.)(var|std)\(",
+    "augmented assignment through a view": r"\[[^\]]*:[^\]]*\] (\+|-|\*|//|/|\^)= ",
+    "NumPy scalar constructor": r"np\.(u?int\d+|float\d+)\((?!math)",
+    "keepdims": r"keepdims=True",
+    "negative-step view": r"::-1\]",
+    "matrix product": r" @ ",
+}
+
+
+def test_every_construct_is_generated():
+    seen = {k: 0 for k in CONSTRUCTS}
+    for i in range(300):
+        src = program_for(5, i, "scalar" if i % 2 == 0 else "array").source()
+        for k, pat in CONSTRUCTS.items():
+            if re.search(pat, src):
+                seen[k] += 1
+    assert all(seen.values()), seen
