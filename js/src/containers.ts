@@ -26,8 +26,8 @@
  * block's list header is the list itself, read back into the caller's array.
  */
 import type { HeapState } from "./heap";
+import { grow, mem, u32, f64, u8 } from "./arena";
 
-type Mem = { memory: WebAssembly.Memory };
 interface CState extends HeapState {
   C?: unknown[]; // the placed dicts and sets: [object, block address, spec] flat
 }
@@ -112,21 +112,6 @@ export function cchk(v: unknown, spec: string, fn: string, p: string): void {
 }
 
 // Views of memory (re-made after the memory grew), in lists.ts's slots.
-function u32(st: CState): Uint32Array {
-  let w = st.v[8] as Uint32Array | undefined;
-  if (w === undefined || w.length === 0) w = st.v[8] = new Uint32Array((st.e as unknown as Mem).memory.buffer);
-  return w;
-}
-function f64(st: CState): Float64Array {
-  let w = st.v[0] as Float64Array | undefined;
-  if (w === undefined || w.length === 0) w = st.v[0] = new Float64Array((st.e as unknown as Mem).memory.buffer);
-  return w;
-}
-function u8(st: CState): Uint8Array {
-  let w = st.v[4] as Uint8Array | undefined;
-  if (w === undefined || w.length === 0) w = st.v[4] = new Uint8Array((st.e as unknown as Mem).memory.buffer);
-  return w;
-}
 
 function write(st: CState, a: number, x: unknown, n: Node): number {
   if (typeof n !== "string") {
@@ -176,15 +161,8 @@ export function cput(st: CState, v: Map<unknown, unknown> | Set<unknown> | reado
   const list = Array.isArray(v);
   const n = leaves ? (list ? (v as unknown[]).length : (v as Set<unknown>).size) : 0, h = st.p, d = n ? h + 32 : 0;
   const end = h + 32 + ((n * 8 * leaves + 15) & -16);
-  const m = (st.e as unknown as Mem).memory;
-  if (end > m.buffer.byteLength) {
-    if (end > 2 ** 32) throw memoryError("wasm32 linear memory (4 GiB) is exhausted");
-    try {
-      m.grow(Math.ceil((end - m.buffer.byteLength) / 65536));
-    } catch (e) {
-      throw memoryError("the wasm linear memory cannot grow", e);
-    }
-  }
+  const m = mem(st);
+  grow(m, end, "the dict and set arguments");
   st.p = end;
   const u = u32(st), o = h >>> 2;
   u[o] = n; u[o + 1] = 0; u[o + 2] = n; u[o + 3] = 0; u[o + 4] = d; u[o + 5] = 0; u[o + 6] = 0; u[o + 7] = 0;
@@ -200,11 +178,6 @@ export function cput(st: CState, v: Map<unknown, unknown> | Set<unknown> | reado
   return h;
 }
 
-function memoryError(why: string, cause?: unknown): Error {
-  const e = new Error(`Unable to allocate the dict and set arguments: ${why}`, { cause });
-  e.name = "MemoryError";
-  return e;
-}
 
 // The items of the compiled dict (set) whose header is at `h`, in its order.
 function items(st: CState, h: number, spec: string, fn: string): unknown[][] {

@@ -44,6 +44,7 @@
  * Calls never overlap (wasm cannot call back into the package), so one
  * state per package is enough.
  */
+import { grow } from "./arena";
 import type { State } from "./runtime";
 
 type Typed = Float64Array | Float32Array | BigInt64Array | Int32Array | Uint8Array | Int16Array
@@ -101,23 +102,7 @@ const BASE = 16;
 // every piece, and every package, recognizes them).
 const BRAND = Symbol.for("py2wasm.array");
 
-function memoryError(message: string, cause?: unknown): Error {
-  const e = new Error(message, { cause });
-  e.name = "MemoryError";
-  return e;
-}
 
-// Grow the memory so that byte `end` is in it.
-function grow(m: WebAssembly.Memory, end: number, what: string): void {
-  if (end > 2 ** 32) throw memoryError(`Unable to allocate ${what}: wasm32 linear memory (4 GiB) is exhausted`);
-  const have = m.buffer.byteLength;
-  if (end <= have) return;
-  try {
-    m.grow(Math.ceil((end - have) / 65536));
-  } catch (e) {
-    throw memoryError(`Unable to allocate ${what}: the wasm linear memory cannot grow`, e);
-  }
-}
 
 /**
  * Start a call: an empty heap for a new instance, the arena top back at

@@ -26,8 +26,8 @@
  * `L` (`$s.L=undefined`) before placing its arguments.
  */
 import type { HeapState } from "./heap";
+import { grow, mem, u32, f64, u8 } from "./arena";
 
-type Mem = { memory: WebAssembly.Memory };
 interface ListState extends HeapState {
   L?: unknown[]; // the placed lists of the call: [array, header address, kind, read-only] flat
 }
@@ -70,21 +70,6 @@ export function lchk(v: unknown, k: number, fn: string, p: string): void {
 }
 
 // Views of memory (re-made after the memory grew: the old ones are detached).
-function u32(st: ListState): Uint32Array {
-  let w = st.v[8] as Uint32Array | undefined;
-  if (w === undefined || w.length === 0) w = st.v[8] = new Uint32Array((st.e as unknown as Mem).memory.buffer);
-  return w;
-}
-function f64(st: ListState): Float64Array {
-  let w = st.v[0] as Float64Array | undefined;
-  if (w === undefined || w.length === 0) w = st.v[0] = new Float64Array((st.e as unknown as Mem).memory.buffer);
-  return w;
-}
-function u8(st: ListState): Uint8Array {
-  let w = st.v[4] as Uint8Array | undefined;
-  if (w === undefined || w.length === 0) w = st.v[4] = new Uint8Array((st.e as unknown as Mem).memory.buffer);
-  return w;
-}
 
 /**
  * Place checked list `v` (kind `k`) at the arena top: its header, then its
@@ -102,15 +87,8 @@ export function lput(st: ListState, v: readonly unknown[], k: number, ro?: numbe
   const rows = k >= 4 ? v.map((x) => lput(st, x as unknown[], k - 4, ro)) : null; // rows first
   const n = v.length, h = st.p, d = n ? h + 24 : 0;
   const end = h + 24 + ((n * (k >= 4 ? 8 : SIZE[k]!) + 15) & -16);
-  const m = (st.e as unknown as Mem).memory;
-  if (end > m.buffer.byteLength) {
-    if (end > 2 ** 32) throw memoryError("wasm32 linear memory (4 GiB) is exhausted");
-    try {
-      m.grow(Math.ceil((end - m.buffer.byteLength) / 65536));
-    } catch (e) {
-      throw memoryError("the wasm linear memory cannot grow", e);
-    }
-  }
+  const m = mem(st);
+  grow(m, end, "the list arguments");
   st.p = end;
   const u = u32(st), o = h >>> 2;
   u[o] = n; u[o + 1] = 0; u[o + 2] = n; u[o + 3] = 0; u[o + 4] = d; u[o + 5] = 0;
@@ -135,11 +113,6 @@ export function lput(st: ListState, v: readonly unknown[], k: number, ro?: numbe
   return h;
 }
 
-function memoryError(why: string, cause?: unknown): Error {
-  const e = new Error(`Unable to allocate the list arguments: ${why}`, { cause });
-  e.name = "MemoryError";
-  return e;
-}
 
 // The placed lists by header address (rows keep the caller's arrays).
 function placed(st: ListState): Map<number, unknown[]> {

@@ -15,6 +15,7 @@
  * concatenation of the two halves gives.
  */
 import type { HeapState } from "./heap";
+import { grow, mem } from "./arena";
 
 type Mem = { memory: WebAssembly.Memory };
 
@@ -43,15 +44,8 @@ export function sput(st: HeapState, v: string): number {
     n++;
   }
   const h = st.p, end = h + ((8 + 4 * n + 15) & -16);
-  const m = (st.e as unknown as Mem).memory;
-  if (end > m.buffer.byteLength) {
-    if (end > 2 ** 32) throw memoryError("wasm32 linear memory (4 GiB) is exhausted");
-    try {
-      m.grow(Math.ceil((end - m.buffer.byteLength) / 65536));
-    } catch (e) {
-      throw memoryError("the wasm linear memory cannot grow", e);
-    }
-  }
+  const m = mem(st);
+  grow(m, end, "the str arguments");
   st.p = end;
   const u = new Uint32Array(m.buffer, h, 2 + n);
   u[0] = n;
@@ -71,11 +65,6 @@ export function sput(st: HeapState, v: string): number {
   return h;
 }
 
-function memoryError(why: string, cause?: unknown): Error {
-  const e = new Error(`Unable to allocate the str arguments: ${why}`, { cause });
-  e.name = "MemoryError";
-  return e;
-}
 
 /** The JS string of the str block at `addr` of `memory`. */
 export function sread(memory: WebAssembly.Memory, addr: number): string {

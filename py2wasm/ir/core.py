@@ -108,6 +108,22 @@ class Block:
             return [t.then, t.else_] if t.then is not t.else_ else [t.then]
         return []
 
+    def rename_uses(self, r) -> None:
+        """Replace every var this block's equations and terminator use by
+        `r(var)` (the passes' substitutions; definitions are left alone)."""
+        for e in self.eqns:
+            if e.ins:
+                e.ins = [r(v) for v in e.ins]
+        t = self.term
+        if isinstance(t, Br):
+            t.args = [r(v) for v in t.args]
+        elif isinstance(t, CondBr):
+            t.cond = r(t.cond)
+            t.then_args = [r(v) for v in t.then_args]
+            t.else_args = [r(v) for v in t.else_args]
+        elif isinstance(t, Return):
+            t.values = [r(v) for v in t.values]
+
 
 @dataclass(eq=False)
 class Function:

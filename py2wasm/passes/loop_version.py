@@ -99,18 +99,7 @@ def _uses(b: Block):
 
 
 def _rename(b: Block, m: dict) -> None:
-    r = lambda v: m.get(v.id, v)  # noqa: E731
-    for e in b.eqns:
-        e.ins = [r(v) for v in e.ins]
-    t = b.term
-    if isinstance(t, Br):
-        t.args = [r(v) for v in t.args]
-    elif isinstance(t, CondBr):
-        t.cond = r(t.cond)
-        t.then_args = [r(v) for v in t.then_args]
-        t.else_args = [r(v) for v in t.else_args]
-    elif isinstance(t, Return):
-        t.values = [r(v) for v in t.values]
+    b.rename_uses(lambda v: m.get(v.id, v))
 
 
 def _version(fn: Function, info: _Info, h: Block, body: set, pre: Block, blocks: list,

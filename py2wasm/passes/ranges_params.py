@@ -12,7 +12,7 @@ only the names through which a value reaches its uses.
 """
 from __future__ import annotations
 
-from ..ir import Br, CondBr, Function, Return, Var
+from ..ir import Br, CondBr, Function, Var
 
 
 def _edges_of(blocks):
@@ -49,18 +49,7 @@ def substitute(fn: Function, subst: dict[int, Var]) -> None:
         return
     r = _resolver(subst)
     for b in fn.blocks:
-        for e in b.eqns:
-            if e.ins:
-                e.ins = [r(v) for v in e.ins]
-        t = b.term
-        if isinstance(t, Br):
-            t.args = [r(v) for v in t.args]
-        elif isinstance(t, CondBr):
-            t.cond = r(t.cond)
-            t.then_args = [r(v) for v in t.then_args]
-            t.else_args = [r(v) for v in t.else_args]
-        elif isinstance(t, Return):
-            t.values = [r(v) for v in t.values]
+        b.rename_uses(r)
 
 
 def remove_trivial_params(fn: Function) -> int:

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..ir import Br, CondBr, Return, Var
+from ..ir import Br, CondBr, Var
 from ..ir.types import F32X4, F64, F64X2, I64
 from .vectorize import emit, new_block
 
@@ -259,16 +259,5 @@ def _substitute_outside(fn, sub, skip):
     def r(v):
         return sub.get(v.id, v)
     for b in fn.blocks:
-        if id(b) in skip:
-            continue
-        for e in b.eqns:
-            e.ins = [r(v) for v in e.ins]
-        t = b.term
-        if isinstance(t, Br):
-            t.args = [r(v) for v in t.args]
-        elif isinstance(t, CondBr):
-            t.cond = r(t.cond)
-            t.then_args = [r(v) for v in t.then_args]
-            t.else_args = [r(v) for v in t.else_args]
-        elif isinstance(t, Return):
-            t.values = [r(v) for v in t.values]
+        if id(b) not in skip:
+            b.rename_uses(r)
