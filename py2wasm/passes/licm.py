@@ -65,7 +65,8 @@ def _loops(fn: Function, dom: Dominators):
 
 class _Loop:
     def __init__(self, fn, blocks, body, pre, consts):
-        self.blocks = [b for b in blocks if id(b) in body]
+        """`blocks`: the loop's blocks in reverse postorder (`_body_blocks`)."""
+        self.blocks = blocks
         self.pre = pre
         self.consts = consts
         self.inside: set[int] = set()
@@ -190,11 +191,16 @@ def licm_function(fn: Function) -> int:
     for i, (_h, body, _pre) in enumerate(loops):
         for bid in body:
             owner.setdefault(bid, i)
+    pos = {id(b): k for k, b in enumerate(dom.rpo)}
+    byid = {id(b): b for b in dom.rpo}
     for i, (h, body, pre) in enumerate(loops):
         if pre is None:
             continue
-        changed += _Loop(fn, dom.rpo, body, pre, consts).hoist()
-        loop = _Loop(fn, dom.rpo, body, pre, consts)
+        # the loop's blocks in reverse postorder, from its own ids (a scan of
+        # the whole function per loop made this quadratic in the loops)
+        blocks = [byid[x] for x in sorted((x for x in body if x in byid), key=pos.__getitem__)]
+        changed += _Loop(fn, blocks, body, pre, consts).hoist()
+        loop = _Loop(fn, blocks, body, pre, consts)
         for b in loop.blocks:
             if owner[id(b)] != i:
                 continue  # regrouped for its innermost loop
@@ -209,7 +215,7 @@ def licm_function(fn: Function) -> int:
         for e in pre.eqns:  # constants made by regroup
             if e.prim == "const":
                 consts[e.outs[0].id] = e.params.get("value")
-        changed += _Loop(fn, dom.rpo, body, pre, consts).hoist()
+        changed += _Loop(fn, blocks, body, pre, consts).hoist()
     if changed:
         dce_function(fn)
     return changed

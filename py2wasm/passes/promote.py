@@ -107,7 +107,7 @@ def _clone_addr(v, defs, block, memo):
     return out
 
 
-def _promote_one(fn, h, body_ids, pre, fdefs) -> bool:
+def _promote_one(fn, h, body_ids, pre, fdefs, users) -> bool:
     blocks = [b for b in fn.blocks if id(b) in body_ids and b is not h]
     if len(blocks) != 1:
         return False
@@ -120,16 +120,10 @@ def _promote_one(fn, h, body_ids, pre, fdefs) -> bool:
     if not isinstance(pre.term, Br) or pre.term.target is not h:
         return False
     # the loop's exit becomes reachable around the header: nothing after the
-    # loop may read the header's values
-    own = {p.id for p in h.params} | {o.id for e in h.eqns for o in e.outs}
-    for b in fn.blocks:
-        if id(b) in body_ids:
-            continue
-        if any(v.id in own for e in b.eqns for v in e.ins) or any(
-                v.id in own for _s, args in _edges(b.term) for v in args) or (
-                isinstance(b.term, CondBr) and b.term.cond.id in own) or (
-                isinstance(b.term, Return) and any(v.id in own for v in b.term.values)):
-            return False
+    # loop may read the header's values (`users`: var id -> the blocks using it)
+    own = [p.id for p in h.params] + [o.id for e in h.eqns for o in e.outs]
+    if any(bid not in body_ids for v in own for bid in users.get(v, ())):
+        return False
     defs = {o.id: e for e in B.eqns for o in e.outs}
     inside = set(defs) | {p.id for p in h.params} | {o.id for e in h.eqns for o in e.outs}
     if any(e.prim == "call" for e in B.eqns):
@@ -205,11 +199,32 @@ def promote_function(fn: Function) -> bool:
     """Promote every element of the shape above (innermost loops); did any?"""
     changed = False
     while True:
+        # one round over every loop: a rewrite touches only its own loop's
+        # header, body and preheader and adds blocks no other loop uses, so
+        # the loops, definitions and uses found first stay true for the rest
+        # (a round per rewrite made this quadratic in the number of loops)
         dom = Dominators(fn)
         fdefs = {o.id: e for b in dom.rpo for e in b.eqns for o in e.outs}
+        users = _users(fn)
+        again = False
         for h, body, pre in _loops(fn, dom):
-            if pre is not None and _promote_one(fn, h, body, pre, fdefs):
-                changed = True
-                break
-        else:
+            if pre is not None and _promote_one(fn, h, body, pre, fdefs, users):
+                changed = again = True
+        if not again:
             return changed
+
+
+def _users(fn: Function) -> dict:
+    """var id -> ids of the blocks whose equations or terminator use it."""
+    users: dict = {}
+    for b in fn.blocks:
+        bid = id(b)
+        t = b.term
+        used = [v for e in b.eqns for v in e.ins] + [v for _s, args in _edges(t) for v in args]
+        if isinstance(t, CondBr):
+            used.append(t.cond)
+        elif isinstance(t, Return):
+            used.extend(t.values)
+        for v in used:
+            users.setdefault(v.id, set()).add(bid)
+    return users

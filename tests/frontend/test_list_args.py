@@ -247,6 +247,8 @@ def test_hypothesis_list_contents(xs, i, fn):
         v = xs[i % len(xs)] if xs and i % 2 else (type(xs[0])(1) if xs else 1)
         if xs and type(v) is not type(xs[0]):
             v = xs[0]
+        if isinstance(v, float) and math.isnan(v):
+            return  # CPython finds the list's own NaN object by identity (README: values have no identity)
         args = (xs, v)
     elif fn is grow_then_index:
         if not xs:
