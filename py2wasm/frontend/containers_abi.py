@@ -22,13 +22,15 @@ and walks the table (a dict's entries in insertion order, a set's table in
 slot order) back into the caller's object. A result is the header address
 of the dict or set itself.
 
-Keys, values and elements at the boundary are numbers (int, float, bool)
-and tuples of numbers; anything else is a located P2W010.
+Keys, values and elements at the boundary are numbers (int, float, bool),
+strs and tuples of those; anything else is a located P2W010. A str leaf
+is the address of its block (frontend/strvalues.py's layout), which the host
+writes before the call (runner/strs.py, js/src/strings.ts) and reads back.
 """
 from __future__ import annotations
 
 from ..ir import BOOL, F64, I64, TupleType
-from ..ir.types import DictType, ScalarType, SetType, flatten
+from ..ir.types import DictType, ScalarType, SetType, StrType, flatten
 from .values import E_UNSUPPORTED_VALUE, error
 
 WORD = 24  # the offset of the word the entry code fills (after a list header)
@@ -145,18 +147,35 @@ def learned_param_types(mt, fn, types: list) -> list:
 # --- types ------------------------------------------------------------------------------
 
 def _plain(t) -> bool:
-    """A type that crosses inside a dict or set: a number or a tuple of them."""
+    """A type that crosses inside a dict or set: a number, a str or a tuple of them."""
+    if isinstance(t, StrType):
+        return True
     if isinstance(t, ScalarType):
         return t in _LEAF
     return type(t) is TupleType and t.names is None and all(_plain(e) for e in t.elems)
+
+
+def _key(t) -> bool:
+    """A type that crosses as a dict key or set element: _plain, and a str
+    only on its own (a tuple's str leaf would be hashed by its address:
+    dicts.py refuses such keys)."""
+    return _plain(t) and (isinstance(t, StrType) or not any(
+        isinstance(x, StrType) for x in _tuple_leaves(t)))
+
+
+def _tuple_leaves(t) -> list:
+    if isinstance(t, TupleType):
+        return [x for e in t.elems for x in _tuple_leaves(e)]
+    return [t]
 
 
 def value_type(v, fn, name, bad):
     """The DictType/SetType of a dict or set argument; `bad(msg, hint)` the
     located error (signature._bad_value)."""
     from .signature import type_of_value
-    hint = ("dicts and sets crossing into compiled code hold int, float or bool keys "
-            "(elements) and values, or tuples of those, one type each")
+    hint = ("dicts and sets crossing into compiled code hold int, float, bool or str keys "
+            "(elements) and values, or tuples of those (a tuple key of numbers only), one "
+            "type each")
     if type(v) is dict:
         if not v:
             return DictType(None, None)
@@ -168,7 +187,7 @@ def value_type(v, fn, name, bad):
             raise bad(f"a dict mixing {what} of types {kinds} is not supported", hint)
         k0, v0 = next(iter(v.items()))
         kt, vt = type_of_value(k0, fn, name), type_of_value(v0, fn, name)
-        if not _plain(kt) or not _plain(vt):
+        if not _key(kt) or not _plain(vt):
             raise bad(f"a dict of {type(k0).__name__} keys and {type(v0).__name__} values "
                       "cannot enter compiled code yet", hint)
         return DictType(kt, vt)
@@ -179,7 +198,7 @@ def value_type(v, fn, name, bad):
         raise bad(f"a set mixing elements of types {', '.join(sorted(map(str, ets)))} is not "
                   "supported", hint)
     et = type_of_value(next(iter(v)), fn, name)
-    if not _plain(et):
+    if not _key(et):
         raise bad(f"a set of {type(next(iter(v))).__name__} cannot enter compiled code yet",
                   hint)
     return SetType(et)
@@ -201,7 +220,7 @@ def annotation(ann, fn, what, args, bad):
     if len(args) != want:
         bad()
     ts = [annotation_type(a, fn, what) for a in args]
-    if not all(_plain(x) for x in ts):
+    if not all(_plain(x) for x in ts) or not _key(ts[0]):
         bad()
     return DictType(*ts) if origin is dict else SetType(ts[0])
 
@@ -210,7 +229,7 @@ def result_type(v, loc, what):
     """The DictType/SetType of a dict or set leaving an exported function."""
     from .dicts import PyDict
     from .signature import trace_type
-    hint = ("return a dict or set of numbers or tuples of numbers; "
+    hint = ("return a dict or set of numbers, strs or tuples of those; "
             "convert other contents to lists or arrays first")
     if isinstance(v, PyDict):
         if v.default is not None or v.counter:

@@ -419,10 +419,14 @@ def settle_frame(tr, frame, loc):
 
 def _row(tr, v, loc):
     """An element to store: a list literal becomes a list (a row), a known
-    str a run-time one (frontend/strvalues.py)."""
-    if type(v) is str:
-        from .strvalues import to_str
+    str or an f-string a run-time one (frontend/strvalues.py), also as a
+    record's field."""
+    from .strvalues import PyStr, is_stringish, to_str
+    if type(v) is not PyStr and is_stringish(v):
         return to_str(tr, v, loc)
+    if type(v) is tuple and any(type(x) is not PyStr and is_stringish(x) for x in v):
+        return tuple(to_str(tr, x, loc) if type(x) is not PyStr and is_stringish(x) else x
+                     for x in v)
     return as_list(tr, v, loc) if isinstance(v, ListLit) else v
 
 

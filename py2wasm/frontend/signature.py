@@ -84,6 +84,17 @@ def annotation_type(ann: Any, fn, what: str) -> PyType:
 
 
 _LIST_ELEMS = {float: "float64", int: "int64", bool: "bool"}
+_RECORD_FIELDS = (float, int, bool, str)  # the field types of a list's tuples
+
+
+def _str_type():
+    from ..ir.types import STR
+    return STR
+
+
+def _record_field(k):
+    """The PyType of a record field of Python type `k` (one of _RECORD_FIELDS)."""
+    return _str_type() if k is str else {float: F64, int: I64, bool: BOOL}[k]
 
 
 def _list_annotation(ann, fn, what):
@@ -94,17 +105,18 @@ def _list_annotation(ann, fn, what):
         return ListType(_LIST_ELEMS[args[0]])
     if len(args) == 1 and (args[0] is list or typing.get_origin(args[0]) in (list, typing.List)):
         return ListType(_list_annotation(args[0], fn, what))
+    if len(args) == 1 and args[0] is str:  # strs: their blocks' addresses (runner/strs.py)
+        return ListType(_str_type())
     if len(args) == 1 and typing.get_origin(args[0]) in (tuple, typing.Tuple) and \
-            typing.get_args(args[0]) and all(a in _LIST_ELEMS for a in typing.get_args(args[0])):
-        # a list of records (frontend/lists_records.py): tuples of numbers
-        return ListType(TupleType(tuple({float: F64, int: I64, bool: BOOL}[a]
-                                        for a in typing.get_args(args[0]))))
+            typing.get_args(args[0]) and all(a in _RECORD_FIELDS for a in typing.get_args(args[0])):
+        # a list of records (frontend/lists_records.py): tuples of numbers and strs
+        return ListType(TupleType(tuple(_record_field(a) for a in typing.get_args(args[0]))))
     file, line = _fn_loc(fn)
     shown = getattr(ann, "__name__", None) if not args else repr(ann)
     raise CompileError(f"unsupported annotation {shown!r} for {what} of {fn.__name__}() "
                        "(a list needs its element type)", file=file, line=line,
                        code=E_SIGNATURE, source_line=_src(fn),
-                       hint="annotate list[float], list[int], list[bool], a nested "
+                       hint="annotate list[float], list[int], list[bool], list[str], a nested "
                             "list[list[float]] or list[tuple[float, int]]; for arrays use npt.NDArray[np.float64] or "
                             "py2wasm.f64[:] (py2wasm.f64[:, :] for 2-D)")
 
@@ -361,21 +373,22 @@ def _list_value_type(v: list, fn, name):
             return ListType(known.pop() if known else ListType(None))
     elif t0 in _LIST_ELEMS and all(type(x) is t0 for x in v):
         return ListType(_LIST_ELEMS[t0])
+    elif t0 is str and all(type(x) is str for x in v):
+        return ListType(_str_type())
     elif t0 is not bool and t0 in _np_list_types() and all(type(x) is t0 for x in v):
         from ..ir.types import NumpyScalarType  # NumPy scalars of one type (list(a))
         return ListType(NumpyScalarType(_np_list_types()[t0]))
     elif t0 is tuple:  # records of numbers, one tuple type
         kinds = {tuple(map(type, x)) if type(x) is tuple else None for x in v}
-        if len(kinds) == 1 and all(k in _LIST_ELEMS for k in next(iter(kinds)) or (None,)):
-            return ListType(TupleType(tuple({float: F64, int: I64, bool: BOOL}[k]
-                                            for k in next(iter(kinds)))))
+        if len(kinds) == 1 and all(k in _RECORD_FIELDS for k in next(iter(kinds)) or (None,)):
+            return ListType(TupleType(tuple(_record_field(k) for k in next(iter(kinds)))))
     kinds = sorted({type(x).__name__ for x in v})
     what = ("tuples of different field types (or not of numbers)" if t0 is tuple and
             kinds == ["tuple"] else f"a list mixing {', '.join(kinds)} elements"
             if len(kinds) > 1 else f"a list of {kinds[0]}" if t0 is not list else
             "lists of different element types")
     raise _bad_value(fn, name, f"{what} is not supported (compiled lists hold one element "
-                     "type: int, float, bool, a tuple of those, or lists of those)",
+                     "type: int, float, bool, str, a tuple of those, or lists of those)",
                      "convert the elements first, e.g. [float(x) for x in xs], or pass a "
                      "NumPy array (np.asarray(xs))")
 
@@ -428,14 +441,6 @@ def trace_type(v: Any, loc, what="value") -> PyType:
         return ArrayType(v.dtype, v.ndim)
     from .lists import PyList, list_type
     if isinstance(v, PyList):
-        from ..ir.types import ListType, StrType
-        e = v.elem
-        while isinstance(e, ListType):
-            e = e.elem
-        if isinstance(e, StrType):
-            raise error(loc, f"{what} is a list of str, which cannot leave compiled code yet",
-                        "return the joined text (\",\".join(xs)), or its length",
-                        E_UNSUPPORTED_VALUE)
         return list_type(v)
     from .strvalues import PyStr
     if t is PyStr:

@@ -332,11 +332,13 @@ _LIST_ELEM_JSON = {"float64": "float", "int64": "int", "bool": "bool"}
 
 def list_elem_json(elem):
     """The manifest form of a list's element type: "float" | "int" | "bool" |
-    a nested list's {"list": ...} | None (unknown: the list stays empty)."""
+    "str" | a nested list's {"list": ...} | None (unknown: the list stays empty)."""
     if isinstance(elem, ListType):
         return {"list": list_elem_json(elem.elem)}
     if isinstance(elem, (TupleType, NumpyScalarType)):  # a record {"tuple": [...]}; "numpy.float64"
         return to_json(elem)
+    if isinstance(elem, StrType):
+        return "str"
     if elem is not None and elem not in _LIST_ELEM_JSON:
         raise ValueError(f"no manifest form for a list of {elem!r}")
     return _LIST_ELEM_JSON.get(elem) if elem is not None else None
@@ -347,6 +349,8 @@ def list_elem_from_json(j):
         return from_json(j)
     if isinstance(j, dict):
         return ListType(list_elem_from_json(j["list"]))
+    if j == "str":
+        return STR
     return {"float": "float64", "int": "int64", "bool": "bool", None: None}[j]
 
 
@@ -386,7 +390,7 @@ def python_name(t: PyType) -> str:
         return "str"
     if isinstance(t, ListType):
         e = t.elem
-        inner = python_name(e) if isinstance(e, (ListType, StrType)) else \
+        inner = python_name(e) if isinstance(e, (ListType, StrType, TupleType)) else \
             {"float64": "float", "int64": "int", "bool": "bool"}.get(e, "nothing")
         return f"list[{inner}]"
     if isinstance(t, ArrayType):

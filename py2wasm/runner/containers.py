@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..ir.types import DictType, ScalarType, SetType, TupleType, flatten
+from ..ir.types import DictType, ScalarType, SetType, StrType, TupleType, flatten
+from .strs import StrPlacement
 
 BLOCK = 32  # list header (24 bytes) + the entry's word
 _I64_MIN, _I64_MAX = -2**63, 2**63 - 1
@@ -51,9 +52,24 @@ def _flat(x, out: list) -> list:
     return out
 
 
-def _rebuild(t, it):
+def _leaves(t, x, out: list, place) -> list:
+    """The leaves of value `x` of type `t`; a str is its block's address (`place(s)`)."""
     if isinstance(t, TupleType):
-        return tuple(_rebuild(e, it) for e in t.elems)
+        for e, v in zip(t.elems, x):
+            _leaves(e, v, out, place)
+    elif isinstance(t, StrType):
+        out.append(place(x))
+    else:
+        out.append(x)
+    return out
+
+
+def _rebuild(t, it, read=None):
+    """The value of type `t` from its leaves; a str from its block (`read(addr)`)."""
+    if isinstance(t, TupleType):
+        return tuple(_rebuild(e, it, read) for e in t.elems)
+    if isinstance(t, StrType):
+        return read(next(it))
     return _PY[t.name](next(it))
 
 
@@ -61,6 +77,8 @@ def _kind_of(t) -> tuple:
     """What each Python value of type `t` must be: its type, nested for tuples."""
     if isinstance(t, TupleType):
         return tuple(_kind_of(e) for e in t.elems)
+    if isinstance(t, StrType):
+        return str
     return _PY[t.name]
 
 
@@ -112,11 +130,12 @@ def _leaf_types(t) -> list:
 
 class ContainerPlacement:
     """The dict and set arguments of one call: placed once per object, read back after."""
-    __slots__ = ("items", "by_id")
+    __slots__ = ("items", "by_id", "strs")
 
-    def __init__(self):
+    def __init__(self, strs=None):
         self.items: list = []  # (object, block address, DictType | SetType)
         self.by_id: dict = {}
+        self.strs = strs if strs is not None else StrPlacement()  # runner/strs.py
 
     def place(self, caller, fname: str, t, a) -> int:
         """Write dict/set `a` (checked against `t`) into the arena of
@@ -132,8 +151,12 @@ class ContainerPlacement:
         n = len(a) if names else 0
         recs = None
         if n:
-            src = a.items() if isinstance(t, DictType) else ((x,) for x in a)
-            rows = [tuple(_flat(item, [])) for item in src]
+            place = lambda s: self.strs.place(caller, fname, s)  # noqa: E731
+            if isinstance(t, DictType):
+                rows = [tuple(_leaves(t.vt, v, _leaves(t.kt, k, [], place), place))
+                        for k, v in a.items()]
+            else:
+                rows = [tuple(_leaves(t.et, x, [], place)) for x in a]
             recs = np.zeros(n, _slots(names))
             recs[:] = rows
         nbytes = recs.nbytes if recs is not None else 0
@@ -160,11 +183,11 @@ class ContainerPlacement:
             if not h or not _leaf_types(t):
                 continue  # never entered, or nothing could be put in it
             if isinstance(t, DictType):
-                items = read_dict(u8, h, t)
+                items = read_dict(u8, h, t, self.strs)
                 a.clear()
                 a.update(items)
             else:
-                elems = read_set(u8, h, t)
+                elems = read_set(u8, h, t, self.strs)
                 if not _unchanged(a, elems):
                     a.clear()
                     a.update(elems)
@@ -199,8 +222,15 @@ def _table(u8, addr: int, count: int, dt: np.dtype):
     return u8[addr:addr + nbytes].view(dt)
 
 
-def read_dict(u8, hdr: int, t: DictType) -> list:
-    """The (key, value) items of the dict whose header is at `hdr`, in order."""
+def _reader(u8, strs):
+    if strs is None:
+        strs = StrPlacement()
+    return lambda addr: strs.read(u8, addr)
+
+
+def read_dict(u8, hdr: int, t: DictType, strs=None) -> list:
+    """The (key, value) items of the dict whose header is at `hdr`, in order
+    (strs read through StrPlacement `strs`: the caller's own objects)."""
     if t.kt is None:
         return []
     kts, vts = flatten(t.kt), flatten(t.vt)
@@ -213,13 +243,15 @@ def read_dict(u8, hdr: int, t: DictType) -> list:
     rows = rows[rows["live"] != 0]
     out = []
     nk = len(kts)
+    read = _reader(u8, strs)
     for r in rows.tolist():
         leaves = r[1:]
-        out.append((_rebuild(t.kt, iter(leaves[:nk])), _rebuild(t.vt, iter(leaves[nk:]))))
+        out.append((_rebuild(t.kt, iter(leaves[:nk]), read),
+                    _rebuild(t.vt, iter(leaves[nk:]), read)))
     return out
 
 
-def read_set(u8, hdr: int, t: SetType) -> list:
+def read_set(u8, hdr: int, t: SetType, strs=None) -> list:
     """The elements of the set whose header is at `hdr`, in its iteration order."""
     if t.et is None:
         return []
@@ -228,19 +260,21 @@ def read_set(u8, hdr: int, t: SetType) -> list:
     dt = _slots(names, 16, extra=[("state", np.dtype("<i8"), 0)])
     rows = _table(u8, table, size, dt)
     rows = rows[rows["state"] == 1]
-    return [_rebuild(t.et, iter(r[1:])) for r in rows.tolist()]
+    read = _reader(u8, strs)
+    return [_rebuild(t.et, iter(r[1:]), read) for r in rows.tolist()]
 
 
-def result_container(placement, u8, hdr: int, t):
+def result_container(placement, u8, hdr: int, t, strs=None):
     """A dict/set result: the caller's own object when the function returned
-    an argument (already read back), else a new one."""
+    an argument (already read back), else a new one (its strs the caller's
+    own objects where they are blocks the host placed, `strs`)."""
     if placement is not None:
         own = placement.headers(u8).get(hdr)
         if own is not None:
             return own
     if isinstance(t, DictType):
-        return dict(read_dict(u8, hdr, t))
-    return set(read_set(u8, hdr, t))
+        return dict(read_dict(u8, hdr, t, strs))
+    return set(read_set(u8, hdr, t, strs))
 
 
 def is_container(t) -> bool:

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..ir.types import ListType, NumpyScalarType, TupleType
+from ..ir.types import ListType, NumpyScalarType, StrType, TupleType
+from .strs import StrPlacement
 
 HEADER = 24
 _DT = {"float64": np.dtype("<f8"), "int64": np.dtype("<i8"), "bool": np.dtype("bool")}
@@ -27,10 +28,19 @@ _I64_MIN, _I64_MAX = -2**63, 2**63 - 1
 _FIELD = {"i64": "int64", "f64": "float64", "bool": "bool"}  # a record's field -> its dtype
 
 
+def _field_dtype(f) -> np.dtype:
+    """A record field's slot: a number, or a str's block address."""
+    return _DT["int64"] if isinstance(f, StrType) else _DT[_FIELD[f.name]]
+
+
+def _field_kind(f) -> type:
+    return str if isinstance(f, StrType) else _PY[_FIELD[f.name]]
+
+
 def _record_dtype(t: TupleType) -> np.dtype:
     """A record's 8-byte slots as a NumPy structured dtype (bool in the first byte)."""
     return np.dtype({"names": [f"f{k}" for k in range(len(t.elems))],
-                     "formats": [_DT[_FIELD[f.name]] for f in t.elems],
+                     "formats": [_field_dtype(f) for f in t.elems],
                      "offsets": [8 * k for k in range(len(t.elems))],
                      "itemsize": 8 * len(t.elems)})
 
@@ -57,7 +67,7 @@ def check_elements(fname: str, t: ListType, a) -> None:
                                 f"{type(x).__name__} element")
         return
     if isinstance(elem, TupleType):
-        kinds = tuple(_PY[_FIELD[f.name]] for f in elem.elems)
+        kinds = tuple(_field_kind(f) for f in elem.elems)
         for x in a:
             if type(x) is not tuple or tuple(map(type, x)) != kinds:
                 raise TypeError(f"{fname}(): expected a list of tuples of "
@@ -67,7 +77,7 @@ def check_elements(fname: str, t: ListType, a) -> None:
                     raise OverflowError(f"{fname}(): list element {v} does not fit in a "
                                         "64-bit int")
         return
-    want = _PY[elem]
+    want = str if isinstance(elem, StrType) else _PY[elem]
     for x in a:
         if type(x) is not want:
             raise TypeError(f"{fname}(): expected a list of {want.__name__}, found a "
@@ -81,13 +91,14 @@ def check_elements(fname: str, t: ListType, a) -> None:
 class ListPlacement:
     """The argument lists of one call (rows of a list of lists included):
     placed once per object, read back after."""
-    __slots__ = ("items", "by_id", "by_hdr", "boxes")
+    __slots__ = ("items", "by_id", "by_hdr", "boxes", "strs")
 
     def __init__(self):
         self.items: list = []  # (list object, header address, ListType, read-only)
         self.by_id: dict = {}
         self.by_hdr: dict = {}  # header address -> (list object, ListType)
         self.boxes = None  # the dict and set arguments (runner/containers.py)
+        self.strs = StrPlacement()  # the strs in them (runner/strs.py)
 
     def place(self, caller, fname: str, t: ListType, a, flat: list, ro: bool = False) -> None:
         """Write list `a` (checked against `t`) into the arena of ArrayCaller
@@ -97,7 +108,7 @@ class ListPlacement:
         if not isinstance(t, ListType):
             from .containers import ContainerPlacement
             if self.boxes is None:
-                self.boxes = ContainerPlacement()
+                self.boxes = ContainerPlacement(self.strs)
             flat.append(self.boxes.place(caller, fname, t, a))
             return
         check_elements(fname, t, a)
@@ -114,13 +125,20 @@ class ListPlacement:
                               for x, h, tt, r in self.items]
             return hdr
         n = len(a)
+        orig = a
         if isinstance(t.elem, ListType):  # rows first: their headers are the elements
             data = np.array([self._place(caller, fname, t.elem, x, ro) for x in a], "<i8")
         elif isinstance(t.elem, NumpyScalarType):
             data = np.array(a, np.dtype(t.elem.dtype).newbyteorder("<")) if n else None
+        elif isinstance(t.elem, StrType):
+            data = np.array([self.strs.place(caller, fname, x) for x in a], "<i8") if n else None
         elif isinstance(t.elem, TupleType):
             data = np.zeros(n, _record_dtype(t.elem)) if n else None
             if n:
+                cols = [k for k, f in enumerate(t.elem.elems) if isinstance(f, StrType)]
+                if cols:
+                    a = [tuple(self.strs.place(caller, fname, v) if k in cols else v
+                               for k, v in enumerate(x)) for x in a]
                 data[:] = a
         else:
             data = np.array(a, _DT[t.elem]) if t.elem is not None and n else None
@@ -130,9 +148,9 @@ class ListPlacement:
         caller.write(hdr, np.array([n, n, addr], "<i8").view(np.uint8))
         if nbytes:
             caller.write(addr, data.view(np.uint8))
-        self.items.append((a, hdr, t, ro))
-        self.by_id[id(a)] = hdr
-        self.by_hdr[hdr] = (a, t)
+        self.items.append((orig, hdr, t, ro))
+        self.by_id[id(orig)] = hdr
+        self.by_hdr[hdr] = (orig, t)
         return hdr
 
     def read_back(self, u8) -> None:
@@ -144,12 +162,13 @@ class ListPlacement:
         for a, hdr, t, ro in self.items:
             if t.elem is None or ro:
                 continue  # unchanged (or nothing could be put in it: its type was never learned)
-            a[:] = _elements(u8, hdr, t, memo)
+            a[:] = _elements(u8, hdr, t, memo, self.strs)
 
 
-def _elements(u8, hdr: int, t: ListType, memo: dict) -> list:
+def _elements(u8, hdr: int, t: ListType, memo: dict, strs=None) -> list:
     """The elements of the list whose header is at `hdr` of memory view `u8`;
-    rows are the lists in `memo` by header address (else new ones, added)."""
+    rows are the lists in `memo` by header address (else new ones, added);
+    strs are read through StrPlacement `strs` (the caller's own objects)."""
     if hdr < 0 or hdr + HEADER > len(u8):
         raise RuntimeError("read outside linear memory (a py2wasm bug)")
     n, _cap, data = (int(x) for x in u8[hdr:hdr + HEADER].view("<i8"))
@@ -164,6 +183,16 @@ def _elements(u8, hdr: int, t: ListType, memo: dict) -> list:
     if isinstance(t.elem, NumpyScalarType):  # NumPy scalars, as iterating an array gives
         return list(u8[data:data + nbytes].view(dt).copy())
     raw = u8[data:data + nbytes].view(dt).tolist()
+    if strs is None:
+        strs = StrPlacement()
+    if isinstance(t.elem, StrType):
+        return [strs.read(u8, x) for x in raw]
+    if isinstance(t.elem, TupleType):
+        cols = [k for k, f in enumerate(t.elem.elems) if isinstance(f, StrType)]
+        if cols:
+            return [tuple(strs.read(u8, v) if k in cols else v for k, v in enumerate(r))
+                    for r in raw]
+        return raw
     if not isinstance(t.elem, ListType):
         return raw
     out = []
@@ -171,7 +200,7 @@ def _elements(u8, hdr: int, t: ListType, memo: dict) -> list:
         row = memo.get(h)
         if row is None:
             row = memo[h] = []
-            row[:] = _elements(u8, h, t.elem, memo)
+            row[:] = _elements(u8, h, t.elem, memo, strs)
         out.append(row)
     return out
 
@@ -187,9 +216,10 @@ def result_list(placement, u8, hdr: int, t: ListType) -> list:
     A dict or set result: runner/containers.py."""
     if not isinstance(t, ListType):
         from .containers import result_container
-        return result_container(None if placement is None else placement.boxes, u8, hdr, t)
+        return result_container(None if placement is None else placement.boxes, u8, hdr, t,
+                                None if placement is None else placement.strs)
     memo = {} if placement is None else {h: a for h, (a, _) in placement.by_hdr.items()}
     own = memo.get(hdr)
     if own is not None:
         return own
-    return _elements(u8, hdr, t, memo)
+    return _elements(u8, hdr, t, memo, None if placement is None else placement.strs)

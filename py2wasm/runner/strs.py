@@ -53,3 +53,33 @@ def define_str_imports(linker, fields) -> None:
             raise ValueError(f"the build imports py2wasm.{f}, which the runner does not supply")
         ty = wasmtime.FuncType([wasmtime.ValType.i32()], [wasmtime.ValType.f64()])
         linker.define_func("py2wasm", f, ty, _str_to_float, access_caller=True)
+
+
+class StrPlacement:
+    """The strs inside one call's argument containers (list elements, dict
+    keys and values, set elements, record fields): each written once as a
+    block in the arena; reading back maps a block still at its address to
+    the caller's own str object (identity kept, no decoding), a new block
+    (made by the compiled code) to a decoded str."""
+    __slots__ = ("by_addr", "by_id")
+
+    def __init__(self):
+        self.by_addr: dict = {}  # block address -> the caller's str object
+        self.by_id: dict = {}  # id(str object) -> block address
+
+    def place(self, caller, fname: str, s) -> int:
+        got = self.by_id.get(id(s))
+        if got is not None and self.by_addr[got] is s:
+            return got
+        raw = encode(check(fname, s))
+        addr = caller.alloc(len(raw))
+        caller.write(addr, raw)
+        self.by_addr[addr] = s
+        self.by_id[id(s)] = addr
+        return addr
+
+    def read(self, u8, addr: int) -> str:
+        own = self.by_addr.get(addr)
+        if own is not None and type(own) is str:
+            return own
+        return decode(u8, addr)

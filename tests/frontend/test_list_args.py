@@ -182,7 +182,7 @@ def test_one_version_per_element_type():
 
 @pytest.mark.parametrize("bad, words", [
     ([1, 2.0], "mixing float, int"),
-    (["a"], "list of str"),
+    ([1, "a"], "mixing int, str"),
     ([[1.0], [1]], "lists of different element types"),
 ])
 def test_heterogeneous_lists_are_a_located_error(bad, words):
