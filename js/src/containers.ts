@@ -17,16 +17,22 @@
  * the caller sees the function's changes in the compiled dict's insertion
  * order (a set: CPython's iteration order); `cout` reads a result.
  *
- * A type spec is a string: "f" float, "i" int, "b" bool, "(" ... ")" a
- * tuple (values only: a JS Map compares array keys by identity), "-" unknown
- * (an always-empty container). A dict's spec is "D", its key's then its
- * value's; a set's "S" and its element's. Lists of tuples (records,
- * py2wasm/frontend/lists_records.py) cross the same way: "L" (or "R" for a
- * list the function never changes: not read back) and the tuple's spec; the
- * block's list header is the list itself, read back into the caller's array.
+ * A type spec is a string: "f" float, "i" int, "b" bool, "s" str (a JS
+ * string: its leaf is the address of its block, placed by strings.ts `sput`
+ * after the container's own block and read back with `sread`), "(" ... ")"
+ * a tuple (values only: a JS Map compares array keys by identity), "-"
+ * unknown (an always-empty container). A dict's spec is "D", its key's then
+ * its value's; a set's "S" and its element's. Lists of tuples (records,
+ * py2wasm/frontend/lists_records.py) and lists of strs cross the same way:
+ * "L" (or "R" for a list the function never changes: not read back) and the
+ * element's spec; the block's list header is the list itself, read back into
+ * the caller's array. A Set of strings the function left with the same
+ * elements keeps its order (a str set's order in Python follows its
+ * randomized hash: no order is promised there).
  */
 import type { HeapState } from "./heap";
 import { grow, mem, u32, f64, u8 } from "./arena";
+import { sput, sread } from "./strings";
 
 interface CState extends HeapState {
   C?: unknown[]; // the placed dicts and sets: [object, block address, spec] flat
@@ -55,7 +61,7 @@ function count(n: Node): number {
   return typeof n === "string" ? (n === "-" ? 0 : 1) : n.reduce((s, e) => s + count(e), 0);
 }
 
-const NAMES: Record<string, string> = { f: "float", i: "int", b: "bool" };
+const NAMES: Record<string, string> = { f: "float", i: "int", b: "bool", s: "str" };
 
 function pyname(n: Node): string {
   return typeof n === "string" ? NAMES[n] ?? "nothing" : `tuple[${n.map(pyname).join(", ")}]`;
@@ -76,11 +82,11 @@ function check(x: unknown, n: Node, fn: string, where: string): void {
     for (let j = 0; j < n.length; j++) check(x[j], n[j]!, fn, `${where}[${j}]`);
     return;
   }
-  if (n === "f" ? typeof x === "number" : n === "i" ? Number.isSafeInteger(x) : typeof x === "boolean") return;
+  if (n === "f" ? typeof x === "number" : n === "i" ? Number.isSafeInteger(x) : n === "s" ? typeof x === "string" : typeof x === "boolean") return;
   if (n === "i" && typeof x === "number" && Number.isInteger(x)) {
     throw new RangeError(`${fn}(): ${where} = ${x} is not a safe integer (|x| must be at most Number.MAX_SAFE_INTEGER)`);
   }
-  const what = n === "f" ? "a number" : n === "i" ? "an integer number" : "a boolean";
+  const what = n === "f" ? "a number" : n === "i" ? "an integer number" : n === "s" ? "a string" : "a boolean";
   throw new TypeError(`${fn}(): ${where} must be ${what} (Python ${NAMES[n]}), got ${show(x)}`);
 }
 
@@ -118,6 +124,11 @@ function write(st: CState, a: number, x: unknown, n: Node): number {
     for (let j = 0; j < n.length; j++) a = write(st, a, (x as unknown[])[j], n[j]!);
     return a;
   }
+  if (n === "s") { // the string's block (after the container's: st.p is past it)
+    const h = sput(st, x as string), w = u32(st);
+    w[a >>> 2] = h; w[(a >>> 2) + 1] = 0;
+    return a + 8;
+  }
   const u = u32(st);
   if (n === "f") f64(st)[a >>> 3] = x as number;
   else if (n === "i") {
@@ -139,6 +150,7 @@ function read(st: CState, a: number, n: Node, fn: string, out: unknown[]): numbe
     return a;
   }
   if (n === "f") out.push(f64(st)[a >>> 3]);
+  else if (n === "s") out.push(sread(mem(st), u32(st)[a >>> 2]!));
   else if (n === "b") out.push(u8(st)[a] !== 0);
   else {
     const u = u32(st), lo = u[a >>> 2]!, hi = new Int32Array(u.buffer)[(a >>> 2) + 1]!, x = hi * TWO32 + lo;
@@ -222,7 +234,10 @@ export function cback(st: CState, fn: string): void {
     const spec = C[j + 2] as string, b = C[j + 1] as number;
     if (spec[0] === "R") continue; // never changed
     const h = spec[0] === "L" ? b : u[(b + 24) >>> 2]!;
-    if (h !== 0) fill(C[j] as Map<unknown, unknown>, items(st, h, spec, fn));
+    if (h === 0) continue;
+    const its = items(st, h, spec, fn), c = C[j] as Set<unknown>;
+    if (spec === "Ss" && its.length === c.size && its.every(([x]) => c.has(x))) continue; // unchanged
+    fill(C[j] as Map<unknown, unknown>, its);
   }
 }
 

@@ -158,9 +158,11 @@ def is_container(t: Any) -> bool:
 
 
 def is_records(t: Any) -> bool:
-    """A list of tuples of numbers (frontend/lists_records.py): an array of
-    arrays in JavaScript, through js/src/containers.ts."""
-    return isinstance(t, dict) and isinstance(t.get("list"), dict) and "tuple" in t["list"]
+    """A list of tuples of numbers and strs (frontend/lists_records.py): an
+    array of arrays in JavaScript; or a list of strs: a `string[]`; both
+    through js/src/containers.ts."""
+    return isinstance(t, dict) and (isinstance(t.get("list"), dict) and "tuple" in t["list"]
+                                    or t.get("list") == "str")
 
 
 _SPEC = {"float": "f", "int": "i", "bool": "b", None: "-"}
@@ -172,13 +174,15 @@ def container_spec(t: Any, where: str = "", readonly: bool = False) -> str:
     def one(x, key):
         if isinstance(x, dict) and "tuple" in x and "names" not in x and not key:
             return "(" + "".join(one(e, False) for e in x["tuple"]) + ")"
+        if is_str(x) or x == "str":  # a JS string (strings.ts places its block)
+            return "s"
         if x in _SPEC:
             return _SPEC[x]
         raise UnsupportedSignature(
             f"{where}: {python_type(t)} cannot cross to JavaScript ("
             + ("a Map or Set compares array keys by identity: keys and set elements are "
-               "numbers or booleans" if key else "values are numbers, booleans or tuples "
-               "of those") + ")")
+               "numbers, booleans or strings" if key else "values are numbers, booleans, "
+               "strings or tuples of those") + ")")
     if "dict" in t:
         k, v = t["dict"]
         return "D" + one(k, True) + (one(v, False) if k is not None else "-")
@@ -256,7 +260,7 @@ def ts_type(t: Any) -> str:
     if is_str(t):
         return "string"
     if is_records(t):
-        return f"({ts_type(t['list'])})[]"
+        return "string[]" if t["list"] == "str" else f"({ts_type(t['list'])})[]"
     if is_container(t):
         if "dict" in t:
             k, v = t["dict"]
@@ -420,6 +424,8 @@ def example_value(t: Any, i: int) -> str:
     if is_str(t):
         return '"héllo 😀"' if i % 2 else '"a,b,c"'
     if is_records(t):
+        if t["list"] == "str":
+            return '["a", "héllo"]'
         return "[" + example_value(t["list"], i) + "]"
     if is_container(t):
         if "dict" in t:
