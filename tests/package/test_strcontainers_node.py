@@ -96,13 +96,33 @@ def sapp(tmp_path_factory):
         'import { runContainerCases } from "./containers_harness.mjs";\n'
         'console.log(JSON.stringify(runContainerCases(pkg, JSON.parse('
         'readFileSync(process.argv[2], "utf8")))));\n')
+    (app / "browser_strcontainers.mjs").write_text(
+        f'import * as pkg from "{NAME}";\n'
+        'import { runContainerCases } from "./containers_harness.mjs";\n'
+        'try {\n'
+        '  const cases = await (await fetch(new URL("cases.json", document.baseURI))).json();\n'
+        '  window.__result = { outcomes: runContainerCases(pkg, cases) };\n'
+        '} catch (e) {\n'
+        '  window.__result = { failure: String(e && e.stack || e) };\n'
+        '}\n')
     (app / "cases.json").write_text(json.dumps([{"fn": fn, "args": _enc(args)}
                                                 for fn, args in _cases()]))
     return app
 
 
 def test_node_str_containers_match_cpython_with_the_callers_objects_after(sapp):
-    got = json.loads(run([node(), "run.mjs", "cases.json"], cwd=sapp).stdout)
+    _check(json.loads(run([node(), "run.mjs", "cases.json"], cwd=sapp).stdout))
+
+
+def test_chromium_str_containers_match_cpython(sapp):
+    from .test_browser import drive_page
+    imports = {"imports": {NAME: f"./node_modules/{NAME}/index.js"}}
+    got = drive_page(sapp, "strcontainers.html", "./browser_strcontainers.mjs", imports)
+    assert not got["errors"], got["errors"]
+    _check(got["result"]["outcomes"])
+
+
+def _check(got):
     mod = load_python(HERE / "strcontainers_module.py")
     cases = _cases()
     assert len(got) == len(cases)
