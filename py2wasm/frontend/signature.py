@@ -224,9 +224,9 @@ ANNOTATION_HINT = ("annotate with int, float, bool, complex, a NumPy scalar type
                    "npt.NDArray[np.float64] (1-D; any NumPy dtype: np.float32, np.int8...np.uint64, np.bool_, "
                    "np.complex128, np.complex64) or py2wasm.f64[:, :] for N dimensions "
                    "(f64 f32 i64 i32 i16 i8 u64 u32 u16 u8 boolean c128 c64); "
-                   "list[float], list[int], list[bool] (nested: list[list[float]]), list[tuple[...]]; "
-                   "str; dict[K, V] and set[K] with keys, values and elements of int, float, bool or "
-                   "tuples of those (str keys: not yet); "
+                   "list[float], list[int], list[bool], list[str] (nested: list[list[float]]), "
+                   "list[tuple[...]]; str; dict[K, V] and set[K] with keys, values and elements of "
+                   "int, float, bool, str or tuples of those (a tuple key of numbers only); "
                    "bare list, dict, set and np.ndarray carry no element type")
 
 

@@ -114,8 +114,9 @@ def check_type(t: Any, where: str) -> None:
         leaf = _list_leaf(t)
         if isinstance(leaf, dict) or leaf not in LIST_KINDS:
             raise UnsupportedSignature(f"{where}: lists of {leaf!r} are not supported from "
-                                       "JavaScript (list[float], list[int], list[bool] and "
-                                       "lists of those lists are)")
+                                       "JavaScript (list[float], list[int], list[bool], "
+                                       "list[str], lists of tuples and lists of number and "
+                                       "bool lists are)")
         return
     if is_array(t):
         nd = t.get("ndim")

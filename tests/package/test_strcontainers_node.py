@@ -231,3 +231,11 @@ def test_typed_str_container_consumer_is_accepted_by_tsc_strict(sapp):
 def test_mistyped_str_container_consumer_is_rejected_line_by_line(sapp):
     header = (f'import {{ word_counts, names, seen_words, fields }} from "{NAME}";\n')
     tsc_rejects_each_line(sapp, "bad.ts", header, BAD_TS)
+
+
+def test_lists_of_str_lists_are_refused_for_javascript():
+    from py2wasm.ir.types import STR, ListType, to_json
+    from py2wasm.package.signature import UnsupportedSignature, check_type, ts_type
+    assert ts_type(to_json(ListType(STR))) == "string[]"
+    with pytest.raises(UnsupportedSignature, match="list\\[str\\]"):
+        check_type(to_json(ListType(ListType(STR))), "rows(): parameter 'xs'")
