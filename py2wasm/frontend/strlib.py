@@ -6,8 +6,10 @@ errors are located at the user's call) with `PyStr` arguments; they are
 written over four primitives the tracer emits (`len`, `_cp`, `_new`, `_put`,
 see strvalues.py), so each compiles to loops over code points with CPython's
 results and messages. Character classes: whitespace is CPython's full set
-(`str.isspace`, 29 code points); digits, letters and case are ASCII only:
-a non-ASCII character where the answer would need Unicode's tables raises
+(`str.isspace`, 29 code points); digits (isdecimal, isdigit, isnumeric,
+int() and float() of any script's decimal digits) are Unicode-exact from
+run tables of the running interpreter; letters and case are ASCII only: a
+non-ASCII character where the answer would need Unicode's tables raises
 NotImplementedError (never a wrong answer). Conversions between numbers and
 strings are in strnum.py.
 """
@@ -305,7 +307,100 @@ def strip_chars(s, chars, mode):
     return _slice(s, a, b)
 
 
-# --- character classes (ASCII; NotImplementedError past it) ------------------------------
+# --- character classes ---------------------------------------------------------------------
+# Digits past ASCII are Unicode-exact: run tables made when this module is
+# imported from the running interpreter's own `str` methods (so compiled code
+# matches the Python that traces it, whatever its Unicode version). A table
+# is a tuple of (first, last, zero) runs; code that looks a character up
+# compares it with each run (the loop over the known tuple unrolls while
+# tracing), only past ASCII, and only functions that use a table carry it.
+# Letters and case past ASCII: NotImplementedError (never a wrong answer).
+
+
+_ALL = None  # every non-ASCII character, one str (made on first use)
+
+
+def _runs(pred, zero=None):
+    """The (first, last, zero) runs of the non-ASCII code points where
+    `pred(chr(c))`; `zero(c)` (when given) is the code point of the run's
+    digit 0, a run breaking where it changes."""
+    global _ALL
+    if _ALL is None:
+        import numpy as np
+        _ALL = np.arange(128, 0x110000, dtype="<u4").tobytes().decode("utf-32-le",
+                                                                       "surrogatepass")
+    out = []
+    for c in map(ord, filter(pred, _ALL)):
+        z = zero(c) if zero is not None else 0
+        if out and out[-1][1] == c - 1 and out[-1][2] == z:
+            out[-1][1] = c
+        else:
+            out.append([c, c, z])
+    return tuple(tuple(r) for r in out)
+
+
+DECIMAL_RUNS = DIGIT_RUNS = NUMERIC_RUNS = None
+_PREDICATES = {"DECIMAL_RUNS": str.isdecimal, "DIGIT_RUNS": str.isdigit,
+               "NUMERIC_RUNS": str.isnumeric}
+
+
+def load_table(name: str) -> None:
+    """Make run table `name` (once per process; strvalues.lib calls this
+    before tracing a function of this module that reads it)."""
+    if globals()[name] is None:
+        zero = None
+        if name == "DECIMAL_RUNS":
+            import unicodedata
+
+            def zero(c):
+                return c - unicodedata.decimal(chr(c))
+        globals()[name] = _runs(_PREDICATES[name], zero)
+
+
+def _in_runs(c, runs):
+    for r in runs:
+        if r[0] <= c and c <= r[1]:
+            return True
+    return False
+
+
+def _decimal(c):
+    """unicodedata.decimal(chr(c), -1): the value of a decimal digit (any
+    script: CPython's int() and float() read them), else -1."""
+    if c < 128:
+        if 48 <= c <= 57:
+            return c - 48
+        return -1
+    d = -1
+    for r in DECIMAL_RUNS:
+        if r[0] <= c and c <= r[1]:
+            d = c - r[2]
+    return d
+
+
+def to_ascii(s):
+    """CPython's _PyUnicode_TransformDecimalAndSpaceToASCII: the text int()
+    and float() parse. Past ASCII (and DEL) a whitespace character is a
+    space, a decimal digit its ASCII digit, anything else '?' (invalid);
+    ASCII text is `s` itself."""
+    n = len(s)
+    wide = False
+    for k in range(n):
+        if _cp(s, k) >= 127:
+            wide = True
+    if not wide:
+        return s
+    r = _new(n)
+    for k in range(n):
+        c = _cp(s, k)
+        if c >= 127:
+            if _space(c):
+                c = 32
+            else:
+                d = _decimal(c)
+                c = 48 + d if d >= 0 else 63
+        _put(r, k, c)
+    return r
 
 def isspace(s):
     n = len(s)
@@ -330,16 +425,31 @@ def _ascii_all(s, lo1, hi1, lo2, hi2, lo3, hi3):
     return True
 
 
+def _digits_all(s, runs):
+    """All characters ASCII digits or in `runs`, and at least one."""
+    n = len(s)
+    if n == 0:
+        return False
+    for k in range(n):
+        c = _cp(s, k)
+        if c < 128:
+            if not 48 <= c <= 57:
+                return False
+        elif not _in_runs(c, runs):
+            return False
+    return True
+
+
 def isdigit(s):
-    return _ascii_all(s, 48, 57, 1, 0, 1, 0)
+    return _digits_all(s, DIGIT_RUNS)
 
 
 def isdecimal(s):
-    return _ascii_all(s, 48, 57, 1, 0, 1, 0)
+    return _digits_all(s, DECIMAL_RUNS)
 
 
 def isnumeric(s):
-    return _ascii_all(s, 48, 57, 1, 0, 1, 0)
+    return _digits_all(s, NUMERIC_RUNS)
 
 
 def isalpha(s):

@@ -10,7 +10,7 @@ through the tracer, `strvalues.lib`).
 """
 from __future__ import annotations
 
-from .strlib import _cp, _new, _num_space, _put, _slice, _space
+from .strlib import _cp, _new, _num_space, _put, _slice, to_ascii
 
 
 def int_to_str(v):
@@ -53,10 +53,11 @@ def bool_to_str(b):
     return r
 
 
-def parse_int(s):
+def parse_int(text):
     """int(s) in base 10 with CPython's syntax: whitespace around, a sign,
     digits with single underscores between them. Past int64: OverflowError
     (py2wasm's documented int range)."""
+    s = to_ascii(text)  # digits of any script and Unicode spaces: CPython's rule
     n = len(s)
     a = 0
     b = n
@@ -84,14 +85,11 @@ def parse_int(s):
             prev_digit = True
         elif c == 95 and prev_digit and i + 1 < b:
             prev_digit = False
-        elif c >= 128 and not _space(c):
-            raise NotImplementedError("py2wasm: int() of a string with non-ASCII characters "
-                                      "is not supported")
         else:
             ok = False
         i += 1
     if not ok or not prev_digit:
-        raise ValueError(f"invalid literal for int() with base 10: {s!r:.200}")
+        raise ValueError(f"invalid literal for int() with base 10: {text!r:.200}")
     if over or (not neg and v == -9223372036854775808):
         raise OverflowError("integer overflow: the result does not fit in a 64-bit int")
     return v if neg else -v
@@ -142,11 +140,12 @@ def _digits(s, i, b, r, o):
     return i, o, count
 
 
-def parse_float(s):
+def parse_float(text):
     """float(s) with CPython's syntax (whitespace, sign, inf/infinity/nan in
     any case, digits with single underscores between them, a fraction, an
     exponent); the decimal value is converted by the host from the text
     normalized here (`_tofloat`), correctly rounded like CPython's."""
+    s = to_ascii(text)
     n = len(s)
     a = 0
     b = n
@@ -154,10 +153,6 @@ def parse_float(s):
         a += 1
     while b > a and _num_space(_cp(s, b - 1)):
         b -= 1
-    for k in range(a, b):
-        if _cp(s, k) >= 128:
-            raise NotImplementedError("py2wasm: float() of a string with non-ASCII characters "
-                                      "is not supported")
     i = a
     neg = False
     if i < b and (_cp(s, i) == 43 or _cp(s, i) == 45):
@@ -190,7 +185,7 @@ def parse_float(s):
         i, o, ed = _digits(s, i, b, r, o)
         ok = ed > 0
     if not ok or i != b:
-        raise ValueError(f"could not convert string to float: {s!r}")
+        raise ValueError(f"could not convert string to float: {text!r}")
     return _tofloat(_slice(r, 0, o))
 
 
@@ -205,13 +200,14 @@ def _digit_value(c):
     return 99
 
 
-def parse_int_base(s, base):
+def parse_int_base(text, base):
     """int(s, base) with CPython's syntax: base 0 (the prefix decides; a
     decimal literal may not start with 0 unless it is all zeros) or 2..36,
     prefixes 0x/0o/0b for their base, single underscores between digits
     and after a prefix. Past int64: OverflowError (documented)."""
     if base != 0 and (base < 2 or base > 36):
         raise ValueError("int() base must be >= 2 and <= 36, or 0")
+    s = to_ascii(text)
     n = len(s)
     a = 0
     b = n
@@ -219,10 +215,6 @@ def parse_int_base(s, base):
         a += 1
     while b > a and _num_space(_cp(s, b - 1)):
         b -= 1
-    for k in range(a, b):
-        if _cp(s, k) >= 128:
-            raise NotImplementedError("py2wasm: int() of a string with non-ASCII characters "
-                                      "is not supported")
     i = a
     neg = False
     if i < b and (_cp(s, i) == 43 or _cp(s, i) == 45):
@@ -267,7 +259,7 @@ def parse_int_base(s, base):
             ok = False
         i += 1
     if not ok or count == 0 or (zero_start and (v != 0 or over)):
-        raise ValueError(f"invalid literal for int() with base {base}: {s!r:.200}")
+        raise ValueError(f"invalid literal for int() with base {base}: {text!r:.200}")
     if over or (not neg and v == -9223372036854775808):
         raise OverflowError("integer overflow: the result does not fit in a 64-bit int")
     return v if neg else -v

@@ -228,9 +228,18 @@ def format_value(tr, v: PyStr, conv, spec, loc):
 
 # --- tracing the library ------------------------------------------------------------------
 
+# the strlib/strnum functions reading a Unicode run table (strlib.load_table)
+_TABLES = {"isdigit": ("DIGIT_RUNS",), "isdecimal": ("DECIMAL_RUNS",),
+           "isnumeric": ("NUMERIC_RUNS",), "parse_int": ("DECIMAL_RUNS",),
+           "parse_float": ("DECIMAL_RUNS",), "parse_int_base": ("DECIMAL_RUNS",)}
+
+
 def lib(tr, fn, args, loc, public=None):
     """Call strlib function `fn` (library code: errors at the user's call)."""
     from .calls import call_python
+    from .strlib import load_table
+    for table in _TABLES.get(fn.__name__, ()):  # made from the running interpreter, once
+        load_table(table)
     return call_python(tr, fn, list(args), {}, loc, site=loc, public=public or fn.__name__)
 
 
