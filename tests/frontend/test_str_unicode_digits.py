@@ -106,3 +106,21 @@ def test_every_decimal_digit_reads_as_cpython_reads_it():
         chunk = "".join(_DIGITS[i:i + 18])
         check(to_int, chunk)
         check(to_float, " " + chunk + "\u3000")
+
+
+def test_whitespace_and_digit_tables_are_the_running_interpreters():
+    """strlib's whitespace set (split(), strip(), isspace, int()) and its
+    digit run tables, checked against this interpreter's str methods for
+    every code point (their Python bodies are what the compiled code runs)."""
+    from py2wasm.frontend import strlib
+    for name in ("DECIMAL_RUNS", "DIGIT_RUNS", "NUMERIC_RUNS"):
+        strlib.load_table(name)
+    for c in range(0x110000):
+        ch = chr(c)
+        assert strlib._space(c) == ch.isspace(), hex(c)
+        assert (strlib._decimal(c) >= 0) == ch.isdecimal(), hex(c)
+        if c >= 128:
+            assert strlib._in_runs(c, strlib.DIGIT_RUNS) == ch.isdigit(), hex(c)
+            assert strlib._in_runs(c, strlib.NUMERIC_RUNS) == ch.isnumeric(), hex(c)
+        if ch.isdecimal():
+            assert strlib._decimal(c) == unicodedata.decimal(ch), hex(c)

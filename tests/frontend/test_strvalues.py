@@ -1,7 +1,7 @@
 """Run-time strings (frontend/strvalues.py, strlib.py, strlists.py): str
 arguments and results, and the operations on them, compiled vs CPython with
 hypothesis over text with non-ASCII, astral and lone-surrogate characters.
-Where py2wasm supports only ASCII (case, letters, digits) a non-ASCII text
+Where py2wasm supports only ASCII (case, letters) a non-ASCII text
 must raise NotImplementedError, never give a different answer."""
 from __future__ import annotations
 
