@@ -426,3 +426,28 @@ export function pystr(memory: WebAssembly.Memory, bits: bigint, conv: string, sp
   }
   return s + sp.fill.repeat(pad);
 }
+
+/**
+ * The host import py2wasm.str_format (IR primitive `str_format`,
+ * py2wasm/frontend/strfmt.py): `format(conv(value), spec)` of the value whose
+ * 64 bits are `bits`, as described by the str block at `desc`
+ * (`kind|conv|spec`, py2wasm/ir/messages.py), written as code points into
+ * the str block at `buf` after its length field (which holds the capacity
+ * the compiler bounded); returns the number of code points written.
+ */
+export function sformat(st: { e: unknown }, bits: bigint, desc: number, buf: number): number {
+  const memory = (st.e as { memory: WebAssembly.Memory }).memory;
+  const d = sread(memory, desc);
+  const i = d.indexOf("|");
+  const j = d.indexOf("|", i + 1);
+  const kind = d.slice(0, i);
+  const conv = d.slice(i + 1, j);
+  const spec = d.slice(j + 1);
+  const text = kind === "str" ? pystr(memory, bits, conv, spec) : pyfmt(kind, bits, conv, spec);
+  const cps = Array.from(text, (c) => c.codePointAt(0)!);
+  const a = buf >>> 0;
+  const u = new Uint32Array(memory.buffer, a, 2);
+  if (cps.length > u[0]! || u[1] !== 0) throw new Error("py2wasm.str_format: the text is longer than its buffer (a py2wasm bug)");
+  new Uint32Array(memory.buffer, a + 8, cps.length).set(cps);
+  return cps.length;
+}

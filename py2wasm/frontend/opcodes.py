@@ -343,7 +343,8 @@ class Handlers:
             f.stack.append(lists.binary(self, op, ins.argrepr.endswith("="), a, b,
                                         self.loc_of(ins)))
             return
-        if strvalues.involved(a, b):  # run-time strings (strvalues.py)
+        if strvalues.involved(a, b) or op == "%" and type(a) is str and not \
+                strvalues._known(b):  # run-time strings, "%.2f" % x (strvalues.py)
             f.stack.append(strvalues.binary(self, op, a, b, self.loc_of(ins)))
             return
         self._check_operands(ins, (a, b))
