@@ -2,6 +2,8 @@
 compiled by tests/frontend/test_strfmt.py and compared with CPython."""
 from __future__ import annotations
 
+import numpy as np
+
 
 def float_forms(x: float) -> str:
     return "|".join([str(x), repr(x), f"{x}", f"{x!r}", f"{x!s:>30}", format(x),
@@ -134,3 +136,11 @@ def refused_runtime_template(s: str, n: int) -> str:
 
 def refused_attribute(x: float) -> str:
     return "{0.real}".format(x)
+
+
+def numpy_forms(x: float, n: int) -> str:
+    a = np.float32(x)
+    b = np.int32(n)
+    u = np.uint8(n)
+    return f"{a}|{a!r}|{a:.3f}|{a:e}|{b}|{b!r}|{b:#x}|{u:08b}|{np.float64(x):.2%}|" + repr(b) \
+        + format(a, "g") + "%s %d" % (a, b)

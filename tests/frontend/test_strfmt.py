@@ -78,6 +78,12 @@ def test_int_forms(target, n):
     check(F.int_forms, target, n)
 
 
+@HYP
+@given(DOUBLES.filter(lambda x: x == x and abs(x) < 3e38), st.integers(-2 ** 31, 2 ** 31 - 1))
+def test_numpy_scalar_forms(x, n):
+    check(F.numpy_forms, "relaxed-simd", x, n)
+
+
 @pytest.mark.parametrize("b", [True, False])
 def test_bool_forms(b):
     check(F.bool_forms, "simd", b)
@@ -153,4 +159,5 @@ def test_refused_forms_are_located(fn, args, what):
     with pytest.raises(CompileError) as e:
         py2wasm.compile(fn)(*args)
     text = str(e.value)
-    assert what in text and "strfmt_functions.py" in text and "P2W" in text, text
+    assert what in text and "strfmt_functions.py" in text and e.value.line is not None, text
+    assert e.value.code == ("P2W003" if fn is F.refused_mapping else "P2W010"), text
