@@ -185,10 +185,16 @@ function dtoa(x: number, mode: string, n: number): [string, number] {
   let digits: string;
   let decpt: number;
   if (mode === "r") {
-    const s = Math.abs(x).toExponential();
-    const [mant, exp] = s.split("e");
-    digits = mant!.replace(".", "");
-    decpt = Number(exp) + 1;
+    // Number::toString: the shortest digits that round-trip, the closest to
+    // x among them (ties: even), as David Gay's mode 0 that CPython's repr
+    // uses (toExponential() leaves the last digit unspecified)
+    const [mant, exp] = String(Math.abs(x)).split("e");
+    const [ip, fp] = mant!.split(".");
+    digits = ip! + (fp ?? "");
+    decpt = ip!.length + Number(exp ?? 0);
+    const lead = /^0*/.exec(digits)![0].length;
+    digits = digits.slice(lead);
+    decpt -= lead;
   } else if (mode === "f") {
     const N = scaled(x, n);
     if (N === 0n) return ["0", 1];

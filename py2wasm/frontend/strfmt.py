@@ -12,7 +12,7 @@ package with js/src/format.ts, the port that already formats the run-time
 values of exception messages), so `repr(float)` is the shortest round trip
 and `.Nf`/`.Ne`/`.Ng` are correctly rounded for every double. The
 descriptor `kind|conv|spec` is written to memory beside a buffer block whose
-capacity is bounded here from the spec (`capacity`). Ints and bools without
+capacity is bounded here from the spec (`text_bound`). Ints and bools without
 a spec or conversion stay in wasm (strnum.int_to_str).
 
 Templates are parsed when tracing (Python's own parsers): the result is an
@@ -71,12 +71,9 @@ def format_field(tr, f, loc):
     fb = tr.fb
     if type(f) is strvalues.StrField:
         kind, v = "str", f.value.hdr
-        width, prec, _ = _spec_numbers(f.spec, loc)
+        width = _spec_numbers(f.spec, loc)[0]
         n = strvalues.length(fb, f.value)
-        if prec is not None:
-            n = fb.emit("select", [fb.emit("lt", [ic(fb, n), ic(fb, prec)]), ic(fb, n), ic(fb, prec)]) \
-                if not f.conv else n
-        # repr/ascii: at most \U0010ffff (10 characters) per code point and quotes
+        # repr/ascii: at most \U0010ffff (10 characters) per code point, and quotes
         cap = iadd(fb, imul(fb, n, 10 if f.conv in ("r", "a") else 1), width + 2)
     else:
         kind, v = f.kind(), f.var()

@@ -62,8 +62,9 @@ def _cases() -> list:
     ints = [0, -1, 255, -255, 10 ** 12, 2 ** 53 - 1, -2 ** 53 + 1] + [rng.randint(-2 ** 40, 2 ** 40)
                                                                     for _ in range(20)]
     out = []
-    for x in _doubles(300):
+    for x in _doubles(3000):
         out.append(("float_forms", [x]))
+    for x in _doubles(300):
         out.append(("percent_forms", [x, rng.choice(ints), rng.choice(TEXTS)]))
         out.append(("format_method", [x, rng.choice(ints), rng.choice(TEXTS)]))
         out.append(("messages", [x, rng.randint(0, 5)]))
