@@ -161,3 +161,73 @@ def test_refused_forms_are_located(fn, args, what):
     text = str(e.value)
     assert what in text and "strfmt_functions.py" in text and e.value.line is not None, text
     assert e.value.code == ("P2W003" if fn is F.refused_mapping else "P2W010"), text
+
+
+# --- random format specs ------------------------------------------------------------------------
+
+def _random_specs(rng, types, samples, count):
+    """`count` specs of every part (fill, align, sign, z, #, 0, width,
+    grouping, precision, type) that CPython accepts for all of `samples`."""
+    out = []
+    while len(out) < count:
+        spec = "".join([
+            rng.choice(["", "", "*", "0", "é", "x"]) + rng.choice("<>=^") if rng.random() < 0.4
+            else "",
+            rng.choice(["", "", "+", "-", " "]), rng.choice(["", "", "", "z"]),
+            rng.choice(["", "#"]), rng.choice(["", "", "0"]),
+            rng.choice(["", "", "1", "7", "12", "31"]), rng.choice(["", "", ",", "_"]),
+            rng.choice(["", "", ".0", ".1", ".3", ".12", ".17", ".25"]), rng.choice(types)])
+        try:
+            for s in samples:
+                format(s, spec)
+        except (ValueError, TypeError):
+            continue
+        out.append(spec)
+    return out
+
+
+def _spec_module(tmp_path, name, param, specs):
+    body = ", ".join(f"format({param[0]}, {s!r})" for s in specs)
+    src = f"def {name}({param[0]}: {param[1]}) -> str:\n    return '|'.join([{body}])\n"
+    path = tmp_path / f"{name}.py"
+    path.write_text(src)
+    import importlib.util
+    spec = importlib.util.spec_from_file_location(name, path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return getattr(mod, name)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_random_float_specs(tmp_path, seed):
+    import random
+    rng = random.Random(seed)
+    specs = _random_specs(rng, ["", "e", "E", "f", "F", "g", "G", "n", "%"], [1.5, -0.0], 40)
+    fn = _spec_module(tmp_path, f"float_specs_{seed}", ("x", "float"), specs)
+    c = py2wasm.compile(fn)
+    xs = SPECIAL + [_from_bits(rng.getrandbits(64)) for _ in range(150)]
+    for x in xs:
+        assert repr(c(x)) == repr(fn(x)), (x, specs)
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_random_int_specs(tmp_path, seed):
+    import random
+    rng = random.Random(100 + seed)
+    specs = _random_specs(rng, ["", "d", "b", "o", "x", "X", "n", "e", "f", "g", "%"], [1, -5],
+                          40)
+    fn = _spec_module(tmp_path, f"int_specs_{seed}", ("n", "int"), specs)
+    c = py2wasm.compile(fn)
+    ns = [0, -1, 2 ** 63 - 1, -2 ** 63] + [rng.randint(-2 ** 63, 2 ** 63 - 1) for _ in range(100)]
+    for n in ns:
+        assert c(n) == fn(n), (n, specs)
+
+
+def test_random_str_specs(tmp_path):
+    import random
+    rng = random.Random(7)
+    specs = _random_specs(rng, ["", "s"], ["ab"], 30)
+    fn = _spec_module(tmp_path, "str_specs", ("s", "str"), specs)
+    c = py2wasm.compile(fn)
+    for s in ["", "a", "it's é\U0001F600", "\ud800x" * 5]:
+        assert c(s) == fn(s), (s, specs)
