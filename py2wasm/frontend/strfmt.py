@@ -227,15 +227,26 @@ def _percent_field(tr, v, m, loc):
         raise error(loc, f"%-formatting an int with a precision ({piece}) and run-time values",
                     "use an f-string with a zero-padded width: f\"{n:05d}\"",
                     E_UNSUPPORTED_VALUE)
-    if t in "diu" and _is_float(v):
-        from .calls import call_value
-        v = call_value(tr, int, [v], {}, loc)  # %d of a float: int(x), its exceptions too
     sign = "+" if "+" in flags else " " if " " in flags else ""
     alt = "#" if "#" in flags else ""
     zero = "0" if "0" in flags and not align else ""
-    spec = align + sign + alt + zero + width + ("" if prec is None else "." + prec) + \
-        ("d" if t in "diu" else t)
+    typ = "d" if t in "diu" else t
+    if t in "diu" and _is_float(v):  # %d of a float: int(x), exact for every double
+        v, alt, prec, typ = _truncated(tr, v, loc), "", "0", "f"
+    spec = align + sign + alt + zero + width + ("" if prec is None else "." + prec) + typ
     return strings.format_value(v, None, spec, loc)
+
+
+def _truncated(tr, v, loc):
+    """int(x) of a float as an integral f64 (+0.0 for -0.0), with int()'s
+    exceptions for NaN and the infinities: its digits are int(x)'s."""
+    from .values import NpScalar
+    fb = tr.fb
+    x = v.var if isinstance(v, NpScalar) else v
+    fb.raise_if(fb.emit("isnan", [x]), "ValueError", "cannot convert float NaN to integer", loc)
+    fb.raise_if(fb.emit("isinf", [x]), "OverflowError", "cannot convert float infinity to integer",
+                loc)
+    return fb.emit("add", [fb.emit("trunc", [x]), fb.const(0.0)])
 
 
 def _is_float(v) -> bool:

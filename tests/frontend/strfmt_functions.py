@@ -46,7 +46,7 @@ def percent_forms(x: float, n: int, s: str) -> str:
 
 
 def percent_of_float_as_int(x: float) -> str:
-    return "%d|%i|%5d" % (x, x, x)
+    return "%d|%i|%5d|%+d|% 08d|%-6u|%#d" % (x, x, x, x, x, x, x) + "%d" % np.float32(x)
 
 
 def format_method(x: float, n: int, s: str) -> str:
