@@ -161,7 +161,6 @@ def _field(tr, value, conv, spec, loc):
 
 _PERCENT = re.compile(r"%(?:\((?P<key>[^)]*)\))?(?P<flags>[-+ #0]*)(?P<width>\*|\d+)?"
                       r"(?:\.(?P<prec>\*|\d+))?[hlL]?(?P<type>.?)", re.S)
-_INT_CODES = "diu"
 
 
 def percent(tr, template: str, operand, loc):

@@ -35,7 +35,8 @@ def str_forms(s: str) -> str:
 def percent_forms(x: float, n: int, s: str) -> str:
     return "|".join(["%d items, %.2f" % (n, x), "%s" % x, "%r" % x, "%5.1f%%" % x,
                      "%e" % x, "%-12.3E|" % x, "%+g" % x, "% .4G" % x, "%010.3f" % x,
-                     "%x %X %#x %o %#o" % (n, n, n, n, n), "%5d|%-5d|%05d|%+d|% d" % (n, n, n, n, n),
+                     "%x %X %#x %o %#o" % (n, n, n, n, n),
+                     "%5d|%-5d|%05d|%+d|% d" % (n, n, n, n, n),
                      "%i %u" % (n, n), "%s=%r" % (s, s), "%8s|%-8s|%.2s|%a" % (s, s, s, s),
                      "%f" % n, "%s" % n, "%r" % n, "[%s]" % s, "%d" % True, "%s" % (n > 0)])
 

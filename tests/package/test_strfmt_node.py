@@ -86,10 +86,12 @@ def app(tmp_path_factory):
     info = json.loads(run([npm(), "pack", "--json", "--pack-destination", d, pkg]).stdout)[0]
     app = d / "app"
     app.mkdir()
-    (app / "package.json").write_text(json.dumps({"name": "app", "private": True, "type": "module"}))
+    (app / "package.json").write_text(json.dumps({"name": "app", "private": True,
+                                                  "type": "module"}))
     run([npm(), "install", "--offline", "--no-audit", "--no-fund", d / info["filename"]], cwd=app)
     (app / "run.mjs").write_text(SCRIPT)
-    (app / "cases.json").write_text(json.dumps([{"fn": fn, "args": _encode(a)} for fn, a in _cases()]))
+    (app / "cases.json").write_text(json.dumps([{"fn": fn, "args": _encode(a)}
+                                                for fn, a in _cases()]))
     return app
 
 
@@ -107,7 +109,8 @@ def test_node_formatting_matches_cpython(app):
             else:
                 ok = g.get("ok") == r
         except Exception as e:  # noqa: BLE001
-            ok = g.get("error") == type(e).__name__ and g.get("message", "").startswith(str(e) + " (")
+            ok = g.get("error") == type(e).__name__ and \
+                g.get("message", "").startswith(str(e) + " (")
             r = (type(e).__name__, str(e))
         if not ok:
             bad.append((fn, args, g, r))
