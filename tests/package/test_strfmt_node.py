@@ -1,10 +1,10 @@
 """Formatted values as strs through the generated npm package (`py2wasm build`
-of tests/package/strfmt_module.py -> `npm pack` -> offline install -> Node):
-str/repr/f-string fields with format specs, %-formatting and str.format of
-doubles drawn over all bit patterns (subnormals, +-0, inf, nan, integers, the
-1e16 boundary), int64s and texts, formatted by js/src/format.ts's
-`sformat`, compared with CPython's text; exception messages built the same
-ways.
+of tests/package/strfmt_module.py -> `npm pack` -> offline install -> Node
+and headless Chromium): str/repr/f-string fields with format specs,
+%-formatting and str.format of doubles drawn over all bit patterns
+(subnormals, +-0, inf, nan, integers, the 1e16 boundary), int64s and texts,
+formatted by js/src/format.ts's `sformat`, compared with CPython's text;
+exception messages built the same ways.
 
 Place in the pipeline: tests of the last stage (`package`).
 """
@@ -24,17 +24,38 @@ from .conftest import HERE, load_python, node, npm, py2wasm_build, run
 NAME = "@py2wasm-test/strfmt"
 TEXTS = ["", "ab", "it's", "é\U0001F600", "a\"b\\c\n", "\u200b\x07"]
 
+HARNESS = """
+// The cases through the package: floats arrive as their bits, numbers leave as String(r).
+export function runCases(pkg, cases) {
+  const f64 = new Float64Array(1), u64 = new BigUint64Array(f64.buffer);
+  const arg = (a) => { if (typeof a === "object") { u64[0] = BigInt(a.bits); return f64[0]; } return a; };
+  const out = [];
+  for (const { fn, args } of cases) {
+    try { const r = pkg[fn](...args.map(arg)); out.push({ ok: typeof r === "number" ? String(r) : r }); }
+    catch (e) { out.push({ error: e.name, message: e.message }); }
+  }
+  return out;
+}
+"""
+
 SCRIPT = """
 import { readFileSync } from "node:fs";
 import * as pkg from "@py2wasm-test/strfmt";
-const f64 = new Float64Array(1), u64 = new BigUint64Array(f64.buffer);
-const arg = (a) => { if (typeof a === "object") { u64[0] = BigInt(a.bits); return f64[0]; } return a; };
-const out = [];
-for (const { fn, args } of JSON.parse(readFileSync(process.argv[2], "utf8"))) {
-  try { const r = pkg[fn](...args.map(arg)); out.push({ ok: typeof r === "number" ? String(r) : r }); } catch (e) { out.push({ error: e.name, message: e.message }); }
-}
-console.log(JSON.stringify(out));
+import { runCases } from "./harness.mjs";
+console.log(JSON.stringify(runCases(pkg, JSON.parse(readFileSync(process.argv[2], "utf8")))));
 """
+
+BROWSER = """
+import * as pkg from "@py2wasm-test/strfmt";
+import { runCases } from "./harness.mjs";
+try {
+  const cases = await (await fetch(new URL("cases.json", document.baseURI))).json();
+  window.__result = { outcomes: runCases(pkg, cases) };
+} catch (e) {
+  window.__result = { failure: String(e && e.stack || e) };
+}
+"""
+
 
 
 def _bits(x: float) -> dict:
@@ -90,14 +111,27 @@ def app(tmp_path_factory):
                                                   "type": "module"}))
     run([npm(), "install", "--offline", "--no-audit", "--no-fund", d / info["filename"]], cwd=app)
     (app / "run.mjs").write_text(SCRIPT)
+    (app / "harness.mjs").write_text(HARNESS)
+    (app / "browser.mjs").write_text(BROWSER)
     (app / "cases.json").write_text(json.dumps([{"fn": fn, "args": _encode(a)}
                                                 for fn, a in _cases()]))
     return app
 
 
 def test_node_formatting_matches_cpython(app):
+    _check(json.loads(run([node(), "run.mjs", "cases.json"], cwd=app).stdout))
+
+
+def test_chromium_formatting_matches_cpython(app):
+    from .test_browser import drive_page
+    imports = {"imports": {NAME: f"./node_modules/{NAME}/index.js"}}
+    got = drive_page(app, "strfmt.html", "./browser.mjs", imports)
+    _check(got["result"]["outcomes"])
+    assert not got["errors"], got["errors"]
+
+
+def _check(got):
     mod = load_python(HERE / "strfmt_module.py")
-    got = json.loads(run([node(), "run.mjs", "cases.json"], cwd=app).stdout)
     cases = _cases()
     assert len(got) == len(cases)
     bad = []
