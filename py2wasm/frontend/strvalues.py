@@ -365,13 +365,6 @@ def binary(tr, op, a, b, loc):
     """a op b where one side is a run-time string: + and * (by an int)."""
     from . import strlib
     if op == "+":
-        from .strings import FStr
-        if any(isinstance(v, FStr) and not _convertible(v) for v in (a, b)) and \
-                is_stringish(a) and is_stringish(b):
-            # a float formatted: stays a message template (str fields for the strings)
-            return FStr([p for v in (a, b) for p in (
-                v.parts if isinstance(v, FStr) else (v,) if type(v) is str else
-                (StrField(v, None, ""),))])
         if is_stringish(a) and is_stringish(b):
             return lib(tr, strlib.concat, [to_str(tr, a, loc), to_str(tr, b, loc)], loc)
         other = b if is_stringish(a) else a
@@ -662,20 +655,13 @@ def equal_at(tr, s: PyStr, addr):
 
 # --- f-strings at jumps ---------------------------------------------------------------------
 
-def _convertible(v) -> bool:
-    """An f-string whose fields format into a string value in wasm (every
-    field does: strfmt.py)."""
-    return True
-
-
 def settle_frame(tr, frame, loc):
-    """At a jump: f-strings that can be string values become run-time strings
-    (an accumulator `out += f"{k}={v};"` keeps one type around its loop;
-    f-strings of floats stay message templates)."""
+    """At a jump: f-strings become run-time strings (an accumulator
+    `out += f"{k}={x:.2f};"` keeps one type around its loop)."""
     from .strings import FStr
 
     def fix(v):
-        if isinstance(v, FStr) and v.fields() and _convertible(v):
+        if isinstance(v, FStr) and v.fields():
             return to_str(tr, v, loc)
         return v
     if any(isinstance(v, FStr) for v in frame.locals + frame.stack):
