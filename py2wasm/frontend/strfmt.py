@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 import string
 
+from ..ir import Var
 from ..ir.messages import format_descriptor
 from .arrays import iadd, ic, imul
 from .values import E_UNSUPPORTED_VALUE, TraceRaise, error
@@ -133,17 +134,17 @@ def format_method(tr, template: str, args, kwargs, loc, numbering=None):
             value = kwargs[key]
         if spec and ("{" in spec or "}" in spec):
             spec = _nested_spec(tr, spec, args, kwargs, loc, state)
+        if is_run_time_spec(spec):
+            parts.append(run_time_spec(tr, value, conv, spec, loc))
+            continue
         parts.append(_field(tr, value, conv, spec, loc))
     return strings.build_string(parts, loc)
 
 
-def _nested_spec(tr, spec, args, kwargs, loc, state) -> str:
-    """A spec with nested fields ({:{w}.{p}f}): known values only."""
-    sub = format_method(tr, spec, args, kwargs, loc, state)
-    if isinstance(sub, str):
-        return sub
-    raise error(loc, "a format spec computed at run time is not supported",
-                "write the spec as a constant (\"{:.3f}\")", E_UNSUPPORTED_VALUE)
+def _nested_spec(tr, spec, args, kwargs, loc, state):
+    """A spec with nested fields ({:{w}.{p}f}): a str, or an FStr of run-time
+    ints (run_time_spec)."""
+    return format_method(tr, spec, args, kwargs, loc, state)
 
 
 def _field(tr, value, conv, spec, loc):
@@ -261,3 +262,106 @@ def _known_percent(piece: str, v) -> str:
         return piece % (v,)
     except (TypeError, ValueError, OverflowError) as e:
         raise TraceRaise(type(e).__name__, str(e)) from None
+
+
+# --- a width or precision known only at run time ----------------------------------------------
+
+_LIMIT = 1 << 40  # a run-time width/precision past this: the buffer cannot be allocated
+
+
+def is_run_time_spec(spec) -> bool:
+    from .strings import FStr
+    return isinstance(spec, FStr)
+
+
+def run_time_spec(tr, value, conv, spec, loc):
+    """f"{x:{w}.{p}f}" (and "{:{w}}".format(x, w=n)) with ints known only at
+    run time as whole widths and precisions: the spec's text is made at run
+    time and read by the host, as CPython reads it; a negative value gives
+    CPython's result or its exception (a leading '-' is a sign)."""
+    from ..ir import I64
+    from . import strings, strvalues
+    from .arrays import icmp, isel
+    fb = tr.fb
+    parts = spec.parts
+    hint = "only ints as a whole width or precision (f\"{x:>{w}.{p}f}\") are supported"
+
+    def refuse(what):
+        return error(loc, f"a format spec computed at run time: {what}", hint,
+                     E_UNSUPPORTED_VALUE)
+    fields = [i for i, p in enumerate(parts) if not isinstance(p, str)]
+    for i in fields:
+        p = parts[i]
+        if not (type(p) is strings.Field and isinstance(p.value, Var) and p.value.type is I64
+                and p.conv in (None, "s") and not p.spec):
+            raise refuse("a field that is not a plain int")
+        before = parts[i - 1] if i > 0 else ""
+        after = parts[i + 1] if i + 1 < len(parts) else ""
+        if not isinstance(before, str) or not isinstance(after, str):
+            raise refuse("two fields side by side")
+        if after[:1].isdigit() or before.rstrip("0")[-1:].isdigit():
+            raise refuse("digits around a field")
+    if strings._known(value) and type(value) in (int, float, bool):
+        value = fb.const(value)
+    elif type(value) is str:
+        value = strvalues.materialize(tr, value, loc)
+    if strvalues.is_str(value):
+        kind, samples, v = "str", ["ab", ""], value.hdr
+    elif strings._is_symbolic_number(value):
+        field = strings.Field(value, None, "")
+        kind, samples, v = field.kind(), strings._samples(field), field.var()
+    else:
+        raise refuse(f"formatting a {strvalues._tname(value)}")
+    if conv:
+        samples = [{"s": str, "r": repr, "a": ascii}[conv](s) for s in samples]
+
+    def render(vals):
+        return "".join(p if isinstance(p, str) else str(vals.get(i, 7))
+                       for i, p in enumerate(parts))
+
+    def outcome(text):
+        try:
+            for s in samples:
+                format(s, text)
+        except (ValueError, TypeError) as e:
+            return type(e).__name__, str(e)
+        return None
+    checks = []  # (field index, exception, message template with {0} for the spec) for v < 0
+    for i in fields:
+        if any(outcome(render({i: w})) for w in (0, 7, 12)):
+            raise refuse("a field that is not a whole width or precision")
+        neg = [outcome(render({i: w})) for w in (-7, -13)]
+        if neg == [None, None]:
+            continue
+        if None in neg or neg[0][0] != neg[1][0]:
+            raise refuse("a field whose negative values CPython reads otherwise")
+        texts = [render({i: w}) for w in (-7, -13)]
+        a, sep, b = neg[0][1].partition(texts[0])
+        if neg[1][1] == a + texts[1] + b and sep:
+            template = a.replace("{", "{{").replace("}", "}}") + "{0}" + \
+                b.replace("{", "{{").replace("}", "}}")
+        elif neg[0][1] == neg[1][1]:
+            template = neg[0][1].replace("{", "{{").replace("}", "}}")
+        else:
+            raise refuse("a field whose negative values CPython reports otherwise")
+        checks.append((i, neg[0][0], template))
+    text = strvalues.to_str(tr, spec, loc)
+    for i, exc, template in checks:
+        neg = icmp(fb, "lt", parts[i].value, 0)
+        ins = [neg] + ([text.hdr] if "{0}" in template else [])
+        fb.emit_multi("raise_if_fmt", ins, {"exc": exc, "msg": template, "kinds": (
+            ("str",) if "{0}" in template else ())}, loc=loc)
+    extra = 0
+    for i in fields:
+        x = parts[i].value
+        a = isel(fb, icmp(fb, "lt", x, 0), fb.emit("wneg", [x]), x)
+        a = isel(fb, icmp(fb, "lt", a, 0), _LIMIT, isel(fb, icmp(fb, "gt", a, _LIMIT), _LIMIT, a))
+        extra = iadd(fb, extra, imul(fb, a, 2))
+    static = text_bound(kind, conv, render({i: 0 for i in fields}), loc)
+    if kind == "str":
+        static = iadd(fb, imul(fb, strvalues.length(fb, value), 10), static)
+    desc = strvalues.concat_all(tr, [format_descriptor(kind, conv, ""), text], loc)
+    buf = strvalues.new(fb, iadd(fb, static, extra), loc)
+    n = fb.emit("str_format", [ic(fb, v), desc.hdr, buf.hdr], loc=loc)
+    fb.emit_multi("store", [buf.hdr, n], {"dtype": "int64"})
+    return strings.FStr([strvalues.StrField(buf, None, "")])  # a part of its f-string

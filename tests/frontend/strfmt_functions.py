@@ -115,8 +115,23 @@ def error_format_index(x: float) -> str:
     return "{} {}".format(x)
 
 
+def runtime_specs(x: float, w: int, p: int) -> str:
+    return f"[{x:{w}.{p}f}|{x:>{w}}|{x:0{w}.{p}e}|{x:.{p}g}|{x:+{w}}|{x!r:^{w}}]" + \
+        "{:{}.{}f}|{:_>{w}}".format(x, w, p, "ab", w=w)
+
+
+def runtime_str_specs(s: str, w: int, n: int) -> str:
+    return f"[{s:{w}}|{s!r:>{w}}|{s:*^{w}}|{n:{w}}|{n:#0{w}x}|{s:.{w}}]"
+
+
+def runtime_spec_message(x: float, w: int) -> float:
+    if x < 0:
+        raise ValueError(f"negative: {x:{w}.3f}")
+    return x
+
+
 def refused_runtime_spec(x: float, w: int) -> str:
-    return f"{x:{w}}"
+    return f"{x:1{w}}"
 
 
 def refused_char(n: int) -> str:

@@ -117,6 +117,32 @@ def test_format_method(target, x, n, s):
     check(F.format_method, target, x, n, s)
 
 
+WIDTHS = st.one_of(st.integers(-3, 40), st.sampled_from([-2 ** 63, 2 ** 63 - 1, 400, -400]))
+
+
+@pytest.mark.parametrize("target", TARGETS)
+@HYP
+@given(DOUBLES, WIDTHS, WIDTHS)
+def test_run_time_widths_and_precisions(target, x, w, p):
+    if max(abs(w), abs(p)) > 10 ** 6:  # CPython would make a string of that size
+        got = outcome(compiled(F.runtime_specs, target), x, w, p)
+        assert got[0] in ("MemoryError", "ValueError"), got
+        return
+    check(F.runtime_specs, target, x, w, p)
+
+
+@HYP
+@given(TEXT, st.integers(-3, 30), INT64)
+def test_run_time_widths_of_strs_and_ints(s, w, n):
+    check(F.runtime_str_specs, "relaxed-simd", s, w, n)
+
+
+@HYP
+@given(DOUBLES, st.integers(-5, 30))
+def test_run_time_width_in_a_message(x, w):
+    check(F.runtime_spec_message, "relaxed-simd", x, w)
+
+
 @HYP
 @given(DOUBLES, st.integers(0, 5))
 def test_messages(x, n):
@@ -145,7 +171,7 @@ def test_cpython_errors(fn, args):
 
 
 @pytest.mark.parametrize("fn, args, what", [
-    (F.refused_runtime_spec, (1.5, 8), "format spec computed at run time"),
+    (F.refused_runtime_spec, (1.5, 8), "digits around a field"),
     (F.refused_char, (65,), "'c' format code"),
     (F.refused_mapping, (1,), "on dicts"),
     (F.refused_star, (1, 5), "* width"),

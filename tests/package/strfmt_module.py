@@ -69,3 +69,12 @@ def table(n: int) -> str:
     for i in range(n):
         out += "%3d %8.4f %s\n" % (i, i / 7, repr(i * 0.1))
     return out
+
+
+def runtime_specs(x: float, w: int, p: int) -> str:
+    return f"[{x:{w}.{p}f}|{x:>{w}}|{x:0{w}.{p}e}|{x:.{p}g}|{x:+{w}}|{x!r:^{w}}]" + \
+        "{:{}.{}f}|{:_>{w}}".format(x, w, p, "ab", w=w)
+
+
+def runtime_str_specs(s: str, w: int, n: int) -> str:
+    return f"[{s:{w}}|{s!r:>{w}}|{s:*^{w}}|{n:{w}}|{n:#0{w}x}|{s:.{w}}]"

@@ -92,6 +92,9 @@ def _cases() -> list:
     for x in _doubles(60):
         out.append(("float_wide", [x]))
     out += [("int_forms", [n]) for n in ints] + [("str_forms", [s]) for s in TEXTS]
+    for x in _doubles(200):
+        out.append(("runtime_specs", [x, rng.randint(-3, 30), rng.randint(-2, 20)]))
+    out += [("runtime_str_specs", [s, rng.randint(-3, 12), rng.choice(ints)]) for s in TEXTS]
     out += [("table", [12])]
     return out
 
