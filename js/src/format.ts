@@ -185,10 +185,16 @@ function dtoa(x: number, mode: string, n: number): [string, number] {
   let digits: string;
   let decpt: number;
   if (mode === "r") {
-    const s = Math.abs(x).toExponential();
-    const [mant, exp] = s.split("e");
-    digits = mant!.replace(".", "");
-    decpt = Number(exp) + 1;
+    // Number::toString: the shortest digits that round-trip, the closest to
+    // x among them (ties: even), as David Gay's mode 0 that CPython's repr
+    // uses (toExponential() leaves the last digit unspecified)
+    const [mant, exp] = String(Math.abs(x)).split("e");
+    const [ip, fp] = mant!.split(".");
+    digits = ip! + (fp ?? "");
+    decpt = ip!.length + Number(exp ?? 0);
+    const lead = /^0*/.exec(digits)![0].length;
+    digits = digits.slice(lead);
+    decpt -= lead;
   } else if (mode === "f") {
     const N = scaled(x, n);
     if (N === 0n) return ["0", 1];
@@ -425,4 +431,29 @@ export function pystr(memory: WebAssembly.Memory, bits: bigint, conv: string, sp
     return sp.fill.repeat(left) + s + sp.fill.repeat(pad - left);
   }
   return s + sp.fill.repeat(pad);
+}
+
+/**
+ * The host import py2wasm.str_format (IR primitive `str_format`,
+ * py2wasm/frontend/strfmt.py): `format(conv(value), spec)` of the value whose
+ * 64 bits are `bits`, as described by the str block at `desc`
+ * (`kind|conv|spec`, py2wasm/ir/messages.py), written as code points into
+ * the str block at `buf` after its length field (which holds the capacity
+ * the compiler bounded); returns the number of code points written.
+ */
+export function sformat(st: { e: unknown }, bits: bigint, desc: number, buf: number): number {
+  const memory = (st.e as { memory: WebAssembly.Memory }).memory;
+  const d = sread(memory, desc);
+  const i = d.indexOf("|");
+  const j = d.indexOf("|", i + 1);
+  const kind = d.slice(0, i);
+  const conv = d.slice(i + 1, j);
+  const spec = d.slice(j + 1);
+  const text = kind === "str" ? pystr(memory, bits, conv, spec) : pyfmt(kind, bits, conv, spec);
+  const cps = Array.from(text, (c) => c.codePointAt(0)!);
+  const a = buf >>> 0;
+  const u = new Uint32Array(memory.buffer, a, 2);
+  if (cps.length > u[0]! || u[1] !== 0) throw new Error("py2wasm.str_format: the text is longer than its buffer (a py2wasm bug)");
+  new Uint32Array(memory.buffer, a + 8, cps.length).set(cps);
+  return cps.length;
 }

@@ -297,7 +297,25 @@ def _str_to_float(L, e):
     return [L.set(e.outs[0], L.m.call(name, [_addr(L, e.ins[0])], bn.f64))]
 
 
+@lowering("str_format")
+def _str_format(L, e):
+    """format(value, spec) by the host: import py2wasm.str_format (i64 value
+    bits, i32 descriptor block, i32 buffer block) -> i32 count (runner/strs.py,
+    js/src/strings.ts `sformat`). Operand bits as raise_if_fmt's."""
+    ensure_memory(L.ctx)
+    m = L.m
+    v, desc, buf = e.ins
+    bits = L.get(v)
+    if v.type is F64:
+        bits = m.unary(Op.ReinterpretFloat64, bits)
+    elif v.type is BOOL:
+        bits = m.unary(Op.ExtendUInt32, bits)
+    name = L.ctx.host_import(STR_MODULE, "str_format", [bn.i64, bn.i32, bn.i32], [bn.i32])
+    n = m.call(name, [bits, _addr(L, desc), _addr(L, buf)], bn.i32)
+    return [L.set(e.outs[0], m.unary(Op.ExtendUInt32, n))]
+
+
 STR_MODULE = "py2wasm"  # host imports of run-time strings (frontend/strvalues.py)
 MEMORY_PRIMITIVES = ("load", "store", "alloc", "f32", "wadd", "wsub", "wmul", "wneg", "wrap",
-                     "fdiv", "ftoi", "raise_if_fmt", "str_to_float")
+                     "fdiv", "ftoi", "raise_if_fmt", "str_to_float", "str_format")
 assert all(p in LOWERINGS for p in MEMORY_PRIMITIVES)

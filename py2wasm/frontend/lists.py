@@ -351,9 +351,10 @@ def from_literal(tr, lit: Literal, loc, strict=True):
     """The PyList of a literal of numbers; None (or the old refusal when
     `strict`) for a literal that is not a list of numbers."""
     items = lit.items
-    if any(type(v) is str for v in items):  # strs: in memory (frontend/strvalues.py)
-        from .strvalues import to_str
-        items = tuple(to_str(tr, v, loc) if type(v) is str else v for v in items)
+    if any(type(v) is str or type(v).__name__ == "FStr" for v in items):  # strs: in memory
+        from .strvalues import to_str  # (frontend/strvalues.py; f-strings: strfmt.py)
+        items = tuple(to_str(tr, v, loc) if type(v) is str or type(v).__name__ == "FStr" else v
+                      for v in items)
     if any(isinstance(v, ListLit) for v in items):  # rows: lists themselves
         items = tuple(as_list(tr, v, loc, strict=False) or v if isinstance(v, ListLit) else v
                       for v in items)

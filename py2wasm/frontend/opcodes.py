@@ -18,7 +18,7 @@ from ..ir import Var
 from ..ir.messages import INT_OVERFLOW
 from ..ir.types import VectorType
 from . import (arrays, complexes, container_values, dicts, lists, nplib, objects, sets, strings,
-               strvalues)
+               strfmt, strvalues)
 from .container_values import TableIter
 from .iterators import RangeIter, TupleIter, get_iter, range_advance, range_has_next, tuple_next
 from .state import NULL, STOP, UNBOUND, Static
@@ -343,7 +343,8 @@ class Handlers:
             f.stack.append(lists.binary(self, op, ins.argrepr.endswith("="), a, b,
                                         self.loc_of(ins)))
             return
-        if strvalues.involved(a, b):  # run-time strings (strvalues.py)
+        if strvalues.involved(a, b) or op == "%" and type(a) is str and not \
+                strvalues._known(b):  # run-time strings, "%.2f" % x (strvalues.py)
             f.stack.append(strvalues.binary(self, op, a, b, self.loc_of(ins)))
             return
         self._check_operands(ins, (a, b))
@@ -508,6 +509,9 @@ class Handlers:
         spec = f.stack.pop() if ins.arg & 0x04 else ""
         conv = (None, "s", "r", "a")[ins.arg & 0x03]
         v = f.stack.pop()
+        if strfmt.is_run_time_spec(spec):  # f"{x:{w}.{p}f}" (strfmt.py)
+            f.stack.append(strfmt.run_time_spec(self, v, conv, spec, self.loc_of(ins)))
+            return
         if strvalues.is_str(v):
             f.stack.append(strvalues.format_value(self, v, conv, spec, self.loc_of(ins)))
             return
@@ -526,6 +530,9 @@ class Handlers:
         v, conv = f.stack.pop(), None
         if isinstance(v, _Converted):
             v, conv = v.value, v.conv
+        if strfmt.is_run_time_spec(spec):  # f"{x:{w}.{p}f}" (strfmt.py)
+            f.stack.append(strfmt.run_time_spec(self, v, conv, spec, self.loc_of(ins)))
+            return
         if strvalues.is_str(v):
             f.stack.append(strvalues.format_value(self, v, conv, spec, self.loc_of(ins)))
             return

@@ -155,21 +155,18 @@ def to_str(tr, v, loc, what="a value") -> PyStr:
 
 
 def _field_str(tr, f, loc) -> PyStr:
-    if type(f) is StrField:
-        if f.conv in (None, "s") and not f.spec:
-            return f.value
-        raise error(loc, "formatting a run-time string with !r, !a or a format spec is "
-                    "supported in exception messages only", "format it plainly: f\"{s}\"",
-                    E_UNSUPPORTED_VALUE)
+    """One field of an f-string as a run-time string: ints and bools written
+    plainly in wasm (strnum.py), anything else formatted by the host (strfmt.py)."""
+    if type(f) is StrField and f.conv in (None, "s") and not f.spec:
+        return f.value
     v = f.value
-    if isinstance(v, Var) and v.type in (I64, BOOL) and not f.spec and f.conv in (None, "s", "r"):
+    if type(f) is not StrField and isinstance(v, Var) and v.type in (I64, BOOL) and \
+            not f.spec and f.conv in (None, "s", "r"):
         from . import strnum
         fn = strnum.int_to_str if v.type is I64 else strnum.bool_to_str
         return lib(tr, fn, [v], loc)
-    raise error(loc, f"formatting a run-time {f.kind()} into a string value is not supported "
-                "(only into exception messages)", "ints and bools format into string values "
-                "(without a format spec); floats only into exception messages",
-                E_UNSUPPORTED_VALUE)
+    from .strfmt import format_field
+    return format_field(tr, f, loc)
 
 
 def concat_all(tr, parts, loc) -> PyStr:
@@ -223,6 +220,11 @@ def format_value(tr, v: PyStr, conv, spec, loc):
     if not isinstance(spec, str):
         raise error(loc, "a format spec computed at run time is not supported", "",
                     E_UNSUPPORTED_VALUE)
+    if spec:
+        try:  # the spec's errors do not depend on the text
+            format("a", spec)
+        except (ValueError, TypeError) as e:
+            raise TraceRaise(type(e).__name__, str(e)) from None
     return FStr([StrField(v, conv, spec)])
 
 
@@ -372,13 +374,6 @@ def binary(tr, op, a, b, loc):
     """a op b where one side is a run-time string: + and * (by an int)."""
     from . import strlib
     if op == "+":
-        from .strings import FStr
-        if any(isinstance(v, FStr) and not _convertible(v) for v in (a, b)) and \
-                is_stringish(a) and is_stringish(b):
-            # a float formatted: stays a message template (str fields for the strings)
-            return FStr([p for v in (a, b) for p in (
-                v.parts if isinstance(v, FStr) else (v,) if type(v) is str else
-                (StrField(v, None, ""),))])
         if is_stringish(a) and is_stringish(b):
             return lib(tr, strlib.concat, [to_str(tr, a, loc), to_str(tr, b, loc)], loc)
         other = b if is_stringish(a) else a
@@ -394,8 +389,11 @@ def binary(tr, op, a, b, loc):
         raise TraceRaise("TypeError", f"can't multiply sequence by non-int of type "
                          f"'{_tname(n)}'")
     if op == "%":
-        raise error(loc, "%-formatting of a run-time string is not supported",
-                    "use an f-string", E_UNSUPPORTED_VALUE)
+        if type(a) is str:  # "%s: %d" % (s, n): a known template (strfmt.py)
+            from .strfmt import percent
+            return percent(tr, a, b, loc)
+        raise error(loc, "%-formatting with a template known only at run time is not "
+                    "supported", "use an f-string", E_UNSUPPORTED_VALUE)
     names = (_tname(a) if not is_stringish(a) else "str", _tname(b) if not is_stringish(b)
              else "str")
     raise TraceRaise("TypeError", f"unsupported operand type(s) for {op}: '{names[0]}' and "
@@ -513,6 +511,9 @@ def call(tr, fn, args, kwargs, loc):
         return prim(tr, args, loc)
     own = getattr(fn, "__self__", None)
     known_args = all(_known(a) for a in list(args) + list(kwargs.values()))
+    if type(own) is str and getattr(fn, "__name__", None) == "format" and not known_args:
+        from .strfmt import format_method  # "{:.3f} {}".format(x, s)
+        return format_method(tr, own, list(args), dict(kwargs), loc)
     if type(own) is str and getattr(fn, "__name__", None) in _METHODS and not known_args:
         # ",".join(xs), "ab".find(s): the known string in memory
         return call_method(tr, StrMethod(materialize(tr, own, loc), fn.__name__), args, kwargs,
@@ -548,6 +549,10 @@ def call(tr, fn, args, kwargs, loc):
         return length(tr.fb, args[0])
     if fn is str and len(args) == 1:
         return args[0]
+    if _one_of(fn, repr, ascii) and len(args) == 1:
+        return format_value(tr, args[0], "r" if fn is repr else "a", "", loc)
+    if fn is format and 1 <= len(args) <= 2 and type(args[0]) is PyStr:
+        return format_value(tr, args[0], None, args[1] if len(args) == 2 else "", loc)
     if fn is bool and len(args) == 1:
         return truth(tr, args[0])
     if fn is ord and len(args) == 1:
@@ -659,28 +664,13 @@ def equal_at(tr, s: PyStr, addr):
 
 # --- f-strings at jumps ---------------------------------------------------------------------
 
-def _convertible(v) -> bool:
-    """An f-string whose fields format into a string value in wasm."""
-    for p in v.parts:
-        if isinstance(p, str):
-            continue
-        if type(p) is StrField:
-            if p.conv not in (None, "s") or p.spec:
-                return False
-        elif not (isinstance(p.value, Var) and p.value.type in (I64, BOOL) and not p.spec
-                  and p.conv in (None, "s", "r")):
-            return False
-    return True
-
-
 def settle_frame(tr, frame, loc):
-    """At a jump: f-strings that can be string values become run-time strings
-    (an accumulator `out += f"{k}={v};"` keeps one type around its loop;
-    f-strings of floats stay message templates)."""
+    """At a jump: f-strings become run-time strings (an accumulator
+    `out += f"{k}={x:.2f};"` keeps one type around its loop)."""
     from .strings import FStr
 
     def fix(v):
-        if isinstance(v, FStr) and v.fields() and _convertible(v):
+        if isinstance(v, FStr) and v.fields():
             return to_str(tr, v, loc)
         return v
     if any(isinstance(v, FStr) for v in frame.locals + frame.stack):

@@ -192,6 +192,8 @@ def _eval(module: Module, e, ins: list, depth: int) -> list:
         return [_mem().alloc(ins[0])]
     if p == "str_to_float":
         return [float(_read_str(ins[0]))]
+    if p == "str_format":
+        return [_str_format(ins)]
     if p == "wrap":
         return [_memory.wrap(e.params["dtype"], ins[0])]
     if p == "raise_if_fmt":
@@ -258,6 +260,18 @@ def interpret(module: Module, fn_name: str, args: Sequence[Any], memory=None) ->
         return _run(module, fn, vals, 0)
     finally:
         _MEMORY.pop()
+
+
+def _str_format(ins) -> int:
+    """str_format: the host's text written into the buffer block (ir/primitives.py)."""
+    from .messages import format_field
+    text = format_field(_read_str(ins[1]), ins[0], _read_str)
+    m, buf = _mem(), ins[2]
+    if len(text) > m.load("int64", buf):
+        raise RuntimeError("str_format: the text is longer than its buffer (a py2wasm bug)")
+    for i, ch in enumerate(text):
+        m.store("int32", buf + 8 + 4 * i, ord(ch))
+    return len(text)
 
 
 def _read_str(addr: int) -> str:

@@ -122,3 +122,29 @@ def format_message(template: str, kinds, values, read_str=None) -> str:
         return template.format(*values)
     return template.format(*[read_str(int(v)) if k == "str" else message_value(k, v)
                              for k, v in zip(kinds, values)])
+
+
+# --- formatting one value into a run-time string (the str_format primitive) ---------------
+
+_CONVERT = {"": None, "s": str, "r": repr, "a": ascii}
+
+
+def format_descriptor(kind: str, conv, spec: str) -> str:
+    """The text the str_format primitive hands the host: `kind|conv|spec`."""
+    return f"{kind}|{conv or ''}|{spec}"
+
+
+def parse_descriptor(text: str) -> tuple[str, str, str]:
+    kind, conv, spec = text.split("|", 2)
+    return kind, conv, spec
+
+
+def format_field(descriptor: str, value, read_str=None) -> str:
+    """`format(conv(obj), spec)` of the Python object of IR value `value`
+    (kind "str": the address of a str block, read by `read_str`), as CPython
+    formats it: what the str_format primitive computes."""
+    kind, conv, spec = parse_descriptor(descriptor)
+    obj = read_str(int(value)) if kind == "str" else message_value(kind, value)
+    if _CONVERT[conv] is not None:
+        obj = _CONVERT[conv](obj)
+    return format(obj, spec)

@@ -280,6 +280,21 @@ _def("str_to_float", 1, _to(F64, (I64,)), pure=False,
          "whose text the frontend validated and normalized to ASCII `[-]digits[.digits]"
          "[e[-]digits]`: the correctly rounded double, by the host (Python's float(), "
          "JavaScript's Number(): both correctly rounded, so identical)")
+def _str_format_rule(ts, params):
+    if len(ts) != 3 or ts[0] not in (I64, F64, BOOL) or list(ts[1:]) != [I64, I64]:
+        _fail("str_format expects (i64|f64|bool value, i64 descriptor, i64 buffer)")
+    return [I64]
+
+
+_def("str_format", 3, _str_format_rule, pure=False,
+     doc="format(conv(value), spec) by the host, as CPython: operand 1 is the str block "
+         "of the descriptor `kind|conv|spec` (ir/messages.py's format_descriptor: a message "
+         "kind, ''/s/r/a, a format spec), operand 2 a str block whose length field is its "
+         "capacity; the host writes the text's code points after that field and returns "
+         "their count (never more than the capacity: the frontend bounds it). A value of "
+         "kind 'str' is the address of its block")
+
+
 _def("alloc", 1, _alloc_rule, ["MemoryError"], pure=False,
      doc="a fresh 16-byte-aligned block of operand bytes of linear memory (contents "
          "unspecified); MemoryError when linear memory cannot grow to hold it. Freed "

@@ -81,10 +81,12 @@ def _imports_js(manifest: dict) -> str:
     math = runtime_pieces()["math"]
     parts = []
     for module, names in sorted((manifest.get("imports") or {}).items()):
-        if module == "py2wasm":  # run-time strings: js/src/strings.ts `sfloat` (reads $s's memory)
-            if list(names) != ["str_to_float"]:
+        if module == "py2wasm":  # run-time strings: js/src/strings.ts `sfloat`, format.ts `sformat`
+            host = {"str_to_float": "str_to_float:a=>$sfloat($s,a)",
+                    "str_format": "str_format:(b,d,u)=>$sformat($s,b,d,u)"}
+            if not set(names) <= set(host):
                 raise ValueError(f"the wasm module imports py2wasm.{names}, which the JS runtime does not supply")
-            parts.append("py2wasm:{str_to_float:a=>$sfloat($s,a)}")
+            parts.append("py2wasm:{" + ",".join(host[n] for n in names) + "}")
             continue
         if module != "math":
             raise ValueError(f"the wasm module imports from {module!r}; the JS loader only supplies 'math'")
@@ -337,8 +339,8 @@ def javascript_module(manifest: dict, *, name: str | None = None, header: str = 
         used.add("pyfmt")
     if any("str" in (e.get("kinds") or ()) for e in (manifest.get("exceptions") or {}).values()):
         used.add("pystr")
-    if "py2wasm" in (manifest.get("imports") or {}):
-        used.add("sfloat")
+    host = (manifest.get("imports") or {}).get("py2wasm") or ()
+    used |= {{"str_to_float": "sfloat", "str_format": "sformat"}[n] for n in host}
     loader, more = loader_js(manifest, _imports_js(manifest), source=source, inline=inline, auto=auto,
                              keep=heap)
     used |= more

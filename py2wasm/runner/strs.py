@@ -45,14 +45,43 @@ def _str_to_float(caller, addr: int) -> float:
     return float(raw.decode("utf-32-le"))
 
 
+def _read(caller, mem, addr: int) -> str:
+    a = addr & 0xFFFFFFFF
+    n = int.from_bytes(bytes(mem.read(caller, a, a + 8)), "little", signed=True)
+    return bytes(mem.read(caller, a + 8, a + 8 + 4 * n)).decode("utf-32-le", "surrogatepass")
+
+
+def _str_format(caller, bits: int, desc: int, buf: int) -> int:
+    """py2wasm.str_format: CPython's format() of the value whose 64 bits are
+    `bits` (ir/messages.py's descriptor at `desc`), written into the buffer
+    block at `buf`; returns its length in code points."""
+    from ..ir.messages import bits_value, format_field, parse_descriptor
+    mem = caller["memory"]
+    d = _read(caller, mem, desc)
+    kind = parse_descriptor(d)[0]
+    text = format_field(d, bits_value(kind, bits), lambda a: _read(caller, mem, a))
+    a = buf & 0xFFFFFFFF
+    cap = int.from_bytes(bytes(mem.read(caller, a, a + 8)), "little", signed=True)
+    if len(text) > cap:
+        raise RuntimeError("py2wasm.str_format: the text is longer than its buffer (a py2wasm bug)")
+    mem.write(caller, text.encode("utf-32-le", "surrogatepass"), a + 8)
+    return len(text)
+
+
+_IMPORTS = {"str_to_float": ((("i32",), ("f64",)), _str_to_float),
+            "str_format": ((("i64", "i32", "i32"), ("i32",)), _str_format)}
+
+
 def define_str_imports(linker, fields) -> None:
     """Define the "py2wasm" host imports a build uses in a wasmtime Linker."""
     import wasmtime
     for f in fields:
-        if f != "str_to_float":
+        if f not in _IMPORTS:
             raise ValueError(f"the build imports py2wasm.{f}, which the runner does not supply")
-        ty = wasmtime.FuncType([wasmtime.ValType.i32()], [wasmtime.ValType.f64()])
-        linker.define_func("py2wasm", f, ty, _str_to_float, access_caller=True)
+        (params, results), fn = _IMPORTS[f]
+        ty = wasmtime.FuncType([getattr(wasmtime.ValType, t)() for t in params],
+                               [getattr(wasmtime.ValType, t)() for t in results])
+        linker.define_func("py2wasm", f, ty, fn, access_caller=True)
 
 
 class StrPlacement:

@@ -71,7 +71,7 @@ def concat_type_error(n: int):
 
 def runtime_spec(x: float, w: int):
     if x > 0:
-        raise ValueError(f"{x:{w}}")
+        raise ValueError(f"{x:{w}>5}")  # an int as the fill: refused (a whole width works)
     return x
 
 
