@@ -89,5 +89,6 @@ def main(n: int, names: list, rounds: int = 4) -> None:
 
 
 if __name__ == "__main__":
+    default = "mv_1_2,mv_1_4,mv_3_2,mv_8_1,xa_4_1,xa_8_1"
     main(int(sys.argv[1]) if len(sys.argv) > 1 else 2000,
-         (sys.argv[2] if len(sys.argv) > 2 else "mv_1_2,mv_1_4,mv_3_2,mv_8_1,xa_4_1,xa_8_1").split(","))
+         (sys.argv[2] if len(sys.argv) > 2 else default).split(","))

@@ -31,10 +31,11 @@ them and reloaded them every iteration).
 
 Matrix-vector products: `A @ x` (one column) is a dot product per row, RV
 rows at a time (one at a time when A's byte size is in STREAM_BYTES, about
-the last-level cache's: one sequential stream), in the blocked order of `dot_rows` (also the 1-D dot's,
-nplib._dot1): L = 8 (float32) / 4 (float64) partial sums per row, a k-order
-tail, a fixed tree; passes/vectorize_rows.py runs the partial sums as lanes
-with v128 loads. `x @ A` (known 1..3 rows, `_axpy`) adds the rows of A
+the last-level cache's: one sequential stream), in the blocked order of
+`dot_rows` (also the 1-D dot's, nplib._dot1): L = 8 (float32) / 4
+(float64) partial sums per row, a k-order tail, a fixed tree;
+passes/vectorize_rows.py runs the partial sums as lanes with v128 loads.
+`x @ A` (known 1..3 rows, `_axpy`) adds the rows of A
 scaled by x[p] into y, Q rows per pass over y (Q // 2 while A is
 smaller than AXPY_BYTES), in a unit-stride column loop
 the vectorizer makes lanes of columns. A column-major matrix (`A.T @ x`,
@@ -120,8 +121,8 @@ def float_matmul(tr, a, b, n, k, m, dt, loc, fill, reorient=True):
         # RV rows per pass (x's loads shared, RV * L independent sums), but
         # one row at a time (one sequential stream) while A is about the
         # size of the last-level cache: there RV concurrent row streams ran
-        # up to 2x slower (measured, benchmarks/RESULTS.md "float32
-        # matrix-vector: one stream"). Each row's sums are the same either way.
+        # up to 2x slower (measured, benchmarks/RESULTS.md "matrix-vector
+        # row streams"). Each row's sums are the same either way.
         nb = imul(fb, imul(fb, n, k), a.itemsize)
         one = A.band(fb, icmp(fb, "ge", nb, STREAM_BYTES[0]), icmp(fb, "lt", nb, STREAM_BYTES[1]))
         _groups(fb, n, rows, RV, isel(fb, one, 0, A.ifloordiv_pos(fb, n, RV)))
