@@ -30,11 +30,14 @@ addresses alive across the k loop (the register allocator otherwise spilled
 them and reloaded them every iteration).
 
 Matrix-vector products: `A @ x` (one column) is a dot product per row, RV
-rows at a time, in the blocked order of `dot_rows` (also the 1-D dot's,
-nplib._dot1): L = 8 (float32) / 4 (float64) partial sums per row, a k-order
-tail, a fixed tree; passes/vectorize_rows.py runs the partial sums as lanes
-with v128 loads. `x @ A` (known 1..3 rows, `_axpy`) adds the rows of A
-scaled by x[p] into y, Q rows per pass over y, in a unit-stride column loop
+rows at a time (one at a time when A's byte size is in STREAM_BYTES, about
+the last-level cache's: one sequential stream), in the blocked order of
+`dot_rows` (also the 1-D dot's, nplib._dot1): L = 8 (float32) / 4
+(float64) partial sums per row, a k-order tail, a fixed tree;
+passes/vectorize_rows.py runs the partial sums as lanes with v128 loads.
+`x @ A` (known 1..3 rows, `_axpy`) adds the rows of A
+scaled by x[p] into y, Q rows per pass over y (Q // 2 while A is
+smaller than AXPY_BYTES), in a unit-stride column loop
 the vectorizer makes lanes of columns. A column-major matrix (`A.T @ x`,
 `x @ A.T`) takes the other orientation's loops, which stream it along its
 unit stride (`A.T @ x` as `x @ A`: axpy over rows, k order; `x @ A.T` as
@@ -57,6 +60,8 @@ from . import arrays as A
 from .arrays import alloc, cast, iadd, icmp, imul, isel, loop, store, strides_of
 
 RV = 3  # rows of A per group of a matrix-vector product (each LANES[dt] partial sums)
+STREAM_BYTES = (12 << 20, 64 << 20)  # `A @ x` one row at a time for A's bytes in [lo, hi)
+AXPY_BYTES = 12 << 20  # `x @ A`: Q rows per pass from this many bytes of A, Q // 2 below
 LANES = {"float64": 4, "float32": 8}  # partial sums per dot product (blocked order)
 Q = 8  # rows of A per pass over y in `x @ A`
 MR = 4  # rows of a register tile
@@ -113,7 +118,14 @@ def float_matmul(tr, a, b, n, k, m, dt, loc, fill, reorient=True):
                             a.dtype, b.dtype, k, dt)
             for r in range(cnt):
                 store(fb, out, [iadd(fb, i0, r), 0], sums[r], ost)
-        _groups(fb, n, rows, RV)
+        # RV rows per pass (x's loads shared, RV * L independent sums), but
+        # one row at a time (one sequential stream) while A is about the
+        # size of the last-level cache: there RV concurrent row streams ran
+        # up to 2x slower (measured, benchmarks/RESULTS.md "matrix-vector
+        # row streams"). Each row's sums are the same either way.
+        nb = imul(fb, imul(fb, n, k), a.itemsize)
+        one = A.band(fb, icmp(fb, "ge", nb, STREAM_BYTES[0]), icmp(fb, "lt", nb, STREAM_BYTES[1]))
+        _groups(fb, n, rows, RV, isel(fb, one, 0, A.ifloordiv_pos(fb, n, RV)))
         return out
     if A.known(n) and n < MR:  # x @ A (a few known rows): each element of B read once
         return _axpy(tr, a, b, n, k, m, dt, loc, fill)
@@ -159,7 +171,12 @@ def _axpy(tr, a, b, n, k, m, ct, loc, fill):
                 fb.emit_multi("store", [ca, c], {"dtype": ct})
                 return cs
             loop(fb, m, [], col, parallel=True)
-        _groups(fb, k, ks, Q)
+        # Q rows per pass over C's row once b holds >= AXPY_BYTES
+        # bytes (fewer loads and stores of C), Q // 2 while it is cache-sized
+        # (the Q rows' scaled copies of a[i, p] and row addresses no longer
+        # all fit the registers: measured faster below, slower above)
+        big = icmp(fb, "ge", imul(fb, imul(fb, k, m), b.itemsize), AXPY_BYTES)
+        _groups(fb, k, ks, Q, isel(fb, big, A.ifloordiv_pos(fb, k, Q), 0), Q // 2)
     return out
 
 
@@ -328,12 +345,19 @@ def _addr(fb, x, st, i, j):
     return A.ic(fb, A.address(fb, x, [i, j], st))
 
 
-def _groups(fb, total, body, size):
-    """body(start, size) for the full groups of `size` in range(total), then
-    body(start, 1) for each leftover index."""
-    ng = A.ifloordiv_pos(fb, total, size)
+def _groups(fb, total, body, size, ng=None, size2=None):
+    """body(start, size) for the first `ng` (default: all full) groups of
+    `size` in range(total), then (if size2) body(start, size2) for the full
+    groups of size2 after them, then body(start, 1) for each index left."""
+    if ng is None:
+        ng = A.ifloordiv_pos(fb, total, size)
     loop(fb, ng, [], lambda g, cs: (body(imul(fb, g, size), size), cs)[1])
     done = imul(fb, ng, size)
+    if size2:
+        d0 = done
+        ng2 = A.ifloordiv_pos(fb, A.isub(fb, total, d0), size2)
+        loop(fb, ng2, [], lambda g, cs: (body(iadd(fb, d0, imul(fb, g, size2)), size2), cs)[1])
+        done = iadd(fb, d0, imul(fb, ng2, size2))
     loop(fb, A.isub(fb, total, done), [], lambda t, cs: (body(iadd(fb, done, t), 1), cs)[1])
 
 

@@ -321,3 +321,42 @@ def test_dots_of_special_values():
                     a = np.stack([x, y, x])
                     AX.check(a, y, numpy=False)
                     assert bits(np.asarray(AX.mvp(a, y))) == bits(blocked(a, y))
+
+
+@pytest.mark.parametrize("dt", ["float64", "float32"])
+def test_matrix_vector_one_row_stream(dt, monkeypatch):
+    # `A @ x` takes one row at a time when A's byte size is in K.STREAM_BYTES
+    # (decided at run time): made small here so that one compiled function
+    # meets matrices below, inside and above the range; every row's sums
+    # are the blocked order's either way, in every build
+    isz = np.dtype(dt).itemsize
+    monkeypatch.setattr(K, "STREAM_BYTES", (40 * isz, 600 * isz))
+    ax, npdot, xat = (Builds(lambda a, x: a @ x), Builds(lambda a, x: np.dot(a, x)),
+                      Builds(lambda x, a: x @ a.T))
+    for n, k in [(1, 1), (2, 3), (3, 7), (7, 5), (7, 63), (65, 7), (5, 120), (3, 257),
+                 (257, 1), (1, 257), (0, 4), (4, 0)]:
+        a, x = data((n, k), dt), data(k, dt)
+        run(ax, a, x, blocked(a, x))
+        run(npdot, a, x, blocked(a, x))
+        run(xat, x, a, blocked(a, x))
+        a2 = data((2 * n, k + 3), dt)
+        run(ax, a2[::2, 3:], x, blocked(a2[::2, 3:], x))
+
+
+@pytest.mark.parametrize("dt", ["float64", "float32"])
+def test_axpy_row_groups(dt, monkeypatch):
+    # `x @ A` (and A.T @ x, a few rows of x) adds K.Q rows of A per pass over
+    # the result once A holds >= K.AXPY_BYTES bytes, K.Q // 2 below, then
+    # leftover rows one by one (decided at run time): every element's sum in
+    # k order either way, in every build
+    isz = np.dtype(dt).itemsize
+    monkeypatch.setattr(K, "AXPY_BYTES", 60 * isz)
+    xa, atx, two = (Builds(lambda x, a: x @ a), Builds(lambda a, x: a.T @ x),
+                    Builds(lambda x, a: x[:2] @ a))
+    for k, m in [(1, 1), (3, 5), (4, 9), (7, 2), (8, 7), (9, 9), (12, 5), (13, 4), (15, 4),
+                 (16, 3), (17, 5), (20, 3), (33, 7), (257, 1), (2, 40), (0, 3), (5, 0)]:
+        a, x = data((k, m), dt), data(k, dt)
+        run(xa, x, a, reference(x, a))
+        run(atx, a, x, reference(a.T, x))
+        x2 = data((3, k), dt)
+        run(two, x2, a, reference(x2[:2], a))
