@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from typing import Any, Optional
 
 from ..ir import BOOL, DTYPES, F64, I64, Var
-from ..ir.types import STR, ListType, NumpyScalarType, TupleType, python_name
+from ..ir.types import STR, ArrayType, ListType, NumpyScalarType, TupleType, python_name
 from .arrays import ListLit, ic, iadd, icmp, imul, isel, isub, known, loop
 from .values import (E_TYPE, E_UNSUPPORTED_VALUE, NpScalar, TraceRaise,
                      error, scalar_type)
@@ -132,7 +132,8 @@ def _elem_of(v):
     from .npscalars import dtype_name, is_np
     if is_np(v):  # list(a) of a 1-D array: NumPy scalars (lists_arrays.py)
         return NumpyScalarType(dtype_name(v))
-    return _ELEM.get(type(v))
+    from .lists_ofarrays import element_type
+    return _ELEM.get(type(v)) or element_type(v)  # arrays: lists_ofarrays.py
 
 
 def _pyname(elem) -> str:
@@ -229,6 +230,9 @@ def _check_item(tr, lst: PyList, v, loc):
 # --- memory -------------------------------------------------------------------------------
 
 def _size(elem) -> int:
+    if type(elem) is ArrayType:  # an array view (lists_ofarrays.py)
+        from .lists_ofarrays import slot_size
+        return slot_size(elem)
     if isinstance(elem, NumpyScalarType):
         return DTYPES[elem.dtype].size
     if isinstance(elem, TupleType):  # a record: one 8-byte slot per field (lists_records.py)
@@ -259,6 +263,9 @@ def _load(fb, elem, data, i):
     if isinstance(elem, NumpyScalarType):  # the NumPy scalar of its dtype
         from .npscalars import make
         return make(elem.dtype, fb.emit("load", [_addr(fb, data, elem, i)], {"dtype": elem.dtype}))
+    if type(elem) is ArrayType:
+        from .lists_ofarrays import load_array
+        return load_array(fb, elem, _addr(fb, data, elem, i))
     if isinstance(elem, TupleType):
         from .lists_records import load_record
         return load_record(fb, elem, _addr(fb, data, elem, i))
@@ -271,6 +278,9 @@ def _load(fb, elem, data, i):
 
 
 def _store(fb, elem, data, i, v):
+    if type(elem) is ArrayType:
+        from .lists_ofarrays import store_array
+        return store_array(fb, elem, _addr(fb, data, elem, i), v)
     if isinstance(elem, TupleType):
         from .lists_records import store_record
         return store_record(fb, elem, _addr(fb, data, elem, i), v)
@@ -354,6 +364,10 @@ def from_literal(tr, lit: Literal, loc, strict=True):
     if any(type(v) is str for v in items):  # strs: in memory (frontend/strvalues.py)
         from .strvalues import to_str
         items = tuple(to_str(tr, v, loc) if type(v) is str else v for v in items)
+    from .arrays import Ew
+    if any(isinstance(v, Ew) for v in items):  # arrays: their values (lists_ofarrays.py)
+        from .arrays import materialize
+        items = tuple(materialize(tr, v, loc) if isinstance(v, Ew) else v for v in items)
     if any(isinstance(v, ListLit) for v in items):  # rows: lists themselves
         items = tuple(as_list(tr, v, loc, strict=False) or v if isinstance(v, ListLit) else v
                       for v in items)
@@ -423,6 +437,10 @@ def _row(tr, v, loc):
     if type(v) is str:
         from .strvalues import to_str
         return to_str(tr, v, loc)
+    from .arrays import Ew
+    if isinstance(v, Ew):  # an array expression: its value (lists_ofarrays.py)
+        from .arrays import materialize
+        return materialize(tr, v, loc)
     return as_list(tr, v, loc) if isinstance(v, ListLit) else v
 
 
@@ -675,6 +693,10 @@ def to_array(tr, lst: PyList, loc, dtype=None):
 
 def _eq(tr, a, b, loc):
     from . import operators, strvalues
+    from .arrays import is_array
+    if is_array(a) or is_array(b):  # elementwise, or identity: lists_ofarrays.py
+        from .lists_ofarrays import refuse
+        refuse("comparing elements (==, in, index, count, remove)", loc)
     if strvalues.involved(a, b):  # strs (frontend/strlists.py)
         return strvalues.compare(tr, "==", a, b, loc)
     if isinstance(a, PyList) or isinstance(b, PyList):

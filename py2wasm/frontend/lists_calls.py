@@ -10,7 +10,7 @@ re-exports these names for opcodes.py, calls.py and tracer.py.
 from __future__ import annotations
 
 from ..ir import BOOL, DTYPES, F64, I64, Var
-from ..ir.types import ListType, NumpyScalarType
+from ..ir.types import ArrayType, ListType, NumpyScalarType, TupleType
 from .arrays import iadd, ic, icmp, imul, isub, loop
 from .lists import (ITERATORS, NO, ListIter, ListMethod, Literal, PyList, _field, _fold, _load,
                     _reserve, _set_field, _store, append, as_list, clear, copy, count, extend,
@@ -202,6 +202,10 @@ def call(tr, fn, args, kwargs, loc):
     import builtins as py
     import numpy as np
     from .calls import _is_numpy
+    if _is_numpy(fn) and any(isinstance(a, PyList) and type(a.elem) is ArrayType
+                             for a in args):  # a list of arrays: lists_ofarrays.py
+        from .lists_ofarrays import np_call
+        return np_call(tr, fn, args, kwargs, loc)
     if _is_numpy(fn) and any(isinstance(a, PyList) for a in list(args) + list(kwargs.values())) \
             and fn not in (np.array, np.asarray):
         # np.mean(xs), np.zeros(n) + xs...: the list as a new 1-D array
@@ -236,7 +240,9 @@ def call(tr, fn, args, kwargs, loc):
                     "loop over the strings", E_UNSUPPORTED_CALL)
     if lst.elem is not None and not isinstance(lst.elem, str) and lst.elem != STR and \
             fn in (sum, min, max):
-        raise error(loc, f"{fn.__name__}() of a list of {'lists' if isinstance(lst.elem, ListType) else 'tuples'} is not supported",
+        kind = 'lists' if isinstance(lst.elem, ListType) else 'tuples' if isinstance(
+            lst.elem, TupleType) else 'arrays'
+        raise error(loc, f"{fn.__name__}() of a list of {kind} is not supported",
                     "loop over the rows", E_UNSUPPORTED_CALL)
     if fn is sum:
         start = args[1] if len(args) > 1 else kwargs.get("start", 0)

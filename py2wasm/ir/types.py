@@ -386,7 +386,7 @@ def python_name(t: PyType) -> str:
         return "str"
     if isinstance(t, ListType):
         e = t.elem
-        inner = python_name(e) if isinstance(e, (ListType, StrType)) else \
+        inner = python_name(e) if isinstance(e, (ArrayType, StrType, TupleType)) else \
             {"float64": "float", "int64": "int", "bool": "bool"}.get(e, "nothing")
         return f"list[{inner}]"
     if isinstance(t, ArrayType):
