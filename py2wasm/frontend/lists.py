@@ -907,5 +907,6 @@ NO = object()  # "not a call of ours" (lists_calls.call, lists_iter.iterator_cal
 from .lists_iter import ITERATORS, iter_step, iterator_call  # noqa: E402
 from .lists_sort import sort, sorted_  # noqa: E402
 from .lists_abi import bind_params, list_type, mutates, param_list  # noqa: E402,F401
+from .lists_calls import LambdaMaker, lambda_  # noqa: E402,F401
 from .lists_calls import (as_index, attribute, call, call_method, check_return,  # noqa: E402,F401
                           comprehension)

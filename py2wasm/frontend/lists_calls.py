@@ -48,7 +48,7 @@ def _convert(fb, v, t):
     return fb.const(float(v) if t == F64 else int(v), t)
 
 
-def _minmax(tr, lst: PyList, which, loc):
+def _minmax(tr, lst: PyList, which, loc, check_empty=True):
     from . import operators
     fb = tr.fb
     from ..ir.messages import cpython_message
@@ -61,7 +61,7 @@ def _minmax(tr, lst: PyList, which, loc):
         from .strvalues import lib
         return lib(tr, strlib.min_str, [lst, -1 if which == "min" else 1], loc, which)
     n = length(fb, lst)
-    empty = icmp(fb, "eq", n, 0)
+    empty = icmp(fb, "eq", n, 0) if check_empty else False
     if empty is True:
         raise TraceRaise("ValueError", msg)
     if empty is not False:
@@ -177,6 +177,20 @@ def call(tr, fn, args, kwargs, loc):
             raise error(loc, "sorted() with a key is not supported", "sort the numbers "
                         "themselves", E_UNSUPPORTED_CALL)
         return sorted_(tr, args[0], kwargs.get("reverse", False), loc)
+    if fn in (min, max) and len(args) == 1 and kwargs and set(kwargs) <= {"key", "default"}:
+        from .iterators import SymRange
+        if isinstance(args[0], SymRange):
+            args = [_range_list(tr, args[0], loc)]
+        elif isinstance(args[0], range):
+            args = [Literal(tuple(args[0]))]
+        lst = as_list(tr, args[0], loc, strict=False) if isinstance(
+            args[0], (PyList, Literal)) else None  # frontend/lists_minmax.py
+        if lst is not None:
+            from .lists_minmax import MISSING, minmax
+            if kwargs.get("key") is None:
+                _check_minmax(lst, fn, loc)
+            return minmax(tr, lst, fn.__name__, kwargs.get("key"),
+                          kwargs.get("default", MISSING), loc)
     import inspect
     if inspect.isfunction(fn) or inspect.ismethod(fn):  # a Python function: lists pass through
         conv = [as_list(tr, a, loc, strict=False) if isinstance(a, Literal) else None for a in args]
@@ -231,6 +245,8 @@ def call(tr, fn, args, kwargs, loc):
         return NO
     if fn is len:
         return length(tr.fb, lst)
+    if fn in (min, max):
+        _check_minmax(lst, fn, loc)
     if isinstance(lst.elem, NumpyScalarType) and fn in (sum, min, max, any, all):
         raise error(loc, f"{fn.__name__}() of a list of NumPy scalars (list(a)) is not supported",
                     f"use np.{fn.__name__}(a), or a.tolist() for Python numbers", E_UNSUPPORTED_CALL)
@@ -265,6 +281,19 @@ def call(tr, fn, args, kwargs, loc):
                 "loop over the list, or use a NumPy array: np.array(xs)", E_UNSUPPORTED_CALL)
 
 
+def _check_minmax(lst: PyList, fn, loc):
+    """min/max compare the items themselves: numbers and strs only."""
+    from ..ir.types import STR
+    if isinstance(lst.elem, NumpyScalarType):
+        raise error(loc, f"{fn.__name__}() of a list of NumPy scalars (list(a)) is not supported",
+                    f"use np.{fn.__name__}(a), or a.tolist() for Python numbers", E_UNSUPPORTED_CALL)
+    if lst.elem is not None and not isinstance(lst.elem, str) and lst.elem != STR:
+        kind = 'lists' if isinstance(lst.elem, ListType) else 'tuples' if isinstance(
+            lst.elem, TupleType) else 'arrays'
+        raise error(loc, f"{fn.__name__}() of a list of {kind} is not supported",
+                    "loop over the rows, or pass key=", E_UNSUPPORTED_CALL)
+
+
 def comprehension(tr, code, captured: list):
     """3.11's `<listcomp>` function object for MAKE_FUNCTION: traced as a
     function of its own whose captured locals are extra parameters."""
@@ -273,6 +302,24 @@ def comprehension(tr, code, captured: list):
     fn = types.FunctionType(code, tr.fn.__globals__, code.co_name, None, cells)
     fn.__py2wasm_comprehension__ = True
     return fn
+
+
+class LambdaMaker:
+    """3.13's MAKE_FUNCTION of a lambda with free variables: its closure
+    comes with the SET_FUNCTION_ATTRIBUTE that follows."""
+    __slots__ = ("code",)
+
+    def __init__(self, code):
+        self.code = code
+
+
+def lambda_(tr, code, captured: list, pending: bool = False):
+    """A lambda made in compiled code (`key=lambda p: p[1]`): a function traced
+    where it is called, its captured locals extra parameters (as a
+    comprehension's); `pending`: 3.13, the closure not given yet."""
+    if pending and code.co_freevars:
+        return LambdaMaker(code)
+    return comprehension(tr, code, captured)
 
 
 def _range_list(tr, r, loc):
