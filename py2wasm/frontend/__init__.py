@@ -77,6 +77,7 @@ def trace_many(fns, *, default=F64, progress=None) -> Module:
     fns = list(fns)
     layouts: dict = {}  # the user classes' instance layouts (objects.py), learned by tracing
     dict_sites: dict = {}  # the key and value types of empty dicts (dicts.py), likewise
+    list_sites: dict = {}  # the element types of empty lists (lists.py), likewise
     rounds = 0
     while True:
         rounds += 1
@@ -91,6 +92,7 @@ def trace_many(fns, *, default=F64, progress=None) -> Module:
                         "assignment", E_TRACE_LIMIT)
         mt = ModuleTracer(reserved_names=[f.__name__ for f, _ in fns])
         mt.layouts, mt.dict_sites, mt.layouts_grew = layouts, dict_sites, False
+        mt.list_sites = list_sites
         try:
             for i, (fn, types) in enumerate(fns):
                 if progress is not None:

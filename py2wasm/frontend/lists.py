@@ -162,6 +162,15 @@ def _sites(tr) -> dict:
     return s
 
 
+def _learned_now(tr) -> set:
+    """The sites whose element type this pass of the module's trace learned
+    (`list_sites` itself lasts across the passes of frontend.trace_many)."""
+    s = getattr(tr.mt, "list_learned_now", None)
+    if s is None:
+        s = tr.mt.list_learned_now = set()
+    return s
+
+
 def _site_key(tr, site):
     if type(site) is tuple and site[:1] == ("abs",):  # already a key (from_literal)
         return site[1]
@@ -215,10 +224,14 @@ def _check_item(tr, lst: PyList, v, loc):
     if lst.elem is None:
         sites = _sites(tr)
         key = _site_key(tr, lst.site)
+        if lst.site is not None and key in sites and key in _learned_now(tr) and \
+                sites[key] == t:  # made before its type was learned (an instance's field
+            tr.mt.layouts_grew = True  # filled by a method): the module is traced again
         if lst.site is None or key in sites:
             raise error(loc, "a list whose element type cannot be inferred",
                         "start the list with an element, e.g. [0.0]", E_TYPE)
         sites[key] = t
+        _learned_now(tr).add(key)
         raise ListTypeLearned()
     if not _fits(lst.elem, t):
         raise error(loc, f"a list of {_pyname(lst.elem)} cannot hold a {_pyname(t)} in "
