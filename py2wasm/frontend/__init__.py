@@ -99,8 +99,9 @@ def trace_many(fns, *, default=F64, progress=None) -> Module:
                     progress(i, len(fns), fn.__name__)
                 _export(mt, fn, types, default)
         except CompileError:
-            if not mt.layouts_grew:
+            if not mt.layouts_grew and not getattr(mt, "lists_learned", False):
                 raise
+            mt.layouts_grew = True  # a list's element type learned in this pass: again
         if not mt.layouts_grew:  # no class gained a field: the offsets and sizes are final
             break
     if fns:

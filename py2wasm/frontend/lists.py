@@ -231,7 +231,8 @@ def _check_item(tr, lst: PyList, v, loc):
             raise error(loc, "a list whose element type cannot be inferred",
                         "start the list with an element, e.g. [0.0]", E_TYPE)
         sites[key] = t
-        _learned_now(tr).add(key)
+        _learned_now(tr).add(key)  # an error later in this pass may come from the list's
+        tr.mt.lists_learned = True  # emptiness assumed so far: frontend.trace_many retries
         raise ListTypeLearned()
     if not _fits(lst.elem, t):
         raise error(loc, f"a list of {_pyname(lst.elem)} cannot hold a {_pyname(t)} in "

@@ -216,6 +216,10 @@ def call(tr, fn, args, kwargs, loc):
     import builtins as py
     import numpy as np
     from .calls import _is_numpy
+    if fn in (np.stack, np.concatenate, np.vstack, np.hstack) and args and isinstance(
+            args[0], PyList) and args[0].elem is None:  # never filled: empty at run time
+        raise TraceRaise("ValueError", "need at least one array to "
+                         + ("stack" if fn is np.stack else "concatenate"))
     if _is_numpy(fn) and any(isinstance(a, PyList) and type(a.elem) is ArrayType
                              for a in args):  # a list of arrays: lists_ofarrays.py
         from .lists_ofarrays import np_call

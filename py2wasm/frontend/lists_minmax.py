@@ -89,23 +89,36 @@ def minmax(tr, lst, which, key, default, loc):
                             "supported", "return a number (or a tuple of numbers) from the key",
                             E_UNSUPPORTED_CALL)
             return k, got
-        k0, (leaves0, rebuild) = key_of(fb.const(0))
-        shape = [type(x) for x in leaves0]
 
-        def body(i, c):
-            j = iadd(fb, i, 1)
-            kx, (lx, _) = key_of(j)
-            kbest = rebuild(iter(c[1:]))
-            if [type(x) for x in lx] != shape or [x.type for x in lx] != [
-                    x.type for x in c[1:]]:
-                raise error(loc, f"{which}() with a key whose result type changes between "
-                            "items is not supported", "make the key return one type",
-                            E_UNSUPPORTED_CALL)
-            b = _better(tr, op, kx, kbest, loc)
-            return [fb.emit("select", [b, ic(fb, j), c[0]])] + [
-                fb.emit("select", [b, x, y]) for x, y in zip(lx, c[1:])]
-        out = loop(fb, isub(fb, n, 1), [fb.const(0)] + leaves0, body)
-        best = _load(fb, lst.elem, data, out[0])
+        def scan():  # the index of the best item (its key: the first item's, then better)
+            k0, (leaves0, rebuild) = key_of(fb.const(0))
+            shape = [type(x) for x in leaves0]
+
+            def body(i, c):
+                j = iadd(fb, i, 1)
+                kx, (lx, _) = key_of(j)
+                kbest = rebuild(iter(c[1:]))
+                if [type(x) for x in lx] != shape or [x.type for x in lx] != [
+                        x.type for x in c[1:]]:
+                    raise error(loc, f"{which}() with a key whose result type changes between "
+                                "items is not supported", "make the key return one type",
+                                E_UNSUPPORTED_CALL)
+                b = _better(tr, op, kx, kbest, loc)
+                return [fb.emit("select", [b, ic(fb, j), c[0]])] + [
+                    fb.emit("select", [b, x, y]) for x, y in zip(lx, c[1:])]
+            return loop(fb, isub(fb, n, 1), [fb.const(0)] + leaves0, body)[0]
+    if key is None:
+        pass
+    elif empty is False:
+        best = _load(fb, lst.elem, data, scan())
+    else:  # the key is called only when there is an item (CPython calls it per item)
+        from ..ir import I64
+        some, join = fb.new_block(), fb.new_block([I64])
+        fb.cond_br(empty, join, some, [fb.const(0)], [])
+        fb.set_block(some)
+        fb.br(join, [scan()])
+        fb.set_block(join)
+        best = _load(fb, lst.elem, data, join.params[0])
     if default is MISSING or empty is False:
         return best
     return _either(tr, empty, default, best)

@@ -79,13 +79,19 @@ def numpy_scalar_key(n: int):
     return max(range(n), key=lambda i: a[i] * np.float32(-1.5) + i % 3)
 
 
+def key_not_called_when_empty(n: int):
+    xs = [i * 1.5 for i in range(n)]
+    return max(range(len(xs)), key=lambda i: xs[i], default=-1)
+
+
 def empty_no_default(n: int):
     return max((i for i in range(n) if i > 100), key=dist3)
 
 
 CASES = [(f, (n,)) for f in (gen_default, gen_default_float, gen_default_other_type, gen_key,
                             list_key_default, records_by_key, nan_keys, rows_by_len,
-                            arrays_by_sum, range_key, numpy_scalar_key, empty_no_default)
+                            arrays_by_sum, range_key, numpy_scalar_key, empty_no_default,
+                            key_not_called_when_empty)
          for n in (0, 1, 6)] + [(closure_key, (n, c)) for n in (0, 7) for c in (3.0, -1.5)]
 
 
