@@ -317,13 +317,50 @@ class LambdaMaker:
         self.code = code
 
 
-def lambda_(tr, code, captured: list, pending: bool = False):
+def lambda_(tr, code, captured: list, pending: bool = False, ins=None):
     """A lambda made in compiled code (`key=lambda p: p[1]`): a function traced
     where it is called, its captured locals extra parameters (as a
     comprehension's); `pending`: 3.13, the closure not given yet."""
     if pending and code.co_freevars:
         return LambdaMaker(code)
+    if not _immediate(tr, ins):
+        for name in code.co_freevars:
+            _check_captured(tr, name)
     return comprehension(tr, code, captured)
+
+
+_PURE = ("LOAD_CONST", "LOAD_FAST", "LOAD_FAST_CHECK", "LOAD_FAST_LOAD_FAST", "LOAD_DEREF",
+         "KW_NAMES", "SET_FUNCTION_ATTRIBUTE", "NOP", "CACHE", "LOAD_SMALL_INT")
+
+
+def _immediate(tr, ins) -> bool:
+    """Is the lambda made at `ins` an argument of the call that follows, with
+    only loads in between (`max(xs, key=lambda v: v - c, default=0)`)? Then
+    the captured values cannot change before the call uses it."""
+    if ins is None:
+        return False
+    k = tr.index[ins.offset] + 1
+    while k < len(tr.instrs) and tr.instrs[k].opname in _PURE:
+        k += 1
+    return k < len(tr.instrs) and tr.instrs[k].opname in ("PRECALL", "CALL", "CALL_KW",
+                                                          "CALL_FUNCTION_EX")
+
+
+def _check_captured(tr, name):
+    """The lambda gets the value a captured variable has when it is made; a
+    CPython closure sees the variable's latest value. Both agree when the
+    variable is assigned at most once, outside any loop: else refused."""
+    ins = tr.instrs
+    stores = [i.offset for i in ins if i.opname in ("STORE_DEREF", "STORE_FAST", "DELETE_DEREF")
+              and i.argval == name]
+    loops = [(i.argval, i.offset) for i in ins if i.opname.startswith("JUMP_BACKWARD")]
+    if len(stores) > 1 or any(t <= o <= j for o in stores for t, j in loops):
+        from .values import E_UNSUPPORTED_OPCODE
+        raise error(tr.loc_of(next(i for i in ins if i.offset == stores[-1])),
+                    f"a lambda capturing {name!r}, which is assigned again (or in a loop), is "
+                    "not supported (the compiled lambda would keep the value it was made with)",
+                    f"pass {name} to a module-level function as an argument",
+                    E_UNSUPPORTED_OPCODE)
 
 
 def _range_list(tr, r, loc):

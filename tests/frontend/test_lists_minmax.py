@@ -126,3 +126,47 @@ def test_a_key_returning_a_list_is_refused():
     with pytest.raises(CompileError) as e:
         py2wasm.compile(f)(3)
     assert e.value.code == "P2W002"
+
+
+# --- lambdas: a captured variable's value -------------------------------------------------
+
+def lambda_stored_once(n: int):
+    c = n * 2
+    f = lambda x: x + c  # noqa: E731
+    return f(1) + f(2)
+
+
+def lambda_in_a_loop_used_at_once(n: int, c: int):
+    best = 0
+    for k in range(n):
+        best += max(range(5), key=lambda v: abs(v - k - c), default=c)
+    return best
+
+
+@pytest.mark.parametrize("fn, args", [(lambda_stored_once, (3,)),
+                                      (lambda_in_a_loop_used_at_once, (4, 1)),
+                                      (lambda_in_a_loop_used_at_once, (0, 1))])
+def test_lambdas_see_the_captured_values_as_cpython(fn, args):
+    check(fn, *args)
+
+
+def lambda_late_binding(n: int):
+    c = 1
+    f = lambda x: x + c  # noqa: E731
+    c = 2  # CPython's f sees 2
+    return f(n)
+
+
+def lambda_kept_across_iterations(n: int):
+    f = abs
+    for c in range(n):
+        if c == 0:
+            f = lambda x: x + c  # noqa: E731
+    return f(0)
+
+
+@pytest.mark.parametrize("fn", [lambda_late_binding, lambda_kept_across_iterations])
+def test_a_lambda_whose_captured_variable_changes_is_refused(fn):
+    with pytest.raises(CompileError) as e:
+        py2wasm.compile(fn)(3)
+    assert e.value.code == "P2W001" and "lambda capturing 'c'" in str(e.value)
