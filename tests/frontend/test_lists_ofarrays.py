@@ -314,3 +314,27 @@ def test_concatenate_and_stack_match_numpy(shapes, dtype, axis):
     want = outcome(fn, [xs])
     got = outcome(py2wasm.compile(fn), [xs])
     assert same_deep(got[:3], want[:3]), (got, want)
+
+
+# --- an array's address in a list: the passes and the host must see the aliasing ---------
+
+def accumulate_through_both(n: int):
+    acc = np.zeros(1)
+    xs = [acc]
+    for _ in range(n):
+        acc[0] += 1.0  # passes/promote.py must not keep acc[0] in a register:
+        xs[0][0] += 10.0  # this writes the same element through a pointer read from the list
+    return acc[0], xs[0][0]
+
+
+def write_param_through_views(m):
+    cols = [m[:, j] for j in range(m.shape[1])]
+    cols[-1][0] = -5.0  # writes the caller's m (ir/writes.py: its address escaped)
+    return len(cols)
+
+
+@pytest.mark.parametrize("fn, args", [(accumulate_through_both, (5,)),
+                                      (accumulate_through_both, (0,)),
+                                      (write_param_through_views, (np.ones((2, 3)),))])
+def test_an_array_reached_through_a_list_is_the_same_memory(fn, args):
+    check(fn, *args)
