@@ -220,6 +220,14 @@ def np_array(tr, lst: PyList, dtype, loc):
     """np.array(xs) of a list value: 1-D for numbers, N-d for lists of lists."""
     if isinstance(lst.elem, ListType):
         return array_of_rows(tr, lst, dtype, loc)
+    if dtype is None and lst.elem not in (None, "float64") and (
+            isinstance(lst.elem, str) or type(lst.elem).__name__ == "NumpyScalarType"):
+        fb = tr.fb
+        empty = icmp(fb, "eq", length(fb, lst), 0)
+        if empty is not False:  # NumPy: np.array([]) is float64 whatever the list held
+            fb.raise_if(empty if isinstance(empty, Var) else fb.const(True), "ValueError",
+                        "np.array() of an empty list: NumPy gives a float64 array, not the "
+                        "list's element type (not supported by py2wasm; pass dtype=)", loc)
     return to_array(tr, lst, loc, dtype)
 
 

@@ -136,3 +136,18 @@ def test_sum_of_a_list_of_numpy_scalars_is_refused_with_a_hint():
 
 def lambda_sum(a):
     return sum(list(a))
+
+
+def ints_to_array(n: int):
+    return np.array([k * 3 for k in range(n)])
+
+
+def test_np_array_of_an_empty_list_of_ints_is_a_clear_error_not_a_wrong_dtype():
+    cf = py2wasm.compile(ints_to_array)
+    assert same(cf(3), ints_to_array(3))
+    with pytest.raises(ValueError, match="NumPy gives a float64 array"):
+        cf(0)  # NumPy: float64 for an empty list; the compiled list's dtype is int64
+
+    def typed(n: int):
+        return np.array([k for k in range(n)], dtype=np.int64)
+    assert same(py2wasm.compile(typed)(0), typed(0))  # dtype= given: no question
