@@ -290,7 +290,8 @@ def _check_minmax(lst: PyList, fn, loc):
     from ..ir.types import STR
     if isinstance(lst.elem, NumpyScalarType):
         raise error(loc, f"{fn.__name__}() of a list of NumPy scalars (list(a)) is not supported",
-                    f"use np.{fn.__name__}(a), or a.tolist() for Python numbers", E_UNSUPPORTED_CALL)
+                    f"use np.{fn.__name__}(a), or a.tolist() for Python numbers",
+                    E_UNSUPPORTED_CALL)
     if lst.elem is not None and not isinstance(lst.elem, str) and lst.elem != STR:
         kind = 'lists' if isinstance(lst.elem, ListType) else 'tuples' if isinstance(
             lst.elem, TupleType) else 'arrays'

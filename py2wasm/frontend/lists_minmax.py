@@ -27,8 +27,9 @@ def _key_leaves(fb, k, loc):
         dt = dtype_name(k)
         if dt in ("complex128", "complex64"):
             return None
-        v = k.var if isinstance(k, NpScalar) else fb.const(compute_value(k), make(
-            dt, fb.const(0)).var.type)
+        from ..ir.types import NumpyScalarType
+        v = k.var if isinstance(k, NpScalar) else fb.const(compute_value(k),
+                                                            NumpyScalarType(dt).compute)
         return [v], (lambda it: make(dt, next(it)))
     if type(k) is tuple:
         parts = [_key_leaves(fb, x, loc) for x in k]

@@ -112,7 +112,8 @@ def _list_annotation(ann, fn, what):
                        code=E_SIGNATURE, source_line=_src(fn),
                        hint="annotate list[float], list[int], list[bool], a nested "
                             "list[list[float]], list[tuple[float, int]], list[np.float32] or "
-                            "list[npt.NDArray[np.float64]]; for arrays use npt.NDArray[np.float64] or "
+                            "list[npt.NDArray[np.float64]]; for arrays use "
+                            "npt.NDArray[np.float64] or "
                             "py2wasm.f64[:] (py2wasm.f64[:, :] for 2-D)")
 
 
