@@ -77,6 +77,7 @@ def trace_many(fns, *, default=F64, progress=None) -> Module:
     fns = list(fns)
     layouts: dict = {}  # the user classes' instance layouts (objects.py), learned by tracing
     dict_sites: dict = {}  # the key and value types of empty dicts (dicts.py), likewise
+    list_sites: dict = {}  # the element types of empty lists (lists.py), likewise
     rounds = 0
     while True:
         rounds += 1
@@ -91,14 +92,16 @@ def trace_many(fns, *, default=F64, progress=None) -> Module:
                         "assignment", E_TRACE_LIMIT)
         mt = ModuleTracer(reserved_names=[f.__name__ for f, _ in fns])
         mt.layouts, mt.dict_sites, mt.layouts_grew = layouts, dict_sites, False
+        mt.list_sites = list_sites
         try:
             for i, (fn, types) in enumerate(fns):
                 if progress is not None:
                     progress(i, len(fns), fn.__name__)
                 _export(mt, fn, types, default)
         except CompileError:
-            if not mt.layouts_grew:
+            if not mt.layouts_grew and not getattr(mt, "lists_learned", False):
                 raise
+            mt.layouts_grew = True  # a list's element type learned in this pass: again
         if not mt.layouts_grew:  # no class gained a field: the offsets and sizes are final
             break
     if fns:

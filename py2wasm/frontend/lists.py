@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from typing import Any, Optional
 
 from ..ir import BOOL, DTYPES, F64, I64, Var
-from ..ir.types import STR, ListType, NumpyScalarType, TupleType, python_name
+from ..ir.types import STR, ArrayType, ListType, NumpyScalarType, TupleType, python_name
 from .arrays import ListLit, ic, iadd, icmp, imul, isel, isub, known, loop
 from .values import (E_TYPE, E_UNSUPPORTED_VALUE, NpScalar, TraceRaise,
                      error, scalar_type)
@@ -132,7 +132,8 @@ def _elem_of(v):
     from .npscalars import dtype_name, is_np
     if is_np(v):  # list(a) of a 1-D array: NumPy scalars (lists_arrays.py)
         return NumpyScalarType(dtype_name(v))
-    return _ELEM.get(type(v))
+    from .lists_ofarrays import element_type
+    return _ELEM.get(type(v)) or element_type(v)  # arrays: lists_ofarrays.py
 
 
 def _pyname(elem) -> str:
@@ -158,6 +159,15 @@ def _sites(tr) -> dict:
     s = getattr(tr.mt, "list_sites", None)
     if s is None:
         s = tr.mt.list_sites = {}
+    return s
+
+
+def _learned_now(tr) -> set:
+    """The sites whose element type this pass of the module's trace learned
+    (`list_sites` itself lasts across the passes of frontend.trace_many)."""
+    s = getattr(tr.mt, "list_learned_now", None)
+    if s is None:
+        s = tr.mt.list_learned_now = set()
     return s
 
 
@@ -214,10 +224,15 @@ def _check_item(tr, lst: PyList, v, loc):
     if lst.elem is None:
         sites = _sites(tr)
         key = _site_key(tr, lst.site)
+        if lst.site is not None and key in sites and key in _learned_now(tr) and \
+                sites[key] == t:  # made before its type was learned (an instance's field
+            tr.mt.layouts_grew = True  # filled by a method): the module is traced again
         if lst.site is None or key in sites:
             raise error(loc, "a list whose element type cannot be inferred",
                         "start the list with an element, e.g. [0.0]", E_TYPE)
         sites[key] = t
+        _learned_now(tr).add(key)  # an error later in this pass may come from the list's
+        tr.mt.lists_learned = True  # emptiness assumed so far: frontend.trace_many retries
         raise ListTypeLearned()
     if not _fits(lst.elem, t):
         raise error(loc, f"a list of {_pyname(lst.elem)} cannot hold a {_pyname(t)} in "
@@ -229,6 +244,9 @@ def _check_item(tr, lst: PyList, v, loc):
 # --- memory -------------------------------------------------------------------------------
 
 def _size(elem) -> int:
+    if type(elem) is ArrayType:  # an array view (lists_ofarrays.py)
+        from .lists_ofarrays import slot_size
+        return slot_size(elem)
     if isinstance(elem, NumpyScalarType):
         return DTYPES[elem.dtype].size
     if isinstance(elem, TupleType):  # a record: one 8-byte slot per field (lists_records.py)
@@ -259,6 +277,9 @@ def _load(fb, elem, data, i):
     if isinstance(elem, NumpyScalarType):  # the NumPy scalar of its dtype
         from .npscalars import make
         return make(elem.dtype, fb.emit("load", [_addr(fb, data, elem, i)], {"dtype": elem.dtype}))
+    if type(elem) is ArrayType:
+        from .lists_ofarrays import load_array
+        return load_array(fb, elem, _addr(fb, data, elem, i))
     if isinstance(elem, TupleType):
         from .lists_records import load_record
         return load_record(fb, elem, _addr(fb, data, elem, i))
@@ -271,6 +292,9 @@ def _load(fb, elem, data, i):
 
 
 def _store(fb, elem, data, i, v):
+    if type(elem) is ArrayType:
+        from .lists_ofarrays import store_array
+        return store_array(fb, elem, _addr(fb, data, elem, i), v)
     if isinstance(elem, TupleType):
         from .lists_records import store_record
         return store_record(fb, elem, _addr(fb, data, elem, i), v)
@@ -355,6 +379,10 @@ def from_literal(tr, lit: Literal, loc, strict=True):
         from .strvalues import to_str  # (frontend/strvalues.py; f-strings: strfmt.py)
         items = tuple(to_str(tr, v, loc) if type(v) is str or type(v).__name__ == "FStr" else v
                       for v in items)
+    from .arrays import Ew
+    if any(isinstance(v, Ew) for v in items):  # arrays: their values (lists_ofarrays.py)
+        from .arrays import materialize
+        items = tuple(materialize(tr, v, loc) if isinstance(v, Ew) else v for v in items)
     if any(isinstance(v, ListLit) for v in items):  # rows: lists themselves
         items = tuple(as_list(tr, v, loc, strict=False) or v if isinstance(v, ListLit) else v
                       for v in items)
@@ -428,6 +456,10 @@ def _row(tr, v, loc):
     if type(v) is tuple and any(type(x) is not PyStr and is_stringish(x) for x in v):
         return tuple(to_str(tr, x, loc) if type(x) is not PyStr and is_stringish(x) else x
                      for x in v)
+    from .arrays import Ew
+    if isinstance(v, Ew):  # an array expression: its value (lists_ofarrays.py)
+        from .arrays import materialize
+        return materialize(tr, v, loc)
     return as_list(tr, v, loc) if isinstance(v, ListLit) else v
 
 
@@ -680,6 +712,10 @@ def to_array(tr, lst: PyList, loc, dtype=None):
 
 def _eq(tr, a, b, loc):
     from . import operators, strvalues
+    from .arrays import is_array
+    if is_array(a) or is_array(b):  # elementwise, or identity: lists_ofarrays.py
+        from .lists_ofarrays import refuse
+        refuse("comparing elements (==, in, index, count, remove)", loc)
     if strvalues.involved(a, b):  # strs (frontend/strlists.py)
         return strvalues.compare(tr, "==", a, b, loc)
     if isinstance(a, PyList) or isinstance(b, PyList):
@@ -890,5 +926,6 @@ NO = object()  # "not a call of ours" (lists_calls.call, lists_iter.iterator_cal
 from .lists_iter import ITERATORS, iter_step, iterator_call  # noqa: E402
 from .lists_sort import sort, sorted_  # noqa: E402
 from .lists_abi import bind_params, list_type, mutates, param_list  # noqa: E402,F401
+from .lists_calls import LambdaMaker, lambda_  # noqa: E402,F401
 from .lists_calls import (as_index, attribute, call, call_method, check_return,  # noqa: E402,F401
                           comprehension)

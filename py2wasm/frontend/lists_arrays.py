@@ -171,10 +171,11 @@ def list_of_array(tr, a, loc):
     from .npscalars import make
     fb = tr.fb
     a = materialize(tr, a, loc)
+    if a.ndim > 1:  # its rows: views (frontend/lists_ofarrays.py), as NumPy's iteration
+        return _list_of_rows(tr, a, loc)
     if a.ndim != 1:
-        raise error(loc, "list() of an N-d NumPy array is not supported (its items are array "
-                    "rows)", "use a.tolist() for nested lists of Python numbers, or index "
-                    "the rows a[i]", E_UNSUPPORTED_CALL)
+        raise error(loc, "list() of a 0-d NumPy array is not supported (it is not iterable)",
+                    "use a.item()", E_UNSUPPORTED_CALL)
     if a.dtype in ("complex128", "complex64"):
         raise error(loc, "list() of a complex array is not supported", "keep the array",
                     E_UNSUPPORTED_CALL)
@@ -192,10 +193,41 @@ def list_of_array(tr, a, loc):
     return out
 
 
+def _list_of_rows(tr, a, loc):
+    """list(a) of an N-d array: its rows a[0], a[1]... (views of a)."""
+    from ..ir.types import ArrayType
+    from . import arrays as A
+    from .lists_ofarrays import store_array
+    fb = tr.fb
+    t = ArrayType(a.dtype, a.ndim - 1)
+    st = A.strides_of(fb, a)
+    n = a.shape[0]
+    out = new_list(tr, t, [], loc)
+    _reserve(tr, out, n, loc)
+    data = _field(fb, out, 16)
+
+    def body(k, c):
+        ptr = A.iadd(fb, a.ptr, imul(fb, imul(fb, k, st[0]), a.itemsize))
+        row = A.Arr(a.dtype, ptr, tuple(a.shape[1:]), tuple(st[1:]), a.root)
+        store_array(fb, t, A.iadd(fb, data, imul(fb, k, 8 * (2 * t.ndim + 1))), row)
+        return c
+    loop(fb, n, [], body)
+    _set_field(fb, out, 0, n)
+    return out
+
+
 def np_array(tr, lst: PyList, dtype, loc):
     """np.array(xs) of a list value: 1-D for numbers, N-d for lists of lists."""
     if isinstance(lst.elem, ListType):
         return array_of_rows(tr, lst, dtype, loc)
+    if dtype is None and lst.elem not in (None, "float64") and (
+            isinstance(lst.elem, str) or type(lst.elem).__name__ == "NumpyScalarType"):
+        fb = tr.fb
+        empty = icmp(fb, "eq", length(fb, lst), 0)
+        if empty is not False:  # NumPy: np.array([]) is float64 whatever the list held
+            fb.raise_if(empty if isinstance(empty, Var) else fb.const(True), "ValueError",
+                        "np.array() of an empty list: NumPy gives a float64 array, not the "
+                        "list's element type (not supported by py2wasm; pass dtype=)", loc)
     return to_array(tr, lst, loc, dtype)
 
 

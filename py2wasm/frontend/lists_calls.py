@@ -10,7 +10,7 @@ re-exports these names for opcodes.py, calls.py and tracer.py.
 from __future__ import annotations
 
 from ..ir import BOOL, DTYPES, F64, I64, Var
-from ..ir.types import ListType, NumpyScalarType
+from ..ir.types import ArrayType, ListType, NumpyScalarType, TupleType
 from .arrays import iadd, ic, icmp, imul, isub, loop
 from .lists import (ITERATORS, NO, ListIter, ListMethod, Literal, PyList, _field, _fold, _load,
                     _reserve, _set_field, _store, append, as_list, clear, copy, count, extend,
@@ -48,7 +48,7 @@ def _convert(fb, v, t):
     return fb.const(float(v) if t == F64 else int(v), t)
 
 
-def _minmax(tr, lst: PyList, which, loc):
+def _minmax(tr, lst: PyList, which, loc, check_empty=True):
     from . import operators
     fb = tr.fb
     from ..ir.messages import cpython_message
@@ -61,7 +61,7 @@ def _minmax(tr, lst: PyList, which, loc):
         from .strvalues import lib
         return lib(tr, strlib.min_str, [lst, -1 if which == "min" else 1], loc, which)
     n = length(fb, lst)
-    empty = icmp(fb, "eq", n, 0)
+    empty = icmp(fb, "eq", n, 0) if check_empty else False
     if empty is True:
         raise TraceRaise("ValueError", msg)
     if empty is not False:
@@ -177,6 +177,20 @@ def call(tr, fn, args, kwargs, loc):
             raise error(loc, "sorted() with a key is not supported", "sort the numbers "
                         "themselves", E_UNSUPPORTED_CALL)
         return sorted_(tr, args[0], kwargs.get("reverse", False), loc)
+    if fn in (min, max) and len(args) == 1 and kwargs and set(kwargs) <= {"key", "default"}:
+        from .iterators import SymRange
+        if isinstance(args[0], SymRange):
+            args = [_range_list(tr, args[0], loc)]
+        elif isinstance(args[0], range):
+            args = [Literal(tuple(args[0]))]
+        lst = as_list(tr, args[0], loc, strict=False) if isinstance(
+            args[0], (PyList, Literal)) else None  # frontend/lists_minmax.py
+        if lst is not None:
+            from .lists_minmax import MISSING, minmax
+            if kwargs.get("key") is None:
+                _check_minmax(lst, fn, loc)
+            return minmax(tr, lst, fn.__name__, kwargs.get("key"),
+                          kwargs.get("default", MISSING), loc)
     import inspect
     if inspect.isfunction(fn) or inspect.ismethod(fn):  # a Python function: lists pass through
         conv = [as_list(tr, a, loc, strict=False) if isinstance(a, Literal) else None for a in args]
@@ -202,6 +216,14 @@ def call(tr, fn, args, kwargs, loc):
     import builtins as py
     import numpy as np
     from .calls import _is_numpy
+    if fn in (np.stack, np.concatenate, np.vstack, np.hstack) and args and isinstance(
+            args[0], PyList) and args[0].elem is None:  # never filled: empty at run time
+        raise TraceRaise("ValueError", "need at least one array to "
+                         + ("stack" if fn is np.stack else "concatenate"))
+    if _is_numpy(fn) and any(isinstance(a, PyList) and type(a.elem) is ArrayType
+                             for a in args):  # a list of arrays: lists_ofarrays.py
+        from .lists_ofarrays import np_call
+        return np_call(tr, fn, args, kwargs, loc)
     if _is_numpy(fn) and any(isinstance(a, PyList) for a in list(args) + list(kwargs.values())) \
             and fn not in (np.array, np.asarray):
         # np.mean(xs), np.zeros(n) + xs...: the list as a new 1-D array
@@ -227,6 +249,8 @@ def call(tr, fn, args, kwargs, loc):
         return NO
     if fn is len:
         return length(tr.fb, lst)
+    if fn in (min, max):
+        _check_minmax(lst, fn, loc)
     if isinstance(lst.elem, NumpyScalarType) and fn in (sum, min, max, any, all):
         raise error(loc, f"{fn.__name__}() of a list of NumPy scalars (list(a)) is not supported",
                     f"use np.{fn.__name__}(a), or a.tolist() for Python numbers", E_UNSUPPORTED_CALL)
@@ -236,7 +260,9 @@ def call(tr, fn, args, kwargs, loc):
                     "loop over the strings", E_UNSUPPORTED_CALL)
     if lst.elem is not None and not isinstance(lst.elem, str) and lst.elem != STR and \
             fn in (sum, min, max):
-        raise error(loc, f"{fn.__name__}() of a list of {'lists' if isinstance(lst.elem, ListType) else 'tuples'} is not supported",
+        kind = 'lists' if isinstance(lst.elem, ListType) else 'tuples' if isinstance(
+            lst.elem, TupleType) else 'arrays'
+        raise error(loc, f"{fn.__name__}() of a list of {kind} is not supported",
                     "loop over the rows", E_UNSUPPORTED_CALL)
     if fn is sum:
         start = args[1] if len(args) > 1 else kwargs.get("start", 0)
@@ -259,6 +285,20 @@ def call(tr, fn, args, kwargs, loc):
                 "loop over the list, or use a NumPy array: np.array(xs)", E_UNSUPPORTED_CALL)
 
 
+def _check_minmax(lst: PyList, fn, loc):
+    """min/max compare the items themselves: numbers and strs only."""
+    from ..ir.types import STR
+    if isinstance(lst.elem, NumpyScalarType):
+        raise error(loc, f"{fn.__name__}() of a list of NumPy scalars (list(a)) is not supported",
+                    f"use np.{fn.__name__}(a), or a.tolist() for Python numbers",
+                    E_UNSUPPORTED_CALL)
+    if lst.elem is not None and not isinstance(lst.elem, str) and lst.elem != STR:
+        kind = 'lists' if isinstance(lst.elem, ListType) else 'tuples' if isinstance(
+            lst.elem, TupleType) else 'arrays'
+        raise error(loc, f"{fn.__name__}() of a list of {kind} is not supported",
+                    "loop over the rows, or pass key=", E_UNSUPPORTED_CALL)
+
+
 def comprehension(tr, code, captured: list):
     """3.11's `<listcomp>` function object for MAKE_FUNCTION: traced as a
     function of its own whose captured locals are extra parameters."""
@@ -267,6 +307,61 @@ def comprehension(tr, code, captured: list):
     fn = types.FunctionType(code, tr.fn.__globals__, code.co_name, None, cells)
     fn.__py2wasm_comprehension__ = True
     return fn
+
+
+class LambdaMaker:
+    """3.13's MAKE_FUNCTION of a lambda with free variables: its closure
+    comes with the SET_FUNCTION_ATTRIBUTE that follows."""
+    __slots__ = ("code",)
+
+    def __init__(self, code):
+        self.code = code
+
+
+def lambda_(tr, code, captured: list, pending: bool = False, ins=None):
+    """A lambda made in compiled code (`key=lambda p: p[1]`): a function traced
+    where it is called, its captured locals extra parameters (as a
+    comprehension's); `pending`: 3.13, the closure not given yet."""
+    if pending and code.co_freevars:
+        return LambdaMaker(code)
+    if not _immediate(tr, ins):
+        for name in code.co_freevars:
+            _check_captured(tr, name)
+    return comprehension(tr, code, captured)
+
+
+_PURE = ("LOAD_CONST", "LOAD_FAST", "LOAD_FAST_CHECK", "LOAD_FAST_LOAD_FAST", "LOAD_DEREF",
+         "KW_NAMES", "SET_FUNCTION_ATTRIBUTE", "NOP", "CACHE", "LOAD_SMALL_INT")
+
+
+def _immediate(tr, ins) -> bool:
+    """Is the lambda made at `ins` an argument of the call that follows, with
+    only loads in between (`max(xs, key=lambda v: v - c, default=0)`)? Then
+    the captured values cannot change before the call uses it."""
+    if ins is None:
+        return False
+    k = tr.index[ins.offset] + 1
+    while k < len(tr.instrs) and tr.instrs[k].opname in _PURE:
+        k += 1
+    return k < len(tr.instrs) and tr.instrs[k].opname in ("PRECALL", "CALL", "CALL_KW",
+                                                          "CALL_FUNCTION_EX")
+
+
+def _check_captured(tr, name):
+    """The lambda gets the value a captured variable has when it is made; a
+    CPython closure sees the variable's latest value. Both agree when the
+    variable is assigned at most once, outside any loop: else refused."""
+    ins = tr.instrs
+    stores = [i.offset for i in ins if i.opname in ("STORE_DEREF", "STORE_FAST", "DELETE_DEREF")
+              and i.argval == name]
+    loops = [(i.argval, i.offset) for i in ins if i.opname.startswith("JUMP_BACKWARD")]
+    if len(stores) > 1 or any(t <= o <= j for o in stores for t, j in loops):
+        from .values import E_UNSUPPORTED_OPCODE
+        raise error(tr.loc_of(next(i for i in ins if i.offset == stores[-1])),
+                    f"a lambda capturing {name!r}, which is assigned again (or in a loop), is "
+                    "not supported (the compiled lambda would keep the value it was made with)",
+                    f"pass {name} to a module-level function as an argument",
+                    E_UNSUPPORTED_OPCODE)
 
 
 def _range_list(tr, r, loc):

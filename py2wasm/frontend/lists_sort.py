@@ -39,6 +39,10 @@ def sort(tr, lst: PyList, reverse, loc):
     """list.sort(): a stable bottom-up merge sort (CPython's sort is stable, so
     for numbers without NaN the result is the same); reverse=True as CPython
     does it: reverse, sort, reverse (equal items keep their order)."""
+    from ..ir.types import ArrayType
+    if type(lst.elem) is ArrayType:
+        from .lists_ofarrays import refuse
+        refuse("sorting", loc)
     from . import operators
     from .lists_abi import mutates
     fb = tr.fb

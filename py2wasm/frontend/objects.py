@@ -339,6 +339,8 @@ def setattr_(tr, obj: PyObj, name, value, loc, *, bypass=False):
             raise _unstorable(value, name, cls, loc)
         f = lay.add(name, key, value, ts, loc)
         tr.mt.layouts_grew = True
+    elif f.key != key and _list_kinds(tr, f, value):  # list element types learned
+        value = _list_kinds(tr, f, value)
     elif f.key != key:
         other = f.template.cls if type(f.template) is Nullable else \
             f.template.cls if is_obj(f.template) else value.cls if is_obj(value) else None
@@ -368,6 +370,27 @@ def setattr_(tr, obj: PyObj, name, value, loc, *, bypass=False):
         fb.emit_multi("store", [obj.hdr, fb.emit("or", [mask, fb.const(1 << f.index)])],
                       {"dtype": "int64"})
         known.add(name)
+
+
+def _list_kinds(tr, f: Field, value):
+    """A list stored in a field that holds lists of another element type,
+    one of them unknown so far (`self.xs = []` in __init__, filled by a
+    method: frontend/lists.py learns the type, the module is traced again):
+    the field takes the known type; the value stored, typed like the field
+    (an empty list reads the same whatever its type). None: not that case."""
+    from .lists import PyList, _fits
+    from ..ir.types import ListType
+    t = f.template
+    if not isinstance(value, PyList) or not isinstance(t, PyList):
+        return None
+    have, new = ListType(t.elem), ListType(value.elem)
+    if _fits(new, have) and new != have:  # the field's type says less: it learns
+        f.key, f.template = ("list", value.elem), PyList(value.elem, t.hdr, t.site)
+        tr.mt.layouts_grew = True
+        return value
+    if _fits(have, new):  # the value's type says less: it is empty, typed like the field
+        return PyList(t.elem, value.hdr, value.site)
+    return None
 
 
 def delattr_(tr, obj: PyObj, name, loc):

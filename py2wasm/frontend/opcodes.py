@@ -164,6 +164,10 @@ class Handlers:
             fn.captured = [_cell_value(c) for c in value]
             f.stack.append(fn)
             return
+        if isinstance(fn, lists.LambdaMaker) and ins.arg == 8:
+            f.stack.append(lists.lambda_(self, fn.code, [_cell_value(c) for c in value],
+                                         ins=ins))
+            return
         raise error(self.loc_of(ins), "defining a function inside a compiled function is not "
                     "supported", "define helpers at module level", E_UNSUPPORTED_OPCODE)
 
@@ -191,6 +195,12 @@ class Handlers:
             f.stack.pop()
             cells = f.stack.pop() if ins.arg == 8 else ()
             f.stack.append(lists.comprehension(self, code, [_cell_value(c) for c in cells]))
+            return
+        if name == "<lambda>" and ins.arg in (0, 8, None):  # a key function (lists_calls.lambda_)
+            f.stack.pop()
+            cells = f.stack.pop() if ins.arg == 8 else ()
+            f.stack.append(lists.lambda_(self, code, [_cell_value(c) for c in cells],
+                                         ins.arg is None, ins))
             return
         if name == "<genexpr>" and ins.arg in (0, 8, None):  # frontend/generators.py
             from .generators import GenMaker

@@ -111,14 +111,30 @@ def _list_annotation(ann, fn, what):
             typing.get_args(args[0]) and all(a in _RECORD_FIELDS for a in typing.get_args(args[0])):
         # a list of records (frontend/lists_records.py): tuples of numbers and strs
         return ListType(TupleType(tuple(_record_field(a) for a in typing.get_args(args[0]))))
+    if len(args) == 1 and args[0] is not bool and args[0] in _np_list_types():
+        return ListType(NumpyScalarType(_np_list_types()[args[0]]))  # list[np.float32]
+    if len(args) == 1 and _is_array_annotation(args[0]):  # list[npt.NDArray[np.float64]]
+        t = annotation_type(args[0], fn, what)
+        if type(t) is ArrayType and t.dtype in DTYPES:
+            return ListType(ArrayType(t.dtype, t.ndim))  # frontend/lists_ofarrays.py
     file, line = _fn_loc(fn)
     shown = getattr(ann, "__name__", None) if not args else repr(ann)
     raise CompileError(f"unsupported annotation {shown!r} for {what} of {fn.__name__}() "
                        "(a list needs its element type)", file=file, line=line,
                        code=E_SIGNATURE, source_line=_src(fn),
                        hint="annotate list[float], list[int], list[bool], list[str], a nested "
-                            "list[list[float]] or list[tuple[float, int]]; for arrays use npt.NDArray[np.float64] or "
+                            "list[list[float]], list[tuple[float, int]], list[np.float32] or "
+                            "list[npt.NDArray[np.float64]]; for arrays use "
+                            "npt.NDArray[np.float64] or "
                             "py2wasm.f64[:] (py2wasm.f64[:, :] for 2-D)")
+
+
+def _is_array_annotation(ann) -> bool:
+    """npt.NDArray[...] or py2wasm.f64[:]-style (not a bare np.ndarray: no dtype)."""
+    if isinstance(ann, ArrayType):
+        return True
+    origin = typing.get_origin(ann)
+    return getattr(origin, "__name__", "") == "ndarray" and bool(typing.get_args(ann))
 
 
 def _class_type(cls, fn, what):
@@ -378,6 +394,10 @@ def _list_value_type(v: list, fn, name):
     elif t0 is not bool and t0 in _np_list_types() and all(type(x) is t0 for x in v):
         from ..ir.types import NumpyScalarType  # NumPy scalars of one type (list(a))
         return ListType(NumpyScalarType(_np_list_types()[t0]))
+    elif t0.__name__ == "ndarray" and all(type(x) is t0 and x.dtype == v[0].dtype and
+                                  x.ndim == v[0].ndim for x in v) and v[0].ndim and \
+            v[0].dtype.name in DTYPES:  # arrays of one dtype and ndim (lists_ofarrays.py)
+        return ListType(ArrayType(v[0].dtype.name, v[0].ndim))
     elif t0 is tuple:  # records of numbers, one tuple type
         kinds = {tuple(map(type, x)) if type(x) is tuple else None for x in v}
         if len(kinds) == 1 and all(k in _RECORD_FIELDS for k in next(iter(kinds)) or (None,)):

@@ -339,13 +339,16 @@ def list_elem_json(elem):
         return to_json(elem)
     if isinstance(elem, StrType):
         return "str"
+    if type(elem) is ArrayType:  # arrays (frontend/lists_ofarrays.py): {"array": dt, "ndim": n}
+        return to_json(elem)
     if elem is not None and elem not in _LIST_ELEM_JSON:
         raise ValueError(f"no manifest form for a list of {elem!r}")
     return _LIST_ELEM_JSON.get(elem) if elem is not None else None
 
 
 def list_elem_from_json(j):
-    if isinstance(j, dict) and "tuple" in j or numpy_scalar_json(j) is not None:
+    if isinstance(j, dict) and ("tuple" in j or "array" in j) or \
+            numpy_scalar_json(j) is not None:
         return from_json(j)
     if isinstance(j, dict):
         return ListType(list_elem_from_json(j["list"]))
@@ -390,7 +393,7 @@ def python_name(t: PyType) -> str:
         return "str"
     if isinstance(t, ListType):
         e = t.elem
-        inner = python_name(e) if isinstance(e, (ListType, StrType, TupleType)) else \
+        inner = python_name(e) if e is not None and not isinstance(e, str) else \
             {"float64": "float", "int64": "int", "bool": "bool"}.get(e, "nothing")
         return f"list[{inner}]"
     if isinstance(t, ArrayType):

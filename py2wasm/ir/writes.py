@@ -9,9 +9,11 @@ the backend's manifest marks the array parameters it proves read-only
 Every value computed from a parameter's address (arithmetic, block
 arguments, `select`, call results...) carries that parameter; a `store`
 or `vstore` through such a value writes the parameter, and so does passing
-it to a call (the callee is not analysed: conservative). Values loaded
-from memory carry nothing (memory holds numbers, never addresses), nor
-does `alloc`'s result.
+it to a call (the callee is not analysed: conservative). A value that
+carries a parameter and is itself stored to memory (an array view put in a
+list: frontend/lists_ofarrays.py) escapes: the parameter counts as written,
+since the address may be loaded back and written through. So values loaded
+from memory carry nothing, nor does `alloc`'s result.
 """
 from __future__ import annotations
 
@@ -94,6 +96,8 @@ def _written_flat(fn: Function, callee_writes) -> set[int]:
                 ins = frozenset().union(*(of(v) for v in e.ins)) if e.ins else frozenset()
                 if e.prim in _STORES and e.ins:
                     write(of(e.ins[0]))
+                    for v in e.ins[1:]:  # an address stored: it escapes (see above)
+                        write(of(v))
                 if e.prim == "call":
                     cw = callee_writes(e.params.get("fn")) if callee_writes is not None else None
                     if cw is None:

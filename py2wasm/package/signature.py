@@ -113,10 +113,13 @@ def check_type(t: Any, where: str) -> None:
     if is_list(t):
         leaf = _list_leaf(t)
         if isinstance(leaf, dict) or leaf not in LIST_KINDS:
-            raise UnsupportedSignature(f"{where}: lists of {leaf!r} are not supported from "
-                                       "JavaScript (list[float], list[int], list[bool], "
+            what = (f"{leaf['array']} arrays" if isinstance(leaf, dict) and "array" in leaf
+                    else leaf if isinstance(leaf, str) else repr(leaf))
+            raise UnsupportedSignature(f"{where}: lists of {what} are not supported from "
+                                       "JavaScript yet (list[float], list[int], list[bool], "
                                        "list[str], lists of tuples and lists of number and "
-                                       "bool lists are)")
+                                       "bool lists are; lists of NumPy arrays and "
+                                       "NumPy scalars cross py2wasm.compile only)")
         return
     if is_array(t):
         nd = t.get("ndim")

@@ -83,6 +83,22 @@ def _bases(v, fdefs, depth=0) -> set:
     return {v.id}
 
 
+def _escaped(fn, fdefs) -> set:
+    """Bases whose address is itself stored to memory (an array put in a
+    list: frontend/lists_ofarrays.py) or passed to a call: it may come back
+    as a loaded pointer, so other accesses may reach that allocation."""
+    out = set()
+    for b in fn.blocks:
+        for e in b.eqns:
+            if e.prim in ("store", "vstore"):
+                for v in e.ins[1:]:
+                    out |= _bases(v, fdefs)
+            elif e.prim == "call":
+                for v in e.ins:
+                    out |= _bases(v, fdefs)
+    return out
+
+
 def _exact(st, defs) -> bool:
     """Reading back the stored element gives the stored value (no narrowing:
     a float64 value into float32 memory would be carried unrounded)."""
@@ -107,7 +123,7 @@ def _clone_addr(v, defs, block, memo):
     return out
 
 
-def _promote_one(fn, h, body_ids, pre, fdefs, users) -> bool:
+def _promote_one(fn, h, body_ids, pre, fdefs, users, escaped=frozenset()) -> bool:
     blocks = [b for b in fn.blocks if id(b) in body_ids and b is not h]
     if len(blocks) != 1:
         return False
@@ -138,7 +154,7 @@ def _promote_one(fn, h, body_ids, pre, fdefs, users) -> bool:
             continue
         base = next(iter(bases))
         be = fdefs.get(base)
-        if be is None or be.prim != "alloc" or base in inside:
+        if be is None or be.prim != "alloc" or base in inside or base in escaped:
             continue
         touching = [e for e in mem if base in _bases(e.ins[0], fdefs)]
         loads = [e for e in touching if e.prim == "load"]
@@ -206,9 +222,10 @@ def promote_function(fn: Function) -> bool:
         dom = Dominators(fn)
         fdefs = {o.id: e for b in dom.rpo for e in b.eqns for o in e.outs}
         users = _users(fn)
+        escaped = _escaped(fn, fdefs)  # a rewrite stores numbers only: true for the round
         again = False
         for h, body, pre in _loops(fn, dom):
-            if pre is not None and _promote_one(fn, h, body, pre, fdefs, users):
+            if pre is not None and _promote_one(fn, h, body, pre, fdefs, users, escaped):
                 changed = again = True
         if not again:
             return changed

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..ir.types import ListType, NumpyScalarType, StrType, TupleType
+from ..ir.types import ArrayType, ListType, NumpyScalarType, StrType, TupleType
 from .strs import StrPlacement
 
 HEADER = 24
@@ -59,6 +59,9 @@ def check_elements(fname: str, t: ListType, a) -> None:
         for x in a:
             check_elements(fname, elem, x)
         return
+    if type(elem) is ArrayType:  # arrays: runner/list_arrays.py
+        from .list_arrays import check
+        return check(fname, elem, a)
     if isinstance(elem, NumpyScalarType):  # list(a): NumPy scalars of one type
         want = np.dtype(elem.dtype).type
         for x in a:
@@ -91,7 +94,7 @@ def check_elements(fname: str, t: ListType, a) -> None:
 class ListPlacement:
     """The argument lists of one call (rows of a list of lists included):
     placed once per object, read back after."""
-    __slots__ = ("items", "by_id", "by_hdr", "boxes", "strs")
+    __slots__ = ("items", "by_id", "by_hdr", "boxes", "strs", "arrays")
 
     def __init__(self):
         self.items: list = []  # (list object, header address, ListType, read-only)
@@ -99,6 +102,7 @@ class ListPlacement:
         self.by_hdr: dict = {}  # header address -> (list object, ListType)
         self.boxes = None  # the dict and set arguments (runner/containers.py)
         self.strs = StrPlacement()  # the strs in them (runner/strs.py)
+        self.arrays = None  # the arrays of lists of arrays (runner/list_arrays.py)
 
     def place(self, caller, fname: str, t: ListType, a, flat: list, ro: bool = False) -> None:
         """Write list `a` (checked against `t`) into the arena of ArrayCaller
@@ -128,6 +132,11 @@ class ListPlacement:
         orig = a
         if isinstance(t.elem, ListType):  # rows first: their headers are the elements
             data = np.array([self._place(caller, fname, t.elem, x, ro) for x in a], "<i8")
+        elif type(t.elem) is ArrayType:
+            if self.arrays is None:
+                from .list_arrays import ArrayBlocks
+                self.arrays = ArrayBlocks()
+            data = self.arrays.place(caller, t.elem, a) if n else None
         elif isinstance(t.elem, NumpyScalarType):
             data = np.array(a, np.dtype(t.elem.dtype).newbyteorder("<")) if n else None
         elif isinstance(t.elem, StrType):
@@ -158,14 +167,16 @@ class ListPlacement:
         `u8`: rows that were arguments' rows stay the caller's objects."""
         if self.boxes is not None:
             self.boxes.read_back(u8)
+        if self.arrays is not None:  # the arrays' data: written through xs[i][j] = v
+            self.arrays.copy_back(u8)
         memo = {h: a for h, (a, _) in self.by_hdr.items()}
         for a, hdr, t, ro in self.items:
             if t.elem is None or ro:
                 continue  # unchanged (or nothing could be put in it: its type was never learned)
-            a[:] = _elements(u8, hdr, t, memo, self.strs)
+            a[:] = _elements(u8, hdr, t, memo, self.strs, self.arrays)
 
 
-def _elements(u8, hdr: int, t: ListType, memo: dict, strs=None) -> list:
+def _elements(u8, hdr: int, t: ListType, memo: dict, strs=None, arrays=None) -> list:
     """The elements of the list whose header is at `hdr` of memory view `u8`;
     rows are the lists in `memo` by header address (else new ones, added);
     strs are read through StrPlacement `strs` (the caller's own objects)."""
@@ -174,6 +185,9 @@ def _elements(u8, hdr: int, t: ListType, memo: dict, strs=None) -> list:
     n, _cap, data = (int(x) for x in u8[hdr:hdr + HEADER].view("<i8"))
     if t.elem is None or n == 0:
         return []
+    if type(t.elem) is ArrayType:  # arrays: runner/list_arrays.py
+        from .list_arrays import read
+        return read(u8, data, n, t.elem, arrays)
     dt = _DT[t.elem] if isinstance(t.elem, str) else _record_dtype(t.elem) if isinstance(
         t.elem, TupleType) else np.dtype(t.elem.dtype).newbyteorder("<") if isinstance(
         t.elem, NumpyScalarType) else np.dtype("<i8")
@@ -200,7 +214,7 @@ def _elements(u8, hdr: int, t: ListType, memo: dict, strs=None) -> list:
         row = memo.get(h)
         if row is None:
             row = memo[h] = []
-            row[:] = _elements(u8, h, t.elem, memo, strs)
+            row[:] = _elements(u8, h, t.elem, memo, strs, arrays)
         out.append(row)
     return out
 
@@ -222,4 +236,5 @@ def result_list(placement, u8, hdr: int, t: ListType) -> list:
     own = memo.get(hdr)
     if own is not None:
         return own
-    return _elements(u8, hdr, t, memo, None if placement is None else placement.strs)
+    return _elements(u8, hdr, t, memo, None if placement is None else placement.strs,
+                     None if placement is None else placement.arrays)

@@ -96,10 +96,16 @@ def list_append(a):
     return a
 
 
-def test_lists_of_arrays_are_refused():
-    # lists hold numbers (frontend/lists.py); a list of arrays is a located error
-    with pytest.raises(CompileError, match="int, float or bool elements"):
-        trace(list_add, types_of_values([np.zeros(2)]))
+def list_mixed(a):
+    xs = [a, a.astype(np.int32)]
+    return xs + xs
+
+
+def test_lists_of_arrays_hold_one_dtype():
+    # lists of arrays: frontend/lists_ofarrays.py; one dtype and ndim per list
+    trace(list_add, types_of_values([np.zeros(2)]))
+    with pytest.raises(CompileError, match="a list mixing ndarray.float64, 1-D. and ndarray"):
+        trace(list_mixed, types_of_values([np.zeros(2)]))
 
 
 def test_lists_of_numbers_compile():

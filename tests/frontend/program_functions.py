@@ -569,3 +569,84 @@ def chunked_norms(xs, k):
 
 def any_above(xs, t):
     return any(x > t for x in xs), all(x > 0 for x in xs)
+
+
+# --- lists of arrays, keyed min/max, lists filled by methods (issue 18) -------------------
+
+def kmeans_step(points, centers):
+    # points: (n, 2), centers: a list of 2-vectors; one Lloyd iteration
+    clusters = [[] for _ in range(len(centers))]
+    for p in points:
+        best = min(range(len(centers)), key=lambda j: float(((p - centers[j]) ** 2).sum()))
+        clusters[best].append(p)
+    out = []
+    for j, c in enumerate(clusters):
+        out.append(np.mean(np.array(c), axis=0) if c else centers[j].copy())
+    return np.stack(out)
+
+
+def trajectory(x0, v, steps, dt):
+    xs = [x0.copy()]
+    for _ in range(steps):
+        x = xs[-1] + v * dt
+        xs.append(x)
+    path = np.array(xs)
+    return path, float(np.linalg.norm(path[-1] - path[0]))
+
+
+def ragged_blocks(sizes):
+    blocks = [np.arange(s, dtype=np.float64) * (i + 1) for i, s in enumerate(sizes)]
+    flat = np.concatenate(blocks)
+    longest = max(blocks, key=len, default=np.zeros(0))
+    return flat, longest, [float(b.sum()) for b in blocks]
+
+
+def normalize_rows(rows):
+    # rows: a list of 1-D arrays, normalized in place (the caller sees it)
+    for r in rows:
+        n = np.sqrt((r * r).sum())
+        if n > 0:
+            r /= n
+    return len(rows)
+
+
+class History:
+    def __init__(self):
+        self.values = []
+        self.snapshots = []
+
+    def record(self, v, state):
+        self.values.append(v)
+        self.snapshots.append(state.copy())
+
+    def best(self):
+        return max(range(len(self.values)), key=lambda i: self.values[i], default=-1)
+
+
+def gradient_descent(a, b, lr, steps):
+    x = np.zeros(2)
+    h = History()
+    for _ in range(steps):
+        g = 2 * a * (x - b)
+        x = x - lr * g
+        h.record(-float(((x - b) ** 2 * a).sum()), x)
+    k = h.best()
+    return k, h.snapshots[k] if k >= 0 else x, len(h.snapshots)
+
+
+def closest_pair(xs):
+    pairs = [(xs[i], xs[j]) for i in range(len(xs)) for j in range(i + 1, len(xs))]
+    return min(pairs, key=lambda p: abs(p[0] - p[1]), default=(0.0, 0.0))
+
+
+def longest_run(xs):
+    runs = []
+    cur = []
+    for x in xs:
+        if cur and x < cur[-1]:
+            runs.append(cur)
+            cur = []
+        cur.append(x)
+    if cur:
+        runs.append(cur)
+    return max((len(r) for r in runs), default=0)

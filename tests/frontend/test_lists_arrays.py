@@ -115,14 +115,39 @@ def test_numpy_scalar_lists_as_arguments():
         type(xs[-1]) is np.float32
 
 
-def test_list_of_an_nd_array_is_refused_with_a_hint():
-    def f(a):
-        return list(a)
-    with pytest.raises(CompileError, match="tolist"):
-        py2wasm.compile(f)(np.zeros((2, 2)))
+def rows_of(m):
+    rs = list(m)
+    rs[-1][0] = -1  # a row is a view: writes m, as in NumPy
+    rs.reverse()
+    return np.stack(rs), len(rs), list(m.T)[0].tolist()
+
+
+@pytest.mark.parametrize("m", [np.arange(12.0).reshape(3, 4), np.arange(8).reshape(2, 2, 2),
+                               np.arange(6, dtype=np.int16).reshape(2, 3)[:, ::-1]])
+def test_list_of_an_nd_array_holds_its_rows_as_views(m):
+    from tests.frontend.test_lists_ofarrays import check as check_deep
+    check_deep(rows_of, m)
+
+
+def test_sum_of_a_list_of_numpy_scalars_is_refused_with_a_hint():
     with pytest.raises(CompileError, match="NumPy scalars"):
         py2wasm.compile(lambda_sum)(np.arange(3.0))
 
 
 def lambda_sum(a):
     return sum(list(a))
+
+
+def ints_to_array(n: int):
+    return np.array([k * 3 for k in range(n)])
+
+
+def test_np_array_of_an_empty_list_of_ints_is_a_clear_error_not_a_wrong_dtype():
+    cf = py2wasm.compile(ints_to_array)
+    assert same(cf(3), ints_to_array(3))
+    with pytest.raises(ValueError, match="NumPy gives a float64 array"):
+        cf(0)  # NumPy: float64 for an empty list; the compiled list's dtype is int64
+
+    def typed(n: int):
+        return np.array([k for k in range(n)], dtype=np.int64)
+    assert same(py2wasm.compile(typed)(0), typed(0))  # dtype= given: no question

@@ -22,6 +22,7 @@ EXPECTED = {  # function -> its array parameters marked read-only
     "fill_2d": {"v"},
     "picks": set(),
     "recursive_read": {"a"},
+    "writes_through_list": {"b"},
 }
 
 
@@ -55,6 +56,7 @@ def test_marks_agree_with_what_the_code_does():
         "fill_2d": lambda: (np.zeros((2, 3)), np.arange(3.0)),
         "picks": lambda: (np.ones(2), np.ones(2), False),
         "recursive_read": lambda: (np.arange(3.0), 5),
+        "writes_through_list": lambda: (np.zeros((2, 2)), np.ones(1)),
     }
     for f in m["functions"]:
         a = args[f["name"]]()

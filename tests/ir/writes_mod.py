@@ -51,3 +51,9 @@ def _rec(a: py2wasm.f64[:], n: int) -> float:
 
 def recursive_read(a: py2wasm.f64[:], n: int) -> float:
     return _rec(a, n)
+
+
+def writes_through_list(a: py2wasm.f64[:, :], b: py2wasm.f64[:]) -> float:
+    rows = [a[i] for i in range(a.shape[0])]  # a's address goes into memory: it escapes
+    rows[0][0] = b[0]
+    return b[0]

@@ -1,0 +1,26 @@
+"""What the npm package does not take yet among list types: lists of NumPy
+arrays and of NumPy scalars (frontend/lists_ofarrays.py, py2wasm.compile
+only) are refused by the package's signature check with a message naming
+the parameter, never a crash of the generator.
+
+Place in the pipeline: tests of the last stage (`package`)."""
+from __future__ import annotations
+
+import pytest
+
+from py2wasm.ir.types import ArrayType, ListType, NumpyScalarType, from_json, to_json
+from py2wasm.package.signature import UnsupportedSignature, check_type
+
+
+@pytest.mark.parametrize("t, words", [
+    (ListType(ArrayType("float64", 1)), "lists of float64 arrays"),
+    (ListType(ListType(ArrayType("int32", 2))), "lists of int32 arrays"),
+    (ListType(NumpyScalarType("float32")), "lists of numpy.float32"),
+])
+def test_lists_of_arrays_and_numpy_scalars_are_refused_with_the_parameter(t, words):
+    j = to_json(t)
+    assert from_json(j) == t  # the manifest keeps the type
+    with pytest.raises(UnsupportedSignature) as e:
+        check_type(j, "f(): parameter 'xs'")
+    assert words in str(e.value) and "parameter 'xs'" in str(e.value) and \
+        "py2wasm.compile" in str(e.value)
