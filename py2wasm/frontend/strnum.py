@@ -142,27 +142,35 @@ def _digits(s, i, b, r, o):
     return i, o, count
 
 
-def parse_float(s):
-    """float(s) with CPython's syntax (whitespace, sign, inf/infinity/nan in
-    any case, digits with single underscores between them, a fraction, an
-    exponent); the decimal value is converted by the host from the text
-    normalized here (`_tofloat`), correctly rounded like CPython's."""
-    n = len(s)
+def _signed_span(s):
+    """The number's text in s without the surrounding whitespace: (i, b, neg)
+    with i after the sign, if any, and b its end; i = -1 when the text holds a
+    character that is not ASCII (float() and int() of such text: refused)."""
     a = 0
-    b = n
+    b = len(s)
     while a < b and _num_space(_cp(s, a)):
         a += 1
     while b > a and _num_space(_cp(s, b - 1)):
         b -= 1
     for k in range(a, b):
         if _cp(s, k) >= 128:
-            raise NotImplementedError("py2wasm: float() of a string with non-ASCII characters "
-                                      "is not supported")
-    i = a
+            return -1, b, False
     neg = False
-    if i < b and (_cp(s, i) == 43 or _cp(s, i) == 45):
-        neg = _cp(s, i) == 45
-        i += 1
+    if a < b and (_cp(s, a) == 43 or _cp(s, a) == 45):
+        neg = _cp(s, a) == 45
+        a += 1
+    return a, b, neg
+
+
+def parse_float(s):
+    """float(s) with CPython's syntax (whitespace, sign, inf/infinity/nan in
+    any case, digits with single underscores between them, a fraction, an
+    exponent); the decimal value is converted by the host from the text
+    normalized here (`_tofloat`), correctly rounded like CPython's."""
+    i, b, neg = _signed_span(s)
+    if i < 0:
+        raise NotImplementedError("py2wasm: float() of a string with non-ASCII characters "
+                                  "is not supported")
     if _is_word(s, i, b, _INF) or _is_word(s, i, b, _INFINITY):
         return -float("inf") if neg else float("inf")
     if _is_word(s, i, b, _NAN):
@@ -212,22 +220,10 @@ def parse_int_base(s, base):
     and after a prefix. Past int64: OverflowError (documented)."""
     if base != 0 and (base < 2 or base > 36):
         raise ValueError("int() base must be >= 2 and <= 36, or 0")
-    n = len(s)
-    a = 0
-    b = n
-    while a < b and _num_space(_cp(s, a)):
-        a += 1
-    while b > a and _num_space(_cp(s, b - 1)):
-        b -= 1
-    for k in range(a, b):
-        if _cp(s, k) >= 128:
-            raise NotImplementedError("py2wasm: int() of a string with non-ASCII characters "
-                                      "is not supported")
-    i = a
-    neg = False
-    if i < b and (_cp(s, i) == 43 or _cp(s, i) == 45):
-        neg = _cp(s, i) == 45
-        i += 1
+    i, b, neg = _signed_span(s)
+    if i < 0:
+        raise NotImplementedError("py2wasm: int() of a string with non-ASCII characters "
+                                  "is not supported")
     radix = base
     prefixed = False
     if i + 1 < b and _cp(s, i) == 48:
