@@ -25,6 +25,7 @@
  */
 import type { State } from "./runtime";
 import { isWasmArray } from "./heap";
+import { show, tag } from "./show";
 
 /** The TypedArray classes of the dtypes, in the order of `DTYPES`. */
 type Ctor =
@@ -87,18 +88,7 @@ const DTYPES: readonly (readonly [string, Ctor])[] = [
   ["uint64", BigUint64Array],
 ];
 
-const tag = (v: unknown): string | undefined =>
-  ArrayBuffer.isView(v) ? (v as unknown as { [Symbol.toStringTag]: string })[Symbol.toStringTag] : undefined;
 
-function show(v: unknown): string {
-  const t = tag(v);
-  if (t) return `a ${t} of length ${(v as Typed).length}`;
-  if (Array.isArray(v)) return `an array of length ${v.length}`;
-  if (v === null || (typeof v !== "object" && typeof v !== "function")) {
-    return typeof v === "string" ? JSON.stringify(v) : typeof v === "bigint" ? `${v}n` : String(v);
-  }
-  return `a ${typeof v}`;
-}
 
 /**
  * An array parameter of dtype number `k` (DTYPES) and `nd` dimensions:

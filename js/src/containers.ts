@@ -33,6 +33,7 @@
 import type { HeapState } from "./heap";
 import { grow, mem, u32, f64, u8 } from "./arena";
 import { sput, sread } from "./strings";
+import { show } from "./show";
 
 interface CState extends HeapState {
   C?: unknown[]; // the placed dicts and sets: [object, block address, spec] flat
@@ -67,12 +68,6 @@ function pyname(n: Node): string {
   return typeof n === "string" ? NAMES[n] ?? "nothing" : `tuple[${n.map(pyname).join(", ")}]`;
 }
 
-function show(v: unknown): string {
-  if (v === null || (typeof v !== "object" && typeof v !== "function")) {
-    return typeof v === "string" ? JSON.stringify(v) : typeof v === "bigint" ? `${v}n` : String(v);
-  }
-  return Array.isArray(v) ? `an array of length ${v.length}` : v instanceof Map ? "a Map" : v instanceof Set ? "a Set" : typeof v === "object" ? "an object" : `a ${typeof v}`;
-}
 
 function check(x: unknown, n: Node, fn: string, where: string): void {
   if (typeof n !== "string") {

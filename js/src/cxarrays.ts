@@ -18,6 +18,7 @@
  * `keep()` complex results are WasmArrays too.
  */
 import { isWasmArray } from "./heap";
+import { show, tag } from "./show";
 
 type Parts = Float64Array | Float32Array;
 // complex dtype number (signature.COMPLEX_ARRAYS) -> [dtype, class of its parts]
@@ -26,18 +27,7 @@ const PARTS: readonly (readonly [string, Float64ArrayConstructor | Float32ArrayC
   ["complex64", Float32Array],
 ];
 
-const tag = (v: unknown): string | undefined =>
-  ArrayBuffer.isView(v) ? (v as unknown as { [Symbol.toStringTag]: string })[Symbol.toStringTag] : undefined;
 
-function show(v: unknown): string {
-  const t = tag(v);
-  if (t) return `a ${t} of length ${(v as Parts).length}`;
-  if (Array.isArray(v)) return `an array of length ${v.length}`;
-  if (v === null || (typeof v !== "object" && typeof v !== "function")) {
-    return typeof v === "string" ? JSON.stringify(v) : typeof v === "bigint" ? `${v}n` : String(v);
-  }
-  return `a ${typeof v}`;
-}
 
 /**
  * A complex array parameter (complex dtype number `k`, `nd` dimensions):

@@ -27,6 +27,7 @@
  */
 import type { HeapState } from "./heap";
 import { grow, mem, u32, f64, u8 } from "./arena";
+import { show } from "./show";
 
 interface ListState extends HeapState {
   L?: unknown[]; // the placed lists of the call: [array, header address, kind, read-only] flat
@@ -36,12 +37,6 @@ const NAMES = ["float", "int", "bool", "empty"];
 const SIZE = [8, 8, 1, 8];
 const TWO32 = 4294967296;
 
-function show(v: unknown): string {
-  if (v === null || (typeof v !== "object" && typeof v !== "function")) {
-    return typeof v === "string" ? JSON.stringify(v) : typeof v === "bigint" ? `${v}n` : String(v);
-  }
-  return Array.isArray(v) ? `an array of length ${v.length}` : `a ${typeof v}`;
-}
 
 /** Check list argument `v` of element kind `k` (before the call); throws naming `fn` and `p`. */
 export function lchk(v: unknown, k: number, fn: string, p: string): void {

@@ -7,6 +7,7 @@
  * generator includes only the pieces a package needs. The wasm ABI these
  * pieces speak is docs/internals.md section 4.
  */
+import { show } from "./show";
 
 /** What `init(source)` accepts: where or what the wasm module is. */
 export type Source =
@@ -141,12 +142,6 @@ export function argc(got: number, fn: string, params: readonly string[], min?: n
   throw new TypeError(`${fn}(${params.join(", ")}) takes ${takes}, got ${got}`);
 }
 
-function show(v: unknown): string {
-  if (v === null || (typeof v !== "object" && typeof v !== "function")) {
-    return typeof v === "string" ? JSON.stringify(v) : typeof v === "bigint" ? `${v}n` : String(v);
-  }
-  return Array.isArray(v) ? `an array of length ${v.length}` : `a ${typeof v}`;
-}
 
 /** A Python `float` parameter: any JS number. Returns it. */
 export function flt(v: unknown, fn: string, p: string): number {

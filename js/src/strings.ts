@@ -16,15 +16,10 @@
  */
 import type { HeapState } from "./heap";
 import { grow, mem } from "./arena";
+import { show } from "./show";
 
 type Mem = { memory: WebAssembly.Memory };
 
-function show(v: unknown): string {
-  if (v === null || (typeof v !== "object" && typeof v !== "function")) {
-    return typeof v === "bigint" ? `${v}n` : String(v);
-  }
-  return Array.isArray(v) ? `an array of length ${v.length}` : `a ${typeof v}`;
-}
 
 /** Check str argument `v` (before the call); throws a TypeError naming `fn` and `p`. */
 export function schk(v: unknown, fn: string, p: string): void {

@@ -5,7 +5,7 @@ import { rt } from "./pieces.mjs";
 
 test("flt accepts every number and rejects the rest naming function and parameter", () => {
   for (const v of [0, -0, 1.5, NaN, Infinity, -Infinity, 2 ** 60]) assert.equal(Object.is(rt.flt(v, "f", "x"), v), true);
-  for (const [v, shown] of [["1", '"1"'], [1n, "1n"], [true, "true"], [null, "null"], [undefined, "undefined"], [[1], "an array of length 1"], [{}, "a object"], [() => 1, "a function"]]) {
+  for (const [v, shown] of [["1", '"1"'], [1n, "1n"], [true, "true"], [null, "null"], [undefined, "undefined"], [[1], "an array of length 1"], [{}, "an object"], [() => 1, "a function"]]) {
     assert.throws(() => rt.flt(v, "fma", "y"), { name: "TypeError", message: `fma(): argument 'y' must be a number (Python float), got ${shown}` });
   }
 });

@@ -9,7 +9,9 @@ interpreter loop and control flow), `opcodes` (one handler per opcode),
 tuple iterators), `calls` (calls, specialization, recursion), `signature`
 (annotations -> types), `values` (shared vocabulary), `operators` and
 `builtins` (value semantics), `npscalars` and `unsigned` (NumPy scalars,
-uint64 arithmetic), `arrays`, `nplib` and `ufuncs` (NumPy arrays), `lists`
+uint64 arithmetic), `arrays` (with `array_indexing`, `array_assign`,
+`array_ops`, `array_shapes`), `nplib` (with `npargs` and `npfuncs_*`) and
+`ufuncs` (NumPy arrays), `lists`
 (lists in linear memory), `objects` (instances of the user's classes; their
 layouts are learned by tracing the module again, see `trace_many`).
 """

@@ -243,7 +243,7 @@ _NO = object()
 
 def _array_call(tr, fn, args, kwargs, loc):
     """NumPy functions, array methods and builtins on arrays (nplib)."""
-    from . import arrays, nplib
+    from . import arrays, npargs, nplib
     uf = getattr(fn, "__self__", None)
     if uf is not None and type(uf).__name__ == "ufunc" and _is_numpy(uf):  # np.add.outer...
         from . import complex_calls, ufunc_methods
@@ -252,7 +252,7 @@ def _array_call(tr, fn, args, kwargs, loc):
                         "supported", "write the loop, or use the ufunc itself",
                         E_UNSUPPORTED_CALL)
         return ufunc_methods.call(tr, uf, fn.__name__, list(args), dict(kwargs), loc)
-    if isinstance(fn, nplib.ArrayMethod):
+    if isinstance(fn, npargs.ArrayMethod):
         from . import complex_calls
         if complex_calls.wants(None, [fn.arr] + list(args), kwargs):
             return complex_calls.call_method(tr, fn, args, kwargs, loc)

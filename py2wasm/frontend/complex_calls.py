@@ -91,7 +91,7 @@ def _name(fn) -> str:
 def call(tr, fn, args, kwargs, loc):
     """numpy.<fn>(*args, **kwargs) with complex values."""
     from . import arrays as A
-    from . import nplib
+    from . import npargs, npfuncs_create, nplib
     args = [A.unlist(a) for a in args]
     kwargs = {k: A.unlist(v) for k, v in kwargs.items()}
     name = _name(fn)
@@ -107,21 +107,21 @@ def call(tr, fn, args, kwargs, loc):
             raise error(loc, f"numpy.{name} with complex values takes {fn.nin} argument(s) "
                         "and no keywords here", "write out= forms as assignments",
                         E_UNSUPPORTED_CALL)
-        args = [nplib.as_array(tr, a, loc) if isinstance(a, tuple) else a for a in args]
+        args = [npfuncs_create.as_array(tr, a, loc) if isinstance(a, tuple) else a for a in args]
         if not any(A.is_array(a) for a in args):
             return scalar_ufunc(tr.fb, fn, args, loc, tr, scalar=False)
         return A.ufunc_node(tr, fn, args, loc)
     if name in ("real", "imag") and len(args) == 1 and not kwargs:
         return part(tr, args[0], name, loc)
     if name == "angle":
-        b = nplib.bind(loc, name, args, kwargs, [("z", None), ("deg", False)])
+        b = npargs.bind(loc, name, args, kwargs, [("z", None), ("deg", False)])
         return angle(tr, b["z"], b["deg"], loc)
     if name in ("sum", "prod", "mean"):
-        b = nplib.bind(loc, name, args, kwargs, [("a", None), ("axis", None),
+        b = npargs.bind(loc, name, args, kwargs, [("a", None), ("axis", None),
                                                  ("keepdims", False)])
         return reduce(tr, name, b["a"], b["axis"], loc, b["keepdims"])
     if name in ("cumsum", "cumprod"):
-        b = nplib.bind(loc, name, args, kwargs, [("a", None), ("axis", None)])
+        b = npargs.bind(loc, name, args, kwargs, [("a", None), ("axis", None)])
         return cumulative(tr, name, b["a"], b["axis"], loc)
     if name in ORDER_FUNCTIONS:
         from .complex_order import call as order_call
@@ -133,11 +133,11 @@ def call(tr, fn, args, kwargs, loc):
         dt = scalar_dtype(args[1])
         if dt is not None:
             if name == "full_like":
-                like = nplib.as_array(tr, args[0], loc)
-                return nplib.full(tr, like.shape, args[1], dt, loc)
-            return nplib.full(tr, args[0], args[1], dt, loc)
+                like = npfuncs_create.as_array(tr, args[0], loc)
+                return npfuncs_create.full(tr, like.shape, args[1], dt, loc)
+            return npfuncs_create.full(tr, args[0], args[1], dt, loc)
     if name in ("array", "asarray"):
-        b = nplib.bind(loc, name, args, kwargs, [("a", None), ("dtype", None)])
+        b = npargs.bind(loc, name, args, kwargs, [("a", None), ("dtype", None)])
         return array_from(tr, b["a"], b["dtype"], loc)
     if name in _SAFE_NPLIB:
         return nplib.call(tr, fn, args, kwargs, loc)
@@ -147,13 +147,13 @@ def call(tr, fn, args, kwargs, loc):
 
 def attribute(tr, a, name, loc):
     """`a.name` on a complex array."""
-    from . import nplib
+    from . import npargs, nplib
     if name in ("real", "imag"):
         return part(tr, a, name, loc)
     if name in ("shape", "ndim", "size", "dtype", "T", "itemsize", "nbytes"):
         return nplib.attribute(tr, a, name, loc)
     if name in METHODS:
-        return nplib.ArrayMethod(a, name)
+        return npargs.ArrayMethod(a, name)
     raise error(loc, f"attribute {name!r} of a complex array is not supported", _HINT,
                 E_UNSUPPORTED_CALL)
 
@@ -161,15 +161,15 @@ def attribute(tr, a, name, loc):
 def call_method(tr, m, args, kwargs, loc):
     """`a.name(...)` with `a` a complex array (or astype to a complex dtype)."""
     from . import arrays as A
-    from . import nplib
+    from . import npargs, npfuncs_create, nplib
     a, name = m.arr, m.name
     if name in ("conj", "conjugate") and not args and not kwargs:
         return A.ufunc_node(tr, np.conjugate, [a], loc)
     if name in ("sum", "prod", "mean"):
-        b = nplib.bind(loc, name, args, kwargs, [("axis", None), ("keepdims", False)])
+        b = npargs.bind(loc, name, args, kwargs, [("axis", None), ("keepdims", False)])
         return reduce(tr, name, a, b["axis"], loc, b["keepdims"])
     if name in ("cumsum", "cumprod"):
-        b = nplib.bind(loc, name, args, kwargs, [("axis", None)])
+        b = npargs.bind(loc, name, args, kwargs, [("axis", None)])
         return cumulative(tr, name, a, b["axis"], loc)
     if name in ORDER_METHODS:
         from .complex_order import call_method as order_method
@@ -179,7 +179,7 @@ def call_method(tr, m, args, kwargs, loc):
     if name == "item" and not args and not kwargs:
         a = A.materialize(tr, a, loc)
         fb = tr.fb
-        fb.raise_if(nplib.ic_bool(fb, A.icmp(fb, "ne", A.size_of(fb, a), 1)), "ValueError",
+        fb.raise_if(npfuncs_create.ic_bool(fb, A.icmp(fb, "ne", A.size_of(fb, a), 1)), "ValueError",
                     "can only convert an array of size 1 to a Python scalar", loc)
         z = A.load(fb, a, [0] * a.ndim)
         from .complexes import make as py_make
@@ -200,8 +200,8 @@ def power(tr, a, b, loc):
     if type(b) is float and b == 0.5:
         return A.ufunc_node(tr, np.sqrt, [a], loc)
     if isinstance(b, tuple):
-        from . import nplib
-        b = nplib.as_array(tr, b, loc)
+        from . import npfuncs_create
+        b = npfuncs_create.as_array(tr, b, loc)
     node = A.ufunc_node(tr, np.power, [a, b], loc)
     if isinstance(b, Var) and b.type in (I64, F64):
         # a run-time Python int or float: NumPy's fast paths by its value
@@ -245,7 +245,7 @@ def part(tr, v, name: str, loc):
     if v.dtype not in CX_PART:
         if name == "real":
             return v
-        from .nplib import full
+        from .npfuncs_create import full
         return full(tr, v.shape, 0, v.dtype, loc)
     pdt = CX_PART[v.dtype]
     if isinstance(v, A.Arr):
@@ -284,7 +284,7 @@ def array_from(tr, v, dtype, loc):
     """np.array/np.asarray of (nested tuples of) numbers, some complex, or of
     an array, with an optional dtype."""
     from . import arrays as A
-    from . import nplib
+    from . import array_assign, npfuncs_create
     dt = None
     if dtype is not None:
         try:
@@ -293,8 +293,8 @@ def array_from(tr, v, dtype, loc):
             raise error(loc, f"dtype {dtype!r} is not understood", "", E_TYPE) from None
     if A.is_array(v):
         if dt is None or dt == v.dtype:
-            return A.copy(tr, v, loc)
-        return A.copy(tr, A.astype_node(v, dt), loc)
+            return array_assign.copy(tr, v, loc)
+        return array_assign.copy(tr, A.astype_node(v, dt), loc)
     if not isinstance(v, tuple):
         raise error(loc, "numpy.array of a complex scalar (a 0-d array) is not supported",
                     "use the number itself", E_TYPE)
@@ -329,13 +329,13 @@ def array_from(tr, v, dtype, loc):
                 kinds.append(np.dtype(A.dtype_of(y)))
         dt = np.result_type(*kinds).name if kinds else "float64"
     if dt not in CX_PART:
-        return nplib.array_from(tr, v, dt, loc)
+        return npfuncs_create.array_from(tr, v, dt, loc)
     out = A.alloc(tr, dt, tuple(shape), loc)
     from .complex_arrays import store_at
     fb = tr.fb
     for k, y in enumerate(flat):
         store_at(fb, A.ic(fb, A.iadd(fb, out.ptr, k * out.itemsize)),
-                 A.scalar_to_dtype(tr, y, dt, loc), dt, loc)
+                 array_assign.scalar_to_dtype(tr, y, dt, loc), dt, loc)
     return out
 
 
@@ -418,15 +418,15 @@ def _pairwise_fn(tr, dtype: str) -> str:
 def reduce(tr, kind: str, a, axis, loc, keepdims=False):
     """sum / prod / mean of a complex array over `axis` (None: every axis):
     complex_reduce (NumPy's loops and order, to the bit)."""
-    from . import nplib
+    from . import npargs, npfuncs_create, nplib
     from .complex_reduce import reduce_axes
-    a = nplib.as_array(tr, a, loc)
+    a = npfuncs_create.as_array(tr, a, loc)
     if a.dtype not in CX_PART:
         kw = {} if axis is None else {"axis": axis}
         if keepdims is not False:
             kw["keepdims"] = keepdims
         return nplib.call(tr, getattr(np, kind), [a], kw, loc)
-    axes = tuple(nplib.axis_arg(axis, a.ndim, loc))
+    axes = tuple(npargs.axis_arg(axis, a.ndim, loc))
     return reduce_axes(tr, kind, a, axes, keepdims, loc)
 
 
@@ -437,13 +437,13 @@ def dot(tr, a, b, loc, name: str):
     operands, one of them complex: straightforward loops (sequential sums of
     NumPy's complex products)."""
     from . import arrays as A
-    from . import nplib
+    from . import array_shapes, npfuncs_create, npfuncs_linalg
     fb = tr.fb
-    a, b = nplib.as_array(tr, a, loc), nplib.as_array(tr, b, loc)
+    a, b = npfuncs_create.as_array(tr, a, loc), npfuncs_create.as_array(tr, b, loc)
     if name == "vdot":
-        a = A.ufunc_node(tr, np.conjugate, [nplib.ravel(tr, a, loc)], loc) \
-            if a.dtype in CX_PART else nplib.ravel(tr, a, loc)
-        b = nplib.ravel(tr, b, loc)
+        a = A.ufunc_node(tr, np.conjugate, [array_shapes.ravel(tr, a, loc)], loc) \
+            if a.dtype in CX_PART else array_shapes.ravel(tr, a, loc)
+        b = array_shapes.ravel(tr, b, loc)
     if a.ndim not in (1, 2) or b.ndim not in (1, 2):
         raise error(loc, f"numpy.{name} of complex arrays is supported for 1-D and 2-D "
                     "operands", "", E_UNSUPPORTED_CALL)
@@ -454,11 +454,11 @@ def dot(tr, a, b, loc, name: str):
     ka = a.shape[-1]
     kb = b.shape[0] if b.ndim == 1 else b.shape[-2]
     if name == "matmul":  # NumPy's gufunc message
-        nplib._core_check(fb, kb, ka, "matmul: Input operand 1 has a mismatch in its core "
+        npfuncs_linalg._core_check(fb, kb, ka, "matmul: Input operand 1 has a mismatch in its core "
                           "dimension 0, with gufunc signature (n?,k),(k,m?)->(n?,m?) "
                           "(size {0} is different from {1})", loc)
     else:
-        nplib._not_aligned(fb, a, b, loc)
+        npfuncs_linalg._not_aligned(fb, a, b, loc)
     oshape = tuple(a.shape[:-1]) + (tuple(b.shape[1:]) if b.ndim == 2 else ())
     c = C(fb, loc, dt)
 
@@ -491,9 +491,9 @@ def dot(tr, a, b, loc, name: str):
 
 
 def cumulative(tr, kind, a, axis, loc):
-    from . import nplib
+    from . import npfuncs_create, nplib
     from .complex_reduce import cumulative as cx_cumulative
-    a = nplib.as_array(tr, a, loc)
+    a = npfuncs_create.as_array(tr, a, loc)
     if a.dtype not in CX_PART:
         return nplib.call(tr, getattr(np, kind), [a], {} if axis is None else {"axis": axis},
                           loc)

@@ -102,12 +102,12 @@ def _v(fb, x):
 def reduce(tr, kind: str, a, axis, keepdims, loc):
     """max / min / argmax / argmin of a complex array along `axis`."""
     from . import arrays as A
-    from . import nplib
+    from . import npargs, npfuncs_create, npfuncs_reduce
     from . import npscalars as nps
     from .complex_arrays import C
     from .complex_scalars import make
     fb = tr.fb
-    a = nplib.as_array(tr, a, loc)
+    a = npfuncs_create.as_array(tr, a, loc)
     if type(keepdims) is not bool:
         raise error(loc, "keepdims= must be a known bool", "", E_TYPE)
     arg = kind in ("argmax", "argmin")
@@ -127,9 +127,9 @@ def reduce(tr, kind: str, a, axis, keepdims, loc):
         A.store(fb, out, [0] * a.ndim, nps.var_of(fb, r) if arg else
                 Cx(*(_v(fb, x) for x in _parts(r))))
         return out
-    axes = tuple(nplib.axis_arg(axis, src.ndim, loc))
+    axes = tuple(npargs.axis_arg(axis, src.ndim, loc))
     nred = A.iprod(fb, [src.shape[d] for d in axes])
-    nplib._empty_check(tr, kind, nred, loc)
+    npfuncs_reduce._empty_check(tr, kind, nred, loc)
     kept = [d for d in range(src.ndim) if d not in axes]
     oshape = tuple(src.shape[d] for d in kept)
     best = A.alloc(tr, dt, oshape, loc)
@@ -224,10 +224,10 @@ _KINDS = {"max": "max", "amax": "max", "min": "min", "amin": "min", "argmax": "a
 
 
 def _sort_args(loc, name, args, kwargs, method):
-    from . import nplib
+    from . import npargs
     from .npfuncs_sort import _kind
     params = ([] if method else [("a", None)]) + [("axis", -1), ("kind", None)]
-    b = nplib.bind(loc, name, args, kwargs, params)
+    b = npargs.bind(loc, name, args, kwargs, params)
     _kind(b["kind"], loc, name)
     return b
 
@@ -235,10 +235,10 @@ def _sort_args(loc, name, args, kwargs, method):
 def call(tr, name: str, args, kwargs, loc):
     """numpy.<name>(...) with complex values (complex_calls.ORDER_FUNCTIONS)."""
     from . import arrays as A
-    from . import nplib
+    from . import npargs, nplib
     from . import npscalars as nps
     if name in _KINDS:
-        b = nplib.bind(loc, name, args, kwargs, [("a", None), ("axis", None), ("out", None),
+        b = npargs.bind(loc, name, args, kwargs, [("a", None), ("axis", None), ("out", None),
                                                  ("keepdims", False)])
         if b["out"] is not None:
             raise error(loc, f"numpy.{name}(out=) of a complex array is not supported",
@@ -260,7 +260,7 @@ def call(tr, name: str, args, kwargs, loc):
 
 def call_method(tr, a, name: str, args, kwargs, loc):
     from . import arrays as A
-    from . import nplib
+    from . import array_assign, npargs, nplib
     if name in _KINDS:
         return call(tr, name, [a] + list(args), kwargs, loc)
     if name in ("sort", "argsort"):
@@ -269,9 +269,9 @@ def call_method(tr, a, name: str, args, kwargs, loc):
             return call(tr, "argsort", [a, b["axis"]], {}, loc)
         if not isinstance(a, A.Arr):
             raise error(loc, "sort() on an expression has no effect", "", E_TYPE)
-        A.assign(tr, a, sort(tr, a, b["axis"], loc), loc)
+        array_assign.assign(tr, a, sort(tr, a, b["axis"], loc), loc)
         return None
-    return nplib.call_method(tr, nplib.ArrayMethod(a, name), args, kwargs, loc)
+    return nplib.call_method(tr, npargs.ArrayMethod(a, name), args, kwargs, loc)
 
 
 def where(tr, cond, x, y, loc):
@@ -295,8 +295,8 @@ def where(tr, cond, x, y, loc):
         t = A.pytype_of(v)
         return t(0)
     dt = np.result_type(spec(x), spec(y)).name
-    from . import nplib
-    cond = nplib.as_array(tr, cond, loc) if isinstance(cond, tuple) else cond
+    from . import npfuncs_create
+    cond = npfuncs_create.as_array(tr, cond, loc) if isinstance(cond, tuple) else cond
     if not A.is_array(cond) or cond.dtype != "bool":
         cond = A.ufunc_node(tr, np.not_equal, [cond, 0], loc) if A.is_array(cond) else cond
     if dt not in ("complex128", "complex64"):  # a complex condition, real alternatives

@@ -172,10 +172,10 @@ def reduce_axes(tr, kind: str, a, axes: tuple, keepdims: bool, loc):
 def cumulative(tr, kind: str, a, axis, loc):
     """np.cumsum / np.cumprod of a complex array (axis None: flattened)."""
     from . import arrays as A
-    from . import nplib
+    from . import array_shapes, npfuncs_create
     from .complex_arrays import C, multiply
     fb = tr.fb
-    a = nplib.as_array(tr, a, loc)
+    a = npfuncs_create.as_array(tr, a, loc)
     dt = a.dtype
     c = C(fb, loc, dt)
     if axis is None:
@@ -184,7 +184,7 @@ def cumulative(tr, kind: str, a, axis, loc):
         ax = 0
     else:
         src = a
-        ax = A.normalize_axis(axis, a.ndim, loc)
+        ax = array_shapes.normalize_axis(axis, a.ndim, loc)
     out = A.alloc(tr, dt, src.shape, loc)
     plan = A.Plan(fb, src, src.shape)
 

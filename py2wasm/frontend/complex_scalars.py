@@ -99,7 +99,7 @@ def element_scalar(fb, dtype: str, addr: Var, loc) -> NpCx:
 
 def to_dtype(tr, v: Any, dtype: str, loc):
     """Scalar `v` stored into an element of `dtype` (NumPy's setitem)."""
-    from . import arrays
+    from . import array_assign, arrays
     from . import npscalars as nps
     fb = tr.fb
     if is_npcx(v):
@@ -116,7 +116,7 @@ def to_dtype(tr, v: Any, dtype: str, loc):
         return arrays.cast(fb, nps.var_of(fb, v), nps.dtype_name(v), dtype, loc)
     # a Python real: as for a float64 element, then to the complex dtype
     part = CX_PART[dtype]
-    x = arrays.scalar_to_dtype(tr, v, "float64", loc)
+    x = array_assign.scalar_to_dtype(tr, v, "float64", loc)
     if part == "float32":
         x = fb.emit("f32", [x])
     return Cx(x, 0.0)

@@ -4,9 +4,9 @@ cols]`, `a[mask, j]`) and writes (`a[idx] = v`; `a[idx] += 1` is a read, an
 in-place update of the fresh copy, and a write, which gives NumPy's rule that
 repeated indices do not accumulate); plus run-time slice steps (`a[::k]`).
 
-Place in the pipeline: frontend value semantics, called by `arrays.getitem`
-and `arrays.setitem` when an index holds an array or a list, and by
-`arrays.slice_view` for a symbolic step. Arrays are `arrays.Arr` views.
+Place in the pipeline: frontend value semantics, called by `array_indexing.getitem`
+and `array_indexing.setitem` when an index holds an array or a list, and by
+`array_indexing.slice_view` for a symbolic step. Arrays are `arrays.Arr` views.
 
 NumPy's rules, as implemented here:
 - The index tuple is expanded (`...`, missing trailing axes). Integer arrays,
@@ -30,6 +30,7 @@ NumPy's rules, as implemented here:
 from __future__ import annotations
 
 from . import arrays as A
+from . import array_assign, array_indexing, array_ops
 from .arrays import (Arr, Ew, ListLit, Plan, alloc, band, bor, cast, element, ic, icmp, iadd,
                      imax, is_array, isel, known, loop_nest, materialize)
 from ..ir import I64, Var
@@ -40,7 +41,7 @@ from .values import E_TYPE, TraceRaise, error, scalar_type
 
 def wants_fancy(a, key) -> bool:
     """Does indexing `a` with `key` need advanced indexing? (A lone boolean
-    mask of the array's full shape keeps its own path: arrays.mask_getitem.)"""
+    mask of the array's full shape keeps its own path: array_indexing.mask_getitem.)"""
     if is_array(key) and key.dtype == "bool":
         return key.ndim != a.ndim
     items = key if isinstance(key, tuple) else (key,)
@@ -65,7 +66,7 @@ class _Index:
 
 def _as_index_array(tr, k, loc):
     if isinstance(k, (ListLit, tuple)):
-        from .nplib import array_from
+        from .npfuncs_create import array_from
         v = A.unlist(k)
         if v == ():
             raise error(loc, "indexing with an empty list is not supported",
@@ -87,7 +88,7 @@ def parse(tr, a: Arr, key, loc, *, for_write=False) -> _Index:
         if isinstance(k, (ListLit, tuple)) or is_array(k):
             k = _as_index_array(tr, k, loc)
             if for_write and k.root is not None and k.root == a.root:
-                k = A.copy(tr, k, loc)  # the write must not change the index
+                k = array_assign.copy(tr, k, loc)  # the write must not change the index
         elif k is None or k is Ellipsis or isinstance(k, slice):
             pass
         elif type(k) is int or (isinstance(k, Var) and k.type is I64):
@@ -122,7 +123,7 @@ def parse(tr, a: Arr, key, loc, *, for_write=False) -> _Index:
             base.append(k)
         else:
             base.extend([slice(None)] * width(k))
-    view = A.getitem(tr, a, tuple(base), loc)
+    view = array_indexing.getitem(tr, a, tuple(base), loc)
     entries = []   # (kind, payload, view dims, first array axis)
     positions = []
     vd = ad = 0
@@ -136,10 +137,10 @@ def parse(tr, a: Arr, key, loc, *, for_write=False) -> _Index:
             continue
         positions.append(p)
         if not is_array(k):
-            j = A.check_index(fb, k, view.shape[vd], ad, loc)
+            j = array_indexing.check_index(fb, k, view.shape[vd], ad, loc)
             entries.append(("int", j, (vd,), ad))
         elif k.dtype == "bool":
-            A.mask_shape_check(fb, k, view.shape[vd:vd + k.ndim], ad, loc)
+            array_indexing.mask_shape_check(fb, k, view.shape[vd:vd + k.ndim], ad, loc)
             entries.append(("mask", nonzero(tr, k, loc), tuple(range(vd, vd + k.ndim)), ad))
         else:
             entries.append(("arr", k, (vd,), ad))
@@ -173,7 +174,7 @@ def nonzero(tr, mask, loc) -> list:
     (NumPy's `nonzero()`): one array per dimension."""
     fb = tr.fb
     mask = materialize(tr, mask, loc)
-    count = A._mask_count(tr, mask, loc)
+    count = array_indexing._mask_count(tr, mask, loc)
     outs = [alloc(tr, "int64", (count,), loc) for _ in range(max(mask.ndim, 1))]
     plan = Plan(fb, mask, mask.shape)
 
@@ -280,12 +281,12 @@ def setitem(tr, a: Arr, key, value, loc) -> None:
     fb = tr.fb
     ix = parse(tr, a, key, loc, for_write=True)
     if isinstance(value, (tuple, ListLit)):
-        from .nplib import array_from
+        from .npfuncs_create import array_from
         value = array_from(tr, A.unlist(value), None, loc)
     if is_array(value):
-        roots = A._roots(value, [])
+        roots = array_assign._roots(value, [])
         if a.root is None or any(r is None or r == a.root for r in roots):
-            value = A.copy(tr, value, loc)
+            value = array_assign.copy(tr, value, loc)
         value = _fit_value(tr, value, ix.shape, loc)
         src = value.dtype
         vplan = Plan(fb, value, ix.shape)
@@ -293,7 +294,7 @@ def setitem(tr, a: Arr, key, value, loc) -> None:
         if scalar_type(value) is None:
             raise error(loc, f"assigning a {A._tn(value)} to array elements is not supported",
                         "assign numbers or arrays", E_TYPE)
-        x = A.scalar_to_dtype(tr, value, a.dtype, loc)
+        x = array_assign.scalar_to_dtype(tr, value, a.dtype, loc)
     _check_bounds(tr, ix, loc)
     plans = _planner(tr, ix)
 
@@ -390,4 +391,4 @@ def unpack(tr, v, count: int, loc) -> tuple:
         fb.emit_multi("raise_if_fmt", [fb.emit("lt", [n, fb.const(count)]), n],
                       {"exc": "ValueError", "msg": "not enough values to unpack (expected "
                        f"{count}, got {{0}})"}, loc=loc)
-    return tuple(A.iter_item(tr, a, i, loc) for i in range(count))
+    return tuple(array_ops.iter_item(tr, a, i, loc) for i in range(count))

@@ -530,7 +530,7 @@ def setitem(tr, lst: PyList, i, v, loc):
 
 
 def get_slice(tr, lst: PyList, s: slice, loc):
-    from .arrays import slice_view
+    from .array_indexing import slice_view
     fb = tr.fb
     n = length(fb, lst)
     if lst.elem is None:

@@ -24,6 +24,7 @@ from __future__ import annotations
 from ..ir import Var
 from ..ir.types import ArrayType
 from . import arrays as A
+from .array_assign import assign as _assign_array
 from .arrays import Arr, ic, iadd, icmp, imul, isub, loop
 from .values import E_TYPE, E_UNSUPPORTED_CALL, E_UNSUPPORTED_VALUE, TraceRaise, error
 
@@ -132,7 +133,7 @@ def _as_row(a: Arr) -> Arr:
 
 def _copy_into(tr, dest: Arr, src: Arr, loc):
     # src may alias anything (a list's element): assign copies when it must
-    A.assign(tr, dest, src, loc)
+    _assign_array(tr, dest, src, loc)
 
 
 def stack(tr, lst, axis, dtype, loc):

@@ -2,7 +2,7 @@
 and `np.einsum`'s plain products of 2-D (and matrix-vector) float operands
 (issue 15).
 
-Place in the pipeline: frontend (tracer helper). `nplib.matmul` calls
+Place in the pipeline: frontend (tracer helper). `npfuncs_linalg.matmul` calls
 `float_matmul` for float32/float64 products without a batch axis (and per
 batch entry for batched ones); it emits plain IR loops shaped so that the
 vectorizer turns them into f64x2 (float32: f32x4) lanes on the SIMD targets.
@@ -32,7 +32,7 @@ them and reloaded them every iteration).
 Matrix-vector products: `A @ x` (one column) is a dot product per row, RV
 rows at a time (one at a time when A's byte size is in STREAM_BYTES, about
 the last-level cache's: one sequential stream), in the blocked order of
-`dot_rows` (also the 1-D dot's, nplib._dot1): L = 8 (float32) / 4
+`dot_rows` (also the 1-D dot's, npfuncs_linalg._dot1): L = 8 (float32) / 4
 (float64) partial sums per row, a k-order tail, a fixed tree;
 passes/vectorize_rows.py runs the partial sums as lanes with v128 loads.
 `x @ A` (known 1..3 rows, `_axpy`) adds the rows of A

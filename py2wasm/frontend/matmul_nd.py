@@ -2,7 +2,7 @@
 NumPy's broadcasting of the batch (leading) dimensions, 1-D operands
 promoted and the promoted axis dropped, NumPy's error messages.
 
-Place in the pipeline: frontend value semantics; `nplib.matmul` hands over
+Place in the pipeline: frontend value semantics; `npfuncs_linalg.matmul` hands over
 operands with more than 3 dimensions (it keeps its blocked 2-D kernel and
 its 3-D batched loop). One loop nest over the broadcast batch shape; in it
 float matrix products run the register-tiled kernel of
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from ..ir import F64
 from . import arrays as A
+from . import array_shapes
 from .arrays import Arr, icmp, ic, isel, known, loop, loop_nest, strides_of
 from .values import TraceRaise
 
@@ -24,7 +25,7 @@ def _remapped_error(fb, a, b, n, m, loc):
     args: list = []
 
     def one(s):
-        return A.fmt_dim_once(s, args)
+        return array_shapes.fmt_dim_once(s, args)
 
     def shp(x):
         return "(" + ",".join(one(s) for s in x) + ("," if len(x) == 1 else "") + ")"
@@ -79,9 +80,10 @@ def matmul_nd(tr, a: Arr, b: Arr, dt: str, core_msg: str, loc):
     batch = tuple(batch)
     if dt in ("float64", "float32") and a.ndim >= 2 and b.ndim >= 2:
         from .matmul_kernels import batched_matmul  # matrix products, batch by batch
-        from .nplib import fill
+        from .npfuncs_create import fill
         return batched_matmul(tr, a2, b2, batch, n, k, m, dt, loc, fill)
-    from .nplib import _compute, full
+    from .npfuncs_create import full
+    from .npfuncs_reduce import _compute
     out = full(tr, batch + (n, m), 0, dt, loc)
     ost = strides_of(fb, out)
     ast, bst = strides_of(fb, a2), strides_of(fb, b2)

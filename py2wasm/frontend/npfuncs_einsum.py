@@ -5,7 +5,7 @@ The subscripts are parsed here (explicit `->` or NumPy's implicit output:
 the letters used once, in alphabetical order; a `...` names the broadcast
 axes with letters of its own, right-aligned across the operands, first in
 an implicit output); a plain matrix or
-matrix-vector product goes to `nplib.matmul` (its blocked kernel), and every
+matrix-vector product goes to `npfuncs_linalg.matmul` (its blocked kernel), and every
 other contraction (traces, diagonals, transposes, batched and multi-operand
 contractions, `'ij->j'` sums) is one loop nest over the output with an inner
 loop nest over the summed letters. Sizes of one letter must agree (ValueError
@@ -17,6 +17,7 @@ import numpy as np
 
 from ..ir import F64
 from . import arrays as A
+from . import array_assign, array_shapes
 from .arrays import alloc, ic, icmp, is_array, known, loop_nest, materialize
 from .values import E_TYPE, E_UNSUPPORTED_CALL, TraceRaise, error
 
@@ -182,7 +183,7 @@ def einsum(tr, args, kwargs, loc):
     summed = [c for c in sizes if c not in out]
     oshape = tuple(sizes[c] for c in out)
     res = alloc(tr, dt, oshape, loc)
-    zero = A.scalar_to_dtype(tr, 0, dt, loc)
+    zero = array_assign.scalar_to_dtype(tr, 0, dt, loc)
     # broadcast (size-1) axes read index 0: stride 0
     strides = [tuple(A.isel(fb, icmp(fb, "eq", n, 1), 0, st) if not (n is sizes[c]) else st
                      for c, n, st in zip(t, x.shape, A.strides_of(fb, x)))
@@ -221,7 +222,7 @@ def einsum(tr, args, kwargs, loc):
 
 def _as_matmul(tr, terms, out, ops, loc):
     """'ij,jk->ik', 'ij,j->i', 'i,ij->j', 'i,i->' (and their transposed
-    outputs): nplib.matmul, else None."""
+    outputs): npfuncs_linalg.matmul, else None."""
     if len(ops) != 2:
         return None
     a, b = terms
@@ -250,8 +251,8 @@ def _as_matmul(tr, terms, out, ops, loc):
     free = [c for c in a if c != k] + [c for c in b if c != k]
     if sorted(free) != sorted(out):
         return None
-    from .nplib import matmul
+    from .npfuncs_linalg import matmul
     r = matmul(tr, ops[0], ops[1], loc)
     if list(out) == free:
         return r
-    return A.transpose(tr, r, None, loc)  # 'ij,jk->ki'
+    return array_shapes.transpose(tr, r, None, loc)  # 'ij,jk->ki'

@@ -14,6 +14,7 @@ import numpy as np
 
 from ..ir import BOOL, F64, I64, Var
 from . import arrays as A
+from . import array_assign, array_indexing, array_shapes
 from . import indexing_fancy as FX
 from . import npkernels as K
 from .arrays import Arr, alloc, icmp, ic, is_array, known, loop_nest, materialize
@@ -34,9 +35,9 @@ def flip(tr, m, axis, loc):
     if axis is None:
         axes = set(range(a.ndim))
     else:
-        axes = {A.normalize_axis(x, a.ndim, loc) for x in (axis if isinstance(axis, tuple)
+        axes = {array_shapes.normalize_axis(x, a.ndim, loc) for x in (axis if isinstance(axis, tuple)
                                                             else (axis,))}
-    return A.getitem(tr, a, tuple(slice(None, None, -1) if d in axes else slice(None)
+    return array_indexing.getitem(tr, a, tuple(slice(None, None, -1) if d in axes else slice(None)
                                   for d in range(a.ndim)), loc)
 
 
@@ -65,7 +66,7 @@ def tri_mask(tr, m, k, loc, upper: bool):
     k = _int_arg(k, loc, "k")
     out = alloc(tr, a.dtype, a.shape, loc)
     plan = A.Plan(fb, a, a.shape)
-    zero = A.scalar_to_dtype(tr, False if a.dtype == "bool" else 0, a.dtype, loc)
+    zero = array_assign.scalar_to_dtype(tr, False if a.dtype == "bool" else 0, a.dtype, loc)
 
     def body(idx, cs):
         d = A.isub(fb, idx[-1], idx[-2])
@@ -82,14 +83,14 @@ def diff(tr, a, n, axis, loc):
         raise error(loc, "numpy.diff n= must be an int known when compiling", "", E_TYPE)
     if n < 0:
         raise TraceRaise("ValueError", f"order must be non-negative but got {n}")
-    ax = A.normalize_axis(axis, a.ndim, loc)
+    ax = array_shapes.normalize_axis(axis, a.ndim, loc)
     hi = tuple(slice(1, None) if d == ax else slice(None) for d in range(a.ndim))
     lo = tuple(slice(None, -1) if d == ax else slice(None) for d in range(a.ndim))
     r = a
     for _ in range(n):
         r = materialize(tr, r, loc)
         op = np.not_equal if r.dtype == "bool" else np.subtract
-        r = A.ufunc_node(tr, op, [A.getitem(tr, r, hi, loc), A.getitem(tr, r, lo, loc)], loc)
+        r = A.ufunc_node(tr, op, [array_indexing.getitem(tr, r, hi, loc), array_indexing.getitem(tr, r, lo, loc)], loc)
     return r
 
 
@@ -108,7 +109,7 @@ def roll(tr, a, shift, axis, loc):
     a = as_arr(tr, a, loc)
     if axis is None:
         r = roll(tr, flat(tr, a, loc), shift, 0, loc)
-        return A.reshape(tr, r, a.shape, loc)
+        return array_shapes.reshape(tr, r, a.shape, loc)
     axes = axis if isinstance(axis, tuple) else (axis,)
     shifts = shift if isinstance(shift, tuple) else (shift,) * len(axes)
     if len(shifts) != len(axes):
@@ -118,7 +119,7 @@ def roll(tr, a, shift, axis, loc):
             raise TraceRaise("ValueError", "'shift' and 'axis' should be scalars or 1D sequences")
     total = {}
     for s, ax in zip(shifts, axes):
-        d = A.normalize_axis(ax, a.ndim, loc)
+        d = array_shapes.normalize_axis(ax, a.ndim, loc)
         total[d] = A.iadd(fb, total.get(d, 0), _int_arg(s, loc, "shift"))
     sh = {d: _pos_mod(fb, s, a.shape[d]) for d, s in total.items()}
     out = alloc(tr, a.dtype, a.shape, loc)
@@ -143,7 +144,7 @@ def repeat(tr, a, repeats, axis, loc):
         a = flat(tr, a, loc)
         ax = 0
     else:
-        ax = A.normalize_axis(axis, a.ndim, loc)
+        ax = array_shapes.normalize_axis(axis, a.ndim, loc)
     n = a.shape[ax]
     if isinstance(repeats, tuple) or is_array(repeats):
         reps = materialize(tr, as_arr(tr, repeats, loc, "repeats"), loc, contiguous=True)
@@ -151,7 +152,7 @@ def repeat(tr, a, repeats, axis, loc):
             raise error(loc, "numpy.repeat repeats must be an int or a 1-D int array", "",
                         E_TYPE)
         if reps.dtype != "int64":
-            reps = A.copy(tr, A.astype_node(reps, "int64"), loc)
+            reps = array_assign.copy(tr, A.astype_node(reps, "int64"), loc)
         m = reps.shape[0]
         bad = icmp(fb, "ne", m, n)
         one = icmp(fb, "eq", m, 1)
@@ -228,16 +229,16 @@ def meshgrid(tr, args, kwargs, loc):
         if indexing == "xy" and nd > 1 and i < 2:
             pos = 1 - i
         key = tuple(slice(None) if d == pos else None for d in range(nd))
-        v = A.getitem(tr, x, key, loc)
+        v = array_indexing.getitem(tr, x, key, loc)
         if sparse:
-            outs.append(A.copy(tr, v, loc))
+            outs.append(array_assign.copy(tr, v, loc))
             continue
         shape = [1] * nd
         for j, y in enumerate(xs):
             p = j if not (indexing == "xy" and nd > 1 and j < 2) else 1 - j
             shape[p] = y.shape[0]
         out = alloc(tr, x.dtype, tuple(shape), loc)
-        A.assign(tr, out, v, loc)
+        array_assign.assign(tr, out, v, loc)
         outs.append(out)
     return tuple(outs)
 
@@ -250,7 +251,7 @@ def take(tr, a, indices, axis, loc):
         a = flat(tr, a, loc)
         ax = 0
     else:
-        ax = A.normalize_axis(axis, a.ndim, loc)
+        ax = array_shapes.normalize_axis(axis, a.ndim, loc)
     key = tuple(slice(None) for _ in range(ax)) + (indices,)
     if isinstance(indices, tuple):
         from .arrays import ListLit
@@ -277,7 +278,7 @@ def take(tr, a, indices, axis, loc):
     if not (is_array(indices) or isinstance(indices, tuple)):
         from .arrays import ListLit
         r = FX.getitem(tr, a, key[:-1] + (ListLit((indices,)),), loc, when)
-        return A.getitem(tr, r, tuple(slice(None) for _ in range(ax)) + (0,), loc)
+        return array_indexing.getitem(tr, r, tuple(slice(None) for _ in range(ax)) + (0,), loc)
     return FX.getitem(tr, a, key, loc, when)
 
 
@@ -298,19 +299,19 @@ def put(tr, a, ind, v, loc):
         A.store(fb, x, [0], ic(fb, _int_arg(ind, loc, "ind")))
         ind = x
     if is_array(v) or isinstance(v, tuple):
-        vals = flat(tr, A.copy(tr, as_arr(tr, v, loc, "v"), loc), loc)
+        vals = flat(tr, array_assign.copy(tr, as_arr(tr, v, loc, "v"), loc), loc)
     else:
         vals = alloc(tr, a.dtype, (1,), loc)
         from . import npscalars as nps  # np.put casts a NumPy scalar (C cast, no range check)
         x = A.cast(fb, nps.var_of(fb, v), nps.dtype_name(v), a.dtype, loc) if nps.is_np(v) \
-            else A.scalar_to_dtype(tr, v, a.dtype, loc)
+            else array_assign.scalar_to_dtype(tr, v, a.dtype, loc)
         A.store(fb, vals, [0], x)
     nv = vals.shape[0]
     count = A.isel(fb, icmp(fb, "eq", nv, 0), 0, ind.shape[0])
     shape = a.shape
 
     def body(k, cs):
-        j = A.check_index(fb, A.load(fb, ind, k), n, 0, loc)
+        j = array_indexing.check_index(fb, A.load(fb, ind, k), n, 0, loc)
         x = A.cast(fb, A.load(fb, vals, [ic(fb, _pos_mod(fb, k[0], nv))]), vals.dtype, a.dtype)
         # unravel j into a's (maybe strided) shape
         idx = []
@@ -336,13 +337,13 @@ def nonzero(tr, a, loc):
 
 
 def argwhere(tr, a, loc):
-    from .nplib import stack
+    from .npfuncs_join import stack
     nz = nonzero(tr, a, loc)
     return stack(tr, nz, 1, loc)
 
 
 def count_nonzero(tr, a, axis, keepdims, loc):
-    from .nplib import reduce
+    from .npfuncs_reduce import reduce
     a = as_arr(tr, a, loc)
     m = a if a.dtype == "bool" else A.ufunc_node(tr, np.not_equal, [a, 0], loc)
     r = reduce(tr, "sum", m, axis, keepdims, loc)
@@ -401,21 +402,21 @@ def cross(tr, a, b, loc):
         three = True
 
     def c(x, i):
-        return A.getitem(tr, x, (Ellipsis, i), loc)
+        return array_indexing.getitem(tr, x, (Ellipsis, i), loc)
     mul = lambda x, y: A.ufunc_node(tr, np.multiply, [x, y], loc)  # noqa: E731
     sub = lambda x, y: A.ufunc_node(tr, np.subtract, [x, y], loc)  # noqa: E731
     a0, a1, b0, b1 = c(a, 0), c(a, 1), c(b, 0), c(b, 1)
     if not three:
         return sub(mul(a0, b1), mul(a1, b0))
     a2, b2 = c(a, 2), c(b, 2)
-    from .nplib import stack
+    from .npfuncs_join import stack
     parts = (sub(mul(a1, b2), mul(a2, b1)), sub(mul(a2, b0), mul(a0, b2)),
              sub(mul(a0, b1), mul(a1, b0)))
     shape = A.broadcast_shapes(fb, [x.shape for x in parts], loc)
     mats = []
     for p in parts:
         o = alloc(tr, p.dtype, shape, loc)
-        A.assign(tr, o, p, loc)
+        array_assign.assign(tr, o, p, loc)
         mats.append(o)
     return stack(tr, tuple(mats), -1, loc)
 
@@ -425,14 +426,14 @@ def kron(tr, a, b, loc):
     a = as_arr(tr, a, loc)
     b = as_arr(tr, b, loc, "b")
     nd = max(a.ndim, b.ndim)
-    pa = A.reshape(tr, a, (1,) * (nd - a.ndim) + tuple(a.shape), loc)
-    pb = A.reshape(tr, b, (1,) * (nd - b.ndim) + tuple(b.shape), loc)
+    pa = array_shapes.reshape(tr, a, (1,) * (nd - a.ndim) + tuple(a.shape), loc)
+    pb = array_shapes.reshape(tr, b, (1,) * (nd - b.ndim) + tuple(b.shape), loc)
     ka = tuple(x for _ in range(nd) for x in (slice(None), None))
     kb = tuple(x for _ in range(nd) for x in (None, slice(None)))
-    prod = A.ufunc_node(tr, np.multiply, [A.getitem(tr, pa, ka, loc),
-                                          A.getitem(tr, pb, kb, loc)], loc)
+    prod = A.ufunc_node(tr, np.multiply, [array_indexing.getitem(tr, pa, ka, loc),
+                                          array_indexing.getitem(tr, pb, kb, loc)], loc)
     out = materialize(tr, prod, loc, contiguous=True)
-    return A.reshape(tr, out, tuple(A.imul(fb, x, y) for x, y in zip(pa.shape, pb.shape)), loc)
+    return array_shapes.reshape(tr, out, tuple(A.imul(fb, x, y) for x, y in zip(pa.shape, pb.shape)), loc)
 
 
 # --- dispatch tables ----------------------------------------------------------------------------
@@ -567,7 +568,7 @@ def grid(tr, g, key, loc):
         return tuple(outs)
     out = alloc(tr, typ, (nd,) + tuple(sizes), loc)
     for k in range(nd):
-        view = A.getitem(tr, out, k, loc)
+        view = array_indexing.getitem(tr, out, k, loc)
         fill(view, k, k)
     return out
 
@@ -582,5 +583,5 @@ def is_grid(v) -> bool:
 
 def ndarray(tr, shape, dtype, loc):
     """np.ndarray(shape, dtype): an uninitialized array, as np.empty."""
-    from .nplib import dtype_arg
-    return alloc(tr, dtype_arg(dtype, loc, "float64"), A.shape_arg(shape, loc), loc)
+    from .npargs import dtype_arg
+    return alloc(tr, dtype_arg(dtype, loc, "float64"), array_shapes.shape_arg(shape, loc), loc)

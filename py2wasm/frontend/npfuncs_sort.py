@@ -17,6 +17,7 @@ import numpy as np
 
 from ..ir import BOOL, F64, I64, Var
 from . import arrays as A
+from . import array_assign, array_shapes
 from . import npkernels as K
 from . import npscalars
 from .arrays import Arr, alloc, ic, icmp, is_array, known, loop_nest, materialize
@@ -42,7 +43,7 @@ def _demoted(tr, v, loc):
 
 def as_arr(tr, v, loc, what="a"):
     if isinstance(v, tuple):
-        from .nplib import array_from
+        from .npfuncs_create import array_from
         return array_from(tr, v, None, loc)
     if not is_array(v):
         raise error(loc, f"{what} must be an array here, got {A._tn(v)}", "pass a NumPy array",
@@ -67,17 +68,17 @@ def lanes_last(tr, a: Arr, axis, loc):
     """(copy of a with `axis` moved last (C-contiguous, fresh), the
     permutation used). axis None: the flattened copy."""
     if axis is None:
-        return A.copy(tr, flat(tr, a, loc), loc), None
-    ax = A.normalize_axis(axis, a.ndim, loc)
+        return array_assign.copy(tr, flat(tr, a, loc), loc), None
+    ax = array_shapes.normalize_axis(axis, a.ndim, loc)
     perm = tuple(d for d in range(a.ndim) if d != ax) + (ax,)
-    return A.copy(tr, A.transpose(tr, a, perm, loc), loc), perm
+    return array_assign.copy(tr, array_shapes.transpose(tr, a, perm, loc), loc), perm
 
 
 def unperm(tr, out, perm, loc):
     if perm is None:
         return out
     inv = tuple(perm.index(d) for d in range(len(perm)))
-    return A.transpose(tr, out, inv, loc)
+    return array_shapes.transpose(tr, out, inv, loc)
 
 
 def each_lane(tr, out: Arr, body):
@@ -113,7 +114,7 @@ def sort_method(tr, a, axis, kind, loc):
     """a.sort(axis): in place."""
     if not isinstance(a, Arr):
         raise error(loc, "sort() on an expression has no effect", "", E_TYPE)
-    A.assign(tr, a, sort(tr, a, axis, kind, loc), loc)
+    array_assign.assign(tr, a, sort(tr, a, axis, kind, loc), loc)
     return None
 
 
@@ -149,7 +150,7 @@ def _common(tr, a, v, loc):
         raise error(loc, f"comparing {a.dtype} with {vdt} computes in {dt}, which is not "
                     "supported", "convert the operands with astype()", E_TYPE)
     if a.dtype != dt:
-        a = A.copy(tr, A.astype_node(a, dt), loc)
+        a = array_assign.copy(tr, A.astype_node(a, dt), loc)
     if is_array(v) and v.dtype != dt:
         v = A.astype_node(v, dt)
     return a, v
@@ -163,7 +164,7 @@ def _per_element(tr, fn, a, v, extra, loc):
         if scalar_type(v) is None:
             raise error(loc, f"expected a number or an array, got {A._tn(v)}", "", E_TYPE)
         vv = alloc(tr, a.dtype if a.dtype != "bool" else "float64", (1,), loc)
-        A.store(fb, vv, [0], A.scalar_to_dtype(tr, v, vv.dtype, loc))
+        A.store(fb, vv, [0], array_assign.scalar_to_dtype(tr, v, vv.dtype, loc))
         out = alloc(tr, "int64", (1,), loc)
         kernel(tr, fn, [a, vv, out] + list(extra), loc)
         return npscalars.make("int64", A.load(fb, out, [0]))  # NumPy's intp scalar
@@ -196,7 +197,7 @@ def digitize(tr, x, bins, right, loc):
     if not is_array(x):
         fb = tr.fb
         vv = alloc(tr, bins.dtype, (1,), loc)
-        A.store(fb, vv, [0], A.scalar_to_dtype(tr, x, vv.dtype, loc))
+        A.store(fb, vv, [0], array_assign.scalar_to_dtype(tr, x, vv.dtype, loc))
         out = alloc(tr, "int64", (1,), loc)
         kernel(tr, K.digitize_into, [vv, bins, out, right], loc)
         return npscalars.make("int64", A.load(fb, out, [0]))
@@ -248,9 +249,9 @@ def _keep(tr, out, a, axis, keepdims, loc):
     if axis is None:
         shape = (1,) * a.ndim
     else:
-        ax = A.normalize_axis(axis, a.ndim, loc)
+        ax = array_shapes.normalize_axis(axis, a.ndim, loc)
         shape = tuple(out.shape[:ax]) + (1,) + tuple(out.shape[ax:])
-    return A.reshape(tr, out, shape, loc)
+    return array_shapes.reshape(tr, out, shape, loc)
 
 
 def _result(tr, keys, res_dt, compute, loc):
@@ -486,7 +487,7 @@ def quantile(tr, a, q, axis, method, keepdims, loc, name):
         if axis is None:
             lanes = (1,) * a0.ndim
         else:
-            ax = A.normalize_axis(axis, a0.ndim, loc)
+            ax = array_shapes.normalize_axis(axis, a0.ndim, loc)
             lanes = lanes[:ax] + (1,) + lanes[ax:]
-    return A.reshape(tr, out, tuple(q.shape) + lanes, loc)
+    return array_shapes.reshape(tr, out, tuple(q.shape) + lanes, loc)
 

@@ -12,6 +12,7 @@ import numpy as np
 
 from ..ir import F64, Var
 from . import arrays as A
+from . import array_assign, array_indexing, array_shapes
 from . import npkernels as K
 from .arrays import Arr, alloc, ic, icmp, is_array, known, loop_nest, materialize
 from .npfuncs_sort import as_arr, flat, kernel, searchsorted
@@ -22,13 +23,13 @@ def _f64(tr, v, loc):
     """A flat contiguous float64 copy-or-view of array v."""
     v = as_arr(tr, v, loc)
     if v.dtype != "float64":
-        v = A.copy(tr, A.astype_node(v, "float64"), loc)
+        v = array_assign.copy(tr, A.astype_node(v, "float64"), loc)
     return flat(tr, v, loc)
 
 
 def _zeros(tr, dtype, shape, loc):
     out = alloc(tr, dtype, shape, loc)
-    A.assign(tr, out, 0, loc)
+    array_assign.assign(tr, out, 0, loc)
     return out
 
 
@@ -93,7 +94,7 @@ def histogram(tr, a, bins, range_, density, weights, loc):
                         "supported", "", E_UNSUPPORTED_CALL)
         edges = _f64(tr, bins, loc)
         kernel(tr, K.check_increasing, [edges], loc)
-        s = A.copy(tr, x, loc)
+        s = array_assign.copy(tr, x, loc)
         tmp = alloc(tr, "float64", s.shape, loc)
         kernel(tr, K.sort_inplace, [s, tmp], loc)
         nb1 = edges.shape[0]
@@ -136,7 +137,7 @@ def histogram(tr, a, bins, range_, density, weights, loc):
         same = fb.emit("eq", [first, last])
         first = fb.emit("select", [same, fb.emit("sub", [first, fb.const(0.5)]), first])
         last = fb.emit("select", [same, fb.emit("add", [last, fb.const(0.5)]), last])
-        from .nplib import linspace
+        from .npfuncs_create import linspace
         edges = linspace(tr, (first, last, A.iadd(fb, bins, 1)), {}, loc)
         weighted = weights is not None
         if weighted:
@@ -152,10 +153,10 @@ def histogram(tr, a, bins, range_, density, weights, loc):
         hist = _zeros(tr, "float64" if weighted else "int64", (bins,), loc)
         kernel(tr, K.histogram_uniform_into, [x, w, hist, edges, first, last, weighted], loc)
     if density:
-        widths = A.ufunc_node(tr, np.subtract, [A.getitem(tr, edges, slice(1, None), loc),
-                                                A.getitem(tr, edges, slice(None, -1), loc)],
+        widths = A.ufunc_node(tr, np.subtract, [array_indexing.getitem(tr, edges, slice(1, None), loc),
+                                                array_indexing.getitem(tr, edges, slice(None, -1), loc)],
                               loc)
-        from .nplib import reduce
+        from .npfuncs_reduce import reduce
         total = reduce(tr, "sum", hist, None, False, loc)
         hist = materialize(tr, A.ufunc_node(tr, np.divide, [A.ufunc_node(
             tr, np.divide, [hist, widths], loc), total], loc), loc)
@@ -254,7 +255,7 @@ def _rows2d(tr, m, rowvar, loc):
         m = A.astype_node(m, "float64")
     x = materialize(tr, m, loc)
     if x.ndim == 1:
-        return A.getitem(tr, x, (None, slice(None)), loc)
+        return array_indexing.getitem(tr, x, (None, slice(None)), loc)
     if not rowvar:
         if known(x.shape[0]) and x.shape[0] == 1:
             return x
@@ -264,7 +265,7 @@ def _rows2d(tr, m, rowvar, loc):
             tr.fb.raise_if(tr.fb.emit("eq", [x.shape[0], tr.fb.const(1)]), "ValueError",
                            "numpy.cov(rowvar=False) of a single row (a 0-d result) is not "
                            "supported", loc)
-        return A.transpose(tr, x, None, loc)
+        return array_shapes.transpose(tr, x, None, loc)
     return x
 
 
@@ -274,14 +275,15 @@ def cov(tr, m, y, rowvar, bias, ddof, loc):
         raise error(loc, "numpy.cov rowvar= and bias= must be known bools", "", E_TYPE)
     X = _rows2d(tr, m, rowvar, loc)
     if y is not None:
-        from .nplib import concatenate
+        from .npfuncs_join import concatenate
         X = concatenate(tr, (X, _rows2d(tr, y, rowvar, loc)), 0, loc)
-    X = A.copy(tr, X, loc)
+    X = array_assign.copy(tr, X, loc)
     if ddof is None:
         ddof = 0 if bias else 1
     if not (type(ddof) is int or (isinstance(ddof, Var) and ddof.type.name == "i64")):
         raise error(loc, "numpy.cov ddof= must be an int", "", E_TYPE)
-    from .nplib import matmul, reduce
+    from .npfuncs_linalg import matmul
+    from .npfuncs_reduce import reduce
     avg = reduce(tr, "mean", X, 1, False, loc)
     nobs = X.shape[1]
     fact = A.isub(fb, nobs, ddof)
@@ -289,11 +291,11 @@ def cov(tr, m, y, rowvar, bias, ddof, loc):
     factf = fb.emit("select", [ic(fb, icmp(fb, "le", fact, 0)) if not known(
         icmp(fb, "le", fact, 0)) else fb.const(bool(icmp(fb, "le", fact, 0))),
         fb.const(0.0), factf])
-    A.assign(tr, X, A.ufunc_node(tr, np.subtract, [X, A.getitem(
+    array_assign.assign(tr, X, A.ufunc_node(tr, np.subtract, [X, array_indexing.getitem(
         tr, avg, (slice(None), None), loc)], loc), loc)
-    c = materialize(tr, matmul(tr, X, A.transpose(tr, X, None, loc), loc), loc)
+    c = materialize(tr, matmul(tr, X, array_shapes.transpose(tr, X, None, loc), loc), loc)
     recip = fb.emit("fdiv", [fb.const(1.0), factf])
-    A.assign(tr, c, A.ufunc_node(tr, np.multiply, [c, recip], loc), loc)
+    array_assign.assign(tr, c, A.ufunc_node(tr, np.multiply, [c, recip], loc), loc)
     if known(c.shape[0]) and c.shape[0] == 1:
         return A.load(fb, c, [0, 0])     # NumPy: a 0-d array (here a Python float)
     return c
@@ -312,11 +314,11 @@ def corrcoef(tr, x, y, rowvar, loc):
         A.store(fb, std, idx, fb.emit("sqrt", [d]))
         return cs
     loop_nest(fb, (n,), [], body)
-    A.assign(tr, c, A.ufunc_node(tr, np.divide, [c, A.getitem(tr, std, (slice(None), None),
+    array_assign.assign(tr, c, A.ufunc_node(tr, np.divide, [c, array_indexing.getitem(tr, std, (slice(None), None),
                                                                loc)], loc), loc)
-    A.assign(tr, c, A.ufunc_node(tr, np.divide, [c, A.getitem(tr, std, (None, slice(None)),
+    array_assign.assign(tr, c, A.ufunc_node(tr, np.divide, [c, array_indexing.getitem(tr, std, (None, slice(None)),
                                                                loc)], loc), loc)
-    A.assign(tr, c, A.ufunc_node(tr, np.minimum, [A.ufunc_node(tr, np.maximum, [c, -1], loc),
+    array_assign.assign(tr, c, A.ufunc_node(tr, np.minimum, [A.ufunc_node(tr, np.maximum, [c, -1], loc),
                                                   1], loc), loc)
     return c
 

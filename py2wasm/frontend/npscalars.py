@@ -224,7 +224,7 @@ _CMP_PRIM = {"<": "lt", "<=": "le", "==": "eq", "!=": "ne", ">": "gt", ">=": "ge
 
 def binary(fb, op: str, a: Any, b: Any, loc) -> Any:
     """`a op b` where a or b is a NumPy scalar and neither is an array."""
-    from .arrays import BINARY_UFUNCS
+    from .array_ops import BINARY_UFUNCS
     for v in (a, b):
         _check_operand(v, loc, f"operator {op}")
     if not isinstance(a, (Var, NpScalar)) and not isinstance(b, (Var, NpScalar)):
@@ -237,7 +237,7 @@ def binary(fb, op: str, a: Any, b: Any, loc) -> Any:
 
 def compare(fb, op: str, a: Any, b: Any, loc) -> Any:
     """`a op b` with a NumPy scalar: a numpy.bool_."""
-    from .arrays import COMPARE_UFUNCS
+    from .array_ops import COMPARE_UFUNCS
     for v in (a, b):
         if not (is_np(v) or scalar_type(v) is not None):
             if op in ("==", "!=") and not is_unsupported_np(v):
@@ -265,7 +265,7 @@ def compare(fb, op: str, a: Any, b: Any, loc) -> Any:
 
 
 def unary(fb, op: str, a: Any, loc) -> Any:
-    from .arrays import UNARY_UFUNCS
+    from .array_ops import UNARY_UFUNCS
     if op == "not":
         t = truth(fb, a, loc)
         return (not t) if not isinstance(t, Var) else fb.emit("not", [t], loc=loc)
@@ -450,7 +450,7 @@ def call_method(fb, m: ScalarMethod, args, kwargs, loc) -> Any:
     if len(args) != 1 or kwargs:
         raise error(loc, "astype() of a NumPy scalar takes one dtype argument", "", E_TYPE)
     from . import arrays
-    from .nplib import dtype_arg
+    from .npargs import dtype_arg
     dt = dtype_arg(args[0], loc)
     if type(v) is not NpScalar:
         return _fold(lambda: v.astype(dt), (), loc)

@@ -17,8 +17,8 @@ import re
 from ..ir import Var
 from ..ir.messages import INT_OVERFLOW
 from ..ir.types import VectorType
-from . import (arrays, complexes, container_values, dicts, lists, nplib, objects, sets, strings,
-               strfmt, strvalues)
+from . import (array_indexing, array_ops, arrays, complexes, container_values, dicts, lists, npargs,
+               nplib, objects, sets, strings, strfmt, strvalues)
 from .container_values import TableIter
 from .iterators import RangeIter, TupleIter, get_iter, range_advance, range_has_next, tuple_next
 from .state import NULL, STOP, UNBOUND, Static
@@ -360,7 +360,7 @@ class Handlers:
         self._check_operands(ins, (a, b))
         if ins.argrepr.endswith("=") and isinstance(a, arrays.Arr):  # a += b on an array
             f.stack[:] = [arrays.settle(self, v, self.loc_of(ins)) for v in f.stack]
-            f.stack.append(arrays.inplace(self, op, a, b, self.loc_of(ins)))
+            f.stack.append(array_ops.inplace(self, op, a, b, self.loc_of(ins)))
             return
         if op == "+" and (isinstance(a, strings.FStr) or isinstance(b, strings.FStr)):
             f.stack.append(strings.concat(a, b, self.loc_of(ins)))
@@ -435,7 +435,7 @@ class Handlers:
         if objects.is_obj(v):
             return objects.truth(self, v, loc)
         if arrays.is_array(v):
-            return arrays.truth(self, v, loc)
+            return array_ops.truth(self, v, loc)
         if lists.is_list(v):
             return lists.truth(self, v)
         if strvalues.is_str(v):
@@ -680,7 +680,7 @@ class Handlers:
             f.stack.append(objects.getitem(self, seq, idx, loc))
             return
         if arrays.is_array(seq):
-            f.stack.append(arrays.getitem(self, seq, lists.as_index(self, idx, loc), loc))
+            f.stack.append(array_indexing.getitem(self, seq, lists.as_index(self, idx, loc), loc))
             return
         if lists.is_list(seq) or isinstance(seq, lists.Literal):
             f.stack.append(lists.getitem(self, lists.as_list(self, seq, loc), idx, loc))
@@ -780,7 +780,7 @@ class Handlers:
         f.stack[:] = [arrays.settle(self, v, loc) for v in f.stack]
         if lists.is_list(value):  # a[:] = xs
             value = lists.to_array(self, value, loc)
-        arrays.setitem(self, container, lists.as_index(self, key, loc), value, loc)
+        array_indexing.setitem(self, container, lists.as_index(self, key, loc), value, loc)
 
     def op_STORE_SLICE(self, ins, f):  # 3.12+
         stop = f.stack.pop()
@@ -875,7 +875,7 @@ class Handlers:
         if isinstance(v, arrays.ListLit):  # for x in [a, b]: never mutated here
             v = v.items
         if arrays.is_array(v):
-            f.stack.append(arrays.get_iter(self, v, self.loc_of(ins)))
+            f.stack.append(array_ops.get_iter(self, v, self.loc_of(ins)))
             return
         it = get_iter(self.fb, v, self.loc_of(ins))
         if it is None:
@@ -941,7 +941,7 @@ class Handlers:
                 self.fb.set_block(then)
             item, nxt = range_advance(self.fb, it)
             if arr is not None:
-                item = arrays.iter_item(self, arr, item, self.loc_of(ins))
+                item = array_ops.iter_item(self, arr, item, self.loc_of(ins))
                 nxt = arrays.ArrIter(arr, nxt)
             f.stack[-1] = nxt
             f.stack.append(item)
@@ -973,7 +973,7 @@ class Handlers:
             fn, self_ = (b, NULL) if a is NULL else (a, b)
         if self_ is not NULL:
             args = [self_] + list(args)
-        writes = isinstance(fn, nplib.ArrayMethod) and fn.name == "fill"
+        writes = isinstance(fn, npargs.ArrayMethod) and fn.name == "fill"
         if writes or callable(fn) and getattr(fn, "__module__", None) not in (
                 "numpy", "math", "builtins") and not isinstance(fn, type):
             # a Python function may write to arrays: compute pending expressions first

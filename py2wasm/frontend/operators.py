@@ -49,6 +49,11 @@ def _arrays():
     return arrays
 
 
+def _array_ops():
+    from . import array_ops
+    return array_ops
+
+
 def _complexes():
     from . import complexes
     return complexes
@@ -243,7 +248,7 @@ def binary(fb, op: str, a: Any, b: Any, loc, tr=None) -> Any:
     `tr`: the FunctionTracer, when there is one (array code that traces
     library calls, e.g. a complex `np.exp` operand of `@`, needs it)."""
     if _arrays().is_array(a) or _arrays().is_array(b):
-        return _arrays().binary(tr or _tracer(fb), op, a, b, loc)
+        return _array_ops().binary(tr or _tracer(fb), op, a, b, loc)
     if op not in BINARY:
         raise error(loc, f"operator {op} is not supported", "", E_UNSUPPORTED_OPCODE)
     if _npcx().involved(a, b):
@@ -294,7 +299,7 @@ def _tuple_binary(op: str, a: Any, b: Any, loc) -> Any:
 def compare(fb, op: str, a: Any, b: Any, loc) -> Any:
     """`a op b` for op in < <= == != > >=: a known bool or a bool Var."""
     if _arrays().is_array(a) or _arrays().is_array(b):
-        return _arrays().compare(_tracer(fb), op, a, b, loc)
+        return _array_ops().compare(_tracer(fb), op, a, b, loc)
     if _npcx().involved(a, b):
         return _npcx().compare(fb, op, a, b, loc)
     a, b = _np_with_complex(fb, a, b, loc)
@@ -367,7 +372,7 @@ def _tuple_compare(fb, op: str, a: Any, b: Any, loc) -> Any:
 def truth(fb, v: Any, loc) -> Any:
     """Python's truth value of `v`: a known bool or a bool Var."""
     if _arrays().is_array(v):
-        return _arrays().truth(_tracer(fb), v, loc)
+        return _array_ops().truth(_tracer(fb), v, loc)
     if isinstance(v, Var):
         return v if v.type is BOOL else fb.emit("convert", [v], {"to": BOOL}, loc=loc)
     if _npcx().involved(v):
@@ -388,7 +393,7 @@ def truth(fb, v: Any, loc) -> Any:
 def unary(fb, op: str, a: Any, loc) -> Any:
     """`-a`, `+a`, `~a` or `not a`."""
     if _arrays().is_array(a):
-        return _arrays().unary(_tracer(fb), op, a, loc)
+        return _array_ops().unary(_tracer(fb), op, a, loc)
     if op == "not":
         return logical_not(fb, truth(fb, a, loc), loc)
     if _npcx().involved(a):

@@ -140,24 +140,30 @@ def _digits(s, i, b, r, o):
     return i, o, count
 
 
+def _signed_span(s):
+    """The number's text in s (digits already ASCII: `to_ascii`) without the
+    surrounding whitespace: (i, b, neg) with i after the sign, if any, and b
+    its end."""
+    a = 0
+    b = len(s)
+    while a < b and _num_space(_cp(s, a)):
+        a += 1
+    while b > a and _num_space(_cp(s, b - 1)):
+        b -= 1
+    neg = False
+    if a < b and (_cp(s, a) == 43 or _cp(s, a) == 45):
+        neg = _cp(s, a) == 45
+        a += 1
+    return a, b, neg
+
+
 def parse_float(text):
     """float(s) with CPython's syntax (whitespace, sign, inf/infinity/nan in
     any case, digits with single underscores between them, a fraction, an
     exponent); the decimal value is converted by the host from the text
     normalized here (`_tofloat`), correctly rounded like CPython's."""
     s = to_ascii(text)
-    n = len(s)
-    a = 0
-    b = n
-    while a < b and _num_space(_cp(s, a)):
-        a += 1
-    while b > a and _num_space(_cp(s, b - 1)):
-        b -= 1
-    i = a
-    neg = False
-    if i < b and (_cp(s, i) == 43 or _cp(s, i) == 45):
-        neg = _cp(s, i) == 45
-        i += 1
+    i, b, neg = _signed_span(s)
     if _is_word(s, i, b, _INF) or _is_word(s, i, b, _INFINITY):
         return -float("inf") if neg else float("inf")
     if _is_word(s, i, b, _NAN):
@@ -208,18 +214,7 @@ def parse_int_base(text, base):
     if base != 0 and (base < 2 or base > 36):
         raise ValueError("int() base must be >= 2 and <= 36, or 0")
     s = to_ascii(text)
-    n = len(s)
-    a = 0
-    b = n
-    while a < b and _num_space(_cp(s, a)):
-        a += 1
-    while b > a and _num_space(_cp(s, b - 1)):
-        b -= 1
-    i = a
-    neg = False
-    if i < b and (_cp(s, i) == 43 or _cp(s, i) == 45):
-        neg = _cp(s, i) == 45
-        i += 1
+    i, b, neg = _signed_span(s)
     radix = base
     prefixed = False
     if i + 1 < b and _cp(s, i) == 48:

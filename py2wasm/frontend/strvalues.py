@@ -267,7 +267,7 @@ def getitem(tr, s, idx, loc):
             raise TraceRaise(type(e).__name__, str(e)) from None
     s = to_str(tr, s, loc)
     if isinstance(idx, slice):
-        from .arrays import slice_view
+        from .array_indexing import slice_view
         for b in (idx.start, idx.stop, idx.step):
             if b is not None:
                 _index_int(tr, b, loc, "slice indices")

@@ -8,7 +8,7 @@ Place in the pipeline: frontend value semantics. `calls` hands a bound ufunc
 method here, `nplib.call` a ufunc call with keywords and a reduction with
 dtype=/out=, `opcodes` the STORE_ATTR of `.shape`. Everything lowers to the
 existing machinery: lazy elementwise nodes (`arrays.ufunc_node`), the fused
-reductions and cumulative sums of `nplib`, `arrays.assign` for `out=`, and
+reductions and cumulative sums of `nplib`, `array_assign.assign` for `out=`, and
 the index plans of `indexing_fancy` for `.at`.
 """
 from __future__ import annotations
@@ -17,6 +17,7 @@ import numpy as np
 
 from ..ir import Var
 from . import arrays as A
+from . import array_assign, array_indexing, array_shapes
 from .arrays import Arr, alloc, is_array, known, materialize
 from .values import E_TYPE, E_UNSUPPORTED_CALL, TraceRaise, error, scalar_type
 
@@ -28,7 +29,7 @@ _ACC_KIND = {"add": "cumsum", "multiply": "cumprod"}
 
 def _arr(tr, v, loc):
     if isinstance(v, tuple):
-        from .nplib import array_from
+        from .npfuncs_create import array_from
         return array_from(tr, A.unlist(v), None, loc)
     return v
 
@@ -78,7 +79,7 @@ def _strong(tr, v, loc):
         return v
     dt = A.dtype_of(v)
     x = alloc(tr, dt, (), loc)
-    A.store(tr.fb, x, [], A.scalar_to_dtype(tr, v, dt, loc))
+    A.store(tr.fb, x, [], array_assign.scalar_to_dtype(tr, v, dt, loc))
     return x
 
 
@@ -88,9 +89,9 @@ def outer(tr, uf, a, b, loc):
     na = a.ndim if is_array(a) else 0
     nb = b.ndim if is_array(b) else 0
     if is_array(a):
-        a = A.getitem(tr, a, (Ellipsis,) + (None,) * nb, loc) if nb else a
+        a = array_indexing.getitem(tr, a, (Ellipsis,) + (None,) * nb, loc) if nb else a
     if is_array(b):
-        b = A.getitem(tr, b, (None,) * na + (Ellipsis,), loc) if na else b
+        b = array_indexing.getitem(tr, b, (None,) * na + (Ellipsis,), loc) if na else b
     if not is_array(a) and not is_array(b):
         from .nplib import _scalar_ufunc
         return _scalar_ufunc(tr, uf, [a, b], loc)
@@ -100,7 +101,7 @@ def outer(tr, uf, a, b, loc):
 # --- reduce and accumulate ------------------------------------------------------------------------
 
 def _dtype(d, loc):
-    from .nplib import dtype_arg
+    from .npargs import dtype_arg
     return dtype_arg(d, loc)
 
 
@@ -114,7 +115,7 @@ def reduce(tr, uf, a, axis, dtype, out, keepdims, loc):
         a = A.astype_node(a, dt)
     kind = _REDUCE_KIND.get(uf.__name__)
     if kind is not None:
-        from .nplib import reduce as nreduce
+        from .npfuncs_reduce import reduce as nreduce
         r = nreduce(tr, kind, a, axis, keepdims, loc)
         if dt is not None:
             r = _as_dtype(tr, r, dt, loc)
@@ -132,7 +133,7 @@ def _scalar_result(r, kind, src, dt):
     of the reduction's own result dtype."""
     if not isinstance(r, Var):
         return r
-    from .nplib import _reduction_scalar
+    from .npfuncs_reduce import _reduction_scalar
     from .npscalars import make
     if dt is not None and kind in ("sum", "prod", "mean", "var", "std"):
         return make(dt, r)
@@ -177,7 +178,7 @@ def _generic_reduce(tr, uf, a, axis, keepdims, loc):
         if isinstance(axis, tuple):
             raise error(loc, f"numpy.{uf.__name__}.reduce with a tuple axis is not supported",
                         "", E_UNSUPPORTED_CALL)
-        ax = A.normalize_axis(axis, a.ndim, loc)
+        ax = array_shapes.normalize_axis(axis, a.ndim, loc)
         src = a
     n = src.shape[ax]
     if uf.identity is not None:
@@ -188,7 +189,7 @@ def _generic_reduce(tr, uf, a, axis, keepdims, loc):
     if not known(n):
         fb.raise_if(fb.emit("eq", [n, fb.const(0)]), "ValueError", msg, loc)
     pre = (slice(None),) * ax
-    acc = A.copy(tr, A.astype_node(A.getitem(tr, src, pre + (0,), loc), res), loc) \
+    acc = array_assign.copy(tr, A.astype_node(array_indexing.getitem(tr, src, pre + (0,), loc), res), loc) \
         if src.ndim > 1 else None
     if acc is None:  # 1-D: a scalar carried through the loop
         x0 = A.cast(fb, A.load(fb, src, [0]), src.dtype, res)
@@ -208,13 +209,13 @@ def _generic_reduce(tr, uf, a, axis, keepdims, loc):
 
     def body2(i, cs):
         j = fb.emit("wadd", [i, fb.const(1)])
-        A.assign(tr, acc, A.ufunc_node(tr, uf, [acc, A.getitem(tr, src, pre + (j,), loc)], loc),
+        array_assign.assign(tr, acc, A.ufunc_node(tr, uf, [acc, array_indexing.getitem(tr, src, pre + (j,), loc)], loc),
                  loc)
         return cs
     A.loop(fb, A.isub(fb, n, 1), [], body2)
     if keepdims:
         shape = tuple(acc.shape[:ax]) + (1,) + tuple(acc.shape[ax:])
-        return A.reshape(tr, acc, shape, loc)
+        return array_shapes.reshape(tr, acc, shape, loc)
     return acc
 
 
@@ -243,15 +244,15 @@ def _identity_reduce(tr, uf, src, ax, loops, res, keepdims, ndim, loc):
     pre = (slice(None),) * ax
     shape = tuple(src.shape[:ax]) + tuple(src.shape[ax + 1:])
     acc = alloc(tr, res, shape, loc)
-    A.assign(tr, acc, ident, loc)
+    array_assign.assign(tr, acc, ident, loc)
 
     def body2(i, cs):
-        A.assign(tr, acc, A.ufunc_node(tr, uf, [acc, A.getitem(tr, src, pre + (i,), loc)], loc),
+        array_assign.assign(tr, acc, A.ufunc_node(tr, uf, [acc, array_indexing.getitem(tr, src, pre + (i,), loc)], loc),
                  loc)
         return cs
     A.loop(fb, n, [], body2)
     if keepdims:
-        return A.reshape(tr, acc, tuple(acc.shape[:ax]) + (1,) + tuple(acc.shape[ax:]), loc)
+        return array_shapes.reshape(tr, acc, tuple(acc.shape[:ax]) + (1,) + tuple(acc.shape[ax:]), loc)
     return acc
 
 
@@ -266,10 +267,10 @@ def accumulate(tr, uf, a, axis, dtype, out, loc):
     if dt is not None and dt != a.dtype:
         a = A.astype_node(a, dt)
     a = materialize(tr, a, loc)
-    ax = A.normalize_axis(axis, a.ndim, loc)
+    ax = array_shapes.normalize_axis(axis, a.ndim, loc)
     kind = _ACC_KIND.get(uf.__name__)
     if kind is not None:
-        from .nplib import cumulative
+        from .npfuncs_reduce import cumulative
         r = cumulative(tr, kind, a, ax, loc)
         if dt is not None:
             r = _as_dtype(tr, r, dt, loc)
@@ -284,14 +285,14 @@ def accumulate(tr, uf, a, axis, dtype, out, loc):
             fb.cond_br(A.ic(fb, nonempty) if not known(nonempty) else fb.const(True),
                        first, join)
             fb.set_block(first)
-            A.assign(tr, A.getitem(tr, r, pre + (slice(0, 1),), loc),
-                     A.getitem(tr, a, pre + (slice(0, 1),), loc), loc)
+            array_assign.assign(tr, array_indexing.getitem(tr, r, pre + (slice(0, 1),), loc),
+                     array_indexing.getitem(tr, a, pre + (slice(0, 1),), loc), loc)
 
             def body(i, cs):
                 j = fb.emit("wadd", [i, fb.const(1)])
-                prev = A.getitem(tr, r, pre + (slice(i, j),), loc)
-                cur = A.getitem(tr, a, pre + (slice(j, fb.emit("wadd", [j, fb.const(1)])),), loc)
-                A.assign(tr, A.getitem(tr, r, pre + (slice(j, fb.emit(
+                prev = array_indexing.getitem(tr, r, pre + (slice(i, j),), loc)
+                cur = array_indexing.getitem(tr, a, pre + (slice(j, fb.emit("wadd", [j, fb.const(1)])),), loc)
+                array_assign.assign(tr, array_indexing.getitem(tr, r, pre + (slice(j, fb.emit(
                     "wadd", [j, fb.const(1)])),), loc), A.ufunc_node(tr, uf, [prev, cur], loc),
                     loc)
                 return cs
@@ -317,13 +318,13 @@ def _to_out(tr, r, out, name, loc):
         raise TraceRaise("ValueError", f"output parameter for reduction operation {name} has "
                          f"the wrong number of dimensions: Found {out.ndim} but expected "
                          f"{r.ndim}")
-    A.assign(tr, out, r, loc)
+    array_assign.assign(tr, out, r, loc)
     return out
 
 
 def reduction_dtype_out(tr, kind, b, loc, name):
     """np.sum/prod/mean/var/std/min/max/any/all/argmin/argmax with dtype= or out=."""
-    from .nplib import reduce as nreduce
+    from .npfuncs_reduce import reduce as nreduce
     a = b["a"]
     if isinstance(a, tuple):
         a = _arr(tr, a, loc)
@@ -406,7 +407,7 @@ def ufunc_call(tr, uf, args, kwargs, loc):
         wshape = A.broadcast_shapes(tr.fb, [where.shape, out.shape], loc)
         value = A.Ew("where", (where, node, out), out.dtype, wshape,
                      ("bool", out.dtype, out.dtype))
-    A.assign(tr, out, value, loc)
+    array_assign.assign(tr, out, value, loc)
     return out
 
 
@@ -439,9 +440,9 @@ def at(tr, uf, a, indices, b, loc):
                     f"dtype('{a.dtype}') with casting rule 'same_kind'", "", E_TYPE)
     val = ops[1] if b is not None else None
     if is_array(val):
-        roots = A._roots(val, [])
+        roots = array_assign._roots(val, [])
         if a.root is None or any(r is None or r == a.root for r in roots):
-            val = A.copy(tr, val, loc)
+            val = array_assign.copy(tr, val, loc)
         val = FX._fit_value(tr, val, ix.shape, loc,
                             message="array is not broadcastable to correct shape")
         vplan = A.Plan(fb, val, ix.shape)
@@ -493,6 +494,6 @@ def set_shape(tr, a, shape, loc):
         if bad is not False:
             fb.raise_if(bad, "AttributeError", msg, loc)
         a.strides = None
-    r = A.reshape(tr, a, A.shape_arg(shape, loc), loc)
+    r = array_shapes.reshape(tr, a, array_shapes.shape_arg(shape, loc), loc)
     a.shape = tuple(r.shape)
     return None

@@ -69,7 +69,6 @@ def _math(fb, fn, vals, dt):
 def _ipow(fb, a, b, dt, check=True):
     """a ** b on integers by squaring (a loop over the bits of b); NumPy: a
     negative exponent is a ValueError (`check`: signed dtypes)."""
-    from .arrays import loop  # noqa: F401 - loops are built by hand below
     if check:
         fb.raise_if(fb.emit("lt", [b, _c(fb, 0, I64)]), "ValueError",
                     "Integers to negative integer powers are not allowed.")

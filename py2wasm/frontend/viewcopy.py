@@ -1,6 +1,6 @@
 """View or copy, decided as NumPy decides it: at run time, from the strides.
 
-Place in the pipeline: frontend value semantics, used by `arrays.reshape`
+Place in the pipeline: frontend value semantics, used by `array_shapes.reshape`
 and `nplib` (`ravel`, `np.ascontiguousarray`). NumPy returns a view when the
 memory layout allows it and a copy otherwise, and the difference is
 observable (writes through the result reach the source, or do not). A

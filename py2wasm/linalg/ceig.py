@@ -22,7 +22,7 @@ import math
 import numpy as np
 from numpy.linalg import LinAlgError
 
-from ._common import result_like, work
+from ._common import assert_square, result_like, work
 from .elements import abs1, abs2, conj, identity
 
 ULP = 2.220446049250313e-16
@@ -255,11 +255,7 @@ def normalize_column(vec, k):
 
 def schur_parts(a):
     """(t, z): the complex Schur form of a's complex128 copy and its vectors."""
-    if a.ndim < 2:  # inline: a helper that always raises would type as None
-        raise LinAlgError("%d-dimensional array given. Array must be at least "
-                          "two-dimensional" % a.ndim)
-    if a.shape[0] != a.shape[1]:
-        raise LinAlgError("Last 2 dimensions of the array must be square")
+    assert_square(a)  # its callers have checked a.ndim inline
     h = work(a)
     n = h.shape[0]
     for i in range(n):

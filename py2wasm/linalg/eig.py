@@ -28,7 +28,7 @@ import math
 import numpy as np
 from numpy.linalg import LinAlgError
 
-from ._common import result_like, work
+from ._common import assert_square, result_like, work
 
 EPS = 2.220446049250313e-16
 COMPLEX_MSG = ("numpy.linalg.eig: the eigenvalues of this matrix are complex, and complex "
@@ -469,11 +469,7 @@ def complex_vectors(h, v, d, e, norm, vi):
 def eig_parts(a):
     """(h, v, d, e, norm): the real Schur form of a's float64 copy, the
     accumulated transformations and the eigenvalues' real and imaginary parts."""
-    if a.ndim < 2:  # inline: a helper that always raises would type as None
-        raise LinAlgError("%d-dimensional array given. Array must be at least "
-                          "two-dimensional" % a.ndim)
-    if a.shape[0] != a.shape[1]:
-        raise LinAlgError("Last 2 dimensions of the array must be square")
+    assert_square(a)  # its callers have checked a.ndim inline
     h = work(a)
     n = h.shape[0]
     for i in range(n):

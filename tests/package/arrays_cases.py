@@ -124,7 +124,7 @@ ARGUMENT_CASES = [
     ("softmax", [{"ta": "Float32Array", "v": ["1", "2"]}], "TypeError",
      "softmax(): argument 'x' must be a Float64Array (Python float64 1-D array), got a Float32Array of length 2"),
     ("softmax", [{"nd": _F(1, 2), "shape": [2]}], "TypeError",
-     "softmax(): argument 'x' must be a Float64Array (Python float64 1-D array), got a object"),
+     "softmax(): argument 'x' must be a Float64Array (Python float64 1-D array), got an object"),
     ("jacobi_2d", [1, {"nd": _F(1, 2, 3), "shape": [2, 2]}, {"nd": _F(1, 2, 3, 4), "shape": [2, 2]}], "RangeError",
      "jacobi_2d(): argument 'a' must be {data: Float64Array, shape: [number, number]} (Python float64 2-D array): "
      "shape [2, 2] has 4 elements, data has 3"),

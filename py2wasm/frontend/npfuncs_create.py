@@ -1,0 +1,227 @@
+"""NumPy array creation during tracing: `np.zeros/ones/full/empty`,
+`np.array` from nested sequences, `np.arange`, `np.linspace`, `np.eye` /
+`np.identity`, and `fill`.
+
+Place in the pipeline: frontend value semantics; nplib.call dispatches the
+creation functions here. New arrays are allocated with arrays.alloc.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from ..ir import BOOL, F64, I64, Var
+from ..ir.types import INT_BITS, int_range
+from . import arrays as A
+from . import array_assign, array_shapes
+from .arrays import (alloc, Arr, cast, dtype_of, iadd, ic, icmp, imul, is_array, known, loop_nest,
+                     store)
+from .values import E_TYPE, error, scalar_type, TraceRaise
+from .npargs import _weak_dtype, bind, dtype_arg, REQUIRED
+
+
+def as_array(tr, v, loc):
+    """An array operand: arrays/expressions as they are, tuples via np.array."""
+    if is_array(v):
+        return v
+    if isinstance(v, tuple):
+        return array_from(tr, v, None, loc)
+    raise error(loc, f"expected an array, got {A._tn(v)}", "pass a NumPy array", E_TYPE)
+
+
+# --- creation ---------------------------------------------------------------------------------
+
+def fill(tr, arr: Arr, value, loc):
+    """np.full/full_like's copyto(casting='unsafe'): a Python float becomes an
+    integer element by C's cast (x86: NaN and out of range give the int32 or
+    int64 minimum), never an exception; Python ints are range-checked."""
+    if not is_array(value) and scalar_type(value) is F64 and arr.dtype in _INT_RANGE:
+        fb = tr.fb
+        x = value if isinstance(value, Var) else fb.const(float(value), F64)
+        value = cast(fb, x, "float64", arr.dtype, loc)
+    array_assign.assign(tr, arr, value, loc)
+    return arr
+
+
+def full(tr, shape, value, dtype, loc):
+    shape = array_shapes.shape_arg(shape, loc)
+    if dtype is None:
+        dtype = dtype_of(value) if is_array(value) else _weak_dtype(value, loc)
+    out = alloc(tr, dtype, shape, loc)
+    return fill(tr, out, value, loc)
+
+
+def array_from(tr, v, dtype, loc):
+    if is_array(v):
+        return array_assign.copy(tr, v if dtype is None else A.astype_node(v, dtype), loc)
+    if scalar_type(v) is not None:
+        raise error(loc, "0-d arrays are not supported", "use the number itself", E_TYPE)
+    if not isinstance(v, tuple):
+        raise error(loc, f"numpy.array of a {A._tn(v)} is not supported",
+                    "build arrays from tuples of numbers", E_TYPE)
+    shape = []
+    x = v
+    while isinstance(x, tuple):
+        shape.append(len(x))
+        x = x[0] if x else None
+    flat = []
+
+    def walk(x, d):
+        if d == len(shape):
+            if scalar_type(x) is None:
+                raise error(loc, "numpy.array needs a rectangular nest of tuples of numbers",
+                            "", E_TYPE)
+            flat.append(x)
+            return
+        if not isinstance(x, tuple) or len(x) != shape[d]:
+            raise error(loc, "numpy.array needs a rectangular nest of tuples of numbers",
+                        "", E_TYPE)
+        for y in x:
+            walk(y, d + 1)
+    walk(v, 0)
+    if dtype is None:
+        py = [{I64: 0, F64: 0.0, BOOL: False}[scalar_type(y)] for y in flat]
+        dtype = np.result_type(*[np.asarray(y).dtype for y in py]).name if py else "float64"
+    out = alloc(tr, dtype, tuple(shape), loc)
+    fb = tr.fb
+    for k, y in enumerate(flat):
+        fb.emit_multi("store", [ic(fb, iadd(fb, out.ptr, k * out.itemsize)),
+                                array_assign.scalar_to_dtype(tr, y, dtype, loc)], {"dtype": dtype})
+    return out
+
+
+def arange(tr, args, kwargs, loc):
+    b = bind(loc, "arange", args, kwargs, [("start", REQUIRED), ("stop", None), ("step", None),
+                                             ("dtype", None)])
+    start, stop, step = b["start"], b["stop"], b["step"]
+    if stop is None:
+        start, stop = 0, start
+    if step is None:
+        step = 1
+    vals = (start, stop, step)
+    for x in vals:
+        if scalar_type(x) is None:
+            raise error(loc, "numpy.arange takes numbers", "", E_TYPE)
+    isint = all(scalar_type(x) in (I64, BOOL) for x in vals)
+    dtype = dtype_arg(b["dtype"], loc, "int64" if isint else "float64")
+    fb = tr.fb
+    if isint:
+        if known(step):
+            if step == 0:
+                raise TraceRaise("ZeroDivisionError", "division by zero")
+            k = abs(step)
+            d = A.isub(fb, stop, start) if step > 0 else A.isub(fb, start, stop)
+            n = A.imax(fb, 0, A.ifloordiv_pos(fb, iadd(fb, d, k - 1), k))
+        else:
+            fb.raise_if(fb.emit("eq", [step, fb.const(0)]), "ZeroDivisionError",
+                        "division by zero", loc)
+            pos = fb.emit("gt", [step, fb.const(0)])
+            k = fb.emit("select", [pos, step, fb.emit("wneg", [step])])
+            d = fb.emit("select", [pos, ic(fb, A.isub(fb, stop, start)),
+                                   ic(fb, A.isub(fb, start, stop))])
+            n = A.imax(fb, 0, fb.emit("floordiv", [fb.emit("wadd", [d, fb.emit(
+                "wsub", [k, fb.const(1)])]), k]))
+        out = alloc(tr, dtype, (n,), loc)
+
+        def body(idx, cs):
+            v = iadd(fb, start, imul(fb, idx[0], step))
+            store(fb, out, idx, cast(fb, ic(fb, v), "int64", dtype))
+            return cs
+        loop_nest(fb, (n,), [], body)
+        return out
+    fs = [x if scalar_type(x) is F64 else (float(x) if known(x) else
+          fb.emit("convert", [x], {"to": F64})) for x in vals]
+    fs = [fb.const(x, F64) if known(x) else x for x in fs]
+    fstart, fstop, fstep = fs
+    q = fb.emit("fdiv", [fb.emit("sub", [fstop, fstart]), fstep])
+    fb.raise_if(fb.emit("eq", [fstep, fb.const(0.0)]), "ZeroDivisionError", "division by zero",
+                loc)
+    fb.raise_if(fb.emit("not", [fb.emit("isfinite", [q])]), "ValueError",
+                "arange: cannot compute length", loc)
+    n = fb.emit("ftoi", [fb.emit("ceil", [q])])
+    n = A.imax(fb, 0, n)
+    out = alloc(tr, dtype, (n,), loc)
+
+    def fbody(idx, cs):
+        i = fb.emit("convert", [idx[0]], {"to": F64})
+        v = fb.emit("add", [fstart, fb.emit("mul", [i, fstep])])
+        store(fb, out, idx, cast(fb, v, "float64", dtype))
+        return cs
+    loop_nest(fb, (n,), [], fbody)
+    return out
+
+
+def linspace(tr, args, kwargs, loc):
+    b = bind(loc, "linspace", args, kwargs, [("start", REQUIRED), ("stop", REQUIRED),
+                                               ("num", 50), ("endpoint", True),
+                                               ("dtype", None)])
+    fb = tr.fb
+    num = b["num"]
+    if not (type(num) is int or (isinstance(num, Var) and num.type is I64)):
+        raise error(loc, "numpy.linspace num= must be an int", "", E_TYPE)
+    if known(num) and num < 0:
+        raise TraceRaise("ValueError", f"Number of samples, {num}, must be non-negative.")
+    if not known(num):
+        fb.emit_multi("raise_if_fmt", [fb.emit("lt", [num, fb.const(0)]), num],
+                      {"exc": "ValueError", "msg": "Number of samples, {0}, must be "
+                       "non-negative."}, loc=loc)
+    endpoint = b["endpoint"]
+    if type(endpoint) is not bool:
+        raise error(loc, "numpy.linspace endpoint= must be a known bool", "", E_TYPE)
+    dtype = dtype_arg(b["dtype"], loc, "float64")
+    f = [x if scalar_type(x) is F64 else (float(x) if known(x) else
+         fb.emit("convert", [x], {"to": F64})) for x in (b["start"], b["stop"])]
+    start, stop = [fb.const(x, F64) if known(x) else x for x in f]
+    div = A.isub(fb, num, 1) if endpoint else num
+    delta = fb.emit("sub", [stop, start])
+    fdiv_ = fb.emit("convert", [ic(fb, div)], {"to": F64})
+    step = fb.emit("fdiv", [delta, fdiv_])
+    out = alloc(tr, dtype, (num,), loc)
+    step0 = fb.emit("eq", [step, fb.const(0.0)])
+
+    def body(idx, cs):
+        i = fb.emit("convert", [idx[0]], {"to": F64})
+        y = fb.emit("select", [step0, fb.emit("mul", [fb.emit("fdiv", [i, fdiv_]), delta]),
+                               fb.emit("mul", [i, step])])
+        # NumPy: div <= 0 (num 0, or 1 with endpoint) has no step: y = i * delta
+        y = fb.emit("select", [ic_bool(fb, icmp(fb, "gt", div, 0)), y,
+                               fb.emit("mul", [i, delta])])
+        y = fb.emit("add", [y, start])
+        if endpoint:
+            last = fb.emit("eq", [idx[0], ic(fb, A.isub(fb, num, 1))])
+            y = fb.emit("select", [fb.emit("and", [last, ic_bool(fb, icmp(fb, "gt", num, 1))]),
+                                   stop, y])
+        store(fb, out, idx, cast(fb, y, "float64", dtype))
+        return cs
+    loop_nest(fb, (num,), [], body)
+    return out
+
+
+def ic_bool(fb, v):
+    return fb.const(v, BOOL) if known(v) else v
+
+
+def eye(tr, args, kwargs, loc, name="eye"):
+    if name == "identity":
+        b = bind(loc, name, args, kwargs, [("n", REQUIRED), ("dtype", None)])
+        n, m, k = b["n"], b["n"], 0
+    else:
+        b = bind(loc, name, args, kwargs, [("N", REQUIRED), ("M", None), ("k", 0),
+                                           ("dtype", None)])
+        n, m, k = b["N"], b["M"] if b["M"] is not None else b["N"], b["k"]
+    dtype = dtype_arg(b["dtype"], loc, "float64")
+    out = full(tr, (n, m), 0, dtype, loc)
+    fb = tr.fb
+    # the diagonal: rows max(0, -k) .. ; count = max(0, min(n, m - k) - max(0, -k))
+    r0 = A.imax(fb, 0, A.isub(fb, 0, k))
+    cnt = A.imax(fb, 0, A.isub(fb, A.imin(fb, n, A.isub(fb, m, k)), r0))
+    one = array_assign.scalar_to_dtype(tr, 1, dtype, loc)
+
+    def body(idx, cs):
+        i = iadd(fb, idx[0], r0)
+        store(fb, out, [i, iadd(fb, i, k)], one)
+        return cs
+    loop_nest(fb, (cnt,), [], body)
+    return out
+
+
+_INT_RANGE = {d: int_range(d) for d in INT_BITS}
