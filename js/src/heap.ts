@@ -332,7 +332,7 @@ export function heap(st: HeapState, pkg: string) {
   class Arr implements WasmArray {
     readonly [BRAND] = true;
     #v: Typed | undefined;
-    #m: Rec;
+    #m: Rec | undefined; // made with the first view (`data`)
     #x: unknown;
     #f = false;
     constructor(
@@ -344,7 +344,6 @@ export function heap(st: HeapState, pkg: string) {
       private readonly parts = 1, // numbers per element (2: complex)
     ) {
       this.#x = st.x;
-      this.#m = { a: byteOffset, x: st.x, f: 0 };
     }
     #check(what: string): void {
       if (this.#f) throw new Error(`${pkg}: ${what} an array that was already freed`);
@@ -361,13 +360,14 @@ export function heap(st: HeapState, pkg: string) {
       const v = this.#v;
       if (v !== undefined && (v.length !== 0 || this.length === 0)) return v;
       const w = new this.c((st.e as unknown as Mem).memory.buffer, this.byteOffset, this.length * this.parts) as Typed;
-      (w as unknown as Record<symbol, unknown>)[MARK] = this.#m;
+      (w as unknown as Record<symbol, unknown>)[MARK] = this.#m ??= { a: this.byteOffset, x: this.#x, f: 0 };
       return (this.#v = w);
     }
     free(): void {
       this.#check("cannot free");
       this.#f = true;
-      this.#m.f = 1;
+      const m = this.#m;
+      if (m !== undefined) m.f = 1;
       this.#v = undefined;
       st.l.delete(this);
       if (this.size) release1(this.byteOffset, this.size);
@@ -389,6 +389,14 @@ export function heap(st: HeapState, pkg: string) {
   function release1(a: number, n: number): void {
     const ex = sync();
     const r = st.r;
+    if (a + n === st.b) { // the top block (a kept result freed before the next call): no list entry
+      const last = r[r.length - 1];
+      if (last !== undefined && last[0]! + last[1]! === a) {
+        r.pop();
+        setBase(ex, last[0]!);
+      } else setBase(ex, a);
+      return;
+    }
     let i = 0;
     while (i < r.length && r[i]![0]! < a) i++;
     r.splice(i, 0, [a, n]);
@@ -512,6 +520,8 @@ export function heap(st: HeapState, pkg: string) {
     return h;
   }
 
+  const anyArray = (v: unknown): boolean => isWasmArray(v) || (Array.isArray(v) && v.some(anyArray));
+
   return {
     /**
      * `alloc(Float64Array, n)`: a zeroed 1-D array of n elements in the
@@ -562,8 +572,7 @@ export function heap(st: HeapState, pkg: string) {
       } finally {
         st.k = false;
       }
-      const any = (v: unknown): boolean => isWasmArray(v) || (Array.isArray(v) && v.some(any));
-      if (!any(r)) throw new TypeError(`keep(): ${f.name || "the function"} returned no array of ${pkg} (keep() is for this package's functions with array results)`);
+      if (!isWasmArray(r) && !anyArray(r)) throw new TypeError(`keep(): ${f.name || "the function"} returned no array of ${pkg} (keep() is for this package's functions with array results)`);
       return r;
     },
     async release(): Promise<void> {
