@@ -67,7 +67,8 @@ type Ctor =
  * The package state with the heap's fields (initialized by the generated
  * `$s` literal): `x` the exports the heap belongs to (a new instance, after
  * `init()` or `release()`, starts an empty heap), `b` base, `p` arena top,
- * `l` live arrays, `r` free blocks sorted by address ([address, size]
+ * `l` the number of live arrays (a count: a Set's add and delete per kept
+ * result cost more than the rest of keep()), `r` free blocks sorted by address ([address, size]
  * pairs), `v` cached views per dtype, `s0`...`s10` the scratch views (above), `q`
  * copied arguments of the current call (view, address, dtype; flat; `c`
  * entries used: the array is reused, never shrunk), `sb` the base the
@@ -80,7 +81,7 @@ export interface HeapState extends State {
   x: unknown;
   b: number;
   p: number;
-  l: Set<unknown>;
+  l: number;
   k?: boolean;
   K?: (k: number, addr: number, shape: number[], dt?: string) => unknown;
   r: number[][];
@@ -119,7 +120,7 @@ export function start(st: HeapState): void {
     (e as unknown as Mem).memory.buffer; // not loaded: throws here
     st.x = e;
     st.b = BASE;
-    st.l = new Set();
+    st.l = 0;
     st.r = [];
     st.v = [];
     st.sb = -1;
@@ -369,7 +370,7 @@ export function heap(st: HeapState, pkg: string) {
       const m = this.#m;
       if (m !== undefined) m.f = 1;
       this.#v = undefined;
-      st.l.delete(this);
+      st.l--;
       if (this.size) release1(this.byteOffset, this.size);
     }
   }
@@ -449,7 +450,7 @@ export function heap(st: HeapState, pkg: string) {
     const size = Math.max(16, Math.ceil(bytes / 16) * 16);
     const a = take(size);
     const h = dt ? new CxArr(C as Ctor, a, len, size, shape.slice(), dt) : new Arr(C as Ctor, a, len, size, shape.slice());
-    st.l.add(h);
+    st.l++;
     (h.data as Uint8Array).fill(0 as never);
     return h;
   }
@@ -495,7 +496,7 @@ export function heap(st: HeapState, pkg: string) {
       return h;
     }
     const h = dt ? new CxArr(C, addr, len, size, shape, dt) : new Arr(C, addr, len, size, shape);
-    st.l.add(h);
+    st.l++;
     return h;
   };
 
@@ -577,8 +578,8 @@ export function heap(st: HeapState, pkg: string) {
     },
     async release(): Promise<void> {
       sync();
-      if (st.l.size) {
-        throw new Error(`${pkg}: release(): ${st.l.size} array(s) from alloc()/array() are still live; free() them first`);
+      if (st.l) {
+        throw new Error(`${pkg}: release(): ${st.l} array(s) from alloc()/array() are still live; free() them first`);
       }
       if (!st.w) throw new Error(`${pkg}: release(): the module was loaded without keeping its compiled form`);
       st.e = (await WebAssembly.instantiate(st.w, st.i)).exports as State["e"];
