@@ -284,6 +284,11 @@ export function out1(st: HeapState, k: number, nd: number, addr: number): unknow
     if (w === undefined || w.length === 0) w = view(st, k);
     return copyOut(w, k, (addr >>> 0) >>> SHIFT[k]!, u[0]!);
   }
+  if (st.k) { // keep(): a WasmArray of this shape (one Array, no rest arguments)
+    const shape: number[] = [];
+    for (let d = 0; d < nd; d++) shape.push(u[d]!);
+    return st.K!(k, addr >>> 0, shape);
+  }
   const shape: number[] = [];
   for (let d = 0; d < nd; d++) shape.push(u[d]!);
   return out(st, k, addr, ...shape);
