@@ -34,8 +34,10 @@
  * field load is cheaper than an element of an array of views): views of
  * the first SCRATCH bytes of the arena, [base, base + SCRATCH), made by
  * `scr` after the first call that placed a small argument of that dtype
- * (re-made after a grow detaches one, dropped whenever base moves or a
- * new instance starts). The wrappers'
+ * (re-made after a grow detaches one, dropped by `start` when base moved
+ * since they were made (`sb`: their base) or a new instance starts: a
+ * `keep()` call and the `free()` of its result move base up and back, and
+ * the next call finds its views still right). The wrappers'
  * inline copy of a small read-only 1-D argument (package/jsabi.py
  * `_small_copy`) writes the elements to slot j (bytes [base + 64j,
  * base + 64j + 64)) at constant indices of that view, when the arena top
@@ -65,10 +67,12 @@ type Ctor =
  * The package state with the heap's fields (initialized by the generated
  * `$s` literal): `x` the exports the heap belongs to (a new instance, after
  * `init()` or `release()`, starts an empty heap), `b` base, `p` arena top,
- * `l` live arrays, `r` free blocks sorted by address ([address, size]
+ * `l` the number of live arrays (a count: a Set's add and delete per kept
+ * result cost more than the rest of keep()), `r` free blocks sorted by address ([address, size]
  * pairs), `v` cached views per dtype, `s0`...`s10` the scratch views (above), `q`
  * copied arguments of the current call (view, address, dtype; flat; `c`
- * entries used: the array is reused, never shrunk), `z` the sizes of N-d
+ * entries used: the array is reused, never shrunk), `sb` the base the
+ * scratch views were made at, `z` the sizes of N-d
  * arguments (arrays.ts `argn`), `k` set while `keep()` runs a call (array
  * results then stay in memory: `K` makes them WasmArrays), `w`/`i` the
  * compiled module and imports (`release` re-instantiates them).
@@ -77,13 +81,14 @@ export interface HeapState extends State {
   x: unknown;
   b: number;
   p: number;
-  l: Set<unknown>;
+  l: number;
   k?: boolean;
   K?: (k: number, addr: number, shape: number[], dt?: string) => unknown;
   r: number[][];
   v: (Typed | undefined)[];
   q: unknown[];
   c: number;
+  sb: number;
   z: number[];
   w?: WebAssembly.Module;
   i?: WebAssembly.Imports;
@@ -115,10 +120,14 @@ export function start(st: HeapState): void {
     (e as unknown as Mem).memory.buffer; // not loaded: throws here
     st.x = e;
     st.b = BASE;
-    st.l = new Set();
+    st.l = 0;
     st.r = [];
     st.v = [];
+    st.sb = -1;
+  }
+  if (st.sb !== st.b) { // base moved since the scratch views were made (or none yet)
     dropScratch(st);
+    st.sb = st.b;
   }
   st.p = st.b;
   st.c = 0;
@@ -139,7 +148,6 @@ const SIZE = [8, 4, 8, 4, 1, 1, 2, 1, 4, 2, 8];
 // Bytes of the arena the scratch views cover: four 64-byte slots
 // (jsabi.SCRATCH_SLOTS, jsabi.SMALL_BYTES).
 const SCRATCH = 256;
-const NDTYPES = 11;
 type Scratch = Record<string, Typed | undefined>;
 
 /**
@@ -150,12 +158,19 @@ type Scratch = Record<string, Typed | undefined>;
 export function scr(st: HeapState, k: number): void {
   const m = (st.e as unknown as Mem).memory;
   grow(m, st.b + SCRATCH, "the array arguments");
-  (st as unknown as Scratch)["s" + k] = new CLASSES[k]!(m.buffer, st.b, SCRATCH / SIZE[k]!) as Typed;
+  (st as unknown as Scratch)[KEYS[k]!] = new CLASSES[k]!(m.buffer, st.b, SCRATCH / SIZE[k]!) as Typed;
 }
+
+// The scratch fields' names, as constants: a key made per use ("s" + k) is a
+// new string each time, and V8's stores with such keys are slow; stores of
+// several made ones per call cost more than a small kernel (saxpy n = 1e3
+// through keep(): 1.8 us a call, 0.9 us of them in here).
+const KEYS = ["s0", "s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10"];
 
 // Forget the scratch views (base moved, or a new instance).
 function dropScratch(st: HeapState): void {
-  for (let k = 0; k < NDTYPES; k++) (st as unknown as Scratch)["s" + k] = undefined;
+  const s = st as unknown as Scratch;
+  s.s0 = s.s1 = s.s2 = s.s3 = s.s4 = s.s5 = s.s6 = s.s7 = s.s8 = s.s9 = s.s10 = undefined;
 }
 
 // Views of memory made by WasmArray.data carry this mark: their array's
@@ -269,6 +284,11 @@ export function out1(st: HeapState, k: number, nd: number, addr: number): unknow
     if (w === undefined || w.length === 0) w = view(st, k);
     return copyOut(w, k, (addr >>> 0) >>> SHIFT[k]!, u[0]!);
   }
+  if (st.k) { // keep(): a WasmArray of this shape (one Array, no rest arguments)
+    const shape: number[] = [];
+    for (let d = 0; d < nd; d++) shape.push(u[d]!);
+    return st.K!(k, addr >>> 0, shape);
+  }
   const shape: number[] = [];
   for (let d = 0; d < nd; d++) shape.push(u[d]!);
   return out(st, k, addr, ...shape);
@@ -311,15 +331,14 @@ export function heap(st: HeapState, pkg: string) {
   }
 
   function setBase(ex: Mem, b: number): void {
-    st.b = b;
-    dropScratch(st); // the scratch views were of the old base
+    st.b = b; // the scratch views, of the old base, are dropped by the next `start`
     ex.py2wasm_base.value = b;
   }
 
   class Arr implements WasmArray {
     readonly [BRAND] = true;
     #v: Typed | undefined;
-    #m: Rec;
+    #m: Rec | undefined; // made with the first view (`data`)
     #x: unknown;
     #f = false;
     constructor(
@@ -331,7 +350,6 @@ export function heap(st: HeapState, pkg: string) {
       private readonly parts = 1, // numbers per element (2: complex)
     ) {
       this.#x = st.x;
-      this.#m = { a: byteOffset, x: st.x, f: 0 };
     }
     #check(what: string): void {
       if (this.#f) throw new Error(`${pkg}: ${what} an array that was already freed`);
@@ -348,15 +366,16 @@ export function heap(st: HeapState, pkg: string) {
       const v = this.#v;
       if (v !== undefined && (v.length !== 0 || this.length === 0)) return v;
       const w = new this.c((st.e as unknown as Mem).memory.buffer, this.byteOffset, this.length * this.parts) as Typed;
-      (w as unknown as Record<symbol, unknown>)[MARK] = this.#m;
+      (w as unknown as Record<symbol, unknown>)[MARK] = this.#m ??= { a: this.byteOffset, x: this.#x, f: 0 };
       return (this.#v = w);
     }
     free(): void {
       this.#check("cannot free");
       this.#f = true;
-      this.#m.f = 1;
+      const m = this.#m;
+      if (m !== undefined) m.f = 1;
       this.#v = undefined;
-      st.l.delete(this);
+      st.l--;
       if (this.size) release1(this.byteOffset, this.size);
     }
   }
@@ -376,6 +395,14 @@ export function heap(st: HeapState, pkg: string) {
   function release1(a: number, n: number): void {
     const ex = sync();
     const r = st.r;
+    if (a + n === st.b) { // the top block (a kept result freed before the next call): no list entry
+      const last = r[r.length - 1];
+      if (last !== undefined && last[0]! + last[1]! === a) {
+        r.pop();
+        setBase(ex, last[0]!);
+      } else setBase(ex, a);
+      return;
+    }
     let i = 0;
     while (i < r.length && r[i]![0]! < a) i++;
     r.splice(i, 0, [a, n]);
@@ -428,7 +455,7 @@ export function heap(st: HeapState, pkg: string) {
     const size = Math.max(16, Math.ceil(bytes / 16) * 16);
     const a = take(size);
     const h = dt ? new CxArr(C as Ctor, a, len, size, shape.slice(), dt) : new Arr(C as Ctor, a, len, size, shape.slice());
-    st.l.add(h);
+    st.l++;
     (h.data as Uint8Array).fill(0 as never);
     return h;
   }
@@ -474,7 +501,7 @@ export function heap(st: HeapState, pkg: string) {
       return h;
     }
     const h = dt ? new CxArr(C, addr, len, size, shape, dt) : new Arr(C, addr, len, size, shape);
-    st.l.add(h);
+    st.l++;
     return h;
   };
 
@@ -498,6 +525,8 @@ export function heap(st: HeapState, pkg: string) {
     }
     return h;
   }
+
+  const anyArray = (v: unknown): boolean => isWasmArray(v) || (Array.isArray(v) && v.some(anyArray));
 
   return {
     /**
@@ -549,14 +578,13 @@ export function heap(st: HeapState, pkg: string) {
       } finally {
         st.k = false;
       }
-      const any = (v: unknown): boolean => isWasmArray(v) || (Array.isArray(v) && v.some(any));
-      if (!any(r)) throw new TypeError(`keep(): ${f.name || "the function"} returned no array of ${pkg} (keep() is for this package's functions with array results)`);
+      if (!isWasmArray(r) && !anyArray(r)) throw new TypeError(`keep(): ${f.name || "the function"} returned no array of ${pkg} (keep() is for this package's functions with array results)`);
       return r;
     },
     async release(): Promise<void> {
       sync();
-      if (st.l.size) {
-        throw new Error(`${pkg}: release(): ${st.l.size} array(s) from alloc()/array() are still live; free() them first`);
+      if (st.l) {
+        throw new Error(`${pkg}: release(): ${st.l} array(s) from alloc()/array() are still live; free() them first`);
       }
       if (!st.w) throw new Error(`${pkg}: release(): the module was loaded without keeping its compiled form`);
       st.e = (await WebAssembly.instantiate(st.w, st.i)).exports as State["e"];

@@ -178,7 +178,7 @@ def _eval(module: Module, e, ins: list, depth: int) -> list:
     if p == "math":
         return [_math(e.params["fn"], *ins)]
     if p == "raise_if":
-        if ins[0]:
+        if all(ins):
             raise _exception(e.params["exc"], e.params["msg"])
         return []
     if p == "call":

@@ -189,15 +189,17 @@ _def("const", 0, _const_rule, doc="params value= (Python int/float/bool), type="
 
 
 def _raise_if_rule(ts, params):
-    if ts != [BOOL]:
-        _fail("raise_if expects one bool operand")
+    if ts not in ([BOOL], [BOOL, BOOL]):
+        _fail("raise_if expects one or two bool operands")
     if not params.get("exc") or not isinstance(params.get("msg"), str):
         _fail("raise_if needs params exc= (exception name) and msg=")
     return []
 
 
-_def("raise_if", 1, _raise_if_rule, pure=False,
-     doc="raise params['exc'](params['msg']) when the operand is true")
+_def("raise_if", None, _raise_if_rule, pure=False,
+     doc="raise params['exc'](params['msg']) when the operand is true; with two operands "
+         "when both are (the second is tested only when the first holds: put the rarely "
+         "true one first)")
 
 
 def _call_rule(ts, params):

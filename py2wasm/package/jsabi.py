@@ -374,5 +374,5 @@ def memory_api_js(name: str) -> str:
 
 # Fields of the package state the array pieces use (js/src/heap.ts HeapState).
 # `s0`... one per dtype: the scratch views (all present from the start: one map for V8).
-STATE_FIELDS = ("x:0,b:16,p:16,l:null,r:null,v:[],q:[],c:0,z:[],"
+STATE_FIELDS = ("x:0,b:16,p:16,l:0,r:null,v:[],q:[],c:0,sb:-1,z:[],"
                 + ",".join(f"s{k}:void 0" for k in range(len(DTYPE_INDEX))))

@@ -254,6 +254,23 @@ export function memoryCases(M, assert) {
     k.free();
   });
 
+  test("keep() and free() move the base up and back: small calls in between stay right, kept results intact", () => {
+    let last = null;
+    const kept = [];
+    for (let i = 0; i < 40; i++) {
+      if (last && i % 3 !== 0) last.free(); // mostly the top block: base back down
+      else if (last) kept.push([last, 2 * (i - 2)]); // made by the round before: kept alive, the base stays up
+      last = keep(M.scaled, f64(1, i - 1), 2); // a small argument through the scratch slots
+      assert.deepEqual([...last.data], [2, 2 * (i - 1)]);
+      assert.equal(M.dot2(f64(1, 1, 1, i), f64(2, 2, 2, 1)), 6 + i); // scratch slots 0 and 1
+      assert.equal(M.total(f64(i, 1, 1)), i + 2);
+      if (i === 20) for (const [a] of kept.splice(0, 3)) a.free(); // holes below the base
+    }
+    for (const [a, v] of kept) assert.deepEqual([...a.data], [2, v]);
+    for (const [a] of kept) a.free();
+    last.free();
+  });
+
   test("N-d results: up to 4-D the sizes come back in memory, 5-D as results; keep() of both", () => {
     const a = Float64Array.from({ length: 12 }, (_, i) => i);
     const r4 = M.blocks(a, 2);

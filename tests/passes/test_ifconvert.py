@@ -136,10 +136,12 @@ def test_collatz_loop_body_is_straight():
     before, after = pipeline(collatz_steps, [I64])
     # the loop test and the entry test remain; the parity branch is gone
     assert branches(after, "collatz_steps") == branches(before, "collatz_steps") - 1
-    # the overflow check of 3 * x + 1 is kept, on a clamped operand
+    # the overflow check of 3 * x + 1 is kept: its own condition first (one
+    # predictable compare), the arm's branch condition second
     raises = [e for b in after.functions["collatz_steps"].blocks for e in b.eqns
               if e.prim == "raise_if"]
     assert len(raises) == 2
+    assert sorted(len(e.ins) for e in raises) == [1, 2]
     for x in [1, 2, 3, 7, 27, 97, 2**40 + 1, MAX // 3, MAX // 3 + 1, MAX // 3 + 2, MAX]:
         assert outcome(after, "collatz_steps", [x]) == outcome(before, "collatz_steps", [x])
 
@@ -212,3 +214,44 @@ def test_compiled_collatz_overflow():
     assert x % 2 == 1 and 3 * x + 1 > MAX
     assert _compiled(py2wasm.compile(collatz_steps), x) == (
         "OverflowError", "integer overflow: the result does not fit in a 64-bit int")
+
+
+TARGETS = ["mvp", "simd", "relaxed-simd"]
+# around the bound of 3 * x + 1 (MAX // 3 = 3074457345618258602), odd and
+# even, positive and negative: only an odd value past the bound overflows;
+# an even one is halved
+NEAR = sorted({v for b in (MAX // 3, MIN // 3, MAX, MIN, 2**62, -2**62)
+               for v in range(b - 4, b + 5) if MIN <= v <= MAX})
+
+
+@pytest.mark.parametrize("target", TARGETS)
+def test_guarded_raise_every_target(target):
+    for fn, args in ((step, [(x,) for x in NEAR + EDGE]),
+                     (else_raises, [(x, y) for x in NEAR[::2] + EDGE for y in NEAR[::5] + EDGE[::4]]),
+                     (two_sided, [(x,) for x in NEAR + EDGE])):
+        c = py2wasm.compile(fn, target=target)
+        for a in args:
+            assert _compiled(c, *a) == _reference(fn, *a), (fn.__name__, a, target)
+
+
+def halve_or_triple(x: int, n: int) -> int:  # collatz steps with a trip bound: negative x too
+    steps = 0
+    while n > 0 and x != 1:
+        if x % 2 == 0:
+            x = x // 2
+        else:
+            x = 3 * x + 1
+        steps += 1
+        n -= 1
+    return x * 1000 + steps
+
+
+@pytest.mark.parametrize("target", TARGETS)
+def test_compiled_collatz_near_the_bound_every_target(target):
+    c = py2wasm.compile(halve_or_triple, target=target)
+    for x in NEAR + EDGE + [-1, -5, -17, 27, 97]:
+        for n in (1, 3, 70):
+            assert _compiled(c, x, n) == _reference(halve_or_triple, x, n), (x, n, target)
+    cs = py2wasm.compile(collatz_steps, target=target)
+    for x in (2**62, MAX // 3 * 2, 3 * 2**40 + 1, 27):  # large even starts are halved, never tripled past the bound
+        assert _compiled(cs, x) == _cpython(collatz_steps, x), x
