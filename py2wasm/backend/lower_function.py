@@ -20,6 +20,8 @@ from .flatten import flatten
 from .lower_ops import lower_eqn
 
 CHUNK = 64  # statements per nested wasm block (see FunctionLowering._chunked)
+# memory primitives whose address (ins[0]) may be computed in 32 bits (_note_narrow_addresses)
+NARROW_ADDRESS_OPS = ("load", "store", "vload", "vstore")
 _WTYPE = {I64: bn.i64, F64: bn.f64, BOOL: bn.i32, **{v: bn.v128 for v in VECTORS}}
 
 
@@ -92,10 +94,48 @@ class FunctionLowering:
                     [t.cond, *t.then_args, *t.else_args] if isinstance(t, ir.CondBr) else
                     t.values if isinstance(t, ir.Return) else [])
             shared.update(v.id for v in used)
+        self._note_narrow_addresses(blocks, home, last)
         self.last_use = {v: at for v, at in last.items() if v not in shared}
         self.dies: dict[tuple, list] = {}
         for v, at in self.last_use.items():
             self.dies.setdefault(at, []).append(v)
+
+    def _note_narrow_addresses(self, blocks, home, last):
+        """Addresses computed in 32 bits: loads and stores whose address is a
+        `wadd`/`wsub` of their own block, used by nothing else, get the
+        address as `i32.add(wrap a, wrap b)` (`lower_memory._addr`) instead
+        of `wrap(i64.add a b)`: exact (the low 32 bits of a sum modulo 2**64
+        are the sum of the low 32 bits modulo 2**32), and V8 then needs no
+        zero-extension of the address (the i64 add, left unused, goes).
+        The operands' locals live until the access (`last` extended)."""
+        uses: dict[int, int] = {}
+        for b in blocks:
+            for e in b.eqns:
+                for v in e.ins:
+                    uses[v.id] = uses.get(v.id, 0) + 1
+            t = b.term
+            for v in (t.args if isinstance(t, ir.Br) else
+                      [t.cond, *t.then_args, *t.else_args] if isinstance(t, ir.CondBr) else
+                      t.values if isinstance(t, ir.Return) else []):
+                uses[v.id] = uses.get(v.id, 0) + 1
+        self.narrow: dict[int, ir.Eqn] = {}
+        for b in blocks:
+            defs: dict[int, ir.Eqn] = {}
+            at: dict[int, list] = {}  # address var id -> [its uses as an address here, last index]
+            for k, e in enumerate(b.eqns):
+                if e.prim in NARROW_ADDRESS_OPS and e.ins and e.ins[0].id in defs:
+                    n = at.setdefault(e.ins[0].id, [0, k])
+                    n[0] += 1
+                    n[1] = k
+                if e.prim in ("wadd", "wsub"):
+                    defs[e.outs[0].id] = e
+            for a, (n, k) in at.items():
+                if uses.get(a) != n:
+                    continue  # also used otherwise: stays an i64 value
+                d = self.narrow[a] = defs[a]
+                for v in d.ins:
+                    if home.get(v.id) == id(b) and last.get(v.id, (0, -1))[1] < k:
+                        last[v.id] = (id(b), k)
 
     def _release(self, b, k: int):
         """Equation k of block b is lowered: the locals of the values it used

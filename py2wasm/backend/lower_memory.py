@@ -101,8 +101,15 @@ def ensure_memory(ctx) -> None:
 
 
 def _addr(L, v):
-    """An i64 address as wasm32's i32."""
-    return L.m.unary(Op.WrapInt64, L.get(v))
+    """An i64 address as wasm32's i32 (a sum the lowering marked, in 32
+    bits: FunctionLowering._note_narrow_addresses)."""
+    m = L.m
+    d = getattr(L, "narrow", {}).get(v.id)
+    if d is not None:
+        a, b = d.ins
+        op = Op.AddInt32 if d.prim == "wadd" else Op.SubInt32
+        return m.binary(op, m.unary(Op.WrapInt64, L.get(a)), m.unary(Op.WrapInt64, L.get(b)))
+    return m.unary(Op.WrapInt64, L.get(v))
 
 
 _LOAD = {  # dtype -> (bytes, signed, wasm type, convert to compute type)

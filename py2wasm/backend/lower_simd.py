@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..ir.types import F32X4, F64X2, I32X4, I64X2, M32X4, M64X2
 from .binaryen import Op
-from .lower_memory import DEMOTE, PROMOTE, ensure_memory
+from .lower_memory import DEMOTE, PROMOTE, _addr, ensure_memory
 from .lower_ops import lowering
 
 _SUFFIX = {F64X2: "VecF64x2", F32X4: "VecF32x4", I64X2: "VecI64x2", I32X4: "VecI32x4",
@@ -31,10 +31,6 @@ def _op(stem: str, t) -> int:
     if t in (I64X2, I32X4) and stem in ("Lt", "Le", "Gt", "Ge"):
         stem += "S"
     return getattr(Op, stem + _SUFFIX[t])
-
-
-def _addr(L, v):
-    return L.m.unary(Op.WrapInt64, L.get(v))
 
 
 @lowering("vload")
