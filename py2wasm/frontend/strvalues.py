@@ -90,6 +90,12 @@ def involved(*vals) -> bool:
     return any(type(v) is PyStr for v in vals)
 
 
+def repeats_known(a, b) -> bool:
+    """`"ab" * n`: a known str and a run-time int or bool (a run-time string)."""
+    return any(type(x) is str and isinstance(y, Var) and y.type in (I64, BOOL)
+               for x, y in ((a, b), (b, a)))
+
+
 # --- the primitives ---------------------------------------------------------------------
 
 def length(fb, s: PyStr):
