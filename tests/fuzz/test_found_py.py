@@ -72,3 +72,15 @@ CASES = [
 @pytest.mark.parametrize("src,args", CASES)
 def test_found_py(src, args):
     _check(src, args)
+
+
+# a missing key of a dict argument that is empty (its key type unknown when
+# tracing) known only at run time: the message was the tracer's repr of the
+# IR value ("'Var(124391:i64)'"), py seed 5 index 12
+@pytest.mark.parametrize("src", [
+    "def f(d: dict[int, int], n: int):\n    return d[n * 2 - 50]\n",
+    "def f(d: dict[int, int], n: int):\n    del d[n - 1]\n    return 0\n",
+    "def f(d: dict[int, int], n: int):\n    return d[sum(x * x for x in [3]) % 101 - n]\n",
+])
+def test_keyerror_of_a_run_time_key_in_an_empty_dict_argument(src):
+    _check(src, ({}, 5))
