@@ -437,8 +437,11 @@ class PyGen(ScalarGen):
             m = r.choice(["find", "count", "index", "rfind"])
             return self.meth(s, m, [const(r.choice(SUBS), STR)], INT)
         if k == 8:
-            # ValueError for most strings; int64 (README): OverflowError past it
-            return call("int", [self.leaf(STR)], INT, refwrap="_chk")
+            # ValueError for most strings; int64 (README): OverflowError past it,
+            # except for a known string, which the tracer converts with Python
+            # itself (py seed 5, programs 5 and 23: CPython's later exception)
+            s = self.leaf(STR)
+            return call("int", [s], INT, **({} if isinstance(s, ast.Constant) else {"refwrap": "_chk"}))
         if k == 9:
             return call("ord", [T(ast.Subscript(self.leaf(STR), self.index(), L), STR)], INT)
         if k == 10:
