@@ -271,6 +271,8 @@ def getitem(tr, s, idx, loc):
               (idx.start, idx.stop, idx.step)]), length(tr.fb, s), loc)
         return lib(tr, strlib.take, [s, start, n, step], loc)
     i = _index_int(tr, idx, loc)
+    if type(i) is int and not -2**63 <= i < 2**63:  # a known index past int64: CPython's
+        raise TraceRaise("IndexError", "cannot fit 'int' into an index-sized integer")
     return lib(tr, strlib.getitem, [s, i], loc)
 
 

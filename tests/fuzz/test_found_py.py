@@ -84,3 +84,14 @@ def test_found_py(src, args):
 ])
 def test_keyerror_of_a_run_time_key_in_an_empty_dict_argument(src):
     _check(src, ({}, 5))
+
+
+# a run-time str indexed by a known int past int64 (py seed 5 index 23):
+# CPython's IndexError message, not "string index out of range"
+@pytest.mark.parametrize("src", [
+    "def f(s: str, n: int):\n    return s[int('99999999999999999999')]\n",
+    "def f(s: str, n: int):\n    return s[-10**20]\n",
+    "def f(s: str, n: int):\n    return s[10**20:]\n",
+])
+def test_str_index_past_int64(src):
+    _check(src, ("abc", 1))
