@@ -352,7 +352,7 @@ def call_value(tr, fn, args, kwargs, loc):
             return r
     if isinstance(fn, type) and issubclass(fn, BaseException) and not kwargs and \
             any(strings.is_run_time(a) for a in args):
-        return strings.make_exception(fn, list(args), loc)
+        return strings.make_exception(fn, list(args), loc, tr)
     if fn in (str, repr, ascii, format):
         r = strings.call_builtin(fn, list(args), dict(kwargs), loc)
         if r is not NotImplemented:

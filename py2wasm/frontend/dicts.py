@@ -407,6 +407,13 @@ def _lookup(tr, d, key, loc):
     return tr.fb.emit("ge", [j, tr.fb.const(0)]), j, slot, h, kl
 
 
+def _run_time_key(key) -> bool:
+    """A key known only at run time (its repr is made by the raise: a Var's
+    repr is no message)."""
+    return isinstance(key, Var) or _is_str(key) or (
+        type(key) is tuple and any(_run_time_key(k) for k in key))
+
+
 def _key_error(tr, cond, key, loc):
     """raise KeyError(key) when cond: the message is repr(key)."""
     fb = tr.fb
@@ -426,6 +433,8 @@ def _key_error(tr, cond, key, loc):
     else:
         template = "{0!r}"
     vals = _leaves(tr, key)
+    if cond is True:  # raised on this path (a dict known to be empty)
+        cond = fb.const(True, BOOL)
     if len(vals) > 8:
         fb.raise_if(cond, "KeyError", "(...)", loc)
         return
@@ -442,7 +451,7 @@ def getitem(tr, d: PyDict, key, loc):
             if d.site is None:
                 raise error(loc, "a defaultdict whose key type cannot be inferred", "", E_TYPE)
             learn(tr, d, key, d.default() if d.default else 0, loc)
-        if _is_str(key):
+        if _run_time_key(key):
             _key_error(tr, True, key, loc)  # raised here; the trace stops below
         raise TraceRaise("KeyError", repr(key))
     found, j, slot, h, kl = _lookup(tr, d, key, loc)
@@ -542,6 +551,8 @@ def delitem(tr, d: PyDict, key, loc):
     fb = tr.fb
     if d.kt is None:
         _check_key(key, loc)
+        if _run_time_key(key):
+            _key_error(tr, True, key, loc)  # raised here; the trace stops below
         raise TraceRaise("KeyError", repr(key))
     found, j, slot, h, kl = _lookup(tr, d, key, loc)
     _key_error(tr, fb.emit("not", [found]), key, loc)

@@ -219,7 +219,10 @@ def _via_list(tr, fn, v, rest, kwargs, loc):
     if d.kt is None:  # empty at run time
         if fn is list or fn is sorted:  # a list that learns its type if filled
             return lists.new_list(tr, None, [], loc, site=_site(tr, loc, fn.__name__))
-        return fn([], *rest, **kwargs)
+        try:  # Python's answer for an empty dict; its exception (max(): ValueError) at run time
+            return fn([], *rest, **kwargs)
+        except (ValueError, TypeError) as e:
+            raise TraceRaise(type(e).__name__, str(e)) from None
     tmpl = d.kt if kind == "keys" else d.vt if kind == "values" else (d.kt, d.vt)
     elem = lists._elem_of(tmpl)
     if elem is None:

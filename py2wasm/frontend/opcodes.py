@@ -354,7 +354,8 @@ class Handlers:
                                         self.loc_of(ins)))
             return
         if strvalues.involved(a, b) or op == "%" and type(a) is str and not \
-                strvalues._known(b):  # run-time strings, "%.2f" % x (strvalues.py)
+                strvalues._known(b) or op == "*" and strvalues.repeats_known(a, b):
+            # run-time strings, "%.2f" % x, a known str repeated a run-time count (strvalues.py)
             f.stack.append(strvalues.binary(self, op, a, b, self.loc_of(ins)))
             return
         self._check_operands(ins, (a, b))
@@ -475,6 +476,9 @@ class Handlers:
         b = f.stack.pop()
         a = f.stack.pop()
         loc = self.loc_of(ins)
+        if type(a) is str and type(b) is str:  # both known: Python's answer
+            f.stack.append((a in b) != bool(ins.arg))
+            return
         if (strvalues.involved(a, b) or isinstance(b, tuple) and any(
                 strvalues.in_tuples(a, x) for x in b)) and not (
                 lists.is_list(b) or sets.is_set(b) or dicts.is_dict(b)):
@@ -857,6 +861,8 @@ class Handlers:
             f.stack.append(lists.get_iter(self, v))
             return
         if type(v) is str:  # a known string: its characters, known
+            v = tuple(v)
+        if type(v) is frozenset:  # `for x in {1, 2}`: CPython's constant, in its order
             v = tuple(v)
         if strvalues.is_str(v) or type(v) is strvalues.StrIter:
             f.stack.append(v if type(v) is strvalues.StrIter else

@@ -216,7 +216,10 @@ def _via_list(tr, fn, s, rest, kwargs, loc):
         if fn is list or fn is sorted:  # a list that learns its type if filled
             from .dicts import _site
             return lists.new_list(tr, None, [], loc, site=_site(tr, loc, fn.__name__))
-        return fn([], *rest, **kwargs)
+        try:  # Python's answer for an empty set; its exception (max(): ValueError) at run time
+            return fn([], *rest, **kwargs)
+        except (ValueError, TypeError) as e:
+            raise TraceRaise(type(e).__name__, str(e)) from None
     elem = lists._elem_of(s.et)
     if elem is None:
         raise error(loc, f"{fn.__name__}() of a set of tuples is not supported",

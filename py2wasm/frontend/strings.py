@@ -255,7 +255,7 @@ def call_builtin(fn, args: list, kwargs: dict, loc) -> Any:
     return NotImplemented
 
 
-def make_exception(cls, args: list, loc) -> Any:
+def make_exception(cls, args: list, loc, tr=None) -> Any:
     """`Exc(*args)` with a run-time value among the arguments: a SymExc when
     the message is one FStr or one number (str(exc) is then its text)."""
     if len(args) == 1:
@@ -265,6 +265,16 @@ def make_exception(cls, args: list, loc) -> Any:
         if _is_symbolic_number(msg):
             msg = format_value(msg, "s", "", loc)
         if isinstance(msg, FStr) and issubclass(cls, KeyError):  # str(KeyError(m)) is repr(m)
+            from . import strvalues
+            if any(type(p) is strvalues.StrField for p in msg.parts):
+                # a run-time string inside: its quotes decide repr's, so the
+                # whole message is made at run time and formatted with !r
+                if tr is None or not strvalues._convertible(msg):
+                    raise error(loc, "a KeyError message formatting a run-time string with "
+                                "!r, !a or a format spec", "format the string plainly: "
+                                "KeyError(f\"... {s} ...\")", E_UNSUPPORTED_VALUE)
+                return SymExc(cls, FStr([strvalues.StrField(strvalues.to_str(tr, msg, loc),
+                                                            "r", "")]))
             literal = "".join(p if isinstance(p, str) else p.spec for p in msg.parts)
             if not literal.isprintable() or any(c in literal for c in "'\\"):
                 raise error(loc, "a KeyError message with quotes or escapes and run-time values",

@@ -90,6 +90,12 @@ def involved(*vals) -> bool:
     return any(type(v) is PyStr for v in vals)
 
 
+def repeats_known(a, b) -> bool:
+    """`"ab" * n`: a known str and a run-time int or bool (a run-time string)."""
+    return any(type(x) is str and isinstance(y, Var) and y.type in (I64, BOOL)
+               for x, y in ((a, b), (b, a)))
+
+
 # --- the primitives ---------------------------------------------------------------------
 
 def length(fb, s: PyStr):
@@ -276,6 +282,8 @@ def getitem(tr, s, idx, loc):
               (idx.start, idx.stop, idx.step)]), length(tr.fb, s), loc)
         return lib(tr, strlib.take, [s, start, n, step], loc)
     i = _index_int(tr, idx, loc)
+    if type(i) is int and not -2**63 <= i < 2**63:  # a known index past int64: CPython's
+        raise TraceRaise("IndexError", "cannot fit 'int' into an index-sized integer")
     return lib(tr, strlib.getitem, [s, i], loc)
 
 

@@ -17,7 +17,9 @@ def main(argv=None) -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--target", action="append", choices=oracle.TARGETS,
                     help="build target (repeatable; default: all three)")
-    ap.add_argument("--kind", choices=("scalar", "array", "both"), default="both")
+    ap.add_argument("--kind", choices=("scalar", "array", "py", "both", "all"), default="both",
+                    help="both: scalar and array; all: scalar, array and py (lists, dicts, sets, "
+                         "strings, dataclasses, generators)")
     ap.add_argument("--time-limit", type=float, default=None, help="stop after this many seconds")
     ap.add_argument("--no-shrink", action="store_true")
     ap.add_argument("--max-shrinks", type=int, default=20, help="failures to shrink (the rest are printed whole)")
@@ -32,7 +34,7 @@ def main(argv=None) -> int:
     ap.add_argument("--cross-check", type=int, default=20, metavar="N",
                     help="with --batch: also check every N-th program standalone (0: never)")
     a = ap.parse_args(argv)
-    kinds = ("scalar", "array") if a.kind == "both" else (a.kind,)
+    kinds = {"both": ("scalar", "array"), "all": ("scalar", "array", "py")}.get(a.kind, (a.kind,))
     signal.signal(signal.SIGTERM, signal.default_int_handler)  # kill: summary of what ran
     log = None if a.quiet else (lambda s: print(s, flush=True))
     s = run(count=a.count, seed=a.seed, targets=tuple(a.target or oracle.TARGETS), kinds=kinds,

@@ -392,7 +392,14 @@ class ScalarGen:
         else:
             step = T(ast.BinOp(rec, r.choice([ast.Add, ast.Sub, ast.Mult])(), self.expr(FLOAT, 2)),
                      FLOAT)
-        body = [ast.If(base, [ast.Return(self.expr(t, 1))], []), ast.Return(step)]
+        # x may be a NumPy scalar (array programs: numpy.float32, numpy.int8...),
+        # so `x / n` and `-3.1` differ in type; both paths return the Python
+        # kind (`float(...)`/`int(...)`), one result type, while the NumPy
+        # arithmetic inside stays (else a correct P2W009 refusal)
+        conv = "float" if t == FLOAT else "int"
+        marks = {"refwrap": "_chk"} if t == INT else {}
+        body = [ast.If(base, [ast.Return(call(conv, [self.expr(t, 1)], t, **marks))], []),
+                ast.Return(call(conv, [step], t, **marks))]
         self.in_helper = False
         args = ast.arguments(posonlyargs=[], args=[ast.arg("n"), ast.arg("x")], vararg=None,
                              kwonlyargs=[], kw_defaults=[], kwarg=None, defaults=[])

@@ -14,6 +14,8 @@ from __future__ import annotations
 import ast
 import copy
 import linecache
+import sys
+import types
 from dataclasses import dataclass, field
 
 from .values import value_lit
@@ -117,6 +119,14 @@ class Program:
         text = self.ref_source() if reference else self.source()
         linecache.cache[filename] = (len(text), None, text.splitlines(True), filename)
         ns = dict(namespace or {})
+        if "\nclass " in text:
+            # classes need a module of their own: `@dataclass` reads
+            # sys.modules[cls.__module__] (exec without a `__name__` gives
+            # 'builtins', whose classes py2wasm does not trace)
+            mod = types.ModuleType(f"_fuzz_{_counter[0]}{'_ref' if reference else ''}")
+            mod.__dict__.update(ns)
+            sys.modules[mod.__name__] = mod
+            ns = mod.__dict__
         exec(compile(text, filename, "exec"), ns)
         return ns[self.name]
 

@@ -50,6 +50,11 @@ class OracleMismatch(Exception):
     """py2wasm's library value is further from CPython/NumPy than documented."""
 
 
+def _r_fsum(xs):
+    """sum() of a list of floats: 0.0 when empty (README: CPython's int 0)."""
+    return sum(xs, 0.0)
+
+
 def _chk(v):
     if type(v) is int and not (INT64_MIN <= v <= INT64_MAX):
         raise ModelOverflow("integer overflow: the result does not fit in a 64-bit int")

@@ -10,7 +10,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 
-from . import gen_array, gen_scalar, oracle
+from . import gen_array, gen_py, gen_scalar, oracle
 from .shrink import shrink
 
 
@@ -49,7 +49,7 @@ class Summary:
 # issue-13 bugs they covered are fixed, so the quick budget generates them all.
 QUICK_EXCLUDE: tuple = ()
 
-GENERATORS = {"scalar": gen_scalar.generate, "array": gen_array.generate}
+GENERATORS = {"scalar": gen_scalar.generate, "array": gen_array.generate, "py": gen_py.generate}
 
 
 def program_for(seed: int, index: int, kind: str, exclude=()):

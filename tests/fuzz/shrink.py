@@ -80,7 +80,7 @@ def _apply(module, edit):
     k, what = edit
     parent, fld, idx, node = _sites(mod)[k]
     if what == "delete":
-        if fld == "body" and isinstance(parent, ast.Module) and node.name == "f":
+        if fld == "body" and isinstance(parent, ast.Module) and getattr(node, "name", None) == "f":
             return None
         getattr(parent, fld).pop(idx)
         if not getattr(parent, fld) and not isinstance(parent, ast.Module):

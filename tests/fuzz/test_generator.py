@@ -28,3 +28,36 @@ def test_every_construct_is_generated():
             if re.search(pat, src):
                 seen[k] += 1
     assert all(seen.values()), seen
+
+
+PY_CONSTRUCTS = {
+    "list comprehension": r"\[[^\]]* for \w+ in ",
+    "list method": r"\.(append|insert|remove|sort|reverse|extend)\(",
+    "list pop": r"\.pop\(",
+    "index/count": r"\.(index|count)\(",
+    "slice": r"\[[^\]]*:[^\]]*\]",
+    "dict get": r"\.get\(",
+    "dict items loop": r"for \w+, \w+ in .*\.items\(\)",
+    "set": r"\b(set\(|\.add\(|\.discard\()",
+    "enumerate/zip": r"\b(enumerate|zip)\(",
+    "sorted": r"\bsorted\(",
+    "str split/join": r"\.(split|join)\(",
+    "int()/float() of a str": r"\b(int|float)\(p\d\)",
+    "f-string value": r"= f'",
+    "dataclass": r"\bPt\(",
+    "generator": r"\bgen0\(",
+    "generator expression": r"\((\w+ \* \w+|\w+ [<>=]+ [^)]*) for \w+ in ",
+    "np.array of a list": r"np\.array\(\w+",
+    "tolist": r"\.tolist\(\)",
+}
+
+
+def test_every_py_construct_is_generated():
+    """The `py` kind (gen_py.py) generates what docs/fuzzing.md lists."""
+    seen = {k: 0 for k in PY_CONSTRUCTS}
+    for i in range(150):
+        src = program_for(5, i, "py").source()
+        for k, pat in PY_CONSTRUCTS.items():
+            if re.search(pat, src):
+                seen[k] += 1
+    assert all(seen.values()), seen

@@ -83,6 +83,12 @@ def array_lit(a: np.ndarray) -> str:
 def value_lit(v) -> str:
     if isinstance(v, np.ndarray):
         return array_lit(v)
+    if isinstance(v, list):
+        return "[" + ", ".join(value_lit(x) for x in v) + "]"
+    if isinstance(v, dict):
+        return "{" + ", ".join(f"{value_lit(k)}: {value_lit(x)}" for k, x in v.items()) + "}"
+    if isinstance(v, str):
+        return repr(v)
     if isinstance(v, tuple):
         inner = ", ".join(value_lit(x) for x in v)
         return f"({inner},)" if len(v) == 1 else f"({inner})"
@@ -131,6 +137,18 @@ def same_array(a: np.ndarray, b: np.ndarray) -> bool:
 def same_value(a, b) -> bool:
     if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
         return isinstance(a, np.ndarray) and isinstance(b, np.ndarray) and same_array(a, b)
+    if isinstance(a, list) or isinstance(b, list):  # lists: item by item
+        return (type(a) is type(b) and len(a) == len(b)
+                and all(same_value(x, y) for x, y in zip(a, b)))
+    if isinstance(a, dict) or isinstance(b, dict):  # dicts: items in order
+        return (type(a) is type(b) and len(a) == len(b)
+                and all(same_value(ka, kb) and same_value(va, vb)
+                        for (ka, va), (kb, vb) in zip(a.items(), b.items())))
+    if isinstance(a, (set, frozenset)) or isinstance(b, (set, frozenset)):
+        # a set result is rebuilt from the compiled set: compared as a set
+        return type(a) is type(b) and a == b
+    if isinstance(a, str) or isinstance(b, str):
+        return type(a) is type(b) and a == b
     if isinstance(a, tuple) or isinstance(b, tuple):
         return (type(a) is type(b) and len(a) == len(b)
                 and all(same_value(x, y) for x, y in zip(a, b)))
@@ -140,6 +158,12 @@ def same_value(a, b) -> bool:
 def copy_value(v):
     if isinstance(v, np.ndarray):
         return v.copy()
+    if isinstance(v, list):
+        return [copy_value(x) for x in v]
+    if isinstance(v, dict):
+        return {k: copy_value(x) for k, x in v.items()}
+    if isinstance(v, set):
+        return set(v)
     if isinstance(v, tuple):
         return tuple(copy_value(x) for x in v)
     return v
@@ -148,6 +172,8 @@ def copy_value(v):
 def show(v) -> str:
     if isinstance(v, np.ndarray):
         return f"{v.dtype.name}{list(v.shape)} {v.tolist()!r}"
+    if isinstance(v, (list, dict, set, str)):
+        return f"{type(v).__name__} {v!r}"
     if isinstance(v, tuple):
         return "(" + ", ".join(show(x) for x in v) + ")"
     return f"{type(v).__name__} {v!r}"
