@@ -105,6 +105,7 @@ BinaryenIndex BinaryenGetNumFunctions(BinaryenModuleRef module);
 BinaryenFunctionRef BinaryenGetFunctionByIndex(BinaryenModuleRef module, BinaryenIndex index);
 BinaryenFunctionRef BinaryenGetFunction(BinaryenModuleRef module, const char* name);
 const char* BinaryenFunctionGetName(BinaryenFunctionRef func);
+const char* BinaryenFunctionImportGetModule(BinaryenFunctionRef import);
 void BinaryenFunctionRunPasses(BinaryenFunctionRef func, BinaryenModuleRef module, const char** passes, BinaryenIndex numPasses);
 void BinaryenSetOptimizeLevel(int level);
 void BinaryenSetShrinkLevel(int level);
@@ -446,8 +447,7 @@ class Module:
             # wrapper, its only caller), and its pointer with it
             by_name = {ffi.string(lib.BinaryenFunctionGetName(f)): p for f, p in custom.items()}
             self._run(GLOBAL_PRE_PASSES)
-            for i in range(lib.BinaryenGetNumFunctions(self.ref)):
-                f = lib.BinaryenGetFunctionByIndex(self.ref, i)
+            for f in self._defined_functions():
                 p = by_id.get(int(ffi.cast("uintptr_t", f)))
                 if p is not None:
                     self._run(p.passes, f)
@@ -462,11 +462,20 @@ class Module:
                 if f != NULL:
                     self._run(p.after_inlining, f)
             self._run(GLOBAL_POST_PASSES)
-            for i in range(lib.BinaryenGetNumFunctions(self.ref)):
-                f = lib.BinaryenGetFunctionByIndex(self.ref, i)
+            for f in self._defined_functions():
                 p = by_name.get(ffi.string(lib.BinaryenFunctionGetName(f)))
                 if p is None or p.stack_ir:
                     self._run(STACK_IR_PASSES, f)
+
+    def _defined_functions(self) -> list:
+        """The functions with a body: an import (the host's str_to_float...)
+        has none, and a function pass run on it aborts Binaryen."""
+        out = []
+        for i in range(lib.BinaryenGetNumFunctions(self.ref)):
+            f = lib.BinaryenGetFunctionByIndex(self.ref, i)
+            if lib.BinaryenFunctionImportGetModule(f) == NULL:
+                out.append(f)
+        return out
 
     def _run(self, passes: Sequence[str], function=None) -> None:
         names = [ffi.new("char[]", p.encode()) for p in passes]
