@@ -108,6 +108,21 @@ class Block:
             return [t.then, t.else_] if t.then is not t.else_ else [t.then]
         return []
 
+    def uses(self):
+        """Every var this block's equations and terminator use, in order
+        (with repeats)."""
+        for e in self.eqns:
+            yield from e.ins
+        t = self.term
+        if isinstance(t, Br):
+            yield from t.args
+        elif isinstance(t, CondBr):
+            yield t.cond
+            yield from t.then_args
+            yield from t.else_args
+        elif isinstance(t, Return):
+            yield from t.values
+
     def rename_uses(self, r) -> None:
         """Replace every var this block's equations and terminator use by
         `r(var)` (the passes' substitutions; definitions are left alone)."""

@@ -84,20 +84,6 @@ def _upper_limit(info: _Info, cond: Var, iv: Var, inside: set, body_defs: set):
     return limits
 
 
-def _uses(b: Block):
-    for e in b.eqns:
-        yield from e.ins
-    t = b.term
-    if isinstance(t, Br):
-        yield from t.args
-    elif isinstance(t, CondBr):
-        yield t.cond
-        yield from t.then_args
-        yield from t.else_args
-    elif isinstance(t, Return):
-        yield from t.values
-
-
 def _rename(b: Block, m: dict) -> None:
     b.rename_uses(lambda v: m.get(v.id, v))
 
@@ -149,7 +135,7 @@ def _version(fn: Function, info: _Info, h: Block, body: set, pre: Block, blocks:
     seen: set[int] = set()
     for b in fn.blocks:
         if id(b) not in body:
-            for v in _uses(b):
+            for v in b.uses():
                 if v.id in inside and v.id not in seen:
                     seen.add(v.id)
                     after.append(v)

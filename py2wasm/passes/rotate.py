@@ -35,25 +35,10 @@ header values looked up there (no scan of the function per loop).
 from __future__ import annotations
 
 from ..ir import Block, Br, CondBr, Eqn, Function, Module, Var
-from ..ir.core import Return
 from ..ir.dominators import Dominators
 from .licm import _loops
 
 MAX_HEADER = 12  # equations of a header copied to the bottom of its loop
-
-
-def _uses(b: Block):
-    for e in b.eqns:
-        yield from e.ins
-    t = b.term
-    if isinstance(t, Br):
-        yield from t.args
-    elif isinstance(t, CondBr):
-        yield t.cond
-        yield from t.then_args
-        yield from t.else_args
-    elif isinstance(t, Return):
-        yield from t.values
 
 
 def rotate_function(fn: Function) -> int:
@@ -64,7 +49,7 @@ def rotate_function(fn: Function) -> int:
     byid = {id(b): b for b in dom.rpo}
     preds: dict[int, list] = {id(b): [] for b in dom.rpo}
     for b in dom.rpo:
-        for v in _uses(b):
+        for v in b.uses():
             users.setdefault(v.id, set()).add(id(b))
         for s in b.successors():
             preds[id(s)].append(b)
@@ -144,7 +129,7 @@ def rotate_function(fn: Function) -> int:
                     pt.else_ = h2
         byid[id(h2)] = h2
         copy_of[id(h2)] = id(h)
-        for v in _uses(h2):
+        for v in h2.uses():
             users.setdefault(v.id, set()).add(id(h2))
         preds[id(h)] = [p for p in preds[id(h)] if not inside(id(p))]
         preds[id(h2)] = latches
