@@ -1,5 +1,5 @@
 """Formatted values as strs through the generated npm package (`py2wasm build`
-of tests/package/strfmt_module.py -> `npm pack` -> offline install -> Node
+of tests/frontend/strfmt_functions.py's supported functions -> `npm pack` -> offline install -> Node
 and headless Chromium): str/repr/f-string fields with format specs,
 %-formatting and str.format of doubles drawn over all bit patterns
 (subnormals, +-0, inf, nan, integers, the 1e16 boundary), int64s and texts,
@@ -103,10 +103,26 @@ def _encode(args) -> list:
     return [_bits(a) if isinstance(a, float) else a for a in args]
 
 
+# the package's functions: tests/frontend/strfmt_functions.py's supported ones
+FUNCTIONS = ("float_forms", "float_wide", "int_forms", "str_forms", "percent_forms",
+             "format_method", "messages", "table", "runtime_specs", "runtime_str_specs")
+
+
+def _write_module(path) -> None:
+    """The package's source: FUNCTIONS taken whole from the frontend's test module."""
+    import inspect
+
+    from tests.frontend import strfmt_functions as src
+    path.write_text('"""Functions formatting run-time values into strs (from '
+                    'tests/frontend/strfmt_functions.py)."""\nfrom __future__ import annotations\n\n\n'
+                    + "\n\n".join(inspect.getsource(getattr(src, f)) for f in FUNCTIONS))
+
+
 @pytest.fixture(scope="module")
 def app(tmp_path_factory):
     d = tmp_path_factory.mktemp("strfmt")
-    pkg = py2wasm_build(HERE / "strfmt_module.py", d / "pkg", "--name", NAME)
+    _write_module(d / "strfmt_module.py")
+    pkg = py2wasm_build(d / "strfmt_module.py", d / "pkg", "--name", NAME)
     info = json.loads(run([npm(), "pack", "--json", "--pack-destination", d, pkg]).stdout)[0]
     app = d / "app"
     app.mkdir()
@@ -122,19 +138,19 @@ def app(tmp_path_factory):
 
 
 def test_node_formatting_matches_cpython(app):
-    _check(json.loads(run([node(), "run.mjs", "cases.json"], cwd=app).stdout))
+    _check(app, json.loads(run([node(), "run.mjs", "cases.json"], cwd=app).stdout))
 
 
 def test_chromium_formatting_matches_cpython(app):
     from .test_browser import drive_page
     imports = {"imports": {NAME: f"./node_modules/{NAME}/index.js"}}
     got = drive_page(app, "strfmt.html", "./browser.mjs", imports)
-    _check(got["result"]["outcomes"])
+    _check(app, got["result"]["outcomes"])
     assert not got["errors"], got["errors"]
 
 
-def _check(got):
-    mod = load_python(HERE / "strfmt_module.py")
+def _check(app, got):
+    mod = load_python(app.parent / "strfmt_module.py")
     cases = _cases()
     assert len(got) == len(cases)
     bad = []
