@@ -268,10 +268,11 @@ def make_exception(cls, args: list, loc, tr=None) -> Any:
             from . import strvalues
             if any(type(p) is strvalues.StrField for p in msg.parts):
                 # a run-time string inside: its quotes decide repr's, so the
-                # whole message is made at run time and formatted with !r
-                if tr is None or not strvalues._convertible(msg):
-                    raise error(loc, "a KeyError message formatting a run-time string with "
-                                "!r, !a or a format spec", "format the string plainly: "
+                # whole message is made at run time (frontend/strfmt.py) and
+                # formatted with !r
+                if tr is None:
+                    raise error(loc, "a KeyError message formatting a run-time string outside "
+                                "a traced function", "format the string plainly: "
                                 "KeyError(f\"... {s} ...\")", E_UNSUPPORTED_VALUE)
                 return SymExc(cls, FStr([strvalues.StrField(strvalues.to_str(tr, msg, loc),
                                                             "r", "")]))
