@@ -150,6 +150,14 @@ def reduce(tr, kind, a, axis, keepdims, loc, ddof=0):
     axes = axis_arg(axis, a.ndim, loc)
     if kind in ("var", "std"):
         return _variance(tr, kind, a, axis, axes, keepdims, loc, ddof)
+    if kind == "mean" and acc_dt == "float64" and src != "float64" and hasattr(tr, "mt") and \
+            not (isinstance(a, Arr) and a.strides is not None and a.ndim > 1):
+        # NumPy's mean of ints and bools: umr_sum(a, dtype=float64), the
+        # pairwise sum of the converted values, then the division
+        r = _pairwise_reduction(tr, kind, A.astype_node(a, "float64"), axes, keepdims, loc,
+                                buffered=True)
+        if r is not None:
+            return r
     if kind in ("sum", "mean") and src in ("float64", "float32") and hasattr(tr, "mt"):
         r = _pairwise_reduction(tr, kind, a, axes, keepdims, loc)
         if r is not None:
@@ -231,17 +239,52 @@ def _pairwise_fn(tr, dtype: str) -> str:
     return name
 
 
-def _pairwise_call(tr, src: Arr, loc):
-    """NumPy's pairwise sum of every element of a 1-D or C-contiguous array."""
+# NumPy's buffer (elements): a reduction that casts (the mean of ints: umr_sum
+# with dtype=float64) sums the converted values one buffer at a time
+BUFSIZE = 8192
+
+
+def _buffered_fn(tr, dtype: str) -> str:
+    """The IR function summing n elements of `dtype` at ptr, ptr+stride...
+    as NumPy's buffered reduction does: from 0.0, the pairwise sum of each
+    BUFSIZE elements in turn."""
+    from ..ir import FunctionBuilder
+    name = f"__buffered_sum_{dtype}"
+    module = tr.mt.module
+    if name in module.functions:
+        return name
+    inner = _pairwise_fn(tr, dtype)
+    fb = FunctionBuilder(name, [I64, I64, I64], [F64], param_hints=["ptr", "n", "stride"])
+    fb.loc = tr.fb.loc
+    p, n, s = fb.params
+    nchunks = fb.emit("shr", [fb.emit("wadd", [n, fb.const(BUFSIZE - 1, I64)]),
+                              fb.const(BUFSIZE.bit_length() - 1, I64)])  # BUFSIZE: a power of 2
+
+    def step(q, cs):
+        start = fb.emit("wmul", [q, fb.const(BUFSIZE, I64)])
+        left = fb.emit("wsub", [n, start])
+        k = fb.emit("select", [fb.emit("lt", [left, fb.const(BUFSIZE, I64)]), left,
+                               fb.const(BUFSIZE, I64)])
+        at = fb.emit("wadd", [p, fb.emit("wmul", [start, s])])
+        part = fb.emit_multi("call", [at, k, s], {"fn": inner, "results": [F64]})[0]
+        return [fb.emit("add", [cs[0], part])]
+    fb.ret([loop(fb, nchunks, [fb.const(0.0)], step)[0]])
+    module.add(fb.finish())
+    return name
+
+
+def _pairwise_call(tr, src: Arr, loc, buffered=False):
+    """NumPy's pairwise sum of every element of a 1-D or C-contiguous array
+    (`buffered`: per BUFSIZE elements, as a reduction that casts)."""
     fb = tr.fb
-    fn = _pairwise_fn(tr, src.dtype)
+    fn = (_buffered_fn if buffered else _pairwise_fn)(tr, src.dtype)
     n = A.size_of(fb, src)
     stride = strides_of(fb, src)[0] if src.ndim == 1 else 1
     return fb.emit_multi("call", [ic(fb, src.ptr), ic(fb, n), ic(fb, imul(
         fb, stride, DTYPES[src.dtype].size))], {"fn": fn, "results": [F64]}, loc=loc)[0]
 
 
-def _pairwise_reduction(tr, kind, a, axes, keepdims, loc):
+def _pairwise_reduction(tr, kind, a, axes, keepdims, loc, buffered=False):
     """sum/mean of a float array over every axis, or over the last axis, with
     NumPy's pairwise summation (so the result is NumPy's to the bit). An
     expression is computed into a temporary first, as NumPy does. Other
@@ -279,7 +322,7 @@ def _pairwise_reduction(tr, kind, a, axes, keepdims, loc):
                 return [fb.emit("f32", [s]) if a.dtype == "float32" else s]
             fb.br(join, loop_nest(fb, a.shape, [fb.const(0.0)], body))
             fb.set_block(big)
-            fb.br(join, [_pairwise_call(tr, materialize(tr, a, loc), loc)])
+            fb.br(join, [_pairwise_call(tr, materialize(tr, a, loc), loc, buffered)])
             fb.set_block(join)
             total = finish(join.params[0], n)
             if not keepdims:
@@ -288,12 +331,12 @@ def _pairwise_reduction(tr, kind, a, axes, keepdims, loc):
             store(fb, out, [0] * nd, total)
             return out
     src = materialize(tr, a, loc)
-    fn = _pairwise_fn(tr, src.dtype)
+    fn = (_buffered_fn if buffered else _pairwise_fn)(tr, src.dtype)
     isz = DTYPES[src.dtype].size
 
     if len(axes) == nd:
         n = A.size_of(fb, src)
-        total = finish(_pairwise_call(tr, src, loc), n)
+        total = finish(_pairwise_call(tr, src, loc, buffered), n)
         if not keepdims:
             return total
         out = alloc(tr, src.dtype, (1,) * nd, loc)

@@ -93,7 +93,8 @@ class Handlers:
         is an int result like any other: outside int64 it raises
         OverflowError where the expression is. A literal stays a value."""
         v = ins.argval
-        if type(v) in (int, float, tuple) and _folded_overflows(self.code.co_filename, ins):
+        if type(v) in (int, float, tuple, frozenset) and \
+                _folded_overflows(self.code.co_filename, ins):
             raise TraceRaise("OverflowError", INT_OVERFLOW)
         return v
 
@@ -1116,7 +1117,9 @@ def _checked_eval(node):
     int64 (OverflowError outside); _Unknown for anything else."""
     if isinstance(node, ast.Constant):
         return node.value
-    if isinstance(node, ast.Tuple):
+    if isinstance(node, (ast.Tuple, ast.List, ast.Set)):
+        # a literal of constants is one folded constant too (a tuple; a
+        # frozenset for `x in {...}`): `[0, (3 << 62) % 101]`
         return tuple(_checked_eval(e) for e in node.elts)
     if isinstance(node, ast.BinOp) and type(node.op) in _BINOPS:
         a, b = _checked_eval(node.left), _checked_eval(node.right)

@@ -16,7 +16,8 @@ Modelled deviations (README "Where py2wasm differs", docs/arrays.md):
 - -0.0/+0.0 ties in maximum/minimum/fmax/fmin and max/min reductions give
   the first operand / the running result (`_r_*`).
 - float sums over axes other than the last and of non-contiguous N-d views
-  add sequentially; integer mean adds sequentially; float matrix products
+  add sequentially; integer mean over axes other than the last adds
+  sequentially; float matrix products
   sum in k order from 0.0, except 1-D dots and matrix-vector products that
   stream the matrix's rows, which sum in the blocked order (`_r_sum`,
   `_r_mean`, `_r_matmul`, `_r_blocked_dot`, ...).
@@ -335,9 +336,19 @@ def _r_sum(a, axis=None):
     return _seq_sum(rows, a.dtype).reshape(shape)
 
 
+def _buffered_sum(row) -> float:
+    """NumPy's sum of a reduction that casts to float64: from 0.0, the
+    pairwise sum of each 8192 converted elements in turn."""
+    acc = 0.0
+    for i in range(0, len(row), 8192):
+        acc += float(np.add.reduce(row[i:i + 8192]))
+    return acc
+
+
 def _r_mean(a, axis=None):
-    """Float mean: the sum above over n. Integer and bool mean: a sequential
-    float64 sum over n."""
+    """Float mean: the sum above over n. Integer and bool mean: NumPy's
+    buffered float64 sum over every axis and over the last axis; a sequential
+    float64 sum over other axes and of non-contiguous N-d views."""
     if a.dtype.kind == "f":
         s = _r_sum(a, axis)
         n = a.size if axis is None else a.shape[axis % a.ndim]
@@ -345,12 +356,17 @@ def _r_mean(a, axis=None):
             if isinstance(s, np.ndarray):
                 return (s / a.dtype.type(n)).astype(a.dtype) if n else np.mean(a, axis=axis)
             return a.dtype.type(s) / a.dtype.type(n) if n else np.mean(a, axis=axis)
+    pairwise = a.ndim <= 1 or (axis is None or axis % a.ndim == a.ndim - 1) and \
+        a.flags.c_contiguous
     rows, shape = _rows(a, axis)
     out = []
     for row in rows:
-        acc = 0.0
-        for v in row.tolist():
-            acc += float(v)
+        if pairwise:
+            acc = _buffered_sum(np.ascontiguousarray(row, dtype=np.float64))
+        else:
+            acc = 0.0
+            for v in row.tolist():
+                acc += float(v)
         # an empty row: NumPy's 0.0/0.0, the CPU's default NaN (negative on x86)
         out.append(acc / len(row) if len(row) else np.float64(0.0) / np.float64(0.0))
     res = np.array(out, dtype=np.float64)
