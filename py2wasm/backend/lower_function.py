@@ -286,18 +286,23 @@ class FunctionLowering:
                 rl.add_branch(rb, rblocks[id(t.target)], None,
                               self._code(self.copies(t.target.params, t.args)))
             elif isinstance(t, ir.CondBr):
-                then_copy = self.copies(t.then.params, t.then_args)
-                else_copy = self.copies(t.else_.params, t.else_args)
-                if t.then is t.else_:
-                    # the Relooper allows one branch per target: route the
-                    # else edge through an empty block
-                    mid = rl.add_block(m.nop())
-                    rl.add_branch(rb, rblocks[id(t.then)], self.get(t.cond), self._code(then_copy))
+                then_code = self._code(self.copies(t.then.params, t.then_args))
+                else_code = self._code(self.copies(t.else_.params, t.else_args))
+                if t.then is t.else_ or (then_code is not None and else_code is not None):
+                    # The Relooper allows one branch per target, and its
+                    # optimizer merges two branches of a block that reach
+                    # one block (through empty blocks, whose branch out has
+                    # no code) only when at most one of them carries code
+                    # (else it aborts the process: MergeBranchInto). The
+                    # else edge's copies go in a block of their own, which
+                    # is not empty, so it is never skipped.
+                    mid = rl.add_block(else_code if else_code is not None else m.nop())
+                    rl.add_branch(rb, rblocks[id(t.then)], self.get(t.cond), then_code)
                     rl.add_branch(rb, mid, None, None)
-                    rl.add_branch(mid, rblocks[id(t.else_)], None, self._code(else_copy))
+                    rl.add_branch(mid, rblocks[id(t.else_)], None, None)
                 else:
-                    rl.add_branch(rb, rblocks[id(t.then)], self.get(t.cond), self._code(then_copy))
-                    rl.add_branch(rb, rblocks[id(t.else_)], None, self._code(else_copy))
+                    rl.add_branch(rb, rblocks[id(t.then)], self.get(t.cond), then_code)
+                    rl.add_branch(rb, rblocks[id(t.else_)], None, else_code)
         label = self.tmp(bn.i32)
         body = rl.render(rblocks[id(fn.entry)], label)
         self.size = sum(len(b.eqns) for b in blocks)  # IR equations lowered

@@ -143,3 +143,51 @@ def test_nan_sign_as_numpy(expr, arg, target):
     assert np.array_equal(np.isnan(got), np.isnan(want))
     assert np.array_equal(np.signbit(got), np.signbit(want)), (got, want)
 
+
+
+# A block whose two branches both carry block-argument copies and reach one
+# block (one of them through an empty block): Binaryen's Relooper optimizer
+# skipped the empty block, merged the two branches and aborted the whole
+# process (MergeBranchInto: IsCodeEquivalent), seed 40000 program 2187;
+# backend/lower_function.py now gives the else edge's copies a block of their own
+RELOOPER_MERGE = """
+def f(p0, p1, p2):
+    s2 = 0
+    for i1 in range(p1.shape[0]):
+        s2 = s2 - p1[i1]
+    s2 ^= s2
+    if not True:
+        a4 = p1
+    else:
+        s2 = max(int(p0.mean()), s2) | (p1[True - True] & p0[5] if p0.all() != False else ~s2)
+        s6 = 0
+        for i5 in range(len(p0) - 1, -1, -1):
+            s6 = s6 ^ p0[i5]
+            a8 = p2[:3][1:].copy()
+    if 1.5 <= p2.argmin() / s2:
+        p1[::2] = p0.argmin()
+        p2[3] = pow(p2.argmax() ** 63, s2 & 255, 7)
+    else:
+        s10 = 0
+        for i9 in range(len(p1) - 1, -1, -1):
+            pass
+        p2[max(p2.shape[0], p2[-2])] -= s2
+        s2 = s2 if math.floor(p0.std()) < np.std(p1) / np.int16(-1) else max(np.int8(s2), -s10)
+    return p1
+"""
+
+
+@pytest.mark.parametrize("target", TARGETS)
+def test_relooper_branches_with_copies_to_one_block(target):
+    ns = {"np": np, "math": math}
+    exec(compile(RELOOPER_MERGE, "<found>", "exec"), ns)
+    args = (np.array([12388, 0, 1], np.uint16), np.array([32766, 31977, -2], np.int16),
+            np.array([8, 254, 132], np.uint8))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with pytest.raises(IndexError) as want:
+            ns["f"](*[a.copy() for a in args])
+    c = py2wasm.compile(ns["f"], target=target)
+    with pytest.raises(IndexError) as got:
+        c(*[a.copy() for a in args])
+    assert str(got.value).split(" (")[0] == str(want.value)
