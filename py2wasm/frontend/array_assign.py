@@ -167,6 +167,10 @@ def scalar_to_dtype(tr, v, dtype, loc):
                 v = int(v)
             except (ValueError, OverflowError) as e:
                 raise TraceRaise(type(e).__name__, str(e)) from None
+            if dtype == "uint64" and 2**63 <= v < 2**64:  # NumPy takes it: the bits
+                return fb.const(v - 2**64, I64)
+        elif dtype == "uint64":
+            return _float_to_uint64(fb, ic(fb, v), loc)
         else:
             # NumPy's setitem: int(x) (NaN and inf raise like int()), then a C
             # long: finite floats outside int64 raise with CPython's wording
@@ -183,6 +187,24 @@ def scalar_to_dtype(tr, v, dtype, loc):
         check_weak_int(fb, v, dtype, loc)
     return ic(fb, v) if not known(v) else fb.const(v, I64)
 _SIGNED = ("int8", "int16", "int32", "int64")
+
+
+def _float_to_uint64(fb, x, loc):
+    """NumPy's setitem of a Python float into uint64: int(x) (NaN and inf
+    raise like int()), then an unsigned C long long: [2**63, 2**64) is taken
+    (as its bits), 2**64 and above raise with CPython's C long wording, and
+    negative ints NumPy's out-of-bounds message."""
+    two63 = fb.const(2.0**63)
+    big = fb.emit("and", [fb.emit("isfinite", [x]), fb.emit("or", [
+        fb.emit("ge", [x, fb.const(2.0**64)]), fb.emit("lt", [x, fb.const(-2.0**63)])])])
+    fb.raise_if(big, "OverflowError", _C_LONG, loc)
+    hi = fb.emit("and", [fb.emit("isfinite", [x]), fb.emit("ge", [x, two63])])
+    low = fb.emit("convert", [fb.emit("select", [hi, fb.const(0.0), x])], {"to": I64}, loc=loc)
+    check_weak_int(fb, low, "uint64", loc)
+    top = fb.emit("wadd", [fb.emit("ftoi", [fb.emit("sub", [fb.emit("select", [hi, x, two63]),
+                                                              two63])]),
+                           fb.const(-2**63, I64)])
+    return fb.emit("select", [hi, top, low])
 
 
 def copy(tr, a, loc) -> Arr:

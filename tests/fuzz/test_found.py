@@ -191,3 +191,28 @@ def test_relooper_branches_with_copies_to_one_block(target):
     with pytest.raises(IndexError) as got:
         c(*[a.copy() for a in args])
     assert str(got.value).split(" (")[0] == str(want.value)
+
+
+# A Python float stored into a uint64 array (slice or element): NumPy takes
+# int(x) in [2**63, 2**64) (py2wasm raised its C long OverflowError: seed
+# 53000 program 1205); 2**64 and above, NaN, inf and negatives raise as NumPy
+U64_FLOATS = [1.4568514285063817e19, 2.0**63, 1.8446744073709550e19, 2.0**64, 2e19, -1.0, -0.5,
+              5.7, math.nan, math.inf, -2.0**63, -1e19]
+
+
+@pytest.mark.parametrize("target", TARGETS)
+@pytest.mark.parametrize("src", ["def f(a, x):\n    a[::2] = float(x)\n    return a\n",
+                                 "def f(a, x):\n    a[1] = x\n    return a\n",
+                                 "def f(a, x):\n    a[-1] = 1.4568514285063817e19\n    return a\n"])
+def test_float_into_uint64(src, target):
+    ns = {}
+    exec(compile(src, "<found>", "exec"), ns)
+    c = py2wasm.compile(ns["f"], target=target)
+
+    def run(fn, x):
+        try:
+            return ("value", fn(np.arange(4, dtype=np.uint64), x).tolist())
+        except (OverflowError, ValueError) as e:
+            return (type(e).__name__, str(e).split(" (")[0].split("\n")[0])
+    for x in U64_FLOATS:
+        assert run(c, x) == run(ns["f"], x), x
