@@ -7,7 +7,7 @@
  * generator includes only the pieces a package needs. The wasm ABI these
  * pieces speak is docs/internals.md section 4.
  */
-import { show } from "./show";
+import { brief as show } from "./show";
 
 /** What `init(source)` accepts: where or what the wasm module is. */
 export type Source =

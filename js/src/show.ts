@@ -1,22 +1,26 @@
+// How an argument check names the JavaScript value it rejected.
+// `brief`: a primitive as written (strings quoted, bigints with their `n`), an
+// array with its length, an object, a function: what the scalar checks of the
+// runtime piece need (they are in every package, fma's included: kept small).
+// `show`: brief, and a typed array with its class and length, a Map, a Set:
+// for the pieces that take arrays and containers (arrays, cxarrays, lists,
+// containers, strings).
 // `tag`: the class name of a typed array (or a DataView), else undefined.
-// `show`: how an argument check names the JavaScript value it rejected: a primitive
-// as written (strings quoted, bigints with their `n`), a typed array or an
-// array with its length, a Map, a Set, an object, a function.
 //
-// One private helper shared by the runtime pieces (runtime, arrays, cxarrays,
-// lists, containers, strings); build.mjs bundles it into each piece that uses
-// it, so it is not a piece of its own.
+// Private helpers shared by the runtime pieces; build.mjs bundles them into
+// each piece that uses them, so they are not pieces of their own.
 export const tag = (v: unknown): string | undefined =>
   ArrayBuffer.isView(v) ? (v as unknown as { [Symbol.toStringTag]: string })[Symbol.toStringTag] : undefined;
 
+export const brief = (v: unknown): string =>
+  v === null || (typeof v !== "object" && typeof v !== "function")
+    ? typeof v === "string" ? JSON.stringify(v) : typeof v === "bigint" ? `${v}n` : String(v)
+    : Array.isArray(v) ? `an array of length ${v.length}` : typeof v === "object" ? "an object" : "a function";
+
 export function show(v: unknown): string {
-  if (v === null || (typeof v !== "object" && typeof v !== "function")) {
-    return typeof v === "string" ? JSON.stringify(v) : typeof v === "bigint" ? `${v}n` : String(v);
-  }
   const t = tag(v);
   if (t) return `a ${t} of length ${(v as unknown as ArrayLike<unknown>).length}`;
-  if (Array.isArray(v)) return `an array of length ${v.length}`;
   if (v instanceof Map) return "a Map";
   if (v instanceof Set) return "a Set";
-  return typeof v === "object" ? "an object" : `a ${typeof v}`;
+  return brief(v);
 }
