@@ -18,6 +18,7 @@ from hypothesis import given, settings, strategies as st
 import py2wasm
 from py2wasm import CompileError
 from py2wasm.frontend import trace
+from tests.frontend.test_container_args import outcome  # (result or error, args after)
 
 ALPHABET = ("ab,;. \t\xa0é\u00df\u0130\u2028日\ud800\udfff\U0001F600\U00010400")
 TEXT = st.text(alphabet=ALPHABET, max_size=6)
@@ -126,14 +127,6 @@ def named(d):
 def rows_lengths(rows):
     rows.append(["x"])
     return [len(r) for r in rows]
-
-
-def outcome(fn, args):
-    try:
-        r = fn(*args)
-    except Exception as e:  # noqa: BLE001
-        r = (type(e).__name__, str(e))
-    return r, args
 
 
 def same(a, b):
