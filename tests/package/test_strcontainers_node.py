@@ -12,14 +12,13 @@ its randomized str hash. Place in the pipeline: tests of the last stage
 """
 from __future__ import annotations
 
-import copy
 import json
 import random
-import shutil
 
 import pytest
 
-from .conftest import HERE, load_python, node, npm, py2wasm_build, run, tsc, tsc_rejects_each_line
+from .conftest import node, run, tsc, tsc_rejects_each_line
+from .node_app import check_outcomes, chromium_outcomes, installed_app, node_json
 
 NAME = "@py2wasm-test/strcontainers"
 # JS strings are UTF-16: a high surrogate right before a low one is one code
@@ -82,14 +81,9 @@ def _same(got, want) -> bool:
 
 @pytest.fixture(scope="module")
 def sapp(tmp_path_factory):
-    d = tmp_path_factory.mktemp("strcontainers")
-    pkg = py2wasm_build(HERE / "strcontainers_module.py", d / "pkg", "--name", NAME)
-    info = json.loads(run([npm(), "pack", "--json", "--pack-destination", d, pkg]).stdout)[0]
-    app = d / "app"
-    app.mkdir()
-    (app / "package.json").write_text(json.dumps({"name": "app", "private": True, "type": "module"}))
-    run([npm(), "install", "--offline", "--no-audit", "--no-fund", d / info["filename"]], cwd=app)
-    shutil.copy(HERE / "containers_harness.mjs", app / "containers_harness.mjs")
+    app = installed_app(tmp_path_factory, "strcontainers_module.py", NAME,
+                        ("containers_harness.mjs",), "cases.json",
+                        [{"fn": fn, "args": _enc(args)} for fn, args in _cases()])
     (app / "run.mjs").write_text(
         'import { readFileSync } from "node:fs";\n'
         f'import * as pkg from "{NAME}";\n'
@@ -105,43 +99,20 @@ def sapp(tmp_path_factory):
         '} catch (e) {\n'
         '  window.__result = { failure: String(e && e.stack || e) };\n'
         '}\n')
-    (app / "cases.json").write_text(json.dumps([{"fn": fn, "args": _enc(args)}
-                                                for fn, args in _cases()]))
     return app
 
 
 def test_node_str_containers_match_cpython_with_the_callers_objects_after(sapp):
-    _check(json.loads(run([node(), "run.mjs", "cases.json"], cwd=sapp).stdout))
+    _check(node_json(sapp, "run.mjs", None, "cases.json"))
 
 
 def test_chromium_str_containers_match_cpython(sapp):
-    from .test_browser import drive_page
-    imports = {"imports": {NAME: f"./node_modules/{NAME}/index.js"}}
-    got = drive_page(sapp, "strcontainers.html", "./browser_strcontainers.mjs", imports)
-    assert not got["errors"], got["errors"]
-    _check(got["result"]["outcomes"])
+    _check(chromium_outcomes(sapp, "strcontainers.html", "./browser_strcontainers.mjs", NAME))
 
 
-def _check(got):
-    mod = load_python(HERE / "strcontainers_module.py")
-    cases = _cases()
-    assert len(got) == len(cases)
-    bad = []
-    for (fn, args), g in zip(cases, got):
-        args = copy.deepcopy(args)
-        try:
-            want = ("ok", getattr(mod, fn)(*args))
-        except Exception as e:  # noqa: BLE001
-            want = (type(e).__name__, str(e))
-        if want[0] == "ok":
-            ok = "ok" in g and _same(g["ok"], want[1])
-            if ok and fn == "tag_all":  # the caller's own array back
-                ok = g["ident"] == 0
-        else:
-            ok = g.get("error") == want[0] and g.get("message", "").startswith(want[1])
-        if not (ok and _same(g["after"], args)):
-            bad.append((fn, args, g, want))
-    assert not bad, f"{len(bad)} mismatches, e.g. {bad[:3]}"
+def _check(outcomes):
+    # tag_all returns the caller's own array
+    check_outcomes(outcomes, "strcontainers_module.py", _cases(), _same, returns_own=("tag_all",))
 
 
 def test_argument_checks(sapp):
