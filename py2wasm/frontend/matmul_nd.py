@@ -82,14 +82,25 @@ def matmul_nd(tr, a: Arr, b: Arr, dt: str, core_msg: str, loc):
         from .matmul_kernels import batched_matmul  # matrix products, batch by batch
         from .npfuncs_create import fill
         return batched_matmul(tr, a2, b2, batch, n, k, m, dt, loc, fill)
+    return product_loops(tr, a, b, a2, b2, batch, n, k, m, dt, loc)
+
+
+def product_loops(tr, a: Arr, b: Arr, a2: Arr, b2: Arr, batch: tuple, n, k, m, dt: str, loc):
+    """`a @ b` by i-p-j loops over the broadcast `batch` shape (checked
+    before), the sum over p in order, each product and sum rounded in the
+    result's dtype `dt` (the kernels' contract): for the products the
+    kernels do not take (integers, a 1-D operand with batches). `a2`, `b2`
+    are `a`, `b` with a 1-D operand promoted to 2-D (a row or a column)."""
     from .npfuncs_create import full
     from .npfuncs_reduce import _compute
+    fb = tr.fb
+    nb = len(batch)
     out = full(tr, batch + (n, m), 0, dt, loc)
     ost = strides_of(fb, out)
     ast, bst = strides_of(fb, a2), strides_of(fb, b2)
     ct = _compute(dt)
 
-    def at(x, st, pad, bidx, i, j):
+    def at(x, st, bidx, i, j):
         own = x.shape[:-2]
         lead = nb - len(own)
         idx = [isel(fb, icmp(fb, "eq", s, 1), 0, bi) if not (known(s) and s == 1) else 0
@@ -104,13 +115,15 @@ def matmul_nd(tr, a: Arr, b: Arr, dt: str, core_msg: str, loc):
     def batch_body(bidx, cs):
         def row(i, cs2):
             def kk(p, cs3):
-                av = at(a2, ast, pa, bidx, i, p)
+                av = at(a2, ast, bidx, i, p)
 
                 def col(j, cs4):
                     oidx = list(bidx) + [i, j]
                     o = A.load(fb, out, oidx, ost)
-                    bv = at(b2, bst, pb, bidx, p, j)
+                    bv = at(b2, bst, bidx, p, j)
                     prod = fb.emit("mul" if ct is F64 else "wmul", [av, bv])
+                    if dt == "float32":  # the kernels' contract: float32 products
+                        prod = fb.emit("f32", [prod])
                     A.store(fb, out, oidx, rnd(fb.emit("add" if ct is F64 else "wadd",
                                                        [o, prod])), ost)
                     return cs4

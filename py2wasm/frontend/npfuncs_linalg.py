@@ -17,7 +17,7 @@ from . import array_shapes
 from .arrays import (alloc, Arr, band, cast, iadd, ic, icmp, imul, is_array, isel, loop, loop_nest,
                      materialize, store, strides_of)
 from .values import E_TYPE, E_UNSUPPORTED_CALL, error, TraceRaise
-from .npfuncs_create import as_array, fill, full
+from .npfuncs_create import as_array, fill
 from .npfuncs_reduce import _acc_dtype, _compute, _reduction_scalar
 from .array_shapes import ravel
 
@@ -49,7 +49,6 @@ def _core_check(fb, n, m, msg, loc):
     bad = icmp(fb, "ne", n, m)
     if bad is False:
         return
-    args = [x for x in (n, m)]
     if bad is True:
         raise TraceRaise("ValueError", msg.format(n, m))
     fb.emit_multi("raise_if_fmt", [bad, ic(fb, n), ic(fb, m)],
@@ -130,7 +129,6 @@ def matmul(tr, a, b, loc, name="matmul"):
         _batch_check(fb, a, b, ba, bb, n if a.ndim > 1 else None, m if b.ndim > 1 else None,
                      loc)
         batch = (isel(fb, icmp(fb, "eq", ba, 1), bb, ba),)
-    oshape = batch + (n, m)
     if not batch and dt in ("float64", "float32") and b.ndim == 2:
         from .matmul_kernels import float_matmul  # (n, m); a 1-D a: its row (1, m)
         r = float_matmul(tr, a2, b2, n, k, m, dt, loc, fill)
@@ -144,48 +142,8 @@ def matmul(tr, a, b, loc, name="matmul"):
     if batch and dt in ("float64", "float32") and a.ndim >= 2 and b.ndim >= 2:
         from .matmul_kernels import batched_matmul  # matrix products, batch by batch
         return batched_matmul(tr, a2, b2, batch, n, k, m, dt, loc, fill)
-    out = full(tr, oshape, 0, dt, loc)
-    ost = strides_of(fb, out)
-    ast, bst = strides_of(fb, a2), strides_of(fb, b2)
-    ct = _compute(dt)
-
-    def at(x, st, bidx, i, j):
-        idx = ([] if x.ndim == 2 else [isel(fb, icmp(fb, "eq", x.shape[0], 1), 0, bidx)]) + \
-            [i, j]
-        return cast(fb, A.load(fb, x, idx, st), x.dtype, dt)
-
-    def batch_body(bidx_list, cs):
-        bidx = bidx_list[0] if bidx_list else 0
-
-        def row(i, cs2):
-            def kk(p, cs3):
-                av = at(a2, ast, bidx, i, p)
-
-                def col(j, cs4):
-                    oidx = ([bidx] if batch else []) + [i, j]
-                    o = A.load(fb, out, oidx, ost)
-                    bv = at(b2, bst, bidx, p, j)
-                    prod = fb.emit("mul" if ct is F64 else "wmul", [av, bv])
-                    if dt == "float32":  # the kernels' contract: float32 products
-                        prod = fb.emit("f32", [prod])
-                    s = fb.emit("add" if ct is F64 else "wadd", [o, prod])
-                    store(fb, out, oidx, s if dt in ("float64", "int64") else
-                          fb.emit("f32", [s]) if dt == "float32" else fb.emit(
-                              "wrap", [s], {"dtype": dt}), ost)
-                    return cs4
-                loop(fb, m, [], col)
-                return cs3
-            loop(fb, k, [], kk)
-            return cs2
-        loop(fb, n, [], row)
-        return cs
-    loop_nest(fb, batch, [], batch_body)
-    res = out
-    if a.ndim == 1:  # drop the prepended axis
-        res = Arr(dt, out.ptr, oshape[:-2] + (m,), None, out.root)
-    elif b.ndim == 1:
-        res = Arr(dt, out.ptr, oshape[:-1], None, out.root)
-    return res
+    from .matmul_nd import product_loops  # integers; a 1-D operand with a batch
+    return product_loops(tr, a, b, a2, b2, batch, n, k, m, dt, loc)
 
 
 BLOCK = 4

@@ -51,3 +51,22 @@ def test_hypothesis_batch_broadcast(batch, n, k, m, data):
     b = R.normal(size=tuple(bb) + (k, m))
     check(mm, a, b, rtol=1e-12)
     check_wasm(mm, a, b, rtol=1e-12)
+
+
+def test_float32_vector_with_batches_keeps_the_kernels_contract():
+    """A 1-D float32 operand against a 4-D one runs the i-p-j loops
+    (matmul_nd.product_loops); each product and each sum is rounded to
+    float32 in order, as the 2-D kernels do: every batch's row is the 2-D
+    product of the same operands, bit for bit."""
+    import py2wasm
+    x = R.normal(size=37).astype(np.float32)
+    b = R.normal(size=(2, 3, 37, 5)).astype(np.float32)
+    whole = py2wasm.compile(mm)(x, b)
+    one = py2wasm.compile(mm)
+    for i in range(2):
+        for j in range(3):
+            assert whole[i, j].tobytes() == one(x, np.ascontiguousarray(b[i, j])).tobytes()
+    want = np.zeros(5, np.float32)  # the contract's order, by hand
+    for p in range(37):
+        want = (want + (x[p] * b[1, 2, p]).astype(np.float32)).astype(np.float32)
+    assert whole[1, 2].tobytes() == want.tobytes()
