@@ -36,7 +36,7 @@ the last-level cache's: one sequential stream), in the blocked order of
 (float64) partial sums per row, a k-order tail, a fixed tree;
 passes/vectorize_rows.py runs the partial sums as lanes with v128 loads.
 `x @ A` (known 1..3 rows, `_axpy`) adds the rows of A
-scaled by x[p] into y, Q rows per pass over y (Q // 2 while A is
+scaled by x[p] into y, Q rows per pass over y (QS while A is
 smaller than AXPY_BYTES), in a unit-stride column loop
 the vectorizer makes lanes of columns. A column-major matrix (`A.T @ x`,
 `x @ A.T`) takes the other orientation's loops, which stream it along its
@@ -61,9 +61,10 @@ from .arrays import alloc, cast, iadd, icmp, imul, isel, loop, store, strides_of
 
 RV = 3  # rows of A per group of a matrix-vector product (each LANES[dt] partial sums)
 STREAM_BYTES = (12 << 20, 64 << 20)  # `A @ x` one row at a time for A's bytes in [lo, hi)
-AXPY_BYTES = 12 << 20  # `x @ A`: Q rows per pass from this many bytes of A, Q // 2 below
+AXPY_BYTES = 12 << 20  # `x @ A`: Q rows per pass from this many bytes of A, QS below
 LANES = {"float64": 4, "float32": 8}  # partial sums per dot product (blocked order)
 Q = 8  # rows of A per pass over y in `x @ A`
+QS = 7  # ... while A is smaller than AXPY_BYTES
 MR = 4  # rows of a register tile
 NRV = 2  # vectors per row of a register tile (NR = NRV * 16 // itemsize columns)
 KB = 256  # rows of B per k-block (a packed A sliver: KB * MR * 16 bytes, L1)
@@ -172,11 +173,13 @@ def _axpy(tr, a, b, n, k, m, ct, loc, fill):
                 return cs
             loop(fb, m, [], col, parallel=True)
         # Q rows per pass over C's row once b holds >= AXPY_BYTES
-        # bytes (fewer loads and stores of C), Q // 2 while it is cache-sized
-        # (the Q rows' scaled copies of a[i, p] and row addresses no longer
-        # all fit the registers: measured faster below, slower above)
+        # bytes (fewer loads and stores of C), QS while it is cache-sized
+        # (Cranelift issues a pass's loads ahead of its arithmetic: Q splats
+        # of a[i, p], Q loaded vectors of b and C's vector live at once; with
+        # Q = 8 that is 17 for 16 vector registers and spills, 7 fit:
+        # measured faster below AXPY_BYTES, no faster above)
         big = icmp(fb, "ge", imul(fb, imul(fb, k, m), b.itemsize), AXPY_BYTES)
-        _groups(fb, k, ks, Q, isel(fb, big, A.ifloordiv_pos(fb, k, Q), 0), Q // 2)
+        _groups(fb, k, ks, Q, isel(fb, big, A.ifloordiv_pos(fb, k, Q), 0), QS)
     return out
 
 

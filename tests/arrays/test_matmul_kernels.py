@@ -346,7 +346,7 @@ def test_matrix_vector_one_row_stream(dt, monkeypatch):
 @pytest.mark.parametrize("dt", ["float64", "float32"])
 def test_axpy_row_groups(dt, monkeypatch):
     # `x @ A` (and A.T @ x, a few rows of x) adds K.Q rows of A per pass over
-    # the result once A holds >= K.AXPY_BYTES bytes, K.Q // 2 below, then
+    # the result once A holds >= K.AXPY_BYTES bytes, K.QS below, then
     # leftover rows one by one (decided at run time): every element's sum in
     # k order either way, in every build
     isz = np.dtype(dt).itemsize
@@ -354,7 +354,8 @@ def test_axpy_row_groups(dt, monkeypatch):
     xa, atx, two = (Builds(lambda x, a: x @ a), Builds(lambda a, x: a.T @ x),
                     Builds(lambda x, a: x[:2] @ a))
     for k, m in [(1, 1), (3, 5), (4, 9), (7, 2), (8, 7), (9, 9), (12, 5), (13, 4), (15, 4),
-                 (16, 3), (17, 5), (20, 3), (33, 7), (257, 1), (2, 40), (0, 3), (5, 0)]:
+                 (16, 3), (17, 5), (20, 3), (21, 4), (22, 6), (33, 7), (63, 65), (65, 63),
+                 (257, 1), (2, 40), (0, 3), (5, 0)]:
         a, x = data((k, m), dt), data(k, dt)
         run(xa, x, a, reference(x, a))
         run(atx, a, x, reference(a.T, x))
