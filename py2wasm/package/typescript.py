@@ -230,6 +230,8 @@ def _numpy_notes(t) -> str:
         elif isinstance(x, dict):
             for e in x.get("tuple", []):
                 walk(e)
+            if isinstance(x.get("list"), str):  # a list of NumPy scalars: their rules
+                walk(x["list"])
         elif x in NP_INT_RANGES:
             lo, hi = NP_INT_RANGES[x]
             found.append(f"{x.replace('numpy.', 'np.')}: an integer in [{lo}, {hi}], else RangeError")

@@ -1,7 +1,8 @@
-"""What the npm package does not take yet among list types: lists of NumPy
-arrays and of NumPy scalars (frontend/lists_ofarrays.py, py2wasm.compile
-only) are refused by the package's signature check with a message naming
-the parameter, never a crash of the generator.
+"""What the npm package does not take yet among list types: lists of lists
+of NumPy arrays and of NumPy scalars (py2wasm.compile only) are refused by
+the package's signature check with a message naming the parameter, never a
+crash of the generator. (Lists of arrays and of NumPy scalars themselves
+cross: test_typedlists_node.py.)
 
 Place in the pipeline: tests of the last stage (`package`)."""
 from __future__ import annotations
@@ -13,9 +14,8 @@ from py2wasm.package.signature import UnsupportedSignature, check_type
 
 
 @pytest.mark.parametrize("t, words", [
-    (ListType(ArrayType("float64", 1)), "lists of float64 arrays"),
     (ListType(ListType(ArrayType("int32", 2))), "lists of int32 arrays"),
-    (ListType(NumpyScalarType("float32")), "lists of numpy.float32"),
+    (ListType(ListType(NumpyScalarType("float32"))), "lists of numpy.float32"),
 ])
 def test_lists_of_arrays_and_numpy_scalars_are_refused_with_the_parameter(t, words):
     j = to_json(t)
@@ -24,3 +24,14 @@ def test_lists_of_arrays_and_numpy_scalars_are_refused_with_the_parameter(t, wor
         check_type(j, "f(): parameter 'xs'")
     assert words in str(e.value) and "parameter 'xs'" in str(e.value) and \
         "py2wasm.compile" in str(e.value)
+
+
+@pytest.mark.parametrize("t", [ListType(ArrayType("float64", 1)), ListType(ArrayType("uint64", 3)),
+                               ListType(NumpyScalarType("float32")), ListType(NumpyScalarType("bool"))])
+def test_lists_of_arrays_and_numpy_scalars_cross(t):
+    check_type(to_json(t), "f(): parameter 'xs'")
+
+
+def test_lists_of_complex_arrays_are_refused():
+    with pytest.raises(UnsupportedSignature, match="complex128 arrays"):
+        check_type(to_json(ListType(ArrayType("complex128", 1))), "f(): parameter 'xs'")
