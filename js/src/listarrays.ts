@@ -134,7 +134,7 @@ function overlap(st: AState, S: Placed, data: Typed, others: readonly Typed[], f
   if (!n) return;
   const m = mem(st).buffer;
   const seen = (y: Typed): void => {
-    if (y === data || y.buffer !== b || !y.byteLength) return;
+    if (y.buffer !== b || !y.byteLength) return;
     const oy = y.byteOffset;
     if (oy >= o + n || o >= oy + y.byteLength) return;
     if (oy === o && y.byteLength === n && b === m) return;

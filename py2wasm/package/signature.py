@@ -13,7 +13,8 @@ the dtype's class (`ARRAY_CLASSES`), an N-d array an `NDArray<Class, N>`
 ndim is a `Complex128Array<N>` / `Complex64Array<N>` (`COMPLEX_ARRAYS`:
 `{ dtype, data, shape }`, `data` the interleaved parts); Python lists
 {"array": "uint8", "ndim": 0, "list": "float" | "int" | "bool"} (`is_list`):
-`number[]` / `boolean[]` (js/src/lists.ts); dicts {..., "dict": [key,
+`number[]` / `boolean[]` (js/src/lists.ts); lists of NumPy arrays and of
+NumPy scalars: package/typedlists.py; dicts {..., "dict": [key,
 value]} and sets {..., "set": elem} (`is_container`): `Map<K, V>` / `Set<E>`
 (js/src/containers.ts).
 """

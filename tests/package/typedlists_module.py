@@ -112,3 +112,11 @@ def u32_fail(xs: list[np.uint32], n: int) -> np.uint32:
     if n > 5:
         raise IndexError(f"bad n: {n}")
     return xs[0]
+
+
+def with_array(xs: list[npt.NDArray[np.float64]], y: npt.NDArray[np.float64]) -> float:
+    """An array parameter beside a list of arrays: writes through both."""
+    y[0] = 5.0
+    for x in xs:
+        x[0] += y[0]
+    return float(y.sum())
