@@ -108,6 +108,7 @@ def _cases():
         out.append(("i64_wide", [np.int64(rng.randint(-2**20, 2**20))]))
         out.append(("u64_sum", [[np.uint64(rng.randint(0, 2**47)) for _ in range(n)]]))
         out.append(("flags", [[np.bool_(rng.random() < 0.5) for _ in range(n)]]))
+        out.append(("split", [fl]))
         out.append(("u32_fail", [[np.uint32(rng.randint(0, 2**32 - 1)) for _ in range(n + 1)],
                                  rng.choice([3, 9])]))
     return out

@@ -120,3 +120,8 @@ def with_array(xs: list[npt.NDArray[np.float64]], y: npt.NDArray[np.float64]) ->
     for x in xs:
         x[0] += y[0]
     return float(y.sum())
+
+
+def split(xs: list[np.float32]) -> tuple[list[np.float32], list[npt.NDArray[np.float32]], int]:
+    """Lists of both kinds inside a tuple result."""
+    return xs[:1], [np.array(xs, dtype=np.float32), np.zeros(len(xs), dtype=np.float32)], len(xs)
