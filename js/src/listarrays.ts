@@ -101,6 +101,7 @@ export function aput(st: AState, v: readonly unknown[], k: number, nd: number, o
     if (a === undefined) {
       overlap(st, S, data, others, fn);
       S.d.set(data, a = put(st, data, k));
+      if (!data.length && a === st.p) st.p += 16; // an empty array: an address of its own (identity)
     }
     const at = S.a.get(a);
     if (at === undefined) S.a.set(a, [x, shape]);

@@ -141,6 +141,7 @@ const a = new Int32Array([1, 2]), b = new Int32Array([3]);
 const xs = [a, b];
 const r = reshuffle(xs, 2);
 const u = new Uint8Array([1, 2, 3]), h = halves([u]);
+const e1 = new Uint8Array(0), e2 = new Uint8Array(0), he = halves([e1, u, e2]);
 const m = { data: new Float64Array([1, 2, 3, 4]), shape: [2, 2] };
 const t = scale2([m, m], 2);  // one matrix twice: scaled twice, as in NumPy
 let err = null;
@@ -148,11 +149,11 @@ const f = new Float64Array([1, 2]);
 try { bump([f], 1, 5); } catch (e) { err = [e.name, e.message.split(" (")[0]]; }
 console.log(JSON.stringify([r === xs, xs[1] === b, Array.from(b), xs[0] !== a, Array.from(xs[0]),
   h[1] === u, h[0] !== u, Array.from(h[0]), Array.from(m.data), t[0] === t[1], t[0].shape,
-  Array.from(t[0].data), Array.from(f), err]));
+  Array.from(t[0].data), Array.from(f), err, he[3] === e1, he[4] === u, he[5] === e2]));
 """
     got = node_json(tapp, "same.mjs", script)
     assert got == [True, True, [3], True, [7, 1], True, True, [1, 3], [4, 8, 12, 16], True,
-                   [2, 2], [4, 12, 8, 16], [2, 3], ["ValueError", "n too large: 5"]]
+                   [2, 2], [4, 12, 8, 16], [2, 3], ["ValueError", "n too large: 5"], True, True, True]
 
 
 def test_argument_checks_follow_the_scalar_and_array_parameters(tapp):
