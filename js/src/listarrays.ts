@@ -36,12 +36,14 @@ type Typed = Float64Array | Float32Array | BigInt64Array | Int32Array | Uint8Arr
 type Ctor = new (b: ArrayBufferLike | number, o?: number, n?: number) => Typed;
 
 /** The call's placed lists of arrays: `l` [array, header, k, nd, ro] flat; `d` data -> address;
- *  `a` address -> [element, shape] pairs flat; `m` copies read back, by slot. */
+ *  `a` address -> [element, shape] pairs flat; `m` copies read back, by slot; `b` buffer -> the
+ *  data placed over it (the overlap check). */
 interface Placed {
   l: unknown[];
   d: Map<Typed, number>;
   a: Map<number, unknown[]>;
   m: Map<string, unknown>;
+  b: Map<ArrayBufferLike, Typed[]>;
 }
 interface AState extends HeapState {
   A?: Placed | undefined;
@@ -70,7 +72,7 @@ function parts(x: unknown, nd: number): [Typed, readonly number[]] {
 }
 
 function state(st: AState): Placed {
-  return st.A ??= { l: [], d: new Map(), a: new Map(), m: new Map() };
+  return st.A ??= { l: [], d: new Map(), a: new Map(), m: new Map(), b: new Map() };
 }
 
 // Write int64 word j (element index into u) as x (an integer number).
@@ -144,7 +146,12 @@ function overlap(st: AState, S: Placed, data: Typed, others: readonly Typed[], f
     throw e;
   };
   for (const y of others) seen(y);
-  for (const y of S.d.keys()) seen(y);
+  const same = S.b.get(b); // the list arrays placed so far over this buffer
+  if (same === undefined) S.b.set(b, [data]);
+  else {
+    for (const y of same) seen(y);
+    same.push(data);
+  }
 }
 
 function i64(u: Uint32Array, j: number): number {
