@@ -55,12 +55,15 @@ const DT = ["float64", "float32", "int64", "int32", "uint8", "bool", "int16", "i
 const SIZE = [8, 4, 8, 4, 1, 1, 2, 1, 4, 2, 8];
 const TWO32 = 4294967296;
 
-/** Check list argument `v` of arrays of dtype number `k`, `nd` dimensions (before the call). */
-export function achk(v: unknown, k: number, nd: number, fn: string, p: string): void {
+/** Check list argument `v` of arrays of dtype number `k`, `nd` dimensions (`depth`: lists of lists of them) before the call. */
+export function achk(v: unknown, k: number, nd: number, fn: string, p: string, depth?: number): void {
   if (!Array.isArray(v)) {
-    throw new TypeError(`${fn}(): argument '${p}' must be an array of arrays (Python list of ${DT[k]} ${nd}-D arrays), got ${show(v)}`);
+    throw new TypeError(`${fn}(): argument '${p}' must be an array of arrays (Python ${"list of lists of ".repeat(depth ?? 0)}list of ${DT[k]} ${nd}-D arrays), got ${show(v)}`);
   }
-  for (let i = 0; i < v.length; i++) arr(v[i], k, nd, fn, `${p}[${i}]`);
+  for (let i = 0; i < v.length; i++) {
+    if (depth) achk(v[i], k, nd, fn, `${p}[${i}]`, depth - 1);
+    else arr(v[i], k, nd, fn, `${p}[${i}]`);
+  }
 }
 
 // The data and shape of checked element x.
@@ -88,13 +91,24 @@ function w64(u: Uint32Array, j: number, x: number): void {
  * list (its arrays' data is copied back all the same). `others`: the data of
  * the call's array parameters (an overlap with them is refused).
  */
-export function aput(st: AState, v: readonly unknown[], k: number, nd: number, others: readonly Typed[], fn: string, ro?: number): number {
+export function aput(st: AState, v: readonly unknown[], k: number, nd: number, others: readonly Typed[], fn: string, ro?: number, depth?: number): number {
   const S = state(st), L = S.l;
   for (let j = 0; j < L.length; j += 5) {
     if (L[j] === v) { // one array passed twice: one list
       if (!ro) L[j + 4] = 0;
       return L[j + 1] as number;
     }
+  }
+  if (depth) { // a list of lists: its rows first, then its header over their headers' addresses
+    const rows = v.map((x) => aput(st, x as unknown[], k, nd, others, fn, ro, depth - 1));
+    const h = st.p, n = rows.length, d = n ? h + 24 : 0, end = h + 24 + ((8 * n + 15) & -16);
+    grow(mem(st), end, "the list arguments");
+    st.p = end;
+    const u = u32(st), o = h >>> 2;
+    u[o] = n; u[o + 1] = 0; u[o + 2] = n; u[o + 3] = 0; u[o + 4] = d; u[o + 5] = 0;
+    for (let i = 0; i < n; i++) { u[(d >>> 2) + 2 * i] = rows[i]!; u[(d >>> 2) + 2 * i + 1] = 0; }
+    L.push(v, h, k + 16 * depth, nd, ro ? 1 : 0);
+    return h;
   }
   const n = v.length, words = 1 + 2 * nd, slots: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -199,12 +213,32 @@ function element(st: AState, S: Placed, s: number, k: number, nd: number): unkno
   return r;
 }
 
-// The elements of the list of arrays whose header is at `h`, into `into`.
-function read(st: AState, S: Placed, h: number, k: number, nd: number, into: unknown[]): unknown[] {
+// The placed lists by header address (rows stay the caller's arrays).
+function placed(S: Placed): Map<number, unknown[]> {
+  const m = new Map<number, unknown[]>(), L = S.l;
+  for (let j = 0; j < L.length; j += 5) m.set(L[j + 1] as number, L[j] as unknown[]);
+  return m;
+}
+
+// The elements of the list of arrays whose header is at `h` (code: dtype + 16 *
+// depth), into `into`; rows: the arrays of `memo` by header address, else new ones.
+function read(st: AState, S: Placed, h: number, code: number, nd: number, into: unknown[], memo: Map<number, unknown[]>): unknown[] {
   const u = u32(st), o = h >>> 2, n = u[o]!, d = u[o + 4]!;
-  const size = 8 * (1 + 2 * nd);
+  const size = code >= 16 ? 8 : 8 * (1 + 2 * nd);
   const out: unknown[] = [];
-  for (let i = 0; i < n; i++) out.push(element(st, S, d + size * i, k, nd));
+  for (let i = 0; i < n; i++) {
+    if (code < 16) {
+      out.push(element(st, S, d + size * i, code, nd));
+      continue;
+    }
+    const rh = u32(st)[(d >>> 2) + 2 * i]!;
+    let r = memo.get(rh);
+    if (r === undefined) {
+      memo.set(rh, r = []);
+      read(st, S, rh, code - 16, nd, r, memo);
+    }
+    out.push(r);
+  }
   into.length = n;
   for (let i = 0; i < n; i++) into[i] = out[i];
   return into;
@@ -214,16 +248,14 @@ function read(st: AState, S: Placed, h: number, k: number, nd: number, into: unk
 export function aback(st: AState): void {
   const S = st.A;
   if (S === undefined) return;
-  const L = S.l;
+  const L = S.l, memo = placed(S);
   for (let j = 0; j < L.length; j += 5) {
-    if (!L[j + 4]) read(st, S, L[j + 1] as number, L[j + 2] as number, L[j + 3] as number, L[j] as unknown[]);
+    if (!L[j + 4]) read(st, S, L[j + 1] as number, L[j + 2] as number, L[j + 3] as number, L[j] as unknown[], memo);
   }
 }
 
-/** A list-of-arrays result (header at `addr`): the caller's own array when it is an argument's list, else a new one. */
-export function aout(st: AState, addr: number, k: number, nd: number): unknown[] {
-  const S = state(st), L = S.l;
-  addr >>>= 0;
-  for (let j = 0; j < L.length; j += 5) if (L[j + 1] === addr) return L[j] as unknown[];
-  return read(st, S, addr, k, nd, []);
+/** A list-of-arrays result (header at `addr`; `depth` as `aput`'s): the caller's own array when it is an argument's list, else a new one. */
+export function aout(st: AState, addr: number, k: number, nd: number, depth?: number): unknown[] {
+  const S = state(st), memo = placed(S), own = memo.get(addr >>> 0);
+  return own !== undefined ? own : read(st, S, addr >>> 0, k + 16 * (depth ?? 0), nd, [], memo);
 }

@@ -44,13 +44,17 @@ const D: readonly (readonly [string, Ctor | null, number, number, number])[] = [
 ];
 const TWO32 = 4294967296;
 
-/** Check list argument `v` of NumPy scalars of dtype number `d` (before the call). */
-export function nchk(v: unknown, d: number, fn: string, p: string): void {
+/** Check list argument `v` of NumPy scalars of dtype number `d` (`depth`: lists of lists of them) before the call. */
+export function nchk(v: unknown, d: number, fn: string, p: string, depth?: number): void {
   const [name, , , lo, hi] = D[d]!;
   if (!Array.isArray(v)) {
-    throw new TypeError(`${fn}(): argument '${p}' must be an array (${d === 5 ? "boolean" : "number"}[], Python list[numpy.${name}]), got ${show(v)}`);
+    throw new TypeError(`${fn}(): argument '${p}' must be an array (${d === 5 ? "boolean" : "number"}[]${"[]".repeat(depth ?? 0)}, Python ${"list[".repeat(depth ?? 0)}list[numpy.${name}]${"]".repeat(depth ?? 0)}), got ${show(v)}`);
   }
   const n = v.length;
+  if (depth) {
+    for (let i = 0; i < n; i++) nchk(v[i], d, fn, `${p}[${i}]`, depth - 1);
+    return;
+  }
   for (let i = 0; i < n; i++) {
     const x: unknown = v[i];
     if (d < 2 ? typeof x === "number" : d === 5 ? typeof x === "boolean" : Number.isInteger(x) && (x as number) >= lo && (x as number) <= hi) continue;
@@ -64,11 +68,12 @@ export function nchk(v: unknown, d: number, fn: string, p: string): void {
 }
 
 /**
- * Place checked list `v` (dtype `d`) at the arena top: its header, then its
- * elements. Returns the header's address. `ro`: the function never changes
- * it (no read back).
+ * Place checked list `v` (dtype `d`; `depth` > 0: a list of lists, its rows
+ * placed first, its elements their headers' addresses) at the arena top:
+ * its header, then its elements. Returns the header's address. `ro`: the
+ * function never changes it (no read back).
  */
-export function nput(st: NState, v: readonly unknown[], d: number, ro?: number): number {
+export function nput(st: NState, v: readonly unknown[], d: number, ro?: number, depth?: number): number {
   const L = st.N ??= [];
   for (let j = 0; j < L.length; j += 4) {
     if (L[j] === v) { // one array passed twice: one list
@@ -76,14 +81,18 @@ export function nput(st: NState, v: readonly unknown[], d: number, ro?: number):
       return L[j + 1] as number;
     }
   }
-  const [, C, size] = D[d]!;
+  const rows = depth ? v.map((x) => nput(st, x as unknown[], d, ro, depth - 1)) : null;
+  const [, C] = D[d]!, size = rows ? 8 : D[d]![2];
   const n = v.length, h = st.p, a = n ? h + 24 : 0;
   const end = h + 24 + ((n * size + 15) & -16);
   grow(mem(st), end, "the list arguments");
   st.p = end;
   const u = u32(st), o = h >>> 2;
   u[o] = n; u[o + 1] = 0; u[o + 2] = n; u[o + 3] = 0; u[o + 4] = a; u[o + 5] = 0;
-  if (C === null) { // int64 / uint64: two words
+  if (rows !== null) { // rows: their header addresses
+    const b = a >>> 2;
+    for (let i = 0; i < n; i++) { u[b + 2 * i] = rows[i]!; u[b + 2 * i + 1] = 0; }
+  } else if (C === null) { // int64 / uint64: two words
     const b = a >>> 2;
     for (let i = 0; i < n; i++) {
       const x = v[i] as number, hi = Math.floor(x / TWO32);
@@ -94,16 +103,35 @@ export function nput(st: NState, v: readonly unknown[], d: number, ro?: number):
     const w = new C(u.buffer), b = a / size;
     for (let i = 0; i < n; i++) w[b + i] = d === 5 ? (v[i] ? 1 : 0) : v[i] as number;
   }
-  L.push(v, h, d, ro ? 1 : 0);
+  L.push(v, h, d + 16 * (depth ?? 0), ro ? 1 : 0);
   return h;
 }
 
-// The elements of the list whose header is at `h` (dtype d), into `into`.
-function read(st: NState, h: number, d: number, into: unknown[], fn: string): unknown[] {
-  const u = u32(st), o = h >>> 2, n = u[o]!, a = u[o + 4]!;
+// The placed lists by header address (rows stay the caller's arrays).
+function placed(st: NState): Map<number, unknown[]> {
+  const m = new Map<number, unknown[]>(), L = st.N;
+  if (L !== undefined) for (let j = 0; j < L.length; j += 4) m.set(L[j + 1] as number, L[j] as unknown[]);
+  return m;
+}
+
+// The elements of the list whose header is at `h` (code: dtype + 16 * depth), into
+// `into`; rows: the arrays of `memo` by header address, else new ones (added).
+function read(st: NState, h: number, code: number, into: unknown[], fn: string, memo: Map<number, unknown[]>): unknown[] {
+  const u = u32(st), o = h >>> 2, n = u[o]!, a = u[o + 4]!, d = code & 15;
   const [name, C, size] = D[d]!;
   const out: unknown[] = [];
-  if (C === null) {
+  if (code >= 16) {
+    const b = a >>> 2;
+    for (let i = 0; i < n; i++) {
+      const rh = u[b + 2 * i]!;
+      let r = memo.get(rh);
+      if (r === undefined) {
+        memo.set(rh, r = []);
+        read(st, rh, code - 16, r, fn, memo);
+      }
+      out.push(r);
+    }
+  } else if (C === null) {
     const s = new Int32Array(u.buffer), b = a >>> 2;
     for (let i = 0; i < n; i++) {
       const lo = u[b + 2 * i]!, hi = d === 2 ? s[b + 2 * i + 1]! : u[b + 2 * i + 1]!, x = hi * TWO32 + lo;
@@ -128,15 +156,14 @@ function read(st: NState, h: number, d: number, into: unknown[], fn: string): un
 export function nback(st: NState, fn: string): void {
   const L = st.N;
   if (L === undefined) return;
+  const memo = placed(st);
   for (let j = 0; j < L.length; j += 4) {
-    if (!L[j + 3]) read(st, L[j + 1] as number, L[j + 2] as number, L[j] as unknown[], fn);
+    if (!L[j + 3]) read(st, L[j + 1] as number, L[j + 2] as number, L[j] as unknown[], fn, memo);
   }
 }
 
-/** A list-of-NumPy-scalars result (header at `addr`, dtype `d`): the caller's own array when it is an argument's list, else a new array. */
-export function nout(st: NState, addr: number, d: number, fn: string): unknown[] {
-  const L = st.N;
-  addr >>>= 0;
-  if (L !== undefined) for (let j = 0; j < L.length; j += 4) if (L[j + 1] === addr) return L[j] as unknown[];
-  return read(st, addr, d, [], fn);
+/** A list-of-NumPy-scalars result (header at `addr`, dtype `d`, `depth` as `nput`'s): the caller's own array when it is an argument's list, else a new array. */
+export function nout(st: NState, addr: number, d: number, fn: string, depth?: number): unknown[] {
+  const memo = placed(st), own = memo.get(addr >>> 0);
+  return own !== undefined ? own : read(st, addr >>> 0, d + 16 * (depth ?? 0), [], fn, memo);
 }

@@ -123,9 +123,9 @@ def check_type(t: Any, where: str) -> None:
             raise UnsupportedSignature(f"{where}: lists of {what} are not supported from "
                                        "JavaScript yet (list[float], list[int], list[bool], "
                                        "list[str], lists of tuples and lists of number and "
-                                       "bool lists, lists of NumPy arrays and lists of NumPy "
-                                       "scalars are; lists of lists of NumPy arrays or scalars "
-                                       "cross py2wasm.compile only)")
+                                       "bool lists, lists of NumPy arrays and of NumPy "
+                                       "scalars, nested too, are; the rest crosses "
+                                       "py2wasm.compile only)")
         return
     if is_array(t):
         nd = t.get("ndim")

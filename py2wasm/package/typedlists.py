@@ -10,7 +10,8 @@ single array parameter takes (`Float64Array[]`, `NDArray<Float64Array,
 arrays, written back after the call. A list of NumPy scalars ({..., "list":
 "numpy.float32"}) is a `number[]` (`boolean[]` for np.bool_) with the
 range rules of the NumPy scalar parameters, placed by js/src/nplists.ts.
-Lists of lists of either are not supported from JavaScript (UnsupportedSignature).
+Lists of lists of either (any depth) are nested JS arrays: their rows are
+placed first, read back into the caller's row arrays.
 """
 from __future__ import annotations
 
@@ -21,18 +22,30 @@ from .signature import (ARRAY_CLASSES, DTYPE_INDEX, NUMPY_SCALARS, UnsupportedSi
                         is_list)
 
 
+def leaf(t: Any) -> tuple[Any, int]:
+    """The element type under a list's nesting (a list of lists of arrays:
+    the array type) and the depth (0: a list of them)."""
+    e, depth = t["list"], 0
+    while isinstance(e, dict) and set(e) == {"list"}:  # a row: {"list": ...}
+        e, depth = e["list"], depth + 1
+    return e, depth
+
+
 def is_array_list(t: Any) -> bool:
-    """A list of real NumPy arrays (one dtype and ndim)."""
+    """A list (of lists...) of real NumPy arrays (one dtype and ndim)."""
     if not is_list(t):
         return False
-    e = t["list"]
+    e = leaf(t)[0]
     return isinstance(e, dict) and "array" in e and not any(
         k in e for k in ("list", "dict", "set", "str"))
 
 
 def is_np_list(t: Any) -> bool:
-    """A list of NumPy scalars of one (real) type: "numpy.float32"..."""
-    return is_list(t) and isinstance(t["list"], str) and t["list"] in NUMPY_SCALARS
+    """A list (of lists...) of NumPy scalars of one (real) type: "numpy.float32"..."""
+    if not is_list(t):
+        return False
+    e = leaf(t)[0]
+    return isinstance(e, str) and e in NUMPY_SCALARS
 
 
 def is_typed_list(t: Any) -> bool:
@@ -41,14 +54,14 @@ def is_typed_list(t: Any) -> bool:
 
 def np_dtype(t: Any) -> int:
     """The dtype number (signature.DTYPE_INDEX) of a list of NumPy scalars."""
-    name = t["list"][len("numpy."):]
+    name = leaf(t)[0][len("numpy."):]
     return DTYPE_INDEX["bool" if name == "bool_" else name]
 
 
 def check(t: Any, where: str) -> None:
     """Raise UnsupportedSignature for a list of arrays JavaScript cannot hold."""
     if is_array_list(t):
-        e = t["list"]
+        e = leaf(t)[0]
         nd = e.get("ndim")
         if e["array"] not in ARRAY_CLASSES or type(nd) is not int or not 1 <= nd <= 32:
             raise UnsupportedSignature(
@@ -56,46 +69,45 @@ def check(t: Any, where: str) -> None:
                 f"JavaScript (dtypes {', '.join(ARRAY_CLASSES)}; ndim 1 to 32)")
 
 
-def ts_elem(t: Any) -> str:
-    """The TypeScript type of a typed list's element."""
-    from .signature import ts_type
-    if is_array_list(t):
-        return ts_type(t["list"])
-    return "boolean" if t["list"] == "numpy.bool_" else "number"
-
-
 def example(t: Any) -> str:
     """A JavaScript literal of the list type, for README examples."""
     from .signature import example_value
+    e, depth = leaf(t)
     if is_array_list(t):
-        e = example_value(t["list"], 0)
-        return f"[{e}, {e}]"
-    return {"numpy.bool_": "[true, false]", "numpy.float32": "[0.5, 1.25]",
-            "numpy.float64": "[0.5, 1.25]"}.get(t["list"], "[1, 2, 3]")
+        e = example_value(e, 0)
+        out = f"[{e}, {e}]"
+    else:
+        out = {"numpy.bool_": "[true, false]", "numpy.float32": "[0.5, 1.25]",
+               "numpy.float64": "[0.5, 1.25]"}.get(e, "[1, 2, 3]")
+    return "[" * depth + out + "]" * depth
 
 
 def arg_js(t: Any, access: str, var: str, labels: str, label: str, readonly: bool) -> tuple[str, str, set[str]]:
     """(the check statement, the placement statement, the pieces) of a typed
     list argument; an array list's placement holds "\\0OTHERS\\0", replaced
     by jsabi with the call's array parameters' data."""
-    ro = ",1" if readonly else ""
+    e, depth = leaf(t)
+    ro = ",1" if readonly else (",0" if depth else "")
+    dep = f",{depth}" if depth else ""
     if is_array_list(t):
-        k, nd = DTYPE_INDEX[t["list"]["array"]], t["list"]["ndim"]
-        return (f"$achk({access},{k},{nd},{labels},{json.dumps(label)});",
-                f"const {var}a=$aput($s,{access},{k},{nd},\0OTHERS\0,{labels}{ro});",
+        k, nd = DTYPE_INDEX[e["array"]], e["ndim"]
+        return (f"$achk({access},{k},{nd},{labels},{json.dumps(label)}{dep});",
+                f"const {var}a=$aput($s,{access},{k},{nd},\0OTHERS\0,{labels}{ro}{dep});",
                 {"start", "achk", "aput", "back"})
     d = np_dtype(t)
-    return (f"$nchk({access},{d},{labels},{json.dumps(label)});",
-            f"const {var}a=$nput($s,{access},{d}{ro});", {"start", "nchk", "nput"})
+    return (f"$nchk({access},{d},{labels},{json.dumps(label)}{dep});",
+            f"const {var}a=$nput($s,{access},{d}{ro}{dep});", {"start", "nchk", "nput"})
 
 
 def result_js(t: Any, raw: str, fn: str, used: set) -> str:
     """The JS value of a typed list result whose header address is `raw`."""
+    e, depth = leaf(t)
+    dep = f",{depth}" if depth else ""
     if is_array_list(t):
         used.add("aout")
-        return f"$aout($s,{raw},{DTYPE_INDEX[t['list']['array']]},{t['list']['ndim']})"
+        return f"$aout($s,{raw},{DTYPE_INDEX[e['array']]},{e['ndim']}{dep})"
     used.add("nout")
-    return f"$nout($s,{raw},{np_dtype(t)},{json.dumps(fn)})"
+    return f"$nout($s,{raw},{np_dtype(t)},{json.dumps(fn)}{dep})"
 
 
 def _walk(t: Any):

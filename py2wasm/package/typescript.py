@@ -235,7 +235,7 @@ def _numpy_notes(t) -> str:
         elif isinstance(x, dict):
             for e in x.get("tuple", []):
                 walk(e)
-            if isinstance(x.get("list"), str):  # a list of NumPy scalars: their rules
+            if "list" in x:  # a list of NumPy scalars: their rules
                 walk(x["list"])
         elif x in NP_INT_RANGES:
             lo, hi = NP_INT_RANGES[x]

@@ -109,6 +109,9 @@ def _cases():
         out.append(("u64_sum", [[np.uint64(rng.randint(0, 2**47)) for _ in range(n)]]))
         out.append(("flags", [[np.bool_(rng.random() < 0.5) for _ in range(n)]]))
         out.append(("split", [fl]))
+        out.append(("row_heads", [[[np.int16(rng.randint(-2**15, 2**15 - 1)) for _ in range(k)]
+                                   for k in lens[:3]]]))
+        out.append(("grid_sums", [[[_floats(rng, k) for k in lens[j:j + 2]] for j in range(n % 3)]]))
         out.append(("u32_fail", [[np.uint32(rng.randint(0, 2**32 - 1)) for _ in range(n + 1)],
                                  rng.choice([3, 9])]))
     return out
@@ -116,7 +119,7 @@ def _cases():
 
 def _check(outcomes):
     check_outcomes(outcomes, "typedlists_module.py", _cases(), _same,
-                   returns_own=("reshuffle", "u16_rev"), entry=copy.deepcopy, as_js=as_js)
+                   returns_own=("reshuffle", "u16_rev", "row_heads"), entry=copy.deepcopy, as_js=as_js)
 
 
 @pytest.fixture(scope="module")
@@ -136,10 +139,13 @@ def test_chromium_typed_list_functions_match_numpy(tapp):
 
 def test_the_callers_arrays_come_back_as_the_same_objects(tapp):
     script = """
-import { reshuffle, halves, bump, scale2 } from "@py2wasm-test/typedlists";
+import { reshuffle, halves, bump, scale2, row_heads, grid_sums } from "@py2wasm-test/typedlists";
 const a = new Int32Array([1, 2]), b = new Int32Array([3]);
 const xs = [a, b];
 const r = reshuffle(xs, 2);
+const r0 = [5], g = [r0, r0], rh = row_heads(g);  // one row twice: one list, appended to twice
+const x0 = new Float64Array([1]), row = [x0], gs = grid_sums([row]);
+const nested = [rh === g, g[0] === r0, g[1] === r0, r0, g[2], row.length, row[0] === x0, Array.from(x0), gs.length];
 const u = new Uint8Array([1, 2, 3]), h = halves([u]);
 const e1 = new Uint8Array(0), e2 = new Uint8Array(0), he = halves([e1, u, e2]);
 const m = { data: new Float64Array([1, 2, 3, 4]), shape: [2, 2] };
@@ -149,11 +155,12 @@ const f = new Float64Array([1, 2]);
 try { bump([f], 1, 5); } catch (e) { err = [e.name, e.message.split(" (")[0]]; }
 console.log(JSON.stringify([r === xs, xs[1] === b, Array.from(b), xs[0] !== a, Array.from(xs[0]),
   h[1] === u, h[0] !== u, Array.from(h[0]), Array.from(m.data), t[0] === t[1], t[0].shape,
-  Array.from(t[0].data), Array.from(f), err, he[3] === e1, he[4] === u, he[5] === e2]));
+  Array.from(t[0].data), Array.from(f), err, he[3] === e1, he[4] === u, he[5] === e2, nested]));
 """
     got = node_json(tapp, "same.mjs", script)
     assert got == [True, True, [3], True, [7, 1], True, True, [1, 3], [4, 8, 12, 16], True,
-                   [2, 2], [4, 12, 8, 16], [2, 3], ["ValueError", "n too large: 5"], True, True, True]
+                   [2, 2], [4, 12, 8, 16], [2, 3], ["ValueError", "n too large: 5"], True, True, True,
+                   [True, True, True, [5, -1, -1], [2], 1, True, [2], 2]]
 
 
 def test_argument_checks_follow_the_scalar_and_array_parameters(tapp):
@@ -269,7 +276,9 @@ def test_declarations(tapp):
             "boolean[];",
             "export declare function f32_sum(xs: readonly number[]): number;",
             "export declare function i8_double(xs: number[]): number[];",
-            "export declare function flags(xs: boolean[]): boolean[];"]:
+            "export declare function flags(xs: boolean[]): boolean[];",
+            "export declare function row_heads(g: number[][]): number[][];",
+            "export declare function grid_sums(g: (Float64Array[])[]): Float64Array[][];"]:
         assert line in dts.splitlines(), line
     assert "list[np.int8]" in dts and "np.int8: an integer in [-128, 127], else RangeError" in dts
 

@@ -125,3 +125,20 @@ def with_array(xs: list[npt.NDArray[np.float64]], y: npt.NDArray[np.float64]) ->
 def split(xs: list[np.float32]) -> tuple[list[np.float32], list[npt.NDArray[np.float32]], int]:
     """Lists of both kinds inside a tuple result."""
     return xs[:1], [np.array(xs, dtype=np.float32), np.zeros(len(xs), dtype=np.float32)], len(xs)
+
+
+def row_heads(g: list[list[np.int16]]) -> list[list[np.int16]]:
+    """A list of lists of NumPy scalars: rows changed in place, a new row."""
+    for r in g:
+        r.append(np.int16(-1))
+    g.append([np.int16(len(g))])
+    return g
+
+
+def grid_sums(g: list[list[npt.NDArray[np.float64]]]) -> list[list[npt.NDArray[np.float64]]]:
+    """A list of lists of arrays: writes into the caller's arrays, a new row."""
+    for row in g:
+        for x in row:
+            x *= 2.0
+    g.append([np.ones(2)])
+    return [[x + 1.0 for x in row] for row in g]
