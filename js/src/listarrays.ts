@@ -173,7 +173,7 @@ function i64(u: Uint32Array, j: number): number {
 }
 
 // The element of slot words at byte address `s` (dtype k, nd dimensions).
-function element(st: AState, S: Placed, s: number, k: number, nd: number): unknown {
+function element(st: AState, S: Placed, s: number, k: number, nd: number, keep: boolean): unknown {
   const u = u32(st), b = s >>> 2, a = u[b]!;
   const shape: number[] = [], strides: number[] = [];
   for (let j = 0; j < nd; j++) {
@@ -195,6 +195,10 @@ function element(st: AState, S: Placed, s: number, k: number, nd: number): unkno
   const key = `${a},${shape},${strides}`;
   let r = S.m.get(key);
   if (r !== undefined) return r;
+  if (keep && c && len) { // a result under keep(): a WasmArray, in place when it can be
+    S.m.set(key, r = st.K!(k, a, shape));
+    return r;
+  }
   const C = CLASSES[k]!, data = new C(len);
   if (len) {
     const w = new C(mem(st).buffer), e0 = a / SIZE[k]!, idx = new Array<number>(nd).fill(0);
@@ -222,20 +226,20 @@ function placed(S: Placed): Map<number, unknown[]> {
 
 // The elements of the list of arrays whose header is at `h` (code: dtype + 16 *
 // depth), into `into`; rows: the arrays of `memo` by header address, else new ones.
-function read(st: AState, S: Placed, h: number, code: number, nd: number, into: unknown[], memo: Map<number, unknown[]>): unknown[] {
+function read(st: AState, S: Placed, h: number, code: number, nd: number, into: unknown[], memo: Map<number, unknown[]>, keep = false): unknown[] {
   const u = u32(st), o = h >>> 2, n = u[o]!, d = u[o + 4]!;
   const size = code >= 16 ? 8 : 8 * (1 + 2 * nd);
   const out: unknown[] = [];
   for (let i = 0; i < n; i++) {
     if (code < 16) {
-      out.push(element(st, S, d + size * i, code, nd));
+      out.push(element(st, S, d + size * i, code, nd, keep));
       continue;
     }
     const rh = u32(st)[(d >>> 2) + 2 * i]!;
     let r = memo.get(rh);
     if (r === undefined) {
       memo.set(rh, r = []);
-      read(st, S, rh, code - 16, nd, r, memo);
+      read(st, S, rh, code - 16, nd, r, memo, keep);
     }
     out.push(r);
   }
@@ -254,8 +258,13 @@ export function aback(st: AState): void {
   }
 }
 
-/** A list-of-arrays result (header at `addr`; `depth` as `aput`'s): the caller's own array when it is an argument's list, else a new one. */
+/**
+ * A list-of-arrays result (header at `addr`; `depth` as `aput`'s): the
+ * caller's own array when it is an argument's list, else a new one. Under
+ * `keep()` its new contiguous arrays are WasmArrays (heap.ts `K`: in place
+ * when their memory can be kept), the others copies.
+ */
 export function aout(st: AState, addr: number, k: number, nd: number, depth?: number): unknown[] {
   const S = state(st), memo = placed(S), own = memo.get(addr >>> 0);
-  return own !== undefined ? own : read(st, S, addr >>> 0, k + 16 * (depth ?? 0), nd, [], memo);
+  return own !== undefined ? own : read(st, S, addr >>> 0, k + 16 * (depth ?? 0), nd, [], memo, !!st.k);
 }

@@ -245,6 +245,25 @@ console.log(JSON.stringify(out));
                    10, [10, 0]]
 
 
+def test_keep_gives_wasm_arrays_in_a_list_result(tapp):
+    script = """
+import { keep, made, halves, release } from "@py2wasm-test/typedlists";
+const r = keep(made, 3, 2), plain = made(2, 2);
+const out = [r.map((w) => [w.shape, Array.from(w.data), w.freed]), plain.map((x) => Array.from(x.data))];
+const u = new Uint8Array([1, 2, 3]), h = keep(halves, [u, new Uint8Array([4, 5])]);
+// a strided view: a copy; a contiguous one ([4, 5][::2]): a WasmArray; the caller's own arrays
+out.push([h.length, h[2] === u, h[0].constructor === Uint8Array, Array.from(h[0]), Array.from(h[1].data)]);
+for (const w of [...r, h[1]]) w.free();
+await release();
+out.push("released");
+console.log(JSON.stringify(out));
+"""
+    got = node_json(tapp, "keep.mjs", script)
+    assert got == [[[[2, 2], [0, 0, 0, 0], False], [[2, 2], [1, 1, 1, 1], False],
+                    [[2, 2], [2, 2, 2, 2], False]], [[0, 0, 0, 0], [1, 1, 1, 1]],
+                   [4, True, True, [1, 3], [4]], "released"]
+
+
 def test_many_calls_keep_memory_flat(tapp):
     script = """
 import { bump, i8_double, made } from "@py2wasm-test/typedlists";
