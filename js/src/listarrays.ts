@@ -21,9 +21,13 @@
  * the slots; `aback` (after the call, also when it raised) reads each list
  * the function may have changed back into the caller's array; `aout` reads a
  * list result. Reading a slot that is still a placed array gives the caller's
- * own object; any other slot a new array copied out of memory (a view the
- * function made into an argument's array comes back as a copy, as in
- * py2wasm.compile: the documented deviation).
+ * own object; any other slot a new array copied out of memory, one per slot
+ * (the same slot twice is one object; a view the function made into an
+ * argument's array comes back as a copy, as in py2wasm.compile: the
+ * documented deviation; under `keep()` a contiguous one is a WasmArray).
+ * Lists of lists of arrays (`depth` > 0): the rows are placed first, the
+ * list's elements are their headers' addresses, rows are read back into the
+ * caller's row arrays. The `l` entries' code is k + 16 * depth.
  */
 import type { HeapState } from "./heap";
 import { isWasmArray, put } from "./heap";
