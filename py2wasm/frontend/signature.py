@@ -134,7 +134,9 @@ def _is_array_annotation(ann) -> bool:
     if isinstance(ann, ArrayType):
         return True
     origin = typing.get_origin(ann)
-    return getattr(origin, "__name__", "") == "ndarray" and bool(typing.get_args(ann))
+    alias = getattr(origin, "__value__", None)  # NumPy >= 2.3: npt.NDArray is a type alias
+    return (getattr(origin, "__name__", "") == "ndarray" or getattr(
+        typing.get_origin(alias), "__name__", "") == "ndarray") and bool(typing.get_args(ann))
 
 
 def _class_type(cls, fn, what):

@@ -49,6 +49,8 @@ from .signature import (ARRAY_CLASSES, COMPLEX_ARRAYS, DTYPE_INDEX, MEMORY_EXPOR
                         has_array, has_list, has_state, is_array, is_complex_array, is_list, is_str,
                         is_container, container_spec, base_kind,
                         is_record, js_default, leaves, list_kind, object_params, shape_checks)
+from .typedlists import arg_js as typed_arg_js, is_array_list, is_typed_list
+from .typedlists import resets as typed_resets, result_js as typed_result_js
 
 # manifest scalar type -> (inline check of `{v}`, true when accepted; the value
 # passed to the wasm; the runtime piece called when the check fails: it
@@ -105,6 +107,8 @@ def _result(t: Any, fn: str, n_leaves: int, used: set[str]) -> str:
         if is_container(ty):  # js/src/containers.ts `cout`
             used.add("cout")
             return f"$cout($s,{raw()},{_s(container_spec(ty))},{_s(fn)})"
+        if is_typed_list(ty):  # lists of NumPy arrays / scalars (typedlists.py)
+            return typed_result_js(ty, raw(), fn, used)
         if is_list(ty):  # js/src/lists.ts `lout`
             used.add("lout")
             return f"$lout($s,{raw()},{list_kind(ty)},{_s(fn)})"
@@ -204,6 +208,8 @@ def function_js(f: dict, local: str, pnames: list[str]) -> tuple[str, set[str]]:
     datas: list = []  # (data variable, label, may be written) of each array argument
     lists_back = False  # a list argument the function may change: read back in `finally`
     containers_back = False  # a dict or set argument: rewritten in `finally`
+    arrays_in_lists = False  # a list of arrays: its arrays are copied back (`back`)
+    typed_back: set = set()  # `aback` / `nback`: typed lists read back in `finally`
     for k, p in enumerate(params):
         t, pn = p["type"], pnames[k]
 
@@ -224,6 +230,18 @@ def function_js(f: dict, local: str, pnames: list[str]) -> tuple[str, set[str]]:
                 body.append(f"$cchk({leaf.access},{spec},{labels},{_s(leaf.label)});")
                 places.append(f"const {var}a=$cput($s,{leaf.access},{spec});")
                 containers_back = True
+                args.append(f"{var}a")
+                continue
+            if is_typed_list(leaf.type):  # lists of NumPy arrays / scalars (typedlists.py)
+                var = f"${len(places)}"
+                chk, place, pieces = typed_arg_js(leaf.type, leaf.access, var, labels, leaf.label,
+                                                  bool(p.get("readonly")))
+                used |= pieces
+                body.append(chk)
+                places.append(place)
+                arrays_in_lists = arrays_in_lists or is_array_list(leaf.type)
+                typed_back |= set() if p.get("readonly") else {
+                    "aback" if is_array_list(leaf.type) else "nback"}
                 args.append(f"{var}a")
                 continue
             if is_list(leaf.type):  # js/src/lists.ts: checked, placed after `start`, read back
@@ -299,6 +317,9 @@ def function_js(f: dict, local: str, pnames: list[str]) -> tuple[str, set[str]]:
             body.append(f"const {v}b={v}.buffer;")
         for (va, la, _), (vb, lb, _) in pairs:
             body.append(f"{va}b==={vb}b&&$ovl($s,{va},{vb},{labels},{_s(la)},{_s(lb)});")
+    others = "[" + ",".join(d[0] for d in datas) + "]"  # the array parameters' data (aput)
+    places = [x.replace("\0OTHERS\0", others) for x in places]
+    writable = writable or arrays_in_lists
     rt = f["result"]
     nres = 1 if sizes_in_memory(rt) else count_leaves(rt)
     target = f"$s.e.{fn}" if fn.isidentifier() else f"$s.e[{_s(fn)}]"
@@ -308,7 +329,7 @@ def function_js(f: dict, local: str, pnames: list[str]) -> tuple[str, set[str]]:
         objs = "[" + ",".join(pnames[i] for i in object_params(f)) + "]"
         catch = f"catch($e){{$objr($s,{objs},{_object_kinds(f)});throw $trap($e,$s)}}"
     lists = has_list(rt) or any(has_list(p["type"]) for p in params)
-    reset = "$s.L=$s.C=undefined;" if lists else ""  # the call's placed lists, dicts and sets
+    reset = "$s.L=$s.C=undefined;" + typed_resets(f) if lists else ""  # the call's placed lists, dicts and sets
     if places:
         call = f"{target}($s.p,{','.join(args)})"
         pre = "$start($s);" + reset + "".join(places)
@@ -321,6 +342,9 @@ def function_js(f: dict, local: str, pnames: list[str]) -> tuple[str, set[str]]:
         if containers_back:
             used.add("cback")
             fin += f"$cback($s,{labels});"
+        for piece in sorted(typed_back):  # after `back`: the arrays' data is the caller's again
+            used.add(piece)
+            fin += f"${piece}($s{',' + labels if piece == 'nback' else ''});"
         fin = f"finally{{{fin}}}" if fin else ""
     else:
         if has_array(rt):  # array results only: the arena still has to belong to this instance

@@ -13,7 +13,8 @@ the dtype's class (`ARRAY_CLASSES`), an N-d array an `NDArray<Class, N>`
 ndim is a `Complex128Array<N>` / `Complex64Array<N>` (`COMPLEX_ARRAYS`:
 `{ dtype, data, shape }`, `data` the interleaved parts); Python lists
 {"array": "uint8", "ndim": 0, "list": "float" | "int" | "bool"} (`is_list`):
-`number[]` / `boolean[]` (js/src/lists.ts); dicts {..., "dict": [key,
+`number[]` / `boolean[]` (js/src/lists.ts); lists of NumPy arrays and of
+NumPy scalars: package/typedlists.py; dicts {..., "dict": [key,
 value]} and sets {..., "set": elem} (`is_container`): `Map<K, V>` / `Set<E>`
 (js/src/containers.ts).
 """
@@ -111,6 +112,10 @@ def check_type(t: Any, where: str) -> None:
         container_spec(t, where)  # raises for what JavaScript cannot hold
         return
     if is_list(t):
+        from .typedlists import check as check_typed, is_typed_list
+        if is_typed_list(t):  # lists of NumPy arrays / scalars (package/typedlists.py)
+            check_typed(t, where)
+            return
         leaf = _list_leaf(t)
         if isinstance(leaf, dict) or leaf not in LIST_KINDS:
             what = (f"{leaf['array']} arrays" if isinstance(leaf, dict) and "array" in leaf
@@ -118,8 +123,9 @@ def check_type(t: Any, where: str) -> None:
             raise UnsupportedSignature(f"{where}: lists of {what} are not supported from "
                                        "JavaScript yet (list[float], list[int], list[bool], "
                                        "list[str], lists of tuples and lists of number and "
-                                       "bool lists are; lists of NumPy arrays and "
-                                       "NumPy scalars cross py2wasm.compile only)")
+                                       "bool lists, lists of NumPy arrays and of NumPy "
+                                       "scalars, nested too, are; the rest crosses "
+                                       "py2wasm.compile only)")
         return
     if is_array(t):
         nd = t.get("ndim")
@@ -251,6 +257,8 @@ def has_nd_array(t: Any) -> bool:
     """Does `t` mention an array of 2 or more dimensions (an `NDArray`)?"""
     if is_array(t):
         return t["ndim"] > 1
+    if is_list(t) and isinstance(t["list"], dict):  # a list of N-d arrays
+        return has_nd_array(t["list"])
     return isinstance(t, dict) and any(has_nd_array(e) for e in t.get("tuple", ()))
 
 
@@ -274,7 +282,7 @@ def ts_type(t: Any) -> str:
         e = t["list"]
         if isinstance(e, dict):
             return ts_type(e) + "[]"
-        return {"bool": "boolean[]", None: "never[]"}.get(e, "number[]")
+        return {"bool": "boolean[]", None: "never[]"}.get(base_kind(e), "number[]")
     if t in NUMPY_COMPLEX:
         return "Complex"
     if base_kind(t) in ("int", "float"):
@@ -378,7 +386,7 @@ def python_type(t: Any) -> str:
         return f"set[{python_type(t['set']) if t['set'] else 'int'}]"
     if is_list(t):
         e = t["list"]
-        return f"list[{python_type(e) if isinstance(e, dict) else e or 'float'}]"
+        return f"list[{python_type(e) if isinstance(e, dict) or e in NUMPY_SCALARS else e or 'float'}]"
     return "tuple[" + ", ".join(python_type(e) for e in t["tuple"]) + "]"
 
 
@@ -439,6 +447,9 @@ def example_value(t: Any, i: int) -> str:
         return "new Set()" if t["set"] is None else \
             f"new Set([{example_value(t['set'], i)}, {example_value(t['set'], i + 2)}])"
     if is_list(t):
+        from .typedlists import example, is_typed_list
+        if is_typed_list(t):
+            return example(t)
         if isinstance(t["list"], dict):
             return "[" + example_value(t["list"], i) + "]"
         return {"bool": "[true, false]", "int": "[1, 2, 3]", None: "[]"}.get(t["list"], "[1.5, 2, 3]")

@@ -29,6 +29,7 @@ Complex numbers: `complex`, `np.complex128` and `np.complex64` -> `Complex`,
 from __future__ import annotations
 
 from .loader import loader_declarations
+from .typedlists import is_array_list
 from .signature import (NP_INT_RANGES, check_manifest, has_array, has_complex, has_complex_array,
                         has_list, has_nd_array, is_array, is_complex_array, is_list, is_js_identifier, js_default, python_default, python_type, ts_type,
                         visible_result)
@@ -201,8 +202,12 @@ def ts_signature(f: dict, *, local: str | None = None, wasm_arrays: bool = False
     pt = ts_param_type if wasm_arrays else ts_type
 
     def ptype(p):  # a list the function never changes may be a readonly array
-        return ("readonly " if p.get("readonly") else "") + ts_type(p["type"]) if is_list(p["type"]) \
-            else pt(p["type"])
+        t = p["type"]
+        if not is_list(t):
+            return pt(t)
+        if wasm_arrays and is_array_list(t):  # a list of arrays: WasmArrays too
+            return ("readonly " if p.get("readonly") else "") + f"({ts_param_type(t['list'])})[]"
+        return ("readonly " if p.get("readonly") else "") + ts_type(t)
     params = ", ".join(f"{ts_param_name(p['name'])}{'?' if 'default' in p else ''}: {ptype(p)}"
                        for p in f["params"])
     return f"{local or f['name']}({params}): {ts_type(visible_result(f))}"
@@ -230,6 +235,8 @@ def _numpy_notes(t) -> str:
         elif isinstance(x, dict):
             for e in x.get("tuple", []):
                 walk(e)
+            if "list" in x:  # a list of NumPy scalars: their rules
+                walk(x["list"])
         elif x in NP_INT_RANGES:
             lo, hi = NP_INT_RANGES[x]
             found.append(f"{x.replace('numpy.', 'np.')}: an integer in [{lo}, {hi}], else RangeError")
