@@ -8,10 +8,9 @@ see strvalues.py), so each compiles to loops over code points with CPython's
 results and messages. Character classes: whitespace is CPython's full set
 (`str.isspace`, 29 code points); digits (isdecimal, isdigit, isnumeric,
 int() and float() of any script's decimal digits) are Unicode-exact from
-run tables of the running interpreter; letters and case are ASCII only: a
-non-ASCII character where the answer would need Unicode's tables raises
-NotImplementedError (never a wrong answer). Conversions between numbers and
-strings are in strnum.py.
+run tables of the running interpreter; letters and case (isalpha, lower,
+title, ...) are strcase.py's, over Unicode tables in the module's constant
+data. Conversions between numbers and strings are in strnum.py.
 """
 from __future__ import annotations
 
@@ -29,7 +28,6 @@ def _put(s, i, c):  # store code point c at i (primitive)
 
 
 ALLOC_FAILED = "Unable to allocate the array: wasm32 linear memory (4 GiB) is exhausted"
-NON_ASCII = "py2wasm supports this str operation on ASCII text only (the text has a non-ASCII character)"
 
 
 def _space(c):
@@ -314,7 +312,7 @@ def strip_chars(s, chars, mode):
 # is a tuple of (first, last, zero) runs; code that looks a character up
 # compares it with each run (the loop over the known tuple unrolls while
 # tracing), only past ASCII, and only functions that use a table carry it.
-# Letters and case past ASCII: NotImplementedError (never a wrong answer).
+# Letters and case: strcase.py.
 
 
 _ALL = None  # every non-ASCII character, one str (made on first use)
@@ -412,19 +410,6 @@ def isspace(s):
     return True
 
 
-def _ascii_all(s, lo1, hi1, lo2, hi2, lo3, hi3):
-    n = len(s)
-    if n == 0:
-        return False
-    for k in range(n):
-        c = _cp(s, k)
-        if c >= 128:
-            raise NotImplementedError(NON_ASCII)
-        if not (lo1 <= c <= hi1 or lo2 <= c <= hi2 or lo3 <= c <= hi3):
-            return False
-    return True
-
-
 def _digits_all(s, runs):
     """All characters ASCII digits or in `runs`, and at least one."""
     n = len(s)
@@ -450,58 +435,6 @@ def isdecimal(s):
 
 def isnumeric(s):
     return _digits_all(s, NUMERIC_RUNS)
-
-
-def isalpha(s):
-    return _ascii_all(s, 65, 90, 97, 122, 1, 0)
-
-
-def isalnum(s):
-    return _ascii_all(s, 65, 90, 97, 122, 48, 57)
-
-
-def _cased(s, lo, hi, olo, ohi):
-    """islower (lo..hi = a..z, other case A..Z) / isupper: some cased
-    character, none of the other case."""
-    seen = False
-    for k in range(len(s)):
-        c = _cp(s, k)
-        if c >= 128:
-            raise NotImplementedError(NON_ASCII)
-        if olo <= c <= ohi:
-            return False
-        if lo <= c <= hi:
-            seen = True
-    return seen
-
-
-def islower(s):
-    return _cased(s, 97, 122, 65, 90)
-
-
-def isupper(s):
-    return _cased(s, 65, 90, 97, 122)
-
-
-def _mapcase(s, lo, hi, d):
-    n = len(s)
-    r = _new(n)
-    for k in range(n):
-        c = _cp(s, k)
-        if c >= 128:
-            raise NotImplementedError(NON_ASCII)
-        if lo <= c <= hi:
-            c += d
-        _put(r, k, c)
-    return r
-
-
-def lower(s):
-    return _mapcase(s, 65, 90, 32)
-
-
-def upper(s):
-    return _mapcase(s, 97, 122, -32)
 
 
 # --- conversions ------------------------------------------------------------------------------

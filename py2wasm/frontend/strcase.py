@@ -1,0 +1,307 @@
+"""Letters and case of run-time strings past ASCII, written in Python and
+traced like strlib.py: `isalpha isalnum isprintable isidentifier isupper
+islower istitle` and `lower upper casefold title capitalize swapcase`, with
+CPython's results for every code point of its Unicode version.
+
+Place in the pipeline: frontend library code (strvalues.py calls these
+through the tracer, `strvalues.lib`, after `load` made the tables they
+read). Characters are looked up in the tables of unitables.py (built from
+the interpreter doing the compiling): `_data(name)` is the address of a
+table in the module's constant data (the IR primitive `data_addr`: only
+modules whose functions use a table carry it), `_u8 _u16 _i32` load from
+it. The rules are CPython's unicodeobject.c: full case mappings (`ß` ->
+`SS`), the Final_Sigma rule of `lower()` (`handle_capital_sigma`),
+`title()` and `capitalize()` by titlecase mappings, `swapcase()` by
+ISUPPER/ISLOWER, `casefold()` by full folding, the one-character special
+cases of `isupper islower istitle`.
+"""
+from __future__ import annotations
+
+from .strlib import _cp, _new, _put
+from .unitables import CASE_IGNORABLE, CASED, LOWER, TITLE, UPPER
+
+
+def _data(name):  # the address of table `name` (primitive: strvalues.py)
+    raise AssertionError("traced only")
+
+
+def _u8(addr):  # the unsigned byte at addr (primitive)
+    raise AssertionError("traced only")
+
+
+def _u16(addr):  # the unsigned 16-bit word at addr (primitive)
+    raise AssertionError("traced only")
+
+
+def _i32(addr):  # the signed 32-bit word at addr (primitive)
+    raise AssertionError("traced only")
+
+
+# Tables by number (the traced code indexes a known tuple by a known int):
+# T[k] = (k, limit, default, levels, pal, rec, seq, total shift) once loaded
+NAMES = ("alpha", "alnum", "printable", "id_start", "id_continue", "case", "lower", "upper",
+         "title", "fold")
+ALPHA, ALNUM, PRINTABLE, ID_START, ID_CONTINUE, CASE, MLOWER, MUPPER, MTITLE, MFOLD = range(10)
+T: tuple = (None,) * len(NAMES)
+_LOG_PER = {1: 3, 2: 2, 4: 1, 8: 0, 16: 0}
+
+
+def load(name: str) -> None:
+    """Make table `name` readable by the traced code (once per process)."""
+    global T
+    k = NAMES.index(name)
+    if T[k] is None:
+        from .unitables import table
+        t = table(name)
+        levels = tuple((off, bits, sh, _LOG_PER[bits]) for off, bits, sh in t.levels)
+        T = T[:k] + ((k, t.limit, t.default, levels, t.pal, t.rec, t.seq,
+                      sum(sh for _, _, sh in t.levels)),) + T[k + 1:]
+
+
+# the tables each public function reads
+NEEDS = {"isalpha": ("alpha",), "isalnum": ("alnum",), "isprintable": ("printable",),
+         "isidentifier": ("id_start", "id_continue"), "isupper": ("case",),
+         "islower": ("case",), "istitle": ("case",), "lower": ("lower", "case"),
+         "upper": ("upper",), "casefold": ("fold",), "title": ("title", "lower", "case"),
+         "capitalize": ("title", "lower", "case"), "swapcase": ("case", "lower", "upper")}
+
+
+def _lookup(tid, c):
+    """The value of code point c in table number tid (unitables.Table.lookup)."""
+    t = T[tid]
+    if c >= t[1]:
+        return t[2]
+    base = _data(tid)
+    total = t[7]
+    v = 0
+    for lv in t[3]:
+        off = lv[0]
+        bits = lv[1]
+        sh = lv[2]
+        total -= sh
+        if sh == 0:
+            i = c >> total
+        else:
+            i = (v << sh) | ((c >> total) & ((1 << sh) - 1))
+        if bits == 16:
+            v = _u16(base + off + 2 * i)
+        elif bits == 8:
+            v = _u8(base + off + i)
+        else:
+            lp = lv[3]
+            v = (_u8(base + off + (i >> lp)) >> ((i & ((1 << lp) - 1)) * bits)) & ((1 << bits) - 1)
+    if t[4] >= 0:
+        v = _u8(base + t[4] + v)
+    return v
+
+
+def _flags(c):
+    return _lookup(CASE, c)
+
+
+# --- predicates ------------------------------------------------------------------------------
+
+def _all(s, tid):
+    n = len(s)
+    if n == 0:
+        return False
+    for k in range(n):
+        if _lookup(tid, _cp(s, k)) == 0:
+            return False
+    return True
+
+
+def isalpha(s):
+    return _all(s, ALPHA)
+
+
+def isalnum(s):
+    return _all(s, ALNUM)
+
+
+def isprintable(s):
+    for k in range(len(s)):
+        if _lookup(PRINTABLE, _cp(s, k)) == 0:
+            return False
+    return True
+
+
+def isidentifier(s):
+    n = len(s)
+    if n == 0:
+        return False
+    if _lookup(ID_START, _cp(s, 0)) == 0:
+        return False
+    for k in range(1, n):
+        if _lookup(ID_CONTINUE, _cp(s, k)) == 0:
+            return False
+    return True
+
+
+def _cased_only(s, want, other):
+    """isupper (want UPPER, other LOWER | TITLE) / islower: a character of
+    case `want`, none of `other`; one character: ISUPPER / ISLOWER itself."""
+    n = len(s)
+    if n == 1:
+        return (_flags(_cp(s, 0)) & want) != 0
+    cased = False
+    for k in range(n):
+        f = _flags(_cp(s, k))
+        if f & other:
+            return False
+        if f & want:
+            cased = True
+    return cased
+
+
+def isupper(s):
+    return _cased_only(s, UPPER, LOWER | TITLE)
+
+
+def islower(s):
+    return _cased_only(s, LOWER, UPPER | TITLE)
+
+
+def istitle(s):
+    n = len(s)
+    if n == 1:
+        return (_flags(_cp(s, 0)) & (UPPER | TITLE)) != 0
+    cased = False
+    prev = False
+    for k in range(n):
+        f = _flags(_cp(s, k))
+        if f & (UPPER | TITLE):
+            if prev:
+                return False
+            prev = True
+            cased = True
+        elif f & LOWER:
+            if not prev:
+                return False
+            prev = True
+            cased = True
+        else:
+            prev = False
+    return cased
+
+
+# --- case mappings ---------------------------------------------------------------------------
+
+def _map1(tid, c, r, o):
+    """Code point c by mapping table `tid`: written to r at o (r None:
+    only counted); the number of code points."""
+    t = T[tid]
+    rec = _i32(_data(tid) + t[5] + 4 * _lookup(tid, c))
+    m = rec & 3
+    if m == 0:
+        if r is not None:
+            _put(r, o, c + (rec >> 2))
+        return 1
+    if r is not None:
+        at = _data(tid) + t[6] + 4 * (rec >> 2)
+        for j in range(m):
+            _put(r, o + j, _i32(at + 4 * j))
+    return m
+
+
+def _sigma(s, i, n):
+    """CPython's handle_capital_sigma: U+03A3 at i lowers to final ς when a
+    cased character precedes it and none follows (case-ignorable ones
+    skipped), else to σ."""
+    j = i - 1
+    c = 0
+    while j >= 0:
+        c = _cp(s, j)
+        if (_flags(c) & CASE_IGNORABLE) == 0:
+            break
+        j -= 1
+    final = j >= 0 and (_flags(c) & CASED) != 0
+    if final and i + 1 < n:
+        j = i + 1
+        while j < n:
+            c = _cp(s, j)
+            if (_flags(c) & CASE_IGNORABLE) == 0:
+                break
+            j += 1
+        final = j == n or (_flags(c) & CASED) == 0
+    return 0x3C2 if final else 0x3C3
+
+
+def _lower(s, k, n, c, r, o):
+    """CPython's lower_ucs4: the full lowercase mapping, U+03A3 by context."""
+    if c == 0x3A3:
+        if r is not None:
+            _put(r, o, _sigma(s, k, n))
+        return 1
+    return _map1(MLOWER, c, r, o)
+
+
+_LOWER, _UPPER, _FOLD, _TITLE, _CAPITALIZE, _SWAPCASE = 1, 2, 3, 4, 5, 6
+
+
+def _pass(s, n, mode, r):
+    """One pass over s for `mode`: the output's length (r None) or the
+    output written to r."""
+    o = 0
+    prev = False
+    for k in range(n):
+        c = _cp(s, k)
+        if mode == _LOWER:
+            o += _lower(s, k, n, c, r, o)
+        elif mode == _UPPER:
+            o += _map1(MUPPER, c, r, o)
+        elif mode == _FOLD:
+            o += _map1(MFOLD, c, r, o)
+        elif mode == _TITLE:
+            if prev:
+                o += _lower(s, k, n, c, r, o)
+            else:
+                o += _map1(MTITLE, c, r, o)
+            prev = (_flags(c) & CASED) != 0
+        elif mode == _CAPITALIZE:
+            if k == 0:
+                o += _map1(MTITLE, c, r, o)
+            else:
+                o += _lower(s, k, n, c, r, o)
+        else:
+            f = _flags(c)
+            if f & UPPER:
+                o += _lower(s, k, n, c, r, o)
+            elif f & LOWER:
+                o += _map1(MUPPER, c, r, o)
+            else:
+                if r is not None:
+                    _put(r, o, c)
+                o += 1
+    return o
+
+
+def _convert(s, mode):
+    n = len(s)
+    r = _new(_pass(s, n, mode, None))
+    _pass(s, n, mode, r)
+    return r
+
+
+def lower(s):
+    return _convert(s, _LOWER)
+
+
+def upper(s):
+    return _convert(s, _UPPER)
+
+
+def casefold(s):
+    return _convert(s, _FOLD)
+
+
+def title(s):
+    return _convert(s, _TITLE)
+
+
+def capitalize(s):
+    return _convert(s, _CAPITALIZE)
+
+
+def swapcase(s):
+    return _convert(s, _SWAPCASE)

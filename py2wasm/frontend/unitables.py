@@ -1,0 +1,260 @@
+"""Unicode tables for run-time strings, built from the running interpreter.
+
+Place in the pipeline: frontend data (no tracing here). strcase.py's traced
+functions look characters up in these tables; the bytes become constant
+data of the IR module (`ir.Module.add_data`, the `data_addr` primitive) and
+wasm data segments in the backend, only in modules whose functions use
+them. Every answer is CPython's own: the tables are made by asking the
+interpreter doing the compiling (`str.isalpha`, `str.upper`, ...) about
+every code point, so they follow its Unicode version (3.11, 3.12 and 3.13
+differ); they are built on first use in a process and kept per version in
+memory, never committed as data.
+
+A table maps a code point c to a small unsigned value in two stages:
+
+    c >= limit:  the value `default`
+    else:        block = stage1[c >> shift]          (u8 or u16, `w1` bytes)
+                 value = stage2[block << shift | c & mask]   (`bits` per value:
+                         1, 2, 4 or 8 packed little-endian in bytes, or 16)
+
+with identical blocks of stage 2 shared, the block size (`shift`) chosen
+for the smallest total. Its bytes: stage 1, then stage 2 at `s2` (4-aligned).
+
+Tables:
+- a class table per predicate (`isalpha`, `isalnum`, `isprintable`,
+  identifier start and continue): 1 bit a code point;
+- `CASE`: a byte of case flags (UPPER, LOWER, TITLE: CPython's
+  Py_UNICODE_ISUPPER/ISLOWER/ISTITLE; CASED and CASE_IGNORABLE: the
+  properties of its Final_Sigma rule, read back from `str.lower`);
+- a mapping per case operation (`lower`, `upper`, `title`, `fold`: the
+  full mappings, `ß` -> `SS`): the value indexes a record (i32) in the
+  table's record array at `rec`: `r & 3 == 0` maps c to c + (r >> 2);
+  otherwise the mapping is `r & 3` code points at `seq + 4 * (r >> 2)`.
+"""
+from __future__ import annotations
+
+import functools
+
+UPPER, LOWER, TITLE, CASED, CASE_IGNORABLE = 1, 2, 4, 8, 16
+NCODES = 0x110000
+
+
+class Table:
+    """One table: its bytes (`blob`) and how to read it (module docstring).
+    `levels`: (offset, bits, shift) of each array, the top one first (its
+    shift 0); `pal`: offset of a byte palette the last array indexes (or -1)."""
+    __slots__ = ("name", "blob", "limit", "default", "levels", "pal", "rec", "seq")
+
+    def __init__(self, name, blob, limit, default, levels, pal=-1, rec=0, seq=0):
+        self.name, self.blob, self.limit, self.default = name, blob, limit, default
+        self.levels, self.pal, self.rec, self.seq = levels, pal, rec, seq
+
+    def _get(self, off, bits, i):
+        b = self.blob
+        if bits == 16:
+            return b[off + 2 * i] | b[off + 2 * i + 1] << 8
+        per = 8 // bits
+        return b[off + i // per] >> (i % per * bits) & ((1 << bits) - 1)
+
+    def lookup(self, c: int) -> int:
+        """The value of code point c, read from the bytes as compiled code does."""
+        if c >= self.limit:
+            return self.default
+        total = sum(sh for _, _, sh in self.levels)
+        v = 0
+        for off, bits, sh in self.levels:
+            total -= sh
+            i = c >> total if not sh else v << sh | (c >> total) & ((1 << sh) - 1)
+            v = self._get(off, bits, i)
+        return self.blob[self.pal + v] if self.pal >= 0 else v
+
+    def record(self, v: int) -> int:
+        return int.from_bytes(self.blob[self.rec + 4 * v:self.rec + 4 * v + 4], "little",
+                              signed=True)
+
+    def mapping(self, c: int) -> list[int]:
+        """The code points a mapping table maps c to."""
+        r = self.record(self.lookup(c))
+        if r & 3 == 0:
+            return [c + (r >> 2)]
+        at = self.seq + 4 * (r >> 2)
+        return [int.from_bytes(self.blob[at + 4 * j:at + 4 * j + 4], "little")
+                for j in range(r & 3)]
+
+
+def _bits(top: int) -> int:
+    return next(b for b in (1, 2, 4, 8, 16) if top < 1 << b)
+
+
+def _pack(values, bits: int) -> bytes:
+    if bits == 16:
+        return b"".join(v.to_bytes(2, "little") for v in values)
+    per = 8 // bits
+    out = bytearray((len(values) + per - 1) // per)
+    for i, v in enumerate(values):
+        out[i // per] |= v << (i % per * bits)
+    return bytes(out)
+
+
+def _align(n: int, a: int = 4) -> int:
+    return (n + a - 1) // a * a
+
+
+def _blocks(values: list, shift: int):
+    """(index per block, the distinct blocks flattened) of `values` cut in
+    blocks of 2**shift (the last padded with 0: never read)."""
+    size = 1 << shift
+    seen: dict = {}
+    index = []
+    flat: list = []
+    for k in range(0, len(values), size):
+        blk = tuple(values[k:k + size])
+        if len(blk) < size:
+            blk = blk + (0,) * (size - len(blk))
+        j = seen.get(blk)
+        if j is None:
+            j = seen[blk] = len(seen)
+            flat.extend(blk)
+        index.append(j)
+    return index, flat
+
+
+def _cost(values: list) -> int:
+    return (len(values) * _bits(max(values, default=0)) + 7) // 8 + 3
+
+
+def _multi_stage(name: str, values: list[int], extra: bytes = b"", rec_len: int = 0) -> Table:
+    """The smallest table of `values` (one per code point) in two or three
+    stages; `extra` (records, sequences) goes after it."""
+    default = values[-1]
+    limit = len(values)
+    while limit and values[limit - 1] == default:
+        limit -= 1
+    values = values[:limit]
+    pal = None
+    distinct = sorted(set(values))
+    if distinct and max(distinct) >= 16 and len(distinct) <= 16:
+        pal = distinct
+        where = {v: i for i, v in enumerate(distinct)}
+        values = [where[v] for v in values]
+    best = None
+    for s0 in range(3, 11):
+        index, flat = _blocks(values, s0)
+        options = [(_cost(index) + _cost(flat), (s0,), [index, flat])]
+        for s1 in range(2, 8):
+            index1, flat1 = _blocks(index, s1)
+            options.append((_cost(index1) + _cost(flat1) + _cost(flat), (s1, s0),
+                            [index1, flat1, flat]))
+        for opt in options:
+            if best is None or opt[0] < best[0]:
+                best = opt
+    _, shifts, arrays = best
+    shifts = (0,) + shifts
+    blob = b""
+    levels = []
+    for arr, sh in zip(arrays, shifts):
+        bits = _bits(max(arr, default=0))
+        levels.append((len(blob), bits, sh))
+        blob += _pack(arr, bits)
+        blob += bytes(_align(len(blob)) - len(blob))
+    p = -1
+    if pal is not None:
+        p = len(blob)
+        blob += bytes(pal) + bytes(_align(len(pal)) - len(pal))
+    rec = len(blob)
+    blob += extra
+    return Table(name, blob, limit, default, tuple(levels), p, rec, rec + rec_len)
+
+
+@functools.lru_cache(maxsize=None)
+def _all() -> str:
+    """Every code point, in order, one str."""
+    import numpy as np
+    return np.arange(NCODES, dtype="<u4").tobytes().decode("utf-32-le", "surrogatepass")
+
+
+_PREDICATES = {
+    "alpha": lambda ch: ch.isalpha(),
+    "alnum": lambda ch: ch.isalnum(),
+    "printable": lambda ch: ch.isprintable(),
+    "id_start": lambda ch: ch.isidentifier(),          # XID_Start or '_'
+    "id_continue": lambda ch: ("a" + ch).isidentifier(),  # XID_Continue
+}
+
+
+@functools.lru_cache(maxsize=None)
+def case_flags() -> tuple[int, ...]:
+    """CASE's value for every code point (module docstring)."""
+    out = []
+    for ch in _all():
+        u, lo = ch.isupper(), ch.islower()
+        # ISTITLE: (x + "A").isupper() is False when x is lower or title,
+        # (x + "a").islower() when x is upper or title
+        t = (not (ch + "A").isupper() and not lo) or (not (ch + "a").islower() and not u)
+        f = (UPPER if u else 0) | (LOWER if lo else 0) | (TITLE if t else 0)
+        cased = bool(f)
+        if cased:  # "AΣx": final (ς) unless x is cased and not case-ignorable
+            ci = ("AΣ" + ch).lower()[1] == "ς"
+        else:  # "AxΣ": final when x is case-ignorable (skipped back to the cased A)
+            ci = ("A" + ch + "Σ").lower()[-1] == "ς"
+        out.append(f | (CASED if cased else 0) | (CASE_IGNORABLE if ci else 0))
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=None)
+def full_mapping(op: str) -> tuple[tuple[int, ...], ...]:
+    """CPython's full `op` mapping ("lower", "upper", "title", "fold") of
+    every code point (title: the titlecase mapping str.title() gives a
+    word's first character; lower: U+03A3 not final)."""
+    text = "\0".join(_all()[1:])
+    meth = {"lower": str.lower, "upper": str.upper, "title": str.title,
+            "fold": str.casefold}[op]
+    parts = meth(text).split("\0")  # NUL is neither cased nor case-ignorable
+    parts.insert(0, "\0")
+    assert len(parts) == NCODES
+    return tuple(tuple(map(ord, p)) for p in parts)
+
+
+def _build_mapping(op: str) -> Table:
+    maps = full_mapping(op)
+    records: dict[int, int] = {0: 0}  # record value -> index (0: identity)
+    seq: list[int] = []
+    seqs: dict = {}
+    values = []
+    for c, m in enumerate(maps):
+        if len(m) == 1:
+            r = (m[0] - c) * 4
+        else:
+            at = seqs.get(m)
+            if at is None:
+                at = seqs[m] = len(seq)
+                seq.extend(m)
+            r = at * 4 + len(m)
+        values.append(records.setdefault(r, len(records)))
+    rec = b"".join(r.to_bytes(4, "little", signed=True) for r in records)
+    extra = rec + b"".join(v.to_bytes(4, "little") for v in seq)
+    return _multi_stage(op, values, extra, len(rec))
+
+
+@functools.lru_cache(maxsize=None)
+def table(name: str) -> Table:
+    """Table `name` of the running interpreter's Unicode version (made once)."""
+    if name == "case":
+        return _multi_stage(name, list(case_flags()))
+    if name in ("lower", "upper", "title", "fold"):
+        return _build_mapping(name)
+    pred = _PREDICATES[name]
+    return _multi_stage(name, [1 if pred(ch) else 0 for ch in _all()])
+
+
+def data_name(name: str) -> str:
+    """The IR data name of table `name` (the Unicode version in it: one
+    module never mixes versions, but a name says what it holds)."""
+    import unicodedata
+    return f"unicode{unicodedata.unidata_version}.{name}"
+
+
+TABLES = ("alpha", "alnum", "printable", "id_start", "id_continue", "case",
+          "lower", "upper", "title", "fold")
+__all__ = ["Table", "table", "data_name", "TABLES", "UPPER", "LOWER", "TITLE", "CASED",
+           "CASE_IGNORABLE"]
