@@ -18,7 +18,7 @@ cases of `isupper islower istitle`.
 from __future__ import annotations
 
 from .strlib import _cp, _new, _put
-from .unitables import CASE_IGNORABLE, CASED, LOWER, TITLE, UPPER
+from .unitables import LOWER, TITLE, UPPER
 
 
 def _data(name):  # the address of table `name` (primitive: strvalues.py)
@@ -39,9 +39,10 @@ def _i32(addr):  # the signed 32-bit word at addr (primitive)
 
 # Tables by number (the traced code indexes a known tuple by a known int):
 # T[k] = (k, limit, default, levels, pal, rec, seq, total shift) once loaded
-NAMES = ("alpha", "alnum", "printable", "id_start", "id_continue", "case", "lower", "upper",
-         "title", "fold")
-ALPHA, ALNUM, PRINTABLE, ID_START, ID_CONTINUE, CASE, MLOWER, MUPPER, MTITLE, MFOLD = range(10)
+NAMES = ("alpha", "alnum", "printable", "id_start", "id_continue", "case", "case_ignorable",
+         "lower", "upper", "title", "fold")
+(ALPHA, ALNUM, PRINTABLE, ID_START, ID_CONTINUE, CASE, CASE_IGNORABLE, MLOWER, MUPPER, MTITLE,
+ MFOLD) = range(11)
 T: tuple = (None,) * len(NAMES)
 _LOG_PER = {1: 3, 2: 2, 4: 1, 8: 0, 16: 0}
 
@@ -61,9 +62,11 @@ def load(name: str) -> None:
 # the tables each public function reads
 NEEDS = {"isalpha": ("alpha",), "isalnum": ("alnum",), "isprintable": ("printable",),
          "isidentifier": ("id_start", "id_continue"), "isupper": ("case",),
-         "islower": ("case",), "istitle": ("case",), "lower": ("lower", "case"),
-         "upper": ("upper",), "casefold": ("fold",), "title": ("title", "lower", "case"),
-         "capitalize": ("title", "lower", "case"), "swapcase": ("case", "lower", "upper")}
+         "islower": ("case",), "istitle": ("case",),
+         "lower": ("lower", "case", "case_ignorable"), "upper": ("upper",), "casefold": ("fold",),
+         "title": ("title", "lower", "case", "case_ignorable"),
+         "capitalize": ("title", "lower", "case", "case_ignorable"),
+         "swapcase": ("case", "case_ignorable", "lower", "upper")}
 
 
 def _lookup(tid, c):
@@ -96,6 +99,7 @@ def _lookup(tid, c):
 
 
 def _flags(c):
+    """UPPER | LOWER | TITLE of c (any of them: c is cased)."""
     return _lookup(CASE, c)
 
 
@@ -212,18 +216,18 @@ def _sigma(s, i, n):
     c = 0
     while j >= 0:
         c = _cp(s, j)
-        if (_flags(c) & CASE_IGNORABLE) == 0:
+        if _lookup(CASE_IGNORABLE, c) == 0:
             break
         j -= 1
-    final = j >= 0 and (_flags(c) & CASED) != 0
+    final = j >= 0 and _flags(c) != 0
     if final and i + 1 < n:
         j = i + 1
         while j < n:
             c = _cp(s, j)
-            if (_flags(c) & CASE_IGNORABLE) == 0:
+            if _lookup(CASE_IGNORABLE, c) == 0:
                 break
             j += 1
-        final = j == n or (_flags(c) & CASED) == 0
+        final = j == n or _flags(c) == 0
     return 0x3C2 if final else 0x3C3
 
 
@@ -257,7 +261,7 @@ def _pass(s, n, mode, r):
                 o += _lower(s, k, n, c, r, o)
             else:
                 o += _map1(MTITLE, c, r, o)
-            prev = (_flags(c) & CASED) != 0
+            prev = _flags(c) != 0  # cased
         elif mode == _CAPITALIZE:
             if k == 0:
                 o += _map1(MTITLE, c, r, o)

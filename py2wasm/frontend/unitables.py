@@ -23,9 +23,11 @@ for the smallest total. Its bytes: stage 1, then stage 2 at `s2` (4-aligned).
 Tables:
 - a class table per predicate (`isalpha`, `isalnum`, `isprintable`,
   identifier start and continue): 1 bit a code point;
-- `CASE`: a byte of case flags (UPPER, LOWER, TITLE: CPython's
-  Py_UNICODE_ISUPPER/ISLOWER/ISTITLE; CASED and CASE_IGNORABLE: the
-  properties of its Final_Sigma rule, read back from `str.lower`);
+- `case`: the case flags UPPER, LOWER, TITLE (CPython's
+  Py_UNICODE_ISUPPER/ISLOWER/ISTITLE); a character is cased (Unicode's
+  Cased, CPython's _PyUnicode_IsCased) when it has one of them;
+- `case_ignorable`: 1 bit, Unicode's Case_Ignorable (with Cased, the
+  properties of the Final_Sigma rule: both read back from `str.lower`);
 - a mapping per case operation (`lower`, `upper`, `title`, `fold`: the
   full mappings, `ß` -> `SS`): the value indexes a record (i32) in the
   table's record array at `rec`: `r & 3 == 0` maps c to c + (r >> 2);
@@ -141,7 +143,7 @@ def _multi_stage(name: str, values: list[int], extra: bytes = b"", rec_len: int 
     for s0 in range(3, 11):
         index, flat = _blocks(values, s0)
         options = [(_cost(index) + _cost(flat), (s0,), [index, flat])]
-        for s1 in range(2, 8):
+        for s1 in range(2, 10):
             index1, flat1 = _blocks(index, s1)
             options.append((_cost(index1) + _cost(flat1) + _cost(flat), (s1, s0),
                             [index1, flat1, flat]))
@@ -192,7 +194,7 @@ def case_flags() -> tuple[int, ...]:
         # (x + "a").islower() when x is upper or title
         t = (not (ch + "A").isupper() and not lo) or (not (ch + "a").islower() and not u)
         f = (UPPER if u else 0) | (LOWER if lo else 0) | (TITLE if t else 0)
-        cased = bool(f)
+        cased = bool(f)  # Unicode's Cased: Uppercase, Lowercase or Lt
         if cased:  # "AΣx": final (ς) unless x is cased and not case-ignorable
             ci = ("AΣ" + ch).lower()[1] == "ς"
         else:  # "AxΣ": final when x is case-ignorable (skipped back to the cased A)
@@ -239,8 +241,10 @@ def _build_mapping(op: str) -> Table:
 @functools.lru_cache(maxsize=None)
 def table(name: str) -> Table:
     """Table `name` of the running interpreter's Unicode version (made once)."""
-    if name == "case":
-        return _multi_stage(name, list(case_flags()))
+    if name == "case":  # UPPER | LOWER | TITLE (CASED: any of them)
+        return _multi_stage(name, [f & (UPPER | LOWER | TITLE) for f in case_flags()])
+    if name == "case_ignorable":
+        return _multi_stage(name, [1 if f & CASE_IGNORABLE else 0 for f in case_flags()])
     if name in ("lower", "upper", "title", "fold"):
         return _build_mapping(name)
     pred = _PREDICATES[name]
@@ -255,6 +259,6 @@ def data_name(name: str) -> str:
 
 
 TABLES = ("alpha", "alnum", "printable", "id_start", "id_continue", "case",
-          "lower", "upper", "title", "fold")
+          "case_ignorable", "lower", "upper", "title", "fold")
 __all__ = ["Table", "table", "data_name", "TABLES", "UPPER", "LOWER", "TITLE", "CASED",
            "CASE_IGNORABLE"]
