@@ -4,13 +4,9 @@ islower istitle` and `lower upper casefold title capitalize swapcase`, with
 CPython's results for every code point of its Unicode version.
 
 Place in the pipeline: frontend library code (strvalues.py calls these
-through the tracer, `strvalues.lib`, after `load` made the tables they
-read). Characters are looked up in the tables of unitables.py (built from
-the interpreter doing the compiling): `_data(name)` is the address of a
-table in the module's constant data (the IR primitive `data_addr`: only
-modules whose functions use a table carry it), `_u8 _u16 _i32` load from
-it. The rules are CPython's unicodeobject.c: full case mappings (`ß` ->
-`SS`), the Final_Sigma rule of `lower()` (`handle_capital_sigma`),
+through the tracer, `strvalues.lib`). Characters are looked up in the tables of unitables.py (built from
+the interpreter doing the compiling) by unilookup.py's `_lookup`. The
+rules are CPython's unicodeobject.c: full case mappings (`ß` -> `SS`), the Final_Sigma rule of `lower()` (`handle_capital_sigma`),
 `title()` and `capitalize()` by titlecase mappings, `swapcase()` by
 ISUPPER/ISLOWER, `casefold()` by full folding, the one-character special
 cases of `isupper islower istitle`.
@@ -18,84 +14,9 @@ cases of `isupper islower istitle`.
 from __future__ import annotations
 
 from .strlib import _cp, _new, _put
+from .unilookup import (ALNUM, ALPHA, CASE, CASE_IGNORABLE, ID_CONTINUE, ID_START, MFOLD, MLOWER,
+                        MTITLE, MUPPER, PRINTABLE, _lookup, _record, _seq)
 from .unitables import LOWER, TITLE, UPPER
-
-
-def _data(name):  # the address of table `name` (primitive: strvalues.py)
-    raise AssertionError("traced only")
-
-
-def _u8(addr):  # the unsigned byte at addr (primitive)
-    raise AssertionError("traced only")
-
-
-def _u16(addr):  # the unsigned 16-bit word at addr (primitive)
-    raise AssertionError("traced only")
-
-
-def _i32(addr):  # the signed 32-bit word at addr (primitive)
-    raise AssertionError("traced only")
-
-
-# Tables by number (the traced code indexes a known tuple by a known int):
-# T[k] = (k, limit, default, levels, pal, rec, seq, total shift) once loaded
-NAMES = ("alpha", "alnum", "printable", "id_start", "id_continue", "case", "case_ignorable",
-         "lower", "upper", "title", "fold")
-(ALPHA, ALNUM, PRINTABLE, ID_START, ID_CONTINUE, CASE, CASE_IGNORABLE, MLOWER, MUPPER, MTITLE,
- MFOLD) = range(11)
-T: tuple = (None,) * len(NAMES)
-_LOG_PER = {1: 3, 2: 2, 4: 1, 8: 0, 16: 0}
-
-
-def load(name: str) -> None:
-    """Make table `name` readable by the traced code (once per process)."""
-    global T
-    k = NAMES.index(name)
-    if T[k] is None:
-        from .unitables import table
-        t = table(name)
-        levels = tuple((off, bits, sh, _LOG_PER[bits]) for off, bits, sh in t.levels)
-        T = T[:k] + ((k, t.limit, t.default, levels, t.pal, t.rec, t.seq,
-                      sum(sh for _, _, sh in t.levels)),) + T[k + 1:]
-
-
-# the tables each public function reads
-NEEDS = {"isalpha": ("alpha",), "isalnum": ("alnum",), "isprintable": ("printable",),
-         "isidentifier": ("id_start", "id_continue"), "isupper": ("case",),
-         "islower": ("case",), "istitle": ("case",),
-         "lower": ("lower", "case", "case_ignorable"), "upper": ("upper",), "casefold": ("fold",),
-         "title": ("title", "lower", "case", "case_ignorable"),
-         "capitalize": ("title", "lower", "case", "case_ignorable"),
-         "swapcase": ("case", "case_ignorable", "lower", "upper")}
-
-
-def _lookup(tid, c):
-    """The value of code point c in table number tid (unitables.Table.lookup)."""
-    t = T[tid]
-    if c >= t[1]:
-        return t[2]
-    base = _data(tid)
-    total = t[7]
-    v = 0
-    for lv in t[3]:
-        off = lv[0]
-        bits = lv[1]
-        sh = lv[2]
-        total -= sh
-        if sh == 0:
-            i = c >> total
-        else:
-            i = (v << sh) | ((c >> total) & ((1 << sh) - 1))
-        if bits == 16:
-            v = _u16(base + off + 2 * i)
-        elif bits == 8:
-            v = _u8(base + off + i)
-        else:
-            lp = lv[3]
-            v = (_u8(base + off + (i >> lp)) >> ((i & ((1 << lp) - 1)) * bits)) & ((1 << bits) - 1)
-    if t[4] >= 0:
-        v = _u8(base + t[4] + v)
-    return v
 
 
 def _flags(c):
@@ -192,19 +113,17 @@ def istitle(s):
 # --- case mappings ---------------------------------------------------------------------------
 
 def _map1(tid, c, r, o):
-    """Code point c by mapping table `tid`: written to r at o (r None:
-    only counted); the number of code points."""
-    t = T[tid]
-    rec = _i32(_data(tid) + t[5] + 4 * _lookup(tid, c))
+    """Code point c by mapping table tid: written to r at o (r None: only
+    counted); the number of code points."""
+    rec = _record(tid, c)
     m = rec & 3
     if m == 0:
         if r is not None:
             _put(r, o, c + (rec >> 2))
         return 1
     if r is not None:
-        at = _data(tid) + t[6] + 4 * (rec >> 2)
         for j in range(m):
-            _put(r, o + j, _i32(at + 4 * j))
+            _put(r, o + j, _seq(tid, (rec >> 2) + j))
     return m
 
 

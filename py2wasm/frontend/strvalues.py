@@ -236,22 +236,9 @@ def format_value(tr, v: PyStr, conv, spec, loc):
 
 # --- tracing the library ------------------------------------------------------------------
 
-# the strlib/strnum functions reading a Unicode run table (strlib.load_table)
-_TABLES = {"isdigit": ("DIGIT_RUNS",), "isdecimal": ("DECIMAL_RUNS",),
-           "isnumeric": ("NUMERIC_RUNS",), "parse_int": ("DECIMAL_RUNS",),
-           "parse_float": ("DECIMAL_RUNS",), "parse_int_base": ("DECIMAL_RUNS",)}
-
-
 def lib(tr, fn, args, loc, public=None):
     """Call strlib function `fn` (library code: errors at the user's call)."""
     from .calls import call_python
-    from .strlib import load_table
-    for table in _TABLES.get(fn.__name__, ()):  # made from the running interpreter, once
-        load_table(table)
-    if fn.__module__ == "py2wasm.frontend.strcase":  # Unicode tables (unitables.py), once
-        from .strcase import NEEDS, load
-        for table in NEEDS[fn.__name__]:
-            load(table)
     return call_python(tr, fn, list(args), {}, loc, site=loc, public=public or fn.__name__)
 
 
@@ -642,7 +629,7 @@ def _prim_tofloat(tr, args, loc):
 
 def _prim_data(tr, args, loc):
     """The address of Unicode table args[0] (strcase.py), added to the module."""
-    from .strcase import NAMES
+    from .unilookup import NAMES
     from .unitables import data_name, table
     key = NAMES[args[0]]
     name = tr.mt.module.add_data(data_name(key), table(key).blob)
@@ -663,7 +650,7 @@ _PRIM_NAMES = {"_cp": _prim_cp, "_new": _prim_new, "_put": _prim_put, "_tofloat"
 def _prim(fn):
     """The emitter of a strlib primitive, else None."""
     if getattr(fn, "__module__", None) in ("py2wasm.frontend.strlib", "py2wasm.frontend.strnum",
-                                           "py2wasm.frontend.strcase"):
+                                           "py2wasm.frontend.unilookup"):
         return _PRIM_NAMES.get(getattr(fn, "__name__", None))
     return None
 

@@ -22,7 +22,10 @@ for the smallest total. Its bytes: stage 1, then stage 2 at `s2` (4-aligned).
 
 Tables:
 - a class table per predicate (`isalpha`, `isalnum`, `isprintable`,
-  identifier start and continue): 1 bit a code point;
+  identifier start and continue, `isdigit`, `isdecimal`, `isnumeric`): 1
+  bit a code point;
+- `decimal_value`: unicodedata.decimal(ch, -1) + 1 (int() and float() read
+  any script's decimal digits);
 - `case`: the case flags UPPER, LOWER, TITLE (CPython's
   Py_UNICODE_ISUPPER/ISLOWER/ISTITLE); a character is cased (Unicode's
   Cased, CPython's _PyUnicode_IsCased) when it has one of them;
@@ -181,6 +184,9 @@ _PREDICATES = {
     "printable": lambda ch: ch.isprintable(),
     "id_start": lambda ch: ch.isidentifier(),          # XID_Start or '_'
     "id_continue": lambda ch: ("a" + ch).isidentifier(),  # XID_Continue
+    "digit": lambda ch: ch.isdigit(),
+    "decimal": lambda ch: ch.isdecimal(),
+    "numeric": lambda ch: ch.isnumeric(),
 }
 
 
@@ -247,6 +253,9 @@ def table(name: str) -> Table:
         return _multi_stage(name, [1 if f & CASE_IGNORABLE else 0 for f in case_flags()])
     if name in ("lower", "upper", "title", "fold"):
         return _build_mapping(name)
+    if name == "decimal_value":  # unicodedata.decimal(ch, -1) + 1: int() and float() read it
+        import unicodedata
+        return _multi_stage(name, [unicodedata.decimal(ch, -1) + 1 for ch in _all()])
     pred = _PREDICATES[name]
     return _multi_stage(name, [1 if pred(ch) else 0 for ch in _all()])
 
@@ -259,6 +268,7 @@ def data_name(name: str) -> str:
 
 
 TABLES = ("alpha", "alnum", "printable", "id_start", "id_continue", "case",
-          "case_ignorable", "lower", "upper", "title", "fold")
+          "case_ignorable", "lower", "upper", "title", "fold", "digit", "decimal", "numeric",
+          "decimal_value")
 __all__ = ["Table", "table", "data_name", "TABLES", "UPPER", "LOWER", "TITLE", "CASED",
            "CASE_IGNORABLE"]
