@@ -37,11 +37,29 @@ _LOG_PER = {1: 3, 2: 2, 4: 1, 8: 0, 16: 0}
 _MADE: dict = {}
 
 
+def _ascii_runs(values):
+    """(runs, rest): the runs (first, last, value) of the 128 ASCII values
+    that differ from `rest`, their most common value."""
+    rest = max(set(values), key=values.count)
+    runs = []
+    for c, v in enumerate(values):
+        if v == rest:
+            continue
+        if runs and runs[-1][1] == c - 1 and runs[-1][2] == v:
+            runs[-1][1] = c
+        else:
+            runs.append([c, c, v])
+    return tuple(tuple(r) for r in runs), rest
+
+
 class _Tables(tuple):
-    """T[k] = (k, limit, default, levels, pal, rec, seq, total shift) of
-    table k (levels: (offset, bits, shift, log2 values per byte)), made
-    from unitables.table on first use: indexing happens while tracing, so
-    a function builds only the tables its traced path reads."""
+    """T[k] = (k, limit, default, levels, pal, rec, seq, total shift,
+    ascii runs, ascii rest, ascii record runs, ascii record rest) of table
+    k (levels: (offset, bits, shift, log2 values per byte); the ASCII runs
+    answer code points below 128 with a few comparisons, no memory: the
+    values, and for a mapping table the records), made from
+    unitables.table on first use: indexing happens while tracing, so a
+    function builds only the tables its traced path reads."""
 
     def __getitem__(self, k):
         d = _MADE.get(k)
@@ -49,9 +67,20 @@ class _Tables(tuple):
             from .unitables import table
             t = table(NAMES[k])
             levels = tuple((off, bits, sh, _LOG_PER[bits]) for off, bits, sh in t.levels)
-            d = _MADE[k] = (k, t.limit, t.default, levels, t.pal, t.rec, t.seq,
-                            sum(sh for _, _, sh in t.levels))
+            values = [t.lookup(c) for c in range(128)]
+            records = [t.record(v) for v in values] if t.seq > t.rec else [0] * 128
+            d = _MADE[k] = ((k, t.limit, t.default, levels, t.pal, t.rec, t.seq,
+                             sum(sh for _, _, sh in t.levels)) + _ascii_runs(values)
+                            + _ascii_runs(records))
         return d
+
+
+def _ascii(runs, rest, c):
+    """The value of ASCII code point c by its runs (known: unrolled)."""
+    for r in runs:
+        if r[0] <= c and c <= r[1]:
+            return r[2]
+    return rest
 
 
 T = _Tables(range(len(NAMES)))
@@ -60,6 +89,8 @@ T = _Tables(range(len(NAMES)))
 def _lookup(tid, c):
     """The value of code point c in table number tid (unitables.Table.lookup)."""
     t = T[tid]
+    if c < 128:
+        return _ascii(t[8], t[9], c)
     if c >= t[1]:
         return t[2]
     base = _data(tid)
@@ -88,7 +119,10 @@ def _lookup(tid, c):
 
 def _record(tid, c):
     """The i32 record of code point c in mapping table tid (unitables.py)."""
-    return _i32(_data(tid) + T[tid][5] + 4 * _lookup(tid, c))
+    t = T[tid]
+    if c < 128:
+        return _ascii(t[10], t[11], c)
+    return _i32(_data(tid) + t[5] + 4 * _lookup(tid, c))
 
 
 def _seq(tid, j):
