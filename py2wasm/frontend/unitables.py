@@ -105,43 +105,41 @@ def _align(n: int, a: int = 4) -> int:
     return (n + a - 1) // a * a
 
 
-def _blocks(values: list, shift: int):
-    """(index per block, the distinct blocks flattened) of `values` cut in
-    blocks of 2**shift (the last padded with 0: never read)."""
+def _blocks(values, shift: int):
+    """(index per block, the distinct blocks flattened) of `values` (a NumPy
+    array) cut in blocks of 2**shift (the last padded with 0: never read)."""
+    import numpy as np
     size = 1 << shift
+    n = -(-len(values) // size) * size
+    padded = np.zeros(n, dtype=np.int64)
+    padded[:len(values)] = values
+    rows = padded.reshape(-1, size)
     seen: dict = {}
-    index = []
-    flat: list = []
-    for k in range(0, len(values), size):
-        blk = tuple(values[k:k + size])
-        if len(blk) < size:
-            blk = blk + (0,) * (size - len(blk))
-        j = seen.get(blk)
-        if j is None:
-            j = seen[blk] = len(seen)
-            flat.extend(blk)
-        index.append(j)
-    return index, flat
+    index = np.fromiter((seen.setdefault(r, len(seen)) for r in map(bytes, rows)),
+                        dtype=np.int64, count=len(rows))
+    first = np.zeros(len(seen), dtype=np.int64)
+    first[index[::-1]] = np.arange(len(rows) - 1, -1, -1)  # each block's first row
+    return index, rows[first].reshape(-1)
 
 
-def _cost(values: list) -> int:
-    return (len(values) * _bits(max(values, default=0)) + 7) // 8 + 3
+def _cost(values) -> int:
+    return (len(values) * _bits(int(values.max()) if len(values) else 0) + 7) // 8 + 3
 
 
-def _multi_stage(name: str, values: list[int], extra: bytes = b"", rec_len: int = 0) -> Table:
+def _multi_stage(name: str, values, extra: bytes = b"", rec_len: int = 0) -> Table:
     """The smallest table of `values` (one per code point) in two or three
     stages; `extra` (records, sequences) goes after it."""
-    default = values[-1]
-    limit = len(values)
-    while limit and values[limit - 1] == default:
-        limit -= 1
+    import numpy as np
+    values = np.asarray(values, dtype=np.int64)
+    default = int(values[-1])
+    differ = np.nonzero(values != default)[0]
+    limit = int(differ[-1]) + 1 if len(differ) else 0
     values = values[:limit]
     pal = None
-    distinct = sorted(set(values))
-    if distinct and max(distinct) >= 16 and len(distinct) <= 16:
-        pal = distinct
-        where = {v: i for i, v in enumerate(distinct)}
-        values = [where[v] for v in values]
+    distinct = np.unique(values)
+    if len(distinct) and distinct[-1] >= 16 and len(distinct) <= 16:  # values by a byte palette
+        pal = distinct.tolist()
+        values = np.searchsorted(distinct, values)
     best = None
     for s0 in range(3, 11):
         index, flat = _blocks(values, s0)
@@ -158,6 +156,7 @@ def _multi_stage(name: str, values: list[int], extra: bytes = b"", rec_len: int 
     blob = b""
     levels = []
     for arr, sh in zip(arrays, shifts):
+        arr = arr.tolist()
         bits = _bits(max(arr, default=0))
         levels.append((len(blob), bits, sh))
         blob += _pack(arr, bits)
@@ -192,25 +191,33 @@ _PREDICATES = {
 
 @functools.lru_cache(maxsize=None)
 def case_flags() -> tuple[int, ...]:
-    """CASE's value for every code point (module docstring)."""
-    out = []
-    for ch in _all():
-        u, lo = ch.isupper(), ch.islower()
-        # ISTITLE: (x + "A").isupper() is False when x is lower or title,
-        # (x + "a").islower() when x is upper or title
-        t = (not (ch + "A").isupper() and not lo) or (not (ch + "a").islower() and not u)
-        f = (UPPER if u else 0) | (LOWER if lo else 0) | (TITLE if t else 0)
-        cased = bool(f)  # Unicode's Cased: Uppercase, Lowercase or Lt
-        if cased:  # "AΣx": final (ς) unless x is cased and not case-ignorable
-            ci = ("AΣ" + ch).lower()[1] == "ς"
-        else:  # "AxΣ": final when x is case-ignorable (skipped back to the cased A)
-            ci = ("A" + ch + "Σ").lower()[-1] == "ς"
-        out.append(f | (CASED if cased else 0) | (CASE_IGNORABLE if ci else 0))
-    return tuple(out)
+    """UPPER | LOWER | TITLE | CASED | CASE_IGNORABLE of every code point."""
+    import numpy as np
+    text = _all()
+    rest = text[1:]  # NUL (neither cased nor case-ignorable) separates the samples below
+
+    def flags(pred, s=text):
+        return np.fromiter(map(pred, s), dtype=bool, count=len(s))
+    u, lo, it = flags(str.isupper), flags(str.islower), flags(str.istitle)
+    # ISTITLE: str.istitle() of one character is ISTITLE or ISUPPER, and
+    # (ch + "A").isupper() is False when ch is lower or title
+    t = it & ~u
+    for c in np.nonzero(it & u)[0]:
+        t[c] = not (text[c] + "A").isupper()
+    cased = u | lo | t  # Unicode's Cased: Uppercase, Lowercase or Lt
+    # "AΣx": Σ is final (ς) unless x is cased and not case-ignorable
+    after = [False] + [p[1] == "ς" for p in
+                       "\0".join("AΣ" + ch for ch in rest).lower().split("\0")]
+    # "AxΣ": final when x is case-ignorable (skipped back to the cased A) or cased
+    before = [False] + [p[-1] == "ς" for p in
+                        "\0".join("A" + ch + "Σ" for ch in rest).lower().split("\0")]
+    ci = np.where(cased, np.array(after), np.array(before))
+    out = (u * UPPER) | (lo * LOWER) | (t * TITLE) | (cased * CASED) | (ci * CASE_IGNORABLE)
+    return tuple(out.tolist())
 
 
 @functools.lru_cache(maxsize=None)
-def full_mapping(op: str) -> tuple[tuple[int, ...], ...]:
+def full_mapping(op: str) -> list[str]:
     """CPython's full `op` mapping ("lower", "upper", "title", "fold") of
     every code point (title: the titlecase mapping str.title() gives a
     word's first character; lower: U+03A3 not final)."""
@@ -220,28 +227,28 @@ def full_mapping(op: str) -> tuple[tuple[int, ...], ...]:
     parts = meth(text).split("\0")  # NUL is neither cased nor case-ignorable
     parts.insert(0, "\0")
     assert len(parts) == NCODES
-    return tuple(tuple(map(ord, p)) for p in parts)
+    return parts
 
 
 def _build_mapping(op: str) -> Table:
-    maps = full_mapping(op)
-    records: dict[int, int] = {0: 0}  # record value -> index (0: identity)
+    import numpy as np
+    parts = full_mapping(op)
+    single = "".join(p if len(p) == 1 else "\0" for p in parts)
+    ords = np.frombuffer(single.encode("utf-32-le", "surrogatepass"), dtype="<u4").astype(np.int64)
+    recs = (ords - np.arange(NCODES)) * 4  # a delta d: d * 4
     seq: list[int] = []
     seqs: dict = {}
-    values = []
-    for c, m in enumerate(maps):
-        if len(m) == 1:
-            r = (m[0] - c) * 4
-        else:
-            at = seqs.get(m)
-            if at is None:
-                at = seqs[m] = len(seq)
-                seq.extend(m)
-            r = at * 4 + len(m)
-        values.append(records.setdefault(r, len(records)))
-    rec = b"".join(r.to_bytes(4, "little", signed=True) for r in records)
+    for c in np.nonzero(np.fromiter(map(len, parts), dtype=np.int64, count=NCODES) != 1)[0]:
+        m = parts[c]
+        at = seqs.get(m)
+        if at is None:
+            at = seqs[m] = len(seq)
+            seq.extend(map(ord, m))
+        recs[c] = at * 4 + len(m)  # a sequence: its offset * 4 + its length
+    records, values = np.unique(recs, return_inverse=True)
+    rec = b"".join(int(r).to_bytes(4, "little", signed=True) for r in records)
     extra = rec + b"".join(v.to_bytes(4, "little") for v in seq)
-    return _multi_stage(op, values, extra, len(rec))
+    return _multi_stage(op, values.reshape(-1), extra, len(rec))
 
 
 @functools.lru_cache(maxsize=None)
