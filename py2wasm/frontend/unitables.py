@@ -1,7 +1,8 @@
 """Unicode tables for run-time strings, built from the running interpreter.
 
-Place in the pipeline: frontend data (no tracing here). strcase.py's traced
-functions look characters up in these tables; the bytes become constant
+Place in the pipeline: frontend data (no tracing here). The traced
+functions of strcase.py and strlib.py look characters up in these tables
+(unilookup.py); the bytes become constant
 data of the IR module (`ir.Module.add_data`, the `data_addr` primitive) and
 wasm data segments in the backend, only in modules whose functions use
 them. Every answer is CPython's own: the tables are made by asking the
@@ -10,15 +11,19 @@ every code point, so they follow its Unicode version (3.11, 3.12 and 3.13
 differ); they are built on first use in a process and kept per version in
 memory, never committed as data.
 
-A table maps a code point c to a small unsigned value in two stages:
+A table maps a code point c to a small unsigned value in two or three
+stages: c >= `limit` gives `default`; below it, the top array is indexed
+by c's high bits, each next array by (the previous value << its shift) |
+c's next bits, the last array's entry is the value (or its index in a
+byte palette, `pal`, when at most 16 distinct values need 5+ bits).
+Identical blocks of each stage are shared; the block sizes are chosen for
+the smallest total; entries are packed 1, 2, 4, 8 or 16 bits (little-endian
+within bytes). Two-stage, with shift s:
 
-    c >= limit:  the value `default`
-    else:        block = stage1[c >> shift]          (u8 or u16, `w1` bytes)
-                 value = stage2[block << shift | c & mask]   (`bits` per value:
-                         1, 2, 4 or 8 packed little-endian in bytes, or 16)
+    value = A1[A0[c >> s] << s | c & (2**s - 1)]
 
-with identical blocks of stage 2 shared, the block size (`shift`) chosen
-for the smallest total. Its bytes: stage 1, then stage 2 at `s2` (4-aligned).
+The bytes: the arrays top first (each 4-aligned), the palette, then a
+mapping table's records (`rec`) and sequences (`seq`).
 
 Tables:
 - a class table per predicate (`isalpha`, `isalnum`, `isprintable`,
