@@ -85,3 +85,48 @@ def test_add_data_deduplicates_and_renames():
     assert m.add_data("b", b"xyz") == "a"  # same bytes: one table
     assert m.add_data("a", b"other") == "a_2"  # the name is taken by other bytes
     assert m.data == {"a": b"xyz", "a_2": b"other"}
+
+
+def _overwriting_module() -> ir.Module:
+    """g(i) = T1[i] (its copy at the arena's start); f(i, n) = T1[i] after
+    allocating n >= i + 8 bytes there and storing -1 over entry i of where
+    g's copy was."""
+    m = ir.Module()
+    a = m.add_data("t1", T1)
+
+    def read(fb, i):
+        return fb.emit("load", [fb.emit("wadd", [fb.emit("data_addr", [], {"name": a}, loc=LOC),
+                                                 i])], {"dtype": "uint8"})
+    fb = ir.FunctionBuilder("f", [I64, I64], [], loc=LOC)
+    i, n = fb.params
+    blk = fb.emit("alloc", [n], loc=LOC)
+    at = fb.emit("wadd", [blk, fb.emit("and", [i, fb.const(~7, I64)])])
+    fb.emit_multi("store", [at, fb.const(-1, I64)], {"dtype": "int64"})
+    fb.fn.result_types = [I64]
+    fb.ret([read(fb, i)])
+    m.add(fb.finish())
+    gb = ir.FunctionBuilder("g", [I64], [], loc=LOC)
+    gb.fn.result_types = [I64]
+    gb.ret([read(gb, gb.params[0])])
+    m.add(gb.finish())
+    m.functions["f"].sig = ir.PySignature((("i", I64), ("n", I64)), I64)
+    m.functions["g"].sig = ir.PySignature((("i", I64),), I64)
+    m.exports = ["f", "g"]
+    m.source_file = "prim.py"
+    ir.verify_module(m)
+    return m
+
+
+@pytest.mark.parametrize("abi", ["host", "js"])
+def test_a_call_never_reads_an_earlier_calls_copy(abi):
+    """Each export's wrapper forgets the copies on entry: a call whose arena
+    covers where the last call's copy was makes its own (else it reads -1)."""
+    m = _overwriting_module()
+    build = compile_module(m, name="t", abi=abi)
+    assert build.text.count("(global.set $py2wasm_data0") >= 3  # two wrappers and the copy
+    if abi == "host":
+        inst = Instance(build)
+        for i in (5, 100, 700):
+            assert inst.call("g", (i,)) == T1[i]  # the copy at the arena's start
+            assert inst.call("f", (i, 1024)) == T1[i]  # the arena over it: a new copy
+        check_against_interpreter(m, [(5, 1024), (700, 2048)])
