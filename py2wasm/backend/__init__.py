@@ -4,8 +4,9 @@ Place in the pipeline: frontend -> ir -> passes -> **backend** -> package /
 runner. Layout: `binaryen` (cffi wrapper), `context` (per-module state),
 `lower_function` (blocks, Relooper, block arguments), `lower_ops` (one
 lowering per scalar primitive), `lower_memory` (array primitives: linear
-memory, arena, NumPy's C arithmetic), `lower_data` (constant tables), `lower_simd` (vector primitives,
-SIMD128 and relaxed SIMD), `lower_intrinsics` (bit casts, the
+memory, arena, NumPy's C arithmetic), `lower_data` (constant tables:
+passive data segments), `lower_simd` (vector primitives, SIMD128 and
+relaxed SIMD), `lower_intrinsics` (bit casts, the
 linked math library), `runtime` (helper functions), `imports` (C math:
 linked library or host import), `exceptions` (the exception table),
 `abi` (the exported entry points), `manifest`, `build`.

@@ -88,8 +88,9 @@ def _data_addr(L, e):
     code = L.code("MemoryError", messages.ALLOC_FAILED, e.loc)
     copy = m.block(None, [
         m.global_set(g, m.call(alloc, [m.i64(size), m.i32(code)], bn.i64)),
-        _lib.BinaryenMemoryInit(m.ref, str(k).encode(), m.unary(Op.WrapInt64, m.global_get(g, bn.i64)),
-                                m.i32(0), m.i32(size), NULL),
+        _lib.BinaryenMemoryInit(m.ref, str(k).encode(),  # Binaryen names segments "0", "1"...
+                                m.unary(Op.WrapInt64, m.global_get(g, bn.i64)), m.i32(0),
+                                m.i32(size), NULL),
     ], bn.none)
     return [m.if_(m.unary(Op.EqZInt64, m.global_get(g, bn.i64)), copy),
             L.set(e.outs[0], m.global_get(g, bn.i64))]

@@ -4,12 +4,13 @@ islower istitle` and `lower upper casefold title capitalize swapcase`, with
 CPython's results for every code point of its Unicode version.
 
 Place in the pipeline: frontend library code (strvalues.py calls these
-through the tracer, `strvalues.lib`). Characters are looked up in the tables of unitables.py (built from
-the interpreter doing the compiling) by unilookup.py's `_lookup`. The
-rules are CPython's unicodeobject.c: full case mappings (`ß` -> `SS`), the Final_Sigma rule of `lower()` (`handle_capital_sigma`),
-`title()` and `capitalize()` by titlecase mappings, `swapcase()` by
-ISUPPER/ISLOWER, `casefold()` by full folding, the one-character special
-cases of `isupper islower istitle`.
+through the tracer, `strvalues.lib`). Characters are looked up in the
+tables of unitables.py (built from the interpreter doing the compiling) by
+unilookup.py's `_lookup`. The rules are CPython's unicodeobject.c: full
+case mappings (`ß` -> `SS`), the Final_Sigma rule of `lower()`
+(`handle_capital_sigma`), `title()` and `capitalize()` by titlecase
+mappings, `swapcase()` by ISUPPER/ISLOWER, `casefold()` by full folding,
+the one-character special cases of `isupper islower istitle`.
 """
 from __future__ import annotations
 

@@ -14,7 +14,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 import py2wasm
-from py2wasm.frontend import unitables
 
 TARGETS = ("mvp", "simd", "relaxed-simd")
 HYP = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
