@@ -9,7 +9,9 @@ them. Every answer is CPython's own: the tables are made by asking the
 interpreter doing the compiling (`str.isalpha`, `str.upper`, ...) about
 every code point, so they follow its Unicode version (3.11, 3.12 and 3.13
 differ); they are built on first use in a process and kept per version in
-memory, never committed as data.
+memory and in the user's cache directory ($XDG_CACHE_HOME or ~/.cache,
+py2wasm/unicode-<Unicode version>-py<version>-<this module's hash>/: a
+rebuild takes a few seconds), never committed as data.
 
 A table maps a code point c to a small unsigned value in two or three
 stages: c >= `limit` gives `default`; below it, the top array is indexed
@@ -258,7 +260,65 @@ def _build_mapping(op: str) -> Table:
 
 @functools.lru_cache(maxsize=None)
 def table(name: str) -> Table:
-    """Table `name` of the running interpreter's Unicode version (made once)."""
+    """Table `name` of the running interpreter's Unicode version (made once
+    per process; kept on disk between processes: `_cached`)."""
+    t = _load_cached(name)
+    if t is None:
+        t = _build(name)
+        _store_cached(t)
+    return t
+
+
+def _cache_file(name: str) -> str:
+    """The table's file in the user's cache, keyed by the interpreter, its
+    Unicode version and this module's source (a change rebuilds)."""
+    import hashlib
+    import os
+    import sys
+    import unicodedata
+    with open(__file__, "rb") as f:
+        src = hashlib.sha256(f.read()).hexdigest()[:12]
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    ver = "%d.%d.%d" % sys.version_info[:3]
+    return os.path.join(base, "py2wasm", f"unicode-{unicodedata.unidata_version}-py{ver}-{src}",
+                        f"{name}.json")
+
+
+_FIELDS = ("limit", "default", "levels", "pal", "rec", "seq")
+
+
+def _load_cached(name: str):
+    """The table from the cache, or None (absent, unreadable or malformed:
+    it is built again)."""
+    import json
+    try:
+        with open(_cache_file(name), encoding="ascii") as f:
+            d = json.load(f)
+        levels = tuple(tuple(int(x) for x in lv) for lv in d["levels"])
+        return Table(name, bytes.fromhex(d["blob"]), *(int(d[k]) for k in _FIELDS[:2]), levels,
+                     *(int(d[k]) for k in _FIELDS[3:]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _store_cached(t: Table) -> None:
+    """Write the table to the cache (atomically; any failure: not cached)."""
+    import json
+    import os
+    path = _cache_file(t.name)
+    d = {k: getattr(t, k) for k in _FIELDS}
+    d["blob"] = t.blob.hex()
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        tmp = f"{path}.{os.getpid()}.tmp"
+        with open(tmp, "w", encoding="ascii") as f:
+            json.dump(d, f)
+        os.replace(tmp, path)
+    except OSError:
+        pass
+
+
+def _build(name: str) -> Table:
     if name == "case":  # UPPER | LOWER | TITLE (CASED: any of them)
         return _multi_stage(name, [f & (UPPER | LOWER | TITLE) for f in case_flags()])
     if name == "case_ignorable":
