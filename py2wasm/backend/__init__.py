@@ -4,8 +4,9 @@ Place in the pipeline: frontend -> ir -> passes -> **backend** -> package /
 runner. Layout: `binaryen` (cffi wrapper), `context` (per-module state),
 `lower_function` (blocks, Relooper, block arguments), `lower_ops` (one
 lowering per scalar primitive), `lower_memory` (array primitives: linear
-memory, arena, NumPy's C arithmetic), `lower_simd` (vector primitives,
-SIMD128 and relaxed SIMD), `lower_intrinsics` (bit casts, the
+memory, arena, NumPy's C arithmetic), `lower_data` (constant tables:
+passive data segments), `lower_simd` (vector primitives, SIMD128 and
+relaxed SIMD), `lower_intrinsics` (bit casts, the
 linked math library), `runtime` (helper functions), `imports` (C math:
 linked library or host import), `exceptions` (the exception table),
 `abi` (the exported entry points), `manifest`, `build`.
@@ -17,6 +18,7 @@ from . import binaryen as bn
 from . import pipeline
 from . import lower_intrinsics, lower_memory, lower_simd  # noqa: F401 - register their lowerings
 from . import lower_simd_bits  # noqa: F401 - registers its lowerings
+from . import lower_data
 from .build import Build
 from .context import ModuleContext
 from .exceptions import EXC_GLOBAL
@@ -46,6 +48,7 @@ def compile_module(module: ir.Module, *, opt: str = "O3", name: str = "module",
         ctx = ModuleContext(m, ir_functions=set(module.functions), target=tgt)
         m.add_global(EXC_GLOBAL, bn.i32, True, m.i32(0))
         m.add_global_export(EXC_GLOBAL, EXC_GLOBAL)
+        lower_data.prepare(ctx, module)  # constant tables: segments of the memory
         if signature_has_arrays(module):  # the host places array arguments in memory
             ensure_memory(ctx)
         custom = {}  # function ref -> its Binaryen pipeline (pipeline.choose)

@@ -123,7 +123,8 @@ def _wrapper(ctx, entry: dict, abi: str, has_memory: bool) -> None:
     rtypes = _internal_types(rleaves)
     params: list[int] = []
     args = []
-    stmts = []
+    from .lower_data import entry_resets
+    stmts = entry_resets(ctx)  # constant tables copied into the arena by an earlier call
     if abi == "host":
         if not has_memory:  # nothing to do: export the function itself
             m.add_function_export(internal, name)

@@ -91,8 +91,17 @@ def ensure_memory(ctx) -> None:
     export = _ffi.new("char[]", b"memory")
     name = _ffi.new("char[]", b"0")
     m._keep.extend([export, name])  # noqa: SLF001
-    _lib.BinaryenSetMemory(m.ref, 1, MAX_PAGES, export, NULL, NULL, NULL, NULL, 0,
-                           False, False, name)
+    from .lower_data import segments  # constant tables: passive segments (lower_data.py)
+    segs = segments(ctx)
+    datas = [_ffi.new("char[]", s) for s in segs]
+    m._keep.extend(datas)  # noqa: SLF001
+    n = len(segs)
+    _lib.BinaryenSetMemory(m.ref, 1, MAX_PAGES, export,
+                           _ffi.new("char*[]", datas) if n else NULL,
+                           _ffi.new("bool[]", [True] * n) if n else NULL,
+                           _ffi.new("BinaryenExpressionRef[]", [NULL] * n) if n else NULL,
+                           _ffi.new("BinaryenIndex[]", [len(s) for s in segs]) if n else NULL,
+                           n, False, False, name)
     m.add_global(HEAP_GLOBAL, bn.i64, True, m.i64(HEAP_BASE))
     m.add_global_export(HEAP_GLOBAL, HEAP_GLOBAL)
     for g in EXC_ARGS:

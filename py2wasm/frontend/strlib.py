@@ -8,12 +8,13 @@ see strvalues.py), so each compiles to loops over code points with CPython's
 results and messages. Character classes: whitespace is CPython's full set
 (`str.isspace`, 29 code points); digits (isdecimal, isdigit, isnumeric,
 int() and float() of any script's decimal digits) are Unicode-exact from
-run tables of the running interpreter; letters and case are ASCII only: a
-non-ASCII character where the answer would need Unicode's tables raises
-NotImplementedError (never a wrong answer). Conversions between numbers and
-strings are in strnum.py.
+tables of the running interpreter (unitables.py); letters and case (isalpha, lower,
+title, ...) are strcase.py's, over Unicode tables in the module's constant
+data. Conversions between numbers and strings are in strnum.py.
 """
 from __future__ import annotations
+
+from .unilookup import DECIMAL, DECIMAL_VALUE, DIGIT, NUMERIC, _lookup
 
 
 def _cp(s, i):  # the code point at i (primitive: strvalues.py)
@@ -29,7 +30,6 @@ def _put(s, i, c):  # store code point c at i (primitive)
 
 
 ALLOC_FAILED = "Unable to allocate the array: wasm32 linear memory (4 GiB) is exhausted"
-NON_ASCII = "py2wasm supports this str operation on ASCII text only (the text has a non-ASCII character)"
 
 
 def _space(c):
@@ -308,60 +308,11 @@ def strip_chars(s, chars, mode):
 
 
 # --- character classes ---------------------------------------------------------------------
-# Digits past ASCII are Unicode-exact: run tables made when this module is
-# imported from the running interpreter's own `str` methods (so compiled code
-# matches the Python that traces it, whatever its Unicode version). A table
-# is a tuple of (first, last, zero) runs; code that looks a character up
-# compares it with each run (the loop over the known tuple unrolls while
-# tracing), only past ASCII, and only functions that use a table carry it.
-# Letters and case past ASCII: NotImplementedError (never a wrong answer).
-
-
-_ALL = None  # every non-ASCII character, one str (made on first use)
-
-
-def _runs(pred, zero=None):
-    """The (first, last, zero) runs of the non-ASCII code points where
-    `pred(chr(c))`; `zero(c)` (when given) is the code point of the run's
-    digit 0, a run breaking where it changes."""
-    global _ALL
-    if _ALL is None:
-        import numpy as np
-        _ALL = np.arange(128, 0x110000, dtype="<u4").tobytes().decode("utf-32-le",
-                                                                       "surrogatepass")
-    out = []
-    for c in map(ord, filter(pred, _ALL)):
-        z = zero(c) if zero is not None else 0
-        if out and out[-1][1] == c - 1 and out[-1][2] == z:
-            out[-1][1] = c
-        else:
-            out.append([c, c, z])
-    return tuple(tuple(r) for r in out)
-
-
-DECIMAL_RUNS = DIGIT_RUNS = NUMERIC_RUNS = None
-_PREDICATES = {"DECIMAL_RUNS": str.isdecimal, "DIGIT_RUNS": str.isdigit,
-               "NUMERIC_RUNS": str.isnumeric}
-
-
-def load_table(name: str) -> None:
-    """Make run table `name` (once per process; strvalues.lib calls this
-    before tracing a function of this module that reads it)."""
-    if globals()[name] is None:
-        zero = None
-        if name == "DECIMAL_RUNS":
-            import unicodedata
-
-            def zero(c):
-                return c - unicodedata.decimal(chr(c))
-        globals()[name] = _runs(_PREDICATES[name], zero)
-
-
-def _in_runs(c, runs):
-    for r in runs:
-        if r[0] <= c and c <= r[1]:
-            return True
-    return False
+# Digits past ASCII are Unicode-exact: tables made from the running
+# interpreter's own `str` methods (unitables.py, looked up by
+# unilookup._lookup: compiled code matches the Python that traces it,
+# whatever its Unicode version), read only past ASCII, and only functions
+# that use a table carry it. Letters and case: strcase.py.
 
 
 def _decimal(c):
@@ -371,11 +322,7 @@ def _decimal(c):
         if 48 <= c <= 57:
             return c - 48
         return -1
-    d = -1
-    for r in DECIMAL_RUNS:
-        if r[0] <= c and c <= r[1]:
-            d = c - r[2]
-    return d
+    return _lookup(DECIMAL_VALUE, c) - 1
 
 
 def to_ascii(s):
@@ -412,21 +359,8 @@ def isspace(s):
     return True
 
 
-def _ascii_all(s, lo1, hi1, lo2, hi2, lo3, hi3):
-    n = len(s)
-    if n == 0:
-        return False
-    for k in range(n):
-        c = _cp(s, k)
-        if c >= 128:
-            raise NotImplementedError(NON_ASCII)
-        if not (lo1 <= c <= hi1 or lo2 <= c <= hi2 or lo3 <= c <= hi3):
-            return False
-    return True
-
-
-def _digits_all(s, runs):
-    """All characters ASCII digits or in `runs`, and at least one."""
+def _digits_all(s, tid):
+    """All characters ASCII digits or in table tid, and at least one."""
     n = len(s)
     if n == 0:
         return False
@@ -435,73 +369,21 @@ def _digits_all(s, runs):
         if c < 128:
             if not 48 <= c <= 57:
                 return False
-        elif not _in_runs(c, runs):
+        elif _lookup(tid, c) == 0:
             return False
     return True
 
 
 def isdigit(s):
-    return _digits_all(s, DIGIT_RUNS)
+    return _digits_all(s, DIGIT)
 
 
 def isdecimal(s):
-    return _digits_all(s, DECIMAL_RUNS)
+    return _digits_all(s, DECIMAL)
 
 
 def isnumeric(s):
-    return _digits_all(s, NUMERIC_RUNS)
-
-
-def isalpha(s):
-    return _ascii_all(s, 65, 90, 97, 122, 1, 0)
-
-
-def isalnum(s):
-    return _ascii_all(s, 65, 90, 97, 122, 48, 57)
-
-
-def _cased(s, lo, hi, olo, ohi):
-    """islower (lo..hi = a..z, other case A..Z) / isupper: some cased
-    character, none of the other case."""
-    seen = False
-    for k in range(len(s)):
-        c = _cp(s, k)
-        if c >= 128:
-            raise NotImplementedError(NON_ASCII)
-        if olo <= c <= ohi:
-            return False
-        if lo <= c <= hi:
-            seen = True
-    return seen
-
-
-def islower(s):
-    return _cased(s, 97, 122, 65, 90)
-
-
-def isupper(s):
-    return _cased(s, 65, 90, 97, 122)
-
-
-def _mapcase(s, lo, hi, d):
-    n = len(s)
-    r = _new(n)
-    for k in range(n):
-        c = _cp(s, k)
-        if c >= 128:
-            raise NotImplementedError(NON_ASCII)
-        if lo <= c <= hi:
-            c += d
-        _put(r, k, c)
-    return r
-
-
-def lower(s):
-    return _mapcase(s, 65, 90, 32)
-
-
-def upper(s):
-    return _mapcase(s, 97, 122, -32)
+    return _digits_all(s, NUMERIC)
 
 
 # --- conversions ------------------------------------------------------------------------------

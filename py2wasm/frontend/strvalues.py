@@ -2,8 +2,8 @@
 
 Place in the pipeline: frontend; opcodes.py and calls.py hand run-time
 strings here (small hooks), the operations themselves are Python functions
-(frontend/strlib.py) traced like py2wasm.linalg's (library code whose errors
-are located at the user's call), written over four primitives emitted here:
+(frontend/strlib.py, strnum.py, strcase.py) traced like py2wasm.linalg's
+(library code whose errors are located at the user's call), written over four primitives emitted here:
 `len(s)`, `_cp(s, i)` (the code point at i), `_new(n)` (a string of n code
 points to fill) and `_put(s, i, c)`. The IR sees only `alloc`, `load`,
 `store` and loops.
@@ -236,18 +236,9 @@ def format_value(tr, v: PyStr, conv, spec, loc):
 
 # --- tracing the library ------------------------------------------------------------------
 
-# the strlib/strnum functions reading a Unicode run table (strlib.load_table)
-_TABLES = {"isdigit": ("DIGIT_RUNS",), "isdecimal": ("DECIMAL_RUNS",),
-           "isnumeric": ("NUMERIC_RUNS",), "parse_int": ("DECIMAL_RUNS",),
-           "parse_float": ("DECIMAL_RUNS",), "parse_int_base": ("DECIMAL_RUNS",)}
-
-
 def lib(tr, fn, args, loc, public=None):
     """Call strlib function `fn` (library code: errors at the user's call)."""
     from .calls import call_python
-    from .strlib import load_table
-    for table in _TABLES.get(fn.__name__, ()):  # made from the running interpreter, once
-        load_table(table)
     return call_python(tr, fn, list(args), {}, loc, site=loc, public=public or fn.__name__)
 
 
@@ -410,9 +401,11 @@ def binary(tr, op, a, b, loc):
 
 # --- methods and builtins -------------------------------------------------------------------
 
+_CASE = ("isalpha", "isalnum", "isprintable", "isidentifier", "islower", "isupper", "istitle",
+         "lower", "upper", "casefold", "title", "capitalize", "swapcase")  # strcase.py
 _METHODS = ("split", "strip", "lstrip", "rstrip", "startswith", "endswith", "find", "rfind",
             "index", "rindex", "count", "replace", "join", "isdigit", "isdecimal", "isnumeric",
-            "isspace", "isalpha", "isalnum", "islower", "isupper", "lower", "upper")
+            "isspace") + _CASE
 
 
 def attribute(tr, v, name, loc):
@@ -494,10 +487,13 @@ def call_method(tr, m: StrMethod, args, kwargs, loc):
         cnt = _index_int(tr, args[2], loc, "replace() count") if len(args) > 2 else -1
         return lib(tr, strlib.replace, [s, to_str(tr, args[0], loc), to_str(tr, args[1], loc),
                                          cnt], loc, "str.replace")
-    if name in ("isdigit", "isdecimal", "isnumeric", "isspace", "isalpha", "isalnum",
-                "islower", "isupper", "lower", "upper"):
+    if name in ("isdigit", "isdecimal", "isnumeric", "isspace"):
         arity(0, 0)
         return lib(tr, getattr(strlib, name), [s], loc, f"str.{name}")
+    if name in _CASE:
+        arity(0, 0)
+        from . import strcase
+        return lib(tr, getattr(strcase, name), [s], loc, f"str.{name}")
     if name == "split":
         from .strlists import split
         return split(tr, s, args, kwargs, loc)
@@ -631,12 +627,30 @@ def _prim_tofloat(tr, args, loc):
     return tr.fb.emit("str_to_float", [ic(tr.fb, args[0].hdr)], loc=loc)
 
 
-_PRIM_NAMES = {"_cp": _prim_cp, "_new": _prim_new, "_put": _prim_put, "_tofloat": _prim_tofloat}
+def _prim_data(tr, args, loc):
+    """The address of Unicode table args[0] (strcase.py), added to the module."""
+    from .unilookup import NAMES
+    from .unitables import data_name, table
+    key = NAMES[args[0]]
+    name = tr.mt.module.add_data(data_name(key), table(key).blob)
+    return tr.fb.emit("data_addr", [], {"name": name}, loc=loc)
+
+
+def _prim_loader(dtype):
+    def load(tr, args, loc):
+        return tr.fb.emit("load", [ic(tr.fb, args[0])], {"dtype": dtype})
+    return load
+
+
+_PRIM_NAMES = {"_cp": _prim_cp, "_new": _prim_new, "_put": _prim_put, "_tofloat": _prim_tofloat,
+               "_data": _prim_data, "_u8": _prim_loader("uint8"), "_u16": _prim_loader("uint16"),
+               "_i32": _prim_loader("int32")}
 
 
 def _prim(fn):
     """The emitter of a strlib primitive, else None."""
-    if getattr(fn, "__module__", None) in ("py2wasm.frontend.strlib", "py2wasm.frontend.strnum"):
+    if getattr(fn, "__module__", None) in ("py2wasm.frontend.strlib", "py2wasm.frontend.strnum",
+                                           "py2wasm.frontend.unilookup"):
         return _PRIM_NAMES.get(getattr(fn, "__name__", None))
     return None
 

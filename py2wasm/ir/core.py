@@ -175,10 +175,28 @@ class Function:
 @dataclass(eq=False)
 class Module:
     """All IR functions of one compilation; `exports` names the ones the
-    wasm module exports (in order), each with a `sig`."""
+    wasm module exports (in order), each with a `sig`. `data`: the module's
+    read-only constant byte tables by name (`add_data`), whose addresses the
+    `data_addr` primitive gives (the backend makes them wasm data segments)."""
     functions: dict[str, Function] = field(default_factory=dict)
     exports: list[str] = field(default_factory=list)
     source_file: str = ""
+    data: dict[str, bytes] = field(default_factory=dict)
+
+    def add_data(self, name: str, blob: bytes) -> str:
+        """Declare constant table `name` holding `blob`; the name to give
+        `data_addr`. The same bytes declared twice are one table (the first
+        name); a name taken by other bytes gets a suffix."""
+        blob = bytes(blob)
+        for n, b in self.data.items():
+            if b == blob:
+                return n
+        base, i = name, 1
+        while name in self.data:
+            i += 1
+            name = f"{base}_{i}"
+        self.data[name] = blob
+        return name
 
     def add(self, fn: Function) -> Function:
         if fn.name in self.functions:

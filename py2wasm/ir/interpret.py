@@ -190,6 +190,10 @@ def _eval(module: Module, e, ins: list, depth: int) -> list:
         return []
     if p == "alloc":
         return [_mem().alloc(ins[0])]
+    if p == "data_addr":
+        if module is None:  # constant folding: the address is a run-time value
+            raise ValueError("data_addr needs the module")
+        return [_mem().table(e.params["name"], module.data[e.params["name"]])]
     if p == "str_to_float":
         return [float(_read_str(ins[0]))]
     if p == "str_format":

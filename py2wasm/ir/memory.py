@@ -41,6 +41,16 @@ class Memory:
 
     def reset(self) -> None:
         self.top = self.base
+        self.tables = {}
+
+    def table(self, name: str, blob: bytes) -> int:
+        """The address of constant table `name` (`data_addr`): copied into
+        the arena on its first use in a call, as the wasm module does."""
+        tables = self.__dict__.setdefault("tables", {})
+        addr = tables.get(name)
+        if addr is None:
+            addr = tables[name] = self.write_bytes(blob)
+        return addr
 
     def _check(self, addr: int, n: int) -> None:
         if not ALIGN <= addr and addr + n <= self.top:

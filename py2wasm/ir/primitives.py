@@ -310,6 +310,18 @@ _def("store", 2, _store_rule, pure=False,
      doc="store the value at the address (plus params['offset'], as for load) as "
          "params['dtype'] (float32: rounded to nearest; narrow ints: the low bits; "
          "bool: 0/1)")
+
+
+def _data_addr_rule(ts, params):
+    if not isinstance(params.get("name"), str):
+        _fail("data_addr needs params name= (a constant table of the module)")
+    return [I64]
+
+
+_def("data_addr", 0, _data_addr_rule,
+     doc="the address of the module's constant table params['name'] (ir.Module.data): "
+         "read-only bytes valid until the exported call returns (loads only; the "
+         "verifier checks the name)")
 _def("f32", 1, _same((F64,)), doc="round an f64 to the nearest float32 (as an f64)")
 for _n, _d in (("wadd", "a + b"), ("wsub", "a - b"), ("wmul", "a * b")):
     _def(_n, 2, _same((I64,)), doc=f"{_d} modulo 2**64 (two's complement, no exception)")

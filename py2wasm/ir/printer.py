@@ -105,5 +105,13 @@ def format_function(fn: Function) -> str:
     return "\n".join(lines)
 
 
+def format_data(name: str, blob: bytes) -> str:
+    """One constant table: `data name: N bytes = 00 01 ...` (the first 16)."""
+    head = " ".join(f"{b:02x}" for b in blob[:16])
+    return f"data {name}: {len(blob)} bytes = {head}{' ...' if len(blob) > 16 else ''}"
+
+
 def format_module(m: Module) -> str:
-    return "\n\n".join(format_function(f) for f in m.functions.values()) + "\n"
+    data = [format_data(n, b) for n, b in m.data.items()]
+    return "\n\n".join(([("\n".join(data))] if data else []) +
+                       [format_function(f) for f in m.functions.values()]) + "\n"

@@ -8,7 +8,8 @@ Checks: every block has a terminator; branch arguments match the target's
 parameters in number and type; returns match the function's result types;
 every equation re-types to its outputs; each Var is defined once; every use
 is dominated by its definition; calls name a known function with matching
-operand and result types; exports exist and carry a signature.
+operand and result types; `data_addr` names a constant table of the
+module (non-empty bytes); exports exist and carry a signature.
 """
 from __future__ import annotations
 
@@ -86,6 +87,8 @@ def verify_function(fn: Function, module: Module | None = None) -> None:
                          f"{[v.type for v in e.ins]}, expects {[p.type for p in callee.params]}", b)
                 if callee.result_types != [o.type for o in e.outs]:
                     fail(f"call to {callee.name} expects results {callee.result_types}", b)
+            if e.prim == "data_addr" and module is not None and e.params["name"] not in module.data:
+                fail(f"data_addr of unknown table {e.params['name']!r}", b)
         n = len(b.eqns)
         t = b.term
         if t is None:
@@ -113,6 +116,9 @@ def verify_function(fn: Function, module: Module | None = None) -> None:
 
 
 def verify_module(m: Module) -> None:
+    for name, blob in m.data.items():
+        if not isinstance(name, str) or not name or type(blob) is not bytes or not blob:
+            raise IRVerificationError(f"constant table {name!r}: needs a name and non-empty bytes")
     for fn in m.functions.values():
         verify_function(fn, m)
     for name in m.exports:

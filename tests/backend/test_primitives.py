@@ -110,7 +110,8 @@ def test_every_primitive_has_a_lowering_and_a_test():
     from py2wasm.ir.primitives import SIMD_PRIMITIVES  # tests/backend/test_simd_primitives.py
     tested = set(CASES) | set(NEW) | {"convert", "math", "const", "raise_if", "call", "wrap",
                                       "alloc", "load", "store", "raise_if_fmt",
-                                      "str_to_float", "str_format"} | \
+                                      "str_to_float", "str_format",
+                                      "data_addr"} | \
         set(SIMD_PRIMITIVES)
     assert set(PRIMITIVES) <= tested, set(PRIMITIVES) - tested
 

@@ -1,5 +1,5 @@
-"""Digits past ASCII (frontend/strlib.py's run tables, made from the running
-interpreter's own `str` methods; strnum.py's `to_ascii`): `isdigit`,
+"""Digits past ASCII (frontend/unitables.py's tables, made from the running
+interpreter's own `str` methods, read by strlib.py; strnum.py's `to_ascii`): `isdigit`,
 `isdecimal`, `isnumeric`, `int(s)`, `int(s, base)` and `float(s)` of text
 in any script, compiled vs CPython with hypothesis over arbitrary Unicode
 (astral characters and lone surrogates included) and over numbers written
@@ -108,19 +108,15 @@ def test_every_decimal_digit_reads_as_cpython_reads_it():
         check(to_float, " " + chunk + "\u3000")
 
 
-def test_whitespace_and_digit_tables_are_the_running_interpreters():
-    """strlib's whitespace set (split(), strip(), isspace, int()) and its
-    digit run tables, checked against this interpreter's str methods for
-    every code point (their Python bodies are what the compiled code runs)."""
-    from py2wasm.frontend import strlib
-    for name in ("DECIMAL_RUNS", "DIGIT_RUNS", "NUMERIC_RUNS"):
-        strlib.load_table(name)
+def test_whitespace_and_digit_values_are_the_running_interpreters():
+    """strlib's whitespace set (split(), strip(), isspace, int()) and the
+    decimal values int() and float() read (unitables.py, read as the
+    compiled lookups read them), checked against this interpreter for every
+    code point (the digit classes of every code point through compiled
+    code: tests/frontend/test_str_unicode_case.py)."""
+    from py2wasm.frontend import strlib, unitables
+    value = unitables.table("decimal_value")
     for c in range(0x110000):
         ch = chr(c)
         assert strlib._space(c) == ch.isspace(), hex(c)
-        assert (strlib._decimal(c) >= 0) == ch.isdecimal(), hex(c)
-        if c >= 128:
-            assert strlib._in_runs(c, strlib.DIGIT_RUNS) == ch.isdigit(), hex(c)
-            assert strlib._in_runs(c, strlib.NUMERIC_RUNS) == ch.isnumeric(), hex(c)
-        if ch.isdecimal():
-            assert strlib._decimal(c) == unicodedata.decimal(ch), hex(c)
+        assert value.lookup(c) - 1 == unicodedata.decimal(ch, -1), hex(c)

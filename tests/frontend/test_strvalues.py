@@ -1,8 +1,7 @@
 """Run-time strings (frontend/strvalues.py, strlib.py, strlists.py): str
 arguments and results, and the operations on them, compiled vs CPython with
-hypothesis over text with non-ASCII, astral and lone-surrogate characters.
-Where py2wasm supports only ASCII (case, letters) a non-ASCII text
-must raise NotImplementedError, never give a different answer."""
+hypothesis over text with non-ASCII, astral and lone-surrogate characters
+(letters and case past ASCII: also tests/frontend/test_str_unicode_case.py)."""
 from __future__ import annotations
 
 import math
@@ -33,10 +32,6 @@ def _compiled_fn(fn):
 def check(fn, *args):
     want = outcome(fn, *args)
     got = outcome(_compiled_fn(fn), *args)
-    if not _same(got, want) and got[0] == "NotImplementedError" and "ASCII" in got[1]:
-        # py2wasm's documented ASCII-only classes and case: only for text past ASCII
-        assert any(ord(c) > 127 for a in args if isinstance(a, str) for c in a), (args, got)
-        return
     if not _same(got, want) and got[0] == "OverflowError" and want[0] == "ok":
         assert isinstance(want[1], int) and not -2**63 <= want[1] < 2**63  # int64 (documented)
         return

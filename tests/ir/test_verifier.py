@@ -92,3 +92,40 @@ def test_rejects_call_signature_mismatch_and_bad_export():
     m2.exports.append("count")
     with pytest.raises(IRVerificationError, match="no Python signature"):
         verify_module(m2)
+
+
+def _uses_table(name):
+    m = Module()
+    m.add_data("t", b"\x01\x02")
+    fb = FunctionBuilder("f", [], [I64])
+    fb.ret([fb.emit("load", [fb.emit("data_addr", [], {"name": name})], {"dtype": "uint8"})])
+    m.add(fb.finish())
+    return m
+
+
+def test_data_addr_names_a_table_of_the_module():
+    verify_module(_uses_table("t"))
+    with pytest.raises(IRVerificationError, match="data_addr of unknown table 'u'"):
+        verify_module(_uses_table("u"))
+
+
+def test_rejects_empty_or_non_bytes_tables():
+    m = _uses_table("t")
+    m.data["t"] = b""
+    with pytest.raises(IRVerificationError, match="non-empty bytes"):
+        verify_module(m)
+    m.data["t"] = bytearray(b"x")
+    with pytest.raises(IRVerificationError, match="non-empty bytes"):
+        verify_module(m)
+
+
+def test_interpreter_reads_tables_and_copies_once_per_call():
+    from py2wasm.ir.interpret import interpret
+    from py2wasm.ir.memory import Memory
+    mem = Memory()
+    m = _uses_table("t")
+    assert interpret(m, "f", [], memory=mem) == [1]
+    top = mem.top
+    assert interpret(m, "f", [], memory=mem) == [1] and mem.top == top  # same call: one copy
+    mem.reset()
+    assert interpret(m, "f", [], memory=mem) == [1] and mem.top == top  # after a reset: again

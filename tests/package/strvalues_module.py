@@ -76,3 +76,11 @@ def mean(line: str) -> float:
 
 def to_float(s: str) -> float:
     return float(s)
+
+
+def headline(s: str) -> str:
+    return s.title() + "|" + s.casefold() + "|" + s.lower() + "|" + s.swapcase()
+
+
+def letters(s: str) -> tuple[bool, bool, bool, bool]:
+    return s.isalpha(), s.isupper(), s.istitle(), s.isidentifier()
