@@ -403,6 +403,10 @@ def call_value(tr, fn, args, kwargs, loc):
         return tuple(zip(*args))
     if fn is tuple and len(args) == 1 and isinstance(args[0], (tuple, range)):
         return tuple(args[0])
+    from . import key_functions  # itemgetter, attrgetter, str.lower...
+    r = key_functions.call(tr, fn, args, kwargs, loc)
+    if r is not key_functions.NO:
+        return r
     from . import builtins as bi
     try:
         return bi.call_builtin(tr.fb, fn, list(args), dict(kwargs), loc)

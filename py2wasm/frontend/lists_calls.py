@@ -155,10 +155,12 @@ def call_method(tr, m: ListMethod, args, kwargs, loc):
         reverse(tr, lst, loc)
         return None
     if name == "sort":
-        if args or set(kwargs) - {"reverse"}:
-            raise error(loc, "list.sort() with a key is not supported", "sort the numbers "
-                        "themselves", E_UNSUPPORTED_CALL)
-        sort(tr, lst, kwargs.get("reverse", False), loc)
+        if args:  # CPython: sort() takes no positional arguments
+            raise TraceRaise("TypeError", "sort() takes no positional arguments")
+        if set(kwargs) - {"reverse", "key"}:
+            bad = sorted(set(kwargs) - {"reverse", "key"})[0]
+            raise TraceRaise("TypeError", f"'{bad}' is an invalid keyword argument for sort()")
+        sort(tr, lst, kwargs.get("reverse", False), loc, kwargs.get("key"))
         return None
     raise error(loc, f"list.{name}() is not supported", "", E_UNSUPPORTED_CALL)
 
@@ -173,10 +175,10 @@ def call(tr, fn, args, kwargs, loc):
             return r
     if fn is sorted and len(args) == 1 and (isinstance(args[0], PyList) or isinstance(
             args[0], Literal) and as_list(tr, args[0], loc, strict=False) is not None):
-        if set(kwargs) - {"reverse"}:
-            raise error(loc, "sorted() with a key is not supported", "sort the numbers "
-                        "themselves", E_UNSUPPORTED_CALL)
-        return sorted_(tr, args[0], kwargs.get("reverse", False), loc)
+        if set(kwargs) - {"reverse", "key"}:
+            bad = sorted(set(kwargs) - {"reverse", "key"})[0]
+            raise TraceRaise("TypeError", f"'{bad}' is an invalid keyword argument for sort()")
+        return sorted_(tr, args[0], kwargs.get("reverse", False), loc, kwargs.get("key"))
     if fn in (min, max) and len(args) == 1 and kwargs and set(kwargs) <= {"key", "default"}:
         from .iterators import SymRange
         if isinstance(args[0], SymRange):
