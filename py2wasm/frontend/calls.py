@@ -57,6 +57,7 @@ class ModuleTracer:
         self.layouts: dict = {}      # class -> objects.Layout (instances' fields)
         self.dict_sites: dict = {}   # dict literal site -> (key, value) templates (dicts.py)
         self.layouts_grew = False    # a layout or a dict site learned a type: trace again
+        self.never_returns: set = set()  # functions whose every path raises (their calls end a path)
 
     def fresh_name(self, fn) -> str:
         base = re.sub(r"\W", "_", fn.__qualname__.replace(".<locals>.", "."))
@@ -123,6 +124,9 @@ class ModuleTracer:
                 continue
             finally:
                 self.active.pop(key, None)
+            from ..ir.core import Return
+            if not export and not any(isinstance(b.term, Return) for b in ir_fn.blocks):
+                self.never_returns.add(name)
             self.module.add(ir_fn)
             self.done.setdefault(key, (name, template))
             return name, template
