@@ -8,7 +8,6 @@ their operations), whose module docstring describes the memory layout.
 from __future__ import annotations
 
 from ..ir import BOOL, Var
-from ..ir.types import STR
 from .arrays import loop
 from .lists import PyList, _field, _load, as_list, copy, length
 from .values import E_TYPE, error, scalar_type
@@ -24,7 +23,7 @@ def sort(tr, lst: PyList, reverse, loc, key=None):
     """list.sort(key=..., reverse=...): CPython's own algorithm (listsort.py,
     traced), so the order is CPython's for every input, NaNs included; `key`
     is called once per item, in order, before any item moves."""
-    from ..ir.types import ArrayType, TupleType
+    from ..ir.types import ArrayType, ListType, TupleType
     if type(lst.elem) is ArrayType and key is None:
         from .lists_ofarrays import refuse
         refuse("sorting", loc)
@@ -41,10 +40,9 @@ def sort(tr, lst: PyList, reverse, loc, key=None):
         raise error(loc, "sort(reverse=...) must be a bool", "", E_TYPE)
     if isinstance(reverse, Var):
         raise error(loc, "sort(reverse=...) must be known when compiling", "", E_TYPE)
-    if key is None and not isinstance(lst.elem, (str, TupleType)) and lst.elem != STR:
-        raise error(loc, "sorting a list of lists or of NumPy scalars is not supported",
-                    "sort each row, np.sort(a) an array, or a list of numbers (a.tolist())",
-                    E_TYPE)
+    if key is None and isinstance(lst.elem, ListType):
+        raise error(loc, "sorting a list of lists is not supported",
+                    "sort by a key (`key=lambda row: row[0]`), or each row", E_TYPE)
     keys = lst
     if key is not None:
         keys = _keys(tr, lst, key, loc)

@@ -338,7 +338,9 @@ def _merge_lo(keys, vals, hv, tk, tv, ms, sa, na, sb, nb):
     dest = sa
     pa = 0
     pb = sb
-    _copy(keys, vals, dest, keys, vals, pb, 1, hv)
+    keys[dest] = keys[pb]
+    if hv:
+        vals[dest] = vals[pb]
     dest += 1
     pb += 1
     nb -= 1
@@ -353,7 +355,9 @@ def _merge_lo(keys, vals, hv, tk, tv, ms, sa, na, sb, nb):
         bcount = 0
         while True:
             if keys[pb] < tk[pa]:
-                _copy(keys, vals, dest, keys, vals, pb, 1, hv)
+                keys[dest] = keys[pb]
+                if hv:
+                    vals[dest] = vals[pb]
                 dest += 1
                 pb += 1
                 bcount += 1
@@ -365,7 +369,9 @@ def _merge_lo(keys, vals, hv, tk, tv, ms, sa, na, sb, nb):
                 if bcount >= mg:
                     break
             else:
-                _copy(keys, vals, dest, tk, tv, pa, 1, hv)
+                keys[dest] = tk[pa]
+                if hv:
+                    vals[dest] = tv[pa]
                 dest += 1
                 pa += 1
                 acount += 1
@@ -398,7 +404,9 @@ def _merge_lo(keys, vals, hv, tk, tv, ms, sa, na, sb, nb):
                 if na == 0:
                     done = True
                     break
-            _copy(keys, vals, dest, keys, vals, pb, 1, hv)
+            keys[dest] = keys[pb]
+            if hv:
+                vals[dest] = vals[pb]
             dest += 1
             pb += 1
             nb -= 1
@@ -415,7 +423,9 @@ def _merge_lo(keys, vals, hv, tk, tv, ms, sa, na, sb, nb):
                 if nb == 0:
                     done = True
                     break
-            _copy(keys, vals, dest, tk, tv, pa, 1, hv)
+            keys[dest] = tk[pa]
+            if hv:
+                vals[dest] = tv[pa]
             dest += 1
             pa += 1
             na -= 1
@@ -431,7 +441,9 @@ def _merge_lo(keys, vals, hv, tk, tv, ms, sa, na, sb, nb):
         ms[0] = mg
     if copyb:  # the last of a belongs at the end
         _copy(keys, vals, dest, keys, vals, pb, nb, hv)
-        _copy(keys, vals, dest + nb, tk, tv, pa, 1, hv)
+        keys[dest + nb] = tk[pa]
+        if hv:
+            vals[dest + nb] = tv[pa]
     elif na > 0:
         _copy(keys, vals, dest, tk, tv, pa, na, hv)
 
@@ -442,7 +454,9 @@ def _merge_hi(keys, vals, hv, tk, tv, ms, sa, na, sb, nb):
     pa = sa + na - 1
     pb = nb - 1
     basea = sa
-    _copy(keys, vals, dest, keys, vals, pa, 1, hv)
+    keys[dest] = keys[pa]
+    if hv:
+        vals[dest] = vals[pa]
     dest -= 1
     pa -= 1
     na -= 1
@@ -457,7 +471,9 @@ def _merge_hi(keys, vals, hv, tk, tv, ms, sa, na, sb, nb):
         bcount = 0
         while True:
             if tk[pb] < keys[pa]:
-                _copy(keys, vals, dest, keys, vals, pa, 1, hv)
+                keys[dest] = keys[pa]
+                if hv:
+                    vals[dest] = vals[pa]
                 dest -= 1
                 pa -= 1
                 acount += 1
@@ -469,7 +485,9 @@ def _merge_hi(keys, vals, hv, tk, tv, ms, sa, na, sb, nb):
                 if acount >= mg:
                     break
             else:
-                _copy(keys, vals, dest, tk, tv, pb, 1, hv)
+                keys[dest] = tk[pb]
+                if hv:
+                    vals[dest] = tv[pb]
                 dest -= 1
                 pb -= 1
                 bcount += 1
@@ -498,7 +516,9 @@ def _merge_hi(keys, vals, hv, tk, tv, ms, sa, na, sb, nb):
                 if na == 0:
                     done = True
                     break
-            _copy(keys, vals, dest, tk, tv, pb, 1, hv)
+            keys[dest] = tk[pb]
+            if hv:
+                vals[dest] = tv[pb]
             dest -= 1
             pb -= 1
             nb -= 1
@@ -520,7 +540,9 @@ def _merge_hi(keys, vals, hv, tk, tv, ms, sa, na, sb, nb):
                 if nb == 0:
                     done = True
                     break
-            _copy(keys, vals, dest, keys, vals, pa, 1, hv)
+            keys[dest] = keys[pa]
+            if hv:
+                vals[dest] = vals[pa]
             dest -= 1
             pa -= 1
             na -= 1
@@ -537,6 +559,8 @@ def _merge_hi(keys, vals, hv, tk, tv, ms, sa, na, sb, nb):
         _copy_back(keys, vals, dest + 1 - na, keys, vals, pa + 1 - na, na, hv)
         dest -= na
         pa -= na
-        _copy(keys, vals, dest, tk, tv, pb, 1, hv)
+        keys[dest] = tk[pb]
+        if hv:
+            vals[dest] = tv[pb]
     elif nb > 0:
         _copy(keys, vals, dest - (nb - 1), tk, tv, 0, nb, hv)

@@ -63,8 +63,7 @@ def records_by_field(n: int):
     return ps, qs
 
 
-def strs_by_len(n: int):
-    words = ["pear", "fig", "apple", "kiwi", "banana", "date", "plum"][:n]
+def strs_by_len(words: list[str]):
     return sorted(words, key=len), sorted(words), sorted(words, key=lambda w: w[-1])
 
 
@@ -124,11 +123,22 @@ def arrays_by_sum(n: int):
     return [len(a) for a in xs]
 
 
-def by_str_method(n: int):
-    words = ["Pear", "fig", "Apple", "kiwi", "apple", "FIG"][:n]
+def by_str_method(words: list[str]):
     return sorted(words, key=str.lower), sorted(words, key=str.upper, reverse=True)
 
 
 def by_itemgetter(n: int):
     ps = [((i * 7) % 5, i % 2, i) for i in range(n)]
     return sorted(ps, key=operator.itemgetter(0)), sorted(ps, key=operator.itemgetter(1, 0))
+
+
+def numpy_scalars(a):
+    xs = list(a)
+    xs.sort()
+    return xs, sorted(list(a), reverse=True)
+
+
+def rows_by_key(n: int):
+    t = [[(i * 5) % 3, i] for i in range(n)]
+    t.sort(key=lambda r: r[0])
+    return [r[1] for r in t]

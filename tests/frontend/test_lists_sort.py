@@ -49,7 +49,8 @@ FLOATS = [3.0, NAN, 1.0, 2.0, NAN, 0.5, -1.0, NAN, 7.0, -0.0, 0.0, 2.0]
     (S.by_mod, ([5, 3, 1, 4, 2, 9, 0, 3],)), (S.by_tuple, ([5, 3, 1, 4, 2, 9, 8],)),
     (S.by_abs, ([3, -3, 1, -1, 0],)), (S.by_bool, ([1, 3, 2, 5, 0],)), (S.bools, ([1, 3, 2, 5],)),
     (S.records_by_field, (7,)), (S.records_by_field, (0,)),
-    (S.strs_by_len, (7,)), (S.strs_by_len, (1,)),
+    (S.strs_by_len, (["pear", "fig", "apple", "kiwi", "banana", "date", "plum"],)),
+    (S.strs_by_len, (["pear"],)), (S.strs_by_len, ([],)),
     (S.tolist_by_key, (np.array([3.0, 0.5, 1.5, 2.0, np.nan]),)),
     (S.dict_items_by_value, (9,)), (S.dict_items_by_value, (0,)),
     (S.generator_by_key, (9,)), (S.generator_by_key, (0,)),
@@ -59,7 +60,10 @@ FLOATS = [3.0, NAN, 1.0, 2.0, NAN, 0.5, -1.0, NAN, 7.0, -0.0, 0.0, 2.0]
     (S.complex_keys, ([1.0, 2.0],)), (S.complex_keys, ([1.0],)), (S.complex_keys, ([],)),
     (S.nan_in_tuple_key, ([1.0, 2.0],)), (S.reverse_int, ([1, 3, 2],)),
     (S.bad_keyword, ([1, 2],)), (S.arrays_by_sum, (4,)),
-    (S.by_str_method, (6,)), (S.by_itemgetter, (9,)),
+    (S.by_str_method, (["Pear", "fig", "Apple", "kiwi", "apple", "FIG"],)), (S.by_itemgetter, (9,)),
+    (S.numpy_scalars, (np.array([3.0, np.nan, 1.0, 2.0, np.nan, -1.0]),)),
+    (S.numpy_scalars, (np.array([3, 1, 2], dtype=np.int32),)),
+    (S.rows_by_key, (7,)),
 ])
 def test_sort_matches_cpython(fn, args):
     check(fn, *args)
