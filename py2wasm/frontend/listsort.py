@@ -12,18 +12,13 @@ Place in the pipeline: frontend library code, like strlib.py: lists_sort.py
 calls `sort_list` through the tracer (`calls.call_python` with a library
 site, so the flags below are known when tracing and their branches fold).
 `keys` is sorted and `vals` (the list itself, when a key function gave
-`keys`) is permuted in lockstep; with `hv` false `vals` is `keys` and is not
+`keys`: lists_sort._keys computes them first, as CPython does) is permuted
+in lockstep; with `hv` false `vals` is `keys` and is not
 touched twice. Scratch space is one copy of each list per call.
 """
 from __future__ import annotations
 
 MIN_GALLOP = 7
-
-
-def keyed(xs, key):
-    """The keys, `key` called once per item in order (CPython computes them
-    all before sorting; an exception leaves the list unchanged)."""
-    return [key(x) for x in xs]
 
 
 def sort_list(keys, vals, hv, reverse, v313):
