@@ -57,6 +57,7 @@ class ModuleTracer:
         self.layouts: dict = {}      # class -> objects.Layout (instances' fields)
         self.dict_sites: dict = {}   # dict literal site -> (key, value) templates (dicts.py)
         self.layouts_grew = False    # a layout or a dict site learned a type: trace again
+        self.never_returns: set = set()  # functions whose every path raises (their calls end a path)
 
     def fresh_name(self, fn) -> str:
         base = re.sub(r"\W", "_", fn.__qualname__.replace(".<locals>.", "."))
@@ -123,6 +124,9 @@ class ModuleTracer:
                 continue
             finally:
                 self.active.pop(key, None)
+            from ..ir.core import Return
+            if not export and not any(isinstance(b.term, Return) for b in ir_fn.blocks):
+                self.never_returns.add(name)
             self.module.add(ir_fn)
             self.done.setdefault(key, (name, template))
             return name, template
@@ -403,6 +407,10 @@ def call_value(tr, fn, args, kwargs, loc):
         return tuple(zip(*args))
     if fn is tuple and len(args) == 1 and isinstance(args[0], (tuple, range)):
         return tuple(args[0])
+    from . import key_functions  # itemgetter, attrgetter, str.lower...
+    r = key_functions.call(tr, fn, args, kwargs, loc)
+    if r is not key_functions.NO:
+        return r
     from . import builtins as bi
     try:
         return bi.call_builtin(tr.fb, fn, list(args), dict(kwargs), loc)

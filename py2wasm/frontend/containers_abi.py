@@ -156,17 +156,9 @@ def _plain(t) -> bool:
 
 
 def _key(t) -> bool:
-    """A type that crosses as a dict key or set element: _plain, and a str
-    only on its own (a tuple's str leaf would be hashed by its address:
-    dicts.py refuses such keys)."""
-    return _plain(t) and (isinstance(t, StrType) or not any(
-        isinstance(x, StrType) for x in _tuple_leaves(t)))
-
-
-def _tuple_leaves(t) -> list:
-    if isinstance(t, TupleType):
-        return [x for e in t.elems for x in _tuple_leaves(e)]
-    return [t]
+    """A type that crosses as a dict key or set element: _plain (a tuple's
+    str leaves are hashed and compared by text: str_tuple_keys.py)."""
+    return _plain(t)
 
 
 def value_type(v, fn, name, bad):
@@ -174,8 +166,7 @@ def value_type(v, fn, name, bad):
     located error (signature._bad_value)."""
     from .signature import type_of_value
     hint = ("dicts and sets crossing into compiled code hold int, float, bool or str keys "
-            "(elements) and values, or tuples of those (a tuple key of numbers only), one "
-            "type each")
+            "(elements) and values, or tuples of those, one type each")
     if type(v) is dict:
         if not v:
             return DictType(None, None)

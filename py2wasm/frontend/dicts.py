@@ -207,7 +207,7 @@ def learn(tr, d: PyDict, key, value, loc):
     if d.site is None:
         raise error(loc, "a dict whose key and value types cannot be inferred",
                     "start it with an item, e.g. {0: 0.0}", E_TYPE)
-    key, value = _strs(tr, key, loc), _strs(tr, value, loc)
+    key, value = _key_strs(tr, key, loc), _strs(tr, value, loc)
     kt, vt = _sites(tr).get(d.site, (None, None))
     if kt is None:
         _check_key(key, loc)
@@ -235,6 +235,12 @@ def _strs(tr, v, loc):
     return v
 
 
+def _key_strs(tr, v, loc):
+    """_strs of a key: also the strs inside a tuple key (str_tuple_keys.py)."""
+    from .str_tuple_keys import convert
+    return convert(tr, v, loc) if type(v) is tuple else _strs(tr, v, loc)
+
+
 def _is_str(v) -> bool:
     from .strvalues import PyStr
     return type(v) is PyStr
@@ -250,10 +256,10 @@ def _check_key(k, loc):
     from .strings import FStr
     if type(k) is str or isinstance(k, FStr) or _is_str(k):  # strs: strvalues.py
         return
-    if _has_str(k):  # (its leaf would be the address: equal texts must be one key)
-        raise error(loc, "a dict key or set element that is a tuple holding a str is not "
-                    "supported in compiled code", "use the str itself, or join the parts "
-                    "into one str key", E_UNSUPPORTED_VALUE)
+    if _has_str(k):  # a tuple holding strs: hashed and compared by text (str_tuple_keys.py)
+        from .str_tuple_keys import check
+        check(k, loc)
+        return
     ts = _leaf_types(k) if (scalar_type(k) is not None or type(k) is tuple) else [None]
     if not ts and type(k) is tuple and k != ():
         ts = [None]
@@ -275,8 +281,8 @@ def _check_value(v, loc):
 
 def _same_kind(tr, d, key, value, loc):
     from .state import key_of
-    if _is_str(d.kt) and key is not None:
-        key = _strs(tr, key, loc)
+    if _has_str(d.kt) and key is not None:
+        key = _key_strs(tr, key, loc)
     if _is_str(d.vt) and value is not None:
         value = _strs(tr, value, loc)
     if key is not None and key_of(key) != key_of(d.kt):
@@ -358,6 +364,9 @@ def _probe(tr, d, kl, h):
     if _is_str(d.kt):  # str keys: equal text (strvalues.py)
         from .strvalues import equal_at
         eq = equal_at(tr, kl[0], _ld(fb, entry, 16))
+    elif _has_str(d.kt):  # a tuple holding strs (str_tuple_keys.py)
+        from .str_tuple_keys import equal
+        eq = equal(tr, d.kt, kl, entry, 16)
     else:
         eq = _keys_equal(tr, kl, entry, len(kl))
     if eq is True:
@@ -401,6 +410,9 @@ def _lookup(tr, d, key, loc):
     if _is_str(d.kt):  # str keys: a hash of the text (strvalues.py)
         from .strvalues import hash_of
         h = hash_of(tr, key)
+    elif _has_str(d.kt):  # a tuple holding strs: their texts' hashes (str_tuple_keys.py)
+        from .str_tuple_keys import hash_leaves
+        h = _hash(tr, hash_leaves(tr, d.kt, kl))
     else:
         h = _hash(tr, kl)
     slot, j = _probe(tr, d, kl, h)
@@ -418,7 +430,6 @@ def _key_error(tr, cond, key, loc):
     """raise KeyError(key) when cond: the message is repr(key)."""
     fb = tr.fb
     from .state import leaves
-    from ..ir.messages import kind_of_type
     if type(key) is str:
         fb.raise_if(cond, "KeyError", repr(key), loc)
         return
@@ -428,6 +439,7 @@ def _key_error(tr, cond, key, loc):
                                                      "kinds": ("str",)}, loc=loc)
         return
     if type(key) is tuple:
+        key = _key_strs(tr, key, loc)
         parts = ["{%d!r}" % i for i in range(len(key))]
         template = "(" + ", ".join(parts) + ("," if len(parts) == 1 else "") + ")"
     else:
@@ -438,9 +450,9 @@ def _key_error(tr, cond, key, loc):
     if len(vals) > 8:
         fb.raise_if(cond, "KeyError", "(...)", loc)
         return
+    from .str_tuple_keys import kinds
     fb.emit_multi("raise_if_fmt", [cond] + vals, {"exc": "KeyError", "msg": template,
-                                                  "kinds": tuple(kind_of_type(v.type)
-                                                                 for v in vals)}, loc=loc)
+                                                  "kinds": kinds(key, vals)}, loc=loc)
 
 
 def getitem(tr, d: PyDict, key, loc):
@@ -649,7 +661,7 @@ def from_items(tr, items, site, loc) -> PyDict:
     if not items:
         kt, vt = _sites(tr).get(site, (None, None))
         return new_dict(tr, kt, vt, loc, site)
-    items = [(_strs(tr, k, loc), _strs(tr, v, loc)) for k, v in items]
+    items = [(_key_strs(tr, k, loc), _strs(tr, v, loc)) for k, v in items]
     k0, v0 = items[0]
     _check_key(k0, loc)
     _check_value(v0, loc)

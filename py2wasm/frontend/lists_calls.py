@@ -111,6 +111,20 @@ def _arity(name, args, lo, hi, loc):
         raise TraceRaise("TypeError", f"list.{name}() takes {want} ({len(args)} given)")
 
 
+def _unknown(kwargs):
+    return {k: None for k in kwargs if k not in ("key", "reverse")}
+
+
+def _sort_call_error(attempt):
+    """Raise the TypeError the running interpreter gives for a bad sort() or
+    sorted() call (its wording changed in 3.13)."""
+    try:
+        attempt()
+    except TypeError as e:
+        raise TraceRaise("TypeError", str(e)) from None
+    raise AssertionError("a bad sort() call was accepted")
+
+
 def call_method(tr, m: ListMethod, args, kwargs, loc):
     lst, name = m.lst, m.name
     if kwargs and name != "sort":
@@ -155,10 +169,9 @@ def call_method(tr, m: ListMethod, args, kwargs, loc):
         reverse(tr, lst, loc)
         return None
     if name == "sort":
-        if args or set(kwargs) - {"reverse"}:
-            raise error(loc, "list.sort() with a key is not supported", "sort the numbers "
-                        "themselves", E_UNSUPPORTED_CALL)
-        sort(tr, lst, kwargs.get("reverse", False), loc)
+        if args or set(kwargs) - {"reverse", "key"}:  # CPython's TypeError, its words
+            _sort_call_error(lambda: [].sort(*[None] * len(args), **_unknown(kwargs)))
+        sort(tr, lst, kwargs.get("reverse", False), loc, kwargs.get("key"))
         return None
     raise error(loc, f"list.{name}() is not supported", "", E_UNSUPPORTED_CALL)
 
@@ -173,10 +186,9 @@ def call(tr, fn, args, kwargs, loc):
             return r
     if fn is sorted and len(args) == 1 and (isinstance(args[0], PyList) or isinstance(
             args[0], Literal) and as_list(tr, args[0], loc, strict=False) is not None):
-        if set(kwargs) - {"reverse"}:
-            raise error(loc, "sorted() with a key is not supported", "sort the numbers "
-                        "themselves", E_UNSUPPORTED_CALL)
-        return sorted_(tr, args[0], kwargs.get("reverse", False), loc)
+        if set(kwargs) - {"reverse", "key"}:  # CPython's TypeError, its words
+            _sort_call_error(lambda: sorted([], **_unknown(kwargs)))
+        return sorted_(tr, args[0], kwargs.get("reverse", False), loc, kwargs.get("key"))
     if fn in (min, max) and len(args) == 1 and kwargs and set(kwargs) <= {"key", "default"}:
         from .iterators import SymRange
         if isinstance(args[0], SymRange):

@@ -995,6 +995,10 @@ class Handlers:
         pos = list(args[:len(args) - nkw])
         kwargs = dict(zip(kwnames, args[len(args) - nkw:]))
         r = call_value(self, fn, pos, kwargs, self.loc_of(ins))
+        if r is None and _never_returns(self):  # every path of the callee raises: the path
+            self.fb.raise_("SystemError", "py2wasm: a call that always raises returned",
+                           self.loc_of(ins))  # ends here (never run: the raise unwinds)
+            return STOP
         if type(r) is TypeFork:  # max(np.int64, float): continue once per result type
             return self.fork(ins, f, r)
         f.stack.append(r)
@@ -1168,3 +1172,12 @@ def _folded_overflows(file: str, ins) -> bool:
     except Exception:  # noqa: BLE001 - not ours to judge: CPython folded it
         return False
     return False
+
+
+def _never_returns(tr) -> bool:
+    """Was the last operation traced a call of a function that always raises
+    (ModuleTracer.never_returns)? Then what follows the call is unreachable:
+    tracing it could only fail (its result is taken for None)."""
+    eqns = tr.fb.block.eqns
+    return bool(eqns) and eqns[-1].prim == "call" and \
+        eqns[-1].params.get("fn") in getattr(tr.mt, "never_returns", ())

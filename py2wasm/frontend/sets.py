@@ -24,7 +24,8 @@ from typing import Any
 from ..ir import BOOL, F64, I64, Var
 from .values import E_TYPE, E_UNSUPPORTED_CALL, E_UNSUPPORTED_VALUE, TraceRaise, error, scalar_type
 from .container_values import ContainerMethod, TableIter, of
-from .dicts import _add, _c, _if, _is_str, _ld, _leaf_types, _leaves, _st, _strs
+from .dicts import _add, _c, _if, _is_str, _key_strs, _ld, _leaf_types, _leaves, _st, _strs
+from .str_tuple_keys import has_str
 
 HEADER = 40
 MINSIZE = 8
@@ -157,6 +158,9 @@ def _hash(tr, et, kl):
     it = iter(kl)
 
     def h(tmpl):
+        if _is_str(tmpl):  # a str in a tuple: the hash of its text (str_tuple_keys.py)
+            from .strvalues import PyStr, hash_of
+            return hash_of(tr, PyStr(next(it)))
         if type(tmpl) is not tuple:
             return _hash_leaf(fb, next(it))
         acc = fb.const(_XX5)
@@ -241,6 +245,9 @@ def _search(tr, s, kl, h, *, clean=False):
         if _is_str(s.et):  # strs: equal text (strvalues.py)
             from .strvalues import equal_at
             eq = equal_at(tr, kl[0], _ld(fb, e, 16))
+        elif has_str(s.et):  # a tuple holding strs: by text (str_tuple_keys.py)
+            from .str_tuple_keys import equal
+            eq = equal(tr, s.et, kl, e, 16)
         else:
             eq = _keys_equal(tr, kl, e)
         fb.cond_br(eq, done, other, [fb.const(1), idx, free], [])
@@ -352,8 +359,9 @@ def _check_elem(v, loc):
     if type(v) is str or isinstance(v, FStr) or _is_str(v):  # strs: strvalues.py
         return
     from .dicts import _check_key, _has_str
-    if _has_str(v):  # a tuple holding a str: refused (as a dict key)
+    if _has_str(v):  # a tuple holding strs (str_tuple_keys.py)
         _check_key(v, loc)
+        return
     ok = scalar_type(v) in _DT or type(v) is tuple and v != () and \
         all(t in _DT for t in _leaf_types(v)) and all(
             scalar_type(x) in _DT or type(x) is tuple for x in v)
@@ -372,7 +380,7 @@ def _learn(tr, s, v, loc):
         raise error(loc, "a set whose element type cannot be inferred",
                     "start it with an element, e.g. {0}", E_TYPE)
     _check_elem(v, loc)
-    v = _strs(tr, v, loc)
+    v = _key_strs(tr, v, loc)
     sites = tr.mt.dict_sites
     if sites.get(s.site) is None:
         sites[s.site] = v
@@ -381,8 +389,8 @@ def _learn(tr, s, v, loc):
 
 def _same(tr, s, v, loc):
     from .state import key_of
-    if _is_str(s.et):
-        v = _strs(tr, v, loc)
+    if _is_str(s.et) or has_str(s.et):
+        v = _key_strs(tr, v, loc)
     if key_of(v) != key_of(s.et):
         if scalar_type(v) is BOOL and scalar_type(s.et) is I64:
             return tr.fb.emit("select", [v, tr.fb.const(1), tr.fb.const(0)]) if isinstance(
@@ -408,8 +416,8 @@ def contains(tr, s: PySet, v, loc):
     if s.et is None:
         return False
     from .state import key_of
-    if _is_str(s.et):
-        v = _strs(tr, v, loc)
+    if _is_str(s.et) or has_str(s.et):
+        v = _key_strs(tr, v, loc)
     if key_of(v) != key_of(s.et):
         if scalar_type(v) is not None and scalar_type(s.et) is not None:
             v = _same(tr, s, v, loc) if scalar_type(v) is BOOL else v

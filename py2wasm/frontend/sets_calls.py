@@ -14,6 +14,7 @@ from .sets import (  # noqa: F401 - the set machinery these build on
     contains, copy, error, is_set, is_set_value, length, merge, new_set, of, pop, truth,
     update_from_iterable, _strs,
 )
+from .dicts import _key_strs
 
 
 # --- making sets, methods, calls -------------------------------------------------------------
@@ -21,7 +22,7 @@ from .sets import (  # noqa: F401 - the set machinery these build on
 def from_items(tr, items, site, loc) -> PySet:
     if not items:
         return new_set(tr, tr.mt.dict_sites.get(site), loc, site)
-    items = [_strs(tr, v, loc) for v in items]
+    items = [_key_strs(tr, v, loc) for v in items]
     _check_elem(items[0], loc)
     s = new_set(tr, items[0], loc, site)
     for v in items:
