@@ -50,6 +50,8 @@ FUNCS = {
              lambda tr, loc, a, axis, kind: SO.sort(tr, a, axis, kind, loc)),
     "argsort": ([("a", REQ), ("axis", -1), ("kind", None)],
                 lambda tr, loc, a, axis, kind: SO.argsort(tr, a, axis, kind, loc)),
+    "lexsort": ([("keys", REQ), ("axis", -1)],
+                lambda tr, loc, keys, axis: _lexsort(tr, keys, axis, loc)),
     "searchsorted": ([("a", REQ), ("v", REQ), ("side", "left"), ("sorter", None)],
                      lambda tr, loc, a, v, side, sorter: SO.searchsorted(tr, a, v, side, sorter,
                                                                          loc)),
@@ -86,6 +88,11 @@ METHOD_TABLE = {
 }
 METHOD_TABLE.update(SH.METHODS(REQ))
 METHODS = frozenset(METHOD_TABLE)
+
+
+def _lexsort(tr, keys, axis, loc):
+    from .npfuncs_lexsort import lexsort
+    return lexsort(tr, keys, axis, loc)
 
 
 def call(tr, fn, name, args, kwargs, loc):
