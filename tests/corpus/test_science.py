@@ -19,7 +19,7 @@ import pytest
 
 import py2wasm
 
-MODULES = ["signal_", "stats", "numerics", "physics", "image", "geometry", "ml"]
+MODULES = ["signal_", "stats", "numerics", "physics", "image", "geometry", "ml", "engineering"]
 TARGETS = ["mvp", "simd", "relaxed-simd"]
 
 KERNELS = []
