@@ -54,7 +54,7 @@ def bit_reverse(n: int, bits: int) -> int:
 
 def fft_radix2(x: npt.NDArray[np.complex128]):
     n = x.shape[0]
-    bits = int(math.log2(n)) if n > 0 else 0
+    bits = n.bit_length() - 1
     if n == 0 or (1 << bits) != n:
         raise ValueError(f"length must be a power of two, got {n}")
     a = np.empty(n, dtype=np.complex128)
