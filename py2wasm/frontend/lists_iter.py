@@ -155,8 +155,11 @@ def iterator_call(tr, fn, args, kwargs, loc):
                for a in args):
         return NO  # (NumPy arrays iterate over axis 0 as in `for row in a`)
     if fn is reversed and len(args) == 1 and not kwargs:
-        if is_array(args[0]):
-            return NO
+        if is_array(args[0]):  # axis 0 backwards: the indices n-1 .. 0
+            from .array_ops import get_iter as array_iter
+            from .iterators import RangeIter
+            it = array_iter(tr, args[0], loc)
+            return ArrIter(it.arr, RangeIter(isub(tr.fb, it.pos.stop, 1), -1, -1))
         lst = as_list(tr, args[0], loc)
         if lst.elem is None:
             return ListIter(lst, 0)  # empty

@@ -873,8 +873,8 @@ class Handlers:
             f.stack.append(v if type(v) is strvalues.StrIter else
                            strvalues.get_iter(self, v, self.loc_of(ins)))
             return
-        if isinstance(v, lists.ITERATORS):  # iter(enumerate(xs)) is itself
-            f.stack.append(v)
+        if isinstance(v, lists.ITERATORS + (arrays.ArrIter,)):  # iter(enumerate(xs)) is itself
+            f.stack.append(v)                                   # (reversed(a) too)
             return
         from .generators import Gen, GenIter, start_iter
         if isinstance(v, GenIter):

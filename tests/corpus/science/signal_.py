@@ -138,6 +138,23 @@ def power_spectrum_db(x):
     return 10.0 * np.log10(p + 1e-12)
 
 
+def zero_phase_smooth(x, alpha: float):
+    """Forward then backward exponential smoothing (no phase lag)."""
+    fwd = []
+    acc = x[0] if len(x) else 0.0
+    for v in x:
+        acc = alpha * v + (1 - alpha) * acc
+        fwd.append(acc)
+    out = np.zeros(len(fwd))
+    acc = fwd[-1] if fwd else 0.0
+    k = len(fwd) - 1
+    for v in reversed(np.array(fwd)):
+        acc = alpha * v + (1 - alpha) * acc
+        out[k] = acc
+        k -= 1
+    return out
+
+
 def _sig(n, seed=0):
     r = rng(seed)
     t = np.arange(n) / 64.0
@@ -156,5 +173,6 @@ CASES = [
     C(median_filter, (_sig(15, 7), 5), (_sig(4, 7), 1), (_sig(4, 7), 4)),
     C(fixed_point_fir, (rng(8).integers(-32768, 32767, 30).astype(np.int16),
                         np.array([8192, 16384, 8192], dtype=np.int16))),
+    C(zero_phase_smooth, (_sig(25, 10), 0.3), (_sig(1, 10), 0.5)),
     C(power_spectrum_db, (_sig(32, 9),), ulps=8, rtol=1e-12),
 ]
