@@ -19,7 +19,8 @@ import pytest
 
 import py2wasm
 
-MODULES = ["signal_", "stats", "numerics", "physics", "image", "geometry", "ml", "engineering"]
+MODULES = ["signal_", "stats", "numerics", "physics", "image", "geometry", "ml", "engineering",
+           "analysis"]
 TARGETS = ["mvp", "simd", "relaxed-simd"]
 
 KERNELS = []
