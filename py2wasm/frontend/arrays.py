@@ -772,7 +772,12 @@ def param_root(v, i):
 def settle_return(tr, v, loc):
     """A value crossing a signature: arrays C-contiguous, expressions computed."""
     if is_array(v):
-        return materialize(tr, v, loc, contiguous=True)
+        a = materialize(tr, v, loc, contiguous=True)
+        if tr.export and with_root_for_state(a) is not None:
+            # the caller gets a new array either way: an argument returned on one
+            # path joins a computed array returned on another (`u = u + du` in a loop)
+            a = Arr(a.dtype, a.ptr, a.shape, a.strides, None)
+        return a
     if type(v) is tuple:
         return tuple(settle_return(tr, x, loc) for x in v)
     return v

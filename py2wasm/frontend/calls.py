@@ -20,7 +20,7 @@ from ..ir import BOOL, F64, I64, NONE, Module, Var
 from .cmathlib import call_cmath, is_cmath_function
 from .complexes import BoundMethod
 from .values import is_complex
-from .iterators import make_range
+from .iterators import SymRange, make_range, reversed_range
 from .signature import placeholder, result_annotation
 from .state import Static, key_of, leaves, rebuild
 from .values import (E_FORBIDDEN, E_RECURSION_TYPE, E_TRACE_LIMIT, E_TYPE, E_UNSUPPORTED_CALL,
@@ -403,6 +403,8 @@ def call_value(tr, fn, args, kwargs, loc):
         return tuple(enumerate(args[0]))
     if fn is reversed and len(args) == 1 and isinstance(args[0], (tuple, range)):
         return args[0][::-1]  # a known range reversed is a range
+    if fn is reversed and len(args) == 1 and not kwargs and isinstance(args[0], SymRange):
+        return reversed_range(tr.fb, args[0], loc)
     if fn is zip and tuples:
         return tuple(zip(*args))
     if fn is tuple and len(args) == 1 and isinstance(args[0], (tuple, range)):

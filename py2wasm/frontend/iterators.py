@@ -144,3 +144,34 @@ def tuple_next(it: TupleIter):
     if it.pos >= len(it.items):
         return False, None, it
     return True, it.items[it.pos], TupleIter(it.items, it.pos + 1)
+
+
+def reversed_range(fb, r: SymRange, loc) -> RangeIter:
+    """`reversed(range(a, b, s))` with run-time bounds and a known step: an
+    iterator from the range's last element down to a, step -s. The last
+    element is a + ((|b - a| - 1) // |s|) * s in unsigned arithmetic (exact
+    for any int64 bounds); the exclusive end is a - 1 (a + 1 for a negative
+    step), so a non-empty range starting at the int64 limit itself raises
+    OverflowError (py2wasm's ints are int64)."""
+    from .unsigned import divmod_
+    a, b, s = r.start, r.stop, r.step
+    if isinstance(s, Var):
+        raise error(loc, "reversed() of a range whose step is known only at run time is not "
+                    "supported", "use a constant step, or loop over range(n - 1, -1, -1)",
+                    E_TYPE)
+    a, b = materialize(fb, a), materialize(fb, b)
+    up = s > 0
+    nonempty = fb.emit("lt" if up else "gt", [a, b])
+    span = fb.emit("wsub", [b, a] if up else [a, b])  # |b - a| as a uint64 when nonempty
+    steps = fb.emit("wsub", [span, fb.const(1)])
+    if abs(s) != 1:
+        steps = divmod_(fb, steps, fb.const(abs(s)))[0]
+    last = fb.emit("wadd", [a, fb.emit("wmul", [steps, fb.const(s)])])
+    # the walk goes from `last` back to a (inclusive): any exclusive end between
+    # a - s and a does; a -+ 1 leaves int64 only when a is the int64 limit itself
+    end = fb.emit("wsub", [a, fb.const(1 if up else -1)])
+    wrapped = fb.emit("eq", [a, fb.const(-2**63 if up else 2**63 - 1)])
+    fb.raise_if(fb.emit("and", [nonempty, wrapped]), "OverflowError",
+                "integer overflow: reversed(range(...)) ends at the int64 limit", loc)
+    cur = fb.emit("select", [nonempty, last, end])
+    return RangeIter(cur, end, -s)

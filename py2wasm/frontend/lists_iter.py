@@ -1,5 +1,5 @@
-"""Iterators over lists: `enumerate`, `zip` and `reversed` with a list (ranges
-may join in), stepped by FOR_ITER (opcodes.py) through `iter_step`.
+"""Iterators over lists: `enumerate`, `zip` and `reversed` with a list or a
+NumPy array (ranges may join in), stepped by FOR_ITER (opcodes.py) through `iter_step`.
 
 Place in the pipeline: frontend; split from lists.py (the list values and
 their operations), whose module docstring describes the memory layout.
@@ -7,7 +7,7 @@ their operations), whose module docstring describes the memory layout.
 from __future__ import annotations
 
 from ..ir import BOOL, I64
-from .arrays import iadd, icmp, isub
+from .arrays import ArrIter, iadd, icmp, is_array, isub
 from .lists import (NO, ListIter, Literal, PyList, _elem_of, _field, _load, as_list, iter_item,
                     iter_more, length)
 from .values import E_TYPE, E_UNSUPPORTED_CALL, error, scalar_type
@@ -86,8 +86,11 @@ def _iter_of(tr, v, loc):
         lst = as_list(tr, v, loc, strict=False)
         if lst is not None:
             return ListIter(lst, 0)
-    if isinstance(v, ITERATORS) or isinstance(v, RangeIter):
+    if isinstance(v, ITERATORS) or isinstance(v, (RangeIter, ArrIter)):
         return v
+    if is_array(v):  # for i, row in enumerate(a) / zip(a, b): rows of axis 0
+        from .array_ops import get_iter as array_iter
+        return array_iter(tr, v, loc)
     it = get_iter(tr.fb, v, loc)
     if isinstance(it, RangeIter):
         return it
@@ -104,6 +107,13 @@ def iter_step(tr, it):
         return iter_more(tr, it), lambda: iter_item(tr, it)
     if isinstance(it, RangeIter):
         return range_has_next(fb, it), lambda: range_advance(fb, it)
+    if isinstance(it, ArrIter):
+        from .array_ops import iter_item as row_item
+
+        def arr_step():
+            i, nxt = range_advance(fb, it.pos)
+            return row_item(tr, it.arr, i, None), ArrIter(it.arr, nxt)
+        return range_has_next(fb, it.pos), arr_step
     if isinstance(it, RevIter):
         n = length(fb, it.lst)
         more = _and(fb, icmp(fb, "ge", it.pos, 0), icmp(fb, "lt", it.pos, n))
@@ -140,10 +150,16 @@ def _and(fb, a, b):
 def iterator_call(tr, fn, args, kwargs, loc):
     """reversed(xs), enumerate(xs[, start]), zip(xs, ys...) with a list: an
     iterator; NO when no list is involved."""
-    if not any(isinstance(a, (PyList,) + ITERATORS) or isinstance(a, Literal) and not
-               any(_elem_of(x) is None for x in a.items) for a in args):
-        return NO
+    if not any(isinstance(a, (PyList, ArrIter) + ITERATORS) or is_array(a) or
+               isinstance(a, Literal) and not any(_elem_of(x) is None for x in a.items)
+               for a in args):
+        return NO  # (NumPy arrays iterate over axis 0 as in `for row in a`)
     if fn is reversed and len(args) == 1 and not kwargs:
+        if is_array(args[0]):  # axis 0 backwards: the indices n-1 .. 0
+            from .array_ops import get_iter as array_iter
+            from .iterators import RangeIter
+            it = array_iter(tr, args[0], loc)
+            return ArrIter(it.arr, RangeIter(isub(tr.fb, it.pos.stop, 1), -1, -1))
         lst = as_list(tr, args[0], loc)
         if lst.elem is None:
             return ListIter(lst, 0)  # empty

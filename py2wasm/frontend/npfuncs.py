@@ -50,6 +50,11 @@ FUNCS = {
              lambda tr, loc, a, axis, kind: SO.sort(tr, a, axis, kind, loc)),
     "argsort": ([("a", REQ), ("axis", -1), ("kind", None)],
                 lambda tr, loc, a, axis, kind: SO.argsort(tr, a, axis, kind, loc)),
+    "gradient": (None, lambda tr, args, kwargs, loc: _gradient(tr, args, kwargs, loc)),
+    "vander": ([("x", REQ), ("N", None), ("increasing", False)],
+               lambda tr, loc, x, N, increasing: _vander(tr, x, N, increasing, loc)),
+    "lexsort": ([("keys", REQ), ("axis", -1)],
+                lambda tr, loc, keys, axis: _lexsort(tr, keys, axis, loc)),
     "searchsorted": ([("a", REQ), ("v", REQ), ("side", "left"), ("sorter", None)],
                      lambda tr, loc, a, v, side, sorter: SO.searchsorted(tr, a, v, side, sorter,
                                                                          loc)),
@@ -86,6 +91,21 @@ METHOD_TABLE = {
 }
 METHOD_TABLE.update(SH.METHODS(REQ))
 METHODS = frozenset(METHOD_TABLE)
+
+
+def _gradient(tr, args, kwargs, loc):
+    from .npfuncs_gradient import gradient
+    return gradient(tr, args, kwargs, loc)
+
+
+def _vander(tr, x, N, increasing, loc):
+    from .npfuncs_gradient import vander
+    return vander(tr, x, N, increasing, loc)
+
+
+def _lexsort(tr, keys, axis, loc):
+    from .npfuncs_lexsort import lexsort
+    return lexsort(tr, keys, axis, loc)
 
 
 def call(tr, fn, name, args, kwargs, loc):

@@ -13,6 +13,7 @@ from ..ir import BOOL, F64, I64, Var
 from ..ir.types import INT_BITS, int_range
 from . import arrays as A
 from . import array_assign, array_shapes
+from . import npscalars as nps
 from .arrays import (alloc, Arr, cast, dtype_of, iadd, ic, icmp, imul, is_array, known, loop_nest,
                      store)
 from .values import E_TYPE, error, scalar_type, TraceRaise
@@ -67,7 +68,7 @@ def array_from(tr, v, dtype, loc):
 
     def walk(x, d):
         if d == len(shape):
-            if scalar_type(x) is None:
+            if scalar_type(x) is None and not _real_np_scalar(x):
                 raise error(loc, "numpy.array needs a rectangular nest of tuples of numbers",
                             "", E_TYPE)
             flat.append(x)
@@ -79,14 +80,21 @@ def array_from(tr, v, dtype, loc):
             walk(y, d + 1)
     walk(v, 0)
     if dtype is None:
-        py = [{I64: 0, F64: 0.0, BOOL: False}[scalar_type(y)] for y in flat]
-        dtype = np.result_type(*[np.asarray(y).dtype for y in py]).name if py else "float64"
+        dts = [np.dtype(nps.dtype_name(y)) if _real_np_scalar(y) else
+               np.asarray({I64: 0, F64: 0.0, BOOL: False}[scalar_type(y)]).dtype for y in flat]
+        dtype = np.result_type(*dts).name if dts else "float64"  # a NumPy scalar: its dtype
     out = alloc(tr, dtype, tuple(shape), loc)
     fb = tr.fb
     for k, y in enumerate(flat):
         fb.emit_multi("store", [ic(fb, iadd(fb, out.ptr, k * out.itemsize)),
                                 array_assign.scalar_to_dtype(tr, y, dtype, loc)], {"dtype": dtype})
     return out
+
+
+def _real_np_scalar(x) -> bool:
+    """A NumPy scalar of a real dtype (np.array([y[1], -y[0]]) of float64 elements)."""
+    from .complex_scalars import is_npcx
+    return nps.is_np(x) and not is_npcx(x)
 
 
 def arange(tr, args, kwargs, loc):

@@ -319,6 +319,10 @@ class Handlers:
                                and not isinstance(obj.type, VectorType)) \
                 and name in complexes.NUMBER_ATTRIBUTES:
             return complexes.attribute(self.fb, obj, name, loc)
+        from .intmethods import attribute as int_attribute
+        m = int_attribute(obj, name, loc)  # n.bit_length
+        if m is not None:
+            return m
         if isinstance(obj, Var) or type(obj) in (tuple, int, float, bool, Cx):
             tn = obj.type.pyname if isinstance(obj, Var) else type(obj).__name__
             raise error(loc, f"attribute {name!r} of a {tn} is not supported",
@@ -869,8 +873,8 @@ class Handlers:
             f.stack.append(v if type(v) is strvalues.StrIter else
                            strvalues.get_iter(self, v, self.loc_of(ins)))
             return
-        if isinstance(v, lists.ITERATORS):  # iter(enumerate(xs)) is itself
-            f.stack.append(v)
+        if isinstance(v, lists.ITERATORS + (arrays.ArrIter,)):  # iter(enumerate(xs)) is itself
+            f.stack.append(v)                                   # (reversed(a) too)
             return
         from .generators import Gen, GenIter, start_iter
         if isinstance(v, GenIter):

@@ -243,6 +243,16 @@ def _np_with_complex(fb, a, b, loc):
     return a, b
 
 
+def _numpy_complex_result(a, b, reflected=False) -> bool:
+    """A NumPy real scalar with a Python complex: NumPy's scalar math decides
+    (np.float32(x) * 1j is a numpy.complex64, np.int32 a numpy.complex128),
+    except `complex op np.float64`: complex's own method accepts a float
+    subclass, so CPython's complex arithmetic gives a Python complex."""
+    if not (nps.is_np(a) and is_complex(b) or nps.is_np(b) and is_complex(a)):
+        return False
+    return reflected or not (nps.is_np(b) and nps.dtype_name(b) == "float64")
+
+
 def binary(fb, op: str, a: Any, b: Any, loc, tr=None) -> Any:
     """`a op b` for op in + - * / // % ** & | ^ << >> (also in-place forms).
     `tr`: the FunctionTracer, when there is one (array code that traces
@@ -251,7 +261,7 @@ def binary(fb, op: str, a: Any, b: Any, loc, tr=None) -> Any:
         return _array_ops().binary(tr or _tracer(fb), op, a, b, loc)
     if op not in BINARY:
         raise error(loc, f"operator {op} is not supported", "", E_UNSUPPORTED_OPCODE)
-    if _npcx().involved(a, b):
+    if _npcx().involved(a, b) or _numpy_complex_result(a, b):
         return _npcx().binary(fb, op, a, b, loc)
     a, b = _np_with_complex(fb, a, b, loc)
     if nps.is_np(a) or nps.is_np(b):
@@ -300,8 +310,8 @@ def compare(fb, op: str, a: Any, b: Any, loc) -> Any:
     """`a op b` for op in < <= == != > >=: a known bool or a bool Var."""
     if _arrays().is_array(a) or _arrays().is_array(b):
         return _array_ops().compare(_tracer(fb), op, a, b, loc)
-    if _npcx().involved(a, b):
-        return _npcx().compare(fb, op, a, b, loc)
+    if _npcx().involved(a, b) or _numpy_complex_result(a, b, op not in ("==", "!=")):
+        return _npcx().compare(fb, op, a, b, loc)  # (complex has no order: NumPy's decides)
     a, b = _np_with_complex(fb, a, b, loc)
     if nps.is_np(a) or nps.is_np(b):
         return nps.compare(fb, op, a, b, loc)

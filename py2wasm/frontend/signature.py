@@ -272,6 +272,15 @@ def param_types_from_annotations(fn, default=F64) -> list[PyType]:
     return out
 
 
+def _bare_results() -> tuple:
+    import numpy as np
+    return (tuple, typing.Tuple, list, typing.List, dict, typing.Dict, set, typing.Set,
+            np.ndarray)
+
+
+_BARE_RESULTS = _bare_results()
+
+
 def result_annotation(fn) -> Optional[PyType]:
     ann = getattr(fn, "__annotations__", {}).get("return", inspect.Parameter.empty)
     if ann is inspect.Parameter.empty:
@@ -280,8 +289,8 @@ def result_annotation(fn) -> Optional[PyType]:
     if compilable_class(_dotted(ann, fn)):  # an instance: what is returned decides
         return None                         # (objects.exit_value)
     import typing
-    if _dotted(ann, fn) in (tuple, typing.Tuple):  # a bare `-> tuple`: the items returned decide
-        return None
+    if _dotted(ann, fn) in _BARE_RESULTS:  # `-> tuple`, `-> np.ndarray`, `-> list`...: no
+        return None                        # element type, the value returned decides
     t = annotation_type(ann, fn, "the result")
     if _has_array(t):
         return None  # the array actually returned decides (ndim is not in npt.NDArray)

@@ -76,7 +76,24 @@ def key_of(v: Any):
         return ("k", type(v), v)
     if hasattr(type(v), "trace_key"):  # the protocol of other trace values (strings.FStr)
         return v.trace_key(key_of)
+    if _is_made_closure(v):  # a lambda made in compiled code: its captured values
+        return ("fn", id(v.__code__)) + tuple(key_of(c.cell_contents) for c in v.__closure__)
     return ("k", id(v))
+
+
+def _is_made_closure(v) -> bool:
+    """A function made by compiled code (lists_calls.comprehension: a lambda)
+    with captured values: they are its leaves, so it can cross calls (passed
+    to a helper that calls it) and joins like any value."""
+    return getattr(v, "__py2wasm_comprehension__", False) and bool(v.__closure__)
+
+
+def _rebuild_closure(v, it):
+    import types
+    cells = tuple(types.CellType(rebuild(c.cell_contents, it)) for c in v.__closure__)
+    fn = types.FunctionType(v.__code__, v.__globals__, v.__name__, v.__defaults__, cells)
+    fn.__py2wasm_comprehension__ = True
+    return fn
 
 
 # The items of a tuple iterator that are known numbers stay constants (keyed
@@ -160,6 +177,9 @@ def leaves(v: Any, out: list) -> list:
             leaves(x, out)
     elif hasattr(type(v), "trace_leaves"):
         v.trace_leaves(leaves, out)
+    elif _is_made_closure(v):
+        for c in v.__closure__:
+            leaves(c.cell_contents, out)
     return out
 
 
@@ -191,6 +211,8 @@ def rebuild(v: Any, it) -> Any:
         return SymRange(rebuild(v.start, it), rebuild(v.stop, it), rebuild(v.step, it))
     if hasattr(type(v), "trace_rebuild"):
         return v.trace_rebuild(rebuild, it)
+    if _is_made_closure(v):
+        return _rebuild_closure(v, it)
     return v
 
 

@@ -176,6 +176,8 @@ def format_value(value: Any, conv: Optional[str], spec: Any, loc) -> Any:
             raise error(loc, f"format spec {spec!r} is not supported for a run-time "
                         f"{field.kind()}", "", E_UNSUPPORTED_VALUE)
         return FStr([field])
+    if type(value) is tuple and conv in (None, "s", "r") and not spec and not _known(value):
+        return _tuple_text(value, loc)  # f"{a.shape}": each item's repr
     if _known(value):
         try:
             return format(_CONVERSIONS[conv](value) if conv else value, spec)
@@ -186,6 +188,23 @@ def format_value(value: Any, conv: Optional[str], spec: Any, loc) -> Any:
     raise error(loc, f"formatting {what} known only at run time is not supported",
                 "format ints, floats, bools and NumPy scalars (one per field)",
                 E_UNSUPPORTED_VALUE)
+
+
+def _run_time_tuple(v: Any) -> bool:
+    return type(v) is tuple and any(_is_symbolic_number(x) or _run_time_tuple(x) for x in v)
+
+
+def _tuple_text(value: tuple, loc) -> "FStr":
+    """str() of a tuple holding numbers known only at run time (a shape):
+    "(" + the items' reprs joined by ", " + ")", "(x,)" for one item."""
+    parts: list = ["("]
+    for i, x in enumerate(value):
+        if i:
+            parts.append(", ")
+        text = format_value(x, "r", "", loc)
+        parts.extend(text.parts if isinstance(text, FStr) else [text])
+    parts.append(",)" if len(value) == 1 else ")")
+    return FStr(parts)
 
 
 def _known(v: Any) -> bool:
@@ -234,7 +253,8 @@ def call_builtin(fn, args: list, kwargs: dict, loc) -> Any:
     FStr); NotImplemented for anything else."""
     if kwargs or not args:
         return NotImplemented
-    if not any(isinstance(a, FStr) or _is_symbolic_number(a) for a in args):
+    if not any(isinstance(a, FStr) or _is_symbolic_number(a) or _run_time_tuple(a)
+               for a in args):
         if all(_known(a) for a in args) and (fn is format or len(args) == 1):
             try:
                 return fn(*args)  # known values: Python itself

@@ -403,6 +403,8 @@ class FunctionTracer(Handlers):
                 fb.ret([self.materialize(x) for x in leaves(v, [])])
         else:
             rtype = self.result
+            if self.export and not self.result_is_assumed:
+                rtype = self._numpy_result(rtype)
             types = [(trace_type(v, loc, "returned value"), loc) for _, v, loc in self.returns]
             if self.result_is_assumed:
                 for t, loc in types:
@@ -419,6 +421,21 @@ class FunctionTracer(Handlers):
             rtypes = flatten(rtype)
         fb.fn.result_types = rtypes
         return fb.finish(), template
+
+    def _numpy_result(self, rtype):
+        """An exported function annotated `-> float` (`complex`, tuples of
+        them) whose returns are NumPy float64 (complex128) scalars, which are
+        floats: the NumPy scalar type, as CPython returns it (paths returning
+        Python numbers join as without an annotation)."""
+        returns = _unify_numpy_returns(self.returns)
+        types = {trace_type(v, loc, "returned value") for _, v, loc in returns}
+        if len(types) != 1:
+            return rtype
+        t = next(iter(types))
+        if t == rtype or not _fits(rtype, t):
+            return rtype
+        self.returns = returns
+        return t
 
     def _return_mismatch(self, va, vb, loc):
         a, b = trace_type(va, loc, "returned value"), trace_type(vb, loc, "returned value")
@@ -521,3 +538,16 @@ def _build_dispatch(cls):
 _build_dispatch(FunctionTracer)
 __all__ = ["FunctionTracer", "AssumptionFailed", "STOP", "check_python_version",
            "signature_of"]
+
+
+# NumPy scalars that are instances of the annotated Python type: returned as is
+# (CPython ignores the annotation; `-> float` returning `a[i]` gives a np.float64).
+_SUBCLASS_OF = {F64: "float64", COMPLEX: "complex128"}
+
+
+def _fits(ann, t) -> bool:
+    """t's values are instances of annotation `ann` (leaf by leaf)."""
+    if isinstance(ann, TupleType):
+        return isinstance(t, TupleType) and len(t.elems) == len(ann.elems) and \
+            t.names == ann.names and all(_fits(a, u) for a, u in zip(ann.elems, t.elems))
+    return t == ann or ann in _SUBCLASS_OF and t == NumpyScalarType(_SUBCLASS_OF[ann])

@@ -209,6 +209,8 @@ def apply(fb, op, loop, out, vals, loc):
         return _math(fb, _MATH1[op], v, dt)
     if op in _MATH2:
         return _math(fb, _MATH2[op], v, dt)
+    if op in _ANGLE:  # NumPy's npy_deg2rad: x * (NPY_PI / 180.0), in the loop's dtype
+        return _fix(fb, dt, fb.emit("mul", [v[0], _c(fb, _ANGLE[op][dt == "float32"], F64)]))
     if op == "square":
         return _fix(fb, dt, fb.emit("mul" if isf else "wmul", [v[0], v[0]])) if not isb \
             else fb.emit("and", [v[0], v[0]])
@@ -252,7 +254,17 @@ def apply(fb, op, loop, out, vals, loc):
                 E_UNSUPPORTED_CALL)
 
 
-SUPPORTED = (set(_MATH1) | set(_MATH2) | set(_FPRIM1) | set(_CMP) | set(_ARITH)
+def _angle_factors(num, den):
+    import numpy as np
+    return (num / den, float(np.float32(num) / np.float32(den)))
+
+
+_ANGLE = {"radians": _angle_factors(3.141592653589793, 180.0),
+          "deg2rad": _angle_factors(3.141592653589793, 180.0),
+          "degrees": _angle_factors(180.0, 3.141592653589793),
+          "rad2deg": _angle_factors(180.0, 3.141592653589793)}
+
+SUPPORTED = (set(_MATH1) | set(_MATH2) | set(_FPRIM1) | set(_CMP) | set(_ARITH) | set(_ANGLE)
              | {"divide", "floor_divide", "remainder", "power", "negative", "positive",
                 "absolute", "sign", "square", "reciprocal", "maximum", "minimum", "fmax",
                 "fmin", "isnan", "isinf", "isfinite", "logical_and", "logical_or",

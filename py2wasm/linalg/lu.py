@@ -115,6 +115,8 @@ def det(a):
         d *= w[i, i]
     if swaps % 2 == 1:
         d = -d
+    if singular:  # NumPy: sign 0 times exp(-inf), +0.0 whatever the signs and swaps
+        d = 0.0
     return scalar_like(d, a)
 
 
