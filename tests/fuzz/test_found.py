@@ -56,6 +56,20 @@ CASES = [
     ("def f(a):\n    a[0] = (-8.7) ** 0.5\n    return a\n", (np.zeros(2, np.int64),),
      (TypeError, "int() argument must be a string, a bytes-like object or a real number, "
                  "not 'complex'")),
+    # a value with leading axes of length 1 assigned to a slice: NumPy's setitem
+    # drops them (the long run, seed 53000 program 1955: py2wasm raised its broadcast
+    # ValueError); others are NumPy's ValueError naming the shape left
+    ("def f(p0, p1):\n    p1[::1] = p0\n    return p1\n",
+     (np.array([[1.5, -2.0]]), np.zeros(2)), np.array([1.5, -2.0])),
+    ("def f(p0, p1):\n    p1[::-1] = np.round(p0, 2)\n    return p1\n",
+     (np.array([[[1.5, -2.0]]]), np.zeros(2, np.float32)), np.array([-2.0, 1.5], np.float32)),
+    ("def f(p0, p1):\n    p1[:] = p0\n    return p1\n", (np.ones((1, 3)), np.zeros(2)),
+     (ValueError, "could not broadcast input array from shape (3,) into shape (2,)")),
+    ("def f(p0, p1):\n    p1[:] = p0\n    return p1\n", (np.ones((2, 1, 2)), np.zeros(2)),
+     (ValueError, "could not broadcast input array from shape (2,1,2) into shape (2,)")),
+    ("def f(p0, p1):\n    p1 += p0\n    return p1\n", (np.ones((1, 2)), np.zeros(2)),
+     (ValueError, "non-broadcastable output operand with shape (2,) doesn't match the "
+                  "broadcast shape (1,2)")),
     # array ** a run-time exponent: NumPy's operator takes sqrt for 0.5 (-0.0 -> -0.0,
     # -inf -> nan; pow gives 0.0 and inf); py2wasm used pow
     ("def f(a, k):\n    return a ** k\n", (NEG, 0.5), np.array([-0.0, np.nan, 2.0])),
