@@ -148,20 +148,22 @@ def _broadcast_into_error(fb, vshape, dshape, loc, cond=None, force=False):
                   {"exc": "ValueError", "msg": msg}, loc=loc)
 
 
-def scalar_to_dtype(tr, v, dtype, loc):
+def scalar_to_dtype(tr, v, dtype, loc, *, np_astype=False):
     """A Python scalar stored into an array of `dtype` (NumPy's setitem:
     int() of a float for integer arrays, OverflowError outside the dtype). A
     NumPy scalar is cast like astype (C casts, no range check), except into
     a signed integer array, where NumPy converts a NumPy scalar of another
     type through a Python int as well (`int8_array[0] = np.int64(300)`
-    raises OverflowError, `= np.float64(nan)` ValueError)."""
+    raises OverflowError, `= np.float64(nan)` ValueError). `np_astype`: a
+    NumPy scalar is cast like astype into every dtype (NumPy's writes
+    through a boolean mask or an integer-array index)."""
     fb = tr.fb
     from .complex_scalars import is_npcx, to_dtype
     if _cx(dtype) or is_npcx(v):
         return to_dtype(tr, v, dtype, loc)
     if nps.is_np(v):
         sd = nps.dtype_name(v)
-        if dtype not in _SIGNED or sd in (dtype, "bool"):
+        if np_astype or dtype not in _SIGNED or sd in (dtype, "bool"):
             return cast(fb, nps.var_of(fb, v), sd, dtype, loc)
         if type(v) is not nps.NpScalar:
             v = v.item()  # the Python int or float

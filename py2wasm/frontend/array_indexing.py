@@ -159,8 +159,8 @@ def mask_setitem(tr, a: Arr, mask, value, loc) -> None:
             fb.emit_multi("raise_if_fmt", [bad, ic(fb, n), ic(fb, count)],
                           {"exc": "ValueError", "msg": msg}, loc=loc)
         step = isel(fb, icmp(fb, "eq", n, 1), 0, 1)
-    else:
-        x = scalar_to_dtype(tr, value, a.dtype, loc)
+    else:  # a NumPy scalar is cast like astype (a Python number is range-checked)
+        x = scalar_to_dtype(tr, value, a.dtype, loc, np_astype=True)
     plan = Plan(fb, Ew("where", (mask, a, a), a.dtype, a.shape, ("bool", a.dtype, a.dtype)),
                 a.shape)
 

@@ -13,6 +13,7 @@ from ..ir import BOOL, F64, I64, Var
 from ..ir.types import INT_BITS, int_range
 from . import arrays as A
 from . import array_assign, array_shapes
+from . import npscalars as nps
 from .arrays import (alloc, Arr, cast, dtype_of, iadd, ic, icmp, imul, is_array, known, loop_nest,
                      store)
 from .values import E_TYPE, error, scalar_type, TraceRaise
@@ -67,7 +68,7 @@ def array_from(tr, v, dtype, loc):
 
     def walk(x, d):
         if d == len(shape):
-            if scalar_type(x) is None:
+            if scalar_type(x) is None and not nps.is_np(x):
                 raise error(loc, "numpy.array needs a rectangular nest of tuples of numbers",
                             "", E_TYPE)
             flat.append(x)
@@ -78,9 +79,10 @@ def array_from(tr, v, dtype, loc):
         for y in x:
             walk(y, d + 1)
     walk(v, 0)
-    if dtype is None:
-        py = [{I64: 0, F64: 0.0, BOOL: False}[scalar_type(y)] for y in flat]
-        dtype = np.result_type(*[np.asarray(y).dtype for y in py]).name if py else "float64"
+    if dtype is None:  # NumPy's coercion: a Python int is int64, a NumPy scalar its dtype
+        dts = [np.dtype(nps.dtype_name(y)) if nps.is_np(y) else
+               np.asarray({I64: 0, F64: 0.0, BOOL: False}[scalar_type(y)]).dtype for y in flat]
+        dtype = np.result_type(*dts).name if dts else "float64"
     out = alloc(tr, dtype, tuple(shape), loc)
     fb = tr.fb
     for k, y in enumerate(flat):
