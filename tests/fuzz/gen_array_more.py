@@ -58,7 +58,7 @@ def extra_expr(g, d, want_nd, k=None):
     """One of the constructs above as an array expression, or None."""
     from .gen_array import A, method, np_call, result_type
     r = g.rng
-    k = r.randrange(9) if k is None else k
+    k = r.randrange(10) if k is None else k
     if k == 0:  # fancy reads with an integer array
         a = g.arr_expr(d, want_nd)
         t = a._t
@@ -223,6 +223,35 @@ def extra_expr(g, d, want_nd, k=None):
             return None
         s = T(ast.Call(_np_attr(t[1] if t[1] != "bool" else "bool_"), [const(0, INT)], []), "npscalar")
         return np_call("where", [c, a, s] if r.random() < 0.5 else [c, s, a], rt)
+    if k == 9:  # np.linalg on a finite matrix (values within +-50, square or not)
+        a = g.arr_expr(d, 2)
+        t = a._t
+        if t[2] != 2:
+            return None
+        dt = "float32" if t[1] == "float32" else "float64"
+        fin = np_call("where", [np_call("isfinite", [a], A("bool", 2)), a, const(0.0, FLOAT)],
+                      A(dt, 2))
+        m = np_call("clip", [fin, const(-50.0, FLOAT), const(50.0, FLOAT)], A(dt, 2))
+        fn = r.choice(["det", "inv", "solve", "norm", "matrix_power"])
+        args, rt = [m], A(dt, 2)
+        if fn == "det":  # a stack of one matrix: a 1-D result
+            args = [T(ast.Subscript(m, ast.Tuple([T(ast.Constant(None), "none"), ast.Slice(),
+                                                  ast.Slice()], L), L), A(dt, 3))]
+            rt = A(dt, 1)
+        elif fn == "solve":
+            b = T(ast.Subscript(copy.deepcopy(m), ast.Tuple([ast.Slice(), const(r.choice([0, -1]), INT)], L),
+                                L), A(dt, 1))
+            args, rt = [m, b], A(dt, 1)
+        elif fn == "norm":
+            args = [T(ast.Subscript(m, ast.Tuple([T(ast.Constant(None), "none"), ast.Slice(),
+                                                  ast.Slice()], L), L), A(dt, 3))]
+            node = ast.Call(_np_attr("linalg", "norm"), args, [ast.keyword("axis", const(-1, INT))])
+            return T(node, A(dt, 2), refcall="_r_linalg_norm_axis")
+        elif fn == "matrix_power":
+            args = [m, const(r.choice([0, 1, 2, 3, -1]), INT)]
+        if want_nd is not None and rt[2] != want_nd:
+            return None
+        return T(ast.Call(_np_attr("linalg", fn), args, []), rt, refcall="_r_linalg_" + fn)
     return None
 
 

@@ -295,3 +295,19 @@ def test_where_one_argument_and_array_of_numpy_scalars(src, target):
         if isinstance(want, tuple):
             want, got = want[0], got[0]
         assert got.dtype == want.dtype and got.tolist() == want.tolist()
+
+
+# np.linalg on a stack of 0x0 matrices: the stack was viewed with
+# reshape((-1, 0, 0)), which NumPy (and py2wasm) cannot infer ("cannot
+# reshape array of size 0"); NumPy gives det 1.0 per matrix, empty inverses
+# (found by the widened generator's np.linalg.det(m[None, :, :]))
+@pytest.mark.parametrize("target", TARGETS)
+@pytest.mark.parametrize("call", ["det(a)", "inv(a)", "slogdet(a)[1]", "cholesky(a)",
+                                  "matrix_power(a, -1)", "solve(a, a)", "eigvalsh(a)"])
+def test_linalg_stack_of_empty_matrices(call, target):
+    ns = {"np": np}
+    exec(compile(f"def f(a):\n    return np.linalg.{call}\n", "<found>", "exec"), ns)
+    c = py2wasm.compile(ns["f"], target=target)
+    for a in (np.zeros((1, 0, 0)), np.zeros((2, 3, 0, 0)), np.zeros((0, 2, 2))):
+        want, got = ns["f"](a), c(a)
+        assert got.dtype == want.dtype and got.shape == want.shape and got.tolist() == want.tolist()
