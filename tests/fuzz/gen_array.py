@@ -8,7 +8,9 @@ scalars (NEP 50 weak scalars), slices and views (negative strides,
 transposes), reductions with and without `axis`, element reads and writes
 with indices that may be out of range, in-place updates, slice assignment,
 and loops over elements with a carried value, a value stored each
-iteration, or both.
+iteration, or both. `gen_array_more.py` adds fancy indexing, sorting,
+ufunc methods, NumPy scalars made in the function, complex intermediates,
+3-D views and `np.linalg` (its docstring lists them).
 
 Result dtypes are NumPy's own: each candidate operation is first tried on
 one-element arrays of the operand dtypes, and left out when NumPy rejects it

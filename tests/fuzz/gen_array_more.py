@@ -110,7 +110,7 @@ def extra_expr(g, d, want_nd, k=None):
     if k == 4:  # ufunc methods
         a = g.arr_expr(d, None)
         t = a._t
-        kind = r.choice(["reduce", "accumulate"])
+        kind = r.choice(["reduce", "accumulate"]) if t[2] == 2 else "accumulate"  # 1-D: arrays
         ufs = ["maximum", "minimum", "add", "multiply"] if t[1] in _INT_DT else \
             ["add", "maximum", "minimum"] if t[1] in ("float64", "float32") else ["logical_or", "logical_and"]
         uf = r.choice(ufs)
