@@ -164,8 +164,12 @@ def extra_expr(g, d, want_nd, k=None):
             f = None
         else:
             w = complex(r.choice([0.5, -1.0, 2.0, 0.0]), r.choice([1.0, -0.5, 0.0]))
-            z = T(ast.BinOp(a, ast.Mult(), T(ast.Constant(w), "cx")), "z")
-            f = lambda x, y: x * w
+            wn = T(ast.Constant(w), "cx")
+            if r.random() < 0.5:  # a complex scalar computed at run time
+                wn = T(ast.Call(ast.Name("complex", L), [g.expr(FLOAT, 1), const(w.imag, FLOAT)], []),
+                       "cx")
+            z = T(ast.BinOp(a, r.choice([ast.Mult, ast.Add, ast.Div])(), wn), "z")
+            f = None
         if r.random() < 0.3:
             z = np_call("conj", [z], "z")
         part = r.choice(["real", "imag"])
