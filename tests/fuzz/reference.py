@@ -604,3 +604,19 @@ def _r_linalg_norm_axis(a, axis):
 
 def _r_linalg_matrix_power(a, k):
     return _linalg("matrix_power", a, const=k)
+
+
+# -- sorting: py2wasm's sort is a stable merge sort whatever the kind ----------------
+# (docs/arrays.md: NumPy's default kind may order equal keys, 0.0 and -0.0
+# included, otherwise)
+
+def _r_stable_sort(a, **kw):
+    return np.sort(a, kind="stable", **kw)
+
+
+def _r_stable_argsort(a, **kw):
+    return np.argsort(a, kind="stable", **kw)
+
+
+def _r_stable_sort_inplace(a, **kw):
+    a.sort(kind="stable", **kw)

@@ -23,8 +23,8 @@ CONSTRUCTS = {
 ARRAY_CONSTRUCTS = {
     "integer-array index": r"\[(:, )?np\.array\(\[",
     "nonzero/where index": r"\[np\.(nonzero|where)\(",
-    "stable sort": r"np\.(sort|argsort)\(.*kind='stable'",
-    "in-place sort": r"\.sort\(kind='stable'",
+    "sort": r"np\.(sort|argsort)\(",
+    "in-place sort": r"\.sort\((kind|axis|\))",
     "diff": r"np\.diff\(",
     "ufunc method": r"np\.\w+\.(reduce|accumulate)\(",
     "NumPy scalar with an array": r"np\.(u?int\d+|float\d+)\([^()]*\) [-+*/%&]+ ",
