@@ -160,12 +160,10 @@ def extra_expr(g, d, want_nd, k=None):
         c = r.random()
         if c < 0.3:
             z = T(ast.BinOp(a, ast.Add(), T(ast.BinOp(T(ast.Constant(1j), "cx"), ast.Mult(), b), "z")), "z")
-            f = lambda x, y: x + 1j * y
         elif c < 0.6:
             cd = r.choice(["complex128", "complex64"])
             z = method(a, "astype", [_dt(cd)], "z")
             z = T(ast.BinOp(z, r.choice([ast.Mult, ast.Add, ast.Sub])(), b), "z")
-            f = None
         else:
             w = complex(r.choice([0.5, -1.0, 2.0, 0.0]), r.choice([1.0, -0.5, 0.0]))
             wn = T(ast.Constant(w), "cx")
@@ -173,7 +171,6 @@ def extra_expr(g, d, want_nd, k=None):
                 wn = T(ast.Call(ast.Name("complex", L), [g.expr(FLOAT, 1), const(w.imag, FLOAT)], []),
                        "cx")
             z = T(ast.BinOp(a, r.choice([ast.Mult, ast.Add, ast.Div])(), wn), "z")
-            f = None
         if r.random() < 0.3:
             z = np_call("conj", [z], "z")
         part = r.choice(["real", "imag"])
@@ -191,7 +188,6 @@ def extra_expr(g, d, want_nd, k=None):
                 v = getattr(eval(src, ns, names), part)
         except Exception:
             return None
-        del f
         if not isinstance(v, np.ndarray) or v.dtype.name not in ("float64", "float32") or \
                 (want_nd is not None and v.ndim != want_nd) or v.ndim == 0:
             return None
