@@ -49,9 +49,13 @@ def _may_overlap(dest: Arr, v) -> bool:
     return False
 
 
-def assign(tr, dest: Arr, value, loc, *, casting="unsafe", ufunc=None):
-    """dest[...] = value with broadcasting (NumPy's setitem/`out=` semantics)."""
+def assign(tr, dest: Arr, value, loc, *, casting="unsafe", ufunc=None, setitem=False):
+    """dest[...] = value with broadcasting (NumPy's setitem/`out=` semantics).
+    `setitem`: NumPy's `a[...] = v` and copyto, which drop the value's extra
+    leading axes of length 1 (a ufunc's `out=` does not)."""
     fb = tr.fb
+    if setitem and is_array(value) and value.ndim > dest.ndim:
+        value = drop_leading_units(tr, value, dest.shape, loc)
     if is_array(value):
         if _same_view(dest, value):
             return
@@ -105,6 +109,31 @@ def assign(tr, dest: Arr, value, loc, *, casting="unsafe", ufunc=None):
     loop_nest(fb, dest.shape, [], body, parallel=True)
 
 
+def drop_leading_units(tr, value, dshape, loc):
+    """`value` without its leading axes beyond `dshape`'s rank, which must be
+    of length 1 (checked at run time where unknown): NumPy's setitem strips
+    them one by one while the value has more axes than the destination and
+    names the shape left in its ValueError (`(1,3)` into `(2,)` reads "from
+    shape (3,)", `(1,2,2)` "from shape (2,2)", `(2,1,2)` "from shape
+    (2,1,2)")."""
+    fb = tr.fb
+    vshape = value.shape
+    extra = len(vshape) - len(dshape)
+    ones = True  # every axis before j has length 1
+    for j in range(extra):
+        ne = icmp(fb, "ne", vshape[j], 1)
+        stop = band(fb, ones, ne)  # axis j is the first not of length 1
+        if stop is not False:
+            _broadcast_into_error(fb, vshape[j:], dshape, loc, cond=stop)
+        ones = band(fb, ones, icmp(fb, "eq", vshape[j], 1))
+        if ones is False:
+            break
+    if not isinstance(value, Arr):
+        value = materialize(tr, value, loc, contiguous=True)
+    st = None if value.strides is None else value.strides[extra:]
+    return Arr(value.dtype, value.ptr, vshape[extra:], st, value.root)
+
+
 def _broadcast_into_error(fb, vshape, dshape, loc, cond=None, force=False):
     force = force or cond is True  # a mismatch known while tracing
     args: list = []
@@ -119,20 +148,22 @@ def _broadcast_into_error(fb, vshape, dshape, loc, cond=None, force=False):
                   {"exc": "ValueError", "msg": msg}, loc=loc)
 
 
-def scalar_to_dtype(tr, v, dtype, loc):
+def scalar_to_dtype(tr, v, dtype, loc, *, np_astype=False):
     """A Python scalar stored into an array of `dtype` (NumPy's setitem:
     int() of a float for integer arrays, OverflowError outside the dtype). A
     NumPy scalar is cast like astype (C casts, no range check), except into
     a signed integer array, where NumPy converts a NumPy scalar of another
     type through a Python int as well (`int8_array[0] = np.int64(300)`
-    raises OverflowError, `= np.float64(nan)` ValueError)."""
+    raises OverflowError, `= np.float64(nan)` ValueError). `np_astype`: a
+    NumPy scalar is cast like astype into every dtype (NumPy's writes
+    through a boolean mask or an integer-array index)."""
     fb = tr.fb
     from .complex_scalars import is_npcx, to_dtype
     if _cx(dtype) or is_npcx(v):
         return to_dtype(tr, v, dtype, loc)
     if nps.is_np(v):
         sd = nps.dtype_name(v)
-        if dtype not in _SIGNED or sd in (dtype, "bool"):
+        if np_astype or dtype not in _SIGNED or sd in (dtype, "bool"):
             return cast(fb, nps.var_of(fb, v), sd, dtype, loc)
         if type(v) is not nps.NpScalar:
             v = v.item()  # the Python int or float

@@ -140,10 +140,12 @@ def mask_setitem(tr, a: Arr, mask, value, loc) -> None:
     _mask_check(tr, a, mask, loc)
     mask = materialize(tr, mask, loc)
     if is_array(value):
+        if value.ndim > 1:  # NumPy's words (also for leading axes of length 1)
+            raise TraceRaise("TypeError", "NumPy boolean array indexing assignment requires a "
+                             f"0 or 1-dimensional input, input has {value.ndim} dimensions")
         value = materialize(tr, value, loc, contiguous=True)
-        if value.ndim != 1:
-            raise error(loc, "assigning a multi-dimensional array through a boolean index is "
-                        "not supported", "assign a number or a 1-D array", E_UNSUPPORTED_VALUE)
+        if value.ndim == 0:  # one value for every true element
+            value = Arr(value.dtype, value.ptr, (1,), None, value.root)
         if value.root is not None and value.root == a.root:
             value = copy(tr, value, loc)
         count = _mask_count(tr, mask, loc)
@@ -157,8 +159,8 @@ def mask_setitem(tr, a: Arr, mask, value, loc) -> None:
             fb.emit_multi("raise_if_fmt", [bad, ic(fb, n), ic(fb, count)],
                           {"exc": "ValueError", "msg": msg}, loc=loc)
         step = isel(fb, icmp(fb, "eq", n, 1), 0, 1)
-    else:
-        x = scalar_to_dtype(tr, value, a.dtype, loc)
+    else:  # a NumPy scalar is cast like astype (a Python number is range-checked)
+        x = scalar_to_dtype(tr, value, a.dtype, loc, np_astype=True)
     plan = Plan(fb, Ew("where", (mask, a, a), a.dtype, a.shape, ("bool", a.dtype, a.dtype)),
                 a.shape)
 
@@ -324,7 +326,8 @@ def setitem(tr, a, key, value, loc):
             return
         fb.emit_multi("store", [ic(fb, ptr), x], {"dtype": arr.dtype}, loc=loc)
         return
-    assign(tr, view, settle(tr, value, loc) if isinstance(value, tuple) else value, loc)
+    assign(tr, view, settle(tr, value, loc) if isinstance(value, tuple) else value, loc,
+           setitem=True)
 
 
 def getitem_view(tr, a, key, loc):

@@ -116,11 +116,7 @@ def inplace(tr, op, a: Arr, b, loc):
                     "NumPy raises UFuncTypeError here; use a = a op b or astype()", E_TYPE)
     # the result must have a's shape (NumPy: non-broadcastable output operand)
     fb = tr.fb
-    if len(node.shape) > a.ndim:
-        raise TraceRaise("ValueError", "non-broadcastable output operand with shape "
-                         + _fmt_shape(a.shape, []) + " doesn't match the broadcast shape "
-                         + _fmt_shape(node.shape, []))
-    bad = False
+    bad = len(node.shape) > a.ndim  # NumPy drops no leading axes of length 1 here
     for ns, as_ in zip(node.shape[::-1], a.shape[::-1]):
         if ns is as_:
             continue

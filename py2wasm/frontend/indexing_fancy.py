@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from . import arrays as A
 from . import array_assign, array_indexing, array_ops
+from . import npscalars as nps
 from .arrays import (Arr, Ew, ListLit, Plan, alloc, band, bor, cast, element, ic, icmp, iadd,
                      imax, is_array, isel, known, loop_nest, materialize)
 from ..ir import I64, Var
@@ -291,10 +292,10 @@ def setitem(tr, a: Arr, key, value, loc) -> None:
         src = value.dtype
         vplan = Plan(fb, value, ix.shape)
     else:
-        if scalar_type(value) is None:
+        if scalar_type(value) is None and not nps.is_np(value):
             raise error(loc, f"assigning a {A._tn(value)} to array elements is not supported",
                         "assign numbers or arrays", E_TYPE)
-        x = array_assign.scalar_to_dtype(tr, value, a.dtype, loc)
+        x = array_assign.scalar_to_dtype(tr, value, a.dtype, loc, np_astype=True)  # NumPy's
     _check_bounds(tr, ix, loc)
     plans = _planner(tr, ix)
 

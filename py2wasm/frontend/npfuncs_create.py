@@ -39,7 +39,7 @@ def fill(tr, arr: Arr, value, loc):
         fb = tr.fb
         x = value if isinstance(value, Var) else fb.const(float(value), F64)
         value = cast(fb, x, "float64", arr.dtype, loc)
-    array_assign.assign(tr, arr, value, loc)
+    array_assign.assign(tr, arr, value, loc, setitem=True)  # copyto: leading 1s dropped
     return arr
 
 

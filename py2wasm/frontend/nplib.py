@@ -135,6 +135,8 @@ def call(tr, fn, args, kwargs, loc):
             from .viewcopy import c_contiguous, view_or_copy  # a view iff C-contiguous
             return view_or_copy(tr, a, c_contiguous(tr.fb, a), a.shape, None, loc)
         return array_from(tr, b["a"], dt, loc)
+    if name == "where" and len(args) == 1 and not kwargs:  # np.where(c) is np.nonzero(c)
+        return call(tr, np.nonzero, args, kwargs, loc)
     if name == "where":
         b = bind(loc, name, args, kwargs, [("condition", REQUIRED), ("x", REQUIRED),
                                            ("y", REQUIRED)])

@@ -359,12 +359,15 @@ def ufunc_call(tr, uf, args, kwargs, loc):
         if b["out"] is None and b["where"] is True:
             from .nplib import _scalar_ufunc
             return _scalar_ufunc(tr, uf, ops, loc)
-    node = A.ufunc_node(tr, uf, ops, loc)
-    if dt is not None and node.dtype != dt:
-        node = A.astype_node(node, dt)
     out, where = b["out"], _arr(tr, b["where"], loc)
     if isinstance(out, tuple) and len(out) == 1:
         out = out[0]
+    if isinstance(out, Arr):  # NumPy broadcasts the operands, out and where together
+        A.broadcast_shapes(tr.fb, [A.shape_of(x) for x in ops] + [out.shape]
+                           + ([where.shape] if is_array(where) else []), loc)
+    node = A.ufunc_node(tr, uf, ops, loc)
+    if dt is not None and node.dtype != dt:
+        node = A.astype_node(node, dt)
     if out is None:
         if where is not True:
             raise error(loc, f"numpy.{uf.__name__}(where=...) without out= leaves the other "

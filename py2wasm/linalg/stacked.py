@@ -29,8 +29,12 @@ from .elements import work_zeros, work_zeros2
 
 
 def as_stack(a):
-    """a (..., m, n) viewed as (count, m, n)."""
-    return a.reshape((-1, a.shape[a.ndim - 2], a.shape[a.ndim - 1]))
+    """a (..., m, n) viewed as (count, m, n). The count is the product of the
+    batch axes (not -1: NumPy cannot infer it when m or n is 0)."""
+    count = 1
+    for i in range(a.ndim - 2):
+        count *= a.shape[i]
+    return a.reshape((count, a.shape[a.ndim - 2], a.shape[a.ndim - 1]))
 
 
 def square_stack(a):

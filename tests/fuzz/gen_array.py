@@ -8,7 +8,9 @@ scalars (NEP 50 weak scalars), slices and views (negative strides,
 transposes), reductions with and without `axis`, element reads and writes
 with indices that may be out of range, in-place updates, slice assignment,
 and loops over elements with a carried value, a value stored each
-iteration, or both.
+iteration, or both. `gen_array_more.py` adds fancy indexing, sorting,
+ufunc methods, NumPy scalars made in the function, complex intermediates,
+3-D views and `np.linalg` (its docstring lists them).
 
 Result dtypes are NumPy's own: each candidate operation is first tried on
 one-element arrays of the operand dtypes, and left out when NumPy rejects it
@@ -23,7 +25,7 @@ import warnings
 
 import numpy as np
 
-from . import values
+from . import gen_array_more, values
 from .gen_scalar import BOOL, FLOAT, INT, L, Options, S, ScalarGen, call, const, name
 from .program import Program, T
 
@@ -292,7 +294,9 @@ class ArrayGen(ScalarGen):
     def arr_extra(self, d, want_nd):
         """Creation, reshaping, cumulative sums, rounding, joining, masks."""
         r = self.rng
-        k = r.randrange(12)
+        k = r.randrange(12 if self.ex("more_array") else 20)
+        if k >= 12:  # fancy indexing, sorting, ufunc methods, complex, 3-D views...
+            return gen_array_more.extra_expr(self, d, want_nd)
         if k == 0:  # creation
             n = self.expr(INT, 2) if r.random() < 0.3 else const(r.randint(0, 5), INT)
             n = ast.Call(ast.Name("min", L), [ast.Call(ast.Name("max", L), [n, const(0, INT)], []),
@@ -456,6 +460,10 @@ class ArrayGen(ScalarGen):
             return [self.slice_store()]
         if k < 0.77 and not self.ex("view_inplace"):
             node = self.view_inplace()
+            if node is not None:
+                return [node]
+        if k < 0.85 and not self.ex("more_array"):
+            node = gen_array_more.extra_stmt(self)
             if node is not None:
                 return [node]
         return super().stmt(depth)

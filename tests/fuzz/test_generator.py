@@ -19,6 +19,31 @@ CONSTRUCTS = {
     "matrix product": r" @ ",
 }
 
+# the widened array generator (gen_array_more.py)
+ARRAY_CONSTRUCTS = {
+    "integer-array index": r"\[(:, )?np\.array\(\[",
+    "nonzero/where index": r"\[np\.(nonzero|where)\(",
+    "sort": r"np\.(sort|argsort)\(",
+    "in-place sort": r"\.sort\((kind|axis|\))",
+    "diff": r"np\.diff\(",
+    "ufunc method": r"np\.\w+\.(reduce|accumulate)\(",
+    "NumPy scalar with an array": r"np\.(u?int\d+|float\d+)\([^()]*\) [-+*/%&]+ ",
+    "complex intermediate": r"(1j|\dj\)|complex(64|128)\)).*\.(real|imag)\b",
+    "3-D view": r"np\.transpose\(.*\[(None, :, :|:, None, :)\]",
+    "linalg": r"np\.linalg\.(det|inv|solve|norm|matrix_power)\(",
+    "in-place through .T": r"\.T\[.*\] (\+|-|\*)= ",
+}
+
+
+def test_every_array_construct_is_generated():
+    seen = {k: 0 for k in ARRAY_CONSTRUCTS}
+    for i in range(400):
+        src = program_for(6, i, "array").source()
+        for k, pat in ARRAY_CONSTRUCTS.items():
+            if re.search(pat, src):
+                seen[k] += 1
+    assert all(seen.values()), seen
+
 
 def test_every_construct_is_generated():
     seen = {k: 0 for k in CONSTRUCTS}
