@@ -28,6 +28,7 @@ first time, on the same inputs) and
 raises, or not, exactly as before; it runs the rest of the loop. Loops
 whose values are used after them (other than through the exit's block
 arguments), and loops of more than MAX_BODY equations, are left alone.
+Linear: one map of each variable's users for the function.
 """
 from __future__ import annotations
 
@@ -77,7 +78,7 @@ def _find(h: Block, body: set, preds: dict):
     return None
 
 
-def _split(fn: Function, h: Block, body: set, blocks: list, preds: dict) -> bool:
+def _split(fn: Function, h: Block, body: set, blocks: list, preds: dict, users: dict) -> bool:
     loop = [b for b in blocks if id(b) in body]
     if sum(len(b.eqns) for b in loop) > MAX_BODY:
         return False
@@ -95,9 +96,8 @@ def _split(fn: Function, h: Block, body: set, blocks: list, preds: dict) -> bool
         inside.update(p.id for p in b.params)
         for e in b.eqns:
             inside.update(o.id for o in e.outs)
-    for b in fn.blocks:
-        if id(b) not in body and any(v.id in inside for v in b.uses()):
-            return False  # a value of the loop used after it: not handled
+    if any(bid not in body for v in inside for bid in users.get(v, ())):
+        return False  # a value of the loop used after it: not handled
     vmap: dict[int, Var] = {}
 
     def var(v: Var) -> Var:
@@ -161,11 +161,17 @@ def split_function(fn: Function) -> int:
         for s in b.successors():
             preds[id(s)].append(b)
     blocks = list(dom.rpo)
+    # var id -> ids of the blocks using it (made once: a copy only uses what
+    # its original used, so a later loop's test stays right)
+    users: dict[int, set] = {}
+    for b in blocks:
+        for v in b.uses():
+            users.setdefault(v.id, set()).add(id(b))
     done = 0
     for h, body, _pre in loops:
         if any(x in body for x in headers if x != id(h)):
             continue  # innermost loops only
-        done += _split(fn, h, body, blocks, preds)
+        done += _split(fn, h, body, blocks, preds, users)
     return done
 
 
