@@ -26,6 +26,7 @@ from .loop_version import version_loops
 from .vectorize import vectorize
 from .offsets import offsets
 from .ranges import ranges
+from .rare_exit import rare_exit
 from .rotate import rotate
 
 PIPELINE = (("inline", inline), ("fold", fold), ("ranges", ranges), ("version_loops", version_loops),
@@ -69,12 +70,13 @@ def shared_passes(module: Module, level: int = 1, verify: bool = True, *,
 def target_passes(module: Module, level: int = 1, verify: bool = True, *,
                   target: str = "simd", fastmath: bool = False) -> Module:
     """The target's passes after `shared_passes` (level >= 1): the vectorizer
-    (SIMD targets only), if-conversion, loop-invariant address arithmetic,
+    (SIMD targets only), if-conversion, rare checks as side exits, loop-invariant address arithmetic,
     constant address offsets and loop rotation; then the verifier."""
     each = verify and os.environ.get("PY2WASM_VERIFY_EACH_PASS", "") not in ("", "0")
     if level > 0:
         module = vectorize(module, target=target, fastmath=fastmath)  # SIMD targets only
         module = ifconvert(module)  # after the vectorizer, which if-converts into lane masks
+        module = rare_exit(module)  # after ifconvert, whose two-operand checks it moves out
         module = licm(module)  # after the vectorizer, which hoists its own addresses
         module = offsets(module)  # after licm, which splits addresses into base + varying part
         module = rotate(module)  # last: the passes above find loops with their test on top
@@ -86,4 +88,4 @@ def target_passes(module: Module, level: int = 1, verify: bool = True, *,
 
 
 __all__ = ["run_passes", "shared_passes", "target_passes", "keep_math", "dce", "fold", "ifconvert",
-           "inline", "jam", "licm", "link_math", "offsets", "ranges", "rotate", "version_loops", "PIPELINE"]
+           "inline", "jam", "licm", "link_math", "offsets", "ranges", "rare_exit", "rotate", "version_loops", "PIPELINE"]
