@@ -14,14 +14,16 @@ after each operation (`f32(add(a, b))`), so a literal lowering spends an
   types the signature fixes) live in f32 locals: `get` promotes (exact),
   `set` demotes (exact for a float32-exact value; a `promote` at the root of
   the stored expression is peeled instead), `get32` reads the f32 directly;
-- `r = f32(t)` where `t = add|sub|mul|fdiv(a, b)` or `sqrt(a)` on f64, `t`
+- `r = f32(t)` where `t = add|sub|mul|fdiv(a, b)` or `sqrt|neg|fabs|abs(a)` on f64, `t`
   is used by nothing else and the operands are float32-exact is lowered as
-  one `f32.add|sub|mul|div|sqrt` on the f32 operands, at `t`'s place (its
+  one `f32.add|sub|mul|div|sqrt|neg|abs` on the f32 operands, at `t`'s place (its
   operands are live there; `r`'s local is then written before the `f32`
-  equation, which emits nothing, and nothing reads `r` in between: SSA).
+  equation, which emits nothing, and nothing reads `r` in between: SSA);
+- a comparison of two float32-exact values (one at least not a constant)
+  compares the f32 values (promotion is exact and monotone).
 
-Exactness: for these five operations on float32 operands, the float64
-result rounded to float32 equals the float32 operation's result (double
+Exactness: neg and abs are exact; for the other five operations on float32
+operands, the float64 result rounded to float32 equals the float32 operation's result (double
 rounding is innocuous since 53 >= 2*24 + 2; overflow, underflow and
 subnormals included: the f64 intermediate never over- or underflows), so the
 values are bit for bit those of the literal lowering, signed zeros and
@@ -53,6 +55,14 @@ BinaryenOp BinaryenSubFloat32(void);
 BinaryenOp BinaryenMulFloat32(void);
 BinaryenOp BinaryenDivFloat32(void);
 BinaryenOp BinaryenSqrtFloat32(void);
+BinaryenOp BinaryenNegFloat32(void);
+BinaryenOp BinaryenAbsFloat32(void);
+BinaryenOp BinaryenEqFloat32(void);
+BinaryenOp BinaryenNeFloat32(void);
+BinaryenOp BinaryenLtFloat32(void);
+BinaryenOp BinaryenLeFloat32(void);
+BinaryenOp BinaryenGtFloat32(void);
+BinaryenOp BinaryenGeFloat32(void);
 BinaryenOp BinaryenDemoteFloat64(void);
 BinaryenOp BinaryenPromoteFloat32(void);
 struct BinaryenLiteral BinaryenLiteralFloat32Bits(int32_t x);
@@ -68,8 +78,12 @@ PROMOTE = _lib.BinaryenPromoteFloat32()
 _UNARY_ID = _lib.BinaryenUnaryId()
 BINARY32 = {"add": _lib.BinaryenAddFloat32(), "sub": _lib.BinaryenSubFloat32(),
             "mul": _lib.BinaryenMulFloat32(), "fdiv": _lib.BinaryenDivFloat32()}
-SQRT32 = _lib.BinaryenSqrtFloat32()
-FUSABLE = (*BINARY32, "sqrt")
+UNARY32 = {"sqrt": _lib.BinaryenSqrtFloat32(), "neg": _lib.BinaryenNegFloat32(),
+           "fabs": _lib.BinaryenAbsFloat32(), "abs": _lib.BinaryenAbsFloat32()}
+FUSABLE = (*BINARY32, *UNARY32)
+COMPARE32 = {"eq": _lib.BinaryenEqFloat32(), "ne": _lib.BinaryenNeFloat32(),
+             "lt": _lib.BinaryenLtFloat32(), "le": _lib.BinaryenLeFloat32(),
+             "gt": _lib.BinaryenGtFloat32(), "ge": _lib.BinaryenGeFloat32()}
 
 
 def float32_exact(x: float) -> bool:
@@ -113,6 +127,7 @@ class Plan:
     locals: set = field(default_factory=set)  # var ids kept in f32 locals
     fused: dict = field(default_factory=dict)  # id(op eqn) -> its `f32` eqn
     skip: set = field(default_factory=set)  # ids of `f32` eqns lowered with their op
+    compares: set = field(default_factory=set)  # ids of comparisons made in f32
 
 
 def _edges(t):
@@ -187,6 +202,11 @@ def plan(fn: ir.Function, blocks: list, consts: dict) -> Plan:
             if all(v.type is F64 and (v.id in exact or const_exact(v)) for v in e.ins):
                 out.fused[id(e)] = r
                 out.skip.add(id(r))
+        for e in b.eqns:  # a comparison of float32 values is the same in f32
+            if (e.prim in COMPARE32 and all(v.type is F64 for v in e.ins)
+                    and all(v.id in exact or const_exact(v) for v in e.ins)
+                    and any(v.id in exact for v in e.ins)):
+                out.compares.add(id(e))
     return out
 
 
@@ -194,12 +214,19 @@ def lower_fused(L, e, r) -> list:
     """`r = f32(e)` with e an f64 add/sub/mul/fdiv/sqrt of float32-exact
     operands, as the f32 operation (see the module docstring)."""
     m = L.m
-    if e.prim == "sqrt":
-        x = m.unary(SQRT32, L.get32(e.ins[0]))
+    if e.prim in UNARY32:
+        x = m.unary(UNARY32[e.prim], L.get32(e.ins[0]))
     else:
         a, b = e.ins
         x = m.binary(BINARY32[e.prim], L.get32(a), L.get32(b))
     return [L.set32(r.outs[0], x)]
 
 
-__all__ = ["Plan", "plan", "lower_fused", "as_f32", "literal32", "float32_exact", "F32"]
+def lower_compare(L, e) -> list:
+    """A comparison of two float32-exact values, in f32 (promotion is exact
+    and monotone; NaN compares unordered in both)."""
+    a, b = e.ins
+    return [L.set(e.outs[0], L.m.binary(COMPARE32[e.prim], L.get32(a), L.get32(b)))]
+
+
+__all__ = ["Plan", "plan", "lower_fused", "lower_compare", "as_f32", "literal32", "float32_exact", "F32"]

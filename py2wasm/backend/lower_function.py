@@ -295,6 +295,8 @@ class FunctionLowering:
                 r = self.f32.fused.get(id(e))
                 if r is not None:
                     stmts.extend(lower_f32.lower_fused(self, e, r))
+                elif id(e) in self.f32.compares:
+                    stmts.extend(lower_f32.lower_compare(self, e))
                 elif id(e) not in self.f32.skip:
                     stmts.extend(lower_eqn(self, e))
                 self._release(b, k)

@@ -1,10 +1,10 @@
 """float32 arithmetic as wasm's f32 operators (backend/lower_f32.py).
 
-`f32(add|sub|mul|fdiv|sqrt(...))` of float32-exact operands (float32 loads,
-results of `f32`, float32-exact constants, block parameters fed only by
-such values) is lowered as one f32 operation and the values live in f32
-locals. Checked: every target equals the reference interpreter (which
-computes in f64 and rounds) and NumPy's float32 arithmetic, over float32
+`f32(add|sub|mul|fdiv|sqrt|neg|fabs|abs(...))` of float32-exact operands
+(float32 loads, results of `f32`, float32-exact constants, block parameters
+fed only by such values) is lowered as one f32 operation, the values live
+in f32 locals and their comparisons are made in f32. Checked: every target
+equals the reference interpreter (which computes in f64 and rounds) and NumPy's float32 arithmetic, over float32
 values with subnormals, infinities, NaNs and signed zeros (NaNs compare as
 NaNs: their bits are not promised, docs/arrays.md); operands that are not
 float32-exact and compound expressions rounded once keep the f64 lowering;
@@ -37,9 +37,10 @@ EDGE = [0.0, -0.0, 1.0, -1.0, math.inf, -math.inf, math.nan, 2.0**-149, -2.0**-1
 def kernel_module():
     """f(x, y, u, v): x, y stored as float32 and loaded back (float32-exact);
     returns f32 of their sum, difference, product, quotient, sqrt(x), a
-    sum with a float32-exact constant, a loop-carried float32 chain, and
-    (not fused) f32(u + v) of the unrounded f64 parameters and the compound
-    f32(x * y + x) rounded once."""
+    sum with a float32-exact constant, (not fused) f32(u + v) of the
+    unrounded f64 parameters and the compound f32(x * y + x) rounded once,
+    -x, |y|, their comparisons (with constants too), a loop-carried float32
+    chain and that value stored and loaded back."""
     fb = ir.FunctionBuilder("f", [F, F, F, F], [], loc=LOC)
     x0, y0, u, v = fb.params
     a = fb.emit("alloc", [fb.const(16)])
@@ -50,7 +51,11 @@ def kernel_module():
     r32 = lambda p, *xs: fb.emit("f32", [fb.emit(p, list(xs))])  # noqa: E731
     outs = [r32("add", x, y), r32("sub", x, y), r32("mul", x, y), r32("fdiv", x, y),
             r32("sqrt", x), r32("add", x, fb.const(0.1875)), r32("mul", y, fb.const(0.1)),
-            r32("add", u, v), fb.emit("f32", [fb.emit("add", [fb.emit("mul", [x, y]), x])])]
+            r32("add", u, v), fb.emit("f32", [fb.emit("add", [fb.emit("mul", [x, y]), x])]),
+            r32("neg", x), r32("fabs", y), r32("abs", x)]
+    outs += [fb.emit(c, [x, y]) for c in ("eq", "ne", "lt", "le", "gt", "ge")]
+    outs += [fb.emit("lt", [x, fb.const(0.5)]), fb.emit("ge", [fb.const(-0.0), y]),
+             fb.emit("lt", [x, fb.const(0.1)]), fb.emit("lt", [x, u])]  # the last two in f64
     # s = x; three times: s = f32(f32(s * y) + x), carried through a loop's block parameter
     loop, body, done = fb.new_block([F, ir.I64]), fb.new_block(), fb.new_block()
     fb.br(loop, [x, fb.const(0)])
@@ -65,7 +70,7 @@ def kernel_module():
     # stored and loaded back through a float32 array
     fb.emit_multi("store", [a, s], {"dtype": "float32", "offset": 8})
     outs.append(fb.emit("load", [a], {"dtype": "float32", "offset": 8}))
-    fb.fn.result_types = [F] * len(outs)
+    fb.fn.result_types = [o.type for o in outs]
     fb.ret(outs)
     return module_of(fb.finish())
 
@@ -122,7 +127,8 @@ def test_float32_exact():
 def scalar_ops(a, b):
     x = a[0]
     y = b[0]
-    return x + y, x - y, x * y, x / y, np.sqrt(x), x * np.float32(0.5) + y
+    return (x + y, x - y, x * y, x / y, np.sqrt(x), x * np.float32(0.5) + y, -x, abs(y),
+            x < y, x == y, x >= np.float32(0.5))
 
 
 def chain(a, b):
