@@ -11,7 +11,8 @@ after each operation (`f32(add(a, b))`), so a literal lowering spends an
   all of whose incoming arguments are float32-exact (the greatest fixpoint,
   so loop-carried accumulators qualify);
 - such values (besides constants and the function's parameters, whose wasm
-  types the signature fixes) live in f32 locals: `get` promotes (exact),
+  types the signature fixes) that are read as f32 (below) at least as often
+  as as f64 live in f32 locals: `get` promotes (exact),
   `set` demotes (exact for a float32-exact value; a `promote` at the root of
   the stored expression is peeled instead), `get32` reads the f32 directly;
 - `r = f32(t)` where `t = add|sub|mul|fdiv(a, b)` or `sqrt|neg|fabs|abs(a)` on f64, `t`
@@ -178,7 +179,7 @@ def plan(fn: ir.Function, blocks: list, consts: dict) -> Plan:
                 cand.discard(pid)
                 changed = True
     exact = base | cand
-    out = Plan(locals=set(exact))
+    out = Plan()
 
     uses: dict = {}
     for b in blocks:
@@ -207,7 +208,35 @@ def plan(fn: ir.Function, blocks: list, consts: dict) -> Plan:
                     and all(v.id in exact or const_exact(v) for v in e.ins)
                     and any(v.id in exact for v in e.ins)):
                 out.compares.add(id(e))
+    out.locals = _f32_locals(blocks, exact, out)
     return out
+
+
+def _f32_locals(blocks, exact: set, p: Plan) -> set:
+    """The float32-exact values read as f32 (operands of the f32 operations
+    and comparisons, float32 stores, `f32`, arguments of float32-exact block
+    parameters) at least as often as as f64 (everything else, which
+    promotes): those live in f32 locals, the others stay in f64 locals."""
+    as32: dict = {}
+    as64: dict = {}
+
+    def count(v, f32_use: bool):
+        if v.id in exact:
+            d = as32 if f32_use else as64
+            d[v.id] = d.get(v.id, 0) + 1
+    for b in blocks:
+        for e in b.eqns:
+            f32_op = id(e) in p.fused or id(e) in p.compares or e.prim == "f32"
+            store32 = e.prim == "store" and e.params.get("dtype") == "float32"
+            for k, v in enumerate(e.ins):
+                count(v, f32_op or (store32 and k == 1))
+        t = b.term
+        for target, args in _edges(t):
+            for q, a in zip(target.params, args):
+                count(a, q.id in exact)
+        for v in t.values if isinstance(t, ir.Return) else ():
+            count(v, False)
+    return {v for v in exact if as32.get(v, 0) >= as64.get(v, 0)}
 
 
 def lower_fused(L, e, r) -> list:
