@@ -7,6 +7,7 @@ Kernels (float32 arrays of N elements, `reps` passes per call):
   on every target;
 - horner: out[i] = ((a[i] * c3 + c2) * a[i] + c1) * a[i] + c0, elementwise
   (scalar in the mvp build, f32x4 lanes in the SIMD builds);
+- axpy: b[i] = a[i] * 1.5 + b[i], elementwise (like horner);
 - hypot: np.sqrt(a * a + b * b), a NumPy array expression;
 - A @ x: a float32 matrix-vector product (its scalar tree and tail).
 Each tree runs in a worker process (PYTHONPATH = the tree) answering "time"
@@ -45,6 +46,13 @@ def horner(a, b, reps):
     return b[a.shape[0] - 1]
 
 
+def axpy(a, b, reps):
+    for _ in range(reps):
+        for i in range(a.shape[0]):
+            b[i] = a[i] * np.float32(1.5) + b[i]
+    return b[a.shape[0] - 1]
+
+
 def hypot(a, b, reps):
     c = a
     for _ in range(reps):
@@ -62,7 +70,7 @@ def matvec(a, b, reps):
     return y[0]
 
 
-KERNELS = {"recurrence": recurrence, "horner": horner, "hypot": hypot, "A @ x": matvec}
+KERNELS = {"recurrence": recurrence, "horner": horner, "axpy": axpy, "hypot": hypot, "A @ x": matvec}
 
 
 def _operands(np, n):
