@@ -2,7 +2,7 @@
 
 Place in the pipeline: backend, between `compile_module` (which walks the
 module) and `lower_ops` (which lowers each equation). Every IR variable is a
-wasm local (bool -> i32), except constants (a literal at each use); values
+wasm local (bool -> i32, a float32-exact f64 -> f32: `lower_f32`), except constants (a literal at each use); values
 used only inside their block share locals once dead; block arguments become
 parallel copies on the branch edges; control flow goes through Binaryen's
 Relooper; a function with several results returns a multi-value tuple.
@@ -15,7 +15,7 @@ from typing import Optional
 
 from .. import ir
 from ..ir.types import BOOL, F64, I64, VECTORS
-from . import binaryen as bn, pipeline
+from . import binaryen as bn, lower_f32, pipeline
 from .flatten import flatten
 from .lower_ops import lower_eqn
 
@@ -37,6 +37,8 @@ class FunctionLowering:
         self.types: list[int] = []
         self.index: dict[int, int] = {}
         self.consts: dict = {}  # var id -> literal maker (see _note_constants)
+        self.const_values: dict = {}  # var id -> (type, value) of a scalar constant
+        self.f32 = lower_f32.Plan()  # float32 values in f32 locals (lower_f32.plan)
         self.last_use: dict = {}  # block-local var id -> (id(block), eqn index)
         self.free: dict[int, list] = {}  # wasm type -> reusable local indices
         self.freed: set[int] = set()  # var ids whose local was released
@@ -56,7 +58,7 @@ class FunctionLowering:
         if i is None:
             if v.id in self.freed:
                 raise AssertionError(f"{v} read after its last use (local reuse)")
-            t = _WTYPE[v.type]
+            t = lower_f32.F32 if v.id in self.f32.locals else _WTYPE[v.type]
             pool = self.free.get(t) if v.id in self.last_use else None
             if pool:
                 i = pool.pop()
@@ -154,7 +156,20 @@ class FunctionLowering:
         c = self.consts.get(v.id)
         if c is not None:  # a constant is its literal at every use: no local
             return c()
+        if v.id in self.f32.locals:
+            return lower_f32.promote(self.m, self.m.local_get(self._var(v), lower_f32.F32))
         return self.m.local_get(self._var(v), _WTYPE[v.type])
+
+    def get32(self, v: ir.Var):
+        """f64 value v rounded to float32, as an f32 expression (no
+        conversion for a value kept in an f32 local or a float32-exact
+        constant)."""
+        c = self.const_values.get(v.id)
+        if c is not None and lower_f32.float32_exact(float(c[1])):
+            return lower_f32.literal32(self.m, float(c[1]))
+        if v.id in self.f32.locals:
+            return self.m.local_get(self._var(v), lower_f32.F32)
+        return lower_f32.demote(self.m, self.get(v))
 
     def _note_constants(self, blocks):
         """Scalar constants become literals at their uses (`get`) instead of
@@ -166,6 +181,7 @@ class FunctionLowering:
                 if e.prim != "const":
                     continue
                 t, v = e.params["type"], e.params["value"]
+                self.const_values[e.outs[0].id] = (t, v)
                 if t is I64:
                     self.consts[e.outs[0].id] = lambda v=v: m.i64(v)
                 elif t is F64:
@@ -174,7 +190,15 @@ class FunctionLowering:
                     self.consts[e.outs[0].id] = lambda v=v: m.i32(int(v))
 
     def set(self, v: ir.Var, expr):
+        if v.id in self.f32.locals:  # a float32-exact value: demoting is exact
+            return self.m.local_set(self._var(v), lower_f32.as_f32(self.m, expr))
         return self.m.local_set(self._var(v), expr)
+
+    def set32(self, v: ir.Var, expr32):
+        """v := the f32 expression expr32 (v is float32-exact)."""
+        if v.id in self.f32.locals:
+            return self.m.local_set(self._var(v), expr32)
+        return self.m.local_set(self._var(v), lower_f32.promote(self.m, expr32))
 
     # --- exceptions -----------------------------------------------------
     def _loc(self, loc: Optional[ir.Loc]) -> Optional[ir.Loc]:
@@ -258,6 +282,7 @@ class FunctionLowering:
         m, fn = self.m, self.fn
         blocks = fn.reachable_blocks()
         self._note_constants(blocks)
+        self.f32 = lower_f32.plan(fn, blocks, self.const_values)
         self._note_lifetimes(blocks)
         for b in blocks:  # give block parameters locals before any copy is built
             for p in b.params:
@@ -267,7 +292,13 @@ class FunctionLowering:
         for b in blocks:
             stmts = []
             for k, e in enumerate(b.eqns):
-                stmts.extend(lower_eqn(self, e))
+                r = self.f32.fused.get(id(e))
+                if r is not None:
+                    stmts.extend(lower_f32.lower_fused(self, e, r))
+                elif id(e) in self.f32.compares:
+                    stmts.extend(lower_f32.lower_compare(self, e))
+                elif id(e) not in self.f32.skip:
+                    stmts.extend(lower_eqn(self, e))
                 self._release(b, k)
             t = b.term
             if isinstance(t, ir.Return):

@@ -167,7 +167,7 @@ def _store(L, e):
     x = L.get(v)
     nbytes = DTYPES[dt].size
     if dt == "float32":
-        x, wt = m.unary(DEMOTE, x), F32
+        x, wt = L.get32(v), F32  # the f32 local itself for a value kept in one
     elif dt == "float64":
         wt = bn.f64
     elif dt == "bool":
@@ -225,7 +225,7 @@ def _alloc(L, e):
 @lowering("f32")
 def _f32(L, e):
     m = L.m
-    return [L.set(e.outs[0], m.unary(PROMOTE, m.unary(DEMOTE, L.get(e.ins[0]))))]
+    return [L.set32(e.outs[0], L.get32(e.ins[0]))]
 
 
 @lowering("wadd", "wsub", "wmul")

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from ..ir.types import F32X4, F64X2, I32X4, I64X2, M32X4, M64X2
 from .binaryen import Op
-from .lower_memory import DEMOTE, PROMOTE, _addr, ensure_memory
+from .lower_f32 import as_f32
+from .lower_memory import PROMOTE, _addr, ensure_memory
 from .lower_ops import lowering
 
 _SUFFIX = {F64X2: "VecF64x2", F32X4: "VecF32x4", I64X2: "VecI64x2", I32X4: "VecI32x4",
@@ -93,8 +94,8 @@ def _vstore(L, e):
 def _lane_value(L, t, x):
     """A scalar expression as the lane value of vector type t."""
     m = L.m
-    if t == F32X4:
-        return m.unary(DEMOTE, x)
+    if t == F32X4:  # a value kept in an f32 local (lower_f32) is taken as it is
+        return as_f32(m, x)
     if t == I32X4:
         return m.unary(Op.WrapInt64, x)
     if t == M64X2:  # bool -> all ones or zeros
