@@ -890,9 +890,12 @@ def binary(tr, op, inplace, a, b, loc):
 
 
 def compare(tr, op, a, b, loc):
-    """== and != of two lists (element by element)."""
+    """== and != of two lists (element by element); < <= > >= (lists_order.py)."""
     la = as_list(tr, a, loc, strict=False) if isinstance(a, (ListLit, PyList)) else None
     lb = as_list(tr, b, loc, strict=False) if isinstance(b, (ListLit, PyList)) else None
+    if op in ("<", "<=", ">", ">=") and la is not None and lb is not None:
+        from .lists_order import order
+        return order(tr, op, la, lb, loc)
     if op not in ("==", "!=") or la is None or lb is None:
         if op in ("==", "!="):
             return op == "!="  # a list never equals a number

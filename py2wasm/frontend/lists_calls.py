@@ -66,6 +66,9 @@ def _minmax(tr, lst: PyList, which, loc, check_empty=True):
         raise TraceRaise("ValueError", msg)
     if empty is not False:
         fb.raise_if(empty, "ValueError", msg, loc)
+    if isinstance(lst.elem, (ListType, TupleType)):  # lexicographic (frontend/lists_order.py)
+        from .lists_order import best_item
+        return best_item(tr, lst, which, loc)
     data = _field(fb, lst, 16)
     first = _load(fb, lst.elem, data, 0)
     op = "<" if which == "min" else ">"
@@ -271,7 +274,7 @@ def call(tr, fn, args, kwargs, loc):
         raise error(loc, f"{fn.__name__}() of a list of strs is not supported",
                     "loop over the strings", E_UNSUPPORTED_CALL)
     if lst.elem is not None and not isinstance(lst.elem, str) and lst.elem != STR and \
-            fn in (sum, min, max):
+            fn is sum:  # (min and max: _check_minmax)
         kind = 'lists' if isinstance(lst.elem, ListType) else 'tuples' if isinstance(
             lst.elem, TupleType) else 'arrays'
         raise error(loc, f"{fn.__name__}() of a list of {kind} is not supported",
@@ -304,10 +307,9 @@ def _check_minmax(lst: PyList, fn, loc):
         raise error(loc, f"{fn.__name__}() of a list of NumPy scalars (list(a)) is not supported",
                     f"use np.{fn.__name__}(a), or a.tolist() for Python numbers",
                     E_UNSUPPORTED_CALL)
-    if lst.elem is not None and not isinstance(lst.elem, str) and lst.elem != STR:
-        kind = 'lists' if isinstance(lst.elem, ListType) else 'tuples' if isinstance(
-            lst.elem, TupleType) else 'arrays'
-        raise error(loc, f"{fn.__name__}() of a list of {kind} is not supported",
+    if lst.elem is not None and not isinstance(lst.elem, (str, ListType, TupleType)) and \
+            lst.elem != STR:
+        raise error(loc, f"{fn.__name__}() of a list of arrays is not supported",
                     "loop over the rows, or pass key=", E_UNSUPPORTED_CALL)
 
 

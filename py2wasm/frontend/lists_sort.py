@@ -15,8 +15,8 @@ from .values import E_TYPE, error, scalar_type
 
 # --- sorting ------------------------------------------------------------------------------
 
-NAN_SORT = ("sorting by tuples that hold a NaN is not supported in compiled code "
-            "(CPython's tuple comparison then depends on the identity of the NaN objects)")
+NAN_SORT = ("sorting by tuples or lists that hold a NaN is not supported in compiled code "
+            "(CPython's comparison of their items then depends on the identity of the NaN objects)")
 
 
 def sort(tr, lst: PyList, reverse, loc, key=None):
@@ -40,16 +40,13 @@ def sort(tr, lst: PyList, reverse, loc, key=None):
         raise error(loc, "sort(reverse=...) must be a bool", "", E_TYPE)
     if isinstance(reverse, Var):
         raise error(loc, "sort(reverse=...) must be known when compiling", "", E_TYPE)
-    if key is None and isinstance(lst.elem, ListType):
-        raise error(loc, "sorting a list of lists is not supported",
-                    "sort by a key (`key=lambda row: row[0]`), or each row", E_TYPE)
     keys = lst
     if key is not None:
         keys = _keys(tr, lst, key, loc)
         if keys is None:  # keys CPython cannot order: its TypeError once two are compared
             return
-    if isinstance(keys.elem, TupleType):
-        _refuse_nan_tuples(tr, keys, loc)
+    if isinstance(keys.elem, (TupleType, ListType)):
+        _refuse_nan_items(tr, keys, loc)
     call_python(tr, listsort.sort_list, [keys, lst, key is not None, reverse,
                                          sys.version_info >= (3, 13)], {}, loc, site=loc,
                 public="list.sort")
@@ -106,21 +103,10 @@ def _unorderable(k):
     return "complex" if type(k) is complex or is_complex(k) else None
 
 
-def _refuse_nan_tuples(tr, keys, loc):
-    """A NaN in a float field of a tuple key: refused at run time (NAN_SORT)."""
-    from . import lists_records as R
-    if keys.elem is None or not R.float_fields(keys.elem):
-        return
-    fb = tr.fb
-    n = length(fb, keys)
-    data = _field(fb, keys, 16)
-
-    def has_nan(k, c):
-        rec = _load(fb, keys.elem, data, k)
-        for f in R.float_fields(keys.elem):
-            c = [fb.emit("or", [c[0], fb.emit("ne", [rec[f], rec[f]])])]
-        return c
-    fb.raise_if(loop(fb, n, [fb.const(False)], has_nan)[0], "ValueError", NAN_SORT, loc)
+def _refuse_nan_items(tr, keys, loc):
+    """A NaN inside a tuple or list key: refused at run time (NAN_SORT)."""
+    from .lists_order import refuse_nan
+    refuse_nan(tr, keys, NAN_SORT, loc)
 
 
 def sorted_(tr, src, reverse, loc, key=None):
