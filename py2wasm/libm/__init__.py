@@ -21,8 +21,10 @@ API: `FUNCTIONS`: IR math function name (`ir.primitives.MATH_UNARY`,
 math function but `fmod`: C's fmod is exact, and the backend's runtime
 helper (`backend/runtime.py`) computes it in every build, linked or not.
 """
+from . import erf as _erf
 from . import exp as _exp
 from . import fma as _fma
+from . import gamma as _gamma
 from . import hyperbolic as _hyp
 from . import hypot as _hypot
 from . import invtrig as _invtrig
@@ -40,6 +42,7 @@ FUNCTIONS = {
     "atan2": _invtrig.atan2,
     "pow": _pow.pow, "hypot": _hypot.hypot,
     "fma": _fma.fma,
+    "erf": _erf.erf, "erfc": _erf.erfc, "gamma": _gamma.gamma, "lgamma": _gamma.lgamma,
 }
 
 
