@@ -13,7 +13,8 @@ Every function has C libm semantics (IEEE special values, NaN for a domain
 error, inf for an overflow, no Python exception): the frontend's `mathlib`
 emits CPython's checks around the call, exactly as it did around the host
 import. The algorithms are fdlibm's (FreeBSD msun) and musl's, ported with
-their copyright notices; the large-argument reduction of sin/cos/tan is a
+their copyright notices (gamma/lgamma are CPython's own mathmodule.c code,
+`gamma.py`, as CPython does not call the C library for them); the large-argument reduction of sin/cos/tan is a
 Payne-Hanek reduction in int64 arithmetic (`trig.py`).
 
 API: `FUNCTIONS`: IR math function name (`ir.primitives.MATH_UNARY`,
