@@ -19,6 +19,10 @@ CPython's checks are emitted with `raise_if`:
   errors only for finite arguments;
 - `math_fmod`: fmod(x, +-inf) == x for finite x; a NaN result from non-NaN
   arguments is a domain error;
+- `math_1a` (erf, erfc, gamma, lgamma): erf and erfc never raise; gamma
+  and lgamma raise ValueError at their poles and OverflowError for an
+  infinite result from any other finite argument (CPython's own
+  m_tgamma/m_lgamma, ported in `libm/gamma.py`);
 - degrees/radians multiply by CPython's constants (180.0 / pi, pi / 180.0).
 
 The messages are computed from the running CPython (they are the same on
@@ -40,6 +44,7 @@ from .values import E_UNSUPPORTED_CALL, error, scalar_type
 
 DOMAIN = cpython_message(math.acos, 2.0)  # ("ValueError", "math domain error")
 RANGE = cpython_message(math.exp, 1000.0)  # ("OverflowError", "math range error")
+GAMMA_DOMAIN = cpython_message(math.gamma, 0.0)  # the poles' message (math_1a)
 RAD_TO_DEG = 180.0 / math.pi  # mathmodule.c: radToDeg = 180.0 / Py_MATH_PI
 DEG_TO_RAD = math.pi / 180.0  # mathmodule.c: degToRad = Py_MATH_PI / 180.0
 
@@ -206,6 +211,29 @@ def _fma(e: _Emitter, x, y, z) -> Var:
     return r
 
 
+def _erf(e: _Emitter, fn: str, x) -> Var:
+    """math.erf, math.erfc (math_1a over the C library's): never raise."""
+    return e.lib(fn, e.f(x))
+
+
+def _gamma(e: _Emitter, fn: str, x) -> Var:
+    """math.gamma, math.lgamma (math_1a over mathmodule.c's m_tgamma,
+    m_lgamma, which set errno): EDOM (ValueError) at the poles (gamma: 0,
+    the negative integers, -inf; lgamma: the integers <= 0), where the
+    library returns NaN or inf; ERANGE (OverflowError) for any other
+    infinite result from a finite argument."""
+    x = e.f(x)
+    r = e.lib(fn, x)
+    finite = e("isfinite", x)
+    if fn == "gamma":
+        pole = e.or_(e.and_(e("isnan", r), e.not_(e("isnan", x))), e("eq", x, e.const(0.0)))
+    else:
+        pole = e.and_(finite, e("eq", x, e("floor", x)), e("le", x, e.const(0.0)))
+    e.raise_if(pole, GAMMA_DOMAIN)
+    e.raise_if(e.and_(e("isinf", r), finite, e.not_(pole)), RANGE)
+    return r
+
+
 def _handlers() -> dict[Callable, Callable]:
     h: dict[Callable, Callable] = {}
     for name in CAN_OVERFLOW:
@@ -226,6 +254,10 @@ def _handlers() -> dict[Callable, Callable]:
         math.degrees: lambda e, x: e("mul", e.f(x), e.const(RAD_TO_DEG)),
         math.radians: lambda e, x: e("mul", e.f(x), e.const(DEG_TO_RAD)),
     })
+    for name in ("erf", "erfc"):
+        h[getattr(math, name)] = (lambda n: lambda e, x: _erf(e, n, x))(name)
+    for name in ("gamma", "lgamma"):
+        h[getattr(math, name)] = (lambda n: lambda e, x: _gamma(e, n, x))(name)
     if hasattr(math, "fma"):  # Python 3.13+
         h[math.fma] = _fma
     return h
@@ -251,7 +283,8 @@ def call_math(fb, fn: Callable, args: list, loc) -> Any:
         raise error(loc, f"math.{fn.__name__}() of run-time values is not supported",
                     "supported: sqrt floor ceil trunc fabs copysign isnan isinf isfinite exp "
                     "expm1 log log2 log10 log1p pow sin cos tan asin acos atan atan2 sinh "
-                    "cosh tanh asinh acosh atanh hypot degrees radians fmod",
+                    "cosh tanh asinh acosh atanh hypot degrees radians fmod erf erfc gamma "
+                    "lgamma",
                     E_UNSUPPORTED_CALL)
     type_check(fn, tuple(args), loc, f"math.{fn.__name__}()")  # arity and argument types
     return handler(_Emitter(fb, loc), *args)

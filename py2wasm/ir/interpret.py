@@ -95,7 +95,8 @@ def _c_libm(name: str):
     global _LIBM
     if _LIBM is None:
         _LIBM = ctypes.CDLL(ctypes.util.find_library("m") or "libm.so.6")
-    f = getattr(_LIBM, name)
+    from .primitives import MATH_C_NAMES
+    f = getattr(_LIBM, MATH_C_NAMES.get(name, name))
     f.restype = ctypes.c_double
     f.argtypes = [ctypes.c_double] * (3 if name == "fma" else
                                       2 if name in ("pow", "atan2", "hypot", "fmod") else 1)

@@ -128,7 +128,10 @@ for _n in ("isnan", "isinf", "isfinite"):
 # implementations. No exception here: the frontend emits the domain checks
 # CPython's math module makes (raise_if).
 MATH_UNARY = ("exp", "expm1", "log", "log2", "log10", "log1p", "sin", "cos", "tan",
-              "asin", "acos", "atan", "sinh", "cosh", "tanh", "asinh", "acosh", "atanh")
+              "asin", "acos", "atan", "sinh", "cosh", "tanh", "asinh", "acosh", "atanh",
+              "erf", "erfc", "gamma", "lgamma")
+# the C library's name where it differs (C's gamma() is lgamma; tgamma is Gamma)
+MATH_C_NAMES = {"gamma": "tgamma"}
 MATH_BINARY = ("pow", "atan2", "hypot", "fmod")
 MATH_TERNARY = ("fma",)  # correctly rounded x*y + z (C fma)
 

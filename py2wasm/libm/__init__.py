@@ -13,7 +13,8 @@ Every function has C libm semantics (IEEE special values, NaN for a domain
 error, inf for an overflow, no Python exception): the frontend's `mathlib`
 emits CPython's checks around the call, exactly as it did around the host
 import. The algorithms are fdlibm's (FreeBSD msun) and musl's, ported with
-their copyright notices; the large-argument reduction of sin/cos/tan is a
+their copyright notices (gamma/lgamma are CPython's own mathmodule.c code,
+`gamma.py`, as CPython does not call the C library for them); the large-argument reduction of sin/cos/tan is a
 Payne-Hanek reduction in int64 arithmetic (`trig.py`).
 
 API: `FUNCTIONS`: IR math function name (`ir.primitives.MATH_UNARY`,
@@ -21,8 +22,10 @@ API: `FUNCTIONS`: IR math function name (`ir.primitives.MATH_UNARY`,
 math function but `fmod`: C's fmod is exact, and the backend's runtime
 helper (`backend/runtime.py`) computes it in every build, linked or not.
 """
+from . import erf as _erf
 from . import exp as _exp
 from . import fma as _fma
+from . import gamma as _gamma
 from . import hyperbolic as _hyp
 from . import hypot as _hypot
 from . import invtrig as _invtrig
@@ -40,6 +43,7 @@ FUNCTIONS = {
     "atan2": _invtrig.atan2,
     "pow": _pow.pow, "hypot": _hypot.hypot,
     "fma": _fma.fma,
+    "erf": _erf.erf, "erfc": _erf.erfc, "gamma": _gamma.gamma, "lgamma": _gamma.lgamma,
 }
 
 

@@ -44,7 +44,8 @@ def _c_libm(name: str) -> Callable:
     global _LIBM
     if _LIBM is None:
         _LIBM = ctypes.CDLL(ctypes.util.find_library("m") or "libm.so.6")
-    f = getattr(_LIBM, name)
+    from ..ir.primitives import MATH_C_NAMES
+    f = getattr(_LIBM, MATH_C_NAMES.get(name, name))
     f.restype = ctypes.c_double
     f.argtypes = [ctypes.c_double] * arity(name)
     return f
@@ -130,20 +131,29 @@ _SPECIAL = {
             1647099.3291652855, 1647099.329165286, 2.0**20 * 1.5707963267948966],
 }
 _SPECIAL["cos"] = _SPECIAL["tan"] = _SPECIAL["sin"]
+# erf/erfc: fdlibm's interval edges; gamma/lgamma: integers (the factorial
+# table ends at 23), the Lanczos cutoffs (5, g - 1/2, 140, 200), the zeros of lgamma
+_SPECIAL["erf"] = _SPECIAL["erfc"] = [0.84375, 1.25, 2.857142857142857, 6.0, 28.0, 0.25,
+                                      2.0**-28, 2.0**-56, 26.5, 27.3]
+_SPECIAL["gamma"] = _SPECIAL["lgamma"] = [
+    4.0, 5.0, 22.0, 23.0, 24.0, 5.524680040776729, 140.0, 171.62, 171.7, 200.0, 200.5, 1e-20,
+    2.5, 1.5, 3.5, 0.1, 1e-10, 170.5, 171.0, 172.0, -2.7476826467274127, -2.4570247382208006]
 # magnitude ranges (log2) and sign for the log-uniform samples
 _RANGE = {
     "exp": (-1080, 10), "expm1": (-60, 10), "sinh": (-60, 10), "cosh": (-60, 10),
     "tanh": (-60, 6), "log": (-1075, 1024), "log1p": (-60, 1024), "log2": (-1075, 1024),
     "log10": (-1075, 1024), "asinh": (-60, 1024), "acosh": (0, 1024), "atanh": (-60, 0),
     "asin": (-60, 0), "acos": (-60, 0), "atan": (-60, 80), "sin": (-30, 1024),
-    "cos": (-30, 1024), "tan": (-30, 1024),
+    "cos": (-30, 1024), "tan": (-30, 1024), "erf": (-1074, 3), "erfc": (-60, 5),
+    "gamma": (-70, 8), "lgamma": (-70, 1024),
 }
 _UNIFORM = {
     "exp": (-745.2, 709.8), "expm1": (-40, 709.8), "sinh": (-710.5, 710.5),
     "cosh": (-710.5, 710.5), "tanh": (-20, 20), "log": (0, 10), "log1p": (-1, 10),
     "log2": (0, 10), "log10": (0, 10), "asinh": (-10, 10), "acosh": (1, 10),
     "atanh": (-1, 1), "asin": (-1, 1), "acos": (-1, 1), "atan": (-10, 10),
-    "sin": (-10, 10), "cos": (-10, 10), "tan": (-10, 10),
+    "sin": (-10, 10), "cos": (-10, 10), "tan": (-10, 10), "erf": (-6, 6), "erfc": (-6, 28),
+    "gamma": (-180, 180), "lgamma": (-20, 20),
 }
 
 
@@ -291,7 +301,9 @@ def true_error(name: str, value: float, args: tuple) -> float:
          "asinh": mpmath.asinh, "acosh": mpmath.acosh, "atanh": mpmath.atanh,
          "sin": mpmath.sin, "cos": mpmath.cos, "tan": mpmath.tan, "asin": mpmath.asin,
          "acos": mpmath.acos, "atan": mpmath.atan, "atan2": mpmath.atan2,
-         "hypot": mpmath.hypot, "pow": mpmath.power, "fmod": None, "fma": None}[name]
+         "hypot": mpmath.hypot, "pow": mpmath.power, "fmod": None, "fma": None,
+         "erf": mpmath.erf, "erfc": mpmath.erfc, "gamma": mpmath.gamma,
+         "lgamma": lambda x: mpmath.log(abs(mpmath.gamma(x)))}[name]
     if (f is None or not all(math.isfinite(a) and a != 0 for a in args)
             or not math.isfinite(value)):  # mpmath has no signed zeros
         return float(ulp_distance(value, reference(name)(*args)))

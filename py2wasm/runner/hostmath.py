@@ -13,7 +13,7 @@ import ctypes
 import ctypes.util
 import math
 
-from ..ir.primitives import MATH_BINARY, MATH_TERNARY, MATH_UNARY
+from ..ir.primitives import MATH_BINARY, MATH_C_NAMES, MATH_TERNARY, MATH_UNARY
 
 _libm = None
 
@@ -22,7 +22,7 @@ def _c_function(name: str):
     global _libm
     if _libm is None:
         _libm = ctypes.CDLL(ctypes.util.find_library("m") or "libm.so.6")
-    f = getattr(_libm, name)
+    f = getattr(_libm, MATH_C_NAMES.get(name, name))
     f.restype = ctypes.c_double
     f.argtypes = [ctypes.c_double] * arity(name)
     return f

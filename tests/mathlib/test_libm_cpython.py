@@ -13,9 +13,12 @@ from py2wasm.libm import FUNCTIONS
 from py2wasm.libm.accuracy import measure, reference, true_error, ulp_distance
 
 N = 20000
+# CPython itself is more than 1 ulp off for these (erfc: glibc's fdlibm code;
+# gamma, lgamma: mathmodule.c's Lanczos code): test_libm_special.py bounds them
+OWN_BOUNDS = ("erfc", "gamma", "lgamma")
 
 
-@pytest.mark.parametrize("name", sorted(FUNCTIONS))
+@pytest.mark.parametrize("name", sorted(set(FUNCTIONS) - set(OWN_BOUNDS)))
 def test_within_one_ulp_of_cpython(name):
     r = measure(name, n=N)
     assert r.count >= N

@@ -21,7 +21,8 @@ Measured accuracy and speed: `benchmarks/mathf.py`.
 
 API: `FUNCTIONS`: IR math function name (`ir.primitives.MATH_UNARY`,
 `MATH_BINARY`) -> the float32 Python function (named like C: `expf`);
-`arity(name)`. Every MATH_UNARY function and pow, atan2, hypot have one
+`arity(name)`. Every MATH_UNARY function but erf erfc gamma lgamma (NumPy has
+no such ufuncs) and pow, atan2, hypot have one
 (not fmod, fma). Modules: `expf.py` (exp expm1 sinh cosh tanh), `logf.py`
 (log log2 log10 log1p pow), `trigf.py` (sin cos tan), `invtrigf.py` (asin
 acos atan atan2 hypot), `invhypf.py` (asinh acosh atanh); `accuracy.py` is
