@@ -130,3 +130,27 @@ def test_folded_literal_items_within_int64_are_values():
     ns = _load("def f(n: int):\n    return [0, (1 << 62) % 101, 2**62 + (2**62 - 1)][n]\n")
     c = py2wasm.compile(ns["f"])
     assert [c(i) for i in range(3)] == [ns["f"](i) for i in range(3)]
+
+
+# A container known to be empty while tracing (an empty dict or set argument,
+# its key type unknown; an empty list) asked for a run-time key or value that
+# is therefore missing: the message shows the run-time value, made by the
+# raise (was the tracer's repr of the IR value, `KeyError('Var(342348:i64)')`,
+# py seed 300 index 47: `d.pop(n)`; also `set().remove(n)` and
+# `[].index(s)` of a run-time str)
+@pytest.mark.parametrize("src,args", [
+    ("def f(d: dict[int, int], n: int):\n    return d.pop(n)\n", ({}, 0)),
+    ("def f(d: dict[int, int], n: int):\n    return d.pop(n * 3 - 1)\n", ({}, 2)),
+    ("def f(d: dict[int, int], s: str):\n    return d.pop(len(s)) + 1\n", ({}, "ab")),
+    ("def f(n: float):\n    d = {}\n    return d.pop(n * 2)\n", (3.5,)),
+    ("def f(s: str):\n    d = {}\n    return d.pop(s)\n", ("it's",)),
+    ("def f(n: int):\n    s = set()\n    s.remove(n)\n    return 1\n", (3,)),
+    ("def f(x: float):\n    s = set()\n    s.remove(x)\n    return 1\n", (-0.0,)),
+    ("def f(t: str):\n    s = set()\n    s.remove(t)\n    return 1\n", ('a"b',)),
+    ("def f(s: str):\n    xs = []\n    return xs.index(s)\n", ("it's",)),
+    ("def f(xs: list[str], s: str):\n    return xs.index(s)\n", ([], "a'b")),
+    ("def f(xs: list[str], s: str):\n    return xs.index(s)\n", (["a", "b"], "it's")),
+    ("def f(s: str):\n    xs = ['a', 'b']\n    return xs.index(s + 'x')\n", ('q"',)),
+])
+def test_missing_run_time_key_of_a_container_known_empty(src, args):
+    _check(src, args)
