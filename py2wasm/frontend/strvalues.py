@@ -160,6 +160,28 @@ def to_str(tr, v, loc, what="a value") -> PyStr:
     raise error(loc, f"{what} must be a str, not a {_tname(v)}", "", E_TYPE)
 
 
+def settle(tr, v, loc):
+    """An f-string value (strings.FStr: `str(n)`, `repr(x)`, `format(x, spec)`,
+    `f"..."`) used as a string, indexed, sliced, repeated, measured, parsed or
+    iterated: its text made at run time (a PyStr). Elsewhere an FStr stays
+    lazy (a message formats its fields once, when raised)."""
+    from .strings import FStr
+    if isinstance(v, FStr):
+        return to_str(tr, v, loc)
+    if type(v) is tuple and any(isinstance(x, FStr) or type(x) is tuple for x in v):
+        return tuple(settle(tr, x, loc) for x in v)  # (str(n), 1) == ("2", 1)
+    return v
+
+
+def has_fstr(v) -> bool:
+    from .strings import FStr
+    return isinstance(v, FStr) or type(v) is tuple and any(has_fstr(x) for x in v)
+
+
+# builtins that read the text of a str argument (an FStr is settled for them)
+_READS_TEXT = (len, int, float, ord, bool, sorted, reversed, enumerate, zip, set, list, min, max)
+
+
 def _field_str(tr, f, loc) -> PyStr:
     """One field of an f-string as a run-time string: ints and bools written
     plainly in wasm (strnum.py), anything else formatted by the host (strfmt.py)."""
@@ -514,6 +536,8 @@ def call(tr, fn, args, kwargs, loc):
     from . import strlib, strnum
     if type(fn) is StrMethod:
         return call_method(tr, fn, args, kwargs, loc)
+    if _one_of(fn, *_READS_TEXT):
+        args = [settle(tr, a, loc) for a in args]
     prim = _prim(fn)
     if prim is not None:
         return prim(tr, args, loc)

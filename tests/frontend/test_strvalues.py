@@ -369,3 +369,12 @@ def test_tuple_keys_holding_strs_are_refused():
 @given(SHORT, SHORT)
 def test_min_max_of_several_strs(s, t):
     check(F.min_max_of_strs, s, t)
+
+
+# an f-string value (str(n), repr(x), format(), f"...") used as a string: was
+# compared as an object (`str(n) == "2"` False: a wrong answer) and refused
+# for `*`, indexing, slicing, len, int(), iteration (P2W003)
+@pytest.mark.parametrize("s,n,x", [("a,b", 2, 2.5), ("", -1, -0.0), ("zz", 17, 1e300),
+                                   ("'", 0, float("nan"))])
+def test_formatted_values_are_strings(s, n, x):
+    check(F.formatted_as_text, s, n, x)

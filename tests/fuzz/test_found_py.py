@@ -154,3 +154,19 @@ def test_folded_literal_items_within_int64_are_values():
 ])
 def test_missing_run_time_key_of_a_container_known_empty(src, args):
     _check(src, args)
+
+
+# an f-string value (str(n), repr(x), format(x, spec), "%d" % n, f"...") is
+# a str: `f"{n}" == "2"` was False (compared as an object: a wrong answer),
+# `str(n) * 2`, `f"{n}"[1:]`, `len(repr(x))`, `int(f"{n}")`, iteration were
+# refused (P2W003), found while widening the py generator
+@pytest.mark.parametrize("expr", [
+    "f'{n}' == '2'", "'2' != str(n)", "(str(n), 1) == ('2', 1)", "f'{n}' < 'a'",
+    "str(n) * 2", "2 * f'<{n}>'", "f'{n}' * n", "repr(x) * True", "f'{x:.1f}'[::-1]",
+    "format(n, '>5')[1:]", "('%d' % n)[0]", "len(f'{n}{s}')", "int(f'{n}')", "float(f'{n}.5')",
+    "[c for c in str(n)]", "sorted(repr(s))", "max(str(n))", "'1' in f'{n}'", "ord(str(n)[-1])",
+    "(f'{n}' + s) * 2",
+])
+@pytest.mark.parametrize("args", [("a,b", 2, 2.5), ("", -1, -0.0)])
+def test_formatted_values_are_strings(expr, args):
+    _check(f"def f(s: str, n: int, x: float):\n    return {expr}\n", args)
