@@ -2,6 +2,8 @@
 strings, dataclasses, generators): each compiled function against CPython
 (same value, or same exception type and message). The tracer's paths do
 not depend on the target, so mvp only."""
+import dataclasses
+
 import pytest
 
 import py2wasm
@@ -170,3 +172,29 @@ def test_missing_run_time_key_of_a_container_known_empty(src, args):
 @pytest.mark.parametrize("args", [("a,b", 2, 2.5), ("", -1, -0.0)])
 def test_formatted_values_are_strings(expr, args):
     _check(f"def f(s: str, n: int, x: float):\n    return {expr}\n", args)
+
+
+# `list()` learns its element type from a later append, as `[]` does: a
+# dataclass's `field(default_factory=list)` filled by a method, `ys = list()`
+# (was P2W003 "a list whose element type cannot be inferred"), found while
+# widening the py generator
+@dataclasses.dataclass
+class _Bag:
+    items: list[int] = dataclasses.field(default_factory=list)
+
+    def push(self, v: int) -> int:
+        self.items.append(v)
+        return len(self.items)
+
+
+def _bag(n: int):
+    b = _Bag()
+    ys = list()
+    for i in range(n):
+        ys.append(b.push(i - 1) * 0.5)
+    return b.items, ys, sum(b.items)
+
+
+@pytest.mark.parametrize("n", [0, 3])
+def test_default_factory_list_field(n):
+    assert py2wasm.compile(_bag)(n) == _bag(n)
