@@ -515,9 +515,9 @@ def getitem(tr, lst: PyList, i, loc):
 
 
 def setitem(tr, lst: PyList, i, v, loc):
-    if isinstance(i, slice):
-        raise error(loc, "slice assignment to a list is not supported",
-                    "assign the elements one by one", E_UNSUPPORTED_VALUE)
+    if isinstance(i, slice):  # xs[a:b] = ys (lists_slices.py)
+        from .lists_slices import set_slice
+        return set_slice(tr, lst, i, v, loc)
     fb = tr.fb
     mutates(tr, lst)
     v = _row(tr, v, loc)

@@ -570,8 +570,12 @@ class Handlers:
     def op_DELETE_SUBSCR(self, ins, f):
         key = f.stack.pop()
         container = f.stack.pop()
+        if lists.is_list(container):  # del xs[i], del xs[a:b:c]
+            from . import lists_slices
+            lists_slices.delitem(self, container, key, self.loc_of(ins))
+            return
         if not dicts.is_dict(container):
-            raise error(self.loc_of(ins), "del of an item is only supported on dicts",
+            raise error(self.loc_of(ins), "del of an item is only supported on dicts and lists",
                         "", E_UNSUPPORTED_OPCODE)
         dicts.delitem(self, container, key, self.loc_of(ins))
 
@@ -888,7 +892,12 @@ class Handlers:
             f.stack.append(start_iter(self, v, self.loc_of(ins)))
             return
         if isinstance(v, arrays.ListLit):  # for x in [a, b]: never mutated here
+            # rows written as literals (`for r in [[n, 0], [7]]`) are made here: a
+            # generator expression's function would otherwise build them from
+            # this function's values (an undefined Var in its own)
             v = v.items
+        if type(v) is tuple and any(isinstance(x, lists.Literal) for x in v):
+            v = tuple(_made(self, x, self.loc_of(ins)) for x in v)  # (CPython: a tuple here)
         if arrays.is_array(v):
             f.stack.append(array_ops.get_iter(self, v, self.loc_of(ins)))
             return
@@ -1176,3 +1185,11 @@ def _folded_overflows(file: str, ins) -> bool:
     except Exception:  # noqa: BLE001 - not ours to judge: CPython folded it
         return False
     return False
+
+
+def _made(tr, x, loc):
+    """A list literal among the items of an iterated literal, as a list."""
+    if isinstance(x, lists.Literal):
+        made = lists.as_list(tr, x, loc, strict=False)
+        return x if made is None else made
+    return x

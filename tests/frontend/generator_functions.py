@@ -39,3 +39,12 @@ def loop_over_generator(n: int):
     for v in (k * k for k in range(n)):
         t += v
     return t
+
+
+def over_literal_rows(n: int):
+    """Rows written as list literals holding run-time values, iterated by a
+    generator expression and comprehensions (frontend/opcodes.py GET_ITER)."""
+    a = max((len(x) for x in [[n, 0], [7]]), default=-1)
+    b = sum(x[0] * 2 for x in [[n, 0], [7, n]])
+    c = [sum(x) for x in [[n, 1], [n, n, n]]]
+    return a, b, c
