@@ -554,9 +554,13 @@ def call(tr, fn, args, kwargs, loc):
             fn, "__name__", "").startswith("_") or _one_of(fn, len, int, float) and args and
             all(type(a) is str for a in args)):
         try:  # a known string's method, len/int/float of a known string: Python itself
-            return fn(*args, **kwargs)
+            r = fn(*args, **kwargs)
         except (TypeError, ValueError, IndexError, OverflowError) as e:
             raise TraceRaise(type(e).__name__, str(e)) from None
+        if type(r) is list:  # "a,b".split(","): a list literal of known strs (a list
+            from .lists import Literal  # of strs when stored or returned)
+            return Literal(tuple(r), None)
+        return r
     if _one_of(fn, chr, ord) and not kwargs and all(_known(a) for a in args):
         try:
             return fn(*args)  # known: Python itself
@@ -708,6 +712,18 @@ def settle_frame(tr, frame, loc):
     if any(isinstance(v, FStr) for v in frame.locals + frame.stack):
         frame.locals = [fix(v) for v in frame.locals]
         frame.stack = [fix(v) for v in frame.stack]
+    return frame
+
+
+def widen_known(tr, frame, loc):
+    """The frame with its known str locals made run-time strs, or None when
+    it holds none: a block whose versions keep growing because a known str
+    changes on every pass (`s += "ab"` in a loop) gets one version more, with
+    the text at run time, and the next passes join it."""
+    if not any(type(v) is str for v in frame.locals):
+        return None
+    frame = frame.copy()
+    frame.locals = [materialize(tr, v, loc) if type(v) is str else v for v in frame.locals]
     return frame
 
 

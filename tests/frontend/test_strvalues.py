@@ -378,3 +378,21 @@ def test_min_max_of_several_strs(s, t):
                                    ("'", 0, float("nan"))])
 def test_formatted_values_are_strings(s, n, x):
     check(F.formatted_as_text, s, n, x)
+
+
+def _grown_in_loop(n: int, x: float) -> str:
+    s = "abc"
+    k = 0
+    while k < 30 and x < 5.0:  # a run-time exit: the loop is not unrolled away
+        k += 1
+        s += "3.5".lstrip()
+        if len(s) > n:
+            break
+    return s
+
+
+# a known str changing on every pass of a loop becomes a run-time str (was
+# P2W004 "the type of s keeps changing around this point")
+@pytest.mark.parametrize("n,x", [(100, 2.0), (10, 2.0), (100, 9.0)])
+def test_known_str_changing_around_a_loop(n, x):
+    check(_grown_in_loop, n, x)

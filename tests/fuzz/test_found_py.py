@@ -258,3 +258,40 @@ def test_quoted_annotation_under_future_annotations():
 @pytest.mark.parametrize("args", [(2, 2.5, "ab"), (0, -0.0, "")])
 def test_fstring_field_carried_across_a_jump(src, args):
     _check(src, args)
+
+
+# a known str that changes on every pass of a loop with a run-time exit
+# (`s += "3.5"` in a while loop): every pass was a new version of the loop's
+# blocks (the text is part of the type state) until P2W004 "the type of c6
+# keeps changing" (py seed 400 indices 6, 48); from the 5th version the
+# known strs become run-time strs (tracer.edge, strvalues.widen_known)
+@pytest.mark.parametrize("src,args", [
+    ("def f(n: int, x: float):\n    s = 'abc'\n    k = 0\n    while k < 30 and x < 5.0:\n"
+     "        k += 1\n        s += '3.5'.lstrip()\n    return s\n", (1, 2.0)),
+    ("def f(n: int, x: float):\n    s = 'a'\n    while len(s) < n:\n        s = s * 2\n    return s\n",
+     (40, 2.0)),
+    ("def f(n: int, x: float):\n    s = ''\n    for i in range(n):\n        s += str(i % 3) + ','\n"
+     "    return s.split(',')\n", (25, 0.0)),
+    ("def f(n: int, x: float):\n    out = 0\n    for w in ('a', 'bb', 'ccc', 'dd', 'e', 'ff'):\n"
+     "        out = out * 3 + len(w * n) + ('%d' % n).count('1')\n    return out\n", (11, 0.0)),
+])
+def test_known_str_changing_around_a_loop(src, args):
+    _check(src, args)
+
+
+# a list method result of a known str ("a,b".split(",")) was a raw Python
+# list: returned (also on one path only: `t = ""` before a loop that may not
+# run, then `t.split(",")`) it was refused, "returned value of type list
+# cannot be compiled"; it is a list literal of strs now (strvalues.call)
+@pytest.mark.parametrize("src,args", [
+    ("def f(n: int, s: str):\n    t = ''\n    for i in range(n):\n        t += s\n    return t.split(',')\n",
+     (2, "a,b")),
+    ("def f(n: int, s: str):\n    t = ''\n    for i in range(n):\n        t += s\n    return t.split(',')\n",
+     (0, "a,b")),
+    ("def f(n: int, s: str):\n    return 'ab'.rsplit('b')\n", (0, "")),
+    ("def f(n: int, s: str):\n    xs = 'a,b,c'.split(',')\n    xs.append(s)\n"
+     "    return xs, len('a b'.split()), 'x-y'.split('-')[1], sorted('b a'.split())\n", (1, "q")),
+    ("def f(n: int, s: str):\n    return ','.join('c b a'.split()[::-1]), 'a b'.split() + [s]\n", (2, "a,b")),
+])
+def test_list_of_a_known_str_method(src, args):
+    _check(src, args)
