@@ -154,3 +154,17 @@ def _index_in_empty(s: str) -> int:
 ])
 def test_index_message_of_a_run_time_str(fn, args):
     assert same(outcome(py2wasm.compile(fn), *args), outcome(fn, *args))
+
+
+def _consumed_iterators(xs: list[int], ys: list[float]):
+    r = reversed(xs)
+    return (list(r), sorted(enumerate(ys)), list(zip(xs, ys)), sum(reversed(xs)),
+            max(reversed(ys), default=-1.0), list(enumerate(ys, 3)), any(reversed(xs)),
+            sorted(zip(ys, xs), reverse=True), list(zip(xs, ys, xs)))
+
+
+# list/sorted/sum/min/max/any/all/set of reversed(), enumerate(), zip() over
+# lists (were refused: "call to list() is not supported"): lists_iter.drain
+@pytest.mark.parametrize("xs,ys", [([1, 5, 2], [0.5, -1.5]), ([], []), ([3], [2.5, 1.0, 0.0])])
+def test_builtins_consume_list_iterators(xs, ys):
+    _check(_consumed_iterators, [(xs, ys)])

@@ -295,3 +295,15 @@ def test_known_str_changing_around_a_loop(src, args):
 ])
 def test_list_of_a_known_str_method(src, args):
     _check(src, args)
+
+
+# list(reversed(xs)) and the other consumers of reversed/enumerate/zip over
+# lists were refused ("call to list() is not supported": py seed 400 index 44)
+@pytest.mark.parametrize("expr", [
+    "list(reversed(xs))", "list(reversed([7, n]))", "sorted(enumerate(ys))", "list(zip(xs, ys))",
+    "sum(reversed(xs))", "max(reversed(ys), default=-1.0)", "sorted(zip(xs, xs), reverse=True)",
+    "set(reversed(xs))", "all(reversed(xs))",
+])
+@pytest.mark.parametrize("args", [([1, 5, 2], [0.5, -1.5], 3), ([], [], 0)])
+def test_builtins_consume_list_iterators(expr, args):
+    _check(f"def f(xs: list[int], ys: list[float], n: int):\n    return {expr}\n", args)
