@@ -307,3 +307,20 @@ def test_list_of_a_known_str_method(src, args):
 @pytest.mark.parametrize("args", [([1, 5, 2], [0.5, -1.5], 3), ([], [], 0)])
 def test_builtins_consume_list_iterators(expr, args):
     _check(f"def f(xs: list[int], ys: list[float], n: int):\n    return {expr}\n", args)
+
+
+# next() of a generator function called with a list literal (`next(gen1([42,
+# n]), 1)`): the literal, keyed by identity, made the generator's frame a new
+# layout on every pass: P2W011 "did not settle after 64 passes" (py seed 400
+# indices 8, 59); the list is made where the generator starts
+_GEN1 = "def gen1(xs):\n    for x in xs:\n        if x > 0:\n            yield x * 2\n\n"
+
+
+@pytest.mark.parametrize("body", [
+    "    return next(gen1([42, -50, 3]), 1)\n", "    return next(gen1([n]), -1)\n",
+    "    s = 0\n    for i in range(n):\n        s += next(gen1([i, 5]), 1)\n    return s\n",
+    "    g = gen1([n, 4])\n    return next(g), next(g, 0), next(g, -9)\n",
+])
+@pytest.mark.parametrize("n", [3, -2])
+def test_next_of_a_generator_of_a_list_literal(body, n):
+    _check(_GEN1 + "def f(n: int):\n" + body, (n,))
