@@ -3,7 +3,7 @@
 What gen_py.py generates, widened: lists of lists of ints (DP tables: `[[0]
 * m for _ in range(n)]`, `t[i][j] = v`, `t[i].append(v)`, rows summed and
 measured, `for row in t`), nested comprehensions and comprehensions over
-`enumerate`/`zip`/dict items, `+=`/`*=`/`clear` on lists, `popitem update`
+`enumerate`/`zip`/dict items, `+=`/`*=`/`clear`/`del`/slice assignment on lists, `popitem update`
 and `max(d, key=...)` on dicts, `pop update clear` and the in-place set
 operators, more str methods (`rindex`, `find`/`count`/`startswith` with
 bounds, `strip(chars)`, `replace(a, b, count)`, the `is...` classes, `chr`,
@@ -353,8 +353,14 @@ class MoreGen:
             kk = r.random()
             if kk < 0.5:
                 return [ast.AugAssign(ast.Name(xs, S), ast.Add(), self.expr(t, 2))]
-            if kk < 0.75 and not self.loop_depth:
+            if kk < 0.65 and not self.loop_depth:
                 return [ast.AugAssign(ast.Name(xs, S), ast.Mult(), call("min", [self.bound(3), const(2, INT)], INT))]
+            if kk < 0.75:  # del xs[i], del xs[a:b:c]
+                tgt = self.index() if r.random() < 0.5 else self.slice_of(name(xs, t), t).slice
+                return [ast.Delete([ast.Subscript(name(xs, t), tgt, ast.Del())])]
+            if kk < 0.9:  # slice assignment (an extended slice: CPython's ValueError on sizes)
+                return [ast.Assign([ast.Subscript(name(xs, t), self.slice_of(name(xs, t), t).slice, S)],
+                                   self.expr(t, 2))]
             return [ast.Expr(self.meth(name(xs, t), "clear", [], None))]
         if k == 3:
             cands = self.cnames("si", mutable=True)

@@ -60,6 +60,7 @@ PY_CONSTRUCTS = {
     "format/repr/% as values": r"\b(format|repr)\(|' % \(|\.format\(",
     "generator of a list": r"\bgen1\(",
     "dataclass method": r"\.(walk|moved)\(|dataclasses\.replace\(",
+    "del / slice assignment": r"\bdel \w+\[|\w+\[[^\]]*:[^\]]*\] = ",
     "early exit in a loop": r"for (\w+) in .*:\n +if .*\1.*:\n +(return|raise|break)",
 }
 
