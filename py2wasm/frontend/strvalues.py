@@ -179,7 +179,8 @@ def has_fstr(v) -> bool:
 
 
 # builtins that read the text of a str argument (an FStr is settled for them)
-_READS_TEXT = (len, int, float, ord, bool, sorted, reversed, enumerate, zip, set, list, min, max)
+_READS_TEXT = (len, int, float, ord, bool, sorted, reversed, enumerate, zip, set, list, min, max,
+               repr, ascii)
 
 
 def _field_str(tr, f, loc) -> PyStr:

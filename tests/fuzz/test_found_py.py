@@ -169,6 +169,8 @@ def test_missing_run_time_key_of_a_container_known_empty(src, args):
     "format(n, '>5')[1:]", "('%d' % n)[0]", "len(f'{n}{s}')", "int(f'{n}')", "float(f'{n}.5')",
     "[c for c in str(n)]", "sorted(repr(s))", "max(str(n))", "'1' in f'{n}'", "ord(str(n)[-1])",
     "(f'{n}' + s) * 2",
+    # repr()/ascii() of one (py seed 600: "repr() of a run-time string is not supported")
+    "repr(str(n))", "repr(f'{s}!')", "ascii(repr(x))", "repr(format(x, '.2f'))",
 ])
 @pytest.mark.parametrize("args", [("a,b", 2, 2.5), ("", -1, -0.0)])
 def test_formatted_values_are_strings(expr, args):
