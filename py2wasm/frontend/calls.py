@@ -350,6 +350,13 @@ def call_value(tr, fn, args, kwargs, loc):
         args = [generators.started(tr, a, loc) for a in args]
         kwargs = {k: generators.started(tr, a, loc) for k, a in kwargs.items()}
     from . import dicts, objects, sets, strvalues
+    if args and type(args[0]).__name__ in ("ListIter", "RevIter", "EnumIter", "ZipIter") and any(
+            fn is b for b in (list, sorted, sum, min, max, any, all, set, tuple)):
+        # list(reversed(xs)), sum(zip(...)), sorted(enumerate(xs)): over their items
+        from .lists_iter import drain
+        items = drain(tr, args[0], loc)
+        if items is not None:
+            args = [items] + list(args[1:])
     for values in (strvalues, sets, dicts, lists, objects):  # containers and instances (their modules)
         r = values.call(tr, fn, list(args), dict(kwargs), loc)
         if r is not values.NO:

@@ -455,6 +455,15 @@ def _key_error(tr, cond, key, loc):
                                                   "kinds": kinds(key, vals)}, loc=loc)
 
 
+def missing_key(tr, key, loc):
+    """The path raises KeyError(key): a dict known to be empty (its key type
+    unknown while tracing). A key known only at run time gets its repr made
+    by the raise (a Var's repr is no message); the trace stops here."""
+    if _run_time_key(key):
+        _key_error(tr, True, key, loc)
+    raise TraceRaise("KeyError", repr(key))
+
+
 def getitem(tr, d: PyDict, key, loc):
     fb = tr.fb
     if d.kt is None:
@@ -463,9 +472,7 @@ def getitem(tr, d: PyDict, key, loc):
             if d.site is None:
                 raise error(loc, "a defaultdict whose key type cannot be inferred", "", E_TYPE)
             learn(tr, d, key, d.default() if d.default else 0, loc)
-        if _run_time_key(key):
-            _key_error(tr, True, key, loc)  # raised here; the trace stops below
-        raise TraceRaise("KeyError", repr(key))
+        missing_key(tr, key, loc)
     found, j, slot, h, kl = _lookup(tr, d, key, loc)
     if d.default is not None:
         _if(fb, fb.emit("not", [found]), lambda: [_insert_new(tr, d, h, kl, d.default(), loc)])
@@ -563,9 +570,7 @@ def delitem(tr, d: PyDict, key, loc):
     fb = tr.fb
     if d.kt is None:
         _check_key(key, loc)
-        if _run_time_key(key):
-            _key_error(tr, True, key, loc)  # raised here; the trace stops below
-        raise TraceRaise("KeyError", repr(key))
+        missing_key(tr, key, loc)
     found, j, slot, h, kl = _lookup(tr, d, key, loc)
     _key_error(tr, fb.emit("not", [found]), key, loc)
     _delete(tr, d, j, slot)

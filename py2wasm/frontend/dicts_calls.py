@@ -13,7 +13,7 @@ from .dicts import (  # noqa: F401 - the dict machinery these build on
     ContainerMethod, DictView, E_TYPE, E_UNSUPPORTED_CALL, I64, MIN_CAPACITY, NO, PyDict,
     TraceRaise, _check_key, _delete, _entry, _fold, _if, _init_tables, _insert_new, _key_error,
     _kind, _ld, _leaves, _load_tmpl, _lookup, _probe, _same_kind, _site, _sites, _st, _value_or,
-    _voff, error, get_iter, getitem, is_dict, is_dict_value, learn, length, new_dict, of,
+    _voff, error, get_iter, getitem, is_dict, is_dict_value, learn, length, missing_key, new_dict, of,
     setitem, truth,
 )
 
@@ -73,7 +73,7 @@ def call_method(tr, m: ContainerMethod, args, kwargs, loc):
             _check_key(args[0], loc)
             if len(args) == 2:
                 return args[1]
-            raise TraceRaise("KeyError", repr(args[0]))
+            missing_key(tr, args[0], loc)
         found, j, slot, h, kl = _lookup(tr, d, args[0], loc)
         if len(args) == 1:
             _key_error(tr, fb.emit("not", [found]), args[0], loc)

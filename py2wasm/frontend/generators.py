@@ -85,7 +85,13 @@ def started(tr, v, loc):
     over one) is started where CPython creates it: its frame allocated here,
     once, so the callee steps that one generator (a GenIter, a value with a
     stable trace key) instead of starting it again."""
-    return start_iter(tr, v, loc) if isinstance(v, Gen) else v
+    if isinstance(v, Gen):
+        return start_iter(tr, v, loc)
+    from .lists import Literal, as_list
+    if isinstance(v, Literal):  # `next(gen([42, n]))`: the list made here, once (a literal
+        made = as_list(tr, v, loc, strict=False)  # is keyed by identity: the frame's
+        return v if made is None else made        # layout never settled, P2W011)
+    return v
 
 
 def function(gen: Gen, mode: str):

@@ -515,9 +515,9 @@ def getitem(tr, lst: PyList, i, loc):
 
 
 def setitem(tr, lst: PyList, i, v, loc):
-    if isinstance(i, slice):
-        raise error(loc, "slice assignment to a list is not supported",
-                    "assign the elements one by one", E_UNSUPPORTED_VALUE)
+    if isinstance(i, slice):  # xs[a:b] = ys (lists_slices.py)
+        from .lists_slices import set_slice
+        return set_slice(tr, lst, i, v, loc)
     fb = tr.fb
     mutates(tr, lst)
     v = _row(tr, v, loc)
@@ -754,8 +754,7 @@ def contains(tr, lst: PyList, v, loc):
 def index(tr, lst: PyList, v, loc):
     j = _find(tr, lst, v, loc)
     bad = icmp(tr.fb, "lt", j, 0)
-    if bad is True and (isinstance(v, Var) or type(v) is tuple and any(
-            isinstance(x, Var) for x in v)):  # known absent, a run-time value in the message
+    if bad is True and _run_time(v):  # known absent, a run-time value in the message
         bad = tr.fb.const(True)
     if bad is True:
         raise TraceRaise("ValueError", f"{v!r} is not in list")
@@ -764,26 +763,43 @@ def index(tr, lst: PyList, v, loc):
     return j
 
 
+def _run_time_leaf(x) -> bool:
+    from .strvalues import PyStr
+    return isinstance(x, Var) or type(x) is PyStr
+
+
+def _run_time(v) -> bool:
+    """v (or an item of the tuple v) is known only at run time: a message
+    showing it is made by the raise (a Var's repr is no message)."""
+    return _run_time_leaf(v) or type(v) is tuple and any(_run_time_leaf(x) for x in v)
+
+
 def _raise_with_value(tr, cond, v, template, loc):
-    """raise ValueError(template.format(v)) when cond (v may be a run-time number)."""
+    """raise ValueError(template.format(v)) when cond (v may be a run-time
+    number or str, or a tuple holding some)."""
     leaves = list(v) if type(v) is tuple else [v]
-    if not any(isinstance(x, Var) for x in leaves):
+    if not any(_run_time_leaf(x) for x in leaves):
         tr.fb.raise_if(cond, "ValueError", template.format(repr(v)), loc)
         return
     from ..ir.messages import kind_of_type
-    vars_ = [x for x in leaves if isinstance(x, Var)]
-    parts, k = [], 0
+    vals, kinds = [], []
+    parts = []
     for x in leaves:  # a known field as its repr, a run-time one as a {k!r} slot
         if isinstance(x, Var):
-            parts.append("{%d!r}" % k)
-            k += 1
+            vals.append(x)
+            kinds.append(kind_of_type(x.type))
+        elif _run_time_leaf(x):  # a run-time str: its repr, by the host
+            vals.append(x.hdr)
+            kinds.append("str")
         else:
             parts.append(repr(x).replace("{", "{{").replace("}", "}}"))
+            continue
+        parts.append("{%d!r}" % (len(vals) - 1))
     shown = parts[0] if type(v) is not tuple else "(" + ", ".join(parts) + (
         ",)" if len(parts) == 1 else ")")
-    tr.fb.emit_multi("raise_if_fmt", [cond] + vars_, {
+    tr.fb.emit_multi("raise_if_fmt", [cond] + vals, {
         "exc": "ValueError", "msg": template.replace("{}", shown),
-        "kinds": tuple(kind_of_type(x.type) for x in vars_)}, loc=loc)
+        "kinds": tuple(kinds)}, loc=loc)
 
 
 def count(tr, lst: PyList, v, loc):

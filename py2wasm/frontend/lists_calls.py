@@ -216,8 +216,12 @@ def call(tr, fn, args, kwargs, loc):
         return NO
     if not any(isinstance(a, (PyList, Literal)) for a in args):
         if fn is list and not kwargs:
-            if not args:
-                return new_list(tr, None, [], loc, None)
+            if not args:  # `list()` (also a dataclass's `field(default_factory=list)`): a
+                # site of its own, so an append teaches it its element type as for `[]`
+                from .dicts import _site
+                from .lists import _site_key, _sites
+                key = _site_key(tr, _site(tr, loc, "list()"))  # absolute, as from_literal's
+                return new_list(tr, _sites(tr).get(key), [], loc, ("abs", key))
             if isinstance(args[0], (tuple, range)) and len(args) == 1:
                 return as_list(tr, Literal(tuple(args[0])), loc)
             from .iterators import SymRange

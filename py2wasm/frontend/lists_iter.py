@@ -172,3 +172,61 @@ def iterator_call(tr, fn, args, kwargs, loc):
     if fn is zip and args and not kwargs:
         return ZipIter([_iter_of(tr, a, loc) for a in args])
     return NO
+
+
+# --- consumed whole: list(reversed(xs)), sum(zip(...)), sorted(enumerate(xs)) -----------------
+
+def _count_item(tr, it):
+    """(count, item(k)) of an iterator over lists: how many items it gives
+    now and the k-th of them; None for one this cannot count (ranges)."""
+    from .arrays import imax, imin, isel
+    fb = tr.fb
+    if isinstance(it, ListIter):
+        if it.lst.elem is None:
+            return 0, None
+        lst = it.lst
+        return imax(fb, isub(fb, length(fb, lst), it.pos), 0), \
+            lambda k: iter_item(tr, ListIter(lst, iadd(fb, it.pos, k)))[0]
+    if isinstance(it, RevIter):
+        lst = it.lst
+        n = length(fb, lst)  # CPython stops at once when the start is past the end
+        count = isel(fb, icmp(fb, "lt", it.pos, n), imax(fb, iadd(fb, it.pos, 1), 0), 0)
+        return count, lambda k: _load(fb, lst.elem, _field(fb, lst, 16), isub(fb, it.pos, k))
+    if isinstance(it, EnumIter):
+        inner = _count_item(tr, it.inner)
+        if inner is None:
+            return None
+        return inner[0], lambda k: (iadd(fb, it.count, k), inner[1](k))
+    if isinstance(it, ZipIter):
+        parts = [_count_item(tr, i) for i in it.iters]
+        if any(p is None for p in parts):
+            return None
+        count = parts[0][0]
+        for c, _ in parts[1:]:
+            count = imin(fb, count, c)
+        return count, lambda k: tuple(f(k) for _, f in parts)
+    return None
+
+
+def drain(tr, it, loc):
+    """The items an iterator over lists gives, as a new list (`list(...)` of
+    it; sum/min/max/sorted/any/all/set take that list); None when it cannot
+    be counted. The list's element type is learned from its first append, as
+    a `[]` literal's (the list has a site of its own)."""
+    from .arrays import loop
+    from .dicts import _site
+    from .lists import _site_key, _sites, append, new_list
+    got = _count_item(tr, it)
+    if got is None:
+        return None
+    count, item = got
+    key = _site_key(tr, _site(tr, loc, "iterator"))
+    out = new_list(tr, _sites(tr).get(key), [], loc, ("abs", key))
+    if count == 0:
+        return out
+
+    def body(k, c):
+        append(tr, out, item(k), loc)
+        return c
+    loop(tr.fb, count, [], body)
+    return out

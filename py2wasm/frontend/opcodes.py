@@ -343,6 +343,9 @@ class Handlers:
         b = f.stack.pop()
         a = f.stack.pop()
         op = ins.argrepr.rstrip("=") if ins.argrepr not in ("==",) else ins.argrepr
+        if op != "+" and (isinstance(a, strings.FStr) or isinstance(b, strings.FStr)):
+            # `str(n) * 2`: an f-string value as a string (its text, at run time)
+            a, b = (strvalues.settle(self, v, self.loc_of(ins)) for v in (a, b))
         if sets.is_set(a) or sets.is_set(b):
             f.stack.append(sets.binary(self, op, ins.argrepr.endswith("="), a, b,
                                        self.loc_of(ins)))
@@ -377,6 +380,10 @@ class Handlers:
         from . import operators
         b = f.stack.pop()
         a = f.stack.pop()
+        if strvalues.has_fstr(a) or strvalues.has_fstr(b):
+            # `str(n) == "2"`, `(str(n), 1) == ("2", 1)`: the f-string value's text, at run time (was
+            # compared as an object: never equal)
+            a, b = (strvalues.settle(self, v, self.loc_of(ins)) for v in (a, b))
         if sets.is_set_value(a) or sets.is_set_value(b):
             raise error(self.loc_of(ins), "comparing sets is not supported",
                         "compare their lengths or test membership", E_TYPE)
@@ -478,9 +485,9 @@ class Handlers:
 
     def op_CONTAINS_OP(self, ins, f):
         from . import operators
-        b = f.stack.pop()
-        a = f.stack.pop()
         loc = self.loc_of(ins)
+        b = strvalues.settle(self, f.stack.pop(), loc)
+        a = strvalues.settle(self, f.stack.pop(), loc)
         if type(a) is str and type(b) is str:  # both known: Python's answer
             f.stack.append((a in b) != bool(ins.arg))
             return
@@ -567,8 +574,12 @@ class Handlers:
     def op_DELETE_SUBSCR(self, ins, f):
         key = f.stack.pop()
         container = f.stack.pop()
+        if lists.is_list(container):  # del xs[i], del xs[a:b:c]
+            from . import lists_slices
+            lists_slices.delitem(self, container, key, self.loc_of(ins))
+            return
         if not dicts.is_dict(container):
-            raise error(self.loc_of(ins), "del of an item is only supported on dicts",
+            raise error(self.loc_of(ins), "del of an item is only supported on dicts and lists",
                         "", E_UNSUPPORTED_OPCODE)
         dicts.delitem(self, container, key, self.loc_of(ins))
 
@@ -680,8 +691,8 @@ class Handlers:
 
     def op_BINARY_SUBSCR(self, ins, f):
         idx = f.stack.pop()
-        seq = f.stack.pop()
         loc = self.loc_of(ins)
+        seq = strvalues.settle(self, f.stack.pop(), loc)  # str(n)[1:]: its text
         if dicts.is_dict(seq):
             f.stack.append(dicts.getitem(self, seq, idx, loc))
             return
@@ -750,6 +761,7 @@ class Handlers:
     def op_BINARY_SLICE(self, ins, f):  # 3.12+
         stop = f.stack.pop()
         start = f.stack.pop()
+        f.stack[-1] = strvalues.settle(self, f.stack[-1], self.loc_of(ins))
         if arrays.is_array(f.stack[-1]) or lists.is_list(f.stack[-1]) or \
                 strvalues.is_str(f.stack[-1]) or type(f.stack[-1]) is str:
             f.stack.append(slice(start, stop))
@@ -852,7 +864,7 @@ class Handlers:
     def op_JUMP_IF_TRUE_OR_POP(self, ins, f): return self._jump_or_pop(ins, f, True)
 
     def op_GET_ITER(self, ins, f):
-        v = f.stack.pop()
+        v = strvalues.settle(self, f.stack.pop(), self.loc_of(ins))
         if sets.is_set(v):
             f.stack.append(sets.get_iter(self, v))
             return
@@ -884,7 +896,12 @@ class Handlers:
             f.stack.append(start_iter(self, v, self.loc_of(ins)))
             return
         if isinstance(v, arrays.ListLit):  # for x in [a, b]: never mutated here
+            # rows written as literals (`for r in [[n, 0], [7]]`) are made here: a
+            # generator expression's function would otherwise build them from
+            # this function's values (an undefined Var in its own)
             v = v.items
+        if type(v) is tuple and any(isinstance(x, lists.Literal) for x in v):
+            v = tuple(_made(self, x, self.loc_of(ins)) for x in v)  # (CPython: a tuple here)
         if arrays.is_array(v):
             f.stack.append(array_ops.get_iter(self, v, self.loc_of(ins)))
             return
@@ -1185,3 +1202,11 @@ def _never_returns(tr) -> bool:
     eqns = tr.fb.block.eqns
     return bool(eqns) and eqns[-1].prim == "call" and \
         eqns[-1].params.get("fn") in getattr(tr.mt, "never_returns", ())
+
+
+def _made(tr, x, loc):
+    """A list literal among the items of an iterated literal, as a list."""
+    if isinstance(x, lists.Literal):
+        made = lists.as_list(tr, x, loc, strict=False)
+        return x if made is None else made
+    return x

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from .sets import (  # noqa: F401 - the set machinery these build on
     ContainerMethod, E_TYPE, E_UNSUPPORTED_CALL, MINSIZE, NO, PySet, TraceRaise, _check_elem,
-    _discard, _esize, _fresh_table, _if, _is_str, _key_error, _ld, _same, _st, _table_walk, add,
+    _discard, _esize, _fresh_table, _if, _key_error, _ld, _same, _st, _table_walk, add,
     contains, copy, error, is_set, is_set_value, length, merge, new_set, of, pop, truth,
     update_from_iterable, _strs,
 )
@@ -56,9 +56,8 @@ def call_method(tr, m, args, kwargs, loc):
         if s.et is None:
             _check_elem(args[0], loc)
             if name == "remove":
-                if _is_str(args[0]):
-                    _key_error(tr, True, args[0], loc)  # raised here; the trace stops below
-                raise TraceRaise("KeyError", repr(args[0]))
+                from .dicts import missing_key
+                missing_key(tr, args[0], loc)  # a run-time element: its repr made by the raise
             return None
         found = _discard(tr, s, args[0], loc)
         if name == "remove":

@@ -35,6 +35,7 @@ def _src(fn):
 def annotation_type(ann: Any, fn, what: str) -> PyType:
     """int, float, bool, None, tuple[...] (also as strings) -> PyType."""
     if isinstance(ann, str):
+        ann = _unquoted(ann)
         try:
             ann = eval(ann, fn.__globals__, {"tuple": tuple})  # noqa: S307 - user's own annotation
         except Exception:
@@ -297,10 +298,20 @@ def result_annotation(fn) -> Optional[PyType]:
     return t
 
 
+def _unquoted(ann: str) -> str:
+    """`-> "Vec"` under `from __future__ import annotations` is the string
+    "'Vec'" (PEP 563 keeps the source text, quotes included): its text."""
+    t = ann.strip()
+    while len(t) >= 2 and t[0] == t[-1] and t[0] in "'\"":
+        t = t[1:-1].strip()
+    return t
+
+
 def _dotted(ann, fn):
     """A string annotation naming a global (`"Vec"`, `"mod.Vec"`): its value."""
     if not isinstance(ann, str):
         return ann
+    ann = _unquoted(ann)
     parts = ann.split(".")
     if not all(p.isidentifier() for p in parts):
         return None

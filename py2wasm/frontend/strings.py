@@ -221,12 +221,16 @@ def build_string(parts: list, loc) -> Any:
     """BUILD_STRING: the concatenation of str and FStr parts."""
     if all(isinstance(p, str) for p in parts):
         return "".join(parts)
+    from . import strvalues
     flat: list = []
     for p in parts:
         if isinstance(p, FStr):
             flat.extend(p.parts)
         elif isinstance(p, str):
             flat.append(p)
+        elif strvalues.is_str(p):  # a part made at run time already (an f-string's
+            # earlier field carried across a jump: `f"{x:.2e} {a < b < c}"`)
+            flat.append(strvalues.StrField(p, None, ""))
         else:
             raise error(loc, f"a string built from a {type(p).__name__}", "", E_TYPE)
     return FStr(flat)

@@ -160,6 +160,29 @@ def to_str(tr, v, loc, what="a value") -> PyStr:
     raise error(loc, f"{what} must be a str, not a {_tname(v)}", "", E_TYPE)
 
 
+def settle(tr, v, loc):
+    """An f-string value (strings.FStr: `str(n)`, `repr(x)`, `format(x, spec)`,
+    `f"..."`) used as a string, indexed, sliced, repeated, measured, parsed or
+    iterated: its text made at run time (a PyStr). Elsewhere an FStr stays
+    lazy (a message formats its fields once, when raised)."""
+    from .strings import FStr
+    if isinstance(v, FStr):
+        return to_str(tr, v, loc)
+    if type(v) is tuple and any(isinstance(x, FStr) or type(x) is tuple for x in v):
+        return tuple(settle(tr, x, loc) for x in v)  # (str(n), 1) == ("2", 1)
+    return v
+
+
+def has_fstr(v) -> bool:
+    from .strings import FStr
+    return isinstance(v, FStr) or type(v) is tuple and any(has_fstr(x) for x in v)
+
+
+# builtins that read the text of a str argument (an FStr is settled for them)
+_READS_TEXT = (len, int, float, ord, bool, sorted, reversed, enumerate, zip, set, list, min, max,
+               repr, ascii)
+
+
 def _field_str(tr, f, loc) -> PyStr:
     """One field of an f-string as a run-time string: ints and bools written
     plainly in wasm (strnum.py), anything else formatted by the host (strfmt.py)."""
@@ -510,6 +533,8 @@ def call(tr, fn, args, kwargs, loc):
     from . import strlib, strnum
     if type(fn) is StrMethod:
         return call_method(tr, fn, args, kwargs, loc)
+    if _one_of(fn, *_READS_TEXT):
+        args = [settle(tr, a, loc) for a in args]
     prim = _prim(fn)
     if prim is not None:
         return prim(tr, args, loc)
@@ -526,9 +551,13 @@ def call(tr, fn, args, kwargs, loc):
             fn, "__name__", "").startswith("_") or _one_of(fn, len, int, float) and args and
             all(type(a) is str for a in args)):
         try:  # a known string's method, len/int/float of a known string: Python itself
-            return fn(*args, **kwargs)
+            r = fn(*args, **kwargs)
         except (TypeError, ValueError, IndexError, OverflowError) as e:
             raise TraceRaise(type(e).__name__, str(e)) from None
+        if type(r) is list:  # "a,b".split(","): a list literal of known strs (a list
+            from .lists import Literal  # of strs when stored or returned)
+            return Literal(tuple(r), None)
+        return r
     if _one_of(fn, chr, ord) and not kwargs and all(_known(a) for a in args):
         try:
             return fn(*args)  # known: Python itself
@@ -698,6 +727,18 @@ def settle_frame(tr, frame, loc):
     if any(isinstance(v, FStr) for v in frame.locals + frame.stack):
         frame.locals = [fix(v) for v in frame.locals]
         frame.stack = [fix(v) for v in frame.stack]
+    return frame
+
+
+def widen_known(tr, frame, loc):
+    """The frame with its known str locals made run-time strs, or None when
+    it holds none: a block whose versions keep growing because a known str
+    changes on every pass (`s += "ab"` in a loop) gets one version more, with
+    the text at run time, and the next passes join it."""
+    if not any(type(v) is str for v in frame.locals):
+        return None
+    frame = frame.copy()
+    frame.locals = [materialize(tr, v, loc) if type(v) is str else v for v in frame.locals]
     return frame
 
 

@@ -252,7 +252,7 @@ class FunctionTracer(Handlers):
         return self.instrs[self.index[ins.offset] + 1].offset
 
     # --- joins ----------------------------------------------------------------
-    def edge(self, offset: int, frame: Frame):
+    def edge(self, offset: int, frame: Frame, widened: bool = False):
         """The IR block for `frame` at `offset` (made and queued if new) and
         the branch arguments that enter it."""
         frame = self.normalized(offset, frame)
@@ -263,6 +263,12 @@ class FunctionTracer(Handlers):
             # version per position, bounded by its length) is one state
             classes = self.versions.setdefault(offset, {})
             cls = version_class(key)
+            if cls not in classes and not widened and len(classes) >= (
+                    MAX_VERSIONS if _walks_tuple(frame) else WIDEN_STRS_AT):
+                from .strvalues import widen_known
+                wider = widen_known(self, frame, self.fb.loc)
+                if wider is not None:  # a known str changing around a loop (`s += "ab"`):
+                    return self.edge(offset, wider, True)  # a run-time str from here on
             if cls not in classes and len(classes) >= MAX_VERSIONS:
                 raise self._unstable(offset, frame, [fs[0] for fs in classes.values()])
             classes.setdefault(cls, []).append(frame)
@@ -551,3 +557,15 @@ def _fits(ann, t) -> bool:
         return isinstance(t, TupleType) and len(t.elems) == len(ann.elems) and \
             t.names == ann.names and all(_fits(a, u) for a, u in zip(ann.elems, t.elems))
     return t == ann or ann in _SUBCLASS_OF and t == NumpyScalarType(_SUBCLASS_OF[ann])
+
+
+# A block entered with a 5th version whose frame holds known strs (changing
+# on every pass of a loop: `s += "ab"`) takes them as run-time strs; a loop
+# over a tuple (`for w in ("a", "b")`: known strs, one version per item)
+# keeps them known up to MAX_VERSIONS.
+WIDEN_STRS_AT = 4
+
+
+def _walks_tuple(frame) -> bool:
+    from .iterators import TupleIter
+    return any(isinstance(v, TupleIter) for v in frame.stack)

@@ -88,6 +88,11 @@ def pop_missing(n: int) -> int:
     return d.pop(n)
 
 
+def pop_missing_from_empty(n: int) -> int:
+    d = {}  # key type unknown while tracing: the run-time key's repr is made by the raise
+    return d.pop(n * 2 - 1)
+
+
 def popitem_empty(n: int) -> tuple:
     d = {1: 1.0}
     for _ in range(n):

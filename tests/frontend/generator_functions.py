@@ -39,3 +39,25 @@ def loop_over_generator(n: int):
     for v in (k * k for k in range(n)):
         t += v
     return t
+
+
+def over_literal_rows(n: int):
+    """Rows written as list literals holding run-time values, iterated by a
+    generator expression and comprehensions (frontend/opcodes.py GET_ITER)."""
+    a = max((len(x) for x in [[n, 0], [7]]), default=-1)
+    b = sum(x[0] * 2 for x in [[n, 0], [7, n]])
+    c = [sum(x) for x in [[n, 1], [n, n, n]]]
+    return a, b, c
+
+
+def _positive_doubled(xs):
+    for x in xs:
+        if x > 0:
+            yield x * 2
+
+
+def next_of_literal_arg(n: int):
+    """next() of a generator function called with a list literal (its frame
+    layout settles: the list is made where the generator starts)."""
+    g = _positive_doubled([n, 4, -1])
+    return next(_positive_doubled([42, -50, n]), 1), next(g), next(g, 0), next(g, -9)

@@ -66,6 +66,12 @@ def remove_missing(x: int) -> int:
     return len(s)
 
 
+def remove_from_empty(x: int) -> int:
+    s = set()  # element type unknown while tracing: KeyError(x) of the run-time x
+    s.remove(x * 3)
+    return len(s)
+
+
 def pop_empty(n: int) -> int:
     s = {7}
     for _ in range(n):

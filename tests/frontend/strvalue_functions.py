@@ -432,3 +432,13 @@ def named_tuples(s: str, t: str) -> tuple:
     a = Named(s, 1)
     b = Named(t, 1)
     return a == b, a < b, a == ("a", 1), a.name + b.name
+
+
+def formatted_as_text(s: str, n: int, x: float):
+    """str(n), repr(x), format(), f-strings used as strings: compared, repeated,
+    indexed, sliced, measured, parsed, iterated."""
+    t = str(n)
+    return (t == "2", "2" == f"{n}", (str(n), 1) == ("2", 1), t < s, t * 2, 2 * f"<{n}>",
+            repr(x)[::-1], f"{x:.1f}"[1:], len(f"{n}{s}"), int(f"{n}7"), float(str(n) + ".5"),
+            [c for c in f"{n}"], sorted(repr(s)), max(str(n)), "1" in t, ord(t[0]),
+            format(n, ">4") * 2, ("%d" % n)[-1])

@@ -37,6 +37,7 @@ CASES = [
     (D.changed_size, [(0,), (1,)]),
     (D.pops, [(0,), (1,), (2,), (3,), (10,)]),
     (D.pop_missing, [(1,), (2,)]),
+    (D.pop_missing_from_empty, [(1,), (-7,)]),
     (D.popitem_empty, [(0,), (1,)]),
     (D.get_none, [(1,), (2,)]),
     (D.views, [(0,), (1,), (2,), (9,)]),

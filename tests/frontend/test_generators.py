@@ -18,6 +18,8 @@ from tests.frontend.test_npscalars import outcome, same
     (G.short_circuit_all, [(0,), (3,), (5,)]),
     (G.nested_generator, [(0,), (5,), (9,)]),
     (G.generator_in_helper, [(0.5, 3), (-2.0, 5), (1.0, 0)]),
+    (G.over_literal_rows, [(0,), (-4,)]),
+    (G.next_of_literal_arg, [(3,), (-2,)]),
 ])
 def test_generators_match_cpython(fn, arg_sets):
     cf = py2wasm.compile(fn)

@@ -135,3 +135,36 @@ def test_sort_matches_cpython_bit_for_bit(values):
     if t not in _SORT:
         _SORT[t] = py2wasm.compile(L.sort_six)
     assert same(outcome(_SORT[t], *values), outcome(L.sort_six, *values)), values
+
+
+def _index_of_run_time_str(xs: list[str], s: str) -> int:
+    return xs.index(s + "")
+
+
+def _index_in_empty(s: str) -> int:
+    xs = []  # element type unknown while tracing: the message is made by the raise
+    return xs.index(s)
+
+
+# ValueError("... is not in list") shows a run-time str by its repr (was the
+# tracer's repr of the value, `PyStr(Var(342:i64)) is not in list`)
+@pytest.mark.parametrize("fn,args", [
+    (_index_of_run_time_str, (["a"], "it's")), (_index_of_run_time_str, ([], 'q"')),
+    (_index_of_run_time_str, (["a", "b"], "b")), (_index_in_empty, ("x\\y",)),
+])
+def test_index_message_of_a_run_time_str(fn, args):
+    assert same(outcome(py2wasm.compile(fn), *args), outcome(fn, *args))
+
+
+def _consumed_iterators(xs: list[int], ys: list[float]):
+    r = reversed(xs)
+    return (list(r), sorted(enumerate(ys)), list(zip(xs, ys)), sum(reversed(xs)),
+            max(reversed(ys), default=-1.0), list(enumerate(ys, 3)), any(reversed(xs)),
+            sorted(zip(ys, xs), reverse=True), list(zip(xs, ys, xs)))
+
+
+# list/sorted/sum/min/max/any/all/set of reversed(), enumerate(), zip() over
+# lists (were refused: "call to list() is not supported"): lists_iter.drain
+@pytest.mark.parametrize("xs,ys", [([1, 5, 2], [0.5, -1.5]), ([], []), ([3], [2.5, 1.0, 0.0])])
+def test_builtins_consume_list_iterators(xs, ys):
+    _check(_consumed_iterators, [(xs, ys)])

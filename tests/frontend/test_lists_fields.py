@@ -4,6 +4,8 @@ append (frontend/lists.py, objects.py: the module is traced again with the
 field's list type); compiled vs CPython on the results and exceptions."""
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pytest
 
@@ -102,3 +104,38 @@ def test_a_field_list_never_filled_stays_empty():
         s = Stack()
         return len(s) + n
     assert py2wasm.compile(f)(3) == 3
+
+
+@dataclasses.dataclass
+class Bag:
+    items: list[int] = dataclasses.field(default_factory=list)
+    weights: list[float] = dataclasses.field(default_factory=list)
+
+    def push(self, v: int) -> int:
+        self.items.append(v)
+        self.weights.append(v * 0.5)
+        return len(self.items)
+
+
+class Made:
+    def __init__(self):
+        self.xs = list()
+
+
+def bag_of(n: int):
+    b = Bag()
+    for i in range(n):
+        b.push(i * 3 - 2)
+    m = Made()
+    m.xs.append(float(n))
+    ys = list()
+    ys.append(n > 1)
+    return sum(b.items), b.weights, m.xs, ys, list()
+
+
+# `list()` (a dataclass's `field(default_factory=list)`, `self.xs = list()`,
+# `ys = list()`) learns its element type from a later append, as `[]` does
+# (was P2W003 "a list whose element type cannot be inferred")
+@pytest.mark.parametrize("n", [0, 1, 4])
+def test_list_call_learns_its_type(n):
+    check(bag_of, n)

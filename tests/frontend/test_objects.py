@@ -252,3 +252,24 @@ def test_instances_inside_instances_cannot_cross_yet():
     c.vec = O.Vec(1.0)
     with pytest.raises(CompileError, match="attribute 'vec' of the Counter argument"):
         py2wasm.compile(adds_attribute)(c)
+
+
+@dataclasses.dataclass
+class _QPt:
+    x: int
+    y: float
+
+    def moved(self, d: "int") -> "_QPt":  # this module has `from __future__ import annotations`
+        return _QPt(self.x + d, self.y * 0.5)
+
+
+def _quoted_result(n: int) -> "int":
+    return _QPt(n, 1.0).moved(3).moved(n).x
+
+
+def test_quoted_annotations_under_future_annotations():
+    # PEP 563 keeps the quotes: the annotation is the string "'_QPt'" (was
+    # P2W008 "unsupported annotation '_QPt' for the result of moved()")
+    assert _QPt.moved.__annotations__["return"] == "'_QPt'"
+    c = py2wasm.compile(_quoted_result)
+    assert [c(n) for n in (0, 4)] == [_quoted_result(n) for n in (0, 4)]

@@ -26,6 +26,7 @@ CASES = [
     (S.const_in, [(5,), (6,)]),
     (S.literal, [(1,), (3,), (-7,), (2**40,)]),
     (S.remove_missing, [(1,), (5,)]),
+    (S.remove_from_empty, [(1,), (-5,)]),
     (S.pop_empty, [(0,), (1,)]),
     (S.changed_size, [(0,), (1,)]),
     (S.inplace, [(0,), (5,), (40,)]),

@@ -133,3 +133,13 @@ def test_format_specs_match_cpython(spec, conv, x):
         assert "format spec" in str(e), e  # refused specs say so
         return
     assert got == want, (spec, conv, x)
+
+
+def _carried_field(n: int, x: float, s: str) -> str:
+    # the first field is carried across the chained comparison's jump
+    return f"{x:+.2e}: {-1.0 < n < 5!r} {s}" + s
+
+
+@pytest.mark.parametrize("args", [(2, 2.5, "ab"), (9, -0.0, "")])
+def test_fstring_field_carried_across_a_jump(args):
+    assert outcome(py2wasm.compile(_carried_field), *args) == outcome(_carried_field, *args)

@@ -366,3 +366,30 @@ def test_tuple_keys_holding_strs_are_found_by_text():
 @given(SHORT, SHORT)
 def test_min_max_of_several_strs(s, t):
     check(F.min_max_of_strs, s, t)
+
+
+# an f-string value (str(n), repr(x), format(), f"...") used as a string: was
+# compared as an object (`str(n) == "2"` False: a wrong answer) and refused
+# for `*`, indexing, slicing, len, int(), iteration (P2W003)
+@pytest.mark.parametrize("s,n,x", [("a,b", 2, 2.5), ("", -1, -0.0), ("zz", 17, 1e300),
+                                   ("'", 0, float("nan"))])
+def test_formatted_values_are_strings(s, n, x):
+    check(F.formatted_as_text, s, n, x)
+
+
+def _grown_in_loop(n: int, x: float) -> str:
+    s = "abc"
+    k = 0
+    while k < 30 and x < 5.0:  # a run-time exit: the loop is not unrolled away
+        k += 1
+        s += "3.5".lstrip()
+        if len(s) > n:
+            break
+    return s
+
+
+# a known str changing on every pass of a loop becomes a run-time str (was
+# P2W004 "the type of s keeps changing around this point")
+@pytest.mark.parametrize("n,x", [(100, 2.0), (10, 2.0), (100, 9.0)])
+def test_known_str_changing_around_a_loop(n, x):
+    check(_grown_in_loop, n, x)

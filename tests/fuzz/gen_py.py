@@ -28,14 +28,15 @@ from __future__ import annotations
 import ast
 import random
 
+from .gen_py_more import LLI, MoreGen
 from .gen_scalar import BOOL, FLOAT, INT, L, S, Options, ScalarGen, call, const, name
 from .program import Program, T
 
 LI, LF, LS, DI, SI, STR, PT = "li", "lf", "ls", "di", "si", "str", "pt"
-CONTAINERS = (LI, LF, LS, DI, SI, STR, PT)
+CONTAINERS = (LI, LF, LS, DI, SI, STR, PT, LLI)
 ELEM = {LI: INT, LF: FLOAT, LS: STR}
 ANNOT = {LI: "list[int]", LF: "list[float]", LS: "list[str]", DI: "dict[int, int]",
-         SI: "set[int]", STR: "str"}
+         SI: "set[int]", STR: "str", LLI: "list[list[int]]"}
 
 LIST_FLOATS = [0.0, -0.0, 1.0, -1.0, 0.5, 2.5, -3.25, 1e300, -1e300, 5e-324, 0.1,
                float("inf"), float("-inf"), 100.0, 7.0]
@@ -57,15 +58,30 @@ class Pt:
     def area(self) -> float:
         return self.x * self.y
 
+    def walk(self, n: int) -> int:
+        t = 0
+        for i in range(n):
+            t += self.shift(i)
+        return t
+
+    def moved(self, d: int) -> "Pt":
+        return Pt((self.x + d) % 1000, self.y * 0.5)
+
 
 def gen0(n):
     for i in range(n):
         if i % 3 != 1:
             yield (i * 7) % 11 - 4
+
+
+def gen1(xs):
+    for x in xs:
+        if x > 0:
+            yield x * 2
 '''
 
 
-class PyGen(ScalarGen):
+class PyGen(MoreGen, ScalarGen):
     def __init__(self, rng, opts=None):
         super().__init__(rng, opts)
         self.cvars: dict[str, str] = {}  # container variables: name -> type
@@ -173,6 +189,8 @@ class PyGen(ScalarGen):
 
     def e_li(self, d):
         r = self.rng
+        if r.random() < 0.2:
+            return self.more_li(d)
         k = r.random()
         if k < 0.2:
             def elt(xv, xt):
@@ -283,6 +301,8 @@ class PyGen(ScalarGen):
 
     def e_str(self, d):
         r = self.rng
+        if r.random() < 0.2:
+            return self.more_str(d)
         k = r.random()
         if k < 0.15:
             return self.slice_of(self.leaf(STR), STR)
@@ -308,10 +328,12 @@ class PyGen(ScalarGen):
             return T(ast.Subscript(s, self.index(), L), STR)  # IndexError: string index out of range
         return self.new_str()
 
-    def fstring(self, d, message=False):
-        """f-strings of ints, bools and strs formatted plainly as values (specs,
-        `!r` of strs and floats format only into exception messages: README)."""
+    def fstring(self, d, message=False, rich=False):
+        """f-strings of ints, bools and strs formatted plainly as values; with
+        `rich` (values) or `message` (exception messages) also specs, `!r` of
+        strs and floats (README "Formatting into string values")."""
         r = self.rng
+        message = message or rich
         parts = [ast.Constant(r.choice(["", "n=", "<"]))]
         for _ in range(r.randint(1, 3)):
             t = r.choice([INT, INT, BOOL, STR] + ([FLOAT] if message else []))
@@ -330,6 +352,8 @@ class PyGen(ScalarGen):
 
     def e_di(self, d):
         r = self.rng
+        if r.random() < 0.25:
+            return self.more_di(d)
         k = r.random()
         if k < 0.3:
             xv = self.fresh("x")
@@ -347,6 +371,8 @@ class PyGen(ScalarGen):
 
     def e_si(self, d):
         r = self.rng
+        if r.random() < 0.25:
+            return self.more_si(d)
         k = r.random()
         if k < 0.3:
             return call("set", [self.leaf(LI)], SI)
@@ -381,6 +407,10 @@ class PyGen(ScalarGen):
 
     # -- scalar expressions from containers ------------------------------------------
     def e_int(self, d):
+        if self.rng.random() < 0.12:
+            node = self.more_int(d)
+            if node is not None:
+                return node
         if self.rng.random() < 0.4:
             node = self.int_from_container(d)
             if node is not None:
@@ -395,6 +425,8 @@ class PyGen(ScalarGen):
         return super().e_float(d)
 
     def e_bool(self, d):
+        if self.rng.random() < 0.1:
+            return self.more_bool(d)
         if self.rng.random() < 0.35:
             node = self.bool_from_container(d)
             if node is not None:
@@ -543,9 +575,13 @@ class PyGen(ScalarGen):
 
     def container_stmt(self, depth):
         r = self.rng
+        if r.random() < 0.2:
+            out = self.more_stmt(depth)
+            if out:
+                return out
         k = r.randrange(14)
         if k <= 1:  # a new container variable (or a fresh value for one)
-            t = r.choice([LI, LI, LF, LS, DI, SI, STR, STR, PT])
+            t = r.choice([LI, LI, LF, LS, DI, SI, STR, STR, PT, LLI])
             olds = self.cnames(t, mutable=True)
             v = r.choice(olds) if olds and r.random() < 0.3 else self.fresh("c")
             value = self.expr(t, 1)
@@ -661,7 +697,7 @@ class PyGen(ScalarGen):
         """for over a list, enumerate, zip, a dict's items, a set, a string's
         characters: the iterated containers are not mutated in the body."""
         r = self.rng
-        k = r.randrange(6)
+        k = r.randrange(7)
         xv, yv = self.fresh("x"), self.fresh("y")
         binds = {}
         if k == 0:
@@ -688,10 +724,14 @@ class PyGen(ScalarGen):
             it, frozen = self.leaf(SI), [SI]
             target = ast.Name(xv, S)
             binds = {xv: INT}
-        else:
+        elif k == 5:
             it, frozen = self.leaf(STR), []
             target = ast.Name(xv, S)
             binds = {xv: STR}
+        else:  # the rows of a list of lists (each row frozen: the loop variable)
+            it, frozen = self.leaf(LLI), [LLI]
+            target = ast.Name(xv, S)
+            binds = {xv: LI}
         # every container of an iterated type is frozen (a value may be shared)
         saved = set(self.frozen)
         for t in frozen:
@@ -716,7 +756,7 @@ class PyGen(ScalarGen):
         r = self.rng
         helpers = ast.parse(HELPER_SRC).body
         # (lists of str are not arguments yet: README)
-        ptypes = [r.choice([INT, FLOAT, BOOL, LI, LI, LF, STR, STR, DI])
+        ptypes = [r.choice([INT, FLOAT, BOOL, LI, LI, LF, STR, STR, DI, LLI])
                   for _ in range(r.randint(1, 4))]
         params = [f"p{i}" for i in range(len(ptypes))]
         self.vars = {p: t for p, t in zip(params, ptypes) if t in (INT, FLOAT, BOOL)}
@@ -727,12 +767,12 @@ class PyGen(ScalarGen):
             v = self.fresh()
             body.append(ast.Assign([ast.Name(v, S)], self.expr(t, 1)))
             self.vars[v] = t
-        for t in r.sample([LI, LF, DI, SI, STR, PT], r.randint(1, 3)):
+        for t in r.sample([LI, LF, DI, SI, STR, PT, LLI], r.randint(1, 3)):
             v = self.fresh("c")
             body.append(ast.Assign([ast.Name(v, S)], getattr(self, "new_" + t)()))
             self.cvars[v] = t
-        ret = r.choice([INT, FLOAT, BOOL, STR, LI, LF, "tuple", "di"])
-        self.ret_t = ret if ret in (INT, FLOAT, BOOL, STR, LI, LF) else None
+        ret = r.choice([INT, FLOAT, BOOL, STR, LI, LF, "tuple", "di", INT, STR, LLI])
+        self.ret_t = ret if ret in (INT, FLOAT, BOOL, STR, LI, LF, LLI) else None
         body += self.block(0, r.randint(2, 6))
         if ret == "tuple":
             retv = T(ast.Tuple([self.expr(INT, 1), self.expr(LI, 1), self.expr(STR, 1)], L), "tuple")
@@ -760,6 +800,9 @@ class PyGen(ScalarGen):
             return [r.choice(STRINGS) for _ in range(r.choice([0, 1, 3]))]
         if t == STR:
             return r.choice(STRINGS)
+        if t == LLI:
+            return [[r.choice([0, 1, -1, 2, 5, -7, 42]) for _ in range(r.choice([0, 1, 2, 3]))]
+                    for _ in range(r.choice([0, 1, 2, 3]))]
         if t == DI:
             return {r.randint(-5, 10): r.randint(-9, 9) for _ in range(r.choice([0, 1, 3, 5]))}
         return super().arg_value(t)

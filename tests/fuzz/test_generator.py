@@ -74,6 +74,19 @@ PY_CONSTRUCTS = {
     "generator expression": r"\((\w+ \* \w+|\w+ [<>=]+ [^)]*) for \w+ in ",
     "np.array of a list": r"np\.array\(\w+",
     "tolist": r"\.tolist\(\)",
+    # gen_py_more.py
+    "list of lists": r": list\[list\[int\]\]|\]\[[^\]]+\] (\+)?= |\[\[",
+    "nested comprehension": r" for \w+ in [^\]]* for \w+ in ",
+    "in-place list/set operator": r"\w+ (\+|\*|\||&|\^|-)= (?!1$)",
+    "popitem/update/clear": r"\.(popitem|update|clear)\(",
+    "key= lambda": r"key=lambda ",
+    "default=": r"default=",
+    "str method with bounds": r"\.(find|count|rfind|startswith|endswith)\('[^']*', ",
+    "format/repr/% as values": r"\b(format|repr)\(|' % \(|\.format\(",
+    "generator of a list": r"\bgen1\(",
+    "dataclass method": r"\.(walk|moved)\(|dataclasses\.replace\(",
+    "del / slice assignment": r"\bdel \w+\[|\w+\[[^\]]*:[^\]]*\] = ",
+    "early exit in a loop": r"for (\w+) in .*:\n +if .*\1.*:\n +(return|raise|break)",
 }
 
 
