@@ -1,5 +1,5 @@
-"""The quick fuzz budget run by the test suite: fixed seeds, scalar and array
-programs, every target (mvp, simd, relaxed-simd), compared with
+"""The quick fuzz budget run by the test suite: fixed seeds, scalar, array
+and ordinary-Python (py) programs, every target (mvp, simd, relaxed-simd), compared with
 CPython/NumPy. A failure prints each program shrunk to a ready-to-paste
 reproduction. The long mode is `python -m tests.fuzz` (docs/fuzzing.md)."""
 import pytest
@@ -7,7 +7,8 @@ import pytest
 from tests.fuzz.runner import QUICK_EXCLUDE, run
 
 # (kind, seed, count): about two minutes on one core
-BUDGET = [("scalar", 1, 120), ("scalar", 2, 80), ("array", 1, 60), ("array", 2, 60)]
+BUDGET = [("scalar", 1, 120), ("scalar", 2, 80), ("array", 1, 60), ("array", 2, 60),
+          ("py", 600, 40)]  # py: lists, dicts, sets, strs, records, generators
 
 
 @pytest.mark.parametrize("kind,seed,count", BUDGET)
