@@ -27,11 +27,12 @@ MAX_BODY equations, are left alone.
 """
 from __future__ import annotations
 
-from ..ir import BOOL, Br, CondBr, Eqn, Function, Module, Raise, Return, Var
+from ..ir import BOOL, Br, CondBr, Eqn, Function, Module, Var
 from ..ir.core import Block
 from ..ir.dominators import Dominators
 from .dce import dce_function
 from .licm import _loops
+from .loop_copy import copy_loop
 from .vectorize import next_label
 
 MAX_BODY = 400   # equations in the loop: the copy doubles them
@@ -147,39 +148,7 @@ def _version(fn: Function, info: _Info, h: Block, body: set, pre: Block, blocks:
                 or t.then is exit_ or any(v.id not in mine for v in after)):
             return False
     # the copy
-    vmap: dict[int, Var] = {}
-
-    def var(v: Var) -> Var:
-        if v.id not in inside:
-            return v
-        n = vmap.get(v.id)
-        if n is None:
-            n = vmap[v.id] = Var(v.type, v.hint)
-        return n
-
-    bmap: dict[int, Block] = {}
-    for b in loop:
-        nb = Block(next_label(fn), [var(p) for p in b.params], meta=dict(b.meta))
-        fn.blocks.append(nb)
-        bmap[id(b)] = nb
-
-    def blk(b: Block) -> Block:
-        return bmap.get(id(b), b)
-
-    for b in loop:
-        nb = bmap[id(b)]
-        nb.eqns = [Eqn(e.prim, [var(v) for v in e.ins], [var(o) for o in e.outs], dict(e.params), e.loc)
-                   for e in b.eqns if id(e) not in drop]
-        bt = b.term
-        if isinstance(bt, Br):
-            nb.term = Br(blk(bt.target), [var(v) for v in bt.args])
-        elif isinstance(bt, CondBr):
-            nb.term = CondBr(var(bt.cond), blk(bt.then), [var(v) for v in bt.then_args],
-                             blk(bt.else_), [var(v) for v in bt.else_args])
-        elif isinstance(bt, Return):
-            nb.term = Return([var(v) for v in bt.values])
-        elif isinstance(bt, Raise):
-            nb.term = Raise(bt.exc, bt.msg, bt.loc)
+    bmap, var = copy_loop(fn, loop, inside, drop)
     if after:
         ps = {v.id: Var(v.type, v.hint) for v in after}
         outside = [b for b in fn.blocks if id(b) not in body and all(b is not nb for nb in bmap.values())]

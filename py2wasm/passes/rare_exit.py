@@ -32,11 +32,12 @@ Linear: one map of each variable's users for the function.
 """
 from __future__ import annotations
 
-from ..ir import Br, CondBr, Eqn, Function, Module, Raise, Return, Var
+from ..ir import Br, CondBr, Eqn, Function, Module, Raise, Return
 from ..ir.core import Block
 from ..ir.dominators import Dominators
 from ..ir.primitives import PRIMITIVES
 from .licm import _loops
+from .loop_copy import copy_loop
 from .vectorize import next_label
 
 MAX_BODY = 200  # equations in the loop: the copy doubles them
@@ -98,35 +99,7 @@ def _split(fn: Function, h: Block, body: set, blocks: list, preds: dict, users: 
             inside.update(o.id for o in e.outs)
     if any(bid not in body for v in inside for bid in users.get(v, ())):
         return False  # a value of the loop used after it: not handled
-    vmap: dict[int, Var] = {}
-
-    def var(v: Var) -> Var:
-        if v.id not in inside:
-            return v
-        n = vmap.get(v.id)
-        if n is None:
-            n = vmap[v.id] = Var(v.type, v.hint)
-        return n
-
-    bmap: dict[int, Block] = {}
-    for b in loop:
-        nb = Block(next_label(fn), [var(p) for p in b.params], meta=dict(b.meta))
-        fn.blocks.append(nb)
-        bmap[id(b)] = nb
-
-    def blk(b: Block) -> Block:
-        return bmap.get(id(b), b)
-
-    for b in loop:
-        nb = bmap[id(b)]
-        nb.eqns = [Eqn(e.prim, [var(v) for v in e.ins], [var(o) for o in e.outs], dict(e.params), e.loc)
-                   for e in b.eqns]
-        bt = b.term
-        if isinstance(bt, Br):
-            nb.term = Br(blk(bt.target), [var(v) for v in bt.args])
-        else:
-            nb.term = CondBr(var(bt.cond), blk(bt.then), [var(v) for v in bt.then_args],
-                             blk(bt.else_), [var(v) for v in bt.else_args])
+    bmap, var = copy_loop(fn, loop, inside)
     # the check of the copy becomes the side exit into the original loop
     nb = bmap[id(cb)]
     check = nb.eqns[ck]
