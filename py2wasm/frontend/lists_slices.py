@@ -11,7 +11,7 @@ k`); the value is read before the list changes (`xs[1:] = xs` works).
 from __future__ import annotations
 
 from ..ir import I64, Var
-from .arrays import iadd, icmp, imul, isel, isub, known, loop
+from .arrays import band, iadd, icmp, imul, isel, isub, known, loop
 from .values import E_TYPE, TraceRaise, error
 
 _DEL_MSG = "list assignment index out of range"
@@ -73,7 +73,7 @@ def _del_slice(tr, lst, s: slice, loc):
         w, nxt, m = c
         hit = icmp(fb, "eq", k, nxt)
         more = icmp(fb, "lt", m, count)
-        gone = _and(fb, hit, more)
+        gone = band(fb, hit, more)
         # position w is free (w <= k): the store is harmless when k is deleted
         _store(fb, lst.elem, data, w, _load(fb, lst.elem, data, k))
         return [isel(fb, gone, w, iadd(fb, w, 1)), isel(fb, gone, iadd(fb, nxt, st), nxt),
@@ -84,16 +84,6 @@ def _del_slice(tr, lst, s: slice, loc):
 
 def _v(fb, x):
     return x if isinstance(x, Var) else fb.const(x)
-
-
-def _and(fb, a, b):
-    if a is False or b is False:
-        return False
-    if a is True:
-        return b
-    if b is True:
-        return a
-    return fb.emit("and", [a, b])
 
 
 def set_slice(tr, lst, s: slice, value, loc):
