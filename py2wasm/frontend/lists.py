@@ -132,11 +132,17 @@ def _elem_of(v):
     from .npscalars import dtype_name, is_np
     if is_np(v):  # list(a) of a 1-D array: NumPy scalars (lists_arrays.py)
         return NumpyScalarType(dtype_name(v))
+    from .lists_objects import element_of
+    inst = element_of(v)  # an instance: its address (lists_objects.py)
+    if inst is not None:
+        return inst
     from .lists_ofarrays import element_type
     return _ELEM.get(type(v)) or element_type(v)  # arrays: lists_ofarrays.py
 
 
 def _pyname(elem) -> str:
+    if hasattr(elem, "cls"):  # lists_objects.InstanceElem
+        return elem.pyname
     return python_name(elem) if not isinstance(elem, str) else _PYNAME[elem]
 
 
@@ -288,6 +294,9 @@ def _load(fb, elem, data, i):
     if elem is STR:  # a str: its address (frontend/strlists.py)
         from .strvalues import PyStr
         return PyStr(fb.emit("load", [_addr(fb, data, elem, i)], {"dtype": "int64"}))
+    if hasattr(elem, "cls"):  # an instance: its address (lists_objects.py)
+        from .lists_objects import load
+        return load(fb, elem, _addr(fb, data, elem, i))
     return fb.emit("load", [_addr(fb, data, elem, i)], {"dtype": elem})
 
 
@@ -308,7 +317,7 @@ def _store(fb, elem, data, i, v):
 
 
 def _as(fb, elem, v):
-    if isinstance(v, PyList) or type(v).__name__ == "PyStr":
+    if isinstance(v, PyList) or type(v).__name__ in ("PyStr", "PyObj"):
         return ic(fb, v.hdr)
     if isinstance(v, Var):
         return v
@@ -720,6 +729,9 @@ def _eq(tr, a, b, loc):
         return strvalues.compare(tr, "==", a, b, loc)
     if isinstance(a, PyList) or isinstance(b, PyList):
         return compare(tr, "==", a, b, loc)
+    if type(a).__name__ == "PyObj" or type(b).__name__ == "PyObj":  # identity, then ==
+        from .lists_objects import equal
+        return equal(tr, a, b, loc)
     if type(a) is tuple or type(b) is tuple:
         from .lists_records import records_equal
         return records_equal(tr, a, b, loc)

@@ -66,7 +66,7 @@ def _minmax(tr, lst: PyList, which, loc, check_empty=True):
         raise TraceRaise("ValueError", msg)
     if empty is not False:
         fb.raise_if(empty, "ValueError", msg, loc)
-    if isinstance(lst.elem, (ListType, TupleType)):  # lexicographic (frontend/lists_order.py)
+    if isinstance(lst.elem, (ListType, TupleType)) or hasattr(lst.elem, "cls"):  # lists_order
         from .lists_order import best_item
         return best_item(tr, lst, which, loc)
     data = _field(fb, lst, 16)
@@ -280,7 +280,7 @@ def call(tr, fn, args, kwargs, loc):
     if lst.elem is not None and not isinstance(lst.elem, str) and lst.elem != STR and \
             fn is sum:  # (min and max: _check_minmax)
         kind = 'lists' if isinstance(lst.elem, ListType) else 'tuples' if isinstance(
-            lst.elem, TupleType) else 'arrays'
+            lst.elem, TupleType) else 'instances' if hasattr(lst.elem, "cls") else 'arrays'
         raise error(loc, f"{fn.__name__}() of a list of {kind} is not supported",
                     "loop over the rows", E_UNSUPPORTED_CALL)
     if fn is sum:
@@ -312,7 +312,7 @@ def _check_minmax(lst: PyList, fn, loc):
                     f"use np.{fn.__name__}(a), or a.tolist() for Python numbers",
                     E_UNSUPPORTED_CALL)
     if lst.elem is not None and not isinstance(lst.elem, (str, ListType, TupleType)) and \
-            lst.elem != STR:
+            lst.elem != STR and not hasattr(lst.elem, "cls"):  # (instances: their order)
         raise error(loc, f"{fn.__name__}() of a list of arrays is not supported",
                     "loop over the rows, or pass key=", E_UNSUPPORTED_CALL)
 
@@ -421,7 +421,13 @@ def check_return(tr, value, loc):
             return tuple(fix(x) for x in v)
         if isinstance(v, Literal):
             r = as_list(tr, v, loc, strict=False)
-            return v if r is None else r
+            v = v if r is None else r
+        if isinstance(v, PyList):
+            from .lists_objects import holds_instances
+            if holds_instances(v.elem):
+                raise error(loc, "returning a list of class instances is not supported",
+                            "return their fields (a list of tuples), or an array",
+                            E_UNSUPPORTED_VALUE)
         return v
     return fix(value)
 

@@ -37,6 +37,12 @@ def item_order(tr, op, x, y, loc):
     from . import operators, strvalues
     if isinstance(x, PyList) or isinstance(y, PyList):
         return order(tr, op, x, y, loc)
+    if type(x).__name__ == "PyObj":  # the class's own order (objects.py)
+        from . import objects
+        meth, refl = objects.COMPARE[op]
+        if objects._method(tr, x, meth) is None and objects._method(tr, y, refl) is None:
+            return None  # CPython's TypeError, where the comparison happens
+        return tr.truth(objects.compare(tr, op, x, y, loc), loc)
     if strvalues.involved(x, y) or (type(x) is tuple and type(y) is tuple):
         if type(x) is tuple:
             return strvalues.compare_tuples(tr, op, x, y, loc)
@@ -49,6 +55,11 @@ def item_order(tr, op, x, y, loc):
 def order(tr, op, la: PyList, lb: PyList, loc):
     """la op lb for op in < <= > >=: a BOOL Var or a Python bool."""
     fb = tr.fb
+    if hasattr(la.elem, "cls") or hasattr(lb.elem, "cls"):
+        from .values import E_UNSUPPORTED_VALUE, error
+        raise error(loc, f"comparing lists of class instances with {op} is not supported",
+                    "compare their fields (lists of tuples order as CPython's)",
+                    E_UNSUPPORTED_VALUE)
     n, m = length(fb, la), length(fb, lb)
     by_length = icmp(fb, {"<": "lt", "<=": "le", ">": "gt", ">=": "ge"}[op], n, m)
     if la.elem is None or lb.elem is None:  # an empty list literal on one side
@@ -136,7 +147,7 @@ NAN_MINMAX = ("{0}() of tuples or lists that hold a NaN is not supported in comp
 
 
 def best_item(tr, lst: PyList, which: str, loc):
-    """min()/max() of a non-empty list of lists or tuples (checked before):
+    """min()/max() of a non-empty list of lists, tuples or instances (checked before):
     the first item no later item is smaller (min) / larger (max) than, as
     CPython keeps the first of equal items. A NaN inside is refused at run
     time, as in sorting."""
@@ -146,10 +157,15 @@ def best_item(tr, lst: PyList, which: str, loc):
     data = _field(fb, lst, 16)
     op = "<" if which == "min" else ">"
 
-    def body(k, c):
+    def body(k, c):  # CPython: `item op best` once per later item, in order
         j = iadd(fb, k, 1)
-        better = _b(fb, item_order(tr, op, _load(fb, lst.elem, data, j),
-                                   _load(fb, lst.elem, data, c[0]), loc))
-        return [fb.emit("select", [better, j, c[0]])]
+        x, best = _load(fb, lst.elem, data, j), _load(fb, lst.elem, data, c[0])
+        better = item_order(tr, op, x, best, loc)
+        if better is None:  # instances of a class without the order method
+            name = lst.elem.pyname
+            fb.raise_if(fb.const(True), "TypeError", f"'{op}' not supported between instances "
+                        f"of '{name}' and '{name}'", loc)
+            return c
+        return [fb.emit("select", [_b(fb, better), j, c[0]])]
     best = loop(fb, isub(fb, length(fb, lst), 1), [fb.const(0)], body)[0]
     return _load(fb, lst.elem, data, best)
