@@ -31,11 +31,35 @@ def _sum(tr, lst: PyList, start, loc):
         raise error(loc, "sum() of a list with a start that is not a number", "", E_TYPE)
     acc = F64 if F64 in (t, _TYPE[lst.elem]) else I64
     init = _convert(fb, start, acc)
+    import sys
+    if sys.version_info >= (3, 12) and lst.elem == "float64" and (t is F64 or (
+            type(start) is int and start == 0)):
+        return _neumaier_sum(tr, lst, init)
 
     def step(x, c):
         return [operators.binary(fb, "+", c[0], _convert(fb, x, acc) if lst.elem == "bool" else x,
                                  loc)]
     return _fold(tr, lst, [init], step)[0]
+
+
+def _neumaier_sum(tr, lst: PyList, init):
+    """sum() of floats as CPython 3.12+ adds them (builtin_sum_impl: Neumaier's
+    compensated summation, the compensation added at the end when it is
+    nonzero and finite)."""
+    fb = tr.fb
+
+    def step(x, c):
+        f, comp = c
+        t = fb.emit("add", [f, x])
+        big = fb.emit("ge", [fb.emit("fabs", [f]), fb.emit("fabs", [x])])
+        c1 = fb.emit("add", [fb.emit("sub", [f, t]), x])
+        c2 = fb.emit("add", [fb.emit("sub", [x, t]), f])
+        return [t, fb.emit("add", [comp, fb.emit("select", [big, c1, c2])])]
+    f, comp = _fold(tr, lst, [init, fb.const(0.0)], step)
+    zero = fb.const(0.0)
+    finite = fb.emit("eq", [fb.emit("sub", [comp, comp]), zero])
+    use = fb.emit("and", [fb.emit("ne", [comp, zero]), finite])
+    return fb.emit("select", [use, fb.emit("add", [f, comp]), f])
 
 
 _TYPE = {"float64": F64, "int64": I64, "bool": BOOL}
