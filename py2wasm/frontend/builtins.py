@@ -248,7 +248,7 @@ def _intrinsic(fb, fn, args, kwargs, loc):
 
 def _raise_if(fb, args, kwargs, loc):
     """py2wasm.intrinsics.raise_if(cond, Exc, template, *ints)."""
-    from .opcodes import raisable
+    from .opcodes_control import raisable
     if kwargs or len(args) < 3 or not isinstance(args[2], str) or \
             not (isinstance(args[1], type) and issubclass(args[1], BaseException)
                  and raisable(args[1])):
