@@ -4,7 +4,8 @@ bytecode (CPython 3.11, 3.12, 3.13).
 Place in the pipeline: **frontend** -> ir -> passes -> backend. Entry points
 (docs/internals.md section 2): `trace`, `trace_many`,
 `param_types_from_annotations`, `types_of_values`. Modules: `tracer` (the
-interpreter loop and control flow), `opcodes` (one handler per opcode),
+interpreter loop and control flow), `opcodes` (one handler per opcode, one
+`opcodes_*` mixin per family of opcodes),
 `state` (abstract states and block-version keys), `iterators` (range and
 tuple iterators), `calls` (calls, specialization, recursion), `signature`
 (annotations -> types), `values` (shared vocabulary), `operators` and

@@ -3,7 +3,7 @@ functions, specialized on argument types, recursion included), `range`,
 `len`/`enumerate`/`zip` over tuples, exception constructors, and everything
 else handed to `builtins.call_builtin`.
 
-Place in the pipeline: frontend; `opcodes.Handlers._call` calls `call_value`;
+Place in the pipeline: frontend; `opcodes_calls.CallOps._call` calls `call_value`;
 `ModuleTracer` owns the IR module being built and the table of traced
 specializations (also used by the entry points in `__init__.py`).
 """

@@ -4,7 +4,7 @@ part: the supported subset, and a located CompileError for the rest.
 Place in the pipeline: frontend value semantics, called by `calls`
 (`_array_call`: any NumPy function or array method with a complex array, a
 complex scalar or a complex dtype among its arguments) and by the tracer's
-attribute lookup (`opcodes`) for complex arrays. Every such call comes here
+attribute lookup (`opcodes_attrs`) for complex arrays. Every such call comes here
 first, so code written for real arrays never sees a complex one by accident.
 
 Supported (NumPy 2's results, see docs/arrays.md "Complex arrays"):

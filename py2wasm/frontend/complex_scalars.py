@@ -1,7 +1,7 @@
 """NumPy complex scalars (numpy.complex128, numpy.complex64) during tracing.
 
 Place in the pipeline: frontend value semantics, called through small hooks
-by `operators` (operators on them), `opcodes` (attributes), `calls` /
+by `operators` (operators on them), `opcodes_attrs` (attributes), `calls` /
 `builtins` (abs, complex(), NumPy functions), `arrays` (array elements,
 stores, expression operands), `state` (block parameters) and `signature`
 (arguments and results).

@@ -2,7 +2,7 @@
 `s.add`) and an iterator over one's table.
 
 Place in the pipeline: frontend; dicts.py and sets.py make these values,
-opcodes.py steps the iterators (`iter_step`) and calls.py the methods
+opcodes_iter.py steps the iterators (`iter_step`) and calls.py the methods
 (dicts.call / sets.call). Each is keyed by its table: `c` is the PyDict or
 PySet, whose module runs the method or the step.
 """
@@ -52,6 +52,6 @@ def of(v, cls) -> bool:
 
 
 def iter_step(tr, it: TableIter, loc):
-    """(more, step) of opcodes' FOR_ITER: the container's module steps it."""
+    """(more, step) of opcodes_iter's FOR_ITER: the container's module steps it."""
     from . import dicts, sets
     return (dicts if type(it.c) is dicts.PyDict else sets).iter_step(tr, it, loc)

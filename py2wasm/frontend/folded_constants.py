@@ -1,7 +1,7 @@
 """Did CPython fold an int expression that overflows int64 into a constant?
 
 Place in the pipeline: frontend; opcodes_locals.LocalsOps.checked_const asks
-`_folded_overflows` about each int/float/tuple constant it loads: `2**70` is
+`folded_overflows` about each int/float/tuple constant it loads: `2**70` is
 an int result like any other, so it raises OverflowError where the
 expression is, while a literal stays a value. The expression is re-read from
 the source (the instruction's positions) and evaluated with every int result
@@ -55,7 +55,7 @@ def _checked_eval(node):
 _PLAIN = re.compile(rb"[0-9A-Za-z_.]*")
 
 
-def _folded_overflows(file: str, ins) -> bool:
+def folded_overflows(file: str, ins) -> bool:
     """Is the constant of `ins` CPython's folding of an expression (`2**70`,
     `(2**70) % 5`) with an int result outside int64 along the way?"""
     pos = getattr(ins, "positions", None)

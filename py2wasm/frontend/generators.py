@@ -2,7 +2,7 @@
 xs)`, `any(v > 0 for v in xs)`, `min(...)`, `max(...)`, `list(...)`,
 `np.array(...)`.
 
-Place in the pipeline: frontend; opcodes.py hands MAKE_FUNCTION of a
+Place in the pipeline: frontend; opcodes_locals.py hands MAKE_FUNCTION of a
 `<genexpr>` code object here, calls.py the call that makes the generator and
 the consumer's call. The IR sees only ordinary functions.
 

@@ -1,7 +1,7 @@
 """Methods of Python ints known only at run time: `n.bit_length()` and
 `n.bit_count()` (an int or a bool).
 
-Place in the pipeline: frontend value semantics; `opcodes` (attribute
+Place in the pipeline: frontend value semantics; `opcodes_attrs` (attribute
 lookup) hands `n.bit_length` here as an `IntMethod`, which `calls` calls like
 the other bound number methods (complexes.BoundMethod). Known ints fold with
 Python's own method.

@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..ir import Var
 from ..ir.types import VectorType
 from . import arrays, complexes, dicts, lists, nplib, objects, sets, strings, strvalues
-from .opcodes_unsupported import _unsupported
+from .opcodes_unsupported import unsupported
 from .state import NULL
 from .typefork import TypeFork
 from .values import (E_ATTRIBUTE, E_TYPE, E_UNSUPPORTED_OPCODE, Cx, TraceRaise, error,
@@ -129,7 +129,7 @@ def _store_attr(self, ins, f):
         from .ufunc_methods import set_shape
         set_shape(self, obj, value, self.loc_of(ins))
         return
-    _unsupported(self, ins, f)
+    unsupported(self, ins, f)
 
 
 AttributeOps.op_STORE_ATTR = _store_attr

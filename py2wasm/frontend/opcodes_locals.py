@@ -13,7 +13,7 @@ import builtins as _py_builtins
 
 from ..ir.messages import INT_OVERFLOW
 from . import arrays, lists
-from .folded_constants import _folded_overflows
+from .folded_constants import folded_overflows
 from .state import NULL, UNBOUND, Static
 from .values import E_ATTRIBUTE, E_UNSUPPORTED_OPCODE, E_UNSUPPORTED_VALUE, TraceRaise, error
 
@@ -62,7 +62,7 @@ class LocalsOps:
         OverflowError where the expression is. A literal stays a value."""
         v = ins.argval
         if type(v) in (int, float, tuple, frozenset) and \
-                _folded_overflows(self.code.co_filename, ins):
+                folded_overflows(self.code.co_filename, ins):
             raise TraceRaise("OverflowError", INT_OVERFLOW)
         return v
 
@@ -215,9 +215,6 @@ class LocalsOps:
         f.stack.append(v)
         if push_null and self.version >= (3, 13):
             f.stack.append(NULL)
-
-
-_CLOSURE = object()  # a cell pushed by LOAD_CLOSURE (only ever fed to MAKE_FUNCTION)
 
 
 def _cell_value(c):

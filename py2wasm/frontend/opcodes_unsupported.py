@@ -4,7 +4,7 @@ message and hint (globals stored, `with`, `import`, `*args` calls, ...).
 Place in the pipeline: frontend; `UnsupportedOps` is the last of the mixins
 that opcodes.Handlers gathers, so a family module that supports part of an
 opcode (opcodes_attrs' STORE_ATTR) overrides the refusal and falls back to
-`_unsupported` for the rest.
+`unsupported` for the rest.
 """
 from __future__ import annotations
 
@@ -24,14 +24,14 @@ _UNSUPPORTED = {
 }
 
 
-def _unsupported(self, ins, frame):
+def unsupported(self, ins, frame):
     what, hint = _UNSUPPORTED[ins.opname]
     raise error(self.loc_of(ins), what, hint, E_UNSUPPORTED_OPCODE)
 
 
 class UnsupportedOps:
-    """`op_<NAME>` = `_unsupported` for every name of `_UNSUPPORTED`."""
+    """`op_<NAME>` = `unsupported` for every name of `_UNSUPPORTED`."""
 
 
 for _name in _UNSUPPORTED:
-    setattr(UnsupportedOps, "op_" + _name, _unsupported)
+    setattr(UnsupportedOps, "op_" + _name, unsupported)

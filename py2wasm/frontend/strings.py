@@ -4,7 +4,7 @@ of numbers and `+` of strings, as far as exception messages need them.
 Place in the pipeline: frontend; the f-string opcodes (FORMAT_VALUE,
 FORMAT_SIMPLE, FORMAT_WITH_SPEC, CONVERT_VALUE, BUILD_STRING) and the
 exception constructors (`calls.call_value`) hand their operands here, and
-`opcodes.op_RAISE_VARARGS` raises a `SymExc` with `raise_exc`.
+`opcodes_control.op_RAISE_VARARGS` raises a `SymExc` with `raise_exc`.
 
 A string whose text depends on run-time numbers is an `FStr`: literal text
 and `Field`s (a symbolic number, its conversion `!r`/`!s`/`!a` and its

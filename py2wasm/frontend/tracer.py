@@ -103,7 +103,7 @@ class FunctionTracer(Handlers):
         self.fb.tracer = self  # operators reach the tracer (library calls) through fb
         # a Static (known number passed to library code) stays wrapped in the
         # frame, keyed by its value, so it is still known after a join; loading
-        # the local unwraps it (opcodes.op_LOAD_FAST)
+        # the local unwraps it (opcodes_locals.op_LOAD_FAST)
         locals_[:len(args)] = Frame(list(args), []).rebuild(self.fb.params).locals
         if self.genexpr == "resume":
             self.gen_frame = self.fb.params[nargs]

@@ -6,7 +6,7 @@ reductions (`np.sum(a, dtype=np.float32)`, `a.mean(axis=0, out=m)`), and
 
 Place in the pipeline: frontend value semantics. `calls` hands a bound ufunc
 method here, `nplib.call` a ufunc call with keywords and a reduction with
-dtype=/out=, `opcodes` the STORE_ATTR of `.shape`. Everything lowers to the
+dtype=/out=, `opcodes_attrs` the STORE_ATTR of `.shape`. Everything lowers to the
 existing machinery: lazy elementwise nodes (`arrays.ufunc_node`), the fused
 reductions and cumulative sums of `nplib`, `array_assign.assign` for `out=`, and
 the index plans of `indexing_fancy` for `.at`.
