@@ -4,6 +4,13 @@ const dec = (v) => Array.isArray(v) ? v.map(dec) : v !== null && typeof v === "o
 const enc = (v) => Array.isArray(v) ? v.map(enc) : typeof v === "number" ? { n: Object.is(v, -0) ? "-0" : String(v) } : v;
 
 export function runListCases(pkg, cases) {
+  return runEncodedCases(pkg, cases, dec, enc);
+}
+
+// The case loop, for any encoding (typedlists_harness.mjs has its own):
+// each outcome is the result or the error, the arguments after the call (the
+// caller's lists, mutated or not) and which argument the result is (-1: none).
+export function runEncodedCases(pkg, cases, dec, enc) {
   const out = [];
   for (const { fn, args } of cases) {
     const a = args.map(dec);

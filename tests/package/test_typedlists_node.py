@@ -125,7 +125,8 @@ def _check(outcomes):
 @pytest.fixture(scope="module")
 def tapp(tmp_path_factory):
     return installed_app(tmp_path_factory, "typedlists_module.py", NAME,
-                         ("run_typedlists.mjs", "typedlists_harness.mjs", "browser_typedlists.mjs"),
+                         ("run_typedlists.mjs", "typedlists_harness.mjs", "lists_harness.mjs",
+                          "browser_typedlists.mjs"),
                          "cases.json", [{"fn": fn, "args": as_js(args)} for fn, args in _cases()])
 
 

@@ -3,6 +3,8 @@
 // Encoding both ways: a number {n: "text"} (-0, NaN, Infinity survive), a
 // BigInt {b: "text"}, an array {t: class name, s: shape, v: elements}
 // (1-D: a bare TypedArray; N-d: {data, shape}), lists as arrays.
+import { runEncodedCases } from "./lists_harness.mjs";
+
 const dec = (v) => {
   if (Array.isArray(v)) return v.map(dec);
   if (v === null || typeof v !== "object") return v;
@@ -21,15 +23,5 @@ const enc = (v) => {
 };
 
 export function runTypedListCases(pkg, cases) {
-  const out = [];
-  for (const { fn, args } of cases) {
-    const a = args.map(dec);
-    try {
-      const r = pkg[fn](...a);
-      out.push({ ok: enc(r), after: enc(a), ident: a.indexOf(r) });
-    } catch (e) {
-      out.push({ error: e.name, message: e.message, after: enc(a), value: typeof e.value === "bigint" ? String(e.value) : null });
-    }
-  }
-  return out;
+  return runEncodedCases(pkg, cases, dec, enc);
 }
