@@ -1,7 +1,8 @@
 """Dominator trees of IR functions, in time and memory linear in practice.
 
 Place in the pipeline: an IR utility (the verifier checks that every use is
-dominated by its definition). The immediate dominators come from the
+dominated by its definition; the loop passes find natural loops with it). Also
+the two CFG walks the passes share: `reverse_postorder` and `predecessors`. The immediate dominators come from the
 iterative algorithm of Cooper, Harvey and Kennedy ("A Simple, Fast
 Dominance Algorithm") over reverse postorder; a dominance query is O(1):
 `a` dominates `b` when b's preorder interval in the dominator tree lies in
@@ -10,14 +11,14 @@ chains of blocks.)
 """
 from __future__ import annotations
 
-from .core import Block, Function
+from .core import Block, CondBr, Function
 
 
 class Dominators:
     """Dominance among the blocks reachable from fn's entry."""
 
     def __init__(self, fn: Function):
-        self.rpo = rpo = _reverse_postorder(fn.entry)
+        self.rpo = rpo = reverse_postorder(fn.entry)
         index = {id(b): i for i, b in enumerate(rpo)}
         preds: dict[int, list[int]] = {i: [] for i in range(len(rpo))}
         for i, b in enumerate(rpo):
@@ -79,7 +80,30 @@ class Dominators:
         return self.rpo[self._idom[self._index[id(b)]]]
 
 
-def _reverse_postorder(entry: Block) -> list[Block]:
+def predecessors(blocks: list[Block], per_edge: bool = False) -> dict[int, list[Block]]:
+    """id(block) -> the blocks of `blocks` that branch to it, for every block
+    of `blocks` and every successor of one. With `per_edge`, a CondBr whose
+    two targets are one block is listed twice there (one entry per edge, as
+    its branch arguments are); else once. `blocks` is usually a Dominators'
+    `rpo` (the reachable blocks) or fn.blocks (unreachable ones too)."""
+    preds: dict[int, list[Block]] = {id(b): [] for b in blocks}
+    for b in blocks:
+        add_edges(preds, b, per_edge)
+    return preds
+
+
+def add_edges(preds: dict[int, list[Block]], b: Block, per_edge: bool = False):
+    """Add b's outgoing edges to a `predecessors` map (kept up to date by
+    passes that add blocks)."""
+    for s in b.successors():
+        preds.setdefault(id(s), []).append(b)
+    if per_edge and isinstance(b.term, CondBr) and b.term.then is b.term.else_:
+        preds[id(b.term.then)].append(b)
+
+
+def reverse_postorder(entry: Block) -> list[Block]:
+    """The blocks reachable from entry, in reverse postorder of a depth-first
+    walk that follows each block's successors in order."""
     order, seen = [], {id(entry)}
     stack = [(entry, iter(entry.successors()))]
     while stack:

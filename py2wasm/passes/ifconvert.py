@@ -36,7 +36,7 @@ computed whether used or not, the raises are the original ones.
 from __future__ import annotations
 
 from ..ir import BOOL, I64, Br, CondBr, Eqn, Function, Module, Var
-from ..ir.dominators import Dominators
+from ..ir.dominators import Dominators, predecessors
 from ..ir.interpret import evaluate
 from ..ir.primitives import PRIMITIVES
 from .dce import dce_function
@@ -233,10 +233,7 @@ def _convert(b, preds, consts) -> bool:
 def _loop_blocks(fn: Function) -> set:
     """Ids of the blocks inside a loop (natural loops of the back edges)."""
     dom = Dominators(fn)
-    preds: dict[int, list] = {id(b): [] for b in dom.rpo}
-    for b in dom.rpo:
-        for s in b.successors():
-            preds[id(s)].append(b)
+    preds = predecessors(dom.rpo)
     inside: set = set()
     for h in dom.rpo:
         stack = [p for p in preds[id(h)] if dom.dominates(h, p)]

@@ -27,7 +27,7 @@ unconditional branch, are left alone.
 from __future__ import annotations
 
 from ..ir import I64, Br, Eqn, Function, Module, Var
-from ..ir.dominators import Dominators
+from ..ir.dominators import Dominators, predecessors
 from ..ir.primitives import PRIMITIVES
 from .dce import dce_function
 from .linear_forms import linear_form
@@ -39,10 +39,7 @@ _MEMORY = ("load", "store", "vload", "vstore")
 def _loops(fn: Function, dom: Dominators):
     """[(header, body block ids, preheader or None)] innermost first (None:
     the header has several entry edges, or a conditional one)."""
-    preds: dict[int, list] = {id(b): [] for b in dom.rpo}
-    for b in dom.rpo:
-        for s in b.successors():
-            preds[id(s)].append(b)
+    preds = predecessors(dom.rpo)
     loops = []
     for h in dom.rpo:
         back = [p for p in preds[id(h)] if dom.dominates(h, p)]

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from ..ir import BOOL, Br, CondBr, Eqn, Function, Module, Var
 from ..ir.core import Block
-from ..ir.dominators import Dominators
+from ..ir.dominators import Dominators, predecessors
 from .dce import dce_function
 from .licm import _loops
 from .loop_copy import copy_loop
@@ -183,10 +183,7 @@ def version_function(fn: Function) -> int:
     dom = Dominators(fn)
     loops = _loops(fn, dom)
     headers = {id(h) for h, _b, _p in loops}
-    preds: dict[int, list] = {id(b): [] for b in dom.rpo}
-    for b in dom.rpo:
-        for s in b.successors():
-            preds[id(s)].append(b)
+    preds = predecessors(dom.rpo)
     info = _Info(fn)
     blocks = list(dom.rpo)
     done = 0

@@ -48,6 +48,7 @@ from __future__ import annotations
 
 from ..ir import BOOL, I64, Br, CondBr, Eqn, Function, Module, Var
 from ..ir import messages
+from ..ir.dominators import reverse_postorder
 from ..ir.types import DTYPES, NARROW_INTS, itemsize, ArrayType, ScalarType, TupleType, int_range
 from .fold import fold_function
 from .pmap import PMap
@@ -214,7 +215,7 @@ class FunctionRanges:
                     self.defs[o.id] = e
                 if e.prim == "const":
                     self.consts[e.outs[0].id] = e.params["value"]
-        self.rpo = self._rpo()
+        self.rpo = reverse_postorder(fn.entry)
         self.preds: dict[int, list] = {id(b): [] for b in self.rpo}
         for b in self.rpo:
             for which, tgt, args in self._succ_edges(b):
@@ -237,22 +238,6 @@ class FunctionRanges:
                 return [(None, t.then, t.then_args), (None, t.else_, t.else_args)]
             return [(True, t.then, t.then_args), (False, t.else_, t.else_args)]
         return []
-
-    def _rpo(self):
-        order, seen = [], set()
-        stack = [(self.fn.entry, iter(self.fn.entry.successors()))]
-        seen.add(id(self.fn.entry))
-        while stack:
-            b, it = stack[-1]
-            nxt = next(it, None)
-            if nxt is None:
-                stack.pop()
-                order.append(b)
-            elif id(nxt) not in seen:
-                seen.add(id(nxt))
-                stack.append((nxt, iter(nxt.successors())))
-        order.reverse()
-        return order
 
     def _dominators(self):
         index = {id(b): i for i, b in enumerate(self.rpo)}

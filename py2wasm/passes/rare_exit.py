@@ -34,7 +34,7 @@ from __future__ import annotations
 
 from ..ir import Br, CondBr, Eqn, Function, Module, Raise, Return
 from ..ir.core import Block
-from ..ir.dominators import Dominators
+from ..ir.dominators import Dominators, predecessors
 from ..ir.primitives import PRIMITIVES
 from .licm import _loops
 from .loop_copy import copy_loop
@@ -129,10 +129,7 @@ def split_function(fn: Function) -> int:
     dom = Dominators(fn)
     loops = _loops(fn, dom)
     headers = {id(h) for h, _b, _p in loops}
-    preds: dict[int, list] = {id(b): [] for b in dom.rpo}
-    for b in dom.rpo:
-        for s in b.successors():
-            preds[id(s)].append(b)
+    preds = predecessors(dom.rpo)
     blocks = list(dom.rpo)
     # var id -> ids of the blocks using it (made once: a copy only uses what
     # its original used, so a later loop's test stays right)

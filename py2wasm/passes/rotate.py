@@ -35,7 +35,7 @@ header values looked up there (no scan of the function per loop).
 from __future__ import annotations
 
 from ..ir import Block, Br, CondBr, Eqn, Function, Module, Var
-from ..ir.dominators import Dominators
+from ..ir.dominators import Dominators, predecessors
 from .licm import _loops
 
 MAX_HEADER = 12  # equations of a header copied to the bottom of its loop
@@ -47,12 +47,10 @@ def rotate_function(fn: Function) -> int:
     loops = _loops(fn, dom)
     users: dict[int, set] = {}  # var id -> ids of the blocks that use it
     byid = {id(b): b for b in dom.rpo}
-    preds: dict[int, list] = {id(b): [] for b in dom.rpo}
+    preds = predecessors(dom.rpo)
     for b in dom.rpo:
         for v in b.uses():
             users.setdefault(v.id, set()).add(id(b))
-        for s in b.successors():
-            preds[id(s)].append(b)
     copy_of: dict[int, int] = {}  # id(H') -> id(H): a copy made here is where its original is
     label = max((b.label for b in fn.blocks), default=0)
     rotated = 0

@@ -68,6 +68,7 @@ from __future__ import annotations
 import weakref
 
 from ..ir import Block, Br, CondBr, Eqn, Function, Module, Var
+from ..ir.dominators import add_edges, predecessors
 from ..ir.primitives import PRIMITIVES
 from ..ir.types import BOOL, F32X4, F64, F64X2, I64, I64X2, M32X4, M64X2
 from ..targets import get_target
@@ -176,10 +177,9 @@ class FunctionIndex:
     def __init__(self, fn: Function):
         self.defs: dict[int, Eqn] = {}
         self.consts: dict[int, object] = {}
-        self.preds: dict[int, list[Block]] = {id(b): [] for b in fn.blocks}
+        self.preds = predecessors(fn.blocks, per_edge=True)
         for b in fn.blocks:
             self._scan(b)
-            _add_edges(self.preds, b)
 
     def _scan(self, b: Block):
         for e in b.eqns:
@@ -197,14 +197,7 @@ class FunctionIndex:
         for b in blocks:
             self.preds.setdefault(id(b), [])
             self._scan(b)
-            _add_edges(self.preds, b)
-
-
-def _add_edges(preds: dict, b: Block):
-    for s in b.successors():
-        preds.setdefault(id(s), []).append(b)
-    if isinstance(b.term, CondBr) and b.term.then is b.term.else_:
-        preds[id(b.term.then)].append(b)
+            add_edges(self.preds, b, per_edge=True)
 
 
 # --- loop shape -------------------------------------------------------------------------
@@ -251,13 +244,6 @@ class Loop:
         return carried[:self.ipos] + [index] + carried[self.ipos:]
 
 
-def predecessors(fn: Function) -> dict[int, list[Block]]:
-    preds: dict[int, list[Block]] = {id(b): [] for b in fn.blocks}
-    for b in fn.blocks:
-        _add_edges(preds, b)
-    return preds
-
-
 def match_loop(fn: Function, h: Block, index: "FunctionIndex | None" = None):
     """The Loop whose header is `h`, if h heads a loop of the shape above.
     (`index`: fn's FunctionIndex, if the caller keeps one.)"""
@@ -273,7 +259,7 @@ def match_loop(fn: Function, h: Block, index: "FunctionIndex | None" = None):
     bt = body.term
     if body.params or not isinstance(bt, Br) or bt.target is not h:
         return None
-    preds = index.preds if index is not None else predecessors(fn)
+    preds = index.preds if index is not None else predecessors(fn.blocks, per_edge=True)
     if [id(b) for b in preds.get(id(body), [])] != [id(h)]:
         return None
     hp = [b for b in preds.get(id(h), []) if b is not body]
