@@ -21,14 +21,7 @@ class ContainerOps:
     def op_FORMAT_VALUE(self, ins, f):  # 3.11, 3.12
         spec = f.stack.pop() if ins.arg & 0x04 else ""
         conv = (None, "s", "r", "a")[ins.arg & 0x03]
-        v = f.stack.pop()
-        if strfmt.is_run_time_spec(spec):  # f"{x:{w}.{p}f}" (strfmt.py)
-            f.stack.append(strfmt.run_time_spec(self, v, conv, spec, self.loc_of(ins)))
-            return
-        if strvalues.is_str(v):
-            f.stack.append(strvalues.format_value(self, v, conv, spec, self.loc_of(ins)))
-            return
-        f.stack.append(strings.format_value(v, conv, spec, self.loc_of(ins)))
+        self._push_formatted(ins, f, f.stack.pop(), conv, spec)
 
     def op_CONVERT_VALUE(self, ins, f):  # 3.13: !s !r !a, formatted by the next FORMAT_*
         f.stack.append(_Converted(f.stack.pop(), (None, "s", "r", "a")[ins.arg]))
@@ -43,6 +36,11 @@ class ContainerOps:
         v, conv = f.stack.pop(), None
         if isinstance(v, _Converted):
             v, conv = v.value, v.conv
+        self._push_formatted(ins, f, v, conv, spec)
+
+    def _push_formatted(self, ins, f, v, conv, spec):
+        """f"{v!conv:spec}" pushed: a run-time spec (strfmt.py), a run-time
+        string (strvalues.py) or a number or known value (strings.py)."""
         if strfmt.is_run_time_spec(spec):  # f"{x:{w}.{p}f}" (strfmt.py)
             f.stack.append(strfmt.run_time_spec(self, v, conv, spec, self.loc_of(ins)))
             return

@@ -102,10 +102,7 @@ class IterationOps:
             if more is False:
                 return self.jump(out, done)
             if isinstance(more, Var):
-                eb, eargs = self.edge(out, done)
-                then = self.fb.new_block()
-                self.fb.cond_br(more, then, eb, [], eargs)
-                self.fb.set_block(then)
+                self._loop_test(more, out, done)
             item, nxt = step()
             f.stack[-1] = nxt
             f.stack.append(item)
@@ -117,13 +114,8 @@ class IterationOps:
             more = range_has_next(self.fb, it)
             if more is False:
                 return self.jump(out, done)
-            if isinstance(more, Var):
-                # Exit edge first; the body continues in a fresh block that the
-                # test dominates, so the increment only runs when cur < stop.
-                eb, eargs = self.edge(out, done)
-                then = self.fb.new_block()
-                self.fb.cond_br(more, then, eb, [], eargs)
-                self.fb.set_block(then)
+            if isinstance(more, Var):  # the increment only runs when cur < stop
+                self._loop_test(more, out, done)
             item, nxt = range_advance(self.fb, it)
             if arr is not None:
                 item = array_ops.iter_item(self, arr, item, self.loc_of(ins))
@@ -132,6 +124,15 @@ class IterationOps:
             f.stack.append(item)
             return None
         raise error(self.loc_of(ins), "unsupported iterator", "", E_TYPE)
+
+    def _loop_test(self, more, out, done):
+        """FOR_ITER's run-time test `more`: the exit edge (to `out` in state
+        `done`) first; the body continues in a fresh block that the test
+        dominates."""
+        eb, eargs = self.edge(out, done)
+        then = self.fb.new_block()
+        self.fb.cond_br(more, then, eb, [], eargs)
+        self.fb.set_block(then)
 
 
 def _made(tr, x, loc):
