@@ -15,22 +15,11 @@ from py2wasm.frontend import trace
 from py2wasm.ir import F64, I64, CondBr, verify_module
 from py2wasm.ir.interpret import interpret
 from py2wasm.passes import dce, fold, ifconvert, inline, link_math, ranges
+from tests.passes.loop_programs import MAX, MIN, TARGETS, collatz_steps, halve_or_triple
 
-MAX, MIN = 2**63 - 1, -2**63
 EDGE = [0, 1, -1, 2, -2, 3, 7, 27, 100, -100, 2**31, -2**31, 2**62, -2**62, MAX, MAX - 1,
         MIN, MIN + 1, MAX // 3, MAX // 3 + 1, MIN // 3, MIN // 3 - 1, 3074457345618258602,
         3074457345618258603, -3074457345618258603]
-
-
-def collatz_steps(x: int) -> int:
-    steps = 0
-    while x != 1:
-        if x % 2 == 0:
-            x = x // 2
-        else:
-            x = 3 * x + 1
-        steps += 1
-    return steps
 
 
 def step(x: int) -> int:  # the overflow check in the then-arm
@@ -216,7 +205,6 @@ def test_compiled_collatz_overflow():
         "OverflowError", "integer overflow: the result does not fit in a 64-bit int")
 
 
-TARGETS = ["mvp", "simd", "relaxed-simd"]
 # around the bound of 3 * x + 1 (MAX // 3 = 3074457345618258602), odd and
 # even, positive and negative: only an odd value past the bound overflows;
 # an even one is halved
@@ -232,18 +220,6 @@ def test_guarded_raise_every_target(target):
         c = py2wasm.compile(fn, target=target)
         for a in args:
             assert _compiled(c, *a) == _reference(fn, *a), (fn.__name__, a, target)
-
-
-def halve_or_triple(x: int, n: int) -> int:  # collatz steps with a trip bound: negative x too
-    steps = 0
-    while n > 0 and x != 1:
-        if x % 2 == 0:
-            x = x // 2
-        else:
-            x = 3 * x + 1
-        steps += 1
-        n -= 1
-    return x * 1000 + steps
 
 
 @pytest.mark.parametrize("target", TARGETS)

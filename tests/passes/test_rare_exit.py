@@ -16,36 +16,12 @@ from py2wasm.frontend import trace
 from py2wasm.ir import I64, CondBr, verify_module
 from py2wasm.passes import ifconvert, shared_passes
 from py2wasm.passes.rare_exit import split_function
+from tests.passes.loop_programs import MAX, MIN, TARGETS, collatz_steps, halve_or_triple
 
-MAX, MIN = 2**63 - 1, -2**63
-TARGETS = ["mvp", "simd", "relaxed-simd"]
 OVF = ("OverflowError", "integer overflow: the result does not fit in a 64-bit int")
 BOUND = MAX // 3  # 3 * x + 1 fits int64 iff x <= BOUND (x > 0)
 NEAR = sorted({v for b in (BOUND, MIN // 3, 2**62, MAX, MIN) for v in range(b - 4, b + 5)
                if MIN <= v <= MAX})
-
-
-def collatz_steps(x: int) -> int:
-    steps = 0
-    while x != 1:
-        if x % 2 == 0:
-            x = x // 2
-        else:
-            x = 3 * x + 1
-        steps += 1
-    return steps
-
-
-def bounded(x: int, n: int) -> int:  # negative x too; a trip bound
-    steps = 0
-    while n > 0 and x != 1:
-        if x % 2 == 0:
-            x = x // 2
-        else:
-            x = 3 * x + 1
-        steps += 1
-        n -= 1
-    return x * 1000 + steps
 
 
 def scaled_sum(a: py2wasm.i64[:], out: py2wasm.i64[:], k: int) -> int:
@@ -95,7 +71,7 @@ def _run_checked(fn, *a):
             x = x // 2 if x % 2 == 0 else _fit(_fit(3 * x) + 1)
             steps = _fit(steps + 1)
         return steps
-    if fn is bounded:
+    if fn is halve_or_triple:
         x, n = a
         steps = 0
         while n > 0 and x != 1:
@@ -165,7 +141,7 @@ def test_collatz_gets_a_fast_copy():
 
 def test_loop_test_before_the_check_is_split():
     # the check comes after the header's `n > 0 and x != 1` (pure)
-    assert _split_count(bounded, [I64, I64])[0] == 1
+    assert _split_count(halve_or_triple, [I64, I64])[0] == 1
 
 
 def test_load_before_the_check_is_split():
@@ -183,10 +159,10 @@ def test_collatz_near_the_bound_every_target(target):
     cs = py2wasm.compile(collatz_steps, target=target)
     for x in [27, 97, 2**62, BOUND * 2, 3 * 2**40 + 1] + [v for v in NEAR if v > 0]:
         _same(_compiled(cs, x), _model(collatz_steps, x))
-    cb = py2wasm.compile(bounded, target=target)
+    cb = py2wasm.compile(halve_or_triple, target=target)
     for x in NEAR + [-1, -5, -17, 27, 97, 0, 1, 2]:
         for n in (1, 2, 3, 70):
-            _same(_compiled(cb, x, n), _model(bounded, x, n))
+            _same(_compiled(cb, x, n), _model(halve_or_triple, x, n))
 
 
 @pytest.mark.parametrize("target", TARGETS)
@@ -208,7 +184,7 @@ def test_arrays_every_target(target):
 @settings(max_examples=60, deadline=None)
 @given(st.integers(MIN, MAX), st.integers(0, 200))
 def test_bounded_equals_model(x, n):
-    _same(_compiled(py2wasm.compile(bounded), x, n), _model(bounded, x, n))
+    _same(_compiled(py2wasm.compile(halve_or_triple), x, n), _model(halve_or_triple, x, n))
 
 
 @settings(max_examples=25, deadline=None)
