@@ -131,14 +131,6 @@ class Plan:
     compares: set = field(default_factory=set)  # ids of comparisons made in f32
 
 
-def _edges(t):
-    if isinstance(t, ir.Br):
-        return [(t.target, t.args)]
-    if isinstance(t, ir.CondBr):
-        return [(t.then, t.then_args), (t.else_, t.else_args)]
-    return []
-
-
 def _term_uses(t):
     if isinstance(t, ir.Br):
         return t.args
@@ -166,7 +158,7 @@ def plan(fn: ir.Function, blocks: list, consts: dict) -> Plan:
     cand = {p.id for b in blocks if b is not entry for p in b.params if p.type is F64}
     incoming: dict = {}  # param id -> its arguments on every edge
     for b in blocks:
-        for target, args in _edges(b.term):
+        for target, args in b.edges():
             for p, a in zip(target.params, args):
                 if p.id in cand:
                     incoming.setdefault(p.id, []).append(a)
@@ -231,7 +223,7 @@ def _f32_locals(blocks, exact: set, p: Plan) -> set:
             for k, v in enumerate(e.ins):
                 count(v, f32_op or (store32 and k == 1))
         t = b.term
-        for target, args in _edges(t):
+        for target, args in b.edges():
             for q, a in zip(target.params, args):
                 count(a, q.id in exact)
         for v in t.values if isinstance(t, ir.Return) else ():

@@ -108,6 +108,16 @@ class Block:
             return [t.then, t.else_] if t.then is not t.else_ else [t.then]
         return []
 
+    def edges(self) -> list[tuple["Block", list[Var]]]:
+        """(target, branch arguments) of each outgoing edge: a CondBr has two
+        even when both go to one block."""
+        t = self.term
+        if isinstance(t, Br):
+            return [(t.target, t.args)]
+        if isinstance(t, CondBr):
+            return [(t.then, t.then_args), (t.else_, t.else_args)]
+        return []
+
     def uses(self):
         """Every var this block's equations and terminator use, in order
         (with repeats)."""

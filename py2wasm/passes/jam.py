@@ -241,7 +241,7 @@ class _Nest:
         vary = {self.j.id}
         preds = {id(b): [] for b in self.blocks}
         for b in self.blocks:
-            for s, args in _edges(b.term):
+            for s, args in b.edges():
                 if id(s) in preds:
                     preds[id(s)].append(args)
         changed = True
@@ -396,14 +396,6 @@ class _Nest:
         if isinstance(t, Raise):
             return t
         raise _Refuse("terminator")  # checked before: not reached
-
-
-def _edges(t):
-    if isinstance(t, Br):
-        return [(t.target, t.args)]
-    if isinstance(t, CondBr):
-        return [(t.then, t.then_args), (t.else_, t.else_args)]
-    return []
 
 
 def _const(block, value):

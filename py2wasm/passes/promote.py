@@ -52,14 +52,6 @@ def _can_raise(e) -> bool:
     return bool(PRIMITIVES[e.prim].raises)
 
 
-def _edges(t):
-    if isinstance(t, Br):
-        return [(t.target, t.args)]
-    if isinstance(t, CondBr):
-        return [(t.then, t.then_args), (t.else_, t.else_args)]
-    return []
-
-
 def _key(v, defs, inside, depth=0):
     """A structural key of an address computed from values defined outside
     the loop (None: it depends on the loop)."""
@@ -237,7 +229,7 @@ def _users(fn: Function) -> dict:
     for b in fn.blocks:
         bid = id(b)
         t = b.term
-        used = [v for e in b.eqns for v in e.ins] + [v for _s, args in _edges(t) for v in args]
+        used = [v for e in b.eqns for v in e.ins] + [v for _s, args in b.edges() for v in args]
         if isinstance(t, CondBr):
             used.append(t.cond)
         elif isinstance(t, Return):
