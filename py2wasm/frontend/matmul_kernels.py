@@ -31,7 +31,8 @@ them and reloaded them every iteration).
 
 Matrix-vector products: `A @ x` (one column) is a dot product per row, RV
 rows at a time (one at a time when A's byte size is in STREAM_BYTES, about
-the last-level cache's: one sequential stream), in the blocked order of
+the last-level cache's: one sequential stream, and x is shorter than
+STREAM_X_BYTES, so that it stays in L1), in the blocked order of
 `dot_rows` (also the 1-D dot's, npfuncs_linalg._dot1): L = 8 (float32) / 4
 (float64) partial sums per row, a k-order tail, a fixed tree;
 passes/vectorize_rows.py runs the partial sums as lanes with v128 loads.
@@ -61,6 +62,7 @@ from .arrays import alloc, cast, iadd, icmp, imul, isel, loop, store, strides_of
 
 RV = 3  # rows of A per group of a matrix-vector product (each LANES[dt] partial sums)
 STREAM_BYTES = (12 << 20, 64 << 20)  # `A @ x` one row at a time for A's bytes in [lo, hi)
+STREAM_X_BYTES = 24 << 10  # ... and x smaller than this (with A's row, it stays in L1)
 AXPY_BYTES = 12 << 20  # `x @ A`: Q rows per pass from this many bytes of A, QS below
 LANES = {"float64": 4, "float32": 8}  # partial sums per dot product (blocked order)
 Q = 8  # rows of A per pass over y in `x @ A`
@@ -123,9 +125,14 @@ def float_matmul(tr, a, b, n, k, m, dt, loc, fill, reorient=True):
         # one row at a time (one sequential stream) while A is about the
         # size of the last-level cache: there RV concurrent row streams ran
         # up to 2x slower (measured, benchmarks/RESULTS.md "matrix-vector
-        # row streams"). Each row's sums are the same either way.
+        # row streams"), unless x is too long to stay in L1 next to the
+        # row streaming through it: then every row reads x from L2 again
+        # and RV rows sharing those loads win (RESULTS.md "x stays in
+        # L1"). Each row's sums are the same either way.
         nb = imul(fb, imul(fb, n, k), a.itemsize)
-        one = A.band(fb, icmp(fb, "ge", nb, STREAM_BYTES[0]), icmp(fb, "lt", nb, STREAM_BYTES[1]))
+        one = A.band(fb, A.band(fb, icmp(fb, "ge", nb, STREAM_BYTES[0]),
+                                icmp(fb, "lt", nb, STREAM_BYTES[1])),
+                     icmp(fb, "lt", imul(fb, k, b.itemsize), STREAM_X_BYTES))
         _groups(fb, n, rows, RV, isel(fb, one, 0, A.ifloordiv_pos(fb, n, RV)))
         return out
     if A.known(n) and n < MR:  # x @ A (a few known rows): each element of B read once
