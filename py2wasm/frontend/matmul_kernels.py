@@ -56,7 +56,7 @@ with `fastmath` the multiply-adds may be fused (relaxed-SIMD).
 """
 from __future__ import annotations
 
-from ..ir import F64
+from ..ir import F64, I64
 from . import arrays as A
 from .arrays import alloc, cast, iadd, icmp, imul, isel, loop, store, strides_of
 
@@ -371,6 +371,27 @@ def _groups(fb, total, body, size, ng=None, size2=None):
     loop(fb, A.isub(fb, total, done), [], lambda t, cs: (body(iadd(fb, done, t), 1), cs)[1])
 
 
+def _address_loop(fb, start, stop, step, carried, body):
+    """for q in range(start, stop, step) (start <= stop, step > 0 a known
+    int; q an address): carried = body(q, carried). Returns the final
+    carried. The loop has `loop`'s shape with the index stepping by `step`
+    (passes/vectorize.match_loop: only the accumulator-lane vectorizer,
+    passes/vectorize_rows.py, takes such loops)."""
+    types = [c.type for c in carried]
+    header = fb.new_block([I64] + types)
+    inner = fb.new_block()
+    exit_ = fb.new_block(types)
+    fb.br(header, [start] + list(carried))
+    fb.set_block(header)
+    q, *cs = header.params
+    fb.cond_br(fb.emit("lt", [q, stop]), inner, exit_, [], cs)
+    fb.set_block(inner)
+    new = body(q, cs)
+    fb.br(header, [fb.emit("wadd", [q, fb.const(step)])] + list(new))
+    fb.set_block(exit_)
+    return list(exit_.params)
+
+
 def dot_rows(fb, rows, x, adt, xdt, k, ct):
     """The dot products of k elements of each of `rows` (a list of (address
     of element 0, bytes between elements)) with x (the same), in the blocked
@@ -402,14 +423,32 @@ def dot_rows(fb, rows, x, adt, xdt, k, ct):
         return rnd(fb.emit("add", [acc, rnd(fb.emit("mul", [u, v]))]))
 
     nblk = A.ifloordiv_pos(fb, k, L)
+    xs = x[1]
+    if A.known(xs) and xs > 0 and all(A.known(st) and st == xs for _, st in rows):
+        # every operand steps by the same known number of bytes: the loop
+        # index is x's block address itself (step L * xs bytes) and each
+        # row's block is at a fixed distance from it, so an iteration's
+        # address arithmetic is one add per row (no index scaling, no
+        # separate counter; measured 5-8% faster, benchmarks/RESULTS.md
+        # "matrix-vector: what bounds it")
+        x0 = A.ic(fb, x[0])
+        dist = [A.isub(fb, A.ic(fb, base), x0) for base, _ in rows]
 
-    def block(q, acc):
-        qa = [iadd(fb, base, imul(fb, q, imul(fb, st, L))) for base, st in rows]
-        xa = iadd(fb, x[0], imul(fb, q, imul(fb, x[1], L)))
-        xv = [term(xa, xdt, j, x[1]) for j in range(L)]
-        return [mac(acc[r * L + j], term(qa[r], adt, j, rows[r][1]), xv[j])
-                for r in range(nr) for j in range(L)]
-    part = loop(fb, nblk, [zero] * (nr * L), block)
+        def block_at(xa, acc):
+            xv = [term(xa, xdt, j, xs) for j in range(L)]
+            ra = [iadd(fb, xa, d) for d in dist]  # one address per row: its L loads at offsets
+            return [mac(acc[r * L + j], term(ra[r], adt, j, xs), xv[j])
+                    for r in range(nr) for j in range(L)]
+        part = _address_loop(fb, x0, iadd(fb, x0, imul(fb, nblk, L * xs)), L * xs,
+                             [zero] * (nr * L), block_at)
+    else:
+        def block(q, acc):
+            qa = [iadd(fb, base, imul(fb, q, imul(fb, st, L))) for base, st in rows]
+            xa = iadd(fb, x[0], imul(fb, q, imul(fb, x[1], L)))
+            xv = [term(xa, xdt, j, x[1]) for j in range(L)]
+            return [mac(acc[r * L + j], term(qa[r], adt, j, rows[r][1]), xv[j])
+                    for r in range(nr) for j in range(L)]
+        part = loop(fb, nblk, [zero] * (nr * L), block)
     done = imul(fb, nblk, L)
 
     def tail(t, acc):
