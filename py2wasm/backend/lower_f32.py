@@ -7,6 +7,8 @@ after each operation (`f32(add(a, b))`), so a literal lowering spends an
 `f32.demote_f64`/`f64.promote_f32` pair on every float32 operation. Here:
 
 - *float32-exact* values are found: the results of `f32`, float32 `load`s,
+  lanes extracted from f32x4 vectors (`vextract`: the vectorizer's
+  float32 sums leaving their lanes, e.g. for the tree of a dot product),
   f64 constants that a float32 holds exactly (not NaN), and block parameters
   all of whose incoming arguments are float32-exact (the greatest fixpoint,
   so loop-carried accumulators qualify);
@@ -43,7 +45,7 @@ from dataclasses import dataclass, field
 import cffi
 
 from .. import ir
-from ..ir.types import F64
+from ..ir.types import F32X4, F64
 from . import binaryen as bn
 
 _ffi = cffi.FFI()
@@ -147,7 +149,8 @@ def plan(fn: ir.Function, blocks: list, consts: dict) -> Plan:
     base: set = set()
     for b in blocks:
         for e in b.eqns:
-            if e.prim == "f32" or (e.prim == "load" and e.params.get("dtype") == "float32"):
+            if (e.prim == "f32" or (e.prim == "load" and e.params.get("dtype") == "float32")
+                    or (e.prim == "vextract" and e.ins[0].type is F32X4)):
                 base.add(e.outs[0].id)
 
     def const_exact(v) -> bool:

@@ -31,7 +31,8 @@ them and reloaded them every iteration).
 
 Matrix-vector products: `A @ x` (one column) is a dot product per row, RV
 rows at a time (one at a time when A's byte size is in STREAM_BYTES, about
-the last-level cache's: one sequential stream), in the blocked order of
+the last-level cache's: one sequential stream, and x is shorter than
+STREAM_X_BYTES, so that it stays in L1), in the blocked order of
 `dot_rows` (also the 1-D dot's, npfuncs_linalg._dot1): L = 8 (float32) / 4
 (float64) partial sums per row, a k-order tail, a fixed tree;
 passes/vectorize_rows.py runs the partial sums as lanes with v128 loads.
@@ -55,12 +56,13 @@ with `fastmath` the multiply-adds may be fused (relaxed-SIMD).
 """
 from __future__ import annotations
 
-from ..ir import F64
+from ..ir import F64, I64
 from . import arrays as A
 from .arrays import alloc, cast, iadd, icmp, imul, isel, loop, store, strides_of
 
 RV = 3  # rows of A per group of a matrix-vector product (each LANES[dt] partial sums)
 STREAM_BYTES = (12 << 20, 64 << 20)  # `A @ x` one row at a time for A's bytes in [lo, hi)
+STREAM_X_BYTES = 24 << 10  # ... and x smaller than this (with A's row, it stays in L1)
 AXPY_BYTES = 12 << 20  # `x @ A`: Q rows per pass from this many bytes of A, QS below
 LANES = {"float64": 4, "float32": 8}  # partial sums per dot product (blocked order)
 Q = 8  # rows of A per pass over y in `x @ A`
@@ -123,9 +125,14 @@ def float_matmul(tr, a, b, n, k, m, dt, loc, fill, reorient=True):
         # one row at a time (one sequential stream) while A is about the
         # size of the last-level cache: there RV concurrent row streams ran
         # up to 2x slower (measured, benchmarks/RESULTS.md "matrix-vector
-        # row streams"). Each row's sums are the same either way.
+        # row streams"), unless x is too long to stay in L1 next to the
+        # row streaming through it: then every row reads x from L2 again
+        # and RV rows sharing those loads win (RESULTS.md "x stays in
+        # L1"). Each row's sums are the same either way.
         nb = imul(fb, imul(fb, n, k), a.itemsize)
-        one = A.band(fb, icmp(fb, "ge", nb, STREAM_BYTES[0]), icmp(fb, "lt", nb, STREAM_BYTES[1]))
+        one = A.band(fb, A.band(fb, icmp(fb, "ge", nb, STREAM_BYTES[0]),
+                                icmp(fb, "lt", nb, STREAM_BYTES[1])),
+                     icmp(fb, "lt", imul(fb, k, b.itemsize), STREAM_X_BYTES))
         _groups(fb, n, rows, RV, isel(fb, one, 0, A.ifloordiv_pos(fb, n, RV)))
         return out
     if A.known(n) and n < MR:  # x @ A (a few known rows): each element of B read once
@@ -364,6 +371,27 @@ def _groups(fb, total, body, size, ng=None, size2=None):
     loop(fb, A.isub(fb, total, done), [], lambda t, cs: (body(iadd(fb, done, t), 1), cs)[1])
 
 
+def _address_loop(fb, start, stop, step, carried, body):
+    """for q in range(start, stop, step) (start <= stop, step > 0 a known
+    int; q an address): carried = body(q, carried). Returns the final
+    carried. The loop has `loop`'s shape with the index stepping by `step`
+    (passes/vectorize.match_loop: only the accumulator-lane vectorizer,
+    passes/vectorize_rows.py, takes such loops)."""
+    types = [c.type for c in carried]
+    header = fb.new_block([I64] + types)
+    inner = fb.new_block()
+    exit_ = fb.new_block(types)
+    fb.br(header, [start] + list(carried))
+    fb.set_block(header)
+    q, *cs = header.params
+    fb.cond_br(fb.emit("lt", [q, stop]), inner, exit_, [], cs)
+    fb.set_block(inner)
+    new = body(q, cs)
+    fb.br(header, [fb.emit("wadd", [q, fb.const(step)])] + list(new))
+    fb.set_block(exit_)
+    return list(exit_.params)
+
+
 def dot_rows(fb, rows, x, adt, xdt, k, ct):
     """The dot products of k elements of each of `rows` (a list of (address
     of element 0, bytes between elements)) with x (the same), in the blocked
@@ -395,14 +423,32 @@ def dot_rows(fb, rows, x, adt, xdt, k, ct):
         return rnd(fb.emit("add", [acc, rnd(fb.emit("mul", [u, v]))]))
 
     nblk = A.ifloordiv_pos(fb, k, L)
+    xs = x[1]
+    if A.known(xs) and xs > 0 and all(A.known(st) and st == xs for _, st in rows):
+        # every operand steps by the same known number of bytes: the loop
+        # index is x's block address itself (step L * xs bytes) and each
+        # row's block is at a fixed distance from it, so an iteration's
+        # address arithmetic is one add per row (no index scaling, no
+        # separate counter; measured 5-8% faster, benchmarks/RESULTS.md
+        # "matrix-vector: what bounds it")
+        x0 = A.ic(fb, x[0])
+        dist = [A.isub(fb, A.ic(fb, base), x0) for base, _ in rows]
 
-    def block(q, acc):
-        qa = [iadd(fb, base, imul(fb, q, imul(fb, st, L))) for base, st in rows]
-        xa = iadd(fb, x[0], imul(fb, q, imul(fb, x[1], L)))
-        xv = [term(xa, xdt, j, x[1]) for j in range(L)]
-        return [mac(acc[r * L + j], term(qa[r], adt, j, rows[r][1]), xv[j])
-                for r in range(nr) for j in range(L)]
-    part = loop(fb, nblk, [zero] * (nr * L), block)
+        def block_at(xa, acc):
+            xv = [term(xa, xdt, j, xs) for j in range(L)]
+            ra = [iadd(fb, xa, d) for d in dist]  # one address per row: its L loads at offsets
+            return [mac(acc[r * L + j], term(ra[r], adt, j, xs), xv[j])
+                    for r in range(nr) for j in range(L)]
+        part = _address_loop(fb, x0, iadd(fb, x0, imul(fb, nblk, L * xs)), L * xs,
+                             [zero] * (nr * L), block_at)
+    else:
+        def block(q, acc):
+            qa = [iadd(fb, base, imul(fb, q, imul(fb, st, L))) for base, st in rows]
+            xa = iadd(fb, x[0], imul(fb, q, imul(fb, x[1], L)))
+            xv = [term(xa, xdt, j, x[1]) for j in range(L)]
+            return [mac(acc[r * L + j], term(qa[r], adt, j, rows[r][1]), xv[j])
+                    for r in range(nr) for j in range(L)]
+        part = loop(fb, nblk, [zero] * (nr * L), block)
     done = imul(fb, nblk, L)
 
     def tail(t, acc):

@@ -151,6 +151,13 @@ def vectorize_function(fn: Function, *, fastmath: bool = False, exported: bool =
             continue
         before = len(fn.blocks)
         old_succ = list(loop.pre.successors())
+        if loop.step != 1:  # an index stepping over byte addresses (frontend/matmul_kernels.dot_rows): only
+            # the accumulator lanes apply (the other vectorizers count iterations)
+            if not vectorize_rows(fn, loop, index.consts, fastmath=fastmath):
+                continue
+            done += 1
+            index.update([loop.pre] + fn.blocks[before:], {id(loop.pre): old_succ})
+            continue
         try:
             if vectorize_pairwise(fn, loop, index.consts):
                 done += 1
@@ -205,11 +212,14 @@ class FunctionIndex:
 class Loop:
     """`header.params[ipos]` is the index; the other header parameters are
     carried values. `init` and `latch` are the preheader's and the body's
-    branch arguments, split the same way (`init_index`, `init_carried`...)."""
+    branch arguments, split the same way (`init_index`, `init_carried`...).
+    The index grows by `step` (a positive constant) while it is below `n`;
+    only `vectorize_rows` takes loops whose step is not 1."""
 
-    def __init__(self, header, body, exit_, pre, n, init, ipos=0):
+    def __init__(self, header, body, exit_, pre, n, init, ipos=0, step=1):
         self.header, self.body, self.exit, self.pre = header, body, exit_, pre
         self.n, self.init, self.ipos = n, init, ipos  # trip bound, preheader's arguments
+        self.step = step  # the index's increment (a positive constant; 1 but for byte-address loops)
 
     def _split(self, xs):
         return xs[self.ipos], xs[:self.ipos] + xs[self.ipos + 1:]
@@ -274,11 +284,13 @@ def match_loop(fn: Function, h: Block, index: "FunctionIndex | None" = None):
         return None  # the header's comparison used inside the loop
     inc = bt.args[ipos]
     inc_eq = next((x for x in body.eqns if inc in x.outs), None)
-    if inc_eq is None or inc_eq.prim != "wadd" or inc_eq.ins[0] is not h.params[ipos] or \
-            (index.consts.get(inc_eq.ins[1].id) if index is not None
-             else _const_value(fn, inc_eq.ins[1])) != 1:
+    if inc_eq is None or inc_eq.prim != "wadd" or inc_eq.ins[0] is not h.params[ipos]:
         return None
-    return Loop(h, body, t.else_, hp[0], n, list(hp[0].term.args), ipos)
+    step = (index.consts.get(inc_eq.ins[1].id) if index is not None
+            else _const_value(fn, inc_eq.ins[1]))
+    if type(step) is not int or step < 1:
+        return None
+    return Loop(h, body, t.else_, hp[0], n, list(hp[0].term.args), ipos, step)
 
 
 def _const_value(fn: Function, v: Var):

@@ -326,15 +326,17 @@ def test_dots_of_special_values():
 @pytest.mark.parametrize("dt", ["float64", "float32"])
 def test_matrix_vector_one_row_stream(dt, monkeypatch):
     # `A @ x` takes one row at a time when A's byte size is in K.STREAM_BYTES
-    # (decided at run time): made small here so that one compiled function
-    # meets matrices below, inside and above the range; every row's sums
-    # are the blocked order's either way, in every build
+    # and x is shorter than K.STREAM_X_BYTES (decided at run time): made
+    # small here so that one compiled function meets matrices below, inside
+    # and above the range, with short and long rows; every row's sums are
+    # the blocked order's either way, in every build
     isz = np.dtype(dt).itemsize
     monkeypatch.setattr(K, "STREAM_BYTES", (40 * isz, 600 * isz))
+    monkeypatch.setattr(K, "STREAM_X_BYTES", 64 * isz)
     ax, npdot, xat = (Builds(lambda a, x: a @ x), Builds(lambda a, x: np.dot(a, x)),
                       Builds(lambda x, a: x @ a.T))
     for n, k in [(1, 1), (2, 3), (3, 7), (7, 5), (7, 63), (65, 7), (5, 120), (3, 257),
-                 (257, 1), (1, 257), (0, 4), (4, 0)]:
+                 (257, 1), (1, 257), (0, 4), (4, 0), (4, 100), (3, 150), (5, 70), (7, 64)]:
         a, x = data((n, k), dt), data(k, dt)
         run(ax, a, x, blocked(a, x))
         run(npdot, a, x, blocked(a, x))

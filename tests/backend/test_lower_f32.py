@@ -187,3 +187,28 @@ def test_float32_loop_has_no_f64_arithmetic():
     assert "f32.demote_f64" not in wat
     assert wat.count("f64.promote_f32") <= 1
 
+
+
+def matvec(a, x):
+    return a @ x
+
+
+@pytest.mark.parametrize("target", [t for t in TARGETS if t != "mvp"])
+def test_float32_lanes_leave_vectors_as_f32(target):
+    """A float32 matrix-vector product's partial sums leave their f32x4
+    lanes (`vextract`) as float32-exact values: the tree of a row's partial
+    sums and its k-order tail are f32 additions, no f64 arithmetic nor
+    demote/promote pair is left, and the bits equal the mvp build's and the
+    contract's order (tests/arrays/test_matmul_kernels.py checks every size)."""
+    rng = np.random.default_rng(7)
+    for n, k in [(1, 1), (3, 9), (4, 17), (7, 63), (65, 65)]:
+        a = rng.standard_normal((n, k)).astype(np.float32)
+        x = rng.standard_normal(k).astype(np.float32)
+        got = _compiled(matvec, target)(a, x)
+        assert got.dtype == np.float32
+        want = _compiled(matvec, "mvp")(a, x)
+        assert got.view(np.uint32).tolist() == want.view(np.uint32).tolist()
+    wat = _compiled(matvec, target).wat()
+    assert "f32x4.extract_lane" in wat and "f32.add" in wat
+    assert not any(f"f64.{op}" in wat for op in ("add", "mul"))
+    assert "f32.demote_f64" not in wat

@@ -105,3 +105,43 @@ def test_bit_identical_to_cpython_and_scalar(k, seed):
     BCH.check(a, x)
     a, x = data(rng, k, "float32")
     B32.check(a, x)
+
+
+def stepped_sums(a, x):
+    s0 = s1 = s2 = s3 = 0.0
+    for j in range(1, x.shape[0], 3):
+        s0 += a[0, j] * x[j]
+        s1 += a[1, j] * x[j]
+        s2 += a[2, j] * x[j]
+        s3 += a[3, j] * x[j]
+    return s0, s1, s2, s3
+
+
+def stepped_elementwise(a, x):
+    y = np.zeros_like(x)
+    for j in range(0, x.shape[0], 2):
+        y[j] = a[0, j] * x[j] + 1.0
+    return y
+
+
+def test_index_stepping_by_a_constant():
+    """A loop whose index steps by a constant other than 1 (matmul_kernels'
+    loops over byte addresses; Python's range with a step) is matched with
+    its step: only the accumulator lanes take it (they never count
+    iterations), the iteration vectorizer leaves it alone; every build gives
+    CPython's bits."""
+    from py2wasm.frontend import matmul_kernels as K
+    rng = np.random.default_rng(5)
+    for k in (0, 1, 2, 7, 40):
+        a, x = data(rng, k, "float64")
+        Builds(stepped_sums).check(a, x)
+        Builds(stepped_elementwise).check(a, x)
+    # `A @ x` (unit strides): the block loop's index is x's block address,
+    # stepping L * 8 = 32 bytes (traced), and its sums become lanes
+    args = (np.ones((4, 9)), np.ones(9))
+    traced = trace(lambda a, x: a @ x, list(types_of_values(args)))
+    steps = [lp.step for f in traced.functions.values() for h in f.blocks
+             if (lp := V.match_loop(f, h)) is not None]
+    assert K.LANES["float64"] * 8 in steps
+    assert any("across 12 sums, 6 x f64x2" in h
+               for h in headers(module_for(lambda a, x: a @ x, args)))
