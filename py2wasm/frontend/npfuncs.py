@@ -9,6 +9,7 @@ asks `METHODS`. Returns `NOT_HERE` for anything it does not know.
 from __future__ import annotations
 
 from ..ir import BOOL, F64, I64, Var
+from . import npfuncs_diag as DG
 from . import npfuncs_einsum as EI
 from . import npfuncs_shape as SH
 from . import npfuncs_sort as SO
@@ -78,6 +79,7 @@ FUNCS["ndarray"] = ([("shape", REQ), ("dtype", float)],
 FUNCS["einsum"] = (None, EI.einsum)
 FUNCS.update(SH.FUNCS(REQ))
 FUNCS.update(ST.FUNCS(REQ))
+FUNCS.update(DG.FUNCS(REQ))
 
 # array methods: name -> (params without the array, handler(tr, loc, a, **bound))
 METHOD_TABLE = {
