@@ -11,6 +11,7 @@ from __future__ import annotations
 from ..ir import BOOL, F64, I64, Var
 from . import npfuncs_diag as DG
 from . import npfuncs_einsum as EI
+from . import npfuncs_pad as PD
 from . import npfuncs_shape as SH
 from . import npfuncs_sort as SO
 from . import npfuncs_stats as ST
@@ -80,6 +81,7 @@ FUNCS["einsum"] = (None, EI.einsum)
 FUNCS.update(SH.FUNCS(REQ))
 FUNCS.update(ST.FUNCS(REQ))
 FUNCS.update(DG.FUNCS(REQ))
+FUNCS.update(PD.FUNCS(REQ))
 
 # array methods: name -> (params without the array, handler(tr, loc, a, **bound))
 METHOD_TABLE = {
