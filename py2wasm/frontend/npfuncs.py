@@ -12,6 +12,7 @@ from ..ir import BOOL, F64, I64, Var
 from . import npfuncs_diag as DG
 from . import npfuncs_einsum as EI
 from . import npfuncs_pad as PD
+from . import npfuncs_pysource as PY
 from . import npfuncs_shape as SH
 from . import npfuncs_sort as SO
 from . import npfuncs_stats as ST
@@ -82,6 +83,7 @@ FUNCS.update(SH.FUNCS(REQ))
 FUNCS.update(ST.FUNCS(REQ))
 FUNCS.update(DG.FUNCS(REQ))
 FUNCS.update(PD.FUNCS(REQ))
+FUNCS.update(PY.FUNCS(REQ))
 
 # array methods: name -> (params without the array, handler(tr, loc, a, **bound))
 METHOD_TABLE = {
