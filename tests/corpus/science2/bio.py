@@ -177,10 +177,10 @@ CASES = [
     C(top_kmers, (_dna, 2, 4),),
     C(gc_content_windows, (_dna, 10), ("GC", 2)),
     C(gc_skew_min, (_dna,), ("CCGG",)),
-    C(reverse_complement, ("ATGCNacg",), ("",), refused="P2W003"),  # a module-level dict indexed by a run-time key
+    C(reverse_complement, ("ATGCNacg",), ("",)),
     C(hamming, ("GAGCCTACTAACGGGAT", "CATCGTAATGACGGCCT"), ("AC", "A")),
     C(lcs_length, ("AGGTAB", "GXTXAYB"), ("", "X")),
-    C(translate, ("ATGTTTGGCAAACTGTAAGGC",), ("ATGCC",), ("GCTNNNGCC",), refused="P2W002"),  # .get of a module-level dict (a run-time key)
+    C(translate, ("ATGTTTGGCAAACTGTAAGGC",), ("ATGCC",), ("GCTNNNGCC",)),
     C(one_hot, ("ACGTNA",),),
     C(pwm_scan, ("ACGTAGCATCGATGCA", _pwm),),
     C(find_motif, ("GATATATGCATATACTT", "ATAT"), ("AAAA", "C")),
