@@ -740,6 +740,11 @@ class Handlers:
         if not isinstance(seq, (tuple, range)):
             raise error(loc, "indexing is only supported on tuples", "", E_TYPE)
         if isinstance(idx, slice):
+            bounds = (idx.start, idx.stop, idx.step)
+            if any(b is not None and not hasattr(b, "__index__") for b in bounds):
+                raise error(loc, "slicing a tuple with run-time bounds is not supported (the "
+                            "result's length would not be known when compiling)",
+                            "slice a list or an array instead", E_TYPE)
             f.stack.append(seq[idx] if isinstance(seq, tuple) else tuple(seq[idx]))
             return
         from .npscalars import demote, dtype_name, is_np
