@@ -797,8 +797,8 @@ class Handlers:
             f.stack.append(slice(start, stop))
             return self.op_BINARY_SUBSCR(ins, f)
         if isinstance(start, Var) or isinstance(stop, Var):
-            raise error(self.loc_of(ins), "slice bounds must be known when compiling", "",
-                        E_TYPE)
+            raise error(self.loc_of(ins), "slice bounds must be known when compiling",
+                        "slice a list or an array instead", E_TYPE)
         f.stack.append(slice(start, stop))
         self.op_BINARY_SUBSCR(ins, f)
 
