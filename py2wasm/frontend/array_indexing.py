@@ -11,11 +11,11 @@ from __future__ import annotations
 from ..ir import I64, Var
 from ..ir.types import INT_BITS
 from . import npscalars as nps
-from .values import E_TYPE, E_UNSUPPORTED_VALUE, error, TraceRaise
+from .values import E_TYPE, E_UNSUPPORTED_VALUE, error, scalar_type, TraceRaise
 from .array_assign import assign, copy, scalar_to_dtype
 from .arrays import (_C_LONG, _cx, _tn, alloc, Arr, band, bor, cast, element, Ew, iadd, ic, icmp,
                      ifloordiv_pos, imax, imin, imul, is_array, isel, isub, known, load, loop_nest,
-                     materialize, Plan, settle, store, strides_of)
+                     materialize, Plan, settle, store, strides_of, unlist)
 
 
 def check_index(fb, i, n, axis: int, loc):
@@ -312,6 +312,9 @@ def setitem(tr, a, key, value, loc):
     if _is_mask(key):
         return mask_setitem(tr, a, key, value, loc)
     view = getitem_view(tr, a, key, loc)
+    if not isinstance(view, tuple) and _number_sequence(value):
+        from .npfuncs_create import array_from  # a[i] = (x, y, z): NumPy converts it
+        value = array_from(tr, unlist(value), None, loc)
     if isinstance(view, tuple):  # a single element
         arr, ptr = view
         fb = tr.fb
@@ -328,6 +331,15 @@ def setitem(tr, a, key, value, loc):
         return
     assign(tr, view, settle(tr, value, loc) if isinstance(value, tuple) else value, loc,
            setitem=True)
+
+
+def _number_sequence(v) -> bool:
+    """A tuple or list literal of numbers (nested: rectangular or not)."""
+    v = unlist(v)
+    if not isinstance(v, tuple):
+        return False
+    return all(_number_sequence(x) if isinstance(unlist(x), tuple) else
+               not is_array(x) and (scalar_type(x) is not None or nps.is_np(x)) for x in v)
 
 
 def getitem_view(tr, a, key, loc):

@@ -324,6 +324,10 @@ def call_value(tr, fn, args, kwargs, loc):
         raise error(loc, f"call to {bad}() is not supported",
                     "py2wasm compiles numeric code: no I/O, eval or system access",
                     E_FORBIDDEN)
+    if type(getattr(fn, "__self__", None)) is dict and getattr(fn, "__name__", "") in (
+            "get", "__getitem__", "__contains__"):  # TABLE.get(k): frontend/dict_constants.py
+        from . import dict_constants
+        return dict_constants.method(tr, fn.__self__, fn.__name__, args, kwargs, loc)
     from . import generators, lists, strings
     if isinstance(fn, generators.GenMaker):  # calling a generator expression's function
         return generators.Gen(fn, args[0])

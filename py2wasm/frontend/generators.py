@@ -110,6 +110,8 @@ def consume(tr, fn, gen: Gen, args, kwargs, loc) -> Any:
     from .calls import call_value
     if fn in (any, all) and not args and not kwargs:
         return _traced(gen, fn.__name__, tr, loc)
+    if _str_join(fn) and not args and not kwargs:  # "".join(c for c in s): of its list
+        return call_value(tr, fn, [_traced(gen, "list", tr, loc)], kwargs, loc)
     if fn in (sum, min, max, list, sorted, tuple) or fn in (np.array, np.asarray):
         if fn is tuple:
             raise error(loc, "tuple() of a generator is not supported (its length is not known "
@@ -119,9 +121,17 @@ def consume(tr, fn, gen: Gen, args, kwargs, loc) -> Any:
     return NotImplemented
 
 
+def _str_join(fn) -> bool:
+    """`sep.join` of a known or a run-time separator."""
+    from .strvalues import StrMethod
+    if type(fn) is StrMethod:
+        return getattr(fn, "name", None) == "join"
+    return type(getattr(fn, "__self__", None)) is str and getattr(fn, "__name__", "") == "join"
+
+
 def refuse(loc):
     return error(loc, "a generator is supported only as the argument of sum, min, max, any, "
-                 "all, list, sorted or np.array, or as the iterable of a for loop",
+                 "all, list, sorted, str.join or np.array, or as the iterable of a for loop",
                  "use a list comprehension [...] or a for loop", E_GENERATOR)
 
 

@@ -9,7 +9,10 @@ asks `METHODS`. Returns `NOT_HERE` for anything it does not know.
 from __future__ import annotations
 
 from ..ir import BOOL, F64, I64, Var
+from . import npfuncs_diag as DG
 from . import npfuncs_einsum as EI
+from . import npfuncs_pad as PD
+from . import npfuncs_pysource as PY
 from . import npfuncs_shape as SH
 from . import npfuncs_sort as SO
 from . import npfuncs_stats as ST
@@ -78,6 +81,9 @@ FUNCS["ndarray"] = ([("shape", REQ), ("dtype", float)],
 FUNCS["einsum"] = (None, EI.einsum)
 FUNCS.update(SH.FUNCS(REQ))
 FUNCS.update(ST.FUNCS(REQ))
+FUNCS.update(DG.FUNCS(REQ))
+FUNCS.update(PD.FUNCS(REQ))
+FUNCS.update(PY.FUNCS(REQ))
 
 # array methods: name -> (params without the array, handler(tr, loc, a, **bound))
 METHOD_TABLE = {

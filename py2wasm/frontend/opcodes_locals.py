@@ -142,6 +142,9 @@ class LocalsOps:
             f.stack.append(lists.lambda_(self, fn.code, [_cell_value(c) for c in value],
                                          ins=ins))
             return
+        if ins.arg == 4 and not isinstance(fn, GenMaker):  # a nested def's annotations
+            f.stack.append(fn)
+            return
         raise error(self.loc_of(ins), "defining a function inside a compiled function is not "
                     "supported", "define helpers at module level", E_UNSUPPORTED_OPCODE)
 
@@ -173,6 +176,18 @@ class LocalsOps:
         if name == "<lambda>" and ins.arg in (0, 8, None):  # a key function (lists_calls.lambda_)
             f.stack.pop()
             cells = f.stack.pop() if ins.arg == 8 else ()
+            f.stack.append(lists.lambda_(self, code, [_cell_value(c) for c in cells],
+                                         ins.arg is None, ins))
+            return
+        if _plain_nested_def(code, ins.arg):  # `def helper(x): ...` inside: as a lambda
+            f.stack.pop()
+            cells = f.stack.pop() if ins.arg is not None and ins.arg & 8 else ()
+            if ins.arg is not None and ins.arg & 4:
+                f.stack.pop()  # the annotations: not needed to trace the calls
+            if code.co_name in code.co_freevars:
+                raise error(self.loc_of(ins), f"a nested function calling itself ({code.co_name!r}) "
+                            "is not supported", "define the recursive helper at module level",
+                            E_UNSUPPORTED_OPCODE)
             f.stack.append(lists.lambda_(self, code, [_cell_value(c) for c in cells],
                                          ins.arg is None, ins))
             return
@@ -215,6 +230,20 @@ class LocalsOps:
         f.stack.append(v)
         if push_null and self.version >= (3, 13):
             f.stack.append(NULL)
+
+
+_CO_GENERATOR_LIKE = 0x20 | 0x80 | 0x100 | 0x200  # generator, coroutine, iterable coroutine, async gen
+
+
+def _plain_nested_def(code, arg) -> bool:
+    """A `def` inside the compiled function (not a lambda, comprehension or
+    generator expression), without default values and not a generator:
+    traced like a lambda where it is called (lists_calls.lambda_), its
+    captured locals checked the same way (late binding)."""
+    name = getattr(code, "co_name", "<")
+    if name.startswith("<") or code.co_flags & _CO_GENERATOR_LIKE:
+        return False
+    return arg is None or arg & 3 == 0
 
 
 def _cell_value(c):

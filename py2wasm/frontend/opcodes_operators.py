@@ -178,6 +178,12 @@ class OperatorOps:
         if type(a) is str and type(b) is str:  # both known: Python's answer
             f.stack.append((a in b) != bool(ins.arg))
             return
+        if type(b) is dict:  # `k in TABLE`, a module-level dict: frontend/dict_constants.py
+            from . import dict_constants
+            r = dict_constants.contains(self, b, a, loc)
+            f.stack.append(self.fb.emit("not", [r]) if ins.arg and isinstance(r, Var)
+                           else (not r) if ins.arg else r)
+            return
         if (strvalues.involved(a, b) or isinstance(b, tuple) and any(
                 strvalues.in_tuples(a, x) for x in b)) and not (
                 lists.is_list(b) or sets.is_set(b) or dicts.is_dict(b)):

@@ -51,9 +51,18 @@ class SubscriptOps:
         if npfuncs_shape.is_grid(seq):  # np.mgrid[...], np.ogrid[...]
             f.stack.append(npfuncs_shape.grid(self, seq, idx, loc))
             return
+        if type(seq) is dict:  # a module-level table: frontend/dict_constants.py
+            from . import dict_constants
+            f.stack.append(dict_constants.subscript(self, seq, idx, loc))
+            return
         if not isinstance(seq, (tuple, range)):
             raise error(loc, "indexing is only supported on tuples", "", E_TYPE)
         if isinstance(idx, slice):
+            bounds = (idx.start, idx.stop, idx.step)
+            if any(b is not None and not hasattr(b, "__index__") for b in bounds):
+                raise error(loc, "slicing a tuple with run-time bounds is not supported (the "
+                            "result's length would not be known when compiling)",
+                            "slice a list or an array instead", E_TYPE)
             f.stack.append(seq[idx] if isinstance(seq, tuple) else tuple(seq[idx]))
             return
         from .npscalars import demote, dtype_name, is_np
@@ -106,8 +115,8 @@ class SubscriptOps:
             f.stack.append(slice(start, stop))
             return self.op_BINARY_SUBSCR(ins, f)
         if isinstance(start, Var) or isinstance(stop, Var):
-            raise error(self.loc_of(ins), "slice bounds must be known when compiling", "",
-                        E_TYPE)
+            raise error(self.loc_of(ins), "slice bounds must be known when compiling",
+                        "slice a list or an array instead", E_TYPE)
         f.stack.append(slice(start, stop))
         self.op_BINARY_SUBSCR(ins, f)
 

@@ -1,0 +1,85 @@
+"""frontend/npfuncs_pysource.py: NumPy's Python-level functions traced from
+the same operations (hanning hamming blackman bartlett, trapezoid, average
+with weights, unwrap, append, sort_complex of real data, correlate in every
+mode and length order, polyfit) compiled vs NumPy: bit for bit, except
+correlate (np.convolve's documented rounding) and polyfit (np.linalg.lstsq's)."""
+import copy
+
+import numpy as np
+import pytest
+
+import py2wasm
+from tests.corpus.test_science import outcome, same
+
+def win(n: int):
+    return np.hanning(n), np.hamming(n), np.blackman(n), np.bartlett(n)
+def trap(y, x):
+    return np.trapezoid(y, x), np.trapezoid(y), np.trapezoid(y, dx=0.5)
+def trap2(y):
+    return np.trapezoid(y, dx=0.1)
+def avg(a, w):
+    return np.average(a, weights=w), np.average(a)
+def unw(p):
+    return np.unwrap(p)
+def unw2(p, d: float):
+    return np.unwrap(p, discont=d), np.unwrap(p, period=4.0)
+def app(x, c: float):
+    return np.append(x[0], x[1:] - c * x[:-1]), np.append(x, [1, 2]), np.append(x, 3)
+def app2(a, b):
+    return np.append(a, b, axis=0)
+def sc(a):
+    return np.sort_complex(a)
+def corr(a, v):
+    return np.correlate(a, v, "full"), np.correlate(a, v, "same"), np.correlate(a, v)
+def pv(p, x):
+    return np.polyval(p, x)
+
+
+def pv_scalar(p, x: float):
+    return np.polyval(p, x)
+
+
+def pv_list(x):
+    return np.polyval([1.5, -2.0, 0.25], x), np.polyval(np.array([2, 3]), x)
+
+
+def trap_npscalar(y, x):
+    return np.trapezoid(y, dx=x[1] - x[0])
+
+
+def pf(x, y, d: int):
+    return np.polyfit(x, y, d)
+R = np.random.default_rng(2)
+CASES = [(pv, (np.array([1.0, -2, 3]), np.linspace(-1, 1, 5))), (pv, (np.array([1, 2, 3]), np.arange(4))),
+         (pv, (np.array([1.0]), np.arange(3))), (pv_scalar, (np.array([1.0, -2, 3]), 0.5)),
+         (pv_list, (np.arange(-2, 3),)), (pv, (np.array([0.5, -0.0]), -np.arange(3))),
+         (trap_npscalar, (np.sin(np.linspace(0, 3, 20)), np.linspace(0, 3, 20))),
+(win,(0,)),(win,(1,)),(win,(2,)),(win,(7,)),(win,(16,)),(win,(-3,)),
+ (trap,(R.normal(size=9),np.cumsum(R.random(9)))),(trap,(np.ones(1),np.ones(1))),(trap,(np.zeros(0),np.zeros(0))),(trap,(np.arange(5),np.arange(5.0))),
+ (trap2,(R.normal(size=(3,4)),)),
+ (avg,(R.normal(size=7),R.random(7))),(avg,(np.arange(4),np.array([1,2,3,4]))),(avg,(np.ones(3),np.zeros(3))),(avg,(np.ones(3),np.ones(4))),(avg,(R.normal(size=(2,3)),R.random((2,3)))),
+ (unw,(np.angle(np.exp(1j*np.linspace(0,20,30))),)),(unw,(np.array([0.0, np.pi, 0.0, -np.pi, 2*np.pi]),)),(unw,(R.normal(size=(2,8))*4,)),
+ (unw2,(R.normal(size=10)*3,1.0)),
+ (app,(R.normal(size=6),0.97)),(app2,(np.ones((2,3)),np.zeros((1,3)))),(app2,(np.ones((2,3)),np.zeros((1,2)))),
+ (sc,(R.normal(size=5),)),(sc,(np.array([3,1,2],dtype=np.int16),)),
+ (corr,(R.normal(size=6),R.normal(size=3))),(corr,(R.normal(size=2),R.normal(size=5))),(corr,(R.normal(size=4),R.normal(size=4))),
+ (pf,(np.linspace(0,1,8),np.linspace(0,1,8)**2+0.1,2)),(pf,(np.linspace(0,1,8),np.cos(np.linspace(0,1,8)),3)),(pf,(np.zeros(0),np.zeros(0),1)),
+]
+
+
+@pytest.mark.parametrize("target", ["mvp", "simd"])
+@pytest.mark.parametrize("fn,args", CASES, ids=lambda v: getattr(v, "__name__", None))
+def test_like_numpy(fn, args, target):
+    want = outcome(fn, copy.deepcopy(args))
+    got = outcome(py2wasm.compile(fn, target=target), copy.deepcopy(args))
+    if want[0] != "ok" or got[0] != "ok":
+        assert got[:2] == want[:2]
+        return
+    rtol = 1e-9 if fn in (pf, corr) else 0
+    assert same(got[1], want[1], 2 if fn is win else 0, rtol) is None
+
+
+def test_sort_complex_of_complex_values_is_a_located_compile_error():
+    with pytest.raises(py2wasm.CompileError) as e:
+        py2wasm.compile(sc)(np.array([1j, 2.0]))
+    assert e.value.line and e.value.code == "P2W002"
