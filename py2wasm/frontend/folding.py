@@ -153,5 +153,45 @@ def _hint(args) -> str:
     return "use int, float or bool operands"
 
 
+# the Python type a tracer-internal value stands for, by its class's name
+_PUBLIC_NAMES = {"Arr": "numpy.ndarray", "PyList": "list", "ListLit": "list",
+                 "Literal": "list", "PyDict": "dict", "PySet": "set", "PyStr": "str",
+                 "Cx": "complex", "DictView": "dict view", "ListIter": "list_iterator",
+                 "StrIter": "str_ascii_iterator"}
+
+
+def _public(v) -> str | None:
+    if isinstance(v, Var):
+        return v.type.pyname
+    if isinstance(v, NpScalar):
+        return f"numpy.{v.dtype}"
+    if type(v).__module__.startswith("py2wasm."):
+        return _PUBLIC_NAMES.get(type(v).__name__)
+    return None
+
+
+def public_message(msg: str, args) -> str:
+    """CPython's message about sampled tracer values names the Python type
+    each stands for ('numpy.ndarray' object is not iterable), never the
+    tracer's own class."""
+    seen = []
+
+    def walk(v):
+        if isinstance(v, tuple):
+            for x in v:
+                walk(x)
+        elif (name := _public(v)) is not None:
+            seen.append((type(v).__name__, name))
+    for a in args:
+        walk(a)
+    for internal, name in seen:
+        msg = msg.replace(f"'{internal}'", f"'{name}'")
+    return msg
+
+
 def type_error(loc, msg: str, args) -> Exception:
-    return error(loc, msg, _hint(args), E_TYPE)
+    hint = _hint(args)
+    if any(type(a).__name__ == "Arr" for a in args):
+        hint = ("this Python function does not take NumPy arrays in compiled code; "
+                "use NumPy's own function (e.g. np.linalg.norm(a - b) for math.dist)")
+    return error(loc, public_message(msg, args), hint, E_TYPE)
