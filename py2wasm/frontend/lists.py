@@ -126,8 +126,8 @@ def _elem_of(v):
     from .strvalues import PyStr
     if type(v) is PyStr:  # a str: its address (frontend/strlists.py)
         return STR
-    if type(v) is tuple and v:  # a record of numbers: lists_records.py
-        from .lists_records import record_type
+    from .lists_records import is_record, record_type
+    if v and is_record(v):  # a record of numbers (or a NamedTuple): lists_records.py
         return record_type(v)
     from .npscalars import dtype_name, is_np
     if is_np(v):  # list(a) of a 1-D array: NumPy scalars (lists_arrays.py)
@@ -143,6 +143,8 @@ def _elem_of(v):
 def _pyname(elem) -> str:
     if hasattr(elem, "cls"):  # lists_objects.InstanceElem
         return elem.pyname
+    if isinstance(elem, TupleType) and elem.pyclass is not None:  # a NamedTuple class
+        return elem.pyclass.__qualname__
     return python_name(elem) if not isinstance(elem, str) else _PYNAME[elem]
 
 
@@ -150,7 +152,8 @@ def _fits(have, t) -> bool:
     """Can a list of element type `have` hold an element of type `t`? (An
     empty list of unknown type fits any list type: it is empty at run time.)"""
     if have == t:
-        return True
+        from .lists_records import same_record_class
+        return same_record_class(have, t)
     return isinstance(have, ListType) and isinstance(t, ListType) and (
         t.elem is None or (have.elem is not None and _fits(have.elem, t.elem)))
 
@@ -241,6 +244,8 @@ def _check_item(tr, lst: PyList, v, loc):
         tr.mt.lists_learned = True  # emptiness assumed so far: frontend.trace_many retries
         raise ListTypeLearned()
     if not _fits(lst.elem, t):
+        from .lists_records import refuse_mixed_records
+        refuse_mixed_records(lst.elem, t, loc)
         raise error(loc, f"a list of {_pyname(lst.elem)} cannot hold a {_pyname(t)} in "
                     "compiled code (lists hold one element type)",
                     f"convert it: {_pyname(lst.elem)}(x)", E_TYPE)
@@ -398,6 +403,11 @@ def from_literal(tr, lit: Literal, loc, strict=True):
     site = getattr(lit, "site", None)
     learned = _sites(tr).get(_site_key(tr, site)) if site is not None else None
     types = {_elem_of(v) for v in items}
+    from .lists_records import refuse_mixed_records
+    named = [t for t in map(_elem_of, items) if t is not None]
+    for t in named[1:]:  # NamedTuple classes (a set of types cannot tell them apart)
+        if not _fits(named[0], t):
+            refuse_mixed_records(named[0], t, loc)
     if len(types) > 1 and all(isinstance(t, ListType) for t in types):
         best = [t for t in types if all(_fits(t, u) for u in types)]
         if best:  # rows of one type, some empty of unknown type
@@ -453,6 +463,24 @@ def settle_frame(tr, frame, loc):
     return frame
 
 
+def settle_tuple(tr, v, loc):
+    """A tuple (or NamedTuple) stored in a variable: its list literals become
+    lists, nested tuples too (`t = ([1.0], 3); t[0].append(x)` mutates the one
+    list `t` holds, as in CPython; a literal would be made anew at each use)."""
+    if not isinstance(v, tuple) or not any(isinstance(x, (ListLit, tuple)) for x in v):
+        return v
+
+    def fix(x):
+        if isinstance(x, ListLit):
+            made = as_list(tr, x, loc, strict=False)
+            return x if made is None else made
+        return settle_tuple(tr, x, loc)
+    items = [fix(x) for x in v]
+    if all(a is b for a, b in zip(items, v)):
+        return v
+    return tuple(items) if type(v) is tuple else type(v)._make(items)
+
+
 # --- operations ---------------------------------------------------------------------------
 
 def _row(tr, v, loc):
@@ -462,9 +490,10 @@ def _row(tr, v, loc):
     from .strvalues import PyStr, is_stringish, to_str
     if type(v) is not PyStr and is_stringish(v):
         return to_str(tr, v, loc)
-    if type(v) is tuple and any(type(x) is not PyStr and is_stringish(x) for x in v):
-        return tuple(to_str(tr, x, loc) if type(x) is not PyStr and is_stringish(x) else x
-                     for x in v)
+    from .lists_records import is_record
+    if is_record(v) and any(type(x) is not PyStr and is_stringish(x) for x in v):
+        items = (to_str(tr, x, loc) if type(x) is not PyStr and is_stringish(x) else x for x in v)
+        return tuple(items) if type(v) is tuple else type(v)._make(items)
     from .arrays import Ew
     if isinstance(v, Ew):  # an array expression: its value (lists_ofarrays.py)
         from .arrays import materialize
@@ -626,7 +655,9 @@ def extend(tr, lst: PyList, src, loc):
         return
     if lst.elem is None:
         _check_item(tr, lst, _load(fb, other.elem, _field(fb, other, 16), 0), loc)
-    if other.elem != lst.elem and isinstance(other.elem, TupleType):
+    if not _fits(lst.elem, other.elem) and isinstance(other.elem, TupleType):
+        from .lists_records import refuse_mixed_records
+        refuse_mixed_records(lst.elem, other.elem, loc)
         raise error(loc, f"a list of {_pyname(lst.elem)} cannot hold a {_pyname(other.elem)} in "
                     "compiled code (lists hold one element type)", "", E_TYPE)
     if other.elem != lst.elem:
@@ -732,7 +763,8 @@ def _eq(tr, a, b, loc):
     if type(a).__name__ == "PyObj" or type(b).__name__ == "PyObj":  # identity, then ==
         from .lists_objects import equal
         return equal(tr, a, b, loc)
-    if type(a) is tuple or type(b) is tuple:
+    from .lists_records import is_record
+    if is_record(a) or is_record(b):
         from .lists_records import records_equal
         return records_equal(tr, a, b, loc)
     r = operators.compare(tr.fb, "==", a, b, loc)
@@ -783,13 +815,13 @@ def _run_time_leaf(x) -> bool:
 def _run_time(v) -> bool:
     """v (or an item of the tuple v) is known only at run time: a message
     showing it is made by the raise (a Var's repr is no message)."""
-    return _run_time_leaf(v) or type(v) is tuple and any(_run_time_leaf(x) for x in v)
+    return _run_time_leaf(v) or isinstance(v, tuple) and any(_run_time_leaf(x) for x in v)
 
 
 def _raise_with_value(tr, cond, v, template, loc):
     """raise ValueError(template.format(v)) when cond (v may be a run-time
     number or str, or a tuple holding some)."""
-    leaves = list(v) if type(v) is tuple else [v]
+    leaves = list(v) if isinstance(v, tuple) else [v]
     if not any(_run_time_leaf(x) for x in leaves):
         tr.fb.raise_if(cond, "ValueError", template.format(repr(v)), loc)
         return
@@ -807,8 +839,12 @@ def _raise_with_value(tr, cond, v, template, loc):
             parts.append(repr(x).replace("{", "{{").replace("}", "}}"))
             continue
         parts.append("{%d!r}" % (len(vals) - 1))
-    shown = parts[0] if type(v) is not tuple else "(" + ", ".join(parts) + (
-        ",)" if len(parts) == 1 else ")")
+    if isinstance(v, tuple) and type(v) is not tuple:  # a NamedTuple: Point(x=1.0, y=2.0)
+        shown = type(v).__name__ + "(" + ", ".join(
+            f"{n}={p}" for n, p in zip(type(v)._fields, parts)) + ")"
+    else:
+        shown = parts[0] if type(v) is not tuple else "(" + ", ".join(parts) + (
+            ",)" if len(parts) == 1 else ")")
     tr.fb.emit_multi("raise_if_fmt", [cond] + vals, {
         "exc": "ValueError", "msg": template.replace("{}", shown),
         "kinds": tuple(kinds)}, loc=loc)

@@ -43,8 +43,8 @@ def item_order(tr, op, x, y, loc):
         if objects._method(tr, x, meth) is None and objects._method(tr, y, refl) is None:
             return None  # CPython's TypeError, where the comparison happens
         return tr.truth(objects.compare(tr, op, x, y, loc), loc)
-    if strvalues.involved(x, y) or (type(x) is tuple and type(y) is tuple):
-        if type(x) is tuple:
+    if strvalues.involved(x, y) or (isinstance(x, tuple) and isinstance(y, tuple)):
+        if isinstance(x, tuple):  # NamedTuples compare as tuples
             return strvalues.compare_tuples(tr, op, x, y, loc)
         return strvalues.compare(tr, op, x, y, loc)
     r = operators.compare(tr.fb, op, x, y, loc)
@@ -100,7 +100,7 @@ def nan_inside(tr, v):
             h = nan_inside(tr, _load(fb, v.elem, data, k))
             return c if h is False else [fb.emit("or", [c[0], h])]
         return loop(fb, length(fb, v), [fb.const(False)], body)[0]
-    if type(v) is tuple:
+    if isinstance(v, tuple):  # a tuple or a NamedTuple
         r = False
         for x in v:
             h = nan_inside(tr, x)

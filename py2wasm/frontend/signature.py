@@ -112,6 +112,11 @@ def _list_annotation(ann, fn, what):
             typing.get_args(args[0]) and all(a in _RECORD_FIELDS for a in typing.get_args(args[0])):
         # a list of records (frontend/lists_records.py): tuples of numbers and strs
         return ListType(TupleType(tuple(_record_field(a) for a in typing.get_args(args[0]))))
+    if len(args) == 1 and isinstance(args[0], type) and issubclass(args[0], tuple) and \
+            hasattr(args[0], "_fields"):  # a list of NamedTuples of numbers and strs
+        t = annotation_type(args[0], fn, what)
+        if t.elems and all(e in (F64, I64, BOOL) or e == _str_type() for e in t.elems):
+            return ListType(t)
     if len(args) == 1 and args[0] is not bool and args[0] in _np_list_types():
         return ListType(NumpyScalarType(_np_list_types()[args[0]]))  # list[np.float32]
     if len(args) == 1 and _is_array_annotation(args[0]):  # list[npt.NDArray[np.float64]]
@@ -124,7 +129,8 @@ def _list_annotation(ann, fn, what):
                        "(a list needs its element type)", file=file, line=line,
                        code=E_SIGNATURE, source_line=_src(fn),
                        hint="annotate list[float], list[int], list[bool], list[str], a nested "
-                            "list[list[float]], list[tuple[float, int]], list[np.float32] or "
+                            "list[list[float]], list[tuple[float, int]], a list of a NamedTuple of "
+                            "those, list[np.float32] or "
                             "list[npt.NDArray[np.float64]]; for arrays use "
                             "npt.NDArray[np.float64] or "
                             "py2wasm.f64[:] (py2wasm.f64[:, :] for 2-D)")
@@ -420,13 +426,19 @@ def _list_value_type(v: list, fn, name):
                                   x.ndim == v[0].ndim for x in v) and v[0].ndim and \
             v[0].dtype.name in DTYPES:  # arrays of one dtype and ndim (lists_ofarrays.py)
         return ListType(ArrayType(v[0].dtype.name, v[0].ndim))
-    elif t0 is tuple:  # records of numbers, one tuple type
-        kinds = {tuple(map(type, x)) if type(x) is tuple else None for x in v}
+    elif t0 is tuple or issubclass(t0, tuple) and hasattr(t0, "_fields"):
+        # records of numbers, one tuple type (or one NamedTuple class: lists_records.py)
+        kinds = {tuple(map(type, x)) if type(x) is t0 else None for x in v}
         if len(kinds) == 1 and all(k in _RECORD_FIELDS for k in next(iter(kinds)) or (None,)):
-            return ListType(TupleType(tuple(_record_field(k) for k in next(iter(kinds)))))
+            fields = tuple(_record_field(k) for k in next(iter(kinds)))
+            if t0 is tuple:
+                return ListType(TupleType(fields))
+            if fields:
+                return ListType(TupleType(fields, tuple(t0._fields), t0))
     kinds = sorted({type(x).__name__ for x in v})
     what = ("tuples of different field types (or not of numbers)" if t0 is tuple and
-            kinds == ["tuple"] else f"a list mixing {', '.join(kinds)} elements"
+            kinds == ["tuple"] else f"{t0.__name__} NamedTuples of different field types "
+            "(or not of numbers)" if kinds == [t0.__name__] and issubclass(t0, tuple) else f"a list mixing {', '.join(kinds)} elements"
             if len(kinds) > 1 else f"a list of {kinds[0]}" if t0 is not list else
             "lists of different element types")
     raise _bad_value(fn, name, f"{what} is not supported (compiled lists hold one element "
