@@ -80,7 +80,7 @@ class Specialization:
 def _raised_states(instance, result) -> list:
     """The states of an export's instance arguments after a call that
     raised, read from linear memory: word 0 points to their addresses
-    (frontend/objects.py `publish`), each block is the assigned bits then the
+    (frontend/objects_abi.py `publish`), each block is the assigned bits then the
     attributes' leaves, 8 bytes each (objects.Layout). [] when the call raised
     before its entry published them."""
     import numpy as np

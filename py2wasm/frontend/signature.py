@@ -294,7 +294,7 @@ def result_annotation(fn) -> Optional[PyType]:
         return None
     from .objects import compilable_class
     if compilable_class(_dotted(ann, fn)):  # an instance: what is returned decides
-        return None                         # (objects.exit_value)
+        return None                         # (objects_abi.exit_value)
     import typing
     if _dotted(ann, fn) in _BARE_RESULTS:  # `-> tuple`, `-> np.ndarray`, `-> list`...: no
         return None                        # element type, the value returned decides
@@ -500,7 +500,8 @@ def trace_type(v: Any, loc, what="value") -> PyType:
     if t is PyStr:
         from ..ir.types import STR
         return STR
-    from .objects import ObjState, is_obj
+    from .objects import is_obj
+    from .objects_abi import ObjState
     if t is ObjState:
         return v.pytype(trace_type, loc, what)
     from .dicts import is_dict_value
@@ -542,7 +543,7 @@ def placeholder(t: PyType):
         return 0j
     from ..ir import ObjectType
     if isinstance(t, ObjectType) and not t.state:
-        from .objects import ObjArg
+        from .objects_abi import ObjArg
         return ObjArg(t.pyclass, t.names, [placeholder(e) for e in t.elems])
     if isinstance(t, TupleType):
         items = tuple(placeholder(e) for e in t.elems)
