@@ -115,6 +115,27 @@ def tagged(n: int):
     return ts, Tagged("a", 1.0) in ts
 
 
+class Flagged(NamedTuple):
+    x: float
+    y: float
+    ok: bool = True
+
+
+def replace_and_sort(n: int):
+    ps = [Flagged(float(i % 3), float(-i), i % 2 == 0) for i in range(n)]
+    qs = [p._replace(x=p.x + 1.0) for p in ps]
+    qs.sort(key=lambda p: p)
+    return qs, max(ps, key=lambda p: p), min(ps, key=lambda p: (p.ok, p.x)), \
+        sorted(ps, reverse=True)
+
+
+def repeat_assign_remove(n: int):
+    ps = [Flagged(1.0, 2.0)] * n
+    ps[0] = Flagged(3.0, 4.0)
+    ps.remove(Flagged(1.0, 2.0))
+    return ps, ps.count(Flagged(1.0, 2.0)), [p for p in ps if p == (1.0, 2.0, True)]
+
+
 def grow_arg(pts, k: int):
     for i in range(k):
         pts.append(Point(float(i), float(-i)))
@@ -137,7 +158,9 @@ CASES = [(build_and_read, (0,)), (build_and_read, (6,)), (sort_and_pick, (0,)),
          (in_containers, (4,)), (tagged, (5,)),
          (grow_arg, ([Point(3.0, 1.0), Point(-2.0, 0.5)], 3)), (grow_arg, ([], 2)),
          (raise_after_change, ([Point(2.0, 3.0)], 1)), (raise_after_change, ([], 5)),
-         (first_of, ([Pair(1, 2.5)],)), (first_of, ([Tagged("x", 2.0)],))]
+         (first_of, ([Pair(1, 2.5)],)), (first_of, ([Tagged("x", 2.0)],)),
+         (replace_and_sort, (0,)), (replace_and_sort, (6,)), (repeat_assign_remove, (1,)),
+         (repeat_assign_remove, (4,))]
 
 
 @pytest.mark.parametrize("fn, args", CASES, ids=[f"{f.__name__}-{i}" for i, (f, _) in
