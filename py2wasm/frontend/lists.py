@@ -219,6 +219,11 @@ def _check_item(tr, lst: PyList, v, loc):
                 rows = tr.mt.list_rows = {}
             rows[_site_key(tr, lst.site)] = _site_key(tr, v.site)
     t = _elem_of(v)
+    if t is None and isinstance(v, tuple) and type(v) is not tuple and v:
+        raise error(loc, f"a {type(v).__name__} whose fields are not all numbers or strs "
+                    "cannot be a list element in compiled code (lists hold NamedTuples of "
+                    "numbers and strs)", "keep nested tuples, lists, arrays and instances "
+                    "out of the NamedTuple, or use a class", E_UNSUPPORTED_VALUE)
     if t is None:
         what = "a NumPy scalar" if isinstance(v, NpScalar) else f"a {type(v).__name__}"
         raise error(loc, f"a list element must be an int, float, bool, a tuple of those or a "

@@ -261,3 +261,20 @@ def test_hypothesis_namedtuples_order_as_tuples(pts, q):
     if "o" not in _C:
         _C["o"] = py2wasm.compile(order_ops)
     check(order_ops, pts, q, cf=_C["o"])
+
+
+class Seg(NamedTuple):
+    ends: tuple
+    w: float
+
+
+def nested_fields(n: int):
+    segs = [Seg((0.0, float(i)), 1.0) for i in range(n)]
+    return len(segs)
+
+
+def test_namedtuples_with_nested_fields_are_a_located_refusal():
+    with pytest.raises(CompileError, match="a Seg whose fields are not all numbers") as e:
+        py2wasm.compile(nested_fields)(3)
+    assert e.value.code == "P2W010" and e.value.line is not None
+
