@@ -220,10 +220,11 @@ def _check_item(tr, lst: PyList, v, loc):
             rows[_site_key(tr, lst.site)] = _site_key(tr, v.site)
     t = _elem_of(v)
     if t is None and isinstance(v, tuple) and type(v) is not tuple and v:
-        raise error(loc, f"a {type(v).__name__} whose fields are not all numbers or strs "
-                    "cannot be a list element in compiled code (lists hold NamedTuples of "
-                    "numbers and strs)", "keep nested tuples, lists, arrays and instances "
-                    "out of the NamedTuple, or use a class", E_UNSUPPORTED_VALUE)
+        raise error(loc, f"a {type(v).__name__} whose fields are not all numbers or strs, "
+                    "or that defines its own == or order, cannot be a list element in "
+                    "compiled code (lists hold NamedTuples of numbers and strs compared as "
+                    "tuples)", "keep nested tuples, lists, arrays and instances out of the "
+                    "NamedTuple, or use a class", E_UNSUPPORTED_VALUE)
     if t is None:
         what = "a NumPy scalar" if isinstance(v, NpScalar) else f"a {type(v).__name__}"
         raise error(loc, f"a list element must be an int, float, bool, a tuple of those or a "

@@ -22,6 +22,7 @@ from .arrays import iadd, ic
 from .values import scalar_type
 
 _DTYPE = {I64: "int64", F64: "float64", BOOL: "bool"}
+_TUPLE_ORDER = ("__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__")
 
 
 def is_record(v) -> bool:
@@ -81,6 +82,12 @@ def refuse_mixed_records(have, t, loc) -> None:
                 "build every element with the same class, e.g. Point(*t)", E_UNSUPPORTED_VALUE)
 
 
+def own_order(cls) -> bool:
+    """A NamedTuple class defining its own == or order: its instances are not
+    compared as tuples, so a list does not hold them as records."""
+    return any(getattr(cls, m) is not getattr(tuple, m) for m in _TUPLE_ORDER)
+
+
 def record_type(v: tuple):
     """The TupleType of a tuple of numbers and run-time strs (None: not a
     record a list holds); a NamedTuple's keeps its names and class."""
@@ -97,7 +104,10 @@ def record_type(v: tuple):
             return None
         ts.append(t)
     if type(v) is not tuple:
-        return TupleType(tuple(ts), tuple(type(v)._fields), type(v))
+        cls = type(v)
+        if own_order(cls):
+            return None  # its own == or order: not compared as a tuple (refused, P2W010)
+        return TupleType(tuple(ts), tuple(cls._fields), cls)
     return TupleType(tuple(ts))
 
 

@@ -114,8 +114,9 @@ def _list_annotation(ann, fn, what):
         return ListType(TupleType(tuple(_record_field(a) for a in typing.get_args(args[0]))))
     if len(args) == 1 and isinstance(args[0], type) and issubclass(args[0], tuple) and \
             hasattr(args[0], "_fields"):  # a list of NamedTuples of numbers and strs
+        from .lists_records import own_order
         t = annotation_type(args[0], fn, what)
-        if t.elems and all(e in (F64, I64, BOOL) or e == _str_type() for e in t.elems):
+        if t.elems and not own_order(args[0]) and all(e in (F64, I64, BOOL) or e == _str_type() for e in t.elems):
             return ListType(t)
     if len(args) == 1 and args[0] is not bool and args[0] in _np_list_types():
         return ListType(NumpyScalarType(_np_list_types()[args[0]]))  # list[np.float32]
@@ -433,7 +434,8 @@ def _list_value_type(v: list, fn, name):
             fields = tuple(_record_field(k) for k in next(iter(kinds)))
             if t0 is tuple:
                 return ListType(TupleType(fields))
-            if fields:
+            from .lists_records import own_order
+            if fields and not own_order(t0):  # compared as tuples (lists_records.py)
                 return ListType(TupleType(fields, tuple(t0._fields), t0))
     kinds = sorted({type(x).__name__ for x in v})
     what = ("tuples of different field types (or not of numbers)" if t0 is tuple and

@@ -278,3 +278,26 @@ def test_namedtuples_with_nested_fields_are_a_located_refusal():
         py2wasm.compile(nested_fields)(3)
     assert e.value.code == "P2W010" and e.value.line is not None
 
+
+class Reversed(NamedTuple):
+    x: float
+
+    def __lt__(self, other):
+        return self.x > other.x
+
+
+def own_order(n: int):
+    rs = [Reversed(float(i)) for i in range(n)]
+    rs.sort()
+    return rs
+
+
+def test_namedtuples_with_their_own_order_are_a_located_refusal():
+    assert own_order(3) == [Reversed(2.0), Reversed(1.0), Reversed(0.0)]  # not as tuples
+    with pytest.raises(CompileError, match="defines its own == or order") as e:
+        py2wasm.compile(own_order)(3)
+    assert e.value.code == "P2W010" and e.value.line is not None
+    with pytest.raises(CompileError) as e:
+        py2wasm.compile(first_of)([Reversed(1.0)])
+    assert e.value.code == "P2W010"
+
