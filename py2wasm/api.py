@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Optional
 
 from . import ir
+from .ir.types import ListType
 from .errors import CompileError
 from .targets import TARGETS, get_target
 
@@ -53,14 +54,19 @@ class Specialization:
         (frontend/objects.py), the result its classes back."""
         plain = tuple(_plain(t, a) for t, a in zip(self._types, args))
         objs = [a for t, a in zip(self._types, args) if isinstance(t, ir.ObjectType)]
+        lists = [(t, a) for t, a in zip(self._types, args) if isinstance(t, ListType)]
         try:
             r = self.instance.call(self.name, plain)
         except BaseException:
+            for t, a in lists:  # list arguments are read back after a raise too
+                _named_rows(t, a)
             if objs:  # the instances keep what the function did before it raised
                 states = _raised_states(self.instance, self._result)
                 for obj, st, t in zip(objs, states, self._result.elems[1].elems):
                     _restore(obj, t, st)
             raise
+        for t, a in lists:
+            _named_rows(t, a)
         if not objs:
             return _renamed(self._result, r, {})
         value, states = r
@@ -74,7 +80,7 @@ class Specialization:
 def _raised_states(instance, result) -> list:
     """The states of an export's instance arguments after a call that
     raised, read from linear memory: word 0 points to their addresses
-    (frontend/objects.py `publish`), each block is the assigned bits then the
+    (frontend/objects_abi.py `publish`), each block is the assigned bits then the
     attributes' leaves, 8 bytes each (objects.Layout). [] when the call raised
     before its entry published them."""
     import numpy as np
@@ -107,8 +113,23 @@ def _raised_states(instance, result) -> list:
 
 
 def _has_named(t) -> bool:
+    if isinstance(t, ListType):  # a list of NamedTuples (frontend/lists_records.py)
+        return t.elem is not None and not isinstance(t.elem, str) and _has_named(t.elem)
     return isinstance(t, ir.TupleType) and (t.pyclass is not None or any(map(_has_named,
                                                                                 t.elems)))
+
+
+def _named_rows(t, v) -> None:
+    """Give list `v` (of ListType `t`, in place, rows too) its NamedTuples'
+    class back: the runner reads a list's records as plain tuples."""
+    e = t.elem
+    if type(v) is not list or e is None or isinstance(e, str):
+        return
+    if isinstance(e, ListType):
+        for row in v:
+            _named_rows(e, row)
+    elif isinstance(e, ir.TupleType) and e.pyclass is not None:
+        v[:] = [x if type(x) is e.pyclass else e.pyclass._make(x) for x in v]
 
 
 def _plain(t, v):
@@ -144,6 +165,8 @@ def _renamed(t, v, by_addr):
     if isinstance(t, ir.TupleType) and isinstance(v, tuple):
         items = tuple(_renamed(e, x, by_addr) for e, x in zip(t.elems, v))
         return t.pyclass._make(items) if t.pyclass is not None else items
+    if isinstance(t, ListType):
+        _named_rows(t, v)
     return v
 
 
@@ -202,6 +225,10 @@ def _list_key(v: list) -> str:
         kinds = {tuple(type(f).__name__ for f in x) if type(x) is tuple else None for x in v}
         return "list:(" + ",".join(kinds.pop()) + ")" if len(kinds) == 1 and None not in kinds \
             else "list:?"
+    if issubclass(t0, tuple) and hasattr(t0, "_fields"):  # NamedTuples: the class and fields
+        kinds = {tuple(type(f).__name__ for f in x) if type(x) is t0 else None for x in v}
+        return f"list:{t0.__qualname__}@{id(t0)}(" + ",".join(kinds.pop()) + ")" if len(
+            kinds) == 1 and None not in kinds else "list:?"
     if all(type(x) is t0 for x in v):
         return "list:" + t0.__module__ + "." + t0.__name__
     return "list:?"  # mixed: the compile refuses it with a located error

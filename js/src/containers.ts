@@ -20,8 +20,9 @@
  * A type spec is a string: "f" float, "i" int, "b" bool, "s" str (a JS
  * string: its leaf is the address of its block, placed by strings.ts `sput`
  * after the container's own block and read back with `sread`), "(" ... ")"
- * a tuple (values only: a JS Map compares array keys by identity), "-"
- * unknown (an always-empty container). A dict's spec is "D", its key's then
+ * a tuple (values only: a JS Map compares array keys by identity),
+ * "{x:f,y:f}" a NamedTuple (values and list elements only): a plain object
+ * with those fields, "-" unknown (an always-empty container). A dict's spec is "D", its key's then
  * its value's; a set's "S" and its element's. Lists of tuples (records,
  * py2wasm/frontend/lists_records.py) and lists of strs cross the same way:
  * "L" (or "R" for a list the function never changes: not read back) and the
@@ -38,12 +39,24 @@ import { show } from "./show";
 interface CState extends HeapState {
   C?: unknown[]; // the placed dicts and sets: [object, block address, spec] flat
 }
-type Node = string | Node[];
+interface Rec { names: string[]; items: Node[] } // a NamedTuple: a plain object
+type Node = string | Node[] | Rec;
 
 const TWO32 = 4294967296;
 
 function parse(spec: string, at: { i: number }): Node {
   const c = spec[at.i++]!;
+  if (c === "{") { // {name:node,name:node}
+    const r: Rec = { names: [], items: [] };
+    while (spec[at.i - 1] !== "}") {
+      const colon = spec.indexOf(":", at.i);
+      r.names.push(spec.slice(at.i, colon));
+      at.i = colon + 1;
+      r.items.push(parse(spec, at));
+      at.i++; // "," or "}"
+    }
+    return r;
+  }
   if (c !== "(") return c;
   const out: Node[] = [];
   while (spec[at.i] !== ")") out.push(parse(spec, at));
@@ -59,17 +72,27 @@ function nodes(spec: string): Node[] {
 }
 
 function count(n: Node): number {
-  return typeof n === "string" ? (n === "-" ? 0 : 1) : n.reduce((s, e) => s + count(e), 0);
+  if (typeof n === "string") return n === "-" ? 0 : 1;
+  return (Array.isArray(n) ? n : n.items).reduce((s: number, e: Node) => s + count(e), 0);
 }
 
 const NAMES: Record<string, string> = { f: "float", i: "int", b: "bool", s: "str" };
 
 function pyname(n: Node): string {
-  return typeof n === "string" ? NAMES[n] ?? "nothing" : `tuple[${n.map(pyname).join(", ")}]`;
+  if (typeof n === "string") return NAMES[n] ?? "nothing";
+  if (!Array.isArray(n)) return `NamedTuple(${n.names.map((k, j) => `${k}: ${pyname(n.items[j]!)}`).join(", ")})`;
+  return `tuple[${n.map(pyname).join(", ")}]`;
 }
 
 
 function check(x: unknown, n: Node, fn: string, where: string): void {
+  if (typeof n !== "string" && !Array.isArray(n)) { // a NamedTuple: an object with its fields
+    if (typeof x !== "object" || x === null || Array.isArray(x) || !n.names.every((k) => k in x)) {
+      throw new TypeError(`${fn}(): ${where} must be an object with the fields ${n.names.join(", ")}, got ${show(x)}`);
+    }
+    for (let j = 0; j < n.names.length; j++) check((x as Record<string, unknown>)[n.names[j]!], n.items[j]!, fn, `${where}.${n.names[j]}`);
+    return;
+  }
   if (typeof n !== "string") {
     if (!Array.isArray(x) || x.length !== n.length) {
       throw new TypeError(`${fn}(): ${where} must be an array of ${n.length} items (Python ${pyname(n)}), got ${show(x)}`);
@@ -115,6 +138,10 @@ export function cchk(v: unknown, spec: string, fn: string, p: string): void {
 // Views of memory (re-made after the memory grew), in lists.ts's slots.
 
 function write(st: CState, a: number, x: unknown, n: Node): number {
+  if (typeof n !== "string" && !Array.isArray(n)) {
+    for (let j = 0; j < n.names.length; j++) a = write(st, a, (x as Record<string, unknown>)[n.names[j]!], n.items[j]!);
+    return a;
+  }
   if (typeof n !== "string") {
     for (let j = 0; j < n.length; j++) a = write(st, a, (x as unknown[])[j], n[j]!);
     return a;
@@ -138,6 +165,13 @@ function write(st: CState, a: number, x: unknown, n: Node): number {
 }
 
 function read(st: CState, a: number, n: Node, fn: string, out: unknown[]): number {
+  if (typeof n !== "string" && !Array.isArray(n)) { // a NamedTuple: a new plain object
+    const t: unknown[] = [], o: Record<string, unknown> = {};
+    for (const e of n.items) a = read(st, a, e, fn, t);
+    n.names.forEach((k, j) => { o[k] = t[j]; });
+    out.push(o);
+    return a;
+  }
   if (typeof n !== "string") {
     const t: unknown[] = [];
     for (const e of n) a = read(st, a, e, fn, t);

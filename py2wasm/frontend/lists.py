@@ -17,7 +17,8 @@ allocates a data block twice as large and copies; memory comes from the
 per-call arena (freed when the exported call returns). Every alias of a list
 shares the header, so mutation through any name is seen through all.
 Around this module: lists_calls.py (builtins, methods, comprehensions,
-returns), lists_iter.py (enumerate, zip, reversed), lists_sort.py,
+returns), lists_search.py (in, index, count, remove, reverse, +, *, ==),
+lists_iter.py (enumerate, zip, reversed), lists_sort.py,
 lists_records.py (tuples), lists_arrays.py (tolist, np.array of rows),
 lists_abi.py (list parameters and results).
 
@@ -126,8 +127,8 @@ def _elem_of(v):
     from .strvalues import PyStr
     if type(v) is PyStr:  # a str: its address (frontend/strlists.py)
         return STR
-    if type(v) is tuple and v:  # a record of numbers: lists_records.py
-        from .lists_records import record_type
+    from .lists_records import is_record, record_type
+    if v and is_record(v):  # a record of numbers (or a NamedTuple): lists_records.py
         return record_type(v)
     from .npscalars import dtype_name, is_np
     if is_np(v):  # list(a) of a 1-D array: NumPy scalars (lists_arrays.py)
@@ -143,6 +144,8 @@ def _elem_of(v):
 def _pyname(elem) -> str:
     if hasattr(elem, "cls"):  # lists_objects.InstanceElem
         return elem.pyname
+    if isinstance(elem, TupleType) and elem.pyclass is not None:  # a NamedTuple class
+        return elem.pyclass.__qualname__
     return python_name(elem) if not isinstance(elem, str) else _PYNAME[elem]
 
 
@@ -150,7 +153,8 @@ def _fits(have, t) -> bool:
     """Can a list of element type `have` hold an element of type `t`? (An
     empty list of unknown type fits any list type: it is empty at run time.)"""
     if have == t:
-        return True
+        from .lists_records import same_record_class
+        return same_record_class(have, t)
     return isinstance(have, ListType) and isinstance(t, ListType) and (
         t.elem is None or (have.elem is not None and _fits(have.elem, t.elem)))
 
@@ -215,6 +219,12 @@ def _check_item(tr, lst: PyList, v, loc):
                 rows = tr.mt.list_rows = {}
             rows[_site_key(tr, lst.site)] = _site_key(tr, v.site)
     t = _elem_of(v)
+    if t is None and isinstance(v, tuple) and type(v) is not tuple and v:
+        raise error(loc, f"a {type(v).__name__} whose fields are not all numbers or strs, "
+                    "or that defines its own == or order, cannot be a list element in "
+                    "compiled code (lists hold NamedTuples of numbers and strs compared as "
+                    "tuples)", "keep nested tuples, lists, arrays and instances out of the "
+                    "NamedTuple, or use a class", E_UNSUPPORTED_VALUE)
     if t is None:
         what = "a NumPy scalar" if isinstance(v, NpScalar) else f"a {type(v).__name__}"
         raise error(loc, f"a list element must be an int, float, bool, a tuple of those or a "
@@ -241,6 +251,8 @@ def _check_item(tr, lst: PyList, v, loc):
         tr.mt.lists_learned = True  # emptiness assumed so far: frontend.trace_many retries
         raise ListTypeLearned()
     if not _fits(lst.elem, t):
+        from .lists_records import refuse_mixed_records
+        refuse_mixed_records(lst.elem, t, loc)
         raise error(loc, f"a list of {_pyname(lst.elem)} cannot hold a {_pyname(t)} in "
                     "compiled code (lists hold one element type)",
                     f"convert it: {_pyname(lst.elem)}(x)", E_TYPE)
@@ -398,6 +410,11 @@ def from_literal(tr, lit: Literal, loc, strict=True):
     site = getattr(lit, "site", None)
     learned = _sites(tr).get(_site_key(tr, site)) if site is not None else None
     types = {_elem_of(v) for v in items}
+    from .lists_records import refuse_mixed_records
+    named = [t for t in map(_elem_of, items) if t is not None]
+    for t in named[1:]:  # NamedTuple classes (a set of types cannot tell them apart)
+        if not _fits(named[0], t):
+            refuse_mixed_records(named[0], t, loc)
     if len(types) > 1 and all(isinstance(t, ListType) for t in types):
         best = [t for t in types if all(_fits(t, u) for u in types)]
         if best:  # rows of one type, some empty of unknown type
@@ -453,6 +470,24 @@ def settle_frame(tr, frame, loc):
     return frame
 
 
+def settle_tuple(tr, v, loc):
+    """A tuple (or NamedTuple) stored in a variable: its list literals become
+    lists, nested tuples too (`t = ([1.0], 3); t[0].append(x)` mutates the one
+    list `t` holds, as in CPython; a literal would be made anew at each use)."""
+    if not isinstance(v, tuple) or not any(isinstance(x, (ListLit, tuple)) for x in v):
+        return v
+
+    def fix(x):
+        if isinstance(x, ListLit):
+            made = as_list(tr, x, loc, strict=False)
+            return x if made is None else made
+        return settle_tuple(tr, x, loc)
+    items = [fix(x) for x in v]
+    if all(a is b for a, b in zip(items, v)):
+        return v
+    return tuple(items) if type(v) is tuple else type(v)._make(items)
+
+
 # --- operations ---------------------------------------------------------------------------
 
 def _row(tr, v, loc):
@@ -462,9 +497,10 @@ def _row(tr, v, loc):
     from .strvalues import PyStr, is_stringish, to_str
     if type(v) is not PyStr and is_stringish(v):
         return to_str(tr, v, loc)
-    if type(v) is tuple and any(type(x) is not PyStr and is_stringish(x) for x in v):
-        return tuple(to_str(tr, x, loc) if type(x) is not PyStr and is_stringish(x) else x
-                     for x in v)
+    from .lists_records import is_record
+    if is_record(v) and any(type(x) is not PyStr and is_stringish(x) for x in v):
+        items = (to_str(tr, x, loc) if type(x) is not PyStr and is_stringish(x) else x for x in v)
+        return tuple(items) if type(v) is tuple else type(v)._make(items)
     from .arrays import Ew
     if isinstance(v, Ew):  # an array expression: its value (lists_ofarrays.py)
         from .arrays import materialize
@@ -626,7 +662,9 @@ def extend(tr, lst: PyList, src, loc):
         return
     if lst.elem is None:
         _check_item(tr, lst, _load(fb, other.elem, _field(fb, other, 16), 0), loc)
-    if other.elem != lst.elem and isinstance(other.elem, TupleType):
+    if not _fits(lst.elem, other.elem) and isinstance(other.elem, TupleType):
+        from .lists_records import refuse_mixed_records
+        refuse_mixed_records(lst.elem, other.elem, loc)
         raise error(loc, f"a list of {_pyname(lst.elem)} cannot hold a {_pyname(other.elem)} in "
                     "compiled code (lists hold one element type)", "", E_TYPE)
     if other.elem != lst.elem:
@@ -717,239 +755,6 @@ def to_array(tr, lst: PyList, loc, dtype=None):
     return a
 
 
-# --- searching, comparing, operators ------------------------------------------------------
-
-def _eq(tr, a, b, loc):
-    from . import operators, strvalues
-    from .arrays import is_array
-    if is_array(a) or is_array(b):  # elementwise, or identity: lists_ofarrays.py
-        from .lists_ofarrays import refuse
-        refuse("comparing elements (==, in, index, count, remove)", loc)
-    if strvalues.involved(a, b):  # strs (frontend/strlists.py)
-        return strvalues.compare(tr, "==", a, b, loc)
-    if isinstance(a, PyList) or isinstance(b, PyList):
-        return compare(tr, "==", a, b, loc)
-    if type(a).__name__ == "PyObj" or type(b).__name__ == "PyObj":  # identity, then ==
-        from .lists_objects import equal
-        return equal(tr, a, b, loc)
-    if type(a) is tuple or type(b) is tuple:
-        from .lists_records import records_equal
-        return records_equal(tr, a, b, loc)
-    r = operators.compare(tr.fb, "==", a, b, loc)
-    from .npscalars import demote, is_np
-    return demote(r) if is_np(r) else r  # NumPy scalars compare to a numpy.bool_
-
-
-def _find(tr, lst: PyList, v, loc):
-    """The first index of an element == v, or -1."""
-    fb = tr.fb
-    if lst.elem is None:
-        return -1
-
-    def step(k, x, c):
-        found = c[0]
-        hit = _eq(tr, x, v, loc)
-        if hit is False:
-            return [found]
-        take = icmp(fb, "lt", found, 0)
-        take = fb.emit("and", [take, hit]) if hit is not True else take
-        return [isel(fb, take, k, found)]
-    data = _field(fb, lst, 16)
-    return loop(fb, length(fb, lst), [fb.const(-1)],
-                lambda k, c: step(k, _load(fb, lst.elem, data, k), c))[0]
-
-
-def contains(tr, lst: PyList, v, loc):
-    return icmp(tr.fb, "ge", _find(tr, lst, v, loc), 0)
-
-
-def index(tr, lst: PyList, v, loc):
-    j = _find(tr, lst, v, loc)
-    bad = icmp(tr.fb, "lt", j, 0)
-    if bad is True and _run_time(v):  # known absent, a run-time value in the message
-        bad = tr.fb.const(True)
-    if bad is True:
-        raise TraceRaise("ValueError", f"{v!r} is not in list")
-    if bad is not False:
-        _raise_with_value(tr, bad, v, "{} is not in list", loc)
-    return j
-
-
-def _run_time_leaf(x) -> bool:
-    from .strvalues import PyStr
-    return isinstance(x, Var) or type(x) is PyStr
-
-
-def _run_time(v) -> bool:
-    """v (or an item of the tuple v) is known only at run time: a message
-    showing it is made by the raise (a Var's repr is no message)."""
-    return _run_time_leaf(v) or type(v) is tuple and any(_run_time_leaf(x) for x in v)
-
-
-def _raise_with_value(tr, cond, v, template, loc):
-    """raise ValueError(template.format(v)) when cond (v may be a run-time
-    number or str, or a tuple holding some)."""
-    leaves = list(v) if type(v) is tuple else [v]
-    if not any(_run_time_leaf(x) for x in leaves):
-        tr.fb.raise_if(cond, "ValueError", template.format(repr(v)), loc)
-        return
-    from ..ir.messages import kind_of_type
-    vals, kinds = [], []
-    parts = []
-    for x in leaves:  # a known field as its repr, a run-time one as a {k!r} slot
-        if isinstance(x, Var):
-            vals.append(x)
-            kinds.append(kind_of_type(x.type))
-        elif _run_time_leaf(x):  # a run-time str: its repr, by the host
-            vals.append(x.hdr)
-            kinds.append("str")
-        else:
-            parts.append(repr(x).replace("{", "{{").replace("}", "}}"))
-            continue
-        parts.append("{%d!r}" % (len(vals) - 1))
-    shown = parts[0] if type(v) is not tuple else "(" + ", ".join(parts) + (
-        ",)" if len(parts) == 1 else ")")
-    tr.fb.emit_multi("raise_if_fmt", [cond] + vals, {
-        "exc": "ValueError", "msg": template.replace("{}", shown),
-        "kinds": tuple(kinds)}, loc=loc)
-
-
-def count(tr, lst: PyList, v, loc):
-    fb = tr.fb
-
-    def step(x, c):
-        hit = _eq(tr, x, v, loc)
-        if hit is True or hit is False:
-            return [iadd(fb, c[0], int(hit))]
-        return [fb.emit("wadd", [c[0], fb.emit("select", [hit, fb.const(1), fb.const(0)])])]
-    r = _fold(tr, lst, [fb.const(0)], step)
-    return r[0] if lst.elem is not None else 0
-
-
-def remove(tr, lst: PyList, v, loc):
-    fb = tr.fb
-    j = _find(tr, lst, v, loc)
-    bad = icmp(fb, "lt", j, 0)
-    if bad is True:
-        raise TraceRaise("ValueError", "list.remove(x): x not in list")
-    if bad is not False:
-        fb.raise_if(bad, "ValueError", "list.remove(x): x not in list", loc)
-    pop(tr, lst, [j], loc)
-
-
-def reverse(tr, lst: PyList, loc):
-    fb = tr.fb
-    mutates(tr, lst)
-    if lst.elem is None:
-        return
-    n = length(fb, lst)
-    data = _field(fb, lst, 16)
-
-    def body(k, c):
-        o = isub(fb, isub(fb, n, 1), k)
-        a, b = _load(fb, lst.elem, data, k), _load(fb, lst.elem, data, o)
-        _store(fb, lst.elem, data, k, b)
-        _store(fb, lst.elem, data, o, a)
-        return c
-    from .arrays import ifloordiv_pos
-    loop(fb, ifloordiv_pos(fb, n, 2), [], body)
-
-
-def clear(tr, lst: PyList):
-    mutates(tr, lst)
-    if lst.elem is not None:
-        _set_field(tr.fb, lst, 0, 0)
-
-
-def repeat(tr, lst: PyList, k, loc):
-    fb = tr.fb
-    if scalar_type(k) not in (I64, BOOL):
-        raise TraceRaise("TypeError", f"can't multiply sequence by non-int of type "
-                         f"'{type(k).__name__ if not isinstance(k, Var) else k.type.pyname}'")
-    out = new_list(tr, lst.elem, [], loc, _derived_site(lst))
-    if lst.elem is None:
-        return out
-    times = isel(fb, icmp(fb, "lt", k, 0), 0, k)
-
-    def body(i, c):
-        extend(tr, out, lst, loc)
-        return c
-    n = length(fb, lst)
-    _reserve(tr, out, imul(fb, n, times), loc)
-    loop(fb, times, [], body)
-    return out
-
-
-def binary(tr, op, inplace, a, b, loc):
-    """`a op b` with a list operand: + (concatenation; += extends in place), * (repetition)."""
-    la = as_list(tr, a, loc, strict=False) if isinstance(a, (ListLit, PyList)) else None
-    lb = as_list(tr, b, loc, strict=False) if isinstance(b, (ListLit, PyList)) else None
-    if op == "+" and la is not None and lb is not None:
-        if inplace:
-            extend(tr, la, lb, loc)
-            return la
-        out = copy(tr, la, loc)
-        if lb.elem is not None:
-            if out.elem is None:  # [] + xs: a list of xs's type
-                out = new_list(tr, lb.elem, [], loc, None)
-            extend(tr, out, lb, loc)
-        return out
-    if op == "+" and la is not None and isinstance(b, tuple) and inplace:
-        extend(tr, la, b, loc)  # xs += (1, 2)
-        return la
-    if op == "*" and (la is None) != (lb is None):
-        lst, k = (la, b) if la is not None else (lb, a)
-        out = repeat(tr, lst, k, loc)
-        if inplace and la is not None:  # xs *= k: in place
-            clear(tr, la)
-            if out.elem is not None:
-                extend(tr, la, out, loc)
-            return la
-        return out
-    def tn(v):
-        if isinstance(v, (ListLit, PyList)):
-            return "list"
-        t = scalar_type(v)
-        return t.pyname if t is not None else type(v).__name__
-    if op == "+" and la is not None:
-        raise TraceRaise("TypeError", f'can only concatenate list (not "{tn(b)}") to list')
-    raise TraceRaise("TypeError", f"unsupported operand type(s) for {op}{'=' if inplace else ''}: "
-                     f"'{tn(a)}' and '{tn(b)}'")
-
-
-def compare(tr, op, a, b, loc):
-    """== and != of two lists (element by element); < <= > >= (lists_order.py)."""
-    la = as_list(tr, a, loc, strict=False) if isinstance(a, (ListLit, PyList)) else None
-    lb = as_list(tr, b, loc, strict=False) if isinstance(b, (ListLit, PyList)) else None
-    if op in ("<", "<=", ">", ">=") and la is not None and lb is not None:
-        from .lists_order import order
-        return order(tr, op, la, lb, loc)
-    if op not in ("==", "!=") or la is None or lb is None:
-        if op in ("==", "!="):
-            return op == "!="  # a list never equals a number
-        raise error(loc, f"comparing lists with {op} is not supported", "compare elements",
-                    E_UNSUPPORTED_VALUE)
-    fb = tr.fb
-    n, m = length(fb, la), length(fb, lb)
-    same = icmp(fb, "eq", n, m)
-    if la.elem is None or lb.elem is None:
-        r = same
-    else:
-        da, db = _field(fb, la, 16), _field(fb, lb, 16)
-        cnt = isel(fb, same, n, 0)
-
-        def body(k, c):
-            e = _eq(tr, _load(fb, la.elem, da, k), _load(fb, lb.elem, db, k), loc)
-            return [c[0] if e is True else fb.emit("and", [c[0], e]) if e is not False
-                    else fb.const(False)]
-        r = loop(fb, cnt, [fb.const(True) if same is not False else fb.const(False)], body)[0]
-        if same is not True:
-            r = fb.emit("and", [r, same]) if same is not False else False
-    if op == "!=":
-        return (not r) if not isinstance(r, Var) else fb.emit("not", [r])
-    return r
-
-
 NO = object()  # "not a call of ours" (lists_calls.call, lists_iter.iterator_call)
 
 
@@ -957,6 +762,8 @@ NO = object()  # "not a call of ours" (lists_calls.call, lists_iter.iterator_cal
 from .lists_iter import ITERATORS, iter_step, iterator_call  # noqa: E402
 from .lists_sort import sort, sorted_  # noqa: E402
 from .lists_abi import bind_params, list_type, mutates, param_list  # noqa: E402,F401
+from .lists_search import (binary, clear, compare, contains, count, index,  # noqa: E402,F401
+                           remove, repeat, reverse, _eq)
 from .lists_calls import LambdaMaker, lambda_  # noqa: E402,F401
 from .lists_calls import (as_index, attribute, call, call_method, check_return,  # noqa: E402,F401
                           comprehension)

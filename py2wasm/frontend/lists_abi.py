@@ -93,8 +93,8 @@ def unify_returns(returns):
     def kind(v):
         if isinstance(v, PyList):
             return ("l", ListType(v.elem))
-        if type(v) is tuple:
-            return ("t", len(v))
+        if isinstance(v, tuple):
+            return ("t", len(v), type(v))
         return None
 
     def target(vals):
@@ -113,7 +113,8 @@ def unify_returns(returns):
             return v
         if tg[0] == "l":
             return v if ListType(v.elem) == tg[1] else PyList(tg[1].elem, v.hdr, v.site)
-        return tuple(convert(x, t) for x, t in zip(v, tg[1]))
+        items = (convert(x, t) for x, t in zip(v, tg[1]))
+        return tuple(items) if type(v) is tuple else type(v)._make(items)
 
     tg = target([v for _, v, _ in returns])
     if tg is None:

@@ -112,7 +112,7 @@ def _anyall(tr, lst: PyList, which):
         return which == "all"
 
     def step(x, c):
-        t = truth(tr, x) if isinstance(x, PyList) else True if type(x) is tuple else \
+        t = truth(tr, x) if isinstance(x, PyList) else True if isinstance(x, tuple) else \
             operators.truth(fb, x, None)
         t = fb.const(bool(t)) if not isinstance(t, Var) else t
         return [fb.emit("or" if which == "any" else "and", [c[0], t])]
@@ -441,8 +441,9 @@ def check_return(tr, value, loc):
         if isinstance(v, ListIter) or isinstance(v, ITERATORS):
             raise error(loc, "returning an iterator over a list is not supported",
                         "return list(it), or a tuple", E_UNSUPPORTED_VALUE)
-        if type(v) is tuple:
-            return tuple(fix(x) for x in v)
+        if isinstance(v, tuple):  # a tuple or a NamedTuple
+            items = (fix(x) for x in v)
+            return tuple(items) if type(v) is tuple else type(v)._make(items)
         if isinstance(v, Literal):
             r = as_list(tr, v, loc, strict=False)
             v = v if r is None else r

@@ -31,7 +31,9 @@ def _key_leaves(fb, k, loc):
         v = k.var if isinstance(k, NpScalar) else fb.const(compute_value(k),
                                                             NumpyScalarType(dt).compute)
         return [v], (lambda it: make(dt, next(it)))
-    if type(k) is tuple:
+    from .lists_records import own_order
+    if isinstance(k, tuple) and (type(k) is tuple or not own_order(type(k))):
+        # a tuple key (a NamedTuple compares as one, unless it defines its own order)
         parts = [_key_leaves(fb, x, loc) for x in k]
         if any(p is None or None in p[0] for p in parts):
             return None
@@ -47,7 +49,7 @@ def _key_leaves(fb, k, loc):
 def _better(tr, op, kx, kbest, loc):
     from . import operators
     fb = tr.fb
-    if type(kx) is tuple:
+    if isinstance(kx, tuple):
         from .lists_records import record_less
         if op == "<":
             return record_less(tr, kx, kbest, loc)

@@ -2,8 +2,9 @@
 list_richcompare does it (the first index whose items differ by `==`
 decides, by the operator on those two items; no such index: the lengths),
 so lists of lists sort, and `min`/`max`/`sorted` take them, with CPython's
-orders. Items are numbers, bools, strs, tuples and lists (nested): the
-element types compiled lists hold.
+orders. Items are numbers, bools, strs, tuples (NamedTuples too) and lists
+(nested): the element types compiled lists hold; lists of instances order
+by their class's own order (`_order_instances`).
 
 CPython compares items by identity before `==`, so its answer for a NaN
 item depends on whether both sides hold the same NaN object, which compiled
@@ -43,8 +44,8 @@ def item_order(tr, op, x, y, loc):
         if objects._method(tr, x, meth) is None and objects._method(tr, y, refl) is None:
             return None  # CPython's TypeError, where the comparison happens
         return tr.truth(objects.compare(tr, op, x, y, loc), loc)
-    if strvalues.involved(x, y) or (type(x) is tuple and type(y) is tuple):
-        if type(x) is tuple:
+    if strvalues.involved(x, y) or (isinstance(x, tuple) and isinstance(y, tuple)):
+        if isinstance(x, tuple):  # NamedTuples compare as tuples
             return strvalues.compare_tuples(tr, op, x, y, loc)
         return strvalues.compare(tr, op, x, y, loc)
     r = operators.compare(tr.fb, op, x, y, loc)
@@ -56,10 +57,7 @@ def order(tr, op, la: PyList, lb: PyList, loc):
     """la op lb for op in < <= > >=: a BOOL Var or a Python bool."""
     fb = tr.fb
     if hasattr(la.elem, "cls") or hasattr(lb.elem, "cls"):
-        from .values import E_UNSUPPORTED_VALUE, error
-        raise error(loc, f"comparing lists of class instances with {op} is not supported",
-                    "compare their fields (lists of tuples order as CPython's)",
-                    E_UNSUPPORTED_VALUE)
+        return _order_instances(tr, op, la, lb, loc)
     n, m = length(fb, la), length(fb, lb)
     by_length = icmp(fb, {"<": "lt", "<=": "le", ">": "gt", ">=": "ge"}[op], n, m)
     if la.elem is None or lb.elem is None:  # an empty list literal on one side
@@ -87,6 +85,45 @@ def order(tr, op, la: PyList, lb: PyList, loc):
     return fb.emit("select", [found, res, _b(fb, by_length)])
 
 
+def _order_instances(tr, op, la: PyList, lb: PyList, loc):
+    """la op lb for lists of instances (lists_objects.py): the first index
+    whose items differ (identity, then the class's `==`) decides, by the
+    class's own order (`__lt__`... or `@dataclass(order=True)`) called once on
+    those two items, as CPython's list_richcompare; CPython's TypeError when
+    the class has no such order and items differ; else the lengths."""
+    fb = tr.fb
+    from .arrays import isel
+    n, m = length(fb, la), length(fb, lb)
+    by_length = icmp(fb, {"<": "lt", "<=": "le", ">": "gt", ">=": "ge"}[op], n, m)
+    if la.elem is None or lb.elem is None:  # an empty list literal on one side
+        return by_length
+    if la.elem != lb.elem:
+        from .values import E_UNSUPPORTED_VALUE, error
+        raise error(loc, f"comparing lists of different element types with {op} is not "
+                    "supported", "compare lists of one class", E_UNSUPPORTED_VALUE)
+    da, db = _field(fb, la, 16), _field(fb, lb, 16)
+
+    def scan(k, c):
+        found, at = c
+        eq = _eq(tr, _load(fb, la.elem, da, k), _load(fb, lb.elem, db, k), loc)
+        if eq is True:
+            return c
+        first = fb.emit("and", [fb.emit("not", [found]), fb.emit("not", [_b(fb, eq)])])
+        return [fb.emit("or", [found, first]), fb.emit("select", [first, k, at])]
+    found, at = loop(fb, imin(fb, n, m), [fb.const(False), fb.const(0)], scan)
+
+    def decide(_, c):  # once, when an index differs: the items' own order
+        x, y = _load(fb, la.elem, da, at), _load(fb, lb.elem, db, at)
+        r = item_order(tr, op, x, y, loc)
+        if r is None:
+            fb.raise_if(fb.const(True), "TypeError", f"'{op}' not supported between instances "
+                        f"of '{la.elem.pyname}' and '{lb.elem.pyname}'", loc)
+            return c
+        return [_b(fb, r)]
+    res = loop(fb, isel(fb, found, 1, 0), [fb.const(False)], decide)[0]
+    return fb.emit("select", [found, res, _b(fb, by_length)])
+
+
 def nan_inside(tr, v):
     """Whether a value (a list, tuple or number, nested) holds a float NaN:
     a BOOL Var, or False when its type holds no float."""
@@ -100,7 +137,7 @@ def nan_inside(tr, v):
             h = nan_inside(tr, _load(fb, v.elem, data, k))
             return c if h is False else [fb.emit("or", [c[0], h])]
         return loop(fb, length(fb, v), [fb.const(False)], body)[0]
-    if type(v) is tuple:
+    if isinstance(v, tuple):  # a tuple or a NamedTuple
         r = False
         for x in v:
             h = nan_inside(tr, x)

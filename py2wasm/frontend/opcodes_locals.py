@@ -107,6 +107,8 @@ class LocalsOps:
         from .generators import Gen, start_iter
         if isinstance(v, Gen):  # a generator object kept: its frame exists from now on
             return start_iter(self, v, self.loc_of(ins))
+        if isinstance(v, tuple):  # its list literals: lists (frontend/lists.py)
+            v = lists.settle_tuple(self, v, self.loc_of(ins))
         if isinstance(v, (arrays.Ew, tuple)):
             return arrays.settle(self, v, self.loc_of(ins))
         return v

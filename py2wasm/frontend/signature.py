@@ -112,6 +112,12 @@ def _list_annotation(ann, fn, what):
             typing.get_args(args[0]) and all(a in _RECORD_FIELDS for a in typing.get_args(args[0])):
         # a list of records (frontend/lists_records.py): tuples of numbers and strs
         return ListType(TupleType(tuple(_record_field(a) for a in typing.get_args(args[0]))))
+    if len(args) == 1 and isinstance(args[0], type) and issubclass(args[0], tuple) and \
+            hasattr(args[0], "_fields"):  # a list of NamedTuples of numbers and strs
+        from .lists_records import own_order
+        t = annotation_type(args[0], fn, what)
+        if t.elems and not own_order(args[0]) and all(e in (F64, I64, BOOL) or e == _str_type() for e in t.elems):
+            return ListType(t)
     if len(args) == 1 and args[0] is not bool and args[0] in _np_list_types():
         return ListType(NumpyScalarType(_np_list_types()[args[0]]))  # list[np.float32]
     if len(args) == 1 and _is_array_annotation(args[0]):  # list[npt.NDArray[np.float64]]
@@ -124,7 +130,8 @@ def _list_annotation(ann, fn, what):
                        "(a list needs its element type)", file=file, line=line,
                        code=E_SIGNATURE, source_line=_src(fn),
                        hint="annotate list[float], list[int], list[bool], list[str], a nested "
-                            "list[list[float]], list[tuple[float, int]], list[np.float32] or "
+                            "list[list[float]], list[tuple[float, int]], a list of a NamedTuple of "
+                            "those, list[np.float32] or "
                             "list[npt.NDArray[np.float64]]; for arrays use "
                             "npt.NDArray[np.float64] or "
                             "py2wasm.f64[:] (py2wasm.f64[:, :] for 2-D)")
@@ -288,7 +295,7 @@ def result_annotation(fn) -> Optional[PyType]:
         return None
     from .objects import compilable_class
     if compilable_class(_dotted(ann, fn)):  # an instance: what is returned decides
-        return None                         # (objects.exit_value)
+        return None                         # (objects_abi.exit_value)
     import typing
     if _dotted(ann, fn) in _BARE_RESULTS:  # `-> tuple`, `-> np.ndarray`, `-> list`...: no
         return None                        # element type, the value returned decides
@@ -420,13 +427,20 @@ def _list_value_type(v: list, fn, name):
                                   x.ndim == v[0].ndim for x in v) and v[0].ndim and \
             v[0].dtype.name in DTYPES:  # arrays of one dtype and ndim (lists_ofarrays.py)
         return ListType(ArrayType(v[0].dtype.name, v[0].ndim))
-    elif t0 is tuple:  # records of numbers, one tuple type
-        kinds = {tuple(map(type, x)) if type(x) is tuple else None for x in v}
+    elif t0 is tuple or issubclass(t0, tuple) and hasattr(t0, "_fields"):
+        # records of numbers, one tuple type (or one NamedTuple class: lists_records.py)
+        kinds = {tuple(map(type, x)) if type(x) is t0 else None for x in v}
         if len(kinds) == 1 and all(k in _RECORD_FIELDS for k in next(iter(kinds)) or (None,)):
-            return ListType(TupleType(tuple(_record_field(k) for k in next(iter(kinds)))))
+            fields = tuple(_record_field(k) for k in next(iter(kinds)))
+            if t0 is tuple:
+                return ListType(TupleType(fields))
+            from .lists_records import own_order
+            if fields and not own_order(t0):  # compared as tuples (lists_records.py)
+                return ListType(TupleType(fields, tuple(t0._fields), t0))
     kinds = sorted({type(x).__name__ for x in v})
     what = ("tuples of different field types (or not of numbers)" if t0 is tuple and
-            kinds == ["tuple"] else f"a list mixing {', '.join(kinds)} elements"
+            kinds == ["tuple"] else f"{t0.__name__} NamedTuples of different field types "
+            "(or not of numbers)" if kinds == [t0.__name__] and issubclass(t0, tuple) else f"a list mixing {', '.join(kinds)} elements"
             if len(kinds) > 1 else f"a list of {kinds[0]}" if t0 is not list else
             "lists of different element types")
     raise _bad_value(fn, name, f"{what} is not supported (compiled lists hold one element "
@@ -488,7 +502,8 @@ def trace_type(v: Any, loc, what="value") -> PyType:
     if t is PyStr:
         from ..ir.types import STR
         return STR
-    from .objects import ObjState, is_obj
+    from .objects import is_obj
+    from .objects_abi import ObjState
     if t is ObjState:
         return v.pytype(trace_type, loc, what)
     from .dicts import is_dict_value
@@ -530,7 +545,7 @@ def placeholder(t: PyType):
         return 0j
     from ..ir import ObjectType
     if isinstance(t, ObjectType) and not t.state:
-        from .objects import ObjArg
+        from .objects_abi import ObjArg
         return ObjArg(t.pyclass, t.names, [placeholder(e) for e in t.elems])
     if isinstance(t, TupleType):
         items = tuple(placeholder(e) for e in t.elems)

@@ -19,7 +19,7 @@ from ..errors import CompileError
 from ..ir import (BOOL, F64, I64, FunctionBuilder, Loc, PySignature, PyType, TupleType, Var,
                   flatten)
 from ..ir.types import COMPLEX, ListType, NumpyScalarType, ScalarType, python_name
-from . import arrays, containers_abi, lists, objects
+from . import arrays, containers_abi, lists, objects_abi
 from .liveness import live_locals
 from .opcodes import Handlers
 from .signature import placeholder, trace_type
@@ -121,13 +121,13 @@ class FunctionTracer(Handlers):
                                        for v in locals_[:len(args)]]
         self.frame0 = Frame(locals_, [])  # closure cells stay known values
         self.obj_args: list = []  # instance arguments of an exported function (objects.py)
-        if export and any(isinstance(a, objects.ObjArg) for a in args):
+        if export and any(isinstance(a, objects_abi.ObjArg) for a in args):
             loc = self.loc_at_line(code.co_firstlineno)
             for i, v in enumerate(locals_[:len(args)]):
-                if isinstance(v, objects.ObjArg):
-                    locals_[i] = objects.enter(self, v, loc)
+                if isinstance(v, objects_abi.ObjArg):
+                    locals_[i] = objects_abi.enter(self, v, loc)
                     self.obj_args.append(locals_[i])
-            objects.publish(self, self.obj_args, loc)  # for the raising path (api.py)
+            objects_abi.publish(self, self.obj_args, loc)  # for the raising path (api.py)
             self.result = None  # the result is (value, states): CPython ignores the annotation
         if self.genexpr == "list":
             from .generators import start
@@ -373,10 +373,10 @@ class FunctionTracer(Handlers):
         if self.export:  # instances leave as states; instance arguments' states follow
             from .strvalues import exit_value
             value = exit_value(self, value, loc)  # known strs leave in memory
-            value = objects.exit_value(self, value, loc)
+            value = objects_abi.exit_value(self, value, loc)
             if self.obj_args:
-                value = (value, tuple(objects.state(self, o, loc) for o in self.obj_args))
-                objects.unpublish(self)
+                value = (value, tuple(objects_abi.state(self, o, loc) for o in self.obj_args))
+                objects_abi.unpublish(self)
         if self.export or self.result is not None:
             value = arrays.settle_return(self, value, loc)
         else:

@@ -180,10 +180,14 @@ _SPEC = {"float": "f", "int": "i", "bool": "b", None: "-"}
 
 def container_spec(t: Any, where: str = "", readonly: bool = False) -> str:
     """The type spec of js/src/containers.ts: "D" key value / "S" element,
-    each "f" | "i" | "b" | "(...)" (tuples: values only) | "-" (unknown)."""
+    each "f" | "i" | "b" | "(...)" (tuples: values only) | "{x:f,y:i}" (a NamedTuple:
+    values and list elements, a plain object) | "-" (unknown)."""
     def one(x, key):
         if isinstance(x, dict) and "tuple" in x and "names" not in x and not key:
             return "(" + "".join(one(e, False) for e in x["tuple"]) + ")"
+        if is_record(x) and not key and "object" not in x:  # a NamedTuple: a plain object
+            return "{" + ",".join(f"{n}:{one(e, False)}" for n, e in zip(x["names"], x["tuple"])) \
+                + "}"
         if is_str(x) or x == "str":  # a JS string (strings.ts places its block)
             return "s"
         if x in _SPEC:
@@ -192,7 +196,7 @@ def container_spec(t: Any, where: str = "", readonly: bool = False) -> str:
             f"{where}: {python_type(t)} cannot cross to JavaScript ("
             + ("a Map or Set compares array keys by identity: keys and set elements are "
                "numbers, booleans or strings" if key else "values are numbers, booleans, "
-               "strings or tuples of those") + ")")
+               "strings, tuples or NamedTuples of those") + ")")
     if "dict" in t:
         k, v = t["dict"]
         return "D" + one(k, True) + (one(v, False) if k is not None else "-")

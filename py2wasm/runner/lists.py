@@ -71,9 +71,13 @@ def check_elements(fname: str, t: ListType, a) -> None:
         return
     if isinstance(elem, TupleType):
         kinds = tuple(_field_kind(f) for f in elem.elems)
+        names = elem.names  # NamedTuples: api.py keys a compile by their class too
         for x in a:
-            if type(x) is not tuple or tuple(map(type, x)) != kinds:
-                raise TypeError(f"{fname}(): expected a list of tuples of "
+            ok = type(x) is tuple if names is None else \
+                getattr(type(x), "_fields", None) == names and isinstance(x, tuple)
+            if not ok or tuple(map(type, x)) != kinds:
+                what = "tuples" if names is None else f"NamedTuples ({', '.join(names)})"
+                raise TypeError(f"{fname}(): expected a list of {what} of "
                                 f"({', '.join(k.__name__ for k in kinds)}), found {x!r}")
             for v in x:
                 if type(v) is int and not _I64_MIN <= v <= _I64_MAX:
@@ -148,7 +152,7 @@ class ListPlacement:
                 if cols:
                     a = [tuple(self.strs.place(caller, fname, v) if k in cols else v
                                for k, v in enumerate(x)) for x in a]
-                data[:] = a
+                data[:] = [tuple(x) for x in a]  # (NamedTuples as plain tuples)
         else:
             data = np.array(a, _DT[t.elem]) if t.elem is not None and n else None
         nbytes = data.nbytes if data is not None else 0
@@ -204,9 +208,10 @@ def _elements(u8, hdr: int, t: ListType, memo: dict, strs=None, arrays=None) -> 
     if isinstance(t.elem, TupleType):
         cols = [k for k, f in enumerate(t.elem.elems) if isinstance(f, StrType)]
         if cols:
-            return [tuple(strs.read(u8, v) if k in cols else v for k, v in enumerate(r))
-                    for r in raw]
-        return raw
+            raw = [tuple(strs.read(u8, v) if k in cols else v for k, v in enumerate(r))
+                   for r in raw]
+        cls = t.elem.pyclass  # a NamedTuple class: its instances
+        return raw if cls is None else [cls._make(r) for r in raw]
     if not isinstance(t.elem, ListType):
         return raw
     out = []

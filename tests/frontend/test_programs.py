@@ -72,6 +72,9 @@ CASES = [
     # a list of instances (frontend/lists_objects.py)
     (P.simulate, [(3, 10, 0.1), (1, 50, 0.05)]),
     (P.schedule, [([3, 1, 2], [1.0, 2.0, 0.5]), ([1, 1], [2.0, 1.0]), ([], [])]),
+    # a list of NamedTuples (frontend/lists_records.py)
+    (P.polygon_area, [([0.0, 4.0, 4.0, 0.0], [0.0, 0.0, 3.0, 3.0]),
+                      ([0.0, 1.0, 0.0], [0.0, 0.0, 1.0]), ([], [])]),
 ]
 
 
@@ -79,11 +82,9 @@ CASES = [
 # with its P2W code and a hint, never a crash or a wrong answer (README).
 REFUSED = [
     (P.components, [(6, E), (8, E), (3, [(0, 0)])]),
-    (P.polygon_area, [([0.0, 4.0, 4.0, 0.0], [0.0, 0.0, 3.0, 3.0]), ([0.0, 1.0, 0.0], [0.0, 0.0, 1.0])]),
     (P.bst_sorted, [([5, 3, 8, 1, 4, 9],), ([],), ([2.5, 1.5, 3.5],)]),
 ]
-REFUSED_CODES = {"components": "P2W001", "bst_sorted": "P2W001",  # a def inside the function
-                 "polygon_area": "P2W010"}  # a list of NamedTuples
+REFUSED_CODES = {"components": "P2W001", "bst_sorted": "P2W001"}  # a def inside the function
 
 
 @pytest.mark.parametrize("fn, arg_sets", REFUSED, ids=[f.__name__ for f, _ in REFUSED])
