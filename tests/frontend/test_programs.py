@@ -75,16 +75,17 @@ CASES = [
     # a list of NamedTuples (frontend/lists_records.py)
     (P.polygon_area, [([0.0, 4.0, 4.0, 0.0], [0.0, 0.0, 3.0, 3.0]),
                       ([0.0, 1.0, 0.0], [0.0, 0.0, 1.0]), ([], [])]),
+    # a def inside the function, traced where it is called (opcodes_locals)
+    (P.components, [(6, E), (8, E), (3, [(0, 0)])]),
 ]
 
 
 # Programs using what py2wasm refuses so far: each is a located CompileError
 # with its P2W code and a hint, never a crash or a wrong answer (README).
 REFUSED = [
-    (P.components, [(6, E), (8, E), (3, [(0, 0)])]),
     (P.bst_sorted, [([5, 3, 8, 1, 4, 9],), ([],), ([2.5, 1.5, 3.5],)]),
 ]
-REFUSED_CODES = {"components": "P2W001", "bst_sorted": "P2W001"}  # a def inside the function
+REFUSED_CODES = {"bst_sorted": "P2W001"}  # a recursive def inside the function
 
 
 @pytest.mark.parametrize("fn, arg_sets", REFUSED, ids=[f.__name__ for f, _ in REFUSED])
