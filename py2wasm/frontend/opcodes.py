@@ -491,6 +491,8 @@ class Handlers:
         if type(a) is str and type(b) is str:  # both known: Python's answer
             f.stack.append((a in b) != bool(ins.arg))
             return
+        if isinstance(b, (frozenset, set)) and all(type(x) in (int, float, bool, str) for x in b):
+            b = tuple(b)  # a constant set (`x in {1, 2}`, `s in {"a", "b"}`): order-free
         if (strvalues.involved(a, b) or isinstance(b, tuple) and any(
                 strvalues.in_tuples(a, x) for x in b)) and not (
                 lists.is_list(b) or sets.is_set(b) or dicts.is_dict(b)):
@@ -503,8 +505,6 @@ class Handlers:
             f.stack.append(self.fb.emit("not", [r]) if ins.arg and isinstance(r, Var)
                            else (not r) if ins.arg else r)
             return
-        if isinstance(b, (frozenset, set)) and all(type(x) in (int, float, bool) for x in b):
-            b = tuple(b)  # a constant set (`x in {1, 2}`): membership is order-free
         if dicts.is_dict(b) or type(b) is dicts.DictView and b.kind == "keys":
             r = dicts.contains(self, b if dicts.is_dict(b) else b.d, a, loc)
             f.stack.append(self.fb.emit("not", [r]) if ins.arg and isinstance(r, Var)
