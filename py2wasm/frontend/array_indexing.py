@@ -61,13 +61,21 @@ def slice_view(fb, s: slice, n, loc=None):
     if step > 0:
         start = 0 if s.start is None else clamp(s.start, 0, n)
         stop = n if s.stop is None else clamp(s.stop, 0, n)
-        length = imax(fb, 0, ifloordiv_pos(fb, iadd(fb, isub(fb, stop, start), step - 1), step))
+        span, mag = isub(fb, stop, start), step
     else:
         start = isub(fb, n, 1) if s.start is None else clamp(s.start, -1, isub(fb, n, 1))
         stop = -1 if s.stop is None else clamp(s.stop, -1, isub(fb, n, 1))
-        length = imax(fb, 0, ifloordiv_pos(fb, iadd(fb, isub(fb, start, stop), -step - 1),
-                                           -step))
-    return start, length, step
+        span, mag = isub(fb, start, stop), min(-step, 2**63 - 1)  # CPython clamps -2**63
+    return start, slice_length(fb, span, mag), step
+
+
+def slice_length(fb, span, mag):
+    """How many items a slice takes: ceil(span / mag) for span > 0, else 0
+    (mag > 0 known). For a step near 2**63, `span + mag - 1` would wrap, so
+    it is then CPython's (span - 1) // mag + 1 (s[::2**63 - 1] is s[0])."""
+    if mag <= 2**62:
+        return imax(fb, 0, ifloordiv_pos(fb, iadd(fb, span, mag - 1), mag))
+    return isel(fb, icmp(fb, "gt", span, 0), iadd(fb, ifloordiv_pos(fb, isub(fb, span, 1), mag), 1), 0)
 
 
 class _BadIndex(Exception):

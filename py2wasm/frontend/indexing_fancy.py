@@ -364,9 +364,12 @@ def slice_view_dynamic(fb, s: slice, n, loc):
     start = bound(s.start, isel(fb, pos, 0, last))
     stop = bound(s.stop, isel(fb, pos, n, -1))
     span = isel(fb, pos, A.isub(fb, stop, start), A.isub(fb, start, stop))
-    mag = isel(fb, pos, step, fb.emit("wsub", [fb.const(0), step]))
-    length = imax(fb, 0, fb.emit("floordiv", [ic(fb, iadd(fb, span, iadd(fb, mag, -1))),
-                                              ic(fb, mag)]))
+    # |step|, with CPython's clamp of -2**63 to -(2**63 - 1); the length is
+    # (span - 1) // mag + 1 for span > 0 (span + mag - 1 would wrap for a
+    # step near 2**63: s[::2**63 - 1] is s[0])
+    mag = isel(fb, pos, step, fb.emit("wsub", [fb.const(0), A.imax(fb, step, -(2**63 - 1))]))
+    q = fb.emit("floordiv", [ic(fb, iadd(fb, span, -1)), ic(fb, mag)])
+    length = isel(fb, icmp(fb, "gt", span, 0), iadd(fb, q, 1), 0)
     return start, length, step
 
 

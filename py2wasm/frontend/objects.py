@@ -395,6 +395,20 @@ def _list_kinds(tr, f: Field, value):
 
 
 def delattr_(tr, obj: PyObj, name, loc):
+    """`del obj.name`: a property's deleter, a frozen dataclass's
+    FrozenInstanceError (before the field is looked up, as its generated
+    __delattr__ does), else the field is unset (AttributeError if it is not)."""
+    cls = obj.cls
+    attr = _class_attr(cls, name)
+    if isinstance(attr, property):
+        if attr.fdel is None:
+            raise TraceRaise("AttributeError", f"property {name!r} of {cls.__name__!r} "
+                             "object has no deleter")
+        from .calls import call_python
+        call_python(tr, attr.fdel, [obj], {}, loc, public=f"{cls.__name__}.{name}")
+        return
+    if dataclasses.is_dataclass(cls) and cls.__dataclass_params__.frozen:
+        raise TraceRaise("FrozenInstanceError", f"cannot delete field {name!r}")
     f = layout(tr, obj.cls).fields.get(name)
     if f is None:
         raise _no_attr(obj.cls, name)

@@ -178,6 +178,8 @@ class OperatorOps:
         if type(a) is str and type(b) is str:  # both known: Python's answer
             f.stack.append((a in b) != bool(ins.arg))
             return
+        if isinstance(b, (frozenset, set)) and all(type(x) in (int, float, bool, str) for x in b):
+            b = tuple(b)  # a constant set (`x in {1, 2}`, `s in {"a", "b"}`): order-free
         if type(b) is dict:  # `k in TABLE`, a module-level dict: frontend/dict_constants.py
             from . import dict_constants
             r = dict_constants.contains(self, b, a, loc)
@@ -196,8 +198,6 @@ class OperatorOps:
             f.stack.append(self.fb.emit("not", [r]) if ins.arg and isinstance(r, Var)
                            else (not r) if ins.arg else r)
             return
-        if isinstance(b, (frozenset, set)) and all(type(x) in (int, float, bool) for x in b):
-            b = tuple(b)  # a constant set (`x in {1, 2}`): membership is order-free
         if dicts.is_dict(b) or type(b) is dicts.DictView and b.kind == "keys":
             r = dicts.contains(self, b if dicts.is_dict(b) else b.d, a, loc)
             f.stack.append(self.fb.emit("not", [r]) if ins.arg and isinstance(r, Var)

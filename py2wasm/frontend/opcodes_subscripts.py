@@ -97,9 +97,11 @@ class SubscriptOps:
             raise TraceRaise("IndexError", "tuple index out of range")
         t = types.pop()
         zero, size = fb.const(0), fb.const(n)
-        j = fb.emit("select", [fb.emit("lt", [idx, zero]), fb.emit("add", [idx, size]), idx])
-        oob = fb.emit("or", [fb.emit("lt", [j, zero]), fb.emit("ge", [j, size])])
+        # the bounds on idx itself: idx + n would overflow int64 for an idx
+        # near 2**63 (an OverflowError instead of CPython's IndexError)
+        oob = fb.emit("or", [fb.emit("lt", [idx, fb.const(-n)]), fb.emit("ge", [idx, size])])
         fb.raise_if(oob, "IndexError", "tuple index out of range", loc)
+        j = fb.emit("select", [fb.emit("lt", [idx, zero]), fb.emit("add", [idx, size]), idx])
         items = [self.materialize(x) for x in seq]
         out = items[-1]
         for k in range(n - 2, -1, -1):

@@ -601,9 +601,11 @@ def update_from_iterable(tr, s, src, loc):
         for x in src:
             add(tr, s, x, loc)
         return
-    if isinstance(src, (frozenset, set)) and all(scalar_type(x) in _DT for x in src):
-        # a constant set (`{1, 2, 3}` is BUILD_SET + SET_UPDATE of a frozenset): CPython
-        # iterates the frozenset in its own order, which is Python's here
+    if isinstance(src, (frozenset, set)) and all(scalar_type(x) in _DT or type(x) is str
+                                                 for x in src):
+        # a constant set (`{1, 2, 3}`, `{"a", "b", "c"}` are BUILD_SET + SET_UPDATE of a
+        # frozenset): CPython iterates the frozenset in its own order, which is Python's
+        # here (a set of strs iterates in py2wasm's order anyway: README)
         for x in src:
             add(tr, s, x, loc)
         return

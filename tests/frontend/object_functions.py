@@ -134,6 +134,41 @@ def frozen_assign(a: float) -> float:
     return p.x
 
 
+def frozen_delete(a: float, n: int) -> float:
+    p = Point(a, a)
+    if n > 0:
+        del p.x  # FrozenInstanceError, not the AttributeError of an unset field
+    if n > 1:
+        del p.z
+    return p.x
+
+
+class Guarded:
+    def __init__(self, v):
+        self._v = v
+
+    @property
+    def v(self):
+        return self._v
+
+    @property
+    def w(self):
+        return self._v * 2
+
+    @w.deleter
+    def w(self):
+        self._v = -1
+
+
+def property_delete(n: int) -> int:
+    g = Guarded(n)
+    if n > 0:
+        del g.w  # the deleter runs
+    if n > 5:
+        del g.v  # AttributeError: no deleter
+    return g.v
+
+
 @dataclass
 class Derived:
     a: float

@@ -28,8 +28,10 @@ from __future__ import annotations
 import ast
 import random
 
+from .gen_py_extra import ExtraPy
 from .gen_py_more import LLI, MoreGen
 from .gen_scalar import BOOL, FLOAT, INT, L, S, Options, ScalarGen, call, const, name
+from .gen_scalar_extra import ExtraScalar
 from .program import Program, T
 
 LI, LF, LS, DI, SI, STR, PT = "li", "lf", "ls", "di", "si", "str", "pt"
@@ -81,7 +83,7 @@ def gen1(xs):
 '''
 
 
-class PyGen(MoreGen, ScalarGen):
+class PyGen(MoreGen, ExtraPy, ExtraScalar, ScalarGen):
     def __init__(self, rng, opts=None):
         super().__init__(rng, opts)
         self.cvars: dict[str, str] = {}  # container variables: name -> type
@@ -303,6 +305,8 @@ class PyGen(MoreGen, ScalarGen):
         r = self.rng
         if r.random() < 0.2:
             return self.more_str(d)
+        if self._pon() and r.random() < 0.08:
+            return self.x_str(d)
         k = r.random()
         if k < 0.15:
             return self.slice_of(self.leaf(STR), STR)
@@ -754,14 +758,14 @@ class PyGen(MoreGen, ScalarGen):
     # -- the program ------------------------------------------------------------------
     def program(self, label="") -> Program:
         r = self.rng
-        helpers = ast.parse(HELPER_SRC).body
+        helpers = self.x_module_consts() + ast.parse(HELPER_SRC).body + self.extra_helpers()
         # (lists of str are not arguments yet: README)
         ptypes = [r.choice([INT, FLOAT, BOOL, LI, LI, LF, STR, STR, DI, LLI])
                   for _ in range(r.randint(1, 4))]
         params = [f"p{i}" for i in range(len(ptypes))]
         self.vars = {p: t for p, t in zip(params, ptypes) if t in (INT, FLOAT, BOOL)}
         self.cvars = {p: t for p, t in zip(params, ptypes) if t not in (INT, FLOAT, BOOL)}
-        body = []
+        body = self.x_prologue(params)
         # at least one scalar variable and one list (the scalar statements need one)
         for t in (INT, r.choice([INT, FLOAT, BOOL])):
             v = self.fresh()

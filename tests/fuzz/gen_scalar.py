@@ -411,6 +411,8 @@ class ScalarGen:
         self.vars = dict(zip(params, ptypes))
         self.ret_t = ret_t
         body = []
+        if not self.in_helper and hasattr(self, "x_prologue"):  # gen_scalar_extra: local lambdas
+            body += self.x_prologue(params)
         for _ in range(self.rng.randint(0, 3)):
             v = self.fresh()
             t = self.rng.choice(SCALARS)
@@ -424,13 +426,15 @@ class ScalarGen:
 
     def program(self, label="") -> Program:
         r = self.rng
-        defs = []
+        defs = self.x_module_consts() if hasattr(self, "x_module_consts") else []
         for i in range(r.choice([0, 0, 1, 2])):
             ptypes = [r.choice(SCALARS) for _ in range(r.randint(1, 3))]
             ret = r.choice(SCALARS)
             self.in_helper = True
             defs.append(self.function(f"g{i}", ptypes, ret, r.randint(1, 3)))
             self.in_helper = False
+            if hasattr(self, "x_defaults"):  # gen_scalar_extra: default parameter values
+                self.x_defaults(defs[-1], ptypes)
             self.helpers.append((f"g{i}", ptypes, ret))
         if r.random() < 0.2 and not self.ex("recursion"):
             fdef, ptypes, ret = self.recursive_helper("r0")
@@ -461,4 +465,8 @@ class ScalarGen:
 
 
 def generate(rng: random.Random, opts: Options | None = None, label="") -> Program:
-    return ScalarGen(rng, opts).program(label)
+    from .gen_scalar_extra import ExtraScalar
+
+    class Gen(ExtraScalar, ScalarGen):
+        pass
+    return Gen(rng, opts).program(label)

@@ -56,6 +56,12 @@ def _r_fsum(xs):
     return sum(xs, 0.0)
 
 
+def _r_divmod(a, b):
+    """divmod of two ints: both parts are int64 (README)."""
+    q, m = divmod(a, b)
+    return _chk(q), _chk(m)
+
+
 def _chk(v):
     if type(v) is int and not (INT64_MIN <= v <= INT64_MAX):
         raise ModelOverflow("integer overflow: the result does not fit in a 64-bit int")

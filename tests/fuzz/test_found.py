@@ -91,6 +91,11 @@ CASES = [
     ("def f(a, k):\n    return a[k:]\n", (np.arange(5.0), np.uint64(2**64 - 1)), np.zeros(0)),
     ("def f(a, k):\n    return a[:k]\n", (np.arange(3.0), np.uint64(2**63)), np.arange(3.0)),
     ("def f(a, k):\n    return a[1:k]\n", (np.arange(3.0), np.uint64(2)), np.arange(1.0, 2.0)),
+    # a tuple indexed at run time by an int near 2**63: i + len overflowed
+    # before the bounds check (OverflowError; scalar seed 83000 index 56)
+    ("def f(p0, p1, p2):\n    return (0.0, 2.0)[p2]\n", (0.0, False, 2**63 - 1),
+     (IndexError, "tuple index out of range")),
+    ("def f(i):\n    return (1, 2, 3)[i]\n", (-2**63,), (IndexError, "tuple index out of range")),
 ]
 
 

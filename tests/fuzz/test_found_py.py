@@ -70,6 +70,14 @@ CASES = [
     ("def f(n: int):\n    return 'ab,' * min(n, 3) + 3 * 'x' + '-' * (n > 1)\n", (2,)),
     ("def f(n: int):\n    return 'ab,' * min(n, 3) + 3 * 'x' + '-' * (n > 1)\n", (-4,)),
     ("def f(s: str, n: int):\n    s += 'a,b' * n\n    return '|'.join(s.split(','))\n", ("x", 2)),
+    # a set literal of three or more strs is BUILD_SET + SET_UPDATE of a frozenset
+    # constant (was refused: "set() of a frozenset"), and `s in {...}` of a
+    # run-time str (was refused: "`in` on a frozenset with a string")
+    ("def f(s: str):\n    t = {'a', 'ab', 'x y'}\n    t.remove(s)\n    return len(t), 'a' in t\n", ("ab",)),
+    ("def f(s: str):\n    t = {'a', 'ab', 'x y'}\n    t.remove(s)\n    return len(t)\n", ("it's",)),
+    ("def f(s: str):\n    t = {'a', 'ab', 'x y', 'q'} | {s}\n    return sorted(t)\n", ("b",)),
+    ("def f(s: str):\n    return s in {'a', 'b', 'c'}, s not in {'a', 'b', 'c'}, 1 in {0, 1, 2}\n", ("b",)),
+    ("def f(s: str):\n    return s in {'a', 'b', 'c'}, s not in {'a', 'b', 'c'}\n", ("",)),
 ]
 
 

@@ -19,6 +19,24 @@ CONSTRUCTS = {
     "matrix product": r" @ ",
 }
 
+# the widened scalar generator (gen_scalar_extra.py)
+SCALAR_EXTRA_CONSTRUCTS = {
+    "divmod": r"\bdivmod\(",
+    "two-argument pow": r"\bpow\([^,()]+, [^,()]+\)",
+    "round to tens": r"\bround\([^)]*, -\d+\)",
+    "more math": r"math\.(tan|asin|acos|sinh|cosh|asinh|acosh|atanh|log2|log10|erf|degrees|radians|pow)\(",
+    "and/or of numbers": r"\((p\d|v\d+) (and|or) ",
+    "tuple at a run-time index": r"\)\[(p\d|v\d+)",
+    "while ... else": r"\n( +)while .*\n(?:\1 .*\n)+\1else:",
+    "negative range step": r"range\(.*, -\d\)",
+    "elif": r"\belif\b",
+    "lambda": r"= lambda a:",
+    "module constant": r"\nC\d = ",
+    "keyword argument": r"\bg\d\([^)]*p\d=",
+    "default parameter": r"def g\d\([^)]*=",
+    "augmented shift/power": r" (<<|>>|\*\*|//|%)= ",
+}
+
 # the widened array generator (gen_array_more.py)
 ARRAY_CONSTRUCTS = {
     "integer-array index": r"\[(:, )?np\.array\(\[",
@@ -40,6 +58,16 @@ def test_every_array_construct_is_generated():
     for i in range(400):
         src = program_for(6, i, "array").source()
         for k, pat in ARRAY_CONSTRUCTS.items():
+            if re.search(pat, src):
+                seen[k] += 1
+    assert all(seen.values()), seen
+
+
+def test_every_scalar_extra_construct_is_generated():
+    seen = {k: 0 for k in SCALAR_EXTRA_CONSTRUCTS}
+    for i in range(200):
+        src = program_for(5, i, "scalar").source()
+        for k, pat in SCALAR_EXTRA_CONSTRUCTS.items():
             if re.search(pat, src):
                 seen[k] += 1
     assert all(seen.values()), seen
@@ -87,6 +115,18 @@ PY_CONSTRUCTS = {
     "dataclass method": r"\.(walk|moved)\(|dataclasses\.replace\(",
     "del / slice assignment": r"\bdel \w+\[|\w+\[[^\]]*:[^\]]*\] = ",
     "early exit in a loop": r"for (\w+) in .*:\n +if .*\1.*:\n +(return|raise|break)",
+    # gen_py_extra.py
+    "frozen dataclass": r"\bFz\(",
+    "frozen field assigned or deleted": r"(\bdel t\d+\.|t\d+\.)[xy]( = |\n)",
+    "NamedTuple": r"\bNt\(",
+    "_replace": r"\._replace\(",
+    "property/classmethod/staticmethod": r"\bAcc(\.make|\.sq)?\(",
+    "generator with return": r"\bgen2\(",
+    "dict of strs": r"\{'[^']*': ",
+    "set of strs": r"= \{'[^']*'(, |\})",
+    "int(s, base)": r"\bint\(\w+, \d+\)",
+    "key=abs/len": r"key=(abs|len)\b",
+    "case methods": r"\.(title|capitalize|swapcase|casefold)\(\)",
 }
 
 
