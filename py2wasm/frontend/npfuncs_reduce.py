@@ -15,7 +15,7 @@ import numpy as np
 from ..ir import BOOL, DTYPES, F64, I64, Var
 from ..ir.types import INT_BITS, NARROW_INTS
 from . import arrays as A
-from . import array_shapes
+from . import array_shapes, reduce_order
 from .arrays import (alloc, Arr, cast, element, Ew, ic, icmp, imul, is_array, known, loop,
                      loop_nest, materialize, store, strides_of)
 from .values import E_TYPE, E_UNSUPPORTED_CALL, error, TraceRaise
@@ -150,8 +150,7 @@ def reduce(tr, kind, a, axis, keepdims, loc, ddof=0):
     axes = axis_arg(axis, a.ndim, loc)
     if kind in ("var", "std"):
         return _variance(tr, kind, a, axis, axes, keepdims, loc, ddof)
-    if kind == "mean" and acc_dt == "float64" and src != "float64" and hasattr(tr, "mt") and \
-            not (isinstance(a, Arr) and a.strides is not None and a.ndim > 1):
+    if kind == "mean" and acc_dt == "float64" and src != "float64" and hasattr(tr, "mt"):
         # NumPy's mean of ints and bools: umr_sum(a, dtype=float64), the
         # pairwise sum of the converted values, then the division
         r = _pairwise_reduction(tr, kind, A.astype_node(a, "float64"), axes, keepdims, loc,
@@ -293,10 +292,6 @@ def _pairwise_reduction(tr, kind, a, axes, keepdims, loc, buffered=False):
     nd = a.ndim
     if len(axes) != nd and axes != (nd - 1,):
         return None
-    if isinstance(a, Arr) and a.strides is not None and nd > 1:
-        # N-d views: NumPy iterates in memory order (for a reduced axis that is
-        # not the innermost one, sequentially per output: the fallback does that)
-        return None
     def finish(total, count):
         if kind == "mean":
             total = fb.emit("fdiv", [total, fb.emit("convert", [ic(fb, count)], {"to": F64})])
@@ -304,6 +299,19 @@ def _pairwise_reduction(tr, kind, a, axes, keepdims, loc, buffered=False):
                 total = fb.emit("f32", [total])
         return total
 
+    if len(axes) == nd and reduce_order.needs_korder(a):
+        # not C order: NumPy's K order (frontend/reduce_order.py)
+        total = finish(reduce_order.korder_sum(tr, a, loc, buffered), A.size_of(fb, a))
+        if not keepdims:
+            return total
+        out = alloc(tr, a.dtype, (1,) * nd, loc)
+        store(fb, out, [0] * nd, total)
+        return out
+    if isinstance(a, Arr) and a.strides is not None and nd > 1:
+        # N-d views along the last axis: NumPy iterates in memory order (for a
+        # reduced axis that is not the innermost one, sequentially per
+        # output: the fallback does that)
+        return None
     if len(axes) == nd and isinstance(a, Ew):
         # Below 8 elements NumPy's pairwise sum is a plain loop from 0.0: fused
         # here (no temporary, e.g. np.sum((x[i] - x[j]) ** 2) in a double loop)
