@@ -130,7 +130,15 @@ def axis_order(fb, a, plan):
             s = bst[k] if k >= 0 else 0
             st.append(_sel(fb, one, 0, s) if not (A.known(s) and s == 0) else 0)
         slots.append((d, n, st))
-    slots.reverse()  # inner first, as NumPy's axisdata
+    return sort_axes(fb, slots)
+
+
+def sort_axes(fb, slots):
+    """NumPy's npyiter_find_best_axis_ordering: `slots` (axis, length, [byte
+    stride of each operand]) in C order, returned inner first in NumPy's
+    order; strides 0 (length-1 and broadcast axes) compare as ambiguous."""
+    nd = len(slots)
+    slots = slots[::-1]  # inner first, as NumPy's axisdata
     for i0 in range(1, nd):
         cur = slots[i0]
         ipos, done = i0, False
