@@ -290,8 +290,21 @@ def _pairwise_reduction(tr, kind, a, axes, keepdims, loc, buffered=False):
     axis sets: None (the sequential reduction)."""
     fb = tr.fb
     nd = a.ndim
+    if isinstance(a, Arr) and a.strides is not None and nd > 1 and len(axes) == 1 and \
+            not buffered:
+        # one axis of an N-d view: pairwise when it is innermost in memory
+        return reduce_order.axis_sum(tr, kind, a, axes[0], keepdims, loc,
+                                     lambda: _reduce_axes(tr, kind, a, axes, False, a.dtype, loc))
+    if len(axes) == 1 and axes[0] < nd - 1 and not buffered and \
+            not any(known(s) and s != 1 for s in a.shape[axes[0] + 1:]):
+        # axes of length 1 after it (perhaps, at run time): then the axis is
+        # innermost (pairwise)
+        a = materialize(tr, a, loc)
+        return reduce_order.axis_sum(tr, kind, a, axes[0], keepdims, loc,
+                                     lambda: _reduce_axes(tr, kind, a, axes, False, a.dtype, loc))
     if len(axes) != nd and axes != (nd - 1,):
         return None
+
     def finish(total, count):
         if kind == "mean":
             total = fb.emit("fdiv", [total, fb.emit("convert", [ic(fb, count)], {"to": F64})])

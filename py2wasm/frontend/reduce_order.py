@@ -257,3 +257,75 @@ def korder_sum(tr, a, loc, buffered=False):
     fn = _chunked_fn(tr, a.dtype)
     return fb.emit_multi("call", [ic(fb, tmp.ptr), ic(fb, n), whole],
                          {"fn": fn, "results": [F64]}, loc=loc)[0]
+
+
+def axis_sum(tr, kind, a: Arr, k: int, keepdims: bool, loc, sequential):
+    """sum/mean of the float view `a` along its axis k as NumPy's iterator
+    does: when k is the innermost axis of NumPy's order (the smallest
+    stride, e.g. axis 0 of a Fortran-ordered array), one pairwise sum per
+    output element along k; otherwise, the inner loop runs over kept axes and
+    each output adds its elements one at a time, in increasing index: that
+    is `sequential()` (npfuncs_reduce's reduction along axes, an array of
+    the kept axes)."""
+    from .npfuncs_reduce import _pairwise_fn
+    fb = tr.fb
+    nd = a.ndim
+    st = A.strides_of(fb, a)
+    isz = DTYPES[a.dtype].size
+    slots = []
+    for d in range(nd):
+        one = A.icmp(fb, "eq", a.shape[d], 1)
+        slots.append((d, a.shape[d], [_sel(fb, one, 0, A.imul(fb, st[d], isz))]))
+    innermost = -1  # the innermost axis of length > 1 (NumPy drops the others)
+    for ax, m, _ in reversed(sort_axes(fb, slots)):
+        innermost = _sel(fb, A.icmp(fb, "ne", m, 1), ax, innermost)
+    inner = A.icmp(fb, "eq", innermost, k)
+    kept = [d for d in range(nd) if d != k]
+    oshape = tuple(a.shape[d] for d in kept)
+    n = a.shape[k]
+    out = alloc(tr, a.dtype, oshape, loc)
+    ost = A.strides_of(fb, out)
+    f32 = a.dtype == "float32"
+
+    def finish(total):
+        if kind == "mean":
+            total = fb.emit("fdiv", [total, fb.emit("convert", [ic(fb, n)], {"to": F64})])
+        return fb.emit("f32", [total]) if f32 else total
+
+    def full(idx):
+        pos = list(idx)
+        pos.insert(k, 0)
+        return pos
+
+    def pairwise(idx, cs):
+        row = ic(fb, A.address(fb, a, full(idx), st))
+        t = fb.emit_multi("call", [row, ic(fb, n), ic(fb, A.imul(fb, st[k], isz))],
+                          {"fn": _pairwise_fn(tr, a.dtype), "results": [F64]}, loc=loc)[0]
+        A.store(fb, out, idx, finish(t), ost)
+        return cs
+
+    def other():
+        r = sequential()
+        rst = A.strides_of(fb, r)
+        loop_nest(fb, oshape, [], lambda idx, cs: (A.store(
+            fb, out, idx, A.load(fb, r, idx, rst), ost), cs)[1])
+    if inner is False:
+        r = sequential()
+        return Arr(r.dtype, r.ptr, tuple(1 if d == k else a.shape[d] for d in range(nd)),
+                   None, r.root) if keepdims else r
+    if inner is True:
+        loop_nest(fb, oshape, [], pairwise)
+    else:
+        yes, no, join = fb.new_block(), fb.new_block(), fb.new_block()
+        fb.cond_br(inner, yes, no)
+        fb.set_block(yes)
+        loop_nest(fb, oshape, [], pairwise)
+        fb.br(join)
+        fb.set_block(no)
+        other()
+        fb.br(join)
+        fb.set_block(join)
+    if keepdims:
+        return Arr(out.dtype, out.ptr, tuple(1 if d == k else a.shape[d] for d in range(nd)),
+                   None, out.root)
+    return out

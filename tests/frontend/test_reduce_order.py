@@ -112,3 +112,28 @@ def test_int_mean_of_fortran_argument_buffers_in_memory_order(target):
     rng = np.random.default_rng(3)
     x = np.asfortranarray(rng.integers(-10**9, 10**9, (150, 130)))
     _same(_compiled(mean, target)(x), mean(x))
+
+
+def axis0(a):
+    return a.sum(axis=0), np.mean(a, axis=-1, keepdims=True)
+
+
+def axis1(a):
+    return np.sum(a, axis=1), a.mean(axis=1)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(shape=st.lists(st.integers(1, 40), min_size=2, max_size=3),
+       dtype=st.sampled_from(["float64", "float32"]),
+       layout=st.sampled_from(["C", "F", "T", "rev", "revF", "step", "perm"]),
+       fn=st.sampled_from([axis0, axis1]), seed=st.integers(0, 2**32 - 1))
+def test_axis_sums_of_views_match_numpy(shape, dtype, layout, fn, seed):
+    """Along one axis of a view: a pairwise sum per output when the axis is
+    innermost in memory (axis 0 of a Fortran-ordered array), else each output
+    adds its elements one at a time."""
+    rng = np.random.default_rng(seed)
+    x = (rng.standard_normal(shape) * 10 ** rng.uniform(-3, 3, shape)).astype(dtype)
+    a = _layouts(x, layout)
+    want = fn(a)
+    for target in TARGETS:
+        _same(_compiled(fn, target)(a), want)
