@@ -279,8 +279,11 @@ def _pairwise_call(tr, src: Arr, loc, buffered=False):
     fn = (_buffered_fn if buffered else _pairwise_fn)(tr, src.dtype)
     n = A.size_of(fb, src)
     stride = strides_of(fb, src)[0] if src.ndim == 1 else 1
-    return fb.emit_multi("call", [ic(fb, src.ptr), ic(fb, n), ic(fb, imul(
+    r = fb.emit_multi("call", [ic(fb, src.ptr), ic(fb, n), ic(fb, imul(
         fb, stride, DTYPES[src.dtype].size))], {"fn": fn, "results": [F64]}, loc=loc)[0]
+    # NumPy adds the run's sum to the output, which starts at 0.0: so a sum
+    # of negative zeros is 0.0
+    return fb.emit("add", [fb.const(0.0), r])
 
 
 def _pairwise_reduction(tr, kind, a, axes, keepdims, loc, buffered=False):
@@ -375,6 +378,7 @@ def _pairwise_reduction(tr, kind, a, axes, keepdims, loc, buffered=False):
         row = ic(fb, A.address(fb, src, list(idx) + [0], st))
         t = fb.emit_multi("call", [row, ic(fb, n), step_b], {"fn": fn, "results": [F64]},
                           loc=loc)[0]
+        t = fb.emit("add", [fb.const(0.0), t])  # the output starts at 0.0
         store(fb, out, idx, finish(t, n), ost)
         return cs
     loop_nest(fb, oshape, [], body)

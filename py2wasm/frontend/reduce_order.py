@@ -301,6 +301,7 @@ def axis_sum(tr, kind, a: Arr, k: int, keepdims: bool, loc, sequential):
         row = ic(fb, A.address(fb, a, full(idx), st))
         t = fb.emit_multi("call", [row, ic(fb, n), ic(fb, A.imul(fb, st[k], isz))],
                           {"fn": _pairwise_fn(tr, a.dtype), "results": [F64]}, loc=loc)[0]
+        t = fb.emit("add", [fb.const(0.0), t])  # the output starts at 0.0
         A.store(fb, out, idx, finish(t), ost)
         return cs
 

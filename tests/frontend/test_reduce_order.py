@@ -137,3 +137,19 @@ def test_axis_sums_of_views_match_numpy(shape, dtype, layout, fn, seed):
     want = fn(a)
     for target in TARGETS:
         _same(_compiled(fn, target)(a), want)
+
+
+def zeros(a):
+    return np.sum(a), a.sum(axis=1), a.sum(axis=0), a.mean(), a.T.sum(), a[0].sum()
+
+
+@pytest.mark.parametrize("target", TARGETS)
+@pytest.mark.parametrize("shape", [(2, 9), (9, 1), (3, 200), (130, 2)])
+def test_sums_of_negative_zeros_are_positive(target, shape):
+    """NumPy adds each pairwise run to an output that starts at 0.0: a sum
+    of 8 or more -0.0 is 0.0 (the pairwise sum alone is -0.0)."""
+    for a in (np.full(shape, -0.0), np.asfortranarray(np.full(shape, -0.0, np.float32))):
+        got, want = _compiled(zeros, target)(a), zeros(a)
+        _same(got, want)
+        for g, w in zip(got, want):
+            assert np.array_equal(np.signbit(g), np.signbit(w))
