@@ -1,6 +1,8 @@
 """NumPy's order for float sums over every axis of arrays that are not
 C-contiguous: K order (memory order), so `f.sum()` of a Fortran-ordered
-array, `a.T.sum()`, `m[:, idx].var()` are NumPy's to the bit.
+array, `a.T.sum()`, `m[:, idx].var()` are NumPy's to the bit; and along one
+axis of a view (`axis_sum`: pairwise when that axis is innermost in memory,
+as `f.sum(axis=0)` of a Fortran-ordered array).
 
 Place in the pipeline: frontend value semantics, used by npfuncs_reduce's
 pairwise reductions (`sum`, `mean`, and so `var`/`std`) over every axis.
