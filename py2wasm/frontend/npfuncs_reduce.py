@@ -150,7 +150,9 @@ def reduce(tr, kind, a, axis, keepdims, loc, ddof=0):
     axes = axis_arg(axis, a.ndim, loc)
     if kind in ("var", "std"):
         return _variance(tr, kind, a, axis, axes, keepdims, loc, ddof)
-    if kind == "mean" and acc_dt == "float64" and src != "float64" and hasattr(tr, "mt"):
+    if kind == "mean" and acc_dt == "float64" and src != "float64" and hasattr(tr, "mt") and \
+            not (isinstance(a, Arr) and a.strides is not None and a.ndim > 1 and
+                 len(axes) != a.ndim):
         # NumPy's mean of ints and bools: umr_sum(a, dtype=float64), the
         # pairwise sum of the converted values, then the division
         r = _pairwise_reduction(tr, kind, A.astype_node(a, "float64"), axes, keepdims, loc,
