@@ -29,8 +29,10 @@ NumPy's rules, as implemented here:
 """
 from __future__ import annotations
 
+import numpy as np
+
 from . import arrays as A
-from . import array_assign, array_indexing, array_ops
+from . import array_assign, array_indexing, array_ops, fancy_layout
 from . import npscalars as nps
 from .arrays import (Arr, Ew, ListLit, Plan, alloc, band, bor, cast, element, ic, icmp, iadd,
                      imax, is_array, isel, known, loop_nest, materialize)
@@ -46,7 +48,7 @@ def wants_fancy(a, key) -> bool:
     if is_array(key) and key.dtype == "bool":
         return key.ndim != a.ndim
     items = key if isinstance(key, tuple) else (key,)
-    return any(isinstance(k, (ListLit, tuple)) or is_array(k) for k in items)
+    return any(isinstance(k, (ListLit, tuple, np.ndarray)) or is_array(k) for k in items)
 
 
 # --- parsing the index -------------------------------------------------------------------------
@@ -65,7 +67,16 @@ class _Index:
         self.rest_dims = rest_dims
 
 
+def _tuples(x):
+    return tuple(_tuples(v) for v in x) if isinstance(x, list) else x
+
+
 def _as_index_array(tr, k, loc):
+    if isinstance(k, np.ndarray):  # a global array: its values, known while tracing
+        if k.dtype.kind not in "biuf" or k.ndim == 0:
+            raise error(loc, f"an array index of dtype {k.dtype} is not supported",
+                        "index with an integer or boolean array", E_TYPE)
+        k = _tuples(k.tolist()) if k.size else ()
     if isinstance(k, (ListLit, tuple)):
         from .npfuncs_create import array_from
         v = A.unlist(k)
@@ -86,7 +97,7 @@ def parse(tr, a: Arr, key, loc, *, for_write=False) -> _Index:
     raw = list(key) if isinstance(key, tuple) else [key]
     items = []
     for k in raw:
-        if isinstance(k, (ListLit, tuple)) or is_array(k):
+        if isinstance(k, (ListLit, tuple, np.ndarray)) or is_array(k):
             k = _as_index_array(tr, k, loc)
             if for_write and k.root is not None and k.root == a.root:
                 k = array_assign.copy(tr, k, loc)  # the write must not change the index
@@ -257,15 +268,20 @@ def _address(tr, ix: _Index, plans, r, loc):
 
 # --- reads and writes --------------------------------------------------------------------------
 
-def getitem(tr, a, key, loc, check_when=True) -> Arr:
+def getitem(tr, a, key, loc, check_when=True, numpy_layout=True) -> Arr:
     """a[key] with advanced indices: a new array (`check_when`: the condition
     under which indices are bounds-checked; numpy.take skips them when no
-    element is taken)."""
+    element is taken), laid out as NumPy lays it out (fancy_layout.py; C
+    order when not `numpy_layout`, as numpy.take)."""
     fb = tr.fb
     a = materialize(tr, a, loc)
     ix = parse(tr, a, key, loc)
     _check_bounds(tr, ix, loc, check_when)
     out = alloc(tr, a.dtype, ix.shape, loc)
+    st = fancy_layout.result_strides(fb, ix.view, ix.rest_dims, ix.bshape, ix.pos) \
+        if numpy_layout else None
+    if st is not None:
+        out = Arr(out.dtype, out.ptr, out.shape, st, out.root)
     plans = _planner(tr, ix)
     ost = A.strides_of(fb, out)
 

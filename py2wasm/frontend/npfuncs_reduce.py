@@ -15,7 +15,7 @@ import numpy as np
 from ..ir import BOOL, DTYPES, F64, I64, Var
 from ..ir.types import INT_BITS, NARROW_INTS
 from . import arrays as A
-from . import array_shapes
+from . import array_shapes, reduce_order
 from .arrays import (alloc, Arr, cast, element, Ew, ic, icmp, imul, is_array, known, loop,
                      loop_nest, materialize, store, strides_of)
 from .values import E_TYPE, E_UNSUPPORTED_CALL, error, TraceRaise
@@ -151,7 +151,8 @@ def reduce(tr, kind, a, axis, keepdims, loc, ddof=0):
     if kind in ("var", "std"):
         return _variance(tr, kind, a, axis, axes, keepdims, loc, ddof)
     if kind == "mean" and acc_dt == "float64" and src != "float64" and hasattr(tr, "mt") and \
-            not (isinstance(a, Arr) and a.strides is not None and a.ndim > 1):
+            not (isinstance(a, Arr) and a.strides is not None and a.ndim > 1 and
+                 len(axes) != a.ndim):
         # NumPy's mean of ints and bools: umr_sum(a, dtype=float64), the
         # pairwise sum of the converted values, then the division
         r = _pairwise_reduction(tr, kind, A.astype_node(a, "float64"), axes, keepdims, loc,
@@ -280,8 +281,11 @@ def _pairwise_call(tr, src: Arr, loc, buffered=False):
     fn = (_buffered_fn if buffered else _pairwise_fn)(tr, src.dtype)
     n = A.size_of(fb, src)
     stride = strides_of(fb, src)[0] if src.ndim == 1 else 1
-    return fb.emit_multi("call", [ic(fb, src.ptr), ic(fb, n), ic(fb, imul(
+    r = fb.emit_multi("call", [ic(fb, src.ptr), ic(fb, n), ic(fb, imul(
         fb, stride, DTYPES[src.dtype].size))], {"fn": fn, "results": [F64]}, loc=loc)[0]
+    # NumPy adds the run's sum to the output, which starts at 0.0: so a sum
+    # of negative zeros is 0.0
+    return fb.emit("add", [fb.const(0.0), r])
 
 
 def _pairwise_reduction(tr, kind, a, axes, keepdims, loc, buffered=False):
@@ -291,12 +295,21 @@ def _pairwise_reduction(tr, kind, a, axes, keepdims, loc, buffered=False):
     axis sets: None (the sequential reduction)."""
     fb = tr.fb
     nd = a.ndim
+    if isinstance(a, Arr) and a.strides is not None and nd > 1 and len(axes) == 1 and \
+            not buffered:
+        # one axis of an N-d view: pairwise when it is innermost in memory
+        return reduce_order.axis_sum(tr, kind, a, axes[0], keepdims, loc,
+                                     lambda: _reduce_axes(tr, kind, a, axes, False, a.dtype, loc))
+    if len(axes) == 1 and axes[0] < nd - 1 and not buffered and \
+            not any(known(s) and s != 1 for s in a.shape[axes[0] + 1:]):
+        # axes of length 1 after it (perhaps, at run time): then the axis is
+        # innermost (pairwise)
+        a = materialize(tr, a, loc)
+        return reduce_order.axis_sum(tr, kind, a, axes[0], keepdims, loc,
+                                     lambda: _reduce_axes(tr, kind, a, axes, False, a.dtype, loc))
     if len(axes) != nd and axes != (nd - 1,):
         return None
-    if isinstance(a, Arr) and a.strides is not None and nd > 1:
-        # N-d views: NumPy iterates in memory order (for a reduced axis that is
-        # not the innermost one, sequentially per output: the fallback does that)
-        return None
+
     def finish(total, count):
         if kind == "mean":
             total = fb.emit("fdiv", [total, fb.emit("convert", [ic(fb, count)], {"to": F64})])
@@ -304,6 +317,19 @@ def _pairwise_reduction(tr, kind, a, axes, keepdims, loc, buffered=False):
                 total = fb.emit("f32", [total])
         return total
 
+    if len(axes) == nd and reduce_order.needs_korder(a):
+        # not C order: NumPy's K order (frontend/reduce_order.py)
+        total = finish(reduce_order.korder_sum(tr, a, loc, buffered), A.size_of(fb, a))
+        if not keepdims:
+            return total
+        out = alloc(tr, a.dtype, (1,) * nd, loc)
+        store(fb, out, [0] * nd, total)
+        return out
+    if isinstance(a, Arr) and a.strides is not None and nd > 1:
+        # N-d views along the last axis: NumPy iterates in memory order (for a
+        # reduced axis that is not the innermost one, sequentially per
+        # output: the fallback does that)
+        return None
     if len(axes) == nd and isinstance(a, Ew):
         # Below 8 elements NumPy's pairwise sum is a plain loop from 0.0: fused
         # here (no temporary, e.g. np.sum((x[i] - x[j]) ** 2) in a double loop)
@@ -354,6 +380,7 @@ def _pairwise_reduction(tr, kind, a, axes, keepdims, loc, buffered=False):
         row = ic(fb, A.address(fb, src, list(idx) + [0], st))
         t = fb.emit_multi("call", [row, ic(fb, n), step_b], {"fn": fn, "results": [F64]},
                           loc=loc)[0]
+        t = fb.emit("add", [fb.const(0.0), t])  # the output starts at 0.0
         store(fb, out, idx, finish(t, n), ost)
         return cs
     loop_nest(fb, oshape, [], body)

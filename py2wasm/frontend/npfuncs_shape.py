@@ -277,9 +277,10 @@ def take(tr, a, indices, axis, loc):
     when = icmp(fb, "ne", outer, 0)
     if not (is_array(indices) or isinstance(indices, tuple)):
         from .arrays import ListLit
-        r = FX.getitem(tr, a, key[:-1] + (ListLit((indices,)),), loc, when)
+        r = FX.getitem(tr, a, key[:-1] + (ListLit((indices,)),), loc, when,
+                         numpy_layout=False)
         return array_indexing.getitem(tr, r, tuple(slice(None) for _ in range(ax)) + (0,), loc)
-    return FX.getitem(tr, a, key, loc, when)
+    return FX.getitem(tr, a, key, loc, when, numpy_layout=False)
 
 
 def put(tr, a, ind, v, loc):

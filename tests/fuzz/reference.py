@@ -15,9 +15,9 @@ Modelled deviations (README "Where py2wasm differs", docs/arrays.md):
   once, mvp target) after checking them against CPython/NumPy (`_libm`).
 - -0.0/+0.0 ties in maximum/minimum/fmax/fmin and max/min reductions give
   the first operand / the running result (`_r_*`).
-- float sums over axes other than the last and of non-contiguous N-d views
-  add sequentially; integer mean over axes other than the last adds
-  sequentially; float matrix products
+- integer mean over axes other than the last adds sequentially (float
+  sums over every axis and along one axis, and integer means over every
+  axis, are NumPy's own: frontend/reduce_order.py); float matrix products
   sum in k order from 0.0, except 1-D dots and matrix-vector products that
   stream the matrix's rows, which sum in the blocked order (`_r_sum`,
   `_r_mean`, `_r_matmul`, `_r_blocked_dot`, ...).
@@ -316,30 +316,12 @@ def _r_min(a, axis=None):
     return _first_zero_rule(a, np.min(a, axis=axis), axis, True)
 
 
-def _seq_sum(rows, dtype):
-    out = []
-    for row in rows:
-        acc = None
-        for v in row.tolist():
-            acc = v if acc is None else (np.float32(acc) + np.float32(v) if dtype == np.float32 else acc + v)
-        out.append(0.0 if acc is None else acc)
-    return np.array(out, dtype=dtype)
-
-
 def _r_sum(a, axis=None):
-    """Float sums: NumPy's pairwise order over the last axis and over every
-    axis of contiguous data; sequential (from the first element) over other
-    axes and over every axis of a non-contiguous N-d view."""
-    if a.dtype.kind != "f":
-        return np.sum(a, axis=axis)
-    if axis is None:
-        if a.ndim <= 1 or a.flags.c_contiguous:
-            return np.sum(a)
-        return _seq_sum(a.reshape(1, -1), a.dtype)[0].astype(a.dtype)[()]
-    if axis % a.ndim == a.ndim - 1:
-        return np.sum(a, axis=axis)
-    rows, shape = _rows(a, axis)
-    return _seq_sum(rows, a.dtype).reshape(shape)
+    """Float sums: NumPy's own over every axis (its K order, whatever the
+    layout: frontend/reduce_order.py; views too large for one NumPy buffer
+    that do not coalesce are not generated) and along one axis (pairwise
+    when it is innermost in memory)."""
+    return np.sum(a, axis=axis)
 
 
 def _buffered_sum(row) -> float:
@@ -362,6 +344,8 @@ def _r_mean(a, axis=None):
             if isinstance(s, np.ndarray):
                 return (s / a.dtype.type(n)).astype(a.dtype) if n else np.mean(a, axis=axis)
             return a.dtype.type(s) / a.dtype.type(n) if n else np.mean(a, axis=axis)
+    if axis is None and a.size:  # NumPy's buffered sum in its K order
+        return np.mean(a)
     pairwise = a.ndim <= 1 or (axis is None or axis % a.ndim == a.ndim - 1) and \
         a.flags.c_contiguous
     rows, shape = _rows(a, axis)
