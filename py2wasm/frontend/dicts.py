@@ -461,6 +461,10 @@ def missing_key(tr, key, loc):
     by the raise (a Var's repr is no message); the trace stops here."""
     if _run_time_key(key):
         _key_error(tr, True, key, loc)
+        # that raise comes first; a Var's repr (its id changes from trace to
+        # trace) must not reach the exception table: the builds of one
+        # package must describe the same module (package/builds.py)
+        raise TraceRaise("KeyError", "(the run-time key)")
     raise TraceRaise("KeyError", repr(key))
 
 
