@@ -354,7 +354,7 @@ def shape_checks(t: Any, access: str, labels: str, label: str, used: set) -> lis
 def record_check(t: Any, access: str, labels: str, label: str) -> str:
     """The JS statement checking a NamedTuple argument (runtime piece `rec`)."""
     names = "[" + ",".join(_s_json(n) for n in t["names"]) + "]"
-    return f"$rec({access},{names},{_s_json(t.get('class', 'NamedTuple'))},{labels},{_s_json(label)});"
+    return f"$rec({access},{names},{_s_json(t.get('class') or t.get('object') or 'NamedTuple')},{labels},{_s_json(label)});"
 
 
 def field_access(access: str, name: str) -> str:

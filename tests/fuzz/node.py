@@ -156,7 +156,7 @@ def _clamp(v):
         return max(min(v, SAFE), -SAFE)
     if isinstance(v, (np.int64, np.uint64)):  # safe integers too (README, NumPy scalars)
         return type(v)(max(min(int(v), SAFE), -SAFE))
-    if isinstance(v, (tuple, list)):
+    if type(v) in (tuple, list):
         return type(v)(_clamp(x) for x in v)
     if isinstance(v, dict):
         return {_clamp(k): _clamp(x) for k, x in v.items()}
@@ -324,11 +324,12 @@ def run_batch(programs, *, workdir: Path | None = None, node: str | None = None,
     lines = text.splitlines()
     for prog, fn, _, inputs, ref_fn in entries:
         for args in inputs:
-            try:
-                ref = oracle.run_reference(ref_fn, args)
+            encoded = [encode_arg(a) for a in args]  # before the reference changes them
+            try:  # (a deep copy: oracle's copy_value keeps records)
+                ref = oracle.run_reference(ref_fn, copy.deepcopy(args))
             except reference.OracleMismatch:
                 continue
-            cases.append({"fn": fn.__name__, "args": [encode_arg(a) for a in args]})
+            cases.append({"fn": fn.__name__, "args": encoded})
             refs.append(ref)
             owners.append((prog, args))
     (work / "cases.json").write_text(json.dumps(cases))
@@ -365,23 +366,34 @@ def run_batch(programs, *, workdir: Path | None = None, node: str | None = None,
     return counts, failures
 
 
+def node_program(seed: int, index: int, kind: str, exclude=()):
+    """runner.program_for, and the "boundary" kind (gen_boundary.py)."""
+    import random
+
+    from . import gen_boundary
+    from .runner import program_for
+    if kind == "boundary":
+        return gen_boundary.generate(random.Random(f"{seed}:{index}:{kind}"), label=f"{seed}-{index}")
+    return program_for(seed, index, kind, exclude)
+
+
 def main(argv=None) -> int:
     """`python -m tests.fuzz.node --count 300 --kind py`: a larger Node run,
     `--batch` programs per package; prints each failure and the counts."""
     import argparse
 
-    from .runner import QUICK_EXCLUDE, program_for
+    from .runner import QUICK_EXCLUDE
     ap = argparse.ArgumentParser(prog="python -m tests.fuzz.node", description=main.__doc__)
     ap.add_argument("--count", type=int, default=200, help="programs per kind")
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--kind", action="append", choices=("scalar", "array", "py"))
+    ap.add_argument("--kind", action="append", choices=("scalar", "array", "py", "boundary"))
     ap.add_argument("--batch", type=int, default=40, help="programs per package")
     ap.add_argument("--exclude", action="append", default=[])
     a = ap.parse_args(argv)
     total, bad = Counter(), 0
-    for kind in a.kind or ("scalar", "array", "py"):
+    for kind in a.kind or ("scalar", "array", "py", "boundary"):
         for first in range(0, a.count, a.batch):
-            progs = [program_for(a.seed, i, kind, tuple(QUICK_EXCLUDE) + tuple(a.exclude))
+            progs = [node_program(a.seed, i, kind, tuple(QUICK_EXCLUDE) + tuple(a.exclude))
                      for i in range(first, min(a.count, first + a.batch))]
             counts, failures = run_batch(progs)
             total.update(counts)
