@@ -1,18 +1,30 @@
 """The fuzzer through the npm package: the JS boundary (arguments, results,
-in-place writes, exceptions) in Node.
+in-place writes, exceptions, the TypeScript declarations) in Node.
 
-A batch of generated programs (scalar, and array programs of any ndim)
-becomes one Python module (each program's functions renamed apart), traced
-with the first input's types, built for simd and relaxed-simd with the
-package API (`py2wasm.package.write_package`) and called from Node
-(`node_harness.mjs`). Results are compared with the reference as in
-`oracle`, through the package's documented JS mapping: `int` is a JS number
-(safe integers only; a result beyond ±(2**53-1) is a RangeError carrying the
-exact BigInt in `.value`), arrays are TypedArrays (int64: BigInt64Array,
-bool: Uint8Array of 0/1; N-d: `{data, shape}`), tuples are arrays, and an
-exception is an `Error` named after the Python exception whose message
-starts with Python's message. Programs py2wasm refuses are counted and
-left out of the package.
+A batch of generated programs (scalar; array, NumPy scalar arguments
+included; py: lists, nested lists, dicts, sets, strs, tuples; boundary:
+gen_boundary.py, every type of the README's JS table as argument and
+result) becomes ONE Python module, fuzzmod.py (each program's functions and
+classes renamed apart), traced with the parameter types `py2wasm build`
+reads (annotations, else the first input's types), built for simd and
+relaxed-simd with the package API (`py2wasm.package.write_package`) and
+called from Node (`node_harness.mjs`). Results are compared with the
+reference as in `oracle`, through the package's documented JS mapping
+(node_values.py): `int` is a JS number (safe integers only; a result
+beyond ±(2**53-1) is a RangeError carrying the exact BigInt in `.value`),
+arrays are TypedArrays (N-d: `{data, shape}`), tuples and lists are JS
+arrays, dicts `Map`s and sets `Set`s in CPython's order, strs strings,
+records plain objects; a list, dict, set or dataclass result that is an
+argument must be the caller's own object (and a new one otherwise); the
+arguments after the call (also after a raise) hold the function's
+changes; an exception is an `Error` named after the Python exception
+whose message is Python's followed by " (fuzzmod.py:LINE: source)",
+naming a line of the program. `tsc --strict` checks the package's
+index.d.ts against a typed call of every function (node_types.py).
+Programs py2wasm refuses (or whose signature the package cannot express)
+are counted and left out of the package.
+
+`python -m tests.fuzz.node --count 300 --kind py` runs larger batches.
 """
 from __future__ import annotations
 
@@ -274,7 +286,8 @@ def _js_expressible(entries, builds, counts):
 def run_batch(programs, *, workdir: Path | None = None, node: str | None = None,
               types: bool = True):
     """Build one package of `programs` and run them in Node; returns
-    (Counter of statuses, list of (program, Outcome)). `types`: also check
+    (Counter of statuses per program, and "calls" / "calls raising": the
+    calls made, those whose reference raised; list of (program, Outcome)). `types`: also check
     the package's index.d.ts with `tsc --strict` against a typed call of
     each function (node_types.py; status "wrong types")."""
     import py2wasm
@@ -340,6 +353,8 @@ def run_batch(programs, *, workdir: Path | None = None, node: str | None = None,
     outs = json.loads(p.stdout)
     bad_progs = {}
     for (prog, args), ref, out in zip(owners, refs, outs):
+        counts["calls"] += 1
+        counts["calls raising"] += ref[0] == "raise"
         bad = compare(ref, out, lines)
         if bad is not None and any(compare(alt, out, lines) is None for alt in ref.alternatives()):
             bad = None  # a library call the tracer folded with CPython's value
