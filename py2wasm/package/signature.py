@@ -319,9 +319,15 @@ def object_params(f: dict) -> list[int]:
     return [i for i, p in enumerate(f["params"]) if is_object(p["type"])]
 
 
+def returns_states(f: dict) -> bool:
+    """Does the result carry the instance arguments' final states, (value,
+    states)? (Not when every path raises: the result is then "None".)"""
+    return bool(object_params(f)) and isinstance(f["result"], dict)
+
+
 def visible_result(f: dict) -> Any:
     """The result type JavaScript sees (without the instance arguments' states)."""
-    return f["result"]["tuple"][0] if object_params(f) else f["result"]
+    return f["result"]["tuple"][0] if returns_states(f) else f["result"]
 
 
 def is_record(t: Any) -> bool:
@@ -599,7 +605,11 @@ def check_manifest(manifest: dict) -> None:
                 check_default(p["default"], p["type"], f"{name}(): parameter {p['name']!r}")
             elif optional:
                 raise UnsupportedSignature(f"{name}(): parameter {p['name']!r} without a default follows one with a default")
-        check_type(f["result"], f"{name}(): result")
+        if returns_states(f):  # (value, states): the value may be None
+            check_type(f["result"]["tuple"][0], f"{name}(): result")
+            check_type(f["result"]["tuple"][1], f"{name}(): result")
+        else:
+            check_type(f["result"], f"{name}(): result")
         _check_host_complex(manifest, f["result"], f"{name}(): result")
 
 
