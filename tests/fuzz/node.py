@@ -46,7 +46,7 @@ from pathlib import Path
 import numpy as np
 
 from . import oracle, reference
-from .node_values import encode_arg, norm, same_js, unsafe_ints
+from .node_values import decode, encode_arg, norm, same_js, unsafe_ints
 from .values import show
 
 HERE = Path(__file__).resolve().parent
@@ -93,9 +93,10 @@ def _identity(rv, rargs) -> int:
     return -1
 
 
-def compare(ref, out, lines=()) -> oracle.Outcome | None:
+def compare(ref, out, lines=(), args=None) -> oracle.Outcome | None:
     """None when the JS outcome `out` matches the reference `ref`; `lines`:
-    the program's source lines (exception messages name one)."""
+    the program's source lines (exception messages name one); `args`: the
+    arguments as passed (a Set of strs left with its elements keeps its order)."""
     rk, rv, rargs = ref
     if "error" in out:
         err = out["error"]
@@ -129,6 +130,13 @@ def compare(ref, out, lines=()) -> oracle.Outcome | None:
         if not ok:
             return oracle.Outcome("wrong answer", f"argument {i} after the call: expected "
                                   f"{show(norm(a))}, got {got!r}")
+        if isinstance(a, set) and args is not None and a == args[i] and any(
+                isinstance(x, str) for x in a):
+            # a Set<string> left with the same elements keeps its order (README)
+            order = [decode(e, "") for e in enc["set"]]
+            if order != list(args[i]):
+                return oracle.Outcome("wrong answer", f"argument {i} after the call: the Set "
+                                      f"kept its elements but not its order: {order!r}")
     return None
 
 
@@ -355,8 +363,9 @@ def run_batch(programs, *, workdir: Path | None = None, node: str | None = None,
     for (prog, args), ref, out in zip(owners, refs, outs):
         counts["calls"] += 1
         counts["calls raising"] += ref[0] == "raise"
-        bad = compare(ref, out, lines)
-        if bad is not None and any(compare(alt, out, lines) is None for alt in ref.alternatives()):
+        bad = compare(ref, out, lines, args)
+        if bad is not None and any(compare(alt, out, lines, args) is None
+                                   for alt in ref.alternatives()):
             bad = None  # a library call the tracer folded with CPython's value
         if bad is not None and id(prog) not in bad_progs:
             bad.detail += f"\n  arguments: {args!r}"

@@ -19,7 +19,8 @@ mapping promises (a list for a JS array where Python has a list, a tuple
 where it has a tuple...), or a marker tuple ("bad ...", enc) that compares
 unequal. `norm` puts a reference value in the same comparable form
 (records as ("record", class name, sorted attributes), sets as ("set",
-elements in iteration order): JavaScript's `Set` keeps CPython's order).
+elements in iteration order): JavaScript's `Set` keeps CPython's order;
+sets of strs sorted: their CPython order follows the randomized str hash).
 """
 from __future__ import annotations
 
@@ -101,8 +102,16 @@ def norm(v):
     if isinstance(v, dict):
         return {norm(k): norm(x) for k, x in v.items()}
     if isinstance(v, (set, frozenset)):
-        return ("set", [norm(x) for x in v])
+        return ("set", _set_order(v, [norm(x) for x in v]))
     return v
+
+
+def _set_order(like, items):
+    """A set's elements in iteration order; a set of strs sorted (CPython's
+    order follows its randomized str hash: no order is promised, README)."""
+    if any(isinstance(x, str) for x in like):
+        return sorted(items, key=repr)
+    return items
 
 
 def _seq(enc, like, kind):
@@ -163,6 +172,8 @@ def decode(enc, like):
         items = list(like)
         if len(enc["set"]) != len(items):
             return ("a Set of size", len(enc["set"]), [decode(e, None) for e in enc["set"]])
+        if any(isinstance(x, str) for x in items):  # decoded as strs, then ordered
+            return ("set", _set_order(like, [decode(e, "") for e in enc["set"]]))
         return ("set", [decode(e, x) for e, x in zip(enc["set"], items)])
     if isinstance(like, str):
         return enc["str"] if "str" in enc else ("not a string", enc)
