@@ -184,8 +184,11 @@ class BoundaryGen:
             return "D(acc, -2)"
         if k < 0.7:
             return f"(acc, {p})"
-        if k < 0.8:
-            return f'f"{{acc}}:{{{p}!r}}"' if t not in ("f32", "i16", "u8", "b_") else 'f"{acc}"'
+        if k < 0.8:  # (the repr of a run-time container is refused: P2W010)
+            if t == "str":
+                return f'f"{{acc}}:{{{p}!r}}"'
+            return f'f"{{acc}}:{{len({p})}}"' if t not in ("f32", "i16", "u8", "b_", "p", "d") \
+                else 'f"{acc}"'
         if t in ("lf", "li", "lb", "llf", "lt", "ls"):
             return r.choice([f"{p}[::-1]", f"{p} + {p}", f"[x for x in {p}]", f"sorted({p})"]
                             if t != "llf" else [f"{p}[::-1]", f"[r + [acc] for r in {p}]"])
