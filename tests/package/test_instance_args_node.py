@@ -3,6 +3,8 @@ always raise, through `py2wasm build` in Node and through
 `py2wasm.compile`: `py2wasm build` refused the first ("None inside a tuple")
 and crashed on the second (jsabi read states the result did not carry),
 and `py2wasm.compile` raised an internal AttributeError for the second;
+a list argument returned by a function taking an instance is the caller's
+own array (js/src/runtime.ts `byval` copied it);
 the caller's object holds the function's changes in every case (also
 after the raise). Found by the Node fuzz (tests/fuzz/gen_boundary.py).
 
@@ -41,6 +43,12 @@ def maybe(d: D, k: int):
     d.n += k
     if k > 2:
         raise IndexError(f"k={k}")
+
+
+def trim(d: D, xs: list[int]) -> list[int]:
+    xs.pop()
+    d.n += 1
+    return xs
 '''
 
 
@@ -53,20 +61,23 @@ def test_none_results_and_raising_functions_with_instances(tmp_path):
     assert "step(d: { x: number; n: number; }, k: number): void" in dts
     (tmp_path / "package.json").write_text('{"type": "module"}')
     (tmp_path / "run.mjs").write_text(
-        'import { always, step, maybe } from "./pkg/index.js";\n'
+        'import { always, step, maybe, trim } from "./pkg/index.js";\n'
         'const out = [];\n'
         'const d = { x: 1.5, n: 2 };\n'
         'try { always(d, 3); } catch (e) { out.push(e.name, e.message, { ...d }); }\n'
         'out.push(step(d, 4) === undefined, { ...d });\n'
         'try { maybe(d, 5); } catch (e) { out.push(e.name, e.message, { ...d }); }\n'
         'out.push(maybe(d, 1) === undefined, { ...d });\n'
+        'const xs = [1, 2, 3];\n'
+        'out.push(trim(d, xs) === xs, xs, { ...d });\n'
         'console.log(JSON.stringify(out));\n')
     got = json.loads(run([node(), "run.mjs"], cwd=tmp_path).stdout)
     assert got == [
         "ValueError", 'bad k: 3 (inst.py:13: raise ValueError(f"bad k: {k}"))', {"x": 1.5, "n": 5},
         True, {"x": 3, "n": 9},
         "IndexError", 'k=5 (inst.py:24: raise IndexError(f"k={k}"))', {"x": 3, "n": 14},
-        True, {"x": 3, "n": 15}]
+        True, {"x": 3, "n": 15},
+        True, [1, 2], {"x": 3, "n": 16}]
     (tmp_path / "ok.ts").write_text(
         'import { always, step } from "./pkg/index.js";\n'
         'const d = { x: 1.5, n: 2 };\n'
