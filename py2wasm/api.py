@@ -61,8 +61,9 @@ class Specialization:
             for t, a in lists:  # list arguments are read back after a raise too
                 _named_rows(t, a)
             if objs:  # the instances keep what the function did before it raised
-                states = _raised_states(self.instance, self._result)
-                for obj, st, t in zip(objs, states, self._result.elems[1].elems):
+                types = _state_types(self._result, self._types)
+                states = _raised_states(self.instance, types)
+                for obj, st, t in zip(objs, states, types):
                     _restore(obj, t, st)
             raise
         for t, a in lists:
@@ -77,7 +78,20 @@ class Specialization:
         return _renamed(self._result.elems[0], value, by_addr)
 
 
-def _raised_states(instance, result) -> list:
+def _state_types(result, params) -> list:
+    """The state types of an export's instance arguments: from its result,
+    (value, states); when every path raises (the result is None), from the
+    parameters' types (the attributes they enter with)."""
+    if isinstance(result, ir.TupleType) and len(result.elems) == 2 and isinstance(
+            result.elems[1], ir.TupleType) and all(
+            isinstance(t, ir.ObjectType) and t.state for t in result.elems[1].elems):
+        return list(result.elems[1].elems)
+    return [ir.ObjectType((ir.I64, ir.I64) + t.elems, ("__addr__", "__mask__") + t.names,
+                          t.pyclass, state=True)
+            for t in params if isinstance(t, ir.ObjectType)]
+
+
+def _raised_states(instance, types) -> list:
     """The states of an export's instance arguments after a call that
     raised, read from linear memory: word 0 points to their addresses
     (frontend/objects_abi.py `publish`), each block is the assigned bits then the
@@ -97,7 +111,7 @@ def _raised_states(instance, result) -> list:
         return []
     mem.write(store, bytes(8), 0)  # read once: a later call must not see it
     states = []
-    for i, t in enumerate(result.elems[1].elems):
+    for i, t in enumerate(types):
         hdr = int(word(blk + 8 * i))
         flat, off = [], hdr + 8
         for e in t.elems[2:]:

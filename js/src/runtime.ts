@@ -284,7 +284,9 @@ function applyState(o: Record<string, unknown>, st: InstanceState): void {
  * Instances of Python classes crossing by value (frontend/objects.py): `r` is
  * `[value, states]` when the function takes instances `objs` (their final
  * states, copied back into the caller's objects), else the value. An instance
- * in the value is the argument object whose address it has, or a new object.
+ * in the value is the argument object whose address it has, or a new object;
+ * an array holding no instance is kept (a list argument returned is the
+ * caller's own array).
  */
 export function byval(r: unknown, objs: Record<string, unknown>[] | null): unknown {
   const seen = new Map<number, Record<string, unknown>>();
@@ -298,7 +300,10 @@ export function byval(r: unknown, objs: Record<string, unknown>[] | null): unkno
     value = v;
   }
   const conv = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(conv);
+    if (Array.isArray(v)) { // the same array when it holds no instance (a list argument returned)
+      const out = v.map(conv);
+      return out.some((x, i) => x !== v[i]) ? out : v;
+    }
     if (v !== null && typeof v === "object" && "__addr__" in v && "__mask__" in v) {
       const st = v as InstanceState;
       let o = seen.get(st.__addr__);

@@ -235,6 +235,13 @@ def _strs(tr, v, loc):
     return v
 
 
+def str_value(tr, d, value, loc):
+    """A value going into a dict of strs: a known str (f-string) as its
+    run-time block, whose address the entry holds (`_same_kind` only checks:
+    the value stored must be the converted one)."""
+    return _strs(tr, value, loc) if value is not None and _is_str(d.vt) else value
+
+
 def _key_strs(tr, v, loc):
     """_strs of a key: also the strs inside a tuple key (str_tuple_keys.py)."""
     from .str_tuple_keys import convert
@@ -461,6 +468,10 @@ def missing_key(tr, key, loc):
     by the raise (a Var's repr is no message); the trace stops here."""
     if _run_time_key(key):
         _key_error(tr, True, key, loc)
+        # that raise comes first; a Var's repr (its id changes from trace to
+        # trace) must not reach the exception table: the builds of one
+        # package must describe the same module (package/builds.py)
+        raise TraceRaise("KeyError", "(the run-time key)")
     raise TraceRaise("KeyError", repr(key))
 
 
@@ -558,6 +569,7 @@ def setitem(tr, d: PyDict, key, value, loc):
     if d.kt is None:
         learn(tr, d, key, value, loc)
         return
+    value = str_value(tr, d, value, loc)
     key = _same_kind(tr, d, key, value, loc)
     found, j, slot, h, kl = _lookup(tr, d, key, loc)
 

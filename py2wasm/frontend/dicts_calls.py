@@ -12,7 +12,7 @@ from __future__ import annotations
 from .dicts import (  # noqa: F401 - the dict machinery these build on
     ContainerMethod, DictView, E_TYPE, E_UNSUPPORTED_CALL, I64, MIN_CAPACITY, NO, PyDict,
     TraceRaise, _check_key, _delete, _entry, _fold, _if, _init_tables, _insert_new, _key_error,
-    _kind, _ld, _leaves, _load_tmpl, _lookup, _probe, _same_kind, _site, _sites, _st, _value_or,
+    _kind, _ld, _leaves, _load_tmpl, _lookup, _probe, _same_kind, _site, _sites, _st, _value_or, str_value,
     _voff, error, get_iter, getitem, is_dict, is_dict_value, learn, length, missing_key, new_dict, of,
     setitem, truth,
 )
@@ -63,6 +63,7 @@ def call_method(tr, m: ContainerMethod, args, kwargs, loc):
         if d.kt is None:
             learn(tr, d, args[0], default, loc)
             return default
+        default = str_value(tr, d, default, loc)
         key = _same_kind(tr, d, args[0], default, loc)
         found, j, slot, h, kl = _lookup(tr, d, key, loc)
         _if(fb, fb.emit("not", [found]), lambda: [_insert_new(tr, d, h, kl, default, loc)])

@@ -87,7 +87,8 @@ def binary(tr, op, inplace, a, b, loc):
     _same(tr, a, b.et, loc)
     if op == "|":
         r = a if inplace else copy(tr, a, loc, ("op", loc.line, loc.col, "|"))
-        merge(tr, r, b, loc)
+        if b is not a:  # CPython: s | s is the copy, s |= s changes nothing (set_or, set_merge)
+            merge(tr, r, b, loc)
         return r
     if op == "^":  # CPython: a copy of b, updated with a (a ^= b updates a with b)
         if inplace:

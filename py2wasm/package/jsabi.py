@@ -48,7 +48,7 @@ from .signature import (ARRAY_CLASSES, COMPLEX_ARRAYS, DTYPE_INDEX, MEMORY_EXPOR
                         NP_INT_RANGES, NUMPY_COMPLEX, NUMPY_SCALARS, count_leaves, field_key,
                         has_array, has_list, has_state, is_array, is_complex_array, is_list, is_str,
                         is_container, container_spec, base_kind,
-                        is_record, js_default, leaves, list_kind, object_params, shape_checks)
+                        is_record, js_default, leaves, list_kind, object_params, returns_states, shape_checks)
 from .typedlists import arg_js as typed_arg_js, is_array_list, is_typed_list
 from .typedlists import resets as typed_resets, result_js as typed_result_js
 
@@ -123,6 +123,8 @@ def _result(t: Any, fn: str, n_leaves: int, used: set[str]) -> str:
         if ty in ("complex", *NUMPY_COMPLEX):  # complex64: float32 parts, exact as f64
             re = raw()
             return f"{{re:{re},im:{raw()}}}"
+        if ty == "None":  # a function with instance arguments returning None: (None, states)
+            return "undefined"
         if isinstance(ty, str):
             expr, pieces = JS_RESULTS[ty]
             used.update(pieces)
@@ -179,9 +181,12 @@ def _object_kinds(f: dict) -> str:
         if t == "numpy.uint64":
             return "u"
         return {"float": "f", "int": "i", "bool": "b"}[base_kind(t)]
-    states = f["result"]["tuple"][1]["tuple"]
-    return json.dumps([[[n, code(e)] for n, e in list(zip(st["names"], st["tuple"]))[2:]]
-                       for st in states], separators=(",", ":"))
+    if returns_states(f):
+        fields = [list(zip(st["names"], st["tuple"]))[2:] for st in f["result"]["tuple"][1]["tuple"]]
+    else:  # every path raises: the parameters' attributes
+        fields = [list(zip(f["params"][i]["type"]["names"], f["params"][i]["type"]["tuple"]))
+                  for i in object_params(f)]
+    return json.dumps([[[n, code(e)] for n, e in fs] for fs in fields], separators=(",", ":"))
 
 
 def function_js(f: dict, local: str, pnames: list[str]) -> tuple[str, set[str]]:

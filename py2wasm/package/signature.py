@@ -323,9 +323,15 @@ def object_params(f: dict) -> list[int]:
     return [i for i, p in enumerate(f["params"]) if is_object(p["type"])]
 
 
+def returns_states(f: dict) -> bool:
+    """Does the result carry the instance arguments' final states, (value,
+    states)? (Not when every path raises: the result is then "None".)"""
+    return bool(object_params(f)) and isinstance(f["result"], dict)
+
+
 def visible_result(f: dict) -> Any:
     """The result type JavaScript sees (without the instance arguments' states)."""
-    return f["result"]["tuple"][0] if object_params(f) else f["result"]
+    return f["result"]["tuple"][0] if returns_states(f) else f["result"]
 
 
 def is_record(t: Any) -> bool:
@@ -358,7 +364,7 @@ def shape_checks(t: Any, access: str, labels: str, label: str, used: set) -> lis
 def record_check(t: Any, access: str, labels: str, label: str) -> str:
     """The JS statement checking a NamedTuple argument (runtime piece `rec`)."""
     names = "[" + ",".join(_s_json(n) for n in t["names"]) + "]"
-    return f"$rec({access},{names},{_s_json(t.get('class', 'NamedTuple'))},{labels},{_s_json(label)});"
+    return f"$rec({access},{names},{_s_json(t.get('class') or t.get('object') or 'NamedTuple')},{labels},{_s_json(label)});"
 
 
 def field_access(access: str, name: str) -> str:
@@ -603,7 +609,11 @@ def check_manifest(manifest: dict) -> None:
                 check_default(p["default"], p["type"], f"{name}(): parameter {p['name']!r}")
             elif optional:
                 raise UnsupportedSignature(f"{name}(): parameter {p['name']!r} without a default follows one with a default")
-        check_type(f["result"], f"{name}(): result")
+        if returns_states(f):  # (value, states): the value may be None
+            check_type(f["result"]["tuple"][0], f"{name}(): result")
+            check_type(f["result"]["tuple"][1], f"{name}(): result")
+        else:
+            check_type(f["result"], f"{name}(): result")
         _check_host_complex(manifest, f["result"], f"{name}(): result")
 
 

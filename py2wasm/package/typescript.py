@@ -31,7 +31,8 @@ from __future__ import annotations
 from .loader import loader_declarations
 from .typedlists import is_array_list
 from .signature import (NP_INT_RANGES, check_manifest, has_array, has_complex, has_complex_array,
-                        has_list, has_nd_array, is_array, is_complex_array, is_list, is_js_identifier, js_default, python_default, python_type, ts_type,
+                        field_key, has_list, has_nd_array, is_array, is_complex_array, is_list, is_js_identifier, is_object,
+                        is_record, js_default, python_default, python_type, ts_type,
                         visible_result)
 
 # The type of init()'s argument. DOM types are looked up on globalThis so
@@ -176,6 +177,11 @@ def ts_param_type(t) -> str:
         base = ts_type(t)
         cls = base if t["ndim"] == 1 else base[len("NDArray<"):].split(",")[0]
         return f"{base} | WasmArray<{cls}>"
+    if is_object(t):  # a class instance by value: a plain object (number, bool, complex fields)
+        return ts_type(t)
+    if is_record(t):  # a NamedTuple: a plain object, its fields as parameters
+        return "{ " + " ".join(f"readonly {field_key(n)}: {ts_param_type(e)};"
+                               for n, e in zip(t["names"], t["tuple"])) + " }"
     if isinstance(t, dict) and "tuple" in t:
         return "readonly [" + ", ".join(ts_param_type(e) for e in t["tuple"]) + "]"
     return ts_type(t)

@@ -671,7 +671,8 @@ class FunctionRanges:
                 self.val[prm.id] = new
                 changed = True
         for e, facts in zip(b.eqns, self.eqn_facts[id(b)]):
-            if not e.outs or e.outs[0].type is not I64:
+            # (a call's i64 result may follow a bool one: a generator's (more, value))
+            if not any(o.type is I64 for o in e.outs):
                 continue
             if len(e.outs) == 1:
                 r = self.transfer(e, facts)

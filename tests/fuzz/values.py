@@ -165,7 +165,8 @@ def copy_value(v):
     if isinstance(v, set):
         return set(v)
     if isinstance(v, tuple):
-        return tuple(copy_value(x) for x in v)
+        items = [copy_value(x) for x in v]
+        return type(v)(*items) if hasattr(type(v), "_fields") else tuple(items)  # a NamedTuple
     return v
 
 
