@@ -91,6 +91,34 @@ CASES = [
     ("def f(a, k):\n    return a[k:]\n", (np.arange(5.0), np.uint64(2**64 - 1)), np.zeros(0)),
     ("def f(a, k):\n    return a[:k]\n", (np.arange(3.0), np.uint64(2**63)), np.arange(3.0)),
     ("def f(a, k):\n    return a[1:k]\n", (np.arange(3.0), np.uint64(2)), np.arange(1.0, 2.0)),
+    # found by the widened array generator (gen_array_extra.py, issue 13):
+    # bool ** 2 is NumPy's np.square fast path, int8 (py2wasm cast it to power's int64)
+    ("def f(a):\n    return a ** 2\n", (np.array([True, False]),), np.array([1, 0], np.int8)),
+    # bool() of an empty array known only at run time: NumPy 2 names the empty case
+    ("def f(a):\n    return 0 < a < 1\n", (np.zeros(0),),
+     (ValueError, "The truth value of an empty array is ambiguous. Use `array.size > 0` to "
+                  "check that an array is not empty.")),
+    ("def f(a):\n    return not a\n", (np.zeros(2),),
+     (ValueError, "The truth value of an array with more than one element is ambiguous. "
+                  "Use a.any() or a.all()")),
+    # np.clip broadcasts its three operands together (NumPy's message lists three shapes)
+    ("def f(a, lo, hi):\n    return np.clip(a, lo, hi)\n", (np.zeros(0), np.ones(3), np.ones(3)),
+     (ValueError, "operands could not be broadcast together with shapes (0,) (3,) (3,) ")),
+    ("def f(a, hi):\n    return np.clip(a, 1, hi)\n", (np.zeros(2), np.ones(3)),
+     (ValueError, "operands could not be broadcast together with shapes (2,) () (3,) ")),
+    # np.clip with both bounds is one ufunc loop over the three operands (py2wasm
+    # chained maximum and minimum, each with its own dtype)
+    ("def f(a, b):\n    return np.clip(a, -1, b)\n",
+     (np.array([True, False]), np.array([1, 2], np.uint8)),
+     (OverflowError, "Python integer -1 out of bounds for uint8")),
+    ("def f(a, b):\n    return np.clip(a, -1, b)\n",
+     (np.array([True, False]), np.array([-5, 7], np.int16)), np.array([-5, 0], np.int16)),
+    ("def f(a, b):\n    return np.clip(a, -1, b)\n",
+     (np.array([True, False]), np.array([0.5, 7], np.float32)), np.array([0.5, 0], np.float32)),
+    # np.array() of an empty list of np.float64 scalars is float64 either way (it raised
+    # the run-time refusal meant for lists of other element types)
+    ("def f(a):\n    out = []\n    for x in a:\n        out.append(x * 2)\n    return np.array(out)\n",
+     (np.zeros(0),), np.zeros(0)),
 ]
 
 
