@@ -510,9 +510,10 @@ def check_weak_int(fb, v, dt, loc):
     (NumPy 2: OverflowError 'Python integer 300 out of bounds for uint8')."""
     if scalar_type(v) is not I64 or dt not in INTS:
         return
-    if known(v) and not -2**63 <= v < (2**64 if dt == "uint64" else 2**63):
-        # NumPy converts to a C long first (a uint64 loop: to an unsigned
-        # C long long when that fails, so [2**63, 2**64) is taken)
+    if known(v) and not -2**63 <= v < (2**64 if dt in ("uint64", "uint32") else 2**63):
+        # NumPy converts to a C long first (a uint64 or uint32 loop: to an
+        # unsigned C long long when that fails, so [2**63, 2**64) is taken
+        # by uint64, and out of bounds for uint32)
         raise TraceRaise("OverflowError", _C_LONG)
     if dt not in NARROW_INTS + ("uint64",):
         return

@@ -124,7 +124,8 @@ def einsum(tr, args, kwargs, loc):
                 continue
             n0, n1 = x.shape[first], x.shape[j]
             bad = icmp(fb, "ne", n0, n1)
-            msg = (f"dimensions in operand {i} for collapsing index '{c}' don't match "
+            which = f"operand {i}" if len(ops) > 1 else "single operand"  # NumPy's words
+            msg = (f"dimensions in {which} for collapsing index '{c}' don't match "
                    "({0} != {1})")
             if bad is True:
                 raise TraceRaise("ValueError", msg.format(n0, n1))

@@ -4,7 +4,8 @@ compared with NumPy on every dtype: NumPy converts the int to a C long, and
 for a uint64 loop to an unsigned C long long when that fails, so
 [2**63, 2**64) is taken by uint64 arrays (its 64 bits) and by np.where of
 any integer dtype (the bits cast like astype); floats take any size;
-comparisons are exact. Found by widening the array fuzzer (issue 13):
+comparisons are exact; a uint32 loop converts that way too, then raises
+NumPy's out-of-bounds OverflowError. Found by widening the array fuzzer (issue 13):
 np.where(a > 0, a, 2**63) was an internal TypeError while compiling and
 uint64_array + 2**63 an OverflowError."""
 from __future__ import annotations
@@ -17,13 +18,14 @@ import pytest
 
 import py2wasm
 
-DTYPES = ["int8", "uint8", "int64", "uint64", "bool", "float32", "float64"]
+DTYPES = ["int8", "uint8", "int64", "uint64", "uint32", "uint16", "bool", "float32", "float64"]
 # literals: a folded `2**64` is an int64 overflow in py2wasm (documented), a literal is a value
 BIG = ["9223372036854775808", "18446744073709551615", "18446744073709551616",
        "1180591620717411303424"]
 EXPRS = ["a + {k}", "a == {k}", "a < {k}", "{k} >= a", "np.maximum(a, {k})",
          "np.where(a > 0, a, {k})", "np.where(a > 0, {k}, a)", "np.clip(a, 0, {k})"]
-STMTS = ["a[0] = {k}", "a[:] = {k}", "a[a > 0] = {k}", "a += {k}", "a[1:] -= {k}"]
+STMTS = ["a[0] = {k}", "a[:] = {k}", "a[a > 0] = {k}", "a += {k}", "a[1:] -= {k}", "a.fill({k})",
+         "a[[0, 2]] = {k}"]
 
 
 def _outcome(fn, a):
@@ -63,6 +65,6 @@ def test_big_int_operand_as_numpy(expr, k, dt):
 
 @pytest.mark.parametrize("k", BIG[:3])
 @pytest.mark.parametrize("stmt", STMTS)
-@pytest.mark.parametrize("dt", ["uint64", "int64", "uint8", "float32"])
+@pytest.mark.parametrize("dt", ["uint64", "uint32", "int64", "uint8", "float32"])
 def test_big_int_stored_as_numpy(stmt, k, dt):
     _check(f"def f(a):\n    {stmt.format(k=k)}\n    return a\n", dt)
