@@ -130,6 +130,25 @@ CASES = [
     ("def f(m):\n    return np.cov(m)\n", (np.array([[1.0, 2.0]]),),
      (ValueError, "numpy.cov of a single variable known only at run time (a 0-d result) is "
                   "not supported")),
+    # a list literal written through a mask, an index array or a slice is converted to
+    # the array's dtype as NumPy does (through a mask it was an internal TypeError:
+    # float() of the literal; into uint8 it wrapped instead of raising)
+    ("def f(x):\n    x[x > 0] = [1, 2]\n    return x\n", (np.array([1.0, -1.0, 3.0]),),
+     np.array([1.0, -1.0, 2.0])),
+    ("def f(x):\n    x[x > 0] = [-1, 300]\n    return x\n", (np.array([1, 0, 3], np.uint8),),
+     (OverflowError, "Python integer -1 out of bounds for uint8")),
+    ("def f(x):\n    x[[0, 1]] = [-1, 300]\n    return x\n", (np.array([1, 0, 3], np.uint8),),
+     (OverflowError, "Python integer -1 out of bounds for uint8")),
+    ("def f(x):\n    x[:2] = [1.5, 2.7]\n    return x\n", (np.array([1, 0, 3]),),
+     np.array([1, 2, 3])),
+    ("def f(x):\n    x[x > 0] = [1, 2]\n    return x\n", (np.zeros((2, 3)) + 1,),
+     (ValueError, "NumPy boolean array indexing assignment cannot assign 2 input values to the "
+                  "6 output values where the mask is true")),
+    # float32 std: NumPy's var is rounded to float32 before its sqrt; py2wasm took the
+    # sqrt of the float64 quotient (a double rounding, 1 ulp off; array 86000/107)
+    ("def f(a):\n    return a.std()\n",
+     (np.array([3.0, 5.0, 3.0, 126774.6171875, -1.0, 4.0], np.float32),),
+     np.float32(float.fromhex('0x1.711a24p+15'))),
     # np.array() of an empty list of np.float64 scalars is float64 either way (it raised
     # the run-time refusal meant for lists of other element types)
     ("def f(a):\n    out = []\n    for x in a:\n        out.append(x * 2)\n    return np.array(out)\n",
