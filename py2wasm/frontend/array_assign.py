@@ -212,6 +212,11 @@ def scalar_to_dtype(tr, v, dtype, loc, *, np_astype=False):
             v = fb.emit("convert", [x], {"to": I64}, loc=loc)
     elif t is BOOL:
         v = int(v) if known(v) else fb.emit("convert", [v], {"to": I64})
+    if known(v) and dtype in ("uint64", "uint32") and 2**63 <= v < 2**64:
+        # NumPy converts to an unsigned C long long for these: uint64 takes
+        # the bits, uint32 raises its out-of-bounds OverflowError
+        check_weak_int(fb, v, dtype, loc)
+        return fb.const(v - 2**64, I64)
     if known(v) and not -2**63 <= v < 2**63:
         raise TraceRaise("OverflowError", _C_LONG)
     if dtype in NARROW_INTS + ("uint64",):

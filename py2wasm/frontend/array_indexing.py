@@ -318,11 +318,10 @@ def setitem(tr, a, key, value, loc):
     if indexing_fancy.wants_fancy(a, key):
         return indexing_fancy.setitem(tr, a, key, value, loc)
     if _is_mask(key):
-        return mask_setitem(tr, a, key, value, loc)
+        return mask_setitem(tr, a, key, _listed(tr, a, value, loc), loc)
     view = getitem_view(tr, a, key, loc)
     if not isinstance(view, tuple) and _number_sequence(value):
-        from .npfuncs_create import array_from  # a[i] = (x, y, z): NumPy converts it
-        value = array_from(tr, unlist(value), None, loc)
+        value = _listed(tr, a, value, loc)  # a[i] = (x, y, z): NumPy converts it
     if isinstance(view, tuple):  # a single element
         arr, ptr = view
         fb = tr.fb
@@ -337,6 +336,9 @@ def setitem(tr, a, key, value, loc):
             return
         fb.emit_multi("store", [ic(fb, ptr), x], {"dtype": arr.dtype}, loc=loc)
         return
+    from .lists import ListLit
+    if isinstance(value, ListLit):
+        value = _listed(tr, a, value, loc)
     assign(tr, view, settle(tr, value, loc) if isinstance(value, tuple) else value, loc,
            setitem=True)
 
@@ -348,6 +350,18 @@ def _number_sequence(v) -> bool:
         return False
     return all(_number_sequence(x) if isinstance(unlist(x), tuple) else
                not is_array(x) and (scalar_type(x) is not None or nps.is_np(x)) for x in v)
+
+
+def _listed(tr, a, value, loc):
+    """A list literal or tuple of numbers written through a mask, an index
+    array or a slice: an array of a's dtype, as NumPy converts it (so
+    `u8[m] = [-1, 300]` raises NumPy's OverflowError)."""
+    from .lists import ListLit
+    if not isinstance(value, (tuple, ListLit)):
+        return value
+    from .arrays import unlist
+    from .npfuncs_create import array_from
+    return array_from(tr, unlist(value), a.dtype if not _cx(a.dtype) else None, loc)
 
 
 def getitem_view(tr, a, key, loc):

@@ -63,6 +63,8 @@ def binary(tr, op, a, b, loc):
         # as its fast path, which differ from pow() in the last bit)
         fast = {2: np.square, 0.5: np.sqrt, -1: np.reciprocal, 1: np.positive}[b]
         node = ufunc_node(tr, fast, [a], loc)
+        if a.dtype == "bool":  # np.square's own dtype: int8 (np.power's is int64)
+            return node
         want = loop_dtypes(np.power, [a, b], loc)[1]
         return node if node.dtype == want else astype_node(node, want)
     if op == "**" and is_array(a) and isinstance(b, Var) and b.type in (I64, F64):
@@ -150,6 +152,10 @@ def truth(tr, v, loc):
                          "The truth value of an empty array is ambiguous. Use `array.size > 0`"
                          " to check that an array is not empty.")
     if bad is not False:
+        empty = icmp(fb, "eq", n, 0)
+        if empty is not False:  # NumPy 2 names the empty case
+            fb.raise_if(empty, "ValueError", "The truth value of an empty array is ambiguous. "
+                        "Use `array.size > 0` to check that an array is not empty.", loc)
         fb.raise_if(bad, "ValueError", msg, loc)
     x = load(fb, a, [0] * a.ndim)
     if _cx(a.dtype):

@@ -71,6 +71,15 @@ def ic(fb, v) -> Var:
     return fb.const(v - (1 << 64) if v >= 1 << 63 else v, I64)
 
 
+def const_of(fb, v) -> Var:
+    """A known scalar operand as a constant. A Python int in [2**63, 2**64)
+    reaches an elementwise loop only as a uint64 operand (NumPy takes it as
+    an unsigned C long long; `check_weak_int`, `where_node`): its 64 bits."""
+    if type(v) is int and 2**63 <= v < 2**64:
+        return fb.const(v - 2**64, I64)
+    return fb.const(v, scalar_type(v))
+
+
 def known(v) -> bool:
     return not isinstance(v, Var)
 
@@ -427,7 +436,7 @@ def cast(fb, v, src: str, dst: str, loc=None):
         from .complex_arrays import cast as cx_cast
         return cx_cast(fb, v, src, dst, loc)
     if known(v):
-        v = fb.const(v, scalar_type(v))
+        v = const_of(fb, v)
     if dst in FLOATS:
         if src in FLOATS:
             x = v
@@ -501,17 +510,20 @@ def check_weak_int(fb, v, dt, loc):
     (NumPy 2: OverflowError 'Python integer 300 out of bounds for uint8')."""
     if scalar_type(v) is not I64 or dt not in INTS:
         return
-    if known(v) and not -2**63 <= v < 2**63:  # NumPy converts to a C long first
+    if known(v) and not -2**63 <= v < (2**64 if dt in ("uint64", "uint32") else 2**63):
+        # NumPy converts to a C long first (a uint64 or uint32 loop: to an
+        # unsigned C long long when that fails, so [2**63, 2**64) is taken
+        # by uint64, and out of bounds for uint32)
         raise TraceRaise("OverflowError", _C_LONG)
     if dt not in NARROW_INTS + ("uint64",):
         return
     lo, hi = int_range(dt)
-    hi = min(hi, 2**63 - 1)  # a Python int here is an int64
     msg = "Python integer {0} out of bounds for %s" % dt
     if known(v):
         if not lo <= v <= hi:
             raise TraceRaise("OverflowError", msg.format(v))
         return
+    hi = min(hi, 2**63 - 1)  # a run-time Python int is an int64
     bad = bor(fb, icmp(fb, "lt", v, lo), icmp(fb, "gt", v, hi))
     fb.emit_multi("raise_if_fmt", [bad, v], {"exc": "OverflowError", "msg": msg}, loc=loc)
 
@@ -633,8 +645,22 @@ def where_node(tr, c, x, y, loc):
         if all(is_array(v) for v in (x, y)) else _weak_result(x, y)
     if dt not in DTYPES:
         raise error(loc, f"numpy.where gives {dt}, which is not supported", "", E_TYPE)
+    x, y = (_where_int(v, dt) for v in (x, y))
     shape = broadcast_shapes(fb, [shape_of(v) for v in (c, x, y)], loc)
     return Ew("where", (c, x, y), dt, shape, ("bool", dt, dt))
+
+
+def _where_int(v, dt):
+    """A known Python int branch of np.where outside int64: a float (a float
+    result), else NumPy's conversion to a C long (an unsigned C long long
+    for [2**63, 2**64), whose bits are then cast to dt like any int64)."""
+    if type(v) is not int or -2**63 <= v < 2**63:
+        return v
+    if dt in FLOATS:
+        return _int_as_float(v)
+    if not 2**63 <= v < 2**64:
+        raise TraceRaise("OverflowError", _C_LONG)
+    return v
 
 
 def _weak_result(*vals):
@@ -707,7 +733,7 @@ def element(tr, v, idx, plan, loc):
         from .complex_scalars import element_value
         if element_value(v) is not None:
             return element_value(v)
-        return v if isinstance(v, Var) else fb.const(v, scalar_type(v))
+        return v if isinstance(v, Var) else const_of(fb, v)
     vals = []
     for x, dt in zip(v.args, v.loop):
         e = element(tr, x, idx, plan, loc)

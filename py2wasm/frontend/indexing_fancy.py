@@ -297,9 +297,9 @@ def setitem(tr, a: Arr, key, value, loc) -> None:
     """a[key] = value with advanced indices."""
     fb = tr.fb
     ix = parse(tr, a, key, loc, for_write=True)
-    if isinstance(value, (tuple, ListLit)):
-        from .npfuncs_create import array_from
-        value = array_from(tr, A.unlist(value), None, loc)
+    if isinstance(value, (tuple, ListLit)):  # converted to a's dtype, as NumPy does
+        from .array_indexing import _listed
+        value = _listed(tr, a, value, loc)
     if is_array(value):
         roots = array_assign._roots(value, [])
         if a.root is None or any(r is None or r == a.root for r in roots):

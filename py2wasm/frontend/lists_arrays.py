@@ -221,7 +221,8 @@ def np_array(tr, lst: PyList, dtype, loc):
     if isinstance(lst.elem, ListType):
         return array_of_rows(tr, lst, dtype, loc)
     if dtype is None and lst.elem not in (None, "float64") and (
-            isinstance(lst.elem, str) or type(lst.elem).__name__ == "NumpyScalarType"):
+            isinstance(lst.elem, str) or type(lst.elem).__name__ == "NumpyScalarType"
+            and lst.elem.dtype != "float64"):  # a list of np.float64: float64 either way
         fb = tr.fb
         empty = icmp(fb, "eq", length(fb, lst), 0)
         if empty is not False:  # NumPy: np.array([]) is float64 whatever the list held

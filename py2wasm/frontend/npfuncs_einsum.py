@@ -124,7 +124,11 @@ def einsum(tr, args, kwargs, loc):
                 continue
             n0, n1 = x.shape[first], x.shape[j]
             bad = icmp(fb, "ne", n0, n1)
-            msg = (f"dimensions in operand {i} for collapsing index '{c}' don't match "
+            # NumPy's words: one operand that is only a view (nothing summed,
+            # 'ii->i') takes its single-operand path
+            view = len(ops) == 1 and set(t) <= set(out)
+            which = "single operand" if view else f"operand {i}"
+            msg = (f"dimensions in {which} for collapsing index '{c}' don't match "
                    "({0} != {1})")
             if bad is True:
                 raise TraceRaise("ValueError", msg.format(n0, n1))

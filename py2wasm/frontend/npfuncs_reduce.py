@@ -493,6 +493,8 @@ def _variance(tr, kind, a, axis, axes, keepdims, loc, ddof):
         return materialize(tr, r, loc)
     q = fb.emit("fdiv", [s, fb.emit("convert", [ic(fb, d)], {"to": F64})])
     if kind == "std":
+        if a.dtype == "float32":  # NumPy's var is a float32 before its sqrt (no double rounding)
+            q = fb.emit("f32", [q])
         q = fb.emit("sqrt", [q])
     return fb.emit("f32", [q]) if a.dtype == "float32" else q
 

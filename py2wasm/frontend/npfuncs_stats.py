@@ -247,7 +247,9 @@ def convolve(tr, a, v, mode, loc):
 
 # --- covariance -------------------------------------------------------------------------------
 
-def _rows2d(tr, m, rowvar, loc):
+def _rows2d(tr, m, rowvar, loc, is_y=False):
+    """The variables of np.cov's `m` (or `y`) as rows: NumPy transposes a
+    2-D `m` with rowvar=False, but a `y` only when it has more than one row."""
     m = as_arr(tr, m, loc, "m")
     if m.ndim > 2:
         raise TraceRaise("ValueError", "m has more than 2 dimensions")
@@ -257,14 +259,13 @@ def _rows2d(tr, m, rowvar, loc):
     if x.ndim == 1:
         return array_indexing.getitem(tr, x, (None, slice(None)), loc)
     if not rowvar:
-        if known(x.shape[0]) and x.shape[0] == 1:
+        if is_y and known(x.shape[0]) and x.shape[0] == 1:
             return x
-        if not known(x.shape[0]):
-            # NumPy keeps a single row as one variable (a 0-d result): refused
-            # at run time rather than computed with another shape
+        if is_y and not known(x.shape[0]):
+            # NumPy keeps a `y` of one row as one variable: refused at run time
+            # rather than computed with another shape
             tr.fb.raise_if(tr.fb.emit("eq", [x.shape[0], tr.fb.const(1)]), "ValueError",
-                           "numpy.cov(rowvar=False) of a single row (a 0-d result) is not "
-                           "supported", loc)
+                           "numpy.cov(y=, rowvar=False) of a single row is not supported", loc)
         return array_shapes.transpose(tr, x, None, loc)
     return x
 
@@ -276,7 +277,14 @@ def cov(tr, m, y, rowvar, bias, ddof, loc):
     X = _rows2d(tr, m, rowvar, loc)
     if y is not None:
         from .npfuncs_join import concatenate
-        X = concatenate(tr, (X, _rows2d(tr, y, rowvar, loc)), 0, loc)
+        X = concatenate(tr, (X, _rows2d(tr, y, rowvar, loc, True)), 0, loc)
+    if not known(X.shape[0]):
+        # one variable gives NumPy a 0-d result (a Python float here, known
+        # when compiling): a variable count known only at run time that is 1
+        # is refused at run time rather than computed with another shape
+        fb.raise_if(fb.emit("eq", [X.shape[0], fb.const(1)]), "ValueError",
+                    "numpy.cov of a single variable known only at run time (a 0-d result) "
+                    "is not supported", loc)
     X = array_assign.copy(tr, X, loc)
     if ddof is None:
         ddof = 0 if bias else 1

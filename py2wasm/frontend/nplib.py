@@ -271,11 +271,20 @@ def clip(tr, a, lo, hi, loc):
     """np.clip as NumPy 2's _clip: out-of-range Python int bounds of integer
     arrays dropped, no bound at all a copy (np.positive)."""
     a = as_array(tr, a, loc)
+    # NumPy broadcasts the three operands together first (its message lists three shapes)
+    A.broadcast_shapes(tr.fb, [A.shape_of(x) for x in (a, lo, hi) if x is not None], loc)
     if a.dtype in _INT_RANGE:
         lo = _int_clip_bound(tr.fb, lo, a.dtype, "min")
         hi = _int_clip_bound(tr.fb, hi, a.dtype, "max")
     if lo is None and hi is None:
         return A.ufunc_node(tr, np.positive, [a], loc)
+    if lo is not None and hi is not None:
+        # NumPy's clip ufunc resolves one loop for the three operands
+        # (np.clip(bool_a, -1, uint8_b) is uint8: -1 out of bounds raises)
+        dt = A.loop_dtypes(np._core.umath.clip, [a, lo, hi], loc)[1]
+        if dt in A.DTYPES:
+            a, lo, hi = (A.astype_node(x, dt) if is_array(x) and x.dtype != dt else x
+                         for x in (a, lo, hi))
     r = a
     if lo is not None:
         r = A.ufunc_node(tr, np.maximum, [r, lo], loc)

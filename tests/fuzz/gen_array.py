@@ -25,7 +25,7 @@ import warnings
 
 import numpy as np
 
-from . import gen_array_more, values
+from . import gen_array_extra, gen_array_more, values
 from .gen_scalar import BOOL, FLOAT, INT, L, Options, S, ScalarGen, call, const, name
 from .program import Program, T
 
@@ -114,6 +114,10 @@ class ArrayGen(ScalarGen):
     # -- scalar leaves may come from arrays --------------------------------------
     def leaf(self, t):
         r = self.rng
+        if t == BOOL and r.random() < 0.05 and not self.ex("extra_array"):
+            node = gen_array_extra.chained_compare(self, t)
+            if node is not None:
+                return node
         if self.arrays and r.random() < 0.3:
             node = self.array_scalar(t)
             if node is not None:
@@ -193,6 +197,10 @@ class ArrayGen(ScalarGen):
         if d >= 3 or r.random() < 0.3:
             return self.arr_leaf(want_nd)
         d += 1
+        if r.random() < 0.15 and not self.ex("extra_array"):  # gen_array_extra's constructs
+            node = gen_array_extra.extra_expr(self, d, want_nd)
+            if node is not None:
+                return node
         if r.random() < 0.25:
             node = self.arr_extra(d, want_nd)
             if node is not None:
@@ -462,6 +470,10 @@ class ArrayGen(ScalarGen):
             node = self.view_inplace()
             if node is not None:
                 return [node]
+        if k < 0.8 and not self.ex("extra_array") and r.random() < 0.5:
+            nodes = gen_array_extra.extra_stmt(self, depth)
+            if nodes is not None:
+                return nodes
         if k < 0.85 and not self.ex("more_array"):
             node = gen_array_more.extra_stmt(self)
             if node is not None:
@@ -652,6 +664,11 @@ class ArrayGen(ScalarGen):
             hdef, hp, hr = self.recursive_helper("r0")
             defs.append(hdef)
             self.helpers.append(("r0", hp, hr))
+        ones = [t for t in atypes if t[2] == 1]
+        if ones and r.random() < 0.2 and not self.ex("extra_array"):
+            made = gen_array_extra.make_helper(self, "h0", r.choice(ones))
+            if made is not None:
+                defs.append(made)
         self.vars = {p: t for p, t in zip(params[narr:], stypes)}
         self.arrays = {p: t for p, t in zip(params[:narr], atypes)}
         ret = r.choice(["arr", "arr", INT, FLOAT, BOOL, "tuple"])

@@ -110,6 +110,68 @@ CASES = [
                                   [5.5, 0.3, -2e8]])),),
      np.asfortranarray(np.array([[0.1, 0.7, 1e-3], [3.3, 2e8, 0.25], [1.5, -7.0, 1e-9],
                                  [5.5, 0.3, -2e8]])).sum()),
+    # found by the widened array generator (gen_array_extra.py, issue 13):
+    # bool ** 2 is NumPy's np.square fast path, int8 (py2wasm cast it to power's int64)
+    ("def f(a):\n    return a ** 2\n", (np.array([True, False]),), np.array([1, 0], np.int8)),
+    # bool() of an empty array known only at run time: NumPy 2 names the empty case
+    ("def f(a):\n    return 0 < a < 1\n", (np.zeros(0),),
+     (ValueError, "The truth value of an empty array is ambiguous. Use `array.size > 0` to "
+                  "check that an array is not empty.")),
+    ("def f(a):\n    return not a\n", (np.zeros(2),),
+     (ValueError, "The truth value of an array with more than one element is ambiguous. "
+                  "Use a.any() or a.all()")),
+    # np.clip broadcasts its three operands together (NumPy's message lists three shapes)
+    ("def f(a, lo, hi):\n    return np.clip(a, lo, hi)\n", (np.zeros(0), np.ones(3), np.ones(3)),
+     (ValueError, "operands could not be broadcast together with shapes (0,) (3,) (3,) ")),
+    ("def f(a, hi):\n    return np.clip(a, 1, hi)\n", (np.zeros(2), np.ones(3)),
+     (ValueError, "operands could not be broadcast together with shapes (2,) () (3,) ")),
+    # np.clip with both bounds is one ufunc loop over the three operands (py2wasm
+    # chained maximum and minimum, each with its own dtype)
+    ("def f(a, b):\n    return np.clip(a, -1, b)\n",
+     (np.array([True, False]), np.array([1, 2], np.uint8)),
+     (OverflowError, "Python integer -1 out of bounds for uint8")),
+    ("def f(a, b):\n    return np.clip(a, -1, b)\n",
+     (np.array([True, False]), np.array([-5, 7], np.int16)), np.array([-5, 0], np.int16)),
+    ("def f(a, b):\n    return np.clip(a, -1, b)\n",
+     (np.array([True, False]), np.array([0.5, 7], np.float32)), np.array([0.5, 0], np.float32)),
+    # a uint32 loop converts a Python int from 2**63 up as an unsigned C long long,
+    # then raises its out-of-bounds error (array seed 84000 index 433)
+    ("def f(p0):\n    return p0 * 18446744073709551615\n", (np.zeros((1, 1), np.uint32),),
+     (OverflowError, "Python integer 18446744073709551615 out of bounds for uint32")),
+    # einsum's message for one operand says "single operand"
+    ("def f(m):\n    return np.einsum('ii->i', m)\n", (np.ones((1, 3)),),
+     (ValueError, "dimensions in single operand for collapsing index 'i' don't match (1 != 3)")),
+    # np.cov(m, rowvar=False) transposes every 2-D m in NumPy 2.4 (py2wasm kept a
+    # single row as one variable); one variable known only at run time: a 0-d
+    # result in NumPy, a run-time ValueError here (documented), not a 1x1 array
+    ("def f(m):\n    return np.cov(m, rowvar=False)\n", (np.array([[1.0, 2.0]]),),
+     np.full((2, 2), np.nan)),
+    ("def f(m):\n    return np.cov(m)\n", (np.array([[1.0, 2.0]]),),
+     (ValueError, "numpy.cov of a single variable known only at run time (a 0-d result) is "
+                  "not supported")),
+    # a list literal written through a mask, an index array or a slice is converted to
+    # the array's dtype as NumPy does (through a mask it was an internal TypeError:
+    # float() of the literal; into uint8 it wrapped instead of raising)
+    ("def f(x):\n    x[x > 0] = [1, 2]\n    return x\n", (np.array([1.0, -1.0, 3.0]),),
+     np.array([1.0, -1.0, 2.0])),
+    ("def f(x):\n    x[x > 0] = [-1, 300]\n    return x\n", (np.array([1, 0, 3], np.uint8),),
+     (OverflowError, "Python integer -1 out of bounds for uint8")),
+    ("def f(x):\n    x[[0, 1]] = [-1, 300]\n    return x\n", (np.array([1, 0, 3], np.uint8),),
+     (OverflowError, "Python integer -1 out of bounds for uint8")),
+    ("def f(x):\n    x[:2] = [1.5, 2.7]\n    return x\n", (np.array([1, 0, 3]),),
+     np.array([1, 2, 3])),
+    ("def f(x):\n    x[x > 0] = [1, 2]\n    return x\n", (np.zeros((2, 3)) + 1,),
+     (ValueError, "NumPy boolean array indexing assignment cannot assign 2 input values to the "
+                  "6 output values where the mask is true")),
+    # float32 std: NumPy's var is rounded to float32 before its sqrt; py2wasm took the
+    # sqrt of the float64 quotient (a double rounding, 1 ulp off; array 86000/107)
+    ("def f(a):\n    return a.std()\n",
+     (np.array([3.0, 5.0, 3.0, 126774.6171875, -1.0, 4.0], np.float32),),
+     np.float32(float.fromhex('0x1.711a24p+15'))),
+    # np.array() of an empty list of np.float64 scalars is float64 either way (it raised
+    # the run-time refusal meant for lists of other element types)
+    ("def f(a):\n    out = []\n    for x in a:\n        out.append(x * 2)\n    return np.array(out)\n",
+     (np.zeros(0),), np.zeros(0)),
 ]
 
 
