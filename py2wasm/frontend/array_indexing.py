@@ -257,6 +257,7 @@ def getitem(tr, a, key, loc, _addr=False):
     if nreal > a.ndim:
         raise TraceRaise("IndexError", f"too many indices for array: array is {a.ndim}-"
                          f"dimensional, but {nreal} were indexed")
+    zero_d = Ellipsis in items  # every axis taken by an int: NumPy's 0-d view
     if Ellipsis in items:
         k = items.index(Ellipsis)
         items = items[:k] + (slice(None),) * (a.ndim - nreal) + items[k + 1:]
@@ -296,6 +297,8 @@ def getitem(tr, a, key, loc, _addr=False):
     ptr = iadd(fb, a.ptr, imul(fb, off, a.itemsize))
     if not shape and _addr:
         return (a, ic(fb, ptr))
+    if not shape and zero_d and not _cx(a.dtype):
+        return Arr(a.dtype, ptr, (), None, a.root)
     if not shape and _cx(a.dtype):
         from .complex_scalars import element_scalar
         return element_scalar(fb, a.dtype, ic(fb, ptr), loc)

@@ -771,6 +771,15 @@ def materialize(tr, v, loc, *, contiguous=False):
     return out
 
 
+def scalar_if_0d(tr, v, loc):
+    """An operator's or ufunc's result: NumPy returns a NumPy scalar, not a
+    0-d array, when every array operand is 0-d (`z * 2` of `z = a.reshape(())`)."""
+    if is_array(v) and v.shape == ():
+        from .array_indexing import getitem
+        return getitem(tr, materialize(tr, v, loc), (), loc)
+    return v
+
+
 def settle(tr, v, loc):
     """Trace value `v` with every lazy expression materialized (tuples too)."""
     if isinstance(v, Ew):

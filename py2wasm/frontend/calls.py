@@ -280,7 +280,7 @@ def _array_call(tr, fn, args, kwargs, loc):
         return a.shape[0]
     if fn is abs and len(args) == 1 and not kwargs:
         import numpy as np
-        return arrays.ufunc_node(tr, np.absolute, [args[0]], loc)
+        return arrays.scalar_if_0d(tr, arrays.ufunc_node(tr, np.absolute, [args[0]], loc), loc)
     if fn in (sum, min, max, any, all, float, int, bool, round):
         raise error(loc, f"the builtin {fn.__name__}() on an array is not supported",
                     f"use numpy.{fn.__name__ if fn not in (float, int, bool) else 'sum'}() or "

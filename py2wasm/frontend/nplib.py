@@ -91,7 +91,7 @@ def call(tr, fn, args, kwargs, loc):
         args = [as_array(tr, a, loc) if isinstance(a, tuple) else a for a in args]
         if not any(is_array(a) for a in args):
             return _scalar_ufunc(tr, fn, args, loc)
-        return A.ufunc_node(tr, fn, args, loc)
+        return A.scalar_if_0d(tr, A.ufunc_node(tr, fn, args, loc), loc)
     if isinstance(fn, type) and issubclass(fn, np.generic):  # np.float64(x)...
         dt = dtype_arg(fn, loc)
         if len(args) != 1 or kwargs:

@@ -61,7 +61,8 @@ class OperatorOps:
         if op == "+" and (isinstance(a, strings.FStr) or isinstance(b, strings.FStr)):
             f.stack.append(strings.concat(a, b, self.loc_of(ins)))
             return
-        f.stack.append(operators.binary(self.fb, op, a, b, self.loc_of(ins), tr=self))
+        f.stack.append(arrays.scalar_if_0d(self, operators.binary(
+            self.fb, op, a, b, self.loc_of(ins), tr=self), self.loc_of(ins)))
 
     def op_COMPARE_OP(self, ins, f):
         from . import operators
@@ -93,7 +94,7 @@ class OperatorOps:
         r = complexes.fast_abs_compare(self, f, _cmp_op(ins), a, b, self.loc_of(ins))
         if r is None:
             r = operators.compare(self.fb, _cmp_op(ins), a, b, self.loc_of(ins))
-        f.stack.append(r)
+        f.stack.append(arrays.scalar_if_0d(self, r, self.loc_of(ins)))
 
     def _check_operands(self, ins, vals):
         for v in vals:
@@ -106,7 +107,8 @@ class OperatorOps:
         if objects.is_obj(f.stack[-1]):
             f.stack.append(objects.unary(self, op, f.stack.pop(), self.loc_of(ins)))
             return
-        f.stack.append(operators.unary(self.fb, op, f.stack.pop(), self.loc_of(ins)))
+        f.stack.append(arrays.scalar_if_0d(self, operators.unary(
+            self.fb, op, f.stack.pop(), self.loc_of(ins)), self.loc_of(ins)))
 
     def op_UNARY_NEGATIVE(self, ins, f): self._unary(ins, f, "-")
     def op_UNARY_INVERT(self, ins, f): self._unary(ins, f, "~")

@@ -432,8 +432,8 @@ def fast_array_caller(ac, miss=None):
             L.append(f"    c = {dims[0]}")
             shape, tail = "(c,)", ""
         else:
-            L.append(f"    shape = ({', '.join(dims)},)")
-            L.append("    c = " + " * ".join(f"shape[{d}]" for d in range(r.ndim)))
+            L.append(f"    shape = ({''.join(d + ', ' for d in dims)})")  # () for a 0-d result
+            L.append("    c = " + (" * ".join(f"shape[{d}]" for d in range(r.ndim)) or "1"))
             shape, tail = "shape", ".reshape(shape)"  # then copied: the result owns its data
         # the view of the result in memory, kept while its address and shape repeat
         # (making a NumPy view per call costs more than the test): it stays valid, as
