@@ -123,10 +123,10 @@ def _round(fb, args, kwargs, loc):
         if t is F64:  # round half to even, then int(): NaN and inf raise
             return fb.emit("convert", [fb.emit("nearest", [x], loc=loc)], {"to": I64}, loc=loc)
         return materialize(fb, x, I64, loc)
-    if t is F64:
-        raise error(loc, "round(x, ndigits) on a float is not supported yet",
-                    "round(x) (to an int) is supported; decimal rounding of floats is not",
-                    E_UNSUPPORTED_CALL)
+    if t is F64:  # decimal rounding, bit-exact (frontend/float_round.py)
+        from .float_round import round_float
+        return round_float(fb, materialize(fb, x, F64, loc), nd if not isinstance(nd, Var) and not isinstance(nd, bool)
+                           else materialize(fb, nd, I64, loc), loc)
     x = materialize(fb, x, I64, loc)
     if not isinstance(nd, Var):
         return _round_int(fb, x, int(nd), loc)
