@@ -1,0 +1,117 @@
+"""Float functions of the math module and float methods on run-time floats,
+bit-exact with CPython: math.frexp modf ulp nextafter (two arguments) and
+`x.is_integer()`.
+
+Place in the pipeline: frontend value semantics, called by
+`mathlib.call_math` (the math functions) and by the attribute lookup
+(`opcodes_attrs`, for `x.is_integer`) when a value is only known at run time.
+All of them work on the IEEE bits (f64_to_bits / f64_from_bits), no rounding.
+
+API: `FLOAT_HANDLERS: {math function: handler(fb, args, loc)}`,
+`attribute(obj, name, loc)` -> a bound method or None.
+"""
+from __future__ import annotations
+
+import math
+
+from ..ir import F64, I64, Var
+from .operators import materialize
+from .complexes import BoundMethod
+from .values import E_TYPE, error
+
+
+class _E:
+    def __init__(self, fb, loc):
+        self.fb, self.loc = fb, loc
+
+    def __call__(self, prim: str, *ins, **params) -> Var:
+        return self.fb.emit(prim, list(ins), params or None, loc=self.loc)
+
+    def f(self, v) -> Var:
+        return materialize(self.fb, v, F64, self.loc)
+
+    def c(self, v) -> Var:
+        return self.fb.const(v, F64 if isinstance(v, float) else I64)
+
+    def sel(self, c, a, b) -> Var:
+        return self("select", c, a, b)
+
+
+def is_integer(e: _E, x: Var) -> Var:
+    return e("and", e("isfinite", x), e("eq", e("floor", x), x))
+
+
+def modf(fb, args, loc):
+    """(fractional part, integral part), both with x's sign; inf: (+-0.0, x)."""
+    e = _E(fb, loc)
+    x = e.f(args[0])
+    ip = e("trunc", x)
+    frac = e("copysign", e("sub", x, ip), x)
+    frac = e.sel(e("isinf", x), e("copysign", e.c(0.0), x), frac)
+    return (frac, ip)  # nan: (nan, nan) from the arithmetic
+
+
+def frexp(fb, args, loc):
+    """(m, e) with x == m * 2**e, 0.5 <= |m| < 1; 0, nan, inf: (x, 0)."""
+    e = _E(fb, loc)
+    x = e.f(args[0])
+    sub = e("lt", e("fabs", x), e.c(2.2250738585072014e-308))
+    y = e.sel(sub, e("mul", x, e.c(float(2**54))), x)  # subnormals made normal (exactly)
+    b = e("f64_to_bits", y)
+    ex = e("and", e("shr", b, e.c(52)), e.c(0x7FF))
+    m = e("f64_from_bits", e("or", e("and", b, e.c(~(0x7FF << 52))), e.c(1022 << 52)))
+    ex = e("sub", ex, e.sel(sub, e.c(1022 + 54), e.c(1022)))
+    special = e("or", e("eq", x, e.c(0.0)), e("not", e("isfinite", x)))
+    return (e.sel(special, x, m), e.sel(special, e.c(0), ex))
+
+
+def _step(e: _E, x: Var, away: Var) -> Var:
+    """The neighbour of a finite nonzero x away from (or toward) zero."""
+    b = e("f64_to_bits", x)
+    return e("f64_from_bits", e.sel(away, e("add", b, e.c(1)), e("sub", b, e.c(1))))
+
+
+def nextafter(fb, args, loc):
+    e = _E(fb, loc)
+    x, y = e.f(args[0]), e.f(args[1])
+    away = e("eq", e("gt", y, x), e("gt", x, e.c(0.0)))
+    r = _step(e, e.sel(e("eq", x, e.c(0.0)), e.c(1.0), x), away)
+    r = e.sel(e("eq", x, e.c(0.0)), e("copysign", e.c(5e-324), y), r)
+    r = e.sel(e("eq", x, y), y, r)
+    nan = e("or", e("isnan", x), e("isnan", y))
+    return e.sel(nan, e("add", x, y), r)
+
+
+def ulp(fb, args, loc):
+    e = _E(fb, loc)
+    x = e("fabs", e.f(args[0]))
+    fin = e("isfinite", x)
+    safe = e.sel(fin, x, e.c(1.0))
+    top = e("eq", safe, e.c(1.7976931348623157e308))
+    up = _step(e, e.sel(e("eq", safe, e.c(0.0)), e.c(1.0), safe), e("not", top))
+    d = e.sel(top, e("sub", safe, up), e("sub", up, safe))
+    d = e.sel(e("eq", safe, e.c(0.0)), e.c(5e-324), d)
+    return e.sel(fin, d, x)  # nan and inf: x (|inf|)
+
+
+class FloatMethod(BoundMethod):
+    """`x.is_integer` of a run-time float, waiting for its call."""
+    __slots__ = ()
+
+    def call(self, fb, args, kwargs, loc):
+        if args or kwargs:
+            raise error(loc, "float.is_integer() takes no arguments", "", E_TYPE)
+        if type(self.obj) is float:
+            return self.obj.is_integer()  # known: Python's own method
+        return is_integer(_E(fb, loc), self.obj)
+
+
+def attribute(obj, name: str, loc):
+    """`x.is_integer` of a run-time float; None: not ours."""
+    if name == "is_integer" and (type(obj) is float or isinstance(obj, Var) and obj.type is F64):
+        return FloatMethod(obj)
+    return None
+
+
+FLOAT_HANDLERS = {math.modf: modf, math.frexp: frexp, math.nextafter: nextafter,
+                  math.ulp: ulp}
