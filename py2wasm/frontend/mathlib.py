@@ -279,7 +279,7 @@ def call_math(fb, fn: Callable, args: list, loc) -> Any:
     if all(is_known(a) for a in args):
         return fold(fn, tuple(args), loc)
     handler = MATH_FUNCTIONS.get(fn)
-    from .pymath_floats import FLOAT_HANDLERS  # frexp modf ulp nextafter
+    from .pymath_floats import FLOAT_HANDLERS  # frexp ldexp modf remainder ulp nextafter
     from .pymath_ints import INT_HANDLERS  # gcd lcm isqrt factorial comb perm
     if fn in INT_HANDLERS or fn in FLOAT_HANDLERS:
         type_check(fn, tuple(args), loc, f"math.{fn.__name__}()")
@@ -289,7 +289,8 @@ def call_math(fb, fn: Callable, args: list, loc) -> Any:
                     "supported: sqrt floor ceil trunc fabs copysign isnan isinf isfinite exp "
                     "expm1 log log2 log10 log1p pow sin cos tan asin acos atan atan2 sinh "
                     "cosh tanh asinh acosh atanh hypot degrees radians fmod erf erfc gamma "
-                    "lgamma gcd lcm isqrt factorial comb perm frexp modf ulp nextafter",
+                    "lgamma gcd lcm isqrt factorial comb perm frexp ldexp modf remainder ulp "
+                    "nextafter",
                     E_UNSUPPORTED_CALL)
     type_check(fn, tuple(args), loc, f"math.{fn.__name__}()")  # arity and argument types
     return handler(_Emitter(fb, loc), *args)

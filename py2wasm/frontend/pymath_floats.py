@@ -1,5 +1,6 @@
 """Float functions of the math module and float methods on run-time floats,
-bit-exact with CPython: math.frexp modf ulp nextafter (two arguments) and
+bit-exact with CPython: math.frexp ldexp modf remainder ulp nextafter (two
+arguments) and
 `x.is_integer()`.
 
 Place in the pipeline: frontend value semantics, called by
@@ -94,6 +95,56 @@ def ulp(fb, args, loc):
     return e.sel(fin, d, x)  # nan and inf: x (|inf|)
 
 
+def _pow2(e: _E, k: Var) -> Var:
+    """2.0 ** k exactly, for an i64 -1074 <= k <= 1023 (subnormals included)."""
+    normal = e("f64_from_bits", e("shl", e("add", k, e.c(1023)), e.c(52)))
+    small = e.sel(e("lt", k, e.c(-1022)), e("add", k, e.c(1074)), e.c(0))
+    sub = e("f64_from_bits", e("shl", e.c(1), small))
+    return e.sel(e("lt", k, e.c(-1022)), sub, normal)
+
+
+def _clamp(e: _E, v: Var, lo: int, hi: int) -> Var:
+    return e.sel(e("lt", v, e.c(lo)), e.c(lo), e.sel(e("gt", v, e.c(hi)), e.c(hi), v))
+
+
+def ldexp(fb, args, loc):
+    """x * 2**i correctly rounded (one rounding, for subnormal results too);
+    OverflowError("math range error") when a finite x overflows."""
+    e = _E(fb, loc)
+    x = e.f(args[0])
+    i = materialize(fb, args[1], I64, loc)
+    m, ex = frexp(fb, [x], loc)  # x == m * 2**ex, 0.5 <= |m| < 1
+    t = e("add", ex, _clamp(e, i, -4000, 4000))
+    r = e("mul", m, _pow2(e, _clamp(e, t, -1074, 1023)))  # the only rounding
+    hi = e("mul", e("mul", m, e.c(2.0**1023)), _pow2(e, _clamp(e, e("sub", t, e.c(1023)), 0, 2)))
+    r = e.sel(e("gt", t, e.c(1023)), hi, r)
+    r = e.sel(e("lt", t, e.c(-1074)), e("copysign", e.c(0.0), x), r)
+    special = e("or", e("eq", x, e.c(0.0)), e("not", e("isfinite", x)))
+    r = e.sel(special, x, r)
+    fb.raise_if(e("and", e("isinf", r), e("not", special)), "OverflowError",
+                "math range error", loc=loc)
+    return r
+
+
+def remainder(fb, args, loc):
+    """IEEE 754 remainder (CPython's m_remainder); ValueError for inf or a zero y."""
+    e = _E(fb, loc)
+    x, y = e.f(args[0]), e.f(args[1])
+    ax, ay = e("fabs", x), e("fabs", y)
+    m = e("math", ax, ay, fn="fmod")
+    c = e("sub", ay, m)
+    half = e("sub", m, e("mul", e.c(2.0), e("math", e("mul", e.c(0.5), e("sub", ax, m)), ay,
+                                            fn="fmod")))
+    r = e.sel(e("lt", m, c), m, e.sel(e("gt", m, c), e("neg", c), half))
+    r = e("mul", e("copysign", e.c(1.0), x), r)
+    fin = e("and", e("isfinite", x), e("isfinite", y))
+    bad = e("or", e("and", fin, e("eq", y, e.c(0.0))),
+            e("and", e("isinf", x), e("not", e("isnan", y))))
+    fb.raise_if(bad, "ValueError", "math domain error", loc=loc)
+    r = e.sel(e("isnan", x), x, e.sel(e("isnan", y), y, e.sel(fin, r, x)))
+    return r
+
+
 class FloatMethod(BoundMethod):
     """`x.is_integer` of a run-time float, waiting for its call."""
     __slots__ = ()
@@ -114,4 +165,4 @@ def attribute(obj, name: str, loc):
 
 
 FLOAT_HANDLERS = {math.modf: modf, math.frexp: frexp, math.nextafter: nextafter,
-                  math.ulp: ulp}
+                  math.ulp: ulp, math.ldexp: ldexp, math.remainder: remainder}

@@ -60,3 +60,37 @@ def test_is_integer_of_known_and_int_values():
     c = py2wasm.compile(g)
     for x in (0.25, 0.5, -3.0, math.inf, math.nan):
         assert c(x, 3) == g(x, 3)
+
+
+def ldexp_rem(x: float, y: float, i: int):
+    return math.ldexp(x, i), math.remainder(x, y)
+
+
+def outcome(fn, *a):
+    try:
+        return bits(fn(*a))
+    except Exception as e:  # noqa: BLE001 - the exception is the outcome compared
+        return type(e).__name__, str(e)
+
+
+EXPS = [0, 1, -1, 52, -52, 1023, 1024, 1025, 2098, 2099, -1022, -1023, -1073, -1074, -1075,
+        -1076, -2200, 2**63 - 1, -2**63, 60, -60]
+
+
+@pytest.mark.parametrize("target", TARGETS)
+def test_ldexp_remainder_edges(target):
+    c = py2wasm.compile(ldexp_rem, target=target)
+    for x in EDGE + [0.75, 1.5 * 2.0**-1074, 3 * 2.0**-1070]:
+        for y in EDGE + [3.0, 2 * x, x / 2, 3 * x]:
+            for i in EXPS:
+                assert outcome(c, x, y, i) == outcome(ldexp_rem, x, y, i), (x, y, i)
+
+
+@pytest.mark.parametrize("target", ["mvp", "relaxed-simd"])
+@settings(max_examples=400, deadline=None)
+@given(st.floats(width=64), st.floats(width=64), st.integers(-2300, 2300))
+def test_hypothesis_ldexp_remainder(target, x, y, i):
+    key = ("lr", target)
+    if key not in _COMPILED:
+        _COMPILED[key] = py2wasm.compile(ldexp_rem, target=target)
+    assert outcome(_COMPILED[key], x, y, i) == outcome(ldexp_rem, x, y, i)
