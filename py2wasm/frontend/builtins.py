@@ -13,6 +13,7 @@ API: `call_builtin(fb, fn, args, kwargs, loc) -> trace value`, raising
 from __future__ import annotations
 
 import builtins as _py
+import math
 from typing import Any, Callable
 
 from ..ir import BOOL, F64, I64, Var
@@ -286,6 +287,9 @@ def call_builtin(fb, fn: Any, args: list, kwargs: dict, loc) -> Any:
         if r is not NotImplemented:
             return r
     if mathlib.is_math_function(fn):
+        if fn is math.isclose:  # keyword tolerances (frontend/pymath_floats.py)
+            from .pymath_floats import isclose
+            return isclose(fb, list(args), kwargs, loc)
         if kwargs:
             raise error(loc, f"math.{fn.__name__}() takes no keyword arguments", "", E_TYPE)
         return mathlib.call_math(fb, fn, list(args), loc)

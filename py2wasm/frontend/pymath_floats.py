@@ -145,6 +145,27 @@ def remainder(fb, args, loc):
     return r
 
 
+def isclose(fb, args, kwargs, loc):
+    """math.isclose(a, b, *, rel_tol=1e-09, abs_tol=0.0), CPython's formula."""
+    e = _E(fb, loc)
+    kwargs = dict(kwargs)
+    rel, abs_ = kwargs.pop("rel_tol", 1e-09), kwargs.pop("abs_tol", 0.0)
+    if len(args) != 2 or kwargs:
+        raise error(loc, "math.isclose() takes exactly 2 positional arguments and the "
+                    "keywords rel_tol, abs_tol", "", E_TYPE)
+    for v in (*args, rel, abs_):
+        if not isinstance(v, (Var, int, float)) or isinstance(v, Var) and v.type not in (F64, I64):
+            raise error(loc, "math.isclose() takes numbers", "", E_TYPE)
+    a, b, rel, abs_ = (e.f(v) for v in (*args, rel, abs_))
+    fb.raise_if(e("or", e("lt", rel, e.c(0.0)), e("lt", abs_, e.c(0.0))), "ValueError",
+                "tolerances must be non-negative", loc=loc)
+    diff = e("fabs", e("sub", b, a))
+    close = e("or", e("or", e("le", diff, e("fabs", e("mul", rel, b))),
+                      e("le", diff, e("fabs", e("mul", rel, a)))), e("le", diff, abs_))
+    inf = e("or", e("isinf", a), e("isinf", b))
+    return e("or", e("eq", a, b), e("and", e("not", inf), close))
+
+
 class FloatMethod(BoundMethod):
     """`x.is_integer` of a run-time float, waiting for its call."""
     __slots__ = ()

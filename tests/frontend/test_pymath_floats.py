@@ -94,3 +94,31 @@ def test_hypothesis_ldexp_remainder(target, x, y, i):
     if key not in _COMPILED:
         _COMPILED[key] = py2wasm.compile(ldexp_rem, target=target)
     assert outcome(_COMPILED[key], x, y, i) == outcome(ldexp_rem, x, y, i)
+
+
+def close(a: float, b: float, r: float, t: float):
+    return (math.isclose(a, b), math.isclose(a, b, rel_tol=r), math.isclose(a, b, abs_tol=t),
+            math.isclose(a, b, rel_tol=r, abs_tol=t), math.isclose(a, 1.0, rel_tol=0.1))
+
+
+CLOSE_EDGE = [0.0, -0.0, 1.0, 1.0000000001, 1.0000001, 1.1, -1.0, math.inf, -math.inf, math.nan,
+              1e-10, 1e300, 0.1, -1e-9]
+TOLS = [0.0, 1e-9, 0.1, -1.0, 1e-12, math.inf, math.nan, -0.0]
+
+
+@pytest.mark.parametrize("target", TARGETS)
+def test_isclose_like_cpython(target):
+    c = py2wasm.compile(close, target=target)
+    for a in CLOSE_EDGE:
+        for b in CLOSE_EDGE:
+            for r in TOLS:
+                for t in (0.0, 1e-9, 0.5, -0.1, math.nan):
+                    assert outcome(c, a, b, r, t) == outcome(close, a, b, r, t), (a, b, r, t)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.floats(width=64), st.floats(width=64), st.floats(0, 1), st.floats(0, 1))
+def test_hypothesis_isclose(a, b, r, t):
+    if "close" not in _COMPILED:
+        _COMPILED["close"] = py2wasm.compile(close)
+    assert outcome(_COMPILED["close"], a, b, r, t) == outcome(close, a, b, r, t)
