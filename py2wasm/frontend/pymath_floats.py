@@ -1,6 +1,6 @@
 """Float functions of the math module and float methods on run-time floats,
 bit-exact with CPython: math.frexp ldexp modf remainder ulp nextafter (two
-arguments) and
+arguments), isclose (keyword tolerances), prod of a tuple and
 `x.is_integer()`.
 
 Place in the pipeline: frontend value semantics, called by
@@ -166,6 +166,19 @@ def isclose(fb, args, kwargs, loc):
     return e("or", e("eq", a, b), e("and", e("not", inf), close))
 
 
+def prod(fb, args, loc):
+    """math.prod of a tuple: start (1) times each item in order, with Python's
+    operator * (int64 overflow and int/float mixing as for `*`)."""
+    from .operators import binary
+    if len(args) != 1 or not isinstance(args[0], tuple):
+        raise error(loc, "math.prod() of run-time values needs a tuple", "write a loop, or "
+                    "math.prod((a, b, c))", E_TYPE)
+    acc = 1
+    for v in args[0]:
+        acc = binary(fb, "*", acc, v, loc)
+    return acc
+
+
 class FloatMethod(BoundMethod):
     """`x.is_integer` of a run-time float, waiting for its call."""
     __slots__ = ()
@@ -186,4 +199,5 @@ def attribute(obj, name: str, loc):
 
 
 FLOAT_HANDLERS = {math.modf: modf, math.frexp: frexp, math.nextafter: nextafter,
-                  math.ulp: ulp, math.ldexp: ldexp, math.remainder: remainder}
+                  math.ulp: ulp, math.ldexp: ldexp, math.remainder: remainder,
+                  math.prod: prod}

@@ -122,3 +122,23 @@ def test_hypothesis_isclose(a, b, r, t):
     if "close" not in _COMPILED:
         _COMPILED["close"] = py2wasm.compile(close)
     assert outcome(_COMPILED["close"], a, b, r, t) == outcome(close, a, b, r, t)
+
+
+def products(a: float, n: int, m: int):
+    return math.prod((a, n, 2)), math.prod((n, m, 3)), math.prod(()), math.prod((n,)), \
+        math.prod((a, a, a))
+
+
+@pytest.mark.parametrize("target", TARGETS)
+def test_prod_of_tuples(target):
+    from py2wasm.ir.messages import INT_OVERFLOW
+    c = py2wasm.compile(products, target=target)
+    for a in (1.5, -0.0, math.inf, math.nan, 1e300):
+        for n in (0, 3, -7, 2**31, -2**63, 2**62):
+            for m in (1, -1, 2, 5):
+                want = products(a, n, m)
+                if not -2**63 <= want[1] < 2**63:
+                    want = ("OverflowError", INT_OVERFLOW)
+                else:
+                    want = bits(want)
+                assert outcome(c, a, n, m) == want, (a, n, m)
