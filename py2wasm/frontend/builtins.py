@@ -277,6 +277,14 @@ _ONE_ARG: dict[Callable, Callable] = {_py.abs: _abs, _py.int: _int, _py.float: _
                                       _py.bool: _bool, _py.len: _len}
 
 
+def _has_steps() -> bool:
+    try:
+        math.nextafter(0.0, 1.0, steps=1)
+    except TypeError:
+        return False
+    return True
+
+
 def call_builtin(fb, fn: Any, args: list, kwargs: dict, loc) -> Any:
     """`fn(*args, **kwargs)` for a supported builtin or math function."""
     if is_intrinsic(fn):  # py2wasm.intrinsics: one IR primitive each
@@ -290,6 +298,10 @@ def call_builtin(fb, fn: Any, args: list, kwargs: dict, loc) -> Any:
         if fn is math.isclose:  # keyword tolerances (frontend/pymath_floats.py)
             from .pymath_floats import isclose
             return isclose(fb, list(args), kwargs, loc)
+        if fn is math.nextafter and set(kwargs) == {"steps"} and len(args) == 2 \
+                and _has_steps():  # Python 3.12+
+            from .pymath_floats import nextafter_steps
+            return nextafter_steps(fb, [*args, kwargs["steps"]], loc)
         if kwargs:
             raise error(loc, f"math.{fn.__name__}() takes no keyword arguments", "", E_TYPE)
         return mathlib.call_math(fb, fn, list(args), loc)

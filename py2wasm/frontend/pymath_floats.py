@@ -1,6 +1,6 @@
 """Float functions of the math module and float methods on run-time floats,
-bit-exact with CPython: math.frexp ldexp modf remainder ulp nextafter (two
-arguments), isclose (keyword tolerances), prod of a tuple and
+bit-exact with CPython: math.frexp ldexp modf remainder ulp nextafter (steps= on
+3.12+), isclose (keyword tolerances), prod of a tuple and
 `x.is_integer()`.
 
 Place in the pipeline: frontend value semantics, called by
@@ -81,6 +81,31 @@ def nextafter(fb, args, loc):
     r = e.sel(e("eq", x, y), y, r)
     nan = e("or", e("isnan", x), e("isnan", y))
     return e.sel(nan, e("add", x, y), r)
+
+
+def nextafter_steps(fb, args, loc):
+    """math.nextafter(x, y, steps=n) (Python 3.12+): CPython's bit arithmetic."""
+    e = _E(fb, loc)
+    x, y = e.f(args[0]), e.f(args[1])
+    n = materialize(fb, args[2], I64, loc)
+    fb.raise_if(e("lt", n, e.c(0)), "ValueError", "steps must be a non-negative integer",
+                loc=loc)
+    ux, uy = e("f64_to_bits", x), e("f64_to_bits", y)
+    mag = e.c(0x7FFFFFFFFFFFFFFF)
+    ax, ay = e("and", ux, mag), e("and", uy, mag)
+    opposite = e("ne", e("lt", ux, e.c(0)), e("lt", uy, e.c(0)))
+    sub = e("f64_from_bits", e("sub", ux, e.sel(e("le", n, ax), n, e.c(0))))
+    add = e("f64_from_bits", e("add", ux, e.sel(e("le", n, e("sub", ay, ax)), n, e.c(0))))
+    cross = e("f64_from_bits", e("or", e("and", uy, e.c(-2**63)),
+                                 e("sub", n, e.sel(e("lt", ax, n), ax, n))))
+    r_opp = e.sel(e("le", ax, e("sub", n, ay)), y, e.sel(e("lt", ax, n), cross, sub))
+    r_dn = e.sel(e("ge", e("sub", ax, ay), n), sub, y)
+    r_up = e.sel(e("ge", e("sub", ay, ax), n), add, y)
+    r = e.sel(opposite, r_opp, e.sel(e("gt", ax, ay), r_dn, r_up))
+    r = e.sel(e("eq", ux, uy), x, r)
+    r = e.sel(e("isnan", y), y, r)
+    r = e.sel(e("isnan", x), x, r)
+    return e.sel(e("eq", n, e.c(0)), x, r)
 
 
 def ulp(fb, args, loc):

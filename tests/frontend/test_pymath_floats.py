@@ -2,6 +2,7 @@
 of run-time floats, bit for bit against CPython (signed zeros, subnormals,
 the largest double, inf and nan) on every target; hypothesis over doubles."""
 import math
+import sys
 import struct
 
 import pytest
@@ -142,3 +143,15 @@ def test_prod_of_tuples(target):
                 else:
                     want = bits(want)
                 assert outcome(c, a, n, m) == want, (a, n, m)
+
+
+@pytest.mark.skipif(sys.version_info < (3, 12), reason="math.nextafter(steps=) is Python 3.12+")
+@pytest.mark.parametrize("target", TARGETS)
+def test_nextafter_steps(target):
+    def steps(x: float, y: float, n: int):
+        return math.nextafter(x, y, steps=n)
+    c = py2wasm.compile(steps, target=target)
+    for x in EDGE:
+        for y in EDGE:
+            for n in (0, 1, 2, 3, -1, 10**6, 2**52, 2**62, 2**63 - 1):
+                assert outcome(c, x, y, n) == outcome(steps, x, y, n), (x, y, n)
