@@ -13,6 +13,7 @@ API: `call_builtin(fb, fn, args, kwargs, loc) -> trace value`, raising
 from __future__ import annotations
 
 import builtins as _py
+import math
 from typing import Any, Callable
 
 from ..ir import BOOL, F64, I64, Var
@@ -123,10 +124,10 @@ def _round(fb, args, kwargs, loc):
         if t is F64:  # round half to even, then int(): NaN and inf raise
             return fb.emit("convert", [fb.emit("nearest", [x], loc=loc)], {"to": I64}, loc=loc)
         return materialize(fb, x, I64, loc)
-    if t is F64:
-        raise error(loc, "round(x, ndigits) on a float is not supported yet",
-                    "round(x) (to an int) is supported; decimal rounding of floats is not",
-                    E_UNSUPPORTED_CALL)
+    if t is F64:  # decimal rounding, bit-exact (frontend/float_round.py)
+        from .float_round import round_float
+        return round_float(fb, materialize(fb, x, F64, loc), nd if not isinstance(nd, Var) and not isinstance(nd, bool)
+                           else materialize(fb, nd, I64, loc), loc)
     x = materialize(fb, x, I64, loc)
     if not isinstance(nd, Var):
         return _round_int(fb, x, int(nd), loc)
@@ -276,6 +277,14 @@ _ONE_ARG: dict[Callable, Callable] = {_py.abs: _abs, _py.int: _int, _py.float: _
                                       _py.bool: _bool, _py.len: _len}
 
 
+def _has_steps() -> bool:
+    try:
+        math.nextafter(0.0, 1.0, steps=1)
+    except TypeError:
+        return False
+    return True
+
+
 def call_builtin(fb, fn: Any, args: list, kwargs: dict, loc) -> Any:
     """`fn(*args, **kwargs)` for a supported builtin or math function."""
     if is_intrinsic(fn):  # py2wasm.intrinsics: one IR primitive each
@@ -286,6 +295,13 @@ def call_builtin(fb, fn: Any, args: list, kwargs: dict, loc) -> Any:
         if r is not NotImplemented:
             return r
     if mathlib.is_math_function(fn):
+        if fn is math.isclose:  # keyword tolerances (frontend/pymath_floats.py)
+            from .pymath_floats import isclose
+            return isclose(fb, list(args), kwargs, loc)
+        if fn is math.nextafter and set(kwargs) == {"steps"} and len(args) == 2 \
+                and _has_steps():  # Python 3.12+
+            from .pymath_floats import nextafter_steps
+            return nextafter_steps(fb, [*args, kwargs["steps"]], loc)
         if kwargs:
             raise error(loc, f"math.{fn.__name__}() takes no keyword arguments", "", E_TYPE)
         return mathlib.call_math(fb, fn, list(args), loc)

@@ -279,12 +279,18 @@ def call_math(fb, fn: Callable, args: list, loc) -> Any:
     if all(is_known(a) for a in args):
         return fold(fn, tuple(args), loc)
     handler = MATH_FUNCTIONS.get(fn)
+    from .pymath_floats import FLOAT_HANDLERS  # frexp ldexp modf remainder ulp nextafter
+    from .pymath_ints import INT_HANDLERS  # gcd lcm isqrt factorial comb perm
+    if fn in INT_HANDLERS or fn in FLOAT_HANDLERS:
+        type_check(fn, tuple(args), loc, f"math.{fn.__name__}()")
+        return {**INT_HANDLERS, **FLOAT_HANDLERS}[fn](fb, list(args), loc)
     if handler is None:
         raise error(loc, f"math.{fn.__name__}() of run-time values is not supported",
                     "supported: sqrt floor ceil trunc fabs copysign isnan isinf isfinite exp "
                     "expm1 log log2 log10 log1p pow sin cos tan asin acos atan atan2 sinh "
                     "cosh tanh asinh acosh atanh hypot degrees radians fmod erf erfc gamma "
-                    "lgamma",
+                    "lgamma gcd lcm isqrt factorial comb perm frexp ldexp modf remainder ulp "
+                    "nextafter isclose prod (of a tuple)",
                     E_UNSUPPORTED_CALL)
     type_check(fn, tuple(args), loc, f"math.{fn.__name__}()")  # arity and argument types
     return handler(_Emitter(fb, loc), *args)

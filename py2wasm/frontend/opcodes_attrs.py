@@ -100,6 +100,10 @@ class AttributeOps:
         m = int_attribute(obj, name, loc)  # n.bit_length
         if m is not None:
             return m
+        from .pymath_floats import attribute as float_attribute
+        m = float_attribute(obj, name, loc)  # x.is_integer
+        if m is not None:
+            return m
         if isinstance(obj, Var) or type(obj) in (tuple, int, float, bool, Cx):
             tn = obj.type.pyname if isinstance(obj, Var) else type(obj).__name__
             raise error(loc, f"attribute {name!r} of a {tn} is not supported",

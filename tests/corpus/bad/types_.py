@@ -1,4 +1,4 @@
-"""Type errors found while tracing, unstable types, unsupported round()."""
+"""Type errors found while tracing, unstable types."""
 
 
 def add_string(x):
@@ -11,8 +11,3 @@ def unstable_type(x):
     if x > 0:
         r = 0.5  # BAD[P2W004]
     return r  # BAD[P2W004]
-
-
-def round_ndigits(x):
-    y = x + 1.0
-    return round(y, 2)  # BAD

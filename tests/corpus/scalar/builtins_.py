@@ -35,6 +35,10 @@ def b_round_int_ndigits(n, k):
     return round(n, k)
 
 
+def b_round_float_ndigits(x, k):
+    return round(x + 1.0, k)
+
+
 def b_int(x):
     return int(x)
 
@@ -81,6 +85,8 @@ CASES = [
       INF, -INF, NAN, 7, -7, True),
     C(b_round_int_ndigits, (1234, -2), (1250, -2), (1350, -2), (-1250, -2), (1234, 2), (15, -1), (25, -1),
       (MAXI, -1), (7, 0)),
+    C(b_round_float_ndigits, (1.675, 2), (0.125, 2), (-2.5, 0), (1234.5, -2), (-1.0005, 3), (INF, 2),
+      (NAN, 1), (-1.001, 2), (1e300, -3), (0.1, 400), (0.1, -400)),
     C(b_int, 3.7, -3.7, -0.0, 1e18, 9.3e18, -9.223372036854775808e18, INF, -INF, NAN, True, 42, 1e-300),
     C(b_float, 0, -1, MAXI, MINI, 2**53 + 1, True, 1.5),
     C(b_bool, 0, 1, 0.0, -0.0, NAN, True, False),
