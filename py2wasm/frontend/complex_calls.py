@@ -126,6 +126,10 @@ def call(tr, fn, args, kwargs, loc):
     if name in ORDER_FUNCTIONS:
         from .complex_order import call as order_call
         return order_call(tr, name, args, kwargs, loc)
+    if name == "sort_complex":  # of a complex array: a sorted copy (np.sort along -1)
+        b = npargs.bind(loc, name, args, kwargs, [("a", None)])
+        from .complex_order import call as order_call
+        return order_call(tr, "sort", [b["a"]], {}, loc)
     if name in ("dot", "matmul", "vdot") and len(args) == 2 and not kwargs:
         return dot(tr, args[0], args[1], loc, name)
     if name in ("full", "full_like") and "dtype" not in kwargs and len(args) == 2:
