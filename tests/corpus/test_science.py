@@ -126,13 +126,17 @@ def outcome(fn, args):
         return (type(e).__name__, str(e), args)
 
 
-PARAMS = [pytest.param(k, i, target, id=f"{k.fn.__module__.rsplit('.', 1)[1]}.{k.fn.__name__}"
-                       f"-{i}-{target}")
-          for k in KERNELS for i in range(len(k.argsets)) for target in TARGETS]
+def params(kernels):
+    """One pytest param per kernel, argument set and target."""
+    return [pytest.param(k, i, target, id=f"{k.fn.__module__.rsplit('.', 1)[1]}.{k.fn.__name__}"
+                         f"-{i}-{target}")
+            for k in kernels for i in range(len(k.argsets)) for target in TARGETS]
 
 
-@pytest.mark.parametrize("kernel,i,target", PARAMS)
-def test_science(kernel, i, target):
+def check_kernel(kernel, i, target):
+    """kernel.argsets[i] compiled for target against CPython/NumPy: results,
+    the arguments after the call and exceptions; `refused=` kernels give a
+    located CompileError with that code and a hint."""
     args = kernel.argsets[i]
     if kernel.refused:  # outside the documented subset: a located CompileError with a hint
         with pytest.raises(py2wasm.CompileError) as e:
@@ -150,6 +154,11 @@ def test_science(kernel, i, target):
     assert d is None, d
     d = same(got[2], want[2], kernel.ulps, kernel.rtol, "arguments after the call")
     assert d is None, d
+
+
+@pytest.mark.parametrize("kernel,i,target", params(KERNELS))
+def test_science(kernel, i, target):
+    check_kernel(kernel, i, target)
 
 
 def test_corpus_size():

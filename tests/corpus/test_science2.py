@@ -7,14 +7,12 @@ arrays after the call, exceptions; `refused=` marks a documented refusal:
 a located CompileError with that code and a hint)."""
 from __future__ import annotations
 
-import copy
 import importlib
 import pkgutil
 
 import pytest
 
-import py2wasm
-from tests.corpus.test_science import TARGETS, compiled, outcome, same
+from tests.corpus.test_science import check_kernel, params
 
 from tests.corpus import science2
 
@@ -24,30 +22,9 @@ KERNELS = []
 for _m in MODULES:
     KERNELS.extend(importlib.import_module(f"tests.corpus.science2.{_m}").CASES)
 
-PARAMS = [pytest.param(k, i, target, id=f"{k.fn.__module__.rsplit('.', 1)[1]}.{k.fn.__name__}"
-                       f"-{i}-{target}")
-          for k in KERNELS for i in range(len(k.argsets)) for target in TARGETS]
-
-
-@pytest.mark.parametrize("kernel,i,target", PARAMS)
+@pytest.mark.parametrize("kernel,i,target", params(KERNELS))
 def test_science2(kernel, i, target):
-    args = kernel.argsets[i]
-    if kernel.refused:  # outside the documented subset: a located CompileError with a hint
-        with pytest.raises(py2wasm.CompileError) as e:
-            compiled(kernel.fn, target)(*copy.deepcopy(args))
-        assert e.value.code == kernel.refused, str(e.value)
-        assert e.value.file == kernel.fn.__code__.co_filename and e.value.line, str(e.value)
-        assert e.value.hint, str(e.value)
-        return
-    want = outcome(kernel.fn, copy.deepcopy(args))
-    got = outcome(compiled(kernel.fn, target), copy.deepcopy(args))
-    if want[0] != "ok" or got[0] != "ok":
-        assert got[:2] == want[:2], f"compiled {got[:2]!r}, CPython {want[:2]!r}"
-        return
-    d = same(got[1], want[1], kernel.ulps, kernel.rtol)
-    assert d is None, d
-    d = same(got[2], want[2], kernel.ulps, kernel.rtol, "arguments after the call")
-    assert d is None, d
+    check_kernel(kernel, i, target)
 
 
 def test_corpus2_size():
