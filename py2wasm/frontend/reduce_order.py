@@ -82,30 +82,7 @@ def _b(fb, x):
     return fb.const(x, BOOL) if type(x) is bool else x
 
 
-def _and(fb, x, y):
-    if x is False or y is False:
-        return False
-    if x is True:
-        return y
-    if y is True:
-        return x
-    return fb.emit("and", [x, y])
-
-
-def _or(fb, x, y):
-    if x is True or y is True:
-        return True
-    if x is False:
-        return y
-    if y is False:
-        return x
-    return fb.emit("or", [x, y])
-
-
-def _not(fb, x):
-    if type(x) is bool:
-        return not x
-    return fb.emit("not", [x])
+_and, _or, _not = A.band, A.bor, A.bnot  # known bools fold away
 
 
 def _abs(fb, x):
