@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import builtins as _py
 import inspect
+import math
 import os
 import re
 import subprocess
@@ -339,6 +340,9 @@ def call_value(tr, fn, args, kwargs, loc):
         r = generators.next_or_iter(tr, fn, list(args), kwargs, loc)
         if r is not NotImplemented:
             return r
+    if fn is math.fsum:  # CPython's algorithm, traced (frontend/fsum.py)
+        from . import fsum
+        return fsum.call(tr, list(args), dict(kwargs), loc)
     if args and isinstance(args[0], generators.GenIter):
         r = generators.consume_iter(tr, fn, args[0], list(args[1:]), dict(kwargs), loc)
         if r is not NotImplemented:

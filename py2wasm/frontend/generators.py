@@ -121,6 +121,11 @@ def consume(tr, fn, gen: Gen, args, kwargs, loc) -> Any:
     return NotImplemented
 
 
+def to_list(tr, gen: Gen, loc):
+    """The list of a generator's items (traced, as list(gen))."""
+    return _traced(gen, "list", tr, loc)
+
+
 def _str_join(fn) -> bool:
     """`sep.join` of a known or a run-time separator."""
     from .strvalues import StrMethod

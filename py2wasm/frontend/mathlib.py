@@ -290,7 +290,7 @@ def call_math(fb, fn: Callable, args: list, loc) -> Any:
                     "expm1 log log2 log10 log1p pow sin cos tan asin acos atan atan2 sinh "
                     "cosh tanh asinh acosh atanh hypot degrees radians fmod erf erfc gamma "
                     "lgamma gcd lcm isqrt factorial comb perm frexp ldexp modf remainder ulp "
-                    "nextafter isclose prod (of a tuple)",
+                    "nextafter isclose prod (of a tuple) fsum",
                     E_UNSUPPORTED_CALL)
     type_check(fn, tuple(args), loc, f"math.{fn.__name__}()")  # arity and argument types
     return handler(_Emitter(fb, loc), *args)
