@@ -79,7 +79,8 @@ def _exc_ok(err: dict, want: BaseException, lines: list[str]) -> bool:
     message = err["message"][:m.start()]
     if isinstance(want, reference.ModelOverflow):
         return err["name"] == "OverflowError" and message.startswith(want.prefix)
-    return err["name"] == _builtin_name(want) and message == str(want)
+    # the Python exception's own name (FrozenInstanceError) or its builtin base's
+    return err["name"] in (type(want).__name__, _builtin_name(want)) and message == str(want)
 
 
 def _identity(rv, rargs) -> int:
@@ -166,6 +167,9 @@ def _renamed(program, k):
     mod = copy.deepcopy(program.module)
     names = {d.name: f"{d.name}_{k}" for d in mod.body
              if isinstance(d, (ast.FunctionDef, ast.ClassDef))}
+    # module constants (gen_scalar_extra's C0 = 7) too: one module holds every program
+    names.update({t.id: f"{t.id}_{k}" for d in mod.body if isinstance(d, ast.Assign)
+                  for t in d.targets if isinstance(t, ast.Name)})
     return _Rename(names).visit(mod), names[program.name]
 
 
