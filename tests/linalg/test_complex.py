@@ -456,4 +456,7 @@ def test_hypothesis_solve_det_eig(n, data):
     w = compiled(eigvals)(a)
     ww = np.linalg.eigvals(a)
     d = np.abs(w[:, None] - ww[None, :])
-    assert d.min(axis=1).max() < 1e-9 * np.abs(a).max()
+    # a nearly defective matrix ([[1e3, 3e-150j], [3+3j, 1e3]]: a double eigenvalue split
+    # by a tiny coupling) moves its eigenvalues by ~sqrt(eps)*|a| under rounding, in
+    # LAPACK's answer as in ours (the eigenvalue condition number is unbounded)
+    assert d.min(axis=1).max() < np.sqrt(EPS) * np.abs(a).max()
