@@ -96,6 +96,10 @@ def check_type(t: Any, where: str) -> None:
     if t in SCALARS or t in ("None", "complex") or (isinstance(t, str) and t in NUMPY_SCALARS):
         return
     if isinstance(t, dict) and "tuple" in t and isinstance(t["tuple"], list):
+        if is_object(t) and t["object"] == "list":  # frontend/lists_objects_abi.py
+            raise UnsupportedSignature(f"{where}: a list of class instances crosses "
+                                       "py2wasm.compile, not py2wasm build yet (return a list "
+                                       "of NamedTuples or of tuples of the fields)")
         for e in t["tuple"]:
             if e == "None":
                 raise UnsupportedSignature(f"{where}: None inside a tuple is not supported")
