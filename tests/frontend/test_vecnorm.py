@@ -19,6 +19,10 @@ def rows(a: npt.NDArray[np.float64], i: int, j: int):
     return math.dist(a[i], a[j])
 
 
+def rows_any(a, i: int, j: int):
+    return math.dist(a[i], a[j]), math.hypot(*a[i])
+
+
 def of_lists(p: list[float], q: list[float]):
     return math.dist(p, q) + 0.0 * math.hypot(*p)
 
@@ -71,6 +75,9 @@ def test_edges(target):
     for i in range(6):
         for j in range(6):
             run(rows, target, a, i, j)
+    for b in (np.arange(12, dtype=np.int64).reshape(4, 3) - 5,
+              np.arange(12, dtype=np.float32).reshape(4, 3) / np.float32(7)):
+        run(rows_any, target, b, 0, 3)  # np.int64 / np.float32 coordinates: float() of each
     run(of_values, target, 1.0, 2.0, 3.0, 4)
     run(of_values, target, 1e-320, -0.0, math.inf, -7)
 
