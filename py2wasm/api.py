@@ -52,30 +52,64 @@ class Specialization:
         """A call whose arguments or result hold NamedTuples or instances: the
         runner sees plain tuples; instance arguments get their final state
         (frontend/objects.py), the result its classes back."""
+        from .frontend import lists_objects_abi as loa
         plain = tuple(_plain(t, a) for t, a in zip(self._types, args))
         objs = [a for t, a in zip(self._types, args) if isinstance(t, ir.ObjectType)]
-        lists = [(t, a) for t, a in zip(self._types, args) if isinstance(t, ListType)]
+        olists = [a for t, a in zip(self._types, args) if loa.is_param_type(t)]
+        lists = [(t, a) for t, a in zip(self._types, args)
+                 if isinstance(t, ListType) and not loa.is_param_type(t)]
         try:
             r = self.instance.call(self.name, plain)
         except BaseException:
             for t, a in lists:  # list arguments are read back after a raise too
                 _named_rows(t, a)
-            if objs:  # the instances keep what the function did before it raised
+            if objs or olists:  # the instances keep what the function did before it raised
                 types = _state_types(self._result, self._types)
                 states = _raised_states(self.instance, types)
-                for obj, st, t in zip(objs, states, types):
-                    _restore(obj, t, st)
+                by_addr: dict = {}
+                for obj, st, t in zip(objs + olists, states, types):
+                    _restore_any(obj, t, st, by_addr)
             raise
         for t, a in lists:
             _named_rows(t, a)
-        if not objs:
+        if not objs and not olists:
             return _renamed(self._result, r, {})
         value, states = r
         by_addr = {}
-        for obj, st, t in zip(objs, states, self._result.elems[1].elems):
-            by_addr[st[0]] = obj
-            _restore(obj, t, st)
+        for obj, st, t in zip(objs + olists, states, self._result.elems[1].elems):
+            _restore_any(obj, t, st, by_addr)
         return _renamed(self._result.elems[0], value, by_addr)
+
+
+def _restore_any(obj, t, st, by_addr) -> None:
+    """An instance argument (or a list of instances: frontend/lists_objects_abi.py)
+    gets its state after the call; `by_addr` learns the addresses of the
+    caller's objects (instances and lists)."""
+    if t.pyclass is list:
+        hdr, entry, _ = st
+        for a, x in zip(entry, obj):
+            by_addr.setdefault(a, x)
+        by_addr[hdr] = obj
+        obj[:] = _list_of_instances(t, st, by_addr)
+        return
+    by_addr[st[0]] = obj
+    _restore(obj, t, st)
+
+
+def _list_of_instances(t, st, by_addr) -> list:
+    """The instances of list state `st` (type `t`): the caller's objects for the
+    addresses it passed (updated), new instances for the others."""
+    et = t.elems[2].elem
+    out, done = [], set()
+    for rec in st[2]:
+        obj = by_addr.get(rec[0])
+        if obj is None:
+            obj = by_addr[rec[0]] = object.__new__(et.pyclass)
+        if rec[0] not in done:
+            done.add(rec[0])
+            _restore(obj, et, rec)
+        out.append(obj)
+    return out
 
 
 def _state_types(result, params) -> list:
@@ -86,9 +120,18 @@ def _state_types(result, params) -> list:
             result.elems[1], ir.TupleType) and all(
             isinstance(t, ir.ObjectType) and t.state for t in result.elems[1].elems):
         return list(result.elems[1].elems)
-    return [ir.ObjectType((ir.I64, ir.I64) + t.elems, ("__addr__", "__mask__") + t.names,
-                          t.pyclass, state=True)
-            for t in params if isinstance(t, ir.ObjectType)]
+    from .frontend.lists_objects_abi import is_param_type
+    out = [ir.ObjectType((ir.I64, ir.I64) + t.elems, ("__addr__", "__mask__") + t.names,
+                         t.pyclass, state=True)
+           for t in params if isinstance(t, ir.ObjectType)]
+    for t in params:
+        if is_param_type(t):
+            e = t.elem
+            et = ir.ObjectType((ir.I64, ir.I64) + e.elems[1:], ("__addr__", "__mask__") +
+                               e.names[1:], e.pyclass, state=True)
+            out.append(ir.ObjectType((ir.I64, ListType(ir.I64), ListType(et)),
+                                     ("__addr__", "__entry__", "__items__"), list, state=True))
+    return out
 
 
 def _raised_states(instance, types) -> list:
@@ -110,9 +153,7 @@ def _raised_states(instance, types) -> list:
     if not blk:
         return []
     mem.write(store, bytes(8), 0)  # read once: a later call must not see it
-    states = []
-    for i, t in enumerate(types):
-        hdr = int(word(blk + 8 * i))
+    def one(t, hdr):
         flat, off = [], hdr + 8
         for e in t.elems[2:]:
             for leaf in ir.flatten(e):
@@ -120,9 +161,23 @@ def _raised_states(instance, types) -> list:
                             if leaf is ir.F64 else bool(mem.read(store, off, off + 1)[0]))
                 off += 8
         it = iter(flat)
-        states.append((hdr, int(word(hdr))) + tuple(
+        return (hdr, int(word(hdr))) + tuple(
             unflatten_result(e, it, lambda a, n: bytes(mem.read(store, a, a + n)))
-            for e in t.elems[2:]))
+            for e in t.elems[2:])
+
+    def addrs(hdr):  # the elements of a list of instances (8-byte addresses)
+        data = int(word(hdr + 16))
+        return [int(word(data + 8 * j)) for j in range(int(word(hdr)))]
+    states, k = [], 0
+    for t in types:
+        if t.pyclass is list:  # a list of instances: its header, then its entry addresses
+            hdr, entry = int(word(blk + 8 * k)), int(word(blk + 8 * k + 8))
+            k += 2
+            et = t.elems[2].elem
+            states.append((hdr, addrs(entry), [one(et, a) for a in addrs(hdr)]))
+            continue
+        states.append(one(t, int(word(blk + 8 * k))))
+        k += 1
     return states
 
 
@@ -147,6 +202,9 @@ def _named_rows(t, v) -> None:
 
 
 def _plain(t, v):
+    from .frontend.lists_objects_abi import host_records, is_param_type
+    if is_param_type(t):  # a list of instances: records (frontend/lists_objects_abi.py)
+        return host_records(t, v)
     if isinstance(t, ir.ObjectType):  # an instance: its attributes, in the type's order
         d = vars(v)
         if tuple(d) != t.names:
@@ -170,6 +228,9 @@ def _restore(obj, t, st) -> None:
 
 
 def _renamed(t, v, by_addr):
+    if isinstance(t, ir.ObjectType) and t.state and t.pyclass is list:  # of instances
+        own = by_addr.get(v[0])
+        return own if own is not None else _list_of_instances(t, v, by_addr)
     if isinstance(t, ir.ObjectType) and t.state:  # an instance leaving compiled code
         obj = by_addr.get(v[0])
         if obj is None:

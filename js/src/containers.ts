@@ -20,7 +20,9 @@
  * A type spec is a string: "f" float, "i" int, "b" bool, "s" str (a JS
  * string: its leaf is the address of its block, placed by strings.ts `sput`
  * after the container's own block and read back with `sread`), "(" ... ")"
- * a tuple (values only: a JS Map compares array keys by identity),
+ * a tuple (a JS array; as a key or set element it is compared by value:
+ * the compiled dict collapses keys equal in Python, and `cback` gives the
+ * caller's Map its own key arrays back for the keys equal to them),
  * "{x:f,y:f}" a NamedTuple (values and list elements only): a plain object
  * with those fields, "-" unknown (an always-empty container). A dict's spec is "D", its key's then
  * its value's; a set's "S" and its element's. Lists of tuples (records,
@@ -243,15 +245,28 @@ function items(st: CState, h: number, spec: string, fn: string): unknown[][] {
   return out;
 }
 
+// A tuple key's (set element's) text: equal for keys Python finds equal (-0 and 0 alike).
+const text = (x: unknown): string => Array.isArray(x) ? `[${x.map(text).join(",")}]`
+  : typeof x === "string" ? JSON.stringify(x) : String(x);
+
 function fill(c: Map<unknown, unknown> | Set<unknown> | unknown[], its: unknown[][]): void {
   if (Array.isArray(c)) {
     c.length = its.length;
     for (let i = 0; i < its.length; i++) c[i] = its[i];
     return;
   }
+  // tuple keys are arrays, which a Map compares by identity: each key equal
+  // by value to one the caller passed is the caller's own array again
+  const old = new Map<string, unknown[]>();
+  for (const k of c.keys()) {
+    if (!Array.isArray(k)) break;
+    const t = text(k), l = old.get(t);
+    if (l) l.push(k); else old.set(t, [k]);
+  }
+  const key = (k: unknown): unknown => (old.size ? old.get(text(k))?.shift() : undefined) ?? k;
   c.clear();
-  if (c instanceof Map) for (const [k, x] of its) c.set(k, x);
-  else for (const [x] of its) c.add(x);
+  if (c instanceof Map) for (const [k, x] of its) c.set(key(k), x);
+  else for (const [x] of its) c.add(key(x));
 }
 
 /** After a call (also one that raised): each dict/set argument rewritten from the compiled table. */

@@ -343,6 +343,10 @@ def call_value(tr, fn, args, kwargs, loc):
     if fn is math.fsum:  # CPython's algorithm, traced (frontend/fsum.py)
         from . import fsum
         return fsum.call(tr, list(args), dict(kwargs), loc)
+    if fn is math.dist or fn is math.hypot and len(args) > 2 and not kwargs and not all(
+            isinstance(a, (int, float)) for a in args):  # CPython's vector_norm, traced
+        from . import vecnorm
+        return vecnorm.call(tr, fn, tuple(args), dict(kwargs), loc)
     if args and isinstance(args[0], generators.GenIter):
         r = generators.consume_iter(tr, fn, args[0], list(args[1:]), dict(kwargs), loc)
         if r is not NotImplemented:

@@ -193,5 +193,5 @@ def type_error(loc, msg: str, args) -> Exception:
     hint = _hint(args)
     if any(type(a).__name__ == "Arr" for a in args):
         hint = ("this Python function does not take NumPy arrays in compiled code; "
-                "use NumPy's own function (e.g. np.linalg.norm(a - b) for math.dist)")
+                "use NumPy's own function (e.g. np.floor(a) for math.floor)")
     return error(loc, public_message(msg, args), hint, E_TYPE)

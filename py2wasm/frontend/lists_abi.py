@@ -75,6 +75,13 @@ def learned_param_types(mt, fn, name: str, types: list) -> list:
         if isinstance(t, ListType):
             site = _param_site(name, i)
             elem = t.elem if t.elem is not None else sites.get((name, fn.__code__, site))
+            from .lists_objects import holds_instances
+            if t.elem is None and elem is not None and holds_instances(elem):
+                from .signature import _bad_value
+                raise _bad_value(fn, fn.__code__.co_varnames[i], "an empty list argument that "
+                                 "receives class instances cannot cross back to the caller yet "
+                                 "(their attributes are not known from an empty list)",
+                                 "pass a list holding one instance, or return a new list")
             # rows of a list of lists are not tracked: such a parameter is never read-only
             t = ListType(elem, readonly=site not in changed and not isinstance(elem, ListType))
         out.append(t)

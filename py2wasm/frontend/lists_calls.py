@@ -448,8 +448,8 @@ def check_return(tr, value, loc):
             r = as_list(tr, v, loc, strict=False)
             v = v if r is None else r
         if isinstance(v, PyList):
-            from .lists_objects import holds_instances
-            if holds_instances(v.elem):
+            from .lists_objects import InstanceElem, holds_instances
+            if holds_instances(v.elem) and not (tr.export and isinstance(v.elem, InstanceElem)):
                 raise error(loc, "returning a list of class instances is not supported",
                             "return their fields (a list of tuples), or an array",
                             E_UNSUPPORTED_VALUE)

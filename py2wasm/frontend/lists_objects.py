@@ -41,8 +41,9 @@ def address(v):
 
 
 def holds_instances(elem) -> bool:
-    """Whether a list element type is (or nests) instances: such lists stay
-    inside the compiled function (they cannot cross its signature yet)."""
+    """Whether a list element type is (or nests) instances: a flat one
+    crosses an export's signature through lists_objects_abi.py, nested ones
+    stay inside the compiled function."""
     if isinstance(elem, InstanceElem):
         return True
     inner = getattr(elem, "elem", None)  # a ListType row

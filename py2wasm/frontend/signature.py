@@ -125,6 +125,13 @@ def _list_annotation(ann, fn, what):
         if type(t) is ArrayType and t.dtype in DTYPES:
             return ListType(ArrayType(t.dtype, t.ndim))  # frontend/lists_ofarrays.py
     file, line = _fn_loc(fn)
+    from .objects import compilable_class
+    if len(args) == 1 and compilable_class(args[0]):  # frontend/lists_objects_abi.py
+        raise CompileError(f"a list of {args[0].__name__} instances as {what} of "
+                           f"{fn.__name__}() crosses py2wasm.compile, not py2wasm build yet",
+                           file=file, line=line, code=E_UNSUPPORTED_VALUE, source_line=_src(fn),
+                           hint="from JavaScript pass a list of NamedTuples (plain objects) or "
+                                "of tuples of the fields")
     shown = getattr(ann, "__name__", None) if not args else repr(ann)
     raise CompileError(f"unsupported annotation {shown!r} for {what} of {fn.__name__}() "
                        "(a list needs its element type)", file=file, line=line,
@@ -294,9 +301,17 @@ def result_annotation(fn) -> Optional[PyType]:
     if ann is inspect.Parameter.empty:
         return None
     from .objects import compilable_class
-    if compilable_class(_dotted(ann, fn)):  # an instance: what is returned decides
-        return None                         # (objects_abi.exit_value)
     import typing
+
+    def instances(a) -> bool:  # P, list[P], tuple[P, int]: what is returned decides
+        if isinstance(a, str) and "[" in a:  # from __future__ import annotations
+            try:
+                a = eval(a, getattr(fn, "__globals__", {}))  # noqa: S307 - the user's own annotation
+            except Exception:  # noqa: BLE001 - annotation_type reports it
+                return False
+        return compilable_class(_dotted(a, fn)) or any(map(instances, typing.get_args(a)))
+    if instances(ann):  # (objects_abi.exit_value, lists_objects_abi.exit_value)
+        return None
     if _dotted(ann, fn) in _BARE_RESULTS:  # `-> tuple`, `-> np.ndarray`, `-> list`...: no
         return None                        # element type, the value returned decides
     t = annotation_type(ann, fn, "the result")
@@ -437,6 +452,10 @@ def _list_value_type(v: list, fn, name):
             from .lists_records import own_order
             if fields and not own_order(t0):  # compared as tuples (lists_records.py)
                 return ListType(TupleType(fields, tuple(t0._fields), t0))
+    from .lists_objects_abi import value_type as instances_type  # list[Particle]
+    t = instances_type(v, fn, name, lambda msg, hint: _bad_value(fn, name, msg, hint))
+    if t is not None:
+        return t
     kinds = sorted({type(x).__name__ for x in v})
     what = ("tuples of different field types (or not of numbers)" if t0 is tuple and
             kinds == ["tuple"] else f"{t0.__name__} NamedTuples of different field types "
@@ -465,8 +484,15 @@ def types_of_values(args, fn=None) -> list[PyType]:
     to) locates errors at its def line and names the parameter."""
     names = fn.__code__.co_varnames[:fn.__code__.co_argcount] if fn is not None and hasattr(
         fn, "__code__") else ()
-    return [type_of_value(a, fn, names[i] if i < len(names) else "")
-            for i, a in enumerate(args)]
+    out = [type_of_value(a, fn, names[i] if i < len(names) else "")
+           for i, a in enumerate(args)]
+    from .lists_objects_abi import nested_in
+    for i, t in enumerate(out):
+        if nested_in(t):  # a list of instances crosses as an argument of its own
+            raise _bad_value(fn, names[i] if i < len(names) else "", "a list of class instances "
+                             "inside a tuple or a list cannot enter compiled code yet",
+                             "pass each list of instances as an argument of its own")
+    return out
 
 
 def trace_type(v: Any, loc, what="value") -> PyType:
@@ -504,7 +530,8 @@ def trace_type(v: Any, loc, what="value") -> PyType:
         return STR
     from .objects import is_obj
     from .objects_abi import ObjState
-    if t is ObjState:
+    from .lists_objects_abi import ListState
+    if t is ObjState or t is ListState:
         return v.pytype(trace_type, loc, what)
     from .dicts import is_dict_value
     from .sets import is_set_value

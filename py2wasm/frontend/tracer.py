@@ -19,7 +19,7 @@ from ..errors import CompileError
 from ..ir import (BOOL, F64, I64, FunctionBuilder, Loc, PySignature, PyType, TupleType, Var,
                   flatten)
 from ..ir.types import COMPLEX, ListType, NumpyScalarType, ScalarType, python_name
-from . import arrays, containers_abi, lists, objects_abi
+from . import arrays, containers_abi, lists, lists_objects_abi, objects_abi
 from .liveness import live_locals
 from .opcodes import Handlers
 from .signature import placeholder, trace_type
@@ -121,13 +121,19 @@ class FunctionTracer(Handlers):
                                        for v in locals_[:len(args)]]
         self.frame0 = Frame(locals_, [])  # closure cells stay known values
         self.obj_args: list = []  # instance arguments of an exported function (objects.py)
-        if export and any(isinstance(a, objects_abi.ObjArg) for a in args):
+        self.obj_lists: list = []  # (list, entry addresses) of lists of instances (ditto)
+        if export and any(isinstance(a, objects_abi.ObjArg) or lists_objects_abi.is_param_value(a)
+                          for a in args):
             loc = self.loc_at_line(code.co_firstlineno)
             for i, v in enumerate(locals_[:len(args)]):
                 if isinstance(v, objects_abi.ObjArg):
                     locals_[i] = objects_abi.enter(self, v, loc)
                     self.obj_args.append(locals_[i])
-            objects_abi.publish(self, self.obj_args, loc)  # for the raising path (api.py)
+                elif lists_objects_abi.is_param_value(v):  # frontend/lists_objects_abi.py
+                    self.obj_lists.append(lists_objects_abi.enter(self, v, loc))
+                    locals_[i] = self.obj_lists[-1][0]
+            objects_abi.publish(self, self.obj_args + [x for lx in self.obj_lists for x in lx],
+                                loc)  # for the raising path (api.py)
             self.result = None  # the result is (value, states): CPython ignores the annotation
         if self.genexpr == "list":
             from .generators import start
@@ -373,9 +379,12 @@ class FunctionTracer(Handlers):
         if self.export:  # instances leave as states; instance arguments' states follow
             from .strvalues import exit_value
             value = exit_value(self, value, loc)  # known strs leave in memory
+            value = lists_objects_abi.exit_value(self, value, loc)
             value = objects_abi.exit_value(self, value, loc)
-            if self.obj_args:
-                value = (value, tuple(objects_abi.state(self, o, loc) for o in self.obj_args))
+            if self.obj_args or self.obj_lists:
+                value = (value, tuple(objects_abi.state(self, o, loc) for o in self.obj_args) +
+                         tuple(lists_objects_abi.exit_state(self, lst, entry, loc)
+                               for lst, entry in self.obj_lists))
                 objects_abi.unpublish(self)
         if self.export or self.result is not None:
             value = arrays.settle_return(self, value, loc)

@@ -96,6 +96,10 @@ def check_type(t: Any, where: str) -> None:
     if t in SCALARS or t in ("None", "complex") or (isinstance(t, str) and t in NUMPY_SCALARS):
         return
     if isinstance(t, dict) and "tuple" in t and isinstance(t["tuple"], list):
+        if is_object(t) and t["object"] == "list":  # frontend/lists_objects_abi.py
+            raise UnsupportedSignature(f"{where}: a list of class instances crosses "
+                                       "py2wasm.compile, not py2wasm build yet (return a list "
+                                       "of NamedTuples or of tuples of the fields)")
         for e in t["tuple"]:
             if e == "None":
                 raise UnsupportedSignature(f"{where}: None inside a tuple is not supported")
@@ -180,11 +184,12 @@ _SPEC = {"float": "f", "int": "i", "bool": "b", None: "-"}
 
 def container_spec(t: Any, where: str = "", readonly: bool = False) -> str:
     """The type spec of js/src/containers.ts: "D" key value / "S" element,
-    each "f" | "i" | "b" | "(...)" (tuples: values only) | "{x:f,y:i}" (a NamedTuple:
+    each "f" | "i" | "b" | "(...)" (a tuple: an array) | "{x:f,y:i}" (a NamedTuple:
     values and list elements, a plain object) | "-" (unknown)."""
     def one(x, key):
-        if isinstance(x, dict) and "tuple" in x and "names" not in x and not key:
-            return "(" + "".join(one(e, False) for e in x["tuple"]) + ")"
+        if isinstance(x, dict) and "tuple" in x and "names" not in x:
+            # a tuple key or element: a JS array, compared by value (containers.ts)
+            return "(" + "".join(one(e, key) for e in x["tuple"]) + ")"
         if is_record(x) and not key and "object" not in x:  # a NamedTuple: a plain object
             return "{" + ",".join(f"{n}:{one(e, False)}" for n, e in zip(x["names"], x["tuple"])) \
                 + "}"
@@ -194,8 +199,8 @@ def container_spec(t: Any, where: str = "", readonly: bool = False) -> str:
             return _SPEC[x]
         raise UnsupportedSignature(
             f"{where}: {python_type(t)} cannot cross to JavaScript ("
-            + ("a Map or Set compares array keys by identity: keys and set elements are "
-               "numbers, booleans or strings" if key else "values are numbers, booleans, "
+            + ("keys and set elements are numbers, booleans, strings or tuples of those"
+               if key else "values are numbers, booleans, "
                "strings, tuples or NamedTuples of those") + ")")
     if "dict" in t:
         k, v = t["dict"]

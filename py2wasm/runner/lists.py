@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..ir.types import ArrayType, ListType, NumpyScalarType, StrType, TupleType
+from ..ir.types import ArrayType, ListType, NumpyScalarType, ObjectType, StrType, TupleType
 from .strs import StrPlacement
 
 HEADER = 24
@@ -72,6 +72,8 @@ def check_elements(fname: str, t: ListType, a) -> None:
     if isinstance(elem, TupleType):
         kinds = tuple(_field_kind(f) for f in elem.elems)
         names = elem.names  # NamedTuples: api.py keys a compile by their class too
+        if isinstance(elem, ObjectType):  # instances' records (api.py made them)
+            names = None
         for x in a:
             ok = type(x) is tuple if names is None else \
                 getattr(type(x), "_fields", None) == names and isinstance(x, tuple)
@@ -210,8 +212,8 @@ def _elements(u8, hdr: int, t: ListType, memo: dict, strs=None, arrays=None) -> 
         if cols:
             raw = [tuple(strs.read(u8, v) if k in cols else v for k, v in enumerate(r))
                    for r in raw]
-        cls = t.elem.pyclass  # a NamedTuple class: its instances
-        return raw if cls is None else [cls._make(r) for r in raw]
+        cls = t.elem.pyclass  # a NamedTuple class: its instances (instances' states: api.py)
+        return raw if cls is None or isinstance(t.elem, ObjectType) else [cls._make(r) for r in raw]
     if not isinstance(t.elem, ListType):
         return raw
     out = []

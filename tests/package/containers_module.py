@@ -108,3 +108,23 @@ def spawn(x: float) -> Body:
 def bounce(b: Body) -> Body:
     b.v = -b.v
     return b
+
+
+def grid_add(g: dict[tuple[int, int], float], i: int, j: int, x: float) -> dict[tuple[int, int], float]:
+    g[(i, j)] = g.get((i, j), 0.0) + x
+    if i != j and (j, i) in g:
+        del g[(j, i)]
+    return g
+
+
+def pair_counts(xs: list[int]) -> dict[tuple[int, int], int]:
+    d = {}
+    for a, b in zip(xs, xs[1:]):
+        d[(a, b)] = d.get((a, b), 0) + 1
+    return d
+
+
+def mirror(cells: set[tuple[int, int]], i: int) -> set[tuple[int, int]]:
+    cells.add((i, i))
+    cells.discard((0, 1))
+    return {(b, a) for a, b in cells}

@@ -51,6 +51,10 @@ def _cases():
         out.append(("advance", [Body(fl(), fl() * 30, n), rng.choice([0.5, 2.0, 10.0])]))
         out.append(("spawn", [fl()]))
         out.append(("bounce", [Body(fl(), fl(), -n)]))
+        g = {(a, b): fl() for a, b in zip(ints(n, 0, 3), ints(n, 0, 3))}
+        out.append(("grid_add", [g, *ints(2, 0, 3), fl()]))
+        out.append(("pair_counts", [ints(n, 0, 2)]))
+        out.append(("mirror", [set(zip(ints(n, 0, 2), ints(n, 0, 2))), n % 3]))
     return out
 
 
@@ -125,7 +129,7 @@ def _entry(args):
 
 def _check(outcomes):
     check_outcomes(outcomes, "containers_module.py", _cases(), _same,
-                   returns_own=("merge_counts", "flags", "sort_edges", "bounce"),  # the caller's
+                   returns_own=("merge_counts", "flags", "sort_edges", "bounce", "grid_add"),  # the caller's
                    entry=_entry, as_js=_js_keys)
 
 
@@ -146,7 +150,7 @@ def test_chromium_dict_and_set_functions_match_cpython(capp):
 
 def test_argument_checks(capp):
     script = """
-import { lookup, seen, spans, flags } from "@py2wasm-test/containers";
+import { lookup, seen, spans, flags, grid_add } from "@py2wasm-test/containers";
 const out = [];
 for (const f of [() => lookup({1: 2}, 1), () => lookup(new Map([[1.5, 2]]), 1),
                  () => lookup(new Map([[1, "x"]]), 1), () => seen([1, 2], []),
@@ -156,6 +160,12 @@ for (const f of [() => lookup({1: 2}, 1), () => lookup(new Map([[1.5, 2]]), 1),
 }
 const d = new Map([[1, 2.5]]), e = d;
 out.push(String(lookup(d, 1)), JSON.stringify([...e]), String(d === e));
+// tuple keys by value: equal arrays collapse as Python's keys do, and the
+// caller's own key arrays stay the keys of its Map
+const k = [1, 2], g = new Map([[k, 1.0], [[1, 2], 5.0], [[2, 1], 0.5]]);
+grid_add(g, 1, 2, 1.5);
+out.push(JSON.stringify([...g]), String(g.get(k)), String([...g.keys()][0] === k));
+try { grid_add(new Map([[[1], 1.0]]), 0, 0, 1); } catch (e) { out.push(`${e.name}: ${e.message}`); }
 console.log(JSON.stringify(out));
 """
     got = node_json(capp, "checks.mjs", script)
@@ -169,7 +179,10 @@ console.log(JSON.stringify(out));
                              "a safe integer")
     assert got[5].startswith("TypeError: spans(): 'd'.get(1) must be an array of 2 items")
     assert got[6].startswith("TypeError: flags(): a key of 'd' must be a boolean")
-    assert got[7:] == ["2.5", "[[1,2.5],[1001,0.5]]", "true"]
+    assert got[7:10] == ["2.5", "[[1,2.5],[1001,0.5]]", "true"]
+    assert got[10:13] == ["[[[1,2],6.5]]", "6.5", "true"]  # {(1, 2): 5.0} + 1.5, (2, 1) deleted
+    assert got[13].startswith("TypeError: grid_add(): a key of 'g' must be an array of 2 items "
+                              "(Python tuple[int, int])")
 
 
 def test_many_calls_keep_memory_flat(capp):
@@ -200,12 +213,16 @@ def test_declarations(capp):
                  "export declare function sort_edges(edges: (readonly [number, number, number])[]): "
                  "(readonly [number, number, number])[];",
                  "export declare function weighted(pts: readonly (readonly [number, number])[]): "
-                 "number;"]:
+                 "number;",
+                 "export declare function grid_add(g: Map<readonly [number, number], number>, "
+                 "i: number, j: number, x: number): Map<readonly [number, number], number>;",
+                 "export declare function mirror(cells: Set<readonly [number, number]>, i: number): "
+                 "Set<readonly [number, number]>;"]:
         assert line in dts.splitlines(), line
 
 
 GOOD_TS = """\
-import { histogram, merge_counts, seen, common, spans, flags, sort_edges, weighted } from "@py2wasm-test/containers";
+import { histogram, merge_counts, seen, common, spans, flags, sort_edges, weighted, grid_add, mirror } from "@py2wasm-test/containers";
 const h: Map<number, number> = histogram([1, 2, 2]);
 const m: Map<number, number> = merge_counts(h, new Map([[3, 1]]));
 const s = new Set<number>([1]);
@@ -215,7 +232,9 @@ const w: number = spans(new Map([[1, [0.5, 2] as const]]));
 const f: Map<boolean, number> = flags(new Map([[true, 1]]), false);
 const es: (readonly [number, number, number])[] = sort_edges([[1.5, 0, 1]]);
 const t: number = weighted([[1, 2]] as const);
-console.log(m, n, c, w, f, es, t);
+const g: Map<readonly [number, number], number> = grid_add(new Map([[[0, 1] as const, 1.5]]), 1, 0, 2);
+const ms: Set<readonly [number, number]> = mirror(new Set([[0, 1] as const]), 2);
+console.log(m, n, c, w, f, es, t, g, ms);
 """
 
 BAD_TS = [  # (code, TypeScript error it must produce)
@@ -225,6 +244,8 @@ BAD_TS = [  # (code, TypeScript error it must produce)
     ("flags(new Map([[1, 1]]), true);", "TS2345"),
     ("common(new Set(['a']), new Set([1]));", "TS2345"),
     ("sort_edges([[1, 2]]);", "TS2322"),
+    ("grid_add(new Map([[1, 1.5]]), 0, 0, 1);", "TS2345"),
+    ("const y: Map<number, number> = pair_counts([1, 2]);", "TS2322"),
 ]
 
 
@@ -235,6 +256,7 @@ def test_typed_container_consumer_is_accepted_by_tsc_strict(capp):
 
 
 def test_mistyped_container_consumer_is_rejected_line_by_line(capp):
-    header = ('import { histogram, merge_counts, seen, common, flags, sort_edges } from '
+    header = ('import { histogram, merge_counts, seen, common, flags, sort_edges, grid_add, '
+              'pair_counts } from '
               '"@py2wasm-test/containers";\n')
     tsc_rejects_each_line(capp, "bad_containers.ts", header, BAD_TS)

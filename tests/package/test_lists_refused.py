@@ -38,3 +38,21 @@ def test_lists_of_complex_arrays_are_refused():
     for t in (ListType(ArrayType("complex128", 1)), ListType(ListType(ArrayType("complex64", 2)))):
         with pytest.raises(UnsupportedSignature, match="complex"):
             check_type(to_json(t), "f(): parameter 'xs'")
+
+
+def test_lists_of_class_instances_are_refused_by_build(tmp_path):
+    """A list of dataclass instances crosses py2wasm.compile only
+    (frontend/lists_objects_abi.py): as a parameter a located P2W010 at the
+    def line, as a result the package's one-line signature error."""
+    import subprocess
+    import sys
+    src = tmp_path / "lp.py"
+    src.write_text("from dataclasses import dataclass\n\n\n@dataclass\nclass P:\n    x: float\n\n\n"
+                   "def step(ps: list[P]) -> float:\n    return ps[0].x\n\n\n"
+                   "def spawn(n: int) -> list[P]:\n    return [P(float(i)) for i in range(n)]\n")
+    for fn, words in [("step", "lp.py:9: error[P2W010]: a list of P instances as parameter 'ps'"),
+                      ("spawn", "spawn(): result: a list of class instances crosses "
+                                "py2wasm.compile, not py2wasm build yet")]:
+        p = subprocess.run([sys.executable, "-m", "py2wasm.cli", "build", str(src), "-o",
+                            str(tmp_path / fn), "-f", fn, "-q"], capture_output=True, text=True)
+        assert p.returncode == 1 and words in p.stderr, p.stderr
