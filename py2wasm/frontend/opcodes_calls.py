@@ -68,5 +68,6 @@ def _never_returns(tr) -> bool:
     (ModuleTracer.never_returns)? Then what follows the call is unreachable:
     tracing it could only fail (its result is taken for None)."""
     eqns = tr.fb.block.eqns
-    return bool(eqns) and eqns[-1].prim == "call" and \
-        eqns[-1].params.get("fn") in getattr(tr.mt, "never_returns", ())
+    last = eqns[-1] if eqns else getattr(tr.fb, "caught_call", None)  # after a try's check
+    return last is not None and last.prim == "call" and \
+        last.params.get("fn") in getattr(tr.mt, "never_returns", ())

@@ -60,11 +60,47 @@ def shared_passes(module: Module, level: int = 1, verify: bool = True, *,
     if each:
         verify_module(module)
     if level > 0:
+        aside = _set_aside(module)
         for _name, p in PIPELINE:
             module = p(module)
             if each:
                 verify_module(module)
+        _put_back(module, aside)
     return module
+
+
+def _protected(fn) -> bool:
+    """A function that catches exceptions (equations marked catch=True) or
+    returns with them pending (`soft`): the passes, which move, merge and
+    inline raising equations, leave it as the frontend made it."""
+    return fn.soft or any(e.params.get("catch") for b in fn.blocks for e in b.eqns)
+
+
+def _set_aside(module):
+    """Take the protected functions out of `module` for the passes; keep
+    the functions they call (a pass may drop one it inlined everywhere else)."""
+    from .inline import _callees
+    keep = {n: f for n, f in module.functions.items() if _protected(f)}
+    saved, work = {}, [c for f in keep.values() for c in _callees(f)]
+    while work:
+        n = work.pop()
+        if n in keep or n in saved or n not in module.functions:
+            continue
+        saved[n] = module.functions[n]
+        work.extend(_callees(saved[n]))
+    for n in keep:
+        del module.functions[n]
+    exports = list(module.exports)
+    module.exports = [n for n in exports if n not in keep]
+    return keep, saved, exports
+
+
+def _put_back(module, aside) -> None:
+    keep, saved, exports = aside
+    for n, f in saved.items():
+        module.functions.setdefault(n, f)
+    module.functions.update(keep)
+    module.exports = exports
 
 
 def target_passes(module: Module, level: int = 1, verify: bool = True, *,
@@ -74,12 +110,14 @@ def target_passes(module: Module, level: int = 1, verify: bool = True, *,
     constant address offsets and loop rotation; then the verifier."""
     each = verify and os.environ.get("PY2WASM_VERIFY_EACH_PASS", "") not in ("", "0")
     if level > 0:
+        aside = _set_aside(module)
         module = vectorize(module, target=target, fastmath=fastmath)  # SIMD targets only
         module = ifconvert(module)  # after the vectorizer, which if-converts into lane masks
         module = rare_exit(module)  # after ifconvert, whose two-operand checks it moves out
         module = licm(module)  # after the vectorizer, which hoists its own addresses
         module = offsets(module)  # after licm, which splits addresses into base + varying part
         module = rotate(module)  # last: the passes above find loops with their test on top
+        _put_back(module, aside)
         if each:
             verify_module(module)
     if verify:

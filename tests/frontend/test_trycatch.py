@@ -1,0 +1,181 @@
+"""try/except/else/finally in compiled functions (frontend/trycatch.py,
+backend/lower_catch.py) against CPython: results, and exceptions escaping
+(from the body, re-raised, raised in a handler or in finally) by type and
+exact message; exceptions raised in the same function, by an operation or
+by a traced callee, inside loops; return/break/continue through finally."""
+import math
+
+import pytest
+
+import py2wasm
+
+
+def checked(a: int, b: int) -> int:
+    if b == 3:
+        raise ValueError(f"bad b: {b}")
+    return a // b
+
+
+def safe_div(a: int, b: int) -> int:
+    try:
+        return a // b
+    except ZeroDivisionError:
+        return -1
+
+
+def callee_errors(a: int, b: int) -> int:
+    try:
+        r = checked(a, b)
+    except ZeroDivisionError:
+        r = -1
+    except (ValueError, OverflowError):
+        r = -2
+    else:
+        r += 100
+    return r
+
+
+def loop_continue(n: int, k: int) -> int:
+    s = 0
+    for i in range(n):
+        try:
+            s += 1000 // (i - k)
+        except ZeroDivisionError:
+            continue
+        finally:
+            s += 1
+    return s
+
+
+def index_key(i: int, key: int) -> int:
+    xs = [10, 20, 30]
+    d = {1: 5, 2: 7}
+    try:
+        v = xs[i]
+    except IndexError:
+        v = -1
+    try:
+        w = d[key]
+    except LookupError:
+        w = -1
+    return v * 100 + w
+
+
+def reraise(a: int, b: int) -> int:
+    try:
+        return a // b
+    except ZeroDivisionError:
+        if a > 0:
+            raise
+        return 0
+
+
+def handler_raises(a: int, b: int) -> int:
+    try:
+        return a // b
+    except ZeroDivisionError as e:
+        if a < 0:
+            raise e
+        raise ValueError(f"handled {a}")
+
+
+def finally_paths(n: int, stop: int) -> int:
+    s = 0
+    i = 0
+    while i < n:
+        i += 1
+        try:
+            if i == stop:
+                break
+            if i % 3 == 0:
+                continue
+            if i * 10 > 95:
+                return -s
+            s += checked(100, i - 5)
+        finally:
+            s += 1000
+    return s
+
+
+def nested(a: int, b: int, c: int) -> int:
+    try:
+        try:
+            x = a // b
+        except ZeroDivisionError:
+            x = c % b
+        return x + 1
+    except ZeroDivisionError:
+        return -7
+    except Exception:
+        return -8
+
+
+def overflow(x: float, y: float) -> float:
+    try:
+        r = math.exp(x) + math.log(y)
+    except OverflowError:
+        return -1.0
+    except ArithmeticError:
+        return -2.0
+    except ValueError:
+        return -3.0
+    return r
+
+
+CASES = [
+    (safe_div, [(7, 2), (7, 0), (-7, 0)]),
+    (callee_errors, [(7, 2), (7, 0), (7, 3), (-8, 3)]),
+    (loop_continue, [(0, 0), (5, 2), (9, 20), (4, 0)]),
+    (index_key, [(0, 1), (2, 2), (3, 1), (-4, 9), (1, 0)]),
+    (reraise, [(5, 1), (5, 0), (-5, 0), (0, 0)]),
+    (handler_raises, [(5, 1), (5, 0), (-5, 0)]),
+    (finally_paths, [(0, 0), (3, 2), (12, 99), (12, 7), (5, 5), (9, 6)]),
+    (nested, [(4, 2, 1), (4, 0, 1), (1, 0, 0)]),
+    (overflow, [(3.0, 4.0), (1000.0, 1.0), (2.0, 0.0), (0.0, -1.0), (-2.0, 0.5)]),
+]
+
+
+def outcome(f, args):
+    try:
+        return ("ok", f(*args))
+    except Exception as e:  # noqa: BLE001 - compared by type and message
+        return (type(e).__name__, str(e))
+
+
+@pytest.mark.parametrize("fn,inputs", CASES, ids=[c[0].__name__ for c in CASES])
+def test_against_cpython(fn, inputs):
+    c = py2wasm.compile(fn)
+    for args in inputs:
+        assert outcome(c, args) == outcome(fn, args), (fn.__name__, args)
+
+
+class MyError(Exception):
+    pass
+
+
+def catches_own(a: int) -> int:
+    try:
+        return 10 // a
+    except MyError:
+        return 0
+
+
+def test_uncatchable_class_is_a_located_error():
+    with pytest.raises(py2wasm.CompileError) as e:
+        py2wasm.compile(catches_own)(1)
+    assert "cannot raise" in str(e.value) and "except MyError" in str(e.value)
+    assert e.value.line == catches_own.__code__.co_firstlineno + 3
+
+
+def power_in_try(x: float, y: float) -> float:
+    try:
+        return x ** y
+    except OverflowError:
+        return 0.0
+
+
+def test_power_in_try_is_refused():
+    with pytest.raises(py2wasm.CompileError) as e:
+        py2wasm.compile(power_in_try)(2.0, 3.0)
+    assert "cannot be caught" in str(e.value)
+    assert e.value.line == power_in_try.__code__.co_firstlineno + 2
