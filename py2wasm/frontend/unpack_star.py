@@ -1,7 +1,9 @@
-"""Star-unpacking: `a, *rest = xs`, `first, *mid, last = t` (UNPACK_EX).
+"""Star-unpacking: `a, *rest = xs`, `first, *mid, last = t` (UNPACK_EX),
+and starred items of known length: `(*t, x)`, `[*xs, *ys]`, `f(*args)`.
 
 Place in the pipeline: frontend; `op_UNPACK_EX` is mixed into
-opcodes.Handlers (`StarUnpackOps`). A tuple (known length) is split when
+opcodes.Handlers (`StarUnpackOps`, `StarBuildOps`, before the families
+whose handlers they extend). A tuple (known length) is split when
 compiling; a list is split at run time: its length checked against the
 targets (CPython's ValueError and message), the items before and after the
 starred target read by index and the starred target a slice (a new list,
@@ -12,7 +14,8 @@ from __future__ import annotations
 from ..ir import I64, Var
 from . import lists
 from .state import Frame
-from .values import E_TYPE, TraceRaise, error
+from .arrays import ListLit
+from .values import E_TYPE, E_UNSUPPORTED_OPCODE, TraceRaise, error
 
 
 class StarUnpackOps:
@@ -55,3 +58,44 @@ class StarUnpackOps:
         g = Frame([], [seq, idx])
         self.op_BINARY_SUBSCR(ins, g)
         return g.stack[-1]
+
+
+class StarBuildOps:
+    """`(*t, x)`, `[*xs, *ys]` of known length and `f(*args)` with a tuple
+    or a list display of known length: the items are known when compiling."""
+
+    def op_LIST_APPEND(self, ins, f):
+        lst = f.stack[-1 - ins.arg]
+        if ins.arg == 1 and isinstance(lst, lists.Literal):
+            # a display `[*t, x]` (a comprehension appends with its iterator between)
+            v = f.stack.pop()
+            f.stack[-1] = lists.Literal(lst.items + (v,), lst.site)
+            return None
+        return super().op_LIST_APPEND(ins, f)
+
+    def op_LIST_TO_TUPLE(self, ins, f):  # 3.11; 3.12+: CALL_INTRINSIC_1 INTRINSIC_LIST_TO_TUPLE
+        v = f.stack.pop()
+        if not isinstance(v, ListLit):
+            raise error(self.loc_of(ins), "a tuple of a list whose length is known only "
+                        "at run time", "build the tuple from a tuple or a list display",
+                        E_TYPE)
+        f.stack.append(tuple(v.items))
+
+    def op_CALL_INTRINSIC_1(self, ins, f):
+        if ins.argrepr == "INTRINSIC_LIST_TO_TUPLE":
+            return self.op_LIST_TO_TUPLE(ins, f)
+        return super().op_CALL_INTRINSIC_1(ins, f)
+
+    def op_CALL_FUNCTION_EX(self, ins, f):
+        loc = self.loc_of(ins)
+        if ins.arg & 1:
+            raise error(loc, "calls with **kwargs are not supported",
+                        "pass the keyword arguments by name", E_UNSUPPORTED_OPCODE)
+        args = f.stack.pop()
+        if isinstance(args, ListLit):
+            args = tuple(args.items)
+        if not isinstance(args, tuple):
+            raise error(loc, "f(*args) needs a tuple or a list display (known length)",
+                        "pass a tuple", E_TYPE)
+        f.stack.extend(args)
+        return self._call(ins, f, len(args), ())

@@ -46,3 +46,20 @@ def test_against_cpython():
     c = py2wasm.compile(init_last)
     for args in [(1, 2, 3), (-4, 0, 7)]:
         assert c(*args) == init_last(*args)
+
+
+def _g(a, b, c):
+    return a * 100 + b * 10 + c
+
+
+def star_calls(a: int, b: int, c: int) -> int:
+    args = (a, b)
+    t = (*args, c)
+    xs = [*args, c, *t]
+    return _g(*args, c) + _g(*t) + _g(*[c, b, a]) + len(xs) * xs[4] + xs[-1]
+
+
+def test_star_items_and_calls():
+    c = py2wasm.compile(star_calls)
+    for args in [(1, 2, 3), (-4, 0, 7)]:
+        assert c(*args) == star_calls(*args)
