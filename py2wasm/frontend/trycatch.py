@@ -28,8 +28,6 @@ from ..ir import BOOL, I64
 from .state import STOP, UNBOUND
 from .values import E_UNSUPPORTED_OPCODE, E_UNSUPPORTED_VALUE, error
 
-# primitives whose exceptions come from a runtime helper that traps (backend/runtime.py)
-UNCATCHABLE = {"pow": "x ** y with run-time operands"}
 EXC_SLOT = "<exc_info>"  # the hidden local holding the exception being handled
 
 
@@ -129,9 +127,6 @@ class Catcher:
 
     def after(self, fb, eqn) -> None:
         """After equation `eqn` (catch=True): to the handler if it raised."""
-        if eqn.prim in UNCATCHABLE:
-            raise error(eqn.loc, f"{UNCATCHABLE[eqn.prim]} inside try cannot be caught yet",
-                        "compute it before the try statement", E_UNSUPPORTED_OPCODE)
         fb.catch = None
         try:
             code = fb.emit("exc_take", [])
