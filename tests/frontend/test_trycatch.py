@@ -5,9 +5,11 @@ exact message; exceptions raised in the same function, by an operation or
 by a traced callee, inside loops; return/break/continue through finally."""
 import math
 
+import numpy as np
 import pytest
 
 import py2wasm
+from trycatch_functions import library_errors
 
 
 def checked(a: int, b: int) -> int:
@@ -122,6 +124,26 @@ def overflow(x: float, y: float) -> float:
     return r
 
 
+def powers(x: float, n: int) -> float:
+    try:
+        return x ** -n + float(n) ** (n - 0.5)
+    except ZeroDivisionError:
+        return -1.0
+    except OverflowError:
+        return -2.0
+    except ValueError:
+        return -3.0
+
+
+def array_item(a: np.ndarray, i: int) -> float:
+    try:
+        return a[i] + 1.0 / float(a[i - 1])
+    except IndexError:
+        return -1.0
+    except ZeroDivisionError:
+        return -2.0
+
+
 CASES = [
     (safe_div, [(7, 2), (7, 0), (-7, 0)]),
     (callee_errors, [(7, 2), (7, 0), (7, 3), (-8, 3)]),
@@ -131,6 +153,10 @@ CASES = [
     (handler_raises, [(5, 1), (5, 0), (-5, 0)]),
     (finally_paths, [(0, 0), (3, 2), (12, 99), (12, 7), (5, 5), (9, 6)]),
     (nested, [(4, 2, 1), (4, 0, 1), (1, 0, 0)]),
+    (library_errors, [([1, 2], 2, 4.0, "12"), ([0, 3], 5, -1.0, "x"), ([4], -1, 9.0, " 7 ")]),
+    (powers, [(2.0, 0), (0.0, 2), (1e-300, 3), (2.0, 2), (0.0, 0), (3.0, 1)]),
+    (array_item, [(np.array([1.0, 2.0, 0.0]), 1), (np.array([1.0, 2.0, 0.0]), 5),
+                  (np.array([0.0, 2.0]), 1), (np.array([1.0, 2.0]), -2)]),
     (overflow, [(3.0, 4.0), (1000.0, 1.0), (2.0, 0.0), (0.0, -1.0), (-2.0, 2.0),
                 (2.0, 2000.0), (2.0, 7.0)]),
 ]
@@ -147,7 +173,7 @@ def outcome(f, args):
 def test_against_cpython(fn, inputs):
     c = py2wasm.compile(fn)
     for args in inputs:
-        assert outcome(c, args) == outcome(fn, args), (fn.__name__, args)
+        assert outcome(c, args) == outcome(fn, args), (fn.__name__, args, outcome(c, args))
 
 
 class MyError(Exception):
