@@ -99,3 +99,30 @@ class StarBuildOps:
                         "pass a tuple", E_TYPE)
         f.stack.extend(args)
         return self._call(ins, f, len(args), ())
+
+
+class YieldFromOps:
+    """`yield from it` in a generator consumed by compiled code, which only
+    ever asks for the next item (never send() or throw()): the loop
+    GET_YIELD_FROM_ITER / SEND / YIELD_VALUE is stepped like a for loop
+    (`iter_next`), and the value of the `yield from` expression is None
+    (the inner generator's return value is not kept)."""
+
+    def op_GET_YIELD_FROM_ITER(self, ins, f):
+        return self.op_GET_ITER(ins, f)
+
+    def op_SEND(self, ins, f):
+        sent = f.stack.pop()
+        if sent is not None:
+            raise error(self.loc_of(ins), "send() of a value to a generator is not supported",
+                        "iterate over the generator", E_UNSUPPORTED_OPCODE)
+        done = f.copy()
+        if self.version == (3, 11):  # the iterator replaced by the result
+            done.stack[-1] = None
+        else:  # the result above the iterator (END_SEND pops it)
+            done.stack.append(None)
+        return self.iter_next(ins, f, ins.argval, done)
+
+    def op_END_SEND(self, ins, f):  # 3.12+
+        v = f.stack.pop()
+        f.stack[-1] = v
