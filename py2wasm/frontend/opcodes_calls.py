@@ -50,6 +50,9 @@ class CallOps:
             f.stack.append(objects.SuperProxy(f.locals[self.names.index("__class__")],
                                               f.locals[0]))
             return None
+        from .trycatch import CaughtExc, not_a_value
+        if any(type(v) is CaughtExc for v in args):  # str(e), print(e)...
+            raise not_a_value(self.loc_of(ins), f"{getattr(fn, '__name__', 'a call')}(e)")
         nkw = len(kwnames)
         pos = list(args[:len(args) - nkw])
         kwargs = dict(zip(kwnames, args[len(args) - nkw:]))

@@ -183,6 +183,12 @@ def _classes(tr, typ, loc) -> list:
     return classes
 
 
+def not_a_value(loc, what):
+    return error(loc, f"{what} of a caught exception is not supported yet",
+                 "compiled code can catch, re-raise (`raise`, `raise e`) or raise a new exception "
+                 "with a message of its own", E_UNSUPPORTED_VALUE)
+
+
 class TryOps:
     """The handler opcodes of try/except/finally (3.11, 3.12, 3.13)."""
 
@@ -219,6 +225,11 @@ class TryOps:
             raise error(self.loc_of(ins), "re-raising a value compiled code did not catch",
                         "", E_UNSUPPORTED_OPCODE)
         return throw(self, exc, self.loc_of(ins))
+
+    def op_LOAD_ATTR(self, ins, f):
+        if isinstance(f.stack[-1], CaughtExc):
+            raise not_a_value(self.loc_of(ins), f"e.{ins.argval}")
+        return super().op_LOAD_ATTR(ins, f)
 
     def op_DELETE_FAST(self, ins, f):  # `except E as e` ends with `del e`
         f.locals[self.names.index(ins.argval)] = UNBOUND

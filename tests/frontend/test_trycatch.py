@@ -193,3 +193,25 @@ def test_uncatchable_class_is_a_located_error():
     assert "cannot raise" in str(e.value) and "except MyError" in str(e.value)
     assert e.value.line == catches_own.__code__.co_firstlineno + 3
 
+
+
+def message_of(a: int) -> int:
+    try:
+        return 10 // a
+    except ZeroDivisionError as e:
+        return len(str(e))
+
+
+def args_of(a: int) -> int:
+    try:
+        return 10 // a
+    except ZeroDivisionError as e:
+        return len(e.args)
+
+
+def test_using_the_exception_is_a_located_error():
+    for fn, what in ((message_of, "str(e)"), (args_of, "e.args")):
+        with pytest.raises(py2wasm.CompileError) as e:
+            py2wasm.compile(fn)(1)
+        assert what in str(e.value) and "not supported yet" in str(e.value)
+        assert e.value.line == fn.__code__.co_firstlineno + 4
