@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import dis
 
-from ..ir import BOOL, I64
+from ..ir import I64
 from .state import STOP, UNBOUND
 from .values import E_UNSUPPORTED_OPCODE, E_UNSUPPORTED_VALUE, error
 
@@ -226,11 +226,6 @@ class TryOps:
                         "", E_UNSUPPORTED_OPCODE)
         return throw(self, exc, self.loc_of(ins))
 
-    def op_LOAD_ATTR(self, ins, f):
-        if isinstance(f.stack[-1], CaughtExc):
-            raise not_a_value(self.loc_of(ins), f"e.{ins.argval}")
-        return super().op_LOAD_ATTR(ins, f)
-
     def op_DELETE_FAST(self, ins, f):  # `except E as e` ends with `del e`
         f.locals[self.names.index(ins.argval)] = UNBOUND
 
@@ -249,4 +244,4 @@ class TryOps:
 
 
 __all__ = ["CaughtExc", "NO_EXC", "EXC_SLOT", "catch_table", "handler_edges", "Catcher",
-           "TryOps", "throw", "BOOL"]
+           "TryOps", "throw", "not_a_value"]

@@ -64,14 +64,12 @@ class StarBuildOps:
     """`(*t, x)`, `[*xs, *ys]` of known length and `f(*args)` with a tuple
     or a list display of known length: the items are known when compiling."""
 
-    def op_LIST_APPEND(self, ins, f):
-        lst = f.stack[-1 - ins.arg]
-        if ins.arg == 1 and isinstance(lst, lists.Literal):
-            # a display `[*t, x]` (a comprehension appends with its iterator between)
-            v = f.stack.pop()
-            f.stack[-1] = lists.Literal(lst.items + (v,), lst.site)
-            return None
-        return super().op_LIST_APPEND(ins, f)
+    def display_append(self, ins, f):
+        """LIST_APPEND into a display `[*t, x]` (a comprehension appends with
+        its iterator between): the list stays known items."""
+        v = f.stack.pop()
+        lst = f.stack[-1]
+        f.stack[-1] = lists.Literal(lst.items + (v,), lst.site)
 
     def op_LIST_TO_TUPLE(self, ins, f):  # 3.11; 3.12+: CALL_INTRINSIC_1 INTRINSIC_LIST_TO_TUPLE
         v = f.stack.pop()
@@ -80,11 +78,6 @@ class StarBuildOps:
                         "at run time", "build the tuple from a tuple or a list display",
                         E_TYPE)
         f.stack.append(tuple(v.items))
-
-    def op_CALL_INTRINSIC_1(self, ins, f):
-        if ins.argrepr == "INTRINSIC_LIST_TO_TUPLE":
-            return self.op_LIST_TO_TUPLE(ins, f)
-        return super().op_CALL_INTRINSIC_1(ins, f)
 
     def op_CALL_FUNCTION_EX(self, ins, f):
         loc = self.loc_of(ins)
