@@ -77,30 +77,31 @@ def _protected(fn) -> bool:
 
 
 def _set_aside(module):
-    """Take the protected functions out of `module` for the passes; keep
-    the functions they call (a pass may drop one it inlined everywhere else)."""
+    """Take the protected functions, and every function they call, out of
+    the passes' reach: each is replaced by a stub of the same signature that
+    calls itself (never inlined, nothing known of its result), so callers
+    elsewhere still verify and no pass learns from (or specializes for) the
+    call sites it cannot see."""
+    from ..ir import FunctionBuilder
     from .inline import _callees
-    keep = {n: f for n, f in module.functions.items() if _protected(f)}
-    saved, work = {}, [c for f in keep.values() for c in _callees(f)]
+    work = [n for n, f in module.functions.items() if _protected(f)]
+    keep: dict = {}
     while work:
         n = work.pop()
-        if n in keep or n in saved or n not in module.functions:
+        if n in keep or n not in module.functions:
             continue
-        saved[n] = module.functions[n]
-        work.extend(_callees(saved[n]))
-    for n in keep:
-        del module.functions[n]
-    exports = list(module.exports)
-    module.exports = [n for n in exports if n not in keep]
-    return keep, saved, exports
+        keep[n] = module.functions[n]
+        work.extend(_callees(keep[n]))
+    for n, f in keep.items():
+        fb = FunctionBuilder(n, [p.type for p in f.params], f.result_types, sig=f.sig, loc=f.loc)
+        outs = fb.emit_multi("call", fb.params, {"fn": n, "results": list(f.result_types)})
+        fb.ret(outs)
+        module.functions[n] = fb.finish()
+    return keep
 
 
-def _put_back(module, aside) -> None:
-    keep, saved, exports = aside
-    for n, f in saved.items():
-        module.functions.setdefault(n, f)
+def _put_back(module, keep) -> None:
     module.functions.update(keep)
-    module.exports = exports
 
 
 def target_passes(module: Module, level: int = 1, verify: bool = True, *,

@@ -25,6 +25,13 @@ def safe_div(a: int, b: int) -> int:
         return -1
 
 
+def calls_catching(a: int, b: int) -> int:
+    s = 0
+    for i in range(4):
+        s += safe_div(a + i, b - i) + nested(a, b - i, i)
+    return s
+
+
 def callee_errors(a: int, b: int) -> int:
     try:
         r = checked(a, b)
@@ -147,6 +154,7 @@ def array_item(a: np.ndarray, i: int) -> float:
 CASES = [
     (safe_div, [(7, 2), (7, 0), (-7, 0)]),
     (callee_errors, [(7, 2), (7, 0), (7, 3), (-8, 3)]),
+    (calls_catching, [(5, 2), (-7, 3), (0, 0)]),
     (loop_continue, [(0, 0), (5, 2), (9, 20), (4, 0)]),
     (index_key, [(0, 1), (2, 2), (3, 1), (-4, 9), (1, 0)]),
     (reraise, [(5, 1), (5, 0), (-5, 0), (0, 0)]),
