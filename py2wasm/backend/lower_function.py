@@ -298,7 +298,10 @@ class FunctionLowering:
         m, fn = self.m, self.fn
         blocks = fn.reachable_blocks()
         self._note_constants(blocks)
-        self.f32 = lower_f32.plan(fn, blocks, self.const_values)
+        if not any(e.params.get("catch") for b in blocks for e in b.eqns):
+            # (a function with a try region keeps every equation its own:
+            # fused float32 lowerings would raise outside lower_catch.wrap)
+            self.f32 = lower_f32.plan(fn, blocks, self.const_values)
         self._note_lifetimes(blocks)
         for b in blocks:  # give block parameters locals before any copy is built
             for p in b.params:
