@@ -19,6 +19,7 @@ from . import pipeline
 from . import lower_intrinsics, lower_memory, lower_simd  # noqa: F401 - register their lowerings
 from . import lower_simd_bits  # noqa: F401 - registers its lowerings
 from . import lower_data
+from . import lower_catch
 from .build import Build
 from .context import ModuleContext
 from .exceptions import EXC_GLOBAL
@@ -63,6 +64,7 @@ def compile_module(module: ir.Module, *, opt: str = "O3", name: str = "module",
         writes = module_writes(module) if module.exports else None
         entries = [function_entry(module.functions[n], module, writes) for n in module.exports]
         add_exports(ctx, module, entries, abi, getattr(ctx, "_py2wasm_memory", False))
+        lower_catch.finish(ctx)  # exception class tests, over the complete table
         m.validate()
         m.optimize(opt, custom=custom)
         m.validate()

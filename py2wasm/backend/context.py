@@ -27,16 +27,27 @@ class ModuleContext:
     def raise_code(self, code_expr) -> object:
         """`global.set $py2wasm_exc code; unreachable` (code: an i32 expression)."""
         m = self.m
+        soft = getattr(self, "soft_result", None)
+        if soft is not None:  # a soft helper (`helper(..., soft=True)`): return zero instead
+            zero = m.i64(0) if soft == bn.i64 else m.f64(0.0) if soft == bn.f64 else m.i32(0)
+            return m.block(None, [m.global_set(EXC_GLOBAL, code_expr), m.return_(zero)],
+                           bn.unreachable_type)
         return m.block(None, [m.global_set(EXC_GLOBAL, code_expr), m.unreachable()],
                        bn.unreachable_type)
 
-    def helper(self, name: str) -> str:
-        """The internal name of runtime helper `name`, added on first use."""
-        from .runtime import HELPERS
-        internal = "py2wasm." + name
-        if name not in self._helpers:
-            self._helpers.add(name)
-            HELPERS[name](self, internal)
+    def helper(self, name: str, soft: bool = False) -> str:
+        """The internal name of runtime helper `name`, added on first use.
+        `soft`: the variant that returns zero with its exception pending
+        instead of trapping (for try regions, backend/lower_catch.py)."""
+        from .runtime import HELPERS, SOFT_RESULTS
+        internal = "py2wasm." + name + (".soft" if soft else "")
+        if internal not in self._helpers:
+            self._helpers.add(internal)
+            self.soft_result = SOFT_RESULTS[name] if soft else None
+            try:
+                HELPERS[name](self, internal)
+            finally:
+                self.soft_result = None
         return internal
 
     @staticmethod

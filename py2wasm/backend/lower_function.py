@@ -17,12 +17,21 @@ from .. import ir
 from ..ir.types import BOOL, F64, I64, VECTORS
 from . import binaryen as bn, lower_f32, pipeline
 from .flatten import flatten
+from . import lower_catch
 from .lower_ops import lower_eqn
 
 CHUNK = 64  # statements per nested wasm block (see FunctionLowering._chunked)
 # memory primitives whose address (ins[0]) may be computed in 32 bits (_note_narrow_addresses)
 NARROW_ADDRESS_OPS = ("load", "store", "vload", "vstore")
 _WTYPE = {I64: bn.i64, F64: bn.f64, BOOL: bn.i32, **{v: bn.v128 for v in VECTORS}}
+
+
+def _lower_checked(L, e) -> list:
+    """Equation e, and after a call the check for an exception it left pending."""
+    stmts = lower_eqn(L, e)
+    if e.prim == "call":
+        stmts.append(lower_catch.after_call(L))
+    return stmts
 
 
 def wasm_type(t) -> int:
@@ -216,7 +225,12 @@ class FunctionLowering:
         if c in self.raised:
             c = self.ctx.exceptions.duplicate(c)
         self.raised.add(c)
-        return self.ctx.raise_code(self.m.i32(c))
+        return self.raise_expr(self.m.i32(c))
+
+    def raise_expr(self, code_expr):
+        """Raise the exception of i32 `code_expr`: trap, or leave a catching
+        equation or a soft function with it pending (`lower_catch`)."""
+        return lower_catch.raise_expr(self, code_expr)
 
     def raise_if(self, cond, exc: str, msg: str, loc: Optional[ir.Loc]):
         return self.m.if_(cond, self.raise_stmt(exc, msg, loc))
@@ -249,6 +263,8 @@ class FunctionLowering:
     def _barrier(self):
         from .exceptions import EXC_GLOBAL
         m = self.m
+        if getattr(self, "catches", 0):  # a caught code is pending until its exc_take
+            return m.nop()
         return m.if_(m.global_get(EXC_GLOBAL, bn.i32), m.unreachable())
 
     def _chunked(self, stmts: list):
@@ -282,13 +298,17 @@ class FunctionLowering:
         m, fn = self.m, self.fn
         blocks = fn.reachable_blocks()
         self._note_constants(blocks)
-        self.f32 = lower_f32.plan(fn, blocks, self.const_values)
+        if not any(e.params.get("catch") for b in blocks for e in b.eqns):
+            # (a function with a try region keeps every equation its own:
+            # fused float32 lowerings would raise outside lower_catch.wrap)
+            self.f32 = lower_f32.plan(fn, blocks, self.const_values)
         self._note_lifetimes(blocks)
         for b in blocks:  # give block parameters locals before any copy is built
             for p in b.params:
                 self._var(p)
         rl = bn.Relooper(m)
         rblocks = {}
+        soft = lower_catch.soft(fn)
         for b in blocks:
             stmts = []
             for k, e in enumerate(b.eqns):
@@ -298,13 +318,20 @@ class FunctionLowering:
                 elif id(e) in self.f32.compares:
                     stmts.extend(lower_f32.lower_compare(self, e))
                 elif id(e) not in self.f32.skip:
-                    stmts.extend(lower_eqn(self, e))
+                    if e.params.get("catch"):
+                        stmts.extend(lower_catch.wrap(self, e, _lower_checked))
+                    elif soft and e.prim == "call":
+                        stmts.extend(_lower_checked(self, e))
+                    else:
+                        stmts.extend(lower_eqn(self, e))
                 self._release(b, k)
             t = b.term
             if isinstance(t, ir.Return):
                 vals = [self.get(v) for v in t.values]
                 stmts.append(m.return_(vals[0] if len(vals) == 1 else
                                        m.tuple_make(vals) if vals else None))
+            elif isinstance(t, ir.Raise) and not t.exc:  # after exc_throw: never reached
+                stmts.append(m.unreachable())
             elif isinstance(t, ir.Raise):
                 stmts.append(self.raise_stmt(t.exc, t.msg, t.loc))
             elif not isinstance(t, (ir.Br, ir.CondBr)):

@@ -299,7 +299,7 @@ def _raise_if_fmt(L, e):
             return m.unary(Op.ExtendUInt32, L.get(a))
         return L.get(a)
     sets = [m.global_set(EXC_ARGS[i], bits(a)) for i, a in enumerate(args)]
-    raise_ = L.ctx.raise_code(m.i32(code))
+    raise_ = L.raise_expr(m.i32(code))
     c = L.get(cond)
     return [m.if_(c, m.block(None, sets + [raise_], bn.unreachable_type))]
 

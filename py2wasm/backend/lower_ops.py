@@ -177,20 +177,25 @@ def _pow(L, e):
     m = L.m
     a, b = e.ins
     out = e.outs[0]
+    soft = getattr(L, "catch_label", None) is not None or getattr(L.fn, "soft", False)
     zero = L.code("ZeroDivisionError", messages.zero_pow(), e.loc)
     if a.type is I64:
         neg = L.code("ValueError", messages.INT_POW_NEGATIVE, e.loc)
         ovf = L.code("OverflowError", messages.INT_OVERFLOW, e.loc)
+        call = m.call(L.ctx.helper("ipow", soft), [L.get(a), L.get(b), m.i32(zero),
+                                                   m.i32(neg), m.i32(ovf)], bn.i64)
     else:
         neg = L.code("ValueError", messages.COMPLEX_POW, e.loc)
         exc, msg = messages.cpython_message(lambda: 10.0 ** 400.0)
         ovf = L.code(exc, msg, e.loc)
         exc, msg = messages.cpython_message(lambda: (-1e-300) ** -1.5)
         codes = [zero, neg, ovf, L.code(exc, msg, e.loc)]
-        return [L.set(out, m.call(L.ctx.helper("fpow"), [L.get(a), L.get(b)] +
-                                  [m.i32(c) for c in codes], bn.f64))]
-    return [L.set(out, m.call(L.ctx.helper("ipow"), [L.get(a), L.get(b), m.i32(zero),
-                                                     m.i32(neg), m.i32(ovf)], bn.i64))]
+        call = m.call(L.ctx.helper("fpow", soft), [L.get(a), L.get(b)] +
+                      [m.i32(c) for c in codes], bn.f64)
+    if not soft:
+        return [L.set(out, call)]
+    from .lower_catch import after_call  # in a try region: the helper returns its raise
+    return [L.set(out, call), after_call(L)]
 
 
 @lowering("neg", "abs")

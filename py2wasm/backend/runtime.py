@@ -307,6 +307,9 @@ def fmod(ctx, name):
     ])
 
 
+# the helpers that raise, with their result type (their soft variants return its zero)
+SOFT_RESULTS = {"ipow": bn.i64, "fpow": bn.f64}
+
 HELPERS = {
     "fmod": fmod,
     "mul_overflows": mul_overflows,

@@ -69,14 +69,15 @@ class ModuleTracer:
         self.used.add(name)
         return name
 
-    def specialize(self, fn, args, loc, *, name=None, site=None):
+    def specialize(self, fn, args, loc, *, name=None, site=None, soft=False):
         """Trace `fn(*args)` (trace values) once per key; return (ir name,
         result template: a trace value whose numeric leaves are the call's
         results). `name` forces an export name (and a fresh trace). `site`:
-        library code traced with every location set to the user's call."""
+        library code traced with every location set to the user's call.
+        `soft`: the variant called in a try region (trycatch.py)."""
         from .lists import ListTypeLearned
         from .tracer import AssumptionFailed, FunctionTracer
-        key = (fn, tuple(key_of(a) for a in args), site)
+        key = (fn, tuple(key_of(a) for a in args), site) + (("soft",) if soft else ())
         export = name is not None
         if name is None:
             if key in self.done:
@@ -102,7 +103,7 @@ class ModuleTracer:
             try:
                 ir_fn, template = FunctionTracer(self, fn, list(args), name, result=result,
                                                  result_is_assumed=assumed,
-                                                 export=export, site=site).run()
+                                                 export=export, site=site, soft=soft).run()
             except NeedResultType as e:
                 self._restore(snap, name)
                 if e.key != key or candidates:
@@ -192,7 +193,8 @@ def call_python(tr, fn, args, kwargs, loc, *, site=None, public=None):
     values = [start_iter(tr, v, loc) if isinstance(v, GenCall) else v for v in values]
     if site is not None:  # library code: known numbers stay known inside it
         values = [Static(v) if _static(v) else v for v in values]
-    name, result = tr.mt.specialize(fn, values, loc, site=site)
+    soft = tr.fb.catch is not None or getattr(tr, "soft", False)  # in a try region
+    name, result = tr.mt.specialize(fn, values, loc, site=site, soft=soft)
     ins = []
     for v in values:
         ins.extend(tr.materialize(x) for x in leaves(v, []))

@@ -311,7 +311,8 @@ def advance(tr, it: GenIter, loc):
     from .state import leaves, rebuild
     from .values import scalar_type
     fn = _resume_fn(tr, it)
-    name, result = tr.mt.specialize(fn, it.values, loc)
+    soft = tr.fb.catch is not None or getattr(tr, "soft", False)  # in a try region (trycatch.py)
+    name, result = tr.mt.specialize(fn, it.values, loc, soft=soft)
     ins = []
     for v in it.values:
         ins.extend(tr.materialize(x) for x in leaves(v, []))

@@ -30,9 +30,10 @@ def _uses_defs(ins):
     return (), ()
 
 
-def live_locals(instrs, exhausted_offset) -> dict[int, frozenset]:
+def live_locals(instrs, exhausted_offset, extra=None) -> dict[int, frozenset]:
     """offset -> names live on entry to that instruction. `exhausted_offset`
-    maps a FOR_ITER instruction to where it goes when the iterator ends."""
+    maps a FOR_ITER instruction to where it goes when the iterator ends;
+    `extra`: offset -> more successors (exception handlers, trycatch.py)."""
     index = {ins.offset: i for i, ins in enumerate(instrs)}
     succ: list[list[int]] = []
     jumps = set(dis.hasjrel) | set(dis.hasjabs)
@@ -44,6 +45,7 @@ def live_locals(instrs, exhausted_offset) -> dict[int, frozenset]:
             s.append(index[exhausted_offset(ins)])
         elif ins.opcode in jumps and ins.argval in index:
             s.append(index[ins.argval])
+        s.extend(index[t] for t in (extra or {}).get(ins.offset, ()))
         succ.append(s)
     live = [frozenset()] * len(instrs)
     changed = True

@@ -18,9 +18,11 @@ from .opcodes_locals import LocalsOps
 from .opcodes_operators import OperatorOps
 from .opcodes_subscripts import SubscriptOps
 from .opcodes_unsupported import UnsupportedOps
+from .trycatch import TryOps
+from .unpack_star import StarBuildOps, StarUnpackOps, YieldFromOps
 
 
-class Handlers(LocalsOps, AttributeOps, OperatorOps, ContainerOps, SubscriptOps,
+class Handlers(TryOps, StarUnpackOps, StarBuildOps, YieldFromOps, LocalsOps, AttributeOps, OperatorOps, ContainerOps, SubscriptOps,
                ControlFlowOps, IterationOps, CallOps, UnsupportedOps):
     """Every opcode handler, one mixin per family of opcodes. UnsupportedOps
     comes last: a family that supports part of a refused opcode overrides it."""

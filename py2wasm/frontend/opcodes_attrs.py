@@ -23,6 +23,9 @@ class AttributeOps:
     def op_LOAD_ATTR(self, ins, f):
         obj = f.stack.pop()
         loc = self.loc_of(ins)
+        from .trycatch import CaughtExc, not_a_value
+        if type(obj) is CaughtExc:  # e.args
+            raise not_a_value(loc, f"e.{ins.argval}")
         v = self.getattr(obj, ins.argval, loc)
         method = self.version >= (3, 12) and ins.arg & 1
         if type(v) is TypeFork:  # an instance-or-None attribute (objects.Nullable)

@@ -73,6 +73,9 @@ class CallOps:
             f.stack.append(objects.SuperProxy(f.locals[self.names.index("__class__")],
                                               f.locals[0]))
             return None
+        from .trycatch import CaughtExc, not_a_value
+        if any(type(v) is CaughtExc for v in args):  # str(e), print(e)...
+            raise not_a_value(self.loc_of(ins), f"{getattr(fn, '__name__', 'a call')}(e)")
         nkw = len(kwnames)
         pos = list(args[:len(args) - nkw])
         kwargs = dict(zip(kwnames, args[len(args) - nkw:]))
@@ -91,5 +94,6 @@ def _never_returns(tr) -> bool:
     (ModuleTracer.never_returns)? Then what follows the call is unreachable:
     tracing it could only fail (its result is taken for None)."""
     eqns = tr.fb.block.eqns
-    return bool(eqns) and eqns[-1].prim == "call" and \
-        eqns[-1].params.get("fn") in getattr(tr.mt, "never_returns", ())
+    last = eqns[-1] if eqns else getattr(tr.fb, "caught_call", None)  # after a try's check
+    return last is not None and last.prim == "call" and \
+        last.params.get("fn") in getattr(tr.mt, "never_returns", ())

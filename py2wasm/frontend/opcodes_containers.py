@@ -116,6 +116,8 @@ class ContainerOps:
         f.stack.append(lists.Literal(items, ins.offset))
 
     def op_LIST_APPEND(self, ins, f):  # comprehensions
+        if ins.arg == 1 and isinstance(f.stack[-2], lists.Literal):
+            return self.display_append(ins, f)  # `[*t, x]` (unpack_star.py)
         v = f.stack.pop()
         loc = self.loc_of(ins)
         lst = lists.as_list(self, f.stack[-ins.arg], loc)

@@ -75,6 +75,9 @@ class ControlFlowOps:
 
     def op_RAISE_VARARGS(self, ins, f):
         loc = self.loc_of(ins)
+        r = self.raise_caught(ins, f)  # `raise e`, bare `raise` in an except block
+        if r is not None:
+            return r
         if ins.arg != 1:
             raise error(loc, "bare raise and raise ... from are not supported",
                         "raise an exception instance", E_UNSUPPORTED_OPCODE)

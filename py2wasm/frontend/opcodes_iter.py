@@ -80,10 +80,15 @@ class IterationOps:
         return self.instrs[i].offset
 
     def op_FOR_ITER(self, ins, f):
-        it = f.stack[-1]
         done = f.copy()
         done.stack.pop()
-        out = self._exhausted_offset(ins)
+        return self.iter_next(ins, f, self._exhausted_offset(ins), done)
+
+    def iter_next(self, ins, f, out, done):
+        """Step the iterator on top of the stack: push its next item and go
+        on, or go to `out` in state `done` when it is exhausted (FOR_ITER;
+        SEND of `yield from`, unpack_star.py)."""
+        it = f.stack[-1]
         body = self.next_offset(ins)
         if isinstance(it, TupleIter):
             more, item, nxt = tuple_next(it)

@@ -123,6 +123,8 @@ class OperatorOps:
     def op_CALL_INTRINSIC_1(self, ins, f):  # 3.12+
         if ins.argrepr == "INTRINSIC_UNARY_POSITIVE":
             return self._unary(ins, f, "+")
+        if ins.argrepr == "INTRINSIC_LIST_TO_TUPLE":  # (*t, x) (unpack_star.py)
+            return self.op_LIST_TO_TUPLE(ins, f)
         raise error(self.loc_of(ins), f"bytecode CALL_INTRINSIC_1 {ins.argrepr} is not "
                     "supported", "", E_UNSUPPORTED_OPCODE)
 

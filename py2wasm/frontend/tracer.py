@@ -54,8 +54,9 @@ class FunctionTracer(Handlers):
     (checked), or None (whatever the join of the return sites is)."""
 
     def __init__(self, mt, fn, args, name, *, result=None, result_is_assumed=False,
-                 export=False, site=None):
+                 export=False, site=None, soft=False):
         self.mt = mt
+        self.soft = soft  # a callee of a try region: raises return (backend/lower_catch.py)
         self.site = site  # library code (py2wasm.linalg): every location is the user's call
         self.fn = fn
         self.code = code = fn.__code__
@@ -71,9 +72,17 @@ class FunctionTracer(Handlers):
         self.names = list(code.co_varnames) + list(code.co_cellvars) + list(code.co_freevars)
         self._locs: dict[int, Loc] = {}
         self._check_code()
-        self.live = live_locals(self.instrs, self._exhausted_offset)
+        from . import trycatch
+        self.catch_at = trycatch.catch_table(self) or None
+        if self.catch_at:  # the exception being handled: a hidden local
+            self.names.append(trycatch.EXC_SLOT)
+            self.targets |= {e.target for e in self.catch_at.values()}
+        self.live = live_locals(self.instrs, self._exhausted_offset,
+                                self.catch_at and trycatch.handler_edges(self.catch_at))
         self.nvarnames = len(code.co_varnames)
         locals_ = [UNBOUND] * len(self.names)
+        if self.catch_at:
+            locals_[-1] = trycatch.NO_EXC
         ncell = len(code.co_varnames) + len(code.co_cellvars)
         for i, cell in enumerate(fn.__closure__ or ()):
             try:
@@ -100,6 +109,7 @@ class FunctionTracer(Handlers):
         self.fb = FunctionBuilder(name, [scalar_type(p) for p in params], [],
                                   loc=self.loc_at_line(code.co_firstlineno),
                                   doc=inspect.getdoc(fn) or "", param_hints=hints)
+        self.fb.fn.soft = soft
         self.fb.tracer = self  # operators reach the tracer (library calls) through fb
         # a Static (known number passed to library code) stays wrapped in the
         # frame, keyed by its value, so it is still known after a join; loading
@@ -203,17 +213,6 @@ class FunctionTracer(Handlers):
                 # variable when an exception passes through, which compiled code
                 # never catches
                 table = b""
-        if table:
-            # at the first `except` clause, else at the `try:` (the NOP before the
-            # protected range), else at the range's first instruction
-            excs = [i for i in self.instrs if i.opname == "CHECK_EXC_MATCH"]
-            start = dis._parse_exception_table(code)[0].start  # noqa: SLF001
-            k = self.index.get(start, 0)
-            ins = excs[0] if excs else (self.instrs[k - 1] if k and self.instrs[k - 1].opname
-                                        == "NOP" else self.instrs[k])
-            raise error(self.loc_of(ins), "try/except/finally is not supported",
-                        "compiled code cannot catch exceptions; check conditions with if",
-                        E_UNSUPPORTED_OPCODE)
 
     # --- the loop -------------------------------------------------------------
     def run(self):
@@ -227,6 +226,7 @@ class FunctionTracer(Handlers):
             block, template = self.blocks[(offset, key)]
             self.fb.set_block(block)
             self.step_from(offset, template.rebuild(block.params))
+        self.fb.catch = None
         return self.finish()
 
     def step_from(self, offset: int, frame: Frame) -> None:
@@ -240,6 +240,10 @@ class FunctionTracer(Handlers):
             first = False
             loc = self.loc_of(ins)
             self.fb.loc = loc
+            if self.catch_at is not None:  # in a try region: raises go to its handler
+                from .trycatch import Catcher
+                entry = self.catch_at.get(ins.offset)
+                self.fb.catch = Catcher(self, entry, frame.copy()) if entry else None
             handler = self.DISPATCH.get(ins.opname)
             if handler is None:
                 raise error(loc, f"bytecode {ins.opname} is not supported",

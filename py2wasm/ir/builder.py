@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Optional, Sequence
 
 from .core import Block, Br, CondBr, Eqn, Function, Loc, Raise, Return, Var
-from .primitives import type_of
+from .primitives import may_raise, type_of
 from .types import BOOL, F64, I64, PySignature, ScalarType
 
 
@@ -32,6 +32,10 @@ class FunctionBuilder:
         entry.params = list(params)
         self.block: Block = entry  # the insertion point
         self.loc: Optional[Loc] = loc  # location given to emitted equations
+        # inside a try region (frontend/trycatch.Catcher): an equation that may
+        # raise is marked catch=True and `catch.after` branches on its raise;
+        # `raise_` goes to `catch.raise_known`
+        self.catch = None
 
     @property
     def params(self) -> list[Var]:
@@ -60,7 +64,13 @@ class FunctionBuilder:
         params = dict(params or {})
         outs_t = type_of(prim, [v.type for v in ins], params)
         outs = [Var(t) for t in outs_t]
-        self.block.eqns.append(Eqn(prim, list(ins), outs, params, loc or self.loc))
+        catch = self.catch is not None and may_raise(prim)
+        if catch:
+            params["catch"] = True
+        eqn = Eqn(prim, list(ins), outs, params, loc or self.loc)
+        self.block.eqns.append(eqn)
+        if catch:
+            self.catch.after(self, eqn)
         return outs
 
     def emit(self, prim: str, ins: Sequence[Var], params: Optional[dict] = None,
@@ -97,6 +107,9 @@ class FunctionBuilder:
         self._term(Return(list(values)))
 
     def raise_(self, exc: str, msg: str, loc: Optional[Loc] = None) -> None:
+        if self.catch is not None and exc:
+            self.catch.raise_known(self, exc, msg, loc or self.loc)
+            return
         self._term(Raise(exc, msg, loc or self.loc))
 
     def finish(self) -> Function:

@@ -162,6 +162,7 @@ class Function:
     sig: Optional[PySignature] = None
     doc: str = ""
     loc: Optional[Loc] = None
+    soft: bool = False  # raises return with the exception pending (backend/lower_catch.py)
 
     @property
     def entry(self) -> Block:

@@ -536,7 +536,29 @@ _def("vall", 1, _vall_rule, doc="bool: every lane of the mask is true")
 SIMD_BIT_PRIMITIVES = ("vbitcast", "vftoi", "vitof", "vshl", "vshr", "vband", "vbor", "vbxor",
                        "vcopysign", "vall")
 
+# --- caught exceptions (try/except: frontend/trycatch.py, backend/lower_catch.py) ---------
+# An exception is an i64 code (the module's exception table entry, 0: none).
+# An equation with params catch=True does not trap when it raises: it stores
+# its code in the pending-exception global and ends; `exc_take` then reads
+# (and clears) it. A function with `soft` set returns (zeros) instead of
+# trapping, its pending exception set, and returns likewise after a call
+# that left one pending.
+_def("exc_take", 0, lambda ts, params: [I64], pure=False,
+     doc="the pending exception's code (0: none), which is cleared")
+_def("exc_code", 0, lambda ts, params: [I64], pure=False,
+     doc="the code of params['exc'](params['msg']) raised at this equation's location")
+_def("exc_is", 1, _to(BOOL, (I64,)),
+     doc="the exception of code ins[0] is an instance of the class named params['cls']")
+_def("exc_throw", 1, lambda ts, params: [] if ts == [I64] else _fail("exc_throw takes an i64"),
+     ["*"], pure=False, doc="raise (again) the exception of code ins[0]")
+
 SIMD_PRIMITIVES = tuple(n for n in PRIMITIVES if n.startswith("v"))
+
+
+def may_raise(prim: str) -> bool:
+    """Whether an equation of `prim` may raise (implicitly, or as its purpose)."""
+    p = PRIMITIVES[prim]
+    return bool(p.raises) or prim in ("raise_if", "raise_if_fmt")
 
 
 def type_of(prim: str, ins: list[ScalarType], params: dict) -> list[ScalarType]:

@@ -60,11 +60,48 @@ def shared_passes(module: Module, level: int = 1, verify: bool = True, *,
     if each:
         verify_module(module)
     if level > 0:
+        aside = _set_aside(module)
         for _name, p in PIPELINE:
             module = p(module)
             if each:
                 verify_module(module)
+        _put_back(module, aside)
     return module
+
+
+def _protected(fn) -> bool:
+    """A function that catches exceptions (equations marked catch=True) or
+    returns with them pending (`soft`): the passes, which move, merge and
+    inline raising equations, leave it as the frontend made it."""
+    return fn.soft or any(e.params.get("catch") for b in fn.blocks for e in b.eqns)
+
+
+def _set_aside(module):
+    """Take the protected functions, and every function they call, out of
+    the passes' reach: each is replaced by a stub of the same signature that
+    calls itself (never inlined, nothing known of its result), so callers
+    elsewhere still verify and no pass learns from (or specializes for) the
+    call sites it cannot see."""
+    from ..ir import FunctionBuilder
+    from .inline import _callees
+    work = [n for n, f in module.functions.items() if _protected(f)]
+    keep: dict = {}
+    while work:
+        n = work.pop()
+        if n in keep or n not in module.functions:
+            continue
+        keep[n] = module.functions[n]
+        work.extend(_callees(keep[n]))
+    for n, f in keep.items():
+        fb = FunctionBuilder(n, [p.type for p in f.params], f.result_types, sig=f.sig, loc=f.loc)
+        outs = fb.emit_multi("call", fb.params, {"fn": n, "results": list(f.result_types)})
+        fb.ret(outs)
+        module.functions[n] = fb.finish()
+    return keep
+
+
+def _put_back(module, keep) -> None:
+    module.functions.update(keep)
 
 
 def target_passes(module: Module, level: int = 1, verify: bool = True, *,
@@ -74,12 +111,14 @@ def target_passes(module: Module, level: int = 1, verify: bool = True, *,
     constant address offsets and loop rotation; then the verifier."""
     each = verify and os.environ.get("PY2WASM_VERIFY_EACH_PASS", "") not in ("", "0")
     if level > 0:
+        aside = _set_aside(module)
         module = vectorize(module, target=target, fastmath=fastmath)  # SIMD targets only
         module = ifconvert(module)  # after the vectorizer, which if-converts into lane masks
         module = rare_exit(module)  # after ifconvert, whose two-operand checks it moves out
         module = licm(module)  # after the vectorizer, which hoists its own addresses
         module = offsets(module)  # after licm, which splits addresses into base + varying part
         module = rotate(module)  # last: the passes above find loops with their test on top
+        _put_back(module, aside)
         if each:
             verify_module(module)
     if verify:

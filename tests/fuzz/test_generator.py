@@ -127,6 +127,8 @@ PY_CONSTRUCTS = {
     "int(s, base)": r"\bint\(\w+, \d+\)",
     "key=abs/len": r"key=(abs|len)\b",
     "case methods": r"\.(title|capitalize|swapcase|casefold)\(\)",
+    # gen_py_try.py
+    "try/except": r"\btry:\n(.|\n)*except \(?[A-Z]",
 }
 
 
