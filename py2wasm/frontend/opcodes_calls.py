@@ -27,26 +27,17 @@ class CallOps:
         kwnames = f.stack.pop()
         return self._call(ins, f, ins.arg, kwnames)
 
-    def op_CALL_FUNCTION_EX(self, ins, f):
-        """`fn(*xs)`: a tuple spreads into positional arguments; a run-time
-        list or array only into math.hypot (frontend/vecnorm.py)."""
-        import math
-        from .calls import call_value
+    def call_star_hypot(self, ins, f):
+        """`math.hypot(*xs)` of a run-time list or array (frontend/vecnorm.py);
+        `fn(*t)` of tuples and list displays is unpack_star.StarBuildOps'."""
         from .opcodes_unsupported import unsupported
-        if ins.arg & 1:  # **kwargs
-            return unsupported(self, ins, f)
+        from . import vecnorm
         xs = f.stack[-1]
         fn, under = (f.stack[-3], f.stack[-2]) if self.version >= (3, 13) else \
             (f.stack[-2], f.stack[-3])
         if under is not NULL:
             return unsupported(self, ins, f)
-        if fn is math.hypot and not isinstance(xs, tuple):
-            from . import vecnorm
-            r = vecnorm.call(self, fn, xs, {}, self.loc_of(ins))
-        elif isinstance(xs, tuple):
-            r = call_value(self, fn, list(xs), {}, self.loc_of(ins))
-        else:
-            return unsupported(self, ins, f)
+        r = vecnorm.call(self, fn, xs, {}, self.loc_of(ins))
         del f.stack[-3:]
         f.stack.append(r)
 

@@ -84,12 +84,17 @@ class StarBuildOps:
         if ins.arg & 1:
             raise error(loc, "calls with **kwargs are not supported",
                         "pass the keyword arguments by name", E_UNSUPPORTED_OPCODE)
-        args = f.stack.pop()
+        args = f.stack[-1]
         if isinstance(args, ListLit):
             args = tuple(args.items)
         if not isinstance(args, tuple):
+            import math
+            fn = f.stack[-3] if self.version >= (3, 13) else f.stack[-2]
+            if fn is math.hypot:  # a run-time list or array (frontend/vecnorm.py)
+                return self.call_star_hypot(ins, f)
             raise error(loc, "f(*args) needs a tuple or a list display (known length)",
                         "pass a tuple", E_TYPE)
+        f.stack.pop()
         f.stack.extend(args)
         return self._call(ins, f, len(args), ())
 
