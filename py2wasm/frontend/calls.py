@@ -365,6 +365,10 @@ def call_value(tr, fn, args, kwargs, loc):
         items = drain(tr, args[0], loc)
         if items is not None:
             args = [items] + list(args[1:])
+    from . import seq_builtins  # sum/min/max/sorted... of tuples and ranges
+    r = seq_builtins.call(tr, fn, list(args), dict(kwargs), loc)
+    if r is not seq_builtins.NO:
+        return r
     for values in (strvalues, sets, dicts, lists, objects):  # containers and instances (their modules)
         r = values.call(tr, fn, list(args), dict(kwargs), loc)
         if r is not values.NO:
