@@ -365,6 +365,14 @@ def call_value(tr, fn, args, kwargs, loc):
         items = drain(tr, args[0], loc)
         if items is not None:
             args = [items] + list(args[1:])
+    from . import container_repr  # str(xs), repr(d)
+    r = container_repr.call(tr, fn, list(args), dict(kwargs), loc)
+    if r is not container_repr.NO:
+        return r
+    from . import numtext  # hex oct bin hash math.prod
+    r = numtext.call(tr, fn, list(args), dict(kwargs), loc)
+    if r is not numtext.NO:
+        return r
     from . import seq_builtins  # sum/min/max/sorted... of tuples and ranges
     r = seq_builtins.call(tr, fn, list(args), dict(kwargs), loc)
     if r is not seq_builtins.NO:
