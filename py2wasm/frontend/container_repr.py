@@ -26,9 +26,10 @@ def dict_repr(d):
 
 
 def set_repr(s):
+    body = ", ".join([repr(x) for x in s])  # a run-time str on both paths
     if len(s) == 0:
-        return "set()"
-    return "{" + ", ".join([repr(x) for x in s]) + "}"
+        return "set()" + body
+    return "{" + body + "}"
 
 
 def tuple_repr(t):
@@ -82,7 +83,8 @@ def field(tr, v, conv, spec, loc):
                     "use !r", E_UNSUPPORTED_VALUE)
     if spec:
         raise TraceRaise("TypeError", f"unsupported format string passed to {kind}.__format__")
-    return to_text(tr, v, loc)
+    from .strvalues import format_value
+    return format_value(tr, to_text(tr, v, loc), None, "", loc)  # a field, as a str's
 
 
 def call(tr, fn, args, kwargs, loc):
