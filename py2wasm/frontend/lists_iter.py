@@ -212,6 +212,8 @@ def _count_item(tr, it):
         count = parts[0][0]
         for c, _ in parts[1:]:
             count = imin(fb, count, c)
+        if any(f is None for _, f in parts):  # an empty list (never filled): no items
+            count = 0
         if it.strict is not None:  # consumed whole: the lengths decide (zip_strict.py)
             from .zip_strict import check
             check(fb, [icmp(fb, "gt", c, count) for c, _ in parts], it.strict)

@@ -71,6 +71,23 @@ def range_len(start, stop, step):
     return 0
 
 
+def range_items(start, stop, step):
+    """list(range(start, stop, step)) with a run-time step (items never overflow)."""
+    out = [0] * range_len(start, stop, step)
+    for k in range(len(out)):
+        out[k] = start + k * step
+    return out
+
+
+def _items(tr, r, loc):
+    from .lists_calls import _range_list
+    if isinstance(r.step, Var):
+        from .calls import call_python
+        return call_python(tr, range_items, [r.start, r.stop, r.step], {}, loc, site=loc,
+                           public="list")
+    return _range_list(tr, r, loc)
+
+
 def contains_range(tr, x, r: SymRange, loc):
     """`x in range(...)` with run-time bounds: CPython's arithmetic test for an
     int or a bool; a float is in the range when it equals an item (CPython
@@ -136,8 +153,7 @@ def call(tr, fn, args, kwargs, loc):
     if len(args) != 1 and not (_is(fn, sum) and len(args) == 2):
         return NO
     if isinstance(src, SymRange):
-        from .lists_calls import _range_list
-        return _over_list(tr, fn, _range_list(tr, src, loc), args, kwargs, loc)
+        return _over_list(tr, fn, _items(tr, src, loc), args, kwargs, loc)
     if type(src) is range:
         if kwargs and not _is(fn, sum):  # key=/default=/reverse=: over its items
             from .lists import Literal
