@@ -52,7 +52,7 @@ def zfill(s, width):
         return s
     fill = width - n
     r = _pad(s, fill, 0, 48)
-    c = _cp(r, fill)
+    c = _cp(r, fill) if n > 0 else 0  # (CPython reads its NUL terminator when s is empty)
     if c == 43 or c == 45:  # a sign moves in front of the zeros
         _put(r, 0, c)
         _put(r, fill, 48)
