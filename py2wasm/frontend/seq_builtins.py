@@ -115,6 +115,19 @@ def contains_range(tr, x, r: SymRange, loc):
                        public="range.__contains__")
 
 
+def _key_items(tr, fn, items, loc):
+    """min/max(..., key=) picks one item at run time: one type for all."""
+    from .state import key_of
+    from .values import E_UNSTABLE_TYPE, error
+    kinds = {repr(key_of(x)) for x in items}
+    if len(kinds) > 1:
+        names = sorted({type(x).__name__ if not isinstance(x, Var) else x.type.pyname
+                        for x in items})
+        raise error(loc, f"{fn.__name__}() with key= of items of different types "
+                    f"({', '.join(names)})", "give every item one type, e.g. 1.0 instead of 1",
+                    E_UNSTABLE_TYPE)
+
+
 def call(tr, fn, args, kwargs, loc):
     """A builtin over a tuple or a range; NO when not ours."""
     import builtins as py
@@ -123,6 +136,7 @@ def call(tr, fn, args, kwargs, loc):
     if _is(fn, min, max) and len(args) >= 2 and "key" in kwargs and set(kwargs) == {"key"}:
         if any(not _known(a) for a in args) and kwargs["key"] is not None:
             from .calls import call_python
+            _key_items(tr, fn, args, loc)
             return call_python(tr, min_key, [tuple(args), kwargs["key"], -1 if fn is min else 1],
                                {}, loc, site=loc, public=fn.__name__)
         return NO
@@ -191,8 +205,71 @@ def call(tr, fn, args, kwargs, loc):
         return call_value(tr, fn, list(src), {}, loc)  # min(a, b, c): CPython's order
     if _is(fn, min, max) and "default" in kwargs and not src:
         return kwargs["default"]
+    if _is(fn, min, max) and set(kwargs) <= {"key", "default"} and kwargs.get("key") is not None:
+        if not src:
+            raise TraceRaise("ValueError", _empty_message(fn))
+        from .calls import call_python
+        _key_items(tr, fn, src, loc)
+        return call_python(tr, min_key, [src, kwargs["key"], -1 if fn is min else 1], {}, loc,
+                           site=loc, public=fn.__name__)
+    if _is(fn, sum) and set(kwargs) <= {"start"} and not (len(args) == 2 and kwargs):
+        r = _sum_items(tr, list(src), args[1] if len(args) == 2 else kwargs.get("start", 0),
+                       loc)
+        if r is not NO:
+            return r
     from .lists import Literal
     return _over_list(tr, fn, Literal(src), args, kwargs, loc)
+
+
+def _sum_items(tr, items, start, loc):
+    """sum() of items whose types are known while tracing (a tuple), as
+    CPython's builtin_sum_impl adds them: ints exactly while the total is an
+    int, the first float added to the int total, then floats by Neumaier's
+    compensated sum on 3.12+ (plainly on 3.11) and ints as (double)value,
+    the compensation added at the end when nonzero and finite."""
+    import sys
+
+    from ..ir import F64, I64
+    from .operators import binary, coerce
+    from .values import scalar_type
+    fb = tr.fb
+    if any(scalar_type(x) not in (I64, BOOL, F64) for x in items + [start]):
+        return NO
+    acc, i, n = start, 0, len(items)
+    while i < n and scalar_type(items[i]) in (I64, BOOL) and scalar_type(acc) in (I64, BOOL):
+        acc = binary(fb, "+", acc, items[i], loc)
+        i += 1
+    if i == n:
+        return acc
+    if scalar_type(acc) in (I64, BOOL):
+        acc = binary(fb, "+", acc, items[i], loc)  # int + float: the int rounded, then added
+        i += 1
+    if i == n:
+        return acc
+
+    def fvar(v):
+        if isinstance(v, Var):
+            return v if v.type is F64 else coerce(fb, v, F64, loc)
+        return fb.const(float(v), F64)
+    f, comp = fvar(acc), sys.version_info >= (3, 12)
+    c = fb.const(0.0, F64)
+    for x in items[i:]:
+        if scalar_type(x) is F64 and comp:
+            x = fvar(x)
+            t = fb.emit("add", [f, x])
+            big = fb.emit("ge", [fb.emit("fabs", [f]), fb.emit("fabs", [x])])
+            c1 = fb.emit("add", [fb.emit("sub", [f, t]), x])
+            c2 = fb.emit("add", [fb.emit("sub", [x, t]), f])
+            c = fb.emit("add", [c, fb.emit("select", [big, c1, c2])])
+            f = t
+        else:
+            f = fb.emit("add", [f, fvar(x)])
+    if not comp:
+        return f
+    zero = fb.const(0.0, F64)
+    finite = fb.emit("eq", [fb.emit("sub", [c, c]), zero])
+    use = fb.emit("and", [fb.emit("ne", [c, zero]), finite])
+    return fb.emit("select", [use, fb.emit("add", [f, c]), f])
 
 
 def _over_list(tr, fn, lst, args, kwargs, loc):

@@ -40,6 +40,11 @@ def tuples(a: float, b: float, n: int):
             min((a, b), default=0.0), max(t, key=lambda v: v * v))
 
 
+def mixed(a: float, n: int, b: bool):
+    return (sum((a, n)), sum((n, b, a, n, 0.1), 0.5), sum((n, b)), sum((a, 1e16, -1e16, n)),
+            min((a, n)) + 0.0, max((n, a)) * 1.0, min(n, 2, key=abs), max((a, -a), key=abs, default=0.0))
+
+
 def ranges(n: int, m: int, k: int):
     r = range(n, m, k)
     return (sum(r), len(r), any(r), all(r), sorted(r, key=key7, reverse=True),
@@ -107,6 +112,12 @@ def test_tuples():
     for a, b, n in [(1.5, -2.0, 0), (0.0, 3.0, -4), (-0.0, 0.0, 7), (float("nan"), 1.0, 2),
                     (2.5, 2.5, 1)]:
         same(tuples, a, b, n)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.floats(allow_nan=False, allow_infinity=False), st.integers(-2**40, 2**40), st.booleans())
+def test_mixed_tuples(a, n, b):
+    same(mixed, a, n, b)
 
 
 def test_ranges():
