@@ -179,8 +179,17 @@ def call(tr, fn, args, kwargs, loc):
             return fn(*args, **kwargs)
         except ValueError as e:
             raise TraceRaise("ValueError", str(e)) from None
-    if type(src) is not tuple or _known(src):
+    if type(src) is not tuple:
         return NO
+    if _known(src) and all(_known(v) for v in list(args[1:]) + list(kwargs.values())):
+        try:  # known items, no key function: Python's own answer
+            r = fn(*args, **kwargs)
+        except (ValueError, TypeError, OverflowError) as e:
+            raise TraceRaise(type(e).__name__, str(e)) from None
+        if type(r) is list:
+            from .lists import Literal
+            return Literal(tuple(r), None)
+        return r
     if _is(fn, any, all):
         if kwargs:
             return NO

@@ -45,6 +45,16 @@ def mixed(a: float, n: int, b: bool):
             min((a, n)) + 0.0, max((n, a)) * 1.0, min(n, 2, key=abs), max((a, -a), key=abs, default=0.0))
 
 
+def known_tuples(n: int):
+    return (sum((9.223372036854776e+18,)) + n, min((3, 1, 2)), sorted((3, 1)), any((0, 0)),
+            max((), default=n), sum((1, 2), 3), min((3, -1, 2), key=lambda v: v * v + n),
+            sorted((3, 1, 2), key=lambda v: -v * n))
+
+
+def empty_min(n: int):
+    return min(()) + n
+
+
 def ranges(n: int, m: int, k: int):
     r = range(n, m, k)
     return (sum(r), len(r), any(r), all(r), sorted(r, key=key7, reverse=True),
@@ -118,6 +128,12 @@ def test_tuples():
 @given(st.floats(allow_nan=False, allow_infinity=False), st.integers(-2**40, 2**40), st.booleans())
 def test_mixed_tuples(a, n, b):
     same(mixed, a, n, b)
+
+
+def test_known_tuples():
+    for n in (-2, 0, 3):
+        same(known_tuples, n)
+    same(empty_min, 1)
 
 
 def test_ranges():
