@@ -25,7 +25,7 @@ from .iterators import SymRange, make_range, reversed_range
 from .signature import placeholder, result_annotation
 from .state import Static, key_of, leaves, rebuild
 from .values import (E_FORBIDDEN, E_RECURSION_TYPE, E_TRACE_LIMIT, E_TYPE, E_UNSUPPORTED_CALL,
-                     error, scalar_type)
+                     TraceRaise, error, scalar_type)
 
 MAX_CALL_DEPTH = 64
 
@@ -284,6 +284,13 @@ def _array_call(tr, fn, args, kwargs, loc):
     if fn is abs and len(args) == 1 and not kwargs:
         import numpy as np
         return arrays.scalar_if_0d(tr, arrays.ufunc_node(tr, np.absolute, [args[0]], loc), loc)
+    if (fn is int or fn is float or fn is complex) and len(args) == 1 and not kwargs and \
+            getattr(args[0], "ndim", 0) >= 1:  # NumPy 2.x: a TypeError for any size
+        import numpy as np
+        try:
+            fn(np.zeros((1,) * args[0].ndim))
+        except TypeError as e:
+            raise TraceRaise("TypeError", str(e)) from None
     if fn in (sum, min, max, any, all, float, int, bool, round):
         raise error(loc, f"the builtin {fn.__name__}() on an array is not supported",
                     f"use numpy.{fn.__name__ if fn not in (float, int, bool) else 'sum'}() or "
@@ -371,6 +378,18 @@ def call_value(tr, fn, args, kwargs, loc):
         items = drain(tr, args[0], loc)
         if items is not None:
             args = [items] + list(args[1:])
+    from . import container_repr  # str(xs), repr(d)
+    r = container_repr.call(tr, fn, list(args), dict(kwargs), loc)
+    if r is not container_repr.NO:
+        return r
+    from . import numtext  # hex oct bin hash math.prod
+    r = numtext.call(tr, fn, list(args), dict(kwargs), loc)
+    if r is not numtext.NO:
+        return r
+    from . import seq_builtins  # sum/min/max/sorted... of tuples and ranges
+    r = seq_builtins.call(tr, fn, list(args), dict(kwargs), loc)
+    if r is not seq_builtins.NO:
+        return r
     for values in (strvalues, sets, dicts, lists, objects):  # containers and instances (their modules)
         r = values.call(tr, fn, list(args), dict(kwargs), loc)
         if r is not values.NO:

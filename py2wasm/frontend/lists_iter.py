@@ -57,21 +57,23 @@ class EnumIter:
 
 
 class ZipIter:
-    """`zip(a, b, ...)` where some operand is a list."""
-    __slots__ = ("iters",)
+    """`zip(a, b, ...)` where some operand is a list; `strict`: the call's
+    location when strict=True (frontend/zip_strict.py), else None."""
+    __slots__ = ("iters", "strict")
 
-    def __init__(self, iters):
+    def __init__(self, iters, strict=None):
         self.iters = tuple(iters)
+        self.strict = strict
 
     def trace_key(self, key_of):
-        return ("zip",) + tuple(key_of(i) for i in self.iters)
+        return ("zip", self.strict is not None) + tuple(key_of(i) for i in self.iters)
 
     def trace_leaves(self, leaves, out):
         for i in self.iters:
             leaves(i, out)
 
     def trace_rebuild(self, rebuild, it):
-        return ZipIter([rebuild(i, it) for i in self.iters])
+        return ZipIter([rebuild(i, it) for i in self.iters], self.strict)
 
 
 ITERATORS = (ListIter, RevIter, EnumIter, ZipIter)
@@ -134,10 +136,13 @@ def iter_step(tr, it):
         more = True
         for m, _ in parts:
             more = _and(fb, more, m)
+        if it.strict is not None:
+            from .zip_strict import check
+            check(fb, [m for m, _ in parts], it.strict)
 
         def step():
             got = [s() for _, s in parts]
-            return tuple(v for v, _ in got), ZipIter([n for _, n in got])
+            return tuple(v for v, _ in got), ZipIter([n for _, n in got], it.strict)
         return more, step
     raise error(None, "unsupported iterator", "", E_TYPE)
 
@@ -169,8 +174,11 @@ def iterator_call(tr, fn, args, kwargs, loc):
         if scalar_type(start) not in (I64, BOOL):
             raise error(loc, "enumerate() start must be an int", "", E_TYPE)
         return EnumIter(_iter_of(tr, args[0], loc), start)
-    if fn is zip and args and not kwargs:
-        return ZipIter([_iter_of(tr, a, loc) for a in args])
+    if fn is zip and args and set(kwargs) <= {"strict"}:
+        strict = kwargs.get("strict", False)
+        if type(strict) is not bool:
+            raise error(loc, "zip() strict= must be a constant bool", "", E_TYPE)
+        return ZipIter([_iter_of(tr, a, loc) for a in args], loc if strict else None)
     return NO
 
 
@@ -204,6 +212,11 @@ def _count_item(tr, it):
         count = parts[0][0]
         for c, _ in parts[1:]:
             count = imin(fb, count, c)
+        if any(f is None for _, f in parts):  # an empty list (never filled): no items
+            count = 0
+        if it.strict is not None:  # consumed whole: the lengths decide (zip_strict.py)
+            from .zip_strict import check
+            check(fb, [icmp(fb, "gt", c, count) for c, _ in parts], it.strict)
         return count, lambda k: tuple(f(k) for _, f in parts)
     return None
 

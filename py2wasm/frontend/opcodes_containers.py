@@ -44,6 +44,11 @@ class ContainerOps:
         if strfmt.is_run_time_spec(spec):  # f"{x:{w}.{p}f}" (strfmt.py)
             f.stack.append(strfmt.run_time_spec(self, v, conv, spec, self.loc_of(ins)))
             return
+        from . import container_repr  # f"{xs}": the list's text
+        r = container_repr.field(self, v, conv, spec, self.loc_of(ins))
+        if r is not container_repr.NO:
+            f.stack.append(r)
+            return
         if strvalues.is_str(v):
             f.stack.append(strvalues.format_value(self, v, conv, spec, self.loc_of(ins)))
             return

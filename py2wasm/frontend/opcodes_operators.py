@@ -213,6 +213,12 @@ class OperatorOps:
             f.stack.append(self.fb.emit("not", [r]) if ins.arg and isinstance(r, Var)
                            else (not r) if ins.arg else r)
             return
+        if type(b).__name__ == "SymRange":  # run-time bounds: frontend/seq_builtins.py
+            from .seq_builtins import contains_range
+            r = contains_range(self, a, b, loc)
+            f.stack.append(self.fb.emit("not", [r]) if ins.arg and isinstance(r, Var)
+                           else (not r) if ins.arg else r)
+            return
         if not isinstance(b, (tuple, range)):
             raise error(loc, f"`in` on a {type(b).__name__} is not supported",
                         "use `in` with a tuple", E_TYPE)

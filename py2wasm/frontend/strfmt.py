@@ -149,7 +149,10 @@ def _nested_spec(tr, spec, args, kwargs, loc, state):
 
 def _field(tr, value, conv, spec, loc):
     """format(conv(value), spec) as an f-string field: a str or an FStr."""
-    from . import strings, strvalues
+    from . import container_repr, strings, strvalues
+    r = container_repr.field(tr, value, conv, spec, loc)  # "{}".format(xs)
+    if r is not container_repr.NO:
+        return r
     if strvalues.is_str(value):
         return strvalues.format_value(tr, value, conv, spec, loc)
     if isinstance(value, strings.FStr) and (conv or spec):

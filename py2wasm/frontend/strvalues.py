@@ -428,7 +428,7 @@ _CASE = ("isalpha", "isalnum", "isprintable", "isidentifier", "islower", "isuppe
          "lower", "upper", "casefold", "title", "capitalize", "swapcase")  # strcase.py
 _METHODS = ("split", "strip", "lstrip", "rstrip", "startswith", "endswith", "find", "rfind",
             "index", "rindex", "count", "replace", "join", "isdigit", "isdecimal", "isnumeric",
-            "isspace") + _CASE
+            "isspace", "center", "ljust", "rjust", "zfill") + _CASE
 
 
 def attribute(tr, v, name, loc):
@@ -517,6 +517,9 @@ def call_method(tr, m: StrMethod, args, kwargs, loc):
         arity(0, 0)
         from . import strcase
         return lib(tr, getattr(strcase, name), [s], loc, f"str.{name}")
+    if name in ("center", "ljust", "rjust", "zfill"):  # strpad.py
+        from .strpad import pad_call
+        return pad_call(tr, s, name, args, loc)
     if name == "split":
         from .strlists import split
         return split(tr, s, args, kwargs, loc)
