@@ -130,6 +130,10 @@ def _load(src):
     "def f(n: int):\n    return n in {1, (2**63) % 7}\n",
     "def f(n: int):\n    return (1, 2 * 2**62 // 4)[n]\n",
     "def f(n: int):\n    for x in [1, -2**63 - 1 + 5]:\n        n += x\n    return n\n",
+    # a dict display's constant keys are one tuple (BUILD_CONST_KEY_MAP) whose
+    # positions span the whole display (py seed 5200 index 97)
+    "def f(n: int):\n    return len({(5215094118525005310 + 5957923656448003606) % 101: n, 5: 1})\n",
+    "def f(n: int):\n    return {1: n, (3 << 62) % 7 - 1: 2}.get(n, 0)\n",
 ])
 def test_folded_literal_items_are_checked_against_int64(src):
     ns = _load(src)
