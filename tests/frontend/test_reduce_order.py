@@ -153,3 +153,96 @@ def test_sums_of_negative_zeros_are_positive(target, shape):
         _same(got, want)
         for g, w in zip(got, want):
             assert np.array_equal(np.signbit(g), np.signbit(w))
+
+
+# --- NumPy's buffers: views that do not coalesce, tuples of axes, casts -----------------------
+# (frontend/reduce_iter.py: npyiter_find_buffering_setup's core and buffer sizes, around and far
+# above NumPy's 8192-element buffer; the element counts below are 8191, 8193, 20000, 100000 and
+# inner runs across the thresholds 2730/4096/5461/8192 of its cost rule)
+
+def every_axis(a):
+    return a.sum(), a.mean(), np.var(a), a.std(), np.sum(a, keepdims=True)
+
+
+def along_axes_2d(a):
+    return a.sum(axis=0), a.mean(axis=1), np.sum(a, axis=(0, 1)), np.var(a, axis=0)
+
+
+def along_axes_3d(a):
+    return (a.sum(axis=(0, 1)), a.mean(axis=(1, 2)), np.sum(a, axis=(0, 2), keepdims=True),
+            a.sum(axis=1), a.std(axis=(0, 1)))
+
+
+def int_means(a):
+    return a.mean(), a.mean(axis=0), np.mean(a, axis=-1)
+
+
+def int_means_3d(a):
+    return a.mean(), a.mean(axis=(0, 1)), a.mean(axis=(1, 2)), a.mean(axis=(0, 2))
+
+
+def _views(x):
+    """Layouts whose axes coalesce or not, in both memory orders."""
+    f = np.asfortranarray(x)
+    out = [x, f, x.T, x[::-1], f[..., ::-1], x[::2], x[..., 1:], f[1:], x[..., ::2], f[..., ::3]]
+    if x.ndim == 2:
+        out += [x[::2, 1:], x[1:, ::-1].T, f[::2, 1:]]
+    else:
+        out += [x.transpose(2, 0, 1)[:, ::2], x[:, 1:, ::2], f.transpose(1, 0, 2)[:, :, 1:]]
+    return out
+
+
+SHAPES_2D = [(8191, 1), (1, 8193), (2, 8193), (8193, 2), (100, 200), (200, 100), (3, 2731),
+             (2, 4097), (4, 4095), (3, 5462), (2, 10000), (10000, 2), (50, 2000), (1000, 100),
+             (317, 316)]
+SHAPES_3D = [(3, 50, 70), (2, 3, 5000), (5000, 2, 3), (20, 30, 40), (47, 43, 50), (3, 2731, 2),
+             (9, 1, 1000)]
+
+
+def _values(shape, dtype, seed):
+    rng = np.random.default_rng(seed)
+    x = rng.standard_normal(shape) * 10 ** rng.uniform(-3, 3, shape)
+    if dtype.startswith("int"):
+        return (x * 1e4).astype(dtype)
+    return x.astype(dtype)
+
+
+def _check_all(fn, target, shapes, dtype):
+    f = _compiled(fn, target)
+    for k, shape in enumerate(shapes):
+        x = _values(shape, dtype, k)
+        for a in _views(x):
+            _same(f(a), fn(a))
+
+
+@pytest.mark.parametrize("dtype", ["float64", "float32"])
+def test_buffered_sums_of_views_match_numpy(dtype):
+    """Every axis, single axes and tuples of axes of strided 2-D and 3-D
+    views of every size: NumPy's chunks to the bit."""
+    _check_all(every_axis, "simd", SHAPES_2D + SHAPES_3D, dtype)
+    _check_all(along_axes_2d, "simd", SHAPES_2D, dtype)
+    _check_all(along_axes_3d, "simd", SHAPES_3D, dtype)
+
+
+def test_buffered_int_means_of_views_match_numpy():
+    """The mean of ints casts: every operand is buffered (its own cost rule)."""
+    _check_all(int_means, "simd", SHAPES_2D, "int64")
+    _check_all(int_means_3d, "simd", SHAPES_3D, "int32")
+
+
+@pytest.mark.parametrize("target", ["mvp", "relaxed-simd"])
+def test_buffered_sums_on_other_targets(target):
+    _check_all(every_axis, target, [(2, 8193), (100, 200), (3, 5462), (20, 30, 40)], "float64")
+    _check_all(along_axes_3d, target, [(47, 43, 50), (3, 2731, 2)], "float32")
+    _check_all(int_means, target, [(3, 5462), (100, 200)], "int64")
+
+
+def test_far_above_the_buffer():
+    """100,000 elements and more in strided views."""
+    f = _compiled(every_axis, "simd")
+    g = _compiled(along_axes_2d, "simd")
+    for shape in [(400, 251), (251, 400), (4, 50001)]:
+        x = _values(shape, "float64", 1)
+        for a in (x[::2], np.asfortranarray(x)[:, ::-1], x[:, 1:], x.T[::-1]):
+            _same(f(a), every_axis(a))
+            _same(g(a), along_axes_2d(a))
