@@ -272,10 +272,7 @@ def _pairwise_reduction(tr, kind, a, axes, keepdims, loc, buffered=False):
                 total = fb.emit("f32", [total])
         return total
 
-    src = reduce_iter._source(a, buffered)
-    if nd > 1 and ((src is not None and src.strides is not None) or (
-            len(axes) == nd and reduce_order.needs_korder(a)) or axes not in (
-            tuple(range(nd)), (nd - 1,))):
+    if nd > 1 and (reduce_order.needs_korder(a) or axes not in (tuple(range(nd)), (nd - 1,))):
         # not C order, or axes other than all or the last: NumPy's reduction
         # iterator (frontend/reduce_iter.py)
         # (an expression: NumPy computes it first into a temporary laid out in

@@ -226,7 +226,8 @@ def iter_sum(tr, a, axes: tuple, loc, casting: bool = False):
     """The float64/float32 sum of `a` (an array view, a cast of one, or an
     expression) over `axes` in NumPy's reduction order (module docstring):
     an f64 Var over every axis, else a float64 Arr of the kept axes (float32
-    sums rounded at every step)."""
+    sums rounded at every step) and the strides of NumPy's layout of the
+    result."""
     fb = tr.fb
     nd = a.ndim
     dt = a.dtype
@@ -341,15 +342,24 @@ def iter_sum(tr, a, axes: tuple, loc, casting: bool = False):
         fb.set_block(join)
     if len(axes) == nd:
         return A.load(fb, acc, [], ost)
-    return acc
+    # NumPy allocates the result contiguous over the kept axes in its
+    # iteration order (what a later reduction of it sees)
+    run, kst = 1, {d: 0 for d in kept}
+    for ax, n, _ in slots:
+        for d in kept:
+            kst[d] = A.iadd(fb, kst[d], _sel(fb, A.icmp(fb, "eq", ax, d), run, 0))
+        run = A.imul(fb, run, _sel(fb, is_red(ax), 1, n))
+    return acc, tuple(kst[d] for d in kept)
 
 
-def finish_axes(tr, kind, acc: Arr, dtype: str, count, keepdims: bool, shape, axes, loc):
+def finish_axes(tr, kind, res, dtype: str, count, keepdims: bool, shape, axes, loc):
     """The result array of a sum/mean over `axes` from `iter_sum`'s float64
-    accumulators: the mean divides by `count`; float32 results rounded."""
+    accumulators and the strides NumPy lays it out with (`res`): the mean
+    divides by `count`; float32 results rounded."""
     fb = tr.fb
+    acc, ost = res
     out = alloc(tr, dtype, acc.shape, loc)
-    ost, ast = A.strides_of(fb, out), A.strides_of(fb, acc)
+    ast = A.strides_of(fb, acc)
     cnt = fb.emit("convert", [ic(fb, count)], {"to": F64}) if kind == "mean" else None
 
     def body(idx, cs):
@@ -360,6 +370,7 @@ def finish_axes(tr, kind, acc: Arr, dtype: str, count, keepdims: bool, shape, ax
         return cs
     loop_nest(fb, acc.shape, [], body)
     if keepdims:
+        kept = iter(ost)
         return Arr(dtype, out.ptr, tuple(1 if d in axes else shape[d] for d in range(len(shape))),
-                   None, out.root)
-    return out
+                   tuple(0 if d in axes else next(kept) for d in range(len(shape))), out.root)
+    return Arr(dtype, out.ptr, out.shape, tuple(ost), out.root)
