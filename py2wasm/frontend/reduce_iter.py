@@ -45,23 +45,33 @@ BUFSIZE = 8192  # NumPy's default buffer size, in elements
 
 
 def chunked_fn(tr, dtype: str) -> str:
-    """The IR function (ptr, n, stride, seg, chunk, init) -> f64 summing n
+    """The IR function (ptr, n, stride, seg, chunk, *init) -> sum summing n
     elements of `dtype` at ptr, ptr+stride... as NumPy's reduce loop does:
     from `init`, for each run of `seg` elements (the last may be shorter),
     for each `chunk` elements of it in turn (the last shorter),
-    `res += pairwise_sum(chunk)` (float32: every addition rounded). A whole
-    contiguous run is seg = chunk = n; NumPy's casting reduction of a
-    C-contiguous array is seg = n, chunk = BUFSIZE."""
-    from .npfuncs_reduce import _pairwise_fn
+    `res += pairwise_sum(chunk)` (float32 and complex64: every addition
+    rounded). A whole contiguous run is seg = chunk = n; NumPy's casting
+    reduction of a C-contiguous array is seg = n, chunk = BUFSIZE. Complex
+    dtypes: init and result are the (real, imaginary) parts, the pairwise sum
+    complex_calls' (NumPy's complex pairwise_sum)."""
+    from .complex_arrays import CX_PART
     name = f"__chunked_sum_{dtype}"
     module = tr.mt.module
     if name in module.functions:
         return name
+    parts = 2 if dtype in CX_PART else 1
+    if parts == 2:
+        from .complex_calls import _pairwise_fn
+        f32 = CX_PART[dtype] == "float32"
+    else:
+        from .npfuncs_reduce import _pairwise_fn
+        f32 = dtype == "float32"
     inner = _pairwise_fn(tr, dtype)
-    fb = FunctionBuilder(name, [I64, I64, I64, I64, I64, F64], [F64],
-                         param_hints=["ptr", "n", "stride", "seg", "chunk", "init"])
+    fb = FunctionBuilder(name, [I64] * 5 + [F64] * parts, [F64] * parts,
+                         param_hints=["ptr", "n", "stride", "seg", "chunk"] + ["init"] * parts)
     fb.loc = tr.fb.loc
-    p, n, s, seg, chunk, init = fb.params
+    p, n, s, seg, chunk = fb.params[:5]
+    init = fb.params[5:]
 
     def c(v):
         return fb.const(v, I64)
@@ -85,22 +95,29 @@ def chunked_fn(tr, dtype: str) -> str:
             rest = fb.emit("wsub", [m, off])
             k = sel(fb.emit("lt", [rest, chunk]), rest, chunk)
             at = fb.emit("wadd", [p, fb.emit("wmul", [fb.emit("wadd", [start, off]), s])])
-            part = fb.emit_multi("call", [at, k, s], {"fn": inner, "results": [F64]})[0]
-            r = fb.emit("add", [cs2[0], part])
-            return [fb.emit("f32", [r]) if dtype == "float32" else r]
+            got = fb.emit_multi("call", [at, k, s], {"fn": inner, "results": [F64] * parts})
+            out = []
+            for x, y in zip(cs2, got):
+                r = fb.emit("add", [x, y])
+                out.append(fb.emit("f32", [r]) if f32 else r)
+            return out
         return loop(fb, nch, cs, each_chunk)
-    fb.ret([loop(fb, nseg, [init], each_seg)[0]])
+    fb.ret(loop(fb, nseg, list(init), each_seg))
     module.add(fb.finish())
     return name
 
 
 def chunked_call(tr, ptr, n, stride_bytes, seg, chunk, init, dtype, loc):
-    """A call of `chunked_fn` (operands: known ints or i64 Vars)."""
+    """A call of `chunked_fn` (operands: known ints or i64 Vars; `init` an
+    f64 Var or float, or a list of the parts of a complex value): the f64
+    sum, or the list of its parts."""
     fb = tr.fb
-    init = init if not isinstance(init, float) else fb.const(init, F64)
-    return fb.emit_multi("call", [ic(fb, ptr), ic(fb, n), ic(fb, stride_bytes), ic(fb, seg),
-                                  ic(fb, chunk), init],
-                         {"fn": chunked_fn(tr, dtype), "results": [F64]}, loc=loc)[0]
+    inits = init if isinstance(init, list) else [init]
+    inits = [x if not isinstance(x, float) else fb.const(x, F64) for x in inits]
+    r = fb.emit_multi("call", [ic(fb, ptr), ic(fb, n), ic(fb, stride_bytes), ic(fb, seg),
+                               ic(fb, chunk)] + inits,
+                      {"fn": chunked_fn(tr, dtype), "results": [F64] * len(inits)}, loc=loc)
+    return list(r) if isinstance(init, list) else r[0]
 
 
 def _source(a, cast: bool):
@@ -222,6 +239,112 @@ def _bsel(fb, c, x, y):
                               fb.const(y, BOOL) if type(y) is bool else y])
 
 
+class Walk:
+    """NumPy's reduction iteration of `a` over `axes` (module docstring):
+    `slots` (axis, length, [byte strides]) inner first; `pairwise` (the
+    innermost dim is reduced: each output adds chunks), `group` (the
+    consecutive elements of one output in iteration order), `seg` and
+    `chunk` (its segments and chunks, as `chunked_fn` takes them),
+    `outer_lens` (the loop over groups, outer first), `korder` (NumPy's
+    strides of the result over the kept axes)."""
+
+    def __init__(self, tr, a, axes: tuple, casting: bool = False):
+        fb = self.fb = tr.fb
+        nd = a.ndim
+        self.plan = A.Plan(fb, a, a.shape)
+        slots = self.slots = axis_order(fb, a, self.plan)
+        src = _source(a, casting)
+        dense = src is None
+        k = leaves(a).index(src) if not dense else None
+        self.nd, self.axes = nd, axes
+        self.kept = [d for d in range(nd) if d not in axes]
+        self.oshape = tuple(a.shape[d] for d in self.kept)
+        # coalesce (axes of length 1 dropped) and run the buffering setup
+        setup = _Setup(fb, casting, dense)
+        open_, cur_n, cur_s, cur_red = False, 1, 0, True
+        pre, group, lens = True, 1, []
+        for ax, n, st in slots:
+            s = st[k] if not dense else 0
+            red = self.is_red(ax)
+            real = A.icmp(fb, "ne", n, 1)
+            merge = A.band(fb, open_, _beq(fb, cur_red, red))
+            if not dense:
+                merge = A.band(fb, merge, A.icmp(fb, "eq", A.imul(fb, cur_s, cur_n), s))
+            new_dim = A.band(fb, real, A.bnot(fb, merge))
+            setup.dim(A.band(fb, new_dim, open_), cur_n, cur_s, cur_red)
+            grow = A.band(fb, real, merge)
+            cur_n = _sel(fb, new_dim, n, _sel(fb, grow, A.imul(fb, cur_n, n), cur_n))
+            if not dense:
+                cur_s = _sel(fb, new_dim, s, cur_s)
+            cur_red = _bsel(fb, new_dim, red, cur_red)
+            open_ = A.bor(fb, open_, real)
+            # the reduced prefix: each output's run of consecutive elements
+            pre = A.band(fb, pre, A.bor(fb, A.bnot(fb, real), red))
+            group = A.imul(fb, group, _sel(fb, pre, n, 1))
+            lens.append(_sel(fb, pre, 1, n))
+        setup.dim(True, cur_n, cur_s, cur_red)
+        self.pairwise, using, core, seg, buf = setup.result()
+        self.group = group
+        self.seg = _sel(fb, using, core, seg)
+        self.chunk = _sel(fb, using, core, buf)
+        self.outer_lens = lens[::-1]
+        self.lens = [s[1] for s in reversed(slots)]  # every element, outer first
+        self.axes_rt = [s[0] for s in reversed(slots)]
+
+    def is_red(self, ax):
+        r = False
+        for d in self.axes:
+            r = A.bor(self.fb, r, A.icmp(self.fb, "eq", ax, d))
+        return r
+
+    def pos(self, idx):
+        """The index of the element at loop indices `idx` (outer first)."""
+        fb = self.fb
+        pos = [0] * self.nd
+        for d in range(self.nd):
+            for ax, j in zip(self.axes_rt, idx):
+                pos[d] = A.iadd(fb, pos[d], _sel(fb, A.icmp(fb, "eq", ax, d), j, 0))
+        return pos
+
+    def korder(self):
+        """NumPy allocates the result contiguous over the kept axes in its
+        iteration order (what a later reduction of it sees): its strides."""
+        fb = self.fb
+        run, kst = 1, {d: 0 for d in self.kept}
+        for ax, n, _ in self.slots:
+            for d in self.kept:
+                kst[d] = A.iadd(fb, kst[d], _sel(fb, A.icmp(fb, "eq", ax, d), run, 0))
+            run = A.imul(fb, run, _sel(fb, self.is_red(ax), 1, n))
+        return tuple(kst[d] for d in self.kept)
+
+    def branch(self, chunks, elementwise):
+        """chunks() where the innermost dim is reduced, else elementwise()."""
+        fb = self.fb
+        if self.pairwise is True:
+            chunks()
+        elif self.pairwise is False:
+            elementwise()
+        else:
+            yes, no, join = fb.new_block(), fb.new_block(), fb.new_block()
+            fb.cond_br(self.pairwise, yes, no)
+            fb.set_block(yes)
+            chunks()
+            fb.br(join)
+            fb.set_block(no)
+            elementwise()
+            fb.br(join)
+            fb.set_block(join)
+
+    def copy(self, tr, a, tmp, loc):
+        """The elements of `a` into `tmp` (1-D) in iteration order."""
+        fb = self.fb
+
+        def body(idx, cs):
+            A.store(fb, tmp, [cs[0]], element(tr, a, self.pos(idx), self.plan, loc), (1,))
+            return [fb.emit("wadd", [cs[0], fb.const(1)])]
+        loop_nest(fb, self.lens, [fb.const(0)], body)
+
+
 def iter_sum(tr, a, axes: tuple, loc, casting: bool = False):
     """The float64/float32 sum of `a` (an array view, a cast of one, or an
     expression) over `axes` in NumPy's reduction order (module docstring):
@@ -229,65 +352,14 @@ def iter_sum(tr, a, axes: tuple, loc, casting: bool = False):
     sums rounded at every step) and the strides of NumPy's layout of the
     result."""
     fb = tr.fb
-    nd = a.ndim
     dt = a.dtype
     f32 = dt == "float32"
-    plan = A.Plan(fb, a, a.shape)
-    slots = axis_order(fb, a, plan)  # inner first: (axis, length, [byte strides])
-    src = _source(a, casting)
-    dense = src is None
-    if not dense:
-        k = leaves(a).index(src)
-    kept = [d for d in range(nd) if d not in axes]
-    oshape = tuple(a.shape[d] for d in kept)
-    acc = alloc(tr, "float64", oshape, loc)
+    w = Walk(tr, a, axes, casting)
+    acc = alloc(tr, "float64", w.oshape, loc)
     ost = A.strides_of(fb, acc)
-    loop_nest(fb, oshape, [], lambda idx, cs: (A.store(fb, acc, idx, fb.const(0.0), ost), cs)[1])
-
-    def is_red(ax):
-        r = False
-        for d in axes:
-            r = A.bor(fb, r, A.icmp(fb, "eq", ax, d))
-        return r
-    # coalesce (axes of length 1 dropped) and run the buffering setup
-    setup = _Setup(fb, casting, dense)
-    open_, cur_n, cur_s, cur_red = False, 1, 0, True
-    pre, group, lens = True, 1, []
-    for ax, n, st in slots:
-        s = st[k] if not dense else 0
-        red = is_red(ax)
-        real = A.icmp(fb, "ne", n, 1)
-        merge = A.band(fb, open_, _beq(fb, cur_red, red))
-        if not dense:
-            merge = A.band(fb, merge, A.icmp(fb, "eq", A.imul(fb, cur_s, cur_n), s))
-        new_dim = A.band(fb, real, A.bnot(fb, merge))
-        setup.dim(A.band(fb, new_dim, open_), cur_n, cur_s, cur_red)
-        grow = A.band(fb, real, merge)
-        cur_n = _sel(fb, new_dim, n, _sel(fb, grow, A.imul(fb, cur_n, n), cur_n))
-        if not dense:
-            cur_s = _sel(fb, new_dim, s, cur_s)
-        cur_red = _bsel(fb, new_dim, red, cur_red)
-        open_ = A.bor(fb, open_, real)
-        # the reduced prefix: each output's run of consecutive elements
-        pre = A.band(fb, pre, A.bor(fb, A.bnot(fb, real), red))
-        group = A.imul(fb, group, _sel(fb, pre, n, 1))
-        lens.append(_sel(fb, pre, 1, n))
-    setup.dim(True, cur_n, cur_s, cur_red)
-    pairwise, using, core, seg, buf = setup.result()
-    seg = _sel(fb, using, core, seg)
-    chunk = _sel(fb, using, core, buf)
-    outer_lens = lens[::-1]
-    axes_rt = [s[0] for s in reversed(slots)]  # outer first
+    loop_nest(fb, w.oshape, [], lambda idx, cs: (A.store(fb, acc, idx, fb.const(0.0), ost),
+                                                  cs)[1])
     isz = DTYPES[dt].size
-
-    def out_index(idx):
-        pos = {}
-        for d in kept:
-            i = 0
-            for ax, j in zip(axes_rt, idx):
-                i = A.iadd(fb, i, _sel(fb, A.icmp(fb, "eq", ax, d), j, 0))
-            pos[d] = i
-        return [pos[d] for d in kept]
 
     def add(x, y):
         r = fb.emit("add", [x, y])
@@ -295,61 +367,30 @@ def iter_sum(tr, a, axes: tuple, loc, casting: bool = False):
 
     def elementwise():
         def body(idx, cs):
-            pos = [0] * nd
-            for d in range(nd):
-                for ax, j in zip(axes_rt, idx):
-                    pos[d] = A.iadd(fb, pos[d], _sel(fb, A.icmp(fb, "eq", ax, d), j, 0))
-            v = cast(fb, element(tr, a, pos, plan, loc), dt, "float64")
-            oi = [pos[d] for d in kept]
+            pos = w.pos(idx)
+            v = cast(fb, element(tr, a, pos, w.plan, loc), dt, "float64")
+            oi = [pos[d] for d in w.kept]
             A.store(fb, acc, oi, add(A.load(fb, acc, oi, ost), v), ost)
             return cs
-        loop_nest(fb, [s[1] for s in reversed(slots)], [], body)
+        loop_nest(fb, w.lens, [], body)
 
     def chunks():
-        n = A.size_of(fb, a)
-        tmp = alloc(tr, dt, (n,), loc)
-
-        def copy(idx, cs):
-            pos = [0] * nd
-            for d in range(nd):
-                for ax, j in zip(axes_rt, idx):
-                    pos[d] = A.iadd(fb, pos[d], _sel(fb, A.icmp(fb, "eq", ax, d), j, 0))
-            A.store(fb, tmp, [cs[0]], element(tr, a, pos, plan, loc), (1,))
-            return [fb.emit("wadd", [cs[0], fb.const(1)])]
-        loop_nest(fb, [s[1] for s in reversed(slots)], [fb.const(0)], copy)
+        tmp = alloc(tr, dt, (A.size_of(fb, a),), loc)
+        w.copy(tr, a, tmp, loc)
 
         def each(idx, cs):
-            oi = out_index(idx)
+            oi = [w.pos(idx)[d] for d in w.kept]
             at = A.iadd(fb, tmp.ptr, A.imul(fb, cs[0], isz))
-            r = chunked_call(tr, at, group, isz, seg, chunk, A.load(fb, acc, oi, ost), dt, loc)
+            r = chunked_call(tr, at, w.group, isz, w.seg, w.chunk, A.load(fb, acc, oi, ost),
+                             dt, loc)
             A.store(fb, acc, oi, r, ost)
-            return [fb.emit("wadd", [cs[0], ic(fb, group)])]
-        loop_nest(fb, outer_lens, [fb.const(0)], each)
+            return [fb.emit("wadd", [cs[0], ic(fb, w.group)])]
+        loop_nest(fb, w.outer_lens, [fb.const(0)], each)
 
-    if pairwise is True:
-        chunks()
-    elif pairwise is False:
-        elementwise()
-    else:
-        yes, no, join = fb.new_block(), fb.new_block(), fb.new_block()
-        fb.cond_br(pairwise, yes, no)
-        fb.set_block(yes)
-        chunks()
-        fb.br(join)
-        fb.set_block(no)
-        elementwise()
-        fb.br(join)
-        fb.set_block(join)
-    if len(axes) == nd:
+    w.branch(chunks, elementwise)
+    if len(axes) == a.ndim:
         return A.load(fb, acc, [], ost)
-    # NumPy allocates the result contiguous over the kept axes in its
-    # iteration order (what a later reduction of it sees)
-    run, kst = 1, {d: 0 for d in kept}
-    for ax, n, _ in slots:
-        for d in kept:
-            kst[d] = A.iadd(fb, kst[d], _sel(fb, A.icmp(fb, "eq", ax, d), run, 0))
-        run = A.imul(fb, run, _sel(fb, is_red(ax), 1, n))
-    return acc, tuple(kst[d] for d in kept)
+    return acc, w.korder()
 
 
 def finish_axes(tr, kind, res, dtype: str, count, keepdims: bool, shape, axes, loc):

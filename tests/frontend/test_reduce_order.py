@@ -246,3 +246,36 @@ def test_far_above_the_buffer():
         for a in (x[::2], np.asfortranarray(x)[:, ::-1], x[:, 1:], x.T[::-1]):
             _same(f(a), every_axis(a))
             _same(g(a), along_axes_2d(a))
+
+
+def complex_2d(a):
+    return a.sum(), a.mean(axis=0), np.sum(a, axis=1), np.sum(a, axis=(0, 1), keepdims=True)
+
+
+def complex_3d(a):
+    return a.sum(axis=(0, 1)), a.mean(axis=(1, 2)), np.sum(a, axis=(0, 2)), a.mean()
+
+
+def complex_prod(a):
+    return a.prod(), a.prod(axis=0), np.prod(a, axis=-1)
+
+
+@pytest.mark.parametrize("dtype", ["complex128", "complex64"])
+def test_complex_sums_of_views_match_numpy(dtype):
+    """sum/mean/prod of N-d strided views of complex arrays (refused until
+    2026-12-07): NumPy's order and chunks, the complex pairwise sum."""
+    def values(shape, seed):
+        rng = np.random.default_rng(seed)
+        z = rng.standard_normal(shape) + 1j * rng.standard_normal(shape)
+        return (1 + 0.05 * z).astype(dtype)
+    for fn, shapes in [(complex_2d, [(2, 8193), (100, 200), (3, 5462), (10000, 2)]),
+                       (complex_3d, [(20, 30, 40), (3, 2731, 2), (2, 3, 5000)])]:
+        f = _compiled(fn, "simd")
+        for k, shape in enumerate(shapes):
+            for a in _views(values(shape, k)):
+                _same(f(a), fn(a))
+    if dtype == "complex128":  # (complex64: see docs/arrays.md)
+        f = _compiled(complex_prod, "simd")
+        for k, shape in enumerate([(100, 200), (3, 5462), (20, 30, 40)]):
+            for a in _views(values(shape, k)):
+                _same(f(a), complex_prod(a))
