@@ -272,7 +272,14 @@ def _pairwise_reduction(tr, kind, a, axes, keepdims, loc, buffered=False):
                 total = fb.emit("f32", [total])
         return total
 
-    if nd > 1 and (reduce_order.needs_korder(a) or axes not in (tuple(range(nd)), (nd - 1,))):
+    korder = reduce_order.needs_korder(a)
+    if nd > 1 and not korder and (nd - 1) not in axes and known(a.shape[-1]) and \
+            a.shape[-1] != 1:
+        # C order with the last axis kept: NumPy's inner loop is elementwise,
+        # each output adds its elements one at a time in C order (the
+        # sequential reduction, vectorizable across outputs)
+        return None
+    if nd > 1 and (korder or axes not in (tuple(range(nd)), (nd - 1,))):
         # not C order, or axes other than all or the last: NumPy's reduction
         # iterator (frontend/reduce_iter.py)
         # (an expression: NumPy computes it first into a temporary laid out in
