@@ -39,7 +39,7 @@ from __future__ import annotations
 from ..ir import BOOL, DTYPES, F64, I64, FunctionBuilder
 from . import arrays as A
 from .arrays import Arr, Ew, alloc, cast, element, ic, loop, loop_nest
-from .reduce_order import _sel, axis_order, leaves
+from .reduce_order import _sel, axis_order, leaves, needs_korder
 
 BUFSIZE = 8192  # NumPy's default buffer size, in elements
 
@@ -252,7 +252,7 @@ class Walk:
         fb = self.fb = tr.fb
         nd = a.ndim
         self.plan = A.Plan(fb, a, a.shape)
-        slots = self.slots = axis_order(fb, a, self.plan)
+        slots = self.slots = axis_order(fb, a, self.plan, needs_korder(a))
         src = _source(a, casting)
         dense = src is None
         k = leaves(a).index(src) if not dense else None

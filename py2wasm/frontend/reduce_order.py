@@ -77,10 +77,11 @@ def _abs(fb, x):
                               fb.emit("wsub", [fb.const(0), x]), x])
 
 
-def axis_order(fb, a, plan):
+def axis_order(fb, a, plan, sort=True):
     """NumPy's iteration order of `a` over every axis: a list of slots, inner
     first, each (axis, length, [byte stride of each leaf]); `axis` and the
-    values may be run-time i64 values."""
+    values may be run-time i64 values. `sort=False`: C order (NumPy's for
+    C-ordered operands: `needs_korder` false), the axes known."""
     nd = a.ndim
     ops = leaves(a)
     slots = []
@@ -94,7 +95,7 @@ def axis_order(fb, a, plan):
             s = bst[k] if k >= 0 else 0
             st.append(_sel(fb, one, 0, s) if not (A.known(s) and s == 0) else 0)
         slots.append((d, n, st))
-    return sort_axes(fb, slots)
+    return sort_axes(fb, slots) if sort else slots[::-1]
 
 
 def sort_axes(fb, slots):
