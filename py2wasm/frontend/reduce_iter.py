@@ -375,8 +375,11 @@ def iter_sum(tr, a, axes: tuple, loc, casting: bool = False):
         loop_nest(fb, w.lens, [], body)
 
     def chunks():
-        tmp = alloc(tr, dt, (A.size_of(fb, a),), loc)
-        w.copy(tr, a, tmp, loc)
+        if isinstance(a, Arr) and a.strides is None:
+            tmp = a  # C-contiguous: iteration order is memory order
+        else:
+            tmp = alloc(tr, dt, (A.size_of(fb, a),), loc)
+            w.copy(tr, a, tmp, loc)
 
         def each(idx, cs):
             oi = [w.pos(idx)[d] for d in w.kept]
