@@ -19,13 +19,13 @@ to the bit:
   then casts to the dtype;
 - cumsum/cumprod copy the first element and then add, or multiply with the
   plain product (NumPy's accumulate), along the axis (flattened for None).
-An N-d strided view is refused for sum/mean/prod (NumPy iterates it in
-memory order through buffers), as for the sum over every axis.
+An N-d strided view runs through NumPy's reduction iterator
+(reduce_iter.Walk: its order, its chunks for the pairwise sums).
 """
 from __future__ import annotations
 
 from ..ir import F64, Var
-from .values import E_TYPE, E_UNSUPPORTED_CALL, Cx, error
+from .values import E_TYPE, Cx, error
 
 
 def _v(fb, x):
@@ -45,32 +45,22 @@ def _all(fb, conds):
     return r
 
 
-def _check_view(a, kind, loc):
-    from . import arrays as A
-    if isinstance(a, A.Arr) and a.strides is not None and a.ndim > 1:
-        raise error(loc, f"numpy.{kind} of a non-contiguous {a.ndim}-D view of a complex array "
-                    "is not supported", "reduce a contiguous array: np.ascontiguousarray(v)."
-                    f"{kind}(...) (NumPy's own order for views up to 8192 elements)",
-                    E_UNSUPPORTED_CALL)
-
-
 def reduce_axes(tr, kind: str, a, axes: tuple, keepdims: bool, loc):
     """sum / prod / mean of complex array `a` over `axes` (normalized, some
     or all): a complex array (keepdims: the reduced axes kept with size 1)
     or, over every axis without keepdims, a NumPy complex scalar."""
     from . import arrays as A
-    from .complex_arrays import C, divide, multiply
+    from .complex_arrays import C, multiply
     from .complex_calls import _pairwise_fn
-    from .complex_scalars import make
     fb = tr.fb
     if type(keepdims) is not bool:
         raise error(loc, "keepdims= must be a known bool", "", E_TYPE)
-    _check_view(a, kind, loc)
     dt = a.dtype
     nd = a.ndim
     axes = tuple(sorted(axes))
-    src = A.materialize(tr, a, loc, contiguous=True) if nd != 1 or not isinstance(a, A.Arr) \
-        else a
+    view = isinstance(a, A.Arr) and a.strides is not None and nd > 1
+    src = A.materialize(tr, a, loc, contiguous=True) if not view and (
+        nd != 1 or not isinstance(a, A.Arr)) else a
     c = C(fb, loc, dt)
     kept = [d for d in range(nd) if d not in axes]
     oshape = tuple(src.shape[d] for d in kept)
@@ -79,6 +69,9 @@ def reduce_axes(tr, kind: str, a, axes: tuple, keepdims: bool, loc):
     out = A.alloc(tr, dt, oshape, loc)
     A.loop_nest(fb, oshape, [], lambda idx, cs: (A.store(fb, out, list(idx), _vc(fb, ident)),
                                                   cs)[1])
+    if view:
+        _view_reduce(tr, op, a, axes, out, c, loc)
+        return _finish(tr, kind, out, src, axes, keepdims, c, loc)
 
     def reduce_run(t):
         """NumPy's reduce loop on the run of dims t.. (C-contiguous)."""
@@ -149,6 +142,65 @@ def reduce_axes(tr, kind: str, a, axes: tuple, keepdims: bool, loc):
         fb.br(join)
         fb.set_block(no)
     fb.set_block(join)
+    return _finish(tr, kind, out, src, axes, keepdims, c, loc)
+
+
+def _view_reduce(tr, op, a, axes, out, c, loc):
+    """sum / prod of an N-d strided view into `out` (C order over the kept
+    axes, holding the identity) in NumPy's reduction order
+    (reduce_iter.Walk): where the innermost dim is reduced, the sum adds
+    the pairwise sum of each of NumPy's chunks and the product multiplies
+    one element at a time with the plain product; where it is kept, the
+    binary loops (the product fused)."""
+    from . import arrays as A
+    from . import reduce_iter
+    from .complex_arrays import as_cx, multiply
+    fb = tr.fb
+    w = reduce_iter.Walk(tr, a, axes)
+    dt = a.dtype
+
+    def one_by_one(fused):
+        def body(idx, cs):
+            pos = w.pos(idx)
+            oi = [pos[d] for d in w.kept]
+            acc = A.load(fb, out, oi)
+            x = as_cx(A.element(tr, a, pos, w.plan, loc))
+            if op == "sum":
+                z = Cx(c.add(acc.re, x.re), c.add(acc.im, x.im))
+            else:
+                z = multiply(c, acc, x, fused=fused)
+            A.store(fb, out, oi, _vc(fb, z))
+            return cs
+        A.loop_nest(fb, w.lens, [], body)
+
+    def chunks():
+        if op == "prod":
+            return one_by_one(False)
+        tmp = A.alloc(tr, dt, (A.size_of(fb, a),), loc)
+        w.copy(tr, a, tmp, loc)
+        isz = tmp.itemsize
+
+        def each(idx, cs):
+            oi = [w.pos(idx)[d] for d in w.kept]
+            acc = A.load(fb, out, oi)
+            at = A.iadd(fb, tmp.ptr, A.imul(fb, cs[0], isz))
+            re, im = reduce_iter.chunked_call(tr, at, w.group, isz, w.seg, w.chunk,
+                                              [_v(fb, acc.re), _v(fb, acc.im)], dt, loc)
+            A.store(fb, out, oi, Cx(re, im))
+            return [fb.emit("wadd", [cs[0], A.ic(fb, w.group)])]
+        A.loop_nest(fb, w.outer_lens, [fb.const(0)], each)
+    w.branch(chunks, lambda: one_by_one(True))
+
+
+def _finish(tr, kind, out, src, axes, keepdims, c, loc):
+    """The mean's division, keepdims, or the scalar of a full reduction."""
+    from . import arrays as A
+    from .complex_arrays import C, divide
+    from .complex_scalars import make
+    fb = tr.fb
+    dt = out.dtype
+    nd = src.ndim
+    oshape = out.shape
     count = A.iprod(fb, [src.shape[d] for d in axes])
     if kind == "mean":
         cnt = fb.emit("convert", [A.ic(fb, count)], {"to": F64}) if isinstance(count, Var) \

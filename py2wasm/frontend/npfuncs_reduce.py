@@ -15,7 +15,7 @@ import numpy as np
 from ..ir import BOOL, DTYPES, F64, I64, Var
 from ..ir.types import INT_BITS, NARROW_INTS
 from . import arrays as A
-from . import array_shapes, reduce_order
+from . import array_shapes, reduce_iter, reduce_order
 from .arrays import (alloc, Arr, cast, element, Ew, ic, icmp, imul, is_array, known, loop,
                      loop_nest, materialize, store, strides_of)
 from .values import E_TYPE, E_UNSUPPORTED_CALL, error, TraceRaise
@@ -150,9 +150,7 @@ def reduce(tr, kind, a, axis, keepdims, loc, ddof=0):
     axes = axis_arg(axis, a.ndim, loc)
     if kind in ("var", "std"):
         return _variance(tr, kind, a, axis, axes, keepdims, loc, ddof)
-    if kind == "mean" and acc_dt == "float64" and src != "float64" and hasattr(tr, "mt") and \
-            not (isinstance(a, Arr) and a.strides is not None and a.ndim > 1 and
-                 len(axes) != a.ndim):
+    if kind == "mean" and acc_dt == "float64" and src != "float64" and hasattr(tr, "mt"):
         # NumPy's mean of ints and bools: umr_sum(a, dtype=float64), the
         # pairwise sum of the converted values, then the division
         r = _pairwise_reduction(tr, kind, A.astype_node(a, "float64"), axes, keepdims, loc,
@@ -240,75 +238,32 @@ def _pairwise_fn(tr, dtype: str) -> str:
     return name
 
 
-# NumPy's buffer (elements): a reduction that casts (the mean of ints: umr_sum
-# with dtype=float64) sums the converted values one buffer at a time
-BUFSIZE = 8192
-
-
-def _buffered_fn(tr, dtype: str) -> str:
-    """The IR function summing n elements of `dtype` at ptr, ptr+stride...
-    as NumPy's buffered reduction does: from 0.0, the pairwise sum of each
-    BUFSIZE elements in turn."""
-    from ..ir import FunctionBuilder
-    name = f"__buffered_sum_{dtype}"
-    module = tr.mt.module
-    if name in module.functions:
-        return name
-    inner = _pairwise_fn(tr, dtype)
-    fb = FunctionBuilder(name, [I64, I64, I64], [F64], param_hints=["ptr", "n", "stride"])
-    fb.loc = tr.fb.loc
-    p, n, s = fb.params
-    nchunks = fb.emit("shr", [fb.emit("wadd", [n, fb.const(BUFSIZE - 1, I64)]),
-                              fb.const(BUFSIZE.bit_length() - 1, I64)])  # BUFSIZE: a power of 2
-
-    def step(q, cs):
-        start = fb.emit("wmul", [q, fb.const(BUFSIZE, I64)])
-        left = fb.emit("wsub", [n, start])
-        k = fb.emit("select", [fb.emit("lt", [left, fb.const(BUFSIZE, I64)]), left,
-                               fb.const(BUFSIZE, I64)])
-        at = fb.emit("wadd", [p, fb.emit("wmul", [start, s])])
-        part = fb.emit_multi("call", [at, k, s], {"fn": inner, "results": [F64]})[0]
-        return [fb.emit("add", [cs[0], part])]
-    fb.ret([loop(fb, nchunks, [fb.const(0.0)], step)[0]])
-    module.add(fb.finish())
-    return name
-
-
 def _pairwise_call(tr, src: Arr, loc, buffered=False):
     """NumPy's pairwise sum of every element of a 1-D or C-contiguous array
     (`buffered`: per BUFSIZE elements, as a reduction that casts)."""
     fb = tr.fb
-    fn = (_buffered_fn if buffered else _pairwise_fn)(tr, src.dtype)
     n = A.size_of(fb, src)
     stride = strides_of(fb, src)[0] if src.ndim == 1 else 1
-    r = fb.emit_multi("call", [ic(fb, src.ptr), ic(fb, n), ic(fb, imul(
-        fb, stride, DTYPES[src.dtype].size))], {"fn": fn, "results": [F64]}, loc=loc)[0]
+    step = imul(fb, stride, DTYPES[src.dtype].size)
+    if buffered:  # from 0.0, the pairwise sum of each buffer
+        return reduce_iter.chunked_call(tr, src.ptr, n, step, n, reduce_iter.BUFSIZE, 0.0,
+                                        src.dtype, loc)
+    r = fb.emit_multi("call", [ic(fb, src.ptr), ic(fb, n), ic(fb, step)],
+                      {"fn": _pairwise_fn(tr, src.dtype), "results": [F64]}, loc=loc)[0]
     # NumPy adds the run's sum to the output, which starts at 0.0: so a sum
     # of negative zeros is 0.0
     return fb.emit("add", [fb.const(0.0), r])
 
 
 def _pairwise_reduction(tr, kind, a, axes, keepdims, loc, buffered=False):
-    """sum/mean of a float array over every axis, or over the last axis, with
-    NumPy's pairwise summation (so the result is NumPy's to the bit). An
-    expression is computed into a temporary first, as NumPy does. Other
-    axis sets: None (the sequential reduction)."""
+    """sum/mean of a float array (or the float64 sum of the mean of ints,
+    `buffered`) over any axes, with NumPy's pairwise summation in NumPy's
+    order and chunks (so the result is NumPy's to the bit): C-contiguous
+    arrays over every axis or the last one directly, everything else through
+    NumPy's reduction iterator (frontend/reduce_iter.py). An expression is
+    computed into a temporary first, as NumPy does."""
     fb = tr.fb
     nd = a.ndim
-    if isinstance(a, Arr) and a.strides is not None and nd > 1 and len(axes) == 1 and \
-            not buffered:
-        # one axis of an N-d view: pairwise when it is innermost in memory
-        return reduce_order.axis_sum(tr, kind, a, axes[0], keepdims, loc,
-                                     lambda: _reduce_axes(tr, kind, a, axes, False, a.dtype, loc))
-    if len(axes) == 1 and axes[0] < nd - 1 and not buffered and \
-            not any(known(s) and s != 1 for s in a.shape[axes[0] + 1:]):
-        # axes of length 1 after it (perhaps, at run time): then the axis is
-        # innermost (pairwise)
-        a = materialize(tr, a, loc)
-        return reduce_order.axis_sum(tr, kind, a, axes[0], keepdims, loc,
-                                     lambda: _reduce_axes(tr, kind, a, axes, False, a.dtype, loc))
-    if len(axes) != nd and axes != (nd - 1,):
-        return None
 
     def finish(total, count):
         if kind == "mean":
@@ -317,19 +272,29 @@ def _pairwise_reduction(tr, kind, a, axes, keepdims, loc, buffered=False):
                 total = fb.emit("f32", [total])
         return total
 
-    if len(axes) == nd and reduce_order.needs_korder(a):
-        # not C order: NumPy's K order (frontend/reduce_order.py)
-        total = finish(reduce_order.korder_sum(tr, a, loc, buffered), A.size_of(fb, a))
+    korder = reduce_order.needs_korder(a)
+    if nd > 1 and not korder and (nd - 1) not in axes and known(a.shape[-1]) and \
+            a.shape[-1] != 1:
+        # C order with the last axis kept: NumPy's inner loop is elementwise,
+        # each output adds its elements one at a time in C order (the
+        # sequential reduction, vectorizable across outputs)
+        return None
+    if nd > 1 and (korder or axes not in (tuple(range(nd)), (nd - 1,))):
+        # not C order, or axes other than all or the last: NumPy's reduction
+        # iterator (frontend/reduce_iter.py)
+        # (an expression: NumPy computes it first into a temporary laid out in
+        # its K order, which iter_sum models)
+        r = reduce_iter.iter_sum(tr, a, axes, loc, buffered)
+        if len(axes) != nd:
+            count = A.iprod(fb, [a.shape[d] for d in axes])
+            return reduce_iter.finish_axes(tr, kind, r, a.dtype, count, keepdims, a.shape,
+                                           axes, loc)
+        total = finish(r, A.size_of(fb, a))
         if not keepdims:
             return total
         out = alloc(tr, a.dtype, (1,) * nd, loc)
         store(fb, out, [0] * nd, total)
         return out
-    if isinstance(a, Arr) and a.strides is not None and nd > 1:
-        # N-d views along the last axis: NumPy iterates in memory order (for a
-        # reduced axis that is not the innermost one, sequentially per
-        # output: the fallback does that)
-        return None
     if len(axes) == nd and isinstance(a, Ew):
         # Below 8 elements NumPy's pairwise sum is a plain loop from 0.0: fused
         # here (no temporary, e.g. np.sum((x[i] - x[j]) ** 2) in a double loop)
@@ -357,7 +322,6 @@ def _pairwise_reduction(tr, kind, a, axes, keepdims, loc, buffered=False):
             store(fb, out, [0] * nd, total)
             return out
     src = materialize(tr, a, loc)
-    fn = (_buffered_fn if buffered else _pairwise_fn)(tr, src.dtype)
     isz = DTYPES[src.dtype].size
 
     if len(axes) == nd:
@@ -378,9 +342,14 @@ def _pairwise_reduction(tr, kind, a, axes, keepdims, loc, buffered=False):
 
     def body(idx, cs):
         row = ic(fb, A.address(fb, src, list(idx) + [0], st))
-        t = fb.emit_multi("call", [row, ic(fb, n), step_b], {"fn": fn, "results": [F64]},
-                          loc=loc)[0]
-        t = fb.emit("add", [fb.const(0.0), t])  # the output starts at 0.0
+        if buffered:
+            t = reduce_iter.chunked_call(tr, row, n, step_b, n, reduce_iter.BUFSIZE, 0.0,
+                                         src.dtype, loc)
+        else:
+            t = fb.emit_multi("call", [row, ic(fb, n), step_b],
+                              {"fn": _pairwise_fn(tr, src.dtype), "results": [F64]},
+                              loc=loc)[0]
+            t = fb.emit("add", [fb.const(0.0), t])  # the output starts at 0.0
         store(fb, out, idx, finish(t, n), ost)
         return cs
     loop_nest(fb, oshape, [], body)

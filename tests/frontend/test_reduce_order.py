@@ -1,9 +1,11 @@
-"""Float sums over every axis of arrays that are not C-contiguous follow
-NumPy's K order (frontend/reduce_order.py): Fortran-ordered arguments,
-transposes, reversed and stepped views, and expressions of them, for
-sum / mean / var / std (and the mean of ints, a casting reduction), are
-NumPy's to the bit on every target. Compared with NumPy itself on random
-shapes, layouts and values (hypothesis)."""
+"""Float sums over any axes of arrays that are not C-contiguous follow
+NumPy's K order (frontend/reduce_order.py) and its reduction iterator's
+buffers (frontend/reduce_iter.py): Fortran-ordered arguments, transposes,
+reversed and stepped views, and expressions of them, for sum / mean / var /
+std (and the mean of ints, a casting reduction; complex sum / mean / prod),
+are NumPy's to the bit on every target, below and far above NumPy's
+8192-element buffer. Compared with NumPy itself on random shapes, layouts
+and values (hypothesis), on NumPy 2.4 (3.11) and 2.5 (3.12, 3.13)."""
 import functools
 
 import numpy as np
@@ -153,3 +155,129 @@ def test_sums_of_negative_zeros_are_positive(target, shape):
         _same(got, want)
         for g, w in zip(got, want):
             assert np.array_equal(np.signbit(g), np.signbit(w))
+
+
+# --- NumPy's buffers: views that do not coalesce, tuples of axes, casts -----------------------
+# (frontend/reduce_iter.py: npyiter_find_buffering_setup's core and buffer sizes, around and far
+# above NumPy's 8192-element buffer; the element counts below are 8191, 8193, 20000, 100000 and
+# inner runs across the thresholds 2730/4096/5461/8192 of its cost rule)
+
+def every_axis(a):
+    return a.sum(), a.mean(), np.var(a), a.std(), np.sum(a, keepdims=True)
+
+
+def along_axes_2d(a):
+    return a.sum(axis=0), a.mean(axis=1), np.sum(a, axis=(0, 1)), np.var(a, axis=0)
+
+
+def along_axes_3d(a):
+    return (a.sum(axis=(0, 1)), a.mean(axis=(1, 2)), np.sum(a, axis=(0, 2), keepdims=True),
+            a.sum(axis=1), a.std(axis=(0, 1)))
+
+
+def int_means(a):
+    return a.mean(), a.mean(axis=0), np.mean(a, axis=-1)
+
+
+def int_means_3d(a):
+    return a.mean(), a.mean(axis=(0, 1)), a.mean(axis=(1, 2)), a.mean(axis=(0, 2))
+
+
+def _views(x):
+    """Layouts whose axes coalesce or not, in both memory orders."""
+    f = np.asfortranarray(x)
+    out = [x, f, x.T, x[::-1], f[..., ::-1], x[::2], x[..., 1:], f[1:], x[..., ::2], f[..., ::3]]
+    if x.ndim == 2:
+        out += [x[::2, 1:], x[1:, ::-1].T, f[::2, 1:]]
+    else:
+        out += [x.transpose(2, 0, 1)[:, ::2], x[:, 1:, ::2], f.transpose(1, 0, 2)[:, :, 1:]]
+    return out
+
+
+SHAPES_2D = [(8191, 1), (1, 8193), (2, 8193), (8193, 2), (100, 200), (200, 100), (3, 2731),
+             (2, 4097), (4, 4095), (3, 5462), (2, 10000), (10000, 2), (50, 2000), (1000, 100),
+             (317, 316)]
+SHAPES_3D = [(3, 50, 70), (2, 3, 5000), (5000, 2, 3), (20, 30, 40), (47, 43, 50), (3, 2731, 2),
+             (9, 1, 1000)]
+
+
+def _values(shape, dtype, seed):
+    rng = np.random.default_rng(seed)
+    x = rng.standard_normal(shape) * 10 ** rng.uniform(-3, 3, shape)
+    if dtype.startswith("int"):
+        return (x * 1e4).astype(dtype)
+    return x.astype(dtype)
+
+
+def _check_all(fn, target, shapes, dtype):
+    f = _compiled(fn, target)
+    for k, shape in enumerate(shapes):
+        x = _values(shape, dtype, k)
+        for a in _views(x):
+            _same(f(a), fn(a))
+
+
+@pytest.mark.parametrize("dtype", ["float64", "float32"])
+def test_buffered_sums_of_views_match_numpy(dtype):
+    """Every axis, single axes and tuples of axes of strided 2-D and 3-D
+    views of every size: NumPy's chunks to the bit."""
+    _check_all(every_axis, "simd", SHAPES_2D + SHAPES_3D, dtype)
+    _check_all(along_axes_2d, "simd", SHAPES_2D, dtype)
+    _check_all(along_axes_3d, "simd", SHAPES_3D, dtype)
+
+
+def test_buffered_int_means_of_views_match_numpy():
+    """The mean of ints casts: every operand is buffered (its own cost rule)."""
+    _check_all(int_means, "simd", SHAPES_2D, "int64")
+    _check_all(int_means_3d, "simd", SHAPES_3D, "int32")
+
+
+@pytest.mark.parametrize("target", ["mvp", "relaxed-simd"])
+def test_buffered_sums_on_other_targets(target):
+    _check_all(every_axis, target, [(2, 8193), (100, 200), (3, 5462), (20, 30, 40)], "float64")
+    _check_all(along_axes_3d, target, [(47, 43, 50), (3, 2731, 2)], "float32")
+    _check_all(int_means, target, [(3, 5462), (100, 200)], "int64")
+
+
+def test_far_above_the_buffer():
+    """100,000 elements and more in strided views."""
+    f = _compiled(every_axis, "simd")
+    g = _compiled(along_axes_2d, "simd")
+    for shape in [(400, 251), (251, 400), (4, 50001)]:
+        x = _values(shape, "float64", 1)
+        for a in (x[::2], np.asfortranarray(x)[:, ::-1], x[:, 1:], x.T[::-1]):
+            _same(f(a), every_axis(a))
+            _same(g(a), along_axes_2d(a))
+
+
+def complex_2d(a):
+    return a.sum(), a.mean(axis=0), np.sum(a, axis=1), np.sum(a, axis=(0, 1), keepdims=True)
+
+
+def complex_3d(a):
+    return a.sum(axis=(0, 1)), a.mean(axis=(1, 2)), np.sum(a, axis=(0, 2)), a.mean()
+
+
+def complex_prod(a):
+    return a.prod(), a.prod(axis=0), np.prod(a, axis=-1)
+
+
+@pytest.mark.parametrize("dtype", ["complex128", "complex64"])
+def test_complex_sums_of_views_match_numpy(dtype):
+    """sum/mean/prod of N-d strided views of complex arrays (refused until
+    2026-12-07): NumPy's order and chunks, the complex pairwise sum."""
+    def values(shape, seed):
+        rng = np.random.default_rng(seed)
+        z = rng.standard_normal(shape) + 1j * rng.standard_normal(shape)
+        return (1 + 0.05 * z).astype(dtype)
+    for fn, shapes in [(complex_2d, [(2, 8193), (100, 200), (3, 5462), (10000, 2)]),
+                       (complex_3d, [(20, 30, 40), (3, 2731, 2), (2, 3, 5000)])]:
+        f = _compiled(fn, "simd")
+        for k, shape in enumerate(shapes):
+            for a in _views(values(shape, k)):
+                _same(f(a), fn(a))
+    if dtype == "complex128":  # (complex64: see docs/arrays.md)
+        f = _compiled(complex_prod, "simd")
+        for k, shape in enumerate([(100, 200), (3, 5462), (20, 30, 40)]):
+            for a in _views(values(shape, k)):
+                _same(f(a), complex_prod(a))

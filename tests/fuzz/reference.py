@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import math
 import struct
+import warnings
 
 import numpy as np
 
@@ -317,26 +318,15 @@ def _r_min(a, axis=None):
 
 
 def _r_sum(a, axis=None):
-    """Float sums: NumPy's own over every axis (its K order, whatever the
-    layout: frontend/reduce_order.py; views too large for one NumPy buffer
-    that do not coalesce are not generated) and along one axis (pairwise
-    when it is innermost in memory)."""
+    """Float sums: NumPy's own over any axes of any layout (its reduction
+    iterator, buffers included: frontend/reduce_iter.py)."""
     return np.sum(a, axis=axis)
 
 
-def _buffered_sum(row) -> float:
-    """NumPy's sum of a reduction that casts to float64: from 0.0, the
-    pairwise sum of each 8192 converted elements in turn."""
-    acc = 0.0
-    for i in range(0, len(row), 8192):
-        acc += float(np.add.reduce(row[i:i + 8192]))
-    return acc
-
-
 def _r_mean(a, axis=None):
-    """Float mean: the sum above over n. Integer and bool mean: NumPy's
-    buffered float64 sum over every axis and over the last axis; a sequential
-    float64 sum over other axes and of non-contiguous N-d views."""
+    """Float mean: the sum above over n. Integer and bool mean: NumPy's own
+    (its buffered float64 sum in its iterator's order, every axis and
+    layout: frontend/reduce_iter.py)."""
     if a.dtype.kind == "f":
         s = _r_sum(a, axis)
         n = a.size if axis is None else a.shape[axis % a.ndim]
@@ -344,23 +334,10 @@ def _r_mean(a, axis=None):
             if isinstance(s, np.ndarray):
                 return (s / a.dtype.type(n)).astype(a.dtype) if n else np.mean(a, axis=axis)
             return a.dtype.type(s) / a.dtype.type(n) if n else np.mean(a, axis=axis)
-    if axis is None and a.size:  # NumPy's buffered sum in its K order
-        return np.mean(a)
-    pairwise = a.ndim <= 1 or (axis is None or axis % a.ndim == a.ndim - 1) and \
-        a.flags.c_contiguous
-    rows, shape = _rows(a, axis)
-    out = []
-    for row in rows:
-        if pairwise:
-            acc = _buffered_sum(np.ascontiguousarray(row, dtype=np.float64))
-        else:
-            acc = 0.0
-            for v in row.tolist():
-                acc += float(v)
-        # an empty row: NumPy's 0.0/0.0, the CPU's default NaN (negative on x86)
-        out.append(acc / len(row) if len(row) else np.float64(0.0) / np.float64(0.0))
-    res = np.array(out, dtype=np.float64)
-    return res[0] if shape is None else res.reshape(shape)
+    # an empty row: NumPy's 0.0/0.0, the CPU's default NaN (negative on x86)
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return np.mean(a, axis=axis)
 
 
 def _r_astype(a, dt):
