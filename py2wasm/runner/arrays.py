@@ -174,7 +174,8 @@ PAGE = 65536
 def has_array(t) -> bool:
     """Does a manifest type (JSON form) mention an array?"""
     if isinstance(t, dict):
-        return "array" in t or any(has_array(e) for e in t.get("tuple", ()))
+        return "array" in t or any(has_array(e) for e in t.get("tuple", ())) \
+            or "optional" in t and has_array(t["optional"])
     return False
 
 

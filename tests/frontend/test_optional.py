@@ -112,6 +112,55 @@ def evens(xs: list[int]):
     return len(out) if out is not None else -1
 
 
+class Node:
+    def __init__(self, v):
+        self.v = v
+
+
+def first_big(xs: list[int], t: int):
+    for x in xs:
+        if x > t:
+            return Node(x)
+    return None
+
+
+def use_node(xs: list[int], t: int):
+    n = first_big(xs, t)
+    return -1 if n is None else n.v
+
+
+def maybe_list(n: int):
+    if n < 0:
+        return None
+    return [i * i for i in range(n)]
+
+
+def maybe_str(s: str):
+    if not s:
+        return None
+    return s.upper() + "!"
+
+
+def maybe_arr(a, k: int):
+    if k < 0:
+        return None
+    return a * k
+
+
+def either_or(xs: list[int], t: int):
+    i = None
+    for j, x in enumerate(xs):
+        if x == t:
+            i = j
+    return (i or 100) + 1
+
+
+def nth_or_len(xs: list[float], k: int | None = None):
+    if k is None:
+        return float(len(xs))
+    return xs[k]
+
+
 _C: dict = {}
 
 
@@ -150,6 +199,22 @@ def test_find_and_narrowing(xs, a, b):
     run(bounds, xs)
     run(span, xs)
     run(evens, xs)
+    run(use_node, xs, a)
+    run(either_or, xs, a)
+
+
+def test_results_of_other_types():
+    """T | None of a list, a str, an array (py2wasm.compile's runner reads
+    T only when the flag says a value came back)."""
+    import numpy as np
+    for n in (-1, 0, 4):
+        run(maybe_list, n)
+    for s in ("", "ab", "é😀"):
+        run(maybe_str, s)
+    c = py2wasm.compile(maybe_arr)
+    a = np.arange(4.0)
+    assert c(a, -1) is None
+    assert np.array_equal(c(a, 3), a * 3)
 
 
 def test_truthiness_and_equality():
@@ -188,6 +253,10 @@ def test_exported_optional_parameter_is_split_at_entry():
     inst = Instance(build)
     assert inst.call("scale", (3.0, None)) == 6.0
     assert inst.call("scale", (3.0, 0.25)) == 0.75
+    types = param_types_from_annotations(nth_or_len)  # with a list: the runner's array path
+    inst = Instance(build_module(trace(nth_or_len, types), name="nth_or_len"))
+    assert inst.call("nth_or_len", ([1.5, 2.5], None)) == 2.0
+    assert inst.call("nth_or_len", ([1.5, 2.5], -1)) == 2.5
 
 
 def test_other_unions_are_refused():
