@@ -49,6 +49,10 @@ class Opt:
         return Opt(flag, rebuild(self.value, it))
 
 
+# Messages name a value's type with type(v).__name__ (a list element, a key's result...)
+Opt.__name__ = "value that may be None"
+
+
 def _plain_tuple(v) -> bool:
     return type(v) is tuple or isinstance(v, tuple) and hasattr(type(v), "_fields")
 
