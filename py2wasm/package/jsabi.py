@@ -49,7 +49,7 @@ from .signature import (ARRAY_CLASSES, COMPLEX_ARRAYS, DTYPE_INDEX, MEMORY_EXPOR
                         has_array, has_list, has_state, is_array, is_complex_array, is_list, is_str,
                         is_container, container_spec, base_kind,
                         is_record, js_default, leaves, list_kind, object_params, returns_states, shape_checks)
-from .optionals import arg_js as optional_arg, result_js as optional_result
+from .optionals import arg_js as optional_arg, result_js as optional_result, single as optional_single
 from .signature import is_optional
 from .typedlists import arg_js as typed_arg_js, is_array_list, is_typed_list
 from .typedlists import resets as typed_resets, result_js as typed_result_js
@@ -239,6 +239,22 @@ def function_js(f: dict, local: str, pnames: list[str]) -> tuple[str, set[str]]:
             return [f"{check.format(v=leaf.access)}||${piece}({leaf.access},{extra}{labels},"
                     f"{_s(leaf.label)});"], [value.format(v=leaf.access)]
         for leaf in leaves(t, pn, p["name"]):
+            if is_optional(leaf.type) and optional_single(leaf.type["optional"]):
+                # a str or list | None: checked and placed unless null (package/optionals.py)
+                e, v, var = leaf.type["optional"], leaf.access, f"${len(places)}"
+                if is_str(e):
+                    used |= {"start", "schk", "sput"}
+                    body.append(f"{v}==null||typeof {v}==\"string\"||$schk({v},{labels},"
+                                f"{_s(leaf.label)});")
+                    places.append(f"const {var}a={v}==null?0:$sput($s,{v});")
+                else:
+                    used |= {"start", "lchk", "lput"}
+                    ro = ",1" if p.get("readonly") else ""
+                    body.append(f"{v}==null||$lchk({v},{list_kind(e)},{labels},{_s(leaf.label)});")
+                    places.append(f"const {var}a={v}==null?0:$lput($s,{v},{list_kind(e)}{ro});")
+                    lists_back = lists_back or not ro
+                args.extend([f"{v}==null?0:1", f"{var}a"])
+                continue
             if is_optional(leaf.type):  # null or undefined: None (package/optionals.py)
                 checks, vals = optional_arg(leaf, labels, used, scalar_js, leaves)
                 body.extend(checks)

@@ -22,12 +22,27 @@ def _plain(t: Any) -> bool:
         all(_plain(e) for e in t["tuple"])
 
 
+def single(t: Any) -> bool:
+    """A str or a list of numbers, bools or lists of those: one address
+    leaf, placed by js/src/strings.ts or lists.ts (null: not placed)."""
+    from .signature import LIST_KINDS, is_container, is_list, is_str
+    from .typedlists import is_typed_list
+    if is_str(t):
+        return True
+    if not is_list(t) or is_container(t) or is_typed_list(t):
+        return False
+    e = t["list"]
+    while isinstance(e, dict) and "list" in e:
+        e = e["list"]
+    return not isinstance(e, dict) and e in LIST_KINDS
+
+
 def check(t: Any, where: str) -> None:
-    if not _plain(t["optional"]):
+    if not (_plain(t["optional"]) or single(t["optional"])):
         raise UnsupportedSignature(
             f"{where}: an Optional of this type cannot cross to JavaScript yet (T | None "
-            "crosses for numbers, booleans, NumPy scalars, complex and tuples of those; the "
-            "rest crosses py2wasm.compile only)")
+            "crosses for numbers, booleans, NumPy scalars, complex, tuples of those, str "
+            "and lists of numbers and bools; the rest crosses py2wasm.compile only)")
 
 
 def arg_js(leaf, labels: str, used: set, scalar_js, leaves) -> tuple[list[str], list[str]]:

@@ -91,6 +91,11 @@ class Leaf:
     label: str
 
 
+def parts(t: dict) -> list:
+    """The types a tuple or a `T | None` type holds."""
+    return [t["optional"]] if "optional" in t else t.get("tuple", [])
+
+
 def is_optional(t: Any) -> bool:
     """`T | None` ({"optional": T}: a flag, then T's leaves; package/optionals.py)."""
     return isinstance(t, dict) and "optional" in t
@@ -241,12 +246,12 @@ def _list_leaf(t: Any) -> Any:
 
 
 def has_str(t: Any) -> bool:
-    return is_str(t) or (isinstance(t, dict) and any(has_str(e) for e in t.get("tuple", ())))
+    return is_str(t) or (isinstance(t, dict) and any(has_str(e) for e in parts(t)))
 
 
 def has_list(t: Any) -> bool:
     """A list, dict or set (all placed by the JS runtime in the arena)."""
-    return is_list(t) or is_container(t) or (isinstance(t, dict) and any(has_list(e) for e in t.get("tuple", ())))
+    return is_list(t) or is_container(t) or (isinstance(t, dict) and any(has_list(e) for e in parts(t)))
 
 
 def is_complex_array(t: Any) -> bool:
@@ -263,7 +268,7 @@ def has_complex_array(t: Any) -> bool:
 def has_array(t: Any) -> bool:
     """Does manifest type `t` mention an array or a list (itself or inside a
     tuple)? (Both live in linear memory: the package keeps the heap state.)"""
-    return is_array(t) or is_list(t) or is_str(t) or is_container(t) or (isinstance(t, dict) and any(has_array(e) for e in t.get("tuple", ())))
+    return is_array(t) or is_list(t) or is_str(t) or is_container(t) or (isinstance(t, dict) and any(has_array(e) for e in parts(t)))
 
 
 def has_nd_array(t: Any) -> bool:
@@ -442,7 +447,7 @@ def count_leaves(t: Any) -> int:
 
 def has_complex(t: Any) -> bool:
     """Does manifest type `t` mention a complex (itself or inside a tuple)?"""
-    return t in ("complex", *NUMPY_COMPLEX) or (isinstance(t, dict) and any(has_complex(e) for e in t.get("tuple", ())))
+    return t in ("complex", *NUMPY_COMPLEX) or (isinstance(t, dict) and any(has_complex(e) for e in parts(t)))
 
 
 def is_js_identifier(name: str) -> bool:

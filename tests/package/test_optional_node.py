@@ -39,12 +39,33 @@ def pick(p: tuple[int, bool] | None) -> tuple[int, bool] | None:
     if p is None or p[1]:
         return None
     return (p[0] * 2, p[1])
+
+
+def shout(s: str | None = None) -> str | None:
+    if s is None:
+        return None
+    return s.upper() + "!"
+
+
+def squares(n: int) -> list[int] | None:
+    if n < 0:
+        return None
+    return [i * i for i in range(n)]
+
+
+def total(xs: list[float] | None) -> float:
+    if xs is None:
+        return -1.0
+    xs.append(0.5)
+    return sum(xs)
 '''
 
 CALLS = [("find", [[3, 1, 4], 4]), ("find", [[3, 1, 4], 9]), ("find", [[], 0]),
          ("scale", [1.5]), ("scale", [1.5, None]), ("scale", [1.5, 3.0]),
          ("bounds", [1.0, -2.0, 0.5]), ("bounds", [-1.0, -2.0, 0.0]),
-         ("pick", [None]), ("pick", [[5, False]]), ("pick", [[5, True]])]
+         ("pick", [None]), ("pick", [[5, False]]), ("pick", [[5, True]]),
+         ("shout", ["ab"]), ("shout", [None]), ("shout", []), ("squares", [3]),
+         ("squares", [-1]), ("total", [None]), ("total", [[1.5, 2.0]])]
 
 
 def test_null_crosses_as_none(tmp_path):
@@ -54,11 +75,14 @@ def test_null_crosses_as_none(tmp_path):
     assert "find(xs: readonly number[], t: number): number | null" in dts
     assert "scale(x: number, k?: number | null): number" in dts
     assert "bounds(a: number, b: number, c: number): readonly [number | null, boolean]" in dts
+    assert "shout(s?: string | null): string | null" in dts
+    assert "squares(n: number): number[] | null" in dts
     (tmp_path / "package.json").write_text('{"type": "module"}')
     (tmp_path / "run.mjs").write_text(
         'import * as m from "./pkg/index.js";\n'
         'const out = JSON.parse(process.argv[2]).map(([f, a]) => m[f](...a));\n'
         'try { m.scale(1.5, "x"); } catch (e) { out.push(e.name); }\n'
+        'const xs = [1, 2]; out.push(m.total(xs), xs);\n'
         'console.log(JSON.stringify(out));\n')
     got = json.loads(run([node(), "run.mjs", json.dumps(CALLS)], cwd=tmp_path).stdout)
     mod = load_python(tmp_path / "opt.py")
@@ -67,7 +91,7 @@ def test_null_crosses_as_none(tmp_path):
         return list(map(plain, v)) if isinstance(v, tuple) else v
     want = [plain(getattr(mod, f)(*[tuple(x) if isinstance(x, list) and f == "pick" else x
                                     for x in a])) for f, a in CALLS]
-    assert got == want + ["TypeError"]
+    assert got == want + ["TypeError", 3.5, [1, 2, 0.5]]  # a list argument is read back
     (tmp_path / "ok.ts").write_text(
         'import { find, scale, pick } from "./pkg/index.js";\n'
         'const i: number | null = find([1, 2], 2);\n'
