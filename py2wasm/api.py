@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Optional
 
 from . import ir
-from .ir.types import ListType
+from .ir.types import ListType, OptionalType
 from .errors import CompileError
 from .targets import TARGETS, get_target
 
@@ -127,6 +127,8 @@ def _raised_states(instance, types) -> list:
 
 
 def _has_named(t) -> bool:
+    if isinstance(t, OptionalType):  # T | None
+        return _has_named(t.elem)
     if isinstance(t, ListType):  # a list of NamedTuples (frontend/lists_records.py)
         return t.elem is not None and not isinstance(t.elem, str) and _has_named(t.elem)
     return isinstance(t, ir.TupleType) and (t.pyclass is not None or any(map(_has_named,
@@ -147,6 +149,8 @@ def _named_rows(t, v) -> None:
 
 
 def _plain(t, v):
+    if isinstance(t, OptionalType):
+        return None if v is None else _plain(t.elem, v)
     if isinstance(t, ir.ObjectType):  # an instance: its attributes, in the type's order
         d = vars(v)
         if tuple(d) != t.names:
@@ -170,6 +174,8 @@ def _restore(obj, t, st) -> None:
 
 
 def _renamed(t, v, by_addr):
+    if isinstance(t, OptionalType):  # T | None: None stays None
+        return None if v is None else _renamed(t.elem, v, by_addr)
     if isinstance(t, ir.ObjectType) and t.state:  # an instance leaving compiled code
         obj = by_addr.get(v[0])
         if obj is None:

@@ -6,6 +6,8 @@ results; None arguments; CPython's TypeError where a None is used as a
 number. Each function is compiled once and checked on many inputs."""
 from __future__ import annotations
 
+import dataclasses
+import typing
 from typing import Optional
 
 from hypothesis import given, settings, strategies as st
@@ -161,6 +163,36 @@ def nth_or_len(xs: list[float], k: int | None = None):
     return xs[k]
 
 
+@dataclasses.dataclass
+class P:
+    x: float
+    n: int
+
+
+class NT(typing.NamedTuple):
+    x: float
+    n: int
+
+
+def make_p(x: float):
+    if x < 0:
+        return None
+    return P(x, 2)
+
+
+def make_nt(x: float):
+    if x < 0:
+        return None
+    return NT(x, 2)
+
+
+def bump(p: P, k: int):
+    if k < 0:
+        return None
+    p.n += k
+    return p
+
+
 _C: dict = {}
 
 
@@ -230,6 +262,18 @@ def test_optional_parameters_and_results():
         run(maybe_sqrt, x)
     for n in (0, 1, 5, 64):
         run(depth, n)
+
+
+def test_records_and_instances():
+    """T | None of a dataclass instance, a NamedTuple, and an instance
+    argument returned on one path (the caller's own object, updated)."""
+    for x in (-1.0, 1.5):
+        run(make_p, x)
+        run(make_nt, x)
+    c = py2wasm.compile(bump)
+    p = P(1.0, 1)
+    assert c(p, -1) is None and p == P(1.0, 1)
+    assert c(p, 2) is p and p == P(1.0, 3)
 
 
 def test_signature_types():
