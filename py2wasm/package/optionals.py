@@ -50,8 +50,10 @@ def arg_js(leaf, labels: str, used: set, scalar_js, leaves) -> tuple[list[str], 
     a flag (`x!=null`), then T's leaves, each checked unless `x` is null or
     undefined and passed as 0 then. `scalar_js(leaf)` -> (checks, args) of
     one plain leaf."""
+    from .signature import shape_checks
     v = leaf.access
-    body: list[str] = []
+    body = [f"{v}==null||{c}" for c in  # a tuple's or record's structure, then its leaves
+            shape_checks(leaf.type["optional"], v, labels, leaf.label, used)]
     args = [f"{v}==null?0:1"]
     for lf in leaves(leaf.type["optional"], v, leaf.label):
         checks, vals = scalar_js(lf)

@@ -83,6 +83,7 @@ def test_null_crosses_as_none(tmp_path):
         'const out = JSON.parse(process.argv[2]).map(([f, a]) => m[f](...a));\n'
         'try { m.scale(1.5, "x"); } catch (e) { out.push(e.name); }\n'
         'const xs = [1, 2]; out.push(m.total(xs), xs);\n'
+        'try { m.pick(5); } catch (e) { out.push(e.name); }\n'
         'console.log(JSON.stringify(out));\n')
     got = json.loads(run([node(), "run.mjs", json.dumps(CALLS)], cwd=tmp_path).stdout)
     mod = load_python(tmp_path / "opt.py")
@@ -91,7 +92,7 @@ def test_null_crosses_as_none(tmp_path):
         return list(map(plain, v)) if isinstance(v, tuple) else v
     want = [plain(getattr(mod, f)(*[tuple(x) if isinstance(x, list) and f == "pick" else x
                                     for x in a])) for f, a in CALLS]
-    assert got == want + ["TypeError", 3.5, [1, 2, 0.5]]  # a list argument is read back
+    assert got == want + ["TypeError", 3.5, [1, 2, 0.5], "TypeError"]  # a list argument is read back
     (tmp_path / "ok.ts").write_text(
         'import { find, scale, pick } from "./pkg/index.js";\n'
         'const i: number | null = find([1, 2], 2);\n'
