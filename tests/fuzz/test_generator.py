@@ -127,6 +127,8 @@ PY_CONSTRUCTS = {
     "int(s, base)": r"\bint\(\w+, \d+\)",
     "key=abs/len": r"key=(abs|len)\b",
     "case methods": r"\.(title|capitalize|swapcase|casefold)\(\)",
+    "Optional result": r"(?<!def )\b(ofind|omin)\(",
+    "default-None parameter": r"(?<!def )\boscale\(",
 }
 
 
