@@ -21,8 +21,9 @@ import ctypes as _ctypes
 
 import numpy as np
 
-from ..ir.types import (ArrayType, ComplexType, DictType, ListType, NoneType, NumpyScalarType, OptionalType,
-                        ScalarType, SetType, StrType, TupleType, flatten, from_json)
+from ..ir.types import (ArrayType, ComplexType, DictType, ListType, NoneType, NumpyScalarType,
+                        OptionalType, ScalarType, SetType, StrType, TupleType, flatten,
+                        from_json)
 from . import aliasing, strs
 from .layout import compact_layout, view_in
 
