@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Optional
 
 from . import ir
-from .ir.types import ListType
+from .ir.types import ListType, OptionalType
 from .errors import CompileError
 from .targets import TARGETS, get_target
 
@@ -182,6 +182,8 @@ def _raised_states(instance, types) -> list:
 
 
 def _has_named(t) -> bool:
+    if isinstance(t, OptionalType):  # T | None
+        return _has_named(t.elem)
     if isinstance(t, ListType):  # a list of NamedTuples (frontend/lists_records.py)
         return t.elem is not None and not isinstance(t.elem, str) and _has_named(t.elem)
     return isinstance(t, ir.TupleType) and (t.pyclass is not None or any(map(_has_named,
@@ -202,6 +204,8 @@ def _named_rows(t, v) -> None:
 
 
 def _plain(t, v):
+    if isinstance(t, OptionalType):
+        return None if v is None else _plain(t.elem, v)
     from .frontend.lists_objects_abi import host_records, is_param_type
     if is_param_type(t):  # a list of instances: records (frontend/lists_objects_abi.py)
         return host_records(t, v)
@@ -228,6 +232,8 @@ def _restore(obj, t, st) -> None:
 
 
 def _renamed(t, v, by_addr):
+    if isinstance(t, OptionalType):  # T | None: None stays None
+        return None if v is None else _renamed(t.elem, v, by_addr)
     if isinstance(t, ir.ObjectType) and t.state and t.pyclass is list:  # of instances
         own = by_addr.get(v[0])
         return own if own is not None else _list_of_instances(t, v, by_addr)

@@ -71,6 +71,8 @@ def _leaves(t: Any) -> list:
     array dict): a complex is two floats, a NumPy scalar its compute type."""
     if isinstance(t, dict) and "tuple" in t:
         return [x for e in t["tuple"] for x in _leaves(e)]
+    if isinstance(t, dict) and "optional" in t:  # T | None: a bool flag, then T's leaves
+        return ["bool"] + _leaves(t["optional"])
     if t == "None":
         return []
     if t in ("complex", "numpy.complex128", "numpy.complex64"):

@@ -52,9 +52,6 @@ def _export(mt, fn, param_types, default):
                                f"{len(param_types)} type(s)", file=fn.__code__.co_filename,
                                line=fn.__code__.co_firstlineno, code=E_SIGNATURE,
                                hint="give one type per parameter")
-    if NONE in param_types:
-        raise CompileError(f"{fn.__name__}(): a parameter cannot have type None",
-                           code=E_SIGNATURE, hint="parameters are int, float, bool, complex or tuple[...]")
     from .containers_abi import param_values
     args = param_values(param_types)  # dicts and sets are built at entry (containers_abi.py)
     name, result = mt.specialize(fn, args, None, name=fn.__name__)

@@ -167,7 +167,8 @@ def _candidates(args) -> list:
     for t in (I64, F64, BOOL, NONE):  # NONE: a recursive procedure (returns nothing)
         if t not in out:
             out.append(t)
-    return out
+    from ..ir.types import OptionalType  # a recursive search: None or a number
+    return out + [OptionalType(t) for t in (I64, F64, BOOL)]
 
 
 def call_python(tr, fn, args, kwargs, loc, *, site=None, public=None):

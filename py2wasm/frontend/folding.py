@@ -189,7 +189,14 @@ def public_message(msg: str, args) -> str:
     return msg
 
 
+def _has_none(v) -> bool:
+    return v is None or type(v) is tuple and any(_has_none(x) for x in v)
+
+
 def type_error(loc, msg: str, args) -> Exception:
+    if any(_has_none(a) for a in args):  # a None where a number is needed (an Optional's
+        from .values import TraceRaise    # None path: frontend/optionals.py): CPython's
+        return TraceRaise("TypeError", public_message(msg, args))  # TypeError at run time
     hint = _hint(args)
     if any(type(a).__name__ == "Arr" for a in args):
         hint = ("this Python function does not take NumPy arrays in compiled code; "

@@ -8,6 +8,7 @@ opcodes.Handlers gathers for tracer.FunctionTracer's dispatch table.
 from __future__ import annotations
 
 from . import arrays, npargs, objects
+from .optionals import split
 from .state import NULL, STOP
 from .typefork import TypeFork
 
@@ -75,6 +76,7 @@ class CallOps:
             self.fb.raise_("SystemError", "py2wasm: a call that always raises returned",
                            self.loc_of(ins))  # ends here (never run: the raise unwinds)
             return STOP
+        r = split(self.fb, r)  # a callee's T | None result: once for None, once for T
         if type(r) is TypeFork:  # max(np.int64, float): continue once per result type
             return self.fork(ins, f, r)
         f.stack.append(r)

@@ -7,6 +7,7 @@ Place in the pipeline: the frontend's entry (`py2wasm.frontend.trace`,
 from __future__ import annotations
 
 import inspect
+import types
 import typing
 from typing import Any, Optional
 
@@ -54,6 +55,10 @@ def annotation_type(ann: Any, fn, what: str) -> PyType:
         return STR
     if ann is None or ann is type(None):
         return NONE
+    if typing.get_origin(ann) in (typing.Union, types.UnionType):  # T | None, Optional[T]
+        from .optionals import annotation
+        return annotation(ann, fn, what, lambda a: annotation_type(a, fn, what),
+                          lambda: _bad(fn, what, ann))
     if isinstance(ann, ArrayType):  # py2wasm.f64[:, :]
         return ann
     npt = _numpy_scalar_annotation(ann, fn, what)
@@ -354,6 +359,8 @@ def type_of_value(v: Any, fn=None, name: str = "") -> PyType:
     """The PyType of an actual argument `v` (of parameter `name` of `fn`,
     which locates the error for a value py2wasm cannot take)."""
     t = type(v)
+    if v is None:  # a known None inside (`cache=None`): the function specializes on it
+        return NONE
     if t is bool:
         return BOOL
     if t is int:
@@ -504,6 +511,10 @@ def trace_type(v: Any, loc, what="value") -> PyType:
         return {bool: BOOL, int: I64, float: F64}[t]
     if v is None:
         return NONE
+    from .optionals import Opt
+    if t is Opt:
+        from ..ir.types import OptionalType
+        return OptionalType(trace_type(v.value, loc, what))
     if t is complex or t is Cx:
         return COMPLEX
     if t is tuple:
@@ -570,6 +581,10 @@ def placeholder(t: PyType):
         return None
     if t is COMPLEX:
         return 0j
+    from ..ir.types import OptionalType
+    if isinstance(t, OptionalType):  # a flag, then the value's leaves (frontend/optionals.py)
+        from .optionals import Opt
+        return Opt(False, placeholder(t.elem))
     from ..ir import ObjectType
     if isinstance(t, ObjectType) and not t.state:
         from .objects_abi import ObjArg

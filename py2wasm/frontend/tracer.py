@@ -18,8 +18,8 @@ import sys
 from ..errors import CompileError
 from ..ir import (BOOL, F64, I64, FunctionBuilder, Loc, PySignature, PyType, TupleType, Var,
                   flatten)
-from ..ir.types import COMPLEX, ListType, NumpyScalarType, ScalarType, python_name
-from . import arrays, containers_abi, lists, lists_objects_abi, objects_abi
+from ..ir.types import COMPLEX, ListType, NumpyScalarType, OptionalType, ScalarType, python_name
+from . import arrays, containers_abi, lists, lists_objects_abi, objects_abi, optionals
 from .liveness import live_locals
 from .opcodes import Handlers
 from .signature import placeholder, trace_type
@@ -219,7 +219,7 @@ class FunctionTracer(Handlers):
         if self.genexpr == "resume":
             from .generators import resume_dispatch
             resume_dispatch(self)
-        else:
+        elif not optionals.enter(self, self.frame0):  # Optional parameters: split at entry
             self.step_from(0, self.frame0)
         while self.queue:
             offset, key = self.queue.pop()
@@ -409,6 +409,20 @@ class FunctionTracer(Handlers):
             self.returns = unify_returns(self.returns)  # `return []` and a typed list
             template = self.returns[0][1] if self.returns else None
             k0 = key_of(template)
+            joined = None
+            if any(key_of(v) != k0 for _, v, _ in self.returns):  # None and T: T | None
+                joined = optionals.join([v for _, v, _ in self.returns], key_of)
+            if joined is not None:
+                if self.export:
+                    for _, v, loc in self.returns:
+                        trace_type(v, loc, "returned value")
+                rtypes = [scalar_type(x) for x in leaves(joined, [])]
+                for block, v, loc in self.returns:
+                    fb.set_block(block)
+                    fb.loc = loc
+                    fb.ret([self.materialize(x) for x in optionals.fit(joined, v, leaves)])
+                fb.fn.result_types = rtypes
+                return fb.finish(), joined
             if self.export or any(key_of(v) != k0 for _, v, _ in self.returns):
                 for _, v, loc in self.returns:  # an unrepresentable value is the error
                     trace_type(v, loc, "returned value")
@@ -427,7 +441,7 @@ class FunctionTracer(Handlers):
             types = [(trace_type(v, loc, "returned value"), loc) for _, v, loc in self.returns]
             if self.result_is_assumed:
                 for t, loc in types:
-                    if t != rtype:
+                    if t != rtype and not optionals.fits(t, rtype):
                         raise AssumptionFailed(t)
             for (block, v, loc), (t, _) in zip(self.returns, types):
                 fb.set_block(block)
@@ -479,6 +493,8 @@ class FunctionTracer(Handlers):
 
     def coerce_to(self, v, t: PyType, want: PyType, loc) -> list[Var]:
         """The flat IR values of trace value `v` (of type t) as type `want`."""
+        if isinstance(want, OptionalType) and t != want:
+            return optionals.coerce(self, v, t, want, loc)  # None or T as T | None
         if t == want or isinstance(want, ListType) and isinstance(t, ListType) and t.elem is None \
                 or containers_abi.empty_fits(t, want):
             return [self.materialize(x) for x in leaves(v, [])]  # (an empty list of any type)

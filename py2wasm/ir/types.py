@@ -141,6 +141,17 @@ class ComplexType:
 
 COMPLEX = ComplexType()
 
+
+@dataclass(frozen=True)
+class OptionalType:
+    """`T | None` in a signature (a value None on some paths and of type
+    `elem` on others: frontend/optionals.py): flattened to a bool presence
+    flag, then `elem`'s leaves (zeros when the value is None)."""
+    elem: "PyType"
+
+    def __repr__(self) -> str:
+        return f"{self.elem!r} | None"
+
 @dataclass(frozen=True)
 class DType:
     """A NumPy element type in linear memory: `name` (NumPy's), `size` in
@@ -357,7 +368,8 @@ def list_elem_from_json(j):
     return {"float": "float64", "int": "int64", "bool": "bool", None: None}[j]
 
 
-PyType = Union[ScalarType, TupleType, NoneType, ArrayType, NumpyScalarType, ComplexType]
+PyType = Union[ScalarType, TupleType, NoneType, ArrayType, NumpyScalarType, ComplexType,
+               OptionalType]
 
 
 def flatten(t: PyType) -> list[ScalarType]:
@@ -375,6 +387,8 @@ def flatten(t: PyType) -> list[ScalarType]:
         return [t.compute] * (2 if t.dtype in COMPLEX_DTYPES else 1)
     if isinstance(t, ComplexType):
         return [F64, F64]
+    if isinstance(t, OptionalType):
+        return [BOOL] + flatten(t.elem)
     return []
 
 
@@ -402,6 +416,8 @@ def python_name(t: PyType) -> str:
         return repr(t)
     if isinstance(t, ComplexType):
         return "complex"
+    if isinstance(t, OptionalType):
+        return f"{python_name(t.elem)} | None"
     return "None"
 
 
@@ -439,6 +455,8 @@ def to_json(t: PyType):
         return repr(t)
     if isinstance(t, ComplexType):
         return "complex"
+    if isinstance(t, OptionalType):  # {"optional": elem}: a flag, then elem's leaves
+        return {"optional": to_json(t.elem)}
     return "None"
 
 
@@ -453,6 +471,8 @@ def numpy_scalar_json(j) -> "str | None":
 def from_json(j) -> PyType:
     if numpy_scalar_json(j) is not None:
         return NumpyScalarType(numpy_scalar_json(j))
+    if isinstance(j, dict) and "optional" in j:
+        return OptionalType(from_json(j["optional"]))
     if isinstance(j, dict) and "dict" in j:
         return DictType(*(None if x is None else from_json(x) for x in j["dict"]))
     if isinstance(j, dict) and "set" in j:

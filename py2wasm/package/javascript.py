@@ -44,7 +44,7 @@ from .builds import baseline_file
 from .loader import loader_js
 from .signature import (DTYPE_INDEX, NP_INT_RANGES, Leaf, UnsupportedSignature, arg_piece,
                         base_kind, check_manifest, count_leaves, has_array, is_array,
-                        field_key, is_js_identifier, is_record, js_default, leaves,
+                        field_key, is_js_identifier, is_optional, is_record, js_default, leaves,
                         shape_checks)
 
 
@@ -164,6 +164,9 @@ def _function_js(f: dict, i: int, *, arena: bool = False, abi: str = "host") -> 
     if abi == "js":
         code, used = jsabi.function_js(f, local, pnames)
         return (("export " + code) if local == fn else code + f"export{{{local} as {fn}}};"), used
+    if any(is_optional(t) for t in [f["result"], *(p["type"] for p in params)]):
+        raise UnsupportedSignature(f"{fn}(): T | None crosses the \"js\" ABI only "
+                                   "(what `py2wasm build` compiles)")
     used = {"trap"}
     body = []
     n = len(params)

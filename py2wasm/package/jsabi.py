@@ -49,6 +49,8 @@ from .signature import (ARRAY_CLASSES, COMPLEX_ARRAYS, DTYPE_INDEX, MEMORY_EXPOR
                         has_array, has_list, has_state, is_array, is_complex_array, is_list, is_str,
                         is_container, container_spec, base_kind,
                         is_record, js_default, leaves, list_kind, object_params, returns_states, shape_checks)
+from .optionals import arg_js as optional_arg, result_js as optional_result, single as optional_single
+from .signature import is_optional
 from .typedlists import arg_js as typed_arg_js, is_array_list, is_typed_list
 from .typedlists import resets as typed_resets, result_js as typed_result_js
 
@@ -101,6 +103,8 @@ def _result(t: Any, fn: str, n_leaves: int, used: set[str]) -> str:
         return "$r" if n_leaves == 1 else f"$r[{k}]"
 
     def build(ty: Any) -> str:
+        if is_optional(ty):  # T | None: null when its flag is 0 (package/optionals.py)
+            return optional_result(ty, raw, build)
         if is_str(ty):  # js/src/strings.ts `sout`
             used.add("sout")
             return f"$sout($s,{raw()})"
@@ -219,7 +223,43 @@ def function_js(f: dict, local: str, pnames: list[str]) -> tuple[str, set[str]]:
         t, pn = p["type"], pnames[k]
 
         body.extend(shape_checks(t, pn, labels, p["name"], used))
+
+        def scalar_js(leaf):  # the checks and wasm values of a number, bool or complex
+            if leaf.type in ("complex", *NUMPY_COMPLEX):
+                used.add("cpx")
+                a = [f"Math.fround({leaf.access}.re)", f"Math.fround({leaf.access}.im)"] if \
+                    leaf.type == "numpy.complex64" else [f"{leaf.access}.re", f"{leaf.access}.im"]
+                return [f"{_COMPLEX_CHECK.format(v=leaf.access)}||$cpx({leaf.access},{labels},"
+                        f"{_s(leaf.label)});"], a
+            check, value, piece = JS_SCALARS[leaf.type]
+            extra = ""
+            if leaf.type in NUMPY_SCALARS and NUMPY_SCALARS[leaf.type][1] is not None:
+                extra = f"{NUMPY_SCALARS[leaf.type][1]},"  # the nint piece's type number
+            used.add(piece)
+            return [f"{check.format(v=leaf.access)}||${piece}({leaf.access},{extra}{labels},"
+                    f"{_s(leaf.label)});"], [value.format(v=leaf.access)]
         for leaf in leaves(t, pn, p["name"]):
+            if is_optional(leaf.type) and optional_single(leaf.type["optional"]):
+                # a str or list | None: checked and placed unless null (package/optionals.py)
+                e, v, var = leaf.type["optional"], leaf.access, f"${len(places)}"
+                if is_str(e):
+                    used |= {"start", "schk", "sput"}
+                    body.append(f"{v}==null||typeof {v}==\"string\"||$schk({v},{labels},"
+                                f"{_s(leaf.label)});")
+                    places.append(f"const {var}a={v}==null?0:$sput($s,{v});")
+                else:
+                    used |= {"start", "lchk", "lput"}
+                    ro = ",1" if p.get("readonly") else ""
+                    body.append(f"{v}==null||$lchk({v},{list_kind(e)},{labels},{_s(leaf.label)});")
+                    places.append(f"const {var}a={v}==null?0:$lput($s,{v},{list_kind(e)}{ro});")
+                    lists_back = lists_back or not ro
+                args.extend([f"{v}==null?0:1", f"{var}a"])
+                continue
+            if is_optional(leaf.type):  # null or undefined: None (package/optionals.py)
+                checks, vals = optional_arg(leaf, labels, used, scalar_js, leaves)
+                body.extend(checks)
+                args.extend(vals)
+                continue
             if is_str(leaf.type):  # js/src/strings.ts: checked, placed after `start`
                 used |= {"start", "schk", "sput"}
                 var = f"${len(places)}"
@@ -298,23 +338,9 @@ def function_js(f: dict, local: str, pnames: list[str]) -> tuple[str, set[str]]:
                     places.append(f"const {var}a=$put($s,{data},{dt}{ro});")
                 args.extend([f"{var}a"] + dims)
                 continue
-            if leaf.type in ("complex", *NUMPY_COMPLEX):
-                used.add("cpx")
-                body.append(f"{_COMPLEX_CHECK.format(v=leaf.access)}||$cpx({leaf.access},{labels},"
-                            f"{_s(leaf.label)});")
-                if leaf.type == "numpy.complex64":  # np.complex64(z): each part rounded to float32
-                    args.extend([f"Math.fround({leaf.access}.re)", f"Math.fround({leaf.access}.im)"])
-                else:
-                    args.extend([f"{leaf.access}.re", f"{leaf.access}.im"])
-                continue
-            check, value, piece = JS_SCALARS[leaf.type]
-            extra = ""
-            if leaf.type in NUMPY_SCALARS and NUMPY_SCALARS[leaf.type][1] is not None:
-                extra = f"{NUMPY_SCALARS[leaf.type][1]},"  # the nint piece's type number
-            used.add(piece)
-            body.append(f"{check.format(v=leaf.access)}||${piece}({leaf.access},{extra}{labels},"
-                        f"{_s(leaf.label)});")
-            args.append(value.format(v=leaf.access))
+            checks, vals = scalar_js(leaf)  # np.complex64(z): each part rounded to float32
+            body.extend(checks)
+            args.extend(vals)
     pairs = [(a, b) for i, a in enumerate(datas) for b in datas[i + 1:] if a[2] or b[2]]
     if pairs:  # arguments sharing memory: refused (`ovl`); each `.buffer` read once (~35 ns)
         used.add("ovl")

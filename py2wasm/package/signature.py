@@ -91,8 +91,22 @@ class Leaf:
     label: str
 
 
+def parts(t: dict) -> list:
+    """The types a tuple or a `T | None` type holds."""
+    return [t["optional"]] if "optional" in t else t.get("tuple", [])
+
+
+def is_optional(t: Any) -> bool:
+    """`T | None` ({"optional": T}: a flag, then T's leaves; package/optionals.py)."""
+    return isinstance(t, dict) and "optional" in t
+
+
 def check_type(t: Any, where: str) -> None:
     """Raise UnsupportedSignature unless `t` is a manifest type we support."""
+    if is_optional(t):
+        from .optionals import check
+        check(t, where)
+        return
     if t in SCALARS or t in ("None", "complex") or (isinstance(t, str) and t in NUMPY_SCALARS):
         return
     if isinstance(t, dict) and "tuple" in t and isinstance(t["tuple"], list):
@@ -237,12 +251,12 @@ def _list_leaf(t: Any) -> Any:
 
 
 def has_str(t: Any) -> bool:
-    return is_str(t) or (isinstance(t, dict) and any(has_str(e) for e in t.get("tuple", ())))
+    return is_str(t) or (isinstance(t, dict) and any(has_str(e) for e in parts(t)))
 
 
 def has_list(t: Any) -> bool:
     """A list, dict or set (all placed by the JS runtime in the arena)."""
-    return is_list(t) or is_container(t) or (isinstance(t, dict) and any(has_list(e) for e in t.get("tuple", ())))
+    return is_list(t) or is_container(t) or (isinstance(t, dict) and any(has_list(e) for e in parts(t)))
 
 
 def is_complex_array(t: Any) -> bool:
@@ -259,7 +273,7 @@ def has_complex_array(t: Any) -> bool:
 def has_array(t: Any) -> bool:
     """Does manifest type `t` mention an array or a list (itself or inside a
     tuple)? (Both live in linear memory: the package keeps the heap state.)"""
-    return is_array(t) or is_list(t) or is_str(t) or is_container(t) or (isinstance(t, dict) and any(has_array(e) for e in t.get("tuple", ())))
+    return is_array(t) or is_list(t) or is_str(t) or is_container(t) or (isinstance(t, dict) and any(has_array(e) for e in parts(t)))
 
 
 def has_nd_array(t: Any) -> bool:
@@ -273,6 +287,8 @@ def has_nd_array(t: Any) -> bool:
 
 def ts_type(t: Any) -> str:
     """The exact TypeScript type of a manifest type."""
+    if is_optional(t):
+        return f"{ts_type(t['optional'])} | null"
     if is_complex_array(t):
         return f"{t['array'].capitalize()}Array<{t['ndim']}>"
     if is_array(t):
@@ -383,6 +399,8 @@ def _s_json(s: str) -> str:
 
 def python_type(t: Any) -> str:
     """How Python spells the type: `tuple[int, float]`."""
+    if is_optional(t):
+        return f"{python_type(t['optional'])} | None"
     if isinstance(t, str) and (t in NUMPY_SCALARS or t in NUMPY_COMPLEX):
         return t.replace("numpy.", "np.")  # the annotation's spelling: np.float32
     if isinstance(t, str):
@@ -409,7 +427,7 @@ def leaves(t: Any, access: str, label: str) -> Iterator[Leaf]:
     """The scalars and arrays a value of type `t` flattens to, left to right
     (the wasm ABI; an array leaf's `type` is its manifest type and stands
     for 1 + ndim wasm values: address, then the shape)."""
-    if is_array(t) or is_list(t) or is_str(t) or is_container(t):
+    if is_array(t) or is_list(t) or is_str(t) or is_container(t) or is_optional(t):
         yield Leaf(t, access, label)
         return
     if isinstance(t, str):
@@ -426,14 +444,15 @@ def leaves(t: Any, access: str, label: str) -> Iterator[Leaf]:
 
 def count_leaves(t: Any) -> int:
     """How many wasm values a value of type `t` flattens to."""
-    return sum(1 + lf.type["ndim"] if is_array(lf.type) or is_list(lf.type) or is_str(lf.type)
+    return sum(1 + count_leaves(lf.type["optional"]) if is_optional(lf.type)
+               else 1 + lf.type["ndim"] if is_array(lf.type) or is_list(lf.type) or is_str(lf.type)
                or is_container(lf.type) else 2 if lf.type in ("complex", *NUMPY_COMPLEX) else 1
                for lf in leaves(t, "", ""))
 
 
 def has_complex(t: Any) -> bool:
     """Does manifest type `t` mention a complex (itself or inside a tuple)?"""
-    return t in ("complex", *NUMPY_COMPLEX) or (isinstance(t, dict) and any(has_complex(e) for e in t.get("tuple", ())))
+    return t in ("complex", *NUMPY_COMPLEX) or (isinstance(t, dict) and any(has_complex(e) for e in parts(t)))
 
 
 def is_js_identifier(name: str) -> bool:
@@ -443,6 +462,8 @@ def is_js_identifier(name: str) -> bool:
 
 def example_value(t: Any, i: int) -> str:
     """A JavaScript literal of type `t`, for README examples (`i` varies it)."""
+    if is_optional(t):
+        return example_value(t["optional"], i)
     if is_complex_array(t):
         cls = COMPLEX_ARRAYS[t["array"]][0]
         shape = [2] + [1] * (t["ndim"] - 1)
@@ -496,6 +517,8 @@ def fits_default(v: Any, t: Any) -> bool:
     type `t` in JavaScript? (scalars, NumPy scalar types within their range,
     tuples of them; arrays never)"""
     v = _plain(v)
+    if is_optional(t):  # None is JavaScript's null
+        return v is None or fits_default(v, t["optional"])
     kind = base_kind(t) if isinstance(t, str) else t
     if kind == "float":
         return type(v) in (int, float) and (type(v) is float or abs(v) <= 2**53)
@@ -521,6 +544,8 @@ def check_default(v: Any, t: Any, where: str) -> None:
 
 def js_default(v: Any) -> str:
     """The JavaScript literal of a parameter default (fits_default)."""
+    if v is None:
+        return "null"
     if isinstance(v, bool):
         return "true" if v else "false"
     if isinstance(v, float):

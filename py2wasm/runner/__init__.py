@@ -82,7 +82,8 @@ def _exception_class(name: str):
 
 def _has_array_type(t) -> bool:
     if isinstance(t, dict):
-        return "array" in t or any(_has_array_type(e) for e in t.get("tuple", ()))
+        return "array" in t or any(_has_array_type(e) for e in t.get("tuple", ())) \
+            or "optional" in t and _has_array_type(t["optional"])
     return False
 
 

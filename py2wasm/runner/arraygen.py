@@ -50,7 +50,7 @@ def _supported(ac) -> bool:
 
 
 def _has_list(plan) -> bool:
-    return plan.kind == "l" or plan.kind == "t" and any(_has_list(e) for e in plan.elems)
+    return plan.kind == "l" or plan.kind in ("t", "o") and any(_has_list(e) for e in plan.elems)
 
 
 class _Views:
@@ -139,6 +139,8 @@ def _leaves(plan) -> list[str]:
         return [{"f64": "f64", "i64": "i64", "bool": "i32"}[plan.name]]
     if k in ("c", "npc"):  # complex, NumPy complex scalar: real, imag
         return ["f64", "f64"]
+    if k == "o":  # T | None: its flag, then T's leaves
+        return ["i32"] + _leaves(plan.elems[0])
     return []
 
 

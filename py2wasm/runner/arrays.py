@@ -22,7 +22,8 @@ import ctypes as _ctypes
 import numpy as np
 
 from ..ir.types import (ArrayType, ComplexType, DictType, ListType, NoneType, NumpyScalarType,
-                        ScalarType, SetType, StrType, TupleType, from_json)
+                        OptionalType, ScalarType, SetType, StrType, TupleType, flatten,
+                        from_json)
 from . import aliasing, strs
 from .layout import compact_layout, view_in
 
@@ -174,7 +175,8 @@ PAGE = 65536
 def has_array(t) -> bool:
     """Does a manifest type (JSON form) mention an array?"""
     if isinstance(t, dict):
-        return "array" in t or any(has_array(e) for e in t.get("tuple", ()))
+        return "array" in t or any(has_array(e) for e in t.get("tuple", ())) \
+            or "optional" in t and has_array(t["optional"])
     return False
 
 
@@ -250,6 +252,10 @@ class _Plan:
             self.name = t.compute.name
         elif isinstance(t, ComplexType):
             self.kind = "c"
+        elif isinstance(t, OptionalType):  # a flag, then elem's leaves (zeros for None)
+            self.kind = "o"
+            self.elems = [_Plan(t.elem, ro)]
+            self.name = [_PY[x.name](0) for x in flatten(t.elem)]  # the None path's leaves
         else:
             self.kind = "n"
 
@@ -450,6 +456,12 @@ class ArrayCaller:
                 raise TypeError(f"expected a tuple of {len(plan.elems)} items")
             for p, x in zip(plan.elems, a):
                 self._place(p, x, flat, placed)
+        elif k == "o":
+            flat.append(a is not None)
+            if a is None:
+                flat.extend(plan.name)
+            else:
+                self._place(plan.elems[0], a, flat, placed)
 
     def __call__(self, args: tuple):
         if len(args) != self._nparams:
@@ -609,6 +621,12 @@ class ArrayCaller:
             return (out if plan.ndim == 1 else out.reshape(shape)).copy()
         if k == "t":
             return tuple(self._unflatten(e, flat, u8) for e in plan.elems)
+        if k == "o":  # T | None: its leaves are read (and skipped) either way
+            if next(flat):
+                return self._unflatten(plan.elems[0], flat, u8)
+            for _ in plan.name:
+                next(flat)
+            return None
         if k == "str":
             return strs.decode(u8, next(flat))
         if k == "l":
@@ -733,6 +751,8 @@ def _flat_json(t) -> list:
         return ["float", "float"]
     if isinstance(t, str) and t.startswith("numpy."):  # the ArrayCaller converts these
         return [{"f64": "float", "i64": "int", "bool": "bool"}[from_json(t).compute.name]]
+    if isinstance(t, dict) and "optional" in t:
+        return ["bool"] + _flat_json(t["optional"])
     if isinstance(t, dict):
         return [x for e in t["tuple"] for x in _flat_json(e)]
     if t == "complex":

@@ -52,6 +52,8 @@ def _np_check(v, want, what, fname):
 
 
 def _flat_count(t) -> int:
+    if isinstance(t, dict) and "optional" in t:  # a flag, then the value's leaves
+        return 1 + _flat_count(t["optional"])
     if isinstance(t, dict):
         return sum(_flat_count(e) for e in t["tuple"])
     return 0 if t == "None" else 2 if t == "complex" or _np_dtype(t) in _NP_COMPLEX else 1
@@ -61,7 +63,10 @@ def _leaf_types(entry):
     out = []
 
     def walk(t):
-        if isinstance(t, dict):
+        if isinstance(t, dict) and "optional" in t:
+            out.append("bool")
+            walk(t["optional"])
+        elif isinstance(t, dict):
             for e in t.get("tuple", ()):
                 walk(e)
         else:
@@ -73,6 +78,8 @@ def _leaf_types(entry):
 
 
 def _show(t) -> str:
+    if isinstance(t, dict) and "optional" in t:
+        return _show(t["optional"]) + " | None"
     if isinstance(t, dict):
         return "tuple[" + ", ".join(_show(e) for e in t["tuple"]) + "]"
     return t
@@ -92,6 +99,20 @@ class _Gen:
     def param(self, expr: str, t, what: str, indent: str) -> None:
         """Emit code storing Python value `expr` of manifest type `t`."""
         L = self.lines
+        if t == "None":  # a known None (`cache=None`): nothing crosses
+            L.append(f"{indent}if {expr} is not None: _bad({expr}, {what!r}, 'None')")
+            return
+        if isinstance(t, dict) and "optional" in t:  # T | None: a flag, then T's leaves
+            s = self.slot
+            self.slot += 1
+            n = _flat_count(t["optional"])
+            L.append(f"{indent}if {expr} is None:")
+            L.append(f"{indent}    _r{s}.i32 = 0")
+            L.extend(f"{indent}    _r{s + 1 + i}.i64 = 0" for i in range(n))
+            L.append(f"{indent}else:")
+            L.append(f"{indent}    _r{s}.i32 = 1")
+            self.param(expr, t["optional"], what, indent + "    ")
+            return
         if isinstance(t, dict):
             n = len(t["tuple"])
             L.append(f"{indent}if type({expr}) is not tuple or len({expr}) != {n}:")
@@ -144,6 +165,10 @@ class _Gen:
             raise ValueError(f"bad parameter type {t!r} in manifest")
 
     def result(self, t) -> str:
+        if isinstance(t, dict) and "optional" in t:
+            s = self.slot
+            self.slot += 1
+            return f"({self.result(t['optional'])} if _r{s}.i32 else None)"
         if isinstance(t, dict):
             items = [self.result(e) for e in t["tuple"]]
             return "(" + "".join(i + ", " for i in items) + ")"
@@ -173,6 +198,8 @@ def guard_test(name: str, t) -> str | None:
     """A Python expression true when argument `name` is NOT exactly of
     manifest type `t` (a scalar or NumPy scalar type), or None for types the
     guard does not cover (tuples)."""
+    if t == "None":
+        return f"{name} is not None"
     d = _np_dtype(t)
     if d is not None:
         return f"type({name}) is not _np_{d}"

@@ -16,6 +16,9 @@ the base), `ls.index(s)` of a missing str, `sorted`/`sort`/`min`/`max` with
 `key=` (lambdas returning tuples, `abs`, `len`) and `reverse=`, the case
 methods (`title capitalize swapcase casefold`), and f-strings as values with
 more format specs (`>10.3f`, `,.2f`, `_`, `z.1f`, `!r:>8`).
+Optional values (issue 18): helpers returning an int or None (`ofind`,
+`omin`) narrowed by `is None`/`is not None`/`==`/truthiness/`or`, or used as
+an int (CPython's TypeError when None), and a default-None parameter.
 """
 from __future__ import annotations
 
@@ -23,6 +26,12 @@ import ast
 
 from .gen_scalar import BOOL, FLOAT, INT, L, S, call, const, name
 from .program import T
+
+
+def copy_node(node):
+    """A deep copy of an expression (its tags too), to use it twice."""
+    import copy
+    return copy.deepcopy(node)
 
 EXTRA_HELPER_SRC = '''
 @dataclasses.dataclass(frozen=True)
@@ -73,6 +82,27 @@ def gen2(n):
         yield k * 3 % 5 - 1
         k += 1
     return
+
+
+def ofind(xs, t):
+    for i, x in enumerate(xs):
+        if x == t:
+            return i
+    return None
+
+
+def omin(xs):
+    best = None
+    for x in xs:
+        if best is None or x < best:
+            best = x
+    return best
+
+
+def oscale(x, k=None):
+    if k is None:
+        k = 3
+    return x * k % 1000
 '''
 
 WORDS = ["a", "b", "ab", "", "x y", "it's", "1", "AbC"]
@@ -142,7 +172,9 @@ class ExtraPy:
 
     def p_int(self, d):
         r = self.rng
-        k = r.randrange(14)
+        k = r.randrange(18)
+        if k >= 14:
+            return self._optional_int(k - 14)
         if k == 0:
             return T(ast.Attribute(self._fz(), "x", L), INT)
         if k == 1:
@@ -200,6 +232,25 @@ class ExtraPy:
                 sl.keywords.append(ast.keyword("reverse", const(True, BOOL)))
             return T(ast.Subscript(sl, self.index(), L), INT)
         return call("len", [self._str_dict()], INT)
+
+    def _optional_int(self, k):
+        """An int from a helper returning an int or None (Optional values)."""
+        r = self.rng
+        opt = call("ofind", [self.leaf("li"), self.small_int()], None) if r.random() < 0.5 else \
+            call("omin", [self.leaf("li")], None)
+        if k == 0:  # narrowed by a test in a conditional expression
+            test = r.choice([lambda o: ast.Compare(o, [ast.IsNot()], [ast.Constant(None)]),
+                             lambda o: ast.Compare(o, [ast.NotEq()], [ast.Constant(None)]),
+                             lambda o: o])
+            other = copy_node(opt)
+            return T(ast.IfExp(T(test(opt), BOOL), other, self.small_int()), INT)
+        if k == 1:  # `or`: a None (or 0) gives the default
+            return T(ast.BoolOp(ast.Or(), [opt, self.small_int()]), INT)
+        if k == 2:  # used as an int: CPython's TypeError when None
+            return T(ast.BinOp(opt, r.choice([ast.Add(), ast.Mult()]), self.small_int()), INT)
+        args = [self.small_int()] + ([r.choice([ast.Constant(None), self.small_int()])]
+                                     if r.random() < 0.7 else [])
+        return call("oscale", args, INT)
 
     def p_float(self, d):
         r = self.rng

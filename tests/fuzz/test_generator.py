@@ -129,6 +129,8 @@ PY_CONSTRUCTS = {
     "case methods": r"\.(title|capitalize|swapcase|casefold)\(\)",
     # gen_py_try.py
     "try/except": r"\btry:\n(.|\n)*except \(?[A-Z]",
+    "Optional result": r"(?<!def )\b(ofind|omin)\(",
+    "default-None parameter": r"(?<!def )\boscale\(",
 }
 
 
