@@ -125,7 +125,10 @@ _METHODS = ("append", "pop", "extend", "insert", "remove", "index", "count", "cl
             "reverse", "sort")
 
 
-def attribute(lst: PyList, name: str, loc):
+def attribute(lst: PyList, name: str, loc, tr=None):
+    if lst.kind == "deque":  # collections_deque.py
+        from .collections_deque import attribute as deque_attribute
+        return deque_attribute(tr, lst, name, loc)
     if name in _METHODS:
         return ListMethod(lst, name)
     raise error(loc, f"list.{name} is not supported",

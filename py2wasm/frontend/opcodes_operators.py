@@ -44,6 +44,9 @@ class OperatorOps:
             f.stack.append(objects.binary(self, op, ins.argrepr.endswith("="), a, b,
                                           self.loc_of(ins)))
             return
+        if any(lists.is_list(v) and v.kind == "deque" for v in (a, b)):
+            from .collections_deque import refuse_operator
+            refuse_operator(ins.argrepr, self.loc_of(ins))
         if any(isinstance(v, arrays.ListLit) or lists.is_list(v) for v in (a, b)):
             f.stack.append(lists.binary(self, op, ins.argrepr.endswith("="), a, b,
                                         self.loc_of(ins)))
