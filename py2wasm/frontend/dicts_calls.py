@@ -25,7 +25,8 @@ _METHODS = {"get", "setdefault", "pop", "popitem", "keys", "values", "items", "u
 
 
 def attribute(d: PyDict, name, loc):
-    if name in _METHODS:
+    from .collections_counter import METHODS as COUNTER_METHODS
+    if name in _METHODS or d.counter and name in COUNTER_METHODS:
         return ContainerMethod(d, name)
     if name == "default_factory" and d.default is not None:
         return d.default
