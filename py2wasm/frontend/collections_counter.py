@@ -141,7 +141,7 @@ def _method(tr, c, name, args, kwargs, loc):
         key = lists._site_key(tr, _site(tr, loc, "elements()"))
         out = lists.new_list(tr, lists._sites(tr).get(key), [], loc, ("abs", key))
         call_python(tr, _elements, [out, c], {}, loc, site=loc, public="Counter.elements")
-        return out
+        return lists.ListIter(out, 0)  # an iterator, as CPython's (an itertools.chain)
     if name == "most_common":
         if len(args) > 1:
             raise TraceRaise("TypeError", f"Counter.most_common() takes from 1 to 2 "

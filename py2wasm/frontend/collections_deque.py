@@ -436,6 +436,23 @@ def refuse_operator(op, loc):
                 E_UNSUPPORTED_VALUE)
 
 
+def compare_other(op, a, b):
+    """`a op b` where one side is a deque and the other is not: == is
+    False, != True, an ordering CPython's TypeError."""
+    if op in ("==", "!="):
+        return op == "!="
+
+    def name(v):
+        if is_deque(v):
+            return "collections.deque"
+        if isinstance(v, PyList) or type(v).__name__ in ("Literal", "ListLit"):
+            return "list"
+        t = scalar_type(v)
+        return t.pyname if t is not None else type(v).__name__
+    raise TraceRaise("TypeError", f"'{op}' not supported between instances of '{name(a)}' "
+                     f"and '{name(b)}'")
+
+
 def refuse_result(loc, what):
     raise error(loc, f"{what} is a collections.deque, which cannot leave compiled code yet",
                 "return list(d): a list of the same items", E_UNSUPPORTED_VALUE)

@@ -212,6 +212,9 @@ def _check_item(tr, lst: PyList, v, loc):
     (retracing the function) and refuses a different type."""
     if isinstance(v, Literal):
         v = as_list(tr, v, loc)
+    if isinstance(v, PyList) and v.kind == "deque":
+        raise error(loc, "a list of deques is not supported in compiled code",
+                    "keep the deques in a dict, or use lists of lists", E_UNSUPPORTED_VALUE)
     if isinstance(v, PyList):  # stored as a row: changes through the outer list are not tracked
         mutates(tr, v)
         if v.elem is None and v.site is not None and lst.site is not None:

@@ -319,6 +319,9 @@ def call(tr, fn, args, kwargs, loc):
         return _anyall(tr, lst, fn.__name__)
     if fn is list:
         return copy(tr, lst, loc)
+    if fn is bool:  # bool(xs), bool(deque): not empty
+        from .lists import truth
+        return truth(tr, lst)
     if fn in (np.array, np.asarray):
         dt = kwargs.get("dtype")
         if dt is not None:

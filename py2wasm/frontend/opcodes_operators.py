@@ -92,6 +92,11 @@ class OperatorOps:
         if objects.is_obj(a) or objects.is_obj(b):
             f.stack.append(objects.compare(self, _cmp_op(ins), a, b, self.loc_of(ins)))
             return
+        deques = [lists.is_list(v) and v.kind == "deque" for v in (a, b)]
+        if any(deques) and not all(deques):  # a deque equals only deques (collections_deque)
+            from .collections_deque import compare_other
+            f.stack.append(compare_other(_cmp_op(ins), a, b))
+            return
         if any(isinstance(v, arrays.ListLit) or lists.is_list(v) for v in (a, b)):
             f.stack.append(lists.compare(self, _cmp_op(ins), a, b, self.loc_of(ins)))
             return
