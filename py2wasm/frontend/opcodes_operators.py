@@ -82,10 +82,6 @@ class OperatorOps:
         if sets.is_set_value(a) or sets.is_set_value(b):
             raise error(self.loc_of(ins), "comparing sets is not supported",
                         "compare their lengths or test membership", E_TYPE)
-        if any(dicts.is_dict(v) and v.counter for v in (a, b)):  # collections_counter.py
-            from .collections_counter import binary as counter_binary
-            f.stack.append(counter_binary(self, op, a, b, self.loc_of(ins)))
-            return
         if dicts.is_dict_value(a) or dicts.is_dict_value(b):
             raise error(self.loc_of(ins), "comparing dicts is not supported",
                         "compare their items", E_TYPE)
