@@ -28,6 +28,7 @@ from __future__ import annotations
 import ast
 import random
 
+from .gen_py_collections import CollectionsPy
 from .gen_py_extra import ExtraPy
 from .gen_py_more import LLI, MoreGen
 from .gen_scalar import BOOL, FLOAT, INT, L, S, Options, ScalarGen, call, const, name
@@ -83,7 +84,7 @@ def gen1(xs):
 '''
 
 
-class PyGen(MoreGen, ExtraPy, ExtraScalar, ScalarGen):
+class PyGen(CollectionsPy, MoreGen, ExtraPy, ExtraScalar, ScalarGen):
     def __init__(self, rng, opts=None):
         super().__init__(rng, opts)
         self.cvars: dict[str, str] = {}  # container variables: name -> type
