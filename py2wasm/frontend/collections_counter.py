@@ -89,8 +89,15 @@ def _new(tr, loc, tag="Counter"):
 
 
 def _fill(tr, c, src, loc, subtract=False):
+    from . import lists
     from .calls import call_python
     from .dicts import is_dict
+    if isinstance(src, lists.ListLit):  # a literal's items are this frame's values: a list
+        r = lists.as_list(tr, src, loc, strict=False)
+        if r is None:
+            raise error(loc, "Counter of this list literal is not supported in compiled code",
+                        "count a list of numbers, strs or tuples", E_UNSUPPORTED_CALL)
+        src = r
     if is_dict(src):
         fn = _subtract_mapping if subtract else _count_mapping
     else:

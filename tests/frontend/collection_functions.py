@@ -8,6 +8,8 @@ import bisect
 import heapq
 from collections import Counter, defaultdict, deque
 
+collections_Counter = Counter
+
 
 # --- operation-sequence interpreters -------------------------------------------------------
 
@@ -178,6 +180,12 @@ def elements_loop(n: int):
     for x in c.elements():
         s = s * 10 + x
     return s, sorted(c.elements())
+
+
+def counter_of_literal(v: int):  # the fuzzer's (seed 5300): a literal of this frame's values
+    c = collections_Counter([v, 10, v])
+    c.update([v, v + 1])
+    return collections_Counter([-v % 101 - 50])[50], list(c.items())
 
 
 def counter_result(n: int):

@@ -79,6 +79,7 @@ KERNELS = [
     (C.mutate_while_iterating, [(0,), (2,)]),
     (C.lambda_default, [(0,), (7,)]),
     (C.elements_loop, [(0,), (8,)]),
+    (C.counter_of_literal, [(0,), (100,)]),
 ]
 
 
