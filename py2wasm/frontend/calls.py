@@ -371,6 +371,10 @@ def call_value(tr, fn, args, kwargs, loc):
         # a generator passed to a Python function is made here, as in CPython
         args = [generators.started(tr, a, loc) for a in args]
         kwargs = {k: generators.started(tr, a, loc) for k, a in kwargs.items()}
+    from . import collections_calls  # heapq, bisect, deque, Counter, defaultdict
+    r = collections_calls.call(tr, fn, list(args), dict(kwargs), loc)
+    if r is not collections_calls.NO:
+        return r
     from . import dicts, objects, sets, strvalues
     if args and type(args[0]).__name__ in ("ListIter", "RevIter", "EnumIter", "ZipIter") and any(
             fn is b for b in (list, sorted, sum, min, max, any, all, set, tuple)):

@@ -223,17 +223,19 @@ def result_type(v, loc, what):
     hint = ("return a dict or set of numbers, strs or tuples of those; "
             "convert other contents to lists or arrays first")
     if isinstance(v, PyDict):
-        if v.default is not None or v.counter:
-            kind = "collections.Counter" if v.counter else "collections.defaultdict"
-            raise error(loc, f"{what} is a {kind}, which cannot leave compiled code yet",
-                        "return dict(d): a plain dict of the same items", E_UNSUPPORTED_VALUE)
+        # a Counter or a defaultdict of a number factory comes back as one (runner/containers.py)
+        factory = "Counter" if v.counter else getattr(v.default, "__name__", None)
+        if v.default is not None and v.default not in (int, float, bool):
+            raise error(loc, f"{what} is a collections.defaultdict({factory}), which cannot "
+                        "leave compiled code yet", "return dict(d): a plain dict of the same "
+                        "items", E_UNSUPPORTED_VALUE)
         if v.kt is None:
-            return DictType(None, None)
+            return DictType(None, None, factory)
         kt, vt = trace_type(v.kt, loc, what), trace_type(v.vt, loc, what)
         if not _plain(kt) or not _plain(vt):
             raise error(loc, f"{what} is a dict of {kt!r} keys and {vt!r} values, which "
                         "cannot leave compiled code yet", hint, E_UNSUPPORTED_VALUE)
-        return DictType(kt, vt)
+        return DictType(kt, vt, factory)
     if v.et is None:
         return SetType(None)
     et = trace_type(v.et, loc, what)

@@ -163,6 +163,9 @@ def _esize(d):
 
 def new_dict(tr, kt, vt, loc, site=None, default=None, counter=False) -> PyDict:
     fb = tr.fb
+    if vt is not None:  # empty containers as values: their learned types (collections_defaultdict)
+        from .collections_defaultdict import refresh
+        vt = refresh(tr, vt)
     hdr = fb.emit("alloc", [fb.const(HEADER)], loc=loc)
     d = PyDict(kt, vt, hdr, site, default, counter)
     _st(fb, hdr, 0, 0)
@@ -207,7 +210,7 @@ def learn(tr, d: PyDict, key, value, loc):
     if d.site is None:
         raise error(loc, "a dict whose key and value types cannot be inferred",
                     "start it with an item, e.g. {0: 0.0}", E_TYPE)
-    key, value = _key_strs(tr, key, loc), _strs(tr, value, loc)
+    key, value = _key_strs(tr, key, loc), _as_list(tr, _strs(tr, value, loc), loc)
     kt, vt = _sites(tr).get(d.site, (None, None))
     if kt is None:
         _check_key(key, loc)
@@ -232,6 +235,16 @@ def _strs(tr, v, loc):
     if type(v) is str or isinstance(v, FStr):
         from .strvalues import to_str
         return to_str(tr, v, loc)
+    return v
+
+
+def _as_list(tr, v, loc):
+    """A list literal going into a dict: a list in memory (at the literal's
+    site, where an empty one learns its element type)."""
+    from .lists import Literal, as_list
+    if isinstance(v, Literal):
+        r = as_list(tr, v, loc, strict=False)
+        return v if r is None else r
     return v
 
 
@@ -482,17 +495,24 @@ def getitem(tr, d: PyDict, key, loc):
         if d.default is not None or d.counter:
             if d.site is None:
                 raise error(loc, "a defaultdict whose key type cannot be inferred", "", E_TYPE)
-            learn(tr, d, key, d.default() if d.default else 0, loc)
+            learn(tr, d, key, _default(tr, d, loc) if d.default else 0, loc)
         missing_key(tr, key, loc)
     found, j, slot, h, kl = _lookup(tr, d, key, loc)
     if d.default is not None:
-        _if(fb, fb.emit("not", [found]), lambda: [_insert_new(tr, d, h, kl, d.default(), loc)])
+        _if(fb, fb.emit("not", [found]),
+            lambda: [_insert_new(tr, d, h, kl, _default(tr, d, loc), loc)])
         found, j, slot, h, kl = _lookup(tr, d, key, loc)
     elif d.counter:
         return _value_or(tr, d, found, j, 0)
     else:
         _key_error(tr, fb.emit("not", [found]), key, loc)
     return _load_tmpl(tr, d.vt, _entry(tr, d, j), _voff(d))
+
+
+def _default(tr, d, loc):
+    """factory() of defaultdict d (collections_defaultdict.py)."""
+    from .collections_defaultdict import default_value
+    return default_value(tr, d, loc)
 
 
 def _value_or(tr, d, found, j, default):
@@ -569,7 +589,7 @@ def setitem(tr, d: PyDict, key, value, loc):
     if d.kt is None:
         learn(tr, d, key, value, loc)
         return
-    value = str_value(tr, d, value, loc)
+    value = _as_list(tr, str_value(tr, d, value, loc), loc)
     key = _same_kind(tr, d, key, value, loc)
     found, j, slot, h, kl = _lookup(tr, d, key, loc)
 
@@ -678,7 +698,7 @@ def from_items(tr, items, site, loc) -> PyDict:
     if not items:
         kt, vt = _sites(tr).get(site, (None, None))
         return new_dict(tr, kt, vt, loc, site)
-    items = [(_key_strs(tr, k, loc), _strs(tr, v, loc)) for k, v in items]
+    items = [(_key_strs(tr, k, loc), _as_list(tr, _strs(tr, v, loc), loc)) for k, v in items]
     k0, v0 = items[0]
     _check_key(k0, loc)
     _check_value(v0, loc)

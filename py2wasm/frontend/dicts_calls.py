@@ -25,7 +25,8 @@ _METHODS = {"get", "setdefault", "pop", "popitem", "keys", "values", "items", "u
 
 
 def attribute(d: PyDict, name, loc):
-    if name in _METHODS:
+    from .collections_counter import METHODS as COUNTER_METHODS
+    if name in _METHODS or d.counter and name in COUNTER_METHODS:
         return ContainerMethod(d, name)
     if name == "default_factory" and d.default is not None:
         return d.default
@@ -147,8 +148,10 @@ def _popitem(tr, d, loc):
     return (k, v)
 
 
-def _copy(tr, d, loc):
-    out = new_dict(tr, d.kt, d.vt, loc, d.site, d.default, d.counter)
+def _copy(tr, d, loc, plain=False):
+    """d.copy() (of d's class), or dict(d) when `plain`."""
+    out = new_dict(tr, d.kt, d.vt, loc, d.site, None if plain else d.default,
+                   False if plain else d.counter)
     if d.kt is not None:
         _update(tr, out, d, loc)
     return out
@@ -181,7 +184,7 @@ def call(tr, fn, args, kwargs, loc):
             kt, vt = _sites(tr).get(site, (None, None))
             return new_dict(tr, kt, vt, loc, site)
         if len(args) == 1 and is_dict(args[0]):
-            return _copy(tr, args[0], loc)
+            return _copy(tr, args[0], loc, plain=True)
     if fn is collections.defaultdict and not kwargs and len(args) == 1 and \
             args[0] in (int, float, bool):
         site = _site(tr, loc, "defaultdict")

@@ -58,6 +58,7 @@ class PyList:
     """A list in linear memory (see the module docstring). `elem` is None for
     a list whose element type is not known yet (then empty at run time)."""
     __slots__ = ("elem", "hdr", "site")
+    kind = "list"  # "deque": a collections_deque.PyDeque
 
     def __init__(self, elem: Optional[str], hdr: Var, site=None):
         self.elem = elem
@@ -211,6 +212,9 @@ def _check_item(tr, lst: PyList, v, loc):
     (retracing the function) and refuses a different type."""
     if isinstance(v, Literal):
         v = as_list(tr, v, loc)
+    if isinstance(v, PyList) and v.kind == "deque":
+        raise error(loc, "a list of deques is not supported in compiled code",
+                    "keep the deques in a dict, or use lists of lists", E_UNSUPPORTED_VALUE)
     if isinstance(v, PyList):  # stored as a row: changes through the outer list are not tracked
         mutates(tr, v)
         if v.elem is None and v.site is not None and lst.site is not None:
@@ -549,6 +553,9 @@ def _index(tr, i, n, msg, loc):
 
 
 def getitem(tr, lst: PyList, i, loc):
+    if lst.kind == "deque":
+        from .collections_deque import getitem as deque_getitem
+        return deque_getitem(tr, lst, i, loc)
     if isinstance(i, slice):
         return get_slice(tr, lst, i, loc)
     fb = tr.fb
@@ -560,6 +567,9 @@ def getitem(tr, lst: PyList, i, loc):
 
 
 def setitem(tr, lst: PyList, i, v, loc):
+    if lst.kind == "deque":
+        from .collections_deque import setitem as deque_setitem
+        return deque_setitem(tr, lst, i, v, loc)
     if isinstance(i, slice):  # xs[a:b] = ys (lists_slices.py)
         from .lists_slices import set_slice
         return set_slice(tr, lst, i, v, loc)
@@ -707,6 +717,9 @@ def truth(tr, lst: PyList):
 
 
 def get_iter(tr, lst: PyList):
+    if lst.kind == "deque":
+        from .collections_deque import get_iter as deque_iter
+        return deque_iter(tr, lst)
     return ListIter(lst, 0)
 
 

@@ -125,7 +125,10 @@ _METHODS = ("append", "pop", "extend", "insert", "remove", "index", "count", "cl
             "reverse", "sort")
 
 
-def attribute(lst: PyList, name: str, loc):
+def attribute(lst: PyList, name: str, loc, tr=None):
+    if lst.kind == "deque":  # collections_deque.py
+        from .collections_deque import attribute as deque_attribute
+        return deque_attribute(tr, lst, name, loc)
     if name in _METHODS:
         return ListMethod(lst, name)
     raise error(loc, f"list.{name} is not supported",
@@ -316,6 +319,9 @@ def call(tr, fn, args, kwargs, loc):
         return _anyall(tr, lst, fn.__name__)
     if fn is list:
         return copy(tr, lst, loc)
+    if fn is bool:  # bool(xs), bool(deque): not empty
+        from .lists import truth
+        return truth(tr, lst)
     if fn in (np.array, np.asarray):
         dt = kwargs.get("dtype")
         if dt is not None:

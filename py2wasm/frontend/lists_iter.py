@@ -105,6 +105,9 @@ def iter_step(tr, it):
     run only when there is a next item, gives (item, next iterator)."""
     from .iterators import RangeIter, range_advance, range_has_next
     fb = tr.fb
+    if type(it).__name__ == "DequeIter":
+        from .collections_deque import iter_step as deque_step
+        return deque_step(tr, it)
     if isinstance(it, ListIter):
         return iter_more(tr, it), lambda: iter_item(tr, it)
     if isinstance(it, RangeIter):

@@ -79,7 +79,7 @@ class AttributeOps:
         if isinstance(obj, arrays.ListLit):
             obj = lists.as_list(self, obj, loc)
         if lists.is_list(obj):
-            return lists.attribute(obj, name, loc)
+            return lists.attribute(obj, name, loc, self)
         if strvalues.is_str(obj) or isinstance(obj, strings.FStr):  # run-time strings
             return strvalues.attribute(self, obj, name, loc)
         if arrays.is_array(obj):

@@ -37,6 +37,10 @@ class OperatorOps:
             f.stack.append(sets.binary(self, op, ins.argrepr.endswith("="), a, b,
                                        self.loc_of(ins)))
             return
+        if any(dicts.is_dict(v) and v.counter for v in (a, b)):  # collections_counter.py
+            from .collections_counter import binary as counter_binary
+            f.stack.append(counter_binary(self, op, a, b, self.loc_of(ins)))
+            return
         if dicts.is_dict_value(a) or dicts.is_dict_value(b):
             raise error(self.loc_of(ins), f"operator {ins.argrepr} on dicts is not supported",
                         "use the dict's methods (update, copy)", E_TYPE)
@@ -44,6 +48,9 @@ class OperatorOps:
             f.stack.append(objects.binary(self, op, ins.argrepr.endswith("="), a, b,
                                           self.loc_of(ins)))
             return
+        if any(lists.is_list(v) and v.kind == "deque" for v in (a, b)):
+            from .collections_deque import refuse_operator
+            refuse_operator(ins.argrepr, self.loc_of(ins))
         if any(isinstance(v, arrays.ListLit) or lists.is_list(v) for v in (a, b)):
             f.stack.append(lists.binary(self, op, ins.argrepr.endswith("="), a, b,
                                         self.loc_of(ins)))
@@ -80,6 +87,11 @@ class OperatorOps:
                         "compare their items", E_TYPE)
         if objects.is_obj(a) or objects.is_obj(b):
             f.stack.append(objects.compare(self, _cmp_op(ins), a, b, self.loc_of(ins)))
+            return
+        deques = [lists.is_list(v) and v.kind == "deque" for v in (a, b)]
+        if any(deques) and not all(deques):  # a deque equals only deques (collections_deque)
+            from .collections_deque import compare_other
+            f.stack.append(compare_other(_cmp_op(ins), a, b))
             return
         if any(isinstance(v, arrays.ListLit) or lists.is_list(v) for v in (a, b)):
             f.stack.append(lists.compare(self, _cmp_op(ins), a, b, self.loc_of(ins)))

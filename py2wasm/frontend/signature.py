@@ -534,6 +534,9 @@ def trace_type(v: Any, loc, what="value") -> PyType:
         return ArrayType(v.dtype, v.ndim)
     from .lists import PyList, list_type
     if isinstance(v, PyList):
+        if v.kind == "deque":
+            from .collections_deque import refuse_result
+            refuse_result(loc, what)
         return list_type(v)
     from .strvalues import PyStr
     if t is PyStr:

@@ -287,14 +287,16 @@ class DictType(ArrayType):
     (numbers or tuples of numbers), None for a dict that stays empty."""
     kt: "PyType | None" = None
     vt: "PyType | None" = None
+    factory: "str | None" = None  # a result's class: "Counter", or defaultdict's "int"...
 
-    def __init__(self, kt, vt):
+    def __init__(self, kt, vt, factory=None):
         object.__setattr__(self, "dtype", "uint8")
         object.__setattr__(self, "ndim", 0)
         object.__setattr__(self, "strided", False)
         object.__setattr__(self, "alias", None)
         object.__setattr__(self, "kt", kt)
         object.__setattr__(self, "vt", vt)
+        object.__setattr__(self, "factory", factory)
 
     def __repr__(self) -> str:
         return python_name(self)
@@ -441,7 +443,8 @@ def to_json(t: PyType):
         return {"tuple": [to_json(e) for e in t.elems]}
     if isinstance(t, DictType):  # an ArrayType to the ABI code, which ignores "dict"
         return {"array": "uint8", "ndim": 0,
-                "dict": [None if x is None else to_json(x) for x in (t.kt, t.vt)]}
+                "dict": [None if x is None else to_json(x) for x in (t.kt, t.vt)],
+                **({"factory": t.factory} if t.factory else {})}
     if isinstance(t, SetType):
         return {"array": "uint8", "ndim": 0, "set": None if t.et is None else to_json(t.et)}
     if isinstance(t, StrType):  # an ArrayType to the ABI code, which ignores "str"
@@ -474,7 +477,8 @@ def from_json(j) -> PyType:
     if isinstance(j, dict) and "optional" in j:
         return OptionalType(from_json(j["optional"]))
     if isinstance(j, dict) and "dict" in j:
-        return DictType(*(None if x is None else from_json(x) for x in j["dict"]))
+        return DictType(*(None if x is None else from_json(x) for x in j["dict"]),
+                        j.get("factory"))
     if isinstance(j, dict) and "set" in j:
         return SetType(None if j["set"] is None else from_json(j["set"]))
     if isinstance(j, dict) and "list" in j:

@@ -273,7 +273,14 @@ def result_container(placement, u8, hdr: int, t, strs=None):
         if own is not None:
             return own
     if isinstance(t, DictType):
-        return dict(read_dict(u8, hdr, t, strs))
+        d = dict(read_dict(u8, hdr, t, strs))
+        if t.factory == "Counter":  # the class CPython's value has (frontend/collections_*.py)
+            import collections
+            return collections.Counter(d)
+        if t.factory in ("int", "float", "bool"):
+            import collections
+            return collections.defaultdict({"int": int, "float": float, "bool": bool}[t.factory], d)
+        return d
     return set(read_set(u8, hdr, t, strs))
 
 

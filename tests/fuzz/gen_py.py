@@ -29,6 +29,7 @@ import ast
 import random
 
 from .gen_py_builtins import BuiltinsPy
+from .gen_py_collections import CollectionsPy
 from .gen_py_extra import ExtraPy
 from .gen_py_try import TryPy
 from .gen_py_more import LLI, MoreGen
@@ -85,7 +86,7 @@ def gen1(xs):
 '''
 
 
-class PyGen(BuiltinsPy, TryPy, MoreGen, ExtraPy, ExtraScalar, ScalarGen):
+class PyGen(CollectionsPy, BuiltinsPy, TryPy, MoreGen, ExtraPy, ExtraScalar, ScalarGen):
     def __init__(self, rng, opts=None):
         super().__init__(rng, opts)
         self.cvars: dict[str, str] = {}  # container variables: name -> type
