@@ -151,6 +151,13 @@ def reduce(tr, kind, a, axis, keepdims, loc, ddof=0):
     if kind in ("var", "std"):
         return _variance(tr, kind, a, axis, axes, keepdims, loc, ddof)
     if kind == "mean" and acc_dt == "float64" and src != "float64" and hasattr(tr, "mt") and \
+            isinstance(a, Arr) and a.strides is not None and a.ndim > 1 and \
+            axes == (a.ndim - 1,):
+        # NumPy's buffered pairwise path when the view is C-contiguous at run time
+        from .korder_layout import by_contiguity
+        return by_contiguity(tr, a, lambda v: reduce(tr, kind, v, axis, keepdims, loc, ddof),
+                             lambda v: _reduce_axes(tr, kind, v, axes, keepdims, acc_dt, loc))
+    if kind == "mean" and acc_dt == "float64" and src != "float64" and hasattr(tr, "mt") and \
             not (isinstance(a, Arr) and a.strides is not None and a.ndim > 1 and
                  len(axes) != a.ndim):
         # NumPy's mean of ints and bools: umr_sum(a, dtype=float64), the
@@ -295,6 +302,9 @@ def _pairwise_reduction(tr, kind, a, axes, keepdims, loc, buffered=False):
     axis sets: None (the sequential reduction)."""
     fb = tr.fb
     nd = a.ndim
+    if isinstance(a, Ew) and nd > 1 and len(axes) == 1 and not buffered:
+        # NumPy reduces a temporary laid out in its operands' K order
+        a = materialize(tr, a, loc, order="K")
     if isinstance(a, Arr) and a.strides is not None and nd > 1 and len(axes) == 1 and \
             not buffered:
         # one axis of an N-d view: pairwise when it is innermost in memory

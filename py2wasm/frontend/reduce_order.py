@@ -97,6 +97,11 @@ def axis_order(fb, a, plan):
     first, each (axis, length, [byte stride of each leaf]); `axis` and the
     values may be run-time i64 values."""
     nd = a.ndim
+    if isinstance(a, Ew):  # NumPy sums a temporary laid out so (dense)
+        from .korder_layout import c_strides, layout
+        st = layout(fb, a) or c_strides(fb, a.shape)
+        return sort_axes(fb, [(d, a.shape[d], [_sel(fb, A.icmp(fb, "eq", a.shape[d], 1), 0,
+                                                      st[d])]) for d in range(nd)])
     ops = leaves(a)
     slots = []
     for d in range(nd):
