@@ -1,5 +1,5 @@
 """NumPy's memory layout of a new elementwise result (order='K'): ufuncs,
-operators, comparisons, `np.where`, `astype`, `np.copy`, `np.array`.
+operators, comparisons, `np.where`, `astype`, `np.copy`, `np.array`, `np.empty_like` and the other `*_like`.
 
 Place in the pipeline: frontend value semantics, used by arrays.materialize
 (order "K": `settle`, i.e. a result stored in a variable, passed, returned
@@ -111,12 +111,56 @@ def materialize_k(tr, v, loc):
     out = A.alloc(tr, v.dtype, v.shape, loc)
     out = Arr(out.dtype, out.ptr, out.shape, st, out.root)
     plan = A.Plan(fb, v, v.shape)
+    nd = v.ndim
 
-    def body(idx, cs):
-        A.store(fb, out, idx, A.element(tr, v, idx, plan, loc), st)
-        return cs
-    A.loop_nest(fb, v.shape, [], body, parallel=True)  # a fresh output, dense
+    def nest(inner):
+        """The loop nest with axis `inner` innermost (the others in C order):
+        the stores run along the unit stride."""
+        axes = [d for d in range(nd) if d != inner] + [inner]
+
+        def body(pidx, cs):
+            idx = [None] * nd
+            for d, i in zip(axes, pidx):
+                idx[d] = i
+            A.store(fb, out, idx, A.element(tr, v, idx, plan, loc), st)
+            return cs
+        A.loop_nest(fb, [v.shape[d] for d in axes], [], body, parallel=True)  # fresh, dense
+
+    # the innermost axis in memory: the one of unit stride and length > 1
+    # (C order's last axis when no other is)
+    conds = [A.band(fb, A.icmp(fb, "eq", st[d], 1), A.icmp(fb, "ne", v.shape[d], 1))
+             for d in range(nd - 1)]
+    join = fb.new_block()
+    for d, c in enumerate(conds):
+        if c is False:
+            continue
+        if c is True:
+            nest(d)
+            fb.br(join)
+            fb.set_block(join)
+            return out
+        yes, no = fb.new_block(), fb.new_block()
+        fb.cond_br(c, yes, no)
+        fb.set_block(yes)
+        nest(d)
+        fb.br(join)
+        fb.set_block(no)
+    nest(nd - 1)
+    fb.br(join)
+    fb.set_block(join)
     return out
+
+
+def alloc_like(tr, dtype, a, loc) -> Arr:
+    """A new array of a's shape laid out as NumPy's `np.empty_like(a)`
+    (order='K': dense in the memory order of `a`)."""
+    fb = tr.fb
+    out = A.alloc(tr, dtype, a.shape, loc)
+    st = layout(fb, a)
+    if st is None or a.ndim < 2 or A._cx(dtype):
+        return out
+    st = dense_korder(fb, a.shape, [(a.shape, st)])
+    return out if st is None else Arr(out.dtype, out.ptr, out.shape, st, out.root)
 
 
 def by_contiguity(tr, a: Arr, fn_c, fn_other):

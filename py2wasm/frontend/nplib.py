@@ -62,7 +62,8 @@ def _like(tr, name, args, kwargs, loc):
     a = as_array(tr, b["a"], loc)
     dt = dtype_arg(b["dtype"], loc, a.dtype)
     value = {"zeros_like": 0, "ones_like": 1}.get(name, b.get("fill_value"))
-    out = alloc(tr, dt, a.shape, loc)
+    from .korder_layout import alloc_like
+    out = alloc_like(tr, dt, a, loc)  # order='K': laid out as `a`
     if name != "empty_like":
         fill(tr, out, value, loc)
     return out

@@ -19,7 +19,9 @@ The elements, in that order, are then added as follows:
   permutation of a contiguous layout: Fortran order, transposes, advanced
   index results; or a 1-D run): ONE pairwise sum of the whole run;
 - an elementwise expression: NumPy computes it into a new array laid out in
-  the same K order (dense), then sums that: one pairwise sum;
+  its operands' K order (dense; nested operations are temporaries with
+  their own layouts: frontend/korder_layout.py), then sums that: one
+  pairwise sum;
 - otherwise (a view whose axes do not coalesce, e.g. `a[::2, 1:]`; or a
   reduction that casts, like the mean of ints): buffered, the pairwise sum
   of each BUFSIZE-element buffer in turn, added to a running total from 0.0.
@@ -211,9 +213,40 @@ def korder_sum(tr, a, loc, buffered=False):
     sums rounded at every step). `buffered`: the reduction casts (NumPy
     buffers every element)."""
     fb = tr.fb
-    nd = a.ndim
     plan = A.Plan(fb, a, a.shape)
     slots = axis_order(fb, a, plan)
+    if not isinstance(a, Arr) or buffered:
+        return _copied_sum(tr, a, loc, buffered, plan, slots)
+    # a dense array (a K-ordered result, a Fortran-ordered argument): its
+    # memory from `ptr` is the run in NumPy's order, summed where it lies
+    dense, run = True, a.itemsize
+    for _, m, st in slots:  # inner first
+        dense = _and(fb, dense, _or(fb, A.icmp(fb, "eq", m, 1), A.icmp(fb, "eq", st[0], run)))
+        run = A.imul(fb, run, m)
+    if dense is False:
+        return _copied_sum(tr, a, loc, buffered, plan, slots)
+    fn = _chunked_fn(tr, a.dtype)
+    n = A.size_of(fb, a)
+
+    def direct():
+        return fb.emit_multi("call", [ic(fb, a.ptr), ic(fb, n), fb.const(1)],
+                             {"fn": fn, "results": [F64]}, loc=loc)[0]
+    if dense is True:
+        return direct()
+    yes, no, join = fb.new_block(), fb.new_block(), fb.new_block([F64])
+    fb.cond_br(dense, yes, no)
+    fb.set_block(yes)
+    fb.br(join, [direct()])
+    fb.set_block(no)
+    fb.br(join, [_copied_sum(tr, a, loc, buffered, plan, slots)])
+    fb.set_block(join)
+    return join.params[0]
+
+
+def _copied_sum(tr, a, loc, buffered, plan, slots):
+    """korder_sum through a temporary holding the elements in NumPy's order."""
+    fb = tr.fb
+    nd = a.ndim
     n = A.size_of(fb, a)
     tmp = alloc(tr, a.dtype, (n,), loc)
     outer = [s[1] for s in reversed(slots)]  # outer first

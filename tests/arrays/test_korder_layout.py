@@ -1,4 +1,4 @@
-"""Elementwise results, `np.copy`, `np.array` and `astype` are laid out as
+"""Elementwise results, `np.copy`, `np.array`, `astype` and `np.zeros_like` (...) are laid out as
 NumPy lays them out (order 'K', frontend/korder_layout.py): in the memory
 order of their operands. So later sums over a stored result (`x = f * 2.0;
 x.sum()` of a Fortran-ordered f), its axis sums, further expressions of
@@ -59,7 +59,16 @@ def looped(a):
     return x.sum(), x.mean(axis=0), x
 
 
-FUNCS = [stored, chain, copies, helpers, looped]
+def likes(a):
+    z = np.zeros_like(a)  # order='K': laid out as a
+    z += a * 3.0
+    e = np.empty_like(a)
+    e[...] = a
+    d = np.diff(a, 2, axis=0)  # NumPy's temporary a[1:] - a[:-1]: K order
+    return z.sum(), e.var(), z.sum(axis=0), d.sum()
+
+
+FUNCS = [stored, chain, copies, helpers, looped, likes]
 
 
 @functools.lru_cache(maxsize=None)
@@ -133,5 +142,5 @@ def test_large_fortran_and_transposed_results():
         for dtype in ("float64", "float32"):
             x = _values(rng, shape, dtype)
             for a in (np.asfortranarray(x), x.T, _layout(x, "perm")):
-                for fn in (stored, copies, looped):
+                for fn in (stored, copies, looped, likes):
                     _same(_compiled(fn, "simd")(a), fn(a))
