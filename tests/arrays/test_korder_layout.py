@@ -54,9 +54,14 @@ def helpers(a):
 
 def looped(a):
     x = a * 1.0
+    xs = [a * 2.0]  # arrays in a list keep their layout
     for _ in range(3):
         x = x * 0.75 + a
-    return x.sum(), x.mean(axis=0), x
+        xs.append(x - 1.0)
+    s = 0.0
+    for m in xs:
+        s += m.sum()
+    return x.sum(), x.mean(axis=0), x, s
 
 
 def likes(a):
@@ -144,3 +149,27 @@ def test_large_fortran_and_transposed_results():
             for a in (np.asfortranarray(x), x.T, _layout(x, "perm")):
                 for fn in (stored, copies, looped, likes):
                     _same(_compiled(fn, "simd")(a), fn(a))
+
+
+def int_means(a):
+    x = a + 1
+    return x.mean(axis=1), a[1:3].mean(axis=-1), x.mean()
+
+
+def test_int_mean_of_views_contiguous_at_run_time():
+    """The mean of ints along the last axis: NumPy's buffered pairwise sum
+    when the array is C-contiguous at run time (a K-ordered result of a
+    reversed argument, rows of a C-ordered one), here as in NumPy."""
+    rng = np.random.default_rng(11)
+    for shape in [(4, 300), (3, 9000)]:
+        x = rng.integers(-2**60, 2**60, shape)
+        for a in (x, x[::-1], np.asfortranarray(x)):
+            want = int_means(a)
+            got = _compiled(int_means, "simd")(a)
+            # along an axis of an array that is not C-contiguous: sequential
+            # (docs/arrays.md); a + 1 is C-contiguous for x and x[::-1]
+            c = ((a + 1).flags.c_contiguous, a[1:3].flags.c_contiguous, True)
+            assert c[0] != (a.flags.f_contiguous and not a.flags.c_contiguous)
+            for g, w, ok in zip(got, want, c):
+                if ok:
+                    _same(g, w)
