@@ -1,5 +1,6 @@
 """NumPy's memory layout of a new elementwise result (order='K'): ufuncs,
-operators, comparisons, `np.where`, `astype`, `np.copy`, `np.array`, `np.empty_like` and the other `*_like`.
+operators, comparisons, `np.where`, `astype`, `np.copy`, `np.array`,
+`np.empty_like` and the other `*_like`.
 
 Place in the pipeline: frontend value semantics, used by arrays.materialize
 (order "K": `settle`, i.e. a result stored in a variable, passed, returned
@@ -8,8 +9,9 @@ layout decides the order of NumPy's later float sums over the result
 (frontend/reduce_order.py), so `x = f * 2.0; x.sum()` of a Fortran-ordered
 `f` is NumPy's to the bit only when `x` is laid out as NumPy lays it out.
 
-What NumPy does (nditer's allocation of an output with order='K', checked
-against NumPy's strides in tests/arrays/test_korder_layout.py): the result
+What NumPy does (nditer's allocation of an output with order='K'; NumPy's
+sums over such results are compared bit for bit in
+tests/arrays/test_korder_layout.py): the result
 is one dense block whose axes, inner first, follow the iterator's order:
 npyiter_find_best_axis_ordering over the operands' strides (axes of length
 1 and broadcast axes have stride 0 and compare as ambiguous;
@@ -23,8 +25,11 @@ Complex results stay C-ordered: complex reductions of non-contiguous N-d
 views are refused (complex_reduce), so a K-ordered complex result could not
 be summed (docs/arrays.md lists this deviation).
 
-When every array the expression reads is C-ordered (no explicit strides),
-the result is C-ordered and nothing here runs: C-ordered code is unchanged.
+When every array the expression reads is C-ordered (no explicit strides)
+or a basic-slicing view of a C-ordered array (`Arr.c_order`: every view
+`a[i, j:k:s, ::-1, None]` of a C-contiguous array has strides decreasing in
+magnitude over its axes longer than 1, so its K order is C order), the
+result is C-ordered and nothing here runs: that code is unchanged.
 Otherwise the permutation is computed at run time (strides of arguments
 and views are run-time values) and the result carries run-time strides.
 """
