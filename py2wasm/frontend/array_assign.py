@@ -243,8 +243,9 @@ def _float_to_uint64(fb, x, loc):
     return fb.emit("select", [hi, top, low])
 
 
-def copy(tr, a, loc) -> Arr:
-    """A fresh C-contiguous copy."""
+def copy(tr, a, loc, order="C") -> Arr:
+    """A fresh copy, C-contiguous or (order "K": `np.copy`, `np.array`,
+    `astype`) laid out in the memory order of `a` (frontend/korder_layout.py)."""
     if isinstance(a, Ew):
-        return materialize(tr, a, loc)
-    return materialize(tr, Ew("astype", (a,), a.dtype, a.shape, (a.dtype,)), loc)
+        return materialize(tr, a, loc, order=order)
+    return materialize(tr, Ew("astype", (a,), a.dtype, a.shape, (a.dtype,)), loc, order=order)

@@ -309,7 +309,10 @@ def getitem(tr, a, key, loc, _addr=False):
     keep_c = a.strides is None and all(
         not isinstance(k, slice) for k in items[:len(items) - len(shape)]) and all(
         isinstance(k, slice) and k == slice(None) for k in items[len(items) - len(shape):])
-    return Arr(a.dtype, ptr, shape, None if keep_c else nstrides, a.root)
+    # a basic-slicing view of a C-contiguous array keeps C order of magnitude
+    # (korder_layout: its K order is C order)
+    return Arr(a.dtype, ptr, shape, None if keep_c else nstrides, a.root,
+               a.strides is None or a.c_order)
 
 
 def setitem(tr, a, key, value, loc):

@@ -182,4 +182,5 @@ def iter_item(tr, a: Arr, i, loc):
         return element_scalar(fb, a.dtype, ic(fb, ptr), loc)
     if a.ndim == 1:
         return nps.NpScalar(a.dtype, fb.emit("load", [ic(fb, ptr)], {"dtype": a.dtype}, loc=loc))
-    return Arr(a.dtype, ptr, a.shape[1:], None if a.strides is None else st[1:], a.root)
+    return Arr(a.dtype, ptr, a.shape[1:], None if a.strides is None else st[1:], a.root,
+               a.c_order)

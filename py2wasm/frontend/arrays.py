@@ -182,16 +182,20 @@ def iprod(fb, xs):
 # --- values ------------------------------------------------------------------------------
 
 class Arr:
-    """A strided view of linear memory (see the module docstring)."""
-    __slots__ = ("dtype", "ptr", "shape", "strides", "root")
+    """A strided view of linear memory (see the module docstring). `c_order`:
+    explicit strides known to be in C order of magnitude (a basic-slicing
+    view of a C-contiguous array), so NumPy's K order of it is C order
+    (frontend/korder_layout.py); False when unknown."""
+    __slots__ = ("dtype", "ptr", "shape", "strides", "root", "c_order")
 
     def __init__(self, dtype: str, ptr, shape: tuple, strides: Optional[tuple] = None,
-                 root=None):
+                 root=None, c_order: bool = False):
         self.dtype = dtype
         self.ptr = ptr
         self.shape = tuple(shape)
         self.strides = None if strides is None else tuple(strides)
         self.root = root
+        self.c_order = c_order and self.strides is not None
 
     @property
     def ndim(self) -> int:
@@ -292,7 +296,8 @@ def key_of_array(v, key_of):
     if isinstance(v, Arr):
         st = None if v.strides is None else tuple(
             ("k", s) if known(s) else I64 for s in v.strides)
-        return ("arr", v.dtype, tuple(key_of(s) for s in v.shape), st, with_root_for_state(v))
+        return ("arr", v.dtype, tuple(key_of(s) for s in v.shape), st, with_root_for_state(v)) + (
+            ("c",) if v.c_order else ())
     if isinstance(v, ArrIter):
         return ("arri", key_of_array(v.arr, key_of), key_of(v.pos))
     raise TypeError(f"unexpected {type(v).__name__}")
@@ -317,7 +322,7 @@ def array_rebuild(v, rebuild, it):
         shape = tuple(rebuild(s, it) for s in v.shape)
         strides = None if v.strides is None else tuple(
             next(it) if isinstance(s, Var) else s for s in v.strides)
-        return Arr(v.dtype, ptr, shape, strides, with_root_for_state(v))
+        return Arr(v.dtype, ptr, shape, strides, with_root_for_state(v), v.c_order)
     if isinstance(v, ArrIter):
         return ArrIter(array_rebuild(v.arr, rebuild, it), rebuild(v.pos, it))
     raise TypeError(type(v).__name__)
@@ -751,14 +756,19 @@ def element(tr, v, idx, plan, loc):
     return apply(fb, v.op, v.loop, v.dtype, vals, loc)
 
 
-def materialize(tr, v, loc, *, contiguous=False):
+def materialize(tr, v, loc, *, contiguous=False, order="C"):
     """An `Arr` holding the value of `v` (a copy for expressions; a view stays
-    a view unless `contiguous` is asked and it is not C-contiguous)."""
+    a view unless `contiguous` is asked and it is not C-contiguous). A copy
+    is C-ordered, or with order "K" laid out as NumPy lays out the result
+    (frontend/korder_layout.py: the memory order of its operands)."""
     if isinstance(v, Arr):
         if not contiguous or v.strides is None:
             return v
     if not is_array(v):
         return v
+    if order == "K" and not contiguous:
+        from .korder_layout import materialize_k
+        return materialize_k(tr, v, loc)
     fb = tr.fb
     out = alloc(tr, v.dtype, v.shape, loc)
     plan = Plan(fb, v, v.shape)
@@ -781,9 +791,10 @@ def scalar_if_0d(tr, v, loc):
 
 
 def settle(tr, v, loc):
-    """Trace value `v` with every lazy expression materialized (tuples too)."""
+    """Trace value `v` with every lazy expression materialized (tuples too),
+    laid out as NumPy lays out the result (order 'K')."""
     if isinstance(v, Ew):
-        return materialize(tr, v, loc)
+        return materialize(tr, v, loc, order="K")
     if type(v) is tuple and any(isinstance(x, (Ew, tuple)) for x in v):
         return tuple(settle(tr, x, loc) for x in v)
     return v

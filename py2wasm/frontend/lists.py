@@ -407,7 +407,8 @@ def from_literal(tr, lit: Literal, loc, strict=True):
     from .arrays import Ew
     if any(isinstance(v, Ew) for v in items):  # arrays: their values (lists_ofarrays.py)
         from .arrays import materialize
-        items = tuple(materialize(tr, v, loc) if isinstance(v, Ew) else v for v in items)
+        items = tuple(materialize(tr, v, loc, order="K") if isinstance(v, Ew) else v
+                      for v in items)  # laid out as NumPy's (korder_layout.py)
     if any(isinstance(v, ListLit) for v in items):  # rows: lists themselves
         items = tuple(as_list(tr, v, loc, strict=False) or v if isinstance(v, ListLit) else v
                       for v in items)
@@ -506,9 +507,9 @@ def _row(tr, v, loc):
         items = (to_str(tr, x, loc) if type(x) is not PyStr and is_stringish(x) else x for x in v)
         return tuple(items) if type(v) is tuple else type(v)._make(items)
     from .arrays import Ew
-    if isinstance(v, Ew):  # an array expression: its value (lists_ofarrays.py)
+    if isinstance(v, Ew):  # an array expression: its value (lists_ofarrays.py), in K order
         from .arrays import materialize
-        return materialize(tr, v, loc)
+        return materialize(tr, v, loc, order="K")
     return as_list(tr, v, loc) if isinstance(v, ListLit) else v
 
 

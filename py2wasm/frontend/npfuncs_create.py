@@ -51,9 +51,10 @@ def full(tr, shape, value, dtype, loc):
     return fill(tr, out, value, loc)
 
 
-def array_from(tr, v, dtype, loc):
+def array_from(tr, v, dtype, loc, order="C"):
     if is_array(v):
-        return array_assign.copy(tr, v if dtype is None else A.astype_node(v, dtype), loc)
+        return array_assign.copy(tr, v if dtype is None else A.astype_node(v, dtype), loc,
+                                 order)
     if scalar_type(v) is not None:
         raise error(loc, "0-d arrays are not supported", "use the number itself", E_TYPE)
     if not isinstance(v, tuple):

@@ -88,7 +88,7 @@ def diff(tr, a, n, axis, loc):
     lo = tuple(slice(None, -1) if d == ax else slice(None) for d in range(a.ndim))
     r = a
     for _ in range(n):
-        r = materialize(tr, r, loc)
+        r = materialize(tr, r, loc, order="K")  # NumPy's temporary: K order
         op = np.not_equal if r.dtype == "bool" else np.subtract
         r = A.ufunc_node(tr, op, [array_indexing.getitem(tr, r, hi, loc), array_indexing.getitem(tr, r, lo, loc)], loc)
     return r

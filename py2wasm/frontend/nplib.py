@@ -62,7 +62,8 @@ def _like(tr, name, args, kwargs, loc):
     a = as_array(tr, b["a"], loc)
     dt = dtype_arg(b["dtype"], loc, a.dtype)
     value = {"zeros_like": 0, "ones_like": 1}.get(name, b.get("fill_value"))
-    out = alloc(tr, dt, a.shape, loc)
+    from .korder_layout import alloc_like
+    out = alloc_like(tr, dt, a, loc)  # order='K': laid out as `a`
     if name != "empty_like":
         fill(tr, out, value, loc)
     return out
@@ -129,12 +130,12 @@ def call(tr, fn, args, kwargs, loc):
         dt = dtype_arg(b["dtype"], loc)
         if name in ("asarray", "ascontiguousarray") and is_array(b["a"]) and dt in (
                 None, b["a"].dtype):
+            if name == "asarray":  # an expression: a new array in NumPy's K order
+                return materialize(tr, b["a"], loc, order="K")
             a = materialize(tr, b["a"], loc)
-            if name == "asarray":
-                return a
             from .viewcopy import c_contiguous, view_or_copy  # a view iff C-contiguous
             return view_or_copy(tr, a, c_contiguous(tr.fb, a), a.shape, None, loc)
-        return array_from(tr, b["a"], dt, loc)
+        return array_from(tr, b["a"], dt, loc, "C" if name == "ascontiguousarray" else "K")
     if name == "where" and len(args) == 1 and not kwargs:  # np.where(c) is np.nonzero(c)
         return call(tr, np.nonzero, args, kwargs, loc)
     if name == "where":
@@ -349,7 +350,7 @@ def call_method(tr, m: ArrayMethod, args, kwargs, loc):
     if name == "astype":
         b = bind(loc, name, args, kwargs, [("dtype", REQUIRED)])
         dt = dtype_arg(b["dtype"], loc)
-        return array_assign.copy(tr, A.astype_node(a, dt), loc)
+        return array_assign.copy(tr, A.astype_node(a, dt), loc, "K")
     if name == "transpose":
         if kwargs:
             raise error(loc, "transpose keyword arguments are not supported", "",

@@ -83,6 +83,11 @@ def axis_order(fb, a, plan, sort=True):
     values may be run-time i64 values. `sort=False`: C order (NumPy's for
     C-ordered operands: `needs_korder` false), the axes known."""
     nd = a.ndim
+    if isinstance(a, Ew):  # NumPy sums a temporary laid out so (dense)
+        from .korder_layout import c_strides, layout
+        st = layout(fb, a) or c_strides(fb, a.shape)
+        return sort_axes(fb, [(d, a.shape[d], [_sel(fb, A.icmp(fb, "eq", a.shape[d], 1), 0,
+                                                      st[d])]) for d in range(nd)])
     ops = leaves(a)
     slots = []
     for d in range(nd):
