@@ -98,6 +98,14 @@ def _real_np_scalar(x) -> bool:
 
 
 def arange(tr, args, kwargs, loc):
+    """NumPy's PyArray_ArangeObj: the length is ceil((stop - start) / step);
+    the first element is `start` and the second `start + step` (Python
+    numbers), each converted as NumPy's setitem converts them (an
+    out-of-range int raises, a float becomes an integer element by int());
+    the rest is the dtype's fill function: `x0 + i * (x1 - x0)` in the
+    dtype's arithmetic (float32 rounding, integer wrapping), so
+    `np.arange(0.5, 5, 1.5, dtype=np.int64)` is [0, 2, 4]. A bool result
+    longer than 2 is NumPy's TypeError (no fill function)."""
     b = bind(loc, "arange", args, kwargs, [("start", REQUIRED), ("stop", None), ("step", None),
                                              ("dtype", None)])
     start, stop, step = b["start"], b["stop"], b["step"]
@@ -128,34 +136,70 @@ def arange(tr, args, kwargs, loc):
                                    ic(fb, A.isub(fb, start, stop))])
             n = A.imax(fb, 0, fb.emit("floordiv", [fb.emit("wadd", [d, fb.emit(
                 "wsub", [k, fb.const(1)])]), k]))
-        out = alloc(tr, dtype, (n,), loc)
-
-        def body(idx, cs):
-            v = iadd(fb, start, imul(fb, idx[0], step))
-            store(fb, out, idx, cast(fb, ic(fb, v), "int64", dtype))
-            return cs
-        loop_nest(fb, (n,), [], body)
-        return out
-    fs = [x if scalar_type(x) is F64 else (float(x) if known(x) else
-          fb.emit("convert", [x], {"to": F64})) for x in vals]
-    fs = [fb.const(x, F64) if known(x) else x for x in fs]
-    fstart, fstop, fstep = fs
-    q = fb.emit("fdiv", [fb.emit("sub", [fstop, fstart]), fstep])
-    fb.raise_if(fb.emit("eq", [fstep, fb.const(0.0)]), "ZeroDivisionError", "division by zero",
-                loc)
-    fb.raise_if(fb.emit("not", [fb.emit("isfinite", [q])]), "ValueError",
-                "arange: cannot compute length", loc)
-    n = fb.emit("ftoi", [fb.emit("ceil", [q])])
-    n = A.imax(fb, 0, n)
+    else:
+        fs = [x if scalar_type(x) is F64 else (float(x) if known(x) else
+              fb.emit("convert", [x], {"to": F64})) for x in vals]
+        fs = [fb.const(x, F64) if known(x) else x for x in fs]
+        fstart, fstop, fstep = fs
+        q = fb.emit("fdiv", [fb.emit("sub", [fstop, fstart]), fstep])
+        # Python's true division (stop - start) / step with a float operand
+        fb.raise_if(fb.emit("eq", [fstep, fb.const(0.0)]), "ZeroDivisionError",
+                    "float division by zero", loc)
+        fb.raise_if(fb.emit("not", [fb.emit("isfinite", [q])]), "ValueError",
+                    "arange: cannot compute length", loc)
+        n = A.imax(fb, 0, fb.emit("ftoi", [fb.emit("ceil", [q])]))
+    if dtype == "bool":
+        if known(n) and n > 2:
+            raise TraceRaise("TypeError", _BOOL_ARANGE)
+        if not known(n):
+            fb.raise_if(fb.emit("gt", [n, fb.const(2)]), "TypeError", _BOOL_ARANGE, loc)
     out = alloc(tr, dtype, (n,), loc)
+    from .operators import binary
+    _when_length(tr, n, 1, lambda: store(fb, out, (0,), array_assign.scalar_to_dtype(
+        tr, start, dtype, loc)), loc)
+    _when_length(tr, n, 2, lambda: store(fb, out, (1,), array_assign.scalar_to_dtype(
+        tr, binary(fb, "+", start, step, loc), dtype, loc)), loc)
+    if dtype == "bool" or (known(n) and n <= 2):
+        return out
+    f32 = (lambda v: fb.emit("f32", [v])) if dtype == "float32" else (lambda v: v)
 
-    def fbody(idx, cs):
-        i = fb.emit("convert", [idx[0]], {"to": F64})
-        v = fb.emit("add", [fstart, fb.emit("mul", [i, fstep])])
-        store(fb, out, idx, cast(fb, v, "float64", dtype))
+    def body(idx, cs):  # the dtype's fill function
+        i = iadd(fb, idx[0], 2)
+        x0, x1 = A.load(fb, out, (0,)), A.load(fb, out, (1,))
+        if dtype in ("float64", "float32"):
+            delta = f32(fb.emit("sub", [x1, x0]))
+            fi = f32(fb.emit("convert", [ic(fb, i)], {"to": F64}))
+            v = f32(fb.emit("add", [x0, f32(fb.emit("mul", [fi, delta]))]))
+        else:
+            v = fb.emit("wadd", [x0, fb.emit("wmul", [ic(fb, i), fb.emit("wsub", [x1, x0])])])
+            v = cast(fb, v, "int64", dtype) if dtype not in ("int64", "uint64") else v
+        store(fb, out, idx[:0] + [i], v)
         return cs
-    loop_nest(fb, (n,), [], fbody)
+    loop_nest(fb, (A.imax(fb, 0, A.isub(fb, n, 2)),), [], body)
     return out
+
+
+_BOOL_ARANGE = "arange() is only supported for booleans when the result has at most length 2."
+
+
+def _when_length(tr, n, k, emit, loc):
+    """Run `emit` (IR for one element of a new array) only if the length n
+    is at least k: NumPy converts the element (and may raise) only then."""
+    fb = tr.fb
+    if known(n):
+        if n >= k:
+            emit()
+        return
+    then, join = fb.new_block(), fb.new_block()
+    fb.cond_br(fb.emit("ge", [n, fb.const(k)]), then, join)
+    fb.set_block(then)
+    try:
+        emit()
+    except TraceRaise as e:  # known to raise whenever the element is converted
+        fb.raise_(e.exc, e.msg, loc)
+    else:
+        fb.br(join)
+    fb.set_block(join)
 
 
 def linspace(tr, args, kwargs, loc):
