@@ -242,6 +242,8 @@ def linspace(tr, args, kwargs, loc):
             last = fb.emit("eq", [idx[0], ic(fb, A.isub(fb, num, 1))])
             y = fb.emit("select", [fb.emit("and", [last, ic_bool(fb, icmp(fb, "gt", num, 1))]),
                                    stop, y])
+        if dtype in _INT_RANGE:  # NumPy floors the values for an integer dtype
+            y = fb.emit("floor", [y])
         store(fb, out, idx, cast(fb, y, "float64", dtype))
         return cs
     loop_nest(fb, (num,), [], body)

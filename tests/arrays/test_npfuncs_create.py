@@ -79,3 +79,18 @@ def test_arange_known_arguments(target):
                 assert got[:2] == want[:2], (fn.__name__, args, got, want)
             else:
                 assert got[0] == "ok" and same(got[1], want[1], 0, 0) is None, (fn.__name__, got, want)
+
+
+def linspace_ints(n: int):
+    return (np.linspace(-1.0, 2.5, n, endpoint=False, dtype=np.int8),
+            np.linspace(5.0, -5.0, n, dtype=np.uint8), np.linspace(-3, 3, n, dtype=np.int64),
+            np.linspace(-0.5, 0.5, n, dtype=np.int32), np.linspace(0.0, 1.0, n, dtype=np.bool_))
+
+
+@pytest.mark.parametrize("target", TARGETS)
+def test_linspace_integer_dtype_floors(target):
+    """NumPy floors linspace's values for an integer dtype (not C's truncation)."""
+    cf = py2wasm.compile(linspace_ints, target=target)
+    for n in range(8):
+        want, got = outcome(linspace_ints, (n,)), outcome(cf, (n,))
+        assert got[0] == want[0] == "ok" and same(got[1], want[1], 0, 0) is None, (n, got, want)
