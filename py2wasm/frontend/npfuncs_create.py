@@ -108,7 +108,9 @@ def arange(tr, args, kwargs, loc):
     longer than 2 is NumPy's TypeError (no fill function)."""
     b = bind(loc, "arange", args, kwargs, [("start", REQUIRED), ("stop", None), ("step", None),
                                              ("dtype", None)])
-    start, stop, step = b["start"], b["stop"], b["step"]
+    # with a NumPy scalar the length's division is NumPy's: no ZeroDivisionError
+    np_step = any(nps.is_np(v) for v in (b["start"], b["stop"], b["step"]))
+    start, stop, step = _index_scalars((b["start"], b["stop"], b["step"]), loc, floats=True)
     if stop is None:
         start, stop = 0, start
     if step is None:
@@ -122,12 +124,16 @@ def arange(tr, args, kwargs, loc):
     fb = tr.fb
     if isint:
         if known(step):
+            if step == 0 and np_step:
+                _np_zero_step(fb, start, stop, loc, step)
             if step == 0:
                 raise TraceRaise("ZeroDivisionError", "division by zero")
             k = abs(step)
             d = A.isub(fb, stop, start) if step > 0 else A.isub(fb, start, stop)
             n = A.imax(fb, 0, A.ifloordiv_pos(fb, iadd(fb, d, k - 1), k))
         else:
+            if np_step:
+                _np_zero_step(fb, start, stop, loc, step)
             fb.raise_if(fb.emit("eq", [step, fb.const(0)]), "ZeroDivisionError",
                         "division by zero", loc)
             pos = fb.emit("gt", [step, fb.const(0)])
@@ -143,10 +149,12 @@ def arange(tr, args, kwargs, loc):
         fstart, fstop, fstep = fs
         q = fb.emit("fdiv", [fb.emit("sub", [fstop, fstart]), fstep])
         # Python's true division (stop - start) / step with a float operand
-        fb.raise_if(fb.emit("eq", [fstep, fb.const(0.0)]), "ZeroDivisionError",
-                    "float division by zero", loc)
-        fb.raise_if(fb.emit("not", [fb.emit("isfinite", [q])]), "ValueError",
-                    "arange: cannot compute length", loc)
+        if not np_step:
+            fb.raise_if(fb.emit("eq", [fstep, fb.const(0.0)]), "ZeroDivisionError",
+                        "float division by zero", loc)
+        fb.raise_if(fb.emit("ne", [q, q]), "ValueError", _NAN_LENGTH, loc)
+        fb.raise_if(fb.emit("not", [fb.emit("lt", [fb.emit("fabs", [q]), fb.const(2.0**63)])]),
+                    "ValueError", _TOO_BIG, loc)
         n = A.imax(fb, 0, fb.emit("ftoi", [fb.emit("ceil", [q])]))
     if dtype == "bool":
         if known(n) and n > 2:
@@ -179,6 +187,36 @@ def arange(tr, args, kwargs, loc):
     return out
 
 
+def _index_scalars(vals, loc, floats=False):
+    """NumPy integer scalars (not uint64: no C long from 2**63 up) where NumPy
+    takes integers, as their Python int values (`np.eye(a.argmax())`);
+    `floats`: float64 NumPy scalars too (the same value as a Python float)."""
+    kinds = tuple(d for d in INT_BITS if d != "uint64") + (("float64",) if floats else ())
+    return tuple(nps.demote(v, loc=loc) if nps.is_np(v) and nps.dtype_name(v) in kinds else v
+                 for v in vals)
+
+
+_NAN_LENGTH = "arange: cannot compute length"
+_TOO_BIG = "Maximum allowed size exceeded"
+
+
+def _np_zero_step(fb, start, stop, loc, step):
+    """A zero integer step with a NumPy scalar among the arguments: NumPy's
+    division gives nan (stop == start: ValueError) or an infinite length
+    (another ValueError), never Python's ZeroDivisionError."""
+    same = icmp(fb, "eq", start, stop)
+    if known(step):  # step == 0: this path raises
+        if known(same):
+            raise TraceRaise("ValueError", _NAN_LENGTH if same else _TOO_BIG)
+        fb.raise_if(same, "ValueError", _NAN_LENGTH, loc)
+        raise TraceRaise("ValueError", _TOO_BIG)
+    zero = fb.emit("eq", [step, fb.const(0)])
+    if not known(same) or same:
+        fb.raise_if(zero if known(same) else fb.emit("and", [zero, same]), "ValueError",
+                    _NAN_LENGTH, loc)
+    fb.raise_if(zero, "ValueError", _TOO_BIG, loc)
+
+
 _BOOL_ARANGE = "arange() is only supported for booleans when the result has at most length 2."
 
 
@@ -207,7 +245,7 @@ def linspace(tr, args, kwargs, loc):
                                                ("num", 50), ("endpoint", True),
                                                ("dtype", None)])
     fb = tr.fb
-    num = b["num"]
+    num = _index_scalars((b["num"],), loc)[0]
     if not (type(num) is int or (isinstance(num, Var) and num.type is I64)):
         raise error(loc, "numpy.linspace num= must be an int", "", E_TYPE)
     if known(num) and num < 0:
@@ -220,8 +258,12 @@ def linspace(tr, args, kwargs, loc):
     if type(endpoint) is not bool:
         raise error(loc, "numpy.linspace endpoint= must be a known bool", "", E_TYPE)
     dtype = dtype_arg(b["dtype"], loc, "float64")
+    ends = _index_scalars((b["start"], b["stop"]), loc, floats=True)
+    if any(scalar_type(x) not in (F64, I64, BOOL) for x in ends):
+        raise error(loc, "numpy.linspace takes Python numbers, float64 or integer NumPy scalars",
+                    "convert the bounds with float()", E_TYPE)
     f = [x if scalar_type(x) is F64 else (float(x) if known(x) else
-         fb.emit("convert", [x], {"to": F64})) for x in (b["start"], b["stop"])]
+         fb.emit("convert", [x], {"to": F64})) for x in ends]
     start, stop = [fb.const(x, F64) if known(x) else x for x in f]
     div = A.isub(fb, num, 1) if endpoint else num
     delta = fb.emit("sub", [stop, start])
@@ -262,6 +304,7 @@ def eye(tr, args, kwargs, loc, name="eye"):
         b = bind(loc, name, args, kwargs, [("N", REQUIRED), ("M", None), ("k", 0),
                                            ("dtype", None)])
         n, m, k = b["N"], b["M"] if b["M"] is not None else b["N"], b["k"]
+    n, m, k = _index_scalars((n, m, k), loc)
     dtype = dtype_arg(b["dtype"], loc, "float64")
     out = full(tr, (n, m), 0, dtype, loc)
     fb = tr.fb

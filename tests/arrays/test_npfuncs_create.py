@@ -94,3 +94,41 @@ def test_linspace_integer_dtype_floors(target):
     for n in range(8):
         want, got = outcome(linspace_ints, (n,)), outcome(cf, (n,))
         assert got[0] == want[0] == "ok" and same(got[1], want[1], 0, 0) is None, (n, got, want)
+
+
+def np_scalar_sizes(a):
+    return (np.identity(a.argmin(), dtype=np.uint16), np.eye(2, a.argmax(), k=a.argmin()),
+            np.linspace(0, 1, a.argmax()), np.linspace(a[0], a[-1], 3), np.arange(a.argmax()),
+            np.arange(a.argmax() * 0.5, 4.0, 0.75))
+
+
+def np_scalar_zero_step(a, k: int):
+    return np.arange(a.argmin() + k, 5, a.argmax())
+
+
+def np_float_zero_step(a):
+    return np.arange(a[0], a[-1], a[0] * 0)
+
+
+def py_zero_step(a, k: int):
+    return np.arange(0.0, 2.0, k * 0.0), np.arange(0, 2, k * 0)
+
+
+@pytest.mark.parametrize("target", TARGETS)
+def test_numpy_scalar_arguments(target):
+    """NumPy integer (and float64) scalars are sizes, counts and bounds (was an
+    internal TypeError for eye/identity/linspace); with one, a zero step is
+    NumPy's division: ValueError, not Python's ZeroDivisionError."""
+    vals = [np.array([1.5, -0.0, 2.0, 0.5]), np.array([3, 1, 2], dtype=np.uint8),
+            np.array([0.0, 1.0]), np.array([2.0, 2.0]), np.array([0.0, 7.0, 0.0])]
+    for fn, argsets in [(np_scalar_sizes, [(v,) for v in vals]),
+                        (np_scalar_zero_step, [(v, k) for v in vals for k in (0, 1, 4)]),
+                        (np_float_zero_step, [(v,) for v in vals]),
+                        (py_zero_step, [(vals[0], 0)])]:
+        cf = py2wasm.compile(fn, target=target)
+        for args in argsets:
+            want, got = outcome(fn, args), outcome(cf, args)
+            if want[0] != "ok":
+                assert got[:2] == want[:2], (fn.__name__, args, got, want)
+            else:
+                assert got[0] == "ok" and same(got[1], want[1], 0, 0) is None, (fn.__name__, got, want)
