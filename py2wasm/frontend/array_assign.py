@@ -206,9 +206,16 @@ def scalar_to_dtype(tr, v, dtype, loc, *, np_astype=False):
             # NumPy's setitem: int(x) (NaN and inf raise like int()), then a C
             # long: finite floats outside int64 raise with CPython's wording
             x = ic(fb, v)
+            top = 2.0**64 if dtype == "uint32" else 2.0**63
             big = fb.emit("and", [fb.emit("isfinite", [x]), fb.emit("or", [
-                fb.emit("ge", [x, fb.const(2.0**63)]), fb.emit("lt", [x, fb.const(-2.0**63)])])])
+                fb.emit("ge", [x, fb.const(top)]), fb.emit("lt", [x, fb.const(-2.0**63)])])])
             fb.raise_if(big, "OverflowError", _C_LONG, loc)
+            if dtype == "uint32":  # an unsigned C long long: [2**63, 2**64) out of bounds
+                fb.emit_multi("raise_if_fmt", [fb.emit("and", [fb.emit("isfinite", [x]), fb.emit(
+                    "ge", [x, fb.const(2.0**63)])]), x], {
+                    "exc": "OverflowError",
+                    "msg": "Python integer {0:.0f} out of bounds for uint32", "kinds": ("float",)},
+                    loc=loc)
             v = fb.emit("convert", [x], {"to": I64}, loc=loc)
     elif t is BOOL:
         v = int(v) if known(v) else fb.emit("convert", [v], {"to": I64})

@@ -8,11 +8,12 @@ array attributes (`a.T`, `a.reshape`) and the NumPy shape functions
 """
 from __future__ import annotations
 
-from ..ir import I64, Var
+from ..ir import BOOL, I64, Var
 from ..ir.types import INT_BITS
 from . import npscalars as nps
 from .values import E_TYPE, error, TraceRaise
-from .arrays import _tn, Arr, bor, ic, icmp, iprod, isel, known, materialize, size_of, strides_of
+from .arrays import (_tn, Arr, bor, iadd, ic, icmp, iprod, isel, known, materialize, size_of,
+                     strides_of)
 
 
 # --- transposes and reshapes (views) --------------------------------------------------------
@@ -55,38 +56,72 @@ def reshape(tr, a, shape, loc):
             raise error(loc, f"a shape entry of type {_tn(s)} is not supported", "use ints",
                         E_TYPE)
     n = size_of(fb, a)
-    unknown = [i for i, s in enumerate(shape) if known(s) and s == -1]
-    if len(unknown) > 1:
+    # NumPy's _fix_unknown_dimension: every negative entry is "unknown"
+    # (a.reshape(-2, 3) is (2, 3)); more than one is a ValueError
+    static = [i for i, s in enumerate(shape) if known(s) and s < 0]
+    rt = [i for i, s in enumerate(shape) if not known(s)]
+    if len(static) > 1:
         raise TraceRaise("ValueError", "can only specify one unknown dimension")
-    if any(known(s) and s < -1 for s in shape):
-        raise TraceRaise("ValueError", "negative dimensions not allowed")
-    rest = iprod(fb, [s for s in shape if not (known(s) and s == -1)])
-    # NumPy's _fix_unknown_dimension: with -1, a zero product of the other
-    # sizes is an error too (even for an empty array)
-    if unknown:
-        bad = bor(fb, icmp(fb, "eq", rest, 0), icmp(fb, "ne", _imod0(fb, n, rest), 0))
+    neg = {i: fb.emit("lt", [shape[i], fb.const(0)]) for i in rt}
+    if rt:
+        count = len(static)
+        for i in rt:
+            count = iadd(fb, count, fb.emit("convert", [neg[i]], {"to": I64}))
+        fb.raise_if(fb.emit("gt", [ic(fb, count), fb.const(1)]), "ValueError",
+                    "can only specify one unknown dimension", loc)
+    rest = iprod(fb, [isel(fb, neg[i], 1, s) if i in neg else s
+                      for i, s in enumerate(shape) if i not in static])
+    unknown = True if static else False
+    for i in rt:
+        unknown = bor(fb, unknown, neg[i])
+    # with an unknown entry, a zero product of the others is an error too
+    # (even for an empty array)
+    bad_u = bor(fb, icmp(fb, "eq", rest, 0), icmp(fb, "ne", _imod0(fb, n, rest), 0))
+    bad_k = icmp(fb, "ne", rest, n)
+    if unknown is True or unknown is False:
+        bad = bad_u if unknown else bad_k
     else:
-        bad = icmp(fb, "ne", rest, n)
+        b = [fb.const(x, BOOL) if isinstance(x, bool) else x for x in (bad_u, bad_k)]
+        bad = fb.emit("select", [unknown, b[0], b[1]])
     if bad is not False:
-        args: list = []
-        text = ("cannot reshape array of size " + _fmt_dim(n, args) + " into shape "
-                + _fmt_newshape(shape, args))
-        if len(args) > 8:
-            args, text = [], "cannot reshape the array into the given shape"
-        if bad is True and not args:
-            raise TraceRaise("ValueError", text)
-        fb.emit_multi("raise_if_fmt", [fb.const(True) if bad is True else bad]
-                      + [ic(fb, x) for x in args], {"exc": "ValueError", "msg": text}, loc=loc)
-    if unknown:
-        k = unknown[0]
+        _raise_reshape(fb, n, shape, bad, rt, neg, loc)
+    if unknown is not False:
         m = (n // rest if rest else 0) if known(n) and known(rest) else fb.emit(
             "floordiv", [ic(fb, n), ic(fb, isel(fb, icmp(fb, "eq", rest, 0), 1, rest))])
-        shape = shape[:k] + (m,) + shape[k + 1:]
+        shape = tuple(m if i in static else isel(fb, neg[i], m, s) if i in neg else s
+                      for i, s in enumerate(shape))
     from .viewcopy import c_contiguous, nocopy_reshape, view_or_copy
     if c_contiguous(fb, a) is True:
         return Arr(a.dtype, a.ptr, shape, None, a.root)
     ok, view_strides = nocopy_reshape(fb, a, shape)
     return view_or_copy(tr, a, ok, shape, view_strides, loc)
+
+
+def _raise_reshape(fb, n, shape, bad, rt, neg, loc):
+    """NumPy's size-mismatch ValueError; a run-time entry prints as a size
+    or, when negative, as NumPy prints an unknown entry (dropped when
+    leading, else 'newaxis'): one message per sign pattern (up to 3 run-time
+    entries, then the sizes as they are)."""
+    patterns = [()] if len(rt) > 3 else [tuple((m >> j) & 1 for j in range(len(rt)))
+                                         for m in range(2 ** len(rt))]
+    for pat in patterns:
+        cond = bad
+        shown = list(shape)
+        for j, i in enumerate(rt if pat else ()):
+            sign = neg[i] if pat[j] else fb.emit("not", [neg[i]])
+            cond = sign if cond is True else fb.emit("and", [cond if isinstance(cond, Var)
+                                                              else fb.const(cond), sign])
+            if pat[j]:
+                shown[i] = -1
+        args: list = []
+        text = ("cannot reshape array of size " + _fmt_dim(n, args) + " into shape "
+                + _fmt_newshape(tuple(shown), args))
+        if len(args) > 8:
+            args, text = [], "cannot reshape the array into the given shape"
+        if cond is True and not args:
+            raise TraceRaise("ValueError", text)
+        fb.emit_multi("raise_if_fmt", [fb.const(True) if cond is True else cond]
+                      + [ic(fb, x) for x in args], {"exc": "ValueError", "msg": text}, loc=loc)
 
 
 def _imod0(fb, a, b):

@@ -99,9 +99,19 @@ def _real_np_scalar(x) -> bool:
 
 
 def arange(tr, args, kwargs, loc):
+    """NumPy's PyArray_ArangeObj: the length is ceil((stop - start) / step);
+    the first element is `start` and the second `start + step` (Python
+    numbers), each converted as NumPy's setitem converts them (an
+    out-of-range int raises, a float becomes an integer element by int());
+    the rest is the dtype's fill function: `x0 + i * (x1 - x0)` in the
+    dtype's arithmetic (float32 rounding, integer wrapping), so
+    `np.arange(0.5, 5, 1.5, dtype=np.int64)` is [0, 2, 4]. A bool result
+    longer than 2 is NumPy's TypeError (no fill function)."""
     b = bind(loc, "arange", args, kwargs, [("start", REQUIRED), ("stop", None), ("step", None),
                                              ("dtype", None)])
-    start, stop, step = b["start"], b["stop"], b["step"]
+    # with a NumPy scalar the length's division is NumPy's: no ZeroDivisionError
+    np_step = any(nps.is_np(v) for v in (b["start"], b["stop"], b["step"]))
+    start, stop, step = _index_scalars((b["start"], b["stop"], b["step"]), loc, floats=True)
     if stop is None:
         start, stop = 0, start
     if step is None:
@@ -115,12 +125,16 @@ def arange(tr, args, kwargs, loc):
     fb = tr.fb
     if isint:
         if known(step):
+            if step == 0 and np_step:
+                _np_zero_step(fb, start, stop, loc, step)
             if step == 0:
                 raise TraceRaise("ZeroDivisionError", "division by zero")
             k = abs(step)
             d = A.isub(fb, stop, start) if step > 0 else A.isub(fb, start, stop)
             n = A.imax(fb, 0, A.ifloordiv_pos(fb, iadd(fb, d, k - 1), k))
         else:
+            if np_step:
+                _np_zero_step(fb, start, stop, loc, step)
             fb.raise_if(fb.emit("eq", [step, fb.const(0)]), "ZeroDivisionError",
                         "division by zero", loc)
             pos = fb.emit("gt", [step, fb.const(0)])
@@ -129,34 +143,102 @@ def arange(tr, args, kwargs, loc):
                                    ic(fb, A.isub(fb, start, stop))])
             n = A.imax(fb, 0, fb.emit("floordiv", [fb.emit("wadd", [d, fb.emit(
                 "wsub", [k, fb.const(1)])]), k]))
-        out = alloc(tr, dtype, (n,), loc)
-
-        def body(idx, cs):
-            v = iadd(fb, start, imul(fb, idx[0], step))
-            store(fb, out, idx, cast(fb, ic(fb, v), "int64", dtype))
-            return cs
-        loop_nest(fb, (n,), [], body)
-        return out
-    fs = [x if scalar_type(x) is F64 else (float(x) if known(x) else
-          fb.emit("convert", [x], {"to": F64})) for x in vals]
-    fs = [fb.const(x, F64) if known(x) else x for x in fs]
-    fstart, fstop, fstep = fs
-    q = fb.emit("fdiv", [fb.emit("sub", [fstop, fstart]), fstep])
-    fb.raise_if(fb.emit("eq", [fstep, fb.const(0.0)]), "ZeroDivisionError", "division by zero",
-                loc)
-    fb.raise_if(fb.emit("not", [fb.emit("isfinite", [q])]), "ValueError",
-                "arange: cannot compute length", loc)
-    n = fb.emit("ftoi", [fb.emit("ceil", [q])])
-    n = A.imax(fb, 0, n)
+    else:
+        fs = [x if scalar_type(x) is F64 else (float(x) if known(x) else
+              fb.emit("convert", [x], {"to": F64})) for x in vals]
+        fs = [fb.const(x, F64) if known(x) else x for x in fs]
+        fstart, fstop, fstep = fs
+        q = fb.emit("fdiv", [fb.emit("sub", [fstop, fstart]), fstep])
+        # Python's true division (stop - start) / step with a float operand
+        if not np_step:
+            fb.raise_if(fb.emit("eq", [fstep, fb.const(0.0)]), "ZeroDivisionError",
+                        "float division by zero", loc)
+        fb.raise_if(fb.emit("ne", [q, q]), "ValueError", _NAN_LENGTH, loc)
+        fb.raise_if(fb.emit("not", [fb.emit("lt", [fb.emit("fabs", [q]), fb.const(2.0**63)])]),
+                    "ValueError", _TOO_BIG, loc)
+        n = A.imax(fb, 0, fb.emit("ftoi", [fb.emit("ceil", [q])]))
+    if dtype == "bool":
+        if known(n) and n > 2:
+            raise TraceRaise("TypeError", _BOOL_ARANGE)
+        if not known(n):
+            fb.raise_if(fb.emit("gt", [n, fb.const(2)]), "TypeError", _BOOL_ARANGE, loc)
     out = alloc(tr, dtype, (n,), loc)
+    from .operators import binary
+    _when_length(tr, n, 1, lambda: store(fb, out, (0,), array_assign.scalar_to_dtype(
+        tr, start, dtype, loc)), loc)
+    _when_length(tr, n, 2, lambda: store(fb, out, (1,), array_assign.scalar_to_dtype(
+        tr, binary(fb, "+", start, step, loc), dtype, loc)), loc)
+    if dtype == "bool" or (known(n) and n <= 2):
+        return out
+    f32 = (lambda v: fb.emit("f32", [v])) if dtype == "float32" else (lambda v: v)
 
-    def fbody(idx, cs):
-        i = fb.emit("convert", [idx[0]], {"to": F64})
-        v = fb.emit("add", [fstart, fb.emit("mul", [i, fstep])])
-        store(fb, out, idx, cast(fb, v, "float64", dtype))
+    def body(idx, cs):  # the dtype's fill function
+        i = iadd(fb, idx[0], 2)
+        x0, x1 = A.load(fb, out, (0,)), A.load(fb, out, (1,))
+        if dtype in ("float64", "float32"):
+            delta = f32(fb.emit("sub", [x1, x0]))
+            fi = f32(fb.emit("convert", [ic(fb, i)], {"to": F64}))
+            v = f32(fb.emit("add", [x0, f32(fb.emit("mul", [fi, delta]))]))
+        else:
+            v = fb.emit("wadd", [x0, fb.emit("wmul", [ic(fb, i), fb.emit("wsub", [x1, x0])])])
+            v = cast(fb, v, "int64", dtype) if dtype not in ("int64", "uint64") else v
+        store(fb, out, idx[:0] + [i], v)
         return cs
-    loop_nest(fb, (n,), [], fbody)
+    loop_nest(fb, (A.imax(fb, 0, A.isub(fb, n, 2)),), [], body)
     return out
+
+
+def _index_scalars(vals, loc, floats=False):
+    """NumPy integer scalars (not uint64: no C long from 2**63 up) where NumPy
+    takes integers, as their Python int values (`np.eye(a.argmax())`);
+    `floats`: float64 NumPy scalars too (the same value as a Python float)."""
+    kinds = tuple(d for d in INT_BITS if d != "uint64") + (("float64",) if floats else ())
+    return tuple(nps.demote(v, loc=loc) if nps.is_np(v) and nps.dtype_name(v) in kinds else v
+                 for v in vals)
+
+
+_NAN_LENGTH = "arange: cannot compute length"
+_TOO_BIG = "Maximum allowed size exceeded"
+
+
+def _np_zero_step(fb, start, stop, loc, step):
+    """A zero integer step with a NumPy scalar among the arguments: NumPy's
+    division gives nan (stop == start: ValueError) or an infinite length
+    (another ValueError), never Python's ZeroDivisionError."""
+    same = icmp(fb, "eq", start, stop)
+    if known(step):  # step == 0: this path raises
+        if known(same):
+            raise TraceRaise("ValueError", _NAN_LENGTH if same else _TOO_BIG)
+        fb.raise_if(same, "ValueError", _NAN_LENGTH, loc)
+        raise TraceRaise("ValueError", _TOO_BIG)
+    zero = fb.emit("eq", [step, fb.const(0)])
+    if not known(same) or same:
+        fb.raise_if(zero if known(same) else fb.emit("and", [zero, same]), "ValueError",
+                    _NAN_LENGTH, loc)
+    fb.raise_if(zero, "ValueError", _TOO_BIG, loc)
+
+
+_BOOL_ARANGE = "arange() is only supported for booleans when the result has at most length 2."
+
+
+def _when_length(tr, n, k, emit, loc):
+    """Run `emit` (IR for one element of a new array) only if the length n
+    is at least k: NumPy converts the element (and may raise) only then."""
+    fb = tr.fb
+    if known(n):
+        if n >= k:
+            emit()
+        return
+    then, join = fb.new_block(), fb.new_block()
+    fb.cond_br(fb.emit("ge", [n, fb.const(k)]), then, join)
+    fb.set_block(then)
+    try:
+        emit()
+    except TraceRaise as e:  # known to raise whenever the element is converted
+        fb.raise_(e.exc, e.msg, loc)
+    else:
+        fb.br(join)
+    fb.set_block(join)
 
 
 def linspace(tr, args, kwargs, loc):
@@ -164,7 +246,7 @@ def linspace(tr, args, kwargs, loc):
                                                ("num", 50), ("endpoint", True),
                                                ("dtype", None)])
     fb = tr.fb
-    num = b["num"]
+    num = _index_scalars((b["num"],), loc)[0]
     if not (type(num) is int or (isinstance(num, Var) and num.type is I64)):
         raise error(loc, "numpy.linspace num= must be an int", "", E_TYPE)
     if known(num) and num < 0:
@@ -177,8 +259,12 @@ def linspace(tr, args, kwargs, loc):
     if type(endpoint) is not bool:
         raise error(loc, "numpy.linspace endpoint= must be a known bool", "", E_TYPE)
     dtype = dtype_arg(b["dtype"], loc, "float64")
+    ends = _index_scalars((b["start"], b["stop"]), loc, floats=True)
+    if any(scalar_type(x) not in (F64, I64, BOOL) for x in ends):
+        raise error(loc, "numpy.linspace takes Python numbers, float64 or integer NumPy scalars",
+                    "convert the bounds with float()", E_TYPE)
     f = [x if scalar_type(x) is F64 else (float(x) if known(x) else
-         fb.emit("convert", [x], {"to": F64})) for x in (b["start"], b["stop"])]
+         fb.emit("convert", [x], {"to": F64})) for x in ends]
     start, stop = [fb.const(x, F64) if known(x) else x for x in f]
     div = A.isub(fb, num, 1) if endpoint else num
     delta = fb.emit("sub", [stop, start])
@@ -199,6 +285,8 @@ def linspace(tr, args, kwargs, loc):
             last = fb.emit("eq", [idx[0], ic(fb, A.isub(fb, num, 1))])
             y = fb.emit("select", [fb.emit("and", [last, ic_bool(fb, icmp(fb, "gt", num, 1))]),
                                    stop, y])
+        if dtype in _INT_RANGE:  # NumPy floors the values for an integer dtype
+            y = fb.emit("floor", [y])
         store(fb, out, idx, cast(fb, y, "float64", dtype))
         return cs
     loop_nest(fb, (num,), [], body)
@@ -217,6 +305,7 @@ def eye(tr, args, kwargs, loc, name="eye"):
         b = bind(loc, name, args, kwargs, [("N", REQUIRED), ("M", None), ("k", 0),
                                            ("dtype", None)])
         n, m, k = b["N"], b["M"] if b["M"] is not None else b["N"], b["k"]
+    n, m, k = _index_scalars((n, m, k), loc)
     dtype = dtype_arg(b["dtype"], loc, "float64")
     out = full(tr, (n, m), 0, dtype, loc)
     fb = tr.fb

@@ -13,7 +13,9 @@ from __future__ import annotations
 import numpy as np
 
 from ..ir import BOOL, F64, I64, Var
+from ..ir.types import INT_BITS
 from . import arrays as A
+from . import npscalars as nps
 from . import array_assign, array_indexing, array_shapes
 from . import indexing_fancy as FX
 from . import npkernels as K
@@ -23,6 +25,9 @@ from .values import E_TYPE, E_UNSUPPORTED_CALL, TraceRaise, error, scalar_type
 
 
 def _int_arg(v, loc, what):
+    # NumPy takes any integer (operator.index): np.roll(a, a.argmax())
+    if nps.is_np(v) and nps.dtype_name(v) in INT_BITS and nps.dtype_name(v) != "uint64":
+        v = nps.demote(v, loc=loc)
     if not (type(v) is int or (isinstance(v, Var) and v.type is I64)):
         raise error(loc, f"{what} must be an int, got {A._tn(v)}", "", E_TYPE)
     return v

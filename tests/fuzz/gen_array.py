@@ -10,7 +10,9 @@ with indices that may be out of range, in-place updates, slice assignment,
 and loops over elements with a carried value, a value stored each
 iteration, or both. `gen_array_more.py` adds fancy indexing, sorting,
 ufunc methods, NumPy scalars made in the function, complex intermediates,
-3-D views and `np.linalg` (its docstring lists them).
+3-D views and `np.linalg` (its docstring lists them); `gen_array_wide.py`
+creation with dtypes, views stored and written through, overlapping
+in-place operators, `out=`, loops over the elements themselves.
 
 Result dtypes are NumPy's own: each candidate operation is first tried on
 one-element arrays of the operand dtypes, and left out when NumPy rejects it
@@ -25,7 +27,7 @@ import warnings
 
 import numpy as np
 
-from . import gen_array_extra, gen_array_more, values
+from . import gen_array_extra, gen_array_more, gen_array_wide, values
 from .gen_scalar import BOOL, FLOAT, INT, L, Options, S, ScalarGen, call, const, name
 from .program import Program, T
 
@@ -199,6 +201,10 @@ class ArrayGen(ScalarGen):
         d += 1
         if r.random() < 0.15 and not self.ex("extra_array"):  # gen_array_extra's constructs
             node = gen_array_extra.extra_expr(self, d, want_nd)
+            if node is not None:
+                return node
+        if r.random() < 0.1 and not self.ex("wide_array"):  # gen_array_wide's constructs
+            node = gen_array_wide.extra_expr(self, d, want_nd)
             if node is not None:
                 return node
         if r.random() < 0.25:
@@ -472,6 +478,10 @@ class ArrayGen(ScalarGen):
                 return [node]
         if k < 0.8 and not self.ex("extra_array") and r.random() < 0.5:
             nodes = gen_array_extra.extra_stmt(self, depth)
+            if nodes is not None:
+                return nodes
+        if k < 0.85 and not self.ex("wide_array") and r.random() < 0.6:
+            nodes = gen_array_wide.extra_stmt(self, depth)
             if nodes is not None:
                 return nodes
         if k < 0.85 and not self.ex("more_array"):

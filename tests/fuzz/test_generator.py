@@ -170,3 +170,30 @@ def test_every_extra_array_construct_is_generated():
             if re.search(pat, src):
                 seen[k] += 1
     assert all(seen.values()), seen
+
+
+# gen_array_wide.py: creation with dtypes, views written through, overlaps, out=, element loops
+WIDE_CONSTRUCTS = {
+    "arange with a dtype": r"np\.arange\([^\n]*dtype=",
+    "linspace endpoint": r"np\.linspace\([^\n]*endpoint=",
+    "2-D creation": r"np\.(zeros|ones|full|eye|identity)\(\(|np\.(eye|identity)\(",
+    "*_like with dtype": r"_like\([^\n]*dtype=",
+    "array from scalars": r"np\.array\(\[",
+    "outer broadcasting": r"\[:, (None|np\.newaxis)\]",
+    "unary operator": r"(~|-)\(?p\d|abs\(p\d",
+    "view chain": r"w\d+ = v\d+",
+    "overlapping in-place": r"(p|a)\d+\[[^\]]*\] [-+*/%]+= (p|a)\d+\[",
+    "out=": r"out=",
+    "fill": r"\.fill\(|\[\.\.\.\] =",
+    "element loop": r"for (x\d+|\(?i\d+, x\d+|x\d+, y\d+) in ",
+}
+
+
+def test_every_wide_array_construct_is_generated():
+    seen = {k: 0 for k in WIDE_CONSTRUCTS}
+    for i in range(600):
+        src = program_for(7, i, "array").source()
+        for k, pat in WIDE_CONSTRUCTS.items():
+            if re.search(pat, src):
+                seen[k] += 1
+    assert all(seen.values()), seen
