@@ -8,6 +8,7 @@
  * pieces speak is docs/internals.md section 4.
  */
 import { brief as show } from "./show";
+import { applyState, fillList, isListState, restore, type InstanceState, type ListState } from "./objstate";
 
 /** What `init(source)` accepts: where or what the wasm module is. */
 export type Source =
@@ -267,46 +268,39 @@ export function big(st: State, fn: string, unsigned?: number): never {
   throw e;
 }
 
-type InstanceState = { readonly __addr__: number; readonly __mask__: number; readonly [k: string]: unknown };
-
-/** Give `o` the attributes of an instance's final state `st` (assigned bits in `__mask__`). */
-function applyState(o: Record<string, unknown>, st: InstanceState): void {
-  let bit = 0;
-  for (const k of Object.keys(st)) {
-    if (k === "__addr__" || k === "__mask__") continue;
-    if (Math.floor(st.__mask__ / 2 ** bit) % 2 === 1) o[k] = st[k];
-    else delete o[k];
-    bit++;
-  }
-}
-
 /**
  * Instances of Python classes crossing by value (frontend/objects.py): `r` is
  * `[value, states]` when the function takes instances `objs` (their final
  * states, copied back into the caller's objects), else the value. An instance
  * in the value is the argument object whose address it has, or a new object;
  * an array holding no instance is kept (a list argument returned is the
- * caller's own array).
+ * caller's own array). A list of instances (objstate.ts: `objs` holds the
+ * caller's array, the states its list state) is refilled in place; one in
+ * the value is that array when the function returned it, else a new one.
  */
-export function byval(r: unknown, objs: Record<string, unknown>[] | null): unknown {
-  const seen = new Map<number, Record<string, unknown>>();
+export function byval(r: unknown, objs: unknown[] | null): unknown {
+  const seen = new Map<number, unknown>();
   let value = r;
   if (objs) {
-    const [v, states] = r as [unknown, InstanceState[]];
-    states.forEach((st, i) => {
-      applyState(objs[i], st);
-      seen.set(st.__addr__, objs[i]);
-    });
+    const [v, states] = r as [unknown, (InstanceState | ListState)[]];
+    restore(objs, states, seen);
     value = v;
   }
   const conv = (v: unknown): unknown => {
+    if (isListState(v)) { // a list of instances: the caller's own array when it is an argument
+      const own = seen.get(v.__addr__);
+      if (own !== undefined) return own;
+      const out: unknown[] = [];
+      seen.set(v.__addr__, out);
+      return fillList(out, v, seen);
+    }
     if (Array.isArray(v)) { // the same array when it holds no instance (a list argument returned)
       const out = v.map(conv);
       return out.some((x, i) => x !== v[i]) ? out : v;
     }
     if (v !== null && typeof v === "object" && "__addr__" in v && "__mask__" in v) {
       const st = v as InstanceState;
-      let o = seen.get(st.__addr__);
+      let o = seen.get(st.__addr__) as Record<string, unknown> | undefined;
       if (!o) {
         o = {};
         applyState(o, st);

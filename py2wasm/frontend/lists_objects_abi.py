@@ -80,6 +80,18 @@ def value_type(v: list, fn, name, bad):
     return ListType(ObjectType((I64,) + t0.elems, (FIRST,) + t0.names, cls))
 
 
+def annotation_list_type(t: ObjectType, file, line, source_line, what, fname):
+    """The ABI type of a `list[P]` annotation (py2wasm build), P's ObjectType
+    `t`: numbers and bools only, else a located P2W010."""
+    if not all(e in (I64, F64, BOOL) for e in t.elems):
+        from ..errors import CompileError
+        raise CompileError(f"a list of {t.pyclass.__name__} instances as {what} of {fname}() "
+                           "needs int, float or bool attributes", file=file, line=line,
+                           code=E_UNSUPPORTED_VALUE, source_line=source_line,
+                           hint="keep numbers in the instances of a list argument")
+    return ListType(ObjectType((I64,) + t.elems, (FIRST,) + t.names, t.pyclass))
+
+
 def host_records(t, v: list) -> list:
     """The records the host passes for list argument `v` (api.py)."""
     first: dict = {}

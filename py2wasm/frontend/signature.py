@@ -132,11 +132,9 @@ def _list_annotation(ann, fn, what):
     file, line = _fn_loc(fn)
     from .objects import compilable_class
     if len(args) == 1 and compilable_class(args[0]):  # frontend/lists_objects_abi.py
-        raise CompileError(f"a list of {args[0].__name__} instances as {what} of "
-                           f"{fn.__name__}() crosses py2wasm.compile, not py2wasm build yet",
-                           file=file, line=line, code=E_UNSUPPORTED_VALUE, source_line=_src(fn),
-                           hint="from JavaScript pass a list of NamedTuples (plain objects) or "
-                                "of tuples of the fields")
+        from .lists_objects_abi import annotation_list_type
+        return annotation_list_type(_class_type(args[0], fn, what), file, line, _src(fn), what,
+                                    fn.__name__)
     shown = getattr(ann, "__name__", None) if not args else repr(ann)
     raise CompileError(f"unsupported annotation {shown!r} for {what} of {fn.__name__}() "
                        "(a list needs its element type)", file=file, line=line,

@@ -49,6 +49,7 @@ from .signature import (ARRAY_CLASSES, COMPLEX_ARRAYS, DTYPE_INDEX, MEMORY_EXPOR
                         has_array, has_list, has_state, is_array, is_complex_array, is_list, is_str,
                         is_container, container_spec, base_kind,
                         is_record, js_default, leaves, list_kind, object_params, returns_states, shape_checks)
+from .objlists import arg_js as objlist_arg, is_obj_list, raise_kinds as objlist_kinds
 from .optionals import arg_js as optional_arg, result_js as optional_result, single as optional_single
 from .signature import is_optional
 from .typedlists import arg_js as typed_arg_js, is_array_list, is_typed_list
@@ -185,12 +186,19 @@ def _object_kinds(f: dict) -> str:
         if t == "numpy.uint64":
             return "u"
         return {"float": "f", "int": "i", "bool": "b"}[base_kind(t)]
-    if returns_states(f):
-        fields = [list(zip(st["names"], st["tuple"]))[2:] for st in f["result"]["tuple"][1]["tuple"]]
+    out = []
+    if returns_states(f):  # the states' attributes (a list's: its items', after the marker)
+        for st in f["result"]["tuple"][1]["tuple"]:
+            lst = st.get("object") == "list"
+            e = st["tuple"][2]["list"] if lst else st
+            out.append(([["", "L"]] if lst else []) +
+                       [[n, code(x)] for n, x in list(zip(e["names"], e["tuple"]))[2:]])
     else:  # every path raises: the parameters' attributes
-        fields = [list(zip(f["params"][i]["type"]["names"], f["params"][i]["type"]["tuple"]))
-                  for i in object_params(f)]
-    return json.dumps([[[n, code(e)] for n, e in fs] for fs in fields], separators=(",", ":"))
+        for i in object_params(f):
+            t = f["params"][i]["type"]
+            out.append(objlist_kinds(t) if is_obj_list(t) else
+                       [[n, code(e)] for n, e in zip(t["names"], t["tuple"])])
+    return json.dumps(out, separators=(",", ":"))
 
 
 def function_js(f: dict, local: str, pnames: list[str]) -> tuple[str, set[str]]:
@@ -266,6 +274,14 @@ def function_js(f: dict, local: str, pnames: list[str]) -> tuple[str, set[str]]:
                 body.append(f"typeof {leaf.access}==\"string\"||$schk({leaf.access},{labels},"
                             f"{_s(leaf.label)});")
                 places.append(f"const {var}a=$sput($s,{leaf.access});")
+                args.append(f"{var}a")
+                continue
+            if is_obj_list(leaf.type):  # a list of instances (package/objlists.py): refilled
+                used |= {"start", "ochk", "oput"}  # by `byval` / `objr`, never read back here
+                var = f"${len(places)}"
+                chk, place = objlist_arg(leaf.type, leaf.access, var, labels, leaf.label)
+                body.append(chk)
+                places.append(place)
                 args.append(f"{var}a")
                 continue
             if is_container(leaf.type):  # js/src/containers.ts: a Map or Set, rewritten after

@@ -77,6 +77,9 @@ MEMORY_EXPORTS = ("alloc", "array", "keep", "release")
 _ASCII_ID = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
+from .objlists import (check as check_objlist, class_name, is_list_state, is_obj_list,
+                       ts_elem)
+
 class UnsupportedSignature(ValueError):
     """A manifest type the npm package cannot express (yet)."""
 
@@ -110,10 +113,9 @@ def check_type(t: Any, where: str) -> None:
     if t in SCALARS or t in ("None", "complex") or (isinstance(t, str) and t in NUMPY_SCALARS):
         return
     if isinstance(t, dict) and "tuple" in t and isinstance(t["tuple"], list):
-        if is_object(t) and t["object"] == "list":  # frontend/lists_objects_abi.py
-            raise UnsupportedSignature(f"{where}: a list of class instances crosses "
-                                       "py2wasm.compile, not py2wasm build yet (return a list "
-                                       "of NamedTuples or of tuples of the fields)")
+        if is_list_state(t):  # a list of instances leaving (package/objlists.py)
+            check_objlist(t, where)
+            return
         for e in t["tuple"]:
             if e == "None":
                 raise UnsupportedSignature(f"{where}: None inside a tuple is not supported")
@@ -125,6 +127,9 @@ def check_type(t: Any, where: str) -> None:
     if t in NUMPY_COMPLEX:
         return
     if is_str(t):
+        return
+    if is_obj_list(t):  # a list of instances (package/objlists.py)
+        check_objlist(t, where)
         return
     if is_container(t):
         container_spec(t, where)  # raises for what JavaScript cannot hold
@@ -204,7 +209,8 @@ def container_spec(t: Any, where: str = "", readonly: bool = False) -> str:
         if isinstance(x, dict) and "tuple" in x and "names" not in x:
             # a tuple key or element: a JS array, compared by value (containers.ts)
             return "(" + "".join(one(e, key) for e in x["tuple"]) + ")"
-        if is_record(x) and not key and "object" not in x:  # a NamedTuple: a plain object
+        if is_record(x) and not key and ("object" not in x or x.get("state")):
+            # a NamedTuple (or an instance's state: package/objlists.py): a plain object
             return "{" + ",".join(f"{n}:{one(e, False)}" for n, e in zip(x["names"], x["tuple"])) \
                 + "}"
         if is_str(x) or x == "str":  # a JS string (strings.ts places its block)
@@ -296,6 +302,8 @@ def ts_type(t: Any) -> str:
         return cls if t["ndim"] == 1 else f"NDArray<{cls}, {t['ndim']}>"
     if is_str(t):
         return "string"
+    if is_obj_list(t):  # instances: their plain objects (package/objlists.py)
+        return ts_elem(t, ts_type) + "[]"
     if is_records(t):
         return "string[]" if t["list"] == "str" else f"({ts_type(t['list'])})[]"
     if is_container(t):
@@ -318,6 +326,8 @@ def ts_type(t: Any) -> str:
         return "boolean"
     if t == "None":
         return "void"
+    if is_list_state(t):  # a list of instances (package/objlists.py)
+        return ts_elem(t, ts_type) + "[]"
     if is_object(t):  # an instance by value: a plain object, updated by the call
         fields = list(zip(t["names"], t["tuple"]))[2 if t.get("state") else 0:]
         return "{ " + " ".join(f"{field_key(n)}: {ts_type(e)};" for n, e in fields) + " }"
@@ -339,9 +349,11 @@ def has_state(t: Any) -> bool:
 
 
 def object_params(f: dict) -> list[int]:
-    """The positions of a function's instance parameters: their final states
-    follow its result (frontend/objects.py)."""
-    return [i for i, p in enumerate(f["params"]) if is_object(p["type"])]
+    """The positions of a function's instance parameters, then of its lists
+    of instances (package/objlists.py): their final states follow its result
+    in that order (frontend/objects.py)."""
+    return [i for i, p in enumerate(f["params"]) if is_object(p["type"])] + \
+        [i for i, p in enumerate(f["params"]) if is_obj_list(p["type"])]
 
 
 def returns_states(f: dict) -> bool:
@@ -407,6 +419,8 @@ def python_type(t: Any) -> str:
         return t
     if is_array(t):  # py2wasm's annotation spelling (npt.NDArray[np.float64] is f64[:])
         return f"{_SHORT[t['array']]}[{', '.join([':'] * t['ndim'])}]"
+    if is_list_state(t):
+        return f"list[{class_name(t)}]"
     if is_object(t):
         return t["object"]
     if is_record(t) and "class" in t:

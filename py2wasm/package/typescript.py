@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from .loader import loader_declarations
 from .typedlists import is_array_list
+from .objlists import is_obj_list
 from .signature import (NP_INT_RANGES, check_manifest, has_array, has_complex, has_complex_array,
                         field_key, has_list, has_nd_array, is_array, is_complex_array, is_list, is_js_identifier, is_object,
                         is_record, js_default, python_default, python_type, ts_type,
@@ -209,7 +210,7 @@ def ts_signature(f: dict, *, local: str | None = None, wasm_arrays: bool = False
 
     def ptype(p):  # a list the function never changes may be a readonly array
         t = p["type"]
-        if not is_list(t):
+        if not is_list(t) or is_obj_list(t):  # (a list of instances: refilled by the call)
             return pt(t)
         if wasm_arrays and is_array_list(t):  # a list of arrays: WasmArrays too
             return ("readonly " if p.get("readonly") else "") + f"({ts_param_type(t['list'])})[]"
