@@ -1,7 +1,8 @@
 """What the npm package does not take among list types: lists of complex
 arrays and of NumPy complex scalars (py2wasm.compile only) are refused by
 the package's signature check with a message naming the parameter, never a
-crash of the generator. (Lists of real arrays and of NumPy scalars, nested
+crash of the generator; lists of class instances with other than number
+attributes or inside another list or a tuple are a located P2W010. (Lists of real arrays and of NumPy scalars, nested
 too, cross: test_typedlists_node.py.)
 
 Place in the pipeline: tests of the last stage (`package`)."""
@@ -40,19 +41,24 @@ def test_lists_of_complex_arrays_are_refused():
             check_type(to_json(t), "f(): parameter 'xs'")
 
 
-def test_lists_of_class_instances_are_refused_by_build(tmp_path):
-    """A list of dataclass instances crosses py2wasm.compile only
-    (frontend/lists_objects_abi.py): as a parameter a located P2W010 at the
-    def line, as a result the package's one-line signature error."""
+def test_lists_of_class_instances_build_refuses_what_cannot_cross(tmp_path):
+    """Lists of instances cross py2wasm build (test_instlists_node.py) when
+    their attributes are int, float or bool and each list is an argument of
+    its own; the rest is a located P2W010 at the def line."""
     import subprocess
     import sys
     src = tmp_path / "lp.py"
     src.write_text("from dataclasses import dataclass\n\n\n@dataclass\nclass P:\n    x: float\n\n\n"
-                   "def step(ps: list[P]) -> float:\n    return ps[0].x\n\n\n"
-                   "def spawn(n: int) -> list[P]:\n    return [P(float(i)) for i in range(n)]\n")
-    for fn, words in [("step", "lp.py:9: error[P2W010]: a list of P instances as parameter 'ps'"),
-                      ("spawn", "spawn(): result: a list of class instances crosses "
-                                "py2wasm.compile, not py2wasm build yet")]:
+                   "@dataclass\nclass S:\n    x: float\n    s: str\n\n\n"
+                   "def named(ps: list[S]) -> float:\n    return ps[0].x\n\n\n"
+                   "def nested(pss: list[list[P]]) -> float:\n    return pss[0][0].x\n\n\n"
+                   "def inside(t: tuple[list[P], int]) -> float:\n    return t[0][0].x\n")
+    for fn, words in [("named", "lp.py:15: error[P2W010]: a list of S instances as parameter "
+                                "'ps' of named() needs int, float or bool attributes"),
+                      ("nested", "lp.py:19: error[P2W010]: a list of class instances inside a "
+                                 "tuple or a list cannot enter compiled code yet (parameter 'pss'"),
+                      ("inside", "lp.py:23: error[P2W010]: a list of class instances inside a "
+                                 "tuple or a list cannot enter compiled code yet (parameter 't'")]:
         p = subprocess.run([sys.executable, "-m", "py2wasm.cli", "build", str(src), "-o",
                             str(tmp_path / fn), "-f", fn, "-q"], capture_output=True, text=True)
         assert p.returncode == 1 and words in p.stderr, p.stderr
