@@ -287,10 +287,13 @@ def param_types_from_annotations(fn, default=F64) -> list[PyType]:
             out.append(default)
         else:
             out.append(annotation_type(p.annotation, fn, f"parameter {p.name!r}"))
-            from .lists_objects_abi import nested_in
-            if nested_in(out[-1]):  # a list of instances crosses as an argument of its own
-                raise _bad_value(fn, p.name, "a list of class instances inside a tuple or a "
-                                 "list cannot enter compiled code yet",
+            from ..ir.types import OptionalType
+            from .lists_objects_abi import is_param_type, nested_in
+            t = out[-1]
+            if nested_in(t) or isinstance(t, OptionalType) and (
+                    is_param_type(t.elem) or nested_in(t.elem)):  # (one of its own)
+                raise _bad_value(fn, p.name, "a list of class instances inside a tuple, a "
+                                 "list or an Optional cannot enter compiled code yet",
                                  "pass each list of instances as an argument of its own")
     return out
 

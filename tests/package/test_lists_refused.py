@@ -52,13 +52,17 @@ def test_lists_of_class_instances_build_refuses_what_cannot_cross(tmp_path):
                    "@dataclass\nclass S:\n    x: float\n    s: str\n\n\n"
                    "def named(ps: list[S]) -> float:\n    return ps[0].x\n\n\n"
                    "def nested(pss: list[list[P]]) -> float:\n    return pss[0][0].x\n\n\n"
-                   "def inside(t: tuple[list[P], int]) -> float:\n    return t[0][0].x\n")
+                   "def inside(t: tuple[list[P], int]) -> float:\n    return t[0][0].x\n\n\n"
+                   "def maybe(ps: list[P] | None) -> float:\n    return 0.0 if ps is None else ps[0].x\n")
     for fn, words in [("named", "lp.py:15: error[P2W010]: a list of S instances as parameter "
                                 "'ps' of named() needs int, float or bool attributes"),
                       ("nested", "lp.py:19: error[P2W010]: a list of class instances inside a "
-                                 "tuple or a list cannot enter compiled code yet (parameter 'pss'"),
+                                 "tuple, a list or an Optional cannot enter compiled code yet (parameter 'pss'"),
                       ("inside", "lp.py:23: error[P2W010]: a list of class instances inside a "
-                                 "tuple or a list cannot enter compiled code yet (parameter 't'")]:
+                                 "tuple, a list or an Optional cannot enter compiled code yet (parameter 't'"),
+                      ("maybe", "lp.py:27: error[P2W010]: a list of class instances inside a "
+                                "tuple, a list or an Optional cannot enter compiled code yet "
+                                "(parameter 'ps'")]:
         p = subprocess.run([sys.executable, "-m", "py2wasm.cli", "build", str(src), "-o",
                             str(tmp_path / fn), "-f", fn, "-q"], capture_output=True, text=True)
         assert p.returncode == 1 and words in p.stderr, p.stderr
