@@ -23,7 +23,9 @@ caller's list (new instances for addresses it did not pass). A list of
 instances returned is such a state too (the caller's own list when it is
 the argument's). When the call raises, the host reads the same from memory
 (the two headers follow the instance addresses in objects_abi.publish's
-block).
+block). For `py2wasm build` a `list[P]` annotation types the parameter the
+same way (`annotation_list_type`); js/src/objects.ts and objstate.ts are
+the host there (py2wasm/package/objlists.py).
 """
 from __future__ import annotations
 
