@@ -66,34 +66,38 @@ class Specialization:
             if objs or olists:  # the instances keep what the function did before it raised
                 types = _state_types(self._result, self._types)
                 states = _raised_states(self.instance, types)
-                by_addr: dict = {}
-                for obj, st, t in zip(objs + olists, states, types):
-                    _restore_any(obj, t, st, by_addr)
+                _restore_all(zip(objs + olists, states, types), {})
             raise
         for t, a in lists:
             _named_rows(t, a)
         if not objs and not olists:
             return _renamed(self._result, r, {})
         value, states = r
-        by_addr = {}
-        for obj, st, t in zip(objs + olists, states, self._result.elems[1].elems):
-            _restore_any(obj, t, st, by_addr)
+        by_addr: dict = {}
+        _restore_all(zip(objs + olists, states, self._result.elems[1].elems), by_addr)
         return _renamed(self._result.elems[0], value, by_addr)
 
 
-def _restore_any(obj, t, st, by_addr) -> None:
-    """An instance argument (or a list of instances: frontend/lists_objects_abi.py)
-    gets its state after the call; `by_addr` learns the addresses of the
-    caller's objects (instances and lists)."""
-    if t.pyclass is list:
-        hdr, entry, _ = st
-        for a, x in zip(entry, obj):
-            by_addr.setdefault(a, x)
-        by_addr[hdr] = obj
-        obj[:] = _list_of_instances(t, st, by_addr)
-        return
-    by_addr[st[0]] = obj
-    _restore(obj, t, st)
+def _restore_all(args, by_addr) -> None:
+    """The instance arguments and lists of instances (frontend/lists_objects_abi.py)
+    get their states after the call, each (obj, type, state) of `args`.
+    `by_addr` first learns the addresses of every caller's object (instances,
+    lists and their items), then the lists are refilled: an instance moved
+    from a later list argument into an earlier one is the caller's own."""
+    args = list(args)
+    for obj, t, st in ((o, t, s) for o, s, t in args):
+        if t.pyclass is list:
+            hdr, entry, _ = st
+            for a, x in zip(entry, obj):
+                by_addr.setdefault(a, x)
+            by_addr[hdr] = obj
+        else:
+            by_addr[st[0]] = obj
+    for obj, st, t in args:
+        if t.pyclass is list:
+            obj[:] = _list_of_instances(t, st, by_addr)
+        else:
+            _restore(obj, t, st)
 
 
 def _list_of_instances(t, st, by_addr) -> list:

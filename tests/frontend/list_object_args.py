@@ -89,3 +89,11 @@ def grow_attr(bs: list[Body]) -> float:
         s += b.m
     del bs[0].tag
     return s
+
+
+def move_back(ps: list[P], qs: list[P]) -> int:
+    """An instance moved from a later list argument into an earlier one stays
+    the caller's object (api._restore_all registers every list first)."""
+    ps.append(qs.pop())
+    qs[0].x += 1.0
+    return len(ps) + len(qs)

@@ -81,3 +81,14 @@ def test_refusals_are_located():
             py2wasm.compile(F.every_other)(nested)
     with pytest.raises(py2wasm.CompileError, match="empty list argument that receives class"):
         py2wasm.compile(F.step)([], 0.5)
+
+
+def test_instance_moved_between_list_arguments():
+    c = py2wasm.compile(F.move_back)
+    for k in (1, 3):
+        args = ([F.P(0.5, 1.0, 7)], [F.P(float(i), 2.0, i) for i in range(k + 1)])
+        _run(F.move_back, args)
+        ps, qs = copy.deepcopy(args)
+        moved, first = qs[-1], qs[0]
+        c(ps, qs)
+        assert ps[-1] is moved and (k == 0 or qs[0] is first)
