@@ -164,28 +164,51 @@ def arange(tr, args, kwargs, loc):
             fb.raise_if(fb.emit("gt", [n, fb.const(2)]), "TypeError", _BOOL_ARANGE, loc)
     out = alloc(tr, dtype, (n,), loc)
     from .operators import binary
-    _when_length(tr, n, 1, lambda: store(fb, out, (0,), array_assign.scalar_to_dtype(
-        tr, start, dtype, loc)), loc)
-    _when_length(tr, n, 2, lambda: store(fb, out, (1,), array_assign.scalar_to_dtype(
-        tr, binary(fb, "+", start, step, loc), dtype, loc)), loc)
+
+    def firsts():  # elements 0 and 1: converted as NumPy's setitem converts them
+        _when_length(tr, n, 1, lambda: store(fb, out, (0,), array_assign.scalar_to_dtype(
+            tr, start, dtype, loc)), loc)
+        _when_length(tr, n, 2, lambda: store(fb, out, (1,), array_assign.scalar_to_dtype(
+            tr, binary(fb, "+", start, step, loc), dtype, loc)), loc)
     if dtype == "bool" or (known(n) and n <= 2):
+        firsts()
         return out
     f32 = (lambda v: fb.emit("f32", [v])) if dtype == "float32" else (lambda v: v)
 
-    def body(idx, cs):  # the dtype's fill function
-        i = iadd(fb, idx[0], 2)
-        x0, x1 = A.load(fb, out, (0,)), A.load(fb, out, (1,))
+    def fill():  # the dtype's fill function x0 + i * (x1 - x0)
+        x0 = _converted(tr, start, dtype, loc)
+        x1 = _converted(tr, binary(fb, "+", start, step, loc), dtype, loc)
         if dtype in ("float64", "float32"):
+            x0, x1 = (fb.const(x, scalar_type(x)) if known(x) else x for x in (x0, x1))
             delta = f32(fb.emit("sub", [x1, x0]))
-            fi = f32(fb.emit("convert", [ic(fb, i)], {"to": F64}))
-            v = f32(fb.emit("add", [x0, f32(fb.emit("mul", [fi, delta]))]))
-        else:
-            v = fb.emit("wadd", [x0, fb.emit("wmul", [ic(fb, i), fb.emit("wsub", [x1, x0])])])
-            v = cast(fb, v, "int64", dtype) if dtype not in ("int64", "uint64") else v
-        store(fb, out, idx[:0] + [i], v)
-        return cs
-    loop_nest(fb, (A.imax(fb, 0, A.isub(fb, n, 2)),), [], body)
+        else:  # known values fold (np.arange(n) stores the index itself)
+            delta = A.isub(fb, x1, x0)
+            delta = (delta + 2**63) % 2**64 - 2**63 if known(delta) else delta
+
+        def body(idx, cs):  # from element 0, a unit-stride loop (it vectorizes)
+            i = idx[0]
+            if dtype in ("float64", "float32"):
+                fi = f32(fb.emit("convert", [ic(fb, i)], {"to": F64}))
+                v = f32(fb.emit("add", [x0, f32(fb.emit("mul", [fi, delta]))]))
+            else:
+                v = ic(fb, iadd(fb, x0, imul(fb, i, delta)))
+                v = cast(fb, v, "int64", dtype) if dtype not in ("int64", "uint64") else v
+            store(fb, out, idx, v)
+            return cs
+        loop_nest(fb, (n,), [], body)
+    _when_length(tr, n, 3, fill, loc)
+    firsts()  # NumPy stores the first two as converted (a float fill may differ there)
     return out
+
+
+def _converted(tr, v, dtype, loc):
+    """`v` as an element of `dtype` (array_assign.scalar_to_dtype), a known
+    value where `v` is a known int that fits (so the fill loop folds)."""
+    if type(v) is int and dtype in INT_BITS:
+        lo, hi = int_range(dtype)
+        if lo <= v <= hi and v < 2**63:
+            return v
+    return array_assign.scalar_to_dtype(tr, v, dtype, loc)
 
 
 def _index_scalars(vals, loc, floats=False):

@@ -410,7 +410,10 @@ class FunctionTracer(Handlers):
             template = self.returns[0][1] if self.returns else None
             k0 = key_of(template)
             joined = None
-            if any(key_of(v) != k0 for _, v, _ in self.returns):  # None and T: T | None
+            if any(key_of(v) != k0 for _, v, _ in self.returns) and \
+                    getattr(self, "gen_info", None) is None:  # None and T: T | None
+                # (a generator's step returns None when exhausted: generators.py
+                # fills that path with zeros under the yielded type instead)
                 joined = optionals.join([v for _, v, _ in self.returns], key_of)
             if joined is not None:
                 if self.export:

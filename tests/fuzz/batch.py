@@ -62,6 +62,8 @@ def _rename_into(merged, unit) -> None:
     from py2wasm.passes.link_math import _copy_function
 
     names = {n: f"u{unit.k}_{n}" for n in unit.module.functions}
+    # constant tables (str lookups...): the same bytes are one table
+    tables = {n: merged.add_data(n, blob) for n, blob in unit.module.data.items()}
     for n, fn in unit.module.functions.items():
         c = _copy_function(fn)
         c.name = names[n]
@@ -69,6 +71,8 @@ def _rename_into(merged, unit) -> None:
             for e in b.eqns:
                 if e.prim == "call" and e.params.get("fn") in names:
                     e.params = dict(e.params, fn=names[e.params["fn"]])
+                elif e.prim == "data_addr" and e.params.get("name") in tables:
+                    e.params = dict(e.params, name=tables[e.params["name"]])
         merged.add(c)
     merged.exports.extend(names[n] for n in unit.module.exports)
 
@@ -111,11 +115,19 @@ class _Prepared:
         self.units = units
 
 
+def _debug() -> None:
+    """PY2WASM_FUZZ_DEBUG=1: print why a batch build failed."""
+    import os
+    import traceback
+    if os.environ.get("PY2WASM_FUZZ_DEBUG"):
+        traceback.print_exc()
+
+
 def _copy_module(module):
     from py2wasm import ir
     from py2wasm.passes.link_math import _copy_function
 
-    out = ir.Module(source_file=module.source_file)
+    out = ir.Module(source_file=module.source_file, data=dict(module.data))
     for fn in module.functions.values():
         out.add(_copy_function(fn))
     out.exports = list(module.exports)
@@ -163,6 +175,7 @@ def _build(prepared, targets):
             ir.verify_module(merged)
         shared = shared_passes(merged, level, probe.verify, keep_math=())
     except Exception:
+        _debug()
         STATS["batch build failed"] += 1
         return {}
     for n, t in enumerate(same):
@@ -172,6 +185,7 @@ def _build(prepared, targets):
             build = compile_module(m, opt=probe.opt, name="batch", target=t, abi="host")
             inst = Instance(build)
         except Exception:
+            _debug()
             STATS["batch build failed"] += 1
             continue
         for u in units:
