@@ -117,6 +117,11 @@ def consume(tr, fn, gen: Gen, args, kwargs, loc) -> Any:
             raise error(loc, "tuple() of a generator is not supported (its length is not known "
                         "when compiling)", "use list(...)", E_GENERATOR)
         lst = _traced(gen, "list", tr, loc)
+        if lst is None and fn in (sum, min, max):
+            # every path of the generator raises while it runs (a ValueError
+            # known when compiling, an inner min() of nothing): the call raises,
+            # what follows is never reached; any number stands for its value
+            return kwargs.get("default", args[0] if fn is sum and args else 0)
         return call_value(tr, fn, [lst] + list(args), kwargs, loc)
     return NotImplemented
 

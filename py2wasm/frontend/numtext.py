@@ -138,6 +138,10 @@ def _prod(tr, xs, start, loc):
     if isinstance(xs, SymRange):
         from .lists_calls import _range_list
         xs = _range_list(tr, xs, loc)
+    from .arrays import ListLit
+    if isinstance(xs, ListLit):  # a list display: math.prod([a, b, c])
+        from .lists import as_list
+        xs = as_list(tr, xs, loc)
     if not isinstance(xs, PyList):
         return NO
     if xs.elem is None:
