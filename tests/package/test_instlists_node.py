@@ -174,3 +174,20 @@ def test_tsc_checks_instance_list_elements(app):
         ("by_a([[1, 2]]);", "TS2322"),
         ("const b: boolean = spawn(1)[0]!.x;", "TS2322"),
     ])
+
+
+def test_lists_of_instances_in_chromium(app):
+    """The same calls in headless Chromium (the package's ESM, no bundler)."""
+    from .test_browser import drive_page
+    script = RUNNER.replace("JSON.parse(process.argv[2])", json.dumps(CALLS)) \
+        .replace("console.log(JSON.stringify(out));", "window.__result = { outcomes: out };")
+    assert "process." not in script and "window.__result" in script
+    (app / "browser_instlists.mjs").write_text(script)
+    got = drive_page(app, "instlists.html", "./browser_instlists.mjs")
+    assert not got["errors"], got["errors"]
+    mod = load_python(HERE / MODULE)
+    want = [_cpython(mod, fn, spec) for fn, spec in CALLS]
+    # JSON round trip: the page's outcomes come back as JSON (lists for tuples)
+    bad = [(c, g, w) for c, g, w in zip(CALLS, got["result"]["outcomes"], json.loads(json.dumps(want)))
+           if g != w]
+    assert not bad, f"{len(bad)} mismatches, e.g. {bad[:2]}"
