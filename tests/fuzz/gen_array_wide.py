@@ -27,21 +27,11 @@ import copy
 import numpy as np
 
 from .gen_scalar import BOOL, FLOAT, INT, L, S, call, const, name
+from .gen_array_more import _dt, _np_attr  # noqa: F401 - shared builders
 from .program import T
 
 _DT_NAMES = ("float64", "float32", "int64", "int32", "int16", "int8", "uint64", "uint32",
              "uint16", "uint8", "bool")
-
-
-def _np_attr(*parts):
-    node = ast.Name("np", L)
-    for p in parts:
-        node = ast.Attribute(node, p, L)
-    return node
-
-
-def _dt(dt):
-    return T(_np_attr(dt if dt != "bool" else "bool_"), "dt")
 
 
 def _kw(k, v):
