@@ -90,14 +90,7 @@ def vector_norm(vec, mx, found_nan):
 
 def hypot(xs):
     """math.hypot(*xs)."""
-    vec = [abs(float(x)) for x in xs]
-    mx = 0.0
-    found_nan = False
-    for x in vec:
-        found_nan = found_nan or math.isnan(x)
-        if x > mx:
-            mx = x
-    return vector_norm(vec, mx, found_nan)
+    return _norm([abs(float(x)) for x in xs])
 
 
 def dist(p, q):
@@ -106,7 +99,12 @@ def dist(p, q):
     qs = [float(x) for x in q]
     if len(ps) != len(qs):
         raise ValueError(DIMENSIONS)
-    vec = [abs(ps[i] - qs[i]) for i in range(len(ps))]
+    return _norm([abs(ps[i] - qs[i]) for i in range(len(ps))])
+
+
+def _norm(vec):
+    """The largest of the magnitudes `vec`, whether one is a NaN, then
+    vector_norm (math_hypot and math_dist both do this first)."""
     mx = 0.0
     found_nan = False
     for x in vec:
