@@ -166,34 +166,3 @@ def alloc_like(tr, dtype, a, loc) -> Arr:
         return out
     st = dense_korder(fb, a.shape, [(a.shape, st)])
     return out if st is None else Arr(out.dtype, out.ptr, out.shape, st, out.root)
-
-
-def by_contiguity(tr, a: Arr, fn_c, fn_other):
-    """fn_c(a as a C-ordered array) where the N-d view `a` is C-contiguous at
-    run time (a K-ordered result of operands that are C-ordered at run time,
-    `m[1:3]`), else fn_other(a): for reductions whose order NumPy picks by
-    the C_CONTIGUOUS flag. Both give new C-ordered arrays of one shape."""
-    from .viewcopy import c_contiguous
-    fb = tr.fb
-    c = c_contiguous(fb, a)
-    as_c = Arr(a.dtype, a.ptr, a.shape, None, a.root)
-    if A.known(c):
-        return fn_c(as_c) if c else fn_other(a)
-    yes, no = fb.new_block(), fb.new_block()
-    fb.cond_br(c, yes, no)
-    fb.set_block(yes)
-    r1 = fn_c(as_c)
-    end1 = fb.block
-    fb.set_block(no)
-    r2 = fn_other(a)
-    ok = all(isinstance(r, Arr) and r.strides is None for r in (r1, r2)) and \
-        r1.dtype == r2.dtype and len(r1.shape) == len(r2.shape) and all(
-            x is y or (A.known(x) and A.known(y) and x == y) for x, y in zip(r1.shape, r2.shape))
-    if not ok:
-        raise AssertionError("by_contiguity: results of different forms")
-    join = fb.new_block([A.I64])
-    fb.br(join, [A.ic(fb, r2.ptr)])
-    fb.set_block(end1)
-    fb.br(join, [A.ic(fb, r1.ptr)])
-    fb.set_block(join)
-    return Arr(r1.dtype, join.params[0], r1.shape, None, ("new", next(A._fresh)))
