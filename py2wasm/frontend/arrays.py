@@ -40,6 +40,9 @@ import numpy as np
 
 from ..ir import BOOL, DTYPES, F64, I64, Var
 from ..ir.types import INT_BITS, NARROW_INTS, PY_TYPE, int_range
+from .index_arith import (  # noqa: F401  (re-exported: arrays.ic, arrays.iadd ...)
+    ic, const_of, known, iadd, isub, imul, icmp, bor, band, bnot, isel, imax, imin,
+    ifloordiv_pos, iprod)
 from .iterators import RangeIter
 from . import npscalars as nps
 from .values import E_TYPE, TraceRaise, error, is_complex, scalar_type
@@ -57,126 +60,6 @@ def _cx(dtype) -> bool:
     return dtype in ("complex128", "complex64")
 INTS = tuple(INT_BITS)
 _fresh = itertools.count()
-
-
-# --- i64 arithmetic on known ints or Vars (addresses and shapes; folded) -----------------
-
-def ic(fb, v) -> Var:
-    """An i64 operand: known ints fold exactly here and wrap like the wasm
-    operations they stand for (`wadd`, `wmul`) when they become constants: the
-    address of an index past the bounds (checked before use) may not fit."""
-    if isinstance(v, Var):
-        return v
-    v = int(v) & 0xFFFFFFFFFFFFFFFF
-    return fb.const(v - (1 << 64) if v >= 1 << 63 else v, I64)
-
-
-def const_of(fb, v) -> Var:
-    """A known scalar operand as a constant. A Python int in [2**63, 2**64)
-    reaches an elementwise loop only as a uint64 operand (NumPy takes it as
-    an unsigned C long long; `check_weak_int`, `where_node`): its 64 bits."""
-    if type(v) is int and 2**63 <= v < 2**64:
-        return fb.const(v - 2**64, I64)
-    return fb.const(v, scalar_type(v))
-
-
-def known(v) -> bool:
-    return not isinstance(v, Var)
-
-
-def iadd(fb, a, b):
-    if known(a) and known(b):
-        return a + b
-    if known(a) and a == 0:
-        return b
-    if known(b) and b == 0:
-        return a
-    return fb.emit("wadd", [ic(fb, a), ic(fb, b)])
-
-
-def isub(fb, a, b):
-    if known(a) and known(b):
-        return a - b
-    if known(b) and b == 0:
-        return a
-    return fb.emit("wsub", [ic(fb, a), ic(fb, b)])
-
-
-def imul(fb, a, b):
-    if known(a) and known(b):
-        return a * b
-    if (known(a) and a == 0) or (known(b) and b == 0):
-        return 0
-    if known(a) and a == 1:
-        return b
-    if known(b) and b == 1:
-        return a
-    return fb.emit("wmul", [ic(fb, a), ic(fb, b)])
-
-
-def icmp(fb, op, a, b):
-    if known(a) and known(b):
-        return {"lt": a < b, "le": a <= b, "eq": a == b, "ne": a != b, "gt": a > b,
-                "ge": a >= b}[op]
-    return fb.emit(op, [ic(fb, a), ic(fb, b)])
-
-
-def bor(fb, a, b):
-    if a is True or b is True:
-        return True
-    if a is False:
-        return b
-    if b is False:
-        return a
-    return fb.emit("or", [a, b])
-
-
-def band(fb, a, b):
-    if a is False or b is False:
-        return False
-    if a is True:
-        return b
-    if b is True:
-        return a
-    return fb.emit("and", [a, b])
-
-
-def bnot(fb, a):
-    return (not a) if known(a) else fb.emit("not", [a])
-
-
-def isel(fb, c, a, b):
-    if c is True:
-        return a
-    if c is False:
-        return b
-    if known(a) and known(b) and a == b:
-        return a
-    return fb.emit("select", [c, ic(fb, a), ic(fb, b)])
-
-
-def imax(fb, a, b):
-    return isel(fb, icmp(fb, "ge", a, b), a, b)
-
-
-def imin(fb, a, b):
-    return isel(fb, icmp(fb, "le", a, b), a, b)
-
-
-def ifloordiv_pos(fb, a, k: int):
-    """a // k for a known k > 0."""
-    if k == 1:
-        return a
-    if known(a):
-        return a // k
-    return fb.emit("floordiv", [a, fb.const(k)])
-
-
-def iprod(fb, xs):
-    r = 1
-    for x in xs:
-        r = imul(fb, r, x)
-    return r
 
 
 # --- values ------------------------------------------------------------------------------

@@ -46,7 +46,8 @@ def item_order(tr, op, x, y, loc):
         return tr.truth(objects.compare(tr, op, x, y, loc), loc)
     if strvalues.involved(x, y) or (isinstance(x, tuple) and isinstance(y, tuple)):
         if isinstance(x, tuple):  # NamedTuples compare as tuples
-            return strvalues.compare_tuples(tr, op, x, y, loc)
+            from .str_tuples import compare_tuples
+            return compare_tuples(tr, op, x, y, loc)
         return strvalues.compare(tr, op, x, y, loc)
     r = operators.compare(tr.fb, op, x, y, loc)
     from .npscalars import demote, is_np

@@ -9,7 +9,7 @@ opcodes.Handlers gathers for tracer.FunctionTracer's dispatch table.
 from __future__ import annotations
 
 from ..ir import Var
-from . import array_ops, arrays, complexes, dicts, lists, objects, sets, strings, strvalues
+from . import array_ops, arrays, complexes, dicts, lists, objects, sets, str_tuples, strings, strvalues
 from .iterators import RangeIter, TupleIter
 from .state import NULL, UNBOUND
 from .values import E_TYPE, E_UNSUPPORTED_OPCODE, Cx, NpScalar, error
@@ -99,8 +99,8 @@ class OperatorOps:
         if strvalues.involved(a, b):  # run-time strings (strvalues.py)
             f.stack.append(strvalues.compare(self, _cmp_op(ins), a, b, self.loc_of(ins)))
             return
-        if strvalues.in_tuples(a, b):  # tuples holding run-time strings
-            f.stack.append(strvalues.compare_tuples(self, _cmp_op(ins), a, b, self.loc_of(ins)))
+        if str_tuples.in_tuples(a, b):  # tuples holding run-time strings
+            f.stack.append(str_tuples.compare_tuples(self, _cmp_op(ins), a, b, self.loc_of(ins)))
             return
         self._check_operands(ins, (a, b))
         r = complexes.fast_abs_compare(self, f, _cmp_op(ins), a, b, self.loc_of(ins))
@@ -203,7 +203,7 @@ class OperatorOps:
                            else (not r) if ins.arg else r)
             return
         if (strvalues.involved(a, b) or isinstance(b, tuple) and any(
-                strvalues.in_tuples(a, x) for x in b)) and not (
+                str_tuples.in_tuples(a, x) for x in b)) and not (
                 lists.is_list(b) or sets.is_set(b) or dicts.is_dict(b)):
             r = strvalues.contains(self, a, b, loc)
             f.stack.append(self.fb.emit("not", [r]) if ins.arg and isinstance(r, Var)
