@@ -69,15 +69,17 @@ class ModuleTracer:
         self.used.add(name)
         return name
 
-    def specialize(self, fn, args, loc, *, name=None, site=None, soft=False):
+    def specialize(self, fn, args, loc, *, name=None, site=None, soft=False, shared=False):
         """Trace `fn(*args)` (trace values) once per key; return (ir name,
         result template: a trace value whose numeric leaves are the call's
         results). `name` forces an export name (and a fresh trace). `site`:
         library code traced with every location set to the user's call.
-        `soft`: the variant called in a try region (trycatch.py)."""
+        `soft`: the variant called in a try region (trycatch.py). `shared`:
+        the site is left out of the key (`call_python`)."""
         from .lists import ListTypeLearned
         from .tracer import AssumptionFailed, FunctionTracer
-        key = (fn, tuple(key_of(a) for a in args), site) + (("soft",) if soft else ())
+        key = (fn, tuple(key_of(a) for a in args), "shared" if shared else site) + (
+            ("soft",) if soft else ())
         export = name is not None
         if name is None:
             if key in self.done:
@@ -171,9 +173,13 @@ def _candidates(args) -> list:
     return out + [OptionalType(t) for t in (I64, F64, BOOL)]
 
 
-def call_python(tr, fn, args, kwargs, loc, *, site=None, public=None):
+def call_python(tr, fn, args, kwargs, loc, *, site=None, public=None, shared=False):
     """Trace a call of the Python function `fn`. `site`/`public`: library
-    code (see `FunctionTracer.site`) and the name the user called."""
+    code (see `FunctionTracer.site`) and the name the user called.
+    `shared`: library code that raises nothing at run time for the argument
+    types it is given (CPython's list sort on keys of one orderable type), so
+    its locations are never shown: one specialization serves every call site
+    (traced with the first site's location) instead of one per site."""
     site = site or getattr(tr, "site", None)
     shown = public or fn.__name__
     try:
@@ -195,7 +201,8 @@ def call_python(tr, fn, args, kwargs, loc, *, site=None, public=None):
     if site is not None:  # library code: known numbers stay known inside it
         values = [Static(v) if _static(v) else v for v in values]
     soft = tr.fb.catch is not None or getattr(tr, "soft", False)  # in a try region
-    name, result = tr.mt.specialize(fn, values, loc, site=site, soft=soft)
+    name, result = tr.mt.specialize(fn, values, loc, site=site, soft=soft,
+                                     shared=shared and site is not None)
     ins = []
     for v in values:
         ins.extend(tr.materialize(x) for x in leaves(v, []))

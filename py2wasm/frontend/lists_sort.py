@@ -49,7 +49,7 @@ def sort(tr, lst: PyList, reverse, loc, key=None):
         _refuse_nan_items(tr, keys, loc)
     call_python(tr, listsort.sort_list, [keys, lst, key is not None, reverse,
                                          sys.version_info >= (3, 13)], {}, loc, site=loc,
-                public="list.sort")
+                public="list.sort", shared=True)  # it cannot raise: keys of one orderable type
 
 
 def _keys(tr, lst: PyList, key, loc):

@@ -125,3 +125,27 @@ def test_listsort_is_the_running_interpreters_sort():
         keys, perm = list(xs), list(range(n))
         listsort.sort_list(keys, perm, True, rev, V313)
         assert perm == sorted(range(n), key=xs.__getitem__, reverse=rev)
+
+
+def _many_sites(xs: list[int], ys: list[float]) -> float:
+    a = sorted(xs)
+    b = sorted(xs, reverse=True)
+    c = sorted(list(xs))
+    xs.sort()
+    d = sorted(ys)
+    e = sorted(ys)
+    return a[0] + b[0] + c[-1] + xs[0] + d[0] + e[-1]
+
+
+def test_one_traced_sort_per_type_serves_every_call_site():
+    """CPython's sort raises nothing at run time for keys of one orderable
+    type, so its traced functions are shared by every call site with the same
+    types and flags (`call_python(shared=True)`): 4 sites sorting int lists
+    ascending give one `sort_list`, not four (compile time)."""
+    from py2wasm.frontend import trace
+    m = trace(_many_sites)
+    tops = [n for n in m.functions if n.startswith("sort_list")]
+    assert len(tops) == 3, tops  # int ascending, int reverse, float ascending
+    for args in (([3, -1, 2], [1.5, -0.0, 0.0]), ([5], [2.0]), ([2, 2, -7, 0], [NAN, 1.0])):
+        check(_many_sites, *args)
+    check(_many_sites, [], [1.0])  # IndexError from a[0], named at the user's line
