@@ -15,7 +15,7 @@ from .values import E_TYPE, E_UNSUPPORTED_VALUE, error, scalar_type, TraceRaise
 from .array_assign import assign, copy, scalar_to_dtype
 from .arrays import (_C_LONG, _cx, _tn, alloc, Arr, band, bor, cast, element, Ew, iadd, ic, icmp,
                      ifloordiv_pos, imax, imin, imul, is_array, isel, isub, known, load, loop_nest,
-                     materialize, Plan, settle, store, strides_of, unlist)
+                     materialize, Plan, settle, size_of, store, strides_of, unlist)
 
 
 def check_index(fb, i, n, axis: int, loc):
@@ -319,22 +319,27 @@ def setitem(tr, a, key, value, loc):
     if isinstance(a, Ew):
         raise error(loc, "assigning into the result of an expression has no effect",
                     "store the expression in a variable first", E_TYPE)
-    from . import indexing_fancy
+    from . import indexing_fancy, lists
     _no_complex_fancy(a, key, loc)
+    pylist = lists.is_list(value)
+    if pylist and (indexing_fancy.wants_fancy(a, key) or _is_mask(key)):
+        value, pylist = lists.to_array(tr, value, loc), False
     if indexing_fancy.wants_fancy(a, key):
         return indexing_fancy.setitem(tr, a, key, value, loc)
     if _is_mask(key):
         return mask_setitem(tr, a, key, _listed(tr, a, value, loc), loc)
     view = getitem_view(tr, a, key, loc)
+    if pylist and not isinstance(view, tuple):  # a[:] = xs
+        value, pylist = lists.to_array(tr, value, loc), False
     if not isinstance(view, tuple) and _number_sequence(value):
         value = _listed(tr, a, value, loc)  # a[i] = (x, y, z): NumPy converts it
     if isinstance(view, tuple):  # a single element
         arr, ptr = view
         fb = tr.fb
-        if is_array(value):
-            if value.ndim:
-                # NumPy: setting an element with a sequence
-                raise TraceRaise("ValueError", "setting an array element with a sequence.")
+        if is_array(value) and value.ndim:
+            value = _array_into_element(tr, value, arr.dtype, loc)
+        elif isinstance(unlist(value), tuple) or pylist:
+            value = _sequence_into_element(tr, value, arr.dtype, loc)
         x = scalar_to_dtype(tr, value, arr.dtype, loc)
         if _cx(arr.dtype):
             from .complex_arrays import store_at
@@ -347,6 +352,49 @@ def setitem(tr, a, key, value, loc):
         value = _listed(tr, a, value, loc)
     assign(tr, view, settle(tr, value, loc) if isinstance(value, tuple) else value, loc,
            setitem=True)
+
+
+_SEQUENCE = "setting an array element with a sequence."
+
+
+def _array_into_element(tr, value, dtype: str, loc):
+    """`a[i] = v` for an array v of one or more dimensions: NumPy's ValueError,
+    except into a bool element, whose setitem takes the truth of v
+    (PyObject_IsTrue: one element, NaN is True); any other size is the same
+    ValueError there. A complex element calls complex() on v: TypeError."""
+    if _cx(dtype):
+        raise TraceRaise("TypeError", "only 0-dimensional arrays can be converted to Python "
+                                      "scalars")
+    if dtype != "bool":
+        raise TraceRaise("ValueError", _SEQUENCE)
+    fb = tr.fb
+    v = materialize(tr, value, loc)
+    bad = icmp(fb, "ne", size_of(fb, v), 1)
+    if bad is True:
+        raise TraceRaise("ValueError", _SEQUENCE)
+    if bad is not False:
+        fb.raise_if(bad, "ValueError", _SEQUENCE, loc)
+    from .array_ops import truth
+    return truth(tr, v, loc)
+
+
+def _sequence_into_element(tr, value, dtype: str, loc):
+    """`a[i] = [x, y]` (a list or tuple), as NumPy's setitem of each dtype
+    converts it: a float element raises ValueError, an integer one int()'s
+    TypeError, a complex one complex()'s; a bool element takes the
+    sequence's truth (not empty)."""
+    kind = "tuple" if isinstance(value, tuple) else "list"
+    if _cx(dtype):
+        raise TraceRaise("TypeError", f"must be real number, not {kind}")
+    if dtype in ("float64", "float32"):
+        raise TraceRaise("ValueError", _SEQUENCE)
+    if dtype != "bool":
+        raise TraceRaise("TypeError", "int() argument must be a string, a bytes-like object "
+                                      f"or a real number, not '{kind}'")
+    if not isinstance(value, tuple) and not isinstance(unlist(value), tuple):  # a PyList
+        from . import lists
+        return lists.truth(tr, value)
+    return len(unlist(value)) > 0
 
 
 def _number_sequence(v) -> bool:

@@ -149,8 +149,6 @@ class SubscriptOps:
                         "tuples are immutable; build a new one", E_UNSUPPORTED_OPCODE)
         # expressions still pending (`a[0], b = 5.0, a + 1`) read memory before the write
         f.stack[:] = [arrays.settle(self, v, loc) for v in f.stack]
-        if lists.is_list(value):  # a[:] = xs
-            value = lists.to_array(self, value, loc)
         array_indexing.setitem(self, container, lists.as_index(self, key, loc), value, loc)
 
     def op_STORE_SLICE(self, ins, f):  # 3.12+
