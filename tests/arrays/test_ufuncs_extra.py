@@ -236,3 +236,19 @@ def test_refused_with_location():
         py2wasm.compile(f)(np.ones(3))
     with pytest.raises(py2wasm.CompileError, match="float16"):
         py2wasm.compile(g)(np.ones(3, dtype=np.uint8))
+
+
+def keywords(a, b, o, n):
+    np.copysign(a, b, out=o)
+    c = np.gcd.accumulate(n)
+    np.nextafter(a, b, out=o, where=a > 0)
+    m = n.copy()
+    np.lcm.at(m, [0, 1, 3], 6)
+    return o, c, m, np.ldexp(a, 2, dtype=np.float64), np.spacing(a, out=np.empty_like(a))
+
+
+def test_out_where_accumulate_at():
+    a, b = np.array([1.5, -2.0, 0.0, 3.0]), np.array([-1.0, 1.0, -1.0, np.inf])
+    n = np.array([12, 18, 8, 5])
+    check(py2wasm.compile(keywords)(a, b, np.zeros(4), n.copy()),
+          _np(keywords, a, b, np.zeros(4), n.copy()))
