@@ -33,7 +33,8 @@ def _sinc(tr, loc, x):
     from .npfuncs_create import as_array
     x = A.unlist(x)
     if A.is_array(x) or isinstance(x, tuple):
-        return A.settle(tr, call_python(tr, _py_sinc, [as_array(tr, x, loc)], {}, loc), loc)
+        x = A.materialize(tr, as_array(tr, x, loc), loc)  # the kernel takes arrays, not expressions
+        return A.settle(tr, call_python(tr, _py_sinc, [x], {}, loc), loc)
     from . import npscalars as nps
     if A.scalar_type(x) is None and not nps.is_np(x):
         raise error(loc, f"numpy.sinc of a {A._tn(x)} is not supported", "pass an array or "

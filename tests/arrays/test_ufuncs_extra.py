@@ -252,3 +252,12 @@ def test_out_where_accumulate_at():
     n = np.array([12, 18, 8, 5])
     check(py2wasm.compile(keywords)(a, b, np.zeros(4), n.copy()),
           _np(keywords, a, b, np.zeros(4), n.copy()))
+
+
+def test_sinc_of_expressions():
+    """fuzz seed 7200 #75: the traced kernel takes a computed array, not the
+    caller's lazy expression (whose shape lives in the caller)."""
+    def f(p0):
+        return np.sinc(p0 != p0), np.sinc(p0 * 2), np.ptp(p0 * 3, axis=0)
+    a = np.arange(5, dtype=np.int16)
+    check(py2wasm.compile(f)(a), _np(f, a), tol=2)
