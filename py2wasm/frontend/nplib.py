@@ -81,6 +81,9 @@ def call(tr, fn, args, kwargs, loc):
         if fn.nout == 2:  # divmod modf frexp
             from . import ufuncs_multi
             return ufuncs_multi.call(tr, fn, args, kwargs, loc)
+        if fn is np.signbit:  # of int8/uint8/bool arrays: NumPy's float16 loop
+            from .ufuncs_multi import signbit_args
+            args = signbit_args(args)
         if name not in UFUNCS:
             raise error(loc, f"numpy.{name} is not supported", "see the supported NumPy subset",
                         E_UNSUPPORTED_CALL)

@@ -9,6 +9,10 @@ expression (`arrays.Ew` with the op `modf.frac`, `modf.int`, `frexp.m`,
 `frexp.e`, computed by `ufuncs_extra`) over the same operands and NumPy's
 loop dtypes; scalar operands give a tuple of NumPy scalars. `out=` and the
 other keywords are refused with a located CompileError.
+
+Also `signbit_args`: np.signbit of an int8/uint8/bool array, whose NumPy loop
+is float16 (not a py2wasm dtype), takes the array as float32 (exact for
+those values, and the result is a bool either way).
 """
 from __future__ import annotations
 
@@ -63,3 +67,9 @@ def _scalars(fb, fn, ops, operands, loc):
     outs = (res, "int32" if fn.__name__ == "frexp" else res)
     return tuple(nps.NpScalar(dt, apply(fb, op, loops, dt, vals, loc))
                  for op, dt in zip(ops, outs))
+
+
+def signbit_args(args):
+    if len(args) == 1 and A.is_array(args[0]) and args[0].dtype in ("int8", "uint8", "bool"):
+        return [A.astype_node(args[0], "float32")]
+    return args

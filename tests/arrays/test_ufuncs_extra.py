@@ -261,3 +261,12 @@ def test_sinc_of_expressions():
         return np.sinc(p0 != p0), np.sinc(p0 * 2), np.ptp(p0 * 3, axis=0)
     a = np.arange(5, dtype=np.int16)
     check(py2wasm.compile(f)(a), _np(f, a), tol=2)
+
+
+@pytest.mark.parametrize("dt", [np.int8, np.uint8, np.bool_])
+def test_signbit_of_small_ints(dt):
+    """NumPy computes these in float16 (fuzz seeds 7300, 7400): exact as float32."""
+    def f(a):
+        return np.signbit(a), np.signbit(a[::-1] * 1)
+    a = np.array([0, 1, -1, 127, -128, 5]).astype(dt)
+    check(py2wasm.compile(f)(a), _np(f, a))
