@@ -96,7 +96,9 @@ def _const(v, dt):
 
 
 def _exp2(e, dt, x):
-    return _math(e.fb, "pow", [e.c(2.0), x], dt)
+    """pow(2, x); float32: the float64 pow rounded to float32 (glibc's exp2f
+    computes in double: the float32 pow would differ from it more often)."""
+    return _fix(e.fb, dt, _math(e.fb, "pow", [e.c(2.0), x], "float64"))
 
 
 def _float_power(e, dt, x, y):
