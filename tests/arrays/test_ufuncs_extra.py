@@ -270,3 +270,22 @@ def test_signbit_of_small_ints(dt):
         return np.signbit(a), np.signbit(a[::-1] * 1)
     a = np.array([0, 1, -1, 127, -128, 5]).astype(dt)
     check(py2wasm.compile(f)(a), _np(f, a))
+
+
+def test_reduce_identities_and_zero_d():
+    def gcd_r(a):
+        return np.gcd.reduce(a), np.logaddexp.reduce(a.astype(np.float64))
+
+    def lcm_r(a):
+        return np.lcm.reduce(a)
+
+    def zero_d(a):
+        return np.modf(a.reshape(())), np.copysign.reduce(a), np.frexp(a[0])
+    e = np.zeros(0, dtype=np.int64)
+    check(py2wasm.compile(gcd_r)(e), _np(gcd_r, e))
+    want, got = _exc(lcm_r, e), _exc(py2wasm.compile(lcm_r), e)
+    assert type(got) is type(want) and str(got) == str(want)  # lcm has no identity
+    i32 = np.array([4, 6, 10], dtype=np.int32)
+    check(py2wasm.compile(lcm_r)(i32), _np(lcm_r, i32))
+    one = np.array([-2.5])
+    check(py2wasm.compile(zero_d)(one), _np(zero_d, one))
