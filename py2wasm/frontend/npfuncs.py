@@ -84,6 +84,8 @@ FUNCS.update(ST.FUNCS(REQ))
 FUNCS.update(DG.FUNCS(REQ))
 FUNCS.update(PD.FUNCS(REQ))
 FUNCS.update(PY.FUNCS(REQ))
+from . import npfuncs_ufunclike as UL  # noqa: E402
+FUNCS.update(UL.FUNCS(REQ))
 
 # array methods: name -> (params without the array, handler(tr, loc, a, **bound))
 METHOD_TABLE = {
@@ -123,7 +125,8 @@ def call(tr, fn, name, args, kwargs, loc):
     params, handler = entry
     if params is None:  # *args functions (meshgrid)
         return _numpy_result(handler(tr, args, kwargs, loc))
-    return _numpy_result(handler(tr, loc, **_bind(loc, name, args, kwargs, params)))
+    r = handler(tr, loc, **_bind(loc, name, args, kwargs, params))
+    return r if getattr(handler, "python_result", False) else _numpy_result(r)
 
 
 def call_method(tr, a, name, args, kwargs, loc):

@@ -78,6 +78,12 @@ def call(tr, fn, args, kwargs, loc):
     if fn is np.matmul and len(args) == 2 and not kwargs:
         return matmul(tr, args[0], args[1], loc)
     if isinstance(fn, np.ufunc):
+        if fn.nout == 2:  # divmod modf frexp
+            from . import ufuncs_multi
+            return ufuncs_multi.call(tr, fn, args, kwargs, loc)
+        if fn is np.signbit:  # of int8/uint8/bool arrays: NumPy's float16 loop
+            from .ufuncs_multi import signbit_args
+            args = signbit_args(args)
         if name not in UFUNCS:
             raise error(loc, f"numpy.{name} is not supported", "see the supported NumPy subset",
                         E_UNSUPPORTED_CALL)

@@ -250,6 +250,10 @@ def apply(fb, op, loop, out, vals, loc):
         if isb:
             return fb.emit("not", v)
         return _fix(fb, dt, fb.emit("invert", v))
+    from .ufuncs_extra import apply as apply_extra
+    r = apply_extra(fb, op, loop, out, vals, loc)
+    if r is not None:
+        return r
     raise error(loc, f"numpy.{op} is not supported", "see the supported NumPy subset",
                 E_UNSUPPORTED_CALL)
 
@@ -270,3 +274,5 @@ SUPPORTED = (set(_MATH1) | set(_MATH2) | set(_FPRIM1) | set(_CMP) | set(_ARITH) 
                 "fmin", "isnan", "isinf", "isfinite", "logical_and", "logical_or",
                 "logical_xor", "logical_not", "bitwise_and", "bitwise_or", "bitwise_xor",
                 "invert", "left_shift", "right_shift"})
+from .ufuncs_extra import SUPPORTED as _EXTRA  # noqa: E402 - after the names it uses
+SUPPORTED |= _EXTRA

@@ -61,7 +61,8 @@ def _ufunc_helpers():
               "erf", "pow"):
         ns["_m_" + f] = (lambda f: lambda *a: reference.libm_scalar(f, *a))(f)
     for f in ("exp", "log", "sin", "cos", "tan", "arctan", "arcsin", "arccos", "arcsinh", "tanh",
-              "sinh", "cosh", "log1p", "expm1", "log2", "log10", "arctan2", "hypot", "power"):
+              "sinh", "cosh", "log1p", "expm1", "log2", "log10", "arctan2", "hypot", "power",
+              "exp2", "float_power", "sinc"):
         ns["_np_" + f] = (lambda f: lambda *a: reference.libm_array(f, *a))(f)
     return ns
 

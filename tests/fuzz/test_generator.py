@@ -197,3 +197,21 @@ def test_every_wide_array_construct_is_generated():
             if re.search(pat, src):
                 seen[k] += 1
     assert all(seen.values()), seen
+
+
+# gen_array_npufuncs.py: the ninth session's ufuncs
+NPUFUNC_CONSTRUCTS = {
+    "one-operand ufunc": r"np\.(signbit|spacing|cbrt|exp2|sinc|ptp)\(",
+    "two-operand ufunc": r"np\.(copysign|heaviside|nextafter|ldexp|gcd|lcm|float_power)\(",
+    "two-result ufunc": r"np\.(divmod|modf|frexp)\([^\n]*\)\[[01]\]",
+}
+
+
+def test_every_npufunc_construct_is_generated():
+    seen = {k: 0 for k in NPUFUNC_CONSTRUCTS}
+    for i in range(600):
+        src = program_for(7, i, "array").source()
+        for k, pat in NPUFUNC_CONSTRUCTS.items():
+            if re.search(pat, src):
+                seen[k] += 1
+    assert all(seen.values()), seen
