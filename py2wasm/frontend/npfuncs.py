@@ -84,6 +84,8 @@ FUNCS.update(ST.FUNCS(REQ))
 FUNCS.update(DG.FUNCS(REQ))
 FUNCS.update(PD.FUNCS(REQ))
 FUNCS.update(PY.FUNCS(REQ))
+from .npfuncs_sets import FUNCS as _SETS  # noqa: E402
+FUNCS.update(_SETS(REQ))
 
 # array methods: name -> (params without the array, handler(tr, loc, a, **bound))
 METHOD_TABLE = {
