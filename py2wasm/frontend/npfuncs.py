@@ -86,6 +86,8 @@ FUNCS.update(PD.FUNCS(REQ))
 FUNCS.update(PY.FUNCS(REQ))
 from .npfuncs_sets import FUNCS as _SETS  # noqa: E402
 FUNCS.update(_SETS(REQ))
+from .npfuncs_indices import FUNCS as _INDICES  # noqa: E402
+FUNCS.update(_INDICES(REQ))
 
 # array methods: name -> (params without the array, handler(tr, loc, a, **bound))
 METHOD_TABLE = {
