@@ -102,7 +102,7 @@ def _py_geomspace(start, stop, num, endpoint):
 
 # --- dispatch ----------------------------------------------------------------------------
 
-def _unsupported(loc, what, hint=""):
+def _unsupported(loc, what, hint="docs/arrays.md lists the supported forms"):
     return error(loc, f"numpy.{what} is not supported", hint, E_UNSUPPORTED_CALL)
 
 
@@ -293,7 +293,8 @@ def _unravel_index(tr, loc, indices, shape, order):
     size = _iprod(tr, dims, loc)
     if is_array(idx):
         if idx.dtype == "uint64":
-            raise _unsupported(loc, "unravel_index of uint64 indices")
+            raise _unsupported(loc, "unravel_index of uint64 indices",
+                               "convert them with astype(np.int64)")
         kernel(tr, _py_unravel_check_array, [idx, size], loc)
         if idx.dtype != "int64":
             idx = A.materialize(tr, A.astype_node(idx, "int64"), loc)
@@ -326,7 +327,8 @@ def _ravel_multi_index(tr, loc, multi_index, dims, mode, order):
     for i, d, s, m in zip(idxs, dims, _strides(tr, dims, order, loc, "ravel_multi_index"),
                           modes):
         if is_array(i) and i.dtype == "uint64":
-            raise _unsupported(loc, "ravel_multi_index of uint64 indices")
+            raise _unsupported(loc, "ravel_multi_index of uint64 indices",
+                               "convert them with astype(np.int64)")
         if m == "raise":
             kernel(tr, _py_ravel_check_array if is_array(i) else _py_ravel_check, [i, d], loc)
         elif m == "wrap":

@@ -148,7 +148,7 @@ def _py_setxor1d(ar1, ar2):
 
 # --- dispatch ----------------------------------------------------------------------------
 
-def _unsupported(loc, what, hint=""):
+def _unsupported(loc, what, hint="docs/arrays.md lists the supported forms"):
     return error(loc, f"numpy.{what} is not supported", hint, E_UNSUPPORTED_CALL)
 
 
