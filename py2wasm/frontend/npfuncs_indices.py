@@ -324,6 +324,12 @@ def _ravel_multi_index(tr, loc, multi_index, dims, mode, order):
     fb = tr.fb
     total = 0
     idxs = [_index_array(tr, v, loc) for v in multi_index]
+    arrs = [i for i in idxs if is_array(i)]
+    if len(arrs) > 1:  # NumPy broadcasts the indices before it checks them
+        probe = arrs[0]
+        for i in arrs[1:]:
+            probe = binary(fb, "+", probe, i, loc)
+        A.materialize(tr, probe, loc)
     for i, d, s, m in zip(idxs, dims, _strides(tr, dims, order, loc, "ravel_multi_index"),
                           modes):
         if is_array(i) and i.dtype == "uint64":
