@@ -88,6 +88,8 @@ from .npfuncs_sets import FUNCS as _SETS  # noqa: E402
 FUNCS.update(_SETS(REQ))
 from .npfuncs_indices import FUNCS as _INDICES  # noqa: E402
 FUNCS.update(_INDICES(REQ))
+from .npfuncs_ndindex import FUNCS as _NDINDEX  # noqa: E402
+FUNCS.update(_NDINDEX(REQ))
 
 # array methods: name -> (params without the array, handler(tr, loc, a, **bound))
 METHOD_TABLE = {

@@ -391,8 +391,20 @@ def _geomspace(tr, loc, start, stop, num, endpoint, dtype, axis):
     return _astype(tr, r, dtype, loc)
 
 
+def _partition(name):
+    def call(tr, loc, a, kth, axis, kind, order):
+        raise _unsupported(loc, f"{name}() (its order of the other elements is NumPy's "
+                           "introselect's)", "use np.sort (or np.argsort) and take "
+                           "the kth element: it is the same value")
+    return call
+
+
 def FUNCS(REQ):
     return {
+        "partition": ([("a", REQ), ("kth", REQ), ("axis", -1), ("kind", "introselect"),
+                       ("order", None)], _partition("partition")),
+        "argpartition": ([("a", REQ), ("kth", REQ), ("axis", -1), ("kind", "introselect"),
+                          ("order", None)], _partition("argpartition")),
         "flatnonzero": ([("a", REQ)], _flatnonzero),
         "triu_indices": ([("n", REQ), ("k", 0), ("m", None)],
                          _tri(_py_triu_indices, "triu_indices")),
