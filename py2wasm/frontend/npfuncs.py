@@ -90,6 +90,8 @@ from .npfuncs_indices import FUNCS as _INDICES  # noqa: E402
 FUNCS.update(_INDICES(REQ))
 from .npfuncs_ndindex import FUNCS as _NDINDEX  # noqa: E402
 FUNCS.update(_NDINDEX(REQ))
+from .npfuncs_apply import FUNCS as _APPLY  # noqa: E402
+FUNCS.update(_APPLY(REQ))
 
 # array methods: name -> (params without the array, handler(tr, loc, a, **bound))
 METHOD_TABLE = {
