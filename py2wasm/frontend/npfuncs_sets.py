@@ -15,8 +15,9 @@ through `npfuncs_sort.kernel`.
 one method (sort the tests, `searchsorted`, compare) gives NumPy's booleans
 for every input. The operands are compared as int64 (every integer and bool
 dtype: equality is kept) or float64 (every float dtype: float32 is exact in
-it); int64 mixed with uint64 (NumPy compares exactly, a float64 common type
-would not) is a located CompileError.
+it); a signed integer type mixed with uint64 is compared exactly (NumPy's
+table and loop do), except with assume_unique= (isin, setdiff1d), where
+NumPy's sort method would compare in float64: a located CompileError.
 """
 from __future__ import annotations
 
@@ -167,11 +168,25 @@ def _flat(tr, v, loc, what):
     return A.materialize(tr, ravel(tr, a, loc), loc, contiguous=True)
 
 
-def _compare_dtype(a, b, loc, name):
+def _mixed(a, b) -> bool:
+    """uint64 with a signed integer type: NumPy compares them exactly."""
+    return a.dtype in _INTS and b.dtype in _INTS and \
+        np.result_type(np.dtype(a.dtype), np.dtype(b.dtype)).kind == "f"
+
+
+def _py_nonneg(t):
+    """t's non-negative elements: the int64 bits of a uint64 array or a signed
+    one; a value past int64 (negative bits) equals no element of the other
+    operand when one of them is signed, a negative one none of a uint64."""
+    return t[t >= 0]
+
+
+def _compare_dtype(a, b, loc, name, assume_unique=False):
     if a.dtype in _INTS and b.dtype in _INTS:
-        if np.result_type(np.dtype(a.dtype), np.dtype(b.dtype)).kind == "f":
+        if _mixed(a, b) and assume_unique:
             raise _unsupported(loc, f"{name} of {a.dtype} with {b.dtype}",
-                               "NumPy compares them exactly; convert both with astype(np.int64) "
+                               "NumPy's method here depends on the sizes, and its sort method "
+                               "compares them in float64; convert both with astype(np.int64) "
                                "or astype(np.uint64)")
         return "int64"
     return "float64"
@@ -193,8 +208,10 @@ def _kind(kind, loc, name):
 
 
 def _member(tr, a, b, invert, loc, name, assume_unique=False):
-    dt = _compare_dtype(a, b, loc, name)
+    dt = _compare_dtype(a, b, loc, name, assume_unique)
     a64, b64 = _as(tr, a, dt, loc), _as(tr, b, dt, loc)
+    if _mixed(a, b):  # exact: int64 bits, the tests that can equal nothing dropped
+        b64 = kernel(tr, _py_nonneg, [b64], loc)
     if not assume_unique:
         return kernel(tr, _py_member, [a64, b64, bool(invert)], loc)
     ac, bc = _common(tr, a, b, loc)

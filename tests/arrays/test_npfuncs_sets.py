@@ -53,6 +53,10 @@ def isin_list(a):
     return np.isin(a, [1, 3]), np.setdiff1d(a, [2.0])
 
 
+def mixed(a, b):
+    return np.isin(a, b), np.isin(b, a, invert=True), np.intersect1d(a, b), np.union1d(a, b)
+
+
 def bad_kind(a, b):
     return np.isin(a, b, kind="fast")
 
@@ -106,6 +110,9 @@ def test_like_numpy(fn):
     (isin_scalar, (np.array([1.0, 2.5, np.nan]), float("nan"))),
     (isin_list, (np.array([1.0, 2.0, 3.0, 2.0]),)),
     (bad_kind, (np.ones(2), np.ones(2))),
+    (mixed, (np.array([3, 2**63 + 3, 2**64 - 1, 0], dtype=np.uint64), np.array([-1, 3, -2**63 + 3, 0]))),
+    (mixed, (np.array([5, 7], dtype=np.uint64), np.array([], dtype=np.int8))),
+    (mixed, (np.array([5, 200], dtype=np.uint64), np.array([-56, 5, 7] * 9, dtype=np.int8))),
 ], ids=lambda v: getattr(v, "__name__", None))
 def test_forms_and_errors(fn, args):
     want = outcome(fn, args)
@@ -121,7 +128,8 @@ def table(a, b):
 
 
 def i64_u64(a, b):
-    return np.isin(a, b)
+    return np.isin(a, b, assume_unique=True)
+
 
 
 @pytest.mark.parametrize("fn,args,text", [
