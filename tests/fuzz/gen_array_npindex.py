@@ -3,7 +3,8 @@ npindex family): `np.flatnonzero`, `np.isin` (invert=), `np.union1d
 intersect1d setdiff1d setxor1d` (with `return_indices=`), `np.take_along_axis`
 over a stable argsort, `m[np.ix_(r, c)]`, `m[np.triu_indices_from(m, k)]` /
 `tril`, `np.unravel_index` / `np.ravel_multi_index` (modes) of nonzero
-positions; statements: `np.put_along_axis`, writes through `np.ix_`,
+positions, `np.<ufunc>.reduceat`, `np.apply_along_axis` (a NumPy reduction
+or a lambda); statements: `np.put_along_axis`, writes through `np.ix_`,
 `np.diag_indices_from`, `np.triu_indices_from` (`--exclude npindex_array`
 leaves these out).
 
@@ -56,7 +57,33 @@ def _stable_argsort(a, ax):
 def extra_expr(g, d, want_nd):
     from .gen_array import A, result_type
     r = g.rng
-    k = r.randrange(8)
+    k = r.randrange(10)
+    if k == 8 and want_nd in (None, 1):  # ufunc.reduceat
+        a = g.arr_expr(d, 1)
+        uf = r.choice(["add", "maximum", "minimum", "multiply", "fmax"])
+        if a._t[2] != 1 or a._t[1] in ("complex128", "complex64"):
+            return None
+        rt = result_type(lambda x: getattr(np, uf).reduceat(x, [0]), a._t)
+        if rt is None:
+            return None
+        node = ast.Call(ast.Attribute(_np_attr(uf), "reduceat", L),
+                        [a, _int_array_lit(g, r.randint(1, 4))], [])
+        return T(node, rt)
+    if k == 9:  # apply_along_axis of a reduction or a lambda
+        a = g.arr_leaf(2)
+        if a._t[2] != 2 or a._t[1] in ("complex128", "complex64"):
+            return None
+        ax = r.choice([0, 1, -1])
+        fn = r.choice(["sum", "max", "mean", "lambda"])
+        if fn == "lambda":
+            f = ast.parse("lambda v: v[0] - v[-1]", mode="eval").body
+            rt = result_type(lambda x: np.apply_along_axis(lambda v: v[0] - v[-1], ax, x), a._t)
+        else:
+            f = _np_attr(fn)
+            rt = result_type(lambda x: np.apply_along_axis(getattr(np, fn), ax, x), a._t)
+        if rt is None or (want_nd is not None and rt[2] != want_nd):
+            return None
+        return _call("apply_along_axis", [T(f, "fn"), const(ax, INT), a], rt)
     if k == 0 and want_nd in (None, 1):
         a = g.arr_expr(d, None)
         if a._t[1] in ("complex128", "complex64"):
