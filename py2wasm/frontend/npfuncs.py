@@ -92,6 +92,8 @@ from .npfuncs_ndindex import FUNCS as _NDINDEX  # noqa: E402
 FUNCS.update(_NDINDEX(REQ))
 from .npfuncs_apply import FUNCS as _APPLY  # noqa: E402
 FUNCS.update(_APPLY(REQ))
+from .npfuncs_piecewise import FUNCS as _PIECEWISE  # noqa: E402
+FUNCS.update(_PIECEWISE(REQ))
 
 # array methods: name -> (params without the array, handler(tr, loc, a, **bound))
 METHOD_TABLE = {
