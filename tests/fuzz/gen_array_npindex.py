@@ -4,7 +4,7 @@ intersect1d setdiff1d setxor1d` (with `return_indices=`), `np.take_along_axis`
 over a stable argsort, `m[np.ix_(r, c)]`, `m[np.triu_indices_from(m, k)]` /
 `tril`, `np.unravel_index` / `np.ravel_multi_index` (modes) of nonzero
 positions, `np.<ufunc>.reduceat`, `np.apply_along_axis` (a NumPy reduction
-or a lambda); statements: `np.put_along_axis`, writes through `np.ix_`,
+or a lambda), `np.piecewise` (a number and a lambda); statements: `np.put_along_axis`, writes through `np.ix_`,
 `np.diag_indices_from`, `np.triu_indices_from` (`--exclude npindex_array`
 leaves these out).
 
@@ -57,7 +57,17 @@ def _stable_argsort(a, ax):
 def extra_expr(g, d, want_nd):
     from .gen_array import A, result_type
     r = g.rng
-    k = r.randrange(10)
+    k = r.randrange(11)
+    if k == 10:  # piecewise: a number and a lambda (NumPy casts into x's dtype)
+        a = g.arr_expr(d, want_nd)
+        if a._t[1] in ("complex128", "complex64"):
+            return None
+        c = const(r.choice([0, 1, 2]), INT)
+        f = ast.parse("lambda v: v * 2", mode="eval").body
+        cond = T(ast.Compare(copy.deepcopy(a), [ast.Gt()], [c]), ("arr", "bool", a._t[2]))
+        v = const(r.choice([0, 3, 1]), INT)
+        fl = [T(f, "fn"), v] if r.random() < 0.5 else [v, T(f, "fn")]
+        return _call("piecewise", [a, ast.List([cond], L), ast.List(fl, L)], a._t)
     if k == 8 and want_nd in (None, 1):  # ufunc.reduceat
         a = g.arr_expr(d, 1)
         uf = r.choice(["add", "maximum", "minimum", "multiply", "fmax"])

@@ -21,6 +21,7 @@ NPINDEX_CONSTRUCTS = {
     "diag_indices_from": r"np\.diag_indices_from\(",
     "reduceat": r"\.reduceat\(",
     "apply_along_axis": r"np\.apply_along_axis\(",
+    "piecewise": r"np\.piecewise\(",
 }
 
 
@@ -38,4 +39,4 @@ def test_exclude_leaves_them_out():
     for i in range(150):
         src = program_for(7, i, "array", exclude=("npindex_array",)).source()
         assert not re.search(r"np\.(flatnonzero|isin|union1d|take_along_axis|ix_|put_along_axis|"
-                             r"unravel_index|ravel_multi_index|\w+_indices_from|apply_along_axis)\(|\.reduceat\(", src), src
+                             r"unravel_index|ravel_multi_index|\w+_indices_from|apply_along_axis|piecewise)\(|\.reduceat\(", src), src
