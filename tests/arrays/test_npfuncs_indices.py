@@ -167,7 +167,17 @@ def uint64_unravel(i):
     return np.unravel_index(i, (3, 4))
 
 
+def part(a):
+    return np.partition(a, 2)
+
+
+def apart(a):
+    return np.argpartition(a, 1)
+
+
 @pytest.mark.parametrize("fn,args,text", [
+    (part, (np.arange(5.0),), "np.sort"),
+    (apart, (np.arange(5.0),), "np.sort"),
     (along_none, (M, np.array([1])), "axis=None"),
     (uint64_unravel, (np.array([1], dtype=np.uint64),), "uint64"),
 ])
