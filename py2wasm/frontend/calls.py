@@ -402,6 +402,8 @@ def call_value(tr, fn, args, kwargs, loc):
     r = seq_builtins.call(tr, fn, list(args), dict(kwargs), loc)
     if r is not seq_builtins.NO:
         return r
+    if isinstance(fn, type) and fn.__name__ in ("ndindex", "ndenumerate") and _is_numpy(fn):
+        return _array_call(tr, fn, args, kwargs, loc)  # npfuncs_ndindex: traced generators
     for values in (strvalues, sets, dicts, lists, objects):  # containers and instances (their modules)
         r = values.call(tr, fn, list(args), dict(kwargs), loc)
         if r is not values.NO:

@@ -77,7 +77,8 @@ def wants(fn, args, kwargs) -> bool:
     """Does this NumPy call involve complex values (and so come here)?"""
     if fn in CX_TYPES.values():
         return True
-    return any(_cx_value(v) for v in list(args) + list(kwargs.values()))
+    # order="F" is an order, not complex64's type code
+    return any(_cx_value(v) for v in list(args) + [v for k, v in kwargs.items() if k != "order"])
 
 
 def _refuse(loc, what: str):

@@ -86,6 +86,16 @@ FUNCS.update(PD.FUNCS(REQ))
 FUNCS.update(PY.FUNCS(REQ))
 from . import npfuncs_ufunclike as UL  # noqa: E402
 FUNCS.update(UL.FUNCS(REQ))
+from .npfuncs_sets import FUNCS as _SETS  # noqa: E402
+FUNCS.update(_SETS(REQ))
+from .npfuncs_indices import FUNCS as _INDICES  # noqa: E402
+FUNCS.update(_INDICES(REQ))
+from .npfuncs_ndindex import FUNCS as _NDINDEX  # noqa: E402
+FUNCS.update(_NDINDEX(REQ))
+from .npfuncs_apply import FUNCS as _APPLY  # noqa: E402
+FUNCS.update(_APPLY(REQ))
+from .npfuncs_piecewise import FUNCS as _PIECEWISE  # noqa: E402
+FUNCS.update(_PIECEWISE(REQ))
 
 # array methods: name -> (params without the array, handler(tr, loc, a, **bound))
 METHOD_TABLE = {

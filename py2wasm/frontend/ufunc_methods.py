@@ -63,11 +63,17 @@ def call(tr, uf, method, args, kwargs, loc):
                                             ("out", None)])
         return accumulate(tr, uf, _arr(tr, b["array"], loc), b["axis"], b["dtype"], b["out"],
                           loc)
+    if method == "reduceat":
+        _check_ufunc(uf, loc, "reduceat")
+        from .ufunc_reduceat import reduceat
+        b = _bind(loc, name, args, kwargs, [("array", REQ), ("indices", REQ), ("axis", 0),
+                                            ("dtype", None), ("out", None)])
+        return reduceat(tr, uf, b["array"], b["indices"], b["axis"], b["dtype"], b["out"], loc)
     if method == "at":
         b = _bind(loc, name, args, kwargs, [("a", REQ), ("indices", REQ), ("b", None)])
         return at(tr, uf, b["a"], b["indices"], b["b"], loc)
     raise error(loc, f"numpy.{uf.__name__}.{method}() is not supported",
-                "supported: outer, reduce, accumulate, at", E_UNSUPPORTED_CALL)
+                "supported: outer, reduce, accumulate, at, reduceat", E_UNSUPPORTED_CALL)
 
 
 # --- outer ------------------------------------------------------------------------------------

@@ -28,6 +28,7 @@ import warnings
 import numpy as np
 
 from . import gen_array_extra, gen_array_more, gen_array_npufuncs, gen_array_wide, values
+from . import gen_array_npindex
 from .gen_scalar import BOOL, FLOAT, INT, L, Options, S, ScalarGen, call, const, name
 from .program import Program, T
 
@@ -209,6 +210,10 @@ class ArrayGen(ScalarGen):
                 return node
         if r.random() < 0.06 and not self.ex("npufuncs"):  # gen_array_npufuncs's ufuncs
             node = gen_array_npufuncs.extra_expr(self, d, want_nd)
+            if node is not None:
+                return node
+        if r.random() < 0.1 and not self.ex("npindex_array"):  # gen_array_npindex's
+            node = gen_array_npindex.extra_expr(self, d, want_nd)
             if node is not None:
                 return node
         if r.random() < 0.25:
@@ -486,6 +491,10 @@ class ArrayGen(ScalarGen):
                 return nodes
         if k < 0.85 and not self.ex("wide_array") and r.random() < 0.6:
             nodes = gen_array_wide.extra_stmt(self, depth)
+            if nodes is not None:
+                return nodes
+        if k < 0.85 and not self.ex("npindex_array") and r.random() < 0.3:
+            nodes = gen_array_npindex.extra_stmt(self, depth)
             if nodes is not None:
                 return nodes
         if k < 0.85 and not self.ex("more_array"):

@@ -230,7 +230,7 @@ _cycle6 = np.roll(np.eye(6, dtype=np.int64), 1, axis=1) + np.roll(np.eye(6, dtyp
 
 CASES = [
     C(bfs_levels, (_graph(8, 0.3, 1), 0), (np.zeros((3, 3), dtype=np.int64), 1)),
-    C(bfs_deque_path, (_graph(8, 0.3, 1), 0, 7), (np.zeros((3, 3), dtype=np.int64), 0, 2), refused="P2W002"),  # np.flatnonzero (the deque compiles)
+    C(bfs_deque_path, (_graph(8, 0.3, 1), 0, 7), (np.zeros((3, 3), dtype=np.int64), 0, 2), refused="P2W003"),  # q.append(v): a deque of int cannot hold the np.int64 that np.flatnonzero gives (int(v) compiles)
     C(dijkstra, (_graph(7, 0.4, 2, True), 0), (_graph(4, 0.0, 2, True), 2)),
     C(floyd_warshall_vec, (_graph(6, 0.4, 3, True),)),
     C(floyd_warshall_loops, (_graph(6, 0.4, 3, True),)),
