@@ -19,6 +19,7 @@ from . import npfuncs_stats as ST
 from .values import E_TYPE, error
 
 NOT_HERE = object()
+PYTHON_RESULTS = {"allclose", "array_equal", "array_equiv"}  # a Python bool, not np.bool
 REQ = object()
 
 
@@ -84,6 +85,10 @@ FUNCS.update(ST.FUNCS(REQ))
 FUNCS.update(DG.FUNCS(REQ))
 FUNCS.update(PD.FUNCS(REQ))
 FUNCS.update(PY.FUNCS(REQ))
+from . import npfuncs_nan as NAN  # noqa: E402
+FUNCS.update(NAN.FUNCS(REQ))
+from . import npfuncs_close as CL  # noqa: E402
+FUNCS.update(CL.FUNCS(REQ))
 
 # array methods: name -> (params without the array, handler(tr, loc, a, **bound))
 METHOD_TABLE = {
@@ -123,7 +128,8 @@ def call(tr, fn, name, args, kwargs, loc):
     params, handler = entry
     if params is None:  # *args functions (meshgrid)
         return _numpy_result(handler(tr, args, kwargs, loc))
-    return _numpy_result(handler(tr, loc, **_bind(loc, name, args, kwargs, params)))
+    r = handler(tr, loc, **_bind(loc, name, args, kwargs, params))
+    return r if name in PYTHON_RESULTS else _numpy_result(r)
 
 
 def call_method(tr, a, name, args, kwargs, loc):
