@@ -268,6 +268,15 @@ def _axis(loc, name, axis, tuples=True):
     raise _unsupported(loc, f"{name} with axis={axis!r}", "pass an int known when compiling")
 
 
+def _every_axis(loc, axis, ndim) -> bool:
+    """Does `axis` name every axis (the reduction gives one number)?"""
+    if axis is None:
+        return True
+    from .array_shapes import normalize_axis
+    axes = axis if type(axis) is tuple else (axis,)
+    return len({normalize_axis(x, ndim, loc) for x in axes}) == ndim
+
+
 def _keep(loc, name, keepdims):
     if type(keepdims) is not bool:
         raise _unsupported(loc, f"{name} with a keepdims= that is not True or False")
@@ -309,7 +318,7 @@ def _nanmean(tr, loc, a, axis, dtype, out, keepdims, where):
     if a.dtype not in _FLOATS:
         return _run(tr, _py_mean, [a, axis, keepdims], loc, "nanmean")
     dt = np.dtype(a.dtype).type
-    if axis is None and not keepdims:
+    if _every_axis(loc, axis, a.ndim) and not keepdims:
         return _run(tr, _py_nanmean_scalar, [a, dt], loc, "nanmean")
     return _run(tr, _py_nanmean_array, [a, axis, keepdims, dt], loc, "nanmean")
 
@@ -324,7 +333,7 @@ def _nanvar_fn(name, std):
         if a.dtype not in _FLOATS:
             return _run(tr, _py_var, [a, axis, keepdims, ddof, std], loc, name)
         dt = np.dtype(a.dtype).type
-        if axis is None and not keepdims:
+        if _every_axis(loc, axis, a.ndim) and not keepdims:
             return _run(tr, _py_nanvar_scalar, [a, ddof, dt, std], loc, name)
         return _run(tr, _py_nanvar_array, [a, axis, keepdims, ddof, dt, std], loc, name)
     return call
