@@ -27,7 +27,7 @@ import warnings
 
 import numpy as np
 
-from . import gen_array_extra, gen_array_more, gen_array_wide, values
+from . import gen_array_extra, gen_array_more, gen_array_npnan, gen_array_wide, values
 from .gen_scalar import BOOL, FLOAT, INT, L, Options, S, ScalarGen, call, const, name
 from .program import Program, T
 
@@ -120,6 +120,10 @@ class ArrayGen(ScalarGen):
             node = gen_array_extra.chained_compare(self, t)
             if node is not None:
                 return node
+        if self.arrays and r.random() < 0.05 and not self.ex("npnan"):  # gen_array_npnan's
+            node = gen_array_npnan.extra_scalar(self, t)
+            if node is not None:
+                return node
         if self.arrays and r.random() < 0.3:
             node = self.array_scalar(t)
             if node is not None:
@@ -205,6 +209,10 @@ class ArrayGen(ScalarGen):
                 return node
         if r.random() < 0.1 and not self.ex("wide_array"):  # gen_array_wide's constructs
             node = gen_array_wide.extra_expr(self, d, want_nd)
+            if node is not None:
+                return node
+        if r.random() < 0.08 and not self.ex("npnan"):  # gen_array_npnan's constructs
+            node = gen_array_npnan.extra_expr(self, d, want_nd)
             if node is not None:
                 return node
         if r.random() < 0.25:
