@@ -89,6 +89,10 @@ from . import npfuncs_nan as NAN  # noqa: E402
 FUNCS.update(NAN.FUNCS(REQ))
 from . import npfuncs_close as CL  # noqa: E402
 FUNCS.update(CL.FUNCS(REQ))
+from . import nplimits as LIM  # noqa: E402
+FUNCS.update(LIM.FUNCS(REQ))
+from . import npfuncs_cumulative as CU  # noqa: E402
+FUNCS.update(CU.FUNCS(REQ))
 
 # array methods: name -> (params without the array, handler(tr, loc, a, **bound))
 METHOD_TABLE = {
