@@ -149,7 +149,10 @@ def call(tr, fn, args, kwargs, loc):
         return A.where_node(tr, c, x, y, loc)
     if name == "clip":
         b = bind(loc, name, args, kwargs, [("a", REQUIRED), ("a_min", REQUIRED),
-                                           ("a_max", REQUIRED)])
+                                           ("a_max", REQUIRED), ("out", None)])
+        if b["out"] is not None:  # frontend/npclip_out.py
+            from .npclip_out import clip_out
+            return clip_out(tr, b["a"], b["a_min"], b["a_max"], b["out"], loc)
         return clip(tr, b["a"], b["a_min"], b["a_max"], loc)
     if name in ("round", "around"):
         b = bind(loc, name, args, kwargs, [("a", REQUIRED), ("decimals", 0)])

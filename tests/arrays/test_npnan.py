@@ -343,3 +343,90 @@ def test_builtin_sum_refused():
         with pytest.raises(py2wasm.CompileError) as e:
             py2wasm.compile(fn)(np.arange(3, dtype=np.uint8) if fn is bad_start else np.ones(3))
         assert e.value.code == code and e.value.line and e.value.hint
+
+
+# --- np.finfo / np.iinfo, cumulative_sum / cumulative_prod, np.clip(out=) ------------------
+
+def limits_f(a):
+    fi = np.finfo(a.dtype)
+    return (fi.eps, fi.max, fi.min, fi.tiny, fi.resolution, fi.smallest_normal, fi.bits,
+            a * np.finfo(a.dtype).eps, np.finfo(np.float32).eps, np.finfo(float).max)
+
+
+def limits_i(a):
+    return np.iinfo(a.dtype).max, np.iinfo(a.dtype).min, np.iinfo(np.int32).max, a + 0
+
+
+def limits_scalar(x: float):
+    return np.finfo(x).eps * x
+
+
+def limits_bad(a):
+    return np.finfo(a.dtype).eps
+
+
+@pytest.mark.parametrize("a", [np.ones(2), np.ones(2, np.float32)], ids=["f64", "f32"])
+def test_finfo(a):
+    check(limits_f, (a,))
+    check(limits_bad, (a.astype(np.int64),))
+
+
+@pytest.mark.parametrize("a", [np.arange(2), np.arange(2, dtype=np.int8),
+                               np.arange(2, dtype=np.uint16)], ids=["i64", "i8", "u16"])
+def test_iinfo(a):
+    check(limits_i, (a,))
+
+
+def test_finfo_scalar():
+    check(limits_scalar, (3.0,))
+
+
+def cumul(a):
+    return (np.cumulative_sum(a, axis=0), np.cumulative_prod(a, axis=-1),
+            np.cumulative_sum(a, axis=0, include_initial=True),
+            np.cumulative_prod(a, axis=-1, include_initial=True))
+
+
+def cumul_1d(a):
+    return np.cumulative_sum(a), np.cumulative_prod(a, include_initial=True)
+
+
+def cumul_no_axis(a):
+    return np.cumulative_sum(a)
+
+
+@pytest.mark.parametrize("a", [_M, np.asfortranarray(_M), np.arange(12, dtype=np.int8)
+                               .reshape(3, 4), (R.random((2, 3)) < 0.5),
+                               np.arange(6, dtype=np.uint8).reshape(2, 3), np.zeros((0, 3)),
+                               _f((3, 4), np.float32)],
+                         ids=["f64", "fortran", "i8", "bool", "u8", "empty", "f32"])
+def test_cumulative(a):
+    check(cumul, (a,))
+    check(cumul_no_axis, (a,))  # NumPy's ValueError for N-d without axis
+    check(cumul_1d, (a.ravel(),))
+
+
+def clip_inplace(a):
+    np.clip(a, -0.5, 0.5, out=a)
+    return a.sum()
+
+
+def clip_into(a, o):
+    r = np.clip(a, -1, 1, out=o)
+    return r
+
+
+@pytest.mark.parametrize("a,o", [(_X, np.zeros(8)), (_X, np.zeros(8, np.float32)),
+                                 (_X, np.zeros(7)), (_X, np.zeros(1)), (_X[:1], np.zeros(3)),
+                                 (np.arange(8), np.zeros(8, np.int32)),
+                                 (_M, np.zeros((5, 7))), (_M[0], np.zeros((5, 7)))],
+                         ids=["f64", "f32", "short", "one", "bcast", "int", "2d", "row"])
+def test_clip_out(a, o):
+    check(clip_into, (a, o))
+    check(clip_inplace, (a.astype(np.float64),))
+
+
+def test_clip_out_cast_refused():
+    with pytest.raises(py2wasm.CompileError) as e:
+        py2wasm.compile(clip_into)(_X, np.zeros(8, np.int64))
+    assert e.value.code == "P2W003" and "same_kind" in str(e.value) and e.value.hint
