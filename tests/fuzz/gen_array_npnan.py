@@ -7,7 +7,9 @@ nanprod nanmean nanvar nanstd nanmax nanmin` of whole arrays, `np.nanargmax
 nanargmin` (NumPy's "All-NaN slice encountered" and empty-array ValueErrors),
 `np.allclose array_equal array_equiv` (a Python bool), and the builtins
 `max(a)`, `min(a)` (CPython's empty-sequence ValueError) and
-`sum(a, np.float64(0))` over 1-D arrays (`--exclude npnan` leaves these out).
+`sum(a, np.float64(0))` over 1-D arrays, `np.cumulative_sum/cumulative_prod`
+(`axis=`, `include_initial=`) and `np.finfo(a.dtype).eps` (`--exclude npnan`
+leaves these out).
 
 Result types are NumPy's own (`gen_array.result_type`). nanmax/nanmin are
 `fmax.reduce`/`fmin.reduce`: their -0.0/+0.0 ties follow docs/arrays.md's
@@ -62,7 +64,20 @@ def _r_nanmin(a, axis=None, keepdims=False):
 def extra_expr(g, d, want_nd):
     from .gen_array import A, result_type
     r = g.rng
-    k = r.randrange(4)
+    k = r.randrange(5)
+    if k == 4:  # cumulative_sum / cumulative_prod (NumPy 2.1+), include_initial=
+        a = g.arr_expr(d)
+        if a._t[1] == "uint64" or not hasattr(np, "cumulative_sum"):
+            return None
+        f = r.choice(["cumulative_sum", "cumulative_prod"])
+        ax = r.choice([0, -1]) if a._t[2] == 2 or r.random() < 0.5 else None
+        kws = [_kw("axis", const(ax, INT))] if ax is not None else []
+        if r.random() < 0.5:
+            kws.append(_kw("include_initial", const(r.random() < 0.5, BOOL)))
+        rt = result_type(lambda x: getattr(np, f)(x, axis=0), a._t)
+        if rt is None or (want_nd is not None and rt[2] != want_nd):
+            return None
+        return _np(f, [a], rt, kws)
     if k == 0:  # isclose
         a = g.arr_expr(d, want_nd)
         if a._t[1] not in _FLOATS + ("int64", "int32", "uint8", "bool"):
@@ -110,7 +125,8 @@ def extra_expr(g, d, want_nd):
     a = g.arr_expr(d, 2)
     if a._t[2] != 2 or a._t[1] in ("uint64",):
         return None
-    f = r.choice(["nansum", "nanmean", "nanvar", "nanstd", "nanmax", "nanmin", "nanprod"])
+    f = r.choice(["nansum", "nanmean", "nanvar", "nanstd", "nanmax", "nanmin", "nanprod",
+                  "nanmax", "nanmin"])
     ax = r.choice([0, 1, -1])
     kws = [_kw("axis", const(ax, INT))]
     if f in ("nanvar", "nanstd") and r.random() < 0.5:
@@ -127,7 +143,14 @@ def extra_expr(g, d, want_nd):
 def extra_scalar(g, t):
     r = g.rng
     if t == FLOAT:
-        k = r.randrange(3)
+        k = r.randrange(4)
+        if k == 3:  # np.finfo(a.dtype).eps: a constant of the float dtype
+            a = _pick(g, lambda at: at[1] in _FLOATS)
+            if a is None:
+                return None
+            info = _np("finfo", [T(ast.Attribute(a, "dtype", L), "dt")], "finfo")
+            return T(ast.Attribute(info, r.choice(["eps", "tiny", "resolution"]), L), FLOAT,
+                     refwrap="_s")
         if k == 0:  # sum(a, np.float64(0)) over a 1-D array: np.float64 whatever the dtype
             a = _pick(g, lambda at: at[2] == 1 and at[1] != "uint64")
             if a is None:
@@ -145,7 +168,8 @@ def extra_scalar(g, t):
         a = _pick(g, lambda at: at[1] in _FLOATS)
         if a is None:
             return None
-        f = r.choice(["nansum", "nanmean", "nanvar", "nanstd", "nanmax", "nanmin", "nanprod"])
+        f = r.choice(["nansum", "nanmean", "nanvar", "nanstd", "nanmax", "nanmin", "nanprod",
+                      "nanmax", "nanmin"])
         if f == "nanprod" and a._t[2] != 1:
             f = "nansum"
         kws = [_kw("ddof", const(1, INT))] if f in ("nanvar", "nanstd") and \

@@ -203,7 +203,7 @@ def test_every_wide_array_construct_is_generated():
 NPNAN_CONSTRUCTS = {f: r"np\." + f + r"\(" for f in (
     "isclose", "nan_to_num", "nancumsum", "nancumprod", "nansum", "nanmean", "nanvar", "nanstd",
     "nanmax", "nanmin", "nanprod", "nanargmax", "nanargmin", "allclose", "array_equal",
-    "array_equiv")}
+    "array_equiv", "cumulative_sum", "cumulative_prod", "finfo")}
 NPNAN_CONSTRUCTS["sum(a, np.float64(0))"] = r"sum\(\w+, np\.float64\(0\)\)"
 NPNAN_CONSTRUCTS["max(a) / min(a)"] = r"(max|min)\(p\d+\)"
 
