@@ -430,3 +430,39 @@ def test_clip_out_cast_refused():
     with pytest.raises(py2wasm.CompileError) as e:
         py2wasm.compile(clip_into)(_X, np.zeros(8, np.int64))
     assert e.value.code == "P2W003" and "same_kind" in str(e.value) and e.value.hint
+
+
+# --- 3-D, tuple axes, expressions ------------------------------------------------------------
+
+_A3 = _f((3, 4, 5))
+_A3[1, :, 2] = np.nan
+
+
+def nan_3d(a):
+    return (np.nansum(a, axis=(0, 2)), np.nanmean(a, axis=(1, 2), keepdims=True),
+            np.nanvar(a, axis=(0, 2)), np.nanstd(a, axis=1), np.nanmax(a, axis=2),
+            np.nanargmax(a, axis=1, keepdims=True), np.nancumsum(a, axis=2),
+            np.nanmean(a, axis=(0, 1, 2)), np.nanvar(a, axis=(0, 1, 2), ddof=1))
+
+
+def nan_exprs(a, b):
+    return np.nansum(a * b + 1), np.isclose(a * 2, b), np.nan_to_num(a / b)
+
+
+@pytest.mark.parametrize("a", [_A3, np.asfortranarray(_A3), _A3[:, ::2, ::-1],
+                               _A3.astype(np.float32)], ids=["c", "fortran", "view", "f32"])
+def test_nan_3d(a):
+    check(nan_3d, (a,))
+
+
+def test_nan_expressions():
+    check(nan_exprs, (_f(9), _f(9)))
+    check(nan_exprs, (_f(9000), _f(9000)))
+
+
+def test_nanmax_tuple_axis_refused():
+    def f(a):
+        return np.nanmax(a, axis=(0, 1))
+    with pytest.raises(py2wasm.CompileError) as e:
+        py2wasm.compile(f)(_A3)
+    assert e.value.code == "P2W002" and e.value.line and e.value.hint
