@@ -38,6 +38,9 @@ _REDUCTIONS = {"sum": "sum", "prod": "prod", "min": "min", "max": "max", "amin":
 
 
 def _reduction_call(tr, kind, args, kwargs, loc, name):
+    if "initial" in kwargs and kind in ("sum", "prod", "min", "max"):  # npreduce_initial.py
+        from .npreduce_initial import reduce_initial
+        return reduce_initial(tr, kind, args, kwargs, loc, name)
     params = [("a", REQUIRED), ("axis", None)]
     if kind in ("std", "var"):
         params += [("dtype", None), ("out", None), ("ddof", 0), ("keepdims", False)]

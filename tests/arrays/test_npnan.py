@@ -466,3 +466,42 @@ def test_nanmax_tuple_axis_refused():
     with pytest.raises(py2wasm.CompileError) as e:
         py2wasm.compile(f)(_A3)
     assert e.value.code == "P2W002" and e.value.line and e.value.hint
+
+
+# --- initial= on max/min (any dtype) and on integer sum/prod ---------------------------------
+
+def red_initial(a):
+    return (np.max(a, initial=-5), np.min(a, initial=5), np.amax(a, axis=0, initial=0),
+            np.min(a, axis=-1, keepdims=True, initial=2), np.max(a, keepdims=True, initial=1))
+
+
+def red_initial_bool(a):
+    return np.max(a, initial=False), np.min(a, axis=0, initial=True)
+
+
+def red_initial_int(a):
+    return (np.sum(a, initial=7), np.prod(a, axis=0, initial=3),
+            np.sum(a, axis=-1, keepdims=True, initial=-1))
+
+
+@pytest.mark.parametrize("i", range(len(V2)))
+def test_reduction_initial(i):
+    a = V2[i]
+    if a.dtype == np.bool_:  # (an int initial that bool cannot hold is refused, P2W002)
+        check(red_initial_bool, (a,))
+    else:
+        check(red_initial, (a,))
+    if a.dtype.kind in "iub":
+        check(red_initial_int, (a,))
+
+
+def test_reduction_initial_refused():
+    def float_sum(a):
+        return np.sum(a, initial=1.0)
+
+    def where(a):
+        return np.max(a, initial=0.0, where=a > 0)
+    for fn in (float_sum, where):
+        with pytest.raises(py2wasm.CompileError) as e:
+            py2wasm.compile(fn)(np.ones(3))
+        assert e.value.code == "P2W002" and e.value.line and e.value.hint
