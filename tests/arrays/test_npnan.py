@@ -505,3 +505,15 @@ def test_reduction_initial_refused():
         with pytest.raises(py2wasm.CompileError) as e:
             py2wasm.compile(fn)(np.ones(3))
         assert e.value.code == "P2W002" and e.value.line and e.value.hint
+
+
+def mean_by_builtin_sum(a):
+    return sum(a) / len(a)  # empty: CPython's ZeroDivisionError on the int path
+
+
+@pytest.mark.parametrize("a", [np.arange(5.0), np.zeros(0), np.arange(4), _f(301)],
+                         ids=["f64", "empty", "int", "nan"])
+def test_builtin_sum_mean_relaxed(a):
+    check(mean_by_builtin_sum, (a,), "relaxed-simd")
+    check(nan_all, (a,), "relaxed-simd")
+    check(close, (a, a[::-1].copy()), "relaxed-simd")
