@@ -299,6 +299,11 @@ def _array_call(tr, fn, args, kwargs, loc):
             fn(np.zeros((1,) * args[0].ndim))
         except TypeError as e:
             raise TraceRaise("TypeError", str(e)) from None
+    if fn in (sum, min, max):  # over axis 0, as CPython iterates (frontend/array_builtins.py)
+        from .array_builtins import call as builtin_over_array
+        r = builtin_over_array(tr, fn, args, kwargs, loc)
+        if r is not None:
+            return r
     if fn in (sum, min, max, any, all, float, int, bool, round):
         raise error(loc, f"the builtin {fn.__name__}() on an array is not supported",
                     f"use numpy.{fn.__name__ if fn not in (float, int, bool) else 'sum'}() or "

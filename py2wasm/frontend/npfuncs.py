@@ -19,6 +19,7 @@ from . import npfuncs_stats as ST
 from .values import E_TYPE, error
 
 NOT_HERE = object()
+PYTHON_RESULTS = {"allclose", "array_equal", "array_equiv"}  # a Python bool, not np.bool
 REQ = object()
 
 
@@ -96,6 +97,14 @@ from .npfuncs_apply import FUNCS as _APPLY  # noqa: E402
 FUNCS.update(_APPLY(REQ))
 from .npfuncs_piecewise import FUNCS as _PIECEWISE  # noqa: E402
 FUNCS.update(_PIECEWISE(REQ))
+from . import npfuncs_nan as NAN  # noqa: E402
+FUNCS.update(NAN.FUNCS(REQ))
+from . import npfuncs_close as CL  # noqa: E402
+FUNCS.update(CL.FUNCS(REQ))
+from . import nplimits as LIM  # noqa: E402
+FUNCS.update(LIM.FUNCS(REQ))
+from . import npfuncs_cumulative as CU  # noqa: E402
+FUNCS.update(CU.FUNCS(REQ))
 
 # array methods: name -> (params without the array, handler(tr, loc, a, **bound))
 METHOD_TABLE = {
@@ -136,7 +145,8 @@ def call(tr, fn, name, args, kwargs, loc):
     if params is None:  # *args functions (meshgrid)
         return _numpy_result(handler(tr, args, kwargs, loc))
     r = handler(tr, loc, **_bind(loc, name, args, kwargs, params))
-    return r if getattr(handler, "python_result", False) else _numpy_result(r)
+    return r if (name in PYTHON_RESULTS or getattr(handler, "python_result", False)) \
+        else _numpy_result(r)
 
 
 def call_method(tr, a, name, args, kwargs, loc):

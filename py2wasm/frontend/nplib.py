@@ -38,6 +38,9 @@ _REDUCTIONS = {"sum": "sum", "prod": "prod", "min": "min", "max": "max", "amin":
 
 
 def _reduction_call(tr, kind, args, kwargs, loc, name):
+    if "initial" in kwargs and kind in ("sum", "prod", "min", "max"):  # npreduce_initial.py
+        from .npreduce_initial import reduce_initial
+        return reduce_initial(tr, kind, args, kwargs, loc, name)
     params = [("a", REQUIRED), ("axis", None)]
     if kind in ("std", "var"):
         params += [("dtype", None), ("out", None), ("ddof", 0), ("keepdims", False)]
@@ -155,7 +158,10 @@ def call(tr, fn, args, kwargs, loc):
         return A.where_node(tr, c, x, y, loc)
     if name == "clip":
         b = bind(loc, name, args, kwargs, [("a", REQUIRED), ("a_min", REQUIRED),
-                                           ("a_max", REQUIRED)])
+                                           ("a_max", REQUIRED), ("out", None)])
+        if b["out"] is not None:  # frontend/npclip_out.py
+            from .npclip_out import clip_out
+            return clip_out(tr, b["a"], b["a_min"], b["a_max"], b["out"], loc)
         return clip(tr, b["a"], b["a_min"], b["a_max"], loc)
     if name in ("round", "around"):
         b = bind(loc, name, args, kwargs, [("a", REQUIRED), ("decimals", 0)])

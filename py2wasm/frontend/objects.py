@@ -145,7 +145,7 @@ def compilable_class(c) -> bool:
     """A class whose instances compiled code can make: defined in Python, with
     object's __new__, no metaclass but `type` (or abc's), and an `__init__`
     that is a Python function or object's."""
-    if not isinstance(c, type) or c.__module__ == "builtins" or is_namedtuple_class(c):
+    if not isinstance(c, type) or c.__module__ in ("builtins", "numpy") or is_namedtuple_class(c):
         return False
     import abc
     if type(c) not in (type, abc.ABCMeta) or issubclass(c, BaseException):

@@ -27,7 +27,8 @@ import warnings
 
 import numpy as np
 
-from . import gen_array_extra, gen_array_more, gen_array_npufuncs, gen_array_wide, values
+from . import gen_array_extra, gen_array_more, gen_array_npnan, gen_array_npufuncs
+from . import gen_array_wide, values
 from . import gen_array_npindex
 from .gen_scalar import BOOL, FLOAT, INT, L, Options, S, ScalarGen, call, const, name
 from .program import Program, T
@@ -119,6 +120,10 @@ class ArrayGen(ScalarGen):
         r = self.rng
         if t == BOOL and r.random() < 0.05 and not self.ex("extra_array"):
             node = gen_array_extra.chained_compare(self, t)
+            if node is not None:
+                return node
+        if self.arrays and r.random() < 0.05 and not self.ex("npnan"):  # gen_array_npnan's
+            node = gen_array_npnan.extra_scalar(self, t)
             if node is not None:
                 return node
         if self.arrays and r.random() < 0.3:
@@ -214,6 +219,10 @@ class ArrayGen(ScalarGen):
                 return node
         if r.random() < 0.1 and not self.ex("npindex_array"):  # gen_array_npindex's
             node = gen_array_npindex.extra_expr(self, d, want_nd)
+            if node is not None:
+                return node
+        if r.random() < 0.08 and not self.ex("npnan"):  # gen_array_npnan's constructs
+            node = gen_array_npnan.extra_expr(self, d, want_nd)
             if node is not None:
                 return node
         if r.random() < 0.25:

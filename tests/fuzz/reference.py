@@ -587,3 +587,6 @@ def _r_stable_argsort(a, **kw):
 
 def _r_stable_sort_inplace(a, **kw):
     a.sort(kind="stable", **kw)
+
+
+from .gen_array_npnan import _r_nanmax, _r_nanmin  # noqa: E402,F401 (nan* reductions)

@@ -215,3 +215,22 @@ def test_every_npufunc_construct_is_generated():
             if re.search(pat, src):
                 seen[k] += 1
     assert all(seen.values()), seen
+
+
+# gen_array_npnan.py: isclose, nan_to_num, the nan* functions, allclose/array_equal, builtins
+NPNAN_CONSTRUCTS = {f: r"np\." + f + r"\(" for f in (
+    "isclose", "nan_to_num", "nancumsum", "nancumprod", "nansum", "nanmean", "nanvar", "nanstd",
+    "nanmax", "nanmin", "nanprod", "nanargmax", "nanargmin", "allclose", "array_equal",
+    "array_equiv", "cumulative_sum", "cumulative_prod", "finfo")}
+NPNAN_CONSTRUCTS["sum(a, np.float64(0))"] = r"sum\(\w+, np\.float64\(0\)\)"
+NPNAN_CONSTRUCTS["max(a) / min(a)"] = r"(max|min)\(p\d+\)"
+
+
+def test_every_npnan_construct_is_generated():
+    seen = {k: 0 for k in NPNAN_CONSTRUCTS}
+    for i in range(600):
+        src = program_for(7, i, "array").source()
+        for k, pat in NPNAN_CONSTRUCTS.items():
+            if re.search(pat, src):
+                seen[k] += 1
+    assert all(seen.values()), seen
