@@ -51,12 +51,12 @@ def call(tr, fn, args, kwargs, loc):
     if not _numpy_random(fn):
         return NO
     import numpy as np
-    name = getattr(fn, "__qualname__", None) or getattr(fn, "__name__", "?")
+    name = getattr(fn, "__name__", None) or type(fn).__name__  # np.random.rand: a RandomState method
     if fn is np.random.default_rng:
         return _default_rng(tr, list(args), dict(kwargs), loc)
     raise error(loc, f"numpy.random.{name}() is not supported",
-                "the generator API is: " + _HINT + ", then rng.random(n), rng.integers(...), "
-                "rng.normal(...)", E_UNSUPPORTED_CALL)
+                "use the Generator API: " + _HINT + ", then rng.random(n), "
+                "rng.integers(low, high, n), rng.normal(loc, scale, n)...", E_UNSUPPORTED_CALL)
 
 
 def _default_rng(tr, args, kwargs, loc):

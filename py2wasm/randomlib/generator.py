@@ -88,6 +88,8 @@ class Generator:
         span = float(high) - lo
         if not math.isfinite(span):
             raise OverflowError("high - low range exceeds valid bounds")
+        if span < 0.0:
+            raise ValueError("high - low < 0")
         shape = shape_of(size, "uniform")
         if shape is None:
             return lo + span * next_double(self)
@@ -133,7 +135,7 @@ class Generator:
     def normal(self, loc=0.0, scale=1.0, size=None):
         mu = float(loc)
         sigma = float(scale)
-        if math.copysign(1.0, sigma) < 0.0:
+        if sigma == sigma and math.copysign(1.0, sigma) < 0.0:  # not NaN, sign bit set
             raise ValueError("scale < 0")
         zig_tables()
         shape = shape_of(size, "normal")
@@ -169,6 +171,8 @@ class Generator:
         pop = int(a)
         if pop <= 0 and n != 0:
             raise ValueError("a must be a positive integer unless no samples are taken")
+        if shape is None:
+            return int(self.integers(0, pop))  # NumPy gives a Python int here
         return self.integers(0, pop, size)
 
     def shuffle(self, x, axis=0):
