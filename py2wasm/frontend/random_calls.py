@@ -7,7 +7,9 @@ Place in the pipeline: frontend. `calls.call_value` asks this module first
   itself computes the seeded PCG64 state (`randomlib/tables.py`), and the
   call is traced as `py2wasm.randomlib.generator.make(<four uint64 words>)`,
   an instance of the compiled Generator class (`randomlib/generator.py`);
-  without a seed, or with a run-time one, it is a located CompileError.
+  with a run-time int seed, as `randomlib/seedseq.make_seeded(seed)`
+  (NumPy's SeedSequence hashing, traced); without a seed, or with a seed
+  that is not an int, it is a located CompileError.
 - a method call on such an instance (`rng.random(5)`) is traced as library
   code (`call_python(..., site=loc)`), so its exceptions and errors name the
   user's line and sizes known when compiling stay known inside it;
@@ -68,15 +70,22 @@ def _default_rng(tr, args, kwargs, loc):
     if seed is None:
         raise error(loc, "numpy.random.default_rng() without a seed is not supported",
                     "a compiled function cannot draw OS entropy; " + _HINT, E_UNSUPPORTED_CALL)
+    from ..ir import I64, Var
+    from .calls import call_python
+    from .values import NpScalar
+    if isinstance(seed, Var) and seed.type == I64 or isinstance(seed, NpScalar) and \
+            seed.dtype in ("int64", "int32", "int16", "int8", "uint32", "uint16", "uint8"):
+        from ..randomlib import seedseq  # NumPy's SeedSequence, traced
+        return call_python(tr, seedseq.make_seeded, [seed], {}, loc, site=loc,
+                           public="numpy.random.default_rng")
     if type(seed) is bool or not isinstance(seed, (int, np.integer)):
-        raise error(loc, "numpy.random.default_rng(seed) needs a seed known when compiling "
-                    "(an int constant or global)",
-                    "a run-time seed is not supported yet: " + _HINT, E_UNSUPPORTED_CALL)
+        raise error(loc, "numpy.random.default_rng(seed): the seed must be an int",
+                    "a known int or a run-time int (not a float, a bool, a uint64 or a "
+                    "sequence); " + _HINT, E_UNSUPPORTED_CALL)
     from ..randomlib import generator, tables
     try:
         state = tables.seeded_state(int(seed))
     except (ValueError, TypeError) as e:  # NumPy's own error for a negative seed
         raise TraceRaise(type(e).__name__, str(e)) from None
-    from .calls import call_python
     return call_python(tr, generator.make, list(state), {}, loc, site=loc,
                        public="numpy.random.default_rng")

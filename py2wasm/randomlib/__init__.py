@@ -12,12 +12,16 @@ time) and traces `generator.make(...)`, which builds an instance of
 choice shuffle permutation`) are traced like the user's own methods, so a
 generator passed to a helper is one instance advanced in place, as in NumPy.
 
+A seed known only at run time is hashed by `seedseq` (NumPy's SeedSequence
+and PCG64's seeding, traced) instead.
+
 Modules: `pcg64` (the 128-bit LCG step and XSL-RR output in uint64 halves,
 next_uint64/next_uint32/next_double), `bounded` (NumPy's Lemire bounded
 integers and random_interval), `ziggurat` (random_standard_normal),
 `generator` (the Generator class), `hooks` (the few functions evaluated at
 trace time: sizes, dtypes, refusals; run as plain Python under CPython),
-`tables` (the seeded state and NumPy's ziggurat tables, read from NumPy).
+`tables` (the seeded state and NumPy's ziggurat tables, read from NumPy),
+`seedseq` (SeedSequence for a run-time int seed).
 Every algorithm follows NumPy's `numpy/random/src` step for step, so the
 streams are NumPy's bit for bit (tests/randomlib/test_random_calls.py).
 """

@@ -228,6 +228,30 @@ def test_monte_carlo():
     same(compiled(monte_carlo)(10000), monte_carlo(10000))
 
 
+def run_time_seed(seed: int, n: int):
+    rng = np.random.default_rng(seed)
+    return rng.random(n), rng.integers(0, 1000, n), rng.standard_normal(), rng.random()
+
+
+def run_time_seed_np(seed: np.int32, n: int):
+    rng = np.random.default_rng(seed)
+    return rng.random(n)
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2, 42, 2**31 - 1, 2**32 - 1, 2**32, 2**32 + 1, 2**40 + 3,
+                                  2**62, 2**63 - 1, 12345678901234, -1, -2**63])
+def test_run_time_seed(seed):
+    """NumPy's SeedSequence hashing of a run-time seed (randomlib/seedseq.py)."""
+    _raises_same(run_time_seed, seed, 5)
+
+
+def test_run_time_seed_many():
+    for seed in range(0, 3000, 7):
+        same(compiled(run_time_seed)(seed, 3), run_time_seed(seed, 3))
+    for seed in (0, 5, -3, 2**31 - 1):
+        _raises_same(run_time_seed_np, np.int32(seed), 4)
+
+
 # ---- refused forms: located CompileErrors with a hint --------------------
 
 def no_seed():
@@ -235,7 +259,7 @@ def no_seed():
     return rng.random()
 
 
-def run_time_seed(s: int):
+def float_seed(s: float):
     rng = np.random.default_rng(s)
     return rng.random()
 
@@ -266,7 +290,7 @@ def no_replace():
 
 @pytest.mark.parametrize("fn,args,words", [
     (no_seed, (), "without a seed"),
-    (run_time_seed, (3,), "known when compiling"),
+    (float_seed, (3.0,), "the seed must be an int"),
     (legacy, (), "numpy.random.rand()"),
     (exponential, (), "Generator.exponential()"),
     (int32s, (), "dtype="),
