@@ -288,7 +288,18 @@ def no_replace():
     return rng.choice(5, 3, replace=False)
 
 
+def returns_generator():
+    rng = np.random.default_rng(1)
+    return rng.random(), rng
+
+
+def takes_generator(rng):
+    return rng.random()
+
+
 @pytest.mark.parametrize("fn,args,words", [
+    (returns_generator, (), "cannot leave compiled code"),
+    (takes_generator, (np.random.default_rng(1),), "argument of type Generator"),
     (no_seed, (), "without a seed"),
     (float_seed, (3.0,), "the seed must be an int"),
     (legacy, (), "numpy.random.rand()"),
