@@ -44,6 +44,12 @@ def call(tr, fn, args, kwargs, loc):
                 raise error(loc, e.message, e.hint, E_UNSUPPORTED_CALL) from None
     except TypeError:  # an unhashable callee: not a hook
         pass
+    try:
+        kind = hooks.EMITTERS.get(fn)
+    except TypeError:
+        kind = None
+    if kind is not None:
+        return _emit(tr, kind, list(args), loc)
     if inspect.ismethod(fn) and getattr(fn.__func__, "__module__", "") == generator.__name__:
         from .calls import call_python
         from .objects import is_obj
@@ -89,3 +95,14 @@ def _default_rng(tr, args, kwargs, loc):
         raise TraceRaise(type(e).__name__, str(e)) from None
     return call_python(tr, generator.make, list(state), {}, loc, site=loc,
                        public="numpy.random.default_rng")
+
+
+def _emit(tr, kind, args, loc):
+    """randomlib/hooks.py's primitives: the ziggurat blob's address (added
+    to the module's constant data) and loads from it."""
+    from .arrays import ic
+    if kind == "data":
+        from ..randomlib.tables import ziggurat_blob  # found: the methods checked
+        name = tr.mt.module.add_data("numpy_ziggurat", ziggurat_blob())
+        return tr.fb.emit("data_addr", [], {"name": name}, loc=loc)
+    return tr.fb.emit("load", [ic(tr.fb, args[0])], {"dtype": kind})

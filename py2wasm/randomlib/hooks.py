@@ -9,6 +9,7 @@ Under CPython they are plain functions, so randomlib runs unchanged.
 from __future__ import annotations
 
 TRACE_TIME = set()
+EMITTERS = {}  # function -> its IR emitter (frontend/random_calls.py)
 
 
 class Refused(Exception):
@@ -75,25 +76,9 @@ def refuse(what, hint):
 
 
 @trace_time
-def zig_ki():
-    return zig_tables()[0]
-
-
-@trace_time
-def zig_wi():
-    return zig_tables()[1]
-
-
-@trace_time
-def zig_fi():
-    return zig_tables()[2]
-
-
-@trace_time
 def zig_tables():
-    """NumPy's (ki, wi, fi); call it where the tables are used (known
-    tuples, indexed by a run-time layer), not once into a variable that
-    would cross a loop's join."""
+    """NumPy's (ki, wi, fi), or a refusal when they were not found (the
+    methods drawing normals ask first)."""
     from .tables import ziggurat
     t = ziggurat()
     if t is None:
@@ -115,3 +100,35 @@ def is_array(a):
     except ImportError:  # pragma: no cover
         return False
     return bool(arrays.is_array(a))
+
+
+# -- NumPy's ziggurat tables as constant data --------------------------------------
+# One blob (tables.ziggurat_blob): ki as 256 uint64, then wi and fi as 256
+# float64 each. When compiling, zig_base() is the IR primitive data_addr of
+# that blob (a module carries it only when a function draws normals) and
+# load_i64/load_f64 are loads; under CPython they read the bytes.
+
+def emitter(name):
+    def mark(fn):
+        EMITTERS[fn] = name
+        return fn
+    return mark
+
+
+@emitter("data")
+def zig_base():
+    return 0
+
+
+@emitter("int64")
+def load_i64(addr):
+    import struct
+    from .tables import ziggurat_blob
+    return struct.unpack_from("<q", ziggurat_blob(), addr)[0]
+
+
+@emitter("float64")
+def load_f64(addr):
+    import struct
+    from .tables import ziggurat_blob
+    return struct.unpack_from("<d", ziggurat_blob(), addr)[0]

@@ -70,3 +70,10 @@ def ziggurat():
             return _find_tables(f.read())
     except (OSError, ImportError, AttributeError, struct.error):
         return None
+
+
+@functools.lru_cache(maxsize=1)
+def ziggurat_blob():
+    """The tables as the bytes compiled code reads (randomlib/hooks.py)."""
+    ki, wi, fi = ziggurat()
+    return struct.pack("<256Q", *ki) + struct.pack("<256d", *wi) + struct.pack("<256d", *fi)

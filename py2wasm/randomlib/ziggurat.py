@@ -1,7 +1,8 @@
 """NumPy's random_standard_normal: the 256-layer ziggurat on one 64-bit
 draw (8 bits of layer, a sign bit, 52 bits of magnitude), the wedge test
 against exp(-x*x/2) and the tail beyond r by Marsaglia's exponential
-method through log1p, with NumPy's own tables (randomlib/tables.py).
+method through log1p, with NumPy's own tables (randomlib/tables.py), read
+from the module's constant data (randomlib/hooks.py zig_base).
 
 Place in the pipeline: traced library code (randomlib/__init__.py). exp
 and log1p are py2wasm's libm (within 1 ulp of CPython's): they decide only
@@ -15,7 +16,7 @@ import math
 
 import numpy as np
 
-from .hooks import zig_fi, zig_ki, zig_wi
+from .hooks import load_f64, load_i64, zig_base
 from .pcg64 import S8, U0, U1, next64, next_double
 from .tables import ZIG_INV_R, ZIG_R
 
@@ -23,17 +24,22 @@ M8 = np.uint64(0xFF)
 M52 = np.uint64(0x000FFFFFFFFFFFFF)
 
 
+KI, WI, FI = 0, 2048, 4096  # the tables' offsets in the blob (8 bytes an entry)
+
+
 def standard_normal(g):
+    base = zig_base()
     while True:
         r = next64(g)
         idx = int(r & M8)
+        at = base + 8 * idx
         r = r >> S8
         sign = r & U1
         rabs = (r >> U1) & M52
-        x = float(rabs) * zig_wi()[idx]
+        x = float(rabs) * load_f64(at + WI)
         if sign != U0:
             x = -x
-        if int(rabs) < zig_ki()[idx]:
+        if int(rabs) < load_i64(at + KI):
             return x
         if idx == 0:
             while True:
@@ -43,6 +49,7 @@ def standard_normal(g):
                     if (rabs >> S8) & U1 != U0:
                         return -(ZIG_R + xx)
                     return ZIG_R + xx
-        elif (zig_fi()[idx - 1] - zig_fi()[idx]) * next_double(g) + zig_fi()[idx] < \
-                math.exp(-0.5 * x * x):
-            return x
+        else:
+            f0 = load_f64(at + FI)
+            if (load_f64(at + FI - 8) - f0) * next_double(g) + f0 < math.exp(-0.5 * x * x):
+                return x
