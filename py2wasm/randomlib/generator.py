@@ -15,7 +15,8 @@ import math
 import numpy as np
 
 from .bounded import bounded, interval
-from .hooks import float_kind, int_dtype_ok, is_array, refuse, shape_of, zig_tables
+from .hooks import (float_kind, int_bounds, int_dtype_ok, is_array, refuse, scalar_args,
+                    shape_of, zig_tables)
 from .pcg64 import U0, U1, next_double, next_float
 from .ziggurat import standard_normal as _normal
 
@@ -84,6 +85,7 @@ class Generator:
         return res.reshape(shape)
 
     def uniform(self, low=0.0, high=1.0, size=None):
+        scalar_args("uniform", low, high)
         lo = float(low)
         span = float(high) - lo
         if not math.isfinite(span):
@@ -104,6 +106,16 @@ class Generator:
         if high is None:
             high = low
             low = 0
+        scalar_args("integers", low, high)
+        code, low, high, endpoint = int_bounds(low, high, endpoint)
+        if code == 1:
+            raise ValueError("low is out of bounds for int64")
+        if code == 2:
+            raise ValueError("high is out of bounds for int64")
+        if code == 3:
+            if endpoint:
+                raise ValueError("low > high")
+            raise ValueError("low >= high")
         shape = shape_of(size, "integers")
         if shape is not None:
             n = _count(shape)
@@ -133,6 +145,7 @@ class Generator:
         return res.reshape(shape)
 
     def normal(self, loc=0.0, scale=1.0, size=None):
+        scalar_args("normal", loc, scale)
         mu = float(loc)
         sigma = float(scale)
         if sigma == sigma and math.copysign(1.0, sigma) < 0.0:  # not NaN, sign bit set
@@ -155,7 +168,8 @@ class Generator:
             refuse("Generator.choice(p=...) is not supported",
                    "draw u = rng.random() and search the cumulative sums")
         if axis != 0:
-            refuse("Generator.choice(axis=...) is not supported", "")
+            refuse("Generator.choice(axis=...) is not supported",
+                   "choose indices: a[:, rng.integers(0, a.shape[1], size)]")
         shape = shape_of(size, "choice")
         n = 1
         if shape is not None:
@@ -168,6 +182,7 @@ class Generator:
             if pop == 0 and n != 0:
                 raise ValueError("a cannot be empty unless no samples are taken")
             return a[self.integers(0, pop, size)]
+        scalar_args("choice", a)
         pop = int(a)
         if pop <= 0 and n != 0:
             raise ValueError("a must be a positive integer unless no samples are taken")
@@ -176,8 +191,12 @@ class Generator:
         return self.integers(0, pop, size)
 
     def shuffle(self, x, axis=0):
-        if axis != 0 or not is_array(x) or x.ndim != 1:
-            refuse("Generator.shuffle() of anything but a 1-D array is not supported", "")
+        if axis != 0 or not is_array(x):
+            refuse("Generator.shuffle() of anything but an array along axis 0 is not "
+                   "supported", "shuffle an array: np.array(xs), then rng.shuffle(a)")
+        if x.ndim != 1:  # NumPy swaps rows exactly as it swaps the items of arange(n)
+            x[...] = x[self.permutation(x.shape[0])]
+            return
         n = x.shape[0]
         for k in range(n - 1):
             i = n - 1 - k
@@ -188,11 +207,11 @@ class Generator:
 
     def permutation(self, x, axis=0):
         if axis != 0:
-            refuse("Generator.permutation(axis=...) is not supported", "")
+            refuse("Generator.permutation(axis=...) is not supported",
+                   "transpose the array so that the axis comes first")
         if is_array(x):
             if x.ndim != 1:
-                refuse("Generator.permutation() of an array with more than one dimension "
-                       "is not supported", "permute row indices: a[rng.permutation(len(a))]")
+                return x[self.permutation(x.shape[0])]
             arr = x.copy()
         else:
             arr = np.arange(int(x))

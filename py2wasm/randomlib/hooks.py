@@ -32,12 +32,70 @@ def shape_of(size, what):
     Run-time ints are allowed as items (the frontend passes them through)."""
     if size is None or type(size) is tuple:
         return size
-    if type(size) in (list,):
-        return tuple(size)
-    if type(size) is bool or type(size) is float:
-        raise Refused(f"Generator.{what}(size={size!r}) is not supported",
-                      "size= must be an int or a tuple of ints")
-    return (size,)
+    if _int_like(size):
+        return (size,)
+    shown = repr(size) if type(size) in (float, str) else \
+        "a list" if type(size).__name__ == "PyList" else type(size).__name__
+    raise Refused(f"Generator.{what}(size={shown}) is not supported",
+                  "size= must be an int or a tuple of ints")
+
+
+def _int_like(v):
+    """A known int (not a bool), or a run-time int or integer NumPy scalar."""
+    import numpy as np
+    if type(v) is bool:
+        return False
+    if isinstance(v, (int, np.integer)):
+        return True
+    from ..ir import I64, Var
+    from ..frontend.values import NpScalar
+    if isinstance(v, Var):
+        return v.type == I64
+    return isinstance(v, NpScalar) and v.dtype != "bool" and not v.dtype.startswith("float")
+
+
+@trace_time
+def scalar_args(what, *values):
+    """Refuse array (or other non-scalar) parameters: NumPy broadcasts
+    them, py2wasm draws with scalar parameters only."""
+    for v in values:
+        if v is None or type(v) in (int, float, bool) or _int_like(v):
+            continue
+        from ..frontend.values import NpScalar
+        from ..ir import F64, Var
+        if isinstance(v, (Var, NpScalar)) and (not isinstance(v, Var) or v.type == F64):
+            continue
+        raise Refused(f"Generator.{what}() with an array or non-number parameter is not "
+                      "supported", "pass numbers; for one parameter per element, loop and "
+                      "draw one value at a time (the same stream as NumPy only for scalar "
+                      "parameters)")
+    return True
+
+
+@trace_time
+def int_bounds(low, high, endpoint):
+    """NumPy's int64 bounds checks on known ints: (code, low, high,
+    endpoint), code 1 when low is out of bounds, 2 when high is, 3 when a
+    low above int64 exceeds high (the values then 0); a known high of 2**63 without endpoint becomes 2**63 - 1 with
+    endpoint=True, as NumPy's closed interval."""
+    import numpy as np
+    known_lo = isinstance(low, (int, np.integer)) and type(low) is not bool
+    known_hi = isinstance(high, (int, np.integer)) and type(high) is not bool
+    if known_lo and int(low) < -2**63:
+        return 1, 0, 0, True
+    if known_lo and int(low) > 2**63 - 1:  # above any int64 high: NumPy's low > high
+        if known_hi and int(high) - (0 if endpoint else 1) > 2**63 - 1:
+            return 2, 0, 0, True
+        return 3, 0, 0, endpoint
+    if known_hi and type(endpoint) is bool:
+        closed = int(high) - (0 if endpoint else 1)
+        if closed > 2**63 - 1:
+            return 2, 0, 0, True
+        if closed == 2**63 - 1 and not endpoint:
+            return 0, low, 2**63 - 1, True
+    elif known_hi and int(high) > 2**63:
+        return 2, 0, 0, True
+    return 0, low, high, endpoint
 
 
 @trace_time

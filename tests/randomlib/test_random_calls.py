@@ -204,6 +204,20 @@ def choices(n: int):
             a, rng.permutation(n), rng.permutation(pool), rng.choice(3, size=(n,)))
 
 
+def rows(m, n: int):
+    rng = np.random.default_rng(n)
+    rng.shuffle(m)
+    return m, rng.permutation(m), rng.random()
+
+
+def test_shuffle_permutation_of_rows():
+    for shape in ((5, 3), (1, 2), (0, 3), (4, 2, 2)):
+        m = np.arange(float(np.prod(shape))).reshape(shape)
+        for n in (0, 9):
+            got = compiled(rows)(m.copy(), n)
+            same(got, rows(m.copy(), n))
+
+
 def test_choice_shuffle_permutation():
     for n in (1, 2, 7, 1000):
         same(compiled(choices)(n), choices(n))
@@ -252,6 +266,31 @@ def test_run_time_seed_many():
         _raises_same(run_time_seed_np, np.int32(seed), 4)
 
 
+INT64_HIGH = 2**63  # bounds beyond int64 as globals (a literal that large overflows int64)
+BEYOND = 2**64
+BELOW = -2**63 - 1
+
+
+def int64_bounds(k: int):
+    rng = np.random.default_rng(8)
+    if k == 0:
+        return rng.integers(0, INT64_HIGH, 3)
+    if k == 1:
+        return rng.integers(-5, INT64_HIGH, 3)
+    if k == 2:
+        return rng.integers(0, BEYOND, 3)
+    if k == 3:
+        return rng.integers(BELOW, 0, 3)
+    if k == 4:
+        return rng.integers(0, INT64_HIGH, 3, endpoint=True)
+    return rng.integers(INT64_HIGH, 3, 2)
+
+
+@pytest.mark.parametrize("k", range(6))
+def test_int64_bounds(k):
+    _raises_same(int64_bounds, k)
+
+
 # ---- refused forms: located CompileErrors with a hint --------------------
 
 def no_seed():
@@ -297,7 +336,39 @@ def takes_generator(rng):
     return rng.random()
 
 
+def array_bounds(a):
+    rng = np.random.default_rng(1)
+    return rng.integers(a, 5)
+
+
+def array_loc(a):
+    rng = np.random.default_rng(1)
+    return rng.normal(a, 1.0)
+
+
+def list_size():
+    rng = np.random.default_rng(1)
+    return rng.random([2, 3])
+
+
+def choice_of_list():
+    rng = np.random.default_rng(1)
+    return rng.choice([1, 2, 3])
+
+
+def shuffle_list():
+    rng = np.random.default_rng(1)
+    xs = [1, 2, 3]
+    rng.shuffle(xs)
+    return xs[0]
+
+
 @pytest.mark.parametrize("fn,args,words", [
+    (array_bounds, (np.array([1, 2]),), "Generator.integers() with an array"),
+    (array_loc, (np.zeros(2),), "Generator.normal() with an array"),
+    (list_size, (), "size=a list"),
+    (choice_of_list, (), "Generator.choice() with an array or non-number"),
+    (shuffle_list, (), "Generator.shuffle() of anything but an array"),
     (returns_generator, (), "cannot leave compiled code"),
     (takes_generator, (np.random.default_rng(1),), "argument of type Generator"),
     (no_seed, (), "without a seed"),
