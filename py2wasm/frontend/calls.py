@@ -351,6 +351,10 @@ def call_value(tr, fn, args, kwargs, loc):
             "get", "__getitem__", "__contains__"):  # TABLE.get(k): frontend/dict_constants.py
         from . import dict_constants
         return dict_constants.method(tr, fn.__self__, fn.__name__, args, kwargs, loc)
+    from . import random_calls  # numpy.random: default_rng and its Generator (randomlib)
+    r = random_calls.call(tr, fn, args, kwargs, loc)
+    if r is not random_calls.NO:
+        return r
     from . import generators, lists, strings
     if isinstance(fn, generators.GenMaker):  # calling a generator expression's function
         return generators.Gen(fn, args[0])

@@ -94,6 +94,10 @@ def unpublish(tr) -> None:
 def exit_value(tr, v, loc, depth=0):
     """A value leaving an exported function: instances become ObjStates."""
     if is_obj(v):
+        if getattr(v.cls, "__module__", "") == "py2wasm.randomlib.generator":
+            raise error(loc, "a numpy.random.Generator cannot leave compiled code",
+                        "return the numbers drawn; create generators inside the function",
+                        E_UNSUPPORTED_VALUE)
         if depth:
             raise error(loc, f"a {v.cls.__name__} instance inside an instance cannot leave "
                         "compiled code yet", "return the inner instance's attributes",

@@ -10,7 +10,8 @@ with indices that may be out of range, in-place updates, slice assignment,
 and loops over elements with a carried value, a value stored each
 iteration, or both. `gen_array_more.py` adds fancy indexing, sorting,
 ufunc methods, NumPy scalars made in the function, complex intermediates,
-3-D views and `np.linalg` (its docstring lists them); `gen_array_wide.py`
+3-D views and `np.linalg` (its docstring lists them); `gen_array_nprandom.py`
+seeded `np.random.default_rng` draws; `gen_array_wide.py`
 creation with dtypes, views stored and written through, overlapping
 in-place operators, `out=`, loops over the elements themselves.
 
@@ -30,6 +31,7 @@ import numpy as np
 from . import gen_array_extra, gen_array_more, gen_array_npnan, gen_array_npufuncs
 from . import gen_array_wide, values
 from . import gen_array_npindex
+from . import gen_array_nprandom
 from .gen_scalar import BOOL, FLOAT, INT, L, Options, S, ScalarGen, call, const, name
 from .program import Program, T
 
@@ -225,6 +227,8 @@ class ArrayGen(ScalarGen):
             node = gen_array_npnan.extra_expr(self, d, want_nd)
             if node is not None:
                 return node
+        if r.random() < 0.05 and not self.ex("nprandom"):  # seeded generators' draws
+            return gen_array_nprandom.extra_expr(self, d, want_nd)
         if r.random() < 0.25:
             node = self.arr_extra(d, want_nd)
             if node is not None:
@@ -506,6 +510,8 @@ class ArrayGen(ScalarGen):
             nodes = gen_array_npindex.extra_stmt(self, depth)
             if nodes is not None:
                 return nodes
+        if k < 0.85 and not self.ex("nprandom") and r.random() < 0.08:
+            return gen_array_nprandom.extra_stmt(self, depth)
         if k < 0.85 and not self.ex("more_array"):
             node = gen_array_more.extra_stmt(self)
             if node is not None:

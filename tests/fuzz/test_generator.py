@@ -234,3 +234,27 @@ def test_every_npnan_construct_is_generated():
             if re.search(pat, src):
                 seen[k] += 1
     assert all(seen.values()), seen
+
+
+NPRANDOM_CONSTRUCTS = {
+    "random(shape)": r"default_rng\([^\n]*\)\.random\([^\n]*\.shape\)",
+    "uniform": r"\.uniform\(",
+    "integers": r"\.integers\(",
+    "standard_normal": r"\.standard_normal\(",
+    "normal": r"\.normal\(",
+    "float32 draws": r"\.random\([^\n]*dtype=np\.float32",
+    "permutation": r"\.permutation\(",
+    "choice": r"\.choice\(",
+    "generator variable": r"g\d+ = np\.random\.default_rng\(",
+    "run-time seed": r"default_rng\(len\(",
+}
+
+
+def test_every_nprandom_construct_is_generated():
+    seen = {k: 0 for k in NPRANDOM_CONSTRUCTS}
+    for i in range(600):
+        src = program_for(7, i, "array").source()
+        for k, pat in NPRANDOM_CONSTRUCTS.items():
+            if re.search(pat, src):
+                seen[k] += 1
+    assert all(seen.values()), seen
