@@ -369,15 +369,22 @@ def _reduce_all(tr, kind, a, acc_dt, loc):
     if kind in ("argmin", "argmax"):
         init += [fb.const(0), fb.const(0)]
 
+    lens, pos = a.shape, (lambda idx: idx)
+    if kind == "prod" and acc_dt in ("float64", "float32") and reduce_order.needs_korder(a):
+        # NumPy multiplies in its iterator's K order (memory order for a
+        # Fortran-ordered or transposed array; negative strides kept)
+        w = reduce_iter.Walk(tr, a, tuple(range(a.ndim)))
+        lens, pos, plan = w.lens, w.pos, w.plan
+
     def body(idx, cs):
-        v = _elem_in(fb, kind, element(tr, a, idx, plan, loc), a.dtype, acc_dt)
+        v = _elem_in(fb, kind, element(tr, a, pos(idx), plan, loc), a.dtype, acc_dt)
         if kind in ("argmin", "argmax"):
             r, best, k = cs
             t = _take(fb, kind, r, v)
             return [fb.emit("select", [t, v, r]), fb.emit("select", [t, k, best]),
                     fb.emit("wadd", [k, fb.const(1)])]
         return [_update(fb, kind, cs[0], v, acc_dt)]
-    out = loop_nest(fb, a.shape, init, body)
+    out = loop_nest(fb, lens, init, body)
     if kind in ("argmin", "argmax"):
         return out[1]
     return _finish_scalar(fb, kind, out[0], acc_dt, n)

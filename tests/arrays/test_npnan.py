@@ -119,12 +119,13 @@ def nan_all(a):
     return (np.nansum(a), np.nanprod(a), np.nanmean(a), np.nanvar(a), np.nanstd(a))
 
 
-def nan_all_2d(a):  # nanprod: below (np.prod's order for non-C-ordered data)
+def nan_all_2d(a):
     return (np.nansum(a), np.nanmean(a), np.nanvar(a), np.nanstd(a))
 
 
-def nan_prod_c(a):
-    return np.nanprod(np.ascontiguousarray(a)), np.nanprod(a, axis=0), np.nanprod(a, axis=1)
+def nan_prod_c(a):  # the whole product in NumPy's iterator order (any layout)
+    return (np.nanprod(np.ascontiguousarray(a)), np.nanprod(a, axis=0), np.nanprod(a, axis=1),
+            np.nanprod(a))
 
 
 def nan_minmax(a):
