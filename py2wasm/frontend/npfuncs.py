@@ -15,6 +15,7 @@ from . import npfuncs_pad as PD
 from . import npfuncs_pysource as PY
 from . import npfuncs_shape as SH
 from . import npfuncs_sort as SO
+from . import npshape_views as NSV
 from . import npfuncs_stats as ST
 from .values import E_TYPE, error
 
@@ -84,6 +85,7 @@ FUNCS.update(ST.FUNCS(REQ))
 FUNCS.update(DG.FUNCS(REQ))
 FUNCS.update(PD.FUNCS(REQ))
 FUNCS.update(PY.FUNCS(REQ))
+FUNCS.update(NSV.FUNCS(REQ))
 
 # array methods: name -> (params without the array, handler(tr, loc, a, **bound))
 METHOD_TABLE = {
@@ -96,6 +98,7 @@ METHOD_TABLE = {
                                                                          loc)),
 }
 METHOD_TABLE.update(SH.METHODS(REQ))
+METHOD_TABLE.update(NSV.METHODS(REQ))
 METHODS = frozenset(METHOD_TABLE)
 
 
