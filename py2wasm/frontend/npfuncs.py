@@ -15,6 +15,7 @@ from . import npfuncs_pad as PD
 from . import npfuncs_pysource as PY
 from . import npfuncs_shape as SH
 from . import npfuncs_sort as SO
+from . import npshape_join as NSJ
 from . import npshape_views as NSV
 from . import npfuncs_stats as ST
 from .values import E_TYPE, error
@@ -86,6 +87,7 @@ FUNCS.update(DG.FUNCS(REQ))
 FUNCS.update(PD.FUNCS(REQ))
 FUNCS.update(PY.FUNCS(REQ))
 FUNCS.update(NSV.FUNCS(REQ))
+FUNCS.update(NSJ.FUNCS(REQ))
 
 # array methods: name -> (params without the array, handler(tr, loc, a, **bound))
 METHOD_TABLE = {
