@@ -28,6 +28,7 @@ import warnings
 import numpy as np
 
 from . import gen_array_extra, gen_array_more, gen_array_wide, values
+from . import gen_array_npshape
 from .gen_scalar import BOOL, FLOAT, INT, L, Options, S, ScalarGen, call, const, name
 from .program import Program, T
 
@@ -205,6 +206,10 @@ class ArrayGen(ScalarGen):
                 return node
         if r.random() < 0.1 and not self.ex("wide_array"):  # gen_array_wide's constructs
             node = gen_array_wide.extra_expr(self, d, want_nd)
+            if node is not None:
+                return node
+        if r.random() < 0.08 and not self.ex("npshape"):  # gen_array_npshape's constructs
+            node = gen_array_npshape.extra_expr(self, d, want_nd)
             if node is not None:
                 return node
         if r.random() < 0.25:
@@ -488,6 +493,8 @@ class ArrayGen(ScalarGen):
             node = gen_array_more.extra_stmt(self)
             if node is not None:
                 return [node]
+        if not self.ex("npshape") and r.random() < 0.15:
+            return gen_array_npshape.extra_stmt(self, depth)
         return super().stmt(depth)
 
     def view_inplace(self):

@@ -197,3 +197,27 @@ def test_every_wide_array_construct_is_generated():
             if re.search(pat, src):
                 seen[k] += 1
     assert all(seen.values()), seen
+
+
+# gen_array_npshape.py: diagonal, atleast_2d, squeeze, moveaxis/rot90, broadcast_to, joins, splits
+NPSHAPE_CONSTRUCTS = {
+    "diagonal": r"(np\.diagonal\(|\.diagonal\()",
+    "atleast_2d": r"np\.atleast_2d\(",
+    "squeeze": r"np\.squeeze\(",
+    "moveaxis or rot90": r"np\.(moveaxis|rot90)\(",
+    "broadcast_to": r"np\.broadcast_to\(",
+    "column_stack": r"np\.column_stack\(",
+    "dstack": r"np\.dstack\(",
+    "split part": r"np\.(array_split|split|hsplit)\([^\n]*\)\[",
+    "split unpacked": r"v\d+, v\d+ = np\.array_split\(",
+}
+
+
+def test_every_npshape_construct_is_generated():
+    seen = {k: 0 for k in NPSHAPE_CONSTRUCTS}
+    for i in range(600):
+        src = program_for(7, i, "array").source()
+        for k, pat in NPSHAPE_CONSTRUCTS.items():
+            if re.search(pat, src):
+                seen[k] += 1
+    assert all(seen.values()), seen
