@@ -378,3 +378,83 @@ def test_split_at_and_hvd(dtype):
     check(split_returned, (_data((4,), dtype),))
     check(hsplit_1d, (_data((6,), dtype),))
     check(vsplit_1d, (_data((6,), dtype),))
+
+
+# --- every in-place writer refuses a read-only view with NumPy's message ---------------
+
+def ro_fill(a):
+    d = a.diagonal()
+    d.fill(1.0)
+    return a
+
+
+def ro_put(a):
+    d = a.diagonal()
+    np.put(d, 0, 1.0)
+    return a
+
+
+def ro_sort(a):
+    d = a.diagonal()
+    d.sort()
+    return a
+
+
+def ro_out(a):
+    d = a.diagonal()
+    np.add(d, 1, out=d)
+    return a
+
+
+def ro_fancy(a):
+    d = a.diagonal()
+    d[[0, 1]] = 1.0
+    return a
+
+
+def ro_mask(a):
+    d = a.diagonal()
+    d[d > 0] = 1.0
+    return a
+
+
+def ro_fill_diagonal(a):
+    d = np.broadcast_to(a[0], (2, 3))
+    np.fill_diagonal(d, 1.0)
+    return a
+
+
+def ro_diag(a):
+    d = np.diag(a)
+    d[0] = 1
+    return d
+
+
+def ro_reshaped(a):
+    b = np.broadcast_to(a, (2, 3))
+    c = b.T
+    c[0, 0] = 5
+    return a
+
+
+def ro_row_of_loop(a):
+    b = np.broadcast_to(a, (2, 3))
+    for r in b:
+        r[0] = 1
+    return a
+
+
+def ro_copy_is_writable(a):
+    d = a.diagonal().copy()
+    d[0] = -1
+    e = np.broadcast_to(a[0], (2, 3)) + 0
+    e[1, 1] = -2
+    return d, e, a
+
+
+@pytest.mark.parametrize("fn", [ro_fill, ro_put, ro_sort, ro_out, ro_fancy, ro_mask,
+                                ro_fill_diagonal, ro_diag, ro_reshaped, ro_row_of_loop,
+                                ro_copy_is_writable])
+def test_read_only_views(fn):
+    a = np.arange(9.0).reshape(3, 3)[::-1]
+    check(fn, (a,) if fn not in (ro_reshaped, ro_row_of_loop) else (np.arange(3.0),))
