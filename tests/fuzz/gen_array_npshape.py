@@ -1,7 +1,8 @@
 """Shape and join constructs for `gen_array.ArrayGen` (frontend/npshape_views.py,
 npshape_join.py): `np.diagonal` / `a.diagonal(k)` (read-only views),
 `np.atleast_2d`, `np.squeeze(..., axis=)`, `np.moveaxis`, `np.broadcast_to`
-(read-only), `np.rot90`, `np.column_stack`, `np.dstack`, parts of
+(read-only), `np.rot90`, `np.column_stack`, `np.dstack`, `np.delete`,
+`np.trim_zeros`, `np.resize`, `np.tri`, parts of
 `np.split` / `np.array_split` / `np.hsplit`; statements: `x, y =
 np.array_split(a, 2)` with writes through the parts (they are views of `a`),
 and a diagonal or broadcast view stored in a variable (later writes through
@@ -46,7 +47,7 @@ def _bcast(x):
 def extra_expr(g, d, want_nd):
     from .gen_array import A, result_type
     r = g.rng
-    k = r.randrange(9)
+    k = r.randrange(12)
     if k == 0 and want_nd in (None, 1):  # a diagonal of a 2-D array
         a = g.arr_expr(d, 2)
         if a._t[2] != 2:
@@ -100,6 +101,28 @@ def extra_expr(g, d, want_nd):
         st = _np("dstack", [_tuple(a, b)], A(rt[1], 3))
         return T(ast.Subscript(st, _tuple(ast.Slice(), ast.Slice(), const(r.choice([0, 1, -1]),
                                                                             INT)), L), rt)
+    if k == 9 and want_nd in (None, 1):  # delete (an index maybe out of bounds), trim_zeros
+        a = g.arr_expr(d, 1)
+        if a._t[2] != 1:
+            return None
+        if r.random() < 0.5:
+            return _np("trim_zeros", [a] + ([ast.Constant(r.choice(["f", "b", "fb"]))]
+                                            if r.random() < 0.5 else []), a._t)
+        obj = const(r.choice([0, -1, 2, 5]), INT) if r.random() < 0.6 else ast.List(
+            [const(r.choice([0, 1, -1, 3]), INT) for _ in range(r.randint(0, 2))], L)
+        return _np("delete", [a, obj], a._t)
+    if k == 10:  # resize to a run-time length (negative: NumPy's ValueError)
+        a = g.arr_expr(d, None)
+        n = ast.Call(ast.Name("min", L), [g.expr(INT, 1), const(9, INT)], [])
+        if want_nd == 2:
+            return _np("resize", [a, _tuple(const(2, INT), n)], A(a._t[1], 2))
+        return _np("resize", [a, n], A(a._t[1], 1))
+    if k == 11 and want_nd in (None, 2):  # tri of a run-time size
+        n = ast.Call(ast.Name("min", L), [g.expr(INT, 1), const(6, INT)], [])
+        dt = r.choice(["float64", "int32", "bool", "uint8"])
+        return _np("tri", [n, const(r.choice([2, 3]), INT), const(r.choice([0, 1, -1]), INT)],
+                   A(dt, 2), [ast.keyword("dtype", ast.Attribute(ast.Name("np", L),
+                                                                 dt if dt != "bool" else "bool_", L))])
     # a part of a split (array_split: any count; split: NumPy's ValueError when unequal)
     a = g.arr_expr(d, want_nd)
     f = r.choice(["array_split", "split", "hsplit", "array_split"])
