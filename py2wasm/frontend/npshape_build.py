@@ -1,5 +1,5 @@
 """NumPy shape functions that build arrays (or trim them) during tracing:
-`np.tri`, `np.resize`, `np.trim_zeros`, `np.delete`.
+`np.tri`, `np.resize`, `np.trim_zeros`, `np.delete`, `np.insert` (one value).
 
 Place in the pipeline: frontend value semantics, dispatched by `npfuncs`.
 `tri(N, M, k, dtype)` is NumPy's `greater_equal.outer(arange(N),
@@ -119,10 +119,11 @@ def delete(tr, arr, obj, axis, loc):
         ax = _axis(axis, a.ndim, loc)
     n = a.shape[ax]
     obj = A.unlist(obj)
-    keep = full(tr, (n,), True, "bool", loc)
     if isinstance(obj, tuple) and len(obj) == 0:
-        pass  # nothing deleted (NumPy: an empty list is an empty int array)
+        # nothing deleted (NumPy: an empty list is an empty int array)
+        keep = full(tr, (n,), True, "bool", loc)
     elif isinstance(obj, tuple) or A.is_array(obj):
+        keep = full(tr, (n,), True, "bool", loc)
         idx = as_array_value(tr, obj, loc, "obj")
         if idx.dtype not in A.INTS or idx.ndim != 1:
             raise error(loc, "numpy.delete with obj= other than an int, a slice or a 1-D "
@@ -130,12 +131,80 @@ def delete(tr, arr, obj, axis, loc):
         array_indexing.setitem(tr, keep, idx, False, loc)
     else:
         j = array_indexing.check_index(fb, _int(obj, loc, "obj"), n, ax, loc)
-        A.store(fb, keep, [A.ic(fb, j)], fb.const(False))
+        # NumPy copies the parts around one index into a new array laid out
+        # in arr's order (Fortran for a Fortran-ordered arr): a K-order copy
+        # of arr's first n - 1 entries along the axis, then the parts
+        from .array_assign import assign, copy
+
+        def part(x, lo, hi):
+            return array_indexing.getitem(tr, x, (slice(None),) * ax + (slice(lo, hi),), loc)
+        m1 = A.imax(fb, A.isub(fb, n, 1), 0)
+        out = copy(tr, part(a, 0, m1), loc, order="K")
+        assign(tr, part(out, 0, j), part(a, 0, j), loc)
+        assign(tr, part(out, j, None), part(a, A.iadd(fb, j, 1), None), loc)
+        return out
     return array_indexing.getitem(tr, a, (slice(None),) * ax + (keep,), loc)
+
+
+def insert(tr, arr, obj, values, axis, loc):
+    """NumPy's insert of one value (a number) before an int index: the
+    index checked against [-N, N] (NumPy's IndexError naming the axis), the
+    value converted as NumPy's setitem does (its ValueError/OverflowError),
+    the parts copied around it into a new C-ordered array."""
+    from . import array_assign, array_indexing
+    from . import npscalars as nps
+    from .array_shapes import ravel
+    from .npshape_views import as_array_value, _axis
+    from .values import E_UNSUPPORTED_CALL, error, scalar_type
+    fb = tr.fb
+    a = as_array_value(tr, arr, loc, "arr")
+    if axis is None:
+        a = ravel(tr, a, loc)
+        ax = 0
+    else:
+        ax = _axis(axis, a.ndim, loc)
+    if A.is_array(values) or isinstance(A.unlist(values), tuple) or (
+            scalar_type(values) is None and not nps.is_np(values)):
+        raise error(loc, "numpy.insert of an array or sequence of values is not supported",
+                    "insert one number, or build the result with np.concatenate",
+                    E_UNSUPPORTED_CALL)
+    if A.is_array(obj) or isinstance(A.unlist(obj), tuple):
+        raise error(loc, "numpy.insert at several indices is not supported",
+                    "insert at one int index", E_UNSUPPORTED_CALL)
+    if a.dtype.startswith("complex"):
+        raise error(loc, "numpy.insert into a complex array is not supported", "",
+                    E_UNSUPPORTED_CALL)
+    i = _int(obj, loc, "obj")
+    n = a.shape[ax]
+    bad = A.bor(fb, A.icmp(fb, "lt", i, A.isub(fb, 0, n)), A.icmp(fb, "gt", i, n))
+    msg = "index {0} is out of bounds for axis %d with size {1}" % ax
+    if bad is True and A.known(i) and A.known(n):
+        from .values import TraceRaise
+        raise TraceRaise("IndexError", msg.format(i, n))
+    if bad is not False:
+        cond = fb.const(True) if bad is True else bad
+        fb.emit_multi("raise_if_fmt", [cond, A.ic(fb, i), A.ic(fb, n)],
+                      {"exc": "IndexError", "msg": msg}, loc=loc)
+    j = A.isel(fb, A.icmp(fb, "lt", i, 0), A.iadd(fb, i, n), i)
+    shape = list(a.shape)
+    shape[ax] = A.iadd(fb, n, 1)
+    out = alloc(tr, a.dtype, tuple(shape), loc)
+
+    def part(x, lo, hi):
+        key = (slice(None),) * ax + (slice(lo, hi),)
+        return array_indexing.getitem(tr, x, key, loc)
+    j1 = A.iadd(fb, j, 1)
+    array_assign.assign(tr, part(out, j, j1), values, loc)  # the value first: its errors
+    array_assign.assign(tr, part(out, 0, j), part(a, 0, j), loc)
+    array_assign.assign(tr, part(out, j1, None), part(a, j, None), loc)
+    return out
 
 
 def FUNCS(REQ):
     return {
+        "insert": ([("arr", REQ), ("obj", REQ), ("values", REQ), ("axis", None)],
+                   lambda tr, loc, arr, obj, values, axis: insert(tr, arr, obj, values, axis,
+                                                                  loc)),
         "delete": ([("arr", REQ), ("obj", REQ), ("axis", None)],
                    lambda tr, loc, arr, obj, axis: delete(tr, arr, obj, axis, loc)),
         "resize": ([("a", REQ), ("new_shape", REQ)],

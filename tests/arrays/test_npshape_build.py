@@ -90,3 +90,51 @@ def test_delete_float_indices_is_refused():
     with pytest.raises(py2wasm.CompileError) as e:
         py2wasm.compile(delete_bad_float)(np.zeros(3))
     assert e.value.line
+
+
+def inserted(a, k: int, v: float):
+    return np.insert(a, k, v), np.insert(a, 0, 7), np.insert(a, k, 2, axis=0)
+
+
+def inserted_2d(m, k: int):
+    return np.insert(m, k, 5, axis=1), np.insert(m, k, -1.5, 0), np.insert(m, k, 1)
+
+
+def insert_overflow(a):
+    return np.insert(a, 1, 300)
+
+
+def insert_nan(a):
+    return np.insert(a, 1, np.nan)
+
+
+def insert_sequence(a):
+    return np.insert(a, 1, [1, 2])
+
+
+def deleted_then_summed(m, k: int):
+    return np.delete(m, k, axis=1).sum(axis=0), np.delete(m, k, axis=1).var()
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+def test_insert(dtype):
+    for a in layouts((5,), dtype):
+        for k in (2, 5, 6, -6, -1, 0):  # 6, -6: NumPy's IndexError
+            check(inserted, (a, k, 1.5))
+    for m in layouts((2, 3), dtype):
+        for k in (3, -2, 4):
+            check(inserted_2d, (m, k))
+    check(inserted, (_data((0,), dtype), 0, 3.0))
+
+
+def test_insert_value_errors():
+    check(insert_overflow, (np.arange(3, dtype=np.uint8),))
+    check(insert_nan, (np.arange(3),))
+    with pytest.raises(py2wasm.CompileError) as e:
+        py2wasm.compile(insert_sequence)(np.zeros(3))
+    assert e.value.line and e.value.hint
+
+
+def test_delete_layout_of_float_sums():
+    for m in layouts((5, 7), "float64"):
+        check(deleted_then_summed, (m * 1e-3 + 1e3, 2))
