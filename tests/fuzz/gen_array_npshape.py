@@ -1,7 +1,7 @@
 """Shape and join constructs for `gen_array.ArrayGen` (frontend/npshape_views.py,
 npshape_join.py): `np.diagonal` / `a.diagonal(k)` (read-only views),
 `np.atleast_2d`, `np.squeeze(..., axis=)`, `np.moveaxis`, `np.broadcast_to`
-(read-only), `np.rot90`, `np.column_stack`, `np.dstack`, `np.delete`,
+(read-only), `np.rot90`, `np.column_stack`, `np.dstack`, `np.delete`, `np.insert`,
 `np.trim_zeros`, `np.resize`, `np.tri`, parts of
 `np.split` / `np.array_split` / `np.hsplit`; statements: `x, y =
 np.array_split(a, 2)` with writes through the parts (they are views of `a`),
@@ -105,6 +105,9 @@ def extra_expr(g, d, want_nd):
         a = g.arr_expr(d, 1)
         if a._t[2] != 1:
             return None
+        if r.random() < 0.3:  # insert one number (an index maybe out of bounds)
+            return _np("insert", [a, const(r.choice([0, 1, -1, 4, -7]), INT),
+                                  g.elem_value(a._t[1])], a._t)
         if r.random() < 0.5:
             return _np("trim_zeros", [a] + ([ast.Constant(r.choice(["f", "b", "fb"]))]
                                             if r.random() < 0.5 else []), a._t)

@@ -210,7 +210,7 @@ NPSHAPE_CONSTRUCTS = {
     "dstack": r"np\.dstack\(",
     "split part": r"np\.(array_split|split|hsplit)\([^\n]*\)\[",
     "split unpacked": r"v\d+, v\d+ = np\.array_split\(",
-    "delete or trim_zeros": r"np\.(delete|trim_zeros)\(",
+    "delete, insert or trim_zeros": r"np\.(delete|insert|trim_zeros)\(",
     "resize": r"np\.resize\(",
     "tri": r"np\.tri\(",
 }
