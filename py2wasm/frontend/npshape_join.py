@@ -1,5 +1,5 @@
 """NumPy's joining and splitting functions beyond `npfuncs_join`:
-`column_stack`, `dstack`, `row_stack` (joins: new arrays) and `split`,
+`column_stack`, `dstack`, `row_stack`, `block` (joins: new arrays) and `split`,
 `array_split`, `hsplit`, `vsplit`, `dsplit` (lists of views).
 
 Place in the pipeline: frontend value semantics, dispatched by `npfuncs`.
@@ -132,8 +132,57 @@ def row_stack(tr, tup, loc):
     return vstack(tr, arrs, loc)
 
 
+def block(tr, arrays, loc):
+    """NumPy's block: nested list literals (tuples are NumPy's TypeError), the
+    depths checked as `_block_check_depths_match` does, each leaf made
+    `ndim`-D (leading axes of length 1), each list concatenated along axis
+    -(depth - level)."""
+    from .npfuncs_join import concatenate
+    leaves: list = []
+
+    def walk(v, index, depth):
+        if isinstance(v, tuple) and not isinstance(v, A.ListLit):
+            raise TraceRaise("TypeError", f"{index} is a tuple. Only lists can be used to arrange "
+                             "blocks, and np.block does not allow implicit conversion from tuple "
+                             "to ndarray.")
+        if isinstance(v, A.ListLit):
+            if not v.items:
+                raise TraceRaise("ValueError", f"List at {index} cannot be empty")
+            for i, x in enumerate(v.items):
+                walk(x, f"{index}[{i}]", depth + 1)
+            return
+        if leaves and leaves[0][1] != depth:
+            raise TraceRaise("ValueError", f"List depths are mismatched. First element was at "
+                             f"depth {leaves[0][1]}, but there is an element at depth {depth} "
+                             f"({index})")
+        leaves.append((index, depth))
+    walk(arrays, "arrays", 0)
+    depth = leaves[0][1]
+    if depth == 0:
+        from .array_assign import copy
+        return copy(tr, as_array_value(tr, arrays, loc, "arrays"), loc)
+
+    def leaf_arrays(v):
+        if isinstance(v, A.ListLit):
+            return [x for c in v.items for x in leaf_arrays(c)]
+        return [as_array_value(tr, v, loc, "arrays")]
+    ndim = max([depth] + [x.ndim for x in leaf_arrays(arrays)])
+
+    def build(v, level):
+        if level == depth:
+            a = as_array_value(tr, v, loc, "arrays")
+            if a.ndim < ndim:
+                from .array_indexing import getitem
+                a = getitem(tr, a, (None,) * (ndim - a.ndim) + (Ellipsis,), loc)
+            return a
+        return concatenate(tr, tuple(build(c, level + 1) for c in v.items), -(depth - level),
+                           loc, "block")
+    return build(arrays, 0)
+
+
 def FUNCS(REQ):
     out = {
+        "block": ([("arrays", REQ)], lambda tr, loc, arrays: block(tr, arrays, loc)),
         "column_stack": ([("tup", REQ)], lambda tr, loc, tup: column_stack(tr, tup, loc)),
         "dstack": ([("tup", REQ)], lambda tr, loc, tup: dstack(tr, tup, loc)),
         "split": ([("ary", REQ), ("indices_or_sections", REQ), ("axis", 0)],

@@ -458,3 +458,51 @@ def ro_copy_is_writable(a):
 def test_read_only_views(fn):
     a = np.arange(9.0).reshape(3, 3)[::-1]
     check(fn, (a,) if fn not in (ro_reshaped, ro_row_of_loop) else (np.arange(3.0),))
+
+
+# --- np.block -----------------------------------------------------------------------------
+
+def blocks(a, b):
+    return np.block([[a, b], [b, a]]), np.block([a, b]), np.block([[a], [b]])
+
+
+def block_mixed(a):
+    return np.block([[a, np.zeros((a.shape[0], 3), np.int32)], [np.ones((1, a.shape[1] + 3))]])
+
+
+def block_scalar(a):
+    return np.block([a, 1.5])
+
+
+def block_depths(a):
+    return np.block([[a], a])
+
+
+def block_tuple(a):
+    return np.block((a, a))
+
+
+def block_numbers(x: float, y: float):
+    return np.block([[x, y], [y, x]])
+
+
+def block_empty(a):
+    return np.block([[]])
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+def test_block(dtype):
+    for a in layouts((2, 2), dtype):
+        check(blocks, (a, a[::-1].copy()))
+        check(block_mixed, (a,))
+    check(blocks, (_data((3,), dtype), _data((3,), dtype)))
+    check(blocks, (_data((2, 2), dtype), _data((3, 2), dtype)))  # NumPy's ValueError
+
+
+def test_block_errors_and_scalars():
+    check(block_scalar, (np.arange(3),))
+    check(block_scalar, (np.ones((2, 2)),))
+    check(block_depths, (np.ones(2),))
+    check(block_tuple, (np.ones(2),))
+    check(block_numbers, (1.0, 2.0))
+    check(block_empty, (np.ones(2),))
