@@ -54,6 +54,9 @@ def assign(tr, dest: Arr, value, loc, *, casting="unsafe", ufunc=None, setitem=F
     `setitem`: NumPy's `a[...] = v` and copyto, which drop the value's extra
     leading axes of length 1 (a ufunc's `out=` does not)."""
     fb = tr.fb
+    if dest.readonly:  # a ufunc's out= says "output array"
+        raise TraceRaise("ValueError", "output array is read-only" if ufunc or casting == "same_kind" else
+                         "assignment destination is read-only")
     if setitem and is_array(value) and value.ndim > dest.ndim:
         value = drop_leading_units(tr, value, dest.shape, loc)
     if is_array(value):

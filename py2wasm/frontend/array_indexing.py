@@ -298,7 +298,7 @@ def getitem(tr, a, key, loc, _addr=False):
     if not shape and _addr:
         return (a, ic(fb, ptr))
     if not shape and zero_d and not _cx(a.dtype):
-        return Arr(a.dtype, ptr, (), None, a.root)
+        return Arr(a.dtype, ptr, (), None, a.root, readonly=a.readonly)
     if not shape and _cx(a.dtype):
         from .complex_scalars import element_scalar
         return element_scalar(fb, a.dtype, ic(fb, ptr), loc)
@@ -312,13 +312,15 @@ def getitem(tr, a, key, loc, _addr=False):
     # a basic-slicing view of a C-contiguous array keeps C order of magnitude
     # (korder_layout: its K order is C order)
     return Arr(a.dtype, ptr, shape, None if keep_c else nstrides, a.root,
-               a.strides is None or a.c_order)
+               a.strides is None or a.c_order, a.readonly)
 
 
 def setitem(tr, a, key, value, loc):
     if isinstance(a, Ew):
         raise error(loc, "assigning into the result of an expression has no effect",
                     "store the expression in a variable first", E_TYPE)
+    if a.readonly:
+        raise TraceRaise("ValueError", "assignment destination is read-only")
     from . import indexing_fancy, lists
     _no_complex_fancy(a, key, loc)
     pylist = lists.is_list(value)

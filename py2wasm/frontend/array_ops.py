@@ -109,6 +109,8 @@ def inplace(tr, op, a: Arr, b, loc):
     if op == "@":
         raise error(loc, "in-place matrix multiplication (@=) is not supported",
                     "write a = a @ b", E_TYPE)
+    if a.readonly:
+        raise TraceRaise("ValueError", "output array is read-only")
     fb = tr.fb
     broadcast_shapes(fb, [a.shape, shape_of(b), a.shape], loc)  # NumPy lists `out` too
     node = binary(tr, op, a, b, loc)
@@ -183,4 +185,4 @@ def iter_item(tr, a: Arr, i, loc):
     if a.ndim == 1:
         return nps.NpScalar(a.dtype, fb.emit("load", [ic(fb, ptr)], {"dtype": a.dtype}, loc=loc))
     return Arr(a.dtype, ptr, a.shape[1:], None if a.strides is None else st[1:], a.root,
-               a.c_order)
+               a.c_order, a.readonly)

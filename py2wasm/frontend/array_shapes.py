@@ -30,7 +30,7 @@ def transpose(tr, a, axes, loc):
     if axes == tuple(range(a.ndim)):
         return a
     return Arr(a.dtype, a.ptr, tuple(a.shape[k] for k in axes), tuple(st[k] for k in axes),
-               a.root)
+               a.root, readonly=a.readonly)
 
 
 def normalize_axis(ax, ndim, loc=None):
@@ -92,7 +92,7 @@ def reshape(tr, a, shape, loc):
                       for i, s in enumerate(shape))
     from .viewcopy import c_contiguous, nocopy_reshape, view_or_copy
     if c_contiguous(fb, a) is True:
-        return Arr(a.dtype, a.ptr, shape, None, a.root)
+        return Arr(a.dtype, a.ptr, shape, None, a.root, readonly=a.readonly)
     ok, view_strides = nocopy_reshape(fb, a, shape)
     return view_or_copy(tr, a, ok, shape, view_strides, loc)
 

@@ -68,17 +68,20 @@ class Arr:
     """A strided view of linear memory (see the module docstring). `c_order`:
     explicit strides known to be in C order of magnitude (a basic-slicing
     view of a C-contiguous array), so NumPy's K order of it is C order
-    (frontend/korder_layout.py); False when unknown."""
-    __slots__ = ("dtype", "ptr", "shape", "strides", "root", "c_order")
+    (frontend/korder_layout.py); False when unknown. `readonly`: NumPy's
+    read-only views (`diagonal`, `broadcast_to`; frontend/npshape_views.py):
+    a write through one raises NumPy's ValueError, and views of it keep it."""
+    __slots__ = ("dtype", "ptr", "shape", "strides", "root", "c_order", "readonly")
 
     def __init__(self, dtype: str, ptr, shape: tuple, strides: Optional[tuple] = None,
-                 root=None, c_order: bool = False):
+                 root=None, c_order: bool = False, readonly: bool = False):
         self.dtype = dtype
         self.ptr = ptr
         self.shape = tuple(shape)
         self.strides = None if strides is None else tuple(strides)
         self.root = root
         self.c_order = c_order and self.strides is not None
+        self.readonly = readonly
 
     @property
     def ndim(self) -> int:
@@ -180,7 +183,7 @@ def key_of_array(v, key_of):
         st = None if v.strides is None else tuple(
             ("k", s) if known(s) else I64 for s in v.strides)
         return ("arr", v.dtype, tuple(key_of(s) for s in v.shape), st, with_root_for_state(v)) + (
-            ("c",) if v.c_order else ())
+            ("c",) if v.c_order else ()) + (("ro",) if v.readonly else ())
     if isinstance(v, ArrIter):
         return ("arri", key_of_array(v.arr, key_of), key_of(v.pos))
     raise TypeError(f"unexpected {type(v).__name__}")
@@ -205,7 +208,7 @@ def array_rebuild(v, rebuild, it):
         shape = tuple(rebuild(s, it) for s in v.shape)
         strides = None if v.strides is None else tuple(
             next(it) if isinstance(s, Var) else s for s in v.strides)
-        return Arr(v.dtype, ptr, shape, strides, with_root_for_state(v), v.c_order)
+        return Arr(v.dtype, ptr, shape, strides, with_root_for_state(v), v.c_order, v.readonly)
     if isinstance(v, ArrIter):
         return ArrIter(array_rebuild(v.arr, rebuild, it), rebuild(v.pos, it))
     raise TypeError(type(v).__name__)

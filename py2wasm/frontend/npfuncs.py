@@ -15,6 +15,10 @@ from . import npfuncs_pad as PD
 from . import npfuncs_pysource as PY
 from . import npfuncs_shape as SH
 from . import npfuncs_sort as SO
+from . import npshape_build as NSB
+from . import npshape_join as NSJ
+from . import npshape_products as NSP
+from . import npshape_views as NSV
 from . import npfuncs_stats as ST
 from .values import E_TYPE, error
 
@@ -105,6 +109,10 @@ from . import nplimits as LIM  # noqa: E402
 FUNCS.update(LIM.FUNCS(REQ))
 from . import npfuncs_cumulative as CU  # noqa: E402
 FUNCS.update(CU.FUNCS(REQ))
+FUNCS.update(NSV.FUNCS(REQ))
+FUNCS.update(NSJ.FUNCS(REQ))
+FUNCS.update(NSB.FUNCS(REQ))
+FUNCS.update(NSP.FUNCS(REQ))
 
 # array methods: name -> (params without the array, handler(tr, loc, a, **bound))
 METHOD_TABLE = {
@@ -117,6 +125,7 @@ METHOD_TABLE = {
                                                                          loc)),
 }
 METHOD_TABLE.update(SH.METHODS(REQ))
+METHOD_TABLE.update(NSV.METHODS(REQ))
 METHODS = frozenset(METHOD_TABLE)
 
 
@@ -139,7 +148,8 @@ def call(tr, fn, name, args, kwargs, loc):
     mod = getattr(fn, "__module__", "") or ""
     entry = FUNCS.get(name)  # numpy.linalg: py2wasm/linalg (frontend/linalg_calls.py)
     if entry is None or not (mod == "numpy" or mod.startswith("numpy._core") or
-                             mod.startswith("numpy.lib")):
+                             mod.startswith("numpy.lib") or
+                             (mod == "numpy.linalg" and name == "multi_dot")):
         return NOT_HERE
     params, handler = entry
     if params is None:  # *args functions (meshgrid)

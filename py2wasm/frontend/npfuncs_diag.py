@@ -61,8 +61,10 @@ def diag(tr, v, k, loc):
     v = as_arr(tr, v, loc, "v")
     if v.ndim == 1:
         return _vector_to_matrix(tr, v, k, loc)
-    if v.ndim == 2:
-        return diagonal_view(tr.fb, v, k)
+    if v.ndim == 2:  # NumPy's read-only view (a.diagonal(k))
+        d = diagonal_view(tr.fb, v, k)
+        d.readonly = True
+        return d
     raise TraceRaise("ValueError", "Input must be 1- or 2-d.")
 
 
@@ -77,6 +79,8 @@ def fill_diagonal(tr, a, val, wrap, loc):
         raise error(loc, "numpy.fill_diagonal needs an array to fill in place", "",
                     E_UNSUPPORTED_CALL)
     a = as_arr(tr, a, loc)
+    if a.readonly:
+        raise TraceRaise("ValueError", "underlying array is read-only")
     if wrap is not False:
         raise error(loc, "numpy.fill_diagonal with wrap=True is not supported", "",
                     E_UNSUPPORTED_CALL)

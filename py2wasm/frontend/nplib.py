@@ -75,8 +75,9 @@ def _like(tr, name, args, kwargs, loc):
 def call(tr, fn, args, kwargs, loc):
     """numpy.<fn>(*args, **kwargs) on trace values."""
     fb = tr.fb
-    args = [A.unlist(a) for a in args]
-    kwargs = {k: A.unlist(v) for k, v in kwargs.items()}
+    if getattr(fn, "__name__", "") != "block":  # np.block tells lists from tuples
+        args = [A.unlist(a) for a in args]
+        kwargs = {k: A.unlist(v) for k, v in kwargs.items()}
     name = getattr(fn, "__name__", type(fn).__name__)
     if fn is np.matmul and len(args) == 2 and not kwargs:
         return matmul(tr, args[0], args[1], loc)

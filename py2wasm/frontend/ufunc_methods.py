@@ -324,7 +324,7 @@ def _to_out(tr, r, out, name, loc):
         raise TraceRaise("ValueError", f"output parameter for reduction operation {name} has "
                          f"the wrong number of dimensions: Found {out.ndim} but expected "
                          f"{r.ndim}")
-    array_assign.assign(tr, out, r, loc)
+    array_assign.assign(tr, out, r, loc, ufunc=name)
     return out
 
 
@@ -416,7 +416,7 @@ def ufunc_call(tr, uf, args, kwargs, loc):
         wshape = A.broadcast_shapes(tr.fb, [where.shape, out.shape], loc)
         value = A.Ew("where", (where, node, out), out.dtype, wshape,
                      ("bool", out.dtype, out.dtype))
-    array_assign.assign(tr, out, value, loc)
+    array_assign.assign(tr, out, value, loc, ufunc="out")  # "output array is read-only"
     return out
 
 

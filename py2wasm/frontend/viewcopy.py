@@ -105,7 +105,7 @@ def view_or_copy(tr, a: Arr, ok, shape: tuple, view_strides, loc) -> Arr:
     where `ok`, else a C-contiguous copy of `a` reshaped."""
     fb = tr.fb
     if ok is True:
-        return Arr(a.dtype, a.ptr, shape, view_strides, a.root)
+        return Arr(a.dtype, a.ptr, shape, view_strides, a.root, readonly=a.readonly)
     if ok is False:
         out = _copy(tr, a, a.shape, loc)
         return Arr(a.dtype, out.ptr, shape, None, out.root)

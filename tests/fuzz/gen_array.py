@@ -32,6 +32,7 @@ from . import gen_array_extra, gen_array_more, gen_array_npnan, gen_array_npufun
 from . import gen_array_wide, values
 from . import gen_array_npindex
 from . import gen_array_nprandom
+from . import gen_array_npshape
 from .gen_scalar import BOOL, FLOAT, INT, L, Options, S, ScalarGen, call, const, name
 from .program import Program, T
 
@@ -229,6 +230,10 @@ class ArrayGen(ScalarGen):
                 return node
         if r.random() < 0.05 and not self.ex("nprandom"):  # seeded generators' draws
             return gen_array_nprandom.extra_expr(self, d, want_nd)
+        if r.random() < 0.08 and not self.ex("npshape"):  # gen_array_npshape's constructs
+            node = gen_array_npshape.extra_expr(self, d, want_nd)
+            if node is not None:
+                return node
         if r.random() < 0.25:
             node = self.arr_extra(d, want_nd)
             if node is not None:
@@ -516,6 +521,8 @@ class ArrayGen(ScalarGen):
             node = gen_array_more.extra_stmt(self)
             if node is not None:
                 return [node]
+        if not self.ex("npshape") and r.random() < 0.15:
+            return gen_array_npshape.extra_stmt(self, depth)
         return super().stmt(depth)
 
     def view_inplace(self):

@@ -209,7 +209,7 @@ NPUFUNC_CONSTRUCTS = {
 
 def test_every_npufunc_construct_is_generated():
     seen = {k: 0 for k in NPUFUNC_CONSTRUCTS}
-    for i in range(600):
+    for i in range(1500):
         src = program_for(7, i, "array").source()
         for k, pat in NPUFUNC_CONSTRUCTS.items():
             if re.search(pat, src):
@@ -252,9 +252,36 @@ NPRANDOM_CONSTRUCTS = {
 
 def test_every_nprandom_construct_is_generated():
     seen = {k: 0 for k in NPRANDOM_CONSTRUCTS}
-    for i in range(600):
+    for i in range(1500):
         src = program_for(7, i, "array").source()
         for k, pat in NPRANDOM_CONSTRUCTS.items():
+            if re.search(pat, src):
+                seen[k] += 1
+    assert all(seen.values()), seen
+
+
+# gen_array_npshape.py: diagonal, atleast_2d, squeeze, moveaxis/rot90, broadcast_to, joins, splits
+NPSHAPE_CONSTRUCTS = {
+    "diagonal": r"(np\.diagonal\(|\.diagonal\()",
+    "atleast_2d": r"np\.atleast_2d\(",
+    "squeeze": r"np\.squeeze\(",
+    "moveaxis or rot90": r"np\.(moveaxis|rot90)\(",
+    "broadcast_to": r"np\.broadcast_to\(",
+    "column_stack": r"np\.column_stack\(",
+    "dstack": r"np\.dstack\(",
+    "split part": r"np\.(array_split|split|hsplit)\([^\n]*\)\[",
+    "split unpacked": r"v\d+, v\d+ = np\.array_split\(",
+    "delete, insert or trim_zeros": r"np\.(delete|insert|trim_zeros)\(",
+    "resize": r"np\.resize\(",
+    "tri": r"np\.tri\(",
+}
+
+
+def test_every_npshape_construct_is_generated():
+    seen = {k: 0 for k in NPSHAPE_CONSTRUCTS}
+    for i in range(1500):
+        src = program_for(7, i, "array").source()
+        for k, pat in NPSHAPE_CONSTRUCTS.items():
             if re.search(pat, src):
                 seen[k] += 1
     assert all(seen.values()), seen
