@@ -8,9 +8,11 @@ arguments, normalised `axis` (a known int >= 0) and turned `norm` and the
 direction into `mode` (0: no scaling, 1: 1/sqrt(n), 2: 1/n, -1: an invalid
 norm). An array is seen as (outer, length, inner) around the axis: each
 line is copied into the working arrays (zero-padded or truncated to `n`,
-as NumPy's copy_input), transformed by `cfft.cfft` and written out.
-float32 and complex64 inputs are computed in single precision (complex64
-results), everything else in float64 (complex128), as NumPy 2.
+as NumPy's copy_input), transformed by `plan.execute` and written out.
+float32 and complex64 inputs give complex64 results, computed in single
+precision when there is a scaling factor and in double precision (rounded
+once) when there is none, as NumPy 2's ufunc loops do; everything else is
+computed in float64 (complex128).
 """
 from __future__ import annotations
 
@@ -19,13 +21,16 @@ import math
 import numpy as np
 
 from ..intrinsics import raise_if
-from .cfft import cfft
-from .twiddle import sincos_2pibyn
+from .plan import execute, make_plan
 
 
-def _work(x, a):
-    """The float64 array x in the working dtype of input a."""
-    if a.dtype == np.float32 or a.dtype == np.complex64:
+def _work(x, a, mode):
+    """The float64 array x in the working dtype for input a: float32 for
+    single-precision input with a scaling factor, else float64. (NumPy's
+    ufunc gets the factor as a float32 array scalar, or as the Python int 1
+    when there is no scaling: then its type resolution picks the double
+    loop, and the result is rounded to single precision.)"""
+    if (a.dtype == np.float32 or a.dtype == np.complex64) and mode != 0:
         return x.astype(np.float32)
     return x
 
@@ -44,7 +49,7 @@ def _rresult(shape, a):
 
 def _fct(n, mode, a):
     """NumPy's normalisation factor, in the real dtype of the result."""
-    if a.dtype == np.float32 or a.dtype == np.complex64:
+    if (a.dtype == np.float32 or a.dtype == np.complex64) and mode != 0:
         one = np.float32(1.0)
         if mode == 1:
             return one / np.sqrt(np.float32(n))
@@ -92,11 +97,9 @@ def c2c(a, n, axis, mode, s):
     out = _cresult((outer, n, inner), a)
     outr = out.real
     outi = out.imag
-    tw = _work(sincos_2pibyn(n), a)
-    cr = _work(np.zeros(n), a)
-    ci = _work(np.zeros(n), a)
-    wr = _work(np.zeros(n), a)
-    wi = _work(np.zeros(n), a)
+    plan = make_plan(n, _work(np.zeros(1), a, mode))
+    cr = _work(np.zeros(n), a, mode)
+    ci = _work(np.zeros(n), a, mode)
     fct = _fct(n, mode, a)
     k = min(m, n)
     for o in range(outer):
@@ -113,7 +116,7 @@ def c2c(a, n, axis, mode, s):
             else:
                 for j in range(k):
                     cr[j] = x[o, j, i]
-            cfft(cr, ci, fct, s, tw, wr, wi)
+            execute(plan, cr, ci, fct, s)
             for j in range(n):
                 outr[o, j, i] = cr[j]
                 outi[o, j, i] = ci[j]
@@ -136,11 +139,9 @@ def r2c(a, n, axis, mode):
     out = _cresult((outer, nh, inner), a)
     outr = out.real
     outi = out.imag
-    tw = _work(sincos_2pibyn(n), a)
-    cr = _work(np.zeros(n), a)
-    ci = _work(np.zeros(n), a)
-    wr = _work(np.zeros(n), a)
-    wi = _work(np.zeros(n), a)
+    plan = make_plan(n, _work(np.zeros(1), a, mode))
+    cr = _work(np.zeros(n), a, mode)
+    ci = _work(np.zeros(n), a, mode)
     fct = _fct(n, mode, a)
     k = min(m, n)
     for o in range(outer):
@@ -150,7 +151,7 @@ def r2c(a, n, axis, mode):
                 ci[j] = 0.0
             for j in range(k):
                 cr[j] = x[o, j, i]
-            cfft(cr, ci, fct, -1.0, tw, wr, wi)
+            execute(plan, cr, ci, fct, -1.0)
             for j in range(nh):
                 outr[o, j, i] = cr[j]
                 outi[o, j, i] = ci[j]
@@ -175,13 +176,11 @@ def c2r(a, n, axis, mode):
     nh = n // 2 + 1
     x = np.ascontiguousarray(a).reshape((outer, m, inner))
     out = _rresult((outer, n, inner), a)
-    tw = _work(sincos_2pibyn(n), a)
-    cr = _work(np.zeros(n), a)
-    ci = _work(np.zeros(n), a)
-    hr = _work(np.zeros(nh), a)
-    hi = _work(np.zeros(nh), a)
-    wr = _work(np.zeros(n), a)
-    wi = _work(np.zeros(n), a)
+    plan = make_plan(n, _work(np.zeros(1), a, mode))
+    cr = _work(np.zeros(n), a, mode)
+    ci = _work(np.zeros(n), a, mode)
+    hr = _work(np.zeros(nh), a, mode)
+    hi = _work(np.zeros(nh), a, mode)
     fct = _fct(n, mode, a)
     k = min(m, nh)
     for o in range(outer):
@@ -208,7 +207,7 @@ def c2r(a, n, axis, mode):
                     ci[n - j] = -hi[j]
                 else:
                     ci[j] = 0.0
-            cfft(cr, ci, fct, 1.0, tw, wr, wi)
+            execute(plan, cr, ci, fct, 1.0)
             for j in range(n):
                 out[o, j, i] = cr[j]
     return out.reshape(shape[:axis] + (n,) + shape[axis + 1:])

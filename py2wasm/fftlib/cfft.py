@@ -2,9 +2,9 @@
 
 Place in the pipeline: part of the fft library the frontend traces
 (`py2wasm/fftlib/__init__.py`); written in the compiled Python subset.
-The length is factored as pocketfft does (4s first, then one 2 moved to the
-front, then odd primes ascending) and each factor runs its pass: radix 2
-and 4, the hard-coded odd radices 3, 5, 7 and 11 (one kernel here, with
+The length is factored as pocketfft does (8s, then 4s, then one 2 moved to
+the front, then odd primes ascending) and each factor runs its pass: radix
+2, 4 and 8, the hard-coded odd radices 3, 5, 7 and 11 (one kernel here, with
 pocketfft's literal constants and its order of additions), and the generic
 radix (`passg`) for larger primes. Complex values are two arrays (real and
 imaginary parts) of the working dtype, float64 or float32: every operation
@@ -16,8 +16,6 @@ one: multiplying a twiddle's imaginary part by it is exactly pocketfft's
 `special_mul<fwd>` / `ROTM90`.
 """
 from __future__ import annotations
-
-import math
 
 import numpy as np
 
@@ -43,6 +41,10 @@ def factorize(n):
     fact = np.zeros(64, dtype=np.int64)
     nf = 0
     ln = n
+    while ln % 8 == 0:
+        fact[nf] = 8
+        nf += 1
+        ln = ln >> 3
     while ln % 4 == 0:
         fact[nf] = 4
         nf += 1
@@ -54,15 +56,12 @@ def factorize(n):
         t = fact[0]
         fact[0] = fact[nf - 1]
         fact[nf - 1] = t
-    maxl = int(math.sqrt(ln)) + 1
     d = 3
-    while ln > 1 and d < maxl:
-        if ln % d == 0:
-            while ln % d == 0:
-                fact[nf] = d
-                nf += 1
-                ln = ln // d
-            maxl = int(math.sqrt(ln)) + 1
+    while d * d <= ln:
+        while ln % d == 0:
+            fact[nf] = d
+            nf += 1
+            ln = ln // d
         d += 2
     if ln > 1:
         fact[nf] = ln
@@ -168,13 +167,111 @@ def _pass4(ido, l1, ar, ai, br, bi, tw, s):
                 bi[h3] = x4r * wi + x4i * wr
 
 
+def _sm(xr, xi, tw, t, s, br, bi, h):
+    """(br, bi)[h] = x times the twiddle t (pocketfft's special_mul)."""
+    wr = tw[2 * t]
+    wi = s * tw[2 * t + 1]
+    br[h] = xr * wr - xi * wi
+    bi[h] = xr * wi + xi * wr
+
+
+def _pass8(ido, l1, ar, ai, br, bi, tw, s):
+    hs = 0.7071067811865476
+    for k in range(l1):
+        for i in range(ido):
+            c0 = i + ido * (8 * k)
+            a1r = ar[c0 + ido] + ar[c0 + 5 * ido]
+            a1i = ai[c0 + ido] + ai[c0 + 5 * ido]
+            a5r = ar[c0 + ido] - ar[c0 + 5 * ido]
+            a5i = ai[c0 + ido] - ai[c0 + 5 * ido]
+            a3r = ar[c0 + 3 * ido] + ar[c0 + 7 * ido]
+            a3i = ai[c0 + 3 * ido] + ai[c0 + 7 * ido]
+            a7r = ar[c0 + 3 * ido] - ar[c0 + 7 * ido]
+            a7i = ai[c0 + 3 * ido] - ai[c0 + 7 * ido]
+            tr = a1r
+            ti = a1i
+            a1r = a1r + a3r
+            a1i = a1i + a3i
+            a3r = tr - a3r
+            a3i = ti - a3i
+            tr = a3r
+            a3r = -(s * a3i)  # ROTX90
+            a3i = s * tr
+            tr = a7r
+            a7r = -(s * a7i)  # ROTX90
+            a7i = s * tr
+            tr = a5r
+            ti = a5i
+            a5r = a5r + a7r
+            a5i = a5i + a7i
+            a7r = tr - a7r
+            a7i = ti - a7i
+            tr = a5r
+            a5r = hs * (a5r - s * a5i)  # ROTX45
+            a5i = hs * (a5i + s * tr)
+            tr = a7r
+            a7r = hs * (-(s * a7i) - a7r)  # ROTX135
+            a7i = hs * (s * tr - a7i)
+            a0r = ar[c0] + ar[c0 + 4 * ido]
+            a0i = ai[c0] + ai[c0 + 4 * ido]
+            a4r = ar[c0] - ar[c0 + 4 * ido]
+            a4i = ai[c0] - ai[c0 + 4 * ido]
+            a2r = ar[c0 + 2 * ido] + ar[c0 + 6 * ido]
+            a2i = ai[c0 + 2 * ido] + ai[c0 + 6 * ido]
+            a6r = ar[c0 + 2 * ido] - ar[c0 + 6 * ido]
+            a6i = ai[c0 + 2 * ido] - ai[c0 + 6 * ido]
+            tr = a0r
+            ti = a0i
+            a0r = a0r + a2r
+            a0i = a0i + a2i
+            a2r = tr - a2r
+            a2i = ti - a2i
+            tr = a6r
+            a6r = -(s * a6i)  # ROTX90
+            a6i = s * tr
+            tr = a4r
+            ti = a4i
+            a4r = a4r + a6r
+            a4i = a4i + a6i
+            a6r = tr - a6r
+            a6i = ti - a6i
+            h = i + ido * k
+            st = ido * l1
+            br[h] = a0r + a1r
+            bi[h] = a0i + a1i
+            if i == 0:
+                br[h + 4 * st] = a0r - a1r
+                bi[h + 4 * st] = a0i - a1i
+                br[h + 2 * st] = a2r + a3r
+                bi[h + 2 * st] = a2i + a3i
+                br[h + 6 * st] = a2r - a3r
+                bi[h + 6 * st] = a2i - a3i
+                br[h + st] = a4r + a5r
+                bi[h + st] = a4i + a5i
+                br[h + 5 * st] = a4r - a5r
+                bi[h + 5 * st] = a4i - a5i
+                br[h + 3 * st] = a6r + a7r
+                bi[h + 3 * st] = a6i + a7i
+                br[h + 7 * st] = a6r - a7r
+                bi[h + 7 * st] = a6i - a7i
+            else:
+                t = l1 * i
+                _sm(a0r - a1r, a0i - a1i, tw, 4 * t, s, br, bi, h + 4 * st)
+                _sm(a2r + a3r, a2i + a3i, tw, 2 * t, s, br, bi, h + 2 * st)
+                _sm(a2r - a3r, a2i - a3i, tw, 6 * t, s, br, bi, h + 6 * st)
+                _sm(a4r + a5r, a4i + a5i, tw, t, s, br, bi, h + st)
+                _sm(a4r - a5r, a4i - a5i, tw, 5 * t, s, br, bi, h + 5 * st)
+                _sm(a6r + a7r, a6i + a7i, tw, 3 * t, s, br, bi, h + 3 * st)
+                _sm(a6r - a7r, a6i - a7i, tw, 7 * t, s, br, bi, h + 7 * st)
+
+
 def _pass_odd(ido, l1, p, ar, ai, br, bi, tw, s, wk):
     """pocketfft's pass3, pass5, pass7 and pass11 (the same pattern: sums
     and differences of mirrored inputs, then per output pair the cosine sum
     and the rotated sine sum, in the C++ order of additions)."""
     h = (p - 1) // 2
-    cs = np.zeros(p, dtype=np.float64)
-    sn = np.zeros(p, dtype=np.float64)
+    cs = np.zeros(p, dtype=wk.dtype)  # the constants in the working dtype (T0)
+    sn = np.zeros(p, dtype=wk.dtype)
     _odd_table(p, cs, sn)
     sar = np.zeros(h + 1, dtype=wk.dtype)
     sai = np.zeros(h + 1, dtype=wk.dtype)
@@ -371,7 +468,13 @@ def cfft(cr, ci, fct, s, tw, wr, wi):
         ip = fact[f]
         l2 = ip * l1
         ido = n // l2
-        if ip == 4:
+        if ip == 8:
+            if in_c:
+                _pass8(ido, l1, cr, ci, wr, wi, tw, s)
+            else:
+                _pass8(ido, l1, wr, wi, cr, ci, tw, s)
+            in_c = not in_c
+        elif ip == 4:
             if in_c:
                 _pass4(ido, l1, cr, ci, wr, wi, tw, s)
             else:
