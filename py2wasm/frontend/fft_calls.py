@@ -68,7 +68,7 @@ def _bind(loc, name, args, kwargs, params):
 
 
 def call(tr, fn, name, args, kwargs, loc):
-    from . import arrays, npfuncs_create
+    from . import npfuncs_create
     from .calls import call_python
     from ..fftlib import api
     public = f"numpy.fft.{name}"

@@ -27,7 +27,7 @@ import warnings
 
 import numpy as np
 
-from . import gen_array_extra, gen_array_more, gen_array_wide, values
+from . import gen_array_extra, gen_array_more, gen_array_npfft, gen_array_wide, values
 from .gen_scalar import BOOL, FLOAT, INT, L, Options, S, ScalarGen, call, const, name
 from .program import Program, T
 
@@ -205,6 +205,10 @@ class ArrayGen(ScalarGen):
                 return node
         if r.random() < 0.1 and not self.ex("wide_array"):  # gen_array_wide's constructs
             node = gen_array_wide.extra_expr(self, d, want_nd)
+            if node is not None:
+                return node
+        if r.random() < 0.03 and not self.ex("npfft"):  # gen_array_npfft's np.fft
+            node = gen_array_npfft.extra_expr(self, d, want_nd)
             if node is not None:
                 return node
         if r.random() < 0.25:
