@@ -5,14 +5,16 @@ Place in the pipeline: part of the fft library the frontend traces
 (`py2wasm/fftlib/__init__.py`); written in the compiled Python subset and
 called by `frontend/fft_calls.py`, which has already bound NumPy's
 arguments, normalised `axis` (a known int >= 0) and turned `norm` and the
-direction into `mode` (0: no scaling, 1: 1/sqrt(n), 2: 1/n, -1: an invalid
-norm). An array is seen as (outer, length, inner) around the axis: each
+direction into `mode` (0: no scaling, 1: 1/sqrt(n), 2: 1/n). An array is seen as (outer, length, inner) around the axis: each
 line is copied into the working arrays (zero-padded or truncated to `n`,
 as NumPy's copy_input), transformed by `plan.execute` and written out.
-float32 and complex64 inputs give complex64 results, computed in single
-precision when there is a scaling factor and in double precision (rounded
-once) when there is none, as NumPy 2's ufunc loops do; everything else is
-computed in float64 (complex128).
+float32 and complex64 inputs give single-precision results. NumPy's ufunc
+runs its single-precision loop only for an exact match (complex64 into
+fft/ifft/irfft, float32 into rfft) with a float32 scaling factor; with no
+scaling (the factor is the Python int 1) or a float32 array into fft, its
+type resolution picks the double loop (the factor still rounded to
+float32) and the result is rounded once. `single` mirrors that choice;
+everything else is computed in float64.
 """
 from __future__ import annotations
 
@@ -24,13 +26,9 @@ from ..intrinsics import raise_if
 from .plan import execute, make_plan
 
 
-def _work(x, a, mode):
-    """The float64 array x in the working dtype for input a: float32 for
-    single-precision input with a scaling factor, else float64. (NumPy's
-    ufunc gets the factor as a float32 array scalar, or as the Python int 1
-    when there is no scaling: then its type resolution picks the double
-    loop, and the result is rounded to single precision.)"""
-    if (a.dtype == np.float32 or a.dtype == np.complex64) and mode != 0:
+def _work(x, single):
+    """The float64 array x in the working dtype: float32 when `single`."""
+    if single:
         return x.astype(np.float32)
     return x
 
@@ -47,25 +45,27 @@ def _rresult(shape, a):
     return np.zeros(shape, dtype=np.float64)
 
 
-def _fct(n, mode, a):
-    """NumPy's normalisation factor, in the real dtype of the result."""
-    if (a.dtype == np.float32 or a.dtype == np.complex64) and mode != 0:
+def _fct(n, mode, a, single):
+    """NumPy's normalisation factor: reciprocal(sqrt(n)) or reciprocal(n) in
+    the real dtype of `a` (float32 for float32 and complex64 input), a
+    float32 scalar when the transform runs in single precision, else that
+    value as a float64."""
+    if single:
         one = np.float32(1.0)
         if mode == 1:
             return one / np.sqrt(np.float32(n))
+        return one / np.float32(n)
+    if a.dtype == np.float32 or a.dtype == np.complex64:
+        if mode == 1:
+            return float(np.float32(1.0) / np.sqrt(np.float32(n)))
         if mode == 2:
-            return one / np.float32(n)
-        return one
+            return float(np.float32(1.0) / np.float32(n))
+        return 1.0
     if mode == 1:
         return 1.0 / math.sqrt(n)
     if mode == 2:
         return 1.0 / n
     return 1.0
-
-
-def _check_norm(mode):
-    if mode == -1:
-        raise ValueError('Invalid norm value; should be "backward", "ortho" or "forward".')
 
 
 def _outer(shape, axis):
@@ -85,7 +85,6 @@ def _inner(shape, axis):
 def c2c(a, n, axis, mode, s):
     """fft (s = -1.0) or ifft (s = 1.0) of `a` along `axis`, `n` points
     (-1: the axis length)."""
-    _check_norm(mode)
     shape = a.shape
     m = shape[axis]
     if n == -1:
@@ -97,10 +96,11 @@ def c2c(a, n, axis, mode, s):
     out = _cresult((outer, n, inner), a)
     outr = out.real
     outi = out.imag
-    plan = make_plan(n, _work(np.zeros(1), a, mode))
-    cr = _work(np.zeros(n), a, mode)
-    ci = _work(np.zeros(n), a, mode)
-    fct = _fct(n, mode, a)
+    single = a.dtype == np.complex64 and mode != 0  # NumPy's exact-match loop
+    plan = make_plan(n, _work(np.zeros(1), single))
+    cr = _work(np.zeros(n), single)
+    ci = _work(np.zeros(n), single)
+    fct = _fct(n, mode, a, single)
     k = min(m, n)
     for o in range(outer):
         for i in range(inner):
@@ -126,7 +126,6 @@ def c2c(a, n, axis, mode, s):
 def r2c(a, n, axis, mode):
     """rfft of the real array `a` along `axis`: the first n // 2 + 1
     coefficients of the complex transform."""
-    _check_norm(mode)
     shape = a.shape
     m = shape[axis]
     if n == -1:
@@ -139,10 +138,11 @@ def r2c(a, n, axis, mode):
     out = _cresult((outer, nh, inner), a)
     outr = out.real
     outi = out.imag
-    plan = make_plan(n, _work(np.zeros(1), a, mode))
-    cr = _work(np.zeros(n), a, mode)
-    ci = _work(np.zeros(n), a, mode)
-    fct = _fct(n, mode, a)
+    single = a.dtype == np.float32 and mode != 0  # NumPy's exact-match loop
+    plan = make_plan(n, _work(np.zeros(1), single))
+    cr = _work(np.zeros(n), single)
+    ci = _work(np.zeros(n), single)
+    fct = _fct(n, mode, a, single)
     k = min(m, n)
     for o in range(outer):
         for i in range(inner):
@@ -165,7 +165,6 @@ def c2r(a, n, axis, mode):
     """irfft of the Hermitian half-spectrum `a` along `axis`, `n` output
     points (-1: 2 (m - 1)); the imaginary parts of the zero (and, for even
     n, the Nyquist) coefficient are ignored, as pocketfft's c2r."""
-    _check_norm(mode)
     shape = a.shape
     m = shape[axis]
     if n == -1:
@@ -176,12 +175,13 @@ def c2r(a, n, axis, mode):
     nh = n // 2 + 1
     x = np.ascontiguousarray(a).reshape((outer, m, inner))
     out = _rresult((outer, n, inner), a)
-    plan = make_plan(n, _work(np.zeros(1), a, mode))
-    cr = _work(np.zeros(n), a, mode)
-    ci = _work(np.zeros(n), a, mode)
-    hr = _work(np.zeros(nh), a, mode)
-    hi = _work(np.zeros(nh), a, mode)
-    fct = _fct(n, mode, a)
+    single = a.dtype == np.complex64 and mode != 0  # NumPy's exact-match loop
+    plan = make_plan(n, _work(np.zeros(1), single))
+    cr = _work(np.zeros(n), single)
+    ci = _work(np.zeros(n), single)
+    hr = _work(np.zeros(nh), single)
+    hi = _work(np.zeros(nh), single)
+    fct = _fct(n, mode, a, single)
     k = min(m, nh)
     for o in range(outer):
         for i in range(inner):

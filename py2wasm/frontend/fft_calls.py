@@ -4,17 +4,19 @@ Place in the pipeline: frontend. `calls._array_call` asks `implementation`
 first for every numpy callee; a `numpy.fft` function listed here is bound
 with NumPy's signature, its axes are checked and normalised when compiling
 (a located CompileError for an axis out of range, as other axis= arguments),
-`norm` and the direction become a known mode, and the call is traced as a
+`norm` and the direction become a known mode (an invalid norm raises
+NumPy's ValueError where the call runs), and the call is traced as a
 call of the implementation in `py2wasm/fftlib/api.py` (a Python function
 in the compiled subset) located at the user's call. The n-d transforms
-(fft2, fftn, rfftn, irfftn...) are NumPy's `_raw_fftnd` loop, unrolled
-here: one 1-D transform per axis, the last axis first. Functions of
+(fft2, fftn, rfftn, irfftn...) are NumPy's loops, unrolled here: one 1-D
+transform per axis, the last axis first (irfftn: its ifft axes first to
+last, then irfft on the last). Functions of
 `numpy.fft` not listed (hfft, ihfft, out=) are refused by the callers
 (complex_calls/nplib: "numpy.fft.hfft() is not supported").
 """
 from __future__ import annotations
 
-from .values import E_UNSUPPORTED_CALL, E_TYPE, error
+from .values import E_TYPE, E_UNSUPPORTED_CALL, TraceRaise, error
 
 _NAMES = ("fft", "ifft", "rfft", "irfft", "fft2", "ifft2", "rfft2", "irfft2", "fftn", "ifftn",
           "rfftn", "irfftn", "fftfreq", "rfftfreq", "fftshift", "ifftshift")
@@ -32,16 +34,17 @@ def implementation(fn):
 
 
 def _mode(norm, forward, loc):
-    """0: no scaling, 1: 1/sqrt(n), 2: 1/n; -1: an invalid norm (NumPy's
-    ValueError at run time)."""
+    """0: no scaling, 1: 1/sqrt(n), 2: 1/n."""
     if norm is None or (type(norm) is str and norm == "backward"):
         return 0 if forward else 2
     if type(norm) is str and norm == "ortho":
         return 1
     if type(norm) is str and norm == "forward":
         return 2 if forward else 0
-    if type(norm) is str:
-        return -1
+    if type(norm) is str:  # NumPy's ValueError (its two wordings), raised where the call runs
+        sep = "," if forward else ", "
+        raise TraceRaise("ValueError", f'Invalid norm value {norm}; should be "backward"{sep}'
+                         '"ortho" or "forward".')
     raise error(loc, "numpy.fft: norm= must be a string known when compiling", "",
                 E_UNSUPPORTED_CALL)
 
@@ -130,7 +133,7 @@ def call(tr, fn, name, args, kwargs, loc):
     k = len(axes)
     r = a
     if base == "irfft":  # NumPy's irfftn: ifft over all but the last axis, then irfft
-        for ii in range(k - 2, -1, -1):
+        for ii in range(k - 1):
             r = run(api.c2c, r, _n(sizes[ii], loc), axes[ii], mode, 1.0)
         return run(api.c2r, r, _n(sizes[k - 1], loc), axes[k - 1], mode)
     if base == "rfft":  # rfftn: rfft over the last axis, then fft over the others
