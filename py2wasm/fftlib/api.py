@@ -13,7 +13,7 @@ runs its single-precision loop only for an exact match (complex64 into
 fft/ifft/irfft, float32 into rfft) with a float32 scaling factor; with no
 scaling (the factor is the Python int 1) or a float32 array into fft, its
 type resolution picks the double loop (the factor still rounded to
-float32) and the result is rounded once. `single` mirrors that choice;
+float32) and the result is rounded once. `_work` mirrors that choice;
 everything else is computed in float64.
 """
 from __future__ import annotations
@@ -26,9 +26,13 @@ from ..intrinsics import raise_if
 from .plan import execute, make_plan
 
 
-def _work(x, single):
-    """The float64 array x in the working dtype: float32 when `single`."""
-    if single:
+def _work(x, a, mode, kind):
+    """The float64 array x in the working dtype: float32 when NumPy runs its
+    single-precision loop, an exact match (kind 0, complex input: complex64;
+    kind 1, real input: float32) with a scaling factor. (The tests are
+    written inline: known when tracing, as `mode` and `kind` are.)"""
+    if mode != 0 and ((kind == 0 and a.dtype == np.complex64) or
+                      (kind == 1 and a.dtype == np.float32)):
         return x.astype(np.float32)
     return x
 
@@ -45,12 +49,13 @@ def _rresult(shape, a):
     return np.zeros(shape, dtype=np.float64)
 
 
-def _fct(n, mode, a, single):
+def _fct(n, mode, a, kind):
     """NumPy's normalisation factor: reciprocal(sqrt(n)) or reciprocal(n) in
     the real dtype of `a` (float32 for float32 and complex64 input), a
-    float32 scalar when the transform runs in single precision, else that
-    value as a float64."""
-    if single:
+    float32 scalar when the transform runs in single precision (`_work`),
+    else that value as a float64."""
+    if mode != 0 and ((kind == 0 and a.dtype == np.complex64) or
+                      (kind == 1 and a.dtype == np.float32)):
         one = np.float32(1.0)
         if mode == 1:
             return one / np.sqrt(np.float32(n))
@@ -96,11 +101,10 @@ def c2c(a, n, axis, mode, s):
     out = _cresult((outer, n, inner), a)
     outr = out.real
     outi = out.imag
-    single = a.dtype == np.complex64 and mode != 0  # NumPy's exact-match loop
-    plan = make_plan(n, _work(np.zeros(1), single))
-    cr = _work(np.zeros(n), single)
-    ci = _work(np.zeros(n), single)
-    fct = _fct(n, mode, a, single)
+    plan = make_plan(n, _work(np.zeros(1), a, mode, 0))
+    cr = _work(np.zeros(n), a, mode, 0)
+    ci = _work(np.zeros(n), a, mode, 0)
+    fct = _fct(n, mode, a, 0)
     k = min(m, n)
     for o in range(outer):
         for i in range(inner):
@@ -138,11 +142,10 @@ def r2c(a, n, axis, mode):
     out = _cresult((outer, nh, inner), a)
     outr = out.real
     outi = out.imag
-    single = a.dtype == np.float32 and mode != 0  # NumPy's exact-match loop
-    plan = make_plan(n, _work(np.zeros(1), single))
-    cr = _work(np.zeros(n), single)
-    ci = _work(np.zeros(n), single)
-    fct = _fct(n, mode, a, single)
+    plan = make_plan(n, _work(np.zeros(1), a, mode, 1))
+    cr = _work(np.zeros(n), a, mode, 1)
+    ci = _work(np.zeros(n), a, mode, 1)
+    fct = _fct(n, mode, a, 1)
     k = min(m, n)
     for o in range(outer):
         for i in range(inner):
@@ -175,13 +178,12 @@ def c2r(a, n, axis, mode):
     nh = n // 2 + 1
     x = np.ascontiguousarray(a).reshape((outer, m, inner))
     out = _rresult((outer, n, inner), a)
-    single = a.dtype == np.complex64 and mode != 0  # NumPy's exact-match loop
-    plan = make_plan(n, _work(np.zeros(1), single))
-    cr = _work(np.zeros(n), single)
-    ci = _work(np.zeros(n), single)
-    hr = _work(np.zeros(nh), single)
-    hi = _work(np.zeros(nh), single)
-    fct = _fct(n, mode, a, single)
+    plan = make_plan(n, _work(np.zeros(1), a, mode, 0))
+    cr = _work(np.zeros(n), a, mode, 0)
+    ci = _work(np.zeros(n), a, mode, 0)
+    hr = _work(np.zeros(nh), a, mode, 0)
+    hi = _work(np.zeros(nh), a, mode, 0)
+    fct = _fct(n, mode, a, 0)
     k = min(m, nh)
     for o in range(outer):
         for i in range(inner):
