@@ -158,7 +158,7 @@ def test_axes_and_2d_transforms_bit_exact():
 
 def real2d(m):
     return np.fft.rfft(m, axis=0), np.fft.rfft2(m), np.fft.irfft2(np.fft.rfft2(m)), \
-        np.fft.rfftn(m, axes=(1,)), np.fft.irfftn(np.fft.rfftn(m), m.shape)
+        np.fft.rfftn(m, axes=(1,)), np.fft.irfftn(np.fft.rfftn(m), m.shape, axes=(0, 1))
 
 
 def test_real_2d_to_rounding():
