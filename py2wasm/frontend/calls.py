@@ -275,7 +275,10 @@ def _array_call(tr, fn, args, kwargs, loc):
     if isinstance(fn, type) and issubclass(fn, BaseException):
         return _NO  # numpy.linalg.LinAlgError(...): an exception value, built when tracing
     if _is_numpy(fn):
-        from . import complex_calls, linalg_calls
+        from . import complex_calls, fft_calls, linalg_calls
+        fft_name = fft_calls.implementation(fn)  # numpy.fft: py2wasm/fftlib
+        if fft_name is not None:
+            return fft_calls.call(tr, fn, fft_name, args, kwargs, loc)
         impl = linalg_calls.implementation(fn)  # real or complex matrices
         if impl is not None:
             return linalg_calls.call(tr, fn, impl, args, kwargs, loc)

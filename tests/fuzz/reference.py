@@ -573,6 +573,49 @@ def _r_linalg_matrix_power(a, k):
     return _linalg("matrix_power", a, const=k)
 
 
+# -- np.fft: rfft and irfft equal NumPy's to rounding (docs/arrays.md "FFT") ----------
+
+class _FFTInput:
+    """The operand of `np.fft.rfft(a)` in a round trip (gen_array_npfft)."""
+
+    def __init__(self, a):
+        self.a = a
+
+
+def _r_fft_keep(a):
+    return _FFTInput(a)
+
+
+def _r_fft_roundtrip(x):
+    """np.fft.irfft(np.fft.rfft(a)) as py2wasm computes it: its complex plan
+    on the real line, within 2 log2(n) eps max|result| of NumPy's real plan
+    (tests/linalg/test_fft.py); NumPy's errors (n < 1)."""
+    a = x.a
+    try:
+        want, werr = np.fft.irfft(np.fft.rfft(a)), None
+    except ValueError as e:
+        want, werr = None, e
+    k = _kernel("def k(x0):\n    return np.fft.irfft(np.fft.rfft(x0))\n", "k")
+    try:
+        got, gerr = k(a), None
+    except Exception as e:  # noqa: BLE001 (compared below)
+        got, gerr = None, e
+    if werr is not None or gerr is not None:
+        if werr is not None and gerr is not None and type(werr) is type(gerr) and \
+                str(werr) == str(gerr):
+            raise werr
+        raise OracleMismatch(f"np.fft round trip: py2wasm {gerr or got!r}, NumPy {werr or want!r}")
+    if got.dtype != want.dtype or got.shape != want.shape:
+        raise OracleMismatch(f"np.fft round trip: py2wasm {got.dtype}{got.shape}, "
+                             f"NumPy {want.dtype}{want.shape}")
+    n = max(a.shape[-1], 2)
+    eps = float(np.finfo(want.dtype).eps)
+    bound = 2 * math.log2(n) * eps * np.abs(want).max(initial=0.0)
+    if not np.abs(got.astype(np.float64) - want).max(initial=0.0) <= bound:
+        raise OracleMismatch(f"np.fft round trip: py2wasm {got!r}, NumPy {want!r}")
+    return got
+
+
 # -- sorting: py2wasm's sort is a stable merge sort whatever the kind ----------------
 # (docs/arrays.md: NumPy's default kind may order equal keys, 0.0 and -0.0
 # included, otherwise)

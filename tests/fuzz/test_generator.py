@@ -285,3 +285,24 @@ def test_every_npshape_construct_is_generated():
             if re.search(pat, src):
                 seen[k] += 1
     assert all(seen.values()), seen
+
+
+# gen_array_npfft.py: np.fft expressions with real results
+NPFFT_CONSTRUCTS = {
+    "abs or real of fft/ifft": r"np\.fft\.i?fft\(",
+    "rfft round trip": r"np\.fft\.irfft\(np\.fft\.rfft\(",
+    "fftfreq": r"np\.fft\.r?fftfreq\(",
+    "fftshift": r"np\.fft\.i?fftshift\(",
+}
+
+
+def test_every_npfft_construct_is_generated_and_excluded():
+    seen = {k: 0 for k in NPFFT_CONSTRUCTS}
+    for i in range(300):
+        src = program_for(7, i, "array").source()
+        for k, pat in NPFFT_CONSTRUCTS.items():
+            if re.search(pat, src):
+                seen[k] += 1
+    assert all(seen.values()), seen
+    for i in range(100):
+        assert "np.fft" not in program_for(7, i, "array", exclude=("npfft",)).source()
