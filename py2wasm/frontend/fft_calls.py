@@ -133,6 +133,10 @@ def call(tr, fn, name, args, kwargs, loc):
     k = len(axes)
     r = a
     if base == "irfft":  # NumPy's irfftn: ifft over all but the last axis, then irfft
+        if type(sizes[k - 1]) is int and sizes[k - 1] == -1:  # NumPy: m points, not 2(m - 1)
+            raise error(loc, f"{public}() with -1 as the last axis's size in s= is not "
+                        "supported", "give the output length, or leave s= out",
+                        E_UNSUPPORTED_CALL)
         for ii in range(k - 1):
             r = run(api.c2c, r, _n(sizes[ii], loc), axes[ii], mode, 1.0)
         return run(api.c2r, r, _n(sizes[k - 1], loc), axes[k - 1], mode)

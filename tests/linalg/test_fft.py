@@ -265,6 +265,12 @@ def test_refused_with_located_compile_error():
         py2wasm.compile(rfft_complex)(a)
     with pytest.raises(py2wasm.CompileError, match="numpy.fft.hfft"):
         py2wasm.compile(hfft_call)(a)
+    with pytest.raises(py2wasm.CompileError, match="-1 as the last axis's size"):
+        py2wasm.compile(irfftn_minus_one)(data(6, np.complex128).reshape(2, 3))
+
+
+def irfftn_minus_one(a):  # NumPy: 3 points along the last axis, not 2 * (3 - 1)
+    return np.fft.irfftn(a, s=(2, -1), axes=(0, 1))
 
 
 def bad_norm(a):
