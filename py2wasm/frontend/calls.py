@@ -201,8 +201,11 @@ def call_python(tr, fn, args, kwargs, loc, *, site=None, public=None, shared=Fal
     if site is not None:  # library code: known numbers stay known inside it
         values = [Static(v) if _static(v) else v for v in values]
     soft = tr.fb.catch is not None or getattr(tr, "soft", False)  # in a try region
-    name, result = tr.mt.specialize(fn, values, loc, site=site, soft=soft,
-                                     shared=shared and site is not None)
+    try:
+        name, result = tr.mt.specialize(fn, values, loc, site=site, soft=soft,
+                                         shared=shared and site is not None)
+    except CompileError as e:
+        raise _at_call(e, loc, public) from None
     ins = []
     for v in values:
         ins.extend(tr.materialize(x) for x in leaves(v, []))
@@ -212,6 +215,27 @@ def call_python(tr, fn, args, kwargs, loc, *, site=None, public=None, shared=Fal
     types = [scalar_type(x) for x in leaves(result, [])]
     outs = tr.fb.emit_multi("call", ins, {"fn": name, "results": types}, loc)
     return rebuild(result, iter(outs))
+
+
+def _library_dirs() -> tuple:
+    import numpy
+    py2wasm_dir = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
+    return (py2wasm_dir, os.path.dirname(os.path.abspath(numpy.__file__)) + os.sep,
+            os.path.dirname(os.path.abspath(os.__file__)) + os.sep)
+
+
+def _at_call(e: CompileError, loc, public) -> CompileError:
+    """A CompileError raised while tracing library code (py2wasm's kernels,
+    NumPy's or the standard library's Python), located at the call that
+    reached it: the user sees their own line. Errors in the user's own
+    functions keep their location."""
+    if loc is None or loc.file == e.file:
+        return e
+    f = os.path.abspath(str(e.file)) if e.line is not None else ""
+    if e.line is not None and not f.startswith(_library_dirs()):
+        return e
+    where = f" (inside {public})" if public and public not in e.construct else ""
+    return error(loc, e.construct + where, e.hint, e.code)
 
 
 def _static(v) -> bool:

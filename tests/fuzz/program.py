@@ -86,6 +86,17 @@ def _mark_dropped_constants(node) -> None:
     if isinstance(node, (ast.IfExp, ast.If, ast.While)) and _constant(node.test) \
             and _folded_value(node.test) is not None:
         _drop_model(node.test)
+    if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Tuple) \
+            and node.value.elts and all(_constant(e) for e in node.value.elts) \
+            and _constant(node.slice):
+        # `(10, 256 << 64)[0]`: CPython folds the tuple and the subscript, so
+        # only the selected item is ever loaded
+        i, n = _folded_value(node.slice), len(node.value.elts)
+        if type(i) is int and -n <= i < n and all(
+                _folded_value(e) is not None for e in node.value.elts):
+            for k, e in enumerate(node.value.elts):
+                if k != i % n:
+                    _drop_model(e)
 
 
 class _ToReference(ast.NodeTransformer):

@@ -26,6 +26,9 @@ def _program(src: str) -> Program:
     ("def f(x):\n    return (2 << 62) or x\n", True),
     ("def f(x):\n    return x and 2 << 62\n", True),
     ("def f(x):\n    return (2 << 62) + x\n", True),
+    # a constant tuple subscripted by a constant: CPython folds both
+    ("def f(x):\n    return ((10, 256 << 64)[0], x)\n", False),
+    ("def f(x):\n    return (10, 256 << 64)[x]\n", True),
 ])
 def test_dropped_constants(src, modelled):
     p = _program(src)
