@@ -4,6 +4,7 @@ silently stopped being generated would leave its bugs unfound), and
 import re
 
 from tests.fuzz.runner import program_for
+from tests.fuzz.test_generator import assert_generated, sources
 
 NPINDEX_CONSTRUCTS = {
     "flatnonzero": r"np\.flatnonzero\(",
@@ -26,13 +27,7 @@ NPINDEX_CONSTRUCTS = {
 
 
 def test_every_npindex_construct_is_generated():
-    seen = {k: 0 for k in NPINDEX_CONSTRUCTS}
-    for i in range(600):
-        src = program_for(7, i, "array").source()
-        for k, pat in NPINDEX_CONSTRUCTS.items():
-            if re.search(pat, src, re.M):
-                seen[k] += 1
-    assert all(seen.values()), seen
+    assert_generated(NPINDEX_CONSTRUCTS, sources(7, "array", 2000))
 
 
 def test_exclude_leaves_them_out():

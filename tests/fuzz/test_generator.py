@@ -4,6 +4,26 @@ import re
 
 from tests.fuzz.runner import program_for
 
+
+_SOURCES: dict = {}
+
+
+def sources(seed: int, kind: str, n: int) -> list:
+    """The sources of programs 0..n-1 of `kind` ("mixed": scalar and array
+    alternately), each generated once for every test that reads it."""
+    got = _SOURCES.setdefault((seed, kind), [])
+    for i in range(len(got), n):
+        got.append(program_for(seed, i, ("scalar", "array")[i % 2] if kind == "mixed" else kind)
+                   .source())
+    return got[:n]
+
+
+def assert_generated(constructs: dict, srcs) -> None:
+    """Every construct's pattern occurs in at least one of the sources."""
+    seen = {k: sum(1 for src in srcs if re.search(pat, src, re.M))
+            for k, pat in constructs.items()}
+    assert all(seen.values()), seen
+
 CONSTRUCTS = {
     "raise with a formatted message": r"raise \w+Error\(f'",
     "assert": r"\bassert ",
@@ -54,33 +74,16 @@ ARRAY_CONSTRUCTS = {
 
 
 def test_every_array_construct_is_generated():
-    seen = {k: 0 for k in ARRAY_CONSTRUCTS}
-    for i in range(1200):  # the rarest construct: about 1 program in 120
-        src = program_for(6, i, "array").source()
-        for k, pat in ARRAY_CONSTRUCTS.items():
-            if re.search(pat, src):
-                seen[k] += 1
-    assert all(seen.values()), seen
+    # the rarest construct: about 1 program in 120
+    assert_generated(ARRAY_CONSTRUCTS, sources(6, "array", 1200))
 
 
 def test_every_scalar_extra_construct_is_generated():
-    seen = {k: 0 for k in SCALAR_EXTRA_CONSTRUCTS}
-    for i in range(200):
-        src = program_for(5, i, "scalar").source()
-        for k, pat in SCALAR_EXTRA_CONSTRUCTS.items():
-            if re.search(pat, src):
-                seen[k] += 1
-    assert all(seen.values()), seen
+    assert_generated(SCALAR_EXTRA_CONSTRUCTS, sources(5, "scalar", 200))
 
 
 def test_every_construct_is_generated():
-    seen = {k: 0 for k in CONSTRUCTS}
-    for i in range(800):  # keepdims: about 1 array program in 100
-        src = program_for(5, i, "scalar" if i % 2 == 0 else "array").source()
-        for k, pat in CONSTRUCTS.items():
-            if re.search(pat, src):
-                seen[k] += 1
-    assert all(seen.values()), seen
+    assert_generated(CONSTRUCTS, sources(5, "mixed", 800))  # keepdims: about 1 array program in 100
 
 
 PY_CONSTRUCTS = {
@@ -136,13 +139,7 @@ PY_CONSTRUCTS = {
 
 def test_every_py_construct_is_generated():
     """The `py` kind (gen_py.py) generates what docs/fuzzing.md lists."""
-    seen = {k: 0 for k in PY_CONSTRUCTS}
-    for i in range(150):
-        src = program_for(5, i, "py").source()
-        for k, pat in PY_CONSTRUCTS.items():
-            if re.search(pat, src):
-                seen[k] += 1
-    assert all(seen.values()), seen
+    assert_generated(PY_CONSTRUCTS, sources(5, "py", 150))
 
 
 # gen_array_extra.py: constructs the hidden fuzzers use that ours did not
@@ -163,13 +160,7 @@ EXTRA_CONSTRUCTS = {
 
 
 def test_every_extra_array_construct_is_generated():
-    seen = {k: 0 for k in EXTRA_CONSTRUCTS}
-    for i in range(600):
-        src = program_for(7, i, "array").source()
-        for k, pat in EXTRA_CONSTRUCTS.items():
-            if re.search(pat, src):
-                seen[k] += 1
-    assert all(seen.values()), seen
+    assert_generated(EXTRA_CONSTRUCTS, sources(7, "array", 600))
 
 
 # gen_array_wide.py: creation with dtypes, views written through, overlaps, out=, element loops
@@ -190,13 +181,7 @@ WIDE_CONSTRUCTS = {
 
 
 def test_every_wide_array_construct_is_generated():
-    seen = {k: 0 for k in WIDE_CONSTRUCTS}
-    for i in range(600):
-        src = program_for(7, i, "array").source()
-        for k, pat in WIDE_CONSTRUCTS.items():
-            if re.search(pat, src):
-                seen[k] += 1
-    assert all(seen.values()), seen
+    assert_generated(WIDE_CONSTRUCTS, sources(7, "array", 600))
 
 
 # gen_array_npufuncs.py: the ninth session's ufuncs
@@ -208,13 +193,7 @@ NPUFUNC_CONSTRUCTS = {
 
 
 def test_every_npufunc_construct_is_generated():
-    seen = {k: 0 for k in NPUFUNC_CONSTRUCTS}
-    for i in range(1500):
-        src = program_for(7, i, "array").source()
-        for k, pat in NPUFUNC_CONSTRUCTS.items():
-            if re.search(pat, src):
-                seen[k] += 1
-    assert all(seen.values()), seen
+    assert_generated(NPUFUNC_CONSTRUCTS, sources(7, "array", 1500))
 
 
 # gen_array_npnan.py: isclose, nan_to_num, the nan* functions, allclose/array_equal, builtins
@@ -227,13 +206,8 @@ NPNAN_CONSTRUCTS["max(a) / min(a)"] = r"(max|min)\(p\d+\)"
 
 
 def test_every_npnan_construct_is_generated():
-    seen = {k: 0 for k in NPNAN_CONSTRUCTS}
-    for i in range(2000):  # rarer since the other generators joined
-        src = program_for(7, i, "array").source()
-        for k, pat in NPNAN_CONSTRUCTS.items():
-            if re.search(pat, src):
-                seen[k] += 1
-    assert all(seen.values()), seen
+    # rarer since the other generators joined
+    assert_generated(NPNAN_CONSTRUCTS, sources(7, "array", 2000))
 
 
 NPRANDOM_CONSTRUCTS = {
@@ -251,13 +225,7 @@ NPRANDOM_CONSTRUCTS = {
 
 
 def test_every_nprandom_construct_is_generated():
-    seen = {k: 0 for k in NPRANDOM_CONSTRUCTS}
-    for i in range(1500):
-        src = program_for(7, i, "array").source()
-        for k, pat in NPRANDOM_CONSTRUCTS.items():
-            if re.search(pat, src):
-                seen[k] += 1
-    assert all(seen.values()), seen
+    assert_generated(NPRANDOM_CONSTRUCTS, sources(7, "array", 1500))
 
 
 # gen_array_npshape.py: diagonal, atleast_2d, squeeze, moveaxis/rot90, broadcast_to, joins, splits
@@ -278,13 +246,7 @@ NPSHAPE_CONSTRUCTS = {
 
 
 def test_every_npshape_construct_is_generated():
-    seen = {k: 0 for k in NPSHAPE_CONSTRUCTS}
-    for i in range(1500):
-        src = program_for(7, i, "array").source()
-        for k, pat in NPSHAPE_CONSTRUCTS.items():
-            if re.search(pat, src):
-                seen[k] += 1
-    assert all(seen.values()), seen
+    assert_generated(NPSHAPE_CONSTRUCTS, sources(7, "array", 1500))
 
 
 # gen_array_npfft.py: np.fft expressions with real results
@@ -297,12 +259,6 @@ NPFFT_CONSTRUCTS = {
 
 
 def test_every_npfft_construct_is_generated_and_excluded():
-    seen = {k: 0 for k in NPFFT_CONSTRUCTS}
-    for i in range(300):
-        src = program_for(7, i, "array").source()
-        for k, pat in NPFFT_CONSTRUCTS.items():
-            if re.search(pat, src):
-                seen[k] += 1
-    assert all(seen.values()), seen
+    assert_generated(NPFFT_CONSTRUCTS, sources(7, "array", 300))
     for i in range(100):
         assert "np.fft" not in program_for(7, i, "array", exclude=("npfft",)).source()
