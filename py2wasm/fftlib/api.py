@@ -87,6 +87,23 @@ def _inner(shape, axis):
     return o
 
 
+def _line(x, o, i, k, re, im):
+    """The line x[o, :k, i] into the work arrays (re, im), zero-padded to
+    their length (NumPy's `n=` longer than the axis)."""
+    for j in range(re.shape[0]):
+        re[j] = 0.0
+        im[j] = 0.0
+    if x.dtype == np.complex128 or x.dtype == np.complex64:
+        xr = x.real
+        xi = x.imag
+        for j in range(k):
+            re[j] = xr[o, j, i]
+            im[j] = xi[o, j, i]
+    else:
+        for j in range(k):
+            re[j] = x[o, j, i]
+
+
 def c2c(a, n, axis, mode, s):
     """fft (s = -1.0) or ifft (s = 1.0) of `a` along `axis`, `n` points
     (-1: the axis length)."""
@@ -108,18 +125,7 @@ def c2c(a, n, axis, mode, s):
     k = min(m, n)
     for o in range(outer):
         for i in range(inner):
-            for j in range(n):
-                cr[j] = 0.0
-                ci[j] = 0.0
-            if a.dtype == np.complex128 or a.dtype == np.complex64:
-                xr = x.real
-                xi = x.imag
-                for j in range(k):
-                    cr[j] = xr[o, j, i]
-                    ci[j] = xi[o, j, i]
-            else:
-                for j in range(k):
-                    cr[j] = x[o, j, i]
+            _line(x, o, i, k, cr, ci)
             execute(plan, cr, ci, fct, s)
             for j in range(n):
                 outr[o, j, i] = cr[j]
@@ -187,18 +193,7 @@ def c2r(a, n, axis, mode):
     k = min(m, nh)
     for o in range(outer):
         for i in range(inner):
-            for j in range(nh):
-                hr[j] = 0.0
-                hi[j] = 0.0
-            if a.dtype == np.complex128 or a.dtype == np.complex64:
-                xr = x.real
-                xi = x.imag
-                for j in range(k):
-                    hr[j] = xr[o, j, i]
-                    hi[j] = xi[o, j, i]
-            else:
-                for j in range(k):
-                    hr[j] = x[o, j, i]
+            _line(x, o, i, k, hr, hi)
             cr[0] = hr[0]
             ci[0] = 0.0
             for j in range(1, nh):
