@@ -355,3 +355,32 @@ def test_kernels(run):
     run(scatter_add_unbuffered, np.zeros(5), np.array([0, 1, 1, 4, 0]), np.arange(5.0))
     run(gather_permute, rng.normal(size=(5, 4)), np.array([4, 0, 3, 1, 2]))
     run(upwind_periodic, np.sin(np.linspace(0, 6.28, 32)), 0.4, 10)
+
+
+def fancy_put_tri(a, v):
+    a[np.tril_indices_from(a, 1)] = v
+    return a
+
+
+def fancy_put_rows(a, v, r):
+    a[r, :] = v
+    return a
+
+
+_E = np.array([], dtype=np.int64)
+
+
+@pytest.mark.parametrize("fn,a,rest", [
+    (fancy_put_tri, np.zeros((0, 0)), (np.zeros((0, 0)),)),
+    (fancy_put_tri, np.zeros((0, 0)), (np.zeros((3, 0)),)),  # empty: extra axes unchecked
+    (fancy_put_tri, np.zeros((0, 0)), (np.zeros((0, 5)),)),
+    (fancy_put_tri, np.zeros((2, 2)), (np.zeros((1, 3)),)),
+    (fancy_put_rows, np.zeros((3, 3)), (np.zeros((2, 0, 3)), _E)),
+    (fancy_put_rows, np.zeros((3, 3)), (np.zeros((2, 1, 3)), _E)),
+    (fancy_put_rows, np.zeros((3, 3)), (np.zeros((1, 1, 3)), np.array([0, 2]))),
+])
+def test_value_with_extra_leading_axes(fn, a, rest):
+    """NumPy drops a value's extra leading axes of length 1, and never
+    checks those of an empty value (fuzz seed 430000 #919: a (0, 0) value
+    into the (0,) result of np.tril_indices_from of an empty matrix)."""
+    check_wasm(fn, a, *rest)
