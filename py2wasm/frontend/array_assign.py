@@ -76,6 +76,10 @@ def assign(tr, dest: Arr, value, loc, *, casting="unsafe", ufunc=None, setitem=F
             bad = bor(fb, bad, band(fb, icmp(fb, "ne", vs, 1), icmp(fb, "ne", vs, ds)))
         if bad is not False:
             _broadcast_into_error(fb, vshape, dest.shape, loc, cond=bad)
+        if setitem and _may_overlap(dest, value):
+            from . import assign_order
+            if assign_order.applies(dest, value) and not dest.readonly:
+                return assign_order.assign(tr, dest, value, loc)  # NumPy's element order
         if _may_overlap(dest, value):
             value = materialize(tr, value, loc, contiguous=True)
             if isinstance(value, Arr) and value.root == dest.root and value is not dest:
