@@ -327,16 +327,19 @@ def setitem(tr, a: Arr, key, value, loc) -> None:
 
 def _fit_value(tr, value, shape, loc, message=None):
     """`value` broadcastable to `shape` (NumPy's setitem: extra leading axes
-    of length 1 are dropped, and any extra leading axes of an empty value:
-    NumPy's map iterator never checks them), else NumPy's ValueError."""
+    of length 1 are dropped, and any extra leading axes of an empty value
+    into an empty result: NumPy's map iterator never checks them), else
+    NumPy's ValueError."""
     fb = tr.fb
     vshape = value.shape
     extra = len(vshape) - len(shape)
     bad = False
     for s in vshape[:max(extra, 0)]:
         bad = bor(fb, bad, icmp(fb, "ne", s, 1))
-    if bad is not False:
-        bad = band(fb, bad, icmp(fb, "ne", A.iprod(fb, vshape), 0))
+    if bad is not False:  # unchecked when both the value and the result are empty
+        both_empty = band(fb, icmp(fb, "eq", A.iprod(fb, vshape), 0),
+                          icmp(fb, "eq", A.iprod(fb, shape), 0))
+        bad = band(fb, bad, A.bnot(fb, both_empty))
     for vs, ds in zip(vshape[::-1], shape[::-1]):
         if (known(vs) and vs == 1) or vs is ds:
             continue

@@ -375,12 +375,14 @@ _E = np.array([], dtype=np.int64)
     (fancy_put_tri, np.zeros((0, 0)), (np.zeros((3, 0)),)),  # empty: extra axes unchecked
     (fancy_put_tri, np.zeros((0, 0)), (np.zeros((0, 5)),)),
     (fancy_put_tri, np.zeros((2, 2)), (np.zeros((1, 3)),)),
+    (fancy_put_tri, np.zeros((1, 1)), (np.zeros((0, 1)),)),  # empty value, result not
     (fancy_put_rows, np.zeros((3, 3)), (np.zeros((2, 0, 3)), _E)),
     (fancy_put_rows, np.zeros((3, 3)), (np.zeros((2, 1, 3)), _E)),
     (fancy_put_rows, np.zeros((3, 3)), (np.zeros((1, 1, 3)), np.array([0, 2]))),
 ])
 def test_value_with_extra_leading_axes(fn, a, rest):
     """NumPy drops a value's extra leading axes of length 1, and never
-    checks those of an empty value (fuzz seed 430000 #919: a (0, 0) value
-    into the (0,) result of np.tril_indices_from of an empty matrix)."""
+    checks those of an empty value into an empty result (fuzz seed 430000
+    #919: a (0, 0) value into the (0,) result of np.tril_indices_from of an
+    empty matrix)."""
     check_wasm(fn, a, *rest)
