@@ -45,6 +45,13 @@ def _checked_eval(node):
         r = _BINOPS[type(node.op)](a, b)
     elif isinstance(node, ast.UnaryOp) and type(node.op) in _UNOPS:
         r = _UNOPS[type(node.op)](_checked_eval(node.operand))
+    elif isinstance(node, ast.Subscript) and isinstance(node.value, ast.Tuple):
+        # `(10, 256 << 64)[0]`: CPython folds the tuple and the subscript; only
+        # the selected item is an expression of the program's
+        i, n = _checked_eval(node.slice), len(node.value.elts)
+        if type(i) is not int or not -n <= i < n:
+            raise _Unknown
+        r = _checked_eval(node.value.elts[i])
     else:
         raise _Unknown
     if type(r) is int and not -2**63 <= r < 2**63:
@@ -75,7 +82,7 @@ def folded_overflows(file: str, ins) -> bool:
         tree = ast.parse(seg.decode("utf-8", "replace").strip(), mode="eval")
     except SyntaxError:
         return False
-    if not any(isinstance(n, (ast.BinOp, ast.UnaryOp)) for n in ast.walk(tree)):
+    if not any(isinstance(n, (ast.BinOp, ast.UnaryOp, ast.Subscript)) for n in ast.walk(tree)):
         return False  # a literal
     body = tree.body
     if isinstance(body, ast.Dict):

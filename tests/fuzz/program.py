@@ -130,26 +130,9 @@ def _mark_dropped_constants(node) -> None:
                     _drop_model(e, removed=True)
 
 
-def _fold_maximal(node) -> None:
-    """A constant expression CPython's compiler folds whole (visited top
-    down, so the outermost one): py2wasm sees only its value, so no model
-    inside it; an int value beyond int64 is the overflow (`_chk`)."""
-    if getattr(node, "_in_folded", False):
-        return
-    if isinstance(node, (ast.BinOp, ast.UnaryOp, ast.Subscript)) and _constant(node):
-        value = _folded_value(node)
-        if value is not None:
-            _drop_model(node)
-            for n in ast.walk(node):
-                n._in_folded = n is not node
-            if type(value) is int and not -2**63 <= value < 2**63:
-                node._refwrap = "_chk"  # the int64 overflow py2wasm reports
-
-
 class _ToReference(ast.NodeTransformer):
     def visit(self, node):
         _mark_dropped_constants(node)
-        _fold_maximal(node)
         if getattr(node, "_refcall", None) == "_ipow" and isinstance(node, ast.BinOp) \
                 and _constant(node):
             node._refcall = "_ipow_const"  # CPython's compiler folds it
