@@ -155,11 +155,7 @@ def r2c(a, n, axis, mode):
     k = min(m, n)
     for o in range(outer):
         for i in range(inner):
-            for j in range(n):
-                cr[j] = 0.0
-                ci[j] = 0.0
-            for j in range(k):
-                cr[j] = x[o, j, i]
+            _line(x, o, i, k, cr, ci)
             execute(plan, cr, ci, fct, -1.0)
             for j in range(nh):
                 outr[o, j, i] = cr[j]
