@@ -196,6 +196,9 @@ class OperatorOps:
             return
         if isinstance(b, (frozenset, set)) and all(type(x) in (int, float, bool, str) for x in b):
             b = tuple(b)  # a constant set (`x in {1, 2}`, `s in {"a", "b"}`): order-free
+        if _holds_itself(a, b):  # CPython's identity shortcut: `x in (.., x, ..)`
+            f.stack.append(not ins.arg)
+            return
         if type(b) is dict:  # `k in TABLE`, a module-level dict: frontend/dict_constants.py
             from . import dict_constants
             r = dict_constants.contains(self, b, a, loc)
@@ -244,3 +247,13 @@ class OperatorOps:
         if ins.arg:
             r = (not r) if not isinstance(r, Var) else self.fb.emit("not", [r])
         f.stack.append(r)
+
+
+def _holds_itself(a, b) -> bool:
+    """`a in b` is True before any `==` when the tuple or list literal b holds
+    the object a itself (PySequence_Contains compares by identity first, so
+    a NaN finds itself). A traced value is one object: the same Var is the
+    same CPython object, a distinct Var may not be (README, deviations)."""
+    from .lists import Literal
+    items = b if isinstance(b, tuple) else b.items if isinstance(b, Literal) else ()
+    return any(x is a for x in items)
