@@ -375,7 +375,7 @@ def _address_loop(fb, start, stop, step, carried, body):
     """for q in range(start, stop, step) (start <= stop, step > 0 a known
     int; q an address): carried = body(q, carried). Returns the final
     carried. The loop has `loop`'s shape with the index stepping by `step`
-    (passes/vectorize.match_loop: only the accumulator-lane vectorizer,
+    (passes/loop_shape.match_loop: only the accumulator-lane vectorizer,
     passes/vectorize_rows.py, takes such loops)."""
     types = [c.type for c in carried]
     header = fb.new_block([I64] + types)

@@ -64,7 +64,7 @@ from ..ir.primitives import PRIMITIVES
 from ..ir.types import F64, I64
 from .licm import _loops
 from .promote import promote_function
-from .vectorize import emit, new_block
+from .loop_shape import emit, new_block
 
 UNROLL = 8  # outer iterations per jammed pass (8 float sums: 4 f64x2 / 2 f32x4 accumulators)
 _ITEMSIZE = {"float64": 8, "int64": 8, "float32": 4}

@@ -10,7 +10,7 @@ from typing import Callable
 
 from ..ir import Br, CondBr, Eqn, Function, Raise, Return, Var
 from ..ir.core import Block
-from .vectorize import next_label
+from .loop_shape import next_label
 
 
 def copy_loop(fn: Function, loop: list[Block], inside: set[int], drop=frozenset()

@@ -33,7 +33,7 @@ from ..ir.dominators import Dominators, predecessors
 from .dce import dce_function
 from .licm import _loops
 from .loop_copy import copy_loop
-from .vectorize import next_label
+from .loop_shape import next_label
 
 MAX_BODY = 400   # equations in the loop: the copy doubles them
 _CHECKS = ("raise_if", "raise_if_fmt")

@@ -38,7 +38,7 @@ from ..ir.dominators import Dominators
 from ..ir.primitives import PRIMITIVES
 from ..ir.types import F64
 from .licm import _loops
-from .vectorize import new_block
+from .loop_shape import new_block
 
 _ADDR_PRIMS = ("wadd", "wsub", "wmul", "shl", "const")
 _FLOAT_SAFE = ("add", "sub", "mul", "neg", "abs")

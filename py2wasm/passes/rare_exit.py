@@ -38,7 +38,7 @@ from ..ir.dominators import Dominators, predecessors
 from ..ir.primitives import PRIMITIVES
 from .licm import _loops
 from .loop_copy import copy_loop
-from .vectorize import next_label
+from .loop_shape import next_label
 
 MAX_BODY = 200  # equations in the loop: the copy doubles them
 

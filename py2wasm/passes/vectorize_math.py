@@ -219,7 +219,7 @@ def emit_call(fn: Function, block: Block, e: Eqn, args: list[Var]):
     caller keeps emitting the rest of the body into `block`."""
     cores = _vector_function(e.params["fn"])
     lib = library()
-    from .vectorize import next_label
+    from .loop_shape import next_label
     label = next_label(fn)
     test = Block(label, block.params, block.eqns)
     for b in fn.blocks:

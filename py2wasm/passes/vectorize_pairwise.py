@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from ..ir import Br, CondBr, Var
 from ..ir.types import F32X4, F64, F64X2, I64
-from .vectorize import const, emit, new_block
+from .loop_shape import const, emit, new_block
 
 _LANES = {"float64": (F64X2, 8), "float32": (F32X4, 4)}
 

@@ -26,7 +26,7 @@ import numpy as np
 
 from ..ir import Br, CondBr, Var
 from ..ir.types import F32X4, F64, F64X2, I64
-from .vectorize import emit, new_block
+from .loop_shape import emit, new_block
 
 # a sum of fewer lanes than this many chains is not worth the lane building
 _MIN_CHAINS = {F64X2: 4, F32X4: 4}
