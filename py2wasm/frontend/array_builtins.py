@@ -191,6 +191,8 @@ def _minmax(tr, fn, a, args, kwargs, loc):
 def call(tr, fn, args, kwargs, loc):
     """sum/max/min with an array first argument; None when not handled here."""
     a = args[0]
+    if not A.is_array(a):  # min(3, a): CPython's `a < 3` then its truth (refused by the caller)
+        return None
     if a.ndim == 0:
         return None  # NumPy: iterating a 0-d array is a TypeError (left to the caller)
     if a.dtype in ("complex128", "complex64") and fn is not sum:

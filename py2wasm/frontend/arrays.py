@@ -42,7 +42,7 @@ from ..ir import BOOL, DTYPES, F64, I64, Var
 from ..ir.types import INT_BITS, NARROW_INTS, PY_TYPE, int_range
 from .index_arith import (  # noqa: F401  (re-exported: arrays.ic, arrays.iadd ...)
     ic, const_of, known, iadd, isub, imul, icmp, bor, band, bnot, isel, imax, imin,
-    ifloordiv_pos, iprod)
+    ifloordiv_pos, iprod, c_int)
 from .iterators import RangeIter
 from . import npscalars as nps
 from .values import E_TYPE, TraceRaise, error, is_complex, scalar_type
@@ -256,27 +256,41 @@ def loop_nest(fb, shape, carried: list, body, parallel: bool = False):
 
 # --- allocation ------------------------------------------------------------------------------
 
+TOO_BIG = ("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum "
+           "possible size.")
+
+
 def alloc(tr, dtype: str, shape, loc) -> Arr:
+    """A new array of `shape` (known ints or i64 Vars), checked as NumPy's
+    PyArray_NewFromDescr checks it, dimension by dimension in order: a
+    negative one is "negative dimensions are not allowed", and the product of
+    the itemsize and the nonzero dimensions beyond int64 "array is too big"
+    (ValueErrors, even when another dimension is 0); then the allocation
+    (MemoryError when wasm32 memory runs out)."""
     fb = tr.fb
     shape = tuple(shape)
+    nbytes = _itemsize(dtype)  # the itemsize times the nonzero dimensions so far (>= 1)
+    n = nbytes  # the array's bytes
     for s in shape:
-        if known(s) and s < 0:
-            raise TraceRaise("ValueError", "negative dimensions are not allowed")
-    neg = False
-    for s in shape:
-        if not known(s):
-            neg = bor(fb, neg, icmp(fb, "lt", s, 0))
-    if neg is not False:
-        fb.raise_if(neg, "ValueError", "negative dimensions are not allowed", loc)
-    # checked multiplication: a size beyond int64 is an OverflowError, never a wrap
-    n = _itemsize(dtype)
-    for s in shape:
-        if known(n) and known(s):
-            n = n * s
-            if n >= 2**63:
-                raise TraceRaise("MemoryError", "array is too big")
-        else:
-            n = fb.emit("mul", [ic(fb, n), ic(fb, s)], loc=loc)
+        if known(s):
+            if s < 0:
+                raise TraceRaise("ValueError", "negative dimensions are not allowed")
+            if s == 0:
+                n = 0
+                continue
+            if known(nbytes):
+                if nbytes * s >= 2**63:
+                    raise TraceRaise("ValueError", TOO_BIG)
+            else:
+                fb.raise_if(icmp(fb, "gt", nbytes, (2**63 - 1) // s), "ValueError", TOO_BIG, loc)
+            nbytes, n = imul(fb, nbytes, s), imul(fb, n, s)
+            continue
+        fb.raise_if(icmp(fb, "lt", s, 0), "ValueError", "negative dimensions are not allowed", loc)
+        eff = isel(fb, icmp(fb, "gt", s, 0), s, 1)
+        limit = ((2**63 - 1) // nbytes if known(nbytes) else
+                 fb.emit("floordiv", [ic(fb, 2**63 - 1), nbytes], loc=loc))
+        fb.raise_if(icmp(fb, "gt", eff, limit), "ValueError", TOO_BIG, loc)
+        nbytes, n = imul(fb, nbytes, eff), imul(fb, n, s)
     ptr = fb.emit("alloc", [ic(fb, n)], loc=loc)
     return Arr(dtype, ptr, shape, None, ("new", next(_fresh)))
 

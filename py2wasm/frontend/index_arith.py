@@ -129,3 +129,21 @@ def iprod(fb, xs):
     for x in xs:
         r = imul(fb, r, x)
     return r
+
+
+# --- NumPy's C int parameters ----------------------------------------------------------------
+
+def c_int(fb, v, loc):
+    """v (a known int or an i64 Var) converted as NumPy converts a C `int`
+    argument (PyArray_PythonPyIntFromInt: `offset` of diagonal): outside
+    int32 an OverflowError with NumPy's message, before anything else."""
+    from .values import TraceRaise
+    lo, hi = -2**31, 2**31 - 1
+    msgs = ("signed integer is greater than maximum", "signed integer is less than minimum")
+    if not isinstance(v, Var):
+        if v > hi or v < lo:
+            raise TraceRaise("OverflowError", msgs[0] if v > hi else msgs[1])
+        return v
+    fb.raise_if(icmp(fb, "gt", v, hi), "OverflowError", msgs[0], loc)
+    fb.raise_if(icmp(fb, "lt", v, lo), "OverflowError", msgs[1], loc)
+    return v

@@ -61,8 +61,8 @@ def diag(tr, v, k, loc):
     v = as_arr(tr, v, loc, "v")
     if v.ndim == 1:
         return _vector_to_matrix(tr, v, k, loc)
-    if v.ndim == 2:  # NumPy's read-only view (a.diagonal(k))
-        d = diagonal_view(tr.fb, v, k)
+    if v.ndim == 2:  # NumPy's read-only view (a.diagonal(k): k is a C int)
+        d = diagonal_view(tr.fb, v, A.c_int(tr.fb, k, loc))
         d.readonly = True
         return d
     raise TraceRaise("ValueError", "Input must be 1- or 2-d.")

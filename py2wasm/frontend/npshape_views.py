@@ -65,7 +65,7 @@ def diagonal(tr, a, offset, axis1, axis2, loc):
     last, stride = the sum of their strides; a read-only view."""
     fb = tr.fb
     a = as_array_value(tr, a, loc)
-    offset = _int(offset, loc, "offset")
+    offset = A.c_int(fb, _int(offset, loc, "offset"), loc)
     if a.ndim < 2:
         raise TraceRaise("ValueError", "diag requires an array of at least two dimensions")
     ax1 = _axis(axis1, a.ndim, loc, "axis1: ")

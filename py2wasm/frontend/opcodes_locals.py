@@ -61,7 +61,7 @@ class LocalsOps:
         is an int result like any other: outside int64 it raises
         OverflowError where the expression is. A literal stays a value."""
         v = ins.argval
-        if type(v) in (int, float, tuple, frozenset) and \
+        if type(v) in (int, bool, float, tuple, frozenset) and \
                 folded_overflows(self.code.co_filename, ins):
             raise TraceRaise("OverflowError", INT_OVERFLOW)
         return v

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 from ..ir import I64, Br, Eqn, Function, Module, Var
 from ..ir.dominators import Dominators, predecessors
-from ..ir.primitives import PRIMITIVES
 from .dce import dce_function
 from .linear_forms import linear_form
 

@@ -38,6 +38,9 @@ not exported. Loops are analysed to a fixed point, widening a block
 parameter to the int64 limit when it grows a second time (the conditions at
 its uses, `i < n`, give the precision back).
 
+The interval arithmetic is ranges_intervals.py's, the rewriting of what the
+analysis decides ranges_rewrite.py's.
+
 Not proven: accumulators (`s += x` in a loop: no trip-count reasoning),
 products of two unbounded values, anything about floats.
 
@@ -47,17 +50,17 @@ array size that are the same value are one SSA value.
 from __future__ import annotations
 
 from ..ir import BOOL, I64, Br, CondBr, Eqn, Function, Module, Var
-from ..ir import messages
 from ..ir.dominators import reverse_postorder
-from ..ir.types import DTYPES, NARROW_INTS, itemsize, ArrayType, ScalarType, TupleType, int_range
+from ..ir.types import NARROW_INTS, itemsize, ArrayType, ScalarType, TupleType, int_range
 from .fold import fold_function
 from .pmap import PMap
+from .ranges_intervals import (FULL, MAX, MEM, MIN, _bitlen_mask, _checked, _corners,
+                               _floordiv_interval, _join, _mod_interval, _mul_interval,
+                               _mul_safe_range, _wrapped)
 from .ranges_linear import _LINEAR as _LINEAR_PRIMS, decide_linear
-from .ranges_params import remove_trivial_params, substitute
+from .ranges_params import remove_trivial_params
+from .ranges_rewrite import _drop_dead_raise_fmt, rewrite
 
-MIN, MAX = -2**63, 2**63 - 1
-FULL = (MIN, MAX)
-MEM = 2**32  # wasm32: bytes of linear memory
 WIDEN_AFTER = 1  # growths of a block parameter before it is widened
 MAX_MODULE_ROUNDS = 12  # interprocedural rounds before giving up (then: no call ranges)
 
@@ -75,69 +78,6 @@ _IMPLIES = {
 }
 _SAME = {"lt": False, "gt": False, "ne": False, "le": True, "ge": True, "eq": True}
 _LOAD_RANGE = {d: int_range(d) for d in NARROW_INTS}
-_WRAPPING = {"add": "wadd", "sub": "wsub", "mul": "wmul"}
-
-
-# --- intervals ------------------------------------------------------------------
-
-def _join(a, b):
-    if a is None:
-        return b
-    if b is None:
-        return a
-    return (min(a[0], b[0]), max(a[1], b[1]))
-
-
-def _checked(lo, hi):
-    """The results of a checked operation: its exact results that fit int64."""
-    lo, hi = max(lo, MIN), min(hi, MAX)
-    return (lo, hi) if lo <= hi else None
-
-
-def _wrapped(lo, hi):
-    """The results of a wrapping operation: exact if nothing wraps."""
-    return (lo, hi) if MIN <= lo and hi <= MAX else FULL
-
-
-def _fits(lo, hi) -> bool:
-    return MIN <= lo and hi <= MAX
-
-
-def _corners(f, a, b):
-    vals = [f(x, y) for x in a for y in b]
-    return min(vals), max(vals)
-
-
-def _mul_interval(a, b):
-    return _corners(lambda x, y: x * y, a, b)
-
-
-def _floordiv_interval(a, b):
-    """a // b over b in [b0, b1] not containing 0 (monotone on each side)."""
-    return _corners(lambda x, y: x // y, a, b)
-
-
-def _mod_interval(a, b):
-    lo_b, hi_b = b
-    if lo_b > 0:
-        hi = hi_b - 1
-        if 0 <= a[0] and a[1] < lo_b:  # a % b == a
-            return a
-        return (0, hi if a[1] >= hi else max(a[1], 0) if a[0] >= 0 else hi)
-    if hi_b < 0:
-        return (lo_b + 1, 0)
-    return (min(lo_b + 1, 0), max(hi_b - 1, 0))
-
-
-def _bitlen_mask(a, b):
-    return (0, (1 << max(a[1].bit_length(), b[1].bit_length())) - 1)
-
-
-def _mul_safe_range(c: int):
-    """The x for which x * c fits int64 (c != 0)."""
-    if c > 0:
-        return (-(2**63 // c), MAX // c)
-    return (-(MAX // -c), 2**63 // -c) if c != -1 else (MIN + 1, MAX)
 
 
 # --- facts: what is known to hold at a point ----------------------------------------
@@ -705,121 +645,6 @@ class FunctionRanges:
                     yield e.params["fn"], [self.rng(v, facts) if v.type is I64 else None
                                            for v in e.ins]
 
-    # rewrite -----------------------------------------------------------------------
-    def rewrite(self) -> int:
-        """Apply what the intervals decide; returns the number of rewrites."""
-        count = 0
-        subst: dict[int, Var] = {}
-        for b in self.rpo:
-            out = []
-            for e, facts in zip(b.eqns, self.eqn_facts[id(b)]):
-                new = self._rewrite_eqn(e, facts, subst)
-                if new is None:
-                    out.append(e)
-                else:
-                    out.extend(new)
-                    count += 1
-            b.eqns = out
-        substitute(self.fn, subst)
-        return count + len(subst)
-
-    def _rewrite_eqn(self, e: Eqn, facts: dict, subst: dict):
-        p, ins = e.prim, e.ins
-        if p in _CMP and ins[0].type is I64 and ins[1].type is I64:
-            d = self.decide_cmp(p, ins[0], ins[1], facts)
-            if d is not None:
-                return [Eqn("const", [], e.outs, {"value": d, "type": BOOL}, e.loc)]
-            return None
-        if p in ("raise_if", "raise_if_fmt"):
-            if self.decide(ins[0], facts) is False:
-                return []
-            return None
-        if p == "select":
-            d = self.decide(ins[0], facts)
-            if d is not None:
-                subst[e.outs[0].id] = ins[1] if d else ins[2]
-            return None
-        if not e.outs or e.outs[0].type is not I64:
-            return None
-        R = lambda v: self.rng(v, facts)  # noqa: E731
-        if p in _WRAPPING:
-            a, b = R(ins[0]), R(ins[1])
-            if a is None or b is None:
-                return None
-            if p == "add":
-                exact = (a[0] + b[0], a[1] + b[1])
-            elif p == "sub":
-                exact = (a[0] - b[1], a[1] - b[0])
-            else:
-                exact = _mul_interval(a, b)
-            if _fits(*exact):
-                return [Eqn(_WRAPPING[p], ins, e.outs, {}, e.loc)]
-            return self._checked_by_constant(e, a, b)
-        if p == "neg":
-            a = R(ins[0])
-            if a is not None and a[0] > MIN:
-                return [Eqn("wneg", ins, e.outs, {}, e.loc)]
-            return None
-        if p in ("mod", "floordiv"):
-            c = self.consts.get(ins[1].id)
-            if type(c) is int and c > 0 and c & (c - 1) == 0:
-                k = c.bit_length() - 1
-                kv = Var(I64)
-                if p == "mod":
-                    return [Eqn("const", [], [kv], {"value": c - 1, "type": I64}, e.loc),
-                            Eqn("and", [ins[0], kv], e.outs, {}, e.loc)]
-                return [Eqn("const", [], [kv], {"value": k, "type": I64}, e.loc),
-                        Eqn("shr", [ins[0], kv], e.outs, {}, e.loc)]
-            if p == "mod":
-                a, b = R(ins[0]), R(ins[1])
-                if (a is not None and b is not None and a[0] >= 0 and b[0] > 0
-                        and (a[1] < b[0] or self.decide_cmp("lt", ins[0], ins[1], facts))):
-                    subst[e.outs[0].id] = ins[0]
-            return None
-        return None
-
-    def _checked_by_constant(self, e: Eqn, a, b):
-        """x + c, x - c, c - x, x * c that may overflow: test x against the
-        range where the result fits (one or two comparisons), then the
-        wrapping operation. Same exception, message and location."""
-        p = e.prim
-        for xi, ci in ((0, 1), (1, 0)):
-            c = self.consts.get(e.ins[ci].id)
-            if type(c) is not int:
-                continue
-            if p == "mul":
-                if c in (0, 1):
-                    continue
-                lo, hi = _mul_safe_range(c)
-            elif p == "add":
-                lo, hi = max(MIN, MIN - c), min(MAX, MAX - c)
-            elif xi == 0:  # x - c
-                lo, hi = max(MIN, MIN + c), min(MAX, MAX + c)
-            else:  # c - x
-                lo, hi = max(MIN, c - MAX), min(MAX, c - MIN)
-            x = e.ins[xi]
-            xr = (a, b)[xi]
-            eqns, tests = [], []
-            for op, bound, needed in (("gt", hi, xr[1] > hi), ("lt", lo, xr[0] < lo)):
-                if needed:
-                    k, t = Var(I64), Var(BOOL)
-                    eqns += [Eqn("const", [], [k], {"value": bound, "type": I64}, e.loc),
-                             Eqn(op, [x, k], [t], {}, e.loc)]
-                    tests.append(t)
-            if not tests:
-                continue
-            if len(tests) == 2:
-                t = Var(BOOL)
-                eqns.append(Eqn("or", tests, [t], {}, e.loc))
-            else:
-                (t,) = tests
-            eqns += [Eqn("raise_if", [t], [], {"exc": "OverflowError",
-                                                 "msg": messages.INT_OVERFLOW}, e.loc),
-                     Eqn(_WRAPPING[p], e.ins, e.outs, {}, e.loc)]
-            return eqns
-        return None
-
-
 # --- the module ---------------------------------------------------------------------
 
 def _signature_ranges(fn: Function) -> list:
@@ -852,18 +677,6 @@ def _library_entry(name: str) -> bool:
     from ..libm import FUNCTIONS
     from .link_math import PREFIX
     return name.startswith(PREFIX) and name[len(PREFIX):] in FUNCTIONS
-
-
-def _drop_dead_raise_fmt(fn: Function) -> int:
-    consts = {e.outs[0].id: e.params["value"] for b in fn.blocks for e in b.eqns
-              if e.prim == "const"}
-    n = 0
-    for b in fn.blocks:
-        kept = [e for e in b.eqns
-                if not (e.prim == "raise_if_fmt" and consts.get(e.ins[0].id, True) is False)]
-        n += len(b.eqns) - len(kept)
-        b.eqns = kept
-    return n
 
 
 def analyze_module(module: Module) -> dict[str, FunctionRanges]:
@@ -927,7 +740,7 @@ def ranges(module: Module, rounds: int = 2) -> Module:
         remove_trivial_params(fn)
     for _ in range(rounds):
         an = analyze_module(module)
-        count = sum(a.rewrite() for a in an.values())
+        count = sum(rewrite(a) for a in an.values())
         if not count:
             break
         for fn in module.functions.values():

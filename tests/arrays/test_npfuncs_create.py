@@ -132,3 +132,48 @@ def test_numpy_scalar_arguments(target):
                 assert got[:2] == want[:2], (fn.__name__, args, got, want)
             else:
                 assert got[0] == "ok" and same(got[1], want[1], 0, 0) is None, (fn.__name__, got, want)
+
+
+# --- sizes: NumPy's PyArray_NewFromDescr checks, dimension by dimension ----------------------
+
+def zeros_2d(m, n):
+    return np.zeros((m, n))
+
+
+def ones_3d_int8(m, n, k):
+    return np.ones((m, n, k), dtype=np.int8)
+
+
+def diag_of_vector(v, k):
+    return np.diag(v, k)
+
+
+SIZES = [(0, 0), (3, 4), (-1, 2), (2, -1), (2**31 + 2, 2**31 + 2), (0, 2**62),
+         (2**62, 0), (2**62, -1), (-1, 2**62), (2**61, 4), (2**60, 8)]
+
+
+@pytest.mark.parametrize("target", TARGETS)
+def test_too_big_and_negative_dimensions(target):
+    """ValueError "negative dimensions are not allowed" and "array is too
+    big; ..." in NumPy's order (a dimension 0 leaves the product of the
+    others checked), with run-time and known sizes."""
+    z, o = py2wasm.compile(zeros_2d, target=target), py2wasm.compile(ones_3d_int8, target=target)
+    for m, n in SIZES:
+        want = outcome(zeros_2d, (m, n))
+        if want[0] != "ok":
+            assert outcome(z, (m, n))[:2] == want[:2], (m, n)
+        for args in [(m, n, 2), (0, m, n), (m, 2**40, n)]:
+            want = outcome(ones_3d_int8, args)
+            if want[0] == "MemoryError":  # the wording differs (README, deviations)
+                assert outcome(o, args)[0] == "MemoryError", args
+            elif want[0] != "ok":
+                assert outcome(o, args)[:2] == want[:2], args
+
+    def known():
+        return np.zeros((0, 2**62, 4))
+    assert outcome(py2wasm.compile(known, target=target), ())[:2] == outcome(known, ())[:2]
+    d = py2wasm.compile(diag_of_vector, target=target)
+    for k in [2, -3, 2**31, -2**40]:
+        want, got = outcome(diag_of_vector, (np.arange(2.0), k)), outcome(d, (np.arange(2.0), k))
+        assert got[0] == want[0], k
+        assert np.array_equal(got[1], want[1]) if want[0] == "ok" else got[1] == want[1], k

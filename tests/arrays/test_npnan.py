@@ -346,6 +346,21 @@ def test_builtin_sum_refused():
         assert e.value.code == code and e.value.line and e.value.hint
 
 
+def test_builtin_minmax_array_not_first_is_refused():
+    """min(3, a), max(x, a, b): CPython compares the arguments with `<` and
+    takes the truth of the bool array; refused where the array comes second
+    (the fuzzer's internal error: the array path took the number for it)."""
+    def second(a):
+        return min(275021145332774245, (0 < a < 1) * False)
+
+    def third(x, a):
+        return max(x, 2.0, a)
+    for fn, args in ((second, (np.zeros(2, np.uint64),)), (third, (1.0, np.ones(1)))):
+        with pytest.raises(py2wasm.CompileError) as e:
+            py2wasm.compile(fn)(*args)
+        assert e.value.code == "P2W002" and e.value.line and e.value.hint
+
+
 # --- np.finfo / np.iinfo, cumulative_sum / cumulative_prod, np.clip(out=) ------------------
 
 def limits_f(a):

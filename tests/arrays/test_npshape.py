@@ -93,6 +93,10 @@ def diagonal_run_time_offset(a, k: int):
     return np.diagonal(a, k).copy()
 
 
+def diag_run_time_k(a, k: int):
+    return np.diag(a, k).copy()
+
+
 def diagonal_written(a):
     d = np.diagonal(a)
     d[0] = 1
@@ -273,10 +277,14 @@ def test_diagonal_3d_layouts():
         check(diagonal_3d, (a,))
 
 
-@pytest.mark.parametrize("k", [-4, -1, 0, 2, 9])
+# NumPy converts offset to a C int: OverflowError outside int32 (-2**31 itself
+# crashes NumPy 2.x: its negation overflows)
+@pytest.mark.parametrize("k", [-4, -1, 0, 2, 9, 2**31 - 1, 2**31, -2**31 + 1, -2**31 - 1,
+                               2**40, -2**62])
 def test_diagonal_run_time_offset(k):
     check(diagonal_run_time_offset, (_data((3, 5), "int64"), k))
     check(diagonal_run_time_offset, (np.zeros((0, 4)), k))
+    check(diag_run_time_k, (_data((3, 5), "int64"), k))
 
 
 @pytest.mark.parametrize("fn", [diagonal_written, diagonal_slice_written, diagonal_inplace,

@@ -32,6 +32,8 @@ def _program(src: str) -> Program:
     ("def f(x):\n    return (10, 256 << 64)[x]\n", True),
     ("def f(x):\n    return ((10, 256 << 64)[-1], x)\n", True),
     ("def f(x):\n    return (10, 2 << 62)[-1] * 1.5 + x\n", True),
+    # `not` of a folded int folds to a bool constant: still checked (seed 520000 #2518)
+    ("def f(x):\n    v = not 100 << 100\n    return x\n", True),
 ])
 def test_dropped_constants(src, modelled):
     p = _program(src)
