@@ -54,7 +54,15 @@ def load_array(fb, t: ArrayType, addr) -> Arr:
 
 
 def store_array(fb, t: ArrayType, addr, a: Arr) -> None:
-    """Store the view `a` at `addr` (lists.py's _row computes expressions first)."""
+    """Store the view `a` at `addr` (lists.py's _row computes expressions first).
+    A read-only view (np.diagonal, np.broadcast_to, and views or splits of
+    them) is refused: its slot has no room for NumPy's writeable flag, and
+    an array loaded from a list must not accept the writes NumPy rejects."""
+    if a.readonly:
+        raise error(fb.loc, "a read-only array view (np.diagonal, np.broadcast_to, or a view "
+                    "or split of one) in a list is not supported (a list keeps no writeable "
+                    "flag)", "copy it first (.copy()), or keep it out of the list",
+                    E_UNSUPPORTED_VALUE)
     strides = A.strides_of(fb, a)
     words = [a.ptr] + list(a.shape) + list(strides)
     for k, w in enumerate(words):

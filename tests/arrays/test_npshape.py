@@ -514,3 +514,27 @@ def test_block_errors_and_scalars():
     check(block_tuple, (np.ones(2),))
     check(block_numbers, (1.0, 2.0))
     check(block_empty, (np.ones(2),))
+
+
+def test_read_only_view_into_a_list_is_refused():
+    """A list slot keeps no writeable flag: a read-only view stored in a list
+    (directly, or by a split of one) is refused at the user's line, never
+    written through (the fuzzer's find: seed 520000 #4289)."""
+    def split_then_write(p0):
+        v2, v3 = np.array_split(p0.diagonal(), 2)
+        v3[-1] = -1
+
+    def listed(p0):
+        xs = [np.broadcast_to(p0[0], (2, 2))]
+        return xs[0].sum()
+    for fn in (split_then_write, listed):
+        with pytest.raises(py2wasm.CompileError) as e:
+            py2wasm.compile(fn)(np.arange(4, dtype=np.uint16).reshape(2, 2))
+        assert e.value.code == "P2W010" and e.value.line and e.value.hint
+        assert "read-only" in str(e.value)
+    # a copy is writable and may be listed
+    def copied(p0):
+        v2, v3 = np.array_split(p0.diagonal().copy(), 2)
+        v3[-1] = 9
+        return v3
+    check(copied, (np.arange(4, dtype=np.uint16).reshape(2, 2),))
