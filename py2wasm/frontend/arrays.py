@@ -283,16 +283,24 @@ def alloc(tr, dtype: str, shape, loc) -> Arr:
                     raise TraceRaise("ValueError", TOO_BIG)
             else:
                 fb.raise_if(icmp(fb, "gt", nbytes, (2**63 - 1) // s), "ValueError", TOO_BIG, loc)
-            nbytes, n = imul(fb, nbytes, s), imul(fb, n, s)
+            nbytes, n = imul(fb, nbytes, s), _size_mul(fb, n, s, loc)
             continue
         fb.raise_if(icmp(fb, "lt", s, 0), "ValueError", "negative dimensions are not allowed", loc)
-        eff = isel(fb, icmp(fb, "gt", s, 0), s, 1)
         limit = ((2**63 - 1) // nbytes if known(nbytes) else
                  fb.emit("floordiv", [ic(fb, 2**63 - 1), nbytes], loc=loc))
-        fb.raise_if(icmp(fb, "gt", eff, limit), "ValueError", TOO_BIG, loc)
-        nbytes, n = imul(fb, nbytes, eff), imul(fb, n, s)
+        fb.raise_if(icmp(fb, "gt", s, limit), "ValueError", TOO_BIG, loc)  # (limit >= 1 > 0)
+        nbytes, n = imul(fb, nbytes, isel(fb, icmp(fb, "gt", s, 0), s, 1)), _size_mul(fb, n, s, loc)
     ptr = fb.emit("alloc", [ic(fb, n)], loc=loc)
     return Arr(dtype, ptr, shape, None, ("new", next(_fresh)))
+
+
+def _size_mul(fb, n, s, loc):
+    """n * s for alloc's byte count (it fits: alloc checked the shape first).
+    A checked `mul`, as passes/ranges.py reads it: after `alloc c * m`
+    returned, m <= 2**32 // c (the index bounds of loops over the array)."""
+    if known(n) and known(s):
+        return n * s
+    return fb.emit("mul", [ic(fb, n), ic(fb, s)], loc=loc)
 
 
 # --- element access ------------------------------------------------------------------------
