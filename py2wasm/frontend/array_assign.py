@@ -16,9 +16,9 @@ from ..ir import BOOL, F64, I64
 from ..ir.types import NARROW_INTS
 from . import npscalars as nps
 from .values import E_TYPE, error, is_complex, scalar_type, TraceRaise
-from .arrays import (_C_LONG, _cx, _fmt_shape, _tn, Arr, band, bor, cast, check_weak_int, dtype_of,
-                     element, Ew, FLOATS, ic, icmp, is_array, known, loop_nest, materialize, Plan,
-                     store, strides_of)
+from .arrays import (_C_LONG, _cx, _fmt_shape, _tn, Arr, band, bor, cast, check_weak_int,
+                     check_writeable, dtype_of, element, Ew, FLOATS, ic, icmp, is_array, known,
+                     loop_nest, materialize, Plan, store, strides_of)
 
 
 def _roots(v, out):
@@ -54,9 +54,9 @@ def assign(tr, dest: Arr, value, loc, *, casting="unsafe", ufunc=None, setitem=F
     `setitem`: NumPy's `a[...] = v` and copyto, which drop the value's extra
     leading axes of length 1 (a ufunc's `out=` does not)."""
     fb = tr.fb
-    if dest.readonly:  # a ufunc's out= says "output array"
-        raise TraceRaise("ValueError", "output array is read-only" if ufunc or casting == "same_kind" else
-                         "assignment destination is read-only")
+    check_writeable(fb, dest, "output array is read-only"  # a ufunc's out= says "output array"
+                    if ufunc or casting == "same_kind" else "assignment destination is read-only",
+                    loc)
     if setitem and is_array(value) and value.ndim > dest.ndim:
         value = drop_leading_units(tr, value, dest.shape, loc)
     if is_array(value):
@@ -78,7 +78,7 @@ def assign(tr, dest: Arr, value, loc, *, casting="unsafe", ufunc=None, setitem=F
             _broadcast_into_error(fb, vshape, dest.shape, loc, cond=bad)
         if setitem and _may_overlap(dest, value):
             from . import assign_order
-            if assign_order.applies(dest, value) and not dest.readonly:
+            if assign_order.applies(dest, value) and dest.readonly is not True:
                 return assign_order.assign(tr, dest, value, loc)  # NumPy's element order
         if _may_overlap(dest, value):
             value = materialize(tr, value, loc, contiguous=True)

@@ -13,9 +13,10 @@ from ..ir.types import INT_BITS
 from . import npscalars as nps
 from .values import E_TYPE, E_UNSUPPORTED_VALUE, error, scalar_type, TraceRaise
 from .array_assign import assign, copy, scalar_to_dtype
-from .arrays import (_C_LONG, _cx, _tn, alloc, Arr, band, bor, cast, element, Ew, iadd, ic, icmp,
-                     ifloordiv_pos, imax, imin, imul, is_array, isel, isub, known, load, loop_nest,
-                     materialize, Plan, settle, size_of, store, strides_of, unlist)
+from .arrays import (_C_LONG, _cx, _tn, alloc, Arr, band, bor, cast, check_writeable, element,
+                     Ew, iadd, ic, icmp, ifloordiv_pos, imax, imin, imul, is_array, isel, isub,
+                     known, load, loop_nest, materialize, Plan, settle, size_of, store,
+                     strides_of, unlist)
 
 
 def check_index(fb, i, n, axis: int, loc):
@@ -319,8 +320,7 @@ def setitem(tr, a, key, value, loc):
     if isinstance(a, Ew):
         raise error(loc, "assigning into the result of an expression has no effect",
                     "store the expression in a variable first", E_TYPE)
-    if a.readonly:
-        raise TraceRaise("ValueError", "assignment destination is read-only")
+    check_writeable(tr.fb, a, "assignment destination is read-only", loc)
     from . import indexing_fancy, lists
     _no_complex_fancy(a, key, loc)
     pylist = lists.is_list(value)

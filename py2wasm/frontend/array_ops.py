@@ -17,7 +17,7 @@ from . import npscalars as nps
 from .values import E_TYPE, error, is_complex, scalar_type, TraceRaise
 from .array_assign import assign
 from .arrays import (_cx, _fmt_shape, _tn, Arr, ArrIter, astype_node, bnot, bor, broadcast_shapes,
-                     cast, FLOATS, iadd, ic, icmp, imul, is_array, known, load, loop_dtypes,
+                     cast, check_writeable, FLOATS, iadd, ic, icmp, imul, is_array, known, load, loop_dtypes,
                      materialize, shape_of, size_of, strides_of, ufunc_node, where_node)
 
 
@@ -109,9 +109,8 @@ def inplace(tr, op, a: Arr, b, loc):
     if op == "@":
         raise error(loc, "in-place matrix multiplication (@=) is not supported",
                     "write a = a @ b", E_TYPE)
-    if a.readonly:
-        raise TraceRaise("ValueError", "output array is read-only")
     fb = tr.fb
+    check_writeable(fb, a, "output array is read-only", loc)
     broadcast_shapes(fb, [a.shape, shape_of(b), a.shape], loc)  # NumPy lists `out` too
     node = binary(tr, op, a, b, loc)
     if node.dtype != a.dtype and not np.can_cast(node.dtype, a.dtype, "same_kind"):

@@ -176,6 +176,19 @@ def with_root_for_state(a: Arr):
     return a.root if isinstance(a.root, tuple) and a.root[0] == "p" else None
 
 
+# --- NumPy's writeable flag ------------------------------------------------------------------
+
+def check_writeable(fb, a: "Arr", msg: str, loc) -> None:
+    """Raise NumPy's ValueError(msg) for a write into `a` when it is
+    read-only: at trace time when `a.readonly` is True, at run time when it
+    is a bool Var (a reshape that is a view of a read-only array or a
+    copy, decided by run-time strides: viewcopy.view_or_copy)."""
+    if a.readonly is True:
+        raise TraceRaise("ValueError", msg)
+    if isinstance(a.readonly, Var):
+        fb.raise_if(a.readonly, "ValueError", msg, loc)
+
+
 # --- state keys and block parameters (used by state.py) --------------------------------
 
 def key_of_array(v, key_of):
@@ -183,7 +196,8 @@ def key_of_array(v, key_of):
         st = None if v.strides is None else tuple(
             ("k", s) if known(s) else I64 for s in v.strides)
         return ("arr", v.dtype, tuple(key_of(s) for s in v.shape), st, with_root_for_state(v)) + (
-            ("c",) if v.c_order else ()) + (("ro",) if v.readonly else ())
+            ("c",) if v.c_order else ()) + (
+            ("ro",) if v.readonly is True else ("ro?",) if isinstance(v.readonly, Var) else ())
     if isinstance(v, ArrIter):
         return ("arri", key_of_array(v.arr, key_of), key_of(v.pos))
     raise TypeError(f"unexpected {type(v).__name__}")
@@ -196,6 +210,8 @@ def array_leaves(v, leaves, out):
             leaves(s, out)
         if v.strides is not None:
             out.extend(s for s in v.strides if isinstance(s, Var))
+        if isinstance(v.readonly, Var):
+            out.append(v.readonly)
     elif isinstance(v, ArrIter):
         array_leaves(v.arr, leaves, out)
         leaves(v.pos, out)
@@ -208,7 +224,8 @@ def array_rebuild(v, rebuild, it):
         shape = tuple(rebuild(s, it) for s in v.shape)
         strides = None if v.strides is None else tuple(
             next(it) if isinstance(s, Var) else s for s in v.strides)
-        return Arr(v.dtype, ptr, shape, strides, with_root_for_state(v), v.c_order, v.readonly)
+        readonly = next(it) if isinstance(v.readonly, Var) else v.readonly
+        return Arr(v.dtype, ptr, shape, strides, with_root_for_state(v), v.c_order, readonly)
     if isinstance(v, ArrIter):
         return ArrIter(array_rebuild(v.arr, rebuild, it), rebuild(v.pos, it))
     raise TypeError(type(v).__name__)

@@ -58,7 +58,7 @@ def store_array(fb, t: ArrayType, addr, a: Arr) -> None:
     A read-only view (np.diagonal, np.broadcast_to, and views or splits of
     them) is refused: its slot has no room for NumPy's writeable flag, and
     an array loaded from a list must not accept the writes NumPy rejects."""
-    if a.readonly:
+    if a.readonly is not False:  # True, or a run-time flag (viewcopy.view_or_copy)
         raise error(fb.loc, "a read-only array view (np.diagonal, np.broadcast_to, or a view "
                     "or split of one) in a list is not supported (a list keeps no writeable "
                     "flag)", "copy it first (.copy()), or keep it out of the list",

@@ -79,8 +79,7 @@ def fill_diagonal(tr, a, val, wrap, loc):
         raise error(loc, "numpy.fill_diagonal needs an array to fill in place", "",
                     E_UNSUPPORTED_CALL)
     a = as_arr(tr, a, loc)
-    if a.readonly:
-        raise TraceRaise("ValueError", "underlying array is read-only")
+    A.check_writeable(tr.fb, a, "underlying array is read-only", loc)
     if wrap is not False:
         raise error(loc, "numpy.fill_diagonal with wrap=True is not supported", "",
                     E_UNSUPPORTED_CALL)

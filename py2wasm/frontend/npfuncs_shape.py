@@ -294,8 +294,7 @@ def put(tr, a, ind, v, loc):
     fb = tr.fb
     if not isinstance(a, Arr):
         raise error(loc, "numpy.put on an expression has no effect", "", E_TYPE)
-    if a.readonly:
-        raise TraceRaise("ValueError", "put: output array is read-only")
+    A.check_writeable(fb, a, "put: output array is read-only", loc)
     n = A.size_of(fb, a)
     if is_array(ind) or isinstance(ind, tuple):
         ind = flat(tr, as_arr(tr, ind, loc, "ind"), loc)

@@ -114,8 +114,7 @@ def sort_method(tr, a, axis, kind, loc):
     """a.sort(axis): in place."""
     if not isinstance(a, Arr):
         raise error(loc, "sort() on an expression has no effect", "", E_TYPE)
-    if a.readonly:
-        raise TraceRaise("ValueError", "sort array is read-only")
+    A.check_writeable(tr.fb, a, "sort array is read-only", loc)
     array_assign.assign(tr, a, sort(tr, a, axis, kind, loc), loc)
     return None
 

@@ -117,7 +117,9 @@ def view_or_copy(tr, a: Arr, ok, shape: tuple, view_strides, loc) -> Arr:
     if view_strides is not None:
         cst = strides_of(fb, Arr(a.dtype, 0, shape))
         strides = tuple(isel(fb, ok, v, c) for v, c in zip(view_strides, cst))
-    return Arr(a.dtype, ptr, shape, strides, a.root)
+    # a view of a read-only array is read-only, the copy writable: known at run time
+    readonly = band(fb, ok, a.readonly) if a.readonly is not False else False
+    return Arr(a.dtype, ptr, shape, strides, a.root, readonly=readonly)
 
 
 def _copy(tr, a: Arr, count_shape, loc) -> Arr:

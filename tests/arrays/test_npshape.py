@@ -538,3 +538,27 @@ def test_read_only_view_into_a_list_is_refused():
         v3[-1] = 9
         return v3
     check(copied, (np.arange(4, dtype=np.uint16).reshape(2, 2),))
+
+
+def reshaped_broadcast_written(p0):
+    v1 = np.broadcast_to(p0, (2, len(p0)))
+    a2 = v1.reshape(-1)  # a view (read-only) when len(p0) == 1, else a copy
+    a2[0] = 5
+    return v1.copy(), a2
+
+
+def reshaped_broadcast_inplace(p0):
+    a2 = np.broadcast_to(p0, (2, len(p0))).reshape(-1)
+    a2 += 1
+    np.add(a2, 1, out=a2)
+    a2.sort()
+    return a2
+
+
+@pytest.mark.parametrize("fn", [reshaped_broadcast_written, reshaped_broadcast_inplace])
+@pytest.mark.parametrize("n", [1, 3])
+def test_read_only_decided_at_run_time(fn, n):
+    """A reshape of a read-only view is a view or a copy by its run-time
+    strides: the writeable flag is then a run-time value, and a write raises
+    NumPy's ValueError exactly when NumPy's would (fuzz seed 530000 #9423)."""
+    check(fn, (np.arange(n, dtype=np.int64) - 2,))
