@@ -70,11 +70,13 @@ class Arr:
     view of a C-contiguous array), so NumPy's K order of it is C order
     (frontend/korder_layout.py); False when unknown. `readonly`: NumPy's
     read-only views (`diagonal`, `broadcast_to`; frontend/npshape_views.py):
-    a write through one raises NumPy's ValueError, and views of it keep it."""
+    a write through one raises NumPy's ValueError, and views of it keep it;
+    a bool Var when only the run time knows (a reshape that is a view or a
+    copy by its strides: viewcopy.view_or_copy; `check_writeable`)."""
     __slots__ = ("dtype", "ptr", "shape", "strides", "root", "c_order", "readonly")
 
     def __init__(self, dtype: str, ptr, shape: tuple, strides: Optional[tuple] = None,
-                 root=None, c_order: bool = False, readonly: bool = False):
+                 root=None, c_order: bool = False, readonly: "bool | Var" = False):
         self.dtype = dtype
         self.ptr = ptr
         self.shape = tuple(shape)
