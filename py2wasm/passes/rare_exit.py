@@ -79,8 +79,10 @@ def _find(h: Block, body: set, preds: dict):
     return None
 
 
-def _split(fn: Function, h: Block, body: set, blocks: list, preds: dict, users: dict) -> bool:
-    loop = [b for b in blocks if id(b) in body]
+def _split(fn: Function, h: Block, body: set, order: dict, preds: dict, users: dict) -> bool:
+    # the loop's blocks in reverse postorder (`order`: id -> (position, block)),
+    # found from the body itself: a scan of every block per loop was quadratic
+    loop = [b for _k, b in sorted(order[i] for i in body if i in order)]
     if sum(len(b.eqns) for b in loop) > MAX_BODY:
         return False
     entries = [p for p in preds[id(h)] if id(p) not in body]
@@ -137,11 +139,12 @@ def split_function(fn: Function) -> int:
     for b in blocks:
         for v in b.uses():
             users.setdefault(v.id, set()).add(id(b))
+    order = {id(b): (k, b) for k, b in enumerate(blocks)}
     done = 0
     for h, body, _pre in loops:
-        if any(x in body for x in headers if x != id(h)):
+        if any(x in headers for x in body if x != id(h)):
             continue  # innermost loops only
-        done += _split(fn, h, body, blocks, preds, users)
+        done += _split(fn, h, body, order, preds, users)
     return done
 
 
