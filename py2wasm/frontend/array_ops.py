@@ -17,8 +17,8 @@ from . import npscalars as nps
 from .values import E_TYPE, error, is_complex, scalar_type, TraceRaise
 from .array_assign import assign
 from .arrays import (_cx, _fmt_shape, _tn, Arr, ArrIter, astype_node, bnot, bor, broadcast_shapes,
-                     cast, check_writeable, FLOATS, iadd, ic, icmp, imul, is_array, known, load, loop_dtypes,
-                     materialize, shape_of, size_of, strides_of, ufunc_node, where_node)
+                     cast, check_writeable, FLOATS, iadd, ic, icmp, imul, is_array, known, load,
+                     loop_dtypes, materialize, shape_of, size_of, strides_of, ufunc_node, where_node)
 
 
 # --- Python operators on arrays ------------------------------------------------------------

@@ -8,7 +8,7 @@ re-exports these names) and every array module that computes an address.
 from __future__ import annotations
 
 from ..ir import I64, Var
-from .values import scalar_type
+from .values import TraceRaise, scalar_type
 
 
 # --- i64 arithmetic on known ints or Vars (addresses and shapes; folded) -----------------
@@ -137,7 +137,6 @@ def c_int(fb, v, loc):
     """v (a known int or an i64 Var) converted as NumPy converts a C `int`
     argument (PyArray_PythonPyIntFromInt: `offset` of diagonal): outside
     int32 an OverflowError with NumPy's message, before anything else."""
-    from .values import TraceRaise
     lo, hi = -2**31, 2**31 - 1
     msgs = ("signed integer is greater than maximum", "signed integer is less than minimum")
     if not isinstance(v, Var):

@@ -4,7 +4,8 @@ views during tracing.
 Place in the pipeline: frontend value semantics, dispatched by `npfuncs`.
 A diagonal of a 2-D array is a strided view (stride = the sum of the two
 strides, as NumPy's read-only view; reading it after the matrix changed sees
-the change, as in NumPy). `diag` of a 1-D array and `diagflat` build a zero
+the change, as in NumPy); `diag` of a 2-D array is npshape_views.diagonal
+(NumPy's read-only `a.diagonal(k)`). `diag` of a 1-D array and `diagflat` build a zero
 matrix and assign the vector into that view; `fill_diagonal(a, val)` assigns
 a scalar into it in place (wrap=False; NumPy's cyclic filling from an array
 `val` and `wrap=True` are refused).
@@ -61,10 +62,9 @@ def diag(tr, v, k, loc):
     v = as_arr(tr, v, loc, "v")
     if v.ndim == 1:
         return _vector_to_matrix(tr, v, k, loc)
-    if v.ndim == 2:  # NumPy's read-only view (a.diagonal(k): k is a C int)
-        d = diagonal_view(tr.fb, v, A.c_int(tr.fb, k, loc))
-        d.readonly = True
-        return d
+    if v.ndim == 2:  # NumPy's a.diagonal(k): the read-only view, k a C int
+        from .npshape_views import diagonal
+        return diagonal(tr, v, k, 0, 1, loc)
     raise TraceRaise("ValueError", "Input must be 1- or 2-d.")
 
 
