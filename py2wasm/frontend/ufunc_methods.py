@@ -152,7 +152,7 @@ def _as_dtype(tr, r, dt, loc):
     fb = tr.fb
     if is_array(r):
         return r if r.dtype == dt else A.astype_node(r, dt)
-    if dt in ("int32", "uint8"):
+    if dt in A.INTS and dt not in ("int64", "uint64"):  # the low bits, as NumPy's wrap-around
         return fb.emit("wrap", [r if isinstance(r, Var) else fb.const(r)], {"dtype": dt})
     if dt == "float32" and scalar_type(r) is not None and scalar_type(r).name == "f64":
         return fb.emit("f32", [r if isinstance(r, Var) else fb.const(float(r))])

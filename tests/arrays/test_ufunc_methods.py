@@ -45,6 +45,10 @@ def u_out_bad(a, o): np.add(a, 1, out=o)
 def u_dtype(a):
     return (np.add(a, 1, dtype=np.float32), np.sum(a, dtype=np.float32),
             np.sum(a, axis=0, dtype=np.int32), a.mean(dtype=np.float32), a.prod(axis=1, dtype=np.float64))
+def u_dtype_narrow(a):  # NumPy casts each element and sums with wrap-around in the dtype
+    return (a.sum(dtype=np.int8), np.sum(a, dtype=np.uint16), a.prod(dtype=np.int16),
+            np.sum(a, dtype=np.uint32), a.sum(dtype=np.uint8), np.prod(a, dtype=np.int32),
+            a.sum(axis=0, dtype=np.int8))
 def u_reduction_out(a, o): np.sum(a, axis=0, out=o); return o
 def u_reduction_out_max(a, o): return np.max(a, 1, o), a.mean(axis=1, out=o)
 def u_shape(a):
@@ -95,6 +99,8 @@ case(u_out, arr(2, 3, dtype=np.int64), arr(3, dtype=np.int64), np.zeros((2, 3)))
 case(u_out_alias, np.abs(arr(6)))
 case(u_dtype, arr(3, 4, dtype=np.int64))
 case(u_dtype, arr(3, 4, dtype=np.uint8))
+case(u_dtype_narrow, arr(6, 5, dtype=np.int64) * 40)
+case(u_dtype_narrow, np.round(arr(6, 5) * 100))
 case(u_reduction_out, arr(3, 4), np.zeros(4))
 case(u_reduction_out, arr(3, 4), np.zeros(4, dtype=np.int64))        # unsafe cast, as NumPy
 case(u_reduction_out, arr(3, 4), np.zeros((1, 4)))                   # ValueError: ndim
