@@ -34,7 +34,8 @@ from .values import E_TYPE, E_UNSUPPORTED_CALL, Cx, error, is_complex
 _CX_NAMES = ("complex128", "complex64")
 _SAFE_NPLIB = frozenset(("zeros", "ones", "empty", "full", "zeros_like", "ones_like",
                          "empty_like", "full_like", "copy", "reshape", "transpose", "ravel",
-                         "shape", "size", "ndim", "ascontiguousarray"))
+                         "shape", "size", "ndim", "ascontiguousarray", "diagonal", "trace",
+                         "swapaxes", "moveaxis"))
 # ordering, selection and boolean tests: complex_order
 ORDER_FUNCTIONS = frozenset(("max", "min", "amax", "amin", "argmax", "argmin", "sort", "argsort",
                              "where", "nonzero", "count_nonzero", "argwhere", "any", "all",
@@ -43,11 +44,11 @@ ORDER_METHODS = frozenset(("max", "min", "argmax", "argmin", "sort", "argsort", 
                            "any", "all"))
 METHODS = frozenset(("sum", "prod", "mean", "conj", "conjugate", "copy", "astype", "reshape",
                      "ravel", "flatten", "transpose", "dot", "fill", "item", "cumsum",
-                     "cumprod")) | ORDER_METHODS
+                     "cumprod", "diagonal", "trace", "swapaxes")) | ORDER_METHODS
 _HINT = ("supported with complex values: zeros ones empty full (*_like) array asarray copy "
          "astype reshape ravel transpose real imag conj abs angle exp log sqrt sin cos tan "
          "sinh cosh tanh + - * / ** power == != < <= > >= maximum minimum sum prod mean cumsum "
-         "cumprod max min argmax argmin sort argsort where nonzero any all dot vdot @")
+         "cumprod diagonal trace swapaxes moveaxis max min argmax argmin sort argsort where nonzero any all dot vdot @")
 
 
 def _is_cx_array(v) -> bool:

@@ -1,7 +1,7 @@
 """NumPy linear algebra on real arrays during tracing: `@` / `np.matmul`
-(1-D, 2-D and batched, with NumPy's shape errors), `np.dot`, `np.vdot` and
-`np.trace`. The kernels are in matmul_kernels.py and matmul_nd.py; the
-`numpy.linalg` functions are in linalg_calls.py.
+(1-D, 2-D and batched, with NumPy's shape errors), `np.dot` and `np.vdot`
+(`np.trace` is in npshape_views). The kernels are in matmul_kernels.py and
+matmul_nd.py; the `numpy.linalg` functions are in linalg_calls.py.
 
 Place in the pipeline: frontend value semantics; nplib.call and the `@`
 operator (array_ops.binary) hand matrix products here.
@@ -18,7 +18,7 @@ from .arrays import (alloc, Arr, band, cast, iadd, ic, icmp, imul, is_array, ise
                      materialize, store, strides_of)
 from .values import E_TYPE, E_UNSUPPORTED_CALL, error, TraceRaise
 from .npfuncs_create import as_array, fill
-from .npfuncs_reduce import _acc_dtype, _compute, _reduction_scalar
+from .npfuncs_reduce import _compute
 from .array_shapes import ravel
 
 
@@ -259,23 +259,3 @@ def vdot(tr, a, b, loc):
         fb.emit_multi("raise_if_fmt", [fb.const(True) if bad is True else bad]
                       + [ic(fb, x) for x in args], {"exc": "ValueError", "msg": msg}, loc=loc)
     return dot(tr, a, b, loc)
-
-
-def trace_(tr, a, loc):
-    fb = tr.fb
-    a = materialize(tr, as_array(tr, a, loc), loc)
-    if a.ndim < 2:
-        raise TraceRaise("ValueError", "diag requires an array of at least two dimensions")
-    if a.ndim != 2:
-        raise error(loc, "numpy.trace is supported for 2-D arrays", "", E_UNSUPPORTED_CALL)
-    dt = _acc_dtype("sum", a.dtype, loc)
-    n = A.imin(fb, a.shape[0], a.shape[1])
-    ct = _compute(dt)
-    st = strides_of(fb, a)
-
-    def body(idx, cs):
-        v = cast(fb, A.load(fb, a, [idx[0], idx[0]], st), a.dtype, dt)
-        return [fb.emit("add" if ct is F64 else "wadd", [cs[0], v])]
-    r = loop_nest(fb, (n,), [fb.const(0.0 if ct is F64 else 0, ct)], body)[0]
-    r = fb.emit("f32", [r]) if dt == "float32" else r
-    return _reduction_scalar("sum", a.dtype, r)

@@ -25,7 +25,7 @@ from .npargs import ArrayMethod, bind, dtype_arg, REQUIRED
 from .npfuncs_create import (_INT_RANGE, arange, array_from, as_array, eye, fill, full, ic_bool,
                              linspace)
 from .npfuncs_join import concatenate, hstack, stack, vstack
-from .npfuncs_linalg import dot, matmul, trace_, vdot
+from .npfuncs_linalg import dot, matmul, vdot
 from .npfuncs_reduce import _reduction_scalar, cumulative, reduce
 from .array_shapes import ravel
 
@@ -184,8 +184,6 @@ def call(tr, fn, args, kwargs, loc):
         b = ravel(tr, as_array(tr, args[1], loc), loc)
         return A.ufunc_node(tr, np.multiply, [array_indexing.getitem(tr, a, (slice(None), None), loc),
                                               array_indexing.getitem(tr, b, (None, slice(None)), loc)], loc)
-    if name == "trace" and len(args) == 1 and not kwargs:
-        return trace_(tr, args[0], loc)
     if name == "concatenate":
         b = bind(loc, name, args, kwargs, [("arrays", REQUIRED), ("axis", 0)])
         return concatenate(tr, b["arrays"], b["axis"], loc)

@@ -1,6 +1,7 @@
 """NumPy's view-making shape functions during tracing: `diagonal` (function
-and method), `atleast_1d/2d/3d`, `squeeze` (function and method),
-`moveaxis`, `broadcast_to`, `rot90`.
+and method) and `trace` (the sum of that view), `atleast_1d/2d/3d`,
+`squeeze` and `swapaxes` (functions and methods), `moveaxis`,
+`broadcast_to`, `rot90`.
 
 Place in the pipeline: frontend value semantics, dispatched by `npfuncs`
 (FUNCS / METHODS below). Every result is a view of its argument (an `Arr`
@@ -91,6 +92,21 @@ def diagonal(tr, a, offset, axis1, axis2, loc):
                  [st[d] for d in keep] + [A.iadd(fb, s1, s2)], readonly=True)
 
 
+def trace(tr, a, offset, axis1, axis2, dtype, out, loc):
+    """NumPy's PyArray_Trace: the diagonal view summed along its last axis
+    (`diagonal(a, offset, axis1, axis2).sum(-1, dtype=dtype)`), so the same
+    summation order (NumPy's pairwise sum of a strided run) and the same
+    result types as that sum: a NumPy scalar for a 2-D `a`, else an array."""
+    if out is not None:
+        raise error(loc, "numpy.trace with out= is not supported", "assign the result instead",
+                    E_UNSUPPORTED_CALL)
+    from .calls import call_value
+    from .npargs import ArrayMethod
+    d = diagonal(tr, a, offset, axis1, axis2, loc)
+    return call_value(tr, ArrayMethod(d, "sum"), [-1], {} if dtype is None else {"dtype": dtype},
+                      loc)
+
+
 # --- atleast_Nd ---------------------------------------------------------------------------
 
 def _atleast(tr, args, kwargs, loc, nd):
@@ -118,7 +134,7 @@ def _atleast(tr, args, kwargs, loc, nd):
     return outs[0] if len(outs) == 1 else tuple(outs)
 
 
-# --- squeeze, moveaxis --------------------------------------------------------------------
+# --- squeeze, moveaxis, swapaxes ---------------------------------------------------------
 
 def squeeze(tr, a, axis, loc):
     fb = tr.fb
@@ -173,10 +189,18 @@ def moveaxis(tr, a, source, destination, loc):
     return _transposed(tr, a, order)
 
 
+def swapaxes(tr, a, axis1, axis2, loc):
+    """NumPy's swapaxes: the view with two axes exchanged."""
+    a = as_array_value(tr, a, loc)
+    i = _axis(axis1, a.ndim, loc, "axis1: ")
+    j = _axis(axis2, a.ndim, loc, "axis2: ")
+    order = list(range(a.ndim))
+    order[i], order[j] = order[j], order[i]
+    return _transposed(tr, a, order)
+
+
 def _transposed(tr, a: Arr, order) -> Arr:
-    st = A.strides_of(tr.fb, a)
-    if list(order) == list(range(a.ndim)):
-        return a
+    st = A.strides_of(tr.fb, a)  # a new view even for the same order, as NumPy's
     return _view(a, a.ptr, [a.shape[k] for k in order], [st[k] for k in order])
 
 
@@ -263,6 +287,10 @@ def FUNCS(REQ):
         "diagonal": ([("a", REQ), ("offset", 0), ("axis1", 0), ("axis2", 1)],
                      lambda tr, loc, a, offset, axis1, axis2: diagonal(tr, a, offset, axis1,
                                                                        axis2, loc)),
+        "trace": ([("a", REQ), ("offset", 0), ("axis1", 0), ("axis2", 1), ("dtype", None),
+                   ("out", None)],
+                  lambda tr, loc, a, offset, axis1, axis2, dtype, out: trace(
+                      tr, a, offset, axis1, axis2, dtype, out, loc)),
         "atleast_1d": (None, lambda tr, args, kwargs, loc: _atleast(tr, args, kwargs, loc, 1)),
         "atleast_2d": (None, lambda tr, args, kwargs, loc: _atleast(tr, args, kwargs, loc, 2)),
         "atleast_3d": (None, lambda tr, args, kwargs, loc: _atleast(tr, args, kwargs, loc, 3)),
@@ -271,6 +299,8 @@ def FUNCS(REQ):
         "moveaxis": ([("a", REQ), ("source", REQ), ("destination", REQ)],
                      lambda tr, loc, a, source, destination: moveaxis(tr, a, source,
                                                                       destination, loc)),
+        "swapaxes": ([("a", REQ), ("axis1", REQ), ("axis2", REQ)],
+                     lambda tr, loc, a, axis1, axis2: swapaxes(tr, a, axis1, axis2, loc)),
         "broadcast_to": ([("array", REQ), ("shape", REQ), ("subok", False)],
                          lambda tr, loc, array, shape, subok: broadcast_to(tr, array, shape,
                                                                            subok, loc)),
@@ -285,4 +315,9 @@ def METHODS(REQ):
                      lambda tr, loc, a, offset, axis1, axis2: diagonal(tr, a, offset, axis1,
                                                                        axis2, loc)),
         "squeeze": ([("axis", None)], lambda tr, loc, a, axis: squeeze(tr, a, axis, loc)),
+        "swapaxes": ([("axis1", REQ), ("axis2", REQ)],
+                     lambda tr, loc, a, axis1, axis2: swapaxes(tr, a, axis1, axis2, loc)),
+        "trace": ([("offset", 0), ("axis1", 0), ("axis2", 1), ("dtype", None), ("out", None)],
+                  lambda tr, loc, a, offset, axis1, axis2, dtype, out: trace(
+                      tr, a, offset, axis1, axis2, dtype, out, loc)),
     }

@@ -1,5 +1,6 @@
 """frontend/npshape_views.py and npshape_join.py: np.diagonal (function and
-method; a read-only view), atleast_1d/2d/3d, squeeze, moveaxis, broadcast_to
+method; a read-only view), atleast_1d/2d/3d, squeeze, moveaxis, swapaxes
+(function and method), broadcast_to
 (read-only), rot90, column_stack, dstack, row_stack, split, array_split,
 hsplit, vsplit, dsplit (lists of views), compiled vs NumPy bit for bit over
 dtypes and layouts (empty, odd, 2-D/3-D, strided views, Fortran order), the
@@ -167,6 +168,18 @@ def moved_repeated(a):
     return np.moveaxis(a, [0, 0], [0, 1])
 
 
+def swapped(a):
+    m = np.swapaxes(a, 0, -1)
+    n = a.swapaxes(2, 1)
+    m[0, ...] = 1  # a view: the write reaches a
+    return m.shape, n.shape, n + 0, np.swapaxes(a, 1, 1) is not a, a
+
+
+def swapped_complex(a):
+    z = a + 1j * a
+    return np.swapaxes(z, 0, 2).sum(axis=0), z.swapaxes(0, 1)[1:, ::-1] * 2
+
+
 def broadcast(a, n: int):
     b = np.broadcast_to(a, (n,) + a.shape)
     c = np.broadcast_to(a[:1], (3, a.shape[0]))
@@ -328,6 +341,14 @@ def test_moveaxis(dtype):
         check(moved, (a,))
     check(moved_bad, (_data((2, 3), dtype),))
     check(moved_repeated, (_data((2, 3), dtype),))
+
+
+@pytest.mark.parametrize("dtype", ["float64", "int32", "bool"])
+def test_swapaxes(dtype):
+    for a in layouts((2, 3, 4), dtype):
+        check(swapped, (a,))
+    if dtype != "bool":
+        check(swapped_complex, (_data((2, 3, 4), dtype),))
 
 
 @pytest.mark.parametrize("dtype", DTYPES)
