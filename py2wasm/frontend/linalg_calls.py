@@ -9,8 +9,10 @@ matrices (ndim > 2) trace the stacked implementation where NumPy broadcasts
 (py2wasm/linalg/stacked.py), else they are located CompileErrors. Complex
 matrices run the same implementations (py2wasm/linalg/elements.py) for the
 functions in COMPLEX_READY; eig/eigvals of a complex matrix trace
-py2wasm/linalg/ceig.py. This module is asked before frontend/complex_calls.py
-(which refuses numpy.linalg functions it does not know).
+py2wasm/linalg/ceig.py. The implementations return plain tuples; the
+results are given NumPy's named tuple classes here (`EighResult`...). This
+module is asked before frontend/complex_calls.py (which refuses
+numpy.linalg functions it does not know).
 """
 from __future__ import annotations
 
@@ -86,7 +88,28 @@ def call(tr, fn, impl, args, kwargs, loc):
         if type(kwargs.get("axis")) is int:
             kwargs = dict(kwargs, axis=(kwargs["axis"],))
         _check_stacked_norm(public, args, kwargs, loc)
-    return call_python(tr, impl, list(args), dict(kwargs), loc, site=loc, public=public)
+    out = call_python(tr, impl, list(args), dict(kwargs), loc, site=loc, public=public)
+    return _named_result(fn, out, args, kwargs)
+
+
+# NumPy's named result tuples (numpy.linalg._linalg), by function name
+_RESULT_CLASSES = {"eig": "EigResult", "eigh": "EighResult", "qr": "QRResult",
+                   "slogdet": "SlogdetResult", "svd": "SVDResult"}
+
+
+def _named_result(fn, out, args, kwargs):
+    """The implementations return plain tuples; NumPy returns its named
+    tuples (`np.linalg.eigh(a).eigenvalues`, `svd(a).U`), except for
+    `qr(mode="raw")`, whose (h, tau) is a plain tuple."""
+    import numpy as np
+    from .objects import namedtuple_call
+    name = _RESULT_CLASSES.get(fn.__name__)
+    cls = getattr(getattr(np.linalg, "_linalg", None), name, None) if name else None
+    if cls is None or type(out) is not tuple or len(out) != len(cls._fields):
+        return out
+    if fn.__name__ == "qr" and (args[1] if len(args) > 1 else kwargs.get("mode")) == "raw":
+        return out
+    return namedtuple_call(cls, list(out), {})
 
 
 def _check_stacked_norm(public, args, kwargs, loc):

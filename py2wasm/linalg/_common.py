@@ -59,13 +59,14 @@ def result_like2(x, a, b):
 
 
 def scalar_like(v, a):
-    """A real scalar result, rounded to float32 when `a` is float32 or
-    complex64."""
+    """A real scalar result as NumPy gives it: a np.float32 when `a` is
+    float32 or complex64, else a np.float64 (never a Python float: NumPy's
+    scalar results are NumPy scalars)."""
     if a.dtype == np.float32 or a.dtype == np.complex64:
         r = np.zeros(1, dtype=np.float32)
         r[0] = v
         return r[0]
-    return v
+    return np.float64(v)
 
 
 def cscalar_like(v, a):

@@ -127,17 +127,29 @@ def upper_part(w, rows):
 
 
 def qr(a, mode="reduced"):
+    # NumPy checks the mode first; 'f'/'full' are 'reduced' and 'e'/'economic'
+    # the factored matrix itself (both deprecated: NumPy warns, compiled code
+    # does not)
+    if mode == "f" or mode == "full":
+        mode = "reduced"
+    elif mode == "e":
+        mode = "economic"
+    if mode != "reduced" and mode != "complete" and mode != "r" and mode != "raw" and \
+            mode != "economic":
+        raise ValueError("Unrecognized mode '%s'" % mode)
     if a.ndim < 2:  # inline: a helper that always raises would type as None
         raise LinAlgError("%d-dimensional array given. Array must be at least "
                           "two-dimensional" % a.ndim)
-    if mode != "reduced" and mode != "complete" and mode != "r":
-        raise ValueError("Unrecognized mode '%s'" % mode)
     m = a.shape[0]
     n = a.shape[1]
     k = min(m, n)
     w = work(a)
     taus = np.zeros(k, dtype=w.dtype)
     householder(w, taus)
+    if mode == "raw":  # LAPACK's geqrf output as NumPy returns it: (h, tau), h = w.T
+        return result_like(w, a).T, result_like(taus, a)
+    if mode == "economic":
+        return result_like(w, a)
     rows = m if mode == "complete" else k
     r = result_like(upper_part(w, rows), a)
     if mode == "r":

@@ -373,7 +373,7 @@ def lstsq(a, b, rcond=None):
 
 
 def matrix_rank(A, tol=None, hermitian=False, rtol=None):
-    if A.ndim < 2:
+    if A.ndim < 2:  # NumPy: int(not all(A == 0)), a Python int
         nz = 0
         for i in range(A.shape[0]):
             if A[i] != 0:
@@ -383,8 +383,8 @@ def matrix_rank(A, tol=None, hermitian=False, rtol=None):
     n = A.shape[1]
     u, s, v = svd_parts(work(A), False)
     r = s.shape[0]
-    if r == 0:
-        return 0
+    if r == 0:  # NumPy counts with count_nonzero(axis=-1): an np.int64
+        return np.int64(0)
     if tol is None:
         if rtol is None:
             t = s[0] * max(m, n) * eps_like(A, A)
@@ -396,7 +396,7 @@ def matrix_rank(A, tol=None, hermitian=False, rtol=None):
     for i in range(r):
         if s[i] > t:
             rank += 1
-    return rank
+    return np.int64(rank)
 
 
 def pinv(a, rcond=None, hermitian=False):

@@ -122,7 +122,12 @@ def solve(a, b):
 
 
 def qr(a, mode="reduced"):
-    if mode != "reduced" and mode != "complete" and mode != "r":
+    if mode == "f" or mode == "full":  # as factor.qr
+        mode = "reduced"
+    elif mode == "e":
+        mode = "economic"
+    if mode != "reduced" and mode != "complete" and mode != "r" and mode != "raw" and \
+            mode != "economic":
         raise ValueError("Unrecognized mode '%s'" % mode)
     s = as_stack(a)
     cnt = s.shape[0]
@@ -131,6 +136,19 @@ def qr(a, mode="reduced"):
     k = min(m, n)
     rows = m if mode == "complete" else k
     batch = a.shape[:a.ndim - 2]
+    if mode == "raw" or mode == "economic":  # each matrix's geqrf output, as factor.qr
+        hh = work_zeros((cnt, m, n), a)
+        tt = work_zeros((cnt, k), a)
+        for i in range(cnt):
+            w = factor.work(s[i])
+            taus = np.zeros(k, dtype=w.dtype)
+            factor.householder(w, taus)
+            hh[i] = w
+            tt[i] = taus
+        h = result_like(hh, a).reshape(batch + (m, n))
+        if mode == "economic":
+            return h
+        return np.swapaxes(h, -1, -2), result_like(tt, a).reshape(batch + (k,))
     rr = work_zeros((cnt, rows, n), a)
     if mode == "r":
         for i in range(cnt):
