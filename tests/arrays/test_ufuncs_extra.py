@@ -1,4 +1,4 @@
-"""frontend/ufuncs_extra.py, ufuncs_multi.py, npfuncs_ufunclike.py: np.copysign
+"""frontend/ufuncs_extra.py, ufuncs_multi.py, npfuncs_ufunclike.py: np.fmod fix copysign
 signbit heaviside logaddexp logaddexp2 exp2 cbrt float_power ldexp spacing
 nextafter gcd lcm divmod modf frexp sinc ptp real imag, compiled vs NumPy on
 every target: bit for bit (dtype, type, sign of zero, NaN) for the exact ones,
@@ -58,7 +58,8 @@ def exact_funcs(a, b, i):
     m, e = np.frexp(a)
     q, r = np.divmod(a, b)
     return (np.copysign(a, b), np.signbit(a), np.heaviside(a, b), np.ldexp(a, i),
-            np.spacing(a), np.nextafter(a, b), fr, ip, m, e, q, r, np.cbrt(a))
+            np.spacing(a), np.nextafter(a, b), fr, ip, m, e, q, r, np.cbrt(a), np.fmod(a, b),
+            np.fmod(b, a), np.fix(a), np.fmod(a, 3))
 
 
 def libm_funcs(a, b):
@@ -119,7 +120,7 @@ def test_two_d_fortran_and_broadcast(target):
 
 def int_funcs(x, y):
     q, r = np.divmod(x, y)
-    return np.gcd(x, y), np.lcm(x, y), q, r
+    return np.gcd(x, y), np.lcm(x, y), q, r, np.fmod(x, y), np.fmod(y, x), np.fix(x)
 
 
 @pytest.mark.parametrize("target", TARGETS)
@@ -136,7 +137,7 @@ def test_ints_like_numpy(dt, target):
 
 def test_bool_divmod_and_gcd():
     def f(x, y):
-        return np.divmod(x, y), np.divmod(x, True)
+        return np.divmod(x, y), np.divmod(x, True), np.fmod(x, y), np.fmod(y, x), np.fix(x)
 
     def g(x, y):
         return np.gcd(x, y)  # NumPy has no bool loop: TypeError
@@ -151,6 +152,7 @@ def scalars(x: float, y: float, n: int):
             np.exp2(x), np.cbrt(y), np.ldexp(x, n), np.spacing(x), np.nextafter(x, y),
             np.gcd(n, 12), np.lcm(n, 4), np.divmod(x, y), np.divmod(n, 5), np.modf(x),
             np.frexp(y), np.float_power(n, 2), np.copysign(np.float32(x), np.float32(y)),
+            np.fmod(x, y), np.fmod(n, 7), np.fix(x), np.fix(n), np.fmod(np.float32(x), 0.3),
             np.ldexp(np.float32(x), 3), np.frexp(np.float32(y)), np.gcd(np.int32(n), 6),
             np.copysign(2.0, -1.0), np.divmod(7, -2), np.frexp(8.0))
 
