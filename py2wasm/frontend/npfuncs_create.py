@@ -32,9 +32,12 @@ def as_array(tr, v, loc):
 # --- creation ---------------------------------------------------------------------------------
 
 def fill(tr, arr: Arr, value, loc):
-    """np.full/full_like's copyto(casting='unsafe'): a Python float becomes an
-    integer element by C's cast (x86: NaN and out of range give the int32 or
-    int64 minimum), never an exception; Python ints are range-checked."""
+    """np.full/full_like's copyto(casting='unsafe'): a Python float or a NumPy
+    scalar becomes an element by C's cast (x86: NaN and out of range give the
+    int32 or int64 minimum; ints wrap), never an exception; Python ints are
+    range-checked."""
+    if nps.is_np(value) and not arr.dtype.startswith("complex"):
+        value = nps.cast_to(tr.fb, value, arr.dtype, loc)
     if not is_array(value) and scalar_type(value) is F64 and arr.dtype in _INT_RANGE:
         fb = tr.fb
         x = value if isinstance(value, Var) else fb.const(float(value), F64)

@@ -103,6 +103,9 @@ def fill_diagonal(tr, a, val, wrap, loc):
         for s in A.strides_of(fb, a):
             step = A.iadd(fb, step, s)
         view = Arr(a.dtype, a.ptr, (n,), (step,), a.root)
+    from . import npscalars as nps
+    if nps.is_np(val) and not a.dtype.startswith("complex"):  # a.flat[...] = val: C's cast
+        val = nps.cast_to(fb, val, a.dtype, loc)
     array_assign.assign(tr, view, val, loc)
     return None
 

@@ -449,9 +449,18 @@ def call_method(fb, m: ScalarMethod, args, kwargs, loc) -> Any:
     # astype(dtype): NumPy's (unsafe) C cast, like an array's astype
     if len(args) != 1 or kwargs:
         raise error(loc, "astype() of a NumPy scalar takes one dtype argument", "", E_TYPE)
-    from . import arrays
     from .npargs import dtype_arg
-    dt = dtype_arg(args[0], loc)
+    return cast_to(fb, v, dtype_arg(args[0], loc), loc)
+
+
+def cast_to(fb, v: Any, dtype: str, loc) -> Any:
+    """The NumPy scalar `v` cast to `dtype` as C casts it (NumPy's unsafe
+    casting: `v.astype(dtype)`, and how `np.full`, `np.insert`,
+    `np.fill_diagonal` store a NumPy scalar: wrap-around, a NaN or an
+    out-of-range float to the int minimum on x86), never an exception."""
+    if dtype_name(v) == dtype:
+        return v
     if type(v) is not NpScalar:
-        return _fold(lambda: v.astype(dt), (), loc)
-    return NpScalar(dt, arrays.cast(fb, v.var, v.dtype, dt, loc))
+        return _fold(lambda: v.astype(dtype), (), loc)
+    from . import arrays
+    return NpScalar(dtype, arrays.cast(fb, v.var, v.dtype, dtype, loc))

@@ -149,7 +149,8 @@ def delete(tr, arr, obj, axis, loc):
 def insert(tr, arr, obj, values, axis, loc):
     """NumPy's insert of one value (a number) before an int index: the
     index checked against [-N, N] (NumPy's IndexError naming the axis), the
-    value converted as NumPy's setitem does (its ValueError/OverflowError),
+    value converted as NumPy's setitem does (its ValueError/OverflowError;
+    a NumPy scalar by C's cast, as `np.array(values, dtype=)`),
     the parts copied around it into a new C-ordered array."""
     from . import array_assign, array_indexing
     from . import npscalars as nps
@@ -194,6 +195,8 @@ def insert(tr, arr, obj, values, axis, loc):
         key = (slice(None),) * ax + (slice(lo, hi),)
         return array_indexing.getitem(tr, x, key, loc)
     j1 = A.iadd(fb, j, 1)
+    if nps.is_np(values):  # np.array(values, dtype=arr.dtype): a NumPy scalar is C-cast
+        values = nps.cast_to(fb, values, a.dtype, loc)
     array_assign.assign(tr, part(out, j, j1), values, loc)  # the value first: its errors
     array_assign.assign(tr, part(out, 0, j), part(a, 0, j), loc)
     array_assign.assign(tr, part(out, j1, None), part(a, j, None), loc)

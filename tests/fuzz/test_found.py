@@ -406,3 +406,32 @@ def test_linalg_stack_of_empty_matrices(call, target):
     for a in (np.zeros((1, 0, 0)), np.zeros((2, 3, 0, 0)), np.zeros((0, 2, 2))):
         want, got = ns["f"](a), c(a)
         assert got.dtype == want.dtype and got.shape == want.shape and got.tolist() == want.tolist()
+
+
+# A NumPy scalar stored by np.insert, np.full(_like) and np.fill_diagonal is
+# C-cast (np.array(v, dtype=), copyto(casting='unsafe'), a.flat[...] = v),
+# where a Python int is range-checked; py2wasm range-checked both (found by
+# run G, seed 550000 index 1713: np.insert(p1, 0, p1.prod()) of an int16
+# array: our "Python integer 37232 out of bounds for int16")
+@pytest.mark.parametrize("target", TARGETS)
+@pytest.mark.parametrize("src", [
+    "def f(a, v, x):\n    return np.insert(a, 0, a.prod()), np.insert(a, 1, v), np.insert(a, 3, x)\n",
+    "def f(a, v, x):\n    return np.full(2, v, dtype=a.dtype), np.full_like(a, x), np.full(1, np.int64(70000), dtype=a.dtype)\n",
+    "def f(a, v, x):\n    m = np.zeros((3, 3), dtype=a.dtype)\n    np.fill_diagonal(m, v)\n"
+    "    np.fill_diagonal(m[1:, 1:], x)\n    return m\n",
+])
+def test_numpy_scalar_stored_by_c_cast(src, target):
+    ns = {"np": np}
+    exec(compile(src, "<found>", "exec"), ns)
+    c = py2wasm.compile(ns["f"], target=target)
+    for a, v, x in ((np.array([4, -4, -2327], np.int16), np.int64(37232), np.float64(1e10)),
+                    (np.array([4, 250, 7], np.uint8), np.int64(-1), np.float64(-3.7)),
+                    (np.array([4, 5, 7], np.int64), np.uint64(2**64 - 1), np.float64(np.nan)),
+                    (np.array([1, 0, 1], np.int32), np.int64(2**40), np.float32(3e9))):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            want = ns["f"](a.copy(), v, x)
+        got = c(a.copy(), v, x)
+        want, got = (want, got) if isinstance(want, tuple) else ((want,), (got,))
+        for w, g in zip(want, got):
+            assert g.dtype == w.dtype and g.tolist() == w.tolist(), (g, w)
