@@ -1,6 +1,7 @@
 """Shape and join constructs for `gen_array.ArrayGen` (frontend/npshape_views.py,
 npshape_join.py): `np.diagonal` / `a.diagonal(k)` (read-only views),
-`np.atleast_2d`, `np.squeeze(..., axis=)`, `np.moveaxis`, `np.broadcast_to`
+`np.trace` (offsets, `a.trace()`), `np.atleast_2d`, `np.squeeze(..., axis=)`,
+`np.moveaxis`, `np.swapaxes` / `a.swapaxes`, `np.broadcast_to`
 (read-only), `np.rot90`, `np.column_stack`, `np.dstack`, `np.delete`, `np.insert`,
 `np.trim_zeros`, `np.resize`, `np.tri`, parts of
 `np.split` / `np.array_split` / `np.hsplit`; statements: `x, y =
@@ -44,6 +45,10 @@ def _bcast(x):
     return np.broadcast_to(x, (2,) + x.shape)
 
 
+def _plus_trace(x, m):
+    return x + np.trace(m, 1)
+
+
 def extra_expr(g, d, want_nd):
     from .gen_array import A, result_type
     r = g.rng
@@ -72,10 +77,27 @@ def extra_expr(g, d, want_nd):
         a = g.arr_expr(d, 2)
         if a._t[2] != 2:
             return None
-        if r.random() < 0.5:
+        u = r.random()
+        if u < 0.35:
             return _np("moveaxis", [a, const(r.choice([0, -1]), INT), const(r.choice([1, 0]), INT)],
                        a._t)
+        if u < 0.7:  # swapaxes, the function or the method (the same axis twice: a new view)
+            ax = [const(r.choice([0, 1, -1, -2]), INT) for _ in range(2)]
+            if r.random() < 0.5:
+                return T(ast.Call(ast.Attribute(a, "swapaxes", L), ax, []), a._t)
+            return _np("swapaxes", [a] + ax, a._t)
         return _np("rot90", [a, const(r.choice([1, 2, 3, -1, 0]), INT)], a._t)
+    if k == 7 and want_nd in (None, 1):  # a 1-D array plus the trace of a 2-D one
+        a, m = g.arr_expr(d, 1), g.arr_expr(d, 2)
+        if a._t[2] != 1 or m._t[2] != 2:
+            return None
+        rt = result_type(_plus_trace, a._t, m._t)
+        if rt is None:
+            return None
+        off = const(r.choice([0, 1, -1, 2, -5]), INT) if r.random() < 0.7 else g.expr(INT, 1)
+        tr = T(ast.Call(ast.Attribute(m, "trace", L), [off], []), m._t) if r.random() < 0.5 \
+            else _np("trace", [m, off], m._t)
+        return T(ast.BinOp(a, ast.Add(), tr), rt)
     if k == 4 and want_nd in (None, 2):  # broadcast_to (read-only): used in an expression
         a = g.arr_expr(d, 1)
         if a._t[2] != 1:

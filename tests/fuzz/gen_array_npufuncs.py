@@ -1,8 +1,8 @@
 """NumPy's less common ufuncs for `gen_array.ArrayGen` (ninth session,
 py2wasm/frontend/ufuncs_extra.py, ufuncs_multi.py, npfuncs_ufunclike.py):
-np.copysign heaviside nextafter ldexp gcd lcm divmod (one of its two
+np.copysign heaviside nextafter ldexp gcd lcm fmod divmod (one of its two
 results) on two operands (arrays, or an array and a run-time scalar),
-np.signbit spacing cbrt modf frexp (one result) on one, exp2, float_power
+np.signbit spacing cbrt fix modf frexp (one result) on one, exp2, float_power
 and sinc (checked within the oracle's ulp bound: `_np_` reference calls),
 and np.ptp(a, axis=-1, keepdims=True). `--exclude npufuncs` leaves them out.
 logaddexp/logaddexp2 are not generated: NumPy's formula cancels near a zero
@@ -20,9 +20,9 @@ import numpy as np
 
 from .gen_scalar import FLOAT, INT, const
 
-_UNARY = ("signbit", "spacing", "cbrt", "modf", "frexp", "exp2", "sinc", "ptp")
+_UNARY = ("signbit", "spacing", "cbrt", "modf", "frexp", "exp2", "sinc", "ptp", "fix")
 _BINARY = ("copysign", "heaviside", "nextafter", "ldexp", "gcd", "lcm", "divmod",
-           "float_power")
+           "float_power", "fmod")
 _LIBM = ("exp2", "float_power", "sinc")  # within the oracle's ulp bound
 
 
