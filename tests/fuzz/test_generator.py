@@ -188,6 +188,8 @@ def test_every_wide_array_construct_is_generated():
 NPUFUNC_CONSTRUCTS = {
     "one-operand ufunc": r"np\.(signbit|spacing|cbrt|exp2|sinc|ptp)\(",
     "two-operand ufunc": r"np\.(copysign|heaviside|nextafter|ldexp|gcd|lcm|float_power)\(",
+    "fmod": r"np\.fmod\(",
+    "fix": r"np\.fix\(",
     "two-result ufunc": r"np\.(divmod|modf|frexp)\([^\n]*\)\[[01]\]",
 }
 
@@ -234,6 +236,8 @@ NPSHAPE_CONSTRUCTS = {
     "atleast_2d": r"np\.atleast_2d\(",
     "squeeze": r"np\.squeeze\(",
     "moveaxis or rot90": r"np\.(moveaxis|rot90)\(",
+    "swapaxes": r"(np\.swapaxes\(|\.swapaxes\()",
+    "trace": r"(np\.trace\(|\.trace\()",
     "broadcast_to": r"np\.broadcast_to\(",
     "column_stack": r"np\.column_stack\(",
     "dstack": r"np\.dstack\(",
