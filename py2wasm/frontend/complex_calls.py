@@ -32,10 +32,16 @@ from .complex_scalars import CX_TYPES, NpCx, construct, is_npcx, make, parts, uf
 from .values import E_TYPE, E_UNSUPPORTED_CALL, Cx, error, is_complex
 
 _CX_NAMES = ("complex128", "complex64")
+# functions that move, join or difference complex elements without other
+# arithmetic than + - * (tests/arrays/test_complex_movement.py: bit for bit)
+MOVEMENT = ("concatenate", "stack", "vstack", "hstack", "column_stack", "dstack", "flip",
+            "fliplr", "flipud", "roll", "rot90", "diff", "outer", "kron", "trapezoid",
+            "atleast_1d", "atleast_2d", "atleast_3d", "squeeze", "broadcast_to", "append",
+            "split", "array_split", "delete")
 _SAFE_NPLIB = frozenset(("zeros", "ones", "empty", "full", "zeros_like", "ones_like",
                          "empty_like", "full_like", "copy", "reshape", "transpose", "ravel",
                          "shape", "size", "ndim", "ascontiguousarray", "diagonal", "trace",
-                         "swapaxes", "moveaxis"))
+                         "swapaxes", "moveaxis")) | frozenset(MOVEMENT)
 # ordering, selection and boolean tests: complex_order
 ORDER_FUNCTIONS = frozenset(("max", "min", "amax", "amin", "argmax", "argmin", "sort", "argsort",
                              "where", "nonzero", "count_nonzero", "argwhere", "any", "all",
