@@ -96,7 +96,9 @@ def parse(tr, a: Arr, key, loc, *, for_write=False) -> _Index:
     fb = tr.fb
     raw = list(key) if isinstance(key, tuple) else [key]
     items = []
+    from .array_indexing import _index_value
     for k in raw:
+        k = _index_value(k, loc, fb)  # NumPy integer scalars (and slice bounds) as ints
         if isinstance(k, (ListLit, tuple, np.ndarray)) or is_array(k):
             k = _as_index_array(tr, k, loc)
             if for_write and k.root is not None and k.root == a.root:

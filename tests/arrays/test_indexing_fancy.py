@@ -100,6 +100,11 @@ def put_list(a):
     a[[0, 2]] = 9
 
 
+def numpy_scalar_with_array(m, i):  # NumPy integer scalars are ints beside an index array
+    m[np.int32(1), i] += 1.0
+    return m[np.int64(-1), i], m[i, np.uint8(2)], m[i[0], i], m[np.int16(0):np.int64(3), i]
+
+
 CASES = []
 
 
@@ -199,6 +204,8 @@ case(put_mask_col, m45, np.array([True, False, True, True]))
 case(put_self, v10, np.arange(10)[::-1].copy())
 case(put_perm, np.array([3, 0, 2, 1, 0]))
 case(put_list, v10)
+case(numpy_scalar_with_array, m45, np.array([0, -1, 2]))
+case(numpy_scalar_with_array, m45, np.array([9]))   # IndexError, NumPy's message
 
 
 @pytest.mark.parametrize("fn,args,kw", CASES)
