@@ -7,6 +7,8 @@ creation functions here. New arrays are allocated with arrays.alloc.
 """
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from ..ir import BOOL, F64, I64, Var
@@ -270,7 +272,7 @@ def _when_length(tr, n, k, emit, loc):
 def linspace(tr, args, kwargs, loc):
     b = bind(loc, "linspace", args, kwargs, [("start", REQUIRED), ("stop", REQUIRED),
                                                ("num", 50), ("endpoint", True),
-                                               ("dtype", None)])
+                                               ("retstep", False), ("dtype", None)])
     fb = tr.fb
     num = _index_scalars((b["num"],), loc)[0]
     if not (type(num) is int or (isinstance(num, Var) and num.type is I64)):
@@ -281,9 +283,9 @@ def linspace(tr, args, kwargs, loc):
         fb.emit_multi("raise_if_fmt", [fb.emit("lt", [num, fb.const(0)]), num],
                       {"exc": "ValueError", "msg": "Number of samples, {0}, must be "
                        "non-negative."}, loc=loc)
-    endpoint = b["endpoint"]
-    if type(endpoint) is not bool:
-        raise error(loc, "numpy.linspace endpoint= must be a known bool", "", E_TYPE)
+    endpoint, retstep = b["endpoint"], b["retstep"]
+    if type(endpoint) is not bool or type(retstep) is not bool:
+        raise error(loc, "numpy.linspace endpoint= and retstep= must be known bools", "", E_TYPE)
     dtype = dtype_arg(b["dtype"], loc, "float64")
     ends = _index_scalars((b["start"], b["stop"]), loc, floats=True)
     if any(scalar_type(x) not in (F64, I64, BOOL) for x in ends):
@@ -316,7 +318,16 @@ def linspace(tr, args, kwargs, loc):
         store(fb, out, idx, cast(fb, y, "float64", dtype))
         return cs
     loop_nest(fb, (num,), [], body)
-    return out
+    if not retstep:
+        return out
+    # NumPy's step: delta / div (an np.float64) when div > 0, else the Python float nan
+    has_step = icmp(fb, "gt", div, 0)
+    if has_step is False:
+        return out, math.nan
+    from .npscalars import make
+    if has_step is True:
+        return out, make("float64", step)
+    return out, make("float64", fb.emit("select", [has_step, step, fb.const(math.nan, F64)]))
 
 
 def ic_bool(fb, v):

@@ -235,6 +235,13 @@ def _dot1(tr, a, b, dt, loc):
 
 
 def dot(tr, a, b, loc):
+    from . import npscalars as nps
+    from .values import scalar_type
+    if any(not isinstance(v, (tuple, A.ListLit)) and not is_array(v)
+           and (scalar_type(v) is not None or nps.is_np(v)) for v in (a, b)):
+        # NumPy: a 0-d operand makes dot a multiply (np.dot(a, 2.0), np.dot(3, 4))
+        from .nplib import call
+        return call(tr, np.multiply, [a, b], {}, loc)
     a, b = as_array(tr, a, loc), as_array(tr, b, loc)
     if a.ndim <= 2 and b.ndim <= 2:
         return matmul(tr, a, b, loc, name="dot")

@@ -115,8 +115,8 @@ def call(tr, fn, args, kwargs, loc):
     if name in _REDUCTIONS:
         return _reduction_call(tr, _REDUCTIONS[name], args, kwargs, loc, name)
     if name in ("cumsum", "cumprod"):
-        b = bind(loc, name, args, kwargs, [("a", REQUIRED), ("axis", None)])
-        return cumulative(tr, name, b["a"], b["axis"], loc)
+        b = bind(loc, name, args, kwargs, [("a", REQUIRED), ("axis", None), ("dtype", None)])
+        return _cumulative_dtype(tr, name, b["a"], b["axis"], b["dtype"], loc)
     if name in ("zeros", "ones", "empty"):
         b = bind(loc, name, args, kwargs, [("shape", REQUIRED), ("dtype", None)])
         dt = dtype_arg(b["dtype"], loc, "float64")
@@ -208,6 +208,21 @@ def call(tr, fn, args, kwargs, loc):
         return r
     raise error(loc, f"{npfuncs.public_name(fn)}() is not supported",
                 "see the supported NumPy subset", E_UNSUPPORTED_CALL)
+
+
+def _cumulative_dtype(tr, name, a, axis, dtype, loc):
+    """cumsum/cumprod with dtype=: NumPy casts every element to the dtype and
+    accumulates in it (`add.accumulate(a, dtype=)`): the cast array's running
+    sums, then (narrow ints, accumulated in int64 here) wrapped to the dtype,
+    which agrees modulo 2**bits."""
+    if dtype is None:
+        return cumulative(tr, name, a, axis, loc)
+    dt = dtype_arg(dtype, loc)
+    if dt == "bool":
+        raise error(loc, f"numpy.{name}(dtype=bool) is not supported", "", E_UNSUPPORTED_CALL)
+    x = as_array(tr, a, loc)
+    r = cumulative(tr, name, x if x.dtype == dt else A.astype_node(x, dt), axis, loc)
+    return r if r.dtype == dt else array_assign.copy(tr, A.astype_node(r, dt), loc)
 
 
 def _scalar_ufunc(tr, fn, args, loc):
@@ -341,8 +356,8 @@ def call_method(tr, m: ArrayMethod, args, kwargs, loc):
     if name in _REDUCTIONS:
         return _reduction_call(tr, _REDUCTIONS[name], [a] + list(args), kwargs, loc, name)
     if name in ("cumsum", "cumprod"):
-        b = bind(loc, name, args, kwargs, [("axis", None)])
-        return cumulative(tr, name, a, b["axis"], loc)
+        b = bind(loc, name, args, kwargs, [("axis", None), ("dtype", None)])
+        return _cumulative_dtype(tr, name, a, b["axis"], b["dtype"], loc)
     if name == "dot":
         if len(args) != 1 or kwargs:
             raise error(loc, "a.dot(b) takes one argument", "", E_TYPE)

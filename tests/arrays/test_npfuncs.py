@@ -293,6 +293,29 @@ case(g_grids)
 case(nd_empty, 3)
 
 
+def cum_dtype(x, m):  # every element cast to the dtype, accumulated in it (ints wrap)
+    return (np.cumsum(x, dtype=np.float32), np.cumprod(x > 0, dtype=np.int64),
+            x.cumsum(dtype=np.int8), np.cumsum(m, axis=1, dtype=np.uint16),
+            m.cumprod(0, dtype=np.float64), np.cumsum(m, dtype=np.int32))
+
+
+def dot_scalars(x, k: int):  # a 0-d operand makes np.dot a multiply
+    return np.dot(x, 2.0), np.dot(3, 4), np.dot(k, x), x.dot(2), np.dot(2.5, k)
+
+
+def linspace_step(n: int):  # the step: np.float64 when num - endpoint > 0, else nan
+    return (np.linspace(0, 1, 5, retstep=True), np.linspace(0, 10, 1, retstep=True),
+            np.linspace(2.0, -1.0, 7, endpoint=False, retstep=True)[1],
+            np.linspace(0, 10, 4, retstep=True, dtype=int), np.linspace(0, 1, n))
+
+
+case(cum_dtype, np.linspace(-50.0, 100.0, 11), np.arange(-6, 6, dtype=np.int8).reshape(3, 4) * 20)
+case(cum_dtype, np.zeros(0), np.zeros((2, 0), dtype=np.int8))
+case(dot_scalars, np.arange(4), 3)
+case(dot_scalars, np.linspace(0.0, 1.0, 3), -2)
+case(linspace_step, 3)
+
+
 @pytest.mark.parametrize("fn,args,kw", CASES)
 def test_npfuncs_ir(fn, args, kw):
     check(fn, *args, **kw)
