@@ -1,6 +1,6 @@
-"""The builtins `sum()`, `max()` and `min()` over a NumPy array, as CPython
-runs them: iterating axis 0 (NumPy scalars of a 1-D array, rows of an N-d
-one).
+"""The builtins `sum()`, `max()`, `min()`, `any()` and `all()` over a NumPy
+array, as CPython runs them: iterating axis 0 (NumPy scalars of a 1-D array,
+rows of an N-d one).
 
 - `sum(a, start=0)`: `start + a[0] + a[1] + ...` left to right with NumPy's
   operators (no compensation: CPython's exact-float fast path never sees
@@ -17,6 +17,9 @@ one).
   for rows of more than one element). Empty: CPython's ValueError (its
   message for the running version); `default=` gives the default instead.
   `key=` is refused.
+- `any(a)`/`all(a)`: the truth of each item in order, stopping at the first
+  true (false) one; a Python bool. Rows of more than one element raise
+  NumPy's ambiguous-truth ValueError, as in CPython.
 
 Place in the pipeline: frontend value semantics, called by `calls._array_call`
 for a builtin whose argument is an array; the loops are traced Python
@@ -45,6 +48,20 @@ def _py_sum_rows(a, start):
     for i in range(1, a.shape[0]):
         s = s + a[i]
     return s
+
+
+def _py_any(a):
+    for i in range(a.shape[0]):
+        if a[i]:
+            return True
+    return False
+
+
+def _py_all(a):
+    for i in range(a.shape[0]):
+        if not a[i]:
+            return False
+    return True
 
 
 @functools.lru_cache(maxsize=None)
@@ -189,12 +206,18 @@ def _minmax(tr, fn, a, args, kwargs, loc):
 
 
 def call(tr, fn, args, kwargs, loc):
-    """sum/max/min with an array first argument; None when not handled here."""
+    """sum/max/min/any/all with an array first argument; None when not handled here."""
     a = args[0]
     if not A.is_array(a):  # min(3, a): CPython's `a < 3` then its truth (refused by the caller)
         return None
     if a.ndim == 0:
         return None  # NumPy: iterating a 0-d array is a TypeError (left to the caller)
+    if fn in (any, all):
+        if len(args) != 1 or kwargs:
+            return None
+        from .calls import call_python
+        return call_python(tr, _py_any if fn is any else _py_all,
+                           [A.materialize(tr, a, loc)], {}, loc)
     if a.dtype in ("complex128", "complex64") and fn is not sum:
         return None
     if fn is sum:

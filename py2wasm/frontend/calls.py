@@ -326,7 +326,7 @@ def _array_call(tr, fn, args, kwargs, loc):
             fn(np.zeros((1,) * args[0].ndim))
         except TypeError as e:
             raise TraceRaise("TypeError", str(e)) from None
-    if fn in (sum, min, max):  # over axis 0, as CPython iterates (frontend/array_builtins.py)
+    if fn in (sum, min, max, any, all):  # over axis 0, as CPython iterates (array_builtins.py)
         from .array_builtins import call as builtin_over_array
         r = builtin_over_array(tr, fn, args, kwargs, loc)
         if r is not None:

@@ -234,6 +234,12 @@ class OperatorOps:
             f.stack.append(self.fb.emit("not", [r]) if ins.arg and isinstance(r, Var)
                            else (not r) if ins.arg else r)
             return
+        from .arrays import is_array
+        if is_array(b):  # ndarray.__contains__: (b == a).any(), a Python bool
+            r = _array_contains(self, b, a, loc)
+            f.stack.append(self.fb.emit("not", [r]) if ins.arg and isinstance(r, Var)
+                           else (not r) if ins.arg else r)
+            return
         if not isinstance(b, (tuple, range)):
             raise error(loc, f"`in` on a {type(b).__name__} is not supported",
                         "use `in` with a tuple", E_TYPE)
@@ -257,3 +263,14 @@ def _holds_itself(a, b) -> bool:
     from .lists import Literal
     items = b if isinstance(b, tuple) else b.items if isinstance(b, Literal) else ()
     return any(x is a for x in items)
+
+
+def _array_contains(tr, arr, v, loc):
+    """`v in arr` as NumPy's array_contains: `(arr == v).any()` (NumPy's
+    comparison: broadcasting, exact for out-of-range ints), as a bool."""
+    import numpy as np
+
+    from . import nplib
+    from .npscalars import demote
+    eq = nplib.call(tr, np.equal, [arr, v], {}, loc)
+    return demote(nplib.call(tr, np.any, [eq], {}, loc), tr.fb, loc)

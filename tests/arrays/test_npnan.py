@@ -1,8 +1,9 @@
 """frontend/npfuncs_nan.py, npfuncs_close.py and array_builtins.py compiled
 vs NumPy/CPython, bit for bit: np.nansum nanprod nanmax nanmin nanmean
 nanvar nanstd nanargmax nanargmin nancumsum nancumprod (axis=, keepdims=,
-ddof=), np.isclose allclose array_equal array_equiv nan_to_num, and the
-builtins sum/max/min over arrays; over dtypes, shapes (empty, 1, odd,
+ddof=), np.isclose allclose array_equal array_equiv nan_to_num, the
+builtins sum/max/min/any/all over arrays and `x in a` (NumPy's
+`(a == x).any()`); over dtypes, shapes (empty, 1, odd,
 > 8192 elements for sums, 2-D, Fortran order, strided views), edge values
 (NaN, inf, -0.0, all-NaN slices) and the exceptions (type and message)."""
 import copy
@@ -310,6 +311,10 @@ def bsum_int(a):
     return sum(a) + 0
 
 
+def bany_all(a):
+    return any(a), all(a), any(a > 0), all(a != 0), 0 in a, 1.5 not in a, 300 in a
+
+
 @pytest.mark.parametrize("i", range(len(V1)))
 def test_builtins_1d(i):
     a = V1[i]
@@ -322,6 +327,7 @@ def test_builtins_1d(i):
     if a.dtype in (np.float64, np.int64, np.int32):
         check(bsum_start, (a,))
     check(bmax, (a,))
+    check(bany_all, (a,))
 
 
 @pytest.mark.parametrize("a", [np.arange(6.0).reshape(2, 3), np.zeros((0, 3)),
@@ -332,6 +338,7 @@ def test_builtins_rows(a):
         return sum(a) + np.zeros(a.shape[1])
     check(rows, (a,))
     check(bmax, (a,))
+    check(bany_all, (a,))  # rows of one element have a truth; longer ones: NumPy's ValueError
 
 
 def test_builtin_sum_refused():
