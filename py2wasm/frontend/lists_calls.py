@@ -295,6 +295,13 @@ def call(tr, fn, args, kwargs, loc):
         return NO
     if fn is len:
         return length(tr.fb, lst)
+    if isinstance(lst.elem, NumpyScalarType) and fn in (sum, min, max, any, all):
+        # the same NumPy scalars as a 1-D array's items: CPython's loop over them
+        # (frontend/array_builtins.py: `0 + x0 + x1...`, the first winner, truth)
+        from .array_builtins import call as over_array
+        r = over_array(tr, fn, [to_array(tr, lst, loc)] + list(args[1:]), dict(kwargs), loc)
+        if r is not None:
+            return r
     if fn in (min, max):
         _check_minmax(lst, fn, loc)
     if isinstance(lst.elem, NumpyScalarType) and fn in (sum, min, max, any, all):

@@ -129,13 +129,33 @@ def test_list_of_an_nd_array_holds_its_rows_as_views(m):
     check_deep(rows_of, m)
 
 
-def test_sum_of_a_list_of_numpy_scalars_is_refused_with_a_hint():
-    with pytest.raises(CompileError, match="NumPy scalars"):
-        py2wasm.compile(lambda_sum)(np.arange(3.0))
+def builtins_of_numpy_scalar_lists(a, x):
+    out = [v * 2 for v in x]
+    ints = list(a)
+    z = np.zeros(1, x.dtype)[0]  # a start of the element type: one result type on every path
+    return (sum(out, z), max(out), min(ints), any(ints), all(out), sum(ints, np.int64(5)),
+            sum((v for v in x), z), min([v for v in x if v == v] + [x[0]]))
 
 
-def lambda_sum(a):
-    return sum(list(a))
+@pytest.mark.parametrize("a,x", [(np.array([3, 1, 2]), np.array([0.5, -1.5, 2.5])),
+                                 (np.array([7], np.uint8), np.array([-0.0], np.float32)),
+                                 (np.array([0, 0]), np.array([np.nan, 1.0]))])
+def test_builtins_of_a_list_of_numpy_scalars(a, x):
+    """sum/max/min/any/all of a list of NumPy scalars: CPython's loop over
+    the scalars (0 + x0 + x1..., the first winner, each truth), as over the
+    array they came from (frontend/array_builtins.py)."""
+    want = builtins_of_numpy_scalar_lists(a.copy(), x.copy())
+    got = py2wasm.compile(builtins_of_numpy_scalar_lists)(a.copy(), x.copy())
+    assert [type(g) for g in got] == [type(w) for w in want] and same(got, want), (got, want)
+
+
+def lambda_max(a):
+    return max(list(a))
+
+
+def test_max_of_an_empty_list_of_numpy_scalars_is_cpythons_error():
+    with pytest.raises(ValueError, match="empty"):
+        py2wasm.compile(lambda_max)(np.zeros(0))
 
 
 def ints_to_array(n: int):
