@@ -126,17 +126,22 @@ def upper_part(w, rows):
     return r
 
 
-def qr(a, mode="reduced"):
-    # NumPy checks the mode first; 'f'/'full' are 'reduced' and 'e'/'economic'
-    # the factored matrix itself (both deprecated: NumPy warns, compiled code
-    # does not)
+def qr_mode(mode):
+    """NumPy's check of qr's mode, made before anything else: 'f'/'full' are
+    'reduced' and 'e' is 'economic' (the factored matrix itself; both
+    deprecated: NumPy warns, compiled code does not)."""
     if mode == "f" or mode == "full":
-        mode = "reduced"
-    elif mode == "e":
-        mode = "economic"
+        return "reduced"
+    if mode == "e":
+        return "economic"
     if mode != "reduced" and mode != "complete" and mode != "r" and mode != "raw" and \
             mode != "economic":
         raise ValueError("Unrecognized mode '%s'" % mode)
+    return mode
+
+
+def qr(a, mode="reduced"):
+    mode = qr_mode(mode)
     if a.ndim < 2:  # inline: a helper that always raises would type as None
         raise LinAlgError("%d-dimensional array given. Array must be at least "
                           "two-dimensional" % a.ndim)

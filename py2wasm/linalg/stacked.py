@@ -122,13 +122,7 @@ def solve(a, b):
 
 
 def qr(a, mode="reduced"):
-    if mode == "f" or mode == "full":  # as factor.qr
-        mode = "reduced"
-    elif mode == "e":
-        mode = "economic"
-    if mode != "reduced" and mode != "complete" and mode != "r" and mode != "raw" and \
-            mode != "economic":
-        raise ValueError("Unrecognized mode '%s'" % mode)
+    mode = factor.qr_mode(mode)
     s = as_stack(a)
     cnt = s.shape[0]
     m = s.shape[1]
