@@ -38,8 +38,7 @@ def fill(tr, arr: Arr, value, loc):
     scalar becomes an element by C's cast (x86: NaN and out of range give the
     int32 or int64 minimum; ints wrap), never an exception; Python ints are
     range-checked."""
-    if nps.is_np(value) and not arr.dtype.startswith("complex"):
-        value = nps.cast_to(tr.fb, value, arr.dtype, loc)
+    value = nps.stored_unsafe(tr.fb, value, arr.dtype, loc)
     if not is_array(value) and scalar_type(value) is F64 and arr.dtype in _INT_RANGE:
         fb = tr.fb
         x = value if isinstance(value, Var) else fb.const(float(value), F64)

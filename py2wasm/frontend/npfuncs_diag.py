@@ -103,9 +103,8 @@ def fill_diagonal(tr, a, val, wrap, loc):
         for s in A.strides_of(fb, a):
             step = A.iadd(fb, step, s)
         view = Arr(a.dtype, a.ptr, (n,), (step,), a.root)
-    from . import npscalars as nps
-    if nps.is_np(val) and not a.dtype.startswith("complex"):  # a.flat[...] = val: C's cast
-        val = nps.cast_to(fb, val, a.dtype, loc)
+    from .npscalars import stored_unsafe
+    val = stored_unsafe(fb, val, a.dtype, loc)  # a.flat[...] = val: a NumPy scalar C-cast
     array_assign.assign(tr, view, val, loc)
     return None
 

@@ -453,6 +453,15 @@ def call_method(fb, m: ScalarMethod, args, kwargs, loc) -> Any:
     return cast_to(fb, v, dtype_arg(args[0], loc), loc)
 
 
+def stored_unsafe(fb, v: Any, dtype: str, loc) -> Any:
+    """A value stored with NumPy's unsafe casting into a `dtype` array: a
+    NumPy scalar is C-cast first (`cast_to`); anything else, and complex
+    targets, are left to the store's own rules."""
+    if is_np(v) and not dtype.startswith("complex"):
+        return cast_to(fb, v, dtype, loc)
+    return v
+
+
 def cast_to(fb, v: Any, dtype: str, loc) -> Any:
     """The NumPy scalar `v` cast to `dtype` as C casts it (NumPy's unsafe
     casting: `v.astype(dtype)`, and how `np.full`, `np.insert`,

@@ -195,8 +195,7 @@ def insert(tr, arr, obj, values, axis, loc):
         key = (slice(None),) * ax + (slice(lo, hi),)
         return array_indexing.getitem(tr, x, key, loc)
     j1 = A.iadd(fb, j, 1)
-    if nps.is_np(values):  # np.array(values, dtype=arr.dtype): a NumPy scalar is C-cast
-        values = nps.cast_to(fb, values, a.dtype, loc)
+    values = nps.stored_unsafe(fb, values, a.dtype, loc)  # np.array(values, dtype=): C-cast
     array_assign.assign(tr, part(out, j, j1), values, loc)  # the value first: its errors
     array_assign.assign(tr, part(out, 0, j), part(a, 0, j), loc)
     array_assign.assign(tr, part(out, j1, None), part(a, j, None), loc)

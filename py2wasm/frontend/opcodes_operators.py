@@ -202,43 +202,36 @@ class OperatorOps:
         if type(b) is dict:  # `k in TABLE`, a module-level dict: frontend/dict_constants.py
             from . import dict_constants
             r = dict_constants.contains(self, b, a, loc)
-            f.stack.append(self.fb.emit("not", [r]) if ins.arg and isinstance(r, Var)
-                           else (not r) if ins.arg else r)
+            f.stack.append(_negated(self.fb, r, ins.arg))
             return
         if (strvalues.involved(a, b) or isinstance(b, tuple) and any(
                 str_tuples.in_tuples(a, x) for x in b)) and not (
                 lists.is_list(b) or sets.is_set(b) or dicts.is_dict(b)):
             r = strvalues.contains(self, a, b, loc)
-            f.stack.append(self.fb.emit("not", [r]) if ins.arg and isinstance(r, Var)
-                           else (not r) if ins.arg else r)
+            f.stack.append(_negated(self.fb, r, ins.arg))
             return
         if sets.is_set(b):
             r = sets.contains(self, b, a, loc)
-            f.stack.append(self.fb.emit("not", [r]) if ins.arg and isinstance(r, Var)
-                           else (not r) if ins.arg else r)
+            f.stack.append(_negated(self.fb, r, ins.arg))
             return
         if dicts.is_dict(b) or type(b) is dicts.DictView and b.kind == "keys":
             r = dicts.contains(self, b if dicts.is_dict(b) else b.d, a, loc)
-            f.stack.append(self.fb.emit("not", [r]) if ins.arg and isinstance(r, Var)
-                           else (not r) if ins.arg else r)
+            f.stack.append(_negated(self.fb, r, ins.arg))
             return
         if lists.is_list(b) or isinstance(b, lists.Literal) and lists.as_list(
                 self, b, loc, strict=False) is not None:
             r = lists.contains(self, lists.as_list(self, b, loc), a, loc)
-            f.stack.append(self.fb.emit("not", [r]) if ins.arg and isinstance(r, Var)
-                           else (not r) if ins.arg else r)
+            f.stack.append(_negated(self.fb, r, ins.arg))
             return
         if type(b).__name__ == "SymRange":  # run-time bounds: frontend/seq_builtins.py
             from .seq_builtins import contains_range
             r = contains_range(self, a, b, loc)
-            f.stack.append(self.fb.emit("not", [r]) if ins.arg and isinstance(r, Var)
-                           else (not r) if ins.arg else r)
+            f.stack.append(_negated(self.fb, r, ins.arg))
             return
         from .arrays import is_array
         if is_array(b):  # ndarray.__contains__: (b == a).any(), a Python bool
             r = _array_contains(self, b, a, loc)
-            f.stack.append(self.fb.emit("not", [r]) if ins.arg and isinstance(r, Var)
-                           else (not r) if ins.arg else r)
+            f.stack.append(_negated(self.fb, r, ins.arg))
             return
         if not isinstance(b, (tuple, range)):
             raise error(loc, f"`in` on a {type(b).__name__} is not supported",
@@ -263,6 +256,13 @@ def _holds_itself(a, b) -> bool:
     from .lists import Literal
     items = b if isinstance(b, tuple) else b.items if isinstance(b, Literal) else ()
     return any(x is a for x in items)
+
+
+def _negated(fb, r, negate):
+    """`in`'s answer r (a bool or an IR bool), negated for `not in`."""
+    if not negate:
+        return r
+    return fb.emit("not", [r]) if isinstance(r, Var) else not r
 
 
 def _array_contains(tr, arr, v, loc):
