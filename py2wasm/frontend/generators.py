@@ -1,6 +1,6 @@
 """Generator expressions consumed where they are made: `sum(x * x for x in
 xs)`, `any(v > 0 for v in xs)`, `min(...)`, `max(...)`, `list(...)`,
-`np.array(...)`.
+`np.array(...)`, `tuple(s // 2 for s in a.shape)`.
 
 Place in the pipeline: frontend; opcodes_locals.py hands MAKE_FUNCTION of a
 `<genexpr>` code object here, calls.py the call that makes the generator and
@@ -11,6 +11,10 @@ whose body yields. Its consumer decides how it is traced, as a function of
 its own whose captured locals are extra parameters:
 - "list" (sum, min, max, list, np.array, which take every item anyway): each
   yield appends to a list (frontend/lists.py) that the function returns;
+- "tuple" (tuple(), whose length must be known when compiling): the items
+  are a tuple in a hidden local, one longer at each yield; the loops and
+  branches around the yield must be unrolled or decided when compiling (over
+  a shape, a known tuple or range), or the versions of the frame never agree;
 - "any" / "all": each yield tests the item and returns at the first true
   (false) one, so later items are not computed, as in CPython.
 - "resume": a generator function iterated by a for loop or next() (also
@@ -22,9 +26,11 @@ from __future__ import annotations
 import types
 from typing import Any
 
-from .values import E_GENERATOR, error
+from .values import E_GENERATOR, E_UNSTABLE_TYPE, error
 
-MODES = ("list", "any", "all")
+MODES = ("list", "tuple", "any", "all")
+TUPLE_SLOT = "<tuple items>"  # the hidden local of the "tuple" mode
+MAX_UNROLLED = 256  # tuple() of a known range up to this long: its items one by one
 
 
 class GenMaker:
@@ -113,9 +119,8 @@ def consume(tr, fn, gen: Gen, args, kwargs, loc) -> Any:
     if _str_join(fn) and not args and not kwargs:  # "".join(c for c in s): of its list
         return call_value(tr, fn, [_traced(gen, "list", tr, loc)], kwargs, loc)
     if fn in (sum, min, max, list, sorted, tuple) or fn in (np.array, np.asarray):
-        if fn is tuple:
-            raise error(loc, "tuple() of a generator is not supported (its length is not known "
-                        "when compiling)", "use list(...)", E_GENERATOR)
+        if fn is tuple and not args and not kwargs:
+            return _as_tuple(tr, gen, loc)
         lst = _traced(gen, "list", tr, loc)
         if lst is None and fn in (sum, min, max):
             # every path of the generator raises while it runs (a ValueError
@@ -124,6 +129,26 @@ def consume(tr, fn, gen: Gen, args, kwargs, loc) -> Any:
             return kwargs.get("default", args[0] if fn is sum and args else 0)
         return call_value(tr, fn, [lst] + list(args), kwargs, loc)
     return NotImplemented
+
+
+def _as_tuple(tr, gen: Gen, loc):
+    """tuple(gen): traced in "tuple" mode. Where the number of items depends
+    on run-time values the frames at a loop head or at the returns never
+    agree (a CompileError of the tracer): then the refusal says why."""
+    from .iterators import RangeIter, TupleIter
+    from .values import CompileError
+    it = getattr(gen, "it", None)
+    if type(it) is RangeIter and all(type(x) is int for x in (it.cur, it.stop, it.step)) and \
+            len(range(it.cur, it.stop, it.step)) <= MAX_UNROLLED:  # a known range: its items
+        gen = Gen(gen.maker, TupleIter(tuple(range(it.cur, it.stop, it.step)), 0))
+    try:
+        return _traced(gen, "tuple", tr, loc)
+    except CompileError as e:
+        if getattr(e, "code", None) != E_UNSTABLE_TYPE:
+            raise
+        raise error(loc, "tuple() of a generator whose number of items is not known when "
+                    "compiling is not supported", "use list(...), or iterate over a shape, a "
+                    "tuple or a range known when compiling", E_GENERATOR) from None
 
 
 def to_list(tr, gen: Gen, loc):
@@ -168,6 +193,11 @@ def on_yield(tr, f, ins):
         lists.append(tr, tr.gen_result, v, loc)
         f.stack.append(None)  # the value sent in
         return None
+    if mode == "tuple":
+        i = tr.names.index(TUPLE_SLOT)
+        f.locals[i] = f.locals[i] + (v,)
+        f.stack.append(None)
+        return None
     t = tr.truth(v, loc)
     stop_when = mode == "any"  # any: stop at a true item; all: at a false one
     hit = t if stop_when else ((not t) if not _is_var(t) else tr.fb.emit("not", [t]))
@@ -191,12 +221,15 @@ def _is_var(v) -> bool:
     return isinstance(v, Var)
 
 
-def final(tr, value):
-    """The generator's own `return None`: the mode's result."""
+def final(tr, value, frame=None):
+    """The generator's own `return None`: the mode's result (`frame`: the
+    returning frame, whose hidden local holds a "tuple" mode's items)."""
     if tr.genexpr == "resume":  # (more, value) from the state machine, or the end
         return value.value if type(value) is ResumeOut else on_resume_return(tr)
     if tr.genexpr == "list":
         return tr.gen_result
+    if tr.genexpr == "tuple":
+        return frame.locals[tr.names.index(TUPLE_SLOT)]
     return tr.genexpr == "all"
 
 

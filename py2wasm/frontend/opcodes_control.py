@@ -19,7 +19,7 @@ class ControlFlowOps:
     """Returns, jumps, branches, raise and assert."""
 
     def op_RETURN_VALUE(self, ins, f):
-        return self.do_return(f.stack.pop(), self.loc_of(ins))
+        return self.do_return(f.stack.pop(), self.loc_of(ins), f)
 
     def op_JUMP_FORWARD(self, ins, f):
         return self.jump(ins.argval, f)

@@ -72,6 +72,9 @@ class FunctionTracer(Handlers):
         self.names = list(code.co_varnames) + list(code.co_cellvars) + list(code.co_freevars)
         self._locs: dict[int, Loc] = {}
         self._check_code()
+        if self.genexpr == "tuple":  # the items yielded so far: a hidden local (generators.py)
+            from .generators import TUPLE_SLOT
+            self.names.append(TUPLE_SLOT)
         from . import trycatch
         self.catch_at = trycatch.catch_table(self) or None
         if self.catch_at:  # the exception being handled: a hidden local
@@ -83,6 +86,8 @@ class FunctionTracer(Handlers):
         locals_ = [UNBOUND] * len(self.names)
         if self.catch_at:
             locals_[-1] = trycatch.NO_EXC
+        if self.genexpr == "tuple":
+            locals_[self.names.index(TUPLE_SLOT)] = ()
         ncell = len(code.co_varnames) + len(code.co_cellvars)
         for i, cell in enumerate(fn.__closure__ or ()):
             try:
@@ -375,10 +380,10 @@ class FunctionTracer(Handlers):
         return STOP
 
     # --- returns --------------------------------------------------------------
-    def do_return(self, value, loc):
+    def do_return(self, value, loc, frame=None):
         if self.genexpr == "resume" or self.genexpr and value is None:
             from .generators import final
-            value = final(self, value)
+            value = final(self, value, frame)
         value = lists.check_return(self, value, loc)
         if self.export:  # instances leave as states; instance arguments' states follow
             from .strvalues import exit_value
