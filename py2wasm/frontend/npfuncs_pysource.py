@@ -20,6 +20,7 @@ import numpy as np
 from . import arrays as A
 from .arrays import is_array
 from .npfuncs_sort import as_arr, kernel
+from .state import Static
 from .values import E_UNSUPPORTED_CALL, error, scalar_type
 
 
@@ -70,11 +71,31 @@ def _py_trapezoid_x(y, x):
     return np.sum(d * (y[..., 1:] + y[..., :-1]) / 2.0, axis=-1)
 
 
-def _py_average_weighted(a, w):
-    scl = w.sum()
-    if scl == 0.0:
+def _py_average_weighted(a, w, axis, order, keepdims, returned):
+    if a.shape != w.shape:
+        if axis is None:
+            raise TypeError("Axis must be specified when shapes of a and weights differ.")
+        if w.shape != tuple(a.shape[ax] for ax in axis):
+            raise ValueError("Shape of weights must be consistent with shape of a along "
+                             "specified axis.")
+        w = w.transpose(order).reshape(tuple((s if ax in axis else 1)
+                                             for ax, s in enumerate(a.shape)))
+    scl = w.sum(axis=axis, keepdims=keepdims)
+    if np.any(scl == 0.0):
         raise ZeroDivisionError("Weights sum to zero, can't be normalized")
-    return (a * w).sum() / scl
+    avg = (a * w).sum(axis, keepdims=keepdims) / scl
+    if returned:  # scl broadcast to avg's shape (NumPy: only where the shapes differ; a
+        if np.ndim(avg) == 0:  # new array either way)
+            return avg, scl
+        return avg, np.broadcast_to(scl, np.shape(avg)).copy()
+    return avg
+
+
+def _py_average_returned(a, axis, keepdims, dtype):
+    avg = a.mean(axis, keepdims=keepdims)
+    if axis is None and not keepdims:
+        return avg, np.full(1, a.size, dtype=dtype)[0]
+    return avg, np.full(np.shape(avg), a.size / np.size(avg), dtype=dtype)
 
 
 def _py_unwrap(p, discont, period):
@@ -163,26 +184,25 @@ def _trapezoid(tr, loc, y, x, dx, axis):
 
 
 def _average(tr, loc, a, axis, weights, returned, keepdims):
-    if axis is not None or returned is not False or keepdims is not False:
-        raise _unsupported(loc, "average with axis=, returned= or keepdims=",
-                           "use the mean of (a * w) along the axis")
+    """NumPy's average (numpy/lib/_function_base_impl.py) with its checks: axis
+    None, an int or a tuple of ints, weights shaped like a or like a along the
+    axes, returned=, keepdims=; NumPy's operations in NumPy's order."""
+    if not isinstance(returned, bool) or not isinstance(keepdims, bool):
+        raise _unsupported(loc, "average with returned= or keepdims= other than a bool known "
+                           "when compiling")
     a = as_arr(tr, a, loc)
+    if axis is not None:
+        axis = _axes(loc, axis, a.ndim)
     if weights is None:
+        if returned:
+            if a.dtype not in A.DTYPES:
+                raise _unsupported(loc, f"average of {a.dtype} data with returned=True")
+            dt = "float32" if a.dtype == "float32" else "float64"  # the mean's
+            return _library(tr, _py_average_returned, [a, Static(axis), Static(keepdims),
+                                                     Static(dt)], loc)
         from . import nplib
-        return nplib.call(tr, np.mean, [a], {}, loc)
+        return nplib.call(tr, np.mean, [a], {"axis": axis, "keepdims": keepdims}, loc)
     w = as_arr(tr, weights, loc, "weights")
-    if a.ndim != w.ndim:
-        raise error(loc, "numpy.average: the shapes of a and weights differ (NumPy needs axis=)",
-                    "", E_UNSUPPORTED_CALL)
-    fb = tr.fb
-    for sa, sw in zip(a.shape, w.shape):
-        ne = A.icmp(fb, "ne", sa, sw)
-        if ne is True:
-            raise error(loc, "numpy.average: the shapes of a and weights differ (NumPy needs "
-                        "axis=)", "", E_UNSUPPORTED_CALL)
-        if ne is not False:
-            fb.raise_if(ne, "TypeError", "Axis must be specified when shapes of a and weights "
-                        "differ.", loc)
     ints = ("bool", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64")
     if a.dtype in ints:
         dt = np.result_type(np.dtype(a.dtype), np.dtype(w.dtype), "f8").name
@@ -190,10 +210,28 @@ def _average(tr, loc, a, axis, weights, returned, keepdims):
         dt = np.result_type(np.dtype(a.dtype), np.dtype(w.dtype)).name
     if dt not in ("float64", "float32"):
         raise _unsupported(loc, f"average of {dt} data")
-    a = A.astype_node(a, dt) if a.dtype != dt else a
-    w = A.astype_node(w, dt) if w.dtype != dt else w
-    return kernel(tr, _py_average_weighted, [A.materialize(tr, a, loc), A.materialize(tr, w, loc)],
-                  loc)
+    a = A.materialize(tr, A.astype_node(a, dt) if a.dtype != dt else a, loc)
+    w = A.materialize(tr, A.astype_node(w, dt) if w.dtype != dt else w, loc)
+    order = None if axis is None else tuple(int(i) for i in np.argsort(axis))
+    return _library(tr, _py_average_weighted, [a, w, Static(axis), Static(order),
+                                             Static(keepdims), Static(returned)], loc)
+
+
+def _library(tr, fn, args, loc):
+    """Call `fn` as library code: known numbers stay known inside it and the
+    exceptions it raises name the user's line (calls.call_python's site)."""
+    from .calls import call_python
+    return call_python(tr, fn, list(args), {}, loc, site=loc, public="numpy.average")
+
+
+def _axes(loc, axis, ndim):
+    """axis= as NumPy's normalize_axis_tuple makes it: distinct axes in
+    range(ndim), known when compiling."""
+    from .array_shapes import normalize_axis
+    out = tuple(normalize_axis(x, ndim, loc) for x in (axis if isinstance(axis, tuple) else (axis,)))
+    if len(set(out)) != len(out):
+        raise error(loc, "numpy.average: repeated axis", "give each axis once", E_UNSUPPORTED_CALL)
+    return out
 
 
 def _unwrap(tr, loc, p, discont, axis, period):

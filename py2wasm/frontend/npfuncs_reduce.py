@@ -535,3 +535,22 @@ def _reduction_scalar(kind, src, r):
     else:
         dt = "bool"
     return make(dt, r)
+
+
+def number_as_array(tr, v, loc):
+    """A number reduced whole (`np.sum(x)`, `np.any(s == 0)` of a NumPy
+    scalar): NumPy reduces it as a 0-d array of its dtype, which gives what
+    a one-element array of that dtype gives. Other values are left as they are."""
+    from . import npscalars
+    from .npfuncs_create import array_from
+    from .values import scalar_type
+    if npscalars.is_np(v):
+        dt = npscalars.dtype_name(v)
+        if dt not in DTYPES:
+            return v
+        v = npscalars.demote(v, tr.fb, loc)
+    else:
+        dt = {BOOL: "bool", I64: "int64", F64: "float64"}.get(scalar_type(v))
+        if dt is None:
+            return v
+    return array_from(tr, (v,), dt, loc)

@@ -49,6 +49,10 @@ def _reduction_call(tr, kind, args, kwargs, loc, name):
     else:
         params += [("out", None), ("keepdims", False)]
     b = bind(loc, name, args, kwargs, params)
+    if not is_array(b["a"]) and not isinstance(b["a"], tuple) and b["axis"] is None and \
+            b["keepdims"] is False:  # np.sum(x), np.any(s == 0) of a number
+        from .npfuncs_reduce import number_as_array
+        b["a"] = number_as_array(tr, b["a"], loc)
     if b.get("dtype") is not None or b.get("out") is not None:
         from .ufunc_methods import reduction_dtype_out
         return reduction_dtype_out(tr, kind, b, loc, name)
@@ -201,6 +205,8 @@ def call(tr, fn, args, kwargs, loc):
     if name == "ravel" and len(args) == 1 and not kwargs:
         return ravel(tr, as_array(tr, args[0], loc), loc)
     if name in ("shape", "size", "ndim") and len(args) == 1 and not kwargs:
+        if not is_array(args[0]) and not isinstance(args[0], tuple) and _scalar(args[0]):
+            return {"shape": (), "size": 1, "ndim": 0}[name]  # a number: 0-d
         return attribute(tr, as_array(tr, args[0], loc), name, loc)
     from . import npfuncs
     r = npfuncs.call(tr, fn, name, args, kwargs, loc)
@@ -412,3 +418,9 @@ def call_method(tr, m: ArrayMethod, args, kwargs, loc):
         return r
     raise error(loc, f"array method {name}() with these arguments is not supported",
                 "see the supported NumPy subset", E_UNSUPPORTED_CALL)
+
+
+def _scalar(v) -> bool:
+    """A Python number or bool, or a NumPy scalar (np.shape(x) is ())."""
+    from . import npscalars
+    return npscalars.is_np(v) or scalar_type(v) is not None

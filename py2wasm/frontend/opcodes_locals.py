@@ -54,7 +54,7 @@ class LocalsOps:
         f.stack.append(self.checked_const(ins))
 
     def op_RETURN_CONST(self, ins, f):  # 3.12+
-        return self.do_return(self.checked_const(ins), self.loc_of(ins))
+        return self.do_return(self.checked_const(ins), self.loc_of(ins), f)
 
     def checked_const(self, ins):
         """A constant CPython's compiler folded from an int expression (`2**70`)
@@ -118,7 +118,7 @@ class LocalsOps:
         if v is UNBOUND:
             raise error(self.loc_of(ins), f"free variable {ins.argval!r} is not bound yet",
                         "define it before the function is compiled", E_UNSUPPORTED_VALUE)
-        f.stack.append(v)
+        f.stack.append(v.value if isinstance(v, Static) else v)  # (as op_LOAD_FAST)
 
     def op_LOAD_FAST_AND_CLEAR(self, ins, f):  # 3.12+ inlined comprehensions
         i = self.names.index(ins.argval)

@@ -1,0 +1,52 @@
+"""Reductions of a number (frontend/nplib.py `_reduction_call`,
+frontend/npfuncs_reduce.number_as_array) and np.shape/np.ndim/np.size of
+one: NumPy treats a Python number or a NumPy scalar as a 0-d array of its
+dtype, so `np.sum(x)`, `np.any(s == 0)` (a NumPy bool), `np.std(x)` give
+NumPy scalars of NumPy's types; compiled vs NumPy, type and bits."""
+import numpy as np
+import pytest
+
+import py2wasm
+from tests.corpus.test_science import outcome, same
+
+
+def sums(x: float, k: int, b: bool):
+    return (np.sum(x), np.sum(k), np.sum(b), np.prod(k), np.prod(b), np.max(x), np.min(b),
+            np.mean(k), np.mean(x), np.argmax(x), np.argmin(k))
+
+
+def truth_of_scalars(x: float, k: int, b: bool):
+    s = np.float64(x) == 0.0
+    return np.any(s), np.all(s), np.any(x), np.all(k), np.any(np.int8(k)), np.all(b)
+
+
+def spreads(x: float, k: int, b: bool):
+    return np.std(x), np.var(k), np.var(np.float32(x)), np.std(b), np.var(x, ddof=1)
+
+
+def of_numpy_scalars(x: float, k: int, b: bool):
+    f = np.float32(x)
+    i = np.int16(k)
+    return np.sum(f), np.sum(i), np.max(i), np.mean(f), np.sum(np.uint8(k % 256)), np.prod(np.bool_(b))
+
+
+def with_dtype(x: float, k: int, b: bool):
+    return np.sum(k, dtype=np.int8), np.sum(x, dtype=np.float32), np.mean(k, dtype=np.float32)
+
+
+def shapes(x: float, k: int, b: bool):
+    return np.shape(x), np.ndim(k), np.size(np.float32(x)), np.shape(np.bool_(b)), np.ndim(3.5)
+
+
+@pytest.mark.parametrize("fn", [sums, truth_of_scalars, spreads, of_numpy_scalars, with_dtype,
+                                shapes])
+@pytest.mark.parametrize("args", [(1.5, 2, True), (-0.0, 0, False), (float("nan"), -7, True),
+                                  (float("inf"), 300, False), (1e308, -2**63, True)])
+def test_reductions_of_numbers_like_numpy(fn, args):
+    with np.errstate(all="ignore"):
+        want = outcome(fn, args)
+    got = outcome(py2wasm.compile(fn, target="simd"), args)
+    if want[0] != "ok" or got[0] != "ok":
+        assert got[:2] == want[:2]
+        return
+    assert same(got[1], want[1], 0, 0) is None, (got, want)
