@@ -2,7 +2,8 @@
 tril_indices` (k=, m=) and their `_from` forms, `diag_indices
 diag_indices_from`, `ix_`, `take_along_axis put_along_axis`,
 `unravel_index ravel_multi_index` (NumPy's ValueErrors), `logspace
-geomspace` (NumPy's np.power over np.linspace, traced).
+geomspace` (NumPy's np.power over np.linspace, traced), and the method
+`a.item(i)` / `a.item(i, j, ...)` (a flat index or one per axis).
 
 Place in the pipeline: frontend value semantics, dispatched by `npfuncs`
 (one `FUNCS.update` line). Most are NumPy's own Python
@@ -71,6 +72,15 @@ def _py_ravel_check_array(i, d):
     return 0
 
 
+def _py_item_flat(a, i):
+    n = a.size
+    if i < -n or i >= n:
+        raise IndexError(f"index {i} is out of bounds for size {n}")
+    if i < 0:
+        i += n
+    return a[np.unravel_index(i, a.shape)]
+
+
 def _py_logspace(start, stop, num, endpoint, base):
     if endpoint:
         y = np.linspace(start, stop, num, endpoint=True)
@@ -101,6 +111,29 @@ def _py_geomspace(start, stop, num, endpoint):
 
 
 # --- dispatch ----------------------------------------------------------------------------
+
+def item(tr, a, args, loc):
+    """a.item(i) (a flat index in C order, negative from the end: NumPy's
+    IndexError "out of bounds for size") or a.item(i, j, ...) / a.item((i,
+    j, ...)) (an index per axis: the indexing's IndexError): the element as
+    a Python number."""
+    from . import npscalars
+    from .array_indexing import getitem
+    from .calls import call_python
+    key = args[0] if len(args) == 1 and isinstance(args[0], tuple) else tuple(args)
+    for k in key:
+        if is_array(k) or scalar_type(npscalars.demote(k)) not in (I64, BOOL):
+            raise _unsupported(loc, f"a.item() with a {A._tn(k)} index", "pass ints")
+    a = A.materialize(tr, a, loc)
+    if len(key) == a.ndim:  # (a 1-D array's too: NumPy's message names the axis)
+        r = getitem(tr, a, key, loc)
+    elif len(key) == 1:
+        r = call_python(tr, _py_item_flat, [a, npscalars.demote(key[0], tr.fb, loc)], {}, loc,
+                        site=loc, public="item")
+    else:
+        raise TraceRaise("ValueError", "incorrect number of indices for array")
+    return npscalars.demote(r, tr.fb, loc)
+
 
 def _unsupported(loc, what, hint="docs/arrays.md lists the supported forms"):
     return error(loc, f"numpy.{what} is not supported", hint, E_UNSUPPORTED_CALL)

@@ -349,6 +349,9 @@ def attribute(tr, a, name, loc):
         return A._itemsize(a.dtype)
     if name == "nbytes":
         return imul(fb, A.size_of(fb, a), A._itemsize(a.dtype))
+    if name == "flat":  # frontend/array_flat.py
+        from .array_flat import make
+        return make(tr, a, loc)
     from . import npfuncs
     if name in _METHODS or name in npfuncs.METHODS:
         return ArrayMethod(a, name)
@@ -412,6 +415,9 @@ def call_method(tr, m: ArrayMethod, args, kwargs, loc):
         fb.raise_if(ic_bool(fb, icmp(fb, "ne", A.size_of(fb, a), 1)), "ValueError",
                     "can only convert an array of size 1 to a Python scalar", loc)
         return A.load(fb, a, [0] * a.ndim)
+    if name == "item" and args and not kwargs:
+        from .npfuncs_indices import item
+        return item(tr, a, args, loc)
     from . import npfuncs
     r = npfuncs.call_method(tr, a, name, args, kwargs, loc)
     if r is not npfuncs.NOT_HERE:

@@ -62,6 +62,10 @@ class IterationOps:
         if arrays.is_array(v):
             f.stack.append(array_ops.get_iter(self, v, self.loc_of(ins)))
             return
+        from . import array_flat
+        if array_flat.is_flat(v):  # for x in a.flat
+            f.stack.append(array_flat.get_iter(self, v, self.loc_of(ins)))
+            return
         it = get_iter(self.fb, v, self.loc_of(ins))
         if it is None:
             tn = v.type.pyname if isinstance(v, Var) else type(v).__name__

@@ -9,7 +9,7 @@ opcodes.Handlers gathers for tracer.FunctionTracer's dispatch table.
 from __future__ import annotations
 
 from ..ir import Var
-from . import array_indexing, arrays, complexes, dicts, lists, objects, strvalues
+from . import array_flat, array_indexing, arrays, complexes, dicts, lists, objects, strvalues
 from .values import E_TYPE, E_UNSUPPORTED_OPCODE, TraceRaise, error, is_complex
 
 
@@ -40,6 +40,9 @@ class SubscriptOps:
             return
         if arrays.is_array(seq):
             f.stack.append(array_indexing.getitem(self, seq, lists.as_index(self, idx, loc), loc))
+            return
+        if array_flat.is_flat(seq):  # a.flat[i], a.flat[i:j]
+            f.stack.append(array_flat.getitem(self, seq, idx, loc))
             return
         if lists.is_list(seq) or isinstance(seq, lists.Literal):
             f.stack.append(lists.getitem(self, lists.as_list(self, seq, loc), idx, loc))
@@ -113,7 +116,8 @@ class SubscriptOps:
         start = f.stack.pop()
         f.stack[-1] = strvalues.settle(self, f.stack[-1], self.loc_of(ins))
         if arrays.is_array(f.stack[-1]) or lists.is_list(f.stack[-1]) or \
-                strvalues.is_str(f.stack[-1]) or type(f.stack[-1]) is str:
+                strvalues.is_str(f.stack[-1]) or type(f.stack[-1]) is str or \
+                array_flat.is_flat(f.stack[-1]):
             f.stack.append(slice(start, stop))
             return self.op_BINARY_SUBSCR(ins, f)
         if isinstance(start, Var) or isinstance(stop, Var):
@@ -143,6 +147,10 @@ class SubscriptOps:
             return
         if dicts.is_dict(container):
             dicts.setitem(self, container, key, value, loc)
+            return
+        if array_flat.is_flat(container):  # a.flat[i] = x, a.flat[i:j] = x
+            f.stack[:] = [arrays.settle(self, v, loc) for v in f.stack]
+            array_flat.setitem(self, container, key, arrays.settle(self, value, loc), loc)
             return
         if not arrays.is_array(container):
             raise error(loc, "item assignment is only supported on NumPy arrays",
