@@ -34,6 +34,7 @@ from . import gen_array_npindex
 from . import gen_array_nprandom
 from . import gen_array_npshape
 from . import gen_array_npfft
+from . import gen_array_npflat
 from .gen_scalar import BOOL, FLOAT, INT, L, Options, S, ScalarGen, call, const, name
 from .program import Program, T
 
@@ -233,6 +234,10 @@ class ArrayGen(ScalarGen):
             return gen_array_nprandom.extra_expr(self, d, want_nd)
         if r.random() < 0.08 and not self.ex("npshape"):  # gen_array_npshape's constructs
             node = gen_array_npshape.extra_expr(self, d, want_nd)
+            if node is not None:
+                return node
+        if r.random() < 0.04 and not self.ex("npflat"):  # average, a.flat, a.item(i)
+            node = gen_array_npflat.extra_expr(self, d, want_nd)
             if node is not None:
                 return node
         if r.random() < 0.03 and not self.ex("npfft"):  # gen_array_npfft's np.fft

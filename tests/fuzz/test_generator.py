@@ -253,6 +253,23 @@ def test_every_npshape_construct_is_generated():
     assert_generated(NPSHAPE_CONSTRUCTS, sources(7, "array", 1500))
 
 
+# gen_array_npflat.py: weighted averages, a.flat, a.item(i)
+NPFLAT_CONSTRUCTS = {
+    "average along an axis": r"np\.average\([^\n]*axis=[^\n]*weights=",
+    "whole average": r"np\.average\(\w+\)",
+    "flat element": r"\.flat\[[^]:\n]*\]",
+    "flat slice": r"\.flat\[[^]\n]*:",
+    "item(i)": r"\.item\([^)]",
+}
+
+
+def test_every_npflat_construct_is_generated_and_excluded():
+    assert_generated(NPFLAT_CONSTRUCTS, sources(7, "array", 1500))
+    for i in range(100):
+        src = program_for(7, i, "array", exclude=("npflat",)).source()
+        assert ".flat[" not in src and "np.average" not in src
+
+
 # gen_array_npfft.py: np.fft expressions with real results
 NPFFT_CONSTRUCTS = {
     "abs or real of fft/ifft": r"np\.fft\.i?fft\(",
