@@ -9,7 +9,8 @@ opcodes.Handlers gathers for tracer.FunctionTracer's dispatch table.
 from __future__ import annotations
 
 from ..ir import Var
-from . import array_flat, array_indexing, arrays, complexes, dicts, lists, objects, strvalues
+from . import (array_flat, array_indexing, arrays, complexes, dicts, lists, npfuncs_rc, objects,
+               strvalues)
 from .values import E_TYPE, E_UNSUPPORTED_OPCODE, TraceRaise, error, is_complex
 
 
@@ -53,6 +54,9 @@ class SubscriptOps:
         from . import npfuncs_shape
         if npfuncs_shape.is_grid(seq):  # np.mgrid[...], np.ogrid[...]
             f.stack.append(npfuncs_shape.grid(self, seq, idx, loc))
+            return
+        if npfuncs_rc.is_concatenator(seq):  # np.r_[...], np.c_[...]
+            f.stack.append(npfuncs_rc.getitem(self, seq, idx, loc))
             return
         if type(seq) is dict:  # a module-level table: frontend/dict_constants.py
             from . import dict_constants
@@ -117,7 +121,7 @@ class SubscriptOps:
         f.stack[-1] = strvalues.settle(self, f.stack[-1], self.loc_of(ins))
         if arrays.is_array(f.stack[-1]) or lists.is_list(f.stack[-1]) or \
                 strvalues.is_str(f.stack[-1]) or type(f.stack[-1]) is str or \
-                array_flat.is_flat(f.stack[-1]):
+                array_flat.is_flat(f.stack[-1]) or npfuncs_rc.is_concatenator(f.stack[-1]):
             f.stack.append(slice(start, stop))
             return self.op_BINARY_SUBSCR(ins, f)
         if isinstance(start, Var) or isinstance(stop, Var):
