@@ -45,9 +45,11 @@ def normalize_axis(ax, ndim, loc=None):
     return ax % ndim if ndim else ax
 
 
-def reshape(tr, a, shape, loc):
+def reshape(tr, a, shape, loc, shown_reversed=False):
     """A view where NumPy gives one (decided at run time from the strides
-    when needed: frontend/viewcopy.py), else a contiguous copy reshaped."""
+    when needed: frontend/viewcopy.py), else a contiguous copy reshaped.
+    `shown_reversed`: the shape the user wrote is `shape` reversed (a
+    Fortran-order reshape of the transpose), as NumPy's error shows it."""
     fb = tr.fb
     a = materialize(tr, a, loc)
     shape = tuple(shape)
@@ -84,7 +86,7 @@ def reshape(tr, a, shape, loc):
         b = [fb.const(x, BOOL) if isinstance(x, bool) else x for x in (bad_u, bad_k)]
         bad = fb.emit("select", [unknown, b[0], b[1]])
     if bad is not False:
-        _raise_reshape(fb, n, shape, bad, rt, neg, loc)
+        _raise_reshape(fb, n, shape, bad, rt, neg, loc, shown_reversed)
     if unknown is not False:
         m = (n // rest if rest else 0) if known(n) and known(rest) else fb.emit(
             "floordiv", [ic(fb, n), ic(fb, isel(fb, icmp(fb, "eq", rest, 0), 1, rest))])
@@ -97,7 +99,7 @@ def reshape(tr, a, shape, loc):
     return view_or_copy(tr, a, ok, shape, view_strides, loc)
 
 
-def _raise_reshape(fb, n, shape, bad, rt, neg, loc):
+def _raise_reshape(fb, n, shape, bad, rt, neg, loc, shown_reversed=False):
     """NumPy's size-mismatch ValueError; a run-time entry prints as a size
     or, when negative, as NumPy prints an unknown entry (dropped when
     leading, else 'newaxis'): one message per sign pattern (up to 3 run-time
@@ -115,7 +117,7 @@ def _raise_reshape(fb, n, shape, bad, rt, neg, loc):
                 shown[i] = -1
         args: list = []
         text = ("cannot reshape array of size " + _fmt_dim(n, args) + " into shape "
-                + _fmt_newshape(tuple(shown), args))
+                + _fmt_newshape(tuple(shown[::-1] if shown_reversed else shown), args))
         if len(args) > 8:
             args, text = [], "cannot reshape the array into the given shape"
         if cond is True and not args:

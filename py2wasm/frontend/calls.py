@@ -293,7 +293,9 @@ def _array_call(tr, fn, args, kwargs, loc):
         return ufunc_methods.call(tr, uf, fn.__name__, list(args), dict(kwargs), loc)
     if isinstance(fn, npargs.ArrayMethod):
         from . import complex_calls
-        if complex_calls.wants(None, [fn.arr] + list(args), kwargs):
+        orders = fn.name in ("flatten", "ravel", "copy")  # a.flatten("F"): an order, not complex64
+        if complex_calls.wants(None, [fn.arr] + [x for x in args if not (
+                orders and isinstance(x, str))], kwargs):
             return complex_calls.call_method(tr, fn, args, kwargs, loc)
         return nplib.call_method(tr, fn, args, kwargs, loc)
     if isinstance(fn, type) and issubclass(fn, BaseException):

@@ -197,13 +197,15 @@ def call(tr, fn, args, kwargs, loc):
     if name in ("vstack", "hstack") and len(args) == 1 and not kwargs:
         return (vstack if name == "vstack" else hstack)(tr, args[0], loc)
     if name == "reshape":
-        b = bind(loc, name, args, kwargs, [("a", REQUIRED), ("shape", REQUIRED)])
-        return array_shapes.reshape(tr, as_array(tr, b["a"], loc), array_shapes.shape_arg(b["shape"], loc), loc)
+        b = bind(loc, name, args, kwargs, [("a", REQUIRED), ("shape", REQUIRED), ("order", "C")])
+        return _reshape(tr, as_array(tr, b["a"], loc), array_shapes.shape_arg(b["shape"], loc),
+                        b["order"], loc)
     if name == "transpose":
         b = bind(loc, name, args, kwargs, [("a", REQUIRED), ("axes", None)])
         return array_shapes.transpose(tr, as_array(tr, b["a"], loc), b["axes"], loc)
-    if name == "ravel" and len(args) == 1 and not kwargs:
-        return ravel(tr, as_array(tr, args[0], loc), loc)
+    if name == "ravel":
+        b = bind(loc, name, args, kwargs, [("a", REQUIRED), ("order", "C")])
+        return _ravel(tr, as_array(tr, b["a"], loc), b["order"], loc)
     if name in ("shape", "size", "ndim") and len(args) == 1 and not kwargs:
         if not is_array(args[0]) and not isinstance(args[0], tuple) and _scalar(args[0]):
             return {"shape": (), "size": 1, "ndim": 0}[name]  # a number: 0-d
@@ -372,16 +374,22 @@ def call_method(tr, m: ArrayMethod, args, kwargs, loc):
             raise error(loc, "a.dot(b) takes one argument", "", E_TYPE)
         return dot(tr, a, args[0], loc)
     if name == "reshape":
-        if kwargs:
-            raise error(loc, "reshape keyword arguments are not supported", "",
-                        E_UNSUPPORTED_CALL)
+        if set(kwargs) - {"order"}:
+            raise error(loc, "reshape keyword arguments other than order= are not supported",
+                        "", E_UNSUPPORTED_CALL)
         shape = args[0] if len(args) == 1 and isinstance(args[0], tuple) else tuple(args)
-        return array_shapes.reshape(tr, a, array_shapes.shape_arg(shape, loc), loc)
-    if name == "ravel" and not args and not kwargs:
-        return ravel(tr, a, loc)
-    if name in ("flatten", "copy") and not args and not kwargs:
+        return _reshape(tr, a, array_shapes.shape_arg(shape, loc), kwargs.get("order", "C"), loc)
+    if name == "ravel":
+        b = bind(loc, name, args, kwargs, [("order", "C")])
+        return _ravel(tr, a, b["order"], loc)
+    if name == "flatten":
+        b = bind(loc, name, args, kwargs, [("order", "C")])
+        if _order(b["order"], loc) == "F":  # a C-ordered copy of the transpose, raveled
+            a = array_shapes.transpose(tr, a, None, loc)
         c = array_assign.copy(tr, a, loc)
-        return c if name == "copy" else Arr(c.dtype, c.ptr, (A.size_of(fb, c),), None, c.root)
+        return Arr(c.dtype, c.ptr, (A.size_of(fb, c),), None, c.root)
+    if name == "copy" and not args and not kwargs:
+        return array_assign.copy(tr, a, loc)
     if name == "astype":
         b = bind(loc, name, args, kwargs, [("dtype", REQUIRED)])
         dt = dtype_arg(b["dtype"], loc)
@@ -424,6 +432,36 @@ def call_method(tr, m: ArrayMethod, args, kwargs, loc):
         return r
     raise error(loc, f"array method {name}() with these arguments is not supported",
                 "see the supported NumPy subset", E_UNSUPPORTED_CALL)
+
+
+def _order(order, loc) -> str:
+    """order= of reshape/ravel/flatten: "C" or "F" ("A" and "K" depend on the
+    run-time layout: refused)."""
+    if order is None:
+        return "C"
+    if order not in ("C", "F", "c", "f"):
+        raise error(loc, f"order={order!r} is not supported here", "use order='C' or 'F'",
+                    E_UNSUPPORTED_CALL)
+    return order.upper()
+
+
+def _ravel(tr, a, order, loc):
+    """ravel in C order, or in Fortran order: the transpose's C ravel (a view
+    where NumPy gives one: a Fortran-contiguous a)."""
+    if _order(order, loc) == "F":
+        a = array_shapes.transpose(tr, a, None, loc)
+    return ravel(tr, a, loc)
+
+
+def _reshape(tr, a, shape, order, loc):
+    """reshape in C order, or in Fortran order: reading and writing the
+    elements with the first index fastest, i.e. the transpose reshaped to
+    the reversed shape, transposed back (views where NumPy gives them)."""
+    if _order(order, loc) == "C":
+        return array_shapes.reshape(tr, a, shape, loc)
+    t = array_shapes.reshape(tr, array_shapes.transpose(tr, a, None, loc), tuple(shape)[::-1],
+                             loc, shown_reversed=True)
+    return array_shapes.transpose(tr, t, None, loc)
 
 
 def _scalar(v) -> bool:

@@ -280,6 +280,22 @@ def rot90(tr, m, k, axes, loc):
     return flip(tr, _transposed(tr, a, order), axes[1], loc)
 
 
+def expand_dims(tr, a, axis, loc):
+    """np.expand_dims(a, axis): a view with a new axis of length 1 at each
+    position of `axis` (an int or a tuple, counted in the result's axes)."""
+    a = as_array_value(tr, a, loc)
+    axes = axis if isinstance(axis, tuple) else (axis,)
+    nd = a.ndim + len(axes)
+    new = set()
+    for ax in axes:
+        d = _axis(ax, nd, loc)
+        if d in new:
+            raise TraceRaise("ValueError", "repeated axis")
+        new.add(d)
+    key = tuple(None if d in new else slice(None) for d in range(nd))
+    return array_indexing.getitem(tr, a, key, loc)
+
+
 # --- dispatch tables ----------------------------------------------------------------------
 
 def FUNCS(REQ):
@@ -296,6 +312,8 @@ def FUNCS(REQ):
         "atleast_3d": (None, lambda tr, args, kwargs, loc: _atleast(tr, args, kwargs, loc, 3)),
         "squeeze": ([("a", REQ), ("axis", None)],
                     lambda tr, loc, a, axis: squeeze(tr, a, axis, loc)),
+        "expand_dims": ([("a", REQ), ("axis", REQ)],
+                        lambda tr, loc, a, axis: expand_dims(tr, a, axis, loc)),
         "moveaxis": ([("a", REQ), ("source", REQ), ("destination", REQ)],
                      lambda tr, loc, a, source, destination: moveaxis(tr, a, source,
                                                                       destination, loc)),
