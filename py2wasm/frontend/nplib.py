@@ -139,6 +139,8 @@ def call(tr, fn, args, kwargs, loc):
         return linspace(tr, args, kwargs, loc)
     if name in ("eye", "identity"):
         return eye(tr, args, kwargs, loc, name)
+    if name in ("array", "asarray", "copy") and set(kwargs) & {"copy", "order", "ndmin"}:
+        return _array_keywords(tr, name, args, kwargs, loc)
     if name in ("array", "asarray", "copy", "ascontiguousarray"):
         b = bind(loc, name, args, kwargs, [("a", REQUIRED), ("dtype", None)])
         dt = dtype_arg(b["dtype"], loc)
@@ -390,6 +392,9 @@ def call_method(tr, m: ArrayMethod, args, kwargs, loc):
         return Arr(c.dtype, c.ptr, (A.size_of(fb, c),), None, c.root)
     if name == "copy" and not args and not kwargs:
         return array_assign.copy(tr, a, loc)
+    if name == "copy":  # a.copy(order=): "C" unless asked
+        b = bind(loc, name, args, kwargs, [("order", "C")])
+        return _array_keywords(tr, "copy", [a], {"order": b["order"]}, loc)
     if name == "astype":
         b = bind(loc, name, args, kwargs, [("dtype", REQUIRED)])
         dt = dtype_arg(b["dtype"], loc)
@@ -432,6 +437,50 @@ def call_method(tr, m: ArrayMethod, args, kwargs, loc):
         return r
     raise error(loc, f"array method {name}() with these arguments is not supported",
                 "see the supported NumPy subset", E_UNSUPPORTED_CALL)
+
+
+_NO_COPY = ("Unable to avoid copy while creating an array as requested.\nIf using "
+            "`np.array(obj, copy=False)` replace it with `np.asarray(obj)` to allow a copy when "
+            "needed (no behavior change in NumPy 1.x).\nFor more details, see "
+            "https://numpy.org/devdocs/numpy_2_0_migration_guide.html"
+            "#adapting-to-changes-in-the-copy-keyword.")
+
+
+def _array_keywords(tr, name, args, kwargs, loc):
+    """np.array(a, dtype, copy=, order=, ndmin=), np.asarray(a, dtype, order=,
+    copy=), np.copy(a, order=): copy=True a new array (order "K" as a's
+    layout, "C", or "F": the transpose's C copy transposed back), None the
+    array itself where no copy is needed (its dtype, no order asked), False
+    that or NumPy's ValueError; ndmin= leading axes of length 1 (a view)."""
+    params = {"array": [("a", REQUIRED), ("dtype", None), ("copy", True), ("order", "K"),
+                        ("ndmin", 0)],
+              "asarray": [("a", REQUIRED), ("dtype", None), ("order", None), ("copy", None)],
+              "copy": [("a", REQUIRED), ("order", "K")]}[name]
+    b = bind(loc, name, args, kwargs, params)
+    copy, order, ndmin = b.get("copy", True), b["order"], b.get("ndmin", 0)
+    if copy not in (True, False, None) or type(ndmin) is not int:
+        raise error(loc, f"numpy.{name}: copy= and ndmin= must be known when compiling", "",
+                    E_UNSUPPORTED_CALL)
+    if order not in (None, "K", "C", "F", "k", "c", "f"):
+        raise error(loc, f"numpy.{name}(order={order!r}) is not supported",
+                    "use order='C', 'F' or 'K'", E_UNSUPPORTED_CALL)
+    order = (order or "K").upper()
+    dt = dtype_arg(b.get("dtype"), loc)
+    a = b["a"]
+    if copy is not True and isinstance(a, Arr) and dt in (None, a.dtype) and order == "K":
+        r = a  # no copy needed: the array itself
+    elif copy is False and not isinstance(a, Ew):
+        raise TraceRaise("ValueError", _NO_COPY)
+    elif order == "F":
+        x = array_from(tr, a, dt, loc, "C") if not is_array(a) else a
+        x = array_shapes.transpose(tr, x if dt in (None, x.dtype) else A.astype_node(x, dt),
+                                   None, loc)
+        r = array_shapes.transpose(tr, array_assign.copy(tr, x, loc, "C"), None, loc)
+    else:
+        r = array_from(tr, a, dt, loc, order)
+    if r.ndim < ndmin:
+        r = array_indexing.getitem(tr, r, (None,) * (ndmin - r.ndim) + (Ellipsis,), loc)
+    return r
 
 
 def _order(order, loc) -> str:
