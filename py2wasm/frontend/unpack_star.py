@@ -25,6 +25,8 @@ class StarUnpackOps:
         loc = self.loc_of(ins)
         if isinstance(v, range):
             v = tuple(v)
+        if isinstance(v, ListLit):  # `first, *rest = [a, b, c]`: a display's known items
+            v = tuple(v.items)
         want = before + after
         if isinstance(v, tuple):
             if len(v) < want:

@@ -63,3 +63,18 @@ def test_star_items_and_calls():
     c = py2wasm.compile(star_calls)
     for args in [(1, 2, 3), (-4, 0, 7)]:
         assert c(*args) == star_calls(*args)
+
+
+def of_a_display(n: int, x: float):
+    first, *rest = [n, 2, 3, 4]
+    *init, last = [x, x * 2]
+    a, *b, c = [n, x]
+    return first, rest, [*rest, n], init, last, a, b, c
+
+
+def test_star_unpack_of_a_list_display():
+    """a list display's items are known in number: split when compiling,
+    the starred target a new list"""
+    c = py2wasm.compile(of_a_display)
+    for args in [(7, 2.5), (0, -1.0)]:
+        assert repr(c(*args)) == repr(of_a_display(*args))
