@@ -142,6 +142,33 @@ def mask_getitem(tr, a: Arr, mask, loc) -> Arr:
     return out
 
 
+def mask_value(tr, a: Arr, mask, value, loc) -> Arr:
+    """The array assigned by `a[mask] = value` checked as NumPy checks it
+    (a 0-d or 1-D value of one element or one per true element: NumPy's
+    TypeError and ValueError), as a contiguous 1-D array
+    not sharing a's memory (the mask's shape is checked first: `_mask_check`)."""
+    fb = tr.fb
+    if value.ndim > 1:  # NumPy's words (also for leading axes of length 1)
+        raise TraceRaise("TypeError", "NumPy boolean array indexing assignment requires a "
+                         f"0 or 1-dimensional input, input has {value.ndim} dimensions")
+    value = materialize(tr, value, loc, contiguous=True)
+    if value.ndim == 0:  # one value for every true element
+        value = Arr(value.dtype, value.ptr, (1,), None, value.root)
+    if value.root is not None and value.root == a.root:
+        value = copy(tr, value, loc)
+    count = _mask_count(tr, materialize(tr, mask, loc), loc)
+    n = value.shape[0]
+    bad = band(fb, icmp(fb, "ne", n, count), icmp(fb, "ne", n, 1))
+    msg = ("NumPy boolean array indexing assignment cannot assign {0} input values to the "
+           "{1} output values where the mask is true")
+    if bad is True:
+        raise TraceRaise("ValueError", msg.format(n, count))
+    if bad is not False:
+        fb.emit_multi("raise_if_fmt", [bad, ic(fb, n), ic(fb, count)],
+                      {"exc": "ValueError", "msg": msg}, loc=loc)
+    return value
+
+
 def mask_setitem(tr, a: Arr, mask, value, loc) -> None:
     """a[mask] = value: a number, or an array of one value per true element
     (or of one element), in C order."""
@@ -149,25 +176,8 @@ def mask_setitem(tr, a: Arr, mask, value, loc) -> None:
     _mask_check(tr, a, mask, loc)
     mask = materialize(tr, mask, loc)
     if is_array(value):
-        if value.ndim > 1:  # NumPy's words (also for leading axes of length 1)
-            raise TraceRaise("TypeError", "NumPy boolean array indexing assignment requires a "
-                             f"0 or 1-dimensional input, input has {value.ndim} dimensions")
-        value = materialize(tr, value, loc, contiguous=True)
-        if value.ndim == 0:  # one value for every true element
-            value = Arr(value.dtype, value.ptr, (1,), None, value.root)
-        if value.root is not None and value.root == a.root:
-            value = copy(tr, value, loc)
-        count = _mask_count(tr, mask, loc)
-        n = value.shape[0]
-        bad = band(fb, icmp(fb, "ne", n, count), icmp(fb, "ne", n, 1))
-        msg = ("NumPy boolean array indexing assignment cannot assign {0} input values to the "
-               "{1} output values where the mask is true")
-        if bad is True:
-            raise TraceRaise("ValueError", msg.format(n, count))
-        if bad is not False:
-            fb.emit_multi("raise_if_fmt", [bad, ic(fb, n), ic(fb, count)],
-                          {"exc": "ValueError", "msg": msg}, loc=loc)
-        step = isel(fb, icmp(fb, "eq", n, 1), 0, 1)
+        value = mask_value(tr, a, mask, value, loc)
+        step = isel(fb, icmp(fb, "eq", value.shape[0], 1), 0, 1)
     else:  # a NumPy scalar is cast like astype (a Python number is range-checked)
         x = scalar_to_dtype(tr, value, a.dtype, loc, np_astype=True)
     plan = Plan(fb, Ew("where", (mask, a, a), a.dtype, a.shape, ("bool", a.dtype, a.dtype)),
@@ -224,11 +234,10 @@ def _slice_bound(x, loc, fb):
     return nps.demote(x, loc=loc)
 
 
-def _no_complex_fancy(a, key, loc):
+def _complex_fancy(a, key) -> bool:
+    """A complex array indexed by a mask or an integer array (complex_fancy.py)."""
     from . import indexing_fancy
-    if _cx(a.dtype) and (indexing_fancy.wants_fancy(a, key) or _is_mask(key)):
-        raise error(loc, "indexing a complex array with an integer or boolean array is not "
-                    "supported", "use slices, or loop over the indices", E_UNSUPPORTED_VALUE)
+    return _cx(a.dtype) and (indexing_fancy.wants_fancy(a, key) or _is_mask(key))
 
 
 def getitem(tr, a, key, loc, _addr=False):
@@ -237,7 +246,9 @@ def getitem(tr, a, key, loc, _addr=False):
     a = materialize(tr, a, loc)
     fb = tr.fb
     from . import indexing_fancy
-    _no_complex_fancy(a, key, loc)
+    if _complex_fancy(a, key):
+        from . import complex_fancy
+        return complex_fancy.getitem(tr, a, key, loc)
     if indexing_fancy.wants_fancy(a, key):
         return indexing_fancy.getitem(tr, a, key, loc)
     if _is_mask(key):
@@ -322,7 +333,11 @@ def setitem(tr, a, key, value, loc):
                     "store the expression in a variable first", E_TYPE)
     check_writeable(tr.fb, a, "assignment destination is read-only", loc)
     from . import indexing_fancy, lists
-    _no_complex_fancy(a, key, loc)
+    if _complex_fancy(a, key):
+        from . import complex_fancy
+        if lists.is_list(value):
+            value = lists.to_array(tr, value, loc)
+        return complex_fancy.setitem(tr, a, key, value, loc)
     pylist = lists.is_list(value)
     if pylist and (indexing_fancy.wants_fancy(a, key) or _is_mask(key)):
         value, pylist = lists.to_array(tr, value, loc), False
