@@ -50,7 +50,8 @@ ORDER_METHODS = frozenset(("max", "min", "argmax", "argmin", "sort", "argsort", 
                            "any", "all"))
 METHODS = frozenset(("sum", "prod", "mean", "conj", "conjugate", "copy", "astype", "reshape",
                      "ravel", "flatten", "transpose", "dot", "fill", "item", "cumsum",
-                     "cumprod", "diagonal", "trace", "swapaxes")) | ORDER_METHODS
+                     "cumprod", "diagonal", "trace", "swapaxes", "repeat", "take", "var",
+                     "std")) | ORDER_METHODS
 _HINT = ("supported with complex values: zeros ones empty full (*_like) array asarray copy "
          "astype reshape ravel transpose real imag conj abs angle exp log sqrt sin cos tan "
          "sinh cosh tanh + - * / ** power == != < <= > >= maximum minimum sum prod mean cumsum "
@@ -153,6 +154,9 @@ def call(tr, fn, args, kwargs, loc):
         return array_from(tr, b["a"], b["dtype"], loc)
     if name in _SAFE_NPLIB:
         return nplib.call(tr, fn, args, kwargs, loc)
+    from . import complex_select  # tile repeat take triu tril var std
+    if name in complex_select.FUNCS and getattr(fn, "__module__", "") == "numpy":
+        return complex_select.call(tr, name, args, kwargs, loc)
     module = getattr(fn, "__module__", None)   # numpy.linalg.eig, not numpy.eig
     _refuse(loc, f"{module if module in ('numpy.linalg', 'numpy.fft') else 'numpy'}.{name}()")
 
@@ -196,6 +200,9 @@ def call_method(tr, m, args, kwargs, loc):
         z = A.load(fb, a, [0] * a.ndim)
         from .complexes import make as py_make
         return py_make(z.re, z.im)
+    from . import complex_select
+    if name in complex_select.METHODS and A.is_array(a) and a.dtype in CX_PART:
+        return complex_select.call_method(tr, a, name, args, kwargs, loc)
     if name in METHODS and A.is_array(a) and (a.dtype in CX_PART or name == "astype"):
         return nplib.call_method(tr, m, args, kwargs, loc)
     _refuse(loc, f"the array method {name}()")

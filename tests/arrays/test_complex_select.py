@@ -1,0 +1,41 @@
+"""np.tile, np.repeat, np.take (functions and methods), np.triu/tril and
+np.var/np.std (functions and methods: axis=, ddof=, keepdims=) of complex
+arrays (frontend/complex_select.py) compiled vs NumPy on every target, bit
+for bit: complex128 and complex64 (whose var divides its mean in
+complex128, as NumPy's intp count makes it), empty arrays, transposed views,
+NumPy's IndexError for an empty axis."""
+import copy
+
+import numpy as np
+import pytest
+
+import py2wasm
+from tests.corpus.test_science import outcome, same
+
+R = np.random.default_rng(3)
+Z = R.normal(size=5) + 1j * R.normal(size=5)
+M = R.normal(size=(3, 4)) + 1j * R.normal(size=(3, 4))
+ARGS = [(Z, M, 2), (Z.astype(np.complex64), M.astype(np.complex64), 1), (Z[:0], M[:0], 0),
+        (Z[::-1], M.T, -1)]
+def cs_var_std(z, m, k): return np.var(z), np.std(z), z.var(), z.std(ddof=1), np.var(m, axis=0), np.std(m, axis=1, keepdims=True), m.var(axis=(0, 1)), np.var(m, ddof=k)
+def cs_tile_rep(z, m, k): return np.tile(z, 2), np.tile(m, (2, 1)), np.tile(z, (2, 2)), np.repeat(z, 2), np.repeat(m, 2, axis=1), m.repeat(k + 2), np.repeat(z, np.arange(z.shape[0]))
+def cs_take(z, m, k): return np.take(z, [0, 1]), np.take(m, [1], axis=1), m.take(k), z.take([k])
+def cs_tri(z, m, k): return np.triu(m), np.tril(m, -1), np.triu(m, k), np.tril(np.outer(z, z))
+def cs_take_oob(z, m, k): return np.take(z, [9])
+
+
+FUNCS = [v for k, v in sorted(globals().items()) if k.startswith("cs_")]
+
+
+@pytest.mark.parametrize("target", ["mvp", "simd", "relaxed-simd"])
+@pytest.mark.parametrize("fn", FUNCS, ids=lambda f: f.__name__)
+def test_complex_select_like_numpy(fn, target):
+    c = py2wasm.compile(fn, target=target)
+    for args in ARGS:
+        with np.errstate(all="ignore"):
+            want = outcome(fn, copy.deepcopy(args))
+        got = outcome(c, copy.deepcopy(args))
+        if want[0] != "ok" or got[0] != "ok":
+            assert got[:2] == want[:2], (fn.__name__, args)
+            continue
+        assert same(got[1], want[1], 0, 0) is None, (fn.__name__, args, got[1], want[1])
