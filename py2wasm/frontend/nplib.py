@@ -353,6 +353,11 @@ def attribute(tr, a, name, loc):
         return A._itemsize(a.dtype)
     if name == "nbytes":
         return imul(fb, A.size_of(fb, a), A._itemsize(a.dtype))
+    if name in ("real", "imag"):  # of a real array: itself, or read-only zeros
+        if name == "real":
+            return a
+        z = full(tr, a.shape, 0, a.dtype, loc)
+        return Arr(z.dtype, z.ptr, z.shape, z.strides, z.root, readonly=True)
     if name == "flat":  # frontend/array_flat.py
         from .array_flat import make
         return make(tr, a, loc)

@@ -173,6 +173,20 @@ def extra_expr(g, d, want_nd, k=None):
             z = T(ast.BinOp(a, r.choice([ast.Mult, ast.Add, ast.Div])(), wn), "z")
         if r.random() < 0.3:
             z = np_call("conj", [z], "z")
+        u = r.random()  # complex masks, triangles, repeats, variances (twelfth session)
+        if u < 0.1:
+            z = T(ast.Subscript(z, T(ast.Compare(np_call("abs", [z], t), [ast.Gt()],
+                                                 [const(r.choice([0.5, 1.0, 2.0]), FLOAT)]),
+                                     A("bool", t[2])), L), "z")
+        elif u < 0.16 and t[2] == 2:
+            z = np_call(r.choice(["triu", "tril"]), [z, const(r.choice([0, 1, -1]), INT)], "z")
+        elif u < 0.22:
+            z = np_call("repeat", [z, const(r.choice([1, 2]), INT)], "z")
+        elif u < 0.3:
+            kws = [ast.keyword("axis", const(r.choice([0, -1]), INT))] if r.random() < 0.7 else []
+            if r.random() < 0.3:
+                kws.append(ast.keyword("ddof", const(1, INT)))
+            z = np_call(r.choice(["var", "std"]), [z], "z", kws)
         part = r.choice(["real", "imag"])
         src = ast.unparse(z)
         try:
