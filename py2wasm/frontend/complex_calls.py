@@ -41,7 +41,7 @@ MOVEMENT = ("concatenate", "stack", "vstack", "hstack", "column_stack", "dstack"
 _SAFE_NPLIB = frozenset(("zeros", "ones", "empty", "full", "zeros_like", "ones_like",
                          "empty_like", "full_like", "copy", "reshape", "transpose", "ravel",
                          "shape", "size", "ndim", "ascontiguousarray", "diagonal", "trace",
-                         "swapaxes", "moveaxis")) | frozenset(MOVEMENT)
+                         "swapaxes", "moveaxis", "isclose", "allclose")) | frozenset(MOVEMENT)
 # ordering, selection and boolean tests: complex_order
 ORDER_FUNCTIONS = frozenset(("max", "min", "amax", "amin", "argmax", "argmin", "sort", "argsort",
                              "where", "nonzero", "count_nonzero", "argwhere", "any", "all",

@@ -101,12 +101,15 @@ def _operand(tr, loc, v, name, what):
     if is_array(v) or isinstance(v, (tuple, A.ListLit)):
         a = as_arr(tr, A.unlist(v), loc, what) if not is_array(v) else v
         a = A.materialize(tr, a, loc, order="K")
-        if a.dtype not in _REAL:
+        if a.dtype not in _REAL + ("complex128", "complex64") or (
+                a.dtype not in _REAL and name not in ("isclose", "allclose")):
             raise _unsupported(loc, f"{name} of {a.dtype} data", "compare the real and imaginary "
                                "parts separately")
         if a.ndim == 0:
             raise _unsupported(loc, f"{name} of a 0-d array")
         return a
+    if isinstance(v, complex) and name in ("isclose", "allclose"):  # NumPy keeps it a Python
+        return v                                                       # complex (abs: hypot)
     if not _number(v):
         raise _unsupported(loc, f"{name} of a {A._tn(v)}", "pass arrays or numbers")
     return v

@@ -1,5 +1,5 @@
 """np.tile, np.repeat, np.take (functions and methods), np.triu/tril and
-np.var/np.std (functions and methods: axis=, ddof=, keepdims=) of complex
+np.var/np.std (functions and methods: axis=, ddof=, keepdims=), np.isclose and np.allclose of complex
 arrays (frontend/complex_select.py) compiled vs NumPy on every target, bit
 for bit: complex128 and complex64 (whose var divides its mean in
 complex128, as NumPy's intp count makes it), empty arrays, transposed views,
@@ -38,4 +38,30 @@ def test_complex_select_like_numpy(fn, target):
         if want[0] != "ok" or got[0] != "ok":
             assert got[:2] == want[:2], (fn.__name__, args)
             continue
+        assert same(got[1], want[1], 0, 0) is None, (fn.__name__, args, got[1], want[1])
+
+
+ZC = np.array([1 + 2j, -0.5 + 0j, 3 - 1j, np.nan + 0j, np.inf + 1j, 1j * np.inf])
+
+
+def close_arrays(z, e):
+    return (np.isclose(z, z + e), np.isclose(z, z + 1j * e, rtol=0, atol=e / 2),
+            np.isclose(z, z, equal_nan=True), np.allclose(z[:3], z[:3] * (1 + e)),
+            np.isclose(z.real, z), np.allclose(z, z, equal_nan=True))
+
+
+def close_scalars(z, e):
+    return np.isclose(z, 1 + 2j), np.isclose(z, 3.0), np.allclose(z[:1], 1 + 2j)
+
+
+@pytest.mark.parametrize("fn", [close_arrays, close_scalars], ids=lambda f: f.__name__)
+def test_complex_isclose_like_numpy(fn):
+    """np.isclose/np.allclose of complex values: NumPy's formula traced
+    (frontend/npfuncs_close.py), a Python complex kept a Python complex"""
+    c = py2wasm.compile(fn, target="simd")
+    for args in [(ZC, 1e-9), (ZC.astype(np.complex64), 1e-3), (ZC[:0], 0.5)]:
+        with np.errstate(all="ignore"):
+            want = outcome(fn, copy.deepcopy(args))
+        got = outcome(c, copy.deepcopy(args))
+        assert want[0] == got[0] == "ok", (got, want)
         assert same(got[1], want[1], 0, 0) is None, (fn.__name__, args, got[1], want[1])
