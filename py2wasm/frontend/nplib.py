@@ -260,13 +260,25 @@ def round_(tr, a, d, loc):
     """np.round(a, decimals) as NumPy's PyArray_Round: floats rint(a * 10**d) /
     10**d (d < 0: rint(a / 10**-d) * 10**-d); integers a copy for d >= 0,
     else the same float64 computation cast back to the integer dtype."""
-    if type(d) is not int:
-        raise error(loc, "numpy.round decimals= must be an int known when compiling", "",
-                    E_TYPE)
+    from . import npscalars
+    d = npscalars.demote(d, tr.fb, loc) if npscalars.is_np(d) else d
+    if type(d) is not int and not (isinstance(d, Var) and d.type is I64):
+        raise error(loc, "numpy.round decimals= must be an int", "", E_TYPE)
     a = as_array(tr, a, loc) if isinstance(a, tuple) else a
+    if not is_array(a) and (npscalars.is_np(a) or scalar_type(a) is not None):
+        # a number: NumPy rounds it as a 0-d array of its dtype (a NumPy scalar
+        # results, computed as for arrays, not Python's correctly rounded round)
+        from .npfuncs_reduce import number_as_array
+        one = number_as_array(tr, a, loc)
+        if not is_array(one):
+            raise error(loc, f"numpy.round of a {A._tn(a)} is not supported", "", E_TYPE)
+        r = materialize(tr, round_(tr, one, d, loc), loc)
+        return npscalars.make(r.dtype, A.load(tr.fb, r, [0])) if r.dtype != "bool" else \
+            A.load(tr.fb, r, [0])
     if not is_array(a):
-        raise error(loc, "numpy.round of a scalar is not supported", "use round(x, n)",
-                    E_UNSUPPORTED_CALL)
+        raise error(loc, f"numpy.round of a {A._tn(a)} is not supported", "", E_TYPE)
+    if isinstance(d, Var):
+        return _round_runtime(tr, a, d, loc)
     if a.dtype == "bool":  # NumPy: float16 for decimals=0, else a casting TypeError
         if d == 0:
             raise error(loc, "numpy.round of a bool array gives float16, which is not supported",
@@ -288,6 +300,44 @@ def round_(tr, a, d, loc):
             tr, np.multiply, [a, k], loc)], loc), k], loc)
     return A.ufunc_node(tr, np.multiply, [A.ufunc_node(tr, np.rint, [A.ufunc_node(
         tr, np.divide, [a, k], loc)], loc), k], loc)
+
+
+def _round_runtime(tr, a, d, loc):
+    """np.round(a, d) with d known only at run time: both of NumPy's formulas
+    (d >= 0: rint(a * k) / k; d < 0: rint(a / k) * k, k = 10.0 ** |d| as
+    NumPy's power_of_ten makes it: ten multiplications by 10.0 from 1.0 are
+    its table, then its steps), chosen by d's sign; integers: a copy for d >=
+    0, else the float64 computation cast back."""
+    fb = tr.fb
+    if a.dtype == "bool" or a.dtype not in A.DTYPES:
+        raise error(loc, f"numpy.round of a {a.dtype} array with run-time decimals is not "
+                    "supported", "", E_UNSUPPORTED_CALL)
+    n = isel(fb, icmp(fb, "lt", d, 0), fb.emit("sub", [fb.const(0), d]), d)
+    k = _runtime_power_of_ten(tr, n, loc)
+    pos = icmp(fb, "ge", d, 0)
+    down = A.ufunc_node(tr, np.multiply, [A.ufunc_node(tr, np.rint, [A.ufunc_node(
+        tr, np.divide, [a, k], loc)], loc), k], loc)
+    if a.dtype not in ("float64", "float32"):
+        up = array_assign.copy(tr, a, loc)
+        down = A.astype_node(down, a.dtype)
+    else:
+        up = A.ufunc_node(tr, np.divide, [A.ufunc_node(tr, np.rint, [A.ufunc_node(
+            tr, np.multiply, [a, k], loc)], loc), k], loc)
+    return A.where_node(tr, pos, up, down, loc)
+
+
+def _py_power_of_ten(n):
+    r = 1.0
+    for _ in range(n):
+        r *= 10.0
+        if r == math.inf:
+            break
+    return r
+
+
+def _runtime_power_of_ten(tr, n, loc):
+    from .calls import call_python
+    return call_python(tr, _py_power_of_ten, [n], {}, loc, site=loc, public="numpy.round")
 
 
 def _int_clip_bound(fb, v, dtype, side):
