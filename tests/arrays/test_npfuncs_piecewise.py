@@ -1,7 +1,10 @@
 """frontend/npfuncs_piecewise.py: np.piecewise with numbers, lambdas, defs
 and NumPy ufuncs, the "otherwise" function, a single condition, later
 conditions winning, functions not called on empty selections, dtypes
-(NumPy's casting into x's dtype), 2-D views, and NumPy's ValueError."""
+(NumPy's casting into x's dtype), 2-D views, and NumPy's ValueError; np.select
+(NumPy's result type, its casts of numbers, its ValueError and TypeError)."""
+import copy
+
 import numpy as np
 import pytest
 
@@ -68,3 +71,26 @@ def test_refused():
     with pytest.raises(py2wasm.CompileError) as e:
         py2wasm.compile(pw_args)(X)
     assert "piecewise" in str(e.value) and "hint:" in str(e.value)
+
+
+# np.select (twelfth session): nested wheres with NumPy's result type and casts
+SEL_ARGS = [(np.arange(6.0) - 2, 1), (np.arange(6) - 2, 0), (np.arange(12.0).reshape(3, 4), 2),
+            (np.arange(4, dtype=np.float32), 3)]
+def sel(a, k): return np.select([a < 0, a < 2], [a, a * 2.5]), np.select([a < 1, a > 2], [1, 2.5], default=-1), np.select([a > k], [a])
+def sel_int8(a, k): return np.select([a < 2], [a.astype(np.int8)], default=100), np.select([a < 2], [a.astype(np.int8)], default=k * 150)
+def sel_bad(a, k): return np.select([a], [a])
+def sel_len(a, k): return np.select([a < 1], [a, a])
+def sel_bcast(a, k): return np.select([a < 1, a > 3], [0.5, a[..., :1]], default=a)
+
+
+@pytest.mark.parametrize("fn", [sel, sel_int8, sel_bad, sel_len, sel_bcast], ids=lambda f: f.__name__)
+def test_select_like_numpy(fn):
+    c = py2wasm.compile(fn)
+    for args in SEL_ARGS:
+        with np.errstate(all="ignore"):
+            want = outcome(fn, copy.deepcopy(args))
+        got = outcome(c, copy.deepcopy(args))
+        if want[0] != "ok" or got[0] != "ok":
+            assert got[:2] == want[:2], (fn.__name__, args)
+            continue
+        assert same(got[1], want[1], 0, 0) is None, (fn.__name__, args, got[1], want[1])
