@@ -296,6 +296,49 @@ def expand_dims(tr, a, axis, loc):
     return array_indexing.getitem(tr, a, key, loc)
 
 
+def sliding_window_view(tr, x, window_shape, axis, subok, writeable, loc):
+    """np.lib.stride_tricks.sliding_window_view: a read-only view whose last
+    axes walk a window along `axis` (all axes when None; an axis may be
+    windowed again), NumPy's ValueErrors for a negative window, one larger
+    than its axis, and mismatched counts."""
+    fb = tr.fb
+    if subok is not False or writeable is not False:
+        raise error(loc, "sliding_window_view with subok= or writeable= is not supported",
+                    "the view is read-only, as NumPy's default", E_UNSUPPORTED_CALL)
+    x = as_array_value(tr, x, loc, "x")
+    ws = window_shape if isinstance(window_shape, tuple) else (window_shape,)
+    ws = tuple(_int(w, loc, "window_shape") for w in ws)
+    if axis is None:
+        axes = tuple(range(x.ndim))
+        if len(ws) != len(axes):
+            raise TraceRaise("ValueError", "Since axis is `None`, must provide window_shape for "
+                             f"all dimensions of `x`; got {len(ws)} window_shape elements and "
+                             f"`x.ndim` is {x.ndim}.")
+    else:
+        axes = tuple(_axis(a, x.ndim, loc) for a in (axis if isinstance(axis, tuple) else (axis,)))
+        if len(ws) != len(axes):
+            raise TraceRaise("ValueError", "Must provide matching length window_shape and axis; "
+                             f"got {len(ws)} window_shape elements and {len(axes)} axes elements.")
+    for w in ws:
+        neg = A.icmp(fb, "lt", w, 0)
+        if neg is True:
+            raise TraceRaise("ValueError", "`window_shape` cannot contain negative values")
+        if neg is not False:
+            fb.raise_if(neg, "ValueError", "`window_shape` cannot contain negative values", loc)
+    st = A.strides_of(fb, x)
+    shape = list(x.shape)
+    for ax, w in zip(axes, ws):
+        big = A.icmp(fb, "lt", shape[ax], w)
+        msg = "window shape cannot be larger than input array shape"
+        if big is True:
+            raise TraceRaise("ValueError", msg)
+        if big is not False:
+            fb.raise_if(big, "ValueError", msg, loc)
+        shape[ax] = A.iadd(fb, A.isub(fb, shape[ax], w), 1)
+    return _view(x, x.ptr, tuple(shape) + ws, tuple(st) + tuple(st[ax] for ax in axes),
+                 readonly=True)
+
+
 # --- dispatch tables ----------------------------------------------------------------------
 
 def FUNCS(REQ):
@@ -322,6 +365,11 @@ def FUNCS(REQ):
         "broadcast_to": ([("array", REQ), ("shape", REQ), ("subok", False)],
                          lambda tr, loc, array, shape, subok: broadcast_to(tr, array, shape,
                                                                            subok, loc)),
+        "sliding_window_view": ([("x", REQ), ("window_shape", REQ), ("axis", None),
+                                 ("subok", False), ("writeable", False)],
+                                lambda tr, loc, x, window_shape, axis, subok, writeable:
+                                sliding_window_view(tr, x, window_shape, axis, subok, writeable,
+                                                    loc)),
         "rot90": ([("m", REQ), ("k", 1), ("axes", (0, 1))],
                   lambda tr, loc, m, k, axes: rot90(tr, m, k, axes, loc)),
     }
