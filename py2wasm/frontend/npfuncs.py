@@ -101,6 +101,8 @@ from .npfuncs_apply import FUNCS as _APPLY  # noqa: E402
 FUNCS.update(_APPLY(REQ))
 from .npfuncs_piecewise import FUNCS as _PIECEWISE  # noqa: E402
 FUNCS.update(_PIECEWISE(REQ))
+from .npfuncs_poly import FUNCS as _POLY  # noqa: E402
+FUNCS.update(_POLY(REQ))
 from . import npfuncs_nan as NAN  # noqa: E402
 FUNCS.update(NAN.FUNCS(REQ))
 from . import npfuncs_close as CL  # noqa: E402
