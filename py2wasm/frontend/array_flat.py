@@ -134,29 +134,35 @@ def get_iter(tr, fl: FlatIter, loc):
     return start_iter(tr, GenCall(_FL[a.ndim], [a], {}), loc)
 
 
-def _int_index(k) -> bool:
+def _index(tr, k, loc):
+    """An int index as array indexing takes it (NumPy integer scalars too, a
+    numpy.uint64 from 2**63 up: NumPy's OverflowError), or None."""
     from . import npscalars
-    k = npscalars.demote(k) if npscalars.is_np(k) else k
-    return not A.is_array(k) and scalar_type(k) in (I64, BOOL) and not isinstance(k, bool)
+    from .array_indexing import _index_value
+    if npscalars.is_np(k) and npscalars.dtype_name(k) not in A.INTS:
+        return None
+    k = _index_value(k, loc, tr.fb)
+    ok = not A.is_array(k) and scalar_type(k) is I64 and not isinstance(k, bool)
+    return k if ok else None
 
 
 def _slice_parts(tr, s: slice, loc):
-    from . import npscalars
     out = []
     for x in (s.start, s.stop, s.step):
-        if x is not None and not _int_index(x):
+        i = None if x is None else _index(tr, x, loc)
+        if x is not None and i is None:
             raise error(loc, f"a.flat sliced with a {A._tn(x)} bound is not supported",
                         "use ints", E_UNSUPPORTED_CALL)
-        out.append(npscalars.demote(x, tr.fb, loc) if x is not None else None)
+        out.append(i)
     return out
 
 
 def getitem(tr, fl: FlatIter, key, loc):
-    from . import npscalars
     if isinstance(key, slice):
         return _call(tr, _py_flat_slice, [fl.arr] + _slice_parts(tr, key, loc), loc)
-    if _int_index(key):
-        return _call(tr, _py_flat_get, [fl.arr, npscalars.demote(key, tr.fb, loc)], loc)
+    i = _index(tr, key, loc)
+    if i is not None:
+        return _call(tr, _py_flat_get, [fl.arr, i], loc)
     raise error(loc, f"a.flat indexed with a {A._tn(key)} is not supported",
                 "index it with an int or a slice", E_UNSUPPORTED_CALL)
 
@@ -192,8 +198,9 @@ def setitem(tr, fl: FlatIter, key, value, loc):
     if isinstance(key, slice):
         _call(tr, _py_flat_set_slice, [a] + _slice_parts(tr, key, loc) + [v], loc)
         return
-    if not _int_index(key):
+    i = _index(tr, key, loc)
+    if i is None:
         raise error(loc, f"a.flat indexed with a {A._tn(key)} is not supported",
                     "index it with an int or a slice", E_UNSUPPORTED_CALL)
     lo, hi = _fits(a.dtype, v)
-    _call(tr, _py_flat_set, [a, npscalars.demote(key, tr.fb, loc), v, lo, hi], loc)
+    _call(tr, _py_flat_set, [a, i, v, lo, hi], loc)

@@ -120,16 +120,19 @@ def item(tr, a, args, loc):
     from . import npscalars
     from .array_indexing import getitem
     from .calls import call_python
+    from .array_indexing import _index_value
     key = args[0] if len(args) == 1 and isinstance(args[0], tuple) else tuple(args)
     for k in key:
-        if is_array(k) or scalar_type(npscalars.demote(k)) not in (I64, BOOL):
+        if is_array(k) or isinstance(k, bool) or (
+                npscalars.is_np(k) and npscalars.dtype_name(k) not in _INTS) or (
+                not npscalars.is_np(k) and scalar_type(k) is not I64):
             raise _unsupported(loc, f"a.item() with a {A._tn(k)} index", "pass ints")
+    key = tuple(_index_value(k, loc, tr.fb) for k in key)  # NumPy ints as indices
     a = A.materialize(tr, a, loc)
     if len(key) == a.ndim:  # (a 1-D array's too: NumPy's message names the axis)
         r = getitem(tr, a, key, loc)
     elif len(key) == 1:
-        r = call_python(tr, _py_item_flat, [a, npscalars.demote(key[0], tr.fb, loc)], {}, loc,
-                        site=loc, public="item")
+        r = call_python(tr, _py_item_flat, [a, key[0]], {}, loc, site=loc, public="item")
     else:
         raise TraceRaise("ValueError", "incorrect number of indices for array")
     return npscalars.demote(r, tr.fb, loc)

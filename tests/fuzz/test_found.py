@@ -435,3 +435,33 @@ def test_numpy_scalar_stored_by_c_cast(src, target):
         want, got = (want, got) if isinstance(want, tuple) else ((want,), (got,))
         for w, g in zip(want, got):
             assert g.dtype == w.dtype and g.tolist() == w.tolist(), (g, w)
+
+
+# NumPy integer scalars index a.flat and a.item(...) as they index arrays
+# (a numpy.uint64 from 2**63 up: NumPy's OverflowError); py2wasm raised an
+# unlocated CompileError (found by a twelfth-session run, seed 880000
+# index 261: `p1.flat[p3:]` with p3 a numpy.uint64)
+def _flat_u64(a, k):
+    b = a.copy()
+    b.flat[k] = 9
+    return a.flat[k:], a.flat[k], a.item(k), b
+
+
+@pytest.mark.parametrize("target", TARGETS)
+def test_numpy_int_scalars_index_flat_and_item(target):
+    c = py2wasm.compile(_flat_u64, target=target)
+    a = np.arange(6.0).reshape(2, 3)
+    for k in (np.uint64(2), np.uint64(2**63 + 5), np.int8(-1), np.uint8(7)):
+        try:
+            want = ("ok", _flat_u64(a.copy(), k))
+        except Exception as e:  # noqa: BLE001 - compared by type and message
+            want = (type(e).__name__, str(e))
+        try:
+            got = ("ok", c(a.copy(), k))
+        except Exception as e:  # noqa: BLE001
+            got = (type(e).__name__, str(e))
+        assert got[0] == want[0], (k, got, want)
+        if want[0] == "ok":
+            assert all(np.array_equal(np.asarray(g), np.asarray(w)) for g, w in zip(got[1], want[1]))
+        else:
+            assert got[1] == want[1]
