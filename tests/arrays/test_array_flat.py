@@ -4,13 +4,12 @@ over the flat iterator (reading as they go, so writes in the body show),
 elements and slices read, numbers assigned to an element or a slice, with
 NumPy's exceptions (IndexError "out of bounds for size", the flat
 assignment's ValueError "Error setting single item of array.")."""
-import copy
 
 import numpy as np
 import pytest
 
 import py2wasm
-from tests.corpus.test_science import outcome, same
+from tests.arrays.like_numpy import check_like_numpy
 
 M = np.arange(12.0).reshape(4, 3)
 I32 = np.arange(6, dtype=np.int32).reshape(2, 3)
@@ -75,16 +74,7 @@ FUNCS = [v for k, v in sorted(globals().items()) if k.startswith(("flat_", "item
 @pytest.mark.parametrize("target", ["mvp", "simd"])
 @pytest.mark.parametrize("fn", FUNCS, ids=lambda f: f.__name__)
 def test_flat_and_item_like_numpy(fn, target):
-    c = py2wasm.compile(fn, target=target)
-    for args in ARGS:
-        with np.errstate(all="ignore"):
-            want = outcome(fn, copy.deepcopy(args))
-        got = outcome(c, copy.deepcopy(args))
-        if want[0] != "ok" or got[0] != "ok":
-            assert got[:2] == want[:2], (fn.__name__, args)
-            continue
-        assert same(got[1], want[1], 0, 0) is None, (fn.__name__, args, got[1], want[1])
-        assert same(got[2], want[2], 0, 0) is None, (fn.__name__, "arguments after the call")
+    check_like_numpy(fn, ARGS, target)
 
 
 def test_flat_of_an_array_value_is_refused():

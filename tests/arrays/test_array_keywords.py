@@ -3,13 +3,11 @@ and a.copy(order=) (frontend/nplib.py `_array_keywords`) compiled vs
 NumPy on every target: which results are the argument itself (writes show
 in it) and which are copies, NumPy's ValueError for copy=False where a copy
 is needed, Fortran-ordered copies (their ravel is a view, as NumPy's)."""
-import copy
 
 import numpy as np
 import pytest
 
-import py2wasm
-from tests.corpus.test_science import outcome, same
+from tests.arrays.like_numpy import check_like_numpy
 
 M = np.arange(12.0).reshape(4, 3)
 ARGS = [(M, 2), (np.asfortranarray(M), 3), (M[::2, ::-1], 1),
@@ -57,12 +55,4 @@ FUNCS = [v for k, v in sorted(globals().items()) if k.startswith("kw_")]
 @pytest.mark.parametrize("target", ["mvp", "simd", "relaxed-simd"])
 @pytest.mark.parametrize("fn", FUNCS, ids=lambda f: f.__name__)
 def test_array_keywords_like_numpy(fn, target):
-    c = py2wasm.compile(fn, target=target)
-    for args in ARGS:
-        want = outcome(fn, copy.deepcopy(args))
-        got = outcome(c, copy.deepcopy(args))
-        if want[0] != "ok" or got[0] != "ok":
-            assert got[:2] == want[:2], (fn.__name__, args)
-            continue
-        assert same(got[1], want[1], 0, 0) is None, (fn.__name__, args, got[1], want[1])
-        assert same(got[2], want[2], 0, 0) is None, (fn.__name__, "arguments after the call")
+    check_like_numpy(fn, ARGS, target)

@@ -4,13 +4,11 @@ arrays (frontend/complex_select.py) compiled vs NumPy on every target, bit
 for bit: complex128 and complex64 (whose var divides its mean in
 complex128, as NumPy's intp count makes it), empty arrays, transposed views,
 NumPy's IndexError for an empty axis."""
-import copy
 
 import numpy as np
 import pytest
 
-import py2wasm
-from tests.corpus.test_science import outcome, same
+from tests.arrays.like_numpy import check_like_numpy
 
 R = np.random.default_rng(3)
 Z = R.normal(size=5) + 1j * R.normal(size=5)
@@ -30,15 +28,7 @@ FUNCS = [v for k, v in sorted(globals().items()) if k.startswith("cs_")]
 @pytest.mark.parametrize("target", ["mvp", "simd", "relaxed-simd"])
 @pytest.mark.parametrize("fn", FUNCS, ids=lambda f: f.__name__)
 def test_complex_select_like_numpy(fn, target):
-    c = py2wasm.compile(fn, target=target)
-    for args in ARGS:
-        with np.errstate(all="ignore"):
-            want = outcome(fn, copy.deepcopy(args))
-        got = outcome(c, copy.deepcopy(args))
-        if want[0] != "ok" or got[0] != "ok":
-            assert got[:2] == want[:2], (fn.__name__, args)
-            continue
-        assert same(got[1], want[1], 0, 0) is None, (fn.__name__, args, got[1], want[1])
+    check_like_numpy(fn, ARGS, target)
 
 
 ZC = np.array([1 + 2j, -0.5 + 0j, 3 - 1j, np.nan + 0j, np.inf + 1j, 1j * np.inf])
@@ -58,10 +48,4 @@ def close_scalars(z, e):
 def test_complex_isclose_like_numpy(fn):
     """np.isclose/np.allclose of complex values: NumPy's formula traced
     (frontend/npfuncs_close.py), a Python complex kept a Python complex"""
-    c = py2wasm.compile(fn, target="simd")
-    for args in [(ZC, 1e-9), (ZC.astype(np.complex64), 1e-3), (ZC[:0], 0.5)]:
-        with np.errstate(all="ignore"):
-            want = outcome(fn, copy.deepcopy(args))
-        got = outcome(c, copy.deepcopy(args))
-        assert want[0] == got[0] == "ok", (got, want)
-        assert same(got[1], want[1], 0, 0) is None, (fn.__name__, args, got[1], want[1])
+    check_like_numpy(fn, [(ZC, 1e-9), (ZC.astype(np.complex64), 1e-3), (ZC[:0], 0.5)], must_succeed=True)

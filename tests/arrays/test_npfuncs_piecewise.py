@@ -3,12 +3,12 @@ and NumPy ufuncs, the "otherwise" function, a single condition, later
 conditions winning, functions not called on empty selections, dtypes
 (NumPy's casting into x's dtype), 2-D views, and NumPy's ValueError; np.select
 (NumPy's result type, its casts of numbers, its ValueError and TypeError)."""
-import copy
 
 import numpy as np
 import pytest
 
 import py2wasm
+from tests.arrays.like_numpy import check_like_numpy
 from tests.corpus.test_science import outcome, same
 
 
@@ -85,12 +85,4 @@ def sel_bcast(a, k): return np.select([a < 1, a > 3], [0.5, a[..., :1]], default
 
 @pytest.mark.parametrize("fn", [sel, sel_int8, sel_bad, sel_len, sel_bcast], ids=lambda f: f.__name__)
 def test_select_like_numpy(fn):
-    c = py2wasm.compile(fn)
-    for args in SEL_ARGS:
-        with np.errstate(all="ignore"):
-            want = outcome(fn, copy.deepcopy(args))
-        got = outcome(c, copy.deepcopy(args))
-        if want[0] != "ok" or got[0] != "ok":
-            assert got[:2] == want[:2], (fn.__name__, args)
-            continue
-        assert same(got[1], want[1], 0, 0) is None, (fn.__name__, args, got[1], want[1])
+    check_like_numpy(fn, SEL_ARGS)

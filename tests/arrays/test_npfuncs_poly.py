@@ -2,13 +2,11 @@
 on every target, bit for bit: polyder (orders 0 to past the degree),
 polyint (m=, k= a number or a list; NumPy's ValueErrors), polyadd, polysub
 (either longer), polymul; int and float coefficients."""
-import copy
 
 import numpy as np
 import pytest
 
-import py2wasm
-from tests.corpus.test_science import outcome, same
+from tests.arrays.like_numpy import check_like_numpy
 
 ARGS = [(np.array([1.0, -2.0, 3.0, 0.5]), np.array([2.0, 1.0])), (np.array([3, 1, 2]), np.array([1.5])), (np.array([7.0]), np.array([1, 2, 3, 4]))]
 def poly_der(p, q): return np.polyder(p), np.polyder(p, 2), np.polyder(p, 0), np.polyder(p, 5)
@@ -22,11 +20,4 @@ def poly_badk(p, q): return np.polyint(p, 3, k=[1.0, 2.0])
 @pytest.mark.parametrize("fn", [poly_der, poly_int, poly_arith, poly_bad, poly_badk],
                          ids=lambda f: f.__name__)
 def test_polynomial_helpers_like_numpy(fn, target):
-    c = py2wasm.compile(fn, target=target)
-    for args in ARGS:
-        want = outcome(fn, copy.deepcopy(args))
-        got = outcome(c, copy.deepcopy(args))
-        if want[0] != "ok" or got[0] != "ok":
-            assert got[:2] == want[:2], (fn.__name__, args)
-            continue
-        assert same(got[1], want[1], 0, 0) is None, (fn.__name__, args, got[1], want[1])
+    check_like_numpy(fn, ARGS, target)

@@ -3,13 +3,12 @@ every target: arrays, numbers (NumPy's weak Python numbers: an int8 array
 with 300 is NumPy's OverflowError), slices as ranges (a complex step: a
 number of points), 2-D items, np.c_'s columns and its ValueError for
 mismatched rows; a string directive is a located CompileError."""
-import copy
 
 import numpy as np
 import pytest
 
 import py2wasm
-from tests.corpus.test_science import outcome, same
+from tests.arrays.like_numpy import check_like_numpy
 
 ARGS = [(np.linspace(-2.0, 3.0, 6), np.arange(4, dtype=np.int8), 3),
         (np.zeros(0), np.array([5], dtype=np.int8), 0),
@@ -30,14 +29,7 @@ FUNCS = [v for k, v in sorted(globals().items()) if k.startswith("rc_")]
 @pytest.mark.parametrize("target", ["mvp", "simd", "relaxed-simd"])
 @pytest.mark.parametrize("fn", FUNCS, ids=lambda f: f.__name__)
 def test_r_and_c_like_numpy(fn, target):
-    c = py2wasm.compile(fn, target=target)
-    for args in ARGS:
-        want = outcome(fn, copy.deepcopy(args))
-        got = outcome(c, copy.deepcopy(args))
-        if want[0] != "ok" or got[0] != "ok":
-            assert got[:2] == want[:2], (fn.__name__, args)
-            continue
-        assert same(got[1], want[1], 0, 0) is None, (fn.__name__, args, got[1], want[1])
+    check_like_numpy(fn, ARGS, target)
 
 
 def test_a_string_directive_is_refused():

@@ -1,13 +1,11 @@
 """`a.real` and `a.imag` of real arrays (frontend/nplib.py `attribute`),
 compiled vs NumPy: the array itself (writes through it reach it) and
 read-only zeros of its dtype (a write raises NumPy's ValueError)."""
-import copy
 
 import numpy as np
 import pytest
 
-import py2wasm
-from tests.corpus.test_science import outcome, same
+from tests.arrays.like_numpy import check_like_numpy
 
 ARGS = [(np.arange(4.0), 1), (np.arange(6).reshape(2, 3), 2), (np.array([True, False]), 0)]
 def ri_ri(a, k): return a.real, a.imag, a.real + a.imag * 2
@@ -23,11 +21,4 @@ def ri_imag_ro(a, k):
 
 @pytest.mark.parametrize("fn", [ri_ri, ri_real_view, ri_imag_ro], ids=lambda f: f.__name__)
 def test_real_and_imag_of_real_arrays(fn):
-    c = py2wasm.compile(fn)
-    for args in ARGS:
-        want = outcome(fn, copy.deepcopy(args))
-        got = outcome(c, copy.deepcopy(args))
-        if want[0] != "ok" or got[0] != "ok":
-            assert got[:2] == want[:2], (fn.__name__, args)
-            continue
-        assert same(got[1], want[1], 0, 0) is None, (fn.__name__, args, got[1], want[1])
+    check_like_numpy(fn, ARGS)
