@@ -72,15 +72,6 @@ def _py_ravel_check_array(i, d):
     return 0
 
 
-def _py_item_flat(a, i):
-    n = a.size
-    if i < -n or i >= n:
-        raise IndexError(f"index {i} is out of bounds for size {n}")
-    if i < 0:
-        i += n
-    return a[np.unravel_index(i, a.shape)]
-
-
 def _py_logspace(start, stop, num, endpoint, base):
     if endpoint:
         y = np.linspace(start, stop, num, endpoint=True)
@@ -132,7 +123,8 @@ def item(tr, a, args, loc):
     if len(key) == a.ndim:  # (a 1-D array's too: NumPy's message names the axis)
         r = getitem(tr, a, key, loc)
     elif len(key) == 1:
-        r = call_python(tr, _py_item_flat, [a, key[0]], {}, loc, site=loc, public="item")
+        from .array_flat import _py_flat_get  # a.flat[i]'s element (NumPy: "for size")
+        r = call_python(tr, _py_flat_get, [a, key[0]], {}, loc, site=loc, public="item")
     else:
         raise TraceRaise("ValueError", "incorrect number of indices for array")
     return npscalars.demote(r, tr.fb, loc)
