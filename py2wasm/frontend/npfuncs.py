@@ -68,8 +68,10 @@ FUNCS = {
                                                                          loc)),
     "digitize": ([("x", REQ), ("bins", REQ), ("right", False)],
                  lambda tr, loc, x, bins, right: SO.digitize(tr, x, bins, right, loc)),
-    "unique": ([("ar", REQ), ("return_counts", False)],
-               lambda tr, loc, ar, return_counts: SO.unique(tr, ar, return_counts, loc)),
+    "unique": ([("ar", REQ), ("return_index", False), ("return_inverse", False),
+                ("return_counts", False)],
+               lambda tr, loc, ar, return_index, return_inverse, return_counts: SO.unique(
+                   tr, ar, return_counts, loc, return_index, return_inverse)),
     "median": ([("a", REQ), ("axis", None), ("keepdims", False)],
                lambda tr, loc, a, axis, keepdims: SO.median(tr, a, axis, keepdims, loc)),
     "percentile": ([("a", REQ), ("q", REQ), ("axis", None), ("method", "linear"),

@@ -82,13 +82,21 @@ def tri_mask(tr, m, k, loc, upper: bool):
     return out
 
 
-def diff(tr, a, n, axis, loc):
+def diff(tr, a, n, axis, loc, prepend=np._NoValue, append=np._NoValue):
     a = as_arr(tr, a, loc)
     if type(n) is not int:
         raise error(loc, "numpy.diff n= must be an int known when compiling", "", E_TYPE)
     if n < 0:
         raise TraceRaise("ValueError", f"order must be non-negative but got {n}")
     ax = array_shapes.normalize_axis(axis, a.ndim, loc)
+    if n and (prepend is not np._NoValue or append is not np._NoValue):
+        # NumPy: each as an array (a number of its own dtype, stretched to
+        # length 1 along the axis), joined to a by np.concatenate
+        parts = [_diff_end(tr, v, a, ax, loc) for v in (prepend,) if v is not np._NoValue]
+        parts.append(a)
+        parts += [_diff_end(tr, v, a, ax, loc) for v in (append,) if v is not np._NoValue]
+        from .npfuncs_join import concatenate
+        a = concatenate(tr, tuple(parts), ax, loc)
     hi = tuple(slice(1, None) if d == ax else slice(None) for d in range(a.ndim))
     lo = tuple(slice(None, -1) if d == ax else slice(None) for d in range(a.ndim))
     r = a
@@ -97,6 +105,24 @@ def diff(tr, a, n, axis, loc):
         op = np.not_equal if r.dtype == "bool" else np.subtract
         r = A.ufunc_node(tr, op, [array_indexing.getitem(tr, r, hi, loc), array_indexing.getitem(tr, r, lo, loc)], loc)
     return r
+
+
+def _diff_end(tr, v, a, ax, loc):
+    from . import npscalars
+    from .npfuncs_create import full
+    v = A.unlist(v)
+    if is_array(v) or isinstance(v, tuple):
+        return as_arr(tr, v, loc, "prepend/append")
+    if npscalars.is_np(v):
+        dt = npscalars.dtype_name(v)
+    else:
+        t = scalar_type(v)
+        if t is None:
+            raise error(loc, f"numpy.diff prepend=/append= of a {A._tn(v)} is not supported",
+                        "pass a number or an array", E_TYPE)
+        dt = {BOOL: "bool", I64: "int64", F64: "float64"}[t]
+    shape = tuple(1 if d == ax else s for d, s in enumerate(a.shape))
+    return full(tr, shape, v, dt, loc)
 
 
 # --- moving elements --------------------------------------------------------------------------
@@ -452,8 +478,10 @@ def FUNCS(REQ):
         "flipud": ([("m", REQ)], lambda tr, loc, m: flipud(tr, m, loc)),
         "triu": ([("m", REQ), ("k", 0)], lambda tr, loc, m, k: tri_mask(tr, m, k, loc, True)),
         "tril": ([("m", REQ), ("k", 0)], lambda tr, loc, m, k: tri_mask(tr, m, k, loc, False)),
-        "diff": ([("a", REQ), ("n", 1), ("axis", -1)],
-                 lambda tr, loc, a, n, axis: diff(tr, a, n, axis, loc)),
+        "diff": ([("a", REQ), ("n", 1), ("axis", -1), ("prepend", np._NoValue),
+                  ("append", np._NoValue)],
+                 lambda tr, loc, a, n, axis, prepend, append: diff(tr, a, n, axis, loc, prepend,
+                                                                   append)),
         "roll": ([("a", REQ), ("shift", REQ), ("axis", None)],
                  lambda tr, loc, a, shift, axis: roll(tr, a, shift, axis, loc)),
         "repeat": ([("a", REQ), ("repeats", REQ), ("axis", None)],

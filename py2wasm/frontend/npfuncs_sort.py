@@ -209,15 +209,41 @@ def digitize(tr, x, bins, right, loc):
     return Arr("int64", out.ptr, shape, None, out.root)
 
 
-def unique(tr, a, return_counts, loc):
-    if type(return_counts) is not bool:
-        raise error(loc, "numpy.unique return_counts= must be a known bool", "", E_TYPE)
+def unique(tr, a, return_counts, loc, return_index=False, return_inverse=False):
+    for v, nm in ((return_counts, "return_counts"), (return_index, "return_index"),
+                  (return_inverse, "return_inverse")):
+        if type(v) is not bool:
+            raise error(loc, f"numpy.unique {nm}= must be a known bool", "", E_TYPE)
+    if return_index or return_inverse:
+        return _unique_indices(tr, a, return_index, return_inverse, return_counts, loc)
     s = sort(tr, a, None, None, loc)
     n = kernel(tr, K.unique_count, [s], loc)
     out = alloc(tr, s.dtype, (n,), loc)
     counts = alloc(tr, "int64", (n,), loc)
     kernel(tr, K.unique_into, [s, out, counts], loc)
     return (out, counts) if return_counts else out
+
+
+def _unique_indices(tr, a, return_index, return_inverse, return_counts, loc):
+    """np.unique with return_index= / return_inverse=: NumPy's _unique1d over
+    a stable argsort (first occurrences; the inverse in a's shape, as NumPy 2)."""
+    a = as_arr(tr, a, loc)
+    fa = flat(tr, a, loc)
+    perm = argsort(tr, fa, -1, None, loc)
+    n = kernel(tr, K.unique_perm_count, [fa, perm], loc)
+    out = alloc(tr, fa.dtype, (n,), loc)
+    index = alloc(tr, "int64", (n,), loc)
+    counts = alloc(tr, "int64", (n,), loc)
+    inverse = alloc(tr, "int64", fa.shape, loc)
+    kernel(tr, K.unique_perm_into, [fa, perm, out, index, inverse, counts], loc)
+    r = (out,)
+    if return_index:
+        r += (index,)
+    if return_inverse:
+        r += (Arr("int64", inverse.ptr, tuple(a.shape), None, inverse.root),)
+    if return_counts:
+        r += (counts,)
+    return r
 
 
 # --- order statistics ---------------------------------------------------------------------------

@@ -264,6 +264,41 @@ def unique_into(s, out, counts):
         counts[k] += 1
 
 
+def _new_group(a, perm, i):
+    """Does the i-th element in sorted order (a[perm[i]]) start a new value?
+    (NaNs are one value, as NumPy's equal_nan.)"""
+    x = a[perm[i]]
+    y = a[perm[i - 1]]
+    return x != y and not (x != x and y != y)
+
+
+def unique_perm_count(a, perm):
+    """The number of distinct values of a, read in the sorted order perm."""
+    n = a.shape[0]
+    if n == 0:
+        return 0
+    c = 1
+    for i in range(1, n):
+        if _new_group(a, perm, i):
+            c += 1
+    return c
+
+
+def unique_perm_into(a, perm, out, index, inverse, counts):
+    """NumPy's _unique1d with a stable perm: each distinct value, the index
+    of its first occurrence, the group of every element, the counts."""
+    n = a.shape[0]
+    k = -1
+    for i in range(n):
+        if i == 0 or _new_group(a, perm, i):
+            k += 1
+            out[k] = a[perm[i]]
+            index[k] = perm[i]
+            counts[k] = 0
+        counts[k] += 1
+        inverse[perm[i]] = k
+
+
 # --- binning ------------------------------------------------------------------------------
 
 def minmax_finite(a):
