@@ -467,6 +467,12 @@ def call_value(tr, fn, args, kwargs, loc):
         return call_cmath(tr, fn, list(args), dict(kwargs), loc)
     if inspect.ismethod(fn) and inspect.isfunction(fn.__func__):  # obj.method(...)
         return call_python(tr, fn.__func__, [fn.__self__] + list(args), kwargs, loc)
+    if fn is isinstance and len(args) == 2 and not kwargs:  # known when compiling (pytypes.py)
+        from .pytypes import isinstance_
+        return isinstance_(args[0], args[1], loc)
+    if fn is type and len(args) == 1 and not kwargs:
+        from .pytypes import type_
+        return type_(args[0], loc)
     from .complex_scalars import BoundConj, NpCx
     if isinstance(fn, BoundConj) or any(type(a) is NpCx for a in args):
         from .complex_scalars import call_builtin as cx_builtin

@@ -139,6 +139,12 @@ def call(tr, fn, args, kwargs, loc):
         return linspace(tr, args, kwargs, loc)
     if name in ("eye", "identity"):
         return eye(tr, args, kwargs, loc, name)
+    if fn in (np.dtype, np.issubdtype, np.can_cast, np.promote_types, np.result_type) and \
+            _known_args(args, kwargs):  # of dtypes and types known when compiling
+        try:
+            return fn(*args, **kwargs)
+        except (TypeError, ValueError) as e:
+            raise TraceRaise(type(e).__name__, str(e)) from None
     if name in ("array", "asarray", "copy") and set(kwargs) & {"copy", "order", "ndmin"}:
         return _array_keywords(tr, name, args, kwargs, loc)
     if name in ("array", "asarray", "copy", "ascontiguousarray"):
@@ -356,7 +362,20 @@ def _int_clip_bound(fb, v, dtype, side):
 
 def clip(tr, a, lo, hi, loc):
     """np.clip as NumPy 2's _clip: out-of-range Python int bounds of integer
-    arrays dropped, no bound at all a copy (np.positive)."""
+    arrays dropped, no bound at all a copy (np.positive). A number is
+    clipped as NumPy's 0-d array of its dtype: a NumPy scalar results unless
+    a bound is an array."""
+    if not is_array(a) and not isinstance(a, tuple) and _scalar(a):
+        from . import npscalars
+        from .npfuncs_reduce import number_as_array
+        one = number_as_array(tr, a, loc)
+        if not is_array(one):
+            raise error(loc, f"numpy.clip of a {A._tn(a)} is not supported", "", E_TYPE)
+        r = clip(tr, one, lo, hi, loc)
+        if any(is_array(x) or isinstance(x, tuple) for x in (lo, hi)):
+            return r
+        r = materialize(tr, r, loc)
+        return npscalars.make(r.dtype, A.load(tr.fb, r, [0]))
     a = as_array(tr, a, loc)
     # NumPy broadcasts the three operands together first (its message lists three shapes)
     A.broadcast_shapes(tr.fb, [A.shape_of(x) for x in (a, lo, hi) if x is not None], loc)
@@ -566,6 +585,13 @@ def _reshape(tr, a, shape, order, loc):
     t = array_shapes.reshape(tr, array_shapes.transpose(tr, a, None, loc), tuple(shape)[::-1],
                              loc, shown_reversed=True)
     return array_shapes.transpose(tr, t, None, loc)
+
+
+def _known_args(args, kwargs) -> bool:
+    """Only dtypes, types, strings and known numbers: NumPy can answer now."""
+    ok = (np.dtype, type, str, int, float, bool)
+    return all(isinstance(v, ok) or (type(v) is tuple and all(isinstance(x, ok) for x in v))
+               for v in list(args) + list(kwargs.values()))
 
 
 def _scalar(v) -> bool:
