@@ -18,8 +18,13 @@ def test_quick_fuzz(kind, seed, count):
                        f"target={f.target}]: {f.outcome.detail}\n{f.snippet}" for f in s.failures)
     assert s.bad() == 0, f"{s.line()}\n{report}"
     # refusals are documented CompileErrors; the generators stay inside the
-    # subset, so they must stay rare (measured 2026-12-06: 0-3.3% per budget
-    # item; what remains is mostly a result whose type differs between paths,
-    # P2W004, and helpers that always raise)
+    # subset, so they must stay rare: at most 5% of the programs, or 5
+    # programs for a budget item below 100 (the long runs measure the rate: 2.2% in
+    # run H, 3.3% in run J, docs/fuzzing.md; at ~3%, 60 programs reach 4 or 5
+    # refusals by chance in about one seed of ten, as array seed 2 did when
+    # the twelfth session's generators changed its programs: 5 of 60, each a
+    # documented refusal, a result whose type differs between paths, P2W004,
+    # and the like)
     refused = sum(c["refused"] for c in s.counts.values())
-    assert refused <= 0.05 * count * len(s.counts), f"{s.line()}\n{dict(s.refusals)}"
+    allowed = max(0.05 * count, 5) * len(s.counts)
+    assert refused <= allowed, f"{s.line()}\n{dict(s.refusals)}"
