@@ -274,13 +274,7 @@ def round_(tr, a, d, loc):
     if not is_array(a) and (npscalars.is_np(a) or scalar_type(a) is not None):
         # a number: NumPy rounds it as a 0-d array of its dtype (a NumPy scalar
         # results, computed as for arrays, not Python's correctly rounded round)
-        from .npfuncs_reduce import number_as_array
-        one = number_as_array(tr, a, loc)
-        if not is_array(one):
-            raise error(loc, f"numpy.round of a {A._tn(a)} is not supported", "", E_TYPE)
-        r = materialize(tr, round_(tr, one, d, loc), loc)
-        return npscalars.make(r.dtype, A.load(tr.fb, r, [0])) if r.dtype != "bool" else \
-            A.load(tr.fb, r, [0])
+        return _of_number(tr, a, lambda one: round_(tr, one, d, loc), "round", loc)
     if not is_array(a):
         raise error(loc, f"numpy.round of a {A._tn(a)} is not supported", "", E_TYPE)
     if isinstance(d, Var):
@@ -306,6 +300,18 @@ def round_(tr, a, d, loc):
             tr, np.multiply, [a, k], loc)], loc), k], loc)
     return A.ufunc_node(tr, np.multiply, [A.ufunc_node(tr, np.rint, [A.ufunc_node(
         tr, np.divide, [a, k], loc)], loc), k], loc)
+
+
+def _of_number(tr, a, op, what, loc):
+    """`op` of a number as NumPy computes it: on a 0-d array of the number's
+    dtype (here one element), the result's element a NumPy scalar."""
+    from . import npscalars
+    from .npfuncs_reduce import number_as_array
+    one = number_as_array(tr, a, loc)
+    if not is_array(one):
+        raise error(loc, f"numpy.{what} of a {A._tn(a)} is not supported", "", E_TYPE)
+    r = materialize(tr, op(one), loc)
+    return npscalars.make(r.dtype, A.load(tr.fb, r, [0]))
 
 
 def _round_runtime(tr, a, d, loc):
@@ -366,16 +372,10 @@ def clip(tr, a, lo, hi, loc):
     clipped as NumPy's 0-d array of its dtype: a NumPy scalar results unless
     a bound is an array."""
     if not is_array(a) and not isinstance(a, tuple) and _scalar(a):
-        from . import npscalars
-        from .npfuncs_reduce import number_as_array
-        one = number_as_array(tr, a, loc)
-        if not is_array(one):
-            raise error(loc, f"numpy.clip of a {A._tn(a)} is not supported", "", E_TYPE)
-        r = clip(tr, one, lo, hi, loc)
-        if any(is_array(x) or isinstance(x, tuple) for x in (lo, hi)):
-            return r
-        r = materialize(tr, r, loc)
-        return npscalars.make(r.dtype, A.load(tr.fb, r, [0]))
+        if any(is_array(x) or isinstance(x, tuple) for x in (lo, hi)):  # an array result
+            from .npfuncs_reduce import number_as_array
+            return clip(tr, number_as_array(tr, a, loc), lo, hi, loc)
+        return _of_number(tr, a, lambda one: clip(tr, one, lo, hi, loc), "clip", loc)
     a = as_array(tr, a, loc)
     # NumPy broadcasts the three operands together first (its message lists three shapes)
     A.broadcast_shapes(tr.fb, [A.shape_of(x) for x in (a, lo, hi) if x is not None], loc)
