@@ -46,9 +46,16 @@ class BuiltinsPy:
         n = n if n is not None else self.rng.randint(1, 4)
         return T(ast.Tuple([self.expr(t, 2) for _ in range(n)], L), "tuple")
 
-    def _range(self):
+    def _range(self, iterated=False):
+        """range(a, b[, k]). An iterated range (summed, min/max-ed) gets its
+        ends reduced to [-1000, 1000) (`e % 2000 - 1000`): the CPython
+        reference of sum(range(0, ~7e18, 3)) runs for centuries in a C loop
+        no signal interrupts. len() and `in` of a range are O(1): any ends."""
         r = self.rng
         args = [self.expr(INT, 2), self.expr(INT, 2)]
+        if iterated:
+            args = [T(ast.BinOp(T(ast.BinOp(a, ast.Mod(), const(2000, INT)), INT), ast.Sub(),
+                                const(1000, INT)), INT) for a in args]
         if r.random() < 0.5:
             args.append(const(r.choice([1, 2, 3, -1, -2]), INT))
         return call("range", args, "range")
@@ -59,9 +66,10 @@ class BuiltinsPy:
         if k == 0:
             return call(r.choice(["sum", "min", "max"]), [self._tuple(INT)], INT)
         if k == 1:
-            return call(r.choice(["sum", "len"]), [self._range()], INT)
+            f = r.choice(["sum", "len"])
+            return call(f, [self._range(iterated=f == "sum")], INT)
         if k == 2:
-            node = call(r.choice(["min", "max"]), [self._range()], INT)
+            node = call(r.choice(["min", "max"]), [self._range(iterated=True)], INT)
             node.keywords = [ast.keyword("default", const(-1, INT))]
             return node
         if k == 3:

@@ -142,6 +142,18 @@ def test_every_py_construct_is_generated():
     assert_generated(PY_CONSTRUCTS, sources(5, "py", 150))
 
 
+def test_iterated_ranges_are_bounded():
+    """sum/min/max of a range the py kind builds has ends reduced to
+    [-1000, 1000): CPython's own sum(range(0, ~7e18, 3)) never finishes
+    (seed 902000 #31 stalled a run), while len() and `in` keep any ends."""
+    srcs = sources(5, "py", 150)
+    iterated = [m for src in srcs
+                for m in re.findall(r"\b(?:sum|min|max)\(range\(([^\n]*)", src)]
+    assert iterated
+    assert all(m.count("% 2000 - 1000") >= 2 for m in iterated), iterated[:3]
+    assert any(re.search(r"\blen\(range\((?!\()", src) for src in srcs)
+
+
 # gen_array_extra.py: constructs the hidden fuzzers use that ours did not
 EXTRA_CONSTRUCTS = {
     "np.where with a scalar branch": r"np\.where\([^\n]*, (-?\d|True|False|np\.\w+\()",
