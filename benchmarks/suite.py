@@ -164,8 +164,75 @@ def _array_kernels(q: bool) -> list[Kernel]:
     return ks
 
 
-def kernels(quick: bool) -> list[Kernel]:
+def _linalg_kernels(q: bool) -> list[Kernel]:
+    """The linear-algebra table (issue 15): products, matrix-vector in both
+    orientations, the 1-D dot and stencils on slices, float64 and float32,
+    each written as NumPy code (the CPython column is NumPy). float32 sums
+    may differ from NumPy's in the last bits (BLAS's order is not ours):
+    checked to 1e-4 relative."""
+    mm = (32, 64) if q else (64, 256, 512, 1024)
+    mv = (200,) if q else (500, 1000, 2000)
+    dot = 100_000 if q else 1_000_000
+    jac = (64, 5) if q else (256, 10)
+    heat = (16, 2) if q else (64, 10)
+    ks = []
+    for bits, dt in ((64, np.float64), (32, np.float32)):
+        tol = 1e-9 if bits == 64 else 1e-4
+        for n in mm:
+            ks.append(Kernel(f"matmul{bits}_{n}", f"a @ b float{bits} {n}×{n}", "la_matmul",
+                             f"matmul{bits}", ARRAY,
+                             (lambda n, dt: lambda rng: (rng.uniform(0.5, 1.5, (n, n)).astype(dt),
+                                                         rng.uniform(0.5, 1.5, (n, n)).astype(dt)))(n, dt),
+                             result="out", numpy_reason="the source is NumPy code (= CPython column)",
+                             rtol=tol))
+        for n in mv:
+            for op, label in (("ax", "A @ x"), ("xa", "x @ A")):
+                mk = (lambda n, dt, op: lambda rng: (
+                    (rng.uniform(0.5, 1.5, (n, n)).astype(dt), rng.uniform(0.5, 1.5, n).astype(dt))
+                    if op == "ax" else
+                    (rng.uniform(0.5, 1.5, n).astype(dt), rng.uniform(0.5, 1.5, (n, n)).astype(dt))))(n, dt, op)
+                ks.append(Kernel(f"{op}{bits}_{n}", f"{label} float{bits} {n}×{n}", "la_matvec",
+                                 f"{op}{bits}", ARRAY, mk, result="out",
+                                 numpy_reason="the source is NumPy code (= CPython column)", rtol=tol))
+        ks.append(Kernel(f"dot{bits}", f"np.dot(x, y) float{bits} n={_fmt(dot)}", "la_dot",
+                         f"dot{bits}", ARRAY,
+                         (lambda dt: lambda rng: (rng.uniform(0.5, 1.5, dot).astype(dt),
+                                                  rng.uniform(0.5, 1.5, dot).astype(dt)))(dt),
+                         numpy_reason="the source is NumPy code (= CPython column)",
+                         rtol=1e-9 if bits == 64 else 1e-3))
+
+    def grid(shape, steps):
+        def make(rng):
+            a = rng.uniform(0.0, 1.0, shape)
+            return (steps, a, a.copy())
+        return make
+
+    ks += [
+        Kernel("jacobi2d_slices", f"jacobi 2-D slices {jac[0]}², {jac[1]} steps", "la_stencil",
+               "jacobi2d", ARRAY, grid((jac[0], jac[0]), jac[1]), result=("arg", 1),
+               numpy_reason="the source is NumPy code (= CPython column)"),
+        Kernel("heat3d_slices", f"7-point 3-D slices {heat[0]}³, {heat[1]} steps", "la_stencil",
+               "heat3d", ARRAY, grid((heat[0],) * 3, heat[1]), result=("arg", 1),
+               numpy_reason="the source is NumPy code (= CPython column)"),
+    ]
+    return ks
+
+
+SUITES = ("main", "linalg")
+
+
+def kernels(quick: bool, suite: str = "main") -> list[Kernel]:
+    """The kernels of a suite: "main" (the README's table) or "linalg"
+    (`run.py --suite linalg`, the linear-algebra table)."""
+    if suite == "linalg":
+        return _linalg_kernels(quick)
     return _scalar_kernels(quick) + _array_kernels(quick)
+
+
+def out_dtype(args: tuple) -> str:
+    """The dtype of a result array: float32 when the arguments are float32."""
+    arrays = [a for a in args if isinstance(a, np.ndarray)]
+    return "float32" if arrays and all(a.dtype == np.float32 for a in arrays) else "float64"
 
 
 def out_shape(k: Kernel, args: tuple) -> Optional[tuple]:
@@ -183,4 +250,9 @@ def out_shape(k: Kernel, args: tuple) -> Optional[tuple]:
         return (args[0].shape[0], args[1].shape[1])
     if m == "pairwise":
         return (args[0].shape[0], args[0].shape[0])
+    if m == "la_matmul":
+        return (args[0].shape[0], args[1].shape[1])
+    if m == "la_matvec":
+        a, x = (args[0], args[1]) if args[0].ndim == 2 else (args[1], args[0])
+        return (a.shape[0],) if args[0].ndim == 2 else (a.shape[1],)
     raise ValueError(f"no out shape for {k.id}")

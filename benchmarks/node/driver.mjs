@@ -25,15 +25,20 @@ const now = policy.clock === "cpu"
   : () => performance.now();
 const out = { engine: job.engine, node: process.version, results: {} };
 
+// Array files hold float64 or float32 elements (a.dtype, default float64).
+const CTORS = { float64: Float64Array, float32: Float32Array };
+const isFloatArray = (v) => v instanceof Float64Array || v instanceof Float32Array;
+
 function readArray(a) {
   const buf = fs.readFileSync(a.file);
-  const data = new Float64Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
+  const Ctor = CTORS[a.dtype ?? "float64"];
+  const data = new Ctor(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
   return a.shape.length === 1 ? data : { data, shape: a.shape };
 }
 
 function cloneArg(a) {
-  if (a instanceof Float64Array) return new Float64Array(a);
-  if (a && a.data instanceof Float64Array) return { data: new Float64Array(a.data), shape: a.shape.slice() };
+  if (isFloatArray(a)) return a.slice();
+  if (a && isFloatArray(a.data)) return { data: a.data.slice(), shape: a.shape.slice() };
   return a;
 }
 
@@ -45,12 +50,12 @@ function encode(v) {
     return { float: Number.isNaN(v) ? "nan" : v > 0 ? "inf" : "-inf" };
   }
   if (typeof v === "boolean" || v === null || v === undefined) return v ?? null;
-  if (v instanceof Float64Array || (v && v.data instanceof Float64Array)) {
-    const data = v instanceof Float64Array ? v : v.data;
-    const shape = v instanceof Float64Array ? [v.length] : v.shape;
-    const file = path.join(job.out_dir, `${job.engine}_${outCounter++}.f64`);
+  if (isFloatArray(v) || (v && isFloatArray(v.data))) {
+    const data = isFloatArray(v) ? v : v.data;
+    const shape = isFloatArray(v) ? [v.length] : v.shape;
+    const file = path.join(job.out_dir, `${job.engine}_${outCounter++}.bin`);
     fs.writeFileSync(file, Buffer.from(data.buffer, data.byteOffset, data.byteLength));
-    return { array: file, shape };
+    return { array: file, shape, dtype: data instanceof Float32Array ? "float32" : "float64" };
   }
   if (ArrayBuffer.isView(v)) return encode(Float64Array.from(v, Number));
   if (Array.isArray(v)) return { tuple: v.map(encode) };
@@ -135,8 +140,9 @@ async function preparePackageInMemory(k) {
   const args = k.args.map((a) => {
     if (a.type !== "array") return a.value;
     const arr = readArray(a);
-    const data = arr instanceof Float64Array ? arr : arr.data;
-    const w = a.shape.length === 1 ? mod.alloc(Float64Array, data.length) : mod.array({ shape: a.shape, dtype: "float64" });
+    const data = isFloatArray(arr) ? arr : arr.data;
+    const dtype = a.dtype ?? "float64";
+    const w = a.shape.length === 1 ? mod.alloc(CTORS[dtype], data.length) : mod.array({ shape: a.shape, dtype });
     w.data.set(data);
     pristine.push([w, data]);
     return w;
@@ -201,26 +207,27 @@ async function prepareC(k) {
   k.args.forEach((a, i) => {
     if (a.type === "array") {
       const arr = readArray(a);
-      const data = arr instanceof Float64Array ? arr : arr.data;
+      const data = isFloatArray(arr) ? arr : arr.data;
       const ptr = alloc(data.byteLength);
       arrays.push({ ptr, data });
-      argPtr[i] = { ptr, n: data.length, shape: a.shape };
+      argPtr[i] = { ptr, n: data.length, shape: a.shape, Ctor: data.constructor };
       flat.push(ptr, ...a.shape);
     } else {
       flat.push(a.value);
     }
   });
   let outPtr = null;
+  const OutCtor = CTORS[k.out_dtype ?? "float64"];
   if (k.result === "out") {
     const n = k.out_shape.reduce((x, y) => x * y, 1);
-    outPtr = alloc(8 * n);
+    outPtr = alloc(OutCtor.BYTES_PER_ELEMENT * n);
     flat.push(outPtr);
   }
-  const load = () => { for (const { ptr, data } of arrays) new Float64Array(mem.buffer, ptr, data.length).set(data); };
+  const load = () => { for (const { ptr, data } of arrays) new data.constructor(mem.buffer, ptr, data.length).set(data); };
   load();
-  const view = (ptr, shape) => {
+  const view = (ptr, shape, Ctor = OutCtor) => {
     const n = shape.reduce((x, y) => x * y, 1);
-    const data = new Float64Array(mem.buffer, ptr, n).slice();
+    const data = new Ctor(mem.buffer, ptr, n).slice();
     return shape.length === 1 ? data : { data, shape };
   };
   if (k.result.arg !== undefined) {
@@ -230,7 +237,7 @@ async function prepareC(k) {
       fn(...flat);
       const t = (now() - t0) / 1e3;
       const a = argPtr[k.result.arg];
-      return [t, view(a.ptr, a.shape)];
+      return [t, view(a.ptr, a.shape, a.Ctor)];
     };
   }
   return (calls) => {

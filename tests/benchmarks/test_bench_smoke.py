@@ -70,3 +70,61 @@ def test_every_engine_checks_or_explains(tmp_path):
     assert data["machine"]["python"]
     chart = tmp_path / "results.png"
     assert chart.exists() or "Chart: not written" in md
+
+
+def tiny_linalg_kernels():
+    """One kernel of each linear-algebra module, float64 and float32, at sizes
+    small enough for a test (odd sizes: the kernels' edge paths)."""
+    by_id = {k.id: k for k in S.kernels(True, "linalg")}
+
+    def pair(shape_a, shape_b, dt):
+        return lambda rng: (rng.uniform(0.5, 1.5, shape_a).astype(dt),
+                            rng.uniform(0.5, 1.5, shape_b).astype(dt))
+
+    ks = []
+    for bits, dt in ((64, "float64"), (32, "float32")):
+        ks += [
+            replace(by_id[f"matmul{bits}_32"], id=f"mm{bits}", make_args=pair((7, 5), (5, 9), dt)),
+            replace(by_id[f"ax{bits}_200"], id=f"ax{bits}", make_args=pair((9, 7), 7, dt)),
+            replace(by_id[f"xa{bits}_200"], id=f"xa{bits}", make_args=pair(9, (9, 11), dt)),
+            replace(by_id[f"dot{bits}"], id=f"dot{bits}", make_args=pair(37, 37, dt)),
+        ]
+    grid = lambda shape: lambda rng: (2, rng.uniform(size=shape), rng.uniform(size=shape))  # noqa: E731
+    ks += [replace(by_id["jacobi2d_slices"], make_args=grid((9, 9))),
+           replace(by_id["heat3d_slices"], make_args=grid((6, 6, 6)))]
+    return ks
+
+
+def test_linalg_suite_runs_float64_and_float32_everywhere(tmp_path):
+    """`run.py --suite linalg`: float32 arrays reach Node's engines as
+    Float32Array (the package, its in-memory API, C's float*) and come back
+    as float32; every engine installed here computes every kernel, checked
+    against CPython (NumPy)."""
+    ks = tiny_linalg_kernels()
+    engines = "py2wasm-wasmtime,py2wasm-node,py2wasm-node-mem,c-wasm,numba"
+    out = R.run(True, tmp_path, policy=TINY, kernels=ks, extras=False, log=lambda *a: None,
+                engine_ids=set(engines.split(",")))
+    results = out["results"]
+    assert set(results) == {k.id for k in ks}
+    for kid, row in results.items():
+        for eid, o in row.items():
+            if o.status == H.UNAVAILABLE:
+                # only a missing tool may excuse an engine (clang, numba, node)
+                assert "not installed" in o.reason, (kid, eid, o.reason)
+                continue
+            assert o.status == H.OK, (kid, eid, o.status, o.reason)
+            if kid.endswith("32") and eid != "cpython" and kid != "dot32":
+                assert o.result.dtype.name == "float32", (kid, eid, o.result.dtype)
+    for kid in results:
+        for eid in ("py2wasm-wasmtime", "py2wasm-node", "py2wasm-node-mem"):
+            assert results[kid][eid].status == H.OK, (kid, eid, results[kid][eid].reason)
+
+
+def test_linalg_suite_is_listed_and_publish_stays_main():
+    ids = [k.id for k in S.kernels(False, "linalg")]
+    for want in ("matmul64_1024", "matmul32_64", "ax32_500", "xa64_2000", "dot32",
+                 "jacobi2d_slices", "heat3d_slices"):
+        assert want in ids
+    import pytest
+    with pytest.raises(SystemExit):
+        R.main(["--suite", "linalg", "--publish"])
