@@ -30,12 +30,15 @@ addresses alive across the k loop (the register allocator otherwise spilled
 them and reloaded them every iteration).
 
 Matrix-vector products: `A @ x` (one column) is a dot product per row, RV
-rows at a time (one at a time when A's byte size is in STREAM_BYTES, about
-the last-level cache's: one sequential stream, and x is shorter than
-STREAM_X_BYTES, so that it stays in L1), in the blocked order of
-`dot_rows` (also the 1-D dot's, npfuncs_linalg._dot1): L = 8 (float32) / 4
-(float64) partial sums per row, a k-order tail, a fixed tree;
-passes/vectorize_rows.py runs the partial sums as lanes with v128 loads.
+rows at a time (then pairs, then single rows), in the blocked order of
+`dot_rows` with MV_LANES = 4 (float32) / 2 (float64) partial sums per row
+(the 1-D dot, npfuncs_linalg._dot1, has LANES = 8 / 4: one row needs more
+sums in flight), a k-order tail, a fixed tree; passes/vectorize_rows.py
+runs each row's partial sums as one vector with v128 loads: RV
+accumulators, one x vector shared by the RV rows, RV concurrent streams
+of A (measured: 6 rows of one vector beat 3 rows of two and one row at a
+time from 0.25 to 160 MB, benchmarks/RESULTS.md "matrix-vector: six
+rows").
 `x @ A` (known 1..3 rows, `_axpy`) adds the rows of A
 scaled by x[p] into y, Q rows per pass over y (QS while A is
 smaller than AXPY_BYTES), in a unit-stride column loop
@@ -60,11 +63,10 @@ from ..ir import F64, I64
 from . import arrays as A
 from .arrays import alloc, cast, iadd, icmp, imul, isel, loop, store, strides_of
 
-RV = 3  # rows of A per group of a matrix-vector product (each LANES[dt] partial sums)
-STREAM_BYTES = (12 << 20, 64 << 20)  # `A @ x` one row at a time for A's bytes in [lo, hi)
-STREAM_X_BYTES = 24 << 10  # ... and x smaller than this (with A's row, it stays in L1)
+RV = 6  # rows of A per group of a matrix-vector product (each MV_LANES[dt] partial sums)
 AXPY_BYTES = 12 << 20  # `x @ A`: Q rows per pass from this many bytes of A, QS below
-LANES = {"float64": 4, "float32": 8}  # partial sums per dot product (blocked order)
+LANES = {"float64": 4, "float32": 8}  # partial sums of a 1-D dot product (blocked order)
+MV_LANES = {"float64": 2, "float32": 4}  # ... of each row of `A @ x`: one v128 per row
 Q = 8  # rows of A per pass over y in `x @ A`
 QS = 7  # ... while A is smaller than AXPY_BYTES
 MR = 4  # rows of a register tile
@@ -118,22 +120,13 @@ def float_matmul(tr, a, b, n, k, m, dt, loc, fill, reorient=True):
         def rows(i0, cnt):
             abase = [_addr(fb, a, ast, iadd(fb, i0, r), 0) for r in range(cnt)]
             sums = dot_rows(fb, [(x, asb) for x in abase], (_addr(fb, b, bst, 0, 0), xsb),
-                            a.dtype, b.dtype, k, dt)
+                            a.dtype, b.dtype, k, dt, MV_LANES[dt])
             for r in range(cnt):
                 store(fb, out, [iadd(fb, i0, r), 0], sums[r], ost)
-        # RV rows per pass (x's loads shared, RV * L independent sums), but
-        # one row at a time (one sequential stream) while A is about the
-        # size of the last-level cache: there RV concurrent row streams ran
-        # up to 2x slower (measured, benchmarks/RESULTS.md "matrix-vector
-        # row streams"), unless x is too long to stay in L1 next to the
-        # row streaming through it: then every row reads x from L2 again
-        # and RV rows sharing those loads win (RESULTS.md "x stays in
-        # L1"). Each row's sums are the same either way.
-        nb = imul(fb, imul(fb, n, k), a.itemsize)
-        one = A.band(fb, A.band(fb, icmp(fb, "ge", nb, STREAM_BYTES[0]),
-                                icmp(fb, "lt", nb, STREAM_BYTES[1])),
-                     icmp(fb, "lt", imul(fb, k, b.itemsize), STREAM_X_BYTES))
-        _groups(fb, n, rows, RV, isel(fb, one, 0, A.ifloordiv_pos(fb, n, RV)))
+        # RV rows per pass (x's loads shared by RV rows, RV concurrent
+        # streams of A, RV vector accumulators: no spills), then pairs, then
+        # one row; each row's sums are the same whichever group it is in
+        _groups(fb, n, rows, RV, size2=2)
         return out
     if A.known(n) and n < MR:  # x @ A (a few known rows): each element of B read once
         return _axpy(tr, a, b, n, k, m, dt, loc, fill)
@@ -392,13 +385,13 @@ def _address_loop(fb, start, stop, step, carried, body):
     return list(exit_.params)
 
 
-def dot_rows(fb, rows, x, adt, xdt, k, ct):
+def dot_rows(fb, rows, x, adt, xdt, k, ct, lanes=None):
     """The dot products of k elements of each of `rows` (a list of (address
     of element 0, bytes between elements)) with x (the same), in the blocked
     order of the contract (docs/arrays.md), computed in `ct` (float64 or
     float32: each product and sum rounded to float32); returns one sum per row.
 
-    Order: L = LANES[ct] partial sums per row; for q < k // L, partial sum j
+    Order: L = `lanes` (default LANES[ct]) partial sums per row; for q < k // L, partial sum j
     adds the product of element q*L + j (in increasing q, starting from 0.0);
     the leftover k % L products are added in increasing k to a tail sum
     starting from 0.0; the result is tree(partials) + tail, where tree halves
@@ -408,7 +401,7 @@ def dot_rows(fb, rows, x, adt, xdt, k, ct):
     sum, so every build computes the same bits); with unit strides known at
     trace time the L elements of a row sit at constant offsets of one address,
     so the lanes of a vector are one v128 load."""
-    L = LANES[ct]
+    L = lanes or LANES[ct]
     rnd = (lambda v: v) if ct == "float64" else (lambda v: fb.emit("f32", [v]))
     zero = fb.const(0.0, F64)
     nr = len(rows)

@@ -44,14 +44,15 @@ def reference(a, b):
 
 def blocked(a, b):
     """a @ b for a row-streamed matrix-vector product (a 2-D, b 1-D) or a
-    1-D dot, in the contract's blocked order: L = K.LANES partial sums per
-    row (partial j adds the products of elements q*L + j, q increasing, from
-    0.0), a tail sum of the k % L leftover products in k order, then
-    tree(partials) + tail, the tree halving the list: s[j] + s[j + L/2]."""
+    1-D dot, in the contract's blocked order: L = K.MV_LANES (matrix-vector)
+    or K.LANES (1-D dot) partial sums per row (partial j adds the products of
+    elements q*L + j, q increasing, from 0.0), a tail sum of the k % L
+    leftover products in k order, then tree(partials) + tail, the tree
+    halving the list: s[j] + s[j + L/2]."""
     dt = np.result_type(a, b)
     a2 = np.atleast_2d(np.asarray(a, dt))
     x = np.asarray(b, dt)
-    L = K.LANES[dt.name]
+    L = (K.MV_LANES if np.ndim(a) == 2 else K.LANES)[dt.name]
     k = x.shape[0]
     nb = k // L
     part = np.zeros((a2.shape[0], L), dt)
@@ -262,8 +263,9 @@ VDOT = Builds(lambda x, y: np.vdot(x, y))
 
 def bound(a2, x, dt):
     """The documented tolerance against NumPy: (k / L + log2 L + 2) * eps *
-    sum |a[i, p] * x[p]| per element (eps of the dtype)."""
-    L = K.LANES[np.dtype(dt).name]
+    sum |a[i, p] * x[p]| per element (eps of the dtype; L the smaller of the
+    two blocked orders', matrix-vector's)."""
+    L = K.MV_LANES[np.dtype(dt).name]
     eps = float(np.finfo(dt).eps)
     k = x.shape[0]
     mag = np.abs(np.asarray(a2, np.float64)) @ np.abs(np.asarray(x, np.float64))
@@ -324,19 +326,15 @@ def test_dots_of_special_values():
 
 
 @pytest.mark.parametrize("dt", ["float64", "float32"])
-def test_matrix_vector_one_row_stream(dt, monkeypatch):
-    # `A @ x` takes one row at a time when A's byte size is in K.STREAM_BYTES
-    # and x is shorter than K.STREAM_X_BYTES (decided at run time): made
-    # small here so that one compiled function meets matrices below, inside
-    # and above the range, with short and long rows; every row's sums are
-    # the blocked order's either way, in every build
-    isz = np.dtype(dt).itemsize
-    monkeypatch.setattr(K, "STREAM_BYTES", (40 * isz, 600 * isz))
-    monkeypatch.setattr(K, "STREAM_X_BYTES", 64 * isz)
+def test_matrix_vector_row_groups(dt):
+    # `A @ x` takes K.RV rows at a time, then pairs, then one row: every
+    # count of leftover rows (n mod RV = 0..RV-1, twice over), short and
+    # long rows, whole blocks of K.MV_LANES and every tail; each row's sums
+    # are the blocked order's whichever group it is in, in every build
     ax, npdot, xat = (Builds(lambda a, x: a @ x), Builds(lambda a, x: np.dot(a, x)),
                       Builds(lambda x, a: x @ a.T))
-    for n, k in [(1, 1), (2, 3), (3, 7), (7, 5), (7, 63), (65, 7), (5, 120), (3, 257),
-                 (257, 1), (1, 257), (0, 4), (4, 0), (4, 100), (3, 150), (5, 70), (7, 64)]:
+    shapes = [(n, k) for n in range(2 * K.RV + 1) for k in (1, 3, 8, 13)]
+    for n, k in shapes + [(65, 7), (5, 120), (3, 257), (257, 1), (1, 257), (4, 0), (7, 64)]:
         a, x = data((n, k), dt), data(k, dt)
         run(ax, a, x, blocked(a, x))
         run(npdot, a, x, blocked(a, x))

@@ -378,13 +378,15 @@ def _r_fmin(a, b):
     return _tie_first(np.fmin, a, b)
 
 
-_DOT_LANES = {"float64": 4, "float32": 8}  # frontend/matmul_kernels.LANES
+_DOT_LANES = {"float64": 4, "float32": 8}  # frontend/matmul_kernels.LANES (1-D dots)
+_MV_LANES = {"float64": 2, "float32": 4}  # frontend/matmul_kernels.MV_LANES (A @ x)
 
 
-def _r_blocked_dot(a2, x, rt):
+def _r_blocked_dot(a2, x, rt, lanes=_MV_LANES):
     """The rows of a2 dotted with x in the blocked order (docs/arrays.md):
-    L partial sums over k = j mod L, a k-order tail, tree(partials) + tail."""
-    L = _DOT_LANES[rt.name]
+    L partial sums over k = j mod L, a k-order tail, tree(partials) + tail;
+    L is `lanes[rt]` (matrix-vector rows; _DOT_LANES for a 1-D dot)."""
+    L = lanes[rt.name]
     k = x.shape[0]
     nb = k // L
     part = np.zeros((a2.shape[0], L), rt)
@@ -414,7 +416,7 @@ def _r_matmul(a, b):
     if rt.kind != "f":
         return res
     if a.ndim == 1 and b.ndim == 1:
-        return rt.type(_r_blocked_dot(a.astype(rt)[None, :], b.astype(rt), rt)[0])
+        return rt.type(_r_blocked_dot(a.astype(rt)[None, :], b.astype(rt), rt, _DOT_LANES)[0])
     if a.ndim == 2 and b.ndim == 1 and not _colmajor(a):
         return _r_blocked_dot(a.astype(rt), b.astype(rt), rt)
     if a.ndim == 1 and b.ndim == 2 and _colmajor(b):
