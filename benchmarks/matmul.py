@@ -121,12 +121,13 @@ def cases(sizes, matvec, dot_n, grid, grid3):
             yield (f"matmul {dt}", n, mm, (rng.standard_normal((n, n)).astype(dt),
                                            rng.standard_normal((n, n)).astype(dt)))
     for dt in ("float64", "float32"):
-        a = rng.standard_normal((matvec, matvec)).astype(dt)
-        x = rng.standard_normal(matvec).astype(dt)
-        yield (f"A @ x {dt}", matvec, ax, (a, x))
-        yield (f"x @ A {dt}", matvec, xa, (x, a))
-        yield (f"A.T @ x {dt}", matvec, atx, (a, x))
-        yield (f"np.dot(A, x) {dt}", matvec, npdot, (a, x))
+        for mv in matvec:
+            a = rng.standard_normal((mv, mv)).astype(dt)
+            x = rng.standard_normal(mv).astype(dt)
+            yield (f"A @ x {dt}", mv, ax, (a, x))
+            yield (f"x @ A {dt}", mv, xa, (x, a))
+            yield (f"A.T @ x {dt}", mv, atx, (a, x))
+            yield (f"np.dot(A, x) {dt}", mv, npdot, (a, x))
     for dt in ("float64", "float32"):
         yield (f"x @ y (1-D) {dt}", dot_n, dot1, (rng.standard_normal(dot_n).astype(dt),
                                                  rng.standard_normal(dot_n).astype(dt)))
@@ -157,7 +158,8 @@ def kernel_time(fn, ops, reps, repeats, clock=time.process_time):
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--sizes", type=int, nargs="+", default=[64, 256, 512, 1024])
-    p.add_argument("--matvec", type=int, default=2000)
+    p.add_argument("--matvec", type=int, nargs="+", default=[500, 1000, 2000],
+                   help="matrix-vector sizes (n x n)")
     p.add_argument("--dot", type=int, default=1_000_000)
     p.add_argument("--grid", type=int, default=256)
     p.add_argument("--grid3", type=int, default=64)

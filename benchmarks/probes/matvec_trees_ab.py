@@ -37,7 +37,7 @@ def worker() -> None:
         k, v = kv.split("=")  # a kernel parameter set before tracing (e.g. RV=2)
         if k.startswith("LANES_"):  # LANES_float64=8
             mk.LANES[k[6:]] = int(v)
-        elif isinstance(getattr(mk, k), tuple):  # STREAM_BYTES=0/0
+        elif isinstance(getattr(mk, k), tuple):  # a tuple constant: lo/hi
             setattr(mk, k, tuple(int(t) for t in v.split("/")))
         else:
             setattr(mk, k, type(getattr(mk, k))(v))

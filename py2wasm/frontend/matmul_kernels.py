@@ -40,8 +40,7 @@ of A (measured: 6 rows of one vector beat 3 rows of two and one row at a
 time from 0.25 to 160 MB, benchmarks/RESULTS.md "matrix-vector: six
 rows").
 `x @ A` (known 1..3 rows, `_axpy`) adds the rows of A
-scaled by x[p] into y, Q rows per pass over y (QS while A is
-smaller than AXPY_BYTES), in a unit-stride column loop
+scaled by x[p] into y, Q rows per pass over y, in a unit-stride column loop
 the vectorizer makes lanes of columns. A column-major matrix (`A.T @ x`,
 `x @ A.T`) takes the other orientation's loops, which stream it along its
 unit stride (`A.T @ x` as `x @ A`: axpy over rows, k order; `x @ A.T` as
@@ -64,11 +63,9 @@ from . import arrays as A
 from .arrays import alloc, cast, iadd, icmp, imul, isel, loop, store, strides_of
 
 RV = 6  # rows of A per group of a matrix-vector product (each MV_LANES[dt] partial sums)
-AXPY_BYTES = 12 << 20  # `x @ A`: Q rows per pass from this many bytes of A, QS below
 LANES = {"float64": 4, "float32": 8}  # partial sums of a 1-D dot product (blocked order)
 MV_LANES = {"float64": 2, "float32": 4}  # ... of each row of `A @ x`: one v128 per row
-Q = 8  # rows of A per pass over y in `x @ A`
-QS = 7  # ... while A is smaller than AXPY_BYTES
+Q = 7  # rows of A per pass over y in `x @ A`
 MR = 4  # rows of a register tile
 NRV = 2  # vectors per row of a register tile (NR = NRV * 16 // itemsize columns)
 KB = 256  # rows of B per k-block (a packed A sliver: KB * MR * 16 bytes, L1)
@@ -172,14 +169,12 @@ def _axpy(tr, a, b, n, k, m, ct, loc, fill):
                 fb.emit_multi("store", [ca, c], {"dtype": ct})
                 return cs
             loop(fb, m, [], col, parallel=True)
-        # Q rows per pass over C's row once b holds >= AXPY_BYTES
-        # bytes (fewer loads and stores of C), QS while it is cache-sized
-        # (Cranelift issues a pass's loads ahead of its arithmetic: Q splats
-        # of a[i, p], Q loaded vectors of b and C's vector live at once; with
-        # Q = 8 that is 17 for 16 vector registers and spills, 7 fit:
-        # measured faster below AXPY_BYTES, no faster above)
-        big = icmp(fb, "ge", imul(fb, imul(fb, k, m), b.itemsize), AXPY_BYTES)
-        _groups(fb, k, ks, Q, isel(fb, big, A.ifloordiv_pos(fb, k, Q), 0), QS)
+        # Q rows per pass over C's row (Cranelift issues a pass's loads
+        # ahead of its arithmetic: Q splats of a[i, p], Q loaded vectors of
+        # b and C's vector live at once; with 8 that is 17 for 16 vector
+        # registers and spills, 7 fit: measured faster at 1-64 MB, fewer
+        # rows slower: benchmarks/RESULTS.md "matrix-vector: six rows")
+        _groups(fb, k, ks, Q)
     return out
 
 

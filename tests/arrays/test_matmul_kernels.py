@@ -344,13 +344,10 @@ def test_matrix_vector_row_groups(dt):
 
 
 @pytest.mark.parametrize("dt", ["float64", "float32"])
-def test_axpy_row_groups(dt, monkeypatch):
+def test_axpy_row_groups(dt):
     # `x @ A` (and A.T @ x, a few rows of x) adds K.Q rows of A per pass over
-    # the result once A holds >= K.AXPY_BYTES bytes, K.QS below, then
-    # leftover rows one by one (decided at run time): every element's sum in
-    # k order either way, in every build
-    isz = np.dtype(dt).itemsize
-    monkeypatch.setattr(K, "AXPY_BYTES", 60 * isz)
+    # the result, then leftover rows one by one: every element's sum in k
+    # order either way, in every build
     xa, atx, two = (Builds(lambda x, a: x @ a), Builds(lambda a, x: a.T @ x),
                     Builds(lambda x, a: x[:2] @ a))
     for k, m in [(1, 1), (3, 5), (4, 9), (7, 2), (8, 7), (9, 9), (12, 5), (13, 4), (15, 4),
