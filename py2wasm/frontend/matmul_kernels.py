@@ -37,8 +37,8 @@ sums in flight), a k-order tail, a fixed tree; passes/vectorize_rows.py
 runs each row's partial sums as one vector with v128 loads: RV
 accumulators, one x vector shared by the RV rows, RV concurrent streams
 of A (measured: 6 rows of one vector beat 3 rows of two and one row at a
-time from 0.25 to 160 MB, benchmarks/RESULTS.md "matrix-vector: six
-rows").
+time from 0.25 to 160 MB, benchmarks/RESULTS.md 2026-12-07, "`A @ x` six
+rows of one vector").
 `x @ A` (known 1..3 rows, `_axpy`) adds the rows of A
 scaled by x[p] into y, Q rows per pass over y, in a unit-stride column loop
 the vectorizer makes lanes of columns. A column-major matrix (`A.T @ x`,
@@ -173,7 +173,7 @@ def _axpy(tr, a, b, n, k, m, ct, loc, fill):
         # ahead of its arithmetic: Q splats of a[i, p], Q loaded vectors of
         # b and C's vector live at once; with 8 that is 17 for 16 vector
         # registers and spills, 7 fit: measured faster at 1-64 MB, fewer
-        # rows slower: benchmarks/RESULTS.md "matrix-vector: six rows")
+        # rows slower: benchmarks/RESULTS.md 2026-12-07, "`x @ A` seven rows")
         _groups(fb, k, ks, Q)
     return out
 
@@ -386,8 +386,9 @@ def dot_rows(fb, rows, x, adt, xdt, k, ct, lanes=None):
     order of the contract (docs/arrays.md), computed in `ct` (float64 or
     float32: each product and sum rounded to float32); returns one sum per row.
 
-    Order: L = `lanes` (default LANES[ct]) partial sums per row; for q < k // L, partial sum j
-    adds the product of element q*L + j (in increasing q, starting from 0.0);
+    Order: L = `lanes` (default LANES[ct]) partial sums per row; for
+    q < k // L, partial sum j adds the product of element q*L + j (in
+    increasing q, starting from 0.0);
     the leftover k % L products are added in increasing k to a tail sum
     starting from 0.0; the result is tree(partials) + tail, where tree halves
     the list until one is left: [s[j] + s[j + L/2] for j < L/2] (L = 4:
