@@ -137,11 +137,12 @@ def test_index_stepping_by_a_constant():
         Builds(stepped_sums).check(a, x)
         Builds(stepped_elementwise).check(a, x)
     # `A @ x` (unit strides): the block loop's index is x's block address,
-    # stepping L * 8 = 32 bytes (traced), and its sums become lanes
-    args = (np.ones((4, 9)), np.ones(9))
+    # stepping L * 8 = 16 bytes (traced), and a group of K.RV rows' sums
+    # become lanes: one f64x2 per row
+    args = (np.ones((K.RV, 9)), np.ones(9))
     traced = trace(lambda a, x: a @ x, list(types_of_values(args)))
     steps = [lp.step for f in traced.functions.values() for h in f.blocks
              if (lp := V.match_loop(f, h)) is not None]
-    assert K.LANES["float64"] * 8 in steps
-    assert any("across 12 sums, 6 x f64x2" in h
+    assert K.MV_LANES["float64"] * 8 in steps
+    assert any(f"across {2 * K.RV} sums, {K.RV} x f64x2" in h
                for h in headers(module_for(lambda a, x: a @ x, args)))
