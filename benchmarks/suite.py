@@ -64,6 +64,23 @@ class Kernel:
         return KERNEL_DIR / f"{self.module}.c"
 
 
+NUMPY_SOURCE = "the source is NumPy code (= CPython column)"  # why a row has no NumPy column
+
+
+def uniform_pair(shape_a, shape_b, dtype="float64"):
+    """make_args of two arrays of `dtype`, uniform in [0.5, 1.5)."""
+    return lambda rng: (rng.uniform(0.5, 1.5, shape_a).astype(dtype),
+                        rng.uniform(0.5, 1.5, shape_b).astype(dtype))
+
+
+def stencil_args(shape, steps):
+    """make_args of a stencil: (steps, a, a copy of a), a uniform in [0, 1)."""
+    def make(rng):
+        a = rng.uniform(0.0, 1.0, shape)
+        return (steps, a, a.copy())
+    return make
+
+
 def _vec(n, lo=0.5, hi=1.5):
     return lambda rng: rng.uniform(lo, hi, n)
 
@@ -123,12 +140,6 @@ def _array_kernels(q: bool) -> list[Kernel]:
             return (d,)
         return make
 
-    def jacobi_args(n, steps):
-        def make(rng):
-            a = rng.uniform(0.0, 1.0, (n, n))
-            return (steps, a, a.copy())
-        return make
-
     ks = []
     for n in (1000, big):
         ks.append(Kernel(f"saxpy_{n}", f"saxpy n={_fmt(n)}", "saxpy", "saxpy", ARRAY,
@@ -137,14 +148,14 @@ def _array_kernels(q: bool) -> list[Kernel]:
     for n in (1000, big):
         ks.append(Kernel(f"fused_{n}", f"fused sqrt(a²+b²)·c+1 n={_fmt(n)}", "fused", "fused", ARRAY,
                          (lambda n: lambda rng: tuple(rng.uniform(0.5, 1.5, n) for _ in range(3)))(n),
-                         result="out", numpy_reason="the source is NumPy code (= CPython column)"))
+                         result="out", numpy_reason=NUMPY_SOURCE))
     ks += [
         Kernel("dot", f"dot n={_fmt(big)}", "dot", "dot", ARRAY,
                lambda rng: (rng.uniform(0.5, 1.5, big), rng.uniform(0.5, 1.5, big)),
                numpy="dot_numpy"),
         Kernel("softmax", f"softmax n={_fmt(big)}", "softmax", "softmax", ARRAY,
                lambda rng: (rng.uniform(-5.0, 5.0, big),), result="out",
-               numpy_reason="the source is NumPy code (= CPython column)"),
+               numpy_reason=NUMPY_SOURCE),
     ]
     for n in mm:
         ks.append(Kernel(f"matmul_{n}", f"matmul {n}×{n}", "matmul", "matmul", ARRAY,
@@ -152,7 +163,7 @@ def _array_kernels(q: bool) -> list[Kernel]:
                          result="out", numpy="matmul_numpy"))
     ks += [
         Kernel("jacobi2d", f"jacobi 2-D {jac[0]}², {jac[1]} steps", "jacobi2d", "jacobi2d", ARRAY,
-               jacobi_args(*jac), result=("arg", 1), numpy="jacobi2d_numpy"),
+               stencil_args((jac[0], jac[0]), jac[1]), result=("arg", 1), numpy="jacobi2d_numpy"),
         Kernel("conv1d", f"conv1d n={_fmt(conv)}, 16 taps", "conv1d", "conv1d", ARRAY,
                lambda rng: (rng.uniform(-1.0, 1.0, conv), rng.uniform(-1.0, 1.0, 16)),
                result="out", numpy="conv1d_numpy", rtol=1e-8),
@@ -176,44 +187,28 @@ def _linalg_kernels(q: bool) -> list[Kernel]:
     jac = (64, 5) if q else (256, 10)
     heat = (16, 2) if q else (64, 10)
     ks = []
-    for bits, dt in ((64, np.float64), (32, np.float32)):
+    for bits, dt in ((64, "float64"), (32, "float32")):
         tol = 1e-9 if bits == 64 else 1e-4
         for n in mm:
             ks.append(Kernel(f"matmul{bits}_{n}", f"a @ b float{bits} {n}×{n}", "la_matmul",
-                             f"matmul{bits}", ARRAY,
-                             (lambda n, dt: lambda rng: (rng.uniform(0.5, 1.5, (n, n)).astype(dt),
-                                                         rng.uniform(0.5, 1.5, (n, n)).astype(dt)))(n, dt),
-                             result="out", numpy_reason="the source is NumPy code (= CPython column)",
-                             rtol=tol))
+                             f"matmul{bits}", ARRAY, uniform_pair((n, n), (n, n), dt),
+                             result="out", numpy_reason=NUMPY_SOURCE, rtol=tol))
         for n in mv:
-            for op, label in (("ax", "A @ x"), ("xa", "x @ A")):
-                mk = (lambda n, dt, op: lambda rng: (
-                    (rng.uniform(0.5, 1.5, (n, n)).astype(dt), rng.uniform(0.5, 1.5, n).astype(dt))
-                    if op == "ax" else
-                    (rng.uniform(0.5, 1.5, n).astype(dt), rng.uniform(0.5, 1.5, (n, n)).astype(dt))))(n, dt, op)
+            for op, label, shapes in (("ax", "A @ x", ((n, n), n)), ("xa", "x @ A", (n, (n, n)))):
                 ks.append(Kernel(f"{op}{bits}_{n}", f"{label} float{bits} {n}×{n}", "la_matvec",
-                                 f"{op}{bits}", ARRAY, mk, result="out",
-                                 numpy_reason="the source is NumPy code (= CPython column)", rtol=tol))
+                                 f"{op}{bits}", ARRAY, uniform_pair(*shapes, dt), result="out",
+                                 numpy_reason=NUMPY_SOURCE, rtol=tol))
         ks.append(Kernel(f"dot{bits}", f"np.dot(x, y) float{bits} n={_fmt(dot)}", "la_dot",
-                         f"dot{bits}", ARRAY,
-                         (lambda dt: lambda rng: (rng.uniform(0.5, 1.5, dot).astype(dt),
-                                                  rng.uniform(0.5, 1.5, dot).astype(dt)))(dt),
-                         numpy_reason="the source is NumPy code (= CPython column)",
-                         rtol=1e-9 if bits == 64 else 1e-3))
-
-    def grid(shape, steps):
-        def make(rng):
-            a = rng.uniform(0.0, 1.0, shape)
-            return (steps, a, a.copy())
-        return make
+                         f"dot{bits}", ARRAY, uniform_pair(dot, dot, dt),
+                         numpy_reason=NUMPY_SOURCE, rtol=1e-9 if bits == 64 else 1e-3))
 
     ks += [
         Kernel("jacobi2d_slices", f"jacobi 2-D slices {jac[0]}², {jac[1]} steps", "la_stencil",
-               "jacobi2d", ARRAY, grid((jac[0], jac[0]), jac[1]), result=("arg", 1),
-               numpy_reason="the source is NumPy code (= CPython column)"),
+               "jacobi2d", ARRAY, stencil_args((jac[0], jac[0]), jac[1]), result=("arg", 1),
+               numpy_reason=NUMPY_SOURCE),
         Kernel("heat3d_slices", f"7-point 3-D slices {heat[0]}³, {heat[1]} steps", "la_stencil",
-               "heat3d", ARRAY, grid((heat[0],) * 3, heat[1]), result=("arg", 1),
-               numpy_reason="the source is NumPy code (= CPython column)"),
+               "heat3d", ARRAY, stencil_args((heat[0],) * 3, heat[1]), result=("arg", 1),
+               numpy_reason=NUMPY_SOURCE),
     ]
     return ks
 
@@ -246,13 +241,10 @@ def out_shape(k: Kernel, args: tuple) -> Optional[tuple]:
         return (len(args[0]),)
     if m == "conv1d":
         return (len(args[0]) - len(args[1]) + 1,)
-    if m == "matmul":
+    if m in ("matmul", "la_matmul"):
         return (args[0].shape[0], args[1].shape[1])
     if m == "pairwise":
         return (args[0].shape[0], args[0].shape[0])
-    if m == "la_matmul":
-        return (args[0].shape[0], args[1].shape[1])
-    if m == "la_matvec":
-        a, x = (args[0], args[1]) if args[0].ndim == 2 else (args[1], args[0])
-        return (a.shape[0],) if args[0].ndim == 2 else (a.shape[1],)
+    if m == "la_matvec":  # A @ x: A's rows; x @ A: A's columns
+        return (args[0].shape[0],) if args[0].ndim == 2 else (args[1].shape[1],)
     raise ValueError(f"no out shape for {k.id}")

@@ -76,11 +76,7 @@ def tiny_linalg_kernels():
     """One kernel of each linear-algebra module, float64 and float32, at sizes
     small enough for a test (odd sizes: the kernels' edge paths)."""
     by_id = {k.id: k for k in S.kernels(True, "linalg")}
-
-    def pair(shape_a, shape_b, dt):
-        return lambda rng: (rng.uniform(0.5, 1.5, shape_a).astype(dt),
-                            rng.uniform(0.5, 1.5, shape_b).astype(dt))
-
+    pair = S.uniform_pair
     ks = []
     for bits, dt in ((64, "float64"), (32, "float32")):
         ks += [
@@ -89,9 +85,8 @@ def tiny_linalg_kernels():
             replace(by_id[f"xa{bits}_200"], id=f"xa{bits}", make_args=pair(9, (9, 11), dt)),
             replace(by_id[f"dot{bits}"], id=f"dot{bits}", make_args=pair(37, 37, dt)),
         ]
-    grid = lambda shape: lambda rng: (2, rng.uniform(size=shape), rng.uniform(size=shape))  # noqa: E731
-    ks += [replace(by_id["jacobi2d_slices"], make_args=grid((9, 9))),
-           replace(by_id["heat3d_slices"], make_args=grid((6, 6, 6)))]
+    ks += [replace(by_id["jacobi2d_slices"], make_args=S.stencil_args((9, 9), 2)),
+           replace(by_id["heat3d_slices"], make_args=S.stencil_args((6, 6, 6), 2))]
     return ks
 
 
